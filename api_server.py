@@ -1,0 +1,74 @@
+"""The FastAPI application: `create_app()` wires lifespan, middleware, error handlers and routers.
+
+Run it with `make run` (or `uvicorn api_server:app`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+import structlog
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from database_async import TuneDatabase
+from errors import install_handlers
+from logs import configure_logging
+from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
+from ratelimit import RateLimiter
+from routers import health, industries, keys
+from settings import VERSION, Settings, get_settings
+
+log = structlog.get_logger()
+
+DESCRIPTION = """
+Builds an **agent** per industry, scores and tiers prospects with an explainable breakdown,
+writes outreach, groups prospects into campaigns, and tracks and reports results.
+
+Every route except `/api/health` needs an `X-API-Key` header. Errors are RFC 9457
+`application/problem+json`. POST routes accept an `Idempotency-Key` header.
+"""
+
+
+def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = None) -> FastAPI:
+    """Build the application. Tests pass their own settings (and database)."""
+    settings = settings or get_settings()
+    configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = db or TuneDatabase(settings=settings)
+        app.state.db = database
+        if settings.DB_AUTO_MIGRATE:
+            try:
+                await database.migrate()
+            except Exception as exc:  # keep serving: health says 503 until the database is back
+                log.error("database.unavailable_at_start", error=type(exc).__name__)
+        log.info("service.started", version=VERSION, env=settings.ENV)
+        yield
+        await database.dispose()
+
+    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
+    app.state.engine_state = lambda: {"content": "rules"}
+
+    install_handlers(app)
+    # Added inside-out: the last one added is the outermost.
+    app.add_middleware(IdempotencyMiddleware, ttl=timedelta(hours=settings.IDEMPOTENCY_TTL_HOURS))
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.MAX_BODY_BYTES)
+    app.add_middleware(CORSMiddleware, allow_origins=settings.ALLOWED_ORIGINS, allow_credentials=False,
+                       allow_methods=["GET", "POST", "PATCH", "DELETE"],
+                       allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],
+                       expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit",
+                                       "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+    app.add_middleware(RequestContextMiddleware)
+
+    for router in (health.router, industries.router, keys.router):
+        app.include_router(router, prefix="/api")
+    return app
+
+
+app = create_app()

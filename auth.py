@@ -1,0 +1,245 @@
+"""Workspaces and API keys: creation, lookup, scopes, revocation, and the `python auth.py` CLI.
+
+A key looks like `tune_dev_<43 base62 chars>` (32 random bytes). Only its SHA-256 is stored, with a
+display prefix and the last four characters; the key itself is shown once. Lookups go by hash and
+the stored hash is compared in constant time. Several keys may be active in one workspace, so a key
+is rotated by creating the new one, switching clients, then revoking the old one.
+
+    python auth.py create --name NAME [--workspace W] [--scopes read,write,admin]
+    python auth.py list [--workspace W]
+    python auth.py revoke KEY_ID
+    python auth.py bootstrap      # first admin key, only when no key exists yet
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import secrets
+import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated, Any
+
+import structlog
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from errors import Forbidden, NotFound, Unauthorized
+from models import ApiKey, Workspace, utcnow
+from ratelimit import client_ip
+
+log = structlog.get_logger()
+
+BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+SECRET_LEN = 43  # 62**43 > 2**256: room for all 32 random bytes
+SCOPE_ORDER = ("read", "write", "admin")  # each scope includes the ones before it
+TOUCH_EVERY = timedelta(seconds=60)  # last_used_at resolution: at most one write a minute per key
+
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                              description="An API key from `python auth.py create` or POST /api/keys.")
+
+
+def hash_key(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def generate_key(env: str) -> str:
+    """A new key: `tune_<env>_` then 32 random bytes in base62."""
+    n = int.from_bytes(secrets.token_bytes(32), "big")
+    chars = []
+    for _ in range(SECRET_LEN):
+        n, r = divmod(n, 62)
+        chars.append(BASE62[r])
+    return f"tune_{env}_{''.join(chars)}"
+
+
+def grants(scopes: list[str], needed: str) -> bool:
+    """True when the key's scopes include `needed` (admin implies write implies read)."""
+    rank = SCOPE_ORDER.index(needed)
+    return any(s in SCOPE_ORDER and SCOPE_ORDER.index(s) >= rank for s in scopes)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: the key's id, its workspace and its scopes."""
+
+    key_id: uuid.UUID
+    workspace_id: uuid.UUID
+    scopes: tuple[str, ...]
+
+
+# --- services ---------------------------------------------------------------------------------
+
+
+async def get_or_create_workspace(session: AsyncSession, *, name: str) -> Workspace:
+    workspace = await session.scalar(select(Workspace).where(Workspace.name == name))
+    if workspace is None:
+        workspace = Workspace(name=name)
+        session.add(workspace)
+        await session.flush()
+    return workspace
+
+
+async def create_key(session: AsyncSession, *, workspace_id: uuid.UUID, name: str, scopes: list[str],
+                     env: str) -> tuple[ApiKey, str]:
+    """Store a new key's hash; return the row and the key itself (the only time it exists)."""
+    raw = generate_key(env)
+    ordered = [s for s in SCOPE_ORDER if s in set(scopes)]
+    row = ApiKey(workspace_id=workspace_id, name=name, key_hash=hash_key(raw),
+                 prefix=raw[: len(f"tune_{env}_") + 4], last4=raw[-4:], scopes=ordered)
+    session.add(row)
+    await session.flush()
+    log.info("api_key.created", key_id=str(row.id), workspace_id=str(workspace_id), scopes=ordered)
+    return row, raw
+
+
+async def list_keys(session: AsyncSession, *, workspace_id: uuid.UUID | None = None) -> list[ApiKey]:
+    query = select(ApiKey).order_by(ApiKey.created_at)
+    if workspace_id is not None:
+        query = query.where(ApiKey.workspace_id == workspace_id)
+    return list(await session.scalars(query))
+
+
+async def revoke_key(session: AsyncSession, *, key_id: uuid.UUID,
+                     workspace_id: uuid.UUID | None = None) -> ApiKey:
+    """Revoke a key (idempotent). A key of another workspace is reported as not found."""
+    row = await session.get(ApiKey, key_id)
+    if row is None or (workspace_id is not None and row.workspace_id != workspace_id):
+        raise NotFound(f"No API key {key_id}")
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+        log.info("api_key.revoked", key_id=str(key_id), workspace_id=str(row.workspace_id))
+    return row
+
+
+async def count_keys(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count()).select_from(ApiKey)) or 0)
+
+
+async def authenticate(db: Any, raw: str | None) -> Principal:
+    """Resolve a presented key to its principal, or raise 401."""
+    if not raw or not raw.startswith("tune_") or len(raw) > 100:
+        raise Unauthorized("Missing or malformed X-API-Key header.")
+    presented = hash_key(raw)
+    async with db.read_sessions() as session:
+        row = (await session.execute(
+            select(ApiKey.id, ApiKey.workspace_id, ApiKey.scopes, ApiKey.key_hash, ApiKey.revoked_at,
+                   ApiKey.last_used_at).where(ApiKey.key_hash == presented)
+        )).first()
+    if row is None or not hmac.compare_digest(row.key_hash, presented) or row.revoked_at is not None:
+        raise Unauthorized("Invalid or revoked API key.")
+    now = utcnow()
+    if row.last_used_at is None or now - row.last_used_at > TOUCH_EVERY:
+        # At most one write per key per minute; the WHERE makes concurrent touches a no-op.
+        async with db.session() as session:
+            await session.execute(
+                update(ApiKey).where(ApiKey.id == row.id,
+                                     or_(ApiKey.last_used_at.is_(None),
+                                         ApiKey.last_used_at < now - TOUCH_EVERY))
+                .values(last_used_at=now))
+    log.debug("api_key_validated", key_id=str(row.id), workspace_id=str(row.workspace_id))
+    return Principal(key_id=row.id, workspace_id=row.workspace_id, scopes=tuple(row.scopes))
+
+
+def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
+    """Dependency factory: a valid key with `scope`, counted against that key's rate limit."""
+
+    async def dependency(request: Request, raw: Annotated[str | None, Security(api_key_header)]) -> Principal:
+        app_state = request.app.state
+        try:
+            principal = await authenticate(app_state.db, raw)
+        except Unauthorized:
+            # Failed attempts count against the caller's IP, so key guessing is throttled too.
+            await app_state.limiter.enforce(request, f"ip:{client_ip(request)}")
+            raise
+        request.state.key_id = str(principal.key_id)
+        structlog.contextvars.bind_contextvars(key_id=str(principal.key_id),
+                                               workspace_id=str(principal.workspace_id))
+        await app_state.limiter.enforce(request, f"key:{principal.key_id}")
+        if not grants(list(principal.scopes), scope):
+            raise Forbidden(f"This API key lacks the '{scope}' scope.")
+        return principal
+
+    dependency.__name__ = f"require_{scope}_key"
+    return dependency
+
+
+ReadKey = Annotated[Principal, Depends(require_key("read"))]
+WriteKey = Annotated[Principal, Depends(require_key("write"))]
+AdminKey = Annotated[Principal, Depends(require_key("admin"))]
+
+
+# --- CLI --------------------------------------------------------------------------------------
+
+
+async def _cli(args: argparse.Namespace) -> int:
+    from database_async import TuneDatabase
+    from settings import get_settings
+
+    settings = get_settings()
+    db = TuneDatabase(settings=settings)
+    try:
+        await db.migrate()
+        async with db.session() as session:
+            if args.command == "bootstrap":
+                if await count_keys(session):
+                    print("API keys already exist; none created. Use `python auth.py list`.")
+                    return 0
+                args.command, args.name, args.workspace, args.scopes = "create", "first admin key", \
+                    "default", "read,write,admin"
+            if args.command == "create":
+                scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
+                bad = [s for s in scopes if s not in SCOPE_ORDER]
+                if bad or not scopes:
+                    print(f"unknown scope(s): {bad}; use read, write, admin", file=sys.stderr)
+                    return 2
+                workspace = await get_or_create_workspace(session, name=args.workspace)
+                row, raw = await create_key(session, workspace_id=workspace.id, name=args.name,
+                                            scopes=scopes, env=settings.key_env)
+                print(f"Created API key {row.id} ({','.join(row.scopes)}) in workspace "
+                      f"'{workspace.name}'.\nKey (shown once, store it now):\n\n    {raw}\n")
+            elif args.command == "list":
+                names = {w.id: w.name for w in await session.scalars(select(Workspace))}
+                print(f"{'id':36}  {'workspace':16} {'name':20} {'key':22} {'scopes':18} status")
+                for k in await list_keys(session):
+                    if args.workspace and names[k.workspace_id] != args.workspace:
+                        continue
+                    status = "revoked" if k.revoked_at else "active"
+                    print(f"{k.id!s:36}  {names[k.workspace_id][:16]:16} {k.name[:20]:20} "
+                          f"{k.prefix + '…' + k.last4:22} {','.join(k.scopes):18} {status}")
+            elif args.command == "revoke":
+                try:
+                    row = await revoke_key(session, key_id=uuid.UUID(args.key_id))
+                except (ValueError, NotFound):
+                    print(f"no API key {args.key_id}", file=sys.stderr)
+                    return 1
+                print(f"Revoked {row.id}.")
+        return 0
+    finally:
+        await db.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python auth.py", description="Manage workspaces and API keys.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    create = sub.add_parser("create", help="create a key and print it once")
+    create.add_argument("--name", required=True)
+    create.add_argument("--workspace", default="default")
+    create.add_argument("--scopes", default="read,write")
+    listing = sub.add_parser("list", help="list keys (never the secrets)")
+    listing.add_argument("--workspace")
+    revoke = sub.add_parser("revoke", help="revoke a key by id")
+    revoke.add_argument("key_id")
+    sub.add_parser("bootstrap", help="create a first admin key if there is no key at all")
+    return asyncio.run(_cli(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

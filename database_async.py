@@ -1,0 +1,162 @@
+"""Async engine, sessions and backend tuning, behind the `TuneDatabase` facade.
+
+SQLite (the embedded default) runs in WAL mode with a busy timeout, and writing transactions start
+with `BEGIN IMMEDIATE`: a deferred transaction that reads and then writes can fail at once with
+"database is locked" when another writer committed in between, and pysqlite's own transaction
+handling loses updates under concurrency. Reads keep a deferred `BEGIN` so they never queue behind
+a writer. PostgreSQL runs through asyncpg with a sized pool, pre-ping and a connect timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import structlog
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+from settings import Settings, get_settings
+
+log = structlog.get_logger()
+
+ROOT = Path(__file__).resolve().parent
+# Errors that mean "the database is not reachable" rather than "the request is wrong". asyncpg
+# surfaces a refused connection as a bare OSError, not as SQLAlchemy's OperationalError.
+UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (OSError, TimeoutError, asyncio.TimeoutError)
+
+
+def _sqlite_pragmas(busy_timeout_ms: int, in_memory: bool) -> Any:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Hand transaction control to SQLAlchemy's "begin" hook below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
+
+
+def _sqlite_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class TuneDatabase:
+    """The service's database: one engine, a writer and a reader session factory, migrations."""
+
+    def __init__(self, url: str | None = None, *, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.url: URL = make_url(url or self.settings.DATABASE_URL)
+        self.backend = self.url.get_backend_name()
+        self.engine = self._create_engine()
+        # Writers take the SQLite write lock up front; the option is ignored on PostgreSQL.
+        writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.write_sessions = async_sessionmaker(writer, expire_on_commit=False)
+        self.read_sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.migrated = False
+        self._migrate_lock = asyncio.Lock()
+        log.info("database_initialized", **self.describe())
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.backend == "sqlite"
+
+    def describe(self) -> dict[str, Any]:
+        """Backend and pool settings, safe to log (never the password)."""
+        info: dict[str, Any] = {
+            "backend": self.backend,
+            "url": self.url.render_as_string(hide_password=True),
+        }
+        if not self.is_sqlite:
+            info |= {
+                "pool_size": self.settings.DB_POOL_SIZE,
+                "max_overflow": self.settings.DB_MAX_OVERFLOW,
+                "pool_timeout": self.settings.DB_POOL_TIMEOUT,
+            }
+        return info
+
+    def _create_engine(self) -> AsyncEngine:
+        s = self.settings
+        if self.is_sqlite:
+            database = self.url.database or ""
+            in_memory = database in ("", ":memory:")
+            kwargs: dict[str, Any] = {"connect_args": {"timeout": s.DB_BUSY_TIMEOUT_MS / 1000}}
+            if in_memory:
+                kwargs["poolclass"] = StaticPool
+            else:
+                kwargs |= {"pool_size": s.DB_POOL_SIZE, "max_overflow": s.DB_MAX_OVERFLOW,
+                           "pool_timeout": s.DB_POOL_TIMEOUT}
+            engine = create_async_engine(self.url, **kwargs)
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas(s.DB_BUSY_TIMEOUT_MS, in_memory))
+            event.listen(engine.sync_engine, "begin", _sqlite_begin)
+            return engine
+        connect_args: dict[str, Any] = {}
+        if self.backend == "postgresql":
+            connect_args["timeout"] = s.DB_CONNECT_TIMEOUT
+        return create_async_engine(
+            self.url,
+            pool_size=s.DB_POOL_SIZE,
+            max_overflow=s.DB_MAX_OVERFLOW,
+            pool_timeout=s.DB_POOL_TIMEOUT,
+            pool_pre_ping=True,
+            connect_args=connect_args,
+        )
+
+    @asynccontextmanager
+    async def session(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
+        """A session that commits when the block ends without error (for jobs, CLI and scripts)."""
+        factory = self.write_sessions if write else self.read_sessions
+        async with factory() as session:
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+
+    async def ping(self, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        """Run `SELECT 1`; raises when the database cannot answer within `timeout` seconds."""
+
+        async def _ping() -> None:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+
+        await asyncio.wait_for(_ping(), timeout or self.settings.DB_CONNECT_TIMEOUT)
+
+    async def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision (idempotent, safe to call again)."""
+        async with self._migrate_lock:
+            if self.migrated:
+                return
+            from alembic import command
+            from alembic.config import Config
+
+            def upgrade(sync_conn: Any) -> None:
+                cfg = Config(str(ROOT / "alembic.ini"))
+                cfg.set_main_option("script_location", str(ROOT / "migrations"))
+                cfg.attributes["connection"] = sync_conn
+                command.upgrade(cfg, "head")
+
+            async with self.engine.begin() as conn:
+                await conn.run_sync(upgrade)
+            self.migrated = True
+            log.info("database.migrated", backend=self.backend)
+
+    async def ensure_ready(self) -> None:
+        """Ping, and migrate if this process has not yet (e.g. the database was down at start)."""
+        await self.ping()
+        if self.settings.DB_AUTO_MIGRATE and not self.migrated:
+            await self.migrate()
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

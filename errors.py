@@ -1,0 +1,165 @@
+"""Domain exceptions and their RFC 9457 problem+json rendering.
+
+    TuneError (status 500)            base: every error the service raises on purpose
+    ├── BadRequest (400)
+    ├── Unauthorized (401)            missing, unknown or revoked API key; bad webhook signature
+    ├── Forbidden (403)               the key lacks the scope
+    ├── NotFound (404)                missing, or owned by another workspace (never told apart)
+    ├── Conflict (409)                a concurrent duplicate, a state that forbids the change
+    ├── PayloadTooLarge (413)
+    ├── Unprocessable (422)           valid JSON that breaks a rule (a batch over its cap…)
+    ├── RateLimited (429)             carries Retry-After
+    └── ServiceUnavailable (503)      the database (or another dependency) cannot answer
+
+Framework errors (routing 404/405, validation 422) and database outages are rendered the same way
+by the handlers registered in `install_handlers`. No stack trace ever leaves the process.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from database_async import UNAVAILABLE_ERRORS
+
+log = structlog.get_logger()
+
+PROBLEM_BASE = "https://tune-agent-builder.dev/problems/"
+PROBLEM_JSON = "application/problem+json"
+
+
+class TuneError(Exception):
+    status = 500
+    slug = "internal-error"
+    title: str | None = None
+
+    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None,
+                 **extra: Any) -> None:
+        super().__init__(detail or self.default_title())
+        self.detail = detail
+        self.headers = headers or {}
+        self.extra = extra
+
+    @classmethod
+    def default_title(cls) -> str:
+        return cls.title or HTTPStatus(cls.status).phrase
+
+
+class BadRequest(TuneError):
+    status, slug = 400, "bad-request"
+
+
+class Unauthorized(TuneError):
+    status, slug = 401, "unauthorized"
+
+
+class Forbidden(TuneError):
+    status, slug = 403, "forbidden"
+
+
+class NotFound(TuneError):
+    status, slug = 404, "not-found"
+
+
+class Conflict(TuneError):
+    status, slug = 409, "conflict"
+
+
+class PayloadTooLarge(TuneError):
+    status, slug = 413, "payload-too-large"
+
+
+class Unprocessable(TuneError):
+    status, slug = 422, "unprocessable"
+
+
+class RateLimited(TuneError):
+    status, slug = 429, "rate-limited"
+
+
+class ServiceUnavailable(TuneError):
+    status, slug = 503, "service-unavailable"
+
+
+_SLUGS = {cls.status: cls.slug for cls in TuneError.__subclasses__()}
+
+
+def request_id_of(request: Request) -> str | None:
+    return getattr(request.state, "request_id", None)
+
+
+def problem(status: int, detail: str | None = None, *, request_id: str | None = None,
+            slug: str | None = None, title: str | None = None, headers: dict[str, str] | None = None,
+            **extra: Any) -> JSONResponse:
+    """Render one problem+json response."""
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + (slug or _SLUGS.get(status, "error")),
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+        "request_id": request_id,
+        **extra,
+    }
+    return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers,
+                        media_type=PROBLEM_JSON)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    # Drop the echoed input ("input"/"ctx"): it may be large or hold a secret.
+    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
+            for e in exc.errors()]
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Register the problem+json handlers for domain, framework and database errors."""
+
+    @app.exception_handler(TuneError)
+    async def _tune(request: Request, exc: TuneError) -> JSONResponse:
+        return problem(exc.status, exc.detail, request_id=request_id_of(request), slug=exc.slug,
+                       title=exc.default_title(), headers=exc.headers, **exc.extra)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"No route {request.method} {request.url.path}"
+        return problem(exc.status_code, detail, request_id=request_id_of(request),
+                       headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc)
+        first = errors[0] if errors else {}
+        where = ".".join(str(p) for p in first.get("loc", []))
+        detail = f"{where}: {first.get('msg')}" if first else "Invalid request"
+        return problem(422, detail, request_id=request_id_of(request), slug="validation-error",
+                       errors=errors)
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        log.warning("db.integrity_error", error=type(exc.orig).__name__)
+        return problem(409, "The request conflicts with data already stored.",
+                       request_id=request_id_of(request))
+
+    async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+        log.error("db.unavailable", error=type(exc).__name__)
+        return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
+                       headers={"Retry-After": "5"})
+
+    for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
+        app.add_exception_handler(exc_type, _unavailable)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("request.unhandled_error")
+        return problem(500, "An unexpected error occurred; it has been logged.",
+                       request_id=request_id_of(request))

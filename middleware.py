@@ -1,0 +1,247 @@
+"""Pure ASGI middleware: request context and access log, body size cap, idempotency keys.
+
+Pure ASGI rather than `BaseHTTPMiddleware`, so context variables (the request id bound into every
+log line) flow through, and responses are not copied through an extra task.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import structlog
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from auth import hash_key
+from database_async import UNAVAILABLE_ERRORS
+from errors import Conflict, PayloadTooLarge, ServiceUnavailable, TuneError, Unprocessable, problem
+from models import IdempotencyKey, utcnow
+
+log = structlog.get_logger()
+access_log = structlog.get_logger("access")
+
+REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestContextMiddleware:
+    """Assign/accept `X-Request-ID`, bind it to logs, add rate-limit headers, log one access line."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = Headers(scope=scope).get("x-request-id", "")
+        request_id = incoming if REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers["X-Request-ID"] = request_id
+                limit = state.get("rate_limit")
+                if limit is not None:
+                    for name, value in limit.headers().items():
+                        headers[name] = value
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            route = scope.get("route")
+            access_log.info(
+                "request",
+                method=scope["method"],
+                route=getattr(route, "path", None) or "unmatched",
+                status=status,
+                ms=round((time.perf_counter() - started) * 1000, 2),
+                key_id=state.get("key_id"),
+            )
+
+
+class BodySizeLimitMiddleware:
+    """Refuse bodies over `max_bytes` with 413, by Content-Length up front or by counting chunks."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await _render(PayloadTooLarge(self._detail()), scope, receive, send)
+            return
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise PayloadTooLarge(self._detail())
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+    def _detail(self) -> str:
+        return f"Request body exceeds the {self.max_bytes}-byte limit."
+
+
+async def _render(exc: TuneError, scope: Scope, receive: Receive, send: Send) -> None:
+    response = problem(exc.status, exc.detail, request_id=scope.get("state", {}).get("request_id"),
+                       slug=exc.slug, title=exc.default_title(), headers=exc.headers, **exc.extra)
+    await response(scope, receive, send)
+
+
+# Responses that say nothing final about the request are not stored: the client may retry them.
+_NOT_STORED = {401, 403, 409, 429}
+_NOT_REPLAYED_HEADERS = {"x-request-id", "content-length", "retry-after"}
+
+
+class IdempotencyMiddleware:
+    """`Idempotency-Key` on POST: replay the stored response; 422 on a different body; 409 while
+    the first request with that key is still running. Keys are scoped per API key, kept `ttl`.
+    """
+
+    def __init__(self, app: ASGIApp, ttl: timedelta) -> None:
+        self.app = app
+        self.ttl = ttl
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = Headers(scope=scope) if scope["type"] == "http" else Headers()
+        idem_key = headers.get("idempotency-key")
+        api_key = headers.get("x-api-key")
+        if scope["type"] != "http" or scope["method"] != "POST" or not idem_key or not api_key:
+            await self.app(scope, receive, send)
+            return
+        try:
+            await self._handle(scope, receive, send, idem_key, api_key)
+        except TuneError as exc:
+            await _render(exc, scope, receive, send)
+        except (DBAPIError, *UNAVAILABLE_ERRORS) as exc:
+            log.error("idempotency.db_unavailable", error=type(exc).__name__)
+            await _render(ServiceUnavailable("The database is unavailable; retry shortly.",
+                                             headers={"Retry-After": "5"}), scope, receive, send)
+
+    async def _handle(self, scope: Scope, receive: Receive, send: Send, idem_key: str, api_key: str) -> None:
+        if len(idem_key) > 255:
+            raise Unprocessable("Idempotency-Key must be at most 255 characters.")
+        body = await _read_body(receive)
+        fingerprint = hashlib.sha256(
+            b"\n".join([scope["path"].encode(), scope.get("query_string", b""), body])).hexdigest()
+        scope_hash = hash_key(api_key)
+        db = scope["app"].state.db
+
+        stored = await self._claim(db, scope_hash, idem_key, fingerprint)
+        if stored is not None:
+            if stored.request_hash != fingerprint:
+                raise Unprocessable("This Idempotency-Key was used with a different request body.")
+            if stored.status_code is None:
+                raise Conflict("A request with this Idempotency-Key is still being processed.")
+            await _replay(stored, send)
+            return
+
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        sent = False
+
+        async def replay_body() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        try:
+            await self.app(scope, replay_body, capture)
+        except BaseException:
+            await self._release(db, scope_hash, idem_key)
+            raise
+        assert start is not None
+        status = start["status"]
+        response_body = b"".join(chunks)
+        async with db.session() as session:
+            if status >= 500 or status in _NOT_STORED:
+                await session.execute(delete(IdempotencyKey).where(
+                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key))
+            else:
+                kept = [[k.decode("latin-1"), v.decode("latin-1")] for k, v in start["headers"]
+                        if k.decode("latin-1").lower() not in _NOT_REPLAYED_HEADERS]
+                await session.execute(update(IdempotencyKey).where(
+                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
+                ).values(status_code=status, response_headers=kept, response_body=response_body))
+        await send(start)
+        await send({"type": "http.response.body", "body": response_body})
+
+    async def _claim(self, db: Any, scope_hash: str, idem_key: str, fingerprint: str) -> IdempotencyKey | None:
+        """Insert the key as in-progress; return the existing row when someone already has it."""
+        for _ in range(3):
+            try:
+                async with db.session() as session:
+                    session.add(IdempotencyKey(api_key_hash=scope_hash, key=idem_key, request_hash=fingerprint))
+                return None
+            except IntegrityError:
+                pass
+            async with db.session() as session:
+                existing = await session.scalar(select(IdempotencyKey).where(
+                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key))
+                if existing is None:
+                    continue  # released in between: try the insert again
+                if existing.created_at >= utcnow() - self.ttl:
+                    return existing
+                await session.delete(existing)  # expired: start afresh
+        raise Conflict("A request with this Idempotency-Key is still being processed.")
+
+    async def _release(self, db: Any, scope_hash: str, idem_key: str) -> None:
+        async with db.session() as session:
+            await session.execute(delete(IdempotencyKey).where(
+                IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key))
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+async def _replay(stored: IdempotencyKey, send: Send) -> None:
+    headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in stored.response_headers or []]
+    headers.append((b"idempotent-replayed", b"true"))
+    body = stored.response_body or b""
+    headers.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": stored.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,1 @@
+"""One thin APIRouter per resource: validate, call one service, return a schema."""

@@ -1,0 +1,25 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from deps import PublicLimit
+from errors import ServiceUnavailable
+from schemas import HealthRead
+from settings import VERSION
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=HealthRead, dependencies=[PublicLimit],
+            responses={503: {"description": "The database cannot be reached"}})
+async def health(request: Request) -> HealthRead:
+    """Liveness and readiness: pings the database with a timeout (public, for monitors)."""
+    db = request.app.state.db
+    try:
+        await db.ensure_ready()
+    except Exception as exc:  # any failure to reach or migrate the database means "not ready"
+        raise ServiceUnavailable(f"Database not reachable ({type(exc).__name__}).",
+                                 headers={"Retry-After": "5"}) from exc
+    return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state())

@@ -1,0 +1,33 @@
+"""API keys of the caller's workspace (admin scope)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, status
+
+import auth
+from deps import AdminKey, SessionDep
+from schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+
+router = APIRouter(prefix="/keys", tags=["keys"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=ApiKeyCreated)
+async def create_key(body: ApiKeyCreate, key: AdminKey, session: SessionDep, request: Request) -> ApiKeyCreated:
+    """Create an API key in your workspace; the key is in this response only."""
+    row, raw = await auth.create_key(session, workspace_id=key.workspace_id, name=body.name,
+                                     scopes=list(body.scopes), env=request.app.state.settings.key_env)
+    return ApiKeyCreated.model_validate({**ApiKeyRead.model_validate(row).model_dump(), "key": raw})
+
+
+@router.get("", response_model=list[ApiKeyRead])
+async def list_keys(key: AdminKey, session: SessionDep) -> list[ApiKeyRead]:
+    """List your workspace's keys (prefix and last four characters, never the secret)."""
+    return [ApiKeyRead.model_validate(k) for k in await auth.list_keys(session, workspace_id=key.workspace_id)]
+
+
+@router.delete("/{key_id}", response_model=ApiKeyRead)
+async def revoke_key(key_id: uuid.UUID, key: AdminKey, session: SessionDep) -> ApiKeyRead:
+    """Revoke a key of your workspace; it stops working at once."""
+    return ApiKeyRead.model_validate(await auth.revoke_key(session, key_id=key_id, workspace_id=key.workspace_id))

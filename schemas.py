@@ -1,0 +1,204 @@
+"""Request and response models, named by role (`XCreate`, `XRead`, `Page[X]`).
+
+Inputs forbid unknown fields and carry explicit size bounds, so a mass-assignment attempt or a
+50 MB list is a 422 rather than a surprise. The domain models shared by both engines (the agent
+profile, a prospect's data, an analysis) live here too, because they are also what the API returns.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl  # noqa: F401
+
+T = TypeVar("T")
+
+Scope = Literal["read", "write", "admin"]
+Engine = Literal["claude", "rules"]
+
+ShortStr = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[str, Field(max_length=5000)]
+
+
+class Input(BaseModel):
+    """Base for request bodies: unknown fields are an error, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Page(Output, Generic[T]):
+    """One page of a list; pass `next_cursor` back as `cursor` for the next page."""
+
+    items: list[T]
+    next_cursor: str | None = None
+
+
+# --- foundation -----------------------------------------------------------------------------
+
+
+class HealthRead(Output):
+    status: Literal["ok"]
+    database: str
+    version: str
+    engine: dict[str, str]
+
+
+class IndustryRead(Output):
+    slug: str
+    name: str
+    builtin: bool = True
+    agent_status: str | None = None
+    agent_version: int | None = None
+
+
+class ApiKeyCreate(Input):
+    name: ShortStr = Field(examples=["zapier-sync"])
+    scopes: list[Scope] = Field(default=["read", "write"], min_length=1, max_length=3)
+
+
+class ApiKeyRead(Output):
+    id: uuid.UUID
+    workspace_id: uuid.UUID
+    name: str
+    prefix: str
+    last4: str
+    scopes: list[Scope]
+    created_at: datetime
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+class ApiKeyCreated(ApiKeyRead):
+    key: str = Field(description="The secret key. Shown once; store it now.")
+
+
+# --- domain: agents and prospects (shared by the claude and rules engines) ------------------
+
+
+class Persona(BaseModel):
+    """A buyer persona: who they are, which titles match, what they care about."""
+
+    name: str  # e.g. "Casino Marketing Leader"
+    titles: list[str]  # lower-case title keywords that identify this persona, e.g. ["cmo", "vp marketing"]
+    seniority: Literal["c_level", "vp", "director", "manager", "individual"]
+    is_decision_maker: bool = True
+    priorities: list[str] = []  # what they are measured on
+    pains: list[str] = []  # pains specific to this persona
+
+
+class Objection(BaseModel):
+    objection: str
+    response: str
+
+
+class ICP(BaseModel):
+    """Ideal customer profile: the companies worth calling."""
+
+    company_types: list[str]  # e.g. ["tribal casino", "regional casino resort"]
+    employee_min: int | None = None
+    employee_max: int | None = None
+    revenue_min_usd: int | None = None
+    revenue_max_usd: int | None = None
+    regions: list[str] = []
+    signals: list[str] = []  # buying signals, e.g. "opening a new hotel tower", "hiring a CRM manager"
+    signal_keywords: list[str] = []  # lower-case keywords that detect those signals in free text
+    industry_keywords: list[str] = []  # lower-case keywords that say a company is in this industry
+    disqualifiers: list[str] = []
+
+
+class RubricWeights(BaseModel):
+    """Maximum points per score component; they sum to 100."""
+
+    seniority: int = 25
+    persona_fit: int = 20
+    company_fit: int = 20
+    industry_fit: int = 15
+    intent_signals: int = 15
+    data_completeness: int = 5
+
+
+class TierThresholds(BaseModel):
+    """Minimum score for each tier; below tier3 is tier 4 (do not contact yet)."""
+
+    tier1: int = 80
+    tier2: int = 60
+    tier3: int = 40
+
+
+class AgentProfile(BaseModel):
+    """Everything an agent knows about selling into one industry."""
+
+    industry: str  # slug, e.g. "casino"
+    name: str  # display name, e.g. "Casino & Gaming"
+    description: str
+    generic: bool = False  # True when adapted from a description rather than built-in knowledge
+    icp: ICP
+    personas: list[Persona]
+    pain_points: list[str]
+    value_propositions: list[str]
+    proof_angles: list[str]  # kinds of proof that land in this industry
+    tone: str  # how to talk to them
+    vocabulary: list[str] = []  # industry terms a rep would use naturally
+    objections: list[Objection] = []
+    rubric: RubricWeights = RubricWeights()
+    tier_thresholds: TierThresholds = TierThresholds()
+    seller: dict[str, str] = {}  # company / offer the agent sells for, when built for one
+
+
+class ProspectData(Input):
+    """A prospect as submitted by API, CSV or Clay. Only email is required."""
+
+    email: EmailStr
+    first_name: Annotated[str, Field(max_length=100)] | None = None
+    last_name: Annotated[str, Field(max_length=100)] | None = None
+    title: Annotated[str, Field(max_length=200)] | None = None
+    company: Annotated[str, Field(max_length=200)] | None = None
+    company_domain: Annotated[str, Field(max_length=253)] | None = None
+    website: Annotated[str, Field(max_length=500)] | None = None
+    linkedin_url: Annotated[str, Field(max_length=500)] | None = None
+    industry: Annotated[str, Field(max_length=100)] | None = None
+    employee_count: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+    annual_revenue_usd: Annotated[int, Field(ge=0)] | None = None
+    location: Annotated[str, Field(max_length=200)] | None = None
+    signals: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=50)] = []
+    notes: Annotated[str, Field(max_length=5000)] | None = None
+    clay_row_id: Annotated[str, Field(max_length=200)] | None = None
+
+
+class ScoreComponent(BaseModel):
+    component: str  # seniority | persona_fit | company_fit | industry_fit | intent_signals | data_completeness
+    points: int
+    max: int
+    fields: list[str]  # prospect fields this component read
+    why: str
+
+
+class Hook(BaseModel):
+    text: str
+    source_field: str  # the prospect (or agent) field it is grounded in
+
+
+class Approach(BaseModel):
+    channel: Literal["email", "linkedin", "phone", "video"]
+    angle: str
+    cta: str
+
+
+class AnalysisResult(BaseModel):
+    """The outcome of scoring one prospect against one agent, from either engine."""
+
+    score: int = Field(ge=0, le=100)
+    tier: int = Field(ge=1, le=4)
+    breakdown: list[ScoreComponent]
+    persona: str | None
+    pain_points: list[str]
+    hooks: list[Hook]
+    approach: Approach
+    confidence: float = Field(ge=0, le=1)
+    data_gaps: list[str]

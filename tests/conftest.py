@@ -1,0 +1,130 @@
+"""Fixtures: a fresh real database per test, on SQLite and on PostgreSQL, and an HTTP client over
+the ASGI app.
+
+PostgreSQL comes from `TEST_DATABASE_URL` when set (an asyncpg URL to a server where we may create
+databases), otherwise from the `pgserver` package, which starts PostgreSQL 16 from its wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from sqlalchemy.engine import make_url
+
+import auth
+from api_server import create_app
+from database_async import TuneDatabase
+from settings import Settings
+
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An asyncpg URL of a PostgreSQL server where tests may create databases."""
+    if os.environ.get("TEST_DATABASE_URL"):
+        yield os.environ["TEST_DATABASE_URL"]
+        return
+    import pgserver
+
+    data_dir = Path(os.environ.get("PGSERVER_DIR") or tmp_path_factory.mktemp("pg"))
+    server = pgserver.get_server(data_dir, cleanup_mode="stop")
+    host = str(data_dir)
+    yield f"postgresql+asyncpg://postgres@/postgres?host={host}"
+    server.cleanup()
+
+
+async def _pg_execute(url: str, sql: str) -> None:
+    u = make_url(url)
+    conn = await asyncpg.connect(user=u.username, password=u.password, database=u.database,
+                                 host=u.query.get("host") or u.host, port=u.port)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+async def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[str]:
+    """A new, empty database for one test."""
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path}/test.db"
+        return
+    admin = request.getfixturevalue("pg_admin_url")
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    await _pg_execute(admin, f'CREATE DATABASE "{name}"')
+    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    await _pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {"DATABASE_URL": database_url, "RATE_LIMIT": "1000/minute",
+                              "LOG_LEVEL": "WARNING", "DB_POOL_SIZE": 5, **overrides}
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[Any]:
+    application = create_app(settings)
+    async with LifespanManager(application):
+        yield application
+
+
+def client_for(application: Any, **kwargs: Any) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://test", **kwargs)
+
+
+@pytest.fixture
+async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    async with client_for(app) as c:
+        yield c
+
+
+async def make_key(db: TuneDatabase, *, workspace: str = "acme", scopes: tuple[str, ...] = ("read", "write"),
+                   name: str = "test key") -> str:
+    """Create a key straight through the service layer; return the raw key."""
+    async with db.session() as session:
+        ws = await auth.get_or_create_workspace(session, name=workspace)
+        _, raw = await auth.create_key(session, workspace_id=ws.id, name=name, scopes=list(scopes), env="dev")
+    return raw
+
+
+@pytest.fixture
+async def api_key(app: Any) -> str:
+    return await make_key(app.state.db)
+
+
+@pytest.fixture
+async def admin_key(app: Any) -> str:
+    return await make_key(app.state.db, scopes=("read", "write", "admin"), name="admin")
+
+
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    """The response is RFC 9457 problem+json with our request id, and no stack trace."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == status
+    assert body["type"].startswith("https://") and body["title"] and body["detail"]
+    assert body["request_id"] == response.headers["x-request-id"]
+    assert "Traceback" not in response.text
+    return body
