@@ -66,8 +66,10 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                                        "X-RateLimit-Remaining", "X-RateLimit-Reset"])
     app.add_middleware(RequestContextMiddleware)
 
+    # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
+    # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
     for router in (health.router, industries.router, keys.router):
-        app.include_router(router, prefix="/api")
+        app.router.routes.extend(router.routes)
     return app
 
 

@@ -144,7 +144,7 @@ async def authenticate(db: Any, raw: str | None) -> Principal:
                                      or_(ApiKey.last_used_at.is_(None),
                                          ApiKey.last_used_at < now - TOUCH_EVERY))
                 .values(last_used_at=now))
-    log.debug("api_key_validated", key_id=str(row.id), workspace_id=str(row.workspace_id))
+    log.info("api_key_validated", key_id=str(row.id), workspace_id=str(row.workspace_id))
     return Principal(key_id=row.id, workspace_id=row.workspace_id, scopes=tuple(row.scopes))
 
 

@@ -109,8 +109,10 @@ def problem(status: int, detail: str | None = None, *, request_id: str | None = 
         "request_id": request_id,
         **extra,
     }
-    return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers,
-                        media_type=PROBLEM_JSON)
+    headers = dict(headers or {})
+    if request_id:  # also on responses rendered outside the request-id middleware (500s)
+        headers["X-Request-ID"] = request_id
+    return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:

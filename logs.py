@@ -6,6 +6,7 @@ import logging
 import sys
 
 import structlog
+import structlog.tracebacks
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
@@ -19,7 +20,9 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.dict_tracebacks if fmt == "json" else structlog.dev.set_exc_info,
+            # Tracebacks without local variables: locals can hold keys and message bodies.
+            structlog.processors.ExceptionRenderer(structlog.tracebacks.ExceptionDictTransformer(
+                show_locals=False)) if fmt == "json" else structlog.dev.set_exc_info,
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),

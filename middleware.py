@@ -87,21 +87,37 @@ class BodySizeLimitMiddleware:
             await self.app(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _render(PayloadTooLarge(self._detail()), scope, receive, send)
+        if declared is not None and declared.isdigit():
+            if int(declared) > self.max_bytes:
+                await _render(PayloadTooLarge(self._detail()), scope, receive, send)
+                return
+            await self.app(scope, receive, send)  # the server enforces the declared length
             return
-        seen = 0
-
-        async def counting_receive() -> Message:
-            nonlocal seen
+        # No declared length (chunked upload): read it here, up to the cap, then hand it on.
+        chunks: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise PayloadTooLarge(self._detail())
-            return message
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_bytes:
+                await _render(PayloadTooLarge(self._detail()), scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
 
-        await self.app(scope, counting_receive, send)
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
     def _detail(self) -> str:
         return f"Request body exceeds the {self.max_bytes}-byte limit."

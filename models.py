@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -79,4 +79,82 @@ class IdempotencyKey(Base):
     status_code: Mapped[int | None] = mapped_column(Integer)  # None while the first request runs
     response_headers: Mapped[list | None] = mapped_column()
     response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- agents and prospect intelligence ---------------------------------------------------------
+
+
+class IndustryAgent(Base):
+    """One version of a workspace's agent for an industry. A rebuild adds version n+1."""
+
+    __tablename__ = "industry_agents"
+    __table_args__ = (UniqueConstraint("workspace_id", "industry", "version", name="uq_agent_version"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    industry: Mapped[str] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # building | ready | failed
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(String(1000))
+    engine: Mapped[str | None] = mapped_column(String(16))
+    request: Mapped[dict] = mapped_column()  # what the build was asked for
+    profile: Mapped[dict | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Prospect(Base):
+    __tablename__ = "prospects"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "email", name="uq_prospect_email"),
+        Index("ix_prospect_clay_row", "workspace_id", "clay_row_id"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(320))  # lower-cased
+    clay_row_id: Mapped[str | None] = mapped_column(String(200))
+    data: Mapped[dict] = mapped_column()  # ProspectData as submitted
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Analysis(Base):
+    """One scoring of a prospect by one agent version; the newest is the prospect's current one."""
+
+    __tablename__ = "analyses"
+    __table_args__ = (Index("ix_analysis_prospect", "prospect_id", "created_at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    prospect_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
+    agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("industry_agents.id", ondelete="SET NULL"))
+    industry: Mapped[str] = mapped_column(String(60))
+    agent_version: Mapped[int | None] = mapped_column(Integer)
+    engine: Mapped[str] = mapped_column(String(16))
+    score: Mapped[int] = mapped_column(Integer)
+    tier: Mapped[int] = mapped_column(Integer)
+    result: Mapped[dict] = mapped_column()  # AnalysisResult
+    usage: Mapped[dict | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LlmUsage(Base):
+    """The usage ledger: one row per Claude call, with its cost from the settings' price table."""
+
+    __tablename__ = "llm_usage"
+    __table_args__ = (Index("ix_llm_usage_created_at", "created_at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("workspaces.id", ondelete="SET NULL"))
+    model: Mapped[str] = mapped_column(String(100))
+    purpose: Mapped[str] = mapped_column(String(60))  # agent_build | analyze | sequence | …
+    outcome: Mapped[str] = mapped_column(String(16))  # ok | invalid | error
+    input_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    output_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    cache_read_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    cache_write_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

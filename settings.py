@@ -50,10 +50,32 @@ class Settings(BaseSettings):
     # secrets
     SECRET_KEY: str = PLACEHOLDER
 
+    # Claude (the rules engine is used when ANTHROPIC_API_KEY is empty)
+    ANTHROPIC_API_KEY: str = ""
+    ANTHROPIC_BASE_URL: str | None = None
+    LLM_MODEL: str = "claude-sonnet-4-6"
+    LLM_TIMEOUT_S: float = Field(60, gt=0)
+    LLM_MAX_CONCURRENCY: int = Field(4, ge=1)
+    LLM_MAX_ATTEMPTS: int = Field(3, ge=1, le=10)
+    LLM_MAX_RETRY_AFTER_S: float = Field(30, ge=0)
+    LLM_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
+    LLM_BREAKER_FAILURES: int = Field(5, ge=1)
+    LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
+    # USD per million tokens, for the model above
+    LLM_PRICE_INPUT_PER_MTOK: float = Field(3.0, ge=0)
+    LLM_PRICE_OUTPUT_PER_MTOK: float = Field(15.0, ge=0)
+    LLM_PRICE_CACHE_WRITE_PER_MTOK: float = Field(3.75, ge=0)
+    LLM_PRICE_CACHE_READ_PER_MTOK: float = Field(0.30, ge=0)
+
     @field_validator("ALLOWED_ORIGINS", mode="before")
     @classmethod
     def _origins(cls, value: object) -> object:
         return _split_csv(value)
+
+    @field_validator("ANTHROPIC_BASE_URL", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return value or None
 
     @field_validator("RATE_LIMIT")
     @classmethod
@@ -78,6 +100,10 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
         return self
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.ANTHROPIC_API_KEY.strip())
 
     @property
     def is_sqlite(self) -> bool:

@@ -9,7 +9,7 @@ from errors import ServiceUnavailable
 from schemas import HealthRead
 from settings import VERSION
 
-router = APIRouter(tags=["health"])
+router = APIRouter(prefix="/api", tags=["health"])
 
 
 @router.get("/health", response_model=HealthRead, dependencies=[PublicLimit],

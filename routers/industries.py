@@ -8,7 +8,7 @@ import industry_agents
 from deps import ReadKey
 from schemas import IndustryRead
 
-router = APIRouter(tags=["agents"])
+router = APIRouter(prefix="/api", tags=["agents"])
 
 
 @router.get("/industries", response_model=list[IndustryRead])

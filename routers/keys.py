@@ -10,7 +10,7 @@ import auth
 from deps import AdminKey, SessionDep
 from schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
 
-router = APIRouter(prefix="/keys", tags=["keys"])
+router = APIRouter(prefix="/api/keys", tags=["keys"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ApiKeyCreated)

@@ -7,7 +7,9 @@ databases), otherwise from the `pgserver` package, which starts PostgreSQL 16 fr
 
 from __future__ import annotations
 
+import logging
 import os
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -25,20 +27,21 @@ from database_async import TuneDatabase
 from settings import Settings
 
 BACKENDS = ["sqlite", "postgres"]
+logging.getLogger("pgserver").setLevel(logging.WARNING)
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_admin_url() -> Iterator[str]:
     """An asyncpg URL of a PostgreSQL server where tests may create databases."""
     if os.environ.get("TEST_DATABASE_URL"):
         yield os.environ["TEST_DATABASE_URL"]
         return
     import pgserver
 
-    data_dir = Path(os.environ.get("PGSERVER_DIR") or tmp_path_factory.mktemp("pg"))
-    server = pgserver.get_server(data_dir, cleanup_mode="stop")
-    host = str(data_dir)
-    yield f"postgresql+asyncpg://postgres@/postgres?host={host}"
+    # Outside pytest's basetemp, which another pytest run on the machine may rotate away.
+    data_dir = Path(tempfile.mkdtemp(prefix="tune-pg-"))
+    server = pgserver.get_server(data_dir, cleanup_mode="delete")
+    yield f"postgresql+asyncpg://postgres@/postgres?host={data_dir}"
     server.cleanup()
 
 
@@ -58,21 +61,25 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-async def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[str]:
-    """A new, empty database for one test."""
-    if backend == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path}/test.db"
-        return
-    admin = request.getfixturevalue("pg_admin_url")
+async def pg_database_url(pg_admin_url: str) -> AsyncIterator[str]:
+    """A new, empty PostgreSQL database for one test."""
     name = f"t_{uuid.uuid4().hex[:16]}"
-    await _pg_execute(admin, f'CREATE DATABASE "{name}"')
-    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    await _pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await _pg_execute(pg_admin_url, f'CREATE DATABASE "{name}"')
+    yield make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
+    await _pg_execute(pg_admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new, empty database for one test, on each backend in turn."""
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path}/test.db"
+    return str(request.getfixturevalue("pg_database_url"))
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {"DATABASE_URL": database_url, "RATE_LIMIT": "1000/minute",
-                              "LOG_LEVEL": "WARNING", "DB_POOL_SIZE": 5, **overrides}
+                              "LOG_LEVEL": "INFO", "DB_POOL_SIZE": 5, **overrides}
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 

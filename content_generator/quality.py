@@ -1,0 +1,288 @@
+"""The quality gate every message passes through, whichever engine wrote it.
+
+Hard issues (a placeholder left in, an invented fact, a platform limit broken, no ask at all) make a
+message unsendable; soft issues only cost points. The score is 100 minus a weighted penalty per
+issue, so two reports can be compared, and `metrics` keeps the measurements behind the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from content_generator.facts import (
+    Corpus,
+    build_corpus,
+    fact_present,
+    find_placeholders,
+    numbers_in,
+    prospect_facts,
+)
+from content_generator.models import Channel, QualityIssue, QualityReport, Sender, Severity
+from content_generator.text import flesch_reading_ease, word_count
+from schemas import AgentProfile, ProspectData
+
+# Common spam-filter triggers, matched as whole words/phrases, case-insensitively.
+SPAM_PHRASES: tuple[str, ...] = (
+    "free", "100% free", "free trial", "free gift", "free access", "free consultation", "guarantee",
+    "guaranteed", "satisfaction guaranteed", "money back", "money-back", "risk-free", "risk free",
+    "no risk", "act now", "act immediately", "apply now", "buy now", "call now", "order now",
+    "order today", "sign up now", "click here", "click below", "limited time", "limited offer",
+    "offer expires", "expires today", "while supplies last", "once in a lifetime", "urgent",
+    "immediate action", "winner", "you have been selected", "congratulations you", "prize",
+    "cash bonus", "fast cash", "extra income", "additional income", "make money", "earn money",
+    "double your", "lowest price", "best price", "cheap", "bargain", "discount", "special promotion",
+    "exclusive deal", "no obligation", "no cost", "no fees", "no hidden costs", "no strings attached",
+    "miracle", "amazing offer", "incredible deal", "100%", "$$$", "!!!", "this is not spam",
+    "not spam", "dear friend", "increase sales", "get paid", "giveaway", "instant access",
+)
+
+# Capitalised words that are not claims: calendar words, common acronyms, the word "I".
+_ALWAYS_GROUNDED = frozenset(
+    {
+        "i", "ok", "ps", "p", "s", "mr", "ms", "mrs", "dr", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "ceo", "cfo",
+        "cmo", "coo", "cto", "cro", "cio", "vp", "svp", "evp", "avp", "gm", "roi", "kpi", "kpis", "crm",
+        "b2b", "b2c", "ai", "faq", "linkedin", "inmail", "email", "zoom"
+    }
+)
+
+# What counts as an ask when there is no question mark.
+_CTA_RE = re.compile(
+    r"\b(?:let me know|reply|book|grab a time|pick a time|schedule|calendar|worth a (?:call|chat|look)|"
+    r"open to|happy to|glad to connect|like to connect|connect)\b",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"\b\S+@\S+\.\w+\b")
+_IMAGE_RE = re.compile(r"<img\b|!\[[^\]]*\]\(", re.IGNORECASE)
+# A word, not the unit of a figure ("M" in "$180M" is part of the number).
+_WORD_RE = re.compile(r"(?<![\w$€£])[A-Za-z][A-Za-z0-9]*")
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    min_words: int
+    max_words: int | None = None
+    max_chars: int | None = None
+    min_personalisation: int = 1
+    max_links: int = 1
+    cta_severity: Severity = "hard"
+
+
+def _bounds(channel: Channel, step: int) -> _Bounds:
+    if channel == "email":
+        if step <= 1:
+            return _Bounds(min_words=50, max_words=150, min_personalisation=2)
+        return _Bounds(min_words=15, max_words=150, min_personalisation=1)
+    if channel == "linkedin_connection":
+        return _Bounds(min_words=8, max_chars=300, max_links=0, cta_severity="soft")
+    if channel == "linkedin_follow_up":
+        return _Bounds(min_words=20, max_chars=1000, min_personalisation=2)
+    if channel == "inmail":
+        return _Bounds(min_words=40, max_chars=1900, min_personalisation=2)
+    return _Bounds(min_words=50, max_words=500, min_personalisation=2, cta_severity="soft")
+
+
+def _spam_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w$!])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w$!])", re.I)
+
+
+_SPAM_RE = _spam_regex(SPAM_PHRASES)
+
+
+def spam_hits(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
+    """Distinct spam triggers in `text`, ignoring the industry's own terms ("free play" at a casino)."""
+    masked = text
+    for term in vocabulary:
+        # The profile's vocabulary is how the buyer talks; "free play" is a casino metric, not a pitch.
+        pattern = r"[\s-]+".join(re.escape(part) for part in term.split())
+        masked = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", masked, flags=re.IGNORECASE)
+    return list(dict.fromkeys(m.group(0).lower() for m in _SPAM_RE.finditer(masked)))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(*•-":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
+def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
+    """Figures and names in `text` that the inputs never mention (see `check_quality`)."""
+    text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
+    found = [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)]
+    for line in text.splitlines():
+        letters = [c for c in line if c.isalpha()]
+        if len(line.split()) > 1 and all(c.isupper() for c in letters):
+            continue  # a shouted line has no capitals to read names from (subject_caps covers it)
+        for m in _WORD_RE.finditer(line):
+            word = m.group(0)
+            low = word.lower()
+            # A capital at the start of a sentence says nothing; elsewhere it marks a name or a brand.
+            if len(word) < 2 or not word[0].isupper() or low in _ALWAYS_GROUNDED:
+                continue
+            if not _sentence_initial(line, m.start()) and low not in corpus.words:
+                found.append(word)
+    return list(dict.fromkeys(found))
+
+
+_PENALTY = {
+    "placeholder": 40,
+    "ungrounded_claim": 35,
+    "too_long": 30,
+    "no_cta": 25,
+    "spam_words": 25,
+    "missing_subject": 20,
+}
+_SOFT_PENALTY = {
+    "spam_words": 8,
+    "too_long": 10,
+    "too_short": 10,
+    "no_cta": 10,
+    "subject_too_long": 8,
+    "subject_caps": 8,
+    "low_personalisation": 12,
+    "too_many_links": 8,
+    "images": 5,
+    "reading_ease": 6,
+}
+
+
+def check_quality(
+    *,
+    channel: str,
+    body: str,
+    subject: str | None,
+    step: int,
+    profile: AgentProfile,
+    prospect: ProspectData,
+    allowed_facts: list[str] | None = None,
+    sender: Sender | None = None,
+) -> QualityReport:
+    """Score one message and list what is wrong with it; `passed` is False on any hard issue.
+
+    `channel` is one of "email", "linkedin_connection", "linkedin_follow_up", "inmail", "video".
+    Claims are grounded when they appear in the prospect's fields, the profile's text, the sender's
+    fields or `allowed_facts`; anything else (a figure, a customer name) is an invented fact.
+    """
+    if channel not in get_args(Channel):
+        raise ValueError(f"unknown channel {channel!r}")
+    bounds = _bounds(channel, step)  # type: ignore[arg-type]
+    issues: list[tuple[QualityIssue, int]] = []
+
+    def add(code: str, severity: Severity, detail: str, weight: int | None = None) -> None:
+        table = _PENALTY if severity == "hard" else _SOFT_PENALTY
+        issues.append((QualityIssue(code=code, severity=severity, detail=detail), weight or table[code]))
+
+    text = body.strip()
+    full = f"{subject}\n{text}" if subject else text
+    n_words = word_count(text)
+    n_chars = len(text)
+
+    placeholders = find_placeholders(full)
+    if placeholders:
+        add("placeholder", "hard", f"unfilled placeholder(s): {', '.join(placeholders[:5])}")
+
+    sender_facts = (
+        [sender.name, sender.title, sender.company, sender.offer, sender.calendar_link] if sender else []
+    )
+    corpus = build_corpus(profile, prospect, [*sender_facts, *(allowed_facts or [])])
+    claims = ungrounded_claims(full, corpus)
+    if claims:
+        add("ungrounded_claim", "hard",
+            f"not found in the prospect, agent or sender data: {', '.join(claims[:8])}")
+
+    spam = spam_hits(full, profile.vocabulary)
+    if len(spam) >= 3:
+        add("spam_words", "hard", f"spam trigger words: {', '.join(spam)}")
+    elif spam:
+        add("spam_words", "soft", f"spam trigger words: {', '.join(spam)}",
+            _SOFT_PENALTY["spam_words"] * len(spam))
+
+    if bounds.max_chars is not None and n_chars > bounds.max_chars:
+        add("too_long", "hard", f"{n_chars} characters; the limit for {channel} is {bounds.max_chars}")
+    if bounds.max_words is not None and n_words > bounds.max_words:
+        severity: Severity = "hard" if n_words > bounds.max_words * 1.25 else "soft"
+        add("too_long", severity, f"{n_words} words; aim for at most {bounds.max_words}")
+    if n_words < bounds.min_words:
+        add("too_short", "soft", f"{n_words} words; aim for at least {bounds.min_words}")
+
+    no_links = _URL_RE.sub(" ", text)
+    if "?" not in no_links and not _CTA_RE.search(text):
+        add("no_cta", bounds.cta_severity, "no question or clear call to action")
+
+    links = len(_URL_RE.findall(text))
+    if links > bounds.max_links:
+        add("too_many_links", "soft", f"{links} link(s); keep it to {bounds.max_links}")
+    images = len(_IMAGE_RE.findall(text))
+    if images:
+        add("images", "soft", f"{images} image(s) in a cold message hurt deliverability")
+
+    if channel in ("email", "inmail"):
+        if not subject:
+            if channel == "inmail":
+                add("missing_subject", "hard", "an InMail needs a subject")
+        else:
+            limit = 200 if channel == "inmail" else 60
+            if len(subject) > limit:
+                severity = "hard" if channel == "inmail" else "soft"
+                weight = _PENALTY["too_long"] if severity == "hard" else None
+                add("subject_too_long", severity, f"subject is {len(subject)} characters; keep it to {limit}",
+                    weight)
+            letters = [c for c in subject if c.isalpha()]
+            if len(letters) >= 4 and all(c.isupper() for c in letters):
+                add("subject_caps", "soft", "subject is in all caps")
+
+    facts = prospect_facts(prospect)
+    used = [f for f in facts if fact_present(f, text)]
+    wanted = min(bounds.min_personalisation, len(facts))
+    if len(used) < wanted:
+        add("low_personalisation", "soft", f"uses {len(used)} prospect fact(s); aim for {wanted}")
+
+    reading_ease = flesch_reading_ease(text)
+    if n_words >= 20 and reading_ease < 30:
+        add("reading_ease", "soft", f"Flesch reading ease {reading_ease}; shorter words and sentences help")
+
+    penalty = sum(weight for _, weight in issues)
+    return QualityReport(
+        score=max(0, min(100, 100 - penalty)),
+        issues=[issue for issue, _ in issues],
+        passed=not any(issue.severity == "hard" for issue, _ in issues),
+        metrics={
+            "word_count": n_words,
+            "char_count": n_chars,
+            "reading_ease": reading_ease,
+            "links": links,
+            "images": images,
+            "personalisation_count": len(used),
+            "personalisation_fields": list(dict.fromkeys(f.field for f in used)),
+            "spam_words": spam,
+        },
+    )
+
+
+def merge_reports(reports: list[QualityReport], labels: list[str]) -> QualityReport:
+    """One report for several messages: the weakest score, every issue prefixed with its label."""
+    if not reports:
+        return QualityReport(score=0, issues=[], passed=False, metrics={})
+    scores = [r.score for r in reports]
+    issues = [
+        QualityIssue(code=i.code, severity=i.severity, detail=f"{label}: {i.detail}")
+        for r, label in zip(reports, labels, strict=True)
+        for i in r.issues
+    ]
+    return QualityReport(
+        score=min(scores),
+        issues=issues,
+        passed=all(r.passed for r in reports),
+        metrics={
+            "min_score": min(scores),
+            "mean_score": round(sum(scores) / len(scores), 1),
+            "word_count": sum(int(r.metrics.get("word_count", 0)) for r in reports),  # type: ignore[arg-type]
+        },
+    )

@@ -1,0 +1,213 @@
+"""Small, dependency-free text helpers shared by the generators and the quality checker.
+
+Everything here is deterministic: variant choice hashes with SHA-256 rather than Python's `hash()`,
+which is salted per process and would give the same prospect a different email after a restart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+# Words too common to say two texts are about the same thing.
+STOPWORDS = frozenset(
+    {
+        "a", "about", "above", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+        "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+        "did", "do", "does", "doing", "down", "during", "each", "every", "few", "for", "from", "further",
+        "get", "gets", "got", "had", "has", "have", "having", "her", "here", "his", "how", "if", "in",
+        "into", "is", "it", "its", "just", "like", "more", "most", "much", "must", "my", "new", "no", "nor",
+        "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "out", "over",
+        "own", "per", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+        "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "within", "would", "you", "your", "yours"
+    }
+)
+
+
+def stable_int(*parts: object) -> int:
+    """A process-independent 64-bit integer for `parts` (SHA-256 based)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def pick(options: Sequence[T], *salt: object) -> T:
+    """One of `options`, chosen by a stable hash of `salt` (the same salt always picks the same one)."""
+    if not options:
+        raise ValueError("pick() needs at least one option")
+    return options[stable_int(*salt) % len(options)]
+
+
+def stable_order(options: Sequence[T], *salt: object) -> list[T]:
+    """`options` in a stable pseudo-random order that depends only on `salt`."""
+    return [opt for _, opt in sorted(enumerate(options), key=lambda p: stable_int(*salt, p[0]))]
+
+
+def tokens(text: str | None) -> list[str]:
+    """Lower-case alphanumeric tokens of `text`."""
+    return _TOKEN_RE.findall(text.lower()) if text else []
+
+
+def stem(token: str) -> str:
+    """Crude plural folding ("towers" -> "tower"), enough to compare topics."""
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def content_tokens(text: str | None) -> set[str]:
+    """Stemmed tokens of `text` that carry meaning (no stopwords, no one- or two-letter words)."""
+    return {stem(t) for t in tokens(text) if len(t) > 2 and t not in STOPWORDS}
+
+
+def overlap(a: str | None, b: str | None) -> int:
+    """How many meaningful words two texts share."""
+    return len(content_tokens(a) & content_tokens(b))
+
+
+def words(text: str) -> list[str]:
+    """Whitespace-separated words, the unit every word budget in this package counts."""
+    return text.split()
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words in `text`."""
+    return len(text.split())
+
+
+def strip_end(text: str) -> str:
+    """`text` without surrounding whitespace and trailing sentence punctuation."""
+    return text.strip().rstrip(" .;:!,…").strip()
+
+
+def sentence(text: str) -> str:
+    """`text` ending in exactly one sentence terminator."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{strip_end(text)}."
+
+
+def _is_plain_capitalised(word: str) -> bool:
+    # "Opening", "No-shows", "A" yes; "ADT", "RevPAR", "iGaming", "F&B", "I" no: those keep their case.
+    letters = word.rstrip(",.;:").replace("-", "").replace("'", "")
+    if letters == "A":
+        return True
+    return len(letters) > 1 and letters[0].isupper() and letters[1:].isalpha() and letters[1:].islower()
+
+
+def lc_first(text: str, keep: Iterable[str] = ()) -> str:
+    """`text` as it reads mid-sentence: the first word lower-cased when it is an ordinary word.
+
+    The first word keeps its case when it is an acronym, when the next word is an ordinary
+    capitalised word too (a name such as "Silver Peak opened…"; "Shorten CAC…" still lowers), or when
+    the text starts with one of the `keep` names (the prospect's company, city…).
+    """
+    parts = text.split(" ", 2)
+    first = parts[0]
+    if not _is_plain_capitalised(first):
+        return text
+    if len(parts) > 1 and _is_plain_capitalised(parts[1]) and parts[1] != "A":
+        return text
+    if any(name and text.lower().startswith(name.lower()) for name in keep):
+        return text
+    return first[0].lower() + text[1:]
+
+
+def cap_first(text: str) -> str:
+    """`text` with its first character upper-cased (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def lc_words(text: str) -> str:
+    """Every ordinary capitalised word lower-cased: "Casino Marketing Leader" -> "casino marketing leader"."""
+    return " ".join(w[0].lower() + w[1:] if _is_plain_capitalised(w) else w for w in text.split())
+
+
+def plural(phrase: str) -> str:
+    """A naive English plural of the last word of `phrase` ("tribal casino" -> "tribal casinos")."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if not last or low.endswith("s"):
+        new = last
+    elif low.endswith("ing"):  # an activity, not a thing: "pet grooming" -> "pet grooming companies"
+        new = f"{last} companies"
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        new = last[:-1] + "ies"
+    elif low.endswith(("x", "ch", "sh", "z")):
+        new = last + "es"
+    else:
+        new = last + "s"
+    return f"{head} {new}" if head else new
+
+
+def first_clause(text: str, max_words: int) -> str:
+    """A long fact cut to its first clause, then to `max_words` words, at a word boundary."""
+    text = strip_end(text)
+    if word_count(text) <= max_words:
+        return text
+    clause = re.split(r"\s*[;:(—–]\s*|\s+-\s+|,\s+", text, maxsplit=1)[0]
+    if 3 <= word_count(clause) <= max_words:
+        return strip_end(clause)
+    return strip_end(" ".join(words(text)[:max_words]))
+
+
+def trim_chars(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a sentence end when one is close, else a word end."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s|$)", head)]
+    if ends and ends[-1] >= limit * 0.6:
+        return head[: ends[-1]].rstrip()
+    cut = head[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    cut = cut.rstrip(" ,;:—–-")
+    return f"{cut}." if len(cut) < limit else cut
+
+
+def paragraphs(*parts: str | None) -> str:
+    """Non-empty parts joined as paragraphs (blank line between)."""
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+def syllables(word: str) -> int:
+    """Estimated syllables of one English word (vowel groups, silent final e, at least one)."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not w:
+        return 0
+    if len(w) <= 3:
+        return 1
+    count = len(_VOWEL_GROUP.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")):
+        count -= 1
+    if w.endswith(("ed", "es")) and not w.endswith(("ted", "ded", "ses", "zes", "ces", "ges", "xes")):
+        count -= 1
+    return max(1, count)
+
+
+def flesch_reading_ease(text: str) -> float:
+    """Flesch reading ease (higher is easier; 60-70 is plain English), from a heuristic syllable count.
+
+    Written here rather than taken from `textstat`: textstat 0.7.13 downloads NLTK's CMU dictionary
+    over the network on first use, which an offline engine cannot do.
+    """
+    found = _WORD_RE.findall(text)
+    if not found:
+        return 0.0
+    # A greeting or signature line is its own "sentence" even without a full stop.
+    segments = re.split(r"[.!?]+(?=\s|$)|\n+", text)
+    n_sentences = max(1, sum(1 for seg in segments if _WORD_RE.search(seg)))
+    n_syllables = sum(syllables(w) for w in found)
+    score = 206.835 - 1.015 * (len(found) / n_sentences) - 84.6 * (n_syllables / len(found))
+    return round(score, 1)
