@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from content_generator import (
+import industry_agents
+from copywriter import (
     CONNECTION_MAX,
     FOLLOW_UP_MAX,
     INMAIL_BODY_MAX,
@@ -30,17 +31,8 @@ from content_generator import (
     generate_sequence_rules,
     generate_video_script_rules,
 )
-from schemas import ICP, AgentProfile, AnalysisResult, Approach, Hook, Objection, Persona, ProspectData
-
-try:
-    import industry_agents
-except ImportError:  # being written alongside this module; the casino tests skip until it lands
-    industry_agents = None  # type: ignore[assignment]
-
-try:
-    from prospect_intelligence import analyze_rules
-except ImportError:
-    analyze_rules = None  # type: ignore[assignment]
+from schemas import ICP, AgentProfile, AnalysisResult, Objection, Persona, ProspectData
+from scoring import analyze_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,13 +99,13 @@ def small_profile() -> AgentProfile:
 
 
 def casino() -> AgentProfile:
-    if industry_agents is None or (profile := industry_agents.get_builtin("casino")) is None:
-        pytest.skip("industry_agents has no casino profile yet")
+    profile = industry_agents.get_builtin("casino")
+    assert profile is not None
     return profile
 
 
 def builtin_slugs() -> list[str]:
-    return [slug for slug, _ in industry_agents.list_builtin()] if industry_agents is not None else []
+    return [slug for slug, _ in industry_agents.list_builtin()]
 
 
 def prospect(**fields: object) -> ProspectData:
@@ -125,15 +117,8 @@ def sender(**fields: object) -> Sender:
 
 
 def analysis(profile: AgentProfile, who: ProspectData) -> AnalysisResult:
-    """The rules analysis when prospect_intelligence is present, else a plain hand-built one."""
-    if analyze_rules is not None:
-        return analyze_rules(profile, who)
-    persona = profile.personas[0].name if who.title else None
-    hooks = [Hook(text=s, source_field="signals") for s in who.signals[:2]]
-    return AnalysisResult(score=70, tier=2, breakdown=[], persona=persona,
-                          pain_points=profile.pain_points[:2], hooks=hooks,
-                          approach=Approach(channel="email", angle="a", cta="b"), confidence=0.7,
-                          data_gaps=[])
+    """The rules engine's analysis of `who`."""
+    return analyze_rules(profile, who)
 
 
 def texts_of(item: Sequence | LinkedInMessage | VideoScript) -> list[str]:
@@ -218,7 +203,7 @@ def test_same_inputs_same_output_across_processes() -> None:
         "import json, sys\n"
         "sys.path.insert(0, '.')\n"
         "from tests.test_rules_content import small_profile, prospect, sender, analysis\n"
-        "from content_generator import generate_sequence_rules, generate_video_script_rules\n"
+        "from copywriter import generate_sequence_rules, generate_video_script_rules\n"
         "p, d = small_profile(), prospect()\n"
         "seq = generate_sequence_rules(p, d, analysis(p, d), sender(), steps=7, subject_variants=3)\n"
         "video = generate_video_script_rules(p, d, analysis(p, d), sender(), duration_seconds=90)\n"
@@ -499,10 +484,8 @@ def industry_prospects(profile: AgentProfile) -> list[ProspectData]:
     return [rich, ProspectData(email=f"ops@{profile.industry.replace('_', '')}-example.org")]
 
 
-@pytest.mark.parametrize("slug", [*(builtin_slugs() or ["casino"]), "generic:pet grooming"])
+@pytest.mark.parametrize("slug", [*builtin_slugs(), "generic:pet grooming"])
 def test_every_builtin_industry_writes_sendable_content(slug: str) -> None:
-    if industry_agents is None:
-        pytest.skip("industry_agents is not available yet")
     if slug.startswith("generic:"):  # an industry with no built-in knowledge gets an adapted profile
         profile = industry_agents.generic_profile(slug[8:], "Mobile grooming vans for dog owners", "bookings")
     else:

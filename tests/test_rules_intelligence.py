@@ -14,8 +14,8 @@ from industry_agents import (
     list_builtin,
     resolve_slug,
 )
-from prospect_intelligence import COMPONENTS, analyze_rules, normalised_weights, tier_for
 from schemas import AgentProfile, Hook, ProspectData, RubricWeights, TierThresholds
+from scoring import COMPONENTS, analyze_rules, normalised_weights, tier_for
 
 REQUIRED_SLUGS = {
     "casino",

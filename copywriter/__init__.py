@@ -7,14 +7,14 @@ and the agent profile, several phrasings per slot chosen by a stable hash of the
 
 from __future__ import annotations
 
-from content_generator.linkedin import (
+from copywriter.linkedin import (
     CONNECTION_MAX,
     FOLLOW_UP_MAX,
     INMAIL_BODY_MAX,
     INMAIL_SUBJECT_MAX,
     generate_linkedin_rules,
 )
-from content_generator.models import (
+from copywriter.models import (
     Channel,
     LinkedInKind,
     LinkedInMessage,
@@ -27,9 +27,9 @@ from content_generator.models import (
     VideoScene,
     VideoScript,
 )
-from content_generator.quality import SPAM_PHRASES, check_quality
-from content_generator.sequence import DAY_OFFSETS, generate_sequence_rules
-from content_generator.video import WORDS_PER_MINUTE, generate_video_script_rules
+from copywriter.quality import SPAM_PHRASES, check_quality
+from copywriter.sequence import DAY_OFFSETS, generate_sequence_rules
+from copywriter.video import WORDS_PER_MINUTE, generate_video_script_rules
 
 __all__ = [
     "CONNECTION_MAX",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, TypeVar
 
-from content_generator.facts import (
+from copywriter.facts import (
     city,
     clean,
     clean_name,
@@ -24,9 +24,9 @@ from content_generator.facts import (
     prospect_facts,
     short_company,
 )
-from content_generator.models import Sender
-from content_generator.quality import spam_hits
-from content_generator.text import (
+from copywriter.models import Sender
+from copywriter.quality import spam_hits
+from copywriter.text import (
     cap_first,
     first_clause,
     lc_first,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from content_generator.facts import (
+from copywriter.facts import (
     Corpus,
     build_corpus,
     fact_present,
@@ -20,8 +20,8 @@ from content_generator.facts import (
     numbers_in,
     prospect_facts,
 )
-from content_generator.models import Channel, QualityIssue, QualityReport, Sender, Severity
-from content_generator.text import flesch_reading_ease, word_count
+from copywriter.models import Channel, QualityIssue, QualityReport, Sender, Severity
+from copywriter.text import flesch_reading_ease, word_count
 from schemas import AgentProfile, ProspectData
 
 # Common spam-filter triggers, matched as whole words/phrases, case-insensitively.

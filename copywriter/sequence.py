@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from content_generator.context import Context, build_context
-from content_generator.models import Purpose, QualityReport, Sender, Sequence, SequenceStep
-from content_generator.quality import check_quality, merge_reports, spam_hits
-from content_generator.text import paragraphs, word_count
+from copywriter.context import Context, build_context
+from copywriter.models import Purpose, QualityReport, Sender, Sequence, SequenceStep
+from copywriter.quality import check_quality, merge_reports, spam_hits
+from copywriter.text import paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 DAY_OFFSETS = (0, 3, 7, 12, 18, 25, 33)

@@ -7,11 +7,11 @@ sentence or word boundary. The same sentence builders as email keep the channels
 
 from __future__ import annotations
 
-from content_generator.context import Context, build_context
-from content_generator.models import LinkedInKind, LinkedInMessage, Sender
-from content_generator.quality import check_quality
-from content_generator.sequence import subject_lines
-from content_generator.text import paragraphs, trim_chars
+from copywriter.context import Context, build_context
+from copywriter.models import LinkedInKind, LinkedInMessage, Sender
+from copywriter.quality import check_quality
+from copywriter.sequence import subject_lines
+from copywriter.text import paragraphs, trim_chars
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 CONNECTION_MAX, FOLLOW_UP_MAX, INMAIL_SUBJECT_MAX, INMAIL_BODY_MAX = 300, 1000, 200, 1900

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise, zip_longest
 
-from content_generator.context import Context, build_context
-from content_generator.models import Sender, VideoScene, VideoScript
-from content_generator.quality import check_quality
-from content_generator.text import first_clause, sentence, strip_end, word_count, words
+from copywriter.context import Context, build_context
+from copywriter.models import Sender, VideoScene, VideoScript
+from copywriter.quality import check_quality
+from copywriter.text import first_clause, sentence, strip_end, word_count, words
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 WORDS_PER_MINUTE = 150

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from content_generator.text import content_tokens, strip_end
+from copywriter.text import content_tokens, strip_end
 from schemas import AgentProfile, ProspectData
 
 # Values that CSV exports and CRMs put in empty cells; they must never reach a message.
