@@ -1,0 +1,539 @@
+"""The one Claude client behind every AI feature: structured calls, retries, circuit breaker,
+usage ledger and monthly budget.
+
+    LLMClient.structured(...)            -> LLMResult[T] (a validated pydantic value + Usage)
+      ├─ LLMUnavailable("unconfigured")  no ANTHROPIC_API_KEY in settings
+      ├─ LLMUnavailable("budget")        this month's ledger spend ≥ LLM_MONTHLY_BUDGET_USD, or
+      │                                  Anthropic answered with a spend-limit error
+      ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down
+      ├─ LLMUnavailable("failed")        transient failures outlived the retries, or a
+      │                                  non-retryable API error (400/401/403/404…)
+      └─ LLMUnavailable("invalid_output") Claude answered, but not with the schema we asked for
+
+Callers catch `LLMUnavailable`, run the rules engine instead and flag `reason` in their response.
+
+There is exactly one retry layer: the SDK runs with `max_retries=0` and tenacity retries only
+transient errors (connection errors and timeouts, 408, 409, 429, ≥500 including 529), obeys the
+server's `x-should-retry`, and waits for a server `retry-after` only up to
+`LLM_MAX_RETRY_AFTER_S`. Two layers would multiply (SDK retries × tenacity attempts), and the SDK
+alone would honour an hour-long `retry-after`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import functools
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any, Generic, Literal, TypeVar
+
+import structlog
+from anthropic import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    AsyncAnthropic,
+    ContractSpendLimitReachedError,
+    EnforcedSpendLimitReachedError,
+    LinkedOrganizationSpendLimitReachedError,
+)
+from anthropic.types import Message, TextBlockParam, ToolChoiceToolParam, ToolParam, ToolUseBlock
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+from database_async import UNAVAILABLE_ERRORS, TuneDatabase
+from models import LlmUsage
+from settings import Settings
+
+log = structlog.get_logger()
+
+T = TypeVar("T", bound=BaseModel)
+
+Reason = Literal["unconfigured", "budget", "circuit_open", "failed", "invalid_output"]
+Outcome = Literal["ok", "invalid", "error"]
+
+TOOL_NAME = "emit"
+TOOL_DESCRIPTION = "Return your complete answer by calling this tool exactly once, with input matching its schema."
+
+# In 2.x these are subclasses of RateLimitError (429) or PaymentRequiredError (402): a naive
+# "retry 429" would hammer an organisation that is out of money, so they are checked first.
+SPEND_LIMIT_ERRORS: tuple[type[APIStatusError], ...] = (
+    EnforcedSpendLimitReachedError,
+    ContractSpendLimitReachedError,
+    LinkedOrganizationSpendLimitReachedError,
+)
+RETRYABLE_STATUSES = frozenset({408, 409, 429})
+# A ledger write that fails for these is logged, not raised (see `LLMClient._record`).
+LEDGER_ERRORS: tuple[type[BaseException], ...] = (SQLAlchemyError, *UNAVAILABLE_ERRORS)
+
+
+class LLMUnavailable(Exception):
+    """Claude cannot answer this call; `reason` says why (the caller falls back to the rules engine)."""
+
+    def __init__(self, reason: Reason, detail: str | None = None) -> None:
+        super().__init__(detail or reason)
+        self.reason: Reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Tokens and cost of one Claude call, priced from the settings' price table."""
+
+    model: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    cost_usd: float = 0.0
+
+    @classmethod
+    def priced(cls, settings: Settings, *, model: str, input_tokens: int = 0, output_tokens: int = 0,
+               cache_read_tokens: int = 0, cache_write_tokens: int = 0) -> Usage:
+        """Usage with `cost_usd` computed from `LLM_PRICE_*_PER_MTOK`.
+
+        Anthropic's `input_tokens` excludes cached tokens, so the four counts add up without overlap.
+        """
+        cost = (input_tokens * settings.LLM_PRICE_INPUT_PER_MTOK
+                + output_tokens * settings.LLM_PRICE_OUTPUT_PER_MTOK
+                + cache_read_tokens * settings.LLM_PRICE_CACHE_READ_PER_MTOK
+                + cache_write_tokens * settings.LLM_PRICE_CACHE_WRITE_PER_MTOK) / 1_000_000
+        return cls(model=model, input_tokens=input_tokens, output_tokens=output_tokens,
+                   cache_read_tokens=cache_read_tokens, cache_write_tokens=cache_write_tokens,
+                   cost_usd=round(cost, 8))
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, as stored on analyses and returned in API responses."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LLMResult(Generic[T]):
+    """A validated structured answer and what it cost."""
+
+    value: T
+    usage: Usage
+
+
+# --- circuit breaker ---------------------------------------------------------------------------
+
+
+class CircuitBreaker:
+    """Closed → open after `failures` consecutive transient failures → after `cooldown_s` one
+    half-open probe → closed on success, open again on failure.
+
+    Only one caller at a time gets the probe; the others are refused until it settles, so a
+    recovering API sees one request, not a stampede. Methods never await, so on one event loop
+    they are atomic without a lock.
+    """
+
+    def __init__(self, *, failures: int, cooldown_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.failures = failures
+        self.cooldown_s = cooldown_s
+        self._clock = clock
+        self._state: Literal["closed", "open", "half_open"] = "closed"
+        self._consecutive = 0
+        self._opened_at = 0.0
+        self._probes = 0  # probes granted so far: identifies the one in flight
+
+    @property
+    def state(self) -> Literal["closed", "open", "half_open"]:
+        """"closed", "open" or "half_open" (a probe is in flight)."""
+        return self._state
+
+    @property
+    def consecutive_failures(self) -> int:
+        return self._consecutive
+
+    @property
+    def probe_ticket(self) -> int:
+        """Identifies the current half-open probe, for `release`."""
+        return self._probes
+
+    def allow(self) -> bool:
+        """May a call go out now? True in closed state, and for the single half-open probe."""
+        if self._state == "closed":
+            return True
+        if self._state == "open" and self._clock() - self._opened_at >= self.cooldown_s:
+            self._state = "half_open"
+            self._probes += 1
+            return True
+        return False
+
+    def record_success(self) -> None:
+        """The API answered: close the circuit and forget past failures."""
+        self._state = "closed"
+        self._consecutive = 0
+
+    def record_failure(self) -> None:
+        """A transient failure (after retries): count it; a failed probe reopens at once."""
+        self._consecutive += 1
+        if self._state == "half_open" or self._consecutive >= self.failures:
+            if self._state != "open":
+                log.warning("llm.circuit_opened", consecutive_failures=self._consecutive)
+            self._state = "open"
+            self._opened_at = self._clock()
+
+    def release(self, ticket: int) -> None:
+        """Probe `ticket` ended without a verdict (cancelled, or an unexpected error): let the
+        next caller probe instead of leaving the circuit half-open forever."""
+        if self._state == "half_open" and ticket == self._probes:
+            self._state = "open"
+
+
+# --- error classification ----------------------------------------------------------------------
+
+
+def is_spend_limit(exc: BaseException) -> bool:
+    """Anthropic refused because the organisation's spend limit is reached (never retried)."""
+    if isinstance(exc, SPEND_LIMIT_ERRORS):
+        return True
+    # Future spend-limit codes arrive as a bare RateLimitError/PaymentRequiredError with a code.
+    return isinstance(exc, APIStatusError) and (exc.error_code or "").endswith("spend_limit_reached")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth another attempt: connection errors and timeouts, 408/409/429/≥500, or the server
+    said `x-should-retry: true`. Never a spend limit, never a plain 4xx."""
+    if is_spend_limit(exc):
+        return False
+    if isinstance(exc, APIStatusError):
+        should_retry = exc.response.headers.get("x-should-retry")
+        if should_retry == "true":
+            return True
+        if should_retry == "false":
+            return False
+        return exc.status_code in RETRYABLE_STATUSES or exc.status_code >= 500
+    # APITimeoutError is an APIConnectionError; TimeoutError is our own per-attempt guard.
+    return isinstance(exc, APIConnectionError | TimeoutError)
+
+
+def retry_after_seconds(exc: BaseException | None) -> float | None:
+    """The server's requested wait (`retry-after-ms`, then `retry-after` seconds or HTTP date)."""
+    if not isinstance(exc, APIStatusError):
+        return None
+    headers = exc.response.headers
+    for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        raw = headers.get(name)
+        if raw is None:
+            continue
+        try:
+            return max(float(raw) / scale, 0.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if raw:
+        parsed = email.utils.parsedate_tz(raw)
+        if parsed is not None:
+            return max(float(email.utils.mktime_tz(parsed)) - time.time(), 0.0)
+    return None
+
+
+def _describe_error(exc: BaseException) -> dict[str, Any]:
+    """Loggable facts about a failure: class, status, API error type. Never the message text,
+    which may echo the request."""
+    info: dict[str, Any] = {"error": type(exc).__name__}
+    if isinstance(exc, APIStatusError):
+        info |= {"status": exc.status_code, "error_type": exc.type, "error_code": exc.error_code}
+    return info
+
+
+def make_anthropic_client(settings: Settings, **kwargs: Any) -> AsyncAnthropic:
+    """The SDK client for these settings: explicit key, our timeout, and no SDK retries (tenacity
+    is the one retry layer). Tests add `_strict_response_validation=True`."""
+    return AsyncAnthropic(api_key=settings.ANTHROPIC_API_KEY, base_url=settings.ANTHROPIC_BASE_URL,
+                          timeout=settings.LLM_TIMEOUT_S, max_retries=0, **kwargs)
+
+
+def month_start(now: datetime) -> datetime:
+    """Midnight UTC on the first of `now`'s month: the budget period."""
+    return now.astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+@functools.lru_cache(maxsize=64)
+def _schema(output_model: type[BaseModel]) -> dict[str, Any]:
+    """The tool's input schema; cached because it is the same for every call of a batch (and
+    must stay byte-identical for the prompt cache to hit)."""
+    return output_model.model_json_schema()
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- the client --------------------------------------------------------------------------------
+
+
+class LLMClient:
+    """Claude behind one interface for every AI feature; one instance per process (app.state)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        db: TuneDatabase,
+        *,
+        client: AsyncAnthropic | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        now: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self._clock = clock
+        self._sleep = sleep
+        self._now = now
+        # Decided from settings: the SDK builds a client without a key and fails only on first use.
+        self._client: AsyncAnthropic | None = None
+        if settings.llm_configured:
+            self._client = client or make_anthropic_client(settings)
+        self.breaker = CircuitBreaker(failures=settings.LLM_BREAKER_FAILURES,
+                                      cooldown_s=settings.LLM_BREAKER_COOLDOWN_S, clock=clock)
+        self._semaphore = asyncio.Semaphore(settings.LLM_MAX_CONCURRENCY)
+        self._backoff = wait_exponential_jitter(multiplier=0.5, max=8, jitter=0.5)
+        # Set when Anthropic answers with a spend-limit error: refuse locally for a cooldown
+        # rather than send calls that cannot succeed.
+        self._spend_limited_at: float | None = None
+        # The month ("2026-11") whose budget the last check found spent, for `state()`.
+        self._exhausted_month: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """Claude is configured (it may still be refused by budget or circuit)."""
+        return self._client is not None
+
+    def _spend_limited(self) -> bool:
+        if self._spend_limited_at is None:
+            return False
+        if self._clock() - self._spend_limited_at >= self.settings.LLM_BREAKER_COOLDOWN_S:
+            self._spend_limited_at = None
+            return False
+        return True
+
+    def state(self) -> dict[str, str]:
+        """Engine state for the health endpoint: which engine answers now, and why."""
+        circuit = self.breaker.state
+        if not self.enabled:
+            reason = "unconfigured"
+        elif self._exhausted_month == month_start(self._now()).strftime("%Y-%m") or self._spend_limited():
+            reason = "budget"
+        elif circuit == "open":
+            reason = "circuit_open"
+        else:
+            reason = "ok"
+        return {"engine": "claude" if reason == "ok" else "rules", "circuit": circuit, "reason": reason,
+                "model": self.settings.LLM_MODEL}
+
+    async def close(self) -> None:
+        """Close the SDK's HTTP connections (app shutdown)."""
+        if self._client is not None:
+            await self._client.close()
+
+    # --- budget and ledger ---
+
+    async def month_spend(self) -> float:
+        """USD spent this calendar month (UTC), all workspaces: the budget is the service's."""
+        async with self.db.session(write=False) as session:
+            total = await session.scalar(
+                select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0))
+                .where(LlmUsage.created_at >= month_start(self._now())))
+        return float(total or 0.0)
+
+    async def month_usage(self, session: AsyncSession) -> dict[str, Any]:
+        """This month's calls, tokens and cost against the budget (GET /api/usage)."""
+        now = self._now()
+        since = month_start(now)
+        columns = (
+            func.count(LlmUsage.id),
+            func.coalesce(func.sum(LlmUsage.input_tokens), 0),
+            func.coalesce(func.sum(LlmUsage.output_tokens), 0),
+            func.coalesce(func.sum(LlmUsage.cache_read_tokens), 0),
+            func.coalesce(func.sum(LlmUsage.cache_write_tokens), 0),
+            func.coalesce(func.sum(LlmUsage.cost_usd), 0.0),
+        )
+        rows = (await session.execute(
+            select(LlmUsage.purpose, LlmUsage.outcome, *columns)
+            .where(LlmUsage.created_at >= since)
+            .group_by(LlmUsage.purpose, LlmUsage.outcome))).all()
+        keys = ("calls", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "cost_usd")
+        totals: dict[str, Any] = dict.fromkeys(keys, 0)
+        by_purpose: dict[str, dict[str, Any]] = {}
+        by_outcome: dict[str, int] = {}
+        for purpose, outcome, *values in rows:
+            bucket = by_purpose.setdefault(purpose, dict.fromkeys(keys, 0))
+            for key, value in zip(keys, values, strict=True):
+                bucket[key] += value
+                totals[key] += value
+            by_outcome[outcome] = by_outcome.get(outcome, 0) + int(values[0])
+        for bucket in (totals, *by_purpose.values()):
+            bucket["cost_usd"] = round(float(bucket["cost_usd"]), 6)
+        budget = self.settings.LLM_MONTHLY_BUDGET_USD
+        exhausted = totals["cost_usd"] >= budget
+        self._note_budget(since, exhausted)
+        return {"month": since.strftime("%Y-%m"), **totals, "budget_usd": budget,
+                "remaining_usd": round(max(budget - totals["cost_usd"], 0.0), 6),
+                "budget_exhausted": exhausted, "by_purpose": by_purpose, "by_outcome": by_outcome}
+
+    def _note_budget(self, since: datetime, exhausted: bool) -> None:
+        self._exhausted_month = since.strftime("%Y-%m") if exhausted else None
+
+    async def _record(self, *, workspace_id: uuid.UUID | None, purpose: str, outcome: Outcome,
+                      usage: Usage) -> None:
+        """One ledger row in its own short transaction, never the caller's: the spend is real
+        even when the caller's transaction rolls back."""
+        try:
+            async with self.db.session() as session:
+                session.add(LlmUsage(workspace_id=workspace_id, model=usage.model, purpose=purpose,
+                                     outcome=outcome, input_tokens=usage.input_tokens,
+                                     output_tokens=usage.output_tokens,
+                                     cache_read_tokens=usage.cache_read_tokens,
+                                     cache_write_tokens=usage.cache_write_tokens, cost_usd=usage.cost_usd,
+                                     created_at=self._now()))
+        except LEDGER_ERRORS as exc:
+            # The answer is already paid for; losing it over a ledger blip would waste it. The
+            # budget check before the next call reads the same database, so an outage stops spend.
+            log.error("llm.ledger_failed", purpose=purpose, outcome=outcome, error=type(exc).__name__)
+
+    # --- the call ---
+
+    async def structured(
+        self,
+        *,
+        workspace_id: uuid.UUID | None,
+        purpose: str,
+        system: str,
+        prompt: str,
+        output_model: type[T],
+        max_tokens: int = 2048,
+    ) -> LLMResult[T]:
+        """Ask Claude for an `output_model`, forced through a tool, validated, recorded and priced.
+
+        `system` is sent as a cached block, so a batch re-reads a long agent profile from the
+        prompt cache. Raises `LLMUnavailable` (see the module docstring) instead of degrading
+        silently; callers fall back to the rules engine.
+
+        The budget is checked before each call, so concurrent calls may overshoot it by at most
+        `LLM_MAX_CONCURRENCY` calls. Don't call this while holding a write transaction: a network
+        call should not hold locks, and on SQLite the ledger's own transaction would wait for yours.
+        """
+        if self._client is None:
+            raise LLMUnavailable("unconfigured", "ANTHROPIC_API_KEY is not set")
+        if self._spend_limited():
+            raise LLMUnavailable("budget", "Anthropic reported the organisation's spend limit")
+        spent = await self.month_spend()
+        budget = self.settings.LLM_MONTHLY_BUDGET_USD
+        self._note_budget(month_start(self._now()), spent >= budget)
+        if spent >= budget:
+            log.warning("llm.budget_exhausted", purpose=purpose, spent_usd=round(spent, 6), budget_usd=budget)
+            raise LLMUnavailable("budget", f"monthly LLM budget of ${budget:.2f} is spent")
+        if not self.breaker.allow():
+            raise LLMUnavailable("circuit_open", "Claude is cooling down after repeated failures")
+
+        probe = self.breaker.state == "half_open"
+        ticket = self.breaker.probe_ticket
+        try:
+            return await self._call(workspace_id=workspace_id, purpose=purpose, system=system, prompt=prompt,
+                                    output_model=output_model, max_tokens=max_tokens)
+        finally:
+            if probe:
+                self.breaker.release(ticket)  # a no-op once the probe recorded its verdict
+
+    def _wait(self, state: RetryCallState) -> float:
+        """Backoff before the next attempt: the server's `retry-after` (capped), else exponential
+        backoff with jitter."""
+        exc = state.outcome.exception() if state.outcome is not None else None
+        server = retry_after_seconds(exc)
+        if server is not None:
+            return min(server, self.settings.LLM_MAX_RETRY_AFTER_S)
+        return float(self._backoff(state))
+
+    async def _call(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
+                    output_model: type[T], max_tokens: int) -> LLMResult[T]:
+        client = self._client
+        assert client is not None
+        s = self.settings
+        system_blocks: list[TextBlockParam] = [
+            {"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}]
+        tool: ToolParam = {"name": TOOL_NAME, "description": TOOL_DESCRIPTION,
+                           "input_schema": _schema(output_model)}
+        tool_choice: ToolChoiceToolParam = {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+        attempts = 0
+
+        async def attempt() -> Message:
+            nonlocal attempts
+            attempts += 1
+            # Holding the slot only while a request is in flight: a call sleeping before its
+            # retry must not block the others.
+            async with self._semaphore:
+                # The SDK timeout is per socket read; this bounds the whole attempt.
+                async with asyncio.timeout(s.LLM_TIMEOUT_S):
+                    return await client.messages.create(
+                        model=s.LLM_MODEL, max_tokens=max_tokens, system=system_blocks,
+                        messages=[{"role": "user", "content": prompt}],
+                        tools=[tool], tool_choice=tool_choice)
+
+        def before_sleep(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome is not None else None
+            log.info("llm.retry", purpose=purpose, attempt=state.attempt_number,
+                     wait_s=round(state.upcoming_sleep, 3), **_describe_error(exc) if exc else {})
+
+        retrying = AsyncRetrying(stop=stop_after_attempt(s.LLM_MAX_ATTEMPTS), wait=self._wait,
+                                 retry=retry_if_exception(is_transient), sleep=self._sleep,
+                                 before_sleep=before_sleep, reraise=True)
+        started = time.perf_counter()
+
+        def elapsed_ms() -> int:
+            return round((time.perf_counter() - started) * 1000)
+
+        try:
+            message: Message = await retrying(attempt)
+        except (APIError, TimeoutError) as exc:
+            # The breaker's verdict first, so other callers see it while the ledger is written.
+            if is_spend_limit(exc):
+                # Anthropic's own limit is a budget signal; it says nothing about availability.
+                self._spend_limited_at = self._clock()
+                self.breaker.record_success()
+                error = LLMUnavailable("budget", "Anthropic reported the organisation's spend limit")
+            else:
+                if is_transient(exc):
+                    self.breaker.record_failure()
+                else:
+                    # A definitive 4xx proves the API is up: it must not hold the circuit open.
+                    self.breaker.record_success()
+                error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
+            log.warning("llm.call", purpose=purpose, model=s.LLM_MODEL, outcome="error", attempts=attempts,
+                        ms=elapsed_ms(), reason=error.reason, **_describe_error(exc))
+            await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error",
+                               usage=Usage(model=s.LLM_MODEL))
+            raise error from exc
+
+        self.breaker.record_success()
+        u = message.usage
+        usage = Usage.priced(s, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
+                             cache_read_tokens=u.cache_read_input_tokens or 0,
+                             cache_write_tokens=u.cache_creation_input_tokens or 0)
+        value: T | None = None
+        problem: str | None = None
+        block = next((b for b in message.content if isinstance(b, ToolUseBlock) and b.name == TOOL_NAME), None)
+        if block is None:
+            problem = f"no {TOOL_NAME} tool call (stop_reason={message.stop_reason})"
+        else:
+            try:
+                value = output_model.model_validate(block.input)
+            except ValidationError as exc:
+                problem = f"{exc.error_count()} validation error(s) against {output_model.__name__}"
+        outcome: Outcome = "ok" if value is not None else "invalid"
+        await self._record(workspace_id=workspace_id, purpose=purpose, outcome=outcome, usage=usage)
+        log.info("llm.call", purpose=purpose, model=usage.model, outcome=outcome, attempts=attempts,
+                 ms=elapsed_ms(), input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
+                 cache_read_tokens=usage.cache_read_tokens, cache_write_tokens=usage.cache_write_tokens,
+                 cost_usd=usage.cost_usd, stop_reason=message.stop_reason)
+        if value is None:
+            raise LLMUnavailable("invalid_output", problem)
+        return LLMResult(value=value, usage=usage)

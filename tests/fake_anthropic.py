@@ -1,0 +1,416 @@
+"""A small fake Anthropic Messages API on 127.0.0.1, for testing the real SDK end to end.
+
+anthropic 2.x runs on `httpx2`, so `respx` cannot intercept it: tests point a real SDK client at
+this server instead (`base_url=fake.url`), built with `_strict_response_validation=True` so a
+response that drifts from the Messages API shape fails loudly.
+
+Use it
+------
+    # ruff: noqa: F811   (at the top of the test module: parameters shadow the imported fixture)
+    from tests.fake_anthropic import fake_anthropic  # noqa: F401  (the fixture)
+
+    async def test_x(fake_anthropic, database_url):
+        s = make_settings(database_url, **fake_anthropic.settings())   # key "test" + base_url
+        llm = LLMClient(s, db, client=fake_anthropic.sdk_client(s), sleep=no_sleep)
+        fake_anthropic.reply({"score": 80})                             # next request's tool input
+        ...
+        assert fake_anthropic.attempts == 1
+        assert fake_anthropic.last.json["tool_choice"] == {"type": "tool", "name": "emit", ...}
+
+    fake.url                     "http://127.0.0.1:<port>"
+    fake.settings(**extra)       {"ANTHROPIC_API_KEY": "test", "ANTHROPIC_BASE_URL": fake.url, **extra}
+    fake.sdk_client(settings)    AsyncAnthropic(api_key="test", base_url=fake.url, max_retries=0,
+                                 timeout=settings.LLM_TIMEOUT_S, _strict_response_validation=True)
+
+For an app-level test, pass `**fake_anthropic.settings()` to `make_settings`; the service builds
+its own (non-strict) SDK client from those settings and sleeps for real between retries, so
+script failures with `LLM_MAX_ATTEMPTS=1` or a `retry-after-ms` header to keep the test fast.
+
+Scripting: a FIFO queue of behaviours, one consumed per request
+---------------------------------------------------------------
+    fake.reply(tool_input, *, usage=None, delay=0, times=1)
+        200 with one `tool_use` block carrying `tool_input`, named after the request's forced
+        tool (`tool_choice.name`, else the first tool). `usage` overrides token counts.
+    fake.fail(status, *, error_type=None, message=None, error_code=None, headers=None, delay=0, times=1)
+        HTTP `status` with a proper error body {"type": "error", "error": {"type", "message"
+        [, "details": {"error_code"}]}, "request_id"}. `error_type` defaults from the status
+        (529 → overloaded_error, 429 → rate_limit_error…); `headers` adds e.g. {"retry-after":
+        "3600"}, {"retry-after-ms": "250"}, {"x-should-retry": "false"}. A spend limit is
+        `fail(429, error_code="enforced_spend_limit_reached")`.
+    fake.sleep(seconds, *, times=1)
+        wait `seconds` (latency, or a timeout when longer than the client's), then answer like
+        an unscripted request would.
+    fake.reply_raw(body, *, status=200, headers=None, delay=0, times=1)
+        any JSON body, e.g. a message with only a text block (the model ignored the tool).
+    fake.responder = callable(request_json) -> tool_input dict
+        answers every request once the queue is empty (the default for batch tests).
+
+With the queue empty and no responder the fake answers 500 with `x-should-retry: false`, so a
+test that forgot to script a call fails instead of hanging in retries; `fake.unscripted` counts
+those answers.
+
+Usage (token counts) when not given: `input_tokens` ≈ prompt chars / 4; the system block with
+`cache_control` is priced as a prompt cache write the first time a (tools, system) prefix is
+seen and as a cache read afterwards, like the real API. `output_tokens` ≈ output chars / 4.
+
+What was received
+-----------------
+    fake.requests: list[RecordedRequest]  (method, path, headers (lower-case keys), json)
+    fake.attempts -> int                  number of POST /v1/messages received
+    fake.last -> RecordedRequest          the newest one
+    fake.max_concurrent -> int            most requests in flight at once (concurrency limits)
+    fake.pending -> int                   scripted behaviours not yet consumed
+    RecordedRequest.system                the system blocks, e.g. to assert `cache_control`
+    fake.reset()                          clear queue, responder, records and the cache
+
+Requests without a key (`Authorization: Bearer …` or `x-api-key`) or `anthropic-version`, a
+body without `model`, `max_tokens` or `messages`, a tool without an object `input_schema`, or a
+`tool_choice` naming a tool that was not sent, get a 401/400 like the real API.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from anthropic import AsyncAnthropic
+
+from settings import Settings
+
+Responder = Callable[[dict[str, Any]], dict[str, Any]]
+
+ERROR_TYPES: dict[int, str] = {
+    400: "invalid_request_error", 401: "authentication_error", 402: "billing_error",
+    403: "permission_error", 404: "not_found_error", 408: "timeout_error", 409: "conflict_error",
+    413: "request_too_large", 429: "rate_limit_error", 500: "api_error", 502: "api_error",
+    503: "api_error", 504: "timeout_error", 529: "overloaded_error",
+}
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the fake received it."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    json: Any
+
+    @property
+    def system(self) -> list[dict[str, Any]]:
+        """The system blocks (a bare string system prompt is returned as one text block)."""
+        system = self.json.get("system", []) if isinstance(self.json, dict) else []
+        return [{"type": "text", "text": system}] if isinstance(system, str) else list(system)
+
+
+@dataclass
+class _Behaviour:
+    kind: str  # "reply" | "fail" | "raw" | "sleep"
+    delay: float = 0.0
+    tool_input: dict[str, Any] | None = None
+    usage: dict[str, int] | None = None
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    error_type: str | None = None
+    message: str | None = None
+    error_code: str | None = None
+
+
+def _tokens(value: Any) -> int:
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return max(1, math.ceil(len(text) / 4))
+
+
+class FakeAnthropic:
+    """The fake server: script behaviours, then read `requests` (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queue: deque[_Behaviour] = deque()
+        self._cached_prefixes: set[str] = set()
+        self.requests: list[RecordedRequest] = []
+        self.responder: Responder | None = None
+        self.unscripted = 0
+        self.max_concurrent = 0
+        self._in_flight = 0
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.url = ""
+
+    # --- lifecycle ---
+
+    def start(self) -> FakeAnthropic:
+        """Listen on a free port of 127.0.0.1 in a daemon thread."""
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                fake._handle(self)
+
+            def do_GET(self) -> None:
+                fake._handle(self)
+
+            def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        server.block_on_close = False  # a handler still sleeping for a timeout test must not stall teardown
+        self._server = server
+        self.url = f"http://127.0.0.1:{server.server_address[1]}"
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="fake-anthropic", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    # --- configuration helpers ---
+
+    def settings(self, **extra: Any) -> dict[str, Any]:
+        """Overrides for `make_settings` that point the service at this fake."""
+        return {"ANTHROPIC_API_KEY": "test", "ANTHROPIC_BASE_URL": self.url, **extra}
+
+    def sdk_client(self, settings: Settings | None = None, **kwargs: Any) -> AsyncAnthropic:
+        """A real SDK client aimed here: strict response validation, no SDK retries, the
+        settings' timeout."""
+        options: dict[str, Any] = {"api_key": "test", "base_url": self.url, "max_retries": 0,
+                                   "_strict_response_validation": True}
+        if settings is not None:
+            options["timeout"] = settings.LLM_TIMEOUT_S
+        return AsyncAnthropic(**(options | kwargs))
+
+    # --- scripting ---
+
+    def _push(self, behaviour: _Behaviour, times: int) -> None:
+        with self._lock:
+            self._queue.extend(_Behaviour(**vars(behaviour)) for _ in range(times))
+
+    def reply(self, tool_input: dict[str, Any], *, usage: dict[str, int] | None = None, delay: float = 0.0,
+              times: int = 1) -> None:
+        """Answer the next request(s) with a `tool_use` block carrying `tool_input`."""
+        self._push(_Behaviour("reply", delay=delay, tool_input=tool_input, usage=usage), times)
+
+    def fail(self, status: int, *, error_type: str | None = None, message: str | None = None,
+             error_code: str | None = None, headers: dict[str, str] | None = None, delay: float = 0.0,
+             times: int = 1) -> None:
+        """Answer the next request(s) with HTTP `status` and an Anthropic error body."""
+        self._push(_Behaviour("fail", delay=delay, status=status, headers=dict(headers or {}),
+                              error_type=error_type, message=message, error_code=error_code), times)
+
+    def sleep(self, seconds: float, *, times: int = 1) -> None:
+        """Stall the next request(s) for `seconds`, then answer as an unscripted request."""
+        self._push(_Behaviour("sleep", delay=seconds), times)
+
+    def reply_raw(self, body: Any, *, status: int = 200, headers: dict[str, str] | None = None,
+                  delay: float = 0.0, times: int = 1) -> None:
+        """Answer the next request(s) with exactly this JSON body."""
+        self._push(_Behaviour("raw", delay=delay, status=status, body=body, headers=dict(headers or {})), times)
+
+    def reset(self) -> None:
+        """Forget the script, the responder, the records and the prompt cache."""
+        with self._lock:
+            self._queue.clear()
+            self._cached_prefixes.clear()
+            self.requests.clear()
+            self.responder = None
+            self.unscripted = 0
+            self.max_concurrent = 0
+
+    # --- inspection ---
+
+    @property
+    def attempts(self) -> int:
+        """How many `POST /v1/messages` requests arrived (each retry is one)."""
+        with self._lock:
+            return sum(1 for r in self.requests if r.method == "POST" and r.path == "/v1/messages")
+
+    @property
+    def last(self) -> RecordedRequest:
+        """The newest request received."""
+        with self._lock:
+            return self.requests[-1]
+
+    @property
+    def pending(self) -> int:
+        """Scripted behaviours not yet consumed."""
+        with self._lock:
+            return len(self._queue)
+
+    # --- serving ---
+
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("content-length") or 0)
+        raw = handler.rfile.read(length) if length else b""
+        try:
+            payload: Any = json.loads(raw) if raw else None
+        except ValueError:
+            payload = None
+        path = handler.path.split("?", 1)[0]
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        with self._lock:
+            self.requests.append(RecordedRequest(handler.command, path, headers, payload))
+
+        if handler.command != "POST" or path != "/v1/messages":
+            self._send_error(handler, 404, "not_found_error", f"{handler.command} {path} not found")
+            return
+        # anthropic 2.x sends the API key as `Authorization: Bearer …`; older clients as x-api-key.
+        if not (headers.get("x-api-key") or headers.get("authorization", "").startswith("Bearer ")):
+            self._send_error(handler, 401, "authentication_error", "an API key is required")
+            return
+        problem = self._invalid(headers, payload)
+        if problem:
+            self._send_error(handler, 400, "invalid_request_error", problem)
+            return
+
+        with self._lock:
+            behaviour = self._queue.popleft() if self._queue else None
+            self._in_flight += 1
+            self.max_concurrent = max(self.max_concurrent, self._in_flight)
+        try:
+            self._respond(handler, payload, behaviour)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _respond(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any],
+                 behaviour: _Behaviour | None) -> None:
+        if behaviour is not None and behaviour.delay:
+            time.sleep(behaviour.delay)  # this handler's own thread: other requests go on
+        if behaviour is None or behaviour.kind == "sleep":
+            self._answer_unscripted(handler, payload)
+        elif behaviour.kind == "reply":
+            self._send_message(handler, payload, behaviour.tool_input or {}, behaviour.usage)
+        elif behaviour.kind == "fail":
+            self._send_error(handler, behaviour.status, behaviour.error_type or ERROR_TYPES.get(
+                behaviour.status, "api_error"), behaviour.message, error_code=behaviour.error_code,
+                headers=behaviour.headers)
+        else:
+            self._send_json(handler, behaviour.status, behaviour.body, behaviour.headers)
+
+    @staticmethod
+    def _invalid(headers: dict[str, str], payload: Any) -> str | None:
+        if not headers.get("anthropic-version"):
+            return "anthropic-version header is required"
+        if not isinstance(payload, dict):
+            return "body must be a JSON object"
+        for key in ("model", "max_tokens", "messages"):
+            if key not in payload:
+                return f"{key}: Field required"
+        if not isinstance(payload["messages"], list) or not payload["messages"]:
+            return "messages: at least one message is required"
+        if not isinstance(payload["max_tokens"], int) or payload["max_tokens"] < 1:
+            return "max_tokens: must be a positive integer"
+        tools = payload.get("tools") or []
+        for tool in tools:
+            schema = tool.get("input_schema") if isinstance(tool, dict) else None
+            if not tool.get("name") or not isinstance(schema, dict) or schema.get("type") != "object":
+                return "tools: each tool needs a name and an input_schema of type object"
+        choice = payload.get("tool_choice") or {}
+        if choice.get("type") == "tool" and choice.get("name") not in {t["name"] for t in tools}:
+            return f"tool_choice: tool {choice.get('name')!r} not found in tools"
+        return None
+
+    def _answer_unscripted(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any]) -> None:
+        if self.responder is not None:
+            self._send_message(handler, payload, self.responder(payload), None)
+            return
+        with self._lock:
+            self.unscripted += 1
+        self._send_error(handler, 500, "api_error", "fake_anthropic: no scripted behaviour and no responder",
+                         headers={"x-should-retry": "false"})
+
+    def _usage(self, payload: dict[str, Any], output: Any) -> dict[str, int]:
+        system = payload.get("system") or []
+        blocks = [{"type": "text", "text": system}] if isinstance(system, str) else list(system)
+        cached = any(isinstance(b, dict) and b.get("cache_control") for b in blocks)
+        prefix_tokens = _tokens([payload.get("tools") or [], blocks])
+        usage = {"input_tokens": _tokens(payload["messages"]), "output_tokens": _tokens(output),
+                 "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
+        if not cached:
+            usage["input_tokens"] += prefix_tokens
+            return usage
+        key = hashlib.sha256(json.dumps([payload.get("tools"), blocks], sort_keys=True).encode()).hexdigest()
+        with self._lock:
+            hit = key in self._cached_prefixes
+            self._cached_prefixes.add(key)
+        usage["cache_read_input_tokens" if hit else "cache_creation_input_tokens"] = prefix_tokens
+        return usage
+
+    def _send_message(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any], tool_input: dict[str, Any],
+                      usage: dict[str, int] | None) -> None:
+        choice = payload.get("tool_choice") or {}
+        tools = payload.get("tools") or []
+        name = choice.get("name") if choice.get("type") == "tool" else (tools[0]["name"] if tools else "emit")
+        full_usage = {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0,
+                      "cache_read_input_tokens": 0}
+        full_usage |= usage if usage is not None else self._usage(payload, tool_input)
+        body = {
+            "id": f"msg_{uuid.uuid4().hex[:24]}",
+            "type": "message",
+            "role": "assistant",
+            "model": payload["model"],
+            "content": [{"type": "tool_use", "id": f"toolu_{uuid.uuid4().hex[:24]}", "name": name,
+                         "input": tool_input}],
+            "stop_reason": "tool_use",
+            "stop_sequence": None,
+            "usage": full_usage,
+        }
+        self._send_json(handler, 200, body, {})
+
+    def _send_error(self, handler: BaseHTTPRequestHandler, status: int, error_type: str, message: str | None,
+                    *, error_code: str | None = None, headers: dict[str, str] | None = None) -> None:
+        error: dict[str, Any] = {"type": error_type, "message": message or f"fake {error_type}"}
+        if error_code:
+            error["details"] = {"error_code": error_code}
+        body = {"type": "error", "error": error, "request_id": f"req_{uuid.uuid4().hex[:24]}"}
+        self._send_json(handler, status, body, headers or {})
+
+    @staticmethod
+    def _send_json(handler: BaseHTTPRequestHandler, status: int, body: Any, headers: dict[str, str]) -> None:
+        data = json.dumps(body).encode()
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:
+            phrase = "Overloaded" if status == 529 else "Error"
+        try:
+            handler.send_response(status, phrase)
+            handler.send_header("content-type", "application/json")
+            handler.send_header("content-length", str(len(data)))
+            handler.send_header("request-id", f"req_{uuid.uuid4().hex[:24]}")
+            for key, value in headers.items():
+                handler.send_header(key, value)
+            handler.end_headers()
+            handler.wfile.write(data)
+            handler.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout test): nothing to answer
+
+
+@pytest.fixture
+def fake_anthropic() -> Iterator[FakeAnthropic]:
+    """A fresh fake Messages API per test (see the module docstring for its API)."""
+    fake = FakeAnthropic().start()
+    try:
+        yield fake
+    finally:
+        fake.stop()

@@ -1,0 +1,548 @@
+"""The Claude client: the real anthropic SDK against a fake Messages server on 127.0.0.1, with the
+usage ledger on SQLite and PostgreSQL. Sleeps and the breaker's clock are injected, so retries,
+capped `retry-after` waits and cooldowns are observed without waiting for them."""
+
+# ruff: noqa: F811  (test parameters named `fake_anthropic` shadow the imported fixture, as pytest intends)
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+from anthropic import RateLimitError
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from structlog.testing import capture_logs
+
+import auth
+from database_async import TuneDatabase
+from llm import (
+    TOOL_NAME,
+    CircuitBreaker,
+    LLMClient,
+    LLMUnavailable,
+    Usage,
+    make_anthropic_client,
+    retry_after_seconds,
+)
+from models import LlmUsage
+from settings import Settings
+from tests.conftest import make_settings
+from tests.fake_anthropic import FakeAnthropic, fake_anthropic  # noqa: F401
+
+NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
+SYSTEM = "You are the casino industry agent. ICP: VP Marketing at resorts with 300+ rooms."
+ANSWER = {"score": 86, "tier": 1, "hooks": ["New 400-room tower opening in Q2"]}
+PRICES = {"LLM_PRICE_INPUT_PER_MTOK": 3.0, "LLM_PRICE_OUTPUT_PER_MTOK": 15.0,
+          "LLM_PRICE_CACHE_WRITE_PER_MTOK": 3.75, "LLM_PRICE_CACHE_READ_PER_MTOK": 0.30}
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    score: int = Field(ge=0, le=100)
+    tier: int = Field(ge=1, le=3)
+    hooks: list[str] = Field(max_length=5)
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+@dataclass
+class Rig:
+    llm: LLMClient
+    db: TuneDatabase
+    settings: Settings
+    clock: FakeClock
+    sleeps: list[float] = field(default_factory=list)
+    workspace_id: uuid.UUID | None = None
+
+    async def ask(self, prompt: str = "Score Dana Reyes, VP Marketing, Bellagio.", **kwargs: Any) -> Any:
+        return await self.llm.structured(workspace_id=self.workspace_id, purpose=kwargs.pop("purpose", "analyze"),
+                                         system=SYSTEM, prompt=prompt, output_model=Answer, **kwargs)
+
+    async def ledger(self) -> list[LlmUsage]:
+        async with self.db.session(write=False) as session:
+            return list((await session.scalars(select(LlmUsage).order_by(LlmUsage.created_at))).all())
+
+
+RigFactory = Callable[..., Awaitable[Rig]]
+
+
+@pytest.fixture
+async def make_rig(database_url: str, fake_anthropic: FakeAnthropic) -> AsyncIterator[RigFactory]:
+    """Build an LLMClient on a migrated database, aimed at the fake with a strict SDK client."""
+    databases: list[TuneDatabase] = []
+    clients: list[LLMClient] = []
+
+    async def build(**overrides: Any) -> Rig:
+        values = {"LLM_MAX_ATTEMPTS": 3, "LLM_BREAKER_FAILURES": 3, "LLM_BREAKER_COOLDOWN_S": 30,
+                  "LLM_MAX_RETRY_AFTER_S": 2, "LLM_TIMEOUT_S": 5, **PRICES, **overrides}
+        s = make_settings(database_url, **fake_anthropic.settings(**values))
+        db = TuneDatabase(database_url, settings=s)
+        databases.append(db)
+        await db.migrate()
+        async with db.session() as session:
+            workspace = await auth.get_or_create_workspace(session, name="acme")
+        clock = FakeClock()
+        sleeps: list[float] = []
+
+        async def sleep(seconds: float) -> None:
+            sleeps.append(seconds)
+
+        llm = LLMClient(s, db, client=fake_anthropic.sdk_client(s), clock=clock, sleep=sleep, now=lambda: NOW)
+        clients.append(llm)
+        return Rig(llm=llm, db=db, settings=s, clock=clock, sleeps=sleeps, workspace_id=workspace.id)
+
+    yield build
+    for llm in clients:
+        await llm.close()
+    for db in databases:
+        await db.dispose()
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Poll until `condition()` holds (a background call reached some point)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached"
+        await asyncio.sleep(0.01)
+
+
+async def expect_unavailable(call: Awaitable[Any], reason: str) -> LLMUnavailable:
+    with pytest.raises(LLMUnavailable) as info:
+        await call
+    assert info.value.reason == reason, info.value
+    return info.value
+
+
+# --- the happy path ----------------------------------------------------------------------------
+
+
+async def test_structured_call_is_validated_recorded_and_priced(make_rig: RigFactory,
+                                                                fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.reply(ANSWER, usage={"input_tokens": 1000, "output_tokens": 500,
+                                        "cache_creation_input_tokens": 2000, "cache_read_input_tokens": 4000})
+
+    with capture_logs() as logs:
+        result = await rig.ask(max_tokens=1024)
+
+    assert isinstance(result.value, Answer) and result.value == Answer.model_validate(ANSWER)
+    # 1000×$3 + 500×$15 + 2000×$3.75 (cache write) + 4000×$0.30 (cache read), per million tokens
+    expected_cost = (1000 * 3.0 + 500 * 15.0 + 2000 * 3.75 + 4000 * 0.30) / 1_000_000
+    assert result.usage == Usage(model=rig.settings.LLM_MODEL, input_tokens=1000, output_tokens=500,
+                                 cache_read_tokens=4000, cache_write_tokens=2000, cost_usd=expected_cost)
+    assert result.usage.as_dict()["cost_usd"] == pytest.approx(0.0192)
+
+    [row] = await rig.ledger()
+    assert (row.workspace_id, row.purpose, row.outcome, row.model) == (
+        rig.workspace_id, "analyze", "ok", rig.settings.LLM_MODEL)
+    assert (row.input_tokens, row.output_tokens, row.cache_read_tokens, row.cache_write_tokens) == (
+        1000, 500, 4000, 2000)
+    assert row.cost_usd == pytest.approx(expected_cost)
+    assert fake_anthropic.attempts == 1 and rig.llm.breaker.state == "closed"
+
+    # One event with the numbers, and never the prompt or the output text.
+    [event] = [e for e in logs if e["event"] == "llm.call"]
+    assert {k: event[k] for k in ("purpose", "model", "outcome", "input_tokens", "output_tokens")} == {
+        "purpose": "analyze", "model": rig.settings.LLM_MODEL, "outcome": "ok", "input_tokens": 1000,
+        "output_tokens": 500}
+    assert event["cost_usd"] == pytest.approx(expected_cost) and event["ms"] >= 0
+    logged = repr(logs)
+    assert "Dana Reyes" not in logged and "casino industry agent" not in logged and "400-room" not in logged
+
+
+async def test_system_is_cached_and_the_tool_is_forced(make_rig: RigFactory,
+                                                       fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.responder = lambda request: ANSWER
+
+    first = await rig.ask(prompt="prospect one")
+    second = await rig.ask(prompt="prospect two")
+
+    sent = fake_anthropic.last.json
+    assert sent["model"] == rig.settings.LLM_MODEL and sent["max_tokens"] == 2048
+    assert sent["system"] == [{"type": "text", "text": SYSTEM, "cache_control": {"type": "ephemeral"}}]
+    assert sent["tools"] == [{"name": TOOL_NAME, "description": sent["tools"][0]["description"],
+                              "input_schema": Answer.model_json_schema()}]
+    assert sent["tool_choice"] == {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+    assert sent["messages"] == [{"role": "user", "content": "prospect two"}]
+    assert not {"temperature", "top_p", "top_k"} & sent.keys()
+    # The second call of a batch re-reads the agent profile from the prompt cache.
+    assert first.usage.cache_write_tokens > 0 and first.usage.cache_read_tokens == 0
+    assert second.usage.cache_read_tokens == first.usage.cache_write_tokens
+    assert second.usage.cache_write_tokens == 0
+    assert second.usage.cost_usd < first.usage.cost_usd
+
+
+async def test_ledger_row_survives_the_callers_rollback(make_rig: RigFactory,
+                                                        fake_anthropic: FakeAnthropic) -> None:
+    """The spend is recorded in the client's own transaction, not the caller's."""
+    rig = await make_rig()
+    fake_anthropic.reply(ANSWER)
+
+    class CallerFailed(Exception):
+        pass
+
+    with pytest.raises(CallerFailed):
+        async with rig.db.session(write=False) as session:
+            await session.execute(select(LlmUsage.id))
+            await rig.ask()
+            raise CallerFailed
+
+    assert [row.outcome for row in await rig.ledger()] == ["ok"]
+
+
+# --- retries -----------------------------------------------------------------------------------
+
+
+async def test_overloaded_then_ok_succeeds_after_one_retry(make_rig: RigFactory,
+                                                           fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.fail(529)
+    fake_anthropic.reply(ANSWER)
+
+    result = await rig.ask()
+
+    assert result.value.tier == 1
+    assert fake_anthropic.attempts == 2
+    assert len(rig.sleeps) == 1 and 0.5 <= rig.sleeps[0] <= 1.0  # backoff with jitter, first step
+    assert [row.outcome for row in await rig.ledger()] == ["ok"]
+    assert rig.llm.breaker.consecutive_failures == 0
+
+
+async def test_retry_after_is_honoured_but_capped(make_rig: RigFactory,
+                                                  fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_RETRY_AFTER_S=2)
+    fake_anthropic.fail(429, headers={"retry-after": "3600"})
+    fake_anthropic.fail(503, headers={"retry-after-ms": "250"})
+    fake_anthropic.reply(ANSWER)
+
+    await rig.ask()
+
+    assert rig.sleeps == [2.0, 0.25]  # an hour capped to LLM_MAX_RETRY_AFTER_S; milliseconds honoured
+    assert fake_anthropic.attempts == 3
+
+
+async def test_x_should_retry_header_is_obeyed(make_rig: RigFactory,
+                                               fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.fail(500, headers={"x-should-retry": "false"})
+    await expect_unavailable(rig.ask(), "failed")
+    assert fake_anthropic.attempts == 1 and rig.sleeps == []
+
+    fake_anthropic.fail(400, headers={"x-should-retry": "true"})
+    fake_anthropic.reply(ANSWER)
+    await rig.ask()
+    assert fake_anthropic.attempts == 3 and len(rig.sleeps) == 1
+
+
+async def test_client_errors_are_not_retried(make_rig: RigFactory,
+                                             fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_BREAKER_FAILURES=1)
+    for n, status in enumerate((400, 401, 403, 404), start=1):
+        fake_anthropic.fail(status)
+        await expect_unavailable(rig.ask(), "failed")
+        assert fake_anthropic.attempts == n
+    assert rig.sleeps == []
+    # A definitive answer proves the API is up: it never opens the circuit.
+    assert rig.llm.breaker.state == "closed"
+    assert [row.outcome for row in await rig.ledger()] == ["error"] * 4
+
+
+async def test_spend_limit_is_not_retried_and_reads_as_budget(make_rig: RigFactory,
+                                                              fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.fail(429, error_type="rate_limit_error", error_code="enforced_spend_limit_reached",
+                        headers={"retry-after": "1"})
+
+    await expect_unavailable(rig.ask(), "budget")
+    assert fake_anthropic.attempts == 1 and rig.sleeps == []
+    assert rig.llm.state()["reason"] == "budget"
+
+    # Refused locally for a while: no request can succeed, so none is sent.
+    await expect_unavailable(rig.ask(), "budget")
+    assert fake_anthropic.attempts == 1
+
+    rig.clock.advance(rig.settings.LLM_BREAKER_COOLDOWN_S)
+    fake_anthropic.reply(ANSWER)
+    await rig.ask()
+    assert fake_anthropic.attempts == 2 and rig.llm.state()["engine"] == "claude"
+
+
+async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
+                                              fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_ATTEMPTS=3)
+    fake_anthropic.fail(529, times=3)
+
+    error = await expect_unavailable(rig.ask(), "failed")
+
+    assert "OverloadedError" in str(error)
+    assert fake_anthropic.attempts == 3
+    assert len(rig.sleeps) == 2 and 0.5 <= rig.sleeps[0] <= 1.0 and 1.0 <= rig.sleeps[1] <= 1.5
+    assert rig.llm.breaker.consecutive_failures == 1
+    [row] = await rig.ledger()
+    assert (row.outcome, row.input_tokens, row.cost_usd) == ("error", 0, 0.0)
+
+
+async def test_timeouts_are_retried_then_failed(make_rig: RigFactory,
+                                                fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_TIMEOUT_S=0.5, LLM_MAX_ATTEMPTS=2)
+    fake_anthropic.sleep(1.5, times=2)
+
+    started = time.perf_counter()
+    await expect_unavailable(rig.ask(), "failed")
+    elapsed = time.perf_counter() - started
+
+    assert fake_anthropic.attempts == 2 and len(rig.sleeps) == 1
+    assert elapsed < 2.0  # two attempts of ~0.5 s each, not the fake's 1.5 s
+    assert rig.llm.breaker.consecutive_failures == 1
+
+
+async def test_concurrency_is_bounded(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_CONCURRENCY=2)
+    fake_anthropic.reply(ANSWER, delay=0.1, times=6)
+
+    results = await asyncio.gather(*(rig.ask(prompt=f"prospect {i}") for i in range(6)))
+
+    assert len(results) == 6 and fake_anthropic.max_concurrent == 2
+
+
+# --- circuit breaker ---------------------------------------------------------------------------
+
+
+async def test_breaker_opens_refuses_probes_and_closes(make_rig: RigFactory,
+                                                       fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_BREAKER_FAILURES=2, LLM_MAX_ATTEMPTS=1, LLM_BREAKER_COOLDOWN_S=30)
+    fake_anthropic.fail(503, times=2)
+    for _ in range(2):
+        await expect_unavailable(rig.ask(), "failed")
+    assert rig.llm.breaker.state == "open"
+    assert rig.llm.state() == {"engine": "rules", "circuit": "open", "reason": "circuit_open",
+                               "model": rig.settings.LLM_MODEL}
+
+    await expect_unavailable(rig.ask(), "circuit_open")
+    assert fake_anthropic.attempts == 2  # refused without calling the server
+
+    rig.clock.advance(29)
+    await expect_unavailable(rig.ask(), "circuit_open")
+
+    # After the cooldown exactly one caller probes; the others are refused while it runs.
+    rig.clock.advance(1)
+    fake_anthropic.reply(ANSWER, delay=0.2)
+    probe = asyncio.create_task(rig.ask())
+    await wait_until(lambda: fake_anthropic.attempts == 3)
+    assert rig.llm.breaker.state == "half_open"
+    await expect_unavailable(rig.ask(), "circuit_open")
+    assert (await probe).value.score == 86
+    assert rig.llm.breaker.state == "closed" and fake_anthropic.attempts == 3
+    assert rig.llm.state()["engine"] == "claude"
+
+
+async def test_failed_probe_reopens_the_circuit(make_rig: RigFactory,
+                                                fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_BREAKER_FAILURES=1, LLM_MAX_ATTEMPTS=1, LLM_BREAKER_COOLDOWN_S=10)
+    fake_anthropic.fail(529, times=2)
+    await expect_unavailable(rig.ask(), "failed")
+    rig.clock.advance(10)
+    await expect_unavailable(rig.ask(), "failed")  # the probe
+    assert rig.llm.breaker.state == "open"
+    await expect_unavailable(rig.ask(), "circuit_open")  # a fresh cooldown started
+    assert fake_anthropic.attempts == 2
+
+
+def test_breaker_state_machine() -> None:
+    clock = FakeClock()
+    breaker = CircuitBreaker(failures=2, cooldown_s=5, clock=clock)
+    assert breaker.state == "closed" and breaker.allow()
+    breaker.record_failure()
+    assert breaker.state == "closed"
+    breaker.record_success()  # a success resets the count: failures must be consecutive
+    breaker.record_failure()
+    assert breaker.state == "closed"
+    breaker.record_failure()
+    assert breaker.state == "open" and not breaker.allow()
+
+    clock.advance(5)
+    assert breaker.allow() and breaker.state == "half_open"
+    ticket = breaker.probe_ticket
+    assert not breaker.allow()  # one probe at a time
+    breaker.release(ticket)  # the probe was cancelled: the next caller may probe
+    assert breaker.state == "open" and breaker.allow()
+    breaker.record_failure()
+    assert breaker.state == "open" and not breaker.allow()
+    clock.advance(5)
+    assert breaker.allow()
+    breaker.record_success()
+    assert breaker.state == "closed" and breaker.allow()
+    breaker.release(ticket)  # a stale ticket changes nothing
+    assert breaker.state == "closed"
+
+
+async def test_cancelled_probe_lets_the_next_caller_probe(make_rig: RigFactory,
+                                                          fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_BREAKER_FAILURES=1, LLM_MAX_ATTEMPTS=1)
+    fake_anthropic.fail(503)
+    await expect_unavailable(rig.ask(), "failed")
+    rig.clock.advance(rig.settings.LLM_BREAKER_COOLDOWN_S)
+    fake_anthropic.reply(ANSWER, delay=1.0)
+    probe = asyncio.create_task(rig.ask())
+    await wait_until(lambda: fake_anthropic.attempts == 2)
+    probe.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await probe
+    assert rig.llm.breaker.state == "open"
+    fake_anthropic.reply(ANSWER)
+    assert (await rig.ask()).value.tier == 1
+
+
+# --- budget, configuration, output validation ----------------------------------------------------
+
+
+async def test_budget_exhausted_refuses_without_calling(make_rig: RigFactory,
+                                                        fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MONTHLY_BUDGET_USD=1.0)
+    async with rig.db.session() as session:
+        other = (await auth.get_or_create_workspace(session, name="globex")).id
+        # Last month's spend does not count against this month's budget.
+        session.add(LlmUsage(workspace_id=rig.workspace_id, model="m", purpose="analyze", outcome="ok",
+                             cost_usd=50.0, created_at=datetime(2026, 10, 31, 23, 59, tzinfo=UTC)))
+    fake_anthropic.reply(ANSWER, usage={"input_tokens": 100, "output_tokens": 10})
+    await rig.ask()
+
+    # The budget is the service's: spend from any workspace counts.
+    async with rig.db.session() as session:
+        session.add(LlmUsage(workspace_id=other, model="m", purpose="sequence", outcome="ok",
+                             input_tokens=10, output_tokens=20, cost_usd=0.6,
+                             created_at=datetime(2026, 11, 1, 0, 0, tzinfo=UTC)))
+        session.add(LlmUsage(workspace_id=None, model="m", purpose="agent_build", outcome="ok",
+                             cost_usd=0.4, created_at=datetime(2026, 11, 10, tzinfo=UTC)))
+
+    await expect_unavailable(rig.ask(), "budget")
+    assert fake_anthropic.attempts == 1
+    assert rig.llm.state() == {"engine": "rules", "circuit": "closed", "reason": "budget",
+                               "model": rig.settings.LLM_MODEL}
+
+    async with rig.db.session(write=False) as session:
+        usage = await rig.llm.month_usage(session)
+    first_cost = (100 * 3.0 + 10 * 15.0) / 1_000_000
+    assert usage["month"] == "2026-11"
+    assert usage["calls"] == 3 and usage["input_tokens"] == 110 and usage["output_tokens"] == 30
+    assert usage["cost_usd"] == pytest.approx(1.0 + first_cost)
+    assert usage["budget_usd"] == 1.0 and usage["remaining_usd"] == 0 and usage["budget_exhausted"] is True
+    assert set(usage["by_purpose"]) == {"analyze", "sequence", "agent_build"}
+    assert usage["by_purpose"]["sequence"]["cost_usd"] == pytest.approx(0.6)
+    assert usage["by_purpose"]["analyze"]["calls"] == 1
+    assert usage["by_outcome"] == {"ok": 3}
+
+
+async def test_month_usage_with_budget_left(make_rig: RigFactory,
+                                            fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MONTHLY_BUDGET_USD=10.0)
+    async with rig.db.session(write=False) as session:
+        empty = await rig.llm.month_usage(session)
+    assert empty["calls"] == 0 and empty["cost_usd"] == 0 and empty["remaining_usd"] == 10.0
+    assert empty["budget_exhausted"] is False and empty["by_purpose"] == {}
+
+
+async def test_unconfigured_never_calls(tmp_path: Path, fake_anthropic: FakeAnthropic) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/t.db"
+    s = make_settings(url, ANTHROPIC_API_KEY="  ", ANTHROPIC_BASE_URL=fake_anthropic.url)
+    db = TuneDatabase(url, settings=s)
+    try:
+        llm = LLMClient(s, db)
+        assert not llm.enabled
+        assert llm.state() == {"engine": "rules", "circuit": "closed", "reason": "unconfigured",
+                               "model": s.LLM_MODEL}
+        await expect_unavailable(llm.structured(workspace_id=None, purpose="analyze", system=SYSTEM,
+                                                prompt="x", output_model=Answer), "unconfigured")
+        assert fake_anthropic.attempts == 0
+    finally:
+        await db.dispose()
+
+
+async def test_client_built_from_settings_has_one_retry_layer(database_url: str,
+                                                              fake_anthropic: FakeAnthropic) -> None:
+    s = make_settings(database_url, **fake_anthropic.settings(LLM_TIMEOUT_S=7, LLM_MAX_ATTEMPTS=2))
+    sdk = make_anthropic_client(s)
+    assert sdk.max_retries == 0 and sdk.timeout == 7 and str(sdk.base_url).startswith(fake_anthropic.url)
+    await sdk.close()
+
+    db = TuneDatabase(database_url, settings=s)
+    await db.migrate()
+    llm = LLMClient(s, db, sleep=lambda _seconds: asyncio.sleep(0))
+    try:
+        fake_anthropic.fail(529, times=2)
+        await expect_unavailable(llm.structured(workspace_id=None, purpose="analyze", system=SYSTEM,
+                                                prompt="x", output_model=Answer), "failed")
+        assert fake_anthropic.attempts == 2  # LLM_MAX_ATTEMPTS in all, not multiplied by SDK retries
+        assert all(r.headers["x-stainless-retry-count"] == "0" for r in fake_anthropic.requests)
+    finally:
+        await llm.close()
+        await db.dispose()
+
+
+async def test_invalid_tool_output_is_flagged_and_recorded(make_rig: RigFactory,
+                                                           fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.reply({"score": 420, "tier": 1, "hooks": []},
+                         usage={"input_tokens": 200, "output_tokens": 40})
+
+    error = await expect_unavailable(rig.ask(), "invalid_output")
+
+    assert "Answer" in str(error)
+    assert fake_anthropic.attempts == 1 and rig.llm.breaker.state == "closed"
+    [row] = await rig.ledger()
+    assert (row.outcome, row.input_tokens, row.output_tokens) == ("invalid", 200, 40)
+    assert row.cost_usd == pytest.approx((200 * 3.0 + 40 * 15.0) / 1_000_000)  # paid for, even if unusable
+
+
+async def test_answer_without_the_tool_is_invalid(make_rig: RigFactory,
+                                                  fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.reply_raw({
+        "id": "msg_01", "type": "message", "role": "assistant", "model": rig.settings.LLM_MODEL,
+        "content": [{"type": "text", "text": "I would rate this prospect highly."}],
+        "stop_reason": "max_tokens", "stop_sequence": None,
+        "usage": {"input_tokens": 50, "output_tokens": 2048, "cache_creation_input_tokens": 0,
+                  "cache_read_input_tokens": 0}})
+
+    error = await expect_unavailable(rig.ask(), "invalid_output")
+
+    assert "max_tokens" in str(error)
+    assert [(row.outcome, row.output_tokens) for row in await rig.ledger()] == [("invalid", 2048)]
+
+
+def _rate_limited(headers: dict[str, str]) -> RateLimitError:
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/messages")
+    return RateLimitError("rate limited", response=httpx2.Response(429, headers=headers, request=request),
+                          body=None)
+
+
+def test_retry_after_parsing() -> None:
+    assert retry_after_seconds(None) is None
+    assert retry_after_seconds(_rate_limited({})) is None
+    assert retry_after_seconds(_rate_limited({"retry-after": "7"})) == 7.0
+    assert retry_after_seconds(_rate_limited({"retry-after-ms": "1500", "retry-after": "9"})) == 1.5
+    in_a_minute = email.utils.formatdate(time.time() + 60, usegmt=True)
+    assert 55 <= (retry_after_seconds(_rate_limited({"retry-after": in_a_minute})) or 0) <= 60
+    assert retry_after_seconds(_rate_limited({"retry-after": "soon"})) is None
