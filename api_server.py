@@ -15,10 +15,11 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from database_async import TuneDatabase
 from errors import install_handlers
+from llm import LLMClient
 from logs import configure_logging
 from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
 from ratelimit import RateLimiter
-from routers import health, industries, keys
+from routers import agents, health, keys, prospects, usage
 from settings import VERSION, Settings, get_settings
 
 log = structlog.get_logger()
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = db or TuneDatabase(settings=settings)
         app.state.db = database
+        app.state.llm = LLMClient(settings, database)
         if settings.DB_AUTO_MIGRATE:
             try:
                 await database.migrate()
@@ -48,12 +50,13 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
         log.info("service.started", version=VERSION, env=settings.ENV)
         yield
+        await app.state.llm.close()
         await database.dispose()
 
     app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
-    app.state.engine_state = lambda: {"content": "rules"}
+    app.state.engine_state = lambda: app.state.llm.state()
 
     install_handlers(app)
     # Added inside-out: the last one added is the outermost.
@@ -68,7 +71,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
     # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
-    for router in (health.router, industries.router, keys.router):
+    for router in (health.router, agents.router, prospects.router, usage.router, keys.router):
         app.router.routes.extend(router.routes)
     return app
 

@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl  # noqa: F401
+from pydantic import AliasChoices, BaseModel, ConfigDict, EmailStr, Field
 
 T = TypeVar("T")
 
@@ -152,7 +152,12 @@ class AgentProfile(BaseModel):
 
 
 class ProspectData(Input):
-    """A prospect as submitted by API, CSV or Clay. Only email is required."""
+    """A prospect as submitted by API, CSV or Clay. Only email is required.
+
+    `employees` and `revenue` are accepted as aliases of `employee_count` and `annual_revenue_usd`.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
 
     email: EmailStr
     first_name: Annotated[str, Field(max_length=100)] | None = None
@@ -163,9 +168,12 @@ class ProspectData(Input):
     website: Annotated[str, Field(max_length=500)] | None = None
     linkedin_url: Annotated[str, Field(max_length=500)] | None = None
     industry: Annotated[str, Field(max_length=100)] | None = None
-    employee_count: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
-    annual_revenue_usd: Annotated[int, Field(ge=0)] | None = None
+    employee_count: Annotated[int, Field(ge=0, le=10_000_000)] | None = Field(
+        None, validation_alias=AliasChoices("employee_count", "employees"))
+    annual_revenue_usd: Annotated[int, Field(ge=0, le=10**13)] | None = Field(
+        None, validation_alias=AliasChoices("annual_revenue_usd", "revenue"))
     location: Annotated[str, Field(max_length=200)] | None = None
+    technologies: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=100)] = []
     signals: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=50)] = []
     notes: Annotated[str, Field(max_length=5000)] | None = None
     clay_row_id: Annotated[str, Field(max_length=200)] | None = None

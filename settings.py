@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     RATE_LIMIT: str = "100/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     IDEMPOTENCY_TTL_HOURS: int = Field(24, ge=1)
+    ANALYZE_BATCH_INLINE_MAX: int = Field(100, ge=1, le=1000)
 
     # logs
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

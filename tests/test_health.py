@@ -17,7 +17,7 @@ async def test_health_ok(client, backend):
     body = r.json()
     assert body["status"] == "ok" and body["version"] == VERSION
     assert body["database"] == ("sqlite" if backend == "sqlite" else "postgresql")
-    assert body["engine"]["content"] == "rules"
+    assert body["engine"]["engine"] == "rules" and body["engine"]["reason"] == "unconfigured"
 
 
 async def test_sqlite_path_that_cannot_open_is_503_then_recovers(tmp_path):

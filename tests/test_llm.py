@@ -2,7 +2,6 @@
 usage ledger on SQLite and PostgreSQL. Sleeps and the breaker's clock are injected, so retries,
 capped `retry-after` waits and cooldowns are observed without waiting for them."""
 
-# ruff: noqa: F811  (test parameters named `fake_anthropic` shadow the imported fixture, as pytest intends)
 from __future__ import annotations
 
 import asyncio
@@ -36,7 +35,7 @@ from llm import (
 from models import LlmUsage
 from settings import Settings
 from tests.conftest import make_settings
-from tests.fake_anthropic import FakeAnthropic, fake_anthropic  # noqa: F401
+from tests.fake_anthropic import FakeAnthropic
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SYSTEM = "You are the casino industry agent. ICP: VP Marketing at resorts with 300+ rooms."

@@ -1,0 +1,236 @@
+"""Agents in the database: build (by Claude when available, else the rules engine), version, read.
+
+A build request creates version n+1 in `building`. The rules engine finishes it at once; a Claude
+build runs after the response (in a task with its own session) and falls back to the rules
+profile when Claude is unavailable or answers garbage. A build that never finished (the process
+died) is reported `failed` once it is older than any build could take, so nothing stays
+`building` for ever, across restarts too.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import timedelta
+from typing import Annotated, Any
+
+import structlog
+from pydantic import Field
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from database_async import TuneDatabase
+from errors import NotFound, Unprocessable
+from industry_agents.builder import build_profile_rules
+from industry_agents.knowledge import BUILTIN
+from industry_agents.resolve import resolve_slug
+from llm import LLMClient, LLMUnavailable
+from models import IndustryAgent, utcnow
+from schemas import AgentProfile, Input, Output, RubricWeights
+from settings import Settings
+
+log = structlog.get_logger()
+
+BUILDING, READY, FAILED = "building", "ready", "failed"
+
+SYSTEM_PROMPT = """You are a senior B2B outbound strategist. You build an "agent profile" for selling into one
+industry: the ideal customer profile, buyer personas (with the lower-case title keywords that identify
+them), their real pains, value propositions, kinds of proof that land, tone, vocabulary, objections with
+responses, a scoring rubric (points per component, summing to 100) and tier thresholds.
+Be concrete and specific to the industry, as a sales rep in that industry would recognise.
+Never invent statistics, customer names or case studies. Answer only through the tool."""
+
+
+class AgentBuild(Input):
+    """Build (or rebuild) the agent for an industry."""
+
+    industry: Annotated[str, Field(min_length=2, max_length=100, examples=["casino"])]
+    description: Annotated[str, Field(max_length=5000)] | None = Field(
+        None, description="What the industry is and who buys; required for an industry with no built-in "
+                          "knowledge.")
+    company: Annotated[str, Field(min_length=1, max_length=200, examples=["Tune Outbound"])]
+    offer: Annotated[str, Field(min_length=1, max_length=500, examples=["player reactivation campaigns"])]
+    target_personas: Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=20)] = []
+    rebuild: bool = False
+
+
+class AgentStatusRead(Output):
+    industry: str
+    version: int
+    status: str
+    progress: int
+    engine: str | None
+    error: str | None = None
+    generic: bool = False
+    created_at: Any
+    updated_at: Any
+
+
+class AgentRead(AgentStatusRead):
+    profile: AgentProfile
+
+
+def stale_after(settings: Settings) -> timedelta:
+    """The longest a build can legitimately take: every attempt timing out, plus slack."""
+    return timedelta(seconds=settings.LLM_TIMEOUT_S * settings.LLM_MAX_ATTEMPTS + 60)
+
+
+def effective_status(agent: IndustryAgent, settings: Settings) -> tuple[str, str | None]:
+    """The status to report: a `building` row older than any build can take was interrupted."""
+    if agent.status == BUILDING and agent.updated_at < utcnow() - stale_after(settings):
+        return FAILED, "The build was interrupted (the service stopped); build again."
+    return agent.status, agent.error
+
+
+def status_of(agent: IndustryAgent, settings: Settings) -> AgentStatusRead:
+    status, error = effective_status(agent, settings)
+    return AgentStatusRead(industry=agent.industry, version=agent.version, status=status,
+                           progress=agent.progress, engine=agent.engine, error=error,
+                           generic=bool((agent.profile or {}).get("generic")), created_at=agent.created_at,
+                           updated_at=agent.updated_at)
+
+
+async def latest_agent(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
+                       ready_only: bool = False) -> IndustryAgent | None:
+    query = select(IndustryAgent).where(IndustryAgent.workspace_id == workspace_id,
+                                        IndustryAgent.industry == industry)
+    if ready_only:
+        query = query.where(IndustryAgent.status == READY)
+    return await session.scalar(query.order_by(IndustryAgent.version.desc()).limit(1))
+
+
+async def start_build(session: AsyncSession, *, workspace_id: uuid.UUID, data: AgentBuild,
+                      llm: LLMClient, settings: Settings) -> tuple[IndustryAgent, bool]:
+    """Create the next version (or return the current one when not rebuilding).
+
+    Returns the agent row and whether a Claude build must be run for it after commit.
+    """
+    slug = resolve_slug(data.industry)
+    if slug not in BUILTIN and not (data.description and data.description.strip()):
+        raise Unprocessable(f"'{data.industry}' is not a built-in industry; send a description of it "
+                            f"(who buys and why) so an agent can be built.")
+    current = await latest_agent(session, workspace_id=workspace_id, industry=slug)
+    if current is not None and not data.rebuild and effective_status(current, settings)[0] in (READY, BUILDING):
+        return current, False
+    profile = rules_profile(data)
+    agent = IndustryAgent(workspace_id=workspace_id, industry=slug, version=current.version + 1 if current else 1,
+                          request=data.model_dump(), profile=profile.model_dump())
+    if llm.enabled:
+        agent.status, agent.progress, agent.engine = BUILDING, 10, None
+    else:
+        agent.status, agent.progress, agent.engine = READY, 100, "rules"
+    session.add(agent)
+    await session.flush()
+    log.info("agent.build_started", industry=slug, version=agent.version, engine=agent.engine or "claude")
+    return agent, llm.enabled
+
+
+def rules_profile(data: AgentBuild) -> AgentProfile:
+    return build_profile_rules(industry=data.industry, description=data.description, company=data.company,
+                               offer=data.offer, target_personas=data.target_personas or None)
+
+
+async def ensure_agent(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str) -> IndustryAgent:
+    """The latest ready agent; for a built-in industry with none yet, version 1 from the rules engine."""
+    slug = resolve_slug(industry)
+    agent = await latest_agent(session, workspace_id=workspace_id, industry=slug, ready_only=True)
+    if agent is not None:
+        return agent
+    if slug not in BUILTIN:
+        raise Unprocessable(f"No agent for '{industry}'. Build one first: POST /api/agents/build with a "
+                            f"description of the industry.")
+    agent = IndustryAgent(workspace_id=workspace_id, industry=slug, version=1, status=READY, progress=100,
+                          engine="rules", request={"industry": slug, "auto": True},
+                          profile=BUILTIN[slug].model_dump())
+    try:
+        async with session.begin_nested():
+            session.add(agent)
+    except IntegrityError:  # a concurrent request created it first: use theirs
+        agent = await latest_agent(session, workspace_id=workspace_id, industry=slug, ready_only=True)
+        if agent is None:
+            raise
+    return agent
+
+
+def _sane(profile: AgentProfile, fallback: AgentProfile) -> AgentProfile:
+    """Keep Claude's content but the fields our scoring relies on must hold together."""
+    profile.industry, profile.generic, profile.seller = fallback.industry, fallback.generic, fallback.seller
+    t = profile.tier_thresholds
+    if not (100 >= t.tier1 > t.tier2 > t.tier3 > 0):
+        profile.tier_thresholds = fallback.tier_thresholds
+    if sum(RubricWeights.model_validate(profile.rubric).model_dump().values()) <= 0:
+        profile.rubric = fallback.rubric
+    if not profile.personas:
+        profile.personas = fallback.personas
+    return profile
+
+
+async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID) -> None:
+    """Finish a `building` agent with Claude; on any Claude failure, with the rules profile."""
+    async with db.session(write=False) as session:
+        agent = await session.get(IndustryAgent, agent_id)
+        if agent is None or agent.status != BUILDING:
+            return
+        request, seed = AgentBuild.model_validate(agent.request), AgentProfile.model_validate(agent.profile)
+        workspace_id = agent.workspace_id
+    values: dict[str, Any]
+    try:
+        prompt = ("Build the agent profile for this request. Improve on the starting profile; keep its "
+                  "industry slug.\n\nRequest:\n" + json.dumps(request.model_dump(), indent=1) +
+                  "\n\nStarting profile:\n" + seed.model_dump_json(indent=1))
+        result = await llm.structured(workspace_id=workspace_id, purpose="agent_build", system=SYSTEM_PROMPT,
+                                      prompt=prompt, output_model=AgentProfile, max_tokens=8000)
+        profile = _sane(result.value, seed)
+        values = {"status": READY, "progress": 100, "engine": "claude", "profile": profile.model_dump()}
+    except LLMUnavailable as exc:
+        values = {"status": READY, "progress": 100, "engine": "rules",
+                  "error": f"Claude unavailable ({exc.reason}); built by the rules engine."}
+    except Exception as exc:  # a build must end, never hang in `building`
+        log.exception("agent.build_failed", agent_id=str(agent_id))
+        values = {"status": FAILED, "error": f"Build failed: {type(exc).__name__}"}
+    async with db.session() as session:
+        await session.execute(update(IndustryAgent).where(IndustryAgent.id == agent_id,
+                                                          IndustryAgent.status == BUILDING)
+                              .values(**values, updated_at=utcnow()))
+    log.info("agent.build_finished", agent_id=str(agent_id), status=values["status"],
+             engine=values.get("engine"))
+
+
+async def get_status(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
+                     settings: Settings) -> AgentStatusRead:
+    agent = await latest_agent(session, workspace_id=workspace_id, industry=resolve_slug(industry))
+    if agent is None:
+        raise NotFound(f"No agent has been built for '{industry}'.")
+    return status_of(agent, settings)
+
+
+async def get_agent(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
+                    settings: Settings) -> AgentRead:
+    agent = await latest_agent(session, workspace_id=workspace_id, industry=resolve_slug(industry),
+                               ready_only=True)
+    if agent is None:
+        raise NotFound(f"No ready agent for '{industry}'. Build one: POST /api/agents/build.")
+    return AgentRead(**status_of(agent, settings).model_dump(), profile=AgentProfile.model_validate(agent.profile))
+
+
+async def list_industries(session: AsyncSession, *, workspace_id: uuid.UUID,
+                          settings: Settings) -> list[dict[str, Any]]:
+    """Built-in industries and the workspace's built ones, each with its latest agent's status."""
+    newest = (select(IndustryAgent.industry, func.max(IndustryAgent.version).label("version"))
+              .where(IndustryAgent.workspace_id == workspace_id).group_by(IndustryAgent.industry).subquery())
+    rows = (await session.execute(
+        select(IndustryAgent).join(newest, (IndustryAgent.industry == newest.c.industry)
+                                   & (IndustryAgent.version == newest.c.version))
+        .where(IndustryAgent.workspace_id == workspace_id))).scalars().all()
+    built = {a.industry: a for a in rows}
+    out = []
+    for slug, profile in BUILTIN.items():
+        agent = built.pop(slug, None)
+        out.append({"slug": slug, "name": profile.name, "builtin": True,
+                    "agent_status": effective_status(agent, settings)[0] if agent else None,
+                    "agent_version": agent.version if agent else None})
+    for slug, agent in sorted(built.items()):
+        out.append({"slug": slug, "name": (agent.profile or {}).get("name", slug), "builtin": False,
+                    "agent_status": effective_status(agent, settings)[0], "agent_version": agent.version})
+    return out

@@ -1,0 +1,272 @@
+"""Prospect intelligence: score, tier, pain points, hooks and approach, persisted per workspace.
+
+The score and tier always come from the agent's rubric (`scoring.analyze_rules`), so a tier can be
+recomputed from the stored breakdown whichever engine ran. When Claude is available it adds the
+qualitative part (persona reading, pain points, hooks, approach); hooks it cites must quote a field
+the prospect actually has, or they are dropped. When Claude is unconfigured, over budget, failing
+or answers garbage, the rules engine's insight stands and the response says why (`fallback`).
+
+The Claude call happens before any write, so no database lock is held while waiting for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import structlog
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from database_async import TuneDatabase
+from errors import NotFound
+from industry_agents.resolve import resolve_slug
+from industry_agents.service import ensure_agent, latest_agent
+from llm import LLMClient, LLMUnavailable
+from models import Analysis, IndustryAgent, Prospect, utcnow
+from schemas import AgentProfile, AnalysisResult, Approach, Hook, Input, Output, ProspectData, ScoreComponent
+from scoring import analyze_rules
+
+log = structlog.get_logger()
+
+INSIGHT_SYSTEM = """You are a senior B2B sales researcher. Given an industry agent profile and one prospect,
+say which persona they are, their most likely pains, up to three personalisation hooks and the best
+approach. Every hook must quote a fact from one named prospect field (source_field is the field name);
+never invent facts, numbers or names. Answer only through the tool.
+
+Agent profile:
+"""
+
+
+class ClaudeInsight(BaseModel):
+    """What Claude adds to the rubric's score: the qualitative reading of one prospect."""
+
+    persona: str | None = None
+    pain_points: Annotated[list[Annotated[str, Field(max_length=300)]], Field(min_length=1, max_length=5)]
+    hooks: Annotated[list[Hook], Field(max_length=3)]
+    approach: Approach
+    confidence: float = Field(ge=0, le=1)
+
+
+class AnalyzeRequest(Input):
+    """Score one prospect against an industry's agent."""
+
+    industry: Annotated[str, Field(min_length=2, max_length=100, examples=["casino"])]
+    prospect: ProspectData
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "industry": "casino",
+        "prospect": {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
+                     "title": "VP of Marketing", "company": "Silver Peak Casino Resort",
+                     "industry": "Casino & Gaming", "employees": 2000, "revenue": 180000000,
+                     "location": "Reno, NV",
+                     "signals": ["Opening a 400-room hotel tower in Q2 2027",
+                                 "Hiring a Player Development Manager"]}}]}}
+
+
+class AnalyzeBatchRequest(Input):
+    """Score many prospects against one industry's agent. Items are validated one by one."""
+
+    industry: Annotated[str, Field(min_length=2, max_length=100, examples=["casino"])]
+    prospects: Annotated[list[dict[str, Any]], Field(min_length=1)]
+
+
+class AgentRef(Output):
+    industry: str
+    version: int | None
+
+
+class AnalysisRead(Output):
+    prospect_id: uuid.UUID
+    analysis_id: uuid.UUID
+    score: int
+    tier: int
+    engine: str
+    agent: AgentRef
+    breakdown: list[ScoreComponent]
+    persona: str | None
+    pain_points: list[str]
+    hooks: list[Hook]
+    approach: Approach
+    confidence: float
+    data_gaps: list[str]
+    usage: dict[str, Any] | None = None
+    fallback: str | None = Field(None, description="Why Claude was not used, when it is configured but was not.")
+
+
+class BatchItemRead(Output):
+    index: int
+    status: str  # ok | error
+    result: AnalysisRead | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+class BatchRead(Output):
+    industry: str
+    total: int
+    succeeded: int
+    failed: int
+    items: list[BatchItemRead]
+
+
+@dataclass
+class Outcome:
+    """One prospect's analysis before it is stored."""
+
+    data: ProspectData
+    result: AnalysisResult
+    engine: str
+    usage: dict[str, Any] | None
+    fallback: str | None
+
+
+def _field_text(data: ProspectData, field: str) -> str:
+    value = getattr(data, field, None) if field in ProspectData.model_fields else None
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def grounded(hook: Hook, data: ProspectData) -> bool:
+    """A hook is kept only if its source field exists and shares a distinctive word with the hook."""
+    source = _field_text(data, hook.source_field).lower()
+    words = {w for w in re.findall(r"[a-z0-9]{4,}", source)}
+    return bool(words) and any(w in hook.text.lower() for w in words)
+
+
+def merge_insight(rules: AnalysisResult, insight: ClaudeInsight, data: ProspectData) -> AnalysisResult:
+    """Claude's reading on top of the rubric: score, tier and breakdown stay the rubric's."""
+    hooks = [h for h in insight.hooks if grounded(h, data)] or rules.hooks
+    return rules.model_copy(update={
+        "persona": rules.persona or insight.persona,
+        "pain_points": insight.pain_points,
+        "hooks": hooks,
+        "approach": insight.approach,
+        "confidence": round(min(rules.confidence, insight.confidence), 2),  # thin data bounds certainty
+    })
+
+
+async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfile,
+                 data: ProspectData) -> Outcome:
+    """Run the rubric, then let Claude add insight when it can. Never raises for Claude's faults."""
+    rules = analyze_rules(profile, data)
+    if not llm.enabled:
+        return Outcome(data, rules, "rules", None, None)
+    prompt = ("Prospect:\n" + data.model_dump_json(exclude_none=True, indent=1) +
+              "\n\nRubric result (keep consistent with it):\n" +
+              json.dumps({"score": rules.score, "tier": rules.tier, "persona": rules.persona,
+                          "data_gaps": rules.data_gaps}))
+    try:
+        reply = await llm.structured(workspace_id=workspace_id, purpose="analyze",
+                                     system=INSIGHT_SYSTEM + profile.model_dump_json(), prompt=prompt,
+                                     output_model=ClaudeInsight, max_tokens=1500)
+    except LLMUnavailable as exc:
+        return Outcome(data, rules, "rules", None, exc.reason)
+    return Outcome(data, merge_insight(rules, reply.value, data), "claude", reply.usage.as_dict(), None)
+
+
+async def upsert_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, data: ProspectData) -> uuid.UUID:
+    """Insert or update the workspace's prospect with this email; return its id."""
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    values = {"workspace_id": workspace_id, "email": str(data.email).lower(), "clay_row_id": data.clay_row_id,
+              "data": data.model_dump(mode="json", exclude_none=True), "updated_at": utcnow()}
+    stmt = insert(Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Prospect.workspace_id, Prospect.email],
+        set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
+              "clay_row_id": stmt.excluded.clay_row_id},
+    ).returning(Prospect.id)
+    return (await session.execute(stmt)).scalar_one()
+
+
+async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
+                outcome: Outcome) -> AnalysisRead:
+    prospect_id = await upsert_prospect(session, workspace_id=workspace_id, data=outcome.data)
+    result = outcome.result
+    row = Analysis(workspace_id=workspace_id, prospect_id=prospect_id, agent_id=agent.id, industry=agent.industry,
+                   agent_version=agent.version, engine=outcome.engine, score=result.score, tier=result.tier,
+                   result=result.model_dump(mode="json"), usage=outcome.usage)
+    session.add(row)
+    await session.flush()
+    log.info("prospect.analyzed", prospect_id=str(prospect_id), tier=result.tier, score=result.score,
+             engine=outcome.engine)
+    return AnalysisRead(prospect_id=prospect_id, analysis_id=row.id, engine=outcome.engine,
+                        agent=AgentRef(industry=agent.industry, version=agent.version), usage=outcome.usage,
+                        fallback=outcome.fallback, **result.model_dump())
+
+
+async def _agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
+                         industry: str) -> tuple[IndustryAgent, AgentProfile]:
+    async with db.session(write=False) as session:
+        agent = await latest_agent(session, workspace_id=workspace_id, industry=resolve_slug(industry),
+                                   ready_only=True)
+    if agent is None:  # first use of a built-in industry: a short write creates version 1
+        async with db.session() as session:
+            agent = await ensure_agent(session, workspace_id=workspace_id, industry=industry)
+    return agent, AgentProfile.model_validate(agent.profile)
+
+
+async def analyze_prospect(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
+                           data: AnalyzeRequest) -> AnalysisRead:
+    """Analyse one prospect and store the prospect (upserted by email) and its analysis."""
+    agent, profile = await _agent_profile(db, workspace_id=workspace_id, industry=data.industry)
+    outcome = await assess(llm, workspace_id=workspace_id, profile=profile, data=data.prospect)
+    return await store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
+
+
+async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
+                        data: AnalyzeBatchRequest) -> BatchRead:
+    """Analyse a batch inline: each item validated and reported on its own; good items stored."""
+    agent, profile = await _agent_profile(db, workspace_id=workspace_id, industry=data.industry)
+    parsed: list[ProspectData | list[dict[str, Any]]] = []
+    for raw in data.prospects:
+        try:
+            parsed.append(ProspectData.model_validate(raw))
+        except ValidationError as exc:
+            parsed.append([{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()])
+    good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
+    # LLMClient bounds concurrent Claude calls itself (LLM_MAX_CONCURRENCY).
+    outcomes = await asyncio.gather(*(assess(llm, workspace_id=workspace_id, profile=profile, data=p)
+                                      for _, p in good))
+    results = {i: await store(session, workspace_id=workspace_id, agent=agent, outcome=o)
+               for (i, _), o in zip(good, outcomes, strict=True)}
+    items = [BatchItemRead(index=i, status="ok", result=results[i]) if i in results
+             else BatchItemRead(index=i, status="error", errors=p)  # type: ignore[arg-type]
+             for i, p in enumerate(parsed)]
+    return BatchRead(industry=agent.industry, total=len(items), succeeded=len(results),
+                     failed=len(items) - len(results), items=items)
+
+
+class ProspectRead(Output):
+    id: uuid.UUID
+    email: str
+    data: dict[str, Any]
+    created_at: Any
+    updated_at: Any
+    analysis: AnalysisRead | None = None
+    analyses: int = 0
+
+
+async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospect_id: uuid.UUID) -> ProspectRead:
+    """A prospect with its latest analysis. Another workspace's prospect is not found."""
+    prospect = await session.scalar(select(Prospect).where(Prospect.id == prospect_id,
+                                                           Prospect.workspace_id == workspace_id))
+    if prospect is None:
+        raise NotFound(f"No prospect {prospect_id}")
+    analyses = list(await session.scalars(select(Analysis).where(Analysis.prospect_id == prospect.id)
+                                          .order_by(Analysis.created_at.desc())))
+    latest = None
+    if analyses:
+        a = analyses[0]
+        latest = AnalysisRead(prospect_id=prospect.id, analysis_id=a.id, engine=a.engine,
+                              agent=AgentRef(industry=a.industry, version=a.agent_version), usage=a.usage,
+                              **AnalysisResult.model_validate(a.result).model_dump())
+    return ProspectRead(id=prospect.id, email=prospect.email, data=prospect.data, created_at=prospect.created_at,
+                        updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses))

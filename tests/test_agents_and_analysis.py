@@ -1,0 +1,287 @@
+"""Agents and prospect analysis over HTTP, on both engines and both databases.
+
+The Claude engine is the real anthropic SDK talking to the fake Messages server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+import industry_agents
+from api_server import create_app
+from models import IndustryAgent, LlmUsage, Workspace, utcnow
+from schemas import TierThresholds
+from scoring import tier_for
+from tests.conftest import assert_problem, client_for, make_key, make_settings
+
+DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
+        "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
+        "employees": 2000, "revenue": 180_000_000, "location": "Reno, NV",
+        "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]}
+BUILD = {"industry": "casino", "company": "Tune Outbound", "offer": "player reactivation campaigns"}
+
+
+@pytest.fixture
+async def rig(database_url, request) -> Any:
+    """An app on a fresh database; `claude=True` points it at the fake Anthropic server."""
+    apps = []
+
+    async def make(claude: bool = False, **overrides: Any):
+        extra = request.getfixturevalue("fake_anthropic").settings(LLM_MAX_ATTEMPTS=1) if claude else {}
+        app = create_app(make_settings(database_url, **{**extra, **overrides}))
+        ctx = app.router.lifespan_context(app)
+        await ctx.__aenter__()
+        apps.append(ctx)
+        key = await make_key(app.state.db)
+        return app, client_for(app, headers={"X-API-Key": key})
+
+    yield make
+    for ctx in apps:
+        await ctx.__aexit__(None, None, None)
+
+
+# --- rules engine ------------------------------------------------------------------------------
+
+
+async def test_build_casino_agent_then_rebuild_is_a_new_version(rig):
+    _, client = await rig()
+    r = await client.post("/api/agents/build", json=BUILD)
+    assert r.status_code == 202, r.text
+    assert r.json().items() >= {"industry": "casino", "version": 1, "status": "ready", "engine": "rules"}.items()
+    assert (await client.post("/api/agents/build", json=BUILD)).json()["version"] == 1  # no rebuild asked
+    status = (await client.get("/api/agents/casino/status")).json()
+    assert status["status"] == "ready" and status["progress"] == 100
+    agent = (await client.get("/api/agents/casino")).json()
+    profile = agent["profile"]
+    assert profile["seller"] == {"company": "Tune Outbound", "offer": "player reactivation campaigns"}
+    assert any("player" in p.lower() for p in profile["pain_points"])
+    assert {"icp", "personas", "value_propositions", "tone", "rubric", "tier_thresholds"} <= profile.keys()
+    r = await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
+    assert r.json()["version"] == 2
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    assert len(industries) >= 10
+    assert industries["casino"]["agent_status"] == "ready" and industries["casino"]["agent_version"] == 2
+    assert industries["hotel"]["agent_status"] is None
+
+
+async def test_unknown_industry_needs_a_description(rig):
+    _, client = await rig()
+    body = assert_problem(await client.post("/api/agents/build", json={**BUILD, "industry": "pet grooming"}), 422)
+    assert "description" in body["detail"]
+    r = await client.post("/api/agents/build", json={
+        **BUILD, "industry": "pet grooming",
+        "description": "Dog grooming salons and mobile groomers; owners buy booking and rebooking help."})
+    assert r.status_code == 202 and r.json()["generic"] is True
+    profile = (await client.get("/api/agents/pet_grooming")).json()["profile"]
+    assert profile["generic"] is True and "groom" in profile["description"].lower()
+    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    assert slugs["pet_grooming"]["builtin"] is False and slugs["pet_grooming"]["agent_status"] == "ready"
+    assert_problem(await client.post("/api/prospects/analyze", json={"industry": "llama farming",
+                                                                      "prospect": {"email": "a@b.co"}}), 422)
+
+
+async def test_casino_vp_is_tier_1_with_grounded_hooks_and_is_stored(rig):
+    _, client = await rig()
+    await client.post("/api/agents/build", json=BUILD)
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    assert r.status_code == 200, r.text
+    a = r.json()
+    assert a["tier"] == 1 and a["engine"] == "rules" and a["usage"] is None
+    assert a["agent"] == {"industry": "casino", "version": 1}
+    assert sum(c["points"] for c in a["breakdown"]) == a["score"]
+    assert {c["component"] for c in a["breakdown"]} >= {"seniority", "persona_fit", "company_fit",
+                                                        "industry_fit", "intent_signals"}
+    assert all(c["fields"] and c["why"] and 0 <= c["points"] <= c["max"] for c in a["breakdown"])
+    tower = [h for h in a["hooks"] if "400-room hotel tower" in h["text"]]
+    assert tower and tower[0]["source_field"] == "signals"
+    assert a["persona"] and a["pain_points"] and a["approach"]["cta"]
+    stored = (await client.get(f"/api/prospects/{a['prospect_id']}")).json()
+    assert stored["email"] == DANA["email"] and stored["data"]["employee_count"] == 2000
+    assert stored["analysis"]["analysis_id"] == a["analysis_id"] and stored["analysis"]["tier"] == 1
+
+
+async def test_tier_is_reproducible_from_the_stored_breakdown(rig):
+    _, client = await rig()
+    thresholds = TierThresholds.model_validate(industry_agents.get_builtin("casino").tier_thresholds)
+    people = [DANA, {"email": "x@y.com"}, {**DANA, "email": "cto@tinysaas.io", "title": "CTO",
+                                           "company": "TinySaaS", "industry": "SaaS", "employees": 20,
+                                           "signals": []}]
+    for person in people:
+        a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": person})).json()
+        assert a["tier"] == tier_for(sum(c["points"] for c in a["breakdown"]), thresholds)
+
+
+async def test_reanalysis_upserts_the_prospect_and_old_analyses_keep_their_version(rig):
+    _, client = await rig()
+    first = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    assert first["agent"]["version"] == 1  # built on first use from built-in knowledge
+    await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
+    second = (await client.post("/api/prospects/analyze", json={
+        "industry": "casino", "prospect": {**DANA, "title": "Chief Marketing Officer"}})).json()
+    assert second["prospect_id"] == first["prospect_id"] and second["agent"]["version"] == 2
+    stored = (await client.get(f"/api/prospects/{first['prospect_id']}")).json()
+    assert stored["analyses"] == 2 and stored["data"]["title"] == "Chief Marketing Officer"
+
+
+async def test_another_workspaces_prospect_is_404(rig):
+    app, client = await rig()
+    a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    other = await make_key(app.state.db, workspace="rival agency")
+    theirs = await client.get(f"/api/prospects/{a['prospect_id']}", headers={"X-API-Key": other})
+    missing = await client.get("/api/prospects/00000000-0000-0000-0000-000000000000")
+    assert assert_problem(theirs, 404)["title"] == assert_problem(missing, 404)["title"]
+    # and the other workspace's own agent list does not show ours
+    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()
+    assert all(i["agent_status"] is None for i in industries)
+
+
+async def test_bad_input_is_a_clear_4xx(rig):
+    _, client = await rig()
+    assert_problem(await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": {}}), 422)
+    assert_problem(await client.post("/api/prospects/analyze", json={
+        "industry": "casino", "prospect": {"email": "not-an-email"}}), 422)
+    assert_problem(await client.post("/api/prospects/analyze", json={
+        "industry": "casino", "prospect": {**DANA, "is_admin": True}}), 422)
+    assert_problem(await client.post("/api/agents/build", json={"industry": "casino"}), 422)
+    assert_problem(await client.get("/api/agents/hotel"), 404)
+    assert_problem(await client.get("/api/agents/hotel/status"), 404)
+    assert_problem(await client.get("/api/prospects/not-a-uuid"), 422)
+
+
+async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
+    _, client = await rig(ANALYZE_BATCH_INLINE_MAX=5)
+    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [
+        DANA, {"email": "broken"}, {**DANA, "email": "sam@silverpeakcasino.com", "title": "Casino Host Manager"}]})
+    assert r.status_code == 200, r.text
+    batch = r.json()
+    assert (batch["total"], batch["succeeded"], batch["failed"]) == (3, 2, 1)
+    assert [i["status"] for i in batch["items"]] == ["ok", "error", "ok"]
+    assert batch["items"][1]["errors"][0]["loc"] == ["email"]
+    for item in (batch["items"][0], batch["items"][2]):
+        pid = item["result"]["prospect_id"]
+        assert (await client.get(f"/api/prospects/{pid}")).json()["analysis"]["tier"] == item["result"]["tier"]
+    body = assert_problem(await client.post("/api/prospects/analyze-batch", json={
+        "industry": "casino", "prospects": [{"email": f"p{i}@x.com"} for i in range(6)]}), 422)
+    assert "at most 5" in body["detail"]
+
+
+# --- Claude engine (fake Messages server) --------------------------------------------------------
+
+INSIGHT = {"persona": "Casino Marketing Leader",
+           "pain_points": ["Filling the new hotel tower's rooms with rated players from day one"],
+           "hooks": [{"text": "Your 400-room hotel tower opening in Q2 2027", "source_field": "signals"},
+                     {"text": "Congrats on your Series B", "source_field": "funding"}],
+           "approach": {"channel": "email", "angle": "Pre-opening player reactivation",
+                        "cta": "15 minutes Tuesday?"},
+           "confidence": 0.9}
+
+
+async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_anthropic):
+    casino = industry_agents.get_builtin("casino").model_dump()
+    casino["tone"] = "Hospitality-savvy and compliance-aware (written by Claude)"
+    fake_anthropic.reply(casino)
+    _, client = await rig(claude=True)
+    r = await client.post("/api/agents/build", json=BUILD)
+    assert r.status_code == 202 and r.json()["status"] == "building"
+    status = (await client.get("/api/agents/casino/status")).json()
+    assert status["status"] == "ready" and status["engine"] == "claude"
+    assert (await client.get("/api/agents/casino")).json()["profile"]["tone"].endswith("(written by Claude)")
+
+    fake_anthropic.reply(INSIGHT)
+    a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    assert a["engine"] == "claude" and a["tier"] == 1 and a["fallback"] is None
+    assert a["usage"]["input_tokens"] > 0 and a["usage"]["cost_usd"] > 0
+    assert a["pain_points"] == INSIGHT["pain_points"]
+    assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
+    system = fake_anthropic.last.system
+    assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
+    assert fake_anthropic.last.json["tool_choice"]["type"] == "tool"
+    usage = (await client.get("/api/usage")).json()
+    assert usage["calls"] == 2 and usage["cost_usd"] == pytest.approx(
+        a["usage"]["cost_usd"] + usage["by_purpose"]["agent_build"]["cost_usd"], abs=1e-6)
+    assert usage["budget_usd"] == 50 and not usage["budget_exhausted"]
+
+
+@pytest.mark.parametrize(("fault", "reason"), [
+    ({"status": 529}, "failed"),
+    ({"status": 500}, "failed"),
+    ({"status": 429, "headers": {"retry-after-ms": "10"}}, "failed"),
+    ({"status": 429, "error_code": "enforced_spend_limit_reached"}, "budget"),
+    ({"status": 400}, "failed"),
+])
+async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic, fault, reason):
+    _, client = await rig(claude=True)
+    fake_anthropic.fail(**fault)
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    assert r.status_code == 200, r.text
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason and r.json()["tier"] == 1
+
+
+@pytest.mark.parametrize("garbage", [
+    {"json": {"pain_points": "not a list"}},                                      # schema mismatch
+    {"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
+    {"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+])
+async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
+    _, client = await rig(claude=True)
+    if "json" in garbage:
+        fake_anthropic.reply(garbage["json"])
+    else:
+        fake_anthropic.reply_raw({"id": "msg_1", "type": "message", "role": "assistant",
+                                  "model": "claude-sonnet-4-6", "stop_sequence": None,
+                                  "usage": {"input_tokens": 10, "output_tokens": 5}, **garbage["raw"]})
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    assert r.status_code == 200, r.text
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "invalid_output"
+
+
+async def test_claude_timeout_and_refused_connection_fall_back(rig, fake_anthropic, database_url):
+    _, client = await rig(claude=True, LLM_TIMEOUT_S=0.3)
+    fake_anthropic.sleep(2)
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "failed"
+    _, refused = await rig(ANTHROPIC_API_KEY="test", ANTHROPIC_BASE_URL="http://127.0.0.1:9", LLM_MAX_ATTEMPTS=1)
+    r = await refused.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    assert r.status_code == 200 and r.json()["fallback"] == "failed"
+
+
+async def test_spent_budget_switches_to_rules_without_calling_claude(rig, fake_anthropic):
+    app, client = await rig(claude=True, LLM_MONTHLY_BUDGET_USD=0.01)
+    async with app.state.db.session() as s:
+        s.add(LlmUsage(model="claude-sonnet-4-6", purpose="analyze", outcome="ok", cost_usd=0.02))
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "budget"
+    assert fake_anthropic.attempts == 0
+    usage = (await client.get("/api/usage")).json()
+    assert usage["budget_exhausted"] is True and usage["remaining_usd"] == 0
+
+
+async def test_open_circuit_sends_work_to_rules(rig, fake_anthropic):
+    app, client = await rig(claude=True, LLM_BREAKER_FAILURES=2)
+    fake_anthropic.fail(503, times=2)
+    for _ in range(3):
+        r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+        assert r.status_code == 200 and r.json()["engine"] == "rules"
+    assert r.json()["fallback"] == "circuit_open" and fake_anthropic.attempts == 2
+    health = (await client.get("/api/health")).json()
+    assert health["engine"]["circuit"] == "open"
+    async with app.state.db.session(write=False) as s:
+        assert await s.scalar(select(func.count()).select_from(LlmUsage)) == 2
+
+
+async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(rig):
+    app, client = await rig()
+    async with app.state.db.session() as s:
+        ws = (await s.scalars(select(Workspace))).one()
+        s.add(IndustryAgent(workspace_id=ws.id, industry="hotel", version=1, status="building", progress=10,
+                            request={}, profile=None, updated_at=utcnow() - timedelta(hours=1)))
+    status = (await client.get("/api/agents/hotel/status")).json()
+    assert status["status"] == "failed" and "interrupted" in status["error"]
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    assert industries["hotel"]["agent_status"] == "failed"
+    r = await client.post("/api/agents/build", json={**BUILD, "industry": "hotel"})
+    assert r.json()["version"] == 2 and r.json()["status"] == "ready"
