@@ -19,7 +19,7 @@ from llm import LLMClient
 from logs import configure_logging
 from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
 from ratelimit import RateLimiter
-from routers import agents, health, keys, prospects, usage
+from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
 from settings import VERSION, Settings, get_settings
 
 log = structlog.get_logger()
@@ -71,7 +71,8 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
     # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
-    for router in (health.router, agents.router, prospects.router, usage.router, keys.router):
+    for router in (health.router, agents.router, prospects.router, content.router, campaigns.router,
+                   tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
         app.router.routes.extend(router.routes)
     return app
 

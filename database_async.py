@@ -145,7 +145,7 @@ class TuneDatabase:
                 cfg = Config(str(ROOT / "alembic.ini"))
                 cfg.set_main_option("script_location", str(ROOT / "migrations"))
                 cfg.attributes["connection"] = sync_conn
-                command.upgrade(cfg, "head")
+                command.upgrade(cfg, "heads")
 
             async with self.engine.begin() as conn:
                 await conn.run_sync(upgrade)

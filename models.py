@@ -158,3 +158,82 @@ class LlmUsage(Base):
     cache_write_tokens: Mapped[int] = mapped_column(Integer, default=0)
     cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- campaigns and content --------------------------------------------------------------------
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+    __table_args__ = (Index("ix_campaign_workspace_created", "workspace_id", "created_at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    industry: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str | None] = mapped_column(String(5000))
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft|active|paused|completed|archived
+    tier_thresholds: Mapped[dict | None] = mapped_column()  # overrides the agent's, when set
+    sequence_settings: Mapped[dict | None] = mapped_column()  # steps, channels, sender…
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CampaignProspect(Base):
+    """A prospect's place in a campaign: its tier and score there, and how far it has gone."""
+
+    __tablename__ = "campaign_prospects"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "prospect_id", name="uq_campaign_prospect"),
+        Index("ix_campaign_prospect_tier", "campaign_id", "tier", "score"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    prospect_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
+    analysis_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("analyses.id", ondelete="SET NULL"))
+    tier: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[int | None] = mapped_column(Integer)
+    # new | analyzed | content_ready | in_sequence | replied | bounced | unsubscribed | completed
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Message(Base):
+    """One piece of outreach for one prospect: a sequence step, a LinkedIn message or a video script.
+
+    `content_key` makes generation idempotent: the same prospect, campaign, channel and step is one
+    row, regenerated in place (so its id and tracking token stay valid).
+    """
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "content_key", name="uq_message_content_key"),
+        Index("ix_message_prospect", "prospect_id", "channel", "step"),
+        Index("ix_message_campaign", "campaign_id", "step"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    prospect_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    content_key: Mapped[str] = mapped_column(String(200))
+    # email | linkedin_connection | linkedin_follow_up | inmail | video
+    channel: Mapped[str] = mapped_column(String(24))
+    step: Mapped[int] = mapped_column(Integer, default=1)
+    day_offset: Mapped[int] = mapped_column(Integer, default=0)
+    purpose: Mapped[str | None] = mapped_column(String(40))
+    subject: Mapped[str | None] = mapped_column(String(300))  # the variant this prospect gets
+    subject_variants: Mapped[list | None] = mapped_column()
+    variant: Mapped[str | None] = mapped_column(String(4))  # "A", "B"…: which subject variant
+    body: Mapped[str] = mapped_column(String(20000))
+    cta: Mapped[str | None] = mapped_column(String(500))
+    personalisation: Mapped[list | None] = mapped_column()
+    extra: Mapped[dict | None] = mapped_column()  # channel-specific: video scenes, word counts…
+    quality: Mapped[dict] = mapped_column()
+    engine: Mapped[str] = mapped_column(String(16))
+    usage: Mapped[dict | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
