@@ -30,8 +30,18 @@ from errors import NotFound
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from llm import LLMClient, LLMUnavailable
-from models import Analysis, IndustryAgent, Prospect, utcnow
-from schemas import AgentProfile, AnalysisResult, Approach, Hook, Input, Output, ProspectData, ScoreComponent
+from models import Analysis, IndustryAgent, Message, Prospect, utcnow
+from schemas import (
+    AgentProfile,
+    AnalysisResult,
+    Approach,
+    Hook,
+    Input,
+    MessageRead,
+    Output,
+    ProspectData,
+    ScoreComponent,
+)
 from scoring import analyze_rules
 
 log = structlog.get_logger()
@@ -202,7 +212,7 @@ async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: Indust
                         fallback=outcome.fallback, **result.model_dump())
 
 
-async def _agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
+async def agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
                          industry: str) -> tuple[IndustryAgent, AgentProfile]:
     async with db.session(write=False) as session:
         agent = await latest_agent(session, workspace_id=workspace_id, industry=resolve_slug(industry),
@@ -216,7 +226,7 @@ async def _agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
 async def analyze_prospect(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                            data: AnalyzeRequest) -> AnalysisRead:
     """Analyse one prospect and store the prospect (upserted by email) and its analysis."""
-    agent, profile = await _agent_profile(db, workspace_id=workspace_id, industry=data.industry)
+    agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
     outcome = await assess(llm, workspace_id=workspace_id, profile=profile, data=data.prospect)
     return await store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
 
@@ -224,7 +234,7 @@ async def analyze_prospect(session: AsyncSession, *, db: TuneDatabase, llm: LLMC
 async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                         data: AnalyzeBatchRequest) -> BatchRead:
     """Analyse a batch inline: each item validated and reported on its own; good items stored."""
-    agent, profile = await _agent_profile(db, workspace_id=workspace_id, industry=data.industry)
+    agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
     parsed: list[ProspectData | list[dict[str, Any]]] = []
     for raw in data.prospects:
         try:
@@ -252,6 +262,7 @@ class ProspectRead(Output):
     updated_at: Any
     analysis: AnalysisRead | None = None
     analyses: int = 0
+    messages: list[MessageRead] = []
 
 
 async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospect_id: uuid.UUID) -> ProspectRead:
@@ -268,5 +279,8 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
         latest = AnalysisRead(prospect_id=prospect.id, analysis_id=a.id, engine=a.engine,
                               agent=AgentRef(industry=a.industry, version=a.agent_version), usage=a.usage,
                               **AnalysisResult.model_validate(a.result).model_dump())
+    messages = await session.scalars(select(Message).where(Message.prospect_id == prospect.id)
+                                     .order_by(Message.campaign_id, Message.channel, Message.step))
     return ProspectRead(id=prospect.id, email=prospect.email, data=prospect.data, created_at=prospect.created_at,
-                        updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses))
+                        updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses),
+                        messages=[MessageRead.model_validate(m) for m in messages])

@@ -210,3 +210,23 @@ class AnalysisResult(BaseModel):
     approach: Approach
     confidence: float = Field(ge=0, le=1)
     data_gaps: list[str]
+
+
+class MessageRead(Output):
+    """A stored piece of outreach (a sequence step, a LinkedIn message, a video script)."""
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID | None
+    channel: str
+    step: int
+    day_offset: int
+    purpose: str | None
+    subject: str | None
+    subject_variants: list[str] | None
+    variant: str | None
+    body: str
+    cta: str | None
+    quality: dict
+    engine: str
+    created_at: datetime
+    updated_at: datetime

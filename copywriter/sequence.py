@@ -12,7 +12,7 @@ DAY_OFFSETS = (0, 3, 7, 12, 18, 25, 33)
 
 # Which message each position holds, by sequence length: the last one is always the breakup (from 3
 # steps), and every follow-up brings a new reason to reply rather than "just checking in".
-_PLANS: dict[int, tuple[Purpose, ...]] = {
+SEQUENCE_PLANS: dict[int, tuple[Purpose, ...]] = {
     1: ("opener",),
     2: ("opener", "bump"),
     3: ("opener", "value", "breakup"),
@@ -174,7 +174,7 @@ def generate_sequence_rules(
     ctx = build_context(profile, prospect, analysis, sender, tone)
     out: list[SequenceStep] = []
     seen: dict[str, int] = {}
-    for index, purpose in enumerate(_PLANS[steps]):
+    for index, purpose in enumerate(SEQUENCE_PLANS[steps]):
         number = index + 1
         if purpose == "objection" and not ctx.objections:
             purpose = "insight"

@@ -1,0 +1,482 @@
+"""Outreach content on two engines: email sequences, LinkedIn messages and video scripts.
+
+Claude writes when it is available; every piece it writes goes through the same quality gate as the
+rules engine's (`copywriter.check_quality`: placeholders, invented facts, spam words, length, CTA…).
+A Claude draft that fails a hard check is regenerated once with the issues listed; if it fails
+again, or Claude is unavailable, the rules engine writes it and the response says why (`fallback`).
+
+Everything written is stored as `Message` rows keyed by prospect, campaign, channel and step, so
+generating again replaces the content in place and never duplicates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Annotated, Any, Literal
+
+import structlog
+from pydantic import BaseModel, Field, model_validator
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import prospect_intelligence as intel
+from copywriter import (
+    CONNECTION_MAX,
+    DAY_OFFSETS,
+    LinkedInMessage,
+    Sender,
+    Sequence,
+    SequenceStep,
+    VideoScene,
+    VideoScript,
+    check_quality,
+    generate_linkedin_rules,
+    generate_sequence_rules,
+    generate_video_script_rules,
+)
+from copywriter.quality import merge_reports
+from copywriter.sequence import SEQUENCE_PLANS
+from copywriter.video import WORDS_PER_MINUTE
+from database_async import TuneDatabase
+from errors import NotFound, Unprocessable
+from llm import LLMClient, LLMUnavailable
+from models import Analysis, Campaign, IndustryAgent, Message, Prospect, utcnow
+from schemas import AgentProfile, AnalysisResult, Hook, Input, Output, ProspectData
+
+log = structlog.get_logger()
+
+LinkedInKind = Literal["connection", "follow_up", "inmail"]
+LINKEDIN_CHANNELS = {"connection": "linkedin_connection", "follow_up": "linkedin_follow_up", "inmail": "inmail"}
+Usage = dict[str, Any]
+
+WRITER_SYSTEM = """You are an expert B2B outbound copywriter. Write plain-text outreach a senior salesperson
+would send: short, specific, conversational, one clear call to action, no hype, no spam words, no
+placeholders. Ground every personal detail in the prospect's own fields; use the agent profile for
+pains and value. Never invent numbers, customers, case studies or facts. Answer only through the tool.
+
+Agent profile:
+"""
+
+
+# --- requests and responses -------------------------------------------------------------------
+
+
+class _Target(Input):
+    """Who the content is for: a stored prospect by id, or a prospect's data (stored on the way)."""
+
+    prospect_id: uuid.UUID | None = None
+    prospect: ProspectData | None = None
+    industry: Annotated[str, Field(min_length=2, max_length=100)] | None = Field(
+        None, description="Defaults to the campaign's industry, else the prospect's latest analysis.")
+    campaign_id: uuid.UUID | None = None
+    sender: Sender | None = Field(None, description="Required unless the campaign's sequence_settings has one.")
+
+    @model_validator(mode="after")
+    def _one_prospect(self) -> _Target:
+        if (self.prospect_id is None) == (self.prospect is None):
+            raise ValueError("give exactly one of prospect_id or prospect")
+        return self
+
+
+_SENDER_EXAMPLE = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
+                   "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
+
+
+class SequenceRequest(_Target):
+    """Write a multi-step email sequence with A/B subject lines."""
+
+    steps: int = Field(4, ge=1, le=7)
+    subject_variants: int = Field(2, ge=1, le=5)
+    tone: Annotated[str, Field(max_length=200)] | None = None
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "industry": "casino", "steps": 4,
+        "subject_variants": 2, "sender": _SENDER_EXAMPLE}]}}
+
+
+class LinkedInRequest(_Target):
+    """Write a LinkedIn connection note (≤ 300 characters), follow-up or InMail."""
+
+    kind: LinkedInKind = "connection"
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "kind": "connection", "sender": _SENDER_EXAMPLE}]}}
+
+
+class VideoRequest(_Target):
+    """Write a timed script for a short personalised video."""
+
+    duration_seconds: int = Field(60, ge=30, le=180)
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "duration_seconds": 60,
+        "sender": _SENDER_EXAMPLE}]}}
+
+
+class StepRead(SequenceStep):
+    message_id: uuid.UUID
+    variant: str  # the subject variant this prospect gets ("A", "B"…)
+    subject: str
+
+
+class SequenceRead(Output):
+    prospect_id: uuid.UUID
+    campaign_id: uuid.UUID | None
+    engine: str
+    fallback: str | None = None
+    usage: Usage | None = None
+    steps: list[StepRead]
+    quality: Any
+
+
+class LinkedInRead(LinkedInMessage):
+    message_id: uuid.UUID
+    prospect_id: uuid.UUID
+    campaign_id: uuid.UUID | None
+    engine: str
+    fallback: str | None = None
+    usage: Usage | None = None
+
+
+class VideoRead(VideoScript):
+    message_id: uuid.UUID
+    prospect_id: uuid.UUID
+    campaign_id: uuid.UUID | None
+    engine: str
+    fallback: str | None = None
+    usage: Usage | None = None
+
+
+# --- what Claude returns ----------------------------------------------------------------------
+
+
+class _ClaudeStep(BaseModel):
+    subject_variants: Annotated[list[Annotated[str, Field(max_length=120)]], Field(min_length=1, max_length=5)]
+    body: Annotated[str, Field(max_length=3000)]
+    cta: Annotated[str, Field(max_length=300)]
+    personalisation: Annotated[list[Hook], Field(max_length=5)] = []
+
+
+class _ClaudeSequence(BaseModel):
+    steps: Annotated[list[_ClaudeStep], Field(min_length=1, max_length=7)]
+
+
+class _ClaudeLinkedIn(BaseModel):
+    subject: Annotated[str, Field(max_length=300)] | None = None
+    body: Annotated[str, Field(max_length=3000)]
+    personalisation: Annotated[list[Hook], Field(max_length=5)] = []
+
+
+class _ClaudeVideo(BaseModel):
+    scenes: Annotated[list[VideoScene], Field(min_length=2, max_length=10)]
+    personalisation: Annotated[list[Hook], Field(max_length=5)] = []
+
+
+# --- context: who, for which campaign, with which agent -----------------------------------------
+
+
+@dataclass
+class Brief:
+    """Everything a writer needs, resolved from the request."""
+
+    workspace_id: uuid.UUID
+    prospect_id: uuid.UUID | None
+    prospect: ProspectData
+    campaign_id: uuid.UUID | None
+    profile: AgentProfile
+    analysis: AnalysisResult
+    sender: Sender
+    agent: IndustryAgent
+    analysis_to_store: intel.Outcome | None = None  # when the prospect was analysed for this content
+
+
+async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, req: _Target) -> Brief:
+    """Resolve prospect, campaign, industry, agent, analysis and sender (reads only)."""
+    async with db.session(write=False) as session:
+        campaign = None
+        if req.campaign_id is not None:
+            campaign = await session.scalar(select(Campaign).where(Campaign.id == req.campaign_id,
+                                                                   Campaign.workspace_id == workspace_id))
+            if campaign is None:
+                raise NotFound(f"No campaign {req.campaign_id}")
+        prospect_id, data, latest = None, req.prospect, None
+        if req.prospect_id is not None:
+            row = await session.scalar(select(Prospect).where(Prospect.id == req.prospect_id,
+                                                              Prospect.workspace_id == workspace_id))
+            if row is None:
+                raise NotFound(f"No prospect {req.prospect_id}")
+            prospect_id, data = row.id, ProspectData.model_validate(row.data)
+        else:
+            assert data is not None
+            row = await session.scalar(select(Prospect).where(Prospect.workspace_id == workspace_id,
+                                                              Prospect.email == str(data.email).lower()))
+            prospect_id = row.id if row else None
+        if prospect_id is not None:
+            latest = await session.scalar(select(Analysis).where(Analysis.prospect_id == prospect_id)
+                                          .order_by(Analysis.created_at.desc()).limit(1))
+    assert data is not None
+    industry = req.industry or (campaign.industry if campaign else None) or (latest.industry if latest else None)
+    if industry is None:
+        raise Unprocessable("Say which industry's agent should write: give `industry` or a `campaign_id`.")
+    sender_data = req.sender or ((campaign.sequence_settings or {}).get("sender") if campaign else None)
+    if sender_data is None:
+        raise Unprocessable("A `sender` (name, company, offer) is required to sign the outreach.")
+    sender = Sender.model_validate(sender_data)
+    agent, profile = await intel.agent_profile(db, workspace_id=workspace_id, industry=industry)
+    outcome = None
+    if latest is not None and latest.industry == agent.industry and req.prospect is None:
+        analysis = AnalysisResult.model_validate(latest.result)
+    else:  # new or changed prospect data: analyse it now, and store that analysis with the content
+        outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data)
+        analysis = outcome.result
+    return Brief(workspace_id=workspace_id, prospect_id=prospect_id, prospect=data,
+                 campaign_id=campaign.id if campaign else None, profile=profile, analysis=analysis,
+                 sender=sender, analysis_to_store=outcome, agent=agent)
+
+
+def _variant_index(email: str, step: int, count: int) -> int:
+    """Which subject variant a prospect gets: a stable split, so A/B groups are balanced and fixed."""
+    digest = hashlib.sha256(f"{email.lower()}:{step}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") % count
+
+
+def _writer_prompt(brief: Brief, task: str, issues: list[str] | None = None) -> str:
+    parts = [task,
+             "Prospect:\n" + brief.prospect.model_dump_json(exclude_none=True, indent=1),
+             "Analysis:\n" + brief.analysis.model_dump_json(include={"persona", "pain_points", "hooks",
+                                                                   "approach"}, indent=1),
+             "Sender:\n" + brief.sender.model_dump_json(exclude_none=True, indent=1)]
+    if issues:
+        parts.append("Your previous draft failed these checks; fix every one:\n- " + "\n- ".join(issues))
+    return "\n\n".join(parts)
+
+
+def _hard(report: Any) -> list[str]:
+    return [f"{i.code}: {i.detail}" for i in report.issues if i.severity == "hard"]
+
+
+async def _with_claude(llm: LLMClient, brief: Brief, *, purpose: str, task: str, output_model: type[BaseModel],
+                       build: Any) -> tuple[Any, str | None, Usage | None]:
+    """Draft with Claude, check, redraft once with the issues; None and the reason if it never passes."""
+    if not llm.enabled:
+        return None, None, None
+    issues: list[str] | None = None
+    usage: Usage | None = None
+    for _attempt in range(2):
+        try:
+            reply = await llm.structured(workspace_id=brief.workspace_id, purpose=purpose,
+                                         system=WRITER_SYSTEM + brief.profile.model_dump_json(),
+                                         prompt=_writer_prompt(brief, task, issues), output_model=output_model,
+                                         max_tokens=4000)
+        except LLMUnavailable as exc:
+            return None, exc.reason, usage
+        usage = _add_usage(usage, reply.usage.as_dict())
+        try:
+            piece = build(reply.value)
+        except ValueError as exc:
+            issues = [str(exc)]
+            continue
+        issues = _hard(piece.quality)
+        if not issues:
+            return piece, None, usage
+    log.info("content.claude_rejected", purpose=purpose, issues=len(issues or []))
+    return None, "quality", usage
+
+
+def _add_usage(total: Usage | None, more: Usage) -> Usage:
+    if total is None:
+        return dict(more)
+    return {k: (total.get(k, 0) + v if isinstance(v, int | float) else v) for k, v in more.items()}
+
+
+def _check(brief: Brief, *, channel: str, body: str, subject: str | None, step: int) -> Any:
+    hooks = [h.text for h in brief.analysis.hooks]
+    return check_quality(channel=channel, body=body, subject=subject, step=step, profile=brief.profile,
+                         prospect=brief.prospect, sender=brief.sender, allowed_facts=hooks)
+
+
+# --- writers: sequence, LinkedIn, video ----------------------------------------------------------
+
+
+def _claude_sequence(brief: Brief, steps: int) -> Any:
+    plan = SEQUENCE_PLANS[steps]
+
+    def build(value: _ClaudeSequence) -> Sequence:
+        if len(value.steps) != steps:
+            raise ValueError(f"wrote {len(value.steps)} steps, {steps} were asked for")
+        out = []
+        for n, (draft, purpose) in enumerate(zip(value.steps, plan, strict=True), start=1):
+            reports = [_check(brief, channel="email", body=draft.body, subject=s, step=n)
+                       for s in draft.subject_variants]
+            weakest = min(reports, key=lambda r: r.score)
+            out.append(SequenceStep(step=n, day_offset=DAY_OFFSETS[n - 1], purpose=purpose,
+                                    subject_variants=draft.subject_variants, body=draft.body, cta=draft.cta,
+                                    personalisation=draft.personalisation, quality=weakest))
+        labels = [f"step {s.step}" for s in out]
+        return Sequence(steps=out, quality=merge_reports([s.quality for s in out], labels))
+
+    return build
+
+
+async def write_sequence(llm: LLMClient, brief: Brief, req: SequenceRequest) -> tuple[Sequence, str, str | None,
+                                                                                       Usage | None]:
+    plan = SEQUENCE_PLANS[req.steps]
+    task = (f"Write a {req.steps}-step cold email sequence. Steps, in order, with their purpose and send day: "
+            + ", ".join(f"{i + 1}. {p} (day {DAY_OFFSETS[i]})" for i, p in enumerate(plan))
+            + f". Give each step {req.subject_variants} distinct subject lines (at most 60 characters), "
+              f"a body of 50-150 words signed by the sender, and its call to action."
+            + (f" Tone: {req.tone}." if req.tone else ""))
+    piece, fallback, usage = await _with_claude(llm, brief, purpose="sequence", task=task,
+                                                output_model=_ClaudeSequence,
+                                                build=_claude_sequence(brief, req.steps))
+    if piece is not None:
+        return piece, "claude", None, usage
+    rules = generate_sequence_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, steps=req.steps,
+                                    subject_variants=req.subject_variants, tone=req.tone)
+    return rules, "rules", fallback, usage
+
+
+async def write_linkedin(llm: LLMClient, brief: Brief, kind: LinkedInKind) -> tuple[LinkedInMessage, str,
+                                                                                     str | None, Usage | None]:
+    channel = LINKEDIN_CHANNELS[kind]
+    limits = {"connection": f"at most {CONNECTION_MAX} characters in total, no subject",
+              "follow_up": "at most 1000 characters, no subject",
+              "inmail": "a subject of at most 200 characters and a body of at most 1900 characters"}[kind]
+
+    def build(value: _ClaudeLinkedIn) -> LinkedInMessage:
+        subject = value.subject if kind == "inmail" else None
+        report = _check(brief, channel=channel, body=value.body, subject=subject, step=1)
+        return LinkedInMessage(kind=kind, subject=subject, body=value.body, char_count=len(value.body),
+                               personalisation=value.personalisation, quality=report)
+
+    task = f"Write a LinkedIn {kind.replace('_', ' ')} message: {limits}."
+    piece, fallback, usage = await _with_claude(llm, brief, purpose=f"linkedin_{kind}", task=task,
+                                                output_model=_ClaudeLinkedIn, build=build)
+    if piece is not None:
+        return piece, "claude", None, usage
+    return generate_linkedin_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,
+                                   kind=kind), "rules", fallback, usage
+
+
+async def write_video(llm: LLMClient, brief: Brief, duration: int) -> tuple[VideoScript, str, str | None,
+                                                                             Usage | None]:
+    def build(value: _ClaudeVideo) -> VideoScript:
+        scenes = value.scenes
+        if scenes[0].start_s != 0 or abs(scenes[-1].end_s - duration) > 0.5 or any(
+                a.end_s != b.start_s or a.end_s <= a.start_s for a, b in pairwise(scenes)):
+            raise ValueError(f"scenes must tile 0-{duration} s without gaps or overlaps")
+        narration = " ".join(s.narration for s in scenes)
+        words = len(narration.split())
+        estimated = round(words / WORDS_PER_MINUTE * 60, 1)
+        if abs(estimated - duration) > duration * 0.1:
+            raise ValueError(f"narration runs {estimated} s at {WORDS_PER_MINUTE} words a minute; "
+                             f"it must be within 10% of {duration} s ({round(duration * 2.5)} words)")
+        report = _check(brief, channel="video", body=narration, subject=None, step=1)
+        return VideoScript(duration_seconds=duration, scenes=scenes, word_count=words, estimated_seconds=estimated,
+                           personalisation=value.personalisation, quality=report)
+
+    task = (f"Write a {duration}-second personalised video script as 4-7 timed scenes that tile 0-{duration} s "
+            f"exactly. For each scene say what is on screen (their website, their LinkedIn profile, a simple "
+            f"chart, the sender on camera) and the narration. The narration must total about "
+            f"{round(duration * WORDS_PER_MINUTE / 60)} words (spoken at {WORDS_PER_MINUTE} words a minute).")
+    piece, fallback, usage = await _with_claude(llm, brief, purpose="video_script", task=task,
+                                                output_model=_ClaudeVideo, build=build)
+    if piece is not None:
+        return piece, "claude", None, usage
+    return generate_video_script_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,
+                                       duration_seconds=duration), "rules", fallback, usage
+
+
+# --- storage ----------------------------------------------------------------------------------
+
+
+async def _prospect_id(session: AsyncSession, brief: Brief) -> uuid.UUID:
+    if brief.analysis_to_store is not None:  # analysed just now: store the prospect and its analysis
+        stored = await intel.store(session, workspace_id=brief.workspace_id, agent=brief.agent,
+                                   outcome=brief.analysis_to_store)
+        return stored.prospect_id
+    assert brief.prospect_id is not None
+    return brief.prospect_id
+
+
+async def save_message(session: AsyncSession, *, workspace_id: uuid.UUID, prospect_id: uuid.UUID,
+                       campaign_id: uuid.UUID | None, channel: str, step: int, engine: str, usage: Usage | None,
+                       body: str, quality: dict[str, Any], **fields: Any) -> uuid.UUID:
+    """Insert or replace the message for (prospect, campaign, channel, step); return its id."""
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    key = f"{campaign_id or 'none'}:{prospect_id}:{channel}:{step}"
+    now = utcnow()
+    values = {"workspace_id": workspace_id, "prospect_id": prospect_id, "campaign_id": campaign_id,
+              "content_key": key, "channel": channel, "step": step, "engine": engine, "usage": usage,
+              "body": body, "quality": quality, "updated_at": now, "day_offset": 0, "purpose": None,
+              "subject": None, "subject_variants": None, "variant": None, "cta": None, "personalisation": None,
+              "extra": None, **fields}
+    stmt = insert(Message).values(id=uuid.uuid4(), created_at=now, **values)
+    replace = {k: stmt.excluded[k] for k in values if k not in ("workspace_id", "content_key")}
+    stmt = stmt.on_conflict_do_update(index_elements=[Message.workspace_id, Message.content_key],
+                                      set_=replace).returning(Message.id)
+    return (await session.execute(stmt)).scalar_one()
+
+
+def _jsonable(items: list[BaseModel]) -> list[dict[str, Any]]:
+    return [i.model_dump(mode="json") for i in items]
+
+
+async def generate_sequence(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
+                            req: SequenceRequest) -> SequenceRead:
+    """Write and store an email sequence for one prospect."""
+    brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
+    sequence, engine, fallback, usage = await write_sequence(llm, brief, req)
+    prospect_id = await _prospect_id(session, brief)
+    steps = []
+    for s in sequence.steps:
+        index = _variant_index(str(brief.prospect.email), s.step, len(s.subject_variants))
+        variant, subject = chr(ord("A") + index), s.subject_variants[index]
+        message_id = await save_message(
+            session, workspace_id=workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
+            channel="email", step=s.step, engine=engine, usage=usage if s.step == 1 else None, body=s.body,
+            quality=s.quality.model_dump(mode="json"), day_offset=s.day_offset, purpose=s.purpose,
+            subject=subject, subject_variants=s.subject_variants, variant=variant, cta=s.cta,
+            personalisation=_jsonable(s.personalisation))
+        steps.append(StepRead(**s.model_dump(), message_id=message_id, variant=variant, subject=subject))
+    log.info("content.sequence_written", prospect_id=str(prospect_id), steps=len(steps), engine=engine,
+             score=sequence.quality.score)
+    return SequenceRead(prospect_id=prospect_id, campaign_id=brief.campaign_id, engine=engine, fallback=fallback,
+                        usage=usage, steps=steps, quality=sequence.quality)
+
+
+async def generate_linkedin(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
+                            req: LinkedInRequest) -> LinkedInRead:
+    """Write and store a LinkedIn message for one prospect."""
+    brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
+    message, engine, fallback, usage = await write_linkedin(llm, brief, req.kind)
+    prospect_id = await _prospect_id(session, brief)
+    message_id = await save_message(session, workspace_id=workspace_id, prospect_id=prospect_id,
+                                    campaign_id=brief.campaign_id, channel=LINKEDIN_CHANNELS[req.kind], step=1,
+                                    engine=engine, usage=usage, body=message.body,
+                                    quality=message.quality.model_dump(mode="json"), subject=message.subject,
+                                    personalisation=_jsonable(message.personalisation))
+    return LinkedInRead(**message.model_dump(), message_id=message_id, prospect_id=prospect_id,
+                        campaign_id=brief.campaign_id, engine=engine, fallback=fallback, usage=usage)
+
+
+async def generate_video(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
+                         req: VideoRequest) -> VideoRead:
+    """Write and store a personalised video script for one prospect."""
+    brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
+    script, engine, fallback, usage = await write_video(llm, brief, req.duration_seconds)
+    prospect_id = await _prospect_id(session, brief)
+    narration = "\n\n".join(s.narration for s in script.scenes)
+    message_id = await save_message(
+        session, workspace_id=workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
+        channel="video", step=1, engine=engine, usage=usage, body=narration,
+        quality=script.quality.model_dump(mode="json"), personalisation=_jsonable(script.personalisation),
+        extra={"duration_seconds": script.duration_seconds, "scenes": _jsonable(script.scenes),
+               "word_count": script.word_count, "estimated_seconds": script.estimated_seconds})
+    return VideoRead(**script.model_dump(), message_id=message_id, prospect_id=prospect_id,
+                     campaign_id=brief.campaign_id, engine=engine, fallback=fallback, usage=usage)
