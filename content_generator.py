@@ -15,7 +15,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 import structlog
 from pydantic import BaseModel, Field, model_validator
@@ -53,6 +53,7 @@ log = structlog.get_logger()
 LinkedInKind = Literal["connection", "follow_up", "inmail"]
 LINKEDIN_CHANNELS = {"connection": "linkedin_connection", "follow_up": "linkedin_follow_up", "inmail": "inmail"}
 Usage = dict[str, Any]
+P = TypeVar("P")
 
 WRITER_SYSTEM = """You are an expert B2B outbound copywriter. Write plain-text outreach a senior salesperson
 would send: short, specific, conversational, one clear call to action, no hype, no spam words, no
@@ -178,6 +179,16 @@ class _ClaudeVideo(BaseModel):
 
 
 # --- context: who, for which campaign, with which agent -----------------------------------------
+
+
+@dataclass
+class Written(Generic[P]):
+    """A piece of content and how it came to be: engine, why not Claude, and Claude's usage."""
+
+    piece: P
+    engine: str
+    fallback: str | None
+    usage: Usage | None
 
 
 @dataclass
@@ -323,26 +334,24 @@ def _claude_sequence(brief: Brief, steps: int) -> Any:
     return build
 
 
-async def write_sequence(llm: LLMClient, brief: Brief, req: SequenceRequest) -> tuple[Sequence, str, str | None,
-                                                                                       Usage | None]:
-    plan = SEQUENCE_PLANS[req.steps]
-    task = (f"Write a {req.steps}-step cold email sequence. Steps, in order, with their purpose and send day: "
+async def write_sequence(llm: LLMClient, brief: Brief, *, steps: int, subject_variants: int,
+                         tone: str | None) -> Written[Sequence]:
+    plan = SEQUENCE_PLANS[steps]
+    task = (f"Write a {steps}-step cold email sequence. Steps, in order, with their purpose and send day: "
             + ", ".join(f"{i + 1}. {p} (day {DAY_OFFSETS[i]})" for i, p in enumerate(plan))
-            + f". Give each step {req.subject_variants} distinct subject lines (at most 60 characters), "
+            + f". Give each step {subject_variants} distinct subject lines (at most 60 characters), "
               f"a body of 50-150 words signed by the sender, and its call to action."
-            + (f" Tone: {req.tone}." if req.tone else ""))
+            + (f" Tone: {tone}." if tone else ""))
     piece, fallback, usage = await _with_claude(llm, brief, purpose="sequence", task=task,
-                                                output_model=_ClaudeSequence,
-                                                build=_claude_sequence(brief, req.steps))
+                                                output_model=_ClaudeSequence, build=_claude_sequence(brief, steps))
     if piece is not None:
-        return piece, "claude", None, usage
-    rules = generate_sequence_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, steps=req.steps,
-                                    subject_variants=req.subject_variants, tone=req.tone)
-    return rules, "rules", fallback, usage
+        return Written(piece, "claude", None, usage)
+    rules = generate_sequence_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, steps=steps,
+                                    subject_variants=subject_variants, tone=tone)
+    return Written(rules, "rules", fallback, usage)
 
 
-async def write_linkedin(llm: LLMClient, brief: Brief, kind: LinkedInKind) -> tuple[LinkedInMessage, str,
-                                                                                     str | None, Usage | None]:
+async def write_linkedin(llm: LLMClient, brief: Brief, kind: LinkedInKind) -> Written[LinkedInMessage]:
     channel = LINKEDIN_CHANNELS[kind]
     limits = {"connection": f"at most {CONNECTION_MAX} characters in total, no subject",
               "follow_up": "at most 1000 characters, no subject",
@@ -358,13 +367,12 @@ async def write_linkedin(llm: LLMClient, brief: Brief, kind: LinkedInKind) -> tu
     piece, fallback, usage = await _with_claude(llm, brief, purpose=f"linkedin_{kind}", task=task,
                                                 output_model=_ClaudeLinkedIn, build=build)
     if piece is not None:
-        return piece, "claude", None, usage
-    return generate_linkedin_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,
-                                   kind=kind), "rules", fallback, usage
+        return Written(piece, "claude", None, usage)
+    return Written(generate_linkedin_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, kind=kind),
+                   "rules", fallback, usage)
 
 
-async def write_video(llm: LLMClient, brief: Brief, duration: int) -> tuple[VideoScript, str, str | None,
-                                                                             Usage | None]:
+async def write_video(llm: LLMClient, brief: Brief, duration: int) -> Written[VideoScript]:
     def build(value: _ClaudeVideo) -> VideoScript:
         scenes = value.scenes
         if scenes[0].start_s != 0 or abs(scenes[-1].end_s - duration) > 0.5 or any(
@@ -387,9 +395,10 @@ async def write_video(llm: LLMClient, brief: Brief, duration: int) -> tuple[Vide
     piece, fallback, usage = await _with_claude(llm, brief, purpose="video_script", task=task,
                                                 output_model=_ClaudeVideo, build=build)
     if piece is not None:
-        return piece, "claude", None, usage
-    return generate_video_script_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,
-                                       duration_seconds=duration), "rules", fallback, usage
+        return Written(piece, "claude", None, usage)
+    script = generate_video_script_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,
+                                         duration_seconds=duration)
+    return Written(script, "rules", fallback, usage)
 
 
 # --- storage ----------------------------------------------------------------------------------
@@ -427,56 +436,74 @@ def _jsonable(items: list[BaseModel]) -> list[dict[str, Any]]:
     return [i.model_dump(mode="json") for i in items]
 
 
+async def store_sequence(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
+                         written: Written[Sequence]) -> SequenceRead:
+    """Store each step as a message; each prospect gets one subject variant per step, split A/B."""
+    steps = []
+    for s in written.piece.steps:
+        index = _variant_index(str(brief.prospect.email), s.step, len(s.subject_variants))
+        variant, subject = chr(ord("A") + index), s.subject_variants[index]
+        message_id = await save_message(
+            session, workspace_id=brief.workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
+            channel="email", step=s.step, engine=written.engine, usage=written.usage if s.step == 1 else None,
+            body=s.body, quality=s.quality.model_dump(mode="json"), day_offset=s.day_offset, purpose=s.purpose,
+            subject=subject, subject_variants=s.subject_variants, variant=variant, cta=s.cta,
+            personalisation=_jsonable(s.personalisation))
+        steps.append(StepRead(**s.model_dump(), message_id=message_id, variant=variant, subject=subject))
+    log.info("content.sequence_written", prospect_id=str(prospect_id), steps=len(steps), engine=written.engine,
+             score=written.piece.quality.score)
+    return SequenceRead(prospect_id=prospect_id, campaign_id=brief.campaign_id, engine=written.engine,
+                        fallback=written.fallback, usage=written.usage, steps=steps, quality=written.piece.quality)
+
+
+async def store_linkedin(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
+                         written: Written[LinkedInMessage]) -> LinkedInRead:
+    message = written.piece
+    message_id = await save_message(session, workspace_id=brief.workspace_id, prospect_id=prospect_id,
+                                    campaign_id=brief.campaign_id, channel=LINKEDIN_CHANNELS[message.kind],
+                                    step=1, engine=written.engine, usage=written.usage, body=message.body,
+                                    quality=message.quality.model_dump(mode="json"), subject=message.subject,
+                                    personalisation=_jsonable(message.personalisation))
+    return LinkedInRead(**message.model_dump(), message_id=message_id, prospect_id=prospect_id,
+                        campaign_id=brief.campaign_id, engine=written.engine, fallback=written.fallback,
+                        usage=written.usage)
+
+
+async def store_video(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
+                      written: Written[VideoScript]) -> VideoRead:
+    script = written.piece
+    message_id = await save_message(
+        session, workspace_id=brief.workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
+        channel="video", step=1, engine=written.engine, usage=written.usage,
+        body="\n\n".join(s.narration for s in script.scenes), quality=script.quality.model_dump(mode="json"),
+        personalisation=_jsonable(script.personalisation),
+        extra={"duration_seconds": script.duration_seconds, "scenes": _jsonable(script.scenes),
+               "word_count": script.word_count, "estimated_seconds": script.estimated_seconds})
+    return VideoRead(**script.model_dump(), message_id=message_id, prospect_id=prospect_id,
+                     campaign_id=brief.campaign_id, engine=written.engine, fallback=written.fallback,
+                     usage=written.usage)
+
+
 async def generate_sequence(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                             req: SequenceRequest) -> SequenceRead:
     """Write and store an email sequence for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
-    sequence, engine, fallback, usage = await write_sequence(llm, brief, req)
-    prospect_id = await _prospect_id(session, brief)
-    steps = []
-    for s in sequence.steps:
-        index = _variant_index(str(brief.prospect.email), s.step, len(s.subject_variants))
-        variant, subject = chr(ord("A") + index), s.subject_variants[index]
-        message_id = await save_message(
-            session, workspace_id=workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
-            channel="email", step=s.step, engine=engine, usage=usage if s.step == 1 else None, body=s.body,
-            quality=s.quality.model_dump(mode="json"), day_offset=s.day_offset, purpose=s.purpose,
-            subject=subject, subject_variants=s.subject_variants, variant=variant, cta=s.cta,
-            personalisation=_jsonable(s.personalisation))
-        steps.append(StepRead(**s.model_dump(), message_id=message_id, variant=variant, subject=subject))
-    log.info("content.sequence_written", prospect_id=str(prospect_id), steps=len(steps), engine=engine,
-             score=sequence.quality.score)
-    return SequenceRead(prospect_id=prospect_id, campaign_id=brief.campaign_id, engine=engine, fallback=fallback,
-                        usage=usage, steps=steps, quality=sequence.quality)
+    written = await write_sequence(llm, brief, steps=req.steps, subject_variants=req.subject_variants,
+                                   tone=req.tone)
+    return await store_sequence(session, brief, await _prospect_id(session, brief), written)
 
 
 async def generate_linkedin(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                             req: LinkedInRequest) -> LinkedInRead:
     """Write and store a LinkedIn message for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
-    message, engine, fallback, usage = await write_linkedin(llm, brief, req.kind)
-    prospect_id = await _prospect_id(session, brief)
-    message_id = await save_message(session, workspace_id=workspace_id, prospect_id=prospect_id,
-                                    campaign_id=brief.campaign_id, channel=LINKEDIN_CHANNELS[req.kind], step=1,
-                                    engine=engine, usage=usage, body=message.body,
-                                    quality=message.quality.model_dump(mode="json"), subject=message.subject,
-                                    personalisation=_jsonable(message.personalisation))
-    return LinkedInRead(**message.model_dump(), message_id=message_id, prospect_id=prospect_id,
-                        campaign_id=brief.campaign_id, engine=engine, fallback=fallback, usage=usage)
+    written = await write_linkedin(llm, brief, req.kind)
+    return await store_linkedin(session, brief, await _prospect_id(session, brief), written)
 
 
 async def generate_video(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                          req: VideoRequest) -> VideoRead:
     """Write and store a personalised video script for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
-    script, engine, fallback, usage = await write_video(llm, brief, req.duration_seconds)
-    prospect_id = await _prospect_id(session, brief)
-    narration = "\n\n".join(s.narration for s in script.scenes)
-    message_id = await save_message(
-        session, workspace_id=workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
-        channel="video", step=1, engine=engine, usage=usage, body=narration,
-        quality=script.quality.model_dump(mode="json"), personalisation=_jsonable(script.personalisation),
-        extra={"duration_seconds": script.duration_seconds, "scenes": _jsonable(script.scenes),
-               "word_count": script.word_count, "estimated_seconds": script.estimated_seconds})
-    return VideoRead(**script.model_dump(), message_id=message_id, prospect_id=prospect_id,
-                     campaign_id=brief.campaign_id, engine=engine, fallback=fallback, usage=usage)
+    written = await write_video(llm, brief, req.duration_seconds)
+    return await store_video(session, brief, await _prospect_id(session, brief), written)

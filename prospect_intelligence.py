@@ -15,22 +15,24 @@ import asyncio
 import json
 import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import jobs
 from database_async import TuneDatabase
 from errors import NotFound
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from llm import LLMClient, LLMUnavailable
-from models import Analysis, IndustryAgent, Message, Prospect, utcnow
+from models import Analysis, Campaign, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -41,8 +43,9 @@ from schemas import (
     Output,
     ProspectData,
     ScoreComponent,
+    TierThresholds,
 )
-from scoring import analyze_rules
+from scoring import analyze_rules, tier_for
 
 log = structlog.get_logger()
 
@@ -284,3 +287,102 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
     return ProspectRead(id=prospect.id, email=prospect.email, data=prospect.data, created_at=prospect.created_at,
                         updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses),
                         messages=[MessageRead.model_validate(m) for m in messages])
+
+
+# --- campaigns and batch jobs -----------------------------------------------------------------
+
+
+async def attach_to_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign,
+                             analysis: AnalysisRead) -> int:
+    """Put an analysed prospect in a campaign (or update its place there); return its campaign tier.
+
+    A campaign's own tier thresholds, when set, override the agent's. A prospect already further
+    along (in a sequence, replied…) keeps its status.
+    """
+    tier = analysis.tier
+    if campaign.tier_thresholds:
+        tier = tier_for(analysis.score, TierThresholds.model_validate(campaign.tier_thresholds))
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    now = utcnow()
+    stmt = insert(CampaignProspect).values(
+        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign.id, prospect_id=analysis.prospect_id,
+        analysis_id=analysis.analysis_id, tier=tier, score=analysis.score, status="analyzed", created_at=now,
+        updated_at=now)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[CampaignProspect.campaign_id, CampaignProspect.prospect_id],
+        set_={"analysis_id": stmt.excluded.analysis_id, "tier": stmt.excluded.tier, "score": stmt.excluded.score,
+              "updated_at": now,
+              "status": case((CampaignProspect.status == "new", "analyzed"), else_=CampaignProspect.status)})
+    await session.execute(stmt)
+    return tier
+
+
+async def campaign_of(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
+    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
+                                                           Campaign.workspace_id == workspace_id))
+    if campaign is None:
+        raise NotFound(f"No campaign {campaign_id}")
+    return campaign
+
+
+class AnalyzeJob:
+    """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload."""
+
+    async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> Outcome:
+        data = ProspectData.model_validate(payload)  # a bad item fails alone, with the reason
+        if "profile" not in ctx.cache:
+            ctx.cache["agent"], ctx.cache["profile"] = await agent_profile(
+                ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"])
+        return await assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data)
+
+    async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
+                    prepared: Outcome) -> dict[str, Any]:
+        stored = await store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared)
+        tier = stored.tier
+        if ctx.payload.get("campaign_id"):
+            campaign = await campaign_of(session, workspace_id=ctx.workspace_id,
+                                         campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
+            tier = await attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
+                                            analysis=stored)
+        return {"prospect_id": str(stored.prospect_id), "analysis_id": str(stored.analysis_id), "tier": tier,
+                "score": stored.score, "engine": stored.engine,
+                "cost_usd": (stored.usage or {}).get("cost_usd", 0.0)}
+
+
+async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
+    """Tiers, engines and Claude cost over a job's finished items."""
+    results = await session.scalars(select(JobItem.result).where(JobItem.job_id == ctx.job_id,
+                                                                 JobItem.status == "done"))
+    tiers: Counter[str] = Counter()
+    engines: Counter[str] = Counter()
+    content: Counter[str] = Counter()
+    cost = 0.0
+    for r in results:
+        if not r:
+            continue
+        if "tier" in r:
+            tiers[str(r["tier"])] += 1
+        if "engine" in r:
+            engines[r["engine"]] += 1
+        for channel, n in (r.get("content") or {}).items():
+            content[channel] += n
+        cost += float(r.get("cost_usd") or 0)
+    summary: dict[str, Any] = {"tiers": dict(sorted(tiers.items())), "engines": dict(engines),
+                               "cost_usd": round(cost, 6)}
+    if content:
+        summary["content"] = dict(content)
+    return summary
+
+
+async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
+                           prospects: list[dict[str, Any]], campaign_id: uuid.UUID | None = None) -> jobs.JobRead:
+    """Queue a large batch: one job item per prospect (keyed by position), worked in the background."""
+    items = [(f"{i}:{str(p.get('email', ''))[:150].lower()}", p) for i, p in enumerate(prospects)]
+    job = await jobs.enqueue(session, workspace_id=workspace_id, kind="analyze",
+                             payload={"industry": industry,
+                                      "campaign_id": str(campaign_id) if campaign_id else None},
+                             items=items)
+    return jobs.job_read(job)
+
+
+jobs.register("analyze", AnalyzeJob(), summarize_results)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, status
 
 import content_generator as content
+import workflows
 from deps import SessionDep, WriteKey
+from jobs import JobRead
 
 router = APIRouter(prefix="/api/content", tags=["content"])
 
@@ -35,3 +37,9 @@ async def video_script(body: content.VideoRequest, key: WriteKey, session: Sessi
     state = request.app.state
     return await content.generate_video(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                         req=body)
+
+
+@router.post("/generate-batch", status_code=status.HTTP_202_ACCEPTED, response_model=JobRead)
+async def generate_batch(body: workflows.ContentBatchRequest, key: WriteKey, session: SessionDep) -> JobRead:
+    """Write content for each prospect of a campaign (or one tier) that lacks it, as a background job."""
+    return await workflows.start_content_batch(session, workspace_id=key.workspace_id, data=body)

@@ -2,6 +2,32 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+
+from fastapi import APIRouter, Request, status
+
+import jobs
+import workflows
+from deps import ReadKey, SessionDep, WriteKey
 
 router = APIRouter(prefix="/api", tags=["jobs"])
+
+
+@router.get("/jobs/{job_id}", response_model=jobs.JobRead)
+async def get_job(job_id: uuid.UUID, key: ReadKey, session: SessionDep) -> jobs.JobRead:
+    """A job's status, progress (done/failed of total), item errors and result summary."""
+    return await jobs.get_job(session, workspace_id=key.workspace_id, job_id=job_id)
+
+
+@router.post("/jobs/{job_id}/cancel", response_model=jobs.JobRead)
+async def cancel_job(job_id: uuid.UUID, key: WriteKey, session: SessionDep) -> jobs.JobRead:
+    """Cancel a queued or running job; items already done stay done."""
+    return await jobs.cancel_job(session, workspace_id=key.workspace_id, job_id=job_id)
+
+
+@router.post("/workflows/complete-pipeline", status_code=status.HTTP_202_ACCEPTED, response_model=jobs.JobRead)
+async def complete_pipeline(body: workflows.PipelineRequest, key: WriteKey, session: SessionDep,
+                            request: Request) -> jobs.JobRead:
+    """Analyse → tier → write content per tier → attach to the campaign (→ push to Clay), as one job."""
+    return await workflows.start_pipeline(session, workspace_id=key.workspace_id, data=body,
+                                          settings=request.app.state.settings)

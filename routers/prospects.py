@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response, status
 
 import prospect_intelligence as intel
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
+from jobs import JobRead
 
 router = APIRouter(prefix="/api/prospects", tags=["prospects"])
 
@@ -22,15 +23,19 @@ async def analyze(body: intel.AnalyzeRequest, key: WriteKey, session: SessionDep
                                         data=body)
 
 
-@router.post("/analyze-batch", response_model=intel.BatchRead)
-async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session: SessionDep,
-                        request: Request) -> intel.BatchRead:
-    """Analyse up to ANALYZE_BATCH_INLINE_MAX prospects inline; each item succeeds or fails alone."""
+@router.post("/analyze-batch", response_model=intel.BatchRead | JobRead,
+             responses={202: {"model": JobRead, "description": "Queued as a background job"}})
+async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session: SessionDep, request: Request,
+                        response: Response) -> intel.BatchRead | JobRead:
+    """Analyse many prospects: up to ANALYZE_BATCH_INLINE_MAX inline, larger batches as a job (202)."""
     state = request.app.state
-    cap = state.settings.ANALYZE_BATCH_INLINE_MAX
-    if len(body.prospects) > cap:
-        raise Unprocessable(f"A batch holds at most {cap} prospects ({len(body.prospects)} sent); "
-                            f"split it into batches of {cap}.")
+    count, cap = len(body.prospects), state.settings.ANALYZE_BATCH_MAX
+    if count > cap:
+        raise Unprocessable(f"A batch holds at most {cap} prospects ({count} sent); split it.")
+    if count > state.settings.ANALYZE_BATCH_INLINE_MAX:
+        response.status_code = status.HTTP_202_ACCEPTED
+        return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=body.industry,
+                                            prospects=body.prospects)
     return await intel.analyze_batch(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                      data=body)
 

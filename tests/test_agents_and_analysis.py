@@ -153,7 +153,7 @@ async def test_bad_input_is_a_clear_4xx(rig):
 
 
 async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
-    _, client = await rig(ANALYZE_BATCH_INLINE_MAX=5)
+    _, client = await rig(ANALYZE_BATCH_INLINE_MAX=5, ANALYZE_BATCH_MAX=8)
     r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [
         DANA, {"email": "broken"}, {**DANA, "email": "sam@silverpeakcasino.com", "title": "Casino Host Manager"}]})
     assert r.status_code == 200, r.text
@@ -165,8 +165,8 @@ async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
         pid = item["result"]["prospect_id"]
         assert (await client.get(f"/api/prospects/{pid}")).json()["analysis"]["tier"] == item["result"]["tier"]
     body = assert_problem(await client.post("/api/prospects/analyze-batch", json={
-        "industry": "casino", "prospects": [{"email": f"p{i}@x.com"} for i in range(6)]}), 422)
-    assert "at most 5" in body["detail"]
+        "industry": "casino", "prospects": [{"email": f"p{i}@x.com"} for i in range(9)]}), 422)
+    assert "at most 8" in body["detail"]
 
 
 # --- Claude engine (fake Messages server) --------------------------------------------------------

@@ -1,0 +1,363 @@
+"""Durable background jobs: stored in the database, worked by every service process.
+
+A job is a list of items with unique keys. Workers in each process claim a job under a lease (one
+atomic `UPDATE … RETURNING` on SQLite, `FOR UPDATE SKIP LOCKED` on PostgreSQL), keep the lease
+alive with heartbeats, and work its pending items a few at a time. Each item runs in two phases:
+`prepare` (no writes; may call Claude or another network service) and `apply` (writes), and `apply`
+commits in the same transaction as the item's done-mark. So after a crash or `kill -9`, a job whose
+lease expired is claimed again and resumes with its pending items only: finished items are never
+redone, nor is their LLM spend repeated.
+
+A job that fails as a whole (not an item: items fail alone and are reported) is retried with
+backoff up to `JOB_MAX_ATTEMPTS` claims, then `failed` with the reason. Shutdown stops claiming,
+lets the items in flight finish, and releases the lease so another process resumes at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+import structlog
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from database_async import UNAVAILABLE_ERRORS, TuneDatabase
+from errors import NotFound
+from models import Job, JobItem, utcnow
+from schemas import Output
+from settings import Settings
+
+log = structlog.get_logger()
+
+ACTIVE = ("queued", "running")
+FINISHED = ("succeeded", "failed", "cancelled")
+
+
+@dataclass
+class JobContext:
+    """What a handler sees: the service's parts and the job's own payload."""
+
+    db: TuneDatabase
+    llm: Any
+    settings: Settings
+    job_id: uuid.UUID
+    workspace_id: uuid.UUID
+    payload: dict[str, Any]
+    cache: dict[str, Any] = field(default_factory=dict)  # per-claim scratch space (e.g. an agent profile)
+
+
+class Handler(Protocol):
+    async def prepare(self, ctx: JobContext, key: str, payload: dict[str, Any]) -> Any:
+        """Work that writes nothing (may call Claude); its result is handed to `apply`."""
+
+    async def apply(self, session: AsyncSession, ctx: JobContext, key: str, payload: dict[str, Any],
+                    prepared: Any) -> dict[str, Any]:
+        """Write the item's outcome; committed together with the item's done-mark."""
+
+
+HANDLERS: dict[str, Handler] = {}
+Summarizer = Callable[[AsyncSession, JobContext], Awaitable[dict[str, Any]]]
+SUMMARIZERS: dict[str, Summarizer] = {}
+
+
+def register(kind: str, handler: Handler, summarize: Summarizer | None = None) -> None:
+    """Make `kind` runnable by the workers."""
+    HANDLERS[kind] = handler
+    if summarize is not None:
+        SUMMARIZERS[kind] = summarize
+
+
+class JobRead(Output):
+    job_id: uuid.UUID
+    kind: str
+    status: str
+    total: int
+    done: int
+    failed: int
+    errors: list[dict[str, Any]] = []
+    result: dict[str, Any] | None = None
+    error: str | None = None
+    attempts: int
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None = None
+
+
+def job_read(job: Job, errors: Sequence[dict[str, Any]] = ()) -> JobRead:
+    return JobRead(job_id=job.id, kind=job.kind, status=job.status, total=job.total, done=job.done,
+                   failed=job.failed, errors=list(errors), result=job.result, error=job.error,
+                   attempts=job.attempts, created_at=job.created_at, updated_at=job.updated_at,
+                   finished_at=job.finished_at)
+
+
+# --- API-side services ------------------------------------------------------------------------
+
+
+async def enqueue(session: AsyncSession, *, workspace_id: uuid.UUID, kind: str, payload: dict[str, Any],
+                  items: Sequence[tuple[str, dict[str, Any]]]) -> Job:
+    """Store a job and its items in the caller's transaction; workers pick it up after commit."""
+    if kind not in HANDLERS:
+        raise ValueError(f"unknown job kind {kind!r}")
+    job = Job(workspace_id=workspace_id, kind=kind, payload=payload, total=len(items), status="queued",
+              next_run_at=utcnow())
+    session.add(job)
+    await session.flush()
+    session.add_all(JobItem(job_id=job.id, key=key, position=i, payload=item)
+                    for i, (key, item) in enumerate(items))
+    await session.flush()
+    log.info("job.enqueued", job_id=str(job.id), kind=kind, total=len(items))
+    wake()
+    return job
+
+
+async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
+    """A job with its progress and the first item errors. Another workspace's job is not found."""
+    job = await session.scalar(select(Job).where(Job.id == job_id, Job.workspace_id == workspace_id))
+    if job is None:
+        raise NotFound(f"No job {job_id}")
+    errors = (await session.execute(
+        select(JobItem.key, JobItem.error).where(JobItem.job_id == job.id, JobItem.status == "failed")
+        .order_by(JobItem.position).limit(50))).all()
+    return job_read(job, [{"item": key, "error": error} for key, error in errors])
+
+
+async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
+    """Cancel a queued or running job; items already done stay done. Finished jobs are unchanged."""
+    await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
+                                            Job.status.in_(ACTIVE))
+                          .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
+                                  updated_at=utcnow()))
+    return await get_job(session, workspace_id=workspace_id, job_id=job_id)
+
+
+# --- claiming ---------------------------------------------------------------------------------
+
+
+def _claimable(now: datetime) -> Any:
+    return or_(and_(Job.status == "queued", Job.next_run_at <= now),
+               and_(Job.status == "running", Job.lease_expires_at < now))
+
+
+async def claim(db: TuneDatabase, *, owner: str, lease: timedelta) -> uuid.UUID | None:
+    """Atomically take the oldest runnable job (or one whose lease expired) for `owner`."""
+    now = utcnow()
+    values = {"status": "running", "lease_owner": owner, "lease_expires_at": now + lease,
+              "attempts": Job.attempts + 1, "updated_at": now}
+    async with db.session() as session:
+        if db.is_sqlite:
+            # One statement: BEGIN IMMEDIATE serialises writers, and the sub-select sees the newest state.
+            oldest = select(Job.id).where(_claimable(now)).order_by(Job.created_at).limit(1).scalar_subquery()
+            return await session.scalar(update(Job).where(Job.id == oldest).values(**values).returning(Job.id))
+        job_id = await session.scalar(select(Job.id).where(_claimable(now)).order_by(Job.created_at).limit(1)
+                                      .with_for_update(skip_locked=True))
+        if job_id is not None:
+            await session.execute(update(Job).where(Job.id == job_id).values(**values))
+        return job_id
+
+
+async def _heartbeat(db: TuneDatabase, job_id: uuid.UUID, owner: str, lease: timedelta) -> bool:
+    """Extend the lease; False when it was lost (cancelled, or taken over after expiry)."""
+    async with db.session() as session:
+        result = await session.execute(update(Job).where(Job.id == job_id, Job.lease_owner == owner,
+                                                         Job.status == "running")
+                                       .values(lease_expires_at=utcnow() + lease))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# --- the worker -------------------------------------------------------------------------------
+
+
+_pools: set[WorkerPool] = set()
+
+
+def wake() -> None:
+    """Tell idle workers in this process to look for work now rather than at the next poll."""
+    for pool in _pools:
+        pool.wakeup.set()
+
+
+class LeaseLost(Exception):
+    pass
+
+
+class Worker:
+    """One claiming loop. A process runs `JOB_WORKERS` of them (see `WorkerPool`)."""
+
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event) -> None:
+        self.db, self.llm, self.settings, self.wakeup = db, llm, settings, wakeup
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{name}:{uuid.uuid4().hex[:6]}"
+        self.lease = timedelta(seconds=settings.JOB_LEASE_S)
+        self.stopping = asyncio.Event()
+
+    async def run_forever(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                job_id = await claim(self.db, owner=self.owner, lease=self.lease)
+            except Exception as exc:  # e.g. the database is away: wait and try again
+                log.warning("job.claim_failed", error=type(exc).__name__)
+                job_id = None
+            if job_id is None:
+                self.wakeup.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.wakeup.wait(), self.settings.JOB_POLL_INTERVAL_S)
+                continue
+            await self.run_job(job_id)
+
+    async def run_job(self, job_id: uuid.UUID) -> None:
+        async with self.db.session(write=False) as session:
+            job = await session.get(Job, job_id)
+            assert job is not None
+            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, job_id=job.id,
+                             workspace_id=job.workspace_id, payload=job.payload)
+            kind, attempts = job.kind, job.attempts
+        log.info("job.claimed", job_id=str(job_id), kind=kind, attempt=attempts, owner=self.owner)
+        handler = HANDLERS.get(kind)
+        lost = asyncio.Event()
+        keep_alive = asyncio.create_task(self._keep_alive(job_id, lost))
+        try:
+            if handler is None:
+                raise RuntimeError(f"no handler for job kind {kind!r}")
+            if attempts > self.settings.JOB_MAX_ATTEMPTS:
+                raise RuntimeError(f"gave up after {attempts - 1} attempts")
+            await self._work_items(ctx, handler, lost)
+            if self.stopping.is_set():
+                await self._release(job_id)
+                return
+            await self._finish(ctx, kind)
+        except LeaseLost:
+            log.info("job.lease_lost", job_id=str(job_id))
+        except Exception as exc:
+            await self._failed_attempt(job_id, attempts, exc)
+        finally:
+            keep_alive.cancel()
+
+    async def _keep_alive(self, job_id: uuid.UUID, lost: asyncio.Event) -> None:
+        """Heartbeat: extend the lease every third of its length while the job runs."""
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            try:
+                if not await _heartbeat(self.db, job_id, self.owner, self.lease):
+                    lost.set()
+                    return
+            except Exception as exc:  # a missed beat is fine; the lease has slack for two more
+                log.warning("job.heartbeat_failed", job_id=str(job_id), error=type(exc).__name__)
+
+    async def _work_items(self, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> None:
+        size = self.settings.JOB_ITEM_CONCURRENCY
+        while not self.stopping.is_set():
+            if lost.is_set():
+                raise LeaseLost
+            async with self.db.session(write=False) as session:
+                items = (await session.execute(
+                    select(JobItem.id, JobItem.key, JobItem.payload)
+                    .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending")
+                    .order_by(JobItem.position).limit(size))).all()
+            if not items:
+                return
+            await asyncio.gather(*(self._work_item(ctx, handler, *item) for item in items))
+
+    async def _work_item(self, ctx: JobContext, handler: Handler, item_id: uuid.UUID, key: str,
+                         payload: dict[str, Any]) -> None:
+        try:
+            prepared = await handler.prepare(ctx, key, payload)
+            async with self.db.session() as session:
+                # Only the lease holder may finish items: a worker that lost its lease changes nothing.
+                mark = await session.execute(
+                    update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending",
+                                          JobItem.job_id.in_(select(Job.id).where(
+                                              Job.id == ctx.job_id, Job.lease_owner == self.owner,
+                                              Job.status == "running")))
+                    .values(status="done", updated_at=utcnow()))
+                if not mark.rowcount:  # type: ignore[attr-defined]
+                    raise LeaseLost
+                result = await handler.apply(session, ctx, key, payload, prepared)
+                await session.execute(update(JobItem).where(JobItem.id == item_id).values(result=result))
+                await session.execute(update(Job).where(Job.id == ctx.job_id).values(done=Job.done + 1))
+        except LeaseLost:
+            raise
+        except UNAVAILABLE_ERRORS as exc:  # not the item's fault: fail the attempt, retry the job
+            raise RuntimeError(f"database unavailable ({type(exc).__name__})") from exc
+        except Exception as exc:
+            log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
+            detail = str(exc)[:500] or type(exc).__name__
+            async with self.db.session() as session:
+                await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
+                                      .values(status="failed", error=detail, updated_at=utcnow()))
+                await session.execute(update(Job).where(Job.id == ctx.job_id).values(failed=Job.failed + 1))
+
+    async def _finish(self, ctx: JobContext, kind: str) -> None:
+        async with self.db.session() as session:
+            summary = await SUMMARIZERS[kind](session, ctx) if kind in SUMMARIZERS else None
+            await session.execute(update(Job).where(Job.id == ctx.job_id, Job.lease_owner == self.owner,
+                                                    Job.status == "running")
+                                  .values(status="succeeded", result=summary, finished_at=utcnow(),
+                                          lease_owner=None, lease_expires_at=None, updated_at=utcnow()))
+        log.info("job.succeeded", job_id=str(ctx.job_id), kind=kind)
+
+    async def _release(self, job_id: uuid.UUID) -> None:
+        """Hand the job back at shutdown so another process resumes it without waiting for the lease."""
+        async with self.db.session() as session:
+            await session.execute(update(Job).where(Job.id == job_id, Job.lease_owner == self.owner,
+                                                    Job.status == "running")
+                                  .values(status="queued", lease_owner=None, lease_expires_at=None,
+                                          attempts=Job.attempts - 1, next_run_at=utcnow()))
+        log.info("job.released", job_id=str(job_id))
+
+    async def _failed_attempt(self, job_id: uuid.UUID, attempts: int, exc: Exception) -> None:
+        final = attempts >= self.settings.JOB_MAX_ATTEMPTS
+        reason = f"{type(exc).__name__}: {exc}"[:1000]
+        log.error("job.attempt_failed", job_id=str(job_id), attempt=attempts, final=final,
+                  error=type(exc).__name__)
+        backoff = timedelta(seconds=min(300, 2 ** attempts))
+        values: dict[str, Any] = {"lease_owner": None, "lease_expires_at": None, "error": reason,
+                                  "updated_at": utcnow()}
+        if final:
+            values |= {"status": "failed", "finished_at": utcnow()}
+        else:
+            values |= {"status": "queued", "next_run_at": utcnow() + backoff}
+        try:
+            async with self.db.session() as session:
+                await session.execute(update(Job).where(Job.id == job_id, Job.lease_owner == self.owner)
+                                      .values(**values))
+        except Exception:  # the lease will expire and another claim will count the attempt
+            log.exception("job.record_failure_failed", job_id=str(job_id))
+
+
+class WorkerPool:
+    """The process's workers, started and stopped with the app."""
+
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings) -> None:
+        self.wakeup = asyncio.Event()
+        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup) for i in range(settings.JOB_WORKERS)]
+        self.tasks: list[asyncio.Task[None]] = []
+
+    def start(self) -> None:
+        _pools.add(self)
+        self.tasks = [asyncio.create_task(w.run_forever(), name=w.owner) for w in self.workers]
+
+    async def stop(self, grace_s: float = 30) -> None:
+        """Stop claiming; let items in flight finish (then release) for up to `grace_s` seconds."""
+        _pools.discard(self)
+        for w in self.workers:
+            w.stopping.set()
+        self.wakeup.set()
+        if self.tasks:
+            _done, pending = await asyncio.wait(self.tasks, timeout=grace_s)
+            for task in pending:
+                task.cancel()
+
+
+async def queue_depth(session: AsyncSession) -> dict[str, int]:
+    """Jobs by status (for metrics and health)."""
+    rows = (await session.execute(select(Job.status, func.count()).group_by(Job.status))).all()
+    return {status: count for status, count in rows}
+
+
