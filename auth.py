@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import secrets
 import sys
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -123,11 +124,46 @@ async def count_keys(session: AsyncSession) -> int:
     return int(await session.scalar(select(func.count()).select_from(ApiKey)) or 0)
 
 
-async def authenticate(db: Any, raw: str | None) -> Principal:
+class KeyCache:
+    """Validated keys, kept `ttl` seconds so most requests cost no key lookup.
+
+    A key revoked through this process is evicted at once and cannot be re-cached for `ttl`
+    seconds (a tombstone), so a lookup racing the revocation cannot bring it back; other processes
+    stop accepting it within `ttl` seconds. `ttl=0` disables the cache.
+    """
+
+    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl, self.clock = ttl, clock
+        self._valid: dict[str, tuple[Principal, float]] = {}
+        self._revoked: dict[str, float] = {}
+
+    def get(self, key_hash: str) -> Principal | None:
+        entry = self._valid.get(key_hash)
+        if entry is None or entry[1] < self.clock():
+            return None
+        return entry[0]
+
+    def put(self, key_hash: str, principal: Principal) -> None:
+        now = self.clock()
+        if self.ttl <= 0 or self._revoked.get(key_hash, 0) > now:
+            return
+        if len(self._valid) >= 10_000:  # bounded memory: keep only the entries still fresh
+            self._valid = {k: v for k, v in self._valid.items() if v[1] >= now}
+            self._revoked = {k: t for k, t in self._revoked.items() if t > now}
+        self._valid[key_hash] = (principal, now + self.ttl)
+
+    def evict(self, key_hash: str) -> None:
+        self._valid.pop(key_hash, None)
+        self._revoked[key_hash] = self.clock() + self.ttl
+
+
+async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) -> Principal:
     """Resolve a presented key to its principal, or raise 401."""
     if not raw or not raw.startswith("tune_") or len(raw) > 100:
         raise Unauthorized("Missing or malformed X-API-Key header.")
     presented = hash_key(raw)
+    if cache is not None and (principal := cache.get(presented)) is not None:
+        return principal
     async with db.read_sessions() as session:
         row = (await session.execute(
             select(ApiKey.id, ApiKey.workspace_id, ApiKey.scopes, ApiKey.key_hash, ApiKey.revoked_at,
@@ -145,7 +181,10 @@ async def authenticate(db: Any, raw: str | None) -> Principal:
                                          ApiKey.last_used_at < now - TOUCH_EVERY))
                 .values(last_used_at=now))
     log.info("api_key_validated", key_id=str(row.id), workspace_id=str(row.workspace_id))
-    return Principal(key_id=row.id, workspace_id=row.workspace_id, scopes=tuple(row.scopes))
+    principal = Principal(key_id=row.id, workspace_id=row.workspace_id, scopes=tuple(row.scopes))
+    if cache is not None:
+        cache.put(presented, principal)
+    return principal
 
 
 def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
@@ -154,7 +193,7 @@ def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
     async def dependency(request: Request, raw: Annotated[str | None, Security(api_key_header)]) -> Principal:
         app_state = request.app.state
         try:
-            principal = await authenticate(app_state.db, raw)
+            principal = await authenticate(app_state.db, raw, app_state.key_cache)
         except Unauthorized:
             # Failed attempts count against the caller's IP, so key guessing is throttled too.
             await app_state.limiter.enforce(request, f"ip:{client_ip(request)}")

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import metrics
 import prospect_intelligence as intel
 from copywriter import (
     CONNECTION_MAX,
@@ -413,6 +414,10 @@ async def _prospect_id(session: AsyncSession, brief: Brief) -> uuid.UUID:
     return brief.prospect_id
 
 
+def _count(feature: str, written: Written[Any]) -> None:
+    metrics.record_engine(feature, written.engine, written.fallback)
+
+
 async def save_message(session: AsyncSession, *, workspace_id: uuid.UUID, prospect_id: uuid.UUID,
                        campaign_id: uuid.UUID | None, channel: str, step: int, engine: str, usage: Usage | None,
                        body: str, quality: dict[str, Any], **fields: Any) -> uuid.UUID:
@@ -439,6 +444,7 @@ def _jsonable(items: list[BaseModel]) -> list[dict[str, Any]]:
 async def store_sequence(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
                          written: Written[Sequence]) -> SequenceRead:
     """Store each step as a message; each prospect gets one subject variant per step, split A/B."""
+    _count("sequence", written)
     steps = []
     for s in written.piece.steps:
         index = _variant_index(str(brief.prospect.email), s.step, len(s.subject_variants))
@@ -459,6 +465,7 @@ async def store_sequence(session: AsyncSession, brief: Brief, prospect_id: uuid.
 async def store_linkedin(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
                          written: Written[LinkedInMessage]) -> LinkedInRead:
     message = written.piece
+    _count("linkedin", written)
     message_id = await save_message(session, workspace_id=brief.workspace_id, prospect_id=prospect_id,
                                     campaign_id=brief.campaign_id, channel=LINKEDIN_CHANNELS[message.kind],
                                     step=1, engine=written.engine, usage=written.usage, body=message.body,
@@ -472,6 +479,7 @@ async def store_linkedin(session: AsyncSession, brief: Brief, prospect_id: uuid.
 async def store_video(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
                       written: Written[VideoScript]) -> VideoRead:
     script = written.piece
+    _count("video", written)
     message_id = await save_message(
         session, workspace_id=brief.workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
         channel="video", step=1, engine=written.engine, usage=written.usage,

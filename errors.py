@@ -17,6 +17,7 @@ by the handlers registered in `install_handlers`. No stack trace ever leaves the
 
 from __future__ import annotations
 
+import sys
 from http import HTTPStatus
 from typing import Any
 
@@ -163,5 +164,7 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("request.unhandled_error")
+        if "sentry_sdk" in sys.modules:  # loaded only when SENTRY_DSN is set
+            sys.modules["sentry_sdk"].capture_exception(exc)
         return problem(500, "An unexpected error occurred; it has been logged.",
                        request_id=request_id_of(request))

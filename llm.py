@@ -48,6 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
+import metrics
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
 from models import LlmUsage
 from settings import Settings
@@ -387,6 +388,7 @@ class LLMClient:
                       usage: Usage) -> None:
         """One ledger row in its own short transaction, never the caller's: the spend is real
         even when the caller's transaction rolls back."""
+        metrics.record_llm_call(purpose=purpose, outcome=outcome, usage=usage)
         try:
             async with self.db.session() as session:
                 session.add(LlmUsage(workspace_id=workspace_id, model=usage.model, purpose=purpose,

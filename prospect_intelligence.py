@@ -27,6 +27,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
+import metrics
 from database_async import TuneDatabase
 from errors import NotFound
 from industry_agents.resolve import resolve_slug
@@ -210,6 +211,7 @@ async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: Indust
     await session.flush()
     log.info("prospect.analyzed", prospect_id=str(prospect_id), tier=result.tier, score=result.score,
              engine=outcome.engine)
+    metrics.record_engine("analysis", outcome.engine, outcome.fallback)
     return AnalysisRead(prospect_id=prospect_id, analysis_id=row.id, engine=outcome.engine,
                         agent=AgentRef(industry=agent.industry, version=agent.version), usage=outcome.usage,
                         fallback=outcome.fallback, **result.model_dump())

@@ -28,6 +28,8 @@ async def list_keys(key: AdminKey, session: SessionDep) -> list[ApiKeyRead]:
 
 
 @router.delete("/{key_id}", response_model=ApiKeyRead)
-async def revoke_key(key_id: uuid.UUID, key: AdminKey, session: SessionDep) -> ApiKeyRead:
-    """Revoke a key of your workspace; it stops working at once."""
-    return ApiKeyRead.model_validate(await auth.revoke_key(session, key_id=key_id, workspace_id=key.workspace_id))
+async def revoke_key(key_id: uuid.UUID, key: AdminKey, session: SessionDep, request: Request) -> ApiKeyRead:
+    """Revoke a key of your workspace; it stops working at once (other processes: API_KEY_CACHE_TTL_S)."""
+    row = await auth.revoke_key(session, key_id=key_id, workspace_id=key.workspace_id)
+    request.app.state.key_cache.evict(row.key_hash)
+    return ApiKeyRead.model_validate(row)

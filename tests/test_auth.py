@@ -5,13 +5,16 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from models import ApiKey
-from tests.conftest import assert_problem, make_key
+from api_server import create_app
+from auth import KeyCache, Principal
+from models import ApiKey, utcnow
+from tests.conftest import assert_problem, client_for, make_key, make_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_RE = re.compile(r"^tune_dev_[0-9A-Za-z]{43}$")
@@ -124,3 +127,34 @@ def test_cli_create_list_revoke(tmp_path):
     assert "revoked" in cli("list", "--workspace", "beta").stdout
     assert cli("revoke", "not-an-id").returncode == 1
     assert cli("create", "--name", "x", "--scopes", "root").returncode == 2
+
+
+def test_key_cache_expires_and_revocation_leaves_a_tombstone():
+    now = [0.0]
+    cache = KeyCache(5, clock=lambda: now[0])
+    p = Principal(key_id=uuid.uuid4(), workspace_id=uuid.uuid4(), scopes=("read",))
+    cache.put("h", p)
+    assert cache.get("h") is p
+    now[0] = 5.1
+    assert cache.get("h") is None  # expired: the next request looks the key up again
+    cache.put("h", p)
+    cache.evict("h")
+    assert cache.get("h") is None
+    cache.put("h", p)  # a lookup that raced the revocation cannot bring it back
+    assert cache.get("h") is None
+    now[0] = 11
+    cache.put("h", p)
+    assert cache.get("h") is p
+    off = KeyCache(0)
+    off.put("h", p)
+    assert off.get("h") is None
+
+
+async def test_a_key_revoked_by_another_process_stops_within_the_cache_ttl(database_url):
+    app = create_app(make_settings(database_url, API_KEY_CACHE_TTL_S=0))
+    async with app.router.lifespan_context(app), client_for(app) as client:
+        key = await make_key(app.state.db)
+        assert (await client.get("/api/industries", headers={"X-API-Key": key})).status_code == 200
+        async with app.state.db.session() as s:  # as `python auth.py revoke` would, from elsewhere
+            await s.execute(update(ApiKey).values(revoked_at=utcnow()))
+        assert_problem(await client.get("/api/industries", headers={"X-API-Key": key}), 401)

@@ -67,7 +67,7 @@ def _concrete(path: str) -> str:
 async def test_every_route_is_authenticated_and_limited(database_url):
     """Walk app.routes: every non-public route needs a key (401 without) and is limited (429)."""
     app = create_app(make_settings(database_url, RATE_LIMIT="1/minute"))
-    key_deps = {require_key(s).__name__ for s in ("read", "write", "admin")}
+    key_deps = {require_key(s).__name__ for s in ("read", "write", "admin")} | {"require_metrics_access"}
     api_routes = [r for r in app.routes if isinstance(r, APIRoute)]
     assert len(api_routes) >= 5
     async with app.router.lifespan_context(app):

@@ -1,0 +1,172 @@
+"""Prometheus metrics, and the protected `GET /metrics` that exposes them.
+
+Counters are updated where things happen (requests, Claude calls, engine fallbacks, tracking
+events); gauges that describe state (database pool, jobs by status, circuit breaker) are read at
+scrape time, so they are always current and cost nothing between scrapes.
+
+Several worker processes: set `PROMETHEUS_MULTIPROC_DIR` to an empty directory shared by the
+processes (prometheus-client's multiprocess mode); `/metrics` then aggregates every process's
+counters. Without it, each process reports its own (scrape them per process).
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from auth import api_key_header, authenticate, grants
+from errors import Forbidden, Unauthorized
+from jobs import queue_depth
+from ratelimit import client_ip
+
+HTTP_REQUESTS = Counter("tune_http_requests_total", "HTTP requests by route and status",
+                        ["method", "route", "status"])
+HTTP_LATENCY = Histogram("tune_http_request_duration_seconds", "HTTP request latency", ["method", "route"],
+                         buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
+LLM_CALLS = Counter("tune_llm_calls_total", "Claude calls by purpose and outcome (ok, invalid, error)",
+                    ["purpose", "outcome"])
+LLM_TOKENS = Counter("tune_llm_tokens_total", "Claude tokens by kind (input, output, cache_read, cache_write)",
+                     ["kind"])
+LLM_COST = Counter("tune_llm_cost_usd_total", "Claude spend in USD")
+ENGINE_RESULTS = Counter("tune_engine_results_total",
+                         "Analyses and content by the engine that produced them, and why not Claude",
+                         ["feature", "engine", "fallback"])
+TRACKING_EVENTS = Counter("tune_tracking_events_total", "Tracking events stored, by type and human/machine",
+                          ["type", "machine"])
+
+
+def record_llm_call(*, purpose: str, outcome: str, usage: Any) -> None:
+    LLM_CALLS.labels(purpose, outcome).inc()
+    for kind in ("input", "output", "cache_read", "cache_write"):
+        LLM_TOKENS.labels(kind).inc(getattr(usage, f"{kind}_tokens", 0))
+    LLM_COST.inc(usage.cost_usd)
+
+
+def record_engine(feature: str, engine: str, fallback: str | None) -> None:
+    ENGINE_RESULTS.labels(feature, engine, fallback or "none").inc()
+
+
+def record_tracking_event(event_type: str, is_machine: bool) -> None:
+    TRACKING_EVENTS.labels(event_type, "machine" if is_machine else "human").inc()
+
+
+class MetricsMiddleware:
+    """Count requests and time them, labelled by route template (not raw path: bounded labels)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+
+        async def watch(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
+            HTTP_LATENCY.labels(scope["method"], route).observe(time.perf_counter() - started)
+
+
+class StateCollector(Collector):
+    """Gauges read at scrape time from the running app: pool, jobs, circuit breaker."""
+
+    def __init__(self, app_state: Any) -> None:
+        self.state = app_state
+        self.jobs: dict[str, int] = {}  # refreshed by the /metrics route just before collecting
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        pool = self.state.db.engine.pool
+        in_use = GaugeMetricFamily("tune_db_pool_in_use", "Database connections checked out of the pool")
+        in_use.add_metric([], float(pool.checkedout()) if hasattr(pool, "checkedout") else 0.0)
+        yield in_use
+        jobs = GaugeMetricFamily("tune_jobs", "Jobs by status", labels=["status"])
+        for status in ("queued", "running", "succeeded", "failed", "cancelled"):
+            jobs.add_metric([status], float(self.jobs.get(status, 0)))
+        yield jobs
+        breaker = GaugeMetricFamily("tune_llm_circuit_state",
+                                    "Claude circuit: 0 closed, 1 half-open, 2 open; -1 Claude unconfigured")
+        llm = self.state.llm.state()
+        codes = {"closed": 0.0, "half_open": 1.0, "open": 2.0}
+        breaker.add_metric([], codes[llm["circuit"]] if llm["reason"] != "unconfigured" else -1.0)
+        yield breaker
+
+
+def exposition(state_registry: CollectorRegistry) -> bytes:
+    """This process's counters (or every process's, in multiprocess mode) plus the state gauges."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        counters = CollectorRegistry()
+        multiprocess.MultiProcessCollector(counters)
+    else:
+        counters = REGISTRY
+    return generate_latest(counters) + generate_latest(state_registry)
+
+
+def install(app: Any) -> None:
+    """Count the app's requests and give it the scrape-time state gauges."""
+    app.add_middleware(MetricsMiddleware)
+    app.state.metrics_collector = StateCollector(app.state)
+    app.state.metrics_registry = CollectorRegistry(auto_describe=False)
+    app.state.metrics_registry.register(app.state.metrics_collector)
+    app.router.routes.extend(router.routes)
+
+
+async def require_metrics_access(request: Request) -> None:
+    """Admin API key, or `Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true."""
+    state = request.app.state
+    settings = state.settings
+    if settings.METRICS_PUBLIC:
+        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
+        return
+    bearer = request.headers.get("authorization", "")
+    if settings.METRICS_TOKEN and bearer.startswith("Bearer ") and hmac.compare_digest(
+            bearer.removeprefix("Bearer ").encode(), settings.METRICS_TOKEN.encode()):
+        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
+        return
+    try:
+        principal = await authenticate(state.db, await api_key_header(request), state.key_cache)
+    except Unauthorized:
+        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
+        raise
+    await state.limiter.enforce(request, f"key:{principal.key_id}")
+    if not grants(list(principal.scopes), "admin"):
+        raise Forbidden("Metrics need an admin API key or the METRICS_TOKEN bearer token.")
+
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/metrics", response_class=Response, dependencies=[Depends(require_metrics_access)],
+            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}})
+async def metrics(request: Request) -> Response:
+    """Prometheus metrics (admin API key or METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
+    state = request.app.state
+    async with state.db.session(write=False) as session:
+        counts = await queue_depth(session)
+    state.metrics_collector.jobs = counts
+    return Response(exposition(state.metrics_registry), media_type=CONTENT_TYPE_LATEST)
