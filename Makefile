@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench reliability clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: lint
 
 bench: $(VENV)/.dev
 	$(PY) -m bench
+
+# The reliability suite (README, "Reliability suite"): short by default (also run by `make test`),
+# `make reliability FULL=1` for the full one; ONLY=load,kill picks scenarios.
+reliability: $(VENV)/.dev
+	$(PY) -m reliability $(if $(FULL),--full) $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -13,8 +13,12 @@ import structlog
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+import dashboard
+import metrics
+from auth import KeyCache
 from database_async import TuneDatabase
 from errors import install_handlers
+from jobs import WorkerPool
 from llm import LLMClient
 from logs import configure_logging
 from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
@@ -37,6 +41,10 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     """Build the application. Tests pass their own settings (and database)."""
     settings = settings or get_settings()
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    if settings.SENTRY_DSN:
+        from observability import init_sentry  # sentry-sdk is only loaded when configured
+
+        init_sentry(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -48,14 +56,24 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                 await database.migrate()
             except Exception as exc:  # keep serving: health says 503 until the database is back
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
-        log.info("service.started", version=VERSION, env=settings.ENV)
+        app.state.workers = workers = WorkerPool(database, app.state.llm, settings)
+        workers.start()
+        from tracking import HitRecorder  # pixel/click hits share transactions (group commit)
+
+        app.state.tracker = HitRecorder(database, settings)
+        await app.state.tracker.start()
+        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS)
         yield
+        await app.state.tracker.stop()  # commits the hits still waiting
+        await workers.stop()
         await app.state.llm.close()
         await database.dispose()
 
     app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
+    app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
+    app.state.key_cache = KeyCache(settings.API_KEY_CACHE_TTL_S)
     app.state.engine_state = lambda: app.state.llm.state()
 
     install_handlers(app)
@@ -68,12 +86,14 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                        expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit",
                                        "X-RateLimit-Remaining", "X-RateLimit-Reset"])
     app.add_middleware(RequestContextMiddleware)
+    metrics.install(app)  # outermost: times everything, including rejected requests
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
     # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
     for router in (health.router, agents.router, prospects.router, content.router, campaigns.router,
                    tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
         app.router.routes.extend(router.routes)
+    dashboard.install(app)  # GET /dashboard (public page) and its static assets
     return app
 
 

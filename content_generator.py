@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import metrics
 import prospect_intelligence as intel
+import tracking
 from copywriter import (
     CONNECTION_MAX,
     DAY_OFFSETS,
@@ -180,6 +181,16 @@ class _ClaudeVideo(BaseModel):
 
 
 # --- context: who, for which campaign, with which agent -----------------------------------------
+
+
+@dataclass
+class _Body:
+    """What `tracking.sync_links` reads of a message."""
+
+    id: uuid.UUID
+    workspace_id: uuid.UUID
+    body: str
+    cta: str | None
 
 
 @dataclass
@@ -456,6 +467,8 @@ async def store_sequence(session: AsyncSession, brief: Brief, prospect_id: uuid.
             subject=subject, subject_variants=s.subject_variants, variant=variant, cta=s.cta,
             personalisation=_jsonable(s.personalisation))
         steps.append(StepRead(**s.model_dump(), message_id=message_id, variant=variant, subject=subject))
+    # Each email's links are stored as it is made, so the tracked URLs exist before any export.
+    await tracking.sync_links(session, [_Body(st.message_id, brief.workspace_id, st.body, st.cta) for st in steps])
     log.info("content.sequence_written", prospect_id=str(prospect_id), steps=len(steps), engine=written.engine,
              score=written.piece.quality.score)
     return SequenceRead(prospect_id=prospect_id, campaign_id=brief.campaign_id, engine=written.engine,

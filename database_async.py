@@ -10,6 +10,7 @@ a writer. PostgreSQL runs through asyncpg with a sized pool, pre-ping and a conn
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -51,6 +52,28 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+class _TaskLock:
+    """An asyncio lock the holding task may take again (nested write sessions must not deadlock)."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+        self._depth = 0
+
+    async def __aenter__(self) -> None:
+        task = asyncio.current_task()
+        if self._owner is not task or task is None:
+            await self._lock.acquire()
+            self._owner = task
+        self._depth += 1
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0:
+            self._owner = None
+            self._lock.release()
+
+
 class TuneDatabase:
     """The service's database: one engine, a writer and a reader session factory, migrations."""
 
@@ -65,6 +88,7 @@ class TuneDatabase:
         self.read_sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self.migrated = False
         self._migrate_lock = asyncio.Lock()
+        self._writer = _TaskLock() if self.is_sqlite else None
         log.info("database_initialized", **self.describe())
 
     @property
@@ -114,9 +138,14 @@ class TuneDatabase:
 
     @asynccontextmanager
     async def session(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
-        """A session that commits when the block ends without error (for jobs, CLI and scripts)."""
+        """A session that commits when the block ends without error (for jobs, CLI and scripts).
+
+        On SQLite, write sessions of this process also queue on an asyncio lock: SQLite admits one
+        writer at a time anyway, and waiting in line here hands the lock over at once, where
+        SQLite's busy handler would poll with sleeps of up to 100 ms.
+        """
         factory = self.write_sessions if write else self.read_sessions
-        async with factory() as session:
+        async with self._writer if write and self._writer else contextlib.nullcontext(), factory() as session:
             try:
                 yield session
                 await session.commit()
@@ -145,7 +174,7 @@ class TuneDatabase:
                 cfg = Config(str(ROOT / "alembic.ini"))
                 cfg.set_main_option("script_location", str(ROOT / "migrations"))
                 cfg.attributes["connection"] = sync_conn
-                command.upgrade(cfg, "heads")
+                command.upgrade(cfg, "head")
 
             async with self.engine.begin() as conn:
                 await conn.run_sync(upgrade)

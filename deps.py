@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from auth import AdminKey, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
-from ratelimit import limit_by_ip
+from ratelimit import limit_by_ip, limit_tracking_by_ip
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -32,3 +32,4 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 PublicLimit = Depends(limit_by_ip)
+TrackingLimit = Depends(limit_tracking_by_ip)

@@ -2,9 +2,10 @@
 
 A job is a list of items with unique keys. Workers in each process claim a job under a lease (one
 atomic `UPDATE … RETURNING` on SQLite, `FOR UPDATE SKIP LOCKED` on PostgreSQL), keep the lease
-alive with heartbeats, and work its pending items a few at a time. Each item runs in two phases:
-`prepare` (no writes; may call Claude or another network service) and `apply` (writes), and `apply`
-commits in the same transaction as the item's done-mark. So after a crash or `kill -9`, a job whose
+alive with heartbeats, and work its pending items in chunks of `JOB_ITEM_CONCURRENCY`. Each item
+runs in two phases: `prepare` (no writes; may call Claude or another network service), for the
+whole chunk at once, then `apply` (writes), in the same transaction as the item's done-mark: one
+transaction per chunk, a savepoint per item. So after a crash or `kill -9`, a job whose
 lease expired is claimed again and resumes with its pending items only: finished items are never
 redone, nor is their LLM spend repeated.
 
@@ -30,9 +31,9 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
-from errors import NotFound
+from errors import NotFound, Unprocessable
 from models import Job, JobItem, utcnow
-from schemas import Output
+from schemas import Output, Page
 from settings import Settings
 
 log = structlog.get_logger()
@@ -136,6 +137,36 @@ async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: 
                           .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
                                   updated_at=utcnow()))
     return await get_job(session, workspace_id=workspace_id, job_id=job_id)
+
+
+async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
+                    campaign_id: uuid.UUID | None, cursor: str | None, limit: int) -> Page[JobRead]:
+    """The workspace's jobs, newest first; `status` may be "active" (queued or running).
+
+    A job belongs to a campaign when its payload names it (pipelines, content batches, Clay pushes
+    and Clay webhook batches do). Item errors are left out: `GET /api/jobs/{id}` has them.
+    """
+    from tracking import paging  # not at module level: tracking imports metrics, which imports jobs
+
+    query = select(Job).where(Job.workspace_id == workspace_id)
+    if status == "active":
+        query = query.where(Job.status.in_(ACTIVE))
+    elif status:
+        query = query.where(Job.status == status)
+    if campaign_id is not None:
+        query = query.where(Job.payload["campaign_id"].as_string() == str(campaign_id))
+    if cursor:
+        created, ident = paging.decode(cursor, 2)
+        try:
+            at, last = datetime.fromisoformat(created), uuid.UUID(ident)
+        except (TypeError, ValueError) as exc:
+            raise Unprocessable("Invalid cursor; pass back the next_cursor of the previous page.") from exc
+        query = query.where(or_(Job.created_at < at, and_(Job.created_at == at, Job.id < last)))
+    rows = list(await session.scalars(query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit + 1)))
+    more, rows = len(rows) > limit, rows[:limit]
+    return Page[JobRead](items=[job_read(j) for j in rows],
+                         next_cursor=paging.encode(rows[-1].created_at.isoformat(), rows[-1].id)
+                         if more and rows else None)
 
 
 # --- claiming ---------------------------------------------------------------------------------
@@ -262,36 +293,55 @@ class Worker:
                     .order_by(JobItem.position).limit(size))).all()
             if not items:
                 return
-            await asyncio.gather(*(self._work_item(ctx, handler, *item) for item in items))
+            prepared = await asyncio.gather(*(handler.prepare(ctx, key, payload) for _, key, payload in items),
+                                            return_exceptions=True)
+            await self._apply_chunk(ctx, handler, items, prepared)
 
-    async def _work_item(self, ctx: JobContext, handler: Handler, item_id: uuid.UUID, key: str,
-                         payload: dict[str, Any]) -> None:
-        try:
-            prepared = await handler.prepare(ctx, key, payload)
-            async with self.db.session() as session:
-                # Only the lease holder may finish items: a worker that lost its lease changes nothing.
-                mark = await session.execute(
-                    update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending",
-                                          JobItem.job_id.in_(select(Job.id).where(
-                                              Job.id == ctx.job_id, Job.lease_owner == self.owner,
-                                              Job.status == "running")))
-                    .values(status="done", updated_at=utcnow()))
-                if not mark.rowcount:  # type: ignore[attr-defined]
-                    raise LeaseLost
-                result = await handler.apply(session, ctx, key, payload, prepared)
-                await session.execute(update(JobItem).where(JobItem.id == item_id).values(result=result))
-                await session.execute(update(Job).where(Job.id == ctx.job_id).values(done=Job.done + 1))
-        except LeaseLost:
-            raise
-        except UNAVAILABLE_ERRORS as exc:  # not the item's fault: fail the attempt, retry the job
-            raise RuntimeError(f"database unavailable ({type(exc).__name__})") from exc
-        except Exception as exc:
-            log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
-            detail = str(exc)[:500] or type(exc).__name__
-            async with self.db.session() as session:
-                await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
-                                      .values(status="failed", error=detail, updated_at=utcnow()))
-                await session.execute(update(Job).where(Job.id == ctx.job_id).values(failed=Job.failed + 1))
+    async def _apply_chunk(self, ctx: JobContext, handler: Handler, items: Sequence[Any],
+                           prepared: list[Any]) -> None:
+        """Store a chunk's outcomes in one transaction (one commit for the chunk), each item in its own
+        savepoint: an item whose `apply` fails is rolled back alone and recorded as failed."""
+        done = failed = 0
+        async with self.db.session() as session:
+            for (item_id, key, payload), outcome in zip(items, prepared, strict=True):
+                if isinstance(outcome, BaseException):
+                    if isinstance(outcome, UNAVAILABLE_ERRORS):  # not the item's fault: retry the job
+                        raise RuntimeError(f"database unavailable ({type(outcome).__name__})") from outcome
+                    if not isinstance(outcome, Exception):
+                        raise outcome
+                    await self._fail_item(session, ctx, item_id, key, outcome)
+                    failed += 1
+                    continue
+                try:
+                    async with session.begin_nested():
+                        # Only the lease holder may finish items; `status == pending` makes it once only.
+                        mark = await session.execute(
+                            update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending",
+                                                  JobItem.job_id.in_(select(Job.id).where(
+                                                      Job.id == ctx.job_id, Job.lease_owner == self.owner,
+                                                      Job.status == "running")))
+                            .values(status="done", updated_at=utcnow()))
+                        if not mark.rowcount:  # type: ignore[attr-defined]
+                            raise LeaseLost
+                        result = await handler.apply(session, ctx, key, payload, outcome)
+                        await session.execute(update(JobItem).where(JobItem.id == item_id).values(result=result))
+                    done += 1
+                except LeaseLost:
+                    raise
+                except UNAVAILABLE_ERRORS as exc:
+                    raise RuntimeError(f"database unavailable ({type(exc).__name__})") from exc
+                except Exception as exc:
+                    await self._fail_item(session, ctx, item_id, key, exc)
+                    failed += 1
+            await session.execute(update(Job).where(Job.id == ctx.job_id)
+                                  .values(done=Job.done + done, failed=Job.failed + failed))
+
+    async def _fail_item(self, session: AsyncSession, ctx: JobContext, item_id: uuid.UUID, key: str,
+                         exc: Exception) -> None:
+        log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
+        await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
+                              .values(status="failed", error=str(exc)[:500] or type(exc).__name__,
+                                      updated_at=utcnow()))
 
     async def _finish(self, ctx: JobContext, kind: str) -> None:
         async with self.db.session() as session:

@@ -420,20 +420,15 @@ class LLMClient:
         prompt cache. Raises `LLMUnavailable` (see the module docstring) instead of degrading
         silently; callers fall back to the rules engine.
 
-        The budget is checked before each call, so concurrent calls may overshoot it by at most
-        `LLM_MAX_CONCURRENCY` calls. Don't call this while holding a write transaction: a network
+        The budget is checked inside the concurrency slot, just before each request is sent, so a
+        large batch cannot pass the check all at once: the overshoot is bounded by the calls in
+        flight (about `LLM_MAX_CONCURRENCY`). Don't call this while holding a write transaction: a network
         call should not hold locks, and on SQLite the ledger's own transaction would wait for yours.
         """
         if self._client is None:
             raise LLMUnavailable("unconfigured", "ANTHROPIC_API_KEY is not set")
         if self._spend_limited():
             raise LLMUnavailable("budget", "Anthropic reported the organisation's spend limit")
-        spent = await self.month_spend()
-        budget = self.settings.LLM_MONTHLY_BUDGET_USD
-        self._note_budget(month_start(self._now()), spent >= budget)
-        if spent >= budget:
-            log.warning("llm.budget_exhausted", purpose=purpose, spent_usd=round(spent, 6), budget_usd=budget)
-            raise LLMUnavailable("budget", f"monthly LLM budget of ${budget:.2f} is spent")
         if not self.breaker.allow():
             raise LLMUnavailable("circuit_open", "Claude is cooling down after repeated failures")
 
@@ -455,6 +450,14 @@ class LLMClient:
             return min(server, self.settings.LLM_MAX_RETRY_AFTER_S)
         return float(self._backoff(state))
 
+    async def _check_budget(self, purpose: str) -> None:
+        spent = await self.month_spend()
+        budget = self.settings.LLM_MONTHLY_BUDGET_USD
+        self._note_budget(month_start(self._now()), spent >= budget)
+        if spent >= budget:
+            log.warning("llm.budget_exhausted", purpose=purpose, spent_usd=round(spent, 6), budget_usd=budget)
+            raise LLMUnavailable("budget", f"monthly LLM budget of ${budget:.2f} is spent")
+
     async def _call(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
                     output_model: type[T], max_tokens: int) -> LLMResult[T]:
         client = self._client
@@ -473,6 +476,7 @@ class LLMClient:
             # Holding the slot only while a request is in flight: a call sleeping before its
             # retry must not block the others.
             async with self._semaphore:
+                await self._check_budget(purpose)
                 # The SDK timeout is per socket read; this bounds the whole attempt.
                 async with asyncio.timeout(s.LLM_TIMEOUT_S):
                     return await client.messages.create(

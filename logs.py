@@ -30,3 +30,6 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
         cache_logger_on_first_use=False,
     )
     logging.basicConfig(level=numeric, stream=sys.stderr, format="%(levelname)s %(name)s %(message)s")
+    # httpx logs every URL at INFO; outbound URLs (Clay table webhooks) are secrets.
+    for name in ("httpx", "httpcore", "httpx2"):
+        logging.getLogger(name).setLevel(max(numeric, logging.WARNING))

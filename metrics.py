@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hmac
 import os
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +28,6 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from auth import api_key_header, authenticate, grants
 from errors import Forbidden, Unauthorized
@@ -67,30 +65,10 @@ def record_tracking_event(event_type: str, is_machine: bool) -> None:
     TRACKING_EVENTS.labels(event_type, "machine" if is_machine else "human").inc()
 
 
-class MetricsMiddleware:
-    """Count requests and time them, labelled by route template (not raw path: bounded labels)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started, status = time.perf_counter(), 500
-
-        async def watch(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, watch)
-        finally:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            HTTP_REQUESTS.labels(scope["method"], route, str(status)).inc()
-            HTTP_LATENCY.labels(scope["method"], route).observe(time.perf_counter() - started)
+def observe_request(method: str, route: str, status: int, seconds: float) -> None:
+    """Called once per request by the request-context middleware (route template, not raw path)."""
+    HTTP_REQUESTS.labels(method, route, str(status)).inc()
+    HTTP_LATENCY.labels(method, route).observe(seconds)
 
 
 class StateCollector(Collector):
@@ -128,8 +106,7 @@ def exposition(state_registry: CollectorRegistry) -> bytes:
 
 
 def install(app: Any) -> None:
-    """Count the app's requests and give it the scrape-time state gauges."""
-    app.add_middleware(MetricsMiddleware)
+    """Give the app the scrape-time state gauges and the /metrics route."""
     app.state.metrics_collector = StateCollector(app.state)
     app.state.metrics_registry = CollectorRegistry(auto_describe=False)
     app.state.metrics_registry.register(app.state.metrics_collector)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+import metrics
 from auth import hash_key
 from database_async import UNAVAILABLE_ERRORS
 from errors import Conflict, PayloadTooLarge, ServiceUnavailable, TuneError, Unprocessable, problem
@@ -31,7 +32,8 @@ REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 class RequestContextMiddleware:
-    """Assign/accept `X-Request-ID`, bind it to logs, add rate-limit headers, log one access line."""
+    """Assign/accept `X-Request-ID`, bind it to logs, add rate-limit headers, log one access line
+    and count the request in the Prometheus metrics."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -64,15 +66,11 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_headers)
         finally:
-            route = scope.get("route")
-            access_log.info(
-                "request",
-                method=scope["method"],
-                route=getattr(route, "path", None) or "unmatched",
-                status=status,
-                ms=round((time.perf_counter() - started) * 1000, 2),
-                key_id=state.get("key_id"),
-            )
+            route = getattr(scope.get("route"), "path", None) or "unmatched"  # the template: bounded labels
+            seconds = time.perf_counter() - started
+            metrics.observe_request(scope["method"], route, status, seconds)
+            access_log.info("request", method=scope["method"], route=route, status=status,
+                            ms=round(seconds * 1000, 2), key_id=state.get("key_id"))
 
 
 class BodySizeLimitMiddleware:
@@ -107,20 +105,24 @@ class BodySizeLimitMiddleware:
                 return
             if not message.get("more_body", False):
                 break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(b"".join(chunks), receive), send)
 
     def _detail(self) -> str:
         return f"Request body exceeds the {self.max_bytes}-byte limit."
+
+
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that hands the app a body already read, then defers to the real one."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _render(exc: TuneError, scope: Scope, receive: Receive, send: Send) -> None:
@@ -187,17 +189,8 @@ class IdempotencyMiddleware:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        sent = False
-
-        async def replay_body() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
         try:
-            await self.app(scope, replay_body, capture)
+            await self.app(scope, replaying(body, receive), capture)
         except BaseException:
             await self._release(db, scope_hash, idem_key)
             raise

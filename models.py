@@ -237,3 +237,236 @@ class Message(Base):
     usage: Mapped[dict | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# --- durable background jobs ------------------------------------------------------------------
+
+
+class Job(Base):
+    """A unit of long work, claimed by one worker at a time under a lease kept alive by heartbeats."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_job_claim", "status", "next_run_at"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued|running|succeeded|failed|cancelled
+    payload: Mapped[dict] = mapped_column()
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[datetime | None] = mapped_column()
+    next_run_at: Mapped[datetime] = mapped_column(default=utcnow)
+    error: Mapped[str | None] = mapped_column(String(2000))
+    result: Mapped[dict | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class JobItem(Base):
+    """One item of a job; `(job_id, key)` is unique, so an item is done at most once."""
+
+    __tablename__ = "job_items"
+    __table_args__ = (
+        UniqueConstraint("job_id", "key", name="uq_job_item_key"),
+        Index("ix_job_item_pending", "job_id", "status", "position"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | done | failed
+    payload: Mapped[dict] = mapped_column()
+    result: Mapped[dict | None] = mapped_column()
+    error: Mapped[str | None] = mapped_column(String(2000))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+# --- tracking and analytics -------------------------------------------------------------------
+
+from sqlalchemy import BigInteger, Boolean, PrimaryKeyConstraint  # noqa: E402
+
+# SQLite only autoincrements an INTEGER PRIMARY KEY (the rowid); PostgreSQL gets a BIGSERIAL.
+EventId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class TrackedLink(Base):
+    """A link found in a message's body or CTA; its click token redirects only to this stored URL."""
+
+    __tablename__ = "tracked_links"
+    __table_args__ = (UniqueConstraint("message_id", "url", name="uq_tracked_link_url"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TrackingEvent(Base):
+    """One tracking event: a pixel or click hit, or an event a sending tool posted.
+
+    `id` grows in ingestion order; "a prospect's first event" means its lowest id. `external_id` is
+    the tool's event id (ours for pixel and click hits), unique per workspace for idempotency.
+    """
+
+    __tablename__ = "tracking_events"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "external_id", name="uq_tracking_event_external_id"),
+        Index("ix_tracking_event_campaign", "campaign_id", "id"),
+        Index("ix_tracking_event_prospect", "campaign_id", "prospect_id", "id"),
+        Index("ix_tracking_event_message", "message_id", "type", "occurred_at"),
+    )
+
+    id: Mapped[int] = mapped_column(EventId, primary_key=True, autoincrement=True)
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    prospect_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
+    message_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    link_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tracked_links.id", ondelete="SET NULL"))
+    external_id: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(8))  # pixel | click | api
+    # sent | delivered | opened | clicked | replied | bounced | unsubscribed
+    type: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[datetime] = mapped_column()
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    tier: Mapped[int] = mapped_column(Integer, default=0)  # the prospect's tier then; 0 = unknown
+    step: Mapped[int] = mapped_column(Integer, default=0)  # 0 = not attributed to a step
+    variant: Mapped[str] = mapped_column(String(4), default="")
+    is_machine: Mapped[bool] = mapped_column(Boolean, default=False)
+    machine_reason: Mapped[str | None] = mapped_column(String(40))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    user_agent: Mapped[str | None] = mapped_column(String(300))
+
+
+class TrackingFirstTouch(Base):
+    """The first event (lowest id) that put a prospect into a metric's cohort, per scope and audience.
+
+    scope is "c" (the campaign) or "s:<step>:<variant>"; audience is "all" or "human". A row exists
+    once per key, so inserting it tells whether an event is a prospect's first: unique counts stay
+    exact without counting distinct prospects at report time.
+    """
+
+    __tablename__ = "tracking_first_touches"
+    __table_args__ = (PrimaryKeyConstraint("campaign_id", "prospect_id", "metric", "scope", "audience"),)
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    prospect_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(16))
+    scope: Mapped[str] = mapped_column(String(24))
+    audience: Mapped[str] = mapped_column(String(8))
+    event_id: Mapped[int] = mapped_column(EventId)
+    occurred_at: Mapped[datetime] = mapped_column()
+
+
+class CampaignStat(Base):
+    """Rollup per campaign × tier × step × variant × metric, kept up to date at ingestion.
+
+    total/human count events of the metric's own type; uniq* count prospects whose first event in
+    the metric's cohort (campaign scope, or step × variant scope for uniq_step*) had these dimensions.
+    """
+
+    __tablename__ = "campaign_stats"
+    __table_args__ = (PrimaryKeyConstraint("campaign_id", "tier", "step", "variant", "metric"),)
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    tier: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int] = mapped_column(Integer)
+    variant: Mapped[str] = mapped_column(String(4))
+    metric: Mapped[str] = mapped_column(String(16))
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    human: Mapped[int] = mapped_column(Integer, default=0)
+    uniq: Mapped[int] = mapped_column(Integer, default=0)
+    uniq_human: Mapped[int] = mapped_column(Integer, default=0)
+    uniq_step: Mapped[int] = mapped_column(Integer, default=0)
+    uniq_step_human: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CampaignStatHourly(Base):
+    """Rollup per campaign × hour (UTC) × metric, for the timeline; uniq* count first-time prospects."""
+
+    __tablename__ = "campaign_stats_hourly"
+    __table_args__ = (PrimaryKeyConstraint("campaign_id", "bucket", "metric"),)
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    bucket: Mapped[datetime] = mapped_column()
+    metric: Mapped[str] = mapped_column(String(16))
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    human: Mapped[int] = mapped_column(Integer, default=0)
+    uniq: Mapped[int] = mapped_column(Integer, default=0)
+    uniq_human: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- Clay: per-campaign table webhook, push results, inbound webhook receipts -------------------
+
+
+class ClayCampaignConfig(Base):
+    """Where a campaign's prospects are pushed in Clay: the table's webhook source URL and its token.
+
+    The token is Clay's (sent as `x-clay-webhook-auth`); it is never returned by the API.
+    """
+
+    __tablename__ = "clay_campaign_configs"
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), unique=True)
+    table_webhook_url: Mapped[str] = mapped_column(String(2000))
+    webhook_auth_token: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ClayPushResult(Base):
+    """The outcome of pushing one prospect of a campaign to one Clay table (by URL hash).
+
+    A re-push skips rows whose status is `pushed` for the same target unless forced.
+    """
+
+    __tablename__ = "clay_push_results"
+    __table_args__ = (UniqueConstraint("campaign_id", "prospect_id", "target_hash", name="uq_clay_push_target"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    prospect_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
+    target_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the table webhook URL
+    status: Mapped[str] = mapped_column(String(16))  # pushed | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    pushed_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class WebhookReceipt(Base):
+    """One inbound webhook row already answered: a replay returns `response` without re-scoring.
+
+    `dedupe_key` is SHA-256 over (campaign, Clay row id, payload hash); unique per source.
+    """
+
+    __tablename__ = "webhook_receipts"
+    __table_args__ = (
+        UniqueConstraint("source", "dedupe_key", name="uq_webhook_receipt_key"),
+        Index("ix_webhook_receipt_created_at", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(16))  # clay
+    dedupe_key: Mapped[str] = mapped_column(String(64))
+    campaign_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    row_id: Mapped[str | None] = mapped_column(String(200))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    prospect_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("prospects.id", ondelete="SET NULL"))
+    response: Mapped[dict] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -77,3 +77,12 @@ def client_ip(request: Request) -> str:
 async def limit_by_ip(request: Request) -> None:
     """Dependency for public routes: the same limit, counted per client IP."""
     await request.app.state.limiter.enforce(request, f"ip:{client_ip(request)}")
+
+
+async def limit_tracking_by_ip(request: Request) -> None:
+    """Dependency for the open pixel and click redirect: `TRACKING_RATE_LIMIT` per client IP.
+
+    Mail providers' image proxies (Gmail, Apple) fetch pixels for many recipients from a few
+    addresses, so these routes get their own, higher limit than the API's.
+    """
+    await request.app.state.tracking_limiter.enforce(request, f"ip:{client_ip(request)}")

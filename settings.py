@@ -40,9 +40,25 @@ class Settings(BaseSettings):
     ALLOWED_ORIGINS: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://localhost:8000"]
     MAX_BODY_BYTES: int = Field(1_048_576, ge=1024)
     RATE_LIMIT: str = "100/minute"
+    TRACKING_RATE_LIMIT: str = "6000/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     IDEMPOTENCY_TTL_HOURS: int = Field(24, ge=1)
+    API_KEY_CACHE_TTL_S: float = Field(5, ge=0, le=300)
     ANALYZE_BATCH_INLINE_MAX: int = Field(100, ge=1, le=1000)
+    ANALYZE_BATCH_MAX: int = Field(10_000, ge=1)
+
+    # background jobs
+    JOB_WORKERS: int = Field(2, ge=0, le=64)
+    JOB_ITEM_CONCURRENCY: int = Field(4, ge=1, le=100)
+    JOB_LEASE_S: float = Field(30, ge=1)
+    JOB_MAX_ATTEMPTS: int = Field(3, ge=1)
+    JOB_POLL_INTERVAL_S: float = Field(1.0, gt=0)
+
+    # operations
+    METRICS_PUBLIC: bool = False
+    METRICS_TOKEN: str = ""
+    SENTRY_DSN: str = ""
+    SENTRY_TRACES_SAMPLE_RATE: float = Field(0.0, ge=0, le=1)
 
     # logs
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -68,6 +84,34 @@ class Settings(BaseSettings):
     LLM_PRICE_CACHE_WRITE_PER_MTOK: float = Field(3.75, ge=0)
     LLM_PRICE_CACHE_READ_PER_MTOK: float = Field(0.30, ge=0)
 
+    # campaigns and tracking
+    PUBLIC_BASE_URL: str = "http://localhost:8000"  # absolute pixel, click (and Clay callback) URLs
+    CAMPAIGN_CSV_MAX_ROWS: int = Field(5000, ge=1, le=100_000)
+    TRACKING_GROUP_COMMIT: bool = True  # false: one transaction per pixel/click hit (for comparison)
+    TRACKING_BATCH_MAX: int = Field(500, ge=1, le=10_000)
+    TRACKING_BATCH_WAIT_MS: float = Field(2, ge=0, le=1000)
+    TRACKING_TOO_SOON_S: float = Field(10, ge=0)
+    TRACKING_BURST_WINDOW_S: float = Field(5, ge=0)
+    TRACKING_BURST_MIN_LINKS: int = Field(3, ge=2, le=100)
+    TRACKING_MACHINE_IP_RANGES: Annotated[list[str], NoDecode] = []
+
+    @field_validator("PUBLIC_BASE_URL")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("PUBLIC_BASE_URL must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("TRACKING_MACHINE_IP_RANGES", mode="before")
+    @classmethod
+    def _ranges(cls, value: object) -> object:
+        import ipaddress
+
+        ranges = _split_csv(value)
+        for cidr in ranges if isinstance(ranges, list) else []:
+            ipaddress.ip_network(cidr, strict=False)  # a ValueError names the bad range
+        return ranges
+
     @field_validator("ALLOWED_ORIGINS", mode="before")
     @classmethod
     def _origins(cls, value: object) -> object:
@@ -78,7 +122,7 @@ class Settings(BaseSettings):
     def _empty_is_unset(cls, value: object) -> object:
         return value or None
 
-    @field_validator("RATE_LIMIT")
+    @field_validator("RATE_LIMIT", "TRACKING_RATE_LIMIT")
     @classmethod
     def _rate_limit(cls, value: str) -> str:
         from limits import parse_many
@@ -114,6 +158,48 @@ class Settings(BaseSettings):
     def key_env(self) -> str:
         """The environment tag inside API keys: `tune_dev_…` or `tune_live_…`."""
         return "live" if self.ENV == "production" else "dev"
+
+    # Clay
+    # Inbound webhook secrets, comma-separated (the first is the current one; keep the old one listed
+    # while rotating). Empty: the webhook refuses everything (401).
+    CLAY_WEBHOOK_SECRETS: Annotated[list[str], NoDecode] = []
+    CLAY_WEBHOOK_MAX_BYTES: int = Field(262_144, ge=1024)
+    CLAY_WEBHOOK_INLINE_MAX_ROWS: int = Field(5, ge=1, le=100)  # more rows (or a list with Claude): a job
+    # Outbound: the Clay table's webhook source (a campaign's own URL, given to setup-tables, wins).
+    CLAY_TABLE_WEBHOOK_URL: str = ""
+    CLAY_WEBHOOK_AUTH_TOKEN: str = ""  # sent as x-clay-webhook-auth when set
+    CLAY_PUSH_RATE_PER_S: float = Field(10, gt=0, le=1000)
+    CLAY_PUSH_MAX_ATTEMPTS: int = Field(5, ge=1, le=20)
+    CLAY_PUSH_BACKOFF_S: float = Field(1.0, ge=0, le=60)  # first retry delay; doubles each attempt
+    CLAY_PUSH_MAX_RETRY_AFTER_S: float = Field(60, ge=0)  # cap on Clay's Retry-After
+    CLAY_HTTP_TIMEOUT_S: float = Field(10, gt=0, le=120)
+    # Development only: let outbound URLs be http:// and private/loopback (the tests' fake Clay).
+    CLAY_ALLOW_PRIVATE_URLS: bool = False
+
+    @field_validator("CLAY_WEBHOOK_SECRETS", mode="before")
+    @classmethod
+    def _clay_secrets(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @model_validator(mode="after")
+    def _clay_production_is_configured(self) -> Settings:
+        if self.ENV != "production":
+            return self
+        problems = []
+        if any(s == PLACEHOLDER or len(s) < 24 for s in self.CLAY_WEBHOOK_SECRETS):
+            problems.append("CLAY_WEBHOOK_SECRETS must hold random values of at least 24 characters")
+        if self.CLAY_WEBHOOK_AUTH_TOKEN == PLACEHOLDER:
+            problems.append("CLAY_WEBHOOK_AUTH_TOKEN must be Clay's token, not a placeholder")
+        if self.CLAY_ALLOW_PRIVATE_URLS:
+            problems.append("CLAY_ALLOW_PRIVATE_URLS is for development only")
+        if problems:
+            raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    @property
+    def clay_private_urls_allowed(self) -> bool:
+        """Outbound Clay URLs may be http:// and private only in development, and only when asked."""
+        return self.ENV == "development" and self.CLAY_ALLOW_PRIVATE_URLS
 
 
 @lru_cache

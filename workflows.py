@@ -206,7 +206,8 @@ async def _push_to_clay(session: AsyncSession, ctx: jobs.JobContext) -> str | No
     import clay_integration  # the Clay job kind registers itself on import
 
     job = await clay_integration.enqueue_push(session, workspace_id=ctx.workspace_id,
-                                              campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
+                                              campaign_id=uuid.UUID(ctx.payload["campaign_id"]),
+                                              settings=ctx.settings)
     return str(job.job_id) if job is not None else None
 
 

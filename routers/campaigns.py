@@ -2,6 +2,112 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import uuid
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Request, Response, status
+
+import campaigns
+from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType
+from deps import ReadKey, SessionDep, WriteKey
+from errors import Unprocessable
+from schemas import Page
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"])
+
+Cursor = Annotated[str | None, Query(max_length=500, description="next_cursor of the previous page")]
+Limit = Annotated[int, Query(ge=1, le=100)]
+CSV_BODY = {"requestBody": {"required": True, "content": {
+    "text/csv": {"schema": {"type": "string"},
+                 "example": "Email Address,First Name,Last Name,Job Title,Company Name,Employees\n"
+                            "dana.reyes@silverpeakcasino.com,Dana,Reyes,VP Marketing,Silver Peak,2000\n"},
+    "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
+                                       "properties": {"file": {"type": "string", "format": "binary"}}}}}}}
+
+
+async def _csv_upload(request: Request) -> bytes:
+    """The CSV bytes of a multipart upload (field `file`) or of a raw text/csv body."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data":
+        upload = (await request.form(max_files=1, max_fields=20)).get("file")
+        if upload is None or isinstance(upload, str):
+            raise Unprocessable("Send the CSV file in a multipart field named 'file'.")
+        return await upload.read()
+    if kind in CSV_TYPES or not kind:
+        return await request.body()
+    raise UnsupportedMediaType(f"Send the CSV as text/csv or as multipart/form-data (field 'file'), not {kind}.")
+
+
+@router.post("/create", status_code=status.HTTP_201_CREATED, response_model=campaigns.CampaignRead)
+async def create_campaign(body: campaigns.CampaignCreate, key: WriteKey,
+                          session: SessionDep) -> campaigns.CampaignRead:
+    """Create a draft campaign for an industry, with optional tier thresholds and sequence settings."""
+    return await campaigns.create_campaign(session, workspace_id=key.workspace_id, data=body)
+
+
+@router.get("", response_model=Page[campaigns.CampaignRead])
+async def list_campaigns(key: ReadKey, session: SessionDep, cursor: Cursor = None, limit: Limit = 20,
+                         status: campaigns.CampaignStatus | None = None) -> Page[campaigns.CampaignRead]:
+    """Your campaigns, newest first (cursor pagination)."""
+    return await campaigns.list_campaigns(session, workspace_id=key.workspace_id, status=status, cursor=cursor,
+                                          limit=limit)
+
+
+@router.get("/{campaign_id}", response_model=campaigns.CampaignDetail)
+async def get_campaign(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> campaigns.CampaignDetail:
+    """A campaign with its prospects counted by tier and by status."""
+    return await campaigns.get_campaign(session, workspace_id=key.workspace_id, campaign_id=campaign_id)
+
+
+@router.patch("/{campaign_id}", response_model=campaigns.CampaignDetail)
+async def update_campaign(campaign_id: uuid.UUID, body: campaigns.CampaignUpdate, key: WriteKey,
+                          session: SessionDep) -> campaigns.CampaignDetail:
+    """Change a campaign's status (draft → active ⇄ paused → completed → archived; else 409) or settings."""
+    return await campaigns.update_campaign(session, workspace_id=key.workspace_id, campaign_id=campaign_id,
+                                           data=body)
+
+
+@router.post("/{campaign_id}/prospects", response_model=campaigns.AddRead)
+async def add_prospects(campaign_id: uuid.UUID, body: campaigns.ProspectsAdd, key: WriteKey, session: SessionDep,
+                        request: Request) -> campaigns.AddRead:
+    """Analyse prospects with the campaign's agent and add them (up to ANALYZE_BATCH_INLINE_MAX per call)."""
+    state = request.app.state
+    return await campaigns.add_prospects(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
+                                         campaign_id=campaign_id, data=body,
+                                         max_items=state.settings.ANALYZE_BATCH_INLINE_MAX)
+
+
+@router.post("/{campaign_id}/prospects/import", response_model=campaigns.ImportRead, openapi_extra=CSV_BODY)
+async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: SessionDep, request: Request,
+                           all_or_nothing: bool = False) -> campaigns.ImportRead:
+    """Import a CSV (Clay or CRM export): good rows imported, bad rows reported by row number."""
+    state = request.app.state
+    raw = await _csv_upload(request)
+    return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
+                                      raw=raw, all_or_nothing=all_or_nothing,
+                                      max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
+
+
+@router.get("/{campaign_id}/prospects/{tier}", response_model=Page[campaigns.TierProspectRead])
+async def list_tier(campaign_id: uuid.UUID, tier: Annotated[int, Path(ge=1, le=4)], key: ReadKey,
+                    session: SessionDep, cursor: Cursor = None,
+                    limit: Limit = 50) -> Page[campaigns.TierProspectRead]:
+    """One tier's prospects, best first, with their analysis and a summary of their content."""
+    return await campaigns.list_tier(session, workspace_id=key.workspace_id, campaign_id=campaign_id, tier=tier,
+                                     cursor=cursor, limit=limit)
+
+
+@router.get("/{campaign_id}/export", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}, "description": "One row per prospect"}})
+async def export_campaign(campaign_id: uuid.UUID, key: ReadKey, request: Request,
+                          format: Literal["csv"] = "csv",
+                          tool: campaigns.Tool = "generic",
+                          tier: Annotated[int | None, Query(ge=1, le=4)] = None) -> Response:
+    """CSV for a sending tool (generic, instantly, smartlead): steps as columns, tracking embedded."""
+    state = request.app.state
+    export = await campaigns.export_campaign(state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
+                                             tool=tool, tier=tier, settings=state.settings)
+    return Response(export.content, media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="{export.filename}"',
+        "X-Export-Rows": str(export.rows), "X-Export-Skipped": str(export.skipped),
+        "X-Sequence-Day-Offsets": ",".join(str(d) for d in export.day_offsets), "Cache-Control": "no-store"})

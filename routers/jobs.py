@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Query, Request, status
 
 import jobs
 import workflows
 from deps import ReadKey, SessionDep, WriteKey
+from schemas import Page
 
 router = APIRouter(prefix="/api", tags=["jobs"])
+
+StatusFilter = Literal["active", "queued", "running", "succeeded", "failed", "cancelled"]
+
+
+@router.get("/jobs", response_model=Page[jobs.JobRead])
+async def list_jobs(key: ReadKey, session: SessionDep,
+                    status: StatusFilter | None = None,
+                    campaign_id: uuid.UUID | None = None,
+                    cursor: Annotated[str | None, Query(max_length=500)] = None,
+                    limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Page[jobs.JobRead]:
+    """Your jobs, newest first; filter by status ("active" = queued or running) and by campaign."""
+    return await jobs.list_jobs(session, workspace_id=key.workspace_id, status=status, campaign_id=campaign_id,
+                                cursor=cursor, limit=limit)
 
 
 @router.get("/jobs/{job_id}", response_model=jobs.JobRead)

@@ -7,6 +7,7 @@ databases), otherwise from the `pgserver` package, which starts PostgreSQL 16 fr
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
@@ -80,7 +81,7 @@ def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {"DATABASE_URL": database_url, "RATE_LIMIT": "1000/minute",
-                              "LOG_LEVEL": "INFO", "DB_POOL_SIZE": 5, **overrides}
+                              "LOG_LEVEL": "INFO", "DB_POOL_SIZE": 5, "JOB_POLL_INTERVAL_S": 0.05, **overrides}
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
@@ -94,6 +95,33 @@ async def app(settings: Settings) -> AsyncIterator[Any]:
     application = create_app(settings)
     async with LifespanManager(application):
         yield application
+
+
+@pytest.fixture
+async def app_factory(database_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Any]:
+    """`await app_factory(claude=False, **settings)`: a started app on this test's database, stopped
+    after the test. `claude=True` points it at the fake Anthropic server (one attempt per call)."""
+    async with contextlib.AsyncExitStack() as stack:
+
+        async def make(claude: bool = False, **overrides: Any) -> Any:
+            extra = request.getfixturevalue("fake_anthropic").settings(LLM_MAX_ATTEMPTS=1) if claude else {}
+            application = create_app(make_settings(database_url, **{**extra, **overrides}))
+            await stack.enter_async_context(application.router.lifespan_context(application))
+            return application
+
+        yield make
+
+
+@pytest.fixture
+def rig(app_factory: Any) -> Any:
+    """`await rig(claude=False, **settings)` → (started app, client holding a read+write key)."""
+
+    async def make(claude: bool = False, **overrides: Any) -> tuple[Any, httpx.AsyncClient]:
+        application = await app_factory(claude, **overrides)
+        key = await make_key(application.state.db)
+        return application, client_for(application, headers={"X-API-Key": key})
+
+    return make
 
 
 def client_for(application: Any, **kwargs: Any) -> httpx.AsyncClient:

@@ -6,42 +6,21 @@ The Claude engine is the real anthropic SDK talking to the fake Messages server 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
 import industry_agents
-from api_server import create_app
 from models import IndustryAgent, LlmUsage, Workspace, utcnow
 from schemas import TierThresholds
 from scoring import tier_for
-from tests.conftest import assert_problem, client_for, make_key, make_settings
+from tests.conftest import assert_problem, make_key
 
 DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
         "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
         "employees": 2000, "revenue": 180_000_000, "location": "Reno, NV",
         "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]}
 BUILD = {"industry": "casino", "company": "Tune Outbound", "offer": "player reactivation campaigns"}
-
-
-@pytest.fixture
-async def rig(database_url, request) -> Any:
-    """An app on a fresh database; `claude=True` points it at the fake Anthropic server."""
-    apps = []
-
-    async def make(claude: bool = False, **overrides: Any):
-        extra = request.getfixturevalue("fake_anthropic").settings(LLM_MAX_ATTEMPTS=1) if claude else {}
-        app = create_app(make_settings(database_url, **{**extra, **overrides}))
-        ctx = app.router.lifespan_context(app)
-        await ctx.__aenter__()
-        apps.append(ctx)
-        key = await make_key(app.state.db)
-        return app, client_for(app, headers={"X-API-Key": key})
-
-    yield make
-    for ctx in apps:
-        await ctx.__aexit__(None, None, None)
 
 
 # --- rules engine ------------------------------------------------------------------------------

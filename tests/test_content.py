@@ -5,34 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
-from api_server import create_app
 from models import Campaign, Message, Workspace
-from tests.conftest import assert_problem, client_for, make_key, make_settings
+from tests.conftest import assert_problem
 from tests.test_agents_and_analysis import DANA
 
 SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
           "offer": "player reactivation campaigns"}
-
-
-@pytest.fixture
-async def rig(database_url, request) -> Any:
-    contexts = []
-
-    async def make(claude: bool = False, **overrides: Any):
-        extra = request.getfixturevalue("fake_anthropic").settings(LLM_MAX_ATTEMPTS=1) if claude else {}
-        app = create_app(make_settings(database_url, **{**extra, **overrides}))
-        ctx = app.router.lifespan_context(app)
-        await ctx.__aenter__()
-        contexts.append(ctx)
-        key = await make_key(app.state.db)
-        return app, client_for(app, headers={"X-API-Key": key})
-
-    yield make
-    for ctx in contexts:
-        await ctx.__aexit__(None, None, None)
 
 
 async def _dana(client) -> str:

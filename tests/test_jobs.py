@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 
 import jobs
-from api_server import create_app
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, Job, Message, Prospect, Workspace
-from tests.conftest import assert_problem, client_for, make_key, make_settings
+from tests.conftest import assert_problem, make_key, make_settings
 from tests.test_agents_and_analysis import DANA
 from tests.test_content import SENDER
 
@@ -49,24 +47,6 @@ async def wait_job(client: httpx.AsyncClient, job_id: str, timeout: float = 60) 
             return job
         assert time.monotonic() < deadline, job
         await asyncio.sleep(0.05)
-
-
-@pytest.fixture
-async def rig(database_url, request) -> Any:
-    contexts = []
-
-    async def make(claude: bool = False, **overrides: Any):
-        extra = request.getfixturevalue("fake_anthropic").settings(LLM_MAX_ATTEMPTS=1) if claude else {}
-        app = create_app(make_settings(database_url, **{"JOB_POLL_INTERVAL_S": 0.05, **extra, **overrides}))
-        ctx = app.router.lifespan_context(app)
-        await ctx.__aenter__()
-        contexts.append(ctx)
-        key = await make_key(app.state.db)
-        return app, client_for(app, headers={"X-API-Key": key})
-
-    yield make
-    for ctx in contexts:
-        await ctx.__aexit__(None, None, None)
 
 
 async def count(app: Any, model: Any, *where: Any) -> int:

@@ -7,10 +7,10 @@ from fastapi.routing import APIRoute
 
 from api_server import create_app
 from auth import require_key
-from ratelimit import limit_by_ip
+from ratelimit import limit_by_ip, limit_tracking_by_ip
 from tests.conftest import assert_problem, client_for, make_key, make_settings
 
-PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook"}
+PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook", "/dashboard"}
 
 
 async def test_101st_request_in_a_minute_is_429_with_retry_after(database_url):
@@ -78,7 +78,7 @@ async def test_every_route_is_authenticated_and_limited(database_url):
                 for method in route.methods:
                     url = _concrete(route.path)
                     if route.path in PUBLIC:
-                        assert limit_by_ip.__name__ in calls, route.path
+                        assert calls & {limit_by_ip.__name__, limit_tracking_by_ip.__name__}, route.path
                         continue
                     assert calls & key_deps, f"{method} {route.path} has no API-key dependency"
                     first = await client.request(method, url, headers={"X-API-Key": admin})

@@ -15,7 +15,7 @@ import models  # noqa: F401  (custom column types)
 
 # revision identifiers, used by Alembic.
 revision: str = 't7_jobs'
-down_revision: Union[str, Sequence[str], None] = 'ba444d272489'
+down_revision: Union[str, Sequence[str], None] = 't6_clay'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

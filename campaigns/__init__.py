@@ -1,0 +1,52 @@
+"""Campaigns: prospects grouped by tier for one industry's agent, imported, exported, tracked.
+
+    schemas     request/response models, status transitions
+    service     create, list, read with stats, update, add prospects (analysed), list a tier
+    csv_import  CSV import from Clay or a CRM (aliases, BOM, per-row errors)
+    export      CSV for a sending tool (generic, Instantly, Smartlead) with tracking embedded
+"""
+
+from campaigns.csv_import import UnsupportedMediaType, import_csv
+from campaigns.export import ExportFile, Tool, export_campaign
+from campaigns.schemas import (
+    AddRead,
+    CampaignCreate,
+    CampaignDetail,
+    CampaignRead,
+    CampaignStatus,
+    CampaignUpdate,
+    ImportRead,
+    ProspectsAdd,
+    TierProspectRead,
+)
+from campaigns.service import (
+    add_prospects,
+    create_campaign,
+    get_campaign,
+    list_campaigns,
+    list_tier,
+    update_campaign,
+)
+
+__all__ = [
+    "AddRead",
+    "CampaignCreate",
+    "CampaignDetail",
+    "CampaignRead",
+    "CampaignStatus",
+    "CampaignUpdate",
+    "ExportFile",
+    "ImportRead",
+    "ProspectsAdd",
+    "TierProspectRead",
+    "Tool",
+    "UnsupportedMediaType",
+    "add_prospects",
+    "create_campaign",
+    "export_campaign",
+    "get_campaign",
+    "import_csv",
+    "list_campaigns",
+    "list_tier",
+    "update_campaign",
+]

@@ -1,0 +1,296 @@
+"""Campaigns: create, list, read with stats, update status and settings, add prospects, list a tier.
+
+Adding prospects analyses each one with the campaign's industry agent (tier thresholds overridden
+by the campaign's when set), stores the prospect and its analysis, and upserts its place in the
+campaign. Analyses (and any Claude calls) run before the first write, so no write lock is held
+while waiting for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+import structlog
+from pydantic import ValidationError
+from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import prospect_intelligence as intel
+from campaigns.schemas import (
+    TRANSITIONS,
+    AddItemRead,
+    AddRead,
+    AnalysisSummary,
+    CampaignCreate,
+    CampaignDetail,
+    CampaignRead,
+    CampaignStats,
+    CampaignThresholds,
+    CampaignUpdate,
+    ContentSummary,
+    ProspectsAdd,
+    StepSummary,
+    TierCount,
+    TierProspectRead,
+)
+from database_async import TuneDatabase
+from errors import Conflict, Unprocessable
+from industry_agents.knowledge import BUILTIN
+from industry_agents.resolve import resolve_slug
+from industry_agents.service import ensure_agent, latest_agent
+from llm import LLMClient
+from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
+from schemas import AgentProfile, Page, ProspectData
+from tracking import paging
+from tracking.ingest import chunks, table_insert
+from tracking.service import owned_campaign
+
+log = structlog.get_logger()
+
+CLOSED = ("completed", "archived")  # no prospects are added to these
+
+
+def _validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+
+
+async def create_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, data: CampaignCreate) -> CampaignRead:
+    """Create a draft campaign; its industry needs a built-in or built agent."""
+    slug = resolve_slug(data.industry)
+    if await latest_agent(session, workspace_id=workspace_id, industry=slug) is None:
+        if slug not in BUILTIN:
+            raise Unprocessable(f"No agent for '{data.industry}'. Build one first: POST /api/agents/build.")
+        await ensure_agent(session, workspace_id=workspace_id, industry=slug)
+    row = Campaign(workspace_id=workspace_id, name=data.name, industry=slug, description=data.description,
+                   status="draft",
+                   tier_thresholds=data.tier_thresholds.model_dump() if data.tier_thresholds else None,
+                   sequence_settings=data.sequence_settings.model_dump(mode="json", exclude_none=True)
+                   if data.sequence_settings else None)
+    session.add(row)
+    await session.flush()
+    log.info("campaign.created", campaign_id=str(row.id), industry=slug)
+    return CampaignRead.model_validate(row)
+
+
+async def list_campaigns(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
+                         cursor: str | None, limit: int) -> Page[CampaignRead]:
+    """The workspace's campaigns, newest first."""
+    query = select(Campaign).where(Campaign.workspace_id == workspace_id)
+    if status:
+        query = query.where(Campaign.status == status)
+    if cursor:
+        created, ident = paging.decode(cursor, 2)
+        try:
+            at, last = datetime.fromisoformat(created), uuid.UUID(ident)
+        except (TypeError, ValueError) as exc:
+            raise Unprocessable("Invalid cursor; pass back the next_cursor of the previous page.") from exc
+        query = query.where(or_(Campaign.created_at < at, and_(Campaign.created_at == at, Campaign.id < last)))
+    rows = list(await session.scalars(query.order_by(Campaign.created_at.desc(), Campaign.id.desc())
+                                      .limit(limit + 1)))
+    more, rows = len(rows) > limit, rows[:limit]
+    return Page[CampaignRead](items=[CampaignRead.model_validate(r) for r in rows],
+                              next_cursor=paging.encode(rows[-1].created_at.isoformat(), rows[-1].id)
+                              if more and rows else None)
+
+
+async def campaign_stats(session: AsyncSession, *, workspace_id: uuid.UUID,
+                         campaign_id: uuid.UUID) -> CampaignStats:
+    """The campaign's prospects counted by tier (and status within it) and by status."""
+    rows = await session.execute(select(CampaignProspect.tier, CampaignProspect.status, func.count())
+                                 .where(CampaignProspect.campaign_id == campaign_id,
+                                        CampaignProspect.workspace_id == workspace_id)
+                                 .group_by(CampaignProspect.tier, CampaignProspect.status))
+    tiers: dict[int | None, dict[str, int]] = defaultdict(dict)
+    statuses: dict[str, int] = defaultdict(int)
+    for tier, status, n in rows:
+        tiers[tier][status] = int(n)
+        statuses[status] += int(n)
+    by_tier = [TierCount(tier=t, prospects=sum(s.values()), by_status=s)
+               for t, s in sorted(tiers.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))]
+    return CampaignStats(prospects=sum(statuses.values()), by_tier=by_tier, by_status=dict(statuses))
+
+
+async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID,
+                       campaign_id: uuid.UUID) -> CampaignDetail:
+    """A campaign with its prospects counted by tier and by status."""
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    stats = await campaign_stats(session, workspace_id=workspace_id, campaign_id=campaign.id)
+    return CampaignDetail(**CampaignRead.model_validate(campaign).model_dump(), stats=stats)
+
+
+async def update_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
+                          data: CampaignUpdate) -> CampaignDetail:
+    """Change status (only along TRANSITIONS; 409 otherwise) and settings."""
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    if data.status is not None and data.status != campaign.status:
+        if data.status not in TRANSITIONS[campaign.status]:
+            allowed = ", ".join(sorted(TRANSITIONS[campaign.status])) or "none (archived is final)"
+            raise Conflict(f"A {campaign.status} campaign cannot become {data.status}; allowed: {allowed}.")
+        log.info("campaign.status_changed", campaign_id=str(campaign.id), old=campaign.status, new=data.status)
+        campaign.status = data.status
+    if data.name is not None:
+        campaign.name = data.name
+    if "description" in data.model_fields_set:
+        campaign.description = data.description
+    if data.sequence_settings is not None:
+        campaign.sequence_settings = data.sequence_settings.model_dump(mode="json", exclude_none=True)
+    if data.tier_thresholds is not None:
+        campaign.tier_thresholds = data.tier_thresholds.model_dump()
+        await _retier(session, campaign.id, data.tier_thresholds)
+    campaign.updated_at = utcnow()
+    await session.flush()
+    return await get_campaign(session, workspace_id=workspace_id, campaign_id=campaign.id)
+
+
+async def _retier(session: AsyncSession, campaign_id: uuid.UUID, t: CampaignThresholds) -> None:
+    """Re-tier the campaign's prospects from their stored scores (the tier is a function of the score)."""
+    score = CampaignProspect.score
+    tier = case((score >= t.tier1, 1), (score >= t.tier2, 2), (score >= t.tier3, 3), else_=4)
+    await session.execute(update(CampaignProspect).where(CampaignProspect.campaign_id == campaign_id,
+                                                         score.is_not(None))
+                          .values(tier=tier, updated_at=utcnow()))
+
+
+async def campaign_agent(db: TuneDatabase, campaign: Campaign) -> tuple[IndustryAgent, AgentProfile]:
+    """The campaign industry's agent, with the campaign's tier thresholds when it has its own."""
+    agent, profile = await intel.agent_profile(db, workspace_id=campaign.workspace_id, industry=campaign.industry)
+    if campaign.tier_thresholds:
+        thresholds = CampaignThresholds.model_validate(campaign.tier_thresholds).as_profile()
+        profile = profile.model_copy(update={"tier_thresholds": thresholds})
+    return agent, profile
+
+
+async def open_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
+    """The campaign, read outside the request's transaction; 409 when it takes no more prospects."""
+    async with db.session(write=False) as s:
+        campaign = await owned_campaign(s, workspace_id=workspace_id, campaign_id=campaign_id)
+    if campaign.status in CLOSED:
+        raise Conflict(f"The campaign is {campaign.status}; it takes no more prospects.")
+    return campaign
+
+
+class Analysed(Protocol):
+    prospect_id: uuid.UUID
+    analysis_id: uuid.UUID
+    tier: int
+    score: int
+
+
+async def upsert_members(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
+                         stored: Sequence[Analysed]) -> set[uuid.UUID]:
+    """Put analysed prospects in the campaign (tier, score, analysis); return the ids that were new."""
+    ids = [a.prospect_id for a in stored]
+    existing: set[uuid.UUID] = set()
+    for chunk in chunks(ids):
+        existing |= set(await session.scalars(select(CampaignProspect.prospect_id).where(
+            CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(chunk))))
+    latest = {a.prospect_id: a for a in stored}  # the same prospect twice: its last analysis wins
+    now = utcnow()
+    rows = [{"id": uuid.uuid4(), "workspace_id": workspace_id, "campaign_id": campaign_id, "prospect_id": pid,
+             "analysis_id": a.analysis_id, "tier": a.tier, "score": a.score, "status": "analyzed",
+             "created_at": now, "updated_at": now} for pid, a in latest.items()]
+    if rows:
+        stmt = table_insert(session, CampaignProspect)
+        status = CampaignProspect.__table__.c.status
+        await session.execute(stmt.on_conflict_do_update(
+            index_elements=["campaign_id", "prospect_id"],
+            set_={"analysis_id": stmt.excluded.analysis_id, "tier": stmt.excluded.tier,
+                  "score": stmt.excluded.score, "updated_at": stmt.excluded.updated_at,
+                  "status": case((status == "new", "analyzed"), else_=status)}), rows)
+    return set(latest) - existing
+
+
+async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
+                        campaign_id: uuid.UUID, data: ProspectsAdd, max_items: int) -> AddRead:
+    """Analyse prospects with the campaign's agent and add them; each item succeeds or fails alone."""
+    if len(data.prospects) > max_items:
+        raise Unprocessable(f"At most {max_items} prospects per request ({len(data.prospects)} sent); "
+                            "import larger lists as CSV: POST /api/campaigns/{id}/prospects/import.")
+    campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
+    parsed: list[ProspectData | list[dict[str, Any]]] = []
+    for raw in data.prospects:
+        try:
+            parsed.append(ProspectData.model_validate(raw))
+        except ValidationError as exc:
+            parsed.append(_validation_errors(exc))
+    good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
+    agent, profile = await campaign_agent(db, campaign)
+    outcomes = await asyncio.gather(*(intel.assess(llm, workspace_id=workspace_id, profile=profile, data=p)
+                                      for _, p in good))
+    await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
+    stored = {i: await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=o)
+              for (i, _), o in zip(good, outcomes, strict=True)}
+    new = await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id,
+                               stored=list(stored.values()))
+    items = []
+    for i, p in enumerate(parsed):
+        if i in stored:
+            a = stored[i]
+            items.append(AddItemRead(index=i, status="added" if a.prospect_id in new else "updated",
+                                     prospect_id=a.prospect_id, tier=a.tier, score=a.score, analysis=a))
+        else:
+            items.append(AddItemRead(index=i, status="error", errors=p))  # type: ignore[arg-type]
+    added = sum(1 for it in items if it.status == "added")
+    updated = sum(1 for it in items if it.status == "updated")
+    log.info("campaign.prospects_added", campaign_id=str(campaign_id), added=added, updated=updated,
+             failed=len(items) - added - updated)
+    return AddRead(campaign_id=campaign_id, total=len(items), added=added, updated=updated,
+                   failed=len(items) - added - updated, items=items)
+
+
+async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, tier: int,
+                    cursor: str | None, limit: int) -> Page[TierProspectRead]:
+    """One tier's prospects, best score first, with their analysis and a summary of their content."""
+    await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    cp = CampaignProspect
+    query = (select(cp, Prospect).join(Prospect, Prospect.id == cp.prospect_id)
+             .where(cp.campaign_id == campaign_id, cp.workspace_id == workspace_id, cp.tier == tier))
+    if cursor:
+        score, ident = paging.decode(cursor, 2)
+        try:
+            score, last = int(score), uuid.UUID(ident)
+        except (TypeError, ValueError) as exc:
+            raise Unprocessable("Invalid cursor; pass back the next_cursor of the previous page.") from exc
+        query = query.where(or_(cp.score < score, and_(cp.score == score, cp.prospect_id > last)))
+    rows = list(await session.execute(query.order_by(cp.score.desc(), cp.prospect_id).limit(limit + 1)))
+    more, rows = len(rows) > limit, rows[:limit]
+    analysis_ids = [m.analysis_id for m, _ in rows if m.analysis_id]
+    analyses = {a.id: a for a in await session.scalars(select(Analysis).where(
+        Analysis.id.in_(analysis_ids), Analysis.workspace_id == workspace_id))}
+    prospect_ids = [p.id for _, p in rows]
+    messages: dict[uuid.UUID, list[Message]] = defaultdict(list)
+    for m in await session.scalars(select(Message).where(Message.campaign_id == campaign_id,
+                                                         Message.workspace_id == workspace_id,
+                                                         Message.prospect_id.in_(prospect_ids))
+                                   .order_by(Message.step)):
+        messages[m.prospect_id].append(m)
+    items = []
+    for member, prospect in rows:
+        a = analyses.get(member.analysis_id) if member.analysis_id else None
+        result = a.result if a else {}
+        summary = AnalysisSummary(
+            analysis_id=a.id, engine=a.engine, persona=result.get("persona"),
+            pain_points=result.get("pain_points", [])[:3], hooks=result.get("hooks", []),
+            approach=result.get("approach"), data_gaps=result.get("data_gaps", [])) if a else None
+        own = messages.get(prospect.id, [])
+        channels: dict[str, int] = defaultdict(int)
+        for m in own:
+            channels[m.channel] += 1
+        content = ContentSummary(messages=len(own), channels=dict(channels), email_steps=[
+            StepSummary(step=m.step, message_id=m.id, subject=m.subject, variant=m.variant,
+                        day_offset=m.day_offset) for m in own if m.channel == "email"])
+        data = prospect.data or {}
+        items.append(TierProspectRead(
+            prospect_id=prospect.id, email=prospect.email, first_name=data.get("first_name"),
+            last_name=data.get("last_name"), title=data.get("title"), company=data.get("company"),
+            tier=member.tier, score=member.score, status=member.status, added_at=member.created_at,
+            analysis=summary, content=content))
+    last_member = rows[-1][0] if rows else None
+    next_cursor = (paging.encode(last_member.score, last_member.prospect_id)
+                   if more and last_member is not None else None)
+    return Page[TierProspectRead](items=items, next_cursor=next_cursor)

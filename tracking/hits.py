@@ -1,0 +1,196 @@
+"""Pixel and click hits, written with group commit.
+
+A hit must be committed before its GIF or redirect goes out, and one commit per hit caps the
+pixel near the disk's fsync rate. `HitRecorder` gathers the hits that arrive together (for up to
+TRACKING_BATCH_WAIT_MS, or until TRACKING_BATCH_MAX are waiting), writes them in one transaction,
+then releases every waiter with its own result. While one batch commits, the next one fills up,
+so the busier the pixel, the larger the batches. An error reaches every waiter of the failed
+batch; a batch that fails for a reason other than an unreachable database is retried hit by hit,
+so one bad hit cannot sink the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+import structlog
+from sqlalchemy import select, tuple_
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from database_async import UNAVAILABLE_ERRORS, TuneDatabase
+from models import CampaignProspect, Message, TrackedLink
+from settings import Settings
+from tracking import ingest
+
+log = structlog.get_logger()
+
+_FATAL = (*UNAVAILABLE_ERRORS, OperationalError, InterfaceError)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A verified pixel (`open`, id = message id) or click (`click`, id = link id) hit."""
+
+    kind: Literal["open", "click"]
+    ident: uuid.UUID
+    at: datetime
+    user_agent: str | None
+    ip: str | None
+
+
+@dataclass(slots=True)
+class HitResult:
+    recorded: bool
+    url: str | None = None  # the stored target of a click
+    event_id: int | None = None
+    is_machine: bool = False
+    machine_reason: str | None = None
+
+
+async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settings) -> list[HitResult]:
+    """Resolve hits to their message (and link), then record them as events in this transaction."""
+    link_rows = {}
+    click_ids = [h.ident for h in hits if h.kind == "click"]
+    for chunk in ingest.chunks(sorted(set(click_ids), key=str)):
+        rows = await session.execute(select(TrackedLink.id, TrackedLink.message_id, TrackedLink.url)
+                                     .where(TrackedLink.id.in_(chunk)))
+        link_rows.update({r.id: r for r in rows})
+    message_ids = {h.ident for h in hits if h.kind == "open"} | {r.message_id for r in link_rows.values()}
+    messages = {}
+    for chunk in ingest.chunks(sorted(message_ids, key=str)):
+        rows = await session.execute(select(Message.id, Message.workspace_id, Message.campaign_id,
+                                            Message.prospect_id, Message.step, Message.variant)
+                                     .where(Message.id.in_(chunk)))
+        messages.update({r.id: r for r in rows})
+    pairs = sorted({(m.campaign_id, m.prospect_id) for m in messages.values() if m.campaign_id}, key=str)
+    tiers: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
+    for chunk in ingest.chunks(pairs):
+        rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
+                                            CampaignProspect.tier)
+                                     .where(tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id)
+                                            .in_(chunk)))
+        tiers.update({(c, p): t or 0 for c, p, t in rows})
+    link_counts = await ingest.links_per_message(session, [r.message_id for r in link_rows.values()])
+
+    drafts: list[ingest.Draft | None] = []
+    for h in hits:
+        link = link_rows.get(h.ident) if h.kind == "click" else None
+        message = messages.get(link.message_id if link else h.ident) if (link or h.kind == "open") else None
+        if message is None:
+            drafts.append(None)
+            continue
+        drafts.append(ingest.Draft(
+            workspace_id=message.workspace_id, type="opened" if h.kind == "open" else "clicked",
+            occurred_at=h.at, external_id=f"{h.kind}:{uuid.uuid4().hex}",
+            source="pixel" if h.kind == "open" else "click", campaign_id=message.campaign_id,
+            prospect_id=message.prospect_id, message_id=message.id, link_id=link.id if link else None,
+            tier=tiers.get((message.campaign_id, message.prospect_id), 0) if message.campaign_id else 0,
+            step=message.step or 0, variant=message.variant or "", url=link.url if link else None,
+            user_agent=h.user_agent, ip=h.ip, links_in_message=link_counts.get(message.id, 0)))
+    await ingest.record(session, [d for d in drafts if d is not None], settings=settings)
+    return [HitResult(recorded=False) if d is None else
+            HitResult(recorded=True, url=d.url, event_id=d.event_id, is_machine=d.is_machine,
+                      machine_reason=d.machine_reason) for d in drafts]
+
+
+class HitRecorder:
+    """Records hits durably: with group commit (the default) or one transaction per hit."""
+
+    def __init__(self, db: TuneDatabase, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.group_commit = settings.TRACKING_GROUP_COMMIT
+        self.max_batch = settings.TRACKING_BATCH_MAX
+        self.wait_s = settings.TRACKING_BATCH_WAIT_MS / 1000
+        self._pending: list[tuple[Hit, asyncio.Future[HitResult]]] = []
+        self._wake = asyncio.Event()
+        self._full = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+        self.batches = 0  # for tests and benchmarks: how many transactions hits took
+        self.hits = 0
+
+    async def start(self) -> None:
+        if self.group_commit and self._task is None:
+            self._closing = False
+            self._task = asyncio.create_task(self._run(), name="tracking-group-commit")
+
+    async def stop(self) -> None:
+        """Write what is still waiting, then stop."""
+        self._closing = True
+        self._wake.set()
+        self._full.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+
+    async def record(self, hit: Hit) -> HitResult:
+        """Record one hit; returns once it is committed (raises if it could not be)."""
+        if self._task is None or self._task.done() or self._closing:
+            return (await self._write([hit]))[0]
+        future: asyncio.Future[HitResult] = asyncio.get_running_loop().create_future()
+        future.add_done_callback(_retrieve)  # an abandoned waiter's error is logged by _flush, not asyncio
+        self._pending.append((hit, future))
+        self._wake.set()
+        if len(self._pending) >= self.max_batch:
+            self._full.set()
+        return await asyncio.shield(future)  # a client hanging up must not un-record its hit
+
+    async def _write(self, hits: list[Hit]) -> list[HitResult]:
+        async with self.db.session() as session:
+            results = await write_hits(session, hits, settings=self.settings)
+        self.batches += 1
+        self.hits += len(hits)
+        return results
+
+    async def _run(self) -> None:
+        while True:
+            if not self._pending:
+                if self._closing:
+                    return
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            if len(self._pending) < self.max_batch and self.wait_s > 0 and not self._closing:
+                self._full.clear()
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self.wait_s):
+                        await self._full.wait()
+            batch = self._pending[:self.max_batch]
+            del self._pending[:self.max_batch]
+            try:
+                await self._flush(batch)
+            except Exception as exc:  # never leave a waiter hanging, never stop the loop
+                log.exception("tracking.batcher_error")
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+
+    async def _flush(self, batch: list[tuple[Hit, asyncio.Future[HitResult]]]) -> None:
+        try:
+            results = await self._write([hit for hit, _ in batch])
+        except Exception as exc:
+            if len(batch) == 1 or isinstance(exc, _FATAL):
+                log.error("tracking.batch_failed", hits=len(batch), error=type(exc).__name__)
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                return
+            log.warning("tracking.batch_retried_one_by_one", hits=len(batch), error=type(exc).__name__)
+            for item in batch:
+                await self._flush([item])
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)
+
+
+def _retrieve(future: asyncio.Future[HitResult]) -> None:
+    if not future.cancelled():
+        future.exception()
