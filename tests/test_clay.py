@@ -30,6 +30,7 @@ from models import Analysis, Campaign, CampaignProspect, ClayPushResult, Prospec
 from settings import Settings
 from tests.conftest import assert_problem, client_for, make_key
 from tests.fake_clay import fake_clay  # noqa: F401  (the fixture)
+from tests.test_agents_and_analysis import DANA
 
 OLD_SECRET = "old-secret-0123456789abcdefghij"
 NEW_SECRET = "new-secret-abcdefghij0123456789"
@@ -562,3 +563,18 @@ def test_clay_rows_map_to_prospect_fields_with_aliases():
 async def _workspace_of(db: Any, campaign_id: uuid.UUID) -> uuid.UUID:
     async with db.session(write=False) as s:
         return (await s.get(Campaign, campaign_id)).workspace_id
+
+
+async def test_complete_pipeline_pushes_the_campaign_to_clay_when_asked(rig, fake_clay):
+    _, client, _ = await rig(CLAY_TABLE_WEBHOOK_URL=fake_clay.url + "/hook/pipeline")
+    r = await client.post("/api/workflows/complete-pipeline", json={
+        "campaign": {"name": "Pipeline to Clay", "industry": "casino"},
+        "prospects": [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(3)],
+        "content": {"tiers": {}}, "push_to_clay": True})
+    assert r.status_code == 202, r.text
+    pipeline = await wait_job(client, r.json()["job_id"])
+    assert pipeline["status"] == "succeeded" and pipeline["done"] == 3, pipeline
+    push = await wait_job(client, pipeline["result"]["clay_push_job_id"])
+    assert push["status"] == "succeeded" and push["result"]["pushed"] == 3, push
+    assert sorted(q.json["Email"] for q in fake_clay.requests) == [f"p{i}@silverpeakcasino.com" for i in range(3)]
+    assert all(q.json["Tune Campaign ID"] == pipeline["result"]["campaign_id"] for q in fake_clay.requests)
