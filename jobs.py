@@ -30,8 +30,9 @@ import structlog
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import paging
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
-from errors import NotFound, Unprocessable
+from errors import NotFound
 from models import Job, JobItem, utcnow
 from schemas import Output, Page
 from settings import Settings
@@ -146,8 +147,6 @@ async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: s
     A job belongs to a campaign when its payload names it (pipelines, content batches, Clay pushes
     and Clay webhook batches do). Item errors are left out: `GET /api/jobs/{id}` has them.
     """
-    from tracking import paging  # not at module level: tracking imports metrics, which imports jobs
-
     query = select(Job).where(Job.workspace_id == workspace_id)
     if status == "active":
         query = query.where(Job.status.in_(ACTIVE))
@@ -155,18 +154,8 @@ async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: s
         query = query.where(Job.status == status)
     if campaign_id is not None:
         query = query.where(Job.payload["campaign_id"].as_string() == str(campaign_id))
-    if cursor:
-        created, ident = paging.decode(cursor, 2)
-        try:
-            at, last = datetime.fromisoformat(created), uuid.UUID(ident)
-        except (TypeError, ValueError) as exc:
-            raise Unprocessable("Invalid cursor; pass back the next_cursor of the previous page.") from exc
-        query = query.where(or_(Job.created_at < at, and_(Job.created_at == at, Job.id < last)))
-    rows = list(await session.scalars(query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit + 1)))
-    more, rows = len(rows) > limit, rows[:limit]
-    return Page[JobRead](items=[job_read(j) for j in rows],
-                         next_cursor=paging.encode(rows[-1].created_at.isoformat(), rows[-1].id)
-                         if more and rows else None)
+    rows, next_cursor = await paging.newest_first(session, query, Job, cursor=cursor, limit=limit)
+    return Page[JobRead](items=[job_read(j) for j in rows], next_cursor=next_cursor)
 
 
 # --- claiming ---------------------------------------------------------------------------------

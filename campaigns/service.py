@@ -12,7 +12,6 @@ import asyncio
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any, Protocol
 
 import structlog
@@ -20,6 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import paging
 import prospect_intelligence as intel
 from campaigns.schemas import (
     TRANSITIONS,
@@ -46,7 +46,6 @@ from industry_agents.service import ensure_agent, latest_agent
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, Page, ProspectData
-from tracking import paging
 from tracking.ingest import chunks, table_insert
 from tracking.service import owned_campaign
 
@@ -83,19 +82,8 @@ async def list_campaigns(session: AsyncSession, *, workspace_id: uuid.UUID, stat
     query = select(Campaign).where(Campaign.workspace_id == workspace_id)
     if status:
         query = query.where(Campaign.status == status)
-    if cursor:
-        created, ident = paging.decode(cursor, 2)
-        try:
-            at, last = datetime.fromisoformat(created), uuid.UUID(ident)
-        except (TypeError, ValueError) as exc:
-            raise Unprocessable("Invalid cursor; pass back the next_cursor of the previous page.") from exc
-        query = query.where(or_(Campaign.created_at < at, and_(Campaign.created_at == at, Campaign.id < last)))
-    rows = list(await session.scalars(query.order_by(Campaign.created_at.desc(), Campaign.id.desc())
-                                      .limit(limit + 1)))
-    more, rows = len(rows) > limit, rows[:limit]
-    return Page[CampaignRead](items=[CampaignRead.model_validate(r) for r in rows],
-                              next_cursor=paging.encode(rows[-1].created_at.isoformat(), rows[-1].id)
-                              if more and rows else None)
+    rows, next_cursor = await paging.newest_first(session, query, Campaign, cursor=cursor, limit=limit)
+    return Page[CampaignRead](items=[CampaignRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 async def campaign_stats(session: AsyncSession, *, workspace_id: uuid.UUID,

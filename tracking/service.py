@@ -12,12 +12,13 @@ from pydantic import ValidationError
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import paging
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
 from models import Campaign, CampaignProspect, Message, Prospect, TrackedLink, TrackingEvent, utcnow
 from schemas import Page
 from settings import Settings
-from tracking import ingest, paging, tokens
+from tracking import ingest, tokens
 from tracking.hits import Hit, HitRecorder
 from tracking.schemas import (
     EventIn,
