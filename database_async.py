@@ -1,7 +1,7 @@
 """Async engine, sessions and backend tuning, behind the `TuneDatabase` facade.
 
 SQLite (the embedded default) runs in WAL mode with a busy timeout, and writing transactions start
-with `BEGIN IMMEDIATE`: a deferred transaction that reads and then writes can fail at once with
+with `BEGIN IMMEDIATE`, queued in-process (`_WriterQueue`): a deferred transaction that reads and then writes
 "database is locked" when another writer committed in between, and pysqlite's own transaction
 handling loses updates under concurrency. Reads keep a deferred `BEGIN` so they never queue behind
 a writer. PostgreSQL runs through asyncpg with a sized pool, pre-ping and a connect timeout.
@@ -10,7 +10,6 @@ a writer. PostgreSQL runs through asyncpg with a sized pool, pre-ping and a conn
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,8 +18,10 @@ from typing import Any
 import structlog
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.util import await_only
 
 from settings import Settings, get_settings
 
@@ -47,31 +48,38 @@ def _sqlite_pragmas(busy_timeout_ms: int, in_memory: bool) -> Any:
     return on_connect
 
 
-def _sqlite_begin(conn: Any) -> None:
-    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-    conn.exec_driver_sql(f"BEGIN {mode}")
+class _WriterQueue:
+    """One SQLite writer at a time per process, in arrival order.
 
+    SQLite admits one writer anyway; queueing here, at `BEGIN IMMEDIATE`, hands the write lock
+    over as soon as the previous transaction ends, where SQLite's busy handler would poll with
+    sleeps of up to 100 ms and give up with "database is locked" after `busy_timeout` when many
+    writers wait at once. The wait is bounded by the same timeout. The lock is released when the
+    transaction commits or rolls back, or at the latest when its connection goes back to the pool.
+    """
 
-class _TaskLock:
-    """An asyncio lock the holding task may take again (nested write sessions must not deadlock)."""
+    def __init__(self, timeout_s: float) -> None:
+        self.lock = asyncio.Lock()
+        self.timeout_s = timeout_s
 
-    def __init__(self) -> None:
-        self._lock = asyncio.Lock()
-        self._owner: asyncio.Task[Any] | None = None
-        self._depth = 0
+    def on_begin(self, conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        if mode == "IMMEDIATE":
+            try:
+                await_only(asyncio.wait_for(self.lock.acquire(), self.timeout_s))
+            except TimeoutError as exc:
+                raise OperationalError("BEGIN IMMEDIATE", None,
+                                       TimeoutError("database is locked: writer queue timed out")) from exc
+            conn.info["holds_writer"] = True
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
-    async def __aenter__(self) -> None:
-        task = asyncio.current_task()
-        if self._owner is not task or task is None:
-            await self._lock.acquire()
-            self._owner = task
-        self._depth += 1
+    def on_end(self, conn: Any) -> None:
+        if conn.info.pop("holds_writer", False):
+            self.lock.release()
 
-    async def __aexit__(self, *exc: object) -> None:
-        self._depth -= 1
-        if self._depth == 0:
-            self._owner = None
-            self._lock.release()
+    def on_checkin(self, _dbapi_connection: Any, record: Any) -> None:
+        if record.info.pop("holds_writer", False):
+            self.lock.release()
 
 
 class TuneDatabase:
@@ -88,7 +96,6 @@ class TuneDatabase:
         self.read_sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         self.migrated = False
         self._migrate_lock = asyncio.Lock()
-        self._writer = _TaskLock() if self.is_sqlite else None
         log.info("database_initialized", **self.describe())
 
     @property
@@ -122,11 +129,17 @@ class TuneDatabase:
                            "pool_timeout": s.DB_POOL_TIMEOUT}
             engine = create_async_engine(self.url, **kwargs)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas(s.DB_BUSY_TIMEOUT_MS, in_memory))
-            event.listen(engine.sync_engine, "begin", _sqlite_begin)
+            queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)
+            event.listen(engine.sync_engine, "begin", queue.on_begin)
+            event.listen(engine.sync_engine, "commit", queue.on_end)
+            event.listen(engine.sync_engine, "rollback", queue.on_end)
+            event.listen(engine.sync_engine.pool, "checkin", queue.on_checkin)
             return engine
         connect_args: dict[str, Any] = {}
         if self.backend == "postgresql":
-            connect_args["timeout"] = s.DB_CONNECT_TIMEOUT
+            # A connect that hangs and a statement that hangs (a stalled network or server) both end
+            # in a timeout, hence a 503, instead of holding the request for as long as the stall lasts.
+            connect_args |= {"timeout": s.DB_CONNECT_TIMEOUT, "command_timeout": s.DB_STATEMENT_TIMEOUT_S}
         return create_async_engine(
             self.url,
             pool_size=s.DB_POOL_SIZE,
@@ -138,14 +151,9 @@ class TuneDatabase:
 
     @asynccontextmanager
     async def session(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
-        """A session that commits when the block ends without error (for jobs, CLI and scripts).
-
-        On SQLite, write sessions of this process also queue on an asyncio lock: SQLite admits one
-        writer at a time anyway, and waiting in line here hands the lock over at once, where
-        SQLite's busy handler would poll with sleeps of up to 100 ms.
-        """
+        """A session that commits when the block ends without error (for jobs, CLI and scripts)."""
         factory = self.write_sessions if write else self.read_sessions
-        async with self._writer if write and self._writer else contextlib.nullcontext(), factory() as session:
+        async with factory() as session:
             try:
                 yield session
                 await session.commit()
@@ -186,6 +194,15 @@ class TuneDatabase:
         await self.ping()
         if self.settings.DB_AUTO_MIGRATE and not self.migrated:
             await self.migrate()
+
+    async def forget_connections(self) -> None:
+        """Drop every pooled connection after an outage, without waiting to close them.
+
+        A connection the network dropped can surface as a bare OSError that the pool's pre-ping
+        does not recognise as a disconnect, so each dead connection would fail one more request
+        after the database is back. Starting from an empty pool, the next requests reconnect.
+        """
+        await self.engine.dispose(close=False)
 
     async def dispose(self) -> None:
         await self.engine.dispose()

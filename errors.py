@@ -155,6 +155,7 @@ def install_handlers(app: FastAPI) -> None:
 
     async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
         log.error("db.unavailable", error=type(exc).__name__)
+        await request.app.state.db.forget_connections()
         return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
                        headers={"Retry-After": "5"})
 

@@ -498,7 +498,7 @@ class LLMClient:
             return round((time.perf_counter() - started) * 1000)
 
         try:
-            message: Message = await retrying(attempt)
+            message: Message | None = await retrying(attempt)
         except (APIError, TimeoutError) as exc:
             # The breaker's verdict first, so other callers see it while the ledger is written.
             if is_spend_limit(exc):
@@ -518,8 +518,20 @@ class LLMClient:
             await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error",
                                usage=Usage(model=s.LLM_MODEL))
             raise error from exc
+        except ValueError as exc:  # a 200 whose body is not JSON: garbage from a reachable API
+            message = None
+            garbage = f"unreadable answer ({type(exc).__name__})"
+        else:
+            garbage = None if isinstance(getattr(message, "content", None), list) and getattr(
+                message, "usage", None) is not None else "an answer that is not a message"
 
         self.breaker.record_success()
+        if message is None or garbage is not None:
+            log.warning("llm.call", purpose=purpose, model=s.LLM_MODEL, outcome="invalid", attempts=attempts,
+                        ms=elapsed_ms(), reason="invalid_output", detail=garbage)
+            await self._record(workspace_id=workspace_id, purpose=purpose, outcome="invalid",
+                               usage=Usage(model=s.LLM_MODEL))
+            raise LLMUnavailable("invalid_output", garbage)
         u = message.usage
         usage = Usage.priced(s, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
                              cache_read_tokens=u.cache_read_input_tokens or 0,

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     DB_MAX_OVERFLOW: int = Field(10, ge=0)
     DB_POOL_TIMEOUT: float = Field(30, gt=0)
     DB_CONNECT_TIMEOUT: float = Field(5, gt=0)
+    DB_STATEMENT_TIMEOUT_S: float = Field(15, gt=0)
     DB_BUSY_TIMEOUT_MS: int = Field(5000, ge=0)
     DB_AUTO_MIGRATE: bool = True
 

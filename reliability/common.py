@@ -113,7 +113,7 @@ class ServiceProcess(common.Server):
         self.proc.wait()
 
 
-def service_env(tmp: Path | None = None, **overrides: str) -> contextlib.AbstractContextManager[dict[str, str]]:
+def service_env(**overrides: str) -> contextlib.AbstractContextManager[dict[str, str]]:
     """bench's `temp_env` (fresh SQLite in a temp dir, high RATE_LIMIT, LOG_LEVEL=WARNING) plus what
     the suite needs: no Claude unless a scenario points at its fake, a metrics token, a secret key."""
     return common.temp_env(**{"ANTHROPIC_API_KEY": "", "ANTHROPIC_BASE_URL": "", "METRICS_TOKEN": METRICS_TOKEN,

@@ -80,6 +80,10 @@ def run(full: bool = False, *, prospects: int | None = None, latency_s: float | 
             JOB_POLL_INTERVAL_S="0.2", LLM_MAX_CONCURRENCY="4")) as env:
         db_path = make_url(env["DATABASE_URL"]).database
         assert db_path
+        # The fake's HTTP server prints a traceback for each connection the killed process reset: expected here.
+        server = getattr(claude.fake, "_server", None)
+        if server is not None:
+            server.handle_error = lambda request, client_address: None
         key = bench.create_api_key(env, name="kill", scopes="read,write")
         people = common.prospects(n, f"kill-{common.unique_tag()}")
         result.info(f"{n} prospects, Claude fake latency {latency * 1000:.0f} ms, content {PLAN} ({STEPS} steps), "

@@ -68,9 +68,21 @@ async def _seed(client: httpx.AsyncClient) -> dict[str, list[str]]:
 
 
 def _describe_failure(failure: dict[str, Any]) -> str:
-    """One line per failure from schemathesis' JSON report, whatever its exact shape."""
-    text = json.dumps(failure, default=str)
-    return text if len(text) <= 1500 else text[:1500] + "…"
+    """One line per kind of failure from schemathesis' JSON report: code, title, count, operations."""
+    ops = ", ".join(map(str, failure.get("operations") or []))
+    return (f"{failure.get('code', '')} {failure.get('title') or failure.get('type')} x{failure.get('count', '?')}"
+            f": {ops}" if ops else json.dumps(failure, default=str)[:1500])
+
+
+def failures_section(output: str, limit: int = 200) -> list[str]:
+    """The CLI's FAILURES section (each failing case: the check, the response, a curl to reproduce it)."""
+    lines = output.splitlines()
+    start = next((i for i, line in enumerate(lines) if " FAILURES " in line), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start + 1, len(lines)) if " SUMMARY " in lines[i] or " WARNINGS " in lines[i]),
+               len(lines))
+    return lines[start + 1:end][:limit]
 
 
 def run(full: bool = False, *, examples: int | None = None, seed: int = 1) -> common.Result:
@@ -100,7 +112,8 @@ def run(full: bool = False, *, examples: int | None = None, seed: int = 1) -> co
             proc = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, check=False,  # noqa: S603
                                   timeout=3600)
             log_path = Path(tempfile.gettempdir()) / "tune-reliability-schemathesis.log"
-            log_path.write_text(proc.stdout + proc.stderr)
+            output = proc.stdout + proc.stderr
+            log_path.write_text(output)
 
             async def after() -> common.Samples:
                 async with httpx.AsyncClient(timeout=60) as c:
@@ -139,6 +152,8 @@ def run(full: bool = False, *, examples: int | None = None, seed: int = 1) -> co
         result.info(f"schemathesis warning {kind}: {', '.join(map(str, ops))}")
     for failure in report.get("failures") or []:
         result.info("failure: " + _describe_failure(failure))
+    for line in failures_section(output):
+        result.info("| " + line)
     for error in report.get("errors") or []:
         result.info("error: " + _describe_failure(error))
     result.check(not report.get("failures"), f"{len(report.get('failures') or [])} schemathesis failure(s) "

@@ -20,6 +20,7 @@ async def health(request: Request) -> HealthRead:
     try:
         await db.ensure_ready()
     except Exception as exc:  # any failure to reach or migrate the database means "not ready"
+        await db.forget_connections()
         raise ServiceUnavailable(f"Database not reachable ({type(exc).__name__}).",
                                  headers={"Retry-After": "5"}) from exc
     return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state())

@@ -223,7 +223,7 @@ class FakeAnthropic:
 
     def reply_raw(self, body: Any, *, status: int = 200, headers: dict[str, str] | None = None,
                   delay: float = 0.0, times: int = 1) -> None:
-        """Answer the next request(s) with exactly this JSON body."""
+        """Answer the next request(s) with exactly this JSON body (`bytes`: sent as they are, e.g. not JSON)."""
         self._push(_Behaviour("raw", delay=delay, status=status, body=body, headers=dict(headers or {})), times)
 
     def reset(self) -> None:
@@ -387,7 +387,7 @@ class FakeAnthropic:
 
     @staticmethod
     def _send_json(handler: BaseHTTPRequestHandler, status: int, body: Any, headers: dict[str, str]) -> None:
-        data = json.dumps(body).encode()
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
         try:
             phrase = HTTPStatus(status).phrase
         except ValueError:

@@ -201,6 +201,8 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
 
 
 @pytest.mark.parametrize("garbage", [
+    {"raw": b"<html>502 Bad Gateway</html>"},                                     # a 200 that is not JSON
+    {"raw": {"ok": True}},                                                        # JSON, not a message
     {"json": {"pain_points": "not a list"}},                                      # schema mismatch
     {"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
     {"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
@@ -210,9 +212,11 @@ async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
     if "json" in garbage:
         fake_anthropic.reply(garbage["json"])
     else:
-        fake_anthropic.reply_raw({"id": "msg_1", "type": "message", "role": "assistant",
-                                  "model": "claude-sonnet-4-6", "stop_sequence": None,
-                                  "usage": {"input_tokens": 10, "output_tokens": 5}, **garbage["raw"]})
+        raw = garbage["raw"]
+        if isinstance(raw, dict) and "stop_reason" in raw:
+            raw = {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-6",
+                   "stop_sequence": None, "usage": {"input_tokens": 10, "output_tokens": 5}, **raw}
+        fake_anthropic.reply_raw(raw)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
     assert r.json()["engine"] == "rules" and r.json()["fallback"] == "invalid_output"
