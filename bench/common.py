@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Coroutine, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Coroutine, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -309,6 +309,20 @@ def _client(timeout: float) -> httpx.AsyncClient:
 _SSL_CONTEXT: ssl.SSLContext | None = None
 
 
+@contextlib.asynccontextmanager
+async def measuring(result: LoadResult, server: Server | None) -> AsyncIterator[None]:
+    """Record the block's wall time, this process's CPU and (when given) the server's CPU in `result`."""
+    server_cpu = server.cpu_seconds() if server else None
+    client_cpu = time.process_time()
+    started = time.perf_counter()
+    yield
+    result.elapsed_s = time.perf_counter() - started
+    result.client_cpu_s = time.process_time() - client_cpu
+    if server is not None and server_cpu is not None:
+        after = server.cpu_seconds()
+        result.server_cpu_s = None if after is None else after - server_cpu
+
+
 async def load(url: str, *, concurrency: int = 50, seconds: float | None = 10.0, requests: int | None = None,
                method: str = "GET", headers: Mapping[str, str] | None = None, json: Any = None,
                content: bytes | None = None, server: Server | None = None,
@@ -341,16 +355,9 @@ async def load(url: str, *, concurrency: int = 50, seconds: float | None = 10.0,
             result.statuses[status] += 1
 
     try:
-        server_cpu = server.cpu_seconds() if server else None
-        client_cpu = time.process_time()
-        started = time.perf_counter()
-        deadline = started + seconds if seconds is not None else math.inf
-        await asyncio.gather(*(worker(client, deadline) for client in clients))
-        result.elapsed_s = time.perf_counter() - started
-        result.client_cpu_s = time.process_time() - client_cpu
-        if server is not None and server_cpu is not None:
-            after = server.cpu_seconds()
-            result.server_cpu_s = None if after is None else after - server_cpu
+        async with measuring(result, server):
+            deadline = time.perf_counter() + seconds if seconds is not None else math.inf
+            await asyncio.gather(*(worker(client, deadline) for client in clients))
     finally:
         await asyncio.gather(*(client.aclose() for client in clients))
     result.count = sum(result.statuses.values())

@@ -243,15 +243,8 @@ async def post_each(url: str, bodies: Sequence[Any], *, headers: Mapping[str, st
             result.statuses[status] += 1
 
     try:
-        server_cpu = server.cpu_seconds() if server else None
-        client_cpu = time.process_time()
-        started = time.perf_counter()
-        await asyncio.gather(*(worker(c) for c in clients))
-        result.elapsed_s = time.perf_counter() - started
-        result.client_cpu_s = time.process_time() - client_cpu
-        if server is not None and server_cpu is not None:
-            after = server.cpu_seconds()
-            result.server_cpu_s = None if after is None else after - server_cpu
+        async with common.measuring(result, server):
+            await asyncio.gather(*(worker(c) for c in clients))
     finally:
         await asyncio.gather(*(c.aclose() for c in clients))
     result.count = sum(result.statuses.values())

@@ -33,21 +33,10 @@ from copywriter import (
 )
 from schemas import ICP, AgentProfile, AnalysisResult, Objection, Persona, ProspectData
 from scoring import analyze_rules
+from tests.test_rules_intelligence import DANA
 
 ROOT = Path(__file__).resolve().parents[1]
 
-DANA = {
-    "email": "dana.reyes@silverpeakcasino.com",
-    "first_name": "Dana",
-    "last_name": "Reyes",
-    "title": "VP of Marketing",
-    "company": "Silver Peak Casino Resort",
-    "industry": "Casino & Gaming",
-    "employee_count": 1200,
-    "annual_revenue_usd": 180000000,
-    "location": "Reno, NV",
-    "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"],
-}
 SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
           "offer": "player reactivation campaigns"}
 
