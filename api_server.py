@@ -21,7 +21,12 @@ from errors import install_handlers
 from jobs import WorkerPool
 from llm import LLMClient
 from logs import configure_logging
-from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
+from middleware import (
+    BodySizeLimitMiddleware,
+    IdempotencyMiddleware,
+    InputGuardMiddleware,
+    RequestContextMiddleware,
+)
 from ratelimit import RateLimiter
 from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
 from settings import VERSION, Settings, get_settings
@@ -79,6 +84,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     install_handlers(app)
     # Added inside-out: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware, ttl=timedelta(hours=settings.IDEMPOTENCY_TTL_HOURS))
+    app.add_middleware(InputGuardMiddleware)  # NUL characters, JSON depth: 422 before routing
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.MAX_BODY_BYTES)
     app.add_middleware(CORSMiddleware, allow_origins=settings.ALLOWED_ORIGINS, allow_credentials=False,
                        allow_methods=["GET", "POST", "PATCH", "DELETE"],

@@ -254,3 +254,63 @@ async def _replay(stored: IdempotencyKey, send: Send) -> None:
     headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": stored.status_code, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+# --- input guard ------------------------------------------------------------------------------
+
+MAX_JSON_DEPTH = 64
+_GUARDED_TYPES = ("application/json", "text/csv", "text/plain", "application/csv", "multipart/form-data")
+_JSON_NUL = re.compile(rb'(?<!\\)(?:\\\\)*\\u0000')
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = bytes(range(256)).translate(None, b"[]{}")  # every byte except the brackets, for deletion
+
+
+def json_too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when the JSON nests arrays/objects deeper than `limit` (strings are ignored)."""
+    brackets = _JSON_STRING.sub(b"", body).translate(None, _BRACKETS)
+    depth = 0
+    for byte in brackets:
+        depth += 1 if byte in (91, 123) else -1  # '[' '{' open, ']' '}' close
+        if depth > limit:
+            return True
+    return False
+
+
+def nul_in(body: bytes, content_type: str) -> bool:
+    """A NUL character in a body: raw (never in UTF-8 text) or, in JSON, the `\\u0000` escape."""
+    return b"\x00" in body or (content_type == "application/json" and _JSON_NUL.search(body) is not None)
+
+
+class InputGuardMiddleware:
+    """Refuse what no handler should see, before routing and auth, with a 422: a NUL character in the
+    path, query or a text/JSON body (PostgreSQL cannot store it; finding 1 of issue 13), and JSON
+    nested deeper than `MAX_JSON_DEPTH` (the parser would recurse until it fails; finding 8).
+    Bodies of the guarded types are read here (BodySizeLimitMiddleware, outside, caps them)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
+        query = scope.get("query_string", b"")
+        if b"\x00" in raw_path or b"%00" in raw_path.lower() or b"\x00" in query or b"%00" in query.lower():
+            await _render(Unprocessable("The URL holds a NUL character, which no field accepts."),
+                          scope, receive, send)
+            return
+        content_type = Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
+        if scope["method"] not in ("POST", "PUT", "PATCH") or content_type not in _GUARDED_TYPES:
+            await self.app(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        if nul_in(body, content_type):
+            await _render(Unprocessable("The body holds a NUL character, which no field accepts."),
+                          scope, receive, send)
+            return
+        if content_type == "application/json" and json_too_deep(body):
+            await _render(Unprocessable(f"The JSON nests deeper than {MAX_JSON_DEPTH} levels."),
+                          scope, receive, send)
+            return
+        await self.app(scope, replaying(body, receive), send)
