@@ -181,3 +181,40 @@ async def test_finding12_ssrf_refusal_is_generic():
         await clay.resolve_target("https://no-such-host.invalid/hook", allow_private=False)
     assert str(private.value) == str(unknown.value) == "the host does not resolve to a public address"
     assert "127.0.0.1" not in str(private.value) and "::1" not in str(private.value)
+
+
+# --- finding 9: job errors show no SQL -------------------------------------------------------------
+
+
+class _LeakyHandler:
+    """A job kind whose items fail in the database with a statement that names a secret."""
+
+    async def prepare(self, ctx: Any, key: str, payload: dict[str, Any]) -> Any:
+        async with ctx.db.engine.connect() as conn:
+            await conn.execute(text("SELECT no_such_column FROM api_keys WHERE key_hash = :h"),
+                               {"h": "hunter2-secret-parameter"})
+
+    async def apply(self, session: Any, ctx: Any, key: str, payload: dict[str, Any], prepared: Any) -> Any:
+        return {}
+
+
+async def test_finding9_job_errors_show_no_sql(rig, backend):
+    import auth
+    import jobs
+
+    jobs.register("test_leaky", _LeakyHandler())
+    app, client = await rig()
+    async with app.state.db.session() as session:
+        ws = await auth.get_or_create_workspace(session, name="acme")
+        job = await jobs.enqueue(session, workspace_id=ws.id, kind="test_leaky", payload={},
+                                 items=[("k1", {})])
+    jobs.wake()
+    for _ in range(200):
+        got = (await client.get(f"/api/jobs/{job.id}")).json()
+        if got["status"] in ("succeeded", "failed"):
+            break
+        await asyncio.sleep(0.05)
+    assert got["failed"] == 1, got
+    shown = json.dumps(got)
+    assert "SELECT" not in shown and "hunter2" not in shown and "api_keys" not in shown, shown
+    assert "ref " in got["errors"][0]["error"]
