@@ -138,6 +138,15 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code in (404, 405) and request.scope.get("route") is None:
+            # An unmatched route has no limit of its own: count it against the caller's IP (finding 14).
+            from ratelimit import client_ip
+
+            state = await request.app.state.limiter.hit(f"edge:{client_ip(request)}")
+            request.state.rate_limit = state
+            if not state.allowed:
+                return problem(429, "Rate limit exceeded.", request_id=request_id_of(request),
+                               headers=state.headers())
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No route {request.method} {request.url.path}"
         return problem(exc.status_code, detail, request_id=request_id_of(request),

@@ -22,7 +22,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import metrics
 from auth import hash_key
 from database_async import UNAVAILABLE_ERRORS
-from errors import Conflict, PayloadTooLarge, ServiceUnavailable, TuneError, Unprocessable, problem
+from errors import (
+    Conflict,
+    PayloadTooLarge,
+    RateLimited,
+    ServiceUnavailable,
+    TuneError,
+    Unprocessable,
+    problem,
+)
 from models import IdempotencyKey, utcnow
 
 log = structlog.get_logger()
@@ -314,3 +322,44 @@ class InputGuardMiddleware:
                           scope, receive, send)
             return
         await self.app(scope, replaying(body, receive), send)
+
+
+# --- the edges: docs and static files ---------------------------------------------------------
+
+DOCS_PATHS = ("/docs", "/redoc")
+EDGE_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
+            "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; frame-ancestors 'none'; base-uri 'none'")
+
+
+class EdgeLimitMiddleware:
+    """The routes FastAPI and Starlette add themselves (`/docs`, `/redoc`, `/openapi.json`, static
+    files) have no dependency to count them: count them here, per client IP (a bucket of their own,
+    shared with unmatched routes, so a page and its assets do not eat the API budget), with the API limit,
+    and give the documentation pages a Content-Security-Policy (issue 13, findings 13 and 14)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(EDGE_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        state = await scope["app"].state.limiter.hit(f"edge:{client[0] if client else 'unknown'}")
+        scope.setdefault("state", {})["rate_limit"] = state
+        if not state.allowed:
+            await _render(RateLimited("Rate limit exceeded.", headers=state.headers()), scope, receive, send)
+            return
+        if not scope["path"].startswith(DOCS_PATHS):
+            await self.app(scope, receive, send)
+            return
+
+        async def with_csp(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)["Content-Security-Policy"] = DOCS_CSP
+            await send(message)
+
+        await self.app(scope, receive, with_csp)

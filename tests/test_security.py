@@ -218,3 +218,102 @@ async def test_finding9_job_errors_show_no_sql(rig, backend):
     shown = json.dumps(got)
     assert "SELECT" not in shown and "hunter2" not in shown and "api_keys" not in shown, shown
     assert "ref " in got["errors"][0]["error"]
+
+
+# --- finding 10: secrets -----------------------------------------------------------------------------
+
+
+def test_finding10_production_refuses_low_entropy_secrets():
+    import secrets as random_secrets
+
+    from pydantic import ValidationError
+
+    from settings import Settings
+
+    good = random_secrets.token_urlsafe(32)
+    base = {"ENV": "production", "ALLOWED_ORIGINS": "https://app.example.com"}
+    for weak in ("a" * 32, "ab" * 20, "password" * 5, "0123456701234567012345670123456701"):
+        with pytest.raises(ValidationError, match="SECRET_KEY"):
+            Settings(_env_file=None, SECRET_KEY=weak, **base)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="METRICS_TOKEN"):
+        Settings(_env_file=None, SECRET_KEY=good, METRICS_TOKEN="x", **base)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="CLAY_WEBHOOK_SECRETS"):
+        Settings(_env_file=None, SECRET_KEY=good, CLAY_WEBHOOK_SECRETS="b" * 30, **base)  # type: ignore[arg-type]
+    for _ in range(50):  # random values always pass
+        Settings(_env_file=None, SECRET_KEY=random_secrets.token_hex(16),  # type: ignore[arg-type]
+                 METRICS_TOKEN=random_secrets.token_urlsafe(32), **base)
+
+
+def test_finding10_make_run_writes_a_random_secret_once(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "ensure_secret", Path(__file__).resolve().parent.parent / "scripts" / "ensure_secret.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    env = tmp_path / ".env"
+    env.write_text("LOG_LEVEL=INFO\nSECRET_KEY=change-me\n")
+    assert module.ensure_secret(env, environ={}) is True
+    first = env.read_text()
+    assert "LOG_LEVEL=INFO" in first and "change-me" not in first
+    key = first.split("SECRET_KEY=", 1)[1].strip()
+    assert len(key) >= 60
+    assert module.ensure_secret(env, environ={}) is False and env.read_text() == first  # kept
+    other = tmp_path / "other.env"
+    assert module.ensure_secret(other, environ={}) is True
+    assert other.read_text().split("=", 1)[1].strip() != key  # random each time
+    assert module.ensure_secret(tmp_path / "third.env", environ={"SECRET_KEY": "set-elsewhere-123"}) is False
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/ensure_secret.py" in run and run.index("ensure_secret") < run.index("uvicorn")
+
+
+# --- findings 13 and 14: docs, limits on every route, metrics ---------------------------------------
+
+
+async def test_finding13_docs_are_off_in_production_and_locked_down_in_development(database_url):
+    import secrets as random_secrets
+
+    from api_server import create_app
+    from tests.conftest import make_settings
+
+    prod = create_app(make_settings(database_url, ENV="production", SECRET_KEY=random_secrets.token_urlsafe(32),
+                                    ALLOWED_ORIGINS="https://app.example.com"))
+    async with prod.router.lifespan_context(prod), client_for(prod) as client:
+        for path in ("/docs", "/redoc", "/openapi.json"):
+            assert_problem(await client.get(path), 404)
+    dev = create_app(make_settings(database_url, RATE_LIMIT="3/minute"))
+    async with dev.router.lifespan_context(dev), client_for(dev) as client:
+        page = await client.get("/docs")
+        assert page.status_code == 200
+        csp = page.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert (await client.get("/openapi.json")).status_code == 200
+        assert (await client.get("/redoc")).status_code == 200
+        assert_problem(await client.get("/openapi.json"), 429)  # limited per IP like every route
+
+
+async def test_finding14_limits_per_workspace_and_on_every_route(database_url):
+    from api_server import create_app
+    from tests.conftest import make_settings
+
+    app = create_app(make_settings(database_url, RATE_LIMIT="3/minute", METRICS_TOKEN="m" * 8))
+    async with app.router.lifespan_context(app), client_for(app) as client:
+        admin = await make_key(app.state.db, scopes=("read", "write", "admin"))
+        minted = [(await client.post("/api/keys", json={"name": f"k{i}", "scopes": ["read"]},
+                                      headers={"X-API-Key": admin})) for i in range(2)]
+        assert [m.status_code for m in minted] == [201, 201]
+        # the admin's workspace has used 2 of 3: a freshly minted key gets 1, not 3 more
+        fresh = minted[1].json()["key"]
+        assert (await client.get("/api/industries", headers={"X-API-Key": fresh})).status_code == 200
+        assert_problem(await client.get("/api/industries", headers={"X-API-Key": fresh}), 429)
+        # unmatched routes and static files are limited per IP
+        assert [(await client.post(f"/api/nothing-{i}")).status_code for i in range(3)] == [404] * 3
+        assert_problem(await client.post("/api/nothing-4"), 429)
+        assert_problem(await client.get("/static/dashboard/dashboard.css"), 429)
+        # /metrics: a tenant's admin key is refused; only the operator's token opens it
+        other = create_app(make_settings(database_url, METRICS_TOKEN="m" * 8))
+        async with other.router.lifespan_context(other), client_for(other) as c2:
+            assert_problem(await c2.get("/metrics", headers={"X-API-Key": admin}), 403)
+            assert (await c2.get("/metrics", headers={"Authorization": "Bearer " + "m" * 8})).status_code == 200

@@ -20,7 +20,7 @@ FORMULAS = {"first_name": "=HYPERLINK(\"https://evil.example\",\"x\")", "last_na
 @pytest.mark.parametrize("tool", ["generic", "instantly", "smartlead"])
 async def test_finding3_exports_neutralise_formula_cells(rig, tool):
     r = await rig()
-    cid, pids = await make_campaign(r, 0)
+    cid, _ = await make_campaign(r, 0)
     added = await r.client.post(f"/api/campaigns/{cid}/prospects",
                                 json={"prospects": [person(0, **FORMULAS), person(1)]})
     assert added.status_code == 200, added.text
