@@ -7,6 +7,7 @@ log line) flow through, and responses are not copied through an extra task.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 import uuid
@@ -20,14 +21,15 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import metrics
-from auth import hash_key
-from database_async import UNAVAILABLE_ERRORS
+from auth import authenticate, hash_key
+from database_async import UNAVAILABLE_ERRORS, classify_error
 from errors import (
     Conflict,
     PayloadTooLarge,
     RateLimited,
     ServiceUnavailable,
     TuneError,
+    Unauthorized,
     Unprocessable,
     problem,
 )
@@ -142,16 +144,48 @@ async def _render(exc: TuneError, scope: Scope, receive: Receive, send: Send) ->
 # Responses that say nothing final about the request are not stored: the client may retry them.
 _NOT_STORED = {401, 403, 409, 429}
 _NOT_REPLAYED_HEADERS = {"x-request-id", "content-length", "retry-after"}
+# A response marked `Cache-Control: no-store` holds a secret shown once (a new API key, a webhook
+# secret): it is stored with these top-level fields set to null, never with the secret itself.
+SECRET_FIELDS = ("key", "secret")
+PURGE_EVERY_S = 60.0
+
+
+def redact(body: bytes) -> bytes:
+    """The JSON body with its secret fields nulled (and a note saying so)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return b""
+    if isinstance(data, dict):
+        for name in SECRET_FIELDS:
+            if name in data:
+                data[name] = None
+        data["redacted"] = "replayed without the secret, shown only in the first response"
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+def routed(app: Any, scope: Scope) -> bool:
+    """True when an API route (method and path) handles this request."""
+    from fastapi.routing import APIRoute
+    from starlette.routing import Match
+
+    return any(isinstance(r, APIRoute) and r.matches(scope)[0] == Match.FULL for r in app.router.routes)
 
 
 class IdempotencyMiddleware:
     """`Idempotency-Key` on POST: replay the stored response; 422 on a different body; 409 while
     the first request with that key is still running. Keys are scoped per API key, kept `ttl`.
+
+    Only for a routed request with a valid, unrevoked key (checked before a row is written or a
+    response replayed): anything else goes straight to the app, which answers 401/404 as usual, and
+    a revoked key never gets a stored response back. Rows older than `ttl` are purged (at most once
+    a minute per process). Issue 13, findings 4 and 6.
     """
 
     def __init__(self, app: ASGIApp, ttl: timedelta) -> None:
         self.app = app
         self.ttl = ttl
+        self._purged_at = -PURGE_EVERY_S
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = Headers(scope=scope) if scope["type"] == "http" else Headers()
@@ -161,13 +195,38 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         try:
+            if not routed(scope["app"], scope) or not await self._valid(scope, api_key):
+                await self.app(scope, receive, send)  # the app gives its own 404/401; nothing is stored
+                return
             await self._handle(scope, receive, send, idem_key, api_key)
         except TuneError as exc:
             await _render(exc, scope, receive, send)
         except (DBAPIError, *UNAVAILABLE_ERRORS) as exc:
+            if classify_error(exc) == "data":
+                await _render(Unprocessable("A value in the request cannot be stored."), scope, receive, send)
+                return
             log.error("idempotency.db_unavailable", error=type(exc).__name__)
             await _render(ServiceUnavailable("The database is unavailable; retry shortly.",
                                              headers={"Retry-After": "5"}), scope, receive, send)
+
+    async def _valid(self, scope: Scope, api_key: str) -> bool:
+        state = scope["app"].state
+        try:
+            await authenticate(state.db, api_key, state.key_cache)
+        except Unauthorized:
+            return False
+        return True
+
+    async def _purge(self, db: Any) -> None:
+        now = time.monotonic()
+        if now - self._purged_at < PURGE_EVERY_S:
+            return
+        self._purged_at = now
+        async with db.session() as session:
+            result = await session.execute(
+                delete(IdempotencyKey).where(IdempotencyKey.created_at < utcnow() - self.ttl))
+        if result.rowcount:
+            log.info("idempotency.purged", rows=result.rowcount)
 
     async def _handle(self, scope: Scope, receive: Receive, send: Send, idem_key: str, api_key: str) -> None:
         if len(idem_key) > 255:
@@ -177,6 +236,7 @@ class IdempotencyMiddleware:
             b"\n".join([scope["path"].encode(), scope.get("query_string", b""), body])).hexdigest()
         scope_hash = hash_key(api_key)
         db = scope["app"].state.db
+        await self._purge(db)
 
         stored = await self._claim(db, scope_hash, idem_key, fingerprint)
         if stored is not None:
@@ -205,6 +265,7 @@ class IdempotencyMiddleware:
         assert start is not None
         status = start["status"]
         response_body = b"".join(chunks)
+        no_store = "no-store" in Headers(raw=start["headers"]).get("cache-control", "")
         async with db.session() as session:
             if status >= 500 or status in _NOT_STORED:
                 await session.execute(delete(IdempotencyKey).where(
@@ -214,7 +275,8 @@ class IdempotencyMiddleware:
                         if k.decode("latin-1").lower() not in _NOT_REPLAYED_HEADERS]
                 await session.execute(update(IdempotencyKey).where(
                     IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
-                ).values(status_code=status, response_headers=kept, response_body=response_body))
+                ).values(status_code=status, response_headers=kept,
+                         response_body=redact(response_body) if no_store else response_body))
         await send(start)
         await send({"type": "http.response.body", "body": response_body})
 

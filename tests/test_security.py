@@ -317,3 +317,67 @@ async def test_finding14_limits_per_workspace_and_on_every_route(database_url):
         async with other.router.lifespan_context(other), client_for(other) as c2:
             assert_problem(await c2.get("/metrics", headers={"X-API-Key": admin}), 403)
             assert (await c2.get("/metrics", headers={"Authorization": "Bearer " + "m" * 8})).status_code == 200
+
+
+# --- findings 4 and 6: idempotency only for authenticated routed requests, never a secret stored -----
+
+
+async def _idempotency_rows(db: Any) -> list[Any]:
+    from sqlalchemy import select
+
+    from models import IdempotencyKey
+
+    async with db.session(write=False) as session:
+        return list(await session.scalars(select(IdempotencyKey)))
+
+
+async def test_finding4_idempotency_needs_a_valid_key_and_a_route_and_rows_expire(app_factory, backend):
+    from datetime import timedelta
+
+    from models import IdempotencyKey, utcnow
+
+    app = await app_factory()
+    key = await make_key(app.state.db)
+    async with client_for(app) as client:
+        for i in range(5):  # any X-API-Key value, unknown routes and known ones
+            junk = {"X-API-Key": f"tune_dev_{'x' * 43}{i}", "Idempotency-Key": f"junk-{i}"}
+            assert_problem(await client.post(f"/api/nowhere-{i}", json={}, headers=junk), 404)
+            assert_problem(await client.post("/api/campaigns/create", json={"name": "x", "industry": "casino"},
+                                             headers=junk), 401)
+            assert_problem(await client.post(f"/api/nowhere-{i}", json={},
+                                             headers={"X-API-Key": key, "Idempotency-Key": f"real-{i}"}), 404)
+        assert await _idempotency_rows(app.state.db) == []
+        # an expired row is purged when the next idempotent request comes in
+        async with app.state.db.session() as session:
+            session.add(IdempotencyKey(api_key_hash="0" * 64, key="old", request_hash="0" * 64, status_code=200,
+                                       response_headers=[], response_body=b"{}",
+                                       created_at=utcnow() - timedelta(hours=25)))
+        made = await client.post("/api/campaigns/create", json={"name": "x", "industry": "casino"},
+                                 headers={"X-API-Key": key, "Idempotency-Key": "fresh"})
+        assert made.status_code == 201
+        assert [r.key for r in await _idempotency_rows(app.state.db)] == ["fresh"]
+
+
+async def test_finding6_no_secret_at_rest_and_no_replay_for_a_revoked_key(app_factory, backend):
+    app = await app_factory()
+    admin = await make_key(app.state.db, scopes=("read", "write", "admin"))
+    headers = {"X-API-Key": admin, "Idempotency-Key": "rotate-1"}
+    async with client_for(app) as client:
+        first = await client.post("/api/keys", json={"name": "rotated"}, headers=headers)
+        assert first.status_code == 201 and first.headers["cache-control"] == "no-store"
+        secret = first.json()["key"]
+        rows = await _idempotency_rows(app.state.db)
+        assert len(rows) == 1 and secret.encode() not in (rows[0].response_body or b"")
+        assert secret[-12:].encode() not in (rows[0].response_body or b"")
+        replay = await client.post("/api/keys", json={"name": "rotated"}, headers=headers)
+        assert replay.status_code == 201 and replay.headers["idempotent-replayed"] == "true"
+        assert replay.json()["id"] == first.json()["id"] and replay.json()["key"] is None
+        # the parent key is revoked (by the new key): its replay is refused, and holds no secret
+        me = next(k for k in (await client.get("/api/keys", headers={"X-API-Key": admin})).json()
+                  if k["name"] == "test key")
+        new_admin = await make_key(app.state.db, scopes=("read", "write", "admin"), name="second admin")
+        revoked = await client.delete(f"/api/keys/{me['id']}", headers={"X-API-Key": new_admin})
+        assert revoked.status_code == 200
+        again = await client.post("/api/keys", json={"name": "rotated"}, headers=headers)
+        assert_problem(again, 401)
+        assert secret not in again.text and "idempotent-replayed" not in again.headers
