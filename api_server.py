@@ -21,10 +21,16 @@ from errors import install_handlers
 from jobs import WorkerPool
 from llm import LLMClient
 from logs import configure_logging
-from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
+from middleware import (
+    BodySizeLimitMiddleware,
+    EdgeLimitMiddleware,
+    IdempotencyMiddleware,
+    InputGuardMiddleware,
+    RequestContextMiddleware,
+)
 from ratelimit import RateLimiter
 from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
-from settings import VERSION, Settings, get_settings
+from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
 log = structlog.get_logger()
 
@@ -41,6 +47,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     """Build the application. Tests pass their own settings (and database)."""
     settings = settings or get_settings()
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
+        log.warning("settings.placeholder_secret", detail="SECRET_KEY is 'change-me': tracking links and "
+                    "cursors can be forged; `make run` writes a random one to .env")
     if settings.SENTRY_DSN:
         from observability import init_sentry  # sentry-sdk is only loaded when configured
 
@@ -69,7 +78,10 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         await app.state.llm.close()
         await database.dispose()
 
-    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan)
+    docs = settings.docs_enabled  # off in production unless DOCS_ENABLED=true (issue 13, finding 13)
+    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
+                  openapi_url="/openapi.json" if docs else None)
     app.state.settings = settings
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
     app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
@@ -79,7 +91,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     install_handlers(app)
     # Added inside-out: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware, ttl=timedelta(hours=settings.IDEMPOTENCY_TTL_HOURS))
+    app.add_middleware(InputGuardMiddleware)  # NUL characters, JSON depth: 422 before routing
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.MAX_BODY_BYTES)
+    app.add_middleware(EdgeLimitMiddleware)  # per-IP limit for docs and static files
     app.add_middleware(CORSMiddleware, allow_origins=settings.ALLOWED_ORIGINS, allow_credentials=False,
                        allow_methods=["GET", "POST", "PATCH", "DELETE"],
                        allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],

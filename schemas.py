@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import AfterValidator, AliasChoices, BaseModel, ConfigDict, EmailStr, Field
 
 T = TypeVar("T")
 
@@ -230,3 +230,17 @@ class MessageRead(Output):
     engine: str
     created_at: datetime
     updated_at: datetime
+
+
+def aware_utc(value: datetime) -> datetime:
+    """A timestamp in UTC (naive means UTC); a ValueError, hence a 422, when the conversion leaves
+    the calendar (year 1 at +14:00, year 9999 at -12:00) instead of an OverflowError and a 500."""
+    from datetime import UTC
+
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the timestamp is out of range once converted to UTC") from exc
+
+
+UTCDatetime = Annotated[datetime, AfterValidator(aware_utc)]

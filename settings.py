@@ -16,6 +16,27 @@ VERSION = "0.1.0"
 PLACEHOLDER = "change-me"
 
 
+def entropy_bits(secret: str) -> float:
+    """An estimate of a secret's randomness: its length times the Shannon entropy of its characters.
+    `'a' * 32` scores 0, a repeated short word little, `secrets.token_urlsafe(32)` about 200."""
+    import math
+    from collections import Counter
+
+    if not secret:
+        return 0.0
+    n = len(secret)
+    return n * -sum(c / n * math.log2(c / n) for c in Counter(secret).values())
+
+
+MIN_SECRET_BITS = 80  # `secrets.token_hex(16)` scores 94 or more, `token_urlsafe(24)` 128 or more
+
+
+def weak_secret(secret: str, min_len: int) -> bool:
+    """Too short, a placeholder, or too regular to be random (issue 13, finding 10)."""
+    return (secret == PLACEHOLDER or len(secret) < min_len or len(set(secret)) < 10
+            or entropy_bits(secret) < MIN_SECRET_BITS)
+
+
 def _split_csv(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
@@ -139,8 +160,11 @@ class Settings(BaseSettings):
         if self.ENV != "production":
             return self
         problems = []
-        if self.SECRET_KEY == PLACEHOLDER or len(self.SECRET_KEY) < 32:
-            problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+        if weak_secret(self.SECRET_KEY, 32):
+            problems.append("SECRET_KEY must be set to a random value of at least 32 characters "
+                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        if self.METRICS_TOKEN and weak_secret(self.METRICS_TOKEN, 32):
+            problems.append("METRICS_TOKEN must be a random value of at least 32 characters (or empty)")
         if "*" in self.ALLOWED_ORIGINS:
             problems.append("ALLOWED_ORIGINS must list explicit origins, not '*'")
         if problems:
@@ -187,7 +211,7 @@ class Settings(BaseSettings):
         if self.ENV != "production":
             return self
         problems = []
-        if any(s == PLACEHOLDER or len(s) < 24 for s in self.CLAY_WEBHOOK_SECRETS):
+        if any(weak_secret(s, 24) for s in self.CLAY_WEBHOOK_SECRETS):
             problems.append("CLAY_WEBHOOK_SECRETS must hold random values of at least 24 characters")
         if self.CLAY_WEBHOOK_AUTH_TOKEN == PLACEHOLDER:
             problems.append("CLAY_WEBHOOK_AUTH_TOKEN must be Clay's token, not a placeholder")
@@ -201,6 +225,19 @@ class Settings(BaseSettings):
     def clay_private_urls_allowed(self) -> bool:
         """Outbound Clay URLs may be http:// and private only in development, and only when asked."""
         return self.ENV == "development" and self.CLAY_ALLOW_PRIVATE_URLS
+
+    # Security (issue 13)
+    # API docs (/docs, /redoc, /openapi.json): empty means on in development, off in production.
+    DOCS_ENABLED: bool | None = None
+
+    @field_validator("DOCS_ENABLED", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def docs_enabled(self) -> bool:
+        return self.DOCS_ENABLED if self.DOCS_ENABLED is not None else self.ENV == "development"
 
 
 @lru_cache

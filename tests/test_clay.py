@@ -333,7 +333,7 @@ async def test_setup_tables_refuses_private_urls_when_not_allowed(rig, fake_clay
 
 
 def test_private_urls_are_never_allowed_in_production():
-    base = {"ENV": "production", "SECRET_KEY": "s" * 40}
+    base = {"ENV": "production", "SECRET_KEY": "q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu"}
     assert not Settings(_env_file=None, **base).clay_private_urls_allowed  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="CLAY_ALLOW_PRIVATE_URLS"):
         Settings(_env_file=None, CLAY_ALLOW_PRIVATE_URLS=True, **base)  # type: ignore[arg-type]
@@ -341,7 +341,7 @@ def test_private_urls_are_never_allowed_in_production():
 
 
 def test_production_refuses_a_placeholder_clay_secret_only_when_clay_is_configured():
-    base = {"ENV": "production", "SECRET_KEY": "s" * 40}
+    base = {"ENV": "production", "SECRET_KEY": "q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu"}
     Settings(_env_file=None, **base)  # type: ignore[arg-type]  (Clay not configured: fine)
     for bad in ("change-me", "short", f"{NEW_SECRET},change-me"):
         with pytest.raises(ValueError, match="CLAY_WEBHOOK_SECRETS"):
