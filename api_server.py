@@ -57,7 +57,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                 await database.migrate()
             except Exception as exc:  # keep serving: health says 503 until the database is back
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
-        app.state.workers = workers = WorkerPool(database, app.state.llm, settings)
+        # `shared`: Redis, when configured, paces Clay pushes per table across every process
+        app.state.workers = workers = WorkerPool(database, app.state.llm, settings,
+                                                 shared=app.state.limiter.storage)
         workers.start()
         from tracking import HitRecorder  # pixel/click hits share transactions (group commit)
 

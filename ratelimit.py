@@ -48,6 +48,17 @@ log = structlog.get_logger()
 
 STORAGE_RETRY_S = 1.0  # after a failed call, how long counters stay local before Redis is tried again
 REDIS_SCHEMES = ("async+redis://", "async+rediss://", "async+redis+unix://")
+# A schedule shared by every process: KEYS[1] holds the next free start (Redis's clock, seconds);
+# take it (or now, if later), move it on by ARGV[1], answer the seconds until the slot taken.
+NEXT_SLOT_LUA = """
+local now = redis.call('TIME')
+local t = tonumber(now[1]) + tonumber(now[2]) / 1000000
+local interval = tonumber(ARGV[1])
+local slot = math.max(t, tonumber(redis.call('GET', KEYS[1]) or '0'))
+redis.call('SET', KEYS[1], string.format('%.6f', slot + interval), 'PX',
+           math.ceil((slot + interval - t) * 1000) + 1000)
+return string.format('%.6f', slot - t)
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +99,7 @@ class LimitStorage:
             self.errors += base if isinstance(base, tuple) else (base,)
         self.state: Literal["ok", "unavailable"] = "ok"
         self._retry_at = 0.0
+        self._slot_script: Any = None
 
     def _options(self) -> dict[str, Any]:
         if not self.is_redis:
@@ -139,6 +151,22 @@ class LimitStorage:
             self.state = "unavailable"
             self._retry_at = time.monotonic() + STORAGE_RETRY_S
         return ok
+
+    async def next_slot(self, key: str, interval_s: float) -> float | None:
+        """Reserve the next start on a schedule shared by every process (starts `interval_s` apart,
+        by Redis's clock); the seconds to wait for it. None: no shared storage (memory://), or it is
+        unreachable now (the caller paces on its own)."""
+        if not self.fallible or not self.available():
+            return None
+        try:
+            if self._slot_script is None:
+                self._slot_script = self.shared.bridge.get_connection().register_script(NEXT_SLOT_LUA)
+            wait = await self._slot_script(keys=[f"tune:pace:{key}"], args=[repr(interval_s)])
+        except self.errors as exc:
+            self.failed(exc, "pacer")
+            return None
+        self.succeeded()
+        return max(0.0, float(wait))
 
     def describe(self) -> dict[str, str]:
         """For the health check: the backend and, when it can fail, its last known state."""

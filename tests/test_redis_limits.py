@@ -136,3 +136,43 @@ async def test_a_key_revoked_on_one_process_is_refused_by_the_other_within_the_c
             # a's cached copy answers until it expires (at most the TTL), never after
             assert all(s == 401 for s, t in statuses if t > ttl), statuses
             assert statuses[-1][0] == 401
+
+
+async def _starts(pacers: list[Any], per_pacer: int) -> list[float]:
+    starts: list[float] = []
+
+    async def go(pacer: Any) -> None:
+        for _ in range(per_pacer):
+            await pacer.wait()
+            starts.append(time.monotonic())
+
+    await asyncio.gather(*(go(p) for p in pacers))
+    return sorted(starts)
+
+
+async def test_clay_pushes_to_one_table_are_paced_across_processes_through_redis(redis):
+    from clay.push import Pacer
+    from ratelimit import LimitStorage
+
+    rate, interval = 20.0, 1 / 20.0
+    # two processes' storages on one Redis, one pacer each for the same table
+    one, two = LimitStorage(redis.url), LimitStorage(redis.url)
+    try:
+        starts = await _starts([Pacer(rate, key="table", shared=one), Pacer(rate, key="table", shared=two)], 5)
+        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+        assert min(gaps) >= interval * 0.8, gaps  # one schedule: starts 50 ms apart whichever process
+        assert starts[-1] - starts[0] >= 9 * interval * 0.9
+
+        # Per process (no Redis), the same two pacers would each keep their own schedule:
+        alone = await _starts([Pacer(rate, key="table"), Pacer(rate, key="table")], 5)
+        assert min(b - a for a, b in zip(alone, alone[1:], strict=False)) < interval * 0.5
+
+        # Redis away: each process paces on its own (still 50 ms apart within a process), no error.
+        redis.stop()
+        pacer = Pacer(rate, key="table", shared=one)
+        local = await _starts([pacer], 4)
+        assert min(b - a for a, b in zip(local, local[1:], strict=False)) >= interval * 0.8
+        assert one.state == "unavailable"
+    finally:
+        await one.close()
+        await two.close()
