@@ -28,7 +28,7 @@ from middleware import (
     InputGuardMiddleware,
     RequestContextMiddleware,
 )
-from ratelimit import RateLimiter
+from ratelimit import LimitStorage, RateLimiter
 from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
@@ -59,13 +59,16 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = db or TuneDatabase(settings=settings)
         app.state.db = database
+        await app.state.limiter.storage.open()  # Redis: its pool, pinged (a failure is logged, not fatal)
         app.state.llm = LLMClient(settings, database)
         if settings.DB_AUTO_MIGRATE:
             try:
                 await database.migrate()
             except Exception as exc:  # keep serving: health says 503 until the database is back
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
-        app.state.workers = workers = WorkerPool(database, app.state.llm, settings)
+        # `shared`: Redis, when configured, paces Clay pushes per table across every process
+        app.state.workers = workers = WorkerPool(database, app.state.llm, settings,
+                                                 shared=app.state.limiter.storage)
         workers.start()
         from tracking import HitRecorder  # pixel/click hits share transactions (group commit)
 
@@ -77,14 +80,19 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         await workers.stop()
         await app.state.llm.close()
         await database.dispose()
+        await app.state.limiter.storage.close()
 
     docs = settings.docs_enabled  # off in production unless DOCS_ENABLED=true (issue 13, finding 13)
     app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
                   openapi_url="/openapi.json" if docs else None)
     app.state.settings = settings
-    app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
-    app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
+    # One storage (one Redis pool) for both limiters. While Redis is unreachable the API counts per
+    # process and the pixel/click fail open (ratelimit.py; README, "Running on PostgreSQL...").
+    limit_storage = LimitStorage(settings.RATE_LIMIT_STORAGE_URI, timeout_s=settings.RATE_LIMIT_STORAGE_TIMEOUT_S)
+    app.state.limiter = RateLimiter(settings.RATE_LIMIT, limit_storage, name="api", on_storage_error="local")
+    app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking",
+                                             on_storage_error="open")
     app.state.key_cache = KeyCache(settings.API_KEY_CACHE_TTL_S)
     app.state.engine_state = lambda: app.state.llm.state()
 

@@ -144,7 +144,7 @@ def install_handlers(app: FastAPI) -> None:
 
             state = await request.app.state.limiter.hit(f"edge:{client_ip(request)}")
             request.state.rate_limit = state
-            if not state.allowed:
+            if state is not None and not state.allowed:
                 return problem(429, "Rate limit exceeded.", request_id=request_id_of(request),
                                headers=state.headers())
         if exc.status_code == 404 and detail == "Not Found":

@@ -72,6 +72,7 @@ class JobContext:
     workspace_id: uuid.UUID
     payload: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)  # per-claim scratch space (e.g. an agent profile)
+    shared: Any = None  # state shared by every process (ratelimit.LimitStorage: Redis), e.g. Clay pacing
 
 
 class Handler(Protocol):
@@ -229,8 +230,10 @@ class LeaseLost(Exception):
 class Worker:
     """One claiming loop. A process runs `JOB_WORKERS` of them (see `WorkerPool`)."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event) -> None:
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event,
+                 shared: Any = None) -> None:
         self.db, self.llm, self.settings, self.wakeup = db, llm, settings, wakeup
+        self.shared = shared
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{name}:{uuid.uuid4().hex[:6]}"
         self.lease = timedelta(seconds=settings.JOB_LEASE_S)
         self.stopping = asyncio.Event()
@@ -253,7 +256,7 @@ class Worker:
         async with self.db.session(write=False) as session:
             job = await session.get(Job, job_id)
             assert job is not None
-            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, job_id=job.id,
+            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, shared=self.shared, job_id=job.id,
                              workspace_id=job.workspace_id, payload=job.payload)
             kind, attempts = job.kind, job.attempts
         log.info("job.claimed", job_id=str(job_id), kind=kind, attempt=attempts, owner=self.owner)
@@ -391,9 +394,10 @@ class Worker:
 class WorkerPool:
     """The process's workers, started and stopped with the app."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings) -> None:
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, *, shared: Any = None) -> None:
         self.wakeup = asyncio.Event()
-        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup) for i in range(settings.JOB_WORKERS)]
+        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup, shared)
+                        for i in range(settings.JOB_WORKERS)]
         self.tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:

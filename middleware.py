@@ -412,7 +412,7 @@ class EdgeLimitMiddleware:
         client = scope.get("client")
         state = await scope["app"].state.limiter.hit(f"edge:{client[0] if client else 'unknown'}")
         scope.setdefault("state", {})["rate_limit"] = state
-        if not state.allowed:
+        if state is not None and not state.allowed:
             await _render(RateLimited("Rate limit exceeded.", headers=state.headers()), scope, receive, send)
             return
         if not scope["path"].startswith(DOCS_PATHS):

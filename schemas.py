@@ -47,6 +47,7 @@ class HealthRead(Output):
     database: str
     version: str
     engine: dict[str, str]
+    rate_limit: dict[str, str] = {}  # storage (memory, redis), state (ok, unavailable), scope, fallback
 
 
 class IndustryRead(Output):

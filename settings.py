@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     RATE_LIMIT: str = "100/minute"
     TRACKING_RATE_LIMIT: str = "6000/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
+    RATE_LIMIT_STORAGE_TIMEOUT_S: float = Field(0.5, gt=0, le=10)  # Redis connect/command timeout
     IDEMPOTENCY_TTL_HOURS: int = Field(24, ge=1)
     API_KEY_CACHE_TTL_S: float = Field(5, ge=0, le=300)
     ANALYZE_BATCH_INLINE_MAX: int = Field(100, ge=1, le=1000)
