@@ -79,8 +79,10 @@ What was received
     fake.reset()                          clear queue, responder, records and the cache
 
 Requests without a key (`Authorization: Bearer …` or `x-api-key`) or `anthropic-version`, a
-body without `model`, `max_tokens` or `messages`, a tool without an object `input_schema`, or a
-`tool_choice` naming a tool that was not sent, get a 401/400 like the real API.
+body without `model`, `max_tokens` or `messages`, a body the SDK's own `MessageCreateParams` type
+rejects (an unknown key such as `temperature`, a wrong `output_config`…), a tool without an object
+`input_schema`, or a `tool_choice` naming a tool that was not sent, get a 401/400 like the real API.
+Every answer the fake builds is validated against the SDK's `Message` type before it is sent.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ import json
 import math
 import threading
 import time
+import typing
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -100,10 +103,18 @@ from typing import Any
 
 import pytest
 from anthropic import AsyncAnthropic
+from anthropic.types import Message
+from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
+from pydantic import TypeAdapter, ValidationError
 
 from settings import Settings
 
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
+
+# The SDK's own request and response types: every request must be a valid `messages.create` body (no
+# unknown keys, such as the `temperature` 2.x removed) and every answer a valid `Message`.
+_REQUEST = TypeAdapter(MessageCreateParamsNonStreaming)
+_REQUEST_KEYS = frozenset(typing.get_type_hints(MessageCreateParamsNonStreaming))
 
 # Models that answer 400 to a forced tool ("What's new in Claude Sonnet 5.5", breaking changes).
 FORCED_TOOL_REJECTED = ("claude-sonnet-5-5", "claude-opus-5-5")
@@ -378,6 +389,14 @@ class FakeAnthropic:
             return "messages: at least one message is required"
         if not isinstance(payload["max_tokens"], int) or payload["max_tokens"] < 1:
             return "max_tokens: must be a positive integer"
+        extra = sorted(set(payload) - _REQUEST_KEYS - {"stream"})
+        if extra:
+            return f"{extra[0]}: Extra inputs are not permitted"
+        try:
+            _REQUEST.validate_python(payload)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
         tools = payload.get("tools") or []
         for tool in tools:
             schema = tool.get("input_schema") if isinstance(tool, dict) else None
@@ -463,7 +482,7 @@ class FakeAnthropic:
         full_usage |= usage if usage is not None else self._usage(payload, value or "")
         if stop_reason == "max_tokens":
             full_usage["output_tokens"] = payload["max_tokens"]
-        return {
+        body = {
             "id": f"msg_{uuid.uuid4().hex[:24]}",
             "type": "message",
             "role": "assistant",
@@ -474,6 +493,8 @@ class FakeAnthropic:
             "stop_sequence": None,
             "usage": full_usage,
         }
+        Message.model_validate(body)  # the fake's own answers must match the SDK's type
+        return body
 
     def _send_error(self, handler: BaseHTTPRequestHandler, status: int, error_type: str, message: str | None,
                     *, error_code: str | None = None, headers: dict[str, str] | None = None) -> None:

@@ -16,7 +16,8 @@ from typing import Any
 
 import httpx2
 import pytest
-from anthropic import RateLimitError
+from anthropic import BadRequestError, RateLimitError
+from anthropic.types import TextBlock, ToolUseBlock
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from structlog.testing import capture_logs
@@ -678,3 +679,46 @@ def test_retry_after_parsing() -> None:
     in_a_minute = email.utils.formatdate(time.time() + 60, usegmt=True)
     assert 55 <= (retry_after_seconds(_rate_limited({"retry-after": in_a_minute})) or 0) <= 60
     assert retry_after_seconds(_rate_limited({"retry-after": "soon"})) is None
+
+
+# --- the fake is as strict as the API ----------------------------------------------------------
+
+
+async def test_fake_rejects_what_the_api_rejects(fake_anthropic: FakeAnthropic) -> None:
+    """Model-specific and shape rules, through the real SDK with strict response validation."""
+    sdk = fake_anthropic.sdk_client()
+    fake_anthropic.responder = lambda request: ANSWER
+    base: dict[str, Any] = {"max_tokens": 100, "messages": [{"role": "user", "content": "x"}]}
+    tool = {"name": "emit", "input_schema": {"type": "object", "properties": {}}}
+    try:
+        for model in ("claude-sonnet-5-5", "claude-opus-5-5"):
+            with pytest.raises(BadRequestError, match="forced tool use is not supported"):
+                await sdk.messages.create(model=model, tools=[tool],  # type: ignore[list-item]
+                                          tool_choice={"type": "tool", "name": "emit"}, **base)
+        ok = await sdk.messages.create(model="claude-sonnet-4-6", tools=[tool],  # type: ignore[list-item]
+                                       tool_choice={"type": "tool", "name": "emit"}, **base)
+        assert ok.stop_reason == "tool_use" and isinstance(ok.content[0], ToolUseBlock)
+
+        with pytest.raises(BadRequestError, match="temperature: Extra inputs"):  # gone in 2.x
+            await sdk.messages.create(model="claude-sonnet-5-5", extra_body={"temperature": 0.2}, **base)
+        with pytest.raises(BadRequestError, match="additionalProperties"):
+            await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": {
+                "type": "json_schema", "schema": {"type": "object", "properties": {}}}}, **base)
+
+        answer_schema = Answer.model_json_schema() | {"additionalProperties": False}
+        native = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": {
+            "type": "json_schema", "schema": answer_schema}}, **base)
+        assert native.stop_reason == "end_turn" and isinstance(native.content[0], TextBlock)
+        assert Answer.model_validate_json(native.content[0].text) == Answer.model_validate(ANSWER)
+
+        fake_anthropic.reply(ANSWER, stop_reason="max_tokens")
+        fake_anthropic.refuse(category="cyber")
+        closed: Any = {"type": "json_schema",
+                       "schema": {"type": "object", "properties": {}, "additionalProperties": False}}
+        cut = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": closed}, **base)
+        refused = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": closed}, **base)
+        assert cut.stop_reason == "max_tokens" and cut.usage.output_tokens == 100
+        assert refused.stop_reason == "refusal" and refused.content == []
+        assert refused.stop_details is not None and refused.stop_details.category == "cyber"
+    finally:
+        await sdk.close()
