@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 VERSION = "0.1.0"
@@ -41,6 +41,50 @@ def _split_csv(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
+
+
+class ModelSpec(BaseModel):
+    """One row of the model table: how to ask a model for structured output, and its prices.
+
+    Prices are USD per million tokens. `structured` is "native" (`output_config` with a JSON
+    schema) or "tool" (a forced tool call); Claude Sonnet 5.5 and Opus 5.5 answer 400 to a forced
+    `tool_choice`, so they must be "native". A prompt prefix shorter than `min_cache_tokens` is not
+    cached by the API. Batch requests cost `batch_discount` × the input and output prices.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    structured: Literal["native", "tool"] = "native"
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    cache_write_5m: float = Field(ge=0)
+    cache_write_1h: float = Field(ge=0)
+    cache_read: float = Field(ge=0)
+    batch_discount: float = Field(0.5, gt=0, le=1)
+    min_cache_tokens: int = Field(1024, ge=0)
+
+
+def _spec(structured: Literal["native", "tool"], price_in: float, price_out: float, min_cache: int) -> ModelSpec:
+    # Anthropic's multipliers: 5-minute cache write 1.25×, 1-hour 2×, cache read 0.1× the input price.
+    return ModelSpec(structured=structured, input=price_in, output=price_out, cache_write_5m=price_in * 1.25,
+                     cache_write_1h=price_in * 2, cache_read=round(price_in * 0.1, 6), min_cache_tokens=min_cache)
+
+
+# The built-in model table (Anthropic's published prices, autumn 2026). LLM_MODELS adds or overrides rows.
+MODEL_TABLE: dict[str, ModelSpec] = {
+    "claude-sonnet-5-5": _spec("native", 2.0, 10.0, 1024),
+    "claude-opus-5-5": _spec("native", 4.0, 20.0, 4096),
+    "claude-haiku-5-5": _spec("native", 1.0, 5.0, 4096),
+    "claude-sonnet-5": _spec("native", 2.0, 10.0, 1024),
+    "claude-opus-5": _spec("native", 5.0, 25.0, 4096),
+    "claude-opus-4-8": _spec("tool", 5.0, 25.0, 4096),
+    "claude-opus-4-7": _spec("tool", 5.0, 25.0, 4096),
+    "claude-opus-4-6": _spec("tool", 5.0, 25.0, 4096),
+    "claude-opus-4-5": _spec("tool", 5.0, 25.0, 4096),
+    "claude-sonnet-4-6": _spec("tool", 3.0, 15.0, 1024),
+    "claude-sonnet-4-5": _spec("tool", 3.0, 15.0, 1024),
+    "claude-haiku-4-5": _spec("tool", 1.0, 5.0, 4096),
+}
 
 
 class Settings(BaseSettings):
@@ -93,7 +137,10 @@ class Settings(BaseSettings):
     # Claude (the rules engine is used when ANTHROPIC_API_KEY is empty)
     ANTHROPIC_API_KEY: str = ""
     ANTHROPIC_BASE_URL: str | None = None
-    LLM_MODEL: str = "claude-sonnet-4-6"
+    LLM_MODEL: str = "claude-sonnet-5-5"  # must be in the model table (built-in or LLM_MODELS)
+    # Extra or corrected rows of the model table, as JSON: {"model-id": {"structured": "native", ...}}
+    LLM_MODELS: dict[str, ModelSpec] = {}
+    LLM_CACHE_TTL: Literal["5m", "1h"] = "5m"  # prompt-cache lifetime of the system block
     LLM_TIMEOUT_S: float = Field(60, gt=0)
     LLM_MAX_CONCURRENCY: int = Field(4, ge=1)
     LLM_MAX_ATTEMPTS: int = Field(3, ge=1, le=10)
@@ -101,11 +148,6 @@ class Settings(BaseSettings):
     LLM_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
     LLM_BREAKER_FAILURES: int = Field(5, ge=1)
     LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
-    # USD per million tokens, for the model above
-    LLM_PRICE_INPUT_PER_MTOK: float = Field(3.0, ge=0)
-    LLM_PRICE_OUTPUT_PER_MTOK: float = Field(15.0, ge=0)
-    LLM_PRICE_CACHE_WRITE_PER_MTOK: float = Field(3.75, ge=0)
-    LLM_PRICE_CACHE_READ_PER_MTOK: float = Field(0.30, ge=0)
 
     # campaigns and tracking
     PUBLIC_BASE_URL: str = "http://localhost:8000"  # absolute pixel, click (and Clay callback) URLs
@@ -170,6 +212,22 @@ class Settings(BaseSettings):
             problems.append("ALLOWED_ORIGINS must list explicit origins, not '*'")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    def model_spec(self, model: str) -> ModelSpec | None:
+        """The table row for `model`: exact id first, then the longest listed id it starts with
+        (a dated snapshot such as `claude-haiku-4-5-20251001` is priced as `claude-haiku-4-5`)."""
+        table = {**MODEL_TABLE, **self.LLM_MODELS}
+        if model in table:
+            return table[model]
+        prefixes = [m for m in table if model.startswith(m + "-")]
+        return table[max(prefixes, key=len)] if prefixes else None
+
+    @model_validator(mode="after")
+    def _model_is_known(self) -> Settings:
+        if self.model_spec(self.LLM_MODEL) is None:
+            raise ValueError(f"LLM_MODEL {self.LLM_MODEL!r} is not in the model table; add it with LLM_MODELS "
+                             f"(how it takes structured output, and its prices)")
         return self
 
     @property

@@ -178,7 +178,10 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
     system = fake_anthropic.last.system
     assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
-    assert fake_anthropic.last.json["tool_choice"]["type"] == "tool"
+    # The default model is the current Sonnet, which refuses forced tools: native structured output.
+    sent = fake_anthropic.last.json
+    assert sent["model"] == "claude-sonnet-5-5" and "tool_choice" not in sent
+    assert sent["output_config"]["format"]["type"] == "json_schema"
     usage = (await client.get("/api/usage")).json()
     assert usage["calls"] == 2 and usage["cost_usd"] == pytest.approx(
         a["usage"]["cost_usd"] + usage["by_purpose"]["agent_build"]["cost_usd"], abs=1e-6)
@@ -200,17 +203,22 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
     assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason and r.json()["tier"] == 1
 
 
-@pytest.mark.parametrize("garbage", [
-    {"raw": b"<html>502 Bad Gateway</html>"},                                     # a 200 that is not JSON
-    {"raw": {"ok": True}},                                                        # JSON, not a message
-    {"json": {"pain_points": "not a list"}},                                      # schema mismatch
-    {"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
-    {"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+@pytest.mark.parametrize(("garbage", "reason"), [
+    ({"raw": b"<html>502 Bad Gateway</html>"}, "invalid_output"),                 # a 200 that is not JSON
+    ({"raw": {"ok": True}}, "invalid_output"),                                    # JSON, not a message
+    ({"json": {"pain_points": "not a list"}}, "invalid_output"),                  # schema mismatch
+    ({"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
+     "refused"),
+    ({"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+     "truncated"),
+    ({"cut_off": INSIGHT}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
 ])
-async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
+async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, reason):
     _, client = await rig(claude=True)
     if "json" in garbage:
         fake_anthropic.reply(garbage["json"])
+    elif "cut_off" in garbage:
+        fake_anthropic.reply(garbage["cut_off"], stop_reason="max_tokens")
     else:
         raw = garbage["raw"]
         if isinstance(raw, dict) and "stop_reason" in raw:
@@ -219,7 +227,7 @@ async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
         fake_anthropic.reply_raw(raw)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
-    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "invalid_output"
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason
 
 
 async def test_claude_timeout_and_refused_connection_fall_back(rig, fake_anthropic, database_url):
