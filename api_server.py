@@ -18,6 +18,7 @@ import metrics
 from auth import KeyCache
 from database_async import TuneDatabase
 from errors import install_handlers
+from intelligence import intake
 from jobs import WorkerPool
 from llm import LLMClient
 from logs import configure_logging
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     """Build the application. Tests pass their own settings (and database)."""
     settings = settings or get_settings()
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    intake.configure(settings.FX_USD_RATES, settings.FX_RATES_AS_OF)
     if settings.SENTRY_DSN:
         from observability import init_sentry  # sentry-sdk is only loaded when configured
 
