@@ -114,16 +114,17 @@ def campaign_id_of(query_value: str | None, rows: list[Row]) -> uuid.UUID:
         raise Unprocessable("campaign_id is not a valid UUID.") from exc
 
 
-def _prepare_row(row: Row, campaign_id: uuid.UUID) -> None:
-    """Row id, payload hash and dedupe key, or the row's error."""
+def _prepare_row(row: Row, campaign_id: uuid.UUID, replace: bool = False) -> None:
+    """Row id, payload hash and dedupe key, or the row's error. A replace is not a replay of a merge."""
     if not isinstance(row.raw, dict):
         row.error = "A row must be a JSON object of column names to values."
         return
     fields = row_fields(row.raw.items())
     row.row_id = fields.get("clay_row_id")
     row.payload_hash = payload_hash(row.raw)
+    mode = "\nreplace" if replace else ""  # merge keys are unchanged, so existing receipts still replay
     row.dedupe_key = hashlib.sha256(
-        f"{campaign_id}\n{row.row_id or ''}\n{row.payload_hash}".encode()).hexdigest()
+        f"{campaign_id}\n{row.row_id or ''}\n{row.payload_hash}{mode}".encode()).hexdigest()
     row.raw = fields  # keep only what we understood
 
 
@@ -169,7 +170,7 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
     rows, is_list = parse_rows(body)
     campaign_id = campaign_id_of(campaign_param, rows)
     for row in rows:
-        _prepare_row(row, campaign_id)
+        _prepare_row(row, campaign_id, replace)
 
     # Reads on their own session: the request's write transaction starts only when scores are ready.
     async with db.session(write=False) as read:
