@@ -350,6 +350,20 @@ async def test_the_analyze_answer_lists_kept_fields(make_app):
     assert again["kept_fields"] == KEPT and again["changed_fields"] == ["clay_row_id"]
 
 
+async def test_content_with_inline_prospect_data_merges_too(make_app):
+    app = await make_app()
+    async with await keyed(app, "acme") as c:
+        first = (await c.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+        r = await c.post("/api/content/linkedin-message", json={
+            "prospect": AGAIN, "industry": "casino", "kind": "connection",
+            "sender": {"name": "Sam Lee", "company": "Tune Outbound", "offer": "player reactivation campaigns"}})
+        assert r.status_code == 200, r.text
+        data, tier, score = await stored(c, first["prospect_id"])
+    assert r.json()["prospect_id"] == first["prospect_id"]
+    assert (data["last_name"], data["location"], data["annual_revenue_usd"]) == ("Reyes", "Reno, NV", 180_000_000)
+    assert data["signals"] == DANA["signals"] and (tier, score) == (first["tier"], first["score"])
+
+
 # --- the pipeline creates its campaign through the campaigns service ---------------------------
 
 
