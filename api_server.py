@@ -18,6 +18,7 @@ import metrics
 from auth import KeyCache
 from database_async import TuneDatabase
 from errors import install_handlers
+from intelligence import intake
 from jobs import WorkerPool
 from llm import LLMClient
 from logs import configure_logging
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
         log.warning("settings.placeholder_secret", detail="SECRET_KEY is 'change-me': tracking links and "
                     "cursors can be forged; `make run` writes a random one to .env")
+    intake.configure(settings.FX_USD_RATES, settings.FX_RATES_AS_OF)
     if settings.SENTRY_DSN:
         from observability import init_sentry  # sentry-sdk is only loaded when configured
 

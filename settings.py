@@ -6,6 +6,7 @@ start with a placeholder secret or a wildcard CORS origin, so a forgotten settin
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -85,6 +86,16 @@ MODEL_TABLE: dict[str, ModelSpec] = {
     "claude-sonnet-4-5": _spec("tool", 3.0, 15.0, 1024),
     "claude-haiku-4-5": _spec("tool", 1.0, 5.0, 4096),
 }
+def _default_rates() -> dict[str, float]:
+    from intelligence.intake import DEFAULT_USD_RATES
+
+    return DEFAULT_USD_RATES
+
+
+def _default_rates_as_of() -> date:
+    from intelligence.intake import DEFAULT_RATES_AS_OF
+
+    return DEFAULT_RATES_AS_OF
 
 
 class Settings(BaseSettings):
@@ -159,6 +170,18 @@ class Settings(BaseSettings):
     TRACKING_BURST_WINDOW_S: float = Field(5, ge=0)
     TRACKING_BURST_MIN_LINKS: int = Field(3, ge=2, le=100)
     TRACKING_MACHINE_IP_RANGES: Annotated[list[str], NoDecode] = []
+
+    # money in other currencies → USD (intelligence.intake): USD per unit, and the date of that table
+    FX_USD_RATES: Annotated[dict[str, float], NoDecode] = Field(
+        default_factory=lambda: dict(_default_rates()))
+    FX_RATES_AS_OF: date = Field(default_factory=lambda: _default_rates_as_of())
+
+    @field_validator("FX_USD_RATES", mode="before")
+    @classmethod
+    def _fx_rates(cls, value: object) -> object:
+        from intelligence.intake import parse_rate_table
+
+        return parse_rate_table(value) if isinstance(value, str) else value
 
     @field_validator("PUBLIC_BASE_URL")
     @classmethod
