@@ -119,6 +119,8 @@ class ICP(BaseModel):
     signal_keywords: list[str] = []  # lower-case keywords that detect those signals in free text
     industry_keywords: list[str] = []  # lower-case keywords that say a company is in this industry
     disqualifiers: list[str] = []
+    edge_types: list[str] = []  # in the industry but at its edge (e.g. "hostel"): tier 3 at best, nurture
+    secondary_types: list[str] = []  # served, but not the core (e.g. "office building"): tier 2 at best
 
 
 class RubricWeights(BaseModel):

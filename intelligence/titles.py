@@ -58,7 +58,7 @@ _ABBREV: dict[str, str] = {
     "dosm": "director sales marketing", "doss": "director sales", "dom": "director marketing",
     "ecom": "ecommerce", "fb": "food beverage", "hrbp": "hr business partner", "tech": "technology",
     "dev": "development", "devt": "development", "ctrl": "controller", "gen": "general", "mfg": "manufacturing",
-    "prod": "production", "cust": "customer", "svp's": "svp", "geschaeftsfuehrer": "geschaftsfuhrer",
+    "prod": "production", "prop": "property", "cust": "customer", "svp's": "svp", "geschaeftsfuehrer": "geschaftsfuhrer",
     "geschaeftsfuehrerin": "geschaftsfuhrer", "geschaftsfuhrerin": "geschaftsfuhrer",
     "gf": "geschaftsfuhrer", "pdg": "ceo", "dg": "directeur_general", "ad": "ad", "sdr": "sdr", "bdr": "bdr",
     "cofounder": "founder", "ceo's": "ceo", "vp's": "vp", "principle": "principal",
@@ -125,7 +125,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("asset management", "asset_management"), ("asset manager", "asset_management manager"),
     ("property management", "property_management"), ("property manager", "property_management manager"),
     ("practice manager", "practice manager"), ("office manager", "office_manager"),
-    ("plant manager", "plant manager"), ("team lead", "team_lead"), ("team leader", "team_lead"),
+    ("plant manager", "plant_manager"), ("werksleiter", "plant_manager"), ("team lead", "team_lead"), ("team leader", "team_lead"),
     ("mba candidate", "CANDIDATE"), ("phd candidate", "CANDIDATE"), ("open to work", "JOB_SEEKER"),
     ("looking for", "JOB_SEEKER"), ("seeking new", "JOB_SEEKER"), ("seeking", "JOB_SEEKER"),
     ("in transition", "JOB_SEEKER"), ("board member", "board"), ("board of directors", "board"),
@@ -173,10 +173,10 @@ _LEVEL_WORDS: dict[str, Level] = {
     "diretor": "director", "diretora": "director", "direttore": "director", "direttrice": "director",
     "direktor": "director", "direktorin": "director", "head": "director", "leiter": "director",
     "leiterin": "director", "prokurist": "director", "administrator": "director", "medical_director": "director",
-    "jefe": "manager", "chief_of_staff": "director", "controller": "director", "comptroller": "director",
+    "jefe": "manager", "chief_of_staff": "director", "plant_manager": "director", "controller": "director", "comptroller": "director",
     # manager
-    "manager": "manager", "managerin": "manager", "gerente": "manager", "responsable": "manager",
-    "responsabile": "manager", "CHEF_DE": "manager", "lead": "manager", "team_lead": "manager",
+    "manager": "manager", "managerin": "manager", "gerente": "manager", "responsable": "director",
+    "responsabile": "director", "CHEF_DE": "manager", "lead": "manager", "team_lead": "manager",
     "supervisor": "manager", "superintendent": "manager", "foreman": "manager", "teamleider": "manager",
     "teamleiter": "manager", "gruppenleiter": "manager", "bedrijfsleider": "manager", "capo": "manager",
     "coordenador": "manager", "coordenadora": "manager", "office_manager": "manager", "encargado": "manager",
@@ -254,7 +254,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "produktion": "operations", "produzione": "operations", "productie": "operations", "operaties": "operations",
     "maintenance": "operations", "quality": "operations", "continuous_improvement": "operations",
     "supply_chain": "operations", "chief_supply": "operations", "slot": "operations", "gaming": "operations",
-    "culinary": "operations", "kitchen": "operations", "restaurant": "operations", "restaurants": "operations",
+    "culinary": "product", "innovation": "product", "plant_manager": "operations", "kitchen": "operations", "restaurant": "operations", "restaurants": "operations",
     "hotel": "operations", "rooms": "operations", "housekeeping": "operations", "spa": "operations",
     "beverage": "operations", "store": "operations", "stores": "operations", "retail": "operations",
     "branch": "operations", "clinic": "operations", "site": "operations", "werk": "operations",
@@ -558,7 +558,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
     if convention == PROFESSIONAL and role.professional_partner:
         level = "c_level"
     role.level = level
-    if role.former:
+    if role.former and level is not None:
         role.level = "former"
     return role
 
@@ -628,6 +628,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
     segments = _split(folded)
     roles: list[_Role] = []
     pending: list[Function] = []  # functions of level-less segments waiting for the next role
+    pending_former = False  # "Retired - VP Manufacturing": a leading "retired" applies to what follows
     all_words: set[str] = set()
     for index, (segment, _after_amp) in enumerate(segments):
         words = [w for w in _expand(segment) if w not in _FILLER or w in ("interim", "acting")]
@@ -635,7 +636,17 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         if index == 0 and "former" in flags:
             words = ["former", *words]
         role = _read_segment(words, flags, convention)
+        if roles and roles[-1].former and _after_amp and not role.former:
+            role.former = True  # "Retired President & CEO": the conjunct is retired too
+            if role.level is not None:
+                role.level = "former"
+        if pending_former and not role.former:
+            role.former = True
+            if role.level is not None:
+                role.level = "former"
         if role.level is None:
+            if role.former and not roles:
+                pending_former = True
             if role.former and roles:
                 roles[-1].former = True
             target = roles[-1] if roles else None
