@@ -90,6 +90,15 @@ class Persona(BaseModel):
     is_decision_maker: bool = True
     priorities: list[str] = []  # what they are measured on
     pains: list[str] = []  # pains specific to this persona
+    # Persona fit is function x level x decision role (intelligence.facts vocabularies). Empty lists
+    # are filled from `titles`/`seniority` by `intelligence.personas.persona_scope` when not declared.
+    functions: list[str] = []  # e.g. ["marketing"]
+    levels: list[str] = []  # e.g. ["c_level", "vp", "director"]
+    role: Literal["signer", "champion", "influencer"] | None = None  # None: from is_decision_maker
+    # Language forms for copy: "casino marketing leader" / "casino marketing leaders" / "marketing".
+    label: str | None = None
+    plural: str | None = None
+    short: str | None = None
 
 
 class Objection(BaseModel):
@@ -210,6 +219,7 @@ class AnalysisResult(BaseModel):
     approach: Approach
     confidence: float = Field(ge=0, le=1)
     data_gaps: list[str]
+    facts: dict | None = None  # intelligence.facts.ProspectFacts.to_dict(): what the tier was computed from
 
 
 class MessageRead(Output):
