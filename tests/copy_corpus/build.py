@@ -530,7 +530,6 @@ add("unfilmable_visual", VIS, "own", "alder_mfg",
     "Their ERP screen with the new OEM order", "Their LinkedIn page with the $40M contract post highlighted")
 add("unfilmable_visual", VIS, "own", "parkside",
     "Their leasing CRM showing upcoming renewals", "A chart of Parkside Living's occupancy by community")
-add("unfilmable_visual", VIS, "own", "cozy_cabin", "Their website (cozycabingetaways.com) on screen, scrolling slowly")
 add("unfilmable_visual", VIS, "own", "fairway_law", "Their billing system with realisation by practice")
 add("unfilmable_visual", VIS, "own", "mosaic",
     "Their website with the line \"Launched a merchant cash advance product\" highlighted")
