@@ -15,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import dashboard
 import metrics
+from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
 from database_async import TuneDatabase
 from errors import install_handlers
@@ -69,7 +70,8 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         await app.state.llm.close()
         await database.dispose()
 
-    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, generate_unique_id_function=operation_id)
     app.state.settings = settings
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
     app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
@@ -94,6 +96,8 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                    tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
         app.router.routes.extend(router.routes)
     dashboard.install(app)  # GET /dashboard (public page) and its static assets
+    install_pages(app)  # GET /docs and /redoc, their assets served from this process (no CDN)
+    install_openapi(app)  # /openapi.json declares every error as problem+json
     return app
 
 

@@ -32,7 +32,9 @@ class EventIn(Input):
     @field_validator("occurred_at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        if value.tzinfo is None:  # guessing UTC would misplace a local time by hours, silently
+            raise ValueError("occurred_at needs a timezone, e.g. 2026-11-30T14:02:11Z or +01:00")
+        return value.astimezone(UTC)
 
     @model_validator(mode="after")
     def _addressed(self) -> EventIn:
