@@ -41,7 +41,9 @@ async def test_key_is_shown_once_and_stored_as_sha256(client, admin_key, app):
         assert row.key_hash == hashlib.sha256(raw.encode()).hexdigest()
         stored = [str(v) for v in (await s.execute(select(ApiKey.__table__))).all()]
     assert not any(raw in v for v in stored)
-    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    page = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    assert page["next_cursor"] is None  # the same list shape as every other list
+    listed = page["items"]
     assert {k["id"] for k in listed} >= {created["id"]}
     assert "key" not in listed[0] and raw not in str(listed)
 
@@ -60,7 +62,7 @@ async def test_rotation_two_active_keys_then_revoke_the_old(client, admin_key, a
     new = await make_key(app.state.db)
     for key in (old, new):
         assert (await client.get("/api/industries", headers={"X-API-Key": key})).status_code == 200
-    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()["items"]
     old_id = next(k["id"] for k in listed if k["last4"] == old[-4:] and k["prefix"] == old[:13])
     r = await client.delete(f"/api/keys/{old_id}", headers={"X-API-Key": admin_key})
     assert r.status_code == 200 and r.json()["revoked_at"]
@@ -78,7 +80,7 @@ async def test_another_workspaces_key_is_404_like_a_missing_one(client, admin_ke
     assert_problem(theirs, 404)
     assert_problem(missing, 404)
     assert theirs.json()["title"] == missing.json()["title"]
-    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()["items"]
     assert str(foreign.id) not in {k["id"] for k in listed}
 
 
