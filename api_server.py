@@ -63,7 +63,11 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
         app.state.tracker = HitRecorder(database, settings)
         await app.state.tracker.start()
-        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS)
+        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS,
+                 engine=app.state.llm.state().get("engine"), database=database.backend,
+                 rate_limit=settings.RATE_LIMIT)
+        base = settings.PUBLIC_BASE_URL
+        log.info("service.ready", dashboard=f"{base}/dashboard", docs=f"{base}/docs", redoc=f"{base}/redoc")
         yield
         await app.state.tracker.stop()  # commits the hits still waiting
         await workers.stop()

@@ -67,7 +67,8 @@ class Settings(BaseSettings):
 
     # logs
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    LOG_FORMAT: Literal["json", "console"] = "json"
+    # auto: readable lines on a terminal, JSON lines otherwise (a pipe, a file, a container)
+    LOG_FORMAT: Literal["auto", "json", "console"] = "auto"
 
     # secrets
     SECRET_KEY: str = PLACEHOLDER

@@ -119,16 +119,38 @@ def test_cli_create_list_revoke(tmp_path):
     first = re.search(r"tune_dev_[0-9A-Za-z]{43}", boot.stdout)
     assert first and "admin" in boot.stdout
     assert "already exist" in cli("bootstrap").stdout  # never a second first key
-    created = cli("create", "--name", "ci", "--workspace", "beta", "--scopes", "read")
+    typo = cli("create", "--name", "ci", "--workspace", "defualt")
+    assert typo.returncode == 1 and typo.stdout == ""
+    assert "No workspace 'defualt'. Did you mean 'default'?" in typo.stderr and "--create-workspace" in typo.stderr
+    created = cli("create", "--name", "ci", "--workspace", "beta", "--create-workspace", "--scopes", "read")
     assert created.returncode == 0, created.stderr
     key_id = re.search(r"Created API key ([0-9a-f-]{36})", created.stdout).group(1)
     raw = re.search(r"tune_dev_[0-9A-Za-z]{43}", created.stdout).group(0)
+    assert created.stdout.startswith("Created API key") and "{" not in created.stdout  # no log lines
     listing = cli("list")
     assert key_id in listing.stdout and "beta" in listing.stdout and raw not in listing.stdout
-    assert cli("revoke", key_id).returncode == 0
-    assert "revoked" in cli("list", "--workspace", "beta").stdout
+    assert cli("list", "--workspace", "betta").returncode == 1
+    other = cli("create", "--name", "ci2", "--workspace", "beta")
+    assert other.returncode == 0, other.stderr
+    other_id = re.search(r"Created API key ([0-9a-f-]{36})", other.stdout).group(1)
+    shown = f"{raw[:13]}…{raw[-4:]}"  # as `list` shows it
+    assert shown in listing.stdout
+    revoked = cli("revoke", shown)
+    assert revoked.returncode == 0 and key_id in revoked.stdout, revoked.stderr
+    assert cli("revoke", other_id[:8]).returncode == 0  # a unique start of the id
+    assert cli("list", "--workspace", "beta").stdout.count("revoked") == 2
+    assert "matches" in cli("revoke", "tune_dev_").stderr  # ambiguous: every key starts so
     assert cli("revoke", "not-an-id").returncode == 1
     assert cli("create", "--name", "x", "--scopes", "root").returncode == 2
+
+
+def test_cli_help_documents_every_option_with_its_default():
+    out = subprocess.run([sys.executable, "auth.py", "create", "--help"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60).stdout
+    for option, default in (("--workspace", "default"), ("--scopes", "read,write"),
+                            ("--create-workspace", "False")):
+        assert option in out and f"(default: {default})" in out, out
+    assert "--name" in out and "a label for the key" in out
 
 
 def test_key_cache_expires_and_revocation_leaves_a_tombstone():
