@@ -21,14 +21,15 @@ from errors import Unprocessable
 INVALID = "Invalid cursor; pass back the next_cursor of the previous page."
 
 
-def encode(*values: Any, kind: str) -> str:
-    """A cursor for the list named `kind` holding `values` (the last row's sort key)."""
+def encode(*values: Any, kind: str = "list") -> str:
+    """A cursor for the list named `kind` holding `values` (the last row's sort key). Name the list:
+    the default name is shared by every caller that does not."""
     plain = [v if isinstance(v, int | float | str) else str(v) for v in values]
     raw = json.dumps([kind, *plain], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).rstrip(b"=").decode()
 
 
-def decode(cursor: str, size: int, *, kind: str) -> list[Any]:
+def decode(cursor: str, size: int, *, kind: str = "list") -> list[Any]:
     """The values inside a cursor that `encode` made for the list `kind`; 422 for anything else."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
