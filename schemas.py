@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -18,10 +18,12 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    GetJsonSchemaHandler,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
 
 from intelligence import intake
 from intelligence.intake import CountRange, MoneyRange
@@ -39,6 +41,25 @@ class Input(BaseModel):
     """Base for request bodies: unknown fields are an error, strings are stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """Declare each accepted alias (`employees` for `employee_count`) as a property of the schema,
+        so the OpenAPI document does not call an accepted field forbidden."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        properties = target.get("properties", {})
+        for field in cls.model_fields.values():
+            alias = field.validation_alias
+            if not isinstance(alias, AliasChoices):
+                continue
+            choices = [c for c in alias.choices if isinstance(c, str)]
+            main = next((c for c in choices if c in properties), None)
+            for choice in choices:
+                if main is not None and choice != main and choice not in properties:
+                    properties[choice] = {**{k: v for k, v in properties[main].items() if k != "title"},
+                                          "description": f"Alias of `{main}`; send one of them."}
+        return schema
 
 
 class Output(BaseModel):

@@ -114,9 +114,13 @@ class Settings(BaseSettings):
     DB_AUTO_MIGRATE: bool = True
 
     # HTTP
+    HOST: str = "127.0.0.1"  # where `make run` listens: set in the environment or as `make run HOST=…`
+    PORT: int = Field(8000, ge=1, le=65535)
     ALLOWED_ORIGINS: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://localhost:8000"]
     MAX_BODY_BYTES: int = Field(1_048_576, ge=1024)
-    RATE_LIMIT: str = "100/minute"
+    # Per key (per IP on public routes). Unset: 600/minute in development (room for the README's tour,
+    # about 10 requests a second), 100/minute in production.
+    RATE_LIMIT: str = ""
     TRACKING_RATE_LIMIT: str = "6000/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     RATE_LIMIT_STORAGE_TIMEOUT_S: float = Field(0.5, gt=0, le=10)  # Redis connect/command timeout
@@ -140,7 +144,8 @@ class Settings(BaseSettings):
 
     # logs
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    LOG_FORMAT: Literal["json", "console"] = "json"
+    # auto: readable lines on a terminal, JSON lines otherwise (a pipe, a file, a container)
+    LOG_FORMAT: Literal["auto", "json", "console"] = "auto"
 
     # secrets
     SECRET_KEY: str = PLACEHOLDER
@@ -161,7 +166,8 @@ class Settings(BaseSettings):
     LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
 
     # campaigns and tracking
-    PUBLIC_BASE_URL: str = "http://localhost:8000"  # absolute pixel, click (and Clay callback) URLs
+    # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).
+    PUBLIC_BASE_URL: str = ""
     CAMPAIGN_CSV_MAX_ROWS: int = Field(5000, ge=1, le=100_000)
     TRACKING_GROUP_COMMIT: bool = True  # false: one transaction per pixel/click hit (for comparison)
     TRACKING_BATCH_MAX: int = Field(500, ge=1, le=10_000)
@@ -186,7 +192,7 @@ class Settings(BaseSettings):
     @field_validator("PUBLIC_BASE_URL")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
+        if value and not value.startswith(("http://", "https://")):
             raise ValueError("PUBLIC_BASE_URL must start with http:// or https://")
         return value.rstrip("/")
 
@@ -215,11 +221,28 @@ class Settings(BaseSettings):
     def _rate_limit(cls, value: str) -> str:
         from limits import parse_many
 
+        if not value:  # RATE_LIMIT unset: the environment's default, below
+            return value
         try:
             parse_many(value)
         except ValueError as exc:
             raise ValueError(f"RATE_LIMIT {value!r} is not a rate such as '100/minute'") from exc
         return value
+
+    @model_validator(mode="after")
+    def _rate_limit_default(self) -> Settings:
+        if not self.RATE_LIMIT:
+            self.RATE_LIMIT = "600/minute" if self.ENV == "development" else "100/minute"
+        return self
+
+    @model_validator(mode="after")
+    def _public_base_url_follows_host_and_port(self) -> Settings:
+        if not self.PUBLIC_BASE_URL:
+            loopback_or_any = ("127.0.0.1", "::1", "0.0.0.0", "::", "")  # noqa: S104
+            host = "localhost" if self.HOST in loopback_or_any else self.HOST
+            host = f"[{host}]" if ":" in host else host
+            self.PUBLIC_BASE_URL = f"http://{host}:{self.PORT}"
+        return self
 
     @model_validator(mode="after")
     def _production_is_configured(self) -> Settings:

@@ -32,6 +32,8 @@ class EventIn(Input):
     @field_validator("occurred_at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:  # guessing UTC would misplace a local time by hours, silently
+            raise ValueError("occurred_at needs a timezone, e.g. 2026-11-30T14:02:11Z or +01:00")
         return aware_utc(value)  # out of range once in UTC: a 422, not a 500 (issue 13, finding 8)
 
     @model_validator(mode="after")
