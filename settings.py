@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     DB_STATEMENT_TIMEOUT_S: float = Field(15, gt=0)
     DB_BUSY_TIMEOUT_MS: int = Field(5000, ge=0)
     DB_AUTO_MIGRATE: bool = True
+    DB_SQLITE_INLINE: bool = True  # SQLite file: run calls in the event loop's thread (perf/sqlite_inline.py)
 
     # HTTP
     ALLOWED_ORIGINS: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://localhost:8000"]
