@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.util import await_only
 
+from perf.sqlite_inline import InlineConnection, begin_immediate, connector
 from settings import Settings, get_settings
 
 log = structlog.get_logger()
@@ -143,6 +144,13 @@ class _WriterQueue:
                 raise OperationalError("BEGIN IMMEDIATE", None,
                                        TimeoutError("database is locked: writer queue timed out")) from exc
             conn.info["holds_writer"] = True
+            driver = conn.connection.driver_connection
+            if isinstance(driver, InlineConnection):  # wait for other processes' writers without blocking
+                try:
+                    await_only(begin_immediate(driver._conn, self.timeout_s))
+                except Exception as exc:
+                    raise OperationalError("BEGIN IMMEDIATE", None, exc) from exc
+                return
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     def on_end(self, conn: Any) -> None:
@@ -217,13 +225,19 @@ class TuneDatabase:
             database = self.url.database or ""
             in_memory = database in ("", ":memory:")
             kwargs: dict[str, Any] = {"connect_args": {"timeout": s.DB_BUSY_TIMEOUT_MS / 1000}}
+            busy_ms = s.DB_BUSY_TIMEOUT_MS
+            if s.DB_SQLITE_INLINE and not in_memory:
+                # SQLite calls run in the event loop's thread, no hop per call (perf/sqlite_inline.py);
+                # never in the busy handler: writers wait for the lock asynchronously in on_begin.
+                kwargs = {"async_creator": connector(database)}
+                busy_ms = 0
             if in_memory:
                 kwargs["poolclass"] = StaticPool
             else:
                 kwargs |= {"pool_size": s.DB_POOL_SIZE, "max_overflow": s.DB_MAX_OVERFLOW,
                            "pool_timeout": s.DB_POOL_TIMEOUT}
             engine = create_async_engine(self.url, **kwargs)
-            event.listen(engine.sync_engine, "connect", _sqlite_pragmas(s.DB_BUSY_TIMEOUT_MS, in_memory))
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas(busy_ms, in_memory))
             queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)
             event.listen(engine.sync_engine, "begin", queue.on_begin)
             event.listen(engine.sync_engine, "commit", queue.on_end)
@@ -281,7 +295,7 @@ class TuneDatabase:
                 cfg.attributes["connection"] = sync_conn
                 command.upgrade(cfg, "head")
 
-            async with self.engine.begin() as conn:
+            async with self.engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
                 await conn.run_sync(upgrade)
             self.migrated = True
             log.info("database.migrated", backend=self.backend)
