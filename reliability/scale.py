@@ -546,6 +546,10 @@ async def _scenario(result: common.Result, admin_url: str, full: bool) -> None:
             for node in nodes:
                 log = node.log_text()
                 common.print_log_errors(result, log)
+                retried = log.count("tracking.batch_retried_one_by_one")
+                result.figure(f"node {node.name}'s log", f"{retried} pixel batches retried one by one, "
+                                                         f"{log.count('DeadlockDetected')} deadlocks, "
+                                                         f"{log.count('tracking.batch_failed')} batches failed")
                 result.check("Traceback" not in log, f"node {node.name} logged a traceback")
     finally:
         for node in nodes:
