@@ -32,12 +32,30 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import paging
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
-from errors import NotFound
+from errors import Conflict, NotFound
 from models import Job, JobItem, utcnow
 from schemas import Output, Page
 from settings import Settings
 
 log = structlog.get_logger()
+
+def public_error(exc: BaseException, **context: Any) -> str:
+    """What `GET /api/jobs/{id}` may show about a failure (issue 13, finding 9).
+
+    A domain error or a validation error says what was wrong with the item, in words meant for the
+    client. Anything else (a database error carries its SQL and parameters) shows only its kind and
+    a reference; the details go to the log under that reference, with the job's context.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from errors import TuneError
+
+    if isinstance(exc, TuneError | ValueError) and not isinstance(exc, SQLAlchemyError):
+        return (str(exc) or type(exc).__name__)[:500]
+    ref = uuid.uuid4().hex[:12]
+    log.error("job.error_details", ref=ref, error=type(exc).__name__, detail=str(exc)[:2000], **context)
+    return f"{type(exc).__name__}: an internal error occurred (ref {ref}; details in the service log)"
+
 
 ACTIVE = ("queued", "running")
 FINISHED = ("succeeded", "failed", "cancelled")
@@ -133,12 +151,16 @@ async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uui
 
 
 async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
-    """Cancel a queued or running job; items already done stay done. Finished jobs are unchanged."""
-    await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
-                                            Job.status.in_(ACTIVE))
-                          .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
-                                  updated_at=utcnow()))
-    return await get_job(session, workspace_id=workspace_id, job_id=job_id)
+    """Cancel a queued or running job; items already done stay done. A finished job is a 409."""
+    result = await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
+                                                     Job.status.in_(ACTIVE))
+                                   .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
+                                           updated_at=utcnow()))
+    job = await get_job(session, workspace_id=workspace_id, job_id=job_id)
+    if not getattr(result, "rowcount", 0):
+        raise Conflict(f"Job {job_id} is finished ({job.status}); only a queued or running job can be cancelled.",
+                       job_status=job.status)
+    return job
 
 
 async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
@@ -332,7 +354,7 @@ class Worker:
                          exc: Exception) -> None:
         log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
         await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
-                              .values(status="failed", error=str(exc)[:500] or type(exc).__name__,
+                              .values(status="failed", error=public_error(exc, job_id=str(ctx.job_id), item=key),
                                       updated_at=utcnow()))
 
     async def _finish(self, ctx: JobContext, kind: str) -> None:
@@ -355,7 +377,7 @@ class Worker:
 
     async def _failed_attempt(self, job_id: uuid.UUID, attempts: int, exc: Exception) -> None:
         final = attempts >= self.settings.JOB_MAX_ATTEMPTS
-        reason = f"{type(exc).__name__}: {exc}"[:1000]
+        reason = public_error(exc, job_id=str(job_id), attempt=attempts)[:1000]
         log.error("job.attempt_failed", job_id=str(job_id), attempt=attempts, final=final,
                   error=type(exc).__name__)
         backoff = timedelta(seconds=min(300, 2 ** attempts))

@@ -8,7 +8,15 @@ usage ledger and monthly budget.
       ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down
       ├─ LLMUnavailable("failed")        transient failures outlived the retries, or a
       │                                  non-retryable API error (400/401/403/404…)
-      └─ LLMUnavailable("invalid_output") Claude answered, but not with the schema we asked for
+      ├─ LLMUnavailable("invalid_output") Claude answered, but not with the schema we asked for
+      ├─ LLMUnavailable("truncated")      the answer stopped at `max_tokens` (or the context window):
+      │                                  never stored, even when what arrived happens to validate
+      └─ LLMUnavailable("refused")        Claude declined (`stop_reason: refusal`)
+
+Structured output is asked for the way the model takes it, from the model table in settings
+(`Settings.model_spec`): "native" sends `output_config={"format": {"type": "json_schema", …}}` and
+reads the JSON text block; "tool" forces one tool call (Claude Sonnet 5.5 and Opus 5.5 answer 400 to
+a forced `tool_choice`, so they are "native").
 
 Callers catch `LLMUnavailable`, run the rules engine instead and flag `reason` in their response.
 
@@ -40,8 +48,9 @@ from anthropic import (
     ContractSpendLimitReachedError,
     EnforcedSpendLimitReachedError,
     LinkedOrganizationSpendLimitReachedError,
+    transform_schema,
 )
-from anthropic.types import Message, TextBlockParam, ToolChoiceToolParam, ToolParam, ToolUseBlock
+from anthropic.types import Message, TextBlock, TextBlockParam, ToolChoiceToolParam, ToolParam, ToolUseBlock
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -57,8 +66,9 @@ log = structlog.get_logger()
 
 T = TypeVar("T", bound=BaseModel)
 
-Reason = Literal["unconfigured", "budget", "circuit_open", "failed", "invalid_output"]
-Outcome = Literal["ok", "invalid", "error"]
+Reason = Literal["unconfigured", "budget", "circuit_open", "failed", "invalid_output", "truncated", "refused",
+                 "deadline"]
+Outcome = Literal["ok", "invalid", "error", "truncated", "refused"]
 
 TOOL_NAME = "emit"
 TOOL_DESCRIPTION = "Return your complete answer by calling this tool exactly once, with input matching its schema."
@@ -97,15 +107,25 @@ class Usage:
 
     @classmethod
     def priced(cls, settings: Settings, *, model: str, input_tokens: int = 0, output_tokens: int = 0,
-               cache_read_tokens: int = 0, cache_write_tokens: int = 0) -> Usage:
-        """Usage with `cost_usd` computed from `LLM_PRICE_*_PER_MTOK`.
+               cache_read_tokens: int = 0, cache_write_tokens: int = 0, cache_write_1h_tokens: int = 0,
+               batch: bool = False) -> Usage:
+        """Usage with `cost_usd` from the model table row of `model` (the model that answered).
 
-        Anthropic's `input_tokens` excludes cached tokens, so the four counts add up without overlap.
+        Anthropic's `input_tokens` excludes cached tokens, so the counts add up without overlap.
+        `cache_write_tokens` is every cache write; `cache_write_1h_tokens` of them are 1-hour writes
+        (priced higher). A batch request is discounted on input and output. A model missing from the
+        table is priced as `LLM_MODEL` (and logged), never as free.
         """
-        cost = (input_tokens * settings.LLM_PRICE_INPUT_PER_MTOK
-                + output_tokens * settings.LLM_PRICE_OUTPUT_PER_MTOK
-                + cache_read_tokens * settings.LLM_PRICE_CACHE_READ_PER_MTOK
-                + cache_write_tokens * settings.LLM_PRICE_CACHE_WRITE_PER_MTOK) / 1_000_000
+        spec = settings.model_spec(model)
+        if spec is None:
+            log.warning("llm.unpriced_model", model=model, priced_as=settings.LLM_MODEL)
+            spec = settings.model_spec(settings.LLM_MODEL)
+        assert spec is not None  # LLM_MODEL is validated against the table at startup
+        discount = spec.batch_discount if batch else 1.0
+        write_5m = max(cache_write_tokens - cache_write_1h_tokens, 0)
+        cost = (input_tokens * spec.input * discount + output_tokens * spec.output * discount
+                + cache_read_tokens * spec.cache_read + write_5m * spec.cache_write_5m
+                + cache_write_1h_tokens * spec.cache_write_1h) / 1_000_000
         return cls(model=model, input_tokens=input_tokens, output_tokens=output_tokens,
                    cache_read_tokens=cache_read_tokens, cache_write_tokens=cache_write_tokens,
                    cost_usd=round(cost, 8))
@@ -256,6 +276,14 @@ def make_anthropic_client(settings: Settings, **kwargs: Any) -> AsyncAnthropic:
 def month_start(now: datetime) -> datetime:
     """Midnight UTC on the first of `now`'s month: the budget period."""
     return now.astimezone(UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+@functools.lru_cache(maxsize=64)
+def _native_schema(output_model: type[BaseModel]) -> dict[str, Any]:
+    """The `output_config` JSON schema: the SDK's transform to what structured outputs accept
+    (objects closed with `additionalProperties: false`; bounds the grammar cannot enforce moved into
+    descriptions). The answer is still validated against `output_model` itself."""
+    return transform_schema(output_model)
 
 
 @functools.lru_cache(maxsize=64)
@@ -463,11 +491,10 @@ class LLMClient:
         client = self._client
         assert client is not None
         s = self.settings
-        system_blocks: list[TextBlockParam] = [
-            {"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}]
-        tool: ToolParam = {"name": TOOL_NAME, "description": TOOL_DESCRIPTION,
-                           "input_schema": _schema(output_model)}
-        tool_choice: ToolChoiceToolParam = {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+        model = s.LLM_MODEL
+        spec = s.model_spec(model)
+        assert spec is not None
+        request = request_params(s, system=system, prompt=prompt, output_model=output_model, max_tokens=max_tokens)
         attempts = 0
 
         async def attempt() -> Message:
@@ -479,10 +506,7 @@ class LLMClient:
                 await self._check_budget(purpose)
                 # The SDK timeout is per socket read; this bounds the whole attempt.
                 async with asyncio.timeout(s.LLM_TIMEOUT_S):
-                    return await client.messages.create(
-                        model=s.LLM_MODEL, max_tokens=max_tokens, system=system_blocks,
-                        messages=[{"role": "user", "content": prompt}],
-                        tools=[tool], tool_choice=tool_choice)
+                    return await client.messages.create(**request)
 
         def before_sleep(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome is not None else None
@@ -513,10 +537,10 @@ class LLMClient:
                     # A definitive 4xx proves the API is up: it must not hold the circuit open.
                     self.breaker.record_success()
                 error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
-            log.warning("llm.call", purpose=purpose, model=s.LLM_MODEL, outcome="error", attempts=attempts,
+            log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
                         ms=elapsed_ms(), reason=error.reason, **_describe_error(exc))
             await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error",
-                               usage=Usage(model=s.LLM_MODEL))
+                               usage=Usage(model=model))
             raise error from exc
         except ValueError as exc:  # a 200 whose body is not JSON: garbage from a reachable API
             message = None
@@ -527,31 +551,86 @@ class LLMClient:
 
         self.breaker.record_success()
         if message is None or garbage is not None:
-            log.warning("llm.call", purpose=purpose, model=s.LLM_MODEL, outcome="invalid", attempts=attempts,
+            log.warning("llm.call", purpose=purpose, model=model, outcome="invalid", attempts=attempts,
                         ms=elapsed_ms(), reason="invalid_output", detail=garbage)
             await self._record(workspace_id=workspace_id, purpose=purpose, outcome="invalid",
-                               usage=Usage(model=s.LLM_MODEL))
+                               usage=Usage(model=model))
             raise LLMUnavailable("invalid_output", garbage)
-        u = message.usage
-        usage = Usage.priced(s, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
-                             cache_read_tokens=u.cache_read_input_tokens or 0,
-                             cache_write_tokens=u.cache_creation_input_tokens or 0)
-        value: T | None = None
-        problem: str | None = None
-        block = next((b for b in message.content if isinstance(b, ToolUseBlock) and b.name == TOOL_NAME), None)
-        if block is None:
-            problem = f"no {TOOL_NAME} tool call (stop_reason={message.stop_reason})"
-        else:
-            try:
-                value = output_model.model_validate(block.input)
-            except ValidationError as exc:
-                problem = f"{exc.error_count()} validation error(s) against {output_model.__name__}"
-        outcome: Outcome = "ok" if value is not None else "invalid"
+        usage = usage_of(s, message)
+        outcome, value, problem = read_answer(message, output_model, structured=spec.structured)
         await self._record(workspace_id=workspace_id, purpose=purpose, outcome=outcome, usage=usage)
         log.info("llm.call", purpose=purpose, model=usage.model, outcome=outcome, attempts=attempts,
                  ms=elapsed_ms(), input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
                  cache_read_tokens=usage.cache_read_tokens, cache_write_tokens=usage.cache_write_tokens,
                  cost_usd=usage.cost_usd, stop_reason=message.stop_reason)
         if value is None:
-            raise LLMUnavailable("invalid_output", problem)
+            reason: Reason = "invalid_output" if outcome == "invalid" else outcome  # type: ignore[assignment]
+            raise LLMUnavailable(reason, problem)
         return LLMResult(value=value, usage=usage)
+
+
+# --- requests and answers (shared by the Messages and the Batches paths) -------------------------
+
+
+def request_params(settings: Settings, *, system: str, prompt: str, output_model: type[BaseModel],
+                   max_tokens: int) -> dict[str, Any]:
+    """The `messages.create` parameters for one structured call, in the form the model takes.
+
+    The system block is cached (`LLM_CACHE_TTL`), so a batch re-reads a long agent profile. The
+    output schema is the same object for every call with this model, so the cached prefix stays
+    byte-identical.
+    """
+    spec = settings.model_spec(settings.LLM_MODEL)
+    assert spec is not None
+    cache: dict[str, Any] = {"type": "ephemeral"}
+    if settings.LLM_CACHE_TTL != "5m":
+        cache["ttl"] = settings.LLM_CACHE_TTL
+    system_blocks: list[TextBlockParam] = [
+        {"type": "text", "text": system, "cache_control": cache}]  # type: ignore[typeddict-item]
+    params: dict[str, Any] = {"model": settings.LLM_MODEL, "max_tokens": max_tokens, "system": system_blocks,
+                              "messages": [{"role": "user", "content": prompt}]}
+    if spec.structured == "native":
+        params["output_config"] = {"format": {"type": "json_schema", "schema": _native_schema(output_model)}}
+    else:
+        tool: ToolParam = {"name": TOOL_NAME, "description": TOOL_DESCRIPTION,
+                           "input_schema": _schema(output_model)}
+        choice: ToolChoiceToolParam = {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+        params |= {"tools": [tool], "tool_choice": choice}
+    return params
+
+
+def usage_of(settings: Settings, message: Message, *, batch: bool = False) -> Usage:
+    """The priced usage of one answer, by the model that answered it."""
+    u = message.usage
+    one_hour = u.cache_creation.ephemeral_1h_input_tokens if u.cache_creation is not None else 0
+    return Usage.priced(settings, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
+                        cache_read_tokens=u.cache_read_input_tokens or 0,
+                        cache_write_tokens=u.cache_creation_input_tokens or 0, cache_write_1h_tokens=one_hour,
+                        batch=batch)
+
+
+def read_answer(message: Message, output_model: type[T], *,
+                structured: Literal["native", "tool"]) -> tuple[Outcome, T | None, str | None]:
+    """(outcome, value, problem) of one answer. The stop reason is read first: an answer cut off at
+    `max_tokens` or refused is never a success, even if what arrived happens to validate."""
+    stop = message.stop_reason
+    if stop in ("max_tokens", "model_context_window_exceeded"):
+        return "truncated", None, f"the answer was cut off (stop_reason={stop})"
+    if stop == "refusal":
+        category = message.stop_details.category if message.stop_details is not None else None
+        return "refused", None, f"Claude declined (category={category})"
+    if structured == "native":
+        text = "".join(b.text for b in message.content if isinstance(b, TextBlock))
+        if not text.strip():
+            return "invalid", None, f"no JSON text in the answer (stop_reason={stop})"
+        try:
+            return "ok", output_model.model_validate_json(text), None
+        except ValidationError as exc:
+            return "invalid", None, f"{exc.error_count()} validation error(s) against {output_model.__name__}"
+    block = next((b for b in message.content if isinstance(b, ToolUseBlock) and b.name == TOOL_NAME), None)
+    if block is None:
+        return "invalid", None, f"no {TOOL_NAME} tool call (stop_reason={stop})"
+    try:
+        return "ok", output_model.model_validate(block.input), None
+    except ValidationError as exc:
+        return "invalid", None, f"{exc.error_count()} validation error(s) against {output_model.__name__}"

@@ -29,7 +29,7 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from auth import api_key_header, authenticate, grants
+from auth import api_key_header
 from errors import Forbidden, Unauthorized
 from jobs import queue_depth
 from ratelimit import client_ip
@@ -134,25 +134,23 @@ def install(app: Any) -> None:
 
 
 async def require_metrics_access(request: Request) -> None:
-    """Admin API key, or `Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true."""
+    """`Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true.
+
+    The metrics are the whole service's (every tenant's traffic), so a tenant's API key, even an
+    admin one, does not open them (issue 13, finding 14): only the operator's token does.
+    """
     state = request.app.state
     settings = state.settings
+    await state.limiter.enforce(request, f"ip:{client_ip(request)}")
     if settings.METRICS_PUBLIC:
-        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
         return
     bearer = request.headers.get("authorization", "")
     if settings.METRICS_TOKEN and bearer.startswith("Bearer ") and hmac.compare_digest(
             bearer.removeprefix("Bearer ").encode(), settings.METRICS_TOKEN.encode()):
-        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
         return
-    try:
-        principal = await authenticate(state.db, await api_key_header(request), state.key_cache)
-    except Unauthorized:
-        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
-        raise
-    await state.limiter.enforce(request, f"key:{principal.key_id}")
-    if not grants(list(principal.scopes), "admin"):
-        raise Forbidden("Metrics need an admin API key or the METRICS_TOKEN bearer token.")
+    if await api_key_header(request):
+        raise Forbidden("Metrics are service-wide: they need the METRICS_TOKEN bearer token, not an API key.")
+    raise Unauthorized("Metrics need the METRICS_TOKEN bearer token.")
 
 
 router = APIRouter(tags=["operations"])
@@ -161,7 +159,7 @@ router = APIRouter(tags=["operations"])
 @router.get("/metrics", response_class=Response, dependencies=[Depends(require_metrics_access)],
             responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}})
 async def metrics(request: Request) -> Response:
-    """Prometheus metrics (admin API key or METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
+    """Prometheus metrics (METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
     state = request.app.state
     async with state.db.session(write=False) as session:
         counts = await queue_depth(session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from database_async import classify_error
 from deps import PublicLimit
 from errors import ServiceUnavailable
 from schemas import HealthRead
@@ -20,7 +21,8 @@ async def health(request: Request) -> HealthRead:
     try:
         await db.ensure_ready()
     except Exception as exc:  # any failure to reach or migrate the database means "not ready"
-        await db.forget_connections()
+        if classify_error(exc) == "lost" and not db.pool_exhausted():  # a full pool is busy, not lost
+            await db.forget_connections()
         raise ServiceUnavailable(f"Database not reachable ({type(exc).__name__}).",
                                  headers={"Retry-After": "5"}) from exc
     storage = request.app.state.limiter.storage

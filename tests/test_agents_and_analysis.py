@@ -41,7 +41,7 @@ async def test_build_casino_agent_then_rebuild_is_a_new_version(rig):
     assert {"icp", "personas", "value_propositions", "tone", "rubric", "tier_thresholds"} <= profile.keys()
     r = await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
     assert r.json()["version"] == 2
-    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert len(industries) >= 10
     assert industries["casino"]["agent_status"] == "ready" and industries["casino"]["agent_version"] == 2
     assert industries["hotel"]["agent_status"] is None
@@ -57,7 +57,7 @@ async def test_unknown_industry_needs_a_description(rig):
     assert r.status_code == 202 and r.json()["generic"] is True
     profile = (await client.get("/api/agents/pet_grooming")).json()["profile"]
     assert profile["generic"] is True and "groom" in profile["description"].lower()
-    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert slugs["pet_grooming"]["builtin"] is False and slugs["pet_grooming"]["agent_status"] == "ready"
     assert_problem(await client.post("/api/prospects/analyze", json={"industry": "llama farming",
                                                                       "prospect": {"email": "a@b.co"}}), 422)
@@ -114,7 +114,7 @@ async def test_another_workspaces_prospect_is_404(rig):
     missing = await client.get("/api/prospects/00000000-0000-0000-0000-000000000000")
     assert assert_problem(theirs, 404)["title"] == assert_problem(missing, 404)["title"]
     # and the other workspace's own agent list does not show ours
-    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()
+    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()["items"]
     assert all(i["agent_status"] is None for i in industries)
 
 
@@ -178,7 +178,10 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
     system = fake_anthropic.last.system
     assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
-    assert fake_anthropic.last.json["tool_choice"]["type"] == "tool"
+    # The default model is the current Sonnet, which refuses forced tools: native structured output.
+    sent = fake_anthropic.last.json
+    assert sent["model"] == "claude-sonnet-5-5" and "tool_choice" not in sent
+    assert sent["output_config"]["format"]["type"] == "json_schema"
     usage = (await client.get("/api/usage")).json()
     assert usage["calls"] == 2 and usage["cost_usd"] == pytest.approx(
         a["usage"]["cost_usd"] + usage["by_purpose"]["agent_build"]["cost_usd"], abs=1e-6)
@@ -200,17 +203,22 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
     assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason and r.json()["tier"] == 1
 
 
-@pytest.mark.parametrize("garbage", [
-    {"raw": b"<html>502 Bad Gateway</html>"},                                     # a 200 that is not JSON
-    {"raw": {"ok": True}},                                                        # JSON, not a message
-    {"json": {"pain_points": "not a list"}},                                      # schema mismatch
-    {"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
-    {"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+@pytest.mark.parametrize(("garbage", "reason"), [
+    ({"raw": b"<html>502 Bad Gateway</html>"}, "invalid_output"),                 # a 200 that is not JSON
+    ({"raw": {"ok": True}}, "invalid_output"),                                    # JSON, not a message
+    ({"json": {"pain_points": "not a list"}}, "invalid_output"),                  # schema mismatch
+    ({"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
+     "refused"),
+    ({"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+     "truncated"),
+    ({"cut_off": INSIGHT}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
 ])
-async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
+async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, reason):
     _, client = await rig(claude=True)
     if "json" in garbage:
         fake_anthropic.reply(garbage["json"])
+    elif "cut_off" in garbage:
+        fake_anthropic.reply(garbage["cut_off"], stop_reason="max_tokens")
     else:
         raw = garbage["raw"]
         if isinstance(raw, dict) and "stop_reason" in raw:
@@ -219,7 +227,7 @@ async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
         fake_anthropic.reply_raw(raw)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
-    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "invalid_output"
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason
 
 
 async def test_claude_timeout_and_refused_connection_fall_back(rig, fake_anthropic, database_url):
@@ -264,7 +272,7 @@ async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(
                             request={}, profile=None, updated_at=utcnow() - timedelta(hours=1)))
     status = (await client.get("/api/agents/hotel/status")).json()
     assert status["status"] == "failed" and "interrupted" in status["error"]
-    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert industries["hotel"]["agent_status"] == "failed"
     r = await client.post("/api/agents/build", json={**BUILD, "industry": "hotel"})
     assert r.json()["version"] == 2 and r.json()["status"] == "ready"

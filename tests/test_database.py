@@ -3,13 +3,17 @@ migrations that match the models, and the seed's smoke test."""
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from database_async import TuneDatabase
 from models import Base
@@ -18,14 +22,67 @@ from tests.conftest import make_settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def test_sqlite_connections_are_tuned(tmp_path):
-    db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db", settings=make_settings("sqlite://"))
+@pytest.mark.parametrize(("inline", "busy_ms"), [(True, 0), (False, 5000)])
+async def test_sqlite_connections_are_tuned(tmp_path, inline, busy_ms):
+    """Inline connections (the default) never wait in SQLite's busy handler, which would stall the
+    event loop: their writers wait for the lock asynchronously (next test). aiosqlite's threads do."""
+    db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db",
+                      settings=make_settings("sqlite://", DB_SQLITE_INLINE=inline))
     try:
         async with db.engine.connect() as conn:
             pragmas = {name: (await conn.execute(text(f"PRAGMA {name}"))).scalar()
                        for name in ("journal_mode", "busy_timeout", "synchronous", "foreign_keys")}
-        assert pragmas == {"journal_mode": "wal", "busy_timeout": 5000, "synchronous": 1, "foreign_keys": 1}
+        assert pragmas == {"journal_mode": "wal", "busy_timeout": busy_ms, "synchronous": 1, "foreign_keys": 1}
     finally:
+        await db.dispose()
+
+
+async def test_sqlite_writer_waits_for_another_process_without_stalling_the_event_loop(tmp_path):
+    """Another process holds the write lock for 0.4 s: our write waits for it and commits, and the
+    event loop keeps serving meanwhile (a ticker never misses a beat by more than 0.15 s). Past
+    DB_BUSY_TIMEOUT_MS the write fails with 'database is locked' instead of waiting forever."""
+    path = tmp_path / "t.db"
+    db = TuneDatabase(f"sqlite+aiosqlite:///{path}", settings=make_settings("sqlite://", DB_BUSY_TIMEOUT_MS=1000))
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        async with db.session() as s:
+            await s.execute(text("CREATE TABLE t (n INTEGER)"))
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO t VALUES (1)")
+        gaps: list[float] = []
+
+        async def ticker() -> None:
+            last = time.monotonic()
+            while True:
+                await asyncio.sleep(0.01)
+                now = time.monotonic()
+                gaps.append(now - last)
+                last = now
+
+        async def release_later() -> None:
+            await asyncio.sleep(0.4)
+            other.execute("COMMIT")
+
+        tick = asyncio.create_task(ticker())
+        started = time.monotonic()
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(release_later())
+            async with db.session() as s:
+                await s.execute(text("INSERT INTO t VALUES (2)"))
+        waited = time.monotonic() - started
+        tick.cancel()
+        assert waited >= 0.35
+        assert max(gaps) < 0.15
+        async with db.session(write=False) as s:
+            assert (await s.execute(text("SELECT count(*) FROM t"))).scalar_one() == 2
+
+        other.execute("BEGIN IMMEDIATE")  # now held past the timeout
+        with pytest.raises(OperationalError, match="locked"):
+            async with db.session() as s:
+                await s.execute(text("INSERT INTO t VALUES (3)"))
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
         await db.dispose()
 
 
