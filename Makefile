@@ -18,6 +18,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 run: $(VENV)/.runtime
+	$(PY) scripts/ensure_secret.py
 	$(PY) auth.py bootstrap
 	$(PY) -m uvicorn api_server:app --host $(HOST) --port $(PORT) --no-access-log
 

@@ -188,7 +188,10 @@ async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) 
 
 
 def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
-    """Dependency factory: a valid key with `scope`, counted against that key's rate limit."""
+    """Dependency factory: a valid key with `scope`, counted against its workspace's rate limit.
+
+    Per workspace, not per key: an admin could otherwise mint keys to multiply its limit (issue 13,
+    finding 14)."""
 
     async def dependency(request: Request, raw: Annotated[str | None, Security(api_key_header)]) -> Principal:
         app_state = request.app.state
@@ -201,7 +204,7 @@ def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
         request.state.key_id = str(principal.key_id)
         structlog.contextvars.bind_contextvars(key_id=str(principal.key_id),
                                                workspace_id=str(principal.workspace_id))
-        await app_state.limiter.enforce(request, f"key:{principal.key_id}")
+        await app_state.limiter.enforce(request, f"workspace:{principal.workspace_id}")
         if not grants(list(principal.scopes), scope):
             raise Forbidden(f"This API key lacks the '{scope}' scope.")
         return principal

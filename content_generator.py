@@ -46,6 +46,7 @@ from copywriter.sequence import SEQUENCE_PLANS
 from copywriter.video import WORDS_PER_MINUTE
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
+from intelligence import intake
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, AnalysisResult, Hook, Input, Output, ProspectData
@@ -239,6 +240,7 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
             row = await session.scalar(select(Prospect).where(Prospect.workspace_id == workspace_id,
                                                               Prospect.email == str(data.email).lower()))
             prospect_id = row.id if row else None
+            data = intake.merge(row.data if row else None, data).data  # a re-send keeps what is known
         if prospect_id is not None:
             latest = await session.scalar(select(Analysis).where(Analysis.prospect_id == prospect_id)
                                           .order_by(Analysis.created_at.desc()).limit(1))
@@ -255,7 +257,8 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
     if latest is not None and latest.industry == agent.industry and req.prospect is None:
         analysis = AnalysisResult.model_validate(latest.result)
     else:  # new or changed prospect data: analyse it now, and store that analysis with the content
-        outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data)
+        outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data,
+                                     given=req.prospect)
         analysis = outcome.result
     return Brief(workspace_id=workspace_id, prospect_id=prospect_id, prospect=data,
                  campaign_id=campaign.id if campaign else None, profile=profile, analysis=analysis,

@@ -30,7 +30,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from database_async import UNAVAILABLE_ERRORS
+from database_async import UNAVAILABLE_ERRORS, classify_error
 
 log = structlog.get_logger()
 
@@ -122,6 +122,11 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
             for e in exc.errors()]
 
 
+def _sqlstate_of(exc: Exception) -> str | None:
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None)
+
+
 def install_handlers(app: FastAPI) -> None:
     """Register the problem+json handlers for domain, framework and database errors."""
 
@@ -133,6 +138,15 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code in (404, 405) and request.scope.get("route") is None:
+            # An unmatched route has no limit of its own: count it against the caller's IP (finding 14).
+            from ratelimit import client_ip
+
+            state = await request.app.state.limiter.hit(f"edge:{client_ip(request)}")
+            request.state.rate_limit = state
+            if state is not None and not state.allowed:
+                return problem(429, "Rate limit exceeded.", request_id=request_id_of(request),
+                               headers=state.headers())
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No route {request.method} {request.url.path}"
         return problem(exc.status_code, detail, request_id=request_id_of(request),
@@ -153,15 +167,6 @@ def install_handlers(app: FastAPI) -> None:
         return problem(409, "The request conflicts with data already stored.",
                        request_id=request_id_of(request))
 
-    async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
-        log.error("db.unavailable", error=type(exc).__name__)
-        await request.app.state.db.forget_connections()
-        return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
-                       headers={"Retry-After": "5"})
-
-    for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
-        app.add_exception_handler(exc_type, _unavailable)
-
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("request.unhandled_error")
@@ -169,3 +174,25 @@ def install_handlers(app: FastAPI) -> None:
             sys.modules["sentry_sdk"].capture_exception(exc)
         return problem(500, "An unexpected error occurred; it has been logged.",
                        request_id=request_id_of(request))
+
+    async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # Only a lost connection recycles the pool; a bad value is the request's fault (422) and
+        # must not cost other tenants their connections (issue 13, finding 1).
+        kind = classify_error(exc)
+        if kind == "data":
+            log.warning("db.data_error", error=type(exc).__name__, sqlstate=_sqlstate_of(exc))
+            return problem(422, "A value in the request cannot be stored or compared (out of range or "
+                           "not allowed).", request_id=request_id_of(request))
+        if kind == "conflict":
+            return await _integrity(request, exc)  # type: ignore[arg-type]
+        if kind == "bug":
+            return await _unexpected(request, exc)
+        log.error("db.unavailable", error=type(exc).__name__, kind=kind)
+        if kind == "lost":
+            await request.app.state.db.forget_connections()
+        return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
+                       headers={"Retry-After": "5"})
+
+    for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
+        app.add_exception_handler(exc_type, _unavailable)
+

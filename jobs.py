@@ -39,6 +39,24 @@ from settings import Settings
 
 log = structlog.get_logger()
 
+def public_error(exc: BaseException, **context: Any) -> str:
+    """What `GET /api/jobs/{id}` may show about a failure (issue 13, finding 9).
+
+    A domain error or a validation error says what was wrong with the item, in words meant for the
+    client. Anything else (a database error carries its SQL and parameters) shows only its kind and
+    a reference; the details go to the log under that reference, with the job's context.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from errors import TuneError
+
+    if isinstance(exc, TuneError | ValueError) and not isinstance(exc, SQLAlchemyError):
+        return (str(exc) or type(exc).__name__)[:500]
+    ref = uuid.uuid4().hex[:12]
+    log.error("job.error_details", ref=ref, error=type(exc).__name__, detail=str(exc)[:2000], **context)
+    return f"{type(exc).__name__}: an internal error occurred (ref {ref}; details in the service log)"
+
+
 ACTIVE = ("queued", "running")
 FINISHED = ("succeeded", "failed", "cancelled")
 
@@ -54,6 +72,7 @@ class JobContext:
     workspace_id: uuid.UUID
     payload: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)  # per-claim scratch space (e.g. an agent profile)
+    shared: Any = None  # state shared by every process (ratelimit.LimitStorage: Redis), e.g. Clay pacing
 
 
 class Handler(Protocol):
@@ -211,8 +230,10 @@ class LeaseLost(Exception):
 class Worker:
     """One claiming loop. A process runs `JOB_WORKERS` of them (see `WorkerPool`)."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event) -> None:
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event,
+                 shared: Any = None) -> None:
         self.db, self.llm, self.settings, self.wakeup = db, llm, settings, wakeup
+        self.shared = shared
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{name}:{uuid.uuid4().hex[:6]}"
         self.lease = timedelta(seconds=settings.JOB_LEASE_S)
         self.stopping = asyncio.Event()
@@ -238,7 +259,7 @@ class Worker:
         async with self.db.session(write=False) as session:
             job = await session.get(Job, job_id)
             assert job is not None
-            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, job_id=job.id,
+            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, shared=self.shared, job_id=job.id,
                              workspace_id=job.workspace_id, payload=job.payload)
             kind, attempts = job.kind, job.attempts
         log.info("job.claimed", job_id=str(job_id), kind=kind, attempt=attempts, owner=self.owner)
@@ -332,7 +353,7 @@ class Worker:
                          exc: Exception) -> None:
         log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
         await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
-                              .values(status="failed", error=str(exc)[:500] or type(exc).__name__,
+                              .values(status="failed", error=public_error(exc, job_id=str(ctx.job_id), item=key),
                                       updated_at=utcnow()))
 
     async def _finish(self, ctx: JobContext, kind: str) -> None:
@@ -355,7 +376,7 @@ class Worker:
 
     async def _failed_attempt(self, job_id: uuid.UUID, attempts: int, exc: Exception) -> None:
         final = attempts >= self.settings.JOB_MAX_ATTEMPTS
-        reason = f"{type(exc).__name__}: {exc}"[:1000]
+        reason = public_error(exc, job_id=str(job_id), attempt=attempts)[:1000]
         log.error("job.attempt_failed", job_id=str(job_id), attempt=attempts, final=final,
                   error=type(exc).__name__)
         backoff = timedelta(seconds=min(300, 2 ** attempts))
@@ -376,9 +397,10 @@ class Worker:
 class WorkerPool:
     """The process's workers, started and stopped with the app."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings) -> None:
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, *, shared: Any = None) -> None:
         self.wakeup = asyncio.Event()
-        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup) for i in range(settings.JOB_WORKERS)]
+        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup, shared)
+                        for i in range(settings.JOB_WORKERS)]
         self.tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:

@@ -6,6 +6,7 @@ start with a placeholder secret or a wildcard CORS origin, so a forgotten settin
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -14,6 +15,27 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 VERSION = "0.1.0"
 PLACEHOLDER = "change-me"
+
+
+def entropy_bits(secret: str) -> float:
+    """An estimate of a secret's randomness: its length times the Shannon entropy of its characters.
+    `'a' * 32` scores 0, a repeated short word little, `secrets.token_urlsafe(32)` about 200."""
+    import math
+    from collections import Counter
+
+    if not secret:
+        return 0.0
+    n = len(secret)
+    return n * -sum(c / n * math.log2(c / n) for c in Counter(secret).values())
+
+
+MIN_SECRET_BITS = 80  # `secrets.token_hex(16)` scores 94 or more, `token_urlsafe(24)` 128 or more
+
+
+def weak_secret(secret: str, min_len: int) -> bool:
+    """Too short, a placeholder, or too regular to be random (issue 13, finding 10)."""
+    return (secret == PLACEHOLDER or len(secret) < min_len or len(set(secret)) < 10
+            or entropy_bits(secret) < MIN_SECRET_BITS)
 
 
 def _split_csv(value: object) -> object:
@@ -64,6 +86,16 @@ MODEL_TABLE: dict[str, ModelSpec] = {
     "claude-sonnet-4-5": _spec("tool", 3.0, 15.0, 1024),
     "claude-haiku-4-5": _spec("tool", 1.0, 5.0, 4096),
 }
+def _default_rates() -> dict[str, float]:
+    from intelligence.intake import DEFAULT_USD_RATES
+
+    return DEFAULT_USD_RATES
+
+
+def _default_rates_as_of() -> date:
+    from intelligence.intake import DEFAULT_RATES_AS_OF
+
+    return DEFAULT_RATES_AS_OF
 
 
 class Settings(BaseSettings):
@@ -87,6 +119,7 @@ class Settings(BaseSettings):
     RATE_LIMIT: str = "100/minute"
     TRACKING_RATE_LIMIT: str = "6000/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
+    RATE_LIMIT_STORAGE_TIMEOUT_S: float = Field(0.5, gt=0, le=10)  # Redis connect/command timeout
     IDEMPOTENCY_TTL_HOURS: int = Field(24, ge=1)
     API_KEY_CACHE_TTL_S: float = Field(5, ge=0, le=300)
     ANALYZE_BATCH_INLINE_MAX: int = Field(100, ge=1, le=1000)
@@ -144,6 +177,18 @@ class Settings(BaseSettings):
     TRACKING_BURST_MIN_LINKS: int = Field(3, ge=2, le=100)
     TRACKING_MACHINE_IP_RANGES: Annotated[list[str], NoDecode] = []
 
+    # money in other currencies → USD (intelligence.intake): USD per unit, and the date of that table
+    FX_USD_RATES: Annotated[dict[str, float], NoDecode] = Field(
+        default_factory=lambda: dict(_default_rates()))
+    FX_RATES_AS_OF: date = Field(default_factory=lambda: _default_rates_as_of())
+
+    @field_validator("FX_USD_RATES", mode="before")
+    @classmethod
+    def _fx_rates(cls, value: object) -> object:
+        from intelligence.intake import parse_rate_table
+
+        return parse_rate_table(value) if isinstance(value, str) else value
+
     @field_validator("PUBLIC_BASE_URL")
     @classmethod
     def _base_url(cls, value: str) -> str:
@@ -187,8 +232,11 @@ class Settings(BaseSettings):
         if self.ENV != "production":
             return self
         problems = []
-        if self.SECRET_KEY == PLACEHOLDER or len(self.SECRET_KEY) < 32:
-            problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+        if weak_secret(self.SECRET_KEY, 32):
+            problems.append("SECRET_KEY must be set to a random value of at least 32 characters "
+                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        if self.METRICS_TOKEN and weak_secret(self.METRICS_TOKEN, 32):
+            problems.append("METRICS_TOKEN must be a random value of at least 32 characters (or empty)")
         if "*" in self.ALLOWED_ORIGINS:
             problems.append("ALLOWED_ORIGINS must list explicit origins, not '*'")
         if problems:
@@ -251,7 +299,7 @@ class Settings(BaseSettings):
         if self.ENV != "production":
             return self
         problems = []
-        if any(s == PLACEHOLDER or len(s) < 24 for s in self.CLAY_WEBHOOK_SECRETS):
+        if any(weak_secret(s, 24) for s in self.CLAY_WEBHOOK_SECRETS):
             problems.append("CLAY_WEBHOOK_SECRETS must hold random values of at least 24 characters")
         if self.CLAY_WEBHOOK_AUTH_TOKEN == PLACEHOLDER:
             problems.append("CLAY_WEBHOOK_AUTH_TOKEN must be Clay's token, not a placeholder")
@@ -265,6 +313,19 @@ class Settings(BaseSettings):
     def clay_private_urls_allowed(self) -> bool:
         """Outbound Clay URLs may be http:// and private only in development, and only when asked."""
         return self.ENV == "development" and self.CLAY_ALLOW_PRIVATE_URLS
+
+    # Security (issue 13)
+    # API docs (/docs, /redoc, /openapi.json): empty means on in development, off in production.
+    DOCS_ENABLED: bool | None = None
+
+    @field_validator("DOCS_ENABLED", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def docs_enabled(self) -> bool:
+        return self.DOCS_ENABLED if self.DOCS_ENABLED is not None else self.ENV == "development"
 
 
 @lru_cache

@@ -62,6 +62,18 @@ LEAD_FIELDS: dict[str, list[str]] = {
 }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell a spreadsheet would run as a formula, made inert (OWASP "CSV Injection"): a text cell
+    that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`. Numbers stay
+    numbers; values come from the API, CSV imports and Clay, so none is trusted (issue 13, finding 3)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _lead_columns(tool: Tool, p: dict[str, Any], member: CampaignProspect, prospect: Prospect,
                   hook: str | None) -> dict[str, Any]:
     site = p.get("website") or p.get("company_domain")
@@ -144,7 +156,7 @@ async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign
             message = own.get(step)
             if message is not None:
                 row.update(_step_values(tool, step, message, render_message(message, links[message.id], settings)))
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else neutralise(v) for k, v in row.items()})
         rows += 1
     slug = re.sub(r"[^a-z0-9]+", "-", campaign.name.lower()).strip("-")[:60] or "campaign"
     log.info("campaign.exported", campaign_id=str(campaign.id), tool=tool, rows=rows, skipped=skipped)

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from copywriter.models import Sender
-from prospect_intelligence import AnalysisRead
+from prospect_intelligence import REPLACE_HELP, AnalysisRead
 from schemas import Approach, Hook, Input, Output, TierThresholds
 
 CampaignStatus = Literal["draft", "active", "paused", "completed", "archived"]
@@ -119,6 +119,7 @@ class ProspectsAdd(Input):
     """Prospects to analyse and add to the campaign. Items are validated one by one."""
 
     prospects: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    replace: bool = Field(False, description=REPLACE_HELP)
 
     model_config = {"json_schema_extra": {"examples": [{"prospects": [
         {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
@@ -151,6 +152,13 @@ class RowError(Output):
     errors: list[dict[str, Any]]
 
 
+class RowChange(Output):
+    row: int = Field(description="Row number as a spreadsheet shows it (the header is row 1)")
+    email: str
+    changed_fields: list[str] = Field(description="Stored fields this row changed for a prospect already known")
+    kept_fields: list[str] = Field(description="Stored fields the row did not have, kept as they were")
+
+
 class ImportRead(Output):
     campaign_id: uuid.UUID
     mode: Literal["partial", "all_or_nothing"]
@@ -164,6 +172,7 @@ class ImportRead(Output):
     ignored_columns: list[str]
     by_tier: dict[str, int]
     errors: list[RowError]
+    changes: list[RowChange] = Field([], description="For each row of a prospect already known: what it changed")
 
 
 class AnalysisSummary(Output):

@@ -91,12 +91,15 @@ async def add_prospects(campaign_id: uuid.UUID, body: campaigns.ProspectsAdd, ke
 
 @router.post("/{campaign_id}/prospects/import", response_model=campaigns.ImportRead, openapi_extra=CSV_BODY)
 async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: SessionDep, request: Request,
-                           all_or_nothing: bool = False) -> campaigns.ImportRead:
+                           all_or_nothing: bool = False,
+                           replace: Annotated[bool, Query(description=(
+                               "false (default): a known prospect keeps the fields its row leaves empty; "
+                               "true: it is stored exactly as the row has it"))] = False) -> campaigns.ImportRead:
     """Import a CSV (Clay or CRM export): good rows imported, bad rows reported by row number."""
     state = request.app.state
     raw = await _csv_upload(request)
     return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                      raw=raw, all_or_nothing=all_or_nothing,
+                                      raw=raw, all_or_nothing=all_or_nothing, replace=replace,
                                       max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
 
 

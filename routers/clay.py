@@ -17,7 +17,8 @@ WEBHOOK_EXAMPLE = {"campaign_id": "0b7d4a0e-4a57-4c3c-9d1e-6a1f0f3f2b11",
                    "Job Title": "VP of Marketing", "Company Name": "Silver Peak Casino Resort",
                    "Employees": "1001-5000", "Signals": "Opening a 400-room hotel tower in Q2 2027"}
 WEBHOOK_ANSWER = {"prospect_id": "…", "score": 91, "tier": 1, "hook_1": "…", "hook_2": "…", "angle": "…",
-                  "cta": "…", "persona": "…", "engine": "rules", "clay_row_id": "", "status": "scored"}
+                  "cta": "…", "persona": "…", "engine": "rules", "clay_row_id": "", "status": "scored",
+                  "changed_fields": "employee_count, employee_range, title"}
 
 
 @router.post("/setup-tables", response_model=clay.ClaySetupRead,
@@ -47,11 +48,14 @@ async def setup_tables(body: clay.ClaySetupRequest, key: WriteKey, session: Sess
                           "content": {"application/json": {"example": WEBHOOK_ANSWER}}},
                   "202": {"description": "Queued as a job: {\"status\": \"queued\", \"job_id\": …}"}}})
 async def webhook(request: Request, session: SessionDep,
-                  campaign_id: Annotated[str | None, Query(max_length=64)] = None) -> JSONResponse:
+                  campaign_id: Annotated[str | None, Query(max_length=64)] = None,
+                  replace: Annotated[bool, Query(description=(
+                      "false (default): fields a row leaves out keep what is known about that email; "
+                      "true: the prospect is stored exactly as the row has it"))] = False) -> JSONResponse:
     """Enriched Clay rows in (public; secret header or HMAC): upsert, re-score, flat answer to map to columns."""
     state = request.app.state
     body = await clay.read_capped_body(request, state.settings.CLAY_WEBHOOK_MAX_BYTES)
     clay.verify_webhook(request.headers, body, secrets=state.settings.CLAY_WEBHOOK_SECRETS)
     status, answer = await clay.receive(session, db=state.db, llm=state.llm, settings=state.settings,
-                                        campaign_param=campaign_id, body=body)
+                                        campaign_param=campaign_id, body=body, replace=replace)
     return JSONResponse(answer, status_code=status)

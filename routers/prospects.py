@@ -39,7 +39,7 @@ async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session:
     if count > inline_max:
         response.status_code = status.HTTP_202_ACCEPTED
         return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=body.industry,
-                                            prospects=body.prospects)
+                                            prospects=body.prospects, replace=body.replace)
     return await intel.analyze_batch(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                      data=body)
 

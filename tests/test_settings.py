@@ -26,11 +26,12 @@ def test_production_refuses_placeholder_secret():
 
 def test_production_refuses_wildcard_origin():
     with pytest.raises(ValidationError, match="ALLOWED_ORIGINS"):
-        Settings(_env_file=None, ENV="production", SECRET_KEY="x" * 40, ALLOWED_ORIGINS="*")
+        Settings(_env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu",
+                 ALLOWED_ORIGINS="*")
 
 
 def test_production_starts_when_configured():
-    s = Settings(_env_file=None, ENV="production", SECRET_KEY="x" * 40, ALLOWED_ORIGINS="https://a.example")
+    s = Settings(_env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu", ALLOWED_ORIGINS="https://a.example")
     assert s.key_env == "live"
 
 

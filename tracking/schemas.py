@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import EmailStr, Field, IPvAnyAddress, field_validator, model_validator
 
-from schemas import Input, Output
+from schemas import Input, Output, aware_utc
 
 EventType = Literal["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed"]
 MAX_EVENTS = 1000
@@ -32,7 +32,7 @@ class EventIn(Input):
     @field_validator("occurred_at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return aware_utc(value)  # out of range once in UTC: a 422, not a 500 (issue 13, finding 8)
 
     @model_validator(mode="after")
     def _addressed(self) -> EventIn:
