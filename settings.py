@@ -165,6 +165,12 @@ class Settings(BaseSettings):
     LLM_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
     LLM_BREAKER_FAILURES: int = Field(5, ge=1)
     LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
+    # Total time one Claude call may take (slot wait, attempts and backoff together): a request answers
+    # someone waiting, so seconds; job items and agent builds run in the background, so minutes.
+    LLM_DEADLINE_INTERACTIVE_S: float = Field(30, gt=0, le=600)
+    LLM_DEADLINE_BACKGROUND_S: float = Field(600, gt=0, le=7200)
+    # With Claude on, inline batch routes queue a job (202) for more prospects than this.
+    LLM_INLINE_MAX_ITEMS: int = Field(5, ge=1, le=100)
 
     # campaigns and tracking
     # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).
