@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from industry_agents.text import stem, tokens
@@ -220,7 +221,8 @@ def build_hooks(profile: AgentProfile, prospect: ProspectData, limit: int = 3) -
 
 
 def _component(name: str, points: float, maximum: int, fields: list[str], why: str) -> ScoreComponent:
-    return ScoreComponent(
+    # Built without re-validation: every value is already of the declared type (the hot path).
+    return ScoreComponent.model_construct(
         component=name,
         points=max(0, min(maximum, round(points))),
         max=maximum,
@@ -676,7 +678,15 @@ def _money(value: int) -> str:
 
 
 def _relevance_words(texts: Iterable[str]) -> set[str]:
-    return {stem(t) for text in texts for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP}
+    out: set[str] = set()
+    for text in texts:
+        out |= _words_of(text)
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -82,6 +82,10 @@ _THEMES: dict[str, str] = {
 _THEME_RE = {
     name: re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])") for name, pattern in _THEMES.items()
 }
+# One pass over a text finds every theme: each alternative is a named group.
+_ANY_THEME = re.compile(
+    "|".join(f"(?P<{name}>(?<![a-z0-9])(?:{pattern})(?![a-z0-9]))" for name, pattern in _THEMES.items())
+)
 
 # --- events ---------------------------------------------------------------------------------------
 
@@ -593,11 +597,19 @@ def offer_of(profile_offer: str | None, industry: str, value_props: tuple[str, .
     return Offer(text=text, themes=themes, words=words, targets=targets, functions=functions)
 
 
+@lru_cache(maxsize=16384)
 def themes_in(text: str) -> frozenset[str]:
+    """The themes a text touches (win-back, retention, outbound, direct booking, ...)."""
+    found: set[str] = set()
     low = text.lower()
-    return frozenset(name for name, rx in _THEME_RE.items() if rx.search(low))
+    pos = 0
+    while (m := _ANY_THEME.search(low, pos)) is not None:
+        found.add(m.lastgroup or "")
+        pos = m.end() if m.end() > pos else pos + 1
+    return frozenset(found)
 
 
+@lru_cache(maxsize=16384)
 def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
     """How directly `text` bears on the offer: its themes against the offer's, then shared words."""
     shared = themes_in(text) & offer.themes
@@ -783,8 +795,16 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
 
 def _persona_relevant(persona: Persona, offer: Offer) -> bool:
     """The persona's concerns (name, priorities, pains, titles) share a theme with the offer."""
-    text = " ".join([persona.name, *persona.priorities, *persona.pains, *persona.titles])
-    return relevance(text, offer).score >= 0.9
+    return _concerns_touch(
+        persona.name, tuple(persona.priorities), tuple(persona.pains), tuple(persona.titles), offer
+    )
+
+
+@lru_cache(maxsize=1024)
+def _concerns_touch(
+    name: str, priorities: tuple[str, ...], pains: tuple[str, ...], titles: tuple[str, ...], offer: Offer
+) -> bool:
+    return relevance(" ".join([name, *priorities, *pains, *titles]), offer).score >= 0.9
 
 
 _ROLE_SHARE: dict[Role, float] = {"signer": 1.0, "champion": 0.6, "influencer": 0.3}
@@ -1228,7 +1248,7 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
         if (kw := _first_keyword(tokens(prospect.industry), keywords)) is not None:
             return 0.9, f"Industry '{prospect.industry}' contains '{kw}', a {profile.name} term."
         extra = _MORE_INDUSTRY.get(profile.industry, ())
-        if (kw := _first_keyword(tokens(prospect.industry), list(extra))) is not None:
+        if (kw := _first_keyword(tokens(prospect.industry), extra)) is not None:
             return 0.9, f"Industry '{prospect.industry}' ({kw}) is a {profile.name} industry."
         if frozenset({slug, profile.industry}) in _ADJACENT:
             return max(0.5, evidence[0]), f"Industry '{prospect.industry}' is close to {profile.name}."
@@ -1281,8 +1301,17 @@ _FREE_MAIL = frozenset(
 )
 
 
-def _first_keyword(words: list[str], keywords: list[str]) -> str | None:
-    return next((kw for kw in keywords if contains_phrase(words, kw)), None)
+@lru_cache(maxsize=1024)
+def _keyword_needles(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(keyword, " stem stem ") pairs: a phrase is present when its stems occur contiguously."""
+    return tuple((kw, " " + " ".join(stem(t) for t in tokens(kw)) + " ") for kw in keywords if tokens(kw))
+
+
+def _first_keyword(words: list[str], keywords: list[str] | tuple[str, ...]) -> str | None:
+    if not words:
+        return None
+    hay = " " + " ".join(stem(t) for t in words) + " "
+    return next((kw for kw, needle in _keyword_needles(tuple(keywords)) if needle in hay), None)
 
 
 def email_domain(prospect: ProspectData) -> str | None:
@@ -1328,16 +1357,21 @@ _GENERIC_TYPE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
+def _type_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((k, tuple(stem(t) for t in tokens(k) if t not in _GENERIC_TYPE_WORDS)) for k in kinds)
+
+
 def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[CompanyType, ...]:
     """ICP company types named by the company, its industry or the notes (half the type's words or more)."""
     found: list[CompanyType] = []
+    kinds = _type_stems(tuple(profile.icp.company_types))
     for field in ("company", "industry", "notes"):
         text = getattr(prospect, field)
         if not text:
             continue
         words = {stem(t) for t in tokens(text)}
-        for company_type in profile.icp.company_types:
-            meaningful = [stem(t) for t in tokens(company_type) if t not in _GENERIC_TYPE_WORDS]
+        for company_type, meaningful in kinds:
             if (
                 meaningful
                 and sum(t in words for t in meaningful) / len(meaningful) >= 0.5
@@ -1369,14 +1403,21 @@ _JOB_SEEKING = re.compile(
 
 
 def _company_text(prospect: ProspectData) -> str:
+    """Company name, industry, notes and signals in one string (what the company says it is and does)."""
     return " | ".join(x for x in (prospect.company, prospect.industry, prospect.notes, *prospect.signals) if x)
 
 
 def disqualifiers(
-    profile: AgentProfile, prospect: ProspectData, offer: Offer, title: TitleReading | None
+    profile: AgentProfile,
+    prospect: ProspectData,
+    offer: Offer,
+    title: TitleReading | None,
+    industry_share: float | None = None,
+    types: tuple[CompanyType, ...] | None = None,
 ) -> tuple[Disqualifier, ...]:
     """Every reason not to contact this company (or person), gates before the rubric."""
     found: list[Disqualifier] = []
+    company_text = _company_text(prospect)
     notes = prospect.notes or ""
     low_notes = notes.lower()
     industry = (prospect.industry or "").lower()
@@ -1424,7 +1465,7 @@ def disqualifiers(
         )
     elif (
         (agency or software)
-        and relevance(_company_text(prospect), offer).score >= 0.7
+        and relevance(company_text, offer).score >= 0.7
         and seller_sentence is None
         and (agency or "crm" in (prospect.company or "").lower())
     ):
@@ -1453,7 +1494,6 @@ def disqualifiers(
         )
 
     # The profile's own disqualifiers, read from their text.
-    company_text = _company_text(prospect)
     for rule, text in _profile_rules(tuple(profile.icp.disqualifiers)):
         hit: re.Match[str] | None = None
         if rule.evidence is not None:
@@ -1506,10 +1546,10 @@ def disqualifiers(
         and profile.industry not in ("saas",)
         and prospect.company
         and _SELLER_NAME.search(prospect.company)
-        and share_of_industry(profile, prospect) < 0.95
-        and not company_types(profile, prospect)
+        and (industry_share if industry_share is not None else share_of_industry(profile, prospect)) < 0.95
+        and not (types if types is not None else company_types(profile, prospect))
     ):
-        if relevance(_company_text(prospect), offer).score >= 0.7 or re.search(
+        if relevance(company_text, offer).score >= 0.7 or re.search(
             r"agency|marketing|media|outbound|leads", prospect.company, re.I
         ):
             add("competitor", "a competitor: it sells what the sender sells", "company", prospect.company)
@@ -1699,7 +1739,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         persona=match_persona(profile, title, offer),
         firmographics=firmo,
         company_types=types,
-        disqualifiers=disqualifiers(profile, prospect, offer, title),
+        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types),
         events=tuple(events),
         quantities=tuple(quantities),
         mentions=tuple(mentions),
