@@ -178,6 +178,9 @@ _WORD_NUMBERS = {
 
 # --- negation ----------------------------------------------------------------------------------------
 
+_CLAUSE = re.compile(r"[,;:()]|\bbut\b")
+_PLANNED = re.compile(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", re.I)
+_NON_LETTER = re.compile(r"[^a-z]")
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
 
 # --- disqualifiers ---------------------------------------------------------------------------------
@@ -644,7 +647,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _negated(text: str, start: int) -> bool:
     """True when a negation word sits within the four words before `start` in the same clause."""
     window = text[max(0, start - 40) : start]
-    window = re.split(r"[,;:()]|\bbut\b", window)[-1]
+    window = _CLAUSE.split(window)[-1]
     return bool(_NEGATION.search(window))
 
 
@@ -663,7 +666,7 @@ def _pieces(prospect: ProspectData) -> list[tuple[str, int | None, str, int, int
 
 def _tense(first_word: str, text: str) -> Tense:
     low = first_word.lower()
-    if re.search(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", text, re.I):
+    if _PLANNED.search(text):
         return "planned"
     if low.endswith("ing"):
         return "ongoing"
@@ -679,14 +682,14 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     lemma = None
     verb_at = 0
     for i, m in enumerate(words[:4]):
-        w = re.sub(r"[^a-z]", "", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
+        w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
         if w in _LEMMAS:
             lemma, verb_at = _LEMMAS[w], i
             break
     if lemma is None and _NEW.match(piece):
         # "Neuer Spa-Flügel eröffnet im Dezember", "New CFO": a noun phrase announcing something new.
         for i, m in enumerate(words[1:], start=1):
-            w = re.sub(r"[^a-z]", "", m.group(0).lower().replace("ö", "o"))
+            w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o"))
             if w in _LEMMAS:
                 lemma, verb_at = _LEMMAS[w], i
                 break
@@ -1358,8 +1361,8 @@ _GENERIC_TYPE_WORDS = frozenset(
 
 
 @lru_cache(maxsize=256)
-def _type_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((k, tuple(stem(t) for t in tokens(k) if t not in _GENERIC_TYPE_WORDS)) for k in kinds)
+def _type_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((k, frozenset(stem(t) for t in tokens(k) if t not in _GENERIC_TYPE_WORDS)) for k in kinds)
 
 
 def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[CompanyType, ...]:
@@ -1374,7 +1377,7 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
         for company_type, meaningful in kinds:
             if (
                 meaningful
-                and sum(t in words for t in meaningful) / len(meaningful) >= 0.5
+                and len(meaningful & words) / len(meaningful) >= 0.5
                 and all(c.label != company_type for c in found)
             ):
                 found.append(
