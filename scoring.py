@@ -501,20 +501,16 @@ def _fact_spans(facts: ProspectFacts) -> list:
 
 
 def _subject_sentence(company: str | None, text: str) -> str:
-    """A sentence with a subject: "Red Mesa is relaunching its players club", "OTAs bring in 60%..."."""
+    """A sentence with a subject: "Noticed that Red Mesa is relaunching its players club."."""
     body = text.strip().rstrip(".;!")
     first = body.split()[0] if body.split() else ""
     subject = company or "your team"
     low = first.lower()
     if low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS:
-        return english.sentence(f"{subject} is {english.lower_first(body)}")
+        return english.sentence(f"Noticed that {subject} is {english.lower_first(body)}")
     if low.endswith("ed") or low in _IRREGULAR_PAST or low in ("relies", "runs", "has", "uses", "sells"):
-        return english.sentence(f"{subject} {english.lower_first(body)}")
-    return (
-        english.sentence(f"At {subject}: {english.lower_first(body)}")
-        if False
-        else english.sentence(f"About {subject}: {body}")
-    )
+        return english.sentence(f"Noticed that {subject} {english.lower_first(body)}")
+    return english.sentence(f"Noted about {subject}: {body}")
 
 
 _ING_NOUNS = frozenset(

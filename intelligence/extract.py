@@ -521,6 +521,7 @@ class Offer:
     words: frozenset[str]
     targets: tuple[str, ...]  # company kinds the offer names ("banks", "credit unions")
     functions: frozenset[str] = frozenset()  # the buyer functions the offer serves
+    stated: bool = True  # False: no seller offer, the profile's value propositions stand in
 
 
 _OFFER_FUNCTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -597,7 +598,9 @@ def offer_of(profile_offer: str | None, industry: str, value_props: tuple[str, .
     if (m := re.search(r"\bfor ([a-z ,&-]+)$", text)) is not None:
         targets = tuple(t.strip() for t in re.split(r",|\band\b|&", m.group(1)) if t.strip())
     functions = frozenset(name for name, rx in _OFFER_FUNCTIONS if rx.search(text))
-    return Offer(text=text, themes=themes, words=words, targets=targets, functions=functions)
+    return Offer(
+        text=text, themes=themes, words=words, targets=targets, functions=functions, stated=bool(profile_offer)
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -833,6 +836,9 @@ def _role_for_offer(
     """
     if "executive" in functions and title.level in ("c_level", "vp", "director"):
         return role  # the owners and executives buy whatever the business needs
+    if not offer.stated:
+        # No offer to narrow the buyers: the persona's own role, a manager at best a champion.
+        return "champion" if title.level == "manager" and role == "signer" else role
     themed = _persona_relevant(persona, offer)
     in_function = bool(set(title.functions) & offer.functions) or (
         themed and bool(set(functions) & offer.functions)
@@ -1481,7 +1487,7 @@ def disqualifiers(
             notes[seller_sentence[0] : seller_sentence[1]],
             start=seller_sentence[0],
         )
-    elif software and own_slug != profile.industry:
+    elif software and own_slug != profile.industry and _mentions_icp(profile, prospect):
         add(
             "vendor",
             "a software vendor that sells to the industry, not a buyer in it",
@@ -1599,6 +1605,13 @@ def disqualifiers(
     if title is not None and title.has("job_seeker"):
         add("job_seeker", "looking for work, not at a buying company", "title", title.raw)
     return tuple(found)
+
+
+def _mentions_icp(profile: AgentProfile, prospect: ProspectData) -> bool:
+    """The company's industry, name, title or notes name the agent's industry (who it sells to)."""
+    words = tokens(" ".join(x for x in (prospect.industry, prospect.company, prospect.title, prospect.notes) if x))
+    keywords = (*profile.icp.industry_keywords, *_MORE_INDUSTRY.get(profile.industry, ()))
+    return _first_keyword(words, keywords) is not None
 
 
 def _locate(prospect: ProspectData, needle: str) -> tuple[str | None, str | None, int]:

@@ -1632,6 +1632,23 @@ def _reference(level: Level, function: Function, flags: set[Flag], chief: str | 
     return f"{fn} team member" if fn else "team member"
 
 
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,5}|[A-Z]&[A-Z]|SaaS)$")
+
+
+def _clean_reference(raw: str, language: str) -> str | None:
+    """The title itself, lower-cased but for acronyms, when it is one plain English role (else None)."""
+    if language != "en" or re.search(r"[|/;,()@&+]|\s[-–—]\s", raw) or len(raw) > 60:
+        return None
+    words = raw.split()
+    if any(
+        w.lower().strip(".") in _ABBREV and _ABBREV[w.lower().strip(".")] != w.lower().strip(".") for w in words
+    ):
+        return None
+    if any("." in w for w in words):
+        return None
+    return " ".join(w if _ACRONYM.match(w) else w.lower() for w in words)
+
+
 @lru_cache(maxsize=16384)
 def parse_title(title: str | None, convention: str | None = None) -> TitleReading | None:
     """Read a job title; None for an empty title. `convention` from `convention_for`."""
@@ -1776,7 +1793,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         flags=ordered_flags,  # type: ignore[arg-type]
         roles=role_tuple,
         functions=tuple(functions) or (function,),
-        reference=_reference(level, function, flags, decisive.chief_acronym),
+        reference=_clean_reference(raw, language) or _reference(level, function, flags, decisive.chief_acronym),
         language=language,
         span=Span(field="title", text=raw, start=0, end=len(raw)),
     )
