@@ -178,7 +178,7 @@ _WORD_NUMBERS = {
 
 # --- negation ----------------------------------------------------------------------------------------
 
-_CLAUSE = re.compile(r"[,;:()]|\bbut\b")
+_CLAUSE = re.compile(r"[,;:()|]|\bbut\b")
 _PLANNED = re.compile(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", re.I)
 _NON_LETTER = re.compile(r"[^a-z]")
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
@@ -201,8 +201,14 @@ _CUSTOMER_NOUNS = (
 _SELLS_TO = re.compile(
     r"\b(?:for|used by|serving|serves|sells? to|trusted by|built for|helps|helping|supplies|vendor to|supplier to|"
     r"agency for|partner to|powering|(?:provides|offers|"
-    r"sells|markets|delivers)\b[^.;]{0,60}?\bto)\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
+    r"sells|markets|delivers|distributes|supplies)\b[^.;]{0,60}?\bto)\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
     r"(?:[a-z&-]+\s+){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
+)
+# Selling verbs say "vendor" by themselves; "for hotels" needs a product word too.
+_SELL_VERB = re.compile(
+    r"\b(?:sells? to|vendor to|supplier to|(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
+    r"[^.;]{0,60}?\bto\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?(?:[a-z&-]+\s+){0,3}?"
+    r"(?:" + _CUSTOMER_NOUNS + r"))\b"
 )
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
 _AGENCY_INDUSTRY = re.compile(
@@ -649,9 +655,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _negated(text: str, start: int) -> bool:
     """True when a negation word sits within the four words before `start` in the same clause."""
-    window = text[max(0, start - 40) : start]
-    window = _CLAUSE.split(window)[-1]
-    return bool(_NEGATION.search(window))
+    window = _CLAUSE.split(text[max(0, start - 60) : start])[-1]
+    words = window.split()
+    if start > 60 and words:
+        words = words[1:]  # the first word may be cut in half
+    return bool(_NEGATION.search(" ".join(words[-4:])))
 
 
 def _pieces(prospect: ProspectData) -> list[tuple[str, int | None, str, int, int]]:
@@ -1398,7 +1406,8 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
 
 _SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
 _SELLER_NAME = re.compile(
-    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|"
+    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|supply|supplies|"
+    r"distribution|distributors|"
     r"solutions|analytics|crm|pos|saas|ai|digital|interactive|consulting group)\b",
     re.I,
 )
@@ -1451,7 +1460,9 @@ def disqualifiers(
         sentence = low_notes[start:end]
         if _IN_HOUSE.search(sentence):
             continue
-        if _SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence) and not _negated(sentence, 0):
+        if (
+            _SELL_VERB.search(sentence) or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
+        ) and not _negated(sentence, 0):
             seller_sentence = (start, end)
             break
     sells_offer = False
