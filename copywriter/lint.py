@@ -34,6 +34,7 @@ import inflect
 from copywriter.angles import (
     GENERIC,
     INTERNAL,
+    WEAK,
     CopyFact,
     OfferTerms,
     fact_used,
@@ -67,10 +68,6 @@ SEVERITY: dict[str, Severity] = {
     "strongest_fact_unused": "soft",
 }
 PENALTY = {"hard": 30, "soft": 10}
-# Offer words too common to make a claim or a pain offer-relevant on their own.
-WEAK = frozenset({"book", "win", "back", "new", "get", "open", "return", "second", "visit", "order", "team",
-                  "rep", "app", "friend", "program", "account", "office", "event"})
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -215,7 +212,7 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
     for m in re.finditer(r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)",
                          record_lower):
         negated.update(words_of(m.group(1) or m.group(2)))
-    facts = tuple(read_facts(prospect, terms))
+    facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
     fact_text = " ".join([*prospect.signals, prospect.notes or ""]).lower()
     persona = None
     if persona_name:
@@ -314,8 +311,8 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
                 if re.search(rf"(?<!^)\b{re.escape(form)}\b", text) and not text.startswith(form):
                     found.append(form)
     for m in _TITLED_LABEL.finditer(text):
-        if ctx is not None and ctx.company and m.group(0) in ctx.company:
-            continue
+        if ctx is not None and ((ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower):
+            continue  # a name or a job title the record itself gives
         found.append(m.group(0))
     return [Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
             for span in dict.fromkeys(found)]
@@ -360,6 +357,8 @@ _PLURAL_SUBJECT = re.compile(r"\b(?P<s>patients|players|guests|residents|teams|r
 
 def _article_wrong(article: str, word: str) -> bool:
     art = article.lower()
+    if word[0] in "$€£":
+        return art == "an"
     if word[0].isdigit():
         want_an = bool(_VOWEL_SOUND_DIGIT.match(word.replace("$", "")))
         return (art == "an") != want_an if not word.startswith("$") else art == "an"
@@ -412,7 +411,7 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
         if subject not in ("you", "they", "we"):
             if set(clause[-4:]) & {"of", "for", "to", "with", "on", "from", "in", "at", "by", "about"}:
                 continue
-            if clause and clause[0].endswith("ing"):
+            if any(verb_kind(w) == "gerund" for w in clause[-4:]):
                 continue  # "Ramping five new SDRs takes...": the gerund is the subject
         out.append(Finding("agreement", m.group(0), "a plural subject takes a plural verb"))
     for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text):
@@ -757,7 +756,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     if last.endswith("ed") and len(words) > 1 and verb_kind(last) == "past" and words[-2].lower() not in (
             "the", "a", "an", "just", "you", "we", "i"):
         out.append(words[-1])
-    for m in re.finditer(r"\b(the|a|an)\s+(the|a|an|to|of|for|and|at|in|on|by|with|from|\w+ed|\w+ing|won)\b", s, re.I):
+    for m in re.finditer(r"\b(the|a|an)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won)\b", s, re.I):
         nxt = m.group(2).lower()
         if nxt.endswith("ing") and nxt in _NOMINAL_ING:
             continue
@@ -866,7 +865,7 @@ def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.facts:
         return []
     top = ctx.facts[0]
-    contenders = [f for f in ctx.facts if f.score >= top.score - 0.5]
+    contenders = [f for f in ctx.facts if f.score >= top.score - 0.7]
     body = re.sub(re.escape(ctx.sender_company), " ", body, flags=re.IGNORECASE)
     if any(fact_used(f, body) for f in contenders):
         return []
