@@ -213,7 +213,7 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
                          record_lower):
         negated.update(words_of(m.group(1) or m.group(2)))
     facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
-    fact_text = " ".join([*prospect.signals, prospect.notes or ""]).lower()
+    fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
     persona = None
     if persona_name:
         persona = next((p for p in profile.personas if p.name.casefold() == persona_name.casefold()), None)
@@ -318,7 +318,7 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
             for span in dict.fromkeys(found)]
 
 
-_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|11|18|8\d|8\d\d|8,?\d{3}|11\d|18\d)(?!\d)")
+_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
 _AN_LETTERS = set("AEFHILMNORSX")
 _COMPOUND = re.compile(
     r"(?:^|[,;:]\s+|\b(?:that|because|guess|think|why|so|and now)\s+)(?P<a>(?:[Tt]he |[Yy]our |[Aa]n? |[Ii]ts |[Oo]ur )?"
@@ -648,7 +648,7 @@ _EVENT_GROUPS: dict[str, tuple[str, ...]] = {
 _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "opened", "opening", "openings", "new office", "new location", "new branch"),
     "move": ("migrated", "moved", "migration", "switched", "relocated", "move"),
-    "hire": ("hiring", "hired", "hire", "recruiting", "adding"),
+    "hire": ("hiring", "hired", "hire", "recruiting", "adding", "appointed", "appoints", "named"),
     "role": ("joined", "promoted", "new role", "appointed"),
 }
 

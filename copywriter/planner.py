@@ -24,7 +24,7 @@ import inflect
 
 from copywriter.angles import FINITE, FOREIGN, NP_NUMBER, CopyFact, OfferTerms, offer_terms, read_facts, words_of
 from copywriter.context import Context, build_context, is_verb_phrase
-from copywriter.lint import LintContext, build_lint_context, lint_subject
+from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from intelligence.titles import convention_for, parse_title
@@ -43,6 +43,9 @@ _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system
 _STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
                          "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
                          "than", "off", "over", "under", "near", "around", "about"})
+_EVENT_NOUNS = {"acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
+                "expand": "expansion", "complete": "renovation", "merge": "merger", "raise": "raise", "secure": "raise",
+                "close": "round"}
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
@@ -128,6 +131,19 @@ class Plan:
     def pick(self, options: list[T], *salt: object) -> T:
         return options[stable_int(self.ctx.seed, *salt) % len(options)]
 
+    def ok(self, sentence: str | None) -> bool:
+        """Whether a planned sentence passes the checker's hard checks (the writer never ships a defect)."""
+        return sentence is not None and not any(f.severity == "hard" for f in lint_sentence(sentence, self.lint))
+
+    def pick_ok(self, options: list[str], *salt: object) -> str | None:
+        """The variant this reader gets, or the next one that passes the checker; None if none does."""
+        start = stable_int(self.ctx.seed, *salt) % len(options)
+        for i in range(len(options)):
+            candidate = options[(start + i) % len(options)]
+            if self.ok(candidate):
+                return candidate
+        return None
+
     @property
     def company(self) -> str | None:
         return self.ctx.company
@@ -201,7 +217,7 @@ class Plan:
             f"At {co}, we run {base}." if self.offer_verb == "runs" else f"At {co}, we build {base}.",
             f"That's what {co} does: {base}.",
         ]
-        return self.pick(options, "offer", self.band, *salt)
+        return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
 
     def value_line(self, index: int, *salt: object) -> str | None:
         """An offer-true value proposition, said as what it would mean for them."""
@@ -218,7 +234,7 @@ class Plan:
         else:
             phrase = lc_first(value)
             options = [f"The result we work toward is {phrase}.", f"What you'd get is {phrase}."]
-        return self.pick(options, "value", index, *salt)
+        return self.pick_ok(options, "value", index, self.band, *salt)
 
     # --- facts as clauses ---------------------------------------------------------------------
 
@@ -281,9 +297,9 @@ class Plan:
 
     def fact_sentence(self, fact: CopyFact, *salt: object, also: bool = False) -> str | None:
         """The fact as the opening sentence of a message (`also`: as a further fact, "You're also ...")."""
-        you = self.pick([True, True, False], "form", self.band, *salt) if self.company else True
-        if self.band == "senior" and self.company:
-            you = bool(stable_int(self.ctx.seed, "form-senior", *salt) % 3 == 0)
+        form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
+        form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
+        you = form == 2 or not self.company
         clause = self.clause(fact, you=you)
         if clause is None:
             return None
@@ -301,9 +317,21 @@ class Plan:
                           "relaunch", "deliver", "secure") and fact.kind == "past" and self.pick([True, False],
                                                                                                 "congrats", *salt):
             topic = self.topic(fact)
-            if topic and self.company:
-                return f"Congrats on the {topic}."
-        return cap_first(clause) + "."
+            noun = _EVENT_NOUNS.get(fact.lemma or "")
+            if topic and len(topic.split()) <= 3 and not topic[0].isdigit() and self.company:
+                line = f"Congrats on the {topic}."
+            elif noun and self.company:
+                line = f"Congrats on the {noun}."
+            else:
+                line = None
+            if line and self.ok(line):
+                return line
+        if form == 1 and self.company and not also:
+            line = f"I saw that {clause}."
+            if self.ok(line):
+                return line
+        line = cap_first(clause) + "."
+        return line if self.ok(line) else None
 
     # --- the "so what" ------------------------------------------------------------------------
 
@@ -357,7 +385,8 @@ class Plan:
                 f"It's the kind of moment when {out} is worth a look.",
             ],
         }
-        return self.pick(options[group], "so-what", group, self.band, self.function, *salt)
+        return self.pick_ok(options[group], "so-what", group, self.band, self.function, *salt) or \
+            self.pick_ok(options["other"], "so-what", *salt) or ""
 
     def head_noun(self, fact: CopyFact) -> str | None:
         topic = self.topic_words(fact)
@@ -405,6 +434,8 @@ class Plan:
         names = [n for n in fact.names if n not in words and n.lower() not in {w.lower() for w in words}]
         if len(words) > 3 and names:
             words = [names[0], words[-1]]
+        elif len(words) > 3 and words[0][0].isdigit():
+            words = words[-2:]
         elif len(words) > 4:
             words = words[-3:]
         return " ".join(words)
@@ -497,11 +528,15 @@ class Plan:
     def pain_line(self, index: int, *salt: object) -> str | None:
         if not self.pains:
             return None
-        pain = self.pains[index % len(self.pains)]
-        text = lc_first(pain, keep=self.ctx.names)
-        options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}.",
-                   f"Often the harder part is that {text}."]
-        return self.pick(options, "pain", index, self.band, *salt)
+        for offset in range(len(self.pains)):
+            pain = self.pains[(index + offset) % len(self.pains)]
+            text = lc_first(pain, keep=self.ctx.names)
+            options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}.",
+                       f"Often the harder part is that {text}."]
+            line = self.pick_ok(options, "pain", index, self.band, *salt)
+            if line:
+                return line
+        return None
 
     @cached_property
     def proofs(self) -> list[str]:
@@ -514,7 +549,7 @@ class Plan:
         options = [f"I'd suggest judging it on one number: {proof}.",
                    f"The fair test is {proof}, measured before and after.",
                    f"If it works, it shows up in {proof}."]
-        return self.pick(options, "proof", index, *salt)
+        return self.pick_ok(options, "proof", index, *salt)
 
     def role_line(self, *salt: object) -> str | None:
         """Why the person, when the record has no usable fact: their role and what it is measured on."""
@@ -525,13 +560,15 @@ class Plan:
         article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
         at = "of" if ref == "owner" else "at"
         if priority:
-            options = [f"As {article}{ref} {at} {self.company}, {lc_first(priority)} is probably on your list "
+            be = "are" if " and " in priority or priority.split()[0].lower().endswith("s") else "is"
+            numbers = "among the numbers" if be == "are" else "one of the numbers"
+            options = [f"As {article}{ref} {at} {self.company}, {lc_first(priority)} {be} probably on your list "
                        "this year.",
-                       f"I'd guess {lc_first(priority)} is one of the numbers you answer for at {self.company}."]
+                       f"I'd guess {lc_first(priority)} {be} {numbers} you answer for at {self.company}."]
         else:
             options = [f"As {article}{ref} {at} {self.company}, you're close to where {self.outcome} would land.",
                        f"I'm writing to you as {article}{ref} {at} {self.company}."]
-        return self.pick(options, "role", *salt)
+        return self.pick_ok(options, "role", *salt)
 
     def process_lines(self, *salt: object) -> list[str]:
         """Plain statements of how the work would run: no outcome claims, no figures."""
