@@ -108,7 +108,7 @@ def _scenes(plan: Plan, count: int) -> list[_Scene]:
     salt = ("video",)
     lead = plan.lead
     hook_core = [x for x in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
-                             [plan.role_line(*salt)]) if x] or [plan.offer_line("hook", *salt)]
+                             [plan.role_line(*salt)]) if x] or [ctx.pick(_generic(plan), "hook")]
     more_facts = [x for f in plan.facts[1:3] for x in (plan.fact_sentence(f, "video-more"),) if x]
     pains = [x for i in range(len(plan.pains)) if (x := plan.pain_line(i, *salt))]
     values = [plan.offer_line(*salt), *(x for i in range(3) if (x := plan.value_line(i, *salt)))]
