@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, EmailStr, Field, GetJsonSchemaHandler
+from pydantic import AliasChoices, BaseModel, ConfigDict, EmailStr, Field, GetJsonSchemaHandler, computed_field
 from pydantic.json_schema import JsonSchemaValue
 
 T = TypeVar("T")
@@ -235,7 +235,8 @@ class AnalysisResult(BaseModel):
 class MessageRead(Output):
     """A stored piece of outreach (a sequence step, a LinkedIn message, a video script)."""
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as message_id; kept for existing clients.",
+                          json_schema_extra={"deprecated": True})
     campaign_id: uuid.UUID | None
     channel: str
     step: int
@@ -250,3 +251,9 @@ class MessageRead(Output):
     engine: str
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_id(self) -> uuid.UUID:
+        """The message's id, under the name every other answer uses for it."""
+        return self.id
