@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 import campaigns
-from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType
+from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType, gc_paused
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
 from schemas import Page
@@ -83,9 +83,10 @@ async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: Sessi
     """Import a CSV (Clay or CRM export): good rows imported, bad rows reported by row number."""
     state = request.app.state
     raw = await _csv_upload(request)
-    return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                      raw=raw, all_or_nothing=all_or_nothing,
-                                      max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
+    with gc_paused():  # a full GC over an import's objects would hold the event loop (issue 13, finding 5)
+        return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id,
+                                          campaign_id=campaign_id, raw=raw, all_or_nothing=all_or_nothing,
+                                          max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
 
 
 @router.get("/{campaign_id}/prospects/{tier}", response_model=Page[campaigns.TierProspectRead])
