@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 
 import pytest
 
@@ -93,3 +94,41 @@ async def test_finding5_a_5000_row_import_delays_health_checks_by_at_most_100ms(
           f"during the import p95 {p95 * 1000:.0f} ms, slowest {ordered[-1] * 1000:.0f} ms")
     assert len(delays) >= 10
     assert p95 - usual <= 0.100, f"the import delayed health checks by {(p95 - usual) * 1000:.0f} ms (p95)"
+
+
+# --- finding 11: pixel replays count once -------------------------------------------------------------
+
+
+async def test_finding11_pixel_replays_from_one_client_count_once(rig):
+    import asyncio
+
+    import httpx
+    from sqlalchemy import func, select
+
+    from models import TrackingEvent
+    from tests.campaign_rig import links_of
+
+    r = await rig(TRACKING_REPLAY_WINDOW_S=1)
+    cid, pids = await make_campaign(r, 1)
+    mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
+    pixel = (await links_of(r, mid))["pixel_url"].replace("https://track.example.com", "")
+    ua = {"User-Agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36"}
+
+    async def stored() -> int:
+        async with r.db.session(write=False) as s:
+            return int(await s.scalar(select(func.count()).select_from(TrackingEvent).where(
+                TrackingEvent.campaign_id == uuid.UUID(cid))) or 0)
+
+    answers = await asyncio.gather(*(r.client.get(pixel, headers=ua) for _ in range(300)))
+    assert all(a.status_code == 200 and a.headers["content-type"] == "image/gif" for a in answers)
+    assert await stored() == 1
+    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=r.app, client=("203.0.113.7", 4242)),
+                              base_url="http://test")
+    assert (await other.get(pixel, headers=ua)).status_code == 200  # another reader: counted
+    assert await stored() == 2
+    await asyncio.sleep(1.1)  # after the window, the same client counts again
+    assert (await r.client.get(pixel, headers=ua)).status_code == 200
+    assert await stored() == 3
+    overview = (await r.client.get(f"/api/analytics/{cid}/overview")).json()
+    assert overview["counts"]["opened"]["events"] == 3
+    await other.aclose()
