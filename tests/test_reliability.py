@@ -7,7 +7,7 @@ its figures (shown by pytest when a test fails) and must PASS. About 2.5 minutes
 
 from __future__ import annotations
 
-from reliability import claude, database, kill, load, schema
+from reliability import claude, database, kill, load, schema, tenants
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation():
@@ -32,4 +32,9 @@ def test_claude_faults_fall_back_to_rules_and_the_breaker_opens_and_closes():
 
 def test_postgres_going_away_and_coming_back(pg_admin_url):
     result = database.run(full=False, pg_admin_url=pg_admin_url)
+    assert result.passed, result.summary()
+
+
+def test_a_bad_tenant_flooding_changes_nothing_for_the_good_one(pg_admin_url):
+    result = tenants.run(full=False, pg_admin_url=pg_admin_url)
     assert result.passed, result.summary()
