@@ -48,6 +48,12 @@ ENGINE_RESULTS = Counter("tune_engine_results_total",
                          ["feature", "engine", "fallback"])
 TRACKING_EVENTS = Counter("tune_tracking_events_total", "Tracking events stored, by type and human/machine",
                           ["type", "machine"])
+RATELIMIT_STORAGE_ERRORS = Counter("tune_ratelimit_storage_errors_total",
+                                   "Rate-limit storage (Redis) calls that failed, by limiter (api, tracking)",
+                                   ["limiter"])
+RATELIMIT_DEGRADED = Counter("tune_ratelimit_degraded_total",
+                             "Requests decided without the shared rate-limit storage: counted per process "
+                             "(local) or not limited (open)", ["limiter", "fallback"])
 
 
 def record_llm_call(*, purpose: str, outcome: str, usage: Any) -> None:
@@ -65,6 +71,14 @@ def record_tracking_event(event_type: str, is_machine: bool) -> None:
     TRACKING_EVENTS.labels(event_type, "machine" if is_machine else "human").inc()
 
 
+def record_ratelimit_storage_error(limiter: str) -> None:
+    RATELIMIT_STORAGE_ERRORS.labels(limiter).inc()
+
+
+def record_ratelimit_degraded(limiter: str, fallback: str) -> None:
+    RATELIMIT_DEGRADED.labels(limiter, fallback).inc()
+
+
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     """Called once per request by the request-context middleware (route template, not raw path)."""
     HTTP_REQUESTS.labels(method, route, str(status)).inc()
@@ -72,7 +86,7 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
 
 
 class StateCollector(Collector):
-    """Gauges read at scrape time from the running app: pool, jobs, circuit breaker."""
+    """Gauges read at scrape time from the running app: pool, jobs, circuit breaker, rate-limit storage."""
 
     def __init__(self, app_state: Any) -> None:
         self.state = app_state
@@ -93,6 +107,12 @@ class StateCollector(Collector):
         codes = {"closed": 0.0, "half_open": 1.0, "open": 2.0}
         breaker.add_metric([], codes[llm["circuit"]] if llm["reason"] != "unconfigured" else -1.0)
         yield breaker
+        storage = self.state.limiter.storage
+        limits_up = GaugeMetricFamily("tune_ratelimit_storage_up",
+                                      "Rate-limit storage as this process last found it: 1 reachable, "
+                                      "0 unreachable (counting per process), -1 memory:// (always per process)")
+        limits_up.add_metric([], -1.0 if not storage.fallible else 1.0 if storage.state == "ok" else 0.0)
+        yield limits_up
 
 
 def exposition(state_registry: CollectorRegistry) -> bytes:

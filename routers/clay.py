@@ -20,7 +20,8 @@ WEBHOOK_EXAMPLE = {"campaign_id": "0b7d4a0e-4a57-4c3c-9d1e-6a1f0f3f2b11",
                    "Job Title": "VP of Marketing", "Company Name": "Silver Peak Casino Resort",
                    "Employees": "1001-5000", "Signals": "Opening a 400-room hotel tower in Q2 2027"}
 WEBHOOK_ANSWER = {"prospect_id": "…", "score": 91, "tier": 1, "hook_1": "…", "hook_2": "…", "angle": "…",
-                  "cta": "…", "persona": "…", "engine": "rules", "clay_row_id": "", "status": "scored"}
+                  "cta": "…", "persona": "…", "engine": "rules", "clay_row_id": "", "status": "scored",
+                  "changed_fields": "employee_count, employee_range, title"}
 
 
 @router.post("/setup-tables", response_model=clay.ClaySetupRead,
@@ -53,7 +54,10 @@ async def setup_tables(body: clay.ClaySetupRequest, key: WriteKey, session: Sess
                   "401": {"description": "Wrong secret or signature, or a campaign that is not the "
                                          "secret's workspace's (or does not exist): the same answer"}}})
 async def webhook(request: Request, session: SessionDep,
-                  campaign_id: Annotated[str | None, Query(max_length=64)] = None) -> JSONResponse:
+                  campaign_id: Annotated[str | None, Query(max_length=64)] = None,
+                  replace: Annotated[bool, Query(description=(
+                      "false (default): fields a row leaves out keep what is known about that email; "
+                      "true: the prospect is stored exactly as the row has it"))] = False) -> JSONResponse:
     """Enriched Clay rows in (public; the workspace's secret header or HMAC): upsert, re-score, flat answer."""
     state = request.app.state
     body = await clay.read_capped_body(request, state.settings.CLAY_WEBHOOK_MAX_BYTES)
@@ -65,7 +69,8 @@ async def webhook(request: Request, session: SessionDep,
     clay.verify_webhook(request.headers, body, secrets=secrets)  # unknown or foreign campaign: no secret
     assert workspace_id is not None  # a secret matched, so the campaign and its workspace exist
     status, answer = await clay.receive(session, db=state.db, llm=state.llm, settings=state.settings,
-                                        campaign_param=campaign_id, body=body, workspace_id=workspace_id)
+                                        campaign_param=campaign_id, body=body, workspace_id=workspace_id,
+                                        replace=replace)
     return JSONResponse(answer, status_code=status)
 
 

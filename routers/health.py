@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api", tags=["health"])
 @router.get("/health", response_model=HealthRead, dependencies=[PublicLimit],
             responses={503: {"description": "The database cannot be reached"}})
 async def health(request: Request) -> HealthRead:
-    """Liveness and readiness: pings the database with a timeout (public, for monitors)."""
+    """Liveness and readiness: pings the database (503 when away) and the rate-limit storage (shown)."""
     db = request.app.state.db
     try:
         await db.ensure_ready()
@@ -25,4 +25,7 @@ async def health(request: Request) -> HealthRead:
             await db.forget_connections()
         raise ServiceUnavailable(f"Database not reachable ({type(exc).__name__}).",
                                  headers={"Retry-After": "5"}) from exc
-    return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state())
+    storage = request.app.state.limiter.storage
+    await storage.ping()  # Redis down is reported, not a 503: the limits fall back (ratelimit.py)
+    return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state(),
+                      rate_limit=storage.describe())

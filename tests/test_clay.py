@@ -40,7 +40,7 @@ CLAY_SETTINGS: dict[str, Any] = {
     "CLAY_PUSH_MAX_ATTEMPTS": 3, "CLAY_HTTP_TIMEOUT_S": 5, "JOB_POLL_INTERVAL_S": 0.05,
 }
 FLAT_KEYS = {"prospect_id", "score", "tier", "hook_1", "hook_2", "angle", "cta", "persona", "engine",
-             "clay_row_id", "status"}
+             "clay_row_id", "status", "changed_fields"}
 ROW = {"Email": "dana.reyes@silverpeakcasino.com", "First Name": "Dana", "Last Name": "Reyes",
        "Job Title": "VP of Marketing", "Company Name": "Silver Peak Casino Resort", "Industry": "Casino & Gaming",
        "Employees": "1,001-5,000", "Annual Revenue": "$180M", "Location": "Reno, NV",
@@ -447,7 +447,9 @@ async def test_webhook_scores_upserts_attaches_and_answers_flat(rig):
         prospect = await s.scalar(select(Prospect))
         cp = await s.scalar(select(CampaignProspect))
     assert str(prospect.id) == answer["prospect_id"] and prospect.clay_row_id == "row-1"
-    assert prospect.data["employee_count"] == 1001 and prospect.data["annual_revenue_usd"] == 180_000_000
+    # one range rule on every path (intelligence.intake): the midpoint, both bounds and the text kept
+    assert prospect.data["employee_count"] == 3001 and prospect.data["annual_revenue_usd"] == 180_000_000
+    assert prospect.data["employee_range"] == {"min": 1001, "max": 5000, "text": "1,001-5,000"}
     assert prospect.data["signals"] == ["Opening a 400-room hotel tower in Q2 2027",
                                         "Hiring a Player Development Manager"]
     assert (cp.campaign_id, cp.tier, cp.score, cp.status) == (campaign_id, 1, answer["score"], "analyzed")
@@ -549,30 +551,6 @@ async def test_webhook_is_rate_limited_per_ip(rig):
     _, _, public = await rig(RATE_LIMIT="3/minute")
     codes = [(await post_webhook(public, ROW, uuid.uuid4())).status_code for _ in range(4)]
     assert codes == [401, 401, 401, 429]
-
-
-# --- row mapping -------------------------------------------------------------------------------
-
-
-def test_clay_rows_map_to_prospect_fields_with_aliases():
-    fields = clay.row_fields({
-        "Work Email": " Dana@Example.com ", "first_name": "Dana", "Full Name": "ignored because first name",
-        "Job Title": "VP", "Company Name": "Silver Peak", "Company Size": "51-200", "Revenue": "$1.2B",
-        "Tech Stack": ["Braze", {"name": "Salesforce"}], "News": "Opened a tower", "Job Openings": "Hiring a host",
-        "_clay_row_id": 123, "LinkedIn": "https://linkedin.com/in/dana", "Mystery": {"a": 1}, "Employees": None,
-        "Notes": "n" * 6000,
-    })
-    assert fields["email"] == "Dana@Example.com" and fields["first_name"] == "Dana" and "last_name" not in fields
-    assert fields["title"] == "VP" and fields["company"] == "Silver Peak"
-    assert fields["employee_count"] == 51 and fields["annual_revenue_usd"] == 1_200_000_000
-    assert fields["technologies"] == ["Braze", "Salesforce"]
-    assert fields["signals"] == ["Opened a tower", "Hiring a host"]
-    assert fields["clay_row_id"] == "123" and fields["linkedin_url"].endswith("/dana")
-    assert len(fields["notes"]) == 5000
-    assert clay.row_fields({"Full Name": "Sam de Vries"}) == {"first_name": "Sam", "last_name": "de Vries"}
-    for raw, number in (("2,000", 2000), ("10,001+", 10001), ("$18M", 18_000_000), (3.7, 3), ("n/a", None),
-                        (True, None), ("1 to 10", 1)):
-        assert clay.parse_number(raw) == number, raw
 
 
 async def _workspace_of(db: Any, campaign_id: uuid.UUID) -> uuid.UUID:

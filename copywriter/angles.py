@@ -1,0 +1,352 @@
+"""What a message can say about this prospect and this offer: facts read as copy material, ranked.
+
+The writer and the checker read the same things here, so they never disagree about what is true:
+
+* `OfferTerms`: the words of the sender's offer (its activity, not its audience: "patient recall
+  campaigns" of "... for dental practices"), widened by a small synonym table and by the agent
+  profile's value propositions that share two or more of those words ("offer-true" value props).
+  A pain, claim or metric is offer-relevant when it shares a word with them.
+* `CopyFact`: one thing the prospect's record says (a signal or a sentence of the notes), with the
+  provenance stripped ("(TechCrunch, last week)", "Posted on LinkedIn that"), its verb read
+  ("opening", "raised", "relies"), the object it is about, a date if written, its figures, how
+  specific it is and how relevant to the offer. Internal or disqualifying notes ("not a bank",
+  "no B2B sales motion", "pre-seed") and embarrassing ones (layoffs, lawsuits) are kept out.
+* `rank_facts`: offer relevance first, then specificity (figures, names, dates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from copywriter.facts import clean
+from copywriter.text import STOPWORDS, stem, strip_end, tokens
+from schemas import AgentProfile, ProspectData
+
+# Words that do not say what an offer does ("campaigns that ...", "software that ...").
+GENERIC = frozenset(
+    {
+        "campaign", "program", "service", "solution", "team", "help", "run", "work", "business", "company",
+        "companies", "platform", "teams", "built", "build", "make", "get", "new", "more", "better", "way",
+        "thing", "lift", "cut", "fill", "drive", "grow", "faster", "fast", "without", "every", "across",
+        "marketing", "email", "outreach", "custom", "full", "end", "based", "driven", "focused", "plus",
+    }
+)
+# Offer words too common to make a claim, pain or metric offer-relevant on their own.
+WEAK = frozenset({"book", "win", "back", "new", "get", "open", "return", "second", "order", "team", "rep", "app",
+                  "friend", "program", "account", "office", "event"})
+# Small domain thesaurus of an outbound agency's offers: a word on the left also covers those on the right.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "retention": ("repeat", "retain", "second", "loyalty", "lifecycle", "winback", "churn", "flow", "flows"),
+    "email": ("flow", "newsletter", "inbox"),
+    "sms": ("text", "texts"),
+    "reactivation": ("lapsed", "overdue", "dormant", "inactive", "reactivate", "reactivated", "back", "return"),
+    "recall": ("overdue", "reminder", "hygiene", "cleaning"),
+    "sdr": ("outbound", "meeting", "meetings", "prospecting", "sequence", "rep", "reps", "icp", "sdrs", "ramp"),
+    "outsourced": ("interim", "pod", "outbound"),
+    "pipeline": ("meeting", "meetings", "sdr", "outbound", "coverage"),
+    "deposit": ("account", "operating", "treasury", "deposits"),
+    "commercial": ("business", "businesses", "operating", "rm", "rms"),
+    "referral": ("refer", "introduction", "intro", "referrals", "friend"),
+    "renewal": ("renew", "resident", "lease", "renewals", "residents"),
+    "catering": ("order", "orders", "lunch", "office", "offices", "event", "events"),
+    "direct": ("booking", "book", "commission"),
+    "booking": ("direct", "book", "bookings", "stay", "stays"),
+    "ota": ("otas", "commission", "expedia", "channel"),
+    "otas": ("ota", "commission", "channel"),
+    "client": ("clients", "matter", "matters"),
+    "oem": ("rfq", "rfqs", "oems", "program", "programs"),
+    "contract": ("rfq", "rfqs", "contracts"),
+    "player": ("players", "rated", "trip", "trips", "visit", "visits"),
+    "patient": ("patients", "appointment", "appointments", "slot", "slots", "chair", "chairs"),
+    "lease": ("leasing", "renewal", "resident", "tour", "tours", "lease-up"),
+    "deposits": ("deposit", "account"),
+    "ordering": ("order", "orders", "delivery", "app"),
+    "downtime": ("oee", "maintenance", "uptime"),
+    "maintenance": ("downtime", "oee"),
+    "acquisition": ("account", "accounts", "new"),
+}
+
+
+def words_of(text: str | None) -> set[str]:
+    """Stemmed content words of `text` (no stopwords, no one- or two-letter words but acronyms)."""
+    out: set[str] = set()
+    for t in tokens(text):
+        if t in STOPWORDS or (len(t) < 3 and t not in ("rm", "ai")):
+            continue
+        out.add(stem(t))
+    return out
+
+
+@dataclass(frozen=True)
+class OfferTerms:
+    """The sender's offer as words: what it does, and the profile text that is true to it."""
+
+    activity: frozenset[str]  # the offer's own words, before its audience
+    activity_expanded: frozenset[str]  # ... with their synonyms
+    audience: frozenset[str]
+    expanded: frozenset[str]  # activity + synonyms + offer-true value props' words
+    offer_true_values: tuple[str, ...]
+    offer_true_proofs: tuple[str, ...]
+    offer_true_pains: tuple[str, ...]
+
+    def relevant(self, text: str | None) -> bool:
+        return bool(words_of(text) & self.expanded)
+
+    def overlap(self, text: str | None) -> set[str]:
+        return words_of(text) & self.expanded
+
+
+def _split_offer(offer: str) -> tuple[str, str]:
+    parts = re.split(r"\s+for\s+(?=(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s*$)", offer.strip(), maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (offer, "")
+
+
+@lru_cache(maxsize=256)
+def _offer_terms(offer: str, values: tuple[str, ...], proofs: tuple[str, ...],
+                 pains: tuple[str, ...]) -> OfferTerms:
+    activity_text, audience_text = _split_offer(offer)
+    activity = {w for w in words_of(activity_text) if w not in GENERIC}
+    expanded = set(activity)
+    for word in list(activity):
+        expanded.update(stem(s) for s in SYNONYMS.get(word, ()))
+    base = frozenset(expanded)
+    true_values = tuple(v for v in values if len(words_of(v) & base) >= 2)
+    for value in true_values:
+        expanded.update(w for w in words_of(value) if w not in GENERIC)
+    final = frozenset(expanded)
+    true_proofs = tuple(p for p in proofs if (words_of(p) & final) - WEAK)
+    true_pains = tuple(p for p in pains if (words_of(p) & final) - WEAK)
+    return OfferTerms(frozenset(activity), base, frozenset(words_of(audience_text)), final, true_values,
+                      true_proofs, true_pains)
+
+
+def offer_terms(profile: AgentProfile, offer: str) -> OfferTerms:
+    """The offer's words and the profile text compatible with it (cached per profile and offer)."""
+    pains = [*profile.pain_points, *(p for persona in profile.personas for p in persona.pains)]
+    return _offer_terms(offer, tuple(profile.value_propositions), tuple(profile.proof_angles), tuple(pains))
+
+
+# Finite verbs that show a note already has its own subject ("OTAs bring in ...").
+FINITE = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "bring", "brings", "mention", "mentions", "come", "comes",
+     "start", "starts", "want", "wants", "cost", "costs", "run", "runs", "retire", "retires", "rely", "relies",
+     "take", "takes", "sit", "sits", "need", "needs", "use", "uses", "go", "goes", "make", "makes", "account",
+     "accounts", "represent", "represents", "drive", "drives", "delivered", "opened", "launched", "grew", "fell",
+     "rose", "dropped", "doubled", "complained", "said", "called", "lost", "added", "hit", "reached"}
+)
+NP_NUMBER = re.compile(r"^(?P<np>[A-Za-z][\w\s/&'-]{1,50}?)\s+(?P<adv>about|around|roughly|near|nearly|up|down|at|"
+                        r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$")
+FOREIGN = re.compile(r"[äöüßéèàçñ]|\b(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
+                      r"lancement|opent|kantoor|werk)\b", re.IGNORECASE)
+
+
+# --- facts ----------------------------------------------------------------------------------------------
+
+# Provenance and internal notes: never quoted to the prospect.
+_PAREN_SOURCE = re.compile(
+    r"\s*\((?:[^()]*?(?:source|via|per|techcrunch|crunchbase|linkedin|apollo|zoominfo|clay|builtwith|indeed|"
+    r"glassdoor|pitchbook|similarweb|press release|podcast|news|journal|bloomberg|reuters|forbes|\bago\b|last "
+    r"(?:week|month|year)|yesterday|our research)[^()]*)\)",
+    re.IGNORECASE,
+)
+_LEAD_SOURCE = re.compile(
+    r"^(?:researcher:\s*|(?:posted|announced|shared|said|wrote|mentioned)\s+on\s+\w+\s+that\s+|per\s+[\w\s]+?,\s+|"
+    r"according\s+to\s+[\w\s]+?,\s+|(?:the\s+|their\s+|our\s+)?[\w\s]{0,30}?\b(?:said|says|mentioned|noted|"
+    r"told\s+(?:us|our\s+researcher|a\s+trade\s+publication|a\s+reporter)|posted|estimates|called)(?:\s+on\s+"
+    r"(?:a\s+)?[\w\s]+?)?(?:\s+that\s+|\s+(?=[a-z0-9]))|(?:the\s+)?researcher\s+estimates\s+)",
+    re.IGNORECASE,
+)
+_TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?"
+                           r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
+                           r"article|interview|post|press\s+release|website)\b.*$", re.IGNORECASE)
+INTERNAL = re.compile(
+    r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|competitor|competes\s+with|"
+    r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
+    r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
+    r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|former|ex-|retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
+    re.IGNORECASE,
+)
+EMBARRASSING = re.compile(
+    r"\b(?:layoffs?|laid\s+off|lawsuit|sued|fined|breach|bankrupt\w*|scandal|closing\s+(?:locations|stores|"
+    r"offices)|shut\s+down|investigation|recall\s+of\s+product|data\s+leak)\b",
+    re.IGNORECASE,
+)
+_IRREGULAR_PAST = {
+    "won": "win", "built": "build", "began": "begin", "became": "become", "made": "make", "got": "get",
+    "took": "take", "grew": "grow", "sold": "sell", "hit": "hit", "led": "lead", "brought": "bring",
+    "bought": "buy", "hired": "hire", "raised": "raise", "opened": "open", "launched": "launch",
+}
+_NOT_VERBS_ING = frozenset(
+    {"during", "morning", "evening", "thing", "nothing", "something", "anything", "everything", "spring", "string",
+     "bring", "king", "ring", "wing", "ceiling", "pricing", "funding", "wedding", "building", "meeting", "booking",
+     "marketing", "housing", "clothing", "offering", "listing", "rating", "training", "planning", "banking",
+     "lending", "parking", "dining", "gaming", "catering", "recruiting", "accounting", "engineering", "consulting"}
+)
+_NOT_VERBS_ED = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "weed", "breed", "led"})
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_DATE = re.compile(
+    r"\b(?:in\s+|by\s+|this\s+|next\s+|last\s+|since\s+|from\s+|starting\s+)?(?:(?:early|late|mid)[\s-]+)?(?:q[1-4]"
+    r"(?:\s+\d{4})?|(?:spring|summer|fall|autumn|winter)(?:\s+\d{4})?|(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?|"
+    r"20\d\d|this\s+year|next\s+year|last\s+year|this\s+quarter|next\s+quarter|last\s+month|this\s+month)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:\s?(?:%|k|m|mm|bn|b|million|billion)\b|%)?|\b(?:two|three|four|five|six|"
+                     r"seven|eight|nine|ten|twelve|third|second|fourth|fifth|dozen)\b", re.IGNORECASE)
+_PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z0-9&+-]+")
+
+
+def verb_kind(word: str) -> str | None:
+    """ "gerund" (opening), "past" (opened, won), "present" (relies) or None for a first word of a fact."""
+    w = word.lower()
+    if w.endswith("ing") and len(w) >= 5 and w not in _NOT_VERBS_ING:
+        return "gerund"
+    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED):
+        return "past"
+    if w in ("relies", "runs", "uses", "has", "operates", "owns", "sells", "serves", "depends", "plans", "expects",
+             "gets", "brings", "spends", "works", "lacks", "offers", "manages", "employs", "struggles"):
+        return "present"
+    return None
+
+
+_E_STEMS = frozenset(
+    {"hir", "relocat", "renovat", "migrat", "complet", "acquir", "us", "mov", "purchas", "replac", "reduc",
+     "introduc", "produc", "creat", "updat", "merg", "chang", "manag", "schedul", "leas", "clos", "rais", "expir",
+     "receiv", "achiev", "secur", "releas", "announc", "celebrat", "retir", "com", "mak",
+     "tak", "increas", "decreas", "declin", "phas", "consolidat", "restructur", "integrat", "automat"}
+)
+
+
+def lemma(word: str) -> str:
+    """The base form of a fact's verb: opening/opened/opens -> open, won -> win, hiring -> hire."""
+    w = word.lower()
+    if w in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[w]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            base = w[: -len(suffix)]
+            if base in _E_STEMS:
+                return base + "e"
+            if base in ("add", "staff", "install", "pass", "sell", "fill", "spill", "buzz"):
+                return base
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                return base[:-1]  # planning -> plan
+            if suffix == "ed" and base.endswith("i"):
+                return base[:-1] + "y"
+            return base
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("es") and w[:-2].endswith(("ch", "sh", "ss", "x")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class CopyFact:
+    """One thing the prospect's record says, ready to become a clause."""
+
+    field: str  # "signals" | "notes"
+    raw: str  # as written in the record
+    text: str  # provenance stripped, no final stop
+    verb: str | None  # the leading verb as written ("Opening"), None when the fact has its own subject
+    kind: str | None  # gerund | past | present | None
+    lemma: str | None
+    rest: str  # everything after the verb ("a 300-room hotel tower in spring 2026")
+    obj: str  # the object, without a trailing date ("a 300-room hotel tower")
+    date: str | None
+    numbers: tuple[str, ...]
+    names: tuple[str, ...]
+    relevance: frozenset[str]  # offer words it meets
+    score: float
+    website: bool = False  # the record says it was seen on the prospect's own website
+    usable: bool = True  # it can become an English clause with a subject (see `_usable`)
+
+    @property
+    def key_words(self) -> set[str]:
+        """The words that show a message used this fact."""
+        return words_of(self.obj or self.text) - GENERIC
+
+
+def _clean_fact(text: str) -> str:
+    text = _PAREN_SOURCE.sub("", text)
+    text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
+    text = _LEAD_SOURCE.sub("", text.strip())
+    text = _TRAIL_SOURCE.sub("", text)
+    return strip_end(text)
+
+
+def _sentences(notes: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-Z0-9])", notes) if s.strip()]
+
+
+def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
+    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
+    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw):
+        return None
+    text = _clean_fact(raw)
+    if len(text.split()) < 2:
+        return None
+    first, _, rest = text.partition(" ")
+    kind = verb_kind(first)
+    verb = first if kind else None
+    rest = rest if kind else text
+    date_match = None
+    for m in _DATE.finditer(rest):
+        date_match = m
+    date = date_match.group(0).strip() if date_match else None
+    obj = rest
+    if date_match and date_match.end() >= len(rest.rstrip()) - 1:
+        obj = rest[: date_match.start()].strip(" ,")
+    numbers = tuple(m.group(0).strip() for m in _NUMBER.finditer(text))
+    names = tuple(m.group(0) for m in _PROPER.finditer(text))
+    relevance = frozenset(terms.overlap(text)) if terms else frozenset()
+    score = (2.0 if relevance else 0.0) + 1.5 * min(2, len([n for n in numbers if any(c.isdigit() for c in n)]))
+    score += 0.5 * bool(date) + 0.5 * min(2, len(names)) + 0.25 * bool(kind)
+    website = bool(re.search(r"\b(?:website|site|homepage)\b", raw, re.IGNORECASE))
+    return CopyFact(field, raw, text, verb, kind, lemma(first) if kind else None, rest, obj, date, numbers, names,
+                    relevance, round(score, 2), website, _usable(kind, text))
+
+
+def _usable(kind: str | None, text: str) -> bool:
+    """Whether a fact can be said as an English clause: a leading verb, or a subject with a finite verb."""
+    if FOREIGN.search(text) or len(text.split()) > 28:
+        return False
+    if kind:
+        return True
+    lowered = [w.lower().strip(",;") for w in text.split()]
+    m = NP_NUMBER.match(text)
+    if m and not (set(m.group("np").lower().split()) & FINITE):
+        return True
+    return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in lowered[1:]))
+
+
+def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
+    """(field, text) of every signal and notes sentence."""
+    out = [("signals", s) for s in (clean(x) for x in prospect.signals) if s]
+    notes = clean(prospect.notes)
+    if notes:
+        out += [("notes", s) for s in _sentences(notes)]
+    return out
+
+
+def read_facts(prospect: ProspectData, terms: OfferTerms | None) -> list[CopyFact]:
+    """The prospect's copy-fit facts, best first (offer relevance, then specificity; ties keep record order)."""
+    facts = [f for field, raw in raw_facts(prospect) if (f := read_fact(raw, field, terms)) is not None]
+    return [f for _, f in sorted(enumerate(facts), key=lambda p: (-p[1].score, p[0]))]
+
+
+def fact_used(fact: CopyFact, text: str) -> bool:
+    """Whether `text` uses `fact`: one of its figures, or most of its key words."""
+    low = text.lower()
+    if any(n.lower() in low for n in fact.numbers if any(c.isdigit() for c in n)):
+        return True
+    wanted = fact.key_words
+    if not wanted:
+        return False
+    need = 1 if len(wanted) <= 2 else 2
+    return len(wanted & words_of(text)) >= need

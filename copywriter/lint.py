@@ -1,0 +1,891 @@
+# ruff: noqa: E501  (the checks are regex and word tables; a pattern reads best on one line)
+"""The practitioner's read: one named check per defect a reviewer catches, each reporting its span.
+
+Run on both engines' drafts (`copywriter.quality.check_quality` calls `lint_message`). Checks that
+need to know the prospect read the same facts and offer terms as the writer (`copywriter.angles`):
+
+| check | catches |
+|---|---|
+| splice | a raw signal pasted after a lead-in, with no subject ("one thing stood out: opening a ...") |
+| persona_plural | a persona label pasted as a group ("executive (CEO/President/COO)s", "Hotel Commercial Leaders") |
+| agreement | "X and Y is", "a E-commerce", "Mosaic Payments's", "3 commercial relationship", "you needs" |
+| raw_title | a title as stored ("As DDS \\| Owner-Operator at ...", "Sr. Dir., Sales") |
+| leaked_citation | provenance or internal notes ("(TechCrunch, last week)", "Posted on LinkedIn that", "not a bank") |
+| broken_subject | a subject cut mid-phrase ("question about the to Shopify Plus", "... Series B led") |
+| generic_subject | a subject with nothing from the prospect's facts, or the offer as the subject |
+| off_offer | a claim about what the sender does that the offer does not say |
+| unrelated_pain | a pain the offer does nothing about |
+| wrong_company_type | a company type the record does not support ("the kind of community bank" for a payments firm) |
+| wrong_persona_metric | another persona's scorecard ("net interest margin" to a 2-person planner) |
+| ungrounded_event | an event no fact mentions ("congrats on the acquisition") |
+| template_repetition | stock filler every template email carries ("One more thought since my last note.") |
+| unfilmable_visual | a video visual the seller cannot film (their CRM, a highlighted line their site never had) |
+| strongest_fact_unused | a step 1 that leaves out the prospect's strongest offer-relevant fact |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import inflect
+
+from copywriter.angles import (
+    GENERIC,
+    INTERNAL,
+    WEAK,
+    CopyFact,
+    OfferTerms,
+    fact_used,
+    offer_terms,
+    read_facts,
+    verb_kind,
+    words_of,
+)
+from copywriter.facts import clean, short_company
+from copywriter.models import Sender, Severity
+from copywriter.text import stem, tokens
+from schemas import AgentProfile, Persona, ProspectData
+
+_INFLECT = inflect.engine()
+
+SEVERITY: dict[str, Severity] = {
+    "splice": "hard",
+    "persona_plural": "hard",
+    "agreement": "hard",
+    "raw_title": "hard",
+    "leaked_citation": "hard",
+    "broken_subject": "hard",
+    "off_offer": "hard",
+    "unrelated_pain": "hard",
+    "wrong_company_type": "hard",
+    "wrong_persona_metric": "hard",
+    "ungrounded_event": "hard",
+    "unfilmable_visual": "hard",
+    "generic_subject": "soft",
+    "template_repetition": "soft",
+    "strongest_fact_unused": "soft",
+}
+PENALTY = {"hard": 30, "soft": 10}
+
+@dataclass(frozen=True)
+class Finding:
+    """One defect: which check, the text it found, and why."""
+
+    code: str
+    span: str
+    detail: str
+
+    @property
+    def severity(self) -> Severity:
+        return SEVERITY[self.code]
+
+
+# --- what the checks know about the prospect --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """The prospect's facts and the offer's words, read once per (profile, prospect, sender)."""
+
+    company: str | None
+    company_words: frozenset[str]
+    first_name: str | None
+    sender_company: str
+    sender_words: frozenset[str]
+    offer: str
+    terms: OfferTerms
+    record_words: frozenset[str]
+    record_lower: str
+    negated_words: frozenset[str]
+    facts: tuple[CopyFact, ...]
+    fact_lower: str
+    persona: Persona | None
+    function: str | None
+    owner_small: bool
+    micro: bool
+    priorities: tuple[tuple[str, frozenset[str], str], ...]  # (phrase, persona names, seniority of first)
+    persona_names: tuple[str, ...]
+    pains: tuple[str, ...]
+    raw_title: str | None
+    website: bool
+
+
+_TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "saas": ("software", "saas", "platform", "app"),
+    "software": ("software", "saas"),
+    "bank": ("bank", "banking"),
+    "dental": ("dental", "dentist", "dds", "dentistry", "orthodontic"),
+    "restaurant": ("restaurant", "restaurants", "grill", "kitchen", "bistro", "cafe", "eatery", "pizza", "burger"),
+    "hotel": ("hotel", "hotels", "hospitality", "inn", "resort", "suites", "lodge"),
+    "casino": ("casino", "casinos", "gaming", "gambling"),
+    "law": ("law", "legal", "attorney", "attorneys"),
+    "medical": ("medical", "clinic", "health", "healthcare", "physician"),
+    "multifamily": ("multifamily", "apartment", "apartments", "residential"),
+    "operator": ("operator", "operates", "communities", "properties"),
+    "manufacturer": ("manufacturer", "manufacturing", "industrial", "machinery", "fabrication"),
+    "planner": ("planner", "planning", "advisor", "adviser"),
+    "retailer": ("retail", "retailer", "store", "stores"),
+}
+_TYPE_SOFT = frozenset(
+    {"community", "independent", "regional", "local", "small", "mid", "size", "midsize", "growing", "family",
+     "boutique", "leading", "solo", "large", "multi", "site", "multisite", "modern", "fast", "busy", "young"}
+)
+_TYPE_GENERIC = frozenset({"company", "business", "firm", "group", "team", "organization", "organisation", "brand",
+                           "shop", "outfit", "player", "kind", "one", "place"})
+_FUNCTION_WORDS = {
+    "marketing": "marketing", "growth": "marketing", "demand": "marketing", "brand": "marketing",
+    "sales": "sales", "revenue": "sales", "business development": "sales", "commercial": "sales",
+    "operations": "operations", "ops": "operations", "plant": "operations", "supply": "operations",
+    "compliance": "legal", "risk": "legal", "finance": "finance", "engineering": "engineering",
+    "leasing": "sales", "player development": "marketing", "e-commerce": "marketing", "retention": "marketing",
+}
+
+
+def _function_of(text: str) -> str | None:
+    low = text.lower()
+    for word, fn in _FUNCTION_WORDS.items():
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            return fn
+    return None
+
+
+def _match_persona(profile: AgentProfile, title: str | None) -> Persona | None:
+    if not title:
+        return None
+    title_tokens = set(tokens(title.replace("&", " ")))
+    best: tuple[int, Persona] | None = None
+    for persona in profile.personas:
+        for keyword in persona.titles:
+            kw = set(tokens(keyword))
+            if kw and kw <= title_tokens and (best is None or len(kw) > best[0]):
+                best = (len(kw), persona)
+    if best:
+        return best[1]
+    fn = _function_of(title)
+    if fn:
+        for persona in profile.personas:
+            if _function_of(persona.name) == fn:
+                return persona
+    return None
+
+
+def _priority_index(profile: AgentProfile) -> tuple[tuple[str, frozenset[str], str], ...]:
+    owners: dict[str, set[str]] = {}
+    seniority: dict[str, str] = {}
+    for persona in profile.personas:
+        for priority in persona.priorities:
+            text = priority.lower().strip()
+            parts = {text, *(p.strip() for p in re.split(r"\s+and\s+|,\s*|\s+\(|\)|\s+versus\s+|\s+especially\s+", text))}
+            for part in parts:
+                if len(part.split()) >= 2 or (part and "-" in part):
+                    owners.setdefault(part, set()).add(persona.name)
+                    seniority.setdefault(part, persona.seniority)
+    return tuple(sorted(((k, frozenset(v), seniority[k]) for k, v in owners.items()), key=lambda t: -len(t[0])))
+
+
+@lru_cache(maxsize=512)
+def _context(profile_json: str, prospect_json: str, sender_json: str, persona_name: str | None) -> LintContext:
+    profile = AgentProfile.model_validate_json(profile_json)
+    prospect = ProspectData.model_validate_json(prospect_json)
+    sender = Sender.model_validate_json(sender_json)
+    return build_lint_context(profile, prospect, sender, persona_name=persona_name)
+
+
+def lint_context(profile: AgentProfile, prospect: ProspectData, sender: Sender,
+                 persona_name: str | None = None) -> LintContext:
+    """The checks' view of one prospect (cached on the inputs' JSON)."""
+    return _context(profile.model_dump_json(), prospect.model_dump_json(), sender.model_dump_json(), persona_name)
+
+
+def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Sender, *,
+                       persona_name: str | None = None) -> LintContext:
+    company = clean(prospect.company)
+    terms = offer_terms(profile, sender.offer)
+    record_parts = [company, clean(prospect.industry), clean(prospect.title), clean(prospect.notes),
+                    clean(prospect.location), clean(prospect.website), clean(prospect.company_domain),
+                    *prospect.signals, *prospect.technologies]
+    record = " ".join(p for p in record_parts if p)
+    record_lower = record.lower()
+    negated = set()
+    for m in re.finditer(r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)",
+                         record_lower):
+        negated.update(words_of(m.group(1) or m.group(2)))
+    facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
+    fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
+    persona = None
+    if persona_name:
+        persona = next((p for p in profile.personas if p.name.casefold() == persona_name.casefold()), None)
+    if persona is None:
+        persona = _match_persona(profile, clean(prospect.title))
+    employees = prospect.employee_count
+    title_low = (prospect.title or "").lower()
+    owner = any(w in title_low for w in ("owner", "founder", "ceo", "president", "principal", "partner", "dds", "dmd"))
+    website = bool(clean(prospect.website) or clean(prospect.company_domain))
+    return LintContext(
+        company=company,
+        company_words=frozenset(tokens(company)) | frozenset(tokens(short_company(company))) if company else frozenset(),
+        first_name=clean(prospect.first_name),
+        sender_company=sender.company,
+        sender_words=frozenset(tokens(sender.company)),
+        offer=sender.offer,
+        terms=terms,
+        record_words=frozenset({stem(t) for t in tokens(record)} | set(tokens(record))),
+        record_lower=record_lower,
+        negated_words=frozenset(negated),
+        facts=facts,
+        fact_lower=fact_text,
+        persona=persona,
+        function=_function_of(prospect.title or ""),
+        owner_small=owner and (employees is None or employees <= 50),
+        micro=employees is not None and employees <= 5,
+        priorities=_priority_index(profile),
+        persona_names=tuple(p.name for p in profile.personas),
+        pains=tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)])),
+        raw_title=clean(prospect.title),
+        website=website,
+    )
+
+
+# --- sentence checks --------------------------------------------------------------------------------------
+
+_LEAD_CUE = re.compile(
+    r"\b(?:noticed|notice|stood out|caught my|saw|seen|came across|reading|read|looking|look at|about|news|update|"
+    r"site|page|jumped out|attention|timely|note on|note for|quick one|stands out|spotted|learned|congrats)\b",
+    re.IGNORECASE,
+)
+_SPLICE = re.compile(r"^(?P<lead>[^:—–]{3,120}?)(?::|\s[—–-]\s)\s*(?P<frag>[a-z][\w'-]*)\b(?P<rest>[^.!?]*)")
+
+
+def check_splice(text: str, ctx: LintContext | None) -> list[Finding]:
+    m = _SPLICE.search(text)
+    if not m or not _LEAD_CUE.search(m.group("lead")):
+        return []
+    frag = m.group("frag")
+    after = f"{frag}{m.group('rest')}".strip().lower()
+    pasted = ctx is not None and any(len(after) > 12 and f.raw.lower().startswith(after[:40]) for f in ctx.facts)
+    if pasted or verb_kind(frag) in ("gerund", "past") or frag in ("won", "hit", "grew", "raised", "hiring"):
+        return [Finding("splice", f"{frag}{m.group('rest')}".strip(),
+                        "a raw fact pasted after a lead-in, with no subject; write it as a sentence")]
+    return []
+
+
+_PLURAL_LABEL = re.compile(
+    r"\b[\w-]+\s*\([\w/ ,&-]+\)s\b|\b[\w-]+(?: [\w-]+)?\s*/\s*[\w-]+(?: [\w-]+){0,3}?\s+(?:leaders|owners|executives|"
+    r"managers|directors|principals|officers|heads|ceos|founders|partners|leads)\b|\b[\w-]+(?: [\w-]+)?\s*/\s*(?:ceos|"
+    r"founders|owners|directors|leaders)\b",
+    re.IGNORECASE,
+)
+_TITLED_LABEL = re.compile(
+    r"(?<!^)(?<![.!?:]\s)\b(?:[A-Z][a-z]+(?:-[A-Za-z]+)? )+(?:Leaders?|Owners?|Executives?|Managers?|Directors?|"
+    r"Principals?|Officers?)\b"
+)
+
+
+def _label_forms(name: str) -> list[str]:
+    low = name.lower()
+    base = [low]
+    if not low.endswith("s"):
+        base.append(low + "s")
+    if "(" in low:
+        base.append(low.replace(")", ")s"))
+    return base
+
+
+def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
+    found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)]
+    low = text.lower()
+    if ctx is not None:
+        for name in ctx.persona_names:
+            if any(ch in name for ch in "/(&"):
+                for form in _label_forms(name):
+                    if form in low:
+                        found.append(form)
+                        break
+                # "Ownership & asset managements", "hotel & revenue leaders": the label's "&" part.
+                head = name.lower().split(" & ")[0] if " & " in name else None
+                if head and re.search(rf"\b{re.escape(head)} & [\w-]+(?: [\w-]+)?s\b", low):
+                    found.append(head + " & ...")
+            for form in (name, name + "s"):
+                if re.search(rf"(?<!^)\b{re.escape(form)}\b", text) and not text.startswith(form):
+                    found.append(form)
+    for m in _TITLED_LABEL.finditer(text):
+        if ctx is not None and ((ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower):
+            continue  # a name or a job title the record itself gives
+        found.append(m.group(0))
+    return [Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
+            for span in dict.fromkeys(found)]
+
+
+_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
+_AN_LETTERS = set("AEFHILMNORSX")
+_COMPOUND = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:that|because|guess|think|why|so|and now)\s+)(?P<a>(?:[Tt]he |[Yy]our |[Aa]n? |[Ii]ts |[Oo]ur )?"
+    r"[\w$%-]+(?: [\w$%-]+){0,3}) and (?P<b>(?:the |your |an? |its |their |our )?[\w$%-]+(?: [\w$%-]+){0,3}) "
+    r"(?P<v>is|was|has|makes|means|needs|comes|keeps|seems|looks|goes|matters)\b"
+)
+_NOT_NOUN_START = frozenset(
+    {"i", "we", "you", "they", "he", "she", "it", "this", "that", "what", "who", "which", "there", "here", "if",
+     "when", "so", "but", "or", "and", "then", "also", "usually", "just", "now", "still", "each", "every"}
+)
+_NUM_WORD = r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[2-9]|\d{2,}(?:,\d{3})*)"
+_NUMBER_NOUN = re.compile(rf"(?<![$€£.,\d])\b(?P<n>{_NUM_WORD})\s+(?P<adj>(?:new|more|open|other|old|older|"
+                          rf"commercial|major|key|local|past|full|existing|current|\w+-\w+)\s+)?(?P<w>[a-z]+)\b(?!-)")
+_NUMBER_OK = frozenset(
+    {"percent", "million", "billion", "thousand", "hundred", "sq", "ft", "to", "or", "and", "of", "in", "per",
+     "times", "x", "years", "more", "out", "people", "staff", "data", "feet", "square", "series", "a", "the",
+     "with", "at", "for", "by", "from", "on", "is", "are", "was", "were", "have", "has", "will", "would", "can",
+     "still", "new", "already", "all", "each", "minutes", "days", "weeks", "months"}
+)
+_HEAD_FOLLOWERS = frozenset(
+    {"in", "at", "for", "to", "and", "need", "needs", "is", "are", "share", "with", "of", "from", "have", "get",
+     "start", "starts", "on", "by", "this", "that", "who", "which", "will", "would", "can", "was", "were"}
+)
+
+
+def _is_head(text: str, end: int) -> bool:
+    """Whether the word ending at `end` heads its phrase (nothing noun-like follows it)."""
+    nxt = re.match(r"\s*([A-Za-z]+)", text[end:])
+    return nxt is None or not text[end:].startswith(" ") or nxt.group(1).lower() in _HEAD_FOLLOWERS
+
+
+_PLURAL_SUBJECT = re.compile(r"\b(?P<s>patients|players|guests|residents|teams|reps|sdrs|clients|customers|offices|"
+                             r"units|rooms|you|they|we|practices|hotels|banks|leaders|managers|owners)\s+(?P<v>gets|"
+                             r"needs|has|is|wants|makes|means|takes|was|does|goes|keeps)\b", re.IGNORECASE)
+
+
+def _article_wrong(article: str, word: str) -> bool:
+    art = article.lower()
+    if word[0] in "$€£":
+        return art == "an"
+    if word[0].isdigit():
+        want_an = bool(_VOWEL_SOUND_DIGIT.match(word.replace("$", "")))
+        return (art == "an") != want_an if not word.startswith("$") else art == "an"
+    core = re.sub(r"[^A-Za-z-]", "", word)
+    if not core:
+        return False
+    if core.isupper() and len(core) >= 2:
+        return (art == "an") != (core[0] in _AN_LETTERS)
+    if any(c.isupper() for c in core[1:]):
+        return False  # RevPAR, iPhone: how it is said is not in the spelling
+    wanted = _INFLECT.a(core.lower()).split(" ", 1)[0]
+    return wanted != art
+
+
+def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _COMPOUND.finditer(text):
+        a_words = m.group("a").lower().split()
+        first = a_words[0]
+        if first in _NOT_NOUN_START or set(a_words) & {"with", "of", "for", "in", "at", "on", "to", "from", "by"}:
+            continue
+        if verb_kind(first) == "gerund":
+            continue  # "Hiring five SDRs and their manager means...": the gerund is the subject
+        out.append(Finding("agreement", m.group(0).strip(" ,;:"), f"two subjects joined by \"and\" take a plural "
+                           f"verb, not \"{m.group('v')}\""))
+    for m in re.finditer(r"\b(a|an|A|An)\s+([$\w][\w$%.-]*)", text):
+        if _article_wrong(m.group(1), m.group(2)):
+            out.append(Finding("agreement", m.group(0), "wrong article"))
+    for m in re.finditer(r"\b[A-Z][\w]*s's\b|\b\w+'s's\b", text):
+        if m.group(0).lower() not in ("james's", "chris's", "charles's", "thomas's", "lucas's", "jones's"):
+            out.append(Finding("agreement", m.group(0), "possessive of a plural-looking name: write it with ' alone"))
+    for m in _NUMBER_NOUN.finditer(text):
+        word = m.group("w").lower()
+        if word in _NUMBER_OK or word.endswith("s") or len(word) < 3 or word in GENERIC:
+            continue
+        if not _is_head(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            continue
+        if _INFLECT.singular_noun(word) is not False:
+            continue
+        plural = _INFLECT.plural_noun(word)
+        if plural and plural != word:
+            out.append(Finding("agreement", m.group(0), "a number above one needs a plural noun"))
+    for m in re.finditer(rf"\bthere(?: is|'s) (?:{_NUM_WORD}|several|many)\b", text, re.IGNORECASE):
+        out.append(Finding("agreement", m.group(0), "\"there are\" with a plural"))
+    for m in re.finditer(r"\beach of [\w' ]+? (need|have|are|want|do)\b", text, re.IGNORECASE):
+        out.append(Finding("agreement", m.group(0), "\"each of\" takes a singular verb"))
+    for m in _PLURAL_SUBJECT.finditer(text):
+        subject = m.group("s").lower()
+        clause = re.split(r"[,;:]\s*", text[: m.start()])[-1].lower().split()
+        if subject not in ("you", "they", "we"):
+            if set(clause[-4:]) & {"of", "for", "to", "with", "on", "from", "in", "at", "by", "about"}:
+                continue
+            if any(verb_kind(w) == "gerund" for w in clause[-4:]):
+                continue  # "Ramping five new SDRs takes...": the gerund is the subject
+        out.append(Finding("agreement", m.group(0), "a plural subject takes a plural verb"))
+    for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text):
+        if _INFLECT.singular_noun(m.group(2)):
+            out.append(Finding("agreement", m.group(0), "\"a\" with a plural noun"))
+    for m in re.finditer(r"\b(?:these|those) ([a-z]+)\b", text, re.IGNORECASE):
+        w = m.group(1).lower()
+        if not w.endswith("s") and w not in ("new", "two", "three", "past", "same", "other", "first", "last", "few",
+                                             "data", "people", "staff", "kinds", "sorts") and \
+                _INFLECT.singular_noun(w) is False and len(w) > 3:
+            out.append(Finding("agreement", m.group(0), "\"these\" with a singular noun"))
+    return out
+
+
+_ROLE_SLOT = re.compile(r"(?:\b[Aa]s|\b[Rr]ole as|[Yy]ou're(?: the)?|\b[Aa]s the)\s+(?P<role>[A-Z][^.?!]{1,80}?)"
+                        r"(?=,\s+(?:you|[a-z])|\s+at\s+[A-Z]|\s+puts|\s+you\b|[.?!]|,\s*(?:so|the|new|direct|[a-z]))")
+_TITLE_JUNK = re.compile(r"\||\b(?:Sr|Dir|Mgr|Mng|Mgmt|Mktg|Comm|Exec|Svcs|Dev|Ops)\b\.?|\b(?:DDS|DMD|MBA|CPA|MD|PhD)"
+                         r"\b\s*\||[A-Z][\w.]* &|\(\w[^)]*\)|^[A-Z]{2,5}, [A-Z]|\b(?:VP|SVP|EVP|AVP),\s|/\s*[A-Z]")
+
+
+def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
+    out: list[Finding] = []
+    if "|" in text:
+        i = text.index("|")
+        out.append(Finding("raw_title", text[max(0, i - 25): i + 20].strip(), "a stored title pasted into the copy"))
+        return out
+    for m in _ROLE_SLOT.finditer(text):
+        role = m.group("role")
+        if ctx is not None and ctx.company and role.startswith(ctx.company):
+            continue
+        if _TITLE_JUNK.search(role) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role):
+            out.append(Finding("raw_title", role, "a stored title pasted into the copy; refer to the role as people say "
+                               "it (\"as head of sales\")"))
+    if ctx is not None and ctx.raw_title and re.search(r"[|,/&().]", ctx.raw_title) and ctx.raw_title in text:
+        out.append(Finding("raw_title", ctx.raw_title, "the prospect's stored title pasted as-is"))
+    return list({f.span: f for f in out}.values())
+
+
+_CITE_PAREN = re.compile(
+    r"\((?:[^()]*?(?:source|via\b|per\b|techcrunch|crunchbase|linkedin|apollo|zoominfo|clay\b|builtwith|indeed|"
+    r"glassdoor|\bg2\b|pitchbook|similarweb|press release|podcast|news\b|journal|review-journal|bloomberg|reuters|"
+    r"forbes|\bwsj\b|\bago\b|last (?:week|month|year)|yesterday|our research|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b(?:january|february|march|april|june|july|august|september|october|"
+    r"november|december)\b)[^()]*)\)",
+    re.IGNORECASE,
+)
+_CITE_BRACKET = re.compile(r"\[(?:source|\d+|via|ref)[^\]]*\]", re.IGNORECASE)
+_CITE_LEAD = re.compile(
+    r"(?:^|\b)(?:posted on linkedin that|per (?:crunchbase|linkedin|apollo|zoominfo|clay|our|your job postings|the "
+    r"crm|g2|pitchbook)|according to (?:our|the crm|crunchbase|linkedin|apollo|zoominfo)|clay enrichment|scraped "
+    r"from|our (?:data|research|notes|crm|records|research notes) (?:show|shows|say|says|suggest)|internal note|notes "
+    r"say|research notes say|enrichment (?:data|says))",
+    re.IGNORECASE,
+)
+_CITE_INTERNAL = re.compile(
+    r"\b(?:tier [1-4] (?:account|prospect|lead)|lead score|our scoring|icp fit|flagged as|disqualified|not a fit|"
+    r"dq'd|no b2b sales motion|pre-seed|in our crm)\b",
+    re.IGNORECASE,
+)
+
+
+def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
+    found = [m.group(0) for m in _CITE_PAREN.finditer(text)]
+    found += [m.group(0) for m in _CITE_BRACKET.finditer(text)]
+    found += [m.group(0) for m in _CITE_LEAD.finditer(text)]
+    found += [m.group(0) for m in _CITE_INTERNAL.finditer(text)]
+    if ctx is not None and ctx.fact_lower:
+        low = text.lower()
+        for sentence in re.split(r"(?<=[.!?;])\s+", ctx.fact_lower):
+            if not INTERNAL.search(sentence):
+                continue
+            words = re.findall(r"[\w'-]+", sentence)
+            for i in range(len(words) - 3):
+                run = " ".join(words[i: i + 4])
+                if run in re.sub(r"[^\w' -]", "", low):
+                    found.append(run)
+                    break
+    return [Finding("leaked_citation", span, "provenance or an internal note quoted to the prospect")
+            for span in dict.fromkeys(found)]
+
+
+# Claims about the sender: "we run ...", "<Sender> helps ...", "the goal is ...".
+_CLAIM_VERBS = (r"(?:help|helps|run|runs|build|builds|design|designs|improve|improves|grow|grows|cut|cuts|lower|lowers|"
+                r"fill|fills|ramp|ramps|manage|manage|manages|get|gets|recruit|recruits|prepare|prepares|book|books|win|"
+                r"wins|reduce|reduces|increase|increases|boost|boosts|drive|drives|deliver|delivers|provide|provides|"
+                r"offer|offers|specialize|specialise|specializes|focus|focuses|make|makes|sell|sells|handle|handles|"
+                r"bring|brings|turn|turns|create|creates|generate|generates|open|opens)")
+_CLAIM_WE = re.compile(rf"\b(?:we|We)(?:'ll| can| also| only| mostly)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$")
+_CLAIM_GOAL = re.compile(r"(?:the goal is simple|the outcome we aim for is|the point of our [^,]+ is|built to|comes "
+                         r"in)[:,]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_CLAIM_FILLER = frozenset(
+    {"team", "teams", "like", "your", "yours", "mostly", "through", "also", "help", "helps", "company", "companies",
+     "simple", "goal", "aim", "outcome", "point", "faster", "better", "more", "less", "new", "way", "work", "run",
+     "runs", "client", "clients", "customer", "customers"}
+)
+
+
+def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None or text.rstrip().endswith("?"):
+        return []
+    claim = None
+    m = _CLAIM_WE.search(text)
+    if m:
+        claim = m.group("rest")
+    else:
+        sender = re.escape(ctx.sender_company)
+        m2 = re.search(rf"\b{sender}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$", text)
+        if m2:
+            claim = m2.group("rest")
+        else:
+            m3 = _CLAIM_GOAL.search(text)
+            if m3 and (ctx.offer.lower() in text.lower() or re.search(rf"\b{sender}\b", text) or "we" in text.lower()):
+                claim = m3.group("rest")
+    if claim is None:
+        return []
+    words = words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.company_words
+    words -= ctx.terms.audience
+    if len(words) < 2 or (words & ctx.terms.expanded) - WEAK:
+        return []
+    return [Finding("off_offer", claim.strip(" .,:;"), f"a claim the offer (\"{ctx.offer}\") does not make")]
+
+
+_PAIN_FRAME = re.compile(
+    r"(?:tell me(?: the same thing)?:?|keeps coming up:?|I hear (?:most|often|a lot)(?: from [^:]+)?:?|(?:issue|problem|"
+    r"pattern|complaint) I hear(?: most)?(?: from [^:]+)?:?|what tends to get in the way:?|the catch is(?: usually)?"
+    r"(?: that)?)\s*(?P<pain>.+)$",
+    re.IGNORECASE,
+)
+
+
+def check_unrelated_pain(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None:
+        return []
+    pain: str | None = None
+    m = _PAIN_FRAME.search(text)
+    if m:
+        pain = m.group("pain")
+    else:
+        low = text.lower()
+        for candidate in ctx.pains:
+            if candidate.lower().rstrip(".") in low:
+                pain = candidate
+                break
+    if pain is None:
+        return []
+    words = words_of(pain) - {"hard", "same", "thing", "issue", "keep", "keeps", "time"}
+    if not words or (words & ctx.terms.expanded) - WEAK:
+        return []
+    return [Finding("unrelated_pain", pain.strip(" ."), "a pain the offer does nothing about")]
+
+
+_TYPE_CLAIMS = (
+    re.compile(r"kind of (?P<t>[\w&/ -]+?) (?:we|that we|I)\b", re.IGNORECASE),
+    re.compile(r"^(?:As|For) an? (?P<t>[\w&/ -]+?)(?: like [A-Z][\w ]+)?, (?P<co>[A-Z][\w' ]+)"),
+    re.compile(r"(?:^|[Ff]or an? )(?P<t>[A-Za-z][\w&/ -]+?)s? like (?P<co>[A-Z][\w' ]+)"),
+    re.compile(r"(?P<co>[A-Z][\w' ]+?), as an? (?P<t>[\w&/ -]+?),"),
+)
+
+
+def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None or not ctx.company:
+        return []
+    out: list[Finding] = []
+    for pattern in _TYPE_CLAIMS:
+        for m in pattern.finditer(text):
+            co = m.groupdict().get("co")
+            if co is not None:
+                co_words = set(tokens(co))
+                if not co_words or not (co_words & ctx.company_words) or co_words <= {"you", "your"}:
+                    continue
+            claimed = re.split(r"\s+(?:with|that|in|like|who|which)\s+", m.group("t"))[0]
+            words = [w for w in tokens(claimed) if w not in _TYPE_SOFT and w not in _TYPE_GENERIC and len(w) > 1]
+            words = [w for w in words if w not in ("a", "an", "the")]
+            if not words:
+                continue
+            missing = []
+            for w in words:
+                base = stem(w)
+                forms = {w, base, *_TYPE_SYNONYMS.get(base, ()), *_TYPE_SYNONYMS.get(w, ())}
+                present = any(f in ctx.record_words for f in forms)
+                if not present or base in ctx.negated_words or w in ctx.negated_words:
+                    missing.append(w)
+            if missing:
+                out.append(Finding("wrong_company_type", claimed.strip(),
+                                   f"the record does not say the company is a {claimed.strip()}"))
+    return list({f.span: f for f in out}.values())
+
+
+def check_wrong_persona_metric(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None:
+        return []
+    low = text.lower()
+    out: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for phrase, owners, seniority in ctx.priorities:
+        i = low.find(phrase)
+        if i < 0 or any(a <= i < b for a, b in taken):
+            continue
+        taken.append((i, i + len(phrase)))
+        if (ctx.terms.overlap(phrase) - WEAK) and not ctx.micro:
+            continue
+        mine = ctx.persona is not None and ctx.persona.name in owners
+        if mine and not ctx.micro:
+            continue
+        if ctx.owner_small and not ctx.micro and seniority != "c_level":
+            continue
+        out.append(Finding("wrong_persona_metric", phrase, "another persona's metric, or one this company is too "
+                           "small for"))
+    return out
+
+
+_EVENT_CUE = re.compile(
+    r"\b(?:congrats|congratulations)(?: again)? on (?P<a>[^.!?;]+)|\b(?:saw|noticed|heard|read|great to see)(?: that)?"
+    r"(?: the news about| about| the)? (?P<b>[^.!?;]+)",
+    re.IGNORECASE,
+)
+_EVENT_GROUPS: dict[str, tuple[str, ...]] = {
+    "acquire": ("acquisition", "acquire", "acquired", "acquiring", "bought", "buyout"),
+    "merge": ("merger", "merge", "merged", "merging"),
+    "raise": ("series", "funding", "round", "raise", "raised", "raising", "fund", "investment", "seed"),
+    "ipo": ("ipo", "public listing", "went public"),
+    "expand": ("expansion", "expand", "expanded", "expanding"),
+    "launch": ("launch", "launched", "launching", "relaunch", "relaunched", "debut", "rollout"),
+    "open": ("opening", "openings", "open", "opened", "office", "location", "branch", "new unit", "new store"),
+    "rebrand": ("rebrand", "rebranded", "rebranding", "new name"),
+    "hire": ("hiring", "hire", "hired", "new general manager", "new cfo", "new ceo", "head of", "new gm"),
+    "role": ("new role", "promotion", "promoted", "new job", "joined"),
+    "award": ("award", "awarded", "recognition", "ranked", "named one of"),
+    "renovate": ("renovation", "renovated", "remodel", "refurbish"),
+    "move": ("move to", "moved", "migration", "migrated", "switch to", "relocation", "relocated"),
+    "win": ("contract", "won", "win", "deal"),
+    "anniversary": ("anniversary",),
+}
+_FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
+    "open": ("open", "opened", "opening", "openings", "new office", "new location", "new branch"),
+    "move": ("migrated", "moved", "migration", "switched", "relocated", "move"),
+    "hire": ("hiring", "hired", "hire", "recruiting", "adding", "appointed", "appoints", "named"),
+    "role": ("joined", "promoted", "new role", "appointed"),
+}
+
+
+def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None:
+        return []
+    out: list[Finding] = []
+    for m in _EVENT_CUE.finditer(text):
+        claim = (m.group("a") or m.group("b") or "").strip()
+        low = claim.lower()
+        groups = [g for g, words in _EVENT_GROUPS.items()
+                  if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)]
+        if not groups:
+            continue
+        facts = ctx.fact_lower
+        grounded = False
+        for g in groups:
+            words = _FACT_GROUP_WORDS.get(g, _EVENT_GROUPS[g])
+            if any(re.search(rf"\b{re.escape(w)}", facts) for w in words):
+                grounded = True
+        specifics = [w for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\w$%.,-]*|Series [A-Z])\b", claim)
+                     if w.lower() not in ("i", "congrats", "saw", "series")]
+        specifics += re.findall(r"\bSeries [A-Z]\b", claim)
+        for word in specifics:
+            if sum(c.isupper() for c in word) >= 2 and not word.startswith("Series"):
+                continue
+            if word.lower() not in ctx.record_lower and not (ctx.company and word in ctx.company):
+                grounded = False
+        if m.group("b") is not None and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40]) and not (
+                ctx.company and any(w in low for w in (ctx.company.lower(), *ctx.company_words))):
+            continue  # "saw a lot of ..." is not an event claim about the prospect
+        if not grounded:
+            out.append(Finding("ungrounded_event", claim, "an event nothing in the record mentions"))
+    return out
+
+
+_STOCK = re.compile(
+    r"hope (?:this|you|all)\b[^.!?]*\b(?:well|great|good)|\bjust (?:checking|following|wanted|circling|bumping)\b|"
+    r"circling back|touch(?:ing)? base|pick your brain|per my last|did you (?:get a chance|see my)|sorry to bother|"
+    r"reach(?:ing)? out (?:and|to) introduce|bumping (?:this|my)|top of your inbox|got buried|slipped through|"
+    r"one more thought|(?:i know|since) (?:you're|you are|things get|your inbox is) (?:busy|full)|keep this "
+    r"(?:short|brief|one short)|one last time before|close (?:your|the) file|any thoughts on my|small gains per person|"
+    r"looks like exactly the kind of team|stood out as a good fit|timing of this note may be useful|before i let this "
+    r"rest|i'll stop here so i don't|one question i get a lot|a fair question after my last note|following up with one "
+    r"idea|a quick follow-up (?:with|on)|a quick nudge|i haven't heard back|the goal is simple|that's where [\w ]+ "
+    r"comes in|rather than make promises|one issue keeps coming up|tell me the same thing|the pattern i hear most|"
+    r"following up (?:on|in case)|wanted to follow up|(?:following|follow) up on my (?:previous|last)|my (?:last|previous) "
+    r"(?:email|note)\b|in case (?:it|my)[\w ]* (?:buried|missed)|this is my last note",
+    re.IGNORECASE,
+)
+
+
+def check_template_repetition(text: str, ctx: LintContext | None) -> list[Finding]:
+    return [Finding("template_repetition", m.group(0), "stock filler a reader has seen a hundred times")
+            for m in _STOCK.finditer(text)]
+
+
+SENTENCE_CHECKS = (check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
+                   check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
+                   check_ungrounded_event, check_template_repetition)
+
+
+def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
+    """Every sentence check's findings for one sentence."""
+    out: list[Finding] = []
+    for check in SENTENCE_CHECKS:
+        out.extend(check(text, ctx))
+    return out
+
+
+# --- subjects ---------------------------------------------------------------------------------------------
+
+_SUBJECT_STOCK = frozenset(
+    {"quick", "question", "questions", "idea", "ideas", "thought", "thoughts", "one", "a", "an", "the", "for", "your",
+     "you", "team", "re", "following", "follow", "up", "checking", "in", "touching", "base", "intro", "introduction",
+     "hello", "hi", "from", "partnership", "opportunity", "call", "chat", "minutes", "15", "30", "any", "about", "our",
+     "conversation", "helping", "help", "grow", "growth", "better", "way", "to", "last", "note", "closing", "loop",
+     "another", "angle", "fair", "measuring", "this", "at", "how", "judge", "it", "concrete", "different", "lens",
+     "worth", "considering", "circling", "back", "bumping", "something", "might", "what", "success", "looks", "like",
+     "proof", "not", "promises", "right", "yardstick", "did", "get", "buried", "common", "concern", "usual",
+     "pushback", "should", "i", "stop", "here", "close", "me", "if", "thinking", "we", "d", "measure", "could",
+     "work", "more", "s", "you're", "youre", "short", "look", "and", "with", "on", "of", "is", "are", "it's",
+     "quickly", "time", "thanks", "hey", "meeting", "connect", "connecting", "catch", "sync", "you'd",
+     "we'd", "i'd", "let's", "talk", "update", "news", "plans", "plan", "next", "steps", "step"}
+)
+_SUBJECT_END = frozenset(
+    {"the", "a", "an", "to", "of", "for", "in", "on", "at", "by", "with", "and", "or", "but", "from", "about", "led",
+     "this", "that", "its", "your", "their", "our", "into", "as", "than", "via", "per", "is", "are"}
+)
+_NOMINAL_ING = frozenset({"opening", "openings", "meeting", "building", "booking", "pricing", "funding", "marketing",
+                          "planning", "offering", "listing", "rating", "training", "hiring", "launch", "banking",
+                          "catering", "lending", "spring", "engineering", "ordering", "recruiting", "consulting"})
+
+
+def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+    s = subject.strip()
+    words = s.split()
+    out: list[str] = []
+    if not words:
+        return [Finding("broken_subject", s, "empty subject")]
+    last = words[-1].lower().strip("?!.,")
+    if last in _SUBJECT_END or words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")"):
+        out.append(words[-1])
+    if last.endswith("ed") and len(words) > 1 and verb_kind(last) == "past" and words[-2].lower() not in (
+            "the", "a", "an", "just", "you", "we", "i"):
+        out.append(words[-1])
+    for m in re.finditer(r"\b(the|a|an)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won)\b", s, re.I):
+        nxt = m.group(2).lower()
+        if nxt.endswith("ing") and nxt in _NOMINAL_ING:
+            continue
+        if nxt.endswith("ed") and verb_kind(nxt) != "past":
+            continue
+        out.append(m.group(0))
+    if re.search(r"\b(?:led|raised|opened|won|launched|hired)\s+(?:at|for)\s+[A-Z]", s):
+        out.append(s)
+    if re.search(r"\b\w+s hire$", s):
+        out.append(s)
+    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
+        out.append(words[-1])
+    for m in _NUMBER_NOUN.finditer(s):
+        word = m.group("w").lower()
+        if word in _NUMBER_OK or word.endswith("s") or len(word) < 3:
+            continue
+        if not _is_head(s, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            continue
+        if _INFLECT.singular_noun(word) is False and (pl := _INFLECT.plural_noun(word)) and pl != word:
+            out.append(m.group(0))
+    if ctx is not None:
+        low = s.lower().rstrip("?!. ")
+        for fact in ctx.facts:
+            raw = fact.raw.lower()
+            if len(low) > 6 and raw.startswith(low) and len(raw) > len(low):
+                nxt = raw[len(low):].lstrip()
+                if raw[len(low)] == " " and nxt and nxt.split()[0] not in ("in", "at", "for", "by", "on", "to", "from",
+                                                                          "this", "next", "and", "with", "of"):
+                    out.append(s)
+    return [Finding("broken_subject", span, "a subject cut mid-phrase") for span in dict.fromkeys(out)]
+
+
+def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+    words = [w for w in re.findall(r"[a-z0-9$%']+", subject.lower())]
+    names: set[str] = set()
+    if ctx is not None:
+        names |= set(ctx.company_words) | set(ctx.sender_words)
+        if ctx.first_name:
+            names |= set(tokens(ctx.first_name))
+        offer_words = set(ctx.terms.activity)
+        subject_words = words_of(subject)
+        if offer_words and len(subject_words & offer_words) >= max(2, round(0.6 * len(offer_words))):
+            return [Finding("generic_subject", subject, "the offer as the subject line")]
+    if re.fullmatch(r"[\w .&'-]+ \+ [\w .&'-]+", subject.strip()) and all(
+            p.strip()[:1].isupper() for p in subject.split("+")):
+        return [Finding("generic_subject", subject, "two company names are not a reason to open")]
+    rest = [w for w in words if w not in _SUBJECT_STOCK and w not in names and w.strip("'s") not in names]
+    if not rest:
+        return [Finding("generic_subject", subject, "a subject with nothing from the prospect's facts")]
+    return []
+
+
+def lint_subject(subject: str, ctx: LintContext | None = None) -> list[Finding]:
+    return [*check_broken_subject(subject, ctx), *check_generic_subject(subject, ctx),
+            *check_leaked_citation(subject, ctx), *check_persona_plural(subject, ctx)]
+
+
+# --- video visuals ----------------------------------------------------------------------------------------
+
+_INTERNAL_SYSTEM = re.compile(
+    r"\b(?:pms|crm|dashboard|database|analytics|erp|billing system|practice management|internal|salesforce|hubspot|"
+    r"klaviyo|account showing|booking report|member dashboard|players club database|report|system|inbox|"
+    r"spreadsheet)\b",
+    re.IGNORECASE,
+)
+_THEIR_DATA_CHART = re.compile(r"\bchart of (?:their|the prospect's|[A-Z][\w ]+?(?:'s|')(?=\s)(?! own))", re.IGNORECASE)
+_HIGHLIGHT = re.compile(r"\b(?:highlighted|circled|underlined|with the line|zoomed|post highlighted)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]")
+
+
+def lint_visual(visual: str, ctx: LintContext | None = None) -> list[Finding]:
+    """A video visual: only what the seller can film (their own slide, a page that exists)."""
+    out: list[Finding] = []
+    low = visual.lower()
+    sender_side = (ctx is not None and (ctx.sender_company.lower() in low.split(" on ")[0])) or low.startswith(
+        ("a slide", "one slide", "slide"))
+    if re.search(r"\b(?:their|the prospect's)\b", low) or (ctx and ctx.company and ctx.company.lower() in low):
+        m = _INTERNAL_SYSTEM.search(visual)
+        if m and not sender_side:
+            out.append(Finding("unfilmable_visual", m.group(0), "the seller cannot film the prospect's own systems"))
+    m = _THEIR_DATA_CHART.search(visual)
+    if m and not sender_side:
+        out.append(Finding("unfilmable_visual", m.group(0), "a chart of the prospect's own numbers the seller has not seen"))
+    if re.search(r"\b(?:website|site|linkedin|homepage)\b", low) and _HIGHLIGHT.search(visual):
+        quoted = _QUOTED.findall(visual)
+        from_site = ctx is not None and any(f.website and (not quoted or f.text.lower() in quoted[0].lower() or
+                                                           quoted[0].lower() in f.raw.lower()) for f in ctx.facts)
+        if not from_site:
+            out.append(Finding("unfilmable_visual", quoted[0] if quoted else _HIGHLIGHT.search(visual).group(0),  # type: ignore[union-attr]
+                               "a line highlighted on their site or profile that did not come from it"))
+    if ctx is not None and not ctx.website and re.search(r"\btheir website\b", low):
+        out.append(Finding("unfilmable_visual", "their website", "no website is known for this prospect"))
+    return out
+
+
+# --- whole messages ---------------------------------------------------------------------------------------
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“0-9$])|\n+")
+
+
+def sentences_of(body: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_SPLIT.split(body) if s and s.strip()]
+
+
+def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None or not ctx.facts:
+        return []
+    top = ctx.facts[0]
+    contenders = [f for f in ctx.facts if f.score >= top.score - 0.7]
+    body = re.sub(re.escape(ctx.sender_company), " ", body, flags=re.IGNORECASE)
+    if any(fact_used(f, body) for f in contenders):
+        return []
+    return [Finding("strongest_fact_unused", top.text, "step 1 leaves out the strongest offer-relevant fact")]
+
+
+def lint_message(body: str, ctx: LintContext | None = None, *, subject: str | None = None,
+                 lead: bool = False) -> list[Finding]:
+    """All findings for one message: each sentence, the subject, and (for a step 1) the lead fact."""
+    out: list[Finding] = []
+    for sentence in sentences_of(body):
+        out.extend(lint_sentence(sentence, ctx))
+    if subject is not None:
+        out.extend(lint_subject(subject, ctx))
+    if lead:
+        out.extend(check_strongest_fact(body, ctx))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for f in out:
+        if (f.code, f.span) not in seen:
+            seen.add((f.code, f.span))
+            unique.append(f)
+    return unique

@@ -1,0 +1,16 @@
+"""Prospect intelligence: everything the service reads out of one prospect, as typed facts.
+
+Owns the one intermediate representation between raw prospect input and every judgement:
+
+    intake   one intake for every path (analyze API, batches, pipeline, campaign add, CSV import,
+             Clay webhook): column aliases, Clay/CRM value strings (ranges, money in any currency),
+             names, URLs, domains, and the merge of a re-sent prospect over what is known.
+    facts    the contract: title reading, company type and disqualifiers, events, quantities,
+             offer relevance, persona match.
+    titles   the job-title parser (level, function, flags; abbreviations and six languages).
+    extract  the rules extractor: a normalised `ProspectData` and an `AgentProfile` → `ProspectFacts`.
+
+May import: `schemas`, `industry_agents` (knowledge and text helpers) and the standard library or
+pinned pure-Python packages (`inflect`). Must not import the database, the web layer, `llm` or
+`scoring`: the scorer and the copy writer import this package, never the other way round.
+"""

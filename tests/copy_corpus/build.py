@@ -1,0 +1,964 @@
+# ruff: noqa: E501  (corpus text is data: long lines keep each sentence whole and greppable)
+"""Build the labelled copy corpus: `tune.jsonl` (checks are tuned on it) and `holdout.jsonl` (never tuned on).
+
+    python -m tests.copy_corpus.build
+
+Every item is one sentence, subject line, video visual or (for "strongest fact unused") one message
+body, labelled with its defect class or "good", and tied to a prospect context in `contexts.json`
+(the prospect record and the sender's offer the text was written for). Sources, in `src`:
+
+* `issue`  - verbatim from issue 12's table;
+* `target` - the before (bad) and after (good) texts of the practitioner's rewrites (copy-target.md);
+* `engine` - real output of the old rules engine for the contexts (`old_engine_output.jsonl`, frozen
+  from commit 15bca17), labelled by the template that wrote it (rules below, one per template);
+* `own`    - written for this corpus.
+
+About 25% of each class goes to the holdout, chosen by a stable hash of the text, so the split does
+not change when items are added elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CTX = json.loads((HERE / "contexts.json").read_text())
+
+Item = dict[str, str]
+ITEMS: list[Item] = []
+
+
+def add(label: str, kind: str, src: str, ctx: str, *texts: str) -> None:
+    for text in texts:
+        ITEMS.append({"label": label, "kind": kind, "src": src, "ctx": ctx, "text": text})
+
+
+S, SUBJ, VIS, MSG = "sentence", "subject", "visual", "message"
+
+# --- splice: a raw signal pasted after a lead-in, with no subject ------------------------------------
+add("splice", S, "issue", "red_mesa",
+    "Reading up on Red Mesa Casino Resort, one thing stood out: opening a 300-room hotel tower in spring 2026.")
+add("splice", S, "target", "harborview",
+    "One thing I noticed about The Harborview Hotel: launching a direct-booking loyalty program.")
+add("splice", S, "target", "stackwise",
+    "Reading up on Stackwise, one thing stood out: raised a $30M Series B led by Accel in October.")
+add("splice", S, "own", "cedar_valley",
+    "Quick note on Cedar Valley Bank: opened a commercial banking office in Pittsburgh.",
+    "Something I noticed: hiring 3 commercial relationship managers.")
+add("splice", S, "own", "ember_grill",
+    "Saw this about Ember Grill: opening 6 new units in Arizona this year.",
+    "Noticed on your site: relaunched its loyalty app in May.",
+    "Quick one about Ember Grill - opening 6 new units in Arizona this year.")
+add("splice", S, "own", "harborview",
+    "What stood out to me: completed a $15M renovation of all 180 rooms.",
+    "Came across this about The Harborview Hotel: completed a $15M renovation of all 180 rooms.")
+add("splice", S, "own", "alder_mfg",
+    "Congrats on the news: won a $40M contract with a Tier 1 automotive OEM.",
+    "Your team caught my attention: expanding the Cleveland plant by 120,000 sq ft.",
+    "Looking at Alder Manufacturing, this jumped out — expanding the Cleveland plant by 120,000 sq ft.")
+add("splice", S, "own", "lumen_goods",
+    "I came across Lumen Goods recently: migrated the storefront to Shopify Plus.",
+    "A detail from your site that caught my eye: migrated the storefront to Shopify Plus.")
+add("splice", S, "own", "fairway_law",
+    "Saw the update on Fairway Law Group: opened an employment law practice in Denver.",
+    "While reading about Fairway Law Group, one thing stood out: opened an employment law practice in Denver.")
+add("splice", S, "own", "mosaic",
+    "Noticed this about Mosaic Payments: launched a merchant cash advance product.")
+add("splice", S, "own", "northgate_planning",
+    "One thing I noticed about Northgate Planning: added estate planning to her services.")
+add("splice", S, "own", "stackwise_dg",
+    "Reading up on Stackwise, this stood out: hiring 5 SDRs and an SDR manager.",
+    "Saw the news about Stackwise: raised a $30M Series B led by Accel in October.")
+add("splice", S, "own", "red_mesa",
+    "Timely note for Red Mesa Casino Resort: hiring a CRM manager.",
+    "Looking at your careers page, this stood out: hiring a CRM manager.")
+add("splice", S, "own", "bright_smiles",
+    "Reading up on Bright Smiles Family Dental, one thing stood out: opened a third office in Meridian.")
+
+# --- persona label as a plural (or pasted as a label) -------------------------------------------------
+add("persona_plural", S, "issue", "cedar_valley",
+    "In conversations with executive (CEO/President/COO)s, one issue keeps coming up: growth is behind plan.")
+add("persona_plural", S, "target", "bright_smiles",
+    "In conversations with physician owner / medical directors, one issue keeps coming up: no-shows and late "
+    "cancellations leave appointment slots empty.")
+add("persona_plural", S, "target", "cedar_valley",
+    "I work with commercial banking / business development leaders on commercial deposit acquisition campaigns.")
+add("persona_plural", S, "own", "northgate_planning",
+    "Most executive (CEO/President/COO)s I speak with want referrals they can trust.",
+    "A lot of executive (ceo/president/coo)s tell me the same thing: referrals dried up.")
+add("persona_plural", S, "own", "alder_mfg",
+    "Executive (CEO/President/Owner)s usually judge this by new OEM contracts won.",
+    "I talk to a lot of executive (ceo/president/owner)s about winning new OEM contracts.")
+add("persona_plural", S, "own", "bright_smiles",
+    "Most physician owner / medical directors do at first.",
+    "Group executive (MSO/DSO)s usually look at same-clinic growth.",
+    "In conversations with group executive (mso/dso)s, recall comes up often.")
+add("persona_plural", S, "own", "stackwise_dg",
+    "I work with marketing / demand gen leaders on outsourced SDR pipeline generation.",
+    "A lot of Marketing / Demand Gen Leaders tell me pipeline is the hard part.")
+add("persona_plural", S, "own", "jotbox",
+    "I work with founder / CEOs on outsourced SDR pipeline generation.")
+add("persona_plural", S, "own", "lumen_goods",
+    "Most growth / retention marketing leaders track repeat purchase rate weekly.",
+    "I work with founder / ceos of DTC brands on retention email.")
+add("persona_plural", S, "own", "ember_grill",
+    "Owner / franchise executives often ask how catering revenue is tracked.",
+    "In conversations with off-premise & catering leaders, corporate accounts come up first.")
+add("persona_plural", S, "own", "parkside",
+    "I work with leasing & asset leaders on resident renewal campaigns.",
+    "Brokerage / firm principals usually measure agent productivity.")
+add("persona_plural", S, "own", "fairway_law",
+    "I work with managing partner / firm owners on client development campaigns.",
+    "Business development & marketing leaders at law firms tell me referrals are uneven.")
+add("persona_plural", S, "own", "harborview",
+    "Ownership & asset managements usually want to see the return on the renovation.",
+    "Most Hotel Commercial Leaders I speak with track direct-booking share.")
+add("persona_plural", S, "own", "red_mesa",
+    "Player Development Leaders tell me lapsed players are the cheapest to win back.",
+    "In conversations with hotel & revenue leaders, midweek occupancy comes up every time.")
+
+# --- agreement: number, articles, possessives ---------------------------------------------------------
+add("agreement", S, "issue", "bright_smiles",
+    "I'd guess patient volume and payer mix is probably high on your list.")
+add("agreement", S, "issue", "lumen_goods",
+    "That matters because a E-commerce Leader is measured on online revenue and conversion rate.")
+add("agreement", S, "issue", "mosaic", "I'd like to learn more about Mosaic Payments's plans for the year.")
+add("agreement", S, "own", "harborview",
+    "OTA commission and midweek occupancy is the two numbers I'd look at first.",
+    "Your renovation and the loyalty launch makes this a big year.",
+    "After a $15M renovation of all 180 room, that's a lot of commission.",
+    "It is an hotel with a loyal base of repeat guests.")
+add("agreement", S, "own", "stackwise",
+    "Hiring five SDRs and their manager at once usually mean the number arrives first.",
+    "We'd run a outbound pod while the team ramps.",
+    "Want me to send an one-page 90-day plan?",
+    "Each of your new SDRs need a list on day one.")
+add("agreement", S, "own", "cedar_valley",
+    "There is 3 commercial relationship managers starting this quarter.",
+    "Loan growth and core deposits is what most commercial teams watch.",
+    "Your new Pittsburgh office and its team needs a pipeline from day one.")
+add("agreement", S, "own", "lumen_goods",
+    "Lumen Goods's repeat purchase rate fell to 18% last year.",
+    "Repeat rate and customer lifetime value is where retention email earns its keep.",
+    "These campaign usually pay for themselves within a quarter.")
+add("agreement", S, "own", "parkside",
+    "A 220-unit buildings in Austin needs residents fast.",
+    "Renewals and referrals is the cheapest way to fill a lease-up.",
+    "Parkside Living's's communities span most of Texas.")
+add("agreement", S, "own", "ember_grill",
+    "Six new unit in Arizona need corporate accounts from week one.",
+    "Catering revenue and corporate orders is what we'd measure.")
+add("agreement", S, "own", "bright_smiles",
+    "Your three office share one front desk workload.",
+    "The Meridian office and the two older offices has open hygiene slots.",
+    "Overdue patients gets a text with a link to book.")
+add("agreement", S, "own", "alder_mfg",
+    "A $40M contract and a bigger plant means you needs the next OEM soon.",
+    "Win rate and contract value is the numbers to watch.")
+add("agreement", S, "own", "fairway_law",
+    "Fairway Law Group are opening an employment practice; they has a Denver team.",
+    "Referrals and repeat clients is what a new practice lives on.")
+
+# --- raw title pasted --------------------------------------------------------------------------------
+add("raw_title", S, "issue", "bright_smiles",
+    "As DDS | Owner-Operator at Bright Smiles Family Dental, you probably care about filling hygiene chairs.")
+add("raw_title", S, "own", "alder_mfg",
+    "As Sr. Dir., Sales | EMEA at Alder Manufacturing, you probably care about winning new OEM contracts.",
+    "In your role as Sr. Dir., Sales | EMEA, new OEM contracts are probably the number you watch.",
+    "Grace, as Sr. Dir., Sales | EMEA, you're likely measured on new contract value.")
+add("raw_title", S, "own", "cedar_valley",
+    "As SVP, Commercial Banking at Cedar Valley Bank, you're probably measured on core deposits.",
+    "Your role as SVP, Commercial Banking puts deposit growth on your plate.")
+add("raw_title", S, "own", "northgate_planning",
+    "As Owner & Financial Planner at Northgate Planning, referrals are probably your main source of clients.")
+add("raw_title", S, "own", "bright_smiles",
+    "You're DDS | Owner-Operator, so the schedule is yours to fill.",
+    "Since you're the DDS | Owner-Operator, overdue recall is probably on your list.")
+add("raw_title", S, "own", "harborview",
+    "As Dir. of S&M at The Harborview Hotel, direct share is probably on your scorecard.",
+    "As DOSM | Harborview, you probably own the loyalty launch.")
+add("raw_title", S, "own", "stackwise",
+    "As VP Sales, NA | Mid-Market, you probably own the new SDR team.",
+    "As Sr. VP, Sales (Americas) at Stackwise, pipeline coverage is probably on your mind.")
+add("raw_title", S, "own", "red_mesa",
+    "As VP Mktg & Player Dev at Red Mesa Casino Resort, you probably own the reactivation budget.",
+    "As Dir., Mktg - Casino Ops, the tower opening is probably on your plate.")
+add("raw_title", S, "own", "ember_grill",
+    "As Dir. Mktg (Brand & Loyalty) at Ember Grill, you probably own the loyalty app.",
+    "In your role as Mktg Mgr / Digital, the loyalty app relaunch was probably yours.")
+add("raw_title", S, "own", "parkside",
+    "As VP, Leasing & Asset Mgmt at Parkside Living, the Austin lease-up is probably yours.")
+add("raw_title", S, "own", "lumen_goods",
+    "As Dir. E-Comm | DTC at Lumen Goods, repeat rate is probably on your scorecard.",
+    "As Sr. Mgr, CRM & Retention, you likely own the email program.")
+add("raw_title", S, "own", "fairway_law",
+    "As Mng. Partner | Employment Practice at Fairway Law Group, new clients are on your plate.")
+add("raw_title", S, "own", "mosaic",
+    "As Head of Growth | Payments at Mosaic Payments, merchant acquisition is probably your focus.")
+
+# --- citation or internal note leaked -----------------------------------------------------------------
+add("leaked_citation", S, "issue", "stackwise",
+    "Congrats on the news: Stackwise just closed a $12M Series A (TechCrunch, last week).")
+add("leaked_citation", S, "issue", "jotbox",
+    "I saw that Jotbox is a pre-seed consumer note-taking app, no B2B sales motion.")
+add("leaked_citation", S, "engine", "stackwise",
+    "Noticed that Stackwise recently raised a $30M Series B led by Accel in October (TechCrunch, last week), "
+    "so the timing of this note may be useful.")
+add("leaked_citation", S, "own", "stackwise",
+    "Posted on LinkedIn that they are hiring 5 SDRs and an SDR manager.",
+    "Per Crunchbase, Stackwise raised a $30M Series B in October.",
+    "Stackwise is hiring 5 SDRs (source: LinkedIn Jobs).",
+    "Congrats on the Series B (via Crunchbase).")
+add("leaked_citation", S, "own", "harborview",
+    "According to our CRM notes, the GM is unhappy with the OTA share.",
+    "The Harborview Hotel is flagged as a tier 1 account in our scoring.",
+    "OTAs bring in about 60% of room nights (podcast, March).")
+add("leaked_citation", S, "own", "mosaic",
+    "I saw that Mosaic Payments is a payments processor for small merchants, not a bank.",
+    "Your lead score jumped after the product launch.")
+add("leaked_citation", S, "own", "cozy_cabin",
+    "Not a fit: single-unit vacation rental, but I wanted to reach out anyway.",
+    "Our data shows Cozy Cabin Getaways has 1 employee (Apollo).")
+add("leaked_citation", S, "own", "cedar_valley",
+    "Cedar Valley Bank is hiring 3 commercial relationship managers (Indeed, 2 weeks ago).",
+    "Per your job postings on LinkedIn, you're adding 3 RMs.",
+    "Clay enrichment says Cedar Valley opened a Pittsburgh office.")
+add("leaked_citation", S, "own", "lumen_goods",
+    "Lumen Goods runs on Shopify Plus (BuiltWith).",
+    "Repeat purchase rate fell to 18% last year [source: Similarweb].")
+add("leaked_citation", S, "own", "alder_mfg",
+    "Alder Manufacturing won a $40M contract with a Tier 1 automotive OEM (press release, Jan 12).",
+    "Our research notes say the Cleveland plant is expanding.")
+add("leaked_citation", S, "own", "red_mesa",
+    "Red Mesa is opening a 300-room hotel tower in spring 2026 (Las Vegas Review-Journal).",
+    "Scraped from your careers page: hiring a CRM manager.")
+add("leaked_citation", S, "own", "bright_smiles",
+    "Internal note: no online booking on the website, so they are a good fit.",
+    "Several Google reviews mention long waits to get a cleaning (per our research).")
+add("leaked_citation", S, "own", "ember_grill",
+    "Ember Grill is opening 6 new units in Arizona this year (source: Nation's Restaurant News).",
+    "Disqualified last quarter, but your loyalty app relaunch caught my eye.")
+
+# --- broken subject ----------------------------------------------------------------------------------
+add("broken_subject", SUBJ, "issue", "lumen_goods", "question about the to Shopify Plus")
+add("broken_subject", SUBJ, "issue", "stackwise", "question about the $30M Series B led")
+add("broken_subject", SUBJ, "engine", "stackwise", "$30M Series B led at Stackwise")
+add("broken_subject", SUBJ, "engine", "cedar_valley", "question about the 3 commercial relationship managers hire")
+add("broken_subject", SUBJ, "own", "red_mesa", "the hotel tower in", "opening a at Red Mesa", "hiring a CRM")
+add("broken_subject", SUBJ, "own", "bright_smiles", "question about the a new office", "re: the of Meridian",
+    "Meridian office opening (")
+add("broken_subject", SUBJ, "own", "harborview", "idea for the", "the $15M renovation of",
+    "quick question about the the loyalty program", "question about the launching")
+add("broken_subject", SUBJ, "own", "cedar_valley", "3 commercial relationship", "question about the opened")
+add("broken_subject", SUBJ, "own", "parkside", "Austin lease-up starts in", "the 220-unit building and")
+add("broken_subject", SUBJ, "own", "ember_grill", "new units in Arizona this", "the for Ember Grill",
+    "loyalty app relaunched")
+add("broken_subject", SUBJ, "own", "alder_mfg", "EMEA |", "congrats on the won", "the Cleveland plant by")
+add("broken_subject", SUBJ, "own", "fairway_law", "question about the opened employment", "Denver practice with")
+add("broken_subject", SUBJ, "own", "mosaic", "merchant cash advance product led")
+add("broken_subject", SUBJ, "own", "stackwise_dg", "5 SDRs and an", "about the hiring 5")
+
+# --- offer credited with what it does not do ----------------------------------------------------------
+add("off_offer", S, "issue", "lumen_goods",
+    "At Loopline, we run retention email and SMS programs built to open new wholesale and retail partner accounts.")
+add("off_offer", S, "engine", "harborview",
+    "With direct-booking campaigns that win repeat guests back from the OTAs, the goal is simple: fill midweek "
+    "and shoulder nights with group, corporate and local demand.")
+add("off_offer", S, "own", "harborview",
+    "At Roomline Growth, we help hotels book more meetings and events into weekday space.",
+    "Roomline Growth ramps new properties to stabilised occupancy faster.",
+    "We also help you cut labor cost at the front desk.")
+add("off_offer", S, "own", "stackwise",
+    "Pipeline Forge builds customer onboarding playbooks for SaaS teams.",
+    "We help revenue teams improve forecast accuracy.",
+    "At Pipeline Forge, we run paid social campaigns for software brands.")
+add("off_offer", S, "own", "bright_smiles",
+    "RecallPro runs Google Ads for dental practices.",
+    "At RecallPro, we help practices negotiate better payer contracts.",
+    "We help dental groups recruit and retain hygienists.")
+add("off_offer", S, "own", "cedar_valley",
+    "DepositLift grows consumer mortgage originations for community banks.",
+    "We help banks prepare for compliance exams.",
+    "At DepositLift, we run wealth management seminars for high-net-worth clients.")
+add("off_offer", S, "own", "ember_grill",
+    "TableTurn cuts food and labor cost across units.",
+    "We help restaurant groups hire and train line cooks faster.")
+add("off_offer", S, "own", "alder_mfg",
+    "OEM Reach improves OEE and throughput on the plant floor.",
+    "We help manufacturers cut scrap and raise first-pass yield.",
+    "At OEM Reach, we lower material cost with supplier audits.")
+add("off_offer", S, "own", "parkside",
+    "LeaseLoop fills office and retail vacancies for property owners.",
+    "We help operators lower operating cost per unit.")
+add("off_offer", S, "own", "fairway_law",
+    "Counsel Pipeline improves lockup and collections for law firms.",
+    "We help firms recruit lateral partners.")
+add("off_offer", S, "own", "northgate_planning",
+    "AdvisorReach grows deposits at a sustainable cost.",
+    "We help advisors pass marketing-rule audits.")
+add("off_offer", S, "own", "lumen_goods",
+    "Loopline gets your products into new retail doors.",
+    "We manage your Amazon storefront and ads.")
+add("off_offer", S, "own", "red_mesa",
+    "Tune Outbound designs the hotel tower's interiors and signage.",
+    "We help casinos hire dealers and security staff faster.")
+
+# --- pain unrelated to the offer ----------------------------------------------------------------------
+add("unrelated_pain", S, "issue", "parkside",
+    "A lot of leasing leaders tell me the same thing: office and retail vacancy is hard to fill.")
+add("unrelated_pain", S, "engine", "harborview",
+    "In conversations with hotel commercial leaders, one issue keeps coming up: group pace is behind last year "
+    "and the sales team is stretched thin.")
+add("unrelated_pain", S, "own", "harborview",
+    "A lot of hotel teams tell me the same thing: labor shortages cap the service level and review scores.",
+    "The pattern I hear most: meeting and event space sits empty on weekdays.")
+add("unrelated_pain", S, "own", "stackwise",
+    "A lot of revenue leaders tell me forecasts miss because CRM hygiene is poor.",
+    "The issue I hear most from sales leaders: customer churn after onboarding.")
+add("unrelated_pain", S, "own", "bright_smiles",
+    "Most practice owners tell me payer reimbursement keeps falling.",
+    "The pattern I hear most: hiring and keeping hygienists is the hardest part of the job.")
+add("unrelated_pain", S, "own", "cedar_valley",
+    "A lot of bankers tell me exam findings on UDAAP take months to close.",
+    "The issue I hear most: core system conversions run late and over budget.")
+add("unrelated_pain", S, "own", "ember_grill",
+    "Most restaurant operators tell me food costs keep climbing.",
+    "The pattern I hear most: line-cook turnover slows every new opening.")
+add("unrelated_pain", S, "own", "alder_mfg",
+    "A lot of plant leaders tell me unplanned downtime eats their OEE.",
+    "The issue I hear most: scrap rates creep up on every new line.")
+add("unrelated_pain", S, "own", "parkside",
+    "Most operators tell me maintenance work orders pile up after move-in.",
+    "The pattern I hear most: property taxes keep rising faster than rents.")
+add("unrelated_pain", S, "own", "fairway_law",
+    "A lot of managing partners tell me billing realisation keeps slipping.",
+    "The issue I hear most: associates leave after two years.")
+add("unrelated_pain", S, "own", "lumen_goods",
+    "Most e-commerce leaders tell me warehouse costs keep climbing.",
+    "The pattern I hear most: getting into new wholesale accounts is slow.")
+add("unrelated_pain", S, "own", "northgate_planning",
+    "A lot of advisors tell me compliance paperwork eats their week.",
+    "The issue I hear most: custodial fees keep going up.")
+add("unrelated_pain", S, "own", "red_mesa",
+    "A lot of casino leaders tell me slot floor maintenance is a constant headache.",
+    "The pattern I hear most: dealer turnover is high.")
+
+# --- wrong company type asserted ----------------------------------------------------------------------
+add("wrong_company_type", S, "issue", "mosaic",
+    "Mosaic Payments looks like the kind of community bank we like to work with.")
+add("wrong_company_type", S, "target", "bright_smiles",
+    "I'm reaching out because Bright Smiles Family Dental looks like the kind of multi-site medical group we "
+    "like to work with.")
+add("wrong_company_type", S, "own", "mosaic",
+    "As a community bank, Mosaic Payments probably watches deposit costs closely.",
+    "For a credit union like Mosaic Payments, member growth is everything.")
+add("wrong_company_type", S, "own", "cozy_cabin",
+    "I'm reaching out because Cozy Cabin Getaways looks like the kind of independent hotel we like to work with.",
+    "As a boutique hotel, Cozy Cabin Getaways depends on direct bookings.",
+    "Hotel groups like Cozy Cabin Getaways usually run a loyalty program.")
+add("wrong_company_type", S, "own", "jotbox",
+    "Jotbox looks like the kind of B2B SaaS company we like to work with.",
+    "As a vertical SaaS platform, Jotbox sells to enterprise buyers.")
+add("wrong_company_type", S, "own", "northgate_planning",
+    "Northgate Planning looks like the kind of community bank we like to work with.",
+    "As a wealth management firm with a large advisor team, Northgate Planning needs steady referrals.",
+    "Regional banks like Northgate Planning are adding advisory services.")
+add("wrong_company_type", S, "own", "parkside",
+    "Parkside Living looks like the kind of residential brokerage we like to work with.",
+    "As a commercial real estate firm, Parkside Living leases office space.")
+add("wrong_company_type", S, "own", "cedar_valley",
+    "For a credit union like Cedar Valley Bank, member deposits are the core.",
+    "Cedar Valley Bank looks like the kind of wealth management firm we like to work with.")
+add("wrong_company_type", S, "own", "bright_smiles",
+    "As an urgent care network, Bright Smiles Family Dental sees a lot of walk-ins.",
+    "Specialty practices like Bright Smiles Family Dental rely on referrals from GPs.")
+add("wrong_company_type", S, "own", "stackwise",
+    "Stackwise looks like the kind of DTC brand we like to work with.")
+add("wrong_company_type", S, "own", "lumen_goods",
+    "As a restaurant franchisor, Lumen Goods has a lot of units to fill.")
+add("wrong_company_type", S, "own", "ember_grill",
+    "Ember Grill looks like the kind of boutique hotel we like to work with.")
+add("wrong_company_type", S, "own", "fairway_law",
+    "As an accounting firm, Fairway Law Group lives on tax season.")
+add("wrong_company_type", S, "own", "alder_mfg",
+    "Alder Manufacturing looks like the kind of law firm we like to work with.")
+
+# --- wrong persona metric -----------------------------------------------------------------------------
+add("wrong_persona_metric", S, "issue", "northgate_planning",
+    "You're probably measured on net interest margin and efficiency ratio, which is where this helps.")
+add("wrong_persona_metric", S, "own", "northgate_planning",
+    "If deposit growth at a sustainable cost is on your scorecard this year, this should be relevant.",
+    "Treasury fee income is probably a number you watch.",
+    "You probably care about loan growth in target segments.")
+add("wrong_persona_metric", S, "own", "harborview",
+    "If GOP and flow-through is on your scorecard this year, this should be relevant.",
+    "You're probably measured on NOI and asset value.",
+    "Forecast accuracy is probably the number you watch most.")
+add("wrong_persona_metric", S, "own", "red_mesa",
+    "You're probably measured on host book size and worth per host.",
+    "EBITDA and property-level margin is probably on your mind.")
+add("wrong_persona_metric", S, "own", "stackwise",
+    "You're probably measured on ARR growth and efficiency (burn multiple).",
+    "If MQL-to-opportunity conversion is on your scorecard, this should help.")
+add("wrong_persona_metric", S, "own", "bright_smiles",
+    "You're probably measured on EBITDA for the platform.",
+    "If de novo ramp is on your scorecard this year, this should be relevant.")
+add("wrong_persona_metric", S, "own", "cedar_valley",
+    "UDAAP and marketing-rule compliance is probably what you're measured on.",
+    "If clean exams are on your scorecard, this should be relevant.")
+add("wrong_persona_metric", S, "own", "mosaic",
+    "Net interest margin is probably the number you watch most.")
+add("wrong_persona_metric", S, "own", "cozy_cabin",
+    "You're probably measured on RevPAR index versus the comp set.",
+    "You probably care about portfolio performance across properties.",
+    "If group and corporate pace is on your scorecard, this should help.")
+add("wrong_persona_metric", S, "own", "alder_mfg",
+    "You're probably measured on scrap and first-pass yield.",
+    "If OEE and throughput are on your scorecard, this should be relevant.")
+add("wrong_persona_metric", S, "own", "parkside",
+    "You're probably measured on gross commission income.",
+    "Doors under management is probably the number you watch.")
+add("wrong_persona_metric", S, "own", "ember_grill",
+    "You're probably measured on prime cost (food plus labor).",
+    "If speed of service is on your scorecard, this should be relevant.")
+add("wrong_persona_metric", S, "own", "lumen_goods",
+    "You're probably measured on sell-through and store productivity.",
+    "If cash tied up in inventory is on your scorecard, this should help.")
+
+# --- lower-case event claims that nothing grounds -----------------------------------------------------
+add("ungrounded_event", S, "issue", "harborview", "Congrats on the acquisition.")
+add("ungrounded_event", S, "own", "harborview",
+    "Congrats on the Series B.", "Saw the news about your new general manager.",
+    "Congrats on the merger with the Cove Inn group.")
+add("ungrounded_event", S, "own", "cedar_valley",
+    "Congrats on the recent funding round.", "Great to see the rebrand go live.",
+    "Congrats on the acquisition of a smaller community bank.")
+add("ungrounded_event", S, "own", "lumen_goods",
+    "Saw you just launched a new product line.", "Congrats on the new role!", "Congrats on the Series A.")
+add("ungrounded_event", S, "own", "parkside",
+    "Congrats on the expansion into Florida.", "Saw that you recently acquired a portfolio in Dallas.")
+add("ungrounded_event", S, "own", "bright_smiles",
+    "Congrats on the award for best dental practice.", "Saw that you're hiring two hygienists.")
+add("ungrounded_event", S, "own", "stackwise",
+    "Congrats on the IPO filing.", "Saw that you just opened an office in London.",
+    "Congrats on the acquisition of a competitor.")
+add("ungrounded_event", S, "own", "ember_grill",
+    "Congrats on the promotion.", "Saw the news about the merger.", "Congrats on the funding round.")
+add("ungrounded_event", S, "own", "alder_mfg",
+    "Congrats on the rebrand.", "Saw that you're hiring a head of sales.", "Congrats on the acquisition.")
+add("ungrounded_event", S, "own", "fairway_law",
+    "Congrats on the merger.", "Saw that you recently raised a fund.", "Congrats on the new Boston office.")
+add("ungrounded_event", S, "own", "red_mesa",
+    "Congrats on the sportsbook launch.", "Saw the news about the acquisition.")
+add("ungrounded_event", S, "own", "mosaic",
+    "Congrats on the Series C.", "Saw that you're opening a branch in Ohio.")
+
+# --- generic subject ----------------------------------------------------------------------------------
+add("generic_subject", SUBJ, "issue", "lumen_goods", "Marisol, quick question")
+add("generic_subject", SUBJ, "issue", "harborview", "idea for The Harborview Hotel")
+add("generic_subject", SUBJ, "target", "harborview", "Claire, quick question")
+add("generic_subject", SUBJ, "target", "stackwise", "outsourced SDR pipeline generation at Stackwise")
+add("generic_subject", SUBJ, "target", "bright_smiles", "idea for Bright Smiles Family Dental")
+add("generic_subject", SUBJ, "own", "red_mesa", "quick question", "Partnership opportunity", "Dana, one idea")
+add("generic_subject", SUBJ, "own", "cedar_valley", "Intro", "Hello from DepositLift", "Quick call?")
+add("generic_subject", SUBJ, "own", "parkside", "checking in", "touching base", "Cedar + LeaseLoop")
+add("generic_subject", SUBJ, "own", "alder_mfg", "Alder Manufacturing + OEM Reach", "a quick question for you")
+add("generic_subject", SUBJ, "own", "ember_grill", "catering and corporate order campaigns at Ember Grill",
+    "Luis - idea", "thoughts?")
+add("generic_subject", SUBJ, "own", "fairway_law", "client development campaigns for Fairway Law Group",
+    "Helen, 15 minutes?")
+add("generic_subject", SUBJ, "own", "mosaic", "following up", "re: our conversation")
+add("generic_subject", SUBJ, "own", "northgate_planning", "Gail, quick idea", "helping Northgate Planning grow")
+add("generic_subject", SUBJ, "own", "stackwise_dg", "Priya, a thought", "outsourced SDR pipeline generation")
+add("generic_subject", SUBJ, "own", "bright_smiles", "patient recall and reactivation campaigns",
+    "a better way to grow")
+
+# --- template repetition: the stock filler that made every sequence read the same -------------------
+add("template_repetition", S, "issue", "harborview", "One more thought since my last note.")
+add("template_repetition", S, "issue", "cozy_cabin",
+    "With a team of about 1 at Cozy Cabin Getaways, small gains per person add up quickly.")
+add("template_repetition", S, "own", "stackwise",
+    "I hope this email finds you well.", "Just checking in on my last email.",
+    "Circling back on this in case it slipped through the cracks.")
+add("template_repetition", S, "own", "cedar_valley",
+    "I wanted to touch base about my previous note.", "Hope you're having a great week!",
+    "Sorry to bother you again.")
+add("template_repetition", S, "own", "parkside",
+    "Did you get a chance to read my last email?", "I'd love to pick your brain for 15 minutes.",
+    "Per my last email, I think this could help.")
+add("template_repetition", S, "own", "ember_grill",
+    "I wanted to reach out and introduce myself.", "Just following up on my previous email.",
+    "Bumping this to the top of your inbox.")
+add("template_repetition", S, "own", "alder_mfg",
+    "With a team of about 650 at Alder Manufacturing, small gains per person add up quickly.",
+    "I know you're busy, so I'll keep this brief.", "Just wanted to follow up here.")
+add("template_repetition", S, "own", "fairway_law",
+    "I hope all is well with you and the team.", "Any thoughts on my last note?",
+    "Reaching out one last time before I close your file.")
+add("template_repetition", S, "own", "lumen_goods",
+    "Hope this finds you well!", "Following up in case my last email got buried.",
+    "I'll keep this short since I know your inbox is full.")
+
+# --- video visuals that cannot be filmed --------------------------------------------------------------
+add("unfilmable_visual", VIS, "issue", "stackwise",
+    "Their website (stackwise.io) on screen, scrolling slowly, with the line \"Raised a $30M Series B led by "
+    "Accel in October\" highlighted")
+add("unfilmable_visual", VIS, "own", "harborview",
+    "Their PMS booking report with the OTA share circled",
+    "Their website with the line \"OTAs bring in about 60% of room nights\" highlighted",
+    "A chart of The Harborview Hotel's direct-booking share over the last year")
+add("unfilmable_visual", VIS, "own", "stackwise",
+    "Their Salesforce pipeline dashboard on screen", "Their LinkedIn profile with the Series B post highlighted")
+add("unfilmable_visual", VIS, "own", "cedar_valley",
+    "Cedar Valley Bank's deposit growth chart from their internal reports",
+    "Their website on screen with the line \"Hiring 3 commercial relationship managers\" highlighted")
+add("unfilmable_visual", VIS, "own", "red_mesa",
+    "Their players club database with the lapsed players filtered",
+    "Their website with \"Opening a 300-room hotel tower in spring 2026\" highlighted")
+add("unfilmable_visual", VIS, "own", "bright_smiles",
+    "Their practice management system showing overdue recalls",
+    "A chart of Bright Smiles' no-show rate by month")
+add("unfilmable_visual", VIS, "own", "lumen_goods",
+    "Their Shopify analytics with the repeat purchase rate highlighted",
+    "Their Klaviyo account showing flow revenue")
+add("unfilmable_visual", VIS, "own", "ember_grill",
+    "Their loyalty app's member dashboard", "Their website with \"Opening 6 new units in Arizona\" highlighted")
+add("unfilmable_visual", VIS, "own", "alder_mfg",
+    "Their ERP screen with the new OEM order", "Their LinkedIn page with the $40M contract post highlighted")
+add("unfilmable_visual", VIS, "own", "parkside",
+    "Their leasing CRM showing upcoming renewals", "A chart of Parkside Living's occupancy by community")
+add("unfilmable_visual", VIS, "own", "fairway_law", "Their billing system with realisation by practice")
+add("unfilmable_visual", VIS, "own", "mosaic",
+    "Their website with the line \"Launched a merchant cash advance product\" highlighted")
+
+# --- strongest fact not used (whole step-1 bodies) ----------------------------------------------------
+add("strongest_fact_unused", MSG, "target", "harborview",
+    "Hi Claire,\n\nOne thing I noticed about The Harborview Hotel: launching a direct-booking loyalty program.\n\n"
+    "A lot of hotel commercial leaders tell me the same thing: guest data sits in the PMS and is barely used for "
+    "repeat and direct bookings.\n\nAt Roomline Growth, we help teams like yours win more bookings direct and cut "
+    "OTA commission on repeat guests, mostly through direct-booking campaigns that win guests back from the "
+    "OTAs.\n\nWould it be worth a short call next week to see whether this could work for The Harborview Hotel?")
+add("strongest_fact_unused", MSG, "target", "stackwise",
+    "Hi Jordan,\n\nReading up on Stackwise, one thing stood out: raised a $30M Series B led by Accel in October.\n\n"
+    "The pattern I hear most from revenue leaders: hiring and ramping SDRs is slow and expensive.\n\nThat's where "
+    "Pipeline Forge comes in: we run outsourced SDR pipeline generation built to add qualified pipeline in your "
+    "ICP without hiring more SDRs.\n\nIs this on your radar this year, or should I check back later?")
+add("strongest_fact_unused", MSG, "target", "bright_smiles",
+    "Hi Kevin,\n\nI'm reaching out because Bright Smiles Family Dental looks like the kind of multi-site medical "
+    "group we like to work with.\n\nIn conversations with physician owner / medical directors, one issue keeps "
+    "coming up: no-shows and late cancellations leave 10-20% of appointment slots empty.\n\nAt RecallPro, we help "
+    "teams like yours fill open appointment slots and cut no-shows without extra front-desk hours, mostly through "
+    "patient recall and reactivation campaigns.\n\nOpen to a quick conversation about what this could look like "
+    "at Bright Smiles Family Dental?")
+_WEAK = {
+    "harborview": ["Congrats on the loyalty program you're launching; it's a good moment to look at repeat guests.",
+                   "Hi Claire, I work with independent hotels on direct bookings and thought of The Harborview Hotel.",
+                   "Claire, with the loyalty launch coming up, who owns the guest list for it?"],
+    "stackwise": ["Congrats on the Series B from Accel. Pipeline Forge runs outbound for SaaS teams after a raise.",
+                  "Jordan, after a raise the board usually wants pipeline quickly. Worth a call?"],
+    "stackwise_dg": ["Congrats on the Series B, Priya. Demand gen usually gets a bigger number after a raise.",
+                     "Priya, I work with demand gen teams at SaaS companies. Worth comparing notes?"],
+    "red_mesa": ["Dana, saw you're hiring a CRM manager. Reactivation usually lands on that desk first.",
+                 "Hi Dana, I work with regional casinos on player reactivation. Worth a call?"],
+    "lumen_goods": ["Marisol, congrats on the move to Shopify Plus. Retention flows are easier to build there.",
+                    "Hi Marisol, Loopline runs retention email for DTC brands. Open to a call?"],
+    "parkside": ["Omar, with 14 communities in Texas, renewals must be a big part of your year.",
+                 "Hi Omar, LeaseLoop runs renewal campaigns for multifamily operators. Worth a call?"],
+    "alder_mfg": ["Grace, expanding the Cleveland plant is a big step. Congrats.",
+                  "Hi Grace, OEM Reach runs outbound for contract manufacturers. Worth a call?"],
+    "ember_grill": ["Luis, congrats on relaunching the loyalty app in May.",
+                    "Hi Luis, TableTurn runs catering campaigns for restaurant groups. Worth a call?"],
+}
+for ctx, bodies in _WEAK.items():
+    add("strongest_fact_unused", MSG, "own", ctx, *bodies)
+
+# =====================================================================================================
+# GOOD: what a practitioner would send.
+# =====================================================================================================
+add("good", S, "target", "harborview",
+    "Your GM mentioned on a podcast that OTAs still bring in about 60% of Harborview's room nights.",
+    "After a $15M renovation of all 180 rooms, that's a lot of commission on rooms you just paid to upgrade.",
+    "The loyalty program you're launching is the right lever.",
+    "The quickest early win is usually past OTA guests already in your PMS who have never been asked to book "
+    "direct.",
+    "That's the campaign Roomline runs for independent hotels, judged on one number: direct share of repeat stays.",
+    "Worth 15 minutes before the loyalty launch to size that list for Harborview?")
+add("good", SUBJ, "target", "harborview", "the 60% OTA share")
+add("good", S, "target", "stackwise",
+    "Congrats on the Series B.",
+    "Hiring five SDRs and their manager at the same time usually means the post-raise number arrives before that "
+    "team is ramped.",
+    "Pipeline Forge runs an interim outbound pod for exactly that gap: we work your ICP now, then hand the lists, "
+    "sequences and what converted to your new SDR manager, so they start from data instead of a blank CRM.",
+    "Want me to send a one-page 90-day plan for Stackwise?",
+    "If it's not useful, say so and I'll drop it.")
+add("good", SUBJ, "target", "stackwise", "5 SDRs + a manager")
+add("good", S, "target", "stackwise_dg",
+    "Jordan's team is hiring five SDRs; demand gen usually gets asked to keep them fed while they ramp.")
+add("good", S, "target", "bright_smiles",
+    "Congrats on opening the Meridian office.",
+    "A few Google reviews mention long waits to get a cleaning, and there's no online booking yet, which usually "
+    "means demand isn't the problem; getting overdue patients into open chairs is.",
+    "RecallPro runs recall and reactivation campaigns for dental practices: overdue patients get a text with a "
+    "link to book open hygiene slots, including at the new office, without adding calls to your front desk.",
+    "Would a quick count of overdue-recall patients across your three offices be useful?")
+add("good", SUBJ, "target", "bright_smiles", "Meridian hygiene schedule")
+add("good", S, "target", "cedar_valley",
+    "Robert, saw Cedar Valley just opened in Pittsburgh and is adding 3 commercial RMs.",
+    "I spend my days on commercial deposit growth for community banks.",
+    "Would be good to be connected.")
+add("good", VIS, "target", "stackwise",
+    "The careers page with the 5 SDR postings on screen",
+    "One slide from Pipeline Forge on how the interim pod hands over to the new SDR manager")
+
+_GOOD_OWN: dict[str, dict[str, list[str]]] = {
+    "harborview": {
+        S: ["OTAs still bring in about 60% of Harborview's room nights, by your GM's own count.",
+            "That's commission paid on guests who already know the hotel.",
+            "You're launching a direct-booking loyalty program, which is the right moment to win back past OTA guests.",
+            "Roomline runs direct-booking campaigns that bring repeat guests back from the OTAs.",
+            "We judge the work on one number: the direct share of repeat stays.",
+            "Would it help if I sized the list of past OTA guests in your PMS?",
+            "Happy to send a one-page outline first if a call is too much.",
+            "The renovation gave past guests a reason to come back, and most of them don't know yet.",
+            "If the loyalty launch is already planned, I'd rather fit around it than add another project.",
+            "Claire, is direct share of repeat stays something you report on?",
+            "You've just renovated all 180 rooms, so every booking that comes through an OTA costs more than it should."],
+        SUBJ: ["180 renovated rooms", "past OTA guests", "Harborview's repeat stays", "before the loyalty launch"],
+        VIS: ["Priya on camera, saying hello and naming the loyalty launch",
+              "A slide from Roomline: how a win-back campaign reaches past OTA guests",
+              "Priya on camera with the ask"],
+    },
+    "red_mesa": {
+        S: ["You're opening a 300-room hotel tower in spring 2026, and those rooms will need players in them from "
+            "the first week.",
+            "Lapsed rated players are usually the quickest to fill a new tower midweek.",
+            "Tune Outbound runs player reactivation campaigns that bring lapsed players back to the property.",
+            "Would a count of players who haven't visited in a year be useful before the tower opens?",
+            "The CRM manager you're hiring will inherit whatever list exists on day one.",
+            "We can have the reactivation list built before the new hire starts.",
+            "I'd suggest judging it on trips from reactivated players, nothing else.",
+            "Dana, who is planning the opening offers for the tower?",
+            "A new tower is the best reason a lapsed player has had in years to come back."],
+        SUBJ: ["the spring 2026 tower", "300 new rooms", "before the tower opens", "lapsed players for the tower"],
+        VIS: ["Sam on camera, introducing himself and the tower opening",
+              "A slide from Tune Outbound showing how a reactivation offer reaches lapsed players"],
+    },
+    "stackwise": {
+        S: ["Stackwise is hiring five SDRs and an SDR manager, which usually means a new pipeline number.",
+            "Ramping five new SDRs takes a quarter, and the number doesn't wait.",
+            "Pipeline Forge runs outsourced SDR pipeline generation while your team ramps.",
+            "When your SDR manager starts, they get the lists, sequences and replies we've built.",
+            "Would a 90-day plan for the ramp gap be useful?",
+            "Jordan, how many meetings a month does the new team need to book?",
+            "We'd work the accounts your new reps won't reach for a few months.",
+            "The raise from Accel usually comes with a pipeline target that starts right away."],
+        SUBJ: ["the SDR ramp gap", "five new SDRs", "after the Series B", "Stackwise's SDR hiring"],
+        VIS: ["Alex on camera, naming the Series B and the SDR hiring",
+              "The Accel press release about the Series B on screen",
+              "A slide from Pipeline Forge: the 90-day handover plan"],
+    },
+    "stackwise_dg": {
+        S: ["Priya, with five SDRs starting, demand gen will be asked to keep their calendars full.",
+            "We can feed the new SDRs outbound meetings while your inbound programs catch up.",
+            "Pipeline Forge runs outbound for the accounts your campaigns haven't reached yet.",
+            "Would it help to see which target accounts your inbound hasn't touched?"],
+        SUBJ: ["feeding five new SDRs", "pipeline for the new SDRs"],
+    },
+    "bright_smiles": {
+        S: ["You opened a third office in Meridian, so there are more hygiene chairs to fill.",
+            "Several Google reviews mention long waits to get a cleaning.",
+            "Without online booking, every recall depends on a phone call.",
+            "RecallPro texts overdue patients a link to book an open hygiene slot.",
+            "Dr. Tran, would a count of overdue-recall patients be a useful start?",
+            "The front desk doesn't make a single extra call.",
+            "We'd judge it on one number: recall appointments booked per month.",
+            "Most practices have a few hundred patients who are a year past their last cleaning."],
+        SUBJ: ["the Meridian office", "overdue recalls", "open hygiene chairs"],
+        VIS: ["Jenna on camera, congratulating Dr. Tran on the Meridian office",
+              "A slide from RecallPro: what an overdue patient's text looks like"],
+    },
+    "mosaic": {
+        S: ["Ana, I'll be straight: we work with community banks, so this may not fit Mosaic Payments.",
+            "You launched a merchant cash advance product, which is a different motion from deposits.",
+            "If a bank partner of yours needs deposits, I'd be glad to be introduced."],
+        SUBJ: ["the merchant cash advance launch"],
+    },
+    "cedar_valley": {
+        S: ["Cedar Valley just opened a commercial banking office in Pittsburgh.",
+            "You're hiring 3 commercial relationship managers, and each will need a book of prospects.",
+            "DepositLift runs commercial deposit acquisition campaigns for community banks.",
+            "We'd build the target list of Pittsburgh operating businesses before the RMs start.",
+            "Would a list of 200 Pittsburgh businesses that bank out of town be useful?",
+            "Robert, who will own the Pittsburgh pipeline?",
+            "Cedar Valley Bank's new office is the easiest story a commercial RM can tell.",
+            "A new office gives every local business a reason to take the meeting."],
+        SUBJ: ["the Pittsburgh office", "3 new commercial RMs", "Pittsburgh deposit pipeline"],
+        VIS: ["Chris on camera, naming the Pittsburgh office",
+              "The careers page with the relationship manager postings on screen"],
+    },
+    "lumen_goods": {
+        S: ["Lumen Goods' repeat purchase rate fell to 18% last year.",
+            "You moved the storefront to Shopify Plus, so the data for better flows is finally in one place.",
+            "Loopline runs retention email and SMS programs for DTC brands.",
+            "We'd start with the customers who bought once and never came back.",
+            "Would a quick audit of your post-purchase flows be useful?",
+            "Marisol, who owns retention email today?",
+            "An 18% repeat rate usually means the second order is where the money is."],
+        SUBJ: ["the 18% repeat rate", "second orders", "after the Shopify Plus move"],
+        VIS: ["Tess on camera, naming the move to Shopify Plus",
+              "A slide from Loopline: a post-purchase flow that earns the second order"],
+    },
+    "parkside": {
+        S: ["You're starting the lease-up of a 220-unit building in Austin in March.",
+            "Your residents in the other 14 communities are the best source of referrals for it.",
+            "LeaseLoop runs resident renewal and referral campaigns for multifamily operators.",
+            "Would a referral campaign to your current Texas residents help the Austin lease-up?",
+            "Omar, who runs resident referrals today?",
+            "We'd judge it on signed leases from referrals, not clicks."],
+        SUBJ: ["the Austin lease-up", "220 units in March", "referrals for Austin"],
+        VIS: ["Lena on camera, naming the Austin lease-up",
+              "A slide from LeaseLoop: how a resident referral offer works"],
+    },
+    "northgate_planning": {
+        S: ["Gail, you added estate planning to your services.",
+            "Your current clients are the people most likely to need it first, and to refer a friend.",
+            "AdvisorReach runs client referral campaigns for independent financial advisors.",
+            "Would a short note to your current clients about estate planning be useful?"],
+        SUBJ: ["estate planning referrals", "the new estate planning service"],
+    },
+    "alder_mfg": {
+        S: ["Congrats on the $40M contract with a Tier 1 automotive OEM.",
+            "With the Cleveland plant growing by 120,000 sq ft, the next contract matters as much as this one.",
+            "OEM Reach runs outbound campaigns that win new OEM contracts for contract manufacturers.",
+            "Would a list of OEM programs that need capacity in the next year be useful?",
+            "Grace, as head of sales for EMEA, you'll be asked to fill the new space.",
+            "We'd judge it on RFQs received from target OEMs."],
+        SUBJ: ["the $40M OEM contract", "filling the Cleveland expansion", "the next OEM contract"],
+        VIS: ["Mark on camera, congratulating Grace on the OEM contract",
+              "A slide from OEM Reach: how a target OEM list is built"],
+    },
+    "fairway_law": {
+        S: ["You opened an employment law practice in Denver.",
+            "A new practice lives or dies on its first twenty clients.",
+            "Counsel Pipeline runs client development campaigns for mid-size law firms.",
+            "Would a list of Denver employers without outside employment counsel be useful?",
+            "Helen, who leads business development for the Denver practice?"],
+        SUBJ: ["the Denver employment practice", "first clients in Denver"],
+        VIS: ["Ben on camera, naming the Denver practice"],
+    },
+    "ember_grill": {
+        S: ["You're opening 6 new units in Arizona this year.",
+            "Each new unit needs corporate catering accounts nearby to carry the weekday lunch.",
+            "TableTurn runs catering and corporate order campaigns for restaurant groups.",
+            "Would a list of offices within a mile of the new Arizona units be useful?",
+            "Luis, who owns catering sales for the new units?",
+            "We'd judge it on catering orders per unit in the first 90 days.",
+            "You relaunched the loyalty app in May, so repeat guests are covered; corporate orders are the gap."],
+        SUBJ: ["6 Arizona openings", "catering for the new units", "weekday lunch in Arizona"],
+        VIS: ["Nora on camera, naming the Arizona openings",
+              "A slide from TableTurn: a corporate catering offer for offices near a new unit"],
+    },
+    "cozy_cabin": {
+        S: ["Mike, I'll keep it short: Roomline works with hotels, so this may not fit a single cabin rental."],
+    },
+    "jotbox": {
+        S: ["Sam, this may not be for you: we run outbound for B2B teams."],
+    },
+}
+for ctx, by_kind in _GOOD_OWN.items():
+    for kind, texts in by_kind.items():
+        add("good", kind, "own", ctx, *texts)
+
+
+# More good sentences written for the corpus: constructions a checker must not trip on (colons,
+# articles before acronyms, possessives, clean titles, grounded congratulations, correct type claims,
+# the persona's own metrics, offer-true claims with an audience, pains the offer answers).
+_GOOD_TRICKY: dict[str, list[str]] = {
+    "harborview": [
+        "Here's the short version: past OTA guests are the cheapest direct bookings you'll get.",
+        "As director of sales and marketing, you probably own the loyalty launch.",
+        "Direct-booking share is probably the number your owners ask about first.",
+        "An OTA guest who books direct once usually books direct again.",
+        "Harborview's renovation is the news your past guests haven't heard.",
+        "Congrats on finishing the renovation.",
+        "OTA commission on repeat guests is money spent twice.",
+        "For an independent hotel like Harborview, the guest list is the biggest asset after the building.",
+        "Roomline's campaigns go only to guests who have stayed before.",
+        "We don't touch rates or the brand; we only work the past-guest list.",
+        "I'd suggest one test: 500 past OTA guests, one offer, and a count of direct bookings after 60 days.",
+        "The data for it is already in your PMS.",
+    ],
+    "red_mesa": [
+        "As VP of marketing, you'll be asked to fill the tower before it opens.",
+        "An opening offer for lapsed rated players is the simplest place to start.",
+        "Here's what I'd test first: lapsed players within a two-hour drive, one hotel offer, one month.",
+        "Red Mesa's players club is the list that matters here.",
+        "Growing rated play and trips per player is probably on your scorecard already.",
+        "We only contact players who opted in, and every offer is yours to approve.",
+    ],
+    "stackwise": [
+        "As VP of sales, the new SDR team's first quarter lands on your number.",
+        "An SDR manager who starts with a warm list ramps the team faster.",
+        "Stackwise's new SDRs will need a few months before they book at full pace.",
+        "Pipeline coverage is probably the number you watch every Monday.",
+        "We book meetings in your ICP and hand them to your AEs.",
+        "Here's the idea in one line: we cover the ramp, then hand everything to your team.",
+    ],
+    "bright_smiles": [
+        "As the practice owner, you see the empty hygiene chairs before anyone else.",
+        "Congrats on the third office.",
+        "An overdue patient who gets a booking link usually books within a day or two.",
+        "Schedule utilisation is the number I'd expect the new office to be judged on.",
+        "The patients are already in your system; they just haven't been asked.",
+        "Here's the simple version: a text, a link, an open slot.",
+    ],
+    "cedar_valley": [
+        "As a community bank, Cedar Valley can win operating accounts the big banks ignore.",
+        "As head of commercial banking, you'll be asked how fast the new office fills its book.",
+        "Core deposit relationships are probably what the new RMs will be judged on.",
+        "Congrats on the Pittsburgh opening.",
+        "An RM who starts with a warm list gets to the first deposit faster.",
+        "We reach owners of Pittsburgh businesses with $2M to $50M in revenue, and your RMs take the meetings.",
+    ],
+    "lumen_goods": [
+        "As director of e-commerce, you probably own the repeat rate.",
+        "Repeat purchase rate is probably the number you'd want this judged on.",
+        "An 18% repeat rate leaves most first-time buyers one email away from a second order.",
+        "Congrats on the move to Shopify Plus.",
+        "We write the flows, send them from your account, and report second orders each week.",
+        "Here's where I'd start: buyers from the last six months who never ordered again.",
+    ],
+    "parkside": [
+        "As VP of leasing, the Austin lease-up is probably the project on your desk.",
+        "Lease-up velocity is probably the number you'll be judged on in Austin.",
+        "A resident who refers a friend usually renews too.",
+        "For a multifamily operator with 14 communities, the referral pool is already large.",
+        "We only contact current residents, through your own channels.",
+    ],
+    "alder_mfg": [
+        "As head of sales for EMEA, the new capacity is yours to fill.",
+        "Winning new OEM contracts is probably the number that matters most this year.",
+        "An OEM program that needs a second source is usually the fastest RFQ.",
+        "Here's what I'd send first: a list of OEM programs that match your machining capacity.",
+    ],
+    "ember_grill": [
+        "As director of marketing, you probably own the launch of each new unit.",
+        "An office of 200 people ordering lunch once a month is worth a lot to a new unit.",
+        "Catering revenue per unit is the number I'd expect the new stores to be judged on.",
+        "Congrats on the Arizona openings.",
+        "We find the offices, schools and event planners near each unit, and your team takes the orders.",
+    ],
+    "fairway_law": [
+        "As managing partner, you decide where the Denver practice spends its first year.",
+        "Congrats on the Denver opening.",
+        "New-client pipeline is probably what the Denver practice will be judged on.",
+        "An employer with 200 staff and no outside employment counsel is the obvious first client.",
+    ],
+    "northgate_planning": [
+        "As a solo planner, you don't have time to run a referral program by hand.",
+        "Gail's clients already trust her; they just haven't been asked for an introduction.",
+    ],
+    "mosaic": [
+        "Mosaic Payments isn't a bank, so I'm not sure our work fits; tell me if I'm wrong.",
+    ],
+}
+for ctx, texts in _GOOD_TRICKY.items():
+    add("good", S, "own", ctx, *texts)
+
+# Good step-1 bodies: they lead with the strongest fact.
+_GOOD_BODIES = {
+    "harborview": "Hi Claire,\n\nOTAs still bring in about 60% of Harborview's room nights. After the $15M renovation, "
+                  "that's commission on rooms you just upgraded.\n\nWorth 15 minutes?",
+    "stackwise": "Hi Jordan,\n\nHiring 5 SDRs and an SDR manager at once usually means the number arrives first. "
+                 "Pipeline Forge covers the ramp gap.\n\nWant a 90-day plan?",
+    "stackwise_dg": "Hi Priya,\n\nWith 5 SDRs and an SDR manager starting, demand gen gets asked to keep them fed. "
+                    "We can help.\n\nWorth a look?",
+    "red_mesa": "Hi Dana,\n\nYou're opening a 300-room hotel tower in spring 2026. Lapsed players fill new rooms "
+                "fastest.\n\nWant a count of them?",
+    "lumen_goods": "Hi Marisol,\n\nRepeat purchase rate fell to 18% last year; the second order is where retention "
+                   "email pays.\n\nWorth an audit?",
+    "parkside": "Hi Omar,\n\nThe lease-up of a 220-unit building in Austin starts in March. Resident referrals are "
+                "the cheapest leads.\n\nWorth a look?",
+    "alder_mfg": "Hi Grace,\n\nCongrats on the $40M contract with a Tier 1 automotive OEM. The next one fills the "
+                 "new space.\n\nWorth a list?",
+    "ember_grill": "Hi Luis,\n\nYou're opening 6 new units in Arizona this year; each needs nearby catering "
+                   "accounts.\n\nWorth a list?",
+    "bright_smiles": "Hi Dr. Tran,\n\nCongrats on the third office in Meridian. Google reviews mention long waits "
+                     "for a cleaning, and there's no online booking.\n\nWorth a recall count?",
+}
+for ctx, body in _GOOD_BODIES.items():
+    add("good", MSG, "own", ctx, body)
+
+# --- harvested old-engine output, labelled by template -----------------------------------------------
+_STOCK_ENGINE = re.compile(
+    r"^(One more thought since my last note\.|Just bringing this back to the top of your inbox|I know things get "
+    r"busy, so I'll keep this one short\.|A quick follow-up with something more concrete\.|Before I let this rest, "
+    r"one more thing\.|I'll stop here so I don't clutter your inbox\.|One question I get a lot is how to tell "
+    r"whether this kind of work pays off\.|A fair question after my last note|Following up with one idea for |"
+    r"One more thought for |One more thought, this time about your )")
+_GENERIC_SUBJ = re.compile(
+    r"(, (quick question|one idea|any thoughts\?|a fair question|how you'd judge it)$|^(idea for|an idea for|"
+    r"following up for|last note for|measuring this at|another angle for|a fair question for|closing the loop, )|"
+    r"^(quick question|an idea for your team|worth a short chat\?|a thought for your team|question for you|one idea "
+    r"worth a look|a different angle|something that might help|how this could work for you|a concrete idea|how "
+    r"we'd measure this|proof, not promises|the right yardstick|what success looks like|how you'd judge it|quick "
+    r"follow-up|bumping this up|did this get buried\?|circling back|any thoughts\?|one more thought|another "
+    r"angle|a quick idea|worth considering|a different lens|a fair question|if you're thinking this|the usual "
+    r"pushback|fair pushback|a common concern|should I close the loop\?|last note from me|one last note|should I "
+    r"stop here\?|closing the loop)$)")
+_SPLICE_ENGINE = re.compile(r"^(Reading up on .+, one thing stood out: |One thing I noticed about .+: |This caught "
+                            r"my eye while I was looking at .+: )[a-z]")
+_PLURAL_ENGINE = re.compile(r"\)s\b|\b\w+ / [\w-]+(?: [\w-]+)*s\b|& asset leaders|& catering leaders|& revenue leaders")
+for line in (HERE / "old_engine_output.jsonl").read_text().splitlines():
+    ctx, kind, text = json.loads(line)
+    if kind == "subject" and _GENERIC_SUBJ.search(text):
+        add("generic_subject", SUBJ, "engine", ctx, text)
+    elif kind == "sentence" and "(TechCrunch" not in text and _SPLICE_ENGINE.search(text):
+        add("splice", S, "engine", ctx, text)
+    elif kind == "sentence" and _STOCK_ENGINE.search(text):
+        add("template_repetition", S, "engine", ctx, text)
+    elif kind == "sentence" and _PLURAL_ENGINE.search(text) and "(TechCrunch" not in text:
+        add("persona_plural", S, "engine", ctx, text)
+    elif kind == "visual" and "highlighted" in text and ctx != "bright_smiles":
+        add("unfilmable_visual", VIS, "engine", ctx, text)
+    elif kind == "sentence" and text.endswith("?") and "check back" not in text:
+        add("good", S, "engine", ctx, text)  # the old engine's questions are plain, sendable English
+    elif kind == "sentence" and text.startswith("I saw that ") and "(" not in text:
+        add("good", S, "engine", ctx, text)
+
+
+def _holdout(item: Item) -> bool:
+    digest = hashlib.sha256(f"{item['label']}|{item['kind']}|{item['text']}".encode()).digest()
+    return digest[0] % 4 == 0
+
+
+def main() -> None:
+    seen: set[tuple[str, str, str]] = set()
+    tune, hold = [], []
+    for item in ITEMS:
+        key = (item["ctx"], item["kind"], item["text"])
+        if key in seen:
+            continue
+        seen.add(key)
+        assert item["ctx"] in CTX, item
+        (hold if _holdout(item) else tune).append(item)
+    for name, rows in (("tune.jsonl", tune), ("holdout.jsonl", hold)):
+        with open(HERE / name, "w") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts: dict[str, list[int]] = {}
+    for rows, i in ((tune, 0), (hold, 1)):
+        for row in rows:
+            counts.setdefault(row["label"], [0, 0])[i] += 1
+    for label, (t, h) in sorted(counts.items()):
+        print(f"{label:22} tune {t:4}  holdout {h:4}")
+    bad = sum(t + h for label, (t, h) in counts.items() if label != "good")
+    print(f"bad {bad}, good {sum(counts['good'])}")
+
+
+if __name__ == "__main__":
+    main()
