@@ -87,7 +87,7 @@ def row_values(headers: list[str], values: list[str]) -> list[tuple[str, str]]:
 
 
 STORE_CHUNK = 25  # prospects written per statement pair; the loop runs other requests in between
-SLICE_S = 0.002  # CPU time an import holds the event loop before letting other requests run
+SLICE_S = 0.001  # CPU time an import holds the event loop before letting other requests run
 PAUSE_S = 0.001  # then it steps aside this long, so a request in flight finishes several of its steps
 
 
@@ -96,8 +96,8 @@ class Slices:
 
     `sleep(0)` alone hands over for one loop iteration, and a request needs a dozen or more (each
     database round trip is one), so it would wait a slice per step; a short timed pause lets it run
-    several steps at once. A 5,000-row import then delays a health check by milliseconds, not
-    seconds (issue 13, finding 5), at the cost of about a third more time for the import itself.
+    several steps at once. A 5,000-row import then delays a health check by tens of milliseconds,
+    not seconds (issue 13, finding 5), at the cost of about twice the time for its scoring part.
     """
 
     def __init__(self, seconds: float = SLICE_S, pause: float = PAUSE_S) -> None:
