@@ -332,6 +332,8 @@ class Settings(BaseSettings):
     # Security (issue 13)
     # API docs (/docs, /redoc, /openapi.json): empty means on in development, off in production.
     DOCS_ENABLED: bool | None = None
+    # Pixel hits for one message from one client (IP) within this many seconds count once (0: all count).
+    TRACKING_REPLAY_WINDOW_S: float = Field(600, ge=0, le=86_400)
 
     @field_validator("DOCS_ENABLED", mode="before")
     @classmethod

@@ -95,7 +95,8 @@ def make_app(app_factory: Any) -> Any:
 
 
 async def keyed(app: Any, workspace: str) -> httpx.AsyncClient:
-    """A client with a key of `workspace`, which also gets the Clay webhook secret the tests sign with."""
+    """A client with a key of `workspace`, which also gets the Clay webhook secret `SECRET` (secrets are
+    per workspace)."""
     key = await make_key(app.state.db, workspace=workspace)
     await add_webhook_secrets(app, workspace, NEW_SECRET)
     return client_for(app, headers={"X-API-Key": key})
