@@ -64,7 +64,8 @@ async def test_the_limit_holds_across_processes_whichever_answers(database_url, 
 async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(database_url, redis):
     errors_before = _counter("tune_ratelimit_storage_errors_total", limiter="api")
     open_before = _counter("tune_ratelimit_degraded_total", limiter="tracking", fallback="open")
-    async with two_apps(database_url, redis, RATE_LIMIT="4/minute", TRACKING_RATE_LIMIT="2/minute") as (a, b):
+    async with two_apps(database_url, redis, RATE_LIMIT="4/minute", TRACKING_RATE_LIMIT="2/minute",
+                        METRICS_TOKEN="scrape-token") as (a, b):
         key = await make_key(a.state.db)
         headers = {"X-API-Key": key}
         async with client_for(a, headers=headers) as ca, client_for(b, headers=headers) as cb:
@@ -82,8 +83,7 @@ async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(d
             assert health.status_code == 200  # Redis is not a reason to take the process out
             assert health.json()["rate_limit"]["state"] == "unavailable"
             assert health.json()["rate_limit"]["scope"] == "process"
-            metrics_text = (await ca.get("/metrics", headers={"X-API-Key": await make_key(
-                a.state.db, scopes=("read", "write", "admin"), name="ops")})).text
+            metrics_text = (await ca.get("/metrics", headers={"Authorization": "Bearer scrape-token"})).text
             assert "tune_ratelimit_storage_up 0.0" in metrics_text
             assert _counter("tune_ratelimit_storage_errors_total", limiter="api") > errors_before
             opened = _counter("tune_ratelimit_degraded_total", limiter="tracking", fallback="open") - open_before
@@ -123,8 +123,8 @@ async def test_a_key_revoked_on_one_process_is_refused_by_the_other_within_the_c
         admin = await make_key(a.state.db, scopes=("read", "write", "admin"), name="admin")
         async with client_for(a, headers={"X-API-Key": key}) as ca, client_for(b) as cb:
             assert (await ca.get("/api/industries")).status_code == 200  # now in a's cache
-            key_id = next(k["id"] for k in (await cb.get("/api/keys", headers={"X-API-Key": admin})).json()
-                          if k["name"] == "to revoke")
+            listed = (await cb.get("/api/keys", headers={"X-API-Key": admin})).json()["items"]
+            key_id = next(k["id"] for k in listed if k["name"] == "to revoke")
             revoked = await cb.delete(f"/api/keys/{key_id}", headers={"X-API-Key": admin})
             assert revoked.status_code == 200, revoked.text
             revoked_at = time.monotonic()
