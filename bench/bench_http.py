@@ -152,6 +152,7 @@ def run_backend(args: argparse.Namespace, backend: str, only: set[str]) -> list[
                                             f"{'yes' if stored >= answered else 'NO'}")
                         outcomes.append(outcome)
                         _print_outcome(outcome)
+                        common.TARGET_LINES.append((outcome.passed, summary_line(outcome)))
                     del before_pixel
     return outcomes
 
@@ -208,7 +209,4 @@ def main(argv: list[str]) -> int:
     for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
         with contextlib.suppress(KeyboardInterrupt):
             outcomes += run_backend(args, backend, only)
-    print("\n== HTTP targets (issue 14): ratio = our req/s / bare req/s, measured side by side")
-    for o in outcomes:
-        print(summary_line(o))
     return 0 if outcomes and all(o.passed for o in outcomes) else 1

@@ -86,7 +86,8 @@ def temp_env(**overrides: str) -> Iterator[dict[str, str]]:
 def create_api_key(env: Mapping[str, str], *, name: str = "bench", scopes: str = "read,write,admin",
                    workspace: str = "default") -> str:
     """Create an API key on env's DATABASE_URL with `python auth.py create`; return the key."""
-    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--scopes", scopes]
+    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--scopes", scopes,
+           "--create-workspace"]
     proc = subprocess.run(cmd, cwd=REPO, env=dict(env), capture_output=True, text=True,  # noqa: S603
                           timeout=120, check=False)
     match = KEY_RE.search(proc.stdout)
@@ -505,3 +506,16 @@ def wrk(url: str, *, connections: int = 64, seconds: float = 6.0, headers: Mappi
     result.fixed_percentiles = {float(p): int(us) / 1000 for p, us in re.findall(r"^WRKP (\S+) (\d+)$",
                                                                                   proc.stdout, re.M)}
     return result
+
+
+# --- targets (issue 14): every benchmark reports its targets here; `python -m bench` sums them up ------
+
+TARGET_LINES: list[tuple[bool, str]] = []
+
+
+def target(passed: bool, line: str) -> bool:
+    """Print `PASS|FAIL line` now and keep it for the summary `python -m bench` prints at the end."""
+    text = f"{'PASS' if passed else 'FAIL'} {line}"
+    print(text, flush=True)
+    TARGET_LINES.append((passed, text))
+    return passed

@@ -22,25 +22,43 @@ from tests.conftest import make_settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize(("inline", "busy_ms"), [(True, 0), (False, 5000)])
-async def test_sqlite_connections_are_tuned(tmp_path, inline, busy_ms):
-    """Inline connections (the default) never wait in SQLite's busy handler, which would stall the
-    event loop: their writers wait for the lock asynchronously (next test). aiosqlite's threads do."""
-    db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db",
-                      settings=make_settings("sqlite://", DB_SQLITE_INLINE=inline))
+async def test_sqlite_connections_are_tuned(tmp_path):
+    db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db", settings=make_settings("sqlite://"))
     try:
         async with db.engine.connect() as conn:
             pragmas = {name: (await conn.execute(text(f"PRAGMA {name}"))).scalar()
                        for name in ("journal_mode", "busy_timeout", "synchronous", "foreign_keys")}
-        assert pragmas == {"journal_mode": "wal", "busy_timeout": busy_ms, "synchronous": 1, "foreign_keys": 1}
+        assert pragmas == {"journal_mode": "wal", "busy_timeout": 5000, "synchronous": 1, "foreign_keys": 1}
+    finally:
+        await db.dispose()
+
+
+async def test_sqlite_reads_run_inline_and_cannot_write(tmp_path):
+    """Read sessions of a SQLite file use inline connections (no aiosqlite thread): WAL readers never
+    wait for a lock, and `query_only` makes a write sent to them fail at once rather than wait."""
+    db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db", settings=make_settings("sqlite://"))
+    try:
+        async with db.session() as s:
+            await s.execute(text("CREATE TABLE t (n INTEGER)"))
+            await s.execute(text("INSERT INTO t VALUES (1)"))
+        async with db.session(write=False) as s:
+            conn = await s.connection()
+            assert type((await conn.get_raw_connection()).driver_connection).__name__ == "InlineConnection"
+            assert (await s.execute(text("SELECT count(*) FROM t"))).scalar_one() == 1
+            pragmas = {name: (await s.execute(text(f"PRAGMA {name}"))).scalar()
+                       for name in ("journal_mode", "busy_timeout", "foreign_keys", "query_only")}
+            assert pragmas == {"journal_mode": "wal", "busy_timeout": 0, "foreign_keys": 1, "query_only": 1}
+        with pytest.raises(OperationalError, match="readonly"):
+            async with db.session(write=False) as s:
+                await s.execute(text("INSERT INTO t VALUES (2)"))
     finally:
         await db.dispose()
 
 
 async def test_sqlite_writer_waits_for_another_process_without_stalling_the_event_loop(tmp_path):
-    """Another process holds the write lock for 0.4 s: our write waits for it and commits, and the
-    event loop keeps serving meanwhile (a ticker never misses a beat by more than 0.15 s). Past
-    DB_BUSY_TIMEOUT_MS the write fails with 'database is locked' instead of waiting forever."""
+    """Another process holds the write lock for 0.4 s: our write waits for it (in aiosqlite's thread)
+    and commits, and the event loop keeps serving meanwhile (a ticker never misses a beat by more
+    than 0.15 s). Past DB_BUSY_TIMEOUT_MS the write fails with 'database is locked' instead of waiting forever."""
     path = tmp_path / "t.db"
     db = TuneDatabase(f"sqlite+aiosqlite:///{path}", settings=make_settings("sqlite://", DB_BUSY_TIMEOUT_MS=1000))
     other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
