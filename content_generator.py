@@ -46,10 +46,12 @@ from copywriter.sequence import SEQUENCE_PLANS
 from copywriter.video import WORDS_PER_MINUTE
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
+from grounding import trusted_facts
 from intelligence import intake
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, AnalysisResult, Hook, Input, Output, ProspectData
+from scoring import analyze_rules
 
 log = structlog.get_logger()
 
@@ -255,7 +257,9 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
     agent, profile = await intel.agent_profile(db, workspace_id=workspace_id, industry=industry)
     outcome = None
     if latest is not None and latest.industry == agent.industry and req.prospect is None:
-        analysis = AnalysisResult.model_validate(latest.result)
+        stored = AnalysisResult.model_validate(latest.result)
+        # A stored analysis may predate the quote gate: only hooks that pass it now are used.
+        analysis = stored.model_copy(update={"hooks": trusted_hooks(stored.hooks, profile, data)})
     else:  # new or changed prospect data: analyse it now, and store that analysis with the content
         outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data,
                                      given=req.prospect)
@@ -320,8 +324,18 @@ def _add_usage(total: Usage | None, more: Usage) -> Usage:
     return {k: (total.get(k, 0) + v if isinstance(v, int | float) else v) for k, v in more.items()}
 
 
+def trusted_hooks(hooks: list[Hook], profile: AgentProfile, prospect: ProspectData) -> list[Hook]:
+    """The hooks a writer may state as facts: the rules engine's own (built by code from the prospect's
+    fields) and Claude's that pass the quote gate (`grounding`). A Claude hook without a quote, or
+    whose numbers or names are not in its quote, is not a fact."""
+    rules = [h.text for h in analyze_rules(profile, prospect).hooks]
+    texts = set(trusted_facts(hooks, prospect, rules_hooks=rules))
+    return [h for h in hooks if h.text in texts]
+
+
 def _check(brief: Brief, *, channel: str, body: str, subject: str | None, step: int) -> Any:
-    hooks = [h.text for h in brief.analysis.hooks]
+    # The checker accepts as facts only hooks that passed the gate (or that the rules engine built).
+    hooks = [h.text for h in trusted_hooks(brief.analysis.hooks, brief.profile, brief.prospect)]
     return check_quality(channel=channel, body=body, subject=subject, step=step, profile=brief.profile,
                          prospect=brief.prospect, sender=brief.sender, allowed_facts=hooks)
 

@@ -153,8 +153,9 @@ async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
 
 INSIGHT = {"persona": "Casino Marketing Leader",
            "pain_points": ["Filling the new hotel tower's rooms with rated players from day one"],
-           "hooks": [{"text": "Your 400-room hotel tower opening in Q2 2027", "source_field": "signals"},
-                     {"text": "Congrats on your Series B", "source_field": "funding"}],
+           "hooks": [{"text": "Your 400-room hotel tower opening in Q2 2027", "field": "signals",
+                      "quote": "Opening a 400-room hotel tower in Q2 2027"},
+                     {"text": "Congrats on your Series B", "field": "funding", "quote": "Series B"}],
            "approach": {"channel": "email", "angle": "Pre-opening player reactivation",
                         "cta": "15 minutes Tuesday?"},
            "confidence": 0.9}
@@ -177,6 +178,7 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert a["usage"]["input_tokens"] > 0 and a["usage"]["cost_usd"] > 0
     assert a["pain_points"] == INSIGHT["pain_points"]
     assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
+    assert a["hooks"][0]["quote"] == "Opening a 400-room hotel tower in Q2 2027"
     system = fake_anthropic.last.system
     assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
     # The default model is the current Sonnet, which refuses forced tools: native structured output.
@@ -307,3 +309,29 @@ async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic)
     _, offline = await rig(LLM_INLINE_MAX_ITEMS=3)
     r = await offline.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
     assert r.status_code == 200 and r.json()["succeeded"] == 4
+
+
+INVENTED = {"text": "Caesars partnership lifted revenue 37% in 2025", "field": "company",
+            "quote": "Silver Peak Casino Resort"}
+
+
+@pytest.mark.parametrize("hook", [
+    INVENTED,  # the quote is real, the numbers and the name are not in it
+    {**INVENTED, "quote": "Caesars partnership lifted revenue 37% in 2025"},  # the quote is not in the field
+    {"text": "Your 400-room tower opening in Q2 2025", "field": "signals",  # one digit off
+     "quote": "Opening a 400-room hotel tower in Q2 2027"},
+    {"text": "Your new tower near Caesars Palace", "field": "signals", "quote": "Opening a 400-room hotel tower"},
+    {"text": "Based in Nevada", "field": "location", "quote": "Reno, NV"},  # a name the quote does not hold
+])
+async def test_an_invented_fact_never_reaches_a_stored_hook(rig, fake_anthropic, hook):
+    """Before the quote gate, any 4+-letter word of the field in the hook made it "grounded"."""
+    _, client = await rig(claude=True)
+    fake_anthropic.reply({**INSIGHT, "hooks": [hook]})
+    a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    assert a["engine"] == "claude"
+    stored = (await client.get(f"/api/prospects/{a['prospect_id']}")).json()["analysis"]["hooks"]
+    for hooks in (a["hooks"], stored):
+        text = " ".join(h["text"] for h in hooks)
+        assert hook["text"] not in text and "Caesars" not in text and "37%" not in text and "2025" not in text
+        assert "Nevada" not in text
+        assert all(h["quote"] is None for h in hooks)  # the rubric's own hooks stood in

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from models import Campaign, Message, Workspace
+from models import Analysis, Campaign, Message, Workspace
 from tests.conftest import assert_problem
 from tests.test_agents_and_analysis import DANA
 
@@ -216,3 +216,68 @@ async def test_claude_outage_falls_back_for_every_kind_of_content(rig, fake_anth
                         ("video-script", {"duration_seconds": 90})):
         r = await client.post(f"/api/content/{path}", json={"prospect_id": pid, "sender": SENDER, **extra})
         assert r.status_code == 200 and r.json()["engine"] == "rules" and r.json()["fallback"] == "failed"
+
+
+INVENTED_HOOK = "Caesars partnership lifted revenue 37% in 2025"
+
+
+def _sequence_repeating(fact: str, steps: int = 1) -> dict[str, Any]:
+    draft = _claude_sequence(steps)
+    for step in draft["steps"]:
+        step["body"] = step["body"].replace("Filling those rooms", f"Your {fact}; filling those rooms")
+    return draft
+
+
+async def _stored_bodies(app) -> str:
+    async with app.state.db.session(write=False) as s:
+        return " ".join((await s.scalars(select(Message.body))).all())
+
+
+async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic):
+    """The issue's case: a made-up hook cited from `company` was kept, became an allowed fact, and an
+    email repeating it passed the checker. Now the gate drops it and the checker does not accept it."""
+    app, client = await rig(claude=True)
+    fake_anthropic.reply({"pain_points": ["x"], "confidence": 0.8,
+                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"},
+                          "hooks": [{"text": INVENTED_HOOK, "field": "company",
+                                     "quote": "Silver Peak Casino Resort"}]})
+    pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
+        "prospect_id"]
+    fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
+    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
+                                                                    "steps": 1})).json()
+    assert r["engine"] == "rules" and r["fallback"] == "quality"
+    bodies = await _stored_bodies(app)
+    assert bodies and not any(x in bodies for x in ("Caesars", "37%", "2025"))
+
+
+async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthropic):
+    """An analysis stored before the gate (a Claude hook without a quote) does not license the claim."""
+    app, client = await rig(claude=True)
+    fake_anthropic.reply({"pain_points": ["x"], "hooks": [], "confidence": 0.8,
+                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
+        "prospect_id"]
+    async with app.state.db.session() as s:
+        analysis = (await s.scalars(select(Analysis))).one()
+        analysis.result = {**analysis.result, "hooks": [{"text": INVENTED_HOOK, "source_field": "company"}]}
+    fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
+    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
+                                                                    "steps": 1})).json()
+    assert r["engine"] == "rules" and r["fallback"] == "quality"
+    bodies = await _stored_bodies(app)
+    assert bodies and not any(x in bodies for x in ("Caesars", "37%", "2025"))
+
+
+async def test_a_gated_claude_hook_is_a_fact_the_writer_may_use(rig, fake_anthropic):
+    _, client = await rig(claude=True)
+    hook = {"text": "Hiring a Player Development Manager", "field": "signals",
+            "quote": "Hiring a Player Development Manager"}
+    fake_anthropic.reply({"pain_points": ["x"], "hooks": [hook], "confidence": 0.8,
+                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
+        "prospect_id"]
+    fake_anthropic.reply(_sequence_repeating("hiring of a Player Development Manager"))
+    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
+                                                                    "steps": 1})).json()
+    assert r["engine"] == "claude" and "Player Development Manager" in r["steps"][0]["body"]
