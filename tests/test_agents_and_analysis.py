@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -161,10 +162,20 @@ INSIGHT = {"persona": "Casino Marketing Leader",
            "confidence": 0.9}
 
 
+def agent_draft(profile: Any, **changes: Any) -> dict[str, Any]:
+    """What Claude returns for a build (`industry_agents.bounds.AgentDraft`), from a profile."""
+    p = profile.model_dump()
+    persona_keys = ("name", "titles", "seniority", "priorities", "pains", "label", "plural", "short")
+    draft = {k: p[k] for k in ("name", "description", "pain_points", "value_propositions", "proof_angles", "tone",
+                               "vocabulary", "objections", "rubric", "tier_thresholds")}
+    draft["icp"] = {k: p["icp"][k] for k in ("company_types", "signals", "signal_keywords", "industry_keywords")}
+    draft["personas"] = [{k: persona[k] for k in persona_keys} for persona in p["personas"]]
+    return {**draft, **changes}
+
+
 async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_anthropic):
-    casino = industry_agents.get_builtin("casino").model_dump()
-    casino["tone"] = "Hospitality-savvy and compliance-aware (written by Claude)"
-    fake_anthropic.reply(casino)
+    casino = industry_agents.get_builtin("casino")
+    fake_anthropic.reply(agent_draft(casino, tone="Hospitality-savvy and compliance-aware (written by Claude)"))
     _, client = await rig(claude=True)
     r = await client.post("/api/agents/build", json=BUILD)
     assert r.status_code == 202 and r.json()["status"] == "building"
@@ -335,3 +346,38 @@ async def test_an_invented_fact_never_reaches_a_stored_hook(rig, fake_anthropic,
         assert hook["text"] not in text and "Caesars" not in text and "37%" not in text and "2025" not in text
         assert "Nevada" not in text
         assert all(h["quote"] is None for h in hooks)  # the rubric's own hooks stood in
+
+
+async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake_anthropic):
+    casino = industry_agents.get_builtin("casino")
+    first = casino.personas[0]
+    wild = agent_draft(
+        casino, rubric={"seniority": 100, "persona_fit": 0, "company_fit": 0, "industry_fit": 0,
+                        "intent_signals": 0, "data_completeness": 0},
+        tier_thresholds={"tier1": 30, "tier2": 20, "tier3": 10},
+        personas=[*agent_draft(casino)["personas"],
+                  {"name": "Everyone", "titles": ["intern", "assistant"], "seniority": "c_level"}])
+    wild["personas"][0]["titles"] = [*first.titles, *(f"extra title {i}" for i in range(8))]
+    fake_anthropic.reply(wild)
+    _, client = await rig(claude=True)
+    assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
+    profile = (await client.get("/api/agents/casino")).json()["profile"]
+    assert profile["rubric"] == casino.rubric.model_dump()
+    assert profile["tier_thresholds"] == casino.tier_thresholds.model_dump()
+    assert [p["name"] for p in profile["personas"]] == [p.name for p in casino.personas]
+    assert profile["personas"][0]["titles"][:len(first.titles)] == first.titles
+    assert len(profile["personas"][0]["titles"]) == len(first.titles) + 5
+    assert profile["personas"][0]["seniority"] == first.seniority
+
+    # Within bounds, a change is applied; a profile field over its length limit fails the build's schema.
+    nudged = agent_draft(casino, tier_thresholds={"tier1": casino.tier_thresholds.tier1 - 5,
+                                                  "tier2": casino.tier_thresholds.tier2,
+                                                  "tier3": casino.tier_thresholds.tier3 + 5})
+    fake_anthropic.reply(nudged)
+    fake_anthropic.reply(agent_draft(casino, description="x" * 5000))
+    assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
+    assert (await client.get("/api/agents/casino")).json()["profile"]["tier_thresholds"]["tier1"] == (
+        casino.tier_thresholds.tier1 - 5)
+    assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
+    status = (await client.get("/api/agents/casino/status")).json()
+    assert status["engine"] == "rules" and "invalid_output" in status["error"]
