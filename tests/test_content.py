@@ -176,8 +176,14 @@ async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake
                                                                     "steps": 2})).json()
     assert r["engine"] == "rules" and r["fallback"] == "quality" and r["quality"]["passed"]
     assert "Bellagio" not in str(r["steps"])
-    redraft = fake_anthropic.last.json["messages"][-1]["content"]
-    assert "ungrounded_claim" in str(redraft) and "Bellagio" in str(redraft)
+    first, redraft = (r.json["messages"][-1]["content"] for r in fake_anthropic.requests[-2:])
+    # The writer is told the checker's hard rules up front, in the checker's terms.
+    assert "Hard rules" in first and "not 'Nevada'" in first and '"guaranteed"' in first
+    assert "raw title" in first and "ungrounded event" in first
+    assert "previous draft" not in first
+    # A redraft shows Claude its previous draft and what was wrong with it.
+    assert "Your previous draft:" in redraft and "We helped Bellagio grow hotel revenue 37%" in redraft
+    assert "ungrounded_claim" in redraft and "Bellagio" in redraft.split("It failed these checks")[1]
 
 
 async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic):
