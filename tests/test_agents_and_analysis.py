@@ -16,7 +16,7 @@ import industry_agents
 from models import IndustryAgent, LlmUsage, Workspace, utcnow
 from schemas import TierThresholds
 from scoring import tier_for
-from tests.conftest import assert_problem, make_key
+from tests.conftest import assert_problem, client_for, make_key
 
 DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
         "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
@@ -381,3 +381,24 @@ async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake
     assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
     status = (await client.get("/api/agents/casino/status")).json()
     assert status["engine"] == "rules" and "invalid_output" in status["error"]
+
+
+async def test_one_tenant_cannot_see_or_spend_anothers_claude_budget(rig, fake_anthropic):
+    app, acme = await rig(claude=True, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.01)
+    globex = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="globex")})
+    fake_anthropic.responder = lambda request: INSIGHT
+    fake_anthropic.reply(INSIGHT, usage={"input_tokens": 2000, "output_tokens": 2000})  # $0.024
+
+    first = (await acme.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    second = (await acme.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    theirs = (await globex.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    assert first["engine"] == "claude" and second["fallback"] == "budget"
+    assert theirs["engine"] == "claude" and theirs["fallback"] is None  # acme's spend is not globex's
+
+    mine, other = (await acme.get("/api/usage")).json(), (await globex.get("/api/usage")).json()
+    assert mine["calls"] == 1 and mine["budget_exhausted"] is True
+    assert mine["cost_usd"] == pytest.approx(first["usage"]["cost_usd"], abs=1e-6)
+    assert other["calls"] == 1 and other["budget_exhausted"] is False
+    assert other["cost_usd"] == pytest.approx(theirs["usage"]["cost_usd"], abs=1e-6)
+    assert other["cost_usd"] != mine["cost_usd"]  # acme's $0.024 call is not in globex's usage
+    assert mine["workspace_id"] != other["workspace_id"]
