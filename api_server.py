@@ -15,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import dashboard
 import metrics
+from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
 from database_async import TuneDatabase
 from errors import install_handlers
@@ -76,7 +77,11 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
         app.state.tracker = HitRecorder(database, settings)
         await app.state.tracker.start()
-        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS)
+        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS,
+                 engine=app.state.llm.state().get("engine"), database=database.backend,
+                 rate_limit=settings.RATE_LIMIT)
+        base = settings.PUBLIC_BASE_URL
+        log.info("service.ready", dashboard=f"{base}/dashboard", docs=f"{base}/docs", redoc=f"{base}/redoc")
         yield
         await app.state.tracker.stop()  # commits the hits still waiting
         await workers.stop()
@@ -86,8 +91,8 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
     docs = settings.docs_enabled  # off in production unless DOCS_ENABLED=true (issue 13, finding 13)
     app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
-                  openapi_url="/openapi.json" if docs else None)
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json" if docs else None,
+                  generate_unique_id_function=operation_id)
     app.state.settings = settings
     # One storage (one Redis pool) for both limiters. While Redis is unreachable the API counts per
     # process and the pixel/click fail open (ratelimit.py; README, "Running on PostgreSQL...").
@@ -118,6 +123,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                    tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
         app.router.routes.extend(router.routes)
     dashboard.install(app)  # GET /dashboard (public page) and its static assets
+    if docs:
+        install_pages(app)  # GET /docs and /redoc, their assets served from this process (no CDN)
+    install_openapi(app)  # /openapi.json declares every error as problem+json
     return app
 
 

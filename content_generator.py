@@ -90,6 +90,20 @@ class _Target(Input):
         return self
 
 
+STEPS_DEFAULT = "Default: the campaign's sequence_settings.steps, else 4."
+VARIANTS_DEFAULT = "Default: the campaign's sequence_settings.subject_variants, else 2."
+TONE_DEFAULT = "Default: the campaign's sequence_settings.tone, else the agent's tone."
+
+
+def sequence_shape(steps: int | None, subject_variants: int | None, tone: str | None,
+                   campaign_settings: dict[str, Any] | None) -> tuple[int, int, str | None]:
+    """Steps, subject variants and tone of a sequence: what the request says, else the campaign's
+    `sequence_settings`, else 4 steps and 2 variants."""
+    defaults = campaign_settings or {}
+    return (steps or defaults.get("steps") or 4, subject_variants or defaults.get("subject_variants") or 2,
+            tone or defaults.get("tone"))
+
+
 _SENDER_EXAMPLE = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
                    "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
 
@@ -97,9 +111,9 @@ _SENDER_EXAMPLE = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbo
 class SequenceRequest(_Target):
     """Write a multi-step email sequence with A/B subject lines."""
 
-    steps: int = Field(4, ge=1, le=7)
-    subject_variants: int = Field(2, ge=1, le=5)
-    tone: Annotated[str, Field(max_length=200)] | None = None
+    steps: int | None = Field(None, ge=1, le=7, description=STEPS_DEFAULT)
+    subject_variants: int | None = Field(None, ge=1, le=5, description=VARIANTS_DEFAULT)
+    tone: Annotated[str, Field(max_length=200)] | None = Field(None, description=TONE_DEFAULT)
 
     model_config = {"json_schema_extra": {"examples": [{
         "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "industry": "casino", "steps": 4,
@@ -567,8 +581,12 @@ async def generate_sequence(session: AsyncSession, *, db: TuneDatabase, llm: LLM
                             req: SequenceRequest) -> SequenceRead:
     """Write and store an email sequence for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
-    written = await write_sequence(llm, brief, steps=req.steps, subject_variants=req.subject_variants,
-                                   tone=req.tone)
+    campaign_settings = None
+    if req.campaign_id is not None:  # its owner was checked by _brief
+        campaign_settings = await session.scalar(select(Campaign.sequence_settings)
+                                                 .where(Campaign.id == req.campaign_id))
+    steps, variants, tone = sequence_shape(req.steps, req.subject_variants, req.tone, campaign_settings)
+    written = await write_sequence(llm, brief, steps=steps, subject_variants=variants, tone=tone)
     return await store_sequence(session, brief, await _prospect_id(session, brief), written)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.util import await_only
 
+from perf.sqlite_inline import connector
 from settings import Settings, get_settings
 
 log = structlog.get_logger()
@@ -105,7 +106,7 @@ def _mark_disconnects(context: Any) -> None:
         context.is_disconnect = True
 
 
-def _sqlite_pragmas(busy_timeout_ms: int, in_memory: bool) -> Any:
+def _sqlite_pragmas(busy_timeout_ms: int, in_memory: bool, query_only: bool = False) -> Any:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Hand transaction control to SQLAlchemy's "begin" hook below.
         dbapi_connection.isolation_level = None
@@ -115,6 +116,8 @@ def _sqlite_pragmas(busy_timeout_ms: int, in_memory: bool) -> Any:
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        if query_only:  # a write through a read session fails at once instead of waiting for the lock
+            cursor.execute("PRAGMA query_only=ON")
         cursor.close()
 
     return on_connect
@@ -187,7 +190,12 @@ class TuneDatabase:
         # Writers take the SQLite write lock up front; the option is ignored on PostgreSQL.
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self.write_sessions = async_sessionmaker(writer, expire_on_commit=False)
-        self.read_sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite file: reads go through inline connections (no thread hop per call; writes keep
+        # aiosqlite's thread, so a commit's I/O never stalls the event loop). Elsewhere, one engine.
+        self.read_engine = self.engine
+        if self.is_sqlite and self.settings.DB_SQLITE_INLINE and (self.url.database or ":memory:") != ":memory:":
+            self.read_engine = self._create_engine(inline=True)
+        self.read_sessions = async_sessionmaker(self.read_engine, expire_on_commit=False)
         self.migrated = False
         self._recycled_at = -RECYCLE_MIN_INTERVAL_S
         self._migrate_lock = asyncio.Lock()
@@ -211,19 +219,25 @@ class TuneDatabase:
             }
         return info
 
-    def _create_engine(self) -> AsyncEngine:
+    def _create_engine(self, *, inline: bool = False) -> AsyncEngine:
         s = self.settings
         if self.is_sqlite:
             database = self.url.database or ""
             in_memory = database in ("", ":memory:")
             kwargs: dict[str, Any] = {"connect_args": {"timeout": s.DB_BUSY_TIMEOUT_MS / 1000}}
+            busy_ms = s.DB_BUSY_TIMEOUT_MS
+            if inline:
+                # Reads only: each call runs in the event loop's thread (perf/sqlite_inline.py). In WAL
+                # mode a reader never waits for a lock, and query_only keeps writes off these connections.
+                kwargs = {"async_creator": connector(database)}
+                busy_ms = 0
             if in_memory:
                 kwargs["poolclass"] = StaticPool
             else:
                 kwargs |= {"pool_size": s.DB_POOL_SIZE, "max_overflow": s.DB_MAX_OVERFLOW,
                            "pool_timeout": s.DB_POOL_TIMEOUT}
             engine = create_async_engine(self.url, **kwargs)
-            event.listen(engine.sync_engine, "connect", _sqlite_pragmas(s.DB_BUSY_TIMEOUT_MS, in_memory))
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas(busy_ms, in_memory, query_only=inline))
             queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)
             event.listen(engine.sync_engine, "begin", queue.on_begin)
             event.listen(engine.sync_engine, "commit", queue.on_end)
@@ -313,8 +327,12 @@ class TuneDatabase:
         self._recycled_at = now
         old = self.engine.pool
         await self.engine.dispose(close=False)
+        if self.read_engine is not self.engine:
+            await self.read_engine.dispose()
         closed = _terminate_idle(old)
         log.warning("database.pool_recycled", closed_idle=closed)
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self.read_engine is not self.engine:
+            await self.read_engine.dispose()

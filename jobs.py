@@ -32,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import paging
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
-from errors import NotFound
+from errors import Conflict, NotFound
 from models import Job, JobItem, utcnow
 from schemas import Output, Page
 from settings import Settings
@@ -151,12 +151,16 @@ async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uui
 
 
 async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
-    """Cancel a queued or running job; items already done stay done. Finished jobs are unchanged."""
-    await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
-                                            Job.status.in_(ACTIVE))
-                          .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
-                                  updated_at=utcnow()))
-    return await get_job(session, workspace_id=workspace_id, job_id=job_id)
+    """Cancel a queued or running job; items already done stay done. A finished job is a 409."""
+    result = await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
+                                                     Job.status.in_(ACTIVE))
+                                   .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
+                                           updated_at=utcnow()))
+    job = await get_job(session, workspace_id=workspace_id, job_id=job_id)
+    if not getattr(result, "rowcount", 0):
+        raise Conflict(f"Job {job_id} is finished ({job.status}); only a queued or running job can be cancelled.",
+                       job_status=job.status)
+    return job
 
 
 async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,

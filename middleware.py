@@ -388,19 +388,15 @@ class InputGuardMiddleware:
 
 # --- the edges: docs and static files ---------------------------------------------------------
 
-DOCS_PATHS = ("/docs", "/redoc")
 EDGE_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-            "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
-            "https://cdn.redoc.ly; connect-src 'self'; worker-src blob:; frame-ancestors 'none'; base-uri 'none'")
 
 
 class EdgeLimitMiddleware:
     """The routes FastAPI and Starlette add themselves (`/docs`, `/redoc`, `/openapi.json`, static
-    files) have no dependency to count them: count them here, per client IP (a bucket of their own,
-    shared with unmatched routes, so a page and its assets do not eat the API budget), with the API limit,
-    and give the documentation pages a Content-Security-Policy (issue 13, findings 13 and 14)."""
+    files, the documentation's assets) have no dependency to count them: count them here, per client IP
+    (a bucket of their own, shared with unmatched routes, so a page and its assets do not eat the API
+    budget), with the API limit (issue 13, finding 14). The documentation pages set their own strict
+    Content-Security-Policy (apidocs/pages.py)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -415,13 +411,4 @@ class EdgeLimitMiddleware:
         if state is not None and not state.allowed:
             await _render(RateLimited("Rate limit exceeded.", headers=state.headers()), scope, receive, send)
             return
-        if not scope["path"].startswith(DOCS_PATHS):
-            await self.app(scope, receive, send)
-            return
-
-        async def with_csp(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)["Content-Security-Policy"] = DOCS_CSP
-            await send(message)
-
-        await self.app(scope, receive, with_csp)
+        await self.app(scope, receive, send)

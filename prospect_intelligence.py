@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 import metrics
+import paging
 from database_async import TuneDatabase
 from errors import NotFound
 from grounding import gate_hooks
@@ -45,6 +46,7 @@ from schemas import (
     Input,
     MessageRead,
     Output,
+    Page,
     ProspectData,
     ScoreComponent,
     TierThresholds,
@@ -320,7 +322,9 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
 
 
 class ProspectRead(Output):
-    id: uuid.UUID
+    prospect_id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as prospect_id; kept for existing clients.",
+                        json_schema_extra={"deprecated": True})
     email: str
     data: dict[str, Any]
     created_at: Any
@@ -346,7 +350,8 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
                               **AnalysisResult.model_validate(a.result).model_dump())
     messages = await session.scalars(select(Message).where(Message.prospect_id == prospect.id)
                                      .order_by(Message.campaign_id, Message.channel, Message.step))
-    return ProspectRead(id=prospect.id, email=prospect.email, data=prospect.data, created_at=prospect.created_at,
+    return ProspectRead(prospect_id=prospect.id, id=prospect.id, email=prospect.email, data=prospect.data,
+                        created_at=prospect.created_at,
                         updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses),
                         messages=[MessageRead.model_validate(m) for m in messages])
 
@@ -452,3 +457,65 @@ async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, in
 
 
 jobs.register("analyze", AnalyzeJob(), summarize_results)
+
+
+# --- the list of prospects --------------------------------------------------------------------
+
+
+class ProspectListItem(Output):
+    """One prospect in `GET /api/prospects`: who it is and where it stands."""
+
+    prospect_id: uuid.UUID
+    email: str
+    first_name: str | None = None
+    last_name: str | None = None
+    title: str | None = None
+    company: str | None = None
+    tier: int | None = Field(None, description="In the campaign when filtered by one, else the latest analysis's.")
+    score: int | None = None
+    created_at: Any
+    updated_at: Any
+
+
+async def list_prospects(session: AsyncSession, *, workspace_id: uuid.UUID, email: str | None,
+                         campaign_id: uuid.UUID | None, tier: int | None, cursor: str | None,
+                         limit: int) -> Page[ProspectListItem]:
+    """The workspace's prospects, newest first; by email, by campaign, by tier (keyset pages)."""
+    query = select(Prospect).where(Prospect.workspace_id == workspace_id)
+    if email:
+        query = query.where(Prospect.email == email.strip().lower())
+    if campaign_id is not None:
+        await campaign_of(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
+        member = (select(CampaignProspect.prospect_id)
+                  .where(CampaignProspect.campaign_id == campaign_id,
+                         CampaignProspect.workspace_id == workspace_id))
+        if tier is not None:
+            member = member.where(CampaignProspect.tier == tier)
+        query = query.where(Prospect.id.in_(member))
+    elif tier is not None:
+        latest_tier = (select(Analysis.tier).where(Analysis.prospect_id == Prospect.id)
+                       .order_by(Analysis.created_at.desc(), Analysis.id.desc()).limit(1).scalar_subquery())
+        query = query.where(latest_tier == tier)
+    rows, next_cursor = await paging.newest_first(session, query, Prospect, cursor=cursor, limit=limit,
+                                                  kind="prospects")
+    ids = [p.id for p in rows]
+    standing: dict[uuid.UUID, tuple[int | None, int | None]] = {}
+    if ids and campaign_id is not None:
+        for pid, t, s in await session.execute(
+                select(CampaignProspect.prospect_id, CampaignProspect.tier, CampaignProspect.score)
+                .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(ids))):
+            standing[pid] = (t, s)
+    elif ids:
+        for pid, t, s in await session.execute(
+                select(Analysis.prospect_id, Analysis.tier, Analysis.score).where(Analysis.prospect_id.in_(ids))
+                .order_by(Analysis.created_at, Analysis.id)):
+            standing[pid] = (t, s)  # the newest analysis comes last and wins
+    items = []
+    for p in rows:
+        data = p.data or {}
+        t, s = standing.get(p.id, (None, None))
+        items.append(ProspectListItem(
+            prospect_id=p.id, email=p.email, first_name=data.get("first_name"), last_name=data.get("last_name"),
+            title=data.get("title"), company=data.get("company"), tier=t, score=s, created_at=p.created_at,
+            updated_at=p.updated_at))
+    return Page[ProspectListItem](items=items, next_cursor=next_cursor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -18,10 +18,13 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    GetJsonSchemaHandler,
     WithJsonSchema,
+    computed_field,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
 
 from intelligence import intake
 from intelligence.intake import CountRange, MoneyRange
@@ -39,6 +42,25 @@ class Input(BaseModel):
     """Base for request bodies: unknown fields are an error, strings are stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """Declare each accepted alias (`employees` for `employee_count`) as a property of the schema,
+        so the OpenAPI document does not call an accepted field forbidden."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        properties = target.get("properties", {})
+        for field in cls.model_fields.values():
+            alias = field.validation_alias
+            if not isinstance(alias, AliasChoices):
+                continue
+            choices = [c for c in alias.choices if isinstance(c, str)]
+            main = next((c for c in choices if c in properties), None)
+            for choice in choices:
+                if main is not None and choice != main and choice not in properties:
+                    properties[choice] = {**{k: v for k, v in properties[main].items() if k != "title"},
+                                          "description": f"Alias of `{main}`; send one of them."}
+        return schema
 
 
 class Output(BaseModel):
@@ -324,7 +346,8 @@ class AnalysisResult(BaseModel):
 class MessageRead(Output):
     """A stored piece of outreach (a sequence step, a LinkedIn message, a video script)."""
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as message_id; kept for existing clients.",
+                          json_schema_extra={"deprecated": True})
     campaign_id: uuid.UUID | None
     channel: str
     step: int
@@ -340,6 +363,11 @@ class MessageRead(Output):
     created_at: datetime
     updated_at: datetime
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_id(self) -> uuid.UUID:
+        """The message's id, under the name every other answer uses for it."""
+        return self.id
 
 def aware_utc(value: datetime) -> datetime:
     """A timestamp in UTC (naive means UTC); a ValueError, hence a 422, when the conversion leaves

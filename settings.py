@@ -112,11 +112,16 @@ class Settings(BaseSettings):
     DB_STATEMENT_TIMEOUT_S: float = Field(15, gt=0)
     DB_BUSY_TIMEOUT_MS: int = Field(5000, ge=0)
     DB_AUTO_MIGRATE: bool = True
+    DB_SQLITE_INLINE: bool = True  # SQLite file: run calls in the event loop's thread (perf/sqlite_inline.py)
 
     # HTTP
+    HOST: str = "127.0.0.1"  # where `make run` listens: set in the environment or as `make run HOST=…`
+    PORT: int = Field(8000, ge=1, le=65535)
     ALLOWED_ORIGINS: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://localhost:8000"]
     MAX_BODY_BYTES: int = Field(1_048_576, ge=1024)
-    RATE_LIMIT: str = "100/minute"
+    # Per key (per IP on public routes). Unset: 600/minute in development (room for the README's tour,
+    # about 10 requests a second), 100/minute in production.
+    RATE_LIMIT: str = ""
     TRACKING_RATE_LIMIT: str = "6000/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
     RATE_LIMIT_STORAGE_TIMEOUT_S: float = Field(0.5, gt=0, le=10)  # Redis connect/command timeout
@@ -140,7 +145,8 @@ class Settings(BaseSettings):
 
     # logs
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    LOG_FORMAT: Literal["json", "console"] = "json"
+    # auto: readable lines on a terminal, JSON lines otherwise (a pipe, a file, a container)
+    LOG_FORMAT: Literal["auto", "json", "console"] = "auto"
 
     # secrets
     SECRET_KEY: str = PLACEHOLDER
@@ -169,7 +175,8 @@ class Settings(BaseSettings):
     LLM_INLINE_MAX_ITEMS: int = Field(5, ge=1, le=100)
 
     # campaigns and tracking
-    PUBLIC_BASE_URL: str = "http://localhost:8000"  # absolute pixel, click (and Clay callback) URLs
+    # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).
+    PUBLIC_BASE_URL: str = ""
     CAMPAIGN_CSV_MAX_ROWS: int = Field(5000, ge=1, le=100_000)
     TRACKING_GROUP_COMMIT: bool = True  # false: one transaction per pixel/click hit (for comparison)
     TRACKING_BATCH_MAX: int = Field(500, ge=1, le=10_000)
@@ -194,7 +201,7 @@ class Settings(BaseSettings):
     @field_validator("PUBLIC_BASE_URL")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
+        if value and not value.startswith(("http://", "https://")):
             raise ValueError("PUBLIC_BASE_URL must start with http:// or https://")
         return value.rstrip("/")
 
@@ -223,11 +230,28 @@ class Settings(BaseSettings):
     def _rate_limit(cls, value: str) -> str:
         from limits import parse_many
 
+        if not value:  # RATE_LIMIT unset: the environment's default, below
+            return value
         try:
             parse_many(value)
         except ValueError as exc:
             raise ValueError(f"RATE_LIMIT {value!r} is not a rate such as '100/minute'") from exc
         return value
+
+    @model_validator(mode="after")
+    def _rate_limit_default(self) -> Settings:
+        if not self.RATE_LIMIT:
+            self.RATE_LIMIT = "600/minute" if self.ENV == "development" else "100/minute"
+        return self
+
+    @model_validator(mode="after")
+    def _public_base_url_follows_host_and_port(self) -> Settings:
+        if not self.PUBLIC_BASE_URL:
+            loopback_or_any = ("127.0.0.1", "::1", "0.0.0.0", "::", "")  # noqa: S104
+            host = "localhost" if self.HOST in loopback_or_any else self.HOST
+            host = f"[{host}]" if ":" in host else host
+            self.PUBLIC_BASE_URL = f"http://{host}:{self.PORT}"
+        return self
 
     @model_validator(mode="after")
     def _production_is_configured(self) -> Settings:
@@ -275,9 +299,7 @@ class Settings(BaseSettings):
         return "live" if self.ENV == "production" else "dev"
 
     # Clay
-    # Inbound webhook secrets, comma-separated (the first is the current one; keep the old one listed
-    # while rotating). Empty: the webhook refuses everything (401).
-    CLAY_WEBHOOK_SECRETS: Annotated[list[str], NoDecode] = []
+    # Inbound webhook secrets are per workspace, created through the API (clay/secrets.py).
     CLAY_WEBHOOK_MAX_BYTES: int = Field(262_144, ge=1024)
     CLAY_WEBHOOK_INLINE_MAX_ROWS: int = Field(5, ge=1, le=100)  # more rows (or a list with Claude): a job
     # Outbound: the Clay table's webhook source (a campaign's own URL, given to setup-tables, wins).
@@ -291,18 +313,11 @@ class Settings(BaseSettings):
     # Development only: let outbound URLs be http:// and private/loopback (the tests' fake Clay).
     CLAY_ALLOW_PRIVATE_URLS: bool = False
 
-    @field_validator("CLAY_WEBHOOK_SECRETS", mode="before")
-    @classmethod
-    def _clay_secrets(cls, value: object) -> object:
-        return _split_csv(value)
-
     @model_validator(mode="after")
     def _clay_production_is_configured(self) -> Settings:
         if self.ENV != "production":
             return self
         problems = []
-        if any(weak_secret(s, 24) for s in self.CLAY_WEBHOOK_SECRETS):
-            problems.append("CLAY_WEBHOOK_SECRETS must hold random values of at least 24 characters")
         if self.CLAY_WEBHOOK_AUTH_TOKEN == PLACEHOLDER:
             problems.append("CLAY_WEBHOOK_AUTH_TOKEN must be Clay's token, not a placeholder")
         if self.CLAY_ALLOW_PRIVATE_URLS:

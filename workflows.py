@@ -45,10 +45,16 @@ class ContentPlan(Input):
     """Which content each tier gets, and its shape."""
 
     tiers: dict[Literal["1", "2", "3", "4"], list[Channel]] = Field(default_factory=lambda: dict(DEFAULT_CONTENT))
-    steps: int = Field(4, ge=1, le=7)
-    subject_variants: int = Field(2, ge=1, le=5)
+    steps: int | None = Field(None, ge=1, le=7, description=content.STEPS_DEFAULT)
+    subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
-    tone: Annotated[str, Field(max_length=200)] | None = None
+    tone: Annotated[str, Field(max_length=200)] | None = Field(None, description=content.TONE_DEFAULT)
+
+    def for_campaign(self, campaign: Campaign) -> ContentPlan:
+        """This plan with the campaign's sequence_settings filling what it leaves out."""
+        steps, variants, tone = content.sequence_shape(self.steps, self.subject_variants, self.tone,
+                                                       campaign.sequence_settings)
+        return self.model_copy(update={"steps": steps, "subject_variants": variants, "tone": tone})
 
 
 class PipelineRequest(Input):
@@ -84,8 +90,8 @@ class ContentBatchRequest(Input):
     campaign_id: uuid.UUID
     tier: int | None = Field(None, ge=1, le=4)
     channels: Annotated[list[Channel], Field(min_length=1, max_length=3)] = ["sequence"]
-    steps: int = Field(4, ge=1, le=7)
-    subject_variants: int = Field(2, ge=1, le=5)
+    steps: int | None = Field(None, ge=1, le=7, description=content.STEPS_DEFAULT)
+    subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
     sender: Sender | None = None
 
@@ -159,7 +165,8 @@ class PipelineJob:
             for channel in channels:
                 if channel == "sequence":
                     prepared.written[channel] = await content.write_sequence(
-                        ctx.llm, brief, steps=plan.steps, subject_variants=plan.subject_variants, tone=plan.tone)
+                        ctx.llm, brief, steps=plan.steps or 4, subject_variants=plan.subject_variants or 2,
+                        tone=plan.tone)
                 elif channel == "linkedin":
                     prepared.written[channel] = await content.write_linkedin(ctx.llm, brief, "connection")
                 else:
@@ -258,8 +265,8 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
     sender = _sender(data.sender, campaign, needed=any(data.content.tiers.values()))
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
         "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": True,
-        "plan": data.content.model_dump(), "sender": sender, "push_to_clay": data.push_to_clay,
-        "replace": data.replace})
+        "plan": data.content.for_campaign(campaign).model_dump(), "sender": sender,
+        "push_to_clay": data.push_to_clay, "replace": data.replace})
     return jobs.job_read(job)
 
 
@@ -277,7 +284,8 @@ async def start_content_batch(session: AsyncSession, *, workspace_id: uuid.UUID,
         missing = [c for c in data.channels if (pid, STORED_AS[c]) not in have]
         if missing:
             items.append((str(pid), {"prospect_id": str(pid), "missing": missing}))
-    plan = ContentPlan(steps=data.steps, subject_variants=data.subject_variants, video_seconds=data.video_seconds)
+    plan = ContentPlan(steps=data.steps, subject_variants=data.subject_variants,
+                       video_seconds=data.video_seconds).for_campaign(campaign)
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
         "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": False,
         "plan": plan.model_dump(), "only": list(data.channels),

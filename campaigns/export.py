@@ -7,10 +7,14 @@ end, so the tool sends exactly what we track. Layouts:
   `step_N_body_html`, `step_N_body_text`, `step_N_message_id`, `step_N_pixel_url`.
 - `instantly`: Instantly's lead columns (`email`, `first_name`, `last_name`, `company_name`,
   `website`, `personalization`); every other column becomes a custom variable, so the sequence's
-  step N uses `{{stepN_subject}}` as its subject and `{{stepN_body}}` as its body.
+  step N uses `{{step_N_subject}}` as its subject and `{{step_N_body_html}}` as its body.
 - `smartlead`: Smartlead's lead columns (`email`, `first_name`, `last_name`, `company_name`,
   `website`, `linkedin_profile`, `location`, `company_url`); other columns become custom fields,
-  used the same way (`{{stepN_subject}}`, `{{stepN_body}}`).
+  used the same way (`{{step_N_subject}}`, `{{step_N_body_html}}`).
+
+Step columns have the same names in every layout. The tools' own lead columns keep the tools'
+names (Instantly's `personalization` is its built-in variable; our API spells the word
+`personalisation` everywhere else).
 
 In the tools, the wait between steps belongs to the sequence, not the lead: the
 `X-Sequence-Day-Offsets` header gives the day offsets to set there. Prospects whose sequence has
@@ -90,7 +94,7 @@ def _step_columns(tool: Tool, step: int) -> list[str]:
     if tool == "generic":
         return [f"step_{step}_{c}" for c in ("day_offset", "subject", "variant", "body_html", "body_text",
                                              "message_id", "pixel_url")]
-    return [f"step{step}_subject", f"step{step}_body"]
+    return [f"step_{step}_subject", f"step_{step}_body_html"]
 
 
 def _step_values(tool: Tool, step: int, message: Message, rendered: Any) -> dict[str, Any]:
@@ -99,7 +103,7 @@ def _step_values(tool: Tool, step: int, message: Message, rendered: Any) -> dict
                 f"step_{step}_variant": message.variant, f"step_{step}_body_html": rendered.body_html,
                 f"step_{step}_body_text": rendered.body_text, f"step_{step}_message_id": message.id,
                 f"step_{step}_pixel_url": rendered.pixel_url}
-    return {f"step{step}_subject": message.subject, f"step{step}_body": rendered.body_html}
+    return {f"step_{step}_subject": message.subject, f"step_{step}_body_html": rendered.body_html}
 
 
 async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, tool: Tool,

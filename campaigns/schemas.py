@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, computed_field, model_validator
 
 from copywriter.models import Sender
 from prospect_intelligence import REPLACE_HELP, AnalysisRead
@@ -88,7 +88,8 @@ class CampaignUpdate(Input):
 
 
 class CampaignRead(Output):
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as campaign_id; kept for existing clients.",
+                        json_schema_extra={"deprecated": True})
     name: str
     industry: str
     description: str | None
@@ -97,6 +98,12 @@ class CampaignRead(Output):
     sequence_settings: dict[str, Any] | None
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def campaign_id(self) -> uuid.UUID:
+        """The campaign's id, under the name every other answer uses for it."""
+        return self.id
 
 
 class TierCount(Output):

@@ -239,7 +239,7 @@ async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_
     query = (select(cp, Prospect).join(Prospect, Prospect.id == cp.prospect_id)
              .where(cp.campaign_id == campaign_id, cp.workspace_id == workspace_id, cp.tier == tier))
     if cursor:
-        score, ident = paging.decode(cursor, 2)
+        score, ident = paging.decode(cursor, 2, kind=f"tier-{tier}")
         try:
             score, last = int(score), uuid.UUID(ident)
         except (TypeError, ValueError) as exc:
@@ -279,6 +279,6 @@ async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_
             tier=member.tier, score=member.score, status=member.status, added_at=member.created_at,
             analysis=summary, content=content))
     last_member = rows[-1][0] if rows else None
-    next_cursor = (paging.encode(last_member.score, last_member.prospect_id)
+    next_cursor = (paging.encode(last_member.score, last_member.prospect_id, kind=f"tier-{tier}")
                    if more and last_member is not None else None)
     return Page[TierProspectRead](items=items, next_cursor=next_cursor)

@@ -28,6 +28,7 @@ from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from llm import LLMClient, LLMUnavailable
 from models import IndustryAgent, utcnow
+from perf.cache import WorkspaceCache
 from schemas import AgentProfile, Input, Output
 from settings import Settings
 
@@ -212,7 +213,25 @@ async def get_agent(session: AsyncSession, *, workspace_id: uuid.UUID, industry:
 
 async def list_industries(session: AsyncSession, *, workspace_id: uuid.UUID,
                           settings: Settings) -> list[dict[str, Any]]:
-    """Built-in industries and the workspace's built ones, each with its latest agent's status."""
+    """Built-in industries and the workspace's built ones, each with its latest agent's status.
+
+    Served from a per-workspace cache (perf/cache.py): any write to the workspace's agents empties it,
+    and entries live INDUSTRIES_CACHE_TTL_S at most (a `building` agent turns `failed` with time)."""
+    cached = _industries_cache.get(workspace_id)
+    if cached is not None:
+        return cached
+    token = _industries_cache.token(workspace_id)
+    out = await _list_industries(session, workspace_id=workspace_id, settings=settings)
+    _industries_cache.put(workspace_id, out, token)
+    return out
+
+
+INDUSTRIES_CACHE_TTL_S = 2.0
+_industries_cache = WorkspaceCache("industries", ttl_s=INDUSTRIES_CACHE_TTL_S, watch=(IndustryAgent,))
+
+
+async def _list_industries(session: AsyncSession, *, workspace_id: uuid.UUID,
+                           settings: Settings) -> list[dict[str, Any]]:
     newest = (select(IndustryAgent.industry, func.max(IndustryAgent.version).label("version"))
               .where(IndustryAgent.workspace_id == workspace_id).group_by(IndustryAgent.industry).subquery())
     rows = (await session.execute(

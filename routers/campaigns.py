@@ -41,11 +41,17 @@ async def _csv_upload(request: Request) -> bytes:
     raise UnsupportedMediaType(f"Send the CSV as text/csv or as multipart/form-data (field 'file'), not {kind}.")
 
 
-@router.post("/create", status_code=status.HTTP_201_CREATED, response_model=campaigns.CampaignRead)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=campaigns.CampaignRead)
 async def create_campaign(body: campaigns.CampaignCreate, key: WriteKey,
                           session: SessionDep) -> campaigns.CampaignRead:
     """Create a draft campaign for an industry, with optional tier thresholds and sequence settings."""
     return await campaigns.create_campaign(session, workspace_id=key.workspace_id, data=body)
+
+
+# The first address creation had; kept so existing clients and scripts keep working.
+router.add_api_route("/create", create_campaign, methods=["POST"], status_code=status.HTTP_201_CREATED,
+                     response_model=campaigns.CampaignRead, name="create_campaign_alias",
+                     summary="Create a campaign (alias of POST /api/campaigns)")
 
 
 @router.get("", response_model=Page[campaigns.CampaignRead])
@@ -98,6 +104,10 @@ async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: Sessi
     """Import a CSV (Clay or CRM export): good rows imported, bad rows reported by row number."""
     state = request.app.state
     raw = await _csv_upload(request)
+    if raw.strip() and b"\n" not in raw.strip() and b"\r" not in raw.strip():
+        # A header and no rows: almost always `curl -d @file.csv`, which strips the line breaks.
+        raise Unprocessable("The CSV has a single line (a header and no rows). If you sent it with "
+                            "`curl -d @file.csv`, which removes line breaks, use `--data-binary @file.csv`.")
     return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
                                       raw=raw, all_or_nothing=all_or_nothing, replace=replace,
                                       max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response, status
 
 import auth
 from deps import AdminKey, SessionDep
-from schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead
+from schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead, Page
 
 router = APIRouter(prefix="/api/keys", tags=["keys"])
 
@@ -23,10 +23,11 @@ async def create_key(body: ApiKeyCreate, key: AdminKey, session: SessionDep, req
     return ApiKeyCreated.model_validate({**ApiKeyRead.model_validate(row).model_dump(), "key": raw})
 
 
-@router.get("", response_model=list[ApiKeyRead])
-async def list_keys(key: AdminKey, session: SessionDep) -> list[ApiKeyRead]:
-    """List your workspace's keys (prefix and last four characters, never the secret)."""
-    return [ApiKeyRead.model_validate(k) for k in await auth.list_keys(session, workspace_id=key.workspace_id)]
+@router.get("", response_model=Page[ApiKeyRead])
+async def list_keys(key: AdminKey, session: SessionDep) -> Page[ApiKeyRead]:
+    """List your workspace's keys (prefix and last four characters, never the secret), in one page."""
+    rows = await auth.list_keys(session, workspace_id=key.workspace_id)
+    return Page[ApiKeyRead](items=[ApiKeyRead.model_validate(k) for k in rows], next_cursor=None)
 
 
 @router.delete("/{key_id}", response_model=ApiKeyRead)

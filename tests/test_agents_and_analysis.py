@@ -43,7 +43,7 @@ async def test_build_casino_agent_then_rebuild_is_a_new_version(rig):
     assert {"icp", "personas", "value_propositions", "tone", "rubric", "tier_thresholds"} <= profile.keys()
     r = await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
     assert r.json()["version"] == 2
-    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert len(industries) >= 10
     assert industries["casino"]["agent_status"] == "ready" and industries["casino"]["agent_version"] == 2
     assert industries["hotel"]["agent_status"] is None
@@ -59,7 +59,7 @@ async def test_unknown_industry_needs_a_description(rig):
     assert r.status_code == 202 and r.json()["generic"] is True
     profile = (await client.get("/api/agents/pet_grooming")).json()["profile"]
     assert profile["generic"] is True and "groom" in profile["description"].lower()
-    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert slugs["pet_grooming"]["builtin"] is False and slugs["pet_grooming"]["agent_status"] == "ready"
     assert_problem(await client.post("/api/prospects/analyze", json={"industry": "llama farming",
                                                                       "prospect": {"email": "a@b.co"}}), 422)
@@ -116,7 +116,7 @@ async def test_another_workspaces_prospect_is_404(rig):
     missing = await client.get("/api/prospects/00000000-0000-0000-0000-000000000000")
     assert assert_problem(theirs, 404)["title"] == assert_problem(missing, 404)["title"]
     # and the other workspace's own agent list does not show ours
-    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()
+    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()["items"]
     assert all(i["agent_status"] is None for i in industries)
 
 
@@ -286,7 +286,7 @@ async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(
                             request={}, profile=None, updated_at=utcnow() - timedelta(hours=1)))
     status = (await client.get("/api/agents/hotel/status")).json()
     assert status["status"] == "failed" and "interrupted" in status["error"]
-    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert industries["hotel"]["agent_status"] == "failed"
     r = await client.post("/api/agents/build", json={**BUILD, "industry": "hotel"})
     assert r.json()["version"] == 2 and r.json()["status"] == "ready"

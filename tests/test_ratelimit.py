@@ -10,7 +10,7 @@ from auth import require_key
 from ratelimit import limit_by_ip, limit_tracking_by_ip
 from tests.conftest import assert_problem, client_for, make_key, make_settings
 
-PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook", "/dashboard"}
+PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook", "/dashboard", "/docs", "/redoc"}
 
 
 async def test_101st_request_in_a_minute_is_429_with_retry_after(database_url):
