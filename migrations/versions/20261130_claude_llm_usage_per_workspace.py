@@ -1,7 +1,7 @@
 """llm usage per workspace: index for the per-workspace monthly budget and usage
 
 Revision ID: claude_llm_usage_ws
-Revises: t7_jobs
+Revises: security_clay_secrets
 Create Date: 2026-11-30 12:10:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = 'claude_llm_usage_ws'
-down_revision: Union[str, Sequence[str], None] = 't7_jobs'
+down_revision: Union[str, Sequence[str], None] = 'security_clay_secrets'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
