@@ -319,6 +319,7 @@ class ScoreComponent(BaseModel):
 class Hook(BaseModel):
     text: str
     source_field: str  # the prospect (or agent) field it is grounded in
+    quote: str | None = None  # Claude's hooks: the verbatim part of `source_field` it rests on (grounding gate)
 
 
 class Approach(BaseModel):
