@@ -616,7 +616,10 @@ def merge(known: Mapping[str, Any] | None, given: ProspectData, *, replace: bool
             data = ProspectData.model_validate(combined)
         except ValidationError as exc:  # a stored value today's rules refuse: drop it, keep the rest
             bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(sent)
-            data = ProspectData.model_validate({k: v for k, v in combined.items() if k not in bad})
+            try:
+                data = ProspectData.model_validate({k: v for k, v in combined.items() if k not in bad})
+            except ValidationError:  # stored values that only fail together: what was sent stands alone
+                data = given  # (`changed` then lists every field this removed)
     after = _stored(data.model_dump(mode="json", exclude_none=True))
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     kept = [] if replace else sorted(k for k in before if k not in sent and k in after)
