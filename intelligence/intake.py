@@ -70,6 +70,11 @@ DEFAULT_RATES_AS_OF = date(2025, 10, 31)
 class Rates:
     usd_per_unit: dict[str, float]
     as_of: date
+    codes: re.Pattern[str] = field(init=False)  # the table's ISO codes as words, lower-case
+
+    def __post_init__(self) -> None:
+        words = "|".join(sorted(code.lower() for code in self.usd_per_unit))
+        object.__setattr__(self, "codes", re.compile(rf"\b(?:{words})\b"))
 
 
 _rates = Rates(dict(DEFAULT_USD_RATES), DEFAULT_RATES_AS_OF)
@@ -179,10 +184,8 @@ def _quantity(raw: str, *, money: bool) -> Quantity:
     if money:
         found = {_SYMBOLS[s] for s in _SYMBOL_RE.findall(text)}
         text = _SYMBOL_RE.sub(" ", text)
-        for code in re.findall(r"\b[a-z]{3}\b", text):
-            if code.upper() in _rates.usd_per_unit:
-                found.add(code.upper())
-        text = re.sub(r"\b(" + "|".join(c.lower() for c in _rates.usd_per_unit) + r")\b", " ", text)
+        found |= {code.upper() for code in _rates.codes.findall(text)}
+        text = _rates.codes.sub(" ", text)
         if len(found) > 1:
             raise ValueError("several currencies in one amount")
         currency = found.pop() if found else "USD"
