@@ -253,49 +253,52 @@ def _plain_int(value: Any) -> int | None:
     return None
 
 
-def read_count(value: Any) -> tuple[int, CountRange | None] | None:
-    """A headcount: (the number scoring reads, its range when written as text). None when not given."""
+def _read(value: Any, *, money: bool) -> tuple[int | None, Quantity | None]:
+    """(a plain number, None), (None, the quantity written as text), or (None, None) when not given."""
     if is_empty(value):
-        return None
+        return None, None
     plain = _plain_int(value)
     if plain is not None:
         return plain, None
+    what = "annual_revenue_usd is not a readable amount" if money else "employee_count is not a readable headcount"
+    help_text = MONEY_HELP if money else COUNT_HELP
     if not isinstance(value, str) or len(value) > 100:
-        raise ValueError(f"employee_count is not a readable headcount; {COUNT_HELP}")
+        raise ValueError(f"{what}; {help_text}")
     try:
-        q = _quantity(value, money=False)
+        return None, _quantity(value, money=money)
     except ValueError:
-        raise ValueError(f"employee_count is not a readable headcount; {COUNT_HELP}") from None
+        raise ValueError(f"{what}; {help_text}") from None
+
+
+def _bounds(q: Quantity, rate: float, field: str, top: int) -> tuple[int, int | None]:
     assert q.low is not None
-    low, high = _half_up(q.low), None if q.high is None else _half_up(q.high)
-    if max(low, high or 0) > 10_000_000:
-        raise ValueError("employee_count is above 10,000,000")
-    return count_of(low, high), CountRange(min=low, max=high, text=value.strip())
+    low, high = _half_up(q.low * rate), None if q.high is None else _half_up(q.high * rate)
+    if max(low, high or 0) > top:
+        raise ValueError(f"{field} is above {top:,}")
+    return low, high
+
+
+def read_count(value: Any) -> tuple[int, CountRange | None] | None:
+    """A headcount: (the number scoring reads, its range when written as text). None when not given."""
+    plain, q = _read(value, money=False)
+    if q is None:
+        return None if plain is None else (plain, None)
+    low, high = _bounds(q, 1.0, "employee_count", 10_000_000)
+    return count_of(low, high), CountRange(min=low, max=high, text=str(value).strip())
 
 
 def read_money(value: Any) -> tuple[int, MoneyRange | None] | None:
     """An amount in USD: (the number scoring reads, its range and currency when written as text)."""
-    if is_empty(value):
-        return None
-    plain = _plain_int(value)
-    if plain is not None:
-        return plain, None
-    if not isinstance(value, str) or len(value) > 100:
-        raise ValueError(f"annual_revenue_usd is not a readable amount; {MONEY_HELP}")
-    try:
-        q = _quantity(value, money=True)
-    except ValueError:
-        raise ValueError(f"annual_revenue_usd is not a readable amount; {MONEY_HELP}") from None
-    assert q.low is not None and q.currency is not None
+    plain, q = _read(value, money=True)
+    if q is None:
+        return None if plain is None else (plain, None)
+    assert q.currency is not None
     rate = _rates.usd_per_unit.get(q.currency)
     if rate is None:
         raise ValueError(f"annual_revenue_usd is in {q.currency}, which the rate table (FX_USD_RATES) lacks")
-    low = _half_up(q.low * rate)
-    high = None if q.high is None else _half_up(q.high * rate)
-    if max(low, high or 0) > 10**13:
-        raise ValueError("annual_revenue_usd is above 10,000,000,000,000")
+    low, high = _bounds(q, rate, "annual_revenue_usd", 10**13)
     foreign = q.currency != "USD"
-    rng = MoneyRange(min_usd=low, max_usd=high, text=value.strip(), currency=q.currency,
+    rng = MoneyRange(min_usd=low, max_usd=high, text=str(value).strip(), currency=q.currency,
                      usd_rate=rate if foreign else None, rates_as_of=_rates.as_of if foreign else None)
     return count_of(low, high), rng
 
