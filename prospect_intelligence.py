@@ -420,16 +420,18 @@ class AnalyzeJob:
 
 
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
-    """Tiers, engines and Claude cost over a job's finished items."""
+    """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
     results = await session.scalars(select(JobItem.result).where(JobItem.job_id == ctx.job_id,
                                                                  JobItem.status == "done"))
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()
     content: Counter[str] = Counter()
+    changed: Counter[str] = Counter()
     cost = 0.0
     for r in results:
         if not r:
             continue
+        changed.update(r.get("changed_fields") or ())
         if "tier" in r:
             tiers[str(r["tier"])] += 1
         if "engine" in r:
@@ -441,6 +443,7 @@ async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict
                                "cost_usd": round(cost, 6)}
     if content:
         summary["content"] = dict(content)
+    summary["changed_fields"] = dict(sorted(changed.items()))  # field → prospects whose stored value changed
     return summary
 
 

@@ -249,6 +249,8 @@ KEPT = ["annual_revenue_usd", "industry", "last_name", "location"]
 async def _answers_of_job(app: Any, client: httpx.AsyncClient, job_id: str) -> list[dict[str, Any]]:
     job = await wait_job(client, job_id, timeout=60)
     assert job["status"] == "succeeded" and job["failed"] == 0, job
+    changed = job["result"]["changed_fields"]  # the job's answer counts the changed fields too
+    assert changed.get("clay_row_id") == 1 or {"last_name", "location"} <= set(changed), changed
     async with app.state.db.session(write=False) as s:
         return list(await s.scalars(select(JobItem.result).where(JobItem.job_id == uuid.UUID(job_id))))
 
