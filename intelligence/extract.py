@@ -201,7 +201,8 @@ _CUSTOMER_NOUNS = (
 _SELLS_TO = re.compile(
     r"\b(?:for|used by|serving|serves|sells? to|trusted by|built for|helps|helping|supplies|vendor to|supplier to|"
     r"agency for|partner to|powering|(?:provides|offers|"
-    r"sells|markets|delivers|distributes|supplies)\b[^.;]{0,60}?\bto)\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
+    r"sells|markets|delivers|distributes|supplies)\b[^.;]{0,60}?\bto)\s+"
+    r"(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
     r"(?:[a-z&-]+\s+){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
 )
 # Selling verbs say "vendor" by themselves; "for hotels" needs a product word too.
