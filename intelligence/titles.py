@@ -99,6 +99,10 @@ _ABBREV: dict[str, str] = {
     "ecomm": "ecommerce",
     "ea": "executive assistant",
     "daf": "cfo",
+    "agm": "assistant general manager",
+    "coowner": "owner",
+    "dtc": "dtc",
+    "d2c": "dtc",
     "pa": "personal assistant",
     "secretary": "secretary",
     "vennoot": "partner",
@@ -311,6 +315,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("agente comercial", "sales_rep"),
     ("attache commercial", "sales_rep"),
     ("revenue cycle", "revenue_cycle"),
+    ("client development", "bd"),
+    ("practice development", "bd"),
+    ("retail banking", "sales"),
+    ("co owner", "owner"),
+    ("instandhaltung", "maintenance"),
+    ("mantenimiento", "maintenance"),
+    ("manutencao", "maintenance"),
+    ("manutenzione", "maintenance"),
+    ("onderhoud", "maintenance"),
     ("patient access", "operations"),
     ("digital banking", "it"),
     ("professional services", "customer_success"),
@@ -656,6 +669,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "strategy": "executive",
     "managing_broker": "executive",
     "revenue_cycle": "finance",
+    "dtc": "marketing",
     "cook": "operations",
     "front_desk": "operations",
     "reservations": "operations",
@@ -1456,10 +1470,9 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
             "fondatore",
         ):
             flags.add("founder")
-        if (
-            w in ("assistant", "associate", "asst")
-            and nxt in _LEVEL_WORDS
-            and _LEVEL_WORDS[nxt] in ("c_level", "vp", "director", "manager")
+        if w in ("assistant", "associate", "asst") and (
+            nxt == "general_manager"
+            or (nxt in _LEVEL_WORDS and _LEVEL_WORDS[nxt] in ("c_level", "vp", "director", "manager"))
         ):
             step_down += 1
             continue
