@@ -31,6 +31,7 @@ from industry_agents.text import contains_phrase, stem, tokens
 from intelligence import english
 from intelligence.facts import (
     NO_RELEVANCE,
+    RELEVANT,
     CompanyType,
     Disqualifier,
     DisqualifierKind,
@@ -731,6 +732,11 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
     rel = relevance(piece, offer, base=base)
+    if lemma == "hire" and rel.score < RELEVANT and offer.stated:
+        # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
+        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
+        if hired is not None and hired.function in offer.functions and hired.function != "other":
+            rel = Relevance(0.6, (hired.function,))
     if negated:
         rel = NO_RELEVANCE
     return Event(
@@ -948,6 +954,7 @@ _EUROPE = {
     "italia",
     "netherlands",
     "nederland",
+    "nl",
     "belgium",
     "belgie",
     "belgique",
@@ -1001,7 +1008,6 @@ _CA_PROVINCES = {
     "sk",
     "ns",
     "nb",
-    "nl",
 }
 _US_STATES = {
     "al",
