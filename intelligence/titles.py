@@ -1367,6 +1367,7 @@ class _Role:
         "former",
         "functions",
         "level",
+        "phrase",
         "professional_partner",
         "text",
         "words",
@@ -1382,6 +1383,7 @@ class _Role:
         self.professional_partner = False
         self.chief_acronym: str | None = None
         self.words_for_functions: list[str] = []
+        self.phrase: list[str] = []
 
     def add(self, function: Function, word: str) -> None:
         self.functions.append(function)
@@ -1576,6 +1578,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
         level = LEVEL_ORDER[index]
     if convention == PROFESSIONAL and role.professional_partner:
         level = "c_level"
+    role.phrase = _phrase_words(words)
     role.level = level
     if role.former and level is not None:
         role.level = "former"
@@ -1624,8 +1627,88 @@ _REFERENCE_FN: dict[str, str] = {
 }
 
 
-def _reference(level: Level, function: Function, flags: set[Flag], chief: str | None) -> str:
-    fn = _REFERENCE_FN[function]
+_DISPLAY = {
+    "player_development": "player development",
+    "bd": "business development",
+    "demand_gen": "demand generation",
+    "revops": "revenue operations",
+    "sdr_function": "sales development",
+    "food_beverage": "food and beverage",
+    "property_management": "property management",
+    "revenue_management": "revenue management",
+    "customer_success": "customer success",
+    "supply_chain": "supply chain",
+    "ecommerce": "e-commerce",
+    "it": "IT",
+    "hr": "HR",
+    "crm": "CRM",
+    "dtc": "DTC",
+    "pr": "PR",
+    "revenue_cycle": "revenue cycle",
+    "continuous_improvement": "continuous improvement",
+    "asset_management": "asset management",
+    "product_marketing": "product marketing",
+    "general_counsel": "legal",
+    "rd": "R&D",
+    "fp": "FP&A",
+}
+# English descriptors that may qualify a function in a reference ("database marketing").
+_DESCRIPTORS = frozenset(
+    {
+        "database",
+        "enterprise",
+        "inside",
+        "field",
+        "channel",
+        "consumer",
+        "digital",
+        "brand",
+        "guest",
+        "patient",
+        "player",
+        "member",
+        "client",
+        "customer",
+        "key",
+        "strategic",
+        "new",
+        "commercial",
+        "lifecycle",
+        "retention",
+        "growth",
+        "performance",
+        "partner",
+        "vip",
+    }
+)
+
+
+def _phrase_words(words: list[str]) -> list[str]:
+    """The segment's function named in English ("database marketing"), as a one-item list, or []."""
+    kept = [
+        w
+        for w in words
+        if (w in _FUNCTION_WORDS or w in _DESCRIPTORS)
+        and w not in _LEVEL_WORDS
+        and not w.isupper()
+        and w not in _WEAK
+        and _FUNCTION_WORDS.get(w) != "executive"
+    ]
+    if not any(w in _FUNCTION_WORDS for w in kept):
+        return []
+    return [" ".join(_DISPLAY.get(w, w) for w in kept)]
+
+
+def _reference(
+    level: Level,
+    function: Function,
+    flags: set[Flag],
+    chief: str | None,
+    phrase: list[str] | None = None,
+    head: bool = False,
+) -> str:
+    phrases = list(dict.fromkeys(phrase or []))[:2]
+    fn = " and ".join(phrases) if phrases else _REFERENCE_FN[function]
     if level == "c_level":
         if chief:
             return chief
@@ -1637,9 +1720,9 @@ def _reference(level: Level, function: Function, flags: set[Flag], chief: str | 
             return "partner"
         return f"head of {fn}" if fn else "head of the business"
     if level == "vp":
-        return f"head of {fn}" if fn else "executive"
+        return (f"head of {fn}" if head else f"VP of {fn}") if fn else "executive"
     if level == "director":
-        return f"director of {fn}" if fn else "director"
+        return (f"head of {fn}" if head else f"director of {fn}") if fn else "director"
     if level == "manager":
         return f"{fn} manager" if fn else "manager"
     return f"{fn} team member" if fn else "team member"
@@ -1676,6 +1759,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
     roles: list[_Role] = []
     pending: list[Function] = []  # functions of level-less segments waiting for the next role
     pending_former = False  # "Retired - VP Manufacturing": a leading "retired" applies to what follows
+    pending_phrase: list[str] = []
     all_words: set[str] = set()
     for index, (segment, _after_amp) in enumerate(segments):
         words = [w for w in _expand(segment) if w not in _FILLER or w in ("interim", "acting")]
@@ -1699,12 +1783,16 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
             target = roles[-1] if roles else None
             if target is not None and (role.functions or not target.functions):
                 target.functions.extend(role.functions)
+                target.phrase.extend(_phrase_words(role.words))
             else:
                 pending.extend(role.functions)
+                pending_phrase.extend(_phrase_words(role.words))
             continue
         if pending:
             role.functions = [*pending, *role.functions]
+            role.phrase = [*pending_phrase, *role.phrase]
             pending = []
+            pending_phrase = []
         if role.former is False and roles and roles[-1].former and _after_amp and role.level != "former":
             pass
         roles.append(role)
@@ -1716,6 +1804,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         roles.append(role)
     elif pending:
         roles[-1].functions.extend(pending)
+        roles[-1].phrase.extend(pending_phrase)
     current = [r for r in roles if r.level != "former" and not r.former]
     if current:
         best = min(current, key=lambda r: LEVEL_ORDER.index(r.level or "individual"))
@@ -1806,7 +1895,15 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         flags=ordered_flags,  # type: ignore[arg-type]
         roles=role_tuple,
         functions=tuple(functions) or (function,),
-        reference=_clean_reference(raw, language) or _reference(level, function, flags, decisive.chief_acronym),
+        reference=_clean_reference(raw, language)
+        or _reference(
+            level,
+            function,
+            flags,
+            decisive.chief_acronym,
+            decisive.phrase if language == "en" else None,
+            "head" in decisive.words,
+        ),
         language=language,
         span=Span(field="title", text=raw, start=0, end=len(raw)),
     )
