@@ -253,7 +253,11 @@ def test_explanations_have_no_raw_label_grammar_errors() -> None:
 
 def test_a_disqualifier_is_named_even_when_the_score_is_already_low() -> None:
     profile = build_profile_rules(
-        industry="saas", description=None, company="PipelineForge", offer="outsourced SDR team", target_personas=None
+        industry="saas",
+        description=None,
+        company="PipelineForge",
+        offer="outsourced SDR team",
+        target_personas=None,
     )
     result = analyze_rules(profile, ProspectData(email="a@gmail.com", title="Ex-CRO @ ComplyHub | Advisor"))
     assert result.tier == 4
