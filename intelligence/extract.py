@@ -163,19 +163,7 @@ _NUMBER = re.compile(
     r"sq ft|square feet|-room|-unit|-lawyer|hospitals?))?",
     re.I,
 )
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "half": 50,
-}
+_HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 
 # --- negation ----------------------------------------------------------------------------------------
 
@@ -790,24 +778,14 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
                 value=value, unit=unit, measure=measure, span=span, relevance=relevance(piece, offer, base=0.3)
             )
         )
-    if not out:
-        low = piece.lower()
-        for word, number in _WORD_NUMBERS.items():
-            if (
-                re.search(rf"\babout {word}\b|\b{word} of\b|\b{word} (?:the|our|their|of)\b", low)
-                and word == "half"
-            ):
-                span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-                out.append(
-                    Quantity(
-                        value=float(number),
-                        unit="percent",
-                        measure=piece,
-                        span=span,
-                        relevance=relevance(piece, offer, base=0.3),
-                    )
-                )
-                break
+    if not out and _HALF.search(piece):
+        # "delivery apps are about half of weeknight orders"
+        span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
+        out.append(
+            Quantity(
+                value=50.0, unit="percent", measure=piece, span=span, relevance=relevance(piece, offer, base=0.3)
+            )
+        )
     return out
 
 
