@@ -1727,6 +1727,12 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
     share, why = industry_fit(profile, prospect)
     types = company_types(profile, prospect)
+    if types and share < 0.8 and types[0].span is not None and types[0].span.field in ("company", "notes"):
+        # The company names an ICP company type ("... Dental Group", "a regional bank"): that is the industry.
+        share, why = (
+            0.8,
+            f"{why} The {types[0].span.field} names {english.a(types[0].label)}, an ICP company type.",
+        )
     in_market, market_why = offer_market(offer, types, prospect)
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
