@@ -47,7 +47,11 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         second = [plan.offer_line(*salt)]
         optional: list[str | None] = [plan.value_line(0, *salt), plan.pain_line(0, *salt)]
     else:
-        first = [plan.role_line(*salt), plan.pain_line(0, *salt)]
+        pain = plan.pain_line(0, *salt)
+        role = plan.role_line(*salt)
+        if role is None and pain is not None:
+            pain = plan.opening_pain(*salt) or pain
+        first = [role, pain]
         second = [plan.offer_line(*salt)]
         optional = [plan.value_line(0, *salt), plan.proof_line(0, *salt)]
     optional += plan.process_lines(*salt)
