@@ -69,14 +69,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def words_of(text: str | None) -> set[str]:
+def words_of(text: str | None) -> frozenset[str]:
     """Stemmed content words of `text` (no stopwords, no one- or two-letter words but acronyms)."""
+    return _words_of(text) if text else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> frozenset[str]:
     out: set[str] = set()
     for t in tokens(text):
         if t in STOPWORDS or (len(t) < 3 and t not in ("rm", "ai")):
             continue
         out.add(stem(t))
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)

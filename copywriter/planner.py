@@ -22,7 +22,17 @@ from typing import TypeVar
 
 import inflect
 
-from copywriter.angles import FINITE, verb_kind, FOREIGN, NP_NUMBER, CopyFact, OfferTerms, offer_terms, read_facts, words_of
+from copywriter.angles import (
+    FINITE,
+    FOREIGN,
+    NP_NUMBER,
+    CopyFact,
+    OfferTerms,
+    offer_terms,
+    read_facts,
+    verb_kind,
+    words_of,
+)
 from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
@@ -495,7 +505,7 @@ class Plan:
         if words and words[0].lower() == "own":
             words = words[1:]
         noun = _EVENT_NOUNS.get(fact.lemma or "")
-        if noun and (not words or len(words) == 1 and (words[0][0].isupper() or "-" in words[0])):
+        if noun and (not words or (len(words) == 1 and (words[0][0].isupper() or "-" in words[0]))):
             return " ".join([*words, noun])  # "Reopening in April" -> "April reopening"
         if not words:
             return None

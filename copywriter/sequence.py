@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from copywriter.models import Purpose, QualityReport, Sender, Sequence, SequenceStep
 from copywriter.planner import Plan, build_plan
-from copywriter.quality import check_quality, merge_reports
+from copywriter.quality import check_variants, merge_reports
 from copywriter.text import paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -198,11 +198,9 @@ def generate_sequence_rules(
         salt: tuple[object, ...] = ("email", number, purpose)
         body, cta = _body(plan, purpose, occurrence, salt)
         subjects = plan.subjects(purpose, subject_variants, number)
-        reports = [
-            check_quality(channel="email", body=body, subject=subject, step=number, profile=profile,
-                          prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint)
-            for subject in subjects
-        ]
+        reports = check_variants(channel="email", body=body, subjects=list(subjects), step=number,
+                                 profile=profile, prospect=prospect, allowed_facts=ctx.allowed_facts,
+                                 sender=sender, lint=plan.lint)
         out.append(
             SequenceStep(
                 step=number,
