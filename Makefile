@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The service reads them too (PUBLIC_BASE_URL follows them unless set).
+export HOST PORT
 
 .PHONY: run test lint bench reliability clean
 
@@ -18,6 +20,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 run: $(VENV)/.runtime
+	$(PY) scripts/ensure_secret.py
 	$(PY) auth.py bootstrap
 	$(PY) -m uvicorn api_server:app --host $(HOST) --port $(PORT) --no-access-log
 

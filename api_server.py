@@ -15,16 +15,24 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import dashboard
 import metrics
+from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
 from database_async import TuneDatabase
 from errors import install_handlers
+from intelligence import intake
 from jobs import WorkerPool
 from llm import LLMClient
 from logs import configure_logging
-from middleware import BodySizeLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
-from ratelimit import RateLimiter
+from middleware import (
+    BodySizeLimitMiddleware,
+    EdgeLimitMiddleware,
+    IdempotencyMiddleware,
+    InputGuardMiddleware,
+    RequestContextMiddleware,
+)
+from ratelimit import LimitStorage, RateLimiter
 from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
-from settings import VERSION, Settings, get_settings
+from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
 log = structlog.get_logger()
 
@@ -41,6 +49,10 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     """Build the application. Tests pass their own settings (and database)."""
     settings = settings or get_settings()
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
+    if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
+        log.warning("settings.placeholder_secret", detail="SECRET_KEY is 'change-me': tracking links and "
+                    "cursors can be forged; `make run` writes a random one to .env")
+    intake.configure(settings.FX_USD_RATES, settings.FX_RATES_AS_OF)
     if settings.SENTRY_DSN:
         from observability import init_sentry  # sentry-sdk is only loaded when configured
 
@@ -50,36 +62,53 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = db or TuneDatabase(settings=settings)
         app.state.db = database
+        await app.state.limiter.storage.open()  # Redis: its pool, pinged (a failure is logged, not fatal)
         app.state.llm = LLMClient(settings, database)
         if settings.DB_AUTO_MIGRATE:
             try:
                 await database.migrate()
             except Exception as exc:  # keep serving: health says 503 until the database is back
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
-        app.state.workers = workers = WorkerPool(database, app.state.llm, settings)
+        # `shared`: Redis, when configured, paces Clay pushes per table across every process
+        app.state.workers = workers = WorkerPool(database, app.state.llm, settings,
+                                                 shared=app.state.limiter.storage)
         workers.start()
         from tracking import HitRecorder  # pixel/click hits share transactions (group commit)
 
         app.state.tracker = HitRecorder(database, settings)
         await app.state.tracker.start()
-        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS)
+        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS,
+                 engine=app.state.llm.state().get("engine"), database=database.backend,
+                 rate_limit=settings.RATE_LIMIT)
+        base = settings.PUBLIC_BASE_URL
+        log.info("service.ready", dashboard=f"{base}/dashboard", docs=f"{base}/docs", redoc=f"{base}/redoc")
         yield
         await app.state.tracker.stop()  # commits the hits still waiting
         await workers.stop()
         await app.state.llm.close()
         await database.dispose()
+        await app.state.limiter.storage.close()
 
-    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan)
+    docs = settings.docs_enabled  # off in production unless DOCS_ENABLED=true (issue 13, finding 13)
+    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json" if docs else None,
+                  generate_unique_id_function=operation_id)
     app.state.settings = settings
-    app.state.limiter = RateLimiter(settings.RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
-    app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, settings.RATE_LIMIT_STORAGE_URI)
+    # One storage (one Redis pool) for both limiters. While Redis is unreachable the API counts per
+    # process and the pixel/click fail open (ratelimit.py; README, "Running on PostgreSQL...").
+    limit_storage = LimitStorage(settings.RATE_LIMIT_STORAGE_URI, timeout_s=settings.RATE_LIMIT_STORAGE_TIMEOUT_S)
+    app.state.limiter = RateLimiter(settings.RATE_LIMIT, limit_storage, name="api", on_storage_error="local")
+    app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking",
+                                             on_storage_error="open")
     app.state.key_cache = KeyCache(settings.API_KEY_CACHE_TTL_S)
     app.state.engine_state = lambda: app.state.llm.state()
 
     install_handlers(app)
     # Added inside-out: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware, ttl=timedelta(hours=settings.IDEMPOTENCY_TTL_HOURS))
+    app.add_middleware(InputGuardMiddleware)  # NUL characters, JSON depth: 422 before routing
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.MAX_BODY_BYTES)
+    app.add_middleware(EdgeLimitMiddleware)  # per-IP limit for docs and static files
     app.add_middleware(CORSMiddleware, allow_origins=settings.ALLOWED_ORIGINS, allow_credentials=False,
                        allow_methods=["GET", "POST", "PATCH", "DELETE"],
                        allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],
@@ -94,6 +123,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                    tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
         app.router.routes.extend(router.routes)
     dashboard.install(app)  # GET /dashboard (public page) and its static assets
+    if docs:
+        install_pages(app)  # GET /docs and /redoc, their assets served from this process (no CDN)
+    install_openapi(app)  # /openapi.json declares every error as problem+json
     return app
 
 

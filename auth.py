@@ -5,16 +5,18 @@ display prefix and the last four characters; the key itself is shown once. Looku
 the stored hash is compared in constant time. Several keys may be active in one workspace, so a key
 is rotated by creating the new one, switching clients, then revoking the old one.
 
-    python auth.py create --name NAME [--workspace W] [--scopes read,write,admin]
+    python auth.py create --name NAME [--workspace W [--create-workspace]] [--scopes read,write,admin]
     python auth.py list [--workspace W]
-    python auth.py revoke KEY_ID
-    python auth.py bootstrap      # first admin key, only when no key exists yet
+    python auth.py revoke KEY       # the id, a unique start of it, or the prefix `list` shows
+    python auth.py bootstrap        # first admin key, only when no key exists yet
+    python auth.py COMMAND --help   # every option, with its default
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import difflib
 import hashlib
 import hmac
 import secrets
@@ -188,7 +190,10 @@ async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) 
 
 
 def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
-    """Dependency factory: a valid key with `scope`, counted against that key's rate limit."""
+    """Dependency factory: a valid key with `scope`, counted against its workspace's rate limit.
+
+    Per workspace, not per key: an admin could otherwise mint keys to multiply its limit (issue 13,
+    finding 14)."""
 
     async def dependency(request: Request, raw: Annotated[str | None, Security(api_key_header)]) -> Principal:
         app_state = request.app.state
@@ -201,7 +206,7 @@ def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
         request.state.key_id = str(principal.key_id)
         structlog.contextvars.bind_contextvars(key_id=str(principal.key_id),
                                                workspace_id=str(principal.workspace_id))
-        await app_state.limiter.enforce(request, f"key:{principal.key_id}")
+        await app_state.limiter.enforce(request, f"workspace:{principal.workspace_id}")
         if not grants(list(principal.scopes), scope):
             raise Forbidden(f"This API key lacks the '{scope}' scope.")
         return principal
@@ -218,11 +223,59 @@ AdminKey = Annotated[Principal, Depends(require_key("admin"))]
 # --- CLI --------------------------------------------------------------------------------------
 
 
+class CliError(Exception):
+    """A mistake on the command line: printed to stderr, exit status 1."""
+
+
+async def find_workspace(session: AsyncSession, name: str, *, create: bool) -> Workspace:
+    """The workspace called `name`; an unknown name is an error (with a suggestion) unless `create`."""
+    workspace = await session.scalar(select(Workspace).where(Workspace.name == name))
+    if workspace is not None:
+        return workspace
+    if create:
+        return await get_or_create_workspace(session, name=name)
+    names = list(await session.scalars(select(Workspace.name).order_by(Workspace.name)))
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    existing = f" Existing: {', '.join(names)}." if names else " There is none yet."
+    raise CliError(f"No workspace '{name}'.{hint}{existing} To create it, add --create-workspace.")
+
+
+async def find_key(session: AsyncSession, ref: str) -> ApiKey:
+    """A key by its id, a unique start of its id, or the prefix `list` shows (`tune_dev_AbCd`,
+    optionally with `…` and the last four characters)."""
+    ref = ref.strip()
+    try:
+        row = await session.get(ApiKey, uuid.UUID(ref))
+    except ValueError:
+        row = None
+    if row is not None:
+        return row
+    display = ref.replace("...", "…")
+    prefix, _, last4 = display.partition("…")
+    keys = await list_keys(session)
+    if prefix.startswith("tune_"):
+        matches = [k for k in keys if k.prefix.startswith(prefix) and (not last4 or k.last4 == last4)]
+    elif len(ref) >= 4 and all(c in "0123456789abcdef-" for c in ref.lower()):
+        matches = [k for k in keys if str(k.id).startswith(ref.lower())]
+    else:
+        raise CliError(f"'{ref}' is neither a key id nor a key prefix such as tune_dev_AbCd (see `list`).")
+    if not matches:
+        raise CliError(f"No API key matches '{ref}' (see `python auth.py list`).")
+    if len(matches) > 1:
+        raise CliError(f"'{ref}' matches {len(matches)} keys: "
+                       + ", ".join(f"{k.id} ({k.prefix}…{k.last4})" for k in matches) + "; give more of it.")
+    return matches[0]
+
+
 async def _cli(args: argparse.Namespace) -> int:
     from database_async import TuneDatabase
+    from logs import configure_logging
     from settings import get_settings
 
     settings = get_settings()
+    # Logs go to stderr, so stdout holds only what the command prints (a new key, a list).
+    configure_logging("DEBUG" if settings.LOG_LEVEL == "DEBUG" else "WARNING", settings.LOG_FORMAT)
     db = TuneDatabase(settings=settings)
     try:
         await db.migrate()
@@ -233,50 +286,64 @@ async def _cli(args: argparse.Namespace) -> int:
                     return 0
                 args.command, args.name, args.workspace, args.scopes = "create", "first admin key", \
                     "default", "read,write,admin"
+                args.create_workspace = True
             if args.command == "create":
                 scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
                 bad = [s for s in scopes if s not in SCOPE_ORDER]
                 if bad or not scopes:
                     print(f"unknown scope(s): {bad}; use read, write, admin", file=sys.stderr)
                     return 2
-                workspace = await get_or_create_workspace(session, name=args.workspace)
+                workspace = await find_workspace(session, args.workspace, create=args.create_workspace)
                 row, raw = await create_key(session, workspace_id=workspace.id, name=args.name,
                                             scopes=scopes, env=settings.key_env)
                 print(f"Created API key {row.id} ({','.join(row.scopes)}) in workspace "
                       f"'{workspace.name}'.\nKey (shown once, store it now):\n\n    {raw}\n")
             elif args.command == "list":
+                only = (await find_workspace(session, args.workspace, create=False)).id if args.workspace else None
                 names = {w.id: w.name for w in await session.scalars(select(Workspace))}
                 print(f"{'id':36}  {'workspace':16} {'name':20} {'key':22} {'scopes':18} status")
-                for k in await list_keys(session):
-                    if args.workspace and names[k.workspace_id] != args.workspace:
-                        continue
+                for k in await list_keys(session, workspace_id=only):
                     status = "revoked" if k.revoked_at else "active"
                     print(f"{k.id!s:36}  {names[k.workspace_id][:16]:16} {k.name[:20]:20} "
                           f"{k.prefix + '…' + k.last4:22} {','.join(k.scopes):18} {status}")
             elif args.command == "revoke":
-                try:
-                    row = await revoke_key(session, key_id=uuid.UUID(args.key_id))
-                except (ValueError, NotFound):
-                    print(f"no API key {args.key_id}", file=sys.stderr)
-                    return 1
-                print(f"Revoked {row.id}.")
+                row = await revoke_key(session, key_id=(await find_key(session, args.key)).id)
+                print(f"Revoked {row.id} ({row.prefix}…{row.last4}).")
         return 0
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     finally:
         await db.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python auth.py", description="Manage workspaces and API keys.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    create = sub.add_parser("create", help="create a key and print it once")
-    create.add_argument("--name", required=True)
-    create.add_argument("--workspace", default="default")
-    create.add_argument("--scopes", default="read,write")
-    listing = sub.add_parser("list", help="list keys (never the secrets)")
-    listing.add_argument("--workspace")
-    revoke = sub.add_parser("revoke", help="revoke a key by id")
-    revoke.add_argument("key_id")
-    sub.add_parser("bootstrap", help="create a first admin key if there is no key at all")
+    formatter = argparse.ArgumentDefaultsHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="python auth.py", formatter_class=formatter,
+        description="Manage workspaces and API keys in the database named by DATABASE_URL (.env or the "
+                    "environment). Keys are printed on stdout; logs and errors go to stderr.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    create = sub.add_parser("create", formatter_class=formatter, help="create a key and print it once",
+                            description="Create an API key and print it once (only its hash is stored).")
+    create.add_argument("--name", required=True, help="a label for the key, e.g. the client that will use it")
+    create.add_argument("--workspace", default="default",
+                        help="the workspace the key belongs to; it must exist unless --create-workspace")
+    create.add_argument("--create-workspace", action="store_true",
+                        help="create the workspace when there is none of that name (a typo otherwise fails)")
+    create.add_argument("--scopes", default="read,write",
+                        help="comma-separated: read, write (includes read), admin (includes write; manages keys)")
+    listing = sub.add_parser("list", formatter_class=formatter, help="list keys (never the secrets)",
+                             description="List keys: id, workspace, name, display prefix, scopes, status.")
+    listing.add_argument("--workspace", default=None, help="only this workspace's keys (default: every workspace)")
+    revoke = sub.add_parser("revoke", formatter_class=formatter, help="revoke a key at once",
+                            description="Revoke a key. Other processes stop accepting it within "
+                                        "API_KEY_CACHE_TTL_S seconds.")
+    revoke.add_argument("key", metavar="KEY",
+                        help="the key's id, a unique start of it, or the prefix `list` shows (tune_dev_AbCd…)")
+    sub.add_parser("bootstrap", formatter_class=formatter, help="create a first admin key if there is no key",
+                   description="Create a first admin key in workspace 'default', only when no key exists yet "
+                               "(`make run` calls it).")
     return asyncio.run(_cli(parser.parse_args(argv)))
 
 

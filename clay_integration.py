@@ -5,7 +5,7 @@
     enqueue_push(session, workspace_id=, campaign_id=)       queue a push job (None when nothing to do)
     push_prospects(db, workspace_id=, campaign_id=, target=, settings=)   the same push, inline
     verify_webhook(headers, body, secrets=)                  secret header or HMAC signature, else 401
-    receive(session, db=, llm=, settings=, campaign_param=, body=)       the webhook's work
+    receive(session, db=, llm=, settings=, campaign_param=, body=, replace=)   the webhook's work
 
 Importing this module registers the job kinds `clay_push` and `clay_webhook`.
 """
@@ -16,7 +16,7 @@ from fastapi import Request
 
 import jobs
 from clay import inbound, push
-from clay.columns import OUTPUT_COLUMNS, PROSPECT_COLUMNS, parse_number, row_fields
+from clay.columns import OUTPUT_COLUMNS, PROSPECT_COLUMNS
 from clay.inbound import receive
 from clay.push import PushTarget, SendOutcome, enqueue_push, push_prospects, queue_push, send_row
 from clay.schemas import ClaySetupRead, ClaySetupRequest
@@ -26,8 +26,8 @@ from errors import PayloadTooLarge
 
 __all__ = [
     "OUTPUT_COLUMNS", "PROSPECT_COLUMNS", "ClaySetupRead", "ClaySetupRequest", "PushTarget", "SendOutcome",
-    "UnsafeURL", "enqueue_push", "is_public", "parse_number", "push_prospects", "queue_push", "read_capped_body",
-    "receive", "resolve_target", "row_fields", "send_row", "setup_tables", "signature", "verify_webhook",
+    "UnsafeURL", "enqueue_push", "is_public", "push_prospects", "queue_push", "read_capped_body",
+    "receive", "resolve_target", "send_row", "setup_tables", "signature", "verify_webhook",
 ]
 
 

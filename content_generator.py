@@ -46,6 +46,7 @@ from copywriter.sequence import SEQUENCE_PLANS
 from copywriter.video import WORDS_PER_MINUTE
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
+from intelligence import intake
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, AnalysisResult, Hook, Input, Output, ProspectData
@@ -86,6 +87,20 @@ class _Target(Input):
         return self
 
 
+STEPS_DEFAULT = "Default: the campaign's sequence_settings.steps, else 4."
+VARIANTS_DEFAULT = "Default: the campaign's sequence_settings.subject_variants, else 2."
+TONE_DEFAULT = "Default: the campaign's sequence_settings.tone, else the agent's tone."
+
+
+def sequence_shape(steps: int | None, subject_variants: int | None, tone: str | None,
+                   campaign_settings: dict[str, Any] | None) -> tuple[int, int, str | None]:
+    """Steps, subject variants and tone of a sequence: what the request says, else the campaign's
+    `sequence_settings`, else 4 steps and 2 variants."""
+    defaults = campaign_settings or {}
+    return (steps or defaults.get("steps") or 4, subject_variants or defaults.get("subject_variants") or 2,
+            tone or defaults.get("tone"))
+
+
 _SENDER_EXAMPLE = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
                    "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
 
@@ -93,9 +108,9 @@ _SENDER_EXAMPLE = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbo
 class SequenceRequest(_Target):
     """Write a multi-step email sequence with A/B subject lines."""
 
-    steps: int = Field(4, ge=1, le=7)
-    subject_variants: int = Field(2, ge=1, le=5)
-    tone: Annotated[str, Field(max_length=200)] | None = None
+    steps: int | None = Field(None, ge=1, le=7, description=STEPS_DEFAULT)
+    subject_variants: int | None = Field(None, ge=1, le=5, description=VARIANTS_DEFAULT)
+    tone: Annotated[str, Field(max_length=200)] | None = Field(None, description=TONE_DEFAULT)
 
     model_config = {"json_schema_extra": {"examples": [{
         "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "industry": "casino", "steps": 4,
@@ -239,6 +254,7 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
             row = await session.scalar(select(Prospect).where(Prospect.workspace_id == workspace_id,
                                                               Prospect.email == str(data.email).lower()))
             prospect_id = row.id if row else None
+            data = intake.merge(row.data if row else None, data).data  # a re-send keeps what is known
         if prospect_id is not None:
             latest = await session.scalar(select(Analysis).where(Analysis.prospect_id == prospect_id)
                                           .order_by(Analysis.created_at.desc()).limit(1))
@@ -255,7 +271,8 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
     if latest is not None and latest.industry == agent.industry and req.prospect is None:
         analysis = AnalysisResult.model_validate(latest.result)
     else:  # new or changed prospect data: analyse it now, and store that analysis with the content
-        outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data)
+        outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data,
+                                     given=req.prospect)
         analysis = outcome.result
     return Brief(workspace_id=workspace_id, prospect_id=prospect_id, prospect=data,
                  campaign_id=campaign.id if campaign else None, profile=profile, analysis=analysis,
@@ -509,8 +526,12 @@ async def generate_sequence(session: AsyncSession, *, db: TuneDatabase, llm: LLM
                             req: SequenceRequest) -> SequenceRead:
     """Write and store an email sequence for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
-    written = await write_sequence(llm, brief, steps=req.steps, subject_variants=req.subject_variants,
-                                   tone=req.tone)
+    campaign_settings = None
+    if req.campaign_id is not None:  # its owner was checked by _brief
+        campaign_settings = await session.scalar(select(Campaign.sequence_settings)
+                                                 .where(Campaign.id == req.campaign_id))
+    steps, variants, tone = sequence_shape(req.steps, req.subject_variants, req.tone, campaign_settings)
+    written = await write_sequence(llm, brief, steps=steps, subject_variants=variants, tone=tone)
     return await store_sequence(session, brief, await _prospect_id(session, brief), written)
 
 

@@ -17,17 +17,28 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
     Reads use a deferred transaction; writes take SQLite's write lock up front (`BEGIN IMMEDIATE`).
     With `scope="function"` the commit below runs before FastAPI sends the response, so a 2xx for
-    a write means it is committed, and a failed commit becomes an error response.
+    a write means it is committed, and a failed commit becomes an error response. A request that
+    never touched its session (served from a cache) costs no commit, rollback or close.
     """
     db = request.app.state.db
     factory = db.read_sessions if request.method in ("GET", "HEAD") else db.write_sessions
-    async with factory() as session:
-        try:
-            yield session
+    session = factory()
+    try:
+        yield session
+        if _touched(session):
             await session.commit()
-        except BaseException:
+    except BaseException:
+        if _touched(session):
             await session.rollback()
-            raise
+        raise
+    finally:
+        if _touched(session):
+            await session.close()
+
+
+def _touched(session: AsyncSession) -> bool:
+    sync = session.sync_session
+    return sync.in_transaction() or bool(sync.identity_map) or bool(sync.new) or bool(sync.deleted)
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

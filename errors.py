@@ -11,13 +11,16 @@
     ├── RateLimited (429)             carries Retry-After
     └── ServiceUnavailable (503)      the database (or another dependency) cannot answer
 
-Framework errors (routing 404/405, validation 422) and database outages are rendered the same way
-by the handlers registered in `install_handlers`. No stack trace ever leaves the process.
+Framework errors (routing 404/405, validation 422, a JSON body sent as another type: 415) and
+database outages are rendered the same way by the handlers registered in `install_handlers`. No
+stack trace ever leaves the process.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
+import typing
 from http import HTTPStatus
 from typing import Any
 
@@ -26,11 +29,13 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
-from database_async import UNAVAILABLE_ERRORS
+from database_async import UNAVAILABLE_ERRORS, classify_error
 
 log = structlog.get_logger()
 
@@ -79,6 +84,10 @@ class PayloadTooLarge(TuneError):
     status, slug = 413, "payload-too-large"
 
 
+class UnsupportedMediaType(TuneError):
+    status, slug = 415, "unsupported-media-type"
+
+
 class Unprocessable(TuneError):
     status, slug = 422, "unprocessable"
 
@@ -116,10 +125,79 @@ def problem(status: int, detail: str | None = None, *, request_id: str | None = 
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 
-def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+def _validation_errors(exc: RequestValidationError, request: Request | None = None) -> list[dict[str, Any]]:
     # Drop the echoed input ("input"/"ctx"): it may be large or hold a secret.
-    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
-            for e in exc.errors()]
+    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+    model = _body_model(request) if request is not None else None
+    for error in errors:
+        if error["type"] == "extra_forbidden" and model is not None and error["loc"][:1] == ["body"]:
+            unknown = str(error["loc"][-1])
+            if guess := _did_you_mean(unknown, _names_at(model, error["loc"][1:-1])):
+                error["msg"] = f"Unknown field '{unknown}'; did you mean '{guess}'?"
+                error["suggestion"] = guess
+            else:
+                error["msg"] = f"Unknown field '{unknown}'."
+    return errors
+
+
+def _body_model(request: Request) -> type[BaseModel] | None:
+    """The pydantic model of the matched route's body, if it has one."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    annotation = getattr(getattr(field, "field_info", None), "annotation", None)
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
+
+
+def _names_at(model: type[BaseModel], path: list[Any]) -> set[str]:
+    """The field names (and aliases) accepted at `path` inside `model` (list indexes skipped)."""
+    models = [model]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        models = [m for parent in models if (f := parent.model_fields.get(str(part))) is not None
+                  for m in _models_in(f.annotation)]
+    names: set[str] = set()
+    for m in models:
+        for name, field in m.model_fields.items():
+            names.add(name)
+            alias = field.validation_alias
+            names.update(c for c in getattr(alias, "choices", [alias]) if isinstance(c, str))
+    return names
+
+
+def _did_you_mean(unknown: str, names: set[str]) -> str | None:
+    folded = {n.lower().replace("-", "_").replace(" ", "_"): n for n in names}
+    key = unknown.lower().replace("-", "_").replace(" ", "_")
+    if key in folded:
+        return folded[key]
+    close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (Starlette's Allow names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    methods.discard("HEAD")
+    return sorted(methods)
+
+
+def _is_json(content_type: str) -> bool:
+    kind = content_type.split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+def _sqlstate_of(exc: Exception) -> str | None:
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None)
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -133,15 +211,35 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code in (404, 405) and request.scope.get("route") is None:
+            # An unmatched route has no limit of its own: count it against the caller's IP (finding 14).
+            from ratelimit import client_ip
+
+            state = await request.app.state.limiter.hit(f"edge:{client_ip(request)}")
+            request.state.rate_limit = state
+            if state is not None and not state.allowed:
+                return problem(429, "Rate limit exceeded.", request_id=request_id_of(request),
+                               headers=state.headers())
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No route {request.method} {request.url.path}"
+        if exc.status_code == 405:
+            allowed = _allowed_methods(request)
+            detail = f"{request.method} is not allowed on {request.url.path}; allowed: {', '.join(allowed)}."
+            exc.headers = {**(getattr(exc, "headers", None) or {}), "Allow": ", ".join(allowed)}
         return problem(exc.status_code, detail, request_id=request_id_of(request),
                        headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _validation_errors(exc)
-        first = errors[0] if errors else {}
+        errors = _validation_errors(exc, request)
+        content_type = request.headers.get("content-type", "")
+        if _body_model(request) is not None and not _is_json(content_type) and any(
+                e["loc"] == ["body"] for e in errors):
+            sent = content_type.split(";")[0].strip() or "no Content-Type"
+            return problem(415, f"Send the body as JSON with Content-Type: application/json (got {sent}).",
+                           request_id=request_id_of(request), slug="unsupported-media-type")
+        # A misspelt field also makes its real name "missing": lead with the suggestion.
+        first = next((e for e in errors if "suggestion" in e), errors[0] if errors else {})
         where = ".".join(str(p) for p in first.get("loc", []))
         detail = f"{where}: {first.get('msg')}" if first else "Invalid request"
         return problem(422, detail, request_id=request_id_of(request), slug="validation-error",
@@ -153,15 +251,6 @@ def install_handlers(app: FastAPI) -> None:
         return problem(409, "The request conflicts with data already stored.",
                        request_id=request_id_of(request))
 
-    async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
-        log.error("db.unavailable", error=type(exc).__name__)
-        await request.app.state.db.forget_connections()
-        return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
-                       headers={"Retry-After": "5"})
-
-    for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
-        app.add_exception_handler(exc_type, _unavailable)
-
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("request.unhandled_error")
@@ -169,3 +258,25 @@ def install_handlers(app: FastAPI) -> None:
             sys.modules["sentry_sdk"].capture_exception(exc)
         return problem(500, "An unexpected error occurred; it has been logged.",
                        request_id=request_id_of(request))
+
+    async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+        # Only a lost connection recycles the pool; a bad value is the request's fault (422) and
+        # must not cost other tenants their connections (issue 13, finding 1).
+        kind = classify_error(exc)
+        if kind == "data":
+            log.warning("db.data_error", error=type(exc).__name__, sqlstate=_sqlstate_of(exc))
+            return problem(422, "A value in the request cannot be stored or compared (out of range or "
+                           "not allowed).", request_id=request_id_of(request))
+        if kind == "conflict":
+            return await _integrity(request, exc)  # type: ignore[arg-type]
+        if kind == "bug":
+            return await _unexpected(request, exc)
+        log.error("db.unavailable", error=type(exc).__name__, kind=kind)
+        if kind == "lost":
+            await request.app.state.db.forget_connections()
+        return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
+                       headers={"Retry-After": "5"})
+
+    for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
+        app.add_exception_handler(exc_type, _unavailable)
+

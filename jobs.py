@@ -32,12 +32,30 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import paging
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
-from errors import NotFound
+from errors import Conflict, NotFound
 from models import Job, JobItem, utcnow
 from schemas import Output, Page
 from settings import Settings
 
 log = structlog.get_logger()
+
+def public_error(exc: BaseException, **context: Any) -> str:
+    """What `GET /api/jobs/{id}` may show about a failure (issue 13, finding 9).
+
+    A domain error or a validation error says what was wrong with the item, in words meant for the
+    client. Anything else (a database error carries its SQL and parameters) shows only its kind and
+    a reference; the details go to the log under that reference, with the job's context.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from errors import TuneError
+
+    if isinstance(exc, TuneError | ValueError) and not isinstance(exc, SQLAlchemyError):
+        return (str(exc) or type(exc).__name__)[:500]
+    ref = uuid.uuid4().hex[:12]
+    log.error("job.error_details", ref=ref, error=type(exc).__name__, detail=str(exc)[:2000], **context)
+    return f"{type(exc).__name__}: an internal error occurred (ref {ref}; details in the service log)"
+
 
 ACTIVE = ("queued", "running")
 FINISHED = ("succeeded", "failed", "cancelled")
@@ -54,6 +72,7 @@ class JobContext:
     workspace_id: uuid.UUID
     payload: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)  # per-claim scratch space (e.g. an agent profile)
+    shared: Any = None  # state shared by every process (ratelimit.LimitStorage: Redis), e.g. Clay pacing
 
 
 class Handler(Protocol):
@@ -132,12 +151,16 @@ async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uui
 
 
 async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
-    """Cancel a queued or running job; items already done stay done. Finished jobs are unchanged."""
-    await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
-                                            Job.status.in_(ACTIVE))
-                          .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
-                                  updated_at=utcnow()))
-    return await get_job(session, workspace_id=workspace_id, job_id=job_id)
+    """Cancel a queued or running job; items already done stay done. A finished job is a 409."""
+    result = await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
+                                                     Job.status.in_(ACTIVE))
+                                   .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
+                                           updated_at=utcnow()))
+    job = await get_job(session, workspace_id=workspace_id, job_id=job_id)
+    if not getattr(result, "rowcount", 0):
+        raise Conflict(f"Job {job_id} is finished ({job.status}); only a queued or running job can be cancelled.",
+                       job_status=job.status)
+    return job
 
 
 async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
@@ -211,13 +234,18 @@ class LeaseLost(Exception):
 class Worker:
     """One claiming loop. A process runs `JOB_WORKERS` of them (see `WorkerPool`)."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event) -> None:
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event,
+                 shared: Any = None) -> None:
         self.db, self.llm, self.settings, self.wakeup = db, llm, settings, wakeup
+        self.shared = shared
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{name}:{uuid.uuid4().hex[:6]}"
         self.lease = timedelta(seconds=settings.JOB_LEASE_S)
         self.stopping = asyncio.Event()
 
     async def run_forever(self) -> None:
+        from llm import background_lane  # here: llm → metrics → jobs would be a cycle at import time
+
+        background_lane()  # job items are background work: the long deadline, behind interactive calls
         while not self.stopping.is_set():
             try:
                 job_id = await claim(self.db, owner=self.owner, lease=self.lease)
@@ -235,7 +263,7 @@ class Worker:
         async with self.db.session(write=False) as session:
             job = await session.get(Job, job_id)
             assert job is not None
-            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, job_id=job.id,
+            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, shared=self.shared, job_id=job.id,
                              workspace_id=job.workspace_id, payload=job.payload)
             kind, attempts = job.kind, job.attempts
         log.info("job.claimed", job_id=str(job_id), kind=kind, attempt=attempts, owner=self.owner)
@@ -329,7 +357,7 @@ class Worker:
                          exc: Exception) -> None:
         log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
         await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
-                              .values(status="failed", error=str(exc)[:500] or type(exc).__name__,
+                              .values(status="failed", error=public_error(exc, job_id=str(ctx.job_id), item=key),
                                       updated_at=utcnow()))
 
     async def _finish(self, ctx: JobContext, kind: str) -> None:
@@ -352,7 +380,7 @@ class Worker:
 
     async def _failed_attempt(self, job_id: uuid.UUID, attempts: int, exc: Exception) -> None:
         final = attempts >= self.settings.JOB_MAX_ATTEMPTS
-        reason = f"{type(exc).__name__}: {exc}"[:1000]
+        reason = public_error(exc, job_id=str(job_id), attempt=attempts)[:1000]
         log.error("job.attempt_failed", job_id=str(job_id), attempt=attempts, final=final,
                   error=type(exc).__name__)
         backoff = timedelta(seconds=min(300, 2 ** attempts))
@@ -373,9 +401,10 @@ class Worker:
 class WorkerPool:
     """The process's workers, started and stopped with the app."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings) -> None:
+    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, *, shared: Any = None) -> None:
         self.wakeup = asyncio.Event()
-        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup) for i in range(settings.JOB_WORKERS)]
+        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup, shared)
+                        for i in range(settings.JOB_WORKERS)]
         self.tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:

@@ -5,10 +5,21 @@ usage ledger and monthly budget.
       ├─ LLMUnavailable("unconfigured")  no ANTHROPIC_API_KEY in settings
       ├─ LLMUnavailable("budget")        this month's ledger spend ≥ LLM_MONTHLY_BUDGET_USD, or
       │                                  Anthropic answered with a spend-limit error
-      ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down
+      ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down (also
+      │                                  when the circuit opens while this call waits to retry)
+      ├─ LLMUnavailable("deadline")      no answer within the lane's total deadline (slot wait,
+      │                                  attempts and backoff together)
       ├─ LLMUnavailable("failed")        transient failures outlived the retries, or a
       │                                  non-retryable API error (400/401/403/404…)
-      └─ LLMUnavailable("invalid_output") Claude answered, but not with the schema we asked for
+      ├─ LLMUnavailable("invalid_output") Claude answered, but not with the schema we asked for
+      ├─ LLMUnavailable("truncated")      the answer stopped at `max_tokens` (or the context window):
+      │                                  never stored, even when what arrived happens to validate
+      └─ LLMUnavailable("refused")        Claude declined (`stop_reason: refusal`)
+
+Structured output is asked for the way the model takes it, from the model table in settings
+(`Settings.model_spec`): "native" sends `output_config={"format": {"type": "json_schema", …}}` and
+reads the JSON text block; "tool" forces one tool call (Claude Sonnet 5.5 and Opus 5.5 answer 400 to
+a forced `tool_choice`, so they are "native").
 
 Callers catch `LLMUnavailable`, run the rules engine instead and flag `reason` in their response.
 
@@ -22,11 +33,15 @@ alone would honour an hour-long `retry-after`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import email.utils
 import functools
+import heapq
+import itertools
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -40,13 +55,14 @@ from anthropic import (
     ContractSpendLimitReachedError,
     EnforcedSpendLimitReachedError,
     LinkedOrganizationSpendLimitReachedError,
+    transform_schema,
 )
-from anthropic.types import Message, TextBlockParam, ToolChoiceToolParam, ToolParam, ToolUseBlock
+from anthropic.types import Message, TextBlock, TextBlockParam, ToolChoiceToolParam, ToolParam, ToolUseBlock
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 import metrics
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
@@ -57,8 +73,9 @@ log = structlog.get_logger()
 
 T = TypeVar("T", bound=BaseModel)
 
-Reason = Literal["unconfigured", "budget", "circuit_open", "failed", "invalid_output"]
-Outcome = Literal["ok", "invalid", "error"]
+Reason = Literal["unconfigured", "budget", "circuit_open", "failed", "invalid_output", "truncated", "refused",
+                 "deadline"]
+Outcome = Literal["ok", "invalid", "error", "truncated", "refused"]
 
 TOOL_NAME = "emit"
 TOOL_DESCRIPTION = "Return your complete answer by calling this tool exactly once, with input matching its schema."
@@ -97,15 +114,25 @@ class Usage:
 
     @classmethod
     def priced(cls, settings: Settings, *, model: str, input_tokens: int = 0, output_tokens: int = 0,
-               cache_read_tokens: int = 0, cache_write_tokens: int = 0) -> Usage:
-        """Usage with `cost_usd` computed from `LLM_PRICE_*_PER_MTOK`.
+               cache_read_tokens: int = 0, cache_write_tokens: int = 0, cache_write_1h_tokens: int = 0,
+               batch: bool = False) -> Usage:
+        """Usage with `cost_usd` from the model table row of `model` (the model that answered).
 
-        Anthropic's `input_tokens` excludes cached tokens, so the four counts add up without overlap.
+        Anthropic's `input_tokens` excludes cached tokens, so the counts add up without overlap.
+        `cache_write_tokens` is every cache write; `cache_write_1h_tokens` of them are 1-hour writes
+        (priced higher). A batch request is discounted on input and output. A model missing from the
+        table is priced as `LLM_MODEL` (and logged), never as free.
         """
-        cost = (input_tokens * settings.LLM_PRICE_INPUT_PER_MTOK
-                + output_tokens * settings.LLM_PRICE_OUTPUT_PER_MTOK
-                + cache_read_tokens * settings.LLM_PRICE_CACHE_READ_PER_MTOK
-                + cache_write_tokens * settings.LLM_PRICE_CACHE_WRITE_PER_MTOK) / 1_000_000
+        spec = settings.model_spec(model)
+        if spec is None:
+            log.warning("llm.unpriced_model", model=model, priced_as=settings.LLM_MODEL)
+            spec = settings.model_spec(settings.LLM_MODEL)
+        assert spec is not None  # LLM_MODEL is validated against the table at startup
+        discount = spec.batch_discount if batch else 1.0
+        write_5m = max(cache_write_tokens - cache_write_1h_tokens, 0)
+        cost = (input_tokens * spec.input * discount + output_tokens * spec.output * discount
+                + cache_read_tokens * spec.cache_read + write_5m * spec.cache_write_5m
+                + cache_write_1h_tokens * spec.cache_write_1h) / 1_000_000
         return cls(model=model, input_tokens=input_tokens, output_tokens=output_tokens,
                    cache_read_tokens=cache_read_tokens, cache_write_tokens=cache_write_tokens,
                    cost_usd=round(cost, 8))
@@ -123,12 +150,78 @@ class LLMResult(Generic[T]):
     usage: Usage
 
 
+# --- lanes, deadlines and priority -------------------------------------------------------------
+
+Lane = Literal["interactive", "background"]
+# Which lane the current task's Claude calls run in: a request answers someone waiting
+# ("interactive", the default); job workers and agent builds set "background".
+LANE: contextvars.ContextVar[Lane] = contextvars.ContextVar("llm_lane", default="interactive")
+
+
+def background_lane() -> None:
+    """Mark the current task (and tasks it starts) as background work: job items, agent builds."""
+    LANE.set("background")
+
+
+class DeadlineReached(Exception):
+    """The call's total deadline passed before an attempt could be sent (waiting for a slot)."""
+
+
+class CircuitOpened(Exception):
+    """The breaker opened while this call waited for a slot or a retry: no further attempt."""
+
+
+class PrioritySlots:
+    """A semaphore whose waiters are served by priority (0 first), then in arrival order: an
+    interactive call waiting for a slot goes ahead of queued job calls. Cancellation-safe: a waiter
+    cancelled (by its deadline) after being granted a slot hands the slot on."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = itertools.count()
+
+    @property
+    def waiting(self) -> int:
+        return sum(1 for *_, f in self._waiters if not f.done())
+
+    async def acquire(self, priority: int) -> None:
+        if self._free > 0 and not self.waiting:
+            self._free -= 1
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiters, (priority, next(self._seq), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # granted just as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        while self._waiters:
+            *_, future = heapq.heappop(self._waiters)
+            if not future.done():
+                future.set_result(None)
+                return
+        self._free += 1
+
+    @contextlib.asynccontextmanager
+    async def slot(self, priority: int) -> AsyncIterator[None]:
+        await self.acquire(priority)
+        try:
+            yield
+        finally:
+            self.release()
+
+
 # --- circuit breaker ---------------------------------------------------------------------------
 
 
 class CircuitBreaker:
-    """Closed → open after `failures` consecutive transient failures → after `cooldown_s` one
-    half-open probe → closed on success, open again on failure.
+    """Closed → open after `failures` consecutive transient failures (failed attempts, whichever
+    calls made them) → after `cooldown_s` one half-open probe → closed on success, open again on
+    failure.
 
     Only one caller at a time gets the probe; the others are refused until it settles, so a
     recovering API sees one request, not a stampede. Methods never await, so on one event loop
@@ -259,6 +352,14 @@ def month_start(now: datetime) -> datetime:
 
 
 @functools.lru_cache(maxsize=64)
+def _native_schema(output_model: type[BaseModel]) -> dict[str, Any]:
+    """The `output_config` JSON schema: the SDK's transform to what structured outputs accept
+    (objects closed with `additionalProperties: false`; bounds the grammar cannot enforce moved into
+    descriptions). The answer is still validated against `output_model` itself."""
+    return transform_schema(output_model)
+
+
+@functools.lru_cache(maxsize=64)
 def _schema(output_model: type[BaseModel]) -> dict[str, Any]:
     """The tool's input schema; cached because it is the same for every call of a batch (and
     must stay byte-identical for the prompt cache to hit)."""
@@ -296,7 +397,7 @@ class LLMClient:
             self._client = client or make_anthropic_client(settings)
         self.breaker = CircuitBreaker(failures=settings.LLM_BREAKER_FAILURES,
                                       cooldown_s=settings.LLM_BREAKER_COOLDOWN_S, clock=clock)
-        self._semaphore = asyncio.Semaphore(settings.LLM_MAX_CONCURRENCY)
+        self._slots = PrioritySlots(settings.LLM_MAX_CONCURRENCY)
         self._backoff = wait_exponential_jitter(multiplier=0.5, max=8, jitter=0.5)
         # Set when Anthropic answers with a spend-limit error: refuse locally for a cooldown
         # rather than send calls that cannot succeed.
@@ -413,12 +514,20 @@ class LLMClient:
         prompt: str,
         output_model: type[T],
         max_tokens: int = 2048,
+        lane: Lane | None = None,
     ) -> LLMResult[T]:
-        """Ask Claude for an `output_model`, forced through a tool, validated, recorded and priced.
+        """Ask Claude for an `output_model` (native structured output or a forced tool, per the model
+        table), validated, recorded and priced.
 
         `system` is sent as a cached block, so a batch re-reads a long agent profile from the
         prompt cache. Raises `LLMUnavailable` (see the module docstring) instead of degrading
         silently; callers fall back to the rules engine.
+
+        Time is bounded: one total deadline per lane (`LLM_DEADLINE_INTERACTIVE_S` for requests,
+        `LLM_DEADLINE_BACKGROUND_S` for jobs and builds; `lane` defaults to the task's `LANE`) covers
+        the wait for a concurrency slot, every attempt and every backoff. Interactive calls get a
+        free slot before queued background calls. The breaker is consulted before every attempt,
+        not only on admission: once it opens, calls already admitted stop retrying.
 
         The budget is checked inside the concurrency slot, just before each request is sent, so a
         large batch cannot pass the check all at once: the overshoot is bounded by the calls in
@@ -434,12 +543,18 @@ class LLMClient:
 
         probe = self.breaker.state == "half_open"
         ticket = self.breaker.probe_ticket
+        lane = lane or LANE.get()
         try:
             return await self._call(workspace_id=workspace_id, purpose=purpose, system=system, prompt=prompt,
-                                    output_model=output_model, max_tokens=max_tokens)
+                                    output_model=output_model, max_tokens=max_tokens, lane=lane, probe=probe)
         finally:
             if probe:
                 self.breaker.release(ticket)  # a no-op once the probe recorded its verdict
+
+    def deadline_s(self, lane: Lane) -> float:
+        """The total time one call in `lane` may take, slot wait and retries included."""
+        s = self.settings
+        return s.LLM_DEADLINE_INTERACTIVE_S if lane == "interactive" else s.LLM_DEADLINE_BACKGROUND_S
 
     def _wait(self, state: RetryCallState) -> float:
         """Backoff before the next attempt: the server's `retry-after` (capped), else exponential
@@ -459,37 +574,70 @@ class LLMClient:
             raise LLMUnavailable("budget", f"monthly LLM budget of ${budget:.2f} is spent")
 
     async def _call(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
-                    output_model: type[T], max_tokens: int) -> LLMResult[T]:
+                    output_model: type[T], max_tokens: int, lane: Lane, probe: bool) -> LLMResult[T]:
         client = self._client
         assert client is not None
         s = self.settings
-        system_blocks: list[TextBlockParam] = [
-            {"type": "text", "text": system, "cache_control": {"type": "ephemeral"}}]
-        tool: ToolParam = {"name": TOOL_NAME, "description": TOOL_DESCRIPTION,
-                           "input_schema": _schema(output_model)}
-        tool_choice: ToolChoiceToolParam = {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+        model = s.LLM_MODEL
+        spec = s.model_spec(model)
+        assert spec is not None
+        request = request_params(s, system=system, prompt=prompt, output_model=output_model, max_tokens=max_tokens)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.deadline_s(lane)
         attempts = 0
+        stopped_by: str | None = None
+
+        def circuit_still_closed() -> bool:
+            # A half-open probe is this call's own; any other open state means stop.
+            return self.breaker.state == "closed" or (probe and self.breaker.state == "half_open")
 
         async def attempt() -> Message:
             nonlocal attempts
-            attempts += 1
             # Holding the slot only while a request is in flight: a call sleeping before its
             # retry must not block the others.
-            async with self._semaphore:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    await self._slots.acquire(0 if lane == "interactive" else 1)
+            except TimeoutError:
+                raise DeadlineReached from None
+            try:
+                if not circuit_still_closed():
+                    raise CircuitOpened
                 await self._check_budget(purpose)
-                # The SDK timeout is per socket read; this bounds the whole attempt.
-                async with asyncio.timeout(s.LLM_TIMEOUT_S):
-                    return await client.messages.create(
-                        model=s.LLM_MODEL, max_tokens=max_tokens, system=system_blocks,
-                        messages=[{"role": "user", "content": prompt}],
-                        tools=[tool], tool_choice=tool_choice)
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    raise DeadlineReached
+                attempts += 1
+                # The SDK timeout is per socket read; this bounds the whole attempt, and the deadline
+                # bounds it further.
+                try:
+                    async with asyncio.timeout(min(s.LLM_TIMEOUT_S, remaining)):
+                        return await client.messages.create(**request)
+                except (APIError, TimeoutError) as exc:
+                    # Each failed attempt counts, so concurrent calls against a hung API open the
+                    # circuit after LLM_BREAKER_FAILURES attempts, not after that many whole calls.
+                    if is_transient(exc):
+                        self.breaker.record_failure()
+                    raise
+            finally:
+                self._slots.release()
+
+        def stop(state: RetryCallState) -> bool:
+            nonlocal stopped_by
+            if state.attempt_number >= s.LLM_MAX_ATTEMPTS:
+                stopped_by = "attempts"
+            elif loop.time() + state.upcoming_sleep >= deadline:
+                stopped_by = "deadline"
+            elif not circuit_still_closed():
+                stopped_by = "circuit"
+            return stopped_by is not None
 
         def before_sleep(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome is not None else None
             log.info("llm.retry", purpose=purpose, attempt=state.attempt_number,
                      wait_s=round(state.upcoming_sleep, 3), **_describe_error(exc) if exc else {})
 
-        retrying = AsyncRetrying(stop=stop_after_attempt(s.LLM_MAX_ATTEMPTS), wait=self._wait,
+        retrying = AsyncRetrying(stop=stop, wait=self._wait,
                                  retry=retry_if_exception(is_transient), sleep=self._sleep,
                                  before_sleep=before_sleep, reraise=True)
         started = time.perf_counter()
@@ -499,6 +647,19 @@ class LLMClient:
 
         try:
             message: Message | None = await retrying(attempt)
+        except CircuitOpened:
+            log.info("llm.call", purpose=purpose, model=model, outcome="skipped", attempts=attempts,
+                     ms=elapsed_ms(), reason="circuit_open")
+            if attempts:  # this call's own failed attempts were spent: ledger them
+                await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model))
+            raise LLMUnavailable("circuit_open", "the circuit opened while this call waited to retry") from None
+        except DeadlineReached:
+            if attempts:  # its failed attempts were counted by the breaker as they failed
+                await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model))
+            log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
+                        ms=elapsed_ms(), reason="deadline", lane=lane)
+            raise LLMUnavailable("deadline", f"no answer within the {lane} deadline "
+                                             f"({self.deadline_s(lane):g} s)") from None
         except (APIError, TimeoutError) as exc:
             # The breaker's verdict first, so other callers see it while the ledger is written.
             if is_spend_limit(exc):
@@ -507,16 +668,21 @@ class LLMClient:
                 self.breaker.record_success()
                 error = LLMUnavailable("budget", "Anthropic reported the organisation's spend limit")
             else:
-                if is_transient(exc):
-                    self.breaker.record_failure()
-                else:
+                if not is_transient(exc):
                     # A definitive 4xx proves the API is up: it must not hold the circuit open.
                     self.breaker.record_success()
-                error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
-            log.warning("llm.call", purpose=purpose, model=s.LLM_MODEL, outcome="error", attempts=attempts,
-                        ms=elapsed_ms(), reason=error.reason, **_describe_error(exc))
+                if stopped_by == "deadline" and is_transient(exc):
+                    error = LLMUnavailable("deadline", f"no answer within the {lane} deadline "
+                                                       f"({self.deadline_s(lane):g} s; {type(exc).__name__})")
+                elif stopped_by == "circuit" and is_transient(exc):
+                    error = LLMUnavailable("circuit_open",
+                                           f"the circuit opened while retrying ({type(exc).__name__})")
+                else:
+                    error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
+            log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
+                        ms=elapsed_ms(), reason=error.reason, lane=lane, **_describe_error(exc))
             await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error",
-                               usage=Usage(model=s.LLM_MODEL))
+                               usage=Usage(model=model))
             raise error from exc
         except ValueError as exc:  # a 200 whose body is not JSON: garbage from a reachable API
             message = None
@@ -527,31 +693,86 @@ class LLMClient:
 
         self.breaker.record_success()
         if message is None or garbage is not None:
-            log.warning("llm.call", purpose=purpose, model=s.LLM_MODEL, outcome="invalid", attempts=attempts,
+            log.warning("llm.call", purpose=purpose, model=model, outcome="invalid", attempts=attempts,
                         ms=elapsed_ms(), reason="invalid_output", detail=garbage)
             await self._record(workspace_id=workspace_id, purpose=purpose, outcome="invalid",
-                               usage=Usage(model=s.LLM_MODEL))
+                               usage=Usage(model=model))
             raise LLMUnavailable("invalid_output", garbage)
-        u = message.usage
-        usage = Usage.priced(s, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
-                             cache_read_tokens=u.cache_read_input_tokens or 0,
-                             cache_write_tokens=u.cache_creation_input_tokens or 0)
-        value: T | None = None
-        problem: str | None = None
-        block = next((b for b in message.content if isinstance(b, ToolUseBlock) and b.name == TOOL_NAME), None)
-        if block is None:
-            problem = f"no {TOOL_NAME} tool call (stop_reason={message.stop_reason})"
-        else:
-            try:
-                value = output_model.model_validate(block.input)
-            except ValidationError as exc:
-                problem = f"{exc.error_count()} validation error(s) against {output_model.__name__}"
-        outcome: Outcome = "ok" if value is not None else "invalid"
+        usage = usage_of(s, message)
+        outcome, value, problem = read_answer(message, output_model, structured=spec.structured)
         await self._record(workspace_id=workspace_id, purpose=purpose, outcome=outcome, usage=usage)
         log.info("llm.call", purpose=purpose, model=usage.model, outcome=outcome, attempts=attempts,
                  ms=elapsed_ms(), input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
                  cache_read_tokens=usage.cache_read_tokens, cache_write_tokens=usage.cache_write_tokens,
                  cost_usd=usage.cost_usd, stop_reason=message.stop_reason)
         if value is None:
-            raise LLMUnavailable("invalid_output", problem)
+            reason: Reason = "invalid_output" if outcome == "invalid" else outcome  # type: ignore[assignment]
+            raise LLMUnavailable(reason, problem)
         return LLMResult(value=value, usage=usage)
+
+
+# --- requests and answers (shared by the Messages and the Batches paths) -------------------------
+
+
+def request_params(settings: Settings, *, system: str, prompt: str, output_model: type[BaseModel],
+                   max_tokens: int) -> dict[str, Any]:
+    """The `messages.create` parameters for one structured call, in the form the model takes.
+
+    The system block is cached (`LLM_CACHE_TTL`), so a batch re-reads a long agent profile. The
+    output schema is the same object for every call with this model, so the cached prefix stays
+    byte-identical.
+    """
+    spec = settings.model_spec(settings.LLM_MODEL)
+    assert spec is not None
+    cache: dict[str, Any] = {"type": "ephemeral"}
+    if settings.LLM_CACHE_TTL != "5m":
+        cache["ttl"] = settings.LLM_CACHE_TTL
+    system_blocks: list[TextBlockParam] = [
+        {"type": "text", "text": system, "cache_control": cache}]  # type: ignore[typeddict-item]
+    params: dict[str, Any] = {"model": settings.LLM_MODEL, "max_tokens": max_tokens, "system": system_blocks,
+                              "messages": [{"role": "user", "content": prompt}]}
+    if spec.structured == "native":
+        params["output_config"] = {"format": {"type": "json_schema", "schema": _native_schema(output_model)}}
+    else:
+        tool: ToolParam = {"name": TOOL_NAME, "description": TOOL_DESCRIPTION,
+                           "input_schema": _schema(output_model)}
+        choice: ToolChoiceToolParam = {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+        params |= {"tools": [tool], "tool_choice": choice}
+    return params
+
+
+def usage_of(settings: Settings, message: Message, *, batch: bool = False) -> Usage:
+    """The priced usage of one answer, by the model that answered it."""
+    u = message.usage
+    one_hour = u.cache_creation.ephemeral_1h_input_tokens if u.cache_creation is not None else 0
+    return Usage.priced(settings, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
+                        cache_read_tokens=u.cache_read_input_tokens or 0,
+                        cache_write_tokens=u.cache_creation_input_tokens or 0, cache_write_1h_tokens=one_hour,
+                        batch=batch)
+
+
+def read_answer(message: Message, output_model: type[T], *,
+                structured: Literal["native", "tool"]) -> tuple[Outcome, T | None, str | None]:
+    """(outcome, value, problem) of one answer. The stop reason is read first: an answer cut off at
+    `max_tokens` or refused is never a success, even if what arrived happens to validate."""
+    stop = message.stop_reason
+    if stop in ("max_tokens", "model_context_window_exceeded"):
+        return "truncated", None, f"the answer was cut off (stop_reason={stop})"
+    if stop == "refusal":
+        category = message.stop_details.category if message.stop_details is not None else None
+        return "refused", None, f"Claude declined (category={category})"
+    if structured == "native":
+        text = "".join(b.text for b in message.content if isinstance(b, TextBlock))
+        if not text.strip():
+            return "invalid", None, f"no JSON text in the answer (stop_reason={stop})"
+        try:
+            return "ok", output_model.model_validate_json(text), None
+        except ValidationError as exc:
+            return "invalid", None, f"{exc.error_count()} validation error(s) against {output_model.__name__}"
+    block = next((b for b in message.content if isinstance(b, ToolUseBlock) and b.name == TOOL_NAME), None)
+    if block is None:
+        return "invalid", None, f"no {TOOL_NAME} tool call (stop_reason={stop})"
+    try:
+        return "ok", output_model.model_validate(block.input), None
+    except ValidationError as exc:
+        return "invalid", None, f"{exc.error_count()} validation error(s) against {output_model.__name__}"

@@ -29,7 +29,7 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from auth import api_key_header, authenticate, grants
+from auth import api_key_header
 from errors import Forbidden, Unauthorized
 from jobs import queue_depth
 from ratelimit import client_ip
@@ -48,6 +48,12 @@ ENGINE_RESULTS = Counter("tune_engine_results_total",
                          ["feature", "engine", "fallback"])
 TRACKING_EVENTS = Counter("tune_tracking_events_total", "Tracking events stored, by type and human/machine",
                           ["type", "machine"])
+RATELIMIT_STORAGE_ERRORS = Counter("tune_ratelimit_storage_errors_total",
+                                   "Rate-limit storage (Redis) calls that failed, by limiter (api, tracking)",
+                                   ["limiter"])
+RATELIMIT_DEGRADED = Counter("tune_ratelimit_degraded_total",
+                             "Requests decided without the shared rate-limit storage: counted per process "
+                             "(local) or not limited (open)", ["limiter", "fallback"])
 
 
 def record_llm_call(*, purpose: str, outcome: str, usage: Any) -> None:
@@ -65,6 +71,14 @@ def record_tracking_event(event_type: str, is_machine: bool) -> None:
     TRACKING_EVENTS.labels(event_type, "machine" if is_machine else "human").inc()
 
 
+def record_ratelimit_storage_error(limiter: str) -> None:
+    RATELIMIT_STORAGE_ERRORS.labels(limiter).inc()
+
+
+def record_ratelimit_degraded(limiter: str, fallback: str) -> None:
+    RATELIMIT_DEGRADED.labels(limiter, fallback).inc()
+
+
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     """Called once per request by the request-context middleware (route template, not raw path)."""
     HTTP_REQUESTS.labels(method, route, str(status)).inc()
@@ -72,7 +86,7 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
 
 
 class StateCollector(Collector):
-    """Gauges read at scrape time from the running app: pool, jobs, circuit breaker."""
+    """Gauges read at scrape time from the running app: pool, jobs, circuit breaker, rate-limit storage."""
 
     def __init__(self, app_state: Any) -> None:
         self.state = app_state
@@ -93,6 +107,12 @@ class StateCollector(Collector):
         codes = {"closed": 0.0, "half_open": 1.0, "open": 2.0}
         breaker.add_metric([], codes[llm["circuit"]] if llm["reason"] != "unconfigured" else -1.0)
         yield breaker
+        storage = self.state.limiter.storage
+        limits_up = GaugeMetricFamily("tune_ratelimit_storage_up",
+                                      "Rate-limit storage as this process last found it: 1 reachable, "
+                                      "0 unreachable (counting per process), -1 memory:// (always per process)")
+        limits_up.add_metric([], -1.0 if not storage.fallible else 1.0 if storage.state == "ok" else 0.0)
+        yield limits_up
 
 
 def exposition(state_registry: CollectorRegistry) -> bytes:
@@ -114,25 +134,23 @@ def install(app: Any) -> None:
 
 
 async def require_metrics_access(request: Request) -> None:
-    """Admin API key, or `Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true."""
+    """`Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true.
+
+    The metrics are the whole service's (every tenant's traffic), so a tenant's API key, even an
+    admin one, does not open them (issue 13, finding 14): only the operator's token does.
+    """
     state = request.app.state
     settings = state.settings
+    await state.limiter.enforce(request, f"ip:{client_ip(request)}")
     if settings.METRICS_PUBLIC:
-        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
         return
     bearer = request.headers.get("authorization", "")
     if settings.METRICS_TOKEN and bearer.startswith("Bearer ") and hmac.compare_digest(
             bearer.removeprefix("Bearer ").encode(), settings.METRICS_TOKEN.encode()):
-        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
         return
-    try:
-        principal = await authenticate(state.db, await api_key_header(request), state.key_cache)
-    except Unauthorized:
-        await state.limiter.enforce(request, f"ip:{client_ip(request)}")
-        raise
-    await state.limiter.enforce(request, f"key:{principal.key_id}")
-    if not grants(list(principal.scopes), "admin"):
-        raise Forbidden("Metrics need an admin API key or the METRICS_TOKEN bearer token.")
+    if await api_key_header(request):
+        raise Forbidden("Metrics are service-wide: they need the METRICS_TOKEN bearer token, not an API key.")
+    raise Unauthorized("Metrics need the METRICS_TOKEN bearer token.")
 
 
 router = APIRouter(tags=["operations"])
@@ -141,7 +159,7 @@ router = APIRouter(tags=["operations"])
 @router.get("/metrics", response_class=Response, dependencies=[Depends(require_metrics_access)],
             responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}})
 async def metrics(request: Request) -> Response:
-    """Prometheus metrics (admin API key or METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
+    """Prometheus metrics (METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
     state = request.app.state
     async with state.db.session(write=False) as session:
         counts = await queue_depth(session)

@@ -7,6 +7,7 @@ log line) flow through, and responses are not copied through an extra task.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import time
 import uuid
@@ -20,9 +21,18 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import metrics
-from auth import hash_key
-from database_async import UNAVAILABLE_ERRORS
-from errors import Conflict, PayloadTooLarge, ServiceUnavailable, TuneError, Unprocessable, problem
+from auth import authenticate, hash_key
+from database_async import UNAVAILABLE_ERRORS, classify_error
+from errors import (
+    Conflict,
+    PayloadTooLarge,
+    RateLimited,
+    ServiceUnavailable,
+    TuneError,
+    Unauthorized,
+    Unprocessable,
+    problem,
+)
 from models import IdempotencyKey, utcnow
 
 log = structlog.get_logger()
@@ -134,16 +144,48 @@ async def _render(exc: TuneError, scope: Scope, receive: Receive, send: Send) ->
 # Responses that say nothing final about the request are not stored: the client may retry them.
 _NOT_STORED = {401, 403, 409, 429}
 _NOT_REPLAYED_HEADERS = {"x-request-id", "content-length", "retry-after"}
+# A response marked `Cache-Control: no-store` holds a secret shown once (a new API key, a webhook
+# secret): it is stored with these top-level fields set to null, never with the secret itself.
+SECRET_FIELDS = ("key", "secret")
+PURGE_EVERY_S = 60.0
+
+
+def redact(body: bytes) -> bytes:
+    """The JSON body with its secret fields nulled (and a note saying so)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return b""
+    if isinstance(data, dict):
+        for name in SECRET_FIELDS:
+            if name in data:
+                data[name] = None
+        data["redacted"] = "replayed without the secret, shown only in the first response"
+    return json.dumps(data, separators=(",", ":")).encode()
+
+
+def routed(app: Any, scope: Scope) -> bool:
+    """True when an API route (method and path) handles this request."""
+    from fastapi.routing import APIRoute
+    from starlette.routing import Match
+
+    return any(isinstance(r, APIRoute) and r.matches(scope)[0] == Match.FULL for r in app.router.routes)
 
 
 class IdempotencyMiddleware:
     """`Idempotency-Key` on POST: replay the stored response; 422 on a different body; 409 while
     the first request with that key is still running. Keys are scoped per API key, kept `ttl`.
+
+    Only for a routed request with a valid, unrevoked key (checked before a row is written or a
+    response replayed): anything else goes straight to the app, which answers 401/404 as usual, and
+    a revoked key never gets a stored response back. Rows older than `ttl` are purged (at most once
+    a minute per process). Issue 13, findings 4 and 6.
     """
 
     def __init__(self, app: ASGIApp, ttl: timedelta) -> None:
         self.app = app
         self.ttl = ttl
+        self._purged_at = -PURGE_EVERY_S
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = Headers(scope=scope) if scope["type"] == "http" else Headers()
@@ -153,13 +195,38 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         try:
+            if not routed(scope["app"], scope) or not await self._valid(scope, api_key):
+                await self.app(scope, receive, send)  # the app gives its own 404/401; nothing is stored
+                return
             await self._handle(scope, receive, send, idem_key, api_key)
         except TuneError as exc:
             await _render(exc, scope, receive, send)
         except (DBAPIError, *UNAVAILABLE_ERRORS) as exc:
+            if classify_error(exc) == "data":
+                await _render(Unprocessable("A value in the request cannot be stored."), scope, receive, send)
+                return
             log.error("idempotency.db_unavailable", error=type(exc).__name__)
             await _render(ServiceUnavailable("The database is unavailable; retry shortly.",
                                              headers={"Retry-After": "5"}), scope, receive, send)
+
+    async def _valid(self, scope: Scope, api_key: str) -> bool:
+        state = scope["app"].state
+        try:
+            await authenticate(state.db, api_key, state.key_cache)
+        except Unauthorized:
+            return False
+        return True
+
+    async def _purge(self, db: Any) -> None:
+        now = time.monotonic()
+        if now - self._purged_at < PURGE_EVERY_S:
+            return
+        self._purged_at = now
+        async with db.session() as session:
+            result = await session.execute(
+                delete(IdempotencyKey).where(IdempotencyKey.created_at < utcnow() - self.ttl))
+        if result.rowcount:
+            log.info("idempotency.purged", rows=result.rowcount)
 
     async def _handle(self, scope: Scope, receive: Receive, send: Send, idem_key: str, api_key: str) -> None:
         if len(idem_key) > 255:
@@ -169,6 +236,7 @@ class IdempotencyMiddleware:
             b"\n".join([scope["path"].encode(), scope.get("query_string", b""), body])).hexdigest()
         scope_hash = hash_key(api_key)
         db = scope["app"].state.db
+        await self._purge(db)
 
         stored = await self._claim(db, scope_hash, idem_key, fingerprint)
         if stored is not None:
@@ -197,6 +265,7 @@ class IdempotencyMiddleware:
         assert start is not None
         status = start["status"]
         response_body = b"".join(chunks)
+        no_store = "no-store" in Headers(raw=start["headers"]).get("cache-control", "")
         async with db.session() as session:
             if status >= 500 or status in _NOT_STORED:
                 await session.execute(delete(IdempotencyKey).where(
@@ -206,7 +275,8 @@ class IdempotencyMiddleware:
                         if k.decode("latin-1").lower() not in _NOT_REPLAYED_HEADERS]
                 await session.execute(update(IdempotencyKey).where(
                     IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
-                ).values(status_code=status, response_headers=kept, response_body=response_body))
+                ).values(status_code=status, response_headers=kept,
+                         response_body=redact(response_body) if no_store else response_body))
         await send(start)
         await send({"type": "http.response.body", "body": response_body})
 
@@ -254,3 +324,91 @@ async def _replay(stored: IdempotencyKey, send: Send) -> None:
     headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": stored.status_code, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+# --- input guard ------------------------------------------------------------------------------
+
+MAX_JSON_DEPTH = 64
+_GUARDED_TYPES = ("application/json", "text/csv", "text/plain", "application/csv", "multipart/form-data")
+_JSON_NUL = re.compile(rb'(?<!\\)(?:\\\\)*\\u0000')
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = bytes(range(256)).translate(None, b"[]{}")  # every byte except the brackets, for deletion
+
+
+def json_too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when the JSON nests arrays/objects deeper than `limit` (strings are ignored)."""
+    brackets = _JSON_STRING.sub(b"", body).translate(None, _BRACKETS)
+    depth = 0
+    for byte in brackets:
+        depth += 1 if byte in (91, 123) else -1  # '[' '{' open, ']' '}' close
+        if depth > limit:
+            return True
+    return False
+
+
+def nul_in(body: bytes, content_type: str) -> bool:
+    """A NUL character in a body: raw (never in UTF-8 text) or, in JSON, the `\\u0000` escape."""
+    return b"\x00" in body or (content_type == "application/json" and _JSON_NUL.search(body) is not None)
+
+
+class InputGuardMiddleware:
+    """Refuse what no handler should see, before routing and auth, with a 422: a NUL character in the
+    path, query or a text/JSON body (PostgreSQL cannot store it; finding 1 of issue 13), and JSON
+    nested deeper than `MAX_JSON_DEPTH` (the parser would recurse until it fails; finding 8).
+    Bodies of the guarded types are read here (BodySizeLimitMiddleware, outside, caps them)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
+        query = scope.get("query_string", b"")
+        if b"\x00" in raw_path or b"%00" in raw_path.lower() or b"\x00" in query or b"%00" in query.lower():
+            await _render(Unprocessable("The URL holds a NUL character, which no field accepts."),
+                          scope, receive, send)
+            return
+        content_type = Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
+        if scope["method"] not in ("POST", "PUT", "PATCH") or content_type not in _GUARDED_TYPES:
+            await self.app(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        if nul_in(body, content_type):
+            await _render(Unprocessable("The body holds a NUL character, which no field accepts."),
+                          scope, receive, send)
+            return
+        if content_type == "application/json" and json_too_deep(body):
+            await _render(Unprocessable(f"The JSON nests deeper than {MAX_JSON_DEPTH} levels."),
+                          scope, receive, send)
+            return
+        await self.app(scope, replaying(body, receive), send)
+
+
+# --- the edges: docs and static files ---------------------------------------------------------
+
+EDGE_PREFIXES = ("/static/", "/docs", "/redoc", "/openapi.json")
+
+
+class EdgeLimitMiddleware:
+    """The routes FastAPI and Starlette add themselves (`/docs`, `/redoc`, `/openapi.json`, static
+    files, the documentation's assets) have no dependency to count them: count them here, per client IP
+    (a bucket of their own, shared with unmatched routes, so a page and its assets do not eat the API
+    budget), with the API limit (issue 13, finding 14). The documentation pages set their own strict
+    Content-Security-Policy (apidocs/pages.py)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(EDGE_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        state = await scope["app"].state.limiter.hit(f"edge:{client[0] if client else 'unknown'}")
+        scope.setdefault("state", {})["rate_limit"] = state
+        if state is not None and not state.allowed:
+            await _render(RateLimited("Rate limit exceeded.", headers=state.headers()), scope, receive, send)
+            return
+        await self.app(scope, receive, send)

@@ -28,10 +28,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 import metrics
+import paging
 from database_async import TuneDatabase
 from errors import NotFound
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
+from intelligence import intake
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
 from schemas import (
@@ -42,6 +44,7 @@ from schemas import (
     Input,
     MessageRead,
     Output,
+    Page,
     ProspectData,
     ScoreComponent,
     TierThresholds,
@@ -69,11 +72,17 @@ class ClaudeInsight(BaseModel):
     confidence: float = Field(ge=0, le=1)
 
 
+REPLACE_HELP = ("A prospect already known (same e-mail) is merged by default: fields given replace, fields "
+                "absent are kept, signals and technologies add to the known ones. true: store exactly what "
+                "is sent (fields not sent are removed).")
+
+
 class AnalyzeRequest(Input):
     """Score one prospect against an industry's agent."""
 
     industry: Annotated[str, Field(min_length=2, max_length=100, examples=["casino"])]
     prospect: ProspectData
+    replace: bool = Field(False, description=REPLACE_HELP)
 
     model_config = {"json_schema_extra": {"examples": [{
         "industry": "casino",
@@ -90,6 +99,7 @@ class AnalyzeBatchRequest(Input):
 
     industry: Annotated[str, Field(min_length=2, max_length=100, examples=["casino"])]
     prospects: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    replace: bool = Field(False, description=REPLACE_HELP)
 
 
 class AgentRef(Output):
@@ -113,6 +123,9 @@ class AnalysisRead(Output):
     data_gaps: list[str]
     usage: dict[str, Any] | None = None
     fallback: str | None = Field(None, description="Why Claude was not used, when it is configured but was not.")
+    changed_fields: list[str] = Field([], description="Stored prospect fields this request added, changed or "
+                                                      "(with replace) removed; every field for a new prospect")
+    kept_fields: list[str] = Field([], description="Stored fields this request did not send, kept as they were")
 
 
 class BatchItemRead(Output):
@@ -134,11 +147,13 @@ class BatchRead(Output):
 class Outcome:
     """One prospect's analysis before it is stored."""
 
-    data: ProspectData
+    data: ProspectData  # what was scored: the given fields merged over what was known
     result: AnalysisResult
     engine: str
     usage: dict[str, Any] | None
     fallback: str | None
+    given: ProspectData | None = None  # what the request sent (None: `data` itself)
+    replace: bool = False
 
 
 def _field_text(data: ProspectData, field: str) -> str:
@@ -167,12 +182,15 @@ def merge_insight(rules: AnalysisResult, insight: ClaudeInsight, data: ProspectD
     })
 
 
-async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfile,
-                 data: ProspectData) -> Outcome:
-    """Run the rubric, then let Claude add insight when it can. Never raises for Claude's faults."""
+async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfile, data: ProspectData,
+                 given: ProspectData | None = None, replace: bool = False) -> Outcome:
+    """Run the rubric, then let Claude add insight when it can. Never raises for Claude's faults.
+
+    `data` is what is scored (the merged prospect); `given` and `replace` say how to store it.
+    """
     rules = analyze_rules(profile, data)
     if not llm.enabled:
-        return Outcome(data, rules, "rules", None, None)
+        return Outcome(data, rules, "rules", None, None, given, replace)
     prompt = ("Prospect:\n" + data.model_dump_json(exclude_none=True, indent=1) +
               "\n\nRubric result (keep consistent with it):\n" +
               json.dumps({"score": rules.score, "tier": rules.tier, "persona": rules.persona,
@@ -182,27 +200,59 @@ async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfi
                                      system=INSIGHT_SYSTEM + profile.model_dump_json(), prompt=prompt,
                                      output_model=ClaudeInsight, max_tokens=1500)
     except LLMUnavailable as exc:
-        return Outcome(data, rules, "rules", None, exc.reason)
-    return Outcome(data, merge_insight(rules, reply.value, data), "claude", reply.usage.as_dict(), None)
+        return Outcome(data, rules, "rules", None, exc.reason, given, replace)
+    return Outcome(data, merge_insight(rules, reply.value, data), "claude", reply.usage.as_dict(), None, given,
+                   replace)
 
 
-async def upsert_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, data: ProspectData) -> uuid.UUID:
-    """Insert or update the workspace's prospect with this email; return its id."""
+async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored data of the workspace's prospects with these e-mails, read outside the request's transaction."""
+    wanted = sorted({e.lower() for e in emails})
+    found: dict[str, dict[str, Any]] = {}
+    async with db.session(write=False) as session:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found.update((await session.execute(select(Prospect.email, Prospect.data).where(
+                Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))).all())
+    return found
+
+
+async def with_known(db: TuneDatabase, *, workspace_id: uuid.UUID, prospects: list[ProspectData],
+                     replace: bool) -> list[ProspectData]:
+    """Each prospect as it will be stored (merged over what is known), so that is what gets scored."""
+    if replace or not prospects:
+        return list(prospects)
+    known = await known_data(db, workspace_id=workspace_id, emails=[str(p.email) for p in prospects])
+    return [intake.merge(known.get(str(p.email).lower()), p).data for p in prospects]
+
+
+async def upsert_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, data: ProspectData,
+                          replace: bool = False) -> tuple[uuid.UUID, intake.Merged]:
+    """Insert the workspace's prospect with this email, or merge `data` into it (replace: overwrite).
+
+    The merge is made again here, over the row as it is inside this write transaction, so a field
+    written by a concurrent request since the prospect was scored is not lost.
+    """
+    email = str(data.email).lower()
+    current = await session.scalar(select(Prospect.data).where(Prospect.workspace_id == workspace_id,
+                                                               Prospect.email == email))
+    merged = intake.merge(current, data, replace=replace)
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    values = {"workspace_id": workspace_id, "email": str(data.email).lower(), "clay_row_id": data.clay_row_id,
-              "data": data.model_dump(mode="json", exclude_none=True), "updated_at": utcnow()}
+    values = {"workspace_id": workspace_id, "email": email, "clay_row_id": merged.data.clay_row_id,
+              "data": merged.data.model_dump(mode="json", exclude_none=True), "updated_at": utcnow()}
     stmt = insert(Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
     stmt = stmt.on_conflict_do_update(
         index_elements=[Prospect.workspace_id, Prospect.email],
         set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
               "clay_row_id": stmt.excluded.clay_row_id},
     ).returning(Prospect.id)
-    return (await session.execute(stmt)).scalar_one()
+    return (await session.execute(stmt)).scalar_one(), merged
 
 
 async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
                 outcome: Outcome) -> AnalysisRead:
-    prospect_id = await upsert_prospect(session, workspace_id=workspace_id, data=outcome.data)
+    prospect_id, merged = await upsert_prospect(session, workspace_id=workspace_id,
+                                                data=outcome.given or outcome.data, replace=outcome.replace)
     result = outcome.result
     row = Analysis(workspace_id=workspace_id, prospect_id=prospect_id, agent_id=agent.id, industry=agent.industry,
                    agent_version=agent.version, engine=outcome.engine, score=result.score, tier=result.tier,
@@ -210,11 +260,12 @@ async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: Indust
     session.add(row)
     await session.flush()
     log.info("prospect.analyzed", prospect_id=str(prospect_id), tier=result.tier, score=result.score,
-             engine=outcome.engine)
+             engine=outcome.engine, changed=len(merged.changed), kept=len(merged.kept))
     metrics.record_engine("analysis", outcome.engine, outcome.fallback)
     return AnalysisRead(prospect_id=prospect_id, analysis_id=row.id, engine=outcome.engine,
                         agent=AgentRef(industry=agent.industry, version=agent.version), usage=outcome.usage,
-                        fallback=outcome.fallback, **result.model_dump())
+                        fallback=outcome.fallback, changed_fields=merged.changed, kept_fields=merged.kept,
+                        **result.model_dump())
 
 
 async def agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
@@ -232,7 +283,9 @@ async def analyze_prospect(session: AsyncSession, *, db: TuneDatabase, llm: LLMC
                            data: AnalyzeRequest) -> AnalysisRead:
     """Analyse one prospect and store the prospect (upserted by email) and its analysis."""
     agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
-    outcome = await assess(llm, workspace_id=workspace_id, profile=profile, data=data.prospect)
+    [merged] = await with_known(db, workspace_id=workspace_id, prospects=[data.prospect], replace=data.replace)
+    outcome = await assess(llm, workspace_id=workspace_id, profile=profile, data=merged, given=data.prospect,
+                           replace=data.replace)
     return await store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
 
 
@@ -245,11 +298,13 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         try:
             parsed.append(ProspectData.model_validate(raw))
         except ValidationError as exc:
-            parsed.append([{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()])
+            parsed.append(intake.validation_errors(exc))
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
+    merged = await with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=data.replace)
     # LLMClient bounds concurrent Claude calls itself (LLM_MAX_CONCURRENCY).
-    outcomes = await asyncio.gather(*(assess(llm, workspace_id=workspace_id, profile=profile, data=p)
-                                      for _, p in good))
+    outcomes = await asyncio.gather(*(
+        assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
+        for (_, p), m in zip(good, merged, strict=True)))
     results = {i: await store(session, workspace_id=workspace_id, agent=agent, outcome=o)
                for (i, _), o in zip(good, outcomes, strict=True)}
     items = [BatchItemRead(index=i, status="ok", result=results[i]) if i in results
@@ -260,7 +315,9 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
 
 
 class ProspectRead(Output):
-    id: uuid.UUID
+    prospect_id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as prospect_id; kept for existing clients.",
+                        json_schema_extra={"deprecated": True})
     email: str
     data: dict[str, Any]
     created_at: Any
@@ -286,7 +343,8 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
                               **AnalysisResult.model_validate(a.result).model_dump())
     messages = await session.scalars(select(Message).where(Message.prospect_id == prospect.id)
                                      .order_by(Message.campaign_id, Message.channel, Message.step))
-    return ProspectRead(id=prospect.id, email=prospect.email, data=prospect.data, created_at=prospect.created_at,
+    return ProspectRead(prospect_id=prospect.id, id=prospect.id, email=prospect.email, data=prospect.data,
+                        created_at=prospect.created_at,
                         updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses),
                         messages=[MessageRead.model_validate(m) for m in messages])
 
@@ -331,11 +389,14 @@ class AnalyzeJob:
     """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload."""
 
     async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> Outcome:
-        data = ProspectData.model_validate(payload)  # a bad item fails alone, with the reason
+        given = ProspectData.model_validate(payload)  # a bad item fails alone, with the reason
         if "profile" not in ctx.cache:
             ctx.cache["agent"], ctx.cache["profile"] = await agent_profile(
                 ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"])
-        return await assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data)
+        replace = bool(ctx.payload.get("replace"))
+        [data] = await with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given], replace=replace)
+        return await assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data,
+                            given=given, replace=replace)
 
     async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
                     prepared: Outcome) -> dict[str, Any]:
@@ -347,7 +408,7 @@ class AnalyzeJob:
             tier = await attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
                                             analysis=stored)
         return {"prospect_id": str(stored.prospect_id), "analysis_id": str(stored.analysis_id), "tier": tier,
-                "score": stored.score, "engine": stored.engine,
+                "score": stored.score, "engine": stored.engine, "changed_fields": stored.changed_fields,
                 "cost_usd": (stored.usage or {}).get("cost_usd", 0.0)}
 
 
@@ -377,14 +438,77 @@ async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict
 
 
 async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
-                           prospects: list[dict[str, Any]], campaign_id: uuid.UUID | None = None) -> jobs.JobRead:
+                           prospects: list[dict[str, Any]], campaign_id: uuid.UUID | None = None,
+                           replace: bool = False) -> jobs.JobRead:
     """Queue a large batch: one job item per prospect (keyed by position), worked in the background."""
     items = [(f"{i}:{str(p.get('email', ''))[:150].lower()}", p) for i, p in enumerate(prospects)]
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="analyze",
-                             payload={"industry": industry,
+                             payload={"industry": industry, "replace": replace,
                                       "campaign_id": str(campaign_id) if campaign_id else None},
                              items=items)
     return jobs.job_read(job)
 
 
 jobs.register("analyze", AnalyzeJob(), summarize_results)
+
+
+# --- the list of prospects --------------------------------------------------------------------
+
+
+class ProspectListItem(Output):
+    """One prospect in `GET /api/prospects`: who it is and where it stands."""
+
+    prospect_id: uuid.UUID
+    email: str
+    first_name: str | None = None
+    last_name: str | None = None
+    title: str | None = None
+    company: str | None = None
+    tier: int | None = Field(None, description="In the campaign when filtered by one, else the latest analysis's.")
+    score: int | None = None
+    created_at: Any
+    updated_at: Any
+
+
+async def list_prospects(session: AsyncSession, *, workspace_id: uuid.UUID, email: str | None,
+                         campaign_id: uuid.UUID | None, tier: int | None, cursor: str | None,
+                         limit: int) -> Page[ProspectListItem]:
+    """The workspace's prospects, newest first; by email, by campaign, by tier (keyset pages)."""
+    query = select(Prospect).where(Prospect.workspace_id == workspace_id)
+    if email:
+        query = query.where(Prospect.email == email.strip().lower())
+    if campaign_id is not None:
+        await campaign_of(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
+        member = (select(CampaignProspect.prospect_id)
+                  .where(CampaignProspect.campaign_id == campaign_id,
+                         CampaignProspect.workspace_id == workspace_id))
+        if tier is not None:
+            member = member.where(CampaignProspect.tier == tier)
+        query = query.where(Prospect.id.in_(member))
+    elif tier is not None:
+        latest_tier = (select(Analysis.tier).where(Analysis.prospect_id == Prospect.id)
+                       .order_by(Analysis.created_at.desc(), Analysis.id.desc()).limit(1).scalar_subquery())
+        query = query.where(latest_tier == tier)
+    rows, next_cursor = await paging.newest_first(session, query, Prospect, cursor=cursor, limit=limit,
+                                                  kind="prospects")
+    ids = [p.id for p in rows]
+    standing: dict[uuid.UUID, tuple[int | None, int | None]] = {}
+    if ids and campaign_id is not None:
+        for pid, t, s in await session.execute(
+                select(CampaignProspect.prospect_id, CampaignProspect.tier, CampaignProspect.score)
+                .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(ids))):
+            standing[pid] = (t, s)
+    elif ids:
+        for pid, t, s in await session.execute(
+                select(Analysis.prospect_id, Analysis.tier, Analysis.score).where(Analysis.prospect_id.in_(ids))
+                .order_by(Analysis.created_at, Analysis.id)):
+            standing[pid] = (t, s)  # the newest analysis comes last and wins
+    items = []
+    for p in rows:
+        data = p.data or {}
+        t, s = standing.get(p.id, (None, None))
+        items.append(ProspectListItem(
+            prospect_id=p.id, email=p.email, first_name=data.get("first_name"), last_name=data.get("last_name"),
+            title=data.get("title"), company=data.get("company"), tier=t, score=s, created_at=p.created_at,
+            updated_at=p.updated_at))
+    return Page[ProspectListItem](items=items, next_cursor=next_cursor)

@@ -9,9 +9,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+
+from intelligence import intake
+from intelligence.intake import CountRange, MoneyRange
 
 T = TypeVar("T")
 
@@ -26,6 +42,25 @@ class Input(BaseModel):
     """Base for request bodies: unknown fields are an error, strings are stripped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """Declare each accepted alias (`employees` for `employee_count`) as a property of the schema,
+        so the OpenAPI document does not call an accepted field forbidden."""
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        properties = target.get("properties", {})
+        for field in cls.model_fields.values():
+            alias = field.validation_alias
+            if not isinstance(alias, AliasChoices):
+                continue
+            choices = [c for c in alias.choices if isinstance(c, str)]
+            main = next((c for c in choices if c in properties), None)
+            for choice in choices:
+                if main is not None and choice != main and choice not in properties:
+                    properties[choice] = {**{k: v for k, v in properties[main].items() if k != "title"},
+                                          "description": f"Alias of `{main}`; send one of them."}
+        return schema
 
 
 class Output(BaseModel):
@@ -47,6 +82,7 @@ class HealthRead(Output):
     database: str
     version: str
     engine: dict[str, str]
+    rate_limit: dict[str, str] = {}  # storage (memory, redis), state (ok, unavailable), scope, fallback
 
 
 class IndustryRead(Output):
@@ -119,6 +155,8 @@ class ICP(BaseModel):
     signal_keywords: list[str] = []  # lower-case keywords that detect those signals in free text
     industry_keywords: list[str] = []  # lower-case keywords that say a company is in this industry
     disqualifiers: list[str] = []
+    edge_types: list[str] = []  # in the industry but at its edge (e.g. "hostel"): tier 3 at best, nurture
+    secondary_types: list[str] = []  # served, but not the core (e.g. "office building"): tier 2 at best
 
 
 class RubricWeights(BaseModel):
@@ -160,10 +198,28 @@ class AgentProfile(BaseModel):
     seller: dict[str, str] = {}  # company / offer the agent sells for, when built for one
 
 
+# What the analyze API, CSV and Clay accept for a headcount and an amount (read by intelligence.intake).
+CountIn = Annotated[int, Field(ge=0, le=10_000_000), WithJsonSchema({
+    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 10_000_000},
+              {"type": "string", "maxLength": 100, "examples": ["51-200", "1,001-5,000", "10K+", "under 10"]}],
+    "description": "Headcount: a number or a range as Clay and CRMs write it. A range counts as the midpoint of "
+                   "its bounds (rounded half up; '10K+' as 10000); both bounds and the text are kept in "
+                   "employee_range."}, mode="validation")]
+MoneyIn = Annotated[int, Field(ge=0, le=10**13), WithJsonSchema({
+    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 10**13},
+              {"type": "string", "maxLength": 100,
+               "examples": ["$95M", "€18M", "£2.1bn", "USD 40 million", "$10M-$50M", "$1B+"]}],
+    "description": "Annual revenue: USD as a number, or an amount in any listed currency with k/M/B suffixes, "
+                   "converted to USD with the rate table FX_USD_RATES (as of FX_RATES_AS_OF). A range counts as "
+                   "its midpoint; the bounds, the text, the currency and the rate are kept in revenue_range."},
+    mode="validation")]
+
+
 class ProspectData(Input):
     """A prospect as submitted by API, CSV or Clay. Only email is required.
 
-    `employees` and `revenue` are accepted as aliases of `employee_count` and `annual_revenue_usd`.
+    `employees` and `revenue` are accepted as aliases of `employee_count` and `annual_revenue_usd`,
+    which also take Clay/CRM strings ("51-200", "10K+", "$95M", "€18M"); see `intelligence.intake`.
     """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
@@ -177,15 +233,79 @@ class ProspectData(Input):
     website: Annotated[str, Field(max_length=500)] | None = None
     linkedin_url: Annotated[str, Field(max_length=500)] | None = None
     industry: Annotated[str, Field(max_length=100)] | None = None
-    employee_count: Annotated[int, Field(ge=0, le=10_000_000)] | None = Field(
+    employee_count: CountIn | None = Field(
         None, validation_alias=AliasChoices("employee_count", "employees"))
-    annual_revenue_usd: Annotated[int, Field(ge=0, le=10**13)] | None = Field(
+    annual_revenue_usd: MoneyIn | None = Field(
         None, validation_alias=AliasChoices("annual_revenue_usd", "revenue"))
     location: Annotated[str, Field(max_length=200)] | None = None
     technologies: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=100)] = []
     signals: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=50)] = []
     notes: Annotated[str, Field(max_length=5000)] | None = None
     clay_row_id: Annotated[str, Field(max_length=200)] | None = None
+    employee_range: CountRange | None = Field(
+        None, description="Both bounds of employee_count as written (set when it was written as text)")
+    revenue_range: MoneyRange | None = Field(
+        None, description="Both bounds of annual_revenue_usd in USD, the text, currency and rate used")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_value_strings(cls, data: object) -> object:
+        return intake.coerce(data)
+
+    @field_validator("employee_count", mode="before")
+    @classmethod
+    def _count(cls, value: object) -> object:
+        if isinstance(value, str | bool):
+            read = intake.read_count(value)  # a ValueError here names the field and the accepted forms
+            return None if read is None else read[0]
+        return value
+
+    @field_validator("annual_revenue_usd", mode="before")
+    @classmethod
+    def _money(cls, value: object) -> object:
+        if isinstance(value, str | bool):
+            read = intake.read_money(value)
+            return None if read is None else read[0]
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return value.lower()
+
+    @field_validator("first_name", "last_name", "title", "company", "industry", "location")
+    @classmethod
+    def _single_spaces(cls, value: str | None) -> str | None:
+        return intake.clean_text(value) if value is not None else None
+
+    @field_validator("website", "linkedin_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return intake.clean_url(value) if value else value
+
+    @field_validator("company_domain")
+    @classmethod
+    def _domain(cls, value: str | None) -> str | None:
+        return intake.clean_domain(value) if value else value
+
+    @model_validator(mode="after")
+    def _ranges_agree(self) -> ProspectData:
+        for number, rng, low, high in (("employee_count", "employee_range", "min", "max"),
+                                       ("annual_revenue_usd", "revenue_range", "min_usd", "max_usd")):
+            r = getattr(self, rng)
+            if r is None:
+                continue
+            lo, hi = getattr(r, low), getattr(r, high)
+            if lo is None:
+                raise ValueError(f"{rng} needs its lower bound")
+            if hi is not None and lo > hi:
+                raise ValueError(f"{rng}: the lower bound is above the upper bound")
+            value = getattr(self, number)
+            if value is None:
+                setattr(self, number, intake.count_of(lo, hi))
+            elif value < lo or (hi is not None and value > hi):
+                raise ValueError(f"{number} is outside its {rng}")
+        return self
 
 
 class ScoreComponent(BaseModel):
@@ -225,7 +345,8 @@ class AnalysisResult(BaseModel):
 class MessageRead(Output):
     """A stored piece of outreach (a sequence step, a LinkedIn message, a video script)."""
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as message_id; kept for existing clients.",
+                          json_schema_extra={"deprecated": True})
     campaign_id: uuid.UUID | None
     channel: str
     step: int
@@ -240,3 +361,22 @@ class MessageRead(Output):
     engine: str
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_id(self) -> uuid.UUID:
+        """The message's id, under the name every other answer uses for it."""
+        return self.id
+
+def aware_utc(value: datetime) -> datetime:
+    """A timestamp in UTC (naive means UTC); a ValueError, hence a 422, when the conversion leaves
+    the calendar (year 1 at +14:00, year 9999 at -12:00) instead of an OverflowError and a 500."""
+    from datetime import UTC
+
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the timestamp is out of range once converted to UTC") from exc
+
+
+UTCDatetime = Annotated[datetime, AfterValidator(aware_utc)]

@@ -1,23 +1,35 @@
-"""Explainable rules scoring: score, tier, pain points, hooks and approach for one prospect.
+"""Explainable rules scoring: score, tier, pain points, hooks and approach, read only from prospect facts.
 
-Pure functions, no database and no network, so the same profile and prospect always give the same
-analysis. The score is the sum of six named components, each with its maximum (from the agent's
-rubric, normalised to 100), the prospect fields it read and a sentence saying why; the tier follows
-from that sum alone via `tier_for`, so it can be recomputed from a stored breakdown.
+`analyze_rules` runs the rules extractor (`intelligence.extract.extract_facts`) and then
+`analyze_facts`, which reads nothing but the `ProspectFacts` (and the agent profile), so Claude's
+facts, once gated, score the same way. Pure functions: no database, no network.
 
-Hooks are built only from the prospect's own fields and name the field they quote; nothing in an
-analysis asserts a fact about the prospect that the prospect data does not contain.
+The score is the sum of six named components (seniority, persona_fit, company_fit, industry_fit,
+intent_signals, data_completeness), each with its maximum from the agent's rubric (normalised to
+100), the fields it read and a sentence saying why, plus at most one gate entry when a judgement
+overrides the sum:
+- `disqualifier`: a named disqualifier (vendor, competitor, distributor, solo, distress, the
+  profile's own, or a person who is not a buyer: former, assistant, intern) caps the tier at 4;
+- `tier_cap`: the best tier this prospect can reach, with the reasons (a champion or no
+  offer-relevant fact caps at 2; wrong function, individual contributor, outside the ICP regions,
+  far below the size band or outside the offer's market caps at 3);
+- `tier_floor`: someone at an in-industry account with no blocker stays in tier 3 (nurture).
+The gate entry's points move the score just inside the tier's band, so the tier is always
+`tier_for(sum of points)`, recomputable from the stored breakdown; the stored facts reproduce it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
-from industry_agents import contains_phrase, resolve_slug, title_matches, title_seniority, tokens
-from industry_agents.text import Seniority, stem
+from industry_agents.text import stem, tokens
+from intelligence import english
+from intelligence.extract import extract_facts, offer_of, relevance, themes_in
+from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity
+from intelligence.personas import label as persona_label
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -38,29 +50,33 @@ COMPONENTS: tuple[str, ...] = (
     "intent_signals",
     "data_completeness",
 )
+GATES: tuple[str, ...] = ("disqualifier", "tier_cap", "tier_floor")
 
 # Share of the seniority maximum per level: the people who sign outrank the people who use.
-_SENIORITY_SHARE: dict[Seniority, float] = {
+_SENIORITY_SHARE: dict[Level, float] = {
     "c_level": 1.0,
     "vp": 0.9,
-    "director": 0.75,
-    "manager": 0.45,
-    "individual": 0.2,
+    "director": 0.8,
+    "manager": 0.55,
+    "individual": 0.25,
+    "junior": 0.05,
+    "former": 0.0,
 }
-_SENIORITY_LABEL: dict[Seniority, str] = {
-    "c_level": "C-level / owner",
-    "vp": "VP / head-of",
-    "director": "director",
-    "manager": "manager",
-    "individual": "individual contributor",
+_LEVEL_WORDS: dict[Level, str] = {
+    "c_level": "owner or C-level",
+    "vp": "VP level",
+    "director": "director or head-of level",
+    "manager": "manager level",
+    "individual": "individual-contributor level",
+    "junior": "assistant or intern level",
+    "former": "no longer in the role",
 }
 
-# Fields that make a prospect workable; their share drives data_completeness and confidence.
 _USEFUL_FIELDS: tuple[str, ...] = (
     "first_name",
     "title",
     "company",
-    "company_domain",  # website counts too: either tells us who the company is
+    "company_domain",
     "linkedin_url",
     "industry",
     "employee_count",
@@ -68,7 +84,6 @@ _USEFUL_FIELDS: tuple[str, ...] = (
     "location",
     "signals",
 )
-# Missing fields worth reporting, in the order an enrichment step should fill them.
 _GAP_FIELDS: tuple[str, ...] = (
     "title",
     "company",
@@ -78,55 +93,10 @@ _GAP_FIELDS: tuple[str, ...] = (
     "signals",
     "linkedin_url",
 )
-
-# Industries close enough that a prospect in one is a partial fit for the other.
-_ADJACENT: frozenset[frozenset[str]] = frozenset(
-    {
-        frozenset({"casino", "hotel"}),
-        frozenset({"hotel", "restaurant"}),
-        frozenset({"casino", "restaurant"}),
-    }
-)
-
-# Generic words in ICP company types that say nothing about the kind of company.
-_GENERIC_TYPE_WORDS = frozenset(
-    {"company", "companies", "group", "firm", "chain", "operator", "business", "network", "organization",
-     "maker", "brand", "provider", "and", "the", "of"}
-)  # fmt: skip
-
-_FREE_MAIL = frozenset(
-    {"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "msn.com",
-     "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "mail.com"}
-)  # fmt: skip
-
-# Words that start a signal but are usually nouns ("Funding round closed"), not verbs ("Hiring a…").
-_ING_NOUNS = frozenset(
-    {"spring", "morning", "evening", "ceiling", "string", "during", "something", "nothing", "everything",
-     "anything", "wedding", "clothing", "housing", "funding", "pricing", "marketing", "gaming", "banking",
-     "lending", "catering", "parking", "meeting", "training", "holding", "offering", "listing", "booking",
-     "ranking", "rating", "building", "manufacturing", "consulting", "accounting", "recruiting"}
-)  # fmt: skip
-_PAST_VERBS = frozenset(
-    {"raised", "opened", "launched", "announced", "acquired", "hired", "signed", "won", "completed",
-     "closed", "expanded", "added", "appointed", "named", "partnered", "secured", "introduced", "unveiled",
-     "began", "started", "moved", "relaunched", "rebranded", "joined", "promoted", "received", "merged",
-     "entered", "released", "renovated", "broke", "finished", "purchased", "bought", "sold", "posted"}
-)  # fmt: skip
-
-# Words too common to make two texts "about the same thing" when ranking pain points.
 _RELEVANCE_STOP = frozenset(
     {"with", "that", "this", "from", "their", "they", "your", "into", "more", "than", "have", "keep",
      "while", "every", "each", "team", "teams", "company", "new", "hiring", "manager", "director"}
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class SignalMatch:
-    """One piece of free text (a signal or a notes sentence) and the ICP keywords it hit."""
-
-    text: str
-    source_field: str
-    keywords: tuple[str, ...]
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -153,24 +123,10 @@ def normalised_weights(rubric: RubricWeights) -> dict[str, int]:
         return normalised_weights(RubricWeights())
     exact = {name: value * 100 / total for name, value in raw.items()}
     scaled = {name: int(value) for name, value in exact.items()}
-    # Hand the rounding leftovers to the components with the largest fractional parts (stable order).
     leftovers = sorted(COMPONENTS, key=lambda n: (-(exact[n] - scaled[n]), COMPONENTS.index(n)))
     for name in leftovers[: 100 - sum(scaled.values())]:
         scaled[name] += 1
     return scaled
-
-
-def match_persona(profile: AgentProfile, title: str | None) -> Persona | None:
-    """The persona whose title keywords best match `title` (most specific keyword wins, then order)."""
-    best: Persona | None = None
-    best_len = 0
-    for persona in profile.personas:
-        for keyword in persona.titles:
-            if title_matches(title, keyword):
-                length = len(tokens(keyword))
-                if length > best_len:
-                    best, best_len = persona, length
-    return best
 
 
 def data_gaps(prospect: ProspectData) -> list[str]:
@@ -178,62 +134,75 @@ def data_gaps(prospect: ProspectData) -> list[str]:
     return [name for name in _GAP_FIELDS if not _present(prospect, name)]
 
 
-def score_components(profile: AgentProfile, prospect: ProspectData) -> list[ScoreComponent]:
-    """The six score components for a prospect, in `COMPONENTS` order; their points sum to the score."""
-    return _components(
-        profile, prospect, match_persona(profile, prospect.title), signal_matches(profile, prospect)
-    )
-
-
-def _components(
-    profile: AgentProfile, prospect: ProspectData, persona: Persona | None, matches: list[SignalMatch]
-) -> list[ScoreComponent]:
-    weights = normalised_weights(profile.rubric)
-    return [
-        _score_seniority(prospect, weights["seniority"]),
-        _score_persona(prospect, persona, weights["persona_fit"]),
-        _score_company(profile, prospect, weights["company_fit"]),
-        _score_industry(profile, prospect, weights["industry_fit"]),
-        _score_intent(prospect, matches, weights["intent_signals"]),
-        _score_completeness(prospect, weights["data_completeness"]),
-    ]
-
-
 def analyze_rules(profile: AgentProfile, prospect: ProspectData) -> AnalysisResult:
     """Score and explain one prospect against one agent profile with the deterministic rules engine."""
-    persona = match_persona(profile, prospect.title)
-    matches = signal_matches(profile, prospect)
-    breakdown = _components(profile, prospect, persona, matches)
+    return analyze_facts(profile, prospect, extract_facts(profile, prospect))
+
+
+def analyze_facts(profile: AgentProfile, prospect: ProspectData, facts: ProspectFacts) -> AnalysisResult:
+    """The analysis read from facts; `prospect` only supplies names to write with and the data gaps."""
+    breakdown = score_facts(profile, facts)
     score = max(0, min(100, sum(c.points for c in breakdown)))
     tier = tier_for(score, profile.tier_thresholds)
-    pains = rank_pain_points(profile, persona, prospect)
+    persona = _persona(profile, facts)
+    pains = rank_pain_points(profile, persona, facts)
     return AnalysisResult(
         score=score,
         tier=tier,
         breakdown=breakdown,
         persona=persona.name if persona else None,
         pain_points=pains,
-        hooks=_hooks(prospect, persona, matches),
-        approach=_approach(profile, prospect, persona, matches, pains, tier),
-        confidence=_confidence(prospect),
+        hooks=_hooks(profile, facts, persona),
+        approach=_approach(profile, facts, persona, tier),
+        confidence=_confidence(facts),
         data_gaps=data_gaps(prospect),
+        facts=facts.to_dict(),
     )
+
+
+def score_components(profile: AgentProfile, prospect: ProspectData) -> list[ScoreComponent]:
+    """The breakdown for a prospect (six components, plus a gate entry when one applies)."""
+    return score_facts(profile, extract_facts(profile, prospect))
+
+
+def score_facts(profile: AgentProfile, facts: ProspectFacts) -> list[ScoreComponent]:
+    """The breakdown, a deterministic function of the facts and the profile's rubric and thresholds."""
+    weights = normalised_weights(profile.rubric)
+    components = [
+        _score_seniority(facts, weights["seniority"]),
+        _score_persona(facts, weights["persona_fit"]),
+        _score_company(profile, facts, weights["company_fit"]),
+        _score_industry(facts, weights["industry_fit"]),
+        _score_intent(facts, weights["intent_signals"]),
+        _score_completeness(facts, weights["data_completeness"]),
+    ]
+    gate = _gate(profile, facts, sum(c.points for c in components))
+    return components + ([gate] if gate is not None else [])
 
 
 def rank_pain_points(
-    profile: AgentProfile, persona: Persona | None, prospect: ProspectData, limit: int = 3
+    profile: AgentProfile, persona: Persona | None, facts: ProspectFacts, limit: int = 3
 ) -> list[str]:
-    """Up to `limit` pains, persona's first, re-ranked by words shared with the prospect's signals/notes."""
+    """Up to `limit` pains: on the offer's themes first, then sharing words with the prospect's facts."""
+    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
     candidates = list(dict.fromkeys([*(persona.pains if persona else []), *profile.pain_points]))
-    context = _relevance_words([*prospect.signals, prospect.notes or ""])
-    ranked = sorted(
-        enumerate(candidates),
-        key=lambda item: (-len(_relevance_words([item[1]]) & context), item[0]),
-    )
+    fact_texts = [s.text for s in _fact_spans(facts)]
+    context = _relevance_words(fact_texts)
+    fact_themes = frozenset().union(*(themes_in(t) for t in fact_texts)) if fact_texts else frozenset()
+
+    def key(item: tuple[int, str]) -> tuple[int, int, int, int]:
+        index, pain = item
+        pain_themes = themes_in(pain)
+        return (
+            -len(pain_themes & fact_themes & offer.themes) if offer.themes else 0,
+            -len(_relevance_words([pain]) & context),
+            -len(pain_themes & offer.themes),
+            index,
+        )
+
     chosen: list[str] = []
-    for _, pain in ranked:
+    for _, pain in sorted(enumerate(candidates), key=key):
         words = _relevance_words([pain])
-        # A persona pain and a profile pain often say the same thing; one of them is enough.
         if any(_overlap(words, _relevance_words([other])) >= 0.6 for other in chosen):
             continue
         chosen.append(pain)
@@ -243,268 +212,422 @@ def rank_pain_points(
 
 
 def build_hooks(profile: AgentProfile, prospect: ProspectData, limit: int = 3) -> list[Hook]:
-    """Up to `limit` personalisation hooks, each quoting one of the prospect's own fields and naming it.
-
-    Empty only when the prospect has nothing of its own to quote (e.g. just a free-mail address).
-    """
-    persona = match_persona(profile, prospect.title)
-    return _hooks(prospect, persona, signal_matches(profile, prospect), limit)
-
-
-def _hooks(
-    prospect: ProspectData, persona: Persona | None, matches: list[SignalMatch], limit: int = 3
-) -> list[Hook]:
-    company = prospect.company
-    subject = company or "your team"
-    hooks: list[Hook] = []
-    matched_signals = [m for m in matches if m.source_field == "signals"]
-    # Signals that hit buying-signal keywords first, then any other signal the prospect came with.
-    ordered_signals = [m.text for m in sorted(matched_signals, key=lambda m: -len(m.keywords))]
-    ordered_signals += [s.strip() for s in prospect.signals if s.strip() and s.strip() not in ordered_signals]
-    for signal in ordered_signals[:2]:
-        hooks.append(Hook(text=_signal_sentence(signal, subject), source_field="signals"))
-    if len(hooks) < 2:
-        note = next((m for m in matches if m.source_field == "notes"), None)
-        if note is not None:
-            text = f"Came across this about {subject}: {_clean(note.text)}."
-            hooks.append(Hook(text=text, source_field="notes"))
-    if prospect.title and company:
-        if persona and persona.priorities:
-            text = f"As {prospect.title} at {company}, {persona.priorities[0]} is likely high on your list."
-        else:
-            text = f"As {prospect.title} at {company}, you are close to the problem this solves."
-        hooks.append(Hook(text=text, source_field="title"))
-    if prospect.employee_count and company:
-        hooks.append(
-            Hook(
-                text=f"With a team of about {prospect.employee_count:,} at {company}, small gains per person "
-                "add up quickly.",
-                source_field="employee_count",
-            )
-        )
-    if prospect.location:
-        text = f"Since you are based in {prospect.location}, I kept this specific to your market."
-        hooks.append(Hook(text=text, source_field="location"))
-    if not hooks and (domain := _email_domain(prospect)) is not None:
-        # Last resort: the email address is the one fact every prospect has.
-        hooks.append(Hook(text=f"Reaching out to the team at {domain}.", source_field="email"))
-    return hooks[:limit]
+    """Up to `limit` hooks, each a sentence built from one fact and naming the field it came from."""
+    facts = extract_facts(profile, prospect)
+    return _hooks(profile, facts, _persona(profile, facts), limit)
 
 
 # --- components ------------------------------------------------------------------------------
 
 
-def _score_seniority(prospect: ProspectData, maximum: int) -> ScoreComponent:
-    level = title_seniority(prospect.title)
-    if level is None:
-        why = "No title, so seniority is unknown."
-        return ScoreComponent(component="seniority", points=0, max=maximum, fields=["title"], why=why)
-    points = round(maximum * _SENIORITY_SHARE[level])
-    return ScoreComponent(
-        component="seniority",
-        points=points,
-        max=maximum,
-        fields=["title"],
-        why=f"'{prospect.title}' reads as {_SENIORITY_LABEL[level]}.",
-    )
-
-
-def _score_persona(prospect: ProspectData, persona: Persona | None, maximum: int) -> ScoreComponent:
-    fields = ["title"]
-    if not prospect.title:
-        return ScoreComponent(
-            component="persona_fit", points=0, max=maximum, fields=fields, why="No title to match a persona."
-        )
-    if persona is not None:
-        share = 1.0 if persona.is_decision_maker else 0.6
-        role = "a decision maker" if persona.is_decision_maker else "an influencer, not the usual signer"
-        return ScoreComponent(
-            component="persona_fit",
-            points=round(maximum * share),
-            max=maximum,
-            fields=fields,
-            why=f"'{prospect.title}' matches the {persona.name} persona, {role}.",
-        )
-    if title_seniority(prospect.title) == "c_level":
-        # An executive outside the target personas can still sponsor the deal, but is not the buyer.
-        return ScoreComponent(
-            component="persona_fit",
-            points=round(maximum * 0.3),
-            max=maximum,
-            fields=fields,
-            why=f"'{prospect.title}' is an executive but outside the target personas.",
-        )
-    return ScoreComponent(
-        component="persona_fit",
-        points=0,
+def _component(name: str, points: float, maximum: int, fields: list[str], why: str) -> ScoreComponent:
+    # Built without re-validation: every value is already of the declared type (the hot path).
+    return ScoreComponent.model_construct(
+        component=name,
+        points=max(0, min(maximum, round(points))),
         max=maximum,
         fields=fields,
-        why=f"'{prospect.title}' does not match any target persona.",
+        why=english.sentence(why),
     )
 
 
-def _score_company(profile: AgentProfile, prospect: ProspectData, maximum: int) -> ScoreComponent:
-    icp = profile.icp
-    parts: list[str] = []
-    share = 0.0
-    if prospect.employee_count is not None:
-        fit = _range_fit(prospect.employee_count, icp.employee_min, icp.employee_max)
-        share += 0.45 * fit
-        parts.append(
-            f"{prospect.employee_count:,} employees {_fit_word(fit)} the ICP range "
+def _score_seniority(facts: ProspectFacts, maximum: int) -> ScoreComponent:
+    title = facts.title
+    if title is None:
+        return _component("seniority", 0, maximum, ["title"], "No title, so seniority is unknown")
+    return _component(
+        "seniority",
+        maximum * _SENIORITY_SHARE[title.level],
+        maximum,
+        ["title"],
+        f"'{title.raw}' reads as {_LEVEL_WORDS[title.level]} ({title.reference})",
+    )
+
+
+def _score_persona(facts: ProspectFacts, maximum: int) -> ScoreComponent:
+    title, match = facts.title, facts.persona
+    if title is None:
+        return _component("persona_fit", 0, maximum, ["title"], "No title to match a persona")
+    if match is None:
+        fn = title.function.replace("_", " ")
+        return _component(
+            "persona_fit",
+            0,
+            maximum,
+            ["title"],
+            f"'{title.raw}' ({fn}, {_LEVEL_WORDS[title.level]}) matches none of the buying personas",
+        )
+    role = {
+        "signer": "the person who signs",
+        "champion": "a champion who takes it to the signer, not the signer",
+        "influencer": "an influencer, not a buyer of this offer",
+    }[match.role]
+    return _component(
+        "persona_fit",
+        maximum * match.share,
+        maximum,
+        ["title"],
+        f"'{title.raw}' fits the {match.persona} persona as {role}",
+    )
+
+
+def _range_fit(value: int, low: int | None, high: int | None) -> float:
+    if (low is None or value >= low) and (high is None or value <= high):
+        return 1.0
+    if low is not None and value < low:
+        return 0.5 if value >= low / 2 else 0.0
+    return 0.6 if high is None or value <= high * 2 else 0.3
+
+
+def _score_company(profile: AgentProfile, facts: ProspectFacts, maximum: int) -> ScoreComponent:
+    icp, firmo = profile.icp, facts.firmographics
+    parts: list[tuple[float, float]] = []  # (weight, fit)
+    said: list[str] = []
+    if firmo.employee_count is not None:
+        fit = _range_fit(firmo.employee_count, icp.employee_min, icp.employee_max)
+        parts.append((0.45, fit))
+        said.append(
+            f"{english.count(firmo.employee_count, 'employee')} is {_fit_word(fit)} the ICP range "
             f"({_range_text(icp.employee_min, icp.employee_max, _count)})"
         )
     else:
-        parts.append("employee count unknown")
-    if prospect.annual_revenue_usd is not None:
-        fit = _range_fit(prospect.annual_revenue_usd, icp.revenue_min_usd, icp.revenue_max_usd)
-        share += 0.35 * fit
-        parts.append(
-            f"revenue {_money(prospect.annual_revenue_usd)} {_fit_word(fit)} the ICP range "
+        said.append("employee count unknown")
+    if firmo.annual_revenue_usd is not None:
+        fit = _range_fit(firmo.annual_revenue_usd, icp.revenue_min_usd, icp.revenue_max_usd)
+        parts.append((0.35, fit))
+        said.append(
+            f"revenue {_money(firmo.annual_revenue_usd)} is {_fit_word(fit)} the ICP range "
             f"({_range_text(icp.revenue_min_usd, icp.revenue_max_usd, _money)})"
         )
     else:
-        parts.append("revenue unknown")
-    type_fit, company_type = _company_type_fit(icp.company_types, [prospect.company, prospect.notes])
-    if company_type:
-        share += 0.2 * type_fit
-        parts.append(f"company matches the ICP type '{company_type}'")
-    return ScoreComponent(
-        component="company_fit",
-        points=round(maximum * share),
-        max=maximum,
-        fields=["employee_count", "annual_revenue_usd", "company", "notes"],
-        why=_sentence("; ".join(parts)),
-    )
-
-
-def _score_industry(profile: AgentProfile, prospect: ProspectData, maximum: int) -> ScoreComponent:
-    fields = ["industry", "company", "company_domain", "website", "email", "notes"]
-    keywords = profile.icp.industry_keywords
-
-    def result(share: float, why: str) -> ScoreComponent:
-        return ScoreComponent(
-            component="industry_fit", points=round(maximum * share), max=maximum, fields=fields, why=why
-        )
-
-    # Evidence from the company itself, strongest first: its name, its domain, then the notes.
-    evidence: tuple[float, str] = (0.0, "")
-    if (kw := _first_keyword(tokens(prospect.company), keywords)) is not None:
-        evidence = (0.8, f"company name '{prospect.company}' contains '{kw}'")
-    elif (hit := _domain_keyword(prospect, keywords)) is not None:
-        evidence = (0.6, f"domain '{hit[0]}' contains '{hit[1]}'")
-    elif (kw := _first_keyword(tokens(prospect.notes), keywords)) is not None:
-        evidence = (0.5, f"notes mention '{kw}'")
-
-    if prospect.industry:
-        slug = resolve_slug(prospect.industry)
-        if slug == profile.industry:
-            return result(1.0, f"Industry '{prospect.industry}' is {profile.name}.")
-        if (kw := _first_keyword(tokens(prospect.industry), keywords)) is not None:
-            return result(0.9, f"Industry '{prospect.industry}' contains '{kw}', a {profile.name} term.")
-        if frozenset({slug, profile.industry}) in _ADJACENT:
-            share = max(0.4, evidence[0])
-            return result(share, f"Industry '{prospect.industry}' is adjacent to {profile.name}.")
-        if evidence[0]:
-            # The stated industry disagrees with the company's own name or domain: trust neither fully.
-            return result(
-                evidence[0] / 2,
-                f"Industry '{prospect.industry}' is not {profile.name}, though the {evidence[1]}.",
-            )
-        return result(0.0, f"Industry '{prospect.industry}' is outside {profile.name}.")
-    if evidence[0]:
-        return result(evidence[0], _sentence(f"No industry given; the {evidence[1]}"))
-    return result(0.0, f"No industry given and nothing in the company data points to {profile.name}.")
-
-
-def _score_intent(prospect: ProspectData, matches: list[SignalMatch], maximum: int) -> ScoreComponent:
-    fields = ["signals", "notes"]
-    from_signals = [m for m in matches if m.source_field == "signals"]
-    from_notes = [m for m in matches if m.source_field == "notes"]
-    other_signals = len([s for s in prospect.signals if s.strip()]) - len(from_signals)
-    # A first matched signal is most of the story, a second confirms it; notes are our own research and
-    # count half; unmatched signals show some activity but not buying intent.
-    share = 0.0
-    for index in range(len(from_signals)):
-        share += 0.6 if index == 0 else 0.4
-    share += 0.3 * len(from_notes) + 0.15 * other_signals
-    points = min(maximum, round(maximum * share))
-    if not matches and other_signals <= 0:
-        why = "No signals or notes that point to buying intent."
+        said.append("revenue unknown")
+    if facts.company_types:
+        parts.append((0.2, 1.0))
+        said.append(f"it is {english.a(facts.company_types[0].label)}, an ICP company type")
+    if parts:
+        known = sum(w for w, _ in parts)
+        share = sum(w * f for w, f in parts) / known * (0.75 + 0.25 * known / 1.0 if known < 0.8 else 1.0)
     else:
-        parts = [f"'{_short(m.text)}' ({', '.join(m.keywords[:3])})" for m in matches[:3]]
-        total = len(from_signals) + max(other_signals, 0)
-        why = f"{len(from_signals)} of {total} signals match buying signals"
-        if from_notes:
-            why += f", notes add {len(from_notes)}"
-        why += (": " + "; ".join(parts) + ".") if parts else "."
-    return ScoreComponent(component="intent_signals", points=points, max=maximum, fields=fields, why=why)
+        share = 0.3
+    return _component(
+        "company_fit",
+        maximum * min(share, 1.0),
+        maximum,
+        ["employee_count", "annual_revenue_usd", "company", "industry", "notes"],
+        "; ".join(said),
+    )
 
 
-def _score_completeness(prospect: ProspectData, maximum: int) -> ScoreComponent:
-    present = [name for name in _USEFUL_FIELDS if _present(prospect, name)]
-    share = len(present) / len(_USEFUL_FIELDS)
+def _score_industry(facts: ProspectFacts, maximum: int) -> ScoreComponent:
+    firmo = facts.firmographics
+    return _component(
+        "industry_fit",
+        maximum * firmo.industry_share,
+        maximum,
+        ["industry", "company", "company_domain", "website", "email", "notes"],
+        firmo.industry_why,
+    )
+
+
+def _score_intent(facts: ProspectFacts, maximum: int) -> ScoreComponent:
+    relevant = facts.relevant()
+    weak = [
+        f
+        for f in (*facts.events, *facts.quantities, *facts.mentions)
+        if 0 < f.relevance.score < RELEVANT and not getattr(f, "negated", False)
+    ]
+    if relevant:
+        share = min(1.0, relevant[0].relevance.score + 0.1 + 0.2 * (len(relevant) - 1))
+    else:
+        share = min(0.3, 0.15 * len(weak))
+    fields = ["signals", "notes"]
+    if not relevant and not weak:
+        return _component("intent_signals", 0, maximum, fields, "No signals or notes that bear on the offer")
+    if not relevant:
+        return _component(
+            "intent_signals",
+            maximum * share,
+            maximum,
+            fields,
+            f"{english.count(len(weak), 'fact')} in the signals and notes, none about what the "
+            f"offer does (e.g. '{_short(weak[0].span.text)}')",
+        )
+    quoted = "; ".join(f"'{_short(f.span.text)}'" for f in relevant[:2])
+    return _component(
+        "intent_signals",
+        maximum * share,
+        maximum,
+        fields,
+        f"{english.count(len(relevant), 'fact')} relevant to the offer: {quoted}",
+    )
+
+
+def _score_completeness(facts: ProspectFacts, maximum: int) -> ScoreComponent:
+    present = facts.firmographics.present_fields
+    return _component(
+        "data_completeness",
+        maximum * len(present) / len(_USEFUL_FIELDS),
+        maximum,
+        list(_USEFUL_FIELDS),
+        f"{len(present)} of {len(_USEFUL_FIELDS)} useful fields present",
+    )
+
+
+# --- gates -----------------------------------------------------------------------------------
+
+
+def ceiling(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, list[str]]:
+    """The best tier the facts allow (1 = no cap) and the reasons, most severe first."""
+    if facts.disqualifiers:
+        return 4, [d.label for d in facts.disqualifiers]
+    caps: list[tuple[int, str]] = []
+    title, match, firmo, icp = facts.title, facts.persona, facts.firmographics, profile.icp
+    if title is None:
+        caps.append((3, "no title, so the buyer is unknown"))
+    elif match is None:
+        caps.append((3, f"{english.a(title.reference)} is outside the buying personas"))
+    elif match.role == "influencer":
+        caps.append((3, f"{english.a(title.reference)} influences but does not buy this offer"))
+    elif match.role == "champion":
+        caps.append((2, f"{english.a(title.reference)} is a champion, not the signer"))
+    if title is not None and title.level == "individual":
+        caps.append((3, "an individual contributor"))
+    if firmo.in_region is False:
+        caps.append((3, f"{firmo.location} is outside the ICP regions ({english.join(icp.regions)})"))
+    if firmo.in_offer_market is False:
+        caps.append((3, firmo.market_why))
+    if firmo.secondary_market:
+        caps.append((2, f"{english.plural(firmo.secondary_market)} are a secondary market for this offer"))
+    if firmo.industry_share < 0.5:
+        caps.append((3, "the industry does not clearly fit"))
+    size = _size_cap(profile, facts)
+    if size is not None:
+        caps.append(size)
+    if not facts.relevant():
+        caps.append((2, "nothing current that bears on the offer"))
+    if not caps:
+        return 1, []
+    worst = max(c[0] for c in caps)
+    return worst, [reason for tier, reason in sorted(caps, key=lambda c: -c[0]) if reason]
+
+
+def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | None:
+    icp, firmo = profile.icp, facts.firmographics
+    checks = [
+        (firmo.employee_count, icp.employee_min, "employees"),
+        (firmo.annual_revenue_usd, icp.revenue_min_usd, "revenue"),
+    ]
+    below = [(v, low, what) for v, low, what in checks if v is not None and low and v < low]
+    far = [(v, low, what) for v, low, what in below if v < low / 2]
+    if far or len(below) == 2:
+        return 3, "well below the ICP size band"
+    if below:
+        return 2, "below the ICP size band"
+    edge = [(v, low, what) for v, low, what in checks if v is not None and low and v < low * 1.25]
+    if edge:
+        return 2, "at the bottom edge of the ICP size band"
+    return None
+
+
+def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreComponent | None:
+    thresholds = profile.tier_thresholds
+    raw_tier = tier_for(raw, thresholds)
+    cap, reasons = ceiling(profile, facts)
+    floor_ok = not facts.disqualifiers and facts.firmographics.industry_share >= 0.5 and facts.title is not None
+    tier = max(raw_tier, cap)
+    if floor_ok and tier == 4:
+        tier = 3
+    if tier == raw_tier:
+        return None
+    upper = {1: 100, 2: thresholds.tier1 - 1, 3: thresholds.tier2 - 1, 4: thresholds.tier3 - 1}[tier]
+    lower = {1: thresholds.tier1, 2: thresholds.tier2, 3: thresholds.tier3, 4: 0}[tier]
+    if facts.disqualifiers:
+        upper = min(upper, 19)
+    score = min(max(raw, lower), upper)
+    fields = [
+        "title",
+        "company",
+        "industry",
+        "employee_count",
+        "annual_revenue_usd",
+        "location",
+        "signals",
+        "notes",
+    ]
+    if facts.disqualifiers:
+        names = english.join([f"{d.label} ({_quote(d)})" if _quote(d) else d.label for d in facts.disqualifiers])
+        return ScoreComponent(
+            component="disqualifier",
+            points=score - raw,
+            max=0,
+            fields=fields,
+            why=english.sentence(f"Disqualified: {names}; tier 4, do not contact"),
+        )
+    if tier > raw_tier:
+        return ScoreComponent(
+            component="tier_cap",
+            points=score - raw,
+            max=0,
+            fields=fields,
+            why=english.sentence(f"At best tier {tier}: {english.join(reasons)}"),
+        )
     return ScoreComponent(
-        component="data_completeness",
-        points=round(maximum * share),
-        max=maximum,
-        fields=list(_USEFUL_FIELDS),
-        why=f"{len(present)} of {len(_USEFUL_FIELDS)} useful fields present.",
+        component="tier_floor",
+        points=score - raw,
+        max=0,
+        fields=fields,
+        why="In the industry with no blocker: kept in tier 3 to nurture.",
     )
 
 
-# --- approach and confidence -----------------------------------------------------------------
+def _quote(d: object) -> str:
+    span = getattr(d, "span", None)
+    if span is None or not span.text:
+        return ""
+    return f"'{_short(span.text, 60)}'"
 
 
-def _approach(
-    profile: AgentProfile,
-    prospect: ProspectData,
-    persona: Persona | None,
-    matches: list[SignalMatch],
-    pains: list[str],
-    tier: int,
-) -> Approach:
-    strong_signal = next((m for m in matches if m.source_field == "signals"), None)
-    # Nothing timely to reference: a lighter touch on LinkedIn, where they already are, beats a cold email.
+# --- hooks, approach, confidence ---------------------------------------------------------------
+
+
+def _persona(profile: AgentProfile, facts: ProspectFacts) -> Persona | None:
+    if facts.persona is None:
+        return None
+    return next((p for p in profile.personas if p.name == facts.persona.persona), None)
+
+
+def _fact_spans(facts: ProspectFacts) -> list:
+    return [f.span for f in (*facts.events, *facts.quantities, *facts.mentions)]
+
+
+def _subject_sentence(company: str | None, text: str) -> str:
+    """A sentence with a subject: "Noticed that Red Mesa is relaunching its players club."."""
+    body = text.strip().rstrip(".;!")
+    first = body.split()[0] if body.split() else ""
+    subject = company or "your team"
+    low = first.lower()
+    if low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS:
+        return english.sentence(f"Noticed that {subject} is {english.lower_first(body)}")
+    if low.endswith("ed") or low in _IRREGULAR_PAST or low in ("relies", "runs", "has", "uses", "sells"):
+        return english.sentence(f"Noticed that {subject} {english.lower_first(body)}")
+    return english.sentence(f"Noted about {subject}: {body}")
+
+
+_ING_NOUNS = frozenset(
+    {
+        "spring",
+        "morning",
+        "evening",
+        "ceiling",
+        "string",
+        "during",
+        "something",
+        "nothing",
+        "wedding",
+        "clothing",
+        "housing",
+        "funding",
+        "pricing",
+        "marketing",
+        "gaming",
+        "banking",
+        "lending",
+        "catering",
+        "parking",
+        "meeting",
+        "training",
+        "holding",
+        "offering",
+        "listing",
+        "booking",
+        "ranking",
+        "rating",
+        "building",
+        "manufacturing",
+        "consulting",
+        "accounting",
+        "recruiting",
+    }
+)
+_IRREGULAR_PAST = frozenset({"won", "began", "bought", "sold", "broke", "built", "took", "made", "led", "hit"})
+
+
+def _hooks(profile: AgentProfile, facts: ProspectFacts, persona: Persona | None, limit: int = 3) -> list[Hook]:
+    company = facts.firmographics.company
+    hooks: list[Hook] = []
+    ranked: list[Event | Quantity | Mention] = sorted(
+        [f for f in (*facts.events, *facts.quantities, *facts.mentions) if not getattr(f, "negated", False)],
+        key=lambda f: (-f.relevance.score, 0 if f.span.field == "signals" else 1),
+    )
+    seen: set[str] = set()
+    for fact in ranked:
+        if fact.span.text in seen or len(hooks) >= 2:
+            continue
+        seen.add(fact.span.text)
+        hooks.append(Hook(text=_subject_sentence(company, fact.span.text), source_field=fact.span.field))
+    for span in facts.unread_signals:
+        if len(hooks) >= 2 or span.text in seen:
+            continue
+        seen.add(span.text)
+        hooks.append(Hook(text=_subject_sentence(company, span.text), source_field="signals"))
+    title = facts.title
+    if title is not None and title.level not in ("junior", "former") and company:
+        if persona and persona.priorities:
+            text = f"As {title.reference} at {company}, you are likely measured on {persona.priorities[0]}."
+        else:
+            text = f"As {title.reference} at {company}, you are close to the problem this solves."
+        hooks.append(Hook(text=english.sentence(text), source_field="title"))
+    if not hooks and company:
+        hooks.append(Hook(text=f"Reaching out to the team at {company}.", source_field="company"))
+    return hooks[:limit]
+
+
+def _approach(profile: AgentProfile, facts: ProspectFacts, persona: Persona | None, tier: int) -> Approach:
+    relevant = facts.relevant()
+    strong = relevant[0] if relevant else None
     channel: Literal["email", "linkedin"] = (
-        "linkedin" if strong_signal is None and prospect.linkedin_url else "email"
+        "linkedin" if strong is None and "linkedin_url" in facts.firmographics.present_fields else "email"
     )
+    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
     value_props = profile.value_propositions or ["A better way to hit this year's targets"]
-    # The prospect's own words decide first; the chosen pains only break ties, then profile order.
-    prospect_words = _relevance_words([*prospect.signals, prospect.notes or "", prospect.title or ""])
-    pain_words = _relevance_words(pains)
+    fact_text = " ".join(s.text for s in _fact_spans(facts))
+    fact_words = _relevance_words([fact_text])
     best = min(
         enumerate(value_props),
         key=lambda item: (
-            -len(_relevance_words([item[1]]) & prospect_words),
-            -len(_relevance_words([item[1]]) & pain_words) if prospect_words else 0,
+            -round(relevance(item[1], offer).score, 1),
+            -len(_relevance_words([item[1]]) & fact_words),
             item[0],
         ),
     )[1]
-    if strong_signal is not None:
-        reason = f"it ties to the signal '{_short(strong_signal.text)}'"
+    if strong is not None:
+        reason = f"it ties to '{_short(strong.span.text)}'"
     elif persona and persona.priorities:
-        reason = f"a {persona.name} is measured on {persona.priorities[0]}"
+        reason = f"{english.a(persona_label(persona))} is measured on {persona.priorities[0]}"
     else:
         reason = f"it is the core value for {profile.name} buyers"
     if tier == 4:
-        reason += "; tier 4, so nurture and enrich before a direct ask"
-    return Approach(channel=channel, angle=f"{best.rstrip('.')}, because {reason}.", cta=_cta(prospect, tier))
+        reason += "; tier 4, so do not pitch: enrich or drop"
+    return Approach(
+        channel=channel,
+        angle=f"{best.rstrip('.')}, because {reason}.",
+        cta=_cta(facts.firmographics.company, tier),
+    )
 
 
-def _cta(prospect: ProspectData, tier: int) -> str:
-    company = prospect.company or "your team"
+def _cta(company: str | None, tier: int) -> str:
+    company = company or "your team"
     if tier == 1:
         return f"Open to a 20-minute call next week to see how this would work for {company}?"
     if tier == 2:
-        return f"Worth a 15-minute call to see whether this fits {company}'s plans this quarter?"
+        return f"Worth a 15-minute call to see whether this fits {english.possessive(company)} plans this quarter?"
     if tier == 3:
         return "Would a one-page summary of how similar teams approach this be useful?"
     return "Would it help if I sent a short overview you can read when timing is right?"
 
 
-def _confidence(prospect: ProspectData) -> float:
-    share = sum(_present(prospect, name) for name in _USEFUL_FIELDS) / len(_USEFUL_FIELDS)
+def _confidence(facts: ProspectFacts) -> float:
+    share = len(facts.firmographics.present_fields) / len(_USEFUL_FIELDS)
     return round(0.3 + 0.65 * share, 2)
 
 
@@ -522,90 +645,13 @@ def _present(prospect: ProspectData, name: str) -> bool:
     return value is not None
 
 
-def signal_matches(profile: AgentProfile, prospect: ProspectData) -> list[SignalMatch]:
-    """Signals (then notes sentences) that hit the ICP's signal keywords, in input order."""
-    keywords = profile.icp.signal_keywords
-    found: list[SignalMatch] = []
-    for signal in prospect.signals:
-        hits = _keywords_in(signal, keywords)
-        if hits:
-            found.append(SignalMatch(signal.strip(), "signals", hits))
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", prospect.notes or ""):
-        hits = _keywords_in(sentence, keywords)
-        if sentence.strip() and hits:
-            found.append(SignalMatch(sentence.strip(), "notes", hits))
-    return found
-
-
-def _keywords_in(text: str, keywords: Iterable[str]) -> tuple[str, ...]:
-    words = tokens(text)
-    return tuple(dict.fromkeys(kw for kw in keywords if contains_phrase(words, kw)))
-
-
-def _first_keyword(words: list[str], keywords: Iterable[str]) -> str | None:
-    return next((kw for kw in keywords if contains_phrase(words, kw)), None)
-
-
-def _domain_keyword(prospect: ProspectData, keywords: Iterable[str]) -> tuple[str, str] | None:
-    """(domain, keyword) when a company domain contains an industry keyword, e.g. 'silverpeakcasino.com'."""
-    for domain in _domains(prospect):
-        labels = [part for part in re.split(r"[.\-]", domain.rsplit(".", 1)[0]) if part]
-        for keyword in keywords:
-            squashed = keyword.replace(" ", "").replace("-", "")
-            # Short keywords ("inn", "spa", "app") hide inside unrelated words, so only long ones count.
-            if len(squashed) >= 5 and any(squashed in label for label in labels):
-                return domain, keyword
-    return None
-
-
-def _domains(prospect: ProspectData) -> list[str]:
-    domains: list[str] = []
-    for raw in (prospect.company_domain, prospect.website):
-        if raw:
-            host = re.sub(r"^[a-z]+://", "", raw.strip().lower()).split("/")[0].split(":")[0]
-            domains.append(host.removeprefix("www."))
-    if (email_domain := _email_domain(prospect)) is not None:
-        domains.append(email_domain)
-    return list(dict.fromkeys(d for d in domains if d))
-
-
-def _email_domain(prospect: ProspectData) -> str | None:
-    """The email's domain when it is a company's own (free-mail domains say nothing about the employer)."""
-    domain = str(prospect.email).rsplit("@", 1)[-1].lower()
-    return None if domain in _FREE_MAIL else domain
-
-
-def _company_type_fit(company_types: list[str], texts: list[str | None]) -> tuple[float, str | None]:
-    """Best share of a company type's meaningful words found in the company name/notes (>= half)."""
-    words = {stem(t) for text in texts for t in tokens(text)}
-    best: tuple[float, str | None] = (0.0, None)
-    for company_type in company_types:
-        meaningful = [stem(t) for t in tokens(company_type) if t not in _GENERIC_TYPE_WORDS]
-        if not meaningful:
-            continue
-        share = sum(t in words for t in meaningful) / len(meaningful)
-        if share >= 0.5 and share > best[0]:
-            best = (share, company_type)
-    return best
-
-
-def _range_fit(value: int, low: int | None, high: int | None) -> float:
-    """1 inside the range, partial credit near it; far below scores lower than far above."""
-    if (low is None or value >= low) and (high is None or value <= high):
-        return 1.0
-    if low is not None and value < low:
-        return 0.5 if value >= low / 2 else 0.0
-    # Above the range: a bigger company is still a prospect, just a slower, committee-driven one.
-    return 0.5 if high is None or value <= high * 2 else 0.2
-
-
 def _fit_word(fit: float) -> str:
     if fit >= 1.0:
         return "inside"
     return "near" if fit >= 0.5 else "outside"
 
 
-def _range_text(low: int | None, high: int | None, render: Callable[[int], str]) -> str:
+def _range_text(low: int | None, high: int | None, render) -> str:  # type: ignore[no-untyped-def]
     if low is not None and high is not None:
         return f"{render(low)}-{render(high)}"
     if low is not None:
@@ -622,51 +668,45 @@ def _count(value: int) -> str:
 def _money(value: int) -> str:
     for unit, size in (("B", 1_000_000_000), ("M", 1_000_000), ("K", 1_000)):
         if value >= size:
-            amount = value / size
-            text = f"{amount:.1f}".rstrip("0").rstrip(".")
+            text = f"{value / size:.1f}".rstrip("0").rstrip(".")
             return f"${text}{unit}"
     return f"${value}"
 
 
 def _relevance_words(texts: Iterable[str]) -> set[str]:
-    return {stem(t) for text in texts for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP}
+    out: set[str] = set()
+    for text in texts:
+        out |= _words_of(text)
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
-    """Share of the smaller word set found in the other one (0 when either is empty)."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
-def _clean(text: str) -> str:
-    return text.strip().rstrip(".!;,")
-
-
-def _lower_first(text: str) -> str:
-    # Keep acronyms and names intact: only "Opening" -> "opening", never "Q2" or "AI".
-    if len(text) >= 2 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def _signal_sentence(signal: str, subject: str) -> str:
-    """Turn a signal into a sentence about the prospect without adding facts to it."""
-    body = _clean(signal)
-    first = body.split()[0].lower() if body.split() else ""
-    if first.endswith("ing") and len(first) > 5 and first not in _ING_NOUNS:
-        return f"Saw that {subject} is {_lower_first(body)}."
-    if first in _PAST_VERBS:
-        return f"Saw that {subject} recently {_lower_first(body)}."
-    return f"Came across this about {subject}: {body}."
-
-
 def _short(text: str, limit: int = 80) -> str:
-    text = _clean(text)
+    text = re.sub(r"\s+", " ", text.strip().rstrip(".!;,"))
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith(".") else f"{text}."
+__all__ = [
+    "COMPONENTS",
+    "GATES",
+    "analyze_facts",
+    "analyze_rules",
+    "build_hooks",
+    "ceiling",
+    "data_gaps",
+    "normalised_weights",
+    "rank_pain_points",
+    "score_components",
+    "score_facts",
+    "tier_for",
+]

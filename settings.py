@@ -6,20 +6,96 @@ start with a placeholder secret or a wildcard CORS origin, so a forgotten settin
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 VERSION = "0.1.0"
 PLACEHOLDER = "change-me"
 
 
+def entropy_bits(secret: str) -> float:
+    """An estimate of a secret's randomness: its length times the Shannon entropy of its characters.
+    `'a' * 32` scores 0, a repeated short word little, `secrets.token_urlsafe(32)` about 200."""
+    import math
+    from collections import Counter
+
+    if not secret:
+        return 0.0
+    n = len(secret)
+    return n * -sum(c / n * math.log2(c / n) for c in Counter(secret).values())
+
+
+MIN_SECRET_BITS = 80  # `secrets.token_hex(16)` scores 94 or more, `token_urlsafe(24)` 128 or more
+
+
+def weak_secret(secret: str, min_len: int) -> bool:
+    """Too short, a placeholder, or too regular to be random (issue 13, finding 10)."""
+    return (secret == PLACEHOLDER or len(secret) < min_len or len(set(secret)) < 10
+            or entropy_bits(secret) < MIN_SECRET_BITS)
+
+
 def _split_csv(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
+
+
+class ModelSpec(BaseModel):
+    """One row of the model table: how to ask a model for structured output, and its prices.
+
+    Prices are USD per million tokens. `structured` is "native" (`output_config` with a JSON
+    schema) or "tool" (a forced tool call); Claude Sonnet 5.5 and Opus 5.5 answer 400 to a forced
+    `tool_choice`, so they must be "native". A prompt prefix shorter than `min_cache_tokens` is not
+    cached by the API. Batch requests cost `batch_discount` × the input and output prices.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    structured: Literal["native", "tool"] = "native"
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    cache_write_5m: float = Field(ge=0)
+    cache_write_1h: float = Field(ge=0)
+    cache_read: float = Field(ge=0)
+    batch_discount: float = Field(0.5, gt=0, le=1)
+    min_cache_tokens: int = Field(1024, ge=0)
+
+
+def _spec(structured: Literal["native", "tool"], price_in: float, price_out: float, min_cache: int) -> ModelSpec:
+    # Anthropic's multipliers: 5-minute cache write 1.25×, 1-hour 2×, cache read 0.1× the input price.
+    return ModelSpec(structured=structured, input=price_in, output=price_out, cache_write_5m=price_in * 1.25,
+                     cache_write_1h=price_in * 2, cache_read=round(price_in * 0.1, 6), min_cache_tokens=min_cache)
+
+
+# The built-in model table (Anthropic's published prices, autumn 2026). LLM_MODELS adds or overrides rows.
+MODEL_TABLE: dict[str, ModelSpec] = {
+    "claude-sonnet-5-5": _spec("native", 2.0, 10.0, 1024),
+    "claude-opus-5-5": _spec("native", 4.0, 20.0, 4096),
+    "claude-haiku-5-5": _spec("native", 1.0, 5.0, 4096),
+    "claude-sonnet-5": _spec("native", 2.0, 10.0, 1024),
+    "claude-opus-5": _spec("native", 5.0, 25.0, 4096),
+    "claude-opus-4-8": _spec("tool", 5.0, 25.0, 4096),
+    "claude-opus-4-7": _spec("tool", 5.0, 25.0, 4096),
+    "claude-opus-4-6": _spec("tool", 5.0, 25.0, 4096),
+    "claude-opus-4-5": _spec("tool", 5.0, 25.0, 4096),
+    "claude-sonnet-4-6": _spec("tool", 3.0, 15.0, 1024),
+    "claude-sonnet-4-5": _spec("tool", 3.0, 15.0, 1024),
+    "claude-haiku-4-5": _spec("tool", 1.0, 5.0, 4096),
+}
+def _default_rates() -> dict[str, float]:
+    from intelligence.intake import DEFAULT_USD_RATES
+
+    return DEFAULT_USD_RATES
+
+
+def _default_rates_as_of() -> date:
+    from intelligence.intake import DEFAULT_RATES_AS_OF
+
+    return DEFAULT_RATES_AS_OF
 
 
 class Settings(BaseSettings):
@@ -36,13 +112,19 @@ class Settings(BaseSettings):
     DB_STATEMENT_TIMEOUT_S: float = Field(15, gt=0)
     DB_BUSY_TIMEOUT_MS: int = Field(5000, ge=0)
     DB_AUTO_MIGRATE: bool = True
+    DB_SQLITE_INLINE: bool = True  # SQLite file: run calls in the event loop's thread (perf/sqlite_inline.py)
 
     # HTTP
+    HOST: str = "127.0.0.1"  # where `make run` listens: set in the environment or as `make run HOST=…`
+    PORT: int = Field(8000, ge=1, le=65535)
     ALLOWED_ORIGINS: Annotated[list[str], NoDecode] = ["http://localhost:3000", "http://localhost:8000"]
     MAX_BODY_BYTES: int = Field(1_048_576, ge=1024)
-    RATE_LIMIT: str = "100/minute"
+    # Per key (per IP on public routes). Unset: 600/minute in development (room for the README's tour,
+    # about 10 requests a second), 100/minute in production.
+    RATE_LIMIT: str = ""
     TRACKING_RATE_LIMIT: str = "6000/minute"
     RATE_LIMIT_STORAGE_URI: str = "memory://"
+    RATE_LIMIT_STORAGE_TIMEOUT_S: float = Field(0.5, gt=0, le=10)  # Redis connect/command timeout
     IDEMPOTENCY_TTL_HOURS: int = Field(24, ge=1)
     API_KEY_CACHE_TTL_S: float = Field(5, ge=0, le=300)
     ANALYZE_BATCH_INLINE_MAX: int = Field(100, ge=1, le=1000)
@@ -63,7 +145,8 @@ class Settings(BaseSettings):
 
     # logs
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    LOG_FORMAT: Literal["json", "console"] = "json"
+    # auto: readable lines on a terminal, JSON lines otherwise (a pipe, a file, a container)
+    LOG_FORMAT: Literal["auto", "json", "console"] = "auto"
 
     # secrets
     SECRET_KEY: str = PLACEHOLDER
@@ -71,7 +154,10 @@ class Settings(BaseSettings):
     # Claude (the rules engine is used when ANTHROPIC_API_KEY is empty)
     ANTHROPIC_API_KEY: str = ""
     ANTHROPIC_BASE_URL: str | None = None
-    LLM_MODEL: str = "claude-sonnet-4-6"
+    LLM_MODEL: str = "claude-sonnet-5-5"  # must be in the model table (built-in or LLM_MODELS)
+    # Extra or corrected rows of the model table, as JSON: {"model-id": {"structured": "native", ...}}
+    LLM_MODELS: dict[str, ModelSpec] = {}
+    LLM_CACHE_TTL: Literal["5m", "1h"] = "5m"  # prompt-cache lifetime of the system block
     LLM_TIMEOUT_S: float = Field(60, gt=0)
     LLM_MAX_CONCURRENCY: int = Field(4, ge=1)
     LLM_MAX_ATTEMPTS: int = Field(3, ge=1, le=10)
@@ -79,14 +165,16 @@ class Settings(BaseSettings):
     LLM_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
     LLM_BREAKER_FAILURES: int = Field(5, ge=1)
     LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
-    # USD per million tokens, for the model above
-    LLM_PRICE_INPUT_PER_MTOK: float = Field(3.0, ge=0)
-    LLM_PRICE_OUTPUT_PER_MTOK: float = Field(15.0, ge=0)
-    LLM_PRICE_CACHE_WRITE_PER_MTOK: float = Field(3.75, ge=0)
-    LLM_PRICE_CACHE_READ_PER_MTOK: float = Field(0.30, ge=0)
+    # Total time one Claude call may take (slot wait, attempts and backoff together): a request answers
+    # someone waiting, so seconds; job items and agent builds run in the background, so minutes.
+    LLM_DEADLINE_INTERACTIVE_S: float = Field(30, gt=0, le=600)
+    LLM_DEADLINE_BACKGROUND_S: float = Field(600, gt=0, le=7200)
+    # With Claude on, inline batch routes queue a job (202) for more prospects than this.
+    LLM_INLINE_MAX_ITEMS: int = Field(5, ge=1, le=100)
 
     # campaigns and tracking
-    PUBLIC_BASE_URL: str = "http://localhost:8000"  # absolute pixel, click (and Clay callback) URLs
+    # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).
+    PUBLIC_BASE_URL: str = ""
     CAMPAIGN_CSV_MAX_ROWS: int = Field(5000, ge=1, le=100_000)
     TRACKING_GROUP_COMMIT: bool = True  # false: one transaction per pixel/click hit (for comparison)
     TRACKING_BATCH_MAX: int = Field(500, ge=1, le=10_000)
@@ -96,10 +184,22 @@ class Settings(BaseSettings):
     TRACKING_BURST_MIN_LINKS: int = Field(3, ge=2, le=100)
     TRACKING_MACHINE_IP_RANGES: Annotated[list[str], NoDecode] = []
 
+    # money in other currencies → USD (intelligence.intake): USD per unit, and the date of that table
+    FX_USD_RATES: Annotated[dict[str, float], NoDecode] = Field(
+        default_factory=lambda: dict(_default_rates()))
+    FX_RATES_AS_OF: date = Field(default_factory=lambda: _default_rates_as_of())
+
+    @field_validator("FX_USD_RATES", mode="before")
+    @classmethod
+    def _fx_rates(cls, value: object) -> object:
+        from intelligence.intake import parse_rate_table
+
+        return parse_rate_table(value) if isinstance(value, str) else value
+
     @field_validator("PUBLIC_BASE_URL")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
+        if value and not value.startswith(("http://", "https://")):
             raise ValueError("PUBLIC_BASE_URL must start with http:// or https://")
         return value.rstrip("/")
 
@@ -128,6 +228,8 @@ class Settings(BaseSettings):
     def _rate_limit(cls, value: str) -> str:
         from limits import parse_many
 
+        if not value:  # RATE_LIMIT unset: the environment's default, below
+            return value
         try:
             parse_many(value)
         except ValueError as exc:
@@ -135,16 +237,50 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _rate_limit_default(self) -> Settings:
+        if not self.RATE_LIMIT:
+            self.RATE_LIMIT = "600/minute" if self.ENV == "development" else "100/minute"
+        return self
+
+    @model_validator(mode="after")
+    def _public_base_url_follows_host_and_port(self) -> Settings:
+        if not self.PUBLIC_BASE_URL:
+            loopback_or_any = ("127.0.0.1", "::1", "0.0.0.0", "::", "")  # noqa: S104
+            host = "localhost" if self.HOST in loopback_or_any else self.HOST
+            host = f"[{host}]" if ":" in host else host
+            self.PUBLIC_BASE_URL = f"http://{host}:{self.PORT}"
+        return self
+
+    @model_validator(mode="after")
     def _production_is_configured(self) -> Settings:
         if self.ENV != "production":
             return self
         problems = []
-        if self.SECRET_KEY == PLACEHOLDER or len(self.SECRET_KEY) < 32:
-            problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
+        if weak_secret(self.SECRET_KEY, 32):
+            problems.append("SECRET_KEY must be set to a random value of at least 32 characters "
+                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        if self.METRICS_TOKEN and weak_secret(self.METRICS_TOKEN, 32):
+            problems.append("METRICS_TOKEN must be a random value of at least 32 characters (or empty)")
         if "*" in self.ALLOWED_ORIGINS:
             problems.append("ALLOWED_ORIGINS must list explicit origins, not '*'")
         if problems:
             raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self
+
+    def model_spec(self, model: str) -> ModelSpec | None:
+        """The table row for `model`: exact id first, then the longest listed id it starts with
+        (a dated snapshot such as `claude-haiku-4-5-20251001` is priced as `claude-haiku-4-5`)."""
+        table = {**MODEL_TABLE, **self.LLM_MODELS}
+        if model in table:
+            return table[model]
+        prefixes = [m for m in table if model.startswith(m + "-")]
+        return table[max(prefixes, key=len)] if prefixes else None
+
+    @model_validator(mode="after")
+    def _model_is_known(self) -> Settings:
+        if self.model_spec(self.LLM_MODEL) is None:
+            raise ValueError(f"LLM_MODEL {self.LLM_MODEL!r} is not in the model table; add it with LLM_MODELS "
+                             f"(how it takes structured output, and its prices)")
         return self
 
     @property
@@ -161,9 +297,7 @@ class Settings(BaseSettings):
         return "live" if self.ENV == "production" else "dev"
 
     # Clay
-    # Inbound webhook secrets, comma-separated (the first is the current one; keep the old one listed
-    # while rotating). Empty: the webhook refuses everything (401).
-    CLAY_WEBHOOK_SECRETS: Annotated[list[str], NoDecode] = []
+    # Inbound webhook secrets are per workspace, created through the API (clay/secrets.py).
     CLAY_WEBHOOK_MAX_BYTES: int = Field(262_144, ge=1024)
     CLAY_WEBHOOK_INLINE_MAX_ROWS: int = Field(5, ge=1, le=100)  # more rows (or a list with Claude): a job
     # Outbound: the Clay table's webhook source (a campaign's own URL, given to setup-tables, wins).
@@ -177,18 +311,11 @@ class Settings(BaseSettings):
     # Development only: let outbound URLs be http:// and private/loopback (the tests' fake Clay).
     CLAY_ALLOW_PRIVATE_URLS: bool = False
 
-    @field_validator("CLAY_WEBHOOK_SECRETS", mode="before")
-    @classmethod
-    def _clay_secrets(cls, value: object) -> object:
-        return _split_csv(value)
-
     @model_validator(mode="after")
     def _clay_production_is_configured(self) -> Settings:
         if self.ENV != "production":
             return self
         problems = []
-        if any(s == PLACEHOLDER or len(s) < 24 for s in self.CLAY_WEBHOOK_SECRETS):
-            problems.append("CLAY_WEBHOOK_SECRETS must hold random values of at least 24 characters")
         if self.CLAY_WEBHOOK_AUTH_TOKEN == PLACEHOLDER:
             problems.append("CLAY_WEBHOOK_AUTH_TOKEN must be Clay's token, not a placeholder")
         if self.CLAY_ALLOW_PRIVATE_URLS:
@@ -201,6 +328,19 @@ class Settings(BaseSettings):
     def clay_private_urls_allowed(self) -> bool:
         """Outbound Clay URLs may be http:// and private only in development, and only when asked."""
         return self.ENV == "development" and self.CLAY_ALLOW_PRIVATE_URLS
+
+    # Security (issue 13)
+    # API docs (/docs, /redoc, /openapi.json): empty means on in development, off in production.
+    DOCS_ENABLED: bool | None = None
+
+    @field_validator("DOCS_ENABLED", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def docs_enabled(self) -> bool:
+        return self.DOCS_ENABLED if self.DOCS_ENABLED is not None else self.ENV == "development"
 
 
 @lru_cache

@@ -19,9 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import content_generator as content
 import jobs
 import prospect_intelligence as intel
+from campaigns.schemas import CampaignCreate, CampaignRead
+from campaigns.service import create_campaign
 from copywriter import Sender
 from errors import Unprocessable
-from industry_agents.resolve import resolve_slug
 from models import Analysis, Campaign, CampaignProspect, Message, Prospect
 from schemas import AnalysisResult, Input, ProspectData, TierThresholds
 from scoring import tier_for
@@ -44,10 +45,16 @@ class ContentPlan(Input):
     """Which content each tier gets, and its shape."""
 
     tiers: dict[Literal["1", "2", "3", "4"], list[Channel]] = Field(default_factory=lambda: dict(DEFAULT_CONTENT))
-    steps: int = Field(4, ge=1, le=7)
-    subject_variants: int = Field(2, ge=1, le=5)
+    steps: int | None = Field(None, ge=1, le=7, description=content.STEPS_DEFAULT)
+    subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
-    tone: Annotated[str, Field(max_length=200)] | None = None
+    tone: Annotated[str, Field(max_length=200)] | None = Field(None, description=content.TONE_DEFAULT)
+
+    def for_campaign(self, campaign: Campaign) -> ContentPlan:
+        """This plan with the campaign's sequence_settings filling what it leaves out."""
+        steps, variants, tone = content.sequence_shape(self.steps, self.subject_variants, self.tone,
+                                                       campaign.sequence_settings)
+        return self.model_copy(update={"steps": steps, "subject_variants": variants, "tone": tone})
 
 
 class PipelineRequest(Input):
@@ -60,6 +67,7 @@ class PipelineRequest(Input):
     content: ContentPlan = Field(default_factory=ContentPlan)
     sender: Sender | None = None
     push_to_clay: bool = False
+    replace: bool = Field(False, description=intel.REPLACE_HELP)
 
     @model_validator(mode="after")
     def _one_campaign(self) -> PipelineRequest:
@@ -82,8 +90,8 @@ class ContentBatchRequest(Input):
     campaign_id: uuid.UUID
     tier: int | None = Field(None, ge=1, le=4)
     channels: Annotated[list[Channel], Field(min_length=1, max_length=3)] = ["sequence"]
-    steps: int = Field(4, ge=1, le=7)
-    subject_variants: int = Field(2, ge=1, le=5)
+    steps: int | None = Field(None, ge=1, le=7, description=content.STEPS_DEFAULT)
+    subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
     sender: Sender | None = None
 
@@ -120,6 +128,7 @@ class PipelineJob:
         await _setup(ctx)
         profile, plan = ctx.cache["profile"], ContentPlan.model_validate(ctx.payload["plan"])
         prospect_id, analysis, outcome = None, None, None
+        replace = bool(ctx.payload.get("replace"))
         if "prospect_id" in payload:
             prospect_id = uuid.UUID(payload["prospect_id"])
             async with ctx.db.session(write=False) as session:
@@ -131,10 +140,14 @@ class PipelineJob:
             data = ProspectData.model_validate(row.data)
             if latest is not None and not ctx.payload["analyze"]:
                 analysis = AnalysisResult.model_validate(latest.result)
+            given = data
         else:
-            data = ProspectData.model_validate(payload["prospect"])
+            given = ProspectData.model_validate(payload["prospect"])
+            [data] = await intel.with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given],
+                                            replace=replace)
         if analysis is None:
-            outcome = await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=profile, data=data)
+            outcome = await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=profile, data=data,
+                                         given=given, replace=replace)
             analysis = outcome.result
         tier = analysis.tier
         if ctx.cache["thresholds"]:
@@ -152,7 +165,8 @@ class PipelineJob:
             for channel in channels:
                 if channel == "sequence":
                     prepared.written[channel] = await content.write_sequence(
-                        ctx.llm, brief, steps=plan.steps, subject_variants=plan.subject_variants, tone=plan.tone)
+                        ctx.llm, brief, steps=plan.steps or 4, subject_variants=plan.subject_variants or 2,
+                        tone=plan.tone)
                 elif channel == "linkedin":
                     prepared.written[channel] = await content.write_linkedin(ctx.llm, brief, "connection")
                 else:
@@ -164,6 +178,7 @@ class PipelineJob:
         cost = 0.0
         prospect_id = prepared.prospect_id
         engine = "rules"
+        changed: list[str] = []
         if prepared.outcome is not None:
             stored = await intel.store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"],
                                        outcome=prepared.outcome)
@@ -171,7 +186,7 @@ class PipelineJob:
                                                campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
             await intel.attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
                                            analysis=stored)
-            prospect_id, engine = stored.prospect_id, stored.engine
+            prospect_id, engine, changed = stored.prospect_id, stored.engine, stored.changed_fields
             cost += float((stored.usage or {}).get("cost_usd", 0))
         assert prospect_id is not None
         counts: dict[str, int] = {}
@@ -191,7 +206,7 @@ class PipelineJob:
                        CampaignProspect.status.in_(("new", "analyzed")))
                 .values(status="content_ready"))
         return {"prospect_id": str(prospect_id), "tier": prepared.tier, "engine": engine, "content": counts,
-                "cost_usd": round(cost, 6)}
+                "changed_fields": changed, "cost_usd": round(cost, 6)}
 
 
 async def _summary(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
@@ -217,7 +232,7 @@ jobs.register("pipeline", PipelineJob(), _summary)
 # --- starting one -----------------------------------------------------------------------------
 
 
-def _sender(given: Sender | None, campaign: Campaign, needed: bool) -> dict[str, Any] | None:
+def _sender(given: Sender | None, campaign: Campaign | CampaignRead, needed: bool) -> dict[str, Any] | None:
     sender = given.model_dump() if given else (campaign.sequence_settings or {}).get("sender")
     if needed and not sender:
         raise Unprocessable("A `sender` (name, company, offer) is required to write content; give one here "
@@ -227,12 +242,12 @@ def _sender(given: Sender | None, campaign: Campaign, needed: bool) -> dict[str,
 
 async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data: PipelineRequest,
                          settings: Settings) -> jobs.JobRead:
-    """Create the campaign if asked, then queue one pipeline job over the prospects."""
+    """Create the campaign if asked (through the campaigns service: an industry without an agent is a
+    422), then queue one pipeline job over the prospects."""
+    campaign: Campaign | CampaignRead
     if data.campaign is not None:
-        campaign = Campaign(workspace_id=workspace_id, name=data.campaign.name,
-                            industry=resolve_slug(data.campaign.industry), description=data.campaign.description)
-        session.add(campaign)
-        await session.flush()
+        campaign = await create_campaign(session, workspace_id=workspace_id, data=CampaignCreate(
+            name=data.campaign.name, industry=data.campaign.industry, description=data.campaign.description))
     else:
         assert data.campaign_id is not None
         campaign = await intel.campaign_of(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
@@ -250,7 +265,8 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
     sender = _sender(data.sender, campaign, needed=any(data.content.tiers.values()))
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
         "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": True,
-        "plan": data.content.model_dump(), "sender": sender, "push_to_clay": data.push_to_clay})
+        "plan": data.content.for_campaign(campaign).model_dump(), "sender": sender,
+        "push_to_clay": data.push_to_clay, "replace": data.replace})
     return jobs.job_read(job)
 
 
@@ -268,7 +284,8 @@ async def start_content_batch(session: AsyncSession, *, workspace_id: uuid.UUID,
         missing = [c for c in data.channels if (pid, STORED_AS[c]) not in have]
         if missing:
             items.append((str(pid), {"prospect_id": str(pid), "missing": missing}))
-    plan = ContentPlan(steps=data.steps, subject_variants=data.subject_variants, video_seconds=data.video_seconds)
+    plan = ContentPlan(steps=data.steps, subject_variants=data.subject_variants,
+                       video_seconds=data.video_seconds).for_campaign(campaign)
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
         "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": False,
         "plan": plan.model_dump(), "only": list(data.channels),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import inspect
+import os
 import sys
 import time
 import traceback
@@ -65,6 +66,13 @@ def main(argv: list[str]) -> int:
         print(f"##### bench_{name}: exit {code} in {time.perf_counter() - started:.1f} s", flush=True)
         if code:
             failed.append(name)
+    from bench import common
+
+    if common.TARGET_LINES:
+        print("\n##### targets (issue 14); the machine's load average now: "
+              + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+        for _, line in common.TARGET_LINES:
+            print(line)
     if failed:
         print(f"\nFAILED: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -175,6 +175,14 @@ async def rules_part(args: argparse.Namespace, srv: common.Server, key: str) -> 
           f"srv CPU/prospect {fakes.fmt_ratio(small.cpu_ms_per_prospect, large.cpu_ms_per_prospect)}")
     per_request = (small.ms_per_prospect - large.ms_per_prospect) * 100 / 9  # 9 more requests per 100
     print(f"=> fixed cost per analyze-batch request (beyond its prospects): ~{per_request:.1f} ms")
+    b = args.backend
+    common.target(inline.rate >= 2000,
+                  f"[{b:8}] inline analysis (rules, persisted): {inline.rate:.0f} prospects/s, need >= 2,000 "
+                  f"(batches of {args.batch}; srv CPU {inline.cpu_ms_per_prospect or 0:.2f} ms/prospect)")
+    jc, ic = job.cpu_ms_per_prospect, inline.cpu_ms_per_prospect
+    common.target(jc is not None and ic is not None and jc <= 1.2 * ic,
+                  f"[{b:8}] job-backed CPU/item within 1.2x inline: {fakes.fmt_ratio(jc, ic)} "
+                  f"({jc or 0:.2f} vs {ic or 0:.2f} ms/prospect; job {job.rate:.0f} prospects/s)")
 
 
 async def claude_part(args: argparse.Namespace, claude: fakes.FakeClaude, srv: common.Server, key: str) -> None:
@@ -233,23 +241,31 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--job-item-concurrency", type=int, default=4,
                         help="JOB_ITEM_CONCURRENCY of the rules server (4, the default)")
     parser.add_argument("--skip-claude", action="store_true", help="only the rules-engine part")
+    parser.add_argument("--backends", default="sqlite,postgres", help="rules part on these (sqlite,postgres)")
     args, _ = parser.parse_known_args(argv)
     if not 10 <= args.batch < args.job_size or args.batch > 1000:
         parser.error("need 10 <= --batch < --job-size and --batch <= 1000 (ANALYZE_BATCH_INLINE_MAX := --batch)")
 
-    print(f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}, temp SQLite, LOG_LEVEL=WARNING, "
+    first_target = len(common.TARGET_LINES)
+    print(f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}, LOG_LEVEL=WARNING, "
           f"JOB_WORKERS=2 (default) JOB_ITEM_CONCURRENCY={args.job_item_concurrency}; client: httpx in this "
           f"process; {os.cpu_count()} CPUs")
     try:
-        with common.temp_env(**fakes.rules_env(ANALYZE_BATCH_INLINE_MAX=str(max(100, args.batch)),
-                                                    JOB_ITEM_CONCURRENCY=str(args.job_item_concurrency))) as env:
-            key = common.create_api_key(env)
-            with common.Server("api_server:app", env, ready_path="/api/health") as srv:
-                try:
-                    common.run(rules_part(args, srv, key))
-                except Failure:
-                    print(f"\n--- server log (tail)\n{srv.log_tail() or '(empty)'}")
-                    raise
+        from bench import bench_tracking as bt
+
+        for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
+            args.backend = backend
+            with bt.databases(backend) as new_url, common.temp_env(**fakes.rules_env(
+                    ANALYZE_BATCH_INLINE_MAX=str(max(100, args.batch)),
+                    JOB_ITEM_CONCURRENCY=str(args.job_item_concurrency)), DATABASE_URL=new_url()) as env:
+                key = common.create_api_key(env)
+                with common.Server("api_server:app", env, ready_path="/api/health") as srv:
+                    print(f"\n##### rules engine on {backend}")
+                    try:
+                        common.run(rules_part(args, srv, key))
+                    except Failure:
+                        print(f"\n--- server log (tail)\n{srv.log_tail() or '(empty)'}")
+                        raise
         if not args.skip_claude:
             with fakes.FakeClaude(args.latency_ms / 1000) as claude, common.temp_env(**claude.env(
                     LLM_MAX_CONCURRENCY=str(args.llm_concurrency),
@@ -264,4 +280,4 @@ def main(argv: list[str]) -> int:
     except Failure as exc:
         print(f"FAIL {exc}")
         return 1
-    return 0
+    return 0 if all(passed for passed, _ in common.TARGET_LINES[first_target:]) else 1

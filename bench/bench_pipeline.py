@@ -121,6 +121,10 @@ async def rules_part(args: argparse.Namespace, srv: common.Server, key: str) -> 
     tiers = ", ".join(f"tier {t}: {k}" for t, k in sorted(full["tiers"].items()))
     print(f"total wall for {full['n']} prospects: {full['wall_s']:.1f} s   ({tiers}; pieces written: "
           f"{full['content']})")
+    common.target(full_rate >= 200,
+                  f"[{args.backend:8}] complete pipeline, rules, content for tiers 1-2: {full_rate:.0f} "
+                  f"prospects/s, need >= 200 ({full['n']} prospects in {full['wall_s']:.1f} s; srv CPU "
+                  f"{(full_cpu or 0) * 1000:.2f} ms/prospect)")
 
 
 def _chunk_ideal(calls: list[int], size: int, llm: int, latency: float) -> float:
@@ -202,17 +206,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--job-item-concurrency", type=int, default=4, help="JOB_ITEM_CONCURRENCY (4)")
     parser.add_argument("--skip-claude", action="store_true", help="only the rules-engine part")
     parser.add_argument("--skip-rules", action="store_true", help="only the Claude part")
+    parser.add_argument("--backends", default="sqlite,postgres", help="rules part on these (sqlite,postgres)")
     args, _ = parser.parse_known_args(argv)
     jobs_env = {"JOB_WORKERS": str(args.job_workers), "JOB_ITEM_CONCURRENCY": str(args.job_item_concurrency)}
 
-    print(f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}, temp SQLite, LOG_LEVEL=WARNING, "
+    first_target = len(common.TARGET_LINES)
+    print(f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}, LOG_LEVEL=WARNING, "
           f"JOB_WORKERS={args.job_workers} JOB_ITEM_CONCURRENCY={args.job_item_concurrency}; job polled every "
           f"50 ms; client: httpx in this process; {os.cpu_count()} CPUs")
     try:
-        if not args.skip_rules:
-            with common.temp_env(**fakes.rules_env(**jobs_env)) as env:
+        from bench import bench_tracking as bt
+
+        for backend in ([] if args.skip_rules else [b.strip() for b in args.backends.split(",") if b.strip()]):
+            args.backend = backend
+            with bt.databases(backend) as new_url, \
+                    common.temp_env(**fakes.rules_env(**jobs_env), DATABASE_URL=new_url()) as env:
                 key = common.create_api_key(env)
                 with common.Server("api_server:app", env, ready_path="/api/health") as srv:
+                    print(f"\n##### rules engine on {backend}")
                     try:
                         common.run(rules_part(args, srv, key))
                     except Failure:
@@ -231,4 +242,4 @@ def main(argv: list[str]) -> int:
     except Failure as exc:
         print(f"FAIL {exc}")
         return 1
-    return 0
+    return 0 if all(passed for passed, _ in common.TARGET_LINES[first_target:]) else 1

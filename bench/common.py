@@ -44,6 +44,7 @@ KEY_RE = re.compile(r"\btune_(?:dev|live)_[0-9A-Za-z]{43}\b")
 # The settings every benchmark server runs with; anything else comes from the environment.
 BENCH_SETTINGS = {
     "RATE_LIMIT": "1000000/minute",  # measure the limiter's cost, never its 429s
+    "TRACKING_RATE_LIMIT": "1000000/minute",
     "RATE_LIMIT_STORAGE_URI": "memory://",
     "LOG_LEVEL": "WARNING",  # per-request info events (access log, key validated) are filtered out
     "DB_AUTO_MIGRATE": "true",
@@ -85,7 +86,8 @@ def temp_env(**overrides: str) -> Iterator[dict[str, str]]:
 def create_api_key(env: Mapping[str, str], *, name: str = "bench", scopes: str = "read,write,admin",
                    workspace: str = "default") -> str:
     """Create an API key on env's DATABASE_URL with `python auth.py create`; return the key."""
-    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--scopes", scopes]
+    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--scopes", scopes,
+           "--create-workspace"]
     proc = subprocess.run(cmd, cwd=REPO, env=dict(env), capture_output=True, text=True,  # noqa: S603
                           timeout=120, check=False)
     match = KEY_RE.search(proc.stdout)
@@ -230,6 +232,8 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     client_cpu_s: float | None = None
     server_cpu_s: float | None = None
+    # wrk reports percentiles from its histogram, not every latency: {percentile: ms}
+    fixed_percentiles: dict[float, float] | None = None
 
     @property
     def rps(self) -> float:
@@ -237,6 +241,8 @@ class LoadResult:
 
     def percentile(self, p: float) -> float:
         """Nearest-rank percentile of the latencies, in ms."""
+        if self.fixed_percentiles is not None:
+            return self.fixed_percentiles.get(float(p), math.nan)
         if not self.latencies_ms:
             return math.nan
         ordered = sorted(self.latencies_ms)
@@ -262,7 +268,18 @@ class LoadResult:
     @property
     def transport_errors(self) -> int:
         """Requests that got no HTTP response at all (refused, reset, timed out)."""
-        return sum(n for s, n in self.statuses.items() if isinstance(s, str))
+        return sum(n for s, n in self.statuses.items() if isinstance(s, str) and s.startswith("error:"))
+
+    @property
+    def failures(self) -> int:
+        """5xx, requests without a response, and (from wrk, which does not tell them apart) non-2xx/3xx."""
+        return self.server_errors + self.transport_errors + self.statuses.get("non-2xx", 0)
+
+    @property
+    def answered_ok(self) -> int:
+        """Responses with a 2xx status (wrk: 2xx or 3xx)."""
+        return self.statuses.get("2xx", 0) + sum(n for s, n in self.statuses.items()
+                                                 if isinstance(s, int) and 200 <= s < 300)
 
     @property
     def server_cpu_us_per_req(self) -> float | None:
@@ -287,9 +304,17 @@ class LoadResult:
         def add(a: float | None, b: float | None) -> float | None:
             return None if a is None or b is None else a + b
 
+        fixed = None
+        if self.fixed_percentiles is not None and other.fixed_percentiles is not None:
+            # Histograms are not kept: below p99 the request-weighted mean, from p99 up the worse round.
+            total = max(1, self.count + other.count)
+            fixed = {p: (max(v, other.fixed_percentiles.get(p, v)) if p >= 99 else
+                         (v * self.count + other.fixed_percentiles.get(p, v) * other.count) / total)
+                     for p, v in self.fixed_percentiles.items()}
         return LoadResult(self.count + other.count, self.elapsed_s + other.elapsed_s,
                           self.statuses + other.statuses, self.latencies_ms + other.latencies_ms,
-                          add(self.client_cpu_s, other.client_cpu_s), add(self.server_cpu_s, other.server_cpu_s))
+                          add(self.client_cpu_s, other.client_cpu_s), add(self.server_cpu_s, other.server_cpu_s),
+                          fixed)
 
     def status_summary(self) -> str:
         return " ".join(f"{s}:{n}" for s, n in sorted(self.statuses.items(), key=lambda kv: str(kv[0])))
@@ -412,3 +437,85 @@ def _ratio(a: float | None, b: float | None) -> str:
     if a is None or b is None or not b or math.isnan(a) or math.isnan(b):
         return "-"
     return f"{a / b:.2f}x"
+
+
+# --- wrk: the C load generator ------------------------------------------------------------------
+
+# wrk's `done` hook prints machine-readable totals and latency percentiles (microseconds).
+_WRK_LUA = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK requests=%d duration_us=%d connect=%d read=%d write=%d status=%d timeout=%d\\n",
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout))
+  for _, p in ipairs({50, 90, 95, 99, 99.9}) do
+    io.write(string.format("WRKP %g %d\\n", p, latency:percentile(p)))
+  end
+  io.write(string.format("WRKMAX %d\\n", latency.max))
+end
+"""
+
+
+def wrk_available() -> bool:
+    import shutil
+
+    return shutil.which("wrk") is not None
+
+
+def wrk(url: str, *, connections: int = 64, seconds: float = 6.0, headers: Mapping[str, str] | None = None,
+        server: Server | None = None, timeout_s: float = 2.0) -> LoadResult:
+    """`wrk -t1 -c<connections> -d<seconds>` against `url`; the server's CPU over the run when given.
+
+    One wrk thread (C, epoll) drives all connections: on a 2-core machine it costs a fraction of what
+    the server does, so req/s measures the server. Statuses: 2xx/3xx answered ("2xx"), other statuses
+    ("non-2xx"), and requests that got no answer ("error:timeout", "error:read", ...); wrk's timeout
+    is `timeout_s` (2 s, its default). Latency percentiles come from wrk's histogram.
+    """
+    import resource
+
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="tune-wrk-", delete=False) as script:
+        script.write(_WRK_LUA)
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", f"--timeout={timeout_s:g}s",
+           "-s", script.name]
+    for name, value in (headers or {}).items():
+        cmd += ["-H", f"{name}: {value}"]
+    cmd.append(url)
+    result = LoadResult()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_cpu = server.cpu_seconds() if server else None
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60, check=False)  # noqa: S603
+    finally:
+        os.unlink(script.name)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if server is not None and server_cpu is not None:
+        now = server.cpu_seconds()
+        result.server_cpu_s = None if now is None else now - server_cpu
+    result.client_cpu_s = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    totals = re.search(r"^WRK requests=(\d+) duration_us=(\d+) connect=(\d+) read=(\d+) write=(\d+) "
+                       r"status=(\d+) timeout=(\d+)$", proc.stdout, re.M)
+    if proc.returncode != 0 or totals is None:
+        raise RuntimeError(f"wrk failed (exit {proc.returncode}): {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
+    requests, duration_us, connect, read, write, status, timeouts = map(int, totals.groups())
+    result.count = requests
+    result.elapsed_s = duration_us / 1e6
+    result.statuses["2xx"] = requests - status
+    for label, n in (("non-2xx", status), ("error:connect", connect), ("error:read", read),
+                     ("error:write", write), ("error:timeout", timeouts)):
+        if n:
+            result.statuses[label] += n
+    result.fixed_percentiles = {float(p): int(us) / 1000 for p, us in re.findall(r"^WRKP (\S+) (\d+)$",
+                                                                                  proc.stdout, re.M)}
+    return result
+
+
+# --- targets (issue 14): every benchmark reports its targets here; `python -m bench` sums them up ------
+
+TARGET_LINES: list[tuple[bool, str]] = []
+
+
+def target(passed: bool, line: str) -> bool:
+    """Print `PASS|FAIL line` now and keep it for the summary `python -m bench` prints at the end."""
+    text = f"{'PASS' if passed else 'FAIL'} {line}"
+    print(text, flush=True)
+    TARGET_LINES.append((passed, text))
+    return passed

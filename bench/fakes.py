@@ -99,8 +99,10 @@ def _video(duration: int) -> dict[str, Any]:
 
 
 def claude_answer(request: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-    """(purpose, tool input) for one Messages request, chosen by the forced tool's schema."""
-    title = str(((request.get("tools") or [{}])[0].get("input_schema") or {}).get("title", ""))
+    """(purpose, answer) for one Messages request, chosen by the schema it asked for (native or tool)."""
+    fmt = (request.get("output_config") or {}).get("format") or {}
+    schema = fmt.get("schema") or ((request.get("tools") or [{}])[0].get("input_schema") or {})
+    title = str(schema.get("title", ""))
     prompt = str(request["messages"][0]["content"])
     if title == "_ClaudeSequence":
         steps = re.search(r"Write a (\d+)-step", prompt)

@@ -2,12 +2,14 @@
 
 - Encoding: UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8"); anything else is a
   422 that says how to save the file. Delimiter: comma, semicolon or tab, detected.
-- Headers are matched case- and punctuation-insensitively against common aliases ("First Name",
-  "Company Name", "Job Title", "Email Address", "Employees", "Annual Revenue", "LinkedIn URL"…);
-  unknown columns are listed in `ignored_columns`. A file without an email column is a 422.
-- Values: "1,200", "51-200" (midpoint), "10k+" for employees; "$180M", "1.2B", "$180,000,000" for
-  revenue; signals and technologies split on ";" "|" or new lines; city/state/country joined into
-  a location when there is no location column.
+- Headers and values go through the one intake (`intelligence.intake`), as the analyze API and the
+  Clay webhook do: aliases ("First Name", "Company Name", "Job Title", "Email Address", "Employees",
+  "Annual Revenue", "LinkedIn URL"…; unknown columns are listed in `ignored_columns`), ranges
+  ("51-200" → 126, both bounds kept), money in any listed currency ("$180M", "€18M"), names, URLs,
+  domains; signals and technologies split on ";" "|" or new lines; city/state/country make a
+  location when there is no location column. A file without an email column is a 422.
+- A prospect already known (same e-mail) is merged (cells left empty keep what is known) unless
+  `replace=true`; `changes` lists, per row of a known prospect, the fields it changed.
 - Policy (nothing is half-imported silently): by default good rows are imported and every bad row
   is reported with its spreadsheet row number (the header is row 1); with `all_or_nothing=true`
   a file with any bad row imports nothing and answers 422 with the same row errors. Either way the
@@ -21,55 +23,29 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from campaigns.schemas import ImportRead, RowError
-from campaigns.service import _validation_errors, campaign_agent, open_campaign, upsert_members
+import prospect_intelligence as intel
+from campaigns.schemas import ImportRead, RowChange, RowError
+from campaigns.service import campaign_agent, open_campaign, upsert_members
 from database_async import TuneDatabase
 from errors import TuneError, Unprocessable
+from intelligence import intake
+from intelligence.intake import Merged
 from models import Analysis, IndustryAgent, Prospect, utcnow
 from schemas import AnalysisResult, ProspectData
 from scoring import analyze_rules
-from tracking.ingest import table_insert
+from tracking.ingest import chunks, table_insert
 from tracking.service import owned_campaign
 
 log = structlog.get_logger()
-
-ALIASES: dict[str, tuple[str, ...]] = {
-    "email": ("email", "email address", "e-mail", "e mail", "work email", "business email", "contact email",
-              "person email", "emailaddress", "mail", "email 1", "primary email", "work email address"),
-    "first_name": ("first name", "firstname", "first", "given name", "fname", "forename", "contact first name"),
-    "last_name": ("last name", "lastname", "last", "surname", "family name", "lname", "contact last name"),
-    "full_name": ("name", "full name", "fullname", "contact name", "contact", "person name"),
-    "title": ("title", "job title", "jobtitle", "position", "role", "job role", "designation", "headline"),
-    "company": ("company", "company name", "companyname", "organization", "organisation", "organization name",
-                "account", "account name", "employer", "business name"),
-    "company_domain": ("company domain", "domain", "company website domain", "email domain"),
-    "website": ("website", "company website", "website url", "company url", "url", "web", "homepage"),
-    "linkedin_url": ("linkedin url", "linkedin", "linkedin profile", "linkedin profile url", "person linkedin url",
-                     "linkedin profile link", "li url"),
-    "industry": ("industry", "company industry", "sector", "vertical"),
-    "employee_count": ("employees", "employee count", "number of employees", "num employees", "no of employees",
-                       "company size", "headcount", "employee range", "size", "company headcount"),
-    "annual_revenue_usd": ("annual revenue", "revenue", "annual revenue usd", "company revenue",
-                           "estimated revenue", "revenue usd", "annual revenue (usd)"),
-    "location": ("location", "hq location", "company location", "address", "hq"),
-    "city": ("city", "company city"),
-    "state": ("state", "region", "province", "company state"),
-    "country": ("country", "company country"),
-    "signals": ("signals", "intent signals", "buying signals", "signal", "news", "recent news", "trigger",
-                "triggers", "notes on company"),
-    "technologies": ("technologies", "tech stack", "technology", "techstack", "tools"),
-    "notes": ("notes", "note", "comments", "description"),
-    "clay_row_id": ("clay row id", "clay id", "row id", "record id", "clay record id"),
-}
 
 
 class UnsupportedMediaType(TuneError):
@@ -77,30 +53,6 @@ class UnsupportedMediaType(TuneError):
 
 
 CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel")
-
-
-_LOOKUP = {re.sub(r"[^a-z0-9]+", "", alias): field for field, names in ALIASES.items() for alias in names}
-_LIST_SPLIT = re.compile(r"\s*(?:;|\||\n)\s*")
-_TECH_SPLIT = re.compile(r"\s*(?:;|\||\n|,)\s*")
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([kmb]|thousand|million|billion)?", re.IGNORECASE)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9}
-
-
-def field_for(header: str) -> str | None:
-    return _LOOKUP.get(re.sub(r"[^a-z0-9]+", "", header.lower()))
-
-
-def parse_amount(text: str) -> int | None:
-    """'1,200' → 1200; '51-200' → 125; '10k+' → 10000; '$1.2B' → 1200000000; '' → None."""
-    cleaned = text.replace(",", "").replace("$", "").replace("€", "").replace("£", "").strip()
-    if not cleaned:
-        return None
-    numbers = [float(n) * _SCALE.get((s or "").lower(), 1) for n, s in _NUMBER.findall(cleaned)]
-    if not numbers:
-        raise ValueError(f"not a number: {text[:40]!r}")
-    if len(numbers) >= 2 and re.search(r"\d\s*(?:-|–|to)\s*\$?\d", cleaned):
-        return round((numbers[0] + numbers[1]) / 2)
-    return round(numbers[0])
 
 
 def decode(raw: bytes) -> str:
@@ -124,38 +76,9 @@ def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
     return [h.strip() for h in rows[0]], rows[1:]
 
 
-def map_row(mapping: dict[int, str], values: list[str]) -> dict[str, Any]:
-    """One CSV row as ProspectData input; raises ValueError for a value that cannot be read."""
-    got: dict[str, str] = {}
-    for index, field in mapping.items():
-        value = values[index].strip() if index < len(values) else ""
-        if value and field not in got:
-            got[field] = value
-    out: dict[str, Any] = {}
-    for field, value in got.items():
-        if field in ("employee_count", "annual_revenue_usd"):
-            try:
-                amount = parse_amount(value)
-            except ValueError as exc:
-                raise ValueError(f"{field}: {exc}") from exc
-            if amount is not None:
-                out[field] = amount
-        elif field == "signals":
-            out[field] = [s for s in _LIST_SPLIT.split(value) if s][:50]
-        elif field == "technologies":
-            out[field] = [s for s in _TECH_SPLIT.split(value) if s][:100]
-        elif field not in ("full_name", "city", "state", "country"):
-            out[field] = value
-    if "full_name" in got and not (out.get("first_name") or out.get("last_name")):
-        first, _, last = got["full_name"].partition(" ")
-        out["first_name"], out["last_name"] = first, last.strip() or None
-    if "location" not in out:
-        parts = [got[k] for k in ("city", "state", "country") if k in got]
-        if parts:
-            out["location"] = ", ".join(parts)
-    if "email" in out:
-        out["email"] = out["email"].lower()
-    return {k: v for k, v in out.items() if v is not None}
+def row_values(headers: list[str], values: list[str]) -> list[tuple[str, str]]:
+    """One CSV row as (header, value) pairs, for the intake's alias mapping."""
+    return [(h, values[i] if i < len(values) else "") for i, h in enumerate(headers)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,20 +87,32 @@ class Stored:
     analysis_id: uuid.UUID
     tier: int
     score: int
+    merged: Merged
+
+
+async def _current(session: AsyncSession, workspace_id: uuid.UUID, emails: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(emails):
+        found.update((await session.execute(select(Prospect.email, Prospect.data).where(
+            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))).all())
+    return found
 
 
 async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
-                     analysed: list[tuple[ProspectData, AnalysisResult]]) -> list[Stored]:
-    """Upsert prospects (by email) and insert their analyses with a few multi-row statements.
+                     analysed: list[tuple[ProspectData, AnalysisResult]], replace: bool = False) -> list[Stored]:
+    """Upsert prospects (by email, merged over what is stored unless `replace`) and insert their analyses
+    with a few multi-row statements.
 
     The same rows `prospect_intelligence.store` writes one by one, for imports of thousands.
     """
-    now = utcnow()
-    rows = [{"id": uuid.uuid4(), "workspace_id": workspace_id, "email": str(p.email).lower(),
-             "clay_row_id": p.clay_row_id, "data": p.model_dump(mode="json", exclude_none=True),
-             "created_at": now, "updated_at": now} for p, _ in analysed]
-    if not rows:
+    if not analysed:
         return []
+    now = utcnow()
+    current = await _current(session, workspace_id, [str(p.email).lower() for p, _ in analysed])
+    merges = [intake.merge(current.get(str(p.email).lower()), p, replace=replace) for p, _ in analysed]
+    rows = [{"id": uuid.uuid4(), "workspace_id": workspace_id, "email": str(m.data.email).lower(),
+             "clay_row_id": m.data.clay_row_id, "data": m.data.model_dump(mode="json", exclude_none=True),
+             "created_at": now, "updated_at": now} for m in merges]
     stmt = table_insert(session, Prospect)
     t = Prospect.__table__.c
     stmt = stmt.on_conflict_do_update(
@@ -185,7 +120,8 @@ async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: I
         set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
               "clay_row_id": stmt.excluded.clay_row_id}).returning(t.id, t.email)
     ids = {email: pid for pid, email in await session.execute(stmt, rows)}
-    out = [Stored(ids[str(p.email).lower()], uuid.uuid4(), result.tier, result.score) for p, result in analysed]
+    out = [Stored(ids[str(p.email).lower()], uuid.uuid4(), result.tier, result.score, m)
+           for (p, result), m in zip(analysed, merges, strict=True)]
     await session.execute(table_insert(session, Analysis), [
         {"id": s.analysis_id, "workspace_id": workspace_id, "prospect_id": s.prospect_id, "agent_id": agent.id,
          "industry": agent.industry, "agent_version": agent.version, "engine": "rules", "score": result.score,
@@ -195,11 +131,11 @@ async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: I
 
 
 async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                     raw: bytes, all_or_nothing: bool, max_rows: int) -> ImportRead:
+                     raw: bytes, all_or_nothing: bool, max_rows: int, replace: bool = False) -> ImportRead:
     """Import prospects from CSV bytes into the campaign (see the module docstring for the policy)."""
     campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
     headers, rows = read_rows(decode(raw))
-    mapping = {i: f for i, h in enumerate(headers) if (f := field_for(h))}
+    mapping = {i: f for i, h in enumerate(headers) if (f := intake.field_for(h))}
     if "email" not in mapping.values():
         raise Unprocessable(f"No email column among the headers ({', '.join(headers)[:300]}); name one "
                             "'Email' or 'Email Address'.")
@@ -213,16 +149,12 @@ async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: u
         if not any(v.strip() for v in values):
             blank += 1
             continue
-        try:
-            data = map_row(mapping, values)
-        except ValueError as exc:
-            errors.append(RowError(row=number, errors=[{"msg": str(exc)}]))
-            continue
+        data = intake.row_fields(row_values(headers, values))
         email = data.get("email")
         try:
             prospect = ProspectData.model_validate(data)
         except ValidationError as exc:
-            errors.append(RowError(row=number, email=email, errors=_validation_errors(exc)))
+            errors.append(RowError(row=number, email=email, errors=intake.validation_errors(exc)))
             continue
         key = str(prospect.email).lower()
         if key in seen:
@@ -235,22 +167,26 @@ async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: u
         raise Unprocessable(f"{len(errors)} of {len(rows) - blank} rows are invalid; nothing was imported "
                             "(all_or_nothing).", errors=[e.model_dump() for e in errors])
     agent, profile = await campaign_agent(db, campaign)
+    scored = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=replace)
     results = []
-    for n, (_, prospect) in enumerate(good, start=1):
+    for n, prospect in enumerate(scored, start=1):
         results.append(analyze_rules(profile, prospect))
         if n % 200 == 0:
             await asyncio.sleep(0)  # let other requests run between chunks of scoring
     await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
-    stored = await store_many(session, workspace_id=workspace_id, agent=agent,
+    stored = await store_many(session, workspace_id=workspace_id, agent=agent, replace=replace,
                               analysed=[(p, a) for (_, p), a in zip(good, results, strict=True)])
     new = await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id, stored=stored)
     by_tier: dict[str, int] = {}
     for a in stored:
         by_tier[str(a.tier)] = by_tier.get(str(a.tier), 0) + 1
+    changes = [RowChange(row=number, email=str(p.email), changed_fields=s.merged.changed,
+                         kept_fields=s.merged.kept)
+               for (number, p), s in zip(good, stored, strict=True) if s.merged.existed]
     log.info("campaign.csv_imported", campaign_id=str(campaign_id), rows=len(rows), imported=len(stored),
-             failed=len(errors))
+             failed=len(errors), changed=sum(1 for c in changes if c.changed_fields))
     return ImportRead(campaign_id=campaign_id, mode=mode, rows=len(rows), imported=len(stored), added=len(new),
                       updated=len(stored) - len(new), failed=len(errors), skipped_blank=blank,
                       columns={headers[i]: f for i, f in mapping.items()},
                       ignored_columns=[h for i, h in enumerate(headers) if i not in mapping],
-                      by_tier=dict(sorted(by_tier.items())), errors=errors)
+                      by_tier=dict(sorted(by_tier.items())), errors=errors, changes=changes)

@@ -7,10 +7,14 @@ end, so the tool sends exactly what we track. Layouts:
   `step_N_body_html`, `step_N_body_text`, `step_N_message_id`, `step_N_pixel_url`.
 - `instantly`: Instantly's lead columns (`email`, `first_name`, `last_name`, `company_name`,
   `website`, `personalization`); every other column becomes a custom variable, so the sequence's
-  step N uses `{{stepN_subject}}` as its subject and `{{stepN_body}}` as its body.
+  step N uses `{{step_N_subject}}` as its subject and `{{step_N_body_html}}` as its body.
 - `smartlead`: Smartlead's lead columns (`email`, `first_name`, `last_name`, `company_name`,
   `website`, `linkedin_profile`, `location`, `company_url`); other columns become custom fields,
-  used the same way (`{{stepN_subject}}`, `{{stepN_body}}`).
+  used the same way (`{{step_N_subject}}`, `{{step_N_body_html}}`).
+
+Step columns have the same names in every layout. The tools' own lead columns keep the tools'
+names (Instantly's `personalization` is its built-in variable; our API spells the word
+`personalisation` everywhere else).
 
 In the tools, the wait between steps belongs to the sequence, not the lead: the
 `X-Sequence-Day-Offsets` header gives the day offsets to set there. Prospects whose sequence has
@@ -62,6 +66,18 @@ LEAD_FIELDS: dict[str, list[str]] = {
 }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell a spreadsheet would run as a formula, made inert (OWASP "CSV Injection"): a text cell
+    that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`. Numbers stay
+    numbers; values come from the API, CSV imports and Clay, so none is trusted (issue 13, finding 3)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _lead_columns(tool: Tool, p: dict[str, Any], member: CampaignProspect, prospect: Prospect,
                   hook: str | None) -> dict[str, Any]:
     site = p.get("website") or p.get("company_domain")
@@ -78,7 +94,7 @@ def _step_columns(tool: Tool, step: int) -> list[str]:
     if tool == "generic":
         return [f"step_{step}_{c}" for c in ("day_offset", "subject", "variant", "body_html", "body_text",
                                              "message_id", "pixel_url")]
-    return [f"step{step}_subject", f"step{step}_body"]
+    return [f"step_{step}_subject", f"step_{step}_body_html"]
 
 
 def _step_values(tool: Tool, step: int, message: Message, rendered: Any) -> dict[str, Any]:
@@ -87,7 +103,7 @@ def _step_values(tool: Tool, step: int, message: Message, rendered: Any) -> dict
                 f"step_{step}_variant": message.variant, f"step_{step}_body_html": rendered.body_html,
                 f"step_{step}_body_text": rendered.body_text, f"step_{step}_message_id": message.id,
                 f"step_{step}_pixel_url": rendered.pixel_url}
-    return {f"step{step}_subject": message.subject, f"step{step}_body": rendered.body_html}
+    return {f"step_{step}_subject": message.subject, f"step_{step}_body_html": rendered.body_html}
 
 
 async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, tool: Tool,
@@ -144,7 +160,7 @@ async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign
             message = own.get(step)
             if message is not None:
                 row.update(_step_values(tool, step, message, render_message(message, links[message.id], settings)))
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else neutralise(v) for k, v in row.items()})
         rows += 1
     slug = re.sub(r"[^a-z0-9]+", "-", campaign.name.lower()).strip("-")[:60] or "campaign"
     log.info("campaign.exported", campaign_id=str(campaign.id), tool=tool, rows=rows, skipped=skipped)

@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, computed_field, model_validator
 
 from copywriter.models import Sender
-from prospect_intelligence import AnalysisRead
+from prospect_intelligence import REPLACE_HELP, AnalysisRead
 from schemas import Approach, Hook, Input, Output, TierThresholds
 
 CampaignStatus = Literal["draft", "active", "paused", "completed", "archived"]
@@ -88,7 +88,8 @@ class CampaignUpdate(Input):
 
 
 class CampaignRead(Output):
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as campaign_id; kept for existing clients.",
+                        json_schema_extra={"deprecated": True})
     name: str
     industry: str
     description: str | None
@@ -97,6 +98,12 @@ class CampaignRead(Output):
     sequence_settings: dict[str, Any] | None
     created_at: datetime
     updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def campaign_id(self) -> uuid.UUID:
+        """The campaign's id, under the name every other answer uses for it."""
+        return self.id
 
 
 class TierCount(Output):
@@ -119,6 +126,7 @@ class ProspectsAdd(Input):
     """Prospects to analyse and add to the campaign. Items are validated one by one."""
 
     prospects: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    replace: bool = Field(False, description=REPLACE_HELP)
 
     model_config = {"json_schema_extra": {"examples": [{"prospects": [
         {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
@@ -151,6 +159,13 @@ class RowError(Output):
     errors: list[dict[str, Any]]
 
 
+class RowChange(Output):
+    row: int = Field(description="Row number as a spreadsheet shows it (the header is row 1)")
+    email: str
+    changed_fields: list[str] = Field(description="Stored fields this row changed for a prospect already known")
+    kept_fields: list[str] = Field(description="Stored fields the row did not have, kept as they were")
+
+
 class ImportRead(Output):
     campaign_id: uuid.UUID
     mode: Literal["partial", "all_or_nothing"]
@@ -164,6 +179,7 @@ class ImportRead(Output):
     ignored_columns: list[str]
     by_tier: dict[str, int]
     errors: list[RowError]
+    changes: list[RowChange] = Field([], description="For each row of a prospect already known: what it changed")
 
 
 class AnalysisSummary(Output):

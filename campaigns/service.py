@@ -43,6 +43,7 @@ from errors import Conflict, Unprocessable
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
+from intelligence.intake import validation_errors
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, Page, ProspectData
@@ -52,10 +53,6 @@ from tracking.service import owned_campaign
 log = structlog.get_logger()
 
 CLOSED = ("completed", "archived")  # no prospects are added to these
-
-
-def _validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
 
 
 async def create_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, data: CampaignCreate) -> CampaignRead:
@@ -205,11 +202,14 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         try:
             parsed.append(ProspectData.model_validate(raw))
         except ValidationError as exc:
-            parsed.append(_validation_errors(exc))
+            parsed.append(validation_errors(exc))
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     agent, profile = await campaign_agent(db, campaign)
-    outcomes = await asyncio.gather(*(intel.assess(llm, workspace_id=workspace_id, profile=profile, data=p)
-                                      for _, p in good))
+    merged = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good],
+                                    replace=data.replace)
+    outcomes = await asyncio.gather(*(
+        intel.assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
+        for (_, p), m in zip(good, merged, strict=True)))
     await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
     stored = {i: await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=o)
               for (i, _), o in zip(good, outcomes, strict=True)}
@@ -239,7 +239,7 @@ async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_
     query = (select(cp, Prospect).join(Prospect, Prospect.id == cp.prospect_id)
              .where(cp.campaign_id == campaign_id, cp.workspace_id == workspace_id, cp.tier == tier))
     if cursor:
-        score, ident = paging.decode(cursor, 2)
+        score, ident = paging.decode(cursor, 2, kind=f"tier-{tier}")
         try:
             score, last = int(score), uuid.UUID(ident)
         except (TypeError, ValueError) as exc:
@@ -279,6 +279,6 @@ async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_
             tier=member.tier, score=member.score, status=member.status, added_at=member.created_at,
             analysis=summary, content=content))
     last_member = rows[-1][0] if rows else None
-    next_cursor = (paging.encode(last_member.score, last_member.prospect_id)
+    next_cursor = (paging.encode(last_member.score, last_member.prospect_id, kind=f"tier-{tier}")
                    if more and last_member is not None else None)
     return Page[TierProspectRead](items=items, next_cursor=next_cursor)

@@ -1,10 +1,12 @@
 """The inbound webhook: Clay rows in, flat scores out.
 
 A body is one row object or a list of up to 100. The campaign comes from `?campaign_id=` or a
-`campaign_id` key in the row(s); it names the workspace (the secret is the service's, see
-`clay.security`). Each row is mapped to a prospect (`clay.columns`), merged over what we already know
-about that email, re-scored with the campaign's agent, upserted, attached to the campaign, and
-answered flat (`prospect_id`, `score`, `tier`, `hook_1`, `hook_2`, `angle`, `status`…).
+`campaign_id` key in the row(s); the secret must be one of that campaign's workspace's own
+(`clay.secrets`), so a secret opens only its own workspace's campaigns. Each row is mapped to a
+prospect by the one intake (`intelligence.intake`), merged over what we already know about that
+email (`?replace=true`: stored as sent), re-scored with the campaign's agent, upserted, attached to
+the campaign, and answered flat (`prospect_id`, `score`, `tier`, `hook_1`, `hook_2`, `angle`,
+`status`, `changed_fields`…).
 
 Clay re-runs rows, so every answered row leaves a receipt keyed by SHA-256(campaign, Clay row id,
 payload hash): the same row again gets the stored answer, with no second analysis. The receipt is
@@ -31,9 +33,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 import prospect_intelligence as intel
-from clay.columns import RowError, normalize_key, payload_hash, row_fields, to_prospect
+from clay.columns import payload_hash
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
+from intelligence import intake
+from intelligence.intake import RowError, normalize_key, row_fields, to_prospect
 from models import Campaign, IndustryAgent, JobItem, Prospect, WebhookReceipt
 from schemas import ProspectData
 from settings import Settings
@@ -43,7 +47,7 @@ log = structlog.get_logger()
 KIND = "clay_webhook"
 SOURCE = "clay"
 MAX_ROWS = 100
-CAMPAIGN_KEYS = ("campaign_id", "tune_campaign_id")
+CAMPAIGN_KEYS = ("campaignid", "tunecampaignid")  # normalised keys
 
 
 @dataclass
@@ -53,7 +57,8 @@ class Row:
     row_id: str | None = None
     payload_hash: str = ""
     dedupe_key: str = ""
-    data: ProspectData | None = None
+    data: ProspectData | None = None  # what is scored: the row merged over what is known
+    given: ProspectData | None = None  # the row alone
     error: str | None = None
     answer: dict[str, Any] | None = None  # the flat answer, once known
 
@@ -68,7 +73,8 @@ def flat_answer(analysis: intel.AnalysisRead, *, tier: int, row_id: str | None) 
     return {"prospect_id": str(analysis.prospect_id), "score": analysis.score, "tier": tier,
             "hook_1": hooks[0] if hooks else "", "hook_2": hooks[1] if len(hooks) > 1 else "",
             "angle": analysis.approach.angle, "cta": analysis.approach.cta, "persona": analysis.persona or "",
-            "engine": analysis.engine, "clay_row_id": row_id or "", "status": "scored"}
+            "engine": analysis.engine, "clay_row_id": row_id or "", "status": "scored",
+            "changed_fields": ", ".join(analysis.changed_fields)}
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -109,22 +115,18 @@ def campaign_id_of(query_value: str | None, rows: list[Row]) -> uuid.UUID:
         raise Unprocessable("campaign_id is not a valid UUID.") from exc
 
 
-def _prepare_row(row: Row, campaign_id: uuid.UUID) -> None:
-    """Row id, payload hash and dedupe key, or the row's error."""
+def _prepare_row(row: Row, campaign_id: uuid.UUID, replace: bool = False) -> None:
+    """Row id, payload hash and dedupe key, or the row's error. A replace is not a replay of a merge."""
     if not isinstance(row.raw, dict):
         row.error = "A row must be a JSON object of column names to values."
         return
-    fields = row_fields(row.raw)
+    fields = row_fields(row.raw.items())
     row.row_id = fields.get("clay_row_id")
     row.payload_hash = payload_hash(row.raw)
+    mode = "\nreplace" if replace else ""  # merge keys are unchanged, so existing receipts still replay
     row.dedupe_key = hashlib.sha256(
-        f"{campaign_id}\n{row.row_id or ''}\n{row.payload_hash}".encode()).hexdigest()
+        f"{campaign_id}\n{row.row_id or ''}\n{row.payload_hash}{mode}".encode()).hexdigest()
     row.raw = fields  # keep only what we understood
-
-
-def _merge(known: dict[str, Any] | None, fields: dict[str, Any]) -> dict[str, Any]:
-    """What Clay sent wins; fields it left out keep what we already had for this email."""
-    return {**(known or {}), **fields}
 
 
 # --- storage ----------------------------------------------------------------------------------
@@ -164,19 +166,22 @@ async def store_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign:
 
 
 async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings: Settings,
-                  campaign_param: str | None, body: bytes) -> tuple[int, dict[str, Any]]:
-    """Handle one authenticated webhook body; return (HTTP status, flat JSON answer)."""
+                  campaign_param: str | None, body: bytes, workspace_id: uuid.UUID,
+                  replace: bool = False) -> tuple[int, dict[str, Any]]:
+    """Handle one webhook body authenticated for `workspace_id`; return (HTTP status, flat JSON answer).
+
+    The campaign must belong to that workspace (the secret's): it is looked up in it only."""
     rows, is_list = parse_rows(body)
     campaign_id = campaign_id_of(campaign_param, rows)
     for row in rows:
-        _prepare_row(row, campaign_id)
+        _prepare_row(row, campaign_id, replace)
 
     # Reads on their own session: the request's write transaction starts only when scores are ready.
     async with db.session(write=False) as read:
-        campaign = await read.scalar(select(Campaign).where(Campaign.id == campaign_id))
+        campaign = await read.scalar(select(Campaign).where(Campaign.id == campaign_id,
+                                                            Campaign.workspace_id == workspace_id))
         if campaign is None:
             raise NotFound(f"No campaign {campaign_id}")
-        workspace_id = campaign.workspace_id
         keys = [r.dedupe_key for r in rows if r.dedupe_key]
         stored = dict((await read.execute(select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
             WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}
@@ -193,21 +198,22 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
             row.answer = answer
             continue
         try:
-            fields = row.raw
-            row.data = to_prospect(_merge(known.get(str(fields.get("email", "")).strip().lower()), fields))
+            row.given = to_prospect(row.raw)
+            row.data = row.given if replace else intake.merge(known.get(str(row.given.email)), row.given).data
         except RowError as exc:
             row.error = str(exc)
             continue
         new.setdefault(row.dedupe_key, row)
 
     if new and is_list and (len(new) > settings.CLAY_WEBHOOK_INLINE_MAX_ROWS or llm.enabled):
-        return await _queue(session, db=db, campaign=campaign, rows=rows, new=new)
+        return await _queue(session, db=db, campaign=campaign, rows=rows, new=new, replace=replace)
 
     if new:
         agent, profile = await intel.agent_profile(db, workspace_id=workspace_id, industry=campaign.industry)
         todo = list(new.values())
         outcomes = await asyncio.gather(*(intel.assess(llm, workspace_id=workspace_id, profile=profile,
-                                                       data=r.data) for r in todo))  # type: ignore[arg-type]
+                                                       data=r.data, given=r.given, replace=replace)  # type: ignore[arg-type]
+                                          for r in todo))
         for row, outcome in zip(todo, outcomes, strict=True):
             row.answer = await store_row(session, workspace_id=workspace_id, campaign=campaign, agent=agent,
                                          outcome=outcome, row=row)
@@ -229,14 +235,14 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
 
 
 async def _queue(session: AsyncSession, *, db: TuneDatabase, campaign: Campaign, rows: list[Row],
-                 new: dict[str, Row]) -> tuple[int, dict[str, Any]]:
+                 new: dict[str, Row], replace: bool) -> tuple[int, dict[str, Any]]:
     # Make sure the agent exists now (a short write of its own), so job items only read it.
     await intel.agent_profile(db, workspace_id=campaign.workspace_id, industry=campaign.industry)
     job = await jobs.enqueue(
         session, workspace_id=campaign.workspace_id, kind=KIND,
-        payload={"campaign_id": str(campaign.id), "industry": campaign.industry},
+        payload={"campaign_id": str(campaign.id), "industry": campaign.industry, "replace": replace},
         items=[(key, {"row_id": r.row_id, "payload_hash": r.payload_hash,
-                      "prospect": r.data.model_dump(mode="json", exclude_none=True)})  # type: ignore[union-attr]
+                      "prospect": r.given.model_dump(mode="json", exclude_unset=True)})  # type: ignore[union-attr]
                for key, r in new.items()])
     results = []
     for row in rows:
@@ -265,8 +271,11 @@ class WebhookJob:
         if answer is not None and answer.get("status") != "pending":
             return answer  # already answered (a replay, or a copy in another job): no second scoring
         await self._setup(ctx)
-        data = ProspectData.model_validate(payload["prospect"])
-        return await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data)
+        given = ProspectData.model_validate(payload["prospect"])
+        replace = bool(ctx.payload.get("replace"))
+        [data] = await intel.with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given], replace=replace)
+        return await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data,
+                                  given=given, replace=replace)
 
     async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
                     prepared: Any) -> dict[str, Any]:

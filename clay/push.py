@@ -1,7 +1,8 @@
 """Pushing a campaign's prospects into a Clay table: one JSON object per POST, paced, retried.
 
 Clay's webhook source takes one flat object per request (keys become columns) with its token in
-`x-clay-webhook-auth`. Requests to one table are paced to `CLAY_PUSH_RATE_PER_S` (per process); 429
+`x-clay-webhook-auth`. Requests to one table are paced to `CLAY_PUSH_RATE_PER_S`, across every
+process when Redis is configured (RATE_LIMIT_STORAGE_URI; else, or while it is away, per process); 429
 (honouring a capped Retry-After), 408, 5xx and connection errors are retried with exponential
 backoff up to `CLAY_PUSH_MAX_ATTEMPTS`; other answers are final. Redirects are never followed.
 Every prospect's outcome is recorded in `clay_push_results` (per campaign, prospect and table), so a
@@ -73,13 +74,25 @@ class SendOutcome:
 
 
 class Pacer:
-    """Spaces request starts at least 1/rate apart (a slot is reserved synchronously, so no lock)."""
+    """Spaces request starts at least 1/rate apart (a slot is reserved synchronously, so no lock).
 
-    def __init__(self, rate_per_s: float) -> None:
+    With `shared` (the app's ratelimit.LimitStorage on Redis) the schedule is kept in Redis, so every
+    process pushing to the table shares it; while Redis is unreachable (or with memory://) each
+    process paces on its own.
+    """
+
+    def __init__(self, rate_per_s: float, *, key: str = "", shared: Any = None) -> None:
         self.interval = 1.0 / rate_per_s
         self._next = 0.0
+        self.key, self.shared = key, shared
 
     async def wait(self) -> None:
+        if self.shared is not None:
+            delay = await self.shared.next_slot(f"clay:{self.key}", self.interval)
+            if delay is not None:
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                return
         now = time.monotonic()
         slot = max(now, self._next)
         self._next = slot + self.interval
@@ -87,12 +100,16 @@ class Pacer:
             await asyncio.sleep(slot - now)
 
 
-_pacers: dict[tuple[str, float], Pacer] = {}
+_pacers: dict[tuple[str, float, int], Pacer] = {}
 
 
-def pacer_for(target: PushTarget, rate_per_s: float) -> Pacer:
-    """One pacer per table and rate in this process, shared by concurrent job items."""
-    return _pacers.setdefault((target.hash, rate_per_s), Pacer(rate_per_s))
+def pacer_for(target: PushTarget, rate_per_s: float, shared: Any = None) -> Pacer:
+    """One pacer per table and rate in this process, shared by concurrent job items (and, through
+    `shared`, by every process)."""
+    key = (target.hash, rate_per_s, id(shared))
+    if key not in _pacers:
+        _pacers[key] = Pacer(rate_per_s, key=f"{target.hash}:{rate_per_s:g}", shared=shared)
+    return _pacers[key]
 
 
 class _Retryable(Exception):
@@ -136,9 +153,9 @@ def http_client(settings: Settings) -> httpx.AsyncClient:
 
 
 async def send_row(client: httpx.AsyncClient, target: PushTarget, row: dict[str, Any], *,
-                   settings: Settings) -> SendOutcome:
+                   settings: Settings, shared: Any = None) -> SendOutcome:
     """POST one row to the table, paced and retried; never raises for Clay's or the network's faults."""
-    pacer = pacer_for(target, settings.CLAY_PUSH_RATE_PER_S)
+    pacer = pacer_for(target, settings.CLAY_PUSH_RATE_PER_S, shared)
     headers = {"Content-Type": "application/json"}
     if target.token:
         headers[AUTH_HEADER] = target.token
@@ -321,7 +338,7 @@ class PushJob:
         if row is None:
             return {"skip": "no longer in the campaign"}
         async with http_client(ctx.settings) as client:
-            outcome = await send_row(client, target, row, settings=ctx.settings)
+            outcome = await send_row(client, target, row, settings=ctx.settings, shared=ctx.shared)
         return {"outcome": outcome, "target_hash": target.hash}
 
     async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],

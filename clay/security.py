@@ -10,8 +10,9 @@ http:// and private addresses allowed (the tests' fake Clay on 127.0.0.1).
 Inbound: Clay does not sign its requests, so the HTTP API column sends a static secret header
 (`X-Clay-Secret`, or `x-clay-webhook-auth` like Clay's own webhooks); relays that can sign send
 `X-Signature: t=<unix>,v1=<hex>` with HMAC-SHA256 over `f"{t}.".encode() + raw_body`, accepted
-within five minutes either way. Every configured secret is tried (rotation), several `v1=` may be
-given, and all comparisons are constant-time.
+within five minutes either way. The secrets tried are the campaign's workspace's active ones
+(`clay.secrets`; several while rotating), several `v1=` may be given, and all comparisons are
+constant-time.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import asyncio
 import hashlib
 import hmac
 import ipaddress
+import re
+import secrets as _secrets
 import socket
 import time
 from collections.abc import Mapping, Sequence
@@ -68,14 +71,14 @@ async def _addresses(host: str, port: int) -> list[IPAddress]:
     try:
         infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), RESOLVE_TIMEOUT_S)
     except (OSError, TimeoutError) as exc:
-        raise UnsafeURL(f"the host {host!r} does not resolve") from exc
+        raise UnsafeURL("the host does not resolve to a public address") from exc
     found: list[IPAddress] = []
     for info in infos:
         ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if ip not in found:
             found.append(ip)
     if not found:
-        raise UnsafeURL(f"the host {host!r} does not resolve")
+        raise UnsafeURL("the host does not resolve to a public address")
     return found
 
 
@@ -102,8 +105,8 @@ async def resolve_target(url: str, *, allow_private: bool) -> SafeTarget:
     addresses = await _addresses(parsed.host, port)
     if not allow_private:
         bad = [ip for ip in addresses if not is_public(ip)]
-        if bad:
-            raise UnsafeURL(f"the host {parsed.host!r} resolves to a non-public address ({bad[0]})")
+        if bad:  # one answer for both: never tell what (or whether) an internal name resolves (finding 12)
+            raise UnsafeURL("the host does not resolve to a public address")
     return SafeTarget(url=parsed, address=str(addresses[0]))
 
 
@@ -135,7 +138,7 @@ def _parse_signature(header: str) -> tuple[int, list[str]]:
         name, sep, value = part.strip().partition("=")
         if not sep:
             continue
-        if name == "t" and value.strip().isdigit():
+        if name == "t" and re.fullmatch(r"[0-9]{1,12}", value.strip()):  # bounded: no overflow on 400 digits
             timestamp = int(value.strip())
         elif name == "v1" and value.strip():
             candidates.append(value.strip().lower())
@@ -150,8 +153,9 @@ def verify_webhook(headers: Mapping[str, str], body: bytes, *, secrets: Sequence
 
     Raises Unauthorized (401) when no secret is configured, nothing is presented, or nothing matches.
     """
-    if not secrets:
-        raise Unauthorized("The Clay webhook is not configured on this server (CLAY_WEBHOOK_SECRETS is empty).")
+    # No secret (an unknown campaign, or a workspace without one): compare against a random value,
+    # so the answer and its timing are those of a wrong secret (issue 13, finding 2).
+    secrets = list(secrets) or [_secrets.token_urlsafe(32)]
     keys = [s.encode() for s in secrets]
     presented = [headers[h].encode() for h in SECRET_HEADERS if headers.get(h)]
     ok = False

@@ -27,6 +27,7 @@ from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from llm import LLMClient, LLMUnavailable
 from models import IndustryAgent, utcnow
+from perf.cache import WorkspaceCache
 from schemas import AgentProfile, Input, Output, RubricWeights
 from settings import Settings
 
@@ -72,8 +73,8 @@ class AgentRead(AgentStatusRead):
 
 
 def stale_after(settings: Settings) -> timedelta:
-    """The longest a build can legitimately take: every attempt timing out, plus slack."""
-    return timedelta(seconds=settings.LLM_TIMEOUT_S * settings.LLM_MAX_ATTEMPTS + 60)
+    """The longest a build can legitimately take: its Claude call's whole deadline, plus slack."""
+    return timedelta(seconds=settings.LLM_DEADLINE_BACKGROUND_S + 60)
 
 
 def effective_status(agent: IndustryAgent, settings: Settings) -> tuple[str, str | None]:
@@ -180,7 +181,8 @@ async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID
                   "industry slug.\n\nRequest:\n" + json.dumps(request.model_dump(), indent=1) +
                   "\n\nStarting profile:\n" + seed.model_dump_json(indent=1))
         result = await llm.structured(workspace_id=workspace_id, purpose="agent_build", system=SYSTEM_PROMPT,
-                                      prompt=prompt, output_model=AgentProfile, max_tokens=8000)
+                                      prompt=prompt, output_model=AgentProfile, max_tokens=8000,
+                                      lane="background")
         profile = _sane(result.value, seed)
         values = {"status": READY, "progress": 100, "engine": "claude", "profile": profile.model_dump()}
     except LLMUnavailable as exc:
@@ -216,7 +218,25 @@ async def get_agent(session: AsyncSession, *, workspace_id: uuid.UUID, industry:
 
 async def list_industries(session: AsyncSession, *, workspace_id: uuid.UUID,
                           settings: Settings) -> list[dict[str, Any]]:
-    """Built-in industries and the workspace's built ones, each with its latest agent's status."""
+    """Built-in industries and the workspace's built ones, each with its latest agent's status.
+
+    Served from a per-workspace cache (perf/cache.py): any write to the workspace's agents empties it,
+    and entries live INDUSTRIES_CACHE_TTL_S at most (a `building` agent turns `failed` with time)."""
+    cached = _industries_cache.get(workspace_id)
+    if cached is not None:
+        return cached
+    token = _industries_cache.token(workspace_id)
+    out = await _list_industries(session, workspace_id=workspace_id, settings=settings)
+    _industries_cache.put(workspace_id, out, token)
+    return out
+
+
+INDUSTRIES_CACHE_TTL_S = 2.0
+_industries_cache = WorkspaceCache("industries", ttl_s=INDUSTRIES_CACHE_TTL_S, watch=(IndustryAgent,))
+
+
+async def _list_industries(session: AsyncSession, *, workspace_id: uuid.UUID,
+                           settings: Settings) -> list[dict[str, Any]]:
     newest = (select(IndustryAgent.industry, func.max(IndustryAgent.version).label("version"))
               .where(IndustryAgent.workspace_id == workspace_id).group_by(IndustryAgent.industry).subquery())
     rows = (await session.execute(

@@ -1,10 +1,16 @@
 """Prospect intelligence: everything the service reads out of one prospect, as typed facts.
 
 Owns the one intermediate representation between raw prospect input and every judgement:
-`facts` (the contract: title reading, company type and disqualifiers, events, quantities, offer
-relevance, persona match), `titles` (the job-title parser), `extract` (the rules extractor that
-turns a normalised `ProspectData` and an `AgentProfile` into `ProspectFacts`) and `intake` (one
-intake for API JSON, CSV and Clay rows, owned by the intake work, living beside these).
+
+    intake   one intake for every path (analyze API, batches, pipeline, campaign add, CSV import,
+             Clay webhook): column aliases, Clay/CRM value strings (ranges, money in any currency),
+             names, URLs, domains, and the merge of a re-sent prospect over what is known.
+    facts    the contract: title reading, company type and disqualifiers, events, quantities,
+             offer relevance, persona match.
+    titles   the job-title parser (level, function, flags; abbreviations and six languages).
+    extract  the rules extractor: a normalised `ProspectData` and an `AgentProfile` → `ProspectFacts`.
+    personas persona scope (functions × levels × decision role) and language forms (label, plural, short).
+    english  articles, plurals, possessives and lists for generated sentences (`inflect`).
 
 May import: `schemas`, `industry_agents` (knowledge and text helpers) and the standard library or
 pinned pure-Python packages (`inflect`). Must not import the database, the web layer, `llm` or

@@ -26,7 +26,7 @@ Vocabulary
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 Level = Literal["c_level", "vp", "director", "manager", "individual", "junior", "former"]
@@ -78,6 +78,9 @@ DisqualifierKind = Literal[
     "job_seeker",  # looking for work, candidate
     "no_fit",  # a negated core trait ("no B2B sales motion", "no manufacturing")
     "profile",  # one of the agent profile's own disqualifiers, named in `label`
+    "distress",  # closing, bankrupt, in receivership or liquidation, hiring freeze, consent order
+    "former",  # the person has left the company or retired
+    "no_authority",  # assistant, intern, gatekeeper: not a buyer whatever the account
 ]
 Unit = Literal["percent", "usd", "count", "months", "years", "days", "ratio", "other"]
 Tense = Literal["past", "ongoing", "planned", "unknown"]
@@ -213,6 +216,10 @@ class Firmographics:
     location: str | None = None
     company: str | None = None
     present_fields: tuple[str, ...] = ()  # useful prospect fields that are filled
+    in_region: bool | None = None  # location inside the ICP regions; None when not recognised
+    in_offer_market: bool | None = None  # a company kind the offer names ("banks"); None when unknown
+    market_why: str = ""
+    secondary_market: str | None = None  # a secondary kind of the ICP named by the company ("office building")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,16 +245,32 @@ class ProspectFacts:
     def relevant(self) -> list[Event | Quantity | Mention]:
         """Offer-relevant facts, most relevant first (stable)."""
         items: list[Event | Quantity | Mention] = [*self.events, *self.quantities, *self.mentions]
-        chosen = [f for f in items if f.relevance.score >= RELEVANT and not getattr(f, "negated", False)]
-        return sorted(chosen, key=lambda f: -f.relevance.score)
+        chosen: list[Event | Quantity | Mention] = []
+        seen: set[tuple[str, int | None, int]] = set()
+        for f in sorted(items, key=lambda f: -f.relevance.score):
+            key = (f.span.field, f.span.index, f.span.start)
+            if f.relevance.score >= RELEVANT and not getattr(f, "negated", False) and key not in seen:
+                seen.add(key)
+                chosen.append(f)
+        return chosen
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (stored with the analysis, so the tier can be recomputed from it)."""
-        return asdict(self)
+        return _plain(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ProspectFacts:
         return _build(cls, data)
+
+
+def _plain(value: Any) -> Any:
+    """`dataclasses.asdict` without its deep copies: these facts hold only str, numbers and tuples."""
+    names = getattr(value, "__dataclass_fields__", None)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _build(tp: Any, value: Any) -> Any:

@@ -9,8 +9,10 @@ its figures and a PASS/FAIL line; the exit status is 1 when any scenario failed.
     kill      kill -9 during a complete-pipeline job, restart, every prospect done exactly once
     claude    Claude faults from the fake server: every answer 2xx on the rules engine; the breaker
     database  PostgreSQL cut away and back: 503 problem+json, never 500 or a hang; recovery, no restart
+    scale     two processes (2 workers each) on one PostgreSQL and one Redis: the limit holds across them,
+              revocation within the key-cache TTL, Redis away and back, kill -9 of a job's holder
 """
 
 from __future__ import annotations
 
-SCENARIOS = ("schema", "load", "kill", "claude", "database")
+SCENARIOS = ("schema", "load", "kill", "claude", "database", "scale")

@@ -7,17 +7,17 @@ from fastapi import APIRouter, BackgroundTasks, Request, status
 from deps import ReadKey, SessionDep, WriteKey
 from industry_agents import service
 from industry_agents.service import AgentBuild, AgentRead, AgentStatusRead
-from schemas import IndustryRead
+from schemas import IndustryRead, Page
 
 router = APIRouter(prefix="/api", tags=["agents"])
 
 
-@router.get("/industries", response_model=list[IndustryRead])
-async def list_industries(key: ReadKey, session: SessionDep, request: Request) -> list[IndustryRead]:
-    """Built-in industries and the ones you built, with the status of each one's agent."""
+@router.get("/industries", response_model=Page[IndustryRead])
+async def list_industries(key: ReadKey, session: SessionDep, request: Request) -> Page[IndustryRead]:
+    """Built-in industries and the ones you built, with the status of each one's agent (one page)."""
     rows = await service.list_industries(session, workspace_id=key.workspace_id,
                                          settings=request.app.state.settings)
-    return [IndustryRead(**row) for row in rows]
+    return Page[IndustryRead](items=[IndustryRead(**row) for row in rows], next_cursor=None)
 
 
 @router.post("/agents/build", status_code=status.HTTP_202_ACCEPTED, response_model=AgentStatusRead)

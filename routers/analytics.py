@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter
 
 import analytics
 from deps import ReadKey, SessionDep
+from schemas import UTCDatetime
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
@@ -34,8 +34,8 @@ async def steps(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> an
 
 @router.get("/{campaign_id}/timeline", response_model=analytics.TimelineRead)
 async def timeline(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep,
-                   interval: Literal["day", "hour"] = "day", since: datetime | None = None,
-                   until: datetime | None = None) -> analytics.TimelineRead:
+                   interval: Literal["day", "hour"] = "day", since: UTCDatetime | None = None,
+                   until: UTCDatetime | None = None) -> analytics.TimelineRead:
     """Events and new unique prospects per day or hour (UTC), per metric."""
     return await analytics.timeline(session, workspace_id=key.workspace_id, campaign_id=campaign_id,
                                     interval=interval, since=since, until=until)

@@ -8,9 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 import campaigns
+import prospect_intelligence as intel
 from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType
+from campaigns.service import open_campaign
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
+from jobs import JobRead
 from schemas import Page
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"])
@@ -38,11 +41,17 @@ async def _csv_upload(request: Request) -> bytes:
     raise UnsupportedMediaType(f"Send the CSV as text/csv or as multipart/form-data (field 'file'), not {kind}.")
 
 
-@router.post("/create", status_code=status.HTTP_201_CREATED, response_model=campaigns.CampaignRead)
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=campaigns.CampaignRead)
 async def create_campaign(body: campaigns.CampaignCreate, key: WriteKey,
                           session: SessionDep) -> campaigns.CampaignRead:
     """Create a draft campaign for an industry, with optional tier thresholds and sequence settings."""
     return await campaigns.create_campaign(session, workspace_id=key.workspace_id, data=body)
+
+
+# The first address creation had; kept so existing clients and scripts keep working.
+router.add_api_route("/create", create_campaign, methods=["POST"], status_code=status.HTTP_201_CREATED,
+                     response_model=campaigns.CampaignRead, name="create_campaign_alias",
+                     summary="Create a campaign (alias of POST /api/campaigns)")
 
 
 @router.get("", response_model=Page[campaigns.CampaignRead])
@@ -67,11 +76,20 @@ async def update_campaign(campaign_id: uuid.UUID, body: campaigns.CampaignUpdate
                                            data=body)
 
 
-@router.post("/{campaign_id}/prospects", response_model=campaigns.AddRead)
+@router.post("/{campaign_id}/prospects", response_model=campaigns.AddRead | JobRead,
+             responses={202: {"model": JobRead, "description": "Queued as a background job (Claude on, "
+                                                             "more than LLM_INLINE_MAX_ITEMS prospects)"}})
 async def add_prospects(campaign_id: uuid.UUID, body: campaigns.ProspectsAdd, key: WriteKey, session: SessionDep,
-                        request: Request) -> campaigns.AddRead:
-    """Analyse prospects with the campaign's agent and add them (up to ANALYZE_BATCH_INLINE_MAX per call)."""
+                        request: Request, response: Response) -> campaigns.AddRead | JobRead:
+    """Analyse prospects with the campaign's agent and add them (up to ANALYZE_BATCH_INLINE_MAX per call).
+    While Claude is on, more than LLM_INLINE_MAX_ITEMS prospects are queued as an analysis job (202)."""
     state = request.app.state
+    count, inline_max = len(body.prospects), state.settings.LLM_INLINE_MAX_ITEMS
+    if state.llm.enabled and inline_max < count <= state.settings.ANALYZE_BATCH_INLINE_MAX:
+        campaign = await open_campaign(state.db, workspace_id=key.workspace_id, campaign_id=campaign_id)
+        response.status_code = status.HTTP_202_ACCEPTED
+        return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=campaign.industry,
+                                            prospects=body.prospects, campaign_id=campaign.id)
     return await campaigns.add_prospects(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                          campaign_id=campaign_id, data=body,
                                          max_items=state.settings.ANALYZE_BATCH_INLINE_MAX)
@@ -79,12 +97,19 @@ async def add_prospects(campaign_id: uuid.UUID, body: campaigns.ProspectsAdd, ke
 
 @router.post("/{campaign_id}/prospects/import", response_model=campaigns.ImportRead, openapi_extra=CSV_BODY)
 async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: SessionDep, request: Request,
-                           all_or_nothing: bool = False) -> campaigns.ImportRead:
+                           all_or_nothing: bool = False,
+                           replace: Annotated[bool, Query(description=(
+                               "false (default): a known prospect keeps the fields its row leaves empty; "
+                               "true: it is stored exactly as the row has it"))] = False) -> campaigns.ImportRead:
     """Import a CSV (Clay or CRM export): good rows imported, bad rows reported by row number."""
     state = request.app.state
     raw = await _csv_upload(request)
+    if raw.strip() and b"\n" not in raw.strip() and b"\r" not in raw.strip():
+        # A header and no rows: almost always `curl -d @file.csv`, which strips the line breaks.
+        raise Unprocessable("The CSV has a single line (a header and no rows). If you sent it with "
+                            "`curl -d @file.csv`, which removes line breaks, use `--data-binary @file.csv`.")
     return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                      raw=raw, all_or_nothing=all_or_nothing,
+                                      raw=raw, all_or_nothing=all_or_nothing, replace=replace,
                                       max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
 
 

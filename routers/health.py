@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from database_async import classify_error
 from deps import PublicLimit
 from errors import ServiceUnavailable
 from schemas import HealthRead
@@ -15,12 +16,16 @@ router = APIRouter(prefix="/api", tags=["health"])
 @router.get("/health", response_model=HealthRead, dependencies=[PublicLimit],
             responses={503: {"description": "The database cannot be reached"}})
 async def health(request: Request) -> HealthRead:
-    """Liveness and readiness: pings the database with a timeout (public, for monitors)."""
+    """Liveness and readiness: pings the database (503 when away) and the rate-limit storage (shown)."""
     db = request.app.state.db
     try:
         await db.ensure_ready()
     except Exception as exc:  # any failure to reach or migrate the database means "not ready"
-        await db.forget_connections()
+        if classify_error(exc) == "lost" and not db.pool_exhausted():  # a full pool is busy, not lost
+            await db.forget_connections()
         raise ServiceUnavailable(f"Database not reachable ({type(exc).__name__}).",
                                  headers={"Retry-After": "5"}) from exc
-    return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state())
+    storage = request.app.state.limiter.storage
+    await storage.ping()  # Redis down is reported, not a 503: the limits fall back (ratelimit.py)
+    return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state(),
+                      rate_limit=storage.describe())

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 import prospect_intelligence as intel
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
 from jobs import JobRead
+from schemas import Page
 
 router = APIRouter(prefix="/api/prospects", tags=["prospects"])
 
@@ -27,17 +29,33 @@ async def analyze(body: intel.AnalyzeRequest, key: WriteKey, session: SessionDep
              responses={202: {"model": JobRead, "description": "Queued as a background job"}})
 async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session: SessionDep, request: Request,
                         response: Response) -> intel.BatchRead | JobRead:
-    """Analyse many prospects: up to ANALYZE_BATCH_INLINE_MAX inline, larger batches as a job (202)."""
+    """Analyse many prospects: up to ANALYZE_BATCH_INLINE_MAX inline (LLM_INLINE_MAX_ITEMS while Claude is
+    on, so a request never waits on many Claude calls), larger batches as a job (202)."""
     state = request.app.state
     count, cap = len(body.prospects), state.settings.ANALYZE_BATCH_MAX
     if count > cap:
         raise Unprocessable(f"A batch holds at most {cap} prospects ({count} sent); split it.")
-    if count > state.settings.ANALYZE_BATCH_INLINE_MAX:
+    inline_max = state.settings.ANALYZE_BATCH_INLINE_MAX
+    if state.llm.enabled:
+        inline_max = min(inline_max, state.settings.LLM_INLINE_MAX_ITEMS)
+    if count > inline_max:
         response.status_code = status.HTTP_202_ACCEPTED
         return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=body.industry,
-                                            prospects=body.prospects)
+                                            prospects=body.prospects, replace=body.replace)
     return await intel.analyze_batch(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                      data=body)
+
+
+@router.get("", response_model=Page[intel.ProspectListItem])
+async def list_prospects(key: ReadKey, session: SessionDep,
+                         email: Annotated[str | None, Query(max_length=320, description="Exact, any case")] = None,
+                         campaign_id: uuid.UUID | None = None,
+                         tier: Annotated[int | None, Query(ge=1, le=4)] = None,
+                         cursor: Annotated[str | None, Query(max_length=500)] = None,
+                         limit: Annotated[int, Query(ge=1, le=100)] = 50) -> Page[intel.ProspectListItem]:
+    """Your prospects, newest first; find one by email, or list a campaign's (or a tier's)."""
+    return await intel.list_prospects(session, workspace_id=key.workspace_id, email=email, campaign_id=campaign_id,
+                                      tier=tier, cursor=cursor, limit=limit)
 
 
 @router.get("/{prospect_id}", response_model=intel.ProspectRead)

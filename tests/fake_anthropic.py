@@ -28,9 +28,16 @@ script failures with `LLM_MAX_ATTEMPTS=1` or a `retry-after-ms` header to keep t
 
 Scripting: a FIFO queue of behaviours, one consumed per request
 ---------------------------------------------------------------
-    fake.reply(tool_input, *, usage=None, delay=0, times=1)
-        200 with one `tool_use` block carrying `tool_input`, named after the request's forced
-        tool (`tool_choice.name`, else the first tool). `usage` overrides token counts.
+    fake.reply(value, *, usage=None, delay=0, times=1, stop_reason=None)
+        200 carrying `value` the way the request asked for it: a request with `output_config`
+        (native structured output) gets one text block holding `value` as JSON and `stop_reason:
+        end_turn`; a request with tools gets one `tool_use` block named after the forced tool
+        (`tool_choice.name`, else the first tool) and `stop_reason: tool_use`. `usage` overrides
+        token counts. `stop_reason="max_tokens"` cuts the answer off like the API does: the JSON
+        text is truncated mid-way (a tool's input is sent as given) and `output_tokens` equals the
+        request's `max_tokens`.
+    fake.refuse(*, category=None, explanation=None, times=1)
+        200 with `stop_reason: refusal`, `stop_details` {"type": "refusal", …} and no answer.
     fake.fail(status, *, error_type=None, message=None, error_code=None, headers=None, delay=0, times=1)
         HTTP `status` with a proper error body {"type": "error", "error": {"type", "message"
         [, "details": {"error_code"}]}, "request_id"}. `error_type` defaults from the status
@@ -50,8 +57,16 @@ test that forgot to script a call fails instead of hanging in retries; `fake.uns
 those answers.
 
 Usage (token counts) when not given: `input_tokens` ≈ prompt chars / 4; the system block with
-`cache_control` is priced as a prompt cache write the first time a (tools, system) prefix is
-seen and as a cache read afterwards, like the real API. `output_tokens` ≈ output chars / 4.
+`cache_control` is priced as a prompt cache write the first time a (tools, output format, system)
+prefix is seen and as a cache read afterwards, like the real API, but only when that prefix is at
+least the model's minimum cacheable length (`min_cache_tokens`: 1,024 tokens for Sonnet, 4,096 for
+Opus and Haiku); a shorter prefix is billed as plain input. Writes are split by the block's `ttl`
+("5m" or "1h") in `usage.cache_creation`. `output_tokens` ≈ output chars / 4.
+
+Model-specific rules, like the API: a forced tool (`tool_choice` of type "tool" or "any") on a model
+in `FORCED_TOOL_REJECTED` (Claude Sonnet 5.5, Opus 5.5) gets 400; an `output_config.format` must be
+`{"type": "json_schema", "schema": …}` whose every object schema has `additionalProperties: false`.
+`fake.schema_title(request)` names the schema a request asked for, whichever way it asked.
 
 What was received
 -----------------
@@ -64,8 +79,10 @@ What was received
     fake.reset()                          clear queue, responder, records and the cache
 
 Requests without a key (`Authorization: Bearer …` or `x-api-key`) or `anthropic-version`, a
-body without `model`, `max_tokens` or `messages`, a tool without an object `input_schema`, or a
-`tool_choice` naming a tool that was not sent, get a 401/400 like the real API.
+body without `model`, `max_tokens` or `messages`, a body the SDK's own `MessageCreateParams` type
+rejects (an unknown key such as `temperature`, a wrong `output_config`…), a tool without an object
+`input_schema`, or a `tool_choice` naming a tool that was not sent, get a 401/400 like the real API.
+Every answer the fake builds is validated against the SDK's `Message` type before it is sent.
 """
 
 from __future__ import annotations
@@ -75,6 +92,7 @@ import json
 import math
 import threading
 import time
+import typing
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -85,10 +103,41 @@ from typing import Any
 
 import pytest
 from anthropic import AsyncAnthropic
+from anthropic.types import Message
+from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
+from pydantic import TypeAdapter, ValidationError
 
 from settings import Settings
 
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
+
+# The SDK's own request and response types: every request must be a valid `messages.create` body (no
+# unknown keys, such as the `temperature` 2.x removed) and every answer a valid `Message`.
+_REQUEST = TypeAdapter(MessageCreateParamsNonStreaming)
+_REQUEST_KEYS = frozenset(typing.get_type_hints(MessageCreateParamsNonStreaming))
+
+# Models that answer 400 to a forced tool ("What's new in Claude Sonnet 5.5", breaking changes).
+FORCED_TOOL_REJECTED = ("claude-sonnet-5-5", "claude-opus-5-5")
+
+
+def min_cache_tokens(model: str) -> int:
+    """The shortest prefix the API caches for `model` (shorter prefixes are billed as input)."""
+    return 4096 if model.startswith(("claude-opus", "claude-haiku")) else 1024
+
+
+def _rejects_forced_tool(model: str) -> bool:
+    return any(model == m or model.startswith(m + "-") for m in FORCED_TOOL_REJECTED)
+
+
+def _open_objects(schema: Any) -> bool:
+    """Some object schema in `schema` lacks `additionalProperties: false` (structured outputs need it)."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "object" and schema.get("additionalProperties") is not False:
+            return True
+        return any(_open_objects(v) for v in schema.values())
+    if isinstance(schema, list):
+        return any(_open_objects(v) for v in schema)
+    return False
 
 ERROR_TYPES: dict[int, str] = {
     400: "invalid_request_error", 401: "authentication_error", 402: "billing_error",
@@ -126,6 +175,8 @@ class _Behaviour:
     error_type: str | None = None
     message: str | None = None
     error_code: str | None = None
+    stop_reason: str | None = None
+    refusal: dict[str, Any] | None = None
 
 
 def _tokens(value: Any) -> int:
@@ -206,9 +257,23 @@ class FakeAnthropic:
             self._queue.extend(_Behaviour(**vars(behaviour)) for _ in range(times))
 
     def reply(self, tool_input: dict[str, Any], *, usage: dict[str, int] | None = None, delay: float = 0.0,
-              times: int = 1) -> None:
-        """Answer the next request(s) with a `tool_use` block carrying `tool_input`."""
-        self._push(_Behaviour("reply", delay=delay, tool_input=tool_input, usage=usage), times)
+              times: int = 1, stop_reason: str | None = None) -> None:
+        """Answer the next request(s) with `tool_input`, as JSON text or a `tool_use` block
+        (whichever the request asked for); `stop_reason="max_tokens"` truncates it."""
+        self._push(_Behaviour("reply", delay=delay, tool_input=tool_input, usage=usage, stop_reason=stop_reason),
+                   times)
+
+    def refuse(self, *, category: str | None = None, explanation: str | None = None, times: int = 1) -> None:
+        """Answer the next request(s) with `stop_reason: refusal` and no answer."""
+        self._push(_Behaviour("refuse", refusal={"type": "refusal", "category": category,
+                                                 "explanation": explanation}), times)
+
+    @staticmethod
+    def schema_title(request: dict[str, Any]) -> str:
+        """The title of the output schema a request asked for (native format, else the first tool)."""
+        fmt = ((request.get("output_config") or {}).get("format") or {})
+        schema = fmt.get("schema") or ((request.get("tools") or [{}])[0].get("input_schema") or {})
+        return str(schema.get("title", ""))
 
     def fail(self, status: int, *, error_type: str | None = None, message: str | None = None,
              error_code: str | None = None, headers: dict[str, str] | None = None, delay: float = 0.0,
@@ -299,7 +364,11 @@ class FakeAnthropic:
         if behaviour is None or behaviour.kind == "sleep":
             self._answer_unscripted(handler, payload)
         elif behaviour.kind == "reply":
-            self._send_message(handler, payload, behaviour.tool_input or {}, behaviour.usage)
+            self._send_message(handler, payload, behaviour.tool_input or {}, behaviour.usage,
+                               stop_reason=behaviour.stop_reason)
+        elif behaviour.kind == "refuse":
+            self._send_message(handler, payload, None, behaviour.usage, stop_reason="refusal",
+                               refusal=behaviour.refusal)
         elif behaviour.kind == "fail":
             self._send_error(handler, behaviour.status, behaviour.error_type or ERROR_TYPES.get(
                 behaviour.status, "api_error"), behaviour.message, error_code=behaviour.error_code,
@@ -320,6 +389,14 @@ class FakeAnthropic:
             return "messages: at least one message is required"
         if not isinstance(payload["max_tokens"], int) or payload["max_tokens"] < 1:
             return "max_tokens: must be a positive integer"
+        extra = sorted(set(payload) - _REQUEST_KEYS - {"stream"})
+        if extra:
+            return f"{extra[0]}: Extra inputs are not permitted"
+        try:
+            _REQUEST.validate_python(payload)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
         tools = payload.get("tools") or []
         for tool in tools:
             schema = tool.get("input_schema") if isinstance(tool, dict) else None
@@ -328,6 +405,19 @@ class FakeAnthropic:
         choice = payload.get("tool_choice") or {}
         if choice.get("type") == "tool" and choice.get("name") not in {t["name"] for t in tools}:
             return f"tool_choice: tool {choice.get('name')!r} not found in tools"
+        if choice.get("type") in ("tool", "any") and _rejects_forced_tool(str(payload["model"])):
+            return f"tool_choice: forced tool use is not supported with {payload['model']}; use structured outputs"
+        output_config = payload.get("output_config")
+        if output_config is not None:
+            fmt = output_config.get("format") if isinstance(output_config, dict) else None
+            if fmt is not None:
+                if not isinstance(fmt, dict) or fmt.get("type") != "json_schema" or not isinstance(
+                        fmt.get("schema"), dict):
+                    return "output_config.format: expected {type: json_schema, schema: {...}}"
+                if _open_objects(fmt["schema"]):
+                    return "output_config.format.schema: every object must set additionalProperties to false"
+                if tools and choice.get("type") in ("tool", "any"):
+                    return "output_config.format cannot be combined with a forced tool"
         return None
 
     def _answer_unscripted(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any]) -> None:
@@ -339,43 +429,72 @@ class FakeAnthropic:
         self._send_error(handler, 500, "api_error", "fake_anthropic: no scripted behaviour and no responder",
                          headers={"x-should-retry": "false"})
 
-    def _usage(self, payload: dict[str, Any], output: Any) -> dict[str, int]:
+    def _usage(self, payload: dict[str, Any], output: Any) -> dict[str, Any]:
         system = payload.get("system") or []
         blocks = [{"type": "text", "text": system}] if isinstance(system, str) else list(system)
-        cached = any(isinstance(b, dict) and b.get("cache_control") for b in blocks)
-        prefix_tokens = _tokens([payload.get("tools") or [], blocks])
-        usage = {"input_tokens": _tokens(payload["messages"]), "output_tokens": _tokens(output),
-                 "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
-        if not cached:
-            usage["input_tokens"] += prefix_tokens
+        marked = [b for b in blocks if isinstance(b, dict) and b.get("cache_control")]
+        prefix = [payload.get("tools") or [], (payload.get("output_config") or {}).get("format"), blocks]
+        prefix_tokens = _tokens(prefix)
+        usage: dict[str, Any] = {"input_tokens": _tokens(payload["messages"]), "output_tokens": _tokens(output),
+                                 "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
+        if not marked or prefix_tokens < min_cache_tokens(str(payload["model"])):
+            usage["input_tokens"] += prefix_tokens  # too short to cache: the API bills it as input
             return usage
-        key = hashlib.sha256(json.dumps([payload.get("tools"), blocks], sort_keys=True).encode()).hexdigest()
+        key = hashlib.sha256(json.dumps([payload["model"], prefix], sort_keys=True).encode()).hexdigest()
         with self._lock:
             hit = key in self._cached_prefixes
             self._cached_prefixes.add(key)
-        usage["cache_read_input_tokens" if hit else "cache_creation_input_tokens"] = prefix_tokens
+        if hit:
+            usage["cache_read_input_tokens"] = prefix_tokens
+        else:
+            one_hour = marked[-1]["cache_control"].get("ttl") == "1h"
+            usage["cache_creation_input_tokens"] = prefix_tokens
+            usage["cache_creation"] = {"ephemeral_5m_input_tokens": 0 if one_hour else prefix_tokens,
+                                       "ephemeral_1h_input_tokens": prefix_tokens if one_hour else 0}
         return usage
 
-    def _send_message(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any], tool_input: dict[str, Any],
-                      usage: dict[str, int] | None) -> None:
+    def _send_message(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any],
+                      tool_input: dict[str, Any] | None, usage: dict[str, int] | None, *,
+                      stop_reason: str | None = None, refusal: dict[str, Any] | None = None) -> None:
+        self._send_json(handler, 200, self.message_body(payload, tool_input, usage, stop_reason=stop_reason,
+                                                        refusal=refusal), {})
+
+    def message_body(self, payload: dict[str, Any], value: dict[str, Any] | None, usage: dict[str, int] | None,
+                     *, stop_reason: str | None = None, refusal: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A Messages API answer to `payload` carrying `value` (see `reply`)."""
         choice = payload.get("tool_choice") or {}
         tools = payload.get("tools") or []
-        name = choice.get("name") if choice.get("type") == "tool" else (tools[0]["name"] if tools else "emit")
-        full_usage = {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0,
-                      "cache_read_input_tokens": 0}
-        full_usage |= usage if usage is not None else self._usage(payload, tool_input)
+        native = bool((payload.get("output_config") or {}).get("format"))
+        content: list[dict[str, Any]]
+        if stop_reason == "refusal":
+            content = []
+        elif native:
+            text = json.dumps(value)
+            if stop_reason == "max_tokens":
+                text = text[: max(1, len(text) // 2)]
+            content = [{"type": "text", "text": text}]
+        else:
+            name = choice.get("name") if choice.get("type") == "tool" else (tools[0]["name"] if tools else "emit")
+            content = [{"type": "tool_use", "id": f"toolu_{uuid.uuid4().hex[:24]}", "name": name,
+                        "input": value or {}}]
+        full_usage: dict[str, Any] = {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0,
+                                      "cache_read_input_tokens": 0}
+        full_usage |= usage if usage is not None else self._usage(payload, value or "")
+        if stop_reason == "max_tokens":
+            full_usage["output_tokens"] = payload["max_tokens"]
         body = {
             "id": f"msg_{uuid.uuid4().hex[:24]}",
             "type": "message",
             "role": "assistant",
             "model": payload["model"],
-            "content": [{"type": "tool_use", "id": f"toolu_{uuid.uuid4().hex[:24]}", "name": name,
-                         "input": tool_input}],
-            "stop_reason": "tool_use",
+            "content": content,
+            "stop_reason": stop_reason or ("end_turn" if native else "tool_use"),
+            "stop_details": refusal,
             "stop_sequence": None,
             "usage": full_usage,
         }
-        self._send_json(handler, 200, body, {})
+        Message.model_validate(body)  # the fake's own answers must match the SDK's type
+        return body
 
     def _send_error(self, handler: BaseHTTPRequestHandler, status: int, error_type: str, message: str | None,
                     *, error_code: str | None = None, headers: dict[str, str] | None = None) -> None:

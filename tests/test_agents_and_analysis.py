@@ -5,6 +5,7 @@ The Claude engine is the real anthropic SDK talking to the fake Messages server 
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -41,7 +42,7 @@ async def test_build_casino_agent_then_rebuild_is_a_new_version(rig):
     assert {"icp", "personas", "value_propositions", "tone", "rubric", "tier_thresholds"} <= profile.keys()
     r = await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
     assert r.json()["version"] == 2
-    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert len(industries) >= 10
     assert industries["casino"]["agent_status"] == "ready" and industries["casino"]["agent_version"] == 2
     assert industries["hotel"]["agent_status"] is None
@@ -57,7 +58,7 @@ async def test_unknown_industry_needs_a_description(rig):
     assert r.status_code == 202 and r.json()["generic"] is True
     profile = (await client.get("/api/agents/pet_grooming")).json()["profile"]
     assert profile["generic"] is True and "groom" in profile["description"].lower()
-    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert slugs["pet_grooming"]["builtin"] is False and slugs["pet_grooming"]["agent_status"] == "ready"
     assert_problem(await client.post("/api/prospects/analyze", json={"industry": "llama farming",
                                                                       "prospect": {"email": "a@b.co"}}), 422)
@@ -114,7 +115,7 @@ async def test_another_workspaces_prospect_is_404(rig):
     missing = await client.get("/api/prospects/00000000-0000-0000-0000-000000000000")
     assert assert_problem(theirs, 404)["title"] == assert_problem(missing, 404)["title"]
     # and the other workspace's own agent list does not show ours
-    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()
+    industries = (await client.get("/api/industries", headers={"X-API-Key": other})).json()["items"]
     assert all(i["agent_status"] is None for i in industries)
 
 
@@ -178,7 +179,10 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
     system = fake_anthropic.last.system
     assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
-    assert fake_anthropic.last.json["tool_choice"]["type"] == "tool"
+    # The default model is the current Sonnet, which refuses forced tools: native structured output.
+    sent = fake_anthropic.last.json
+    assert sent["model"] == "claude-sonnet-5-5" and "tool_choice" not in sent
+    assert sent["output_config"]["format"]["type"] == "json_schema"
     usage = (await client.get("/api/usage")).json()
     assert usage["calls"] == 2 and usage["cost_usd"] == pytest.approx(
         a["usage"]["cost_usd"] + usage["by_purpose"]["agent_build"]["cost_usd"], abs=1e-6)
@@ -200,17 +204,22 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
     assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason and r.json()["tier"] == 1
 
 
-@pytest.mark.parametrize("garbage", [
-    {"raw": b"<html>502 Bad Gateway</html>"},                                     # a 200 that is not JSON
-    {"raw": {"ok": True}},                                                        # JSON, not a message
-    {"json": {"pain_points": "not a list"}},                                      # schema mismatch
-    {"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
-    {"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+@pytest.mark.parametrize(("garbage", "reason"), [
+    ({"raw": b"<html>502 Bad Gateway</html>"}, "invalid_output"),                 # a 200 that is not JSON
+    ({"raw": {"ok": True}}, "invalid_output"),                                    # JSON, not a message
+    ({"json": {"pain_points": "not a list"}}, "invalid_output"),                  # schema mismatch
+    ({"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
+     "refused"),
+    ({"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
+     "truncated"),
+    ({"cut_off": INSIGHT}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
 ])
-async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
+async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, reason):
     _, client = await rig(claude=True)
     if "json" in garbage:
         fake_anthropic.reply(garbage["json"])
+    elif "cut_off" in garbage:
+        fake_anthropic.reply(garbage["cut_off"], stop_reason="max_tokens")
     else:
         raw = garbage["raw"]
         if isinstance(raw, dict) and "stop_reason" in raw:
@@ -219,7 +228,7 @@ async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage):
         fake_anthropic.reply_raw(raw)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
-    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "invalid_output"
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason
 
 
 async def test_claude_timeout_and_refused_connection_fall_back(rig, fake_anthropic, database_url):
@@ -264,7 +273,37 @@ async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(
                             request={}, profile=None, updated_at=utcnow() - timedelta(hours=1)))
     status = (await client.get("/api/agents/hotel/status")).json()
     assert status["status"] == "failed" and "interrupted" in status["error"]
-    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()}
+    industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert industries["hotel"]["agent_status"] == "failed"
     r = await client.post("/api/agents/build", json={**BUILD, "industry": "hotel"})
     assert r.json()["version"] == 2 and r.json()["status"] == "ready"
+
+
+async def test_hung_claude_answers_an_interactive_analysis_with_rules_within_its_deadline(rig, fake_anthropic):
+    """Three attempts × 60 s would have been three minutes; the interactive deadline bounds it all."""
+    _, client = await rig(claude=True, LLM_DEADLINE_INTERACTIVE_S=1, LLM_TIMEOUT_S=60, LLM_MAX_ATTEMPTS=3)
+    fake_anthropic.sleep(30, times=3)
+    started = time.perf_counter()
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    elapsed = time.perf_counter() - started
+    assert r.status_code == 200, r.text
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "deadline" and r.json()["tier"] == 1
+    assert elapsed < 2.5, elapsed
+
+
+async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic):
+    fake_anthropic.responder = lambda request: INSIGHT
+    _, client = await rig(claude=True, LLM_INLINE_MAX_ITEMS=3, JOB_WORKERS=0)
+    people = [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(4)]
+    small = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people[:3]})
+    assert small.status_code == 200 and small.json()["succeeded"] == 3
+    big = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
+    assert big.status_code == 202 and big.json()["kind"] == "analyze" and big.json()["total"] == 4
+    campaign = (await client.post("/api/campaigns/create", json={"name": "Q1", "industry": "casino"})).json()
+    added = await client.post(f"/api/campaigns/{campaign['id']}/prospects", json={"prospects": people})
+    assert added.status_code == 202 and added.json()["kind"] == "analyze"
+    assert fake_anthropic.attempts == 3  # only the inline three; the queued ones wait for a worker
+    # Without Claude the old inline limit stands: nothing waits on the network.
+    _, offline = await rig(LLM_INLINE_MAX_ITEMS=3)
+    r = await offline.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
+    assert r.status_code == 200 and r.json()["succeeded"] == 4

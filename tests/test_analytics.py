@@ -270,7 +270,7 @@ async def test_a_new_users_journey_with_bot_aware_figures(rig):
     await add_messages(r, cid, pids, steps=1, links=1)
     exported = await c.get(f"/api/campaigns/{cid}/export", params={"tool": "instantly"})
     rows = list(csv.DictReader(io.StringIO(exported.text)))
-    assert len(rows) == 1000 and all("/t/o/" in row["step1_body"] for row in rows)
+    assert len(rows) == 1000 and all("/t/o/" in row["step_1_body_html"] for row in rows)
     by_email = {row["email"]: row for row in rows}
     now = datetime.now(UTC) - timedelta(hours=1)
     async with r.db.session(write=False) as s:
@@ -283,11 +283,12 @@ async def test_a_new_users_journey_with_bot_aware_figures(rig):
         assert posted.json()["created"] == 500
     sample = list(by_email.values())[:60]
     for n, row in enumerate(sample):
-        pixel = row["step1_body"].split('src="', 1)[1].split('"', 1)[0].replace("https://track.example.com", "")
+        pixel = row["step_1_body_html"].split('src="', 1)[1].split('"', 1)[0]
+        pixel = pixel.replace("https://track.example.com", "")
         ua = MPP_UA if n % 3 == 0 else HUMAN_UA  # a third read on Apple Mail: prefetched, machine
         assert (await c.get(pixel, headers={"User-Agent": ua})).status_code == 200
         if n % 5 == 1:
-            link = row["step1_body"].split('href="', 1)[1].split('"', 1)[0]
+            link = row["step_1_body_html"].split('href="', 1)[1].split('"', 1)[0]
             link = link.replace("https://track.example.com", "")
             assert (await c.get(link, headers={"User-Agent": HUMAN_UA})).status_code == 302
     o = (await c.get(f"/api/analytics/{cid}/overview")).json()

@@ -41,7 +41,9 @@ async def test_key_is_shown_once_and_stored_as_sha256(client, admin_key, app):
         assert row.key_hash == hashlib.sha256(raw.encode()).hexdigest()
         stored = [str(v) for v in (await s.execute(select(ApiKey.__table__))).all()]
     assert not any(raw in v for v in stored)
-    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    page = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    assert page["next_cursor"] is None  # the same list shape as every other list
+    listed = page["items"]
     assert {k["id"] for k in listed} >= {created["id"]}
     assert "key" not in listed[0] and raw not in str(listed)
 
@@ -60,7 +62,7 @@ async def test_rotation_two_active_keys_then_revoke_the_old(client, admin_key, a
     new = await make_key(app.state.db)
     for key in (old, new):
         assert (await client.get("/api/industries", headers={"X-API-Key": key})).status_code == 200
-    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()["items"]
     old_id = next(k["id"] for k in listed if k["last4"] == old[-4:] and k["prefix"] == old[:13])
     r = await client.delete(f"/api/keys/{old_id}", headers={"X-API-Key": admin_key})
     assert r.status_code == 200 and r.json()["revoked_at"]
@@ -78,7 +80,7 @@ async def test_another_workspaces_key_is_404_like_a_missing_one(client, admin_ke
     assert_problem(theirs, 404)
     assert_problem(missing, 404)
     assert theirs.json()["title"] == missing.json()["title"]
-    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()
+    listed = (await client.get("/api/keys", headers={"X-API-Key": admin_key})).json()["items"]
     assert str(foreign.id) not in {k["id"] for k in listed}
 
 
@@ -117,16 +119,38 @@ def test_cli_create_list_revoke(tmp_path):
     first = re.search(r"tune_dev_[0-9A-Za-z]{43}", boot.stdout)
     assert first and "admin" in boot.stdout
     assert "already exist" in cli("bootstrap").stdout  # never a second first key
-    created = cli("create", "--name", "ci", "--workspace", "beta", "--scopes", "read")
+    typo = cli("create", "--name", "ci", "--workspace", "defualt")
+    assert typo.returncode == 1 and typo.stdout == ""
+    assert "No workspace 'defualt'. Did you mean 'default'?" in typo.stderr and "--create-workspace" in typo.stderr
+    created = cli("create", "--name", "ci", "--workspace", "beta", "--create-workspace", "--scopes", "read")
     assert created.returncode == 0, created.stderr
     key_id = re.search(r"Created API key ([0-9a-f-]{36})", created.stdout).group(1)
     raw = re.search(r"tune_dev_[0-9A-Za-z]{43}", created.stdout).group(0)
+    assert created.stdout.startswith("Created API key") and "{" not in created.stdout  # no log lines
     listing = cli("list")
     assert key_id in listing.stdout and "beta" in listing.stdout and raw not in listing.stdout
-    assert cli("revoke", key_id).returncode == 0
-    assert "revoked" in cli("list", "--workspace", "beta").stdout
+    assert cli("list", "--workspace", "betta").returncode == 1
+    other = cli("create", "--name", "ci2", "--workspace", "beta")
+    assert other.returncode == 0, other.stderr
+    other_id = re.search(r"Created API key ([0-9a-f-]{36})", other.stdout).group(1)
+    shown = f"{raw[:13]}…{raw[-4:]}"  # as `list` shows it
+    assert shown in listing.stdout
+    revoked = cli("revoke", shown)
+    assert revoked.returncode == 0 and key_id in revoked.stdout, revoked.stderr
+    assert cli("revoke", other_id[:8]).returncode == 0  # a unique start of the id
+    assert cli("list", "--workspace", "beta").stdout.count("revoked") == 2
+    assert "matches" in cli("revoke", "tune_dev_").stderr  # ambiguous: every key starts so
     assert cli("revoke", "not-an-id").returncode == 1
     assert cli("create", "--name", "x", "--scopes", "root").returncode == 2
+
+
+def test_cli_help_documents_every_option_with_its_default():
+    out = subprocess.run([sys.executable, "auth.py", "create", "--help"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60).stdout
+    for option, default in (("--workspace", "default"), ("--scopes", "read,write"),
+                            ("--create-workspace", "False")):
+        assert option in out and f"(default: {default})" in out, out
+    assert "--name" in out and "a label for the key" in out
 
 
 def test_key_cache_expires_and_revocation_leaves_a_tombstone():

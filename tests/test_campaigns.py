@@ -188,10 +188,11 @@ async def test_export_for_each_tool_embeds_pixel_and_tracked_links(rig):
                     "prospect_id", "campaign_id"] + [f"step_{s}_{f}" for s in (1, 2) for f in (
                         "day_offset", "subject", "variant", "body_html", "body_text", "message_id", "pixel_url")],
         "instantly": ["email", "first_name", "last_name", "company_name", "website", "personalization",
-                      "job_title", "tier", "score", "step1_subject", "step1_body", "step2_subject", "step2_body"],
+                      "job_title", "tier", "score", "step_1_subject", "step_1_body_html", "step_2_subject",
+                      "step_2_body_html"],
         "smartlead": ["email", "first_name", "last_name", "company_name", "website", "linkedin_profile",
-                      "location", "company_url", "job_title", "tier", "score", "step1_subject", "step1_body",
-                      "step2_subject", "step2_body"],
+                      "location", "company_url", "job_title", "tier", "score", "step_1_subject",
+                      "step_1_body_html", "step_2_subject", "step_2_body_html"],
     }
     secret = r.settings.SECRET_KEY
     for tool, header in expected.items():
@@ -203,7 +204,7 @@ async def test_export_for_each_tool_embeds_pixel_and_tracked_links(rig):
         rows = list(csv.DictReader(io.StringIO(got.text)))
         assert list(rows[0]) == header
         assert {row["email"] for row in rows} == {person(0)["email"], person(1)["email"]}  # the replier is out
-        body = rows[0]["step1_body" if tool != "generic" else "step_1_body_html"]
+        body = rows[0]["step_1_body_html"]  # the same column name in every layout
         assert body.count("https://track.example.com/t/o/") == 1 and "<img" in body
         assert "https://track.example.com/t/c/" in body and 'href="https://example.com' not in body
         pixel = body.split('src="', 1)[1].split('"', 1)[0]

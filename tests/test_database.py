@@ -3,13 +3,17 @@ migrations that match the models, and the seed's smoke test."""
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from database_async import TuneDatabase
 from models import Base
@@ -26,6 +30,77 @@ async def test_sqlite_connections_are_tuned(tmp_path):
                        for name in ("journal_mode", "busy_timeout", "synchronous", "foreign_keys")}
         assert pragmas == {"journal_mode": "wal", "busy_timeout": 5000, "synchronous": 1, "foreign_keys": 1}
     finally:
+        await db.dispose()
+
+
+async def test_sqlite_reads_run_inline_and_cannot_write(tmp_path):
+    """Read sessions of a SQLite file use inline connections (no aiosqlite thread): WAL readers never
+    wait for a lock, and `query_only` makes a write sent to them fail at once rather than wait."""
+    db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db", settings=make_settings("sqlite://"))
+    try:
+        async with db.session() as s:
+            await s.execute(text("CREATE TABLE t (n INTEGER)"))
+            await s.execute(text("INSERT INTO t VALUES (1)"))
+        async with db.session(write=False) as s:
+            conn = await s.connection()
+            assert type((await conn.get_raw_connection()).driver_connection).__name__ == "InlineConnection"
+            assert (await s.execute(text("SELECT count(*) FROM t"))).scalar_one() == 1
+            pragmas = {name: (await s.execute(text(f"PRAGMA {name}"))).scalar()
+                       for name in ("journal_mode", "busy_timeout", "foreign_keys", "query_only")}
+            assert pragmas == {"journal_mode": "wal", "busy_timeout": 0, "foreign_keys": 1, "query_only": 1}
+        with pytest.raises(OperationalError, match="readonly"):
+            async with db.session(write=False) as s:
+                await s.execute(text("INSERT INTO t VALUES (2)"))
+    finally:
+        await db.dispose()
+
+
+async def test_sqlite_writer_waits_for_another_process_without_stalling_the_event_loop(tmp_path):
+    """Another process holds the write lock for 0.4 s: our write waits for it (in aiosqlite's thread)
+    and commits, and the event loop keeps serving meanwhile (a ticker never misses a beat by more
+    than 0.15 s). Past DB_BUSY_TIMEOUT_MS the write fails with 'database is locked' instead of waiting forever."""
+    path = tmp_path / "t.db"
+    db = TuneDatabase(f"sqlite+aiosqlite:///{path}", settings=make_settings("sqlite://", DB_BUSY_TIMEOUT_MS=1000))
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        async with db.session() as s:
+            await s.execute(text("CREATE TABLE t (n INTEGER)"))
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO t VALUES (1)")
+        gaps: list[float] = []
+
+        async def ticker() -> None:
+            last = time.monotonic()
+            while True:
+                await asyncio.sleep(0.01)
+                now = time.monotonic()
+                gaps.append(now - last)
+                last = now
+
+        async def release_later() -> None:
+            await asyncio.sleep(0.4)
+            other.execute("COMMIT")
+
+        tick = asyncio.create_task(ticker())
+        started = time.monotonic()
+        async with asyncio.TaskGroup() as tg:
+            tg.create_task(release_later())
+            async with db.session() as s:
+                await s.execute(text("INSERT INTO t VALUES (2)"))
+        waited = time.monotonic() - started
+        tick.cancel()
+        assert waited >= 0.35
+        assert max(gaps) < 0.15
+        async with db.session(write=False) as s:
+            assert (await s.execute(text("SELECT count(*) FROM t"))).scalar_one() == 2
+
+        other.execute("BEGIN IMMEDIATE")  # now held past the timeout
+        with pytest.raises(OperationalError, match="locked"):
+            async with db.session() as s:
+                await s.execute(text("INSERT INTO t VALUES (3)"))
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
         await db.dispose()
 
 

@@ -134,8 +134,8 @@ async def test_cancel_stops_a_job(rig):
         "campaign": {"name": "x", "industry": "casino"}, "prospects": people(3), "sender": SENDER})
     cancelled = (await client.post(f"/api/jobs/{r.json()['job_id']}/cancel")).json()
     assert cancelled["status"] == "cancelled" and cancelled["done"] == 0 and cancelled["finished_at"]
-    again = (await client.post(f"/api/jobs/{r.json()['job_id']}/cancel")).json()
-    assert again["status"] == "cancelled"
+    again = assert_problem(await client.post(f"/api/jobs/{r.json()['job_id']}/cancel"), 409)
+    assert again["job_status"] == "cancelled" and "finished" in again["detail"]
 
 
 async def test_two_workers_never_claim_the_same_job(database_url):

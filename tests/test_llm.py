@@ -16,12 +16,14 @@ from typing import Any
 
 import httpx2
 import pytest
-from anthropic import RateLimitError
+from anthropic import BadRequestError, RateLimitError
+from anthropic.types import TextBlock, ToolUseBlock
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from structlog.testing import capture_logs
 
 import auth
+import llm as llm_module
 from database_async import TuneDatabase
 from llm import (
     TOOL_NAME,
@@ -40,8 +42,11 @@ from tests.fake_anthropic import FakeAnthropic
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SYSTEM = "You are the casino industry agent. ICP: VP Marketing at resorts with 300+ rooms."
 ANSWER = {"score": 86, "tier": 1, "hooks": ["New 400-room tower opening in Q2"]}
-PRICES = {"LLM_PRICE_INPUT_PER_MTOK": 3.0, "LLM_PRICE_OUTPUT_PER_MTOK": 15.0,
-          "LLM_PRICE_CACHE_WRITE_PER_MTOK": 3.75, "LLM_PRICE_CACHE_READ_PER_MTOK": 0.30}
+# A system prompt long enough to be cached (Sonnet caches prefixes of 1,024+ tokens).
+LONG_SYSTEM = SYSTEM + "\n" + " ".join(f"Objection {i}: we already have a CRM; answer with reactivation figures."
+                                        for i in range(120))
+# Claude Sonnet 5.5 (the default model) per million tokens: input, output, 5m/1h cache write, cache read.
+S55 = {"input": 2.0, "output": 10.0, "write_5m": 2.50, "write_1h": 4.0, "read": 0.20}
 
 
 class Answer(BaseModel):
@@ -76,7 +81,8 @@ class Rig:
 
     async def ask(self, prompt: str = "Score Dana Reyes, VP Marketing, Bellagio.", **kwargs: Any) -> Any:
         return await self.llm.structured(workspace_id=self.workspace_id, purpose=kwargs.pop("purpose", "analyze"),
-                                         system=SYSTEM, prompt=prompt, output_model=Answer, **kwargs)
+                                         system=kwargs.pop("system", SYSTEM), prompt=prompt, output_model=Answer,
+                                         **kwargs)
 
     async def ledger(self) -> list[LlmUsage]:
         async with self.db.session(write=False) as session:
@@ -94,7 +100,7 @@ async def make_rig(database_url: str, fake_anthropic: FakeAnthropic) -> AsyncIte
 
     async def build(**overrides: Any) -> Rig:
         values = {"LLM_MAX_ATTEMPTS": 3, "LLM_BREAKER_FAILURES": 3, "LLM_BREAKER_COOLDOWN_S": 30,
-                  "LLM_MAX_RETRY_AFTER_S": 2, "LLM_TIMEOUT_S": 5, **PRICES, **overrides}
+                  "LLM_MAX_RETRY_AFTER_S": 2, "LLM_TIMEOUT_S": 5, **overrides}
         s = make_settings(database_url, **fake_anthropic.settings(**values))
         db = TuneDatabase(database_url, settings=s)
         databases.append(db)
@@ -146,11 +152,12 @@ async def test_structured_call_is_validated_recorded_and_priced(make_rig: RigFac
         result = await rig.ask(max_tokens=1024)
 
     assert isinstance(result.value, Answer) and result.value == Answer.model_validate(ANSWER)
-    # 1000×$3 + 500×$15 + 2000×$3.75 (cache write) + 4000×$0.30 (cache read), per million tokens
-    expected_cost = (1000 * 3.0 + 500 * 15.0 + 2000 * 3.75 + 4000 * 0.30) / 1_000_000
+    # Sonnet 5.5: 1000×$2 + 500×$10 + 2000×$2.50 (5-minute cache write) + 4000×$0.20 (cache read), per MTok
+    expected_cost = (1000 * 2.0 + 500 * 10.0 + 2000 * 2.50 + 4000 * 0.20) / 1_000_000
+    assert rig.settings.LLM_MODEL == "claude-sonnet-5-5"
     assert result.usage == Usage(model=rig.settings.LLM_MODEL, input_tokens=1000, output_tokens=500,
                                  cache_read_tokens=4000, cache_write_tokens=2000, cost_usd=expected_cost)
-    assert result.usage.as_dict()["cost_usd"] == pytest.approx(0.0192)
+    assert result.usage.as_dict()["cost_usd"] == pytest.approx(0.0128)
 
     [row] = await rig.ledger()
     assert (row.workspace_id, row.purpose, row.outcome, row.model) == (
@@ -170,27 +177,143 @@ async def test_structured_call_is_validated_recorded_and_priced(make_rig: RigFac
     assert "Dana Reyes" not in logged and "casino industry agent" not in logged and "400-room" not in logged
 
 
-async def test_system_is_cached_and_the_tool_is_forced(make_rig: RigFactory,
-                                                       fake_anthropic: FakeAnthropic) -> None:
-    rig = await make_rig()
+async def test_current_sonnet_gets_native_structured_output_and_a_cached_system(
+        make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()  # claude-sonnet-5-5: forced tools are refused, so native output_config
     fake_anthropic.responder = lambda request: ANSWER
 
-    first = await rig.ask(prompt="prospect one")
-    second = await rig.ask(prompt="prospect two")
+    first = await rig.ask(prompt="prospect one", system=LONG_SYSTEM)
+    second = await rig.ask(prompt="prospect two", system=LONG_SYSTEM)
 
+    assert first.value == second.value == Answer.model_validate(ANSWER)
     sent = fake_anthropic.last.json
-    assert sent["model"] == rig.settings.LLM_MODEL and sent["max_tokens"] == 2048
-    assert sent["system"] == [{"type": "text", "text": SYSTEM, "cache_control": {"type": "ephemeral"}}]
-    assert sent["tools"] == [{"name": TOOL_NAME, "description": sent["tools"][0]["description"],
-                              "input_schema": Answer.model_json_schema()}]
-    assert sent["tool_choice"] == {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+    assert sent["model"] == "claude-sonnet-5-5" and sent["max_tokens"] == 2048
+    assert "tools" not in sent and "tool_choice" not in sent
+    schema = sent["output_config"]["format"]
+    assert schema["type"] == "json_schema" and schema["schema"]["additionalProperties"] is False
+    assert set(schema["schema"]["properties"]) == {"score", "tier", "hooks"}
+    assert sent["system"] == [{"type": "text", "text": LONG_SYSTEM, "cache_control": {"type": "ephemeral"}}]
     assert sent["messages"] == [{"role": "user", "content": "prospect two"}]
     assert not {"temperature", "top_p", "top_k"} & sent.keys()
     # The second call of a batch re-reads the agent profile from the prompt cache.
-    assert first.usage.cache_write_tokens > 0 and first.usage.cache_read_tokens == 0
+    assert first.usage.cache_write_tokens > 1024 and first.usage.cache_read_tokens == 0
     assert second.usage.cache_read_tokens == first.usage.cache_write_tokens
     assert second.usage.cache_write_tokens == 0
     assert second.usage.cost_usd < first.usage.cost_usd
+
+
+async def test_older_model_gets_a_forced_tool(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MODEL="claude-sonnet-4-6")
+    fake_anthropic.reply(ANSWER, usage={"input_tokens": 1000, "output_tokens": 100})
+
+    result = await rig.ask()
+
+    sent = fake_anthropic.last.json
+    assert "output_config" not in sent
+    assert sent["tools"] == [{"name": TOOL_NAME, "description": sent["tools"][0]["description"],
+                              "input_schema": Answer.model_json_schema()}]
+    assert sent["tool_choice"] == {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
+    assert result.value.score == 86
+    assert result.usage.cost_usd == pytest.approx((1000 * 3.0 + 100 * 15.0) / 1_000_000)  # Sonnet 4.6 prices
+
+
+async def test_forced_tool_on_the_current_sonnet_is_a_400(make_rig: RigFactory,
+                                                           fake_anthropic: FakeAnthropic) -> None:
+    """What the old code did on Sonnet 5.5: the fake, like the API, refuses a forced tool."""
+    wrong = {"claude-sonnet-5-5": {"structured": "tool", "input": 2, "output": 10, "cache_write_5m": 2.5,
+                                   "cache_write_1h": 4, "cache_read": 0.2}}
+    rig = await make_rig(LLM_MODELS=wrong, LLM_BREAKER_FAILURES=1)
+    fake_anthropic.responder = lambda request: ANSWER
+
+    error = await expect_unavailable(rig.ask(), "failed")
+
+    assert "BadRequestError" in str(error) and fake_anthropic.attempts == 1  # a 400 is not retried
+    assert rig.llm.breaker.state == "closed"
+    [row] = await rig.ledger()
+    assert (row.outcome, row.model) == ("error", "claude-sonnet-5-5")
+
+
+async def test_short_system_is_not_cached(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    """Below the model's minimum cacheable length the API caches nothing: all of it is input."""
+    rig = await make_rig()
+    fake_anthropic.responder = lambda request: ANSWER
+
+    first = await rig.ask(system=SYSTEM)
+    second = await rig.ask(system=SYSTEM)
+
+    for usage in (first.usage, second.usage):
+        assert usage.cache_write_tokens == usage.cache_read_tokens == 0
+    assert second.usage.input_tokens == first.usage.input_tokens > 0
+
+
+async def test_one_hour_cache_writes_are_priced_as_such(make_rig: RigFactory,
+                                                        fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_CACHE_TTL="1h")
+    fake_anthropic.responder = lambda request: ANSWER
+
+    first = await rig.ask(system=LONG_SYSTEM)
+
+    assert fake_anthropic.last.system[0]["cache_control"] == {"type": "ephemeral", "ttl": "1h"}
+    u = first.usage
+    expected = (u.input_tokens * S55["input"] + u.output_tokens * S55["output"]
+                + u.cache_write_tokens * S55["write_1h"]) / 1_000_000
+    assert u.cache_write_tokens > 1024 and u.cost_usd == pytest.approx(expected)
+
+
+async def test_priced_by_the_model_that_answered(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    body = {"id": "msg_01", "type": "message", "role": "assistant", "model": "claude-haiku-4-5-20251001",
+            "content": [{"type": "text", "text": '{"score": 50, "tier": 2, "hooks": []}'}],
+            "stop_reason": "end_turn", "stop_sequence": None,
+            "usage": {"input_tokens": 1000, "output_tokens": 100}}
+    fake_anthropic.reply_raw(body)
+    fake_anthropic.reply_raw({**body, "model": "claude-unknown-9"})
+
+    haiku = await rig.ask()
+    unknown = await rig.ask()
+
+    assert haiku.usage.model == "claude-haiku-4-5-20251001"
+    assert haiku.usage.cost_usd == pytest.approx((1000 * 1.0 + 100 * 5.0) / 1_000_000)  # Haiku 4.5's prices
+    # A model missing from the table is priced as LLM_MODEL, never as free.
+    assert unknown.usage.cost_usd == pytest.approx((1000 * 2.0 + 100 * 10.0) / 1_000_000)
+    assert [row.model for row in await rig.ledger()] == ["claude-haiku-4-5-20251001", "claude-unknown-9"]
+
+
+@pytest.mark.parametrize("model", ["claude-sonnet-5-5", "claude-sonnet-4-6"])
+async def test_cut_off_answer_is_never_a_success(make_rig: RigFactory, fake_anthropic: FakeAnthropic,
+                                                 model: str) -> None:
+    """stop_reason max_tokens: even a tool input that validates is not stored as a result."""
+    rig = await make_rig(LLM_MODEL=model)
+    fake_anthropic.reply({"score": 86, "tier": 1, "hooks": []}, stop_reason="max_tokens")
+
+    error = await expect_unavailable(rig.ask(max_tokens=300), "truncated")
+
+    assert "max_tokens" in str(error)
+    [row] = await rig.ledger()
+    assert (row.outcome, row.output_tokens) == ("truncated", 300)
+    assert row.cost_usd > 0  # paid for, even though unusable
+    assert rig.llm.breaker.state == "closed"
+
+
+async def test_refusal_is_a_classified_failure(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.refuse(category="general_harms", explanation="no")
+
+    error = await expect_unavailable(rig.ask(), "refused")
+
+    assert "general_harms" in str(error) and fake_anthropic.attempts == 1
+    assert [row.outcome for row in await rig.ledger()] == ["refused"]
+
+
+def test_model_table_is_checked_at_startup(database_url: str) -> None:
+    with pytest.raises(ValueError, match="not in the model table"):
+        make_settings(database_url, LLM_MODEL="claude-nonexistent-1")
+    custom = {"claude-nonexistent-1": {"structured": "tool", "input": 1, "output": 2, "cache_write_5m": 1.25,
+                                       "cache_write_1h": 2, "cache_read": 0.1}}
+    s = make_settings(database_url, LLM_MODEL="claude-nonexistent-1", LLM_MODELS=custom)
+    assert s.model_spec("claude-nonexistent-1").structured == "tool"  # type: ignore[union-attr]
+    assert s.model_spec("claude-sonnet-5-5").structured == "native"  # type: ignore[union-attr]
+    assert s.model_spec("claude-opus-5-5").structured == "native"  # type: ignore[union-attr]
 
 
 async def test_ledger_row_survives_the_callers_rollback(make_rig: RigFactory,
@@ -290,7 +413,7 @@ async def test_spend_limit_is_not_retried_and_reads_as_budget(make_rig: RigFacto
 
 async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
                                               fake_anthropic: FakeAnthropic) -> None:
-    rig = await make_rig(LLM_MAX_ATTEMPTS=3)
+    rig = await make_rig(LLM_MAX_ATTEMPTS=3, LLM_BREAKER_FAILURES=5)
     fake_anthropic.fail(529, times=3)
 
     error = await expect_unavailable(rig.ask(), "failed")
@@ -298,7 +421,8 @@ async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
     assert "OverloadedError" in str(error)
     assert fake_anthropic.attempts == 3
     assert len(rig.sleeps) == 2 and 0.5 <= rig.sleeps[0] <= 1.0 and 1.0 <= rig.sleeps[1] <= 1.5
-    assert rig.llm.breaker.consecutive_failures == 1
+    assert rig.llm.breaker.consecutive_failures == 3  # every failed attempt counts, not every failed call
+    assert rig.llm.breaker.state == "closed"
     [row] = await rig.ledger()
     assert (row.outcome, row.input_tokens, row.cost_usd) == ("error", 0, 0.0)
 
@@ -314,7 +438,7 @@ async def test_timeouts_are_retried_then_failed(make_rig: RigFactory,
 
     assert fake_anthropic.attempts == 2 and len(rig.sleeps) == 1
     assert elapsed < 2.0  # two attempts of ~0.5 s each, not the fake's 1.5 s
-    assert rig.llm.breaker.consecutive_failures == 1
+    assert rig.llm.breaker.consecutive_failures == 2
 
 
 async def test_concurrency_is_bounded(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
@@ -443,7 +567,7 @@ async def test_budget_exhausted_refuses_without_calling(make_rig: RigFactory,
 
     async with rig.db.session(write=False) as session:
         usage = await rig.llm.month_usage(session)
-    first_cost = (100 * 3.0 + 10 * 15.0) / 1_000_000
+    first_cost = (100 * 2.0 + 10 * 10.0) / 1_000_000
     assert usage["month"] == "2026-11"
     assert usage["calls"] == 3 and usage["input_tokens"] == 110 and usage["output_tokens"] == 30
     assert usage["cost_usd"] == pytest.approx(1.0 + first_cost)
@@ -512,23 +636,35 @@ async def test_invalid_tool_output_is_flagged_and_recorded(make_rig: RigFactory,
     assert fake_anthropic.attempts == 1 and rig.llm.breaker.state == "closed"
     [row] = await rig.ledger()
     assert (row.outcome, row.input_tokens, row.output_tokens) == ("invalid", 200, 40)
-    assert row.cost_usd == pytest.approx((200 * 3.0 + 40 * 15.0) / 1_000_000)  # paid for, even if unusable
+    assert row.cost_usd == pytest.approx((200 * 2.0 + 40 * 10.0) / 1_000_000)  # paid for, even if unusable
 
 
 async def test_answer_without_the_tool_is_invalid(make_rig: RigFactory,
                                                   fake_anthropic: FakeAnthropic) -> None:
-    rig = await make_rig()
+    rig = await make_rig(LLM_MODEL="claude-sonnet-4-6")
     fake_anthropic.reply_raw({
         "id": "msg_01", "type": "message", "role": "assistant", "model": rig.settings.LLM_MODEL,
         "content": [{"type": "text", "text": "I would rate this prospect highly."}],
-        "stop_reason": "max_tokens", "stop_sequence": None,
-        "usage": {"input_tokens": 50, "output_tokens": 2048, "cache_creation_input_tokens": 0,
+        "stop_reason": "end_turn", "stop_sequence": None,
+        "usage": {"input_tokens": 50, "output_tokens": 20, "cache_creation_input_tokens": 0,
                   "cache_read_input_tokens": 0}})
 
     error = await expect_unavailable(rig.ask(), "invalid_output")
 
-    assert "max_tokens" in str(error)
-    assert [(row.outcome, row.output_tokens) for row in await rig.ledger()] == [("invalid", 2048)]
+    assert "no emit tool call" in str(error)
+    assert [(row.outcome, row.output_tokens) for row in await rig.ledger()] == [("invalid", 20)]
+
+
+async def test_native_answer_that_is_not_json_is_invalid(make_rig: RigFactory,
+                                                         fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig()
+    fake_anthropic.reply_raw({
+        "id": "msg_01", "type": "message", "role": "assistant", "model": rig.settings.LLM_MODEL,
+        "content": [{"type": "text", "text": "I would rate this prospect highly."}],
+        "stop_reason": "end_turn", "stop_sequence": None, "usage": {"input_tokens": 50, "output_tokens": 20}})
+
+    await expect_unavailable(rig.ask(), "invalid_output")
+    assert [row.outcome for row in await rig.ledger()] == ["invalid"]
 
 
 def _rate_limited(headers: dict[str, str]) -> RateLimitError:
@@ -545,3 +681,138 @@ def test_retry_after_parsing() -> None:
     in_a_minute = email.utils.formatdate(time.time() + 60, usegmt=True)
     assert 55 <= (retry_after_seconds(_rate_limited({"retry-after": in_a_minute})) or 0) <= 60
     assert retry_after_seconds(_rate_limited({"retry-after": "soon"})) is None
+
+
+# --- the fake is as strict as the API ----------------------------------------------------------
+
+
+async def test_fake_rejects_what_the_api_rejects(fake_anthropic: FakeAnthropic) -> None:
+    """Model-specific and shape rules, through the real SDK with strict response validation."""
+    sdk = fake_anthropic.sdk_client()
+    fake_anthropic.responder = lambda request: ANSWER
+    base: dict[str, Any] = {"max_tokens": 100, "messages": [{"role": "user", "content": "x"}]}
+    tool = {"name": "emit", "input_schema": {"type": "object", "properties": {}}}
+    try:
+        for model in ("claude-sonnet-5-5", "claude-opus-5-5"):
+            with pytest.raises(BadRequestError, match="forced tool use is not supported"):
+                await sdk.messages.create(model=model, tools=[tool],  # type: ignore[list-item]
+                                          tool_choice={"type": "tool", "name": "emit"}, **base)
+        ok = await sdk.messages.create(model="claude-sonnet-4-6", tools=[tool],  # type: ignore[list-item]
+                                       tool_choice={"type": "tool", "name": "emit"}, **base)
+        assert ok.stop_reason == "tool_use" and isinstance(ok.content[0], ToolUseBlock)
+
+        with pytest.raises(BadRequestError, match="temperature: Extra inputs"):  # gone in 2.x
+            await sdk.messages.create(model="claude-sonnet-5-5", extra_body={"temperature": 0.2}, **base)
+        with pytest.raises(BadRequestError, match="additionalProperties"):
+            await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": {
+                "type": "json_schema", "schema": {"type": "object", "properties": {}}}}, **base)
+
+        answer_schema = Answer.model_json_schema() | {"additionalProperties": False}
+        native = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": {
+            "type": "json_schema", "schema": answer_schema}}, **base)
+        assert native.stop_reason == "end_turn" and isinstance(native.content[0], TextBlock)
+        assert Answer.model_validate_json(native.content[0].text) == Answer.model_validate(ANSWER)
+
+        fake_anthropic.reply(ANSWER, stop_reason="max_tokens")
+        fake_anthropic.refuse(category="cyber")
+        closed: Any = {"type": "json_schema",
+                       "schema": {"type": "object", "properties": {}, "additionalProperties": False}}
+        cut = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": closed}, **base)
+        refused = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": closed}, **base)
+        assert cut.stop_reason == "max_tokens" and cut.usage.output_tokens == 100
+        assert refused.stop_reason == "refusal" and refused.content == []
+        assert refused.stop_details is not None and refused.stop_details.category == "cyber"
+    finally:
+        await sdk.close()
+
+
+# --- bounded time: deadlines, priority, the breaker before every attempt --------------------------
+
+
+async def test_deadline_bounds_all_attempts(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    """A hung API: one interactive call ends at its total deadline, not attempts × LLM_TIMEOUT_S."""
+    rig = await make_rig(LLM_DEADLINE_INTERACTIVE_S=0.8, LLM_TIMEOUT_S=5, LLM_MAX_ATTEMPTS=5,
+                         LLM_BREAKER_FAILURES=5)
+    fake_anthropic.sleep(10, times=5)
+
+    started = time.perf_counter()
+    error = await expect_unavailable(rig.ask(), "deadline")
+    elapsed = time.perf_counter() - started
+
+    assert 0.7 <= elapsed < 1.5, elapsed
+    assert "interactive deadline (0.8 s" in str(error)
+    assert fake_anthropic.attempts == 1 and rig.llm.breaker.consecutive_failures == 1
+    assert [row.outcome for row in await rig.ledger()] == ["error"]
+
+
+async def test_deadline_covers_the_wait_for_a_slot(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_CONCURRENCY=1, LLM_DEADLINE_INTERACTIVE_S=0.4)
+    fake_anthropic.reply(ANSWER, delay=1.5)
+    busy = asyncio.create_task(rig.ask(prompt="long job call", lane="background"))
+    await wait_until(lambda: fake_anthropic.attempts == 1)
+
+    started = time.perf_counter()
+    await expect_unavailable(rig.ask(prompt="waiting"), "deadline")
+
+    assert time.perf_counter() - started < 1.0
+    assert fake_anthropic.attempts == 1  # never sent: it timed out in the queue
+    assert rig.llm.breaker.consecutive_failures == 0  # queueing says nothing about the API
+    assert (await busy).value.score == 86  # the background call had minutes, and finished
+
+
+async def test_interactive_calls_go_ahead_of_queued_job_calls(make_rig: RigFactory,
+                                                               fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_CONCURRENCY=1)
+    fake_anthropic.reply(ANSWER, delay=0.3)
+    fake_anthropic.responder = lambda request: ANSWER
+    first = asyncio.create_task(rig.ask(prompt="job 0", lane="background"))
+    await wait_until(lambda: fake_anthropic.attempts == 1)
+    queued = [asyncio.create_task(rig.ask(prompt=f"job {i}", lane="background")) for i in range(1, 4)]
+    await asyncio.sleep(0.05)
+    interactive = asyncio.create_task(rig.ask(prompt="interactive"))
+
+    await asyncio.gather(first, *queued, interactive)
+
+    order = [r.json["messages"][0]["content"] for r in fake_anthropic.requests]
+    assert order == ["job 0", "interactive", "job 1", "job 2", "job 3"]
+
+
+async def test_job_lane_has_the_long_deadline(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_DEADLINE_INTERACTIVE_S=0.3, LLM_DEADLINE_BACKGROUND_S=5)
+    fake_anthropic.reply(ANSWER, delay=0.6)
+
+    async def in_a_job() -> Any:
+        llm_module.background_lane()  # what a job worker does for its task
+        return await rig.ask()
+
+    assert (await asyncio.create_task(in_a_job())).value.tier == 1
+    assert llm_module.LANE.get() == "interactive"  # the worker's lane did not leak into this task
+
+
+async def test_hung_api_20_concurrent_calls_stop_when_the_breaker_opens(
+        make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    """Before: all 20 calls made all 60 attempts with the circuit open. Now each failed attempt
+    counts, and every call consults the breaker before each attempt (and after waiting for a slot)."""
+    rig = await make_rig(LLM_MAX_CONCURRENCY=4, LLM_TIMEOUT_S=0.2, LLM_MAX_ATTEMPTS=3, LLM_BREAKER_FAILURES=5,
+                         LLM_DEADLINE_INTERACTIVE_S=30)
+    fake_anthropic.sleep(3, times=60)
+    sent_when_opened: list[int] = []
+    record_failure = rig.llm.breaker.record_failure
+
+    def spy() -> None:
+        was = rig.llm.breaker.state
+        record_failure()
+        if was != "open" and rig.llm.breaker.state == "open":
+            sent_when_opened.append(fake_anthropic.attempts)
+
+    rig.llm.breaker.record_failure = spy  # type: ignore[method-assign]
+
+    results = await asyncio.gather(*(rig.ask(prompt=f"p{i}") for i in range(20)), return_exceptions=True)
+
+    reasons = [r.reason for r in results if isinstance(r, LLMUnavailable)]
+    assert len(reasons) == 20 and set(reasons) <= {"failed", "circuit_open"}
+    assert reasons.count("circuit_open") >= 12
+    [opened_at] = sent_when_opened
+    assert opened_at <= 8  # 5 failed attempts open it; at most the 3 others in flight with them
+    assert fake_anthropic.attempts == opened_at  # not one request after the circuit opened
+    assert rig.llm.breaker.state == "open"

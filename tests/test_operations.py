@@ -31,7 +31,7 @@ def _value(text: str, name: str, **labels: str) -> float:
     return 0.0
 
 
-async def test_metrics_need_an_admin_key_or_the_token(database_url):
+async def test_metrics_need_the_token_not_a_tenant_key(database_url):
     app = create_app(make_settings(database_url, METRICS_TOKEN="scrape-secret-123"))
     async with app.router.lifespan_context(app), client_for(app) as client:
         writer = await make_key(app.state.db)
@@ -39,7 +39,7 @@ async def test_metrics_need_an_admin_key_or_the_token(database_url):
         assert_problem(await client.get("/metrics"), 401)
         assert_problem(await client.get("/metrics", headers={"Authorization": "Bearer wrong"}), 401)
         assert_problem(await client.get("/metrics", headers={"X-API-Key": writer}), 403)
-        assert (await client.get("/metrics", headers={"X-API-Key": admin})).status_code == 200
+        assert_problem(await client.get("/metrics", headers={"X-API-Key": admin}), 403)  # issue 13, finding 14
         r = await client.get("/metrics", headers={"Authorization": "Bearer scrape-secret-123"})
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/plain")
     public = create_app(make_settings(database_url, METRICS_PUBLIC=True))

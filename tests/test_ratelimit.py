@@ -1,4 +1,4 @@
-"""Rate limits: per key, per IP on public routes, 429 as problem+json, and no route escapes."""
+"""Rate limits: per workspace, per IP on public routes, 429 as problem+json, and no route escapes."""
 
 import re
 import time
@@ -10,14 +10,15 @@ from auth import require_key
 from ratelimit import limit_by_ip, limit_tracking_by_ip
 from tests.conftest import assert_problem, client_for, make_key, make_settings
 
-PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook", "/dashboard"}
+PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook", "/dashboard", "/docs", "/redoc"}
 
 
 async def test_101st_request_in_a_minute_is_429_with_retry_after(database_url):
     app = create_app(make_settings(database_url, RATE_LIMIT="100/minute"))
     async with app.router.lifespan_context(app):
         key = await make_key(app.state.db)
-        other = await make_key(app.state.db)
+        sibling = await make_key(app.state.db)
+        other = await make_key(app.state.db, workspace="another agency")
         async with client_for(app, headers={"X-API-Key": key}) as client:
             for i in range(100):
                 r = await client.get("/api/industries")
@@ -31,7 +32,9 @@ async def test_101st_request_in_a_minute_is_429_with_retry_after(database_url):
             assert 1 <= retry_after <= 60
             assert limited.headers["x-ratelimit-remaining"] == "0"
             assert int(limited.headers["x-ratelimit-reset"]) >= int(time.time())
-            # limits are per key: another key of the same workspace is unaffected
+            # limits are per workspace (issue 13, finding 14): a second key of the same workspace
+            # is limited too, so minting keys does not multiply the limit; another workspace is not
+            assert_problem(await client.get("/api/industries", headers={"X-API-Key": sibling}), 429)
             r = await client.get("/api/industries", headers={"X-API-Key": other})
             assert r.status_code == 200
 
@@ -85,8 +88,9 @@ async def test_every_route_is_authenticated_and_limited(database_url):
                     assert first.status_code != 429, (method, route.path)
                     second = await client.request(method, url, headers={"X-API-Key": admin})
                     assert_problem(second, 429)
-                    # start the next route with a fresh budget
-                    admin = await make_key(app.state.db, scopes=("read", "write", "admin"))
+                    # start the next route with a fresh budget: limits are per workspace
+                    admin = await make_key(app.state.db, scopes=("read", "write", "admin"),
+                                           workspace=f"w-{route.path}-{method}")
 
 
 async def test_every_non_public_route_answers_401_without_a_key(client, app):

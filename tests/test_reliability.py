@@ -1,13 +1,13 @@
 """The reliability suite's short version (reliability/, `make reliability`) under pytest, so that
 `make test` runs it: each scenario starts the real service as a uvicorn subprocess, drives it, prints
-its figures (shown by pytest when a test fails) and must PASS. About 2.5 minutes in all on 2 cores.
+its figures (shown by pytest when a test fails) and must PASS. About 3.5 minutes in all on 2 cores.
 
 `python -m reliability --full` is the long version (README, "Reliability suite").
 """
 
 from __future__ import annotations
 
-from reliability import claude, database, kill, load, schema
+from reliability import claude, database, kill, load, scale, schema
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation():
@@ -32,4 +32,9 @@ def test_claude_faults_fall_back_to_rules_and_the_breaker_opens_and_closes():
 
 def test_postgres_going_away_and_coming_back(pg_admin_url):
     result = database.run(full=False, pg_admin_url=pg_admin_url)
+    assert result.passed, result.summary()
+
+
+def test_two_processes_on_one_postgres_and_one_redis(pg_admin_url):
+    result = scale.run(full=False, pg_admin_url=pg_admin_url)
     assert result.passed, result.summary()

@@ -141,7 +141,7 @@ async def test_event_ingestion_is_idempotent_with_a_result_per_item(rig):
         {"id": "e2", "type": "delivered", "occurred_at": _iso(t0 + timedelta(seconds=5)),
          "message_id": msgs[(pids[0], 1)]},
         {"id": "e2", "type": "delivered", "occurred_at": _iso(t0), "message_id": msgs[(pids[0], 1)]},  # dup
-        {"id": "e3", "type": "opened", "occurred_at": "2026-01-05T10:00:00", "campaign_id": cid,
+        {"id": "e3", "type": "opened", "occurred_at": "2026-01-05T10:00:00Z", "campaign_id": cid,
          "email": prospect_email.upper(), "step": 2, "user_agent": HUMAN_UA},
         {"id": "e4", "type": "replied", "occurred_at": _iso(t0 + timedelta(hours=2)), "campaign_id": cid,
          "email": prospect_email},  # no step: the last step sent to them (none yet) -> 0

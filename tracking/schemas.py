@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import EmailStr, Field, IPvAnyAddress, field_validator, model_validator
+from pydantic import EmailStr, Field, IPvAnyAddress, computed_field, field_validator, model_validator
 
-from schemas import Input, Output
+from schemas import Input, Output, aware_utc
 
 EventType = Literal["sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed"]
 MAX_EVENTS = 1000
@@ -32,7 +32,9 @@ class EventIn(Input):
     @field_validator("occurred_at")
     @classmethod
     def _utc(cls, value: datetime) -> datetime:
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        if value.tzinfo is None:  # guessing UTC would misplace a local time by hours, silently
+            raise ValueError("occurred_at needs a timezone, e.g. 2026-11-30T14:02:11Z or +01:00")
+        return aware_utc(value)  # out of range once in UTC: a 422, not a 500 (issue 13, finding 8)
 
     @model_validator(mode="after")
     def _addressed(self) -> EventIn:
@@ -73,8 +75,9 @@ class IngestRead(Output):
 
 
 class EventRead(Output):
-    id: int
-    external_id: str
+    id: int = Field(description="The same as event_id; kept for existing clients.",
+                    json_schema_extra={"deprecated": True})
+    external_id: str = Field(description="The sending tool's event id (`id` when it was ingested).")
     type: str
     source: str
     occurred_at: datetime
@@ -90,6 +93,12 @@ class EventRead(Output):
     machine_reason: str | None
     url: str | None
     user_agent: str | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def event_id(self) -> int:
+        """Our id of the event, as the ingest answer names it."""
+        return self.id
 
 
 class TrackedLinkRead(Output):

@@ -296,7 +296,7 @@ async def list_events(session: AsyncSession, *, workspace_id: uuid.UUID, campaig
     if audience != "all":
         query = query.where(TrackingEvent.is_machine.is_(audience == "machine"))
     if cursor:
-        (before,) = paging.decode(cursor, 1)
+        (before,) = paging.decode(cursor, 1, kind="events")
         if not isinstance(before, int):
             raise Unprocessable("Invalid cursor; pass back the next_cursor of the previous page.")
         query = query.where(TrackingEvent.id < before)
@@ -304,4 +304,4 @@ async def list_events(session: AsyncSession, *, workspace_id: uuid.UUID, campaig
     more = len(rows) > limit
     rows = rows[:limit]
     return Page[EventRead](items=[EventRead.model_validate(r) for r in rows],
-                           next_cursor=paging.encode(rows[-1].id) if more and rows else None)
+                           next_cursor=paging.encode(rows[-1].id, kind="events") if more and rows else None)

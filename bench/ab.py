@@ -1,0 +1,53 @@
+"""A/B one setting of our server under wrk: `python -m bench.ab read DB_SQLITE_INLINE=false [--seconds 8]`.
+
+Two servers on the same seeded database, A with the defaults and B with the given overrides, take
+turns under `wrk -t1 -c<connections>` (alternating rounds); prints req/s, latency and server CPU per
+request for each and the ratio B/A. For measuring one lever at a time on a noisy shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bench import bench_http, common
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.ab")
+    parser.add_argument("target", choices=["read", "campaign", "pixel"])
+    parser.add_argument("overrides", nargs="*", help="KEY=VALUE settings for server B")
+    parser.add_argument("--backend", default="sqlite")
+    parser.add_argument("--seconds", type=float, default=8)
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args(argv)
+    from bench import bench_tracking as bt
+
+    with bt.databases(args.backend) as new_url:
+        url = new_url()
+        info = common.run(bt.seed(url, prospects=40, events=200))
+        with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
+            key = common.create_api_key(env)
+            path, headers = {"read": ("/api/industries", {"X-API-Key": key}),
+                             "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
+                             "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS)}[args.target]
+            env_b = dict(env, **dict(o.split("=", 1) for o in args.overrides))
+            with common.Server("api_server:app", env, ready_path="/api/health") as a, \
+                    common.Server("api_server:app", env_b, ready_path="/api/health") as b:
+                for srv in (a, b):
+                    common.wrk(srv.url(path), connections=args.connections, seconds=1, headers=headers)
+                results: dict[str, common.LoadResult] = {}
+                sides = {"A": a, "B": b}
+                for i in range(args.rounds):
+                    for name in ("A", "B") if i % 2 == 0 else ("B", "A"):
+                        r = common.wrk(sides[name].url(path), connections=args.connections,
+                                       seconds=args.seconds / args.rounds, headers=headers, server=sides[name])
+                        results[name] = results[name].merge(r) if name in results else r
+    common.print_table(f"{args.target} on {args.backend}: A defaults, B {' '.join(args.overrides)}",
+                       results, baseline="A")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
