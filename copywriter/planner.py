@@ -673,7 +673,7 @@ class Plan:
             f"You'd approve every message before anything goes out in {possessive(self.ref) if self.company else 'your'} name.",
             "We'd agree up front on the one number that matters to you and report against it every two weeks.",
             "There's no long commitment needed to find out whether it fits.",
-            "A small first test would show whether it works, without changing the systems you already use.",
+            "A small first test would give a clear answer, without changing the systems you already use.",
             "Replies come straight to your team, so no conversation gets lost in a handoff.",
         ]
         return [options[(stable_int(self.ctx.seed, "process", *salt) + i) % len(options)] for i in range(3)]
