@@ -195,6 +195,7 @@ class Corpus:
     words: set[str] = field(default_factory=set)
     numbers: set[tuple[str, float]] = field(default_factory=set)
     raw_numbers: set[float] = field(default_factory=set)
+    claims_cache: dict[str, list[str]] = field(default_factory=dict, compare=False)  # line -> claims
 
     def add_text(self, text: str) -> None:
         self.words.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text))

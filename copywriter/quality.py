@@ -122,7 +122,20 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
-    """Figures and names in `text` that the inputs never mention (see `check_quality`)."""
+    """Figures and names in `text` that the inputs never mention (see `check_quality`).
+
+    Read line by line and remembered per corpus: a sequence repeats its greeting, sign-off and subjects.
+    """
+    found: list[str] = []
+    for line in text.splitlines():
+        hit = corpus.claims_cache.get(line)
+        if hit is None:
+            hit = corpus.claims_cache[line] = _line_claims(line, corpus)
+        found.extend(hit)
+    return list(dict.fromkeys(found))
+
+
+def _line_claims(text: str, corpus: Corpus) -> list[str]:
     if "@" in text or "http" in text or "www." in text:
         text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
     found = [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)] \
