@@ -244,15 +244,26 @@ class Plan:
         verb = {"builds": "using", "runs": "running", "provides": "bringing in"}[self.offer_verb]
         return f"{verb} {self.offer_short}"
 
+    @cached_property
+    def offer_short_np(self) -> str:
+        """The offer's noun phrase without its "that" clause, with an article when it needs one."""
+        short = self.offer_short
+        last = short.split()[-1].lower() if short.split() else ""
+        if last and last not in _MASS and not last.endswith("s") and _INFLECT.singular_noun(last) is False:
+            return _INFLECT.a(short)
+        return short
+
     def offer_line(self, *salt: object) -> str:
-        """The one claim about the sender: their own offer, for this kind of company when the record says so."""
-        co = self.sender_co
-        base = f"{self.offer_np}"
+        """The one claim about the sender: their own offer, said once (its outcome is in the sentence before)."""
+        co, base = self.sender_co, self.offer_short_np
+        verb = "build" if self.offer_verb == "builds" else "run"
         options = [
-            f"{co} {self.offer_verb} {base}.",
-            f"At {co}, we run {base}." if self.offer_verb == "runs" else f"At {co}, we build {base}.",
-            f"That's what {co} does: {base}.",
+            f"{co} {self.offer_verb} {base} for exactly that.",
+            f"That's the work {co} does, with {base}.",
+            f"At {co}, we {verb} {base} for that.",
         ]
+        if len(self.offer_np.split()) <= 18:
+            options.append(f"{co} {self.offer_verb} {self.offer_np}.")
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
 
     def value_line(self, index: int, *salt: object) -> str | None:
@@ -338,7 +349,8 @@ class Plan:
             verb = {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1]) \
                 if len(words) > 1 else ""
             return " ".join([self.company, verb, *words[2:]])
-        text = re.sub(r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
+        lead_number = text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
+        text = text if not lead_number else re.sub(r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
                       lambda m: m.group(1) + ("your " if you or not self.company else possessive(self.company) + " ")
                       + m.group(2), text, count=1)
         words = text.split()
@@ -374,9 +386,9 @@ class Plan:
             else:
                 return cap_first(clause) + ", too."
             return cap_first(clause) + "."
+        congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
         if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
-                          "relaunch", "deliver", "secure") and fact.kind == "past" and self.pick([True, False],
-                                                                                                "congrats", *salt):
+                          "relaunch", "deliver", "secure") and fact.kind == "past" and congrats_band and not also:
             rest = self._rest(fact, True)
             line = f"Congrats on {participle(fact.lemma)} {rest}." if fact.lemma and len(rest.split()) <= 12 else None
             if line and self.ok(line):
@@ -578,6 +590,7 @@ class Plan:
         if self.priority:
             out.append(" ".join(self.priority.split()[:4]))
         target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
+        target = re.split(r"\s+and\s+", target)[0]
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
         while target_words and target_words[-1].lower() in _STOP_TOPIC:
             target_words.pop()
@@ -674,7 +687,7 @@ class Plan:
             "We'd agree up front on the one number that matters to you and report against it every two weeks.",
             "There's no long commitment needed to find out whether it fits.",
             "A small first test would give a clear answer, without changing the systems you already use.",
-            "Replies come straight to your team, so no conversation gets lost in a handoff.",
+            "Your team sees every reply the same day, and nothing is sent without your sign-off.",
         ]
         return [options[(stable_int(self.ctx.seed, "process", *salt) + i) % len(options)] for i in range(3)]
 
