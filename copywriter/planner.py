@@ -257,11 +257,12 @@ class Plan:
         """The one claim about the sender: their own offer, said once (its outcome is in the sentence before)."""
         co, base = self.sender_co, self.offer_short_np
         verb = "build" if self.offer_verb == "builds" else "run"
-        options = [
-            f"{co} {self.offer_verb} {base} for exactly that.",
-            f"That's the work {co} does, with {base}.",
-            f"At {co}, we {verb} {base} for that.",
-        ]
+        if re.search(r"\bfor\b", base):  # the offer names its audience: no second "for"
+            options = [f"{co} {self.offer_verb} {base}.", f"That's the work {co} does: {base}.",
+                       f"At {co}, we {verb} {base}."]
+        else:
+            options = [f"{co} {self.offer_verb} {base} for exactly that.", f"That's the work {co} does, with {base}.",
+                       f"At {co}, we {verb} {base} for that."]
         if len(self.offer_np.split()) <= 18:
             options.append(f"{co} {self.offer_verb} {self.offer_np}.")
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
