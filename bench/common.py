@@ -85,7 +85,8 @@ def temp_env(**overrides: str) -> Iterator[dict[str, str]]:
 def create_api_key(env: Mapping[str, str], *, name: str = "bench", scopes: str = "read,write,admin",
                    workspace: str = "default") -> str:
     """Create an API key on env's DATABASE_URL with `python auth.py create`; return the key."""
-    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--scopes", scopes]
+    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--create-workspace",
+           "--scopes", scopes]
     proc = subprocess.run(cmd, cwd=REPO, env=dict(env), capture_output=True, text=True,  # noqa: S603
                           timeout=120, check=False)
     match = KEY_RE.search(proc.stdout)
