@@ -243,6 +243,9 @@ class Worker:
         self.stopping = asyncio.Event()
 
     async def run_forever(self) -> None:
+        from llm import background_lane  # here: llm → metrics → jobs would be a cycle at import time
+
+        background_lane()  # job items are background work: the long deadline, behind interactive calls
         while not self.stopping.is_set():
             try:
                 job_id = await claim(self.db, owner=self.owner, lease=self.lease)

@@ -5,7 +5,10 @@ usage ledger and monthly budget.
       ├─ LLMUnavailable("unconfigured")  no ANTHROPIC_API_KEY in settings
       ├─ LLMUnavailable("budget")        this month's ledger spend ≥ LLM_MONTHLY_BUDGET_USD, or
       │                                  Anthropic answered with a spend-limit error
-      ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down
+      ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down (also
+      │                                  when the circuit opens while this call waits to retry)
+      ├─ LLMUnavailable("deadline")      no answer within the lane's total deadline (slot wait,
+      │                                  attempts and backoff together)
       ├─ LLMUnavailable("failed")        transient failures outlived the retries, or a
       │                                  non-retryable API error (400/401/403/404…)
       ├─ LLMUnavailable("invalid_output") Claude answered, but not with the schema we asked for
@@ -30,11 +33,15 @@ alone would honour an hour-long `retry-after`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import email.utils
 import functools
+import heapq
+import itertools
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -55,7 +62,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 import metrics
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
@@ -143,12 +150,78 @@ class LLMResult(Generic[T]):
     usage: Usage
 
 
+# --- lanes, deadlines and priority -------------------------------------------------------------
+
+Lane = Literal["interactive", "background"]
+# Which lane the current task's Claude calls run in: a request answers someone waiting
+# ("interactive", the default); job workers and agent builds set "background".
+LANE: contextvars.ContextVar[Lane] = contextvars.ContextVar("llm_lane", default="interactive")
+
+
+def background_lane() -> None:
+    """Mark the current task (and tasks it starts) as background work: job items, agent builds."""
+    LANE.set("background")
+
+
+class DeadlineReached(Exception):
+    """The call's total deadline passed before an attempt could be sent (waiting for a slot)."""
+
+
+class CircuitOpened(Exception):
+    """The breaker opened while this call waited for a slot or a retry: no further attempt."""
+
+
+class PrioritySlots:
+    """A semaphore whose waiters are served by priority (0 first), then in arrival order: an
+    interactive call waiting for a slot goes ahead of queued job calls. Cancellation-safe: a waiter
+    cancelled (by its deadline) after being granted a slot hands the slot on."""
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = itertools.count()
+
+    @property
+    def waiting(self) -> int:
+        return sum(1 for *_, f in self._waiters if not f.done())
+
+    async def acquire(self, priority: int) -> None:
+        if self._free > 0 and not self.waiting:
+            self._free -= 1
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiters, (priority, next(self._seq), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # granted just as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        while self._waiters:
+            *_, future = heapq.heappop(self._waiters)
+            if not future.done():
+                future.set_result(None)
+                return
+        self._free += 1
+
+    @contextlib.asynccontextmanager
+    async def slot(self, priority: int) -> AsyncIterator[None]:
+        await self.acquire(priority)
+        try:
+            yield
+        finally:
+            self.release()
+
+
 # --- circuit breaker ---------------------------------------------------------------------------
 
 
 class CircuitBreaker:
-    """Closed → open after `failures` consecutive transient failures → after `cooldown_s` one
-    half-open probe → closed on success, open again on failure.
+    """Closed → open after `failures` consecutive transient failures (failed attempts, whichever
+    calls made them) → after `cooldown_s` one half-open probe → closed on success, open again on
+    failure.
 
     Only one caller at a time gets the probe; the others are refused until it settles, so a
     recovering API sees one request, not a stampede. Methods never await, so on one event loop
@@ -324,7 +397,7 @@ class LLMClient:
             self._client = client or make_anthropic_client(settings)
         self.breaker = CircuitBreaker(failures=settings.LLM_BREAKER_FAILURES,
                                       cooldown_s=settings.LLM_BREAKER_COOLDOWN_S, clock=clock)
-        self._semaphore = asyncio.Semaphore(settings.LLM_MAX_CONCURRENCY)
+        self._slots = PrioritySlots(settings.LLM_MAX_CONCURRENCY)
         self._backoff = wait_exponential_jitter(multiplier=0.5, max=8, jitter=0.5)
         # Set when Anthropic answers with a spend-limit error: refuse locally for a cooldown
         # rather than send calls that cannot succeed.
@@ -441,12 +514,20 @@ class LLMClient:
         prompt: str,
         output_model: type[T],
         max_tokens: int = 2048,
+        lane: Lane | None = None,
     ) -> LLMResult[T]:
-        """Ask Claude for an `output_model`, forced through a tool, validated, recorded and priced.
+        """Ask Claude for an `output_model` (native structured output or a forced tool, per the model
+        table), validated, recorded and priced.
 
         `system` is sent as a cached block, so a batch re-reads a long agent profile from the
         prompt cache. Raises `LLMUnavailable` (see the module docstring) instead of degrading
         silently; callers fall back to the rules engine.
+
+        Time is bounded: one total deadline per lane (`LLM_DEADLINE_INTERACTIVE_S` for requests,
+        `LLM_DEADLINE_BACKGROUND_S` for jobs and builds; `lane` defaults to the task's `LANE`) covers
+        the wait for a concurrency slot, every attempt and every backoff. Interactive calls get a
+        free slot before queued background calls. The breaker is consulted before every attempt,
+        not only on admission: once it opens, calls already admitted stop retrying.
 
         The budget is checked inside the concurrency slot, just before each request is sent, so a
         large batch cannot pass the check all at once: the overshoot is bounded by the calls in
@@ -462,12 +543,18 @@ class LLMClient:
 
         probe = self.breaker.state == "half_open"
         ticket = self.breaker.probe_ticket
+        lane = lane or LANE.get()
         try:
             return await self._call(workspace_id=workspace_id, purpose=purpose, system=system, prompt=prompt,
-                                    output_model=output_model, max_tokens=max_tokens)
+                                    output_model=output_model, max_tokens=max_tokens, lane=lane, probe=probe)
         finally:
             if probe:
                 self.breaker.release(ticket)  # a no-op once the probe recorded its verdict
+
+    def deadline_s(self, lane: Lane) -> float:
+        """The total time one call in `lane` may take, slot wait and retries included."""
+        s = self.settings
+        return s.LLM_DEADLINE_INTERACTIVE_S if lane == "interactive" else s.LLM_DEADLINE_BACKGROUND_S
 
     def _wait(self, state: RetryCallState) -> float:
         """Backoff before the next attempt: the server's `retry-after` (capped), else exponential
@@ -487,7 +574,7 @@ class LLMClient:
             raise LLMUnavailable("budget", f"monthly LLM budget of ${budget:.2f} is spent")
 
     async def _call(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
-                    output_model: type[T], max_tokens: int) -> LLMResult[T]:
+                    output_model: type[T], max_tokens: int, lane: Lane, probe: bool) -> LLMResult[T]:
         client = self._client
         assert client is not None
         s = self.settings
@@ -495,25 +582,62 @@ class LLMClient:
         spec = s.model_spec(model)
         assert spec is not None
         request = request_params(s, system=system, prompt=prompt, output_model=output_model, max_tokens=max_tokens)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.deadline_s(lane)
         attempts = 0
+        stopped_by: str | None = None
+
+        def circuit_still_closed() -> bool:
+            # A half-open probe is this call's own; any other open state means stop.
+            return self.breaker.state == "closed" or (probe and self.breaker.state == "half_open")
 
         async def attempt() -> Message:
             nonlocal attempts
-            attempts += 1
             # Holding the slot only while a request is in flight: a call sleeping before its
             # retry must not block the others.
-            async with self._semaphore:
+            try:
+                async with asyncio.timeout_at(deadline):
+                    await self._slots.acquire(0 if lane == "interactive" else 1)
+            except TimeoutError:
+                raise DeadlineReached from None
+            try:
+                if not circuit_still_closed():
+                    raise CircuitOpened
                 await self._check_budget(purpose)
-                # The SDK timeout is per socket read; this bounds the whole attempt.
-                async with asyncio.timeout(s.LLM_TIMEOUT_S):
-                    return await client.messages.create(**request)
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    raise DeadlineReached
+                attempts += 1
+                # The SDK timeout is per socket read; this bounds the whole attempt, and the deadline
+                # bounds it further.
+                try:
+                    async with asyncio.timeout(min(s.LLM_TIMEOUT_S, remaining)):
+                        return await client.messages.create(**request)
+                except (APIError, TimeoutError) as exc:
+                    # Each failed attempt counts, so concurrent calls against a hung API open the
+                    # circuit after LLM_BREAKER_FAILURES attempts, not after that many whole calls.
+                    if is_transient(exc):
+                        self.breaker.record_failure()
+                    raise
+            finally:
+                self._slots.release()
+
+        def stop(state: RetryCallState) -> bool:
+            nonlocal stopped_by
+            if state.attempt_number >= s.LLM_MAX_ATTEMPTS:
+                stopped_by = "attempts"
+            elif loop.time() + state.upcoming_sleep >= deadline:
+                stopped_by = "deadline"
+            elif not circuit_still_closed():
+                stopped_by = "circuit"
+            return stopped_by is not None
 
         def before_sleep(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome is not None else None
             log.info("llm.retry", purpose=purpose, attempt=state.attempt_number,
                      wait_s=round(state.upcoming_sleep, 3), **_describe_error(exc) if exc else {})
 
-        retrying = AsyncRetrying(stop=stop_after_attempt(s.LLM_MAX_ATTEMPTS), wait=self._wait,
+        retrying = AsyncRetrying(stop=stop, wait=self._wait,
                                  retry=retry_if_exception(is_transient), sleep=self._sleep,
                                  before_sleep=before_sleep, reraise=True)
         started = time.perf_counter()
@@ -523,6 +647,19 @@ class LLMClient:
 
         try:
             message: Message | None = await retrying(attempt)
+        except CircuitOpened:
+            log.info("llm.call", purpose=purpose, model=model, outcome="skipped", attempts=attempts,
+                     ms=elapsed_ms(), reason="circuit_open")
+            if attempts:  # this call's own failed attempts were spent: ledger them
+                await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model))
+            raise LLMUnavailable("circuit_open", "the circuit opened while this call waited to retry") from None
+        except DeadlineReached:
+            if attempts:  # its failed attempts were counted by the breaker as they failed
+                await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model))
+            log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
+                        ms=elapsed_ms(), reason="deadline", lane=lane)
+            raise LLMUnavailable("deadline", f"no answer within the {lane} deadline "
+                                             f"({self.deadline_s(lane):g} s)") from None
         except (APIError, TimeoutError) as exc:
             # The breaker's verdict first, so other callers see it while the ledger is written.
             if is_spend_limit(exc):
@@ -531,14 +668,19 @@ class LLMClient:
                 self.breaker.record_success()
                 error = LLMUnavailable("budget", "Anthropic reported the organisation's spend limit")
             else:
-                if is_transient(exc):
-                    self.breaker.record_failure()
-                else:
+                if not is_transient(exc):
                     # A definitive 4xx proves the API is up: it must not hold the circuit open.
                     self.breaker.record_success()
-                error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
+                if stopped_by == "deadline" and is_transient(exc):
+                    error = LLMUnavailable("deadline", f"no answer within the {lane} deadline "
+                                                       f"({self.deadline_s(lane):g} s; {type(exc).__name__})")
+                elif stopped_by == "circuit" and is_transient(exc):
+                    error = LLMUnavailable("circuit_open",
+                                           f"the circuit opened while retrying ({type(exc).__name__})")
+                else:
+                    error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
             log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
-                        ms=elapsed_ms(), reason=error.reason, **_describe_error(exc))
+                        ms=elapsed_ms(), reason=error.reason, lane=lane, **_describe_error(exc))
             await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error",
                                usage=Usage(model=model))
             raise error from exc

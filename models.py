@@ -470,3 +470,24 @@ class WebhookReceipt(Base):
     prospect_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("prospects.id", ondelete="SET NULL"))
     response: Mapped[dict] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ClayWebhookSecret(Base):
+    """A workspace's secret for the inbound Clay webhook (issue 13, finding 2).
+
+    Stored encrypted (AES-GCM under a key derived from SECRET_KEY, bound to the row and workspace),
+    not hashed: the HMAC mode needs the secret itself to recompute a signature over the body.
+    Shown once when created; `prefix`/`last4` identify it afterwards. Several may be active at
+    once while rotating; a revoked one stops working at once.
+    """
+
+    __tablename__ = "clay_webhook_secrets"
+
+    id: Mapped[uuid.UUID] = _id()
+    workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)  # nonce (12 bytes) + AES-GCM output
+    prefix: Mapped[str] = mapped_column(String(16))
+    last4: Mapped[str] = mapped_column(String(4))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column()

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     WithJsonSchema,
+    computed_field,
     field_validator,
     model_validator,
 )
@@ -344,7 +345,8 @@ class AnalysisResult(BaseModel):
 class MessageRead(Output):
     """A stored piece of outreach (a sequence step, a LinkedIn message, a video script)."""
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="The same as message_id; kept for existing clients.",
+                          json_schema_extra={"deprecated": True})
     campaign_id: uuid.UUID | None
     channel: str
     step: int
@@ -360,6 +362,11 @@ class MessageRead(Output):
     created_at: datetime
     updated_at: datetime
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message_id(self) -> uuid.UUID:
+        """The message's id, under the name every other answer uses for it."""
+        return self.id
 
 def aware_utc(value: datetime) -> datetime:
     """A timestamp in UTC (naive means UTC); a ValueError, hence a 422, when the conversion leaves

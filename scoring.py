@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
 from industry_agents.text import stem, tokens
@@ -72,11 +73,25 @@ _LEVEL_WORDS: dict[Level, str] = {
 }
 
 _USEFUL_FIELDS: tuple[str, ...] = (
-    "first_name", "title", "company", "company_domain", "linkedin_url", "industry", "employee_count",
-    "annual_revenue_usd", "location", "signals",
+    "first_name",
+    "title",
+    "company",
+    "company_domain",
+    "linkedin_url",
+    "industry",
+    "employee_count",
+    "annual_revenue_usd",
+    "location",
+    "signals",
 )
 _GAP_FIELDS: tuple[str, ...] = (
-    "title", "company", "industry", "employee_count", "annual_revenue_usd", "signals", "linkedin_url",
+    "title",
+    "company",
+    "industry",
+    "employee_count",
+    "annual_revenue_usd",
+    "signals",
+    "linkedin_url",
 )
 _RELEVANCE_STOP = frozenset(
     {"with", "that", "this", "from", "their", "they", "your", "into", "more", "than", "have", "keep",
@@ -165,8 +180,9 @@ def score_facts(profile: AgentProfile, facts: ProspectFacts) -> list[ScoreCompon
     return components + ([gate] if gate is not None else [])
 
 
-def rank_pain_points(profile: AgentProfile, persona: Persona | None, facts: ProspectFacts,
-                     limit: int = 3) -> list[str]:
+def rank_pain_points(
+    profile: AgentProfile, persona: Persona | None, facts: ProspectFacts, limit: int = 3
+) -> list[str]:
     """Up to `limit` pains: on the offer's themes first, then sharing words with the prospect's facts."""
     offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
     candidates = list(dict.fromkeys([*(persona.pains if persona else []), *profile.pain_points]))
@@ -177,10 +193,12 @@ def rank_pain_points(profile: AgentProfile, persona: Persona | None, facts: Pros
     def key(item: tuple[int, str]) -> tuple[int, int, int, int]:
         index, pain = item
         pain_themes = themes_in(pain)
-        return (-len(pain_themes & fact_themes & offer.themes) if offer.themes else 0,
-                -len(_relevance_words([pain]) & context),
-                -len(pain_themes & offer.themes),
-                index)
+        return (
+            -len(pain_themes & fact_themes & offer.themes) if offer.themes else 0,
+            -len(_relevance_words([pain]) & context),
+            -len(pain_themes & offer.themes),
+            index,
+        )
 
     chosen: list[str] = []
     for _, pain in sorted(enumerate(candidates), key=key):
@@ -203,16 +221,27 @@ def build_hooks(profile: AgentProfile, prospect: ProspectData, limit: int = 3) -
 
 
 def _component(name: str, points: float, maximum: int, fields: list[str], why: str) -> ScoreComponent:
-    return ScoreComponent(component=name, points=max(0, min(maximum, round(points))), max=maximum, fields=fields,
-                          why=english.sentence(why))
+    # Built without re-validation: every value is already of the declared type (the hot path).
+    return ScoreComponent.model_construct(
+        component=name,
+        points=max(0, min(maximum, round(points))),
+        max=maximum,
+        fields=fields,
+        why=english.sentence(why),
+    )
 
 
 def _score_seniority(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     title = facts.title
     if title is None:
         return _component("seniority", 0, maximum, ["title"], "No title, so seniority is unknown")
-    return _component("seniority", maximum * _SENIORITY_SHARE[title.level], maximum, ["title"],
-                      f"'{title.raw}' reads as {_LEVEL_WORDS[title.level]} ({title.reference})")
+    return _component(
+        "seniority",
+        maximum * _SENIORITY_SHARE[title.level],
+        maximum,
+        ["title"],
+        f"'{title.raw}' reads as {_LEVEL_WORDS[title.level]} ({title.reference})",
+    )
 
 
 def _score_persona(facts: ProspectFacts, maximum: int) -> ScoreComponent:
@@ -221,12 +250,25 @@ def _score_persona(facts: ProspectFacts, maximum: int) -> ScoreComponent:
         return _component("persona_fit", 0, maximum, ["title"], "No title to match a persona")
     if match is None:
         fn = title.function.replace("_", " ")
-        return _component("persona_fit", 0, maximum, ["title"],
-                          f"'{title.raw}' ({fn}, {_LEVEL_WORDS[title.level]}) matches none of the buying personas")
-    role = {"signer": "the person who signs", "champion": "a champion who takes it to the signer, not the signer",
-            "influencer": "an influencer, not a buyer of this offer"}[match.role]
-    return _component("persona_fit", maximum * match.share, maximum, ["title"],
-                      f"'{title.raw}' fits the {match.persona} persona as {role}")
+        return _component(
+            "persona_fit",
+            0,
+            maximum,
+            ["title"],
+            f"'{title.raw}' ({fn}, {_LEVEL_WORDS[title.level]}) matches none of the buying personas",
+        )
+    role = {
+        "signer": "the person who signs",
+        "champion": "a champion who takes it to the signer, not the signer",
+        "influencer": "an influencer, not a buyer of this offer",
+    }[match.role]
+    return _component(
+        "persona_fit",
+        maximum * match.share,
+        maximum,
+        ["title"],
+        f"'{title.raw}' fits the {match.persona} persona as {role}",
+    )
 
 
 def _range_fit(value: int, low: int | None, high: int | None) -> float:
@@ -244,15 +286,19 @@ def _score_company(profile: AgentProfile, facts: ProspectFacts, maximum: int) ->
     if firmo.employee_count is not None:
         fit = _range_fit(firmo.employee_count, icp.employee_min, icp.employee_max)
         parts.append((0.45, fit))
-        said.append(f"{english.count(firmo.employee_count, 'employee')} is {_fit_word(fit)} the ICP range "
-                    f"({_range_text(icp.employee_min, icp.employee_max, _count)})")
+        said.append(
+            f"{english.count(firmo.employee_count, 'employee')} is {_fit_word(fit)} the ICP range "
+            f"({_range_text(icp.employee_min, icp.employee_max, _count)})"
+        )
     else:
         said.append("employee count unknown")
     if firmo.annual_revenue_usd is not None:
         fit = _range_fit(firmo.annual_revenue_usd, icp.revenue_min_usd, icp.revenue_max_usd)
         parts.append((0.35, fit))
-        said.append(f"revenue {_money(firmo.annual_revenue_usd)} is {_fit_word(fit)} the ICP range "
-                    f"({_range_text(icp.revenue_min_usd, icp.revenue_max_usd, _money)})")
+        said.append(
+            f"revenue {_money(firmo.annual_revenue_usd)} is {_fit_word(fit)} the ICP range "
+            f"({_range_text(icp.revenue_min_usd, icp.revenue_max_usd, _money)})"
+        )
     else:
         said.append("revenue unknown")
     if facts.company_types:
@@ -263,20 +309,33 @@ def _score_company(profile: AgentProfile, facts: ProspectFacts, maximum: int) ->
         share = sum(w * f for w, f in parts) / known * (0.75 + 0.25 * known / 1.0 if known < 0.8 else 1.0)
     else:
         share = 0.3
-    return _component("company_fit", maximum * min(share, 1.0), maximum,
-                      ["employee_count", "annual_revenue_usd", "company", "industry", "notes"], "; ".join(said))
+    return _component(
+        "company_fit",
+        maximum * min(share, 1.0),
+        maximum,
+        ["employee_count", "annual_revenue_usd", "company", "industry", "notes"],
+        "; ".join(said),
+    )
 
 
 def _score_industry(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     firmo = facts.firmographics
-    return _component("industry_fit", maximum * firmo.industry_share, maximum,
-                      ["industry", "company", "company_domain", "website", "email", "notes"], firmo.industry_why)
+    return _component(
+        "industry_fit",
+        maximum * firmo.industry_share,
+        maximum,
+        ["industry", "company", "company_domain", "website", "email", "notes"],
+        firmo.industry_why,
+    )
 
 
 def _score_intent(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     relevant = facts.relevant()
-    weak = [f for f in (*facts.events, *facts.quantities, *facts.mentions)
-            if 0 < f.relevance.score < RELEVANT and not getattr(f, "negated", False)]
+    weak = [
+        f
+        for f in (*facts.events, *facts.quantities, *facts.mentions)
+        if 0 < f.relevance.score < RELEVANT and not getattr(f, "negated", False)
+    ]
     if relevant:
         share = min(1.0, relevant[0].relevance.score + 0.1 + 0.2 * (len(relevant) - 1))
     else:
@@ -285,18 +344,33 @@ def _score_intent(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     if not relevant and not weak:
         return _component("intent_signals", 0, maximum, fields, "No signals or notes that bear on the offer")
     if not relevant:
-        return _component("intent_signals", maximum * share, maximum, fields,
-                          f"{english.count(len(weak), 'fact')} in the signals and notes, none about what the "
-                          f"offer does (e.g. '{_short(weak[0].span.text)}')")
+        return _component(
+            "intent_signals",
+            maximum * share,
+            maximum,
+            fields,
+            f"{english.count(len(weak), 'fact')} in the signals and notes, none about what the "
+            f"offer does (e.g. '{_short(weak[0].span.text)}')",
+        )
     quoted = "; ".join(f"'{_short(f.span.text)}'" for f in relevant[:2])
-    return _component("intent_signals", maximum * share, maximum, fields,
-                      f"{english.count(len(relevant), 'fact')} relevant to the offer: {quoted}")
+    return _component(
+        "intent_signals",
+        maximum * share,
+        maximum,
+        fields,
+        f"{english.count(len(relevant), 'fact')} relevant to the offer: {quoted}",
+    )
 
 
 def _score_completeness(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     present = facts.firmographics.present_fields
-    return _component("data_completeness", maximum * len(present) / len(_USEFUL_FIELDS), maximum,
-                      list(_USEFUL_FIELDS), f"{len(present)} of {len(_USEFUL_FIELDS)} useful fields present")
+    return _component(
+        "data_completeness",
+        maximum * len(present) / len(_USEFUL_FIELDS),
+        maximum,
+        list(_USEFUL_FIELDS),
+        f"{len(present)} of {len(_USEFUL_FIELDS)} useful fields present",
+    )
 
 
 # --- gates -----------------------------------------------------------------------------------
@@ -339,8 +413,10 @@ def ceiling(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, list[str]
 
 def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | None:
     icp, firmo = profile.icp, facts.firmographics
-    checks = [(firmo.employee_count, icp.employee_min, "employees"),
-              (firmo.annual_revenue_usd, icp.revenue_min_usd, "revenue")]
+    checks = [
+        (firmo.employee_count, icp.employee_min, "employees"),
+        (firmo.annual_revenue_usd, icp.revenue_min_usd, "revenue"),
+    ]
     below = [(v, low, what) for v, low, what in checks if v is not None and low and v < low]
     far = [(v, low, what) for v, low, what in below if v < low / 2]
     if far or len(below) == 2:
@@ -368,16 +444,40 @@ def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreCompone
     if facts.disqualifiers:
         upper = min(upper, 19)
     score = min(max(raw, lower), upper)
-    fields = ["title", "company", "industry", "employee_count", "annual_revenue_usd", "location", "signals", "notes"]
+    fields = [
+        "title",
+        "company",
+        "industry",
+        "employee_count",
+        "annual_revenue_usd",
+        "location",
+        "signals",
+        "notes",
+    ]
     if facts.disqualifiers:
         names = english.join([f"{d.label} ({_quote(d)})" if _quote(d) else d.label for d in facts.disqualifiers])
-        return ScoreComponent(component="disqualifier", points=score - raw, max=0, fields=fields,
-                              why=english.sentence(f"Disqualified: {names}; tier 4, do not contact"))
+        return ScoreComponent(
+            component="disqualifier",
+            points=score - raw,
+            max=0,
+            fields=fields,
+            why=english.sentence(f"Disqualified: {names}; tier 4, do not contact"),
+        )
     if tier > raw_tier:
-        return ScoreComponent(component="tier_cap", points=score - raw, max=0, fields=fields,
-                              why=english.sentence(f"At best tier {tier}: {english.join(reasons)}"))
-    return ScoreComponent(component="tier_floor", points=score - raw, max=0, fields=fields,
-                          why="In the industry with no blocker: kept in tier 3 to nurture.")
+        return ScoreComponent(
+            component="tier_cap",
+            points=score - raw,
+            max=0,
+            fields=fields,
+            why=english.sentence(f"At best tier {tier}: {english.join(reasons)}"),
+        )
+    return ScoreComponent(
+        component="tier_floor",
+        points=score - raw,
+        max=0,
+        fields=fields,
+        why="In the industry with no blocker: kept in tier 3 to nurture.",
+    )
 
 
 def _quote(d: object) -> str:
@@ -401,24 +501,54 @@ def _fact_spans(facts: ProspectFacts) -> list:
 
 
 def _subject_sentence(company: str | None, text: str) -> str:
-    """A sentence with a subject: "Red Mesa is relaunching its players club", "OTAs bring in 60%..."."""
+    """A sentence with a subject: "Noticed that Red Mesa is relaunching its players club."."""
     body = text.strip().rstrip(".;!")
     first = body.split()[0] if body.split() else ""
     subject = company or "your team"
     low = first.lower()
     if low.endswith("ing") and len(low) > 5 and low not in _ING_NOUNS:
-        return english.sentence(f"{subject} is {english.lower_first(body)}")
+        return english.sentence(f"Noticed that {subject} is {english.lower_first(body)}")
     if low.endswith("ed") or low in _IRREGULAR_PAST or low in ("relies", "runs", "has", "uses", "sells"):
-        return english.sentence(f"{subject} {english.lower_first(body)}")
-    return english.sentence(f"At {subject}: {english.lower_first(body)}") if False else english.sentence(
-        f"About {subject}: {body}")
+        return english.sentence(f"Noticed that {subject} {english.lower_first(body)}")
+    return english.sentence(f"Noted about {subject}: {body}")
 
 
-_ING_NOUNS = frozenset({"spring", "morning", "evening", "ceiling", "string", "during", "something", "nothing",
-                        "wedding", "clothing", "housing", "funding", "pricing", "marketing", "gaming", "banking",
-                        "lending", "catering", "parking", "meeting", "training", "holding", "offering", "listing",
-                        "booking", "ranking", "rating", "building", "manufacturing", "consulting", "accounting",
-                        "recruiting"})
+_ING_NOUNS = frozenset(
+    {
+        "spring",
+        "morning",
+        "evening",
+        "ceiling",
+        "string",
+        "during",
+        "something",
+        "nothing",
+        "wedding",
+        "clothing",
+        "housing",
+        "funding",
+        "pricing",
+        "marketing",
+        "gaming",
+        "banking",
+        "lending",
+        "catering",
+        "parking",
+        "meeting",
+        "training",
+        "holding",
+        "offering",
+        "listing",
+        "booking",
+        "ranking",
+        "rating",
+        "building",
+        "manufacturing",
+        "consulting",
+        "accounting",
+        "recruiting",
+    }
+)
 _IRREGULAR_PAST = frozenset({"won", "began", "bought", "sold", "broke", "built", "took", "made", "led", "hit"})
 
 
@@ -427,7 +557,8 @@ def _hooks(profile: AgentProfile, facts: ProspectFacts, persona: Persona | None,
     hooks: list[Hook] = []
     ranked: list[Event | Quantity | Mention] = sorted(
         [f for f in (*facts.events, *facts.quantities, *facts.mentions) if not getattr(f, "negated", False)],
-        key=lambda f: (-f.relevance.score, 0 if f.span.field == "signals" else 1))
+        key=lambda f: (-f.relevance.score, 0 if f.span.field == "signals" else 1),
+    )
     seen: set[str] = set()
     for fact in ranked:
         if fact.span.text in seen or len(hooks) >= 2:
@@ -463,8 +594,11 @@ def _approach(profile: AgentProfile, facts: ProspectFacts, persona: Persona | No
     fact_words = _relevance_words([fact_text])
     best = min(
         enumerate(value_props),
-        key=lambda item: (-round(relevance(item[1], offer).score, 1),
-                          -len(_relevance_words([item[1]]) & fact_words), item[0]),
+        key=lambda item: (
+            -round(relevance(item[1], offer).score, 1),
+            -len(_relevance_words([item[1]]) & fact_words),
+            item[0],
+        ),
     )[1]
     if strong is not None:
         reason = f"it ties to '{_short(strong.span.text)}'"
@@ -474,8 +608,11 @@ def _approach(profile: AgentProfile, facts: ProspectFacts, persona: Persona | No
         reason = f"it is the core value for {profile.name} buyers"
     if tier == 4:
         reason += "; tier 4, so do not pitch: enrich or drop"
-    return Approach(channel=channel, angle=f"{best.rstrip('.')}, because {reason}.",
-                    cta=_cta(facts.firmographics.company, tier))
+    return Approach(
+        channel=channel,
+        angle=f"{best.rstrip('.')}, because {reason}.",
+        cta=_cta(facts.firmographics.company, tier),
+    )
 
 
 def _cta(company: str | None, tier: int) -> str:
@@ -537,7 +674,15 @@ def _money(value: int) -> str:
 
 
 def _relevance_words(texts: Iterable[str]) -> set[str]:
-    return {stem(t) for text in texts for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP}
+    out: set[str] = set()
+    for text in texts:
+        out |= _words_of(text)
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -551,5 +696,17 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-__all__ = ["COMPONENTS", "GATES", "analyze_facts", "analyze_rules", "build_hooks", "ceiling", "data_gaps",
-           "normalised_weights", "rank_pain_points", "score_components", "score_facts", "tier_for"]
+__all__ = [
+    "COMPONENTS",
+    "GATES",
+    "analyze_facts",
+    "analyze_rules",
+    "build_hooks",
+    "ceiling",
+    "data_gaps",
+    "normalised_weights",
+    "rank_pain_points",
+    "score_components",
+    "score_facts",
+    "tier_for",
+]

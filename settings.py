@@ -165,6 +165,12 @@ class Settings(BaseSettings):
     LLM_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
     LLM_BREAKER_FAILURES: int = Field(5, ge=1)
     LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
+    # Total time one Claude call may take (slot wait, attempts and backoff together): a request answers
+    # someone waiting, so seconds; job items and agent builds run in the background, so minutes.
+    LLM_DEADLINE_INTERACTIVE_S: float = Field(30, gt=0, le=600)
+    LLM_DEADLINE_BACKGROUND_S: float = Field(600, gt=0, le=7200)
+    # With Claude on, inline batch routes queue a job (202) for more prospects than this.
+    LLM_INLINE_MAX_ITEMS: int = Field(5, ge=1, le=100)
 
     # campaigns and tracking
     # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).
@@ -291,9 +297,7 @@ class Settings(BaseSettings):
         return "live" if self.ENV == "production" else "dev"
 
     # Clay
-    # Inbound webhook secrets, comma-separated (the first is the current one; keep the old one listed
-    # while rotating). Empty: the webhook refuses everything (401).
-    CLAY_WEBHOOK_SECRETS: Annotated[list[str], NoDecode] = []
+    # Inbound webhook secrets are per workspace, created through the API (clay/secrets.py).
     CLAY_WEBHOOK_MAX_BYTES: int = Field(262_144, ge=1024)
     CLAY_WEBHOOK_INLINE_MAX_ROWS: int = Field(5, ge=1, le=100)  # more rows (or a list with Claude): a job
     # Outbound: the Clay table's webhook source (a campaign's own URL, given to setup-tables, wins).
@@ -307,18 +311,11 @@ class Settings(BaseSettings):
     # Development only: let outbound URLs be http:// and private/loopback (the tests' fake Clay).
     CLAY_ALLOW_PRIVATE_URLS: bool = False
 
-    @field_validator("CLAY_WEBHOOK_SECRETS", mode="before")
-    @classmethod
-    def _clay_secrets(cls, value: object) -> object:
-        return _split_csv(value)
-
     @model_validator(mode="after")
     def _clay_production_is_configured(self) -> Settings:
         if self.ENV != "production":
             return self
         problems = []
-        if any(weak_secret(s, 24) for s in self.CLAY_WEBHOOK_SECRETS):
-            problems.append("CLAY_WEBHOOK_SECRETS must hold random values of at least 24 characters")
         if self.CLAY_WEBHOOK_AUTH_TOKEN == PLACEHOLDER:
             problems.append("CLAY_WEBHOOK_AUTH_TOKEN must be Clay's token, not a placeholder")
         if self.CLAY_ALLOW_PRIVATE_URLS:

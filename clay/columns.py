@@ -24,9 +24,9 @@ PROSPECT_COLUMNS: list[tuple[str, str, str, str]] = [
     ("Website", "website", "url", "Company website"),
     ("LinkedIn URL", "linkedin_url", "url", "Person's LinkedIn profile"),
     ("Industry", "industry", "text", "Company industry as Clay reports it"),
-    ("Employees", "employee_count", "number",
+    ("Employees", "employee_count", "text",
      "Headcount; a range like 51-200 counts as its midpoint (126), both bounds kept; 10K+ counts as 10000"),
-    ("Annual Revenue", "annual_revenue_usd", "number",
+    ("Annual Revenue", "annual_revenue_usd", "text",
      "180000000, $180M, $1.2B, or another currency (€18M, £2.1bn), converted to USD by the rate table"),
     ("Location", "location", "text", "City, region or country"),
     ("Technologies", "technologies", "text", "Comma-separated tech stack"),
@@ -34,6 +34,8 @@ PROSPECT_COLUMNS: list[tuple[str, str, str, str]] = [
     ("Notes", "notes", "text", "Anything else worth knowing"),
     ("Clay Row ID", "clay_row_id", "text", "Optional stable row id (e.g. a formula column); improves dedupe"),
 ]
+
+WRITTEN_AS = {"employee_count": "employee_range", "annual_revenue_usd": "revenue_range"}
 
 # (column, response key, Clay type, description): what the webhook answers, flat.
 OUTPUT_COLUMNS: list[tuple[str, str, str, str]] = [
@@ -78,6 +80,8 @@ def prospect_row(*, campaign_id: str, prospect_id: str, data: dict[str, Any], sc
             value = ", ".join(value) if value else None
         elif field == "signals":
             value = "; ".join(value) if value else None
+        elif field in WRITTEN_AS:  # a range goes back as it was written, so the round trip keeps both bounds
+            value = (data.get(WRITTEN_AS[field]) or {}).get("text") or value
         row[column] = value
     hooks = [h.get("text") for h in (analysis or {}).get("hooks", [])]
     approach = (analysis or {}).get("approach") or {}

@@ -1,11 +1,12 @@
 """The inbound webhook: Clay rows in, flat scores out.
 
 A body is one row object or a list of up to 100. The campaign comes from `?campaign_id=` or a
-`campaign_id` key in the row(s); it names the workspace (the secret is the service's, see
-`clay.security`). Each row is mapped to a prospect by the one intake (`intelligence.intake`), merged
-over what we already know about that email (`?replace=true`: stored as sent), re-scored with the
-campaign's agent, upserted, attached to the campaign, and answered flat (`prospect_id`, `score`,
-`tier`, `hook_1`, `hook_2`, `angle`, `status`, `changed_fields`…).
+`campaign_id` key in the row(s); the secret must be one of that campaign's workspace's own
+(`clay.secrets`), so a secret opens only its own workspace's campaigns. Each row is mapped to a
+prospect by the one intake (`intelligence.intake`), merged over what we already know about that
+email (`?replace=true`: stored as sent), re-scored with the campaign's agent, upserted, attached to
+the campaign, and answered flat (`prospect_id`, `score`, `tier`, `hook_1`, `hook_2`, `angle`,
+`status`, `changed_fields`…).
 
 Clay re-runs rows, so every answered row leaves a receipt keyed by SHA-256(campaign, Clay row id,
 payload hash): the same row again gets the stored answer, with no second analysis. The receipt is
@@ -165,8 +166,11 @@ async def store_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign:
 
 
 async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings: Settings,
-                  campaign_param: str | None, body: bytes, replace: bool = False) -> tuple[int, dict[str, Any]]:
-    """Handle one authenticated webhook body; return (HTTP status, flat JSON answer)."""
+                  campaign_param: str | None, body: bytes, workspace_id: uuid.UUID,
+                  replace: bool = False) -> tuple[int, dict[str, Any]]:
+    """Handle one webhook body authenticated for `workspace_id`; return (HTTP status, flat JSON answer).
+
+    The campaign must belong to that workspace (the secret's): it is looked up in it only."""
     rows, is_list = parse_rows(body)
     campaign_id = campaign_id_of(campaign_param, rows)
     for row in rows:
@@ -174,10 +178,10 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
 
     # Reads on their own session: the request's write transaction starts only when scores are ready.
     async with db.session(write=False) as read:
-        campaign = await read.scalar(select(Campaign).where(Campaign.id == campaign_id))
+        campaign = await read.scalar(select(Campaign).where(Campaign.id == campaign_id,
+                                                            Campaign.workspace_id == workspace_id))
         if campaign is None:
             raise NotFound(f"No campaign {campaign_id}")
-        workspace_id = campaign.workspace_id
         keys = [r.dedupe_key for r in rows if r.dedupe_key]
         stored = dict((await read.execute(select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
             WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}

@@ -10,8 +10,9 @@ http:// and private addresses allowed (the tests' fake Clay on 127.0.0.1).
 Inbound: Clay does not sign its requests, so the HTTP API column sends a static secret header
 (`X-Clay-Secret`, or `x-clay-webhook-auth` like Clay's own webhooks); relays that can sign send
 `X-Signature: t=<unix>,v1=<hex>` with HMAC-SHA256 over `f"{t}.".encode() + raw_body`, accepted
-within five minutes either way. Every configured secret is tried (rotation), several `v1=` may be
-given, and all comparisons are constant-time.
+within five minutes either way. The secrets tried are the campaign's workspace's active ones
+(`clay.secrets`; several while rotating), several `v1=` may be given, and all comparisons are
+constant-time.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import hashlib
 import hmac
 import ipaddress
 import re
+import secrets as _secrets
 import socket
 import time
 from collections.abc import Mapping, Sequence
@@ -151,8 +153,9 @@ def verify_webhook(headers: Mapping[str, str], body: bytes, *, secrets: Sequence
 
     Raises Unauthorized (401) when no secret is configured, nothing is presented, or nothing matches.
     """
-    if not secrets:
-        raise Unauthorized("The Clay webhook is not configured on this server (CLAY_WEBHOOK_SECRETS is empty).")
+    # No secret (an unknown campaign, or a workspace without one): compare against a random value,
+    # so the answer and its timing are those of a wrong secret (issue 13, finding 2).
+    secrets = list(secrets) or [_secrets.token_urlsafe(32)]
     keys = [s.encode() for s in secrets]
     presented = [headers[h].encode() for h in SECRET_HEADERS if headers.get(h)]
     ok = False

@@ -35,7 +35,7 @@ from errors import NotFound, Unprocessable
 from models import Campaign, ClayCampaignConfig, utcnow
 from settings import Settings
 
-SECRET_PLACEHOLDER = "<your CLAY_WEBHOOK_SECRET>"  # noqa: S105  (shown, not used)
+SECRET_PLACEHOLDER = "<your workspace's webhook secret>"  # noqa: S105  (shown, not used)
 
 
 async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
@@ -72,7 +72,7 @@ def http_api_column(settings: Settings, campaign: Campaign) -> HttpApiColumnRead
         url=webhook_url(settings, campaign.id),
         headers=[HeaderRead(name="Content-Type", value="application/json"),
                  HeaderRead(name="X-Clay-Secret", value=SECRET_PLACEHOLDER,
-                            note="The first value of CLAY_WEBHOOK_SECRETS on this server (ask its operator). "
+                            note="A webhook secret of your workspace (POST /api/clay/webhook-secrets, admin key). "
                                  "x-clay-webhook-auth is accepted as the header name too.")],
         body=body,
         response_mapping=[ResponseMappingRead(key=key, column=column) for column, key, *_ in OUTPUT_COLUMNS],

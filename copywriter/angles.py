@@ -33,6 +33,9 @@ GENERIC = frozenset(
         "marketing", "email", "outreach", "custom", "full", "end", "based", "driven", "focused", "plus",
     }
 )
+# Offer words too common to make a claim, pain or metric offer-relevant on their own.
+WEAK = frozenset({"book", "win", "back", "new", "get", "open", "return", "second", "order", "team", "rep", "app",
+                  "friend", "program", "account", "office", "event"})
 # Small domain thesaurus of an outbound agency's offers: a word on the left also covers those on the right.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "retention": ("repeat", "retain", "second", "loyalty", "lifecycle", "winback", "churn", "flow", "flows"),
@@ -81,6 +84,7 @@ class OfferTerms:
     """The sender's offer as words: what it does, and the profile text that is true to it."""
 
     activity: frozenset[str]  # the offer's own words, before its audience
+    activity_expanded: frozenset[str]  # ... with their synonyms
     audience: frozenset[str]
     expanded: frozenset[str]  # activity + synonyms + offer-true value props' words
     offer_true_values: tuple[str, ...]
@@ -112,9 +116,9 @@ def _offer_terms(offer: str, values: tuple[str, ...], proofs: tuple[str, ...],
     for value in true_values:
         expanded.update(w for w in words_of(value) if w not in GENERIC)
     final = frozenset(expanded)
-    true_proofs = tuple(p for p in proofs if words_of(p) & final)
-    true_pains = tuple(p for p in pains if words_of(p) & final)
-    return OfferTerms(frozenset(activity), frozenset(words_of(audience_text)), final, true_values,
+    true_proofs = tuple(p for p in proofs if (words_of(p) & final) - WEAK)
+    true_pains = tuple(p for p in pains if (words_of(p) & final) - WEAK)
+    return OfferTerms(frozenset(activity), base, frozenset(words_of(audience_text)), final, true_values,
                       true_proofs, true_pains)
 
 
@@ -122,6 +126,20 @@ def offer_terms(profile: AgentProfile, offer: str) -> OfferTerms:
     """The offer's words and the profile text compatible with it (cached per profile and offer)."""
     pains = [*profile.pain_points, *(p for persona in profile.personas for p in persona.pains)]
     return _offer_terms(offer, tuple(profile.value_propositions), tuple(profile.proof_angles), tuple(pains))
+
+
+# Finite verbs that show a note already has its own subject ("OTAs bring in ...").
+FINITE = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "bring", "brings", "mention", "mentions", "come", "comes",
+     "start", "starts", "want", "wants", "cost", "costs", "run", "runs", "retire", "retires", "rely", "relies",
+     "take", "takes", "sit", "sits", "need", "needs", "use", "uses", "go", "goes", "make", "makes", "account",
+     "accounts", "represent", "represents", "drive", "drives", "delivered", "opened", "launched", "grew", "fell",
+     "rose", "dropped", "doubled", "complained", "said", "called", "lost", "added", "hit", "reached"}
+)
+NP_NUMBER = re.compile(r"^(?P<np>[A-Za-z][\w\s/&'-]{1,50}?)\s+(?P<adv>about|around|roughly|near|nearly|up|down|at|"
+                        r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$")
+FOREIGN = re.compile(r"[äöüßéèàçñ]|\b(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
+                      r"lancement|opent|kantoor|werk)\b", re.IGNORECASE)
 
 
 # --- facts ----------------------------------------------------------------------------------------------
@@ -134,16 +152,21 @@ _PAREN_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_SOURCE = re.compile(
-    r"^(?:(?:posted|announced|shared|said|wrote|mentioned)\s+on\s+\w+\s+that\s+|per\s+[\w\s]+?,\s+|according\s+to"
-    r"\s+[\w\s]+?,\s+|(?:the\s+|their\s+|our\s+)?[\w\s]{0,30}?\b(?:said|says|mentioned|noted|told\s+us|posted)"
-    r"(?:\s+on\s+(?:a\s+)?[\w\s]+?)?\s+that\s+)",
+    r"^(?:researcher:\s*|(?:posted|announced|shared|said|wrote|mentioned)\s+on\s+\w+\s+that\s+|per\s+[\w\s]+?,\s+|"
+    r"according\s+to\s+[\w\s]+?,\s+|(?:the\s+|their\s+|our\s+)?[\w\s]{0,30}?\b(?:said|says|mentioned|noted|"
+    r"told\s+(?:us|our\s+researcher|a\s+trade\s+publication|a\s+reporter)|posted|estimates|called)(?:\s+on\s+"
+    r"(?:a\s+)?[\w\s]+?)?(?:\s+that\s+|\s+(?=[a-z0-9]))|(?:the\s+)?researcher\s+estimates\s+)",
     re.IGNORECASE,
 )
+_TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
+                           r"(?:[\w-]+\s+){0,3}?"
+                           r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
+                           r"article|interview|post|press\s+release|website)\b.*$", re.IGNORECASE)
 INTERNAL = re.compile(
     r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|competitor|competes\s+with|"
     r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
     r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
-    r"(?:account|prospect|lead)|lead\s+score|former|ex-|retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
+    r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|former|ex-|retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -241,6 +264,7 @@ class CopyFact:
     relevance: frozenset[str]  # offer words it meets
     score: float
     website: bool = False  # the record says it was seen on the prospect's own website
+    usable: bool = True  # it can become an English clause with a subject (see `_usable`)
 
     @property
     def key_words(self) -> set[str]:
@@ -250,7 +274,9 @@ class CopyFact:
 
 def _clean_fact(text: str) -> str:
     text = _PAREN_SOURCE.sub("", text)
+    text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
     text = _LEAD_SOURCE.sub("", text.strip())
+    text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)
 
 
@@ -283,7 +309,20 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     score += 0.5 * bool(date) + 0.5 * min(2, len(names)) + 0.25 * bool(kind)
     website = bool(re.search(r"\b(?:website|site|homepage)\b", raw, re.IGNORECASE))
     return CopyFact(field, raw, text, verb, kind, lemma(first) if kind else None, rest, obj, date, numbers, names,
-                    relevance, round(score, 2), website)
+                    relevance, round(score, 2), website, _usable(kind, text))
+
+
+def _usable(kind: str | None, text: str) -> bool:
+    """Whether a fact can be said as an English clause: a leading verb, or a subject with a finite verb."""
+    if FOREIGN.search(text) or len(text.split()) > 28:
+        return False
+    if kind:
+        return True
+    lowered = [w.lower().strip(",;") for w in text.split()]
+    m = NP_NUMBER.match(text)
+    if m and not (set(m.group("np").lower().split()) & FINITE):
+        return True
+    return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in lowered[1:]))
 
 
 def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:

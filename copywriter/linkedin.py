@@ -7,11 +7,10 @@ sentence or word boundary. The same sentence builders as email keep the channels
 
 from __future__ import annotations
 
-from copywriter.context import Context, build_context
 from copywriter.models import LinkedInKind, LinkedInMessage, Sender
+from copywriter.planner import Plan, build_plan
 from copywriter.quality import check_quality
-from copywriter.sequence import subject_lines
-from copywriter.text import paragraphs, trim_chars
+from copywriter.text import cap_first, paragraphs, trim_chars
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 CONNECTION_MAX, FOLLOW_UP_MAX, INMAIL_SUBJECT_MAX, INMAIL_BODY_MAX = 300, 1000, 200, 1900
@@ -27,56 +26,63 @@ def _first_fitting(candidates: list[str], limit: int) -> str:
     return trim_chars(candidates[-1], limit)
 
 
-def _connection(ctx: Context) -> str:
-    hi, sign = ctx.greeting(), f"Best, {ctx.sender_first}"
-    personal: list[str] = []
-    if ctx.signal:
-        clause = ctx.signal_clause(ctx.signal)
+def _connection(plan: Plan) -> str:
+    """A note that says why this person, and asks only to connect: no pitch, no meeting request."""
+    ctx = plan.ctx
+    hi = ctx.greeting()
+    sign = f"– {ctx.sender_first}"
+    offer = plan.offer_short
+    closing = plan.pick(["Would be good to be connected.", "Glad to connect if that's useful.",
+                         "Happy to be connected."], "connect-close")
+    mine = plan.pick([f"I spend my days on {offer}.", f"I work on {offer}, so I follow this closely."],
+                     "connect-mine", plan.band)
+    notes: list[str] = []
+    for fact in plan.facts[:2]:
+        clause = plan.clause(fact, you=False)
         if clause:
-            personal.append(f"{hi} I saw that {ctx.ref} {clause}. I work with {ctx.peers} on {ctx.offer} and "
-                            f"would be glad to connect. {sign}")
-        personal.append(f"{hi} reading up on {ctx.ref}, this stood out: {ctx.lc(ctx.signal)}. I work with "
-                        f"{ctx.peers} on {ctx.offer}. Open to connecting? {sign}")
-    if ctx.title and ctx.company and ctx.priorities:
-        personal.append(f"{hi} as {ctx.title} at {ctx.company}, you probably care about "
-                        f"{ctx.lc(ctx.priorities[0])}. I work on {ctx.offer} and would be glad to connect. "
-                        f"{sign}")
-    personal.append(f"{hi} I work with {ctx.peers} on {ctx.offer}, and {ctx.ref} looks like a natural fit "
-                    f"for a conversation. Open to connecting? {sign}")
-    shorter = [
-        f"{hi} I work with {ctx.peers} on {ctx.offer}. Would be glad to connect. {sign}",
-        f"{hi} would be glad to connect. {sign}",
-    ]
-    return _first_fitting([*ctx.order(personal, "connection"), *shorter], CONNECTION_MAX)
+            notes.append(f"{hi} saw that {clause}. {mine} {closing} {sign}")
+            short = plan.clause(fact, you=False)
+            topic = plan.topic(fact)
+            if topic:
+                notes.append(f"{hi} saw the news about the {topic} at {plan.ref}. {closing} {sign}")
+            del short
+    role = plan.role_line("connect")
+    if role:
+        notes.append(f"{hi} {role[0].lower() + role[1:]} {mine} {closing} {sign}")
+    notes += [f"{hi} {mine} {closing} {sign}", f"{hi} {closing[0].lower() + closing[1:]} {sign}"]
+    return _first_fitting(notes, CONNECTION_MAX)
 
 
-def _follow_up(ctx: Context) -> str:
+def _follow_up(plan: Plan) -> str:
+    ctx = plan.ctx
     thanks = f"Thanks for connecting, {ctx.first_name}." if ctx.first_name else "Thanks for connecting."
     salt = ("follow_up",)
-    opening, pain, value = ctx.opening_line(*salt), ctx.pain_line(0, *salt), ctx.value_line(0, *salt)
-    cta, sign = ctx.cta("opener", *salt), ctx.sender_first
+    lead = plan.lead
+    opening = " ".join(p for p in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
+                                   [plan.role_line(*salt)]) if p)
+    value = " ".join(p for p in [plan.offer_line(*salt), plan.value_line(0, *salt)] if p)
+    cta, sign = plan.cta("opener", *salt), ctx.sender_first
     return _first_fitting(
-        [
-            paragraphs(thanks, opening, pain, value, cta, sign),
-            paragraphs(thanks, opening, value, cta, sign),
-            paragraphs(thanks, value, cta, sign),
-        ],
+        [paragraphs(thanks, opening, value, cta, sign), paragraphs(thanks, opening, cta, sign),
+         paragraphs(thanks, value, cta, sign)],
         FOLLOW_UP_MAX,
     )
 
 
-def _inmail(ctx: Context) -> tuple[str, str]:
+def _inmail(plan: Plan) -> tuple[str, str]:
+    ctx = plan.ctx
     salt = ("inmail",)
-    subject = trim_chars(subject_lines(ctx, "opener", 1, *salt)[0], INMAIL_SUBJECT_MAX)
-    greeting, signature = ctx.greeting(), ctx.signature(*salt)
-    opening, pain, value = ctx.opening_line(*salt), ctx.pain_line(0, *salt), ctx.value_line(0, *salt)
-    proof, ask = ctx.proof_line(0, *salt), paragraphs(ctx.calendar_line(), ctx.cta("opener", *salt))
+    subject = trim_chars(cap_first(plan.subjects("opener", 1, 1)[0]), INMAIL_SUBJECT_MAX)
+    lead = plan.lead
+    opening = " ".join(p for p in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
+                                   [plan.role_line(*salt), plan.pain_line(0, *salt)]) if p)
+    value = " ".join(p for p in [plan.offer_line(*salt), plan.value_line(0, *salt)] if p)
+    proof = plan.proof_line(0, *salt)
+    ask = paragraphs(ctx.calendar_line(), plan.cta("opener", *salt))
     body = _first_fitting(
-        [
-            paragraphs(greeting, opening, pain, value, proof, ask, signature),
-            paragraphs(greeting, opening, value, ask, signature),
-            paragraphs(greeting, value, ask, signature),
-        ],
+        [paragraphs(ctx.greeting(), opening, value, proof, ask, ctx.signature(*salt)),
+         paragraphs(ctx.greeting(), opening, value, ask, ctx.signature(*salt)),
+         paragraphs(ctx.greeting(), value, ask, ctx.signature(*salt))],
         INMAIL_BODY_MAX,
     )
     return subject, body
@@ -92,18 +98,19 @@ def generate_linkedin_rules(
 ) -> LinkedInMessage:
     """A LinkedIn connection note (≤ 300 characters), follow-up (≤ 1000) or InMail (subject ≤ 200,
     body ≤ 1900), written offline from templates; the limits are enforced, not hoped for."""
-    ctx = build_context(profile, prospect, analysis, sender)
+    plan = build_plan(profile, prospect, analysis, sender)
+    ctx = plan.ctx
     subject: str | None = None
     if kind == "connection":
-        body = _connection(ctx)
+        body = _connection(plan)
     elif kind == "follow_up":
-        body = _follow_up(ctx)
+        body = _follow_up(plan)
     elif kind == "inmail":
-        subject, body = _inmail(ctx)
+        subject, body = _inmail(plan)
     else:
         raise ValueError(f"unknown LinkedIn message kind {kind!r}")
     quality = check_quality(channel=_CHANNEL[kind], body=body, subject=subject, step=1, profile=profile,
-                            prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender)
+                            prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint)
     return LinkedInMessage(
         kind=kind,
         subject=subject,

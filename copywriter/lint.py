@@ -34,6 +34,7 @@ import inflect
 from copywriter.angles import (
     GENERIC,
     INTERNAL,
+    WEAK,
     CopyFact,
     OfferTerms,
     fact_used,
@@ -67,10 +68,6 @@ SEVERITY: dict[str, Severity] = {
     "strongest_fact_unused": "soft",
 }
 PENALTY = {"hard": 30, "soft": 10}
-# Offer words too common to make a claim or a pain offer-relevant on their own.
-WEAK = frozenset({"book", "win", "back", "new", "get", "open", "return", "second", "visit", "order", "team",
-                  "rep", "app", "friend", "program", "account", "office", "event"})
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -215,8 +212,8 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
     for m in re.finditer(r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)",
                          record_lower):
         negated.update(words_of(m.group(1) or m.group(2)))
-    facts = tuple(read_facts(prospect, terms))
-    fact_text = " ".join([*prospect.signals, prospect.notes or ""]).lower()
+    facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
+    fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
     persona = None
     if persona_name:
         persona = next((p for p in profile.personas if p.name.casefold() == persona_name.casefold()), None)
@@ -314,14 +311,14 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
                 if re.search(rf"(?<!^)\b{re.escape(form)}\b", text) and not text.startswith(form):
                     found.append(form)
     for m in _TITLED_LABEL.finditer(text):
-        if ctx is not None and ctx.company and m.group(0) in ctx.company:
-            continue
+        if ctx is not None and ((ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower):
+            continue  # a name or a job title the record itself gives
         found.append(m.group(0))
     return [Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
             for span in dict.fromkeys(found)]
 
 
-_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|11|18|8\d|8\d\d|8,?\d{3}|11\d|18\d)(?!\d)")
+_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
 _AN_LETTERS = set("AEFHILMNORSX")
 _COMPOUND = re.compile(
     r"(?:^|[,;:]\s+|\b(?:that|because|guess|think|why|so|and now)\s+)(?P<a>(?:[Tt]he |[Yy]our |[Aa]n? |[Ii]ts |[Oo]ur )?"
@@ -360,6 +357,8 @@ _PLURAL_SUBJECT = re.compile(r"\b(?P<s>patients|players|guests|residents|teams|r
 
 def _article_wrong(article: str, word: str) -> bool:
     art = article.lower()
+    if word[0] in "$€£":
+        return art == "an"
     if word[0].isdigit():
         want_an = bool(_VOWEL_SOUND_DIGIT.match(word.replace("$", "")))
         return (art == "an") != want_an if not word.startswith("$") else art == "an"
@@ -412,7 +411,7 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
         if subject not in ("you", "they", "we"):
             if set(clause[-4:]) & {"of", "for", "to", "with", "on", "from", "in", "at", "by", "about"}:
                 continue
-            if clause and clause[0].endswith("ing"):
+            if any(verb_kind(w) == "gerund" for w in clause[-4:]):
                 continue  # "Ramping five new SDRs takes...": the gerund is the subject
         out.append(Finding("agreement", m.group(0), "a plural subject takes a plural verb"))
     for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text):
@@ -649,7 +648,7 @@ _EVENT_GROUPS: dict[str, tuple[str, ...]] = {
 _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "opened", "opening", "openings", "new office", "new location", "new branch"),
     "move": ("migrated", "moved", "migration", "switched", "relocated", "move"),
-    "hire": ("hiring", "hired", "hire", "recruiting", "adding"),
+    "hire": ("hiring", "hired", "hire", "recruiting", "adding", "appointed", "appoints", "named"),
     "role": ("joined", "promoted", "new role", "appointed"),
 }
 
@@ -757,7 +756,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     if last.endswith("ed") and len(words) > 1 and verb_kind(last) == "past" and words[-2].lower() not in (
             "the", "a", "an", "just", "you", "we", "i"):
         out.append(words[-1])
-    for m in re.finditer(r"\b(the|a|an)\s+(the|a|an|to|of|for|and|at|in|on|by|with|from|\w+ed|\w+ing|won)\b", s, re.I):
+    for m in re.finditer(r"\b(the|a|an)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won)\b", s, re.I):
         nxt = m.group(2).lower()
         if nxt.endswith("ing") and nxt in _NOMINAL_ING:
             continue
@@ -866,7 +865,7 @@ def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.facts:
         return []
     top = ctx.facts[0]
-    contenders = [f for f in ctx.facts if f.score >= top.score - 0.5]
+    contenders = [f for f in ctx.facts if f.score >= top.score - 0.7]
     body = re.sub(re.escape(ctx.sender_company), " ", body, flags=re.IGNORECASE)
     if any(fact_used(f, body) for f in contenders):
         return []

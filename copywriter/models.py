@@ -29,9 +29,10 @@ class Sender(Input):
 
 
 class QualityIssue(BaseModel):
-    code: str  # spam_words, too_long, too_short, placeholder, no_cta, ungrounded_claim, ...
+    code: str  # spam_words, too_long, too_short, placeholder, no_cta, ungrounded_claim, splice, ...
     severity: Severity
     detail: str
+    span: str | None = None  # the text the check found, for the copy checks of copywriter.lint
 
 
 class QualityReport(BaseModel):

@@ -20,6 +20,8 @@ from copywriter.facts import (
     numbers_in,
     prospect_facts,
 )
+from copywriter.lint import PENALTY as LINT_PENALTY
+from copywriter.lint import LintContext, lint_context, lint_message, lint_visual
 from copywriter.models import Channel, QualityIssue, QualityReport, Sender, Severity
 from copywriter.text import flesch_reading_ease, word_count
 from schemas import AgentProfile, ProspectData
@@ -126,6 +128,10 @@ def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
             # A capital at the start of a sentence says nothing; elsewhere it marks a name or a brand.
             if len(word) < 2 or not word[0].isupper() or low in _ALWAYS_GROUNDED:
                 continue
+            singular = low[:-1]
+            acronym_plural = word.endswith("s") and word[:-1].isupper()
+            if acronym_plural and (singular in _ALWAYS_GROUNDED or singular in corpus.words):
+                continue  # "CEOs", "OTAs": the plural of a grounded acronym
             if not _sentence_initial(line, m.start()) and low not in corpus.words:
                 found.append(word)
     return list(dict.fromkeys(found))
@@ -163,12 +169,18 @@ def check_quality(
     prospect: ProspectData,
     allowed_facts: list[str] | None = None,
     sender: Sender | None = None,
+    lint: LintContext | None = None,
+    visuals: list[str] | None = None,
 ) -> QualityReport:
     """Score one message and list what is wrong with it; `passed` is False on any hard issue.
 
     `channel` is one of "email", "linkedin_connection", "linkedin_follow_up", "inmail", "video".
     Claims are grounded when they appear in the prospect's fields, the profile's text, the sender's
     fields or `allowed_facts`; anything else (a figure, a customer name) is an invented fact.
+
+    With a `sender` (or a prepared `lint` context), the practitioner's checks of `copywriter.lint` run
+    too: each finding is an issue with the span it found, so the score is 100 only when nothing fires.
+    `visuals` are a video's on-screen descriptions, checked for what the seller can actually film.
     """
     if channel not in get_args(Channel):
         raise ValueError(f"unknown channel {channel!r}")
@@ -238,6 +250,17 @@ def check_quality(
             if len(letters) >= 4 and all(c.isupper() for c in letters):
                 add("subject_caps", "soft", "subject is in all caps")
 
+    if lint is None and sender is not None:
+        lint = lint_context(profile, prospect, sender)
+    if lint is not None:
+        lead = channel in ("email", "inmail") and step <= 1
+        findings = lint_message(text, lint, subject=subject if channel in ("email", "inmail") else None, lead=lead)
+        for visual in visuals or []:
+            findings.extend(lint_visual(visual, lint))
+        for f in findings:
+            issues.append((QualityIssue(code=f.code, severity=f.severity, detail=f"{f.detail}: \"{f.span}\"",
+                                        span=f.span), LINT_PENALTY[f.severity]))
+
     facts = prospect_facts(prospect)
     used = [f for f in facts if fact_present(f, text)]
     wanted = min(bounds.min_personalisation, len(facts))
@@ -272,7 +295,7 @@ def merge_reports(reports: list[QualityReport], labels: list[str]) -> QualityRep
         return QualityReport(score=0, issues=[], passed=False, metrics={})
     scores = [r.score for r in reports]
     issues = [
-        QualityIssue(code=i.code, severity=i.severity, detail=f"{label}: {i.detail}")
+        QualityIssue(code=i.code, severity=i.severity, detail=f"{label}: {i.detail}", span=i.span)
         for r, label in zip(reports, labels, strict=True)
         for i in r.issues
     ]

@@ -1,10 +1,15 @@
-"""Email sequences from the rules engine: an opener, follow-ups with a new angle each, a breakup."""
+"""Email sequences from the rules engine: an opener on the strongest fact, follow-ups that each bring a
+new fact, proof or question, and a breakup that names what the sequence was about.
+
+Every sentence comes from the sentence planner (`copywriter.planner`); this module decides which
+sentences each step holds and keeps each body within its word budget.
+"""
 
 from __future__ import annotations
 
-from copywriter.context import Context, build_context
 from copywriter.models import Purpose, QualityReport, Sender, Sequence, SequenceStep
-from copywriter.quality import check_quality, merge_reports, spam_hits
+from copywriter.planner import Plan, build_plan
+from copywriter.quality import check_quality, merge_reports
 from copywriter.text import paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -25,127 +30,132 @@ SEQUENCE_PLANS: dict[int, tuple[Purpose, ...]] = {
 OPENER_MIN_WORDS, MAX_WORDS, SUBJECT_MAX = 50, 150, 60
 
 
-def subject_lines(
-    ctx: Context, purpose: str, count: int, *salt: object, term: str | None = None
-) -> list[str]:
-    """`count` distinct, natural, lower-case subjects of at most 60 characters.
-
-    Personal subjects (the signal's topic, the company, the first name) come first; short generic ones
-    fill in when the facts are missing or too long, so the count is always met.
-    """
-    topic, co, first = ctx.signal_topic(), ctx.company, ctx.first_name
-    offer = ctx.offer if word_count(ctx.offer) <= 4 else None
-    personal: dict[str, list[str | None]] = {
-        "opener": [
-            topic and f"question about the {topic}",
-            topic and co and f"{topic} at {co}",
-            first and f"{first}, quick question",
-            co and f"idea for {co}",
-            offer and co and f"{offer} at {co}",
-        ],
-        "value": [
-            co and f"an idea for {co}", offer and co and f"{offer} for {co}", first and f"{first}, one idea"
-        ],
-        "proof": [co and f"measuring this at {co}", first and f"{first}, how you'd judge it"],
-        "bump": [first and f"{first}, any thoughts?", co and f"following up for {co}"],
-        "insight": [term and f"a thought on your {term}", co and f"another angle for {co}"],
-        "objection": [co and f"a fair question for {co}", first and f"{first}, a fair question"],
-        "breakup": [first and f"closing the loop, {first}", co and f"last note for {co}"],
-    }
-    generic: dict[str, list[str]] = {
-        "opener": ["quick question", "an idea for your team", "worth a short chat?",
-                   "a thought for your team", "question for you"],
-        "value": ["one idea worth a look", "a different angle", "something that might help",
-                  "how this could work for you", "a concrete idea"],
-        "proof": ["how we'd measure this", "proof, not promises", "the right yardstick",
-                  "what success looks like", "how you'd judge it"],
-        "bump": ["quick follow-up", "bumping this up", "did this get buried?", "circling back",
-                 "any thoughts?"],
-        "insight": ["one more thought", "another angle", "a quick idea", "worth considering",
-                    "a different lens"],
-        "objection": ["a fair question", "if you're thinking this", "the usual pushback", "fair pushback",
-                      "a common concern"],
-        "breakup": ["should I close the loop?", "last note from me", "one last note", "should I stop here?",
-                    "closing the loop"],
-    }
-    mine = [s for s in personal.get(purpose, []) if s]
-    candidates = [
-        *ctx.order(mine, "subjects", purpose, *salt),
-        *ctx.order(generic[purpose], "generic", *salt),
-    ]
-    chosen: list[str] = []
-    for subject in candidates:
-        if len(subject) > SUBJECT_MAX or spam_hits(subject, ctx.vocabulary):
-            continue
-        if subject.casefold() not in {c.casefold() for c in chosen}:
-            chosen.append(subject)
-        if len(chosen) == count:
-            break
+def _fit(parts: list[str | None], optional: list[str | None], low: int, high: int) -> list[str | None]:
+    """`parts` plus as many `optional` sentences as keep the text between `low` and `high` words."""
+    chosen = [p for p in parts if p]
+    for extra in optional:
+        if extra and word_count(" ".join(chosen)) < low and word_count(" ".join([*chosen, extra])) <= high:
+            chosen.append(extra)
     return chosen
 
 
-def _body(ctx: Context, purpose: str, occurrence: int, salt: tuple[object, ...]) -> tuple[str, str]:
+def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    lead = plan.lead
+    cta = plan.cta("opener", *salt)
+    if lead is not None:
+        first = [plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)]
+        second = [plan.offer_line(*salt)]
+        optional: list[str | None] = [plan.value_line(0, *salt), plan.pain_line(0, *salt)]
+    else:
+        first = [plan.role_line(*salt), plan.pain_line(0, *salt)]
+        second = [plan.offer_line(*salt)]
+        optional = [plan.value_line(0, *salt), plan.proof_line(0, *salt)]
+    optional += plan.process_lines(*salt)
+    used = word_count(" ".join(p for p in [*first, *second, cta] if p))
+    extra = _fit([], optional, 75 - used, 115 - used)
+    p1 = " ".join(p for p in first if p)
+    p2 = " ".join(p for p in [*second, *extra] if p)
+    return [p1, p2], cta
+
+
+def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    cta = plan.cta("value", *salt)
+    fact = plan.fact(1)
+    if fact is not None:
+        lines = [plan.fact_sentence(fact, *salt), plan.so_what(fact, *salt)]
+        more = [plan.value_line(1, *salt)]
+    else:
+        lines = [plan.pain_line(1, *salt) or plan.pain_line(0, *salt)]
+        more = [plan.value_line(1, *salt), plan.proof_line(1, *salt)]
+    return [" ".join(p for p in lines if p), " ".join(p for p in more if p)], cta
+
+
+def _proof(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    cta = plan.cta("proof", *salt)
+    proof = plan.proof_line(0, *salt)
+    test = plan.pick([f"The simplest way to find out is a small test at {plan.ref}, judged on that number alone.",
+                      "A small first test would show it either way, without a long commitment.",
+                      "If it doesn't move that number, you'll have a clear answer and nothing to unwind."],
+                     "test", *salt)
+    if proof is None:
+        proof = plan.value_line(2, *salt) or plan.offer_line("proof", *salt)
+    return [" ".join([proof, test])], cta
+
+
+def _bump(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    cta = plan.cta("bump", *salt)
+    fact = plan.fact(2) or plan.lead
+    if fact is not None:
+        line = plan.fact_sentence(fact, "bump", *salt) or ""
+        line = " ".join(p for p in [line, plan.so_what(fact, "bump", *salt)] if p)
+    else:
+        line = plan.pain_line(2, *salt) or plan.offer_line("bump", *salt)
+    return [line], cta
+
+
+def _insight(plan: Plan, occurrence: int, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    cta = plan.cta("value", "insight", *salt)
+    lines = [plan.pain_line(2 + occurrence, *salt), plan.value_line(2 + occurrence, *salt)]
+    if not any(lines):
+        lines = [plan.offer_line("insight", *salt)]
+    return [" ".join(p for p in lines if p)], cta
+
+
+def _objection(plan: Plan, occurrence: int, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    from copywriter.lint import lint_sentence
+
+    cta = plan.cta("value", "objection", *salt)
+    for item in plan.ctx.objections[occurrence:] + plan.ctx.objections[:occurrence]:
+        objection = item.objection.strip().rstrip(".")
+        response = item.response.strip()
+        if any(f.severity == "hard" for s in response.split(". ") for f in lint_sentence(s, plan.lint)):
+            continue
+        line = plan.pick([f"A fair worry would be \"{objection}.\" {response}",
+                          f"If your first thought is \"{objection},\" that's reasonable. {response}"],
+                         "obj", *salt)
+        return [line], cta
+    return _insight(plan, occurrence, salt)
+
+
+def _breakup(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    cta = plan.cta("breakup", *salt)
+    topic = plan.topic(plan.lead) if plan.lead else None
+    out, ref = plan.outcome, plan.ref
+    options = [
+        f"I'll leave it here for now. If {out} comes up at {ref}, a one-line reply is enough and I'll pick it up.",
+        "I won't keep writing. If the timing is better later in the year, reply any time and I'll start from "
+        "where we left off.",
+        f"Last note from me on this. If {out} moves up the list at {ref}, you know where to find me.",
+        f"I'll assume the timing isn't right and leave it there. The offer to size it for {ref} stands.",
+    ]
+    if topic and plan.lead is not None and plan.lead.lemma not in ("hire", "recruit", "appoint"):
+        options += [
+            f"I'll stop writing about the {topic}. If {out} becomes a priority, reply and I'll pick it up.",
+            f"I'll leave the {topic} with you. If it would help to talk it through later, just reply.",
+        ]
+    return [plan.pick(options, "breakup", *salt)], cta
+
+
+def _body(plan: Plan, purpose: str, occurrence: int, salt: tuple[object, ...]) -> tuple[str, str]:
     """The body and the CTA of one step."""
-    greeting, signature = ctx.greeting(), ctx.signature(*salt)
+    ctx = plan.ctx
     if purpose == "opener":
-        cta = ctx.cta("opener", *salt)
-        opening, pain, value = ctx.opening_line(*salt), ctx.pain_line(0, *salt), ctx.value_line(0, *salt)
-        body = paragraphs(greeting, opening, pain, value, cta, signature)
-        if word_count(body) > MAX_WORDS:  # a long signal or offer: the pain line is the one to lose
-            body = paragraphs(greeting, opening, value, cta, signature)
-        if word_count(body) < OPENER_MIN_WORDS:  # little data: say why it matters to their role
-            body = paragraphs(greeting, opening, pain, ctx.priority_line(0, *salt), value, cta, signature)
-        return body, cta
-    if purpose in ("bump", "breakup"):
-        cta = ctx.cta(purpose, *salt)
-        if purpose == "bump":
-            line = ctx.pick(
-                [
-                    "Just bringing this back to the top of your inbox in case it got buried.",
-                    "I know things get busy, so I'll keep this one short.",
-                    f"A quick nudge on my note about {ctx.offer}.",
-                ],
-                "bump", *salt,
-            )
-        else:
-            line = ctx.pick(
-                [
-                    "I haven't heard back, so I'll assume the timing isn't right and stop here. If this "
-                    f"becomes a priority for {ctx.ref}, just reply to this email and I'll pick it up.",
-                    f"This is my last note on {ctx.offer}. If someone else {ctx.at_ref} owns this, a pointer "
-                    "would be appreciated; otherwise I'll leave you be.",
-                    "I'll stop here so I don't clutter your inbox. If you ever want to revisit "
-                    f"{ctx.offer} for {ctx.ref}, a short reply is enough and I'll pick it back up.",
-                ],
-                "breakup", *salt,
-            )
-        return paragraphs(greeting, line, cta, signature), cta
-    cta = ctx.cta("proof" if purpose == "proof" else "value", *salt)
-    ask = paragraphs(ctx.calendar_line(), cta) if purpose in ("value", "proof") else cta
-    if purpose == "value":
-        intro = ctx.pick(
-            [f"Following up with one idea for {ctx.ref}.", "One more thought since my last note.",
-             "A quick follow-up with something more concrete."],
-            "intro", *salt,
-        )
-        middle = [ctx.pain_line(1, *salt), ctx.value_line(1, *salt)]
+        parts, cta = _opener(plan, salt)
+    elif purpose == "value":
+        parts, cta = _value(plan, salt)
     elif purpose == "proof":
-        intro = ctx.pick(
-            ["A fair question after my last note: how would you know this is working?",
-             "One question I get a lot is how to tell whether this kind of work pays off.",
-             f"A quick follow-up on how we would measure this for {ctx.ref}."],
-            "intro", *salt,
-        )
-        middle = [ctx.proof_line(0, *salt)]
+        parts, cta = _proof(plan, salt)
+    elif purpose == "bump":
+        parts, cta = _bump(plan, salt)
     elif purpose == "objection" and ctx.objections:
-        intro = "Before I let this rest, one more thing."
-        middle = [ctx.objection_line(occurrence, *salt)]
-    else:  # insight (and objection when the profile lists none)
-        term = ctx.term_for(ctx.pain(2 + occurrence))
-        intro = (f"One more thought, this time about your {term}." if term
-                 else f"One more thought for {ctx.ref}.")
-        middle = [ctx.pain_line(2 + occurrence, *salt), ctx.value_line(2 + occurrence, *salt)]
-    return paragraphs(greeting, intro, *middle, ask, signature), ask
+        parts, cta = _objection(plan, occurrence, salt)
+    elif purpose == "breakup":
+        parts, cta = _breakup(plan, salt)
+    else:
+        parts, cta = _insight(plan, occurrence, salt)
+    ask = paragraphs(ctx.calendar_line(), cta) if purpose in ("value", "proof") else cta
+    body = paragraphs(ctx.greeting(), *parts, ask, ctx.signature(*salt))
+    return body, ask
 
 
 def _weakest(reports: list[QualityReport]) -> QualityReport:
@@ -162,7 +172,7 @@ def generate_sequence_rules(
     subject_variants: int = 2,
     tone: str | None = None,
 ) -> Sequence:
-    """A 1–7 step cold email sequence with A/B subjects, written offline from templates.
+    """A 1–7 step cold email sequence with A/B subjects, written offline by the sentence planner.
 
     Deterministic: the same inputs always give the same sequence. Each step is quality-checked; a
     step's report is that of its weakest subject variant, and the sequence's is its weakest step's.
@@ -171,7 +181,8 @@ def generate_sequence_rules(
         raise ValueError("steps must be between 1 and 7")
     if not 1 <= subject_variants <= 5:
         raise ValueError("subject_variants must be between 1 and 5")
-    ctx = build_context(profile, prospect, analysis, sender, tone)
+    plan = build_plan(profile, prospect, analysis, sender, tone)
+    ctx = plan.ctx
     out: list[SequenceStep] = []
     seen: dict[str, int] = {}
     for index, purpose in enumerate(SEQUENCE_PLANS[steps]):
@@ -181,12 +192,11 @@ def generate_sequence_rules(
         occurrence = seen.get(purpose, 0)
         seen[purpose] = occurrence + 1
         salt: tuple[object, ...] = ("email", number, purpose)
-        body, cta = _body(ctx, purpose, occurrence, salt)
-        term = ctx.term_for(ctx.pain(2 + occurrence)) if purpose == "insight" else None
-        subjects = subject_lines(ctx, purpose, subject_variants, *salt, term=term)
+        body, cta = _body(plan, purpose, occurrence, salt)
+        subjects = plan.subjects(purpose, subject_variants, number)
         reports = [
             check_quality(channel="email", body=body, subject=subject, step=number, profile=profile,
-                          prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender)
+                          prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint)
             for subject in subjects
         ]
         out.append(

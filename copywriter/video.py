@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise, zip_longest
 
-from copywriter.context import Context, build_context
 from copywriter.models import Sender, VideoScene, VideoScript
+from copywriter.planner import Plan, build_plan, possessive
 from copywriter.quality import check_quality
-from copywriter.text import first_clause, sentence, strip_end, word_count, words
+from copywriter.text import sentence, strip_end, word_count, words
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 WORDS_PER_MINUTE = 150
@@ -48,8 +48,9 @@ def _scene_count(duration: int) -> int:
     return max(4, min(7, 4 + (duration - 30) // 40))
 
 
-def _generic(ctx: Context) -> list[str]:
+def _generic(plan: Plan) -> list[str]:
     """Plain proposals about how the work would run: no figures, no names but the prospect's own."""
+    ctx = plan.ctx
     ref = ctx.ref
     return [
         f"What I'd suggest is to start small with {ref}, learn what works, and only then scale it up.",
@@ -59,10 +60,10 @@ def _generic(ctx: Context) -> list[str]:
         "We would agree up front on the numbers that matter to you, and report against them.",
         "Nothing here needs changes to the systems your team already uses.",
         "If something is not working, we would rather find out early and say so plainly.",
-        f"The aim is to make {ctx.offer} feel like part of your own team's work, not another vendor to "
+        f"The aim is to make {plan.offer_short} feel like part of your own team's work, not another vendor to "
         "manage.",
         "I'd rather show you than tell you, which is why this is a short video and not a long email.",
-        f"Every message would be written for {ctx.peers}, in the language they actually use.",
+        "Every message would be written in the language your buyers actually use.",
         "We would keep the volume sensible, so your brand and your sender reputation stay protected.",
         "You stay in control of who is contacted and what is said on your behalf.",
         "We would start with the people most likely to respond, and learn from every reply.",
@@ -80,64 +81,70 @@ def _generic(ctx: Context) -> list[str]:
     ]
 
 
-def _scenes(ctx: Context, count: int) -> list[_Scene]:
+def _hook_visual(plan: Plan) -> str:
+    """What is on screen while the trigger is named: only a source the seller can open and film."""
+    ctx, lead = plan.ctx, plan.lead
+    topic = plan.topic(lead) if lead else None
+    if lead is not None and lead.website and ctx.website:
+        return f"Their website ({ctx.website}) on screen, at the part that mentions it"
+    if lead is not None and lead.lemma in ("hire", "recruit") and ctx.company:
+        return f"{possessive(ctx.company)} careers page with the open roles on screen"
+    if topic:
+        return f"A slide from {ctx.sender.company} with the {topic} written out in one line"
+    if ctx.website:
+        return f"Their homepage ({ctx.website}) on screen, scrolling slowly"
+    return f"A title card with {ctx.company or 'their company name'} on it"
+
+
+def _scenes(plan: Plan, count: int) -> list[_Scene]:
     """The scenes of the layout for `count`, with their essential and optional sentences."""
+    ctx = plan.ctx
     s = ctx.sender
     first = ctx.first_name
     hello = f"Hi {first}, I'm {ctx.sender_first} from {s.company}." if first else \
         f"Hi there, I'm {ctx.sender_first} from {s.company}."
     made_for = (f"I made this short video for you and the team at {ctx.company}." if ctx.company
                 else "I made this short video just for you.")
-    site = ctx.website
-    if site:
-        hook_visual = f"Their website ({site}) on screen, scrolling slowly"
-    elif ctx.prospect.linkedin_url:
-        hook_visual = f"Their LinkedIn profile ({ctx.prospect.linkedin_url}) on screen"
-    else:
-        hook_visual = f"A simple title card with {ctx.company or 'their company name'} on it"
-    if ctx.signal:
-        hook_visual += f", with the line \"{ctx.signal}\" highlighted"
     salt = ("video",)
-    # The first of each is framed in full; the rest as "one more" so the framing does not repeat.
-    pains = [ctx.pain_line(0, *salt), *(ctx.more_line("pain", i) for i in range(1, len(ctx.pains)))]
-    values = [ctx.value_line(0, *salt), *(ctx.more_line("value", i) for i in range(1, len(ctx.values)))]
-    proofs = [ctx.proof_line(0, *salt), *(ctx.more_line("proof", i) for i in range(1, len(ctx.proofs)))]
-    priorities = [ctx.priority_line(i, *salt) for i in range(len(ctx.priorities))]
-    objections = [ctx.objection_line(i, *salt) for i in range(len(ctx.objections))]
-    more_signals = [f"I also noticed this: {ctx.lc(first_clause(x, 18))}." for x in ctx.signals[1:2]]
-    pain_metric = ctx.lc(ctx.pains[0]) if ctx.pains else f"the problem {ctx.offer} addresses"
-    proof_metric = ctx.lc(ctx.proofs[0]) if ctx.proofs else "the numbers your team already tracks"
+    lead = plan.lead
+    hook_core = [x for x in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
+                             [plan.role_line(*salt)]) if x] or [ctx.pick(_generic(plan), "hook")]
+    more_facts = [x for f in plan.facts[1:3] for x in (plan.fact_sentence(f, "video-more"),) if x]
+    pains = [x for i in range(len(plan.pains)) if (x := plan.pain_line(i, *salt))]
+    values = [plan.offer_line(*salt), *(x for i in range(3) if (x := plan.value_line(i, *salt)))]
+    values = list(dict.fromkeys(values))
+    proofs = list(dict.fromkeys(x for i in range(len(plan.proofs)) if (x := plan.proof_line(i, *salt))))
     layout = _LAYOUTS[count]
-    with_pain_scene = "pain" in layout
     cta_extra = ("The link to my calendar is right below this video." if s.calendar_link
                  else "Just reply to this message and we will find a time.")
     thanks = f"Thanks for watching, {first}." if first else "Thanks for watching."
     build: dict[str, _Scene] = {
-        "intro": _Scene("intro", f"{s.name} on camera, speaking straight to the viewer", [hello], [made_for]),
-        "hook": _Scene("hook", hook_visual, [ctx.opening_line(*salt)],
-                       [*priorities[:1], *more_signals, *([] if with_pain_scene else pains[:1])]),
-        "pain": _Scene("pain", f"A simple chart of the pain: {pain_metric}", [x for x in pains[:1] if x],
-                       [x for x in pains[1:2] if x]),
-        "value": _Scene("value", f"{s.name} on camera, with \"{ctx.offer}\" as a caption", values[:1],
-                        [x for x in values[1:2] if x]),
-        "proof": _Scene("proof", f"A simple chart of how results would be measured: {proof_metric}",
-                        proofs[:1], [x for x in proofs[1:2] if x]),
-        "objection": _Scene("objection", f"{s.name} on camera",
-                            [x for x in (objections[:1] or priorities[1:2] or proofs[1:2]) if x]),
+        "intro": _Scene("intro", f"{s.name} on camera beside their homepage ({ctx.website})" if ctx.website and
+                        not (lead and lead.website) else f"{s.name} on camera, speaking straight to the viewer",
+                        [hello], [made_for]),
+        "hook": _Scene("hook", _hook_visual(plan), hook_core, more_facts),
+        "pain": _Scene("pain", f"A simple chart on a {s.company} slide: the problem in one line", pains[:1],
+                        pains[1:2]),
+        "value": _Scene("value", f"{s.name} on camera, with \"{plan.offer_short}\" as a caption", values[:1],
+                        values[1:3]),
+        "proof": _Scene("proof", f"A simple chart on a {s.company} slide: the one number to judge it by",
+                        proofs[:1],
+                        proofs[1:2]),
+        "objection": _Scene("objection", f"{s.name} on camera", [x for x in (pains[2:3] or values[3:4]) if x]),
         "close": _Scene("close", f"The calendar booking page ({s.calendar_link})" if s.calendar_link
                         else f"{s.name} on camera, with a \"just reply\" caption",
-                        [ctx.cta("opener", *salt)], [cta_extra, thanks]),
+                        [plan.cta("opener", *salt)], [cta_extra, thanks]),
     }
     scenes = [build[kind] for kind in layout]
     for scene in scenes:
         if not scene.core:  # a thin profile: fall back to a generic sentence rather than a silent scene
-            scene.core = [ctx.pick(_generic(ctx), "empty", scene.kind)]
+            scene.core = [ctx.pick(_generic(plan), "empty", scene.kind)]
     # Padding alternates what is left of the profile with plain proposals, so a long video reads as a
     # conversation rather than a list of pains; it goes round the middle scenes in turn.
     middle = [sc for sc in scenes if sc.kind not in ("intro", "close")]
-    kinds = [pains[2:], values[2:], proofs[2:], priorities[1:], objections[1:]]
+    kinds = [pains[2:], values[3:], proofs[2:], more_facts]
     leftovers = [x for group in zip_longest(*kinds) for x in group if x]
-    generic = ctx.order(_generic(ctx), "padding")
+    generic = ctx.order(_generic(plan), "padding")
     padding = [x for pair in zip_longest(leftovers, generic) for x in pair if x]
     for i, extra in enumerate(padding):
         middle[i % len(middle)].extras.append(extra)
@@ -195,8 +202,9 @@ def generate_video_script_rules(
     within ±10% of it at 150 words per minute, each scene saying what is on screen."""
     if not MIN_SECONDS <= duration_seconds <= MAX_SECONDS:
         raise ValueError(f"duration_seconds must be between {MIN_SECONDS} and {MAX_SECONDS}")
-    ctx = build_context(profile, prospect, analysis, sender)
-    scenes = _scenes(ctx, _scene_count(duration_seconds))
+    plan = build_plan(profile, prospect, analysis, sender)
+    ctx = plan.ctx
+    scenes = _scenes(plan, _scene_count(duration_seconds))
     _fit(scenes, duration_seconds * WORDS_PER_MINUTE / 60)
     timed = [
         VideoScene(start_s=start, end_s=end, visual=sc.visual, narration=sc.narration)
@@ -205,7 +213,8 @@ def generate_video_script_rules(
     narration = "\n".join(sc.narration for sc in timed)
     n_words = word_count(narration)
     quality = check_quality(channel="video", body=narration, subject=None, step=1, profile=profile,
-                            prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender)
+                            prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint,
+                            visuals=[sc.visual for sc in timed])
     return VideoScript(
         duration_seconds=duration_seconds,
         scenes=timed,

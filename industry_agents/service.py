@@ -73,8 +73,8 @@ class AgentRead(AgentStatusRead):
 
 
 def stale_after(settings: Settings) -> timedelta:
-    """The longest a build can legitimately take: every attempt timing out, plus slack."""
-    return timedelta(seconds=settings.LLM_TIMEOUT_S * settings.LLM_MAX_ATTEMPTS + 60)
+    """The longest a build can legitimately take: its Claude call's whole deadline, plus slack."""
+    return timedelta(seconds=settings.LLM_DEADLINE_BACKGROUND_S + 60)
 
 
 def effective_status(agent: IndustryAgent, settings: Settings) -> tuple[str, str | None]:
@@ -181,7 +181,8 @@ async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID
                   "industry slug.\n\nRequest:\n" + json.dumps(request.model_dump(), indent=1) +
                   "\n\nStarting profile:\n" + seed.model_dump_json(indent=1))
         result = await llm.structured(workspace_id=workspace_id, purpose="agent_build", system=SYSTEM_PROMPT,
-                                      prompt=prompt, output_model=AgentProfile, max_tokens=8000)
+                                      prompt=prompt, output_model=AgentProfile, max_tokens=8000,
+                                      lane="background")
         profile = _sane(result.value, seed)
         values = {"status": READY, "progress": 100, "engine": "claude", "profile": profile.model_dump()}
     except LLMUnavailable as exc:

@@ -48,46 +48,54 @@ from intelligence.facts import (
     Unit,
 )
 from intelligence.personas import persona_role, persona_scope
-from intelligence.titles import convention_for, parse_title
+from intelligence.titles import convention_for, expanded_words, parse_title
 from schemas import AgentProfile, Persona, ProspectData
 
 # --- themes: what a fact or an offer is about ---------------------------------------------------
 
 _THEMES: dict[str, str] = {
     "win_back": r"lapsed|win[- ]?backs?|winning back|reactivat\w*|re-?engag\w*|haven'?t visited|not visited|"
-                r"inactive|dormant|recall\w*|overdue|no-?show\w*|lost (?:players|patients|customers)",
+    r"inactive|dormant|recall\w*|overdue|no-?show\w*|lost (?:players|patients|customers)",
     "retention": r"retention|repeat (?:purchase|rate|customers|visits|orders)|churn\w*|lifecycle|loyalty|"
-                 r"rewards|players? club|post-purchase|customer list|database marketing|crm|klaviyo|mailchimp|"
-                 r"sms|e-?mail|text(?:ing)? campaigns?|first orders",
+    r"fid[ée]lit[ée]|fid[ée]lisation|treue|fidelidad|fidelizaci[óo]n|fidelit[àa]|klantenbinding|"
+    r"rewards|players? club|post-purchase|customer list|database marketing|crm|klaviyo|mailchimp|"
+    r"sms|e-?mail|text(?:ing)? campaigns?|first orders",
     "acquisition": r"customer acquisition|new (?:customers|players|patients|members|accounts|clients)|cac|"
-                   r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)",
+    r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)",
     "outbound": r"outbound|sdrs?|bdrs?|sales development|meetings|pipeline|account executives|\baes\b|"
-                r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service",
+    r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service",
     "direct_booking": r"otas?|booking\.com|expedia|commissions?|direct[- ]book\w*|metasearch|room nights|"
-                      r"bookings|buchungen|occupancy|revpar|e-?commerce|hostelworld|distribution",
+    r"bookings|buchungen|occupancy|revpar|e-?commerce|hostelworld|distribution",
     "ordering": r"online ordering|ordering|deliver(?:y|ies) apps?|delivery|doordash|uber ?eats|grubhub|"
-                r"third-party|off-premise|click-and-collect|loyalty app|takeout|orders",
+    r"third-party|off-premise|click-and-collect|loyalty app|takeout|orders",
     "deposits": r"deposits?|loan-to-share|savings|\bisa\b|new accounts?|account opening|branch(?:es)?|"
-                r"liquidity|share deposits|cds?\b|checking",
+    r"liquidity|share deposits|cds?\b|checking",
     "lease_up": r"lease-?ups?|leasing|leased|vacanc\w*|vacant|occupancy|concessions|free rent|units?\b|"
-                r"rental tower|tenants?|apartment",
+    r"rental tower|tenants?|apartment",
     "downtime": r"downtime|oee|outages?|uptime|predictive maintenance|maintenance|machin\w*|cnc|"
-                r"production lines?|lines?\b|second shift|presses|breakdowns?|reliability|vibration|"
-                r"produktion|plant expansion|new plant",
+    r"production lines?|lines?\b|second shift|presses|breakdowns?|reliability|vibration|"
+    r"produktion|plant expansion|new plant",
     "bd": r"business development|new clients|client development|origination|book of business|"
-          r"rainmak\w*|partners? retir\w*|retire\w*|replace (?:that|the) book|new practice|practice group|"
-          r"lateral|bd directors|business development directors",
+    r"rainmak\w*|partners? retir\w*|retire\w*|replace (?:that|the) book|new practice|practice group|"
+    r"lateral|bd directors|business development directors",
 }
-_THEME_RE = {name: re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])") for name, pattern in _THEMES.items()}
+_THEME_RE = {
+    name: re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])") for name, pattern in _THEMES.items()
+}
+# One pass over a text finds every theme: each alternative is a named group.
+_ANY_THEME = re.compile(
+    "|".join(f"(?P<{name}>(?<![a-z0-9])(?:{pattern})(?![a-z0-9]))" for name, pattern in _THEMES.items())
+)
 
 # --- events ---------------------------------------------------------------------------------------
 
 _LEMMAS: dict[str, str] = {}
 for _lemma, _forms in {
     "open": "open opens opened opening reopen reopens reopened reopening eroffnet eroeffnet opent geopend "
-            "ouvre ouvert inaugure abre abrio inaugura apre",
+    "ouvre ouvert inaugure abre abrio inaugura apre",
     "launch": "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
-              "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted",
+    "lancement lance lancia lanzamiento lancamento lancering startet "
+    "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted",
     "raise": "raise raises raised raising secured closed",
     "hire": "hire hires hired hiring recruiting recruits contrata recrute sucht",
     "acquire": "acquire acquires acquired acquiring bought buys purchased",
@@ -112,8 +120,27 @@ for _lemma, _forms in {
 }.items():
     for _form in _forms.split():
         _LEMMAS[_form] = _lemma
-_GROWTH = frozenset({"open", "launch", "raise", "acquire", "merge", "renovate", "expand", "replatform", "relocate",
-                     "install", "add", "deliver", "win", "start", "roll_out", "consolidate", "hire"})
+_GROWTH = frozenset(
+    {
+        "open",
+        "launch",
+        "raise",
+        "acquire",
+        "merge",
+        "renovate",
+        "expand",
+        "replatform",
+        "relocate",
+        "install",
+        "add",
+        "deliver",
+        "win",
+        "start",
+        "roll_out",
+        "consolidate",
+        "hire",
+    }
+)
 _NEW = re.compile(r"^(?:new|neuer|neues|neue|nouveau|nouvelle|nuevo|nueva|novo|nova|nuovo|nuova|nieuwe?)\s", re.I)
 _DATE = re.compile(
     r"\b(?:in|by|through|since|until|from|im|en|au|this|next|last|early|late|mid)\s+"
@@ -135,11 +162,25 @@ _NUMBER = re.compile(
     r"sq ft|square feet|-room|-unit|-lawyer|hospitals?))?",
     re.I,
 )
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "half": 50}
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half": 50,
+}
 
 # --- negation ----------------------------------------------------------------------------------------
 
+_CLAUSE = re.compile(r"[,;:()|]|\bbut\b")
+_PLANNED = re.compile(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", re.I)
+_NON_LETTER = re.compile(r"[^a-z]")
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
 
 # --- disqualifiers ---------------------------------------------------------------------------------
@@ -158,16 +199,30 @@ _CUSTOMER_NOUNS = (
     r"merchants|properties|communities|owners|physicians|dentists|lenders"
 )
 _SELLS_TO = re.compile(
-    r"\b(?:for|used by|serving|sells? to|trusted by)\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
+    r"\b(?:for|used by|serving|serves|sells? to|trusted by|built for|helps|helping|supplies|vendor to|supplier to|"
+    r"agency for|partner to|powering|(?:provides|offers|"
+    r"sells|markets|delivers|distributes|supplies)\b[^.;]{0,60}?\bto)\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
     r"(?:[a-z&-]+\s+){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
 )
+# Selling verbs say "vendor" by themselves; "for hotels" needs a product word too.
+_SELL_VERB = re.compile(
+    r"\b(?:sells? to|vendor to|supplier to|(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
+    r"[^.;]{0,60}?\bto\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?(?:[a-z&-]+\s+){0,3}?"
+    r"(?:" + _CUSTOMER_NOUNS + r"))\b"
+)
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
-_AGENCY_INDUSTRY = re.compile(r"marketing (?:and|&) advertising|advertising|marketing services|public relations|"
-                              r"lead generation|outsourcing")
-_SOFTWARE_INDUSTRY = re.compile(r"\bsoftware\b|health it|information technology|\bit services\b|\btech\b|saas|"
-                                r"internet|computer")
-_FORMER_NOTES = re.compile(r"\b(?:left (?:the company|[A-Z][\w&' ]+ in)|open to work|between roles|no longer (?:at|with)|"
-                           r"retired (?:in|from)|former employee)\b")
+_AGENCY_INDUSTRY = re.compile(
+    r"marketing (?:and|&) advertising|advertising|marketing services|public relations|"
+    r"lead generation|outsourcing"
+)
+_SOFTWARE_INDUSTRY = re.compile(
+    r"\bsoftware\b|health it|information technology|\bit services\b|\btech\b|saas|"
+    r"internet|computer"
+)
+_FORMER_NOTES = re.compile(
+    r"\b(?:left (?:the company|[A-Z][\w&' ]+ in)|open to work|between roles|no longer (?:at|with)|"
+    r"retired (?:in|from)|former employee)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -189,53 +244,241 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # Concepts a profile's disqualifier text can name, with the evidence that shows them in a prospect.
 _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
-    (_rx(r"affiliate|online-only"), _Rule("affiliate", "profile", "an online-only affiliate with no property",
-                                          _rx(r"\baffiliate\b|no land-based|no (?:physical )?property|online-only"))),
-    (_rx(r"supplier|manufacturer"), _Rule("supplier", "vendor", "a supplier that sells to the industry, not an operator",
-                                          _rx(r"slot (?:cabinet|machine)s?|gaming systems|supplier|manufacturer of|"
-                                              r"game studio|cabinet"))),
-    (_rx(r"dropship"), _Rule("dropship", "profile", "a dropshipper without its own brand or customer list",
-                             _rx(r"drop-?ship"))),
-    (_rx(r"liquidation|winding down|bankrupt|closing|receivership|closure|enforcement action|hiring freeze"),
-     _Rule("distress", "distress", "a company in distress (closing, insolvent or frozen)",
-           _rx(r"liquidat\w*|(?:entered|in|into) administration|winding down|wind down|chapter (?:7|11)|bankrupt\w*|"
-               r"receivership|closing \d+|closing (?:all|its|the|underperforming)|will close|to close|"
-               r"scheduled (?:for|to) clos\w*|shutting down|consent order|enforcement action|cease and desist|"
-               r"hiring freeze|laid off|layoffs|budget cuts|regulator sign-off"))),
-    (_rx(r"single-advisor|single advisor"), _Rule("solo", "solo", "a single-advisor practice",
-                                                  _rx(r"single[- ]advisor|solo advisor"), max_employees=3)),
-    (_rx(r"solo|sole practitioner|no staff"), _Rule("solo", "solo", "a solo practice with no staff",
-                                                    _rx(r"\bsolo\b|sole practi\w*|no staff|one-person"), max_employees=2)),
-    (_rx(r"individual agent"), _Rule("solo", "solo", "an individual agent without a team",
-                                     _rx(r"individual agent|no team|solo agent"), max_employees=2)),
-    (_rx(r"food truck|pop-up"), _Rule("solo", "solo", "a single food truck or pop-up",
-                                      _rx(r"food truck|\btruck\b|pop-up"))),
-    (_rx(r"vacation rental"), _Rule("solo", "profile", "a single-unit vacation rental",
-                                    _rx(r"airbnb|vrbo|one (?:beach )?(?:house|cabin|unit|cottage)|single (?:unit|cabin)"))),
-    (_rx(r"brand-managed|sit with the brand|decisions sit at corporate|part of a chain"),
-     _Rule("corporate_controlled", "profile", "a location whose marketing decisions sit with the brand or corporate",
-           _rx(r"brand-managed|managed by the (?:franchisor|brand)|decided by (?:brand )?(?:corporate|the brand)|"
-               r"set by (?:hq|headquarters|corporate)|all decisions (?:sit|made) at corporate|corporate-owned location"))),
-    (_rx(r"hostel|budget motel"), _Rule("hostel_no_budget", "profile", "a hostel or budget motel with no marketing budget",
-                                        _rx(r"hostels?|budget motel"), also=_rx(r"no (?:sales or )?marketing budget"))),
-    (_rx(r"hospital system|central committee"),
-     _Rule("hospital_system", "profile", "a hospital system that buys through a central committee",
-           _rx(r"hospital system|health system|\d+-hospital|value analysis committee|central (?:purchasing )?committee|"
-               r"system-wide"))),
-    (_rx(r"pre-product|fewer than \d+ customers"),
-     _Rule("pre_pmf", "profile", "a pre-product-market-fit startup",
-           _rx(r"pre-seed|pre-revenue|pre-product|no paying customers|design partners|\b(?:one|two|three|four|five|"
-               r"six|seven|eight|nine|[1-9]) (?:pilot |paying )?customers\b"))),
-    (_rx(r"consumer|no b2b"), _Rule("consumer_only", "no_fit", "a consumer-only business with no B2B sales motion",
-                                    _rx(r"no b2b|consumer[- ](?:only|app)|sold through the app store|b2c only"))),
-    (_rx(r"distributor|reseller|no production"),
-     _Rule("distributor", "distributor", "a distributor or reseller with no production",
-           _rx(r"\bdistribut(?:or|ors|es)\b|\breseller\b|\bresells\b|no (?:own )?(?:manufacturing|production)"))),
-    (_rx(r"panel|rfp appointments|inbound"), _Rule("panel_only", "profile", "a firm that only takes panel or RFP work",
-                                                   _rx(r"panel appointments|does not pursue (?:direct )?client development|"
-                                                       r"only (?:takes|works|comes) .{0,30}(?:panel|rfp)"))),
-    (_rx(r"no capacity|not accepting"), _Rule("no_capacity", "solo", "a practice not accepting new clients",
-                                              _rx(r"not accepting new clients|no capacity"))),
+    (
+        _rx(r"affiliate|online-only"),
+        _Rule(
+            "affiliate",
+            "profile",
+            "an online-only affiliate with no property",
+            _rx(r"\baffiliate\b|no land-based|no (?:physical )?property|online-only"),
+        ),
+    ),
+    (
+        _rx(r"supplier|manufacturer"),
+        _Rule(
+            "supplier",
+            "vendor",
+            "a supplier that sells to the industry, not an operator",
+            _rx(
+                r"slot (?:cabinet|machine)s?|gaming systems|supplier|manufacturer of|"
+                r"game studio|cabinet"
+            ),
+        ),
+    ),
+    (
+        _rx(r"dropship"),
+        _Rule("dropship", "profile", "a dropshipper without its own brand or customer list", _rx(r"drop-?ship")),
+    ),
+    (
+        _rx(r"liquidation|winding down|bankrupt|closing|receivership|closure|enforcement action|hiring freeze"),
+        _Rule(
+            "distress",
+            "distress",
+            "a company in distress (closing, insolvent or frozen)",
+            _rx(
+                r"liquidat\w*|(?:entered|in|into) administration|winding down|"
+                r"wind down|chapter (?:7|11)|bankrupt\w*|"
+                r"receivership|closing \d+|closing (?:all|its|the|underperforming)|will close|to close|"
+                r"scheduled (?:for|to) clos\w*|shutting down|consent order|enforcement action|cease and desist|"
+                r"hiring freeze|laid off|layoffs|budget cuts|"
+                r"regulator sign-off|permanently closed|closed its doors|"
+                r"ceased (?:operations|trading)|going out of business|out of business|insolvenc\w*|insolvent|"
+                r"wind-down|shutting (?:down|its)|closing (?:down|permanently)"
+            ),
+        ),
+    ),
+    (
+        _rx(r"single-advisor|single advisor"),
+        _Rule(
+            "solo", "solo", "a single-advisor practice", _rx(r"single[- ]advisor|solo advisor"), max_employees=3
+        ),
+    ),
+    (
+        _rx(r"solo|sole practitioner|no staff"),
+        _Rule(
+            "solo",
+            "solo",
+            "a solo practice with no staff",
+            _rx(r"\bsolo\b|sole practi\w*|no staff|one-person"),
+            max_employees=2,
+        ),
+    ),
+    (
+        _rx(r"individual agent"),
+        _Rule(
+            "solo",
+            "solo",
+            "an individual agent without a team",
+            _rx(r"individual agent|no team|solo agent"),
+            max_employees=2,
+        ),
+    ),
+    (
+        _rx(r"food truck|pop-up"),
+        _Rule("solo", "solo", "a single food truck or pop-up", _rx(r"food truck|\btruck\b|pop-up")),
+    ),
+    (
+        _rx(r"vacation rental"),
+        _Rule(
+            "solo",
+            "profile",
+            "a single-unit vacation rental",
+            _rx(r"airbnb|vrbo|one (?:beach )?(?:house|cabin|unit|cottage)|single (?:unit|cabin)"),
+        ),
+    ),
+    (
+        _rx(r"brand-managed|sit with the brand|decisions sit at corporate|part of a chain"),
+        _Rule(
+            "corporate_controlled",
+            "profile",
+            "a location whose marketing decisions sit with the brand or corporate",
+            _rx(
+                r"brand-managed|managed by the (?:franchisor|brand)|decided by (?:brand )?(?:corporate|the brand)|"
+                r"set by (?:hq|headquarters|corporate)|"
+                r"all decisions (?:sit|made) at corporate|corporate-owned location"
+            ),
+        ),
+    ),
+    (
+        _rx(r"hostel|budget motel"),
+        _Rule(
+            "hostel_no_budget",
+            "profile",
+            "a hostel or budget motel with no marketing budget",
+            _rx(r"hostels?|budget motel"),
+            also=_rx(r"no (?:sales or )?marketing budget"),
+        ),
+    ),
+    (
+        _rx(r"hospital system|central committee"),
+        _Rule(
+            "hospital_system",
+            "profile",
+            "a hospital system that buys through a central committee",
+            _rx(
+                r"hospital system|health system|\d+-hospital|"
+                r"value analysis committee|central (?:purchasing )?committee|"
+                r"system-wide"
+            ),
+        ),
+    ),
+    (
+        _rx(r"pre-product|fewer than \d+ customers"),
+        _Rule(
+            "pre_pmf",
+            "profile",
+            "a pre-product-market-fit startup",
+            _rx(
+                r"pre-seed|pre-revenue|pre-product|no paying customers|design partners|"
+                r"\b(?:one|two|three|four|five|"
+                r"six|seven|eight|nine|[1-9]) (?:pilot |paying )?customers\b"
+            ),
+        ),
+    ),
+    (
+        _rx(r"consumer|no b2b"),
+        _Rule(
+            "consumer_only",
+            "no_fit",
+            "a consumer-only business with no B2B sales motion",
+            _rx(r"no b2b|consumer[- ](?:only|app)|sold through the app store|b2c only"),
+        ),
+    ),
+    (
+        _rx(r"distributor|reseller|no production"),
+        _Rule(
+            "distributor",
+            "distributor",
+            "a distributor or reseller with no production",
+            _rx(r"\bdistribut(?:or|ors|es)\b|\breseller\b|\bresells\b|no (?:own )?(?:manufacturing|production)"),
+        ),
+    ),
+    (
+        _rx(r"panel|rfp appointments|inbound"),
+        _Rule(
+            "panel_only",
+            "profile",
+            "a firm that only takes panel or RFP work",
+            _rx(
+                r"panel appointments|does not pursue (?:direct )?client development|"
+                r"only (?:takes|works|comes) .{0,30}(?:panel|rfp)"
+            ),
+        ),
+    ),
+    (
+        _rx(r"no capacity|not accepting"),
+        _Rule(
+            "no_capacity",
+            "solo",
+            "a practice not accepting new clients",
+            _rx(r"not accepting new clients|no capacity"),
+        ),
+    ),
+    (
+        _rx(r"jurisdiction|bans the marketing"),
+        _Rule(
+            "channel_banned",
+            "profile",
+            "a jurisdiction that bans the marketing channel offered",
+            _rx(
+                r"\bbans?\b[^.;]{0,40}(?:sms|text|e-?mail|marketing|advertising|promotion)|"
+                r"(?:sms|text|e-?mail|marketing|advertising|"
+                r"promotions?) (?:is |are )?(?:banned|prohibited|not allowed)|"
+                r"prohibit\w*[^.;]{0,30}(?:sms|text|e-?mail|marketing|"
+                r"advertising|promotion)|advertising ban|marketing ban"
+            ),
+        ),
+    ),
+    (
+        _rx(r"\bphi\b|unsecured"),
+        _Rule(
+            "phi_unsecured",
+            "profile",
+            "a use case that would send PHI through unsecured channels",
+            _rx(
+                r"\bphi\b|unsecured|unencrypted|no baa|(?:won'?t|will not|refuses? to) sign a baa|not hipaa|"
+                r"personal (?:gmail|email|phones?)"
+            ),
+        ),
+    ),
+    (
+        _rx(r"unapproved claims|returns or rates"),
+        _Rule(
+            "unapproved_claims",
+            "profile",
+            "an offer that would need unapproved claims about returns or rates",
+            _rx(
+                r"guarantee\w*[^.;]{0,20}(?:returns?|rates?|yield)|"
+                r"unapproved claims|crypto yield|promis\w* returns"
+            ),
+        ),
+    ),
+    (
+        _rx(r"unsolicited outreach"),
+        _Rule(
+            "outreach_restricted",
+            "profile",
+            "a market where unsolicited outreach is restricted",
+            _rx(
+                r"do[- ]not[- ](?:call|contact|solicit)|unsolicited[^.;]{0,30}(?:restricted|"
+                r"banned|prohibited|not allowed)|"
+                r"no[- ]solicitation|non-solicitation (?:order|rule|zone)|solicitation (?:ban|restrict\w*)"
+            ),
+        ),
+    ),
+    (
+        _rx(r"bar or professional rules|forbid"),
+        _Rule(
+            "rules_forbid",
+            "profile",
+            "a firm whose professional rules forbid the outreach channel offered",
+            _rx(
+                r"bar rules|professional (?:conduct )?rules[^.;]{0,40}(?:forbid|prohibit|ban)|forbid\w*[^.;]{0,30}"
+                r"(?:solicitation|outreach|cold|contact)|prohibit\w* (?:solicitation|cold outreach|cold contact)|"
+                r"no cold (?:outreach|calls?|emails?)"
+            ),
+        ),
+    ),
 )
 _UNDER = re.compile(r"under \$?(\d+(?:\.\d+)?)\s*(k|m|million)?\s*(people|employees|staff)?", re.I)
 
@@ -257,7 +500,12 @@ def _profile_rules(disqualifiers: tuple[str, ...]) -> tuple[tuple[_Rule, str], .
                     rules.append((_Rule("too_small", "solo", text, max_employees=int(amount) - 1), text))
                 else:
                     rules.append((_Rule("too_small", "solo", text, max_revenue=int(amount * scale) - 1), text))
-        if (m := _UNDER.search(text)) is not None and rules and rules[-1][1] == text and rules[-1][0].concept != "too_small":
+        if (
+            (m := _UNDER.search(text)) is not None
+            and rules
+            and rules[-1][1] == text
+            and rules[-1][0].concept != "too_small"
+        ):
             amount = float(m.group(1))
             scale = {"k": 1_000, "m": 1_000_000, "million": 1_000_000}.get((m.group(2) or "").lower(), 1)
             if m.group(3):
@@ -279,23 +527,71 @@ class Offer:
     words: frozenset[str]
     targets: tuple[str, ...]  # company kinds the offer names ("banks", "credit unions")
     functions: frozenset[str] = frozenset()  # the buyer functions the offer serves
+    stated: bool = True  # False: no seller offer, the profile's value propositions stand in
 
 
 _OFFER_FUNCTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("marketing", re.compile(r"marketing|campaigns?|e-?mail|sms|paid (?:search|social)|metasearch|loyalty|"
-                             r"retention|direct-booking|reactivation|nurture|ads\b")),
+    (
+        "marketing",
+        re.compile(
+            r"marketing|campaigns?|e-?mail|sms|paid (?:search|social)|metasearch|loyalty|"
+            r"retention|direct-booking|reactivation|nurture|ads\b|pipeline|meetings|demand"
+        ),
+    ),
     ("sales", re.compile(r"\bsdrs?\b|meetings|outbound|business development|sales|pipeline|lead gen")),
-    ("operations", re.compile(r"machine|maintenance|downtime|oee|production|monitoring|appointment|scheduling|"
-                              r"ordering|operations")),
+    ("sales", re.compile(r"lease-?up|leasing|fill vacant")),
+    (
+        "operations",
+        re.compile(
+            r"machine|maintenance|downtime|oee|production|monitoring|appointment|scheduling|"
+            r"operations"
+        ),
+    ),
     ("engineering", re.compile(r"machine monitoring|predictive maintenance|reliability")),
     ("revenue_management", re.compile(r"room nights|direct-booking|otas?\b|pricing")),
 )
 
 
-_OFFER_STOP = frozenset({"that", "with", "from", "your", "their", "more", "than", "campaigns", "campaign", "team",
-                         "teams", "marketing", "email", "sales", "faster", "lifts", "cuts", "fill", "move", "moves",
-                         "shift", "win", "back", "books", "qualified", "compliance-reviewed", "digital", "away",
-                         "paid", "social", "search", "programmes", "programs", "partners", "firms", "outsourced"})
+_OFFER_STOP = frozenset(
+    {
+        "that",
+        "with",
+        "from",
+        "your",
+        "their",
+        "more",
+        "than",
+        "campaigns",
+        "campaign",
+        "team",
+        "teams",
+        "marketing",
+        "email",
+        "sales",
+        "faster",
+        "lifts",
+        "cuts",
+        "fill",
+        "move",
+        "moves",
+        "shift",
+        "win",
+        "back",
+        "books",
+        "qualified",
+        "compliance-reviewed",
+        "digital",
+        "away",
+        "paid",
+        "social",
+        "search",
+        "programmes",
+        "programs",
+        "partners",
+        "firms",
+        "outsourced",
+    }
+)
 
 
 @lru_cache(maxsize=256)
@@ -308,14 +604,24 @@ def offer_of(profile_offer: str | None, industry: str, value_props: tuple[str, .
     if (m := re.search(r"\bfor ([a-z ,&-]+)$", text)) is not None:
         targets = tuple(t.strip() for t in re.split(r",|\band\b|&", m.group(1)) if t.strip())
     functions = frozenset(name for name, rx in _OFFER_FUNCTIONS if rx.search(text))
-    return Offer(text=text, themes=themes, words=words, targets=targets, functions=functions)
+    return Offer(
+        text=text, themes=themes, words=words, targets=targets, functions=functions, stated=bool(profile_offer)
+    )
 
 
+@lru_cache(maxsize=16384)
 def themes_in(text: str) -> frozenset[str]:
+    """The themes a text touches (win-back, retention, outbound, direct booking, ...)."""
+    found: set[str] = set()
     low = text.lower()
-    return frozenset(name for name, rx in _THEME_RE.items() if rx.search(low))
+    pos = 0
+    while (m := _ANY_THEME.search(low, pos)) is not None:
+        found.add(m.lastgroup or "")
+        pos = m.end() if m.end() > pos else pos + 1
+    return frozenset(found)
 
 
+@lru_cache(maxsize=16384)
 def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
     """How directly `text` bears on the offer: its themes against the offer's, then shared words."""
     shared = themes_in(text) & offer.themes
@@ -349,9 +655,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _negated(text: str, start: int) -> bool:
     """True when a negation word sits within the four words before `start` in the same clause."""
-    window = text[max(0, start - 40):start]
-    window = re.split(r"[,;:()]|\bbut\b", window)[-1]
-    return bool(_NEGATION.search(window))
+    window = _CLAUSE.split(text[max(0, start - 60) : start])[-1]
+    words = window.split()
+    if start > 60 and words:
+        words = words[1:]  # the first word may be cut in half
+    return bool(_NEGATION.search(" ".join(words[-4:])))
 
 
 def _pieces(prospect: ProspectData) -> list[tuple[str, int | None, str, int, int]]:
@@ -369,7 +677,7 @@ def _pieces(prospect: ProspectData) -> list[tuple[str, int | None, str, int, int
 
 def _tense(first_word: str, text: str) -> Tense:
     low = first_word.lower()
-    if re.search(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", text, re.I):
+    if _PLANNED.search(text):
         return "planned"
     if low.endswith("ing"):
         return "ongoing"
@@ -385,14 +693,14 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     lemma = None
     verb_at = 0
     for i, m in enumerate(words[:4]):
-        w = re.sub(r"[^a-z]", "", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
+        w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
         if w in _LEMMAS:
             lemma, verb_at = _LEMMAS[w], i
             break
     if lemma is None and _NEW.match(piece):
         # "Neuer Spa-Flügel eröffnet im Dezember", "New CFO": a noun phrase announcing something new.
         for i, m in enumerate(words[1:], start=1):
-            w = re.sub(r"[^a-z]", "", m.group(0).lower().replace("ö", "o"))
+            w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o"))
             if w in _LEMMAS:
                 lemma, verb_at = _LEMMAS[w], i
                 break
@@ -400,11 +708,12 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
         verb_at = -1 if lemma == "add" else verb_at
     if lemma is None:
         return None
-    if lemma == "close" and not re.search(r"\bclosed\b.{0,20}(?:series|round|\$|funding)", piece, re.I):
-        pass
-    if lemma == "raise" and words[verb_at].group(0).lower() == "closed":
-        if not re.search(r"series|round|seed|\$|funding|capital", piece, re.I):
-            lemma = "close"
+    if (
+        lemma == "raise"
+        and words[verb_at].group(0).lower() == "closed"
+        and not re.search(r"series|round|seed|\$|funding|capital", piece, re.I)
+    ):
+        lemma = "close"
     obj_start = words[verb_at + 1].start() if verb_at + 1 < len(words) else len(piece)
     if verb_at == -1:
         obj_start = 0
@@ -416,17 +725,22 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     obj = obj.strip(" ,.;")
     negated = _negated(piece, words[max(verb_at, 0)].start())
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-    if lemma in ("enter", "file", "close", "lay_off", "announce", "appoint"):
-        base = 0.3
-    elif lemma == "hire":
+    if lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
         base = 0.3
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
     rel = relevance(piece, offer, base=base)
     if negated:
         rel = NO_RELEVANCE
-    return Event(lemma=lemma, object=obj, span=span, date_text=date_text,
-                 tense=_tense(words[max(verb_at, 0)].group(0), piece), negated=negated, relevance=rel)
+    return Event(
+        lemma=lemma,
+        object=obj,
+        span=span,
+        date_text=date_text,
+        tense=_tense(words[max(verb_at, 0)].group(0), piece),
+        negated=negated,
+        relevance=rel,
+    )
 
 
 def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> list[Quantity]:
@@ -463,16 +777,29 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         else:
             unit = "count"
         span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-        measure = (piece[: m.start()] + piece[m.end():]).strip(" ,.;")
-        out.append(Quantity(value=value, unit=unit, measure=measure, span=span,
-                            relevance=relevance(piece, offer, base=0.3)))
+        measure = (piece[: m.start()] + piece[m.end() :]).strip(" ,.;")
+        out.append(
+            Quantity(
+                value=value, unit=unit, measure=measure, span=span, relevance=relevance(piece, offer, base=0.3)
+            )
+        )
     if not out:
         low = piece.lower()
         for word, number in _WORD_NUMBERS.items():
-            if re.search(rf"\babout {word}\b|\b{word} of\b|\b{word} (?:the|our|their|of)\b", low) and word == "half":
+            if (
+                re.search(rf"\babout {word}\b|\b{word} of\b|\b{word} (?:the|our|their|of)\b", low)
+                and word == "half"
+            ):
                 span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-                out.append(Quantity(value=float(number), unit="percent", measure=piece, span=span,
-                                    relevance=relevance(piece, offer, base=0.3)))
+                out.append(
+                    Quantity(
+                        value=float(number),
+                        unit="percent",
+                        measure=piece,
+                        span=span,
+                        relevance=relevance(piece, offer, base=0.3),
+                    )
+                )
                 break
     return out
 
@@ -481,15 +808,59 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
 
 
 def _persona_relevant(persona: Persona, offer: Offer) -> bool:
-    """The persona works in a function the offer serves, or its concerns share a theme with the offer."""
-    functions, _ = persona_scope(persona)
-    if set(functions) & offer.functions:
-        return True
-    text = " ".join([persona.name, *persona.priorities, *persona.pains, *persona.titles])
-    return relevance(text, offer).score >= 0.9
+    """The persona's concerns (name, priorities, pains, titles) share a theme with the offer."""
+    return _concerns_touch(
+        persona.name, tuple(persona.priorities), tuple(persona.pains), tuple(persona.titles), offer
+    )
+
+
+@lru_cache(maxsize=1024)
+def _concerns_touch(
+    name: str, priorities: tuple[str, ...], pains: tuple[str, ...], titles: tuple[str, ...], offer: Offer
+) -> bool:
+    return relevance(" ".join([name, *priorities, *pains, *titles]), offer).score >= 0.9
 
 
 _ROLE_SHARE: dict[Role, float] = {"signer": 1.0, "champion": 0.6, "influencer": 0.3}
+
+
+def _keyword_match(persona: Persona, title: TitleReading) -> bool:
+    """The title (abbreviations expanded) contains one of the persona's title keywords."""
+    words = expanded_words(title.raw)
+    return any(contains_phrase(words, keyword) for keyword in persona.titles)
+
+
+def _role_for_offer(
+    role: Role, persona: Persona, functions: tuple[str, ...], title: TitleReading, offer: Offer
+) -> Role:
+    """The persona's role for this title and this offer.
+
+    Executives (an executive persona at C-level) sign anything. Otherwise the role holds when the
+    title's function is one the offer serves; when only the persona's concerns touch the offer's
+    themes a director-level title is a champion at best and a manager an influencer; when nothing
+    touches the offer, an influencer. A manager is never the signer: at best a champion, and only in
+    a function the offer serves or under one of the persona's own titles. A C-level title is never
+    below a champion.
+    """
+    if "executive" in functions and title.level in ("c_level", "vp", "director"):
+        return role  # the owners and executives buy whatever the business needs
+    if not offer.stated:
+        # No offer to narrow the buyers: the persona's own role, a manager at best a champion.
+        return "champion" if title.level == "manager" and role == "signer" else role
+    themed = _persona_relevant(persona, offer)
+    in_function = bool(set(title.functions) & offer.functions) or (
+        themed and bool(set(functions) & offer.functions)
+    )
+    if title.level == "manager":
+        if role == "influencer":
+            return role
+        own_function = bool(set(title.functions) & offer.functions)
+        return "champion" if own_function or _keyword_match(persona, title) else "influencer"
+    if not in_function:
+        role = ("champion" if role == "signer" else role) if themed else "influencer"
+    if title.level == "c_level" and role == "influencer":
+        role = "champion"
+    return role
 
 
 def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offer) -> PersonaMatch | None:
@@ -508,18 +879,22 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
         if title.function not in functions or title.level not in levels:
             continue
         role = persona_role(persona)
-        executive = "executive" in functions
-        if not executive and role == "signer" and not _persona_relevant(persona, offer):
-            role = "influencer"
-        if title.level == "manager" and role == "signer":
-            role = "champion"
+        role = _role_for_offer(role, persona, functions, title, offer)
         if title.level == "individual" or title.has("partner_marketing") or title.has("product_owner"):
             role = "influencer"
         rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], order)
-        why = (f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
-               f"{title.level.replace('_', '-')}) as {role}")
-        match = PersonaMatch(persona=persona.name, role=role, share=_ROLE_SHARE[role], function=title.function,
-                             level=title.level, why=why)
+        why = (
+            f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
+            f"{title.level.replace('_', '-')}) as {role}"
+        )
+        match = PersonaMatch(
+            persona=persona.name,
+            role=role,
+            share=_ROLE_SHARE[role],
+            function=title.function,
+            level=title.level,
+            why=why,
+        )
         if best is None or rank < best[0]:
             best = (rank, match)
     return best[1] if best else None
@@ -528,33 +903,208 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
 # --- company -------------------------------------------------------------------------------------
 
 _COUNTRIES: dict[str, str] = {
-    "united states": "United States", "usa": "United States", "us": "United States", "u s": "United States",
-    "canada": "Canada", "united kingdom": "United Kingdom", "uk": "United Kingdom", "england": "United Kingdom",
-    "scotland": "United Kingdom", "wales": "United Kingdom", "mexico": "Mexico", "australia": "Australia",
-    "macau": "Macau", "macao": "Macau", "china": "China", "hong kong": "Hong Kong", "singapore": "Singapore",
-    "japan": "Japan", "india": "India", "philippines": "Philippines", "brazil": "Brazil", "brasil": "Brazil",
-    "argentina": "Argentina", "colombia": "Colombia", "chile": "Chile", "south africa": "South Africa",
-    "new zealand": "New Zealand", "uae": "United Arab Emirates", "dubai": "United Arab Emirates",
-    "israel": "Israel", "korea": "South Korea", "south korea": "South Korea", "nigeria": "Nigeria",
+    "united states": "United States",
+    "usa": "United States",
+    "us": "United States",
+    "u s": "United States",
+    "canada": "Canada",
+    "united kingdom": "United Kingdom",
+    "uk": "United Kingdom",
+    "england": "United Kingdom",
+    "scotland": "United Kingdom",
+    "wales": "United Kingdom",
+    "mexico": "Mexico",
+    "australia": "Australia",
+    "macau": "Macau",
+    "macao": "Macau",
+    "china": "China",
+    "hong kong": "Hong Kong",
+    "singapore": "Singapore",
+    "japan": "Japan",
+    "india": "India",
+    "philippines": "Philippines",
+    "brazil": "Brazil",
+    "brasil": "Brazil",
+    "argentina": "Argentina",
+    "colombia": "Colombia",
+    "chile": "Chile",
+    "south africa": "South Africa",
+    "new zealand": "New Zealand",
+    "uae": "United Arab Emirates",
+    "dubai": "United Arab Emirates",
+    "israel": "Israel",
+    "korea": "South Korea",
+    "south korea": "South Korea",
+    "nigeria": "Nigeria",
 }
-_EUROPE = {"germany", "deutschland", "france", "spain", "espana", "italy", "italia", "netherlands", "nederland",
-           "belgium", "belgie", "belgique", "austria", "osterreich", "switzerland", "schweiz", "suisse", "portugal",
-           "ireland", "sweden", "sverige", "norway", "denmark", "finland", "poland", "czech republic", "czechia",
-           "malta", "greece", "hungary", "romania", "luxembourg", "croatia", "slovakia", "slovenia", "estonia",
-           "latvia", "lithuania", "bulgaria", "cyprus", "iceland"}
-_CA_PROVINCES = {"ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
-                 "new brunswick", "newfoundland", "pei", "prince edward island", "on", "qc", "bc", "ab", "mb", "sk",
-                 "ns", "nb", "nl"}
-_US_STATES = {"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky",
-              "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd",
-              "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc",
-              "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
-              "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
-              "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
-              "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
-              "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
-              "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
-              "virginia", "washington", "west virginia", "wisconsin", "wyoming"}
+_EUROPE = {
+    "germany",
+    "deutschland",
+    "france",
+    "spain",
+    "espana",
+    "italy",
+    "italia",
+    "netherlands",
+    "nederland",
+    "belgium",
+    "belgie",
+    "belgique",
+    "austria",
+    "osterreich",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "portugal",
+    "ireland",
+    "sweden",
+    "sverige",
+    "norway",
+    "denmark",
+    "finland",
+    "poland",
+    "czech republic",
+    "czechia",
+    "malta",
+    "greece",
+    "hungary",
+    "romania",
+    "luxembourg",
+    "croatia",
+    "slovakia",
+    "slovenia",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "bulgaria",
+    "cyprus",
+    "iceland",
+}
+_CA_PROVINCES = {
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new brunswick",
+    "newfoundland",
+    "pei",
+    "prince edward island",
+    "on",
+    "qc",
+    "bc",
+    "ab",
+    "mb",
+    "sk",
+    "ns",
+    "nb",
+    "nl",
+}
+_US_STATES = {
+    "al",
+    "ak",
+    "az",
+    "ar",
+    "ca",
+    "co",
+    "ct",
+    "de",
+    "fl",
+    "ga",
+    "hi",
+    "id",
+    "il",
+    "in",
+    "ia",
+    "ks",
+    "ky",
+    "la",
+    "me",
+    "md",
+    "ma",
+    "mi",
+    "mn",
+    "ms",
+    "mo",
+    "mt",
+    "ne",
+    "nv",
+    "nh",
+    "nj",
+    "nm",
+    "ny",
+    "nc",
+    "nd",
+    "oh",
+    "ok",
+    "or",
+    "pa",
+    "ri",
+    "sc",
+    "sd",
+    "tn",
+    "tx",
+    "ut",
+    "vt",
+    "va",
+    "wa",
+    "wv",
+    "wi",
+    "wy",
+    "dc",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -585,35 +1135,117 @@ def _in_regions(location: str | None, regions: list[str]) -> bool | None:
     wanted = {r.lower() for r in regions}
     if country.lower() in wanted:
         return True
-    if europe and ("europe" in wanted or (country.lower() == "united kingdom" and "europe" in wanted)):
-        return True
-    if country == "United Kingdom" and "europe" in wanted:
-        return True
-    return False
+    return bool((europe or country == "United Kingdom") and "europe" in wanted)
 
 
 # Industry words the built-in aliases lack: other languages and product categories (stems, lower-case).
 _MORE_INDUSTRY: dict[str, tuple[str, ...]] = {
     "hotel": ("hotellerie", "hotelaria", "alberghiero", "hoteles", "hotel", "horeca", "hospitalite"),
-    "manufacturing": ("maschinenbau", "fertigung", "automotriz", "automotive", "manufactura", "produzione",
-                      "fabricacion", "food production", "plastics", "machinery", "industrial", "metal", "steel",
-                      "chemicals", "packaging", "aerospace", "electronics", "antriebstechnik", "industrie"),
-    "professional_services": ("advocatuur", "advocaten", "advocatenkantoor", "kanzlei", "rechtsanwalt",
-                              "abogados", "avocats", "advogados", "studio legale", "accountancy", "steuerberatung",
-                              "wirtschaftsprufung", "it services", "information technology and services",
-                              "consulting", "accounting", "legal", "law"),
-    "healthcare_clinic": ("gesundheitswesen", "praxis", "clinica", "sante", "dentists", "dental", "medical",
-                          "physical therapy", "dermatology", "health", "wellness"),
-    "ecommerce": ("cosmetics", "beauty", "skincare", "calzado", "footwear", "apparel", "fashion", "pet products",
-                  "sporting goods", "consumer goods", "jewelry", "home goods", "furniture", "toys", "moda",
-                  "food and beverages", "food beverages", "retail"),
-    "financial_services": ("banking", "bank", "credit union", "building society", "financial services",
-                           "investment management", "insurance", "wealth"),
+    "manufacturing": (
+        "maschinenbau",
+        "fertigung",
+        "automotriz",
+        "automotive",
+        "manufactura",
+        "produzione",
+        "fabricacion",
+        "food production",
+        "plastics",
+        "machinery",
+        "industrial",
+        "metal",
+        "steel",
+        "chemicals",
+        "packaging",
+        "aerospace",
+        "electronics",
+        "antriebstechnik",
+        "industrie",
+    ),
+    "professional_services": (
+        "advocatuur",
+        "advocaten",
+        "advocatenkantoor",
+        "kanzlei",
+        "rechtsanwalt",
+        "abogados",
+        "avocats",
+        "advogados",
+        "studio legale",
+        "accountancy",
+        "steuerberatung",
+        "wirtschaftsprufung",
+        "it services",
+        "information technology and services",
+        "consulting",
+        "accounting",
+        "legal",
+        "law",
+    ),
+    "healthcare_clinic": (
+        "gesundheitswesen",
+        "praxis",
+        "clinica",
+        "sante",
+        "dentists",
+        "dental",
+        "medical",
+        "physical therapy",
+        "dermatology",
+        "health",
+        "wellness",
+    ),
+    "ecommerce": (
+        "cosmetics",
+        "beauty",
+        "skincare",
+        "calzado",
+        "footwear",
+        "apparel",
+        "fashion",
+        "pet products",
+        "sporting goods",
+        "consumer goods",
+        "jewelry",
+        "home goods",
+        "furniture",
+        "toys",
+        "moda",
+        "food and beverages",
+        "food beverages",
+        "retail",
+        "mode",
+        "fashion",
+        "moda",
+        "kosmetik",
+        "cosmetique",
+        "cosmetica",
+        "schuhe",
+        "chaussures",
+        "bekleidung",
+        "d2c",
+        "dtc",
+        "consumer",
+    ),
+    "financial_services": (
+        "banking",
+        "bank",
+        "credit union",
+        "building society",
+        "financial services",
+        "investment management",
+        "insurance",
+        "wealth",
+    ),
     "real_estate": ("real estate", "property", "rentals", "multifamily", "immobilien"),
     "restaurant": ("restaurants", "food service", "hospitality"),
     "casino": ("gaming", "casino", "gambling"),
     "saas": ("software", "saas", "internet", "information technology"),
 }
+
+
+def share_of_industry(profile: AgentProfile, prospect: ProspectData) -> float:
+    return industry_fit(profile, prospect)[0]
 
 
 def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, str]:
@@ -633,12 +1265,14 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
         if (kw := _first_keyword(tokens(prospect.industry), keywords)) is not None:
             return 0.9, f"Industry '{prospect.industry}' contains '{kw}', a {profile.name} term."
         extra = _MORE_INDUSTRY.get(profile.industry, ())
-        if (kw := _first_keyword(tokens(prospect.industry), list(extra))) is not None:
+        if (kw := _first_keyword(tokens(prospect.industry), extra)) is not None:
             return 0.9, f"Industry '{prospect.industry}' ({kw}) is a {profile.name} industry."
         if frozenset({slug, profile.industry}) in _ADJACENT:
             return max(0.5, evidence[0]), f"Industry '{prospect.industry}' is close to {profile.name}."
         if evidence[0]:
-            return evidence[0] * 0.9, f"Industry '{prospect.industry}' is not listed as {profile.name}, but {evidence[1]}."
+            return evidence[
+                0
+            ] * 0.9, f"Industry '{prospect.industry}' is not listed as {profile.name}, but {evidence[1]}."
         if slug in _BUILTIN_SLUGS:
             return 0.0, f"Industry '{prospect.industry}' is outside {profile.name}."
         return 0.3, f"Industry '{prospect.industry}' is not a known {profile.name} term."
@@ -647,17 +1281,54 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
     return 0.0, f"No industry given and nothing in the company data points to {profile.name}."
 
 
-_ADJACENT = frozenset({frozenset({"casino", "hotel"}), frozenset({"hotel", "restaurant"}),
-                       frozenset({"casino", "restaurant"})})
-_BUILTIN_SLUGS = frozenset({"casino", "hotel", "restaurant", "healthcare_clinic", "saas", "ecommerce",
-                            "financial_services", "real_estate", "manufacturing", "professional_services"})
-_FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
-                        "msn.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com",
-                        "mail.com"})
+_ADJACENT = frozenset(
+    {frozenset({"casino", "hotel"}), frozenset({"hotel", "restaurant"}), frozenset({"casino", "restaurant"})}
+)
+_BUILTIN_SLUGS = frozenset(
+    {
+        "casino",
+        "hotel",
+        "restaurant",
+        "healthcare_clinic",
+        "saas",
+        "ecommerce",
+        "financial_services",
+        "real_estate",
+        "manufacturing",
+        "professional_services",
+    }
+)
+_FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "mail.com",
+    }
+)
 
 
-def _first_keyword(words: list[str], keywords: list[str]) -> str | None:
-    return next((kw for kw in keywords if contains_phrase(words, kw)), None)
+@lru_cache(maxsize=1024)
+def _keyword_needles(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(keyword, " stem stem ") pairs: a phrase is present when its stems occur contiguously."""
+    return tuple((kw, " " + " ".join(stem(t) for t in tokens(kw)) + " ") for kw in keywords if tokens(kw))
+
+
+def _first_keyword(words: list[str], keywords: list[str] | tuple[str, ...]) -> str | None:
+    if not words:
+        return None
+    hay = " " + " ".join(stem(t) for t in words) + " "
+    return next((kw for kw, needle in _keyword_needles(tuple(keywords)) if needle in hay), None)
 
 
 def email_domain(prospect: ProspectData) -> str | None:
@@ -682,45 +1353,102 @@ def _domain_keyword(prospect: ProspectData, keywords: list[str]) -> tuple[str, s
     return None
 
 
-_GENERIC_TYPE_WORDS = frozenset({"company", "companies", "group", "firm", "chain", "operator", "business", "network",
-                                 "organization", "maker", "brand", "provider", "and", "the", "of"})
+_GENERIC_TYPE_WORDS = frozenset(
+    {
+        "company",
+        "companies",
+        "group",
+        "firm",
+        "chain",
+        "operator",
+        "business",
+        "network",
+        "organization",
+        "maker",
+        "brand",
+        "provider",
+        "and",
+        "the",
+        "of",
+    }
+)
+
+
+@lru_cache(maxsize=256)
+def _type_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((k, frozenset(stem(t) for t in tokens(k) if t not in _GENERIC_TYPE_WORDS)) for k in kinds)
 
 
 def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[CompanyType, ...]:
     """ICP company types named by the company, its industry or the notes (half the type's words or more)."""
     found: list[CompanyType] = []
+    kinds = _type_stems(tuple(profile.icp.company_types))
     for field in ("company", "industry", "notes"):
         text = getattr(prospect, field)
         if not text:
             continue
         words = {stem(t) for t in tokens(text)}
-        for company_type in profile.icp.company_types:
-            meaningful = [stem(t) for t in tokens(company_type) if t not in _GENERIC_TYPE_WORDS]
-            if meaningful and sum(t in words for t in meaningful) / len(meaningful) >= 0.5:
-                if all(c.label != company_type for c in found):
-                    found.append(CompanyType(label=company_type, kind="icp",
-                                             span=Span(field=field, text=text, start=0, end=len(text))))
+        for company_type, meaningful in kinds:
+            if (
+                meaningful
+                and len(meaningful & words) / len(meaningful) >= 0.5
+                and all(c.label != company_type for c in found)
+            ):
+                found.append(
+                    CompanyType(
+                        label=company_type,
+                        kind="icp",
+                        span=Span(field=field, text=text, start=0, end=len(text)),
+                    )
+                )
     return tuple(found)
 
 
-_SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant", re.I)
+_SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
+_SELLER_NAME = re.compile(
+    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|supply|supplies|"
+    r"distribution|distributors|"
+    r"solutions|analytics|crm|pos|saas|ai|digital|interactive|consulting group)\b",
+    re.I,
+)
+_STUDENT_ORG = re.compile(r"universit|college|business school|school of|higher education|academy|bootcamp", re.I)
+_JOB_SEEKING = re.compile(
+    r"open to work|seeking (?:a |an |new |my next )?(?:role|position|opportunit\w+|internship|job)|"
+    r"looking for (?:a |an |my next )?(?:\w+ ){0,4}(?:role|position|job|internship|opportunit\w+)|"
+    r"between roles|in transition|job seeker|available for (?:hire|work)",
+    re.I,
+)
 
 
 def _company_text(prospect: ProspectData) -> str:
+    """Company name, industry, notes and signals in one string (what the company says it is and does)."""
     return " | ".join(x for x in (prospect.company, prospect.industry, prospect.notes, *prospect.signals) if x)
 
 
-def disqualifiers(profile: AgentProfile, prospect: ProspectData, offer: Offer,
-                  title: TitleReading | None) -> tuple[Disqualifier, ...]:
+def disqualifiers(
+    profile: AgentProfile,
+    prospect: ProspectData,
+    offer: Offer,
+    title: TitleReading | None,
+    industry_share: float | None = None,
+    types: tuple[CompanyType, ...] | None = None,
+) -> tuple[Disqualifier, ...]:
     """Every reason not to contact this company (or person), gates before the rubric."""
     found: list[Disqualifier] = []
+    company_text = _company_text(prospect)
     notes = prospect.notes or ""
     low_notes = notes.lower()
     industry = (prospect.industry or "").lower()
     own_slug = resolve_slug(prospect.industry) if prospect.industry else None
 
-    def add(kind: DisqualifierKind, label: str, field: str | None, text: str | None, rule: str | None = None,
-            start: int = 0) -> None:
+    def add(
+        kind: DisqualifierKind,
+        label: str,
+        field: str | None,
+        text: str | None,
+        rule: str | None = None,
+        start: int = 0,
+    ) -> None:
         if any(d.kind == kind and d.label == label for d in found):
             return
         span = Span(field=field, text=text, start=start, end=start + len(text)) if field and text else None
@@ -732,40 +1460,69 @@ def disqualifiers(profile: AgentProfile, prospect: ProspectData, offer: Offer,
         sentence = low_notes[start:end]
         if _IN_HOUSE.search(sentence):
             continue
-        if _SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence) and not _negated(sentence, 0):
+        if (
+            _SELL_VERB.search(sentence) or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
+        ) and not _negated(sentence, 0):
             seller_sentence = (start, end)
             break
     sells_offer = False
     if seller_sentence is not None:
-        sentence = notes[seller_sentence[0]:seller_sentence[1]]
+        sentence = notes[seller_sentence[0] : seller_sentence[1]]
         sells_offer = relevance(sentence, offer).score >= 0.7
     agency = bool(_AGENCY_INDUSTRY.search(industry))
     software = bool(_SOFTWARE_INDUSTRY.search(industry)) and profile.industry not in ("saas",)
-    if profile.industry == "professional_services" and re.search(r"\bit services\b|information technology", industry):
+    if profile.industry == "professional_services" and re.search(
+        r"\bit services\b|information technology", industry
+    ):
         software = False
     if seller_sentence is not None and sells_offer:
-        add("competitor", "a competitor: it sells what the sender sells", "notes",
-            notes[seller_sentence[0]:seller_sentence[1]], start=seller_sentence[0])
-    elif (agency or software) and relevance(_company_text(prospect), offer).score >= 0.7 and seller_sentence is None \
-            and (agency or "crm" in (prospect.company or "").lower()):
+        add(
+            "competitor",
+            "a competitor: it sells what the sender sells",
+            "notes",
+            notes[seller_sentence[0] : seller_sentence[1]],
+            start=seller_sentence[0],
+        )
+    elif (
+        (agency or software)
+        and relevance(company_text, offer).score >= 0.7
+        and seller_sentence is None
+        and (agency or "crm" in (prospect.company or "").lower())
+    ):
         add("competitor", "a competitor: it sells what the sender sells", "industry", prospect.industry)
     elif seller_sentence is not None:
-        add("vendor", "a vendor that sells to the industry, not a buyer in it", "notes",
-            notes[seller_sentence[0]:seller_sentence[1]], start=seller_sentence[0])
-    elif software and own_slug != profile.industry:
-        add("vendor", "a software vendor that sells to the industry, not a buyer in it", "industry", prospect.industry)
+        add(
+            "vendor",
+            "a vendor that sells to the industry, not a buyer in it",
+            "notes",
+            notes[seller_sentence[0] : seller_sentence[1]],
+            start=seller_sentence[0],
+        )
+    elif software and own_slug != profile.industry and _mentions_icp(profile, prospect):
+        add(
+            "vendor",
+            "a software vendor that sells to the industry, not a buyer in it",
+            "industry",
+            prospect.industry,
+        )
     elif agency:
-        add("competitor" if profile.industry != "professional_services" else "vendor",
-            "an agency: it sells marketing services rather than buying them", "industry", prospect.industry)
+        add(
+            "competitor" if profile.industry != "professional_services" else "vendor",
+            "an agency: it sells marketing services rather than buying them",
+            "industry",
+            prospect.industry,
+        )
 
     # The profile's own disqualifiers, read from their text.
-    company_text = _company_text(prospect)
     for rule, text in _profile_rules(tuple(profile.icp.disqualifiers)):
         hit: re.Match[str] | None = None
         if rule.evidence is not None:
             hit = rule.evidence.search(company_text)
-            if hit is not None and _negated(company_text, hit.start()) and rule.concept not in (
-                    "distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity"):
+            if (
+                hit is not None
+                and _negated(company_text, hit.start())
+                and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
+            ):
                 hit = None
             if hit is not None and rule.also is not None and not rule.also.search(company_text):
                 hit = None
@@ -781,8 +1538,14 @@ def disqualifiers(profile: AgentProfile, prospect: ProspectData, offer: Offer,
         field, quote, start = None, None, 0
         if hit is not None:
             field, quote, start = _locate(prospect, hit.group(0))
-        add(rule.kind if rule.kind != "profile" else "profile", rule.label if rule.concept != "too_small" else text,
-            field, quote, rule=text, start=start)
+        add(
+            rule.kind if rule.kind != "profile" else "profile",
+            rule.label if rule.concept != "too_small" else text,
+            field,
+            quote,
+            rule=text,
+            start=start,
+        )
 
     # Generic gates every profile shares.
     icp_min = profile.icp.employee_min or 0
@@ -790,10 +1553,40 @@ def disqualifiers(profile: AgentProfile, prospect: ProspectData, offer: Offer,
         add("solo", "a one- or two-person business far below the ICP", "employee_count", None)
     distress = _RULE_CONCEPTS[3][1].evidence
     assert distress is not None
-    if (hit := distress.search(company_text)) is not None and not any(d.kind == "distress" for d in found) \
-            and not _negated(company_text, hit.start()):
+    if (
+        (hit := distress.search(company_text)) is not None
+        and not any(d.kind == "distress" for d in found)
+        and not _negated(company_text, hit.start())
+    ):
         field, quote, start = _locate(prospect, hit.group(0))
         add("distress", "a company in distress (closing, insolvent or frozen)", field, quote, start=start)
+    # A company whose name says it sells software or marketing services, when that is not the ICP.
+    if (
+        not found
+        and profile.industry not in ("saas",)
+        and prospect.company
+        and _SELLER_NAME.search(prospect.company)
+        and (industry_share if industry_share is not None else share_of_industry(profile, prospect)) < 0.95
+        and not (types if types is not None else company_types(profile, prospect))
+    ):
+        if relevance(company_text, offer).score >= 0.7 or re.search(
+            r"agency|marketing|media|outbound|leads", prospect.company, re.I
+        ):
+            add("competitor", "a competitor: it sells what the sender sells", "company", prospect.company)
+        else:
+            add("vendor", "a vendor that sells to the industry, not a buyer in it", "company", prospect.company)
+    if prospect.company and _SELF_EMPLOYED.search(prospect.company):
+        add("solo", "self-employed, not a company", "company", prospect.company)
+    for field in ("company", "industry"):
+        value = getattr(prospect, field)
+        if value and _STUDENT_ORG.search(value) and title is not None and title.level in ("junior", "individual"):
+            add("student", "a student, not an employee of a buyer", field, value)
+    for field in ("title", "company", "notes"):
+        value = getattr(prospect, field)
+        if value and (m := _JOB_SEEKING.search(value)) is not None:
+            add("job_seeker", "looking for work, not at a buying company", field, m.group(0), start=m.start())
+            break
+
     # The person, whatever the account: gone, or without authority to buy.
     if title is not None and title.level == "former":
         add("former", "no longer in the role (former or retired)", "title", title.raw)
@@ -801,12 +1594,22 @@ def disqualifiers(profile: AgentProfile, prospect: ProspectData, offer: Offer,
         field, quote, start = _locate(prospect, gone)
         add("former", "no longer at the company", field, quote, start=start)
     elif title is not None and title.level == "junior" and not title.has("student"):
-        add("no_authority", f"{title.reference or 'a junior role'}: an assistant or intern, not a buyer",
-            "title", title.raw)
-    elif title is not None and (title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of")):
+        add(
+            "no_authority",
+            f"{title.reference or 'a junior role'}: an assistant or intern, not a buyer",
+            "title",
+            title.raw,
+        )
+    elif title is not None and (
+        title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of")
+    ):
         add("no_authority", "a gatekeeper to the buyer, not the buyer", "title", title.raw)
-    elif title is not None and title.has("board") and len(title.roles) <= 1 and title.level not in (
-            "c_level", "vp", "director", "manager"):
+    elif (
+        title is not None
+        and title.has("board")
+        and len(title.roles) <= 1
+        and title.level not in ("c_level", "vp", "director", "manager")
+    ):
         add("no_authority", "a board member, not an operator", "title", title.raw)
     if title is not None and (title.has("student") or (title.has("candidate") and title.level == "junior")):
         add("student", "a student, not an employee of a buyer", "title", title.raw)
@@ -815,16 +1618,23 @@ def disqualifiers(profile: AgentProfile, prospect: ProspectData, offer: Offer,
     return tuple(found)
 
 
+def _mentions_icp(profile: AgentProfile, prospect: ProspectData) -> bool:
+    """The company's industry, name, title or notes name the agent's industry (who it sells to)."""
+    words = tokens(" ".join(x for x in (prospect.industry, prospect.company, prospect.title, prospect.notes) if x))
+    keywords = (*profile.icp.industry_keywords, *_MORE_INDUSTRY.get(profile.industry, ()))
+    return _first_keyword(words, keywords) is not None
+
+
 def _locate(prospect: ProspectData, needle: str) -> tuple[str | None, str | None, int]:
     """The field holding `needle` (case-insensitive) and its exact text there."""
     low = needle.lower()
     for field in ("notes", "company", "industry"):
         value = getattr(prospect, field)
         if value and (i := value.lower().find(low)) >= 0:
-            return field, value[i:i + len(needle)], i
+            return field, value[i : i + len(needle)], i
     for signal in prospect.signals:
         if (i := signal.lower().find(low)) >= 0:
-            return "signals", signal[i:i + len(needle)], i
+            return "signals", signal[i : i + len(needle)], i
     return None, None, 0
 
 
@@ -851,8 +1661,9 @@ def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
     return _named_type(profile.icp.edge_types, prospect, ("company", "industry", "title", "notes"))
 
 
-def _named_type(kinds: list[str], prospect: ProspectData,
-                fields: tuple[str, ...] = ("company", "industry", "notes", "signals")) -> str | None:
+def _named_type(
+    kinds: list[str], prospect: ProspectData, fields: tuple[str, ...] = ("company", "industry", "notes", "signals")
+) -> str | None:
     for field in fields:
         value = getattr(prospect, field)
         for text in value if isinstance(value, list) else [value]:
@@ -864,8 +1675,18 @@ def _named_type(kinds: list[str], prospect: ProspectData,
     return None
 
 
-_USEFUL_FIELDS: tuple[str, ...] = ("first_name", "title", "company", "company_domain", "linkedin_url", "industry",
-                                   "employee_count", "annual_revenue_usd", "location", "signals")
+_USEFUL_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "title",
+    "company",
+    "company_domain",
+    "linkedin_url",
+    "industry",
+    "employee_count",
+    "annual_revenue_usd",
+    "location",
+    "signals",
+)
 
 
 def present(prospect: ProspectData, name: str) -> bool:
@@ -912,8 +1733,11 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             if rel.score or keyword:
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
-                mentions.append(Mention(keyword=kw, span=span, negated=False,
-                                        relevance=rel if rel.score else Relevance(0.4, (kw,))))
+                mentions.append(
+                    Mention(
+                        keyword=kw, span=span, negated=False, relevance=rel if rel.score else Relevance(0.4, (kw,))
+                    )
+                )
             elif field == "signals":
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
     share, why = industry_fit(profile, prospect)
@@ -942,7 +1766,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         persona=match_persona(profile, title, offer),
         firmographics=firmo,
         company_types=types,
-        disqualifiers=disqualifiers(profile, prospect, offer, title),
+        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types),
         events=tuple(events),
         quantities=tuple(quantities),
         mentions=tuple(mentions),
@@ -950,5 +1774,13 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     )
 
 
-__all__ = ["Offer", "country_of", "extract_facts", "industry_fit", "match_persona", "offer_of", "relevance",
-           "themes_in"]
+__all__ = [
+    "Offer",
+    "country_of",
+    "extract_facts",
+    "industry_fit",
+    "match_persona",
+    "offer_of",
+    "relevance",
+    "themes_in",
+]

@@ -26,7 +26,7 @@ Vocabulary
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 Level = Literal["c_level", "vp", "director", "manager", "individual", "junior", "former"]
@@ -256,11 +256,21 @@ class ProspectFacts:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (stored with the analysis, so the tier can be recomputed from it)."""
-        return asdict(self)
+        return _plain(self)  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ProspectFacts:
         return _build(cls, data)
+
+
+def _plain(value: Any) -> Any:
+    """`dataclasses.asdict` without its deep copies: these facts hold only str, numbers and tuples."""
+    names = getattr(value, "__dataclass_fields__", None)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _build(tp: Any, value: Any) -> Any:

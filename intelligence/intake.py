@@ -34,7 +34,8 @@ Row paths (CSV, Clay) cut text longer than a field allows; the JSON API refuses 
 
 **Re-sending a known prospect** (same workspace and e-mail) merges by default: fields given replace,
 fields absent are kept, list fields (signals, technologies) add the new items first and keep the
-known ones; `replace=True` stores exactly what was sent. `merge` says what changed.
+known ones (up to the field's item limit, newest first); `replace=True` stores exactly what was sent.
+`merge` says what changed.
 """
 
 from __future__ import annotations
@@ -570,7 +571,8 @@ def to_prospect(fields: dict[str, Any]) -> ProspectData:
 
 # --- merging a re-sent prospect ----------------------------------------------------------------
 
-# A number and the range it was read from travel together: a new number without a range drops the old range.
+# A number and the range it was read from travel together: a different number sent without a range
+# drops the old range (the same number, e.g. Clay echoing 3001 back, keeps it).
 LINKED = {"employee_count": "employee_range", "annual_revenue_usd": "revenue_range"}
 LIST_FIELDS = ("signals", "technologies")
 
@@ -606,8 +608,8 @@ def merge(known: Mapping[str, Any] | None, given: ProspectData, *, replace: bool
                 limit = LIST_LIMITS[name][0]
                 value = list(dict.fromkeys([*value, *(before.get(name) or [])]))[:limit]
             combined[name] = value
-        for number, rng in LINKED.items():
-            if number in sent and rng not in sent:
+        for number, rng in LINKED.items():  # a different number without its range: the old range goes
+            if number in sent and rng not in sent and sent[number] != before.get(number):
                 combined.pop(rng, None)
         combined = _stored(combined)
         try:

@@ -29,8 +29,9 @@ _KEEP = frozenset({"CEO", "COO", "CFO", "CMO", "CRO", "CTO", "MSO", "DSO", "SaaS
 
 
 @lru_cache(maxsize=1024)
-def _scope(titles: tuple[str, ...], seniority: str, functions: tuple[str, ...],
-           levels: tuple[str, ...]) -> tuple[tuple[Function, ...], tuple[Level, ...]]:
+def _scope(
+    titles: tuple[str, ...], seniority: str, functions: tuple[str, ...], levels: tuple[str, ...]
+) -> tuple[tuple[Function, ...], tuple[Level, ...]]:
     fns: list[Function] = list(functions)  # type: ignore[arg-type]
     lvls: list[Level] = list(levels)  # type: ignore[arg-type]
     if not fns:
@@ -99,8 +100,14 @@ def short(persona: Persona) -> str:
         return persona.short
     functions, _ = persona_scope(persona)
     first = functions[0] if functions else "other"
-    return {"executive": "leadership", "other": label(persona), "it": "IT", "hr": "people",
-            "customer_success": "customer success", "revenue_management": "revenue management"}.get(first, first)
+    return {
+        "executive": "leadership",
+        "other": label(persona),
+        "it": "IT",
+        "hr": "people",
+        "customer_success": "customer success",
+        "revenue_management": "revenue management",
+    }.get(first, first)
 
 
 def with_an(phrase: str) -> str:

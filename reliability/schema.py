@@ -29,7 +29,7 @@ from reliability import common
 
 NAME = "schema"
 TITLE = "schemathesis against /openapi.json (0 server errors, responses conform to the schema)"
-CLAY_SECRET = "reliability-clay-secret-" + "c" * 24  # a test value for a throwaway server
+CLAY_SECRET = "whsec_reliability_Q7mZ2xK9pL4vN8cR3tY6wB1"  # noqa: S105  (a test value, throwaway server)
 CHECKS = "not_a_server_error,response_schema_conformance"
 ST = "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())"
 
@@ -89,13 +89,16 @@ def run(full: bool = False, *, examples: int | None = None, seed: int = 1) -> co
     result = common.Result(NAME, TITLE)
     examples = examples or (100 if full else 10)
     with tempfile.TemporaryDirectory(prefix="tune-reliability-st-") as tmp, \
-            common.service_env(CLAY_WEBHOOK_SECRETS=CLAY_SECRET) as env:
+            common.service_env() as env:
         key = bench.create_api_key(env, name="schemathesis", scopes="read,write,admin")
         with common.ServiceProcess(env) as srv:
 
             async def prepare() -> tuple[dict[str, list[str]], common.Samples]:
                 async with httpx.AsyncClient(base_url=srv.base_url, headers={"X-API-Key": key},
                                              timeout=60) as c:
+                    imported = await c.post("/api/clay/webhook-secrets",  # the workspace's webhook secret
+                                            json={"name": "schemathesis", "secret": CLAY_SECRET})
+                    imported.raise_for_status()
                     ids = await _seed(c)
                     return ids, await common.scrape(c, srv.base_url)
 

@@ -8,9 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
 import campaigns
+import prospect_intelligence as intel
 from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType
+from campaigns.service import open_campaign
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
+from jobs import JobRead
 from schemas import Page
 
 router = APIRouter(prefix="/api/campaigns", tags=["campaigns"])
@@ -73,11 +76,20 @@ async def update_campaign(campaign_id: uuid.UUID, body: campaigns.CampaignUpdate
                                            data=body)
 
 
-@router.post("/{campaign_id}/prospects", response_model=campaigns.AddRead)
+@router.post("/{campaign_id}/prospects", response_model=campaigns.AddRead | JobRead,
+             responses={202: {"model": JobRead, "description": "Queued as a background job (Claude on, "
+                                                             "more than LLM_INLINE_MAX_ITEMS prospects)"}})
 async def add_prospects(campaign_id: uuid.UUID, body: campaigns.ProspectsAdd, key: WriteKey, session: SessionDep,
-                        request: Request) -> campaigns.AddRead:
-    """Analyse prospects with the campaign's agent and add them (up to ANALYZE_BATCH_INLINE_MAX per call)."""
+                        request: Request, response: Response) -> campaigns.AddRead | JobRead:
+    """Analyse prospects with the campaign's agent and add them (up to ANALYZE_BATCH_INLINE_MAX per call).
+    While Claude is on, more than LLM_INLINE_MAX_ITEMS prospects are queued as an analysis job (202)."""
     state = request.app.state
+    count, inline_max = len(body.prospects), state.settings.LLM_INLINE_MAX_ITEMS
+    if state.llm.enabled and inline_max < count <= state.settings.ANALYZE_BATCH_INLINE_MAX:
+        campaign = await open_campaign(state.db, workspace_id=key.workspace_id, campaign_id=campaign_id)
+        response.status_code = status.HTTP_202_ACCEPTED
+        return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=campaign.industry,
+                                            prospects=body.prospects, campaign_id=campaign.id)
     return await campaigns.add_prospects(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                          campaign_id=campaign_id, data=body,
                                          max_items=state.settings.ANALYZE_BATCH_INLINE_MAX)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 import clay_integration as clay
-from deps import PublicLimit, SessionDep, WriteKey
+from clay import inbound
+from clay import secrets as webhook_secrets
+from deps import AdminKey, PublicLimit, SessionDep, WriteKey
 
 router = APIRouter(prefix="/api/clay", tags=["clay"])
 
@@ -38,7 +41,8 @@ async def setup_tables(body: clay.ClaySetupRequest, key: WriteKey, session: Sess
     "security": [],
     "parameters": [
         {"name": "X-Clay-Secret", "in": "header", "required": False, "schema": {"type": "string"},
-         "description": "One of CLAY_WEBHOOK_SECRETS (x-clay-webhook-auth is accepted too)."},
+         "description": "A webhook secret of the campaign's workspace (POST /api/clay/webhook-secrets); "
+                        "x-clay-webhook-auth is accepted too."},
         {"name": "X-Signature", "in": "header", "required": False, "schema": {"type": "string"},
          "description": "Instead of the secret: t=<unix>,v1=<hex HMAC-SHA256 over '<t>.' + raw body>."}],
     "requestBody": {"required": True, "content": {"application/json": {
@@ -46,16 +50,52 @@ async def setup_tables(body: clay.ClaySetupRequest, key: WriteKey, session: Sess
         "example": WEBHOOK_EXAMPLE}}},
     "responses": {"200": {"description": "Flat answer (a list body: {\"results\": [...]})",
                           "content": {"application/json": {"example": WEBHOOK_ANSWER}}},
-                  "202": {"description": "Queued as a job: {\"status\": \"queued\", \"job_id\": …}"}}})
+                  "202": {"description": "Queued as a job: {\"status\": \"queued\", \"job_id\": …}"},
+                  "401": {"description": "Wrong secret or signature, or a campaign that is not the "
+                                         "secret's workspace's (or does not exist): the same answer"}}})
 async def webhook(request: Request, session: SessionDep,
                   campaign_id: Annotated[str | None, Query(max_length=64)] = None,
                   replace: Annotated[bool, Query(description=(
                       "false (default): fields a row leaves out keep what is known about that email; "
                       "true: the prospect is stored exactly as the row has it"))] = False) -> JSONResponse:
-    """Enriched Clay rows in (public; secret header or HMAC): upsert, re-score, flat answer to map to columns."""
+    """Enriched Clay rows in (public; the workspace's secret header or HMAC): upsert, re-score, flat answer."""
     state = request.app.state
     body = await clay.read_capped_body(request, state.settings.CLAY_WEBHOOK_MAX_BYTES)
-    clay.verify_webhook(request.headers, body, secrets=state.settings.CLAY_WEBHOOK_SECRETS)
+    rows, _ = inbound.parse_rows(body)
+    campaign = inbound.campaign_id_of(campaign_id, rows)
+    async with state.db.session(write=False) as read:
+        workspace_id, secrets = await webhook_secrets.secrets_for_campaign(
+            read, campaign_id=campaign, secret_key=state.settings.SECRET_KEY)
+    clay.verify_webhook(request.headers, body, secrets=secrets)  # unknown or foreign campaign: no secret
+    assert workspace_id is not None  # a secret matched, so the campaign and its workspace exist
     status, answer = await clay.receive(session, db=state.db, llm=state.llm, settings=state.settings,
-                                        campaign_param=campaign_id, body=body, replace=replace)
+                                        campaign_param=campaign_id, body=body, workspace_id=workspace_id,
+                                        replace=replace)
     return JSONResponse(answer, status_code=status)
+
+
+@router.post("/webhook-secrets", status_code=201, response_model=webhook_secrets.WebhookSecretCreated)
+async def create_webhook_secret(body: webhook_secrets.WebhookSecretCreate, key: AdminKey, session: SessionDep,
+                                request: Request, response: Response) -> webhook_secrets.WebhookSecretCreated:
+    """Create (or import) a webhook secret for your workspace; the secret is in this response only."""
+    response.headers["Cache-Control"] = "no-store"  # a secret: never cached, replayed without it
+    row, raw = await webhook_secrets.create_secret(session, workspace_id=key.workspace_id, name=body.name,
+                                                   secret_key=request.app.state.settings.SECRET_KEY,
+                                                   value=body.secret)
+    return webhook_secrets.WebhookSecretCreated.model_validate(
+        {**webhook_secrets.WebhookSecretRead.model_validate(row).model_dump(), "secret": raw})
+
+
+@router.get("/webhook-secrets", response_model=list[webhook_secrets.WebhookSecretRead])
+async def list_webhook_secrets(key: AdminKey, session: SessionDep) -> list[webhook_secrets.WebhookSecretRead]:
+    """Your workspace's webhook secrets (prefix and last four characters, never the secret)."""
+    rows = await webhook_secrets.list_secrets(session, workspace_id=key.workspace_id)
+    return [webhook_secrets.WebhookSecretRead.model_validate(r) for r in rows]
+
+
+@router.delete("/webhook-secrets/{secret_id}", response_model=webhook_secrets.WebhookSecretRead)
+async def revoke_webhook_secret(secret_id: uuid.UUID, key: AdminKey,
+                                session: SessionDep) -> webhook_secrets.WebhookSecretRead:
+    """Revoke a webhook secret of your workspace; Clay requests with it get 401 at once."""
+    row = await webhook_secrets.revoke_secret(session, workspace_id=key.workspace_id, secret_id=secret_id)
+    return webhook_secrets.WebhookSecretRead.model_validate(row)

@@ -29,12 +29,16 @@ async def analyze(body: intel.AnalyzeRequest, key: WriteKey, session: SessionDep
              responses={202: {"model": JobRead, "description": "Queued as a background job"}})
 async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session: SessionDep, request: Request,
                         response: Response) -> intel.BatchRead | JobRead:
-    """Analyse many prospects: up to ANALYZE_BATCH_INLINE_MAX inline, larger batches as a job (202)."""
+    """Analyse many prospects: up to ANALYZE_BATCH_INLINE_MAX inline (LLM_INLINE_MAX_ITEMS while Claude is
+    on, so a request never waits on many Claude calls), larger batches as a job (202)."""
     state = request.app.state
     count, cap = len(body.prospects), state.settings.ANALYZE_BATCH_MAX
     if count > cap:
         raise Unprocessable(f"A batch holds at most {cap} prospects ({count} sent); split it.")
-    if count > state.settings.ANALYZE_BATCH_INLINE_MAX:
+    inline_max = state.settings.ANALYZE_BATCH_INLINE_MAX
+    if state.llm.enabled:
+        inline_max = min(inline_max, state.settings.LLM_INLINE_MAX_ITEMS)
+    if count > inline_max:
         response.status_code = status.HTTP_202_ACCEPTED
         return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=body.industry,
                                             prospects=body.prospects, replace=body.replace)

@@ -30,8 +30,18 @@ OFFERS = GOLDEN / "offers.json"
 
 _USD = {"USD": 1.0, "EUR": 1.16, "GBP": 1.32, "CAD": 0.71, "AUD": 0.66, "CHF": 1.25, "SEK": 0.106, "MXN": 0.054}
 _SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "US$": "USD", "C$": "CAD", "A$": "AUD"}
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
-          "bn": 1e9, "billion": 1e9}
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
 
 
 def _half_up(x: float) -> int:
@@ -83,8 +93,12 @@ def to_prospect(raw: dict[str, Any]) -> ProspectData:
     except (ImportError, AttributeError, ValidationError, ValueError, TypeError):
         pass
     data = dict(raw)
-    for key, money in (("employees", False), ("employee_count", False), ("revenue", True),
-                       ("annual_revenue_usd", True)):
+    for key, money in (
+        ("employees", False),
+        ("employee_count", False),
+        ("revenue", True),
+        ("annual_revenue_usd", True),
+    ):
         if key in data:
             data[key] = _fallback_number(data[key], money)
     return ProspectData.model_validate(data)
@@ -99,8 +113,13 @@ def offers() -> dict[str, dict[str, str]]:
 def profile_for(industry: str) -> AgentProfile:
     """The agent a user would build for this industry's sender: built-in knowledge plus the offer."""
     sender = offers().get(industry, {})
-    return build_profile_rules(industry=industry, description=None, company=sender.get("company"),
-                               offer=sender.get("offer"), target_personas=None)
+    return build_profile_rules(
+        industry=industry,
+        description=None,
+        company=sender.get("company"),
+        offer=sender.get("offer"),
+        target_personas=None,
+    )
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -123,14 +142,20 @@ class Report:
         return self.exact / self.total if self.total else 0.0
 
     def lines(self, show_ids: bool) -> list[str]:
-        out = [f"{self.name}: {self.total} prospects, exact agreement {self.exact}/{self.total} "
-               f"= {self.agreement:.1%}",
-               "  confusion (rows = practitioner tier, columns = engine tier):",
-               "         " + "".join(f"  t{c}" for c in (1, 2, 3, 4))]
+        out = [
+            f"{self.name}: {self.total} prospects, exact agreement {self.exact}/{self.total} "
+            f"= {self.agreement:.1%}",
+            "  confusion (rows = practitioner tier, columns = engine tier):",
+            "         " + "".join(f"  t{c}" for c in (1, 2, 3, 4)),
+        ]
         for expected in (1, 2, 3, 4):
-            out.append(f"    t{expected}   " + "".join(f"{self.confusion[(expected, got)]:4d}" for got in (1, 2, 3, 4)))
+            out.append(
+                f"    t{expected}   " + "".join(f"{self.confusion[(expected, got)]:4d}" for got in (1, 2, 3, 4))
+            )
         out.append(f"  false tier 1: {len(self.false_tier1)}" + (f" {self.false_tier1}" if show_ids else ""))
-        out.append(f"  disqualified in tiers 1-2: {len(self.dq_in_top)}" + (f" {self.dq_in_top}" if show_ids else ""))
+        out.append(
+            f"  disqualified in tiers 1-2: {len(self.dq_in_top)}" + (f" {self.dq_in_top}" if show_ids else "")
+        )
         return out
 
 

@@ -5,6 +5,7 @@ The Claude engine is the real anthropic SDK talking to the fake Messages server 
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -276,3 +277,33 @@ async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(
     assert industries["hotel"]["agent_status"] == "failed"
     r = await client.post("/api/agents/build", json={**BUILD, "industry": "hotel"})
     assert r.json()["version"] == 2 and r.json()["status"] == "ready"
+
+
+async def test_hung_claude_answers_an_interactive_analysis_with_rules_within_its_deadline(rig, fake_anthropic):
+    """Three attempts × 60 s would have been three minutes; the interactive deadline bounds it all."""
+    _, client = await rig(claude=True, LLM_DEADLINE_INTERACTIVE_S=1, LLM_TIMEOUT_S=60, LLM_MAX_ATTEMPTS=3)
+    fake_anthropic.sleep(30, times=3)
+    started = time.perf_counter()
+    r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
+    elapsed = time.perf_counter() - started
+    assert r.status_code == 200, r.text
+    assert r.json()["engine"] == "rules" and r.json()["fallback"] == "deadline" and r.json()["tier"] == 1
+    assert elapsed < 2.5, elapsed
+
+
+async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic):
+    fake_anthropic.responder = lambda request: INSIGHT
+    _, client = await rig(claude=True, LLM_INLINE_MAX_ITEMS=3, JOB_WORKERS=0)
+    people = [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(4)]
+    small = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people[:3]})
+    assert small.status_code == 200 and small.json()["succeeded"] == 3
+    big = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
+    assert big.status_code == 202 and big.json()["kind"] == "analyze" and big.json()["total"] == 4
+    campaign = (await client.post("/api/campaigns/create", json={"name": "Q1", "industry": "casino"})).json()
+    added = await client.post(f"/api/campaigns/{campaign['id']}/prospects", json={"prospects": people})
+    assert added.status_code == 202 and added.json()["kind"] == "analyze"
+    assert fake_anthropic.attempts == 3  # only the inline three; the queued ones wait for a worker
+    # Without Claude the old inline limit stands: nothing waits on the network.
+    _, offline = await rig(LLM_INLINE_MAX_ITEMS=3)
+    r = await offline.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
+    assert r.status_code == 200 and r.json()["succeeded"] == 4

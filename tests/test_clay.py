@@ -35,7 +35,7 @@ from tests.test_agents_and_analysis import DANA
 OLD_SECRET = "old-secret-0123456789abcdefghij"
 NEW_SECRET = "new-secret-abcdefghij0123456789"
 CLAY_SETTINGS: dict[str, Any] = {
-    "CLAY_WEBHOOK_SECRETS": f"{NEW_SECRET},{OLD_SECRET}", "CLAY_ALLOW_PRIVATE_URLS": True,
+    "CLAY_ALLOW_PRIVATE_URLS": True,
     "CLAY_PUSH_BACKOFF_S": 0.01, "CLAY_PUSH_MAX_RETRY_AFTER_S": 0.2, "CLAY_PUSH_RATE_PER_S": 100,
     "CLAY_PUSH_MAX_ATTEMPTS": 3, "CLAY_HTTP_TIMEOUT_S": 5, "JOB_POLL_INTERVAL_S": 0.05,
 }
@@ -52,12 +52,25 @@ ROW = {"Email": "dana.reyes@silverpeakcasino.com", "First Name": "Dana", "Last N
 def rig(app_factory: Any) -> Any:
     """An app on a fresh database with Clay settings; returns (app, keyed client, public client)."""
 
-    async def make(**overrides: Any) -> tuple[Any, httpx.AsyncClient, httpx.AsyncClient]:
+    async def make(secrets: tuple[str, ...] = (NEW_SECRET, OLD_SECRET),
+                   **overrides: Any) -> tuple[Any, httpx.AsyncClient, httpx.AsyncClient]:
         app = await app_factory(**{**CLAY_SETTINGS, **overrides})
         key = await make_key(app.state.db)
+        await add_webhook_secrets(app, "acme", *secrets)
         return app, client_for(app, headers={"X-API-Key": key}), client_for(app)
 
     return make
+
+
+async def add_webhook_secrets(app: Any, workspace: str, *values: str) -> None:
+    """Import webhook secrets into a workspace, as `POST /api/clay/webhook-secrets` with `secret` does."""
+    from clay import secrets as webhook_secrets
+
+    async with app.state.db.session() as s:
+        ws = await auth.get_or_create_workspace(s, name=workspace)
+        for value in values:
+            await webhook_secrets.create_secret(s, workspace_id=ws.id, name="test", value=value,
+                                                secret_key=app.state.settings.SECRET_KEY)
 
 
 async def seed_campaign(db: Any, *, prospects: int = 3, workspace: str = "acme",
@@ -123,7 +136,7 @@ async def test_setup_tables_gives_columns_and_the_callback_config(rig):
     assert column["method"] == "POST"
     assert column["url"] == f"https://tune.example.com/api/clay/webhook?campaign_id={campaign_id}"
     headers = {h["name"]: h["value"] for h in column["headers"]}
-    assert headers == {"Content-Type": "application/json", "X-Clay-Secret": "<your CLAY_WEBHOOK_SECRET>"}
+    assert headers == {"Content-Type": "application/json", "X-Clay-Secret": "<your workspace's webhook secret>"}
     body = column["body"]
     assert body["campaign_id"] == str(campaign_id)
     assert body["Email"] == "{{Email}}" and body["First Name"] == "{{First Name}}"
@@ -340,16 +353,15 @@ def test_private_urls_are_never_allowed_in_production():
     assert Settings(_env_file=None, CLAY_ALLOW_PRIVATE_URLS=True).clay_private_urls_allowed  # type: ignore[call-arg]
 
 
-def test_production_refuses_a_placeholder_clay_secret_only_when_clay_is_configured():
-    base = {"ENV": "production", "SECRET_KEY": "q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu"}
-    Settings(_env_file=None, **base)  # type: ignore[arg-type]  (Clay not configured: fine)
-    for bad in ("change-me", "short", f"{NEW_SECRET},change-me"):
-        with pytest.raises(ValueError, match="CLAY_WEBHOOK_SECRETS"):
-            Settings(_env_file=None, CLAY_WEBHOOK_SECRETS=bad, **base)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="CLAY_WEBHOOK_AUTH_TOKEN"):
-        Settings(_env_file=None, CLAY_WEBHOOK_AUTH_TOKEN="change-me", **base)  # type: ignore[arg-type]
-    ok = Settings(_env_file=None, CLAY_WEBHOOK_SECRETS=f"{NEW_SECRET}, {OLD_SECRET}", **base)  # type: ignore[arg-type]
-    assert ok.CLAY_WEBHOOK_SECRETS == [NEW_SECRET, OLD_SECRET]
+def test_an_imported_webhook_secret_must_be_random():
+    from pydantic import ValidationError
+
+    from clay.secrets import WebhookSecretCreate
+
+    for bad in ("change-me", "short", "a" * 30):
+        with pytest.raises(ValidationError, match="secret"):
+            WebhookSecretCreate(secret=bad)
+    assert WebhookSecretCreate(secret=NEW_SECRET).secret == NEW_SECRET
 
 
 # --- webhook: authentication -------------------------------------------------------------------
@@ -408,10 +420,13 @@ async def test_webhook_refuses_bad_credentials_with_401(rig):
 
 
 async def test_webhook_without_configured_secrets_refuses_everything(rig):
-    app, _, public = await rig(CLAY_WEBHOOK_SECRETS="")
+    app, _, public = await rig(secrets=())  # a workspace that has created no webhook secret
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
-    problem = assert_problem(await post_webhook(public, ROW, campaign_id, headers={"X-Clay-Secret": ""}), 401)
-    assert "CLAY_WEBHOOK_SECRETS" in problem["detail"]
+    assert_problem(await post_webhook(public, ROW, campaign_id, headers={"X-Clay-Secret": ""}), 401)
+    body = json.dumps(ROW).encode()
+    for headers in (SECRET, signed(body, NEW_SECRET)):
+        problem = assert_problem(await post_webhook(public, body, campaign_id, headers=headers), 401)
+        assert problem["detail"] == "Invalid webhook secret or signature."
 
 
 # --- webhook: behaviour ------------------------------------------------------------------------
@@ -490,9 +505,9 @@ async def test_webhook_body_limits_and_campaign_errors(rig):
     big = {**ROW, "Notes": "x" * 3000}
     assert_problem(await post_webhook(public, big, campaign_id, headers=SECRET), 413)
     assert_problem(await post_webhook(public, [ROW] * 101, campaign_id, headers=SECRET), 413)
-    # unknown campaign: 404, but only after authentication
+    # unknown campaign: the same 401 as a wrong secret (issue 13: no existence oracle)
     assert_problem(await post_webhook(public, ROW, uuid.uuid4()), 401)
-    assert_problem(await post_webhook(public, ROW, uuid.uuid4(), headers=SECRET), 404)
+    assert_problem(await post_webhook(public, ROW, uuid.uuid4(), headers=SECRET), 401)
     assert_problem(await post_webhook(public, ROW, "not-a-uuid", headers=SECRET), 422)
     assert_problem(await post_webhook(public, ROW, headers=SECRET), 422)  # no campaign at all
     assert_problem(await post_webhook(public, b"{not json", campaign_id, headers=SECRET), 422)

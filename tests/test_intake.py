@@ -181,5 +181,18 @@ def test_merge_keeps_what_is_absent_and_replace_does_not():
     assert {"last_name", "location", "annual_revenue_usd"} <= set(replaced.changed)
     same = intake.merge(known, ProspectData.model_validate(DANA))
     assert same.changed == [] and same.existed
+    echoed = intake.merge(known, ProspectData.model_validate({"email": DANA["email"], "employees": 3001}))
+    assert echoed.changed == [] and echoed.data.employee_range.text == "1,001-5,000"  # same number: range kept
     new = intake.merge(None, ProspectData.model_validate(DANA))
     assert not new.existed and "email" in new.changed and new.kept == []
+
+
+def test_a_clay_push_and_its_echo_keep_both_bounds():
+    from clay.columns import prospect_row
+
+    data = ProspectData.model_validate(DANA).model_dump(mode="json", exclude_none=True)
+    pushed = prospect_row(campaign_id="c", prospect_id="p", data=data, score=90, tier=1, status="scored",
+                          analysis=None)
+    assert pushed["Employees"] == "1,001-5,000" and pushed["Annual Revenue"] == "$180M"
+    echoed = intake.to_prospect(intake.row_fields(pushed.items()))
+    assert intake.merge(data, echoed).changed == []

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from structlog.testing import capture_logs
 
 import auth
+import llm as llm_module
 from database_async import TuneDatabase
 from llm import (
     TOOL_NAME,
@@ -412,7 +413,7 @@ async def test_spend_limit_is_not_retried_and_reads_as_budget(make_rig: RigFacto
 
 async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
                                               fake_anthropic: FakeAnthropic) -> None:
-    rig = await make_rig(LLM_MAX_ATTEMPTS=3)
+    rig = await make_rig(LLM_MAX_ATTEMPTS=3, LLM_BREAKER_FAILURES=5)
     fake_anthropic.fail(529, times=3)
 
     error = await expect_unavailable(rig.ask(), "failed")
@@ -420,7 +421,8 @@ async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
     assert "OverloadedError" in str(error)
     assert fake_anthropic.attempts == 3
     assert len(rig.sleeps) == 2 and 0.5 <= rig.sleeps[0] <= 1.0 and 1.0 <= rig.sleeps[1] <= 1.5
-    assert rig.llm.breaker.consecutive_failures == 1
+    assert rig.llm.breaker.consecutive_failures == 3  # every failed attempt counts, not every failed call
+    assert rig.llm.breaker.state == "closed"
     [row] = await rig.ledger()
     assert (row.outcome, row.input_tokens, row.cost_usd) == ("error", 0, 0.0)
 
@@ -436,7 +438,7 @@ async def test_timeouts_are_retried_then_failed(make_rig: RigFactory,
 
     assert fake_anthropic.attempts == 2 and len(rig.sleeps) == 1
     assert elapsed < 2.0  # two attempts of ~0.5 s each, not the fake's 1.5 s
-    assert rig.llm.breaker.consecutive_failures == 1
+    assert rig.llm.breaker.consecutive_failures == 2
 
 
 async def test_concurrency_is_bounded(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
@@ -722,3 +724,95 @@ async def test_fake_rejects_what_the_api_rejects(fake_anthropic: FakeAnthropic) 
         assert refused.stop_details is not None and refused.stop_details.category == "cyber"
     finally:
         await sdk.close()
+
+
+# --- bounded time: deadlines, priority, the breaker before every attempt --------------------------
+
+
+async def test_deadline_bounds_all_attempts(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    """A hung API: one interactive call ends at its total deadline, not attempts × LLM_TIMEOUT_S."""
+    rig = await make_rig(LLM_DEADLINE_INTERACTIVE_S=0.8, LLM_TIMEOUT_S=5, LLM_MAX_ATTEMPTS=5,
+                         LLM_BREAKER_FAILURES=5)
+    fake_anthropic.sleep(10, times=5)
+
+    started = time.perf_counter()
+    error = await expect_unavailable(rig.ask(), "deadline")
+    elapsed = time.perf_counter() - started
+
+    assert 0.7 <= elapsed < 1.5, elapsed
+    assert "interactive deadline (0.8 s" in str(error)
+    assert fake_anthropic.attempts == 1 and rig.llm.breaker.consecutive_failures == 1
+    assert [row.outcome for row in await rig.ledger()] == ["error"]
+
+
+async def test_deadline_covers_the_wait_for_a_slot(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_CONCURRENCY=1, LLM_DEADLINE_INTERACTIVE_S=0.4)
+    fake_anthropic.reply(ANSWER, delay=1.5)
+    busy = asyncio.create_task(rig.ask(prompt="long job call", lane="background"))
+    await wait_until(lambda: fake_anthropic.attempts == 1)
+
+    started = time.perf_counter()
+    await expect_unavailable(rig.ask(prompt="waiting"), "deadline")
+
+    assert time.perf_counter() - started < 1.0
+    assert fake_anthropic.attempts == 1  # never sent: it timed out in the queue
+    assert rig.llm.breaker.consecutive_failures == 0  # queueing says nothing about the API
+    assert (await busy).value.score == 86  # the background call had minutes, and finished
+
+
+async def test_interactive_calls_go_ahead_of_queued_job_calls(make_rig: RigFactory,
+                                                               fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_MAX_CONCURRENCY=1)
+    fake_anthropic.reply(ANSWER, delay=0.3)
+    fake_anthropic.responder = lambda request: ANSWER
+    first = asyncio.create_task(rig.ask(prompt="job 0", lane="background"))
+    await wait_until(lambda: fake_anthropic.attempts == 1)
+    queued = [asyncio.create_task(rig.ask(prompt=f"job {i}", lane="background")) for i in range(1, 4)]
+    await asyncio.sleep(0.05)
+    interactive = asyncio.create_task(rig.ask(prompt="interactive"))
+
+    await asyncio.gather(first, *queued, interactive)
+
+    order = [r.json["messages"][0]["content"] for r in fake_anthropic.requests]
+    assert order == ["job 0", "interactive", "job 1", "job 2", "job 3"]
+
+
+async def test_job_lane_has_the_long_deadline(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_DEADLINE_INTERACTIVE_S=0.3, LLM_DEADLINE_BACKGROUND_S=5)
+    fake_anthropic.reply(ANSWER, delay=0.6)
+
+    async def in_a_job() -> Any:
+        llm_module.background_lane()  # what a job worker does for its task
+        return await rig.ask()
+
+    assert (await asyncio.create_task(in_a_job())).value.tier == 1
+    assert llm_module.LANE.get() == "interactive"  # the worker's lane did not leak into this task
+
+
+async def test_hung_api_20_concurrent_calls_stop_when_the_breaker_opens(
+        make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    """Before: all 20 calls made all 60 attempts with the circuit open. Now each failed attempt
+    counts, and every call consults the breaker before each attempt (and after waiting for a slot)."""
+    rig = await make_rig(LLM_MAX_CONCURRENCY=4, LLM_TIMEOUT_S=0.2, LLM_MAX_ATTEMPTS=3, LLM_BREAKER_FAILURES=5,
+                         LLM_DEADLINE_INTERACTIVE_S=30)
+    fake_anthropic.sleep(3, times=60)
+    sent_when_opened: list[int] = []
+    record_failure = rig.llm.breaker.record_failure
+
+    def spy() -> None:
+        was = rig.llm.breaker.state
+        record_failure()
+        if was != "open" and rig.llm.breaker.state == "open":
+            sent_when_opened.append(fake_anthropic.attempts)
+
+    rig.llm.breaker.record_failure = spy  # type: ignore[method-assign]
+
+    results = await asyncio.gather(*(rig.ask(prompt=f"p{i}") for i in range(20)), return_exceptions=True)
+
+    reasons = [r.reason for r in results if isinstance(r, LLMUnavailable)]
+    assert len(reasons) == 20 and set(reasons) <= {"failed", "circuit_open"}
+    assert reasons.count("circuit_open") >= 12
+    [opened_at] = sent_when_opened
+    assert opened_at <= 8  # 5 failed attempts open it; at most the 3 others in flight with them
+    assert fake_anthropic.attempts == opened_at  # not one request after the circuit opened
+    assert rig.llm.breaker.state == "open"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -159,19 +160,19 @@ async def test_clay_pushes_to_one_table_are_paced_across_processes_through_redis
     one, two = LimitStorage(redis.url), LimitStorage(redis.url)
     try:
         starts = await _starts([Pacer(rate, key="table", shared=one), Pacer(rate, key="table", shared=two)], 5)
-        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(starts)]
         assert min(gaps) >= interval * 0.8, gaps  # one schedule: starts 50 ms apart whichever process
         assert starts[-1] - starts[0] >= 9 * interval * 0.9
 
         # Per process (no Redis), the same two pacers would each keep their own schedule:
         alone = await _starts([Pacer(rate, key="table"), Pacer(rate, key="table")], 5)
-        assert min(b - a for a, b in zip(alone, alone[1:], strict=False)) < interval * 0.5
+        assert min(b - a for a, b in itertools.pairwise(alone)) < interval * 0.5
 
         # Redis away: each process paces on its own (still 50 ms apart within a process), no error.
         redis.stop()
         pacer = Pacer(rate, key="table", shared=one)
         local = await _starts([pacer], 4)
-        assert min(b - a for a, b in zip(local, local[1:], strict=False)) >= interval * 0.8
+        assert min(b - a for a, b in itertools.pairwise(local)) >= interval * 0.8
         assert one.state == "unavailable"
     finally:
         await one.close()

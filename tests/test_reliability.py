@@ -1,6 +1,6 @@
 """The reliability suite's short version (reliability/, `make reliability`) under pytest, so that
 `make test` runs it: each scenario starts the real service as a uvicorn subprocess, drives it, prints
-its figures (shown by pytest when a test fails) and must PASS. About 2.5 minutes in all on 2 cores.
+its figures (shown by pytest when a test fails) and must PASS. About 3.5 minutes in all on 2 cores.
 
 `python -m reliability --full` is the long version (README, "Reliability suite").
 """

@@ -362,15 +362,15 @@ def test_video_duration_out_of_range_is_refused(duration: int) -> None:
 
 GOOD_BODY = (
     "Hi Dana,\n\nI saw that Silver Peak Casino Resort is opening a 400-room hotel tower in Q2 2027. A lot of "
-    "practice owners tell me the same thing: reminder postcards get ignored. We help teams like yours bring "
-    "lapsed clients back for wellness visits, and the fair test is rebooked wellness visits per month. "
+    "new rooms will need guests midweek, and lapsed clients are the cheapest to bring back. Tune Outbound runs "
+    "player reactivation campaigns, and the fair test is rebooked wellness visits per month. "
     "Would it be worth a short call next week to see whether this could work for Silver Peak?\n\n"
     "Best,\nSam Lee\nPartner, Tune Outbound"
 )
 
 
 def check(
-    body: str, subject: str | None = "quick question", channel: str = "email", **kwargs: object
+    body: str, subject: str | None = "the Q2 2027 tower", channel: str = "email", **kwargs: object
 ) -> QualityReport:
     return check_quality(channel=channel, body=body, subject=subject, step=1, profile=small_profile(),
                          prospect=prospect(), sender=sender(), **kwargs)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from industry_agents import (
     resolve_slug,
 )
 from schemas import AgentProfile, Hook, ProspectData, RubricWeights, TierThresholds
-from scoring import COMPONENTS, analyze_rules, normalised_weights, tier_for
+from scoring import COMPONENTS, GATES, analyze_rules, normalised_weights, tier_for
 
 REQUIRED_SLUGS = {
     "casino",
@@ -283,9 +283,14 @@ def test_breakdown_is_consistent_for_every_profile(slug: str) -> None:
         assert result.score == sum(c.points for c in result.breakdown)
         assert result.tier == tier_for(sum(c.points for c in result.breakdown), profile.tier_thresholds)
         assert sum(c.max for c in result.breakdown) == 100
-        for component in result.breakdown:
+        # The six components stay within their maxima; a gate entry (a named disqualifier or a tier
+        # cap/floor, max 0) moves the score into its tier's band and says why.
+        assert [c.component for c in result.breakdown][:6] == list(COMPONENTS)
+        for component in result.breakdown[:6]:
             assert 0 <= component.points <= component.max
             assert component.fields and component.why
+        for gate in result.breakdown[6:]:
+            assert gate.component in GATES and gate.max == 0 and gate.why
         assert 0.3 <= result.confidence <= 0.95
 
 

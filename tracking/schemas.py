@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import EmailStr, Field, IPvAnyAddress, field_validator, model_validator
+from pydantic import EmailStr, Field, IPvAnyAddress, computed_field, field_validator, model_validator
 
 from schemas import Input, Output, aware_utc
 
@@ -75,8 +75,9 @@ class IngestRead(Output):
 
 
 class EventRead(Output):
-    id: int
-    external_id: str
+    id: int = Field(description="The same as event_id; kept for existing clients.",
+                    json_schema_extra={"deprecated": True})
+    external_id: str = Field(description="The sending tool's event id (`id` when it was ingested).")
     type: str
     source: str
     occurred_at: datetime
@@ -92,6 +93,12 @@ class EventRead(Output):
     machine_reason: str | None
     url: str | None
     user_agent: str | None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def event_id(self) -> int:
+        """Our id of the event, as the ingest answer names it."""
+        return self.id
 
 
 class TrackedLinkRead(Output):

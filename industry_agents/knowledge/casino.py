@@ -125,7 +125,7 @@ PROFILE = AgentProfile(
                 "player development manager",
             ],
             seniority="director",
-            functions=["marketing", "customer_success"],
+            functions=["sales", "marketing", "customer_success"],
             levels=["vp", "director", "manager"],
             role="signer",
             label="player development leader",

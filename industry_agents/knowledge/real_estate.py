@@ -152,7 +152,7 @@ PROFILE = AgentProfile(
             ],
             seniority="vp",
             functions=["operations", "executive"],
-            levels=["c_level", "vp", "director"],
+            levels=["c_level", "vp", "director", "manager"],
             role="signer",
             label="property management executive",
             plural="property management executives",

@@ -1,0 +1,642 @@
+# ruff: noqa: E501  (sentence templates read best whole, one per line)
+"""The rules engine's sentence planner: chosen facts turned into grammatical sentences with a subject.
+
+`build_plan` reads the prospect once (facts ranked by offer relevance and specificity, the title as
+people say it, the offer's outcome as a verb phrase) and the `Plan` writes every sentence the email,
+LinkedIn and video writers use. Nothing is spliced: each fact becomes a clause with a subject
+("you're opening a 300-room hotel tower in spring 2026", "your OTAs bring in ..."), articles,
+plurals, possessives and verb forms come from `inflect`, and the only claim about the sender is the
+sender's own offer or an offer-true value proposition (`copywriter.angles.OfferTerms`).
+
+Variety is by role, not by chance: a sentence's wording is chosen by the reader's level band (senior,
+director, hands-on) and function, then by a stable hash of their email, so two people at one account
+read different emails built on the same facts, and the same person always reads the same one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
+
+import inflect
+
+from copywriter.angles import FINITE, FOREIGN, NP_NUMBER, CopyFact, OfferTerms, offer_terms, read_facts, words_of
+from copywriter.context import Context, build_context, is_verb_phrase
+from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
+from copywriter.models import Sender
+from copywriter.text import cap_first, lc_first, stable_int, strip_end
+from intelligence.titles import convention_for, parse_title
+from schemas import AgentProfile, AnalysisResult, ProspectData
+
+T = TypeVar("T")
+_INFLECT = inflect.engine()
+
+_PRONOUNS_YOU = {"they": "you", "their": "your", "them": "you", "its": "your", "her": "your", "his": "your",
+                 "themselves": "yourselves", "itself": "yourselves"}
+_MASS = frozenset({"software", "marketing", "generation", "monitoring", "maintenance", "outreach", "development",
+                   "advertising", "management", "support", "research", "training", "consulting", "ordering"})
+_RUN_HEADS = frozenset({"campaigns", "campaign", "programs", "program", "programmes", "programme", "team", "pod",
+                        "marketing", "outreach", "service", "services", "sequences", "flows"})
+_MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
+_STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
+                         "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
+                         "than", "off", "over", "under", "near", "around", "about"})
+_EVENT_NOUNS = {"acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
+                "expand": "expansion", "complete": "renovation", "merge": "merger", "raise": "raise", "secure": "raise",
+                "close": "round"}
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
+_GROUPS = {
+    "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
+            "roll", "test", "build", "consolidate", "rollout"},
+    "hire": {"hire", "recruit", "appoint"},
+    "raise": {"raise", "close", "secure"},
+    "acquire": {"acquire", "merge", "win", "buy", "sign"},
+    "renovate": {"renovate", "complete", "remodel", "refurbish"},
+    "switch": {"migrate", "switch", "replace", "move", "change"},
+}
+
+
+def _group(fact: CopyFact) -> str:
+    if fact.lemma:
+        for name, lemmas in _GROUPS.items():
+            if fact.lemma in lemmas:
+                return name
+    return "number" if any(c.isdigit() for n in fact.numbers for c in n) else "other"
+
+
+def _band(level: str | None) -> str:
+    if level in ("c_level", "vp"):
+        return "senior"
+    if level == "director":
+        return "director"
+    return "hands_on"
+
+
+def possessive(name: str) -> str:
+    """ "Acme's", "Mosaic Payments'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def gerund_phrase(text: str) -> str:
+    """An instruction or a "that"-clause as an activity: "win back lapsed players" -> "winning back lapsed players";
+    every verb after "and" too ("cuts downtime and lifts OEE" -> "cutting downtime and lifting OEE")."""
+    words = text.split()
+    out: list[str] = []
+    convert = True
+    for word in words:
+        low = word.lower()
+        base = low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in _VERB_HINTS else low
+        if convert and base in _VERB_HINTS:
+            participle = _INFLECT.present_participle(base)
+            out.append(participle if isinstance(participle, str) and participle else word)
+        else:
+            out.append(word)
+        convert = low == "and"
+    if words and out[0] == words[0]:  # the first word was not a verb we know: keep the phrase as it is
+        return text
+    return " ".join(out)
+
+
+_VERB_HINTS = frozenset(
+    {"win", "shift", "move", "fill", "book", "cut", "lift", "run", "get", "reactivate", "turn", "bring", "reach",
+     "grow", "reduce", "increase", "boost", "drive", "lower", "raise", "recover", "save", "shorten", "speed", "find",
+     "land", "convert", "capture", "automate", "improve", "protect", "launch", "put", "replace", "stop", "start",
+     "add", "create", "generate", "scale", "unlock", "attract", "retain", "engage", "recruit", "close", "open",
+     "expand", "prove", "show", "track", "measure", "deliver", "handle", "manage", "answer", "schedule", "sell",
+     "upsell", "collect", "recapture", "earn", "free", "spend", "sign", "hire", "cover", "route", "match", "connect",
+     "streamline", "simplify", "prevent", "avoid", "catch", "spot", "identify", "qualify", "nurture", "keep", "make",
+     "help", "take", "moves", "books", "fills", "cuts", "lifts", "wins", "shifts", "brings", "keeps", "turns"}
+)
+
+
+@dataclass
+class Plan:
+    """What this message will say and how each sentence reads (see the module docstring)."""
+
+    ctx: Context
+    lint: LintContext
+    terms: OfferTerms
+    facts: list[CopyFact]
+    tier: int
+    band: str
+    function: str
+    role_ref: str | None
+    decision_maker: bool
+    used: set[str] = field(default_factory=set)
+
+    # --- choosing -----------------------------------------------------------------------------
+
+    def pick(self, options: list[T], *salt: object) -> T:
+        return options[stable_int(self.ctx.seed, *salt) % len(options)]
+
+    def ok(self, sentence: str | None) -> bool:
+        """Whether a planned sentence passes the checker's hard checks (the writer never ships a defect)."""
+        return sentence is not None and not any(f.severity == "hard" for f in lint_sentence(sentence, self.lint))
+
+    def pick_ok(self, options: list[str], *salt: object) -> str | None:
+        """The variant this reader gets, or the next one that passes the checker; None if none does."""
+        start = stable_int(self.ctx.seed, *salt) % len(options)
+        for i in range(len(options)):
+            candidate = options[(start + i) % len(options)]
+            if self.ok(candidate):
+                return candidate
+        return None
+
+    @property
+    def company(self) -> str | None:
+        return self.ctx.company
+
+    @property
+    def ref(self) -> str:
+        return self.ctx.company or "your team"
+
+    @property
+    def sender_co(self) -> str:
+        return self.ctx.sender.company
+
+    @property
+    def lead(self) -> CopyFact | None:
+        return self.facts[0] if self.facts else None
+
+    def fact(self, index: int) -> CopyFact | None:
+        return self.facts[index] if index < len(self.facts) else None
+
+    # --- the offer ----------------------------------------------------------------------------
+
+    @cached_property
+    def offer_np(self) -> str:
+        """The sender's offer as a noun phrase with its article when it needs one ("an outsourced SDR team ...")."""
+        offer = strip_end(" ".join(self.ctx.sender.offer.split()))
+        offer = lc_first(offer)
+        head = re.split(r"\s+(?:that|which|to|for|with|who)\s+|\s*\(", offer, maxsplit=1)[0].split()
+        last = head[-1].lower() if head else ""
+        if last and last not in _MASS and not last.endswith("s") and _INFLECT.singular_noun(last) is False:
+            return _INFLECT.a(offer)
+        return offer
+
+    @cached_property
+    def offer_short(self) -> str:
+        """The offer without its "that ..." clause or parenthesis: "player reactivation email and SMS campaigns"."""
+        short = re.split(r"\s+(?:that|which)\s+|\s*\(", lc_first(strip_end(self.ctx.sender.offer)), maxsplit=1)[0]
+        return short.strip()
+
+    @cached_property
+    def offer_head(self) -> str:
+        head = re.split(r"\s+(?:that|which|to|for|with|who)\s+|\s*\(", self.offer_np, maxsplit=1)[0].split()
+        return head[-1].lower() if head else ""
+
+    @cached_property
+    def offer_verb(self) -> str:
+        if self.offer_head in _MAKE_HEADS:
+            return "builds"
+        if self.offer_head in _RUN_HEADS or self.offer_head.endswith("s"):
+            return "runs"
+        return "provides"
+
+    @cached_property
+    def outcome(self) -> str:
+        """What the offer achieves, as an activity: "winning back lapsed rated players"."""
+        m = re.search(r"\b(?:that|which|to)\s+(?P<v>[a-z][^()]*?)(?:\s+for\s+[\w ,&-]+)?$", self.ctx.sender.offer.strip(" ."))
+        if m and m.group("v").split()[0].lower().rstrip("s") in _VERB_HINTS | {"win", "move", "lift", "fill"}:
+            return gerund_phrase(m.group("v").strip())
+        values = sorted(self.terms.offer_true_values, key=lambda v: -len(words_of(v) & self.terms.activity_expanded))
+        for value in values:
+            if is_verb_phrase(value) and len(value.split()) <= 14:
+                return gerund_phrase(lc_first(strip_end(value)))
+        verb = {"builds": "using", "runs": "running", "provides": "bringing in"}[self.offer_verb]
+        return f"{verb} {self.offer_short}"
+
+    def offer_line(self, *salt: object) -> str:
+        """The one claim about the sender: their own offer, for this kind of company when the record says so."""
+        co = self.sender_co
+        base = f"{self.offer_np}"
+        options = [
+            f"{co} {self.offer_verb} {base}.",
+            f"At {co}, we run {base}." if self.offer_verb == "runs" else f"At {co}, we build {base}.",
+            f"That's what {co} does: {base}.",
+        ]
+        return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
+
+    def value_line(self, index: int, *salt: object) -> str | None:
+        """An offer-true value proposition, said as what it would mean for them."""
+        values = list(self.terms.offer_true_values)
+        if not values:
+            return None
+        value = strip_end(values[index % len(values)])
+        if is_verb_phrase(value):
+            phrase = gerund_phrase(lc_first(value))
+            options = [f"For {self.ref}, that would mean {phrase}.",
+                       f"In practice that means {phrase}.",
+                       f"The point is {phrase}." if "without" in phrase else
+                       f"The point is {phrase}, without adding work for your team."]
+        else:
+            phrase = lc_first(value)
+            options = [f"The result we work toward is {phrase}.", f"What you'd get is {phrase}."]
+        return self.pick_ok(options, "value", index, self.band, *salt)
+
+    # --- facts as clauses ---------------------------------------------------------------------
+
+    def _rest(self, fact: CopyFact, you: bool) -> str:
+        words = fact.rest.split()
+        if words and re.match(r"^\d[\d,]*-\w+", words[0]):
+            words = ["a", *words]  # "Opened 250-room hotel tower" -> "opened a 250-room hotel tower"
+        if you:
+            words = [_PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
+                     for w in words]
+        return " ".join(words)
+
+    def clause(self, fact: CopyFact, *, you: bool) -> str | None:
+        """The fact as a clause with a subject, lower-case first word unless it is a name."""
+        co = self.company
+        subject = "you" if you or not co else co
+        if fact.kind == "gerund":
+            be = "you're" if subject == "you" else f"{subject} is"
+            return f"{be} {fact.verb.lower()} {self._rest(fact, you)}"  # type: ignore[union-attr]
+        if fact.kind == "past":
+            return f"{subject} {fact.verb.lower()} {self._rest(fact, you)}"  # type: ignore[union-attr]
+        if fact.kind == "present":
+            verb = fact.verb.lower()  # type: ignore[union-attr]
+            if subject == "you":
+                verb = {"has": "have", "relies": "rely", "depends": "depend"}.get(verb, fact.lemma or verb)
+            return f"{subject} {verb} {self._rest(fact, you)}"
+        return self._own_subject(fact, you)
+
+    def _own_subject(self, fact: CopyFact, you: bool) -> str | None:
+        text = fact.text
+        if FOREIGN.search(text) or len(text.split()) > 28:
+            return None
+        m = NP_NUMBER.match(text)
+        if m and not (set(m.group("np").lower().split()) & FINITE):
+            np, adv, rest = m.group("np"), m.group("adv"), m.group("rest")
+            verb = "are" if np.split()[-1].lower().endswith("s") and _INFLECT.singular_noun(np.split()[-1]) else "is"
+            text = f"{np} {verb} {adv} {rest}"
+        words = text.split()
+        lowered = [w.lower().strip(",;") for w in words]
+        if not any(w in FINITE for w in lowered[1:]) and not (lowered and lowered[0] in ("they", "there")):
+            if lowered and lowered[0] == "no":
+                return f"there's {lc_first(text)}"
+            return None
+        first = words[0]
+        if first.lower() in _PRONOUNS_YOU and you:
+            words[0] = _PRONOUNS_YOU[first.lower()]
+            return " ".join(words)
+        if first[0].isdigit() or first.lower() in ("about", "roughly", "around", "nearly", "over", "several", "most",
+                                                   "some", "many", "a", "an", "the", "two", "three", "four", "five"):
+            return lc_first(text)
+        if first.isupper() or (len(first) > 1 and any(c.isupper() for c in first[1:])) or (first[0].isupper() and \
+                len(words) > 1 and words[1][:1].isupper()):
+            # "OTAs bring in...", "OEE is ...": the company's own numbers
+            owner = "your" if you or not self.company else possessive(self.company)
+            if first.endswith("s") and first[:-1].isupper():
+                return text  # a plural acronym reads as the subject on its own
+            return f"{owner} {text}"
+        owner = "your" if you or not self.company else possessive(self.company)
+        return f"{owner} {lc_first(text)}"
+
+    def fact_sentence(self, fact: CopyFact, *salt: object, also: bool = False) -> str | None:
+        """The fact as the opening sentence of a message (`also`: as a further fact, "You're also ...")."""
+        form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
+        form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
+        you = form == 2 or not self.company
+        clause = self.clause(fact, you=you)
+        if clause is None:
+            return None
+        if also:
+            if fact.kind == "gerund":
+                clause = re.sub(r"^(you're|.+? is) ", r"\1 also ", clause, count=1)
+            elif fact.kind in ("past", "present"):
+                subject = "you" if clause.startswith("you ") else (self.company or "")
+                if subject and clause.startswith(subject + " "):
+                    clause = f"{subject} also {clause[len(subject) + 1:]}"
+            else:
+                return cap_first(clause) + ", too."
+            return cap_first(clause) + "."
+        if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
+                          "relaunch", "deliver", "secure") and fact.kind == "past" and self.pick([True, False],
+                                                                                                "congrats", *salt):
+            topic = self.topic(fact)
+            noun = _EVENT_NOUNS.get(fact.lemma or "")
+            if topic and len(topic.split()) <= 3 and not topic[0].isdigit() and self.company:
+                line = f"Congrats on the {topic}."
+            elif noun and self.company:
+                line = f"Congrats on the {noun}."
+            else:
+                line = None
+            if line and self.ok(line):
+                return line
+        if form == 1 and self.company and not also:
+            line = f"I saw that {clause}."
+            if self.ok(line):
+                return line
+        line = cap_first(clause) + "."
+        return line if self.ok(line) else None
+
+    # --- the "so what" ------------------------------------------------------------------------
+
+    def so_what(self, fact: CopyFact, *salt: object) -> str:
+        """Why the fact matters for this offer, in one sentence (no claim beyond the offer's outcome)."""
+        out = self.outcome
+        group = _group(fact)
+        head = self.head_noun(fact)
+        plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
+        options: dict[str, list[str]] = {
+            "new": [
+                f"That's usually the moment when {out} pays off fastest.",
+                (f"New {head} have to earn their keep quickly, and {out} is one of the cheaper ways to get there."
+                 if plural else f"A new {head} has to earn its keep quickly, and {out} is one of the cheaper ways "
+                 "to get there.") if head else f"Anything new has to earn its keep quickly, which is where {out} "
+                 "helps.",
+                f"Something like that is a good reason to start {out} now rather than later." if fact.kind ==
+                "gerund" else f"That's a good moment for {out}, while the news is fresh.",
+            ],
+            "hire": [
+                "New hires take a quarter or more to ramp, and the targets rarely wait for them.",
+                (f"Whoever joins will be judged on results before their first quarter is out, so {out} early "
+                 "helps them." if not plural else
+                 "The new team will be judged on results before their first quarter is out."),
+                (f"Until those seats are filled and ramped, {out} tends to slip down the list." if plural else
+                 f"Until that seat is filled and ramped, {out} tends to slip down the list."),
+            ],
+            "raise": [
+                "A new round usually comes with a growth target that starts before the team is ready for it.",
+                f"After a raise, the plan usually assumes {out} is already working.",
+            ],
+            "acquire": [
+                f"Deals like that usually bring customers nobody has contacted yet, which is where {out} starts.",
+                f"Integration work tends to push {out} to the back of the queue.",
+            ],
+            "renovate": [
+                f"Work like that has to pay back, and {out} is usually the quickest lever.",
+                f"That's a good moment for {out}, while the upgrade is still news.",
+            ],
+            "switch": [
+                f"A switch like that is a good moment to look at {out} again.",
+                f"New systems usually make {out} easier to measure, which helps when you judge it.",
+            ],
+            "number": [
+                f"That's the kind of number {out} is meant to move.",
+                f"{cap_first(out)} is usually the most direct way to move that number.",
+                f"If that number matters this year, {out} is the lever I'd look at first.",
+            ],
+            "other": [
+                f"That's usually where {out} makes the biggest difference.",
+                f"It's the kind of moment when {out} is worth a look.",
+            ],
+        }
+        return self.pick_ok(options[group], "so-what", group, self.band, self.function, *salt) or \
+            self.pick_ok(options["other"], "so-what", *salt) or ""
+
+    def head_noun(self, fact: CopyFact) -> str | None:
+        topic = self.topic_words(fact)
+        if not topic:
+            return None
+        head = topic[-1]
+        return head if head.isalpha() and head.islower() else None
+
+    # --- subjects -----------------------------------------------------------------------------
+
+    def topic_words(self, fact: CopyFact) -> list[str]:
+        source = fact.obj if fact.kind else fact.text
+        words = source.split()
+        while words and (words[0].lower() in _ARTICLES or words[0].lower() in _STOP_TOPIC or
+                         words[0].lower() in ("or", "but", "so", "also", "still")):
+            words = words[1:]
+        out: list[str] = []
+        for w in words:
+            if w.lower().strip(",;") in _STOP_TOPIC and out:
+                break
+            if w in ("/", "&", "+", "-", "–") or not re.search(r"\w", w):
+                if out:
+                    break
+                continue
+            out.append(w.strip(",;"))
+        return out
+
+    def topic(self, fact: CopyFact) -> str | None:
+        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        if fact.kind is None:
+            pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(?:of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
+            if pct:
+                words = [pct.group(1), *pct.group(2).split()]
+                return " ".join(words[:4]) if "of" not in fact.text[pct.start(): pct.end()].split() else \
+                    " ".join([pct.group(1), "of", *pct.group(2).split()][:4])
+            words = self.topic_words(fact)
+            words = [w for w in words if w.lower() not in ("several", "most", "some", "many", "about", "roughly",
+                                                           "they", "there", "no")]
+            cut = next((i for i, w in enumerate(words) if w.lower() in FINITE), len(words))
+            words = words[:cut]
+            return " ".join(words[:4]) if len(words) >= 1 else None
+        words = self.topic_words(fact)
+        if not words:
+            return None
+        names = [n for n in fact.names if n not in words and n.lower() not in {w.lower() for w in words}]
+        if len(words) > 3 and names:
+            words = [names[0], words[-1]]
+        elif len(words) > 3 and words[0][0].isdigit():
+            words = words[-2:]
+        elif len(words) > 4:
+            words = words[-3:]
+        return " ".join(words)
+
+    def subject_for(self, fact: CopyFact, angle: int) -> str | None:
+        topic = self.topic(fact)
+        if not topic:
+            return None
+        group = _group(fact)
+        lowered = topic if any(c.isupper() for c in topic) else topic.lower()
+        if angle == 0:
+            if group == "hire":
+                return f"hiring {lowered}"
+            if group in ("new", "renovate") and fact.kind == "gerund":
+                return f"the {lowered}" if not lowered[0].isdigit() else lowered
+            if fact.kind is None:
+                return lowered if lowered[0].isdigit() else f"your {lowered}"
+            return f"the {lowered}" if not lowered[0].isdigit() else lowered
+        when = "before" if fact.kind == "gerund" else "after"
+        if group == "hire":
+            return f"{when} the new hires"
+        if fact.kind is None:
+            return f"{lowered} at {self.company}" if self.company and len(self.company.split()) <= 2 else None
+        return f"{when} the {lowered}" if len(lowered.split()) <= 3 else None
+
+    def subjects(self, purpose: str, count: int, step: int) -> list[str]:
+        """`count` subjects of 2-5 words built from the facts, each from a different angle."""
+        found: list[str] = []
+        candidates: list[str | None] = []
+        order = self.facts[step - 1:] + self.facts[: step - 1] if self.facts else []
+        for fact in order:
+            candidates.append(self.subject_for(fact, 0))
+        for fact in order:
+            candidates.append(self.subject_for(fact, 1))
+        generic = self._fallback_subjects(purpose)
+        for subject in [*candidates, *generic]:
+            if not subject:
+                continue
+            subject = " ".join(subject.split())
+            n = len(subject.split())
+            if not 2 <= n <= 5 or len(subject) > 60 or subject.casefold() in {s.casefold() for s in found}:
+                continue
+            if any(f.severity == "hard" or f.code == "generic_subject" for f in lint_subject(subject, self.lint)):
+                continue
+            found.append(subject)
+            if len(found) == count:
+                break
+        for extra in self._fallback_subjects(purpose):
+            if len(found) == count:
+                break
+            if extra.casefold() not in {f.casefold() for f in found}:
+                found.append(extra)
+        return found
+
+    def _fallback_subjects(self, purpose: str) -> list[str]:
+        """Subjects from the role and the offer's outcome when the record has no usable fact."""
+        out: list[str] = []
+        if self.priority:
+            out.append(" ".join(self.priority.split()[:4]))
+        target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
+        target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
+        while target_words and target_words[-1].lower() in _STOP_TOPIC:
+            target_words.pop()
+        if len(target_words) >= 2 and target != self.outcome:
+            out.append(" ".join(target_words))
+        if self.company and len(self.company.split()) <= 3:
+            out.append(f"a question for {self.company}")
+        out += ["one idea for this quarter", "worth a look this quarter", "a short question", "an idea to test"]
+        return [s for s in dict.fromkeys(out) if 2 <= len(s.split()) <= 5]
+
+    # --- persona, pains, proof ----------------------------------------------------------------
+
+    @cached_property
+    def priority(self) -> str | None:
+        persona = self.lint.persona
+        if persona is None or self.lint.micro:
+            return None
+        for p in persona.priorities:
+            if self.terms.overlap(p):
+                return strip_end(p)
+        return strip_end(persona.priorities[0]) if persona.priorities else None
+
+    @cached_property
+    def pains(self) -> list[str]:
+        persona = self.lint.persona
+        mine = [p for p in (persona.pains if persona else []) if p in self.terms.offer_true_pains]
+        rest = [p for p in self.terms.offer_true_pains if p not in mine]
+        return [strip_end(p) for p in dict.fromkeys([*mine, *rest])]
+
+    def pain_line(self, index: int, *salt: object) -> str | None:
+        if not self.pains:
+            return None
+        for offset in range(len(self.pains)):
+            pain = self.pains[(index + offset) % len(self.pains)]
+            text = lc_first(pain, keep=self.ctx.names)
+            options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}.",
+                       f"Often the harder part is that {text}."]
+            line = self.pick_ok(options, "pain", index, self.band, *salt)
+            if line:
+                return line
+        return None
+
+    @cached_property
+    def proofs(self) -> list[str]:
+        return [strip_end(p) for p in self.terms.offer_true_proofs if not re.search(r"\breferences?\b", p, re.I)]
+
+    def proof_line(self, index: int, *salt: object) -> str | None:
+        if not self.proofs:
+            return None
+        proof = lc_first(self.proofs[index % len(self.proofs)])
+        options = [f"I'd suggest judging it on one number: {proof}.",
+                   f"The fair test is {proof}, measured before and after.",
+                   f"If it works, it shows up in {proof}."]
+        return self.pick_ok(options, "proof", index, *salt)
+
+    def role_line(self, *salt: object) -> str | None:
+        """Why the person, when the record has no usable fact: their role and what it is measured on."""
+        if not (self.role_ref and self.company):
+            return None
+        priority = self.priority
+        ref = self.role_ref
+        article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
+        at = "of" if ref == "owner" else "at"
+        if priority:
+            be = "are" if " and " in priority or priority.split()[0].lower().endswith("s") else "is"
+            numbers = "among the numbers" if be == "are" else "one of the numbers"
+            options = [f"As {article}{ref} {at} {self.company}, {lc_first(priority)} {be} probably on your list "
+                       "this year.",
+                       f"I'd guess {lc_first(priority)} {be} {numbers} you answer for at {self.company}."]
+        else:
+            options = [f"As {article}{ref} {at} {self.company}, you're close to where {self.outcome} would land.",
+                       f"I'm writing to you as {article}{ref} {at} {self.company}."]
+        return self.pick_ok(options, "role", *salt)
+
+    def process_lines(self, *salt: object) -> list[str]:
+        """Plain statements of how the work would run: no outcome claims, no figures."""
+        options = [
+            f"You'd approve every message before anything goes out in {possessive(self.ref) if self.company else 'your'} name.",
+            "We'd agree up front on the one number that matters to you and report against it every two weeks.",
+            "There's no long commitment needed to find out whether it fits.",
+            "A small first test would show whether it works, without changing the systems you already use.",
+            "Replies come straight to your team, so no conversation gets lost in a handoff.",
+        ]
+        return [options[(stable_int(self.ctx.seed, "process", *salt) + i) % len(options)] for i in range(3)]
+
+    # --- asks ---------------------------------------------------------------------------------
+
+    def cta(self, purpose: str, *salt: object) -> str:
+        """One low-friction question, fitted to the tier and the step."""
+        ref, at = self.ref, self.ctx.at_ref
+        if purpose == "opener":
+            if self.tier <= 1:
+                pool = [f"Worth 15 minutes this month to see whether it fits {ref}?",
+                        f"Want me to send a one-page outline of how it would run {at}?",
+                        f"Would a short sketch of the first 60 days {at} be useful?"]
+            elif self.tier == 2:
+                pool = ["Open to a short call to compare notes?",
+                        f"Would a one-page outline for {ref} be useful?",
+                        f"Is {self.outcome} something you're working on this quarter?" if len(self.outcome.split()) <= 7
+                        else f"Worth a short call to see whether it fits {ref}?"]
+            else:
+                pool = ["Is this on your radar this year, or should I check back later?",
+                        f"Would a one-page outline for {ref} be useful?"]
+            if not self.decision_maker:
+                pool = [*pool, f"If this sits with someone else {at}, who would you point me to?"]
+        elif purpose == "breakup":
+            pool = ["Should I close this out for now?", f"Is there someone else {at} I should talk to instead?",
+                    "Would later in the year be a better time?"]
+        elif purpose == "bump":
+            pool = ["Is this worth a short reply?", f"Should I keep {ref} on my list?",
+                    "Is this one for you, or for someone else on the team?"]
+        elif purpose == "proof":
+            pool = ["Is that the number you'd use too?", f"Want me to map that out for {ref}?",
+                    "Would it help to see how we'd measure it?"]
+        else:
+            pool = [f"Would a short outline for {ref} help?", "Worth a quick call to see if it fits?",
+                    f"Should I send over how this would run {at}?"]
+        return self.pick(pool, "cta", purpose, self.band, *salt)
+
+
+def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: AnalysisResult, sender: Sender,
+               tone: str | None = None) -> Plan:
+    """Read the prospect once and plan what every message may say."""
+    ctx = build_context(profile, prospect, analysis, sender, tone)
+    lint = build_lint_context(profile, prospect, sender, persona_name=analysis.persona)
+    terms = offer_terms(profile, sender.offer)
+    reading = parse_title(prospect.title, convention_for(profile.industry, prospect.industry))
+    band = _band(reading.level if reading else None)
+    function = reading.function if reading else "other"
+    plan = Plan(ctx=ctx, lint=lint, terms=terms, facts=[], tier=analysis.tier, band=band, function=function,
+                role_ref=reading.reference if reading and reading.language == "en" and
+                not set(reading.flags) & {"former", "student", "intern"} else None,
+                decision_maker=lint.persona.is_decision_maker if lint.persona else True)
+    usable = [f for f in read_facts(prospect, terms) if plan.clause(f, you=True) is not None]
+    # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
+    prefer = {"sales": ("hire",), "marketing": ("new", "number"), "executive": ("raise", "acquire", "new"),
+              "operations": ("new", "renovate", "switch"), "finance": ("number", "raise")}.get(function, ())
+    usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0)))
+    plan.facts = usable
+    return plan
+
+
+def relevant_words(text: str) -> set[str]:
+    return words_of(text)
