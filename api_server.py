@@ -16,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 import dashboard
 import metrics
+import perf.ratelimit_memory  # noqa: F401  (registers the O(1) store for RATE_LIMIT_STORAGE_URI=memory://)
 from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
 from database_async import TuneDatabase

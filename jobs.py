@@ -331,17 +331,18 @@ class Worker:
                     continue
                 try:
                     async with session.begin_nested():
+                        result = await handler.apply(session, ctx, key, payload, outcome)
                         # Only the lease holder may finish items; `status == pending` makes it once only.
+                        # Marked after `apply`, with its result, in one statement: without the lease,
+                        # LeaseLost rolls the savepoint (and `apply` with it) back.
                         mark = await session.execute(
                             update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending",
                                                   JobItem.job_id.in_(select(Job.id).where(
                                                       Job.id == ctx.job_id, Job.lease_owner == self.owner,
                                                       Job.status == "running")))
-                            .values(status="done", updated_at=utcnow()))
+                            .values(status="done", result=result, updated_at=utcnow()))
                         if not mark.rowcount:  # type: ignore[attr-defined]
                             raise LeaseLost
-                        result = await handler.apply(session, ctx, key, payload, outcome)
-                        await session.execute(update(JobItem).where(JobItem.id == item_id).values(result=result))
                     done += 1
                 except LeaseLost:
                     raise

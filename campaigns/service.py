@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import structlog
 from pydantic import ValidationError
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import paging
@@ -39,7 +39,7 @@ from campaigns.schemas import (
     TierProspectRead,
 )
 from database_async import TuneDatabase
-from errors import Conflict, Unprocessable
+from errors import Conflict, NotFound, Unprocessable
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
@@ -90,6 +90,10 @@ async def campaign_stats(session: AsyncSession, *, workspace_id: uuid.UUID,
                                  .where(CampaignProspect.campaign_id == campaign_id,
                                         CampaignProspect.workspace_id == workspace_id)
                                  .group_by(CampaignProspect.tier, CampaignProspect.status))
+    return _stats_of(rows)
+
+
+def _stats_of(rows: Any) -> CampaignStats:
     tiers: dict[int | None, dict[str, int]] = defaultdict(dict)
     statuses: dict[str, int] = defaultdict(int)
     for tier, status, n in rows:
@@ -100,11 +104,26 @@ async def campaign_stats(session: AsyncSession, *, workspace_id: uuid.UUID,
     return CampaignStats(prospects=sum(statuses.values()), by_tier=by_tier, by_status=dict(statuses))
 
 
+# The campaign and its counts in one round trip, built once (a hot read: GET /api/campaigns/{id}).
+_CP, _C = CampaignProspect.__table__, Campaign.__table__
+_COUNTS = (select(_CP.c.tier.label("count_tier"), _CP.c.status.label("count_status"),
+                  func.count().label("count_n"))
+           .where(_CP.c.campaign_id == bindparam("campaign_id"), _CP.c.workspace_id == bindparam("workspace_id"))
+           .group_by(_CP.c.tier, _CP.c.status).subquery())
+_DETAIL = (select(*_C.c, _COUNTS.c.count_tier, _COUNTS.c.count_status, _COUNTS.c.count_n)
+           .select_from(_C.outerjoin(_COUNTS, true()))
+           .where(_C.c.id == bindparam("campaign_id"), _C.c.workspace_id == bindparam("workspace_id")))
+_CAMPAIGN_KEYS = tuple(c.key for c in _C.c)
+
+
 async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID,
                        campaign_id: uuid.UUID) -> CampaignDetail:
-    """A campaign with its prospects counted by tier and by status."""
-    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
-    stats = await campaign_stats(session, workspace_id=workspace_id, campaign_id=campaign.id)
+    """A campaign with its prospects counted by tier and by status (one statement)."""
+    rows = (await session.execute(_DETAIL, {"campaign_id": campaign_id, "workspace_id": workspace_id})).all()
+    if not rows:
+        raise NotFound(f"No campaign {campaign_id}")
+    campaign = {k: rows[0]._mapping[_C.c[k]] for k in _CAMPAIGN_KEYS}
+    stats = _stats_of((r.count_tier, r.count_status, r.count_n) for r in rows if r.count_n is not None)
     return CampaignDetail(**CampaignRead.model_validate(campaign).model_dump(), stats=stats)
 
 

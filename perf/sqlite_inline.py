@@ -166,3 +166,123 @@ def connector(database: str) -> Callable[[], Any]:
         return InlineConnection(conn)
 
     return connect
+
+
+# --- one hop per statement on aiosqlite's thread (writers) ------------------------------------------
+
+
+class OneHopCursor:
+    """A cursor that executes, fetches every row and closes in ONE trip to aiosqlite's thread.
+
+    SQLAlchemy's adapter awaits cursor creation, execute, fetchall and close separately: four trips
+    to the connection's thread and back per statement, each a wake-up of the event loop. Here the
+    statement runs whole in the thread and the rows come back with it; fetches read the buffer.
+    """
+
+    __slots__ = ("_aconn", "_rows", "arraysize", "description", "lastrowid", "rowcount")
+
+    def __init__(self, aconn: Any) -> None:
+        self._aconn = aconn
+        self._rows: list[Any] = []
+        self.description: Any = None
+        self.rowcount = -1
+        self.lastrowid: int | None = None
+        self.arraysize = 1
+
+    async def __aenter__(self) -> OneHopCursor:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._rows = []
+
+    async def execute(self, sql: str, parameters: Any = None) -> OneHopCursor:
+        conn = self._aconn
+
+        def run() -> tuple[Any, list[Any], int, int | None]:
+            cursor = conn._conn.cursor()
+            try:
+                if parameters is None:
+                    cursor.execute(sql)
+                else:
+                    cursor.execute(sql, parameters)
+                description = cursor.description
+                return description, cursor.fetchall() if description else [], cursor.rowcount, cursor.lastrowid
+            finally:
+                cursor.close()
+
+        self.description, self._rows, self.rowcount, self.lastrowid = await conn._execute(run)
+        return self
+
+    async def executemany(self, sql: str, parameters: Iterable[Any]) -> OneHopCursor:
+        conn = self._aconn
+        seq = list(parameters)
+
+        def run() -> tuple[Any, list[Any], int, int | None]:
+            cursor = conn._conn.cursor()
+            try:
+                cursor.executemany(sql, seq)
+                description = cursor.description
+                return description, cursor.fetchall() if description else [], cursor.rowcount, cursor.lastrowid
+            finally:
+                cursor.close()
+
+        self.description, self._rows, self.rowcount, self.lastrowid = await conn._execute(run)
+        return self
+
+    async def fetchone(self) -> Any:
+        return self._rows.pop(0) if self._rows else None
+
+    async def fetchmany(self, size: int | None = None) -> list[Any]:
+        n = size if size is not None else self.arraysize
+        out, self._rows = self._rows[:n], self._rows[n:]
+        return out
+
+    async def fetchall(self) -> list[Any]:
+        out, self._rows = self._rows, []
+        return out
+
+    async def close(self) -> None:
+        self._rows = []
+
+    async def nextset(self) -> None:
+        return None
+
+    async def setinputsizes(self, *sizes: Any) -> None:
+        return None
+
+    def __aiter__(self) -> OneHopCursor:
+        return self
+
+    async def __anext__(self) -> Any:
+        if not self._rows:
+            raise StopAsyncIteration
+        return self._rows.pop(0)
+
+
+class OneHopConnection:
+    """An `aiosqlite.Connection` whose cursors make one trip per statement (see `OneHopCursor`);
+    everything else (commit, rollback, close, the isolation-level queue) is aiosqlite's own."""
+
+    def __init__(self, aconn: Any) -> None:
+        self._aconn = aconn
+
+    def cursor(self) -> OneHopCursor:
+        return OneHopCursor(self._aconn)
+
+    async def execute(self, sql: str, parameters: Any = None) -> OneHopCursor:
+        return await self.cursor().execute(sql, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._aconn, name)
+
+
+def one_hop_connector(database: str, timeout_s: float) -> Callable[[], Any]:
+    """An `async_creator` for `create_async_engine`: aiosqlite connections with one-hop cursors."""
+    import aiosqlite
+
+    async def connect() -> OneHopConnection:
+        aconn = aiosqlite.connect(database, timeout=timeout_s)
+        aconn._thread.daemon = True  # as SQLAlchemy does for its own aiosqlite connections
+        return OneHopConnection(await aconn)
+
+    return connect

@@ -1,0 +1,60 @@
+"""Hot-path shortcuts keep every promise: cached reads see writes at once, the faster rate-limit
+store decides exactly like a moving window, reads skip the session work but writes still commit."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from sqlalchemy import update
+
+from models import IndustryAgent
+from perf.ratelimit_memory import DequeMemoryStorage
+
+BUILD = {"industry": "casino", "company": "Tune Outbound", "offer": "player reactivation campaigns"}
+
+
+async def _industries(client) -> dict:
+    r = await client.get("/api/industries")
+    assert r.status_code == 200, r.text
+    return {i["slug"]: i for i in r.json()["items"]}
+
+
+async def test_cached_industries_show_a_build_and_a_change_at_once(rig):
+    """The list is served from a per-workspace cache; a build (ORM insert) and a status change made
+    with a bulk UPDATE both show on the very next read, long before the cache's TTL."""
+    app, client = await rig()
+    assert (await _industries(client))["casino"]["agent_status"] is None
+    assert (await _industries(client))["casino"]["agent_status"] is None  # now cached
+    assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
+    casino = (await _industries(client))["casino"]
+    assert (casino["agent_status"], casino["agent_version"]) == ("ready", 1)
+    async with app.state.db.session() as session:
+        await session.execute(update(IndustryAgent).where(IndustryAgent.industry == "casino")
+                              .values(status="failed"))
+    assert (await _industries(client))["casino"]["agent_status"] == "failed"
+
+
+async def test_another_workspace_never_sees_a_cached_list(rig):
+    from tests.conftest import client_for, make_key
+
+    app, client = await rig()
+    assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
+    assert (await _industries(client))["casino"]["agent_version"] == 1
+    other = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="other")})
+    assert (await _industries(other))["casino"]["agent_version"] is None
+
+
+async def test_memory_rate_limit_store_is_a_moving_window():
+    store = DequeMemoryStorage()
+    assert [await store.acquire_entry("k", 3, 1) for _ in range(4)] == [True, True, True, False]
+    start, n = await store.get_moving_window("k", 3, 1)
+    assert n == 3 and time.time() - 1 < start <= time.time()
+    assert await store.acquire_entry("other", 3, 1)  # per key
+    assert not await store.acquire_entry("k", 3, 1, amount=1)
+    await asyncio.sleep(1.05)
+    assert await store.acquire_entry("k", 3, 1)  # the window moved: the oldest hits expired
+    assert (await store.get_moving_window("k", 3, 1))[1] == 1
+    assert not await store.acquire_entry("k", 3, 1, amount=4)  # more than the limit at once
+    await store.reset()
+    assert (await store.get_moving_window("k", 3, 1))[1] == 0
