@@ -66,9 +66,6 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     """Build the application. Tests pass their own settings (and database)."""
     settings = settings or get_settings()
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
-    if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
-        log.warning("settings.placeholder_secret", detail="SECRET_KEY is 'change-me': tracking links and "
-                    "cursors can be forged; `make run` writes a random one to .env")
     intake.configure(settings.FX_USD_RATES, settings.FX_RATES_AS_OF)
     if settings.SENTRY_DSN:
         from observability import init_sentry  # sentry-sdk is only loaded when configured
@@ -95,7 +92,13 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         app.state.tracker = HitRecorder(database, settings)
         await app.state.tracker.start()
         _freeze_startup_heap()
-        log.info("service.started", version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS,
+        if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
+            started = log.warning  # said in the start line, not a line of its own (a start stays short)
+            extra = {"secret_key": "the placeholder 'change-me': tracking links and cursors can be forged; "
+                                   "`make run` writes a random one to .env"}
+        else:
+            started, extra = log.info, {}
+        started("service.started", **extra, version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS,
                  engine=app.state.llm.state().get("engine"), database=database.backend,
                  rate_limit=settings.RATE_LIMIT)
         base = settings.PUBLIC_BASE_URL

@@ -12,6 +12,7 @@ import clay_integration as clay
 from clay import inbound
 from clay import secrets as webhook_secrets
 from deps import AdminKey, PublicLimit, SessionDep, WriteKey
+from schemas import Page
 
 router = APIRouter(prefix="/api/clay", tags=["clay"])
 
@@ -86,11 +87,12 @@ async def create_webhook_secret(body: webhook_secrets.WebhookSecretCreate, key: 
         {**webhook_secrets.WebhookSecretRead.model_validate(row).model_dump(), "secret": raw})
 
 
-@router.get("/webhook-secrets", response_model=list[webhook_secrets.WebhookSecretRead])
-async def list_webhook_secrets(key: AdminKey, session: SessionDep) -> list[webhook_secrets.WebhookSecretRead]:
+@router.get("/webhook-secrets", response_model=Page[webhook_secrets.WebhookSecretRead])
+async def list_webhook_secrets(key: AdminKey, session: SessionDep) -> Page[webhook_secrets.WebhookSecretRead]:
     """Your workspace's webhook secrets (prefix and last four characters, never the secret)."""
     rows = await webhook_secrets.list_secrets(session, workspace_id=key.workspace_id)
-    return [webhook_secrets.WebhookSecretRead.model_validate(r) for r in rows]
+    return Page[webhook_secrets.WebhookSecretRead](
+        items=[webhook_secrets.WebhookSecretRead.model_validate(r) for r in rows], next_cursor=None)
 
 
 @router.delete("/webhook-secrets/{secret_id}", response_model=webhook_secrets.WebhookSecretRead)

@@ -405,7 +405,7 @@ async def test_finding2_clay_secret_per_workspace_and_no_campaign_oracle(app_fac
     secret = created.json()["secret"]
     assert secret.startswith("whsec_") and len(secret) >= 40
     assert (await b.post("/api/clay/webhook-secrets", json={})).status_code == 201  # beta has its own
-    listed = (await a.get("/api/clay/webhook-secrets")).json()
+    listed = (await a.get("/api/clay/webhook-secrets")).json()["items"]
     assert [s["last4"] for s in listed] == [secret[-4:]] and secret not in json.dumps(listed)
     async with db.session(write=False) as s:
         stored = list(await s.scalars(select(ClayWebhookSecret)))

@@ -16,7 +16,7 @@ def test_defaults_serve_a_laptop():
 
 
 def test_production_rate_limit_default_is_tighter():
-    s = Settings(_env_file=None, ENV="production", SECRET_KEY="s" * 40, ALLOWED_ORIGINS="https://app.example.com")
+    s = Settings(_env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu", ALLOWED_ORIGINS="https://app.example.com")
     assert s.RATE_LIMIT == "100/minute"
     assert Settings(_env_file=None, RATE_LIMIT="5/second").RATE_LIMIT == "5/second"
 
