@@ -520,7 +520,8 @@ async def _scenario(result: common.Result, admin_url: str, full: bool) -> None:
                 RATE_LIMIT="100/minute", TRACKING_RATE_LIMIT="100000000/minute",
                 API_KEY_CACHE_TTL_S=str(KEY_TTL_S[full]), JOB_WORKERS="1", JOB_ITEM_CONCURRENCY="4",
                 JOB_LEASE_S=str(LEASE_S), JOB_POLL_INTERVAL_S="0.2", LLM_MAX_CONCURRENCY="4",
-                DB_POOL_SIZE="5", DB_MAX_OVERFLOW="5")) as env:
+                DB_POOL_SIZE="5", DB_MAX_OVERFLOW="5",
+                LLM_INLINE_MAX_ITEMS="100")) as env:  # seeding adds its few prospects inline, not as a job
             server = getattr(claude.fake, "_server", None)
             if server is not None:  # connections reset by the killed node: expected here
                 server.handle_error = lambda request, client_address: None
