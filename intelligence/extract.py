@@ -163,19 +163,7 @@ _NUMBER = re.compile(
     r"sq ft|square feet|-room|-unit|-lawyer|hospitals?))?",
     re.I,
 )
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "half": 50,
-}
+_HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 
 # --- negation ----------------------------------------------------------------------------------------
 
@@ -790,24 +778,14 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
                 value=value, unit=unit, measure=measure, span=span, relevance=relevance(piece, offer, base=0.3)
             )
         )
-    if not out:
-        low = piece.lower()
-        for word, number in _WORD_NUMBERS.items():
-            if (
-                re.search(rf"\babout {word}\b|\b{word} of\b|\b{word} (?:the|our|their|of)\b", low)
-                and word == "half"
-            ):
-                span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-                out.append(
-                    Quantity(
-                        value=float(number),
-                        unit="percent",
-                        measure=piece,
-                        span=span,
-                        relevance=relevance(piece, offer, base=0.3),
-                    )
-                )
-                break
+    if not out and _HALF.search(piece):
+        # "delivery apps are about half of weeknight orders"
+        span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
+        out.append(
+            Quantity(
+                value=50.0, unit="percent", measure=piece, span=span, relevance=relevance(piece, offer, base=0.3)
+            )
+        )
     return out
 
 
@@ -1749,6 +1727,12 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
     share, why = industry_fit(profile, prospect)
     types = company_types(profile, prospect)
+    if types and share < 0.8 and types[0].span is not None and types[0].span.field in ("company", "notes"):
+        # The company names an ICP company type ("... Dental Group", "a regional bank"): that is the industry.
+        share, why = (
+            0.8,
+            f"{why} The {types[0].span.field} names {english.a(types[0].label)}, an ICP company type.",
+        )
     in_market, market_why = offer_market(offer, types, prospect)
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:

@@ -1706,6 +1706,7 @@ def _reference(
     chief: str | None,
     phrase: list[str] | None = None,
     head: bool = False,
+    vp_word: str | None = None,
 ) -> str:
     phrases = list(dict.fromkeys(phrase or []))[:2]
     fn = " and ".join(phrases) if phrases else _REFERENCE_FN[function]
@@ -1719,6 +1720,8 @@ def _reference(
         if "professional_partner" in flags:
             return "partner"
         return f"head of {fn}" if fn else "head of the business"
+    if "banking_title" in flags and vp_word and fn:
+        return f"{vp_word} of {fn}"  # a bank's "AVP, Marketing" is addressed by the title it holds
     if level == "vp":
         return (f"head of {fn}" if head else f"VP of {fn}") if fn else "executive"
     if level == "director":
@@ -1903,6 +1906,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
             decisive.chief_acronym,
             decisive.phrase if language == "en" else None,
             "head" in decisive.words,
+            next((w.upper() for w in decisive.words if w in ("vp", "avp", "svp", "evp")), None),
         ),
         language=language,
         span=Span(field="title", text=raw, start=0, end=len(raw)),

@@ -249,3 +249,18 @@ def test_explanations_have_no_raw_label_grammar_errors() -> None:
             ]
         )
         assert " a Ownership" not in text and "s's " not in text and " a E" not in text
+
+
+def test_a_disqualifier_is_named_even_when_the_score_is_already_low() -> None:
+    profile = build_profile_rules(
+        industry="saas",
+        description=None,
+        company="PipelineForge",
+        offer="outsourced SDR team",
+        target_personas=None,
+    )
+    result = analyze_rules(profile, ProspectData(email="a@gmail.com", title="Ex-CRO @ ComplyHub | Advisor"))
+    assert result.tier == 4
+    gate = result.breakdown[-1]
+    assert gate.component == "disqualifier" and "no longer in the role" in gate.why
+    assert result.score == sum(c.points for c in result.breakdown)
