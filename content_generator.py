@@ -40,16 +40,19 @@ from copywriter import (
     generate_linkedin_rules,
     generate_sequence_rules,
     generate_video_script_rules,
+    lint,
 )
-from copywriter.quality import merge_reports
+from copywriter.quality import SPAM_PHRASES, merge_reports
 from copywriter.sequence import SEQUENCE_PLANS
 from copywriter.video import WORDS_PER_MINUTE
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
+from grounding import trusted_facts
 from intelligence import intake
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, AnalysisResult, Hook, Input, Output, ProspectData
+from scoring import analyze_rules
 
 log = structlog.get_logger()
 
@@ -62,6 +65,11 @@ WRITER_SYSTEM = """You are an expert B2B outbound copywriter. Write plain-text o
 would send: short, specific, conversational, one clear call to action, no hype, no spam words, no
 placeholders. Ground every personal detail in the prospect's own fields; use the agent profile for
 pains and value. Never invent numbers, customers, case studies or facts. Answer only through the tool.
+Lead with the prospect's strongest fact for the sender's offer, written as a sentence with a subject
+("you're opening a 300-room tower in the spring"), never pasted after a colon; leave out sources
+("(TechCrunch, last week)") and internal notes. Say only what the sender's offer says the sender does,
+and only pains that offer answers. Refer to titles as people say them ("as head of sales"), never as
+stored, and never use persona labels. Subjects are 2-5 words built from the chosen fact, not the offer.
 
 Agent profile:
 """
@@ -269,7 +277,9 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
     agent, profile = await intel.agent_profile(db, workspace_id=workspace_id, industry=industry)
     outcome = None
     if latest is not None and latest.industry == agent.industry and req.prospect is None:
-        analysis = AnalysisResult.model_validate(latest.result)
+        stored = AnalysisResult.model_validate(latest.result)
+        # A stored analysis may predate the quote gate: only hooks that pass it now are used.
+        analysis = stored.model_copy(update={"hooks": trusted_hooks(stored.hooks, profile, data)})
     else:  # new or changed prospect data: analyse it now, and store that analysis with the content
         outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data,
                                      given=req.prospect)
@@ -285,14 +295,50 @@ def _variant_index(email: str, step: int, count: int) -> int:
     return int.from_bytes(digest[:4], "big") % count
 
 
-def _writer_prompt(brief: Brief, task: str, issues: list[str] | None = None) -> str:
+def _lint_rules() -> list[str]:
+    """The copy linter's hard checks, in its own words (its docstring table), so the writer is told
+    exactly what the checker rejects and the two cannot drift apart."""
+    rules = []
+    for line in (lint.__doc__ or "").splitlines():
+        cells = [c.strip().replace("\x00", "|") for c in line.replace("\\|", "\x00").strip().strip("|").split("|")]
+        if len(cells) == 2 and lint.SEVERITY.get(cells[0]) == "hard":
+            rules.append(f"no {cells[0].replace('_', ' ')}: {cells[1]}")
+    return rules
+
+
+def hard_rules(channel: str) -> list[str]:
+    """What the checker rejects outright (`copywriter.check_quality`), stated for the writer."""
+    rules = [
+        "Every number, date, year, percentage, name, brand, place and customer you write must appear in "
+        "the prospect's fields, the analysis hooks or the sender's details below, written as it is there: "
+        "a prospect in 'Reno, NV' is in 'Reno, NV' (not 'Nevada'); never add results, customers, case "
+        "studies or statistics.",
+        "No placeholders or template slots ({first_name}, [Company], <name>, TODO).",
+        "No spam-filter words or phrases: " + ", ".join(f'"{w}"' for w in SPAM_PHRASES) + ".",
+        "One clear call to action: a question, or an ask to reply or book a time.",
+        "Stay within the length the task gives (a hard limit, not a target to exceed).",
+    ]
+    if channel == "inmail":
+        rules.append("An InMail needs a subject.")
+    if channel == "linkedin_connection":
+        rules.append(f"A connection note is at most {CONNECTION_MAX} characters in total, with no link.")
+    return rules + _lint_rules()
+
+
+def _writer_prompt(brief: Brief, task: str, channel: str, issues: list[str] | None = None,
+                   previous: str | None = None) -> str:
+    hooks = trusted_hooks(brief.analysis.hooks, brief.profile, brief.prospect)
+    analysis = brief.analysis.model_copy(update={"hooks": hooks})
     parts = [task,
+             "Hard rules (a draft that breaks any of them is rejected):\n- " + "\n- ".join(hard_rules(channel)),
              "Prospect:\n" + brief.prospect.model_dump_json(exclude_none=True, indent=1),
-             "Analysis:\n" + brief.analysis.model_dump_json(include={"persona", "pain_points", "hooks",
-                                                                   "approach"}, indent=1),
+             "Analysis:\n" + analysis.model_dump_json(include={"persona", "pain_points", "hooks", "approach"},
+                                                      indent=1),
              "Sender:\n" + brief.sender.model_dump_json(exclude_none=True, indent=1)]
     if issues:
-        parts.append("Your previous draft failed these checks; fix every one:\n- " + "\n- ".join(issues))
+        if previous:
+            parts.append("Your previous draft:\n" + previous)
+        parts.append("It failed these checks; fix every one and keep what was right:\n- " + "\n- ".join(issues))
     return "\n\n".join(parts)
 
 
@@ -301,21 +347,24 @@ def _hard(report: Any) -> list[str]:
 
 
 async def _with_claude(llm: LLMClient, brief: Brief, *, purpose: str, task: str, output_model: type[BaseModel],
-                       build: Any) -> tuple[Any, str | None, Usage | None]:
-    """Draft with Claude, check, redraft once with the issues; None and the reason if it never passes."""
+                       build: Any, channel: str) -> tuple[Any, str | None, Usage | None]:
+    """Draft with Claude (told the checker's hard rules), check, redraft once with the previous draft
+    and its issues; None and the reason if it never passes."""
     if not llm.enabled:
         return None, None, None
     issues: list[str] | None = None
+    previous: str | None = None
     usage: Usage | None = None
     for _attempt in range(2):
         try:
             reply = await llm.structured(workspace_id=brief.workspace_id, purpose=purpose,
                                          system=WRITER_SYSTEM + brief.profile.model_dump_json(),
-                                         prompt=_writer_prompt(brief, task, issues), output_model=output_model,
-                                         max_tokens=4000)
+                                         prompt=_writer_prompt(brief, task, channel, issues, previous),
+                                         output_model=output_model, max_tokens=4000)
         except LLMUnavailable as exc:
             return None, exc.reason, usage
         usage = _add_usage(usage, reply.usage.as_dict())
+        previous = reply.value.model_dump_json(indent=1)
         try:
             piece = build(reply.value)
         except ValueError as exc:
@@ -334,8 +383,18 @@ def _add_usage(total: Usage | None, more: Usage) -> Usage:
     return {k: (total.get(k, 0) + v if isinstance(v, int | float) else v) for k, v in more.items()}
 
 
+def trusted_hooks(hooks: list[Hook], profile: AgentProfile, prospect: ProspectData) -> list[Hook]:
+    """The hooks a writer may state as facts: the rules engine's own (built by code from the prospect's
+    fields) and Claude's that pass the quote gate (`grounding`). A Claude hook without a quote, or
+    whose numbers or names are not in its quote, is not a fact."""
+    rules = [h.text for h in analyze_rules(profile, prospect).hooks]
+    texts = set(trusted_facts(hooks, prospect, rules_hooks=rules))
+    return [h for h in hooks if h.text in texts]
+
+
 def _check(brief: Brief, *, channel: str, body: str, subject: str | None, step: int) -> Any:
-    hooks = [h.text for h in brief.analysis.hooks]
+    # The checker accepts as facts only hooks that passed the gate (or that the rules engine built).
+    hooks = [h.text for h in trusted_hooks(brief.analysis.hooks, brief.profile, brief.prospect)]
     return check_quality(channel=channel, body=body, subject=subject, step=step, profile=brief.profile,
                          prospect=brief.prospect, sender=brief.sender, allowed_facts=hooks)
 
@@ -372,7 +431,8 @@ async def write_sequence(llm: LLMClient, brief: Brief, *, steps: int, subject_va
               f"a body of 50-150 words signed by the sender, and its call to action."
             + (f" Tone: {tone}." if tone else ""))
     piece, fallback, usage = await _with_claude(llm, brief, purpose="sequence", task=task,
-                                                output_model=_ClaudeSequence, build=_claude_sequence(brief, steps))
+                                                output_model=_ClaudeSequence, build=_claude_sequence(brief, steps),
+                                                channel="email")
     if piece is not None:
         return Written(piece, "claude", None, usage)
     rules = generate_sequence_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, steps=steps,
@@ -394,7 +454,7 @@ async def write_linkedin(llm: LLMClient, brief: Brief, kind: LinkedInKind) -> Wr
 
     task = f"Write a LinkedIn {kind.replace('_', ' ')} message: {limits}."
     piece, fallback, usage = await _with_claude(llm, brief, purpose=f"linkedin_{kind}", task=task,
-                                                output_model=_ClaudeLinkedIn, build=build)
+                                                output_model=_ClaudeLinkedIn, build=build, channel=channel)
     if piece is not None:
         return Written(piece, "claude", None, usage)
     return Written(generate_linkedin_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, kind=kind),
@@ -422,7 +482,7 @@ async def write_video(llm: LLMClient, brief: Brief, duration: int) -> Written[Vi
             f"chart, the sender on camera) and the narration. The narration must total about "
             f"{round(duration * WORDS_PER_MINUTE / 60)} words (spoken at {WORDS_PER_MINUTE} words a minute).")
     piece, fallback, usage = await _with_claude(llm, brief, purpose="video_script", task=task,
-                                                output_model=_ClaudeVideo, build=build)
+                                                output_model=_ClaudeVideo, build=build, channel="video")
     if piece is not None:
         return Written(piece, "claude", None, usage)
     script = generate_video_script_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,

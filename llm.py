@@ -3,7 +3,8 @@ usage ledger and monthly budget.
 
     LLMClient.structured(...)            -> LLMResult[T] (a validated pydantic value + Usage)
       ├─ LLMUnavailable("unconfigured")  no ANTHROPIC_API_KEY in settings
-      ├─ LLMUnavailable("budget")        this month's ledger spend ≥ LLM_MONTHLY_BUDGET_USD, or
+      ├─ LLMUnavailable("budget")        the workspace's spend this month ≥ LLM_WORKSPACE_MONTHLY_BUDGET_USD,
+      │                                  the service's ≥ the optional cap LLM_MONTHLY_BUDGET_USD, or
       │                                  Anthropic answered with a spend-limit error
       ├─ LLMUnavailable("circuit_open")  too many consecutive transient failures; cooling down (also
       │                                  when the circuit opens while this call waits to retry)
@@ -439,16 +440,19 @@ class LLMClient:
 
     # --- budget and ledger ---
 
-    async def month_spend(self) -> float:
-        """USD spent this calendar month (UTC), all workspaces: the budget is the service's."""
+    async def month_spend(self, workspace_id: uuid.UUID | None = None) -> float:
+        """USD spent this calendar month (UTC): by one workspace, or by the whole service (None)."""
+        query = (select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0))
+                 .where(LlmUsage.created_at >= month_start(self._now())))
+        if workspace_id is not None:
+            query = query.where(LlmUsage.workspace_id == workspace_id)
         async with self.db.session(write=False) as session:
-            total = await session.scalar(
-                select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0))
-                .where(LlmUsage.created_at >= month_start(self._now())))
+            total = await session.scalar(query)
         return float(total or 0.0)
 
-    async def month_usage(self, session: AsyncSession) -> dict[str, Any]:
-        """This month's calls, tokens and cost against the budget (GET /api/usage)."""
+    async def month_usage(self, session: AsyncSession, workspace_id: uuid.UUID) -> dict[str, Any]:
+        """This month's calls, tokens and cost of one workspace against its budget (GET /api/usage).
+        Other workspaces' usage is never shown; the service-wide cap shows only whether it is reached."""
         now = self._now()
         since = month_start(now)
         columns = (
@@ -461,7 +465,7 @@ class LLMClient:
         )
         rows = (await session.execute(
             select(LlmUsage.purpose, LlmUsage.outcome, *columns)
-            .where(LlmUsage.created_at >= since)
+            .where(LlmUsage.created_at >= since, LlmUsage.workspace_id == workspace_id)
             .group_by(LlmUsage.purpose, LlmUsage.outcome))).all()
         keys = ("calls", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "cost_usd")
         totals: dict[str, Any] = dict.fromkeys(keys, 0)
@@ -475,14 +479,23 @@ class LLMClient:
             by_outcome[outcome] = by_outcome.get(outcome, 0) + int(values[0])
         for bucket in (totals, *by_purpose.values()):
             bucket["cost_usd"] = round(float(bucket["cost_usd"]), 6)
-        budget = self.settings.LLM_MONTHLY_BUDGET_USD
-        exhausted = totals["cost_usd"] >= budget
-        self._note_budget(since, exhausted)
-        return {"month": since.strftime("%Y-%m"), **totals, "budget_usd": budget,
-                "remaining_usd": round(max(budget - totals["cost_usd"], 0.0), 6),
-                "budget_exhausted": exhausted, "by_purpose": by_purpose, "by_outcome": by_outcome}
+        budget = self.settings.LLM_WORKSPACE_MONTHLY_BUDGET_USD
+        service_cap = self.settings.LLM_MONTHLY_BUDGET_USD
+        service_exhausted = False
+        if service_cap is not None:
+            service_total = await session.scalar(select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0))
+                                                 .where(LlmUsage.created_at >= since))
+            service_exhausted = float(service_total or 0.0) >= service_cap
+            self._note_budget(since, service_exhausted)
+        exhausted = totals["cost_usd"] >= budget or service_exhausted
+        return {"month": since.strftime("%Y-%m"), "workspace_id": str(workspace_id), **totals,
+                "budget_usd": budget,
+                "remaining_usd": 0.0 if service_exhausted else round(max(budget - totals["cost_usd"], 0.0), 6),
+                "budget_exhausted": exhausted, "service_budget_exhausted": service_exhausted,
+                "by_purpose": by_purpose, "by_outcome": by_outcome}
 
     def _note_budget(self, since: datetime, exhausted: bool) -> None:
+        """Remember whether the service-wide cap is spent this month, for `state()`."""
         self._exhausted_month = since.strftime("%Y-%m") if exhausted else None
 
     async def _record(self, *, workspace_id: uuid.UUID | None, purpose: str, outcome: Outcome,
@@ -565,13 +578,24 @@ class LLMClient:
             return min(server, self.settings.LLM_MAX_RETRY_AFTER_S)
         return float(self._backoff(state))
 
-    async def _check_budget(self, purpose: str) -> None:
-        spent = await self.month_spend()
-        budget = self.settings.LLM_MONTHLY_BUDGET_USD
-        self._note_budget(month_start(self._now()), spent >= budget)
-        if spent >= budget:
-            log.warning("llm.budget_exhausted", purpose=purpose, spent_usd=round(spent, 6), budget_usd=budget)
-            raise LLMUnavailable("budget", f"monthly LLM budget of ${budget:.2f} is spent")
+    async def _check_budget(self, purpose: str, workspace_id: uuid.UUID | None) -> None:
+        """Refuse when the workspace's monthly budget, or the optional service-wide cap, is spent."""
+        s = self.settings
+        if workspace_id is not None:
+            spent = await self.month_spend(workspace_id)
+            if spent >= s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:
+                log.warning("llm.budget_exhausted", purpose=purpose, scope="workspace", spent_usd=round(spent, 6),
+                            budget_usd=s.LLM_WORKSPACE_MONTHLY_BUDGET_USD)
+                raise LLMUnavailable("budget", f"this workspace's monthly LLM budget of "
+                                               f"${s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:.2f} is spent")
+        if s.LLM_MONTHLY_BUDGET_USD is not None:
+            total = await self.month_spend()
+            self._note_budget(month_start(self._now()), total >= s.LLM_MONTHLY_BUDGET_USD)
+            if total >= s.LLM_MONTHLY_BUDGET_USD:
+                log.warning("llm.budget_exhausted", purpose=purpose, scope="service", spent_usd=round(total, 6),
+                            budget_usd=s.LLM_MONTHLY_BUDGET_USD)
+                raise LLMUnavailable("budget", f"the service's monthly LLM cap of ${s.LLM_MONTHLY_BUDGET_USD:.2f} "
+                                               f"is spent")
 
     async def _call(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
                     output_model: type[T], max_tokens: int, lane: Lane, probe: bool) -> LLMResult[T]:
@@ -603,7 +627,7 @@ class LLMClient:
             try:
                 if not circuit_still_closed():
                     raise CircuitOpened
-                await self._check_budget(purpose)
+                await self._check_budget(purpose, workspace_id)
                 remaining = deadline - loop.time()
                 if remaining <= 0:
                     raise DeadlineReached

@@ -145,7 +145,8 @@ class LlmUsage(Base):
     """The usage ledger: one row per Claude call, with its cost from the settings' price table."""
 
     __tablename__ = "llm_usage"
-    __table_args__ = (Index("ix_llm_usage_created_at", "created_at"),)
+    __table_args__ = (Index("ix_llm_usage_created_at", "created_at"),
+                      Index("ix_llm_usage_workspace_created", "workspace_id", "created_at"))
 
     id: Mapped[uuid.UUID] = _id()
     workspace_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("workspaces.id", ondelete="SET NULL"))

@@ -2,9 +2,11 @@
 
 The score and tier always come from the agent's rubric (`scoring.analyze_rules`), so a tier can be
 recomputed from the stored breakdown whichever engine ran. When Claude is available it adds the
-qualitative part (persona reading, pain points, hooks, approach); hooks it cites must quote a field
-the prospect actually has, or they are dropped. When Claude is unconfigured, over budget, failing
-or answers garbage, the rules engine's insight stands and the response says why (`fallback`).
+qualitative part (persona reading, pain points, hooks, approach). Every hook Claude gives names a
+prospect field and a verbatim quote of it, and is kept only if it passes `grounding.quote_gate`
+(the quote is in that field; every number and name of the hook is in the quote). When Claude is
+unconfigured, over budget, failing or answers garbage, the rules engine's insight stands and the
+response says why (`fallback`).
 
 The Claude call happens before any write, so no database lock is held while waiting for it.
 """
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ import metrics
 import paging
 from database_async import TuneDatabase
 from errors import NotFound
+from grounding import gate_hooks
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from intelligence import intake
@@ -55,19 +57,34 @@ log = structlog.get_logger()
 
 INSIGHT_SYSTEM = """You are a senior B2B sales researcher. Given an industry agent profile and one prospect,
 say which persona they are, their most likely pains, up to three personalisation hooks and the best
-approach. Every hook must quote a fact from one named prospect field (source_field is the field name);
-never invent facts, numbers or names. Answer only through the tool.
+approach.
+
+Hooks are facts, not prose. For each hook give `field` (the prospect field it comes from, e.g. "signals",
+"company", "title", "location") and `quote` (a verbatim, contiguous piece of that field's value, copied
+exactly). The hook `text` may rephrase the quote, but every number and every name in it must appear in
+the quote. A hook that does not meet this is discarded. Never invent facts, numbers, names or dates.
 
 Agent profile:
 """
 
 
+class ClaudeHook(BaseModel):
+    """A hook as Claude must give it: the claim, the field it comes from and a verbatim quote."""
+
+    text: Annotated[str, Field(max_length=300)]
+    field: Annotated[str, Field(max_length=40)]
+    quote: Annotated[str, Field(max_length=500)]
+
+    def as_hook(self) -> Hook:
+        return Hook(text=self.text, source_field=self.field, quote=self.quote)
+
+
 class ClaudeInsight(BaseModel):
     """What Claude adds to the rubric's score: the qualitative reading of one prospect."""
 
-    persona: str | None = None
+    persona: Annotated[str, Field(max_length=200)] | None = None
     pain_points: Annotated[list[Annotated[str, Field(max_length=300)]], Field(min_length=1, max_length=5)]
-    hooks: Annotated[list[Hook], Field(max_length=3)]
+    hooks: Annotated[list[ClaudeHook], Field(max_length=3)]
     approach: Approach
     confidence: float = Field(ge=0, le=1)
 
@@ -156,23 +173,13 @@ class Outcome:
     replace: bool = False
 
 
-def _field_text(data: ProspectData, field: str) -> str:
-    value = getattr(data, field, None) if field in ProspectData.model_fields else None
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return "" if value is None else str(value)
-
-
-def grounded(hook: Hook, data: ProspectData) -> bool:
-    """A hook is kept only if its source field exists and shares a distinctive word with the hook."""
-    source = _field_text(data, hook.source_field).lower()
-    words = {w for w in re.findall(r"[a-z0-9]{4,}", source)}
-    return bool(words) and any(w in hook.text.lower() for w in words)
-
-
 def merge_insight(rules: AnalysisResult, insight: ClaudeInsight, data: ProspectData) -> AnalysisResult:
-    """Claude's reading on top of the rubric: score, tier and breakdown stay the rubric's."""
-    hooks = [h for h in insight.hooks if grounded(h, data)] or rules.hooks
+    """Claude's reading on top of the rubric: score, tier and breakdown stay the rubric's. Claude's
+    hooks pass the quote gate or are dropped; with none left, the rubric's own hooks stand."""
+    kept, dropped = gate_hooks([h.as_hook() for h in insight.hooks], data)
+    if dropped:
+        log.info("analysis.hooks_dropped", dropped=len(dropped), reasons=[why for _, why in dropped])
+    hooks = kept or rules.hooks
     return rules.model_copy(update={
         "persona": rules.persona or insight.persona,
         "pain_points": insight.pain_points,
@@ -413,16 +420,18 @@ class AnalyzeJob:
 
 
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
-    """Tiers, engines and Claude cost over a job's finished items."""
+    """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
     results = await session.scalars(select(JobItem.result).where(JobItem.job_id == ctx.job_id,
                                                                  JobItem.status == "done"))
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()
     content: Counter[str] = Counter()
+    changed: Counter[str] = Counter()
     cost = 0.0
     for r in results:
         if not r:
             continue
+        changed.update(r.get("changed_fields") or ())
         if "tier" in r:
             tiers[str(r["tier"])] += 1
         if "engine" in r:
@@ -434,6 +443,7 @@ async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict
                                "cost_usd": round(cost, 6)}
     if content:
         summary["content"] = dict(content)
+    summary["changed_fields"] = dict(sorted(changed.items()))  # field → prospects whose stored value changed
     return summary
 
 

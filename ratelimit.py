@@ -18,8 +18,8 @@ When Redis cannot be reached, each limiter decides by its route class (README, "
 PostgreSQL with several workers"):
 
 - the API (every authenticated route) and the other public routes (health, Clay webhook, dashboard)
-  count in this process's memory instead: the limit still holds, per process, so a key gets at most
-  `processes x RATE_LIMIT` while Redis is away, and nothing fails because of Redis;
+  count in this process's memory instead: the limit still holds, per process, so a workspace gets at
+  most `processes x RATE_LIMIT` while Redis is away, and nothing fails because of Redis;
 - the open pixel and click redirect are not limited at all (fail open): a recipient's mail client
   must always get its image and its redirect.
 

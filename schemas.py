@@ -278,10 +278,12 @@ class ProspectData(Input):
     def _single_spaces(cls, value: str | None) -> str | None:
         return intake.clean_text(value) if value is not None else None
 
-    @field_validator("website", "linkedin_url")
+    @field_validator("website", "linkedin_url", mode="before")
     @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return intake.clean_url(value) if value else value
+    def _url(cls, value: object) -> object:
+        # before the length check, so a URL that gains "https://" is still held to max_length (and a
+        # stored value validates again unchanged when the prospect is merged later)
+        return intake.clean_url(value) if isinstance(value, str) and value.strip() else value
 
     @field_validator("company_domain")
     @classmethod
@@ -319,6 +321,7 @@ class ScoreComponent(BaseModel):
 class Hook(BaseModel):
     text: str
     source_field: str  # the prospect (or agent) field it is grounded in
+    quote: str | None = None  # Claude's hooks: the verbatim part of `source_field` it rests on (grounding gate)
 
 
 class Approach(BaseModel):

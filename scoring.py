@@ -437,7 +437,7 @@ def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreCompone
     tier = max(raw_tier, cap)
     if floor_ok and tier == 4:
         tier = 3
-    if tier == raw_tier:
+    if tier == raw_tier and not facts.disqualifiers:
         return None
     upper = {1: 100, 2: thresholds.tier1 - 1, 3: thresholds.tier2 - 1, 4: thresholds.tier3 - 1}[tier]
     lower = {1: thresholds.tier1, 2: thresholds.tier2, 3: thresholds.tier3, 4: 0}[tier]
@@ -577,7 +577,7 @@ def _hooks(profile: AgentProfile, facts: ProspectFacts, persona: Persona | None,
         else:
             text = f"As {title.reference} at {company}, you are close to the problem this solves."
         hooks.append(Hook(text=english.sentence(text), source_field="title"))
-    if not hooks and company:
+    if not hooks and company and not facts.disqualifiers:
         hooks.append(Hook(text=f"Reaching out to the team at {company}.", source_field="company"))
     return hooks[:limit]
 

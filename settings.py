@@ -162,7 +162,9 @@ class Settings(BaseSettings):
     LLM_MAX_CONCURRENCY: int = Field(4, ge=1)
     LLM_MAX_ATTEMPTS: int = Field(3, ge=1, le=10)
     LLM_MAX_RETRY_AFTER_S: float = Field(30, ge=0)
-    LLM_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
+    # Monthly Claude budget of each workspace (USD); and an optional cap on the whole service (empty: none).
+    LLM_WORKSPACE_MONTHLY_BUDGET_USD: float = Field(50, ge=0)
+    LLM_MONTHLY_BUDGET_USD: float | None = Field(None, ge=0)
     LLM_BREAKER_FAILURES: int = Field(5, ge=1)
     LLM_BREAKER_COOLDOWN_S: float = Field(30, gt=0)
     # Total time one Claude call may take (slot wait, attempts and backoff together): a request answers
@@ -218,7 +220,7 @@ class Settings(BaseSettings):
     def _origins(cls, value: object) -> object:
         return _split_csv(value)
 
-    @field_validator("ANTHROPIC_BASE_URL", mode="before")
+    @field_validator("ANTHROPIC_BASE_URL", "LLM_MONTHLY_BUDGET_USD", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return value or None
@@ -332,6 +334,8 @@ class Settings(BaseSettings):
     # Security (issue 13)
     # API docs (/docs, /redoc, /openapi.json): empty means on in development, off in production.
     DOCS_ENABLED: bool | None = None
+    # Pixel hits for one message from one client (IP) within this many seconds count once (0: all count).
+    TRACKING_REPLAY_WINDOW_S: float = Field(600, ge=0, le=86_400)
 
     @field_validator("DOCS_ENABLED", mode="before")
     @classmethod

@@ -69,14 +69,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def words_of(text: str | None) -> set[str]:
+def words_of(text: str | None) -> frozenset[str]:
     """Stemmed content words of `text` (no stopwords, no one- or two-letter words but acronyms)."""
+    return _words_of(text) if text else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _words_of(text: str) -> frozenset[str]:
     out: set[str] = set()
     for t in tokens(text):
         if t in STOPWORDS or (len(t) < 3 and t not in ("rm", "ai")):
             continue
         out.add(stem(t))
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,8 @@ _TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|thei
                            r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
                            r"article|interview|post|press\s+release|website)\b.*$", re.IGNORECASE)
 INTERNAL = re.compile(
-    r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|competitor|competes\s+with|"
+    r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|(?:is|are)\s+an?\s+competitor|our\s+"
+    r"competitor|competes\s+with|"
     r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
     r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
     r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|former|ex-|retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
@@ -281,7 +287,7 @@ def _clean_fact(text: str) -> str:
 
 
 def _sentences(notes: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-Z0-9])", notes) if s.strip()]
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
 
 
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal, TypeVar
 
 from copywriter.facts import (
@@ -123,6 +123,11 @@ def _style(tone: str | None) -> Style:
 
 def _usable(texts: Sequence[str], vocabulary: Sequence[str]) -> list[str]:
     """Profile texts fit to quote: non-empty, no template slots, no spam triggers; deduplicated."""
+    return list(_usable_cached(tuple(texts), tuple(vocabulary)))
+
+
+@lru_cache(maxsize=1024)
+def _usable_cached(texts: tuple[str, ...], vocabulary: tuple[str, ...]) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
     for raw in texts:
@@ -133,7 +138,7 @@ def _usable(texts: Sequence[str], vocabulary: Sequence[str]) -> list[str]:
         if key not in seen:
             seen.add(key)
             out.append(strip_end(text))
-    return out
+    return tuple(out)
 
 
 def _ranked(texts: list[str], topic: str) -> list[str]:

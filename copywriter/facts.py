@@ -53,7 +53,12 @@ def clean(value: object) -> str | None:
     """A field value fit to print, or None when it is empty, a null spelling or a template slot."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    return _clean_text(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=8192)
+def _clean_text(value: str) -> str | None:
+    text = " ".join(value.split())
     if text.lower().strip(" .") in _MISSING or find_placeholders(text):
         return None
     return text
@@ -118,8 +123,13 @@ def prospect_facts(prospect: ProspectData) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=4096)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
+
+
 def _phrase_in(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+    return phrase.lower() in text.lower() and _phrase_re(phrase).search(text) is not None
 
 
 def fact_present(fact: Fact, text: str) -> bool:
@@ -185,6 +195,7 @@ class Corpus:
     words: set[str] = field(default_factory=set)
     numbers: set[tuple[str, float]] = field(default_factory=set)
     raw_numbers: set[float] = field(default_factory=set)
+    claims_cache: dict[str, list[str]] = field(default_factory=dict, compare=False)  # line -> claims
 
     def add_text(self, text: str) -> None:
         self.words.update(w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text))

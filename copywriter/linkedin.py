@@ -48,7 +48,8 @@ def _connection(plan: Plan) -> str:
             del short
     role = plan.role_line("connect")
     if role:
-        notes.append(f"{hi} {role[0].lower() + role[1:]} {mine} {closing} {sign}")
+        lowered = role if role.startswith(("I ", "I'")) else role[0].lower() + role[1:]
+        notes.append(f"{hi} {lowered} {mine} {closing} {sign}")
     notes += [f"{hi} {mine} {closing} {sign}", f"{hi} {closing[0].lower() + closing[1:]} {sign}"]
     return _first_fitting(notes, CONNECTION_MAX)
 

@@ -26,7 +26,7 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import inflect
@@ -110,6 +110,13 @@ class LintContext:
     pains: tuple[str, ...]
     raw_title: str | None
     website: bool
+    # Prepared once per context so each sentence check is a few regex searches, not a loop of compiles.
+    label_re: re.Pattern[str] | None = None  # persona labels with "/", "(" or "&", any case
+    titled_re: re.Pattern[str] | None = None  # persona labels as written (Title Case)
+    internal_runs: frozenset[str] = frozenset()  # 4-word runs of internal notes
+    sender_claim_re: re.Pattern[str] | None = None
+    pains_lower: tuple[tuple[str, str], ...] = ()
+    cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
 
 
 _TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -171,7 +178,21 @@ def _match_persona(profile: AgentProfile, title: str | None) -> Persona | None:
     return None
 
 
+_PRIORITY_CACHE: dict[int, tuple[AgentProfile, tuple[tuple[str, frozenset[str], str], ...]]] = {}
+
+
 def _priority_index(profile: AgentProfile) -> tuple[tuple[str, frozenset[str], str], ...]:
+    hit = _PRIORITY_CACHE.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_PRIORITY_CACHE) > 64:
+        _PRIORITY_CACHE.clear()
+    value = _priority_index_uncached(profile)
+    _PRIORITY_CACHE[id(profile)] = (profile, value)
+    return value
+
+
+def _priority_index_uncached(profile: AgentProfile) -> tuple[tuple[str, frozenset[str], str], ...]:
     owners: dict[str, set[str]] = {}
     seniority: dict[str, str] = {}
     for persona in profile.personas:
@@ -223,6 +244,20 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
     title_low = (prospect.title or "").lower()
     owner = any(w in title_low for w in ("owner", "founder", "ceo", "president", "principal", "partner", "dds", "dmd"))
     website = bool(clean(prospect.website) or clean(prospect.company_domain))
+    slashed, titled = [], []
+    for other in profile.personas:
+        if any(ch in other.name for ch in "/(&"):
+            slashed += [re.escape(f) for f in _label_forms(other.name)]
+            if " & " in other.name:
+                head = other.name.lower().split(" & ")[0]
+                slashed.append(rf"{re.escape(head)} & [\w-]+(?: [\w-]+)?s")
+        titled += [re.escape(other.name + "s"), re.escape(other.name)]
+    runs: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?;])\s+", ". ".join([*prospect.signals, prospect.notes or ""]).lower()):
+        if INTERNAL.search(sentence):
+            words = re.findall(r"[\w'-]+", sentence)
+            runs.update(" ".join(words[i: i + 4]) for i in range(len(words) - 3))
+    pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
     return LintContext(
         company=company,
         company_words=frozenset(tokens(company)) | frozenset(tokens(short_company(company))) if company else frozenset(),
@@ -242,9 +277,14 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
         micro=employees is not None and employees <= 5,
         priorities=_priority_index(profile),
         persona_names=tuple(p.name for p in profile.personas),
-        pains=tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)])),
+        pains=pains,
         raw_title=clean(prospect.title),
         website=website,
+        label_re=re.compile("|".join(slashed), re.IGNORECASE) if slashed else None,
+        titled_re=re.compile(r"(?<!^)\b(?:" + "|".join(titled) + r")\b") if titled else None,
+        internal_runs=frozenset(runs),
+        sender_claim_re=re.compile(rf"\b{re.escape(sender.company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$"),
+        pains_lower=tuple((p.lower().rstrip("."), p) for p in pains),
     )
 
 
@@ -294,23 +334,13 @@ def _label_forms(name: str) -> list[str]:
 
 
 def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
-    found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)]
-    low = text.lower()
+    found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
-        for name in ctx.persona_names:
-            if any(ch in name for ch in "/(&"):
-                for form in _label_forms(name):
-                    if form in low:
-                        found.append(form)
-                        break
-                # "Ownership & asset managements", "hotel & revenue leaders": the label's "&" part.
-                head = name.lower().split(" & ")[0] if " & " in name else None
-                if head and re.search(rf"\b{re.escape(head)} & [\w-]+(?: [\w-]+)?s\b", low):
-                    found.append(head + " & ...")
-            for form in (name, name + "s"):
-                if re.search(rf"(?<!^)\b{re.escape(form)}\b", text) and not text.startswith(form):
-                    found.append(form)
-    for m in _TITLED_LABEL.finditer(text):
+        if ctx.label_re is not None and any(ch in text for ch in "/(&"):
+            found += [m.group(0) for m in ctx.label_re.finditer(text)]
+        if ctx.titled_re is not None:
+            found += [m.group(0) for m in ctx.titled_re.finditer(text)]
+    for m in (_TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ()):
         if ctx is not None and ((ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower):
             continue  # a name or a job title the record itself gives
         found.append(m.group(0))
@@ -350,11 +380,31 @@ def _is_head(text: str, end: int) -> bool:
     return nxt is None or not text[end:].startswith(" ") or nxt.group(1).lower() in _HEAD_FOLLOWERS
 
 
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"})
+_HAS_NUMBER = re.compile(r"\d|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve)\b")
+
+
+@lru_cache(maxsize=8192)
+def _countable_singular(word: str) -> bool:
+    if _INFLECT.singular_noun(word) is not False:
+        return False
+    plural = _INFLECT.plural_noun(word)
+    return bool(plural) and plural != word
+
+
+@lru_cache(maxsize=8192)
+def _plural_noun(word: str) -> bool:
+    return bool(_INFLECT.singular_noun(word))
+
+
+_PLURAL_SUBJECT_WORDS = frozenset({"gets", "needs", "has", "is", "wants", "makes", "means", "takes", "was", "does",
+                                   "goes", "keeps"})
 _PLURAL_SUBJECT = re.compile(r"\b(?P<s>patients|players|guests|residents|teams|reps|sdrs|clients|customers|offices|"
                              r"units|rooms|you|they|we|practices|hotels|banks|leaders|managers|owners)\s+(?P<v>gets|"
                              r"needs|has|is|wants|makes|means|takes|was|does|goes|keeps)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _article_wrong(article: str, word: str) -> bool:
     art = article.lower()
     if word[0] in "$€£":
@@ -375,7 +425,7 @@ def _article_wrong(article: str, word: str) -> bool:
 
 def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
-    for m in _COMPOUND.finditer(text):
+    for m in (_COMPOUND.finditer(text) if " and " in text else ()):
         a_words = m.group("a").lower().split()
         first = a_words[0]
         if first in _NOT_NOUN_START or set(a_words) & {"with", "of", "for", "in", "at", "on", "to", "from", "by"}:
@@ -387,25 +437,26 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     for m in re.finditer(r"\b(a|an|A|An)\s+([$\w][\w$%.-]*)", text):
         if _article_wrong(m.group(1), m.group(2)):
             out.append(Finding("agreement", m.group(0), "wrong article"))
-    for m in re.finditer(r"\b[A-Z][\w]*s's\b|\b\w+'s's\b", text):
+    for m in re.finditer(r"\b[A-Z][\w]*s's\b|\b\w+'s's\b", text) if "s's" in text else ():
         if m.group(0).lower() not in ("james's", "chris's", "charles's", "thomas's", "lucas's", "jones's"):
             out.append(Finding("agreement", m.group(0), "possessive of a plural-looking name: write it with ' alone"))
-    for m in _NUMBER_NOUN.finditer(text):
+    has_number = any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(text.lower().split())
+    for m in (_NUMBER_NOUN.finditer(text) if has_number else ()):
         word = m.group("w").lower()
         if word in _NUMBER_OK or word.endswith("s") or len(word) < 3 or word in GENERIC:
             continue
         if not _is_head(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
-        if _INFLECT.singular_noun(word) is not False:
+        if not _countable_singular(word):
             continue
-        plural = _INFLECT.plural_noun(word)
-        if plural and plural != word:
+        if True:
             out.append(Finding("agreement", m.group(0), "a number above one needs a plural noun"))
-    for m in re.finditer(rf"\bthere(?: is|'s) (?:{_NUM_WORD}|several|many)\b", text, re.IGNORECASE):
+    for m in re.finditer(rf"\bthere(?: is|'s) (?:{_NUM_WORD}|several|many)\b", text, re.IGNORECASE) if "here" in text else ():
         out.append(Finding("agreement", m.group(0), "\"there are\" with a plural"))
     for m in re.finditer(r"\beach of [\w' ]+? (need|have|are|want|do)\b", text, re.IGNORECASE):
         out.append(Finding("agreement", m.group(0), "\"each of\" takes a singular verb"))
-    for m in _PLURAL_SUBJECT.finditer(text):
+    lowered_words = set(re.findall(r"[a-z]+", text.lower()))
+    for m in (_PLURAL_SUBJECT.finditer(text) if not _PLURAL_SUBJECT_WORDS.isdisjoint(lowered_words) else ()):
         subject = m.group("s").lower()
         clause = re.split(r"[,;:]\s*", text[: m.start()])[-1].lower().split()
         if subject not in ("you", "they", "we"):
@@ -414,14 +465,14 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             if any(verb_kind(w) == "gerund" for w in clause[-4:]):
                 continue  # "Ramping five new SDRs takes...": the gerund is the subject
         out.append(Finding("agreement", m.group(0), "a plural subject takes a plural verb"))
-    for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text):
-        if _INFLECT.singular_noun(m.group(2)):
+    for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text) if has_number else ():
+        if _plural_noun(m.group(2)):
             out.append(Finding("agreement", m.group(0), "\"a\" with a plural noun"))
     for m in re.finditer(r"\b(?:these|those) ([a-z]+)\b", text, re.IGNORECASE):
         w = m.group(1).lower()
         if not w.endswith("s") and w not in ("new", "two", "three", "past", "same", "other", "first", "last", "few",
                                              "data", "people", "staff", "kinds", "sorts") and \
-                _INFLECT.singular_noun(w) is False and len(w) > 3:
+                len(w) > 3 and _countable_singular(w):
             out.append(Finding("agreement", m.group(0), "\"these\" with a singular noun"))
     return out
 
@@ -434,6 +485,9 @@ _TITLE_JUNK = re.compile(r"\||\b(?:Sr|Dir|Mgr|Mng|Mgmt|Mktg|Comm|Exec|Svcs|Dev|O
 
 def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
+    if "|" not in text and not any(k in text for k in ("As ", "as ", "ole as", "ou're")) and not (
+            ctx is not None and ctx.raw_title and ctx.raw_title in text):
+        return out
     if "|" in text:
         i = text.index("|")
         out.append(Finding("raw_title", text[max(0, i - 25): i + 20].strip(), "a stored title pasted into the copy"))
@@ -459,36 +513,33 @@ _CITE_PAREN = re.compile(
     re.IGNORECASE,
 )
 _CITE_BRACKET = re.compile(r"\[(?:source|\d+|via|ref)[^\]]*\]", re.IGNORECASE)
-_CITE_LEAD = re.compile(
+_CITE_LEAD = re.compile(  # matched on the lower-cased text
     r"(?:^|\b)(?:posted on linkedin that|per (?:crunchbase|linkedin|apollo|zoominfo|clay|our|your job postings|the "
     r"crm|g2|pitchbook)|according to (?:our|the crm|crunchbase|linkedin|apollo|zoominfo)|clay enrichment|scraped "
     r"from|our (?:data|research|notes|crm|records|research notes) (?:show|shows|say|says|suggest)|internal note|notes "
     r"say|research notes say|enrichment (?:data|says))",
-    re.IGNORECASE,
 )
 _CITE_INTERNAL = re.compile(
     r"\b(?:tier [1-4] (?:account|prospect|lead)|lead score|our scoring|icp fit|flagged as|disqualified|not a fit|"
     r"dq'd|no b2b sales motion|pre-seed|in our crm)\b",
-    re.IGNORECASE,
 )
 
 
 def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
-    found = [m.group(0) for m in _CITE_PAREN.finditer(text)]
-    found += [m.group(0) for m in _CITE_BRACKET.finditer(text)]
-    found += [m.group(0) for m in _CITE_LEAD.finditer(text)]
-    found += [m.group(0) for m in _CITE_INTERNAL.finditer(text)]
-    if ctx is not None and ctx.fact_lower:
-        low = text.lower()
-        for sentence in re.split(r"(?<=[.!?;])\s+", ctx.fact_lower):
-            if not INTERNAL.search(sentence):
-                continue
-            words = re.findall(r"[\w'-]+", sentence)
-            for i in range(len(words) - 3):
-                run = " ".join(words[i: i + 4])
-                if run in re.sub(r"[^\w' -]", "", low):
-                    found.append(run)
-                    break
+    found = [m.group(0) for m in _CITE_PAREN.finditer(text)] if "(" in text else []
+    if "[" in text:
+        found += [m.group(0) for m in _CITE_BRACKET.finditer(text)]
+    low = text.lower()
+    found += [m.group(0) for m in _CITE_LEAD.finditer(low)]
+    if any(a in low for a in ("tier", "score", "icp", "flagged", "disqualif", "fit", "dq", "b2b", "seed", "crm")):
+        found += [m.group(0) for m in _CITE_INTERNAL.finditer(low)]
+    if ctx is not None and ctx.internal_runs:
+        words = re.findall(r"[\w'-]+", low)
+        for i in range(len(words) - 3):
+            run = " ".join(words[i: i + 4])
+            if run in ctx.internal_runs:
+                found.append(run)
+                break
     return [Finding("leaked_citation", span, "provenance or an internal note quoted to the prospect")
             for span in dict.fromkeys(found)]
 
@@ -513,17 +564,18 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or text.rstrip().endswith("?"):
         return []
     claim = None
-    m = _CLAIM_WE.search(text)
+    has_sender = ctx.sender_company in text
+    m = _CLAIM_WE.search(text) if ("we " in text or "We " in text or "we'" in text) else None
     if m:
         claim = m.group("rest")
     else:
-        sender = re.escape(ctx.sender_company)
-        m2 = re.search(rf"\b{sender}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$", text)
+        m2 = ctx.sender_claim_re.search(text) if has_sender and ctx.sender_claim_re is not None else None
         if m2:
             claim = m2.group("rest")
         else:
-            m3 = _CLAIM_GOAL.search(text)
-            if m3 and (ctx.offer.lower() in text.lower() or re.search(rf"\b{sender}\b", text) or "we" in text.lower()):
+            m3 = _CLAIM_GOAL.search(text) if ("goal" in text or "aim" in text or "point" in text or "built to" in text
+                                             or "comes in" in text) else None
+            if m3 and (ctx.offer.lower() in text.lower() or has_sender or "we" in text.lower()):
                 claim = m3.group("rest")
     if claim is None:
         return []
@@ -542,17 +594,20 @@ _PAIN_FRAME = re.compile(
 )
 
 
+_PAIN_KEYS = ("tell me", "coming up", "hear", "in the way", "catch is")
+
+
 def check_unrelated_pain(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None:
         return []
     pain: str | None = None
-    m = _PAIN_FRAME.search(text)
+    low = text.lower()
+    m = _PAIN_FRAME.search(text) if any(k in low for k in _PAIN_KEYS) else None
     if m:
         pain = m.group("pain")
     else:
-        low = text.lower()
-        for candidate in ctx.pains:
-            if candidate.lower().rstrip(".") in low:
+        for candidate_low, candidate in ctx.pains_lower:
+            if candidate_low in low:
                 pain = candidate
                 break
     if pain is None:
@@ -657,6 +712,9 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None:
         return []
     out: list[Finding] = []
+    low_text = text.lower()
+    if not any(k in low_text for k in ("congrat", "saw", "notic", "heard", "read", "great to see")):
+        return out
     for m in _EVENT_CUE.finditer(text):
         claim = (m.group("a") or m.group("b") or "").strip()
         low = claim.lower()
@@ -698,13 +756,23 @@ _STOCK = re.compile(
     r"comes in|rather than make promises|one issue keeps coming up|tell me the same thing|the pattern i hear most|"
     r"following up (?:on|in case)|wanted to follow up|(?:following|follow) up on my (?:previous|last)|my (?:last|previous) "
     r"(?:email|note)\b|in case (?:it|my)[\w ]* (?:buried|missed)|this is my last note",
-    re.IGNORECASE,
 )
 
 
+_STOCK_ANCHORS = ("hope", "just ", "circling", "touch", "brain", "per my", "did you", "sorry", "introduce", "bumping",
+                  "inbox", "buried", "slipped", "one more", "busy", "full", "keep this", "last time", "file",
+                  "thoughts", "small gains", "kind of team", "good fit", "timing of", "let this", "stop here",
+                  "question i get", "after my last", "one idea", "quick follow", "nudge", "heard back", "goal is",
+                  "comes in", "promises", "coming up", "same thing", "i hear most", "follow", "my last",
+                  "my previous", "in case", "last note")
+
+
 def check_template_repetition(text: str, ctx: LintContext | None) -> list[Finding]:
+    low = text.lower()
+    if not any(a in low for a in _STOCK_ANCHORS):
+        return []
     return [Finding("template_repetition", m.group(0), "stock filler a reader has seen a hundred times")
-            for m in _STOCK.finditer(text)]
+            for m in _STOCK.finditer(low)]
 
 
 SENTENCE_CHECKS = (check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
@@ -713,10 +781,15 @@ SENTENCE_CHECKS = (check_splice, check_persona_plural, check_agreement, check_ra
 
 
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
-    """Every sentence check's findings for one sentence."""
+    """Every sentence check's findings for one sentence (remembered per context: the writer checks its own
+    sentences as it plans them, and the quality report reads the same sentences again)."""
+    if ctx is not None and text in ctx.cache:
+        return ctx.cache[text]
     out: list[Finding] = []
     for check in SENTENCE_CHECKS:
         out.extend(check(text, ctx))
+    if ctx is not None:
+        ctx.cache[text] = out
     return out
 
 
@@ -877,6 +950,8 @@ def lint_message(body: str, ctx: LintContext | None = None, *, subject: str | No
     """All findings for one message: each sentence, the subject, and (for a step 1) the lead fact."""
     out: list[Finding] = []
     for sentence in sentences_of(body):
+        if len(sentence) < 40 and not sentence.endswith((".", "?", "!")):
+            continue  # a greeting, a sign-off, a name or a title line: nothing here to check
         out.extend(lint_sentence(sentence, ctx))
     if subject is not None:
         out.extend(lint_subject(subject, ctx))

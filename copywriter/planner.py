@@ -22,7 +22,17 @@ from typing import TypeVar
 
 import inflect
 
-from copywriter.angles import FINITE, FOREIGN, NP_NUMBER, CopyFact, OfferTerms, offer_terms, read_facts, words_of
+from copywriter.angles import (
+    FINITE,
+    FOREIGN,
+    NP_NUMBER,
+    CopyFact,
+    OfferTerms,
+    offer_terms,
+    read_facts,
+    verb_kind,
+    words_of,
+)
 from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
@@ -35,7 +45,7 @@ _INFLECT = inflect.engine()
 
 _PRONOUNS_YOU = {"they": "you", "their": "your", "them": "you", "its": "your", "her": "your", "his": "your",
                  "themselves": "yourselves", "itself": "yourselves"}
-_MASS = frozenset({"software", "marketing", "generation", "monitoring", "maintenance", "outreach", "development",
+_MASS = frozenset({"equity", "capital", "funding", "financing", "software", "marketing", "generation", "monitoring", "maintenance", "outreach", "development",
                    "advertising", "management", "support", "research", "training", "consulting", "ordering"})
 _RUN_HEADS = frozenset({"campaigns", "campaign", "programs", "program", "programmes", "programme", "team", "pod",
                         "marketing", "outreach", "service", "services", "sequences", "flows"})
@@ -43,14 +53,17 @@ _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system
 _STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
                          "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
                          "than", "off", "over", "under", "near", "around", "about"})
-_EVENT_NOUNS = {"acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
+_EVENT_NOUNS = {"reopen": "reopening", "roll": "rollout", "acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
                 "expand": "expansion", "complete": "renovation", "merge": "merger", "raise": "raise", "secure": "raise",
                 "close": "round"}
+_DETERMINERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "more",
+                          "new", "additional", "another", "all", "some", "many", "its", "their", "our", "your", "his",
+                          "her", "first", "second", "third", "digital", "evening", "online"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
             "roll", "test", "build", "consolidate", "rollout"},
-    "hire": {"hire", "recruit", "appoint"},
+    "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
     "acquire": {"acquire", "merge", "win", "buy", "sign"},
     "renovate": {"renovate", "complete", "remodel", "refurbish"},
@@ -79,6 +92,29 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def pain_clause(pain: str) -> str:
+    """A pain as a clause with a subject: "hard to tie spend to leases" -> "it's hard to tie spend to leases"."""
+    first = pain.split(" ", 1)[0].lower()
+    if first in ("hard", "difficult", "tough", "impossible", "expensive", "slow", "easy"):
+        return f"it's {pain}"
+    if first in ("no", "not", "too", "little", "limited"):
+        return f"there's {pain}" if first in ("no", "little", "limited") else f"it's {pain}"
+    return pain
+
+
+def participle(verb: str) -> str:
+    """ "open" -> "opening", "win" -> "winning", "hire" -> "hiring", "tie" -> "tying"."""
+    v = verb.lower()
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and len(v) > 2:
+        return v[:-1] + "ing"
+    groups = re.findall(r"[aeiou]+", v)
+    if len(groups) == 1 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", v):
+        return v + v[-1] + "ing"
+    return v + "ing"
+
+
 def gerund_phrase(text: str) -> str:
     """An instruction or a "that"-clause as an activity: "win back lapsed players" -> "winning back lapsed players";
     every verb after "and" too ("cuts downtime and lifts OEE" -> "cutting downtime and lifting OEE")."""
@@ -89,8 +125,7 @@ def gerund_phrase(text: str) -> str:
         low = word.lower()
         base = low[:-1] if low.endswith("s") and not low.endswith("ss") and low[:-1] in _VERB_HINTS else low
         if convert and base in _VERB_HINTS:
-            participle = _INFLECT.present_participle(base)
-            out.append(participle if isinstance(participle, str) and participle else word)
+            out.append(participle(base))
         else:
             out.append(word)
         convert = low == "and"
@@ -203,20 +238,33 @@ class Plan:
             return gerund_phrase(m.group("v").strip())
         values = sorted(self.terms.offer_true_values, key=lambda v: -len(words_of(v) & self.terms.activity_expanded))
         for value in values:
+            value = re.split(r",\s+|\s+[—–-]\s+|;\s*", value)[0]
             if is_verb_phrase(value) and len(value.split()) <= 14:
                 return gerund_phrase(lc_first(strip_end(value)))
         verb = {"builds": "using", "runs": "running", "provides": "bringing in"}[self.offer_verb]
         return f"{verb} {self.offer_short}"
 
+    @cached_property
+    def offer_short_np(self) -> str:
+        """The offer's noun phrase without its "that" clause, with an article when it needs one."""
+        short = self.offer_short
+        last = short.split()[-1].lower() if short.split() else ""
+        if last and last not in _MASS and not last.endswith("s") and _INFLECT.singular_noun(last) is False:
+            return _INFLECT.a(short)
+        return short
+
     def offer_line(self, *salt: object) -> str:
-        """The one claim about the sender: their own offer, for this kind of company when the record says so."""
-        co = self.sender_co
-        base = f"{self.offer_np}"
-        options = [
-            f"{co} {self.offer_verb} {base}.",
-            f"At {co}, we run {base}." if self.offer_verb == "runs" else f"At {co}, we build {base}.",
-            f"That's what {co} does: {base}.",
-        ]
+        """The one claim about the sender: their own offer, said once (its outcome is in the sentence before)."""
+        co, base = self.sender_co, self.offer_short_np
+        verb = "build" if self.offer_verb == "builds" else "run"
+        if re.search(r"\bfor\b", base):  # the offer names its audience: no second "for"
+            options = [f"{co} {self.offer_verb} {base}.", f"That's the work {co} does: {base}.",
+                       f"At {co}, we {verb} {base}."]
+        else:
+            options = [f"{co} {self.offer_verb} {base} for exactly that.", f"That's the work {co} does, with {base}.",
+                       f"At {co}, we {verb} {base} for that."]
+        if len(self.offer_np.split()) <= 18:
+            options.append(f"{co} {self.offer_verb} {self.offer_np}.")
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
 
     def value_line(self, index: int, *salt: object) -> str | None:
@@ -240,12 +288,26 @@ class Plan:
 
     def _rest(self, fact: CopyFact, you: bool) -> str:
         words = fact.rest.split()
-        if words and re.match(r"^\d[\d,]*-\w+", words[0]):
+        if words and (re.match(r"^\d[\d,]*-\w+", words[0]) or (
+                re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))):
             words = ["a", *words]  # "Opened 250-room hotel tower" -> "opened a 250-room hotel tower"
+        elif words and self._needs_determiner(fact, words):
+            words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
             words = [_PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
                      for w in words]
         return " ".join(words)
+
+    def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
+        first = words[0].lower()
+        if first in _ARTICLES or first in _STOP_TOPIC or first in _DETERMINERS or first[0].isdigit() or \
+                first in ("out", "up", "off", "own") or (words[0][0].isupper() and not words[0].isupper()):
+            return False
+        topic = self.topic_words(fact)
+        head = topic[-1] if topic else first
+        if head.lower().endswith("ing") or head.lower() in _MASS or not head.isalpha():
+            return False
+        return head.isupper() or _INFLECT.singular_noun(head.lower()) is False
 
     def clause(self, fact: CopyFact, *, you: bool) -> str | None:
         """The fact as a clause with a subject, lower-case first word unless it is a name."""
@@ -279,9 +341,21 @@ class Plan:
                 return f"there's {lc_first(text)}"
             return None
         first = words[0]
-        if first.lower() in _PRONOUNS_YOU and you:
-            words[0] = _PRONOUNS_YOU[first.lower()]
-            return " ".join(words)
+        if first.lower() in ("they", "their"):
+            if you or not self.company:
+                words[0] = _PRONOUNS_YOU[first.lower()]
+                return " ".join(words)
+            if first.lower() == "their":
+                return " ".join([possessive(self.company), *words[1:]])
+            verb = {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1]) \
+                if len(words) > 1 else ""
+            return " ".join([self.company, verb, *words[2:]])
+        lead_number = text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
+        text = text if not lead_number else re.sub(r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
+                      lambda m: m.group(1) + ("your " if you or not self.company else possessive(self.company) + " ")
+                      + m.group(2), text, count=1)
+        words = text.split()
+        first = words[0]
         if first[0].isdigit() or first.lower() in ("about", "roughly", "around", "nearly", "over", "several", "most",
                                                    "some", "many", "a", "an", "the", "two", "three", "four", "five"):
             return lc_first(text)
@@ -313,17 +387,11 @@ class Plan:
             else:
                 return cap_first(clause) + ", too."
             return cap_first(clause) + "."
+        congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
         if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
-                          "relaunch", "deliver", "secure") and fact.kind == "past" and self.pick([True, False],
-                                                                                                "congrats", *salt):
-            topic = self.topic(fact)
-            noun = _EVENT_NOUNS.get(fact.lemma or "")
-            if topic and len(topic.split()) <= 3 and not topic[0].isdigit() and self.company:
-                line = f"Congrats on the {topic}."
-            elif noun and self.company:
-                line = f"Congrats on the {noun}."
-            else:
-                line = None
+                          "relaunch", "deliver", "secure") and fact.kind == "past" and congrats_band and not also:
+            rest = self._rest(fact, True)
+            line = f"Congrats on {participle(fact.lemma)} {rest}." if fact.lemma and len(rest.split()) <= 12 else None
             if line and self.ok(line):
                 return line
         if form == 1 and self.company and not also:
@@ -401,7 +469,7 @@ class Plan:
         source = fact.obj if fact.kind else fact.text
         words = source.split()
         while words and (words[0].lower() in _ARTICLES or words[0].lower() in _STOP_TOPIC or
-                         words[0].lower() in ("or", "but", "so", "also", "still")):
+                         words[0].lower() in ("or", "but", "so", "also", "still", "out", "up", "off")):
             words = words[1:]
         out: list[str] = []
         for w in words:
@@ -416,21 +484,46 @@ class Plan:
 
     def topic(self, fact: CopyFact) -> str | None:
         """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        m = NP_NUMBER.match(fact.text)
+        if m and len(f"{m.group('np')} {m.group('adv')}".split()) <= 3 and not (
+                set(m.group("np").lower().split()) & (FINITE | {"they", "we", "it"})):
+            np = m.group("np")
+            np = np if np.split()[0].isupper() else lc_first(np)
+            return f"{np} {m.group('adv')} {m.group('rest').split()[0]}"
+        pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
+        if pct:
+            tail = pct.group(3).split()
+            cut = next((i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail))
+            tail = tail[:cut]
+            if tail:
+                return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:4])
         if fact.kind is None:
-            pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(?:of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
-            if pct:
-                words = [pct.group(1), *pct.group(2).split()]
-                return " ".join(words[:4]) if "of" not in fact.text[pct.start(): pct.end()].split() else \
-                    " ".join([pct.group(1), "of", *pct.group(2).split()][:4])
             words = self.topic_words(fact)
             words = [w for w in words if w.lower() not in ("several", "most", "some", "many", "about", "roughly",
                                                            "they", "there", "no")]
             cut = next((i for i, w in enumerate(words) if w.lower() in FINITE), len(words))
             words = words[:cut]
-            return " ".join(words[:4]) if len(words) >= 1 else None
+            if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
+                words[0] = words[0].lower()
+            return " ".join(words[:4]) if len(words) >= 2 else None
+        if fact.kind is None and fact.text.lower().startswith("no "):
+            return None
+        if fact.lemma in ("hire", "recruit", "appoint") and len(fact.obj.split()) <= 5:
+            return fact.obj
+        if _group(fact) == "switch":
+            to = re.search(r"\bto\s+((?:[A-Z][\w.+-]*\s?){1,3})", fact.rest)
+            if to:
+                return f"switch to {to.group(1).strip()}"
         words = self.topic_words(fact)
+        if words and words[0].lower() == "own":
+            words = words[1:]
+        noun = _EVENT_NOUNS.get(fact.lemma or "")
+        if noun and (not words or (len(words) == 1 and (words[0][0].isupper() or "-" in words[0]))):
+            return " ".join([*words, noun])  # "Reopening in April" -> "April reopening"
         if not words:
             return None
+        if _group(fact) == "raise" and len(words) == 1 and words[0][:1] in "$€£":
+            return f"{words[0]} raise"
         names = [n for n in fact.names if n not in words and n.lower() not in {w.lower() for w in words}]
         if len(words) > 3 and names:
             words = [names[0], words[-1]]
@@ -447,8 +540,10 @@ class Plan:
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if angle == 0:
-            if group == "hire":
+            if fact.lemma == "hire":
                 return f"hiring {lowered}"
+            if group == "hire":
+                return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
@@ -496,6 +591,7 @@ class Plan:
         if self.priority:
             out.append(" ".join(self.priority.split()[:4]))
         target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
+        target = re.split(r"\s+and\s+", target)[0]
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
         while target_words and target_words[-1].lower() in _STOP_TOPIC:
             target_words.pop()
@@ -530,7 +626,7 @@ class Plan:
             return None
         for offset in range(len(self.pains)):
             pain = self.pains[(index + offset) % len(self.pains)]
-            text = lc_first(pain, keep=self.ctx.names)
+            text = pain_clause(lc_first(pain, keep=self.ctx.names))
             options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}.",
                        f"Often the harder part is that {text}."]
             line = self.pick_ok(options, "pain", index, self.band, *salt)
@@ -547,9 +643,18 @@ class Plan:
             return None
         proof = lc_first(self.proofs[index % len(self.proofs)])
         options = [f"I'd suggest judging it on one number: {proof}.",
+                   f"The fair test is {proof}." if "before and after" in proof else
                    f"The fair test is {proof}, measured before and after.",
                    f"If it works, it shows up in {proof}."]
         return self.pick_ok(options, "proof", index, *salt)
+
+    def opening_pain(self, *salt: object) -> str | None:
+        """A pain said as what peers report, to open a message when the record gives nothing else."""
+        for pain in self.pains:
+            line = f"Most teams I talk to say {pain_clause(lc_first(pain, keep=self.ctx.names))}."
+            if self.ok(line):
+                return line
+        return None
 
     def role_line(self, *salt: object) -> str | None:
         """Why the person, when the record has no usable fact: their role and what it is measured on."""
@@ -560,9 +665,15 @@ class Plan:
         article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
         at = "of" if ref == "owner" else "at"
         if priority:
-            be = "are" if " and " in priority or priority.split()[0].lower().endswith("s") else "is"
+            head = re.split(r"\s+(?:and|or|per|of|for|in|versus|\()", priority)[0].split()[-1].lower()
+            if verb_kind(priority.split()[0]) == "gerund":
+                be = "is"
+            elif " and " in priority or (head.endswith("s") and _INFLECT.singular_noun(head)):
+                be = "are"
+            else:
+                be = "is"
             numbers = "among the numbers" if be == "are" else "one of the numbers"
-            options = [f"As {article}{ref} {at} {self.company}, {lc_first(priority)} {be} probably on your list "
+            options = [f"As {article}{ref} {at} {self.company}, you probably have {lc_first(priority)} on your list "
                        "this year.",
                        f"I'd guess {lc_first(priority)} {be} {numbers} you answer for at {self.company}."]
         else:
@@ -576,8 +687,8 @@ class Plan:
             f"You'd approve every message before anything goes out in {possessive(self.ref) if self.company else 'your'} name.",
             "We'd agree up front on the one number that matters to you and report against it every two weeks.",
             "There's no long commitment needed to find out whether it fits.",
-            "A small first test would show whether it works, without changing the systems you already use.",
-            "Replies come straight to your team, so no conversation gets lost in a handoff.",
+            "A small first test would give a clear answer, without changing the systems you already use.",
+            "Your team sees every reply the same day, and nothing is sent without your sign-off.",
         ]
         return [options[(stable_int(self.ctx.seed, "process", *salt) + i) % len(options)] for i in range(3)]
 

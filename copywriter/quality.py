@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import get_args
 
 from copywriter.facts import (
     Corpus,
+    Fact,
     build_corpus,
     fact_present,
     find_placeholders,
@@ -21,7 +23,7 @@ from copywriter.facts import (
     prospect_facts,
 )
 from copywriter.lint import PENALTY as LINT_PENALTY
-from copywriter.lint import LintContext, lint_context, lint_message, lint_visual
+from copywriter.lint import LintContext, lint_context, lint_message, lint_subject, lint_visual
 from copywriter.models import Channel, QualityIssue, QualityReport, Sender, Severity
 from copywriter.text import flesch_reading_ease, word_count
 from schemas import AgentProfile, ProspectData
@@ -91,20 +93,25 @@ def _bounds(channel: Channel, step: int) -> _Bounds:
 
 def _spam_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"(?<![\w$!])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w$!])", re.I)
+    return re.compile(r"(?<![\w$!])(?:" + "|".join(re.escape(p.lower()) for p in ordered) + r")(?![\w$!])")
 
 
 _SPAM_RE = _spam_regex(SPAM_PHRASES)
 
 
+@lru_cache(maxsize=256)
+def _vocabulary_re(vocabulary: tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = [r"[\s-]+".join(re.escape(part) for part in term.split()) for term in vocabulary if term.split()]
+    parts.sort(key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE) if parts else None
+
+
 def spam_hits(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     """Distinct spam triggers in `text`, ignoring the industry's own terms ("free play" at a casino)."""
-    masked = text
-    for term in vocabulary:
-        # The profile's vocabulary is how the buyer talks; "free play" is a casino metric, not a pitch.
-        pattern = r"[\s-]+".join(re.escape(part) for part in term.split())
-        masked = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", masked, flags=re.IGNORECASE)
-    return list(dict.fromkeys(m.group(0).lower() for m in _SPAM_RE.finditer(masked)))
+    # The profile's vocabulary is how the buyer talks; "free play" is a casino metric, not a pitch.
+    pattern = _vocabulary_re(tuple(vocabulary))
+    masked = pattern.sub(" ", text) if pattern is not None else text
+    return list(dict.fromkeys(m.group(0) for m in _SPAM_RE.finditer(masked.lower())))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -115,12 +122,26 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
-    """Figures and names in `text` that the inputs never mention (see `check_quality`)."""
-    text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
-    found = [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)]
+    """Figures and names in `text` that the inputs never mention (see `check_quality`).
+
+    Read line by line and remembered per corpus: a sequence repeats its greeting, sign-off and subjects.
+    """
+    found: list[str] = []
     for line in text.splitlines():
-        letters = [c for c in line if c.isalpha()]
-        if len(line.split()) > 1 and all(c.isupper() for c in letters):
+        hit = corpus.claims_cache.get(line)
+        if hit is None:
+            hit = corpus.claims_cache[line] = _line_claims(line, corpus)
+        found.extend(hit)
+    return list(dict.fromkeys(found))
+
+
+def _line_claims(text: str, corpus: Corpus) -> list[str]:
+    if "@" in text or "http" in text or "www." in text:
+        text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
+    found = [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)] \
+        if any(c.isdigit() for c in text) else []
+    for line in text.splitlines():
+        if " " in line.strip() and line == line.upper():
             continue  # a shouted line has no capitals to read names from (subject_caps covers it)
         for m in _WORD_RE.finditer(line):
             word = m.group(0)
@@ -182,39 +203,81 @@ def check_quality(
     too: each finding is an issue with the span it found, so the score is 100 only when nothing fires.
     `visuals` are a video's on-screen descriptions, checked for what the seller can actually film.
     """
+    return check_variants(channel=channel, body=body, subjects=[subject], step=step, profile=profile,
+                          prospect=prospect, allowed_facts=allowed_facts, sender=sender, lint=lint,
+                          visuals=visuals)[0]
+
+
+# One sequence checks a dozen messages for the same prospect: its corpus and facts are read once. The
+# caches hold the objects they were computed from, so an id is never confused with a newer object's.
+_CORPORA: dict[tuple[int, int, tuple[str, ...]], tuple[AgentProfile, ProspectData, Corpus]] = {}
+_FACTS: dict[int, tuple[ProspectData, list[Fact]]] = {}
+
+
+def _corpus_for(profile: AgentProfile, prospect: ProspectData, extra: tuple[str, ...]) -> Corpus:
+    key = (id(profile), id(prospect), extra)
+    hit = _CORPORA.get(key)
+    if hit is not None and hit[0] is profile and hit[1] is prospect:
+        return hit[2]
+    if len(_CORPORA) > 64:
+        _CORPORA.clear()
+    corpus = build_corpus(profile, prospect, extra)
+    _CORPORA[key] = (profile, prospect, corpus)
+    return corpus
+
+
+def _facts_for(prospect: ProspectData) -> list[Fact]:
+    hit = _FACTS.get(id(prospect))
+    if hit is not None and hit[0] is prospect:
+        return hit[1]
+    if len(_FACTS) > 64:
+        _FACTS.clear()
+    facts = prospect_facts(prospect)
+    _FACTS[id(prospect)] = (prospect, facts)
+    return facts
+
+
+def _issue(code: str, severity: Severity, detail: str, weight: int | None = None,
+           span: str | None = None) -> tuple[QualityIssue, int]:
+    table = _PENALTY if severity == "hard" else _SOFT_PENALTY
+    return QualityIssue(code=code, severity=severity, detail=detail, span=span), weight or table[code]
+
+
+def _text_issues(text: str, corpus: Corpus, vocabulary: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Placeholders, invented claims and spam words of one text (a subject or a body)."""
+    return find_placeholders(text), ungrounded_claims(text, corpus), spam_hits(text, vocabulary)
+
+
+def check_variants(
+    *,
+    channel: str,
+    body: str,
+    subjects: list[str | None],
+    step: int,
+    profile: AgentProfile,
+    prospect: ProspectData,
+    allowed_facts: list[str] | None = None,
+    sender: Sender | None = None,
+    lint: LintContext | None = None,
+    visuals: list[str] | None = None,
+) -> list[QualityReport]:
+    """`check_quality` for one body under several subject lines: the body is read once."""
     if channel not in get_args(Channel):
         raise ValueError(f"unknown channel {channel!r}")
     bounds = _bounds(channel, step)  # type: ignore[arg-type]
-    issues: list[tuple[QualityIssue, int]] = []
+    body_issues: list[tuple[QualityIssue, int]] = []
 
     def add(code: str, severity: Severity, detail: str, weight: int | None = None) -> None:
-        table = _PENALTY if severity == "hard" else _SOFT_PENALTY
-        issues.append((QualityIssue(code=code, severity=severity, detail=detail), weight or table[code]))
+        body_issues.append(_issue(code, severity, detail, weight))
 
     text = body.strip()
-    full = f"{subject}\n{text}" if subject else text
     n_words = word_count(text)
     n_chars = len(text)
-
-    placeholders = find_placeholders(full)
-    if placeholders:
-        add("placeholder", "hard", f"unfilled placeholder(s): {', '.join(placeholders[:5])}")
-
     sender_facts = (
         [sender.name, sender.title, sender.company, sender.offer, sender.calendar_link] if sender else []
     )
-    corpus = build_corpus(profile, prospect, [*sender_facts, *(allowed_facts or [])])
-    claims = ungrounded_claims(full, corpus)
-    if claims:
-        add("ungrounded_claim", "hard",
-            f"not found in the prospect, agent or sender data: {', '.join(claims[:8])}")
-
-    spam = spam_hits(full, profile.vocabulary)
-    if len(spam) >= 3:
-        add("spam_words", "hard", f"spam trigger words: {', '.join(spam)}")
-    elif spam:
-        add("spam_words", "soft", f"spam trigger words: {', '.join(spam)}",
-            _SOFT_PENALTY["spam_words"] * len(spam))
+    corpus = _corpus_for(profile, prospect, tuple(x for x in [*sender_facts, *(allowed_facts or [])] if x))
+    body_placeholders, body_claims, body_spam = _text_issues(text, corpus, profile.vocabulary)
 
     if bounds.max_chars is not None and n_chars > bounds.max_chars:
         add("too_long", "hard", f"{n_chars} characters; the limit for {channel} is {bounds.max_chars}")
@@ -235,33 +298,18 @@ def check_quality(
     if images:
         add("images", "soft", f"{images} image(s) in a cold message hurt deliverability")
 
-    if channel in ("email", "inmail"):
-        if not subject:
-            if channel == "inmail":
-                add("missing_subject", "hard", "an InMail needs a subject")
-        else:
-            limit = 200 if channel == "inmail" else 60
-            if len(subject) > limit:
-                severity = "hard" if channel == "inmail" else "soft"
-                weight = _PENALTY["too_long"] if severity == "hard" else None
-                add("subject_too_long", severity, f"subject is {len(subject)} characters; keep it to {limit}",
-                    weight)
-            letters = [c for c in subject if c.isalpha()]
-            if len(letters) >= 4 and all(c.isupper() for c in letters):
-                add("subject_caps", "soft", "subject is in all caps")
-
     if lint is None and sender is not None:
         lint = lint_context(profile, prospect, sender)
+    lead = channel in ("email", "inmail") and step <= 1
     if lint is not None:
-        lead = channel in ("email", "inmail") and step <= 1
-        findings = lint_message(text, lint, subject=subject if channel in ("email", "inmail") else None, lead=lead)
+        findings = lint_message(text, lint, lead=lead)
         for visual in visuals or []:
             findings.extend(lint_visual(visual, lint))
         for f in findings:
-            issues.append((QualityIssue(code=f.code, severity=f.severity, detail=f"{f.detail}: \"{f.span}\"",
-                                        span=f.span), LINT_PENALTY[f.severity]))
+            body_issues.append(_issue(f.code, f.severity, f"{f.detail}: \"{f.span}\"", LINT_PENALTY[f.severity],
+                                      f.span))
 
-    facts = prospect_facts(prospect)
+    facts = _facts_for(prospect)
     used = [f for f in facts if fact_present(f, text)]
     wanted = min(bounds.min_personalisation, len(facts))
     if len(used) < wanted:
@@ -271,22 +319,61 @@ def check_quality(
     if n_words >= 20 and reading_ease < 30:
         add("reading_ease", "soft", f"Flesch reading ease {reading_ease}; shorter words and sentences help")
 
-    penalty = sum(weight for _, weight in issues)
-    return QualityReport(
-        score=max(0, min(100, 100 - penalty)),
-        issues=[issue for issue, _ in issues],
-        passed=not any(issue.severity == "hard" for issue, _ in issues),
-        metrics={
-            "word_count": n_words,
-            "char_count": n_chars,
-            "reading_ease": reading_ease,
-            "links": links,
-            "images": images,
-            "personalisation_count": len(used),
-            "personalisation_fields": list(dict.fromkeys(f.field for f in used)),
-            "spam_words": spam,
-        },
-    )
+    reports = []
+    for subject in subjects:
+        issues: list[tuple[QualityIssue, int]] = []
+        placeholders, claims, spam = body_placeholders, body_claims, body_spam
+        if subject:
+            more = _text_issues(subject, corpus, profile.vocabulary)
+            placeholders = list(dict.fromkeys([*more[0], *placeholders]))
+            claims = list(dict.fromkeys([*more[1], *claims]))
+            spam = list(dict.fromkeys([*more[2], *spam]))
+        if placeholders:
+            issues.append(_issue("placeholder", "hard", f"unfilled placeholder(s): {', '.join(placeholders[:5])}"))
+        if claims:
+            issues.append(_issue("ungrounded_claim", "hard",
+                                 f"not found in the prospect, agent or sender data: {', '.join(claims[:8])}"))
+        if len(spam) >= 3:
+            issues.append(_issue("spam_words", "hard", f"spam trigger words: {', '.join(spam)}"))
+        elif spam:
+            issues.append(_issue("spam_words", "soft", f"spam trigger words: {', '.join(spam)}",
+                                 _SOFT_PENALTY["spam_words"] * len(spam)))
+        issues += body_issues
+        if channel in ("email", "inmail"):
+            if not subject:
+                if channel == "inmail":
+                    issues.append(_issue("missing_subject", "hard", "an InMail needs a subject"))
+            else:
+                limit = 200 if channel == "inmail" else 60
+                if len(subject) > limit:
+                    sev: Severity = "hard" if channel == "inmail" else "soft"
+                    weight = _PENALTY["too_long"] if sev == "hard" else None
+                    issues.append(_issue("subject_too_long", sev,
+                                         f"subject is {len(subject)} characters; keep it to {limit}", weight))
+                letters = [c for c in subject if c.isalpha()]
+                if len(letters) >= 4 and all(c.isupper() for c in letters):
+                    issues.append(_issue("subject_caps", "soft", "subject is in all caps"))
+                if lint is not None:
+                    for f in lint_subject(subject, lint):
+                        issues.append(_issue(f.code, f.severity, f"{f.detail}: \"{f.span}\"",
+                                             LINT_PENALTY[f.severity], f.span))
+        penalty = sum(weight for _, weight in issues)
+        reports.append(QualityReport(
+            score=max(0, min(100, 100 - penalty)),
+            issues=[issue for issue, _ in issues],
+            passed=not any(issue.severity == "hard" for issue, _ in issues),
+            metrics={
+                "word_count": n_words,
+                "char_count": n_chars,
+                "reading_ease": reading_ease,
+                "links": links,
+                "images": images,
+                "personalisation_count": len(used),
+                "personalisation_fields": list(dict.fromkeys(f.field for f in used)),
+                "spam_words": spam,
+            },
+        ))
+    return reports
 
 
 def merge_reports(reports: list[QualityReport], labels: list[str]) -> QualityReport:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from copywriter.models import Purpose, QualityReport, Sender, Sequence, SequenceStep
 from copywriter.planner import Plan, build_plan
-from copywriter.quality import check_quality, merge_reports
+from copywriter.quality import check_variants, merge_reports
 from copywriter.text import paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -47,7 +47,11 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         second = [plan.offer_line(*salt)]
         optional: list[str | None] = [plan.value_line(0, *salt), plan.pain_line(0, *salt)]
     else:
-        first = [plan.role_line(*salt), plan.pain_line(0, *salt)]
+        pain = plan.pain_line(0, *salt)
+        role = plan.role_line(*salt)
+        if role is None and pain is not None:
+            pain = plan.opening_pain(*salt) or pain
+        first = [role, pain]
         second = [plan.offer_line(*salt)]
         optional = [plan.value_line(0, *salt), plan.proof_line(0, *salt)]
     optional += plan.process_lines(*salt)
@@ -194,11 +198,9 @@ def generate_sequence_rules(
         salt: tuple[object, ...] = ("email", number, purpose)
         body, cta = _body(plan, purpose, occurrence, salt)
         subjects = plan.subjects(purpose, subject_variants, number)
-        reports = [
-            check_quality(channel="email", body=body, subject=subject, step=number, profile=profile,
-                          prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint)
-            for subject in subjects
-        ]
+        reports = check_variants(channel="email", body=body, subjects=list(subjects), step=number,
+                                 profile=profile, prospect=prospect, allowed_facts=ctx.allowed_facts,
+                                 sender=sender, lint=plan.lint)
         out.append(
             SequenceStep(
                 step=number,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -63,9 +64,14 @@ def stem(token: str) -> str:
     return token
 
 
-def content_tokens(text: str | None) -> set[str]:
+def content_tokens(text: str | None) -> frozenset[str]:
     """Stemmed tokens of `text` that carry meaning (no stopwords, no one- or two-letter words)."""
-    return {stem(t) for t in tokens(text) if len(t) > 2 and t not in STOPWORDS}
+    return _content_tokens(text) if text else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _content_tokens(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text) if len(t) > 2 and t not in STOPWORDS)
 
 
 def overlap(a: str | None, b: str | None) -> int:
@@ -181,6 +187,7 @@ def paragraphs(*parts: str | None) -> str:
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
+@lru_cache(maxsize=16384)
 def syllables(word: str) -> int:
     """Estimated syllables of one English word (vowel groups, silent final e, at least one)."""
     w = re.sub(r"[^a-z]", "", word.lower())

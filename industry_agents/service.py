@@ -22,25 +22,31 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
+from industry_agents.bounds import AgentDraft, bound_profile
 from industry_agents.builder import build_profile_rules
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from llm import LLMClient, LLMUnavailable
 from models import IndustryAgent, utcnow
 from perf.cache import WorkspaceCache
-from schemas import AgentProfile, Input, Output, RubricWeights
+from schemas import AgentProfile, Input, Output
 from settings import Settings
 
 log = structlog.get_logger()
 
 BUILDING, READY, FAILED = "building", "ready", "failed"
 
-SYSTEM_PROMPT = """You are a senior B2B outbound strategist. You build an "agent profile" for selling into one
-industry: the ideal customer profile, buyer personas (with the lower-case title keywords that identify
-them), their real pains, value propositions, kinds of proof that land, tone, vocabulary, objections with
-responses, a scoring rubric (points per component, summing to 100) and tier thresholds.
-Be concrete and specific to the industry, as a sales rep in that industry would recognise.
-Never invent statistics, customer names or case studies. Answer only through the tool."""
+SYSTEM_PROMPT = """You are a senior B2B outbound strategist. You improve an "agent profile" for selling into one
+industry: its description, buyer personas' priorities and pains, the industry's real pains, value
+propositions, kinds of proof that land, tone, vocabulary and objections with responses. Be concrete and
+specific to the industry, as a sales rep in that industry would recognise. Never invent statistics,
+customer names or case studies.
+
+The scoring inputs are fixed by the starting profile and change only within bounds: keep its personas
+(same names, same order); you may add up to 5 lower-case title keywords per persona and up to 10
+signal and industry keywords; rubric weights may move at most 5 points each and must sum to 100; tier
+thresholds may move at most 5 points each, staying in order. Anything beyond that is ignored. Keep every
+text short: it is sent with every later request."""
 
 
 class AgentBuild(Input):
@@ -154,19 +160,6 @@ async def ensure_agent(session: AsyncSession, *, workspace_id: uuid.UUID, indust
     return agent
 
 
-def _sane(profile: AgentProfile, fallback: AgentProfile) -> AgentProfile:
-    """Keep Claude's content but the fields our scoring relies on must hold together."""
-    profile.industry, profile.generic, profile.seller = fallback.industry, fallback.generic, fallback.seller
-    t = profile.tier_thresholds
-    if not (100 >= t.tier1 > t.tier2 > t.tier3 > 0):
-        profile.tier_thresholds = fallback.tier_thresholds
-    if sum(RubricWeights.model_validate(profile.rubric).model_dump().values()) <= 0:
-        profile.rubric = fallback.rubric
-    if not profile.personas:
-        profile.personas = fallback.personas
-    return profile
-
-
 async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID) -> None:
     """Finish a `building` agent with Claude; on any Claude failure, with the rules profile."""
     async with db.session(write=False) as session:
@@ -181,9 +174,11 @@ async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID
                   "industry slug.\n\nRequest:\n" + json.dumps(request.model_dump(), indent=1) +
                   "\n\nStarting profile:\n" + seed.model_dump_json(indent=1))
         result = await llm.structured(workspace_id=workspace_id, purpose="agent_build", system=SYSTEM_PROMPT,
-                                      prompt=prompt, output_model=AgentProfile, max_tokens=8000,
+                                      prompt=prompt, output_model=AgentDraft, max_tokens=8000,
                                       lane="background")
-        profile = _sane(result.value, seed)
+        profile, notes = bound_profile(result.value, seed)
+        if notes:
+            log.info("agent.build_bounded", agent_id=str(agent_id), not_applied=notes)
         values = {"status": READY, "progress": 100, "engine": "claude", "profile": profile.model_dump()}
     except LLMUnavailable as exc:
         values = {"status": READY, "progress": 100, "engine": "rules",

@@ -9,6 +9,8 @@ Owns the one intermediate representation between raw prospect input and every ju
              offer relevance, persona match.
     titles   the job-title parser (level, function, flags; abbreviations and six languages).
     extract  the rules extractor: a normalised `ProspectData` and an `AgentProfile` → `ProspectFacts`.
+    personas persona scope (functions × levels × decision role) and language forms (label, plural, short).
+    english  articles, plurals, possessives and lists for generated sentences (`inflect`).
 
 May import: `schemas`, `industry_agents` (knowledge and text helpers) and the standard library or
 pinned pure-Python packages (`inflect`). Must not import the database, the web layer, `llm` or

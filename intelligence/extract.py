@@ -31,6 +31,7 @@ from industry_agents.text import contains_phrase, stem, tokens
 from intelligence import english
 from intelligence.facts import (
     NO_RELEVANCE,
+    RELEVANT,
     CompanyType,
     Disqualifier,
     DisqualifierKind,
@@ -162,19 +163,7 @@ _NUMBER = re.compile(
     r"sq ft|square feet|-room|-unit|-lawyer|hospitals?))?",
     re.I,
 )
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "half": 50,
-}
+_HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 
 # --- negation ----------------------------------------------------------------------------------------
 
@@ -201,7 +190,8 @@ _CUSTOMER_NOUNS = (
 _SELLS_TO = re.compile(
     r"\b(?:for|used by|serving|serves|sells? to|trusted by|built for|helps|helping|supplies|vendor to|supplier to|"
     r"agency for|partner to|powering|(?:provides|offers|"
-    r"sells|markets|delivers|distributes|supplies)\b[^.;]{0,60}?\bto)\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
+    r"sells|markets|delivers|distributes|supplies)\b[^.;]{0,60}?\bto)\s+"
+    r"(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?"
     r"(?:[a-z&-]+\s+){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
 )
 # Selling verbs say "vendor" by themselves; "for hotels" needs a product word too.
@@ -730,6 +720,11 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
     rel = relevance(piece, offer, base=base)
+    if lemma == "hire" and rel.score < RELEVANT and offer.stated:
+        # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
+        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
+        if hired is not None and hired.function in offer.functions and hired.function != "other":
+            rel = Relevance(0.6, (hired.function,))
     if negated:
         rel = NO_RELEVANCE
     return Event(
@@ -783,24 +778,14 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
                 value=value, unit=unit, measure=measure, span=span, relevance=relevance(piece, offer, base=0.3)
             )
         )
-    if not out:
-        low = piece.lower()
-        for word, number in _WORD_NUMBERS.items():
-            if (
-                re.search(rf"\babout {word}\b|\b{word} of\b|\b{word} (?:the|our|their|of)\b", low)
-                and word == "half"
-            ):
-                span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-                out.append(
-                    Quantity(
-                        value=float(number),
-                        unit="percent",
-                        measure=piece,
-                        span=span,
-                        relevance=relevance(piece, offer, base=0.3),
-                    )
-                )
-                break
+    if not out and _HALF.search(piece):
+        # "delivery apps are about half of weeknight orders"
+        span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
+        out.append(
+            Quantity(
+                value=50.0, unit="percent", measure=piece, span=span, relevance=relevance(piece, offer, base=0.3)
+            )
+        )
     return out
 
 
@@ -947,6 +932,7 @@ _EUROPE = {
     "italia",
     "netherlands",
     "nederland",
+    "nl",
     "belgium",
     "belgie",
     "belgique",
@@ -1000,7 +986,6 @@ _CA_PROVINCES = {
     "sk",
     "ns",
     "nb",
-    "nl",
 }
 _US_STATES = {
     "al",
@@ -1742,6 +1727,12 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
     share, why = industry_fit(profile, prospect)
     types = company_types(profile, prospect)
+    if types and share < 0.8 and types[0].span is not None and types[0].span.field in ("company", "notes"):
+        # The company names an ICP company type ("... Dental Group", "a regional bank"): that is the industry.
+        share, why = (
+            0.8,
+            f"{why} The {types[0].span.field} names {english.a(types[0].label)}, an ICP company type.",
+        )
     in_market, market_why = offer_market(offer, types, prospect)
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:

@@ -12,8 +12,9 @@ remove; the vocabularies below (`Level`, `Function`, ...) only grow.
 
 Vocabulary
 - `Level`: c_level (owner, founder, C-suite, president, law/accounting partner, managing director,
-  Geschäftsführer) > vp (VP/SVP/EVP, head of, hotel GM, medical director) > director > manager
-  (incl. banking AVP/VP) > individual > junior (assistant, intern, student, coordinator) ; former
+  Geschäftsführer, a hotel/casino/restaurant General Manager) > vp (VP/SVP/EVP) > director (director,
+  head of, medical director, plant manager, Leiter) > manager (incl. banking VP/AVP, Responsable,
+  Gerente) > individual > junior (assistant, intern, student, chief of staff, office of) ; former
   (ex-, retired, former) is outside the ladder: the person no longer holds the job.
 - `Function`: what the person is responsible for; `executive` for general management.
 - `Flag`: title blockers and modifiers (assistant_to, office_of, chief_of_staff, intern, student,

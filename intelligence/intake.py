@@ -70,6 +70,11 @@ DEFAULT_RATES_AS_OF = date(2025, 10, 31)
 class Rates:
     usd_per_unit: dict[str, float]
     as_of: date
+    codes: re.Pattern[str] = field(init=False)  # the table's ISO codes as words, lower-case
+
+    def __post_init__(self) -> None:
+        words = "|".join(sorted(code.lower() for code in self.usd_per_unit))
+        object.__setattr__(self, "codes", re.compile(rf"\b(?:{words})\b"))
 
 
 _rates = Rates(dict(DEFAULT_USD_RATES), DEFAULT_RATES_AS_OF)
@@ -179,10 +184,8 @@ def _quantity(raw: str, *, money: bool) -> Quantity:
     if money:
         found = {_SYMBOLS[s] for s in _SYMBOL_RE.findall(text)}
         text = _SYMBOL_RE.sub(" ", text)
-        for code in re.findall(r"\b[a-z]{3}\b", text):
-            if code.upper() in _rates.usd_per_unit:
-                found.add(code.upper())
-        text = re.sub(r"\b(" + "|".join(c.lower() for c in _rates.usd_per_unit) + r")\b", " ", text)
+        found |= {code.upper() for code in _rates.codes.findall(text)}
+        text = _rates.codes.sub(" ", text)
         if len(found) > 1:
             raise ValueError("several currencies in one amount")
         currency = found.pop() if found else "USD"
@@ -250,49 +253,52 @@ def _plain_int(value: Any) -> int | None:
     return None
 
 
-def read_count(value: Any) -> tuple[int, CountRange | None] | None:
-    """A headcount: (the number scoring reads, its range when written as text). None when not given."""
+def _read(value: Any, *, money: bool) -> tuple[int | None, Quantity | None]:
+    """(a plain number, None), (None, the quantity written as text), or (None, None) when not given."""
     if is_empty(value):
-        return None
+        return None, None
     plain = _plain_int(value)
     if plain is not None:
         return plain, None
+    what = "annual_revenue_usd is not a readable amount" if money else "employee_count is not a readable headcount"
+    help_text = MONEY_HELP if money else COUNT_HELP
     if not isinstance(value, str) or len(value) > 100:
-        raise ValueError(f"employee_count is not a readable headcount; {COUNT_HELP}")
+        raise ValueError(f"{what}; {help_text}")
     try:
-        q = _quantity(value, money=False)
+        return None, _quantity(value, money=money)
     except ValueError:
-        raise ValueError(f"employee_count is not a readable headcount; {COUNT_HELP}") from None
+        raise ValueError(f"{what}; {help_text}") from None
+
+
+def _bounds(q: Quantity, rate: float, field: str, top: int) -> tuple[int, int | None]:
     assert q.low is not None
-    low, high = _half_up(q.low), None if q.high is None else _half_up(q.high)
-    if max(low, high or 0) > 10_000_000:
-        raise ValueError("employee_count is above 10,000,000")
-    return count_of(low, high), CountRange(min=low, max=high, text=value.strip())
+    low, high = _half_up(q.low * rate), None if q.high is None else _half_up(q.high * rate)
+    if max(low, high or 0) > top:
+        raise ValueError(f"{field} is above {top:,}")
+    return low, high
+
+
+def read_count(value: Any) -> tuple[int, CountRange | None] | None:
+    """A headcount: (the number scoring reads, its range when written as text). None when not given."""
+    plain, q = _read(value, money=False)
+    if q is None:
+        return None if plain is None else (plain, None)
+    low, high = _bounds(q, 1.0, "employee_count", 10_000_000)
+    return count_of(low, high), CountRange(min=low, max=high, text=str(value).strip())
 
 
 def read_money(value: Any) -> tuple[int, MoneyRange | None] | None:
     """An amount in USD: (the number scoring reads, its range and currency when written as text)."""
-    if is_empty(value):
-        return None
-    plain = _plain_int(value)
-    if plain is not None:
-        return plain, None
-    if not isinstance(value, str) or len(value) > 100:
-        raise ValueError(f"annual_revenue_usd is not a readable amount; {MONEY_HELP}")
-    try:
-        q = _quantity(value, money=True)
-    except ValueError:
-        raise ValueError(f"annual_revenue_usd is not a readable amount; {MONEY_HELP}") from None
-    assert q.low is not None and q.currency is not None
+    plain, q = _read(value, money=True)
+    if q is None:
+        return None if plain is None else (plain, None)
+    assert q.currency is not None
     rate = _rates.usd_per_unit.get(q.currency)
     if rate is None:
         raise ValueError(f"annual_revenue_usd is in {q.currency}, which the rate table (FX_USD_RATES) lacks")
-    low = _half_up(q.low * rate)
-    high = None if q.high is None else _half_up(q.high * rate)
-    if max(low, high or 0) > 10**13:
-        raise ValueError("annual_revenue_usd is above 10,000,000,000,000")
+    low, high = _bounds(q, rate, "annual_revenue_usd", 10**13)
     foreign = q.currency != "USD"
-    rng = MoneyRange(min_usd=low, max_usd=high, text=value.strip(), currency=q.currency,
+    rng = MoneyRange(min_usd=low, max_usd=high, text=str(value).strip(), currency=q.currency,
                      usd_rate=rate if foreign else None, rates_as_of=_rates.as_of if foreign else None)
     return count_of(low, high), rng
 
@@ -616,7 +622,10 @@ def merge(known: Mapping[str, Any] | None, given: ProspectData, *, replace: bool
             data = ProspectData.model_validate(combined)
         except ValidationError as exc:  # a stored value today's rules refuse: drop it, keep the rest
             bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(sent)
-            data = ProspectData.model_validate({k: v for k, v in combined.items() if k not in bad})
+            try:
+                data = ProspectData.model_validate({k: v for k, v in combined.items() if k not in bad})
+            except ValidationError:  # stored values that only fail together: what was sent stands alone
+                data = given  # (`changed` then lists every field this removed)
     after = _stored(data.model_dump(mode="json", exclude_none=True))
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     kept = [] if replace else sorted(k for k in before if k not in sent and k in after)

@@ -9,11 +9,12 @@ by function x level and named correctly in a sentence.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import get_args
 
 import inflect
 
 from intelligence.facts import LEVEL_ORDER, Function, Level, Role
-from intelligence.titles import parse_title
+from intelligence.titles import _FUNCTION_WORDS, expanded_words, parse_title
 from schemas import Persona
 
 _ENGINE = inflect.engine()
@@ -39,6 +40,10 @@ def _scope(
             reading = parse_title(keyword)
             if reading is None:
                 continue
+            if not any(w in _FUNCTION_WORDS for w in expanded_words(keyword)) and reading.level != "c_level":
+                # A bare level ("vp", "director", "manager"): the persona covers every function.
+                fns = list(get_args(Function))
+                break
             for f in reading.functions:
                 if f not in fns and f != "other":
                     fns.append(f)

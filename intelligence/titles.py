@@ -99,6 +99,10 @@ _ABBREV: dict[str, str] = {
     "ecomm": "ecommerce",
     "ea": "executive assistant",
     "daf": "cfo",
+    "agm": "assistant general manager",
+    "coowner": "owner",
+    "dtc": "dtc",
+    "d2c": "dtc",
     "pa": "personal assistant",
     "secretary": "secretary",
     "vennoot": "partner",
@@ -311,6 +315,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("agente comercial", "sales_rep"),
     ("attache commercial", "sales_rep"),
     ("revenue cycle", "revenue_cycle"),
+    ("client development", "bd"),
+    ("practice development", "bd"),
+    ("retail banking", "sales"),
+    ("co owner", "owner"),
+    ("instandhaltung", "maintenance"),
+    ("mantenimiento", "maintenance"),
+    ("manutencao", "maintenance"),
+    ("manutenzione", "maintenance"),
+    ("onderhoud", "maintenance"),
     ("patient access", "operations"),
     ("digital banking", "it"),
     ("professional services", "customer_success"),
@@ -656,6 +669,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "strategy": "executive",
     "managing_broker": "executive",
     "revenue_cycle": "finance",
+    "dtc": "marketing",
     "cook": "operations",
     "front_desk": "operations",
     "reservations": "operations",
@@ -1353,6 +1367,7 @@ class _Role:
         "former",
         "functions",
         "level",
+        "phrase",
         "professional_partner",
         "text",
         "words",
@@ -1368,6 +1383,7 @@ class _Role:
         self.professional_partner = False
         self.chief_acronym: str | None = None
         self.words_for_functions: list[str] = []
+        self.phrase: list[str] = []
 
     def add(self, function: Function, word: str) -> None:
         self.functions.append(function)
@@ -1456,10 +1472,9 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
             "fondatore",
         ):
             flags.add("founder")
-        if (
-            w in ("assistant", "associate", "asst")
-            and nxt in _LEVEL_WORDS
-            and _LEVEL_WORDS[nxt] in ("c_level", "vp", "director", "manager")
+        if w in ("assistant", "associate", "asst") and (
+            nxt == "general_manager"
+            or (nxt in _LEVEL_WORDS and _LEVEL_WORDS[nxt] in ("c_level", "vp", "director", "manager"))
         ):
             step_down += 1
             continue
@@ -1563,6 +1578,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
         level = LEVEL_ORDER[index]
     if convention == PROFESSIONAL and role.professional_partner:
         level = "c_level"
+    role.phrase = _phrase_words(words)
     role.level = level
     if role.former and level is not None:
         role.level = "former"
@@ -1611,8 +1627,89 @@ _REFERENCE_FN: dict[str, str] = {
 }
 
 
-def _reference(level: Level, function: Function, flags: set[Flag], chief: str | None) -> str:
-    fn = _REFERENCE_FN[function]
+_DISPLAY = {
+    "player_development": "player development",
+    "bd": "business development",
+    "demand_gen": "demand generation",
+    "revops": "revenue operations",
+    "sdr_function": "sales development",
+    "food_beverage": "food and beverage",
+    "property_management": "property management",
+    "revenue_management": "revenue management",
+    "customer_success": "customer success",
+    "supply_chain": "supply chain",
+    "ecommerce": "e-commerce",
+    "it": "IT",
+    "hr": "HR",
+    "crm": "CRM",
+    "dtc": "DTC",
+    "pr": "PR",
+    "revenue_cycle": "revenue cycle",
+    "continuous_improvement": "continuous improvement",
+    "asset_management": "asset management",
+    "product_marketing": "product marketing",
+    "general_counsel": "legal",
+    "rd": "R&D",
+    "fp": "FP&A",
+}
+# English descriptors that may qualify a function in a reference ("database marketing").
+_DESCRIPTORS = frozenset(
+    {
+        "database",
+        "enterprise",
+        "inside",
+        "field",
+        "channel",
+        "consumer",
+        "digital",
+        "brand",
+        "guest",
+        "patient",
+        "player",
+        "member",
+        "client",
+        "customer",
+        "key",
+        "strategic",
+        "new",
+        "commercial",
+        "lifecycle",
+        "retention",
+        "growth",
+        "performance",
+        "partner",
+        "vip",
+    }
+)
+
+
+def _phrase_words(words: list[str]) -> list[str]:
+    """The segment's function named in English ("database marketing"), as a one-item list, or []."""
+    kept = [
+        w
+        for w in words
+        if (w in _FUNCTION_WORDS or w in _DESCRIPTORS)
+        and w not in _LEVEL_WORDS
+        and not w.isupper()
+        and w not in _WEAK
+        and _FUNCTION_WORDS.get(w) != "executive"
+    ]
+    if not any(w in _FUNCTION_WORDS for w in kept):
+        return []
+    return [" ".join(_DISPLAY.get(w, w) for w in kept)]
+
+
+def _reference(
+    level: Level,
+    function: Function,
+    flags: set[Flag],
+    chief: str | None,
+    phrase: list[str] | None = None,
+    head: bool = False,
+    vp_word: str | None = None,
+) -> str:
+    phrases = list(dict.fromkeys(phrase or []))[:2]
+    fn = " and ".join(phrases) if phrases else _REFERENCE_FN[function]
     if level == "c_level":
         if chief:
             return chief
@@ -1623,10 +1720,12 @@ def _reference(level: Level, function: Function, flags: set[Flag], chief: str | 
         if "professional_partner" in flags:
             return "partner"
         return f"head of {fn}" if fn else "head of the business"
+    if "banking_title" in flags and vp_word and fn:
+        return f"{vp_word} of {fn}"  # a bank's "AVP, Marketing" is addressed by the title it holds
     if level == "vp":
-        return f"head of {fn}" if fn else "executive"
+        return (f"head of {fn}" if head else f"VP of {fn}") if fn else "executive"
     if level == "director":
-        return f"director of {fn}" if fn else "director"
+        return (f"head of {fn}" if head else f"director of {fn}") if fn else "director"
     if level == "manager":
         return f"{fn} manager" if fn else "manager"
     return f"{fn} team member" if fn else "team member"
@@ -1663,6 +1762,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
     roles: list[_Role] = []
     pending: list[Function] = []  # functions of level-less segments waiting for the next role
     pending_former = False  # "Retired - VP Manufacturing": a leading "retired" applies to what follows
+    pending_phrase: list[str] = []
     all_words: set[str] = set()
     for index, (segment, _after_amp) in enumerate(segments):
         words = [w for w in _expand(segment) if w not in _FILLER or w in ("interim", "acting")]
@@ -1686,12 +1786,16 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
             target = roles[-1] if roles else None
             if target is not None and (role.functions or not target.functions):
                 target.functions.extend(role.functions)
+                target.phrase.extend(_phrase_words(role.words))
             else:
                 pending.extend(role.functions)
+                pending_phrase.extend(_phrase_words(role.words))
             continue
         if pending:
             role.functions = [*pending, *role.functions]
+            role.phrase = [*pending_phrase, *role.phrase]
             pending = []
+            pending_phrase = []
         if role.former is False and roles and roles[-1].former and _after_amp and role.level != "former":
             pass
         roles.append(role)
@@ -1703,6 +1807,7 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         roles.append(role)
     elif pending:
         roles[-1].functions.extend(pending)
+        roles[-1].phrase.extend(pending_phrase)
     current = [r for r in roles if r.level != "former" and not r.former]
     if current:
         best = min(current, key=lambda r: LEVEL_ORDER.index(r.level or "individual"))
@@ -1793,7 +1898,16 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         flags=ordered_flags,  # type: ignore[arg-type]
         roles=role_tuple,
         functions=tuple(functions) or (function,),
-        reference=_clean_reference(raw, language) or _reference(level, function, flags, decisive.chief_acronym),
+        reference=_clean_reference(raw, language)
+        or _reference(
+            level,
+            function,
+            flags,
+            decisive.chief_acronym,
+            decisive.phrase if language == "en" else None,
+            "head" in decisive.words,
+            next((w.upper() for w in decisive.words if w in ("vp", "avp", "svp", "evp")), None),
+        ),
         language=language,
         span=Span(field="title", text=raw, start=0, end=len(raw)),
     )

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 
 import campaigns
 import prospect_intelligence as intel
-from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType
+from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType, gc_paused
 from campaigns.service import open_campaign
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
@@ -108,9 +108,10 @@ async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: Sessi
         # A header and no rows: almost always `curl -d @file.csv`, which strips the line breaks.
         raise Unprocessable("The CSV has a single line (a header and no rows). If you sent it with "
                             "`curl -d @file.csv`, which removes line breaks, use `--data-binary @file.csv`.")
-    return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                      raw=raw, all_or_nothing=all_or_nothing, replace=replace,
-                                      max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
+    with gc_paused():  # a full GC over an import's objects would hold the event loop (issue 13, finding 5)
+        return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id,
+                                          campaign_id=campaign_id, raw=raw, all_or_nothing=all_or_nothing,
+                                          replace=replace, max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
 
 
 @router.get("/{campaign_id}/prospects/{tier}", response_model=Page[campaigns.TierProspectRead])

@@ -13,6 +13,7 @@ router = APIRouter(prefix="/api", tags=["usage"])
 
 @router.get("/usage")
 async def usage(key: ReadKey, session: SessionDep, request: Request) -> dict[str, Any]:
-    """Claude tokens and cost this month (UTC) against LLM_MONTHLY_BUDGET_USD, and the engine in use."""
+    """The caller's workspace: Claude tokens and cost this month (UTC) against its monthly budget
+    (LLM_WORKSPACE_MONTHLY_BUDGET_USD), and the engine in use. Other workspaces' usage is never shown."""
     llm = request.app.state.llm
-    return {**await llm.month_usage(session), "engine": llm.state()}
+    return {**await llm.month_usage(session, key.workspace_id), "engine": llm.state()}

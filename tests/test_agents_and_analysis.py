@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ import industry_agents
 from models import IndustryAgent, LlmUsage, Workspace, utcnow
 from schemas import TierThresholds
 from scoring import tier_for
-from tests.conftest import assert_problem, make_key
+from tests.conftest import assert_problem, client_for, make_key
 
 DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
         "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
@@ -153,17 +154,28 @@ async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
 
 INSIGHT = {"persona": "Casino Marketing Leader",
            "pain_points": ["Filling the new hotel tower's rooms with rated players from day one"],
-           "hooks": [{"text": "Your 400-room hotel tower opening in Q2 2027", "source_field": "signals"},
-                     {"text": "Congrats on your Series B", "source_field": "funding"}],
+           "hooks": [{"text": "Your 400-room hotel tower opening in Q2 2027", "field": "signals",
+                      "quote": "Opening a 400-room hotel tower in Q2 2027"},
+                     {"text": "Congrats on your Series B", "field": "funding", "quote": "Series B"}],
            "approach": {"channel": "email", "angle": "Pre-opening player reactivation",
                         "cta": "15 minutes Tuesday?"},
            "confidence": 0.9}
 
 
+def agent_draft(profile: Any, **changes: Any) -> dict[str, Any]:
+    """What Claude returns for a build (`industry_agents.bounds.AgentDraft`), from a profile."""
+    p = profile.model_dump()
+    persona_keys = ("name", "titles", "seniority", "priorities", "pains", "label", "plural", "short")
+    draft = {k: p[k] for k in ("name", "description", "pain_points", "value_propositions", "proof_angles", "tone",
+                               "vocabulary", "objections", "rubric", "tier_thresholds")}
+    draft["icp"] = {k: p["icp"][k] for k in ("company_types", "signals", "signal_keywords", "industry_keywords")}
+    draft["personas"] = [{k: persona[k] for k in persona_keys} for persona in p["personas"]]
+    return {**draft, **changes}
+
+
 async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_anthropic):
-    casino = industry_agents.get_builtin("casino").model_dump()
-    casino["tone"] = "Hospitality-savvy and compliance-aware (written by Claude)"
-    fake_anthropic.reply(casino)
+    casino = industry_agents.get_builtin("casino")
+    fake_anthropic.reply(agent_draft(casino, tone="Hospitality-savvy and compliance-aware (written by Claude)"))
     _, client = await rig(claude=True)
     r = await client.post("/api/agents/build", json=BUILD)
     assert r.status_code == 202 and r.json()["status"] == "building"
@@ -177,6 +189,7 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert a["usage"]["input_tokens"] > 0 and a["usage"]["cost_usd"] > 0
     assert a["pain_points"] == INSIGHT["pain_points"]
     assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
+    assert a["hooks"][0]["quote"] == "Opening a 400-room hotel tower in Q2 2027"
     system = fake_anthropic.last.system
     assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
     # The default model is the current Sonnet, which refuses forced tools: native structured output.
@@ -307,3 +320,85 @@ async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic)
     _, offline = await rig(LLM_INLINE_MAX_ITEMS=3)
     r = await offline.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
     assert r.status_code == 200 and r.json()["succeeded"] == 4
+
+
+INVENTED = {"text": "Caesars partnership lifted revenue 37% in 2025", "field": "company",
+            "quote": "Silver Peak Casino Resort"}
+
+
+@pytest.mark.parametrize("hook", [
+    INVENTED,  # the quote is real, the numbers and the name are not in it
+    {**INVENTED, "quote": "Caesars partnership lifted revenue 37% in 2025"},  # the quote is not in the field
+    {"text": "Your 400-room tower opening in Q2 2025", "field": "signals",  # one digit off
+     "quote": "Opening a 400-room hotel tower in Q2 2027"},
+    {"text": "Your new tower near Caesars Palace", "field": "signals", "quote": "Opening a 400-room hotel tower"},
+    {"text": "Based in Nevada", "field": "location", "quote": "Reno, NV"},  # a name the quote does not hold
+])
+async def test_an_invented_fact_never_reaches_a_stored_hook(rig, fake_anthropic, hook):
+    """Before the quote gate, any 4+-letter word of the field in the hook made it "grounded"."""
+    _, client = await rig(claude=True)
+    fake_anthropic.reply({**INSIGHT, "hooks": [hook]})
+    a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    assert a["engine"] == "claude"
+    stored = (await client.get(f"/api/prospects/{a['prospect_id']}")).json()["analysis"]["hooks"]
+    for hooks in (a["hooks"], stored):
+        text = " ".join(h["text"] for h in hooks)
+        assert hook["text"] not in text and "Caesars" not in text and "37%" not in text and "2025" not in text
+        assert "Nevada" not in text
+        assert all(h["quote"] is None for h in hooks)  # the rubric's own hooks stood in
+
+
+async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake_anthropic):
+    casino = industry_agents.get_builtin("casino")
+    first = casino.personas[0]
+    wild = agent_draft(
+        casino, rubric={"seniority": 100, "persona_fit": 0, "company_fit": 0, "industry_fit": 0,
+                        "intent_signals": 0, "data_completeness": 0},
+        tier_thresholds={"tier1": 30, "tier2": 20, "tier3": 10},
+        personas=[*agent_draft(casino)["personas"],
+                  {"name": "Everyone", "titles": ["intern", "assistant"], "seniority": "c_level"}])
+    wild["personas"][0]["titles"] = [*first.titles, *(f"extra title {i}" for i in range(8))]
+    fake_anthropic.reply(wild)
+    _, client = await rig(claude=True)
+    assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
+    profile = (await client.get("/api/agents/casino")).json()["profile"]
+    assert profile["rubric"] == casino.rubric.model_dump()
+    assert profile["tier_thresholds"] == casino.tier_thresholds.model_dump()
+    assert [p["name"] for p in profile["personas"]] == [p.name for p in casino.personas]
+    assert profile["personas"][0]["titles"][:len(first.titles)] == first.titles
+    assert len(profile["personas"][0]["titles"]) == len(first.titles) + 5
+    assert profile["personas"][0]["seniority"] == first.seniority
+
+    # Within bounds, a change is applied; a profile field over its length limit fails the build's schema.
+    nudged = agent_draft(casino, tier_thresholds={"tier1": casino.tier_thresholds.tier1 - 5,
+                                                  "tier2": casino.tier_thresholds.tier2,
+                                                  "tier3": casino.tier_thresholds.tier3 + 5})
+    fake_anthropic.reply(nudged)
+    fake_anthropic.reply(agent_draft(casino, description="x" * 5000))
+    assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
+    assert (await client.get("/api/agents/casino")).json()["profile"]["tier_thresholds"]["tier1"] == (
+        casino.tier_thresholds.tier1 - 5)
+    assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
+    status = (await client.get("/api/agents/casino/status")).json()
+    assert status["engine"] == "rules" and "invalid_output" in status["error"]
+
+
+async def test_one_tenant_cannot_see_or_spend_anothers_claude_budget(rig, fake_anthropic):
+    app, acme = await rig(claude=True, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.01)
+    globex = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="globex")})
+    fake_anthropic.responder = lambda request: INSIGHT
+    fake_anthropic.reply(INSIGHT, usage={"input_tokens": 2000, "output_tokens": 2000})  # $0.024
+
+    first = (await acme.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    second = (await acme.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    theirs = (await globex.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    assert first["engine"] == "claude" and second["fallback"] == "budget"
+    assert theirs["engine"] == "claude" and theirs["fallback"] is None  # acme's spend is not globex's
+
+    mine, other = (await acme.get("/api/usage")).json(), (await globex.get("/api/usage")).json()
+    assert mine["calls"] == 1 and mine["budget_exhausted"] is True
+    assert mine["cost_usd"] == pytest.approx(first["usage"]["cost_usd"], abs=1e-6)
+    assert other["calls"] == 1 and other["budget_exhausted"] is False
+    assert other["cost_usd"] == pytest.approx(theirs["usage"]["cost_usd"], abs=1e-6)
+    assert other["cost_usd"] != mine["cost_usd"]  # acme's $0.024 call is not in globex's usage
+    assert mine["workspace_id"] != other["workspace_id"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from models import Campaign, Message, Workspace
+from models import Analysis, Campaign, Message, Workspace
 from tests.conftest import assert_problem
 from tests.test_agents_and_analysis import DANA
 
@@ -176,8 +176,14 @@ async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake
                                                                     "steps": 2})).json()
     assert r["engine"] == "rules" and r["fallback"] == "quality" and r["quality"]["passed"]
     assert "Bellagio" not in str(r["steps"])
-    redraft = fake_anthropic.last.json["messages"][-1]["content"]
-    assert "ungrounded_claim" in str(redraft) and "Bellagio" in str(redraft)
+    first, redraft = (r.json["messages"][-1]["content"] for r in fake_anthropic.requests[-2:])
+    # The writer is told the checker's hard rules up front, in the checker's terms.
+    assert "Hard rules" in first and "not 'Nevada'" in first and '"guaranteed"' in first
+    assert "raw title" in first and "ungrounded event" in first
+    assert "previous draft" not in first
+    # A redraft shows Claude its previous draft and what was wrong with it.
+    assert "Your previous draft:" in redraft and "We helped Bellagio grow hotel revenue 37%" in redraft
+    assert "ungrounded_claim" in redraft and "Bellagio" in redraft.split("It failed these checks")[1]
 
 
 async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic):
@@ -216,3 +222,68 @@ async def test_claude_outage_falls_back_for_every_kind_of_content(rig, fake_anth
                         ("video-script", {"duration_seconds": 90})):
         r = await client.post(f"/api/content/{path}", json={"prospect_id": pid, "sender": SENDER, **extra})
         assert r.status_code == 200 and r.json()["engine"] == "rules" and r.json()["fallback"] == "failed"
+
+
+INVENTED_HOOK = "Caesars partnership lifted revenue 37% in 2025"
+
+
+def _sequence_repeating(fact: str, steps: int = 1) -> dict[str, Any]:
+    draft = _claude_sequence(steps)
+    for step in draft["steps"]:
+        step["body"] = step["body"].replace("Filling those rooms", f"Your {fact}; filling those rooms")
+    return draft
+
+
+async def _stored_bodies(app) -> str:
+    async with app.state.db.session(write=False) as s:
+        return " ".join((await s.scalars(select(Message.body))).all())
+
+
+async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic):
+    """The issue's case: a made-up hook cited from `company` was kept, became an allowed fact, and an
+    email repeating it passed the checker. Now the gate drops it and the checker does not accept it."""
+    app, client = await rig(claude=True)
+    fake_anthropic.reply({"pain_points": ["x"], "confidence": 0.8,
+                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"},
+                          "hooks": [{"text": INVENTED_HOOK, "field": "company",
+                                     "quote": "Silver Peak Casino Resort"}]})
+    pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
+        "prospect_id"]
+    fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
+    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
+                                                                    "steps": 1})).json()
+    assert r["engine"] == "rules" and r["fallback"] == "quality"
+    bodies = await _stored_bodies(app)
+    assert bodies and not any(x in bodies for x in ("Caesars", "37%", "2025"))
+
+
+async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthropic):
+    """An analysis stored before the gate (a Claude hook without a quote) does not license the claim."""
+    app, client = await rig(claude=True)
+    fake_anthropic.reply({"pain_points": ["x"], "hooks": [], "confidence": 0.8,
+                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
+        "prospect_id"]
+    async with app.state.db.session() as s:
+        analysis = (await s.scalars(select(Analysis))).one()
+        analysis.result = {**analysis.result, "hooks": [{"text": INVENTED_HOOK, "source_field": "company"}]}
+    fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
+    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
+                                                                    "steps": 1})).json()
+    assert r["engine"] == "rules" and r["fallback"] == "quality"
+    bodies = await _stored_bodies(app)
+    assert bodies and not any(x in bodies for x in ("Caesars", "37%", "2025"))
+
+
+async def test_a_gated_claude_hook_is_a_fact_the_writer_may_use(rig, fake_anthropic):
+    _, client = await rig(claude=True)
+    hook = {"text": "Hiring a Player Development Manager", "field": "signals",
+            "quote": "Hiring a Player Development Manager"}
+    fake_anthropic.reply({"pain_points": ["x"], "hooks": [hook], "confidence": 0.8,
+                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
+        "prospect_id"]
+    fake_anthropic.reply(_sequence_repeating("hiring of a Player Development Manager"))
+    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
+                                                                    "steps": 1})).json()
+    assert r["engine"] == "claude" and "Player Development Manager" in r["steps"][0]["body"]

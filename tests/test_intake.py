@@ -196,3 +196,13 @@ def test_a_clay_push_and_its_echo_keep_both_bounds():
     assert pushed["Employees"] == "1,001-5,000" and pushed["Annual Revenue"] == "$180M"
     echoed = intake.to_prospect(intake.row_fields(pushed.items()))
     assert intake.merge(data, echoed).changed == []
+
+
+def test_normalised_values_still_fit_and_validate_again_unchanged():
+    long_url = "linkedin.com/in/" + "x" * 480  # 496 characters; "https://" would make it 504
+    with pytest.raises(ValidationError, match="500 characters"):
+        ProspectData.model_validate({"email": "a@b.co", "linkedin_url": long_url})
+    p = ProspectData.model_validate({**DANA, "website": "Acme.com", "company_domain": "WWW.Acme.com/x",
+                                     "employees": "51-200", "revenue": "€18M"})
+    again = ProspectData.model_validate(p.model_dump(mode="json", exclude_none=True))
+    assert again == p

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from models import Campaign, Job, JobItem, Prospect, Workspace
 from tests.conftest import assert_problem, client_for, make_key
-from tests.test_clay import CLAY_SETTINGS, SECRET, post_webhook, wait_job
+from tests.test_clay import CLAY_SETTINGS, NEW_SECRET, SECRET, add_webhook_secrets, post_webhook, wait_job
 
 # --- the table: one row per case, as the API takes it ------------------------------------------
 
@@ -95,7 +95,11 @@ def make_app(app_factory: Any) -> Any:
 
 
 async def keyed(app: Any, workspace: str) -> httpx.AsyncClient:
-    return client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace=workspace)})
+    """A client with a key of `workspace`, which also gets the Clay webhook secret `SECRET` (secrets are
+    per workspace)."""
+    key = await make_key(app.state.db, workspace=workspace)
+    await add_webhook_secrets(app, workspace, NEW_SECRET)
+    return client_for(app, headers={"X-API-Key": key})
 
 
 async def new_campaign(client: httpx.AsyncClient, **extra: Any) -> str:
@@ -245,6 +249,8 @@ KEPT = ["annual_revenue_usd", "industry", "last_name", "location"]
 async def _answers_of_job(app: Any, client: httpx.AsyncClient, job_id: str) -> list[dict[str, Any]]:
     job = await wait_job(client, job_id, timeout=60)
     assert job["status"] == "succeeded" and job["failed"] == 0, job
+    changed = job["result"]["changed_fields"]  # the job's answer counts the changed fields too
+    assert changed.get("clay_row_id") == 1 or {"last_name", "location"} <= set(changed), changed
     async with app.state.db.session(write=False) as s:
         return list(await s.scalars(select(JobItem.result).where(JobItem.job_id == uuid.UUID(job_id))))
 

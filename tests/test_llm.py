@@ -541,9 +541,9 @@ async def test_cancelled_probe_lets_the_next_caller_probe(make_rig: RigFactory,
 # --- budget, configuration, output validation ----------------------------------------------------
 
 
-async def test_budget_exhausted_refuses_without_calling(make_rig: RigFactory,
-                                                        fake_anthropic: FakeAnthropic) -> None:
-    rig = await make_rig(LLM_MONTHLY_BUDGET_USD=1.0)
+async def test_service_cap_counts_every_workspace(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    """The optional service-wide cap: spend from any workspace (and none) counts against it."""
+    rig = await make_rig(LLM_MONTHLY_BUDGET_USD=1.0, LLM_WORKSPACE_MONTHLY_BUDGET_USD=100)
     async with rig.db.session() as session:
         other = (await auth.get_or_create_workspace(session, name="globex")).id
         # Last month's spend does not count against this month's budget.
@@ -552,7 +552,6 @@ async def test_budget_exhausted_refuses_without_calling(make_rig: RigFactory,
     fake_anthropic.reply(ANSWER, usage={"input_tokens": 100, "output_tokens": 10})
     await rig.ask()
 
-    # The budget is the service's: spend from any workspace counts.
     async with rig.db.session() as session:
         session.add(LlmUsage(workspace_id=other, model="m", purpose="sequence", outcome="ok",
                              input_tokens=10, output_tokens=20, cost_usd=0.6,
@@ -566,25 +565,41 @@ async def test_budget_exhausted_refuses_without_calling(make_rig: RigFactory,
                                "model": rig.settings.LLM_MODEL}
 
     async with rig.db.session(write=False) as session:
-        usage = await rig.llm.month_usage(session)
+        usage = await rig.llm.month_usage(session, rig.workspace_id)  # type: ignore[arg-type]
     first_cost = (100 * 2.0 + 10 * 10.0) / 1_000_000
-    assert usage["month"] == "2026-11"
-    assert usage["calls"] == 3 and usage["input_tokens"] == 110 and usage["output_tokens"] == 30
-    assert usage["cost_usd"] == pytest.approx(1.0 + first_cost)
-    assert usage["budget_usd"] == 1.0 and usage["remaining_usd"] == 0 and usage["budget_exhausted"] is True
-    assert set(usage["by_purpose"]) == {"analyze", "sequence", "agent_build"}
-    assert usage["by_purpose"]["sequence"]["cost_usd"] == pytest.approx(0.6)
-    assert usage["by_purpose"]["analyze"]["calls"] == 1
-    assert usage["by_outcome"] == {"ok": 3}
+    # Only this workspace's own calls are shown; the cap says only that it is reached.
+    assert usage["month"] == "2026-11" and usage["workspace_id"] == str(rig.workspace_id)
+    assert usage["calls"] == 1 and usage["input_tokens"] == 100 and usage["output_tokens"] == 10
+    assert usage["cost_usd"] == pytest.approx(first_cost)
+    assert usage["budget_usd"] == 100 and usage["remaining_usd"] == 0 and usage["budget_exhausted"] is True
+    assert usage["service_budget_exhausted"] is True
+    assert set(usage["by_purpose"]) == {"analyze"} and usage["by_outcome"] == {"ok": 1}
+
+
+async def test_one_workspace_cannot_spend_anothers_budget(make_rig: RigFactory,
+                                                          fake_anthropic: FakeAnthropic) -> None:
+    rig = await make_rig(LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.01)
+    async with rig.db.session() as session:
+        other = (await auth.get_or_create_workspace(session, name="globex")).id
+    fake_anthropic.responder = lambda request: ANSWER
+    fake_anthropic.reply(ANSWER, usage={"input_tokens": 1000, "output_tokens": 1000})  # $0.012: over $0.01
+
+    await rig.ask()  # acme spends its whole budget
+    await expect_unavailable(rig.ask(), "budget")  # acme is refused…
+    rig.workspace_id = other
+    assert (await rig.ask()).value.score == 86  # …globex is not
+    assert rig.llm.state()["engine"] == "claude"  # one tenant's budget is not the service's state
+    assert fake_anthropic.attempts == 2
 
 
 async def test_month_usage_with_budget_left(make_rig: RigFactory,
                                             fake_anthropic: FakeAnthropic) -> None:
-    rig = await make_rig(LLM_MONTHLY_BUDGET_USD=10.0)
+    rig = await make_rig(LLM_WORKSPACE_MONTHLY_BUDGET_USD=10.0)
     async with rig.db.session(write=False) as session:
-        empty = await rig.llm.month_usage(session)
+        empty = await rig.llm.month_usage(session, rig.workspace_id)  # type: ignore[arg-type]
     assert empty["calls"] == 0 and empty["cost_usd"] == 0 and empty["remaining_usd"] == 10.0
     assert empty["budget_exhausted"] is False and empty["by_purpose"] == {}
+    assert empty["service_budget_exhausted"] is False
 
 
 async def test_unconfigured_never_calls(tmp_path: Path, fake_anthropic: FakeAnthropic) -> None:

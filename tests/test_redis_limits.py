@@ -64,7 +64,8 @@ async def test_the_limit_holds_across_processes_whichever_answers(database_url, 
 async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(database_url, redis):
     errors_before = _counter("tune_ratelimit_storage_errors_total", limiter="api")
     open_before = _counter("tune_ratelimit_degraded_total", limiter="tracking", fallback="open")
-    async with two_apps(database_url, redis, RATE_LIMIT="4/minute", TRACKING_RATE_LIMIT="2/minute") as (a, b):
+    async with two_apps(database_url, redis, RATE_LIMIT="4/minute", TRACKING_RATE_LIMIT="2/minute",
+                        METRICS_TOKEN="ops-metrics-token-for-this-test") as (a, b):
         key = await make_key(a.state.db)
         headers = {"X-API-Key": key}
         async with client_for(a, headers=headers) as ca, client_for(b, headers=headers) as cb:
@@ -82,8 +83,8 @@ async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(d
             assert health.status_code == 200  # Redis is not a reason to take the process out
             assert health.json()["rate_limit"]["state"] == "unavailable"
             assert health.json()["rate_limit"]["scope"] == "process"
-            metrics_text = (await ca.get("/metrics", headers={"X-API-Key": await make_key(
-                a.state.db, scopes=("read", "write", "admin"), name="ops")})).text
+            metrics_text = (await ca.get("/metrics", headers={  # the operator's token, not a tenant's key
+                "Authorization": f"Bearer {a.state.settings.METRICS_TOKEN}"})).text
             assert "tune_ratelimit_storage_up 0.0" in metrics_text
             assert _counter("tune_ratelimit_storage_errors_total", limiter="api") > errors_before
             opened = _counter("tune_ratelimit_degraded_total", limiter="tracking", fallback="open") - open_before

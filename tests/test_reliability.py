@@ -7,7 +7,7 @@ its figures (shown by pytest when a test fails) and must PASS. About 3.5 minutes
 
 from __future__ import annotations
 
-from reliability import claude, database, kill, load, scale, schema
+from reliability import claude, database, kill, load, scale, schema, tenants
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation():
@@ -37,4 +37,9 @@ def test_postgres_going_away_and_coming_back(pg_admin_url):
 
 def test_two_processes_on_one_postgres_and_one_redis(pg_admin_url):
     result = scale.run(full=False, pg_admin_url=pg_admin_url)
+    assert result.passed, result.summary()
+
+
+def test_a_bad_tenant_flooding_changes_nothing_for_the_good_one(pg_admin_url):
+    result = tenants.run(full=False, pg_admin_url=pg_admin_url)
     assert result.passed, result.summary()

@@ -3,7 +3,8 @@
 `tests/golden/titles.jsonl` (tuning, written blind to the parser) and `titles_holdout.jsonl` (never
 tuned on; only its accuracy is printed). Each row: {"title", "level", "function", "context"}, where
 `context` is an industry slug when the reading depends on the industry (banking VP/AVP, a hotel GM,
-a law-firm Partner). Run with `-s` to see the figures.
+a law-firm Partner). Run with `-s` to see the figures. The tuning table fails below 90% of titles with
+both level and function right (MIN_BOTH); the holdout's accuracy is printed, never tuned on.
 """
 
 from __future__ import annotations

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 import structlog
 from sqlalchemy import select, tuple_
@@ -99,6 +100,35 @@ async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settin
                       machine_reason=d.machine_reason) for d in drafts]
 
 
+class ReplayFilter:
+    """Pixel hits for the same message from the same client within `window` seconds count once.
+
+    Replaying one pixel URL 2,000 times used to add 2,000 "human" opens and grow the table without
+    bound (issue 13, finding 11). In memory, per process (each process filters its own share), and
+    bounded: at most `max_keys` clients are remembered; the oldest are forgotten first.
+    """
+
+    def __init__(self, window: float, max_keys: int = 100_000, clock: Any = time.monotonic) -> None:
+        self.window, self.max_keys, self.clock = window, max_keys, clock
+        self._seen: dict[tuple[uuid.UUID, str], float] = {}
+
+    def is_replay(self, message_id: uuid.UUID, client: str | None) -> bool:
+        """True when this client's hit on this message was counted within the window."""
+        if self.window <= 0:
+            return False
+        now = self.clock()
+        key = (message_id, client or "unknown")
+        last = self._seen.get(key)
+        if last is not None and now - last < self.window:
+            return True
+        self._seen.pop(key, None)
+        self._seen[key] = now  # re-inserted: insertion order is age order
+        if len(self._seen) > self.max_keys:
+            for old in list(self._seen)[: len(self._seen) // 10]:
+                del self._seen[old]
+        return False
+
+
 class HitRecorder:
     """Records hits durably: with group commit (the default) or one transaction per hit."""
 
@@ -113,6 +143,7 @@ class HitRecorder:
         self._full = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
+        self.replays = ReplayFilter(settings.TRACKING_REPLAY_WINDOW_S)
         self.batches = 0  # for tests and benchmarks: how many transactions hits took
         self.hits = 0
 

@@ -122,6 +122,9 @@ async def open_hit(recorder: HitRecorder, *, token: str, user_agent: str | None,
     if message_id is None:
         log.info("tracking.bad_token", kind="open")
         return
+    if recorder.replays.is_replay(message_id, ip):  # the same client again within the window: counted once
+        log.info("tracking.replay_ignored", kind="open")
+        return
     try:
         await recorder.record(Hit("open", message_id, utcnow(), user_agent, ip))
     except Exception as exc:  # the pixel must still answer; the failure is logged for the operator
