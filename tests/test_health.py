@@ -66,8 +66,9 @@ async def test_postgres_that_goes_away_and_comes_back(pg_database_url):
         assert (await client.get("/api/industries", headers={"X-API-Key": key})).status_code == 200
         await proxy.cut()
         assert_problem(await client.get("/api/health"), 503)
-        assert_problem(await client.get("/api/industries", headers={"X-API-Key": key}), 503)
+        # A read that must reach the database (the industries list may be served from its cache).
+        assert_problem(await client.get("/api/campaigns", headers={"X-API-Key": key}), 503)
         await proxy.start()
         assert (await client.get("/api/health")).status_code == 200
-        assert (await client.get("/api/industries", headers={"X-API-Key": key})).status_code == 200
+        assert (await client.get("/api/campaigns", headers={"X-API-Key": key})).status_code == 200
     await proxy.cut()
