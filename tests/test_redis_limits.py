@@ -123,8 +123,8 @@ async def test_a_key_revoked_on_one_process_is_refused_by_the_other_within_the_c
         admin = await make_key(a.state.db, scopes=("read", "write", "admin"), name="admin")
         async with client_for(a, headers={"X-API-Key": key}) as ca, client_for(b) as cb:
             assert (await ca.get("/api/industries")).status_code == 200  # now in a's cache
-            key_id = next(k["id"] for k in (await cb.get("/api/keys", headers={"X-API-Key": admin})).json()
-                          if k["name"] == "to revoke")
+            keys = (await cb.get("/api/keys", headers={"X-API-Key": admin})).json()["items"]
+            key_id = next(k["id"] for k in keys if k["name"] == "to revoke")
             revoked = await cb.delete(f"/api/keys/{key_id}", headers={"X-API-Key": admin})
             assert revoked.status_code == 200, revoked.text
             revoked_at = time.monotonic()
