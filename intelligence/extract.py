@@ -94,18 +94,21 @@ _LEMMAS: dict[str, str] = {}
 for _lemma, _forms in {
     "open": "open opens opened opening reopen reopens reopened reopening eroffnet eroeffnet opent geopend "
     "ouvre ouvert inaugure abre abrio inaugura apre",
-    "launch": "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
+    "launch": "unveil rebrand debut "
+    "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
     "lancement lance lancia lanzamiento lancamento lancering startet "
     "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted",
     "raise": "raise raises raised raising secured closed",
-    "hire": "hire hires hired hiring recruiting recruits contrata recrute sucht",
-    "acquire": "acquire acquires acquired acquiring bought buys purchased",
+    "hire": "recruit hire hires hired hiring recruiting recruits contrata recrute sucht",
+    "acquire": "buy purchase acquire acquires acquired acquiring bought buys purchased",
     "merge": "merge merges merged merging",
-    "renovate": "renovate renovates renovated renovating remodel remodeled remodeling refurbish refurbished",
-    "expand": "expand expands expanded expanding expansion",
-    "replatform": "migrated migrating migrate switched switching replacing replaced replace moving moved",
+    "renovate": "refurbish remodel modernize modernise upgrade redesign "
+    "renovate renovates renovated renovating remodel remodeled remodeling refurbish refurbished",
+    "expand": "grow scale build construct double triple expand expands expanded expanding expansion",
+    "replatform": "migrate switch replatform re-platform "
+    "migrated migrating migrate switched switching replacing replaced replace moving moved",
     "relocate": "relocate relocated relocating relocates",
-    "install": "install installs installed installing",
+    "install": "implement deploy adopt install installs installed installing",
     "add": "add adds added adding",
     "deliver": "deliver delivers delivered delivering",
     "win": "won wins win winning",
@@ -121,6 +124,38 @@ for _lemma, _forms in {
 }.items():
     for _form in _forms.split():
         _LEMMAS[_form] = _lemma
+# Base forms the inflection reader maps back ("reopen" -> open, "remodel" -> renovate).
+_LEMMA_BASES: dict[str, str] = {
+    form: lemma
+    for form, lemma in _LEMMAS.items()
+    if not form.endswith(("ing", "ed", "s")) or form in ("expands",)
+}
+_VERB_REACH = 9
+
+
+@lru_cache(maxsize=8192)
+def lemma_of(word: str) -> str | None:
+    """The event lemma of an inflected verb form: the table, then -s/-es/-ed/-ing with doubled consonants
+    and a dropped silent e ("reopens", "renovating", "expanded", "acquiring", "scaling" when listed)."""
+    if word in _LEMMAS:
+        return _LEMMAS[word]
+    if len(word) < 4:
+        return None
+    candidates: list[str] = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            candidates += [base, base + "e"]
+            if len(base) >= 2 and base[-1] == base[-2]:
+                candidates.append(base[:-1])  # "planned" -> "plan"
+            if suffix == "ed" and base.endswith("i"):
+                candidates.append(base[:-1] + "y")
+    for base in candidates:
+        if base in _LEMMA_BASES:
+            return _LEMMA_BASES[base]
+    return None
+
+
 _GROWTH = frozenset(
     {
         "open",
@@ -682,10 +717,12 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
         return None
     lemma = None
     verb_at = 0
-    for i, m in enumerate(words[:4]):
+    # The verb may follow a date, a subject or an adverb ("Last month the group opened ..."): read up
+    # to _VERB_REACH words, each through its inflections.
+    for i, m in enumerate(words[:_VERB_REACH]):
         w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
-        if w in _LEMMAS:
-            lemma, verb_at = _LEMMAS[w], i
+        if (found := lemma_of(w)) is not None:
+            lemma, verb_at = found, i
             break
     if lemma is None and _NEW.match(piece):
         # "Neuer Spa-Flügel eröffnet im Dezember", "New CFO": a noun phrase announcing something new.
@@ -1422,7 +1459,6 @@ def disqualifiers(
     found: list[Disqualifier] = []
     company_text = _company_text(prospect)
     notes = prospect.notes or ""
-    low_notes = notes.lower()
     industry = (prospect.industry or "").lower()
     own_slug = resolve_slug(prospect.industry) if prospect.industry else None
 
@@ -1440,48 +1476,44 @@ def disqualifiers(
         found.append(Disqualifier(kind=kind, label=label, span=span, profile_rule=rule))
 
     # Sells to the ICP: "software for 8,000 law firms", "used by 4,000 hotels" (and not "its own ...").
-    seller_sentence: tuple[int, int] | None = None
-    for start, end in _sentences(notes):
-        sentence = low_notes[start:end]
-        if _IN_HOUSE.search(sentence):
-            continue
-        if (
-            _SELL_VERB.search(sentence) or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
-        ) and not _negated(sentence, 0):
-            seller_sentence = (start, end)
+    # Read in the notes and in every signal: the same sentence says the same thing in either field.
+    seller: tuple[str, str, int] | None = None  # (field, sentence, start)
+    for field, source in (("notes", notes), *(("signals", s) for s in prospect.signals)):
+        low_source = source.lower()
+        for start, end in _sentences(source):
+            sentence = low_source[start:end]
+            if _IN_HOUSE.search(sentence):
+                continue
+            if (
+                _SELL_VERB.search(sentence) or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
+            ) and not _negated(sentence, 0):
+                seller = (field, source[start:end], start)
+                break
+        if seller is not None:
             break
-    sells_offer = False
-    if seller_sentence is not None:
-        sentence = notes[seller_sentence[0] : seller_sentence[1]]
-        sells_offer = relevance(sentence, offer).score >= 0.7
+    sells_offer = seller is not None and relevance(seller[1], offer).score >= 0.7
     agency = bool(_AGENCY_INDUSTRY.search(industry))
     software = bool(_SOFTWARE_INDUSTRY.search(industry)) and profile.industry not in ("saas",)
     if profile.industry == "professional_services" and re.search(
         r"\bit services\b|information technology", industry
     ):
         software = False
-    if seller_sentence is not None and sells_offer:
-        add(
-            "competitor",
-            "a competitor: it sells what the sender sells",
-            "notes",
-            notes[seller_sentence[0] : seller_sentence[1]],
-            start=seller_sentence[0],
-        )
+    if seller is not None and sells_offer:
+        add("competitor", "a competitor: it sells what the sender sells", seller[0], seller[1], start=seller[2])
     elif (
         (agency or software)
         and relevance(company_text, offer).score >= 0.7
-        and seller_sentence is None
+        and seller is None
         and (agency or "crm" in (prospect.company or "").lower())
     ):
         add("competitor", "a competitor: it sells what the sender sells", "industry", prospect.industry)
-    elif seller_sentence is not None:
+    elif seller is not None:
         add(
             "vendor",
             "a vendor that sells to the industry, not a buyer in it",
-            "notes",
-            notes[seller_sentence[0] : seller_sentence[1]],
-            start=seller_sentence[0],
+            seller[0],
+            seller[1],
+            start=seller[2],
         )
     elif software and own_slug != profile.industry and _mentions_icp(profile, prospect):
         add(

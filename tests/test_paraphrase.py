@@ -1,0 +1,72 @@
+"""Paraphrase stability: the tier of a tuning prospect does not move when its facts are worded otherwise.
+
+Guards against rules keyed to the tuning rows' exact wording. Each tuning row is rewritten in ways a
+practitioner would call the same prospect, and the engine's tier must stay the one it gives the row:
+- signals moved into the notes (one sentence each), and single-field notes split into signals;
+- every signal lower-cased; the notes behind a "Research notes:" preamble;
+- each event signal behind a subject, adverb or date ("Last month the group opened ...",
+  "According to a press release, the company ...", "Currently launching ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scoring import analyze_rules
+from tests.golden_support import TUNING, load, profile_for, to_prospect
+
+_LEADS_PAST = ("The company {}", "Recently {}", "Has {}")
+_LEADS_ING = ("Currently {}", "The group is {}")
+_LEADS_ANY = (
+    "Last month the group {}",
+    "According to a press release, the company {}",
+    "In early 2026 management {}",
+)
+
+
+def _verb_variants(signal: str) -> list[str]:
+    verb, _, rest = signal.partition(" ")
+    if not rest:
+        return []
+    low = f"{verb.lower()} {rest}"
+    leads: tuple[str, ...] = ()
+    if verb.lower().endswith("ed"):
+        leads = _LEADS_PAST + _LEADS_ANY
+    elif verb.lower().endswith("ing"):
+        leads = _LEADS_ING + _LEADS_ANY
+    return [lead.format(low) for lead in leads]
+
+
+def _variants(prospect: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    out: list[tuple[str, dict[str, Any]]] = []
+    signals: list[str] = prospect.get("signals") or []
+    notes: str | None = prospect.get("notes")
+    if signals:
+        joined = " ".join(s.rstrip(".") + "." for s in signals)
+        out.append(("signals as notes", {**prospect, "signals": [], "notes": f"{notes or ''} {joined}".strip()}))
+        out.append(("lower-cased signals", {**prospect, "signals": [s.lower() for s in signals]}))
+        for i, signal in enumerate(signals):
+            for variant in _verb_variants(signal):
+                out.append(("reworded event", {**prospect, "signals": [*signals[:i], variant, *signals[i + 1 :]]}))
+    if notes and not signals:
+        split = [s.strip() for s in re.split(r"(?<=[.;])\s+", notes) if s.strip()]
+        out.append(("notes as signals", {**prospect, "notes": None, "signals": split}))
+    if notes:
+        out.append(("notes preamble", {**prospect, "notes": f"Research notes: {notes}"}))
+    return out
+
+
+def test_tiers_are_stable_across_paraphrases() -> None:
+    checked, moved = 0, []
+    for row in load(TUNING):
+        profile = profile_for(row["industry"])
+        base = analyze_rules(profile, to_prospect(row["prospect"])).tier
+        for kind, variant in _variants(row["prospect"]):
+            checked += 1
+            got = analyze_rules(profile, to_prospect(variant)).tier
+            if got != base:
+                moved.append(f"{row['id']} ({kind}): tier {base} -> {got}")
+    print(f"\nparaphrases: {checked} checked, {len(moved)} moved the tier")
+    assert checked >= 500
+    assert moved == [], "\n".join(moved)
