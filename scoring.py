@@ -418,15 +418,26 @@ def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | 
         (firmo.annual_revenue_usd, icp.revenue_min_usd, "revenue"),
     ]
     below = [(v, low, what) for v, low, what in checks if v is not None and low and v < low]
-    far = [(v, low, what) for v, low, what in below if v < low / 2]
-    if far or len(below) == 2:
+    # Well below: under half the minimum, or below on both counts with one under two thirds of it.
+    far = [(v, low, what) for v, low, what in below if v < low / 2 or (len(below) == 2 and v < low * 2 / 3)]
+    if far:
         return 3, "well below the ICP size band"
     if below:
         return 2, "below the ICP size band"
     edge = [(v, low, what) for v, low, what in checks if v is not None and low and v < low * 1.25]
     if edge:
         return 2, "at the bottom edge of the ICP size band"
+    # The top of the band: large accounts run big in-house teams and central buying.
+    tops = [
+        (firmo.employee_count, icp.employee_max),
+        (firmo.annual_revenue_usd, icp.revenue_max_usd),
+    ]
+    if any(v is not None and high and v >= high * _TOP_EDGE for v, high in tops):
+        return 2, "at the top edge of the ICP size band"
     return None
+
+
+_TOP_EDGE = 0.75  # a size at or above this share of the ICP maximum is the band's top edge
 
 
 def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreComponent | None:

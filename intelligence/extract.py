@@ -23,8 +23,9 @@ Pure and fast: regexes compiled once, profile-derived tables cached per profile 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from industry_agents.resolve import resolve_slug
 from industry_agents.text import contains_phrase, stem, tokens
@@ -51,6 +52,8 @@ from intelligence.facts import (
 from intelligence.personas import persona_role, persona_scope
 from intelligence.titles import convention_for, expanded_words, parse_title
 from schemas import AgentProfile, Persona, ProspectData
+
+_F = TypeVar("_F", Event, Quantity, Mention)
 
 # --- themes: what a fact or an offer is about ---------------------------------------------------
 
@@ -205,6 +208,14 @@ _HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()|]|\bbut\b")
 _PLANNED = re.compile(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", re.I)
 _NON_LETTER = re.compile(r"[^a-z]")
+# A sentence saying nothing will change: the facts beside it in the same field are not triggers.
+_STATUS_QUO = re.compile(
+    r"\bno (?:changes?|plans?|projects?|initiatives?|new)\b|\bnothing (?:planned|new)\b|"
+    r"\bnot (?:planning|looking|in the market|a priority)\b|\bno (?:need|budget) (?:for|to)\b|"
+    r"\balready (?:runs|has|have|uses|use|operates|owns|works with)\b|\b(?:happy|satisfied) with\b|"
+    r"\bno (?:\w+ )?(?:issues|problems|complaints) (?:reported|noted)\b",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
 
 # --- disqualifiers ---------------------------------------------------------------------------------
@@ -1727,6 +1738,16 @@ def person_gone(prospect: ProspectData) -> str | None:
 # --- the extractor -----------------------------------------------------------------------------
 
 
+_SETTLED = Relevance(0.3, ("status quo",))
+
+
+def _weakened(fact: _F, settled: set[tuple[str, int | None]]) -> _F:
+    """The fact, at most weakly relevant when its field says nothing will change."""
+    if (fact.span.field, fact.span.index) in settled and fact.relevance.score > _SETTLED.score:
+        return replace(fact, relevance=_SETTLED)
+    return fact
+
+
 def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFacts:
     """Everything the rules engine reads out of one prospect for one agent profile and its offer."""
     offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
@@ -1736,8 +1757,11 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     mentions: list[Mention] = []
     unread: list[Span] = []
     signal_keywords = profile.icp.signal_keywords
+    settled: set[tuple[str, int | None]] = set()
     for field, index, text, start, end in _pieces(prospect):
         piece = text[start:end]
+        if _STATUS_QUO.search(piece):
+            settled.add((field, index))
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
@@ -1757,6 +1781,11 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 )
             elif field == "signals":
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
+    if settled:
+        # "Already runs its own ordering site; no changes planned.": the field's facts are context only.
+        events = [_weakened(f, settled) for f in events]
+        quantities = [_weakened(f, settled) for f in quantities]
+        mentions = [_weakened(f, settled) for f in mentions]
     share, why = industry_fit(profile, prospect)
     types = company_types(profile, prospect)
     if types and share < 0.8 and types[0].span is not None and types[0].span.field in ("company", "notes"):
