@@ -319,7 +319,12 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
                 r"hiring freeze|laid off|layoffs|budget cuts|"
                 r"regulator sign-off|permanently closed|closed its doors|"
                 r"ceased (?:operations|trading)|going out of business|out of business|insolvenc\w*|insolvent|"
-                r"wind-down|shutting (?:down|its)|closing (?:down|permanently)"
+                r"wind-down|shutting (?:down|its)|closing (?:down|permanently)|dissolv(?:ing|ed|es|e)\b|"
+                r"dissolution|administrators? (?:appointed|called in|named)|"
+                r"(?:plant|site|factory|store|office|branch|firm|company) closures?|"
+                r"closure (?:announced|planned|scheduled|confirmed)|(?:portfolio|company|business|assets) "
+                r"(?:to be|being|will be) (?:sold off|liquidated|wound up)|fire sale|"
+                r"(?:production|manufacturing|operations) (?:moving|moved|relocating) offshore"
             ),
         ),
     ),
@@ -371,7 +376,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             _rx(
                 r"brand-managed|managed by the (?:franchisor|brand)|decided by (?:brand )?(?:corporate|the brand)|"
                 r"set by (?:hq|headquarters|corporate)|"
-                r"all decisions (?:sit|made) at corporate|corporate-owned location"
+                r"all decisions (?:sit|made) at corporate|corporate-owned (?:location|unit|store|site|restaurant)|"
+                r"(?:run|set|managed|decided|controlled|handled|owned|made|bought|chosen) (?:centrally )?"
+                r"(?:by|at) (?:the )?(?:brand(?:'s)?|franchisor(?:'s)?|corporate|hq|headquarters|head office|"
+                r"parent(?: company)?|central (?:team|office))\b|"
+                r"(?:brand|franchisor|corporate|hq|head office)(?:'s)? central (?:team|office|marketing)"
             ),
         ),
     ),
@@ -381,8 +390,10 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "hostel_no_budget",
             "profile",
             "a hostel or budget motel with no marketing budget",
-            _rx(r"hostels?|budget motel"),
-            also=_rx(r"no (?:sales or )?marketing budget"),
+            _rx(r"hostels?|motels?|budget (?:inn|hotel|lodging)"),
+            also=_rx(
+                r"no (?:\w+ )?(?:(?:sales|marketing)(?: or | and )?)+budget|no budget for (?:sales|marketing)"
+            ),
         ),
     ),
     (
@@ -417,7 +428,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "consumer_only",
             "no_fit",
             "a consumer-only business with no B2B sales motion",
-            _rx(r"no b2b|consumer[- ](?:only|app)|sold through the app store|b2c only"),
+            _rx(
+                r"no b2b|consumer[- ](?:only|apps?)|consumer [\w-]+ apps?\b|consumer internet|"
+                r"(?:sold|distributed|available|sells) (?:only )?(?:through|via|on|in) (?:the )?app stores?|"
+                r"b2c only|direct-to-consumer app"
+            ),
         ),
     ),
     (
@@ -437,7 +452,10 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "a firm that only takes panel or RFP work",
             _rx(
                 r"panel appointments|does not pursue (?:direct )?client development|"
-                r"only (?:takes|works|comes) .{0,30}(?:panel|rfp)"
+                r"only (?:takes|works|comes) .{0,30}(?:panel|rfp)|"
+                r"(?:all|only)\b[^.;]{0,40}\b(?:through|via|from) [^.;]{0,30}\b(?:panels?|rfps?|tenders?)\b|"
+                r"framework panels?|rfp appointments|"
+                r"no direct (?:outreach|client development|business development)"
             ),
         ),
     ),
