@@ -127,11 +127,13 @@ _ABBREV: dict[str, str] = {
     "ceo's": "ceo",
     "vp's": "vp",
     "principle": "principal",
+    "admin": "administrator",
 }
 
 # Multi-word phrases folded into one token (applied longest first, on the space-joined tokens).
 _PHRASES: tuple[tuple[str, str], ...] = (
     ("executive assistant to", "ASSISTANT_TO"),
+    ("administrator assistant", "administrative_assistant"),
     ("personal assistant to", "ASSISTANT_TO"),
     ("executive assistant", "executive_assistant"),
     ("administrative assistant", "administrative_assistant"),
@@ -143,6 +145,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("directiesecretaris", "executive_assistant"),
     ("gerente general", "directeur_general"),
     ("assistant to", "ASSISTANT_TO"),
+    ("executive secretary to", "ASSISTANT_TO"),
+    ("personal secretary to", "ASSISTANT_TO"),
+    ("secretary to", "ASSISTANT_TO"),
+    ("pa to", "ASSISTANT_TO"),
+    ("ea to", "ASSISTANT_TO"),
+    ("secretaire de", "ASSISTANT_TO"),
+    ("secretaria de", "ASSISTANT_TO"),
+    ("secretaria del", "ASSISTANT_TO"),
     ("assistente de", "ASSISTANT_TO"),
     ("assistant de", "ASSISTANT_TO"),
     ("office of the", "OFFICE_OF"),
@@ -278,6 +288,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("office manager", "office_manager"),
     ("plant manager", "plant_manager"),
     ("werksleiter", "plant_manager"),
+    ("werkleiter", "plant_manager"),
+    ("werkleiterin", "plant_manager"),
+    ("werksleiterin", "plant_manager"),
     ("team lead", "team_lead"),
     ("team leader", "team_lead"),
     ("mba candidate", "CANDIDATE"),
@@ -676,6 +689,16 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "usine": "operations",
     "industrial": "operations",
     "stabilimento": "operations",
+    "manufactura": "operations",
+    "fabricacion": "operations",
+    "fabricacao": "operations",
+    "produccion": "operations",
+    "producao": "operations",
+    "fertigung": "operations",
+    "financier": "finance",
+    "financiere": "finance",
+    "finanziario": "finance",
+    "financiera": "finance",
     "fabrica": "operations",
     "materials": "procurement",
     "engagement": "customer_success",
@@ -1576,6 +1599,8 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
     if level is not None and step_down:
         index = min(LEVEL_ORDER.index(level) + step_down, LEVEL_ORDER.index("individual"))
         level = LEVEL_ORDER[index]
+    elif level == "individual" and words and words[0] in ("assistant", "asst", "assistente", "asistente"):
+        level = "junior"  # "Assistant Marketing Coordinator": an assistant to an individual role
     if convention == PROFESSIONAL and role.professional_partner:
         level = "c_level"
     role.phrase = _phrase_words(words)
@@ -1748,14 +1773,24 @@ def _clean_reference(raw: str, language: str) -> str | None:
     return " ".join(w if _ACRONYM.match(w) else w.lower() for w in words)
 
 
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?![a-z])")
+_FORMER_LEAD = re.compile(r"^\s*(?:former|ex\b|ex-|retired|formerly|previously|ehemalige?r?|ancienne?)", re.I)
+_NOW = re.compile(r"[(,;|/-]\s*(?:now|currently|today)\b[^)]*\)?")
+
+
 @lru_cache(maxsize=16384)
+
+
 def parse_title(title: str | None, convention: str | None = None) -> TitleReading | None:
     """Read a job title; None for an empty title. `convention` from `convention_for`."""
     if not title or not title.strip():
         return None
     raw = title.strip()
-    folded = _fold(raw)
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(raw))  # "C.R.O." -> "cro"
     flags: set[Flag] = set()
+    if _FORMER_LEAD.match(folded):
+        # "Former VP Manufacturing (now advisor)": what the person does now is not a role at the account.
+        folded = _NOW.sub("", folded)
     if re.match(r"^\s*ex[\s-]", folded):
         flags.add("former")
     segments = _split(folded)
@@ -1915,7 +1950,8 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
 
 def expanded_words(title: str) -> list[str]:
     """The title's words with abbreviations expanded ("Regional Property Mgr" -> ... "manager")."""
-    return [w for segment, _ in _split(_fold(title)) for w in _expand_plain(segment)]
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(title))
+    return [w for segment, _ in _split(folded) for w in _expand_plain(segment)]
 
 
 def _expand_plain(segment: str) -> list[str]:
