@@ -23,6 +23,7 @@ Pure and fast: regexes compiled once, profile-derived tables cached per profile 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -1318,6 +1319,8 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
         extra = _MORE_INDUSTRY.get(profile.industry, ())
         if (kw := _first_keyword(tokens(prospect.industry), extra)) is not None:
             return 0.9, f"Industry '{prospect.industry}' ({kw}) is a {profile.name} industry."
+        if slug not in _BUILTIN_SLUGS and (stem_hit := _foreign_industry(prospect.industry, profile.industry)):
+            return 0.9, f"Industry '{prospect.industry}' ({stem_hit}) is a {profile.name} industry."
         if frozenset({slug, profile.industry}) in _ADJACENT:
             return max(0.5, evidence[0]), f"Industry '{prospect.industry}' is close to {profile.name}."
         if evidence[0]:
@@ -1330,6 +1333,40 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
     if evidence[0]:
         return evidence[0], f"No industry given; {evidence[1]}."
     return 0.0, f"No industry given and nothing in the company data points to {profile.name}."
+
+
+# Industry labels in French, German, Spanish, Portuguese, Italian and Dutch, as word stems found anywhere
+# in the accent-folded label (German compounds: "Kunststoffverarbeitung", "Immobilienverwaltung").
+_FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
+    "hotel": ("gastgewerbe", "hotellerie", "hotelaria", "hoteleria", "hosteleria", "alberghi", "ospitalita",
+              "beherbergung", "hotelwesen", "hotelbranche"),
+    "restaurant": ("gastronomie", "restauration", "restaurantes", "ristorazione", "restauracao", "restauracion",
+                   "systemgastronomie", "horeca"),
+    "casino": ("spielbank", "gluecksspiel", "glucksspiel", "juegos de azar", "giochi", "jogos", "kansspel"),
+    "saas": ("logiciel", "softwareentwicklung", "softwarehersteller", "desarrollo de software",
+             "programmatuur", "editeur de logiciels"),
+    "real_estate": ("immobilier", "immobilien", "inmobiliari", "imobiliari", "immobiliare", "vastgoed",
+                    "wohnungswirtschaft"),
+    "manufacturing": ("verarbeitung", "herstellung", "fertigung", "maschinenbau", "industrie", "fabrica",
+                      "manufactur", "produzione", "kunststoff", "metallbau", "fabricage", "maakindustrie",
+                      "produktion", "usinage", "metalurg"),
+    "healthcare_clinic": ("gesundheitswesen", "arztpraxis", "praxis", "clinique", "sante", "clinica", "saude",
+                          "salud", "gezondheidszorg", "kliniek", "sanita", "zahnarzt", "dentaire"),
+    "financial_services": ("banque", "bankwesen", "banca", "bancos", "bancario", "bancaire", "finanzdienst",
+                           "services financiers", "servicios financieros", "sparkasse", "caisse", "bankwezen"),
+    "ecommerce": ("onlinehandel", "versandhandel", "commerce en ligne", "vente en ligne", "comercio electronico",
+                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista"),
+    "professional_services": ("kanzlei", "conseil", "beratung", "consultoria", "consulenza", "advocat", "avocat",
+                              "abogad", "steuerberat", "wirtschaftspruf", "expertise comptable", "comptab",
+                              "contabil", "rechtsanwalt", "juridique", "juridico"),
+}
+
+
+def _foreign_industry(label: str, slug: str) -> str | None:
+    """The non-English stem in `label` that names the profile's industry, if any."""
+    folded = unicodedata.normalize("NFKD", label.lower().replace("ß", "ss").replace("ü", "ue"))
+    folded = folded.encode("ascii", "ignore").decode("ascii")
+    return next((w for w in _FOREIGN_INDUSTRY.get(slug, ()) if w in folded), None)
 
 
 _ADJACENT = frozenset(
