@@ -116,12 +116,12 @@ for _lemma, _forms in {
     "add": "add adds added adding",
     "deliver": "deliver delivers delivered delivering",
     "win": "won wins win winning",
-    "appoint": "appointed appoints named promoted",
+    "appoint": "appoint appointed appoints named promoted",
     "start": "start starts started starting began begins nimmt startet",
     "roll_out": "rolled rolling",
-    "announce": "announced announces announcing",
+    "announce": "announce announced announces announcing",
     "consolidate": "consolidating consolidated consolidate",
-    "enter": "entered enters entering",
+    "enter": "enter entered enters entering",
     "file": "filed files filing",
     "close": "closing closes close closed shutting",
     "lay_off": "laid",
@@ -393,7 +393,7 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "a hostel or budget motel with no marketing budget",
             _rx(r"hostels?|motels?|budget (?:inn|hotel|lodging)"),
             also=_rx(
-                r"no (?:\w+ )?(?:(?:sales|marketing)(?: or | and )?)+budget|no budget for (?:sales|marketing)"
+                r"no (?:\w+ )?(?:(?:sales|marketing)(?: or | and | ))+budget|no budget for (?:sales|marketing)"
             ),
         ),
     ),
@@ -664,11 +664,17 @@ def offer_of(profile_offer: str | None, industry: str, value_props: tuple[str, .
     )
 
 
+# Rising acquisition cost is the classic case for retention: it touches both themes.
+_ACQUISITION_COST = re.compile(r"\b(?:customer )?acquisition costs?\b|\bcac\b|\bcost per (?:acquisition|order)\b")
+
+
 @lru_cache(maxsize=16384)
 def themes_in(text: str) -> frozenset[str]:
     """The themes a text touches (win-back, retention, outbound, direct booking, ...)."""
     found: set[str] = set()
     low = text.lower()
+    if _ACQUISITION_COST.search(low):
+        found.update(("acquisition", "retention"))
     pos = 0
     while (m := _ANY_THEME.search(low, pos)) is not None:
         found.add(m.lastgroup or "")
@@ -691,7 +697,8 @@ def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
 
 # --- helpers -------------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.;!?\n]+(?:[.;!?](?!\d)|$)")
+# A period ends a sentence only before a space or the end: "€1.9M" and "Booking.com" stay whole.
+_SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\S))+(?:[.;!?]|$)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -741,6 +748,9 @@ def _tense(first_word: str, text: str) -> Tense:
     return "unknown"
 
 
+_DISTRESS_OBJECT = re.compile(r"administration|receivership|bankruptcy|insolvency|liquidation|chapter", re.I)
+
+
 def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> Event | None:
     words = list(_WORD.finditer(piece))
     if not words:
@@ -782,7 +792,9 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     obj = obj.strip(" ,.;")
     negated = _negated(piece, words[max(verb_at, 0)].start())
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-    if lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
+    if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
+        base = 0.6  # entering a market, a country or a segment is expansion
+    elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
         base = 0.3
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
