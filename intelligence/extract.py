@@ -894,6 +894,11 @@ def _keyword_match(persona: Persona, title: TitleReading) -> bool:
     return any(contains_phrase(words, keyword) for keyword in persona.titles)
 
 
+def _general_executive(title: TitleReading) -> bool:
+    """An owner, CEO, president, managing director or COO: runs the whole business, not one function."""
+    return title.function == "executive" or (title.level == "c_level" and title.function == "operations")
+
+
 def _role_for_offer(
     role: Role, persona: Persona, functions: tuple[str, ...], title: TitleReading, offer: Offer
 ) -> Role:
@@ -906,8 +911,13 @@ def _role_for_offer(
     a function the offer serves or under one of the persona's own titles. A C-level title is never
     below a champion.
     """
-    if "executive" in functions and title.level in ("c_level", "vp", "director"):
-        return role  # the owners and executives buy whatever the business needs
+    if "executive" in functions and title.level in ("c_level", "vp", "director") and (
+        _general_executive(title)
+        or not offer.stated
+        or title.function in offer.functions
+        or _keyword_match(persona, title)
+    ):
+        return role  # the owners and general executives buy whatever the business needs
     if not offer.stated:
         # No offer to narrow the buyers: the persona's own role, a manager at best a champion.
         return "champion" if title.level == "manager" and role == "signer" else role
@@ -922,8 +932,8 @@ def _role_for_offer(
         return "champion" if own_function or _keyword_match(persona, title) else "influencer"
     if not in_function:
         role = ("champion" if role == "signer" else role) if themed else "influencer"
-    if title.level == "c_level" and role == "influencer":
-        role = "champion"
+    if title.level == "c_level" and role == "influencer" and (themed or _general_executive(title)):
+        role = "champion"  # a chief whose function the offer does not touch (credit, medical) influences
     return role
 
 
@@ -1593,7 +1603,15 @@ def disqualifiers(
             seller[1],
             start=seller[2],
         )
-    elif software and own_slug != profile.industry and _mentions_icp(profile, prospect):
+    elif (
+        software
+        and own_slug != profile.industry
+        and (
+            _mentions_icp(profile, prospect)
+            or not (types if types is not None else company_types(profile, prospect))
+        )
+    ):
+        # A software or internet company is not a buyer in another industry: it sells to it, or to no one here.
         add(
             "vendor",
             "a software vendor that sells to the industry, not a buyer in it",
