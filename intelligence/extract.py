@@ -1770,8 +1770,13 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
 
 
 def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
-    """The profile's edge type ("hostel") named by the company, industry, title or notes, if any."""
-    return _named_type(profile.icp.edge_types, prospect, ("company", "industry", "title", "notes"))
+    """The profile's edge type ("hostel") named by the company, industry or title, or (a phrase) by the notes.
+
+    One word in the notes ("catering is 5% of sales", "the lender") is context, not what the company is."""
+    kinds = profile.icp.edge_types
+    return _named_type(kinds, prospect, ("company", "industry", "title")) or _named_type(
+        [k for k in kinds if " " in k], prospect, ("notes",)
+    )
 
 
 def _named_type(
