@@ -247,6 +247,15 @@ _SELL_VERB = re.compile(
     r"[^.;]{0,60}?\bto\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?(?:[a-z&-]+\s+){0,3}?"
     r"(?:" + _CUSTOMER_NOUNS + r"))\b"
 )
+# "Restaurant customers make up 80% of its book", "its clients are mostly hotels": it sells to them.
+_CLIENTELE = re.compile(
+    r"\b(?:restaurant|hotel|casino|clinic|dental|medical practice|bank|credit union|law firm|cpa firm|"
+    r"accounting firm|manufacturer|factory|plant|retailer|merchant|landlord|property manager|saas|"
+    r"operator)s? (?:customers|clients|accounts) (?:make up|are|account for|represent)\b|"
+    r"\b(?:customers|clients|customer base|client base|book) (?:is |are )?(?:mostly |mainly |largely )?"
+    r"(?:restaurants|hotels|casinos|clinics|banks|credit unions|law firms|manufacturers|factories|retailers|"
+    r"merchants|landlords|property managers)\b"
+)
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
 _AGENCY_INDUSTRY = re.compile(
     r"marketing (?:and|&) advertising|advertising|marketing services|public relations|"
@@ -937,6 +946,14 @@ def _role_for_offer(
     return role
 
 
+_PARTNER_WORDS = frozenset({"partnerships", "partnership", "alliances", "alliance", "channel"})
+
+
+def _partner_manager(title: TitleReading) -> bool:
+    """A partnerships, alliances or channel manager: runs partners, does not buy for the business."""
+    return title.level == "manager" and bool(_PARTNER_WORDS & set(expanded_words(title.raw)))
+
+
 def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offer) -> PersonaMatch | None:
     """The best persona for the title by function x level, with the decision role for this offer.
 
@@ -954,7 +971,12 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
             continue
         role = persona_role(persona)
         role = _role_for_offer(role, persona, functions, title, offer)
-        if title.level == "individual" or title.has("partner_marketing") or title.has("product_owner"):
+        if (
+            title.level == "individual"
+            or title.has("partner_marketing")
+            or title.has("product_owner")
+            or _partner_manager(title)
+        ):
             role = "influencer"
         rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], order)
         why = (
@@ -1573,7 +1595,9 @@ def disqualifiers(
             if _IN_HOUSE.search(sentence):
                 continue
             if (
-                _SELL_VERB.search(sentence) or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
+                _SELL_VERB.search(sentence)
+                or _CLIENTELE.search(sentence)
+                or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
             ) and not _negated(sentence, 0):
                 seller = (field, source[start:end], start)
                 break
