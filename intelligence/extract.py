@@ -285,7 +285,8 @@ class _Rule:
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    """Evidence and trigger patterns are lower-case and searched in lower-cased text (no re.I: faster)."""
+    return re.compile(pattern)
 
 
 # Concepts a profile's disqualifier text can name, with the evidence that shows them in a prospect.
@@ -553,7 +554,7 @@ def _profile_rules(disqualifiers: tuple[str, ...]) -> tuple[tuple[_Rule, str], .
     rules: list[tuple[_Rule, str]] = []
     for text in disqualifiers:
         for trigger, rule in _RULE_CONCEPTS:
-            if trigger.search(text):
+            if trigger.search(text.lower()):
                 rules.append((rule, text))
                 break
         else:
@@ -1651,17 +1652,22 @@ def disqualifiers(
         )
 
     # The profile's own disqualifiers, read from their text.
+    company_low = company_text.lower()
+    distress_hit: re.Match[str] | None = None
+    distress_read = False
     for rule, text in _profile_rules(tuple(profile.icp.disqualifiers)):
         hit: re.Match[str] | None = None
         if rule.evidence is not None:
-            hit = rule.evidence.search(company_text)
+            hit = rule.evidence.search(company_low)
+            if rule.concept == "distress":
+                distress_hit, distress_read = hit, True
             if (
                 hit is not None
-                and _negated(company_text, hit.start())
+                and _negated(company_low, hit.start())
                 and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
             ):
                 hit = None
-            if hit is not None and rule.also is not None and not rule.also.search(company_text):
+            if hit is not None and rule.also is not None and not rule.also.search(company_low):
                 hit = None
         numeric = False
         if rule.max_employees is not None and prospect.employee_count is not None:
@@ -1690,11 +1696,8 @@ def disqualifiers(
         add("solo", "a one- or two-person business far below the ICP", "employee_count", None)
     distress = _RULE_CONCEPTS[3][1].evidence
     assert distress is not None
-    if (
-        (hit := distress.search(company_text)) is not None
-        and not any(d.kind == "distress" for d in found)
-        and not _negated(company_text, hit.start())
-    ):
+    hit = distress_hit if distress_read else distress.search(company_low)
+    if hit is not None and not any(d.kind == "distress" for d in found) and not _negated(company_low, hit.start()):
         field, quote, start = _locate(prospect, hit.group(0))
         add("distress", "a company in distress (closing, insolvent or frozen)", field, quote, start=start)
     # A company whose name says it sells software or marketing services, when that is not the ICP.
