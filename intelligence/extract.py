@@ -1539,7 +1539,7 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
 
 _SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
 _SELLER_NAME = re.compile(
-    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|supply|supplies|"
+    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|"
     r"distribution|distributors|"
     r"solutions|analytics|crm|pos|saas|ai|digital|interactive|consulting group)\b",
     re.I,

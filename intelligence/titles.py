@@ -133,6 +133,14 @@ _ABBREV: dict[str, str] = {
 # Multi-word phrases folded into one token (applied longest first, on the space-joined tokens).
 _PHRASES: tuple[tuple[str, str], ...] = (
     ("executive assistant to", "ASSISTANT_TO"),
+    # Engaging consumers (patients, members, players, guests) is CRM and retention marketing.
+    ("pt engagement", "patient_engagement"),
+    ("patient engagement", "patient_engagement"),
+    ("member engagement", "member_engagement"),
+    ("player engagement", "player_engagement"),
+    ("guest engagement", "guest_engagement"),
+    ("customer engagement", "customer_engagement"),
+    ("pt experience", "patient experience"),
     ("administrator assistant", "administrative_assistant"),
     ("personal assistant to", "ASSISTANT_TO"),
     ("executive assistant", "executive_assistant"),
@@ -689,6 +697,11 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "usine": "operations",
     "industrial": "operations",
     "stabilimento": "operations",
+    "patient_engagement": "marketing",
+    "member_engagement": "marketing",
+    "player_engagement": "marketing",
+    "guest_engagement": "marketing",
+    "customer_engagement": "marketing",
     "manufactura": "operations",
     "fabricacion": "operations",
     "fabricacao": "operations",
@@ -1653,6 +1666,11 @@ _REFERENCE_FN: dict[str, str] = {
 
 
 _DISPLAY = {
+    "patient_engagement": "patient engagement",
+    "member_engagement": "member engagement",
+    "player_engagement": "player engagement",
+    "guest_engagement": "guest engagement",
+    "customer_engagement": "customer engagement",
     "player_development": "player development",
     "bd": "business development",
     "demand_gen": "demand generation",
