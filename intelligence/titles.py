@@ -206,6 +206,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("chief sales officer", "chief_sales"),
     ("chief supply chain officer", "chief_supply"),
     ("managing director", "managing_director"),
+    ("managing member", "managing_director"),
     ("general manager", "general_manager"),
     ("gerente general", "general_manager"),
     ("gerente geral", "general_manager"),
@@ -386,6 +387,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "coo": "c_level",
     "cfo": "c_level",
     "cmo": "c_level",
+    "cgo": "c_level",
     "cto": "c_level",
     "cro": "c_level",
     "cio": "c_level",
@@ -771,6 +773,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "vendeur": "sales",
     "marketing": "marketing",
     "cmo": "marketing",
+    "cgo": "marketing",
     "chief_growth": "marketing",
     "growth": "marketing",
     "brand": "marketing",
@@ -1573,7 +1576,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
             word_level = _LEVEL_WORDS[w]
             if w == "chief" and nxt in _FUNCTION_WORDS:
                 role.chief_acronym = None
-            if w in ("ceo", "coo", "cfo", "cmo", "cto", "cro", "cio", "ciso", "cpo", "cco", "chro", "cdo", "clo"):
+            if w in _CHIEF_ACRONYMS:
                 role.chief_acronym = w.upper()
             if convention == BANKING and w in ("vp", "avp", "svp"):
                 word_level = {"avp": "manager", "vp": "manager", "svp": "director"}[w]  # type: ignore[assignment]
@@ -1791,6 +1794,10 @@ def _clean_reference(raw: str, language: str) -> str | None:
     return " ".join(w if _ACRONYM.match(w) else w.lower() for w in words)
 
 
+_CHIEF_ACRONYMS = frozenset(
+    {"ceo", "coo", "cfo", "cmo", "cto", "cro", "cio", "ciso", "cpo", "cco", "chro", "cdo", "clo", "cgo"}
+)
+_ADMIN_FINANCE = re.compile(r"administrati(?:f|ve|vo|va) (?:et|e|y) financ\w+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?![a-z])")
 _FORMER_LEAD = re.compile(r"^\s*(?:former|ex\b|ex-|retired|formerly|previously|ehemalige?r?|ancienne?)", re.I)
 _NOW = re.compile(r"[(,;|/-]\s*(?:now|currently|today)\b[^)]*\)?")
@@ -1805,6 +1812,8 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         return None
     raw = title.strip()
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(raw))  # "C.R.O." -> "cro"
+    # "Directeur Administratif et Financier" (DAF) is the finance director: one function, not two.
+    folded = _ADMIN_FINANCE.sub("financier", folded)
     flags: set[Flag] = set()
     if _FORMER_LEAD.match(folded):
         # "Former VP Manufacturing (now advisor)": what the person does now is not a role at the account.
