@@ -253,8 +253,15 @@ _CLIENTELE = re.compile(
     r"accounting firm|manufacturer|factory|plant|retailer|merchant|landlord|property manager|saas|"
     r"operator)s? (?:customers|clients|accounts) (?:make up|are|account for|represent)\b|"
     r"\b(?:customers|clients|customer base|client base|book) (?:is |are )?(?:mostly |mainly |largely )?"
+    r"(?:[a-z-]+ )?"
     r"(?:restaurants|hotels|casinos|clinics|banks|credit unions|law firms|manufacturers|factories|retailers|"
     r"merchants|landlords|property managers)\b"
+)
+# "Supplier of equipment to hotels", "a consultancy serving law firms", "distributor of parts for clinics".
+_SUPPLIER_TO = re.compile(
+    r"\b(?:supplier|distributor|reseller|wholesaler|vendor|provider|maker|consultancy|consultants|agency|"
+    r"integrator|dealer)s?\b(?: of [^.;]{1,50}?)?\s+(?:to|for|serving|that serves|selling to|used by)\s+"
+    r"(?:about |over |more than )?(?:\d[\d,]*\+? )?(?:[a-z&-]+ ){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
 )
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
 _AGENCY_INDUSTRY = re.compile(
@@ -1537,6 +1544,12 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
     return tuple(found)
 
 
+_SOLO_NOTES = re.compile(
+    r"\b(?:self-employed|sole (?:proprietor|trader|practitioner)|"
+    r"one-(?:person|man|woman) (?:shop|business|operation|practice|firm)|solopreneur|just the (?:owner|founder)|"
+    r"no (?:other )?(?:staff|employees)(?=\s*(?:[.;,]|$)))",
+    re.I,
+)
 _SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
 _SELLER_NAME = re.compile(
     r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|"
@@ -1598,6 +1611,7 @@ def disqualifiers(
             if (
                 _SELL_VERB.search(sentence)
                 or _CLIENTELE.search(sentence)
+                or _SUPPLIER_TO.search(sentence)
                 or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
             ) and not _negated(sentence, 0):
                 seller = (field, source[start:end], start)
@@ -1717,6 +1731,8 @@ def disqualifiers(
             add("vendor", "a vendor that sells to the industry, not a buyer in it", "company", prospect.company)
     if prospect.company and _SELF_EMPLOYED.search(prospect.company):
         add("solo", "self-employed, not a company", "company", prospect.company)
+    elif (solo := _SOLO_NOTES.search(notes)) is not None and not _negated(notes, solo.start()) and icp_min >= 5:
+        add("solo", "a one-person business far below the ICP", "notes", solo.group(0), start=solo.start())
     for field in ("company", "industry"):
         value = getattr(prospect, field)
         if value and _STUDENT_ORG.search(value) and title is not None and title.level in ("junior", "individual"):

@@ -70,3 +70,52 @@ def test_tiers_are_stable_across_paraphrases() -> None:
     print(f"\nparaphrases: {checked} checked, {len(moved)} moved the tier")
     assert checked >= 500
     assert moved == [], "\n".join(moved)
+
+
+# The ICP's customers as a vendor would name them, per industry.
+_ICP_NOUN = {
+    "casino": "casinos",
+    "hotel": "hotels",
+    "restaurant": "restaurants",
+    "healthcare_clinic": "clinics",
+    "ecommerce": "online retailers",
+    "financial_services": "banks",
+    "real_estate": "property managers",
+    "manufacturing": "manufacturers",
+    "professional_services": "law firms",
+}
+_SELLS_TO_ICP = (
+    "Sells software to {n}.",
+    "Supplier of equipment to {n}.",
+    "Distributor of parts for {n}; no manufacturing of its own.",
+    "Marketing agency for {n}.",
+    "Reseller of POS systems to {n}.",
+    "Provides analytics software to 2,000 {n}.",
+    "Their customers are mostly {n}.",
+    "A consultancy serving {n}.",
+    "Vendor to {n} across North America.",
+)
+_ONE_PERSON = ("Sole proprietor, no staff.", "Self-employed; one-person shop.")
+
+
+def test_disqualifier_wordings_gate_a_perfect_account() -> None:
+    """The first tier-1 account of each industry, with a note that it sells to the industry (or is one
+    person) in one of several wordings, is tier 4: the gate reads the kind of statement, not one phrasing."""
+    seen: set[str] = set()
+    missed: list[str] = []
+    checked = 0
+    for row in load(TUNING):
+        if row["tier"] != 1 or row["industry"] in seen or row["industry"] not in _ICP_NOUN:
+            continue
+        seen.add(row["industry"])
+        profile = profile_for(row["industry"])
+        notes = [w.format(n=_ICP_NOUN[row["industry"]]) for w in _SELLS_TO_ICP] + list(_ONE_PERSON)
+        for note in notes:
+            prospect = {**row["prospect"], "notes": note}
+            if note in _ONE_PERSON:
+                prospect.update(employees=None, revenue=None)
+            checked += 1
+            if (tier := analyze_rules(profile, to_prospect(prospect)).tier) != 4:
+                missed.append(f"{row['id']} + {note!r}: tier {tier}")
+    assert checked >= 90
+    assert missed == [], "\n".join(missed)
