@@ -218,6 +218,13 @@ _STATUS_QUO = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
+# An event called off, before or after its verb: "Decided against opening ...", "Tower opening on hold".
+_CALLED_OFF = re.compile(
+    r"\b(?:decided against|against|postpone[sd]?|cancel+(?:ed|s)?|shelved|scrapped|abandoned|paused|halted|"
+    r"called off|dropped (?:its |the )?plans?|on hold|delayed indefinitely|put off|backed out of|"
+    r"no longer (?:plans?|planning))\b",
+    re.I,
+)
 
 # --- disqualifiers ---------------------------------------------------------------------------------
 
@@ -807,7 +814,7 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     if date:
         obj = obj[: date.start()]
     obj = obj.strip(" ,.;")
-    negated = _negated(piece, words[max(verb_at, 0)].start())
+    negated = _negated(piece, words[max(verb_at, 0)].start()) or bool(_CALLED_OFF.search(piece))
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
     if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
         base = 0.6  # entering a market, a country or a segment is expansion

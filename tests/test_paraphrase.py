@@ -119,3 +119,59 @@ def test_disqualifier_wordings_gate_a_perfect_account() -> None:
                 missed.append(f"{row['id']} + {note!r}: tier {tier}")
     assert checked >= 90
     assert missed == [], "\n".join(missed)
+
+
+_EVENT_FORMS = {
+    "open": ("open", "opening", "opened"),
+    "launch": ("launch", "launching", "launched"),
+    "expand": ("expand", "expanding", "expanded"),
+    "acquire": ("acquire", "acquiring", "acquired"),
+    "renovate": ("renovate", "renovating", "renovated"),
+    "hire": ("hire", "hiring", "hired"),
+    "add": ("add", "adding", "added"),
+    "raise": ("raise", "raising", "raised"),
+}
+_CALLED_OFF = (
+    "No plans to {b} {o}",
+    "Not {g} {o} this year",
+    "Has not {p} {o}",
+    "Decided against {g} {o}",
+    "Never {p} {o}",
+    "Postponed plans to {b} {o}",
+)
+_STILL_ON = (
+    "Plans to {b} {o}",
+    "Will {b} {o}",
+    "Set to {b} {o}",
+    "Preparing to {b} {o}",
+    "Recently {p} {o}",
+    "Is {g} {o}",
+    "{P} {o} last quarter",
+)
+
+
+def test_events_called_off_are_not_triggers_and_planned_ones_are() -> None:
+    """Tier-1 rows whose one trigger is an event signal: the event negated or called off in any of six
+    wordings loses tier 1; the same event planned, ongoing or past in seven wordings keeps it."""
+    from intelligence.extract import lemma_of
+
+    wrong: list[str] = []
+    checked = 0
+    for row in load(TUNING):
+        signals = row["prospect"].get("signals") or []
+        if row["tier"] != 1 or row["prospect"].get("notes") or len(signals) != 1:
+            continue
+        verb, _, obj = signals[0].partition(" ")
+        if (lemma := lemma_of(verb.lower())) not in _EVENT_FORMS:
+            continue
+        base, ing, past = _EVENT_FORMS[lemma]
+        obj = re.sub(r"\s+(?:in|by|this|next|through)\s+.*$", "", obj)
+        profile = profile_for(row["industry"])
+        for template, keeps in [*((t, False) for t in _CALLED_OFF), *((t, True) for t in _STILL_ON)]:
+            signal = template.format(b=base, g=ing, p=past, P=past.capitalize(), o=obj)
+            tier = analyze_rules(profile, to_prospect({**row["prospect"], "signals": [signal]})).tier
+            checked += 1
+            if (tier == 1) != keeps:
+                wrong.append(f"{row['id']} {signal!r}: tier {tier}")
+    assert checked >= 50
+    assert wrong == [], "\n".join(wrong)
