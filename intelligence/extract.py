@@ -181,7 +181,11 @@ _GROWTH = frozenset(
         "hire",
     }
 )
-_NEW = re.compile(r"^(?:new|neuer|neues|neue|nouveau|nouvelle|nuevo|nueva|novo|nova|nuovo|nuova|nieuwe?)\s", re.I)
+_NEW = re.compile(
+    r"^(?:[A-Za-z ]{1,30}:\s*)?"  # a label first: "Research notes: New 240-flat block ..."
+    r"(?:new|neuer|neues|neue|nouveau|nouvelle|nuevo|nueva|novo|nova|nuovo|nuova|nieuwe?)\s",
+    re.I,
+)
 _DATE = re.compile(
     r"\b(?:in|by|through|since|until|from|im|en|au|this|next|last|early|late|mid)\s+"
     r"(?:q[1-4](?:\s+\d{4})?|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?|"
@@ -1881,9 +1885,9 @@ def person_gone(prospect: ProspectData) -> str | None:
 _SETTLED = Relevance(0.3, ("status quo",))
 
 
-def _weakened(fact: _F, settled: set[tuple[str, int | None]]) -> _F:
-    """The fact, at most weakly relevant when its field says nothing will change."""
-    if (fact.span.field, fact.span.index) in settled and fact.relevance.score > _SETTLED.score:
+def _weakened(fact: _F) -> _F:
+    """The fact, at most weakly relevant (the record says nothing will change)."""
+    if fact.relevance.score > _SETTLED.score:
         return replace(fact, relevance=_SETTLED)
     return fact
 
@@ -1922,10 +1926,11 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             elif field == "signals":
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
     if settled:
-        # "Already runs its own ordering site; no changes planned.": the field's facts are context only.
-        events = [_weakened(f, settled) for f in events]
-        quantities = [_weakened(f, settled) for f in quantities]
-        mentions = [_weakened(f, settled) for f in mentions]
+        # "Already runs its own ordering site; no changes planned.": the record's facts are context only,
+        # whether that sentence sits in the notes or in a signal of its own.
+        events = [_weakened(f) for f in events]
+        quantities = [_weakened(f) for f in quantities]
+        mentions = [_weakened(f) for f in mentions]
     share, why = industry_fit(profile, prospect)
     types = company_types(profile, prospect)
     if types and share < 0.8 and types[0].span is not None and types[0].span.field in ("company", "notes"):
