@@ -27,7 +27,7 @@ from typing import Literal
 
 from industry_agents.text import stem, tokens
 from intelligence import english
-from intelligence.extract import extract_facts, offer_of, relevance, themes_in
+from intelligence.extract import extract_facts, profile_offer, relevance, themes_in
 from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity
 from intelligence.personas import label as persona_label
 from schemas import (
@@ -184,7 +184,7 @@ def rank_pain_points(
     profile: AgentProfile, persona: Persona | None, facts: ProspectFacts, limit: int = 3
 ) -> list[str]:
     """Up to `limit` pains: on the offer's themes first, then sharing words with the prospect's facts."""
-    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
+    offer = profile_offer(profile)
     candidates = list(dict.fromkeys([*(persona.pains if persona else []), *profile.pain_points]))
     fact_texts = [s.text for s in _fact_spans(facts)]
     context = _relevance_words(fact_texts)
@@ -599,7 +599,7 @@ def _approach(profile: AgentProfile, facts: ProspectFacts, persona: Persona | No
     channel: Literal["email", "linkedin"] = (
         "linkedin" if strong is None and "linkedin_url" in facts.firmographics.present_fields else "email"
     )
-    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
+    offer = profile_offer(profile)
     value_props = profile.value_propositions or ["A better way to hit this year's targets"]
     fact_text = " ".join(s.text for s in _fact_spans(facts))
     fact_words = _relevance_words([fact_text])

@@ -692,6 +692,14 @@ def offer_of(profile_offer: str | None, industry: str, value_props: tuple[str, .
     )
 
 
+def profile_offer(profile: AgentProfile) -> Offer:
+    """The offer an agent sells for. Built without one (the built-in profiles), the profile's value
+    propositions and its own listed buying signals stand in: a trigger the industry's knowledge names
+    ("hiring player development roles") is relevant when no narrower offer says otherwise."""
+    stand_in = () if profile.seller.get("offer") else (*profile.value_propositions, *profile.icp.signals)
+    return offer_of(profile.seller.get("offer"), profile.industry, tuple(stand_in))
+
+
 # Rising acquisition cost is the classic case for retention: it touches both themes.
 _ACQUISITION_COST = re.compile(r"\b(?:customer )?acquisition costs?\b|\bcac\b|\bcost per (?:acquisition|order)\b")
 
@@ -1894,7 +1902,7 @@ def _weakened(fact: _F) -> _F:
 
 def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFacts:
     """Everything the rules engine reads out of one prospect for one agent profile and its offer."""
-    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
+    offer = profile_offer(profile)
     title = parse_title(prospect.title, convention_for(profile.industry, prospect.industry))
     events: list[Event] = []
     quantities: list[Quantity] = []
