@@ -27,7 +27,7 @@ from typing import Literal
 
 from industry_agents.text import stem, tokens
 from intelligence import english
-from intelligence.extract import extract_facts, offer_of, relevance, themes_in
+from intelligence.extract import extract_facts, profile_offer, relevance, themes_in
 from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity
 from intelligence.personas import label as persona_label
 from schemas import (
@@ -184,7 +184,7 @@ def rank_pain_points(
     profile: AgentProfile, persona: Persona | None, facts: ProspectFacts, limit: int = 3
 ) -> list[str]:
     """Up to `limit` pains: on the offer's themes first, then sharing words with the prospect's facts."""
-    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
+    offer = profile_offer(profile)
     candidates = list(dict.fromkeys([*(persona.pains if persona else []), *profile.pain_points]))
     fact_texts = [s.text for s in _fact_spans(facts)]
     context = _relevance_words(fact_texts)
@@ -418,15 +418,26 @@ def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | 
         (firmo.annual_revenue_usd, icp.revenue_min_usd, "revenue"),
     ]
     below = [(v, low, what) for v, low, what in checks if v is not None and low and v < low]
-    far = [(v, low, what) for v, low, what in below if v < low / 2]
-    if far or len(below) == 2:
+    # Well below: under half the minimum, or below on both counts with one under two thirds of it.
+    far = [(v, low, what) for v, low, what in below if v < low / 2 or (len(below) == 2 and v < low * 2 / 3)]
+    if far:
         return 3, "well below the ICP size band"
     if below:
         return 2, "below the ICP size band"
     edge = [(v, low, what) for v, low, what in checks if v is not None and low and v < low * 1.25]
     if edge:
         return 2, "at the bottom edge of the ICP size band"
+    # The top of the band: large accounts run big in-house teams and central buying.
+    tops = [
+        (firmo.employee_count, icp.employee_max),
+        (firmo.annual_revenue_usd, icp.revenue_max_usd),
+    ]
+    if any(v is not None and high and v >= high * _TOP_EDGE for v, high in tops):
+        return 2, "at the top edge of the ICP size band"
     return None
+
+
+_TOP_EDGE = 0.75  # a size at or above this share of the ICP maximum is the band's top edge
 
 
 def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreComponent | None:
@@ -588,7 +599,7 @@ def _approach(profile: AgentProfile, facts: ProspectFacts, persona: Persona | No
     channel: Literal["email", "linkedin"] = (
         "linkedin" if strong is None and "linkedin_url" in facts.firmographics.present_fields else "email"
     )
-    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
+    offer = profile_offer(profile)
     value_props = profile.value_propositions or ["A better way to hit this year's targets"]
     fact_text = " ".join(s.text for s in _fact_spans(facts))
     fact_words = _relevance_words([fact_text])

@@ -23,8 +23,10 @@ Pure and fast: regexes compiled once, profile-derived tables cached per profile 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from industry_agents.resolve import resolve_slug
 from industry_agents.text import contains_phrase, stem, tokens
@@ -51,6 +53,8 @@ from intelligence.facts import (
 from intelligence.personas import persona_role, persona_scope
 from intelligence.titles import convention_for, expanded_words, parse_title
 from schemas import AgentProfile, Persona, ProspectData
+
+_F = TypeVar("_F", Event, Quantity, Mention)
 
 # --- themes: what a fact or an offer is about ---------------------------------------------------
 
@@ -94,33 +98,68 @@ _LEMMAS: dict[str, str] = {}
 for _lemma, _forms in {
     "open": "open opens opened opening reopen reopens reopened reopening eroffnet eroeffnet opent geopend "
     "ouvre ouvert inaugure abre abrio inaugura apre",
-    "launch": "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
+    "launch": "unveil rebrand debut "
+    "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
     "lancement lance lancia lanzamiento lancamento lancering startet "
     "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted",
     "raise": "raise raises raised raising secured closed",
-    "hire": "hire hires hired hiring recruiting recruits contrata recrute sucht",
-    "acquire": "acquire acquires acquired acquiring bought buys purchased",
+    "hire": "recruit hire hires hired hiring recruiting recruits contrata recrute sucht",
+    "acquire": "buy purchase acquire acquires acquired acquiring bought buys purchased",
     "merge": "merge merges merged merging",
-    "renovate": "renovate renovates renovated renovating remodel remodeled remodeling refurbish refurbished",
-    "expand": "expand expands expanded expanding expansion",
-    "replatform": "migrated migrating migrate switched switching replacing replaced replace moving moved",
+    "renovate": "refurbish remodel modernize modernise upgrade redesign "
+    "renovate renovates renovated renovating remodel remodeled remodeling refurbish refurbished",
+    "expand": "grow scale build construct double triple expand expands expanded expanding expansion",
+    "replatform": "migrate switch replatform re-platform "
+    "migrated migrating migrate switched switching replacing replaced replace moving moved",
     "relocate": "relocate relocated relocating relocates",
-    "install": "install installs installed installing",
+    "install": "implement deploy adopt install installs installed installing",
     "add": "add adds added adding",
     "deliver": "deliver delivers delivered delivering",
     "win": "won wins win winning",
-    "appoint": "appointed appoints named promoted",
+    "appoint": "appoint appointed appoints named promoted",
     "start": "start starts started starting began begins nimmt startet",
     "roll_out": "rolled rolling",
-    "announce": "announced announces announcing",
+    "announce": "announce announced announces announcing",
     "consolidate": "consolidating consolidated consolidate",
-    "enter": "entered enters entering",
+    "enter": "enter entered enters entering",
     "file": "filed files filing",
     "close": "closing closes close closed shutting",
     "lay_off": "laid",
 }.items():
     for _form in _forms.split():
         _LEMMAS[_form] = _lemma
+# Base forms the inflection reader maps back ("reopen" -> open, "remodel" -> renovate).
+_LEMMA_BASES: dict[str, str] = {
+    form: lemma
+    for form, lemma in _LEMMAS.items()
+    if not form.endswith(("ing", "ed", "s")) or form in ("expands",)
+}
+_VERB_REACH = 9
+
+
+@lru_cache(maxsize=8192)
+def lemma_of(word: str) -> str | None:
+    """The event lemma of an inflected verb form: the table, then -s/-es/-ed/-ing with doubled consonants
+    and a dropped silent e ("reopens", "renovating", "expanded", "acquiring", "scaling" when listed)."""
+    if word in _LEMMAS:
+        return _LEMMAS[word]
+    if len(word) < 4:
+        return None
+    candidates: list[str] = []
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            candidates += [base, base + "e"]
+            if len(base) >= 2 and base[-1] == base[-2]:
+                candidates.append(base[:-1])  # "planned" -> "plan"
+            if suffix == "ed" and base.endswith("i"):
+                candidates.append(base[:-1] + "y")
+    for base in candidates:
+        if base in _LEMMA_BASES:
+            return _LEMMA_BASES[base]
+    return None
+
+
 _GROWTH = frozenset(
     {
         "open",
@@ -142,7 +181,11 @@ _GROWTH = frozenset(
         "hire",
     }
 )
-_NEW = re.compile(r"^(?:new|neuer|neues|neue|nouveau|nouvelle|nuevo|nueva|novo|nova|nuovo|nuova|nieuwe?)\s", re.I)
+_NEW = re.compile(
+    r"^(?:[A-Za-z ]{1,30}:\s*)?"  # a label first: "Research notes: New 240-flat block ..."
+    r"(?:new|neuer|neues|neue|nouveau|nouvelle|nuevo|nueva|novo|nova|nuovo|nuova|nieuwe?)\s",
+    re.I,
+)
 _DATE = re.compile(
     r"\b(?:in|by|through|since|until|from|im|en|au|this|next|last|early|late|mid)\s+"
     r"(?:q[1-4](?:\s+\d{4})?|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?|"
@@ -170,7 +213,22 @@ _HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()|]|\bbut\b")
 _PLANNED = re.compile(r"\b(?:will|plans? to|planned|next|upcoming|scheduled)\b", re.I)
 _NON_LETTER = re.compile(r"[^a-z]")
+# A sentence saying nothing will change: the facts beside it in the same field are not triggers.
+_STATUS_QUO = re.compile(
+    r"\bno (?:changes?|plans?|projects?|initiatives?|new)\b|\bnothing (?:planned|new)\b|"
+    r"\bnot (?:planning|looking|in the market|a priority)\b|\bno (?:need|budget) (?:for|to)\b|"
+    r"\balready (?:runs|has|have|uses|use|operates|owns|works with)\b|\b(?:happy|satisfied) with\b|"
+    r"\bno (?:\w+ )?(?:issues|problems|complaints) (?:reported|noted)\b",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
+# An event called off, before or after its verb: "Decided against opening ...", "Tower opening on hold".
+_CALLED_OFF = re.compile(
+    r"\b(?:decided against|against|postpone[sd]?|cancel+(?:ed|s)?|shelved|scrapped|abandoned|paused|halted|"
+    r"called off|dropped (?:its |the )?plans?|on hold|delayed indefinitely|put off|backed out of|"
+    r"no longer (?:plans?|planning))\b",
+    re.I,
+)
 
 # --- disqualifiers ---------------------------------------------------------------------------------
 
@@ -199,6 +257,22 @@ _SELL_VERB = re.compile(
     r"\b(?:sells? to|vendor to|supplier to|(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
     r"[^.;]{0,60}?\bto\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?(?:[a-z&-]+\s+){0,3}?"
     r"(?:" + _CUSTOMER_NOUNS + r"))\b"
+)
+# "Restaurant customers make up 80% of its book", "its clients are mostly hotels": it sells to them.
+_CLIENTELE = re.compile(
+    r"\b(?:restaurant|hotel|casino|clinic|dental|medical practice|bank|credit union|law firm|cpa firm|"
+    r"accounting firm|manufacturer|factory|plant|retailer|merchant|landlord|property manager|saas|"
+    r"operator)s? (?:customers|clients|accounts) (?:make up|are|account for|represent)\b|"
+    r"\b(?:customers|clients|customer base|client base|book) (?:is |are )?(?:mostly |mainly |largely )?"
+    r"(?:[a-z-]+ )?"
+    r"(?:restaurants|hotels|casinos|clinics|banks|credit unions|law firms|manufacturers|factories|retailers|"
+    r"merchants|landlords|property managers)\b"
+)
+# "Supplier of equipment to hotels", "a consultancy serving law firms", "distributor of parts for clinics".
+_SUPPLIER_TO = re.compile(
+    r"\b(?:supplier|distributor|reseller|wholesaler|vendor|provider|maker|consultancy|consultants|agency|"
+    r"integrator|dealer)s?\b(?: of [^.;]{1,50}?)?\s+(?:to|for|serving|that serves|selling to|used by)\s+"
+    r"(?:about |over |more than )?(?:\d[\d,]*\+? )?(?:[a-z&-]+ ){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
 )
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
 _AGENCY_INDUSTRY = re.compile(
@@ -229,7 +303,8 @@ class _Rule:
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    """Evidence and trigger patterns are lower-case and searched in lower-cased text (no re.I: faster)."""
+    return re.compile(pattern)
 
 
 # Concepts a profile's disqualifier text can name, with the evidence that shows them in a prospect.
@@ -273,7 +348,12 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
                 r"hiring freeze|laid off|layoffs|budget cuts|"
                 r"regulator sign-off|permanently closed|closed its doors|"
                 r"ceased (?:operations|trading)|going out of business|out of business|insolvenc\w*|insolvent|"
-                r"wind-down|shutting (?:down|its)|closing (?:down|permanently)"
+                r"wind-down|shutting (?:down|its)|closing (?:down|permanently)|dissolv(?:ing|ed|es|e)\b|"
+                r"dissolution|administrators? (?:appointed|called in|named)|"
+                r"(?:plant|site|factory|store|office|branch|firm|company) closures?|"
+                r"closure (?:announced|planned|scheduled|confirmed)|(?:portfolio|company|business|assets) "
+                r"(?:to be|being|will be) (?:sold off|liquidated|wound up)|fire sale|"
+                r"(?:production|manufacturing|operations) (?:moving|moved|relocating) offshore"
             ),
         ),
     ),
@@ -325,7 +405,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             _rx(
                 r"brand-managed|managed by the (?:franchisor|brand)|decided by (?:brand )?(?:corporate|the brand)|"
                 r"set by (?:hq|headquarters|corporate)|"
-                r"all decisions (?:sit|made) at corporate|corporate-owned location"
+                r"all decisions (?:sit|made) at corporate|corporate-owned (?:location|unit|store|site|restaurant)|"
+                r"(?:run|set|managed|decided|controlled|handled|owned|made|bought|chosen) (?:centrally )?"
+                r"(?:by|at) (?:the )?(?:brand(?:'s)?|franchisor(?:'s)?|corporate|hq|headquarters|head office|"
+                r"parent(?: company)?|central (?:team|office))\b|"
+                r"(?:brand|franchisor|corporate|hq|head office)(?:'s)? central (?:team|office|marketing)"
             ),
         ),
     ),
@@ -335,8 +419,10 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "hostel_no_budget",
             "profile",
             "a hostel or budget motel with no marketing budget",
-            _rx(r"hostels?|budget motel"),
-            also=_rx(r"no (?:sales or )?marketing budget"),
+            _rx(r"hostels?|motels?|budget (?:inn|hotel|lodging)"),
+            also=_rx(
+                r"no (?:\w+ )?(?:(?:sales|marketing)(?: or | and | ))+budget|no budget for (?:sales|marketing)"
+            ),
         ),
     ),
     (
@@ -371,7 +457,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "consumer_only",
             "no_fit",
             "a consumer-only business with no B2B sales motion",
-            _rx(r"no b2b|consumer[- ](?:only|app)|sold through the app store|b2c only"),
+            _rx(
+                r"no b2b|consumer[- ](?:only|apps?)|consumer [\w-]+ apps?\b|consumer internet|"
+                r"(?:sold|distributed|available|sells) (?:only )?(?:through|via|on|in) (?:the )?app stores?|"
+                r"b2c only|direct-to-consumer app"
+            ),
         ),
     ),
     (
@@ -391,7 +481,10 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "a firm that only takes panel or RFP work",
             _rx(
                 r"panel appointments|does not pursue (?:direct )?client development|"
-                r"only (?:takes|works|comes) .{0,30}(?:panel|rfp)"
+                r"only (?:takes|works|comes) .{0,30}(?:panel|rfp)|"
+                r"(?:all|only)\b[^.;]{0,40}\b(?:through|via|from) [^.;]{0,30}\b(?:panels?|rfps?|tenders?)\b|"
+                r"framework panels?|rfp appointments|"
+                r"no direct (?:outreach|client development|business development)"
             ),
         ),
     ),
@@ -479,7 +572,7 @@ def _profile_rules(disqualifiers: tuple[str, ...]) -> tuple[tuple[_Rule, str], .
     rules: list[tuple[_Rule, str]] = []
     for text in disqualifiers:
         for trigger, rule in _RULE_CONCEPTS:
-            if trigger.search(text):
+            if trigger.search(text.lower()):
                 rules.append((rule, text))
                 break
         else:
@@ -599,11 +692,25 @@ def offer_of(profile_offer: str | None, industry: str, value_props: tuple[str, .
     )
 
 
+def profile_offer(profile: AgentProfile) -> Offer:
+    """The offer an agent sells for. Built without one (the built-in profiles), the profile's value
+    propositions and its own listed buying signals stand in: a trigger the industry's knowledge names
+    ("hiring player development roles") is relevant when no narrower offer says otherwise."""
+    stand_in = () if profile.seller.get("offer") else (*profile.value_propositions, *profile.icp.signals)
+    return offer_of(profile.seller.get("offer"), profile.industry, tuple(stand_in))
+
+
+# Rising acquisition cost is the classic case for retention: it touches both themes.
+_ACQUISITION_COST = re.compile(r"\b(?:customer )?acquisition costs?\b|\bcac\b|\bcost per (?:acquisition|order)\b")
+
+
 @lru_cache(maxsize=16384)
 def themes_in(text: str) -> frozenset[str]:
     """The themes a text touches (win-back, retention, outbound, direct booking, ...)."""
     found: set[str] = set()
     low = text.lower()
+    if _ACQUISITION_COST.search(low):
+        found.update(("acquisition", "retention"))
     pos = 0
     while (m := _ANY_THEME.search(low, pos)) is not None:
         found.add(m.lastgroup or "")
@@ -626,7 +733,8 @@ def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
 
 # --- helpers -------------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.;!?\n]+(?:[.;!?](?!\d)|$)")
+# A period ends a sentence only before a space or the end: "€1.9M" and "Booking.com" stay whole.
+_SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\S))+(?:[.;!?]|$)")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -676,16 +784,21 @@ def _tense(first_word: str, text: str) -> Tense:
     return "unknown"
 
 
+_DISTRESS_OBJECT = re.compile(r"administration|receivership|bankruptcy|insolvency|liquidation|chapter", re.I)
+
+
 def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> Event | None:
     words = list(_WORD.finditer(piece))
     if not words:
         return None
     lemma = None
     verb_at = 0
-    for i, m in enumerate(words[:4]):
+    # The verb may follow a date, a subject or an adverb ("Last month the group opened ..."): read up
+    # to _VERB_REACH words, each through its inflections.
+    for i, m in enumerate(words[:_VERB_REACH]):
         w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
-        if w in _LEMMAS:
-            lemma, verb_at = _LEMMAS[w], i
+        if (found := lemma_of(w)) is not None:
+            lemma, verb_at = found, i
             break
     if lemma is None and _NEW.match(piece):
         # "Neuer Spa-Flügel eröffnet im Dezember", "New CFO": a noun phrase announcing something new.
@@ -713,9 +826,11 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     if date:
         obj = obj[: date.start()]
     obj = obj.strip(" ,.;")
-    negated = _negated(piece, words[max(verb_at, 0)].start())
+    negated = _negated(piece, words[max(verb_at, 0)].start()) or bool(_CALLED_OFF.search(piece))
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-    if lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
+    if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
+        base = 0.6  # entering a market, a country or a segment is expansion
+    elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
         base = 0.3
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
@@ -815,6 +930,11 @@ def _keyword_match(persona: Persona, title: TitleReading) -> bool:
     return any(contains_phrase(words, keyword) for keyword in persona.titles)
 
 
+def _general_executive(title: TitleReading) -> bool:
+    """An owner, CEO, president, managing director or COO: runs the whole business, not one function."""
+    return title.function == "executive" or (title.level == "c_level" and title.function == "operations")
+
+
 def _role_for_offer(
     role: Role, persona: Persona, functions: tuple[str, ...], title: TitleReading, offer: Offer
 ) -> Role:
@@ -827,8 +947,13 @@ def _role_for_offer(
     a function the offer serves or under one of the persona's own titles. A C-level title is never
     below a champion.
     """
-    if "executive" in functions and title.level in ("c_level", "vp", "director"):
-        return role  # the owners and executives buy whatever the business needs
+    if "executive" in functions and title.level in ("c_level", "vp", "director") and (
+        _general_executive(title)
+        or not offer.stated
+        or title.function in offer.functions
+        or _keyword_match(persona, title)
+    ):
+        return role  # the owners and general executives buy whatever the business needs
     if not offer.stated:
         # No offer to narrow the buyers: the persona's own role, a manager at best a champion.
         return "champion" if title.level == "manager" and role == "signer" else role
@@ -843,9 +968,17 @@ def _role_for_offer(
         return "champion" if own_function or _keyword_match(persona, title) else "influencer"
     if not in_function:
         role = ("champion" if role == "signer" else role) if themed else "influencer"
-    if title.level == "c_level" and role == "influencer":
-        role = "champion"
+    if title.level == "c_level" and role == "influencer" and (themed or _general_executive(title)):
+        role = "champion"  # a chief whose function the offer does not touch (credit, medical) influences
     return role
+
+
+_PARTNER_WORDS = frozenset({"partnerships", "partnership", "alliances", "alliance", "channel"})
+
+
+def _partner_manager(title: TitleReading) -> bool:
+    """A partnerships, alliances or channel manager: runs partners, does not buy for the business."""
+    return title.level == "manager" and bool(_PARTNER_WORDS & set(expanded_words(title.raw)))
 
 
 def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offer) -> PersonaMatch | None:
@@ -865,7 +998,12 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
             continue
         role = persona_role(persona)
         role = _role_for_offer(role, persona, functions, title, offer)
-        if title.level == "individual" or title.has("partner_marketing") or title.has("product_owner"):
+        if (
+            title.level == "individual"
+            or title.has("partner_marketing")
+            or title.has("product_owner")
+            or _partner_manager(title)
+        ):
             role = "influencer"
         rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], order)
         why = (
@@ -1252,6 +1390,8 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
         extra = _MORE_INDUSTRY.get(profile.industry, ())
         if (kw := _first_keyword(tokens(prospect.industry), extra)) is not None:
             return 0.9, f"Industry '{prospect.industry}' ({kw}) is a {profile.name} industry."
+        if slug not in _BUILTIN_SLUGS and (stem_hit := _foreign_industry(prospect.industry, profile.industry)):
+            return 0.9, f"Industry '{prospect.industry}' ({stem_hit}) is a {profile.name} industry."
         if frozenset({slug, profile.industry}) in _ADJACENT:
             return max(0.5, evidence[0]), f"Industry '{prospect.industry}' is close to {profile.name}."
         if evidence[0]:
@@ -1264,6 +1404,40 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
     if evidence[0]:
         return evidence[0], f"No industry given; {evidence[1]}."
     return 0.0, f"No industry given and nothing in the company data points to {profile.name}."
+
+
+# Industry labels in French, German, Spanish, Portuguese, Italian and Dutch, as word stems found anywhere
+# in the accent-folded label (German compounds: "Kunststoffverarbeitung", "Immobilienverwaltung").
+_FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
+    "hotel": ("gastgewerbe", "hotellerie", "hotelaria", "hoteleria", "hosteleria", "alberghi", "ospitalita",
+              "beherbergung", "hotelwesen", "hotelbranche"),
+    "restaurant": ("gastronomie", "restauration", "restaurantes", "ristorazione", "restauracao", "restauracion",
+                   "systemgastronomie", "horeca"),
+    "casino": ("spielbank", "gluecksspiel", "glucksspiel", "juegos de azar", "giochi", "jogos", "kansspel"),
+    "saas": ("logiciel", "softwareentwicklung", "softwarehersteller", "desarrollo de software",
+             "programmatuur", "editeur de logiciels"),
+    "real_estate": ("immobilier", "immobilien", "inmobiliari", "imobiliari", "immobiliare", "vastgoed",
+                    "wohnungswirtschaft"),
+    "manufacturing": ("verarbeitung", "herstellung", "fertigung", "maschinenbau", "industrie", "fabrica",
+                      "manufactur", "produzione", "kunststoff", "metallbau", "fabricage", "maakindustrie",
+                      "produktion", "usinage", "metalurg"),
+    "healthcare_clinic": ("gesundheitswesen", "arztpraxis", "praxis", "clinique", "sante", "clinica", "saude",
+                          "salud", "gezondheidszorg", "kliniek", "sanita", "zahnarzt", "dentaire"),
+    "financial_services": ("banque", "bankwesen", "banca", "bancos", "bancario", "bancaire", "finanzdienst",
+                           "services financiers", "servicios financieros", "sparkasse", "caisse", "bankwezen"),
+    "ecommerce": ("onlinehandel", "versandhandel", "commerce en ligne", "vente en ligne", "comercio electronico",
+                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista"),
+    "professional_services": ("kanzlei", "conseil", "beratung", "consultoria", "consulenza", "advocat", "avocat",
+                              "abogad", "steuerberat", "wirtschaftspruf", "expertise comptable", "comptab",
+                              "contabil", "rechtsanwalt", "juridique", "juridico"),
+}
+
+
+def _foreign_industry(label: str, slug: str) -> str | None:
+    """The non-English stem in `label` that names the profile's industry, if any."""
+    folded = unicodedata.normalize("NFKD", label.lower().replace("ß", "ss").replace("ü", "ue"))
+    folded = folded.encode("ascii", "ignore").decode("ascii")
+    return next((w for w in _FOREIGN_INDUSTRY.get(slug, ()) if w in folded), None)
 
 
 _ADJACENT = frozenset(
@@ -1389,9 +1563,15 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
     return tuple(found)
 
 
+_SOLO_NOTES = re.compile(
+    r"\b(?:self-employed|sole (?:proprietor|trader|practitioner)|"
+    r"one-(?:person|man|woman) (?:shop|business|operation|practice|firm)|solopreneur|just the (?:owner|founder)|"
+    r"no (?:other )?(?:staff|employees)(?=\s*(?:[.;,]|$)))",
+    re.I,
+)
 _SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
 _SELLER_NAME = re.compile(
-    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|supply|supplies|"
+    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|"
     r"distribution|distributors|"
     r"solutions|analytics|crm|pos|saas|ai|digital|interactive|consulting group)\b",
     re.I,
@@ -1422,7 +1602,6 @@ def disqualifiers(
     found: list[Disqualifier] = []
     company_text = _company_text(prospect)
     notes = prospect.notes or ""
-    low_notes = notes.lower()
     industry = (prospect.industry or "").lower()
     own_slug = resolve_slug(prospect.industry) if prospect.industry else None
 
@@ -1440,50 +1619,57 @@ def disqualifiers(
         found.append(Disqualifier(kind=kind, label=label, span=span, profile_rule=rule))
 
     # Sells to the ICP: "software for 8,000 law firms", "used by 4,000 hotels" (and not "its own ...").
-    seller_sentence: tuple[int, int] | None = None
-    for start, end in _sentences(notes):
-        sentence = low_notes[start:end]
-        if _IN_HOUSE.search(sentence):
-            continue
-        if (
-            _SELL_VERB.search(sentence) or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
-        ) and not _negated(sentence, 0):
-            seller_sentence = (start, end)
+    # Read in the notes and in every signal: the same sentence says the same thing in either field.
+    seller: tuple[str, str, int] | None = None  # (field, sentence, start)
+    for field, source in (("notes", notes), *(("signals", s) for s in prospect.signals)):
+        low_source = source.lower()
+        for start, end in _sentences(source):
+            sentence = low_source[start:end]
+            if _IN_HOUSE.search(sentence):
+                continue
+            if (
+                _SELL_VERB.search(sentence)
+                or _CLIENTELE.search(sentence)
+                or _SUPPLIER_TO.search(sentence)
+                or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
+            ) and not _negated(sentence, 0):
+                seller = (field, source[start:end], start)
+                break
+        if seller is not None:
             break
-    sells_offer = False
-    if seller_sentence is not None:
-        sentence = notes[seller_sentence[0] : seller_sentence[1]]
-        sells_offer = relevance(sentence, offer).score >= 0.7
+    sells_offer = seller is not None and relevance(seller[1], offer).score >= 0.7
     agency = bool(_AGENCY_INDUSTRY.search(industry))
     software = bool(_SOFTWARE_INDUSTRY.search(industry)) and profile.industry not in ("saas",)
     if profile.industry == "professional_services" and re.search(
         r"\bit services\b|information technology", industry
     ):
         software = False
-    if seller_sentence is not None and sells_offer:
-        add(
-            "competitor",
-            "a competitor: it sells what the sender sells",
-            "notes",
-            notes[seller_sentence[0] : seller_sentence[1]],
-            start=seller_sentence[0],
-        )
+    if seller is not None and sells_offer:
+        add("competitor", "a competitor: it sells what the sender sells", seller[0], seller[1], start=seller[2])
     elif (
         (agency or software)
         and relevance(company_text, offer).score >= 0.7
-        and seller_sentence is None
+        and seller is None
         and (agency or "crm" in (prospect.company or "").lower())
     ):
         add("competitor", "a competitor: it sells what the sender sells", "industry", prospect.industry)
-    elif seller_sentence is not None:
+    elif seller is not None:
         add(
             "vendor",
             "a vendor that sells to the industry, not a buyer in it",
-            "notes",
-            notes[seller_sentence[0] : seller_sentence[1]],
-            start=seller_sentence[0],
+            seller[0],
+            seller[1],
+            start=seller[2],
         )
-    elif software and own_slug != profile.industry and _mentions_icp(profile, prospect):
+    elif (
+        software
+        and own_slug != profile.industry
+        and (
+            _mentions_icp(profile, prospect)
+            or not (types if types is not None else company_types(profile, prospect))
+        )
+    ):
+        # A software or internet company is not a buyer in another industry: it sells to it, or to no one here.
         add(
             "vendor",
             "a software vendor that sells to the industry, not a buyer in it",
@@ -1499,17 +1685,22 @@ def disqualifiers(
         )
 
     # The profile's own disqualifiers, read from their text.
+    company_low = company_text.lower()
+    distress_hit: re.Match[str] | None = None
+    distress_read = False
     for rule, text in _profile_rules(tuple(profile.icp.disqualifiers)):
         hit: re.Match[str] | None = None
         if rule.evidence is not None:
-            hit = rule.evidence.search(company_text)
+            hit = rule.evidence.search(company_low)
+            if rule.concept == "distress":
+                distress_hit, distress_read = hit, True
             if (
                 hit is not None
-                and _negated(company_text, hit.start())
+                and _negated(company_low, hit.start())
                 and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
             ):
                 hit = None
-            if hit is not None and rule.also is not None and not rule.also.search(company_text):
+            if hit is not None and rule.also is not None and not rule.also.search(company_low):
                 hit = None
         numeric = False
         if rule.max_employees is not None and prospect.employee_count is not None:
@@ -1538,11 +1729,8 @@ def disqualifiers(
         add("solo", "a one- or two-person business far below the ICP", "employee_count", None)
     distress = _RULE_CONCEPTS[3][1].evidence
     assert distress is not None
-    if (
-        (hit := distress.search(company_text)) is not None
-        and not any(d.kind == "distress" for d in found)
-        and not _negated(company_text, hit.start())
-    ):
+    hit = distress_hit if distress_read else distress.search(company_low)
+    if hit is not None and not any(d.kind == "distress" for d in found) and not _negated(company_low, hit.start()):
         field, quote, start = _locate(prospect, hit.group(0))
         add("distress", "a company in distress (closing, insolvent or frozen)", field, quote, start=start)
     # A company whose name says it sells software or marketing services, when that is not the ICP.
@@ -1562,6 +1750,8 @@ def disqualifiers(
             add("vendor", "a vendor that sells to the industry, not a buyer in it", "company", prospect.company)
     if prospect.company and _SELF_EMPLOYED.search(prospect.company):
         add("solo", "self-employed, not a company", "company", prospect.company)
+    elif (solo := _SOLO_NOTES.search(notes)) is not None and not _negated(notes, solo.start()) and icp_min >= 5:
+        add("solo", "a one-person business far below the ICP", "notes", solo.group(0), start=solo.start())
     for field in ("company", "industry"):
         value = getattr(prospect, field)
         if value and _STUDENT_ORG.search(value) and title is not None and title.level in ("junior", "individual"):
@@ -1642,8 +1832,13 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
 
 
 def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
-    """The profile's edge type ("hostel") named by the company, industry, title or notes, if any."""
-    return _named_type(profile.icp.edge_types, prospect, ("company", "industry", "title", "notes"))
+    """The profile's edge type ("hostel") named by the company, industry or title, or (a phrase) by the notes.
+
+    One word in the notes ("catering is 5% of sales", "the lender") is context, not what the company is."""
+    kinds = profile.icp.edge_types
+    return _named_type(kinds, prospect, ("company", "industry", "title")) or _named_type(
+        [k for k in kinds if " " in k], prospect, ("notes",)
+    )
 
 
 def _named_type(
@@ -1695,17 +1890,30 @@ def person_gone(prospect: ProspectData) -> str | None:
 # --- the extractor -----------------------------------------------------------------------------
 
 
+_SETTLED = Relevance(0.3, ("status quo",))
+
+
+def _weakened(fact: _F) -> _F:
+    """The fact, at most weakly relevant (the record says nothing will change)."""
+    if fact.relevance.score > _SETTLED.score:
+        return replace(fact, relevance=_SETTLED)
+    return fact
+
+
 def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFacts:
     """Everything the rules engine reads out of one prospect for one agent profile and its offer."""
-    offer = offer_of(profile.seller.get("offer"), profile.industry, tuple(profile.value_propositions))
+    offer = profile_offer(profile)
     title = parse_title(prospect.title, convention_for(profile.industry, prospect.industry))
     events: list[Event] = []
     quantities: list[Quantity] = []
     mentions: list[Mention] = []
     unread: list[Span] = []
     signal_keywords = profile.icp.signal_keywords
+    settled: set[tuple[str, int | None]] = set()
     for field, index, text, start, end in _pieces(prospect):
         piece = text[start:end]
+        if _STATUS_QUO.search(piece):
+            settled.add((field, index))
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
@@ -1725,6 +1933,12 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 )
             elif field == "signals":
                 unread.append(Span(field=field, text=piece, start=start, end=end, index=index))
+    if settled:
+        # "Already runs its own ordering site; no changes planned.": the record's facts are context only,
+        # whether that sentence sits in the notes or in a signal of its own.
+        events = [_weakened(f) for f in events]
+        quantities = [_weakened(f) for f in quantities]
+        mentions = [_weakened(f) for f in mentions]
     share, why = industry_fit(profile, prospect)
     types = company_types(profile, prospect)
     if types and share < 0.8 and types[0].span is not None and types[0].span.field in ("company", "notes"):

@@ -127,11 +127,21 @@ _ABBREV: dict[str, str] = {
     "ceo's": "ceo",
     "vp's": "vp",
     "principle": "principal",
+    "admin": "administrator",
 }
 
 # Multi-word phrases folded into one token (applied longest first, on the space-joined tokens).
 _PHRASES: tuple[tuple[str, str], ...] = (
     ("executive assistant to", "ASSISTANT_TO"),
+    # Engaging consumers (patients, members, players, guests) is CRM and retention marketing.
+    ("pt engagement", "patient_engagement"),
+    ("patient engagement", "patient_engagement"),
+    ("member engagement", "member_engagement"),
+    ("player engagement", "player_engagement"),
+    ("guest engagement", "guest_engagement"),
+    ("customer engagement", "customer_engagement"),
+    ("pt experience", "patient experience"),
+    ("administrator assistant", "administrative_assistant"),
     ("personal assistant to", "ASSISTANT_TO"),
     ("executive assistant", "executive_assistant"),
     ("administrative assistant", "administrative_assistant"),
@@ -143,6 +153,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("directiesecretaris", "executive_assistant"),
     ("gerente general", "directeur_general"),
     ("assistant to", "ASSISTANT_TO"),
+    ("executive secretary to", "ASSISTANT_TO"),
+    ("personal secretary to", "ASSISTANT_TO"),
+    ("secretary to", "ASSISTANT_TO"),
+    ("pa to", "ASSISTANT_TO"),
+    ("ea to", "ASSISTANT_TO"),
+    ("secretaire de", "ASSISTANT_TO"),
+    ("secretaria de", "ASSISTANT_TO"),
+    ("secretaria del", "ASSISTANT_TO"),
     ("assistente de", "ASSISTANT_TO"),
     ("assistant de", "ASSISTANT_TO"),
     ("office of the", "OFFICE_OF"),
@@ -188,6 +206,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("chief sales officer", "chief_sales"),
     ("chief supply chain officer", "chief_supply"),
     ("managing director", "managing_director"),
+    ("managing member", "managing_director"),
     ("general manager", "general_manager"),
     ("gerente general", "general_manager"),
     ("gerente geral", "general_manager"),
@@ -278,6 +297,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("office manager", "office_manager"),
     ("plant manager", "plant_manager"),
     ("werksleiter", "plant_manager"),
+    ("werkleiter", "plant_manager"),
+    ("werkleiterin", "plant_manager"),
+    ("werksleiterin", "plant_manager"),
     ("team lead", "team_lead"),
     ("team leader", "team_lead"),
     ("mba candidate", "CANDIDATE"),
@@ -365,6 +387,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "coo": "c_level",
     "cfo": "c_level",
     "cmo": "c_level",
+    "cgo": "c_level",
     "cto": "c_level",
     "cro": "c_level",
     "cio": "c_level",
@@ -676,6 +699,21 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "usine": "operations",
     "industrial": "operations",
     "stabilimento": "operations",
+    "patient_engagement": "marketing",
+    "member_engagement": "marketing",
+    "player_engagement": "marketing",
+    "guest_engagement": "marketing",
+    "customer_engagement": "marketing",
+    "manufactura": "operations",
+    "fabricacion": "operations",
+    "fabricacao": "operations",
+    "produccion": "operations",
+    "producao": "operations",
+    "fertigung": "operations",
+    "financier": "finance",
+    "financiere": "finance",
+    "finanziario": "finance",
+    "financiera": "finance",
     "fabrica": "operations",
     "materials": "procurement",
     "engagement": "customer_success",
@@ -735,6 +773,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "vendeur": "sales",
     "marketing": "marketing",
     "cmo": "marketing",
+    "cgo": "marketing",
     "chief_growth": "marketing",
     "growth": "marketing",
     "brand": "marketing",
@@ -1537,7 +1576,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
             word_level = _LEVEL_WORDS[w]
             if w == "chief" and nxt in _FUNCTION_WORDS:
                 role.chief_acronym = None
-            if w in ("ceo", "coo", "cfo", "cmo", "cto", "cro", "cio", "ciso", "cpo", "cco", "chro", "cdo", "clo"):
+            if w in _CHIEF_ACRONYMS:
                 role.chief_acronym = w.upper()
             if convention == BANKING and w in ("vp", "avp", "svp"):
                 word_level = {"avp": "manager", "vp": "manager", "svp": "director"}[w]  # type: ignore[assignment]
@@ -1576,6 +1615,8 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
     if level is not None and step_down:
         index = min(LEVEL_ORDER.index(level) + step_down, LEVEL_ORDER.index("individual"))
         level = LEVEL_ORDER[index]
+    elif level == "individual" and words and words[0] in ("assistant", "asst", "assistente", "asistente"):
+        level = "junior"  # "Assistant Marketing Coordinator": an assistant to an individual role
     if convention == PROFESSIONAL and role.professional_partner:
         level = "c_level"
     role.phrase = _phrase_words(words)
@@ -1628,6 +1669,11 @@ _REFERENCE_FN: dict[str, str] = {
 
 
 _DISPLAY = {
+    "patient_engagement": "patient engagement",
+    "member_engagement": "member engagement",
+    "player_engagement": "player engagement",
+    "guest_engagement": "guest engagement",
+    "customer_engagement": "customer engagement",
     "player_development": "player development",
     "bd": "business development",
     "demand_gen": "demand generation",
@@ -1748,14 +1794,30 @@ def _clean_reference(raw: str, language: str) -> str | None:
     return " ".join(w if _ACRONYM.match(w) else w.lower() for w in words)
 
 
+_CHIEF_ACRONYMS = frozenset(
+    {"ceo", "coo", "cfo", "cmo", "cto", "cro", "cio", "ciso", "cpo", "cco", "chro", "cdo", "clo", "cgo"}
+)
+_ADMIN_FINANCE = re.compile(r"administrati(?:f|ve|vo|va) (?:et|e|y) financ\w+")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?![a-z])")
+_FORMER_LEAD = re.compile(r"^\s*(?:former|ex\b|ex-|retired|formerly|previously|ehemalige?r?|ancienne?)", re.I)
+_NOW = re.compile(r"[(,;|/-]\s*(?:now|currently|today)\b[^)]*\)?")
+
+
 @lru_cache(maxsize=16384)
+
+
 def parse_title(title: str | None, convention: str | None = None) -> TitleReading | None:
     """Read a job title; None for an empty title. `convention` from `convention_for`."""
     if not title or not title.strip():
         return None
     raw = title.strip()
-    folded = _fold(raw)
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(raw))  # "C.R.O." -> "cro"
+    # "Directeur Administratif et Financier" (DAF) is the finance director: one function, not two.
+    folded = _ADMIN_FINANCE.sub("financier", folded)
     flags: set[Flag] = set()
+    if _FORMER_LEAD.match(folded):
+        # "Former VP Manufacturing (now advisor)": what the person does now is not a role at the account.
+        folded = _NOW.sub("", folded)
     if re.match(r"^\s*ex[\s-]", folded):
         flags.add("former")
     segments = _split(folded)
@@ -1915,7 +1977,8 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
 
 def expanded_words(title: str) -> list[str]:
     """The title's words with abbreviations expanded ("Regional Property Mgr" -> ... "manager")."""
-    return [w for segment, _ in _split(_fold(title)) for w in _expand_plain(segment)]
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(title))
+    return [w for segment, _ in _split(folded) for w in _expand_plain(segment)]
 
 
 def _expand_plain(segment: str) -> list[str]:

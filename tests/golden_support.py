@@ -20,6 +20,7 @@ from scoring import analyze_rules
 
 GOLDEN = Path(__file__).parent / "golden"
 TUNING = GOLDEN / "prospects.jsonl"
+TUNING2 = GOLDEN / "prospects2.jsonl"  # a second practitioner's set, labelled blind to the engine
 HOLDOUT = GOLDEN / "holdout.jsonl"
 OFFERS = GOLDEN / "offers.json"
 

@@ -1,28 +1,33 @@
 """The golden set: a practitioner's hand-tiered prospects, scored in-process by the rules engine.
 
-Two files written by a practitioner before the engine ran: `tests/golden/prospects.jsonl` (tuning:
-the engine was tuned on it) and `tests/golden/holdout.jsonl` (kept aside: never tuned on, and only
-its aggregate figures are printed, never a row). Each industry's sender (company and offer) comes
+Files written by practitioners before the engine ran: `tests/golden/prospects.jsonl` (tuning: the
+engine was tuned on it), `tests/golden/prospects2.jsonl` (a second, blind labeller's 200 rows; the
+engine first agreed on 74.0% of it, measured before any change made in response, then it became a
+second tuning set) and `tests/golden/holdout.jsonl` (kept aside: never tuned on, and only its
+aggregate figures are printed, never a row). Each industry's sender (company and offer) comes
 from `tests/golden/offers.json`, as an agent build would store it. Run with `-s` to see the figures.
 
-Pass bars, tuning set: at least 90% exact tier agreement, no false tier 1, no disqualified prospect
+Pass bars, each tuning set: at least 90% exact tier agreement, no false tier 1, no disqualified prospect
 (a named disqualifier or a practitioner's tier 4) in tiers 1-2. Holdout: the same figures printed;
 it fails only if the file is missing or empty: the holdout is reported, not a bar we tuned toward.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.golden_support import HOLDOUT, TUNING, evaluate
+from tests.golden_support import HOLDOUT, TUNING, TUNING2, evaluate
 
 MIN_AGREEMENT = 0.90
 
 
-def test_tuning_set_agrees_with_the_practitioner() -> None:
-    report, _ = evaluate(TUNING, "tuning set")
+@pytest.mark.parametrize(("path", "minimum"), [(TUNING, 100), (TUNING2, 200)], ids=["prospects", "prospects2"])
+def test_tuning_set_agrees_with_the_practitioner(path: Path, minimum: int) -> None:
+    report, _ = evaluate(path, f"tuning set {path.name}")
     print("\n" + "\n".join(report.lines(show_ids=True)))
-    assert report.total >= 100
+    assert report.total >= minimum
     assert report.agreement >= MIN_AGREEMENT, f"exact agreement {report.agreement:.1%} < {MIN_AGREEMENT:.0%}"
     assert report.false_tier1 == [], f"false tier 1: {report.false_tier1}"
     assert report.dq_in_top == [], f"disqualified in tiers 1-2: {report.dq_in_top}"

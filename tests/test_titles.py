@@ -84,3 +84,43 @@ def test_blockers_and_conventions(title: str, context: str | None, level: str, f
     assert reading is not None
     assert (reading.level, reading.function) == (level, function)
     assert flag in reading.flags
+
+
+# Titles written after the tables, to check the parser generalises: other word orders ("Sales, VP",
+# "Head - Sales"), dotted acronyms, "secretary/PA to", "(now ...)" after a former title, and more
+# French, German, Spanish, Portuguese, Italian and Dutch titles. None is from either golden table.
+@pytest.mark.parametrize(
+    ("title", "level", "function"),
+    [
+        ("Sales, VP", "vp", "sales"),
+        ("Operations, Director", "director", "operations"),
+        ("Growth, Head of", "director", "marketing"),
+        ("Head - Sales", "director", "sales"),
+        ("Finance - Head", "director", "finance"),
+        ("VP-Marketing", "vp", "marketing"),
+        ("C.R.O.", "c_level", "sales"),
+        ("V.P. Sales", "vp", "sales"),
+        ("CGO", "c_level", "marketing"),
+        ("Executive Secretary to the Managing Partner", "junior", "executive"),
+        ("PA to CEO", "junior", "executive"),
+        ("Former VP Manufacturing (now advisor)", "former", "operations"),
+        ("Assistant Marketing Coordinator", "junior", "marketing"),
+        ("Practice Admin.", "director", "operations"),
+        ("Dir. Pt. Engagement", "director", "marketing"),
+        ("Managing Member", "c_level", "executive"),
+        ("Werkleiter", "director", "operations"),
+        ("Leiterin Vertrieb", "director", "sales"),
+        ("Kaufmännischer Leiter", "director", "finance"),
+        ("Directeur Administratif et Financier", "director", "finance"),
+        ("Directeur d'Usine", "director", "operations"),
+        ("Diretor Financeiro", "director", "finance"),
+        ("Director de Manufactura", "director", "operations"),
+        ("Direttore Commerciale", "director", "sales"),
+        ("Commercieel Directeur", "director", "sales"),
+        ("Hoofd Verkoop", "director", "sales"),
+    ],
+)
+def test_titles_beyond_the_tables(title: str, level: str, function: str) -> None:
+    reading = parse_title(title)
+    assert reading is not None
+    assert (reading.level, reading.function) == (level, function)

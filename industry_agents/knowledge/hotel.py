@@ -69,7 +69,17 @@ PROFILE = AgentProfile(
             "lodging",
             "boutique hotel",
         ],
-        edge_types=["hostel", "budget motel", "campground"],
+        edge_types=[
+            "hostel",
+            "budget motel",
+            "campground",
+            "conference center",
+            "conference centre",
+            "event venue",
+            "events services",
+            "wedding venue",
+            "banquet hall",
+        ],
         disqualifiers=[
             "vacation rental owner with a single unit",
             "brand-managed property where all marketing decisions sit with the brand",

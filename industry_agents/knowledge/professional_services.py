@@ -77,6 +77,7 @@ PROFILE = AgentProfile(
             "group",
             "studio",
         ],
+        edge_types=["staffing", "recruitment agency", "staffing agency", "temp agency"],
         disqualifiers=[
             "sole practitioner with no capacity for new clients",
             "firm whose bar or professional rules forbid the outreach channel offered",

@@ -76,7 +76,16 @@ PROFILE = AgentProfile(
             "estates",
         ],
         secondary_types=["office building", "office space", "retail space", "industrial space"],
-        edge_types=["residential brokerage", "broker owner", "realtor", "home sales"],
+        edge_types=[
+            "residential brokerage",
+            "broker owner",
+            "realtor",
+            "home sales",
+            "mortgage",
+            "mortgage lender",
+            "lender",
+            "title insurance",
+        ],
         disqualifiers=[
             "individual agent without a team or marketing budget",
             "firm in a market where unsolicited outreach to owners is restricted",

@@ -75,6 +75,7 @@ PROFILE = AgentProfile(
             "fast casual",
             "bar grill",
         ],
+        edge_types=["caterer", "catering", "catering company", "contract catering", "corporate catering"],
         disqualifiers=[
             "single food truck or pop-up without a marketing budget",
             "location that is part of a chain where all decisions sit at corporate",

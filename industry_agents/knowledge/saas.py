@@ -73,6 +73,14 @@ PROFILE = AgentProfile(
             "devtools",
             "io",
         ],
+        edge_types=[
+            "it consulting",
+            "it consultancy",
+            "it services",
+            "managed services",
+            "systems integrator",
+            "it outsourcing",
+        ],
         disqualifiers=[
             "pre-product-market-fit startup with fewer than 10 customers",
             "consumer-only app with no B2B sales motion",
