@@ -299,7 +299,7 @@ def service(tmp_path):
                           text=True, timeout=120)
     key = re.search(r"tune_dev_[A-Za-z0-9]+", boot.stdout)
     assert key, f"auth.py bootstrap printed no key:\n{boot.stdout}\n{boot.stderr}"
-    log = (tmp_path / "server.log").open("wb")  # noqa: SIM115 - open for the server's whole life
+    log = (tmp_path / "server.log").open("wb")  # open for the server's whole life
     server = subprocess.Popen([sys.executable, "-m", "uvicorn", "api_server:app", "--host", "127.0.0.1",
                                "--port", str(port), "--no-access-log"], cwd=ROOT, env=env, stdout=log,
                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
