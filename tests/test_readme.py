@@ -331,8 +331,14 @@ def test_the_readme_tour_prints_what_it_shows(service, tmp_path):
     script, shown = instrument(tour_blocks(README.read_text()))
     assert len(shown) >= 20, "the tour shows an output for most capabilities"
     env = {**os.environ, "KEY": key, "BASE": base}
-    run = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
-                         timeout=600)
+    try:
+        run = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                             timeout=600)
+    except subprocess.TimeoutExpired as late:
+        out = late.stdout.decode(errors="replace") if isinstance(late.stdout, bytes) else late.stdout or ""
+        began = re.findall(r"@@BEGIN (\d+)@@", out)
+        stuck = shown[int(began[-1]) + 1].command if began and int(began[-1]) + 1 < len(shown) else "?"
+        pytest.fail(f"the README's tour did not finish in 600 s; it was stuck before or at `{stuck}`")
     outputs = dict(re.findall(r"@@BEGIN (\d+)@@\n(.*?)@@END \1@@", run.stdout, flags=re.S))
     problems: list[str] = []
     show = os.environ.get("README_TOUR_SHOW")
