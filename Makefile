@@ -33,7 +33,7 @@ test: lint
 bench: $(VENV)/.dev
 	$(PY) -m bench
 
-# The reliability suite (README, "Reliability suite"): short by default (also run by `make test`),
+# The reliability suite (docs/reliability.md): short by default (also run by `make test`),
 # `make reliability FULL=1` for the full one; ONLY=load,kill picks scenarios.
 reliability: $(VENV)/.dev
 	$(PY) -m reliability $(if $(FULL),--full) $(if $(ONLY),--only $(ONLY))

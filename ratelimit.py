@@ -14,7 +14,7 @@ client since 6.0 and is capped below 6 by `limits`' own extra): one connection p
 pinged when the app starts and closed when it stops, with `RATE_LIMIT_STORAGE_TIMEOUT_S` on every
 connect and command and no client-side retries, so an unreachable Redis costs a request at most that.
 
-When Redis cannot be reached, each limiter decides by its route class (README, "Running on
+When Redis cannot be reached, each limiter decides by its route class (docs/scale-out.md, "Running on
 PostgreSQL with several workers"):
 
 - the API (every authenticated route) and the other public routes (health, Clay webhook, dashboard)

@@ -1,8 +1,8 @@
 """The reliability suite: `python -m reliability [--full] [--only NAME ...]` (`make reliability`).
 
 Each scenario starts the real service as a uvicorn subprocess, drives it from this process, prints
-its figures and a PASS/FAIL line; the exit status is 1 when any scenario failed. See README,
-"Reliability suite". `tests/test_reliability.py` runs the short version of each under pytest.
+its figures and a PASS/FAIL line; the exit status is 1 when any scenario failed. See
+docs/reliability.md. `tests/test_reliability.py` runs the short version of each under pytest.
 
     schema    schemathesis against /openapi.json: 0 server errors, responses conform to the schema
     load      mixed concurrent clients on SQLite: 0 5xx, 0 "database is locked", events counted exactly

@@ -1,6 +1,6 @@
 """Scenario `scale`: two service processes on one PostgreSQL and one real Redis, traffic alternating.
 
-Set up exactly as README, "Running on PostgreSQL with several workers", says: a PostgreSQL database
+Set up exactly as docs/scale-out.md, "Running on PostgreSQL with several workers", says: a PostgreSQL database
 (from `pgserver`, or the one given), Debian's `redis-server` (reliability/redis_server.py: a free
 port, a temp dir, never one already running), `DB_AUTO_MIGRATE=false`, `.venv/bin/alembic upgrade
 head`, `.venv/bin/python auth.py bootstrap`, then two nodes, A and B, each
@@ -529,7 +529,7 @@ async def _scenario(result: common.Result, admin_url: str, full: bool) -> None:
             installed = importlib.metadata.version("redis")
             result.check(pinned is not None and pinned.group(1) == installed,
                          f"redis-py {installed} installed, requirements.txt pins {pinned and pinned.group(1)}")
-            # The README's commands, as written there (with this PostgreSQL and this Redis).
+            # The commands of docs/scale-out.md, as written there (with this PostgreSQL and this Redis).
             commands = [[str(VENV_BIN / "alembic"), "upgrade", "head"],
                         [str(VENV_BIN / "python"), "auth.py", "bootstrap"]]
             t0 = time.perf_counter()

@@ -2,7 +2,7 @@
 `make test` runs it: each scenario starts the real service as a uvicorn subprocess, drives it, prints
 its figures (shown by pytest when a test fails) and must PASS. About 3.5 minutes in all on 2 cores.
 
-`python -m reliability --full` is the long version (README, "Reliability suite").
+`python -m reliability --full` is the long version (docs/reliability.md).
 """
 
 from __future__ import annotations
