@@ -416,8 +416,6 @@ class Plan:
         options: dict[str, list[str]] = {
             "new": ([f"New {head} have to earn their keep quickly." if plural else
                      f"A new {head} has to earn its keep quickly.",
-                     f"The first months of new {head} set their numbers for a while." if plural else
-                     f"The first months of a new {head} set its numbers for a while.",
                      f"New {head} usually come with a payback date attached." if plural else
                      f"A new {head} usually comes with a payback date attached."] if head else []),
             "hire": ["New hires take a quarter or more to ramp, and the targets rarely wait for them.",
