@@ -290,11 +290,20 @@ def _sentences(notes: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
 
 
+_REPORTED = re.compile(r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
+                       r"told [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
+                       r"\s+that\s+(?P<said>[A-Za-z0-9$€£].+)$")
+
+
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
     """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
     if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw):
         return None
     text = _clean_fact(raw)
+    reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text)
+    if reported:  # "Owner group said on its earnings call that OTA commissions rose 22%": what was said
+        said = _clean_fact(reported.group("said")) or reported.group("said")
+        text = said if said.split()[0].isupper() or said[:1].isdigit() else said[0].upper() + said[1:]
     if len(text.split()) < 2:
         return None
     first, _, rest = text.partition(" ")

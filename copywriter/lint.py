@@ -66,6 +66,10 @@ SEVERITY: dict[str, Severity] = {
     "generic_subject": "soft",
     "template_repetition": "soft",
     "strongest_fact_unused": "soft",
+    "offer_restated": "hard",
+    "canned_pain": "hard",
+    "unsupported_claim": "hard",
+    "name_repeated": "soft",
 }
 PENALTY = {"hard": 30, "soft": 10}
 
@@ -775,9 +779,85 @@ def check_template_repetition(text: str, ctx: LintContext | None) -> list[Findin
             for m in _STOCK.finditer(low)]
 
 
+# --- the "so what" pasted from the offer, canned pains and guessed metrics, promises the offer does not make ---
+
+_BRIDGE = re.compile(
+    r"\bthe kind of number\b[^.?!]*\bis meant to move\b|\bis the lever i'd look at first\b|\ba good reason to start\b"
+    r"[^.?!]*\bnow rather than later\b|\bfor exactly that\.|\bis usually the most direct way to move that number\b|"
+    r"\bthat's usually the moment when\b[^.?!]*\bpays off fastest\b|\bthat's usually where\b[^.?!]*\bmakes the "
+    r"biggest difference\b|\b(?:is|are) one of the cheaper ways to get there\b|\bwhich is where\b[^.?!]*\b(?:starts|helps)\b|"
+    r"\btends to slip down the list\b|\bto the back of the queue\b|\bis worth a look\b|\bwhile the (?:news|upgrade) "
+    r"is (?:still )?(?:fresh|news)\b|\bthat's the work [^.?!]* does, with\b")
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+def _offer_runs(offer: str, n: int = 4) -> frozenset[tuple[str, ...]]:
+    words = _TOKEN.findall(offer.lower())
+    return frozenset(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+
+
+def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A stock bridge that pastes the offer's words where the fact's "so what" should be, or any sentence that
+    repeats four words of the offer without being the one line that claims it (naming the sender)."""
+    low = text.lower()
+    m = _BRIDGE.search(low)
+    if m:
+        return [Finding("offer_restated", m.group(0), "a stock bridge in place of the fact's own \"so what\"")]
+    words = _TOKEN.findall(low)
+    sender = {w for w in _TOKEN.findall(ctx.sender_company.lower()) if len(w) > 3} if ctx is not None else set()
+    if ctx is None or sender & set(words) or re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low):
+        return []
+    stems = [w[:5] for w in words]
+    runs = {tuple(r[:5] for r in run) for run in _offer_runs(ctx.offer)}
+    for i in range(len(stems) - 3):
+        if tuple(stems[i:i + 4]) in runs:
+            return [Finding("offer_restated", " ".join(words[i:i + 4]),
+                            "the offer's wording repeated outside the one line that claims it")]
+    return []
+
+
+_CANNED_PAIN = re.compile(
+    r"\boften the harder part is that\b|\bmost teams i talk to say\b|\bi'd guess\b[^.?!]*\b(?:one of|among) the numbers "
+    r"you answer for\b|\byou probably have\b[^.?!]*\bon your list\b|\ba lot of [\w ]{3,40} leaders tell me\b|"
+    r"\bin conversations with [^,]{3,60}, one issue\b")
+
+
+def check_canned_pain(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A pain or a metric guessed for the persona instead of read from the record."""
+    low = text.lower()
+    if not any(k in low for k in ("harder part", "talk to say", "i'd guess", "probably have", "tell me", "one issue")):
+        return []
+    return [Finding("canned_pain", m.group(0), "a guessed pain or metric, not something the record says")
+            for m in _CANNED_PAIN.finditer(low)]
+
+
+_PROMISE = re.compile(
+    r"\bsees? every reply\b|\bwithout your sign-off\b|\bno long commitment\b|\breport against it every\b|"
+    r"\bapprove every message\b|\bwithout adding work for your team\b|\bevery two weeks\b")
+_VALUE_FRAME = re.compile(
+    r"^(?:in practice that means|the point is|for [^,]{2,60}, that would mean|what you'd get is|the result we work toward "
+    r"is)\s+(?P<claim>.+?)\.?$")
+_VALUE_FILLER = frozenset({"without", "more", "less", "team", "your", "work", "adding", "not", "faster", "better"})
+
+
+def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A promise about how the sender works, or a value the sender's offer text does not state."""
+    low = text.lower()
+    out = [Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
+           for m in _PROMISE.finditer(low) if ctx is None or m.group(0) not in ctx.offer.lower()]
+    m = _VALUE_FRAME.match(low) if ctx is not None else None
+    if m and ctx is not None:
+        offer = {w[:5] for w in words_of(ctx.offer)}
+        extra = {w for w in words_of(m.group("claim")) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
+        if len(extra) >= 2:
+            out.append(Finding("unsupported_claim", m.group("claim"), "a value the sender's offer does not state"))
+    return out
+
+
 SENTENCE_CHECKS = (check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
                    check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
-                   check_ungrounded_event, check_template_repetition)
+                   check_ungrounded_event, check_template_repetition, check_offer_restated, check_canned_pain,
+                   check_unsupported_claim)
 
 
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
@@ -945,6 +1025,25 @@ def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
     return [Finding("strongest_fact_unused", top.text, "step 1 leaves out the strongest offer-relevant fact")]
 
 
+def check_repeats(body: str, ctx: LintContext | None) -> list[Finding]:
+    """Step 1 names the prospect's company at most twice and claims the offer once."""
+    if ctx is None:
+        return []
+    out = []
+    if ctx.company and len(re.findall(re.escape(ctx.company), body)) > 2:
+        out.append(Finding("name_repeated", ctx.company, "the company named more than twice"))
+    n = min(4, len(_TOKEN.findall(ctx.offer.lower())))
+    runs = {tuple(w[:5] for w in run) for run in _offer_runs(ctx.offer, n)} if n >= 3 else set()
+    naming = []
+    for sentence in sentences_of(body):
+        stems = [w[:5] for w in _TOKEN.findall(sentence.lower())]
+        if any(tuple(stems[i:i + n]) in runs for i in range(len(stems) - n + 1)):
+            naming.append(sentence)
+    if len(naming) > 1:
+        out.append(Finding("name_repeated", naming[1], "the offer named more than once"))
+    return out
+
+
 def lint_message(body: str, ctx: LintContext | None = None, *, subject: str | None = None,
                  lead: bool = False) -> list[Finding]:
     """All findings for one message: each sentence, the subject, and (for a step 1) the lead fact."""
@@ -957,6 +1056,7 @@ def lint_message(body: str, ctx: LintContext | None = None, *, subject: str | No
         out.extend(lint_subject(subject, ctx))
     if lead:
         out.extend(check_strongest_fact(body, ctx))
+        out.extend(check_repeats(body, ctx))
     seen: set[tuple[str, str]] = set()
     unique = []
     for f in out:

@@ -30,7 +30,6 @@ from copywriter.angles import (
     OfferTerms,
     offer_terms,
     read_facts,
-    verb_kind,
     words_of,
 )
 from copywriter.context import Context, build_context, is_verb_phrase
@@ -59,6 +58,9 @@ _EVENT_NOUNS = {"reopen": "reopening", "roll": "rollout", "acquire": "acquisitio
 _DETERMINERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "more",
                           "new", "additional", "another", "all", "some", "many", "its", "their", "our", "your", "his",
                           "her", "first", "second", "third", "digital", "evening", "online"})
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days"})
+_QUANTITY_NP = re.compile(r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
+                          r"(?:rate|ratio|share|margin|occupancy|increase|decline|drop|rise|churn))\b")
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
@@ -236,11 +238,8 @@ class Plan:
         m = re.search(r"\b(?:that|which|to)\s+(?P<v>[a-z][^()]*?)(?:\s+for\s+[\w ,&-]+)?$", self.ctx.sender.offer.strip(" ."))
         if m and m.group("v").split()[0].lower().rstrip("s") in _VERB_HINTS | {"win", "move", "lift", "fill"}:
             return gerund_phrase(m.group("v").strip())
-        values = sorted(self.terms.offer_true_values, key=lambda v: -len(words_of(v) & self.terms.activity_expanded))
-        for value in values:
-            value = re.split(r",\s+|\s+[—–-]\s+|;\s*", value)[0]
-            if is_verb_phrase(value) and len(value.split()) <= 14:
-                return gerund_phrase(lc_first(strip_end(value)))
+        # No value proposition from the industry profile stands in for the outcome: it is a claim about the
+        # sender that the sender's offer does not make ("growing core operating deposits from local businesses").
         verb = {"builds": "using", "runs": "running", "provides": "bringing in"}[self.offer_verb]
         return f"{verb} {self.offer_short}"
 
@@ -254,17 +253,13 @@ class Plan:
         return short
 
     def offer_line(self, *salt: object) -> str:
-        """The one claim about the sender: their own offer, said once (its outcome is in the sentence before)."""
-        co, base = self.sender_co, self.offer_short_np
+        """The one claim about the sender: their own offer as written, said once, with no "for exactly
+        that" pointing back at a bridge sentence."""
+        co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "run"
-        if re.search(r"\bfor\b", base):  # the offer names its audience: no second "for"
-            options = [f"{co} {self.offer_verb} {base}.", f"That's the work {co} does: {base}.",
-                       f"At {co}, we {verb} {base}."]
-        else:
-            options = [f"{co} {self.offer_verb} {base} for exactly that.", f"That's the work {co} does, with {base}.",
-                       f"At {co}, we {verb} {base} for that."]
-        if len(self.offer_np.split()) <= 18:
-            options.append(f"{co} {self.offer_verb} {self.offer_np}.")
+        base = self.offer_np if len(self.offer_np.split()) <= 18 else self.offer_short_np
+        options = [f"{co} {self.offer_verb} {base}.", f"At {co}, we {verb} {base}.",
+                   f"I'm with {co}; we {verb} {base}.", f"My team at {co} {self.offer_verb} {base}."]
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
 
     def value_line(self, index: int, *salt: object) -> str | None:
@@ -303,14 +298,19 @@ class Plan:
         if first in _ARTICLES or first in _STOP_TOPIC or first in _DETERMINERS or first[0].isdigit() or \
                 first in ("out", "up", "off", "own") or (words[0][0].isupper() and not words[0].isupper()):
             return False
-        topic = self.topic_words(fact)
+        topic = self.topic_words(fact, jump_of=False)
         head = topic[-1] if topic else first
         if head.lower().endswith("ing") or head.lower() in _MASS or not head.isalpha():
             return False
         return head.isupper() or _INFLECT.singular_noun(head.lower()) is False
 
     def clause(self, fact: CopyFact, *, you: bool) -> str | None:
-        """The fact as a clause with a subject, lower-case first word unless it is a name."""
+        """The fact as a clause with a subject, lower-case first word unless it is a name; a measured
+        quantity takes its article ("and 12% no-show rate" -> "and a 12% no-show rate")."""
+        text = self._clause(fact, you=you)
+        return _QUANTITY_NP.sub(r"\1 a \2", text) if text else text
+
+    def _clause(self, fact: CopyFact, *, you: bool) -> str | None:
         co = self.company
         subject = "you" if you or not co else co
         if fact.kind == "gerund":
@@ -373,7 +373,7 @@ class Plan:
         """The fact as the opening sentence of a message (`also`: as a further fact, "You're also ...")."""
         form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
         form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
-        you = form == 2 or not self.company
+        you = form == 2 or not self.company or also
         clause = self.clause(fact, you=you)
         if clause is None:
             return None
@@ -404,57 +404,55 @@ class Plan:
     # --- the "so what" ------------------------------------------------------------------------
 
     def so_what(self, fact: CopyFact, *salt: object) -> str:
-        """Why the fact matters for this offer, in one sentence (no claim beyond the offer's outcome)."""
-        out = self.outcome
+        """Why the fact matters, in one sentence derived from the fact itself, or "" (shorter beats filler).
+
+        Never a bridge that restates the offer ("that's the kind of number <offer> is meant to move"): the
+        offer is named once, in the offer line. A number's "so what" comes from its own measure (a share
+        becomes "more than half of your room nights", a rate "roughly one in eight"); an event's from
+        what the event itself implies (new hires ramp, a new site has to earn its keep)."""
         group = _group(fact)
         head = self.head_noun(fact)
         plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
         options: dict[str, list[str]] = {
-            "new": [
-                f"That's usually the moment when {out} pays off fastest.",
-                (f"New {head} have to earn their keep quickly, and {out} is one of the cheaper ways to get there."
-                 if plural else f"A new {head} has to earn its keep quickly, and {out} is one of the cheaper ways "
-                 "to get there.") if head else f"Anything new has to earn its keep quickly, which is where {out} "
-                 "helps.",
-                f"Something like that is a good reason to start {out} now rather than later." if fact.kind ==
-                "gerund" else f"That's a good moment for {out}, while the news is fresh.",
-            ],
-            "hire": [
-                "New hires take a quarter or more to ramp, and the targets rarely wait for them.",
-                (f"Whoever joins will be judged on results before their first quarter is out, so {out} early "
-                 "helps them." if not plural else
-                 "The new team will be judged on results before their first quarter is out."),
-                (f"Until those seats are filled and ramped, {out} tends to slip down the list." if plural else
-                 f"Until that seat is filled and ramped, {out} tends to slip down the list."),
-            ],
-            "raise": [
-                "A new round usually comes with a growth target that starts before the team is ready for it.",
-                f"After a raise, the plan usually assumes {out} is already working.",
-            ],
-            "acquire": [
-                f"Deals like that usually bring customers nobody has contacted yet, which is where {out} starts.",
-                f"Integration work tends to push {out} to the back of the queue.",
-            ],
-            "renovate": [
-                f"Work like that has to pay back, and {out} is usually the quickest lever.",
-                f"That's a good moment for {out}, while the upgrade is still news.",
-            ],
-            "switch": [
-                f"A switch like that is a good moment to look at {out} again.",
-                f"New systems usually make {out} easier to measure, which helps when you judge it.",
-            ],
-            "number": [
-                f"That's the kind of number {out} is meant to move.",
-                f"{cap_first(out)} is usually the most direct way to move that number.",
-                f"If that number matters this year, {out} is the lever I'd look at first.",
-            ],
-            "other": [
-                f"That's usually where {out} makes the biggest difference.",
-                f"It's the kind of moment when {out} is worth a look.",
-            ],
+            "new": ([f"New {head} have to earn their keep quickly." if plural else
+                     f"A new {head} has to earn its keep quickly.",
+                     f"New {head} usually come with a payback date attached." if plural else
+                     f"A new {head} usually comes with a payback date attached."] if head else []),
+            "hire": ["New hires take a quarter or more to ramp, and the targets rarely wait for them.",
+                     "The new team will be judged on results before their first quarter is out." if plural else
+                     "Whoever joins will be judged on results before their first quarter is out."],
+            "raise": ["A new round usually comes with a growth target that starts before the team is ready for it.",
+                      "Fresh money usually comes with a target that arrives before the team does."],
+            "acquire": ["Deals like that usually bring customers nobody has contacted yet.",
+                        "An acquisition usually comes with customers who don't know you yet."],
+            "renovate": ["Work like that has to pay back quickly.",
+                         "A project like that comes with a payback date attached."],
+            "number": [line] if (line := self.measure_line(fact)) else [],
         }
-        return self.pick_ok(options[group], "so-what", group, self.band, self.function, *salt) or \
-            self.pick_ok(options["other"], "so-what", *salt) or ""
+        choices = options.get(group, [])
+        return (self.pick_ok(choices, "so-what", group, self.band, self.function, *salt) or "") if choices else ""
+
+    def measure_line(self, fact: CopyFact) -> str | None:
+        """A share or a rate said as what it amounts to: "about 60% of room nights" -> "That's more than
+        half of your room nights."; "a 12% no-show rate" -> "That's roughly one in eight." None for growth
+        figures and anything else (a change year over year has no "so what" the fact itself gives)."""
+        m = re.search(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)%\s+(?:(of)\s+(?:the\s+|your\s+|their\s+|its\s+)?"
+                      r"(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)|(?:[\w-]+\s+){0,2}(?:rate|ratio|share)\b)", fact.text)
+        if not m:
+            return None
+        pct = float(m.group(1))
+        noun = (m.group("of") or "").split()
+        noun = noun[:next((i for i, w in enumerate(noun) if w.lower() in _STOP_TOPIC or w.lower() in FINITE),
+                          len(noun))]
+        if pct >= 50 or pct < 5:
+            return None  # "more than half of your room nights" only says the fact again
+        n = round(100 / pct)
+        if noun:
+            part = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}.get(n)
+            return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
+        word = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+                10: "ten", 12: "twelve", 20: "twenty"}.get(n)
+        return f"That's roughly one in {word}." if word else None
 
     def head_noun(self, fact: CopyFact) -> str | None:
         topic = self.topic_words(fact)
@@ -465,14 +463,18 @@ class Plan:
 
     # --- subjects -----------------------------------------------------------------------------
 
-    def topic_words(self, fact: CopyFact) -> list[str]:
+    def topic_words(self, fact: CopyFact, *, jump_of: bool = True) -> list[str]:
         source = fact.obj if fact.kind else fact.text
         words = source.split()
         while words and (words[0].lower() in _ARTICLES or words[0].lower() in _STOP_TOPIC or
                          words[0].lower() in ("or", "but", "so", "also", "still", "out", "up", "off")):
             words = words[1:]
         out: list[str] = []
-        for w in words:
+        for i, w in enumerate(words):
+            if jump_of and w.lower().strip(",;") == "of" and len(out) == 1 and out[0].islower():
+                # "management of a 2,000-unit portfolio": a relational head is not the topic, its object is
+                rest = [x for x in words[i + 1:] if x.lower() not in _ARTICLES]
+                return self._topic_run(rest) or out
             if w.lower().strip(",;") in _STOP_TOPIC and out:
                 break
             if w in ("/", "&", "+", "-", "–") or not re.search(r"\w", w):
@@ -480,6 +482,15 @@ class Plan:
                     break
                 continue
             out.append(w.strip(",;"))
+        return out
+
+    @staticmethod
+    def _topic_run(words: list[str]) -> list[str]:
+        out: list[str] = []
+        for w in words:
+            if (w.lower().strip(",;") in _STOP_TOPIC or not re.search(r"\w", w)) and out:
+                break
+            out.append(w.strip(",;."))
         return out
 
     def topic(self, fact: CopyFact) -> str | None:
@@ -495,6 +506,8 @@ class Plan:
             tail = pct.group(3).split()
             cut = next((i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail))
             tail = tail[:cut]
+            while tail and tail[-1].lower() in _TIME_WORDS:  # "22% year over year" names no thing
+                tail.pop()
             if tail:
                 return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:4])
         if fact.kind is None:
@@ -588,8 +601,6 @@ class Plan:
     def _fallback_subjects(self, purpose: str) -> list[str]:
         """Subjects from the role and the offer's outcome when the record has no usable fact."""
         out: list[str] = []
-        if self.priority:
-            out.append(" ".join(self.priority.split()[:4]))
         target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
         target = re.split(r"\s+and\s+", target)[0]
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
@@ -627,8 +638,7 @@ class Plan:
         for offset in range(len(self.pains)):
             pain = self.pains[(index + offset) % len(self.pains)]
             text = pain_clause(lc_first(pain, keep=self.ctx.names))
-            options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}.",
-                       f"Often the harder part is that {text}."]
+            options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}."]
             line = self.pick_ok(options, "pain", index, self.band, *salt)
             if line:
                 return line
@@ -645,8 +655,10 @@ class Plan:
         options = [f"I'd suggest judging it on one number: {proof}.",
                    f"The fair test is {proof}." if "before and after" in proof else
                    f"The fair test is {proof}, measured before and after.",
-                   f"If it works, it shows up in {proof}."]
-        return self.pick_ok(options, "proof", index, *salt)
+                   f"If it works, it shows up in {proof}.",
+                   f"The number I'd hold it to is {proof}.",
+                   f"One number would tell us whether it works: {proof}."]
+        return self.pick_ok(options, "proof", index, self.band, *salt)
 
     def opening_pain(self, *salt: object) -> str | None:
         """A pain said as what peers report, to open a message when the record gives nothing else."""
@@ -657,40 +669,24 @@ class Plan:
         return None
 
     def role_line(self, *salt: object) -> str | None:
-        """Why the person, when the record has no usable fact: their role and what it is measured on."""
+        """Why the person, when the record has no usable fact: their role, and no guess at their numbers."""
         if not (self.role_ref and self.company):
             return None
-        priority = self.priority
         ref = self.role_ref
         article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
         at = "of" if ref == "owner" else "at"
-        if priority:
-            head = re.split(r"\s+(?:and|or|per|of|for|in|versus|\()", priority)[0].split()[-1].lower()
-            if verb_kind(priority.split()[0]) == "gerund":
-                be = "is"
-            elif " and " in priority or (head.endswith("s") and _INFLECT.singular_noun(head)):
-                be = "are"
-            else:
-                be = "is"
-            numbers = "among the numbers" if be == "are" else "one of the numbers"
-            options = [f"As {article}{ref} {at} {self.company}, you probably have {lc_first(priority)} on your list "
-                       "this year.",
-                       f"I'd guess {lc_first(priority)} {be} {numbers} you answer for at {self.company}."]
-        else:
-            options = [f"As {article}{ref} {at} {self.company}, you're close to where {self.outcome} would land.",
-                       f"I'm writing to you as {article}{ref} {at} {self.company}."]
+        options = [f"I'm writing to you as {article}{ref} {at} {self.company}."]
         return self.pick_ok(options, "role", *salt)
 
     def process_lines(self, *salt: object) -> list[str]:
         """Plain statements of how the work would run: no outcome claims, no figures."""
-        options = [
-            f"You'd approve every message before anything goes out in {possessive(self.ref) if self.company else 'your'} name.",
-            "We'd agree up front on the one number that matters to you and report against it every two weeks.",
-            "There's no long commitment needed to find out whether it fits.",
-            "A small first test would give a clear answer, without changing the systems you already use.",
-            "Your team sees every reply the same day, and nothing is sent without your sign-off.",
-        ]
-        return [options[(stable_int(self.ctx.seed, "process", *salt) + i) % len(options)] for i in range(3)]
+        # Only what any test of any offer involves: a promise about how the sender works (sign-off,
+        # reporting cadence, commitment length) is not in the offer text and is not said.
+        tests = ["A small first test would give a clear answer.", "A small test would settle it either way.",
+                 "The quickest way to know is a small first test."]
+        drops = ["If it isn't useful, say so and I'll drop it.", "If it's not for you, a one-word reply is fine.",
+                 "If the timing is wrong, say so and I'll leave it."]
+        return [x for x in (self.pick_ok(tests, "process", *salt), self.pick_ok(drops, "drop", *salt)) if x]
 
     # --- asks ---------------------------------------------------------------------------------
 
@@ -705,8 +701,7 @@ class Plan:
             elif self.tier == 2:
                 pool = ["Open to a short call to compare notes?",
                         f"Would a one-page outline for {ref} be useful?",
-                        f"Is {self.outcome} something you're working on this quarter?" if len(self.outcome.split()) <= 7
-                        else f"Worth a short call to see whether it fits {ref}?"]
+                        "Worth a short call to see whether it fits?"]
             else:
                 pool = ["Is this on your radar this year, or should I check back later?",
                         f"Would a one-page outline for {ref} be useful?"]

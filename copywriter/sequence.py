@@ -40,26 +40,29 @@ def _fit(parts: list[str | None], optional: list[str | None], low: int, high: in
 
 
 def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
+    """The strongest fact with its own "so what", the offer once as written, one question. No canned pain,
+    no guessed metric, no value proposition the offer does not state: shorter beats filler, and a second
+    fact from the record is the only thing added to reach the word budget."""
     lead = plan.lead
     cta = plan.cta("opener", *salt)
     if lead is not None:
         first = [plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)]
-        second = [plan.offer_line(*salt)]
-        optional: list[str | None] = [plan.value_line(0, *salt), plan.pain_line(0, *salt)]
+        more = plan.fact(1)
+        first_optional = [plan.fact_sentence(more, "also", *salt, also=True)] if more is not None else []
     else:
-        pain = plan.pain_line(0, *salt)
-        role = plan.role_line(*salt)
-        if role is None and pain is not None:
-            pain = plan.opening_pain(*salt) or pain
-        first = [role, pain]
-        second = [plan.offer_line(*salt)]
-        optional = [plan.value_line(0, *salt), plan.proof_line(0, *salt)]
-    optional += plan.process_lines(*salt)
+        # Nothing in the record to open on: say so plainly rather than guess a pain or a metric.
+        first = [plan.role_line(*salt) or "I don't know much about your team yet, so I'll be direct about why I'm "
+                 "writing."]
+        first_optional = []
+    second = [plan.offer_line(*salt)]
+    optional: list[str | None] = [plan.proof_line(0, *salt), *plan.process_lines(*salt)]
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
-    extra = _fit([], optional, 75 - used, 115 - used)
+    first = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
+    used = word_count(" ".join(p for p in [*first, *second, cta] if p))
+    extra = _fit([], optional, 60 - used, 110 - used)
     p1 = " ".join(p for p in first if p)
     p2 = " ".join(p for p in [*second, *extra] if p)
-    return [p1, p2], cta
+    return [p for p in (p1, p2) if p], cta
 
 
 def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:

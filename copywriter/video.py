@@ -59,6 +59,8 @@ def _generic(plan: Plan) -> list[str]:
         "You would see plain reporting on what was sent, who replied and what it led to.",
         "We would agree up front on the numbers that matter to you, and report against them.",
         "Nothing here needs changes to the systems your team already uses.",
+        "A small first test would give a clear answer either way.",
+        "If this is not useful to you, a one-line reply is enough and I will leave it there.",
         "If something is not working, we would rather find out early and say so plainly.",
         f"The aim is to make {plan.offer_short} feel like part of your own team's work, not another vendor to "
         "manage.",
@@ -74,7 +76,6 @@ def _generic(plan: Plan) -> list[str]:
         "Your team would approve the target list before a single message goes out.",
         "We would test a couple of angles side by side and keep whichever one earns replies.",
         "Anything we learn along the way is yours to keep, whatever you decide next.",
-        "There is no long commitment needed to find out whether this fits.",
         "I would also share what we would not do, so the boundaries are clear from day one.",
         "Replies come straight to your team, so no conversation gets lost in a handoff.",
         "We would review the results together and decide the next step from there.",

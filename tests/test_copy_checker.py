@@ -21,7 +21,8 @@ CORPUS = Path(__file__).resolve().parent / "copy_corpus"
 CONTEXTS = json.loads((CORPUS / "contexts.json").read_text())
 CLASSES = ("splice", "persona_plural", "agreement", "raw_title", "leaked_citation", "broken_subject",
            "off_offer", "unrelated_pain", "wrong_company_type", "wrong_persona_metric", "strongest_fact_unused",
-           "generic_subject", "template_repetition", "unfilmable_visual", "ungrounded_event")
+           "generic_subject", "template_repetition", "unfilmable_visual", "ungrounded_event", "offer_restated",
+           "canned_pain", "unsupported_claim", "name_repeated")
 
 
 @cache

@@ -893,6 +893,163 @@ _GOOD_BODIES = {
 for ctx, body in _GOOD_BODIES.items():
     add("good", MSG, "own", ctx, body)
 
+# --- offer restated: the offer's wording pasted where the fact's "so what" should be (blind read, issue 12) ---
+add("offer_restated", S, "issue", "harborview",
+    "That's the kind of number winning repeat guests back from the OTAs is meant to move.",
+    "If that number matters this year, winning repeat guests back from the OTAs is the lever I'd look at first.",
+    "Something like that is a good reason to start winning repeat guests back from the OTAs now rather than later.",
+    "Roomline Growth runs direct-booking campaigns for exactly that.",
+    "That's usually the moment when winning repeat guests back from the OTAs pays off fastest.",
+    "Is winning repeat guests back from the OTAs something you're working on this quarter?")
+add("offer_restated", S, "issue", "bright_smiles",
+    "If that number matters this year, filling open appointment slots is the lever I'd look at first.",
+    "That's the kind of number patient recall and reactivation campaigns are meant to move.",
+    "Patient recall and reactivation campaigns for dental practices are usually the most direct way to move that number.")
+add("offer_restated", S, "own", "red_mesa",
+    "Something like that is a good reason to start player reactivation campaigns now rather than later.",
+    "Tune Outbound runs player reactivation campaigns for exactly that.",
+    "That's the work Tune Outbound does, with player reactivation campaigns.",
+    "A new tower has to earn its keep quickly, and player reactivation campaigns are one of the cheaper ways to get there.")
+add("offer_restated", S, "own", "cedar_valley",
+    "That's the kind of number commercial deposit acquisition campaigns are meant to move.",
+    "Integration work tends to push commercial deposit acquisition campaigns to the back of the queue.",
+    "Until those seats are filled and ramped, commercial deposit acquisition tends to slip down the list.")
+add("offer_restated", S, "own", "ember_grill",
+    "That's usually where catering and corporate order campaigns make the biggest difference.",
+    "It's the kind of moment when catering and corporate order campaigns are worth a look.",
+    "That's a good moment for catering and corporate order campaigns, while the news is fresh.")
+add("offer_restated", S, "own", "lumen_goods",
+    "If that number matters this year, retention email and SMS programs are the lever I'd look at first.",
+    "Deals like that usually bring customers nobody has contacted yet, which is where retention email and SMS programs starts.")
+add("offer_restated", S, "own", "alder_mfg",
+    "Work like that has to pay back, and outbound campaigns that win new OEM contracts are usually the quickest lever.",
+    "Is winning new OEM contracts for contract manufacturers on your list this quarter?")
+add("offer_restated", S, "own", "fairway_law",
+    "Client development campaigns for mid-size law firms are usually the most direct way to move that number.",
+    "After a merger, client development campaigns for mid-size law firms tend to slip down the list.")
+add("name_repeated", MSG, "issue", "harborview",
+    "Hi Claire,\n\nI saw that The Harborview Hotel is launching a direct-booking loyalty program. Your GM said OTAs bring in about 60% of room nights, too.\n\n"
+    "At Roomline Growth, we run direct-booking campaigns that win repeat guests back from the OTAs for The Harborview Hotel.\n\n"
+    "Worth 15 minutes this month to see whether it fits The Harborview Hotel?\n\nPriya")
+add("name_repeated", MSG, "own", "red_mesa",
+    "Hi Dana,\n\nRed Mesa Casino Resort is opening a 300-room hotel tower in spring 2026.\n\n"
+    "Tune Outbound runs player reactivation campaigns. Player reactivation campaigns are the quickest lever for a new tower.\n\n"
+    "Want an outline?\n\nAlex")
+add("name_repeated", MSG, "own", "cedar_valley",
+    "Hi Tom,\n\nCedar Valley Bank opened a commercial banking office in Pittsburgh. Cedar Valley Bank is also hiring 3 commercial relationship managers.\n\n"
+    "DepositLift runs commercial deposit acquisition campaigns for community banks.\n\n"
+    "Would a one-page outline for Cedar Valley Bank be useful?\n\nAlex")
+
+add("name_repeated", MSG, "own", "ember_grill",
+    "Hi Sam,\n\nEmber Grill is opening 6 new units in Arizona this year. New units at Ember Grill have to earn their keep quickly.\n\n"
+    "TableTurn runs catering and corporate order campaigns for restaurant groups.\n\n"
+    "Worth 15 minutes to see whether it fits Ember Grill?\n\nAlex",
+    "Hi Sam,\n\nEmber Grill is opening 6 new units in Arizona this year.\n\n"
+    "TableTurn runs catering and corporate order campaigns for restaurant groups. Catering and corporate order campaigns fill weekday lunch.\n\n"
+    "Worth a short call?\n\nAlex")
+add("name_repeated", MSG, "own", "bright_smiles",
+    "Hi Kevin,\n\nBright Smiles Family Dental added a third location. Bright Smiles Family Dental also runs evening hours.\n\n"
+    "RecallPro runs patient recall and reactivation campaigns for dental practices.\n\n"
+    "Would a one-page outline for Bright Smiles Family Dental be useful?\n\nAlex")
+add("name_repeated", MSG, "own", "parkside",
+    "Hi Jo,\n\nParkside Living has 400 leases up for renewal this spring.\n\n"
+    "LeaseLoop runs resident renewal and referral campaigns for multifamily operators. Resident renewal and referral campaigns lift renewals.\n\n"
+    "Worth a short call?\n\nAlex")
+
+# --- canned pain: a pain or metric guessed for the persona, not read from the record (blind read, issue 12) ----
+add("canned_pain", S, "issue", "lumen_goods",
+    "Often the harder part is that conversion rate is flat while traffic gets more expensive.",
+    "I'd guess online revenue and conversion rate are among the numbers you answer for at Lumen Goods.",
+    "Most teams I talk to say conversion rate is flat while traffic gets more expensive.")
+add("canned_pain", S, "issue", "parkside",
+    "I'd guess gross commission income is one of the numbers you answer for at Parkside Living.",
+    "Often the harder part is that lease-up and vacancy run behind the pro forma, forcing concessions.")
+add("canned_pain", S, "own", "cedar_valley",
+    "As head of marketing at Cedar Valley Bank, you probably have new households and accounts on your list this year.",
+    "Often the harder part is that deposit costs rose and rate-chasers leave as soon as the promotion ends.",
+    "Most teams I talk to say deposit costs rose and rate-chasers leave as soon as the promotion ends.")
+add("canned_pain", S, "own", "bright_smiles",
+    "I'd guess recall rate and hygiene production are among the numbers you answer for at Bright Smiles Family Dental.",
+    "Often the harder part is that patient acquisition cost varies wildly between locations.",
+    "As the owner of Bright Smiles Family Dental, you probably have chair utilization on your list this year.")
+add("canned_pain", S, "own", "harborview",
+    "Most teams I talk to say guest data sits in the PMS and is barely used for repeat and direct bookings.",
+    "A lot of hotel commercial leaders tell me the same thing: guest data sits in the PMS and is barely used.",
+    "I'd guess direct booking share is one of the numbers you answer for at The Harborview Hotel.")
+add("canned_pain", S, "own", "stackwise",
+    "In conversations with revenue leaders, one issue keeps coming up: hiring and ramping SDRs is slow and expensive.",
+    "Often the harder part is that hiring and ramping SDRs is slow and expensive.")
+add("canned_pain", S, "own", "ember_grill",
+    "I'd guess catering revenue is one of the numbers you answer for at Ember Grill.",
+    "Most teams I talk to say third-party delivery fees eat the margin on every order.",
+    "As VP of marketing at Ember Grill, you probably have same-store sales on your list this year.")
+add("canned_pain", S, "own", "fairway_law",
+    "Often the harder part is that partners have no time for business development.",
+    "I'd guess origination credit is one of the numbers you answer for at Fairway Law Group.")
+
+# --- unsupported claim: a promise or value the sender's offer text does not state (blind read, issue 12) -------
+add("unsupported_claim", S, "issue", "red_mesa",
+    "Your team sees every reply the same day, and nothing is sent without your sign-off.",
+    "The point is reaching new rated players in your drive-in market with compliant, opt-in outreach, without adding work for your team.",
+    "There's no long commitment needed to find out whether it fits.",
+    "We'd agree up front on the one number that matters to you and report against it every two weeks.")
+add("unsupported_claim", S, "issue", "cedar_valley",
+    "In practice that means growing core operating deposits from local businesses, not rate-chasers.",
+    "Your team sees every reply the same day, and nothing is sent without your sign-off.",
+    "The point is growing core operating deposits from local businesses, not rate-chasers, without adding work for your team.")
+add("unsupported_claim", S, "own", "harborview",
+    "For The Harborview Hotel, that would mean cutting OTA commission and lifting average daily rate.",
+    "There's no long commitment needed to find out whether it fits.",
+    "You'd approve every message before anything goes out in The Harborview Hotel's name.")
+add("unsupported_claim", S, "own", "lumen_goods",
+    "In practice that means lifting repeat purchase and LTV without deeper discounts.",
+    "What you'd get is a higher average order value and fewer returns.",
+    "We'd agree up front on the one number that matters to you and report against it every two weeks.")
+add("unsupported_claim", S, "own", "bright_smiles",
+    "The point is filling hygiene chairs and cutting no-shows without extra front-desk hours.",
+    "Your team sees every reply the same day, and nothing is sent without your sign-off.")
+add("unsupported_claim", S, "own", "stackwise",
+    "In practice that means adding qualified pipeline in your ICP without hiring more SDRs.",
+    "The result we work toward is a booked meeting rate above industry benchmarks.",
+    "There's no long commitment needed to find out whether it fits.")
+add("unsupported_claim", S, "own", "parkside",
+    "The point is lifting renewals and cutting turnover costs, without adding work for your team.",
+    "You'd approve every message before anything goes out in Parkside Living's name.")
+add("unsupported_claim", S, "own", "alder_mfg",
+    "In practice that means landing Tier 1 programs with shorter RFQ cycles.",
+    "Your team sees every reply the same day.")
+
+# --- good: the "so what" from the fact's own measure or event, the offer claimed once as written --------------
+add("good", S, "own", "harborview",
+    "That's roughly a third of your room nights.",
+    "Roomline Growth runs direct-booking campaigns that win repeat guests back from the OTAs.",
+    "A new program has to earn its keep quickly.",
+    "A small first test would give a clear answer.")
+add("good", S, "own", "bright_smiles",
+    "That's roughly one in eight.",
+    "At RecallPro, we run patient recall and reactivation campaigns for dental practices.",
+    "I'm writing to you as the owner of Bright Smiles Family Dental.")
+add("good", S, "own", "red_mesa",
+    "A new tower has to earn its keep quickly.",
+    "Tune Outbound runs player reactivation campaigns.",
+    "You're also hiring two database marketing analysts.")
+add("good", S, "own", "cedar_valley",
+    "New hires take a quarter or more to ramp, and the targets rarely wait for them.",
+    "DepositLift runs commercial deposit acquisition campaigns for community banks.",
+    "Whoever joins will be judged on results before their first quarter is out.")
+add("good", S, "own", "stackwise",
+    "A new round usually comes with a growth target that starts before the team is ready for it.",
+    "At Pipeline Forge, we run outsourced SDR pipeline generation.")
+add("good", S, "own", "ember_grill",
+    "Deals like that usually bring customers nobody has contacted yet.",
+    "Work like that has to pay back quickly.",
+    "That's roughly a sixth of your sales.")
+add("good", MSG, "own", "cedar_valley",
+    "Hi Tom,\n\nCedar Valley Bank opened a commercial banking office in Pittsburgh. You're also hiring 3 commercial relationship managers.\n\n"
+    "DepositLift runs commercial deposit acquisition campaigns for community banks.\n\n"
+    "Would a one-page outline for Cedar Valley Bank be useful?\n\nAlex")
+
+
 # --- harvested old-engine output, labelled by template -----------------------------------------------
 _STOCK_ENGINE = re.compile(
     r"^(One more thought since my last note\.|Just bringing this back to the top of your inbox|I know things get "
