@@ -27,7 +27,7 @@ from typing import Literal
 
 from industry_agents.text import stem, tokens
 from intelligence import english
-from intelligence.extract import extract_facts, profile_offer, relevance, themes_in
+from intelligence.extract import USEFUL_FIELDS, extract_facts, profile_offer, relevance, themes_in
 from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity
 from intelligence.personas import label as persona_label
 from schemas import (
@@ -72,18 +72,6 @@ _LEVEL_WORDS: dict[Level, str] = {
     "former": "no longer in the role",
 }
 
-_USEFUL_FIELDS: tuple[str, ...] = (
-    "first_name",
-    "title",
-    "company",
-    "company_domain",
-    "linkedin_url",
-    "industry",
-    "employee_count",
-    "annual_revenue_usd",
-    "location",
-    "signals",
-)
 _GAP_FIELDS: tuple[str, ...] = (
     "title",
     "company",
@@ -366,10 +354,10 @@ def _score_completeness(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     present = facts.firmographics.present_fields
     return _component(
         "data_completeness",
-        maximum * len(present) / len(_USEFUL_FIELDS),
+        maximum * len(present) / len(USEFUL_FIELDS),
         maximum,
-        list(_USEFUL_FIELDS),
-        f"{len(present)} of {len(_USEFUL_FIELDS)} useful fields present",
+        list(USEFUL_FIELDS),
+        f"{len(present)} of {len(USEFUL_FIELDS)} useful fields present",
     )
 
 
@@ -638,7 +626,7 @@ def _cta(company: str | None, tier: int) -> str:
 
 
 def _confidence(facts: ProspectFacts) -> float:
-    share = len(facts.firmographics.present_fields) / len(_USEFUL_FIELDS)
+    share = len(facts.firmographics.present_fields) / len(USEFUL_FIELDS)
     return round(0.3 + 0.65 * share, 2)
 
 

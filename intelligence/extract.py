@@ -1855,7 +1855,8 @@ def _named_type(
     return None
 
 
-_USEFUL_FIELDS: tuple[str, ...] = (
+# Fields that make a prospect workable (data completeness and confidence read their share).
+USEFUL_FIELDS: tuple[str, ...] = (
     "first_name",
     "title",
     "company",
@@ -1959,7 +1960,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         industry_why=why,
         location=prospect.location,
         company=prospect.company,
-        present_fields=tuple(n for n in _USEFUL_FIELDS if present(prospect, n)),
+        present_fields=tuple(n for n in USEFUL_FIELDS if present(prospect, n)),
         in_region=_in_regions(prospect.location, profile.icp.regions),
         in_offer_market=in_market,
         market_why=market_why,
