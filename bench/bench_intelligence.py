@@ -269,6 +269,8 @@ def main(argv: list[str]) -> int:
         if not args.skip_claude:
             with fakes.FakeClaude(args.latency_ms / 1000) as claude, common.temp_env(**claude.env(
                     LLM_MAX_CONCURRENCY=str(args.llm_concurrency),
+                    # this part measures Claude calls inside one inline request (a job above this)
+                    LLM_INLINE_MAX_ITEMS=str(min(1000, max(100, args.claude_n))),
                     ANALYZE_BATCH_INLINE_MAX=str(min(1000, max(100, args.claude_n))))) as env:
                 key = common.create_api_key(env)
                 with common.Server("api_server:app", env, ready_path="/api/health") as srv:
