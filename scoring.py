@@ -27,7 +27,7 @@ from typing import Literal
 
 from industry_agents.text import stem, tokens
 from intelligence import english
-from intelligence.extract import USEFUL_FIELDS, extract_facts, profile_offer, relevance, themes_in
+from intelligence.extract import USEFUL_FIELDS, extract_facts, present, profile_offer, relevance, themes_in
 from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity
 from intelligence.personas import label as persona_label
 from schemas import (
@@ -119,7 +119,7 @@ def normalised_weights(rubric: RubricWeights) -> dict[str, int]:
 
 def data_gaps(prospect: ProspectData) -> list[str]:
     """Names of missing prospect fields that would change the score or the message."""
-    return [name for name in _GAP_FIELDS if not _present(prospect, name)]
+    return [name for name in _GAP_FIELDS if not present(prospect, name)]
 
 
 def analyze_rules(profile: AgentProfile, prospect: ProspectData) -> AnalysisResult:
@@ -631,17 +631,6 @@ def _confidence(facts: ProspectFacts) -> float:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _present(prospect: ProspectData, name: str) -> bool:
-    if name == "company_domain":
-        return bool(prospect.company_domain or prospect.website)
-    value = getattr(prospect, name)
-    if isinstance(value, list):
-        return any(str(v).strip() for v in value)
-    if isinstance(value, str):
-        return bool(value.strip())
-    return value is not None
 
 
 def _fit_word(fit: float) -> str:

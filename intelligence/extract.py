@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
+from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.text import contains_phrase, stem, tokens
 from intelligence import english
@@ -1443,20 +1444,7 @@ def _foreign_industry(label: str, slug: str) -> str | None:
 _ADJACENT = frozenset(
     {frozenset({"casino", "hotel"}), frozenset({"hotel", "restaurant"}), frozenset({"casino", "restaurant"})}
 )
-_BUILTIN_SLUGS = frozenset(
-    {
-        "casino",
-        "hotel",
-        "restaurant",
-        "healthcare_clinic",
-        "saas",
-        "ecommerce",
-        "financial_services",
-        "real_estate",
-        "manufacturing",
-        "professional_services",
-    }
-)
+_BUILTIN_SLUGS = frozenset(BUILTIN)  # the hand-written profiles (industry_agents.knowledge)
 _FREE_MAIL = frozenset(
     {
         "gmail.com",
