@@ -275,7 +275,13 @@ class Worker:
                 raise RuntimeError(f"no handler for job kind {kind!r}")
             if attempts > self.settings.JOB_MAX_ATTEMPTS:
                 raise RuntimeError(f"gave up after {attempts - 1} attempts")
-            await self._work_items(ctx, handler, lost)
+            if ctx.payload.get("use_batches") and getattr(self.llm, "enabled", False):
+                import claude_batches.runner  # here: it imports this module
+
+                if not await claude_batches.runner.run(self, ctx, handler, lost):
+                    return  # released: waiting for its Message Batch, or stopping
+            else:
+                await self._work_items(ctx, handler, lost)
             if self.stopping.is_set():
                 await self._release(job_id)
                 return

@@ -411,6 +411,17 @@ class LLMClient:
         """Claude is configured (it may still be refused by budget or circuit)."""
         return self._client is not None
 
+    @property
+    def anthropic(self) -> AsyncAnthropic | None:
+        """The SDK client (None when Claude is not configured), for the Message Batches path
+        (`claude_batches`), which sends the same `request_params` as `structured`."""
+        return self._client
+
+    async def check_budget(self, purpose: str, workspace_id: uuid.UUID | None) -> None:
+        """Raise `LLMUnavailable("budget")` when the workspace's budget or the service cap is spent
+        (checked before a Message Batch is submitted, as before every call)."""
+        await self._check_budget(purpose, workspace_id)
+
     def _spend_limited(self) -> bool:
         if self._spend_limited_at is None:
             return False

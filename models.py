@@ -492,3 +492,50 @@ class ClayWebhookSecret(Base):
     last4: Mapped[str] = mapped_column(String(4))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+# --- Message Batches (claude_batches) ---------------------------------------------------------
+
+
+class LlmBatch(Base):
+    """One Message Batch a job sent to Anthropic (one per round of its items' Claude calls).
+
+    Written as `submitting` (with its requests in `llm_batch_results`) before the create call, so a
+    worker killed between Anthropic accepting the batch and `batch_id` being stored leaves a marker
+    that the next claim reconciles instead of submitting again. Then `submitted` (Anthropic's id),
+    then `collected` (results stored and ledgered) or `abandoned` (never created, or not ours)."""
+
+    __tablename__ = "llm_batches"
+    __table_args__ = (UniqueConstraint("job_id", "round", name="uq_llm_batch_round"),)
+
+    id: Mapped[uuid.UUID] = _id()
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    round: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))  # submitting | submitted | collected | abandoned
+    batch_id: Mapped[str | None] = mapped_column(String(100))  # Anthropic's msgbatch_… id
+    requests: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict | None] = mapped_column()  # request_counts when it ended
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column()
+    ended_at: Mapped[datetime | None] = mapped_column()
+
+
+class LlmBatchResult(Base):
+    """One request of a Message Batch and, once collected, its result: what a job item's replayed
+    Claude call answers with. `custom_id` is the item's id and a digest of the request."""
+
+    __tablename__ = "llm_batch_results"
+    __table_args__ = (UniqueConstraint("job_id", "custom_id", name="uq_llm_batch_result_custom_id"),
+                      Index("ix_llm_batch_result_item", "item_id"))
+
+    id: Mapped[uuid.UUID] = _id()
+    job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("job_items.id", ondelete="CASCADE"))
+    batch_row_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("llm_batches.id", ondelete="CASCADE"))
+    custom_id: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(60))
+    # pending | succeeded | errored | expired | canceled | failed (never sent) | budget (not sent: spent)
+    result_type: Mapped[str] = mapped_column(String(16))
+    message: Mapped[dict | None] = mapped_column()  # the Message, when succeeded
+    error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import jobs
 import metrics
 import paging
+from claude_batches import USE_BATCHES_HELP
 from database_async import TuneDatabase
 from errors import NotFound
 from grounding import gate_hooks
@@ -117,6 +118,7 @@ class AnalyzeBatchRequest(Input):
     industry: Annotated[str, Field(min_length=2, max_length=100, examples=["casino"])]
     prospects: Annotated[list[dict[str, Any]], Field(min_length=1)]
     replace: bool = Field(False, description=REPLACE_HELP)
+    use_batches: bool | None = Field(None, description=USE_BATCHES_HELP)
 
 
 class AgentRef(Output):
@@ -449,12 +451,14 @@ async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict
 
 async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
                            prospects: list[dict[str, Any]], campaign_id: uuid.UUID | None = None,
-                           replace: bool = False) -> jobs.JobRead:
-    """Queue a large batch: one job item per prospect (keyed by position), worked in the background."""
+                           replace: bool = False, use_batches: bool = False) -> jobs.JobRead:
+    """Queue a large batch: one job item per prospect (keyed by position), worked in the background;
+    `use_batches`: its Claude calls go through Message Batches (`claude_batches`)."""
     items = [(f"{i}:{str(p.get('email', ''))[:150].lower()}", p) for i, p in enumerate(prospects)]
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="analyze",
                              payload={"industry": industry, "replace": replace,
-                                      "campaign_id": str(campaign_id) if campaign_id else None},
+                                      "campaign_id": str(campaign_id) if campaign_id else None,
+                                      "use_batches": use_batches},
                              items=items)
     return jobs.job_read(job)
 

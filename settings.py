@@ -173,6 +173,13 @@ class Settings(BaseSettings):
     LLM_DEADLINE_BACKGROUND_S: float = Field(600, gt=0, le=7200)
     # With Claude on, inline batch routes queue a job (202) for more prospects than this.
     LLM_INLINE_MAX_ITEMS: int = Field(5, ge=1, le=100)
+    # Message Batches (half the input and output price; answers within minutes, at most 24 h): with
+    # "auto", a job of at least LLM_BATCH_MIN_ITEMS items sends its Claude calls as Message Batches (a
+    # request's `use_batches` overrides either way); "off": never unless a request asks. A waiting job
+    # checks its batch every LLM_BATCH_POLL_S seconds.
+    LLM_BATCHES: Literal["off", "auto"] = "auto"
+    LLM_BATCH_MIN_ITEMS: int = Field(500, ge=1)
+    LLM_BATCH_POLL_S: float = Field(60, gt=0, le=3600)
 
     # campaigns and tracking
     # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).

@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import claude_batches
 import content_generator as content
 import jobs
 import prospect_intelligence as intel
@@ -68,6 +69,7 @@ class PipelineRequest(Input):
     sender: Sender | None = None
     push_to_clay: bool = False
     replace: bool = Field(False, description=intel.REPLACE_HELP)
+    use_batches: bool | None = Field(None, description=claude_batches.USE_BATCHES_HELP)
 
     @model_validator(mode="after")
     def _one_campaign(self) -> PipelineRequest:
@@ -94,6 +96,7 @@ class ContentBatchRequest(Input):
     subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
     sender: Sender | None = None
+    use_batches: bool | None = Field(None, description=claude_batches.USE_BATCHES_HELP)
 
 
 # --- the job ----------------------------------------------------------------------------------
@@ -266,12 +269,13 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
         "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": True,
         "plan": data.content.for_campaign(campaign).model_dump(), "sender": sender,
-        "push_to_clay": data.push_to_clay, "replace": data.replace})
+        "push_to_clay": data.push_to_clay, "replace": data.replace,
+        "use_batches": claude_batches.wanted(settings, data.use_batches, len(items))})
     return jobs.job_read(job)
 
 
 async def start_content_batch(session: AsyncSession, *, workspace_id: uuid.UUID,
-                              data: ContentBatchRequest) -> jobs.JobRead:
+                              data: ContentBatchRequest, settings: Settings | None = None) -> jobs.JobRead:
     """Queue content for the campaign's prospects (of a tier) that lack any of the asked kinds."""
     campaign = await intel.campaign_of(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     query = select(CampaignProspect.prospect_id).where(CampaignProspect.campaign_id == campaign.id)
@@ -289,5 +293,7 @@ async def start_content_batch(session: AsyncSession, *, workspace_id: uuid.UUID,
     job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
         "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": False,
         "plan": plan.model_dump(), "only": list(data.channels),
-        "sender": _sender(data.sender, campaign, needed=True)})
+        "sender": _sender(data.sender, campaign, needed=True),
+        "use_batches": claude_batches.wanted(settings, data.use_batches, len(items)) if settings else bool(
+            data.use_batches)})
     return jobs.job_read(job)

@@ -154,8 +154,9 @@ class FakeClaude:
 
     def env(self, **extra: str) -> dict[str, str]:
         """Overrides for `common.temp_env` pointing the service here (LLM_MAX_ATTEMPTS=1: no hidden retries)."""
+        # LLM_BATCHES=off: these figures are of the Messages path (large jobs would use Message Batches).
         return {"ANTHROPIC_API_KEY": "test", "ANTHROPIC_BASE_URL": self.fake.url, "LLM_MAX_ATTEMPTS": "1",
-                **extra}
+                "LLM_BATCHES": "off", **extra}
 
     @property
     def calls(self) -> int:

@@ -40,6 +40,8 @@ async def video_script(body: content.VideoRequest, key: WriteKey, session: Sessi
 
 
 @router.post("/generate-batch", status_code=status.HTTP_202_ACCEPTED, response_model=JobRead)
-async def generate_batch(body: workflows.ContentBatchRequest, key: WriteKey, session: SessionDep) -> JobRead:
+async def generate_batch(body: workflows.ContentBatchRequest, key: WriteKey, session: SessionDep,
+                         request: Request) -> JobRead:
     """Write content for each prospect of a campaign (or one tier) that lacks it, as a background job."""
-    return await workflows.start_content_batch(session, workspace_id=key.workspace_id, data=body)
+    return await workflows.start_content_batch(session, workspace_id=key.workspace_id, data=body,
+                                               settings=request.app.state.settings)

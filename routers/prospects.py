@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
+import claude_batches
 import prospect_intelligence as intel
 from deps import ReadKey, SessionDep, WriteKey
 from errors import Unprocessable
@@ -38,10 +39,13 @@ async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session:
     inline_max = state.settings.ANALYZE_BATCH_INLINE_MAX
     if state.llm.enabled:
         inline_max = min(inline_max, state.settings.LLM_INLINE_MAX_ITEMS)
-    if count > inline_max:
+    # Asking for Message Batches (with Claude on) always queues a job: a batch is answered in minutes.
+    if count > inline_max or (body.use_batches and state.llm.enabled):
         response.status_code = status.HTTP_202_ACCEPTED
         return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=body.industry,
-                                            prospects=body.prospects, replace=body.replace)
+                                            prospects=body.prospects, replace=body.replace,
+                                            use_batches=claude_batches.wanted(state.settings, body.use_batches,
+                                                                              count))
     return await intel.analyze_batch(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
                                      data=body)
 

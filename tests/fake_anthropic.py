@@ -68,6 +68,25 @@ in `FORCED_TOOL_REJECTED` (Claude Sonnet 5.5, Opus 5.5) gets 400; an `output_con
 `{"type": "json_schema", "schema": …}` whose every object schema has `additionalProperties: false`.
 `fake.schema_title(request)` names the schema a request asked for, whichever way it asked.
 
+Message Batches
+---------------
+    POST /v1/messages/batches, GET /v1/messages/batches[/{id}[/results]], POST …/{id}/cancel, like the
+    API: a create answers a `message_batch` in `in_progress` (`request_counts.processing` = its
+    requests; 400 for an empty list, a `custom_id` not matching `^[a-zA-Z0-9_-]{1,64}$` or used twice);
+    after `fake.batch_delay_s` (default 0.2 s) a background thread answers every request the way
+    an unscripted Messages request would be answered (the responder; prompt-cache usage as above), and
+    the batch `ended` with its counts and a `results_url` (JSONL, one line per request, in shuffled
+    order). A request whose params the Messages endpoint would reject ends `errored`
+    (invalid_request_error). The list is newest first (`limit`, `after_id`, `before_id`).
+    fake.batch_outcome = callable(custom_id, params) -> "errored" | "expired" | "canceled" | None
+        makes single requests end otherwise than `succeeded` (None: succeed).
+    fake.drop_batch_creates = n
+        the next n creates make the batch and then close the connection without answering (the
+        client sees a connection error: a crash between submit and storing the id).
+    fake.batches: dict[id, FakeBatch]      each with `.requests` (custom_id → params) and `.results`
+    fake.batch_creates -> int              number of batches created
+    fake.batch_requests -> list[str]       every custom_id ever submitted, in order (duplicates kept)
+
 What was received
 -----------------
     fake.requests: list[RecordedRequest]  (method, path, headers (lower-case keys), json)
@@ -87,9 +106,13 @@ Every answer the fake builds is validated against the SDK's `Message` type befor
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
+import random
+import re
+import socket
 import threading
 import time
 import typing
@@ -147,6 +170,41 @@ ERROR_TYPES: dict[int, str] = {
 }
 
 
+CUSTOM_ID = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
+
+
+def _iso(epoch: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(epoch)) + f".{int(epoch % 1 * 1e6):06d}Z"
+
+
+@dataclass
+class FakeBatch:
+    """One Message Batch the fake holds."""
+
+    id: str
+    created: float
+    requests: dict[str, dict[str, Any]]
+    status: str = "in_progress"  # in_progress | canceling | ended
+    results: list[dict[str, Any]] = field(default_factory=list)
+    ended: float | None = None
+    cancel_initiated: float | None = None
+
+    def body(self, base_url: str) -> dict[str, Any]:
+        counts = {"processing": 0, "succeeded": 0, "errored": 0, "canceled": 0, "expired": 0}
+        if self.status == "ended":
+            for r in self.results:
+                counts[r["result"]["type"]] += 1
+        else:
+            counts["processing"] = len(self.requests)
+        return {"id": self.id, "type": "message_batch", "processing_status": self.status,
+                "request_counts": counts, "created_at": _iso(self.created),
+                "expires_at": _iso(self.created + 86400), "ended_at": _iso(self.ended) if self.ended else None,
+                "cancel_initiated_at": _iso(self.cancel_initiated) if self.cancel_initiated else None,
+                "archived_at": None,
+                "results_url": f"{base_url}/v1/messages/batches/{self.id}/results" if self.status == "ended"
+                else None}
+
+
 @dataclass(frozen=True)
 class RecordedRequest:
     """One request as the fake received it."""
@@ -199,6 +257,11 @@ class FakeAnthropic:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.url = ""
+        self.batches: dict[str, FakeBatch] = {}
+        self.batch_delay_s = 0.2
+        self.batch_outcome: Callable[[str, dict[str, Any]], str | None] | None = None
+        self.drop_batch_creates = 0
+        self.batch_requests: list[str] = []
 
     # --- lifecycle ---
 
@@ -300,6 +363,10 @@ class FakeAnthropic:
             self.responder = None
             self.unscripted = 0
             self.max_concurrent = 0
+            self.batches.clear()
+            self.batch_requests.clear()
+            self.batch_outcome = None
+            self.drop_batch_creates = 0
 
     # --- inspection ---
 
@@ -308,6 +375,12 @@ class FakeAnthropic:
         """How many `POST /v1/messages` requests arrived (each retry is one)."""
         with self._lock:
             return sum(1 for r in self.requests if r.method == "POST" and r.path == "/v1/messages")
+
+    @property
+    def batch_creates(self) -> int:
+        """How many Message Batches were created."""
+        with self._lock:
+            return len(self.batches)
 
     @property
     def last(self) -> RecordedRequest:
@@ -335,12 +408,16 @@ class FakeAnthropic:
         with self._lock:
             self.requests.append(RecordedRequest(handler.command, path, headers, payload))
 
-        if handler.command != "POST" or path != "/v1/messages":
+        is_batches = path.startswith("/v1/messages/batches")
+        if not is_batches and (handler.command != "POST" or path != "/v1/messages"):
             self._send_error(handler, 404, "not_found_error", f"{handler.command} {path} not found")
             return
         # anthropic 2.x sends the API key as `Authorization: Bearer …`; older clients as x-api-key.
         if not (headers.get("x-api-key") or headers.get("authorization", "").startswith("Bearer ")):
             self._send_error(handler, 401, "authentication_error", "an API key is required")
+            return
+        if is_batches:
+            self._batches_endpoint(handler, headers, path, handler.path.partition("?")[2], payload)
             return
         problem = self._invalid(headers, payload)
         if problem:
@@ -375,6 +452,129 @@ class FakeAnthropic:
                 headers=behaviour.headers)
         else:
             self._send_json(handler, behaviour.status, behaviour.body, behaviour.headers)
+
+    # --- Message Batches ---
+
+    def _batches_endpoint(self, handler: BaseHTTPRequestHandler, headers: dict[str, str], path: str, query: str,
+                          payload: Any) -> None:
+        parts = path.rstrip("/").split("/")[4:]  # after /v1/messages/batches
+        method = handler.command
+        if method == "POST" and not parts:
+            self._create_batch(handler, headers, payload)
+            return
+        if method == "GET" and not parts:
+            self._list_batches(handler, query)
+            return
+        with self._lock:
+            batch = self.batches.get(parts[0]) if parts else None
+        if batch is None:
+            self._send_error(handler, 404, "not_found_error", f"no message batch {parts[0] if parts else ''!r}")
+            return
+        if method == "GET" and len(parts) == 1:
+            with self._lock:
+                body = batch.body(self.url)
+            self._send_json(handler, 200, body, {})
+        elif method == "POST" and parts[1:] == ["cancel"]:
+            with self._lock:
+                if batch.status == "in_progress":
+                    batch.status = "canceling"
+                    batch.cancel_initiated = time.time()
+                body = batch.body(self.url)
+            self._send_json(handler, 200, body, {})
+        elif method == "GET" and parts[1:] == ["results"]:
+            with self._lock:
+                ended = batch.status == "ended"
+                lines = list(batch.results)
+            if not ended:
+                self._send_error(handler, 400, "invalid_request_error", "the batch has not ended")
+                return
+            data = "".join(json.dumps(line) + "\n" for line in lines).encode()
+            self._send_json(handler, 200, data, {})
+        else:
+            self._send_error(handler, 404, "not_found_error", f"{method} {path} not found")
+
+    def _create_batch(self, handler: BaseHTTPRequestHandler, headers: dict[str, str], payload: Any) -> None:
+        requests = payload.get("requests") if isinstance(payload, dict) else None
+        if not isinstance(requests, list) or not requests:
+            self._send_error(handler, 400, "invalid_request_error", "requests: at least one request is required")
+            return
+        seen: dict[str, dict[str, Any]] = {}
+        for r in requests:
+            custom_id = r.get("custom_id") if isinstance(r, dict) else None
+            if not isinstance(custom_id, str) or not CUSTOM_ID.match(custom_id):
+                self._send_error(handler, 400, "invalid_request_error", f"custom_id {custom_id!r} is not valid")
+                return
+            if custom_id in seen:
+                self._send_error(handler, 400, "invalid_request_error", f"custom_id {custom_id!r} is used twice")
+                return
+            if not isinstance(r.get("params"), dict):
+                self._send_error(handler, 400, "invalid_request_error", "params: Field required")
+                return
+            seen[custom_id] = r["params"]
+        batch = FakeBatch(id=f"msgbatch_{uuid.uuid4().hex[:24]}", created=time.time(), requests=seen)
+        with self._lock:
+            self.batches[batch.id] = batch
+            self.batch_requests.extend(seen)
+            drop = self.drop_batch_creates > 0
+            if drop:
+                self.drop_batch_creates -= 1
+            body = batch.body(self.url)
+        timer = threading.Timer(self.batch_delay_s, self._process_batch, args=(batch, headers))
+        timer.daemon = True
+        timer.start()
+        if drop:  # made, but the client never hears of it
+            handler.close_connection = True
+            with contextlib.suppress(OSError):
+                handler.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self._send_json(handler, 200, body, {})
+
+    def _process_batch(self, batch: FakeBatch, headers: dict[str, str]) -> None:
+        results = []
+        for custom_id, params in batch.requests.items():
+            with self._lock:
+                canceled = batch.status == "canceling"
+            outcome = "canceled" if canceled else (self.batch_outcome(custom_id, params)
+                                                   if self.batch_outcome else None)
+            problem = self._invalid(headers, params)
+            if problem and outcome is None:
+                results.append({"custom_id": custom_id, "result": {"type": "errored", "error": {
+                    "type": "error", "error": {"type": "invalid_request_error", "message": problem},
+                    "request_id": None}}})
+            elif outcome == "errored":
+                results.append({"custom_id": custom_id, "result": {"type": "errored", "error": {
+                    "type": "error", "error": {"type": "api_error", "message": "fake: this request errored"},
+                    "request_id": None}}})
+            elif outcome in ("expired", "canceled"):
+                results.append({"custom_id": custom_id, "result": {"type": outcome}})
+            else:
+                value = self.responder(params) if self.responder is not None else {}
+                results.append({"custom_id": custom_id, "result": {
+                    "type": "succeeded", "message": self.message_body(params, value, None)}})
+        random.Random(batch.id).shuffle(results)  # the API does not keep request order
+        with self._lock:
+            batch.results = results
+            batch.status = "ended"
+            batch.ended = time.time()
+
+    def _list_batches(self, handler: BaseHTTPRequestHandler, query: str) -> None:
+        params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+        limit = max(1, min(int(params.get("limit", 20)), 1000))
+        with self._lock:
+            ordered = sorted(self.batches.values(), key=lambda b: b.created, reverse=True)
+            ids = [b.id for b in ordered]
+            start, stop = 0, len(ordered)
+            if params.get("after_id") in ids:
+                start = ids.index(params["after_id"]) + 1
+            if params.get("before_id") in ids:
+                stop = ids.index(params["before_id"])
+                start = max(start, stop - limit)
+            page = ordered[start:stop][:limit]
+            data = [b.body(self.url) for b in page]
+            has_more = start + len(page) < stop
+        self._send_json(handler, 200, {"data": data, "has_more": has_more,
+                                       "first_id": data[0]["id"] if data else None,
+                                       "last_id": data[-1]["id"] if data else None}, {})
 
     @staticmethod
     def _invalid(headers: dict[str, str], payload: Any) -> str | None:

@@ -1,0 +1,39 @@
+"""Message Batches for large jobs (issue 17): a job's Claude calls sent through Anthropic's Message
+Batches API at half the input and output price, instead of one Messages call at a time.
+
+Owns: the decision (`wanted`: the `LLM_BATCHES` setting or a request's `use_batches`), the stand-in
+client a job item's `prepare` runs with (`collector.BatchCollector`), and the rounds a batch-mode job
+goes through (`runner.run`, called by `jobs.Worker` for jobs whose payload says `use_batches`).
+The tables are `models.LlmBatch` and `models.LlmBatchResult`.
+
+How a job runs in rounds: every pending item's `prepare` runs with a `BatchCollector` in place of the
+Claude client. A call whose answer is already stored (from an earlier batch) is answered from it; the
+first call without one is recorded and stops that item (`NeedsBatch`). Items that finish are applied
+at once through the handler's own `apply`, in the same transaction as their done-mark, exactly as
+without batches. The recorded calls (one per waiting item, `custom_id` = the item's id and a digest of
+the request) go out as one Message Batch; the job is released without a lease and re-claimed every
+`LLM_BATCH_POLL_S` to check it. When it has ended, its results are stored and ledgered (at batch
+prices, by the answering model) in one transaction, and the next round replays each waiting item's
+`prepare`, which now finds its answer and goes on (to its next call, e.g. content after analysis).
+An errored, expired or cancelled request answers `LLMUnavailable`, so that item falls back to the
+rules engine like a failed call does.
+"""
+
+from __future__ import annotations
+
+from settings import Settings
+
+
+def wanted(settings: Settings, requested: bool | None, items: int) -> bool:
+    """Should a job of `items` items send its Claude calls as Message Batches? A request's
+    `use_batches` decides when given; else `LLM_BATCHES=auto` with Claude configured and at least
+    `LLM_BATCH_MIN_ITEMS` items."""
+    if requested is not None:
+        return requested
+    return (settings.LLM_BATCHES == "auto" and settings.llm_configured
+            and items >= settings.LLM_BATCH_MIN_ITEMS)
+
+
+USE_BATCHES_HELP = ("Send this job's Claude calls through the Message Batches API: half the price, answers "
+                    "within minutes (at most 24 h). Default: LLM_BATCHES (auto: jobs of at least "
+                    "LLM_BATCH_MIN_ITEMS items while Claude is on).")
