@@ -121,8 +121,9 @@ class Usage:
 
         Anthropic's `input_tokens` excludes cached tokens, so the counts add up without overlap.
         `cache_write_tokens` is every cache write; `cache_write_1h_tokens` of them are 1-hour writes
-        (priced higher). A batch request is discounted on input and output. A model missing from the
-        table is priced as `LLM_MODEL` (and logged), never as free.
+        (priced higher). A Message Batches request is discounted on all of it (input, output, cache
+        writes and reads: Anthropic's cache multipliers stack with the batch discount). A model missing
+        from the table is priced as `LLM_MODEL` (and logged), never as free.
         """
         spec = settings.model_spec(model)
         if spec is None:
@@ -131,9 +132,9 @@ class Usage:
         assert spec is not None  # LLM_MODEL is validated against the table at startup
         discount = spec.batch_discount if batch else 1.0
         write_5m = max(cache_write_tokens - cache_write_1h_tokens, 0)
-        cost = (input_tokens * spec.input * discount + output_tokens * spec.output * discount
+        cost = (input_tokens * spec.input + output_tokens * spec.output
                 + cache_read_tokens * spec.cache_read + write_5m * spec.cache_write_5m
-                + cache_write_1h_tokens * spec.cache_write_1h) / 1_000_000
+                + cache_write_1h_tokens * spec.cache_write_1h) * discount / 1_000_000
         return cls(model=model, input_tokens=input_tokens, output_tokens=output_tokens,
                    cache_read_tokens=cache_read_tokens, cache_write_tokens=cache_write_tokens,
                    cost_usd=round(cost, 8))

@@ -50,7 +50,8 @@ class ModelSpec(BaseModel):
     Prices are USD per million tokens. `structured` is "native" (`output_config` with a JSON
     schema) or "tool" (a forced tool call); Claude Sonnet 5.5 and Opus 5.5 answer 400 to a forced
     `tool_choice`, so they must be "native". A prompt prefix shorter than `min_cache_tokens` is not
-    cached by the API. Batch requests cost `batch_discount` × the input and output prices.
+    cached by the API. Message Batches requests cost `batch_discount` × every one of these prices
+    (input, output, cache writes and reads: the cache multipliers stack with the batch discount).
     """
 
     model_config = ConfigDict(extra="forbid")
