@@ -33,7 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import paging
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
 from errors import Conflict, NotFound
-from models import Job, JobItem, utcnow
+from models import Job, JobItem, LlmBatch, utcnow
 from schemas import Output, Page
 from settings import Settings
 
@@ -110,13 +110,16 @@ class JobRead(Output):
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None
+    # A job sent through Message Batches (`claude_batches`): its latest batch, on GET /api/jobs/{id}.
+    message_batch: dict[str, Any] | None = None
 
 
-def job_read(job: Job, errors: Sequence[dict[str, Any]] = ()) -> JobRead:
+def job_read(job: Job, errors: Sequence[dict[str, Any]] = (),
+             message_batch: dict[str, Any] | None = None) -> JobRead:
     return JobRead(job_id=job.id, kind=job.kind, status=job.status, total=job.total, done=job.done,
                    failed=job.failed, errors=list(errors), result=job.result, error=job.error,
                    attempts=job.attempts, created_at=job.created_at, updated_at=job.updated_at,
-                   finished_at=job.finished_at)
+                   finished_at=job.finished_at, message_batch=message_batch)
 
 
 # --- API-side services ------------------------------------------------------------------------
@@ -147,7 +150,14 @@ async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uui
     errors = (await session.execute(
         select(JobItem.key, JobItem.error).where(JobItem.job_id == job.id, JobItem.status == "failed")
         .order_by(JobItem.position).limit(50))).all()
-    return job_read(job, [{"item": key, "error": error} for key, error in errors])
+    batch = None
+    if job.payload.get("use_batches"):
+        row = (await session.execute(
+            select(LlmBatch.round, LlmBatch.batch_id, LlmBatch.status, LlmBatch.requests, LlmBatch.counts)
+            .where(LlmBatch.job_id == job.id).order_by(LlmBatch.round.desc()).limit(1))).first()
+        batch = {"rounds": row.round + 1, "batch_id": row.batch_id, "status": row.status,
+                 "requests": row.requests, "counts": row.counts} if row else {"rounds": 0}
+    return job_read(job, [{"item": key, "error": error} for key, error in errors], batch)
 
 
 async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:

@@ -26,6 +26,7 @@ import structlog
 from anthropic import APIError, APIStatusError
 from anthropic.types.messages import MessageBatch
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 import metrics
@@ -100,12 +101,12 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
             log.error("llm.batch_refused", job_id=str(ctx.job_id), status=exc.status_code, error_type=exc.type)
             await _settle_unsent(ctx, marker, kind, f"Anthropic refused the batch ({exc.status_code})")
             continue
-        async with ctx.db.session() as session:
+        async with ctx.db.session() as session:  # the id and the release together
             await session.execute(update(LlmBatch).where(LlmBatch.id == marker)
                                   .values(status="submitted", batch_id=batch.id, submitted_at=utcnow()))
+            await _wait(worker, ctx, session)
         log.info("llm.batch_submitted", job_id=str(ctx.job_id), batch_id=batch.id, requests=len(needed),
                  round=rounds)
-        await _wait(worker, ctx)
         return False
 
 
@@ -207,15 +208,18 @@ async def _abandon(ctx: jobs.JobContext, marker: Any) -> None:
                               .values(status="abandoned", ended_at=utcnow()))
 
 
-async def _wait(worker: jobs.Worker, ctx: jobs.JobContext) -> None:
+async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession | None = None) -> None:
     """Release the job without a lease until the next check of its batch: still `running` (for
     whoever looks), claimable again once `lease_expires_at` (the next poll) has passed."""
+    if session is None:
+        async with ctx.db.session() as own:
+            await _wait(worker, ctx, own)
+        return
     poll = utcnow() + timedelta(seconds=ctx.settings.LLM_BATCH_POLL_S)
-    async with ctx.db.session() as session:
-        await session.execute(update(Job).where(Job.id == ctx.job_id, Job.lease_owner == worker.owner,
-                                                Job.status == "running")
-                              .values(lease_owner=None, lease_expires_at=poll, next_run_at=poll,
-                                      attempts=Job.attempts - 1, updated_at=utcnow()))
+    await session.execute(update(Job).where(Job.id == ctx.job_id, Job.lease_owner == worker.owner,
+                                            Job.status == "running")
+                          .values(lease_owner=None, lease_expires_at=poll, next_run_at=poll,
+                                  attempts=Job.attempts - 1, updated_at=utcnow()))
 
 
 # --- reconcile and collect -----------------------------------------------------------------------

@@ -101,6 +101,8 @@ async def test_a_pipeline_goes_through_message_batches_with_per_item_fallback(ri
     # Analysis first, then content: one round per step of the longest item, and no more.
     assert 3 <= fake_anthropic.batch_creates <= 4
     assert job["result"]["engines"] == {"claude": 10, "rules": 2}, job["result"]
+    assert job["message_batch"]["status"] == "collected"
+    assert job["message_batch"]["rounds"] == fake_anthropic.batch_creates
     await _assert_content_by_tier(app, uuid.UUID(job["result"]["campaign_id"]), 12)
 
     # The ledger: one row per request, priced at batch rates by the answering model; errors at $0.
@@ -135,12 +137,20 @@ async def test_the_non_batch_path_is_unchanged(rig, fake_anthropic):
 
 async def test_a_small_analyze_batch_asking_for_batches_is_queued_and_answered_by_one(rig, fake_anthropic):
     fake_anthropic.responder = _answer
-    fake_anthropic.batch_delay_s = 0.05
+    fake_anthropic.batch_delay_s = 0.5
     fake_anthropic.batch_outcome = lambda cid, params: "expired" if _email_of(params) == "p1@casino1.com" else None
-    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05)
+    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.3)
     r = await client.post("/api/prospects/analyze-batch",
                           json={"industry": "casino", "prospects": people(3), "use_batches": True})
     assert r.status_code == 202, r.text
+    # While Anthropic processes the batch, the job shows it: running, its batch submitted, no lease held.
+    while (waiting := (await client.get(f"/api/jobs/{r.json()['job_id']}")).json())["message_batch"] in (
+            None, {"rounds": 0}) or waiting["message_batch"]["status"] == "submitting":
+        await asyncio.sleep(0.01)
+    assert waiting["status"] == "running" and waiting["done"] == 0
+    assert waiting["message_batch"]["status"] == "submitted" and waiting["message_batch"]["requests"] == 3
+    async with app.state.db.session(write=False) as s:
+        assert await s.scalar(select(Job.lease_owner).where(Job.id == uuid.UUID(waiting["job_id"]))) is None
     job = await wait_job(client, r.json()["job_id"])
     assert job["status"] == "succeeded" and job["result"]["engines"] == {"claude": 2, "rules": 1}
     assert fake_anthropic.batch_creates == 1 and fake_anthropic.attempts == 0
