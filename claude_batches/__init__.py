@@ -21,7 +21,16 @@ rules engine like a failed call does.
 
 from __future__ import annotations
 
+import asyncio
+import uuid
+from typing import Any
+
+import structlog
+from anthropic import APIError
+
 from settings import Settings
+
+log = structlog.get_logger()
 
 
 def wanted(settings: Settings, requested: bool | None, items: int) -> bool:
@@ -37,3 +46,17 @@ def wanted(settings: Settings, requested: bool | None, items: int) -> bool:
 USE_BATCHES_HELP = ("Send this job's Claude calls through the Message Batches API: half the price, answers "
                     "within minutes (at most 24 h). Default: LLM_BATCHES (auto: jobs of at least "
                     "LLM_BATCH_MIN_ITEMS items while Claude is on).")
+
+
+async def cancel_at_anthropic(llm: Any, job_id: uuid.UUID, batch_id: str) -> None:
+    """Ask Anthropic to cancel the batch of a job that was cancelled (run after the answer: best
+    effort, logged; requests already processed are still billed)."""
+    client = getattr(llm, "anthropic", None)
+    if client is None:
+        return
+    try:
+        async with asyncio.timeout(llm.settings.LLM_TIMEOUT_S):
+            await client.messages.batches.cancel(batch_id)
+        log.info("llm.batch_cancelled", job_id=str(job_id), batch_id=batch_id)
+    except (APIError, TimeoutError) as exc:
+        log.warning("llm.batch_cancel_failed", job_id=str(job_id), batch_id=batch_id, error=type(exc).__name__)

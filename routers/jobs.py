@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import APIRouter, BackgroundTasks, Query, Request, status
 
+import claude_batches
 import jobs
 import workflows
 from deps import ReadKey, SessionDep, WriteKey
@@ -35,9 +36,15 @@ async def get_job(job_id: uuid.UUID, key: ReadKey, session: SessionDep) -> jobs.
 
 
 @router.post("/jobs/{job_id}/cancel", response_model=jobs.JobRead)
-async def cancel_job(job_id: uuid.UUID, key: WriteKey, session: SessionDep) -> jobs.JobRead:
-    """Cancel a queued or running job; items already done stay done."""
-    return await jobs.cancel_job(session, workspace_id=key.workspace_id, job_id=job_id)
+async def cancel_job(job_id: uuid.UUID, key: WriteKey, session: SessionDep, request: Request,
+                     background: BackgroundTasks) -> jobs.JobRead:
+    """Cancel a queued or running job; items already done stay done (a Message Batch it is waiting
+    for is cancelled at Anthropic too, after the answer)."""
+    job = await jobs.cancel_job(session, workspace_id=key.workspace_id, job_id=job_id)
+    if job.message_batch and job.message_batch.get("status") == "submitted":
+        background.add_task(claude_batches.cancel_at_anthropic, request.app.state.llm, job.job_id,
+                            job.message_batch["batch_id"])
+    return job
 
 
 @router.post("/workflows/complete-pipeline", status_code=status.HTTP_202_ACCEPTED, response_model=jobs.JobRead)

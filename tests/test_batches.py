@@ -188,6 +188,25 @@ async def test_a_spent_budget_sends_no_batch_and_falls_back(rig, fake_anthropic)
     assert fake_anthropic.batch_creates == 0 and fake_anthropic.attempts == 0
 
 
+async def test_cancelling_a_waiting_job_cancels_its_batch(rig, fake_anthropic):
+    fake_anthropic.responder = _answer
+    fake_anthropic.batch_delay_s = 2
+    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.2)
+    r = await client.post("/api/prospects/analyze-batch",
+                          json={"industry": "casino", "prospects": people(3), "use_batches": True})
+    job_id = r.json()["job_id"]
+    while ((await client.get(f"/api/jobs/{job_id}")).json()["message_batch"] or {}).get("status") != "submitted":
+        await asyncio.sleep(0.01)
+    cancelled = await client.post(f"/api/jobs/{job_id}/cancel")
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+    [batch] = fake_anthropic.batches.values()
+    assert batch.cancel_initiated is not None and batch.status in ("canceling", "ended")
+    await asyncio.sleep(2.2)  # the batch ends (its requests cancelled); the job is not worked again
+    assert [r["result"]["type"] for r in batch.results] == ["canceled"] * 3
+    job = (await client.get(f"/api/jobs/{job_id}")).json()
+    assert job["status"] == "cancelled" and job["done"] == 0 and await _ledger(app.state.db) == []
+
+
 # --- kill -9 with 1,000 prospects ----------------------------------------------------------------
 
 
