@@ -7,7 +7,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import structlog
 from anthropic.types import Message
@@ -83,7 +83,7 @@ def answer(settings: Settings, stored: StoredResult, output_model: type[T], *, p
     first, then the schema); anything but a valid success raises `LLMUnavailable`."""
     if stored.result_type == "succeeded" and stored.message is not None:
         message = Message.model_validate(stored.message)
-        structured = "native" if "output_config" in params else "tool"
+        structured: Literal["native", "tool"] = "native" if "output_config" in params else "tool"
         outcome, value, problem = read_answer(message, output_model, structured=structured)
         if value is None:
             reason: Reason = "invalid_output" if outcome == "invalid" else outcome  # type: ignore[assignment]

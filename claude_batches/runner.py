@@ -134,11 +134,12 @@ async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handle
                 return needed
             last = items[-1].position
             stored: dict[Any, dict[str, StoredResult]] = {item.id: {} for item in items}
-            for item_id, cid, kind, message, error in (await session.execute(
-                    select(LlmBatchResult.item_id, LlmBatchResult.custom_id, LlmBatchResult.result_type,
-                           LlmBatchResult.message, LlmBatchResult.error)
-                    .where(LlmBatchResult.item_id.in_(list(stored)), LlmBatchResult.result_type != "pending"))):
-                stored[item_id][cid] = StoredResult(kind, message, error)
+            rows = (await session.execute(
+                select(LlmBatchResult.item_id, LlmBatchResult.custom_id, LlmBatchResult.result_type,
+                       LlmBatchResult.message, LlmBatchResult.error)
+                .where(LlmBatchResult.item_id.in_(list(stored)), LlmBatchResult.result_type != "pending"))).all()
+            for row in rows:
+                stored[row.item_id][row.custom_id] = StoredResult(row.result_type, row.message, row.error)
         collectors = [BatchCollector(ctx.settings, item.id, stored[item.id], allow_new=allow_new)
                       for item in items]
         prepared = await asyncio.gather(*(

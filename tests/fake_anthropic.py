@@ -83,6 +83,8 @@ Message Batches
     fake.drop_batch_creates = n
         the next n creates make the batch and then close the connection without answering (the
         client sees a connection error: a crash between submit and storing the id).
+    fake.on_batch_create = callable(batch)
+        called once a batch is made, before the answer is sent (e.g. to kill the client's process there).
     fake.batches: dict[id, FakeBatch]      each with `.requests` (custom_id → params) and `.results`
     fake.batch_creates -> int              number of batches created
     fake.batch_requests -> list[str]       every custom_id ever submitted, in order (duplicates kept)
@@ -261,6 +263,7 @@ class FakeAnthropic:
         self.batch_delay_s = 0.2
         self.batch_outcome: Callable[[str, dict[str, Any]], str | None] | None = None
         self.drop_batch_creates = 0
+        self.on_batch_create: Callable[[FakeBatch], None] | None = None
         self.batch_requests: list[str] = []
 
     # --- lifecycle ---
@@ -367,6 +370,7 @@ class FakeAnthropic:
             self.batch_requests.clear()
             self.batch_outcome = None
             self.drop_batch_creates = 0
+            self.on_batch_create = None
 
     # --- inspection ---
 
@@ -522,6 +526,8 @@ class FakeAnthropic:
         timer = threading.Timer(self.batch_delay_s, self._process_batch, args=(batch, headers))
         timer.daemon = True
         timer.start()
+        if self.on_batch_create is not None:
+            self.on_batch_create(batch)
         if drop:  # made, but the client never hears of it
             handler.close_connection = True
             with contextlib.suppress(OSError):

@@ -213,9 +213,11 @@ async def test_cancelling_a_waiting_job_cancels_its_batch(rig, fake_anthropic):
 @pytest.mark.slow
 async def test_kill_9_during_a_1000_prospect_batched_pipeline(database_url, fake_anthropic):
     """A real service runs a 1,000-prospect complete pipeline through Message Batches and is killed
-    with SIGKILL in the middle of it; a new process finishes it. Every prospect has exactly one
-    analysis and the content its tier calls for; every Claude request went into exactly one batch (none
-    resubmitted, none answered twice); the ledger holds one row per request, at batch prices."""
+    with SIGKILL at the worst moment: Anthropic has just made the second batch and the process has not
+    stored its id (items of the first round are done, the rest wait). A new process finishes the job.
+    Every prospect has exactly one analysis and the content its tier calls for; the second batch was
+    adopted, not paid for twice: every Claude request went into exactly one batch; the ledger holds one
+    row per request, at batch prices."""
     n = 1000
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 0.5
@@ -231,20 +233,30 @@ async def test_kill_9_during_a_1000_prospect_batched_pipeline(database_url, fake
     url = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     server = _serve(env, port)
+
+    def kill_at_the_second_create(batch: Any) -> None:  # in the fake's thread, before it answers
+        if fake_anthropic.batch_creates == 2:
+            os.killpg(server.pid, signal.SIGKILL)
+
+    fake_anthropic.on_batch_create = kill_at_the_second_create
+    # The fake's HTTP server would print a traceback for the connection the killed process reset.
+    fake_anthropic._server.handle_error = lambda request, client_address: None  # type: ignore[union-attr]
     try:
         await _until_up(url)
         async with httpx.AsyncClient(base_url=url, headers={"X-API-Key": key}, timeout=120) as client:
             r = await client.post("/api/workflows/complete-pipeline", json=_pipeline(people(n)))  # auto: ≥ 500
             assert r.status_code == 202, r.text
             job_id = r.json()["job_id"]
-            # Kill it in the middle: after the analysis batch, while later rounds apply items.
-            while (await client.get(f"/api/jobs/{job_id}")).json()["done"] < n // 4:
-                await asyncio.sleep(0.02)
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            await asyncio.to_thread(server.wait, 300)
+            fake_anthropic.on_batch_create = None
             async with db.session(write=False) as s:
                 done_at_kill = await s.scalar(select(Job.done).where(Job.id == uuid.UUID(job_id)))
-            assert n // 4 <= done_at_kill < n
+                markers = (await s.execute(select(LlmBatch.status, LlmBatch.batch_id)
+                                           .order_by(LlmBatch.round))).all()
+            assert 0 < done_at_kill < n
+            # The kill landed between Anthropic making the batch and the id being stored.
+            assert [tuple(m) for m in markers] == [("collected", next(iter(fake_anthropic.batches))),
+                                                    ("submitting", None)]
             server = _serve(env, port)
             await _until_up(url)
             job = await wait_job(client, job_id, timeout=600)
