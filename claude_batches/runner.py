@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -120,6 +121,7 @@ async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handle
     size = max(ctx.settings.JOB_ITEM_CONCURRENCY, MIN_CHUNK)
     needed: list[PendingCall] = []
     last = -1
+    started, applied = time.perf_counter(), 0
     while True:
         if lost.is_set():
             raise jobs.LeaseLost
@@ -131,6 +133,8 @@ async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handle
                 .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending", JobItem.position > last)
                 .order_by(JobItem.position).limit(size))).all()
             if not items:
+                log.info("llm.batch_round", job_id=str(ctx.job_id), applied=applied, waiting=len(needed),
+                         ms=round((time.perf_counter() - started) * 1000))
                 return needed
             last = items[-1].position
             stored: dict[Any, dict[str, StoredResult]] = {item.id: {} for item in items}
@@ -155,6 +159,7 @@ async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handle
                 outcomes.append(outcome)
         if ready:
             await worker._apply_chunk(ctx, handler, ready, outcomes)
+            applied += len(ready)
 
 
 # --- batches in the database ---------------------------------------------------------------------
