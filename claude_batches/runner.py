@@ -75,7 +75,12 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
                          processing=batch.request_counts.processing)
                 await _wait(worker, ctx)
                 return False
-            await _collect(worker, ctx, row, batch)
+            try:
+                await _collect(worker, ctx, row, batch)
+            except (APIError, TimeoutError) as exc:  # reading the results failed: try again at the next poll
+                log.warning("llm.batch_results_failed", job_id=str(ctx.job_id), error=type(exc).__name__)
+                await _wait(worker, ctx)
+                return False
 
     while True:
         rounds = await _rounds(ctx)
@@ -240,7 +245,8 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
     timeout = timedelta(seconds=ctx.settings.LLM_TIMEOUT_S)
     low, high = row.created_at - CLOCK_SKEW, row.created_at + timeout + CLOCK_SKEW
     async with ctx.db.session(write=False) as session:
-        known = set(await session.scalars(select(LlmBatch.batch_id).where(LlmBatch.batch_id.is_not(None))))
+        known = set(await session.scalars(select(LlmBatch.batch_id).where(
+            LlmBatch.batch_id.is_not(None), LlmBatch.created_at >= low - timedelta(days=1))))
     candidates: list[MessageBatch] = []
     try:
         async for batch in client.messages.batches.list(limit=100):
