@@ -83,6 +83,9 @@ Message Batches
     fake.drop_batch_creates = n
         the next n creates make the batch and then close the connection without answering (the
         client sees a connection error: a crash between submit and storing the id).
+    fake.refuse_batch_creates = [(status, error_type), …]
+        the next creates answer these errors and make nothing (e.g. (400, "invalid_request_error"),
+        (429, "rate_limit_error") with `error_code="enforced_spend_limit_reached"` not modelled).
     fake.on_batch_create = callable(batch)
         called once a batch is made, before the answer is sent (e.g. to kill the client's process there).
     fake.batches: dict[id, FakeBatch]      each with `.requests` (custom_id → params) and `.results`
@@ -264,6 +267,7 @@ class FakeAnthropic:
         self.batch_outcome: Callable[[str, dict[str, Any]], str | None] | None = None
         self.drop_batch_creates = 0
         self.on_batch_create: Callable[[FakeBatch], None] | None = None
+        self.refuse_batch_creates: list[tuple[int, str]] = []
         self.batch_requests: list[str] = []
 
     # --- lifecycle ---
@@ -371,6 +375,7 @@ class FakeAnthropic:
             self.batch_outcome = None
             self.drop_batch_creates = 0
             self.on_batch_create = None
+            self.refuse_batch_creates = []
 
     # --- inspection ---
 
@@ -498,6 +503,11 @@ class FakeAnthropic:
             self._send_error(handler, 404, "not_found_error", f"{method} {path} not found")
 
     def _create_batch(self, handler: BaseHTTPRequestHandler, headers: dict[str, str], payload: Any) -> None:
+        with self._lock:
+            refusal = self.refuse_batch_creates.pop(0) if self.refuse_batch_creates else None
+        if refusal is not None:
+            self._send_error(handler, refusal[0], refusal[1], "fake: batch refused")
+            return
         requests = payload.get("requests") if isinstance(payload, dict) else None
         if not isinstance(requests, list) or not requests:
             self._send_error(handler, 400, "invalid_request_error", "requests: at least one request is required")

@@ -188,6 +188,27 @@ async def test_a_spent_budget_sends_no_batch_and_falls_back(rig, fake_anthropic)
     assert fake_anthropic.batch_creates == 0 and fake_anthropic.attempts == 0
 
 
+async def test_a_refused_batch_falls_back_and_a_failing_one_is_retried(rig, fake_anthropic):
+    """A 400 on create (a request the API will not take) answers every waiting call with the rules
+    engine; a 529 (overloaded) is a failed attempt of the job, retried, and then goes through."""
+    fake_anthropic.responder = _answer
+    fake_anthropic.batch_delay_s = 0.05
+    fake_anthropic.refuse_batch_creates = [(400, "invalid_request_error")]
+    _app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=1)
+    r = await client.post("/api/prospects/analyze-batch",
+                          json={"industry": "casino", "prospects": people(3), "use_batches": True})
+    job = await wait_job(client, r.json()["job_id"])
+    assert job["status"] == "succeeded" and job["result"]["engines"] == {"rules": 3}
+    assert fake_anthropic.batch_creates == 0 and fake_anthropic.attempts == 0
+
+    fake_anthropic.refuse_batch_creates = [(529, "overloaded_error")]
+    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3),
+                                                                "use_batches": True, "replace": True})
+    job = await wait_job(client, r.json()["job_id"], timeout=60)
+    assert job["status"] == "succeeded" and job["result"]["engines"] == {"claude": 3}, job
+    assert job["attempts"] == 2 and fake_anthropic.batch_creates == 1
+
+
 async def test_cancelling_a_waiting_job_cancels_its_batch(rig, fake_anthropic):
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 2
