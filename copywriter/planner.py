@@ -252,6 +252,103 @@ class Plan:
             return _INFLECT.a(short)
         return short
 
+    @cached_property
+    def has_outcome(self) -> bool:
+        """Whether the offer states what it achieves ("... that shift room nights away from OTAs")."""
+        return not self.outcome.startswith(("running ", "using ", "bringing in "))
+
+    @cached_property
+    def outcome_base(self) -> str:
+        """The offer's outcome as a bare verb phrase: "cut unplanned downtime and lift OEE on production lines"."""
+        words = self.outcome.split()
+        out: list[str] = []
+        for i, w in enumerate(words):
+            if w.endswith("ing") and (i == 0 or words[i - 1] == "and"):
+                stem = w[:-3]
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsaeiou":
+                    stem = stem[:-1]  # "cutting" -> "cut", "winning" -> "win"
+                elif stem.endswith(("v", "c", "z", "at", "us", "ur")):
+                    stem += "e"  # "moving" -> "move", "reducing" -> "reduce"
+                out.append(stem)
+            else:
+                out.append(w)
+        return " ".join(out)
+
+    @cached_property
+    def mechanism(self) -> str:
+        """How the offer works, with its parenthesis said as a list: "direct-booking campaigns across
+        metasearch, paid search and email to past guests"."""
+        short = self.offer_short_np
+        m = re.search(r"\(([^()]+)\)", self.ctx.sender.offer)
+        if not m:
+            return short
+        items = [x.strip() for x in m.group(1).split(",") if x.strip()]
+        if len(items) > 1 and not re.search(r"\band\b", items[-1]):
+            listed = ", ".join(items[:-1]) + " and " + items[-1]
+        else:
+            listed = ", ".join(items)
+        return f"{short} across {listed}"
+
+    def offer_claim(self, *salt: object, linked: bool = False) -> str:
+        """The one claim about the sender, rephrased from the offer (never pasted with its parenthesis): after
+        a "so what" that already named the outcome, it says only who does it and how."""
+        co = self.sender_co
+        if not self.has_outcome:
+            return self.offer_line(*salt)
+        if linked:
+            options = [f"That's the work we do at {co}, with {self.mechanism}.",
+                       f"That's what {co} does for teams like yours, with {self.mechanism}."]
+        else:
+            options = [f"At {co}, we help teams like yours {self.outcome_base} with {self.mechanism}.",
+                       f"{co} helps teams like yours {self.outcome_base}, using {self.mechanism}."]
+        return self.pick_ok(options, "claim", self.band, *salt) or self.offer_line(*salt)
+
+    def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
+        """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
+        promises ("A new tower has to pay back quickly, and winning back lapsed rated players is usually the
+        cheapest place to start."). None when the offer states no outcome."""
+        if not self.has_outcome:
+            return None
+        o = self.outcome
+        group = _group(fact)
+        head = self.head_noun(fact)
+        plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
+        a_head = (f"New {head}" if plural else f"A new {head}") if head else None
+        has = "have" if plural else "has"
+        options: dict[str, list[str]] = {
+            "new": ([f"{a_head} {has} to pay back quickly, and {o} is usually the cheapest place to start.",
+                     f"{a_head} raise{'' if plural else 's'} the stakes on {o}."] if a_head else []),
+            "hire": [f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
+                     f"Whoever joins will be judged on {o} before their first quarter is out."],
+            "raise": [f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."],
+            "acquire": [f"Deals like that bring customers nobody has contacted yet, which is usually where {o} starts."],
+            "renovate": [f"Work like that has to pay back, and {o} is usually the fastest way to make it."],
+            "switch": [f"A move like that is usually the right moment to look at {o}."],
+            "number": ([f"A share like that is usually where {o} pays back fastest."] if "%" in fact.text else
+                       [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
+                       if re.search(r"[$€£]\d", fact.text) else []),
+            "other": [f"That usually puts {o} on the agenda."],
+        }
+        lines = options.get(group, [])
+        line = self.pick_ok(lines, "linked", group, self.band, *salt) if lines else None
+        if line and group == "number" and (measure := self.measure_line(fact)):
+            return f"{measure} {line}"
+        return line
+
+    def role_note(self, *salt: object) -> str | None:
+        """Why this person, when the record has no usable fact: the outcome and the role, nothing guessed."""
+        if not (self.has_outcome and self.company):
+            return None
+        o = self.outcome
+        if self.role_ref:
+            options = [f"I'm writing because at a business like {self.company}, {o} usually sits with the "
+                       f"{self.role_ref}.",
+                       f"In my experience {o} usually lands on the {self.role_ref}'s desk, so I thought I'd ask you "
+                       "directly."]
+        else:
+            options = [f"I'm writing because {o} is usually worth a look at a business like {self.company}."]
+        return self.pick_ok(options, "role-note", *salt)
+
     def offer_line(self, *salt: object) -> str:
         """The one claim about the sender: their own offer as written, said once, with no "for exactly
         that" pointing back at a bridge sentence."""
@@ -602,7 +699,7 @@ class Plan:
         """Subjects from the role and the offer's outcome when the record has no usable fact."""
         out: list[str] = []
         target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
-        target = re.split(r"\s+and\s+", target)[0]
+        target = re.split(r"\s+(?:and|away|off|from|on|back|faster)\b", target)[0]
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
         while target_words and target_words[-1].lower() in _STOP_TOPIC:
             target_words.pop()
