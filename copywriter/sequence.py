@@ -65,8 +65,10 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     # No results line and no filler about tests: a metric the reader did not ask for reads as a template.
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
     first = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
+    used = word_count(" ".join(p for p in [*first, *second, cta] if p))
+    extra = _fit([], plan.process_lines(*salt)[::-1], OPENER_MIN_WORDS - used, 110 - used)
     p1 = " ".join(p for p in first if p)
-    p2 = " ".join(p for p in second if p)
+    p2 = " ".join(p for p in [*second, *extra] if p)
     return [p for p in (p1, p2) if p], cta
 
 
