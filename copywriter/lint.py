@@ -809,10 +809,12 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
         return []
     stems = [w[:5] for w in words]
     runs = {tuple(r[:5] for r in run) for run in _offer_runs(ctx.offer)}
-    offer_stems = {w[:3] for w in _TOKEN.findall(ctx.offer.lower())}
+    offer_words = set(_TOKEN.findall(ctx.offer.lower()))
+    offer_stems = {w[:3] for w in offer_words}
     for i in range(len(stems) - 3):
         if tuple(stems[i:i + 4]) in runs:
-            if any(w.endswith("ing") and w[:3] in offer_stems for w in words[max(0, i - 2):i]):
+            if any(w.endswith("ing") and w[:3] in offer_stems and w not in offer_words
+                   for w in words[max(0, i - 2):i + 1]):
                 continue  # the offer's outcome said as an activity in a "so what" ("winning back lapsed ...")
             return [Finding("offer_restated", " ".join(words[i:i + 4]),
                             "the offer's wording repeated outside the one line that claims it")]

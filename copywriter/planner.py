@@ -73,6 +73,11 @@ _GROUPS = {
 }
 
 
+_EVENT_NOUN = {"reopen": "A reopening", "open": "An opening", "launch": "A launch", "relaunch": "A relaunch",
+               "roll": "A rollout", "rollout": "A rollout", "expand": "An expansion", "introduce": "A launch",
+               "test": "A test like that", "consolidate": "A consolidation like that"}
+
+
 def _group(fact: CopyFact) -> str:
     if fact.lemma:
         for name, lemmas in _GROUPS.items():
@@ -317,14 +322,17 @@ class Plan:
         has = "have" if plural else "has"
         options: dict[str, list[str]] = {
             "new": ([f"{a_head} {has} to pay back quickly, and {o} is usually the cheapest place to start.",
-                     f"{a_head} raise{'' if plural else 's'} the stakes on {o}."] if a_head else []),
+                     f"{a_head} raise{'' if plural else 's'} the stakes on {o}."] if a_head else
+                    [f"{_EVENT_NOUN.get(fact.lemma or '', 'A change like that')} is usually the right moment for {o}."]),
             "hire": [f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
                      f"Whoever joins will be judged on {o} before their first quarter is out."],
             "raise": [f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."],
             "acquire": [f"Deals like that bring customers nobody has contacted yet, which is usually where {o} starts."],
             "renovate": [f"Work like that has to pay back, and {o} is usually the fastest way to make it."],
             "switch": [f"A move like that is usually the right moment to look at {o}."],
-            "number": ([f"A share like that is usually where {o} pays back fastest."] if "%" in fact.text else
+            "number": ([f"When a cost climbs like that, {o} is usually the cheapest lever left."]
+                       if re.search(r"\b(?:up|rose|risen|grew|increased)\b", fact.text) else
+                       [f"A share like that is usually where {o} pays back fastest."] if "%" in fact.text else
                        [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
                        if re.search(r"[$€£]\d", fact.text) else []),
             "other": [f"That usually puts {o} on the agenda."],
@@ -354,7 +362,8 @@ class Plan:
         that" pointing back at a bridge sentence."""
         co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "run"
-        base = self.offer_np if len(self.offer_np.split()) <= 18 else self.offer_short_np
+        np = re.sub(r"\s*\([^()]*\)", "", self.offer_np)
+        base = np if len(np.split()) <= 18 else self.offer_short_np
         options = [f"{co} {self.offer_verb} {base}.", f"At {co}, we {verb} {base}.",
                    f"I'm with {co}; we {verb} {base}.", f"My team at {co} {self.offer_verb} {base}."]
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
@@ -703,7 +712,7 @@ class Plan:
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
         while target_words and target_words[-1].lower() in _STOP_TOPIC:
             target_words.pop()
-        if len(target_words) >= 2 and target != self.outcome:
+        if len(target_words) >= 2 and target != self.outcome and self.has_outcome:
             out.append(" ".join(target_words))
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {self.company}")
