@@ -329,7 +329,7 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
 
 
 _WILL = re.compile(r"^(?:Will|Plans to|Set to|About to)\s+([a-z]+)\s+", re.IGNORECASE)
-_ING_OF = re.compile(r"^([A-Z][a-z]+ing)\s+of\s+(?!the\b)")
+_ING_OF = re.compile(r"^([A-Z][a-z]+ing)\s+of\s+")
 _COUNT_STATE = re.compile(r"^((?:about|roughly|around|nearly|over|some)?\s*~?\d[\d,.]*[kK+]?\s+[a-z][\w-]*)\s+"
                           r"(overdue|behind|waiting|lapsed|inactive|unbooked)\b", re.IGNORECASE)
 _MEASURE_MOVE = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:cost|costs|rate|share|revenue|"

@@ -33,6 +33,7 @@ from copywriter.angles import (
     words_of,
 )
 from copywriter.context import Context, build_context, is_verb_phrase
+from copywriter.facts import short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
@@ -64,7 +65,7 @@ _QUANTITY_NP = re.compile(r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
-            "roll", "test", "build", "consolidate", "rollout"},
+            "roll", "test", "build", "consolidate", "rollout", "commission", "enter"},
     "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
     "acquire": {"acquire", "merge", "win", "buy", "sign"},
@@ -312,9 +313,8 @@ class Plan:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
         promises ("A new tower has to pay back quickly, and winning back lapsed rated players is usually the
         cheapest place to start."). None when the offer states no outcome."""
-        if not self.has_outcome:
-            return None
-        o = self.outcome
+        # An offer that states no outcome is named as what deserves a look, never credited with a result.
+        o = self.outcome if self.has_outcome else f"a fresh look at {self.offer_short_np}"
         group = _group(fact)
         head = self.head_noun(fact)
         plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
@@ -332,7 +332,10 @@ class Plan:
             "switch": [f"A move like that is usually the right moment to look at {o}."],
             "number": ([f"When a cost climbs like that, {o} is usually the cheapest lever left."]
                        if re.search(r"\b(?:up|rose|risen|grew|increased)\b", fact.text) else
-                       [f"A share like that is usually where {o} pays back fastest."] if "%" in fact.text else
+                       [f"A drop like that is usually where {o} pays back fastest."]
+                       if re.search(r"\b(?:fell|down|dropped|declined|slipped)\b", fact.text) else
+                       [f"A {'rate' if re.search(r'rate|ratio', fact.text) else 'share'} like that is usually where {o} "
+                        "pays back fastest."] if "%" in fact.text else
                        [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
                        if re.search(r"[$€£]\d", fact.text) else []),
             "other": [f"That usually puts {o} on the agenda."],
@@ -555,6 +558,8 @@ class Plan:
         n = round(100 / pct)
         if noun:
             part = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}.get(n)
+            if part == "half":
+                return f"That's roughly half of your {' '.join(noun)}."
             return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
         word = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
                 10: "ten", 12: "twelve", 20: "twenty"}.get(n)
@@ -712,8 +717,9 @@ class Plan:
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
         while target_words and target_words[-1].lower() in _STOP_TOPIC:
             target_words.pop()
-        if len(target_words) >= 2 and target != self.outcome and self.has_outcome:
-            out.append(" ".join(target_words))
+        if len(target_words) >= 2 and target != self.outcome and self.has_outcome and self.company:
+            # The offer's own words alone are the sender's subject, not the reader's: name whose they are.
+            out.append(f"{possessive(short_company(self.company))} {' '.join(target_words)}")
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {self.company}")
         out += ["one idea for this quarter", "worth a look this quarter", "a short question", "an idea to test"]
@@ -781,7 +787,8 @@ class Plan:
         ref = self.role_ref
         article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
         at = "of" if ref == "owner" else "at"
-        options = [f"I'm writing to you as {article}{ref} {at} {self.company}."]
+        options = [f"As {article}{ref} {at} {self.company}, you're probably the person this would land with, so I'll "
+                   "keep it short."]
         return self.pick_ok(options, "role", *salt)
 
     def process_lines(self, *salt: object) -> list[str]:

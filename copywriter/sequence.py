@@ -58,7 +58,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         note = plan.role_note(*salt)
         linked = bool(note)
         first = [note or plan.role_line(*salt) or
-                 "I don't know much about your team yet, so I'll be direct about why I'm writing.",
+                 "I'll keep this short and say why I'm writing.",
                  plan.opening_pain(*salt)]
         first_optional = []
     second = [plan.offer_claim(*salt, linked=linked)]
@@ -66,7 +66,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
     first = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
-    extra = _fit([], plan.process_lines(*salt)[::-1], OPENER_MIN_WORDS - used, 110 - used)
+    extra = _fit([], [*plan.process_lines(*salt)[::-1], plan.pain_line(0, *salt)], OPENER_MIN_WORDS - used,
+                 110 - used)
     p1 = " ".join(p for p in first if p)
     p2 = " ".join(p for p in [*second, *extra] if p)
     return [p for p in (p1, p2) if p], cta
