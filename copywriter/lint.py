@@ -819,7 +819,7 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     for i in range(len(stems) - 3):
         if tuple(stems[i:i + 4]) in runs:
             if not text.rstrip().endswith("?") and any(w.endswith("ing") and w[:3] in offer_stems and w not in offer_words
-                   for w in words[max(0, i - 4):i + 1]):
+                   for w in words[max(0, i - 4):i + 2]):
                 continue  # the offer's outcome said as an activity in a "so what" ("winning back lapsed ...")
             return [Finding("offer_restated", " ".join(words[i:i + 4]),
                             "the offer's wording repeated outside the one line that claims it")]

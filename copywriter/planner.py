@@ -337,10 +337,18 @@ class Plan:
                        [f"A {'rate' if re.search(r'rate|ratio', fact.text) else 'share'} like that is usually where {o} "
                         "pays back fastest."] if "%" in fact.text else
                        [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
-                       if re.search(r"[$€£]\d", fact.text) else []),
+                       if re.search(r"[$€£]\d", fact.text) else
+                       [f"Numbers like that are usually where {o} pays back fastest."]),
             "other": [f"That usually puts {o} on the agenda."],
         }
         lines = options.get(group, [])
+        if not self.has_outcome:
+            # Only "a good moment to look at" the offer, and only for a short offer name: anything more reads
+            # as the offer pasted twice.
+            moment = f"{a_head} is" if a_head and not plural else f"{a_head} are" if a_head else \
+                f"{_EVENT_NOUN.get(fact.lemma or '', 'A moment like that')} is"
+            lines = [f"{moment} usually a good time to take a fresh look at {self.offer_short_np}."] \
+                if group in ("new", "acquire", "renovate", "switch") and len(self.offer_short.split()) <= 4 else []
         line = self.pick_ok(lines, "linked", group, self.band, *salt) if lines else None
         if line and group == "number" and (measure := self.measure_line(fact)):
             return f"{measure} {line}"
