@@ -349,6 +349,8 @@ def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
+    text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
+    text = text[:1].upper() + text[1:]
     m = _WILL.match(text)
     if m:
         text = _gerund(m.group(1)) + " " + text[m.end():]

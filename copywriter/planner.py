@@ -564,6 +564,8 @@ class Plan:
         if pct >= 50 or pct < 5:
             return None  # "more than half of your room nights" only says the fact again
         n = round(100 / pct)
+        if noun and noun[-1].lower() in ("new", "old", "total", "all", "our", "current"):
+            return None  # "10% of new accounts" cut to "new": no noun left to say
         if noun:
             part = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}.get(n)
             if part == "half":
