@@ -502,7 +502,7 @@ class Plan:
                 if subject and clause.startswith(subject + " "):
                     clause = f"{subject} also {clause[len(subject) + 1:]}"
             else:
-                return cap_first(clause) + ", too."
+                return cap_first(clause) + "."
             return cap_first(clause) + "."
         congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
         if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
@@ -826,7 +826,7 @@ class Plan:
                         f"Would a one-page outline for {ref} be useful?",
                         "Worth a short call to see whether it fits?"]
             else:
-                pool = ["Is this on your radar this year, or should I check back later?",
+                pool = ["Is this worth a short conversation this year?",
                         f"Would a one-page outline for {ref} be useful?"]
             if not self.decision_maker:
                 pool = [*pool, f"If this sits with someone else {at}, who would you point me to?"]
