@@ -76,7 +76,7 @@ _GROUPS = {
 
 _EVENT_NOUN = {"reopen": "A reopening", "open": "An opening", "launch": "A launch", "relaunch": "A relaunch",
                "roll": "A rollout", "rollout": "A rollout", "expand": "An expansion", "introduce": "A launch",
-               "test": "A test like that", "consolidate": "A consolidation like that"}
+               "test": "A test like that", "start": "A launch like that", "consolidate": "A consolidation like that"}
 
 
 def _group(fact: CopyFact) -> str:
@@ -327,7 +327,7 @@ class Plan:
             "hire": [f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
                      f"Whoever joins will be judged on {o} before their first quarter is out."],
             "raise": [f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."],
-            "acquire": [f"Deals like that bring customers nobody has contacted yet, which is usually where {o} starts."],
+            "acquire": [f"A deal like that usually puts {o} near the top of the list for the first few months."],
             "renovate": [f"Work like that has to pay back, and {o} is usually the fastest way to make it."],
             "switch": [f"A move like that is usually the right moment to look at {o}."],
             "number": ([f"When a cost climbs like that, {o} is usually the cheapest lever left."]
@@ -361,9 +361,7 @@ class Plan:
         o = self.outcome
         if self.role_ref:
             options = [f"I'm writing because at a business like {self.company}, {o} usually sits with the "
-                       f"{self.role_ref}.",
-                       f"In my experience {o} usually lands on the {self.role_ref}'s desk, so I thought I'd ask you "
-                       "directly."]
+                       f"{self.role_ref}."]
         else:
             options = [f"I'm writing because {o} is usually worth a look at a business like {self.company}."]
         return self.pick_ok(options, "role-note", *salt)
