@@ -336,6 +336,12 @@ _MEASURE_MOVE = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:cost|cos
                            r"occupancy|churn|margin|traffic|volume))\s+(up|down)\b")
 
 
+_STATE_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+                        r"(\d{1,3}%\s+(?:vacant|leased|occupied|full|booked)\b)")
+_SLATED = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+                     r"((?:slated|scheduled|planned|set|due)\s+(?:for|to)\b)")
+
+
 def _gerund(verb: str) -> str:
     v = verb.lower()
     if v.endswith("e") and not v.endswith("ee"):
@@ -358,6 +364,9 @@ def _normalise(text: str) -> str:
     m = _COUNT_STATE.match(text)
     if m:
         text = f"{m.group(1)} are {text[m.start(2):]}"
+    m = _STATE_PCT.match(text) or _SLATED.match(text)
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        text = f"{m.group(1)} is {text[m.start(2):]}"
     m = _MEASURE_MOVE.match(text)
     if m:
         be = "are" if m.group(1).endswith("costs") else "is"

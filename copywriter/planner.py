@@ -339,7 +339,9 @@ class Plan:
                        [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
                        if re.search(r"[$€£]\d", fact.text) else
                        [f"Numbers like that are usually where {o} pays back fastest."]),
-            "other": [f"That usually puts {o} on the agenda."],
+            "other": [f"{_INFLECT.a(ev.group(1).lower()).capitalize()} is usually the right moment for {o}."
+                      if (ev := re.search(r"\b(relaunch|launch|rollout|opening|expansion|renovation|migration)\b",
+                                          fact.text, re.IGNORECASE)) else f"That usually puts {o} on the agenda."],
         }
         lines = options.get(group, [])
         if not self.has_outcome:
