@@ -829,20 +829,6 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     obj = obj.strip(" ,.;")
     negated = _negated(piece, words[max(verb_at, 0)].start()) or bool(_CALLED_OFF.search(piece))
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-    if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
-        base = 0.6  # entering a market, a country or a segment is expansion
-    elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
-        base = 0.3
-    else:
-        base = 0.6 if lemma in _GROWTH else 0.3
-    rel = relevance(piece, offer, base=base)
-    if lemma == "hire" and rel.score < RELEVANT and offer.stated:
-        # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
-        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
-        if hired is not None and hired.function in offer.functions and hired.function != "other":
-            rel = Relevance(0.6, (hired.function,))
-    if negated:
-        rel = NO_RELEVANCE
     return Event(
         lemma=lemma,
         object=obj,
@@ -850,8 +836,33 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
         date_text=date_text,
         tense=_tense(words[max(verb_at, 0)].group(0), piece),
         negated=negated,
-        relevance=rel,
+        relevance=event_relevance(lemma, piece, obj, offer, negated),
     )
+
+
+def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
+    """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
+    into a function the offer serves as a trigger, a negated event not at all (either engine's event)."""
+    if negated:
+        return NO_RELEVANCE
+    if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
+        base = 0.6  # entering a market, a country or a segment is expansion
+    elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
+        base = 0.3
+    else:
+        base = 0.6 if lemma in _GROWTH else 0.3
+    rel = relevance(text, offer, base=base)
+    if lemma == "hire" and rel.score < RELEVANT and offer.stated:
+        # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
+        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
+        if hired is not None and hired.function in offer.functions and hired.function != "other":
+            rel = Relevance(0.6, (hired.function,))
+    return rel
+
+
+def quantity_relevance(text: str, offer: Offer) -> Relevance:
+    """How a quantity's sentence bears on the offer (either engine's quantity)."""
+    return relevance(text, offer, base=0.3)
 
 
 def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> list[Quantity]:
@@ -891,7 +902,7 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         measure = (piece[: m.start()] + piece[m.end() :]).strip(" ,.;")
         out.append(
             Quantity(
-                value=value, unit=unit, measure=measure, span=span, relevance=relevance(piece, offer, base=0.3)
+                value=value, unit=unit, measure=measure, span=span, relevance=quantity_relevance(piece, offer)
             )
         )
     if not out and _HALF.search(piece):
@@ -899,7 +910,7 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
         out.append(
             Quantity(
-                value=50.0, unit="percent", measure=piece, span=span, relevance=relevance(piece, offer, base=0.3)
+                value=50.0, unit="percent", measure=piece, span=span, relevance=quantity_relevance(piece, offer)
             )
         )
     return out
@@ -1751,34 +1762,48 @@ def disqualifiers(
             break
 
     # The person, whatever the account: gone, or without authority to buy.
-    if title is not None and title.level == "former":
-        add("former", "no longer in the role (former or retired)", "title", title.raw)
-    elif (gone := person_gone(prospect)) is not None:
+    person = title_disqualifiers(title)
+    gone = None if person and person[0].kind == "former" else person_gone(prospect)
+    for d in person:
+        if d.kind == "no_authority" and gone is not None:
+            continue  # the notes say the person left: that is the reason
+        if d.kind != "former" and gone is not None:
+            field, quote, start = _locate(prospect, gone)
+            add("former", "no longer at the company", field, quote, start=start)
+            gone = None
+        add(d.kind, d.label, "title", title.raw if title is not None else None)
+    if gone is not None:
         field, quote, start = _locate(prospect, gone)
         add("former", "no longer at the company", field, quote, start=start)
-    elif title is not None and title.level == "junior" and not title.has("student"):
-        add(
-            "no_authority",
-            f"{title.reference or 'a junior role'}: an assistant or intern, not a buyer",
-            "title",
-            title.raw,
-        )
-    elif title is not None and (
-        title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of")
-    ):
-        add("no_authority", "a gatekeeper to the buyer, not the buyer", "title", title.raw)
-    elif (
-        title is not None
-        and title.has("board")
-        and len(title.roles) <= 1
-        and title.level not in ("c_level", "vp", "director", "manager")
-    ):
-        add("no_authority", "a board member, not an operator", "title", title.raw)
-    if title is not None and (title.has("student") or (title.has("candidate") and title.level == "junior")):
-        add("student", "a student, not an employee of a buyer", "title", title.raw)
-    if title is not None and title.has("job_seeker"):
-        add("job_seeker", "looking for work, not at a buying company", "title", title.raw)
     return tuple(found)
+
+
+def title_disqualifiers(title: TitleReading | None) -> tuple[Disqualifier, ...]:
+    """The person gates that follow from a title reading alone (either engine's): former, without
+    authority (assistant, intern, gatekeeper, board member), student, job seeker; spans on the title."""
+    if title is None:
+        return ()
+    out: list[Disqualifier] = []
+    span = Span(field="title", text=title.raw, start=0, end=len(title.raw))
+    if title.level == "former":
+        out.append(Disqualifier("former", "no longer in the role (former or retired)", span))
+    elif title.level == "junior" and not title.has("student"):
+        label = f"{title.reference or 'a junior role'}: an assistant or intern, not a buyer"
+        out.append(Disqualifier("no_authority", label, span))
+    elif title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of"):
+        out.append(Disqualifier("no_authority", "a gatekeeper to the buyer, not the buyer", span))
+    elif title.has("board") and len(title.roles) <= 1 and title.level in ("individual", "junior"):
+        out.append(Disqualifier("no_authority", "a board member, not an operator", span))
+    if title.has("student") or (title.has("candidate") and title.level == "junior"):
+        out.append(Disqualifier("student", "a student, not an employee of a buyer", span))
+    if title.has("job_seeker"):
+        out.append(Disqualifier("job_seeker", "looking for work, not at a buying company", span))
+    return tuple(out)
+
+
+def settled_record(prospect: ProspectData) -> bool:
+    """A sentence of the signals or notes says nothing will change ("no changes planned")."""
+    return any(_STATUS_QUO.search(text[start:end]) for _, _, text, start, end in _pieces(prospect))
 
 
 def _mentions_icp(profile: AgentProfile, prospect: ProspectData) -> bool:
@@ -1971,10 +1996,14 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
 __all__ = [
     "Offer",
     "country_of",
+    "event_relevance",
     "extract_facts",
     "industry_fit",
     "match_persona",
     "offer_of",
+    "quantity_relevance",
     "relevance",
+    "settled_record",
     "themes_in",
+    "title_disqualifiers",
 ]
