@@ -61,13 +61,17 @@ _F = TypeVar("_F", Event, Quantity, Mention)
 
 _THEMES: dict[str, str] = {
     "win_back": r"lapsed|win[- ]?backs?|winning back|reactivat\w*|re-?engag\w*|haven'?t visited|not visited|"
-    r"inactive|dormant|recall\w*|overdue|no-?show\w*|lost (?:players|patients|customers)",
+    r"inactive|dormant|recall\w*|overdue|no-?show\w*|lost (?:players|patients|customers)|"
+    # a quantified loss of the customer base: "lost roughly 18% of active carded players"
+    r"lost [^.;]{0,40}\b(?:players|patients|customers|guests|members|subscribers|diners|shoppers|buyers)",
     "retention": r"retention|repeat (?:purchase|rate|customers|visits|orders)|churn\w*|lifecycle|loyalty|"
     r"fid[ée]lit[ée]|fid[ée]lisation|treue|fidelidad|fidelizaci[óo]n|fidelit[àa]|klantenbinding|"
     r"rewards|players? club|post-purchase|customer list|database marketing|crm|klaviyo|mailchimp|"
-    r"sms|e-?mail|text(?:ing)? campaigns?|first orders",
+    r"sms|e-?mail|text(?:ing)? campaigns?|first orders|(?:second|another|repeat|next) (?:order|purchase)s?|"
+    r"one-time (?:buyers|customers|purchasers)|(?:buy|order|purchase) only once|"
+    r"never (?:re-?order|come back|return)",
     "acquisition": r"customer acquisition|new (?:customers|players|patients|members|accounts|clients)|cac|"
-    r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)",
+    r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)|new logos?",
     "outbound": r"outbound|sdrs?|bdrs?|sales development|meetings|pipeline|account executives|\baes\b|"
     r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service",
     "direct_booking": r"otas?|booking\.com|expedia|commissions?|direct[- ]book\w*|metasearch|room nights|"
@@ -77,13 +81,16 @@ _THEMES: dict[str, str] = {
     "deposits": r"deposits?|loan-to-share|savings|\bisa\b|new accounts?|account opening|branch(?:es)?|"
     r"liquidity|share deposits|cds?\b|checking",
     "lease_up": r"lease-?ups?|leasing|leased|vacanc\w*|vacant|occupancy|concessions|free rent|units?\b|"
-    r"rental tower|tenants?|apartment",
+    r"rental tower|tenants?|apartment|(?:weeks?|months?) free",
     "downtime": r"downtime|oee|outages?|uptime|predictive maintenance|maintenance|machin\w*|cnc|"
     r"production lines?|lines?\b|second shift|presses|breakdowns?|reliability|vibration|"
     r"produktion|plant expansion|new plant",
     "bd": r"business development|new clients|client development|origination|book of business|"
     r"rainmak\w*|partners? retir\w*|retire\w*|replace (?:that|the) book|new practice|practice group|"
-    r"lateral|bd directors|business development directors",
+    r"lateral|bd directors|business development directors|new logos?|"
+    # losing an anchor client is the classic case for new business
+    r"lost (?:its|their|our|a|the|one) (?:largest|biggest|top|key|anchor|main|major) "
+    r"(?:client|customer|account)s?",
 }
 _THEME_RE = {
     name: re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])") for name, pattern in _THEMES.items()
@@ -255,7 +262,9 @@ _SELLS_TO = re.compile(
 )
 # Selling verbs say "vendor" by themselves; "for hotels" needs a product word too.
 _SELL_VERB = re.compile(
-    r"\b(?:sells? to|vendor to|supplier to|(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
+    r"\b(?:(?:recruits|places|staffs|sources|headhunts)\b[^.;]{0,40}?\b(?:for|at|into)\s+"
+    r"(?:[a-z&-]+\s+){0,3}?(?:" + _CUSTOMER_NOUNS + r")|sells? to|vendor to|supplier to|"
+    r"(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
     r"[^.;]{0,60}?\bto\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?(?:[a-z&-]+\s+){0,3}?"
     r"(?:" + _CUSTOMER_NOUNS + r"))\b"
 )
@@ -301,6 +310,7 @@ class _Rule:
     max_employees: int | None = None
     max_revenue: int | None = None
     also: re.Pattern[str] | None = None  # a second pattern that must also be found
+    also_if_tiny: bool = False  # a company well below the ICP size band meets `also` ("no marketing budget")
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -424,6 +434,7 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             also=_rx(
                 r"no (?:\w+ )?(?:(?:sales|marketing)(?: or | and | ))+budget|no budget for (?:sales|marketing)"
             ),
+            also_if_tiny=True,
         ),
     ),
     (
@@ -705,6 +716,13 @@ def profile_offer(profile: AgentProfile) -> Offer:
 _ACQUISITION_COST = re.compile(r"\b(?:customer )?acquisition costs?\b|\bcac\b|\bcost per (?:acquisition|order)\b")
 
 
+@lru_cache(maxsize=4096)
+def _themes_of_word(word: str) -> tuple[str, ...]:
+    """Every theme a matched phrase belongs to: a word several share ("occupancy": direct booking and
+    lease-up) counts for each."""
+    return tuple(name for name, rx in _THEME_RE.items() if rx.fullmatch(word))
+
+
 @lru_cache(maxsize=16384)
 def themes_in(text: str) -> frozenset[str]:
     """The themes a text touches (win-back, retention, outbound, direct booking, ...)."""
@@ -715,6 +733,7 @@ def themes_in(text: str) -> frozenset[str]:
     pos = 0
     while (m := _ANY_THEME.search(low, pos)) is not None:
         found.add(m.lastgroup or "")
+        found.update(_themes_of_word(m.group(0)))
         pos = m.end() if m.end() > pos else pos + 1
     return frozenset(found)
 
@@ -1398,12 +1417,15 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
         if slug == profile.industry:
             return 1.0, f"Industry '{prospect.industry}' is {profile.name}."
         if (kw := _first_keyword(tokens(prospect.industry), keywords)) is not None:
-            return 0.9, f"Industry '{prospect.industry}' contains '{kw}', a {profile.name} term."
+            return 0.9, f"Industry '{prospect.industry}' contains '{kw}', {english.a(profile.name)} term."
         extra = _MORE_INDUSTRY.get(profile.industry, ())
         if (kw := _first_keyword(tokens(prospect.industry), extra)) is not None:
-            return 0.9, f"Industry '{prospect.industry}' ({kw}) is a {profile.name} industry."
+            return 0.9, f"Industry '{prospect.industry}' ({kw}) is {english.a(profile.name)} industry."
         if slug not in _BUILTIN_SLUGS and (stem_hit := _foreign_industry(prospect.industry, profile.industry)):
-            return 0.9, f"Industry '{prospect.industry}' ({stem_hit}) is a {profile.name} industry."
+            return 0.9, f"Industry '{prospect.industry}' ({stem_hit}) is {english.a(profile.name)} industry."
+        near = _NEAR_INDUSTRY.get(profile.industry)
+        if near is not None and (kw := _first_keyword(tokens(prospect.industry), near[0])) is not None:
+            return 0.7, f"Industry '{prospect.industry}' ({kw}) is {near[1]}."
         if frozenset({slug, profile.industry}) in _ADJACENT:
             return max(0.5, evidence[0]), f"Industry '{prospect.industry}' is close to {profile.name}."
         if evidence[0]:
@@ -1429,7 +1451,7 @@ _FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
     "saas": ("logiciel", "softwareentwicklung", "softwarehersteller", "desarrollo de software",
              "programmatuur", "editeur de logiciels"),
     "real_estate": ("immobilier", "immobilien", "inmobiliari", "imobiliari", "immobiliare", "vastgoed",
-                    "wohnungswirtschaft"),
+                    "wohnungswirtschaft", "bienes raices", "bens imoveis", "beni immobili"),
     "manufacturing": ("verarbeitung", "herstellung", "fertigung", "maschinenbau", "industrie", "fabrica",
                       "manufactur", "produzione", "kunststoff", "metallbau", "fabricage", "maakindustrie",
                       "produktion", "usinage", "metalurg"),
@@ -1438,7 +1460,9 @@ _FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
     "financial_services": ("banque", "bankwesen", "banca", "bancos", "bancario", "bancaire", "finanzdienst",
                            "services financiers", "servicios financieros", "sparkasse", "caisse", "bankwezen"),
     "ecommerce": ("onlinehandel", "versandhandel", "commerce en ligne", "vente en ligne", "comercio electronico",
-                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista"),
+                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista",
+                  "retalho", "varejo", "comercio a retalho", "commerce de detail", "vente au detail",
+                  "commercio al dettaglio", "vendita al dettaglio", "venta minorista", "comercio electronico"),
     "professional_services": ("kanzlei", "conseil", "beratung", "consultoria", "consulenza", "advocat", "avocat",
                               "abogad", "steuerberat", "wirtschaftspruf", "expertise comptable", "comptab",
                               "contabil", "rechtsanwalt", "juridique", "juridico"),
@@ -1451,6 +1475,17 @@ def _foreign_industry(label: str, slug: str) -> str | None:
     folded = folded.encode("ascii", "ignore").decode("ascii")
     return next((w for w in _FOREIGN_INDUSTRY.get(slug, ()) if w in folded), None)
 
+
+# Industries whose companies are often the profile's buyers under another label (LinkedIn files a
+# supplement brand under "Health, Wellness & Fitness"): a near fit, with what makes it one.
+_NEAR_INDUSTRY: dict[str, tuple[tuple[str, ...], str]] = {
+    "ecommerce": (
+        ("wellness", "fitness", "nutrition", "supplements", "beverages", "food", "sporting goods", "pet products",
+         "cosmetics", "jewelry", "jewellery", "luxury goods", "furniture", "toys", "footwear", "calzado", "mode",
+         "moda", "consumer electronics", "personal care", "home goods", "homeware"),
+        "a consumer-products industry whose brands sell online",
+    ),
+}
 
 _ADJACENT = frozenset(
     {frozenset({"casino", "hotel"}), frozenset({"hotel", "restaurant"}), frozenset({"casino", "restaurant"})}
@@ -1699,7 +1734,12 @@ def disqualifiers(
                 and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
             ):
                 hit = None
-            if hit is not None and rule.also is not None and not rule.also.search(company_low):
+            if (
+                hit is not None
+                and rule.also is not None
+                and not rule.also.search(company_low)
+                and not (rule.also_if_tiny and _tiny(profile, prospect))
+            ):
                 hit = None
         numeric = False
         if rule.max_employees is not None and prospect.employee_count is not None:
@@ -1806,6 +1846,18 @@ def settled_record(prospect: ProspectData) -> bool:
     return any(_STATUS_QUO.search(text[start:end]) for _, _, text, start, end in _pieces(prospect))
 
 
+def _tiny(profile: AgentProfile, prospect: ProspectData) -> bool:
+    """Under half the ICP minimum in employees or revenue: too small to have a sales or marketing budget."""
+    icp = profile.icp
+    return any(
+        value is not None and low and value < low / 2
+        for value, low in (
+            (prospect.employee_count, icp.employee_min),
+            (prospect.annual_revenue_usd, icp.revenue_min_usd),
+        )
+    )
+
+
 def _mentions_icp(profile: AgentProfile, prospect: ProspectData) -> bool:
     """The company's industry, name, title or notes name the agent's industry (who it sells to)."""
     words = tokens(" ".join(x for x in (prospect.industry, prospect.company, prospect.title, prospect.notes) if x))
@@ -1840,7 +1892,7 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
         return True, f"the offer is for {', '.join(targets)}"
     other = next((t for t in types if not ({stem(w) for w in tokens(t.label)} & target_words)), None)
     if other is not None:
-        return False, f"a {other.label}, while the offer is for {' and '.join(targets)}"
+        return False, f"{english.a(other.label)}, while the offer is for {english.join(targets)}"
     return None, ""
 
 
@@ -1917,7 +1969,7 @@ def _weakened(fact: _F) -> _F:
 def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFacts:
     """Everything the rules engine reads out of one prospect for one agent profile and its offer."""
     offer = profile_offer(profile)
-    title = parse_title(prospect.title, convention_for(profile.industry, prospect.industry))
+    title = parse_title(prospect.title, convention_for(profile.industry, prospect.industry, prospect.company))
     events: list[Event] = []
     quantities: list[Quantity] = []
     mentions: list[Mention] = []
@@ -1964,7 +2016,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     in_market, market_why = offer_market(offer, types, prospect)
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
-        in_market, market_why = False, f"{english.a(edge)} sits at the edge of the ICP"
+        in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
     firmo = Firmographics(
         employee_count=prospect.employee_count,
         annual_revenue_usd=prospect.annual_revenue_usd,

@@ -27,12 +27,21 @@ HEALTHCARE = "healthcare"
 PROFESSIONAL = "professional"
 
 
-def convention_for(industry_slug: str | None, prospect_industry: str | None = None) -> str | None:
-    """The title convention for an agent industry slug (and the prospect's own industry text)."""
+_CREDIT_UNION = re.compile(r"credit union|\bfcu\b|caisse populaire|caisse desjardins")
+
+
+def convention_for(industry_slug: str | None, prospect_industry: str | None = None,
+                   company: str | None = None) -> str | None:
+    """The title convention for an agent industry slug (and the prospect's own industry text and company).
+
+    Banks title officers generously (a VP or AVP is manager level); credit unions do not: their VPs
+    head a function under the CEO, so a credit union reads with the general convention."""
     text = (prospect_industry or "").lower()
+    if _CREDIT_UNION.search(text) or _CREDIT_UNION.search((company or "").lower()):
+        return None
     if industry_slug == "financial_services" and not any(w in text for w in ("fintech", "software", "insurtech")):
         return BANKING
-    if "bank" in text or "credit union" in text:
+    if "bank" in text:
         return BANKING
     if industry_slug in ("hotel", "casino", "restaurant"):
         return PROPERTY
@@ -53,6 +62,8 @@ _ABBREV: dict[str, str] = {
     "snr": "senior",
     "jr": "junior",
     "mgr": "manager",
+    "mng": "managing",  # "Mng. Dir.", "Mng Partner"
+    "mang": "managing",
     "mngr": "manager",
     "mgrs": "manager",
     "mktg": "marketing",
@@ -265,6 +276,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("revenue manager", "revenue_management manager"),
     ("revenue operations", "revops"),
     ("rev ops", "revops"),
+    ("rev operations", "revops"),  # "Rev. Ops" after "ops" was expanded
     ("revenue strategy", "revenue_management"),
     ("player development", "player_development"),
     ("players club", "player_development"),
@@ -506,7 +518,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "CHEF_DE": "manager",
     "lead": "manager",
     "team_lead": "manager",
-    "supervisor": "manager",
+    "supervisor": "individual",  # a first-line supervisor (front desk, floor, shift) runs a crew, not a budget
     "superintendent": "manager",
     "foreman": "manager",
     "teamleider": "manager",
