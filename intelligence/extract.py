@@ -1022,7 +1022,7 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
     """
     if title is None or title.level in ("junior", "former"):
         return None
-    best: tuple[tuple[int, int], PersonaMatch] | None = None
+    best: tuple[tuple[int, int, int], PersonaMatch] | None = None
     for order, persona in enumerate(profile.personas):
         functions, levels = persona_scope(persona)
         if title.function not in functions or title.level not in levels:
@@ -1036,7 +1036,9 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
             or _partner_manager(title)
         ):
             role = "influencer"
-        rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], order)
+        # The best role first; between equals, the persona that names the title ("deposits") over the first.
+        rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], 0 if _keyword_match(persona, title) else 1,
+                order)
         why = (
             f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
             f"{title.level.replace('_', '-')}) as {role}"

@@ -269,6 +269,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("customer success", "customer_success"),
     ("client success", "customer_success"),
     ("customer experience", "customer_success"),
+    # Digital guest or customer experience runs the app, online ordering and loyalty: digital marketing.
+    ("digital guest experience", "digital"),
+    ("digital customer experience", "digital"),
+    ("digital member experience", "digital"),
     ("guest experience", "customer_success"),
     ("client services", "customer_success"),
     ("customer service", "customer_success"),
@@ -780,6 +784,9 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "realtor": "sales",
     "loan": "sales",
     "mortgage": "sales",
+    "deposits": "sales",  # deposit gathering is a retail-banking sales line ("Head of Savings & Deposits")
+    "deposit": "sales",
+    "savings": "sales",
     "commercial_banking": "sales",
     "inside": "sales",
     "vendeur": "sales",

@@ -94,6 +94,8 @@ def test_credit_union_vps_head_a_function_and_bank_vps_do_not(title: str, compan
     ("VP, Rev. Ops", "vp", "sales"),
     ("Shift Supervisor", "individual", None),
     ("Guest Services Supervisor", "individual", None),
+    ("Director, Digital Customer Experience", "director", "marketing"),
+    ("Head of Retail Deposits", "director", "sales"),
 ])
 def test_abbreviations_and_first_line_titles(title: str, level: str, function: str | None) -> None:
     reading = parse_title(title)
