@@ -1583,19 +1583,15 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
         if not text:
             continue
         words = {stem(t) for t in tokens(text)}
-        for company_type, meaningful in kinds:
-            if (
-                meaningful
-                and len(meaningful & words) / len(meaningful) >= 0.5
-                and all(c.label != company_type for c in found)
-            ):
-                found.append(
-                    CompanyType(
-                        label=company_type,
-                        kind="icp",
-                        span=Span(field=field, text=text, start=0, end=len(text)),
-                    )
-                )
+        matched = []
+        for order, (company_type, meaningful) in enumerate(kinds):
+            hits = len(meaningful & words)
+            if meaningful and hits / len(meaningful) >= 0.5 and all(c.label != company_type for c in found):
+                matched.append((-hits, -hits / len(meaningful), order, company_type))
+        # The type the text names most fully first: "Casino & Hotel" is a casino hotel before a tribal casino.
+        for *_, company_type in sorted(matched):
+            span = Span(field=field, text=text, start=0, end=len(text))
+            found.append(CompanyType(label=company_type, kind="icp", span=span))
     return tuple(found)
 
 
@@ -1830,8 +1826,7 @@ def title_disqualifiers(title: TitleReading | None) -> tuple[Disqualifier, ...]:
     if title.level == "former":
         out.append(Disqualifier("former", "no longer in the role (former or retired)", span))
     elif title.level == "junior" and not title.has("student"):
-        label = f"{title.reference or 'a junior role'}: an assistant or intern, not a buyer"
-        out.append(Disqualifier("no_authority", label, span))
+        out.append(Disqualifier("no_authority", _junior_label(title), span))
     elif title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of"):
         out.append(Disqualifier("no_authority", "a gatekeeper to the buyer, not the buyer", span))
     elif title.has("board") and len(title.roles) <= 1 and title.level in ("individual", "junior"):
@@ -1841,6 +1836,19 @@ def title_disqualifiers(title: TitleReading | None) -> tuple[Disqualifier, ...]:
     if title.has("job_seeker"):
         out.append(Disqualifier("job_seeker", "looking for work, not at a buying company", span))
     return tuple(out)
+
+
+def _junior_label(title: TitleReading) -> str:
+    """What a junior title is, in words: the title itself is quoted beside it in the breakdown."""
+    if title.has("intern"):
+        return "an intern, not a buyer"
+    if title.has("candidate"):
+        return "a candidate, not yet in the role"
+    if title.has("chief_of_staff") or title.has("office_of"):
+        return "a gatekeeper to the buyer, not the buyer"
+    if title.has("assistant_to"):
+        return "an assistant to the buyer, not the buyer"
+    return "an assistant or junior role, not a buyer"
 
 
 def settled_record(prospect: ProspectData) -> bool:
@@ -1894,7 +1902,7 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
         return True, f"the offer is for {', '.join(targets)}"
     other = next((t for t in types if not ({stem(w) for w in tokens(t.label)} & target_words)), None)
     if other is not None:
-        return False, f"{english.a(other.label)}, while the offer is for {english.join(targets)}"
+        return False, f"{english.a(english.label(other.label))}, while the offer is for {english.join(targets)}"
     return None, ""
 
 
@@ -2013,7 +2021,8 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         # The company names an ICP company type ("... Dental Group", "a regional bank"): that is the industry.
         share, why = (
             0.8,
-            f"{why} The {types[0].span.field} names {english.a(types[0].label)}, an ICP company type.",
+            f"{why} The {types[0].span.field} names {english.a(english.label(types[0].label))}, "
+            "an ICP company type.",
         )
     in_market, market_why = offer_market(offer, types, prospect)
     edge = edge_type(profile, prospect)

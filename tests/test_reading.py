@@ -121,3 +121,34 @@ def test_consumer_product_industries_are_near_ecommerce(label: str) -> None:
     # Not for every profile: a supplement label says nothing about a hotel.
     assert extract_facts(profile("hotel"), _prospect(title="VP Growth", company="Acme", industry=label)
                          ).firmographics.industry_share < 0.5
+
+
+# --- the breakdown's English -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "written"), [
+    ("cpa firm", "a CPA firm"), ("b2b saas company", "a B2B SaaS company"),
+    ("it services firm", "an IT services firm"), ("ria", "an RIA"), ("shopify plus brand", "a Shopify Plus brand"),
+    ("insurance carrier", "an insurance carrier"),
+])
+def test_vocabulary_labels_are_written_with_their_case_and_article(label: str, written: str) -> None:
+    from intelligence import english
+    assert english.a(english.label(label)) == written
+
+
+def _why(agent: str, component: str, **fields: object) -> str:
+    result = analyze_rules(profile(agent), _prospect(**fields))
+    return next(c.why for c in result.breakdown if c.component == component)
+
+
+def test_disqualifier_sentences_name_each_reason_once_with_its_article() -> None:
+    why = _why("professional_services", "disqualifier", title="Attorney", company="Dana Cole, Sole Practitioner",
+               industry="Law Practice", employee_count=1, notes="Sole practitioner; solo practice.")
+    assert why.count("solo") + why.count("one-person") + why.count("one- or two-person") == 1, why
+    why = _why("professional_services", "disqualifier", title="Executive Assistant to the Managing Partner",
+               company="Hartley & Co", industry="Accounting", employee_count=120)
+    assert "an assistant to the buyer, not the buyer ('Executive Assistant to the Managing Partner')" in why
+    assert "managing partner:" not in why.lower()
+    company = _why("professional_services", "company_fit", title="Managing Partner", company="Hartley CPA Firm",
+                   industry="Accounting", employee_count=120)
+    assert "it is a CPA firm, an ICP company type" in company or "it is an accounting firm" in company, company
