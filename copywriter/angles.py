@@ -304,6 +304,7 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     if reported:  # "Owner group said on its earnings call that OTA commissions rose 22%": what was said
         said = _clean_fact(reported.group("said")) or reported.group("said")
         text = said if said.split()[0].isupper() or said[:1].isdigit() else said[0].upper() + said[1:]
+    text = _normalise(text)
     if len(text.split()) < 2:
         return None
     first, _, rest = text.partition(" ")
@@ -325,6 +326,52 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     website = bool(re.search(r"\b(?:website|site|homepage)\b", raw, re.IGNORECASE))
     return CopyFact(field, raw, text, verb, kind, lemma(first) if kind else None, rest, obj, date, numbers, names,
                     relevance, round(score, 2), website, _usable(kind, text))
+
+
+_WILL = re.compile(r"^(?:Will|Plans to|Set to|About to)\s+([a-z]+)\s+", re.IGNORECASE)
+_ING_OF = re.compile(r"^([A-Z][a-z]+ing)\s+of\s+")
+_COUNT_STATE = re.compile(r"^((?:about|roughly|around|nearly|over|some)?\s*~?\d[\d,.]*[kK+]?\s+[a-z][\w-]*)\s+"
+                          r"(overdue|behind|waiting|lapsed|inactive|unbooked)\b", re.IGNORECASE)
+_MEASURE_MOVE = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:cost|costs|rate|share|revenue|"
+                           r"occupancy|churn|margin|traffic|volume))\s+(up|down)\b")
+
+
+_STATE_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+                        r"(\d{1,3}%\s+(?:vacant|leased|occupied|full|booked)\b)")
+_SLATED = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+                     r"((?:slated|scheduled|planned|set|due)\s+(?:for|to)\b)")
+
+
+def _gerund(verb: str) -> str:
+    v = verb.lower()
+    if v.endswith("e") and not v.endswith("ee"):
+        v = v[:-1]
+    elif len(v) == 3 and v[1] in "aeiou" and v[0] not in "aeiou" and v[2] not in "aeiouwxy":
+        v += v[2]
+    return (v + "ing").capitalize()
+
+
+def _normalise(text: str) -> str:
+    """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
+    "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
+    overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
+    text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
+    text = text[:1].upper() + text[1:]
+    m = _WILL.match(text)
+    if m:
+        text = _gerund(m.group(1)) + " " + text[m.end():]
+    text = _ING_OF.sub(r"\1 ", text)
+    m = _COUNT_STATE.match(text)
+    if m:
+        text = f"{m.group(1)} are {text[m.start(2):]}"
+    m = _STATE_PCT.match(text) or _SLATED.match(text)
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        text = f"{m.group(1)} is {text[m.start(2):]}"
+    m = _MEASURE_MOVE.match(text)
+    if m:
+        be = "are" if m.group(1).endswith("costs") else "is"
+        text = f"{m.group(1)} {be} {text[m.start(2):]}"
+    return text
 
 
 def _usable(kind: str | None, text: str) -> bool:

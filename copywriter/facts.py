@@ -78,6 +78,8 @@ def clean_name(value: str | None) -> str | None:
 def short_company(company: str) -> str:
     """The company as people say it: legal suffixes dropped ("Acme Software, Inc." -> "Acme Software")."""
     short = _LEGAL_SUFFIX.sub("", company).strip(" ,")
+    if short.endswith(("&", " and")):
+        return company  # "Poutine & Co." is the name, not "Poutine &"
     return short or company
 
 

@@ -70,6 +70,11 @@ SEVERITY: dict[str, Severity] = {
     "canned_pain": "hard",
     "unsupported_claim": "hard",
     "name_repeated": "soft",
+    "template_opener": "hard",
+    "offer_pasted": "hard",
+    "results_line": "soft",
+    "generic_so_what": "hard",
+    "metric_subject": "hard",
 }
 PENALTY = {"hard": 30, "soft": 10}
 
@@ -809,8 +814,13 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
         return []
     stems = [w[:5] for w in words]
     runs = {tuple(r[:5] for r in run) for run in _offer_runs(ctx.offer)}
+    offer_words = set(_TOKEN.findall(ctx.offer.lower()))
+    offer_stems = {w[:3] for w in offer_words}
     for i in range(len(stems) - 3):
         if tuple(stems[i:i + 4]) in runs:
+            if not text.rstrip().endswith("?") and any(w.endswith("ing") and w[:3] in offer_stems and w not in offer_words
+                   for w in words[max(0, i - 4):i + 2]):
+                continue  # the offer's outcome said as an activity in a "so what" ("winning back lapsed ...")
             return [Finding("offer_restated", " ".join(words[i:i + 4]),
                             "the offer's wording repeated outside the one line that claims it")]
     return []
@@ -854,7 +864,70 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
     return out
 
 
-SENTENCE_CHECKS = (check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
+_TEMPLATE_OPENER = re.compile(
+    r"^(?:I don't know much about (?:your team|you)\b|I'm writing to you as\b|I'm reaching out because [^.]*\blooks like "
+    r"the kind of\b|I hope (?:this|you're|you are)\b|My name is\b|I wanted to (?:reach out|introduce)\b|I'm reaching out to "
+    r"introduce\b|Allow me to introduce\b|I came across your (?:profile|company)\b)",
+    re.IGNORECASE,
+)
+
+
+def check_template_opener(text: str, ctx: LintContext | None) -> list[Finding]:
+    """An opener any sender could send to anyone: it says nothing about the reader or why now."""
+    m = _TEMPLATE_OPENER.search(text.strip())
+    return [Finding("template_opener", m.group(0), "a template opener; open on a fact or why this role cares")] if m else []
+
+
+def check_offer_pasted(text: str, ctx: LintContext | None) -> list[Finding]:
+    """The offer pasted as written: its parenthesis, or its "X that Y" clause word for word."""
+    if ctx is None:
+        return []
+    offer = " ".join(ctx.offer.split()).strip(" .")
+    low = text.lower()
+    for m in re.finditer(r"\(([^()]{6,})\)", offer):
+        if m.group(0).lower() in low:
+            return [Finding("offer_pasted", m.group(0), "the offer's parenthesis pasted into the copy")]
+    m = re.search(r"\s(?:that|which)\s", offer)
+    if m:
+        head = re.sub(r"\s*\([^()]*\)", "", offer[:m.start()]).split()[-3:]
+        clause = " ".join([*head, *offer[m.start():].split()[:4]]).lower()
+        if len(clause.split()) >= 5 and clause in re.sub(r"\s*\([^()]*\)", "", low):
+            return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
+    return []
+
+
+_RESULTS_LINE = re.compile(
+    r"\b(?:one number would tell us whether it works|i'd suggest judging it on one number|the number i'd hold it to is|"
+    r"if it works, it shows up in|the fair test is [^.]*?(?:measured )?before and after|the result we work toward is|"
+    r"judged on that number alone)\b",
+    re.IGNORECASE,
+)
+
+
+def check_results_line(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A stock "how we'd measure it" line with the offer's metric pasted in: readers skip it, and it rarely fits."""
+    m = _RESULTS_LINE.search(text)
+    return [Finding("results_line", m.group(0), "a stock results line; say what the fact means instead")] if m else []
+
+
+_GENERIC_SO_WHAT = re.compile(
+    r"\b(?:ha(?:s|ve) to earn (?:its|their) keep quickly|comes? with a payback date attached|the targets rarely wait for "
+    r"them|comes with a growth target that starts before|fresh money usually comes with a target|bring customers nobody "
+    r"has contacted yet|(?:work|a project) like that (?:has to pay back quickly|comes with a payback date)|small gains per "
+    r"person add up|judged on results before their first quarter is out|usually comes with customers who don't know you)\b",
+    re.IGNORECASE,
+)
+
+
+def check_generic_so_what(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A "so what" that fits any fact of its kind and says nothing about what it means for the sender's offer."""
+    m = _GENERIC_SO_WHAT.search(text)
+    return [Finding("generic_so_what", m.group(0), "a stock \"so what\"; tie the fact to what the offer changes")] \
+        if m else []
+
+
+SENTENCE_CHECKS = (check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
+                   check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
                    check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
                    check_ungrounded_event, check_template_repetition, check_offer_restated, check_canned_pain,
                    check_unsupported_claim)
@@ -962,8 +1035,22 @@ def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding
     return []
 
 
+def check_metric_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+    """A subject that is just the offer's own outcome or metric ("repeat purchase rate", "unplanned downtime"):
+    it names what the sender sells, not anything about the reader."""
+    if ctx is None:
+        return []
+    words = [w for w in re.findall(r"[a-z0-9%$][\w%-]*", subject.lower()) if w not in ("the", "your", "a", "an")]
+    if len(words) < 2 or ctx.company_words & set(words):
+        return []
+    offer = " ".join(re.findall(r"[a-z0-9%$][\w%-]*", ctx.offer.lower()))
+    if f" {' '.join(words)} " in f" {offer} " and not set(words) <= set(re.findall(r"[\w%-]+", ctx.fact_lower)):
+        return [Finding("metric_subject", subject, "the offer's own words as the subject; build it from a fact")]
+    return []
+
+
 def lint_subject(subject: str, ctx: LintContext | None = None) -> list[Finding]:
-    return [*check_broken_subject(subject, ctx), *check_generic_subject(subject, ctx),
+    return [*check_broken_subject(subject, ctx), *check_generic_subject(subject, ctx), *check_metric_subject(subject, ctx),
             *check_leaked_citation(subject, ctx), *check_persona_plural(subject, ctx)]
 
 

@@ -33,6 +33,7 @@ from copywriter.angles import (
     words_of,
 )
 from copywriter.context import Context, build_context, is_verb_phrase
+from copywriter.facts import short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
@@ -64,13 +65,18 @@ _QUANTITY_NP = re.compile(r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
-            "roll", "test", "build", "consolidate", "rollout"},
+            "roll", "test", "build", "consolidate", "rollout", "commission", "enter"},
     "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
     "acquire": {"acquire", "merge", "win", "buy", "sign"},
     "renovate": {"renovate", "complete", "remodel", "refurbish"},
     "switch": {"migrate", "switch", "replace", "move", "change"},
 }
+
+
+_EVENT_NOUN = {"reopen": "A reopening", "open": "An opening", "launch": "A launch", "relaunch": "A relaunch",
+               "roll": "A rollout", "rollout": "A rollout", "expand": "An expansion", "introduce": "A launch",
+               "test": "A test like that", "start": "A launch like that", "consolidate": "A consolidation like that"}
 
 
 def _group(fact: CopyFact) -> str:
@@ -252,12 +258,123 @@ class Plan:
             return _INFLECT.a(short)
         return short
 
+    @cached_property
+    def has_outcome(self) -> bool:
+        """Whether the offer states what it achieves ("... that shift room nights away from OTAs")."""
+        return not self.outcome.startswith(("running ", "using ", "bringing in "))
+
+    @cached_property
+    def outcome_base(self) -> str:
+        """The offer's outcome as a bare verb phrase: "cut unplanned downtime and lift OEE on production lines"."""
+        words = self.outcome.split()
+        out: list[str] = []
+        for i, w in enumerate(words):
+            if w.endswith("ing") and (i == 0 or words[i - 1] == "and"):
+                stem = w[:-3]
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsaeiou":
+                    stem = stem[:-1]  # "cutting" -> "cut", "winning" -> "win"
+                elif stem.endswith(("v", "c", "z", "at", "us", "ur")):
+                    stem += "e"  # "moving" -> "move", "reducing" -> "reduce"
+                out.append(stem)
+            else:
+                out.append(w)
+        return " ".join(out)
+
+    @cached_property
+    def mechanism(self) -> str:
+        """How the offer works, with its parenthesis said as a list: "direct-booking campaigns across
+        metasearch, paid search and email to past guests"."""
+        short = self.offer_short_np
+        m = re.search(r"\(([^()]+)\)", self.ctx.sender.offer)
+        if not m:
+            return short
+        items = [x.strip() for x in m.group(1).split(",") if x.strip()]
+        if len(items) > 1 and not re.search(r"\band\b", items[-1]):
+            listed = ", ".join(items[:-1]) + " and " + items[-1]
+        else:
+            listed = ", ".join(items)
+        return f"{short} across {listed}"
+
+    def offer_claim(self, *salt: object, linked: bool = False) -> str:
+        """The one claim about the sender, rephrased from the offer (never pasted with its parenthesis): after
+        a "so what" that already named the outcome, it says only who does it and how."""
+        co = self.sender_co
+        if not self.has_outcome:
+            return self.offer_line(*salt)
+        if linked:
+            options = [f"That's the work we do at {co}, with {self.mechanism}.",
+                       f"That's what {co} does for teams like yours, with {self.mechanism}."]
+        else:
+            options = [f"At {co}, we help teams like yours {self.outcome_base} with {self.mechanism}.",
+                       f"{co} helps teams like yours {self.outcome_base}, using {self.mechanism}."]
+        return self.pick_ok(options, "claim", self.band, *salt) or self.offer_line(*salt)
+
+    def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
+        """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
+        promises ("A new tower has to pay back quickly, and winning back lapsed rated players is usually the
+        cheapest place to start."). None when the offer states no outcome."""
+        # An offer that states no outcome is named as what deserves a look, never credited with a result.
+        o = self.outcome if self.has_outcome else f"a fresh look at {self.offer_short_np}"
+        group = _group(fact)
+        head = self.head_noun(fact)
+        plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
+        a_head = (f"New {head}" if plural else f"A new {head}") if head else None
+        has = "have" if plural else "has"
+        options: dict[str, list[str]] = {
+            "new": ([f"{a_head} {has} to pay back quickly, and {o} is usually the cheapest place to start.",
+                     f"{a_head} raise{'' if plural else 's'} the stakes on {o}."] if a_head else
+                    [f"{_EVENT_NOUN.get(fact.lemma or '', 'A change like that')} is usually the right moment for {o}."]),
+            "hire": [f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
+                     f"Whoever joins will be judged on {o} before their first quarter is out."],
+            "raise": [f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."],
+            "acquire": [f"A deal like that usually puts {o} near the top of the list for the first few months."],
+            "renovate": [f"Work like that has to pay back, and {o} is usually the fastest way to make it."],
+            "switch": [f"A move like that is usually the right moment to look at {o}."],
+            "number": ([f"When a cost climbs like that, {o} is usually the cheapest lever left."]
+                       if re.search(r"\b(?:up|rose|risen|grew|increased)\b", fact.text) else
+                       [f"A drop like that is usually where {o} pays back fastest."]
+                       if re.search(r"\b(?:fell|down|dropped|declined|slipped)\b", fact.text) else
+                       [f"A {'rate' if re.search(r'rate|ratio', fact.text) else 'share'} like that is usually where {o} "
+                        "pays back fastest."] if "%" in fact.text else
+                       [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
+                       if re.search(r"[$€£]\d", fact.text) else
+                       [f"Numbers like that are usually where {o} pays back fastest."]),
+            "other": [f"{_INFLECT.a(ev.group(1).lower()).capitalize()} is usually the right moment for {o}."
+                      if (ev := re.search(r"\b(relaunch|launch|rollout|opening|expansion|renovation|migration)\b",
+                                          fact.text, re.IGNORECASE)) else f"That usually puts {o} on the agenda."],
+        }
+        lines = options.get(group, [])
+        if not self.has_outcome:
+            # Only "a good moment to look at" the offer, and only for a short offer name: anything more reads
+            # as the offer pasted twice.
+            moment = f"{a_head} is" if a_head and not plural else f"{a_head} are" if a_head else \
+                f"{_EVENT_NOUN.get(fact.lemma or '', 'A moment like that')} is"
+            lines = [f"{moment} usually a good time to take a fresh look at {self.offer_short_np}."] \
+                if group in ("new", "acquire", "renovate", "switch") and len(self.offer_short.split()) <= 4 else []
+        line = self.pick_ok(lines, "linked", group, self.band, *salt) if lines else None
+        if line and group == "number" and (measure := self.measure_line(fact)):
+            return f"{measure} {line}"
+        return line
+
+    def role_note(self, *salt: object) -> str | None:
+        """Why this person, when the record has no usable fact: the outcome and the role, nothing guessed."""
+        if not (self.has_outcome and self.company):
+            return None
+        o = self.outcome
+        if self.role_ref:
+            options = [f"I'm writing because at a business like {self.company}, {o} usually sits with the "
+                       f"{self.role_ref}."]
+        else:
+            options = [f"I'm writing because {o} is usually worth a look at a business like {self.company}."]
+        return self.pick_ok(options, "role-note", *salt)
+
     def offer_line(self, *salt: object) -> str:
         """The one claim about the sender: their own offer as written, said once, with no "for exactly
         that" pointing back at a bridge sentence."""
         co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "run"
-        base = self.offer_np if len(self.offer_np.split()) <= 18 else self.offer_short_np
+        np = re.sub(r"\s*\([^()]*\)", "", self.offer_np)
+        base = np if len(np.split()) <= 18 else self.offer_short_np
         options = [f"{co} {self.offer_verb} {base}.", f"At {co}, we {verb} {base}.",
                    f"I'm with {co}; we {verb} {base}.", f"My team at {co} {self.offer_verb} {base}."]
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
@@ -385,7 +502,7 @@ class Plan:
                 if subject and clause.startswith(subject + " "):
                     clause = f"{subject} also {clause[len(subject) + 1:]}"
             else:
-                return cap_first(clause) + ", too."
+                return cap_first(clause) + "."
             return cap_first(clause) + "."
         congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
         if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
@@ -447,8 +564,12 @@ class Plan:
         if pct >= 50 or pct < 5:
             return None  # "more than half of your room nights" only says the fact again
         n = round(100 / pct)
+        if noun and noun[-1].lower() in ("new", "old", "total", "all", "our", "current"):
+            return None  # "10% of new accounts" cut to "new": no noun left to say
         if noun:
             part = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 8: "eighth", 10: "tenth"}.get(n)
+            if part == "half":
+                return f"That's roughly half of your {' '.join(noun)}."
             return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
         word = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
                 10: "ten", 12: "twelve", 20: "twenty"}.get(n)
@@ -602,12 +723,13 @@ class Plan:
         """Subjects from the role and the offer's outcome when the record has no usable fact."""
         out: list[str] = []
         target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
-        target = re.split(r"\s+and\s+", target)[0]
+        target = re.split(r"\s+(?:and|away|off|from|on|back|faster)\b", target)[0]
         target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
         while target_words and target_words[-1].lower() in _STOP_TOPIC:
             target_words.pop()
-        if len(target_words) >= 2 and target != self.outcome:
-            out.append(" ".join(target_words))
+        if len(target_words) >= 2 and target != self.outcome and self.has_outcome and self.company:
+            # The offer's own words alone are the sender's subject, not the reader's: name whose they are.
+            out.append(f"{possessive(short_company(self.company))} {' '.join(target_words)}")
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {self.company}")
         out += ["one idea for this quarter", "worth a look this quarter", "a short question", "an idea to test"]
@@ -675,7 +797,8 @@ class Plan:
         ref = self.role_ref
         article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
         at = "of" if ref == "owner" else "at"
-        options = [f"I'm writing to you as {article}{ref} {at} {self.company}."]
+        options = [f"As {article}{ref} {at} {self.company}, you're probably the person this would land with, so I'll "
+                   "keep it short."]
         return self.pick_ok(options, "role", *salt)
 
     def process_lines(self, *salt: object) -> list[str]:
@@ -703,7 +826,7 @@ class Plan:
                         f"Would a one-page outline for {ref} be useful?",
                         "Worth a short call to see whether it fits?"]
             else:
-                pool = ["Is this on your radar this year, or should I check back later?",
+                pool = ["Is this worth a short conversation this year?",
                         f"Would a one-page outline for {ref} be useful?"]
             if not self.decision_maker:
                 pool = [*pool, f"If this sits with someone else {at}, who would you point me to?"]

@@ -45,21 +45,29 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     fact from the record is the only thing added to reach the word budget."""
     lead = plan.lead
     cta = plan.cta("opener", *salt)
+    linked = False
     if lead is not None:
-        first = [plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)]
+        so_what = plan.linked_so_what(lead, *salt)
+        linked = bool(so_what)
+        first = [plan.fact_sentence(lead, *salt), so_what or plan.so_what(lead, *salt)]
         more = plan.fact(1)
         first_optional = [plan.fact_sentence(more, "also", *salt, also=True)] if more is not None else []
     else:
-        # Nothing in the record to open on: say so plainly rather than guess a pain or a metric.
-        first = [plan.role_line(*salt) or "I don't know much about your team yet, so I'll be direct about why I'm "
-                 "writing."]
+        # Nothing in the record to open on: why this role usually cares about the offer's outcome, and the
+        # pain peers report, rather than a guess at their numbers.
+        note = plan.role_note(*salt)
+        linked = bool(note)
+        first = [note or plan.role_line(*salt) or
+                 "I'll keep this short and say why I'm writing.",
+                 plan.opening_pain(*salt)]
         first_optional = []
-    second = [plan.offer_line(*salt)]
-    optional: list[str | None] = [plan.proof_line(0, *salt), *plan.process_lines(*salt)]
+    second = [plan.offer_claim(*salt, linked=linked)]
+    # No results line and no filler about tests: a metric the reader did not ask for reads as a template.
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
     first = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
-    extra = _fit([], optional, 60 - used, 110 - used)
+    extra = _fit([], [*plan.process_lines(*salt)[::-1], plan.pain_line(0, *salt)], OPENER_MIN_WORDS - used,
+                 110 - used)
     p1 = " ".join(p for p in first if p)
     p2 = " ".join(p for p in [*second, *extra] if p)
     return [p for p in (p1, p2) if p], cta

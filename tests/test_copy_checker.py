@@ -22,7 +22,8 @@ CONTEXTS = json.loads((CORPUS / "contexts.json").read_text())
 CLASSES = ("splice", "persona_plural", "agreement", "raw_title", "leaked_citation", "broken_subject",
            "off_offer", "unrelated_pain", "wrong_company_type", "wrong_persona_metric", "strongest_fact_unused",
            "generic_subject", "template_repetition", "unfilmable_visual", "ungrounded_event", "offer_restated",
-           "canned_pain", "unsupported_claim", "name_repeated")
+           "canned_pain", "unsupported_claim", "name_repeated", "template_opener", "offer_pasted", "results_line",
+           "generic_so_what", "metric_subject")
 
 
 @cache

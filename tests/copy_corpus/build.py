@@ -733,7 +733,7 @@ _GOOD_OWN: dict[str, dict[str, list[str]]] = {
     "alder_mfg": {
         S: ["Congrats on the $40M contract with a Tier 1 automotive OEM.",
             "With the Cleveland plant growing by 120,000 sq ft, the next contract matters as much as this one.",
-            "OEM Reach runs outbound campaigns that win new OEM contracts for contract manufacturers.",
+            "OEM Reach helps contract manufacturers win new OEM contracts with outbound campaigns.",
             "Would a list of OEM programs that need capacity in the next year be useful?",
             "Grace, as head of sales for EMEA, you'll be asked to fill the new space.",
             "We'd judge it on RFQs received from target OEMs."],
@@ -1022,27 +1022,21 @@ add("unsupported_claim", S, "own", "alder_mfg",
 # --- good: the "so what" from the fact's own measure or event, the offer claimed once as written --------------
 add("good", S, "own", "harborview",
     "That's roughly a third of your room nights.",
-    "Roomline Growth runs direct-booking campaigns that win repeat guests back from the OTAs.",
-    "A new program has to earn its keep quickly.",
+    "Roomline Growth helps independent hotels win repeat guests back from the OTAs with direct-booking campaigns.",
+    "A new program is usually the right moment for winning repeat guests back from the OTAs.",
     "A small first test would give a clear answer.")
 add("good", S, "own", "bright_smiles",
     "That's roughly one in eight.",
     "At RecallPro, we run patient recall and reactivation campaigns for dental practices.",
-    "I'm writing to you as the owner of Bright Smiles Family Dental.")
+    "I'm writing because at a practice like Bright Smiles Family Dental, patient recall usually sits with the owner.")
 add("good", S, "own", "red_mesa",
-    "A new tower has to earn its keep quickly.",
     "Tune Outbound runs player reactivation campaigns.",
     "You're also hiring two database marketing analysts.")
 add("good", S, "own", "cedar_valley",
-    "New hires take a quarter or more to ramp, and the targets rarely wait for them.",
-    "DepositLift runs commercial deposit acquisition campaigns for community banks.",
-    "Whoever joins will be judged on results before their first quarter is out.")
+    "DepositLift runs commercial deposit acquisition campaigns for community banks.")
 add("good", S, "own", "stackwise",
-    "A new round usually comes with a growth target that starts before the team is ready for it.",
     "At Pipeline Forge, we run outsourced SDR pipeline generation.")
 add("good", S, "own", "ember_grill",
-    "Deals like that usually bring customers nobody has contacted yet.",
-    "Work like that has to pay back quickly.",
     "That's roughly a sixth of your sales.")
 add("good", MSG, "own", "cedar_valley",
     "Hi Tom,\n\nCedar Valley Bank opened a commercial banking office in Pittsburgh. You're also hiring 3 commercial relationship managers.\n\n"
@@ -1086,6 +1080,85 @@ for line in (HERE / "old_engine_output.jsonl").read_text().splitlines():
         add("good", S, "engine", ctx, text)  # the old engine's questions are plain, sendable English
     elif kind == "sentence" and text.startswith("I saw that ") and "(" not in text:
         add("good", S, "engine", ctx, text)
+
+# --- what the blind readers rejected in step 1 (round 2): template openers, the offer pasted, stock results
+# lines, a stock "so what", the offer's own words as the subject ----------------------------------------------
+add("template_opener", S, "engine", "harborview",
+    "I don't know much about your team yet, so I'll be direct about why I'm writing.",
+    "I'm writing to you as director of sales and marketing at The Harborview Hotel.",
+    "I hope this email finds you well.")
+add("template_opener", S, "own", "bright_smiles",
+    "I'm writing to you as the owner of Bright Smiles Family Dental.",
+    "I'm reaching out because Bright Smiles Family Dental looks like the kind of practice we like to work with.",
+    "My name is Jenna and I work at RecallPro.")
+add("template_opener", S, "own", "cedar_valley",
+    "I don't know much about you yet, so I'll keep this short.",
+    "I wanted to reach out about commercial deposits at Cedar Valley Bank.",
+    "I'm writing to you as chief marketing officer at Cedar Valley Bank.")
+add("template_opener", S, "own", "lumen_goods",
+    "I came across your company and wanted to connect.",
+    "I wanted to introduce DTC retention programs to Lumen Goods.",
+    "Allow me to introduce our retention team.")
+add("offer_pasted", S, "engine", "harborview",
+    "At Roomline Growth, we run direct-booking campaigns that win repeat guests back from the OTAs.",
+    "My team at Roomline Growth runs direct-booking campaigns that win repeat guests back from the OTAs.",
+    "Roomline Growth runs direct-booking campaigns that win repeat guests back from the OTAs.")
+add("offer_pasted", S, "own", "alder_mfg",
+    "I'm with OEM Reach; we run outbound campaigns that win new OEM contracts for contract manufacturers.",
+    "OEM Reach runs outbound campaigns that win new OEM contracts for contract manufacturers.",
+    "At OEM Reach, we run outbound campaigns that win new OEM contracts.")
+add("results_line", S, "engine", "harborview",
+    "One number would tell us whether it works: direct share of repeat stays and OTA commission.",
+    "The fair test is direct-booking share, measured before and after.",
+    "If it works, it shows up in direct share of repeat stays.")
+add("results_line", S, "engine", "bright_smiles",
+    "I'd suggest judging it on one number: new patients per month per location.",
+    "The number I'd hold it to is recall appointments booked per month.")
+add("results_line", S, "own", "lumen_goods",
+    "The fair test is repeat purchase rate and LTV lift, measured before and after.",
+    "The result we work toward is a higher repeat purchase rate.",
+    "One number would tell us whether it works: repeat purchase rate.")
+add("generic_so_what", S, "engine", "harborview",
+    "A new program has to earn its keep quickly.",
+    "A new program usually comes with a payback date attached.")
+add("generic_so_what", S, "engine", "red_mesa",
+    "A new tower has to earn its keep quickly.",
+    "New analysts usually come with a payback date attached.")
+add("generic_so_what", S, "engine", "cedar_valley",
+    "New hires take a quarter or more to ramp, and the targets rarely wait for them.",
+    "Whoever joins will be judged on results before their first quarter is out.")
+add("generic_so_what", S, "engine", "stackwise",
+    "A new round usually comes with a growth target that starts before the team is ready for it.",
+    "Fresh money usually comes with a target that arrives before the team does.")
+add("generic_so_what", S, "engine", "ember_grill",
+    "Deals like that usually bring customers nobody has contacted yet.",
+    "Work like that has to pay back quickly.",
+    "A project like that comes with a payback date attached.")
+add("generic_so_what", S, "issue", "cozy_cabin",
+    "With a team of about 1 at Cozy Cabin Getaways, small gains per person add up quickly.")
+add("metric_subject", SUBJ, "engine", "lumen_goods", "retention email and SMS programs", "SMS programs")
+add("metric_subject", SUBJ, "engine", "harborview", "repeat guests back", "direct-booking campaigns",
+    "win repeat guests back")
+add("metric_subject", SUBJ, "engine", "alder_mfg", "new OEM contracts", "OEM contracts")
+add("metric_subject", SUBJ, "engine", "bright_smiles", "patient recall and reactivation", "reactivation campaigns")
+add("metric_subject", SUBJ, "own", "ember_grill", "corporate order campaigns", "catering and corporate orders")
+add("good", S, "own", "red_mesa",
+    "A new tower has to pay back quickly, and winning back lapsed rated players is usually the cheapest place to start.",
+    "That's the work we do at Tune Outbound, with player reactivation campaigns.")
+add("good", S, "own", "stackwise",
+    "New hires take a quarter or more to ramp, and booking qualified outbound meetings can't wait that long.",
+    "A new round usually comes with growth targets, and outbound pipeline is one of the quickest levers on them.")
+add("good", S, "own", "alder_mfg",
+    "A contract that size has to pay back, and the next OEM program is usually the fastest way to make it.",
+    "That's what OEM Reach does for contract manufacturers, with outbound campaigns.")
+add("good", S, "own", "lumen_goods",
+    "When acquisition costs climb like that, repeat purchases are usually the cheapest growth left.",
+    "I'm writing because at a brand like Lumen Goods, retention usually sits with the head of ecommerce.")
+add("good", S, "own", "harborview",
+    "A reopening is usually the right moment for winning repeat guests back from the OTAs.",
+    "That's the work we do at Roomline Growth, with direct-booking campaigns across metasearch and email.")
+add("good", SUBJ, "own", "lumen_goods", "Lumen Goods' repeat buyers", "the Shopify Plus move")
+add("good", SUBJ, "own", "harborview", "the 60% OTA share", "Harborview's repeat guests")
 
 
 def _holdout(item: Item) -> bool:
