@@ -73,7 +73,11 @@ _THEMES: dict[str, str] = {
     "acquisition": r"customer acquisition|new (?:customers|players|patients|members|accounts|clients)|cac|"
     r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)|new logos?",
     "outbound": r"outbound|sdrs?|bdrs?|sales development|meetings|pipeline|account executives|\baes\b|"
-    r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service",
+    r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service|"
+    # founder-led selling: the founder or CEO still does the sales work no team does yet
+    r"founder-led (?:sales|selling)|(?:sales|selling) (?:is |are )?(?:still )?founder-led|"
+    r"(?:founders?|ceo|owner) (?:still |personally )?(?:runs?|does|handles?|"
+    r"takes?|leads?|closes?) (?:all |every |each |most |the )*(?:sales|deals?|demos?|discovery)",
     "direct_booking": r"otas?|booking\.com|expedia|commissions?|direct[- ]book\w*|metasearch|room nights|"
     r"bookings|buchungen|occupancy|revpar|e-?commerce|hostelworld|distribution",
     "ordering": r"online ordering|ordering|deliver(?:y|ies) apps?|delivery|doordash|uber ?eats|grubhub|"
@@ -311,6 +315,7 @@ class _Rule:
     max_revenue: int | None = None
     also: re.Pattern[str] | None = None  # a second pattern that must also be found
     also_if_tiny: bool = False  # a company well below the ICP size band meets `also` ("no marketing budget")
+    unless: re.Pattern[str] | None = None  # voids the evidence ("a 24-room property" is no single unit)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -343,7 +348,19 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     ),
     (
         _rx(r"dropship"),
-        _Rule("dropship", "profile", "a dropshipper without its own brand or customer list", _rx(r"drop-?ship")),
+        _Rule(
+            "dropship",
+            "profile",
+            "a dropshipper without its own brand or customer list",
+            # the word, or what it means: orders ship straight from the supplier and the store owns no brand
+            _rx(
+                r"drop-?ship|aliexpress|\bships? (?:direct(?:ly)? |straight )?from (?:the |its |overseas |"
+                r"\w+ )?(?:suppliers?|manufacturers?|factories|wholesalers?)\b|"
+                r"(?:fulfilled|shipped) (?:direct(?:ly)? |straight )?(?:by|from) (?:the |its |overseas |\w+ )?"
+                r"(?:suppliers?|manufacturers?|factories|wholesalers?)\b|no (?:own |in-house )brand|"
+                r"(?:holds|keeps|carries) no (?:stock|inventory)"
+            ),
+        ),
     ),
     (
         _rx(r"liquidation|winding down|bankrupt|closing|receivership|closure|enforcement action|hiring freeze"),
@@ -354,7 +371,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             _rx(
                 r"liquidat\w*|(?:entered|in|into) administration|winding down|"
                 r"wind down|chapter (?:7|11)|bankrupt\w*|"
-                r"receivership|closing \d+|closing (?:all|its|the|underperforming)|will close|to close|"
+                r"receivership|(?:court|lender)-appointed receiver|receivers? (?:took|takes|has taken|have taken) "
+                r"(?:control|over|possession)|receivers? (?:was |were |has been |have been )?appointed|"
+                r"foreclos(?:ed|ure|ing)|deed in lieu|handed (?:the keys|\w+ (?:buildings?|properties|assets)) "
+                r"back to (?:the |its )?lenders?|"
+                r"closing \d+|closing (?:all|its|the|underperforming)|will close|to close|"
                 r"scheduled (?:for|to) clos\w*|shutting down|consent order|enforcement action|cease and desist|"
                 r"hiring freeze|laid off|layoffs|budget cuts|"
                 r"regulator sign-off|permanently closed|closed its doors|"
@@ -405,6 +426,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "profile",
             "a single-unit vacation rental",
             _rx(r"airbnb|vrbo|one (?:beach )?(?:house|cabin|unit|cottage)|single (?:unit|cabin)"),
+            # Airbnb as one booking channel of a property with rooms to sell is not a single-unit rental
+            unless=_rx(
+                r"\b(?:[3-9]|[1-9]\d+)[- ]"
+                r"(?:rooms?|keys|units|cabins|suites|villas|cottages|apartments|bedrooms)\b"
+            ),
         ),
     ),
     (
@@ -751,6 +777,14 @@ def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
     return Relevance(base, ()) if base else NO_RELEVANCE
 
 
+@lru_cache(maxsize=4096)
+def denied_need(text: str, offer: Offer) -> bool:
+    """The text names the offer's themes only to deny them: "no vacancy to fill", "no lapsed players"."""
+    low = text.lower()
+    hits = [m for m in _ANY_THEME.finditer(low) if {m.lastgroup, *_themes_of_word(m.group(0))} & offer.themes]
+    return bool(hits) and all(_negated(low, m.start()) for m in hits)
+
+
 # --- helpers -------------------------------------------------------------------------------------
 
 # A period ends a sentence only before a space or the end: "€1.9M" and "Booking.com" stay whole.
@@ -804,6 +838,7 @@ def _tense(first_word: str, text: str) -> Tense:
     return "unknown"
 
 
+_FUNDING = re.compile(r"\bseries [a-f]\b|\bround\b|\bseed\b|[$€£]|\bfunding\b|\bcapital\b|\bfinancing\b", re.I)
 _DISTRESS_OBJECT = re.compile(r"administration|receivership|bankruptcy|insolvency|liquidation|chapter", re.I)
 
 
@@ -831,12 +866,9 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
         verb_at = -1 if lemma == "add" else verb_at
     if lemma is None:
         return None
-    if (
-        lemma == "raise"
-        and words[verb_at].group(0).lower() == "closed"
-        and not re.search(r"series|round|seed|\$|funding|capital", piece, re.I)
-    ):
-        lemma = "close"
+    if lemma in ("raise", "close") and words[verb_at].group(0).lower() == "closed":
+        # "Closed £12M Series A" raised money; "Closed two stores" closed something.
+        lemma = "raise" if _FUNDING.search(piece) else "close"
     obj_start = words[verb_at + 1].start() if verb_at + 1 < len(words) else len(piece)
     if verb_at == -1:
         obj_start = 0
@@ -859,6 +891,13 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     )
 
 
+# Facilities beside the core business: growing them is not growth of what an offer sells into.
+_ANCILLARY = re.compile(
+    r"\b(?:meeting|event|events|conference|banquet|function|board) (?:space|rooms?|facilit\w+|cent(?:er|re)s?|"
+    r"venues?|halls?)\b|\bballrooms?\b|\bparking\b|\bcar parks?\b|\bparking garages?\b"
+)
+
+
 def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
     """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
     into a function the offer serves as a trigger, a negated event not at all (either engine's event)."""
@@ -870,6 +909,8 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
         base = 0.3
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
+    if base == 0.6 and _ANCILLARY.search(obj.lower()):
+        base = 0.3  # meeting space, a ballroom, a car park: serves groups and events, not the offer's buyers
     rel = relevance(text, offer, base=base)
     if lemma == "hire" and rel.score < RELEVANT and offer.stated:
         # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
@@ -879,8 +920,29 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
     return rel
 
 
+# "Manages about 6,000 apartment units", "Operates 42 hotels across the Southeast": how big the company is.
+_SIZE_STATEMENT = re.compile(
+    r"^(?:it |the (?:company|group|firm) )?(?:manages|operates|owns|runs|oversees|has|with|portfolio of)"
+    r"(?: about| around| roughly| approximately| over| more than| nearly| some| almost)? \d[\d,]*\+? "
+    r"(?:[a-z-]+ ){0,3}(?:units|apartments|apartment homes|rooms|keys|doors|locations|sites|stores|clinics|"
+    r"practices|properties|hotels|restaurants|branches|buildings|communities|beds|offices)\b"
+    r"(?:\s+(?:across|in|throughout|around)\b[^.;]*)?$"
+)
+# Occupancy or leasing at or near full: the space is filled, there is nothing to fill.
+_FILLED = re.compile(
+    r"\b(?P<pct>9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)\s*(?:occupied|occupancy|leased|full|booked)\b|"
+    r"\b(?:occupancy|occupied|leased)\b[^.;%]{0,30}?\b(?:9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)"
+)
+_STABLE = Relevance(0.3, ("context",))
+
+
 def quantity_relevance(text: str, offer: Offer) -> Relevance:
-    """How a quantity's sentence bears on the offer (either engine's quantity)."""
+    """How a quantity's sentence bears on the offer (either engine's quantity). A size statement
+    ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
+    context, not a trigger."""
+    low = text.lower().strip(" .;")
+    if _SIZE_STATEMENT.match(low) or _FILLED.search(low):
+        return _STABLE
     return relevance(text, offer, base=0.3)
 
 
@@ -1732,6 +1794,8 @@ def disqualifiers(
                 and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
             ):
                 hit = None
+            if hit is not None and rule.unless is not None and rule.unless.search(company_low):
+                hit = None
             if (
                 hit is not None
                 and rule.also is not None
@@ -1967,6 +2031,15 @@ def person_gone(prospect: ProspectData) -> str | None:
 
 
 _SETTLED = Relevance(0.3, ("status quo",))
+# Someone above the company decides what the offer sells: "the franchisor mandates its own app and loyalty".
+_DECIDED_ABOVE = re.compile(
+    r"\b(?P<who>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)(?:'s)? "
+    r"(?:mandates|requires|dictates|controls|provides|supplies|runs|owns|chooses|selects|sets|handles|"
+    r"manages|imposes)\b|"
+    r"\b(?:mandated|required|dictated|controlled|provided|supplied|chosen|selected|imposed) (?:centrally )?by "
+    r"(?:the )?(?P<by>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)\b",
+    re.I,
+)
 
 
 def _weakened(fact: _F) -> _F:
@@ -1986,10 +2059,15 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     unread: list[Span] = []
     signal_keywords = profile.icp.signal_keywords
     settled: set[tuple[str, int | None]] = set()
+    decided_above: tuple[str, str] | None = None  # (who, the sentence)
     for field, index, text, start, end in _pieces(prospect):
         piece = text[start:end]
         if _STATUS_QUO.search(piece):
             settled.add((field, index))
+        if decided_above is None and (above := _DECIDED_ABOVE.search(piece)) is not None and (
+            themes_in(piece) & offer.themes
+        ):
+            decided_above = ((above.group("who") or above.group("by")).lower(), piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
@@ -2002,6 +2080,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             if rel.score or keyword:
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
+                if denied_need(piece, offer):
+                    # "no vacancy to fill": the offer's need is absent (as Claude's negated mention)
+                    mentions.append(Mention(keyword=kw, span=span, negated=True, relevance=NO_RELEVANCE))
+                    continue
                 mentions.append(
                     Mention(
                         keyword=kw, span=span, negated=False, relevance=rel if rel.score else Relevance(0.4, (kw,))
@@ -2025,6 +2107,13 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             "an ICP company type.",
         )
     in_market, market_why = offer_market(offer, types, prospect)
+    if decided_above is not None:
+        # The offer's subject is bought above the company: its facts on it are context, and it cannot buy.
+        events = [_weakened(f) if f.span.text == decided_above[1] else f for f in events]
+        quantities = [_weakened(f) if f.span.text == decided_above[1] else f for f in quantities]
+        mentions = [_weakened(f) if f.span.text == decided_above[1] else f for f in mentions]
+        who, said = decided_above
+        in_market, market_why = False, f"the {who} decides what the offer sells ('{said}')"
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
@@ -2059,6 +2148,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
 __all__ = [
     "Offer",
     "country_of",
+    "denied_need",
     "event_relevance",
     "extract_facts",
     "industry_fit",
