@@ -936,6 +936,7 @@ _FILLED = re.compile(
 _STABLE = Relevance(0.3, ("context",))
 
 
+@lru_cache(maxsize=16384)
 def quantity_relevance(text: str, offer: Offer) -> Relevance:
     """How a quantity's sentence bears on the offer (either engine's quantity). A size statement
     ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
@@ -1646,9 +1647,12 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
             continue
         words = {stem(t) for t in tokens(text)}
         matched = []
+        # The company's name or industry says what it is by half a type's words ("Harbor Point Management");
+        # the notes must name the type whole: one word there ("management called deposit growth") is context.
+        share = 1.0 if field == "notes" else 0.5
         for order, (company_type, meaningful) in enumerate(kinds):
             hits = len(meaningful & words)
-            if meaningful and hits / len(meaningful) >= 0.5 and all(c.label != company_type for c in found):
+            if meaningful and hits / len(meaningful) >= share and all(c.label != company_type for c in found):
                 matched.append((-hits, -hits / len(meaningful), order, company_type))
         # The type the text names most fully first: "Casino & Hotel" is a casino hotel before a tribal casino.
         for *_, company_type in sorted(matched):
@@ -2032,6 +2036,7 @@ def person_gone(prospect: ProspectData) -> str | None:
 
 _SETTLED = Relevance(0.3, ("status quo",))
 # Someone above the company decides what the offer sells: "the franchisor mandates its own app and loyalty".
+_ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq", re.I)  # a cheap first look
 _DECIDED_ABOVE = re.compile(
     r"\b(?P<who>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)(?:'s)? "
     r"(?:mandates|requires|dictates|controls|provides|supplies|runs|owns|chooses|selects|sets|handles|"
@@ -2064,7 +2069,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         piece = text[start:end]
         if _STATUS_QUO.search(piece):
             settled.add((field, index))
-        if decided_above is None and (above := _DECIDED_ABOVE.search(piece)) is not None and (
+        if decided_above is None and _ABOVE_WORDS.search(piece) and (above := _DECIDED_ABOVE.search(piece)) and (
             themes_in(piece) & offer.themes
         ):
             decided_above = ((above.group("who") or above.group("by")).lower(), piece)

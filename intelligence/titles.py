@@ -281,6 +281,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("revenue operations", "revops"),
     ("rev ops", "revops"),
     ("rev operations", "revops"),  # "Rev. Ops" after "ops" was expanded
+    ("rev management", "revenue_management"),  # "Rev Mgmt" after "mgmt" was expanded
+    ("rev manager", "revenue_management manager"),
     ("revenue strategy", "revenue_management"),
     ("player development", "player_development"),
     ("players club", "player_development"),
@@ -521,7 +523,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "responsabile": "manager",
     "CHEF_DE": "manager",
     "lead": "manager",
-    "team_lead": "manager",
+    "team_lead": "individual",  # a team lead is a first-line supervisor: a player-coach, not a budget holder
     "supervisor": "individual",  # a first-line supervisor (front desk, floor, shift) runs a crew, not a budget
     "superintendent": "manager",
     "foreman": "manager",
@@ -860,6 +862,14 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "retail": "operations",
     "branch": "operations",
     "clinic": "operations",
+    "clinics": "operations",
+    "clinica": "operations",  # Spanish, Portuguese, Italian: "Gerente de Clínicas", "Responsabile Clinica"
+    "clinicas": "operations",
+    "cliniche": "operations",
+    "clinique": "operations",
+    "cliniques": "operations",
+    "klinik": "operations",
+    "kliniek": "operations",
     "site": "operations",
     "werk": "operations",
     "off": "operations",

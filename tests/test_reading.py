@@ -244,3 +244,32 @@ def test_what_the_franchisor_mandates_the_franchisee_cannot_buy() -> None:
     assert facts.firmographics.in_offer_market is False
     assert facts.firmographics.market_why.startswith("the brand decides what the offer sells")
     assert analyze_rules(food, franchisee).tier == 3
+
+
+@pytest.mark.parametrize(("title", "convention", "level", "function"), [
+    ("Rev Mgmt Director", "property", "director", "revenue_management"),
+    ("VP, Rev Mgmt & Distribution", "property", "vp", "revenue_management"),
+    ("Directora de Clínicas", "healthcare", "director", "operations"),
+    ("Responsabile Clinica", "healthcare", "manager", "operations"),
+    ("Customer Support Team Lead", None, "individual", "customer_success"),
+    ("Team Leader, Inside Sales", None, "individual", "sales"),
+])
+def test_more_abbreviations_foreign_clinics_and_team_leads(title: str, convention: str | None, level: str,
+                                                           function: str) -> None:
+    """"Rev Mgmt" is revenue management; a clinic in Spanish or Italian is still a clinic; a team lead is a
+    first-line supervisor (a player-coach), read at individual level like other supervisors."""
+    reading = parse_title(title, convention)
+    assert reading is not None and (reading.level, reading.function) == (level, function), reading
+
+
+def test_a_company_type_named_by_one_word_of_the_notes_is_context() -> None:
+    bank = profile("financial_services")
+    facts = extract_facts(bank, _prospect(
+        title="EVP Marketing", company="Blue Harbor Financial Corp.", industry="Banking", employee_count=900,
+        notes="Senior management says deposit growth is the priority this year."))
+    assert "wealth management firm" not in [t.label for t in facts.company_types]
+    assert facts.firmographics.in_offer_market is not False
+    named = extract_facts(bank, _prospect(title="EVP Marketing", company="Blue Harbor",
+                                          industry="Financial Services",
+                                          notes="A wealth management firm serving retirees."))
+    assert "wealth management firm" in [t.label for t in named.company_types]
