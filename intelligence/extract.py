@@ -1060,6 +1060,10 @@ def _role_for_offer(
             return role
         own_function = bool(set(title.functions) & offer.functions)
         return "champion" if own_function or _keyword_match(persona, title) else "influencer"
+    if title.level in ("vp", "director") and themes_in(title.raw) & offer.themes:
+        # A director whose title names what the offer does ("Director of Off-Premise") owns it.
+        in_function = True
+        role = "signer" if role == "champion" else role
     if not in_function:
         role = ("champion" if role == "signer" else role) if themed else "influencer"
     if title.level == "c_level" and role == "influencer" and (themed or _general_executive(title)):
@@ -1497,12 +1501,33 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
             return evidence[
                 0
             ] * 0.9, f"Industry '{prospect.industry}' is not listed as {profile.name}, but {evidence[1]}."
+        if profile.industry == "saas" and (tech := _tech_startup(prospect)) is not None:
+            return 0.6, (f"Industry '{prospect.industry}' is not {profile.name}, but {tech}: most likely software "
+                         "sold into that industry.")
         if slug in _BUILTIN_SLUGS:
             return 0.0, f"Industry '{prospect.industry}' is outside {profile.name}."
         return 0.3, f"Industry '{prospect.industry}' is not a known {profile.name} term."
     if evidence[0]:
         return evidence[0], f"No industry given; {evidence[1]}."
     return 0.0, f"No industry given and nothing in the company data points to {profile.name}."
+
+
+# A venture round or a software domain: a startup filed under its customers' industry (fintech, proptech).
+_VENTURE = re.compile(
+    r"\bseries [a-e]\b|\bseed (?:round|funding)\b|\bventure[- ](?:backed|funded)\b|\bvc-backed\b", re.I
+)
+_TECH_TLD = (".io", ".ai", ".dev", ".app", ".tech")
+
+
+def _tech_startup(prospect: ProspectData) -> str | None:
+    """Why the company reads as a software startup whatever its industry label, or None."""
+    for text in (*prospect.signals, prospect.notes or ""):
+        if (m := _VENTURE.search(text)) is not None:
+            return f"it raised a venture round ('{m.group(0)}')"
+    domain = (prospect.company_domain or prospect.website or email_domain(prospect) or "").lower().rstrip("/")
+    if domain.endswith(_TECH_TLD):
+        return f"its domain {domain} is a software domain"
+    return None
 
 
 # Industry labels in French, German, Spanish, Portuguese, Italian and Dutch, as word stems found anywhere

@@ -273,3 +273,30 @@ def test_a_company_type_named_by_one_word_of_the_notes_is_context() -> None:
                                           industry="Financial Services",
                                           notes="A wealth management firm serving retirees."))
     assert "wealth management firm" in [t.label for t in named.company_types]
+
+
+def test_a_director_whose_title_names_what_the_offer_does_signs_for_it() -> None:
+    food = build_profile_rules(industry="restaurant", description=None, company="Sender Co",
+                               offer="first-party online ordering that moves orders off third-party delivery apps",
+                               target_personas=None)
+    owner = extract_facts(food, _prospect(title="Director, Delivery & Takeout", company="Fig Tree Kitchens",
+                                          industry="Restaurants", employee_count=900))
+    assert owner.persona is not None and owner.persona.role == "signer", owner.persona
+    # The same persona's catering director does not run what the offer sells: a champion.
+    catering = extract_facts(food, _prospect(title="Director of Catering", company="Fig Tree Kitchens",
+                                             industry="Restaurants", employee_count=900))
+    assert catering.persona is not None and catering.persona.role == "champion", catering.persona
+
+
+@pytest.mark.parametrize(("domain", "signals"), [
+    ("claimwise.ai", []),
+    ("claimwise.com", ["Raised a $20M Series B"]),
+])
+def test_a_venture_funded_startup_filed_under_its_customers_industry_is_software(domain: str,
+                                                                                 signals: list[str]) -> None:
+    facts = extract_facts(profile("saas"), _prospect(title="VP Sales", company="ClaimWise", company_domain=domain,
+                                                     industry="Insurance", signals=signals))
+    assert facts.firmographics.industry_share == 0.6, facts.firmographics.industry_why
+    plain = extract_facts(profile("saas"), _prospect(title="VP Sales", company="Harbor Mutual",
+                                                     company_domain="harbormutual.com", industry="Insurance"))
+    assert plain.firmographics.industry_share < 0.5
