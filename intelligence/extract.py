@@ -1029,6 +1029,16 @@ def _general_executive(title: TitleReading) -> bool:
     return title.function == "executive" or (title.level == "c_level" and title.function == "operations")
 
 
+def _specialist_chief(title: TitleReading) -> bool:
+    """A chief of one specialist function (chief medical, credit, legal, technology officer), not the
+    business's general executive: an owner-physician is flagged owner and stays the executive."""
+    return (
+        title.level == "c_level"
+        and title.function not in ("executive", "operations", "sales", "marketing")
+        and not (title.has("owner") or title.has("founder"))
+    )
+
+
 def _role_for_offer(
     role: Role, persona: Persona, functions: tuple[str, ...], title: TitleReading, offer: Offer
 ) -> Role:
@@ -1038,14 +1048,15 @@ def _role_for_offer(
     title's function is one the offer serves; when only the persona's concerns touch the offer's
     themes a director-level title is a champion at best and a manager an influencer; when nothing
     touches the offer, an influencer. A manager is never the signer: at best a champion, and only in
-    a function the offer serves or under one of the persona's own titles. A C-level title is never
-    below a champion.
+    a function the offer serves or under one of the persona's own titles. A general executive is never
+    below a champion; a chief of a specialist function the offer does not serve (chief medical, credit,
+    legal officer) is an influencer. A VP or director whose title names the offer's theme signs.
     """
     if "executive" in functions and title.level in ("c_level", "vp", "director") and (
         _general_executive(title)
         or not offer.stated
         or title.function in offer.functions
-        or _keyword_match(persona, title)
+        or (_keyword_match(persona, title) and not _specialist_chief(title))
     ):
         return role  # the owners and general executives buy whatever the business needs
     if not offer.stated:
@@ -1065,9 +1076,13 @@ def _role_for_offer(
         in_function = True
         role = "signer" if role == "champion" else role
     if not in_function:
-        role = ("champion" if role == "signer" else role) if themed else "influencer"
-    if title.level == "c_level" and role == "influencer" and (themed or _general_executive(title)):
-        role = "champion"  # a chief whose function the offer does not touch (credit, medical) influences
+        if themed and not _specialist_chief(title):
+            role = "champion" if role == "signer" else role
+        else:
+            role = "influencer"
+    if title.level == "c_level" and role == "influencer" and _general_executive(title):
+        role = "champion"
+    # A chief whose function the offer does not touch (credit, medical, legal) stays an influencer.
     return role
 
 
@@ -1665,25 +1680,31 @@ def _type_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...
 def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[CompanyType, ...]:
     """ICP company types named by the company, its industry or the notes (half the type's words or more)."""
     found: list[CompanyType] = []
-    kinds = _type_stems(tuple(profile.icp.company_types))
+    kinds = tuple(profile.icp.company_types)
     for field in ("company", "industry", "notes"):
         text = getattr(prospect, field)
         if not text:
             continue
-        words = {stem(t) for t in tokens(text)}
-        matched = []
-        # The company's name or industry says what it is by half a type's words ("Harbor Point Management");
-        # the notes must name the type whole: one word there ("management called deposit growth") is context.
-        share = 1.0 if field == "notes" else 0.5
-        for order, (company_type, meaningful) in enumerate(kinds):
-            hits = len(meaningful & words)
-            if meaningful and hits / len(meaningful) >= share and all(c.label != company_type for c in found):
-                matched.append((-hits, -hits / len(meaningful), order, company_type))
-        # The type the text names most fully first: "Casino & Hotel" is a casino hotel before a tribal casino.
-        for *_, company_type in sorted(matched):
-            span = Span(field=field, text=text, start=0, end=len(text))
-            found.append(CompanyType(label=company_type, kind="icp", span=span))
+        span = Span(field=field, text=text, start=0, end=len(text))
+        for company_type in _types_named(kinds, text, field == "notes"):
+            if all(c.label != company_type for c in found):
+                found.append(CompanyType(label=company_type, kind="icp", span=span))
     return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _types_named(kinds: tuple[str, ...], text: str, whole: bool) -> tuple[str, ...]:
+    """The types `text` names, the most fully named first ("Casino & Hotel" is a casino hotel before a tribal
+    casino). The company's name or industry names a type by half its words ("Harbor Point Management"); the
+    notes must name it whole (`whole`): one word there ("management called deposit growth") is context."""
+    words = {stem(t) for t in tokens(text)}
+    share = 1.0 if whole else 0.5
+    matched = []
+    for order, (company_type, meaningful) in enumerate(_type_stems(kinds)):
+        hits = len(meaningful & words)
+        if meaningful and hits / len(meaningful) >= share:
+            matched.append((-hits, -hits / len(meaningful), order, company_type))
+    return tuple(company_type for *_, company_type in sorted(matched))
 
 
 _SOLO_NOTES = re.compile(

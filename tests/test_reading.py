@@ -300,3 +300,27 @@ def test_a_venture_funded_startup_filed_under_its_customers_industry_is_software
     plain = extract_facts(profile("saas"), _prospect(title="VP Sales", company="Harbor Mutual",
                                                      company_domain="harbormutual.com", industry="Insurance"))
     assert plain.firmographics.industry_share < 0.5
+
+
+def test_a_bare_cmo_in_healthcare_is_the_chief_medical_officer() -> None:
+    reading = parse_title("CMO", convention_for("healthcare_clinic"))
+    assert reading is not None and (reading.level, reading.function) == ("c_level", "clinical")
+    spelled = parse_title("CMO, Marketing & Growth", convention_for("healthcare_clinic"))
+    assert spelled is not None and spelled.function == "marketing"
+    plain = parse_title("CMO", convention_for("ecommerce"))
+    assert plain is not None and plain.function == "marketing"
+
+
+@pytest.mark.parametrize(("agent", "title", "company", "industry"), [
+    ("financial_services", "Chief Risk Officer", "Lakeshore Community Bank", "Banking"),
+    ("hotel", "Chief Financial Officer", "Harbor Lights Resort", "Hospitality"),
+])
+def test_a_chief_of_a_function_the_offer_does_not_serve_influences(agent: str, title: str, company: str,
+                                                                   industry: str) -> None:
+    facts = extract_facts(profile(agent), _prospect(title=title, company=company, industry=industry,
+                                                    employee_count=400))
+    assert facts.persona is None or facts.persona.role == "influencer", facts.persona
+    # The general executive of the same account is not.
+    boss = extract_facts(profile(agent), _prospect(title="President & CEO", company=company, industry=industry,
+                                                   employee_count=400))
+    assert boss.persona is not None and boss.persona.role == "signer"
