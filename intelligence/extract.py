@@ -777,12 +777,23 @@ def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
     return Relevance(base, ()) if base else NO_RELEVANCE
 
 
+# The pains offers relieve, as opposed to the tools they sell: "no vacancy" denies a need, while
+# "no SDR team yet" or "no loyalty program" names a gap the offer fills.
+_NEED_WORDS = re.compile(
+    r"\b(?:vacanc\w*|vacant|empty units|downtime|outages?|breakdowns?|churn\w*|lapsed|inactive|dormant|"
+    r"no-?shows?|overdue|commissions?|(?:ota|third-party|aggregator) (?:reliance|dependence|fees))\b"
+)
+
+
 @lru_cache(maxsize=4096)
 def denied_need(text: str, offer: Offer) -> bool:
-    """The text names the offer's themes only to deny them: "no vacancy to fill", "no lapsed players"."""
+    """The text names the pain the offer relieves only to deny it: "no vacancy to fill", "no lapsed players"
+    (not a missing tool: "no SDR team yet" is the gap the offer fills)."""
     low = text.lower()
-    hits = [m for m in _ANY_THEME.finditer(low) if {m.lastgroup, *_themes_of_word(m.group(0))} & offer.themes]
-    return bool(hits) and all(_negated(low, m.start()) for m in hits)
+    if not (themes_in(text) & offer.themes):
+        return False
+    needs = list(_NEED_WORDS.finditer(low))
+    return bool(needs) and all(_negated(low, m.start()) for m in needs)
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -897,6 +908,12 @@ _ANCILLARY = re.compile(
     r"venues?|halls?)\b|\bballrooms?\b|\bparking\b|\bcar parks?\b|\bparking garages?\b"
 )
 
+# ... unless the same event grows the core business too: "adding 40 rooms and a ballroom".
+_CORE_GROWTH = re.compile(
+    r"\b(?:rooms|keys|units|suites|locations?|stores?|restaurants?|hotels?|sites?|clinics?|branches|"
+    r"apartments?|beds|production|lines?|plants?|towers?|properties)\b"
+)
+
 
 def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
     """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
@@ -909,7 +926,7 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
         base = 0.3
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
-    if base == 0.6 and _ANCILLARY.search(obj.lower()):
+    if base == 0.6 and _ANCILLARY.search(obj.lower()) and not _CORE_GROWTH.search(_ANCILLARY.sub("", obj.lower())):
         base = 0.3  # meeting space, a ballroom, a car park: serves groups and events, not the offer's buyers
     rel = relevance(text, offer, base=base)
     if lemma == "hire" and rel.score < RELEVANT and offer.stated:
@@ -934,6 +951,10 @@ _FILLED = re.compile(
     r"\b(?:occupancy|occupied|leased)\b[^.;%]{0,30}?\b(?:9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)"
 )
 _STABLE = Relevance(0.3, ("context",))
+# Occupancy that moved or is only partly good is news: "fell from 95% to 78%", "95% occupied but only ...".
+_CHANGE_WORDS = re.compile(r"\b(?:fell|fall|falls|dropp\w*|drops?|down|declin\w*|slipp\w*|lower|below|only|"
+                           r"stuck|but|while|yet|from)\b")
+_PERCENTS = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent)")
 
 
 @lru_cache(maxsize=16384)
@@ -942,7 +963,11 @@ def quantity_relevance(text: str, offer: Offer) -> Relevance:
     ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
     context, not a trigger."""
     low = text.lower().strip(" .;")
-    if _SIZE_STATEMENT.match(low) or _FILLED.search(low):
+    if _SIZE_STATEMENT.match(low) or (
+        _FILLED.search(low)
+        and not _CHANGE_WORDS.search(low)
+        and all(float(p) >= 90 for p in _PERCENTS.findall(low))
+    ):
         return _STABLE
     return relevance(text, offer, base=0.3)
 
@@ -1034,9 +1059,12 @@ def _specialist_chief(title: TitleReading) -> bool:
     business's general executive: an owner-physician is flagged owner and stays the executive."""
     return (
         title.level == "c_level"
-        and title.function not in ("executive", "operations", "sales", "marketing")
+        and title.function in _SPECIALIST_FUNCTIONS
         and not (title.has("owner") or title.has("founder"))
     )
+
+
+_SPECIALIST_FUNCTIONS = frozenset({"clinical", "finance", "legal", "it", "hr", "engineering", "procurement"})
 
 
 def _role_for_offer(
@@ -2082,6 +2110,7 @@ def person_gone(prospect: ProspectData) -> str | None:
 
 _SETTLED = Relevance(0.3, ("status quo",))
 # Someone above the company decides what the offer sells: "the franchisor mandates its own app and loyalty".
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|so|though)\b|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
 _ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq", re.I)  # a cheap first look
 _DECIDED_ABOVE = re.compile(
     r"\b(?P<who>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)(?:'s)? "
@@ -2115,10 +2144,12 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         piece = text[start:end]
         if _STATUS_QUO.search(piece):
             settled.add((field, index))
-        if decided_above is None and _ABOVE_WORDS.search(piece) and (above := _DECIDED_ABOVE.search(piece)) and (
-            themes_in(piece) & offer.themes
-        ):
-            decided_above = ((above.group("who") or above.group("by")).lower(), piece)
+        if decided_above is None and _ABOVE_WORDS.search(piece) and (above := _DECIDED_ABOVE.search(piece)):
+            # What is decided above: the words after "mandates", or before "mandated by".
+            decided = piece[above.end() :] if above.group("who") else piece[: above.start()]
+            decided = _CLAUSE_BREAK.split(decided)[0 if above.group("who") else -1]
+            if themes_in(decided) & offer.themes:
+                decided_above = ((above.group("who") or above.group("by")).lower(), piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:

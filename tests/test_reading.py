@@ -324,3 +324,37 @@ def test_a_chief_of_a_function_the_offer_does_not_serve_influences(agent: str, t
     boss = extract_facts(profile(agent), _prospect(title="President & CEO", company=company, industry=industry,
                                                    employee_count=400))
     assert boss.persona is not None and boss.persona.role == "signer"
+
+
+def test_the_context_rules_keep_real_news() -> None:
+    """A missing tool is a gap, not a denied need; occupancy that fell is news; rooms beside a ballroom grow."""
+    saas = extract_facts(profile("saas"), _prospect(title="CEO", company="Acme", industry="Software",
+                                                    notes="Forty paying customers; no SDR team yet."))
+    assert saas.relevant() and not any(m.negated for m in saas.mentions)
+    rent = extract_facts(profile("real_estate"), _prospect(title="VP Operations", company="Oakline Residential",
+                                                           industry="Real Estate",
+                                                           notes="Occupancy fell from 95% to 81% this spring."))
+    assert rent.relevant()
+    hotel = profile("hotel")
+    grows = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
+                                           industry="Hospitality",
+                                           signals=["Adding 40 rooms and a ballroom"]))
+    assert grows.relevant()
+    meets = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
+                                           industry="Hospitality",
+                                           signals=["Adding 12 meeting rooms"]))
+    assert meets.relevant() == []
+
+
+def test_only_what_the_offer_sells_can_be_decided_above() -> None:
+    hotel = profile("hotel")
+    passive = extract_facts(hotel, _prospect(title="Director of Sales", company="Maple Inn",
+                                             industry="Hospitality",
+                                             employee_count=120,
+                                             notes="Distribution and OTA contracts are dictated by the brand."))
+    assert passive.firmographics.in_offer_market is False
+    owner = extract_facts(hotel, _prospect(title="Director of Sales", company="Maple Inn", industry="Hospitality",
+                                           employee_count=120,
+                                           notes="The parent company owns 12 hotels, and OTAs bring half the "
+                                                 "room nights."))
+    assert owner.firmographics.in_offer_market is not False
