@@ -7,12 +7,15 @@ second tuning set), `tests/golden/prospects3.jsonl` (70 rows, formerly `holdout.
 at 82.9% exact agreement before any tuning on it, then it became the third tuning set) and
 `tests/golden/prospects4.jsonl` (a third blind labeller's 100 rows, formerly `holdout2.jsonl`: measured
 twice as a holdout, 85.0% then 86.0% exact agreement, 4 false tier 1 and 1 disqualified prospect in
-tiers 1-2 both times; then it became the fourth tuning set). Each industry's sender (company and offer)
+tiers 1-2 both times; then it became the fourth tuning set). `tests/golden/holdout3.jsonl` (a fourth
+blind labeller's 100 rows) is kept aside: never tuned on, measured once after the round-2 changes, and
+only its aggregate figures are printed, never a row. Each industry's sender (company and offer)
 comes from `tests/golden/offers.json`, as an agent build would store it. Run with `-s` to see the
 figures.
 
 Pass bars, each tuning set: at least 90% exact tier agreement, no false tier 1, no disqualified prospect
-(a named disqualifier or a practitioner's tier 4) in tiers 1-2.
+(a named disqualifier or a practitioner's tier 4) in tiers 1-2. Holdout: the same figures printed;
+it fails only if the file is missing or empty: the holdout is reported, not a bar we tuned toward.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden_support import TUNING, TUNING2, TUNING3, TUNING4, evaluate
+from tests.golden_support import HOLDOUT, TUNING, TUNING2, TUNING3, TUNING4, evaluate
 
 MIN_AGREEMENT = 0.90
 
@@ -35,4 +38,12 @@ def test_tuning_set_agrees_with_the_practitioner(path: Path, minimum: int) -> No
     assert report.agreement >= MIN_AGREEMENT, f"exact agreement {report.agreement:.1%} < {MIN_AGREEMENT:.0%}"
     assert report.false_tier1 == [], f"false tier 1: {report.false_tier1}"
     assert report.dq_in_top == [], f"disqualified in tiers 1-2: {report.dq_in_top}"
+    assert report.refused == [], f"refused by the intake: {report.refused}"
 
+
+def test_holdout_set_figures() -> None:
+    if not HOLDOUT.exists():
+        pytest.fail("tests/golden/holdout3.jsonl is missing")
+    report, _ = evaluate(HOLDOUT, "holdout set (never tuned on; aggregate figures only)")
+    print("\n" + "\n".join(report.lines(show_ids=False)))
+    assert report.total > 0  # figures only: holdout rows are never named or printed
