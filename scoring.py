@@ -393,10 +393,22 @@ def ceiling(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, list[str]
         caps.append(size)
     if not facts.relevant():
         caps.append((2, "nothing current that bears on the offer"))
+        # The need denied outright and no signer to decide otherwise: two of the three things missing.
+        denied = _denied_need(profile, facts) if match is None or match.role != "signer" else None
+        if denied is not None:
+            caps.append((3, f"the {denied.span.field} say the need is absent ('{_short(denied.span.text)}')"))
     if not caps:
         return 1, []
     worst = max(c[0] for c in caps)
     return worst, [reason for tier, reason in sorted(caps, key=lambda c: -c[0]) if reason]
+
+
+def _denied_need(profile: AgentProfile, facts: ProspectFacts) -> Mention | None:
+    """A negated mention on the offer's own themes ("no vacancy to fill"): the need the offer serves is absent."""
+    offer = profile_offer(profile)
+    return next(
+        (m for m in facts.mentions if m.negated and themes_in(m.span.text) & offer.themes), None
+    )
 
 
 def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | None:

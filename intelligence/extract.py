@@ -73,7 +73,11 @@ _THEMES: dict[str, str] = {
     "acquisition": r"customer acquisition|new (?:customers|players|patients|members|accounts|clients)|cac|"
     r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)|new logos?",
     "outbound": r"outbound|sdrs?|bdrs?|sales development|meetings|pipeline|account executives|\baes\b|"
-    r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service",
+    r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service|"
+    # founder-led selling: the founder or CEO still does the sales work no team does yet
+    r"founder-led (?:sales|selling)|(?:sales|selling) (?:is |are )?(?:still )?founder-led|"
+    r"(?:founders?|ceo|owner) (?:still |personally )?(?:runs?|does|handles?|"
+    r"takes?|leads?|closes?) (?:all |every |each |most |the )*(?:sales|deals?|demos?|discovery)",
     "direct_booking": r"otas?|booking\.com|expedia|commissions?|direct[- ]book\w*|metasearch|room nights|"
     r"bookings|buchungen|occupancy|revpar|e-?commerce|hostelworld|distribution",
     "ordering": r"online ordering|ordering|deliver(?:y|ies) apps?|delivery|doordash|uber ?eats|grubhub|"
@@ -311,6 +315,7 @@ class _Rule:
     max_revenue: int | None = None
     also: re.Pattern[str] | None = None  # a second pattern that must also be found
     also_if_tiny: bool = False  # a company well below the ICP size band meets `also` ("no marketing budget")
+    unless: re.Pattern[str] | None = None  # voids the evidence ("a 24-room property" is no single unit)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -343,7 +348,19 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
     ),
     (
         _rx(r"dropship"),
-        _Rule("dropship", "profile", "a dropshipper without its own brand or customer list", _rx(r"drop-?ship")),
+        _Rule(
+            "dropship",
+            "profile",
+            "a dropshipper without its own brand or customer list",
+            # the word, or what it means: orders ship straight from the supplier and the store owns no brand
+            _rx(
+                r"drop-?ship|aliexpress|\bships? (?:direct(?:ly)? |straight )?from (?:the |its |overseas |"
+                r"\w+ )?(?:suppliers?|manufacturers?|factories|wholesalers?)\b|"
+                r"(?:fulfilled|shipped) (?:direct(?:ly)? |straight )?(?:by|from) (?:the |its |overseas |\w+ )?"
+                r"(?:suppliers?|manufacturers?|factories|wholesalers?)\b|no (?:own |in-house )brand|"
+                r"(?:holds|keeps|carries) no (?:stock|inventory)"
+            ),
+        ),
     ),
     (
         _rx(r"liquidation|winding down|bankrupt|closing|receivership|closure|enforcement action|hiring freeze"),
@@ -354,7 +371,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             _rx(
                 r"liquidat\w*|(?:entered|in|into) administration|winding down|"
                 r"wind down|chapter (?:7|11)|bankrupt\w*|"
-                r"receivership|closing \d+|closing (?:all|its|the|underperforming)|will close|to close|"
+                r"receivership|(?:court|lender)-appointed receiver|receivers? (?:took|takes|has taken|have taken) "
+                r"(?:control|over|possession)|receivers? (?:was |were |has been |have been )?appointed|"
+                r"foreclos(?:ed|ure|ing)|deed in lieu|handed (?:the keys|\w+ (?:buildings?|properties|assets)) "
+                r"back to (?:the |its )?lenders?|"
+                r"closing \d+|closing (?:all|its|the|underperforming)|will close|to close|"
                 r"scheduled (?:for|to) clos\w*|shutting down|consent order|enforcement action|cease and desist|"
                 r"hiring freeze|laid off|layoffs|budget cuts|"
                 r"regulator sign-off|permanently closed|closed its doors|"
@@ -405,6 +426,11 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             "profile",
             "a single-unit vacation rental",
             _rx(r"airbnb|vrbo|one (?:beach )?(?:house|cabin|unit|cottage)|single (?:unit|cabin)"),
+            # Airbnb as one booking channel of a property with rooms to sell is not a single-unit rental
+            unless=_rx(
+                r"\b(?:[3-9]|[1-9]\d+)[- ]"
+                r"(?:rooms?|keys|units|cabins|suites|villas|cottages|apartments|bedrooms)\b"
+            ),
         ),
     ),
     (
@@ -751,6 +777,25 @@ def relevance(text: str, offer: Offer, *, base: float = 0.0) -> Relevance:
     return Relevance(base, ()) if base else NO_RELEVANCE
 
 
+# The pains offers relieve, as opposed to the tools they sell: "no vacancy" denies a need, while
+# "no SDR team yet" or "no loyalty program" names a gap the offer fills.
+_NEED_WORDS = re.compile(
+    r"\b(?:vacanc\w*|vacant|empty units|downtime|outages?|breakdowns?|churn\w*|lapsed|inactive|dormant|"
+    r"no-?shows?|overdue|commissions?|(?:ota|third-party|aggregator) (?:reliance|dependence|fees))\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def denied_need(text: str, offer: Offer) -> bool:
+    """The text names the pain the offer relieves only to deny it: "no vacancy to fill", "no lapsed players"
+    (not a missing tool: "no SDR team yet" is the gap the offer fills)."""
+    low = text.lower()
+    if not (themes_in(text) & offer.themes):
+        return False
+    needs = list(_NEED_WORDS.finditer(low))
+    return bool(needs) and all(_negated(low, m.start()) for m in needs)
+
+
 # --- helpers -------------------------------------------------------------------------------------
 
 # A period ends a sentence only before a space or the end: "€1.9M" and "Booking.com" stay whole.
@@ -804,6 +849,7 @@ def _tense(first_word: str, text: str) -> Tense:
     return "unknown"
 
 
+_FUNDING = re.compile(r"\bseries [a-f]\b|\bround\b|\bseed\b|[$€£]|\bfunding\b|\bcapital\b|\bfinancing\b", re.I)
 _DISTRESS_OBJECT = re.compile(r"administration|receivership|bankruptcy|insolvency|liquidation|chapter", re.I)
 
 
@@ -831,12 +877,9 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
         verb_at = -1 if lemma == "add" else verb_at
     if lemma is None:
         return None
-    if (
-        lemma == "raise"
-        and words[verb_at].group(0).lower() == "closed"
-        and not re.search(r"series|round|seed|\$|funding|capital", piece, re.I)
-    ):
-        lemma = "close"
+    if lemma in ("raise", "close") and words[verb_at].group(0).lower() == "closed":
+        # "Closed £12M Series A" raised money; "Closed two stores" closed something.
+        lemma = "raise" if _FUNDING.search(piece) else "close"
     obj_start = words[verb_at + 1].start() if verb_at + 1 < len(words) else len(piece)
     if verb_at == -1:
         obj_start = 0
@@ -859,6 +902,19 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     )
 
 
+# Facilities beside the core business: growing them is not growth of what an offer sells into.
+_ANCILLARY = re.compile(
+    r"\b(?:meeting|event|events|conference|banquet|function|board) (?:space|rooms?|facilit\w+|cent(?:er|re)s?|"
+    r"venues?|halls?)\b|\bballrooms?\b|\bparking\b|\bcar parks?\b|\bparking garages?\b"
+)
+
+# ... unless the same event grows the core business too: "adding 40 rooms and a ballroom".
+_CORE_GROWTH = re.compile(
+    r"\b(?:rooms|keys|units|suites|locations?|stores?|restaurants?|hotels?|sites?|clinics?|branches|"
+    r"apartments?|beds|production|lines?|plants?|towers?|properties)\b"
+)
+
+
 def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
     """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
     into a function the offer serves as a trigger, a negated event not at all (either engine's event)."""
@@ -870,6 +926,8 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
         base = 0.3
     else:
         base = 0.6 if lemma in _GROWTH else 0.3
+    if base == 0.6 and _ANCILLARY.search(obj.lower()) and not _CORE_GROWTH.search(_ANCILLARY.sub("", obj.lower())):
+        base = 0.3  # meeting space, a ballroom, a car park: serves groups and events, not the offer's buyers
     rel = relevance(text, offer, base=base)
     if lemma == "hire" and rel.score < RELEVANT and offer.stated:
         # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
@@ -879,8 +937,38 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
     return rel
 
 
+# "Manages about 6,000 apartment units", "Operates 42 hotels across the Southeast": how big the company is.
+_SIZE_STATEMENT = re.compile(
+    r"^(?:it |the (?:company|group|firm) )?(?:manages|operates|owns|runs|oversees|has|with|portfolio of)"
+    r"(?: about| around| roughly| approximately| over| more than| nearly| some| almost)? \d[\d,]*\+? "
+    r"(?:[a-z-]+ ){0,3}(?:units|apartments|apartment homes|rooms|keys|doors|locations|sites|stores|clinics|"
+    r"practices|properties|hotels|restaurants|branches|buildings|communities|beds|offices)\b"
+    r"(?:\s+(?:across|in|throughout|around)\b[^.;]*)?$"
+)
+# Occupancy or leasing at or near full: the space is filled, there is nothing to fill.
+_FILLED = re.compile(
+    r"\b(?P<pct>9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)\s*(?:occupied|occupancy|leased|full|booked)\b|"
+    r"\b(?:occupancy|occupied|leased)\b[^.;%]{0,30}?\b(?:9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)"
+)
+_STABLE = Relevance(0.3, ("context",))
+# Occupancy that moved or is only partly good is news: "fell from 95% to 78%", "95% occupied but only ...".
+_CHANGE_WORDS = re.compile(r"\b(?:fell|fall|falls|dropp\w*|drops?|down|declin\w*|slipp\w*|lower|below|only|"
+                           r"stuck|but|while|yet|from)\b")
+_PERCENTS = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent)")
+
+
+@lru_cache(maxsize=16384)
 def quantity_relevance(text: str, offer: Offer) -> Relevance:
-    """How a quantity's sentence bears on the offer (either engine's quantity)."""
+    """How a quantity's sentence bears on the offer (either engine's quantity). A size statement
+    ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
+    context, not a trigger."""
+    low = text.lower().strip(" .;")
+    if _SIZE_STATEMENT.match(low) or (
+        _FILLED.search(low)
+        and not _CHANGE_WORDS.search(low)
+        and all(float(p) >= 90 for p in _PERCENTS.findall(low))
+    ):
+        return _STABLE
     return relevance(text, offer, base=0.3)
 
 
@@ -966,6 +1054,19 @@ def _general_executive(title: TitleReading) -> bool:
     return title.function == "executive" or (title.level == "c_level" and title.function == "operations")
 
 
+def _specialist_chief(title: TitleReading) -> bool:
+    """A chief of one specialist function (chief medical, credit, legal, technology officer), not the
+    business's general executive: an owner-physician is flagged owner and stays the executive."""
+    return (
+        title.level == "c_level"
+        and title.function in _SPECIALIST_FUNCTIONS
+        and not (title.has("owner") or title.has("founder"))
+    )
+
+
+_SPECIALIST_FUNCTIONS = frozenset({"clinical", "finance", "legal", "it", "hr", "engineering", "procurement"})
+
+
 def _role_for_offer(
     role: Role, persona: Persona, functions: tuple[str, ...], title: TitleReading, offer: Offer
 ) -> Role:
@@ -975,14 +1076,15 @@ def _role_for_offer(
     title's function is one the offer serves; when only the persona's concerns touch the offer's
     themes a director-level title is a champion at best and a manager an influencer; when nothing
     touches the offer, an influencer. A manager is never the signer: at best a champion, and only in
-    a function the offer serves or under one of the persona's own titles. A C-level title is never
-    below a champion.
+    a function the offer serves or under one of the persona's own titles. A general executive is never
+    below a champion; a chief of a specialist function the offer does not serve (chief medical, credit,
+    legal officer) is an influencer. A VP or director whose title names the offer's theme signs.
     """
     if "executive" in functions and title.level in ("c_level", "vp", "director") and (
         _general_executive(title)
         or not offer.stated
         or title.function in offer.functions
-        or _keyword_match(persona, title)
+        or (_keyword_match(persona, title) and not _specialist_chief(title))
     ):
         return role  # the owners and general executives buy whatever the business needs
     if not offer.stated:
@@ -997,10 +1099,18 @@ def _role_for_offer(
             return role
         own_function = bool(set(title.functions) & offer.functions)
         return "champion" if own_function or _keyword_match(persona, title) else "influencer"
+    if title.level in ("vp", "director") and themes_in(title.raw) & offer.themes:
+        # A director whose title names what the offer does ("Director of Off-Premise") owns it.
+        in_function = True
+        role = "signer" if role == "champion" else role
     if not in_function:
-        role = ("champion" if role == "signer" else role) if themed else "influencer"
-    if title.level == "c_level" and role == "influencer" and (themed or _general_executive(title)):
-        role = "champion"  # a chief whose function the offer does not touch (credit, medical) influences
+        if themed and not _specialist_chief(title):
+            role = "champion" if role == "signer" else role
+        else:
+            role = "influencer"
+    if title.level == "c_level" and role == "influencer" and _general_executive(title):
+        role = "champion"
+    # A chief whose function the offer does not touch (credit, medical, legal) stays an influencer.
     return role
 
 
@@ -1434,12 +1544,33 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
             return evidence[
                 0
             ] * 0.9, f"Industry '{prospect.industry}' is not listed as {profile.name}, but {evidence[1]}."
+        if profile.industry == "saas" and (tech := _tech_startup(prospect)) is not None:
+            return 0.6, (f"Industry '{prospect.industry}' is not {profile.name}, but {tech}: most likely software "
+                         "sold into that industry.")
         if slug in _BUILTIN_SLUGS:
             return 0.0, f"Industry '{prospect.industry}' is outside {profile.name}."
         return 0.3, f"Industry '{prospect.industry}' is not a known {profile.name} term."
     if evidence[0]:
         return evidence[0], f"No industry given; {evidence[1]}."
     return 0.0, f"No industry given and nothing in the company data points to {profile.name}."
+
+
+# A venture round or a software domain: a startup filed under its customers' industry (fintech, proptech).
+_VENTURE = re.compile(
+    r"\bseries [a-e]\b|\bseed (?:round|funding)\b|\bventure[- ](?:backed|funded)\b|\bvc-backed\b", re.I
+)
+_TECH_TLD = (".io", ".ai", ".dev", ".app", ".tech")
+
+
+def _tech_startup(prospect: ProspectData) -> str | None:
+    """Why the company reads as a software startup whatever its industry label, or None."""
+    for text in (*prospect.signals, prospect.notes or ""):
+        if (m := _VENTURE.search(text)) is not None:
+            return f"it raised a venture round ('{m.group(0)}')"
+    domain = (prospect.company_domain or prospect.website or email_domain(prospect) or "").lower().rstrip("/")
+    if domain.endswith(_TECH_TLD):
+        return f"its domain {domain} is a software domain"
+    return None
 
 
 # Industry labels in French, German, Spanish, Portuguese, Italian and Dutch, as word stems found anywhere
@@ -1577,22 +1708,31 @@ def _type_stems(kinds: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...
 def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[CompanyType, ...]:
     """ICP company types named by the company, its industry or the notes (half the type's words or more)."""
     found: list[CompanyType] = []
-    kinds = _type_stems(tuple(profile.icp.company_types))
+    kinds = tuple(profile.icp.company_types)
     for field in ("company", "industry", "notes"):
         text = getattr(prospect, field)
         if not text:
             continue
-        words = {stem(t) for t in tokens(text)}
-        matched = []
-        for order, (company_type, meaningful) in enumerate(kinds):
-            hits = len(meaningful & words)
-            if meaningful and hits / len(meaningful) >= 0.5 and all(c.label != company_type for c in found):
-                matched.append((-hits, -hits / len(meaningful), order, company_type))
-        # The type the text names most fully first: "Casino & Hotel" is a casino hotel before a tribal casino.
-        for *_, company_type in sorted(matched):
-            span = Span(field=field, text=text, start=0, end=len(text))
-            found.append(CompanyType(label=company_type, kind="icp", span=span))
+        span = Span(field=field, text=text, start=0, end=len(text))
+        for company_type in _types_named(kinds, text, field == "notes"):
+            if all(c.label != company_type for c in found):
+                found.append(CompanyType(label=company_type, kind="icp", span=span))
     return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _types_named(kinds: tuple[str, ...], text: str, whole: bool) -> tuple[str, ...]:
+    """The types `text` names, the most fully named first ("Casino & Hotel" is a casino hotel before a tribal
+    casino). The company's name or industry names a type by half its words ("Harbor Point Management"); the
+    notes must name it whole (`whole`): one word there ("management called deposit growth") is context."""
+    words = {stem(t) for t in tokens(text)}
+    share = 1.0 if whole else 0.5
+    matched = []
+    for order, (company_type, meaningful) in enumerate(_type_stems(kinds)):
+        hits = len(meaningful & words)
+        if meaningful and hits / len(meaningful) >= share:
+            matched.append((-hits, -hits / len(meaningful), order, company_type))
+    return tuple(company_type for *_, company_type in sorted(matched))
 
 
 _SOLO_NOTES = re.compile(
@@ -1731,6 +1871,8 @@ def disqualifiers(
                 and _negated(company_low, hit.start())
                 and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
             ):
+                hit = None
+            if hit is not None and rule.unless is not None and rule.unless.search(company_low):
                 hit = None
             if (
                 hit is not None
@@ -1967,6 +2109,17 @@ def person_gone(prospect: ProspectData) -> str | None:
 
 
 _SETTLED = Relevance(0.3, ("status quo",))
+# Someone above the company decides what the offer sells: "the franchisor mandates its own app and loyalty".
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|so|though)\b|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+_ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq", re.I)  # a cheap first look
+_DECIDED_ABOVE = re.compile(
+    r"\b(?P<who>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)(?:'s)? "
+    r"(?:mandates|requires|dictates|controls|provides|supplies|runs|owns|chooses|selects|sets|handles|"
+    r"manages|imposes)\b|"
+    r"\b(?:mandated|required|dictated|controlled|provided|supplied|chosen|selected|imposed) (?:centrally )?by "
+    r"(?:the )?(?P<by>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)\b",
+    re.I,
+)
 
 
 def _weakened(fact: _F) -> _F:
@@ -1986,10 +2139,17 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     unread: list[Span] = []
     signal_keywords = profile.icp.signal_keywords
     settled: set[tuple[str, int | None]] = set()
+    decided_above: tuple[str, str] | None = None  # (who, the sentence)
     for field, index, text, start, end in _pieces(prospect):
         piece = text[start:end]
         if _STATUS_QUO.search(piece):
             settled.add((field, index))
+        if decided_above is None and _ABOVE_WORDS.search(piece) and (above := _DECIDED_ABOVE.search(piece)):
+            # What is decided above: the words after "mandates", or before "mandated by".
+            decided = piece[above.end() :] if above.group("who") else piece[: above.start()]
+            decided = _CLAUSE_BREAK.split(decided)[0 if above.group("who") else -1]
+            if themes_in(decided) & offer.themes:
+                decided_above = ((above.group("who") or above.group("by")).lower(), piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
@@ -2002,6 +2162,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             if rel.score or keyword:
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
+                if denied_need(piece, offer):
+                    # "no vacancy to fill": the offer's need is absent (as Claude's negated mention)
+                    mentions.append(Mention(keyword=kw, span=span, negated=True, relevance=NO_RELEVANCE))
+                    continue
                 mentions.append(
                     Mention(
                         keyword=kw, span=span, negated=False, relevance=rel if rel.score else Relevance(0.4, (kw,))
@@ -2025,6 +2189,13 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             "an ICP company type.",
         )
     in_market, market_why = offer_market(offer, types, prospect)
+    if decided_above is not None:
+        # The offer's subject is bought above the company: its facts on it are context, and it cannot buy.
+        events = [_weakened(f) if f.span.text == decided_above[1] else f for f in events]
+        quantities = [_weakened(f) if f.span.text == decided_above[1] else f for f in quantities]
+        mentions = [_weakened(f) if f.span.text == decided_above[1] else f for f in mentions]
+        who, said = decided_above
+        in_market, market_why = False, f"the {who} decides what the offer sells ('{said}')"
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
@@ -2059,6 +2230,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
 __all__ = [
     "Offer",
     "country_of",
+    "denied_need",
     "event_relevance",
     "extract_facts",
     "industry_fit",

@@ -141,13 +141,34 @@ class MoneyRange(BaseModel):
 EMPTY = frozenset({"", "-", "--", "—", "–", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "nan",
                    "not available", "not found", "no data"})
 _SCALE = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "million": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
+          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+          # other languages' and markets' words: "€12 Mio.", "1,2 Mrd. €", "R$ 12 milhões", "₹200 crore"
+          "mio": 1e6, "millionen": 1e6, "mln": 1e6, "mill": 1e6, "millones": 1e6, "millon": 1e6, "millón": 1e6,
+          "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milioni": 1e6, "milione": 1e6, "miljoen": 1e6,
+          "millions": 1e6, "mrd": 1e9, "milliarden": 1e9, "milliarde": 1e9, "milliards": 1e9, "milliard": 1e9,
+          "mds": 1e9, "bln": 1e9, "mld": 1e9, "miliardi": 1e9, "miljard": 1e9, "crore": 1e7, "crores": 1e7,
+          "cr": 1e7, "lakh": 1e5, "lakhs": 1e5}
 _SYMBOLS = {"us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD",
             "sg$": "SGD", "hk$": "HKD", "r$": "BRL", "mx$": "MXN", "$": "USD", "€": "EUR", "£": "GBP",
             "¥": "JPY", "₹": "INR"}
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True)))
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|mil|mm|mn|bn|tn|k|m|b|t)?"
-_QUANTITY = re.compile(rf"^{_AMOUNT}(?:\s*(?:-|to)\s*{_AMOUNT})?$")
+_SCALE_WORDS = "|".join(re.escape(w) for w in sorted((w for w in _SCALE if w), key=len, reverse=True))
+_AMOUNT = rf"(\d[\d,.]*)\s*({_SCALE_WORDS})?\.?"
+# A range: "51-200", "11 to 50", "51 bis 200", "51 à 200", "10 tot 50", "10 até 50".
+_QUANTITY = re.compile(rf"^{_AMOUNT}(?:\s*(?:-|to|bis|à|a|tot|até|al)\s*{_AMOUNT})?$")
+# "ca. 120", "~$20M", "approx. €30M": an estimate reads as its number.
+_ABOUT = re.compile(r"^(?:~|≈|(?:ca|c|circa|approx|approximately|about|around|roughly|est|estimated)\b\.?)\s*")
+# "$95M (2023)", "$40M ARR", "€12M revenue", "12 Mio. € p.a.": what the amount is, not part of it.
+_AMOUNT_NOTE = re.compile(
+    r"\s*(?:\([^)]*\)|\b(?:arr|annual revenue|revenue|turnover|umsatz|sales|per year|a year|p\.a\.?|/yr|/year|"
+    r"est\.?|estimated)\b\.?)\s*$"
+)
+# Headcount words in the languages titles come in: "201-500 Mitarbeiter", "50 empleados", "120 FTE".
+_PEOPLE_WORDS = re.compile(
+    r"\s*(?:employees|employee|people|staff|ftes?|mitarbeiter(?:innen)?|mitarbeitende|beschäftigte|"
+    r"empleados|trabajadores|employés|salariés|funcionários|colaboradores|dipendenti|werknemers|"
+    r"medewerkers)$"
+)
 _OPEN_UP_PREFIX = re.compile(r"^(?:over|more than|greater than|above|at least|>=|>)\s*")
 _OPEN_UP_SUFFIX = re.compile(r"\s*(?:\+|or more|and above|and up|or above|plus)$")
 _OPEN_DOWN_PREFIX = re.compile(r"^(?:under|less than|fewer than|below|up to|<=|<)\s*")
@@ -167,12 +188,17 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip().lower() in EMPTY)
 
 
-def _number(text: str) -> float:
+def _number(text: str, *, scaled: bool = False) -> float:
+    """A number as people write it: "1,200", "2,1" (a decimal comma), and, unless a scale word follows,
+    "1.200" and "5.001" (dots grouping thousands, as in German, Dutch, Spanish or Italian)."""
+    text = text.rstrip(".")
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         return float(text.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text) and (not scaled or text.count(".") > 1):
+        return float(text.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d+,\d{1,2}", text):  # a decimal comma: "2,1bn"
         return float(text.replace(",", "."))
-    if "," in text:
+    if "," in text or text.count(".") > 1:
         raise ValueError(text)
     return float(text)
 
@@ -180,8 +206,12 @@ def _number(text: str) -> float:
 def _quantity(raw: str, *, money: bool) -> Quantity:
     """Read a count or an amount with its bounds; raises ValueError (without the value) when unreadable."""
     text = re.sub(r"\s+", " ", raw.strip().lower().replace("–", "-").replace("—", "-"))
+    text = _ABOUT.sub("", text)
     currency = None
     if money:
+        while (note := _AMOUNT_NOTE.search(text)) is not None and note.start() > 0:
+            text = text[: note.start()]
+        text = re.sub(r"\beuros?\b", "€", text)
         found = {_SYMBOLS[s] for s in _SYMBOL_RE.findall(text)}
         text = _SYMBOL_RE.sub(" ", text)
         found |= {code.upper() for code in _rates.codes.findall(text)}
@@ -191,8 +221,9 @@ def _quantity(raw: str, *, money: bool) -> Quantity:
         currency = found.pop() if found else "USD"
         text = re.sub(r"\s+", " ", text).strip().replace(" - ", "-")
         text = re.sub(r"\s*(?:usd|dollars?)$", "", text)
+        text = _ABOUT.sub("", text)  # "€ ca. 30M" once the symbol is gone
     else:
-        text = re.sub(r"\s*(?:employees|employee|people|staff)$", "", text)
+        text = _PEOPLE_WORDS.sub("", text)
         if text in _SOLO:
             return Quantity(1, 1, None)
     open_up = open_down = False
@@ -206,14 +237,14 @@ def _quantity(raw: str, *, money: bool) -> Quantity:
     if not match:
         raise ValueError("unreadable")
     first, first_scale, second, second_scale = match.groups()
-    low = _number(first) * _SCALE[first_scale or ""]
+    low = _number(first, scaled=bool(first_scale or second_scale)) * _SCALE[first_scale or ""]
     high = None
     if second is not None:
         if open_up or open_down:
             raise ValueError("a range cannot also be open")
-        high = _number(second) * _SCALE[second_scale or ""]
+        high = _number(second, scaled=bool(second_scale)) * _SCALE[second_scale or ""]
         if not first_scale and second_scale:  # "10-50M" is 10M-50M, unless that would invert the range
-            scaled = _number(first) * _SCALE[second_scale]
+            scaled = _number(first, scaled=True) * _SCALE[second_scale]
             low = scaled if scaled <= high else low
         if low > high:
             raise ValueError("the lower bound is above the upper bound")

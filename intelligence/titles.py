@@ -281,6 +281,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("revenue operations", "revops"),
     ("rev ops", "revops"),
     ("rev operations", "revops"),  # "Rev. Ops" after "ops" was expanded
+    ("rev management", "revenue_management"),  # "Rev Mgmt" after "mgmt" was expanded
+    ("rev manager", "revenue_management manager"),
     ("revenue strategy", "revenue_management"),
     ("player development", "player_development"),
     ("players club", "player_development"),
@@ -521,7 +523,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "responsabile": "manager",
     "CHEF_DE": "manager",
     "lead": "manager",
-    "team_lead": "manager",
+    "team_lead": "individual",  # a team lead is a first-line supervisor: a player-coach, not a budget holder
     "supervisor": "individual",  # a first-line supervisor (front desk, floor, shift) runs a crew, not a budget
     "superintendent": "manager",
     "foreman": "manager",
@@ -860,6 +862,14 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "retail": "operations",
     "branch": "operations",
     "clinic": "operations",
+    "clinics": "operations",
+    "clinica": "operations",  # Spanish, Portuguese, Italian: "Gerente de Clínicas", "Responsabile Clinica"
+    "clinicas": "operations",
+    "cliniche": "operations",
+    "clinique": "operations",
+    "cliniques": "operations",
+    "klinik": "operations",
+    "kliniek": "operations",
     "site": "operations",
     "werk": "operations",
     "off": "operations",
@@ -1818,6 +1828,8 @@ _CHIEF_ACRONYMS = frozenset(
 )
 _ADMIN_FINANCE = re.compile(r"administrati(?:f|ve|vo|va) (?:et|e|y) financ\w+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?![a-z])")
+_CMO = re.compile(r"\bcmo\b")
+_MARKETING_WORD = re.compile(r"marketing|mktg|growth|brand|digital|communications")
 _FORMER_LEAD = re.compile(r"^\s*(?:former|ex\b|ex-|retired|formerly|previously|ehemalige?r?|ancienne?)", re.I)
 _NOW = re.compile(r"[(,;|/-]\s*(?:now|currently|today)\b[^)]*\)?")
 
@@ -1833,6 +1845,9 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(raw))  # "C.R.O." -> "cro"
     # "Directeur Administratif et Financier" (DAF) is the finance director: one function, not two.
     folded = _ADMIN_FINANCE.sub("financier", folded)
+    if convention == HEALTHCARE and _CMO.search(folded) and not _MARKETING_WORD.search(folded):
+        # In a practice, clinic or hospital a bare "CMO" is the chief medical officer, a clinical leader.
+        folded = _CMO.sub("chief medical officer", folded)
     flags: set[Flag] = set()
     if _FORMER_LEAD.match(folded):
         # "Former VP Manufacturing (now advisor)": what the person does now is not a role at the account.

@@ -28,6 +28,13 @@ COUNTS = [  # written → (employee_count, min, max)
     ("under 10", (5, 0, 10)),
     ("self-employed", (1, 1, 1)),
     (3.7, (4, None, None)),
+    # European grouping dots, other languages' range and headcount words, estimates
+    ("1.200", (1200, 1200, 1200)),
+    ("1.001-5.000", (3001, 1001, 5000)),
+    ("51 bis 200 Mitarbeiter", (126, 51, 200)),
+    ("11 à 50 salariés", (31, 11, 50)),
+    ("ca. 120", (120, 120, 120)),
+    ("~85 FTE", (85, 85, 85)),
 ]
 MONEY = [  # written → (annual_revenue_usd, min_usd, max_usd, currency)
     (180_000_000, (180_000_000, None, None, None)),
@@ -43,6 +50,17 @@ MONEY = [  # written → (annual_revenue_usd, min_usd, max_usd, currency)
     ("$10M-$50M", (30_000_000, 10_000_000, 50_000_000, "USD")),
     ("10-50M", (30_000_000, 10_000_000, 50_000_000, "USD")),
     ("$1B+", (1_000_000_000, 1_000_000_000, None, "USD")),
+    # scale words in German, Dutch, Spanish, Portuguese, Italian; grouping dots; estimates and notes
+    ("12,5 Mio. €", (14_500_000, 14_500_000, 14_500_000, "EUR")),
+    ("EUR 3 Mrd.", (3_480_000_000, 3_480_000_000, 3_480_000_000, "EUR")),
+    ("40 Millionen Euro", (46_400_000, 46_400_000, 46_400_000, "EUR")),
+    ("€2.500.000", (2_900_000, 2_900_000, 2_900_000, "EUR")),
+    ("20 mln EUR", (23_200_000, 23_200_000, 23_200_000, "EUR")),
+    ("~$20M", (20_000_000, 20_000_000, 20_000_000, "USD")),
+    ("CAD 85 million", (60_350_000, 60_350_000, 60_350_000, "CAD")),  # "ca" is no estimate here
+    ("$60M (FY2024)", (60_000_000, 60_000_000, 60_000_000, "USD")),
+    ("$35M ARR", (35_000_000, 35_000_000, 35_000_000, "USD")),
+    ("5–25 Mio. €", (17_400_000, 5_800_000, 29_000_000, "EUR")),
 ]
 
 

@@ -152,3 +152,209 @@ def test_disqualifier_sentences_name_each_reason_once_with_its_article() -> None
     company = _why("professional_services", "company_fit", title="Managing Partner", company="Hartley CPA Firm",
                    industry="Accounting", employee_count=120)
     assert "it is a CPA firm, an ICP company type" in company or "it is an accounting firm" in company, company
+
+
+# --- round 2: readings studied on prospects4 (the second holdout, now tuned on) ----------------------
+
+
+def test_a_receiver_or_a_foreclosure_is_distress() -> None:
+    for notes in ("Court-appointed receiver now runs two of its retail centres.",
+                  "The lender foreclosed on its flagship office tower last quarter."):
+        facts = extract_facts(profile("real_estate"), _prospect(
+            title="CEO", company="Granite Row Partners", industry="Real Estate", employee_count=80,
+            annual_revenue_usd=30_000_000, signals=["Vacancy climbing across the portfolio"], notes=notes))
+        assert "distress" in {d.kind for d in facts.disqualifiers}, notes
+
+
+def test_a_store_that_ships_straight_from_suppliers_is_a_dropshipper() -> None:
+    for notes in ("Orders are fulfilled straight from overseas factories; the shop holds no stock.",
+                  "Products ship directly from third-party suppliers and the store has no own brand."):
+        facts = extract_facts(profile("ecommerce"), _prospect(
+            title="Founder", company="Cozy Corner Goods", industry="Retail", employee_count=3,
+            annual_revenue_usd=900_000, notes=notes))
+        assert "a dropshipper without its own brand or customer list" in [d.label for d in facts.disqualifiers]
+
+
+def test_airbnb_as_one_channel_of_a_property_with_rooms_is_not_a_single_unit_rental() -> None:
+    hotel = profile("hotel")
+    inn = _prospect(title="Revenue Manager", company="Casa del Lago", industry="Hospitality", employee_count=25,
+                    notes="18-room lakeside inn; most bookings come through Airbnb and Expedia.")
+    assert not [d for d in extract_facts(hotel, inn).disqualifiers if d.kind == "profile"]
+    cabin = inn.model_copy(update={"company": "Pine Hollow Cabin", "employee_count": 1,
+                                   "notes": "One cabin listed on Airbnb."})
+    assert "a single-unit vacation rental" in [d.label for d in extract_facts(hotel, cabin).disqualifiers]
+
+
+def test_a_funding_round_that_was_closed_is_a_raise() -> None:
+    facts = extract_facts(profile("saas"), _prospect(title="CEO", company="Acme", industry="Software",
+                                                     signals=["Closed a €9M Series B", "Closed its Leeds office"]))
+    assert [e.lemma for e in facts.events] == ["raise", "close"]
+
+
+def test_founder_led_selling_is_an_outbound_theme() -> None:
+    assert "outbound" in themes_in("The CEO still handles every demo herself")
+    assert "outbound" in themes_in("Sales are still founder-led")
+
+
+def test_size_and_full_occupancy_are_context_not_triggers() -> None:
+    rent = profile("real_estate")
+    stable = extract_facts(rent, _prospect(
+        title="VP Operations", company="Oakline Residential", industry="Real Estate", employee_count=300,
+        notes="Operates roughly 4,200 apartment homes across Ohio. Leased at 96% across the portfolio."))
+    assert stable.relevant() == [], stable.relevant()
+    filling = extract_facts(rent, _prospect(
+        title="VP Operations", company="Oakline Residential", industry="Real Estate", employee_count=300,
+        notes="The new tower is only 64% leased."))
+    assert filling.relevant()
+
+
+def test_growing_meeting_space_or_parking_is_not_growth_the_offer_sells_into() -> None:
+    hotel = profile("hotel")
+    for signal in ("Building a 300-seat ballroom", "Expanding the parking garage by 200 spaces"):
+        facts = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
+                                               industry="Hospitality", signals=[signal]))
+        assert facts.relevant() == [], signal
+    opening = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
+                                             industry="Hospitality", signals=["Opening a second hotel in May"]))
+    assert opening.relevant()
+
+
+def test_a_denied_need_is_a_negated_fact_and_caps_a_champion_at_tier_3() -> None:
+    rent = profile("real_estate")
+    full = _prospect(title="Marketing Manager", company="Seaside Living", industry="Real Estate",
+                     employee_count=90, annual_revenue_usd=15_000_000, location="Austin, Texas",
+                     notes="Every community has a waitlist, so there are no vacant units to lease.")
+    facts = extract_facts(rent, full)
+    assert [m.negated for m in facts.mentions] == [True]
+    result = analyze_rules(rent, full)
+    assert result.tier == 3
+    assert "say the need is absent" in next(c.why for c in result.breakdown if c.component == "tier_cap")
+    # The signer with the same notes is a good prospect without a trigger: tier 2, not 3.
+    assert analyze_rules(rent, full.model_copy(update={"title": "CEO"})).tier == 2
+
+
+def test_what_the_franchisor_mandates_the_franchisee_cannot_buy() -> None:
+    food = build_profile_rules(industry="restaurant", description=None, company="Sender Co",
+                               offer="first-party online ordering and loyalty marketing", target_personas=None)
+    franchisee = _prospect(title="CEO", company="Lone Star Wings LLC", industry="Restaurants", employee_count=600,
+                           annual_revenue_usd=40_000_000, location="Dallas, Texas",
+                           notes="Operator of 22 franchised units; the brand requires its own loyalty app and "
+                                 "online ordering at every store.")
+    facts = extract_facts(food, franchisee)
+    assert facts.firmographics.in_offer_market is False
+    assert facts.firmographics.market_why.startswith("the brand decides what the offer sells")
+    assert analyze_rules(food, franchisee).tier == 3
+
+
+@pytest.mark.parametrize(("title", "convention", "level", "function"), [
+    ("Rev Mgmt Director", "property", "director", "revenue_management"),
+    ("VP, Rev Mgmt & Distribution", "property", "vp", "revenue_management"),
+    ("Directora de Clínicas", "healthcare", "director", "operations"),
+    ("Responsabile Clinica", "healthcare", "manager", "operations"),
+    ("Customer Support Team Lead", None, "individual", "customer_success"),
+    ("Team Leader, Inside Sales", None, "individual", "sales"),
+])
+def test_more_abbreviations_foreign_clinics_and_team_leads(title: str, convention: str | None, level: str,
+                                                           function: str) -> None:
+    """"Rev Mgmt" is revenue management; a clinic in Spanish or Italian is still a clinic; a team lead is a
+    first-line supervisor (a player-coach), read at individual level like other supervisors."""
+    reading = parse_title(title, convention)
+    assert reading is not None and (reading.level, reading.function) == (level, function), reading
+
+
+def test_a_company_type_named_by_one_word_of_the_notes_is_context() -> None:
+    bank = profile("financial_services")
+    facts = extract_facts(bank, _prospect(
+        title="EVP Marketing", company="Blue Harbor Financial Corp.", industry="Banking", employee_count=900,
+        notes="Senior management says deposit growth is the priority this year."))
+    assert "wealth management firm" not in [t.label for t in facts.company_types]
+    assert facts.firmographics.in_offer_market is not False
+    named = extract_facts(bank, _prospect(title="EVP Marketing", company="Blue Harbor",
+                                          industry="Financial Services",
+                                          notes="A wealth management firm serving retirees."))
+    assert "wealth management firm" in [t.label for t in named.company_types]
+
+
+def test_a_director_whose_title_names_what_the_offer_does_signs_for_it() -> None:
+    food = build_profile_rules(industry="restaurant", description=None, company="Sender Co",
+                               offer="first-party online ordering that moves orders off third-party delivery apps",
+                               target_personas=None)
+    owner = extract_facts(food, _prospect(title="Director, Delivery & Takeout", company="Fig Tree Kitchens",
+                                          industry="Restaurants", employee_count=900))
+    assert owner.persona is not None and owner.persona.role == "signer", owner.persona
+    # The same persona's catering director does not run what the offer sells: a champion.
+    catering = extract_facts(food, _prospect(title="Director of Catering", company="Fig Tree Kitchens",
+                                             industry="Restaurants", employee_count=900))
+    assert catering.persona is not None and catering.persona.role == "champion", catering.persona
+
+
+@pytest.mark.parametrize(("domain", "signals"), [
+    ("claimwise.ai", []),
+    ("claimwise.com", ["Raised a $20M Series B"]),
+])
+def test_a_venture_funded_startup_filed_under_its_customers_industry_is_software(domain: str,
+                                                                                 signals: list[str]) -> None:
+    facts = extract_facts(profile("saas"), _prospect(title="VP Sales", company="ClaimWise", company_domain=domain,
+                                                     industry="Insurance", signals=signals))
+    assert facts.firmographics.industry_share == 0.6, facts.firmographics.industry_why
+    plain = extract_facts(profile("saas"), _prospect(title="VP Sales", company="Harbor Mutual",
+                                                     company_domain="harbormutual.com", industry="Insurance"))
+    assert plain.firmographics.industry_share < 0.5
+
+
+def test_a_bare_cmo_in_healthcare_is_the_chief_medical_officer() -> None:
+    reading = parse_title("CMO", convention_for("healthcare_clinic"))
+    assert reading is not None and (reading.level, reading.function) == ("c_level", "clinical")
+    spelled = parse_title("CMO, Marketing & Growth", convention_for("healthcare_clinic"))
+    assert spelled is not None and spelled.function == "marketing"
+    plain = parse_title("CMO", convention_for("ecommerce"))
+    assert plain is not None and plain.function == "marketing"
+
+
+@pytest.mark.parametrize(("agent", "title", "company", "industry"), [
+    ("financial_services", "Chief Risk Officer", "Lakeshore Community Bank", "Banking"),
+    ("hotel", "Chief Financial Officer", "Harbor Lights Resort", "Hospitality"),
+])
+def test_a_chief_of_a_function_the_offer_does_not_serve_influences(agent: str, title: str, company: str,
+                                                                   industry: str) -> None:
+    facts = extract_facts(profile(agent), _prospect(title=title, company=company, industry=industry,
+                                                    employee_count=400))
+    assert facts.persona is None or facts.persona.role == "influencer", facts.persona
+    # The general executive of the same account is not.
+    boss = extract_facts(profile(agent), _prospect(title="President & CEO", company=company, industry=industry,
+                                                   employee_count=400))
+    assert boss.persona is not None and boss.persona.role == "signer"
+
+
+def test_the_context_rules_keep_real_news() -> None:
+    """A missing tool is a gap, not a denied need; occupancy that fell is news; rooms beside a ballroom grow."""
+    saas = extract_facts(profile("saas"), _prospect(title="CEO", company="Acme", industry="Software",
+                                                    notes="Forty paying customers; no SDR team yet."))
+    assert saas.relevant() and not any(m.negated for m in saas.mentions)
+    rent = extract_facts(profile("real_estate"), _prospect(title="VP Operations", company="Oakline Residential",
+                                                           industry="Real Estate",
+                                                           notes="Occupancy fell from 95% to 81% this spring."))
+    assert rent.relevant()
+    hotel = profile("hotel")
+    grows = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
+                                           industry="Hospitality",
+                                           signals=["Adding 40 rooms and a ballroom"]))
+    assert grows.relevant()
+    meets = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
+                                           industry="Hospitality",
+                                           signals=["Adding 12 meeting rooms"]))
+    assert meets.relevant() == []
+
+
+def test_only_what_the_offer_sells_can_be_decided_above() -> None:
+    hotel = profile("hotel")
+    passive = extract_facts(hotel, _prospect(title="Director of Sales", company="Maple Inn",
+                                             industry="Hospitality",
+                                             employee_count=120,
+                                             notes="Distribution and OTA contracts are dictated by the brand."))
+    assert passive.firmographics.in_offer_market is False
+    owner = extract_facts(hotel, _prospect(title="Director of Sales", company="Maple Inn", industry="Hospitality",
+                                           employee_count=120,
+                                           notes="The parent company owns 12 hotels, and OTAs bring half the "
+                                                 "room nights."))
+    assert owner.firmographics.in_offer_market is not False
