@@ -183,7 +183,7 @@ def two_proportion_z(x1: int, n1: int, x2: int, n2: int) -> tuple[float | None, 
 def significance(variants: list[VariantRead]) -> list[SignificanceTest]:
     """Per metric, the best variant against each other one; a winner only if it beats all of them at
     ALPHA (Bonferroni-corrected when there are more than two variants)."""
-    tests = []
+    tests: list[SignificanceTest] = []
     if len(variants) < 2:
         return tests
     for metric, pick in (("unique_open_rate", lambda f: f.rates.open_rate.human),

@@ -9,7 +9,8 @@
     ├── PayloadTooLarge (413)
     ├── Unprocessable (422)           valid JSON that breaks a rule (a batch over its cap…)
     ├── RateLimited (429)             carries Retry-After
-    └── ServiceUnavailable (503)      the database (or another dependency) cannot answer
+    └── ServiceUnavailable (503)      a dependency cannot answer
+        └── DatabaseUnavailable       the database: always with Retry-After (the one owner of that answer)
 
 Framework errors (routing 404/405, validation 422, a JSON body sent as another type: 415) and
 database outages are rendered the same way by the handlers registered in `install_handlers`. No
@@ -98,6 +99,15 @@ class RateLimited(TuneError):
 
 class ServiceUnavailable(TuneError):
     status, slug = 503, "service-unavailable"
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """The database cannot answer now; the client retries after `Retry-After` seconds."""
+
+    RETRY_AFTER_S = 5
+
+    def __init__(self, detail: str = "The database is unavailable; retry shortly.") -> None:
+        super().__init__(detail, headers={"Retry-After": str(self.RETRY_AFTER_S)})
 
 
 _SLUGS = {cls.status: cls.slug for cls in TuneError.__subclasses__()}
@@ -274,8 +284,7 @@ def install_handlers(app: FastAPI) -> None:
         log.error("db.unavailable", error=type(exc).__name__, kind=kind)
         if kind == "lost":
             await request.app.state.db.forget_connections()
-        return problem(503, "The database is unavailable; retry shortly.", request_id=request_id_of(request),
-                       headers={"Retry-After": "5"})
+        return await _tune(request, DatabaseUnavailable())
 
     for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
         app.add_exception_handler(exc_type, _unavailable)

@@ -310,7 +310,7 @@ class Worker:
                     .order_by(JobItem.position).limit(size))).all()
             if not items:
                 return
-            prepared = await asyncio.gather(*(handler.prepare(ctx, key, payload) for _, key, payload in items),
+            prepared = await asyncio.gather(*(handler.prepare(ctx, item.key, item.payload) for item in items),
                                             return_exceptions=True)
             await self._apply_chunk(ctx, handler, items, prepared)
 

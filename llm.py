@@ -710,7 +710,7 @@ class LLMClient:
             raise error from exc
         except ValueError as exc:  # a 200 whose body is not JSON: garbage from a reachable API
             message = None
-            garbage = f"unreadable answer ({type(exc).__name__})"
+            garbage: str | None = f"unreadable answer ({type(exc).__name__})"
         else:
             garbage = None if isinstance(getattr(message, "content", None), list) and getattr(
                 message, "usage", None) is not None else "an answer that is not a message"

@@ -25,9 +25,9 @@ from auth import authenticate, hash_key
 from database_async import UNAVAILABLE_ERRORS, classify_error
 from errors import (
     Conflict,
+    DatabaseUnavailable,
     PayloadTooLarge,
     RateLimited,
-    ServiceUnavailable,
     TuneError,
     Unauthorized,
     Unprocessable,
@@ -36,6 +36,8 @@ from errors import (
 from models import IdempotencyKey, utcnow
 
 log = structlog.get_logger()
+# Errors that mean "the database cannot answer" (or "cannot store this value": classify_error tells which).
+_DATABASE_ERRORS: tuple[type[BaseException], ...] = (DBAPIError, *UNAVAILABLE_ERRORS)
 access_log = structlog.get_logger("access")
 
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -201,13 +203,12 @@ class IdempotencyMiddleware:
             await self._handle(scope, receive, send, idem_key, api_key)
         except TuneError as exc:
             await _render(exc, scope, receive, send)
-        except (DBAPIError, *UNAVAILABLE_ERRORS) as exc:
+        except _DATABASE_ERRORS as exc:
             if classify_error(exc) == "data":
                 await _render(Unprocessable("A value in the request cannot be stored."), scope, receive, send)
                 return
             log.error("idempotency.db_unavailable", error=type(exc).__name__)
-            await _render(ServiceUnavailable("The database is unavailable; retry shortly.",
-                                             headers={"Retry-After": "5"}), scope, receive, send)
+            await _render(DatabaseUnavailable(), scope, receive, send)
 
     async def _valid(self, scope: Scope, api_key: str) -> bool:
         state = scope["app"].state

@@ -6,16 +6,19 @@ keys, authorization and cookie headers are scrubbed, request bodies and local va
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import structlog
 
 from settings import VERSION, Settings
 
+if TYPE_CHECKING:
+    from sentry_sdk.types import Event, Hint
+
 SECRET_HEADERS = {"x-api-key", "authorization", "cookie", "x-clay-secret", "x-clay-webhook-auth", "x-signature"}
 
 
-def scrub(event: dict[str, Any], _hint: dict[str, Any]) -> dict[str, Any]:
+def scrub(event: Event, _hint: Hint) -> Event | None:
     """Sentry `before_send`: tag the request id; remove secrets, bodies and locals."""
     request_id = structlog.contextvars.get_contextvars().get("request_id")
     if request_id:
@@ -23,9 +26,9 @@ def scrub(event: dict[str, Any], _hint: dict[str, Any]) -> dict[str, Any]:
     request = event.get("request") or {}
     request.pop("data", None)
     request.pop("cookies", None)
-    if isinstance(request.get("headers"), dict):
-        request["headers"] = {k: ("[Filtered]" if k.lower() in SECRET_HEADERS else v)
-                              for k, v in request["headers"].items()}
+    headers = request.get("headers")
+    if isinstance(headers, dict):
+        request["headers"] = {k: ("[Filtered]" if k.lower() in SECRET_HEADERS else v) for k, v in headers.items()}
     request["query_string"] = ""  # may carry tokens
     for exc in (event.get("exception") or {}).get("values", []):
         for frame in (exc.get("stacktrace") or {}).get("frames", []):

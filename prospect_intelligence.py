@@ -17,19 +17,19 @@ import asyncio
 import json
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import case, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 import metrics
 import paging
+from core import sql
 from database_async import TuneDatabase
 from errors import NotFound
 from grounding import gate_hooks
@@ -244,16 +244,15 @@ async def upsert_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, dat
     current = await session.scalar(select(Prospect.data).where(Prospect.workspace_id == workspace_id,
                                                                Prospect.email == email))
     merged = intake.merge(current, data, replace=replace)
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     values = {"workspace_id": workspace_id, "email": email, "clay_row_id": merged.data.clay_row_id,
               "data": merged.data.model_dump(mode="json", exclude_none=True), "updated_at": utcnow()}
-    stmt = insert(Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
-    stmt = stmt.on_conflict_do_update(
+    stmt = sql.insert(session, Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
+    upsert = stmt.on_conflict_do_update(
         index_elements=[Prospect.workspace_id, Prospect.email],
         set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
               "clay_row_id": stmt.excluded.clay_row_id},
     ).returning(Prospect.id)
-    return (await session.execute(stmt)).scalar_one(), merged
+    return (await session.execute(upsert)).scalar_one(), merged
 
 
 async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
@@ -315,7 +314,7 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
     results = {i: await store(session, workspace_id=workspace_id, agent=agent, outcome=o)
                for (i, _), o in zip(good, outcomes, strict=True)}
     items = [BatchItemRead(index=i, status="ok", result=results[i]) if i in results
-             else BatchItemRead(index=i, status="error", errors=p)  # type: ignore[arg-type]
+             else BatchItemRead(index=i, status="error", errors=p)
              for i, p in enumerate(parsed)]
     return BatchRead(industry=agent.industry, total=len(items), succeeded=len(results),
                      failed=len(items) - len(results), items=items)
@@ -369,9 +368,8 @@ async def attach_to_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, 
     tier = analysis.tier
     if campaign.tier_thresholds:
         tier = tier_for(analysis.score, TierThresholds.model_validate(campaign.tier_thresholds))
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     now = utcnow()
-    stmt = insert(CampaignProspect).values(
+    stmt = sql.insert(session, CampaignProspect).values(
         id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign.id, prospect_id=analysis.prospect_id,
         analysis_id=analysis.analysis_id, tier=tier, score=analysis.score, status="analyzed", created_at=now,
         updated_at=now)
@@ -421,8 +419,8 @@ class AnalyzeJob:
 
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
-    results = await session.scalars(select(JobItem.result).where(JobItem.job_id == ctx.job_id,
-                                                                 JobItem.status == "done"))
+    results: Iterable[dict[str, Any] | None] = await session.scalars(
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done"))
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()
     content: Counter[str] = Counter()

@@ -38,7 +38,7 @@ from typing import Any, Literal
 import structlog
 from fastapi import Request
 from limits import RateLimitItem, parse_many
-from limits.aio.storage import MemoryStorage, Storage
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
@@ -91,7 +91,10 @@ class LimitStorage:
         self.backend = self.uri.removeprefix("async+").split(":", 1)[0]
         self.is_redis = self.uri.startswith(REDIS_SCHEMES)
         self.timeout_s = timeout_s
-        self.shared: Storage = storage_from_string(self.uri, **self._options())
+        shared = storage_from_string(self.uri, **self._options())
+        if not isinstance(shared, Storage):  # an "async+" URI always gives an asyncio storage
+            raise TypeError(f"{self.backend}: not an asyncio rate-limit storage")
+        self.shared: Storage = shared
         self.local: Storage = self.shared if isinstance(self.shared, MemoryStorage) else MemoryStorage()
         self.errors: tuple[type[BaseException], ...] = (OSError, TimeoutError)
         if self.shared is not self.local:
@@ -141,7 +144,7 @@ class LimitStorage:
             return True
         try:
             ok = await asyncio.wait_for(self.shared.check(), self.timeout_s * 2)
-        except (TimeoutError, *self.errors):
+        except self.errors:  # TimeoutError among them
             ok = False
         if ok:
             self.succeeded()
@@ -156,11 +159,12 @@ class LimitStorage:
         """Reserve the next start on a schedule shared by every process (starts `interval_s` apart,
         by Redis's clock); the seconds to wait for it. None: no shared storage (memory://), or it is
         unreachable now (the caller paces on its own)."""
-        if not self.fallible or not self.available():
+        if not self.fallible or not self.available() or not isinstance(self.shared, RedisStorage):
             return None
         try:
             if self._slot_script is None:
-                self._slot_script = self.shared.bridge.get_connection().register_script(NEXT_SLOT_LUA)
+                self._slot_script = self.shared.bridge.get_connection().register_script(  # type: ignore[attr-defined]
+                    NEXT_SLOT_LUA)  # limits declares `bridge: RedisBridge`, whose concrete bridges all have it
             wait = await self._slot_script(keys=[f"tune:pace:{key}"], args=[repr(interval_s)])
         except self.errors as exc:
             self.failed(exc, "pacer")

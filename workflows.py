@@ -9,11 +9,12 @@ the item done, so a prospect is never analysed or written twice, even across a c
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import content_generator as content
@@ -29,8 +30,9 @@ from scoring import tier_for
 from settings import Settings
 
 Channel = Literal["sequence", "linkedin", "video"]
-DEFAULT_CONTENT: dict[str, list[Channel]] = {"1": ["sequence", "linkedin", "video"], "2": ["sequence", "linkedin"],
-                                             "3": ["sequence"]}
+TierKey = Literal["1", "2", "3", "4"]
+DEFAULT_CONTENT: dict[TierKey, list[Channel]] = {"1": ["sequence", "linkedin", "video"],
+                                                 "2": ["sequence", "linkedin"], "3": ["sequence"]}
 # What each content kind is stored as; a prospect "has" a kind when such a message exists.
 STORED_AS = {"sequence": "email", "linkedin": "linkedin_connection", "video": "video"}
 
@@ -44,17 +46,21 @@ class NewCampaign(Input):
 class ContentPlan(Input):
     """Which content each tier gets, and its shape."""
 
-    tiers: dict[Literal["1", "2", "3", "4"], list[Channel]] = Field(default_factory=lambda: dict(DEFAULT_CONTENT))
+    tiers: dict[TierKey, list[Channel]] = Field(default_factory=lambda: dict(DEFAULT_CONTENT))
     steps: int | None = Field(None, ge=1, le=7, description=content.STEPS_DEFAULT)
     subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
     tone: Annotated[str, Field(max_length=200)] | None = Field(None, description=content.TONE_DEFAULT)
 
-    def for_campaign(self, campaign: Campaign) -> ContentPlan:
+    def for_campaign(self, campaign: Campaign | CampaignRead) -> ContentPlan:
         """This plan with the campaign's sequence_settings filling what it leaves out."""
         steps, variants, tone = content.sequence_shape(self.steps, self.subject_variants, self.tone,
                                                        campaign.sequence_settings)
         return self.model_copy(update={"steps": steps, "subject_variants": variants, "tone": tone})
+
+    def channels_for(self, tier: int) -> list[Channel]:
+        """The content kinds a prospect of this tier gets (none for a tier the plan does not name)."""
+        return next((kinds for key, kinds in self.tiers.items() if key == str(tier)), [])
 
 
 class PipelineRequest(Input):
@@ -152,7 +158,7 @@ class PipelineJob:
         tier = analysis.tier
         if ctx.cache["thresholds"]:
             tier = tier_for(analysis.score, TierThresholds.model_validate(ctx.cache["thresholds"]))
-        channels = plan.tiers.get(str(tier), [])
+        channels = plan.channels_for(tier)
         if ctx.payload.get("only"):  # a content batch: just the kinds this prospect still lacks
             channels = [c for c in ctx.payload["only"] if c in payload.get("missing", ctx.payload["only"])]
         prepared = Prepared(prospect_id=prospect_id, outcome=outcome, tier=tier, brief=None)
@@ -190,8 +196,8 @@ class PipelineJob:
             cost += float((stored.usage or {}).get("cost_usd", 0))
         assert prospect_id is not None
         counts: dict[str, int] = {}
-        store = {"sequence": content.store_sequence, "linkedin": content.store_linkedin,
-                 "video": content.store_video}
+        store: dict[str, Callable[..., Awaitable[Any]]] = {
+            "sequence": content.store_sequence, "linkedin": content.store_linkedin, "video": content.store_video}
         for channel, written in prepared.written.items():
             assert prepared.brief is not None
             await store[channel](session, prepared.brief, prospect_id, written)
@@ -200,11 +206,11 @@ class PipelineJob:
             engine = "claude" if written.engine == "claude" else engine
         if counts:
             await session.execute(
-                CampaignProspect.__table__.update()
+                update(CampaignProspect)
                 .where(CampaignProspect.campaign_id == uuid.UUID(ctx.payload["campaign_id"]),
                        CampaignProspect.prospect_id == prospect_id,
                        CampaignProspect.status.in_(("new", "analyzed")))
-                .values(status="content_ready"))
+                .values(status="content_ready").execution_options(synchronize_session=False))
         return {"prospect_id": str(prospect_id), "tier": prepared.tier, "engine": engine, "content": counts,
                 "changed_fields": changed, "cost_usd": round(cost, 6)}
 
@@ -251,6 +257,7 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
     else:
         assert data.campaign_id is not None
         campaign = await intel.campaign_of(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
+    items: list[tuple[str, dict[str, Any]]]
     if data.prospects is not None:
         if len(data.prospects) > settings.ANALYZE_BATCH_MAX:
             raise Unprocessable(f"A pipeline holds at most {settings.ANALYZE_BATCH_MAX} prospects.")

@@ -153,7 +153,7 @@ def expected_errors(route: APIRoute) -> set[int]:
             statuses.add(415)
     if params or (body and op not in NO_LOOKUP_IN_BODY):
         statuses.add(404)
-    if route.methods & WRITE_METHODS:
+    if (route.methods or set()) & WRITE_METHODS:
         statuses.add(409)  # a state that forbids the change, or an Idempotency-Key still in flight
     if route.path.startswith(("/api/", "/t/", "/metrics")):  # every one of them reads the database
         statuses.add(503)
@@ -222,7 +222,7 @@ def rewrite(app: FastAPI, document: dict[str, Any]) -> dict[str, Any]:
     schemas["ValidationProblem"] = VALIDATION_PROBLEM_SCHEMA
 
     routes = {(method.lower(), route.path_format): route for route in app.routes if isinstance(route, APIRoute)
-              for method in route.methods}
+              for method in route.methods or ()}
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
             route = routes.get((method, path))

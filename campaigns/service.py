@@ -38,6 +38,7 @@ from campaigns.schemas import (
     TierCount,
     TierProspectRead,
 )
+from core.sql import chunks, table_insert
 from database_async import TuneDatabase
 from errors import Conflict, NotFound, Unprocessable
 from industry_agents.knowledge import BUILTIN
@@ -47,7 +48,6 @@ from intelligence.intake import validation_errors
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, Page, ProspectData
-from tracking.ingest import chunks, table_insert
 from tracking.service import owned_campaign
 
 log = structlog.get_logger()
@@ -179,10 +179,14 @@ async def open_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_i
 
 
 class Analysed(Protocol):
-    prospect_id: uuid.UUID
-    analysis_id: uuid.UUID
-    tier: int
-    score: int
+    @property
+    def prospect_id(self) -> uuid.UUID: ...
+    @property
+    def analysis_id(self) -> uuid.UUID: ...
+    @property
+    def tier(self) -> int: ...
+    @property
+    def score(self) -> int: ...
 
 
 async def upsert_members(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
@@ -241,7 +245,7 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
             items.append(AddItemRead(index=i, status="added" if a.prospect_id in new else "updated",
                                      prospect_id=a.prospect_id, tier=a.tier, score=a.score, analysis=a))
         else:
-            items.append(AddItemRead(index=i, status="error", errors=p))  # type: ignore[arg-type]
+            items.append(AddItemRead(index=i, status="error", errors=p))
     added = sum(1 for it in items if it.status == "added")
     updated = sum(1 for it in items if it.status == "updated")
     log.info("campaign.prospects_added", campaign_id=str(campaign_id), added=added, updated=updated,

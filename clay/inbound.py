@@ -27,13 +27,12 @@ from typing import Any
 
 import structlog
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 import prospect_intelligence as intel
 from clay.columns import payload_hash
+from core import sql
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
 from intelligence import intake
@@ -135,8 +134,7 @@ def _prepare_row(row: Row, campaign_id: uuid.UUID, replace: bool = False) -> Non
 async def _claim_receipt(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
                          row: Row) -> bool:
     """Insert the row's receipt; False when another request (or job item) already has it."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(WebhookReceipt).values(
+    stmt = sql.insert(session, WebhookReceipt).values(
         id=uuid.uuid4(), workspace_id=workspace_id, source=SOURCE, dedupe_key=row.dedupe_key,
         campaign_id=campaign_id, row_id=row.row_id, payload_hash=row.payload_hash, response={"status": "pending"},
     ).on_conflict_do_nothing(index_elements=["source", "dedupe_key"]).returning(WebhookReceipt.id)
@@ -183,10 +181,11 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
         if campaign is None:
             raise NotFound(f"No campaign {campaign_id}")
         keys = [r.dedupe_key for r in rows if r.dedupe_key]
-        stored = dict((await read.execute(select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
-            WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}
+        stored: dict[str, Any] = dict((await read.execute(
+            select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
+                WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}
         emails = {str(r.raw.get("email", "")).strip().lower() for r in rows if r.error is None}
-        known = dict((await read.execute(select(Prospect.email, Prospect.data).where(
+        known: dict[str, Any] = dict((await read.execute(select(Prospect.email, Prospect.data).where(
             Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)))).all()) if emails else {}
 
     new: dict[str, Row] = {}  # by dedupe key: a row repeated in one body is scored once
@@ -292,7 +291,7 @@ async def summarize_webhook(session: AsyncSession, ctx: jobs.JobContext) -> dict
     """The flat answers of every row, in the order they came (failed rows as errors)."""
     items = (await session.execute(select(JobItem.status, JobItem.result, JobItem.error)
                                    .where(JobItem.job_id == ctx.job_id).order_by(JobItem.position))).all()
-    results = [result if status == "done" and result else _error(error or "not scored")
-               for status, result, error in items]
+    results = [item.result if item.status == "done" and item.result else _error(item.error or "not scored")
+               for item in items]
     return {"campaign_id": ctx.payload["campaign_id"], "scored": sum(r.get("status") == "scored" for r in results),
             "errors": sum(r.get("status") == "error" for r in results), "results": results}

@@ -13,8 +13,6 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clay.columns import ENRICHMENT_COLUMNS, OUTPUT_COLUMNS, PROSPECT_COLUMNS
@@ -31,6 +29,7 @@ from clay.schemas import (
     TableRead,
 )
 from clay.security import UnsafeURL, check_url_syntax, resolve_target
+from core import sql
 from errors import NotFound, Unprocessable
 from models import Campaign, ClayCampaignConfig, utcnow
 from settings import Settings
@@ -109,11 +108,10 @@ def webhook_source_help(settings: Settings) -> dict[str, object]:
 async def save_config(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, url: str,
                       token: str | None) -> None:
     """Store (or replace) the campaign's Clay table webhook."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     now = utcnow()
-    stmt = insert(ClayCampaignConfig).values(id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id,
-                                             table_webhook_url=url, webhook_auth_token=token, created_at=now,
-                                             updated_at=now)
+    stmt = sql.insert(session, ClayCampaignConfig).values(
+        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id, table_webhook_url=url,
+        webhook_auth_token=token, created_at=now, updated_at=now)
     stmt = stmt.on_conflict_do_update(index_elements=["campaign_id"], set_={
         "table_webhook_url": url, "webhook_auth_token": token, "updated_at": now})
     await session.execute(stmt)
@@ -148,12 +146,12 @@ async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settin
     if target is None:
         push = PushRead(status="not_configured")
     elif not data.push:
-        push = PushRead(status="skipped", target=target.host, source=target.source)  # type: ignore[arg-type]
+        push = PushRead(status="skipped", target=target.host, source=target.source)
     else:
         job, already = await queue_push(session, workspace_id=workspace_id, campaign_id=campaign.id,
                                         settings=settings, target=target, force=data.force)
         push = PushRead(status="queued" if job else "nothing_to_push", target=target.host,
-                        source=target.source, total=job.total if job else 0,  # type: ignore[arg-type]
+                        source=target.source, total=job.total if job else 0,
                         already_pushed=already, job_id=job.job_id if job else None,
                         job=job.model_dump(mode="json") if job else None)
     return ClaySetupRead(campaign_id=campaign.id, campaign_name=campaign.name, industry=campaign.industry,

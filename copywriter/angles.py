@@ -99,7 +99,7 @@ class OfferTerms:
     def relevant(self, text: str | None) -> bool:
         return bool(words_of(text) & self.expanded)
 
-    def overlap(self, text: str | None) -> set[str]:
+    def overlap(self, text: str | None) -> frozenset[str]:
         return words_of(text) & self.expanded
 
 
@@ -273,7 +273,7 @@ class CopyFact:
     usable: bool = True  # it can become an English clause with a subject (see `_usable`)
 
     @property
-    def key_words(self) -> set[str]:
+    def key_words(self) -> frozenset[str]:
         """The words that show a message used this fact."""
         return words_of(self.obj or self.text) - GENERIC
 

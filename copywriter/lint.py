@@ -233,7 +233,7 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
                     *prospect.signals, *prospect.technologies]
     record = " ".join(p for p in record_parts if p)
     record_lower = record.lower()
-    negated = set()
+    negated: set[str] = set()
     for m in re.finditer(r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)",
                          record_lower):
         negated.update(words_of(m.group(1) or m.group(2)))

@@ -30,7 +30,7 @@ SEQUENCE_PLANS: dict[int, tuple[Purpose, ...]] = {
 OPENER_MIN_WORDS, MAX_WORDS, SUBJECT_MAX = 50, 150, 60
 
 
-def _fit(parts: list[str | None], optional: list[str | None], low: int, high: int) -> list[str | None]:
+def _fit(parts: list[str | None], optional: list[str | None], low: int, high: int) -> list[str]:
     """`parts` plus as many `optional` sentences as keep the text between `low` and `high` words."""
     chosen = [p for p in parts if p]
     for extra in optional:
@@ -57,10 +57,10 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     second = [plan.offer_line(*salt)]
     optional: list[str | None] = [plan.proof_line(0, *salt), *plan.process_lines(*salt)]
     used = word_count(" ".join(p for p in [*first, *second, cta] if p))
-    first = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
-    used = word_count(" ".join(p for p in [*first, *second, cta] if p))
+    fitted = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
+    used = word_count(" ".join(p for p in [*fitted, *second, cta] if p))
     extra = _fit([], optional, 60 - used, 110 - used)
-    p1 = " ".join(p for p in first if p)
+    p1 = " ".join(fitted)
     p2 = " ".join(p for p in [*second, *extra] if p)
     return [p for p in (p1, p2) if p], cta
 

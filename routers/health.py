@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from database_async import classify_error
 from deps import PublicLimit
-from errors import ServiceUnavailable
+from errors import DatabaseUnavailable
 from schemas import HealthRead
 from settings import VERSION
 
@@ -23,8 +23,7 @@ async def health(request: Request) -> HealthRead:
     except Exception as exc:  # any failure to reach or migrate the database means "not ready"
         if classify_error(exc) == "lost" and not db.pool_exhausted():  # a full pool is busy, not lost
             await db.forget_connections()
-        raise ServiceUnavailable(f"Database not reachable ({type(exc).__name__}).",
-                                 headers={"Retry-After": "5"}) from exc
+        raise DatabaseUnavailable(f"Database not reachable ({type(exc).__name__}).") from exc
     storage = request.app.state.limiter.storage
     await storage.ping()  # Redis down is reported, not a 503: the limits fall back (ratelimit.py)
     return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state(),

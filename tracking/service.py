@@ -164,25 +164,25 @@ async def _resolve(session: AsyncSession, workspace_id: uuid.UUID,
     emails = sorted({str(e.email).lower() for e in by_email if e.email})
     prospects: dict[str, uuid.UUID] = {}
     for chunk in ingest.chunks(emails):
-        rows = await session.execute(select(Prospect.email, Prospect.id).where(
+        prospect_rows = await session.execute(select(Prospect.email, Prospect.id).where(
             Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))
-        prospects.update({email: pid for email, pid in rows})
+        prospects.update({email: pid for email, pid in prospect_rows})
     pairs = {(m.campaign_id, m.prospect_id) for m in messages.values() if m.campaign_id}
     pairs |= {(e.campaign_id, prospects[str(e.email).lower()]) for e in by_email
               if e.campaign_id in owned and str(e.email).lower() in prospects}
     tiers: dict[tuple[Any, Any], int] = {}
     last_step: dict[tuple[Any, Any], int] = {}
     for chunk in ingest.chunks(sorted(pairs, key=str)):
-        rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
-                                            CampaignProspect.tier).where(
+        tier_rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
+                                                 CampaignProspect.tier).where(
             tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id).in_(chunk)))
-        tiers.update({(c, p): t or 0 for c, p, t in rows})
-        rows = await session.execute(select(TrackingEvent.campaign_id, TrackingEvent.prospect_id,
+        tiers.update({(c, p): t or 0 for c, p, t in tier_rows})
+        step_rows = await session.execute(select(TrackingEvent.campaign_id, TrackingEvent.prospect_id,
                                             func.max(TrackingEvent.step)).where(
             tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(chunk),
             TrackingEvent.type.in_(("sent", "delivered"))).group_by(TrackingEvent.campaign_id,
                                                                      TrackingEvent.prospect_id))
-        last_step.update({(c, p): s for c, p, s in rows})
+        last_step.update({(c, p): s for c, p, s in step_rows})
 
     # Events addressed by email: which step (given, or the last one sent, also within this batch).
     addressed: list[tuple[uuid.UUID, uuid.UUID, int] | str | None] = []
@@ -204,16 +204,16 @@ async def _resolve(session: AsyncSession, workspace_id: uuid.UUID,
     triples = sorted({a for a in addressed if isinstance(a, tuple) and a[2]}, key=str)
     step_messages: dict[tuple[Any, Any, int], Any] = {}
     for chunk in ingest.chunks(triples):
-        rows = await session.execute(select(*cols).where(
+        message_rows = await session.execute(select(*cols).where(
             Message.workspace_id == workspace_id, Message.channel == "email",
             tuple_(Message.campaign_id, Message.prospect_id, Message.step).in_(chunk)))
-        step_messages.update({(r.campaign_id, r.prospect_id, r.step): r for r in rows})
+        step_messages.update({(r.campaign_id, r.prospect_id, r.step): r for r in message_rows})
     message_ids = {m.id for m in messages.values()} | {m.id for m in step_messages.values()}
     link_ids: dict[tuple[uuid.UUID, str], uuid.UUID] = {}
     for chunk in ingest.chunks(sorted(message_ids, key=str)):
-        rows = await session.execute(select(TrackedLink.message_id, TrackedLink.url, TrackedLink.id)
-                                     .where(TrackedLink.message_id.in_(chunk)))
-        link_ids.update({(m, u): i for m, u, i in rows})
+        link_rows = await session.execute(select(TrackedLink.message_id, TrackedLink.url, TrackedLink.id)
+                                          .where(TrackedLink.message_id.in_(chunk)))
+        link_ids.update({(m, u): i for m, u, i in link_rows})
     counts = await ingest.links_per_message(session, sorted(message_ids, key=str))
 
     out: list[ingest.Draft | str] = []
