@@ -31,10 +31,10 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.sql import owned_campaign
 from models import CampaignProspect, CampaignStat, CampaignStatHourly
 from schemas import Output
 from tracking.ingest import HUMAN_METRICS, METRICS
-from tracking.service import owned_campaign
 
 ALPHA = 0.05
 DEFINITIONS = {

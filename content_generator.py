@@ -246,10 +246,7 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
     async with db.session(write=False) as session:
         campaign = None
         if req.campaign_id is not None:
-            campaign = await session.scalar(select(Campaign).where(Campaign.id == req.campaign_id,
-                                                                   Campaign.workspace_id == workspace_id))
-            if campaign is None:
-                raise NotFound(f"No campaign {req.campaign_id}")
+            campaign = await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=req.campaign_id)
         prospect_id, data, latest = None, req.prospect, None
         if req.prospect_id is not None:
             row = await session.scalar(select(Prospect).where(Prospect.id == req.prospect_id,

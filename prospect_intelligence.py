@@ -382,14 +382,6 @@ async def attach_to_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, 
     return tier
 
 
-async def campaign_of(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
-    if campaign is None:
-        raise NotFound(f"No campaign {campaign_id}")
-    return campaign
-
-
 class AnalyzeJob:
     """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload."""
 
@@ -408,7 +400,7 @@ class AnalyzeJob:
         stored = await store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared)
         tier = stored.tier
         if ctx.payload.get("campaign_id"):
-            campaign = await campaign_of(session, workspace_id=ctx.workspace_id,
+            campaign = await sql.owned_campaign(session, workspace_id=ctx.workspace_id,
                                          campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
             tier = await attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
                                             analysis=stored)
@@ -486,7 +478,7 @@ async def list_prospects(session: AsyncSession, *, workspace_id: uuid.UUID, emai
     if email:
         query = query.where(Prospect.email == email.strip().lower())
     if campaign_id is not None:
-        await campaign_of(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
+        await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
         member = (select(CampaignProspect.prospect_id)
                   .where(CampaignProspect.campaign_id == campaign_id,
                          CampaignProspect.workspace_id == workspace_id))

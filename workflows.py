@@ -23,6 +23,7 @@ import prospect_intelligence as intel
 from campaigns.schemas import CampaignCreate, CampaignRead
 from campaigns.service import create_campaign
 from copywriter import Sender
+from core.sql import owned_campaign
 from errors import Unprocessable
 from models import Analysis, Campaign, CampaignProspect, Message, Prospect
 from schemas import AnalysisResult, Input, ProspectData, TierThresholds
@@ -119,7 +120,7 @@ async def _setup(ctx: jobs.JobContext) -> None:
     if "profile" in ctx.cache:
         return
     async with ctx.db.session(write=False) as session:
-        campaign = await intel.campaign_of(session, workspace_id=ctx.workspace_id,
+        campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
                                            campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
         ctx.cache["thresholds"] = campaign.tier_thresholds
     ctx.cache["agent"], ctx.cache["profile"] = await intel.agent_profile(
@@ -188,7 +189,7 @@ class PipelineJob:
         if prepared.outcome is not None:
             stored = await intel.store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"],
                                        outcome=prepared.outcome)
-            campaign = await intel.campaign_of(session, workspace_id=ctx.workspace_id,
+            campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
                                                campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
             await intel.attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
                                            analysis=stored)
@@ -256,7 +257,7 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
             name=data.campaign.name, industry=data.campaign.industry, description=data.campaign.description))
     else:
         assert data.campaign_id is not None
-        campaign = await intel.campaign_of(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
+        campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     items: list[tuple[str, dict[str, Any]]]
     if data.prospects is not None:
         if len(data.prospects) > settings.ANALYZE_BATCH_MAX:
@@ -280,7 +281,7 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
 async def start_content_batch(session: AsyncSession, *, workspace_id: uuid.UUID,
                               data: ContentBatchRequest) -> jobs.JobRead:
     """Queue content for the campaign's prospects (of a tier) that lack any of the asked kinds."""
-    campaign = await intel.campaign_of(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     query = select(CampaignProspect.prospect_id).where(CampaignProspect.campaign_id == campaign.id)
     if data.tier is not None:
         query = query.where(CampaignProspect.tier == data.tier)

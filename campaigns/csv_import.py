@@ -40,7 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import prospect_intelligence as intel
 from campaigns.schemas import ImportRead, RowChange, RowError
 from campaigns.service import campaign_agent, open_campaign, upsert_members
-from core.sql import chunks, table_insert
+from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
 from errors import TuneError, Unprocessable
 from intelligence import intake
@@ -48,7 +48,6 @@ from intelligence.intake import Merged
 from models import Analysis, IndustryAgent, Prospect, utcnow
 from schemas import AnalysisResult, ProspectData
 from scoring import analyze_rules
-from tracking.service import owned_campaign
 
 log = structlog.get_logger()
 

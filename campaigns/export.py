@@ -35,13 +35,13 @@ from typing import Any, Literal
 import structlog
 from sqlalchemy import select
 
-from core.sql import chunks
+from core.sql import chunks, owned_campaign
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, Message, Prospect, TrackedLink
 from settings import Settings
 from tracking import tokens
 from tracking.ingest import ENDING
-from tracking.service import owned_campaign, render_message, sync_links
+from tracking.service import render_message, sync_links
 
 log = structlog.get_logger()
 

@@ -38,7 +38,7 @@ from campaigns.schemas import (
     TierCount,
     TierProspectRead,
 )
-from core.sql import chunks, table_insert
+from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
 from errors import Conflict, NotFound, Unprocessable
 from industry_agents.knowledge import BUILTIN
@@ -48,7 +48,6 @@ from intelligence.intake import validation_errors
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, Page, ProspectData
-from tracking.service import owned_campaign
 
 log = structlog.get_logger()
 

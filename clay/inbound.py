@@ -33,8 +33,9 @@ import jobs
 import prospect_intelligence as intel
 from clay.columns import payload_hash
 from core import sql
+from core.sql import owned_campaign
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
+from errors import Unprocessable
 from intelligence import intake
 from intelligence.intake import RowError, normalize_key, row_fields, to_prospect
 from models import Campaign, IndustryAgent, JobItem, Prospect, WebhookReceipt
@@ -176,10 +177,7 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
 
     # Reads on their own session: the request's write transaction starts only when scores are ready.
     async with db.session(write=False) as read:
-        campaign = await read.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                            Campaign.workspace_id == workspace_id))
-        if campaign is None:
-            raise NotFound(f"No campaign {campaign_id}")
+        campaign = await owned_campaign(read, workspace_id=workspace_id, campaign_id=campaign_id)
         keys = [r.dedupe_key for r in rows if r.dedupe_key]
         stored: dict[str, Any] = dict((await read.execute(
             select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
@@ -280,7 +278,7 @@ class WebhookJob:
                     prepared: Any) -> dict[str, Any]:
         if isinstance(prepared, dict):
             return prepared
-        campaign = await intel.campaign_of(session, workspace_id=ctx.workspace_id,
+        campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
                                            campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
         row = Row(0, None, row_id=payload.get("row_id"), payload_hash=payload["payload_hash"], dedupe_key=key)
         return await store_row(session, workspace_id=ctx.workspace_id, campaign=campaign, agent=ctx.cache["agent"],

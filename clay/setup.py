@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clay.columns import ENRICHMENT_COLUMNS, OUTPUT_COLUMNS, PROSPECT_COLUMNS
@@ -30,20 +29,11 @@ from clay.schemas import (
 )
 from clay.security import UnsafeURL, check_url_syntax, resolve_target
 from core import sql
-from errors import NotFound, Unprocessable
+from errors import Unprocessable
 from models import Campaign, ClayCampaignConfig, utcnow
 from settings import Settings
 
 SECRET_PLACEHOLDER = "<your workspace's webhook secret>"  # noqa: S105  (shown, not used)
-
-
-async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    """The workspace's campaign; another workspace's campaign is not found either."""
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
-    if campaign is None:
-        raise NotFound(f"No campaign {campaign_id}")
-    return campaign
 
 
 def webhook_url(settings: Settings, campaign_id: uuid.UUID) -> str:
@@ -128,7 +118,7 @@ async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settin
             await resolve_target(data.table_webhook_url, allow_private=allow_private)
         except UnsafeURL as exc:
             raise Unprocessable(f"table_webhook_url refused: {exc}.") from exc
-    campaign = await get_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
+    campaign = await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     target: PushTarget | None
     if data.table_webhook_url:
         await save_config(session, workspace_id=workspace_id, campaign_id=campaign.id,

@@ -17,7 +17,6 @@ from tracking.service import (
     list_events,
     message_links,
     open_hit,
-    owned_campaign,
     render_message,
     sync_links,
 )
@@ -41,7 +40,6 @@ __all__ = [
     "list_events",
     "message_links",
     "open_hit",
-    "owned_campaign",
     "pixel_url",
     "record",
     "render_message",

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import paging
+from core import sql
 from database_async import TuneDatabase
 from errors import NotFound, Unprocessable
 from models import Campaign, CampaignProspect, Message, Prospect, TrackedLink, TrackingEvent, utcnow
@@ -40,15 +41,6 @@ class _Body(Protocol):
     workspace_id: uuid.UUID
     body: str
     cta: str | None
-
-
-async def owned_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    """The workspace's campaign; another workspace's is not found, like a missing one."""
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
-    if campaign is None:
-        raise NotFound(f"No campaign {campaign_id}")
-    return campaign
 
 
 # --- links ------------------------------------------------------------------------------------
@@ -291,7 +283,7 @@ async def list_events(session: AsyncSession, *, workspace_id: uuid.UUID, campaig
                       event_type: str | None, audience: str, cursor: str | None,
                       limit: int) -> Page[EventRead]:
     """A campaign's events, newest first, filtered by type and by human/machine."""
-    await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
     query = select(TrackingEvent).where(TrackingEvent.campaign_id == campaign_id,
                                         TrackingEvent.workspace_id == workspace_id)
     if event_type:
