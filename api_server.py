@@ -15,24 +15,24 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 import dashboard
-import metrics
 import perf.ratelimit_memory  # noqa: F401  (registers the O(1) store for RATE_LIMIT_STORAGE_URI=memory://)
 from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
-from database_async import TuneDatabase
-from errors import install_handlers
-from intelligence import intake
-from jobs import WorkerPool
-from llm import LLMClient
-from logs import configure_logging
-from middleware import (
+from core import metrics
+from core.errors import install_handlers
+from core.logs import configure_logging
+from core.middleware import (
     BodySizeLimitMiddleware,
     EdgeLimitMiddleware,
     IdempotencyMiddleware,
     InputGuardMiddleware,
     RequestContextMiddleware,
 )
-from ratelimit import LimitStorage, RateLimiter
+from core.ratelimit import LimitStorage, RateLimiter
+from database_async import TuneDatabase
+from intelligence import intake
+from jobs import WorkerPool
+from llm import LLMClient
 from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
     intake.configure(settings.FX_USD_RATES, settings.FX_RATES_AS_OF)
     if settings.SENTRY_DSN:
-        from observability import init_sentry  # sentry-sdk is only loaded when configured
+        from core.observability import init_sentry  # sentry-sdk is only loaded when configured
 
         init_sentry(settings)
 

@@ -22,7 +22,7 @@ from clay.push import PushTarget, SendOutcome, enqueue_push, push_prospects, que
 from clay.schemas import ClaySetupRead, ClaySetupRequest
 from clay.security import UnsafeURL, is_public, resolve_target, signature, verify_webhook
 from clay.setup import setup_tables
-from errors import PayloadTooLarge
+from core.errors import PayloadTooLarge
 
 __all__ = [
     "OUTPUT_COLUMNS", "PROSPECT_COLUMNS", "ClaySetupRead", "ClaySetupRequest", "PushTarget", "SendOutcome",

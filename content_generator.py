@@ -23,7 +23,6 @@ from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import metrics
 import prospect_intelligence as intel
 import tracking
 from copywriter import (
@@ -44,9 +43,9 @@ from copywriter import (
 from copywriter.quality import SPAM_PHRASES, merge_reports
 from copywriter.sequence import SEQUENCE_PLANS
 from copywriter.video import WORDS_PER_MINUTE
-from core import sql
+from core import metrics, sql
+from core.errors import NotFound, Unprocessable
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
 from grounding import trusted_facts
 from intelligence import intake
 from llm import LLMClient, LLMUnavailable

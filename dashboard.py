@@ -15,7 +15,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from deps import PublicLimit
+from core.deps import PublicLimit
 
 STATIC = Path(__file__).resolve().parent / "static" / "dashboard"
 ASSETS = "/static/dashboard"

@@ -30,9 +30,9 @@ import structlog
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import paging
+from core import paging
+from core.errors import Conflict, NotFound
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
-from errors import Conflict, NotFound
 from models import Job, JobItem, utcnow
 from schemas import Output, Page
 from settings import Settings
@@ -48,7 +48,7 @@ def public_error(exc: BaseException, **context: Any) -> str:
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from errors import TuneError
+    from core.errors import TuneError
 
     if isinstance(exc, TuneError | ValueError) and not isinstance(exc, SQLAlchemyError):
         return (str(exc) or type(exc).__name__)[:500]

@@ -65,7 +65,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
-import metrics
+from core import metrics
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
 from models import LlmUsage
 from settings import Settings

@@ -27,11 +27,9 @@ from sqlalchemy import case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
-import metrics
-import paging
-from core import sql
+from core import metrics, paging, sql
+from core.errors import NotFound
 from database_async import TuneDatabase
-from errors import NotFound
 from grounding import gate_hooks
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent

@@ -23,8 +23,8 @@ import prospect_intelligence as intel
 from campaigns.schemas import CampaignCreate, CampaignRead
 from campaigns.service import create_campaign
 from copywriter import Sender
+from core.errors import Unprocessable
 from core.sql import owned_campaign
-from errors import Unprocessable
 from models import Analysis, Campaign, CampaignProspect, Message, Prospect
 from schemas import AnalysisResult, Input, ProspectData, TierThresholds
 from scoring import tier_for

@@ -25,7 +25,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
-from errors import PROBLEM_BASE, PROBLEM_JSON
+from core.errors import PROBLEM_BASE, PROBLEM_JSON
 
 # --- operation ids --------------------------------------------------------------------------
 

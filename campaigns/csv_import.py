@@ -40,9 +40,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import prospect_intelligence as intel
 from campaigns.schemas import ImportRead, RowChange, RowError
 from campaigns.service import campaign_agent, open_campaign, upsert_members
+from core.errors import TuneError, Unprocessable
 from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
-from errors import TuneError, Unprocessable
 from intelligence import intake
 from intelligence.intake import Merged
 from models import Analysis, IndustryAgent, Prospect, utcnow

@@ -19,7 +19,6 @@ from pydantic import ValidationError
 from sqlalchemy import and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import paging
 import prospect_intelligence as intel
 from campaigns.schemas import (
     TRANSITIONS,
@@ -38,9 +37,10 @@ from campaigns.schemas import (
     TierCount,
     TierProspectRead,
 )
+from core import paging
+from core.errors import Conflict, NotFound, Unprocessable
 from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
-from errors import Conflict, NotFound, Unprocessable
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent

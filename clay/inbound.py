@@ -33,9 +33,9 @@ import jobs
 import prospect_intelligence as intel
 from clay.columns import payload_hash
 from core import sql
+from core.errors import Unprocessable
 from core.sql import owned_campaign
 from database_async import TuneDatabase
-from errors import Unprocessable
 from intelligence import intake
 from intelligence.intake import RowError, normalize_key, row_fields, to_prospect
 from models import Campaign, IndustryAgent, JobItem, Prospect, WebhookReceipt

@@ -29,7 +29,7 @@ from clay.schemas import (
 )
 from clay.security import UnsafeURL, check_url_syntax, resolve_target
 from core import sql
-from errors import Unprocessable
+from core.errors import Unprocessable
 from models import Campaign, ClayCampaignConfig, utcnow
 from settings import Settings
 

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from errors import NotFound
+from core.errors import NotFound
 from models import Campaign
 
 __all__ = ["CHUNK", "Upsert", "chunks", "dialect", "insert", "owned_campaign", "table_insert"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, BackgroundTasks, Request, status
 
-from deps import ReadKey, SessionDep, WriteKey
+from core.deps import ReadKey, SessionDep, WriteKey
 from industry_agents import service
 from industry_agents.service import AgentBuild, AgentRead, AgentStatusRead
 from schemas import IndustryRead, Page

@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter
 
 import analytics
-from deps import ReadKey, SessionDep
+from core.deps import ReadKey, SessionDep
 from schemas import UTCDatetime
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])

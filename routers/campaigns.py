@@ -11,8 +11,8 @@ import campaigns
 import prospect_intelligence as intel
 from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType, gc_paused
 from campaigns.service import open_campaign
-from deps import ReadKey, SessionDep, WriteKey
-from errors import Unprocessable
+from core.deps import ReadKey, SessionDep, WriteKey
+from core.errors import Unprocessable
 from jobs import JobRead
 from schemas import Page
 

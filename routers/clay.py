@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 import clay_integration as clay
 from clay import inbound
 from clay import secrets as webhook_secrets
-from deps import AdminKey, PublicLimit, SessionDep, WriteKey
+from core.deps import AdminKey, PublicLimit, SessionDep, WriteKey
 from schemas import Page
 
 router = APIRouter(prefix="/api/clay", tags=["clay"])

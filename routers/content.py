@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, status
 
 import content_generator as content
 import workflows
-from deps import SessionDep, WriteKey
+from core.deps import SessionDep, WriteKey
 from jobs import JobRead
 
 router = APIRouter(prefix="/api/content", tags=["content"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from core.deps import PublicLimit
+from core.errors import DatabaseUnavailable
 from database_async import classify_error
-from deps import PublicLimit
-from errors import DatabaseUnavailable
 from schemas import HealthRead
 from settings import VERSION
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, status
 
 import jobs
 import workflows
-from deps import ReadKey, SessionDep, WriteKey
+from core.deps import ReadKey, SessionDep, WriteKey
 from schemas import Page
 
 router = APIRouter(prefix="/api", tags=["jobs"])

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Request, Response, status
 
 import auth
-from deps import AdminKey, SessionDep
+from core.deps import AdminKey, SessionDep
 from schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead, Page
 
 router = APIRouter(prefix="/api/keys", tags=["keys"])

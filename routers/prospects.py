@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 import prospect_intelligence as intel
-from deps import ReadKey, SessionDep, WriteKey
-from errors import Unprocessable
+from core.deps import ReadKey, SessionDep, WriteKey
+from core.errors import Unprocessable
 from jobs import JobRead
 from schemas import Page
 

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 import tracking
-from deps import ReadKey, SessionDep, TrackingLimit, WriteKey
-from ratelimit import client_ip
+from core.deps import ReadKey, SessionDep, TrackingLimit, WriteKey
+from core.ratelimit import client_ip
 from schemas import Page
 from tracking.schemas import EventType
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from deps import ReadKey, SessionDep
+from core.deps import ReadKey, SessionDep
 
 router = APIRouter(prefix="/api", tags=["usage"])
 

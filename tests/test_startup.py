@@ -18,8 +18,8 @@ from pathlib import Path
 
 import structlog
 
+from core.logs import configure_logging
 from database_async import TuneDatabase
-from logs import configure_logging
 from tests.conftest import make_settings
 
 ROOT = Path(__file__).resolve().parent.parent

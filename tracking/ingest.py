@@ -29,8 +29,7 @@ import structlog
 from sqlalchemy import and_, delete, func, select, text, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import metrics
-from core import sql
+from core import metrics, sql
 from core.sql import chunks, table_insert
 from models import (
     CampaignProspect,

@@ -12,10 +12,9 @@ from pydantic import ValidationError
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import paging
-from core import sql
+from core import paging, sql
+from core.errors import NotFound, Unprocessable
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
 from models import Campaign, CampaignProspect, Message, Prospect, TrackedLink, TrackingEvent, utcnow
 from schemas import Page
 from settings import Settings

@@ -223,7 +223,7 @@ def install_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else None
         if exc.status_code in (404, 405) and request.scope.get("route") is None:
             # An unmatched route has no limit of its own: count it against the caller's IP (finding 14).
-            from ratelimit import client_ip
+            from core.ratelimit import client_ip
 
             state = await request.app.state.limiter.hit(f"edge:{client_ip(request)}")
             request.state.rate_limit = state

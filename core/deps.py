@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from auth import AdminKey, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
-from ratelimit import limit_by_ip, limit_tracking_by_ip
+from core.ratelimit import limit_by_ip, limit_tracking_by_ip
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:

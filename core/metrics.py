@@ -30,9 +30,9 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from auth import api_key_header
-from errors import Forbidden, Unauthorized
+from core.errors import Forbidden, Unauthorized
+from core.ratelimit import client_ip
 from jobs import queue_depth
-from ratelimit import client_ip
 
 HTTP_REQUESTS = Counter("tune_http_requests_total", "HTTP requests by route and status",
                         ["method", "route", "status"])

@@ -20,10 +20,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-import metrics
 from auth import authenticate, hash_key
-from database_async import UNAVAILABLE_ERRORS, classify_error
-from errors import (
+from core import metrics
+from core.errors import (
     Conflict,
     DatabaseUnavailable,
     PayloadTooLarge,
@@ -33,6 +32,7 @@ from errors import (
     Unprocessable,
     problem,
 )
+from database_async import UNAVAILABLE_ERRORS, classify_error
 from models import IdempotencyKey, utcnow
 
 log = structlog.get_logger()

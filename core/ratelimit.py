@@ -42,7 +42,7 @@ from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
-from errors import RateLimited
+from core.errors import RateLimited
 
 log = structlog.get_logger()
 
@@ -233,7 +233,7 @@ class RateLimiter:
                 if storage.fallible:
                     storage.succeeded()
                 return state
-        import metrics
+        from core import metrics
 
         metrics.record_ratelimit_degraded(self.name, self.on_storage_error)
         if self.on_storage_error == "open":

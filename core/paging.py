@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Select, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from errors import Unprocessable
+from core.errors import Unprocessable
 
 MAX_CURSOR_LEN = 512
 INVALID = "Invalid cursor; pass back the next_cursor of the previous page."
