@@ -36,7 +36,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
-import email.utils
 import functools
 import heapq
 import itertools
@@ -66,6 +65,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential_jitter
 
 from core import metrics
+from core.http_retry import retry_after
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
 from models import LlmUsage
 from settings import Settings
@@ -314,21 +314,7 @@ def retry_after_seconds(exc: BaseException | None) -> float | None:
     """The server's requested wait (`retry-after-ms`, then `retry-after` seconds or HTTP date)."""
     if not isinstance(exc, APIStatusError):
         return None
-    headers = exc.response.headers
-    for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
-        raw = headers.get(name)
-        if raw is None:
-            continue
-        try:
-            return max(float(raw) / scale, 0.0)
-        except ValueError:
-            pass
-    raw = headers.get("retry-after")
-    if raw:
-        parsed = email.utils.parsedate_tz(raw)
-        if parsed is not None:
-            return max(float(email.utils.mktime_tz(parsed)) - time.time(), 0.0)
-    return None
+    return retry_after(exc.response.headers)
 
 
 def _describe_error(exc: BaseException) -> dict[str, Any]:

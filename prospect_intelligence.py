@@ -23,19 +23,19 @@ from typing import Annotated, Any
 
 import structlog
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy import case, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 from core import metrics, paging, sql
-from core.errors import NotFound
+from core.errors import NotFound, flat_errors
 from database_async import TuneDatabase
 from grounding import gate_hooks
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from intelligence import intake
 from llm import LLMClient, LLMUnavailable
-from models import Analysis, Campaign, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
+from models import Analysis, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -47,9 +47,8 @@ from schemas import (
     Page,
     ProspectData,
     ScoreComponent,
-    TierThresholds,
 )
-from scoring import analyze_rules, tier_for
+from scoring import analyze_rules
 
 log = structlog.get_logger()
 
@@ -302,7 +301,7 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         try:
             parsed.append(ProspectData.model_validate(raw))
         except ValidationError as exc:
-            parsed.append(intake.validation_errors(exc))
+            parsed.append(flat_errors(exc))
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     merged = await with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=data.replace)
     # LLMClient bounds concurrent Claude calls itself (LLM_MAX_CONCURRENCY).
@@ -356,30 +355,6 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
 # --- campaigns and batch jobs -----------------------------------------------------------------
 
 
-async def attach_to_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign,
-                             analysis: AnalysisRead) -> int:
-    """Put an analysed prospect in a campaign (or update its place there); return its campaign tier.
-
-    A campaign's own tier thresholds, when set, override the agent's. A prospect already further
-    along (in a sequence, replied…) keeps its status.
-    """
-    tier = analysis.tier
-    if campaign.tier_thresholds:
-        tier = tier_for(analysis.score, TierThresholds.model_validate(campaign.tier_thresholds))
-    now = utcnow()
-    stmt = sql.insert(session, CampaignProspect).values(
-        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign.id, prospect_id=analysis.prospect_id,
-        analysis_id=analysis.analysis_id, tier=tier, score=analysis.score, status="analyzed", created_at=now,
-        updated_at=now)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[CampaignProspect.campaign_id, CampaignProspect.prospect_id],
-        set_={"analysis_id": stmt.excluded.analysis_id, "tier": stmt.excluded.tier, "score": stmt.excluded.score,
-              "updated_at": now,
-              "status": case((CampaignProspect.status == "new", "analyzed"), else_=CampaignProspect.status)})
-    await session.execute(stmt)
-    return tier
-
-
 class AnalyzeJob:
     """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload."""
 
@@ -400,8 +375,11 @@ class AnalyzeJob:
         if ctx.payload.get("campaign_id"):
             campaign = await sql.owned_campaign(session, workspace_id=ctx.workspace_id,
                                          campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
-            tier = await attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
-                                            analysis=stored)
+            # Imported here: campaigns' modules import this one (its schemas and analysis), so at module
+            # level the two would be a cycle. campaigns owns campaign membership.
+            from campaigns.service import attach
+
+            tier = await attach(session, workspace_id=ctx.workspace_id, campaign=campaign, analysis=stored)
         return {"prospect_id": str(stored.prospect_id), "analysis_id": str(stored.analysis_id), "tier": tier,
                 "score": stored.score, "engine": stored.engine, "changed_fields": stored.changed_fields,
                 "cost_usd": (stored.usage or {}).get("cost_usd", 0.0)}

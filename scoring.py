@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Literal
 
-from industry_agents.text import stem, tokens
+from core.text import stem, tokens
 from intelligence import english
 from intelligence.extract import USEFUL_FIELDS, extract_facts, present, profile_offer, relevance, themes_in
 from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity, Span

@@ -21,13 +21,12 @@ import content_generator as content
 import jobs
 import prospect_intelligence as intel
 from campaigns.schemas import CampaignCreate, CampaignRead
-from campaigns.service import create_campaign
+from campaigns.service import attach, campaign_tier, create_campaign
 from copywriter import Sender
 from core.errors import Unprocessable
 from core.sql import owned_campaign
 from models import Analysis, Campaign, CampaignProspect, Message, Prospect
-from schemas import AnalysisResult, Input, ProspectData, TierThresholds
-from scoring import tier_for
+from schemas import AnalysisResult, Input, ProspectData
 from settings import Settings
 
 Channel = Literal["sequence", "linkedin", "video"]
@@ -156,9 +155,7 @@ class PipelineJob:
             outcome = await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=profile, data=data,
                                          given=given, replace=replace)
             analysis = outcome.result
-        tier = analysis.tier
-        if ctx.cache["thresholds"]:
-            tier = tier_for(analysis.score, TierThresholds.model_validate(ctx.cache["thresholds"]))
+        tier = campaign_tier(ctx.cache["thresholds"], score=analysis.score, tier=analysis.tier)
         channels = plan.channels_for(tier)
         if ctx.payload.get("only"):  # a content batch: just the kinds this prospect still lacks
             channels = [c for c in ctx.payload["only"] if c in payload.get("missing", ctx.payload["only"])]
@@ -191,7 +188,7 @@ class PipelineJob:
                                        outcome=prepared.outcome)
             campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
                                                campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
-            await intel.attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
+            await attach(session, workspace_id=ctx.workspace_id, campaign=campaign,
                                            analysis=stored)
             prospect_id, engine, changed = stored.prospect_id, stored.engine, stored.changed_fields
             cost += float((stored.usage or {}).get("cost_usd", 0))

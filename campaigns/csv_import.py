@@ -40,7 +40,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import prospect_intelligence as intel
 from campaigns.schemas import ImportRead, RowChange, RowError
 from campaigns.service import campaign_agent, open_campaign, upsert_members
-from core.errors import TuneError, Unprocessable
+from core.errors import TuneError, Unprocessable, flat_errors
 from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
 from intelligence import intake
@@ -208,7 +208,7 @@ async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: u
         try:
             prospect = ProspectData.model_validate(data)
         except ValidationError as exc:
-            errors.append(RowError(row=number, email=email, errors=intake.validation_errors(exc)))
+            errors.append(RowError(row=number, email=email, errors=flat_errors(exc)))
             continue
         key = str(prospect.email).lower()
         if key in seen:

@@ -12,6 +12,7 @@ import asyncio
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
@@ -38,16 +39,16 @@ from campaigns.schemas import (
     TierProspectRead,
 )
 from core import paging
-from core.errors import Conflict, NotFound, Unprocessable
+from core.errors import Conflict, NotFound, Unprocessable, flat_errors
 from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
-from intelligence.intake import validation_errors
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
-from schemas import AgentProfile, Page, ProspectData
+from schemas import AgentProfile, Page, ProspectData, TierThresholds
+from scoring import tier_for
 
 log = structlog.get_logger()
 
@@ -159,11 +160,23 @@ async def _retier(session: AsyncSession, campaign_id: uuid.UUID, t: CampaignThre
                           .values(tier=tier, updated_at=utcnow()))
 
 
+def campaign_thresholds(stored: dict[str, Any] | None) -> TierThresholds | None:
+    """A campaign's own tier thresholds (its stored `tier_thresholds`), or None: the agent's apply."""
+    return CampaignThresholds.model_validate(stored).as_profile() if stored else None
+
+
+def campaign_tier(stored: dict[str, Any] | None, *, score: int, tier: int) -> int:
+    """A prospect's tier in a campaign: by the campaign's own thresholds when it has them, else `tier`
+    (the agent's). The one place a campaign's thresholds are applied to a score in Python."""
+    thresholds = campaign_thresholds(stored)
+    return tier_for(score, thresholds) if thresholds is not None else tier
+
+
 async def campaign_agent(db: TuneDatabase, campaign: Campaign) -> tuple[IndustryAgent, AgentProfile]:
     """The campaign industry's agent, with the campaign's tier thresholds when it has its own."""
     agent, profile = await intel.agent_profile(db, workspace_id=campaign.workspace_id, industry=campaign.industry)
-    if campaign.tier_thresholds:
-        thresholds = CampaignThresholds.model_validate(campaign.tier_thresholds).as_profile()
+    thresholds = campaign_thresholds(campaign.tier_thresholds)
+    if thresholds is not None:
         profile = profile.model_copy(update={"tier_thresholds": thresholds})
     return agent, profile
 
@@ -212,6 +225,28 @@ async def upsert_members(session: AsyncSession, *, workspace_id: uuid.UUID, camp
     return set(latest) - existing
 
 
+@dataclass(frozen=True, slots=True)
+class Member:
+    prospect_id: uuid.UUID
+    analysis_id: uuid.UUID
+    tier: int
+    score: int
+
+
+async def attach(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign,
+                 analysis: Analysed) -> int:
+    """Put one analysed prospect in a campaign (or update its place there); return its campaign tier.
+
+    A campaign's own tier thresholds, when set, override the agent's. A prospect already further
+    along (in a sequence, replied…) keeps its status.
+    """
+    tier = campaign_tier(campaign.tier_thresholds, score=analysis.score, tier=analysis.tier)
+    await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign.id, stored=[
+        Member(prospect_id=analysis.prospect_id, analysis_id=analysis.analysis_id, tier=tier,
+               score=analysis.score)])
+    return tier
+
+
 async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                         campaign_id: uuid.UUID, data: ProspectsAdd, max_items: int) -> AddRead:
     """Analyse prospects with the campaign's agent and add them; each item succeeds or fails alone."""
@@ -224,7 +259,7 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         try:
             parsed.append(ProspectData.model_validate(raw))
         except ValidationError as exc:
-            parsed.append(validation_errors(exc))
+            parsed.append(flat_errors(exc))
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     agent, profile = await campaign_agent(db, campaign)
     merged = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good],

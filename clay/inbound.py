@@ -29,6 +29,7 @@ import structlog
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import campaigns.service as campaign_members
 import jobs
 import prospect_intelligence as intel
 from clay.columns import payload_hash
@@ -153,7 +154,7 @@ async def store_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign:
     if not await _claim_receipt(session, workspace_id=workspace_id, campaign_id=campaign.id, row=row):
         return await _stored_answer(session, row.dedupe_key) or _error("A duplicate of this row is in progress.")
     stored = await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
-    tier = await intel.attach_to_campaign(session, workspace_id=workspace_id, campaign=campaign, analysis=stored)
+    tier = await campaign_members.attach(session, workspace_id=workspace_id, campaign=campaign, analysis=stored)
     answer = flat_answer(stored, tier=tier, row_id=row.row_id)
     await session.execute(update(WebhookReceipt).where(WebhookReceipt.source == SOURCE,
                                                        WebhookReceipt.dedupe_key == row.dedupe_key)

@@ -15,7 +15,6 @@ As a job (kind `clay_push`): `prepare` sends one row (network only), `apply` rec
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import hashlib
 import random
 import time
@@ -34,6 +33,7 @@ import jobs
 from clay.columns import prospect_row
 from clay.security import UnsafeURL, pinned_request, resolve_target
 from core import sql
+from core.http_retry import retry_after
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, ClayCampaignConfig, ClayPushResult, JobItem, Prospect, utcnow
 from settings import VERSION, Settings, get_settings
@@ -119,21 +119,6 @@ class _Retryable(Exception):
         self.retry_after = retry_after
 
 
-def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds (a number or an HTTP date); None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
 def _wait(settings: Settings) -> Any:
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -177,7 +162,7 @@ async def send_row(client: httpx.AsyncClient, target: PushTarget, row: dict[str,
                 if 200 <= status < 300:
                     return SendOutcome(True, attempts, status, None)
                 if status in (408, 429) or status >= 500:
-                    wait = retry_after_seconds(response.headers.get("retry-after"))
+                    wait = retry_after(response.headers)
                     raise _Retryable(f"HTTP {status}", status, wait)
                 return SendOutcome(False, attempts, status, f"Clay answered HTTP {status}; not retried")
     except _Retryable as exc:

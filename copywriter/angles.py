@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copywriter.facts import clean
-from copywriter.text import STOPWORDS, stem, strip_end, tokens
+from copywriter.text import strip_end
+from core.text import STOPWORDS, stem, tokens
 from schemas import AgentProfile, ProspectData
 
 # Words that do not say what an offer does ("campaigns that ...", "software that ...").

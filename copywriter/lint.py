@@ -45,7 +45,7 @@ from copywriter.angles import (
 )
 from copywriter.facts import clean, short_company
 from copywriter.models import Sender, Severity
-from copywriter.text import stem, tokens
+from core.text import stem, tokens
 from schemas import AgentProfile, Persona, ProspectData
 
 _INFLECT = inflect.engine()

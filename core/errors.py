@@ -30,7 +30,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -135,9 +135,14 @@ def problem(status: int, detail: str | None = None, *, request_id: str | None = 
     return JSONResponse(jsonable_encoder(body), status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 
+def flat_errors(exc: ValidationError | RequestValidationError) -> list[dict[str, Any]]:
+    """Pydantic errors as {loc, msg, type}: the echoed input ("input"/"ctx") is dropped, as it may be
+    large or hold a secret. Every 422 item list in the service is built here."""
+    return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+
+
 def _validation_errors(exc: RequestValidationError, request: Request | None = None) -> list[dict[str, Any]]:
-    # Drop the echoed input ("input"/"ctx"): it may be large or hold a secret.
-    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+    errors = flat_errors(exc)
     model = _body_model(request) if request is not None else None
     for error in errors:
         if error["type"] == "extra_forbidden" and model is not None and error["loc"][:1] == ["body"]:

@@ -28,9 +28,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
+from core.text import stem, tokens
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
-from industry_agents.text import contains_phrase, stem, tokens
+from industry_agents.text import contains_phrase
 from intelligence import english
 from intelligence.facts import (
     NO_RELEVANCE,

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import paging, sql
-from core.errors import NotFound, Unprocessable
+from core.errors import NotFound, Unprocessable, flat_errors
 from database_async import TuneDatabase
 from models import Campaign, CampaignProspect, Message, Prospect, TrackedLink, TrackingEvent, utcnow
 from schemas import Page
@@ -250,8 +250,7 @@ async def ingest_events(session: AsyncSession, *, workspace_id: uuid.UUID, data:
         try:
             parsed.append(EventIn.model_validate(raw))
         except ValidationError as exc:
-            parsed.append([{"loc": list(err["loc"]), "msg": err["msg"], "type": err["type"]}
-                           for err in exc.errors()])
+            parsed.append(flat_errors(exc))
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, EventIn)]
     resolved = dict(zip([i for i, _ in good], await _resolve(session, workspace_id, [p for _, p in good]),
                         strict=True))
