@@ -33,7 +33,8 @@ from database_async import TuneDatabase
 from intelligence import intake
 from jobs import WorkerPool
 from llm import LLMClient
-from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
+from llm import router as usage
+from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
 log = structlog.get_logger()
