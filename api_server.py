@@ -14,7 +14,6 @@ import structlog
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-import dashboard
 import perf.ratelimit_memory  # noqa: F401  (registers the O(1) store for RATE_LIMIT_STORAGE_URI=memory://)
 from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
@@ -34,7 +33,8 @@ from intelligence import intake
 from jobs import WorkerPool
 from llm import LLMClient
 from llm import router as usage
-from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking
+from ops import dashboard, health
+from routers import agents, analytics, campaigns, clay, content, jobs, keys, prospects, tracking
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
 log = structlog.get_logger()

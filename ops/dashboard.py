@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 
 from core.deps import PublicLimit
 
-STATIC = Path(__file__).resolve().parent / "static" / "dashboard"
+STATIC = Path(__file__).resolve().parent.parent / "static" / "dashboard"
 ASSETS = "/static/dashboard"
 # Scripts and styles only from this origin (no inline script, no eval), API calls only to it,
 # and the page may not be framed: a pasted key cannot be read by an injected script or a clickjacker.
