@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 import perf.ratelimit_memory  # noqa: F401  (registers the O(1) store for RATE_LIMIT_STORAGE_URI=memory://)
+from analytics import router as analytics
 from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
 from core import metrics
@@ -34,7 +35,7 @@ from jobs import WorkerPool
 from llm import LLMClient
 from llm import router as usage
 from ops import dashboard, health
-from routers import agents, analytics, campaigns, clay, content, jobs, keys, prospects, tracking
+from routers import agents, campaigns, clay, content, jobs, keys, prospects, tracking
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 
 log = structlog.get_logger()

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import analytics
+import analytics.service as analytics
 from models import Campaign, CampaignProspect, Message
 from tests import campaign_rig
 from tests.campaign_rig import (

@@ -7,7 +7,7 @@ from typing import Literal
 
 from fastapi import APIRouter
 
-import analytics
+import analytics.service as analytics
 from core.deps import ReadKey, SessionDep
 from schemas import UTCDatetime
 
