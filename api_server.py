@@ -18,6 +18,8 @@ import perf.ratelimit_memory  # noqa: F401  (registers the O(1) store for RATE_L
 from analytics import router as analytics
 from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
+from campaigns import router as campaigns
+from clay import router as clay
 from core import metrics
 from core.errors import install_handlers
 from core.logs import configure_logging
@@ -30,13 +32,15 @@ from core.middleware import (
 )
 from core.ratelimit import LimitStorage, RateLimiter
 from database_async import TuneDatabase
+from industry_agents import router as agents
 from intelligence import intake
 from jobs import WorkerPool
 from llm import LLMClient
 from llm import router as usage
 from ops import dashboard, health
-from routers import agents, campaigns, clay, content, jobs, keys, prospects, tracking
+from routers import content, jobs, keys, prospects
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
+from tracking import router as tracking
 
 log = structlog.get_logger()
 
