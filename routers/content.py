@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, status
 
+import campaigns.pipeline as workflows
 import content_generator as content
-import workflows
 from core.deps import SessionDep, WriteKey
 from jobs import JobRead
 

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, status
 
+import campaigns.pipeline as workflows
 import jobs
-import workflows
 from core.deps import ReadKey, SessionDep, WriteKey
 from schemas import Page
 
