@@ -14,6 +14,7 @@ backoff up to `JOB_MAX_ATTEMPTS` claims, then `failed` with the reason. Shutdown
 lets the items in flight finish, and releases the lease so another process resumes at once.
 """
 
+
 from __future__ import annotations
 
 import asyncio
@@ -21,165 +22,20 @@ import contextlib
 import os
 import socket
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 import structlog
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core import paging
-from core.errors import Conflict, NotFound
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
+from jobs.registry import HANDLERS, SUMMARIZERS, Handler, JobContext, public_error
 from models import Job, JobItem, utcnow
-from schemas import Output, Page
 from settings import Settings
 
 log = structlog.get_logger()
-
-def public_error(exc: BaseException, **context: Any) -> str:
-    """What `GET /api/jobs/{id}` may show about a failure (issue 13, finding 9).
-
-    A domain error or a validation error says what was wrong with the item, in words meant for the
-    client. Anything else (a database error carries its SQL and parameters) shows only its kind and
-    a reference; the details go to the log under that reference, with the job's context.
-    """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from core.errors import TuneError
-
-    if isinstance(exc, TuneError | ValueError) and not isinstance(exc, SQLAlchemyError):
-        return (str(exc) or type(exc).__name__)[:500]
-    ref = uuid.uuid4().hex[:12]
-    log.error("job.error_details", ref=ref, error=type(exc).__name__, detail=str(exc)[:2000], **context)
-    return f"{type(exc).__name__}: an internal error occurred (ref {ref}; details in the service log)"
-
-
-ACTIVE = ("queued", "running")
-FINISHED = ("succeeded", "failed", "cancelled")
-
-
-@dataclass
-class JobContext:
-    """What a handler sees: the service's parts and the job's own payload."""
-
-    db: TuneDatabase
-    llm: Any
-    settings: Settings
-    job_id: uuid.UUID
-    workspace_id: uuid.UUID
-    payload: dict[str, Any]
-    cache: dict[str, Any] = field(default_factory=dict)  # per-claim scratch space (e.g. an agent profile)
-    shared: Any = None  # state shared by every process (ratelimit.LimitStorage: Redis), e.g. Clay pacing
-
-
-class Handler(Protocol):
-    async def prepare(self, ctx: JobContext, key: str, payload: dict[str, Any]) -> Any:
-        """Work that writes nothing (may call Claude); its result is handed to `apply`."""
-
-    async def apply(self, session: AsyncSession, ctx: JobContext, key: str, payload: dict[str, Any],
-                    prepared: Any) -> dict[str, Any]:
-        """Write the item's outcome; committed together with the item's done-mark."""
-
-
-HANDLERS: dict[str, Handler] = {}
-Summarizer = Callable[[AsyncSession, JobContext], Awaitable[dict[str, Any]]]
-SUMMARIZERS: dict[str, Summarizer] = {}
-
-
-def register(kind: str, handler: Handler, summarize: Summarizer | None = None) -> None:
-    """Make `kind` runnable by the workers."""
-    HANDLERS[kind] = handler
-    if summarize is not None:
-        SUMMARIZERS[kind] = summarize
-
-
-class JobRead(Output):
-    job_id: uuid.UUID
-    kind: str
-    status: str
-    total: int
-    done: int
-    failed: int
-    errors: list[dict[str, Any]] = []
-    result: dict[str, Any] | None = None
-    error: str | None = None
-    attempts: int
-    created_at: datetime
-    updated_at: datetime
-    finished_at: datetime | None = None
-
-
-def job_read(job: Job, errors: Sequence[dict[str, Any]] = ()) -> JobRead:
-    return JobRead(job_id=job.id, kind=job.kind, status=job.status, total=job.total, done=job.done,
-                   failed=job.failed, errors=list(errors), result=job.result, error=job.error,
-                   attempts=job.attempts, created_at=job.created_at, updated_at=job.updated_at,
-                   finished_at=job.finished_at)
-
-
-# --- API-side services ------------------------------------------------------------------------
-
-
-async def enqueue(session: AsyncSession, *, workspace_id: uuid.UUID, kind: str, payload: dict[str, Any],
-                  items: Sequence[tuple[str, dict[str, Any]]]) -> Job:
-    """Store a job and its items in the caller's transaction; workers pick it up after commit."""
-    if kind not in HANDLERS:
-        raise ValueError(f"unknown job kind {kind!r}")
-    job = Job(workspace_id=workspace_id, kind=kind, payload=payload, total=len(items), status="queued",
-              next_run_at=utcnow())
-    session.add(job)
-    await session.flush()
-    session.add_all(JobItem(job_id=job.id, key=key, position=i, payload=item)
-                    for i, (key, item) in enumerate(items))
-    await session.flush()
-    log.info("job.enqueued", job_id=str(job.id), kind=kind, total=len(items))
-    wake()
-    return job
-
-
-async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
-    """A job with its progress and the first item errors. Another workspace's job is not found."""
-    job = await session.scalar(select(Job).where(Job.id == job_id, Job.workspace_id == workspace_id))
-    if job is None:
-        raise NotFound(f"No job {job_id}")
-    errors = (await session.execute(
-        select(JobItem.key, JobItem.error).where(JobItem.job_id == job.id, JobItem.status == "failed")
-        .order_by(JobItem.position).limit(50))).all()
-    return job_read(job, [{"item": key, "error": error} for key, error in errors])
-
-
-async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
-    """Cancel a queued or running job; items already done stay done. A finished job is a 409."""
-    result = await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
-                                                     Job.status.in_(ACTIVE))
-                                   .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
-                                           updated_at=utcnow()))
-    job = await get_job(session, workspace_id=workspace_id, job_id=job_id)
-    if not getattr(result, "rowcount", 0):
-        raise Conflict(f"Job {job_id} is finished ({job.status}); only a queued or running job can be cancelled.",
-                       job_status=job.status)
-    return job
-
-
-async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
-                    campaign_id: uuid.UUID | None, cursor: str | None, limit: int) -> Page[JobRead]:
-    """The workspace's jobs, newest first; `status` may be "active" (queued or running).
-
-    A job belongs to a campaign when its payload names it (pipelines, content batches, Clay pushes
-    and Clay webhook batches do). Item errors are left out: `GET /api/jobs/{id}` has them.
-    """
-    query = select(Job).where(Job.workspace_id == workspace_id)
-    if status == "active":
-        query = query.where(Job.status.in_(ACTIVE))
-    elif status:
-        query = query.where(Job.status == status)
-    if campaign_id is not None:
-        query = query.where(Job.payload["campaign_id"].as_string() == str(campaign_id))
-    rows, next_cursor = await paging.newest_first(session, query, Job, cursor=cursor, limit=limit)
-    return Page[JobRead](items=[job_read(j) for j in rows], next_cursor=next_cursor)
-
 
 # --- claiming ---------------------------------------------------------------------------------
 
@@ -422,11 +278,3 @@ class WorkerPool:
             _done, pending = await asyncio.wait(self.tasks, timeout=grace_s)
             for task in pending:
                 task.cancel()
-
-
-async def queue_depth(session: AsyncSession) -> dict[str, int]:
-    """Jobs by status (for metrics and health)."""
-    rows = (await session.execute(select(Job.status, func.count()).group_by(Job.status))).all()
-    return {status: count for status, count in rows}
-
-
