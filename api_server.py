@@ -35,6 +35,7 @@ from database_async import TuneDatabase
 from industry_agents import router as agents
 from intelligence import intake
 from jobs import WorkerPool
+from jobs import kinds as job_kinds
 from llm import LLMClient
 from llm import router as usage
 from ops import dashboard, health
@@ -89,6 +90,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                 await database.migrate()
             except Exception as exc:  # keep serving: health says 503 until the database is back
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
+        job_kinds.load()  # every job kind, explicitly (WorkerPool.start checks it again)
         # `shared`: Redis, when configured, paces Clay pushes per table across every process
         app.state.workers = workers = WorkerPool(database, app.state.llm, settings,
                                                  shared=app.state.limiter.storage)

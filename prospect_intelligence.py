@@ -425,8 +425,6 @@ async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, in
     return jobs.job_read(job)
 
 
-jobs.register("analyze", AnalyzeJob(), summarize_results)
-
 
 # --- the list of prospects --------------------------------------------------------------------
 

@@ -213,7 +213,7 @@ class PipelineJob:
                 "changed_fields": changed, "cost_usd": round(cost, 6)}
 
 
-async def _summary(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
+async def summarize_pipeline(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     summary = await intel.summarize_results(session, ctx)
     summary["campaign_id"] = ctx.payload["campaign_id"]
     if ctx.payload.get("push_to_clay"):
@@ -229,8 +229,6 @@ async def _push_to_clay(session: AsyncSession, ctx: jobs.JobContext) -> str | No
                                               settings=ctx.settings)
     return str(job.job_id) if job is not None else None
 
-
-jobs.register("pipeline", PipelineJob(), _summary)
 
 
 # --- starting one -----------------------------------------------------------------------------

@@ -265,6 +265,10 @@ class WorkerPool:
         self.tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:
+        # Every job kind, whatever this process imported: a worker-only process works them all.
+        from jobs import kinds  # not at module level: kinds imports the features, which import jobs
+
+        kinds.load()
         _pools.add(self)
         self.tasks = [asyncio.create_task(w.run_forever(), name=w.owner) for w in self.workers]
 

@@ -255,3 +255,16 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
         await db.dispose()
+
+
+def test_a_worker_only_process_has_every_job_kind():
+    """A process that only works jobs (no API, no router imported) still knows every kind: the kinds
+    are registered explicitly at start-up (jobs.kinds), not as a side effect of importing a feature."""
+    code = ("import types\n"
+            "from jobs import HANDLERS, SUMMARIZERS, WorkerPool\n"
+            "WorkerPool(None, None, types.SimpleNamespace(JOB_WORKERS=0)).start()\n"
+            "print(sorted(HANDLERS), sorted(SUMMARIZERS))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         check=True)
+    kinds = sorted(["analyze", "pipeline", "clay_push", "clay_webhook"])
+    assert out.stdout.strip() == f"{kinds} {kinds}"
