@@ -36,10 +36,11 @@ from industry_agents import router as agents
 from intelligence import intake
 from jobs import WorkerPool
 from jobs import kinds as job_kinds
+from jobs import router as jobs
 from llm import LLMClient
 from llm import router as usage
 from ops import dashboard, health
-from routers import content, jobs, keys, prospects
+from routers import content, keys, prospects
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 from tracking import router as tracking
 
