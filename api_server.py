@@ -40,6 +40,7 @@ from jobs import router as jobs
 from llm import LLMClient
 from llm import router as usage
 from ops import dashboard, health
+from ops import metrics as metrics_route
 from routers import content, keys, prospects
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 from tracking import router as tracking
@@ -149,8 +150,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
     # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
-    for router in (health.router, agents.router, prospects.router, content.router, campaigns.router,
-                   tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
+    for router in (metrics_route.router, health.router, agents.router, prospects.router, content.router,
+                   campaigns.router, tracking.router, analytics.router, clay.router, jobs.router, usage.router,
+                   keys.router):
         app.router.routes.extend(router.routes)
     dashboard.install(app)  # GET /dashboard (public page) and its static assets
     if docs:

@@ -1,4 +1,5 @@
-"""Prometheus metrics, and the protected `GET /metrics` that exposes them.
+"""Prometheus metrics: the counters, the scrape-time state gauges and their exposition (the protected
+`GET /metrics` route is ops/metrics.py).
 
 Counters are updated where things happen (requests, Claude calls, engine fallbacks, tracking
 events); gauges that describe state (database pool, jobs by status, circuit breaker) are read at
@@ -11,14 +12,11 @@ counters. Without it, each process reports its own (scrape them per process).
 
 from __future__ import annotations
 
-import hmac
 import os
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
 from prometheus_client import (
-    CONTENT_TYPE_LATEST,
     REGISTRY,
     CollectorRegistry,
     Counter,
@@ -28,11 +26,6 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-
-from auth import api_key_header
-from core.errors import Forbidden, Unauthorized
-from core.ratelimit import client_ip
-from jobs import queue_depth
 
 HTTP_REQUESTS = Counter("tune_http_requests_total", "HTTP requests by route and status",
                         ["method", "route", "status"])
@@ -126,42 +119,7 @@ def exposition(state_registry: CollectorRegistry) -> bytes:
 
 
 def install(app: Any) -> None:
-    """Give the app the scrape-time state gauges and the /metrics route."""
+    """Give the app the scrape-time state gauges (the route is ops/metrics.py)."""
     app.state.metrics_collector = StateCollector(app.state)
     app.state.metrics_registry = CollectorRegistry(auto_describe=False)
     app.state.metrics_registry.register(app.state.metrics_collector)
-    app.router.routes.extend(router.routes)
-
-
-async def require_metrics_access(request: Request) -> None:
-    """`Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true.
-
-    The metrics are the whole service's (every tenant's traffic), so a tenant's API key, even an
-    admin one, does not open them (issue 13, finding 14): only the operator's token does.
-    """
-    state = request.app.state
-    settings = state.settings
-    await state.limiter.enforce(request, f"ip:{client_ip(request)}")
-    if settings.METRICS_PUBLIC:
-        return
-    bearer = request.headers.get("authorization", "")
-    if settings.METRICS_TOKEN and bearer.startswith("Bearer ") and hmac.compare_digest(
-            bearer.removeprefix("Bearer ").encode(), settings.METRICS_TOKEN.encode()):
-        return
-    if await api_key_header(request):
-        raise Forbidden("Metrics are service-wide: they need the METRICS_TOKEN bearer token, not an API key.")
-    raise Unauthorized("Metrics need the METRICS_TOKEN bearer token.")
-
-
-router = APIRouter(tags=["operations"])
-
-
-@router.get("/metrics", response_class=Response, dependencies=[Depends(require_metrics_access)],
-            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}})
-async def metrics(request: Request) -> Response:
-    """Prometheus metrics (METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
-    state = request.app.state
-    async with state.db.session(write=False) as session:
-        counts = await queue_depth(session)
-    state.metrics_collector.jobs = counts
-    return Response(exposition(state.metrics_registry), media_type=CONTENT_TYPE_LATEST)
