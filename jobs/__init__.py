@@ -5,9 +5,10 @@
     schemas   statuses and `JobRead`
     service   enqueue (in the caller's transaction), get, cancel, list, queue depth
     worker    claiming under a lease, heartbeats, the two-phase item loop, `WorkerPool`
+    router    /api/jobs and POST /api/workflows/complete-pipeline
 
-May import: `core`, `database_async`, `models`, `schemas`, `settings`; `kinds` alone imports the
-features that define job kinds. The public names below are the package's interface.
+May import: `core`, `database_async`, `models`, `schemas`, `settings`; `kinds` and `router` alone
+import the features that define job kinds. The public names below are the package's interface.
 """
 
 from jobs.registry import HANDLERS, SUMMARIZERS, Handler, JobContext, Summarizer, public_error, register

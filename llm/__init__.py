@@ -29,6 +29,9 @@ transient errors (connection errors and timeouts, 408, 409, 429, ≥500 includin
 server's `x-should-retry`, and waits for a server `retry-after` only up to
 `LLM_MAX_RETRY_AFTER_S`. Two layers would multiply (SDK retries × tenacity attempts), and the SDK
 alone would honour an hour-long `retry-after`.
+
+`router` serves GET /api/usage. May import: `core`, `models`, `settings`, `database_async`; never a
+feature (features call Claude through this client).
 """
 
 from __future__ import annotations
