@@ -126,7 +126,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                   generate_unique_id_function=operation_id)
     app.state.settings = settings
     # One storage (one Redis pool) for both limiters. While Redis is unreachable the API counts per
-    # process and the pixel/click fail open (ratelimit.py; docs/scale-out.md).
+    # process and the pixel/click fail open (core/ratelimit.py; docs/scale-out.md).
     limit_storage = LimitStorage(settings.RATE_LIMIT_STORAGE_URI, timeout_s=settings.RATE_LIMIT_STORAGE_TIMEOUT_S)
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, limit_storage, name="api", on_storage_error="local")
     app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking",

@@ -2,7 +2,7 @@
 
 FastAPI's generated document declares one error per operation, a 422 `HTTPValidationError` in
 `application/json`, while the server answers every error as RFC 9457 `application/problem+json`
-(errors.py) and can also answer 401, 403, 404, 409, 413, 415, 429 and 503. `install_openapi`
+(core/errors.py) and can also answer 401, 403, 404, 409, 413, 415, 429 and 503. `install_openapi`
 rewrites the document once, on first request:
 
 * every operation declares each error it can answer (`expected_errors`, derived from the route:

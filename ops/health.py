@@ -25,6 +25,6 @@ async def health(request: Request) -> HealthRead:
             await db.forget_connections()
         raise DatabaseUnavailable(f"Database not reachable ({type(exc).__name__}).") from exc
     storage = request.app.state.limiter.storage
-    await storage.ping()  # Redis down is reported, not a 503: the limits fall back (ratelimit.py)
+    await storage.ping()  # Redis down is reported, not a 503: the limits fall back (core/ratelimit.py)
     return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state(),
                       rate_limit=storage.describe())
