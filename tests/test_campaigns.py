@@ -6,9 +6,9 @@ import csv
 import io
 import uuid
 
-from tests import campaign_rig
-from tests.campaign_rig import add_messages, make_campaign, person, token_of
 from tests.conftest import assert_problem
+from tests.support import campaign_rig
+from tests.support.campaign_rig import add_messages, make_campaign, person, token_of
 from tracking import tokens
 
 rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests

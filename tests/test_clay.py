@@ -29,7 +29,7 @@ from clay.push import Pacer
 from models import Analysis, Campaign, CampaignProspect, ClayPushResult, Prospect, WebhookReceipt
 from settings import Settings
 from tests.conftest import assert_problem, client_for, make_key
-from tests.fake_clay import fake_clay  # noqa: F401  (the fixture)
+from tests.support.fake_clay import fake_clay  # noqa: F401  (the fixture)
 from tests.test_agents_and_analysis import DANA
 
 OLD_SECRET = "old-secret-0123456789abcdefghij"

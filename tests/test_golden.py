@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden_support import HOLDOUT, TUNING, TUNING2, evaluate
+from tests.support.golden_support import HOLDOUT, TUNING, TUNING2, evaluate
 
 MIN_AGREEMENT = 0.90
 

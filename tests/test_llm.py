@@ -37,7 +37,7 @@ from llm import (
 from models import LlmUsage
 from settings import Settings
 from tests.conftest import make_settings
-from tests.fake_anthropic import FakeAnthropic
+from tests.support.fake_anthropic import FakeAnthropic
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SYSTEM = "You are the casino industry agent. ICP: VP Marketing at resorts with 300+ rooms."

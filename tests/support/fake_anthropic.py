@@ -7,7 +7,7 @@ response that drifts from the Messages API shape fails loudly.
 Use it
 ------
     # ruff: noqa: F811   (at the top of the test module: parameters shadow the imported fixture)
-    from tests.fake_anthropic import fake_anthropic  # noqa: F401  (the fixture)
+    from tests.support.fake_anthropic import fake_anthropic  # noqa: F401  (the fixture)
 
     async def test_x(fake_anthropic, database_url):
         s = make_settings(database_url, **fake_anthropic.settings())   # key "test" + base_url

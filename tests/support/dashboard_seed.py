@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 HUMAN_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
 APPLE_MPP_UA = "Mozilla/5.0"  # Apple Mail Privacy Protection's prefetch: labelled machine
 SCANNER_UA = "Barracuda Sentinel (EE)"

@@ -18,7 +18,7 @@ from industry_agents import build_profile_rules
 from schemas import AgentProfile, ProspectData
 from scoring import analyze_rules
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 TUNING = GOLDEN / "prospects.jsonl"
 TUNING2 = GOLDEN / "prospects2.jsonl"  # a second practitioner's set, labelled blind to the engine
 HOLDOUT = GOLDEN / "holdout.jsonl"
