@@ -124,7 +124,7 @@ async def make_rig(database_url: str, fake_anthropic: FakeAnthropic) -> AsyncIte
         await db.dispose()
 
 
-async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109  (says what it waited for)
     """Poll until `condition()` holds (a background call reached some point)."""
     deadline = time.monotonic() + timeout
     while not condition():

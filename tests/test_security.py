@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from core import paging
 from tests.conftest import assert_problem, client_for, make_key
-from tests.test_agents_and_analysis import DANA
+from tests.support.people import DANA
 
 
 def _b64(values: list[Any]) -> str:

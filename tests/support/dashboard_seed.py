@@ -25,6 +25,8 @@ from typing import Any
 
 import httpx
 
+from tests.support.jobs import wait_job
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 HUMAN_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
 APPLE_MPP_UA = "Mozilla/5.0"  # Apple Mail Privacy Protection's prefetch: labelled machine
@@ -96,8 +98,9 @@ async def serve(**settings: str) -> AsyncIterator[Service]:
                "PUBLIC_BASE_URL": "https://track.example.com", "SECRET_KEY": "dashboard-test-" + "x" * 40,
                "ANTHROPIC_API_KEY": "", **settings}
         port = free_port()
-        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115  (closed below)
-        process = subprocess.Popen(
+        # Blocking calls while nothing else runs on the loop (the server is not up yet).
+        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115, ASYNC230  (closed below)
+        process = subprocess.Popen(  # noqa: ASYNC220
             [sys.executable, "-m", "uvicorn", "api_server:app", "--host", "127.0.0.1", "--port", str(port),
              "--no-access-log"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
@@ -119,14 +122,14 @@ async def _until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> No
     async with httpx.AsyncClient() as client:
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise RuntimeError(f"the service exited ({process.returncode}):\n{log.read_text()[-3000:]}")
+                raise RuntimeError(f"the service exited ({process.returncode}):\n{log.read_text()[-3000:]}")  # noqa: ASYNC240
             try:
                 if (await client.get(url + "/api/health")).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.1)
-    raise RuntimeError(f"the service did not start in 60 s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"the service did not start in 60 s:\n{log.read_text()[-3000:]}")  # noqa: ASYNC240
 
 
 def prospects(n: int) -> list[dict[str, Any]]:
@@ -142,17 +145,6 @@ def prospects(n: int) -> list[dict[str, Any]]:
                     "industry": "Casino & Gaming", "employees": employees, "location": "Reno, NV",
                     **({"revenue": revenue} if revenue else {}), **({"signals": signals} if signals else {})})
     return out
-
-
-async def wait_job(client: httpx.AsyncClient, job_id: str, timeout: float = 60) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        job = (await client.get(f"/api/jobs/{job_id}")).json()
-        if job["status"] in ("succeeded", "failed", "cancelled"):
-            return job
-        if time.monotonic() > deadline:
-            raise AssertionError(f"job {job_id} still {job['status']} after {timeout} s")
-        await asyncio.sleep(0.1)
 
 
 def _iso(at: datetime) -> str:
