@@ -11,7 +11,7 @@ import campaigns
 import prospect_intelligence as intel
 from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType, gc_paused
 from campaigns.service import open_campaign
-from core.deps import ReadKey, SessionDep, WriteKey
+from core.deps import DatabaseDep, LlmDep, ReadKey, SessionDep, SettingsDep, WriteKey
 from core.errors import Unprocessable
 from jobs import JobRead
 from schemas import Page
@@ -80,38 +80,38 @@ async def update_campaign(campaign_id: uuid.UUID, body: campaigns.CampaignUpdate
              responses={202: {"model": JobRead, "description": "Queued as a background job (Claude on, "
                                                              "more than LLM_INLINE_MAX_ITEMS prospects)"}})
 async def add_prospects(campaign_id: uuid.UUID, body: campaigns.ProspectsAdd, key: WriteKey, session: SessionDep,
-                        request: Request, response: Response) -> campaigns.AddRead | JobRead:
+                        db: DatabaseDep, llm: LlmDep, settings: SettingsDep,
+                        response: Response) -> campaigns.AddRead | JobRead:
     """Analyse prospects with the campaign's agent and add them (up to ANALYZE_BATCH_INLINE_MAX per call).
     While Claude is on, more than LLM_INLINE_MAX_ITEMS prospects are queued as an analysis job (202)."""
-    state = request.app.state
-    count, inline_max = len(body.prospects), state.settings.LLM_INLINE_MAX_ITEMS
-    if state.llm.enabled and inline_max < count <= state.settings.ANALYZE_BATCH_INLINE_MAX:
-        campaign = await open_campaign(state.db, workspace_id=key.workspace_id, campaign_id=campaign_id)
+    count, inline_max = len(body.prospects), settings.LLM_INLINE_MAX_ITEMS
+    if llm.enabled and inline_max < count <= settings.ANALYZE_BATCH_INLINE_MAX:
+        campaign = await open_campaign(db, workspace_id=key.workspace_id, campaign_id=campaign_id)
         response.status_code = status.HTTP_202_ACCEPTED
         return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=campaign.industry,
                                             prospects=body.prospects, campaign_id=campaign.id)
-    return await campaigns.add_prospects(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
+    return await campaigns.add_prospects(session, db=db, llm=llm, workspace_id=key.workspace_id,
                                          campaign_id=campaign_id, data=body,
-                                         max_items=state.settings.ANALYZE_BATCH_INLINE_MAX)
+                                         max_items=settings.ANALYZE_BATCH_INLINE_MAX)
 
 
 @router.post("/{campaign_id}/prospects/import", response_model=campaigns.ImportRead, openapi_extra=CSV_BODY)
-async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: SessionDep, request: Request,
+async def import_prospects(campaign_id: uuid.UUID, key: WriteKey, session: SessionDep, db: DatabaseDep,
+                           settings: SettingsDep, request: Request,
                            all_or_nothing: bool = False,
                            replace: Annotated[bool, Query(description=(
                                "false (default): a known prospect keeps the fields its row leaves empty; "
                                "true: it is stored exactly as the row has it"))] = False) -> campaigns.ImportRead:
     """Import a CSV (Clay or CRM export): good rows imported, bad rows reported by row number."""
-    state = request.app.state
     raw = await _csv_upload(request)
     if raw.strip() and b"\n" not in raw.strip() and b"\r" not in raw.strip():
         # A header and no rows: almost always `curl -d @file.csv`, which strips the line breaks.
         raise Unprocessable("The CSV has a single line (a header and no rows). If you sent it with "
                             "`curl -d @file.csv`, which removes line breaks, use `--data-binary @file.csv`.")
     with gc_paused():  # a full GC over an import's objects would hold the event loop (issue 13, finding 5)
-        return await campaigns.import_csv(session, db=state.db, workspace_id=key.workspace_id,
+        return await campaigns.import_csv(session, db=db, workspace_id=key.workspace_id,
                                           campaign_id=campaign_id, raw=raw, all_or_nothing=all_or_nothing,
-                                          replace=replace, max_rows=state.settings.CAMPAIGN_CSV_MAX_ROWS)
+                                          replace=replace, max_rows=settings.CAMPAIGN_CSV_MAX_ROWS)
 
 
 @router.get("/{campaign_id}/prospects/{tier}", response_model=Page[campaigns.TierProspectRead])
@@ -125,14 +125,13 @@ async def list_tier(campaign_id: uuid.UUID, tier: Annotated[int, Path(ge=1, le=4
 
 @router.get("/{campaign_id}/export", response_class=Response,
             responses={200: {"content": {"text/csv": {}}, "description": "One row per prospect"}})
-async def export_campaign(campaign_id: uuid.UUID, key: ReadKey, request: Request,
+async def export_campaign(db: DatabaseDep, settings: SettingsDep, campaign_id: uuid.UUID, key: ReadKey,
                           format: Literal["csv"] = "csv",
                           tool: campaigns.Tool = "generic",
                           tier: Annotated[int | None, Query(ge=1, le=4)] = None) -> Response:
     """CSV for a sending tool (generic, instantly, smartlead): steps as columns, tracking embedded."""
-    state = request.app.state
-    export = await campaigns.export_campaign(state.db, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                             tool=tool, tier=tier, settings=state.settings)
+    export = await campaigns.export_campaign(db, workspace_id=key.workspace_id, campaign_id=campaign_id,
+                                             tool=tool, tier=tier, settings=settings)
     return Response(export.content, media_type="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="{export.filename}"',
         "X-Export-Rows": str(export.rows), "X-Export-Skipped": str(export.skipped),

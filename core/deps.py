@@ -1,4 +1,16 @@
-"""Shared FastAPI dependencies, as named type aliases."""
+"""Shared FastAPI dependencies, as named type aliases, and the session rule.
+
+The session rule: **read, call Claude, then write; never hold a SQLite write lock across a network
+call.** A request's `SessionDep` is one session committed before the response (`get_session`); a GET
+reads in a deferred transaction, any other method takes SQLite's write lock at its first statement. So
+a service that calls Claude (or Clay) reads what it needs on its own read session
+(`db.session(write=False)`), makes the network call with no transaction open, and only then writes
+through the request's session, whose lock is held for the writes alone. Background jobs follow the
+same order: `prepare` (reads and network, no writes), then `apply` (writes).
+
+`DatabaseDep`, `LlmDep` and `SettingsDep` (and tracking's `TrackerDep`) give a route the process's parts by type,
+instead of reaching into `request.app.state`.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from auth import AdminKey, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
 from core.ratelimit import limit_by_ip, limit_tracking_by_ip
+from database_async import TuneDatabase
+from llm import LLMClient
+from settings import Settings
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
@@ -44,3 +59,20 @@ def _touched(session: AsyncSession) -> bool:
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 PublicLimit = Depends(limit_by_ip)
 TrackingLimit = Depends(limit_tracking_by_ip)
+
+
+def get_db(request: Request) -> TuneDatabase:
+    return request.app.state.db
+
+
+def get_llm(request: Request) -> LLMClient:
+    return request.app.state.llm
+
+
+def get_app_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+DatabaseDep = Annotated[TuneDatabase, Depends(get_db)]
+LlmDep = Annotated[LLMClient, Depends(get_llm)]
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
