@@ -42,6 +42,7 @@ from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
+from core import metrics
 from core.errors import RateLimited
 
 log = structlog.get_logger()
@@ -123,8 +124,6 @@ class LimitStorage:
         return not self.fallible or time.monotonic() >= self._retry_at
 
     def failed(self, exc: BaseException, limiter: str) -> None:
-        import metrics  # metrics imports this module (through auth)
-
         metrics.record_ratelimit_storage_error(limiter)
         self._retry_at = time.monotonic() + STORAGE_RETRY_S
         if self.state != "unavailable":
@@ -233,8 +232,6 @@ class RateLimiter:
                 if storage.fallible:
                     storage.succeeded()
                 return state
-        from core import metrics
-
         metrics.record_ratelimit_degraded(self.name, self.on_storage_error)
         if self.on_storage_error == "open":
             return None
