@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
 from core import metrics, paging, sql
-from core.errors import NotFound, flat_errors
+from core.errors import NotFound, validate_each
 from database_async import TuneDatabase
 from grounding import gate_hooks
 from industry_agents.resolve import resolve_slug
@@ -296,12 +296,7 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
                         data: AnalyzeBatchRequest) -> BatchRead:
     """Analyse a batch inline: each item validated and reported on its own; good items stored."""
     agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
-    parsed: list[ProspectData | list[dict[str, Any]]] = []
-    for raw in data.prospects:
-        try:
-            parsed.append(ProspectData.model_validate(raw))
-        except ValidationError as exc:
-            parsed.append(flat_errors(exc))
+    parsed = validate_each(ProspectData, data.prospects)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     merged = await with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=data.replace)
     # LLMClient bounds concurrent Claude calls itself (LLM_MAX_CONCURRENCY).

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
-from pydantic import ValidationError
 from sqlalchemy import and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,7 +38,7 @@ from campaigns.schemas import (
     TierProspectRead,
 )
 from core import paging
-from core.errors import Conflict, NotFound, Unprocessable, flat_errors
+from core.errors import Conflict, NotFound, Unprocessable, validate_each
 from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
 from industry_agents.knowledge import BUILTIN
@@ -254,12 +253,7 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         raise Unprocessable(f"At most {max_items} prospects per request ({len(data.prospects)} sent); "
                             "import larger lists as CSV: POST /api/campaigns/{id}/prospects/import.")
     campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
-    parsed: list[ProspectData | list[dict[str, Any]]] = []
-    for raw in data.prospects:
-        try:
-            parsed.append(ProspectData.model_validate(raw))
-        except ValidationError as exc:
-            parsed.append(flat_errors(exc))
+    parsed = validate_each(ProspectData, data.prospects)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     agent, profile = await campaign_agent(db, campaign)
     merged = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good],

@@ -141,6 +141,20 @@ def flat_errors(exc: ValidationError | RequestValidationError) -> list[dict[str,
     return [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
 
 
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate_each(model: type[M], raws: typing.Iterable[Any]) -> list[M | list[dict[str, Any]]]:
+    """Each raw item validated on its own (a batch's items fail alone): the model, or its flat errors."""
+    parsed: list[M | list[dict[str, Any]]] = []
+    for raw in raws:
+        try:
+            parsed.append(model.model_validate(raw))
+        except ValidationError as exc:
+            parsed.append(flat_errors(exc))
+    return parsed
+
+
 def _validation_errors(exc: RequestValidationError, request: Request | None = None) -> list[dict[str, Any]]:
     errors = flat_errors(exc)
     model = _body_model(request) if request is not None else None

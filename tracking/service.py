@@ -8,12 +8,11 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 import structlog
-from pydantic import ValidationError
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import paging, sql
-from core.errors import NotFound, Unprocessable, flat_errors
+from core.errors import NotFound, Unprocessable, validate_each
 from database_async import TuneDatabase
 from models import Campaign, CampaignProspect, Message, Prospect, TrackedLink, TrackingEvent, utcnow
 from schemas import Page
@@ -245,12 +244,7 @@ async def _resolve(session: AsyncSession, workspace_id: uuid.UUID,
 async def ingest_events(session: AsyncSession, *, workspace_id: uuid.UUID, data: EventsIngest,
                         settings: Settings) -> IngestRead:
     """Store a sending tool's events; each one is created, a duplicate (same id) or an error."""
-    parsed: list[EventIn | list[dict[str, Any]]] = []
-    for raw in data.events:
-        try:
-            parsed.append(EventIn.model_validate(raw))
-        except ValidationError as exc:
-            parsed.append(flat_errors(exc))
+    parsed = validate_each(EventIn, data.events)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, EventIn)]
     resolved = dict(zip([i for i, _ in good], await _resolve(session, workspace_id, [p for _, p in good]),
                         strict=True))
