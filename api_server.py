@@ -14,27 +14,36 @@ import structlog
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-import dashboard
-import metrics
 import perf.ratelimit_memory  # noqa: F401  (registers the O(1) store for RATE_LIMIT_STORAGE_URI=memory://)
+from analytics import router as analytics
 from apidocs import install_openapi, install_pages, operation_id
 from auth import KeyCache
-from database_async import TuneDatabase
-from errors import install_handlers
-from intelligence import intake
-from jobs import WorkerPool
-from llm import LLMClient
-from logs import configure_logging
-from middleware import (
+from campaigns import router as campaigns
+from clay import router as clay
+from core import metrics
+from core.errors import install_handlers
+from core.logs import configure_logging
+from core.middleware import (
     BodySizeLimitMiddleware,
     EdgeLimitMiddleware,
     IdempotencyMiddleware,
     InputGuardMiddleware,
     RequestContextMiddleware,
 )
-from ratelimit import LimitStorage, RateLimiter
-from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
+from core.ratelimit import LimitStorage, RateLimiter
+from database_async import TuneDatabase
+from industry_agents import router as agents
+from intelligence import intake
+from jobs import WorkerPool
+from jobs import kinds as job_kinds
+from jobs import router as jobs
+from llm import LLMClient
+from llm import router as usage
+from ops import dashboard, health
+from ops import metrics as metrics_route
+from routers import content, keys, prospects
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
+from tracking import router as tracking
 
 log = structlog.get_logger()
 
@@ -68,7 +77,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     configure_logging(settings.LOG_LEVEL, settings.LOG_FORMAT)
     intake.configure(settings.FX_USD_RATES, settings.FX_RATES_AS_OF)
     if settings.SENTRY_DSN:
-        from observability import init_sentry  # sentry-sdk is only loaded when configured
+        from core.observability import init_sentry  # sentry-sdk is only loaded when configured
 
         init_sentry(settings)
 
@@ -83,6 +92,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                 await database.migrate()
             except Exception as exc:  # keep serving: health says 503 until the database is back
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
+        job_kinds.load()  # every job kind, explicitly (WorkerPool.start checks it again)
         # `shared`: Redis, when configured, paces Clay pushes per table across every process
         app.state.workers = workers = WorkerPool(database, app.state.llm, settings,
                                                  shared=app.state.limiter.storage)
@@ -116,7 +126,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                   generate_unique_id_function=operation_id)
     app.state.settings = settings
     # One storage (one Redis pool) for both limiters. While Redis is unreachable the API counts per
-    # process and the pixel/click fail open (ratelimit.py; docs/scale-out.md).
+    # process and the pixel/click fail open (core/ratelimit.py; docs/scale-out.md).
     limit_storage = LimitStorage(settings.RATE_LIMIT_STORAGE_URI, timeout_s=settings.RATE_LIMIT_STORAGE_TIMEOUT_S)
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, limit_storage, name="api", on_storage_error="local")
     app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking",
@@ -140,8 +150,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
     # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
-    for router in (health.router, agents.router, prospects.router, content.router, campaigns.router,
-                   tracking.router, analytics.router, clay.router, jobs.router, usage.router, keys.router):
+    for router in (metrics_route.router, health.router, agents.router, prospects.router, content.router,
+                   campaigns.router, tracking.router, analytics.router, clay.router, jobs.router, usage.router,
+                   keys.router):
         app.router.routes.extend(router.routes)
     dashboard.install(app)  # GET /dashboard (public page) and its static assets
     if docs:

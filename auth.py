@@ -34,9 +34,9 @@ from fastapi.security import APIKeyHeader
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from errors import Forbidden, NotFound, Unauthorized
+from core.errors import Forbidden, NotFound, Unauthorized
+from core.ratelimit import client_ip
 from models import ApiKey, Workspace, utcnow
-from ratelimit import client_ip
 
 log = structlog.get_logger()
 
@@ -269,8 +269,8 @@ async def find_key(session: AsyncSession, ref: str) -> ApiKey:
 
 
 async def _cli(args: argparse.Namespace) -> int:
+    from core.logs import configure_logging
     from database_async import TuneDatabase
-    from logs import configure_logging
     from settings import get_settings
 
     settings = get_settings()

@@ -7,14 +7,13 @@
     verify_webhook(headers, body, secrets=)                  secret header or HMAC signature, else 401
     receive(session, db=, llm=, settings=, campaign_param=, body=, replace=)   the webhook's work
 
-Importing this module registers the job kinds `clay_push` and `clay_webhook`.
+The job kinds `clay_push` and `clay_webhook` are registered by `jobs.kinds.load()`.
 """
 
 from __future__ import annotations
 
 from fastapi import Request
 
-import jobs
 from clay import inbound, push
 from clay.columns import OUTPUT_COLUMNS, PROSPECT_COLUMNS
 from clay.inbound import receive
@@ -22,12 +21,12 @@ from clay.push import PushTarget, SendOutcome, enqueue_push, push_prospects, que
 from clay.schemas import ClaySetupRead, ClaySetupRequest
 from clay.security import UnsafeURL, is_public, resolve_target, signature, verify_webhook
 from clay.setup import setup_tables
-from errors import PayloadTooLarge
+from core.errors import PayloadTooLarge
 
 __all__ = [
     "OUTPUT_COLUMNS", "PROSPECT_COLUMNS", "ClaySetupRead", "ClaySetupRequest", "PushTarget", "SendOutcome",
-    "UnsafeURL", "enqueue_push", "is_public", "push_prospects", "queue_push", "read_capped_body",
-    "receive", "resolve_target", "send_row", "setup_tables", "signature", "verify_webhook",
+    "UnsafeURL", "enqueue_push", "inbound", "is_public", "push", "push_prospects", "queue_push",
+    "read_capped_body", "receive", "resolve_target", "send_row", "setup_tables", "signature", "verify_webhook",
 ]
 
 
@@ -45,6 +44,3 @@ async def read_capped_body(request: Request, max_bytes: int) -> bytes:
         chunks.append(chunk)
     return b"".join(chunks)
 
-
-jobs.register(push.KIND, push.PushJob(), push.summarize_push)
-jobs.register(inbound.KIND, inbound.WebhookJob(), inbound.summarize_webhook)

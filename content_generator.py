@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Annotated, Any, Generic, Literal, TypeVar
@@ -20,11 +21,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 import structlog
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import metrics
 import prospect_intelligence as intel
 import tracking
 from copywriter import (
@@ -45,8 +43,9 @@ from copywriter import (
 from copywriter.quality import SPAM_PHRASES, merge_reports
 from copywriter.sequence import SEQUENCE_PLANS
 from copywriter.video import WORDS_PER_MINUTE
+from core import metrics, sql
+from core.errors import NotFound, Unprocessable
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
 from grounding import trusted_facts
 from intelligence import intake
 from llm import LLMClient, LLMUnavailable
@@ -109,7 +108,7 @@ def sequence_shape(steps: int | None, subject_variants: int | None, tone: str | 
             tone or defaults.get("tone"))
 
 
-_SENDER_EXAMPLE = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
+_SENDER_EXAMPLE: dict[str, Any] = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
                    "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
 
 
@@ -246,10 +245,7 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
     async with db.session(write=False) as session:
         campaign = None
         if req.campaign_id is not None:
-            campaign = await session.scalar(select(Campaign).where(Campaign.id == req.campaign_id,
-                                                                   Campaign.workspace_id == workspace_id))
-            if campaign is None:
-                raise NotFound(f"No campaign {req.campaign_id}")
+            campaign = await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=req.campaign_id)
         prospect_id, data, latest = None, req.prospect, None
         if req.prospect_id is not None:
             row = await session.scalar(select(Prospect).where(Prospect.id == req.prospect_id,
@@ -510,7 +506,6 @@ async def save_message(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
                        campaign_id: uuid.UUID | None, channel: str, step: int, engine: str, usage: Usage | None,
                        body: str, quality: dict[str, Any], **fields: Any) -> uuid.UUID:
     """Insert or replace the message for (prospect, campaign, channel, step); return its id."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     key = f"{campaign_id or 'none'}:{prospect_id}:{channel}:{step}"
     now = utcnow()
     values = {"workspace_id": workspace_id, "prospect_id": prospect_id, "campaign_id": campaign_id,
@@ -518,14 +513,14 @@ async def save_message(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
               "body": body, "quality": quality, "updated_at": now, "day_offset": 0, "purpose": None,
               "subject": None, "subject_variants": None, "variant": None, "cta": None, "personalisation": None,
               "extra": None, **fields}
-    stmt = insert(Message).values(id=uuid.uuid4(), created_at=now, **values)
+    stmt = sql.insert(session, Message).values(id=uuid.uuid4(), created_at=now, **values)
     replace = {k: stmt.excluded[k] for k in values if k not in ("workspace_id", "content_key")}
-    stmt = stmt.on_conflict_do_update(index_elements=[Message.workspace_id, Message.content_key],
-                                      set_=replace).returning(Message.id)
-    return (await session.execute(stmt)).scalar_one()
+    upsert = stmt.on_conflict_do_update(index_elements=[Message.workspace_id, Message.content_key],
+                                        set_=replace).returning(Message.id)
+    return (await session.execute(upsert)).scalar_one()
 
 
-def _jsonable(items: list[BaseModel]) -> list[dict[str, Any]]:
+def _jsonable(items: Iterable[BaseModel]) -> list[dict[str, Any]]:
     return [i.model_dump(mode="json") for i in items]
 
 

@@ -17,29 +17,27 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
-from pydantic import Field, ValidationError
-from sqlalchemy import case, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from pydantic import Field
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
-import metrics
-import paging
 from claude_batches import USE_BATCHES_HELP
+from core import metrics, paging, sql
+from core.errors import NotFound, validate_each
 from database_async import TuneDatabase
-from errors import NotFound
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from intelligence import intake
 from intelligence.claude_facts import FACTS_SYSTEM, ClaudeFacts, facts_prompt, gate_facts
 from intelligence.facts import ProspectFacts
 from llm import LLMClient, LLMUnavailable
-from models import Analysis, Campaign, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
+from models import Analysis, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -51,9 +49,8 @@ from schemas import (
     Page,
     ProspectData,
     ScoreComponent,
-    TierThresholds,
 )
-from scoring import analyze_facts, analyze_rules, tier_for
+from scoring import analyze_facts, analyze_rules
 
 log = structlog.get_logger()
 
@@ -208,16 +205,15 @@ async def upsert_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, dat
     current = await session.scalar(select(Prospect.data).where(Prospect.workspace_id == workspace_id,
                                                                Prospect.email == email))
     merged = intake.merge(current, data, replace=replace)
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     values = {"workspace_id": workspace_id, "email": email, "clay_row_id": merged.data.clay_row_id,
               "data": merged.data.model_dump(mode="json", exclude_none=True), "updated_at": utcnow()}
-    stmt = insert(Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
-    stmt = stmt.on_conflict_do_update(
+    stmt = sql.insert(session, Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
+    upsert = stmt.on_conflict_do_update(
         index_elements=[Prospect.workspace_id, Prospect.email],
         set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
               "clay_row_id": stmt.excluded.clay_row_id},
     ).returning(Prospect.id)
-    return (await session.execute(stmt)).scalar_one(), merged
+    return (await session.execute(upsert)).scalar_one(), merged
 
 
 async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
@@ -264,12 +260,7 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
                         data: AnalyzeBatchRequest) -> BatchRead:
     """Analyse a batch inline: each item validated and reported on its own; good items stored."""
     agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
-    parsed: list[ProspectData | list[dict[str, Any]]] = []
-    for raw in data.prospects:
-        try:
-            parsed.append(ProspectData.model_validate(raw))
-        except ValidationError as exc:
-            parsed.append(intake.validation_errors(exc))
+    parsed = validate_each(ProspectData, data.prospects)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     merged = await with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=data.replace)
     # LLMClient bounds concurrent Claude calls itself (LLM_MAX_CONCURRENCY).
@@ -279,7 +270,7 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
     results = {i: await store(session, workspace_id=workspace_id, agent=agent, outcome=o)
                for (i, _), o in zip(good, outcomes, strict=True)}
     items = [BatchItemRead(index=i, status="ok", result=results[i]) if i in results
-             else BatchItemRead(index=i, status="error", errors=p)  # type: ignore[arg-type]
+             else BatchItemRead(index=i, status="error", errors=p)
              for i, p in enumerate(parsed)]
     return BatchRead(industry=agent.industry, total=len(items), succeeded=len(results),
                      failed=len(items) - len(results), items=items)
@@ -323,39 +314,6 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
 # --- campaigns and batch jobs -----------------------------------------------------------------
 
 
-async def attach_to_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign,
-                             analysis: AnalysisRead) -> int:
-    """Put an analysed prospect in a campaign (or update its place there); return its campaign tier.
-
-    A campaign's own tier thresholds, when set, override the agent's. A prospect already further
-    along (in a sequence, replied…) keeps its status.
-    """
-    tier = analysis.tier
-    if campaign.tier_thresholds:
-        tier = tier_for(analysis.score, TierThresholds.model_validate(campaign.tier_thresholds))
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    now = utcnow()
-    stmt = insert(CampaignProspect).values(
-        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign.id, prospect_id=analysis.prospect_id,
-        analysis_id=analysis.analysis_id, tier=tier, score=analysis.score, status="analyzed", created_at=now,
-        updated_at=now)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[CampaignProspect.campaign_id, CampaignProspect.prospect_id],
-        set_={"analysis_id": stmt.excluded.analysis_id, "tier": stmt.excluded.tier, "score": stmt.excluded.score,
-              "updated_at": now,
-              "status": case((CampaignProspect.status == "new", "analyzed"), else_=CampaignProspect.status)})
-    await session.execute(stmt)
-    return tier
-
-
-async def campaign_of(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
-    if campaign is None:
-        raise NotFound(f"No campaign {campaign_id}")
-    return campaign
-
-
 class AnalyzeJob:
     """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload."""
 
@@ -374,10 +332,13 @@ class AnalyzeJob:
         stored = await store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared)
         tier = stored.tier
         if ctx.payload.get("campaign_id"):
-            campaign = await campaign_of(session, workspace_id=ctx.workspace_id,
+            campaign = await sql.owned_campaign(session, workspace_id=ctx.workspace_id,
                                          campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
-            tier = await attach_to_campaign(session, workspace_id=ctx.workspace_id, campaign=campaign,
-                                            analysis=stored)
+            # Imported here: campaigns' modules import this one (its schemas and analysis), so at module
+            # level the two would be a cycle. campaigns owns campaign membership.
+            from campaigns.service import attach
+
+            tier = await attach(session, workspace_id=ctx.workspace_id, campaign=campaign, analysis=stored)
         return {"prospect_id": str(stored.prospect_id), "analysis_id": str(stored.analysis_id), "tier": tier,
                 "score": stored.score, "engine": stored.engine, "changed_fields": stored.changed_fields,
                 "cost_usd": (stored.usage or {}).get("cost_usd", 0.0)}
@@ -385,8 +346,8 @@ class AnalyzeJob:
 
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
-    results = await session.scalars(select(JobItem.result).where(JobItem.job_id == ctx.job_id,
-                                                                 JobItem.status == "done"))
+    results: Iterable[dict[str, Any] | None] = await session.scalars(
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done"))
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()
     content: Counter[str] = Counter()
@@ -425,8 +386,6 @@ async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, in
     return jobs.job_read(job)
 
 
-jobs.register("analyze", AnalyzeJob(), summarize_results)
-
 
 # --- the list of prospects --------------------------------------------------------------------
 
@@ -454,7 +413,7 @@ async def list_prospects(session: AsyncSession, *, workspace_id: uuid.UUID, emai
     if email:
         query = query.where(Prospect.email == email.strip().lower())
     if campaign_id is not None:
-        await campaign_of(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
+        await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
         member = (select(CampaignProspect.prospect_id)
                   .where(CampaignProspect.campaign_id == campaign_id,
                          CampaignProspect.workspace_id == workspace_id))

@@ -21,14 +21,14 @@ The gate entry's points move the score just inside the tier's band, so the tier 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Literal
 
-from industry_agents.text import stem, tokens
+from core.text import stem, tokens
 from intelligence import english
 from intelligence.extract import USEFUL_FIELDS, extract_facts, present, profile_offer, relevance, themes_in
-from intelligence.facts import RELEVANT, Disqualifier, Event, Level, Mention, ProspectFacts, Quantity
+from intelligence.facts import RELEVANT, Disqualifier, Event, Level, Mention, ProspectFacts, Quantity, Span
 from intelligence.personas import label as persona_label
 from schemas import (
     AgentProfile,
@@ -317,11 +317,15 @@ def _score_industry(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     )
 
 
+def _all_facts(facts: ProspectFacts) -> list[Event | Quantity | Mention]:
+    return [*facts.events, *facts.quantities, *facts.mentions]
+
+
 def _score_intent(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     relevant = facts.relevant()
     weak = [
         f
-        for f in (*facts.events, *facts.quantities, *facts.mentions)
+        for f in _all_facts(facts)
         if 0 < f.relevance.score < RELEVANT and not getattr(f, "negated", False)
     ]
     if relevant:
@@ -530,8 +534,8 @@ def _persona(profile: AgentProfile, facts: ProspectFacts) -> Persona | None:
     return next((p for p in profile.personas if p.name == facts.persona.persona), None)
 
 
-def _fact_spans(facts: ProspectFacts) -> list:
-    return [f.span for f in (*facts.events, *facts.quantities, *facts.mentions)]
+def _fact_spans(facts: ProspectFacts) -> list[Span]:
+    return [f.span for f in _all_facts(facts)]
 
 
 def _subject_sentence(company: str | None, text: str) -> str:
@@ -590,7 +594,7 @@ def _hooks(profile: AgentProfile, facts: ProspectFacts, persona: Persona | None,
     company = facts.firmographics.company
     hooks: list[Hook] = []
     ranked: list[Event | Quantity | Mention] = sorted(
-        [f for f in (*facts.events, *facts.quantities, *facts.mentions) if not getattr(f, "negated", False)],
+        [f for f in _all_facts(facts) if not getattr(f, "negated", False)],
         key=lambda f: (-f.relevance.score, 0 if f.span.field == "signals" else 1),
     )
     seen: set[str] = set()
@@ -674,7 +678,7 @@ def _fit_word(fit: float) -> str:
     return "near" if fit >= 0.5 else "outside"
 
 
-def _range_text(low: int | None, high: int | None, render) -> str:  # type: ignore[no-untyped-def]
+def _range_text(low: int | None, high: int | None, render: Callable[[int], str]) -> str:
     if low is not None and high is not None:
         return f"{render(low)}-{render(high)}"
     if low is not None:

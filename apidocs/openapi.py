@@ -2,7 +2,7 @@
 
 FastAPI's generated document declares one error per operation, a 422 `HTTPValidationError` in
 `application/json`, while the server answers every error as RFC 9457 `application/problem+json`
-(errors.py) and can also answer 401, 403, 404, 409, 413, 415, 429 and 503. `install_openapi`
+(core/errors.py) and can also answer 401, 403, 404, 409, 413, 415, 429 and 503. `install_openapi`
 rewrites the document once, on first request:
 
 * every operation declares each error it can answer (`expected_errors`, derived from the route:
@@ -25,7 +25,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
-from errors import PROBLEM_BASE, PROBLEM_JSON
+from core.errors import PROBLEM_BASE, PROBLEM_JSON
 
 # --- operation ids --------------------------------------------------------------------------
 
@@ -153,7 +153,7 @@ def expected_errors(route: APIRoute) -> set[int]:
             statuses.add(415)
     if params or (body and op not in NO_LOOKUP_IN_BODY):
         statuses.add(404)
-    if route.methods & WRITE_METHODS:
+    if (route.methods or set()) & WRITE_METHODS:
         statuses.add(409)  # a state that forbids the change, or an Idempotency-Key still in flight
     if route.path.startswith(("/api/", "/t/", "/metrics")):  # every one of them reads the database
         statuses.add(503)
@@ -222,7 +222,7 @@ def rewrite(app: FastAPI, document: dict[str, Any]) -> dict[str, Any]:
     schemas["ValidationProblem"] = VALIDATION_PROBLEM_SCHEMA
 
     routes = {(method.lower(), route.path_format): route for route in app.routes if isinstance(route, APIRoute)
-              for method in route.methods}
+              for method in route.methods or ()}
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
             route = routes.get((method, path))

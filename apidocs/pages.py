@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.routing import Mount
 from starlette.types import Receive, Scope, Send
 
-from deps import PublicLimit
+from core.deps import PublicLimit
 
 VENDOR = Path(fastapi_offline.__file__).resolve().parent / "static"
 OWN = Path(__file__).resolve().parent / "static"

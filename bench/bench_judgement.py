@@ -35,7 +35,7 @@ BUDGET_MS = 0.3
 
 
 def _prospects(copies: int, tag: str) -> list[tuple[Any, Any]]:
-    from tests.golden_support import TUNING, load, profile_for, to_prospect
+    from tests.support.golden_support import TUNING, load, profile_for, to_prospect
 
     out = []
     for copy in range(copies):

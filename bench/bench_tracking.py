@@ -116,8 +116,8 @@ async def seed(url: str, *, prospects: int, events: int, steps: int = 3, seed_va
     """
     import auth
     import tracking
+    from core.logs import configure_logging
     from database_async import TuneDatabase
-    from logs import configure_logging
     from models import Campaign, CampaignProspect, Message, Prospect
 
     configure_logging("WARNING", "json")

@@ -130,7 +130,7 @@ def claude_answer(request: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 class FakeClaude:
-    """tests/fake_anthropic.py's server with a latency and an answer for every purpose; a context manager.
+    """tests/support/fake_anthropic.py's server with a latency and an answer for every purpose; a context manager.
 
     `calls` counts the Messages requests answered, `by_purpose` splits them, `emails` counts the calls
     made for each prospect (read from the prompt), `max_concurrent` is the most in flight at once, and
@@ -139,7 +139,7 @@ class FakeClaude:
     """
 
     def __init__(self, latency_s: float) -> None:
-        from tests.fake_anthropic import FakeAnthropic  # needs the dev requirements (pytest, anthropic)
+        from tests.support.fake_anthropic import FakeAnthropic  # needs the dev requirements (pytest, anthropic)
 
         self.latency_s = latency_s
         self.fake = FakeAnthropic()

@@ -40,15 +40,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 import prospect_intelligence as intel
 from campaigns.schemas import ImportRead, RowChange, RowError
 from campaigns.service import campaign_agent, open_campaign, upsert_members
+from core.errors import TuneError, Unprocessable, flat_errors
+from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
-from errors import TuneError, Unprocessable
 from intelligence import intake
 from intelligence.intake import Merged
 from models import Analysis, IndustryAgent, Prospect, utcnow
 from schemas import AnalysisResult, ProspectData
 from scoring import analyze_rules
-from tracking.ingest import chunks, table_insert
-from tracking.service import owned_campaign
 
 log = structlog.get_logger()
 
@@ -168,11 +167,11 @@ async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: I
              "created_at": now, "updated_at": now} for m in merges]
     stmt = table_insert(session, Prospect)
     t = Prospect.__table__.c
-    stmt = stmt.on_conflict_do_update(
+    upsert = stmt.on_conflict_do_update(
         index_elements=["workspace_id", "email"],
         set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
               "clay_row_id": stmt.excluded.clay_row_id}).returning(t.id, t.email)
-    ids = {email: pid for pid, email in await session.execute(stmt, rows)}
+    ids = {row.email: row.id for row in await session.execute(upsert, rows)}
     out = [Stored(ids[str(p.email).lower()], uuid.uuid4(), result.tier, result.score, m)
            for (p, result), m in zip(analysed, merges, strict=True)]
     await session.execute(table_insert(session, Analysis), [
@@ -209,7 +208,7 @@ async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: u
         try:
             prospect = ProspectData.model_validate(data)
         except ValidationError as exc:
-            errors.append(RowError(row=number, email=email, errors=intake.validation_errors(exc)))
+            errors.append(RowError(row=number, email=email, errors=flat_errors(exc)))
             continue
         key = str(prospect.email).lower()
         if key in seen:

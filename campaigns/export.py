@@ -35,12 +35,13 @@ from typing import Any, Literal
 import structlog
 from sqlalchemy import select
 
+from core.sql import chunks, owned_campaign
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, Message, Prospect, TrackedLink
 from settings import Settings
 from tracking import tokens
-from tracking.ingest import ENDING, chunks
-from tracking.service import owned_campaign, render_message, sync_links
+from tracking.ingest import ENDING
+from tracking.service import render_message, sync_links
 
 log = structlog.get_logger()
 
@@ -127,11 +128,10 @@ async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign
         every = [m for steps in messages.values() for m in steps.values()]
         hooks: dict[uuid.UUID, str] = {}
         for chunk in chunks([m.analysis_id for m, _ in members if m.analysis_id]):
-            for analysis_id, result in await session.execute(select(Analysis.id, Analysis.result)
-                                                             .where(Analysis.id.in_(chunk))):
-                first = (result or {}).get("hooks") or []
+            for found in await session.execute(select(Analysis.id, Analysis.result).where(Analysis.id.in_(chunk))):
+                first = (found.result or {}).get("hooks") or []
                 if first and isinstance(first[0], dict) and first[0].get("text"):
-                    hooks[analysis_id] = first[0]["text"]
+                    hooks[found.id] = first[0]["text"]
         links: dict[uuid.UUID, list[TrackedLink]] = defaultdict(list)
         for chunk in chunks([m.id for m in every]):
             for link in await session.scalars(select(TrackedLink).where(TrackedLink.message_id.in_(chunk))

@@ -51,7 +51,7 @@ class SequenceSettings(Input):
     tone: Annotated[str, Field(max_length=200)] | None = None
 
 
-_EXAMPLE = {"name": "Q1 casino reactivation", "industry": "casino",
+_EXAMPLE: dict[str, Any] = {"name": "Q1 casino reactivation", "industry": "casino",
             "description": "Regional casino resorts opening new hotel towers",
             "tier_thresholds": {"tier1": 85, "tier2": 65, "tier3": 45},
             "sequence_settings": {"steps": 4, "subject_variants": 2,

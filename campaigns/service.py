@@ -12,14 +12,13 @@ import asyncio
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
-from pydantic import ValidationError
 from sqlalchemy import and_, bindparam, case, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import paging
 import prospect_intelligence as intel
 from campaigns.schemas import (
     TRANSITIONS,
@@ -38,17 +37,17 @@ from campaigns.schemas import (
     TierCount,
     TierProspectRead,
 )
+from core import paging
+from core.errors import Conflict, NotFound, Unprocessable, validate_each
+from core.sql import chunks, owned_campaign, table_insert
 from database_async import TuneDatabase
-from errors import Conflict, NotFound, Unprocessable
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
-from intelligence.intake import validation_errors
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
-from schemas import AgentProfile, Page, ProspectData
-from tracking.ingest import chunks, table_insert
-from tracking.service import owned_campaign
+from schemas import AgentProfile, Page, ProspectData, TierThresholds
+from scoring import tier_for
 
 log = structlog.get_logger()
 
@@ -160,11 +159,23 @@ async def _retier(session: AsyncSession, campaign_id: uuid.UUID, t: CampaignThre
                           .values(tier=tier, updated_at=utcnow()))
 
 
+def campaign_thresholds(stored: dict[str, Any] | None) -> TierThresholds | None:
+    """A campaign's own tier thresholds (its stored `tier_thresholds`), or None: the agent's apply."""
+    return CampaignThresholds.model_validate(stored).as_profile() if stored else None
+
+
+def campaign_tier(stored: dict[str, Any] | None, *, score: int, tier: int) -> int:
+    """A prospect's tier in a campaign: by the campaign's own thresholds when it has them, else `tier`
+    (the agent's). The one place a campaign's thresholds are applied to a score in Python."""
+    thresholds = campaign_thresholds(stored)
+    return tier_for(score, thresholds) if thresholds is not None else tier
+
+
 async def campaign_agent(db: TuneDatabase, campaign: Campaign) -> tuple[IndustryAgent, AgentProfile]:
     """The campaign industry's agent, with the campaign's tier thresholds when it has its own."""
     agent, profile = await intel.agent_profile(db, workspace_id=campaign.workspace_id, industry=campaign.industry)
-    if campaign.tier_thresholds:
-        thresholds = CampaignThresholds.model_validate(campaign.tier_thresholds).as_profile()
+    thresholds = campaign_thresholds(campaign.tier_thresholds)
+    if thresholds is not None:
         profile = profile.model_copy(update={"tier_thresholds": thresholds})
     return agent, profile
 
@@ -179,10 +190,14 @@ async def open_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_i
 
 
 class Analysed(Protocol):
-    prospect_id: uuid.UUID
-    analysis_id: uuid.UUID
-    tier: int
-    score: int
+    @property
+    def prospect_id(self) -> uuid.UUID: ...
+    @property
+    def analysis_id(self) -> uuid.UUID: ...
+    @property
+    def tier(self) -> int: ...
+    @property
+    def score(self) -> int: ...
 
 
 async def upsert_members(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
@@ -209,6 +224,28 @@ async def upsert_members(session: AsyncSession, *, workspace_id: uuid.UUID, camp
     return set(latest) - existing
 
 
+@dataclass(frozen=True, slots=True)
+class Member:
+    prospect_id: uuid.UUID
+    analysis_id: uuid.UUID
+    tier: int
+    score: int
+
+
+async def attach(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign,
+                 analysis: Analysed) -> int:
+    """Put one analysed prospect in a campaign (or update its place there); return its campaign tier.
+
+    A campaign's own tier thresholds, when set, override the agent's. A prospect already further
+    along (in a sequence, replied…) keeps its status.
+    """
+    tier = campaign_tier(campaign.tier_thresholds, score=analysis.score, tier=analysis.tier)
+    await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign.id, stored=[
+        Member(prospect_id=analysis.prospect_id, analysis_id=analysis.analysis_id, tier=tier,
+               score=analysis.score)])
+    return tier
+
+
 async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
                         campaign_id: uuid.UUID, data: ProspectsAdd, max_items: int) -> AddRead:
     """Analyse prospects with the campaign's agent and add them; each item succeeds or fails alone."""
@@ -216,12 +253,7 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         raise Unprocessable(f"At most {max_items} prospects per request ({len(data.prospects)} sent); "
                             "import larger lists as CSV: POST /api/campaigns/{id}/prospects/import.")
     campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
-    parsed: list[ProspectData | list[dict[str, Any]]] = []
-    for raw in data.prospects:
-        try:
-            parsed.append(ProspectData.model_validate(raw))
-        except ValidationError as exc:
-            parsed.append(validation_errors(exc))
+    parsed = validate_each(ProspectData, data.prospects)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     agent, profile = await campaign_agent(db, campaign)
     merged = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good],
@@ -241,7 +273,7 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
             items.append(AddItemRead(index=i, status="added" if a.prospect_id in new else "updated",
                                      prospect_id=a.prospect_id, tier=a.tier, score=a.score, analysis=a))
         else:
-            items.append(AddItemRead(index=i, status="error", errors=p))  # type: ignore[arg-type]
+            items.append(AddItemRead(index=i, status="error", errors=p))
     added = sum(1 for it in items if it.status == "added")
     updated = sum(1 for it in items if it.status == "updated")
     log.info("campaign.prospects_added", campaign_id=str(campaign_id), added=added, updated=updated,

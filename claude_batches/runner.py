@@ -30,8 +30,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
-import metrics
 from claude_batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
+from core import metrics
 from llm import LLMUnavailable, Usage, is_spend_limit, is_transient, usage_of
 from models import Job, JobItem, LlmBatch, LlmBatchResult, LlmUsage, utcnow
 
@@ -99,7 +99,7 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
         marker = await _mark(worker, ctx, needed, rounds)
         try:
             batch = await client.messages.batches.create(
-                requests=[{"custom_id": c.custom_id, "params": c.params} for c in needed])  # type: ignore[misc]
+                requests=[{"custom_id": c.custom_id, "params": c.params} for c in needed])
         except APIError as exc:
             if not isinstance(exc, APIStatusError) or is_transient(exc):
                 raise  # maybe made: the next claim reconciles the marker (a failed attempt of the job)

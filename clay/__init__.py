@@ -6,4 +6,8 @@
     setup      setup-tables: the table definition and the HTTP API column's callback config
     inbound    the webhook: dedupe, upsert, re-score, attach to the campaign, flat answers
     schemas    request and response models
+    router     /api/clay routes and the public webhook
+
+May import: `core`, `models`, `schemas`, `settings`, `database_async`, `jobs`, `intelligence` (intake),
+`prospect_intelligence` (scoring a row), `campaigns.service` (membership).
 """

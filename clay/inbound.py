@@ -27,15 +27,16 @@ from typing import Any
 
 import structlog
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import campaigns.service as campaign_members
 import jobs
 import prospect_intelligence as intel
 from clay.columns import payload_hash
+from core import sql
+from core.errors import Unprocessable
+from core.sql import owned_campaign
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
 from intelligence import intake
 from intelligence.intake import RowError, normalize_key, row_fields, to_prospect
 from models import Campaign, IndustryAgent, JobItem, Prospect, WebhookReceipt
@@ -135,8 +136,7 @@ def _prepare_row(row: Row, campaign_id: uuid.UUID, replace: bool = False) -> Non
 async def _claim_receipt(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
                          row: Row) -> bool:
     """Insert the row's receipt; False when another request (or job item) already has it."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(WebhookReceipt).values(
+    stmt = sql.insert(session, WebhookReceipt).values(
         id=uuid.uuid4(), workspace_id=workspace_id, source=SOURCE, dedupe_key=row.dedupe_key,
         campaign_id=campaign_id, row_id=row.row_id, payload_hash=row.payload_hash, response={"status": "pending"},
     ).on_conflict_do_nothing(index_elements=["source", "dedupe_key"]).returning(WebhookReceipt.id)
@@ -154,7 +154,7 @@ async def store_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign:
     if not await _claim_receipt(session, workspace_id=workspace_id, campaign_id=campaign.id, row=row):
         return await _stored_answer(session, row.dedupe_key) or _error("A duplicate of this row is in progress.")
     stored = await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
-    tier = await intel.attach_to_campaign(session, workspace_id=workspace_id, campaign=campaign, analysis=stored)
+    tier = await campaign_members.attach(session, workspace_id=workspace_id, campaign=campaign, analysis=stored)
     answer = flat_answer(stored, tier=tier, row_id=row.row_id)
     await session.execute(update(WebhookReceipt).where(WebhookReceipt.source == SOURCE,
                                                        WebhookReceipt.dedupe_key == row.dedupe_key)
@@ -178,15 +178,13 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
 
     # Reads on their own session: the request's write transaction starts only when scores are ready.
     async with db.session(write=False) as read:
-        campaign = await read.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                            Campaign.workspace_id == workspace_id))
-        if campaign is None:
-            raise NotFound(f"No campaign {campaign_id}")
+        campaign = await owned_campaign(read, workspace_id=workspace_id, campaign_id=campaign_id)
         keys = [r.dedupe_key for r in rows if r.dedupe_key]
-        stored = dict((await read.execute(select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
-            WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}
+        stored: dict[str, Any] = dict((await read.execute(
+            select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
+                WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}
         emails = {str(r.raw.get("email", "")).strip().lower() for r in rows if r.error is None}
-        known = dict((await read.execute(select(Prospect.email, Prospect.data).where(
+        known: dict[str, Any] = dict((await read.execute(select(Prospect.email, Prospect.data).where(
             Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)))).all()) if emails else {}
 
     new: dict[str, Row] = {}  # by dedupe key: a row repeated in one body is scored once
@@ -281,7 +279,7 @@ class WebhookJob:
                     prepared: Any) -> dict[str, Any]:
         if isinstance(prepared, dict):
             return prepared
-        campaign = await intel.campaign_of(session, workspace_id=ctx.workspace_id,
+        campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
                                            campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
         row = Row(0, None, row_id=payload.get("row_id"), payload_hash=payload["payload_hash"], dedupe_key=key)
         return await store_row(session, workspace_id=ctx.workspace_id, campaign=campaign, agent=ctx.cache["agent"],
@@ -292,7 +290,7 @@ async def summarize_webhook(session: AsyncSession, ctx: jobs.JobContext) -> dict
     """The flat answers of every row, in the order they came (failed rows as errors)."""
     items = (await session.execute(select(JobItem.status, JobItem.result, JobItem.error)
                                    .where(JobItem.job_id == ctx.job_id).order_by(JobItem.position))).all()
-    results = [result if status == "done" and result else _error(error or "not scored")
-               for status, result, error in items]
+    results = [item.result if item.status == "done" and item.result else _error(item.error or "not scored")
+               for item in items]
     return {"campaign_id": ctx.payload["campaign_id"], "scored": sum(r.get("status") == "scored" for r in results),
             "errors": sum(r.get("status") == "error" for r in results), "results": results}

@@ -15,25 +15,25 @@ As a job (kind `clay_push`): `prepare` sends one row (network only), `apply` rec
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import hashlib
 import random
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import structlog
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt
 
 import jobs
 from clay.columns import prospect_row
 from clay.security import UnsafeURL, pinned_request, resolve_target
+from core import sql
+from core.http_retry import retry_after
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, ClayCampaignConfig, ClayPushResult, JobItem, Prospect, utcnow
 from settings import VERSION, Settings, get_settings
@@ -119,21 +119,6 @@ class _Retryable(Exception):
         self.retry_after = retry_after
 
 
-def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds (a number or an HTTP date); None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
 def _wait(settings: Settings) -> Any:
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -177,7 +162,7 @@ async def send_row(client: httpx.AsyncClient, target: PushTarget, row: dict[str,
                 if 200 <= status < 300:
                     return SendOutcome(True, attempts, status, None)
                 if status in (408, 429) or status >= 500:
-                    wait = retry_after_seconds(response.headers.get("retry-after"))
+                    wait = retry_after(response.headers)
                     raise _Retryable(f"HTTP {status}", status, wait)
                 return SendOutcome(False, attempts, status, f"Clay answered HTTP {status}; not retried")
     except _Retryable as exc:
@@ -234,15 +219,14 @@ async def load_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_i
 async def record_push(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
                       prospect_id: uuid.UUID, target_hash: str, outcome: SendOutcome) -> None:
     """Upsert the prospect's push result for this table."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     now = utcnow()
     values = {"status": "pushed" if outcome.ok else "failed", "attempts": outcome.attempts,
               "http_status": outcome.http_status, "last_error": outcome.error[:500] if outcome.error else None,
               "updated_at": now, "pushed_at": now if outcome.ok else None}
-    stmt = insert(ClayPushResult).values(id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id,
-                                         prospect_id=prospect_id, target_hash=target_hash, created_at=now,
-                                         **values)
-    update = dict(values)
+    stmt = sql.insert(session, ClayPushResult).values(
+        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id, prospect_id=prospect_id,
+        target_hash=target_hash, created_at=now, **values)
+    update: dict[str, Any] = dict(values)
     if not outcome.ok:  # a failed re-push keeps the time of the last success
         update["pushed_at"] = ClayPushResult.pushed_at
     stmt = stmt.on_conflict_do_update(index_elements=["campaign_id", "prospect_id", "target_hash"], set_=update)
@@ -356,8 +340,8 @@ class PushJob:
 
 async def summarize_push(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Counts of pushed, failed and skipped rows of this job."""
-    results = await session.scalars(select(JobItem.result).where(JobItem.job_id == ctx.job_id,
-                                                                 JobItem.status == "done"))
+    results: Iterable[dict[str, Any] | None] = await session.scalars(
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done"))
     counts = {"pushed": 0, "failed": 0, "skipped": 0}
     for result in results:
         status = (result or {}).get("status")

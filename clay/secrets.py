@@ -29,7 +29,7 @@ from pydantic import Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from errors import Conflict, NotFound
+from core.errors import Conflict, NotFound
 from models import Campaign, ClayWebhookSecret, utcnow
 from schemas import Input, Output
 from settings import weak_secret

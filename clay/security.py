@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from errors import Unauthorized
+from core.errors import Unauthorized
 
 SIGNATURE_TOLERANCE_S = 300
 SECRET_HEADERS = ("x-clay-secret", "x-clay-webhook-auth")

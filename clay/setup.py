@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clay.columns import ENRICHMENT_COLUMNS, OUTPUT_COLUMNS, PROSPECT_COLUMNS
@@ -31,20 +28,12 @@ from clay.schemas import (
     TableRead,
 )
 from clay.security import UnsafeURL, check_url_syntax, resolve_target
-from errors import NotFound, Unprocessable
+from core import sql
+from core.errors import Unprocessable
 from models import Campaign, ClayCampaignConfig, utcnow
 from settings import Settings
 
 SECRET_PLACEHOLDER = "<your workspace's webhook secret>"  # noqa: S105  (shown, not used)
-
-
-async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    """The workspace's campaign; another workspace's campaign is not found either."""
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
-    if campaign is None:
-        raise NotFound(f"No campaign {campaign_id}")
-    return campaign
 
 
 def webhook_url(settings: Settings, campaign_id: uuid.UUID) -> str:
@@ -109,11 +98,10 @@ def webhook_source_help(settings: Settings) -> dict[str, object]:
 async def save_config(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, url: str,
                       token: str | None) -> None:
     """Store (or replace) the campaign's Clay table webhook."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     now = utcnow()
-    stmt = insert(ClayCampaignConfig).values(id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id,
-                                             table_webhook_url=url, webhook_auth_token=token, created_at=now,
-                                             updated_at=now)
+    stmt = sql.insert(session, ClayCampaignConfig).values(
+        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id, table_webhook_url=url,
+        webhook_auth_token=token, created_at=now, updated_at=now)
     stmt = stmt.on_conflict_do_update(index_elements=["campaign_id"], set_={
         "table_webhook_url": url, "webhook_auth_token": token, "updated_at": now})
     await session.execute(stmt)
@@ -130,7 +118,7 @@ async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settin
             await resolve_target(data.table_webhook_url, allow_private=allow_private)
         except UnsafeURL as exc:
             raise Unprocessable(f"table_webhook_url refused: {exc}.") from exc
-    campaign = await get_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
+    campaign = await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     target: PushTarget | None
     if data.table_webhook_url:
         await save_config(session, workspace_id=workspace_id, campaign_id=campaign.id,
@@ -148,12 +136,12 @@ async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settin
     if target is None:
         push = PushRead(status="not_configured")
     elif not data.push:
-        push = PushRead(status="skipped", target=target.host, source=target.source)  # type: ignore[arg-type]
+        push = PushRead(status="skipped", target=target.host, source=target.source)
     else:
         job, already = await queue_push(session, workspace_id=workspace_id, campaign_id=campaign.id,
                                         settings=settings, target=target, force=data.force)
         push = PushRead(status="queued" if job else "nothing_to_push", target=target.host,
-                        source=target.source, total=job.total if job else 0,  # type: ignore[arg-type]
+                        source=target.source, total=job.total if job else 0,
                         already_pushed=already, job_id=job.job_id if job else None,
                         job=job.model_dump(mode="json") if job else None)
     return ClaySetupRead(campaign_id=campaign.id, campaign_name=campaign.name, industry=campaign.industry,

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copywriter.facts import clean
-from copywriter.text import STOPWORDS, stem, strip_end, tokens
+from copywriter.text import strip_end
+from core.text import STOPWORDS, stem, tokens
 from schemas import AgentProfile, ProspectData
 
 # Words that do not say what an offer does ("campaigns that ...", "software that ...").
@@ -99,7 +100,7 @@ class OfferTerms:
     def relevant(self, text: str | None) -> bool:
         return bool(words_of(text) & self.expanded)
 
-    def overlap(self, text: str | None) -> set[str]:
+    def overlap(self, text: str | None) -> frozenset[str]:
         return words_of(text) & self.expanded
 
 
@@ -273,7 +274,7 @@ class CopyFact:
     usable: bool = True  # it can become an English clause with a subject (see `_usable`)
 
     @property
-    def key_words(self) -> set[str]:
+    def key_words(self) -> frozenset[str]:
         """The words that show a message used this fact."""
         return words_of(self.obj or self.text) - GENERIC
 

@@ -255,7 +255,7 @@ def build_corpus(
     for name in ("employee_count", "annual_revenue_usd"):
         if data.get(name) is not None:
             corpus.add_number(data[name])
-    for text in extra:
-        if text:
-            corpus.add_text(text)
+    for fact in extra:
+        if fact:
+            corpus.add_text(fact)
     return corpus

@@ -45,7 +45,7 @@ from copywriter.angles import (
 )
 from copywriter.facts import clean, short_company
 from copywriter.models import Sender, Severity
-from copywriter.text import stem, tokens
+from core.text import stem, tokens
 from schemas import AgentProfile, Persona, ProspectData
 
 _INFLECT = inflect.engine()
@@ -238,7 +238,7 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
                     *prospect.signals, *prospect.technologies]
     record = " ".join(p for p in record_parts if p)
     record_lower = record.lower()
-    negated = set()
+    negated: set[str] = set()
     for m in re.finditer(r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)",
                          record_lower):
         negated.update(words_of(m.group(1) or m.group(2)))

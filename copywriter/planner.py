@@ -529,7 +529,7 @@ class Plan:
         what the event itself implies (new hires ramp, a new site has to earn its keep)."""
         group = _group(fact)
         head = self.head_noun(fact)
-        plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
+        plural = head is not None and head.endswith("s") and _INFLECT.singular_noun(head) is not False
         options: dict[str, list[str]] = {
             "new": ([f"New {head} have to earn their keep quickly." if plural else
                      f"A new {head} has to earn its keep quickly.",
@@ -867,5 +867,5 @@ def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: Analysis
     return plan
 
 
-def relevant_words(text: str) -> set[str]:
+def relevant_words(text: str) -> frozenset[str]:
     return words_of(text)

@@ -381,6 +381,7 @@ def merge_reports(reports: list[QualityReport], labels: list[str]) -> QualityRep
     if not reports:
         return QualityReport(score=0, issues=[], passed=False, metrics={})
     scores = [r.score for r in reports]
+    words = [r.metrics.get("word_count", 0) for r in reports]
     issues = [
         QualityIssue(code=i.code, severity=i.severity, detail=f"{label}: {i.detail}", span=i.span)
         for r, label in zip(reports, labels, strict=True)
@@ -393,6 +394,6 @@ def merge_reports(reports: list[QualityReport], labels: list[str]) -> QualityRep
         metrics={
             "min_score": min(scores),
             "mean_score": round(sum(scores) / len(scores), 1),
-            "word_count": sum(int(r.metrics.get("word_count", 0)) for r in reports),  # type: ignore[arg-type]
+            "word_count": sum(int(w) for w in words if isinstance(w, int | float)),
         },
     )

@@ -30,7 +30,7 @@ SEQUENCE_PLANS: dict[int, tuple[Purpose, ...]] = {
 OPENER_MIN_WORDS, MAX_WORDS, SUBJECT_MAX = 50, 150, 60
 
 
-def _fit(parts: list[str | None], optional: list[str | None], low: int, high: int) -> list[str | None]:
+def _fit(parts: list[str | None], optional: list[str | None], low: int, high: int) -> list[str]:
     """`parts` plus as many `optional` sentences as keep the text between `low` and `high` words."""
     chosen = [p for p in parts if p]
     for extra in optional:

@@ -12,27 +12,11 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from core.text import STOPWORDS, stem, tokens
+
 T = TypeVar("T")
 
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
-
-# Words too common to say two texts are about the same thing.
-STOPWORDS = frozenset(
-    {
-        "a", "about", "above", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-        "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-        "did", "do", "does", "doing", "down", "during", "each", "every", "few", "for", "from", "further",
-        "get", "gets", "got", "had", "has", "have", "having", "her", "here", "his", "how", "if", "in",
-        "into", "is", "it", "its", "just", "like", "more", "most", "much", "must", "my", "new", "no", "nor",
-        "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "out", "over",
-        "own", "per", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
-        "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-        "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-        "why", "will", "with", "within", "would", "you", "your", "yours"
-    }
-)
-
 
 def stable_int(*parts: object) -> int:
     """A process-independent 64-bit integer for `parts` (SHA-256 based)."""
@@ -50,18 +34,6 @@ def pick(options: Sequence[T], *salt: object) -> T:
 def stable_order(options: Sequence[T], *salt: object) -> list[T]:
     """`options` in a stable pseudo-random order that depends only on `salt`."""
     return [opt for _, opt in sorted(enumerate(options), key=lambda p: stable_int(*salt, p[0]))]
-
-
-def tokens(text: str | None) -> list[str]:
-    """Lower-case alphanumeric tokens of `text`."""
-    return _TOKEN_RE.findall(text.lower()) if text else []
-
-
-def stem(token: str) -> str:
-    """Crude plural folding ("towers" -> "tower"), enough to compare topics."""
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
 
 
 def content_tokens(text: str | None) -> frozenset[str]:

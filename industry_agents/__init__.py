@@ -1,8 +1,12 @@
-"""Built-in industry knowledge and the rules engine's agent builder.
+"""Industry agents: built-in industry knowledge, the rules engine's agent builder, agent versions in
+the database, and their routes.
 
-Pure Python: no database, no web framework. `BUILTIN` holds one hand-written `AgentProfile` per
-industry; `resolve_slug` maps what users type to those slugs; `build_profile_rules` builds the
-profile an agent starts from (built-in, or generic and adapted from a description).
+`BUILTIN` holds one hand-written `AgentProfile` per industry; `resolve_slug` maps what users type to
+those slugs; `build_profile_rules` builds the profile an agent starts from (built-in, or generic and
+adapted from a description). `knowledge`, `builder`, `bounds`, `resolve` and `text` are pure Python;
+`service` stores agent versions (database, optionally Claude) and `router` serves /api/agents.
+
+May import: `core`, `models`, `schemas`, `settings`, `database_async`, `llm`, `perf`.
 """
 
 from __future__ import annotations

@@ -9,34 +9,24 @@ from __future__ import annotations
 
 from collections import Counter
 
+from core.text import STOPWORDS, tokens
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
-from industry_agents.text import slugify, title_matches, title_seniority, tokens
+from industry_agents.text import slugify, title_matches, title_seniority
 from schemas import ICP, AgentProfile, Objection, Persona
 
-# Words that never make a useful industry/signal keyword when lifted from a free-text description.
-# fmt: off
-_STOPWORDS = frozenset(
+# Words that never make a useful industry/signal keyword when lifted from a free-text description:
+# the shared stop words, plus pronouns and the words every business description uses.
+_STOPWORDS = STOPWORDS | frozenset(
     {
-        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-        "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
-        "can", "could", "did", "do", "does", "doing", "down", "during", "each", "every", "few", "for",
-        "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here",
-        "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "like",
-        "long", "make", "makes", "many", "may", "me", "more", "most", "much", "must", "my", "no", "nor",
-        "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "ours", "out",
-        "over", "own", "per", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
-        "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-        "under", "until", "up", "us", "very", "via", "was", "we", "well", "were", "what", "when", "where",
-        "which", "while", "who", "whom", "why", "will", "with", "within", "would", "you", "your", "yours",
-        "company", "companies", "business", "businesses", "firm", "firms", "team", "teams", "people",
-        "customer", "customers", "client", "clients", "industry", "industries", "help", "helps", "helping",
-        "want", "wants", "need", "needs", "sell", "sells", "selling", "buy", "buyers", "new", "using",
-        "use", "used", "based", "across", "around", "they're", "we're", "it's", "mostly", "usually",
-        "typically", "etc"
+        "across", "against", "am", "around", "based", "business", "businesses", "buy", "buyers", "client",
+        "clients", "companies", "company", "customer", "customers", "etc", "firm", "firms", "he", "help",
+        "helping", "helps", "hers", "him", "i", "industries", "industry", "it's", "itself", "long", "make",
+        "makes", "many", "may", "me", "mostly", "need", "needs", "ours", "people", "sell", "selling", "sells",
+        "team", "teams", "theirs", "they're", "typically", "use", "used", "using", "usually", "want", "wants",
+        "we're", "well",
     }
-)
-# fmt: on
+)  # fmt: skip
 
 _GENERIC_SIGNAL_KEYWORDS = [
     "hiring",

@@ -7,7 +7,8 @@ words dropped) so one entry covers every punctuation and casing variant.
 
 from __future__ import annotations
 
-from industry_agents.text import slugify, stem, tokens
+from core.text import stem, tokens
+from industry_agents.text import slugify
 
 # Filler that never decides an industry ("the casino industry" == "casino").
 _FILLER = frozenset({"and", "the", "of", "industry", "industries", "sector", "vertical", "market", "space"})

@@ -20,8 +20,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.errors import NotFound, Unprocessable
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
 from industry_agents.bounds import AgentDraft, bound_profile
 from industry_agents.builder import build_profile_rules
 from industry_agents.knowledge import BUILTIN

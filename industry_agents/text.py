@@ -7,13 +7,12 @@ Titles and industry names arrive in every shape ("VP of Marketing", "Vice-Presid
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Literal
 
-Seniority = Literal["c_level", "vp", "director", "manager", "individual"]
+from core.text import _tokens, stem, tokens
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+Seniority = Literal["c_level", "vp", "director", "manager", "individual"]
 
 # Words that carry no meaning when matching titles ("VP of Marketing" == "vp marketing").
 _TITLE_FILLER = frozenset({"of", "the", "and", "for", "at", "in", "to", "a", "an"})
@@ -77,20 +76,6 @@ _SENIORITY_TOKENS: tuple[tuple[Seniority, frozenset[str]], ...] = (
 _JUNIOR_PREFIXES = frozenset({"assistant", "associate", "deputy", "junior", "jr"})
 
 
-# Scoring a batch re-reads the same titles and keywords thousands of times; these caches make the
-# rules engine cheap enough to score a large CSV inline. Results are tuples so callers cannot mutate them.
-@lru_cache(maxsize=8192)
-def _tokens(text: str) -> tuple[str, ...]:
-    # Fold accents so "Café" matches "cafe" instead of losing the letter.
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return tuple(t for t in _NON_ALNUM.split(ascii_text.lower().replace("&", " and ")) if t)
-
-
-def tokens(text: str | None) -> list[str]:
-    """Lower-case alphanumeric tokens of `text` (empty list for None)."""
-    return list(_tokens(text)) if text else []
-
-
 _CO_FOUNDER = re.compile(r"\bco founder\b")
 _PHRASE_PATTERNS = [(re.compile(rf"\b{phrase}\b"), token) for phrase, token in _TITLE_PHRASES]
 
@@ -139,13 +124,6 @@ def slugify(text: str, max_len: int = 60) -> str:
     """A URL/database-safe slug: lower-case `[a-z0-9_]`, at most `max_len` characters."""
     slug = "_".join(tokens(text))[:max_len].strip("_")
     return slug or "general"
-
-
-def stem(token: str) -> str:
-    """Crude plural folding ("towers" -> "tower", "clinics" -> "clinic"); enough for keyword hits."""
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is", "aas")):
-        return token[:-1]
-    return token
 
 
 @lru_cache(maxsize=8192)

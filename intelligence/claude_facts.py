@@ -308,9 +308,9 @@ def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFact
         if all(x.kind != d.kind for x in found):
             found.append(Disqualifier(kind=d.kind, label=label, span=span, profile_rule=rule))
     # Gates code reads from numbers and from the title reading (whichever engine read the title).
-    for d in (*[x for x in rules.disqualifiers if x.span is None], *title_disqualifiers(title)):
-        if all(x.kind != d.kind for x in found):
-            found.append(d)
+    for gate in (*[x for x in rules.disqualifiers if x.span is None], *title_disqualifiers(title)):
+        if all(x.kind != gate.kind for x in found):
+            found.append(gate)
 
     settled = settled_record(prospect)
     events: list[Event] = []
@@ -344,7 +344,8 @@ def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFact
         mentions.append(Mention(keyword=m.keyword.strip(), span=span, negated=m.negated,
                                 relevance=Relevance() if m.negated else _settle(rel, settled)))
 
-    covered = {f.span.index for f in (*events, *quantities, *mentions) if f.span.field == "signals"}
+    spans: list[Span] = [*(e.span for e in events), *(q.span for q in quantities), *(m.span for m in mentions)]
+    covered = {span.index for span in spans if span.field == "signals"}
     unread = tuple(Span(field="signals", text=s, start=0, end=len(s), index=i)
                    for i, s in enumerate(prospect.signals) if i not in covered and s.strip())
     total = sum(dropped.values())

@@ -28,9 +28,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
+from core.text import stem, tokens
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
-from industry_agents.text import contains_phrase, stem, tokens
+from industry_agents.text import contains_phrase
 from intelligence import english
 from intelligence.facts import (
     NO_RELEVANCE,
@@ -1793,7 +1794,7 @@ def disqualifiers(
     # Sells to the ICP: "software for 8,000 law firms", "used by 4,000 hotels" (and not "its own ...").
     # Read in the notes and in every signal: the same sentence says the same thing in either field.
     seller: tuple[str, str, int] | None = None  # (field, sentence, start)
-    for field, source in (("notes", notes), *(("signals", s) for s in prospect.signals)):
+    for source_field, source in (("notes", notes), *(("signals", s) for s in prospect.signals)):
         low_source = source.lower()
         for start, end in _sentences(source):
             sentence = low_source[start:end]
@@ -1805,7 +1806,7 @@ def disqualifiers(
                 or _SUPPLIER_TO.search(sentence)
                 or (_SELLS_TO.search(sentence) and _SELLS_TO_PRODUCT.search(sentence))
             ) and not _negated(sentence, 0):
-                seller = (field, source[start:end], start)
+                seller = (source_field, source[start:end], start)
                 break
         if seller is not None:
             break
@@ -1890,7 +1891,9 @@ def disqualifiers(
             continue
         if rule.evidence is not None and hit is None and not (numeric and rule.concept == "solo"):
             continue
-        field, quote, start = None, None, 0
+        field: str | None = None
+        quote: str | None = None
+        start = 0
         if hit is not None:
             field, quote, start = _locate(prospect, hit.group(0))
         add(

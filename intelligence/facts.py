@@ -257,7 +257,7 @@ class ProspectFacts:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (stored with the analysis, so the tier can be recomputed from it)."""
-        return _plain(self)  # type: ignore[no-any-return]
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ProspectFacts:

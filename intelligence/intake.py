@@ -587,11 +587,6 @@ class RowError(ValueError):
     """A row that cannot become a prospect; the message names the field, never echoes the value."""
 
 
-def validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
-    """Pydantic errors as {loc, msg, type}, without the input values."""
-    return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
-
-
 def to_prospect(fields: dict[str, Any]) -> ProspectData:
     """Validate mapped row fields; a RowError names what is wrong without echoing values."""
     from schemas import ProspectData

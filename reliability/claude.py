@@ -1,7 +1,7 @@
 """Scenario `claude`: Claude's faults, played by the fake Messages API, and the circuit breaker.
 
-One service process on SQLite whose `ANTHROPIC_BASE_URL` is tests/netproxy.py's cuttable proxy in
-front of tests/fake_anthropic.py (so "connection refused" is real: the proxy stops listening).
+One service process on SQLite whose `ANTHROPIC_BASE_URL` is tests/support/netproxy.py's cuttable proxy in
+front of tests/support/fake_anthropic.py (so "connection refused" is real: the proxy stops listening).
 LLM_MAX_ATTEMPTS=2, LLM_TIMEOUT_S=1, LLM_BREAKER_FAILURES=5, LLM_BREAKER_COOLDOWN_S=2 (full: 5). The breaker
 counts failed attempts: one fault case (two calls × two attempts = 4) stays under it.
 
@@ -52,10 +52,10 @@ class NotJson:
 
 
 def _fake() -> Any:
-    from tests.fake_anthropic import FakeAnthropic  # the dev requirements (anthropic, pytest)
+    from tests.support.fake_anthropic import FakeAnthropic  # the dev requirements (anthropic, pytest)
 
     class FaultyAnthropic(FakeAnthropic):
-        """tests/fake_anthropic.py's fake, able to answer a 200 that is not JSON at all."""
+        """tests/support/fake_anthropic.py's fake, able to answer a 200 that is not JSON at all."""
 
         @staticmethod
         def _send_json(handler: BaseHTTPRequestHandler, status: int, body: Any, headers: dict[str, str]) -> None:
@@ -102,7 +102,7 @@ def faults(proxy: Any) -> list[tuple[str, str, Callable[[Any, int], None], Any, 
 
 
 async def _scenario(result: common.Result, full: bool) -> None:
-    from tests.netproxy import CuttableProxy
+    from tests.support.netproxy import CuttableProxy
 
     cooldown = 5.0 if full else 2.0
     fake = _fake().start()

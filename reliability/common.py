@@ -206,7 +206,7 @@ async def drop_database(admin_url: str, url: str) -> None:
 
 
 def pg_connector(url: str) -> Any:
-    """A `connect()` for tests/netproxy.py's CuttableProxy: to the server's Unix socket or TCP port."""
+    """A `connect()` for tests/support/netproxy.py's CuttableProxy: to the server's Unix socket or TCP port."""
     target = make_url(url)
     socket_dir = target.query.get("host")
 

@@ -1,7 +1,7 @@
 """Scenario `database`: PostgreSQL goes away under light load and comes back, twice.
 
 A real PostgreSQL (started from the `pgserver` package, or the one given) with a fresh database,
-reached by the service only through a TCP proxy (tests/netproxy.py's CuttableProxy, which this
+reached by the service only through a TCP proxy (tests/support/netproxy.py's CuttableProxy, which this
 module extends with a stall); DB_CONNECT_TIMEOUT=2 and DB_STATEMENT_TIMEOUT_S=2. Four clients send requests one
 (a 50 ms pause between): GET /api/health, GET /api/industries, GET /api/campaigns and
 POST /api/prospects/analyze. The service process is the same from start to end.
@@ -51,7 +51,7 @@ class Hit:
 
 
 def _proxy(connect: Any) -> Any:
-    from tests.netproxy import CuttableProxy
+    from tests.support.netproxy import CuttableProxy
 
     class StallableProxy(CuttableProxy):
         """CuttableProxy that can also stall: connections stay open, no byte goes through."""

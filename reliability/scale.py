@@ -384,7 +384,7 @@ async def _redis_away(result: common.Result, nodes: list[Node], c: httpx.AsyncCl
                     r.json().get("rate_limit", {}).get("state") == "ok":
                 recovered[node.name] = time.monotonic() - restarted
         await asyncio.sleep(0.1)
-    from ratelimit import STORAGE_RETRY_S
+    from core.ratelimit import STORAGE_RETRY_S
 
     await asyncio.sleep(STORAGE_RETRY_S)  # every worker has tried Redis again by now
     shared_key, _ = await _new_key(db_url, "redis back", "redis back")

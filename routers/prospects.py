@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 import claude_batches
 import prospect_intelligence as intel
-from deps import ReadKey, SessionDep, WriteKey
-from errors import Unprocessable
+from core.deps import DatabaseDep, LlmDep, ReadKey, SessionDep, SettingsDep, WriteKey
+from core.errors import Unprocessable
 from jobs import JobRead
 from schemas import Page
 
@@ -18,35 +18,33 @@ router = APIRouter(prefix="/api/prospects", tags=["prospects"])
 
 
 @router.post("/analyze", response_model=intel.AnalysisRead)
-async def analyze(body: intel.AnalyzeRequest, key: WriteKey, session: SessionDep,
-                  request: Request) -> intel.AnalysisRead:
+async def analyze(body: intel.AnalyzeRequest, key: WriteKey, session: SessionDep, db: DatabaseDep,
+                  llm: LlmDep) -> intel.AnalysisRead:
     """Score and tier one prospect with an explainable breakdown, hooks and approach; stored."""
-    state = request.app.state
-    return await intel.analyze_prospect(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
+    return await intel.analyze_prospect(session, db=db, llm=llm, workspace_id=key.workspace_id,
                                         data=body)
 
 
 @router.post("/analyze-batch", response_model=intel.BatchRead | JobRead,
              responses={202: {"model": JobRead, "description": "Queued as a background job"}})
-async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session: SessionDep, request: Request,
-                        response: Response) -> intel.BatchRead | JobRead:
+async def analyze_batch(body: intel.AnalyzeBatchRequest, key: WriteKey, session: SessionDep, db: DatabaseDep,
+                        llm: LlmDep, settings: SettingsDep, response: Response) -> intel.BatchRead | JobRead:
     """Analyse many prospects: up to ANALYZE_BATCH_INLINE_MAX inline (LLM_INLINE_MAX_ITEMS while Claude is
     on, so a request never waits on many Claude calls), larger batches as a job (202)."""
-    state = request.app.state
-    count, cap = len(body.prospects), state.settings.ANALYZE_BATCH_MAX
+    count, cap = len(body.prospects), settings.ANALYZE_BATCH_MAX
     if count > cap:
         raise Unprocessable(f"A batch holds at most {cap} prospects ({count} sent); split it.")
-    inline_max = state.settings.ANALYZE_BATCH_INLINE_MAX
-    if state.llm.enabled:
-        inline_max = min(inline_max, state.settings.LLM_INLINE_MAX_ITEMS)
+    inline_max = settings.ANALYZE_BATCH_INLINE_MAX
+    if llm.enabled:
+        inline_max = min(inline_max, settings.LLM_INLINE_MAX_ITEMS)
     # Asking for Message Batches (with Claude on) always queues a job: a batch is answered in minutes.
-    if count > inline_max or (body.use_batches and state.llm.enabled):
+    if count > inline_max or (body.use_batches and llm.enabled):
         response.status_code = status.HTTP_202_ACCEPTED
         return await intel.enqueue_analysis(session, workspace_id=key.workspace_id, industry=body.industry,
                                             prospects=body.prospects, replace=body.replace,
-                                            use_batches=claude_batches.wanted(state.settings, body.use_batches,
+                                            use_batches=claude_batches.wanted(settings, body.use_batches,
                                                                               count))
-    return await intel.analyze_batch(session, db=state.db, llm=state.llm, workspace_id=key.workspace_id,
+    return await intel.analyze_batch(session, db=db, llm=llm, workspace_id=key.workspace_id,
                                      data=body)
 
 

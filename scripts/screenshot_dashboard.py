@@ -1,6 +1,6 @@
 """Screenshot the campaign dashboard with seeded data: `python scripts/screenshot_dashboard.py [out.png]`.
 
-Starts the service on a temp SQLite database, seeds a campaign through the API (tests/dashboard_seed.py),
+Starts the service on a temp SQLite database, seeds a campaign through the API (tests/support/dashboard_seed.py),
 opens /dashboard in Debian's headless Chromium, pastes the key, opens a tier 1 prospect's breakdown and
 saves a full-page PNG (default docs/dashboard.png).
 """
@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright  # noqa: E402
 
-from tests.dashboard_seed import CHROMIUM, CHROMIUM_ARGS, seed, serve  # noqa: E402
+from tests.support.dashboard_seed import CHROMIUM, CHROMIUM_ARGS, seed, serve  # noqa: E402
 
 
 async def main(out: Path) -> None:

@@ -26,7 +26,7 @@ import auth
 from api_server import create_app
 from database_async import TuneDatabase
 from settings import Settings
-from tests.fake_anthropic import fake_anthropic  # noqa: F401  (the fixture, for every test module)
+from tests.support.fake_anthropic import fake_anthropic  # noqa: F401  (the fixture, for every test module)
 
 BACKENDS = ["sqlite", "postgres"]
 logging.getLogger("pgserver").setLevel(logging.WARNING)

@@ -19,11 +19,8 @@ from models import Analysis, IndustryAgent, LlmUsage, Workspace, utcnow
 from schemas import AgentProfile, TierThresholds
 from scoring import score_facts, tier_for
 from tests.conftest import assert_problem, client_for, make_key
+from tests.support.people import DANA
 
-DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-        "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
-        "employees": 2000, "revenue": 180_000_000, "location": "Reno, NV",
-        "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]}
 BUILD = {"industry": "casino", "company": "Tune Outbound", "offer": "player reactivation campaigns"}
 
 

@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import analytics
+import analytics.service as analytics
 from models import Campaign, CampaignProspect, Message
-from tests import campaign_rig
-from tests.campaign_rig import (
+from tests.conftest import assert_problem
+from tests.support import campaign_rig
+from tests.support.campaign_rig import (
     HUMAN_UA,
     add_messages,
     links_of,
@@ -28,7 +29,6 @@ from tests.campaign_rig import (
     recount,
     token_of,
 )
-from tests.conftest import assert_problem
 
 rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests
 

@@ -8,6 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
 import structlog
 from sqlalchemy import select, update
 
@@ -107,6 +108,7 @@ async def test_validation_is_logged_with_key_id_never_the_key(client, api_key):
     assert api_key not in str(logs) and api_key[9:] not in str(logs)
 
 
+@pytest.mark.slow
 def test_cli_create_list_revoke(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/cli.db", "LOG_LEVEL": "WARNING"}
 
@@ -144,6 +146,7 @@ def test_cli_create_list_revoke(tmp_path):
     assert cli("create", "--name", "x", "--scopes", "root").returncode == 2
 
 
+@pytest.mark.slow
 def test_cli_help_documents_every_option_with_its_default():
     out = subprocess.run([sys.executable, "auth.py", "create", "--help"], cwd=ROOT, capture_output=True, text=True,
                          timeout=60).stdout

@@ -24,9 +24,10 @@ from database_async import TuneDatabase
 from llm import Usage
 from models import Analysis, CampaignProspect, Job, LlmBatch, LlmUsage, Message
 from tests.conftest import make_key, make_settings
-from tests.fake_anthropic import FakeAnthropic, fake_anthropic  # noqa: F401
-from tests.test_content import SENDER
-from tests.test_jobs import _free_port, _serve, _until_up, people, wait_job
+from tests.support.fake_anthropic import FakeAnthropic, fake_anthropic  # noqa: F401
+from tests.support.jobs import wait_job, wait_until
+from tests.support.people import SENDER, people
+from tests.test_jobs import _free_port, _serve, _until_up
 
 PLAN = {"1": ["sequence", "linkedin"], "2": ["sequence"]}
 CHANNELS = {"sequence": "email", "linkedin": "linkedin_connection"}
@@ -45,6 +46,10 @@ def _email_of(params: dict[str, Any]) -> str:
 def _pipeline(prospects: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
     return {"campaign": {"name": f"batches {uuid.uuid4().hex[:6]}", "industry": "casino"}, "prospects": prospects,
             "content": {"tiers": PLAN, "steps": STEPS}, "sender": SENDER, **extra}
+
+
+async def _json(response: Any) -> Any:
+    return (await response).json()
 
 
 async def _ledger(db: TuneDatabase) -> list[LlmUsage]:
@@ -144,9 +149,10 @@ async def test_a_small_analyze_batch_asking_for_batches_is_queued_and_answered_b
                           json={"industry": "casino", "prospects": people(3), "use_batches": True})
     assert r.status_code == 202, r.text
     # While Anthropic processes the batch, the job shows it: running, its batch submitted, no lease held.
-    while (waiting := (await client.get(f"/api/jobs/{r.json()['job_id']}")).json())["message_batch"] in (
-            None, {"rounds": 0}) or waiting["message_batch"]["status"] == "submitting":
-        await asyncio.sleep(0.01)
+    waiting = await wait_until(
+        lambda: _json(client.get(f"/api/jobs/{r.json()['job_id']}")),
+        lambda job: job["message_batch"] not in (None, {"rounds": 0})
+        and job["message_batch"]["status"] != "submitting", every=0.01)
     assert waiting["status"] == "running" and waiting["done"] == 0
     assert waiting["message_batch"]["status"] == "submitted" and waiting["message_batch"]["requests"] == 3
     async with app.state.db.session(write=False) as s:
@@ -216,8 +222,8 @@ async def test_cancelling_a_waiting_job_cancels_its_batch(rig, fake_anthropic):
     r = await client.post("/api/prospects/analyze-batch",
                           json={"industry": "casino", "prospects": people(3), "use_batches": True})
     job_id = r.json()["job_id"]
-    while ((await client.get(f"/api/jobs/{job_id}")).json()["message_batch"] or {}).get("status") != "submitted":
-        await asyncio.sleep(0.01)
+    await wait_until(lambda: _json(client.get(f"/api/jobs/{job_id}")),
+                     lambda job: (job["message_batch"] or {}).get("status") == "submitted", every=0.01)
     cancelled = await client.post(f"/api/jobs/{job_id}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
     [batch] = fake_anthropic.batches.values()
@@ -337,8 +343,8 @@ async def test_the_fake_batches_api_is_the_sdks_shape(fake_anthropic):
             {"custom_id": "c", "params": params}, {"custom_id": "d", "params": bad}])
         assert batch.processing_status == "in_progress" and batch.request_counts.processing == 4
         assert batch.results_url is None
-        while (batch := await client.messages.batches.retrieve(batch.id)).processing_status != "ended":
-            await asyncio.sleep(0.02)
+        batch = await wait_until(lambda: client.messages.batches.retrieve(batch.id),
+                                 lambda b: b.processing_status == "ended", every=0.02)
         counts = batch.request_counts
         assert (counts.succeeded, counts.errored, counts.canceled) == (1, 2, 1)
         results = {r.custom_id: r.result async for r in await client.messages.batches.results(batch.id)}

@@ -6,17 +6,14 @@ import csv
 import io
 import uuid
 
-from tests import campaign_rig
-from tests.campaign_rig import add_messages, make_campaign, person, token_of
 from tests.conftest import assert_problem
+from tests.support import campaign_rig
+from tests.support.campaign_rig import add_messages, make_campaign, person, token_of
+from tests.support.people import DANA_ONE_SIGNAL as DANA
 from tracking import tokens
 
 rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests
 
-DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-        "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
-        "employees": 2000, "revenue": 180_000_000, "location": "Reno, NV",
-        "signals": ["Opening a 400-room hotel tower in Q2 2027"]}
 
 
 async def test_campaign_lifecycle_list_and_status_transitions(rig):

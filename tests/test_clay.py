@@ -29,8 +29,9 @@ from clay.push import Pacer
 from models import Analysis, Campaign, CampaignProspect, ClayPushResult, Prospect, WebhookReceipt
 from settings import Settings
 from tests.conftest import assert_problem, client_for, make_key
-from tests.fake_clay import fake_clay  # noqa: F401  (the fixture)
-from tests.test_agents_and_analysis import DANA
+from tests.support.fake_clay import fake_clay  # noqa: F401  (the fixture)
+from tests.support.jobs import wait_job
+from tests.support.people import DANA
 
 OLD_SECRET = "old-secret-0123456789abcdefghij"
 NEW_SECRET = "new-secret-abcdefghij0123456789"
@@ -93,16 +94,6 @@ async def seed_campaign(db: Any, *, prospects: int = 3, workspace: str = "acme",
                                    score=88, status="analyzed"))
             ids.append(p.id)
     return campaign.id, ids
-
-
-async def wait_job(client: httpx.AsyncClient, job_id: str, timeout: float = 20) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        job = (await client.get(f"/api/jobs/{job_id}")).json()
-        if job["status"] in ("succeeded", "failed", "cancelled"):
-            return job
-        assert time.monotonic() < deadline, job
-        await asyncio.sleep(0.05)
 
 
 def signed(body: bytes, secret: str, t: int | None = None) -> dict[str, str]:
@@ -183,7 +174,7 @@ async def test_push_through_setup_tables_then_a_repush_skips_done_rows(rig, fake
     push = r.json()["push"]
     assert push["status"] == "queued" and push["total"] == 3 and push["source"] == "request"
     assert push["target"] == "127.0.0.1" and "clay-token-123" not in r.text
-    job = await wait_job(client, push["job_id"])
+    job = await wait_job(client, push["job_id"], timeout=20)
     assert job["status"] == "succeeded", job
     assert job["result"] == {"campaign_id": str(campaign_id), "pushed": 3, "failed": 0, "skipped": 0}
 
@@ -210,7 +201,7 @@ async def test_push_through_setup_tables_then_a_repush_skips_done_rows(rig, fake
     # …unless forced
     r = await client.post("/api/clay/setup-tables", json={"campaign_id": str(campaign_id), "force": True})
     assert r.status_code == 202
-    assert (await wait_job(client, r.json()["push"]["job_id"]))["result"]["pushed"] == 3
+    assert (await wait_job(client, r.json()["push"]["job_id"], timeout=20))["result"]["pushed"] == 3
     assert len(fake_clay.requests) == 6
 
 
@@ -533,7 +524,7 @@ async def test_a_long_list_is_queued_as_a_job_and_replays_afterwards(rig):
     queued = r.json()
     assert queued["status"] == "queued" and queued["queued"] == 4
     assert [x["status"] for x in queued["results"]] == ["queued"] * 4 + ["error"]
-    job = await wait_job(client, queued["job_id"])
+    job = await wait_job(client, queued["job_id"], timeout=20)
     assert job["status"] == "succeeded" and job["done"] == 4, job
     results = job["result"]["results"]
     assert [x["status"] for x in results] == ["scored"] * 4 and job["result"]["scored"] == 4
@@ -565,9 +556,9 @@ async def test_complete_pipeline_pushes_the_campaign_to_clay_when_asked(rig, fak
         "prospects": [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(3)],
         "content": {"tiers": {}}, "push_to_clay": True})
     assert r.status_code == 202, r.text
-    pipeline = await wait_job(client, r.json()["job_id"])
+    pipeline = await wait_job(client, r.json()["job_id"], timeout=20)
     assert pipeline["status"] == "succeeded" and pipeline["done"] == 3, pipeline
-    push = await wait_job(client, pipeline["result"]["clay_push_job_id"])
+    push = await wait_job(client, pipeline["result"]["clay_push_job_id"], timeout=20)
     assert push["status"] == "succeeded" and push["result"]["pushed"] == 3, push
     assert sorted(q.json["Email"] for q in fake_clay.requests) == [f"p{i}@silverpeakcasino.com" for i in range(3)]
     assert all(q.json["Tune Campaign ID"] == pipeline["result"]["campaign_id"] for q in fake_clay.requests)

@@ -9,10 +9,8 @@ from sqlalchemy import func, select
 
 from models import Analysis, Campaign, Message, Workspace
 from tests.conftest import assert_problem
-from tests.test_agents_and_analysis import DANA, FACTS
-
-SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-          "offer": "player reactivation campaigns"}
+from tests.support.people import DANA, SENDER
+from tests.test_agents_and_analysis import FACTS
 
 
 async def _dana(client) -> str:

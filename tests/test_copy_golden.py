@@ -9,7 +9,6 @@ only loaded here in aggregate: its pass rate is asserted and printed, its conten
 from __future__ import annotations
 
 import json
-import re
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -22,27 +21,11 @@ from scoring import analyze_rules
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 OFFERS: dict[str, dict[str, str]] = json.loads((GOLDEN / "offers.json").read_text())
-_SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
-
-
-def _number(text: str) -> int | None:
-    """A Clay-style size or money value as a number: "51-200" -> 125, "10K+" -> 10000, "$4.5M" -> 4500000."""
-    low = text.lower().replace(",", "")
-    m = re.match(r"^\s*(\d+)\s*-\s*(\d+)\s*$", low)
-    if m:
-        return (int(m.group(1)) + int(m.group(2))) // 2
-    m = re.search(r"(\d+(?:\.\d+)?)\s*(k|m|bn|million|billion)?\b", low)
-    if not m:
-        return None
-    return int(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1))
 
 
 def prospect_of(row: dict[str, Any]) -> ProspectData:
-    data = dict(row["prospect"])
-    for key in ("employees", "revenue"):
-        if isinstance(data.get(key), str):
-            data[key] = _number(data[key])
-    return ProspectData.model_validate(data)
+    """The golden row as the API would read it: Clay strings ("51-200", "$4.5M") through intelligence.intake."""
+    return ProspectData.model_validate(row["prospect"])
 
 
 def sender_for(industry: str) -> Sender:

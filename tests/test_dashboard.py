@@ -17,10 +17,10 @@ from typing import Any
 import httpx
 import pytest
 
-from tests import campaign_rig
-from tests.campaign_rig import make_campaign
 from tests.conftest import assert_problem, client_for, make_settings
-from tests.dashboard_seed import CHROMIUM, CHROMIUM_ARGS, EVIL_NAME, SENDER, seed, serve, wait_job
+from tests.support import campaign_rig
+from tests.support.campaign_rig import make_campaign
+from tests.support.dashboard_seed import CHROMIUM, CHROMIUM_ARGS, EVIL_NAME, SENDER, seed, serve, wait_job
 
 rig = campaign_rig.rig  # the fixture: an app per test, on SQLite and on PostgreSQL
 

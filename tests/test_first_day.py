@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests import campaign_rig
-from tests.campaign_rig import add_messages, make_campaign, person
 from tests.conftest import assert_problem
+from tests.support import campaign_rig
+from tests.support.campaign_rig import add_messages, make_campaign, person
 
 rig = campaign_rig.rig
 

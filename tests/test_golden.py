@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden_support import HOLDOUT, TUNING, TUNING2, TUNING3, TUNING4, evaluate
+from tests.support.golden_support import HOLDOUT, TUNING, TUNING2, TUNING3, TUNING4, evaluate
 
 MIN_AGREEMENT = 0.90
 

@@ -8,7 +8,7 @@ from sqlalchemy.engine import make_url
 from api_server import create_app
 from settings import VERSION
 from tests.conftest import assert_problem, client_for, make_key, make_settings
-from tests.netproxy import CuttableProxy
+from tests.support.netproxy import CuttableProxy
 
 
 async def test_health_ok(client, backend):

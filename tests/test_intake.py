@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from intelligence import intake
 from schemas import ProspectData
+from tests.support.people import DANA_FROM_CLAY as DANA
 
 COUNTS = [  # written → (employee_count, min, max)
     (2000, (2000, None, None)),
@@ -176,9 +177,6 @@ def test_rows_map_to_prospect_fields_with_aliases():
         intake.to_prospect({"first_name": "x"})
 
 
-DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-        "title": "VP of Marketing", "employees": "1,001-5,000", "revenue": "$180M", "location": "Reno, NV",
-        "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]}
 
 
 def test_merge_keeps_what_is_absent_and_replace_does_not():

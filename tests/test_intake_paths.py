@@ -23,7 +23,9 @@ from sqlalchemy import func, select
 
 from models import Campaign, Job, JobItem, Prospect, Workspace
 from tests.conftest import assert_problem, client_for, make_key
-from tests.test_clay import CLAY_SETTINGS, NEW_SECRET, SECRET, add_webhook_secrets, post_webhook, wait_job
+from tests.support.jobs import wait_job
+from tests.support.people import DANA
+from tests.test_clay import CLAY_SETTINGS, NEW_SECRET, SECRET, add_webhook_secrets, post_webhook
 
 # --- the table: one row per case, as the API takes it ------------------------------------------
 
@@ -235,10 +237,6 @@ async def test_clay_strings_are_accepted_by_analyze_and_bad_ones_are_a_clear_422
 
 # --- no silent loss: a re-send merges on every path --------------------------------------------
 
-DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-        "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming",
-        "employees": 2000, "revenue": 180_000_000, "location": "Reno, NV",
-        "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]}
 # The README's later sends: no last name, revenue, location or industry, one signal of two; plus a CRM id.
 AGAIN = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "title": "VP of Marketing",
          "company": "Silver Peak Casino Resort", "employees": 2000,

@@ -16,36 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 import jobs
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, Job, Message, Prospect, Workspace
 from tests.conftest import assert_problem, make_key, make_settings
-from tests.test_agents_and_analysis import DANA, FACTS
-from tests.test_content import SENDER
+from tests.support.jobs import wait_job, wait_until
+from tests.support.people import SENDER, people
+from tests.test_agents_and_analysis import FACTS
 
 ROOT = Path(__file__).resolve().parent.parent
 INSIGHT = FACTS  # what Claude answers for an analysis: DANA's facts, each with its field and quote
-
-
-def people(n: int) -> list[dict[str, Any]]:
-    """n prospects at several casinos, across tiers."""
-    titles = ["VP of Marketing", "Director of Player Development", "Marketing Coordinator", "Intern"]
-    return [{**DANA, "email": f"p{i}@casino{i % 7}.com", "first_name": f"Pat{i}",
-             "title": titles[i % len(titles)], "company": f"Casino {i % 7} Resort",
-             "employees": [2000, 300, 40][i % 3], "signals": DANA["signals"] if i % 2 == 0 else []}
-            for i in range(n)]
-
-
-async def wait_job(client: httpx.AsyncClient, job_id: str, timeout: float = 60) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while True:
-        job = (await client.get(f"/api/jobs/{job_id}")).json()
-        if job["status"] in ("succeeded", "failed", "cancelled"):
-            return job
-        assert time.monotonic() < deadline, job
-        await asyncio.sleep(0.05)
 
 
 async def count(app: Any, model: Any, *where: Any) -> int:
@@ -165,8 +148,7 @@ async def test_graceful_shutdown_releases_and_another_process_resumes(rig, fake_
     app, client = await rig(claude=True, JOB_WORKERS=1, JOB_ITEM_CONCURRENCY=2, ANALYZE_BATCH_INLINE_MAX=1)
     r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(40)})
     job_id = r.json()["job_id"]
-    while (await client.get(f"/api/jobs/{job_id}")).json()["done"] < 6:
-        await asyncio.sleep(0.02)
+    await wait_until(lambda: client.get(f"/api/jobs/{job_id}"), lambda r: r.json()["done"] >= 6, every=0.02)
     await app.state.workers.stop()  # what the lifespan does at shutdown
     released = (await client.get(f"/api/jobs/{job_id}")).json()
     assert released["status"] == "queued" and 6 <= released["done"] < 40
@@ -204,6 +186,7 @@ async def _until_up(url: str) -> None:
     raise AssertionError("service did not start")
 
 
+@pytest.mark.slow
 async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database_url, fake_anthropic):
     """A real service process is killed with SIGKILL in the middle of a 200-prospect job through
     Claude; a new process resumes it. Every prospect ends with exactly one analysis, and Claude was
@@ -228,8 +211,8 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
                                                                          "prospects": people(200)})
             assert r.status_code == 202, r.text
             job_id = r.json()["job_id"]
-            while (done := (await client.get(f"/api/jobs/{job_id}")).json()["done"]) < 40:
-                await asyncio.sleep(0.02)
+            done = (await wait_until(lambda: client.get(f"/api/jobs/{job_id}"), lambda r: r.json()["done"] >= 40,
+                                     timeout=120, every=0.02)).json()["done"]
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
             async with db.session(write=False) as s:
@@ -254,3 +237,16 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
         await db.dispose()
+
+
+def test_a_worker_only_process_has_every_job_kind():
+    """A process that only works jobs (no API, no router imported) still knows every kind: the kinds
+    are registered explicitly at start-up (jobs.kinds), not as a side effect of importing a feature."""
+    code = ("import types\n"
+            "from jobs import HANDLERS, SUMMARIZERS, WorkerPool\n"
+            "WorkerPool(None, None, types.SimpleNamespace(JOB_WORKERS=0)).start()\n"
+            "print(sorted(HANDLERS), sorted(SUMMARIZERS))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         check=True)
+    kinds = sorted(["analyze", "pipeline", "clay_push", "clay_webhook"])
+    assert out.stdout.strip() == f"{kinds} {kinds}"

@@ -37,7 +37,7 @@ from llm import (
 from models import LlmUsage
 from settings import Settings
 from tests.conftest import make_settings
-from tests.fake_anthropic import FakeAnthropic
+from tests.support.fake_anthropic import FakeAnthropic
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SYSTEM = "You are the casino industry agent. ICP: VP Marketing at resorts with 300+ rooms."
@@ -124,7 +124,7 @@ async def make_rig(database_url: str, fake_anthropic: FakeAnthropic) -> AsyncIte
         await db.dispose()
 
 
-async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:  # noqa: ASYNC109  (says what it waited for)
     """Poll until `condition()` holds (a background call reached some point)."""
     deadline = time.monotonic() + timeout
     while not condition():

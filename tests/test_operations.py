@@ -3,6 +3,7 @@ secrets), against a fake Sentry ingest server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import threading
@@ -15,7 +16,7 @@ from fastapi.routing import APIRoute
 
 from api_server import create_app
 from tests.conftest import assert_problem, client_for, make_key, make_settings
-from tests.test_agents_and_analysis import DANA
+from tests.support.people import DANA
 
 
 def _value(text: str, name: str, **labels: str) -> float:
@@ -122,8 +123,9 @@ async def test_errors_go_to_sentry_with_request_id_and_no_secrets(database_url, 
 
     sentry_sdk.flush(5)
     deadline = time.monotonic() + 5
-    while not envelopes and time.monotonic() < deadline:
-        time.sleep(0.05)
+    # Filled by Sentry's transport thread: there is nothing to await but time.
+    while not envelopes and time.monotonic() < deadline:  # noqa: ASYNC110
+        await asyncio.sleep(0.05)
     events = [item for env in envelopes for item in env if "exception" in item]
     assert events, envelopes
     event = events[0]

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from scoring import analyze_rules
-from tests.golden_support import TUNING, TUNING2, load, profile_for, to_prospect
+from tests.support.golden_support import TUNING, TUNING2, load, profile_for, to_prospect
 
 _LEADS_PAST = ("The company {}", "Recently {}", "Has {}")
 _LEADS_ING = ("Currently {}", "The group is {}")

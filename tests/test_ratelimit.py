@@ -7,7 +7,7 @@ from fastapi.routing import APIRoute
 
 from api_server import create_app
 from auth import require_key
-from ratelimit import limit_by_ip, limit_tracking_by_ip
+from core.ratelimit import limit_by_ip, limit_tracking_by_ip
 from tests.conftest import assert_problem, client_for, make_key, make_settings
 
 PUBLIC = {"/api/health", "/t/o/{token}.gif", "/t/c/{token}", "/api/clay/webhook", "/dashboard", "/docs", "/redoc"}

@@ -326,6 +326,7 @@ def service(tmp_path):
         log.close()
 
 
+@pytest.mark.slow
 def test_the_readme_tour_prints_what_it_shows(service, tmp_path):
     base, key = service
     script, shown = instrument(tour_blocks(README.read_text()))

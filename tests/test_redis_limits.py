@@ -19,7 +19,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from api_server import create_app
-from ratelimit import STORAGE_RETRY_S
+from core.ratelimit import STORAGE_RETRY_S
 from reliability.redis_server import RedisServer
 from tests.conftest import assert_problem, client_for, make_key, make_settings
 
@@ -161,7 +161,7 @@ def _on_schedule(began: float, starts: list[float], interval: float) -> bool:
 
 async def test_clay_pushes_to_one_table_are_paced_across_processes_through_redis(redis):
     from clay.push import Pacer
-    from ratelimit import LimitStorage
+    from core.ratelimit import LimitStorage
 
     rate, interval = 20.0, 1 / 20.0
     # two processes' storages on one Redis, one pacer each for the same table

@@ -7,7 +7,11 @@ its figures (shown by pytest when a test fails) and must PASS. About 3.5 minutes
 
 from __future__ import annotations
 
+import pytest
+
 from reliability import claude, database, kill, load, scale, schema, tenants
+
+pytestmark = pytest.mark.slow
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation():

@@ -33,7 +33,7 @@ from copywriter import (
 )
 from schemas import ICP, AgentProfile, AnalysisResult, Objection, Persona, ProspectData
 from scoring import analyze_rules
-from tests.test_rules_intelligence import DANA
+from tests.support.people import DANA_RULES as DANA
 
 ROOT = Path(__file__).resolve().parents[1]
 

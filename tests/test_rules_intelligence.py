@@ -16,6 +16,7 @@ from industry_agents import (
 )
 from schemas import AgentProfile, Hook, ProspectData, RubricWeights, TierThresholds
 from scoring import COMPONENTS, GATES, analyze_rules, normalised_weights, tier_for
+from tests.support.people import DANA_RULES as DANA
 
 REQUIRED_SLUGS = {
     "casino",
@@ -31,18 +32,6 @@ REQUIRED_SLUGS = {
 }
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\[first name\]|\[company\]|\[name\]|lorem|ipsum|\bTODO\b|\bTBD\b", re.I)
 
-DANA = {
-    "email": "dana.reyes@silverpeakcasino.com",
-    "first_name": "Dana",
-    "last_name": "Reyes",
-    "title": "VP of Marketing",
-    "company": "Silver Peak Casino Resort",
-    "industry": "Casino & Gaming",
-    "employee_count": 1200,
-    "annual_revenue_usd": 180000000,
-    "location": "Reno, NV",
-    "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"],
-}
 SAAS_CTO = {
     "email": "sam@loopwise.io",
     "first_name": "Sam",

@@ -15,9 +15,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-import paging
+from core import paging
 from tests.conftest import assert_problem, client_for, make_key
-from tests.test_agents_and_analysis import DANA
+from tests.support.people import DANA
 
 
 def _b64(values: list[Any]) -> str:

@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 
-from tests import campaign_rig
-from tests.campaign_rig import add_messages, make_campaign, person
+from tests.support import campaign_rig
+from tests.support.campaign_rig import add_messages, make_campaign, person
 
 rig = campaign_rig.rig
 
@@ -106,7 +106,7 @@ async def test_finding11_pixel_replays_from_one_client_count_once(rig):
     from sqlalchemy import func, select
 
     from models import TrackingEvent
-    from tests.campaign_rig import links_of
+    from tests.support.campaign_rig import links_of
 
     r = await rig(TRACKING_REPLAY_WINDOW_S=1)
     cid, pids = await make_campaign(r, 1)

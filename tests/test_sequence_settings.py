@@ -8,8 +8,8 @@ import uuid
 from sqlalchemy import func, select
 
 from models import Message
-from tests.test_content import SENDER
-from tests.test_jobs import people, wait_job
+from tests.support.jobs import wait_job
+from tests.support.people import SENDER, people
 
 SETTINGS = {"steps": 3, "subject_variants": 3, "sender": SENDER}
 

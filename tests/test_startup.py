@@ -16,10 +16,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import structlog
 
+from core.logs import configure_logging
 from database_async import TuneDatabase
-from logs import configure_logging
 from tests.conftest import make_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +120,7 @@ def _stop(server: subprocess.Popen[bytes], fd: int) -> None:
     os.close(fd)
 
 
+@pytest.mark.slow
 def test_a_real_start_prints_where_to_go_in_one_format(tmp_path):
     server, fd, port = _start(tmp_path, terminal=False)
     try:
@@ -137,6 +139,7 @@ def test_a_real_start_prints_where_to_go_in_one_format(tmp_path):
     assert len(lines) <= 8, names  # a start says a few things, not a page
 
 
+@pytest.mark.slow
 def test_a_terminal_gets_readable_lines(tmp_path):
     server, fd, port = _start(tmp_path, terminal=True)
     try:

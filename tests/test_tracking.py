@@ -12,15 +12,15 @@ from sqlalchemy import func, select
 
 import tracking.hits
 from models import CampaignProspect, Message, TrackingEvent
-from tests import campaign_rig
-from tests.campaign_rig import (
+from tests.conftest import assert_problem
+from tests.support import campaign_rig
+from tests.support.campaign_rig import (
     HUMAN_UA,
     add_messages,
     links_of,
     make_campaign,
     token_of,
 )
-from tests.conftest import assert_problem
 from tracking import tokens
 
 rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests

@@ -6,9 +6,9 @@ from __future__ import annotations
 import uuid
 
 from api_server import create_app
-from tests import campaign_rig
-from tests.campaign_rig import add_messages, make_campaign, person
 from tests.conftest import assert_problem, make_key, make_settings
+from tests.support import campaign_rig
+from tests.support.campaign_rig import add_messages, make_campaign, person
 
 rig = campaign_rig.rig
 

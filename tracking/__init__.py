@@ -6,6 +6,9 @@ machine filter, and the rollups the analytics reports read.
     ingest    the write path: store, label, count unique prospects, update rollups
     hits      pixel/click hits with group commit (HitRecorder)
     service   message links, hits, event ingestion and listing
+    router    /api/tracking routes, the pixel (/t/o) and the click redirect (/t/c)
+
+May import: `core`, `models`, `schemas`, `settings`, `database_async`. Nothing of another feature.
 """
 
 from tracking.hits import Hit, HitRecorder, HitResult, write_hits
@@ -17,7 +20,6 @@ from tracking.service import (
     list_events,
     message_links,
     open_hit,
-    owned_campaign,
     render_message,
     sync_links,
 )
@@ -41,7 +43,6 @@ __all__ = [
     "list_events",
     "message_links",
     "open_hit",
-    "owned_campaign",
     "pixel_url",
     "record",
     "render_message",

@@ -72,11 +72,11 @@ async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settin
     pairs = sorted({(m.campaign_id, m.prospect_id) for m in messages.values() if m.campaign_id}, key=str)
     tiers: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
     for chunk in ingest.chunks(pairs):
-        rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
-                                            CampaignProspect.tier)
-                                     .where(tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id)
-                                            .in_(chunk)))
-        tiers.update({(c, p): t or 0 for c, p, t in rows})
+        tier_rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
+                                                 CampaignProspect.tier)
+                                          .where(tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id)
+                                                 .in_(chunk)))
+        tiers.update({(c, p): t or 0 for c, p, t in tier_rows})
     link_counts = await ingest.links_per_message(session, [r.message_id for r in link_rows.values()])
 
     drafts: list[ingest.Draft | None] = []

@@ -27,11 +27,10 @@ from typing import Any
 
 import structlog
 from sqlalchemy import and_, delete, func, select, text, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import metrics
+from core import metrics, sql
+from core.sql import chunks, table_insert
 from models import (
     CampaignProspect,
     CampaignStat,
@@ -63,7 +62,6 @@ METRICS_OF = {t: tuple(m for m in METRICS if t in COHORTS[m]) for t in EVENT_TYP
 ENDING = {"replied": ("replied", "bounced", "unsubscribed"), "bounced": ("bounced", "unsubscribed"),
           "unsubscribed": ("unsubscribed",)}
 STARTED_FROM = ("new", "analyzed", "content_ready")
-CHUNK = 400
 
 StatKey = tuple[uuid.UUID, int, int, str, str]  # campaign, tier, step, variant, metric
 HourKey = tuple[uuid.UUID, datetime, str]  # campaign, bucket, metric
@@ -165,7 +163,7 @@ _UPSERTS: dict[tuple[str, str, tuple[str, ...]], Any] = {}
 def _rollup_upsert(session: AsyncSession, model: Any, index: tuple[str, ...], cols: tuple[str, ...]) -> Any:
     """`INSERT … ON CONFLICT (index) DO UPDATE SET c = c + excluded.c`, built once per dialect and table:
     building it (the `excluded` alias) on every flush was 8% of the pixel's CPU."""
-    key = (session.bind.dialect.name, model.__tablename__, cols)
+    key = (sql.dialect(session), model.__tablename__, cols)
     stmt = _UPSERTS.get(key)
     if stmt is None:
         base = table_insert(session, model)
@@ -173,24 +171,6 @@ def _rollup_upsert(session: AsyncSession, model: Any, index: tuple[str, ...], co
         stmt = _UPSERTS[key] = base.on_conflict_do_update(index_elements=list(index),
                                                           set_={c: t[c] + base.excluded[c] for c in cols})
     return stmt
-
-
-def _insert(session: AsyncSession) -> Any:
-    return pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-
-
-def table_insert(session: AsyncSession, model: Any) -> Any:
-    """A Core INSERT for the model's table, in the session's dialect (ON CONFLICT available).
-
-    Executed with a list of rows, SQLAlchemy batches it as multi-row VALUES from one cached
-    compiled statement ("insertmanyvalues"), RETURNING included: far cheaper than compiling a
-    `.values([...])` statement of thousands of parameters per call.
-    """
-    return _insert(session)(model.__table__)
-
-
-def chunks(rows: list[Any], size: int = CHUNK) -> list[list[Any]]:
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
 async def record(session: AsyncSession, drafts: list[Draft], *, settings: Settings) -> None:
@@ -201,7 +181,7 @@ async def record(session: AsyncSession, drafts: list[Draft], *, settings: Settin
     """
     if not drafts:
         return
-    if session.bind.dialect.name == "postgresql":
+    if sql.dialect(session) == "postgresql":
         for campaign_id in sorted({d.campaign_id for d in drafts if d.campaign_id}):
             key = int.from_bytes(campaign_id.bytes[:8], "big", signed=True)
             await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
@@ -272,9 +252,9 @@ async def _bursts(session: AsyncSession, clicks: list[Draft], settings: Settings
                    TrackingEvent.url, TrackingEvent.is_machine)
             .where(TrackingEvent.message_id.in_(chunk), TrackingEvent.type == "clicked",
                    TrackingEvent.occurred_at.between(earliest, latest)))
-        for event_id, message_id, at, link_id, url, is_machine in rows:
-            by_message[message_id].append((-event_id, at, str(link_id or url)))
-            stored[event_id] = is_machine
+        for row in rows:  # message_id is set: the query selects by it
+            by_message[row.message_id].append((-row.id, row.occurred_at, str(row.link_id or row.url)))
+            stored[row.id] = row.is_machine
     links: dict[uuid.UUID, int] = {}
     for i, d in enumerate(clicks):
         assert d.message_id is not None
@@ -310,7 +290,6 @@ async def _relabel(session: AsyncSession, event_ids: list[int], deltas: _Deltas)
     t = TrackingFirstTouch
     held = list(await session.execute(select(t.campaign_id, t.prospect_id, t.metric, t.scope, t.event_id).where(
         t.audience == "human", t.event_id.in_(event_ids))))
-    insert = _insert(session)
     for campaign_id, prospect_id, metric, scope, event_id in held:
         old = events[event_id]
         deltas.unique(old.workspace_id, campaign_id, old.tier, old.step, old.variant, old.occurred_at, metric,
@@ -324,9 +303,9 @@ async def _relabel(session: AsyncSession, event_ids: list[int], deltas: _Deltas)
             query = query.where(e.step == int(step), e.variant == variant)
         nxt = (await session.execute(query.order_by(e.id).limit(1))).first()
         if nxt is not None:  # the prospect's next human event in the cohort becomes its first
-            await session.execute(insert(t).values(campaign_id=campaign_id, prospect_id=prospect_id, metric=metric,
-                                                   scope=scope, audience="human", event_id=nxt.id,
-                                                   occurred_at=nxt.occurred_at))
+            await session.execute(sql.insert(session, t).values(
+                campaign_id=campaign_id, prospect_id=prospect_id, metric=metric, scope=scope, audience="human",
+                event_id=nxt.id, occurred_at=nxt.occurred_at))
             deltas.unique(nxt.workspace_id, campaign_id, nxt.tier, nxt.step, nxt.variant, nxt.occurred_at, metric,
                           scope, "human", 1)
     log.info("tracking.clicks_relabelled", events=len(event_ids), claims_moved=len(held))
@@ -353,8 +332,8 @@ async def _store(session: AsyncSession, drafts: list[Draft]) -> list[Draft]:
         stmt = (table_insert(session, TrackingEvent)
                 .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
                 .returning(t.id, t.workspace_id, t.external_id))
-        for event_id, ws, external_id in await session.execute(stmt, rows):
-            fresh[(ws, external_id)].event_id = event_id
+        for row in await session.execute(stmt, rows):
+            fresh[(row.workspace_id, row.external_id)].event_id = row.id
     for d in fresh.values():
         if d.event_id is None:
             d.duplicate = True

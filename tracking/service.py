@@ -8,13 +8,12 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 import structlog
-from pydantic import ValidationError
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import paging
+from core import paging, sql
+from core.errors import NotFound, Unprocessable, validate_each
 from database_async import TuneDatabase
-from errors import NotFound, Unprocessable
 from models import Campaign, CampaignProspect, Message, Prospect, TrackedLink, TrackingEvent, utcnow
 from schemas import Page
 from settings import Settings
@@ -40,15 +39,6 @@ class _Body(Protocol):
     workspace_id: uuid.UUID
     body: str
     cta: str | None
-
-
-async def owned_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
-    """The workspace's campaign; another workspace's is not found, like a missing one."""
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
-    if campaign is None:
-        raise NotFound(f"No campaign {campaign_id}")
-    return campaign
 
 
 # --- links ------------------------------------------------------------------------------------
@@ -164,25 +154,25 @@ async def _resolve(session: AsyncSession, workspace_id: uuid.UUID,
     emails = sorted({str(e.email).lower() for e in by_email if e.email})
     prospects: dict[str, uuid.UUID] = {}
     for chunk in ingest.chunks(emails):
-        rows = await session.execute(select(Prospect.email, Prospect.id).where(
+        prospect_rows = await session.execute(select(Prospect.email, Prospect.id).where(
             Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))
-        prospects.update({email: pid for email, pid in rows})
+        prospects.update({email: pid for email, pid in prospect_rows})
     pairs = {(m.campaign_id, m.prospect_id) for m in messages.values() if m.campaign_id}
     pairs |= {(e.campaign_id, prospects[str(e.email).lower()]) for e in by_email
               if e.campaign_id in owned and str(e.email).lower() in prospects}
     tiers: dict[tuple[Any, Any], int] = {}
     last_step: dict[tuple[Any, Any], int] = {}
     for chunk in ingest.chunks(sorted(pairs, key=str)):
-        rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
-                                            CampaignProspect.tier).where(
+        tier_rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
+                                                 CampaignProspect.tier).where(
             tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id).in_(chunk)))
-        tiers.update({(c, p): t or 0 for c, p, t in rows})
-        rows = await session.execute(select(TrackingEvent.campaign_id, TrackingEvent.prospect_id,
+        tiers.update({(c, p): t or 0 for c, p, t in tier_rows})
+        step_rows = await session.execute(select(TrackingEvent.campaign_id, TrackingEvent.prospect_id,
                                             func.max(TrackingEvent.step)).where(
             tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(chunk),
             TrackingEvent.type.in_(("sent", "delivered"))).group_by(TrackingEvent.campaign_id,
                                                                      TrackingEvent.prospect_id))
-        last_step.update({(c, p): s for c, p, s in rows})
+        last_step.update({(c, p): s for c, p, s in step_rows})
 
     # Events addressed by email: which step (given, or the last one sent, also within this batch).
     addressed: list[tuple[uuid.UUID, uuid.UUID, int] | str | None] = []
@@ -204,16 +194,16 @@ async def _resolve(session: AsyncSession, workspace_id: uuid.UUID,
     triples = sorted({a for a in addressed if isinstance(a, tuple) and a[2]}, key=str)
     step_messages: dict[tuple[Any, Any, int], Any] = {}
     for chunk in ingest.chunks(triples):
-        rows = await session.execute(select(*cols).where(
+        message_rows = await session.execute(select(*cols).where(
             Message.workspace_id == workspace_id, Message.channel == "email",
             tuple_(Message.campaign_id, Message.prospect_id, Message.step).in_(chunk)))
-        step_messages.update({(r.campaign_id, r.prospect_id, r.step): r for r in rows})
+        step_messages.update({(r.campaign_id, r.prospect_id, r.step): r for r in message_rows})
     message_ids = {m.id for m in messages.values()} | {m.id for m in step_messages.values()}
     link_ids: dict[tuple[uuid.UUID, str], uuid.UUID] = {}
     for chunk in ingest.chunks(sorted(message_ids, key=str)):
-        rows = await session.execute(select(TrackedLink.message_id, TrackedLink.url, TrackedLink.id)
-                                     .where(TrackedLink.message_id.in_(chunk)))
-        link_ids.update({(m, u): i for m, u, i in rows})
+        link_rows = await session.execute(select(TrackedLink.message_id, TrackedLink.url, TrackedLink.id)
+                                          .where(TrackedLink.message_id.in_(chunk)))
+        link_ids.update({(m, u): i for m, u, i in link_rows})
     counts = await ingest.links_per_message(session, sorted(message_ids, key=str))
 
     out: list[ingest.Draft | str] = []
@@ -254,13 +244,7 @@ async def _resolve(session: AsyncSession, workspace_id: uuid.UUID,
 async def ingest_events(session: AsyncSession, *, workspace_id: uuid.UUID, data: EventsIngest,
                         settings: Settings) -> IngestRead:
     """Store a sending tool's events; each one is created, a duplicate (same id) or an error."""
-    parsed: list[EventIn | list[dict[str, Any]]] = []
-    for raw in data.events:
-        try:
-            parsed.append(EventIn.model_validate(raw))
-        except ValidationError as exc:
-            parsed.append([{"loc": list(err["loc"]), "msg": err["msg"], "type": err["type"]}
-                           for err in exc.errors()])
+    parsed = validate_each(EventIn, data.events)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, EventIn)]
     resolved = dict(zip([i for i, _ in good], await _resolve(session, workspace_id, [p for _, p in good]),
                         strict=True))
@@ -291,7 +275,7 @@ async def list_events(session: AsyncSession, *, workspace_id: uuid.UUID, campaig
                       event_type: str | None, audience: str, cursor: str | None,
                       limit: int) -> Page[EventRead]:
     """A campaign's events, newest first, filtered by type and by human/machine."""
-    await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
     query = select(TrackingEvent).where(TrackingEvent.campaign_id == campaign_id,
                                         TrackingEvent.workspace_id == workspace_id)
     if event_type:

@@ -1,0 +1,303 @@
+"""The four campaign reports: overview, tiers, steps (with A/B significance), timeline.
+
+Every figure is read from the rollups that ingestion keeps up to date (tracking/ingest.py), so a
+report costs the same at 1k or 1M events: it reads at most one row per tier × step × variant ×
+metric (or per hour × metric for the timeline).
+
+Definitions (also returned in each report's `definitions`):
+
+- Unique counts are unique prospects. Each metric counts a cohort of event types, so no rate can
+  exceed 1: *sent* = any event; *delivered* = a delivered, open, click, reply or unsubscribe event
+  (each proves delivery); *opened* = an open or a click (a click proves the open, even with images
+  off); *clicked*, *replied*, *bounced*, *unsubscribed* = that event.
+- *Human* counts leave out machine events (Apple MPP prefetch, security scanners, too-soon hits,
+  click bursts); *total* counts include them. Replies, bounces and sends are never machine.
+- Rates are {numerator, denominator, rate} with both named: unique open rate = unique human
+  openers ÷ delivered; click rate = unique human clickers ÷ delivered; click-to-open = unique human
+  clickers ÷ unique human openers; reply rate = repliers ÷ delivered; bounce rate = bounced ÷ sent;
+  unsubscribe rate = unsubscribed ÷ delivered. The `total` variants use all openers/clickers.
+- A prospect's unique count goes to the tier (and hour) of its first event in the cohort. Step
+  figures are unique per step × subject variant; a step's total is the sum over its variants.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.sql import owned_campaign
+from models import CampaignProspect, CampaignStat, CampaignStatHourly
+from schemas import Output
+from tracking.ingest import HUMAN_METRICS, METRICS
+
+ALPHA = 0.05
+DEFINITIONS = {
+    "unique": "distinct prospects",
+    "sent": "prospects with any event",
+    "delivered": "prospects with a delivered, opened, clicked, replied or unsubscribed event",
+    "opened": "prospects with an open or a click (a click proves the open)",
+    "human": "excludes machine events (Apple MPP prefetch, security scanners, too-soon hits, click bursts)",
+    "attribution": "a prospect's unique count goes to the tier and hour of its first event in the cohort",
+}
+
+
+class Rate(Output):
+    numerator: int
+    denominator: int
+    rate: float | None = None
+    numerator_name: str
+    denominator_name: str
+
+
+class HumanTotal(Output):
+    human: Rate
+    total: Rate
+
+
+class MetricCounts(Output):
+    events: int
+    human_events: int
+    unique: int
+    unique_human: int
+
+
+class Rates(Output):
+    open_rate: HumanTotal
+    click_rate: HumanTotal
+    click_to_open: HumanTotal
+    reply_rate: Rate
+    bounce_rate: Rate
+    unsubscribe_rate: Rate
+
+
+class Figures(Output):
+    counts: dict[str, MetricCounts]
+    rates: Rates
+
+
+class OverviewRead(Figures):
+    campaign_id: uuid.UUID
+    name: str
+    status: str
+    prospects: int
+    definitions: dict[str, str]
+
+
+class TierRead(Figures):
+    tier: int | None
+    prospects: int
+
+
+class TiersRead(Output):
+    campaign_id: uuid.UUID
+    tiers: list[TierRead]
+    definitions: dict[str, str]
+
+
+class SignificanceTest(Output):
+    metric: str
+    leader: str
+    runner_up: str
+    z: float | None
+    p_value: float | None
+    alpha: float
+    significant: bool
+    winner: str | None
+
+
+class VariantRead(Figures):
+    variant: str
+
+
+class StepRead(Figures):
+    step: int
+    variants: list[VariantRead]
+    tests: list[SignificanceTest]
+
+
+class StepsRead(Output):
+    campaign_id: uuid.UUID
+    steps: list[StepRead]
+    definitions: dict[str, str]
+
+
+class BucketRead(Output):
+    start: datetime
+    metrics: dict[str, dict[str, int]]
+
+
+class TimelineRead(Output):
+    campaign_id: uuid.UUID
+    interval: Literal["day", "hour"]
+    buckets: list[BucketRead]
+    definitions: dict[str, str]
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def _rate(n: int, d: int, n_name: str, d_name: str) -> Rate:
+    n = min(n, d)  # only reachable when a prospect changed tier between events; never more than all
+    return Rate(numerator=n, denominator=d, rate=round(n / d, 4) if d else None, numerator_name=n_name,
+                denominator_name=d_name)
+
+
+def figures(sums: dict[str, list[int]]) -> Figures:
+    """Counts and rates from per-metric sums [events, human events, unique, unique human]."""
+    c = {m: MetricCounts(events=v[0], human_events=v[1], unique=v[2], unique_human=v[3] if m in HUMAN_METRICS
+                         else v[2]) for m in METRICS for v in [sums.get(m, [0, 0, 0, 0])]}
+    delivered, sent = c["delivered"].unique, c["sent"].unique
+    op, cl = c["opened"], c["clicked"]
+    rates = Rates(
+        open_rate=HumanTotal(human=_rate(op.unique_human, delivered, "unique human openers", "delivered"),
+                             total=_rate(op.unique, delivered, "unique openers", "delivered")),
+        click_rate=HumanTotal(human=_rate(cl.unique_human, delivered, "unique human clickers", "delivered"),
+                              total=_rate(cl.unique, delivered, "unique clickers", "delivered")),
+        click_to_open=HumanTotal(
+            human=_rate(cl.unique_human, op.unique_human, "unique human clickers", "unique human openers"),
+            total=_rate(cl.unique, op.unique, "unique clickers", "unique openers")),
+        reply_rate=_rate(c["replied"].unique, delivered, "repliers", "delivered"),
+        bounce_rate=_rate(c["bounced"].unique, sent, "bounced", "sent"),
+        unsubscribe_rate=_rate(c["unsubscribed"].unique, delivered, "unsubscribed", "delivered"))
+    return Figures(counts=c, rates=rates)
+
+
+def two_proportion_z(x1: int, n1: int, x2: int, n2: int) -> tuple[float | None, float | None]:
+    """Two-sided two-proportion z-test with a pooled variance: (z, p-value), or (None, None)."""
+    if n1 <= 0 or n2 <= 0:
+        return None, None
+    pooled = (x1 + x2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    if se == 0:
+        return None, None
+    z = (x1 / n1 - x2 / n2) / se
+    return round(z, 4), math.erfc(abs(z) / math.sqrt(2))
+
+
+def significance(variants: list[VariantRead]) -> list[SignificanceTest]:
+    """Per metric, the best variant against each other one; a winner only if it beats all of them at
+    ALPHA (Bonferroni-corrected when there are more than two variants)."""
+    tests: list[SignificanceTest] = []
+    if len(variants) < 2:
+        return tests
+    for metric, pick in (("unique_open_rate", lambda f: f.rates.open_rate.human),
+                         ("click_rate", lambda f: f.rates.click_rate.human),
+                         ("reply_rate", lambda f: f.rates.reply_rate)):
+        ranked = sorted(variants, key=lambda v: (-(pick(v).rate or 0), v.variant))
+        leader, alpha = ranked[0], ALPHA / (len(variants) - 1)
+        worst_p, worst_z, runner_up = 0.0, None, ranked[1]
+        for other in ranked[1:]:
+            a, b = pick(leader), pick(other)
+            z, p = two_proportion_z(a.numerator, a.denominator, b.numerator, b.denominator)
+            if p is None:
+                worst_p, worst_z, runner_up = 1.0, None, other
+                break
+            if p >= worst_p:
+                worst_p, worst_z, runner_up = p, z, other
+        ahead = (pick(leader).rate or 0) > (pick(runner_up).rate or 0)
+        significant = worst_z is not None and worst_p < alpha and ahead
+        tests.append(SignificanceTest(metric=metric, leader=leader.variant, runner_up=runner_up.variant, z=worst_z,
+                                      p_value=round(worst_p, 6) if worst_z is not None else None, alpha=alpha,
+                                      significant=significant, winner=leader.variant if significant else None))
+    return tests
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def _utc(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+async def _prospects_by_tier(session: AsyncSession, workspace_id: uuid.UUID,
+                             campaign_id: uuid.UUID) -> dict[int | None, int]:
+    rows = await session.execute(select(CampaignProspect.tier, func.count()).where(
+        CampaignProspect.campaign_id == campaign_id, CampaignProspect.workspace_id == workspace_id)
+        .group_by(CampaignProspect.tier))
+    return {tier: int(n) for tier, n in rows}
+
+
+async def overview(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> OverviewRead:
+    """The campaign's funnel: counts (human and total) and rates with named denominators."""
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    s = CampaignStat
+    rows = await session.execute(
+        select(s.metric, func.sum(s.total), func.sum(s.human), func.sum(s.uniq), func.sum(s.uniq_human))
+        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id).group_by(s.metric))
+    sums = {m: [int(v or 0) for v in rest] for m, *rest in rows}
+    prospects = sum((await _prospects_by_tier(session, workspace_id, campaign.id)).values())
+    return OverviewRead(campaign_id=campaign.id, name=campaign.name, status=campaign.status, prospects=prospects,
+                        definitions=DEFINITIONS, **figures(sums).model_dump())
+
+
+async def tiers(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> TiersRead:
+    """The funnel per tier (tier 0 = events of prospects without a tier)."""
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    s = CampaignStat
+    rows = await session.execute(
+        select(s.tier, s.metric, func.sum(s.total), func.sum(s.human), func.sum(s.uniq), func.sum(s.uniq_human))
+        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id).group_by(s.tier, s.metric))
+    per: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for tier, metric, *rest in rows:
+        per[tier][metric] = [int(v or 0) for v in rest]
+    prospects = await _prospects_by_tier(session, workspace_id, campaign.id)
+    all_tiers = sorted(set(per) | {t or 0 for t in prospects})
+    return TiersRead(campaign_id=campaign.id, definitions=DEFINITIONS, tiers=[
+        TierRead(tier=t, prospects=prospects.get(t, 0) + (prospects.get(None, 0) if t == 0 else 0),
+                 **figures(per.get(t, {})).model_dump()) for t in all_tiers])
+
+
+async def steps(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> StepsRead:
+    """The funnel per sequence step and per subject variant, with a two-proportion z-test per step."""
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    s = CampaignStat
+    rows = await session.execute(
+        select(s.step, s.variant, s.metric, func.sum(s.total), func.sum(s.human), func.sum(s.uniq_step),
+               func.sum(s.uniq_step_human))
+        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id).group_by(s.step, s.variant, s.metric))
+    per: dict[int, dict[str, dict[str, list[int]]]] = defaultdict(lambda: defaultdict(dict))
+    for step, variant, metric, *rest in rows:
+        per[step][variant][metric] = [int(v or 0) for v in rest]
+    out = []
+    for step in sorted(per):
+        total: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        variants = []
+        for variant in sorted(per[step]):
+            for metric, values in per[step][variant].items():
+                total[metric] = [a + b for a, b in zip(total[metric], values, strict=True)]
+            variants.append(VariantRead(variant=variant, **figures(per[step][variant]).model_dump()))
+        named = [v for v in variants if v.variant]
+        out.append(StepRead(step=step, variants=variants, tests=significance(named),
+                            **figures(dict(total)).model_dump()))
+    return StepsRead(campaign_id=campaign.id, steps=out, definitions=DEFINITIONS)
+
+
+async def timeline(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
+                   interval: Literal["day", "hour"], since: datetime | None = None,
+                   until: datetime | None = None) -> TimelineRead:
+    """Events and first-time (new unique) prospects per hour or day (UTC), per metric."""
+    campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
+    h = CampaignStatHourly
+    query = select(h.bucket, h.metric, h.total, h.human, h.uniq, h.uniq_human).where(
+        h.campaign_id == campaign.id, h.workspace_id == workspace_id)
+    if since is not None:
+        query = query.where(h.bucket >= _utc(since).replace(minute=0, second=0, microsecond=0))
+    if until is not None:
+        query = query.where(h.bucket < _utc(until))
+    buckets: dict[datetime, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    for bucket, metric, *values in await session.execute(query):
+        start = bucket.replace(hour=0) if interval == "day" else bucket
+        buckets[start][metric] = [a + int(b or 0) for a, b in zip(buckets[start][metric], values, strict=True)]
+    names = ("events", "human_events", "new_unique", "new_unique_human")
+    return TimelineRead(campaign_id=campaign.id, interval=interval, definitions={
+        **DEFINITIONS, "new_unique": "prospects whose first event in the metric's cohort fell in this bucket"},
+        buckets=[BucketRead(start=start, metrics={m: dict(zip(names, v if m in HUMAN_METRICS else [*v[:3], v[2]],
+                                                              strict=True))
+                                                  for m, v in sorted(per.items())})
+                 for start, per in sorted(buckets.items())])

@@ -1,0 +1,61 @@
+"""The one dialect switch (`INSERT … ON CONFLICT` in the session's dialect), row chunking, and the
+one "the workspace's campaign or 404" lookup.
+
+PostgreSQL and SQLite each have their own `insert()` construct with `on_conflict_do_update` /
+`on_conflict_do_nothing` and `.excluded`; every upsert in the service builds its statement here.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.errors import NotFound
+from models import Campaign
+
+__all__ = ["CHUNK", "Upsert", "chunks", "dialect", "insert", "owned_campaign", "table_insert"]
+
+# Rows per `IN (…)` list or multi-row statement: under SQLite's and asyncpg's parameter limits.
+CHUNK = 400
+
+Upsert = PgInsert | SqliteInsert
+
+
+def dialect(session: AsyncSession) -> str:
+    """The session's dialect name ("postgresql" or "sqlite")."""
+    return session.get_bind().dialect.name
+
+
+def insert(session: AsyncSession, target: Any) -> Upsert:
+    """`insert(target)` in the session's dialect, so `on_conflict_do_*` and `.excluded` are available."""
+    return pg_insert(target) if dialect(session) == "postgresql" else sqlite_insert(target)
+
+
+def table_insert(session: AsyncSession, model: Any) -> Upsert:
+    """A Core INSERT for the model's table, in the session's dialect (ON CONFLICT available).
+
+    Executed with a list of rows, SQLAlchemy batches it as multi-row VALUES from one cached
+    compiled statement ("insertmanyvalues"), RETURNING included: far cheaper than compiling a
+    `.values([...])` statement of thousands of parameters per call.
+    """
+    return insert(session, model.__table__)
+
+
+def chunks(rows: list[Any], size: int = CHUNK) -> list[list[Any]]:
+    """`rows` in consecutive slices of at most `size`."""
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+async def owned_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
+    """The workspace's campaign; another workspace's is not found, like a missing one (never told apart)."""
+    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
+                                                           Campaign.workspace_id == workspace_id))
+    if campaign is None:
+        raise NotFound(f"No campaign {campaign_id}")
+    return campaign

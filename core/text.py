@@ -1,0 +1,53 @@
+"""The one tokenizer, plural folding and stop-word list: every feature compares words through these.
+
+Two copies used to disagree: one kept "Café" as "caf" and "&" as nothing, the other folded accents
+and read "&" as "and"; one folded "saas" to "saa". These are the folding rules (tests/test_text.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["STOPWORDS", "stem", "tokens"]
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+# Words too common to say two texts are about the same thing. A feature that needs more adds its own
+# on top (`STOPWORDS | {...}`), never a second general list.
+STOPWORDS = frozenset(
+    {
+        "a", "about", "above", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+        "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+        "did", "do", "does", "doing", "down", "during", "each", "every", "few", "for", "from", "further",
+        "get", "gets", "got", "had", "has", "have", "having", "her", "here", "his", "how", "if", "in",
+        "into", "is", "it", "its", "just", "like", "more", "most", "much", "must", "my", "new", "no", "nor",
+        "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "out", "over",
+        "own", "per", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them",
+        "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+        "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+        "why", "will", "with", "within", "would", "you", "your", "yours"
+    }
+)  # fmt: skip
+
+
+# Scoring a batch re-reads the same titles and keywords thousands of times; the cache makes the rules
+# engine cheap enough to score a large CSV inline. A tuple, so callers cannot mutate a cached result.
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Fold accents so "Café" matches "cafe" instead of losing the letter; "&" reads as "and".
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return tuple(t for t in _NON_ALNUM.split(ascii_text.lower().replace("&", " and ")) if t)
+
+
+def tokens(text: str | None) -> list[str]:
+    """Lower-case alphanumeric tokens of `text`, accents folded (empty list for None)."""
+    return list(_tokens(text)) if text else []
+
+
+def stem(token: str) -> str:
+    """Crude plural folding ("towers" -> "tower", "clinics" -> "clinic"; "saas", "status" kept)."""
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is", "aas")):
+        return token[:-1]
+    return token
