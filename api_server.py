@@ -32,6 +32,7 @@ from middleware import (
     InputGuardMiddleware,
     RequestContextMiddleware,
 )
+from perf.fastlane import FastLane
 from ratelimit import LimitStorage, RateLimiter
 from routers import agents, analytics, campaigns, clay, content, health, jobs, keys, prospects, tracking, usage
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                        allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],
                        expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit",
                                        "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+    app.add_middleware(FastLane, enabled=settings.FAST_LANE)  # hot GET routes: compiled dependencies
     app.add_middleware(RequestContextMiddleware)
     metrics.install(app)  # outermost: times everything, including rejected requests
 
