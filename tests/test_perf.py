@@ -58,3 +58,27 @@ async def test_memory_rate_limit_store_is_a_moving_window():
     assert not await store.acquire_entry("k", 3, 1, amount=4)  # more than the limit at once
     await store.reset()
     assert (await store.get_moving_window("k", 3, 1))[1] == 0
+
+
+async def test_requests_that_miss_the_key_cache_together_share_one_lookup(rig, monkeypatch):
+    """A cold cache under load used to send every waiting request to the database, each with its own
+    last_used_at write queued behind the writer lock (seconds of waiting at 64 connections)."""
+    import auth
+    from tests.conftest import client_for, make_key
+
+    app, _ = await rig()
+    calls = []
+    real = auth._lookup
+
+    async def counting(*args, **kwargs):
+        calls.append(args[1])
+        await asyncio.sleep(0.05)  # a lookup that takes a while: the others arrive meanwhile
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(auth, "_lookup", counting)
+    fresh = client_for(app, headers={"X-API-Key": await make_key(app.state.db, name="fresh")})
+    answers = await asyncio.gather(*(fresh.get("/api/industries") for _ in range(20)))
+    assert [r.status_code for r in answers] == [200] * 20 and len(calls) == 1
+    forged = client_for(app, headers={"X-API-Key": "tune_dev_" + "x" * 43})
+    refused = await asyncio.gather(*(forged.get("/api/industries") for _ in range(10)))
+    assert [r.status_code for r in refused] == [401] * 10 and len(calls) == 2
