@@ -256,8 +256,8 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         intel.assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
         for (_, p), m in zip(good, merged, strict=True)))
     await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
-    stored = {i: await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=o)
-              for (i, _), o in zip(good, outcomes, strict=True)}
+    stored = dict(zip((i for i, _ in good), await intel.store_many(
+        session, workspace_id=workspace_id, agent=agent, outcomes=list(outcomes)), strict=True))
     new = await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id,
                                stored=list(stored.values()))
     items = []
