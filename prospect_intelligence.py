@@ -243,12 +243,21 @@ async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: Indust
 STORE_CHUNK = 400  # rows per statement (well under SQLite's 32,766 bound parameters)
 
 
-async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
-                     outcomes: list[Outcome]) -> list[AnalysisRead]:
-    """`store` for a batch, in order: the same rows and answers as calling `store` for each outcome
-    one after the other (a later item with the same email merges over the earlier one), in three
-    statements per chunk instead of three per prospect (read what is stored, upsert the prospects,
-    insert the analyses), with Core rows instead of ORM objects."""
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """Where one outcome was written: its prospect (new or merged into) and its new analysis."""
+
+    prospect_id: uuid.UUID
+    analysis_id: uuid.UUID
+    merged: intake.Merged
+
+
+async def write_analyses(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
+                         outcomes: list[Outcome]) -> list[StoredRow]:
+    """Upsert the outcomes' prospects (by email, merged over what is stored unless `replace`) and insert
+    their analyses, in order: the same rows as writing them one after the other (a later item with the
+    same email merges over the earlier one), in three statements per chunk instead of three per prospect
+    (read what is stored, upsert the prospects, insert the analyses), with Core rows, no ORM objects."""
     if not outcomes:
         return []
     given = [o.given or o.data for o in outcomes]
@@ -278,22 +287,31 @@ async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: I
     rows = list(latest.values())
     for i in range(0, len(rows), STORE_CHUNK):
         ids.update(dict((await session.execute(stmt, rows[i:i + STORE_CHUNK])).all()))
-    analyses = [{"id": uuid.uuid4(), "workspace_id": workspace_id, "prospect_id": ids[email], "agent_id": agent.id,
-                 "industry": agent.industry, "agent_version": agent.version, "engine": o.engine,
-                 "score": o.result.score, "tier": o.result.tier, "result": o.result.model_dump(mode="json"),
-                 "usage": o.usage, "created_at": now} for o, email in zip(outcomes, emails, strict=True)]
+    out = [StoredRow(ids[email], uuid.uuid4(), merged) for email, merged in zip(emails, merges, strict=True)]
+    analyses = [{"id": row.analysis_id, "workspace_id": workspace_id, "prospect_id": row.prospect_id,
+                 "agent_id": agent.id, "industry": agent.industry, "agent_version": agent.version,
+                 "engine": o.engine, "score": o.result.score, "tier": o.result.tier,
+                 "result": o.result.model_dump(mode="json"), "usage": o.usage, "created_at": now}
+                for o, row in zip(outcomes, out, strict=True)]
     for i in range(0, len(analyses), STORE_CHUNK):
         await session.execute(insert(Analysis), analyses[i:i + STORE_CHUNK])
+    return out
+
+
+async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
+                     outcomes: list[Outcome]) -> list[AnalysisRead]:
+    """`store` for a batch (see `write_analyses`), each answered as `store` answers it."""
     out = []
-    for o, email, merged, row in zip(outcomes, emails, merges, analyses, strict=True):
+    for o, row in zip(outcomes, await write_analyses(session, workspace_id=workspace_id, agent=agent,
+                                                     outcomes=outcomes), strict=True):
         result = o.result
-        log.info("prospect.analyzed", prospect_id=str(ids[email]), tier=result.tier, score=result.score,
-                 engine=o.engine, changed=len(merged.changed), kept=len(merged.kept))
+        log.info("prospect.analyzed", prospect_id=str(row.prospect_id), tier=result.tier, score=result.score,
+                 engine=o.engine, changed=len(row.merged.changed), kept=len(row.merged.kept))
         metrics.record_engine("analysis", o.engine, o.fallback)
-        out.append(AnalysisRead(prospect_id=ids[email], analysis_id=row["id"], engine=o.engine,
+        out.append(AnalysisRead(prospect_id=row.prospect_id, analysis_id=row.analysis_id, engine=o.engine,
                                 agent=AgentRef(industry=agent.industry, version=agent.version), usage=o.usage,
-                                fallback=o.fallback, changed_fields=merged.changed, kept_fields=merged.kept,
-                                **result.model_dump()))
+                                fallback=o.fallback, changed_fields=row.merged.changed,
+                                kept_fields=row.merged.kept, **result.model_dump()))
     return out
 
 

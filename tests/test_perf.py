@@ -82,3 +82,23 @@ async def test_requests_that_miss_the_key_cache_together_share_one_lookup(rig, m
     forged = client_for(app, headers={"X-API-Key": "tune_dev_" + "x" * 43})
     refused = await asyncio.gather(*(forged.get("/api/industries") for _ in range(10)))
     assert [r.status_code for r in refused] == [401] * 10 and len(calls) == 2
+
+
+async def test_a_batch_stored_in_bulk_matches_storing_one_by_one(rig):
+    """store_many writes a batch with a few multi-row statements; a repeated email still merges over
+    the earlier item of the same batch, as when the items were stored one after the other."""
+    _, client = await rig()
+    first = {"email": "Dana@Casino.example.com", "first_name": "Dana", "title": "VP Marketing"}
+    again = {"email": "dana@casino.example.com", "company": "Silver Peak Casino", "employees": 2000}
+    other = {"email": "sam@casino.example.com", "first_name": "Sam", "title": "Casino Host"}
+    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino",
+                                                                "prospects": [first, other, again]})
+    assert r.status_code == 200, r.text
+    items = r.json()["items"]
+    assert [i["status"] for i in items] == ["ok"] * 3
+    one, two, three = (i["result"] for i in items)
+    assert one["prospect_id"] == three["prospect_id"] != two["prospect_id"]
+    assert len({one["analysis_id"], two["analysis_id"], three["analysis_id"]}) == 3
+    assert "company" in three["changed_fields"] and "title" in three["kept_fields"]
+    stored = (await client.get(f"/api/prospects/{one['prospect_id']}")).json()
+    assert stored["data"]["title"] == "VP Marketing" and stored["data"]["company"] == "Silver Peak Casino"
