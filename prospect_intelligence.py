@@ -276,12 +276,12 @@ async def write_analyses(session: AsyncSession, *, workspace_id: uuid.UUID, agen
         current[email] = data = merged.data.model_dump(mode="json", exclude_none=True)
         latest[email] = {"id": uuid.uuid4(), "workspace_id": workspace_id, "email": email, "created_at": now,
                          "updated_at": now, "clay_row_id": merged.data.clay_row_id, "data": data}
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(Prospect)
-    stmt = stmt.on_conflict_do_update(
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    base = insert(Prospect)
+    stmt = base.on_conflict_do_update(
         index_elements=[Prospect.workspace_id, Prospect.email],
-        set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
-              "clay_row_id": stmt.excluded.clay_row_id},
+        set_={"data": base.excluded.data, "updated_at": base.excluded.updated_at,
+              "clay_row_id": base.excluded.clay_row_id},
     ).returning(Prospect.email, Prospect.id)
     ids: dict[str, uuid.UUID] = {}
     rows = list(latest.values())

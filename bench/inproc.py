@@ -67,8 +67,8 @@ async def _run(args: argparse.Namespace) -> None:
             key = common.create_api_key(env)
             from settings import Settings
 
-            settings = Settings(_env_file=None, **{k: env[k] for k in (  # type: ignore[call-arg]
-                "DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)})
+            values: dict[str, Any] = {k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)}
+            settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
             path, headers = {"read": ("/api/industries", {"X-API-Key": key}),
                              "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
                              "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS)}[args.target]

@@ -123,7 +123,8 @@ class FastLane:
     def _build(self, application: Any) -> None:
         static: dict[str, _Plan] = {}
         for route in application.router.routes:
-            if not isinstance(route, APIRoute) or route.path not in self.paths or "GET" not in route.methods:
+            if (not isinstance(route, APIRoute) or route.path not in self.paths
+                    or "GET" not in (route.methods or ())):
                 continue
             try:
                 plan = compile_route(route)
