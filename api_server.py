@@ -41,6 +41,7 @@ from llm import LLMClient
 from llm import router as usage
 from ops import dashboard, health
 from ops import metrics as metrics_route
+from perf.fastlane import FastLane
 from routers import content, keys, prospects
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 from tracking import router as tracking
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                        allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],
                        expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit",
                                        "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+    app.add_middleware(FastLane, enabled=settings.FAST_LANE)  # hot GET routes: compiled dependencies
     app.add_middleware(RequestContextMiddleware)
     metrics.install(app)  # outermost: times everything, including rejected requests
 

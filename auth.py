@@ -138,6 +138,9 @@ class KeyCache:
         self.ttl, self.clock = ttl, clock
         self._valid: dict[str, tuple[Principal, float]] = {}
         self._revoked: dict[str, float] = {}
+        # Lookups under way, by key hash: requests that miss together share one lookup (and at most
+        # one last_used_at write) instead of queueing a write each behind the database's writer lock.
+        self.inflight: dict[str, asyncio.Future[Any]] = {}
 
     def get(self, key_hash: str) -> Principal | None:
         entry = self._valid.get(key_hash)
@@ -159,13 +162,45 @@ class KeyCache:
         self._revoked[key_hash] = self.clock() + self.ttl
 
 
+_RETRY = object()  # a shared lookup that failed for a reason other than the key itself
+
+
 async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) -> Principal:
     """Resolve a presented key to its principal, or raise 401."""
     if not raw or not raw.startswith("tune_") or len(raw) > 100:
         raise Unauthorized("Missing or malformed X-API-Key header.")
     presented = hash_key(raw)
-    if cache is not None and (principal := cache.get(presented)) is not None:
+    if cache is None:
+        return await _lookup(db, presented, None)
+    if (principal := cache.get(presented)) is not None:
         return principal
+    pending = cache.inflight.get(presented)
+    if pending is not None:  # another request is looking this key up: share its answer
+        shared = await asyncio.shield(pending)
+        if shared is _RETRY:  # that lookup failed (database error, cancelled): try on our own
+            return await authenticate(db, raw, cache)
+        if shared is None:
+            raise Unauthorized("Invalid or revoked API key.")
+        return shared
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    cache.inflight[presented] = future
+    try:
+        principal = await _lookup(db, presented, cache)
+    except Unauthorized:
+        future.set_result(None)
+        raise
+    except BaseException:
+        future.set_result(_RETRY)
+        raise
+    else:
+        future.set_result(principal)
+        return principal
+    finally:
+        if cache.inflight.get(presented) is future:
+            del cache.inflight[presented]
+
+
+async def _lookup(db: Any, presented: str, cache: KeyCache | None) -> Principal:
     async with db.read_sessions() as session:
         row = (await session.execute(
             select(ApiKey.id, ApiKey.workspace_id, ApiKey.scopes, ApiKey.key_hash, ApiKey.revoked_at,

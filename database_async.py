@@ -157,6 +157,11 @@ class _WriterQueue:
             self.lock.release()
 
 
+def _begin_inline(conn: Any) -> None:
+    """`BEGIN` (deferred) on an inline read connection, straight on sqlite3 (perf/sqlite_inline.py)."""
+    conn.connection.driver_connection.begin()
+
+
 def _terminate_idle(pool: Any) -> int:
     """Close a retired pool's idle connections at once; returns how many.
 
@@ -242,7 +247,9 @@ class TuneDatabase:
             engine = create_async_engine(self.url, **kwargs)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas(busy_ms, in_memory, query_only=inline))
             queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)
-            event.listen(engine.sync_engine, "begin", queue.on_begin)
+            # Inline read connections begin their (deferred, read-only) transaction with a direct call:
+            # through `exec_driver_sql` the BEGIN cost as much as the query it precedes.
+            event.listen(engine.sync_engine, "begin", _begin_inline if inline else queue.on_begin)
             event.listen(engine.sync_engine, "commit", queue.on_end)
             event.listen(engine.sync_engine, "rollback", queue.on_end)
             event.listen(engine.sync_engine.pool, "checkin", queue.on_checkin)

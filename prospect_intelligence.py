@@ -194,45 +194,85 @@ async def with_known(db: TuneDatabase, *, workspace_id: uuid.UUID, prospects: li
     return [intake.merge(known.get(str(p.email).lower()), p).data for p in prospects]
 
 
-async def upsert_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, data: ProspectData,
-                          replace: bool = False) -> tuple[uuid.UUID, intake.Merged]:
-    """Insert the workspace's prospect with this email, or merge `data` into it (replace: overwrite).
-
-    The merge is made again here, over the row as it is inside this write transaction, so a field
-    written by a concurrent request since the prospect was scored is not lost.
-    """
-    email = str(data.email).lower()
-    current = await session.scalar(select(Prospect.data).where(Prospect.workspace_id == workspace_id,
-                                                               Prospect.email == email))
-    merged = intake.merge(current, data, replace=replace)
-    values = {"workspace_id": workspace_id, "email": email, "clay_row_id": merged.data.clay_row_id,
-              "data": merged.data.model_dump(mode="json", exclude_none=True), "updated_at": utcnow()}
-    stmt = sql.insert(session, Prospect).values(id=uuid.uuid4(), created_at=utcnow(), **values)
-    upsert = stmt.on_conflict_do_update(
-        index_elements=[Prospect.workspace_id, Prospect.email],
-        set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
-              "clay_row_id": stmt.excluded.clay_row_id},
-    ).returning(Prospect.id)
-    return (await session.execute(upsert)).scalar_one(), merged
-
-
 async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
                 outcome: Outcome) -> AnalysisRead:
-    prospect_id, merged = await upsert_prospect(session, workspace_id=workspace_id,
-                                                data=outcome.given or outcome.data, replace=outcome.replace)
-    result = outcome.result
-    row = Analysis(workspace_id=workspace_id, prospect_id=prospect_id, agent_id=agent.id, industry=agent.industry,
-                   agent_version=agent.version, engine=outcome.engine, score=result.score, tier=result.tier,
-                   result=result.model_dump(mode="json"), usage=outcome.usage)
-    session.add(row)
-    await session.flush()
-    log.info("prospect.analyzed", prospect_id=str(prospect_id), tier=result.tier, score=result.score,
-             engine=outcome.engine, changed=len(merged.changed), kept=len(merged.kept))
-    metrics.record_engine("analysis", outcome.engine, outcome.fallback)
-    return AnalysisRead(prospect_id=prospect_id, analysis_id=row.id, engine=outcome.engine,
-                        agent=AgentRef(industry=agent.industry, version=agent.version), usage=outcome.usage,
-                        fallback=outcome.fallback, changed_fields=merged.changed, kept_fields=merged.kept,
-                        **result.model_dump())
+    """Store one prospect (upserted by email, merged over what is stored) and its analysis."""
+    [stored] = await store_many(session, workspace_id=workspace_id, agent=agent, outcomes=[outcome])
+    return stored
+
+
+STORE_CHUNK = 400  # rows per statement (well under SQLite's 32,766 bound parameters)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """Where one outcome was written: its prospect (new or merged into) and its new analysis."""
+
+    prospect_id: uuid.UUID
+    analysis_id: uuid.UUID
+    merged: intake.Merged
+
+
+async def write_analyses(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
+                         outcomes: list[Outcome]) -> list[StoredRow]:
+    """Upsert the outcomes' prospects (by email, merged over what is stored unless `replace`) and insert
+    their analyses, in order: the same rows as writing them one after the other (a later item with the
+    same email merges over the earlier one), in three statements per chunk instead of three per prospect
+    (read what is stored, upsert the prospects, insert the analyses), with Core rows, no ORM objects."""
+    if not outcomes:
+        return []
+    given = [o.given or o.data for o in outcomes]
+    emails = [str(d.email).lower() for d in given]
+    current: dict[str, Any] = {}
+    for i in range(0, len(emails), STORE_CHUNK):
+        chunk = sorted(set(emails[i:i + STORE_CHUNK]))
+        current.update(dict((await session.execute(select(Prospect.email, Prospect.data).where(
+            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))).all()))
+    merges = []
+    latest: dict[str, dict[str, Any]] = {}  # one upsert row per email: the last merge wins
+    now = utcnow()
+    for o, d, email in zip(outcomes, given, emails, strict=True):
+        merged = intake.merge(current.get(email), d, replace=o.replace)
+        merges.append(merged)
+        current[email] = data = merged.data.model_dump(mode="json", exclude_none=True)
+        latest[email] = {"id": uuid.uuid4(), "workspace_id": workspace_id, "email": email, "created_at": now,
+                         "updated_at": now, "clay_row_id": merged.data.clay_row_id, "data": data}
+    base = sql.insert(session, Prospect)
+    stmt = base.on_conflict_do_update(
+        index_elements=[Prospect.workspace_id, Prospect.email],
+        set_={"data": base.excluded.data, "updated_at": base.excluded.updated_at,
+              "clay_row_id": base.excluded.clay_row_id},
+    ).returning(Prospect.email, Prospect.id)
+    ids: dict[str, uuid.UUID] = {}
+    rows = list(latest.values())
+    for i in range(0, len(rows), STORE_CHUNK):
+        ids.update(dict((await session.execute(stmt, rows[i:i + STORE_CHUNK])).all()))
+    out = [StoredRow(ids[email], uuid.uuid4(), merged) for email, merged in zip(emails, merges, strict=True)]
+    analyses = [{"id": row.analysis_id, "workspace_id": workspace_id, "prospect_id": row.prospect_id,
+                 "agent_id": agent.id, "industry": agent.industry, "agent_version": agent.version,
+                 "engine": o.engine, "score": o.result.score, "tier": o.result.tier,
+                 "result": o.result.model_dump(mode="json"), "usage": o.usage, "created_at": now}
+                for o, row in zip(outcomes, out, strict=True)]
+    for i in range(0, len(analyses), STORE_CHUNK):
+        await session.execute(sql.insert(session, Analysis), analyses[i:i + STORE_CHUNK])
+    return out
+
+
+async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
+                     outcomes: list[Outcome]) -> list[AnalysisRead]:
+    """`store` for a batch (see `write_analyses`), each answered as `store` answers it."""
+    out = []
+    for o, row in zip(outcomes, await write_analyses(session, workspace_id=workspace_id, agent=agent,
+                                                     outcomes=outcomes), strict=True):
+        result = o.result
+        log.info("prospect.analyzed", prospect_id=str(row.prospect_id), tier=result.tier, score=result.score,
+                 engine=o.engine, changed=len(row.merged.changed), kept=len(row.merged.kept))
+        metrics.record_engine("analysis", o.engine, o.fallback)
+        out.append(AnalysisRead(prospect_id=row.prospect_id, analysis_id=row.analysis_id, engine=o.engine,
+                                agent=AgentRef(industry=agent.industry, version=agent.version), usage=o.usage,
+                                fallback=o.fallback, changed_fields=row.merged.changed,
+                                kept_fields=row.merged.kept, **result.model_dump()))
+    return out
 
 
 async def agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
@@ -267,8 +307,8 @@ async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
     outcomes = await asyncio.gather(*(
         assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
         for (_, p), m in zip(good, merged, strict=True)))
-    results = {i: await store(session, workspace_id=workspace_id, agent=agent, outcome=o)
-               for (i, _), o in zip(good, outcomes, strict=True)}
+    stored = await store_many(session, workspace_id=workspace_id, agent=agent, outcomes=list(outcomes))
+    results = {i: a for (i, _), a in zip(good, stored, strict=True)}
     items = [BatchItemRead(index=i, status="ok", result=results[i]) if i in results
              else BatchItemRead(index=i, status="error", errors=p)
              for i, p in enumerate(parsed)]

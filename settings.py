@@ -114,6 +114,7 @@ class Settings(BaseSettings):
     DB_BUSY_TIMEOUT_MS: int = Field(5000, ge=0)
     DB_AUTO_MIGRATE: bool = True
     DB_SQLITE_INLINE: bool = True  # SQLite file: run calls in the event loop's thread (perf/sqlite_inline.py)
+    FAST_LANE: bool = True  # the hottest GET routes run their compiled dependencies (perf/fastlane.py)
 
     # HTTP
     HOST: str = "127.0.0.1"  # where `make run` listens: set in the environment or as `make run HOST=…`

@@ -183,8 +183,8 @@ def summary_line(o: Outcome) -> str:
     cpus = f"{'-' if cpu is None else f'{cpu:.0f}'} us vs {'-' if bare_cpu is None else f'{bare_cpu:.0f}'} us bare"
     return (f"{verdict} [{o.backend:8}] {t.name:11} c={t.connections:<3} ratio {o.ratio:.3f}x "
             f"({o.ours.rps:.0f} vs {o.bare.rps:.0f} req/s; need {need}); ours p50 {o.ours.p50:.1f} ms "
-            f"p99 {o.ours.p99:.1f} ms, errors {o.ours.failures}; server CPU/req "
-            f"{cpus}")
+            f"p99 {o.ours.p99:.1f} ms, errors {o.ours.failures} (bare: p99 {o.bare.p99:.1f} ms, errors "
+            f"{o.bare.failures}); server CPU/req {cpus}")
 
 
 def main(argv: list[str]) -> int:

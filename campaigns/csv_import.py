@@ -34,18 +34,17 @@ from typing import Any
 import anyio.to_thread
 import structlog
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import prospect_intelligence as intel
 from campaigns.schemas import ImportRead, RowChange, RowError
 from campaigns.service import campaign_agent, open_campaign, upsert_members
 from core.errors import TuneError, Unprocessable, flat_errors
-from core.sql import chunks, owned_campaign, table_insert
+from core.sql import owned_campaign
 from database_async import TuneDatabase
 from intelligence import intake
 from intelligence.intake import Merged
-from models import Analysis, IndustryAgent, Prospect, utcnow
+from models import IndustryAgent
 from schemas import AnalysisResult, ProspectData
 from scoring import analyze_rules
 
@@ -142,44 +141,15 @@ class Stored:
     merged: Merged
 
 
-async def _current(session: AsyncSession, workspace_id: uuid.UUID, emails: list[str]) -> dict[str, dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(emails):
-        found.update((await session.execute(select(Prospect.email, Prospect.data).where(
-            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))).all())
-    return found
-
-
 async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
                      analysed: list[tuple[ProspectData, AnalysisResult]], replace: bool = False) -> list[Stored]:
-    """Upsert prospects (by email, merged over what is stored unless `replace`) and insert their analyses
-    with a few multi-row statements.
-
-    The same rows `prospect_intelligence.store` writes one by one, for imports of thousands.
-    """
-    if not analysed:
-        return []
-    now = utcnow()
-    current = await _current(session, workspace_id, [str(p.email).lower() for p, _ in analysed])
-    merges = [intake.merge(current.get(str(p.email).lower()), p, replace=replace) for p, _ in analysed]
-    rows = [{"id": uuid.uuid4(), "workspace_id": workspace_id, "email": str(m.data.email).lower(),
-             "clay_row_id": m.data.clay_row_id, "data": m.data.model_dump(mode="json", exclude_none=True),
-             "created_at": now, "updated_at": now} for m in merges]
-    stmt = table_insert(session, Prospect)
-    t = Prospect.__table__.c
-    upsert = stmt.on_conflict_do_update(
-        index_elements=["workspace_id", "email"],
-        set_={"data": stmt.excluded.data, "updated_at": stmt.excluded.updated_at,
-              "clay_row_id": stmt.excluded.clay_row_id}).returning(t.id, t.email)
-    ids = {row.email: row.id for row in await session.execute(upsert, rows)}
-    out = [Stored(ids[str(p.email).lower()], uuid.uuid4(), result.tier, result.score, m)
-           for (p, result), m in zip(analysed, merges, strict=True)]
-    await session.execute(table_insert(session, Analysis), [
-        {"id": s.analysis_id, "workspace_id": workspace_id, "prospect_id": s.prospect_id, "agent_id": agent.id,
-         "industry": agent.industry, "agent_version": agent.version, "engine": "rules", "score": result.score,
-         "tier": result.tier, "result": result.model_dump(mode="json"), "usage": None, "created_at": now}
-        for s, (_, result) in zip(out, analysed, strict=True)])
-    return out
+    """Upsert prospects (by email, merged over what is stored unless `replace`) and insert their rules
+    analyses with a few multi-row statements (`prospect_intelligence.write_analyses`, the one writer)."""
+    outcomes = [intel.Outcome(data=p, result=result, engine="rules", usage=None, fallback=None, replace=replace)
+                for p, result in analysed]
+    written = await intel.write_analyses(session, workspace_id=workspace_id, agent=agent, outcomes=outcomes)
+    return [Stored(w.prospect_id, w.analysis_id, result.tier, result.score, w.merged)
+            for w, (_, result) in zip(written, analysed, strict=True)]
 
 
 async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: uuid.UUID, campaign_id: uuid.UUID,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 import campaigns
 import prospect_intelligence as intel
 from campaigns.csv_import import CSV_TYPES, UnsupportedMediaType, gc_paused
-from campaigns.service import open_campaign
+from campaigns.service import open_campaign, read_campaign
 from core.deps import DatabaseDep, LlmDep, ReadKey, SessionDep, SettingsDep, WriteKey
 from core.errors import Unprocessable
 from jobs import JobRead
@@ -63,9 +63,9 @@ async def list_campaigns(key: ReadKey, session: SessionDep, cursor: Cursor = Non
 
 
 @router.get("/{campaign_id}", response_model=campaigns.CampaignDetail)
-async def get_campaign(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> campaigns.CampaignDetail:
+async def get_campaign(campaign_id: uuid.UUID, key: ReadKey, request: Request) -> campaigns.CampaignDetail:
     """A campaign with its prospects counted by tier and by status."""
-    return await campaigns.get_campaign(session, workspace_id=key.workspace_id, campaign_id=campaign_id)
+    return await read_campaign(request.app.state.db, workspace_id=key.workspace_id, campaign_id=campaign_id)
 
 
 @router.patch("/{campaign_id}", response_model=campaigns.CampaignDetail)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
-from sqlalchemy import and_, bindparam, case, func, or_, select, true, update
+from sqlalchemy import JSON, and_, bindparam, case, func, or_, select, type_coerce, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import prospect_intelligence as intel
@@ -103,27 +103,53 @@ def _stats_of(rows: Any) -> CampaignStats:
     return CampaignStats(prospects=sum(statuses.values()), by_tier=by_tier, by_status=dict(statuses))
 
 
-# The campaign and its counts in one round trip, built once (a hot read: GET /api/campaigns/{id}).
+# The campaign and its counts in one round trip and one row, built once per dialect (a hot read:
+# GET /api/campaigns/{id}). The counts by tier and status come as one JSON array of [tier, status, n]
+# (json_group_array on SQLite, json_agg on PostgreSQL): a row per group repeated every campaign
+# column, and converting them (ids, timestamps, JSON settings) cost more than the query.
 _CP, _C = CampaignProspect.__table__, Campaign.__table__
-_COUNTS = (select(_CP.c.tier.label("count_tier"), _CP.c.status.label("count_status"),
-                  func.count().label("count_n"))
-           .where(_CP.c.campaign_id == bindparam("campaign_id"), _CP.c.workspace_id == bindparam("workspace_id"))
-           .group_by(_CP.c.tier, _CP.c.status).subquery())
-_DETAIL = (select(*_C.c, _COUNTS.c.count_tier, _COUNTS.c.count_status, _COUNTS.c.count_n)
-           .select_from(_C.outerjoin(_COUNTS, true()))
-           .where(_C.c.id == bindparam("campaign_id"), _C.c.workspace_id == bindparam("workspace_id")))
+
+
+def _detail_statement(dialect: str) -> Any:
+    grouped = (select(_CP.c.tier, _CP.c.status, func.count().label("n"))
+               .where(_CP.c.campaign_id == bindparam("campaign_id"),
+                      _CP.c.workspace_id == bindparam("workspace_id"))
+               .group_by(_CP.c.tier, _CP.c.status).subquery())
+    if dialect == "postgresql":
+        counts = func.json_agg(func.json_build_array(grouped.c.tier, grouped.c.status, grouped.c.n))
+    else:
+        counts = func.json_group_array(func.json_array(grouped.c.tier, grouped.c.status, grouped.c.n))
+    return (select(*_C.c, type_coerce(select(counts).scalar_subquery(), JSON).label("counts"))
+            .where(_C.c.id == bindparam("campaign_id"), _C.c.workspace_id == bindparam("workspace_id")))
+
+
+_DETAIL = {name: _detail_statement(name) for name in ("sqlite", "postgresql")}
 _CAMPAIGN_KEYS = tuple(c.key for c in _C.c)
 
 
 async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID,
                        campaign_id: uuid.UUID) -> CampaignDetail:
     """A campaign with its prospects counted by tier and by status (one statement)."""
-    rows = (await session.execute(_DETAIL, {"campaign_id": campaign_id, "workspace_id": workspace_id})).all()
-    if not rows:
+    conn = await session.connection()  # Core: the ORM adds nothing to a plain row
+    row = (await conn.execute(_DETAIL[conn.dialect.name],
+                              {"campaign_id": campaign_id, "workspace_id": workspace_id})).first()
+    return _detail_of(row, campaign_id)
+
+
+async def read_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> CampaignDetail:
+    """`get_campaign` on a connection of its own: one statement needs no ORM session (GET's hot path)."""
+    async with db.read_engine.connect() as conn:
+        row = (await conn.execute(_DETAIL[conn.dialect.name],
+                                  {"campaign_id": campaign_id, "workspace_id": workspace_id})).first()
+    return _detail_of(row, campaign_id)
+
+
+def _detail_of(row: Any, campaign_id: uuid.UUID) -> CampaignDetail:
+    if row is None:
         raise NotFound(f"No campaign {campaign_id}")
-    campaign = {k: rows[0]._mapping[_C.c[k]] for k in _CAMPAIGN_KEYS}
-    stats = _stats_of((r.count_tier, r.count_status, r.count_n) for r in rows if r.count_n is not None)
-    return CampaignDetail(**CampaignRead.model_validate(campaign).model_dump(), stats=stats)
+    campaign = {k: row[i] for i, k in enumerate(_CAMPAIGN_KEYS)}
+    stats = _stats_of(counts for counts in row[-1] or () if counts[2])
+    return CampaignDetail(**campaign, stats=stats)
 
 
 async def update_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
@@ -262,8 +288,8 @@ async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClie
         intel.assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
         for (_, p), m in zip(good, merged, strict=True)))
     await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
-    stored = {i: await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=o)
-              for (i, _), o in zip(good, outcomes, strict=True)}
+    stored = dict(zip((i for i, _ in good), await intel.store_many(
+        session, workspace_id=workspace_id, agent=agent, outcomes=list(outcomes)), strict=True))
     new = await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id,
                                stored=list(stored.values()))
     items = []

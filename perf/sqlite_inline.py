@@ -126,6 +126,10 @@ class InlineConnection:
     async def execute(self, sql: str, parameters: Any = None) -> InlineCursor:
         return await self.cursor().execute(sql, parameters)
 
+    def begin(self) -> None:
+        """A deferred transaction: a consistent snapshot for the statements that follow."""
+        self._conn.execute("BEGIN")
+
     async def commit(self) -> None:
         self._conn.commit()
 

@@ -58,3 +58,47 @@ async def test_memory_rate_limit_store_is_a_moving_window():
     assert not await store.acquire_entry("k", 3, 1, amount=4)  # more than the limit at once
     await store.reset()
     assert (await store.get_moving_window("k", 3, 1))[1] == 0
+
+
+async def test_requests_that_miss_the_key_cache_together_share_one_lookup(rig, monkeypatch):
+    """A cold cache under load used to send every waiting request to the database, each with its own
+    last_used_at write queued behind the writer lock (seconds of waiting at 64 connections)."""
+    import auth
+    from tests.conftest import client_for, make_key
+
+    app, _ = await rig()
+    calls = []
+    real = auth._lookup
+
+    async def counting(*args, **kwargs):
+        calls.append(args[1])
+        await asyncio.sleep(0.05)  # a lookup that takes a while: the others arrive meanwhile
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(auth, "_lookup", counting)
+    fresh = client_for(app, headers={"X-API-Key": await make_key(app.state.db, name="fresh")})
+    answers = await asyncio.gather(*(fresh.get("/api/industries") for _ in range(20)))
+    assert [r.status_code for r in answers] == [200] * 20 and len(calls) == 1
+    forged = client_for(app, headers={"X-API-Key": "tune_dev_" + "x" * 43})
+    refused = await asyncio.gather(*(forged.get("/api/industries") for _ in range(10)))
+    assert [r.status_code for r in refused] == [401] * 10 and len(calls) == 2
+
+
+async def test_a_batch_stored_in_bulk_matches_storing_one_by_one(rig):
+    """store_many writes a batch with a few multi-row statements; a repeated email still merges over
+    the earlier item of the same batch, as when the items were stored one after the other."""
+    _, client = await rig()
+    first = {"email": "Dana@Casino.example.com", "first_name": "Dana", "title": "VP Marketing"}
+    again = {"email": "dana@casino.example.com", "company": "Silver Peak Casino", "employees": 2000}
+    other = {"email": "sam@casino.example.com", "first_name": "Sam", "title": "Casino Host"}
+    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino",
+                                                                "prospects": [first, other, again]})
+    assert r.status_code == 200, r.text
+    items = r.json()["items"]
+    assert [i["status"] for i in items] == ["ok"] * 3
+    one, two, three = (i["result"] for i in items)
+    assert one["prospect_id"] == three["prospect_id"] != two["prospect_id"]
+    assert len({one["analysis_id"], two["analysis_id"], three["analysis_id"]}) == 3
+    assert "company" in three["changed_fields"] and "title" in three["kept_fields"]
+    stored = (await client.get(f"/api/prospects/{one['prospect_id']}")).json()
+    assert stored["data"]["title"] == "VP Marketing" and stored["data"]["company"] == "Silver Peak Casino"

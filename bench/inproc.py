@@ -1,0 +1,101 @@
+"""CPU per request of one hot route, in process, no network: `python -m bench.inproc read [--n 3000]`.
+
+Builds the app on a seeded temp database, runs its lifespan, then calls it as an ASGI app `--n`
+times in a row (one request at a time) and prints the CPU per request; `--profile` adds a cProfile
+of the loop (top functions by own and by cumulative time). No socket and no load generator, so
+the figure is not disturbed by a busy machine the way wrk's req/s is: use it to measure a lever,
+then confirm with `python -m bench http`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import time
+from typing import Any
+
+from bench import bench_http, common
+
+
+async def _drive(app: Any, path: str, headers: dict[str, str], n: int, profile: cProfile.Profile | None) -> float:
+    raw_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    raw_headers.append((b"host", b"127.0.0.1"))
+    path_only, _, query = path.partition("?")
+    statuses: dict[int, int] = {}
+
+    async def one() -> None:
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": path_only, "raw_path": path_only.encode(),
+                 "query_string": query.encode(), "root_path": "", "headers": raw_headers,
+                 "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000), "app": app}
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                statuses[message["status"]] = statuses.get(message["status"], 0) + 1
+
+        await app(scope, receive, send)
+
+    for _ in range(min(200, n)):  # warm-up: caches, compiled statements
+        await one()
+    statuses.clear()
+    if profile is not None:
+        profile.enable()
+    started = time.process_time()
+    for _ in range(n):
+        await one()
+    spent = time.process_time() - started
+    if profile is not None:
+        profile.disable()
+    print(f"statuses {statuses}")
+    return spent / n
+
+
+async def _run(args: argparse.Namespace) -> None:
+    from api_server import create_app
+    from bench import bench_tracking as bt
+
+    with bt.databases(args.backend) as new_url:
+        url = new_url()
+        info = await bt.seed(url, prospects=40, events=200)
+        with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
+            key = common.create_api_key(env)
+            from settings import Settings
+
+            values: dict[str, Any] = {k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)}
+            settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+            path, headers = {"read": ("/api/industries", {"X-API-Key": key}),
+                             "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
+                             "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS)}[args.target]
+            app = create_app(settings)
+            async with app.router.lifespan_context(app):
+                profile = cProfile.Profile() if args.profile else None
+                per = await _drive(app, path, headers, args.n, profile)
+            print(f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
+                  f"({args.n} requests, one at a time)")
+            if profile is not None:
+                for key_name in ("tottime", "cumtime"):
+                    out = io.StringIO()
+                    pstats.Stats(profile, stream=out).sort_stats(key_name).print_stats(args.top)
+                    print("\n".join(out.getvalue().splitlines()[6:]))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.inproc")
+    parser.add_argument("target", choices=["read", "campaign", "pixel"])
+    parser.add_argument("--backend", default="sqlite")
+    parser.add_argument("--n", type=int, default=3000)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--top", type=int, default=30)
+    args = parser.parse_args(argv)
+    common.run(_run(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,88 @@
+"""The fast lane (perf/fastlane.py) answers its hot routes exactly as the ordinary stack does:
+same status, headers and body for successes and for every error, with the same limits, scopes,
+revocation and workspace isolation; anything it does not fully understand goes down the stack."""
+
+from __future__ import annotations
+
+import uuid
+
+from perf import fastlane
+from tests import campaign_rig
+from tests.campaign_rig import HUMAN_UA, add_messages, links_of, make_campaign
+from tests.conftest import assert_problem, client_for, make_key
+
+rig = campaign_rig.rig
+
+_VARYING = {"x-request-id", "date", "x-ratelimit-remaining", "x-ratelimit-reset"}  # per app
+
+
+def _same(fast, slow) -> None:
+    assert fast.status_code == slow.status_code, (fast.text, slow.text)
+    assert fast.content == slow.content or _problem_without_id(fast) == _problem_without_id(slow)
+    strip = lambda r: sorted((k, v) for k, v in r.headers.items() if k not in _VARYING)  # noqa: E731
+    assert strip(fast) == strip(slow)
+
+
+def _problem_without_id(r) -> dict:
+    body = r.json()
+    body.pop("request_id", None)
+    return body
+
+
+async def test_the_lane_answers_like_the_stack(rig):
+    fast = await rig()
+    slow = await rig(FAST_LANE=False)  # same database, same workspace
+    cid, pids = await make_campaign(fast, 2)
+    mid = (await add_messages(fast, cid, pids, steps=1, links=1))[(pids[0], 1)]
+    links = await links_of(fast, mid)
+    pixel = links["pixel_url"].replace("https://track.example.com", "")
+    click = links["links"][0]["tracked_url"].replace("https://track.example.com", "")
+    before = dict(fastlane.SERVED)
+    ua = {"User-Agent": HUMAN_UA}
+    for path, headers in (("/api/industries", {}), (f"/api/campaigns/{cid}", {}),
+                          (f"/api/campaigns/{uuid.uuid4()}", {}),  # 404, problem+json
+                          ("/api/campaigns/not-a-uuid", {}),  # FastAPI's 422: down the stack
+                          (f"/api/campaigns/{cid}", {"X-API-Key": "tune_dev_nope"}),  # 401
+                          ("/t/o/garbage.gif", ua), (pixel, ua), ("/t/c/garbage", ua), (click, ua)):
+        a = await fast.client.get(path, headers=headers)
+        b = await slow.client.get(path, headers=headers)
+        _same(a, b)
+    got = await fast.client.get(f"/api/campaigns/{cid}")
+    assert got.status_code == 200 and got.json()["stats"]["prospects"] == 2
+    assert (await fast.client.get(click, headers=ua)).headers["location"] == links["links"][0]["url"]
+    served = {k: fastlane.SERVED[k] - before.get(k, 0) for k in fastlane.HOT_PATHS}
+    assert all(n >= 1 for n in served.values()), served
+    # Not for the lane: a query string, an Origin header (CORS), a missing key (same 401 as the stack)
+    no_key = client_for(fast.app)
+    _same(await no_key.get("/api/industries"), await client_for(slow.app).get("/api/industries"))
+    assert_problem(await no_key.get("/api/industries"), 401)
+    cors = await fast.client.get("/api/industries", headers={"Origin": "http://localhost:3000"})
+    assert cors.headers["access-control-allow-origin"] == "http://localhost:3000"
+    assert (await fast.client.get("/api/industries?x=1")).status_code == 200
+
+
+async def test_isolation_and_revocation_hold_in_the_lane(rig):
+    r = await rig()
+    cid, _ = await make_campaign(r, 1)
+    rival = await r.other_client()
+    assert_problem(await rival.get(f"/api/campaigns/{cid}"), 404)  # another workspace's campaign
+    admin = client_for(r.app, headers={"X-API-Key": await make_key(r.db, scopes=("read", "write", "admin"))})
+    victim = await make_key(r.db, name="to revoke")
+    victim_client = client_for(r.app, headers={"X-API-Key": victim})
+    assert (await victim_client.get(f"/api/campaigns/{cid}")).status_code == 200  # now cached
+    keys = (await admin.get("/api/keys")).json()["items"]
+    key_id = next(k["id"] for k in keys if k["name"] == "to revoke")
+    assert (await admin.delete(f"/api/keys/{key_id}")).status_code == 200
+    assert_problem(await victim_client.get(f"/api/campaigns/{cid}"), 401)  # at once, in process
+    assert_problem(await victim_client.get("/api/industries"), 401)
+
+
+async def test_rate_limits_apply_in_the_lane(rig):
+    r = await rig(RATE_LIMIT="3/minute", TRACKING_RATE_LIMIT="2/minute")
+    statuses = [(await r.client.get("/api/industries")).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    limited = await r.client.get("/api/industries")
+    assert_problem(limited, 429)
+    assert limited.headers["retry-after"] and limited.headers["x-ratelimit-limit"] == "3"
+    pixels = [(await r.client.get("/t/o/garbage.gif")) for _ in range(3)]
+    assert [p.status_code for p in pixels] == [200, 200, 429]
