@@ -7,9 +7,9 @@ from __future__ import annotations
 import uuid
 
 from perf import fastlane
-from tests import campaign_rig
-from tests.campaign_rig import HUMAN_UA, add_messages, links_of, make_campaign
 from tests.conftest import assert_problem, client_for, make_key
+from tests.support import campaign_rig
+from tests.support.campaign_rig import HUMAN_UA, add_messages, links_of, make_campaign
 
 rig = campaign_rig.rig
 
