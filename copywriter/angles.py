@@ -183,7 +183,8 @@ EMBARRASSING = re.compile(
 _IRREGULAR_PAST = {
     "won": "win", "built": "build", "began": "begin", "became": "become", "made": "make", "got": "get",
     "took": "take", "grew": "grow", "sold": "sell", "hit": "hit", "led": "lead", "brought": "bring",
-    "bought": "buy", "hired": "hire", "raised": "raise", "opened": "open", "launched": "launch",
+    "bought": "buy", "hired": "hire", "raised": "raise", "opened": "open", "launched": "launch", "lost": "lose",
+    "fell": "fall", "rose": "rise",
 }
 _NOT_VERBS_ING = frozenset(
     {"during", "morning", "evening", "thing", "nothing", "something", "anything", "everything", "spring", "string",
@@ -286,8 +287,14 @@ def _clean_fact(text: str) -> str:
     return strip_end(text)
 
 
+_SOURCE_COLON = re.compile(r"^(?:[\w'&-]+\s+){0,4}?(?:deck|report|call|podcast|interview|filing|website|survey|"
+                           r"reviews?|post|article|press release|newsletter|earnings|update|letter|note)\s*:\s*",
+                           re.IGNORECASE)
+
+
 def _sentences(notes: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
+    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
+    return [_SOURCE_COLON.sub("", s) for s in parts]
 
 
 _REPORTED = re.compile(r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
@@ -351,12 +358,59 @@ def _gerund(verb: str) -> str:
     return (v + "ing").capitalize()
 
 
+_PASSIVE = re.compile(r"^((?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*s)\s+([a-z]+ed)\s+(by|from|with)\b")
+ACTIVE_PAST = re.compile(r"^((?:[A-Za-z][\w-]*\s+){1,3}?)([a-z]+ed|lost|fell|rose|grew)\s+(?!by\b)")
+ADVERB_VERB = re.compile(r"^\S.*?\s(?:never|rarely|seldom|don't|doesn't|do not|does not)\s+[a-z]+\b")
+_NP_ING = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]{3,}ing)\s+(?:back|on|for|to|up|out|over|"
+                     r"against|with|the|a|an|their|its|more|new)\b")
+_SINCE = re.compile(r"\band\s+(rising|growing|climbing|falling|declining|dropping|increasing)\s+"
+                    r"(since|for|over)\b")
+_BARE_COUNT = frozenset({"board", "owner", "group", "team", "company", "ceo", "gm", "cfo", "chain", "brand"})
+
+
+def _clause_part(part: str, first: bool) -> str:
+    """One comma-separated part of a notes sentence as a clause: "board wants it under 40%" -> "the board wants
+    it under 40%", "margins squeezed by commissions" -> "margins are squeezed by commissions"."""
+    part = part.strip()
+    m = _PASSIVE.match(part)
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        part = f"{m.group(1)} are {part[m.start(2):]}"
+    words = part.split()
+    if not first and words and words[0].lower() in _BARE_COUNT:
+        part = "the " + part
+    return part
+
+
+def _split_clauses(text: str) -> str:
+    """A notes sentence of comma-joined shorthand clauses said as one sentence: "OTA share around 55% and rising
+    since 2024, board wants it under 40%" -> "OTA share is around 55% and has been rising since 2024, and the
+    board wants it under 40%"."""
+    text = _SINCE.sub(lambda m: f"and has been {m.group(1)} {m.group(2)}", text)
+    parts = [p for p in re.split(r",\s+(?=[a-z])", text) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) < 3 for p in parts[1:]):
+        return text
+    rest = [_clause_part(p, False) for p in parts[1:]]
+    if not all(any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:])
+               for p in rest):
+        return text
+    return ", and ".join([parts[0], *rest])
+
+
 def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
+    text = _split_clauses(text)
+    text = re.sub(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+now\s+(about|around|roughly|nearly|over)\s+"
+                  r"(?=~?[\d$][\d.,]*%\s+of\b)?",
+                  lambda m: f"{m.group(1)} now account for {m.group(2)} " if m.group(1).split()[-1].endswith("s")
+                  and not m.group(1).split()[-1].endswith("ss") else f"{m.group(1)} is now {m.group(2)} ", text)
+    m = _NP_ING.match(text)
+    if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
     m = _WILL.match(text)
     if m:
         text = _gerund(m.group(1)) + " " + text[m.end():]
@@ -383,6 +437,10 @@ def _usable(kind: str | None, text: str) -> bool:
     lowered = [w.lower().strip(",;") for w in text.split()]
     m = NP_NUMBER.match(text)
     if m and not (set(m.group("np").lower().split()) & FINITE):
+        return True
+    if ADVERB_VERB.search(text):
+        return True
+    if ACTIVE_PAST.match(text) and not (set(text.lower().split()[:1]) & {"the", "a", "an"}):
         return True
     return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in lowered[1:]))
 

@@ -125,6 +125,9 @@ class LintContext:
     internal_runs: frozenset[str] = frozenset()  # 4-word runs of internal notes
     sender_claim_re: re.Pattern[str] | None = None
     pains_lower: tuple[tuple[str, str], ...] = ()
+    # the agent's words for who the sender's kind of work is for and the number it is judged on
+    # (industry_agents.knowledge.copy_angles), when that number is true to the offer
+    angle_words: frozenset[str] = frozenset()
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -294,7 +297,18 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
         internal_runs=frozenset(runs),
         sender_claim_re=re.compile(rf"\b{re.escape(sender.company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$"),
         pains_lower=tuple((p.lower().rstrip("."), p) for p in pains),
+        angle_words=_angle_words(profile, terms),
     )
+
+
+def _angle_words(profile: AgentProfile, terms: OfferTerms) -> frozenset[str]:
+    from industry_agents.knowledge.copy_angles import ANGLES
+
+    angles = ANGLES.get(profile.industry)
+    if angles is None:
+        return frozenset()
+    judged = words_of(angles.judged_on) if terms.relevant(angles.judged_on) else frozenset()
+    return words_of(angles.segment) | judged | (words_of("judge judged number") if judged else frozenset())
 
 
 # --- sentence checks --------------------------------------------------------------------------------------
@@ -589,7 +603,7 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
     if claim is None:
         return []
     words = words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.company_words
-    words -= ctx.terms.audience
+    words -= ctx.terms.audience | ctx.angle_words
     if len(words) < 2 or (words & ctx.terms.expanded) - WEAK:
         return []
     return [Finding("off_offer", claim.strip(" .,:;"), f"a claim the offer (\"{ctx.offer}\") does not make")]

@@ -23,6 +23,8 @@ from typing import TypeVar
 import inflect
 
 from copywriter.angles import (
+    ACTIVE_PAST,
+    ADVERB_VERB,
     FINITE,
     FOREIGN,
     NP_NUMBER,
@@ -37,6 +39,7 @@ from copywriter.facts import short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
+from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -309,6 +312,111 @@ class Plan:
                        f"{co} helps teams like yours {self.outcome_base}, using {self.mechanism}."]
         return self.pick_ok(options, "claim", self.band, *salt) or self.offer_line(*salt)
 
+    # --- what the industry knows (industry_agents.knowledge.copy_angles) ---------------------------
+
+    @cached_property
+    def angles(self) -> CopyAngles | None:
+        return ANGLES.get(self.ctx.profile.industry)
+
+    def _consequence_match(self, fact: CopyFact) -> tuple[int, str] | None:
+        """The first of the industry's consequence sentences whose topic the fact (or the notes sentence it
+        came from) is about, with its slots filled from the fact; None when none fits."""
+        if self.angles is None:
+            return None
+        # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
+        source = " ".join([fact.text, fact.raw, *([self.ctx.prospect.notes or ""] if fact.field == "notes" else [])])
+        for index, (pattern, sentence) in enumerate(self.angles.consequences):
+            m = re.search(pattern, source, re.IGNORECASE)
+            if not m:
+                continue
+            if "{count}" in sentence:
+                count = (m.groupdict().get("count") or "").replace("-", " ")
+                if not count:
+                    continue
+                number, _, noun = count.partition(" ")
+                count = f"{number} {noun if noun.endswith('s') else _INFLECT.plural_noun(noun)}"
+                sentence = sentence.replace("{count}", count)
+            if "{date}" in sentence:
+                when = self.date_core(fact)
+                sentence = sentence.replace("{date}", f" before {when}" if when else "")
+            line = cap_first(sentence)
+            if self.ok(line):
+                return index, line
+        return None
+
+    def consequence(self, fact: CopyFact) -> str | None:
+        found = self._consequence_match(fact)
+        return found[1] if found else None
+
+    def consequence_weight(self, fact: CopyFact) -> float:
+        """How sharply the fact meets what this kind of work changes: the earlier its topic in the industry's
+        list, the more it weighs when choosing the lead fact."""
+        found = self._consequence_match(fact)
+        return 0.0 if found is None else max(0.6, 2.0 - 0.3 * found[0])
+
+    def date_core(self, fact: CopyFact) -> str | None:
+        """The fact's own date as it reads after "before": "in January" -> "January"; past dates give None."""
+        if not fact.date or fact.kind == "past":
+            return None
+        core = re.sub(r"^(?:in|by|this|next|from|starting)\s+", "", fact.date.strip(), flags=re.IGNORECASE)
+        if re.match(r"^(?:last|since)\b", fact.date, re.IGNORECASE) or re.fullmatch(r"20\d\d", core):
+            return None
+        if fact.date.lower().startswith("this "):
+            return None  # "this spring" said before "the ... launch" reads oddly
+        return core if core[:1].isupper() or core[:1].isdigit() else f"the {core}" if core.lower() in (
+            "spring", "summer", "fall", "autumn", "winter") else None
+
+    def sender_line(self, *salt: object) -> str:
+        """The one claim about the sender in one short sentence: what they do for this kind of company and
+        the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
+        co = self.sender_co
+        verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
+        what = self.offer_short_np
+        if self.angles and not re.search(r"\bfor\b", what):
+            what = f"{what} for {self.angles.segment}"
+        judged = self.angles.judged_on if self.angles and self.terms.relevant(self.angles.judged_on) else None
+        options = ([f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
+                    f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}."] if judged else
+                   [f"At {co}, we {verb} {what}.", f"That's the work we do at {co}: {what}."])
+        if self.voice:
+            options = options[::-1]  # two people at one account mostly read different lines
+        return next((o for o in options if self.ok(o)), None) or self.offer_line(*salt)
+
+    @cached_property
+    def voice(self) -> int:
+        """Which of two wordings this reader gets for step 1's sender line and question: by tier, as two people
+        multi-threaded at one account are usually a tier-1 buyer and a tier-2 champion."""
+        return self.tier % 2
+
+    def opener_cta(self, fact: CopyFact | None, *salt: object) -> str:
+        """Step 1's question, tied to the lead fact's timing when it has one."""
+        short = short_company(self.company) if self.company else None
+        if fact is not None:
+            when = self.date_core(fact)
+            noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
+            senior = self.band == "senior"
+            if when and noun:
+                event = f"the {when.removeprefix('the ')} {noun}"
+                return f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
+            if when:
+                return f"Worth 15 minutes before {when}?" if senior else f"Could we find 15 minutes before {when}?"
+            at = f" at {short}" if short else ""
+            pool = [f"Worth 15 minutes to see what that could look like{at}?",
+                    f"Want me to send a one-page outline of how it would run{at}?",
+                    f"Would a short sketch of the first 60 days{at} be useful?"]
+            return pool[self.voice + (2 * self.voice if self.band == "hands_on" else 0) % 2]
+        if self.angles and short:
+            return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
+        return f"Worth 15 minutes to see whether it fits {short}?" if short else "Worth 15 minutes to see whether it fits?"
+
+    def observation(self) -> tuple[str, list[str]] | None:
+        """For a record with no usable fact: the industry's general observation (subject, sentences)."""
+        if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
+            return None
+        subject, seen, means = self.angles.observation
+        lines = [x for x in (seen, means) if self.ok(x)]
+        return (subject, lines) if lines else None
+
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
         promises ("A new tower has to pay back quickly, and winning back lapsed rated players is usually the
@@ -453,7 +561,8 @@ class Plan:
             text = f"{np} {verb} {adv} {rest}"
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
-        if not any(w in FINITE for w in lowered[1:]) and not (lowered and lowered[0] in ("they", "there")):
+        if not any(w in FINITE for w in lowered[1:]) and not (lowered and lowered[0] in ("they", "there")) and \
+                not ACTIVE_PAST.match(text) and not ADVERB_VERB.search(text):
             if lowered and lowered[0] == "no":
                 return f"there's {lc_first(text)}"
             return None
@@ -467,6 +576,11 @@ class Plan:
             verb = {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1]) \
                 if len(words) > 1 else ""
             return " ".join([self.company, verb, *words[2:]])
+        share = re.match(r"^([a-z][\w\s-]*?) (now account for|account for) (.*?\d%\s+of\s+)(?!the\b|your\b|their\b|its\b)(.*)$",
+                         lc_first(text)) if text[:1].isupper() and not text.split()[0].isupper() else None
+        if share:
+            owner = "your" if you or not self.company else possessive(self.company)
+            return f"{share.group(1)} {share.group(2)} {share.group(3)}{owner} {share.group(4)}"
         lead_number = text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
         text = text if not lead_number else re.sub(r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
                       lambda m: m.group(1) + ("your " if you or not self.company else possessive(self.company) + " ")
@@ -630,8 +744,14 @@ class Plan:
             while tail and tail[-1].lower() in _TIME_WORDS:  # "22% year over year" names no thing
                 tail.pop()
             if tail:
-                return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:4])
+                return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
         if fact.kind is None:
+            about = re.search(r"\b(?:are|is)\s+[a-z]+ing\s+(?:back\s+)?(?:on|about|over|against)\s+((?:[a-z][\w-]*\s?){2,4})$", fact.text)
+            if about:
+                return f"the {about.group(1).strip()}"
+            past = ACTIVE_PAST.match(fact.text)
+            if past and 2 <= len(past.group(1).split()) <= 3:
+                return f"the {lc_first(past.group(1).strip())}"
             words = self.topic_words(fact)
             words = [w for w in words if w.lower() not in ("several", "most", "some", "many", "about", "roughly",
                                                            "they", "there", "no")]
@@ -681,7 +801,7 @@ class Plan:
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
-                return lowered if lowered[0].isdigit() else f"your {lowered}"
+                return lowered if lowered[0].isdigit() or lowered.startswith("the ") else f"your {lowered}"
             return f"the {lowered}" if not lowered[0].isdigit() else lowered
         when = "before" if fact.kind == "gerund" else "after"
         if group == "hire":
@@ -720,19 +840,14 @@ class Plan:
         return found
 
     def _fallback_subjects(self, purpose: str) -> list[str]:
-        """Subjects from the role and the offer's outcome when the record has no usable fact."""
+        """Subjects when the record has no usable fact: the industry observation's topic first; never the
+        offer's own outcome or the company's legal name with "'s"."""
         out: list[str] = []
-        target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
-        target = re.split(r"\s+(?:and|away|off|from|on|back|faster)\b", target)[0]
-        target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
-        while target_words and target_words[-1].lower() in _STOP_TOPIC:
-            target_words.pop()
-        if len(target_words) >= 2 and target != self.outcome and self.has_outcome and self.company:
-            # The offer's own words alone are the sender's subject, not the reader's: name whose they are.
-            out.append(f"{possessive(short_company(self.company))} {' '.join(target_words)}")
+        if self.angles is not None:
+            out.append(self.angles.observation[0])
         if self.company and len(self.company.split()) <= 3:
-            out.append(f"a question for {self.company}")
-        out += ["one idea for this quarter", "worth a look this quarter", "a short question", "an idea to test"]
+            out.append(f"a question for {short_company(self.company)}")
+        out += ["worth a look this quarter", "a short question", "an idea to test"]
         return [s for s in dict.fromkeys(out) if 2 <= len(s.split()) <= 5]
 
     # --- persona, pains, proof ----------------------------------------------------------------
@@ -862,7 +977,7 @@ def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: Analysis
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
     prefer = {"sales": ("hire",), "marketing": ("new", "number"), "executive": ("raise", "acquire", "new"),
               "operations": ("new", "renovate", "switch"), "finance": ("number", "raise")}.get(function, ())
-    usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0)))
+    usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0) + plan.consequence_weight(f)))
     plan.facts = usable
     return plan
 
