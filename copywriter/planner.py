@@ -375,11 +375,17 @@ class Plan:
         if self.angles and not re.search(r"\bfor\b", what):
             what = f"{what} for {self.angles.segment}"
         judged = self.angles.judged_on if self.angles and self.terms.relevant(self.angles.judged_on) else None
-        options = ([f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
-                    f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}."] if judged else
-                   [f"At {co}, we {verb} {what}.", f"That's the work we do at {co}: {what}."])
-        if self.voice:
-            options = options[::-1]  # two people at one account mostly read different lines
+        # Two families of wording, one per voice (two people at one account read different lines), and a
+        # wording within the family by a stable hash of the reader.
+        families = ([[f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
+                      f"We {verb} {what} at {co} and judge it on one number: {judged}."],
+                     [f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
+                      f"At {co}, we {verb} {what}; the number we answer for is {judged}."]] if judged else
+                    [[f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
+                     [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."]])
+        family = families[self.voice]
+        start = stable_int(self.ctx.seed, "voice") % len(family)
+        options = [*family[start:], *family[:start], *families[1 - self.voice]]
         return next((o for o in options if self.ok(o)), None) or self.offer_line(*salt)
 
     @cached_property
@@ -394,17 +400,19 @@ class Plan:
         if fact is not None:
             when = self.date_core(fact)
             noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
-            senior = self.band == "senior"
+            senior = self.voice == 1
             if when and noun:
                 event = f"the {when.removeprefix('the ')} {noun}"
                 return f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
             if when:
                 return f"Worth 15 minutes before {when}?" if senior else f"Could we find 15 minutes before {when}?"
             at = f" at {short}" if short else ""
-            pool = [f"Worth 15 minutes to see what that could look like{at}?",
-                    f"Want me to send a one-page outline of how it would run{at}?",
-                    f"Would a short sketch of the first 60 days{at} be useful?"]
-            return pool[self.voice + (2 * self.voice if self.band == "hands_on" else 0) % 2]
+            pools = [[f"Want me to send a one-page outline of how it would run{at}?",
+                      f"Would a one-page outline of how it would run{at} be useful?"],
+                     [f"Worth 15 minutes to see what that could look like{at}?",
+                      f"Would a short sketch of the first 60 days{at} be useful?"]]
+            pool = pools[self.voice]
+            return pool[stable_int(self.ctx.seed, "voice") // 2 % len(pool)]
         if self.angles and short:
             return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
         return f"Worth 15 minutes to see whether it fits {short}?" if short else "Worth 15 minutes to see whether it fits?"

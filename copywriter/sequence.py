@@ -53,11 +53,27 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         more = plan.fact(1)
         if more is not None and not plan.consequence(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
+        used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
+        if used < OPENER_MIN_WORDS + 9:  # short: a second fact, then a pain the offer is true to
+            extra = [plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None,
+                     plan.consequence(more) if more is not None else None, plan.pain_line(0, *salt),
+                     plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
+            first = _fit(first, [x for x in extra if x and x not in first and x != why],
+                         OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
-    p1 = " ".join(p for p in first if p)
     p2 = plan.sender_line(*salt)
+    if lead is None and plan.observation() is None:
+        # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
+        # and value, said as what peers report, up to the opener's word floor.
+        used = word_count(" ".join(p for p in [*first, p2, cta] if p))
+        first += _fit([], [plan.pain_line(0, *salt), plan.value_line(0, *salt), plan.pain_line(1, *salt),
+                           plan.proof_line(0, *salt), *plan.process_lines(*salt)],
+                      OPENER_MIN_WORDS + 12 - used, 110 - used)
+        if word_count(" ".join(p for p in [*first, p2, cta] if p)) < OPENER_MIN_WORDS + 9:
+            first[:0] = ["I'll keep this short and say why I'm writing.", "I'd rather ask than guess at your numbers."]
+    p1 = " ".join(p for p in first if p)
     return [p for p in (p1, p2) if p], cta
 
 
