@@ -180,6 +180,11 @@ EMBARRASSING = re.compile(
     r"offices)|shut\s+down|investigation|recall\s+of\s+product|data\s+leak)\b",
     re.IGNORECASE,
 )
+# A note that says nothing is happening ("No players-club changes known", "Not hiring") is no reason to write.
+NOT_A_TRIGGER = re.compile(r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+                           r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b", re.IGNORECASE)
+_NO_NEWS = re.compile(r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+                      r"\bnone planned\b", re.IGNORECASE)
 _IRREGULAR_PAST = {
     "won": "win", "built": "build", "began": "begin", "became": "become", "made": "make", "got": "get",
     "took": "take", "grew": "grow", "sold": "sell", "hit": "hit", "led": "lead", "brought": "bring",
@@ -214,6 +219,7 @@ def verb_kind(word: str) -> str | None:
     if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED):
         return "past"
     if w in ("relies", "runs", "uses", "has", "operates", "owns", "sells", "serves", "depends", "plans", "expects",
+             "wants", "needs", "aims",
              "gets", "brings", "spends", "works", "lacks", "offers", "manages", "employs", "struggles"):
         return "present"
     return None
@@ -304,7 +310,7 @@ _REPORTED = re.compile(r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|report
 
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
     """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
-    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw):
+    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
     text = _clean_fact(raw)
     reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text)
@@ -387,6 +393,8 @@ def _split_clauses(text: str) -> str:
     board wants it under 40%"."""
     text = _SINCE.sub(lambda m: f"and has been {m.group(1)} {m.group(2)}", text)
     parts = [p for p in re.split(r",\s+(?=[a-z])", text) if p.strip()]
+    if any(p.split()[0].lower() in ("but", "and", "or", "so", "yet") for p in parts[1:]):
+        return text
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts[1:]):
         return text
     rest = [_clause_part(p, False) for p in parts[1:]]
@@ -401,6 +409,7 @@ def _normalise(text: str) -> str:
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
     text = _split_clauses(text)
     text = re.sub(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+now\s+(about|around|roughly|nearly|over)\s+"
@@ -450,7 +459,11 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     out = [("signals", s) for s in (clean(x) for x in prospect.signals) if s]
     notes = clean(prospect.notes)
     if notes:
-        out += [("notes", s) for s in _sentences(notes)]
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):
+            parts = _sentences(sentence)
+            if any(_NO_NEWS.search(p.strip()) for p in parts):
+                continue  # "Recently installed MES; no downtime issues reported": nothing to write about
+            out += [("notes", s) for s in parts]
     return out
 
 

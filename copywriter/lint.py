@@ -360,7 +360,9 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
         if ctx.label_re is not None and any(ch in text for ch in "/(&"):
-            found += [m.group(0) for m in ctx.label_re.finditer(text)]
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ctx.company), text)] if ctx.company else []
+            found += [m.group(0) for m in ctx.label_re.finditer(text)
+                      if not any(a <= m.start() < b for a, b in spans)]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
     for m in (_TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ()):

@@ -44,6 +44,7 @@ from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 T = TypeVar("T")
+_NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b(?:\s+[\w-]+){1,4}", re.IGNORECASE)
 _INFLECT = inflect.engine()
 
 _PRONOUNS_YOU = {"they": "you", "their": "your", "them": "you", "its": "your", "her": "your", "his": "your",
@@ -324,7 +325,8 @@ class Plan:
         if self.angles is None:
             return None
         # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
-        source = " ".join([fact.text, fact.raw, *([self.ctx.prospect.notes or ""] if fact.field == "notes" else [])])
+        source = " ".join([fact.text, *([self.ctx.prospect.notes or ""] if fact.field == "notes" else [])])
+        source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
         for index, (pattern, sentence) in enumerate(self.angles.consequences):
             m = re.search(pattern, source, re.IGNORECASE)
             if not m:
@@ -468,8 +470,6 @@ class Plan:
             lines = [f"{moment} usually a good time to take a fresh look at {self.offer_short_np}."] \
                 if group in ("new", "acquire", "renovate", "switch") and len(self.offer_short.split()) <= 4 else []
         line = self.pick_ok(lines, "linked", group, self.band, *salt) if lines else None
-        if line and group == "number" and (measure := self.measure_line(fact)):
-            return f"{measure} {line}"
         return line
 
     def role_note(self, *salt: object) -> str | None:
@@ -519,6 +519,9 @@ class Plan:
         if words and (re.match(r"^\d[\d,]*-\w+", words[0]) or (
                 re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))):
             words = ["a", *words]  # "Opened 250-room hotel tower" -> "opened a 250-room hotel tower"
+        elif len(words) > 1 and words[0].lower() == "new" and words[1].isalpha() and words[1].islower() and \
+                _INFLECT.singular_noun(words[-1] if len(words) < 3 else words[1]) is False:
+            words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
@@ -529,6 +532,7 @@ class Plan:
     def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
         first = words[0].lower()
         if first in _ARTICLES or first in _STOP_TOPIC or first in _DETERMINERS or first[0].isdigit() or \
+                first in ("roughly", "nearly", "almost", "~") or first[0] in "~$€£" or \
                 first in ("out", "up", "off", "own") or (words[0][0].isupper() and not words[0].isupper()):
             return False
         topic = self.topic_words(fact, jump_of=False)
@@ -666,7 +670,7 @@ class Plan:
                         "An acquisition usually comes with customers who don't know you yet."],
             "renovate": ["Work like that has to pay back quickly.",
                          "A project like that comes with a payback date attached."],
-            "number": [line] if (line := self.measure_line(fact)) else [],
+            "number": [],  # no arithmetic on the prospect's figures: "40% is roughly half" was wrong
         }
         choices = options.get(group, [])
         return (self.pick_ok(choices, "so-what", group, self.band, self.function, *salt) or "") if choices else ""
@@ -749,7 +753,7 @@ class Plan:
             tail = pct.group(3).split()
             cut = next((i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail))
             tail = tail[:cut]
-            while tail and tail[-1].lower() in _TIME_WORDS:  # "22% year over year" names no thing
+            while tail and (tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next", "a", "per")):
                 tail.pop()
             if tail:
                 return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
@@ -981,7 +985,8 @@ def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: Analysis
                 role_ref=reading.reference if reading and reading.language == "en" and
                 not set(reading.flags) & {"former", "student", "intern"} else None,
                 decision_maker=lint.persona.is_decision_maker if lint.persona else True)
-    usable = [f for f in read_facts(prospect, terms) if plan.clause(f, you=True) is not None]
+    usable = [f for f in read_facts(prospect, terms)
+              if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")]
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
     prefer = {"sales": ("hire",), "marketing": ("new", "number"), "executive": ("raise", "acquire", "new"),
               "operations": ("new", "renovate", "switch"), "finance": ("number", "raise")}.get(function, ())

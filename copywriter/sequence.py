@@ -45,12 +45,16 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     no stock results line. A record with no usable fact gets the industry's general observation, said as
     general, and the step is flagged `needs_research` (see `generate_sequence_rules`)."""
     lead = plan.lead
+    opening = plan.fact_sentence(lead, *salt) if lead is not None else None
+    if lead is not None and opening is None:  # the strongest fact cannot be said cleanly: the next one
+        lead = next((f for f in plan.facts[1:] if plan.fact_sentence(f, *salt)), None)
+        opening = plan.fact_sentence(lead, *salt) if lead is not None else None
     cta = plan.opener_cta(lead, *salt)
     first: list[str | None]
     if lead is not None:
         why = plan.consequence(lead) or plan.linked_so_what(lead, *salt) or plan.so_what(lead, *salt)
-        first = [plan.fact_sentence(lead, *salt), why]
-        more = plan.fact(1)
+        first = [opening, why]
+        more = next((f for f in plan.facts if f is not lead), None)
         if more is not None and not plan.consequence(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
@@ -72,7 +76,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                            plan.proof_line(0, *salt), *plan.process_lines(*salt)],
                       OPENER_MIN_WORDS + 12 - used, 110 - used)
         if word_count(" ".join(p for p in [*first, p2, cta] if p)) < OPENER_MIN_WORDS + 9:
-            first[:0] = ["I'll keep this short and say why I'm writing.", "I'd rather ask than guess at your numbers."]
+            first[:0] = ["I'll keep this short and say why I'm writing.",
+                         "I'd rather ask than guess at your numbers."]
     p1 = " ".join(p for p in first if p)
     return [p for p in (p1, p2) if p], cta
 

@@ -38,7 +38,8 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (r"\bboard\b.*\bunder\b|\btarget\b", "Getting there usually means moving repeat guests first, because they already know the hotel and only booked through an OTA out of habit."),
             (r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b", "Every one of those OTA stays pays a commission that a direct booking from the same guest would not."),
-            (r"\bloyalty\b|\bdirect[- ]book", "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA."),
+            (r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b", "A new booking engine pays back only once past guests are sent to it instead of the OTAs."),
+            (r"\bloyalty\b|\bdirect[- ]book|\bmember rates?\b", "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA."),
             (r"\brenovat|\brefurbish|\bremodel", "Renovated rooms are worth more per night, which makes every commission on them more expensive."),
             (r"\bopen|\bnew hotels?\b|\bnew propert", "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission."),
         ),
@@ -51,7 +52,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="the share of orders that come in direct",
         consequences=(
             (r"\bfranchisees?\b.*\b(?:fees?|commissions?)\b", "Franchisees feel those fees first, so a direct-ordering channel is usually the easiest change to agree with them."),
-            (r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bcommission|\bmargins?\b", "Every one of those app orders pays a commission that the same order placed direct would not."),
+            (r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bthird-party delivery\b|\bcommission|\bmargins?\b|\bDeliveroo\b|\bUber ?Eats\b|\bDoorDash\b", "Every one of those app orders pays a commission that the same order placed direct would not."),
             (r"\b(?:ordering )?app\b|\bonline ordering\b", "A new ordering app pays back only if regulars actually move to it from the delivery apps."),
             (r"\bloyalty\b", "A loyalty program works best when it rewards the orders placed direct, not through the apps."),
             (r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b", "New locations start without regulars, and their first orders usually come through the delivery apps."),
@@ -65,8 +66,10 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="lapsed rated players who come back and play",
         consequences=(
             (r"\bcompetitor|\bopened nearby|\bmiles away\b", "Players who have tried the new place are easiest to win back in the first months, before the new habit sets."),
-            (r"\bplayers? club\b|\btiers?\b|\bloyalty\b", "New tiers give lapsed players a reason to come back{date}, if someone tells them."),
+            (r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b", "New tiers give lapsed players a reason to come back{date}, if someone tells them."),
             (r"\blapsed\b|\binactive\b|\bcarded\b|\brated players\b", "Lapsed rated players are usually the cheapest visits to win back, because you already know what they play."),
+            (r"\bopt-in\b|\bSMS list\b|\bsubscribers?\b", "A list like that is the cheapest way to reach lapsed players, as long as it carries more than the weekly promotion."),
+            (r"\bdatabases?\b|\bCDP\b|\bCRM\b", "One clean database is usually the first time every lapsed player can be reached in one go."),
             (r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan", "New rooms and new floors fill faster when lapsed players hear about them first."),
             (r"\bopen|\blaunch", "A launch like that is the easiest reason to write to players who haven't visited in a while."),
         ),
@@ -119,7 +122,8 @@ ANGLES: dict[str, CopyAngles] = {
         segment="banks and credit unions",
         judged_on="new accounts and deposits opened",
         consequences=(
-            (r"\bbranch\b|\bopen|\bnew market\b|\bexpan", "A new branch needs accounts from its first months, and the people nearby don't know the name yet."),
+            (r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b", "A new branch needs accounts from its first months, and the people nearby don't know the name yet."),
+            (r"\bsavings product\b|\bhigh-yield\b|\bCDs?\b|\bnew (?:account|product)\b", "A new savings product pays back only once people in the market hear about it, and the first months set the balance it starts from."),
             (r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan", "Deposits from local households and businesses tend to stay longer than money chasing the best rate."),
             (r"\bhir.*\b(?:relationship|RMs?|bankers?|lenders?)\b", "New relationship managers need warm conversations in their first months, not a cold list."),
             (r"\bdigital\b|\bonline\b|\bapp\b|\bcore\b", "A new digital account opening only pays back once people in the market hear about it."),
@@ -148,7 +152,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (r"\bpenalt|\blate deliver", "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty."),
             (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning; the signs are usually in the machine data days before the stop."),
-            (r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b", "On a line that busy, an unplanned stop is lost output you can't make up later."),
+            (r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b", "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning."),
             (r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission", "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way."),
             (r"\bhir.*\b(?:maintenance|reliability)\b|\bretir", "When maintenance know-how leaves with people, the machine data is what's left to warn you."),
         ),
