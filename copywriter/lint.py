@@ -75,6 +75,10 @@ SEVERITY: dict[str, Severity] = {
     "results_line": "soft",
     "generic_so_what": "hard",
     "metric_subject": "hard",
+    "opt_out_filler": "soft",
+    "stock_cta": "soft",
+    "fact_arithmetic": "hard",
+    "teams_like_yours": "soft",
 }
 PENALTY = {"hard": 30, "soft": 10}
 
@@ -581,7 +585,7 @@ _CLAIM_GOAL = re.compile(r"(?:the goal is simple|the outcome we aim for is|the p
 _CLAIM_FILLER = frozenset(
     {"team", "teams", "like", "your", "yours", "mostly", "through", "also", "help", "helps", "company", "companies",
      "simple", "goal", "aim", "outcome", "point", "faster", "better", "more", "less", "new", "way", "work", "run",
-     "runs", "client", "clients", "customer", "customers"}
+     "runs", "client", "clients", "customer", "customers", "judge", "judged", "number", "one"}
 )
 
 
@@ -883,7 +887,9 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
 _TEMPLATE_OPENER = re.compile(
     r"^(?:I don't know much about (?:your team|you)\b|I'm writing to you as\b|I'm reaching out because [^.]*\blooks like "
     r"the kind of\b|I hope (?:this|you're|you are)\b|My name is\b|I wanted to (?:reach out|introduce)\b|I'm reaching out to "
-    r"introduce\b|Allow me to introduce\b|I came across your (?:profile|company)\b)",
+    r"introduce\b|Allow me to introduce\b|I came across your (?:profile|company)\b|I'll keep (?:this|it) short and say why\b|"
+    r"I'm writing because (?:at an? [\w -]+ like\b|[^.]*\bis usually worth a look\b)|.{0,80}?\byou're probably the person this "
+    r"would land with\b)",
     re.IGNORECASE,
 )
 
@@ -930,7 +936,9 @@ _GENERIC_SO_WHAT = re.compile(
     r"\b(?:ha(?:s|ve) to earn (?:its|their) keep quickly|comes? with a payback date attached|the targets rarely wait for "
     r"them|comes with a growth target that starts before|fresh money usually comes with a target|bring customers nobody "
     r"has contacted yet|(?:work|a project) like that (?:has to pay back quickly|comes with a payback date)|small gains per "
-    r"person add up|judged on results before their first quarter is out|usually comes with customers who don't know you)\b",
+    r"person add up|judged on results before their first quarter is out|usually comes with customers who don't know you|whoever "
+    r"joins will be judged on|is usually the cheapest place to start|usually puts [^.]{3,80} on the agenda|(?:share|rate|drop|"
+    r"numbers?) like that (?:is|are) usually where [^.]{3,80} pays? back fastest|raises? the stakes on)\b",
     re.IGNORECASE,
 )
 
@@ -942,7 +950,49 @@ def check_generic_so_what(text: str, ctx: LintContext | None) -> list[Finding]:
         if m else []
 
 
-SENTENCE_CHECKS = (check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
+_OPT_OUT = re.compile(
+    r"\b(?:if it isn't useful, say so|a one-word reply is fine|if the timing is wrong, say so|a small (?:first )?test would "
+    r"(?:give a clear answer|settle it)|the quickest way to know is a small (?:first )?test|if it's not useful, say so)\b",
+    re.IGNORECASE,
+)
+
+
+def check_opt_out_filler(text: str, ctx: LintContext | None) -> list[Finding]:
+    """An opt-out or "small test" line that fills space: readers cut it before sending."""
+    m = _OPT_OUT.search(text)
+    return [Finding("opt_out_filler", m.group(0), "a filler opt-out line; end on the one question")] if m else []
+
+
+_STOCK_CTA = re.compile(r"\b(?:to compare notes|to see (?:whether|if) it fits(?: [^?]{0,60})?)\?", re.IGNORECASE)
+
+
+def check_stock_cta(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A question any email could end on; tie it to the fact or its timing."""
+    m = _STOCK_CTA.search(text)
+    return [Finding("stock_cta", m.group(0), "a stock question; tie it to the fact or its timing")] if m else []
+
+
+_ARITHMETIC = re.compile(r"\bthat's (?:roughly |about |nearly |more than |almost )?(?:half|a (?:third|quarter|fifth|sixth|"
+                         r"seventh|eighth|tenth)|one in (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty))\b",
+                         re.IGNORECASE)
+
+
+def check_fact_arithmetic(text: str, ctx: LintContext | None) -> list[Finding]:
+    """The prospect's own figure restated as a fraction: it adds nothing and is easy to get wrong
+    ("40% ... That's roughly half of your evening sales")."""
+    m = _ARITHMETIC.search(text)
+    return [Finding("fact_arithmetic", m.group(0), "a figure restated as a fraction; say what it means instead")] \
+        if m else []
+
+
+def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
+    """ "for teams like yours": the sender line says who the work is for in plain words instead."""
+    m = re.search(r"\b(?:teams|companies|businesses) like yours\b", text, re.IGNORECASE)
+    return [Finding("teams_like_yours", m.group(0), "say who the work is for, not \"teams like yours\"")] if m else []
+
+
+SENTENCE_CHECKS = (check_opt_out_filler, check_stock_cta, check_fact_arithmetic, check_teams_like_yours,
+                   check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
                    check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
                    check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
                    check_ungrounded_event, check_template_repetition, check_offer_restated, check_canned_pain,
@@ -1040,7 +1090,9 @@ def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding
             names |= set(tokens(ctx.first_name))
         offer_words = set(ctx.terms.activity)
         subject_words = words_of(subject)
-        if offer_words and len(subject_words & offer_words) >= max(2, round(0.6 * len(offer_words))):
+        shared = subject_words & offer_words
+        if offer_words and len(shared) >= max(2, round(0.6 * len(offer_words))) and \
+                not shared <= words_of(ctx.fact_lower):  # a fact in the offer's own words is still a fact
             return [Finding("generic_subject", subject, "the offer as the subject line")]
     if re.fullmatch(r"[\w .&'-]+ \+ [\w .&'-]+", subject.strip()) and all(
             p.strip()[:1].isupper() for p in subject.split("+")):

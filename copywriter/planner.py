@@ -918,15 +918,10 @@ class Plan:
         return None
 
     def role_line(self, *salt: object) -> str | None:
-        """Why the person, when the record has no usable fact: their role, and no guess at their numbers."""
-        if not (self.role_ref and self.company):
-            return None
-        ref = self.role_ref
-        article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
-        at = "of" if ref == "owner" else "at"
-        options = [f"As {article}{ref} {at} {self.company}, you're probably the person this would land with, so I'll "
-                   "keep it short."]
-        return self.pick_ok(options, "role", *salt)
+        """Why the person, when the record has no usable fact: the industry's general observation (said as
+        general), never "you're probably the person this would land with" (a template, readers cut it)."""
+        seen = self.observation()
+        return seen[1][0] if seen else None
 
     def process_lines(self, *salt: object) -> list[str]:
         """Plain statements of how the work would run: no outcome claims, no figures."""

@@ -76,8 +76,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                            plan.proof_line(0, *salt), *plan.process_lines(*salt)],
                       OPENER_MIN_WORDS + 12 - used, 110 - used)
         if word_count(" ".join(p for p in [*first, p2, cta] if p)) < OPENER_MIN_WORDS + 9:
-            first[:0] = ["I'll keep this short and say why I'm writing.",
-                         "I'd rather ask than guess at your numbers."]
+            first[:0] = ["I'd rather ask than guess at your numbers, so this is a short note.",
+                         "Here is what we do, and one question."]
     p1 = " ".join(p for p in first if p)
     return [p for p in (p1, p2) if p], cta
 
