@@ -195,7 +195,10 @@ _NOT_VERBS_ING = frozenset(
     {"during", "morning", "evening", "thing", "nothing", "something", "anything", "everything", "spring", "string",
      "bring", "king", "ring", "wing", "ceiling", "pricing", "funding", "wedding", "building", "meeting", "booking",
      "marketing", "housing", "clothing", "offering", "listing", "rating", "training", "planning", "banking",
-     "lending", "parking", "dining", "gaming", "catering", "recruiting", "accounting", "engineering", "consulting"}
+     "lending", "parking", "dining", "gaming", "catering", "recruiting", "accounting", "engineering", "consulting",
+     "packaging", "processing", "manufacturing", "shipping", "printing", "trucking", "lighting", "heating",
+     "plumbing", "roofing", "flooring", "staffing", "recycling", "landscaping", "billing", "ticketing",
+     "underwriting"}
 )
 _NOT_VERBS_ED = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "weed", "breed", "led"})
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

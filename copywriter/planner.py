@@ -44,7 +44,7 @@ from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 T = TypeVar("T")
-_NEGATED = re.compile(r"\b(?:no|not|never|without|none)\b(?:\s+[\w-]+){1,4}", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b", re.IGNORECASE)
 _INFLECT = inflect.engine()
 
 _PRONOUNS_YOU = {"they": "you", "their": "your", "them": "you", "its": "your", "her": "your", "his": "your",
@@ -358,8 +358,8 @@ class Plan:
 
     def date_core(self, fact: CopyFact) -> str | None:
         """The fact's own date as it reads after "before": "in January" -> "January"; past dates give None."""
-        if not fact.date or fact.kind == "past":
-            return None
+        if not fact.date or fact.kind != "gerund":
+            return None  # only a plan has a "before": "delivered in August" is behind them
         core = re.sub(r"^(?:in|by|this|next|from|starting)\s+", "", fact.date.strip(), flags=re.IGNORECASE)
         if re.match(r"^(?:last|since)\b", fact.date, re.IGNORECASE) or re.fullmatch(r"20\d\d", core):
             return None
@@ -380,9 +380,9 @@ class Plan:
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
         families = ([[f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
-                      f"We {verb} {what} at {co} and judge it on one number: {judged}."],
+                      f"We {verb} {what} at {co}, judged on one number: {judged}."],
                      [f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
-                      f"At {co}, we {verb} {what}; the number we answer for is {judged}."]] if judged else
+                      f"At {co}, we {verb} {what}; we're judged on one number: {judged}."]] if judged else
                     [[f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
                      [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."]])
         family = families[self.voice]
@@ -527,7 +527,10 @@ class Plan:
         if you:
             words = [_PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
                      for w in words]
-        return " ".join(words)
+        text = " ".join(words)
+        # "lost roughly 18% of active carded players" -> "... of your active carded players"
+        return re.sub(r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=[a-z])",
+                      lambda m: m.group(1) + ("your " if you else "its "), text, count=1)
 
     def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
         first = words[0].lower()

@@ -59,8 +59,12 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
         if used < OPENER_MIN_WORDS + 9:  # short: a second fact, then a pain the offer is true to
-            extra = [plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None,
-                     plan.consequence(more) if more is not None else None, plan.pain_line(0, *salt),
+            also = plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None
+            also_why = plan.consequence(more) if more is not None and also else None
+            echo = bool(also_why and why and
+                        len(set(also_why.split()) & set(why.split())) > len(also_why.split()) / 3)
+            paired = f"{also} {also_why}" if also and also_why and not echo else None
+            extra = [paired or (None if echo else also), plan.pain_line(plan.voice, *salt),
                      plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
             first = _fit(first, [x for x in extra if x and x not in first and x != why],
                          OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)
