@@ -166,7 +166,9 @@ _LEAD_SOURCE = re.compile(
 _TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
                            r"(?:[\w-]+\s+){0,3}?"
                            r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
-                           r"article|interview|post|press\s+release|website)\b.*$", re.IGNORECASE)
+                           r"article|interview|post|press\s+release|website|all-hands|town\s+hall|deck|offsite|"
+                           r"board\s+meeting|newsletter)\b.*$|\s+(?:flagged|mentioned|noted|cited|seen)\s+(?:in|on)\s+(?:an?|the|"
+                           r"their|its)\s+[\w -]{2,30}$", re.IGNORECASE)
 INTERNAL = re.compile(
     r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|(?:is|are)\s+an?\s+competitor|our\s+"
     r"competitor|competes\s+with|"
@@ -430,6 +432,12 @@ def _normalise(text: str) -> str:
     m = _COUNT_STATE.match(text)
     if m:
         text = f"{m.group(1)} are {text[m.start(2):]}"
+    m = re.match(r"^(.+?)\s+(stuck|stalled|hovering|sitting)\s+(?=(?:near|at|around|about|below|under)\s)", text)
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        head = m.group(1).split()
+        plural = head[-1].endswith("s") or (" in " in m.group(1) and head[0].lower() in (
+            "two", "three", "four", "five", "several", "many", "both"))
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
     m = _STATE_PCT.match(text) or _SLATED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
         text = f"{m.group(1)} is {text[m.start(2):]}"

@@ -325,7 +325,9 @@ class Plan:
         if self.angles is None:
             return None
         # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
-        source = " ".join([fact.text, *([self.ctx.prospect.notes or ""] if fact.field == "notes" else [])])
+        notes = self.ctx.prospect.notes or "" if fact.field == "notes" else ""
+        sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
+        source = " ".join([fact.text, sentence])
         source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
         for index, (pattern, sentence) in enumerate(self.angles.consequences):
             m = re.search(pattern, source, re.IGNORECASE)
@@ -365,7 +367,7 @@ class Plan:
             return None
         if fact.date.lower().startswith("this "):
             return None  # "this spring" said before "the ... launch" reads oddly
-        return core if core[:1].isupper() or core[:1].isdigit() else f"the {core}" if core.lower() in (
+        return core if core[:1].isupper() or core[:1].isdigit() else core.lower() if core.lower() in (
             "spring", "summer", "fall", "autumn", "winter") else None
 
     def sender_line(self, *salt: object) -> str:
@@ -404,7 +406,7 @@ class Plan:
             noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
             senior = self.voice == 1
             if when and noun:
-                event = f"the {when.removeprefix('the ')} {noun}"
+                event = f"the {when} {noun}"
                 return f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
             if when:
                 return f"Worth 15 minutes before {when}?" if senior else f"Could we find 15 minutes before {when}?"

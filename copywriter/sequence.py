@@ -64,7 +64,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             echo = bool(also_why and why and
                         len(set(also_why.split()) & set(why.split())) > len(also_why.split()) / 3)
             paired = f"{also} {also_why}" if also and also_why and not echo else None
-            extra = [paired or (None if echo else also), plan.pain_line(plan.voice, *salt),
+            extra = [None if also in first else paired or (None if echo else also),
+                     plan.pain_line(plan.voice, *salt),
                      plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
             first = _fit(first, [x for x in extra if x and x not in first and x != why],
                          OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)

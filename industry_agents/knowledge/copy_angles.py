@@ -85,6 +85,9 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (r"\bno[- ]shows?\b|\bcancell?ations?\b", "Every empty slot is a paid hour with no patient in the chair."),
             (r"\boverdue\b|\brecall\b|\bhygiene\b", "Overdue patients are the quickest slots to fill, because they already know the practice."),
+            (r"\bacquir|\bmerg", "Acquired practices come with patient lists nobody has contacted under the new name, and the overdue patients are the quickest slots to fill."),
+            (r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b", "Every missed annual visit is an open slot now and a harder patient to bring back next year."),
+            (r"\bportal\b|\bapp\b", "A new portal pays back only once overdue patients are sent a link to book through it."),
             (r"\bwait|\bonline booking\b", "Long waits usually mean demand isn't the problem; getting overdue patients into open slots is."),
             (r"\bnew (?:office|location|clinic|site|practice)\b|\bopen|\bhir|\bnew providers?\b", "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the quickest to book."),
         ),
@@ -97,6 +100,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="qualified meetings held",
         consequences=(
             (r"\bcoverage\b|\bagainst a [\d.]+x target\b|\bdouble pipeline\b|\bpipeline target\b", "Gaps like that rarely close on inbound alone, and new reps take a quarter or more to ramp."),
+            (r"\bmeetings?\b[^.;]*\bdown\b|\bdown\b[^.;]*\bmeetings?\b|\breply rates?\b", "When meetings drop like that, the pipeline gap shows up a quarter later, too late to fix by hiring."),
             (r"\bSDRs?\b|\bsales development\b|\bBDRs?\b", "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it."),
             (r"\benterprise\b|\bnew tier\b|\bupmarket\b", "A new tier needs its own pipeline from the first month, usually before the team that will sell it is in place."),
             (r"\bSeries\b|\braised\b|\bfunding\b|\bround\b", "A new round usually comes with a pipeline target that starts before the new reps do."),
@@ -160,7 +164,8 @@ ANGLES: dict[str, CopyAngles] = {
             (r"\bpenalt|\blate deliver", "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty."),
             (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning; the signs are usually in the machine data days before the stop."),
             (r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b", "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning."),
-            (r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission", "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way."),
+            (r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b", "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way."),
+            (r"\bcontract\b|\bnew customer\b|\bwon\b", "A new contract makes on-time delivery the thing that decides renewal, and unplanned stops are the usual reason it slips."),
             (r"\bhir.*\b(?:maintenance|reliability)\b|\bretir", "When maintenance know-how leaves with people, the machine data is what's left to warn you."),
         ),
         observation=("unplanned stops", "Most plant managers I talk to can name the one machine whose stops cost them the most, and those stops rarely come without warning.",
@@ -171,6 +176,7 @@ ANGLES: dict[str, CopyAngles] = {
         segment="law, accounting and consulting firms",
         judged_on="first meetings with the clients a partner wants",
         consequences=(
+            (r"\blost\b[^.;]*\bclients?\b|\bnew logos?\b", "Replacing a large client through referrals alone usually takes longer than the gap it leaves."),
             (r"\bretir|\brainmakers?\b|\bbook of business\b|\b% of fees\b", "Replacing a retiring partner's book through referrals alone usually takes longer than the retirement date allows."),
             (r"\blaunch|\bnew (?:practice|studio|office|group|service)", "A new practice needs its first clients now, and referrals take years to build."),
             (r"\bhir.*\b(?:former|executive|partner|director)\b|\blateral", "A senior hire from the client side opens doors, but only if there are meetings lined up for them."),
