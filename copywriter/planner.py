@@ -56,7 +56,8 @@ _RUN_HEADS = frozenset({"campaigns", "campaign", "programs", "program", "program
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
 _STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
                          "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
-                         "than", "off", "over", "under", "near", "around", "about"})
+                         "than", "off", "over", "under", "near", "around", "about", "onto", "via", "through",
+                         "within", "toward", "towards"})
 _EVENT_NOUNS = {"reopen": "reopening", "roll": "rollout", "acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
                 "expand": "expansion", "complete": "renovation", "merge": "merger", "raise": "raise", "secure": "raise",
                 "close": "round"}
@@ -384,7 +385,7 @@ class Plan:
         families = ([[f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
                       f"We {verb} {what} at {co}, judged on one number: {judged}."],
                      [f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
-                      f"At {co}, we {verb} {what}; we're judged on one number: {judged}."]] if judged else
+                      f"At {co}, we {verb} {what}, judged on one number: {judged}."]] if judged else
                     [[f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
                      [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."]])
         family = families[self.voice]
@@ -415,11 +416,17 @@ class Plan:
                       f"Would a one-page outline of how it would run{at} be useful?"],
                      [f"Worth 15 minutes to see what that could look like{at}?",
                       f"Would a short sketch of the first 60 days{at} be useful?"]]
+            if self.angles and short:  # the industry's own question, about the thing the fact is about
+                pools[0] = [self.industry_ask(short)]
             pool = pools[self.voice]
             return pool[stable_int(self.ctx.seed, "voice") // 2 % len(pool)]
         if self.angles and short:
-            return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
+            return self.industry_ask(short)
         return f"Worth 15 minutes to see whether it fits {short}?" if short else "Worth 15 minutes to see whether it fits?"
+
+    def industry_ask(self, short: str) -> str:
+        assert self.angles is not None
+        return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
 
     def observation(self) -> tuple[str, list[str]] | None:
         """For a record with no usable fact: the industry's general observation (subject, sentences)."""
@@ -772,7 +779,9 @@ class Plan:
             words = self.topic_words(fact)
             words = [w for w in words if w.lower() not in ("several", "most", "some", "many", "about", "roughly",
                                                            "they", "there", "no")]
-            cut = next((i for i, w in enumerate(words) if w.lower() in FINITE), len(words))
+            cut = next((i for i, w in enumerate(words) if w.lower() in FINITE and not (
+                w.lower() in ("cost", "costs") and i + 1 < len(words) and
+                words[i + 1].lower() in ("is", "are", "up", "down", "rose", "rising", "fell"))), len(words))
             words = words[:cut]
             if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
                 words[0] = words[0].lower()
@@ -819,6 +828,8 @@ class Plan:
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
                 return lowered if lowered[0].isdigit() or lowered.startswith("the ") else f"your {lowered}"
+            if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
+                return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
             return f"the {lowered}" if not lowered[0].isdigit() else lowered
         when = "before" if fact.kind == "gerund" else "after"
         if group == "hire":
