@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 import inflect
@@ -82,6 +82,11 @@ _GROUPS = {
 _EVENT_NOUN = {"reopen": "A reopening", "open": "An opening", "launch": "A launch", "relaunch": "A relaunch",
                "roll": "A rollout", "rollout": "A rollout", "expand": "An expansion", "introduce": "A launch",
                "test": "A test like that", "start": "A launch like that", "consolidate": "A consolidation like that"}
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _group(fact: CopyFact) -> str:
@@ -173,6 +178,7 @@ class Plan:
     role_ref: str | None
     decision_maker: bool
     used: set[str] = field(default_factory=set)
+    _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -325,13 +331,22 @@ class Plan:
         came from) is about, with its slots filled from the fact; None when none fits."""
         if self.angles is None:
             return None
+        key = (fact.raw, fact.text)
+        if key in self._consequences:
+            return self._consequences[key]
+        found = self._find_consequence(fact)
+        self._consequences[key] = found
+        return found
+
+    def _find_consequence(self, fact: CopyFact) -> tuple[int, str] | None:
+        assert self.angles is not None
         # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
         notes = self.ctx.prospect.notes or "" if fact.field == "notes" else ""
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
         source = " ".join([fact.text, sentence])
         source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
         for index, (pattern, sentence) in enumerate(self.angles.consequences):
-            m = re.search(pattern, source, re.IGNORECASE)
+            m = _compiled(pattern).search(source)
             if not m:
                 continue
             if "{count}" in sentence:
