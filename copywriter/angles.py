@@ -221,7 +221,9 @@ def verb_kind(word: str) -> str | None:
     w = word.lower()
     if w.endswith("ing") and len(w) >= 5 and w not in _NOT_VERBS_ING:
         return "gerund"
-    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED):
+    # "unplanned downtime" is a noun phrase, not a verb
+    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and
+                                not w.startswith(("un", "over", "under"))):
         return "past"
     if w in ("relies", "runs", "uses", "has", "operates", "owns", "sells", "serves", "depends", "plans", "expects",
              "wants", "needs", "aims",
@@ -417,7 +419,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
     text = _split_clauses(text)
-    text = re.sub(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+now\s+(about|around|roughly|nearly|over)\s+"
+    text = re.sub(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
+                  r"(about|around|roughly|nearly|over|under|below|above)\s+"
                   r"(?=~?[\d$][\d.,]*%\s+of\b)?",
                   lambda m: f"{m.group(1)} now account for {m.group(2)} " if m.group(1).split()[-1].endswith("s")
                   and not m.group(1).split()[-1].endswith("ss") else f"{m.group(1)} is now {m.group(2)} ", text)

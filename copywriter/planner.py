@@ -559,7 +559,7 @@ class Plan:
     def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
         first = words[0].lower()
         if first in _ARTICLES or first in _STOP_TOPIC or first in _DETERMINERS or first[0].isdigit() or \
-                first in ("roughly", "nearly", "almost", "~") or first[0] in "~$€£" or \
+                first in ("roughly", "nearly", "almost") or first[0] == "~" or \
                 first in ("out", "up", "off", "own") or (words[0][0].isupper() and not words[0].isupper()):
             return False
         topic = self.topic_words(fact, jump_of=False)
