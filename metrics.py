@@ -46,6 +46,8 @@ LLM_COST = Counter("tune_llm_cost_usd_total", "Claude spend in USD")
 ENGINE_RESULTS = Counter("tune_engine_results_total",
                          "Analyses and content by the engine that produced them, and why not Claude",
                          ["feature", "engine", "fallback"])
+DROPPED_FACTS = Counter("tune_claude_facts_dropped_total",
+                        "Claude prospect facts dropped by the quote gate, by reason", ["reason"])
 TRACKING_EVENTS = Counter("tune_tracking_events_total", "Tracking events stored, by type and human/machine",
                           ["type", "machine"])
 RATELIMIT_STORAGE_ERRORS = Counter("tune_ratelimit_storage_errors_total",
@@ -65,6 +67,11 @@ def record_llm_call(*, purpose: str, outcome: str, usage: Any) -> None:
 
 def record_engine(feature: str, engine: str, fallback: str | None) -> None:
     ENGINE_RESULTS.labels(feature, engine, fallback or "none").inc()
+
+
+def record_dropped_facts(reasons: dict[str, int]) -> None:
+    for reason, n in reasons.items():
+        DROPPED_FACTS.labels(reason).inc(n)
 
 
 def record_tracking_event(event_type: str, is_machine: bool) -> None:

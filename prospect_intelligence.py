@@ -1,12 +1,13 @@
 """Prospect intelligence: score, tier, pain points, hooks and approach, persisted per workspace.
 
-The score and tier always come from the agent's rubric (`scoring.analyze_rules`), so a tier can be
-recomputed from the stored breakdown whichever engine ran. When Claude is available it adds the
-qualitative part (persona reading, pain points, hooks, approach). Every hook Claude gives names a
-prospect field and a verbatim quote of it, and is kept only if it passes `grounding.quote_gate`
-(the quote is in that field; every number and name of the hook is in the quote). When Claude is
-unconfigured, over budget, failing or answers garbage, the rules engine's insight stands and the
-response says why (`fallback`).
+Both engines produce the same prospect facts (`intelligence.facts`) and the analysis is read from
+them alone (`scoring.analyze_facts`): score, tier, breakdown, hooks, pains and approach. When Claude is
+available it fills the facts (`intelligence.claude_facts`): every fact names a prospect field and a
+verbatim quote of it, and is kept only if it passes `grounding.quote_gate` (the quote is in that
+field; every number and name of the fact is in the quote). Dropped facts are counted in the result
+(`dropped_facts`) and the logs. The stored facts reproduce the stored tier on either engine. When
+Claude is unconfigured, over budget, failing or answers garbage, the rules extractor's facts stand
+and the response says why (`fallback`).
 
 The Claude call happens before any write, so no database lock is held while waiting for it.
 """
@@ -14,14 +15,13 @@ The Claude call happens before any write, so no database lock is held while wait
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import Field, ValidationError
 from sqlalchemy import case, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -32,10 +32,11 @@ import metrics
 import paging
 from database_async import TuneDatabase
 from errors import NotFound
-from grounding import gate_hooks
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from intelligence import intake
+from intelligence.claude_facts import FACTS_SYSTEM, ClaudeFacts, facts_prompt, gate_facts
+from intelligence.facts import ProspectFacts
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
 from schemas import (
@@ -51,43 +52,9 @@ from schemas import (
     ScoreComponent,
     TierThresholds,
 )
-from scoring import analyze_rules, tier_for
+from scoring import analyze_facts, analyze_rules, tier_for
 
 log = structlog.get_logger()
-
-INSIGHT_SYSTEM = """You are a senior B2B sales researcher. Given an industry agent profile and one prospect,
-say which persona they are, their most likely pains, up to three personalisation hooks and the best
-approach.
-
-Hooks are facts, not prose. For each hook give `field` (the prospect field it comes from, e.g. "signals",
-"company", "title", "location") and `quote` (a verbatim, contiguous piece of that field's value, copied
-exactly). The hook `text` may rephrase the quote, but every number and every name in it must appear in
-the quote. A hook that does not meet this is discarded. Never invent facts, numbers, names or dates.
-
-Agent profile:
-"""
-
-
-class ClaudeHook(BaseModel):
-    """A hook as Claude must give it: the claim, the field it comes from and a verbatim quote."""
-
-    text: Annotated[str, Field(max_length=300)]
-    field: Annotated[str, Field(max_length=40)]
-    quote: Annotated[str, Field(max_length=500)]
-
-    def as_hook(self) -> Hook:
-        return Hook(text=self.text, source_field=self.field, quote=self.quote)
-
-
-class ClaudeInsight(BaseModel):
-    """What Claude adds to the rubric's score: the qualitative reading of one prospect."""
-
-    persona: Annotated[str, Field(max_length=200)] | None = None
-    pain_points: Annotated[list[Annotated[str, Field(max_length=300)]], Field(min_length=1, max_length=5)]
-    hooks: Annotated[list[ClaudeHook], Field(max_length=3)]
-    approach: Approach
-    confidence: float = Field(ge=0, le=1)
-
 
 REPLACE_HELP = ("A prospect already known (same e-mail) is merged by default: fields given replace, fields "
                 "absent are kept, signals and technologies add to the known ones. true: store exactly what "
@@ -138,6 +105,8 @@ class AnalysisRead(Output):
     approach: Approach
     confidence: float
     data_gaps: list[str]
+    dropped_facts: int = Field(0, description="Claude facts dropped by the quote gate (their quote is not in the "
+                                              "prospect's field, or their numbers or names are not in the quote)")
     usage: dict[str, Any] | None = None
     fallback: str | None = Field(None, description="Why Claude was not used, when it is configured but was not.")
     changed_fields: list[str] = Field([], description="Stored prospect fields this request added, changed or "
@@ -173,43 +142,36 @@ class Outcome:
     replace: bool = False
 
 
-def merge_insight(rules: AnalysisResult, insight: ClaudeInsight, data: ProspectData) -> AnalysisResult:
-    """Claude's reading on top of the rubric: score, tier and breakdown stay the rubric's. Claude's
-    hooks pass the quote gate or are dropped; with none left, the rubric's own hooks stand."""
-    kept, dropped = gate_hooks([h.as_hook() for h in insight.hooks], data)
-    if dropped:
-        log.info("analysis.hooks_dropped", dropped=len(dropped), reasons=[why for _, why in dropped])
-    hooks = kept or rules.hooks
-    return rules.model_copy(update={
-        "persona": rules.persona or insight.persona,
-        "pain_points": insight.pain_points,
-        "hooks": hooks,
-        "approach": insight.approach,
-        "confidence": round(min(rules.confidence, insight.confidence), 2),  # thin data bounds certainty
-    })
+def claude_analysis(profile: AgentProfile, data: ProspectData, answer: ClaudeFacts,
+                    rules: AnalysisResult) -> AnalysisResult:
+    """Claude's facts, through the quote gate, scored like any facts: the tier is `score_facts` of the
+    kept facts, so re-scoring what is stored gives the stored tier. Dropped facts are counted in the
+    result (`dropped_facts`, and `facts.dropped_quotes`) and logged by reason, never by their text."""
+    gated = gate_facts(profile, data, answer, ProspectFacts.from_dict(rules.facts) if rules.facts else None)
+    if gated.dropped:
+        log.info("analysis.facts_dropped", dropped=gated.dropped, reasons=gated.reasons)
+        metrics.record_dropped_facts(gated.reasons)
+    return analyze_facts(profile, data, gated.facts).model_copy(update={"dropped_facts": gated.dropped})
 
 
 async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfile, data: ProspectData,
                  given: ProspectData | None = None, replace: bool = False) -> Outcome:
-    """Run the rubric, then let Claude add insight when it can. Never raises for Claude's faults.
+    """Read the prospect's facts (Claude when it can, else the rules extractor) and score them. Never
+    raises for Claude's faults: the rules extractor's facts stand in and `fallback` says why.
 
     `data` is what is scored (the merged prospect); `given` and `replace` say how to store it.
     """
     rules = analyze_rules(profile, data)
     if not llm.enabled:
         return Outcome(data, rules, "rules", None, None, given, replace)
-    prompt = ("Prospect:\n" + data.model_dump_json(exclude_none=True, indent=1) +
-              "\n\nRubric result (keep consistent with it):\n" +
-              json.dumps({"score": rules.score, "tier": rules.tier, "persona": rules.persona,
-                          "data_gaps": rules.data_gaps}))
     try:
         reply = await llm.structured(workspace_id=workspace_id, purpose="analyze",
-                                     system=INSIGHT_SYSTEM + profile.model_dump_json(), prompt=prompt,
-                                     output_model=ClaudeInsight, max_tokens=1500)
+                                     system=FACTS_SYSTEM + profile.model_dump_json(), prompt=facts_prompt(data),
+                                     output_model=ClaudeFacts, max_tokens=2500)
     except LLMUnavailable as exc:
         return Outcome(data, rules, "rules", None, exc.reason, given, replace)
-    return Outcome(data, merge_insight(rules, reply.value, data), "claude", reply.usage.as_dict(), None, given,
-                   replace)
+    return Outcome(data, claude_analysis(profile, data, reply.value, rules), "claude", reply.usage.as_dict(), None,
+                   given, replace)
 
 
 async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[str]) -> dict[str, dict[str, Any]]:

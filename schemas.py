@@ -343,6 +343,8 @@ class AnalysisResult(BaseModel):
     confidence: float = Field(ge=0, le=1)
     data_gaps: list[str]
     facts: dict | None = None  # intelligence.facts.ProspectFacts.to_dict(): what the tier was computed from
+    dropped_facts: int = Field(0, ge=0, description="Claude facts dropped because their quote is not in the "
+                               "prospect's field or their numbers or names are not in the quote")
 
 
 class MessageRead(Output):

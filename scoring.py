@@ -28,7 +28,7 @@ from typing import Literal
 from industry_agents.text import stem, tokens
 from intelligence import english
 from intelligence.extract import USEFUL_FIELDS, extract_facts, present, profile_offer, relevance, themes_in
-from intelligence.facts import RELEVANT, Event, Level, Mention, ProspectFacts, Quantity
+from intelligence.facts import RELEVANT, Disqualifier, Event, Level, Mention, ProspectFacts, Quantity
 from intelligence.personas import label as persona_label
 from schemas import (
     AgentProfile,
@@ -291,7 +291,7 @@ def _score_company(profile: AgentProfile, facts: ProspectFacts, maximum: int) ->
         said.append("revenue unknown")
     if facts.company_types:
         parts.append((0.2, 1.0))
-        said.append(f"it is {english.a(facts.company_types[0].label)}, an ICP company type")
+        said.append(f"it is {english.a(english.label(facts.company_types[0].label))}, an ICP company type")
     if parts:
         known = sum(w for w, _ in parts)
         share = sum(w * f for w, f in parts) / known * (0.75 + 0.25 * known / 1.0 if known < 0.8 else 1.0)
@@ -454,7 +454,8 @@ def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreCompone
         "notes",
     ]
     if facts.disqualifiers:
-        names = english.join([f"{d.label} ({_quote(d)})" if _quote(d) else d.label for d in facts.disqualifiers])
+        shown = _one_per_kind(facts)
+        names = english.join([f"{_reason(d)} ({_quote(d)})" if _quote(d) else _reason(d) for d in shown])
         return ScoreComponent(
             component="disqualifier",
             points=score - raw,
@@ -477,6 +478,28 @@ def _gate(profile: AgentProfile, facts: ProspectFacts, raw: int) -> ScoreCompone
         fields=fields,
         why="In the industry with no blocker: kept in tier 3 to nurture.",
     )
+
+
+_DETERMINER = re.compile(r"^(?:a|an|the|any|every|no|one|each)\b", re.I)
+
+
+def _one_per_kind(facts: ProspectFacts) -> list[Disqualifier]:
+    """The disqualifiers to name: the first of each kind (of each profile rule), so "solo" is said once."""
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for d in facts.disqualifiers:
+        key = (d.kind, d.profile_rule if d.kind == "profile" else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _reason(d: Disqualifier) -> str:
+    """The disqualifier as a noun phrase: a profile's own rule text gets its article ("a hobby store ...")."""
+    if d.label == d.profile_rule and not _DETERMINER.match(d.label):
+        return english.a(d.label)
+    return d.label
 
 
 def _quote(d: object) -> str:

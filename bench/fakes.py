@@ -58,9 +58,21 @@ def rules_env(**extra: str) -> dict[str, str]:
 
 # --- the fake Claude ------------------------------------------------------------------------------
 
-INSIGHT = {"persona": None, "pain_points": ["Filling the new hotel tower midweek", "Lapsed players"],
-           "hooks": [], "confidence": 0.8,
-           "approach": {"channel": "email", "angle": "the new tower", "cta": "Worth a short call?"}}
+def _facts(prompt: str) -> dict[str, Any]:
+    """An analysis answer (intelligence.claude_facts.ClaudeFacts) quoting the prospect in the prompt:
+    the title read as a marketing VP, each signal as an event, so every fact passes the quote gate."""
+    try:
+        prospect = json.loads(prompt.split("Prospect:", 1)[1])
+    except (IndexError, ValueError):
+        prospect = {}
+    title = prospect.get("title")
+    reading = ({"quote": title, "level": "vp", "function": "marketing", "functions": ["marketing"], "flags": [],
+                "reference": "marketing leader", "language": "en"} if title else None)
+    events = [{"field": "signals", "quote": signal, "lemma": "open", "object": "it", "date_text": None,
+               "tense": "unknown", "negated": False} for signal in prospect.get("signals", [])[:10] if signal]
+    return {"title": reading, "company_types": [], "disqualifiers": [], "events": events, "quantities": [],
+            "mentions": []}
+
 
 # Plain copy: no figures, no capitalised names (nothing the quality gate could call invented), a question.
 _EMAIL = ("Most teams we talk to are trying to bring lapsed regulars back without leaning on bigger "
@@ -114,7 +126,7 @@ def claude_answer(request: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     if title == "_ClaudeVideo":
         duration = re.search(r"Write a (\d+)-second", prompt)
         return "video", _video(int(duration.group(1)) if duration else 60)
-    return "analyze", INSIGHT
+    return "analyze", _facts(prompt)
 
 
 class FakeClaude:

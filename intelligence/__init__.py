@@ -11,8 +11,11 @@ Owns the one intermediate representation between raw prospect input and every ju
     extract  the rules extractor: a normalised `ProspectData` and an `AgentProfile` → `ProspectFacts`.
     personas persona scope (functions × levels × decision role) and language forms (label, plural, short).
     english  articles, plurals, possessives and lists for generated sentences (`inflect`).
+    claude_facts  the schema Claude fills with the same facts, and the gate each fact passes
+             (`grounding.quote_gate`) before it is kept; relevance and wording stay code's.
 
-May import: `schemas`, `industry_agents` (knowledge and text helpers) and the standard library or
-pinned pure-Python packages (`inflect`). Must not import the database, the web layer, `llm` or
-`scoring`: the scorer and the copy writer import this package, never the other way round.
+May import: `schemas`, `industry_agents` (knowledge and text helpers), `grounding` (the quote gate)
+and the standard library or pinned pure-Python packages (`inflect`, `pydantic`). Must not import
+the database, the web layer, `llm` or `scoring`: the scorer and the copy writer import this
+package, never the other way round.
 """

@@ -14,9 +14,21 @@ import inflect
 _ENGINE = inflect.engine()
 
 
+# Lower-case vocabulary labels ("cpa firm", "b2b saas company") written with their proper case.
+_CASED = {"cpa": "CPA", "dtc": "DTC", "d2c": "D2C", "b2b": "B2B", "b2c": "B2C", "saas": "SaaS", "ria": "RIA",
+          "reit": "REIT", "crm": "CRM", "shopify": "Shopify", "it": "IT", "msp": "MSP", "ils": "ILS", "hr": "HR",
+          "icp": "ICP", "sdr": "SDR", "sdrs": "SDRs", "ota": "OTA", "otas": "OTAs", "cnc": "CNC", "oem": "OEM"}
+
+
+_ACRONYMS = frozenset(v for v in _CASED.values() if (v.isupper() and v.isalpha()) or v in ("B2B", "B2C", "D2C"))
+
+
 @lru_cache(maxsize=4096)
 def a(phrase: str) -> str:
-    """The phrase with its indefinite article: "an e-commerce leader", "a VP", "an SVP"."""
+    """The phrase with its indefinite article: "an e-commerce leader", "a VP", "an SVP", "an RIA"."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if first in _ACRONYMS:  # spelled letter by letter: the article follows the first letter's name
+        return f"{'an' if first[0] in 'AEFHILMNORSX' else 'a'} {phrase}"
     return _ENGINE.a(phrase)
 
 
@@ -48,6 +60,25 @@ def possessive(name: str) -> str:
     return name + "'s"
 
 
+
+
+@lru_cache(maxsize=4096)
+def label(text: str) -> str:
+    """A lower-case vocabulary label as it is written in a sentence: "a CPA firm", "a B2B SaaS company",
+    "an IT services firm" ("it" is cased only before "services", "consulting", "consultancy" or "firm")."""
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        cased = _CASED.get(word)
+        if word == "it" and (i + 1 >= len(words) or words[i + 1] not in ("services", "consulting", "consultancy",
+                                                                        "firm", "outsourcing", "department")):
+            cased = None
+        if word == "plus" and i and words[i - 1] == "shopify":
+            cased = "Plus"
+        out.append(cased or word)
+    return " ".join(out)
+
+
 def join(items: list[str], conj: str = "and") -> str:
     """ "a", "a and b", "a, b and c"."""
     items = [i for i in items if i]
@@ -72,4 +103,4 @@ def lower_first(text: str) -> str:
     return text
 
 
-__all__ = ["a", "count", "join", "lower_first", "plural", "possessive", "sentence"]
+__all__ = ["a", "count", "join", "label", "lower_first", "plural", "possessive", "sentence"]

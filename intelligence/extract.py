@@ -61,13 +61,17 @@ _F = TypeVar("_F", Event, Quantity, Mention)
 
 _THEMES: dict[str, str] = {
     "win_back": r"lapsed|win[- ]?backs?|winning back|reactivat\w*|re-?engag\w*|haven'?t visited|not visited|"
-    r"inactive|dormant|recall\w*|overdue|no-?show\w*|lost (?:players|patients|customers)",
+    r"inactive|dormant|recall\w*|overdue|no-?show\w*|lost (?:players|patients|customers)|"
+    # a quantified loss of the customer base: "lost roughly 18% of active carded players"
+    r"lost [^.;]{0,40}\b(?:players|patients|customers|guests|members|subscribers|diners|shoppers|buyers)",
     "retention": r"retention|repeat (?:purchase|rate|customers|visits|orders)|churn\w*|lifecycle|loyalty|"
     r"fid[ée]lit[ée]|fid[ée]lisation|treue|fidelidad|fidelizaci[óo]n|fidelit[àa]|klantenbinding|"
     r"rewards|players? club|post-purchase|customer list|database marketing|crm|klaviyo|mailchimp|"
-    r"sms|e-?mail|text(?:ing)? campaigns?|first orders",
+    r"sms|e-?mail|text(?:ing)? campaigns?|first orders|(?:second|another|repeat|next) (?:order|purchase)s?|"
+    r"one-time (?:buyers|customers|purchasers)|(?:buy|order|purchase) only once|"
+    r"never (?:re-?order|come back|return)",
     "acquisition": r"customer acquisition|new (?:customers|players|patients|members|accounts|clients)|cac|"
-    r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)",
+    r"lead gen\w*|acquisition campaigns?|cost per (?:lead|acquisition)|new logos?",
     "outbound": r"outbound|sdrs?|bdrs?|sales development|meetings|pipeline|account executives|\baes\b|"
     r"sales (?:team|reps|hires)|quota|prospecting|outsourced sdr|sdr-as-a-service",
     "direct_booking": r"otas?|booking\.com|expedia|commissions?|direct[- ]book\w*|metasearch|room nights|"
@@ -77,13 +81,16 @@ _THEMES: dict[str, str] = {
     "deposits": r"deposits?|loan-to-share|savings|\bisa\b|new accounts?|account opening|branch(?:es)?|"
     r"liquidity|share deposits|cds?\b|checking",
     "lease_up": r"lease-?ups?|leasing|leased|vacanc\w*|vacant|occupancy|concessions|free rent|units?\b|"
-    r"rental tower|tenants?|apartment",
+    r"rental tower|tenants?|apartment|(?:weeks?|months?) free",
     "downtime": r"downtime|oee|outages?|uptime|predictive maintenance|maintenance|machin\w*|cnc|"
     r"production lines?|lines?\b|second shift|presses|breakdowns?|reliability|vibration|"
     r"produktion|plant expansion|new plant",
     "bd": r"business development|new clients|client development|origination|book of business|"
     r"rainmak\w*|partners? retir\w*|retire\w*|replace (?:that|the) book|new practice|practice group|"
-    r"lateral|bd directors|business development directors",
+    r"lateral|bd directors|business development directors|new logos?|"
+    # losing an anchor client is the classic case for new business
+    r"lost (?:its|their|our|a|the|one) (?:largest|biggest|top|key|anchor|main|major) "
+    r"(?:client|customer|account)s?",
 }
 _THEME_RE = {
     name: re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])") for name, pattern in _THEMES.items()
@@ -255,7 +262,9 @@ _SELLS_TO = re.compile(
 )
 # Selling verbs say "vendor" by themselves; "for hotels" needs a product word too.
 _SELL_VERB = re.compile(
-    r"\b(?:sells? to|vendor to|supplier to|(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
+    r"\b(?:(?:recruits|places|staffs|sources|headhunts)\b[^.;]{0,40}?\b(?:for|at|into)\s+"
+    r"(?:[a-z&-]+\s+){0,3}?(?:" + _CUSTOMER_NOUNS + r")|sells? to|vendor to|supplier to|"
+    r"(?:provides|offers|sells|markets|delivers|distributes|supplies)\b"
     r"[^.;]{0,60}?\bto\s+(?:about\s+|over\s+|more than\s+)?(?:\d[\d,]*\+?\s+)?(?:[a-z&-]+\s+){0,3}?"
     r"(?:" + _CUSTOMER_NOUNS + r"))\b"
 )
@@ -301,6 +310,7 @@ class _Rule:
     max_employees: int | None = None
     max_revenue: int | None = None
     also: re.Pattern[str] | None = None  # a second pattern that must also be found
+    also_if_tiny: bool = False  # a company well below the ICP size band meets `also` ("no marketing budget")
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -424,6 +434,7 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
             also=_rx(
                 r"no (?:\w+ )?(?:(?:sales|marketing)(?: or | and | ))+budget|no budget for (?:sales|marketing)"
             ),
+            also_if_tiny=True,
         ),
     ),
     (
@@ -705,6 +716,13 @@ def profile_offer(profile: AgentProfile) -> Offer:
 _ACQUISITION_COST = re.compile(r"\b(?:customer )?acquisition costs?\b|\bcac\b|\bcost per (?:acquisition|order)\b")
 
 
+@lru_cache(maxsize=4096)
+def _themes_of_word(word: str) -> tuple[str, ...]:
+    """Every theme a matched phrase belongs to: a word several share ("occupancy": direct booking and
+    lease-up) counts for each."""
+    return tuple(name for name, rx in _THEME_RE.items() if rx.fullmatch(word))
+
+
 @lru_cache(maxsize=16384)
 def themes_in(text: str) -> frozenset[str]:
     """The themes a text touches (win-back, retention, outbound, direct booking, ...)."""
@@ -715,6 +733,7 @@ def themes_in(text: str) -> frozenset[str]:
     pos = 0
     while (m := _ANY_THEME.search(low, pos)) is not None:
         found.add(m.lastgroup or "")
+        found.update(_themes_of_word(m.group(0)))
         pos = m.end() if m.end() > pos else pos + 1
     return frozenset(found)
 
@@ -829,20 +848,6 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
     obj = obj.strip(" ,.;")
     negated = _negated(piece, words[max(verb_at, 0)].start()) or bool(_CALLED_OFF.search(piece))
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
-    if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
-        base = 0.6  # entering a market, a country or a segment is expansion
-    elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
-        base = 0.3
-    else:
-        base = 0.6 if lemma in _GROWTH else 0.3
-    rel = relevance(piece, offer, base=base)
-    if lemma == "hire" and rel.score < RELEVANT and offer.stated:
-        # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
-        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
-        if hired is not None and hired.function in offer.functions and hired.function != "other":
-            rel = Relevance(0.6, (hired.function,))
-    if negated:
-        rel = NO_RELEVANCE
     return Event(
         lemma=lemma,
         object=obj,
@@ -850,8 +855,33 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
         date_text=date_text,
         tense=_tense(words[max(verb_at, 0)].group(0), piece),
         negated=negated,
-        relevance=rel,
+        relevance=event_relevance(lemma, piece, obj, offer, negated),
     )
+
+
+def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
+    """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
+    into a function the offer serves as a trigger, a negated event not at all (either engine's event)."""
+    if negated:
+        return NO_RELEVANCE
+    if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
+        base = 0.6  # entering a market, a country or a segment is expansion
+    elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
+        base = 0.3
+    else:
+        base = 0.6 if lemma in _GROWTH else 0.3
+    rel = relevance(text, offer, base=base)
+    if lemma == "hire" and rel.score < RELEVANT and offer.stated:
+        # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
+        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
+        if hired is not None and hired.function in offer.functions and hired.function != "other":
+            rel = Relevance(0.6, (hired.function,))
+    return rel
+
+
+def quantity_relevance(text: str, offer: Offer) -> Relevance:
+    """How a quantity's sentence bears on the offer (either engine's quantity)."""
+    return relevance(text, offer, base=0.3)
 
 
 def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> list[Quantity]:
@@ -891,7 +921,7 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         measure = (piece[: m.start()] + piece[m.end() :]).strip(" ,.;")
         out.append(
             Quantity(
-                value=value, unit=unit, measure=measure, span=span, relevance=relevance(piece, offer, base=0.3)
+                value=value, unit=unit, measure=measure, span=span, relevance=quantity_relevance(piece, offer)
             )
         )
     if not out and _HALF.search(piece):
@@ -899,7 +929,7 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
         out.append(
             Quantity(
-                value=50.0, unit="percent", measure=piece, span=span, relevance=relevance(piece, offer, base=0.3)
+                value=50.0, unit="percent", measure=piece, span=span, relevance=quantity_relevance(piece, offer)
             )
         )
     return out
@@ -992,7 +1022,7 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
     """
     if title is None or title.level in ("junior", "former"):
         return None
-    best: tuple[tuple[int, int], PersonaMatch] | None = None
+    best: tuple[tuple[int, int, int], PersonaMatch] | None = None
     for order, persona in enumerate(profile.personas):
         functions, levels = persona_scope(persona)
         if title.function not in functions or title.level not in levels:
@@ -1006,7 +1036,9 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
             or _partner_manager(title)
         ):
             role = "influencer"
-        rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], order)
+        # The best role first; between equals, the persona that names the title ("deposits") over the first.
+        rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], 0 if _keyword_match(persona, title) else 1,
+                order)
         why = (
             f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
             f"{title.level.replace('_', '-')}) as {role}"
@@ -1387,12 +1419,15 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
         if slug == profile.industry:
             return 1.0, f"Industry '{prospect.industry}' is {profile.name}."
         if (kw := _first_keyword(tokens(prospect.industry), keywords)) is not None:
-            return 0.9, f"Industry '{prospect.industry}' contains '{kw}', a {profile.name} term."
+            return 0.9, f"Industry '{prospect.industry}' contains '{kw}', {english.a(profile.name)} term."
         extra = _MORE_INDUSTRY.get(profile.industry, ())
         if (kw := _first_keyword(tokens(prospect.industry), extra)) is not None:
-            return 0.9, f"Industry '{prospect.industry}' ({kw}) is a {profile.name} industry."
+            return 0.9, f"Industry '{prospect.industry}' ({kw}) is {english.a(profile.name)} industry."
         if slug not in _BUILTIN_SLUGS and (stem_hit := _foreign_industry(prospect.industry, profile.industry)):
-            return 0.9, f"Industry '{prospect.industry}' ({stem_hit}) is a {profile.name} industry."
+            return 0.9, f"Industry '{prospect.industry}' ({stem_hit}) is {english.a(profile.name)} industry."
+        near = _NEAR_INDUSTRY.get(profile.industry)
+        if near is not None and (kw := _first_keyword(tokens(prospect.industry), near[0])) is not None:
+            return 0.7, f"Industry '{prospect.industry}' ({kw}) is {near[1]}."
         if frozenset({slug, profile.industry}) in _ADJACENT:
             return max(0.5, evidence[0]), f"Industry '{prospect.industry}' is close to {profile.name}."
         if evidence[0]:
@@ -1418,7 +1453,7 @@ _FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
     "saas": ("logiciel", "softwareentwicklung", "softwarehersteller", "desarrollo de software",
              "programmatuur", "editeur de logiciels"),
     "real_estate": ("immobilier", "immobilien", "inmobiliari", "imobiliari", "immobiliare", "vastgoed",
-                    "wohnungswirtschaft"),
+                    "wohnungswirtschaft", "bienes raices", "bens imoveis", "beni immobili"),
     "manufacturing": ("verarbeitung", "herstellung", "fertigung", "maschinenbau", "industrie", "fabrica",
                       "manufactur", "produzione", "kunststoff", "metallbau", "fabricage", "maakindustrie",
                       "produktion", "usinage", "metalurg"),
@@ -1427,7 +1462,9 @@ _FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
     "financial_services": ("banque", "bankwesen", "banca", "bancos", "bancario", "bancaire", "finanzdienst",
                            "services financiers", "servicios financieros", "sparkasse", "caisse", "bankwezen"),
     "ecommerce": ("onlinehandel", "versandhandel", "commerce en ligne", "vente en ligne", "comercio electronico",
-                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista"),
+                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista",
+                  "retalho", "varejo", "comercio a retalho", "commerce de detail", "vente au detail",
+                  "commercio al dettaglio", "vendita al dettaglio", "venta minorista", "comercio electronico"),
     "professional_services": ("kanzlei", "conseil", "beratung", "consultoria", "consulenza", "advocat", "avocat",
                               "abogad", "steuerberat", "wirtschaftspruf", "expertise comptable", "comptab",
                               "contabil", "rechtsanwalt", "juridique", "juridico"),
@@ -1440,6 +1477,17 @@ def _foreign_industry(label: str, slug: str) -> str | None:
     folded = folded.encode("ascii", "ignore").decode("ascii")
     return next((w for w in _FOREIGN_INDUSTRY.get(slug, ()) if w in folded), None)
 
+
+# Industries whose companies are often the profile's buyers under another label (LinkedIn files a
+# supplement brand under "Health, Wellness & Fitness"): a near fit, with what makes it one.
+_NEAR_INDUSTRY: dict[str, tuple[tuple[str, ...], str]] = {
+    "ecommerce": (
+        ("wellness", "fitness", "nutrition", "supplements", "beverages", "food", "sporting goods", "pet products",
+         "cosmetics", "jewelry", "jewellery", "luxury goods", "furniture", "toys", "footwear", "calzado", "mode",
+         "moda", "consumer electronics", "personal care", "home goods", "homeware"),
+        "a consumer-products industry whose brands sell online",
+    ),
+}
 
 _ADJACENT = frozenset(
     {frozenset({"casino", "hotel"}), frozenset({"hotel", "restaurant"}), frozenset({"casino", "restaurant"})}
@@ -1535,19 +1583,15 @@ def company_types(profile: AgentProfile, prospect: ProspectData) -> tuple[Compan
         if not text:
             continue
         words = {stem(t) for t in tokens(text)}
-        for company_type, meaningful in kinds:
-            if (
-                meaningful
-                and len(meaningful & words) / len(meaningful) >= 0.5
-                and all(c.label != company_type for c in found)
-            ):
-                found.append(
-                    CompanyType(
-                        label=company_type,
-                        kind="icp",
-                        span=Span(field=field, text=text, start=0, end=len(text)),
-                    )
-                )
+        matched = []
+        for order, (company_type, meaningful) in enumerate(kinds):
+            hits = len(meaningful & words)
+            if meaningful and hits / len(meaningful) >= 0.5 and all(c.label != company_type for c in found):
+                matched.append((-hits, -hits / len(meaningful), order, company_type))
+        # The type the text names most fully first: "Casino & Hotel" is a casino hotel before a tribal casino.
+        for *_, company_type in sorted(matched):
+            span = Span(field=field, text=text, start=0, end=len(text))
+            found.append(CompanyType(label=company_type, kind="icp", span=span))
     return tuple(found)
 
 
@@ -1688,7 +1732,12 @@ def disqualifiers(
                 and rule.concept not in ("distributor", "consumer_only", "pre_pmf", "panel_only", "no_capacity")
             ):
                 hit = None
-            if hit is not None and rule.also is not None and not rule.also.search(company_low):
+            if (
+                hit is not None
+                and rule.also is not None
+                and not rule.also.search(company_low)
+                and not (rule.also_if_tiny and _tiny(profile, prospect))
+            ):
                 hit = None
         numeric = False
         if rule.max_employees is not None and prospect.employee_count is not None:
@@ -1751,34 +1800,72 @@ def disqualifiers(
             break
 
     # The person, whatever the account: gone, or without authority to buy.
-    if title is not None and title.level == "former":
-        add("former", "no longer in the role (former or retired)", "title", title.raw)
-    elif (gone := person_gone(prospect)) is not None:
+    person = title_disqualifiers(title)
+    gone = None if person and person[0].kind == "former" else person_gone(prospect)
+    for d in person:
+        if d.kind == "no_authority" and gone is not None:
+            continue  # the notes say the person left: that is the reason
+        if d.kind != "former" and gone is not None:
+            field, quote, start = _locate(prospect, gone)
+            add("former", "no longer at the company", field, quote, start=start)
+            gone = None
+        add(d.kind, d.label, "title", title.raw if title is not None else None)
+    if gone is not None:
         field, quote, start = _locate(prospect, gone)
         add("former", "no longer at the company", field, quote, start=start)
-    elif title is not None and title.level == "junior" and not title.has("student"):
-        add(
-            "no_authority",
-            f"{title.reference or 'a junior role'}: an assistant or intern, not a buyer",
-            "title",
-            title.raw,
-        )
-    elif title is not None and (
-        title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of")
-    ):
-        add("no_authority", "a gatekeeper to the buyer, not the buyer", "title", title.raw)
-    elif (
-        title is not None
-        and title.has("board")
-        and len(title.roles) <= 1
-        and title.level not in ("c_level", "vp", "director", "manager")
-    ):
-        add("no_authority", "a board member, not an operator", "title", title.raw)
-    if title is not None and (title.has("student") or (title.has("candidate") and title.level == "junior")):
-        add("student", "a student, not an employee of a buyer", "title", title.raw)
-    if title is not None and title.has("job_seeker"):
-        add("job_seeker", "looking for work, not at a buying company", "title", title.raw)
     return tuple(found)
+
+
+def title_disqualifiers(title: TitleReading | None) -> tuple[Disqualifier, ...]:
+    """The person gates that follow from a title reading alone (either engine's): former, without
+    authority (assistant, intern, gatekeeper, board member), student, job seeker; spans on the title."""
+    if title is None:
+        return ()
+    out: list[Disqualifier] = []
+    span = Span(field="title", text=title.raw, start=0, end=len(title.raw))
+    if title.level == "former":
+        out.append(Disqualifier("former", "no longer in the role (former or retired)", span))
+    elif title.level == "junior" and not title.has("student"):
+        out.append(Disqualifier("no_authority", _junior_label(title), span))
+    elif title.has("chief_of_staff") or title.has("assistant_to") or title.has("office_of"):
+        out.append(Disqualifier("no_authority", "a gatekeeper to the buyer, not the buyer", span))
+    elif title.has("board") and len(title.roles) <= 1 and title.level in ("individual", "junior"):
+        out.append(Disqualifier("no_authority", "a board member, not an operator", span))
+    if title.has("student") or (title.has("candidate") and title.level == "junior"):
+        out.append(Disqualifier("student", "a student, not an employee of a buyer", span))
+    if title.has("job_seeker"):
+        out.append(Disqualifier("job_seeker", "looking for work, not at a buying company", span))
+    return tuple(out)
+
+
+def _junior_label(title: TitleReading) -> str:
+    """What a junior title is, in words: the title itself is quoted beside it in the breakdown."""
+    if title.has("intern"):
+        return "an intern, not a buyer"
+    if title.has("candidate"):
+        return "a candidate, not yet in the role"
+    if title.has("chief_of_staff") or title.has("office_of"):
+        return "a gatekeeper to the buyer, not the buyer"
+    if title.has("assistant_to"):
+        return "an assistant to the buyer, not the buyer"
+    return "an assistant or junior role, not a buyer"
+
+
+def settled_record(prospect: ProspectData) -> bool:
+    """A sentence of the signals or notes says nothing will change ("no changes planned")."""
+    return any(_STATUS_QUO.search(text[start:end]) for _, _, text, start, end in _pieces(prospect))
+
+
+def _tiny(profile: AgentProfile, prospect: ProspectData) -> bool:
+    """Under half the ICP minimum in employees or revenue: too small to have a sales or marketing budget."""
+    icp = profile.icp
+    return any(
+        value is not None and low and value < low / 2
+        for value, low in (
+            (prospect.employee_count, icp.employee_min),
+            (prospect.annual_revenue_usd, icp.revenue_min_usd),
+        )
+    )
 
 
 def _mentions_icp(profile: AgentProfile, prospect: ProspectData) -> bool:
@@ -1815,7 +1902,7 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
         return True, f"the offer is for {', '.join(targets)}"
     other = next((t for t in types if not ({stem(w) for w in tokens(t.label)} & target_words)), None)
     if other is not None:
-        return False, f"a {other.label}, while the offer is for {' and '.join(targets)}"
+        return False, f"{english.a(english.label(other.label))}, while the offer is for {english.join(targets)}"
     return None, ""
 
 
@@ -1892,7 +1979,7 @@ def _weakened(fact: _F) -> _F:
 def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFacts:
     """Everything the rules engine reads out of one prospect for one agent profile and its offer."""
     offer = profile_offer(profile)
-    title = parse_title(prospect.title, convention_for(profile.industry, prospect.industry))
+    title = parse_title(prospect.title, convention_for(profile.industry, prospect.industry, prospect.company))
     events: list[Event] = []
     quantities: list[Quantity] = []
     mentions: list[Mention] = []
@@ -1934,12 +2021,13 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         # The company names an ICP company type ("... Dental Group", "a regional bank"): that is the industry.
         share, why = (
             0.8,
-            f"{why} The {types[0].span.field} names {english.a(types[0].label)}, an ICP company type.",
+            f"{why} The {types[0].span.field} names {english.a(english.label(types[0].label))}, "
+            "an ICP company type.",
         )
     in_market, market_why = offer_market(offer, types, prospect)
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
-        in_market, market_why = False, f"{english.a(edge)} sits at the edge of the ICP"
+        in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
     firmo = Firmographics(
         employee_count=prospect.employee_count,
         annual_revenue_usd=prospect.annual_revenue_usd,
@@ -1971,10 +2059,14 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
 __all__ = [
     "Offer",
     "country_of",
+    "event_relevance",
     "extract_facts",
     "industry_fit",
     "match_persona",
     "offer_of",
+    "quantity_relevance",
     "relevance",
+    "settled_record",
     "themes_in",
+    "title_disqualifiers",
 ]

@@ -27,12 +27,21 @@ HEALTHCARE = "healthcare"
 PROFESSIONAL = "professional"
 
 
-def convention_for(industry_slug: str | None, prospect_industry: str | None = None) -> str | None:
-    """The title convention for an agent industry slug (and the prospect's own industry text)."""
+_CREDIT_UNION = re.compile(r"credit union|\bfcu\b|caisse populaire|caisse desjardins")
+
+
+def convention_for(industry_slug: str | None, prospect_industry: str | None = None,
+                   company: str | None = None) -> str | None:
+    """The title convention for an agent industry slug (and the prospect's own industry text and company).
+
+    Banks title officers generously (a VP or AVP is manager level); credit unions do not: their VPs
+    head a function under the CEO, so a credit union reads with the general convention."""
     text = (prospect_industry or "").lower()
+    if _CREDIT_UNION.search(text) or _CREDIT_UNION.search((company or "").lower()):
+        return None
     if industry_slug == "financial_services" and not any(w in text for w in ("fintech", "software", "insurtech")):
         return BANKING
-    if "bank" in text or "credit union" in text:
+    if "bank" in text:
         return BANKING
     if industry_slug in ("hotel", "casino", "restaurant"):
         return PROPERTY
@@ -53,6 +62,8 @@ _ABBREV: dict[str, str] = {
     "snr": "senior",
     "jr": "junior",
     "mgr": "manager",
+    "mng": "managing",  # "Mng. Dir.", "Mng Partner"
+    "mang": "managing",
     "mngr": "manager",
     "mgrs": "manager",
     "mktg": "marketing",
@@ -258,6 +269,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("customer success", "customer_success"),
     ("client success", "customer_success"),
     ("customer experience", "customer_success"),
+    # Digital guest or customer experience runs the app, online ordering and loyalty: digital marketing.
+    ("digital guest experience", "digital"),
+    ("digital customer experience", "digital"),
+    ("digital member experience", "digital"),
     ("guest experience", "customer_success"),
     ("client services", "customer_success"),
     ("customer service", "customer_success"),
@@ -265,6 +280,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("revenue manager", "revenue_management manager"),
     ("revenue operations", "revops"),
     ("rev ops", "revops"),
+    ("rev operations", "revops"),  # "Rev. Ops" after "ops" was expanded
     ("revenue strategy", "revenue_management"),
     ("player development", "player_development"),
     ("players club", "player_development"),
@@ -506,7 +522,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "CHEF_DE": "manager",
     "lead": "manager",
     "team_lead": "manager",
-    "supervisor": "manager",
+    "supervisor": "individual",  # a first-line supervisor (front desk, floor, shift) runs a crew, not a budget
     "superintendent": "manager",
     "foreman": "manager",
     "teamleider": "manager",
@@ -768,6 +784,9 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "realtor": "sales",
     "loan": "sales",
     "mortgage": "sales",
+    "deposits": "sales",  # deposit gathering is a retail-banking sales line ("Head of Savings & Deposits")
+    "deposit": "sales",
+    "savings": "sales",
     "commercial_banking": "sales",
     "inside": "sales",
     "vendeur": "sales",

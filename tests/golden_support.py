@@ -21,7 +21,8 @@ from scoring import analyze_rules
 GOLDEN = Path(__file__).parent / "golden"
 TUNING = GOLDEN / "prospects.jsonl"
 TUNING2 = GOLDEN / "prospects2.jsonl"  # a second practitioner's set, labelled blind to the engine
-HOLDOUT = GOLDEN / "holdout.jsonl"
+TUNING3 = GOLDEN / "prospects3.jsonl"  # the first holdout: measured once (82.9%), then a tuning set
+HOLDOUT = GOLDEN / "holdout2.jsonl"  # a third blind labeller's 100 rows: never tuned on, figures only
 OFFERS = GOLDEN / "offers.json"
 
 def to_prospect(raw: dict[str, Any]) -> ProspectData:

@@ -5,6 +5,7 @@ The Claude engine is the real anthropic SDK talking to the fake Messages server 
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import timedelta
 from typing import Any
@@ -13,9 +14,10 @@ import pytest
 from sqlalchemy import func, select
 
 import industry_agents
-from models import IndustryAgent, LlmUsage, Workspace, utcnow
-from schemas import TierThresholds
-from scoring import tier_for
+from intelligence.facts import ProspectFacts
+from models import Analysis, IndustryAgent, LlmUsage, Workspace, utcnow
+from schemas import AgentProfile, TierThresholds
+from scoring import score_facts, tier_for
 from tests.conftest import assert_problem, client_for, make_key
 
 DANA = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
@@ -152,14 +154,24 @@ async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
 
 # --- Claude engine (fake Messages server) --------------------------------------------------------
 
-INSIGHT = {"persona": "Casino Marketing Leader",
-           "pain_points": ["Filling the new hotel tower's rooms with rated players from day one"],
-           "hooks": [{"text": "Your 400-room hotel tower opening in Q2 2027", "field": "signals",
-                      "quote": "Opening a 400-room hotel tower in Q2 2027"},
-                     {"text": "Congrats on your Series B", "field": "funding", "quote": "Series B"}],
-           "approach": {"channel": "email", "angle": "Pre-opening player reactivation",
-                        "cta": "15 minutes Tuesday?"},
-           "confidence": 0.9}
+def _cited(field: str, quote: str, **fact: Any) -> dict[str, Any]:
+    return {"field": field, "quote": quote, **fact}
+
+
+TOWER = "Opening a 400-room hotel tower in Q2 2027"
+# What Claude answers for DANA: facts with their field and a verbatim quote (intelligence.claude_facts).
+FACTS = {
+    "title": {"quote": "VP of Marketing", "level": "vp", "function": "marketing", "functions": ["marketing"],
+              "flags": [], "reference": "VP of marketing", "language": "en"},
+    "company_types": [_cited("company", "Silver Peak Casino Resort", label="regional casino resort")],
+    "disqualifiers": [],
+    "events": [_cited("signals", TOWER, lemma="open", object="a 400-room hotel tower", date_text="in Q2 2027",
+                      tense="planned", negated=False),
+               _cited("signals", "Hiring a Player Development Manager", lemma="hire",
+                      object="a Player Development Manager", date_text=None, tense="ongoing", negated=False)],
+    "quantities": [],
+    "mentions": [],
+}
 
 
 def agent_draft(profile: Any, **changes: Any) -> dict[str, Any]:
@@ -183,13 +195,13 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert status["status"] == "ready" and status["engine"] == "claude"
     assert (await client.get("/api/agents/casino")).json()["profile"]["tone"].endswith("(written by Claude)")
 
-    fake_anthropic.reply(INSIGHT)
+    fake_anthropic.reply(FACTS)
     a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
-    assert a["engine"] == "claude" and a["tier"] == 1 and a["fallback"] is None
+    assert a["engine"] == "claude" and a["tier"] == 1 and a["fallback"] is None and a["dropped_facts"] == 0
     assert a["usage"]["input_tokens"] > 0 and a["usage"]["cost_usd"] > 0
-    assert a["pain_points"] == INSIGHT["pain_points"]
-    assert [h["source_field"] for h in a["hooks"]] == ["signals"]  # the invented "Series B" hook is dropped
-    assert a["hooks"][0]["quote"] == "Opening a 400-room hotel tower in Q2 2027"
+    assert a["pain_points"] and a["persona"] == "Casino Marketing Leader"
+    assert a["hooks"][0]["source_field"] == "signals" and "400-room hotel tower" in a["hooks"][0]["text"]
+    assert fake_anthropic.schema_title(fake_anthropic.last.json) == "ClaudeFacts"
     system = fake_anthropic.last.system
     assert system[0]["cache_control"] == {"type": "ephemeral"} and "Casino" in system[0]["text"]
     # The default model is the current Sonnet, which refuses forced tools: native structured output.
@@ -225,7 +237,8 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
      "refused"),
     ({"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
      "truncated"),
-    ({"cut_off": INSIGHT}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
+    ({"json": {**FACTS, "score": 99}}, "invalid_output"),                       # facts plus a key not asked for
+    ({"cut_off": FACTS}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
 ])
 async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, reason):
     _, client = await rig(claude=True)
@@ -305,7 +318,7 @@ async def test_hung_claude_answers_an_interactive_analysis_with_rules_within_its
 
 
 async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic):
-    fake_anthropic.responder = lambda request: INSIGHT
+    fake_anthropic.responder = lambda request: FACTS
     _, client = await rig(claude=True, LLM_INLINE_MAX_ITEMS=3, JOB_WORKERS=0)
     people = [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(4)]
     small = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people[:3]})
@@ -322,30 +335,86 @@ async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic)
     assert r.status_code == 200 and r.json()["succeeded"] == 4
 
 
-INVENTED = {"text": "Caesars partnership lifted revenue 37% in 2025", "field": "company",
-            "quote": "Silver Peak Casino Resort"}
+INVENTED_WORDS = ("Caesars", "37", "2025", "Nevada", "Bellagio")
 
 
-@pytest.mark.parametrize("hook", [
-    INVENTED,  # the quote is real, the numbers and the name are not in it
-    {**INVENTED, "quote": "Caesars partnership lifted revenue 37% in 2025"},  # the quote is not in the field
-    {"text": "Your 400-room tower opening in Q2 2025", "field": "signals",  # one digit off
-     "quote": "Opening a 400-room hotel tower in Q2 2027"},
-    {"text": "Your new tower near Caesars Palace", "field": "signals", "quote": "Opening a 400-room hotel tower"},
-    {"text": "Based in Nevada", "field": "location", "quote": "Reno, NV"},  # a name the quote does not hold
+@pytest.mark.parametrize("change", [
+    # The quote is real; the number and the date are not in it.
+    {"events": [_cited("company", "Silver Peak Casino Resort", lemma="raise", object="revenue 37% with Caesars",
+                       date_text="in 2025", tense="past", negated=False)]},
+    # The quote is not in the field.
+    {"events": [_cited("signals", "Caesars partnership lifted revenue 37% in 2025", lemma="launch",
+                       object="a partnership", date_text=None, tense="past", negated=False)]},
+    # One digit off: the date is not the quote's.
+    {"events": [_cited("signals", TOWER, lemma="open", object="a 400-room hotel tower", date_text="in Q2 2025",
+                       tense="planned", negated=False)]},
+    # A value the quote does not hold.
+    {"quantities": [_cited("signals", TOWER, value=37, unit="count", measure="rooms in the hotel tower")]},
+    # A name the quote does not hold.
+    {"mentions": [_cited("location", "Reno, NV", keyword="Nevada", negated=False)]},
+    {"mentions": [_cited("signals", TOWER, keyword="tower near Bellagio", negated=False)]},
 ])
-async def test_an_invented_fact_never_reaches_a_stored_hook(rig, fake_anthropic, hook):
-    """Before the quote gate, any 4+-letter word of the field in the hook made it "grounded"."""
-    _, client = await rig(claude=True)
-    fake_anthropic.reply({**INSIGHT, "hooks": [hook]})
+async def test_an_invented_claude_fact_is_dropped_and_counted(rig, fake_anthropic, change):
+    """A Claude fact whose quote is not in its field, or whose numbers or names are not in the quote,
+    never reaches a stored hook, the breakdown, the approach or the stored facts; it is counted."""
+    app, client = await rig(claude=True)
+    fake_anthropic.reply({**FACTS, "events": [], **change})
     a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
-    assert a["engine"] == "claude"
-    stored = (await client.get(f"/api/prospects/{a['prospect_id']}")).json()["analysis"]["hooks"]
-    for hooks in (a["hooks"], stored):
-        text = " ".join(h["text"] for h in hooks)
-        assert hook["text"] not in text and "Caesars" not in text and "37%" not in text and "2025" not in text
-        assert "Nevada" not in text
-        assert all(h["quote"] is None for h in hooks)  # the rubric's own hooks stood in
+    assert a["engine"] == "claude" and a["dropped_facts"] == 1
+    stored = (await client.get(f"/api/prospects/{a['prospect_id']}")).json()["analysis"]
+    assert stored["dropped_facts"] == 1
+    async with app.state.db.session(write=False) as s:
+        row = (await s.scalars(select(Analysis))).one()
+    assert row.result["facts"]["dropped_quotes"] == 1 and row.result["facts"]["engine"] == "claude"
+    for shown in (a, stored, row.result):
+        text = json.dumps({k: shown[k] for k in ("hooks", "breakdown", "approach", "pain_points", "persona")})
+        assert not any(word in text for word in INVENTED_WORDS), text
+    assert not any(word in json.dumps(row.result["facts"]) for word in INVENTED_WORDS)
+
+
+async def _rescored(app: Any) -> list[tuple[int, int, list[dict[str, Any]], list[dict[str, Any]], str]]:
+    """Each stored analysis: (stored tier, tier from its stored facts, stored and recomputed breakdown, engine)."""
+    out = []
+    async with app.state.db.session(write=False) as s:
+        for row in (await s.scalars(select(Analysis).order_by(Analysis.created_at))).all():
+            agent = await s.get(IndustryAgent, row.agent_id)
+            profile = AgentProfile.model_validate(agent.profile)
+            facts = ProspectFacts.from_dict(row.result["facts"])
+            breakdown = score_facts(profile, facts)
+            tier = tier_for(max(0, min(100, sum(c.points for c in breakdown))), profile.tier_thresholds)
+            out.append((row.tier, tier, row.result["breakdown"], [c.model_dump() for c in breakdown],
+                        facts.engine))
+    return out
+
+
+async def test_the_stored_facts_give_the_stored_tier_on_either_engine(rig, fake_anthropic):
+    """Claude reads a tier-1 account, and a supplier by the profile's own disqualifier (a rule the profile
+    does not have is dropped); a failure falls back to the rules extractor's facts. Re-scoring each
+    analysis's stored facts gives its stored tier and breakdown."""
+    app, client = await rig(claude=True)
+    supplier = {**DANA, "email": "lee@reelmakers.com", "company": "Reel Makers Inc.",
+                "notes": "Slot machine manufacturer selling cabinets to tribal casinos."}
+    rule = "slot machine manufacturer or gaming supplier (a vendor, not an operator)"
+    fake_anthropic.reply(FACTS)
+    fake_anthropic.reply({**FACTS, "company_types": [], "disqualifiers": [
+        _cited("notes", "Slot machine manufacturer selling cabinets to tribal casinos", kind="profile",
+               profile_rule=rule),
+        _cited("notes", "selling cabinets", kind="profile", profile_rule="a rule the profile does not have")]})
+    fake_anthropic.fail(529, times=3)
+    first = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
+    vendor = (await client.post("/api/prospects/analyze",
+                                json={"industry": "casino", "prospect": supplier})).json()
+    fallen = (await client.post("/api/prospects/analyze", json={
+        "industry": "casino", "prospect": {**DANA, "email": "kim@silverpeakcasino.com"}})).json()
+    assert (first["engine"], first["tier"]) == ("claude", 1)
+    assert (vendor["engine"], vendor["tier"], vendor["dropped_facts"]) == ("claude", 4, 1)
+    gate = next(c for c in vendor["breakdown"] if c["component"] == "disqualifier")
+    assert rule in gate["why"] and "a rule the profile does not have" not in gate["why"]
+    assert (fallen["engine"], fallen["fallback"], fallen["tier"]) == ("rules", "failed", 1)
+    rescored = await _rescored(app)
+    assert [engine for *_, engine in rescored] == ["claude", "claude", "rules"]
+    for stored_tier, tier, stored_breakdown, breakdown, _ in rescored:
+        assert tier == stored_tier and breakdown == stored_breakdown
 
 
 async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake_anthropic):
@@ -384,10 +453,10 @@ async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake
 
 
 async def test_one_tenant_cannot_see_or_spend_anothers_claude_budget(rig, fake_anthropic):
-    app, acme = await rig(claude=True, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.01)
+    app, acme = await rig(claude=True, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.02)
     globex = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="globex")})
-    fake_anthropic.responder = lambda request: INSIGHT
-    fake_anthropic.reply(INSIGHT, usage={"input_tokens": 2000, "output_tokens": 2000})  # $0.024
+    fake_anthropic.responder = lambda request: FACTS
+    fake_anthropic.reply(FACTS, usage={"input_tokens": 2000, "output_tokens": 2000})  # $0.024
 
     first = (await acme.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
     second = (await acme.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from models import Analysis, Campaign, Message, Workspace
 from tests.conftest import assert_problem
-from tests.test_agents_and_analysis import DANA
+from tests.test_agents_and_analysis import DANA, FACTS
 
 SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
           "offer": "player reactivation campaigns"}
@@ -153,8 +153,7 @@ def _claude_sequence(steps: int, *, invent: bool = False) -> dict[str, Any]:
 
 async def test_claude_writes_the_sequence_with_usage(rig, fake_anthropic):
     _, client = await rig(claude=True)
-    fake_anthropic.reply({"pain_points": ["Filling the new tower"], "hooks": [], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     fake_anthropic.reply(_claude_sequence(2))
@@ -167,8 +166,7 @@ async def test_claude_writes_the_sequence_with_usage(rig, fake_anthropic):
 
 async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake_anthropic):
     _, client = await rig(claude=True)
-    fake_anthropic.reply({"pain_points": ["x"], "hooks": [], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     fake_anthropic.reply(_claude_sequence(2, invent=True), times=2)
@@ -188,8 +186,7 @@ async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake
 
 async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic):
     _, client = await rig(claude=True)
-    fake_anthropic.reply({"pain_points": ["x"], "hooks": [], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     fake_anthropic.reply(_claude_sequence(1, invent=True))
@@ -201,8 +198,7 @@ async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic
 
 async def test_a_claude_connection_note_over_300_chars_never_goes_out(rig, fake_anthropic):
     _, client = await rig(claude=True)
-    fake_anthropic.reply({"pain_points": ["x"], "hooks": [], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     long_note = "Hi Dana, congratulations on the 400-room hotel tower at Silver Peak Casino Resort. " * 5
@@ -243,10 +239,9 @@ async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic
     """The issue's case: a made-up hook cited from `company` was kept, became an allowed fact, and an
     email repeating it passed the checker. Now the gate drops it and the checker does not accept it."""
     app, client = await rig(claude=True)
-    fake_anthropic.reply({"pain_points": ["x"], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"},
-                          "hooks": [{"text": INVENTED_HOOK, "field": "company",
-                                     "quote": "Silver Peak Casino Resort"}]})
+    fake_anthropic.reply({**FACTS, "events": [
+        {"field": "company", "quote": "Silver Peak Casino Resort", "lemma": "launch", "object": INVENTED_HOOK,
+         "date_text": None, "tense": "past", "negated": False}]})
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
@@ -260,8 +255,7 @@ async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic
 async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthropic):
     """An analysis stored before the gate (a Claude hook without a quote) does not license the claim."""
     app, client = await rig(claude=True)
-    fake_anthropic.reply({"pain_points": ["x"], "hooks": [], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     async with app.state.db.session() as s:
@@ -277,10 +271,7 @@ async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthro
 
 async def test_a_gated_claude_hook_is_a_fact_the_writer_may_use(rig, fake_anthropic):
     _, client = await rig(claude=True)
-    hook = {"text": "Hiring a Player Development Manager", "field": "signals",
-            "quote": "Hiring a Player Development Manager"}
-    fake_anthropic.reply({"pain_points": ["x"], "hooks": [hook], "confidence": 0.8,
-                          "approach": {"channel": "email", "angle": "tower", "cta": "call?"}})
+    fake_anthropic.reply(FACTS)  # among them: "Hiring a Player Development Manager", cited from signals
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"]
     fake_anthropic.reply(_sequence_repeating("hiring of a Player Development Manager"))

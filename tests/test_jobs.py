@@ -22,12 +22,11 @@ import jobs
 from database_async import TuneDatabase
 from models import Analysis, CampaignProspect, Job, Message, Prospect, Workspace
 from tests.conftest import assert_problem, make_key, make_settings
-from tests.test_agents_and_analysis import DANA
+from tests.test_agents_and_analysis import DANA, FACTS
 from tests.test_content import SENDER
 
 ROOT = Path(__file__).resolve().parent.parent
-INSIGHT = {"pain_points": ["Filling the new tower"], "hooks": [], "confidence": 0.8,
-           "approach": {"channel": "email", "angle": "tower", "cta": "A short call?"}}
+INSIGHT = FACTS  # what Claude answers for an analysis: DANA's facts, each with its field and quote
 
 
 def people(n: int) -> list[dict[str, Any]]:
