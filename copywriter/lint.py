@@ -21,6 +21,15 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 | template_repetition | stock filler every template email carries ("One more thought since my last note.") |
 | unfilmable_visual | a video visual the seller cannot film (their CRM, a highlighted line their site never had) |
 | strongest_fact_unused | a step 1 that leaves out the prospect's strongest offer-relevant fact |
+| template_opener | an opener any sender could send anyone ("I hope this finds you well", "you're probably the person this would land with") |
+| offer_pasted | the offer's parenthesis or its "X that Y" sentence word for word |
+| results_line | a stock "one number would tell us whether it works" line |
+| generic_so_what | a stock link any fact of its kind could take ("a share like that is usually where ... pays back fastest") |
+| metric_subject | the offer's own outcome words as the subject line |
+| opt_out_filler | an opt-out or "small test" filler line ("If it isn't useful, say so and I'll drop it.") |
+| stock_cta | a question any email could end on ("Open to a short call to compare notes?") |
+| fact_arithmetic | the prospect's figure restated as a fraction ("That's roughly half of your evening sales.") |
+| teams_like_yours | "for teams like yours" instead of saying who the work is for |
 """
 
 from __future__ import annotations
