@@ -493,13 +493,14 @@ def test_every_builtin_industry_writes_sendable_content(slug: str) -> None:
             assert_sendable(script)
 
 
-DIRECTSTAY = {"company": "DirectStay Digital", "offer": "direct-booking campaigns (metasearch, paid search and email to "
-              "past guests) that shift room nights away from OTAs"}
+DIRECTSTAY = {"company": "DirectStay Digital",
+              "offer": "direct-booking campaigns (metasearch, paid search and email to past guests) that shift room "
+                       "nights away from OTAs"}
 
 
 def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() -> None:
-    """A notes fact written as shorthand reads as a sentence, the "so what" is what such a fact means for this kind of
-    work (no arithmetic on the figure), the sender line is one plain sentence and no opt-out filler is added."""
+    """A notes fact written as shorthand reads as a sentence, the "so what" is what such a fact means for this
+    kind of work (no arithmetic on the figure), the sender line is one plain sentence, and no filler is added."""
     profile = industry_agents.get_builtin("hotel")
     assert profile is not None
     who = ProspectData(email="p.devries@grachten-example.nl", first_name="Pieter", title="Commercial Director",
@@ -511,7 +512,8 @@ def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() ->
     assert "OTA share is around 55% and has been rising since 2024, and the board wants it under 40%." in body
     assert "55%" in step.subject_variants[0]
     assert "judge" in body and "DirectStay Digital" in body and "(" not in body and "teams like yours" not in body
-    for filler in ("roughly half", "say so", "one-word reply", "small first test", "compare notes", "I'm writing because"):
+    for filler in ("roughly half", "say so", "one-word reply", "small first test", "compare notes",
+                   "I'm writing because"):
         assert filler not in body
     assert step.quality.passed and not any(i.code == "needs_research" for i in step.quality.issues)
 
