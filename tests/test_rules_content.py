@@ -494,8 +494,8 @@ def test_every_builtin_industry_writes_sendable_content(slug: str) -> None:
 
 
 DIRECTSTAY = {"company": "DirectStay Digital",
-              "offer": "direct-booking campaigns (metasearch, paid search and email to past guests) that shift room "
-                       "nights away from OTAs"}
+              "offer": "direct-booking campaigns (metasearch, paid search and email to past guests) that "
+                       "shift room nights away from OTAs"}
 
 
 def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() -> None:
