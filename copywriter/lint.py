@@ -618,8 +618,8 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
     if claim is None:
         return []
     words = words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.company_words
-    words -= ctx.terms.audience | ctx.angle_words
-    if len(words) < 2 or (words & ctx.terms.expanded) - WEAK:
+    words -= ctx.terms.audience
+    if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
         return []
     return [Finding("off_offer", claim.strip(" .,:;"), f"a claim the offer (\"{ctx.offer}\") does not make")]
 
