@@ -1,6 +1,6 @@
 """A reproducible blind sample of step-1 emails for a practitioner read.
 
-    python -m bench.blind_sample tests/golden/holdout.jsonl --seed 20261201 --out /work/blind/round3_emails.md
+    python -m bench.blind_sample tests/golden/holdout2.jsonl --seed 20261202 --out /work/blind/round4_emails.md
 
 Picks `--count` (20) tier 1-2 rows of a golden file at random with `--seed`, writes each as the reader sees
 it: the prospect record as given, the sender and the offer, subject variant A and the body of step 1 of a

@@ -167,7 +167,9 @@ _LEAD_SOURCE = re.compile(
 _TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
                            r"(?:[\w-]+\s+){0,3}?"
                            r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
-                           r"article|interview|post|press\s+release|website)\b.*$", re.IGNORECASE)
+                           r"article|interview|post|press\s+release|website|all-hands|town\s+hall|deck|offsite|"
+                           r"board\s+meeting|newsletter)\b.*$|\s+(?:flagged|mentioned|noted|cited|seen)\s+(?:in|on)\s+(?:an?|the|"
+                           r"their|its)\s+[\w -]{2,30}$", re.IGNORECASE)
 INTERNAL = re.compile(
     r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|(?:is|are)\s+an?\s+competitor|our\s+"
     r"competitor|competes\s+with|"
@@ -181,16 +183,25 @@ EMBARRASSING = re.compile(
     r"offices)|shut\s+down|investigation|recall\s+of\s+product|data\s+leak)\b",
     re.IGNORECASE,
 )
+# A note that says nothing is happening ("No players-club changes known", "Not hiring") is no reason to write.
+NOT_A_TRIGGER = re.compile(r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+                           r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b", re.IGNORECASE)
+_NO_NEWS = re.compile(r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+                      r"\bnone planned\b", re.IGNORECASE)
 _IRREGULAR_PAST = {
     "won": "win", "built": "build", "began": "begin", "became": "become", "made": "make", "got": "get",
     "took": "take", "grew": "grow", "sold": "sell", "hit": "hit", "led": "lead", "brought": "bring",
-    "bought": "buy", "hired": "hire", "raised": "raise", "opened": "open", "launched": "launch",
+    "bought": "buy", "hired": "hire", "raised": "raise", "opened": "open", "launched": "launch", "lost": "lose",
+    "fell": "fall", "rose": "rise",
 }
 _NOT_VERBS_ING = frozenset(
     {"during", "morning", "evening", "thing", "nothing", "something", "anything", "everything", "spring", "string",
      "bring", "king", "ring", "wing", "ceiling", "pricing", "funding", "wedding", "building", "meeting", "booking",
      "marketing", "housing", "clothing", "offering", "listing", "rating", "training", "planning", "banking",
-     "lending", "parking", "dining", "gaming", "catering", "recruiting", "accounting", "engineering", "consulting"}
+     "lending", "parking", "dining", "gaming", "catering", "recruiting", "accounting", "engineering", "consulting",
+     "packaging", "processing", "manufacturing", "shipping", "printing", "trucking", "lighting", "heating",
+     "plumbing", "roofing", "flooring", "staffing", "recycling", "landscaping", "billing", "ticketing",
+     "underwriting"}
 )
 _NOT_VERBS_ED = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "weed", "breed", "led"})
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -211,9 +222,12 @@ def verb_kind(word: str) -> str | None:
     w = word.lower()
     if w.endswith("ing") and len(w) >= 5 and w not in _NOT_VERBS_ING:
         return "gerund"
-    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED):
+    # "unplanned downtime" is a noun phrase, not a verb
+    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and
+                                not w.startswith(("un", "over", "under"))):
         return "past"
     if w in ("relies", "runs", "uses", "has", "operates", "owns", "sells", "serves", "depends", "plans", "expects",
+             "wants", "needs", "aims",
              "gets", "brings", "spends", "works", "lacks", "offers", "manages", "employs", "struggles"):
         return "present"
     return None
@@ -287,8 +301,14 @@ def _clean_fact(text: str) -> str:
     return strip_end(text)
 
 
+_SOURCE_COLON = re.compile(r"^(?:[\w'&-]+\s+){0,4}?(?:deck|report|call|podcast|interview|filing|website|survey|"
+                           r"reviews?|post|article|press release|newsletter|earnings|update|letter|note)\s*:\s*",
+                           re.IGNORECASE)
+
+
 def _sentences(notes: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
+    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
+    return [_SOURCE_COLON.sub("", s) for s in parts]
 
 
 _REPORTED = re.compile(r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
@@ -298,7 +318,7 @@ _REPORTED = re.compile(r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|report
 
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
     """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
-    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw):
+    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
     text = _clean_fact(raw)
     reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text)
@@ -352,12 +372,63 @@ def _gerund(verb: str) -> str:
     return (v + "ing").capitalize()
 
 
+_PASSIVE = re.compile(r"^((?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*s)\s+([a-z]+ed)\s+(by|from|with)\b")
+ACTIVE_PAST = re.compile(r"^((?:[A-Za-z][\w-]*\s+){1,3}?)([a-z]+ed|lost|fell|rose|grew)\s+(?!by\b)")
+ADVERB_VERB = re.compile(r"^\S.*?\s(?:never|rarely|seldom|don't|doesn't|do not|does not)\s+[a-z]+\b")
+_NP_ING = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]{3,}ing)\s+(?:back|on|for|to|up|out|over|"
+                     r"against|with|the|a|an|their|its|more|new)\b")
+_SINCE = re.compile(r"\band\s+(rising|growing|climbing|falling|declining|dropping|increasing)\s+"
+                    r"(since|for|over)\b")
+_BARE_COUNT = frozenset({"board", "owner", "group", "team", "company", "ceo", "gm", "cfo", "chain", "brand"})
+
+
+def _clause_part(part: str, first: bool) -> str:
+    """One comma-separated part of a notes sentence as a clause: "board wants it under 40%" -> "the board wants
+    it under 40%", "margins squeezed by commissions" -> "margins are squeezed by commissions"."""
+    part = part.strip()
+    m = _PASSIVE.match(part)
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        part = f"{m.group(1)} are {part[m.start(2):]}"
+    words = part.split()
+    if not first and words and words[0].lower() in _BARE_COUNT:
+        part = "the " + part
+    return part
+
+
+def _split_clauses(text: str) -> str:
+    """A notes sentence of comma-joined shorthand clauses said as one sentence: "OTA share around 55% and rising
+    since 2024, board wants it under 40%" -> "OTA share is around 55% and has been rising since 2024, and the
+    board wants it under 40%"."""
+    text = _SINCE.sub(lambda m: f"and has been {m.group(1)} {m.group(2)}", text)
+    parts = [p for p in re.split(r",\s+(?=[a-z])", text) if p.strip()]
+    if any(p.split()[0].lower() in ("but", "and", "or", "so", "yet") for p in parts[1:]):
+        return text
+    if len(parts) < 2 or any(len(p.split()) < 3 for p in parts[1:]):
+        return text
+    rest = [_clause_part(p, False) for p in parts[1:]]
+    if not all(any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:])
+               for p in rest):
+        return text
+    return ", and ".join([parts[0], *rest])
+
+
 def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
+    text = _split_clauses(text)
+    text = re.sub(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
+                  r"(about|around|roughly|nearly|over|under|below|above)\s+"
+                  r"(?=~?[\d$][\d.,]*%\s+of\b)?",
+                  lambda m: f"{m.group(1)} now account for {m.group(2)} " if m.group(1).split()[-1].endswith("s")
+                  and not m.group(1).split()[-1].endswith("ss") else f"{m.group(1)} is now {m.group(2)} ", text)
+    m = _NP_ING.match(text)
+    if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
     m = _WILL.match(text)
     if m:
         text = _gerund(m.group(1)) + " " + text[m.end():]
@@ -365,6 +436,12 @@ def _normalise(text: str) -> str:
     m = _COUNT_STATE.match(text)
     if m:
         text = f"{m.group(1)} are {text[m.start(2):]}"
+    m = re.match(r"^(.+?)\s+(stuck|stalled|hovering|sitting)\s+(?=(?:near|at|around|about|below|under)\s)", text)
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        head = m.group(1).split()
+        plural = head[-1].endswith("s") or (" in " in m.group(1) and head[0].lower() in (
+            "two", "three", "four", "five", "several", "many", "both"))
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
     m = _STATE_PCT.match(text) or _SLATED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
         text = f"{m.group(1)} is {text[m.start(2):]}"
@@ -385,6 +462,10 @@ def _usable(kind: str | None, text: str) -> bool:
     m = NP_NUMBER.match(text)
     if m and not (set(m.group("np").lower().split()) & FINITE):
         return True
+    if ADVERB_VERB.search(text):
+        return True
+    if ACTIVE_PAST.match(text) and not (set(text.lower().split()[:1]) & {"the", "a", "an"}):
+        return True
     return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in lowered[1:]))
 
 
@@ -393,7 +474,11 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     out = [("signals", s) for s in (clean(x) for x in prospect.signals) if s]
     notes = clean(prospect.notes)
     if notes:
-        out += [("notes", s) for s in _sentences(notes)]
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):
+            parts = _sentences(sentence)
+            if any(_NO_NEWS.search(p.strip()) for p in parts):
+                continue  # "Recently installed MES; no downtime issues reported": nothing to write about
+            out += [("notes", s) for s in parts]
     return out
 
 

@@ -36,7 +36,7 @@ PLACEHOLDER_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|plc|llp|ag|s\.?a|pty)\.?$",
+    r"[,\s]+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|plc|llp|ag|s\.?a|s\.?p\.?a|s\.?r\.?l|b\.?v|n\.?v|sarl|sas|pty)\.?$",
     re.IGNORECASE,
 )
 

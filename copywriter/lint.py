@@ -21,6 +21,15 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 | template_repetition | stock filler every template email carries ("One more thought since my last note.") |
 | unfilmable_visual | a video visual the seller cannot film (their CRM, a highlighted line their site never had) |
 | strongest_fact_unused | a step 1 that leaves out the prospect's strongest offer-relevant fact |
+| template_opener | an opener any sender could send anyone ("I hope this finds you well", "you're probably the person this would land with") |
+| offer_pasted | the offer's parenthesis or its "X that Y" sentence word for word |
+| results_line | a stock "one number would tell us whether it works" line |
+| generic_so_what | a stock link any fact of its kind could take ("a share like that is usually where ... pays back fastest") |
+| metric_subject | the offer's own outcome words as the subject line |
+| opt_out_filler | an opt-out or "small test" filler line ("If it isn't useful, say so and I'll drop it.") |
+| stock_cta | a question any email could end on ("Open to a short call to compare notes?") |
+| fact_arithmetic | the prospect's figure restated as a fraction ("That's roughly half of your evening sales.") |
+| teams_like_yours | "for teams like yours" instead of saying who the work is for |
 """
 
 from __future__ import annotations
@@ -75,6 +84,10 @@ SEVERITY: dict[str, Severity] = {
     "results_line": "soft",
     "generic_so_what": "hard",
     "metric_subject": "hard",
+    "opt_out_filler": "soft",
+    "stock_cta": "soft",
+    "fact_arithmetic": "hard",
+    "teams_like_yours": "soft",
 }
 PENALTY = {"hard": 30, "soft": 10}
 
@@ -125,6 +138,9 @@ class LintContext:
     internal_runs: frozenset[str] = frozenset()  # 4-word runs of internal notes
     sender_claim_re: re.Pattern[str] | None = None
     pains_lower: tuple[tuple[str, str], ...] = ()
+    # the agent's words for who the sender's kind of work is for and the number it is judged on
+    # (industry_agents.knowledge.copy_angles), when that number is true to the offer
+    angle_words: frozenset[str] = frozenset()
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -294,7 +310,18 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
         internal_runs=frozenset(runs),
         sender_claim_re=re.compile(rf"\b{re.escape(sender.company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$"),
         pains_lower=tuple((p.lower().rstrip("."), p) for p in pains),
+        angle_words=_angle_words(profile, terms),
     )
+
+
+def _angle_words(profile: AgentProfile, terms: OfferTerms) -> frozenset[str]:
+    from industry_agents.knowledge.copy_angles import ANGLES
+
+    angles = ANGLES.get(profile.industry)
+    if angles is None:
+        return frozenset()
+    judged = words_of(angles.judged_on) if terms.relevant(angles.judged_on) else frozenset()
+    return words_of(angles.segment) | judged | (words_of("judge judged number") if judged else frozenset())
 
 
 # --- sentence checks --------------------------------------------------------------------------------------
@@ -346,7 +373,9 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
         if ctx.label_re is not None and any(ch in text for ch in "/(&"):
-            found += [m.group(0) for m in ctx.label_re.finditer(text)]
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ctx.company), text)] if ctx.company else []
+            found += [m.group(0) for m in ctx.label_re.finditer(text)
+                      if not any(a <= m.start() < b for a, b in spans)]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
     for m in (_TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ()):
@@ -565,7 +594,7 @@ _CLAIM_GOAL = re.compile(r"(?:the goal is simple|the outcome we aim for is|the p
 _CLAIM_FILLER = frozenset(
     {"team", "teams", "like", "your", "yours", "mostly", "through", "also", "help", "helps", "company", "companies",
      "simple", "goal", "aim", "outcome", "point", "faster", "better", "more", "less", "new", "way", "work", "run",
-     "runs", "client", "clients", "customer", "customers"}
+     "runs", "client", "clients", "customer", "customers", "judge", "judged", "number", "one"}
 )
 
 
@@ -590,7 +619,7 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
         return []
     words = words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.company_words
     words -= ctx.terms.audience
-    if len(words) < 2 or (words & ctx.terms.expanded) - WEAK:
+    if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
         return []
     return [Finding("off_offer", claim.strip(" .,:;"), f"a claim the offer (\"{ctx.offer}\") does not make")]
 
@@ -867,7 +896,9 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
 _TEMPLATE_OPENER = re.compile(
     r"^(?:I don't know much about (?:your team|you)\b|I'm writing to you as\b|I'm reaching out because [^.]*\blooks like "
     r"the kind of\b|I hope (?:this|you're|you are)\b|My name is\b|I wanted to (?:reach out|introduce)\b|I'm reaching out to "
-    r"introduce\b|Allow me to introduce\b|I came across your (?:profile|company)\b)",
+    r"introduce\b|Allow me to introduce\b|I came across your (?:profile|company)\b|I'll keep (?:this|it) short and say why\b|"
+    r"I'm writing because (?:at an? [\w -]+ like\b|[^.]*\bis usually worth a look\b)|.{0,80}?\byou're probably the person this "
+    r"would land with\b)",
     re.IGNORECASE,
 )
 
@@ -914,7 +945,9 @@ _GENERIC_SO_WHAT = re.compile(
     r"\b(?:ha(?:s|ve) to earn (?:its|their) keep quickly|comes? with a payback date attached|the targets rarely wait for "
     r"them|comes with a growth target that starts before|fresh money usually comes with a target|bring customers nobody "
     r"has contacted yet|(?:work|a project) like that (?:has to pay back quickly|comes with a payback date)|small gains per "
-    r"person add up|judged on results before their first quarter is out|usually comes with customers who don't know you)\b",
+    r"person add up|judged on results before their first quarter is out|usually comes with customers who don't know you|whoever "
+    r"joins will be judged on|is usually the cheapest place to start|usually puts [^.]{3,80} on the agenda|(?:share|rate|drop|"
+    r"numbers?) like that (?:is|are) usually where [^.]{3,80} pays? back fastest|raises? the stakes on)\b",
     re.IGNORECASE,
 )
 
@@ -926,7 +959,49 @@ def check_generic_so_what(text: str, ctx: LintContext | None) -> list[Finding]:
         if m else []
 
 
-SENTENCE_CHECKS = (check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
+_OPT_OUT = re.compile(
+    r"\b(?:if it isn't useful, say so|a one-word reply is fine|if the timing is wrong, say so|a small (?:first )?test would "
+    r"(?:give a clear answer|settle it)|the quickest way to know is a small (?:first )?test|if it's not useful, say so)\b",
+    re.IGNORECASE,
+)
+
+
+def check_opt_out_filler(text: str, ctx: LintContext | None) -> list[Finding]:
+    """An opt-out or "small test" line that fills space: readers cut it before sending."""
+    m = _OPT_OUT.search(text)
+    return [Finding("opt_out_filler", m.group(0), "a filler opt-out line; end on the one question")] if m else []
+
+
+_STOCK_CTA = re.compile(r"\b(?:to compare notes|to see (?:whether|if) it fits(?: [^?]{0,60})?)\?", re.IGNORECASE)
+
+
+def check_stock_cta(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A question any email could end on; tie it to the fact or its timing."""
+    m = _STOCK_CTA.search(text)
+    return [Finding("stock_cta", m.group(0), "a stock question; tie it to the fact or its timing")] if m else []
+
+
+_ARITHMETIC = re.compile(r"\bthat's (?:roughly |about |nearly |more than |almost )?(?:half|a (?:third|quarter|fifth|sixth|"
+                         r"seventh|eighth|tenth)|one in (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty))\b",
+                         re.IGNORECASE)
+
+
+def check_fact_arithmetic(text: str, ctx: LintContext | None) -> list[Finding]:
+    """The prospect's own figure restated as a fraction: it adds nothing and is easy to get wrong
+    ("40% ... That's roughly half of your evening sales")."""
+    m = _ARITHMETIC.search(text)
+    return [Finding("fact_arithmetic", m.group(0), "a figure restated as a fraction; say what it means instead")] \
+        if m else []
+
+
+def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
+    """ "for teams like yours": the sender line says who the work is for in plain words instead."""
+    m = re.search(r"\b(?:teams|companies|businesses) like yours\b", text, re.IGNORECASE)
+    return [Finding("teams_like_yours", m.group(0), "say who the work is for, not \"teams like yours\"")] if m else []
+
+
+SENTENCE_CHECKS = (check_opt_out_filler, check_stock_cta, check_fact_arithmetic, check_teams_like_yours,
+                   check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
                    check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
                    check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
                    check_ungrounded_event, check_template_repetition, check_offer_restated, check_canned_pain,
@@ -1024,7 +1099,9 @@ def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding
             names |= set(tokens(ctx.first_name))
         offer_words = set(ctx.terms.activity)
         subject_words = words_of(subject)
-        if offer_words and len(subject_words & offer_words) >= max(2, round(0.6 * len(offer_words))):
+        shared = subject_words & offer_words
+        if offer_words and len(shared) >= max(2, round(0.6 * len(offer_words))) and \
+                not shared <= words_of(ctx.fact_lower):  # a fact in the offer's own words is still a fact
             return [Finding("generic_subject", subject, "the offer as the subject line")]
     if re.fullmatch(r"[\w .&'-]+ \+ [\w .&'-]+", subject.strip()) and all(
             p.strip()[:1].isupper() for p in subject.split("+")):

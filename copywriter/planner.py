@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 import inflect
 
 from copywriter.angles import (
+    ACTIVE_PAST,
+    ADVERB_VERB,
     FINITE,
     FOREIGN,
     NP_NUMBER,
@@ -37,10 +39,12 @@ from copywriter.facts import short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
+from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 T = TypeVar("T")
+_NEGATED = re.compile(r"\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b", re.IGNORECASE)
 _INFLECT = inflect.engine()
 
 _PRONOUNS_YOU = {"they": "you", "their": "your", "them": "you", "its": "your", "her": "your", "his": "your",
@@ -52,7 +56,8 @@ _RUN_HEADS = frozenset({"campaigns", "campaign", "programs", "program", "program
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
 _STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
                          "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
-                         "than", "off", "over", "under", "near", "around", "about"})
+                         "than", "off", "over", "under", "near", "around", "about", "onto", "via", "through",
+                         "within", "toward", "towards"})
 _EVENT_NOUNS = {"reopen": "reopening", "roll": "rollout", "acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
                 "expand": "expansion", "complete": "renovation", "merge": "merger", "raise": "raise", "secure": "raise",
                 "close": "round"}
@@ -77,6 +82,11 @@ _GROUPS = {
 _EVENT_NOUN = {"reopen": "A reopening", "open": "An opening", "launch": "A launch", "relaunch": "A relaunch",
                "roll": "A rollout", "rollout": "A rollout", "expand": "An expansion", "introduce": "A launch",
                "test": "A test like that", "start": "A launch like that", "consolidate": "A consolidation like that"}
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _group(fact: CopyFact) -> str:
@@ -168,6 +178,7 @@ class Plan:
     role_ref: str | None
     decision_maker: bool
     used: set[str] = field(default_factory=set)
+    _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -309,6 +320,137 @@ class Plan:
                        f"{co} helps teams like yours {self.outcome_base}, using {self.mechanism}."]
         return self.pick_ok(options, "claim", self.band, *salt) or self.offer_line(*salt)
 
+    # --- what the industry knows (industry_agents.knowledge.copy_angles) ---------------------------
+
+    @cached_property
+    def angles(self) -> CopyAngles | None:
+        return ANGLES.get(self.ctx.profile.industry)
+
+    def _consequence_match(self, fact: CopyFact) -> tuple[int, str] | None:
+        """The first of the industry's consequence sentences whose topic the fact (or the notes sentence it
+        came from) is about, with its slots filled from the fact; None when none fits."""
+        if self.angles is None:
+            return None
+        key = (fact.raw, fact.text)
+        if key in self._consequences:
+            return self._consequences[key]
+        found = self._find_consequence(fact)
+        self._consequences[key] = found
+        return found
+
+    def _find_consequence(self, fact: CopyFact) -> tuple[int, str] | None:
+        assert self.angles is not None
+        # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
+        notes = self.ctx.prospect.notes or "" if fact.field == "notes" else ""
+        sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
+        source = " ".join([fact.text, sentence])
+        source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
+        for index, (pattern, sentence) in enumerate(self.angles.consequences):
+            m = _compiled(pattern).search(source)
+            if not m:
+                continue
+            if "{count}" in sentence:
+                count = (m.groupdict().get("count") or "").replace("-", " ")
+                if not count:
+                    continue
+                number, _, noun = count.partition(" ")
+                count = f"{number} {noun if noun.endswith('s') else _INFLECT.plural_noun(noun)}"
+                sentence = sentence.replace("{count}", count)
+            if "{date}" in sentence:
+                when = self.date_core(fact)
+                sentence = sentence.replace("{date}", f" before {when}" if when else "")
+            line = cap_first(sentence)
+            if self.ok(line):
+                return index, line
+        return None
+
+    def consequence(self, fact: CopyFact) -> str | None:
+        found = self._consequence_match(fact)
+        return found[1] if found else None
+
+    def consequence_weight(self, fact: CopyFact) -> float:
+        """How sharply the fact meets what this kind of work changes: the earlier its topic in the industry's
+        list, the more it weighs when choosing the lead fact."""
+        found = self._consequence_match(fact)
+        return 0.0 if found is None else max(0.6, 2.0 - 0.3 * found[0])
+
+    def date_core(self, fact: CopyFact) -> str | None:
+        """The fact's own date as it reads after "before": "in January" -> "January"; past dates give None."""
+        if not fact.date or fact.kind != "gerund":
+            return None  # only a plan has a "before": "delivered in August" is behind them
+        core = re.sub(r"^(?:in|by|this|next|from|starting)\s+", "", fact.date.strip(), flags=re.IGNORECASE)
+        if re.match(r"^(?:last|since)\b", fact.date, re.IGNORECASE) or re.fullmatch(r"20\d\d", core):
+            return None
+        if fact.date.lower().startswith("this "):
+            return None  # "this spring" said before "the ... launch" reads oddly
+        return core if core[:1].isupper() or core[:1].isdigit() else core.lower() if core.lower() in (
+            "spring", "summer", "fall", "autumn", "winter") else None
+
+    def sender_line(self, *salt: object) -> str:
+        """The one claim about the sender in one short sentence: what they do for this kind of company and
+        the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
+        co = self.sender_co
+        verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
+        what = self.offer_short_np
+        if self.angles and not re.search(r"\bfor\b", what):
+            what = f"{what} for {self.angles.segment}"
+        judged = self.angles.judged_on if self.angles and self.terms.relevant(self.angles.judged_on) else None
+        # Two families of wording, one per voice (two people at one account read different lines), and a
+        # wording within the family by a stable hash of the reader.
+        families = ([[f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
+                      f"We {verb} {what} at {co}, judged on one number: {judged}."],
+                     [f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
+                      f"At {co}, we {verb} {what}, judged on one number: {judged}."]] if judged else
+                    [[f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
+                     [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."]])
+        family = families[self.voice]
+        start = stable_int(self.ctx.seed, "voice") % len(family)
+        options = [*family[start:], *family[:start], *families[1 - self.voice]]
+        return next((o for o in options if self.ok(o)), None) or self.offer_line(*salt)
+
+    @cached_property
+    def voice(self) -> int:
+        """Which of two wordings this reader gets for step 1's sender line and question: by tier, as two people
+        multi-threaded at one account are usually a tier-1 buyer and a tier-2 champion."""
+        return self.tier % 2
+
+    def opener_cta(self, fact: CopyFact | None, *salt: object) -> str:
+        """Step 1's question, tied to the lead fact's timing when it has one."""
+        short = short_company(self.company) if self.company else None
+        if fact is not None:
+            when = self.date_core(fact)
+            noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
+            senior = self.voice == 1
+            if when and noun:
+                event = f"the {when} {noun}"
+                return f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
+            if when:
+                return f"Worth 15 minutes before {when}?" if senior else f"Could we find 15 minutes before {when}?"
+            at = f" at {short}" if short else ""
+            pools = [[f"Want me to send a one-page outline of how it would run{at}?",
+                      f"Would a one-page outline of how it would run{at} be useful?"],
+                     [f"Worth 15 minutes to see what that could look like{at}?",
+                      f"Would a short sketch of the first 60 days{at} be useful?"]]
+            if self.angles and short:  # the industry's own question, about the thing the fact is about
+                pools[0] = [self.industry_ask(short)]
+            pool = pools[self.voice]
+            return pool[stable_int(self.ctx.seed, "voice") // 2 % len(pool)]
+        if self.angles and short:
+            return self.industry_ask(short)
+        return f"Worth 15 minutes to see whether it fits {short}?" if short else "Worth 15 minutes to see whether it fits?"
+
+    def industry_ask(self, short: str) -> str:
+        assert self.angles is not None
+        return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
+
+    def observation(self) -> tuple[str, list[str]] | None:
+        """For a record with no usable fact: the industry's general observation (subject, sentences)."""
+        if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
+            return None
+        subject, seen, means = self.angles.observation
+        lines = [x for x in (seen, means) if self.ok(x)]
+        return (subject, lines) if lines else None
+
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
         promises ("A new tower has to pay back quickly, and winning back lapsed rated players is usually the
@@ -352,8 +494,6 @@ class Plan:
             lines = [f"{moment} usually a good time to take a fresh look at {self.offer_short_np}."] \
                 if group in ("new", "acquire", "renovate", "switch") and len(self.offer_short.split()) <= 4 else []
         line = self.pick_ok(lines, "linked", group, self.band, *salt) if lines else None
-        if line and group == "number" and (measure := self.measure_line(fact)):
-            return f"{measure} {line}"
         return line
 
     def role_note(self, *salt: object) -> str | None:
@@ -403,16 +543,23 @@ class Plan:
         if words and (re.match(r"^\d[\d,]*-\w+", words[0]) or (
                 re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))):
             words = ["a", *words]  # "Opened 250-room hotel tower" -> "opened a 250-room hotel tower"
+        elif len(words) > 1 and words[0].lower() == "new" and words[1].isalpha() and words[1].islower() and \
+                _INFLECT.singular_noun(words[-1] if len(words) < 3 else words[1]) is False:
+            words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
             words = [_PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
                      for w in words]
-        return " ".join(words)
+        text = " ".join(words)
+        # "lost roughly 18% of active carded players" -> "... of your active carded players"
+        return re.sub(r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=[a-z])",
+                      lambda m: m.group(1) + ("your " if you else "its "), text, count=1)
 
     def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
         first = words[0].lower()
         if first in _ARTICLES or first in _STOP_TOPIC or first in _DETERMINERS or first[0].isdigit() or \
+                first in ("roughly", "nearly", "almost") or first[0] == "~" or \
                 first in ("out", "up", "off", "own") or (words[0][0].isupper() and not words[0].isupper()):
             return False
         topic = self.topic_words(fact, jump_of=False)
@@ -453,7 +600,8 @@ class Plan:
             text = f"{np} {verb} {adv} {rest}"
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
-        if not any(w in FINITE for w in lowered[1:]) and not (lowered and lowered[0] in ("they", "there")):
+        if not any(w in FINITE for w in lowered[1:]) and not (lowered and lowered[0] in ("they", "there")) and \
+                not ACTIVE_PAST.match(text) and not ADVERB_VERB.search(text):
             if lowered and lowered[0] == "no":
                 return f"there's {lc_first(text)}"
             return None
@@ -467,6 +615,11 @@ class Plan:
             verb = {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1]) \
                 if len(words) > 1 else ""
             return " ".join([self.company, verb, *words[2:]])
+        share = re.match(r"^([a-z][\w\s-]*?) (now account for|account for) (.*?\d%\s+of\s+)(?!the\b|your\b|their\b|its\b)(.*)$",
+                         lc_first(text)) if text[:1].isupper() and not text.split()[0].isupper() else None
+        if share:
+            owner = "your" if you or not self.company else possessive(self.company)
+            return f"{share.group(1)} {share.group(2)} {share.group(3)}{owner} {share.group(4)}"
         lead_number = text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
         text = text if not lead_number else re.sub(r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
                       lambda m: m.group(1) + ("your " if you or not self.company else possessive(self.company) + " ")
@@ -544,7 +697,7 @@ class Plan:
                         "An acquisition usually comes with customers who don't know you yet."],
             "renovate": ["Work like that has to pay back quickly.",
                          "A project like that comes with a payback date attached."],
-            "number": [line] if (line := self.measure_line(fact)) else [],
+            "number": [],  # no arithmetic on the prospect's figures: "40% is roughly half" was wrong
         }
         choices = options.get(group, [])
         return (self.pick_ok(choices, "so-what", group, self.band, self.function, *salt) or "") if choices else ""
@@ -627,15 +780,23 @@ class Plan:
             tail = pct.group(3).split()
             cut = next((i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail))
             tail = tail[:cut]
-            while tail and tail[-1].lower() in _TIME_WORDS:  # "22% year over year" names no thing
+            while tail and (tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next", "a", "per")):
                 tail.pop()
             if tail:
-                return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:4])
+                return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
         if fact.kind is None:
+            about = re.search(r"\b(?:are|is)\s+[a-z]+ing\s+(?:back\s+)?(?:on|about|over|against)\s+((?:[a-z][\w-]*\s?){2,4})$", fact.text)
+            if about:
+                return f"the {about.group(1).strip()}"
+            past = ACTIVE_PAST.match(fact.text)
+            if past and 2 <= len(past.group(1).split()) <= 3:
+                return f"the {lc_first(past.group(1).strip())}"
             words = self.topic_words(fact)
             words = [w for w in words if w.lower() not in ("several", "most", "some", "many", "about", "roughly",
                                                            "they", "there", "no")]
-            cut = next((i for i, w in enumerate(words) if w.lower() in FINITE), len(words))
+            cut = next((i for i, w in enumerate(words) if w.lower() in FINITE and not (
+                w.lower() in ("cost", "costs") and i + 1 < len(words) and
+                words[i + 1].lower() in ("is", "are", "up", "down", "rose", "rising", "fell"))), len(words))
             words = words[:cut]
             if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
                 words[0] = words[0].lower()
@@ -681,7 +842,9 @@ class Plan:
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
-                return lowered if lowered[0].isdigit() else f"your {lowered}"
+                return lowered if lowered[0].isdigit() or lowered.startswith("the ") else f"your {lowered}"
+            if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
+                return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
             return f"the {lowered}" if not lowered[0].isdigit() else lowered
         when = "before" if fact.kind == "gerund" else "after"
         if group == "hire":
@@ -720,19 +883,14 @@ class Plan:
         return found
 
     def _fallback_subjects(self, purpose: str) -> list[str]:
-        """Subjects from the role and the offer's outcome when the record has no usable fact."""
+        """Subjects when the record has no usable fact: the industry observation's topic first; never the
+        offer's own outcome or the company's legal name with "'s"."""
         out: list[str] = []
-        target = re.sub(r"^\w+ing\s+(?:back\s+|up\s+)?", "", self.outcome)
-        target = re.split(r"\s+(?:and|away|off|from|on|back|faster)\b", target)[0]
-        target_words = [w for w in target.split() if w.isalpha() or "-" in w][:4]
-        while target_words and target_words[-1].lower() in _STOP_TOPIC:
-            target_words.pop()
-        if len(target_words) >= 2 and target != self.outcome and self.has_outcome and self.company:
-            # The offer's own words alone are the sender's subject, not the reader's: name whose they are.
-            out.append(f"{possessive(short_company(self.company))} {' '.join(target_words)}")
+        if self.angles is not None:
+            out.append(self.angles.observation[0])
         if self.company and len(self.company.split()) <= 3:
-            out.append(f"a question for {self.company}")
-        out += ["one idea for this quarter", "worth a look this quarter", "a short question", "an idea to test"]
+            out.append(f"a question for {short_company(self.company)}")
+        out += ["worth a look this quarter", "a short question", "an idea to test"]
         return [s for s in dict.fromkeys(out) if 2 <= len(s.split()) <= 5]
 
     # --- persona, pains, proof ----------------------------------------------------------------
@@ -791,15 +949,10 @@ class Plan:
         return None
 
     def role_line(self, *salt: object) -> str | None:
-        """Why the person, when the record has no usable fact: their role, and no guess at their numbers."""
-        if not (self.role_ref and self.company):
-            return None
-        ref = self.role_ref
-        article = {"owner": "the ", "partner": "a ", "founder": "a "}.get(ref, "")
-        at = "of" if ref == "owner" else "at"
-        options = [f"As {article}{ref} {at} {self.company}, you're probably the person this would land with, so I'll "
-                   "keep it short."]
-        return self.pick_ok(options, "role", *salt)
+        """Why the person, when the record has no usable fact: the industry's general observation (said as
+        general), never "you're probably the person this would land with" (a template, readers cut it)."""
+        seen = self.observation()
+        return seen[1][0] if seen else None
 
     def process_lines(self, *salt: object) -> list[str]:
         """Plain statements of how the work would run: no outcome claims, no figures."""
@@ -858,11 +1011,12 @@ def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: Analysis
                 role_ref=reading.reference if reading and reading.language == "en" and
                 not set(reading.flags) & {"former", "student", "intern"} else None,
                 decision_maker=lint.persona.is_decision_maker if lint.persona else True)
-    usable = [f for f in read_facts(prospect, terms) if plan.clause(f, you=True) is not None]
+    usable = [f for f in read_facts(prospect, terms)
+              if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")]
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
     prefer = {"sales": ("hire",), "marketing": ("new", "number"), "executive": ("raise", "acquire", "new"),
               "operations": ("new", "renovate", "switch"), "finance": ("number", "raise")}.get(function, ())
-    usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0)))
+    usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0) + plan.consequence_weight(f)))
     plan.facts = usable
     return plan
 

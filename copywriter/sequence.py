@@ -7,7 +7,7 @@ sentences each step holds and keeps each body within its word budget.
 
 from __future__ import annotations
 
-from copywriter.models import Purpose, QualityReport, Sender, Sequence, SequenceStep
+from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
 from copywriter.planner import Plan, build_plan
 from copywriter.quality import check_variants, merge_reports
 from copywriter.text import paragraphs, word_count
@@ -40,36 +40,50 @@ def _fit(parts: list[str | None], optional: list[str | None], low: int, high: in
 
 
 def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
-    """The strongest fact with its own "so what", the offer once as written, one question. No canned pain,
-    no guessed metric, no value proposition the offer does not state: shorter beats filler, and a second
-    fact from the record is the only thing added to reach the word budget."""
+    """The strongest fact as a sentence with what it means for this kind of work, one short line on what the
+    sender does and the number it is judged on, one question tied to the fact's timing. No opt-out filler,
+    no stock results line. A record with no usable fact gets the industry's general observation, said as
+    general, and the step is flagged `needs_research` (see `generate_sequence_rules`)."""
     lead = plan.lead
-    cta = plan.cta("opener", *salt)
-    linked = False
+    opening = plan.fact_sentence(lead, *salt) if lead is not None else None
+    if lead is not None and opening is None:  # the strongest fact cannot be said cleanly: the next one
+        lead = next((f for f in plan.facts[1:] if plan.fact_sentence(f, *salt)), None)
+        opening = plan.fact_sentence(lead, *salt) if lead is not None else None
+    cta = plan.opener_cta(lead, *salt)
+    first: list[str | None]
     if lead is not None:
-        so_what = plan.linked_so_what(lead, *salt)
-        linked = bool(so_what)
-        first = [plan.fact_sentence(lead, *salt), so_what or plan.so_what(lead, *salt)]
-        more = plan.fact(1)
-        first_optional = [plan.fact_sentence(more, "also", *salt, also=True)] if more is not None else []
+        why = plan.consequence(lead) or plan.linked_so_what(lead, *salt) or plan.so_what(lead, *salt)
+        first = [opening, why]
+        more = next((f for f in plan.facts if f is not lead), None)
+        if more is not None and not plan.consequence(lead):
+            first.append(plan.fact_sentence(more, "also", *salt, also=True))
+        used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
+        if used < OPENER_MIN_WORDS + 9:  # short: a second fact, then a pain the offer is true to
+            also = plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None
+            also_why = plan.consequence(more) if more is not None and also else None
+            echo = bool(also_why and why and
+                        len(set(also_why.split()) & set(why.split())) > len(also_why.split()) / 3)
+            paired = f"{also} {also_why}" if also and also_why and not echo else None
+            extra = [None if also in first else paired or (None if echo else also),
+                     plan.pain_line(plan.voice, *salt),
+                     plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
+            first = _fit(first, [x for x in extra if x and x not in first and x != why],
+                         OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)
     else:
-        # Nothing in the record to open on: why this role usually cares about the offer's outcome, and the
-        # pain peers report, rather than a guess at their numbers.
-        note = plan.role_note(*salt)
-        linked = bool(note)
-        first = [note or plan.role_line(*salt) or
-                 "I'll keep this short and say why I'm writing.",
-                 plan.opening_pain(*salt)]
-        first_optional = []
-    second = [plan.offer_claim(*salt, linked=linked)]
-    # No results line and no filler about tests: a metric the reader did not ask for reads as a template.
-    used = word_count(" ".join(p for p in [*first, *second, cta] if p))
-    first = _fit(first, first_optional, 60 - (used - word_count(" ".join(p for p in first if p))), 90)
-    used = word_count(" ".join(p for p in [*first, *second, cta] if p))
-    extra = _fit([], [*plan.process_lines(*salt)[::-1], plan.pain_line(0, *salt)], OPENER_MIN_WORDS - used,
-                 110 - used)
+        seen = plan.observation()
+        first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
+    p2 = plan.sender_line(*salt)
+    if lead is None and plan.observation() is None:
+        # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
+        # and value, said as what peers report, up to the opener's word floor.
+        used = word_count(" ".join(p for p in [*first, p2, cta] if p))
+        first += _fit([], [plan.pain_line(0, *salt), plan.value_line(0, *salt), plan.pain_line(1, *salt),
+                           plan.proof_line(0, *salt), *plan.process_lines(*salt)],
+                      OPENER_MIN_WORDS + 12 - used, 110 - used)
+        if word_count(" ".join(p for p in [*first, p2, cta] if p)) < OPENER_MIN_WORDS + 9:
+            first[:0] = ["I'd rather ask than guess at your numbers, so this is a short note.",
+                         "Here is what we do, and one question."]
     p1 = " ".join(p for p in first if p)
-    p2 = " ".join(p for p in [*second, *extra] if p)
     return [p for p in (p1, p2) if p], cta
 
 
@@ -173,6 +187,14 @@ def _body(plan: Plan, purpose: str, occurrence: int, salt: tuple[object, ...]) -
     return body, ask
 
 
+def _needs_research(report: QualityReport) -> QualityReport:
+    """Step 1 written without a prospect-specific fact: a visible soft issue, so a user researches first."""
+    issue = QualityIssue(code="needs_research", severity="soft",
+                         detail="no prospect-specific fact in the record; this opener is general, research the "
+                                "prospect before sending")
+    return report.model_copy(update={"issues": [*report.issues, issue], "score": max(0, report.score - 10)})
+
+
 def _weakest(reports: list[QualityReport]) -> QualityReport:
     return min(reports, key=lambda r: (r.passed, r.score))
 
@@ -212,6 +234,8 @@ def generate_sequence_rules(
         reports = check_variants(channel="email", body=body, subjects=list(subjects), step=number,
                                  profile=profile, prospect=prospect, allowed_facts=ctx.allowed_facts,
                                  sender=sender, lint=plan.lint)
+        if purpose == "opener" and plan.lead is None:
+            reports = [_needs_research(r) for r in reports]
         out.append(
             SequenceStep(
                 step=number,

@@ -23,7 +23,8 @@ CLASSES = ("splice", "persona_plural", "agreement", "raw_title", "leaked_citatio
            "off_offer", "unrelated_pain", "wrong_company_type", "wrong_persona_metric", "strongest_fact_unused",
            "generic_subject", "template_repetition", "unfilmable_visual", "ungrounded_event", "offer_restated",
            "canned_pain", "unsupported_claim", "name_repeated", "template_opener", "offer_pasted", "results_line",
-           "generic_so_what", "metric_subject")
+           "generic_so_what", "metric_subject", "opt_out_filler", "stock_cta", "fact_arithmetic",
+           "teams_like_yours")
 
 
 @cache

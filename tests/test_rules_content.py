@@ -491,3 +491,42 @@ def test_every_builtin_industry_writes_sendable_content(slug: str) -> None:
             script = generate_video_script_rules(profile, who, result, sender(), duration_seconds=duration)
             assert abs(script.estimated_seconds - duration) <= 0.1 * duration
             assert_sendable(script)
+
+
+DIRECTSTAY = {"company": "DirectStay Digital",
+              "offer": "direct-booking campaigns (metasearch, paid search and email to past guests) that "
+                       "shift room nights away from OTAs"}
+
+
+def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() -> None:
+    """A notes fact written as shorthand reads as a sentence, the "so what" is what such a fact means for this
+    kind of work (no arithmetic on the figure), the sender line is one plain sentence, and no filler is added."""
+    profile = industry_agents.get_builtin("hotel")
+    assert profile is not None
+    who = ProspectData(email="p.devries@grachten-example.nl", first_name="Pieter", title="Commercial Director",
+                       company="Grachten Hotels", industry="Hospitality", employee_count=300,
+                       notes="Four canal-side boutique hotels; OTA share around 55% and rising since 2024, "
+                             "board wants it under 40%.")
+    step = generate_sequence_rules(profile, who, analysis(profile, who), sender(**DIRECTSTAY), steps=4).steps[0]
+    body = step.body
+    assert "OTA share is around 55% and has been rising since 2024, and the board wants it under 40%." in body
+    assert "55%" in step.subject_variants[0]
+    assert "judge" in body and "DirectStay Digital" in body and "(" not in body and "teams like yours" not in body
+    for filler in ("roughly half", "say so", "one-word reply", "small first test", "compare notes",
+                   "I'm writing because"):
+        assert filler not in body
+    assert step.quality.passed and not any(i.code == "needs_research" for i in step.quality.issues)
+
+
+def test_step_one_without_a_fact_is_general_and_flagged_needs_research() -> None:
+    profile = industry_agents.get_builtin("hotel")
+    assert profile is not None
+    who = ProspectData(email="jgarcia@calamarina-example.es", first_name="Javier", title="Director of Sales",
+                       company="Hotel Cala Marina", industry="Hospitality", employee_count=130)
+    step = generate_sequence_rules(profile, who, analysis(profile, who), sender(**DIRECTSTAY), steps=4).steps[0]
+    assert step.quality.passed
+    flags = [i for i in step.quality.issues if i.code == "needs_research"]
+    assert flags and flags[0].severity == "soft" and step.quality.score < 100
+    for template in ("I'm writing because", "you're probably the person", "I'll keep this short", "one idea for"):
+        assert template not in step.body and template not in step.subject_variants[0]
+    assert step.body.count("Hotel Cala Marina") <= 1  # no claim about the prospect beyond its name in the ask

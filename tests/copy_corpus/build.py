@@ -1143,7 +1143,6 @@ add("metric_subject", SUBJ, "engine", "alder_mfg", "new OEM contracts", "OEM con
 add("metric_subject", SUBJ, "engine", "bright_smiles", "patient recall and reactivation", "reactivation campaigns")
 add("metric_subject", SUBJ, "own", "ember_grill", "corporate order campaigns", "catering and corporate orders")
 add("good", S, "own", "red_mesa",
-    "A new tower has to pay back quickly, and winning back lapsed rated players is usually the cheapest place to start.",
     "That's the work we do at Tune Outbound, with player reactivation campaigns.")
 add("good", S, "own", "stackwise",
     "New hires take a quarter or more to ramp, and booking qualified outbound meetings can't wait that long.",
@@ -1152,13 +1151,153 @@ add("good", S, "own", "alder_mfg",
     "A contract that size has to pay back, and the next OEM program is usually the fastest way to make it.",
     "That's what OEM Reach does for contract manufacturers, with outbound campaigns.")
 add("good", S, "own", "lumen_goods",
-    "When acquisition costs climb like that, repeat purchases are usually the cheapest growth left.",
-    "I'm writing because at a brand like Lumen Goods, retention usually sits with the head of ecommerce.")
+    "When acquisition costs climb like that, repeat purchases are usually the cheapest growth left.")
 add("good", S, "own", "harborview",
     "A reopening is usually the right moment for winning repeat guests back from the OTAs.",
     "That's the work we do at Roomline Growth, with direct-booking campaigns across metasearch and email.")
 add("good", SUBJ, "own", "lumen_goods", "Lumen Goods' repeat buyers", "the Shopify Plus move")
 add("good", SUBJ, "own", "harborview", "the 60% OTA share", "Harborview's repeat guests")
+
+# --- what the blind reader rejected in round 3 (verdict on round3_emails.md), as named checks: opt-out filler,
+# stock questions, a figure restated as a fraction, "teams like yours", the role-note template and stock links;
+# items the round-2 corpus called good and the reader did not are relabelled as the reader judged them ----------
+add("generic_so_what", S, "engine", "red_mesa",
+    "A new tower has to pay back quickly, and winning back lapsed rated players is usually the cheapest place to start.")
+add("template_opener", S, "engine", "lumen_goods",
+    "I'm writing because at a brand like Lumen Goods, retention usually sits with the head of ecommerce.")
+add("template_opener", S, "engine", "red_mesa",
+    "I'm writing because at a business like Red Mesa Casino Resort, winning back lapsed rated players usually sits with the COO.",
+    "As COO at Red Mesa Casino Resort, you're probably the person this would land with, so I'll keep it short.",
+    "I'll keep this short and say why I'm writing.")
+add("template_opener", S, "engine", "harborview",
+    "I'm writing because winning repeat guests back from the OTAs is usually worth a look at a business like The Harborview Hotel.",
+    "As director of sales and marketing at The Harborview Hotel, you're probably the person this would land with, so I'll keep it short.")
+add("template_opener", S, "engine", "alder_mfg",
+    "I'm writing because winning new OEM contracts is usually worth a look at a business like Alder Manufacturing.",
+    "I'm writing because at a business like Alder Manufacturing, winning new OEM contracts usually sits with the VP of sales.")
+add("generic_so_what", S, "engine", "ember_grill",
+    "That usually puts catering and corporate orders on the agenda.",
+    "A share like that is usually where catering and corporate orders pay back fastest.",
+    "A new location raises the stakes on catering and corporate orders.")
+add("generic_so_what", S, "engine", "harborview",
+    "A share like that is usually where winning repeat guests back from the OTAs pays back fastest.",
+    "A new program raises the stakes on winning repeat guests back from the OTAs.",
+    "New hotels have to pay back quickly, and winning repeat guests back from the OTAs is usually the cheapest place to start.",
+    "That usually puts winning repeat guests back from the OTAs on the agenda.")
+add("generic_so_what", S, "engine", "stackwise",
+    "Whoever joins will be judged on booking qualified outbound meetings before their first quarter is out.",
+    "A drop like that is usually where outbound pipeline pays back fastest.")
+add("opt_out_filler", S, "engine", "harborview",
+    "If it isn't useful, say so and I'll drop it.",
+    "If it's not for you, a one-word reply is fine.",
+    "If the timing is wrong, say so and I'll leave it.")
+add("opt_out_filler", S, "engine", "stackwise",
+    "A small first test would give a clear answer.",
+    "The quickest way to know is a small first test.",
+    "A small test would settle it either way.")
+add("opt_out_filler", S, "own", "ember_grill",
+    "If it isn't useful, say so and I'll leave you alone.",
+    "If it's not useful, say so and I'll stop writing.",
+    "If it's not a fit, a one-word reply is fine.")
+add("opt_out_filler", S, "own", "cedar_valley",
+    "If the timing is wrong, say so and I'll check back in spring.",
+    "A small test would give a clear answer either way.",
+    "The quickest way to know is a small first test at Cedar Valley Bank.")
+add("stock_cta", S, "engine", "harborview",
+    "Open to a short call to compare notes?",
+    "Worth a short call to see whether it fits?",
+    "Worth 15 minutes this month to see whether it fits The Harborview Hotel?")
+add("stock_cta", S, "engine", "red_mesa",
+    "Open to a quick call to compare notes?",
+    "Would a short call make sense to see if it fits?",
+    "Worth 15 minutes to see whether it fits Red Mesa Casino Resort?")
+add("stock_cta", S, "own", "alder_mfg",
+    "Would you be open to a call to compare notes?",
+    "Worth a quick look to see whether it fits?",
+    "Could we talk next week to see if it fits?")
+add("stock_cta", S, "own", "parkside",
+    "Happy to jump on a call to compare notes?",
+    "Worth a chat to see whether it fits?")
+add("fact_arithmetic", S, "engine", "ember_grill",
+    "That's roughly half of your evening sales.",
+    "That's roughly a sixth of your active carded.",
+    "That's roughly one in eight.")
+add("fact_arithmetic", S, "engine", "harborview",
+    "That's more than half of your room nights.",
+    "That's roughly a third of your room nights.",
+    "That's about a quarter of your bookings.")
+add("fact_arithmetic", S, "own", "bright_smiles",
+    "That's roughly one in five patients.",
+    "That's nearly half of your hygiene schedule.",
+    "That's roughly a tenth of your chairs.")
+add("fact_arithmetic", S, "own", "lumen_goods",
+    "That's roughly a fifth of your customers.",
+    "That's almost a third of your online revenue.")
+add("teams_like_yours", S, "engine", "harborview",
+    "That's what Roomline Growth does for teams like yours, with direct-booking campaigns across metasearch and email.",
+    "At Roomline Growth, we help teams like yours win repeat guests back from the OTAs with direct-booking campaigns.")
+add("teams_like_yours", S, "engine", "red_mesa",
+    "That's what Tune Outbound does for teams like yours, with player reactivation campaigns.",
+    "Tune Outbound helps teams like yours with player reactivation campaigns.")
+add("teams_like_yours", S, "engine", "ember_grill",
+    "That's what TableTurn does for teams like yours, with catering and corporate order campaigns.",
+    "TableTurn works with companies like yours on catering and corporate order campaigns.")
+add("teams_like_yours", S, "own", "parkside",
+    "LeaseLoop runs resident renewal campaigns for businesses like yours.",
+    "We help teams like yours with resident renewal and referral campaigns.")
+add("teams_like_yours", S, "own", "bright_smiles",
+    "RecallPro helps teams like yours with patient recall campaigns.",
+    "That's what RecallPro does for teams like yours, with patient recall and reactivation campaigns.",
+    "We work with practices like yours and companies like yours on recall.")
+add("teams_like_yours", S, "own", "cedar_valley",
+    "That's what DepositLift does for teams like yours, with commercial deposit acquisition campaigns.",
+    "DepositLift helps teams like yours grow commercial deposits.",
+    "At DepositLift, we work with businesses like yours on deposit campaigns.")
+add("teams_like_yours", S, "own", "alder_mfg",
+    "That's the work OEM Reach does for teams like yours.",
+    "OEM Reach helps companies like yours win new OEM contracts.")
+# what the reader would send: a fact's consequence said as general knowledge, a one-line sender claim with the
+# number the work is judged on, a question tied to the fact or its timing
+add("good", S, "own", "harborview",
+    "Every one of those OTA stays pays a commission that a direct booking from the same guest would not.",
+    "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA.",
+    "At Roomline Growth, we run direct-booking campaigns for independent hotels and judge the work on one number: the share of repeat stays booked direct.",
+    "Worth 15 minutes before the loyalty launch?",
+    "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.")
+add("good", S, "own", "red_mesa",
+    "New rooms and new floors fill faster when lapsed players hear about them first.",
+    "Lapsed rated players are usually the cheapest visits to win back, because you already know what they play.",
+    "Could we find 15 minutes before the spring opening?")
+add("good", S, "own", "ember_grill",
+    "New locations start without regulars, and their first orders usually come through the delivery apps.",
+    "Would a short sketch of the first 60 days at Ember Grill be useful?",
+    "Want me to send a one-page outline of how it would run at Ember Grill?")
+add("good", S, "own", "alder_mfg",
+    "A new line is easiest to sell from day one, before a competitor fills it.",
+    "At OEM Reach, we run outbound campaigns for contract manufacturers, and the one number we're judged on is new OEM contracts won.")
+add("good", S, "own", "bright_smiles",
+    "Overdue patients are the quickest slots to fill, because they already know the practice.",
+    "Every empty slot is a paid hour with no patient in the chair.",
+    "Worth 15 minutes to see how many overdue patients Bright Smiles could book into open slots?")
+add("good", S, "own", "stackwise",
+    "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it.",
+    "A new round usually comes with a pipeline target that starts before the new reps do.")
+
+# Items labelled good before the round-3 blind read that the reader rejected, relabelled as the reader judged them
+# (the practitioner's own "If it's not useful, say so" included: the reader cut it in 9 of 20 emails).
+RELABEL = {
+    "If it's not useful, say so and I'll drop it.": "opt_out_filler",
+    "A small first test would give a clear answer.": "opt_out_filler",
+    "That's roughly one in eight.": "fact_arithmetic",
+    "That's roughly a third of your room nights.": "fact_arithmetic",
+    "That's roughly a sixth of your sales.": "fact_arithmetic",
+    "I'm writing because at a practice like Bright Smiles Family Dental, patient recall usually sits with the owner.":
+        "template_opener",
+    "Would you be open to a short call to compare notes?": "stock_cta",
+}
+for _item in ITEMS:
+    if _item["label"] == "good" and _item["text"] in RELABEL:
+        _item["label"] = RELABEL[_item["text"]]
 
 
 def _holdout(item: Item) -> bool:
