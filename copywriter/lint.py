@@ -918,10 +918,10 @@ def check_offer_pasted(text: str, ctx: LintContext | None) -> list[Finding]:
     for m in re.finditer(r"\(([^()]{6,})\)", offer):
         if m.group(0).lower() in low:
             return [Finding("offer_pasted", m.group(0), "the offer's parenthesis pasted into the copy")]
-    m = re.search(r"\s(?:that|which)\s", offer)
-    if m:
-        head = re.sub(r"\s*\([^()]*\)", "", offer[:m.start()]).split()[-3:]
-        clause = " ".join([*head, *offer[m.start():].split()[:4]]).lower()
+    link = re.search(r"\s(?:that|which)\s", offer)
+    if link:
+        head = re.sub(r"\s*\([^()]*\)", "", offer[:link.start()]).split()[-3:]
+        clause = " ".join([*head, *offer[link.start():].split()[:4]]).lower()
         if len(clause.split()) >= 5 and clause in re.sub(r"\s*\([^()]*\)", "", low):
             return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
     return []

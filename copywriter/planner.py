@@ -459,7 +459,7 @@ class Plan:
         o = self.outcome if self.has_outcome else f"a fresh look at {self.offer_short_np}"
         group = _group(fact)
         head = self.head_noun(fact)
-        plural = bool(head) and head.endswith("s") and _INFLECT.singular_noun(head) is not False
+        plural = bool(head and head.endswith("s") and _INFLECT.singular_noun(head) is not False)
         a_head = (f"New {head}" if plural else f"A new {head}") if head else None
         has = "have" if plural else "has"
         options: dict[str, list[str]] = {

@@ -67,8 +67,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             extra = [None if also in first else paired or (None if echo else also),
                      plan.pain_line(plan.voice, *salt),
                      plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
-            first = _fit(first, [x for x in extra if x and x not in first and x != why],
-                         OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)
+            first = [*_fit(first, [x for x in extra if x and x not in first and x != why],
+                           OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)]
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]

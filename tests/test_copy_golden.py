@@ -3,7 +3,8 @@
 For every tier 1-2 golden prospect, the step-1 email (each subject variant) and the LinkedIn
 connection note must pass the checker with no hard issue in at least 90% of cases, and two people
 at one account may share at most one sentence outside greeting and signature. The golden holdout
-(holdout2.jsonl) is only loaded here in aggregate: its pass rate is asserted and printed, its content never is.
+(holdout3.jsonl, never read by the copy work) is only loaded here in aggregate: its pass rate
+is asserted and printed, its content never is.
 """
 
 from __future__ import annotations
@@ -87,9 +88,9 @@ def test_golden_old_holdout_passes_the_checker() -> None:
 
 
 def test_golden_holdout_aggregate_pass_rate() -> None:
-    selected = [r for r in rows("holdout2.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
+    selected = [r for r in rows("holdout3.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
     passed, total, _ = pass_rate(selected)
-    print(f"\ngolden holdout2 tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%})")
+    print(f"\ngolden holdout3 tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%})")
     assert total == 0 or passed / total >= 0.9
 
 
