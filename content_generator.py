@@ -48,10 +48,10 @@ from core.errors import NotFound, Unprocessable
 from database_async import TuneDatabase
 from grounding import trusted_facts
 from intelligence import intake
+from intelligence.scoring import analyze_rules
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, Campaign, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, AnalysisResult, Hook, Input, Output, ProspectData
-from scoring import analyze_rules
 
 log = structlog.get_logger()
 

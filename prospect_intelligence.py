@@ -36,6 +36,7 @@ from industry_agents.service import ensure_agent, latest_agent
 from intelligence import intake
 from intelligence.claude_facts import FACTS_SYSTEM, ClaudeFacts, facts_prompt, gate_facts
 from intelligence.facts import ProspectFacts
+from intelligence.scoring import analyze_facts, analyze_rules
 from llm import LLMClient, LLMUnavailable
 from models import Analysis, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
 from schemas import (
@@ -50,7 +51,6 @@ from schemas import (
     ProspectData,
     ScoreComponent,
 )
-from scoring import analyze_facts, analyze_rules
 
 log = structlog.get_logger()
 

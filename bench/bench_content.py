@@ -94,8 +94,8 @@ def in_process(args: argparse.Namespace) -> dict[str, float]:
     """Seconds per prospect for the pure rules functions, best of `--inproc-rounds`."""
     from copywriter import Sender, generate_linkedin_rules, generate_sequence_rules, generate_video_script_rules
     from industry_agents import get_builtin
+    from intelligence.scoring import analyze_rules
     from schemas import AgentProfile, ProspectData
-    from scoring import analyze_rules
 
     builtin = get_builtin("casino")
     assert builtin is not None

@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(common.REPO))
 
     from intelligence.extract import extract_facts
-    from scoring import analyze_rules, score_facts
+    from intelligence.scoring import analyze_rules, score_facts
 
     def facts_and_score(profile: Any, prospect: Any) -> Any:
         return score_facts(profile, extract_facts(profile, prospect))

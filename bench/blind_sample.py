@@ -25,7 +25,7 @@ from test_copy_golden import prospect_of, sender_for  # noqa: E402
 
 import industry_agents  # noqa: E402
 from copywriter import generate_sequence_rules  # noqa: E402
-from scoring import analyze_rules  # noqa: E402
+from intelligence.scoring import analyze_rules  # noqa: E402
 
 
 def load(path: Path) -> list[dict[str, Any]]:

@@ -44,9 +44,9 @@ from core.sql import owned_campaign
 from database_async import TuneDatabase
 from intelligence import intake
 from intelligence.intake import Merged
+from intelligence.scoring import analyze_rules
 from models import IndustryAgent
 from schemas import AnalysisResult, ProspectData
-from scoring import analyze_rules
 
 log = structlog.get_logger()
 

@@ -44,10 +44,10 @@ from database_async import TuneDatabase
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
+from intelligence.scoring import tier_for
 from llm import LLMClient
 from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
 from schemas import AgentProfile, Page, ProspectData, TierThresholds
-from scoring import tier_for
 
 log = structlog.get_logger()
 

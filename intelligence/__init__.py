@@ -13,9 +13,11 @@ Owns the one intermediate representation between raw prospect input and every ju
     english  articles, plurals, possessives and lists for generated sentences (`inflect`).
     claude_facts  the schema Claude fills with the same facts, and the gate each fact passes
              (`grounding.quote_gate`) before it is kept; relevance and wording stay code's.
+    scoring  the explainable score and tier: pure functions of the facts (components, disqualifier
+             gates, thresholds), so a stored analysis re-scores to its stored tier.
 
 May import: `schemas`, `industry_agents` (knowledge and text helpers), `grounding` (the quote gate)
 and the standard library or pinned pure-Python packages (`inflect`, `pydantic`). Must not import
-the database, the web layer, `llm` or `scoring`: the scorer and the copy writer import this
-package, never the other way round.
+the database, the web layer or `llm`; only `scoring` reads the other modules' facts to judge, and
+the copy writer imports this package, never the other way round.
 """

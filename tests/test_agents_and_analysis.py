@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 import industry_agents
 from intelligence.facts import ProspectFacts
+from intelligence.scoring import score_facts, tier_for
 from models import Analysis, IndustryAgent, LlmUsage, Workspace, utcnow
 from schemas import AgentProfile, TierThresholds
-from scoring import score_facts, tier_for
 from tests.conftest import assert_problem, client_for, make_key
 from tests.support.people import DANA
 

@@ -7,8 +7,8 @@ from typing import Any
 import industry_agents
 from intelligence.claude_facts import ClaudeFacts, gate_facts
 from intelligence.facts import ProspectFacts
+from intelligence.scoring import analyze_facts, analyze_rules, score_facts
 from schemas import ProspectData
-from scoring import analyze_facts, analyze_rules, score_facts
 
 HOTEL = industry_agents.get_builtin("hotel")
 PROSPECT = ProspectData.model_validate({

@@ -17,8 +17,8 @@ from typing import Any
 import industry_agents
 from copywriter import Sender, generate_linkedin_rules, generate_sequence_rules
 from copywriter.lint import sentences_of
+from intelligence.scoring import analyze_rules
 from schemas import ProspectData
-from scoring import analyze_rules
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 OFFERS: dict[str, dict[str, str]] = json.loads((GOLDEN / "offers.json").read_text())

@@ -12,8 +12,8 @@ from intelligence import english
 from intelligence.extract import extract_facts
 from intelligence.facts import ProspectFacts
 from intelligence.personas import label, plural, short
+from intelligence.scoring import analyze_rules, score_facts, tier_for
 from schemas import AgentProfile, ProspectData
-from scoring import analyze_rules, score_facts, tier_for
 
 CASINO_OFFER = "player reactivation email and SMS campaigns that win back lapsed rated players"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scoring import analyze_rules
+from intelligence.scoring import analyze_rules
 from tests.support.golden_support import TUNING, TUNING2, load, profile_for, to_prospect
 
 _LEADS_PAST = ("The company {}", "Recently {}", "Has {}")

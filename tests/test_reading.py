@@ -13,9 +13,9 @@ import pytest
 
 from industry_agents import build_profile_rules
 from intelligence.extract import extract_facts, themes_in
+from intelligence.scoring import analyze_rules
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, ProspectData
-from scoring import analyze_rules
 
 OFFERS = {
     "casino": "player reactivation email and SMS campaigns that win back lapsed rated players",

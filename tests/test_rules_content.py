@@ -31,8 +31,8 @@ from copywriter import (
     generate_sequence_rules,
     generate_video_script_rules,
 )
+from intelligence.scoring import analyze_rules
 from schemas import ICP, AgentProfile, AnalysisResult, Objection, Persona, ProspectData
-from scoring import analyze_rules
 from tests.support.people import DANA_RULES as DANA
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ from industry_agents import (
     list_builtin,
     resolve_slug,
 )
+from intelligence.scoring import COMPONENTS, GATES, analyze_rules, normalised_weights, tier_for
 from schemas import AgentProfile, Hook, ProspectData, RubricWeights, TierThresholds
-from scoring import COMPONENTS, GATES, analyze_rules, normalised_weights, tier_for
 from tests.support.people import DANA_RULES as DANA
 
 REQUIRED_SLUGS = {

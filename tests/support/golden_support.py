@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from industry_agents import build_profile_rules
+from intelligence.scoring import analyze_rules
 from schemas import AgentProfile, ProspectData
-from scoring import analyze_rules
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 TUNING = GOLDEN / "prospects.jsonl"
