@@ -162,7 +162,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="hours of unplanned downtime",
         consequences=(
             (r"\bpenalt|\blate deliver", "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty."),
-            (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning; the signs are usually in the machine data days before the stop."),
+            (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop."),
             (r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b", "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning."),
             (r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b", "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way."),
             (r"\bcontract\b|\bnew customer\b|\bwon\b", "A new contract makes on-time delivery the thing that decides renewal, and unplanned stops are the usual reason it slips."),
@@ -183,7 +183,7 @@ ANGLES: dict[str, CopyAngles] = {
             (r"\bmerg|\bacquir|\bcombin", "A merger gives the partners new services to sell, and most existing clients don't know about them yet."),
             (r"\bopen|\bexpan|\bnew market\b", "A new office needs its first clients before the local referrals start."),
         ),
-        observation=("new-client meetings", "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
+        observation=("new work through referrals", "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
                      "Outbound is the one channel that books first meetings with the clients a partner picks."),
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
     ),
