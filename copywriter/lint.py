@@ -1141,7 +1141,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     for i in range(1, len(words)):  # "your deposit growth the top": a determiner after a noun, no preposition
         prev = words[i - 1].lower()
         if words[i].lower() in ("the", "a", "an", "your", "its", "their") and prev not in _SUBJECT_PREP and \
-                prev[-1] not in ",:;-–—|+&/" and \
+                prev[-1] not in ",:;-–—|+&/" and not any(ch.isdigit() for ch in prev) and \
                 not prev.endswith("ing") and prev not in _SUBJECT_END:
             out.append(f"{words[i - 1]} {words[i]}")
     if len(words) >= 3 and words[0].lower() in ("your", "the") and re.fullmatch(

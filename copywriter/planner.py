@@ -817,6 +817,10 @@ class Plan:
             words = words[:cut]
             if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
                 words[0] = words[0].lower()
+            rate = re.search(r"(?<![\w$€£])([$€£][\d.,]+[kKmM]?\s+(?:an?|per)\s+(?:hour|day|week|month|shift))\b",
+                             fact.text)
+            if len(words) == 1 and words[0].isalpha() and rate:
+                return f"{words[0]} at {rate.group(1)}"  # "downtime at $18K an hour"
             return " ".join(words[:4]) if len(words) >= 2 else None
         if fact.kind is None and fact.text.lower().startswith("no "):
             return None
@@ -859,7 +863,8 @@ class Plan:
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
-                return lowered if lowered[0].isdigit() or lowered.startswith("the ") else f"your {lowered}"
+                return lowered if lowered[0].isdigit() or lowered.startswith("the ") or " at " in lowered \
+                    else f"your {lowered}"
             if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
                 return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
             return f"the {lowered}" if not lowered[0].isdigit() else lowered
