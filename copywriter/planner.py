@@ -667,6 +667,19 @@ class Plan:
             else:
                 return cap_first(clause) + "."
             return cap_first(clause) + "."
+        said = _SAID_BY.match(fact.raw.strip())
+        if said and not also and self.company:
+            # "CEO said on a podcast that DoorDash and Uber Eats are about a third of sales": said as who said it,
+            # the way a rep would ("Your CEO said on a podcast that ...")
+            text = fact.text
+            first = text.split()[0]
+            if not (first.isupper() or any(c.isupper() for c in first[1:])):
+                text = lc_first(text)
+            role = said.group("role")
+            role = role if role.isupper() else role.lower()
+            reported = f"Your {role} {said.group('verb').lower()} {said.group('where')} that {text}."
+            if self.ok(reported) and any(w in FINITE for w in _main_words(text)):
+                return reported
         congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
         if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
                           "relaunch", "deliver", "secure") and fact.kind == "past" and congrats_band and not also:
@@ -1021,6 +1034,12 @@ class Plan:
             pool = [f"Would a short outline for {ref} help?", "Worth a quick call to see if it fits?",
                     f"Should I send over how this would run {at}?"]
         return self.pick(pool, "cta", purpose, self.band, *salt)
+
+
+_SAID_BY = re.compile(r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
+                      r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"
+                      r"(?:a|an|the|its|their)\s+(?:podcast|interview|panel|webinar|keynote|earnings call|local news "
+                      r"interview))\s+that\s+", re.IGNORECASE)
 
 
 def _said(fact: CopyFact, body: str) -> bool:
