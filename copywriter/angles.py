@@ -81,8 +81,13 @@ def _words_of(text: str) -> frozenset[str]:
     for t in tokens(text):
         if t in STOPWORDS or (len(t) < 3 and t not in ("rm", "ai")):
             continue
-        out.add(stem(t))
+        out.add(stem(_SPELLING.get(t, t)))
     return frozenset(out)
+
+
+# British and American spellings of one word read as one word (the writer says "programs" to a US reader)
+_SPELLING = {"programme": "program", "programmes": "programs", "organisation": "organization",
+             "organisations": "organizations"}
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,9 @@ _TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|thei
                            r"(?:[\w-]+\s+){0,3}?"
                            r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
                            r"article|interview|post|press\s+release|website|all-hands|town\s+hall|deck|offsite|"
-                           r"board\s+meeting|newsletter)\b.*$|\s+(?:flagged|mentioned|noted|cited|seen)\s+(?:in|on)\s+(?:an?|the|"
+                           r"board\s+meeting|newsletter)\b.*$|"
+                           r"(?:,\s*|\s+)per\s+(?:the|their|its|our|an?)\s+[\w -]{2,40}\.?$|"
+                           r"\s+(?:flagged|mentioned|noted|cited|seen)\s+(?:in|on)\s+(?:an?|the|"
                            r"their|its)\s+[\w -]{2,30}$", re.IGNORECASE)
 INTERNAL = re.compile(
     r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|(?:is|are)\s+an?\s+competitor|our\s+"
@@ -363,6 +370,26 @@ _SLATED = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
                      r"((?:slated|scheduled|planned|set|due)\s+(?:for|to)\b)")
 
 
+_ANNOUNCED = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+                        r"(?:announced|planned|scheduled|slated)\s+for\s+")
+# "deposit growth the top priority after ...": a noun phrase and what it was called, with no verb between
+_NAMED_AS = re.compile(r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(the|a|an)\s+(?:top|main|biggest|first|"
+                       r"number|no\.|key|single|only|largest|#1)\b")
+_SUBORDINATE = frozenset({"after", "before", "since", "when", "because", "as", "while", "once", "until", "though",
+                          "although", "if", "whereas"})
+
+
+def _main_words(text: str) -> list[str]:
+    """The words of a clause before its first subordinate clause ("after cost of funds rose 60 bps")."""
+    out: list[str] = []
+    for w in text.lower().split():
+        w = w.strip(",;")
+        if w in _SUBORDINATE and out:
+            break
+        out.append(w)
+    return out
+
+
 def _gerund(verb: str) -> str:
     v = verb.lower()
     if v.endswith("e") and not v.endswith("ee"):
@@ -442,6 +469,12 @@ def _normalise(text: str) -> str:
         plural = head[-1].endswith("s") or (" in " in m.group(1) and head[0].lower() in (
             "two", "three", "four", "five", "several", "many", "both"))
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
+    m = _ANNOUNCED.match(text)
+    if m and not (set(m.group(1).lower().split()) & FINITE) and verb_kind(m.group(1).split()[0]) is None:
+        text = f"{m.group(1)} is set for {text[m.end():]}"
+    m = _NAMED_AS.match(text)
+    if m and verb_kind(m.group(1).split()[0]) is None and not (set(_main_words(text)) & FINITE):
+        text = f"{m.group(1)} is {text[m.start(2):]}"
     m = _STATE_PCT.match(text) or _SLATED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
         text = f"{m.group(1)} is {text[m.start(2):]}"
@@ -466,12 +499,15 @@ def _usable(kind: str | None, text: str) -> bool:
         return True
     if ACTIVE_PAST.match(text) and not (set(text.lower().split()[:1]) & {"the", "a", "an"}):
         return True
-    return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in lowered[1:]))
+    main = _main_words(text)
+    return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in main[1:]))
 
 
 def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     """(field, text) of every signal and notes sentence."""
-    out = [("signals", s) for s in (clean(x) for x in prospect.signals) if s]
+    # a record's semicolons are never pasted: "delivering a tower; lease-up starts in September" is two facts
+    out = [("signals", p.strip()) for s in (clean(x) for x in prospect.signals) if s
+           for p in re.split(r";\s*", s) if p.strip()]
     notes = clean(prospect.notes)
     if notes:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):

@@ -41,6 +41,7 @@ from functools import lru_cache
 import inflect
 
 from copywriter.angles import (
+    FINITE,
     GENERIC,
     INTERNAL,
     WEAK,
@@ -88,6 +89,8 @@ SEVERITY: dict[str, Severity] = {
     "stock_cta": "soft",
     "fact_arithmetic": "hard",
     "teams_like_yours": "soft",
+    "sender_at_end": "hard",
+    "fragment": "hard",
 }
 PENALTY = {"hard": 30, "soft": 10}
 
@@ -563,6 +566,16 @@ _CITE_INTERNAL = re.compile(
 )
 
 
+# a source credited at the end or start of a sentence: "..., per the maintenance lead.", "On the Q2 call, ..."
+_CITE_TRAIL = re.compile(
+    r",?\s+per\s+(?:the|their|its|our|your|an?)\s+[\w -]{2,40}[.!?]?$|"
+    r",?\s+(?:on|in|during)\s+(?:the|their|its|an?)\s+(?:q[1-4]|earnings|investor|analyst|quarterly)[\w -]{0,20}?"
+    r"\bcall[.!?]?$|^(?:on|in|during)\s+(?:the|their|its|an?)\s+(?:q[1-4]|earnings|investor|analyst|quarterly)"
+    r"[\w -]{0,20}?\bcall\b",
+    re.IGNORECASE,
+)
+
+
 def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     found = [m.group(0) for m in _CITE_PAREN.finditer(text)] if "(" in text else []
     if "[" in text:
@@ -571,6 +584,7 @@ def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     found += [m.group(0) for m in _CITE_LEAD.finditer(low)]
     if any(a in low for a in ("tier", "score", "icp", "flagged", "disqualif", "fit", "dq", "b2b", "seed", "crm")):
         found += [m.group(0) for m in _CITE_INTERNAL.finditer(low)]
+    found += [m.group(0) for m in _CITE_TRAIL.finditer(text)]
     if ctx is not None and ctx.internal_runs:
         words = re.findall(r"[\w'-]+", low)
         for i in range(len(words) - 3):
@@ -994,13 +1008,57 @@ def check_fact_arithmetic(text: str, ctx: LintContext | None) -> list[Finding]:
         if m else []
 
 
+def check_sender_at_end(text: str, ctx: LintContext | None) -> list[Finding]:
+    """The sender's name tacked on after the audience: "We build ... for manufacturers at PlantPulse" reads as if the
+    clients worked at the sender. The name leads: "At PlantPulse, we build ..." or "PlantPulse builds ..."."""
+    if ctx is None or not ctx.sender_company:
+        return []
+    m = re.search(rf"\b(?:for|with)\s+[^.;:!?]{{2,90}}?\s+at\s+{re.escape(ctx.sender_company)}\b", text)
+    if m and re.search(r"\b(?:we|We)\s+\w+", text[: m.start() + 1] + text[m.start():m.end()]):
+        return [Finding("sender_at_end", m.group(0), "the sender's name after the audience reads as the clients' employer")]
+    return []
+
+
+_FRAGMENT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|"
+                            r"'s|'re|'ve|'ll|'d)\b|n't\b")
+
+
+def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A record's note pasted as a sentence with no finite verb: "Silver Hollow's players club relaunch announced
+    for Q3.", "Tidewater Financial's deposit growth the top priority after cost of funds rose 60 bps." """
+    if ctx is None or not ctx.company:
+        return []
+    owner = rf"^(?:I saw that\s+)?(?:{re.escape(ctx.company)}(?:'s|')|[Yy]our)\s+"
+    m = re.match(owner, text)
+    if not m or text.rstrip().endswith("?"):
+        return []
+    rest = text[m.end():].rstrip(".!")
+    main: list[str] = []
+    for w in rest.split():
+        lw = w.lower().strip(",;")
+        if lw in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than") and main:
+            break
+        main.append(w)
+    words = [w.lower().strip(",;") for w in main]
+    if not words or _FRAGMENT_VERB.search(" ".join(main).lower()):
+        return []
+    for i, w in enumerate(words[1:], 1):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if verb_kind(w) == "past" and w.endswith("ed"):
+            if nxt not in ("for", "in", "on", "by", "to", "at", "as", ""):
+                return []  # "opened a new office": a finite past
+        elif w in FINITE or (verb_kind(w) == "present" and w not in _NOUN_TOO):
+            return []
+    return [Finding("fragment", text, "a note pasted with no verb; say it as a sentence or use the next fact")]
+
+
 def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
     """ "for teams like yours": the sender line says who the work is for in plain words instead."""
     m = re.search(r"\b(?:teams|companies|businesses) like yours\b", text, re.IGNORECASE)
     return [Finding("teams_like_yours", m.group(0), "say who the work is for, not \"teams like yours\"")] if m else []
 
 
-SENTENCE_CHECKS = (check_opt_out_filler, check_stock_cta, check_fact_arithmetic, check_teams_like_yours,
+SENTENCE_CHECKS = (check_sender_at_end, check_fragment, check_opt_out_filler, check_stock_cta, check_fact_arithmetic, check_teams_like_yours,
                    check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
                    check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
                    check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
@@ -1045,6 +1103,12 @@ _NOMINAL_ING = frozenset({"opening", "openings", "meeting", "building", "booking
                           "catering", "lending", "spring", "engineering", "ordering", "recruiting", "consulting"})
 
 
+_NOUN_TOO = frozenset({"plans", "needs", "offers", "works", "uses", "runs", "gets", "brings", "spends", "sells"})
+_SUBJECT_PREP = frozenset({"before", "after", "about", "for", "on", "of", "in", "at", "with", "from", "to", "into",
+                           "and", "or", "&", "+", "since", "during", "behind", "vs", "vs.", "over", "through", "across",
+                           "by", "under", "per", "than", "like", "without", "within", "among", "between", "off", "up", "worth", "is", "are", "was", "meet", "meets"})
+
+
 def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
     s = subject.strip()
     words = s.split()
@@ -1057,10 +1121,16 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     if last.endswith("ed") and len(words) > 1 and verb_kind(last) == "past" and words[-2].lower() not in (
             "the", "a", "an", "just", "you", "we", "i"):
         out.append(words[-1])
-    for m in re.finditer(r"\b(the|a|an)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won)\b", s, re.I):
+    for m in re.finditer(r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won|"
+                         r"\w+s)\b", s, re.I):
         nxt = m.group(2).lower()
-        if nxt.endswith("ing") and nxt in _NOMINAL_ING:
-            continue
+        after = s[m.end():].split()
+        if nxt.endswith("ing") and (nxt in _NOMINAL_ING or (
+                after and after[0].isalpha() and after[0].islower() and after[0] not in _SUBJECT_END and
+                after[0] not in ("new", "more", "two", "three", "four", "five") and verb_kind(after[0]) is None)):
+            continue  # "the restructuring practice": the -ing word is a modifier
+        if nxt.endswith("s") and not nxt.endswith("ss") and (verb_kind(nxt) != "present" or nxt in _NOUN_TOO):
+            continue  # "the manages about 6,000": an article before a verb; "the plans" is a noun
         if nxt.endswith("ed") and verb_kind(nxt) != "past":
             continue
         out.append(m.group(0))
@@ -1068,6 +1138,26 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         out.append(s)
     if re.search(r"\b\w+s hire$", s):
         out.append(s)
+    for i in range(1, len(words)):  # "your deposit growth the top": a determiner after a noun, no preposition
+        prev = words[i - 1].lower()
+        if words[i].lower() in ("the", "a", "an", "your", "its", "their") and prev not in _SUBJECT_PREP and \
+                prev[-1] not in ",:;-–—|+&/" and not any(ch.isdigit() for ch in prev) and \
+                not prev.endswith("ing") and prev not in _SUBJECT_END:
+            out.append(f"{words[i - 1]} {words[i]}")
+    if len(words) >= 3 and words[0].lower() in ("your", "the") and re.fullmatch(
+            r"(?:at|about|around|near|nearly|roughly|up|down)", words[-2].lower()) and _HAS_NUMBER.search(words[-1]):
+        out.append(s)  # "your loan-to-deposit ratio at 98%": a clause without its verb; "the 98% ... ratio" reads
+    if ctx is not None and len(words) >= 2:
+        core = [w for w in words if w.lower() not in ("the", "a", "an", "your")]
+        run = " ".join(core).lower()
+        for fact in ctx.facts:
+            raw_words = fact.raw.lower().split()
+            for j in range(1, len(raw_words)):
+                if " ".join(raw_words[j:j + len(core)]).strip(",.;") == run:
+                    before = raw_words[j - 1].strip(",;")
+                    if len(before) <= 3 and before.isalpha() and before not in _SUBJECT_STOCK and \
+                            before not in _SUBJECT_END and before not in _SUBJECT_PREP and before not in _NUMBER_WORDS:
+                        out.append(s)  # "the novo offices" cut from "3 de novo offices": a word of the name lost
     if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
         out.append(words[-1])
     for m in _NUMBER_NOUN.finditer(s):

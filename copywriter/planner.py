@@ -30,6 +30,8 @@ from copywriter.angles import (
     NP_NUMBER,
     CopyFact,
     OfferTerms,
+    _main_words,
+    fact_used,
     offer_terms,
     read_facts,
     words_of,
@@ -54,6 +56,8 @@ _MASS = frozenset({"equity", "capital", "funding", "financing", "software", "mar
 _RUN_HEADS = frozenset({"campaigns", "campaign", "programs", "program", "programmes", "programme", "team", "pod",
                         "marketing", "outreach", "service", "services", "sequences", "flows"})
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
+_UNITS = frozenset({"ft", "feet", "sq", "metres", "meters", "m2", "acres", "hectares", "units", "rooms", "keys",
+                    "beds", "seats"})
 _STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
                          "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
                          "than", "off", "over", "under", "near", "around", "about", "onto", "via", "through",
@@ -397,10 +401,12 @@ class Plan:
         judged = self.angles.judged_on if self.angles and self.terms.relevant(self.angles.judged_on) else None
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
-        families = ([[f"At {co}, we {verb} {what} and judge the work on one number: {judged}.",
-                      f"We {verb} {what} at {co}, judged on one number: {judged}."],
+        # The sender's name leads ("At PlantPulse, we build ...", "PlantPulse builds ..."), never trails the
+        # audience ("... for manufacturers at PlantPulse" reads as if the clients work there).
+        families = ([[f"At {co}, we {verb} {what}, and we measure the work by {judged}.",
+                      f"{co} {self.offer_verb} {what}. The number we answer for is {judged}."],
                      [f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
-                      f"At {co}, we {verb} {what}, judged on one number: {judged}."]] if judged else
+                      f"{co} {self.offer_verb} {what}, and the number we're measured on is {judged}."]] if judged else
                     [[f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
                      [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."]])
         family = families[self.voice]
@@ -430,11 +436,13 @@ class Plan:
             pools = [[f"Want me to send a one-page outline of how it would run{at}?",
                       f"Would a one-page outline of how it would run{at} be useful?"],
                      [f"Worth 15 minutes to see what that could look like{at}?",
-                      f"Would a short sketch of the first 60 days{at} be useful?"]]
+                      f"Would a short sketch of the first 60 days{at} be useful?",
+                      f"Open to a 15-minute call on where we'd start{at}?",
+                      f"Should I send a short note on how the first month would go{at}?"]]
             if self.angles and short:  # the industry's own question, about the thing the fact is about
                 pools[0] = [self.industry_ask(short)]
             pool = pools[self.voice]
-            return pool[stable_int(self.ctx.seed, "voice") // 2 % len(pool)]
+            return pool[stable_int(self.ctx.seed, "voice", "ask") % len(pool)]
         if self.angles and short:
             return self.industry_ask(short)
         return f"Worth 15 minutes to see whether it fits {short}?" if short else "Worth 15 minutes to see whether it fits?"
@@ -600,7 +608,7 @@ class Plan:
             text = f"{np} {verb} {adv} {rest}"
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
-        if not any(w in FINITE for w in lowered[1:]) and not (lowered and lowered[0] in ("they", "there")) and \
+        if not any(w in FINITE for w in _main_words(text)[1:]) and not (lowered and lowered[0] in ("they", "there")) and \
                 not ACTIVE_PAST.match(text) and not ADVERB_VERB.search(text):
             if lowered and lowered[0] == "no":
                 return f"there's {lc_first(text)}"
@@ -635,6 +643,8 @@ class Plan:
             owner = "your" if you or not self.company else possessive(self.company)
             if first.endswith("s") and first[:-1].isupper():
                 return text  # a plural acronym reads as the subject on its own
+            if first[:1].isupper() and any(c.isupper() for c in first[1:]) and any(c.islower() for c in first):
+                return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
             return f"{owner} {text}"
         owner = "your" if you or not self.company else possessive(self.company)
         return f"{owner} {lc_first(text)}"
@@ -657,6 +667,19 @@ class Plan:
             else:
                 return cap_first(clause) + "."
             return cap_first(clause) + "."
+        said = _SAID_BY.match(fact.raw.strip())
+        if said and not also and self.company:
+            # "CEO said on a podcast that DoorDash and Uber Eats are about a third of sales": said as who said it,
+            # the way a rep would ("Your CEO said on a podcast that ...")
+            text = fact.text
+            first = text.split()[0]
+            if not (first.isupper() or any(c.isupper() for c in first[1:])):
+                text = lc_first(text)
+            role = said.group("role")
+            role = role if role.isupper() else role.lower()
+            reported = f"Your {role} {said.group('verb').lower()} {said.group('where')} that {text}."
+            if self.ok(reported) and any(w in FINITE for w in _main_words(text)):
+                return reported
         congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
         if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
                           "relaunch", "deliver", "secure") and fact.kind == "past" and congrats_band and not also:
@@ -745,6 +768,10 @@ class Plan:
             words = words[1:]
         out: list[str] = []
         for i, w in enumerate(words):
+            if w.lower() == "of" and out and out[-1].lower() in _UNITS:
+                # "2,000 sq ft of meeting space": the measure and what it measures
+                run = self._topic_run([x for x in words[i + 1:] if x.lower() not in _ARTICLES])
+                return [*out, "of", *run] if len(out) + 1 + len(run) <= 5 else run or out
             if jump_of and w.lower().strip(",;") == "of" and len(out) == 1 and out[0].islower():
                 # "management of a 2,000-unit portfolio": a relational head is not the topic, its object is
                 rest = [x for x in words[i + 1:] if x.lower() not in _ARTICLES]
@@ -769,12 +796,15 @@ class Plan:
 
     def topic(self, fact: CopyFact) -> str | None:
         """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
-        m = NP_NUMBER.match(fact.text)
+        m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and len(f"{m.group('np')} {m.group('adv')}".split()) <= 3 and not (
                 set(m.group("np").lower().split()) & (FINITE | {"they", "we", "it"})):
             np = m.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
-            return f"{np} {m.group('adv')} {m.group('rest').split()[0]}"
+            number = m.group("rest").split()[0].rstrip(",.;")
+            if number.endswith("%") and len(np.split()) <= 3:
+                return f"the {number} {np}"  # "Loan-to-deposit ratio at 98%" -> "the 98% loan-to-deposit ratio"
+            return f"{np} {m.group('adv')} {number}"
         pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
         if pct:
             tail = pct.group(3).split()
@@ -800,6 +830,10 @@ class Plan:
             words = words[:cut]
             if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
                 words[0] = words[0].lower()
+            rate = re.search(r"(?<![\w$€£])([$€£][\d.,]+[kKmM]?\s+(?:an?|per)\s+(?:hour|day|week|month|shift))\b",
+                             fact.text)
+            if len(words) == 1 and words[0].isalpha() and rate:
+                return f"{words[0]} at {rate.group(1)}"  # "downtime at $18K an hour"
             return " ".join(words[:4]) if len(words) >= 2 else None
         if fact.kind is None and fact.text.lower().startswith("no "):
             return None
@@ -822,8 +856,8 @@ class Plan:
         names = [n for n in fact.names if n not in words and n.lower() not in {w.lower() for w in words}]
         if len(words) > 3 and names:
             words = [names[0], words[-1]]
-        elif len(words) > 3 and words[0][0].isdigit():
-            words = words[-2:]
+        elif len(words) > 4 and words[0][0].isdigit():
+            words = words[-3:]  # "3 de novo offices" stays whole; only a longer run is cut
         elif len(words) > 4:
             words = words[-3:]
         return " ".join(words)
@@ -842,7 +876,8 @@ class Plan:
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
-                return lowered if lowered[0].isdigit() or lowered.startswith("the ") else f"your {lowered}"
+                return lowered if lowered[0].isdigit() or lowered.startswith("the ") or " at " in lowered \
+                    else f"your {lowered}"
             if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
                 return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
             return f"the {lowered}" if not lowered[0].isdigit() else lowered
@@ -853,11 +888,14 @@ class Plan:
             return f"{lowered} at {self.company}" if self.company and len(self.company.split()) <= 2 else None
         return f"{when} the {lowered}" if len(lowered.split()) <= 3 else None
 
-    def subjects(self, purpose: str, count: int, step: int) -> list[str]:
-        """`count` subjects of 2-5 words built from the facts, each from a different angle."""
+    def subjects(self, purpose: str, count: int, step: int, body: str | None = None) -> list[str]:
+        """`count` subjects of 2-5 words built from the facts, each from a different angle; given the `body`,
+        only from facts the body says (a subject never refers to something the email does not mention)."""
         found: list[str] = []
         candidates: list[str | None] = []
         order = self.facts[step - 1:] + self.facts[: step - 1] if self.facts else []
+        if body is not None:
+            order = [f for f in order if _said(f, body)]
         for fact in order:
             candidates.append(self.subject_for(fact, 0))
         for fact in order:
@@ -996,6 +1034,23 @@ class Plan:
             pool = [f"Would a short outline for {ref} help?", "Worth a quick call to see if it fits?",
                     f"Should I send over how this would run {at}?"]
         return self.pick(pool, "cta", purpose, self.band, *salt)
+
+
+_SAID_BY = re.compile(r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
+                      r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"
+                      r"(?:a|an|the|its|their)\s+(?:podcast|interview|panel|webinar|keynote|earnings call|local news "
+                      r"interview))\s+that\s+", re.IGNORECASE)
+
+
+def _said(fact: CopyFact, body: str) -> bool:
+    """Whether `body` says `fact` itself, not just shares a word with it: a figure of it, or most of its key words
+    ("the new packaging line" is not said by "the main filler line")."""
+    if not fact_used(fact, body):
+        return False
+    if any(n.lower() in body.lower() for n in fact.numbers if any(c.isdigit() for c in n)):
+        return True
+    wanted = fact.key_words
+    return len(wanted & words_of(body)) * 3 >= len(wanted) * 2
 
 
 def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: AnalysisResult, sender: Sender,

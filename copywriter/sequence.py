@@ -7,10 +7,11 @@ sentences each step holds and keeps each body within its word budget.
 
 from __future__ import annotations
 
+from copywriter.angles import GENERIC, words_of
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
 from copywriter.planner import Plan, build_plan
 from copywriter.quality import check_variants, merge_reports
-from copywriter.text import paragraphs, word_count
+from copywriter.text import localise, paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 DAY_OFFSETS = (0, 3, 7, 12, 18, 25, 33)
@@ -34,7 +35,8 @@ def _fit(parts: list[str | None], optional: list[str | None], low: int, high: in
     """`parts` plus as many `optional` sentences as keep the text between `low` and `high` words."""
     chosen = [p for p in parts if p]
     for extra in optional:
-        if extra and word_count(" ".join(chosen)) < low and word_count(" ".join([*chosen, extra])) <= high:
+        if extra and extra not in chosen and word_count(" ".join(chosen)) < low and \
+                word_count(" ".join([*chosen, extra])) <= high:
             chosen.append(extra)
     return chosen
 
@@ -64,8 +66,12 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             echo = bool(also_why and why and
                         len(set(also_why.split()) & set(why.split())) > len(also_why.split()) / 3)
             paired = f"{also} {also_why}" if also and also_why and not echo else None
+            # a pain only when it is about what the fact is about (no OTA commissions for new meeting space)
+            pain = plan.pain_line(plan.voice, *salt)
+            if pain and not (words_of(pain) & words_of(lead.text)) - GENERIC:
+                pain = None
             extra = [None if also in first else paired or (None if echo else also),
-                     plan.pain_line(plan.voice, *salt),
+                     pain,
                      plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
             first = [*_fit(first, [x for x in extra if x and x not in first and x != why],
                            OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)]
@@ -183,6 +189,8 @@ def _body(plan: Plan, purpose: str, occurrence: int, salt: tuple[object, ...]) -
     else:
         parts, cta = _insight(plan, occurrence, salt)
     ask = paragraphs(ctx.calendar_line(), cta) if purpose in ("value", "proof") else cta
+    where = ctx.prospect.location
+    parts, ask = [localise(p, where) for p in parts], localise(ask, where)
     body = paragraphs(ctx.greeting(), *parts, ask, ctx.signature(*salt))
     return body, ask
 
@@ -230,7 +238,7 @@ def generate_sequence_rules(
         seen[purpose] = occurrence + 1
         salt: tuple[object, ...] = ("email", number, purpose)
         body, cta = _body(plan, purpose, occurrence, salt)
-        subjects = plan.subjects(purpose, subject_variants, number)
+        subjects = plan.subjects(purpose, subject_variants, number, body if purpose == "opener" else None)
         reports = check_variants(channel="email", body=body, subjects=list(subjects), step=number,
                                  profile=profile, prospect=prospect, allowed_facts=ctx.allowed_facts,
                                  sender=sender, lint=plan.lint)

@@ -190,3 +190,22 @@ def flesch_reading_ease(text: str) -> float:
     n_syllables = sum(syllables(w) for w in found)
     score = 206.835 - 1.015 * (len(found) / n_sentences) - 84.6 * (n_syllables / len(found))
     return round(score, 1)
+
+
+_US_READERS = re.compile(r"\b(?:United States|USA|U\.S\.A?\.?|Canada)\s*$", re.IGNORECASE)
+_US_SPELLING = (
+    (re.compile(r"\bprogramme(s?)\b"), r"program\1"),
+    (re.compile(r"\bProgramme(s?)\b"), r"Program\1"),
+    (re.compile(r"\bto let\b"), "to lease"),
+    (re.compile(r"\b(organi|optimi|prioriti|speciali|personali|recogni)s(e|es|ed|ing|ation)\b"), r"\1z\2"),
+)
+
+
+def localise(text: str, location: str | None) -> str:
+    """British spellings and idioms of the writer's tables said the North American way to a US or Canadian
+    reader ("programmes" -> "programs", "units to let" -> "units to lease"); other readers get the text as is."""
+    if not location or not _US_READERS.search(location.strip()):
+        return text
+    for pattern, repl in _US_SPELLING:
+        text = pattern.sub(repl, text)
+    return text

@@ -89,7 +89,8 @@ ANGLES: dict[str, CopyAngles] = {
             (r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b", "Every missed annual visit is an open slot now and a harder patient to bring back next year."),
             (r"\bportal\b|\bapp\b", "A new portal pays back only once overdue patients are sent a link to book through it."),
             (r"\bwait|\bonline booking\b", "Long waits usually mean demand isn't the problem; getting overdue patients into open slots is."),
-            (r"\bnew (?:office|location|clinic|site|practice)\b|\bopen|\bhir|\bnew providers?\b", "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the quickest to book."),
+            (r"\bnew (?:office|location|clinic|site|practice)s?\b|\bopen\w*\b.*\b(?:office|location|clinic|site|practice)s?\b", "A new office opens with empty chairs, and the overdue patients of the offices you already run are the quickest to book."),
+            (r"\bhir|\bnew providers?\b", "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the quickest to book."),
         ),
         observation=("overdue recall patients", "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
                      "They are the quickest open slots to fill, because they already know the practice."),
@@ -134,6 +135,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b", "A new branch needs accounts from its first months, and the people nearby don't know the name yet."),
             (r"\bsavings\b|\bhigh-yield\b|\bCDs?\b|\bISAs?\b|\bfixed-rate\b|\bnew (?:account|product)\b", "A new savings product pays back only once people in the market hear about it, and the first months set the balance it grows from."),
+            (r"\bloan-to-deposit\b|\bltd ratio\b", "At that ratio, every new loan needs a new deposit behind it."),
             (r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan", "Deposits from local households and businesses tend to stay longer than money chasing the best rate."),
             (r"\bhir.*\b(?:relationship|RMs?|bankers?|lenders?)\b", "New relationship managers need warm conversations in their first months, not a cold list."),
             (r"\bdigital\b|\bonline\b|\bapp\b|\bcore\b", "A new digital account opening only pays back once people in the market hear about it."),
@@ -148,7 +150,8 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="weeks to lease up",
         consequences=(
             (r"\b(?:open|deliver|build|complet|launch|add|lease-up)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b", "That's {count} to let in the first months, and every empty week is rent that doesn't come back."),
-            (r"\bmanagement of\b|\bportfolio\b|\bacquir", "A new portfolio comes with vacancies someone else priced and marketed, and the first months decide whether they fill on your watch."),
+            (r"\b(?:took over|taking over|won|acquir\w*|added|adding|new)\b[^.;]{0,40}\b(?:management of|portfolio|"
+             r"properties|communities)\b|\bacquir", "A new portfolio comes with vacancies someone else priced and marketed, and the first months decide whether they fill on your watch."),
             (r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b", "Every empty week is rent that doesn't come back, and concessions get harder to pull back the longer units sit."),
             (r"\bhir.*\b(?:marketing|leasing|lettings)\b", "A new marketing hire usually starts with a lease-up already under way and no campaign history to work from."),
             (r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b", "A new building has to let up fast, and every empty week is rent that doesn't come back."),
@@ -162,7 +165,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="hours of unplanned downtime",
         consequences=(
             (r"\bpenalt|\blate deliver", "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty."),
-            (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning; the signs are usually in the machine data days before the stop."),
+            (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop."),
             (r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b", "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning."),
             (r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b", "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way."),
             (r"\bcontract\b|\bnew customer\b|\bwon\b", "A new contract makes on-time delivery the thing that decides renewal, and unplanned stops are the usual reason it slips."),
@@ -183,7 +186,7 @@ ANGLES: dict[str, CopyAngles] = {
             (r"\bmerg|\bacquir|\bcombin", "A merger gives the partners new services to sell, and most existing clients don't know about them yet."),
             (r"\bopen|\bexpan|\bnew market\b", "A new office needs its first clients before the local referrals start."),
         ),
-        observation=("new-client meetings", "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
+        observation=("new work through referrals", "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
                      "Outbound is the one channel that books first meetings with the clients a partner picks."),
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
     ),

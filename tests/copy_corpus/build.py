@@ -1283,6 +1283,104 @@ add("good", S, "own", "stackwise",
     "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it.",
     "A new round usually comes with a pipeline target that starts before the new reps do.")
 
+# --- what the blind reader rejected in round 4 (verdict on round4_emails.md): the sender's name after the audience,
+# subjects cut mid-clause, notes pasted with no verb or with their source credit -----------------------------------
+add("sender_at_end", S, "issue", "prairie_gold",
+    "We build machine monitoring and predictive maintenance software for manufacturers at PlantPulse, judged on one number: hours of unplanned downtime.")
+add("sender_at_end", S, "issue", "gulf_coast",
+    "We run lease-up marketing campaigns for property managers and developers at LeaseUp Labs, judged on one number: weeks to lease up.")
+add("sender_at_end", S, "issue", "tidewater",
+    "We run compliance-reviewed digital deposit and new-account acquisition campaigns for banks and credit unions at Harborline Growth, judged on one number: new accounts and deposits opened.")
+add("sender_at_end", S, "own", "silver_hollow",
+    "We run player reactivation email and SMS campaigns for regional and tribal casinos at Jackpot Loop Marketing.",
+    "We win back lapsed rated players for casinos like yours at Jackpot Loop Marketing.")
+add("sender_at_end", S, "own", "saguaro",
+    "We run patient recall and reactivation campaigns for dental and medical practices at RecallRx Health.",
+    "We fill open appointment slots for dental groups at RecallRx Health, judged on slots filled.")
+add("sender_at_end", S, "own", "badger",
+    "We run digital deposit campaigns for community banks at Harborline Growth.")
+add("sender_at_end", S, "own", "harborview",
+    "We run direct-booking campaigns for independent hotels at Roomline Growth, judged on one number: direct share of repeat stays.")
+add("sender_at_end", S, "own", "alder_mfg",
+    "We run outbound campaigns for contract manufacturers at OEM Reach, and the number we answer for is new OEM contracts won.")
+add("sender_at_end", S, "own", "stackwise",
+    "We book qualified meetings for B2B software teams at Pipeline Forge.")
+add("sender_at_end", S, "own", "ember_grill",
+    "We run first-party ordering and loyalty campaigns for restaurant groups at TableTurn.")
+add("good", S, "own", "prairie_gold",
+    "At PlantPulse, we build machine monitoring and predictive maintenance software for manufacturers, and we measure the work by hours of unplanned downtime.",
+    "PlantPulse builds machine monitoring and predictive maintenance software for manufacturers. The number we answer for is hours of unplanned downtime.",
+    "At PlantPulse, the maintenance planners we work with at plants like yours see stops days ahead.")
+add("good", S, "own", "gulf_coast",
+    "LeaseUp Labs runs lease-up marketing campaigns for property managers and developers, and the number we're measured on is weeks to lease up.",
+    "Gulf Coast Property Management manages about 6,000 apartment units, and portfolio occupancy is 95%.")
+add("good", S, "own", "tidewater",
+    "At Harborline Growth, we run digital deposit campaigns for banks and credit unions, and the one number we're judged on is new accounts and deposits opened.",
+    "Deposit growth is the top priority at Tidewater Financial after cost of funds rose 60 bps.",
+    "Your deposit growth is the top priority after cost of funds rose 60 bps.")
+add("good", S, "own", "silver_hollow",
+    "Your players club relaunch is set for Q3.",
+    "Silver Hollow Casino Resort's players club relaunch is set for Q3, and a relaunch is the easiest reason to write to lapsed players.",
+    "Jackpot Loop Marketing runs player reactivation email and SMS campaigns for regional and tribal casinos.")
+add("good", S, "own", "saguaro",
+    "Saguaro Dental Partners opened 3 de novo offices in 2025.",
+    "Your three new offices have open chairs to fill from day one.")
+add("good", S, "own", "badger",
+    "Badger State Bank's loan-to-deposit ratio is at 98%, so every new loan needs a deposit behind it.")
+add("good", S, "own", "prairie_gold",
+    "Downtime on your main filler line costs about $18K an hour.",
+    "An hour of downtime on the filler line costs about $18K, so a stop caught early pays for itself quickly.")
+
+add("fragment", S, "issue", "silver_hollow",
+    "Silver Hollow Casino Resort's players club relaunch announced for Q3.")
+add("fragment", S, "issue", "tidewater",
+    "Tidewater Financial Corp.'s deposit growth the top priority after cost of funds rose 60 bps.",
+    "I saw that Tidewater Financial Corp.'s deposit growth the top priority after cost of funds rose 60 bps.")
+add("fragment", S, "own", "silver_hollow",
+    "Your players club relaunch announced for Q3.",
+    "Silver Hollow Casino Resort's new CRM & Reactivation Manager role posted in May.")
+add("fragment", S, "own", "badger",
+    "Badger State Bank's loan-to-deposit ratio at 98%.",
+    "Your loan-to-deposit ratio at 98% after a strong lending year.")
+add("fragment", S, "own", "gulf_coast",
+    "Your portfolio occupancy 95% across about 6,000 apartment units.",
+    "Gulf Coast Property Management's portfolio occupancy 95%.")
+add("fragment", S, "own", "prairie_gold",
+    "Prairie Gold Foods' new packaging line scheduled for commissioning in spring.",
+    "Your main filler line downtime about $18K an hour.")
+add("fragment", S, "own", "saguaro",
+    "Saguaro Dental Partners' three de novo offices opened in 2025.",
+    "Your patient care coordinator roles advertised in March.")
+add("fragment", S, "own", "harborview",
+    "The Harborview Hotel's direct-booking loyalty program launch planned for spring.")
+
+add("leaked_citation", S, "issue", "prairie_gold",
+    "I saw that Prairie Gold Foods' downtime on the main filler line costs about $18K an hour, per the maintenance lead.")
+add("leaked_citation", S, "own", "tidewater",
+    "Deposit growth is the top priority after cost of funds rose 60 bps, on the Q2 call.",
+    "On the Q2 call, management called deposit growth the top priority.",
+    "Deposit growth is your top priority, per the CFO.")
+add("leaked_citation", S, "own", "gulf_coast",
+    "Portfolio occupancy sits at 95%, per the asset management team.",
+    "Occupancy is at 95% across the portfolio, per their investor deck.")
+
+add("broken_subject", SUBJ, "issue", "tidewater", "your deposit growth the top")
+add("broken_subject", SUBJ, "issue", "saguaro", "the novo offices")
+add("broken_subject", SUBJ, "issue", "gulf_coast", "the manages about 6,000")
+add("broken_subject", SUBJ, "issue", "badger", "your loan-to-deposit ratio at 98%")
+add("broken_subject", SUBJ, "own", "gulf_coast", "your portfolio occupancy the", "the manages about")
+add("broken_subject", SUBJ, "own", "tidewater", "deposit growth the priority")
+add("broken_subject", SUBJ, "own", "badger", "your ratio at 98%", "the opens 3 branches")
+add("broken_subject", SUBJ, "own", "saguaro", "novo offices in 2025")
+add("good", SUBJ, "own", "tidewater", "your deposit growth", "deposit growth after 60 bps")
+add("good", SUBJ, "own", "saguaro", "3 de novo offices", "the de novo offices")
+add("good", SUBJ, "own", "gulf_coast", "6,000 apartment units", "95% occupancy")
+add("good", SUBJ, "own", "badger", "the 98% loan-to-deposit ratio", "the Madison branches")
+add("good", SUBJ, "own", "prairie_gold", "the $18K hour", "the main filler line")
+add("good", SUBJ, "own", "silver_hollow", "your players club relaunch", "the Q3 relaunch")
+add("good", SUBJ, "own", "fairway_law", "the restructuring practice", "the employment law practice")
+add("metric_subject", SUBJ, "issue", "gulf_coast", "lease-up marketing campaigns")
+
 # Items labelled good before the round-3 blind read that the reader rejected, relabelled as the reader judged them
 # (the practitioner's own "If it's not useful, say so" included: the reader cut it in 9 of 20 emails).
 RELABEL = {
