@@ -111,7 +111,7 @@ ROUND4 = ("silver_hollow", "saguaro", "badger", "tidewater", "gulf_coast", "prai
 
 def _step1(name: str) -> tuple[str, str, LintContext]:
     from copywriter import generate_sequence_rules
-    from scoring import analyze_rules
+    from intelligence.scoring import analyze_rules
 
     data = CONTEXTS[name]
     profile = industry_agents.get_builtin(data["industry"])
