@@ -95,8 +95,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
                 log.error("database.unavailable_at_start", error=type(exc).__name__)
         job_kinds.load()  # every job kind, explicitly (WorkerPool.start checks it again)
         # `shared`: Redis, when configured, paces Clay pushes per table across every process
-        app.state.workers = workers = WorkerPool(database, app.state.llm, settings,
-                                                 shared=app.state.limiter.storage)
+        app.state.workers = workers = WorkerPool(
+            database, app.state.llm, settings, shared=app.state.limiter.storage
+        )
         workers.start()
         from tracking import HitRecorder  # pixel/click hits share transactions (group commit)
 
@@ -105,13 +106,22 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         _freeze_startup_heap()
         if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
             started = log.warning  # said in the start line, not a line of its own (a start stays short)
-            extra = {"secret_key": "the placeholder 'change-me': tracking links and cursors can be forged; "
-                                   "`make run` writes a random one to .env"}
+            extra = {
+                "secret_key": "the placeholder 'change-me': tracking links and cursors can be forged; "
+                "`make run` writes a random one to .env"
+            }
         else:
             started, extra = log.info, {}
-        started("service.started", **extra, version=VERSION, env=settings.ENV, job_workers=settings.JOB_WORKERS,
-                 engine=app.state.llm.state().get("engine"), database=database.backend,
-                 rate_limit=settings.RATE_LIMIT)
+        started(
+            "service.started",
+            **extra,
+            version=VERSION,
+            env=settings.ENV,
+            job_workers=settings.JOB_WORKERS,
+            engine=app.state.llm.state().get("engine"),
+            database=database.backend,
+            rate_limit=settings.RATE_LIMIT,
+        )
         base = settings.PUBLIC_BASE_URL
         log.info("service.ready", dashboard=f"{base}/dashboard", docs=f"{base}/docs", redoc=f"{base}/redoc")
         yield
@@ -122,16 +132,24 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         await app.state.limiter.storage.close()
 
     docs = settings.docs_enabled  # off in production unless DOCS_ENABLED=true (issue 13, finding 13)
-    app = FastAPI(title="Tune Agent Builder", version=VERSION, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json" if docs else None,
-                  generate_unique_id_function=operation_id)
+    app = FastAPI(
+        title="Tune Agent Builder",
+        version=VERSION,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if docs else None,
+        generate_unique_id_function=operation_id,
+    )
     app.state.settings = settings
     # One storage (one Redis pool) for both limiters. While Redis is unreachable the API counts per
     # process and the pixel/click fail open (core/ratelimit.py; docs/scale-out.md).
     limit_storage = LimitStorage(settings.RATE_LIMIT_STORAGE_URI, timeout_s=settings.RATE_LIMIT_STORAGE_TIMEOUT_S)
     app.state.limiter = RateLimiter(settings.RATE_LIMIT, limit_storage, name="api", on_storage_error="local")
-    app.state.tracking_limiter = RateLimiter(settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking",
-                                             on_storage_error="open")
+    app.state.tracking_limiter = RateLimiter(
+        settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking", on_storage_error="open"
+    )
     app.state.key_cache = KeyCache(settings.API_KEY_CACHE_TTL_S)
     app.state.engine_state = lambda: app.state.llm.state()
 
@@ -141,20 +159,40 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     app.add_middleware(InputGuardMiddleware)  # NUL characters, JSON depth: 422 before routing
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.MAX_BODY_BYTES)
     app.add_middleware(EdgeLimitMiddleware)  # per-IP limit for docs and static files
-    app.add_middleware(CORSMiddleware, allow_origins=settings.ALLOWED_ORIGINS, allow_credentials=False,
-                       allow_methods=["GET", "POST", "PATCH", "DELETE"],
-                       allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],
-                       expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit",
-                                       "X-RateLimit-Remaining", "X-RateLimit-Reset"])
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.ALLOWED_ORIGINS,
+        allow_credentials=False,
+        allow_methods=["GET", "POST", "PATCH", "DELETE"],
+        allow_headers=["X-API-Key", "Content-Type", "Idempotency-Key", "X-Request-ID"],
+        expose_headers=[
+            "X-Request-ID",
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+        ],
+    )
     app.add_middleware(FastLane, enabled=settings.FAST_LANE)  # hot GET routes: compiled dependencies
     app.add_middleware(RequestContextMiddleware)
     metrics.install(app)  # outermost: times everything, including rejected requests
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps
     # included routers in an opaque object, and a flat `app.routes` lets the tests walk every route.
-    for router in (metrics_route.router, health.router, agents.router, prospects.router, content.router,
-                   campaigns.router, tracking.router, analytics.router, clay.router, jobs.router, usage.router,
-                   keys.router):
+    for router in (
+        metrics_route.router,
+        health.router,
+        agents.router,
+        prospects.router,
+        content.router,
+        campaigns.router,
+        tracking.router,
+        analytics.router,
+        clay.router,
+        jobs.router,
+        usage.router,
+        keys.router,
+    ):
         app.router.routes.extend(router.routes)
     dashboard.install(app)  # GET /dashboard (public page) and its static assets
     if docs:

@@ -45,8 +45,9 @@ SECRET_LEN = 43  # 62**43 > 2**256: room for all 32 random bytes
 SCOPE_ORDER = ("read", "write", "admin")  # each scope includes the ones before it
 TOUCH_EVERY = timedelta(seconds=60)  # last_used_at resolution: at most one write a minute per key
 
-api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
-                              description="An API key from `python auth.py create` or POST /api/keys.")
+api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="An API key from `python auth.py create` or POST /api/keys."
+)
 
 
 def hash_key(raw: str) -> str:
@@ -90,13 +91,20 @@ async def get_or_create_workspace(session: AsyncSession, *, name: str) -> Worksp
     return workspace
 
 
-async def create_key(session: AsyncSession, *, workspace_id: uuid.UUID, name: str, scopes: list[str],
-                     env: str) -> tuple[ApiKey, str]:
+async def create_key(
+    session: AsyncSession, *, workspace_id: uuid.UUID, name: str, scopes: list[str], env: str
+) -> tuple[ApiKey, str]:
     """Store a new key's hash; return the row and the key itself (the only time it exists)."""
     raw = generate_key(env)
     ordered = [s for s in SCOPE_ORDER if s in set(scopes)]
-    row = ApiKey(workspace_id=workspace_id, name=name, key_hash=hash_key(raw),
-                 prefix=raw[: len(f"tune_{env}_") + 4], last4=raw[-4:], scopes=ordered)
+    row = ApiKey(
+        workspace_id=workspace_id,
+        name=name,
+        key_hash=hash_key(raw),
+        prefix=raw[: len(f"tune_{env}_") + 4],
+        last4=raw[-4:],
+        scopes=ordered,
+    )
     session.add(row)
     await session.flush()
     log.info("api_key.created", key_id=str(row.id), workspace_id=str(workspace_id), scopes=ordered)
@@ -110,8 +118,7 @@ async def list_keys(session: AsyncSession, *, workspace_id: uuid.UUID | None = N
     return list(await session.scalars(query))
 
 
-async def revoke_key(session: AsyncSession, *, key_id: uuid.UUID,
-                     workspace_id: uuid.UUID | None = None) -> ApiKey:
+async def revoke_key(session: AsyncSession, *, key_id: uuid.UUID, workspace_id: uuid.UUID | None = None) -> ApiKey:
     """Revoke a key (idempotent). A key of another workspace is reported as not found."""
     row = await session.get(ApiKey, key_id)
     if row is None or (workspace_id is not None and row.workspace_id != workspace_id):
@@ -202,10 +209,18 @@ async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) 
 
 async def _lookup(db: Any, presented: str, cache: KeyCache | None) -> Principal:
     async with db.read_sessions() as session:
-        row = (await session.execute(
-            select(ApiKey.id, ApiKey.workspace_id, ApiKey.scopes, ApiKey.key_hash, ApiKey.revoked_at,
-                   ApiKey.last_used_at).where(ApiKey.key_hash == presented)
-        )).first()
+        row = (
+            await session.execute(
+                select(
+                    ApiKey.id,
+                    ApiKey.workspace_id,
+                    ApiKey.scopes,
+                    ApiKey.key_hash,
+                    ApiKey.revoked_at,
+                    ApiKey.last_used_at,
+                ).where(ApiKey.key_hash == presented)
+            )
+        ).first()
     if row is None or not hmac.compare_digest(row.key_hash, presented) or row.revoked_at is not None:
         raise Unauthorized("Invalid or revoked API key.")
     now = utcnow()
@@ -213,10 +228,13 @@ async def _lookup(db: Any, presented: str, cache: KeyCache | None) -> Principal:
         # At most one write per key per minute; the WHERE makes concurrent touches a no-op.
         async with db.session() as session:
             await session.execute(
-                update(ApiKey).where(ApiKey.id == row.id,
-                                     or_(ApiKey.last_used_at.is_(None),
-                                         ApiKey.last_used_at < now - TOUCH_EVERY))
-                .values(last_used_at=now))
+                update(ApiKey)
+                .where(
+                    ApiKey.id == row.id,
+                    or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at < now - TOUCH_EVERY),
+                )
+                .values(last_used_at=now)
+            )
     log.info("api_key_validated", key_id=str(row.id), workspace_id=str(row.workspace_id))
     principal = Principal(key_id=row.id, workspace_id=row.workspace_id, scopes=tuple(row.scopes))
     if cache is not None:
@@ -239,8 +257,9 @@ def require_key(scope: str) -> Callable[..., Awaitable[Principal]]:
             await app_state.limiter.enforce(request, f"ip:{client_ip(request)}")
             raise
         request.state.key_id = str(principal.key_id)
-        structlog.contextvars.bind_contextvars(key_id=str(principal.key_id),
-                                               workspace_id=str(principal.workspace_id))
+        structlog.contextvars.bind_contextvars(
+            key_id=str(principal.key_id), workspace_id=str(principal.workspace_id)
+        )
         await app_state.limiter.enforce(request, f"workspace:{principal.workspace_id}")
         if not grants(list(principal.scopes), scope):
             raise Forbidden(f"This API key lacks the '{scope}' scope.")
@@ -298,8 +317,11 @@ async def find_key(session: AsyncSession, ref: str) -> ApiKey:
     if not matches:
         raise CliError(f"No API key matches '{ref}' (see `python auth.py list`).")
     if len(matches) > 1:
-        raise CliError(f"'{ref}' matches {len(matches)} keys: "
-                       + ", ".join(f"{k.id} ({k.prefix}…{k.last4})" for k in matches) + "; give more of it.")
+        raise CliError(
+            f"'{ref}' matches {len(matches)} keys: "
+            + ", ".join(f"{k.id} ({k.prefix}…{k.last4})" for k in matches)
+            + "; give more of it."
+        )
     return matches[0]
 
 
@@ -319,8 +341,12 @@ async def _cli(args: argparse.Namespace) -> int:
                 if await count_keys(session):
                     print("API keys already exist; none created. Use `python auth.py list`.")
                     return 0
-                args.command, args.name, args.workspace, args.scopes = "create", "first admin key", \
-                    "default", "read,write,admin"
+                args.command, args.name, args.workspace, args.scopes = (
+                    "create",
+                    "first admin key",
+                    "default",
+                    "read,write,admin",
+                )
                 args.create_workspace = True
             if args.command == "create":
                 scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
@@ -329,18 +355,23 @@ async def _cli(args: argparse.Namespace) -> int:
                     print(f"unknown scope(s): {bad}; use read, write, admin", file=sys.stderr)
                     return 2
                 workspace = await find_workspace(session, args.workspace, create=args.create_workspace)
-                row, raw = await create_key(session, workspace_id=workspace.id, name=args.name,
-                                            scopes=scopes, env=settings.key_env)
-                print(f"Created API key {row.id} ({','.join(row.scopes)}) in workspace "
-                      f"'{workspace.name}'.\nKey (shown once, store it now):\n\n    {raw}\n")
+                row, raw = await create_key(
+                    session, workspace_id=workspace.id, name=args.name, scopes=scopes, env=settings.key_env
+                )
+                print(
+                    f"Created API key {row.id} ({','.join(row.scopes)}) in workspace "
+                    f"'{workspace.name}'.\nKey (shown once, store it now):\n\n    {raw}\n"
+                )
             elif args.command == "list":
                 only = (await find_workspace(session, args.workspace, create=False)).id if args.workspace else None
                 names = {w.id: w.name for w in await session.scalars(select(Workspace))}
                 print(f"{'id':36}  {'workspace':16} {'name':20} {'key':22} {'scopes':18} status")
                 for k in await list_keys(session, workspace_id=only):
                     status = "revoked" if k.revoked_at else "active"
-                    print(f"{k.id!s:36}  {names[k.workspace_id][:16]:16} {k.name[:20]:20} "
-                          f"{k.prefix + '…' + k.last4:22} {','.join(k.scopes):18} {status}")
+                    print(
+                        f"{k.id!s:36}  {names[k.workspace_id][:16]:16} {k.name[:20]:20} "
+                        f"{k.prefix + '…' + k.last4:22} {','.join(k.scopes):18} {status}"
+                    )
             elif args.command == "revoke":
                 row = await revoke_key(session, key_id=(await find_key(session, args.key)).id)
                 print(f"Revoked {row.id} ({row.prefix}…{row.last4}).")
@@ -355,30 +386,59 @@ async def _cli(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     formatter = argparse.ArgumentDefaultsHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="python auth.py", formatter_class=formatter,
+        prog="python auth.py",
+        formatter_class=formatter,
         description="Manage workspaces and API keys in the database named by DATABASE_URL (.env or the "
-                    "environment). Keys are printed on stdout; logs and errors go to stderr.")
+        "environment). Keys are printed on stdout; logs and errors go to stderr.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    create = sub.add_parser("create", formatter_class=formatter, help="create a key and print it once",
-                            description="Create an API key and print it once (only its hash is stored).")
+    create = sub.add_parser(
+        "create",
+        formatter_class=formatter,
+        help="create a key and print it once",
+        description="Create an API key and print it once (only its hash is stored).",
+    )
     create.add_argument("--name", required=True, help="a label for the key, e.g. the client that will use it")
-    create.add_argument("--workspace", default="default",
-                        help="the workspace the key belongs to; it must exist unless --create-workspace")
-    create.add_argument("--create-workspace", action="store_true",
-                        help="create the workspace when there is none of that name (a typo otherwise fails)")
-    create.add_argument("--scopes", default="read,write",
-                        help="comma-separated: read, write (includes read), admin (includes write; manages keys)")
-    listing = sub.add_parser("list", formatter_class=formatter, help="list keys (never the secrets)",
-                             description="List keys: id, workspace, name, display prefix, scopes, status.")
+    create.add_argument(
+        "--workspace",
+        default="default",
+        help="the workspace the key belongs to; it must exist unless --create-workspace",
+    )
+    create.add_argument(
+        "--create-workspace",
+        action="store_true",
+        help="create the workspace when there is none of that name (a typo otherwise fails)",
+    )
+    create.add_argument(
+        "--scopes",
+        default="read,write",
+        help="comma-separated: read, write (includes read), admin (includes write; manages keys)",
+    )
+    listing = sub.add_parser(
+        "list",
+        formatter_class=formatter,
+        help="list keys (never the secrets)",
+        description="List keys: id, workspace, name, display prefix, scopes, status.",
+    )
     listing.add_argument("--workspace", default=None, help="only this workspace's keys (default: every workspace)")
-    revoke = sub.add_parser("revoke", formatter_class=formatter, help="revoke a key at once",
-                            description="Revoke a key. Other processes stop accepting it within "
-                                        "API_KEY_CACHE_TTL_S seconds.")
-    revoke.add_argument("key", metavar="KEY",
-                        help="the key's id, a unique start of it, or the prefix `list` shows (tune_dev_AbCd…)")
-    sub.add_parser("bootstrap", formatter_class=formatter, help="create a first admin key if there is no key",
-                   description="Create a first admin key in workspace 'default', only when no key exists yet "
-                               "(`make run` calls it).")
+    revoke = sub.add_parser(
+        "revoke",
+        formatter_class=formatter,
+        help="revoke a key at once",
+        description="Revoke a key. Other processes stop accepting it within API_KEY_CACHE_TTL_S seconds.",
+    )
+    revoke.add_argument(
+        "key",
+        metavar="KEY",
+        help="the key's id, a unique start of it, or the prefix `list` shows (tune_dev_AbCd…)",
+    )
+    sub.add_parser(
+        "bootstrap",
+        formatter_class=formatter,
+        help="create a first admin key if there is no key",
+        description="Create a first admin key in workspace 'default', only when no key exists yet "
+        "(`make run` calls it).",
+    )
     return asyncio.run(_cli(parser.parse_args(argv)))
 
 

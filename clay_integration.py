@@ -24,9 +24,26 @@ from clay.setup import setup_tables
 from core.errors import PayloadTooLarge
 
 __all__ = [
-    "OUTPUT_COLUMNS", "PROSPECT_COLUMNS", "ClaySetupRead", "ClaySetupRequest", "PushTarget", "SendOutcome",
-    "UnsafeURL", "enqueue_push", "inbound", "is_public", "push", "push_prospects", "queue_push",
-    "read_capped_body", "receive", "resolve_target", "send_row", "setup_tables", "signature", "verify_webhook",
+    "OUTPUT_COLUMNS",
+    "PROSPECT_COLUMNS",
+    "ClaySetupRead",
+    "ClaySetupRequest",
+    "PushTarget",
+    "SendOutcome",
+    "UnsafeURL",
+    "enqueue_push",
+    "inbound",
+    "is_public",
+    "push",
+    "push_prospects",
+    "queue_push",
+    "read_capped_body",
+    "receive",
+    "resolve_target",
+    "send_row",
+    "setup_tables",
+    "signature",
+    "verify_webhook",
 ]
 
 
@@ -43,4 +60,3 @@ async def read_capped_body(request: Request, max_bytes: int) -> bytes:
             raise PayloadTooLarge(detail)
         chunks.append(chunk)
     return b"".join(chunks)
-

@@ -83,7 +83,8 @@ class _Target(Input):
     prospect_id: uuid.UUID | None = None
     prospect: ProspectData | None = None
     industry: Annotated[str, Field(min_length=2, max_length=100)] | None = Field(
-        None, description="Defaults to the campaign's industry, else the prospect's latest analysis.")
+        None, description="Defaults to the campaign's industry, else the prospect's latest analysis."
+    )
     campaign_id: uuid.UUID | None = None
     sender: Sender | None = Field(None, description="Required unless the campaign's sequence_settings has one.")
 
@@ -99,17 +100,26 @@ VARIANTS_DEFAULT = "Default: the campaign's sequence_settings.subject_variants, 
 TONE_DEFAULT = "Default: the campaign's sequence_settings.tone, else the agent's tone."
 
 
-def sequence_shape(steps: int | None, subject_variants: int | None, tone: str | None,
-                   campaign_settings: dict[str, Any] | None) -> tuple[int, int, str | None]:
+def sequence_shape(
+    steps: int | None, subject_variants: int | None, tone: str | None, campaign_settings: dict[str, Any] | None
+) -> tuple[int, int, str | None]:
     """Steps, subject variants and tone of a sequence: what the request says, else the campaign's
     `sequence_settings`, else 4 steps and 2 variants."""
     defaults = campaign_settings or {}
-    return (steps or defaults.get("steps") or 4, subject_variants or defaults.get("subject_variants") or 2,
-            tone or defaults.get("tone"))
+    return (
+        steps or defaults.get("steps") or 4,
+        subject_variants or defaults.get("subject_variants") or 2,
+        tone or defaults.get("tone"),
+    )
 
 
-_SENDER_EXAMPLE: dict[str, Any] = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-                   "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
+_SENDER_EXAMPLE: dict[str, Any] = {
+    "name": "Sam Lee",
+    "title": "Partner",
+    "company": "Tune Outbound",
+    "offer": "player reactivation campaigns",
+    "calendar_link": "https://cal.example.com/sam",
+}
 
 
 class SequenceRequest(_Target):
@@ -119,9 +129,19 @@ class SequenceRequest(_Target):
     subject_variants: int | None = Field(None, ge=1, le=5, description=VARIANTS_DEFAULT)
     tone: Annotated[str, Field(max_length=200)] | None = Field(None, description=TONE_DEFAULT)
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "industry": "casino", "steps": 4,
-        "subject_variants": 2, "sender": _SENDER_EXAMPLE}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11",
+                    "industry": "casino",
+                    "steps": 4,
+                    "subject_variants": 2,
+                    "sender": _SENDER_EXAMPLE,
+                }
+            ]
+        }
+    }
 
 
 class LinkedInRequest(_Target):
@@ -129,8 +149,17 @@ class LinkedInRequest(_Target):
 
     kind: LinkedInKind = "connection"
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "kind": "connection", "sender": _SENDER_EXAMPLE}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11",
+                    "kind": "connection",
+                    "sender": _SENDER_EXAMPLE,
+                }
+            ]
+        }
+    }
 
 
 class VideoRequest(_Target):
@@ -138,9 +167,17 @@ class VideoRequest(_Target):
 
     duration_seconds: int = Field(60, ge=30, le=180)
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11", "duration_seconds": 60,
-        "sender": _SENDER_EXAMPLE}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "prospect_id": "5f0c3c1e-3a55-4a3c-9f1e-0d9d7a0c2b11",
+                    "duration_seconds": 60,
+                    "sender": _SENDER_EXAMPLE,
+                }
+            ]
+        }
+    }
 
 
 class StepRead(SequenceStep):
@@ -248,20 +285,28 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
             campaign = await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=req.campaign_id)
         prospect_id, data, latest = None, req.prospect, None
         if req.prospect_id is not None:
-            row = await session.scalar(select(Prospect).where(Prospect.id == req.prospect_id,
-                                                              Prospect.workspace_id == workspace_id))
+            row = await session.scalar(
+                select(Prospect).where(Prospect.id == req.prospect_id, Prospect.workspace_id == workspace_id)
+            )
             if row is None:
                 raise NotFound(f"No prospect {req.prospect_id}")
             prospect_id, data = row.id, ProspectData.model_validate(row.data)
         else:
             assert data is not None
-            row = await session.scalar(select(Prospect).where(Prospect.workspace_id == workspace_id,
-                                                              Prospect.email == str(data.email).lower()))
+            row = await session.scalar(
+                select(Prospect).where(
+                    Prospect.workspace_id == workspace_id, Prospect.email == str(data.email).lower()
+                )
+            )
             prospect_id = row.id if row else None
             data = intake.merge(row.data if row else None, data).data  # a re-send keeps what is known
         if prospect_id is not None:
-            latest = await session.scalar(select(Analysis).where(Analysis.prospect_id == prospect_id)
-                                          .order_by(Analysis.created_at.desc()).limit(1))
+            latest = await session.scalar(
+                select(Analysis)
+                .where(Analysis.prospect_id == prospect_id)
+                .order_by(Analysis.created_at.desc())
+                .limit(1)
+            )
     assert data is not None
     industry = req.industry or (campaign.industry if campaign else None) or (latest.industry if latest else None)
     if industry is None:
@@ -277,12 +322,21 @@ async def _brief(db: TuneDatabase, llm: LLMClient, *, workspace_id: uuid.UUID, r
         # A stored analysis may predate the quote gate: only hooks that pass it now are used.
         analysis = stored.model_copy(update={"hooks": trusted_hooks(stored.hooks, profile, data)})
     else:  # new or changed prospect data: analyse it now, and store that analysis with the content
-        outcome = await intel.assess(llm, workspace_id=workspace_id, profile=profile, data=data,
-                                     given=req.prospect)
+        outcome = await intel.assess(
+            llm, workspace_id=workspace_id, profile=profile, data=data, given=req.prospect
+        )
         analysis = outcome.result
-    return Brief(workspace_id=workspace_id, prospect_id=prospect_id, prospect=data,
-                 campaign_id=campaign.id if campaign else None, profile=profile, analysis=analysis,
-                 sender=sender, analysis_to_store=outcome, agent=agent)
+    return Brief(
+        workspace_id=workspace_id,
+        prospect_id=prospect_id,
+        prospect=data,
+        campaign_id=campaign.id if campaign else None,
+        profile=profile,
+        analysis=analysis,
+        sender=sender,
+        analysis_to_store=outcome,
+        agent=agent,
+    )
 
 
 def _variant_index(email: str, step: int, count: int) -> int:
@@ -321,16 +375,19 @@ def hard_rules(channel: str) -> list[str]:
     return rules + _lint_rules()
 
 
-def _writer_prompt(brief: Brief, task: str, channel: str, issues: list[str] | None = None,
-                   previous: str | None = None) -> str:
+def _writer_prompt(
+    brief: Brief, task: str, channel: str, issues: list[str] | None = None, previous: str | None = None
+) -> str:
     hooks = trusted_hooks(brief.analysis.hooks, brief.profile, brief.prospect)
     analysis = brief.analysis.model_copy(update={"hooks": hooks})
-    parts = [task,
-             "Hard rules (a draft that breaks any of them is rejected):\n- " + "\n- ".join(hard_rules(channel)),
-             "Prospect:\n" + brief.prospect.model_dump_json(exclude_none=True, indent=1),
-             "Analysis:\n" + analysis.model_dump_json(include={"persona", "pain_points", "hooks", "approach"},
-                                                      indent=1),
-             "Sender:\n" + brief.sender.model_dump_json(exclude_none=True, indent=1)]
+    parts = [
+        task,
+        "Hard rules (a draft that breaks any of them is rejected):\n- " + "\n- ".join(hard_rules(channel)),
+        "Prospect:\n" + brief.prospect.model_dump_json(exclude_none=True, indent=1),
+        "Analysis:\n"
+        + analysis.model_dump_json(include={"persona", "pain_points", "hooks", "approach"}, indent=1),
+        "Sender:\n" + brief.sender.model_dump_json(exclude_none=True, indent=1),
+    ]
     if issues:
         if previous:
             parts.append("Your previous draft:\n" + previous)
@@ -342,8 +399,16 @@ def _hard(report: Any) -> list[str]:
     return [f"{i.code}: {i.detail}" for i in report.issues if i.severity == "hard"]
 
 
-async def _with_claude(llm: LLMClient, brief: Brief, *, purpose: str, task: str, output_model: type[BaseModel],
-                       build: Any, channel: str) -> tuple[Any, str | None, Usage | None]:
+async def _with_claude(
+    llm: LLMClient,
+    brief: Brief,
+    *,
+    purpose: str,
+    task: str,
+    output_model: type[BaseModel],
+    build: Any,
+    channel: str,
+) -> tuple[Any, str | None, Usage | None]:
     """Draft with Claude (told the checker's hard rules), check, redraft once with the previous draft
     and its issues; None and the reason if it never passes."""
     if not llm.enabled:
@@ -353,10 +418,14 @@ async def _with_claude(llm: LLMClient, brief: Brief, *, purpose: str, task: str,
     usage: Usage | None = None
     for _attempt in range(2):
         try:
-            reply = await llm.structured(workspace_id=brief.workspace_id, purpose=purpose,
-                                         system=WRITER_SYSTEM + brief.profile.model_dump_json(),
-                                         prompt=_writer_prompt(brief, task, channel, issues, previous),
-                                         output_model=output_model, max_tokens=4000)
+            reply = await llm.structured(
+                workspace_id=brief.workspace_id,
+                purpose=purpose,
+                system=WRITER_SYSTEM + brief.profile.model_dump_json(),
+                prompt=_writer_prompt(brief, task, channel, issues, previous),
+                output_model=output_model,
+                max_tokens=4000,
+            )
         except LLMUnavailable as exc:
             return None, exc.reason, usage
         usage = _add_usage(usage, reply.usage.as_dict())
@@ -391,8 +460,16 @@ def trusted_hooks(hooks: list[Hook], profile: AgentProfile, prospect: ProspectDa
 def _check(brief: Brief, *, channel: str, body: str, subject: str | None, step: int) -> Any:
     # The checker accepts as facts only hooks that passed the gate (or that the rules engine built).
     hooks = [h.text for h in trusted_hooks(brief.analysis.hooks, brief.profile, brief.prospect)]
-    return check_quality(channel=channel, body=body, subject=subject, step=step, profile=brief.profile,
-                         prospect=brief.prospect, sender=brief.sender, allowed_facts=hooks)
+    return check_quality(
+        channel=channel,
+        body=body,
+        subject=subject,
+        step=step,
+        profile=brief.profile,
+        prospect=brief.prospect,
+        sender=brief.sender,
+        allowed_facts=hooks,
+    )
 
 
 # --- writers: sequence, LinkedIn, video ----------------------------------------------------------
@@ -406,83 +483,143 @@ def _claude_sequence(brief: Brief, steps: int) -> Any:
             raise ValueError(f"wrote {len(value.steps)} steps, {steps} were asked for")
         out = []
         for n, (draft, purpose) in enumerate(zip(value.steps, plan, strict=True), start=1):
-            reports = [_check(brief, channel="email", body=draft.body, subject=s, step=n)
-                       for s in draft.subject_variants]
+            reports = [
+                _check(brief, channel="email", body=draft.body, subject=s, step=n) for s in draft.subject_variants
+            ]
             weakest = min(reports, key=lambda r: r.score)
-            out.append(SequenceStep(step=n, day_offset=DAY_OFFSETS[n - 1], purpose=purpose,
-                                    subject_variants=draft.subject_variants, body=draft.body, cta=draft.cta,
-                                    personalisation=draft.personalisation, quality=weakest))
+            out.append(
+                SequenceStep(
+                    step=n,
+                    day_offset=DAY_OFFSETS[n - 1],
+                    purpose=purpose,
+                    subject_variants=draft.subject_variants,
+                    body=draft.body,
+                    cta=draft.cta,
+                    personalisation=draft.personalisation,
+                    quality=weakest,
+                )
+            )
         labels = [f"step {s.step}" for s in out]
         return Sequence(steps=out, quality=merge_reports([s.quality for s in out], labels))
 
     return build
 
 
-async def write_sequence(llm: LLMClient, brief: Brief, *, steps: int, subject_variants: int,
-                         tone: str | None) -> Written[Sequence]:
+async def write_sequence(
+    llm: LLMClient, brief: Brief, *, steps: int, subject_variants: int, tone: str | None
+) -> Written[Sequence]:
     plan = SEQUENCE_PLANS[steps]
-    task = (f"Write a {steps}-step cold email sequence. Steps, in order, with their purpose and send day: "
-            + ", ".join(f"{i + 1}. {p} (day {DAY_OFFSETS[i]})" for i, p in enumerate(plan))
-            + f". Give each step {subject_variants} distinct subject lines (at most 60 characters), "
-              f"a body of 50-150 words signed by the sender, and its call to action."
-            + (f" Tone: {tone}." if tone else ""))
-    piece, fallback, usage = await _with_claude(llm, brief, purpose="sequence", task=task,
-                                                output_model=_ClaudeSequence, build=_claude_sequence(brief, steps),
-                                                channel="email")
+    task = (
+        f"Write a {steps}-step cold email sequence. Steps, in order, with their purpose and send day: "
+        + ", ".join(f"{i + 1}. {p} (day {DAY_OFFSETS[i]})" for i, p in enumerate(plan))
+        + f". Give each step {subject_variants} distinct subject lines (at most 60 characters), "
+        f"a body of 50-150 words signed by the sender, and its call to action."
+        + (f" Tone: {tone}." if tone else "")
+    )
+    piece, fallback, usage = await _with_claude(
+        llm,
+        brief,
+        purpose="sequence",
+        task=task,
+        output_model=_ClaudeSequence,
+        build=_claude_sequence(brief, steps),
+        channel="email",
+    )
     if piece is not None:
         return Written(piece, "claude", None, usage)
-    rules = generate_sequence_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, steps=steps,
-                                    subject_variants=subject_variants, tone=tone)
+    rules = generate_sequence_rules(
+        brief.profile,
+        brief.prospect,
+        brief.analysis,
+        brief.sender,
+        steps=steps,
+        subject_variants=subject_variants,
+        tone=tone,
+    )
     return Written(rules, "rules", fallback, usage)
 
 
 async def write_linkedin(llm: LLMClient, brief: Brief, kind: LinkedInKind) -> Written[LinkedInMessage]:
     channel = LINKEDIN_CHANNELS[kind]
-    limits = {"connection": f"at most {CONNECTION_MAX} characters in total, no subject",
-              "follow_up": "at most 1000 characters, no subject",
-              "inmail": "a subject of at most 200 characters and a body of at most 1900 characters"}[kind]
+    limits = {
+        "connection": f"at most {CONNECTION_MAX} characters in total, no subject",
+        "follow_up": "at most 1000 characters, no subject",
+        "inmail": "a subject of at most 200 characters and a body of at most 1900 characters",
+    }[kind]
 
     def build(value: _ClaudeLinkedIn) -> LinkedInMessage:
         subject = value.subject if kind == "inmail" else None
         report = _check(brief, channel=channel, body=value.body, subject=subject, step=1)
-        return LinkedInMessage(kind=kind, subject=subject, body=value.body, char_count=len(value.body),
-                               personalisation=value.personalisation, quality=report)
+        return LinkedInMessage(
+            kind=kind,
+            subject=subject,
+            body=value.body,
+            char_count=len(value.body),
+            personalisation=value.personalisation,
+            quality=report,
+        )
 
     task = f"Write a LinkedIn {kind.replace('_', ' ')} message: {limits}."
-    piece, fallback, usage = await _with_claude(llm, brief, purpose=f"linkedin_{kind}", task=task,
-                                                output_model=_ClaudeLinkedIn, build=build, channel=channel)
+    piece, fallback, usage = await _with_claude(
+        llm,
+        brief,
+        purpose=f"linkedin_{kind}",
+        task=task,
+        output_model=_ClaudeLinkedIn,
+        build=build,
+        channel=channel,
+    )
     if piece is not None:
         return Written(piece, "claude", None, usage)
-    return Written(generate_linkedin_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, kind=kind),
-                   "rules", fallback, usage)
+    return Written(
+        generate_linkedin_rules(brief.profile, brief.prospect, brief.analysis, brief.sender, kind=kind),
+        "rules",
+        fallback,
+        usage,
+    )
 
 
 async def write_video(llm: LLMClient, brief: Brief, duration: int) -> Written[VideoScript]:
     def build(value: _ClaudeVideo) -> VideoScript:
         scenes = value.scenes
-        if scenes[0].start_s != 0 or abs(scenes[-1].end_s - duration) > 0.5 or any(
-                a.end_s != b.start_s or a.end_s <= a.start_s for a, b in pairwise(scenes)):
+        if (
+            scenes[0].start_s != 0
+            or abs(scenes[-1].end_s - duration) > 0.5
+            or any(a.end_s != b.start_s or a.end_s <= a.start_s for a, b in pairwise(scenes))
+        ):
             raise ValueError(f"scenes must tile 0-{duration} s without gaps or overlaps")
         narration = " ".join(s.narration for s in scenes)
         words = len(narration.split())
         estimated = round(words / WORDS_PER_MINUTE * 60, 1)
         if abs(estimated - duration) > duration * 0.1:
-            raise ValueError(f"narration runs {estimated} s at {WORDS_PER_MINUTE} words a minute; "
-                             f"it must be within 10% of {duration} s ({round(duration * 2.5)} words)")
+            raise ValueError(
+                f"narration runs {estimated} s at {WORDS_PER_MINUTE} words a minute; "
+                f"it must be within 10% of {duration} s ({round(duration * 2.5)} words)"
+            )
         report = _check(brief, channel="video", body=narration, subject=None, step=1)
-        return VideoScript(duration_seconds=duration, scenes=scenes, word_count=words, estimated_seconds=estimated,
-                           personalisation=value.personalisation, quality=report)
+        return VideoScript(
+            duration_seconds=duration,
+            scenes=scenes,
+            word_count=words,
+            estimated_seconds=estimated,
+            personalisation=value.personalisation,
+            quality=report,
+        )
 
-    task = (f"Write a {duration}-second personalised video script as 4-7 timed scenes that tile 0-{duration} s "
-            f"exactly. For each scene say what is on screen (their website, their LinkedIn profile, a simple "
-            f"chart, the sender on camera) and the narration. The narration must total about "
-            f"{round(duration * WORDS_PER_MINUTE / 60)} words (spoken at {WORDS_PER_MINUTE} words a minute).")
-    piece, fallback, usage = await _with_claude(llm, brief, purpose="video_script", task=task,
-                                                output_model=_ClaudeVideo, build=build, channel="video")
+    task = (
+        f"Write a {duration}-second personalised video script as 4-7 timed scenes that tile 0-{duration} s "
+        f"exactly. For each scene say what is on screen (their website, their LinkedIn profile, a simple "
+        f"chart, the sender on camera) and the narration. The narration must total about "
+        f"{round(duration * WORDS_PER_MINUTE / 60)} words (spoken at {WORDS_PER_MINUTE} words a minute)."
+    )
+    piece, fallback, usage = await _with_claude(
+        llm, brief, purpose="video_script", task=task, output_model=_ClaudeVideo, build=build, channel="video"
+    )
     if piece is not None:
         return Written(piece, "claude", None, usage)
-    script = generate_video_script_rules(brief.profile, brief.prospect, brief.analysis, brief.sender,
-                                         duration_seconds=duration)
+    script = generate_video_script_rules(
+        brief.profile, brief.prospect, brief.analysis, brief.sender, duration_seconds=duration
+    )
     return Written(script, "rules", fallback, usage)
 
 
@@ -491,8 +628,9 @@ async def write_video(llm: LLMClient, brief: Brief, duration: int) -> Written[Vi
 
 async def _prospect_id(session: AsyncSession, brief: Brief) -> uuid.UUID:
     if brief.analysis_to_store is not None:  # analysed just now: store the prospect and its analysis
-        stored = await intel.store(session, workspace_id=brief.workspace_id, agent=brief.agent,
-                                   outcome=brief.analysis_to_store)
+        stored = await intel.store(
+            session, workspace_id=brief.workspace_id, agent=brief.agent, outcome=brief.analysis_to_store
+        )
         return stored.prospect_id
     assert brief.prospect_id is not None
     return brief.prospect_id
@@ -502,21 +640,50 @@ def _count(feature: str, written: Written[Any]) -> None:
     metrics.record_engine(feature, written.engine, written.fallback)
 
 
-async def save_message(session: AsyncSession, *, workspace_id: uuid.UUID, prospect_id: uuid.UUID,
-                       campaign_id: uuid.UUID | None, channel: str, step: int, engine: str, usage: Usage | None,
-                       body: str, quality: dict[str, Any], **fields: Any) -> uuid.UUID:
+async def save_message(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    prospect_id: uuid.UUID,
+    campaign_id: uuid.UUID | None,
+    channel: str,
+    step: int,
+    engine: str,
+    usage: Usage | None,
+    body: str,
+    quality: dict[str, Any],
+    **fields: Any,
+) -> uuid.UUID:
     """Insert or replace the message for (prospect, campaign, channel, step); return its id."""
     key = f"{campaign_id or 'none'}:{prospect_id}:{channel}:{step}"
     now = utcnow()
-    values = {"workspace_id": workspace_id, "prospect_id": prospect_id, "campaign_id": campaign_id,
-              "content_key": key, "channel": channel, "step": step, "engine": engine, "usage": usage,
-              "body": body, "quality": quality, "updated_at": now, "day_offset": 0, "purpose": None,
-              "subject": None, "subject_variants": None, "variant": None, "cta": None, "personalisation": None,
-              "extra": None, **fields}
+    values = {
+        "workspace_id": workspace_id,
+        "prospect_id": prospect_id,
+        "campaign_id": campaign_id,
+        "content_key": key,
+        "channel": channel,
+        "step": step,
+        "engine": engine,
+        "usage": usage,
+        "body": body,
+        "quality": quality,
+        "updated_at": now,
+        "day_offset": 0,
+        "purpose": None,
+        "subject": None,
+        "subject_variants": None,
+        "variant": None,
+        "cta": None,
+        "personalisation": None,
+        "extra": None,
+        **fields,
+    }
     stmt = sql.insert(session, Message).values(id=uuid.uuid4(), created_at=now, **values)
     replace = {k: stmt.excluded[k] for k in values if k not in ("workspace_id", "content_key")}
-    upsert = stmt.on_conflict_do_update(index_elements=[Message.workspace_id, Message.content_key],
-                                        set_=replace).returning(Message.id)
+    upsert = stmt.on_conflict_do_update(
+        index_elements=[Message.workspace_id, Message.content_key], set_=replace
+    ).returning(Message.id)
     return (await session.execute(upsert)).scalar_one()
 
 
@@ -524,8 +691,9 @@ def _jsonable(items: Iterable[BaseModel]) -> list[dict[str, Any]]:
     return [i.model_dump(mode="json") for i in items]
 
 
-async def store_sequence(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
-                         written: Written[Sequence]) -> SequenceRead:
+async def store_sequence(
+    session: AsyncSession, brief: Brief, prospect_id: uuid.UUID, written: Written[Sequence]
+) -> SequenceRead:
     """Store each step as a message; each prospect gets one subject variant per step, split A/B."""
     _count("sequence", written)
     steps = []
@@ -533,73 +701,137 @@ async def store_sequence(session: AsyncSession, brief: Brief, prospect_id: uuid.
         index = _variant_index(str(brief.prospect.email), s.step, len(s.subject_variants))
         variant, subject = chr(ord("A") + index), s.subject_variants[index]
         message_id = await save_message(
-            session, workspace_id=brief.workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
-            channel="email", step=s.step, engine=written.engine, usage=written.usage if s.step == 1 else None,
-            body=s.body, quality=s.quality.model_dump(mode="json"), day_offset=s.day_offset, purpose=s.purpose,
-            subject=subject, subject_variants=s.subject_variants, variant=variant, cta=s.cta,
-            personalisation=_jsonable(s.personalisation))
+            session,
+            workspace_id=brief.workspace_id,
+            prospect_id=prospect_id,
+            campaign_id=brief.campaign_id,
+            channel="email",
+            step=s.step,
+            engine=written.engine,
+            usage=written.usage if s.step == 1 else None,
+            body=s.body,
+            quality=s.quality.model_dump(mode="json"),
+            day_offset=s.day_offset,
+            purpose=s.purpose,
+            subject=subject,
+            subject_variants=s.subject_variants,
+            variant=variant,
+            cta=s.cta,
+            personalisation=_jsonable(s.personalisation),
+        )
         steps.append(StepRead(**s.model_dump(), message_id=message_id, variant=variant, subject=subject))
     # Each email's links are stored as it is made, so the tracked URLs exist before any export.
     await tracking.sync_links(session, [_Body(st.message_id, brief.workspace_id, st.body, st.cta) for st in steps])
-    log.info("content.sequence_written", prospect_id=str(prospect_id), steps=len(steps), engine=written.engine,
-             score=written.piece.quality.score)
-    return SequenceRead(prospect_id=prospect_id, campaign_id=brief.campaign_id, engine=written.engine,
-                        fallback=written.fallback, usage=written.usage, steps=steps, quality=written.piece.quality)
+    log.info(
+        "content.sequence_written",
+        prospect_id=str(prospect_id),
+        steps=len(steps),
+        engine=written.engine,
+        score=written.piece.quality.score,
+    )
+    return SequenceRead(
+        prospect_id=prospect_id,
+        campaign_id=brief.campaign_id,
+        engine=written.engine,
+        fallback=written.fallback,
+        usage=written.usage,
+        steps=steps,
+        quality=written.piece.quality,
+    )
 
 
-async def store_linkedin(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
-                         written: Written[LinkedInMessage]) -> LinkedInRead:
+async def store_linkedin(
+    session: AsyncSession, brief: Brief, prospect_id: uuid.UUID, written: Written[LinkedInMessage]
+) -> LinkedInRead:
     message = written.piece
     _count("linkedin", written)
-    message_id = await save_message(session, workspace_id=brief.workspace_id, prospect_id=prospect_id,
-                                    campaign_id=brief.campaign_id, channel=LINKEDIN_CHANNELS[message.kind],
-                                    step=1, engine=written.engine, usage=written.usage, body=message.body,
-                                    quality=message.quality.model_dump(mode="json"), subject=message.subject,
-                                    personalisation=_jsonable(message.personalisation))
-    return LinkedInRead(**message.model_dump(), message_id=message_id, prospect_id=prospect_id,
-                        campaign_id=brief.campaign_id, engine=written.engine, fallback=written.fallback,
-                        usage=written.usage)
+    message_id = await save_message(
+        session,
+        workspace_id=brief.workspace_id,
+        prospect_id=prospect_id,
+        campaign_id=brief.campaign_id,
+        channel=LINKEDIN_CHANNELS[message.kind],
+        step=1,
+        engine=written.engine,
+        usage=written.usage,
+        body=message.body,
+        quality=message.quality.model_dump(mode="json"),
+        subject=message.subject,
+        personalisation=_jsonable(message.personalisation),
+    )
+    return LinkedInRead(
+        **message.model_dump(),
+        message_id=message_id,
+        prospect_id=prospect_id,
+        campaign_id=brief.campaign_id,
+        engine=written.engine,
+        fallback=written.fallback,
+        usage=written.usage,
+    )
 
 
-async def store_video(session: AsyncSession, brief: Brief, prospect_id: uuid.UUID,
-                      written: Written[VideoScript]) -> VideoRead:
+async def store_video(
+    session: AsyncSession, brief: Brief, prospect_id: uuid.UUID, written: Written[VideoScript]
+) -> VideoRead:
     script = written.piece
     _count("video", written)
     message_id = await save_message(
-        session, workspace_id=brief.workspace_id, prospect_id=prospect_id, campaign_id=brief.campaign_id,
-        channel="video", step=1, engine=written.engine, usage=written.usage,
-        body="\n\n".join(s.narration for s in script.scenes), quality=script.quality.model_dump(mode="json"),
+        session,
+        workspace_id=brief.workspace_id,
+        prospect_id=prospect_id,
+        campaign_id=brief.campaign_id,
+        channel="video",
+        step=1,
+        engine=written.engine,
+        usage=written.usage,
+        body="\n\n".join(s.narration for s in script.scenes),
+        quality=script.quality.model_dump(mode="json"),
         personalisation=_jsonable(script.personalisation),
-        extra={"duration_seconds": script.duration_seconds, "scenes": _jsonable(script.scenes),
-               "word_count": script.word_count, "estimated_seconds": script.estimated_seconds})
-    return VideoRead(**script.model_dump(), message_id=message_id, prospect_id=prospect_id,
-                     campaign_id=brief.campaign_id, engine=written.engine, fallback=written.fallback,
-                     usage=written.usage)
+        extra={
+            "duration_seconds": script.duration_seconds,
+            "scenes": _jsonable(script.scenes),
+            "word_count": script.word_count,
+            "estimated_seconds": script.estimated_seconds,
+        },
+    )
+    return VideoRead(
+        **script.model_dump(),
+        message_id=message_id,
+        prospect_id=prospect_id,
+        campaign_id=brief.campaign_id,
+        engine=written.engine,
+        fallback=written.fallback,
+        usage=written.usage,
+    )
 
 
-async def generate_sequence(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
-                            req: SequenceRequest) -> SequenceRead:
+async def generate_sequence(
+    session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID, req: SequenceRequest
+) -> SequenceRead:
     """Write and store an email sequence for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
     campaign_settings = None
     if req.campaign_id is not None:  # its owner was checked by _brief
-        campaign_settings = await session.scalar(select(Campaign.sequence_settings)
-                                                 .where(Campaign.id == req.campaign_id))
+        campaign_settings = await session.scalar(
+            select(Campaign.sequence_settings).where(Campaign.id == req.campaign_id)
+        )
     steps, variants, tone = sequence_shape(req.steps, req.subject_variants, req.tone, campaign_settings)
     written = await write_sequence(llm, brief, steps=steps, subject_variants=variants, tone=tone)
     return await store_sequence(session, brief, await _prospect_id(session, brief), written)
 
 
-async def generate_linkedin(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
-                            req: LinkedInRequest) -> LinkedInRead:
+async def generate_linkedin(
+    session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID, req: LinkedInRequest
+) -> LinkedInRead:
     """Write and store a LinkedIn message for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
     written = await write_linkedin(llm, brief, req.kind)
     return await store_linkedin(session, brief, await _prospect_id(session, brief), written)
 
 
-async def generate_video(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
-                         req: VideoRequest) -> VideoRead:
+async def generate_video(
+    session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID, req: VideoRequest
+) -> VideoRead:
     """Write and store a personalised video script for one prospect."""
     brief = await _brief(db, llm, workspace_id=workspace_id, req=req)
     written = await write_video(llm, brief, req.duration_seconds)

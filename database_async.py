@@ -143,8 +143,9 @@ class _WriterQueue:
             try:
                 await_only(asyncio.wait_for(self.lock.acquire(), self.timeout_s))
             except TimeoutError as exc:
-                raise OperationalError("BEGIN IMMEDIATE", None,
-                                       TimeoutError("database is locked: writer queue timed out")) from exc
+                raise OperationalError(
+                    "BEGIN IMMEDIATE", None, TimeoutError("database is locked: writer queue timed out")
+                ) from exc
             conn.info["holds_writer"] = True
         conn.exec_driver_sql(f"BEGIN {mode}")
 
@@ -242,8 +243,11 @@ class TuneDatabase:
             if in_memory:
                 kwargs["poolclass"] = StaticPool
             else:
-                kwargs |= {"pool_size": s.DB_POOL_SIZE, "max_overflow": s.DB_MAX_OVERFLOW,
-                           "pool_timeout": s.DB_POOL_TIMEOUT}
+                kwargs |= {
+                    "pool_size": s.DB_POOL_SIZE,
+                    "max_overflow": s.DB_MAX_OVERFLOW,
+                    "pool_timeout": s.DB_POOL_TIMEOUT,
+                }
             engine = create_async_engine(self.url, **kwargs)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas(busy_ms, in_memory, query_only=inline))
             queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)

@@ -145,8 +145,10 @@ class LlmUsage(Base):
     """The usage ledger: one row per Claude call, with its cost from the settings' price table."""
 
     __tablename__ = "llm_usage"
-    __table_args__ = (Index("ix_llm_usage_created_at", "created_at"),
-                      Index("ix_llm_usage_workspace_created", "workspace_id", "created_at"))
+    __table_args__ = (
+        Index("ix_llm_usage_created_at", "created_at"),
+        Index("ix_llm_usage_workspace_created", "workspace_id", "created_at"),
+    )
 
     id: Mapped[uuid.UUID] = _id()
     workspace_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("workspaces.id", ondelete="SET NULL"))
@@ -525,8 +527,10 @@ class LlmBatchResult(Base):
     Claude call answers with. `custom_id` is the item's id and a digest of the request."""
 
     __tablename__ = "llm_batch_results"
-    __table_args__ = (UniqueConstraint("job_id", "custom_id", name="uq_llm_batch_result_custom_id"),
-                      Index("ix_llm_batch_result_item", "item_id"))
+    __table_args__ = (
+        UniqueConstraint("job_id", "custom_id", name="uq_llm_batch_result_custom_id"),
+        Index("ix_llm_batch_result_item", "item_id"),
+    )
 
     id: Mapped[uuid.UUID] = _id()
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))

@@ -54,9 +54,11 @@ from schemas import (
 
 log = structlog.get_logger()
 
-REPLACE_HELP = ("A prospect already known (same e-mail) is merged by default: fields given replace, fields "
-                "absent are kept, signals and technologies add to the known ones. true: store exactly what "
-                "is sent (fields not sent are removed).")
+REPLACE_HELP = (
+    "A prospect already known (same e-mail) is merged by default: fields given replace, fields "
+    "absent are kept, signals and technologies add to the known ones. true: store exactly what "
+    "is sent (fields not sent are removed)."
+)
 
 
 class AnalyzeRequest(Input):
@@ -66,14 +68,30 @@ class AnalyzeRequest(Input):
     prospect: ProspectData
     replace: bool = Field(False, description=REPLACE_HELP)
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "industry": "casino",
-        "prospect": {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-                     "title": "VP of Marketing", "company": "Silver Peak Casino Resort",
-                     "industry": "Casino & Gaming", "employees": 2000, "revenue": 180000000,
-                     "location": "Reno, NV",
-                     "signals": ["Opening a 400-room hotel tower in Q2 2027",
-                                 "Hiring a Player Development Manager"]}}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "industry": "casino",
+                    "prospect": {
+                        "email": "dana.reyes@silverpeakcasino.com",
+                        "first_name": "Dana",
+                        "last_name": "Reyes",
+                        "title": "VP of Marketing",
+                        "company": "Silver Peak Casino Resort",
+                        "industry": "Casino & Gaming",
+                        "employees": 2000,
+                        "revenue": 180000000,
+                        "location": "Reno, NV",
+                        "signals": [
+                            "Opening a 400-room hotel tower in Q2 2027",
+                            "Hiring a Player Development Manager",
+                        ],
+                    },
+                }
+            ]
+        }
+    }
 
 
 class AnalyzeBatchRequest(Input):
@@ -104,12 +122,18 @@ class AnalysisRead(Output):
     approach: Approach
     confidence: float
     data_gaps: list[str]
-    dropped_facts: int = Field(0, description="Claude facts dropped by the quote gate (their quote is not in the "
-                                              "prospect's field, or their numbers or names are not in the quote)")
+    dropped_facts: int = Field(
+        0,
+        description="Claude facts dropped by the quote gate (their quote is not in the "
+        "prospect's field, or their numbers or names are not in the quote)",
+    )
     usage: dict[str, Any] | None = None
     fallback: str | None = Field(None, description="Why Claude was not used, when it is configured but was not.")
-    changed_fields: list[str] = Field([], description="Stored prospect fields this request added, changed or "
-                                                      "(with replace) removed; every field for a new prospect")
+    changed_fields: list[str] = Field(
+        [],
+        description="Stored prospect fields this request added, changed or "
+        "(with replace) removed; every field for a new prospect",
+    )
     kept_fields: list[str] = Field([], description="Stored fields this request did not send, kept as they were")
 
 
@@ -141,8 +165,9 @@ class Outcome:
     replace: bool = False
 
 
-def claude_analysis(profile: AgentProfile, data: ProspectData, answer: ClaudeFacts,
-                    rules: AnalysisResult) -> AnalysisResult:
+def claude_analysis(
+    profile: AgentProfile, data: ProspectData, answer: ClaudeFacts, rules: AnalysisResult
+) -> AnalysisResult:
     """Claude's facts, through the quote gate, scored like any facts: the tier is `score_facts` of the
     kept facts, so re-scoring what is stored gives the stored tier. Dropped facts are counted in the
     result (`dropped_facts`, and `facts.dropped_quotes`) and logged by reason, never by their text."""
@@ -153,8 +178,15 @@ def claude_analysis(profile: AgentProfile, data: ProspectData, answer: ClaudeFac
     return analyze_facts(profile, data, gated.facts).model_copy(update={"dropped_facts": gated.dropped})
 
 
-async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfile, data: ProspectData,
-                 given: ProspectData | None = None, replace: bool = False) -> Outcome:
+async def assess(
+    llm: LLMClient,
+    *,
+    workspace_id: uuid.UUID,
+    profile: AgentProfile,
+    data: ProspectData,
+    given: ProspectData | None = None,
+    replace: bool = False,
+) -> Outcome:
     """Read the prospect's facts (Claude when it can, else the rules extractor) and score them. Never
     raises for Claude's faults: the rules extractor's facts stand in and `fallback` says why.
 
@@ -164,13 +196,25 @@ async def assess(llm: LLMClient, *, workspace_id: uuid.UUID, profile: AgentProfi
     if not llm.enabled:
         return Outcome(data, rules, "rules", None, None, given, replace)
     try:
-        reply = await llm.structured(workspace_id=workspace_id, purpose="analyze",
-                                     system=FACTS_SYSTEM + profile.model_dump_json(), prompt=facts_prompt(data),
-                                     output_model=ClaudeFacts, max_tokens=2500)
+        reply = await llm.structured(
+            workspace_id=workspace_id,
+            purpose="analyze",
+            system=FACTS_SYSTEM + profile.model_dump_json(),
+            prompt=facts_prompt(data),
+            output_model=ClaudeFacts,
+            max_tokens=2500,
+        )
     except LLMUnavailable as exc:
         return Outcome(data, rules, "rules", None, exc.reason, given, replace)
-    return Outcome(data, claude_analysis(profile, data, reply.value, rules), "claude", reply.usage.as_dict(), None,
-                   given, replace)
+    return Outcome(
+        data,
+        claude_analysis(profile, data, reply.value, rules),
+        "claude",
+        reply.usage.as_dict(),
+        None,
+        given,
+        replace,
+    )
 
 
 async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[str]) -> dict[str, dict[str, Any]]:
@@ -179,14 +223,22 @@ async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[
     found: dict[str, dict[str, Any]] = {}
     async with db.session(write=False) as session:
         for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            found.update((await session.execute(select(Prospect.email, Prospect.data).where(
-                Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))).all())
+            chunk = wanted[start : start + 500]
+            found.update(
+                (
+                    await session.execute(
+                        select(Prospect.email, Prospect.data).where(
+                            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)
+                        )
+                    )
+                ).all()
+            )
     return found
 
 
-async def with_known(db: TuneDatabase, *, workspace_id: uuid.UUID, prospects: list[ProspectData],
-                     replace: bool) -> list[ProspectData]:
+async def with_known(
+    db: TuneDatabase, *, workspace_id: uuid.UUID, prospects: list[ProspectData], replace: bool
+) -> list[ProspectData]:
     """Each prospect as it will be stored (merged over what is known), so that is what gets scored."""
     if replace or not prospects:
         return list(prospects)
@@ -194,8 +246,9 @@ async def with_known(db: TuneDatabase, *, workspace_id: uuid.UUID, prospects: li
     return [intake.merge(known.get(str(p.email).lower()), p).data for p in prospects]
 
 
-async def store(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
-                outcome: Outcome) -> AnalysisRead:
+async def store(
+    session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent, outcome: Outcome
+) -> AnalysisRead:
     """Store one prospect (upserted by email, merged over what is stored) and its analysis."""
     [stored] = await store_many(session, workspace_id=workspace_id, agent=agent, outcomes=[outcome])
     return stored
@@ -213,8 +266,9 @@ class StoredRow:
     merged: intake.Merged
 
 
-async def write_analyses(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
-                         outcomes: list[Outcome]) -> list[StoredRow]:
+async def write_analyses(
+    session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent, outcomes: list[Outcome]
+) -> list[StoredRow]:
     """Upsert the outcomes' prospects (by email, merged over what is stored unless `replace`) and insert
     their analyses, in order: the same rows as writing them one after the other (a later item with the
     same email merges over the earlier one), in three statements per chunk instead of three per prospect
@@ -225,9 +279,18 @@ async def write_analyses(session: AsyncSession, *, workspace_id: uuid.UUID, agen
     emails = [str(d.email).lower() for d in given]
     current: dict[str, Any] = {}
     for i in range(0, len(emails), STORE_CHUNK):
-        chunk = sorted(set(emails[i:i + STORE_CHUNK]))
-        current.update(dict((await session.execute(select(Prospect.email, Prospect.data).where(
-            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)))).all()))
+        chunk = sorted(set(emails[i : i + STORE_CHUNK]))
+        current.update(
+            dict(
+                (
+                    await session.execute(
+                        select(Prospect.email, Prospect.data).where(
+                            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)
+                        )
+                    )
+                ).all()
+            )
+        )
     merges = []
     latest: dict[str, dict[str, Any]] = {}  # one upsert row per email: the last merge wins
     now = utcnow()
@@ -235,91 +298,150 @@ async def write_analyses(session: AsyncSession, *, workspace_id: uuid.UUID, agen
         merged = intake.merge(current.get(email), d, replace=o.replace)
         merges.append(merged)
         current[email] = data = merged.data.model_dump(mode="json", exclude_none=True)
-        latest[email] = {"id": uuid.uuid4(), "workspace_id": workspace_id, "email": email, "created_at": now,
-                         "updated_at": now, "clay_row_id": merged.data.clay_row_id, "data": data}
+        latest[email] = {
+            "id": uuid.uuid4(),
+            "workspace_id": workspace_id,
+            "email": email,
+            "created_at": now,
+            "updated_at": now,
+            "clay_row_id": merged.data.clay_row_id,
+            "data": data,
+        }
     base = sql.insert(session, Prospect)
     stmt = base.on_conflict_do_update(
         index_elements=[Prospect.workspace_id, Prospect.email],
-        set_={"data": base.excluded.data, "updated_at": base.excluded.updated_at,
-              "clay_row_id": base.excluded.clay_row_id},
+        set_={
+            "data": base.excluded.data,
+            "updated_at": base.excluded.updated_at,
+            "clay_row_id": base.excluded.clay_row_id,
+        },
     ).returning(Prospect.email, Prospect.id)
     ids: dict[str, uuid.UUID] = {}
     rows = list(latest.values())
     for i in range(0, len(rows), STORE_CHUNK):
-        ids.update(dict((await session.execute(stmt, rows[i:i + STORE_CHUNK])).all()))
+        ids.update(dict((await session.execute(stmt, rows[i : i + STORE_CHUNK])).all()))
     out = [StoredRow(ids[email], uuid.uuid4(), merged) for email, merged in zip(emails, merges, strict=True)]
-    analyses = [{"id": row.analysis_id, "workspace_id": workspace_id, "prospect_id": row.prospect_id,
-                 "agent_id": agent.id, "industry": agent.industry, "agent_version": agent.version,
-                 "engine": o.engine, "score": o.result.score, "tier": o.result.tier,
-                 "result": o.result.model_dump(mode="json"), "usage": o.usage, "created_at": now}
-                for o, row in zip(outcomes, out, strict=True)]
+    analyses = [
+        {
+            "id": row.analysis_id,
+            "workspace_id": workspace_id,
+            "prospect_id": row.prospect_id,
+            "agent_id": agent.id,
+            "industry": agent.industry,
+            "agent_version": agent.version,
+            "engine": o.engine,
+            "score": o.result.score,
+            "tier": o.result.tier,
+            "result": o.result.model_dump(mode="json"),
+            "usage": o.usage,
+            "created_at": now,
+        }
+        for o, row in zip(outcomes, out, strict=True)
+    ]
     for i in range(0, len(analyses), STORE_CHUNK):
-        await session.execute(sql.insert(session, Analysis), analyses[i:i + STORE_CHUNK])
+        await session.execute(sql.insert(session, Analysis), analyses[i : i + STORE_CHUNK])
     return out
 
 
-async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
-                     outcomes: list[Outcome]) -> list[AnalysisRead]:
+async def store_many(
+    session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent, outcomes: list[Outcome]
+) -> list[AnalysisRead]:
     """`store` for a batch (see `write_analyses`), each answered as `store` answers it."""
     out = []
-    for o, row in zip(outcomes, await write_analyses(session, workspace_id=workspace_id, agent=agent,
-                                                     outcomes=outcomes), strict=True):
+    for o, row in zip(
+        outcomes,
+        await write_analyses(session, workspace_id=workspace_id, agent=agent, outcomes=outcomes),
+        strict=True,
+    ):
         result = o.result
-        log.info("prospect.analyzed", prospect_id=str(row.prospect_id), tier=result.tier, score=result.score,
-                 engine=o.engine, changed=len(row.merged.changed), kept=len(row.merged.kept))
+        log.info(
+            "prospect.analyzed",
+            prospect_id=str(row.prospect_id),
+            tier=result.tier,
+            score=result.score,
+            engine=o.engine,
+            changed=len(row.merged.changed),
+            kept=len(row.merged.kept),
+        )
         metrics.record_engine("analysis", o.engine, o.fallback)
-        out.append(AnalysisRead(prospect_id=row.prospect_id, analysis_id=row.analysis_id, engine=o.engine,
-                                agent=AgentRef(industry=agent.industry, version=agent.version), usage=o.usage,
-                                fallback=o.fallback, changed_fields=row.merged.changed,
-                                kept_fields=row.merged.kept, **result.model_dump()))
+        out.append(
+            AnalysisRead(
+                prospect_id=row.prospect_id,
+                analysis_id=row.analysis_id,
+                engine=o.engine,
+                agent=AgentRef(industry=agent.industry, version=agent.version),
+                usage=o.usage,
+                fallback=o.fallback,
+                changed_fields=row.merged.changed,
+                kept_fields=row.merged.kept,
+                **result.model_dump(),
+            )
+        )
     return out
 
 
-async def agent_profile(db: TuneDatabase, *, workspace_id: uuid.UUID,
-                         industry: str) -> tuple[IndustryAgent, AgentProfile]:
+async def agent_profile(
+    db: TuneDatabase, *, workspace_id: uuid.UUID, industry: str
+) -> tuple[IndustryAgent, AgentProfile]:
     async with db.session(write=False) as session:
-        agent = await latest_agent(session, workspace_id=workspace_id, industry=resolve_slug(industry),
-                                   ready_only=True)
+        agent = await latest_agent(
+            session, workspace_id=workspace_id, industry=resolve_slug(industry), ready_only=True
+        )
     if agent is None:  # first use of a built-in industry: a short write creates version 1
         async with db.session() as session:
             agent = await ensure_agent(session, workspace_id=workspace_id, industry=industry)
     return agent, AgentProfile.model_validate(agent.profile)
 
 
-async def analyze_prospect(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
-                           data: AnalyzeRequest) -> AnalysisRead:
+async def analyze_prospect(
+    session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID, data: AnalyzeRequest
+) -> AnalysisRead:
     """Analyse one prospect and store the prospect (upserted by email) and its analysis."""
     agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
     [merged] = await with_known(db, workspace_id=workspace_id, prospects=[data.prospect], replace=data.replace)
-    outcome = await assess(llm, workspace_id=workspace_id, profile=profile, data=merged, given=data.prospect,
-                           replace=data.replace)
+    outcome = await assess(
+        llm, workspace_id=workspace_id, profile=profile, data=merged, given=data.prospect, replace=data.replace
+    )
     return await store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
 
 
-async def analyze_batch(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
-                        data: AnalyzeBatchRequest) -> BatchRead:
+async def analyze_batch(
+    session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID, data: AnalyzeBatchRequest
+) -> BatchRead:
     """Analyse a batch inline: each item validated and reported on its own; good items stored."""
     agent, profile = await agent_profile(db, workspace_id=workspace_id, industry=data.industry)
     parsed = validate_each(ProspectData, data.prospects)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     merged = await with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=data.replace)
     # LLMClient bounds concurrent Claude calls itself (LLM_MAX_CONCURRENCY).
-    outcomes = await asyncio.gather(*(
-        assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
-        for (_, p), m in zip(good, merged, strict=True)))
+    outcomes = await asyncio.gather(
+        *(
+            assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
+            for (_, p), m in zip(good, merged, strict=True)
+        )
+    )
     stored = await store_many(session, workspace_id=workspace_id, agent=agent, outcomes=list(outcomes))
     results = {i: a for (i, _), a in zip(good, stored, strict=True)}
-    items = [BatchItemRead(index=i, status="ok", result=results[i]) if i in results
-             else BatchItemRead(index=i, status="error", errors=p)
-             for i, p in enumerate(parsed)]
-    return BatchRead(industry=agent.industry, total=len(items), succeeded=len(results),
-                     failed=len(items) - len(results), items=items)
+    items = [
+        BatchItemRead(index=i, status="ok", result=results[i])
+        if i in results
+        else BatchItemRead(index=i, status="error", errors=p)
+        for i, p in enumerate(parsed)
+    ]
+    return BatchRead(
+        industry=agent.industry,
+        total=len(items),
+        succeeded=len(results),
+        failed=len(items) - len(results),
+        items=items,
+    )
 
 
 class ProspectRead(Output):
     prospect_id: uuid.UUID
-    id: uuid.UUID = Field(description="The same as prospect_id; kept for existing clients.",
-                        json_schema_extra={"deprecated": True})
+    id: uuid.UUID = Field(
+        description="The same as prospect_id; kept for existing clients.", json_schema_extra={"deprecated": True}
+    )
     email: str
     data: dict[str, Any]
     created_at: Any
@@ -331,24 +453,43 @@ class ProspectRead(Output):
 
 async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospect_id: uuid.UUID) -> ProspectRead:
     """A prospect with its latest analysis. Another workspace's prospect is not found."""
-    prospect = await session.scalar(select(Prospect).where(Prospect.id == prospect_id,
-                                                           Prospect.workspace_id == workspace_id))
+    prospect = await session.scalar(
+        select(Prospect).where(Prospect.id == prospect_id, Prospect.workspace_id == workspace_id)
+    )
     if prospect is None:
         raise NotFound(f"No prospect {prospect_id}")
-    analyses = list(await session.scalars(select(Analysis).where(Analysis.prospect_id == prospect.id)
-                                          .order_by(Analysis.created_at.desc())))
+    analyses = list(
+        await session.scalars(
+            select(Analysis).where(Analysis.prospect_id == prospect.id).order_by(Analysis.created_at.desc())
+        )
+    )
     latest = None
     if analyses:
         a = analyses[0]
-        latest = AnalysisRead(prospect_id=prospect.id, analysis_id=a.id, engine=a.engine,
-                              agent=AgentRef(industry=a.industry, version=a.agent_version), usage=a.usage,
-                              **AnalysisResult.model_validate(a.result).model_dump())
-    messages = await session.scalars(select(Message).where(Message.prospect_id == prospect.id)
-                                     .order_by(Message.campaign_id, Message.channel, Message.step))
-    return ProspectRead(prospect_id=prospect.id, id=prospect.id, email=prospect.email, data=prospect.data,
-                        created_at=prospect.created_at,
-                        updated_at=prospect.updated_at, analysis=latest, analyses=len(analyses),
-                        messages=[MessageRead.model_validate(m) for m in messages])
+        latest = AnalysisRead(
+            prospect_id=prospect.id,
+            analysis_id=a.id,
+            engine=a.engine,
+            agent=AgentRef(industry=a.industry, version=a.agent_version),
+            usage=a.usage,
+            **AnalysisResult.model_validate(a.result).model_dump(),
+        )
+    messages = await session.scalars(
+        select(Message)
+        .where(Message.prospect_id == prospect.id)
+        .order_by(Message.campaign_id, Message.channel, Message.step)
+    )
+    return ProspectRead(
+        prospect_id=prospect.id,
+        id=prospect.id,
+        email=prospect.email,
+        data=prospect.data,
+        created_at=prospect.created_at,
+        updated_at=prospect.updated_at,
+        analysis=latest,
+        analyses=len(analyses),
+        messages=[MessageRead.model_validate(m) for m in messages],
+    )
 
 
 # --- campaigns and batch jobs -----------------------------------------------------------------
@@ -361,33 +502,49 @@ class AnalyzeJob:
         given = ProspectData.model_validate(payload)  # a bad item fails alone, with the reason
         if "profile" not in ctx.cache:
             ctx.cache["agent"], ctx.cache["profile"] = await agent_profile(
-                ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"])
+                ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"]
+            )
         replace = bool(ctx.payload.get("replace"))
         [data] = await with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given], replace=replace)
-        return await assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data,
-                            given=given, replace=replace)
+        return await assess(
+            ctx.llm,
+            workspace_id=ctx.workspace_id,
+            profile=ctx.cache["profile"],
+            data=data,
+            given=given,
+            replace=replace,
+        )
 
-    async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
-                    prepared: Outcome) -> dict[str, Any]:
+    async def apply(
+        self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any], prepared: Outcome
+    ) -> dict[str, Any]:
         stored = await store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared)
         tier = stored.tier
         if ctx.payload.get("campaign_id"):
-            campaign = await sql.owned_campaign(session, workspace_id=ctx.workspace_id,
-                                         campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
+            campaign = await sql.owned_campaign(
+                session, workspace_id=ctx.workspace_id, campaign_id=uuid.UUID(ctx.payload["campaign_id"])
+            )
             # Imported here: campaigns' modules import this one (its schemas and analysis), so at module
             # level the two would be a cycle. campaigns owns campaign membership.
             from campaigns.service import attach
 
             tier = await attach(session, workspace_id=ctx.workspace_id, campaign=campaign, analysis=stored)
-        return {"prospect_id": str(stored.prospect_id), "analysis_id": str(stored.analysis_id), "tier": tier,
-                "score": stored.score, "engine": stored.engine, "changed_fields": stored.changed_fields,
-                "cost_usd": (stored.usage or {}).get("cost_usd", 0.0)}
+        return {
+            "prospect_id": str(stored.prospect_id),
+            "analysis_id": str(stored.analysis_id),
+            "tier": tier,
+            "score": stored.score,
+            "engine": stored.engine,
+            "changed_fields": stored.changed_fields,
+            "cost_usd": (stored.usage or {}).get("cost_usd", 0.0),
+        }
 
 
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
     results: Iterable[dict[str, Any] | None] = await session.scalars(
-        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done"))
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done")
+    )
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()
     content: Counter[str] = Counter()
@@ -404,27 +561,43 @@ async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict
         for channel, n in (r.get("content") or {}).items():
             content[channel] += n
         cost += float(r.get("cost_usd") or 0)
-    summary: dict[str, Any] = {"tiers": dict(sorted(tiers.items())), "engines": dict(engines),
-                               "cost_usd": round(cost, 6)}
+    summary: dict[str, Any] = {
+        "tiers": dict(sorted(tiers.items())),
+        "engines": dict(engines),
+        "cost_usd": round(cost, 6),
+    }
     if content:
         summary["content"] = dict(content)
     summary["changed_fields"] = dict(sorted(changed.items()))  # field → prospects whose stored value changed
     return summary
 
 
-async def enqueue_analysis(session: AsyncSession, *, workspace_id: uuid.UUID, industry: str,
-                           prospects: list[dict[str, Any]], campaign_id: uuid.UUID | None = None,
-                           replace: bool = False, use_batches: bool = False) -> jobs.JobRead:
+async def enqueue_analysis(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    industry: str,
+    prospects: list[dict[str, Any]],
+    campaign_id: uuid.UUID | None = None,
+    replace: bool = False,
+    use_batches: bool = False,
+) -> jobs.JobRead:
     """Queue a large batch: one job item per prospect (keyed by position), worked in the background;
     `use_batches`: its Claude calls go through Message Batches (`claude_batches`)."""
     items = [(f"{i}:{str(p.get('email', ''))[:150].lower()}", p) for i, p in enumerate(prospects)]
-    job = await jobs.enqueue(session, workspace_id=workspace_id, kind="analyze",
-                             payload={"industry": industry, "replace": replace,
-                                      "campaign_id": str(campaign_id) if campaign_id else None,
-                                      "use_batches": use_batches},
-                             items=items)
+    job = await jobs.enqueue(
+        session,
+        workspace_id=workspace_id,
+        kind="analyze",
+        payload={
+            "industry": industry,
+            "replace": replace,
+            "campaign_id": str(campaign_id) if campaign_id else None,
+            "use_batches": use_batches,
+        },
+        items=items,
+    )
     return jobs.job_read(job)
-
 
 
 # --- the list of prospects --------------------------------------------------------------------
@@ -445,45 +618,72 @@ class ProspectListItem(Output):
     updated_at: Any
 
 
-async def list_prospects(session: AsyncSession, *, workspace_id: uuid.UUID, email: str | None,
-                         campaign_id: uuid.UUID | None, tier: int | None, cursor: str | None,
-                         limit: int) -> Page[ProspectListItem]:
+async def list_prospects(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    email: str | None,
+    campaign_id: uuid.UUID | None,
+    tier: int | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ProspectListItem]:
     """The workspace's prospects, newest first; by email, by campaign, by tier (keyset pages)."""
     query = select(Prospect).where(Prospect.workspace_id == workspace_id)
     if email:
         query = query.where(Prospect.email == email.strip().lower())
     if campaign_id is not None:
         await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # 404 if not yours
-        member = (select(CampaignProspect.prospect_id)
-                  .where(CampaignProspect.campaign_id == campaign_id,
-                         CampaignProspect.workspace_id == workspace_id))
+        member = select(CampaignProspect.prospect_id).where(
+            CampaignProspect.campaign_id == campaign_id, CampaignProspect.workspace_id == workspace_id
+        )
         if tier is not None:
             member = member.where(CampaignProspect.tier == tier)
         query = query.where(Prospect.id.in_(member))
     elif tier is not None:
-        latest_tier = (select(Analysis.tier).where(Analysis.prospect_id == Prospect.id)
-                       .order_by(Analysis.created_at.desc(), Analysis.id.desc()).limit(1).scalar_subquery())
+        latest_tier = (
+            select(Analysis.tier)
+            .where(Analysis.prospect_id == Prospect.id)
+            .order_by(Analysis.created_at.desc(), Analysis.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
         query = query.where(latest_tier == tier)
-    rows, next_cursor = await paging.newest_first(session, query, Prospect, cursor=cursor, limit=limit,
-                                                  kind="prospects")
+    rows, next_cursor = await paging.newest_first(
+        session, query, Prospect, cursor=cursor, limit=limit, kind="prospects"
+    )
     ids = [p.id for p in rows]
     standing: dict[uuid.UUID, tuple[int | None, int | None]] = {}
     if ids and campaign_id is not None:
         for pid, t, s in await session.execute(
-                select(CampaignProspect.prospect_id, CampaignProspect.tier, CampaignProspect.score)
-                .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(ids))):
+            select(CampaignProspect.prospect_id, CampaignProspect.tier, CampaignProspect.score).where(
+                CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(ids)
+            )
+        ):
             standing[pid] = (t, s)
     elif ids:
         for pid, t, s in await session.execute(
-                select(Analysis.prospect_id, Analysis.tier, Analysis.score).where(Analysis.prospect_id.in_(ids))
-                .order_by(Analysis.created_at, Analysis.id)):
+            select(Analysis.prospect_id, Analysis.tier, Analysis.score)
+            .where(Analysis.prospect_id.in_(ids))
+            .order_by(Analysis.created_at, Analysis.id)
+        ):
             standing[pid] = (t, s)  # the newest analysis comes last and wins
     items = []
     for p in rows:
         data = p.data or {}
         t, s = standing.get(p.id, (None, None))
-        items.append(ProspectListItem(
-            prospect_id=p.id, email=p.email, first_name=data.get("first_name"), last_name=data.get("last_name"),
-            title=data.get("title"), company=data.get("company"), tier=t, score=s, created_at=p.created_at,
-            updated_at=p.updated_at))
+        items.append(
+            ProspectListItem(
+                prospect_id=p.id,
+                email=p.email,
+                first_name=data.get("first_name"),
+                last_name=data.get("last_name"),
+                title=data.get("title"),
+                company=data.get("company"),
+                tier=t,
+                score=s,
+                created_at=p.created_at,
+                updated_at=p.updated_at,
+            )
+        )
     return Page[ProspectListItem](items=items, next_cursor=next_cursor)

@@ -58,8 +58,10 @@ class Input(BaseModel):
             main = next((c for c in choices if c in properties), None)
             for choice in choices:
                 if main is not None and choice != main and choice not in properties:
-                    properties[choice] = {**{k: v for k, v in properties[main].items() if k != "title"},
-                                          "description": f"Alias of `{main}`; send one of them."}
+                    properties[choice] = {
+                        **{k: v for k, v in properties[main].items() if k != "title"},
+                        "description": f"Alias of `{main}`; send one of them.",
+                    }
         return schema
 
 
@@ -199,20 +201,42 @@ class AgentProfile(BaseModel):
 
 
 # What the analyze API, CSV and Clay accept for a headcount and an amount (read by intelligence.intake).
-CountIn = Annotated[int, Field(ge=0, le=10_000_000), WithJsonSchema({
-    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 10_000_000},
-              {"type": "string", "maxLength": 100, "examples": ["51-200", "1,001-5,000", "10K+", "under 10"]}],
-    "description": "Headcount: a number or a range as Clay and CRMs write it. A range counts as the midpoint of "
-                   "its bounds (rounded half up; '10K+' as 10000); both bounds and the text are kept in "
-                   "employee_range."}, mode="validation")]
-MoneyIn = Annotated[int, Field(ge=0, le=10**13), WithJsonSchema({
-    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 10**13},
-              {"type": "string", "maxLength": 100,
-               "examples": ["$95M", "€18M", "£2.1bn", "USD 40 million", "$10M-$50M", "$1B+"]}],
-    "description": "Annual revenue: USD as a number, or an amount in any listed currency with k/M/B suffixes, "
-                   "converted to USD with the rate table FX_USD_RATES (as of FX_RATES_AS_OF). A range counts as "
-                   "its midpoint; the bounds, the text, the currency and the rate are kept in revenue_range."},
-    mode="validation")]
+CountIn = Annotated[
+    int,
+    Field(ge=0, le=10_000_000),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 10_000_000},
+                {"type": "string", "maxLength": 100, "examples": ["51-200", "1,001-5,000", "10K+", "under 10"]},
+            ],
+            "description": "Headcount: a number or a range as Clay and CRMs write it. A range counts as the "
+            "midpoint of its bounds (rounded half up; '10K+' as 10000); both bounds and the text are kept in "
+            "employee_range.",
+        },
+        mode="validation",
+    ),
+]
+MoneyIn = Annotated[
+    int,
+    Field(ge=0, le=10**13),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 10**13},
+                {
+                    "type": "string",
+                    "maxLength": 100,
+                    "examples": ["$95M", "€18M", "£2.1bn", "USD 40 million", "$10M-$50M", "$1B+"],
+                },
+            ],
+            "description": "Annual revenue: USD as a number, or an amount in any listed currency with k/M/B "
+            "suffixes, converted to USD with the rate table FX_USD_RATES (as of FX_RATES_AS_OF). A range "
+            "counts as its midpoint; the bounds, the text, the currency and the rate are kept in revenue_range.",
+        },
+        mode="validation",
+    ),
+]
 
 
 class ProspectData(Input):
@@ -233,19 +257,21 @@ class ProspectData(Input):
     website: Annotated[str, Field(max_length=500)] | None = None
     linkedin_url: Annotated[str, Field(max_length=500)] | None = None
     industry: Annotated[str, Field(max_length=100)] | None = None
-    employee_count: CountIn | None = Field(
-        None, validation_alias=AliasChoices("employee_count", "employees"))
+    employee_count: CountIn | None = Field(None, validation_alias=AliasChoices("employee_count", "employees"))
     annual_revenue_usd: MoneyIn | None = Field(
-        None, validation_alias=AliasChoices("annual_revenue_usd", "revenue"))
+        None, validation_alias=AliasChoices("annual_revenue_usd", "revenue")
+    )
     location: Annotated[str, Field(max_length=200)] | None = None
     technologies: Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=100)] = []
     signals: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=50)] = []
     notes: Annotated[str, Field(max_length=5000)] | None = None
     clay_row_id: Annotated[str, Field(max_length=200)] | None = None
     employee_range: CountRange | None = Field(
-        None, description="Both bounds of employee_count as written (set when it was written as text)")
+        None, description="Both bounds of employee_count as written (set when it was written as text)"
+    )
     revenue_range: MoneyRange | None = Field(
-        None, description="Both bounds of annual_revenue_usd in USD, the text, currency and rate used")
+        None, description="Both bounds of annual_revenue_usd in USD, the text, currency and rate used"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -292,8 +318,10 @@ class ProspectData(Input):
 
     @model_validator(mode="after")
     def _ranges_agree(self) -> ProspectData:
-        for number, rng, low, high in (("employee_count", "employee_range", "min", "max"),
-                                       ("annual_revenue_usd", "revenue_range", "min_usd", "max_usd")):
+        for number, rng, low, high in (
+            ("employee_count", "employee_range", "min", "max"),
+            ("annual_revenue_usd", "revenue_range", "min_usd", "max_usd"),
+        ):
             r = getattr(self, rng)
             if r is None:
                 continue
@@ -343,15 +371,20 @@ class AnalysisResult(BaseModel):
     confidence: float = Field(ge=0, le=1)
     data_gaps: list[str]
     facts: dict | None = None  # intelligence.facts.ProspectFacts.to_dict(): what the tier was computed from
-    dropped_facts: int = Field(0, ge=0, description="Claude facts dropped because their quote is not in the "
-                               "prospect's field or their numbers or names are not in the quote")
+    dropped_facts: int = Field(
+        0,
+        ge=0,
+        description="Claude facts dropped because their quote is not in the "
+        "prospect's field or their numbers or names are not in the quote",
+    )
 
 
 class MessageRead(Output):
     """A stored piece of outreach (a sequence step, a LinkedIn message, a video script)."""
 
-    id: uuid.UUID = Field(description="The same as message_id; kept for existing clients.",
-                          json_schema_extra={"deprecated": True})
+    id: uuid.UUID = Field(
+        description="The same as message_id; kept for existing clients.", json_schema_extra={"deprecated": True}
+    )
     campaign_id: uuid.UUID | None
     channel: str
     step: int
@@ -372,6 +405,7 @@ class MessageRead(Output):
     def message_id(self) -> uuid.UUID:
         """The message's id, under the name every other answer uses for it."""
         return self.id
+
 
 def aware_utc(value: datetime) -> datetime:
     """A timestamp in UTC (naive means UTC); a ValueError, hence a 422, when the conversion leaves

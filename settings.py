@@ -34,8 +34,12 @@ MIN_SECRET_BITS = 80  # `secrets.token_hex(16)` scores 94 or more, `token_urlsaf
 
 def weak_secret(secret: str, min_len: int) -> bool:
     """Too short, a placeholder, or too regular to be random (issue 13, finding 10)."""
-    return (secret == PLACEHOLDER or len(secret) < min_len or len(set(secret)) < 10
-            or entropy_bits(secret) < MIN_SECRET_BITS)
+    return (
+        secret == PLACEHOLDER
+        or len(secret) < min_len
+        or len(set(secret)) < 10
+        or entropy_bits(secret) < MIN_SECRET_BITS
+    )
 
 
 def _split_csv(value: object) -> object:
@@ -68,8 +72,15 @@ class ModelSpec(BaseModel):
 
 def _spec(structured: Literal["native", "tool"], price_in: float, price_out: float, min_cache: int) -> ModelSpec:
     # Anthropic's multipliers: 5-minute cache write 1.25×, 1-hour 2×, cache read 0.1× the input price.
-    return ModelSpec(structured=structured, input=price_in, output=price_out, cache_write_5m=price_in * 1.25,
-                     cache_write_1h=price_in * 2, cache_read=round(price_in * 0.1, 6), min_cache_tokens=min_cache)
+    return ModelSpec(
+        structured=structured,
+        input=price_in,
+        output=price_out,
+        cache_write_5m=price_in * 1.25,
+        cache_write_1h=price_in * 2,
+        cache_read=round(price_in * 0.1, 6),
+        min_cache_tokens=min_cache,
+    )
 
 
 # The built-in model table (Anthropic's published prices, autumn 2026). LLM_MODELS adds or overrides rows.
@@ -87,6 +98,8 @@ MODEL_TABLE: dict[str, ModelSpec] = {
     "claude-sonnet-4-5": _spec("tool", 3.0, 15.0, 1024),
     "claude-haiku-4-5": _spec("tool", 1.0, 5.0, 4096),
 }
+
+
 def _default_rates() -> dict[str, float]:
     from intelligence.intake import DEFAULT_USD_RATES
 
@@ -196,8 +209,7 @@ class Settings(BaseSettings):
     TRACKING_MACHINE_IP_RANGES: Annotated[list[str], NoDecode] = []
 
     # money in other currencies → USD (intelligence.intake): USD per unit, and the date of that table
-    FX_USD_RATES: Annotated[dict[str, float], NoDecode] = Field(
-        default_factory=lambda: dict(_default_rates()))
+    FX_USD_RATES: Annotated[dict[str, float], NoDecode] = Field(default_factory=lambda: dict(_default_rates()))
     FX_RATES_AS_OF: date = Field(default_factory=lambda: _default_rates_as_of())
 
     @field_validator("FX_USD_RATES", mode="before")
@@ -268,8 +280,10 @@ class Settings(BaseSettings):
             return self
         problems = []
         if weak_secret(self.SECRET_KEY, 32):
-            problems.append("SECRET_KEY must be set to a random value of at least 32 characters "
-                            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+            problems.append(
+                "SECRET_KEY must be set to a random value of at least 32 characters "
+                "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
         if self.METRICS_TOKEN and weak_secret(self.METRICS_TOKEN, 32):
             problems.append("METRICS_TOKEN must be a random value of at least 32 characters (or empty)")
         if "*" in self.ALLOWED_ORIGINS:
@@ -290,8 +304,10 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _model_is_known(self) -> Settings:
         if self.model_spec(self.LLM_MODEL) is None:
-            raise ValueError(f"LLM_MODEL {self.LLM_MODEL!r} is not in the model table; add it with LLM_MODELS "
-                             f"(how it takes structured output, and its prices)")
+            raise ValueError(
+                f"LLM_MODEL {self.LLM_MODEL!r} is not in the model table; add it with LLM_MODELS "
+                f"(how it takes structured output, and its prices)"
+            )
         return self
 
     @property

@@ -33,9 +33,20 @@ async def steps(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> an
 
 
 @router.get("/{campaign_id}/timeline", response_model=analytics.TimelineRead)
-async def timeline(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep,
-                   interval: Literal["day", "hour"] = "day", since: UTCDatetime | None = None,
-                   until: UTCDatetime | None = None) -> analytics.TimelineRead:
+async def timeline(
+    campaign_id: uuid.UUID,
+    key: ReadKey,
+    session: SessionDep,
+    interval: Literal["day", "hour"] = "day",
+    since: UTCDatetime | None = None,
+    until: UTCDatetime | None = None,
+) -> analytics.TimelineRead:
     """Events and new unique prospects per day or hour (UTC), per metric."""
-    return await analytics.timeline(session, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                    interval=interval, since=since, until=until)
+    return await analytics.timeline(
+        session,
+        workspace_id=key.workspace_id,
+        campaign_id=campaign_id,
+        interval=interval,
+        since=since,
+        until=until,
+    )

@@ -144,27 +144,43 @@ class TimelineRead(Output):
 
 def _rate(n: int, d: int, n_name: str, d_name: str) -> Rate:
     n = min(n, d)  # only reachable when a prospect changed tier between events; never more than all
-    return Rate(numerator=n, denominator=d, rate=round(n / d, 4) if d else None, numerator_name=n_name,
-                denominator_name=d_name)
+    return Rate(
+        numerator=n,
+        denominator=d,
+        rate=round(n / d, 4) if d else None,
+        numerator_name=n_name,
+        denominator_name=d_name,
+    )
 
 
 def figures(sums: dict[str, list[int]]) -> Figures:
     """Counts and rates from per-metric sums [events, human events, unique, unique human]."""
-    c = {m: MetricCounts(events=v[0], human_events=v[1], unique=v[2], unique_human=v[3] if m in HUMAN_METRICS
-                         else v[2]) for m in METRICS for v in [sums.get(m, [0, 0, 0, 0])]}
+    c = {
+        m: MetricCounts(
+            events=v[0], human_events=v[1], unique=v[2], unique_human=v[3] if m in HUMAN_METRICS else v[2]
+        )
+        for m in METRICS
+        for v in [sums.get(m, [0, 0, 0, 0])]
+    }
     delivered, sent = c["delivered"].unique, c["sent"].unique
     op, cl = c["opened"], c["clicked"]
     rates = Rates(
-        open_rate=HumanTotal(human=_rate(op.unique_human, delivered, "unique human openers", "delivered"),
-                             total=_rate(op.unique, delivered, "unique openers", "delivered")),
-        click_rate=HumanTotal(human=_rate(cl.unique_human, delivered, "unique human clickers", "delivered"),
-                              total=_rate(cl.unique, delivered, "unique clickers", "delivered")),
+        open_rate=HumanTotal(
+            human=_rate(op.unique_human, delivered, "unique human openers", "delivered"),
+            total=_rate(op.unique, delivered, "unique openers", "delivered"),
+        ),
+        click_rate=HumanTotal(
+            human=_rate(cl.unique_human, delivered, "unique human clickers", "delivered"),
+            total=_rate(cl.unique, delivered, "unique clickers", "delivered"),
+        ),
         click_to_open=HumanTotal(
             human=_rate(cl.unique_human, op.unique_human, "unique human clickers", "unique human openers"),
-            total=_rate(cl.unique, op.unique, "unique clickers", "unique openers")),
+            total=_rate(cl.unique, op.unique, "unique clickers", "unique openers"),
+        ),
         reply_rate=_rate(c["replied"].unique, delivered, "repliers", "delivered"),
         bounce_rate=_rate(c["bounced"].unique, sent, "bounced", "sent"),
-        unsubscribe_rate=_rate(c["unsubscribed"].unique, delivered, "unsubscribed", "delivered"))
+        unsubscribe_rate=_rate(c["unsubscribed"].unique, delivered, "unsubscribed", "delivered"),
+    )
     return Figures(counts=c, rates=rates)
 
 
@@ -186,9 +202,11 @@ def significance(variants: list[VariantRead]) -> list[SignificanceTest]:
     tests: list[SignificanceTest] = []
     if len(variants) < 2:
         return tests
-    for metric, pick in (("unique_open_rate", lambda f: f.rates.open_rate.human),
-                         ("click_rate", lambda f: f.rates.click_rate.human),
-                         ("reply_rate", lambda f: f.rates.reply_rate)):
+    for metric, pick in (
+        ("unique_open_rate", lambda f: f.rates.open_rate.human),
+        ("click_rate", lambda f: f.rates.click_rate.human),
+        ("reply_rate", lambda f: f.rates.reply_rate),
+    ):
         ranked = sorted(variants, key=lambda v: (-(pick(v).rate or 0), v.variant))
         leader, alpha = ranked[0], ALPHA / (len(variants) - 1)
         worst_p, worst_z, runner_up = 0.0, None, ranked[1]
@@ -202,9 +220,18 @@ def significance(variants: list[VariantRead]) -> list[SignificanceTest]:
                 worst_p, worst_z, runner_up = p, z, other
         ahead = (pick(leader).rate or 0) > (pick(runner_up).rate or 0)
         significant = worst_z is not None and worst_p < alpha and ahead
-        tests.append(SignificanceTest(metric=metric, leader=leader.variant, runner_up=runner_up.variant, z=worst_z,
-                                      p_value=round(worst_p, 6) if worst_z is not None else None, alpha=alpha,
-                                      significant=significant, winner=leader.variant if significant else None))
+        tests.append(
+            SignificanceTest(
+                metric=metric,
+                leader=leader.variant,
+                runner_up=runner_up.variant,
+                z=worst_z,
+                p_value=round(worst_p, 6) if worst_z is not None else None,
+                alpha=alpha,
+                significant=significant,
+                winner=leader.variant if significant else None,
+            )
+        )
     return tests
 
 
@@ -215,11 +242,14 @@ def _utc(at: datetime) -> datetime:
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
-async def _prospects_by_tier(session: AsyncSession, workspace_id: uuid.UUID,
-                             campaign_id: uuid.UUID) -> dict[int | None, int]:
-    rows = await session.execute(select(CampaignProspect.tier, func.count()).where(
-        CampaignProspect.campaign_id == campaign_id, CampaignProspect.workspace_id == workspace_id)
-        .group_by(CampaignProspect.tier))
+async def _prospects_by_tier(
+    session: AsyncSession, workspace_id: uuid.UUID, campaign_id: uuid.UUID
+) -> dict[int | None, int]:
+    rows = await session.execute(
+        select(CampaignProspect.tier, func.count())
+        .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.workspace_id == workspace_id)
+        .group_by(CampaignProspect.tier)
+    )
     return {tier: int(n) for tier, n in rows}
 
 
@@ -229,11 +259,19 @@ async def overview(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_i
     s = CampaignStat
     rows = await session.execute(
         select(s.metric, func.sum(s.total), func.sum(s.human), func.sum(s.uniq), func.sum(s.uniq_human))
-        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id).group_by(s.metric))
+        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id)
+        .group_by(s.metric)
+    )
     sums = {m: [int(v or 0) for v in rest] for m, *rest in rows}
     prospects = sum((await _prospects_by_tier(session, workspace_id, campaign.id)).values())
-    return OverviewRead(campaign_id=campaign.id, name=campaign.name, status=campaign.status, prospects=prospects,
-                        definitions=DEFINITIONS, **figures(sums).model_dump())
+    return OverviewRead(
+        campaign_id=campaign.id,
+        name=campaign.name,
+        status=campaign.status,
+        prospects=prospects,
+        definitions=DEFINITIONS,
+        **figures(sums).model_dump(),
+    )
 
 
 async def tiers(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> TiersRead:
@@ -242,15 +280,26 @@ async def tiers(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: 
     s = CampaignStat
     rows = await session.execute(
         select(s.tier, s.metric, func.sum(s.total), func.sum(s.human), func.sum(s.uniq), func.sum(s.uniq_human))
-        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id).group_by(s.tier, s.metric))
+        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id)
+        .group_by(s.tier, s.metric)
+    )
     per: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for tier, metric, *rest in rows:
         per[tier][metric] = [int(v or 0) for v in rest]
     prospects = await _prospects_by_tier(session, workspace_id, campaign.id)
     all_tiers = sorted(set(per) | {t or 0 for t in prospects})
-    return TiersRead(campaign_id=campaign.id, definitions=DEFINITIONS, tiers=[
-        TierRead(tier=t, prospects=prospects.get(t, 0) + (prospects.get(None, 0) if t == 0 else 0),
-                 **figures(per.get(t, {})).model_dump()) for t in all_tiers])
+    return TiersRead(
+        campaign_id=campaign.id,
+        definitions=DEFINITIONS,
+        tiers=[
+            TierRead(
+                tier=t,
+                prospects=prospects.get(t, 0) + (prospects.get(None, 0) if t == 0 else 0),
+                **figures(per.get(t, {})).model_dump(),
+            )
+            for t in all_tiers
+        ],
+    )
 
 
 async def steps(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> StepsRead:
@@ -258,9 +307,18 @@ async def steps(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: 
     campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
     s = CampaignStat
     rows = await session.execute(
-        select(s.step, s.variant, s.metric, func.sum(s.total), func.sum(s.human), func.sum(s.uniq_step),
-               func.sum(s.uniq_step_human))
-        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id).group_by(s.step, s.variant, s.metric))
+        select(
+            s.step,
+            s.variant,
+            s.metric,
+            func.sum(s.total),
+            func.sum(s.human),
+            func.sum(s.uniq_step),
+            func.sum(s.uniq_step_human),
+        )
+        .where(s.campaign_id == campaign.id, s.workspace_id == workspace_id)
+        .group_by(s.step, s.variant, s.metric)
+    )
     per: dict[int, dict[str, dict[str, list[int]]]] = defaultdict(lambda: defaultdict(dict))
     for step, variant, metric, *rest in rows:
         per[step][variant][metric] = [int(v or 0) for v in rest]
@@ -273,19 +331,27 @@ async def steps(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: 
                 total[metric] = [a + b for a, b in zip(total[metric], values, strict=True)]
             variants.append(VariantRead(variant=variant, **figures(per[step][variant]).model_dump()))
         named = [v for v in variants if v.variant]
-        out.append(StepRead(step=step, variants=variants, tests=significance(named),
-                            **figures(dict(total)).model_dump()))
+        out.append(
+            StepRead(step=step, variants=variants, tests=significance(named), **figures(dict(total)).model_dump())
+        )
     return StepsRead(campaign_id=campaign.id, steps=out, definitions=DEFINITIONS)
 
 
-async def timeline(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                   interval: Literal["day", "hour"], since: datetime | None = None,
-                   until: datetime | None = None) -> TimelineRead:
+async def timeline(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    interval: Literal["day", "hour"],
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> TimelineRead:
     """Events and first-time (new unique) prospects per hour or day (UTC), per metric."""
     campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
     h = CampaignStatHourly
     query = select(h.bucket, h.metric, h.total, h.human, h.uniq, h.uniq_human).where(
-        h.campaign_id == campaign.id, h.workspace_id == workspace_id)
+        h.campaign_id == campaign.id, h.workspace_id == workspace_id
+    )
     if since is not None:
         query = query.where(h.bucket >= _utc(since).replace(minute=0, second=0, microsecond=0))
     if until is not None:
@@ -295,9 +361,21 @@ async def timeline(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_i
         start = bucket.replace(hour=0) if interval == "day" else bucket
         buckets[start][metric] = [a + int(b or 0) for a, b in zip(buckets[start][metric], values, strict=True)]
     names = ("events", "human_events", "new_unique", "new_unique_human")
-    return TimelineRead(campaign_id=campaign.id, interval=interval, definitions={
-        **DEFINITIONS, "new_unique": "prospects whose first event in the metric's cohort fell in this bucket"},
-        buckets=[BucketRead(start=start, metrics={m: dict(zip(names, v if m in HUMAN_METRICS else [*v[:3], v[2]],
-                                                              strict=True))
-                                                  for m, v in sorted(per.items())})
-                 for start, per in sorted(buckets.items())])
+    return TimelineRead(
+        campaign_id=campaign.id,
+        interval=interval,
+        definitions={
+            **DEFINITIONS,
+            "new_unique": "prospects whose first event in the metric's cohort fell in this bucket",
+        },
+        buckets=[
+            BucketRead(
+                start=start,
+                metrics={
+                    m: dict(zip(names, v if m in HUMAN_METRICS else [*v[:3], v[2]], strict=True))
+                    for m, v in sorted(per.items())
+                },
+            )
+            for start, per in sorted(buckets.items())
+        ],
+    )

@@ -10,5 +10,11 @@ Content-Security-Policy that allows nothing but this origin.
 from apidocs.openapi import ERROR_STATUSES, PROBLEM_SCHEMA, expected_errors, install_openapi, operation_id
 from apidocs.pages import install_pages
 
-__all__ = ["ERROR_STATUSES", "PROBLEM_SCHEMA", "expected_errors", "install_openapi", "install_pages",
-           "operation_id"]
+__all__ = [
+    "ERROR_STATUSES",
+    "PROBLEM_SCHEMA",
+    "expected_errors",
+    "install_openapi",
+    "install_pages",
+    "operation_id",
+]

@@ -31,11 +31,21 @@ from core.errors import PROBLEM_BASE, PROBLEM_JSON
 
 # Route functions whose names alone would be ambiguous in a client library.
 OPERATION_IDS = {
-    "analyze": "analyzeProspect", "analyze_batch": "analyzeProspectBatch", "overview": "analyticsOverview",
-    "tiers": "analyticsTiers", "steps": "analyticsSteps", "timeline": "analyticsTimeline",
-    "webhook": "clayWebhook", "setup_tables": "claySetupTables", "usage": "getUsage", "health": "getHealth",
-    "metrics": "getMetrics", "list_tier": "listCampaignTier", "generate_batch": "generateContentBatch",
-    "message_links": "getMessageLinks", "agent_status": "getAgentStatus",
+    "analyze": "analyzeProspect",
+    "analyze_batch": "analyzeProspectBatch",
+    "overview": "analyticsOverview",
+    "tiers": "analyticsTiers",
+    "steps": "analyticsSteps",
+    "timeline": "analyticsTimeline",
+    "webhook": "clayWebhook",
+    "setup_tables": "claySetupTables",
+    "usage": "getUsage",
+    "health": "getHealth",
+    "metrics": "getMetrics",
+    "list_tier": "listCampaignTier",
+    "generate_batch": "generateContentBatch",
+    "message_links": "getMessageLinks",
+    "agent_status": "getAgentStatus",
     "create_campaign_alias": "createCampaignAtCreate",
 }
 
@@ -70,37 +80,74 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 VALIDATION_PROBLEM_SCHEMA: dict[str, Any] = {
     "title": "ValidationProblem",
     "description": "A 422 problem: the request was understood but breaks a rule. `errors` lists every "
-                   "invalid field (its location, message and type) when the body or a parameter failed "
-                   "validation.",
-    "allOf": [{"$ref": "#/components/schemas/Problem"}, {
-        "type": "object",
-        "properties": {"errors": {"type": "array", "items": {
-            "type": "object", "required": ["loc", "msg", "type"],
-            "properties": {"loc": {"type": "array", "items": {"type": ["string", "integer"]}},
-                           "msg": {"type": "string"}, "type": {"type": "string"}}}}},
-    }],
+    "invalid field (its location, message and type) when the body or a parameter failed "
+    "validation.",
+    "allOf": [
+        {"$ref": "#/components/schemas/Problem"},
+        {
+            "type": "object",
+            "properties": {
+                "errors": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["loc", "msg", "type"],
+                        "properties": {
+                            "loc": {"type": "array", "items": {"type": ["string", "integer"]}},
+                            "msg": {"type": "string"},
+                            "type": {"type": "string"},
+                        },
+                    },
+                }
+            },
+        },
+    ],
 }
 
 # What each error means for any operation that can answer it, and an example body.
 ERRORS: dict[int, tuple[str, str, str]] = {
     400: ("bad-request", "The request is malformed.", "The request could not be read."),
-    401: ("unauthorized", "No API key, or an unknown or revoked one (the Clay webhook: no valid secret).",
-          "Missing or malformed X-API-Key header."),
-    403: ("forbidden", "The API key lacks the scope this operation needs.",
-          "This API key lacks the 'write' scope."),
-    404: ("not-found", "A resource named in the path or body does not exist in your workspace.",
-          "No campaign 0b7d4a0e-4a57-4c3c-9d1e-6a1f0f3f2b11"),
-    409: ("conflict", "The state forbids the change, or a request with the same Idempotency-Key is in "
-                      "flight.", "A completed campaign cannot become active; allowed: archived."),
+    401: (
+        "unauthorized",
+        "No API key, or an unknown or revoked one (the Clay webhook: no valid secret).",
+        "Missing or malformed X-API-Key header.",
+    ),
+    403: (
+        "forbidden",
+        "The API key lacks the scope this operation needs.",
+        "This API key lacks the 'write' scope.",
+    ),
+    404: (
+        "not-found",
+        "A resource named in the path or body does not exist in your workspace.",
+        "No campaign 0b7d4a0e-4a57-4c3c-9d1e-6a1f0f3f2b11",
+    ),
+    409: (
+        "conflict",
+        "The state forbids the change, or a request with the same Idempotency-Key is in flight.",
+        "A completed campaign cannot become active; allowed: archived.",
+    ),
     413: ("payload-too-large", "The body is over MAX_BODY_BYTES.", "Request body over 1048576 bytes."),
-    415: ("unsupported-media-type", "The body's Content-Type is not one this operation reads.",
-          "Send the body as JSON with Content-Type: application/json, not application/x-www-form-urlencoded."),
-    422: ("validation-error", "The body or a parameter is invalid; `errors` says which field and why.",
-          "body.email: value is not a valid email address"),
-    429: ("rate-limited", "Over the rate limit (per key, or per client IP on public routes); see Retry-After.",
-          "Rate limit of 100/minute exceeded; retry after 12 s."),
-    503: ("service-unavailable", "The database cannot be reached; retry after Retry-After seconds.",
-          "The database is unavailable; retry shortly."),
+    415: (
+        "unsupported-media-type",
+        "The body's Content-Type is not one this operation reads.",
+        "Send the body as JSON with Content-Type: application/json, not application/x-www-form-urlencoded.",
+    ),
+    422: (
+        "validation-error",
+        "The body or a parameter is invalid; `errors` says which field and why.",
+        "body.email: value is not a valid email address",
+    ),
+    429: (
+        "rate-limited",
+        "Over the rate limit (per key, or per client IP on public routes); see Retry-After.",
+        "Rate limit of 100/minute exceeded; retry after 12 s.",
+    ),
+    503: (
+        "service-unavailable",
+        "The database cannot be reached; retry after Retry-After seconds.",
+        "The database is unavailable; retry shortly.",
+    ),
 }
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}}
 
@@ -162,11 +209,17 @@ def expected_errors(route: APIRoute) -> set[int]:
 
 def _problem_response(status: int, description: str | None) -> dict[str, Any]:
     slug, meaning, detail = ERRORS[status]
-    example: dict[str, Any] = {"type": PROBLEM_BASE + slug, "title": HTTPStatus(status).phrase, "status": status,
-                               "detail": detail, "request_id": "5f0c3a1e9b7d4c2a8e6f1b3d5a7c9e0f"}
+    example: dict[str, Any] = {
+        "type": PROBLEM_BASE + slug,
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "request_id": "5f0c3a1e9b7d4c2a8e6f1b3d5a7c9e0f",
+    }
     if status == 422:
-        example["errors"] = [{"loc": ["body", "email"], "msg": "value is not a valid email address",
-                              "type": "value_error"}]
+        example["errors"] = [
+            {"loc": ["body", "email"], "msg": "value is not a valid email address", "type": "value_error"}
+        ]
     schema = "ValidationProblem" if status == 422 else "Problem"
     response: dict[str, Any] = {
         "description": description or meaning,
@@ -221,8 +274,12 @@ def rewrite(app: FastAPI, document: dict[str, Any]) -> dict[str, Any]:
     schemas["Problem"] = PROBLEM_SCHEMA
     schemas["ValidationProblem"] = VALIDATION_PROBLEM_SCHEMA
 
-    routes = {(method.lower(), route.path_format): route for route in app.routes if isinstance(route, APIRoute)
-              for method in route.methods or ()}
+    routes = {
+        (method.lower(), route.path_format): route
+        for route in app.routes
+        if isinstance(route, APIRoute)
+        for method in route.methods or ()
+    }
     for path, operations in document.get("paths", {}).items():
         for method, operation in operations.items():
             route = routes.get((method, path))

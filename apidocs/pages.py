@@ -33,11 +33,18 @@ OWN = Path(__file__).resolve().parent / "static"
 ASSETS = "/docs/assets"
 VENDOR_ASSETS = "/docs/assets/vendor"
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
-       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-           "X-Frame-Options": "DENY", "Cache-Control": "no-cache"}
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-cache",
+}
 
 SWAGGER = """<!doctype html>
 <html lang="en">
@@ -77,8 +84,12 @@ REDOC = """<!doctype html>
 def _page(template: str, request: Request) -> HTMLResponse:
     root = request.scope.get("root_path", "")
     app = request.app
-    html = template.format(title=escape(app.title), spec=escape(root + (app.openapi_url or "/openapi.json")),
-                           vendor=root + VENDOR_ASSETS, assets=root + ASSETS)
+    html = template.format(
+        title=escape(app.title),
+        spec=escape(root + (app.openapi_url or "/openapi.json")),
+        vendor=root + VENDOR_ASSETS,
+        assets=root + ASSETS,
+    )
     return HTMLResponse(html, headers=HEADERS)
 
 

@@ -69,8 +69,10 @@ def main(argv: list[str]) -> int:
     from bench import common
 
     if common.TARGET_LINES:
-        print("\n##### targets (issue 14); the machine's load average now: "
-              + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+        print(
+            "\n##### targets (issue 14); the machine's load average now: "
+            + " ".join(f"{x:.1f}" for x in os.getloadavg())
+        )
         for _, line in common.TARGET_LINES:
             print(line)
     if failed:

@@ -29,23 +29,33 @@ def main(argv: list[str]) -> int:
         info = common.run(bt.seed(url, prospects=40, events=200))
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
-            path, headers = {"read": ("/api/industries", {"X-API-Key": key}),
-                             "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
-                             "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS)}[args.target]
+            path, headers = {
+                "read": ("/api/industries", {"X-API-Key": key}),
+                "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
+                "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
+            }[args.target]
             env_b = dict(env, **dict(o.split("=", 1) for o in args.overrides))
-            with common.Server("api_server:app", env, ready_path="/api/health") as a, \
-                    common.Server("api_server:app", env_b, ready_path="/api/health") as b:
+            with (
+                common.Server("api_server:app", env, ready_path="/api/health") as a,
+                common.Server("api_server:app", env_b, ready_path="/api/health") as b,
+            ):
                 for srv in (a, b):
                     common.wrk(srv.url(path), connections=args.connections, seconds=1, headers=headers)
                 results: dict[str, common.LoadResult] = {}
                 sides = {"A": a, "B": b}
                 for i in range(args.rounds):
                     for name in ("A", "B") if i % 2 == 0 else ("B", "A"):
-                        r = common.wrk(sides[name].url(path), connections=args.connections,
-                                       seconds=args.seconds / args.rounds, headers=headers, server=sides[name])
+                        r = common.wrk(
+                            sides[name].url(path),
+                            connections=args.connections,
+                            seconds=args.seconds / args.rounds,
+                            headers=headers,
+                            server=sides[name],
+                        )
                         results[name] = results[name].merge(r) if name in results else r
-    common.print_table(f"{args.target} on {args.backend}: A defaults, B {' '.join(args.overrides)}",
-                       results, baseline="A")
+    common.print_table(
+        f"{args.target} on {args.backend}: A defaults, B {' '.join(args.overrides)}", results, baseline="A"
+    )
     return 0
 
 

@@ -35,8 +35,11 @@ ITEMS = [Item(slug=f"industry-{i}", name=f"Industry number {i}") for i in range(
 _CAMPAIGN_FILE = os.environ.get("BENCH_BARE_CAMPAIGN_FILE")
 CAMPAIGN: dict[str, Any] = json.loads(Path(_CAMPAIGN_FILE).read_text()) if _CAMPAIGN_FILE else {}
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-NO_STORE = {"Cache-Control": "no-store, no-cache, must-revalidate, max-age=0", "Pragma": "no-cache",
-            "Expires": "0"}
+NO_STORE = {
+    "Cache-Control": "no-store, no-cache, must-revalidate, max-age=0",
+    "Pragma": "no-cache",
+    "Expires": "0",
+}
 
 app = FastAPI(title="bench bare app")
 

@@ -44,8 +44,9 @@ def _check(name: str, answers: list[tuple[int, Any]], ok: Callable[[Any], bool])
     bad = [(i, status, body) for i, (status, body) in enumerate(answers) if status != 200 or not ok(body)]
     if bad:
         i, status, body = bad[0]
-        raise Failure(f"{name}: {len(bad)} of {len(answers)} responses wrong; first (#{i}): {status} "
-                      f"{str(body)[:500]}")
+        raise Failure(
+            f"{name}: {len(bad)} of {len(answers)} responses wrong; first (#{i}): {status} {str(body)[:500]}"
+        )
 
 
 async def measure(args: argparse.Namespace, srv: common.Server, key: str) -> dict[str, Any]:
@@ -57,12 +58,18 @@ async def measure(args: argparse.Namespace, srv: common.Server, key: str) -> dic
 
     def content_bodies(ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         base = [{"prospect_id": pid, "industry": "casino", "sender": fakes.SENDER} for pid in ids]
-        return {"sequence": [{**b, "steps": steps, "subject_variants": 2} for b in base],
-                "linkedin": [{**b, "kind": "connection"} for b in base],
-                "video": [{**b, "duration_seconds": 60} for b in base]}
+        return {
+            "sequence": [{**b, "steps": steps, "subject_variants": 2} for b in base],
+            "linkedin": [{**b, "kind": "connection"} for b in base],
+            "video": [{**b, "duration_seconds": 60} for b in base],
+        }
 
-    paths = {"analyze": "/api/prospects/analyze", "sequence": "/api/content/generate-sequence",
-             "linkedin": "/api/content/linkedin-message", "video": "/api/content/video-script"}
+    paths = {
+        "analyze": "/api/prospects/analyze",
+        "sequence": "/api/content/generate-sequence",
+        "linkedin": "/api/content/linkedin-message",
+        "video": "/api/content/video-script",
+    }
     checks: dict[str, Callable[[Any], bool]] = {
         "analyze": lambda b: b.get("engine") == "rules" and 1 <= b.get("tier", 0) <= 4,
         "sequence": lambda b: b.get("engine") == "rules" and len(b.get("steps", [])) == steps,
@@ -71,8 +78,9 @@ async def measure(args: argparse.Namespace, srv: common.Server, key: str) -> dic
     }
 
     async def run(name: str, bodies: list[dict[str, Any]]) -> tuple[common.LoadResult, list[tuple[int, Any]]]:
-        result, answers = await fakes.post_each(srv.url(paths[name]), bodies, headers=headers,
-                                                concurrency=args.concurrency, server=srv)
+        result, answers = await fakes.post_each(
+            srv.url(paths[name]), bodies, headers=headers, concurrency=args.concurrency, server=srv
+        )
         _check(name, answers, checks[name])
         return result, answers
 
@@ -105,8 +113,9 @@ def in_process(args: argparse.Namespace) -> dict[str, float]:
     analyses = [analyze_rules(profile, p) for p in prospects]
     work: dict[str, Callable[[Any, Any], object]] = {
         "analyze": lambda p, a: analyze_rules(profile, p),
-        "sequence": lambda p, a: generate_sequence_rules(profile, p, a, sender, steps=args.steps,
-                                                         subject_variants=2),
+        "sequence": lambda p, a: generate_sequence_rules(
+            profile, p, a, sender, steps=args.steps, subject_variants=2
+        ),
         "linkedin": lambda p, a: generate_linkedin_rules(profile, p, a, sender, kind="connection"),
         "video": lambda p, a: generate_video_script_rules(profile, p, a, sender, duration_seconds=60),
     }
@@ -129,14 +138,19 @@ SEQUENCE_CPU_BEFORE_MS, SEQUENCE_CPU_TARGET_MS = 14.0, 2.0
 
 
 def _sequence_line(args: argparse.Namespace, pure: dict[str, float]) -> str:
-    return (f"rules sequence ({args.steps} steps, 2 subjects, checks included): "
-            f"{pure['sequence_cpu'] * 1000:.2f} ms CPU per prospect (before issue 12: "
-            f"{SEQUENCE_CPU_BEFORE_MS:.0f} ms; target {SEQUENCE_CPU_TARGET_MS:.0f} ms)")
+    return (
+        f"rules sequence ({args.steps} steps, 2 subjects, checks included): "
+        f"{pure['sequence_cpu'] * 1000:.2f} ms CPU per prospect (before issue 12: "
+        f"{SEQUENCE_CPU_BEFORE_MS:.0f} ms; target {SEQUENCE_CPU_TARGET_MS:.0f} ms)"
+    )
 
 
 def main(argv: list[str]) -> int:
-    parser = common.base_parser("content generation per prospect vs analysis, and vs the pure functions",
-                                prog="python -m bench content", concurrency=1)
+    parser = common.base_parser(
+        "content generation per prospect vs analysis, and vs the pure functions",
+        prog="python -m bench content",
+        concurrency=1,
+    )
     parser.add_argument("--prospects", type=int, default=100, help="prospects per endpoint (100)")
     parser.add_argument("--steps", type=int, default=4, help="sequence steps (4)")
     parser.add_argument("--inproc-rounds", type=int, default=3, help="rounds of the in-process timing (3)")
@@ -150,8 +164,10 @@ def main(argv: list[str]) -> int:
         print(_sequence_line(args, pure))
         return 0
 
-    print(f"server: uvicorn {' '.join(common.UVICORN_ARGS)}, temp SQLite, rules engine, LOG_LEVEL=WARNING; "
-          f"client: httpx in this process, {args.concurrency} request(s) at a time; {os.cpu_count()} CPUs")
+    print(
+        f"server: uvicorn {' '.join(common.UVICORN_ARGS)}, temp SQLite, rules engine, LOG_LEVEL=WARNING; "
+        f"client: httpx in this process, {args.concurrency} request(s) at a time; {os.cpu_count()} CPUs"
+    )
     print(f"{args.prospects} prospects per endpoint; analyze measured before and after the content, merged")
     try:
         with common.temp_env(**fakes.rules_env()) as env:
@@ -168,8 +184,9 @@ def main(argv: list[str]) -> int:
     http: dict[str, common.LoadResult] = measured["http"]
     pure = in_process(args)
 
-    common.print_table(f"per-prospect requests, {args.concurrency} at a time (rules engine)", http,
-                       baseline="analyze")
+    common.print_table(
+        f"per-prospect requests, {args.concurrency} at a time (rules engine)", http, baseline="analyze"
+    )
     print(f"\n{'':10} {'ms/prospect':>11} {'req/s':>7} {'srv CPU ms/req':>14} {'vs analyze (ms/prospect)':>24}")
     base = http["analyze"]
     for name, r in http.items():
@@ -180,22 +197,32 @@ def main(argv: list[str]) -> int:
     print("(ms/prospect = wall / prospects at this concurrency; srv CPU = the server process's CPU per request)")
 
     print(f"\n== in-process pure functions (no HTTP, no database; best of {args.inproc_rounds}) vs the HTTP path")
-    header = (f"{'':10} {'in-process ms':>13} {'HTTP ms/prospect':>16} {'HTTP/in-process':>15} "
-              f"{'srv CPU ms/req':>14} {'srv CPU/in-process':>18}")
+    header = (
+        f"{'':10} {'in-process ms':>13} {'HTTP ms/prospect':>16} {'HTTP/in-process':>15} "
+        f"{'srv CPU ms/req':>14} {'srv CPU/in-process':>18}"
+    )
     print(header)
     print("-" * len(header))
     for name, r in http.items():
         per = r.elapsed_s / r.count * 1000
         cpu = None if r.server_cpu_us_per_req is None else r.server_cpu_us_per_req / 1000
         inproc = pure[name] * 1000
-        print(f"{name:10} {inproc:>13.2f} {per:>16.2f} {fakes.fmt_ratio(per, inproc):>15} "
-              f"{'-' if cpu is None else f'{cpu:.2f}':>14} {fakes.fmt_ratio(cpu, inproc):>18}")
-    names = {"analyze": "scoring.analyze_rules", "sequence": "copywriter.generate_sequence_rules",
-             "linkedin": "copywriter.generate_linkedin_rules", "video": "copywriter.generate_video_script_rules"}
+        print(
+            f"{name:10} {inproc:>13.2f} {per:>16.2f} {fakes.fmt_ratio(per, inproc):>15} "
+            f"{'-' if cpu is None else f'{cpu:.2f}':>14} {fakes.fmt_ratio(cpu, inproc):>18}"
+        )
+    names = {
+        "analyze": "scoring.analyze_rules",
+        "sequence": "copywriter.generate_sequence_rules",
+        "linkedin": "copywriter.generate_linkedin_rules",
+        "video": "copywriter.generate_video_script_rules",
+    }
     print("in-process: " + ", ".join(f"{k} = {v}" for k, v in names.items()))
     print(_sequence_line(args, pure))
     seq = http["sequence"]
     seq_ms = seq.elapsed_s / seq.count * 1000
-    print(f"HTTP + DB overhead of generate-sequence: {seq_ms - pure['sequence'] * 1000:.2f} ms per prospect "
-          f"({fakes.fmt_ratio(seq_ms, pure['sequence'] * 1000)} the pure function)")
+    print(
+        f"HTTP + DB overhead of generate-sequence: {seq_ms - pure['sequence'] * 1000:.2f} ms per prospect "
+        f"({fakes.fmt_ratio(seq_ms, pure['sequence'] * 1000)} the pure function)"
+    )
     return 0

@@ -26,21 +26,28 @@ HEADER = "Email Address,First Name,Last Name,Job Title,Company Name,Employees\n"
 
 def csv_rows(n: int, tag: str) -> bytes:
     people = fakes.people(n, tag=tag)
-    lines = [f"{p['email']},{p['first_name']},{p['last_name']},{p['title']},{p['company']},{p['employees']}"
-             for p in people]
+    lines = [
+        f"{p['email']},{p['first_name']},{p['last_name']},{p['title']},{p['company']},{p['employees']}"
+        for p in people
+    ]
     return (HEADER + "\n".join(lines) + "\n").encode()
 
 
 def run_backend(args: argparse.Namespace, backend: str) -> bool:
     from bench import bench_tracking as bt
 
-    with bt.databases(backend) as new_url, \
-            common.temp_env(**fakes.rules_env(CAMPAIGN_CSV_MAX_ROWS=str(max(5000, args.rows))),
-                            DATABASE_URL=new_url()) as env:
+    with (
+        bt.databases(backend) as new_url,
+        common.temp_env(
+            **fakes.rules_env(CAMPAIGN_CSV_MAX_ROWS=str(max(5000, args.rows))), DATABASE_URL=new_url()
+        ) as env,
+    ):
         key = common.create_api_key(env)
         headers = {"X-API-Key": key}
-        with common.Server("api_server:app", env, ready_path="/api/health") as srv, \
-                httpx.Client(base_url=srv.base_url, headers=headers, timeout=120) as c:
+        with (
+            common.Server("api_server:app", env, ready_path="/api/health") as srv,
+            httpx.Client(base_url=srv.base_url, headers=headers, timeout=120) as c,
+        ):
             campaigns = []
             for i in range(2):
                 r = c.post("/api/campaigns/create", json={"name": f"csv {i}", "industry": "casino"})
@@ -48,37 +55,61 @@ def run_backend(args: argparse.Namespace, backend: str) -> bool:
                     print(f"FAIL create campaign: {r.status_code} {r.text[:300]}")
                     return False
                 campaigns.append(r.json()["campaign_id"])
-            warm = c.post(f"/api/campaigns/{campaigns[0]}/prospects/import", content=csv_rows(20, "warm"),
-                          headers={"Content-Type": "text/csv"})
+            warm = c.post(
+                f"/api/campaigns/{campaigns[0]}/prospects/import",
+                content=csv_rows(20, "warm"),
+                headers={"Content-Type": "text/csv"},
+            )
             if warm.status_code != 200:
                 print(f"FAIL warm-up import: {warm.status_code} {warm.text[:300]}")
                 return False
             body = csv_rows(args.rows, "csv")
-            quiet = common.wrk(srv.url("/api/industries"), connections=args.readers, seconds=args.read_seconds,
-                               headers=headers)
+            quiet = common.wrk(
+                srv.url("/api/industries"), connections=args.readers, seconds=args.read_seconds, headers=headers
+            )
             during: list[common.LoadResult] = []
-            reader = threading.Thread(target=lambda: during.append(common.wrk(
-                srv.url("/api/industries"), connections=args.readers, seconds=args.read_seconds, headers=headers)))
+            reader = threading.Thread(
+                target=lambda: during.append(
+                    common.wrk(
+                        srv.url("/api/industries"),
+                        connections=args.readers,
+                        seconds=args.read_seconds,
+                        headers=headers,
+                    )
+                )
+            )
             reader.start()
             time.sleep(0.3)
             started = time.perf_counter()
-            r = c.post(f"/api/campaigns/{campaigns[1]}/prospects/import", content=body,
-                       headers={"Content-Type": "text/csv"})
+            r = c.post(
+                f"/api/campaigns/{campaigns[1]}/prospects/import",
+                content=body,
+                headers={"Content-Type": "text/csv"},
+            )
             took = time.perf_counter() - started
             reader.join()
     out = r.json() if r.status_code == 200 else {}
     complete = r.status_code == 200 and out.get("imported") == args.rows and out.get("failed") == 0
     if not complete:
-        print(f"import answered {r.status_code}: imported={out.get('imported')} failed={out.get('failed')} "
-              f"{r.text[:300] if r.status_code != 200 else ''}")
-    common.print_table(f"[{backend}] GET /api/industries, {args.readers} connections: alone vs during the import",
-                       {"alone": quiet, "during import": during[0]}, baseline="alone")
-    ok = common.target(complete and took <= 2.0,
-                       f"[{backend:8}] CSV import of {args.rows:,} rows: {took:.2f} s, need <= 2 s "
-                       f"({args.rows / took:.0f} rows/s; by tier {out.get('by_tier')})")
-    ok &= common.target(during[0].p99 < 250 and not during[0].failures,
-                        f"[{backend:8}] other requests during the import: p99 {during[0].p99:.0f} ms "
-                        f"(alone {quiet.p99:.0f} ms), need < 250 ms; errors {during[0].failures}")
+        print(
+            f"import answered {r.status_code}: imported={out.get('imported')} failed={out.get('failed')} "
+            f"{r.text[:300] if r.status_code != 200 else ''}"
+        )
+    common.print_table(
+        f"[{backend}] GET /api/industries, {args.readers} connections: alone vs during the import",
+        {"alone": quiet, "during import": during[0]},
+        baseline="alone",
+    )
+    ok = common.target(
+        complete and took <= 2.0,
+        f"[{backend:8}] CSV import of {args.rows:,} rows: {took:.2f} s, need <= 2 s "
+        f"({args.rows / took:.0f} rows/s; by tier {out.get('by_tier')})",
+    )
+    ok &= common.target(
+        during[0].p99 < 250 and not during[0].failures,
+        f"[{backend:8}] other requests during the import: p99 {during[0].p99:.0f} ms "
+        f"(alone {quiet.p99:.0f} ms), need < 250 ms; errors {during[0].failures}",
+    )
     return ok
 
 

@@ -58,8 +58,9 @@ TARGETS = [
     Target("read", "GET /api/industries with X-API-Key", 64, {"sqlite": 0.35, "postgres": 0.35}),
     Target("read500", "GET /api/industries with X-API-Key", 500, {"sqlite": 0.35, "postgres": 0.35}, 1000),
     Target("campaign", "GET /api/campaigns/{id} (hits the database)", 64, {"sqlite": 0.2, "postgres": 0.2}),
-    Target("campaign500", "GET /api/campaigns/{id} (hits the database)", 500, {"sqlite": 0.2, "postgres": 0.2},
-           1000),
+    Target(
+        "campaign500", "GET /api/campaigns/{id} (hits the database)", 500, {"sqlite": 0.2, "postgres": 0.2}, 1000
+    ),
     Target("pixel", "GET /t/o/{token}.gif, hit committed first", 64, {"sqlite": 0.6, "postgres": 0.5}),
 ]
 
@@ -86,10 +87,17 @@ class Outcome:
         return ok
 
 
-def _measure(args: argparse.Namespace, bare: tuple[common.Server, str], ours: tuple[common.Server, str],
-             connections: int, headers: dict[str, str]) -> tuple[common.LoadResult, common.LoadResult]:
-    sides = {"bare": (bare[0], bare[0].url(bare[1]), {k: v for k, v in headers.items() if k != "X-API-Key"}),
-             "ours": (ours[0], ours[0].url(ours[1]), headers)}
+def _measure(
+    args: argparse.Namespace,
+    bare: tuple[common.Server, str],
+    ours: tuple[common.Server, str],
+    connections: int,
+    headers: dict[str, str],
+) -> tuple[common.LoadResult, common.LoadResult]:
+    sides = {
+        "bare": (bare[0], bare[0].url(bare[1]), {k: v for k, v in headers.items() if k != "X-API-Key"}),
+        "ours": (ours[0], ours[0].url(ours[1]), headers),
+    }
     if args.warmup > 0:
         for _, url, hdrs in sides.values():
             common.wrk(url, connections=connections, seconds=args.warmup, headers=hdrs)
@@ -99,8 +107,9 @@ def _measure(args: argparse.Namespace, bare: tuple[common.Server, str], ours: tu
     for i in range(rounds):
         for name in order if i % 2 == 0 else order[::-1]:
             server, url, hdrs = sides[name]
-            r = common.wrk(url, connections=connections, seconds=args.seconds / rounds, headers=hdrs,
-                           server=server)
+            r = common.wrk(
+                url, connections=connections, seconds=args.seconds / rounds, headers=hdrs, server=server
+            )
             results[name] = results[name].merge(r) if name in results else r
     return results["ours"], results["bare"]
 
@@ -147,9 +156,11 @@ def run_backend(args: argparse.Namespace, backend: str, only: set[str]) -> list[
                             # the warm-up's hits are stored too: count them as answered
                             answered = r_ours.answered_ok
                             outcome.extra_ok = stored >= answered
-                            outcome.note = (f"events stored {stored} for {answered} GIFs answered in the measured "
-                                            f"rounds (plus warm-up hits); stored >= answered: "
-                                            f"{'yes' if stored >= answered else 'NO'}")
+                            outcome.note = (
+                                f"events stored {stored} for {answered} GIFs answered in the measured "
+                                f"rounds (plus warm-up hits); stored >= answered: "
+                                f"{'yes' if stored >= answered else 'NO'}"
+                            )
                         outcomes.append(outcome)
                         _print_outcome(outcome)
                         common.TARGET_LINES.append((outcome.passed, summary_line(outcome)))
@@ -165,8 +176,11 @@ async def _count_events(url: str) -> int:
 
 def _print_outcome(o: Outcome) -> None:
     t = o.target
-    common.print_table(f"[{o.backend}] {t.name}: {t.label}, {t.connections} connections, wrk -t1",
-                       {"bare": o.bare, "ours": o.ours}, baseline="bare")
+    common.print_table(
+        f"[{o.backend}] {t.name}: {t.label}, {t.connections} connections, wrk -t1",
+        {"bare": o.bare, "ours": o.ours},
+        baseline="bare",
+    )
     if o.note:
         print(f"[{o.backend}] {o.note}")
     print(summary_line(o))
@@ -181,10 +195,12 @@ def summary_line(o: Outcome) -> str:
     bare_cpu = o.bare.server_cpu_us_per_req
     verdict = "PASS" if o.passed else "FAIL"
     cpus = f"{'-' if cpu is None else f'{cpu:.0f}'} us vs {'-' if bare_cpu is None else f'{bare_cpu:.0f}'} us bare"
-    return (f"{verdict} [{o.backend:8}] {t.name:11} c={t.connections:<3} ratio {o.ratio:.3f}x "
-            f"({o.ours.rps:.0f} vs {o.bare.rps:.0f} req/s; need {need}); ours p50 {o.ours.p50:.1f} ms "
-            f"p99 {o.ours.p99:.1f} ms, errors {o.ours.failures} (bare: p99 {o.bare.p99:.1f} ms, errors "
-            f"{o.bare.failures}); server CPU/req {cpus}")
+    return (
+        f"{verdict} [{o.backend:8}] {t.name:11} c={t.connections:<3} ratio {o.ratio:.3f}x "
+        f"({o.ours.rps:.0f} vs {o.bare.rps:.0f} req/s; need {need}); ours p50 {o.ours.p50:.1f} ms "
+        f"p99 {o.ours.p99:.1f} ms, errors {o.ours.failures} (bare: p99 {o.bare.p99:.1f} ms, errors "
+        f"{o.bare.failures}); server CPU/req {cpus}"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -199,12 +215,16 @@ def main(argv: list[str]) -> int:
         print("FAIL: wrk is not installed (Debian: apt-get install wrk)")
         return 1
     only = {s.strip() for s in args.only.split(",") if s.strip()}
-    print(f"load: wrk -t1, {args.seconds:g} s per side in {args.rounds} alternating rounds after "
-          f"{args.warmup:g} s warm-up; {os.cpu_count()} CPUs, load average "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}; LOG_LEVEL={common.BENCH_SETTINGS['LOG_LEVEL']}; "
-          f"RATE_LIMIT={common.BENCH_SETTINGS['RATE_LIMIT']}; TRACKING_RATE_LIMIT="
-          f"{common.BENCH_SETTINGS['TRACKING_RATE_LIMIT']}")
+    print(
+        f"load: wrk -t1, {args.seconds:g} s per side in {args.rounds} alternating rounds after "
+        f"{args.warmup:g} s warm-up; {os.cpu_count()} CPUs, load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
+    print(
+        f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}; LOG_LEVEL={common.BENCH_SETTINGS['LOG_LEVEL']}; "
+        f"RATE_LIMIT={common.BENCH_SETTINGS['RATE_LIMIT']}; TRACKING_RATE_LIMIT="
+        f"{common.BENCH_SETTINGS['TRACKING_RATE_LIMIT']}"
+    )
     outcomes: list[Outcome] = []
     for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
         with contextlib.suppress(KeyboardInterrupt):

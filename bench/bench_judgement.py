@@ -55,8 +55,13 @@ def _prospects(copies: int, tag: str) -> list[tuple[Any, Any]]:
 def _old_analyze() -> Callable[[Any, Any], Any] | None:
     """The old `scoring.analyze_rules`, loaded from git; None when git or the commit is unavailable."""
     try:
-        source = subprocess.run(["git", "show", f"{OLD_COMMIT}:scoring.py"], cwd=common.REPO,  # noqa: S603, S607
-                                check=True, capture_output=True, text=True).stdout
+        source = subprocess.run(  # noqa: S603
+            ["git", "show", f"{OLD_COMMIT}:scoring.py"],  # noqa: S607
+            cwd=common.REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     path = Path(tempfile.mkdtemp()) / "old_scoring.py"

@@ -51,8 +51,11 @@ from fastapi import FastAPI, Response
 from bench import common
 
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-NO_STORE = {"Cache-Control": "no-store, no-cache, must-revalidate, max-age=0", "Pragma": "no-cache",
-            "Expires": "0"}
+NO_STORE = {
+    "Cache-Control": "no-store, no-cache, must-revalidate, max-age=0",
+    "Pragma": "no-cache",
+    "Expires": "0",
+}
 SECRET = "bench-secret-" + "k" * 40
 HUMAN_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
 REPORTS = ("campaign", "overview", "tiers", "steps", "timeline")
@@ -104,8 +107,14 @@ def databases(backend: str) -> Iterator[Callable[[], str]]:
 def _settings(url: str, **extra: Any) -> Any:
     from settings import Settings
 
-    return Settings(_env_file=None, DATABASE_URL=url, SECRET_KEY=SECRET, LOG_LEVEL="WARNING",  # type: ignore[call-arg]
-                    DB_POOL_SIZE=5, **extra)
+    return Settings(
+        _env_file=None,
+        DATABASE_URL=url,
+        SECRET_KEY=SECRET,
+        LOG_LEVEL="WARNING",  # type: ignore[call-arg]
+        DB_POOL_SIZE=5,
+        **extra,
+    )
 
 
 async def seed(url: str, *, prospects: int, events: int, steps: int = 3, seed_value: int = 1) -> dict[str, Any]:
@@ -131,21 +140,46 @@ async def seed(url: str, *, prospects: int, events: int, steps: int = 3, seed_va
             campaign = Campaign(workspace_id=ws.id, name="bench", industry="casino", status="active")
             s.add(campaign)
             await s.flush()
-            people = [Prospect(id=uuid.uuid4(), workspace_id=ws.id, email=f"p{i}@bench{i % 97}.example.com",
-                               data={"email": f"p{i}@bench{i % 97}.example.com", "first_name": f"P{i}"})
-                      for i in range(prospects)]
+            people = [
+                Prospect(
+                    id=uuid.uuid4(),
+                    workspace_id=ws.id,
+                    email=f"p{i}@bench{i % 97}.example.com",
+                    data={"email": f"p{i}@bench{i % 97}.example.com", "first_name": f"P{i}"},
+                )
+                for i in range(prospects)
+            ]
             s.add_all(people)
             await s.flush()  # no ORM relationships: parents first, explicitly
             messages = []
             for i, p in enumerate(people):
                 tier = 1 + i % 4
-                s.add(CampaignProspect(workspace_id=ws.id, campaign_id=campaign.id, prospect_id=p.id, tier=tier,
-                                       score=90 - 15 * (tier - 1), status="in_sequence"))
+                s.add(
+                    CampaignProspect(
+                        workspace_id=ws.id,
+                        campaign_id=campaign.id,
+                        prospect_id=p.id,
+                        tier=tier,
+                        score=90 - 15 * (tier - 1),
+                        status="in_sequence",
+                    )
+                )
                 for step in range(1, steps + 1):
-                    m = Message(id=uuid.uuid4(), workspace_id=ws.id, prospect_id=p.id, campaign_id=campaign.id,
-                                content_key=f"bench:{p.id}:{step}", channel="email", step=step,
-                                day_offset=3 * (step - 1), subject="Hello", variant="AB"[(i + step) % 2],
-                                body="Hi, see https://example.com/offer", quality={}, engine="rules")
+                    m = Message(
+                        id=uuid.uuid4(),
+                        workspace_id=ws.id,
+                        prospect_id=p.id,
+                        campaign_id=campaign.id,
+                        content_key=f"bench:{p.id}:{step}",
+                        channel="email",
+                        step=step,
+                        day_offset=3 * (step - 1),
+                        subject="Hello",
+                        variant="AB"[(i + step) % 2],
+                        body="Hi, see https://example.com/offer",
+                        quality={},
+                        engine="rules",
+                    )
                     s.add(m)
                     messages.append((p.id, tier, m))
         start = datetime(2026, 6, 1, tzinfo=UTC)
@@ -158,18 +192,32 @@ async def seed(url: str, *, prospects: int, events: int, steps: int = 3, seed_va
                 pid, tier, m = rng.choice(messages)
                 kind = rng.choices(types, weights)[0]
                 at = start + timedelta(seconds=rng.randint(0, 7 * 86400))
-                batch.append(tracking.Draft(
-                    workspace_id=ws.id, type=kind, occurred_at=at, external_id=f"seed-{done + len(batch)}",
-                    source="api", campaign_id=campaign.id, prospect_id=pid, message_id=m.id, tier=tier,
-                    step=m.step, variant=m.variant or "",
-                    user_agent=rng.choice([HUMAN_UA, HUMAN_UA, "Mozilla/5.0"]) if kind in ("opened", "clicked")
-                    else None))
+                batch.append(
+                    tracking.Draft(
+                        workspace_id=ws.id,
+                        type=kind,
+                        occurred_at=at,
+                        external_id=f"seed-{done + len(batch)}",
+                        source="api",
+                        campaign_id=campaign.id,
+                        prospect_id=pid,
+                        message_id=m.id,
+                        tier=tier,
+                        step=m.step,
+                        variant=m.variant or "",
+                        user_agent=rng.choice([HUMAN_UA, HUMAN_UA, "Mozilla/5.0"])
+                        if kind in ("opened", "clicked")
+                        else None,
+                    )
+                )
             async with db.session() as s:
                 await tracking.record(s, batch, settings=settings)
             done += len(batch)
-        return {"campaign_id": str(campaign.id),
-                "pixel_path": f"/t/o/{tracking.sign('open', messages[0][2].id, SECRET)}.gif",
-                "workspace_id": ws.id}
+        return {
+            "campaign_id": str(campaign.id),
+            "pixel_path": f"/t/o/{tracking.sign('open', messages[0][2].id, SECRET)}.gif",
+            "workspace_id": ws.id,
+        }
     finally:
         await db.dispose()
 
@@ -203,29 +251,40 @@ async def _pixels(args: argparse.Namespace, servers: dict[str, tuple[common.Serv
     for i in range(max(1, args.rounds)):
         for name in order if i % 2 == 0 else order[::-1]:
             srv, path = servers[name]
-            result = common.wrk(srv.url(path), connections=args.concurrency,
-                                seconds=args.seconds / max(1, args.rounds), headers=headers, server=srv)
+            result = common.wrk(
+                srv.url(path),
+                connections=args.concurrency,
+                seconds=args.seconds / max(1, args.rounds),
+                headers=headers,
+                server=srv,
+            )
             steady[name] = steady[name].merge(result) if name in steady else result
     srv, path = servers["group commit"]
     burst = await common.burst(srv.url(path), args.burst, headers=headers, server=srv)
     return {"steady": steady, "burst": burst}
 
 
-async def _reports(args: argparse.Namespace, servers: dict[str, tuple[common.Server, str, str]],
-                   ) -> dict[str, dict[str, common.LoadResult]]:
+async def _reports(
+    args: argparse.Namespace,
+    servers: dict[str, tuple[common.Server, str, str]],
+) -> dict[str, dict[str, common.LoadResult]]:
     out: dict[str, dict[str, common.LoadResult]] = {}
     for report in REPORTS:
         out[report] = {}
         for name, (srv, campaign_id, key) in servers.items():
-            path = (f"/api/campaigns/{campaign_id}" if report == "campaign"
-                    else f"/api/analytics/{campaign_id}/{report}")
+            path = (
+                f"/api/campaigns/{campaign_id}"
+                if report == "campaign"
+                else f"/api/analytics/{campaign_id}/{report}"
+            )
             url = srv.url(path + ("?interval=hour" if report == "timeline" else ""))
             async with httpx.AsyncClient(timeout=30) as client:
                 got = await client.get(url, headers={"X-API-Key": key})
                 if got.status_code != 200:
                     raise RuntimeError(f"{name} {report}: {got.status_code} {got.text[:200]}")
-            out[report][name] = common.wrk(url, connections=4, seconds=args.report_seconds,
-                                           headers={"X-API-Key": key}, server=srv)
+            out[report][name] = common.wrk(
+                url, connections=4, seconds=args.report_seconds, headers={"X-API-Key": key}, server=srv
+            )
     return out
 
 
@@ -244,20 +303,27 @@ def run_backend(args: argparse.Namespace, backend: str) -> bool:
                 servers["bare"] = (stack.enter_context(bare_srv), seeded["group commit"]["pixel_path"])
                 for name, url in urls.items():
                     group = str(name == "group commit").lower()
-                    env = stack.enter_context(common.temp_env(DATABASE_URL=url, SECRET_KEY=SECRET,
-                                                              TRACKING_GROUP_COMMIT=group))
+                    env = stack.enter_context(
+                        common.temp_env(DATABASE_URL=url, SECRET_KEY=SECRET, TRACKING_GROUP_COMMIT=group)
+                    )
                     server = common.Server("api_server:app", env, ready_path="/api/health")
                     servers[name] = (stack.enter_context(server), seeded[name]["pixel_path"])
                 measured = common.run(_pixels(args, servers))
             steady, burst = measured["steady"], measured["burst"]
-            common.print_table(f"[{backend}] pixel GET /t/o/<token>.gif: {args.concurrency} concurrent, "
-                               f"{args.seconds:g} s each", steady, baseline="commit per hit")
+            common.print_table(
+                f"[{backend}] pixel GET /t/o/<token>.gif: {args.concurrency} concurrent, {args.seconds:g} s each",
+                steady,
+                baseline="commit per hit",
+            )
             gc, single, bare = steady["group commit"], steady["commit per hit"], steady["bare"]
             if single.rps and bare.rps:
-                print(f"[{backend}] group commit / commit per hit: {gc.rps / single.rps:.2f}x hits/s;  "
-                      f"group commit / bare GIF endpoint: {gc.rps / bare.rps:.2f}x hits/s")
-            common.print_table(f"[{backend}] pixel burst: {args.burst} clients at once (group commit)",
-                               {"burst": burst})
+                print(
+                    f"[{backend}] group commit / commit per hit: {gc.rps / single.rps:.2f}x hits/s;  "
+                    f"group commit / bare GIF endpoint: {gc.rps / bare.rps:.2f}x hits/s"
+                )
+            common.print_table(
+                f"[{backend}] pixel burst: {args.burst} clients at once (group commit)", {"burst": burst}
+            )
             for name, url in urls.items():
                 answered = steady[name].answered_ok + 1  # and the warm-up hit
                 if name == "group commit":
@@ -267,18 +333,29 @@ def run_backend(args: argparse.Namespace, backend: str) -> bool:
                 if name == "group commit":
                     good = answered <= stored <= answered + in_flight
                     ok &= good
-                    verdict = (f"ok (2xx means committed; up to {in_flight} more were in flight when wrk stopped)"
-                               if good else "MISMATCH")
+                    verdict = (
+                        f"ok (2xx means committed; up to {in_flight} more were in flight when wrk stopped)"
+                        if good
+                        else "MISMATCH"
+                    )
                 else:  # informational: the GIF is served even when its write timed out on the lock
                     lost = answered - stored
-                    verdict = "ok" if not lost else (f"{lost} hits not recorded (their writes waited past the "
-                                                     "lock timeout; the GIF was still served)")
+                    verdict = (
+                        "ok"
+                        if not lost
+                        else (
+                            f"{lost} hits not recorded (their writes waited past the "
+                            "lock timeout; the GIF was still served)"
+                        )
+                    )
                 print(f"[{backend}] {name}: {answered} GIFs answered, {stored} events stored: {verdict}")
             for r in (*steady.values(), burst):
                 if r.failures:
                     ok = False
-                    print(f"FAIL: {r.server_errors} x 5xx, {r.transport_errors} without a response "
-                          f"({r.status_summary()})")
+                    print(
+                        f"FAIL: {r.server_errors} x 5xx, {r.transport_errors} without a response "
+                        f"({r.status_summary()})"
+                    )
 
         # (c): reports at two volumes
         sizes = {"small": args.small, "large": args.large}
@@ -291,19 +368,27 @@ def run_backend(args: argparse.Namespace, backend: str) -> bool:
                 started = time.perf_counter()
                 info = common.run(seed(url, prospects=args.prospects, events=n))
                 took = time.perf_counter() - started
-                print(f"[{backend}] seeded {n} events for {args.prospects} prospects through the ingestion path "
-                      f"in {took:.1f} s ({n / max(took, 1e-9):.0f} events/s)")
+                print(
+                    f"[{backend}] seeded {n} events for {args.prospects} prospects through the ingestion path "
+                    f"in {took:.1f} s ({n / max(took, 1e-9):.0f} events/s)"
+                )
                 srv = stack.enter_context(common.Server("api_server:app", env, ready_path="/api/health"))
                 report_servers[name] = (srv, info["campaign_id"], key)
             results = common.run(_reports(args, report_servers))
-        print(f"\n== [{backend}] report latency, {args.small} vs {args.large} events (4 concurrent clients, "
-              f"{args.report_seconds:g} s each)")
-        print(f"{'report':10} {'small p50 ms':>13} {'large p50 ms':>13} {'ratio':>7} {'small r/s':>10} "
-              f"{'large r/s':>10}")
+        print(
+            f"\n== [{backend}] report latency, {args.small} vs {args.large} events (4 concurrent clients, "
+            f"{args.report_seconds:g} s each)"
+        )
+        print(
+            f"{'report':10} {'small p50 ms':>13} {'large p50 ms':>13} {'ratio':>7} {'small r/s':>10} "
+            f"{'large r/s':>10}"
+        )
         for report, by_size in results.items():
             s, lg = by_size["small"], by_size["large"]
-            print(f"{report:10} {s.p50:>13.2f} {lg.p50:>13.2f} {lg.p50 / s.p50:>6.2f}x {s.rps:>10.0f} "
-                  f"{lg.rps:>10.0f}")
+            print(
+                f"{report:10} {s.p50:>13.2f} {lg.p50:>13.2f} {lg.p50 / s.p50:>6.2f}x {s.rps:>10.0f} "
+                f"{lg.rps:>10.0f}"
+            )
             if s.failures or lg.failures:
                 ok = False
         for report, by_size in results.items():
@@ -313,13 +398,15 @@ def run_backend(args: argparse.Namespace, backend: str) -> bool:
                 ratio <= 1.5 and lg.p50 < 10 and not (s.failures or lg.failures),
                 f"[{backend:8}] report {report:9} O(1) in events: p50 {lg.p50:.2f} ms at {args.large:,} events / "
                 f"{s.p50:.2f} ms at {args.small:,} = {ratio:.2f}x, need <= 1.5x and p50 < 10 ms "
-                f"(srv CPU {lg.server_cpu_us_per_req or 0:.0f} us/req)")
+                f"(srv CPU {lg.server_cpu_us_per_req or 0:.0f} us/req)",
+            )
     return ok
 
 
 def main(argv: list[str]) -> int:
-    parser = common.base_parser("pixel group commit vs one commit per hit; report latency vs volume",
-                                prog="python -m bench tracking")
+    parser = common.base_parser(
+        "pixel group commit vs one commit per hit; report latency vs volume", prog="python -m bench tracking"
+    )
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds for the pixel time (2)")
     parser.add_argument("--burst", type=int, default=500, help="clients in the one-hit burst (500)")
     parser.add_argument("--small", type=int, default=10_000, help="events in the small campaign (10000)")
@@ -329,8 +416,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--backends", default="sqlite,postgres", help="comma-separated (sqlite,postgres)")
     parser.add_argument("--skip-pixel", action="store_true", help="only the reports")
     args, _ = parser.parse_known_args(argv)
-    print(f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}; LOG_LEVEL=WARNING; {os.cpu_count()} CPUs; "
-          "load: wrk -t1 (the one-request burst: httpx in this process)")
+    print(
+        f"servers: uvicorn {' '.join(common.UVICORN_ARGS)}; LOG_LEVEL=WARNING; {os.cpu_count()} CPUs; "
+        "load: wrk -t1 (the one-request burst: httpx in this process)"
+    )
     ok = True
     for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
         ok &= run_backend(args, backend)

@@ -55,16 +55,18 @@ BENCH_SETTINGS = {
 UVICORN_ARGS = ("--workers", "1", "--no-access-log", "--log-level", "warning")
 
 
-def base_parser(description: str, *, prog: str | None = None, seconds: float = 10.0,
-                concurrency: int = 50) -> argparse.ArgumentParser:
+def base_parser(
+    description: str, *, prog: str | None = None, seconds: float = 10.0, concurrency: int = 50
+) -> argparse.ArgumentParser:
     """An argument parser with the flags most benchmarks share (`--seconds`, `--concurrency`).
 
     Parse with `parser.parse_known_args(argv)`: `python -m bench` passes the same flags to every module.
     """
     parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--seconds", type=float, default=seconds, help=f"seconds per measurement ({seconds:g})")
-    parser.add_argument("--concurrency", type=int, default=concurrency,
-                        help=f"concurrent client workers ({concurrency})")
+    parser.add_argument(
+        "--concurrency", type=int, default=concurrency, help=f"concurrent client workers ({concurrency})"
+    )
     return parser
 
 
@@ -86,13 +88,31 @@ def temp_env(**overrides: str) -> Iterator[dict[str, str]]:
         yield env
 
 
-def create_api_key(env: Mapping[str, str], *, name: str = "bench", scopes: str = "read,write,admin",
-                   workspace: str = "default") -> str:
+def create_api_key(
+    env: Mapping[str, str], *, name: str = "bench", scopes: str = "read,write,admin", workspace: str = "default"
+) -> str:
     """Create an API key on env's DATABASE_URL with `python auth.py create`; return the key."""
-    cmd = [sys.executable, "auth.py", "create", "--name", name, "--workspace", workspace, "--scopes", scopes,
-           "--create-workspace"]
-    proc = subprocess.run(cmd, cwd=REPO, env=dict(env), capture_output=True, text=True,  # noqa: S603
-                          timeout=120, check=False)
+    cmd = [
+        sys.executable,
+        "auth.py",
+        "create",
+        "--name",
+        name,
+        "--workspace",
+        workspace,
+        "--scopes",
+        scopes,
+        "--create-workspace",
+    ]
+    proc = subprocess.run(  # noqa: S603
+        cmd,
+        cwd=REPO,
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     match = KEY_RE.search(proc.stdout)
     if proc.returncode != 0 or match is None:
         raise RuntimeError(f"auth.py create failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
@@ -115,8 +135,15 @@ class Server:
     then stops it on exit. Output goes to a log file whose tail is shown if the server fails to start.
     """
 
-    def __init__(self, app: str, env: Mapping[str, str] | None = None, *, args: Sequence[str] = UVICORN_ARGS,
-                 ready_path: str = "/", startup_timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        app: str,
+        env: Mapping[str, str] | None = None,
+        *,
+        args: Sequence[str] = UVICORN_ARGS,
+        ready_path: str = "/",
+        startup_timeout: float = 60.0,
+    ) -> None:
         self.app = app
         self.env = dict(env if env is not None else os.environ)
         self.args = list(args)
@@ -136,10 +163,24 @@ class Server:
     def start(self) -> Server:
         self.port = free_port()
         self._log = tempfile.NamedTemporaryFile(prefix="tune-bench-server-", suffix=".log")  # noqa: SIM115
-        cmd = [sys.executable, "-m", "uvicorn", self.app, "--host", "127.0.0.1", "--port", str(self.port),
-               *self.args]
-        self.proc = subprocess.Popen(cmd, cwd=REPO, env=self.env,  # noqa: S603
-                                     stdout=self._log, stderr=subprocess.STDOUT)
+        cmd = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            self.app,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            *self.args,
+        ]
+        self.proc = subprocess.Popen(  # noqa: S603
+            cmd,
+            cwd=REPO,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             self._wait_ready()
         except BaseException:
@@ -160,8 +201,9 @@ class Server:
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"{self.app} did not answer within {self.startup_timeout:g} s:\n"
-                                       f"{self.log_tail()}")
+                    raise RuntimeError(
+                        f"{self.app} did not answer within {self.startup_timeout:g} s:\n{self.log_tail()}"
+                    )
                 time.sleep(0.05)
 
     def stop(self) -> None:
@@ -281,8 +323,9 @@ class LoadResult:
     @property
     def answered_ok(self) -> int:
         """Responses with a 2xx status (wrk: 2xx or 3xx)."""
-        return self.statuses.get("2xx", 0) + sum(n for s, n in self.statuses.items()
-                                                 if isinstance(s, int) and 200 <= s < 300)
+        return self.statuses.get("2xx", 0) + sum(
+            n for s, n in self.statuses.items() if isinstance(s, int) and 200 <= s < 300
+        )
 
     @property
     def server_cpu_us_per_req(self) -> float | None:
@@ -304,6 +347,7 @@ class LoadResult:
 
     def merge(self, other: LoadResult) -> LoadResult:
         """Two runs as one (counts, time, latencies and CPU added up): for interleaved rounds."""
+
         def add(a: float | None, b: float | None) -> float | None:
             return None if a is None or b is None else a + b
 
@@ -311,13 +355,23 @@ class LoadResult:
         if self.fixed_percentiles is not None and other.fixed_percentiles is not None:
             # Histograms are not kept: below p99 the request-weighted mean, from p99 up the worse round.
             total = max(1, self.count + other.count)
-            fixed = {p: (max(v, other.fixed_percentiles.get(p, v)) if p >= 99 else
-                         (v * self.count + other.fixed_percentiles.get(p, v) * other.count) / total)
-                     for p, v in self.fixed_percentiles.items()}
-        return LoadResult(self.count + other.count, self.elapsed_s + other.elapsed_s,
-                          self.statuses + other.statuses, self.latencies_ms + other.latencies_ms,
-                          add(self.client_cpu_s, other.client_cpu_s), add(self.server_cpu_s, other.server_cpu_s),
-                          fixed)
+            fixed = {
+                p: (
+                    max(v, other.fixed_percentiles.get(p, v))
+                    if p >= 99
+                    else (v * self.count + other.fixed_percentiles.get(p, v) * other.count) / total
+                )
+                for p, v in self.fixed_percentiles.items()
+            }
+        return LoadResult(
+            self.count + other.count,
+            self.elapsed_s + other.elapsed_s,
+            self.statuses + other.statuses,
+            self.latencies_ms + other.latencies_ms,
+            add(self.client_cpu_s, other.client_cpu_s),
+            add(self.server_cpu_s, other.server_cpu_s),
+            fixed,
+        )
 
     def status_summary(self) -> str:
         return " ".join(f"{s}:{n}" for s, n in sorted(self.statuses.items(), key=lambda kv: str(kv[0])))
@@ -330,8 +384,9 @@ def _client(timeout: float) -> httpx.AsyncClient:
     global _SSL_CONTEXT
     if _SSL_CONTEXT is None:  # loading CA certificates costs ~50 ms: once, not once per client
         _SSL_CONTEXT = ssl.create_default_context()
-    return httpx.AsyncClient(timeout=timeout, verify=_SSL_CONTEXT,
-                             limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
+    return httpx.AsyncClient(
+        timeout=timeout, verify=_SSL_CONTEXT, limits=httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    )
 
 
 _SSL_CONTEXT: ssl.SSLContext | None = None
@@ -351,10 +406,19 @@ async def measuring(result: LoadResult, server: Server | None) -> AsyncIterator[
         result.server_cpu_s = None if after is None else after - server_cpu
 
 
-async def load(url: str, *, concurrency: int = 50, seconds: float | None = 10.0, requests: int | None = None,
-               method: str = "GET", headers: Mapping[str, str] | None = None, json: Any = None,
-               content: bytes | None = None, server: Server | None = None,
-               request_timeout: float = 30.0) -> LoadResult:
+async def load(
+    url: str,
+    *,
+    concurrency: int = 50,
+    seconds: float | None = 10.0,
+    requests: int | None = None,
+    method: str = "GET",
+    headers: Mapping[str, str] | None = None,
+    json: Any = None,
+    content: bytes | None = None,
+    server: Server | None = None,
+    request_timeout: float = 30.0,
+) -> LoadResult:
     """`concurrency` workers, each on its own keep-alive connection, send requests back to back for
     `seconds`, or until `requests` have been sent in total; whichever comes first (`seconds=None`: count only).
 
@@ -392,11 +456,28 @@ async def load(url: str, *, concurrency: int = 50, seconds: float | None = 10.0,
     return result
 
 
-async def burst(url: str, n: int = 500, *, method: str = "GET", headers: Mapping[str, str] | None = None,
-                json: Any = None, server: Server | None = None, request_timeout: float = 60.0) -> LoadResult:
+async def burst(
+    url: str,
+    n: int = 500,
+    *,
+    method: str = "GET",
+    headers: Mapping[str, str] | None = None,
+    json: Any = None,
+    server: Server | None = None,
+    request_timeout: float = 60.0,
+) -> LoadResult:
     """`n` clients, each with its own connection, send one request each, released at the same moment."""
-    return await load(url, concurrency=n, seconds=None, requests=n, method=method, headers=headers, json=json,
-                      server=server, request_timeout=request_timeout)
+    return await load(
+        url,
+        concurrency=n,
+        seconds=None,
+        requests=n,
+        method=method,
+        headers=headers,
+        json=json,
+        server=server,
+        request_timeout=request_timeout,
+    )
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -414,26 +495,34 @@ def print_table(title: str, results: Mapping[str, LoadResult], *, baseline: str 
     "name/baseline": req/s below 1 means slower; latency and CPU per request above 1 mean costlier.
     """
     print(f"\n== {title}")
-    header = (f"{'':14} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-              f"{'srv CPU us/req':>14} {'=> max r/s':>10} {'client CPU':>10}  statuses")
+    header = (
+        f"{'':14} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+        f"{'srv CPU us/req':>14} {'=> max r/s':>10} {'client CPU':>10}  statuses"
+    )
     print(header)
     print("-" * len(header))
     for name, r in results.items():
         client = _fmt(r.client_cpu_pct, ".0f")
-        print(f"{name:14} {r.count:>9} {r.rps:>8.0f} {_fmt(r.p50, '.2f'):>8} {_fmt(r.p95, '.2f'):>8} "
-              f"{_fmt(r.p99, '.2f'):>8} {_fmt(r.server_cpu_us_per_req, '.0f'):>14} "
-              f"{_fmt(r.server_capacity_rps, '.0f'):>10} {client + '%' if client != '-' else client:>10}  "
-              f"{r.status_summary()}")
+        print(
+            f"{name:14} {r.count:>9} {r.rps:>8.0f} {_fmt(r.p50, '.2f'):>8} {_fmt(r.p95, '.2f'):>8} "
+            f"{_fmt(r.p99, '.2f'):>8} {_fmt(r.server_cpu_us_per_req, '.0f'):>14} "
+            f"{_fmt(r.server_capacity_rps, '.0f'):>10} {client + '%' if client != '-' else client:>10}  "
+            f"{r.status_summary()}"
+        )
     if baseline is not None and baseline in results:
         base = results[baseline]
         for name, r in results.items():
             if name != baseline:
-                print(f"ratio {name}/{baseline}:  req/s {_ratio(r.rps, base.rps)}   "
-                      f"p50 {_ratio(r.p50, base.p50)}   p99 {_ratio(r.p99, base.p99)}   server CPU/req "
-                      f"{_ratio(r.server_cpu_us_per_req, base.server_cpu_us_per_req)}")
+                print(
+                    f"ratio {name}/{baseline}:  req/s {_ratio(r.rps, base.rps)}   "
+                    f"p50 {_ratio(r.p50, base.p50)}   p99 {_ratio(r.p99, base.p99)}   server CPU/req "
+                    f"{_ratio(r.server_cpu_us_per_req, base.server_cpu_us_per_req)}"
+                )
     if any((r.client_cpu_pct or 0) >= 80 for r in results.values()):
-        print("note: the client used >= 80% of a core, so it, not the server, may cap req/s (a req/s ratio"
-              " then understates the difference); server CPU per request is not affected by that.")
+        print(
+            "note: the client used >= 80% of a core, so it, not the server, may cap req/s (a req/s ratio"
+            " then understates the difference); server CPU per request is not affected by that."
+        )
 
 
 def _ratio(a: float | None, b: float | None) -> str:
@@ -464,8 +553,15 @@ def wrk_available() -> bool:
     return shutil.which("wrk") is not None
 
 
-def wrk(url: str, *, connections: int = 64, seconds: float = 6.0, headers: Mapping[str, str] | None = None,
-        server: Server | None = None, timeout_s: float = 2.0) -> LoadResult:
+def wrk(
+    url: str,
+    *,
+    connections: int = 64,
+    seconds: float = 6.0,
+    headers: Mapping[str, str] | None = None,
+    server: Server | None = None,
+    timeout_s: float = 2.0,
+) -> LoadResult:
     """`wrk -t1 -c<connections> -d<seconds>` against `url`; the server's CPU over the run when given.
 
     One wrk thread (C, epoll) drives all connections: on a 2-core machine it costs a fraction of what
@@ -477,8 +573,15 @@ def wrk(url: str, *, connections: int = 64, seconds: float = 6.0, headers: Mappi
 
     with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="tune-wrk-", delete=False) as script:
         script.write(_WRK_LUA)
-    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", f"--timeout={timeout_s:g}s",
-           "-s", script.name]
+    cmd = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        f"--timeout={timeout_s:g}s",
+        "-s",
+        script.name,
+    ]
     for name, value in (headers or {}).items():
         cmd += ["-H", f"{name}: {value}"]
     cmd.append(url)
@@ -494,20 +597,30 @@ def wrk(url: str, *, connections: int = 64, seconds: float = 6.0, headers: Mappi
         now = server.cpu_seconds()
         result.server_cpu_s = None if now is None else now - server_cpu
     result.client_cpu_s = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    totals = re.search(r"^WRK requests=(\d+) duration_us=(\d+) connect=(\d+) read=(\d+) write=(\d+) "
-                       r"status=(\d+) timeout=(\d+)$", proc.stdout, re.M)
+    totals = re.search(
+        r"^WRK requests=(\d+) duration_us=(\d+) connect=(\d+) read=(\d+) write=(\d+) "
+        r"status=(\d+) timeout=(\d+)$",
+        proc.stdout,
+        re.M,
+    )
     if proc.returncode != 0 or totals is None:
         raise RuntimeError(f"wrk failed (exit {proc.returncode}): {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
     requests, duration_us, connect, read, write, status, timeouts = map(int, totals.groups())
     result.count = requests
     result.elapsed_s = duration_us / 1e6
     result.statuses["2xx"] = requests - status
-    for label, n in (("non-2xx", status), ("error:connect", connect), ("error:read", read),
-                     ("error:write", write), ("error:timeout", timeouts)):
+    for label, n in (
+        ("non-2xx", status),
+        ("error:connect", connect),
+        ("error:read", read),
+        ("error:write", write),
+        ("error:timeout", timeouts),
+    ):
         if n:
             result.statuses[label] += n
-    result.fixed_percentiles = {float(p): int(us) / 1000 for p, us in re.findall(r"^WRKP (\S+) (\d+)$",
-                                                                                  proc.stdout, re.M)}
+    result.fixed_percentiles = {
+        float(p): int(us) / 1000 for p, us in re.findall(r"^WRKP (\S+) (\d+)$", proc.stdout, re.M)
+    }
     return result
 
 

@@ -36,19 +36,33 @@ from bench import common
 
 # --- data -----------------------------------------------------------------------------------------
 
-SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-          "offer": "player reactivation campaigns"}
+SENDER = {
+    "name": "Sam Lee",
+    "title": "Partner",
+    "company": "Tune Outbound",
+    "offer": "player reactivation campaigns",
+}
 _TITLES = ["VP of Marketing", "Director of Player Development", "Marketing Coordinator", "Intern"]
 _SIGNALS = ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]
 
 
 def people(n: int, *, tag: str = "p") -> list[dict[str, Any]]:
     """n casino prospects across tiers (like tests/test_jobs.py's `people`), emails unique per `tag`."""
-    return [{"email": f"{tag}.{i}@casino{i % 7}.com", "first_name": f"Pat{i}", "last_name": "Reyes",
-             "title": _TITLES[i % len(_TITLES)], "company": f"Casino {i % 7} Resort",
-             "industry": "Casino & Gaming", "employees": [2000, 300, 40][i % 3], "revenue": 180_000_000,
-             "location": "Reno, NV", "signals": _SIGNALS if i % 2 == 0 else []}
-            for i in range(n)]
+    return [
+        {
+            "email": f"{tag}.{i}@casino{i % 7}.com",
+            "first_name": f"Pat{i}",
+            "last_name": "Reyes",
+            "title": _TITLES[i % len(_TITLES)],
+            "company": f"Casino {i % 7} Resort",
+            "industry": "Casino & Gaming",
+            "employees": [2000, 300, 40][i % 3],
+            "revenue": 180_000_000,
+            "location": "Reno, NV",
+            "signals": _SIGNALS if i % 2 == 0 else [],
+        }
+        for i in range(n)
+    ]
 
 
 def rules_env(**extra: str) -> dict[str, str]:
@@ -58,6 +72,7 @@ def rules_env(**extra: str) -> dict[str, str]:
 
 # --- the fake Claude ------------------------------------------------------------------------------
 
+
 def _facts(prompt: str) -> dict[str, Any]:
     """An analysis answer (intelligence.claude_facts.ClaudeFacts) quoting the prospect in the prompt:
     the title read as a marketing VP, each signal as an event, so every fact passes the quote gate."""
@@ -66,34 +81,108 @@ def _facts(prompt: str) -> dict[str, Any]:
     except (IndexError, ValueError):
         prospect = {}
     title = prospect.get("title")
-    reading = ({"quote": title, "level": "vp", "function": "marketing", "functions": ["marketing"], "flags": [],
-                "reference": "marketing leader", "language": "en"} if title else None)
-    events = [{"field": "signals", "quote": signal, "lemma": "open", "object": "it", "date_text": None,
-               "tense": "unknown", "negated": False} for signal in prospect.get("signals", [])[:10] if signal]
-    return {"title": reading, "company_types": [], "disqualifiers": [], "events": events, "quantities": [],
-            "mentions": []}
+    reading = (
+        {
+            "quote": title,
+            "level": "vp",
+            "function": "marketing",
+            "functions": ["marketing"],
+            "flags": [],
+            "reference": "marketing leader",
+            "language": "en",
+        }
+        if title
+        else None
+    )
+    events = [
+        {
+            "field": "signals",
+            "quote": signal,
+            "lemma": "open",
+            "object": "it",
+            "date_text": None,
+            "tense": "unknown",
+            "negated": False,
+        }
+        for signal in prospect.get("signals", [])[:10]
+        if signal
+    ]
+    return {
+        "title": reading,
+        "company_types": [],
+        "disqualifiers": [],
+        "events": events,
+        "quantities": [],
+        "mentions": [],
+    }
 
 
 # Plain copy: no figures, no capitalised names (nothing the quality gate could call invented), a question.
-_EMAIL = ("Most teams we talk to are trying to bring lapsed regulars back without leaning on bigger "
-          "offers. We run reactivation campaigns that find the guests who drifted away and give them a "
-          "simple reason to return, and the work is measured visit by visit so you can see what moved. "
-          "It is light on your team and fits the tools you already use. Would it be worth a short call "
-          "next week to see whether it fits?")
-_FOLLOW_UP = ("Following up on my last note about bringing lapsed regulars back. Would a short call "
-              "next week be useful?")
-_LINKEDIN = ("Your work on guest loyalty caught my eye. We help teams bring lapsed regulars back with "
-             "simple reactivation campaigns. Open to connecting?")
-_NARRATION = ["we", "help", "teams", "bring", "lapsed", "regulars", "back", "with", "simple", "reactivation",
-              "campaigns", "that", "are", "easy", "to", "run", "and", "easy", "to", "measure", "and", "we",
-              "would", "love", "to", "show", "you", "how", "it", "could", "work", "for", "your", "guests"]
+_EMAIL = (
+    "Most teams we talk to are trying to bring lapsed regulars back without leaning on bigger "
+    "offers. We run reactivation campaigns that find the guests who drifted away and give them a "
+    "simple reason to return, and the work is measured visit by visit so you can see what moved. "
+    "It is light on your team and fits the tools you already use. Would it be worth a short call "
+    "next week to see whether it fits?"
+)
+_FOLLOW_UP = (
+    "Following up on my last note about bringing lapsed regulars back. Would a short call next week be useful?"
+)
+_LINKEDIN = (
+    "Your work on guest loyalty caught my eye. We help teams bring lapsed regulars back with "
+    "simple reactivation campaigns. Open to connecting?"
+)
+_NARRATION = [
+    "we",
+    "help",
+    "teams",
+    "bring",
+    "lapsed",
+    "regulars",
+    "back",
+    "with",
+    "simple",
+    "reactivation",
+    "campaigns",
+    "that",
+    "are",
+    "easy",
+    "to",
+    "run",
+    "and",
+    "easy",
+    "to",
+    "measure",
+    "and",
+    "we",
+    "would",
+    "love",
+    "to",
+    "show",
+    "you",
+    "how",
+    "it",
+    "could",
+    "work",
+    "for",
+    "your",
+    "guests",
+]
 
 
 def _sequence(steps: int, variants: int) -> dict[str, Any]:
     subjects = ["quick question", "lapsed regulars", "guests coming back", "a simple idea", "worth a look"]
-    return {"steps": [{"subject_variants": subjects[:variants], "body": _EMAIL if n == 0 else _FOLLOW_UP,
-                       "cta": "Worth a short call next week?", "personalisation": []}
-                      for n in range(steps)]}
+    return {
+        "steps": [
+            {
+                "subject_variants": subjects[:variants],
+                "body": _EMAIL if n == 0 else _FOLLOW_UP,
+                "cta": "Worth a short call next week?",
+                "personalisation": [],
+            }
+            for n in range(steps)
+        ]
+    }
 
 
 def _video(duration: int) -> dict[str, Any]:
@@ -104,8 +193,14 @@ def _video(duration: int) -> dict[str, Any]:
         n = words // scenes + (1 if i < words % scenes else 0)
         text = " ".join(_NARRATION[(count + k) % len(_NARRATION)] for k in range(n))
         count += n
-        out.append({"start_s": duration * i / scenes, "end_s": duration * (i + 1) / scenes,
-                    "visual": "the sender on camera", "narration": text + "."})
+        out.append(
+            {
+                "start_s": duration * i / scenes,
+                "end_s": duration * (i + 1) / scenes,
+                "visual": "the sender on camera",
+                "narration": text + ".",
+            }
+        )
     out[-1]["narration"] = out[-1]["narration"][:-1] + "?"
     return {"scenes": out, "personalisation": []}
 
@@ -119,8 +214,9 @@ def claude_answer(request: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     if title == "_ClaudeSequence":
         steps = re.search(r"Write a (\d+)-step", prompt)
         variants = re.search(r"Give each step (\d+) distinct", prompt)
-        return "sequence", _sequence(int(steps.group(1)) if steps else 4,
-                                     int(variants.group(1)) if variants else 2)
+        return "sequence", _sequence(
+            int(steps.group(1)) if steps else 4, int(variants.group(1)) if variants else 2
+        )
     if title == "_ClaudeLinkedIn":
         return "linkedin", {"body": _LINKEDIN, "personalisation": []}
     if title == "_ClaudeVideo":
@@ -167,8 +263,13 @@ class FakeClaude:
     def env(self, **extra: str) -> dict[str, str]:
         """Overrides for `common.temp_env` pointing the service here (LLM_MAX_ATTEMPTS=1: no hidden retries)."""
         # LLM_BATCHES=off: these figures are of the Messages path (large jobs would use Message Batches).
-        return {"ANTHROPIC_API_KEY": "test", "ANTHROPIC_BASE_URL": self.fake.url, "LLM_MAX_ATTEMPTS": "1",
-                "LLM_BATCHES": "off", **extra}
+        return {
+            "ANTHROPIC_API_KEY": "test",
+            "ANTHROPIC_BASE_URL": self.fake.url,
+            "LLM_MAX_ATTEMPTS": "1",
+            "LLM_BATCHES": "off",
+            **extra,
+        }
 
     @property
     def calls(self) -> int:
@@ -202,8 +303,13 @@ class FakeClaude:
         first, last = spans[0][0], max(end for _, end in spans)
         busy = sum(end - start for start, end in spans)
         span = last - first
-        return {"head_s": first - started, "span_s": span, "tail_s": ended - last, "busy_s": busy,
-                "utilisation": busy / (concurrency * span) if span > 0 else 0.0}
+        return {
+            "head_s": first - started,
+            "span_s": span,
+            "tail_s": ended - last,
+            "busy_s": busy,
+            "utilisation": busy / (concurrency * span) if span > 0 else 0.0,
+        }
 
     def gaps_between_calls(self) -> list[float]:
         """For prospects with several calls (made one after another): each gap, in seconds, from one
@@ -228,18 +334,27 @@ def client(base_url: str, key: str, timeout: float = 300.0) -> httpx.AsyncClient
     return httpx.AsyncClient(base_url=base_url, headers={"X-API-Key": key}, timeout=timeout)
 
 
-async def post_each(url: str, bodies: Sequence[Any], *, headers: Mapping[str, str], concurrency: int = 1,
-                    server: common.Server | None = None,
-                    request_timeout: float = 300.0) -> tuple[common.LoadResult, list[tuple[int, Any]]]:
+async def post_each(
+    url: str,
+    bodies: Sequence[Any],
+    *,
+    headers: Mapping[str, str],
+    concurrency: int = 1,
+    server: common.Server | None = None,
+    request_timeout: float = 300.0,
+) -> tuple[common.LoadResult, list[tuple[int, Any]]]:
     """POST each body once, `concurrency` at a time (one keep-alive connection per worker), and return
     a `common.LoadResult` (with the server's CPU time when `server` is given) and each (status, JSON)
     in the order of `bodies`."""
     result = common.LoadResult()
     answers: list[tuple[int, Any]] = [(0, None)] * len(bodies)
     queue = iter(range(len(bodies)))
-    clients = [httpx.AsyncClient(timeout=request_timeout, limits=httpx.Limits(max_connections=1,
-                                                                      max_keepalive_connections=1))
-               for _ in range(max(1, min(concurrency, len(bodies))))]
+    clients = [
+        httpx.AsyncClient(
+            timeout=request_timeout, limits=httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        )
+        for _ in range(max(1, min(concurrency, len(bodies))))
+    ]
 
     async def worker(c: httpx.AsyncClient) -> None:
         for i in queue:
@@ -266,8 +381,9 @@ async def post_each(url: str, bodies: Sequence[Any], *, headers: Mapping[str, st
     return result, answers
 
 
-async def wait_job(c: httpx.AsyncClient, job_id: str, *, max_wait_s: float = 600.0,
-                   interval: float = 0.05) -> dict[str, Any]:
+async def wait_job(
+    c: httpx.AsyncClient, job_id: str, *, max_wait_s: float = 600.0, interval: float = 0.05
+) -> dict[str, Any]:
     """Poll GET /api/jobs/{id} until it is finished; raise on a non-200 answer or after `max_wait_s`."""
     deadline = time.monotonic() + max_wait_s
     while True:
@@ -290,4 +406,3 @@ def fmt_ratio(a: float | None, b: float | None) -> str:
 
 def ms(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds * 1000:.2f}"
-

@@ -27,10 +27,21 @@ async def _drive(app: Any, path: str, headers: dict[str, str], n: int, profile: 
     statuses: dict[int, int] = {}
 
     async def one() -> None:
-        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-                 "scheme": "http", "path": path_only, "raw_path": path_only.encode(),
-                 "query_string": query.encode(), "root_path": "", "headers": raw_headers,
-                 "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000), "app": app}
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": path_only,
+            "raw_path": path_only.encode(),
+            "query_string": query.encode(),
+            "root_path": "",
+            "headers": raw_headers,
+            "client": ("127.0.0.1", 40000),
+            "server": ("127.0.0.1", 8000),
+            "app": app,
+        }
 
         async def receive() -> dict[str, Any]:
             return {"type": "http.request", "body": b"", "more_body": False}
@@ -69,15 +80,19 @@ async def _run(args: argparse.Namespace) -> None:
 
             values: dict[str, Any] = {k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)}
             settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
-            path, headers = {"read": ("/api/industries", {"X-API-Key": key}),
-                             "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
-                             "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS)}[args.target]
+            path, headers = {
+                "read": ("/api/industries", {"X-API-Key": key}),
+                "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
+                "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
+            }[args.target]
             app = create_app(settings)
             async with app.router.lifespan_context(app):
                 profile = cProfile.Profile() if args.profile else None
                 per = await _drive(app, path, headers, args.n, profile)
-            print(f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
-                  f"({args.n} requests, one at a time)")
+            print(
+                f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
+                f"({args.n} requests, one at a time)"
+            )
             if profile is not None:
                 for key_name in ("tottime", "cumtime"):
                     out = io.StringIO()

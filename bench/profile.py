@@ -30,8 +30,10 @@ def summarize(collapsed: str, top: int = 25) -> str:
             continue
         n = int(count)
         total += n
-        frames = [f.split(" (")[0] + " (" + f.split(" (")[1].split(":")[0].rsplit("/", 1)[-1] + ")"
-                  if " (" in f else f for f in stack.split(";")]
+        frames = [
+            f.split(" (")[0] + " (" + f.split(" (")[1].split(":")[0].rsplit("/", 1)[-1] + ")" if " (" in f else f
+            for f in stack.split(";")
+        ]
         own[frames[-1]] += n
         for f in set(frames):
             incl[f] += n
@@ -60,26 +62,54 @@ def main(argv: list[str]) -> int:
         info = common.run(bt.seed(url, prospects=40, events=200))
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
-            path, headers = {"read": ("/api/industries", {"X-API-Key": key}),
-                             "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
-                             "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS)}[args.target]
+            path, headers = {
+                "read": ("/api/industries", {"X-API-Key": key}),
+                "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
+                "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
+            }[args.target]
             with common.Server("api_server:app", env, ready_path="/api/health") as srv:
                 common.wrk(srv.url(path), connections=args.connections, seconds=2, headers=headers)  # warm up
                 out = Path(args.out or Path(tmp) / "stacks.txt")
                 assert srv.proc is not None
-                spy_proc = subprocess.Popen([spy, "record", "-p", str(srv.proc.pid), "-r", str(args.rate),  # noqa: S603
-                                             "-d", str(int(args.seconds)), "--format", "raw", "-o", str(out),
-                                             "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                spy_proc = subprocess.Popen(  # noqa: S603
+                    [
+                        spy,
+                        "record",
+                        "-p",
+                        str(srv.proc.pid),
+                        "-r",
+                        str(args.rate),
+                        "-d",
+                        str(int(args.seconds)),
+                        "--format",
+                        "raw",
+                        "-o",
+                        str(out),
+                        "--nonblocking",
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                )
                 result: list[common.LoadResult] = []
-                t = threading.Thread(target=lambda: result.append(
-                    common.wrk(srv.url(path), connections=args.connections, seconds=args.seconds,
-                               headers=headers, server=srv)))
+                t = threading.Thread(
+                    target=lambda: result.append(
+                        common.wrk(
+                            srv.url(path),
+                            connections=args.connections,
+                            seconds=args.seconds,
+                            headers=headers,
+                            server=srv,
+                        )
+                    )
+                )
                 t.start()
                 spy_proc.wait()
                 t.join()
             r = result[0]
-            print(f"{args.target} on {args.backend}: {r.rps:.0f} req/s, server CPU "
-                  f"{r.server_cpu_us_per_req or 0:.0f} us/req, p50 {r.p50:.1f} ms, statuses {r.status_summary()}")
+            print(
+                f"{args.target} on {args.backend}: {r.rps:.0f} req/s, server CPU "
+                f"{r.server_cpu_us_per_req or 0:.0f} us/req, p50 {r.p50:.1f} ms, statuses {r.status_summary()}"
+            )
             print(summarize(out.read_text(), args.top))
     return 0
 

@@ -62,8 +62,9 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise Unprocessable(f"The file is not UTF-8 (byte {exc.start}). Save it as 'CSV UTF-8' and upload "
-                            "it again.") from exc
+        raise Unprocessable(
+            f"The file is not UTF-8 (byte {exc.start}). Save it as 'CSV UTF-8' and upload it again."
+        ) from exc
 
 
 def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
@@ -141,26 +142,46 @@ class Stored:
     merged: Merged
 
 
-async def store_many(session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent,
-                     analysed: list[tuple[ProspectData, AnalysisResult]], replace: bool = False) -> list[Stored]:
+async def store_many(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    agent: IndustryAgent,
+    analysed: list[tuple[ProspectData, AnalysisResult]],
+    replace: bool = False,
+) -> list[Stored]:
     """Upsert prospects (by email, merged over what is stored unless `replace`) and insert their rules
     analyses with a few multi-row statements (`prospect_intelligence.write_analyses`, the one writer)."""
-    outcomes = [intel.Outcome(data=p, result=result, engine="rules", usage=None, fallback=None, replace=replace)
-                for p, result in analysed]
+    outcomes = [
+        intel.Outcome(data=p, result=result, engine="rules", usage=None, fallback=None, replace=replace)
+        for p, result in analysed
+    ]
     written = await intel.write_analyses(session, workspace_id=workspace_id, agent=agent, outcomes=outcomes)
-    return [Stored(w.prospect_id, w.analysis_id, result.tier, result.score, w.merged)
-            for w, (_, result) in zip(written, analysed, strict=True)]
+    return [
+        Stored(w.prospect_id, w.analysis_id, result.tier, result.score, w.merged)
+        for w, (_, result) in zip(written, analysed, strict=True)
+    ]
 
 
-async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                     raw: bytes, all_or_nothing: bool, max_rows: int, replace: bool = False) -> ImportRead:
+async def import_csv(
+    session: AsyncSession,
+    *,
+    db: TuneDatabase,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    raw: bytes,
+    all_or_nothing: bool,
+    max_rows: int,
+    replace: bool = False,
+) -> ImportRead:
     """Import prospects from CSV bytes into the campaign (see the module docstring for the policy)."""
     campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
     headers, rows = await anyio.to_thread.run_sync(lambda: read_rows(decode(raw)))  # off the event loop
     mapping = {i: f for i, h in enumerate(headers) if (f := intake.field_for(h))}
     if "email" not in mapping.values():
-        raise Unprocessable(f"No email column among the headers ({', '.join(headers)[:300]}); name one "
-                            "'Email' or 'Email Address'.")
+        raise Unprocessable(
+            f"No email column among the headers ({', '.join(headers)[:300]}); name one 'Email' or 'Email Address'."
+        )
     if len(rows) > max_rows:
         raise Unprocessable(f"At most {max_rows} rows per import ({len(rows)} sent); split the file.")
     errors: list[RowError] = []
@@ -188,8 +209,10 @@ async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: u
         good.append((number, prospect))
     mode = "all_or_nothing" if all_or_nothing else "partial"
     if errors and all_or_nothing:
-        raise Unprocessable(f"{len(errors)} of {len(rows) - blank} rows are invalid; nothing was imported "
-                            "(all_or_nothing).", errors=[e.model_dump() for e in errors])
+        raise Unprocessable(
+            f"{len(errors)} of {len(rows) - blank} rows are invalid; nothing was imported (all_or_nothing).",
+            errors=[e.model_dump() for e in errors],
+        )
     agent, profile = await campaign_agent(db, campaign)
     scored = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=replace)
     results = []
@@ -202,22 +225,45 @@ async def import_csv(session: AsyncSession, *, db: TuneDatabase, workspace_id: u
     stored: list[Stored] = []
     new: set[uuid.UUID] = set()
     for start in range(0, len(analysed), STORE_CHUNK):  # in chunks, yielding in between
-        part = await store_many(session, workspace_id=workspace_id, agent=agent, replace=replace,
-                                analysed=analysed[start:start + STORE_CHUNK])
+        part = await store_many(
+            session,
+            workspace_id=workspace_id,
+            agent=agent,
+            replace=replace,
+            analysed=analysed[start : start + STORE_CHUNK],
+        )
         new |= await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id, stored=part)
         stored += part
-        analysed[start:start + STORE_CHUNK] = [None] * len(part)  # freed a few at a time, not all at the end
+        analysed[start : start + STORE_CHUNK] = [None] * len(part)  # freed a few at a time, not all at the end
         await asyncio.sleep(PAUSE_S)
     by_tier: dict[str, int] = {}
     for a in stored:
         by_tier[str(a.tier)] = by_tier.get(str(a.tier), 0) + 1
-    changes = [RowChange(row=number, email=str(p.email), changed_fields=s.merged.changed,
-                         kept_fields=s.merged.kept)
-               for (number, p), s in zip(good, stored, strict=True) if s.merged.existed]
-    log.info("campaign.csv_imported", campaign_id=str(campaign_id), rows=len(rows), imported=len(stored),
-             failed=len(errors), changed=sum(1 for c in changes if c.changed_fields))
-    return ImportRead(campaign_id=campaign_id, mode=mode, rows=len(rows), imported=len(stored), added=len(new),
-                      updated=len(stored) - len(new), failed=len(errors), skipped_blank=blank,
-                      columns={headers[i]: f for i, f in mapping.items()},
-                      ignored_columns=[h for i, h in enumerate(headers) if i not in mapping],
-                      by_tier=dict(sorted(by_tier.items())), errors=errors, changes=changes)
+    changes = [
+        RowChange(row=number, email=str(p.email), changed_fields=s.merged.changed, kept_fields=s.merged.kept)
+        for (number, p), s in zip(good, stored, strict=True)
+        if s.merged.existed
+    ]
+    log.info(
+        "campaign.csv_imported",
+        campaign_id=str(campaign_id),
+        rows=len(rows),
+        imported=len(stored),
+        failed=len(errors),
+        changed=sum(1 for c in changes if c.changed_fields),
+    )
+    return ImportRead(
+        campaign_id=campaign_id,
+        mode=mode,
+        rows=len(rows),
+        imported=len(stored),
+        added=len(new),
+        updated=len(stored) - len(new),
+        failed=len(errors),
+        skipped_blank=blank,
+        columns={headers[i]: f for i, f in mapping.items()},
+        ignored_columns=[h for i, h in enumerate(headers) if i not in mapping],
+        by_tier=dict(sorted(by_tier.items())),
+        errors=errors,
+        changes=changes,
+    )

@@ -58,12 +58,42 @@ class ExportFile:
 
 
 LEAD_FIELDS: dict[str, list[str]] = {
-    "generic": ["email", "first_name", "last_name", "company", "title", "tier", "score", "status", "prospect_id",
-                "campaign_id"],
-    "instantly": ["email", "first_name", "last_name", "company_name", "website", "personalization", "job_title",
-                  "tier", "score"],
-    "smartlead": ["email", "first_name", "last_name", "company_name", "website", "linkedin_profile", "location",
-                  "company_url", "job_title", "tier", "score"],
+    "generic": [
+        "email",
+        "first_name",
+        "last_name",
+        "company",
+        "title",
+        "tier",
+        "score",
+        "status",
+        "prospect_id",
+        "campaign_id",
+    ],
+    "instantly": [
+        "email",
+        "first_name",
+        "last_name",
+        "company_name",
+        "website",
+        "personalization",
+        "job_title",
+        "tier",
+        "score",
+    ],
+    "smartlead": [
+        "email",
+        "first_name",
+        "last_name",
+        "company_name",
+        "website",
+        "linkedin_profile",
+        "location",
+        "company_url",
+        "job_title",
+        "tier",
+        "score",
+    ],
 }
 
 
@@ -79,51 +109,93 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _lead_columns(tool: Tool, p: dict[str, Any], member: CampaignProspect, prospect: Prospect,
-                  hook: str | None) -> dict[str, Any]:
+def _lead_columns(
+    tool: Tool, p: dict[str, Any], member: CampaignProspect, prospect: Prospect, hook: str | None
+) -> dict[str, Any]:
     site = p.get("website") or p.get("company_domain")
-    values = {"email": prospect.email, "first_name": p.get("first_name"), "last_name": p.get("last_name"),
-              "company": p.get("company"), "company_name": p.get("company"), "title": p.get("title"),
-              "job_title": p.get("title"), "tier": member.tier, "score": member.score, "status": member.status,
-              "prospect_id": prospect.id, "campaign_id": member.campaign_id, "website": site,
-              "company_url": site, "personalization": hook, "linkedin_profile": p.get("linkedin_url"),
-              "location": p.get("location")}
+    values = {
+        "email": prospect.email,
+        "first_name": p.get("first_name"),
+        "last_name": p.get("last_name"),
+        "company": p.get("company"),
+        "company_name": p.get("company"),
+        "title": p.get("title"),
+        "job_title": p.get("title"),
+        "tier": member.tier,
+        "score": member.score,
+        "status": member.status,
+        "prospect_id": prospect.id,
+        "campaign_id": member.campaign_id,
+        "website": site,
+        "company_url": site,
+        "personalization": hook,
+        "linkedin_profile": p.get("linkedin_url"),
+        "location": p.get("location"),
+    }
     return {field: values[field] for field in LEAD_FIELDS[tool]}
 
 
 def _step_columns(tool: Tool, step: int) -> list[str]:
     if tool == "generic":
-        return [f"step_{step}_{c}" for c in ("day_offset", "subject", "variant", "body_html", "body_text",
-                                             "message_id", "pixel_url")]
+        return [
+            f"step_{step}_{c}"
+            for c in ("day_offset", "subject", "variant", "body_html", "body_text", "message_id", "pixel_url")
+        ]
     return [f"step_{step}_subject", f"step_{step}_body_html"]
 
 
 def _step_values(tool: Tool, step: int, message: Message, rendered: Any) -> dict[str, Any]:
     if tool == "generic":
-        return {f"step_{step}_day_offset": message.day_offset, f"step_{step}_subject": message.subject,
-                f"step_{step}_variant": message.variant, f"step_{step}_body_html": rendered.body_html,
-                f"step_{step}_body_text": rendered.body_text, f"step_{step}_message_id": message.id,
-                f"step_{step}_pixel_url": rendered.pixel_url}
+        return {
+            f"step_{step}_day_offset": message.day_offset,
+            f"step_{step}_subject": message.subject,
+            f"step_{step}_variant": message.variant,
+            f"step_{step}_body_html": rendered.body_html,
+            f"step_{step}_body_text": rendered.body_text,
+            f"step_{step}_message_id": message.id,
+            f"step_{step}_pixel_url": rendered.pixel_url,
+        }
     return {f"step_{step}_subject": message.subject, f"step_{step}_body_html": rendered.body_html}
 
 
-async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, tool: Tool,
-                          tier: int | None, settings: Settings) -> ExportFile:
+async def export_campaign(
+    db: TuneDatabase,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    tool: Tool,
+    tier: int | None,
+    settings: Settings,
+) -> ExportFile:
     """The campaign as a CSV in the layout `tool` imports, with tracking embedded in every body."""
     async with db.session(write=False) as session:
         campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
-        query = (select(CampaignProspect, Prospect).join(Prospect, Prospect.id == CampaignProspect.prospect_id)
-                 .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.workspace_id == workspace_id,
-                        CampaignProspect.status.not_in(tuple(ENDING))))
+        query = (
+            select(CampaignProspect, Prospect)
+            .join(Prospect, Prospect.id == CampaignProspect.prospect_id)
+            .where(
+                CampaignProspect.campaign_id == campaign_id,
+                CampaignProspect.workspace_id == workspace_id,
+                CampaignProspect.status.not_in(tuple(ENDING)),
+            )
+        )
         if tier is not None:
             query = query.where(CampaignProspect.tier == tier)
-        members = list(await session.execute(query.order_by(CampaignProspect.tier, CampaignProspect.score.desc(),
-                                                            Prospect.email)))
+        members = list(
+            await session.execute(
+                query.order_by(CampaignProspect.tier, CampaignProspect.score.desc(), Prospect.email)
+            )
+        )
         messages: dict[uuid.UUID, dict[int, Message]] = defaultdict(dict)
         for chunk in chunks([p.id for _, p in members]):
-            for m in await session.scalars(select(Message).where(
-                    Message.campaign_id == campaign_id, Message.workspace_id == workspace_id,
-                    Message.channel == "email", Message.prospect_id.in_(chunk))):
+            for m in await session.scalars(
+                select(Message).where(
+                    Message.campaign_id == campaign_id,
+                    Message.workspace_id == workspace_id,
+                    Message.channel == "email",
+                    Message.prospect_id.in_(chunk),
+                )
+            ):
                 messages[m.prospect_id][m.step] = m
         every = [m for steps in messages.values() for m in steps.values()]
         hooks: dict[uuid.UUID, str] = {}
@@ -134,8 +206,9 @@ async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign
                     hooks[found.id] = first[0]["text"]
         links: dict[uuid.UUID, list[TrackedLink]] = defaultdict(list)
         for chunk in chunks([m.id for m in every]):
-            for link in await session.scalars(select(TrackedLink).where(TrackedLink.message_id.in_(chunk))
-                                              .order_by(TrackedLink.position)):
+            for link in await session.scalars(
+                select(TrackedLink).where(TrackedLink.message_id.in_(chunk)).order_by(TrackedLink.position)
+            ):
                 links[link.message_id].append(link)
     missing = [m for m in every if set(tokens.extract_urls(m.body, m.cta)) - {lk.url for lk in links[m.id]}]
     if missing:  # a short writing transaction only for messages with links not stored yet
@@ -154,8 +227,13 @@ async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign
         if not own:
             skipped += 1
             continue
-        row = _lead_columns(tool, prospect.data or {}, member, prospect,
-                            hooks.get(member.analysis_id) if member.analysis_id else None)
+        row = _lead_columns(
+            tool,
+            prospect.data or {},
+            member,
+            prospect,
+            hooks.get(member.analysis_id) if member.analysis_id else None,
+        )
         for step in steps:
             message = own.get(step)
             if message is not None:
@@ -164,6 +242,10 @@ async def export_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign
         rows += 1
     slug = re.sub(r"[^a-z0-9]+", "-", campaign.name.lower()).strip("-")[:60] or "campaign"
     log.info("campaign.exported", campaign_id=str(campaign.id), tool=tool, rows=rows, skipped=skipped)
-    return ExportFile(filename=f"{slug}-{tool}.csv", content=out.getvalue(), rows=rows, skipped=skipped,
-                      day_offsets=[offsets[s] for s in steps])
-
+    return ExportFile(
+        filename=f"{slug}-{tool}.csv",
+        content=out.getvalue(),
+        rows=rows,
+        skipped=skipped,
+        day_offsets=[offsets[s] for s in steps],
+    )

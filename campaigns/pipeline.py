@@ -32,8 +32,11 @@ from settings import Settings
 
 Channel = Literal["sequence", "linkedin", "video"]
 TierKey = Literal["1", "2", "3", "4"]
-DEFAULT_CONTENT: dict[TierKey, list[Channel]] = {"1": ["sequence", "linkedin", "video"],
-                                                 "2": ["sequence", "linkedin"], "3": ["sequence"]}
+DEFAULT_CONTENT: dict[TierKey, list[Channel]] = {
+    "1": ["sequence", "linkedin", "video"],
+    "2": ["sequence", "linkedin"],
+    "3": ["sequence"],
+}
 # What each content kind is stored as; a prospect "has" a kind when such a message exists.
 STORED_AS = {"sequence": "email", "linkedin": "linkedin_connection", "video": "video"}
 
@@ -55,8 +58,9 @@ class ContentPlan(Input):
 
     def for_campaign(self, campaign: Campaign | CampaignRead) -> ContentPlan:
         """This plan with the campaign's sequence_settings filling what it leaves out."""
-        steps, variants, tone = content.sequence_shape(self.steps, self.subject_variants, self.tone,
-                                                       campaign.sequence_settings)
+        steps, variants, tone = content.sequence_shape(
+            self.steps, self.subject_variants, self.tone, campaign.sequence_settings
+        )
         return self.model_copy(update={"steps": steps, "subject_variants": variants, "tone": tone})
 
     def channels_for(self, tier: int) -> list[Channel]:
@@ -70,7 +74,8 @@ class PipelineRequest(Input):
     campaign_id: uuid.UUID | None = None
     campaign: NewCampaign | None = None
     prospects: Annotated[list[dict[str, Any]], Field(max_length=10_000)] | None = Field(
-        None, description="Prospects to add; without them, the campaign's own prospects are re-run.")
+        None, description="Prospects to add; without them, the campaign's own prospects are re-run."
+    )
     content: ContentPlan = Field(default_factory=ContentPlan)
     sender: Sender | None = None
     push_to_clay: bool = False
@@ -83,13 +88,31 @@ class PipelineRequest(Input):
             raise ValueError("give exactly one of campaign_id or campaign")
         return self
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "campaign": {"name": "Nevada casinos Q1", "industry": "casino"},
-        "prospects": [{"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana",
-                       "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "employees": 2000,
-                       "signals": ["Opening a 400-room hotel tower in Q2 2027"]}],
-        "content": {"tiers": {"1": ["sequence", "linkedin", "video"], "2": ["sequence"]}},
-        "sender": {"name": "Sam Lee", "company": "Tune Outbound", "offer": "player reactivation campaigns"}}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "campaign": {"name": "Nevada casinos Q1", "industry": "casino"},
+                    "prospects": [
+                        {
+                            "email": "dana.reyes@silverpeakcasino.com",
+                            "first_name": "Dana",
+                            "title": "VP of Marketing",
+                            "company": "Silver Peak Casino Resort",
+                            "employees": 2000,
+                            "signals": ["Opening a 400-room hotel tower in Q2 2027"],
+                        }
+                    ],
+                    "content": {"tiers": {"1": ["sequence", "linkedin", "video"], "2": ["sequence"]}},
+                    "sender": {
+                        "name": "Sam Lee",
+                        "company": "Tune Outbound",
+                        "offer": "player reactivation campaigns",
+                    },
+                }
+            ]
+        }
+    }
 
 
 class ContentBatchRequest(Input):
@@ -122,11 +145,13 @@ async def _setup(ctx: jobs.JobContext) -> None:
     if "profile" in ctx.cache:
         return
     async with ctx.db.session(write=False) as session:
-        campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
-                                           campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
+        campaign = await owned_campaign(
+            session, workspace_id=ctx.workspace_id, campaign_id=uuid.UUID(ctx.payload["campaign_id"])
+        )
         ctx.cache["thresholds"] = campaign.tier_thresholds
     ctx.cache["agent"], ctx.cache["profile"] = await intel.agent_profile(
-        ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"])
+        ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"]
+    )
 
 
 class PipelineJob:
@@ -142,8 +167,12 @@ class PipelineJob:
             prospect_id = uuid.UUID(payload["prospect_id"])
             async with ctx.db.session(write=False) as session:
                 row = await session.get(Prospect, prospect_id)
-                latest = await session.scalar(select(Analysis).where(Analysis.prospect_id == prospect_id)
-                                              .order_by(Analysis.created_at.desc()).limit(1))
+                latest = await session.scalar(
+                    select(Analysis)
+                    .where(Analysis.prospect_id == prospect_id)
+                    .order_by(Analysis.created_at.desc())
+                    .limit(1)
+                )
             if row is None or row.workspace_id != ctx.workspace_id:
                 raise ValueError("the prospect no longer exists")
             data = ProspectData.model_validate(row.data)
@@ -152,11 +181,13 @@ class PipelineJob:
             given = data
         else:
             given = ProspectData.model_validate(payload["prospect"])
-            [data] = await intel.with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given],
-                                            replace=replace)
+            [data] = await intel.with_known(
+                ctx.db, workspace_id=ctx.workspace_id, prospects=[given], replace=replace
+            )
         if analysis is None:
-            outcome = await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=profile, data=data,
-                                         given=given, replace=replace)
+            outcome = await intel.assess(
+                ctx.llm, workspace_id=ctx.workspace_id, profile=profile, data=data, given=given, replace=replace
+            )
             analysis = outcome.result
         tier = campaign_tier(ctx.cache["thresholds"], score=analysis.score, tier=analysis.tier)
         channels = plan.channels_for(tier)
@@ -165,40 +196,56 @@ class PipelineJob:
         prepared = Prepared(prospect_id=prospect_id, outcome=outcome, tier=tier, brief=None)
         if channels:
             sender = Sender.model_validate(ctx.payload["sender"])
-            brief = content.Brief(workspace_id=ctx.workspace_id, prospect_id=prospect_id, prospect=data,
-                                  campaign_id=uuid.UUID(ctx.payload["campaign_id"]), profile=profile,
-                                  analysis=analysis, sender=sender, agent=ctx.cache["agent"])
+            brief = content.Brief(
+                workspace_id=ctx.workspace_id,
+                prospect_id=prospect_id,
+                prospect=data,
+                campaign_id=uuid.UUID(ctx.payload["campaign_id"]),
+                profile=profile,
+                analysis=analysis,
+                sender=sender,
+                agent=ctx.cache["agent"],
+            )
             prepared.brief = brief
             for channel in channels:
                 if channel == "sequence":
                     prepared.written[channel] = await content.write_sequence(
-                        ctx.llm, brief, steps=plan.steps or 4, subject_variants=plan.subject_variants or 2,
-                        tone=plan.tone)
+                        ctx.llm,
+                        brief,
+                        steps=plan.steps or 4,
+                        subject_variants=plan.subject_variants or 2,
+                        tone=plan.tone,
+                    )
                 elif channel == "linkedin":
                     prepared.written[channel] = await content.write_linkedin(ctx.llm, brief, "connection")
                 else:
                     prepared.written[channel] = await content.write_video(ctx.llm, brief, plan.video_seconds)
         return prepared
 
-    async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
-                    prepared: Prepared) -> dict[str, Any]:
+    async def apply(
+        self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any], prepared: Prepared
+    ) -> dict[str, Any]:
         cost = 0.0
         prospect_id = prepared.prospect_id
         engine = "rules"
         changed: list[str] = []
         if prepared.outcome is not None:
-            stored = await intel.store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"],
-                                       outcome=prepared.outcome)
-            campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
-                                               campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
-            await attach(session, workspace_id=ctx.workspace_id, campaign=campaign,
-                                           analysis=stored)
+            stored = await intel.store(
+                session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared.outcome
+            )
+            campaign = await owned_campaign(
+                session, workspace_id=ctx.workspace_id, campaign_id=uuid.UUID(ctx.payload["campaign_id"])
+            )
+            await attach(session, workspace_id=ctx.workspace_id, campaign=campaign, analysis=stored)
             prospect_id, engine, changed = stored.prospect_id, stored.engine, stored.changed_fields
             cost += float((stored.usage or {}).get("cost_usd", 0))
         assert prospect_id is not None
         counts: dict[str, int] = {}
         store: dict[str, Callable[..., Awaitable[Any]]] = {
-            "sequence": content.store_sequence, "linkedin": content.store_linkedin, "video": content.store_video}
+            "sequence": content.store_sequence,
+            "linkedin": content.store_linkedin,
+            "video": content.store_video,
+        }
         for channel, written in prepared.written.items():
             assert prepared.brief is not None
             await store[channel](session, prepared.brief, prospect_id, written)
@@ -208,12 +255,22 @@ class PipelineJob:
         if counts:
             await session.execute(
                 update(CampaignProspect)
-                .where(CampaignProspect.campaign_id == uuid.UUID(ctx.payload["campaign_id"]),
-                       CampaignProspect.prospect_id == prospect_id,
-                       CampaignProspect.status.in_(("new", "analyzed")))
-                .values(status="content_ready").execution_options(synchronize_session=False))
-        return {"prospect_id": str(prospect_id), "tier": prepared.tier, "engine": engine, "content": counts,
-                "changed_fields": changed, "cost_usd": round(cost, 6)}
+                .where(
+                    CampaignProspect.campaign_id == uuid.UUID(ctx.payload["campaign_id"]),
+                    CampaignProspect.prospect_id == prospect_id,
+                    CampaignProspect.status.in_(("new", "analyzed")),
+                )
+                .values(status="content_ready")
+                .execution_options(synchronize_session=False)
+            )
+        return {
+            "prospect_id": str(prospect_id),
+            "tier": prepared.tier,
+            "engine": engine,
+            "content": counts,
+            "changed_fields": changed,
+            "cost_usd": round(cost, 6),
+        }
 
 
 async def summarize_pipeline(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
@@ -227,11 +284,13 @@ async def summarize_pipeline(session: AsyncSession, ctx: jobs.JobContext) -> dic
 async def _push_to_clay(session: AsyncSession, ctx: jobs.JobContext) -> str | None:
     import clay_integration  # the Clay job kind registers itself on import
 
-    job = await clay_integration.enqueue_push(session, workspace_id=ctx.workspace_id,
-                                              campaign_id=uuid.UUID(ctx.payload["campaign_id"]),
-                                              settings=ctx.settings)
+    job = await clay_integration.enqueue_push(
+        session,
+        workspace_id=ctx.workspace_id,
+        campaign_id=uuid.UUID(ctx.payload["campaign_id"]),
+        settings=ctx.settings,
+    )
     return str(job.job_id) if job is not None else None
-
 
 
 # --- starting one -----------------------------------------------------------------------------
@@ -240,19 +299,27 @@ async def _push_to_clay(session: AsyncSession, ctx: jobs.JobContext) -> str | No
 def _sender(given: Sender | None, campaign: Campaign | CampaignRead, needed: bool) -> dict[str, Any] | None:
     sender = given.model_dump() if given else (campaign.sequence_settings or {}).get("sender")
     if needed and not sender:
-        raise Unprocessable("A `sender` (name, company, offer) is required to write content; give one here "
-                            "or in the campaign's sequence_settings.")
+        raise Unprocessable(
+            "A `sender` (name, company, offer) is required to write content; give one here "
+            "or in the campaign's sequence_settings."
+        )
     return sender
 
 
-async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data: PipelineRequest,
-                         settings: Settings) -> jobs.JobRead:
+async def start_pipeline(
+    session: AsyncSession, *, workspace_id: uuid.UUID, data: PipelineRequest, settings: Settings
+) -> jobs.JobRead:
     """Create the campaign if asked (through the campaigns service: an industry without an agent is a
     422), then queue one pipeline job over the prospects."""
     campaign: Campaign | CampaignRead
     if data.campaign is not None:
-        campaign = await create_campaign(session, workspace_id=workspace_id, data=CampaignCreate(
-            name=data.campaign.name, industry=data.campaign.industry, description=data.campaign.description))
+        campaign = await create_campaign(
+            session,
+            workspace_id=workspace_id,
+            data=CampaignCreate(
+                name=data.campaign.name, industry=data.campaign.industry, description=data.campaign.description
+            ),
+        )
     else:
         assert data.campaign_id is not None
         campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
@@ -260,43 +327,74 @@ async def start_pipeline(session: AsyncSession, *, workspace_id: uuid.UUID, data
     if data.prospects is not None:
         if len(data.prospects) > settings.ANALYZE_BATCH_MAX:
             raise Unprocessable(f"A pipeline holds at most {settings.ANALYZE_BATCH_MAX} prospects.")
-        items = [(f"{i}:{str(p.get('email', ''))[:150].lower()}", {"prospect": p})
-                 for i, p in enumerate(data.prospects)]
+        items = [
+            (f"{i}:{str(p.get('email', ''))[:150].lower()}", {"prospect": p}) for i, p in enumerate(data.prospects)
+        ]
     else:
-        ids = await session.scalars(select(CampaignProspect.prospect_id)
-                                    .where(CampaignProspect.campaign_id == campaign.id))
+        ids = await session.scalars(
+            select(CampaignProspect.prospect_id).where(CampaignProspect.campaign_id == campaign.id)
+        )
         items = [(str(pid), {"prospect_id": str(pid)}) for pid in ids]
     if not items:
         raise Unprocessable("No prospects: send `prospects`, or add some to the campaign first.")
     sender = _sender(data.sender, campaign, needed=any(data.content.tiers.values()))
-    job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
-        "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": True,
-        "plan": data.content.for_campaign(campaign).model_dump(), "sender": sender,
-        "push_to_clay": data.push_to_clay, "replace": data.replace,
-        "use_batches": claude_batches.wanted(settings, data.use_batches, len(items))})
+    job = await jobs.enqueue(
+        session,
+        workspace_id=workspace_id,
+        kind="pipeline",
+        items=items,
+        payload={
+            "campaign_id": str(campaign.id),
+            "industry": campaign.industry,
+            "analyze": True,
+            "plan": data.content.for_campaign(campaign).model_dump(),
+            "sender": sender,
+            "push_to_clay": data.push_to_clay,
+            "replace": data.replace,
+            "use_batches": claude_batches.wanted(settings, data.use_batches, len(items)),
+        },
+    )
     return jobs.job_read(job)
 
 
-async def start_content_batch(session: AsyncSession, *, workspace_id: uuid.UUID,
-                              data: ContentBatchRequest, settings: Settings | None = None) -> jobs.JobRead:
+async def start_content_batch(
+    session: AsyncSession, *, workspace_id: uuid.UUID, data: ContentBatchRequest, settings: Settings | None = None
+) -> jobs.JobRead:
     """Queue content for the campaign's prospects (of a tier) that lack any of the asked kinds."""
     campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     query = select(CampaignProspect.prospect_id).where(CampaignProspect.campaign_id == campaign.id)
     if data.tier is not None:
         query = query.where(CampaignProspect.tier == data.tier)
-    have = set((await session.execute(select(Message.prospect_id, Message.channel).distinct()
-                                       .where(Message.campaign_id == campaign.id))).all())
+    have = set(
+        (
+            await session.execute(
+                select(Message.prospect_id, Message.channel).distinct().where(Message.campaign_id == campaign.id)
+            )
+        ).all()
+    )
     items = []
     for pid in await session.scalars(query.order_by(CampaignProspect.score.desc())):
         missing = [c for c in data.channels if (pid, STORED_AS[c]) not in have]
         if missing:
             items.append((str(pid), {"prospect_id": str(pid), "missing": missing}))
-    plan = ContentPlan(steps=data.steps, subject_variants=data.subject_variants,
-                       video_seconds=data.video_seconds).for_campaign(campaign)
-    job = await jobs.enqueue(session, workspace_id=workspace_id, kind="pipeline", items=items, payload={
-        "campaign_id": str(campaign.id), "industry": campaign.industry, "analyze": False,
-        "plan": plan.model_dump(), "only": list(data.channels),
-        "sender": _sender(data.sender, campaign, needed=True),
-        "use_batches": claude_batches.wanted(settings, data.use_batches, len(items)) if settings else bool(
-            data.use_batches)})
+    plan = ContentPlan(
+        steps=data.steps, subject_variants=data.subject_variants, video_seconds=data.video_seconds
+    ).for_campaign(campaign)
+    job = await jobs.enqueue(
+        session,
+        workspace_id=workspace_id,
+        kind="pipeline",
+        items=items,
+        payload={
+            "campaign_id": str(campaign.id),
+            "industry": campaign.industry,
+            "analyze": False,
+            "plan": plan.model_dump(),
+            "only": list(data.channels),
+            "sender": _sender(data.sender, campaign, needed=True),
+            "use_batches": claude_batches.wanted(settings, data.use_batches, len(items))
+            if settings
+            else bool(data.use_batches),
+        },
+    )
     return jobs.job_read(job)

@@ -21,8 +21,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "completed": frozenset({"archived"}),
     "archived": frozenset(),
 }
-ProspectStatus = Literal["new", "analyzed", "content_ready", "in_sequence", "replied", "bounced", "unsubscribed",
-                         "completed"]
+ProspectStatus = Literal[
+    "new", "analyzed", "content_ready", "in_sequence", "replied", "bounced", "unsubscribed", "completed"
+]
 
 
 class CampaignThresholds(Input):
@@ -51,13 +52,23 @@ class SequenceSettings(Input):
     tone: Annotated[str, Field(max_length=200)] | None = None
 
 
-_EXAMPLE: dict[str, Any] = {"name": "Q1 casino reactivation", "industry": "casino",
-            "description": "Regional casino resorts opening new hotel towers",
-            "tier_thresholds": {"tier1": 85, "tier2": 65, "tier3": 45},
-            "sequence_settings": {"steps": 4, "subject_variants": 2,
-                                  "sender": {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-                                             "offer": "player reactivation campaigns",
-                                             "calendar_link": "https://cal.example.com/sam"}}}
+_EXAMPLE: dict[str, Any] = {
+    "name": "Q1 casino reactivation",
+    "industry": "casino",
+    "description": "Regional casino resorts opening new hotel towers",
+    "tier_thresholds": {"tier1": 85, "tier2": 65, "tier3": 45},
+    "sequence_settings": {
+        "steps": 4,
+        "subject_variants": 2,
+        "sender": {
+            "name": "Sam Lee",
+            "title": "Partner",
+            "company": "Tune Outbound",
+            "offer": "player reactivation campaigns",
+            "calendar_link": "https://cal.example.com/sam",
+        },
+    },
+}
 
 
 class CampaignCreate(Input):
@@ -88,8 +99,9 @@ class CampaignUpdate(Input):
 
 
 class CampaignRead(Output):
-    id: uuid.UUID = Field(description="The same as campaign_id; kept for existing clients.",
-                        json_schema_extra={"deprecated": True})
+    id: uuid.UUID = Field(
+        description="The same as campaign_id; kept for existing clients.", json_schema_extra={"deprecated": True}
+    )
     name: str
     industry: str
     description: str | None
@@ -128,10 +140,25 @@ class ProspectsAdd(Input):
     prospects: Annotated[list[dict[str, Any]], Field(min_length=1)]
     replace: bool = Field(False, description=REPLACE_HELP)
 
-    model_config = {"json_schema_extra": {"examples": [{"prospects": [
-        {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-         "title": "VP of Marketing", "company": "Silver Peak Casino Resort", "employees": 2000,
-         "signals": ["Opening a 400-room hotel tower in Q2 2027"]}]}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "prospects": [
+                        {
+                            "email": "dana.reyes@silverpeakcasino.com",
+                            "first_name": "Dana",
+                            "last_name": "Reyes",
+                            "title": "VP of Marketing",
+                            "company": "Silver Peak Casino Resort",
+                            "employees": 2000,
+                            "signals": ["Opening a 400-room hotel tower in Q2 2027"],
+                        }
+                    ]
+                }
+            ]
+        }
+    }
 
 
 class AddItemRead(Output):

@@ -61,19 +61,26 @@ async def create_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, dat
         if slug not in BUILTIN:
             raise Unprocessable(f"No agent for '{data.industry}'. Build one first: POST /api/agents/build.")
         await ensure_agent(session, workspace_id=workspace_id, industry=slug)
-    row = Campaign(workspace_id=workspace_id, name=data.name, industry=slug, description=data.description,
-                   status="draft",
-                   tier_thresholds=data.tier_thresholds.model_dump() if data.tier_thresholds else None,
-                   sequence_settings=data.sequence_settings.model_dump(mode="json", exclude_none=True)
-                   if data.sequence_settings else None)
+    row = Campaign(
+        workspace_id=workspace_id,
+        name=data.name,
+        industry=slug,
+        description=data.description,
+        status="draft",
+        tier_thresholds=data.tier_thresholds.model_dump() if data.tier_thresholds else None,
+        sequence_settings=data.sequence_settings.model_dump(mode="json", exclude_none=True)
+        if data.sequence_settings
+        else None,
+    )
     session.add(row)
     await session.flush()
     log.info("campaign.created", campaign_id=str(row.id), industry=slug)
     return CampaignRead.model_validate(row)
 
 
-async def list_campaigns(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
-                         cursor: str | None, limit: int) -> Page[CampaignRead]:
+async def list_campaigns(
+    session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None, cursor: str | None, limit: int
+) -> Page[CampaignRead]:
     """The workspace's campaigns, newest first."""
     query = select(Campaign).where(Campaign.workspace_id == workspace_id)
     if status:
@@ -82,13 +89,15 @@ async def list_campaigns(session: AsyncSession, *, workspace_id: uuid.UUID, stat
     return Page[CampaignRead](items=[CampaignRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
-async def campaign_stats(session: AsyncSession, *, workspace_id: uuid.UUID,
-                         campaign_id: uuid.UUID) -> CampaignStats:
+async def campaign_stats(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID
+) -> CampaignStats:
     """The campaign's prospects counted by tier (and status within it) and by status."""
-    rows = await session.execute(select(CampaignProspect.tier, CampaignProspect.status, func.count())
-                                 .where(CampaignProspect.campaign_id == campaign_id,
-                                        CampaignProspect.workspace_id == workspace_id)
-                                 .group_by(CampaignProspect.tier, CampaignProspect.status))
+    rows = await session.execute(
+        select(CampaignProspect.tier, CampaignProspect.status, func.count())
+        .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.workspace_id == workspace_id)
+        .group_by(CampaignProspect.tier, CampaignProspect.status)
+    )
     return _stats_of(rows)
 
 
@@ -98,8 +107,10 @@ def _stats_of(rows: Any) -> CampaignStats:
     for tier, status, n in rows:
         tiers[tier][status] = int(n)
         statuses[status] += int(n)
-    by_tier = [TierCount(tier=t, prospects=sum(s.values()), by_status=s)
-               for t, s in sorted(tiers.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))]
+    by_tier = [
+        TierCount(tier=t, prospects=sum(s.values()), by_status=s)
+        for t, s in sorted(tiers.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
+    ]
     return CampaignStats(prospects=sum(statuses.values()), by_tier=by_tier, by_status=dict(statuses))
 
 
@@ -111,36 +122,44 @@ _CP, _C = CampaignProspect.__table__, Campaign.__table__
 
 
 def _detail_statement(dialect: str) -> Any:
-    grouped = (select(_CP.c.tier, _CP.c.status, func.count().label("n"))
-               .where(_CP.c.campaign_id == bindparam("campaign_id"),
-                      _CP.c.workspace_id == bindparam("workspace_id"))
-               .group_by(_CP.c.tier, _CP.c.status).subquery())
+    grouped = (
+        select(_CP.c.tier, _CP.c.status, func.count().label("n"))
+        .where(_CP.c.campaign_id == bindparam("campaign_id"), _CP.c.workspace_id == bindparam("workspace_id"))
+        .group_by(_CP.c.tier, _CP.c.status)
+        .subquery()
+    )
     if dialect == "postgresql":
         counts = func.json_agg(func.json_build_array(grouped.c.tier, grouped.c.status, grouped.c.n))
     else:
         counts = func.json_group_array(func.json_array(grouped.c.tier, grouped.c.status, grouped.c.n))
-    return (select(*_C.c, type_coerce(select(counts).scalar_subquery(), JSON).label("counts"))
-            .where(_C.c.id == bindparam("campaign_id"), _C.c.workspace_id == bindparam("workspace_id")))
+    return select(*_C.c, type_coerce(select(counts).scalar_subquery(), JSON).label("counts")).where(
+        _C.c.id == bindparam("campaign_id"), _C.c.workspace_id == bindparam("workspace_id")
+    )
 
 
 _DETAIL = {name: _detail_statement(name) for name in ("sqlite", "postgresql")}
 _CAMPAIGN_KEYS = tuple(c.key for c in _C.c)
 
 
-async def get_campaign(session: AsyncSession, *, workspace_id: uuid.UUID,
-                       campaign_id: uuid.UUID) -> CampaignDetail:
+async def get_campaign(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID
+) -> CampaignDetail:
     """A campaign with its prospects counted by tier and by status (one statement)."""
     conn = await session.connection()  # Core: the ORM adds nothing to a plain row
-    row = (await conn.execute(_DETAIL[conn.dialect.name],
-                              {"campaign_id": campaign_id, "workspace_id": workspace_id})).first()
+    row = (
+        await conn.execute(_DETAIL[conn.dialect.name], {"campaign_id": campaign_id, "workspace_id": workspace_id})
+    ).first()
     return _detail_of(row, campaign_id)
 
 
 async def read_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> CampaignDetail:
     """`get_campaign` on a connection of its own: one statement needs no ORM session (GET's hot path)."""
     async with db.read_engine.connect() as conn:
-        row = (await conn.execute(_DETAIL[conn.dialect.name],
-                                  {"campaign_id": campaign_id, "workspace_id": workspace_id})).first()
+        row = (
+            await conn.execute(
+                _DETAIL[conn.dialect.name], {"campaign_id": campaign_id, "workspace_id": workspace_id}
+            )
+        ).first()
     return _detail_of(row, campaign_id)
 
 
@@ -152,8 +171,9 @@ def _detail_of(row: Any, campaign_id: uuid.UUID) -> CampaignDetail:
     return CampaignDetail(**campaign, stats=stats)
 
 
-async def update_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                          data: CampaignUpdate) -> CampaignDetail:
+async def update_campaign(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, data: CampaignUpdate
+) -> CampaignDetail:
     """Change status (only along TRANSITIONS; 409 otherwise) and settings."""
     campaign = await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
     if data.status is not None and data.status != campaign.status:
@@ -180,9 +200,11 @@ async def _retier(session: AsyncSession, campaign_id: uuid.UUID, t: CampaignThre
     """Re-tier the campaign's prospects from their stored scores (the tier is a function of the score)."""
     score = CampaignProspect.score
     tier = case((score >= t.tier1, 1), (score >= t.tier2, 2), (score >= t.tier3, 3), else_=4)
-    await session.execute(update(CampaignProspect).where(CampaignProspect.campaign_id == campaign_id,
-                                                         score.is_not(None))
-                          .values(tier=tier, updated_at=utcnow()))
+    await session.execute(
+        update(CampaignProspect)
+        .where(CampaignProspect.campaign_id == campaign_id, score.is_not(None))
+        .values(tier=tier, updated_at=utcnow())
+    )
 
 
 def campaign_thresholds(stored: dict[str, Any] | None) -> TierThresholds | None:
@@ -226,27 +248,53 @@ class Analysed(Protocol):
     def score(self) -> int: ...
 
 
-async def upsert_members(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                         stored: Sequence[Analysed]) -> set[uuid.UUID]:
+async def upsert_members(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, stored: Sequence[Analysed]
+) -> set[uuid.UUID]:
     """Put analysed prospects in the campaign (tier, score, analysis); return the ids that were new."""
     ids = [a.prospect_id for a in stored]
     existing: set[uuid.UUID] = set()
     for chunk in chunks(ids):
-        existing |= set(await session.scalars(select(CampaignProspect.prospect_id).where(
-            CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(chunk))))
+        existing |= set(
+            await session.scalars(
+                select(CampaignProspect.prospect_id).where(
+                    CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(chunk)
+                )
+            )
+        )
     latest = {a.prospect_id: a for a in stored}  # the same prospect twice: its last analysis wins
     now = utcnow()
-    rows = [{"id": uuid.uuid4(), "workspace_id": workspace_id, "campaign_id": campaign_id, "prospect_id": pid,
-             "analysis_id": a.analysis_id, "tier": a.tier, "score": a.score, "status": "analyzed",
-             "created_at": now, "updated_at": now} for pid, a in latest.items()]
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "workspace_id": workspace_id,
+            "campaign_id": campaign_id,
+            "prospect_id": pid,
+            "analysis_id": a.analysis_id,
+            "tier": a.tier,
+            "score": a.score,
+            "status": "analyzed",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for pid, a in latest.items()
+    ]
     if rows:
         stmt = table_insert(session, CampaignProspect)
         status = CampaignProspect.__table__.c.status
-        await session.execute(stmt.on_conflict_do_update(
-            index_elements=["campaign_id", "prospect_id"],
-            set_={"analysis_id": stmt.excluded.analysis_id, "tier": stmt.excluded.tier,
-                  "score": stmt.excluded.score, "updated_at": stmt.excluded.updated_at,
-                  "status": case((status == "new", "analyzed"), else_=status)}), rows)
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["campaign_id", "prospect_id"],
+                set_={
+                    "analysis_id": stmt.excluded.analysis_id,
+                    "tier": stmt.excluded.tier,
+                    "score": stmt.excluded.score,
+                    "updated_at": stmt.excluded.updated_at,
+                    "status": case((status == "new", "analyzed"), else_=status),
+                },
+            ),
+            rows,
+        )
     return set(latest) - existing
 
 
@@ -258,63 +306,118 @@ class Member:
     score: int
 
 
-async def attach(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign,
-                 analysis: Analysed) -> int:
+async def attach(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign, analysis: Analysed) -> int:
     """Put one analysed prospect in a campaign (or update its place there); return its campaign tier.
 
     A campaign's own tier thresholds, when set, override the agent's. A prospect already further
     along (in a sequence, replied…) keeps its status.
     """
     tier = campaign_tier(campaign.tier_thresholds, score=analysis.score, tier=analysis.tier)
-    await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign.id, stored=[
-        Member(prospect_id=analysis.prospect_id, analysis_id=analysis.analysis_id, tier=tier,
-               score=analysis.score)])
+    await upsert_members(
+        session,
+        workspace_id=workspace_id,
+        campaign_id=campaign.id,
+        stored=[
+            Member(
+                prospect_id=analysis.prospect_id, analysis_id=analysis.analysis_id, tier=tier, score=analysis.score
+            )
+        ],
+    )
     return tier
 
 
-async def add_prospects(session: AsyncSession, *, db: TuneDatabase, llm: LLMClient, workspace_id: uuid.UUID,
-                        campaign_id: uuid.UUID, data: ProspectsAdd, max_items: int) -> AddRead:
+async def add_prospects(
+    session: AsyncSession,
+    *,
+    db: TuneDatabase,
+    llm: LLMClient,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    data: ProspectsAdd,
+    max_items: int,
+) -> AddRead:
     """Analyse prospects with the campaign's agent and add them; each item succeeds or fails alone."""
     if len(data.prospects) > max_items:
-        raise Unprocessable(f"At most {max_items} prospects per request ({len(data.prospects)} sent); "
-                            "import larger lists as CSV: POST /api/campaigns/{id}/prospects/import.")
+        raise Unprocessable(
+            f"At most {max_items} prospects per request ({len(data.prospects)} sent); "
+            "import larger lists as CSV: POST /api/campaigns/{id}/prospects/import."
+        )
     campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
     parsed = validate_each(ProspectData, data.prospects)
     good = [(i, p) for i, p in enumerate(parsed) if isinstance(p, ProspectData)]
     agent, profile = await campaign_agent(db, campaign)
-    merged = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good],
-                                    replace=data.replace)
-    outcomes = await asyncio.gather(*(
-        intel.assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
-        for (_, p), m in zip(good, merged, strict=True)))
+    merged = await intel.with_known(
+        db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=data.replace
+    )
+    outcomes = await asyncio.gather(
+        *(
+            intel.assess(llm, workspace_id=workspace_id, profile=profile, data=m, given=p, replace=data.replace)
+            for (_, p), m in zip(good, merged, strict=True)
+        )
+    )
     await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
-    stored = dict(zip((i for i, _ in good), await intel.store_many(
-        session, workspace_id=workspace_id, agent=agent, outcomes=list(outcomes)), strict=True))
-    new = await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id,
-                               stored=list(stored.values()))
+    stored = dict(
+        zip(
+            (i for i, _ in good),
+            await intel.store_many(session, workspace_id=workspace_id, agent=agent, outcomes=list(outcomes)),
+            strict=True,
+        )
+    )
+    new = await upsert_members(
+        session, workspace_id=workspace_id, campaign_id=campaign_id, stored=list(stored.values())
+    )
     items = []
     for i, p in enumerate(parsed):
         if i in stored:
             a = stored[i]
-            items.append(AddItemRead(index=i, status="added" if a.prospect_id in new else "updated",
-                                     prospect_id=a.prospect_id, tier=a.tier, score=a.score, analysis=a))
+            items.append(
+                AddItemRead(
+                    index=i,
+                    status="added" if a.prospect_id in new else "updated",
+                    prospect_id=a.prospect_id,
+                    tier=a.tier,
+                    score=a.score,
+                    analysis=a,
+                )
+            )
         else:
             items.append(AddItemRead(index=i, status="error", errors=p))
     added = sum(1 for it in items if it.status == "added")
     updated = sum(1 for it in items if it.status == "updated")
-    log.info("campaign.prospects_added", campaign_id=str(campaign_id), added=added, updated=updated,
-             failed=len(items) - added - updated)
-    return AddRead(campaign_id=campaign_id, total=len(items), added=added, updated=updated,
-                   failed=len(items) - added - updated, items=items)
+    log.info(
+        "campaign.prospects_added",
+        campaign_id=str(campaign_id),
+        added=added,
+        updated=updated,
+        failed=len(items) - added - updated,
+    )
+    return AddRead(
+        campaign_id=campaign_id,
+        total=len(items),
+        added=added,
+        updated=updated,
+        failed=len(items) - added - updated,
+        items=items,
+    )
 
 
-async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, tier: int,
-                    cursor: str | None, limit: int) -> Page[TierProspectRead]:
+async def list_tier(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    tier: int,
+    cursor: str | None,
+    limit: int,
+) -> Page[TierProspectRead]:
     """One tier's prospects, best score first, with their analysis and a summary of their content."""
     await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)
     cp = CampaignProspect
-    query = (select(cp, Prospect).join(Prospect, Prospect.id == cp.prospect_id)
-             .where(cp.campaign_id == campaign_id, cp.workspace_id == workspace_id, cp.tier == tier))
+    query = (
+        select(cp, Prospect)
+        .join(Prospect, Prospect.id == cp.prospect_id)
+        .where(cp.campaign_id == campaign_id, cp.workspace_id == workspace_id, cp.tier == tier)
+    )
     if cursor:
         score, ident = paging.decode(cursor, 2, kind=f"tier-{tier}")
         try:
@@ -325,37 +428,77 @@ async def list_tier(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_
     rows = list(await session.execute(query.order_by(cp.score.desc(), cp.prospect_id).limit(limit + 1)))
     more, rows = len(rows) > limit, rows[:limit]
     analysis_ids = [m.analysis_id for m, _ in rows if m.analysis_id]
-    analyses = {a.id: a for a in await session.scalars(select(Analysis).where(
-        Analysis.id.in_(analysis_ids), Analysis.workspace_id == workspace_id))}
+    analyses = {
+        a.id: a
+        for a in await session.scalars(
+            select(Analysis).where(Analysis.id.in_(analysis_ids), Analysis.workspace_id == workspace_id)
+        )
+    }
     prospect_ids = [p.id for _, p in rows]
     messages: dict[uuid.UUID, list[Message]] = defaultdict(list)
-    for m in await session.scalars(select(Message).where(Message.campaign_id == campaign_id,
-                                                         Message.workspace_id == workspace_id,
-                                                         Message.prospect_id.in_(prospect_ids))
-                                   .order_by(Message.step)):
+    for m in await session.scalars(
+        select(Message)
+        .where(
+            Message.campaign_id == campaign_id,
+            Message.workspace_id == workspace_id,
+            Message.prospect_id.in_(prospect_ids),
+        )
+        .order_by(Message.step)
+    ):
         messages[m.prospect_id].append(m)
     items = []
     for member, prospect in rows:
         a = analyses.get(member.analysis_id) if member.analysis_id else None
         result = a.result if a else {}
-        summary = AnalysisSummary(
-            analysis_id=a.id, engine=a.engine, persona=result.get("persona"),
-            pain_points=result.get("pain_points", [])[:3], hooks=result.get("hooks", []),
-            approach=result.get("approach"), data_gaps=result.get("data_gaps", [])) if a else None
+        summary = (
+            AnalysisSummary(
+                analysis_id=a.id,
+                engine=a.engine,
+                persona=result.get("persona"),
+                pain_points=result.get("pain_points", [])[:3],
+                hooks=result.get("hooks", []),
+                approach=result.get("approach"),
+                data_gaps=result.get("data_gaps", []),
+            )
+            if a
+            else None
+        )
         own = messages.get(prospect.id, [])
         channels: dict[str, int] = defaultdict(int)
         for m in own:
             channels[m.channel] += 1
-        content = ContentSummary(messages=len(own), channels=dict(channels), email_steps=[
-            StepSummary(step=m.step, message_id=m.id, subject=m.subject, variant=m.variant,
-                        day_offset=m.day_offset) for m in own if m.channel == "email"])
+        content = ContentSummary(
+            messages=len(own),
+            channels=dict(channels),
+            email_steps=[
+                StepSummary(
+                    step=m.step, message_id=m.id, subject=m.subject, variant=m.variant, day_offset=m.day_offset
+                )
+                for m in own
+                if m.channel == "email"
+            ],
+        )
         data = prospect.data or {}
-        items.append(TierProspectRead(
-            prospect_id=prospect.id, email=prospect.email, first_name=data.get("first_name"),
-            last_name=data.get("last_name"), title=data.get("title"), company=data.get("company"),
-            tier=member.tier, score=member.score, status=member.status, added_at=member.created_at,
-            analysis=summary, content=content))
+        items.append(
+            TierProspectRead(
+                prospect_id=prospect.id,
+                email=prospect.email,
+                first_name=data.get("first_name"),
+                last_name=data.get("last_name"),
+                title=data.get("title"),
+                company=data.get("company"),
+                tier=member.tier,
+                score=member.score,
+                status=member.status,
+                added_at=member.created_at,
+                analysis=summary,
+                content=content,
+            )
+        )
     last_member = rows[-1][0] if rows else None
-    next_cursor = (paging.encode(last_member.score, last_member.prospect_id, kind=f"tier-{tier}")
-                   if more and last_member is not None else None)
+    next_cursor = (
+        paging.encode(last_member.score, last_member.prospect_id, kind=f"tier-{tier}")
+        if more and last_member is not None
+        else None
+    )
     return Page[TierProspectRead](items=items, next_cursor=next_cursor)

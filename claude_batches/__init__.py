@@ -39,13 +39,14 @@ def wanted(settings: Settings, requested: bool | None, items: int) -> bool:
     `LLM_BATCH_MIN_ITEMS` items."""
     if requested is not None:
         return requested
-    return (settings.LLM_BATCHES == "auto" and settings.llm_configured
-            and items >= settings.LLM_BATCH_MIN_ITEMS)
+    return settings.LLM_BATCHES == "auto" and settings.llm_configured and items >= settings.LLM_BATCH_MIN_ITEMS
 
 
-USE_BATCHES_HELP = ("Send this job's Claude calls through the Message Batches API: half the price, answers "
-                    "within minutes (at most 24 h). Default: LLM_BATCHES (auto: jobs of at least "
-                    "LLM_BATCH_MIN_ITEMS items while Claude is on).")
+USE_BATCHES_HELP = (
+    "Send this job's Claude calls through the Message Batches API: half the price, answers "
+    "within minutes (at most 24 h). Default: LLM_BATCHES (auto: jobs of at least "
+    "LLM_BATCH_MIN_ITEMS items while Claude is on)."
+)
 
 
 async def cancel_at_anthropic(llm: Any, job_id: uuid.UUID, batch_id: str) -> None:

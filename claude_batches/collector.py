@@ -54,19 +54,30 @@ class BatchCollector:
 
     enabled = True
 
-    def __init__(self, settings: Settings, item_id: uuid.UUID, results: dict[str, StoredResult], *,
-                 allow_new: bool) -> None:
+    def __init__(
+        self, settings: Settings, item_id: uuid.UUID, results: dict[str, StoredResult], *, allow_new: bool
+    ) -> None:
         self.settings = settings
         self.item_id = item_id
         self.results = results
         self.allow_new = allow_new
         self.pending: PendingCall | None = None
 
-    async def structured(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
-                         output_model: type[T], max_tokens: int = 2048, lane: Any = None) -> LLMResult[T]:
+    async def structured(
+        self,
+        *,
+        workspace_id: uuid.UUID | None,
+        purpose: str,
+        system: str,
+        prompt: str,
+        output_model: type[T],
+        max_tokens: int = 2048,
+        lane: Any = None,
+    ) -> LLMResult[T]:
         """The stored answer to this call (validated like a live one), or `NeedsBatch`."""
-        params = request_params(self.settings, system=system, prompt=prompt, output_model=output_model,
-                                max_tokens=max_tokens)
+        params = request_params(
+            self.settings, system=system, prompt=prompt, output_model=output_model, max_tokens=max_tokens
+        )
         cid = custom_id(self.item_id, params)
         stored = self.results.get(cid)
         if stored is None:
@@ -77,8 +88,9 @@ class BatchCollector:
         return answer(self.settings, stored, output_model, params=params, purpose=purpose)
 
 
-def answer(settings: Settings, stored: StoredResult, output_model: type[T], *, params: dict[str, Any],
-           purpose: str) -> LLMResult[T]:
+def answer(
+    settings: Settings, stored: StoredResult, output_model: type[T], *, params: dict[str, Any], purpose: str
+) -> LLMResult[T]:
     """A stored batch result read exactly as `LLMClient.structured` reads a live answer (stop reason
     first, then the schema); anything but a valid success raises `LLMUnavailable`."""
     if stored.result_type == "succeeded" and stored.message is not None:
@@ -92,5 +104,7 @@ def answer(settings: Settings, stored: StoredResult, output_model: type[T], *, p
         return LLMResult(value=value, usage=usage_of(settings, message, batch=True))
     if stored.result_type == "budget":
         raise LLMUnavailable("budget", "the monthly LLM budget was spent when this batch was due")
-    raise LLMUnavailable("failed", f"the Message Batch request {stored.result_type}"
-                                   + (f" ({stored.error})" if stored.error else ""))
+    raise LLMUnavailable(
+        "failed",
+        f"the Message Batch request {stored.result_type}" + (f" ({stored.error})" if stored.error else ""),
+    )

@@ -71,8 +71,12 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
             return False
         if batch is not None:
             if batch.processing_status != "ended":
-                log.info("llm.batch_waiting", job_id=str(ctx.job_id), batch_id=batch.id,
-                         processing=batch.request_counts.processing)
+                log.info(
+                    "llm.batch_waiting",
+                    job_id=str(ctx.job_id),
+                    batch_id=batch.id,
+                    processing=batch.request_counts.processing,
+                )
                 await _wait(worker, ctx)
                 return False
             try:
@@ -99,7 +103,8 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
         marker = await _mark(worker, ctx, needed, rounds)
         try:
             batch = await client.messages.batches.create(
-                requests=[{"custom_id": c.custom_id, "params": c.params} for c in needed])
+                requests=[{"custom_id": c.custom_id, "params": c.params} for c in needed]
+            )
         except APIError as exc:
             if not isinstance(exc, APIStatusError) or is_transient(exc):
                 raise  # maybe made: the next claim reconciles the marker (a failed attempt of the job)
@@ -108,19 +113,24 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
             await _settle_unsent(ctx, marker, kind, f"Anthropic refused the batch ({exc.status_code})")
             continue
         async with ctx.db.session() as session:  # the id and the release together
-            await session.execute(update(LlmBatch).where(LlmBatch.id == marker)
-                                  .values(status="submitted", batch_id=batch.id, submitted_at=utcnow()))
+            await session.execute(
+                update(LlmBatch)
+                .where(LlmBatch.id == marker)
+                .values(status="submitted", batch_id=batch.id, submitted_at=utcnow())
+            )
             await _wait(worker, ctx, session)
-        log.info("llm.batch_submitted", job_id=str(ctx.job_id), batch_id=batch.id, requests=len(needed),
-                 round=rounds)
+        log.info(
+            "llm.batch_submitted", job_id=str(ctx.job_id), batch_id=batch.id, requests=len(needed), round=rounds
+        )
         return False
 
 
 # --- the round -----------------------------------------------------------------------------------
 
 
-async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, lost: asyncio.Event, *,
-                 allow_new: bool) -> list[PendingCall] | None:
+async def _round(
+    worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, lost: asyncio.Event, *, allow_new: bool
+) -> list[PendingCall] | None:
     """Replay every pending item's `prepare` against its stored answers; apply the items that finish,
     return the calls the others wait for (None when the worker is stopping)."""
     size = max(ctx.settings.JOB_ITEM_CONCURRENCY, MIN_CHUNK)
@@ -133,27 +143,48 @@ async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handle
         if worker.stopping.is_set():
             return None
         async with ctx.db.session(write=False) as session:
-            items = (await session.execute(
-                select(JobItem.id, JobItem.key, JobItem.payload, JobItem.position)
-                .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending", JobItem.position > last)
-                .order_by(JobItem.position).limit(size))).all()
+            items = (
+                await session.execute(
+                    select(JobItem.id, JobItem.key, JobItem.payload, JobItem.position)
+                    .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending", JobItem.position > last)
+                    .order_by(JobItem.position)
+                    .limit(size)
+                )
+            ).all()
             if not items:
-                log.info("llm.batch_round", job_id=str(ctx.job_id), applied=applied, waiting=len(needed),
-                         ms=round((time.perf_counter() - started) * 1000))
+                log.info(
+                    "llm.batch_round",
+                    job_id=str(ctx.job_id),
+                    applied=applied,
+                    waiting=len(needed),
+                    ms=round((time.perf_counter() - started) * 1000),
+                )
                 return needed
             last = items[-1].position
             stored: dict[Any, dict[str, StoredResult]] = {item.id: {} for item in items}
-            rows = (await session.execute(
-                select(LlmBatchResult.item_id, LlmBatchResult.custom_id, LlmBatchResult.result_type,
-                       LlmBatchResult.message, LlmBatchResult.error)
-                .where(LlmBatchResult.item_id.in_(list(stored)), LlmBatchResult.result_type != "pending"))).all()
+            rows = (
+                await session.execute(
+                    select(
+                        LlmBatchResult.item_id,
+                        LlmBatchResult.custom_id,
+                        LlmBatchResult.result_type,
+                        LlmBatchResult.message,
+                        LlmBatchResult.error,
+                    ).where(LlmBatchResult.item_id.in_(list(stored)), LlmBatchResult.result_type != "pending")
+                )
+            ).all()
             for row in rows:
                 stored[row.item_id][row.custom_id] = StoredResult(row.result_type, row.message, row.error)
-        collectors = [BatchCollector(ctx.settings, item.id, stored[item.id], allow_new=allow_new)
-                      for item in items]
-        prepared = await asyncio.gather(*(
-            handler.prepare(dataclasses.replace(ctx, llm=collector), item.key, item.payload)
-            for item, collector in zip(items, collectors, strict=True)), return_exceptions=True)
+        collectors = [
+            BatchCollector(ctx.settings, item.id, stored[item.id], allow_new=allow_new) for item in items
+        ]
+        prepared = await asyncio.gather(
+            *(
+                handler.prepare(dataclasses.replace(ctx, llm=collector), item.key, item.payload)
+                for item, collector in zip(items, collectors, strict=True)
+            ),
+            return_exceptions=True,
+        )
         ready, outcomes = [], []
         for item, collector, outcome in zip(items, collectors, prepared, strict=True):
             if isinstance(outcome, NeedsBatch):
@@ -172,51 +203,72 @@ async def _round(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handle
 
 async def _open_batch(ctx: jobs.JobContext) -> LlmBatch | None:
     async with ctx.db.session(write=False) as session:
-        return await session.scalar(select(LlmBatch).where(LlmBatch.job_id == ctx.job_id,
-                                                           LlmBatch.status.in_(("submitting", "submitted")))
-                                    .order_by(LlmBatch.round.desc()).limit(1))
+        return await session.scalar(
+            select(LlmBatch)
+            .where(LlmBatch.job_id == ctx.job_id, LlmBatch.status.in_(("submitting", "submitted")))
+            .order_by(LlmBatch.round.desc())
+            .limit(1)
+        )
 
 
 async def _rounds(ctx: jobs.JobContext) -> int:
     async with ctx.db.session(write=False) as session:
-        return int(await session.scalar(select(func.count()).select_from(LlmBatch)
-                                        .where(LlmBatch.job_id == ctx.job_id)) or 0)
+        return int(
+            await session.scalar(select(func.count()).select_from(LlmBatch).where(LlmBatch.job_id == ctx.job_id))
+            or 0
+        )
 
 
 async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingCall], round_no: int) -> Any:
     """Store the submission marker and its requests, committed before the create call; only while
     this worker holds the job's lease."""
     async with ctx.db.session() as session:
-        held = await session.execute(update(Job).where(Job.id == ctx.job_id, Job.lease_owner == worker.owner,
-                                                       Job.status == "running").values(updated_at=utcnow()))
+        held = await session.execute(
+            update(Job)
+            .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == "running")
+            .values(updated_at=utcnow())
+        )
         if not held.rowcount:  # type: ignore[attr-defined]
             raise jobs.LeaseLost
-        marker = LlmBatch(job_id=ctx.job_id, round=round_no, status="submitting", requests=len(needed),
-                          created_at=utcnow())
+        marker = LlmBatch(
+            job_id=ctx.job_id, round=round_no, status="submitting", requests=len(needed), created_at=utcnow()
+        )
         session.add(marker)
         await session.flush()
-        session.add_all(LlmBatchResult(job_id=ctx.job_id, item_id=c.item_id, batch_row_id=marker.id,
-                                       custom_id=c.custom_id, purpose=c.purpose, result_type="pending")
-                        for c in needed)
+        session.add_all(
+            LlmBatchResult(
+                job_id=ctx.job_id,
+                item_id=c.item_id,
+                batch_row_id=marker.id,
+                custom_id=c.custom_id,
+                purpose=c.purpose,
+                result_type="pending",
+            )
+            for c in needed
+        )
         return marker.id
 
 
 async def _settle_unsent(ctx: jobs.JobContext, marker: Any, kind: str, detail: str | None) -> None:
     """A batch that was never made (or is lost): its requests answer `kind`, so the items fall back."""
     async with ctx.db.session() as session:
-        await session.execute(update(LlmBatchResult).where(LlmBatchResult.batch_row_id == marker,
-                                                           LlmBatchResult.result_type == "pending")
-                              .values(result_type=kind, error=(detail or kind)[:500]))
-        await session.execute(update(LlmBatch).where(LlmBatch.id == marker)
-                              .values(status="collected", ended_at=utcnow()))
+        await session.execute(
+            update(LlmBatchResult)
+            .where(LlmBatchResult.batch_row_id == marker, LlmBatchResult.result_type == "pending")
+            .values(result_type=kind, error=(detail or kind)[:500])
+        )
+        await session.execute(
+            update(LlmBatch).where(LlmBatch.id == marker).values(status="collected", ended_at=utcnow())
+        )
 
 
 async def _abandon(ctx: jobs.JobContext, marker: Any) -> None:
     """Forget a marker whose batch was never made (or is not ours): its requests may be sent again."""
     async with ctx.db.session() as session:
         await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == marker))
-        await session.execute(update(LlmBatch).where(LlmBatch.id == marker)
-                              .values(status="abandoned", ended_at=utcnow()))
+        await session.execute(
+            update(LlmBatch).where(LlmBatch.id == marker).values(status="abandoned", ended_at=utcnow())
+        )
 
 
 async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession | None = None) -> None:
@@ -227,10 +279,17 @@ async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession
             await _wait(worker, ctx, own)
         return
     poll = utcnow() + timedelta(seconds=ctx.settings.LLM_BATCH_POLL_S)
-    await session.execute(update(Job).where(Job.id == ctx.job_id, Job.lease_owner == worker.owner,
-                                            Job.status == "running")
-                          .values(lease_owner=None, lease_expires_at=poll, next_run_at=poll,
-                                  attempts=Job.attempts - 1, updated_at=utcnow()))
+    await session.execute(
+        update(Job)
+        .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == "running")
+        .values(
+            lease_owner=None,
+            lease_expires_at=poll,
+            next_run_at=poll,
+            attempts=Job.attempts - 1,
+            updated_at=utcnow(),
+        )
+    )
 
 
 # --- reconcile and collect -----------------------------------------------------------------------
@@ -245,8 +304,13 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
     timeout = timedelta(seconds=ctx.settings.LLM_TIMEOUT_S)
     low, high = row.created_at - CLOCK_SKEW, row.created_at + timeout + CLOCK_SKEW
     async with ctx.db.session(write=False) as session:
-        known = set(await session.scalars(select(LlmBatch.batch_id).where(
-            LlmBatch.batch_id.is_not(None), LlmBatch.created_at >= low - timedelta(days=1))))
+        known = set(
+            await session.scalars(
+                select(LlmBatch.batch_id).where(
+                    LlmBatch.batch_id.is_not(None), LlmBatch.created_at >= low - timedelta(days=1)
+                )
+            )
+        )
     candidates: list[MessageBatch] = []
     try:
         async for batch in client.messages.batches.list(limit=100):
@@ -262,8 +326,11 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
     if candidates:
         adopted = min(candidates, key=lambda b: b.created_at)
         async with ctx.db.session() as session:
-            await session.execute(update(LlmBatch).where(LlmBatch.id == row.id)
-                                  .values(status="submitted", batch_id=adopted.id, submitted_at=utcnow()))
+            await session.execute(
+                update(LlmBatch)
+                .where(LlmBatch.id == row.id)
+                .values(status="submitted", batch_id=adopted.id, submitted_at=utcnow())
+            )
         log.warning("llm.batch_adopted", job_id=str(ctx.job_id), batch_id=adopted.id, requests=row.requests)
         row.status, row.batch_id = "submitted", adopted.id
         return row, False
@@ -283,15 +350,22 @@ async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, bat
     settings = ctx.settings
     now = worker.llm._now()
     async with ctx.db.session() as session:
-        purposes = dict((await session.execute(
-            select(LlmBatchResult.custom_id, LlmBatchResult.purpose)
-            .where(LlmBatchResult.batch_row_id == row.id, LlmBatchResult.result_type == "pending"))).all())
+        purposes = dict(
+            (
+                await session.execute(
+                    select(LlmBatchResult.custom_id, LlmBatchResult.purpose).where(
+                        LlmBatchResult.batch_row_id == row.id, LlmBatchResult.result_type == "pending"
+                    )
+                )
+            ).all()
+        )
         ours = [line for line in lines if line.custom_id in purposes]
         if lines and not ours and purposes:
             log.error("llm.batch_not_ours", job_id=str(ctx.job_id), batch_id=row.batch_id)
             await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == row.id))
-            await session.execute(update(LlmBatch).where(LlmBatch.id == row.id)
-                                  .values(status="abandoned", ended_at=utcnow()))
+            await session.execute(
+                update(LlmBatch).where(LlmBatch.id == row.id).values(status="abandoned", ended_at=utcnow())
+            )
             return
         cost = 0.0
         for line in ours:
@@ -303,33 +377,57 @@ async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, bat
                 values["message"] = message.model_dump(mode="json")
                 usage = usage_of(settings, message, batch=True)
                 stop = message.stop_reason
-                outcome = ("truncated" if stop in ("max_tokens", "model_context_window_exceeded")
-                           else "refused" if stop == "refusal" else "ok")
+                outcome = (
+                    "truncated"
+                    if stop in ("max_tokens", "model_context_window_exceeded")
+                    else "refused"
+                    if stop == "refusal"
+                    else "ok"
+                )
             else:
                 if result.type == "errored":
                     values["error"] = f"{result.error.error.type}: {result.error.error.message}"[:500]
                 usage = Usage(model=settings.LLM_MODEL)  # not billed
                 outcome = "error"
             changed = await session.execute(
-                update(LlmBatchResult).where(LlmBatchResult.job_id == ctx.job_id,
-                                             LlmBatchResult.custom_id == line.custom_id,
-                                             LlmBatchResult.result_type == "pending").values(**values))
+                update(LlmBatchResult)
+                .where(
+                    LlmBatchResult.job_id == ctx.job_id,
+                    LlmBatchResult.custom_id == line.custom_id,
+                    LlmBatchResult.result_type == "pending",
+                )
+                .values(**values)
+            )
             if not changed.rowcount:  # type: ignore[attr-defined]
                 continue
-            session.add(LlmUsage(workspace_id=ctx.workspace_id, model=usage.model, purpose=purpose,
-                                 outcome=outcome, input_tokens=usage.input_tokens,
-                                 output_tokens=usage.output_tokens, cache_read_tokens=usage.cache_read_tokens,
-                                 cache_write_tokens=usage.cache_write_tokens, cost_usd=usage.cost_usd,
-                                 created_at=now))
+            session.add(
+                LlmUsage(
+                    workspace_id=ctx.workspace_id,
+                    model=usage.model,
+                    purpose=purpose,
+                    outcome=outcome,
+                    input_tokens=usage.input_tokens,
+                    output_tokens=usage.output_tokens,
+                    cache_read_tokens=usage.cache_read_tokens,
+                    cache_write_tokens=usage.cache_write_tokens,
+                    cost_usd=usage.cost_usd,
+                    created_at=now,
+                )
+            )
             metrics.record_llm_call(purpose=purpose, outcome=outcome, usage=usage)
             cost += usage.cost_usd
         # A request the results left out (it should not happen) is not left waiting.
-        await session.execute(update(LlmBatchResult).where(LlmBatchResult.batch_row_id == row.id,
-                                                           LlmBatchResult.result_type == "pending")
-                              .values(result_type="failed", error="no result in the batch"))
+        await session.execute(
+            update(LlmBatchResult)
+            .where(LlmBatchResult.batch_row_id == row.id, LlmBatchResult.result_type == "pending")
+            .values(result_type="failed", error="no result in the batch")
+        )
         counts = batch.request_counts.model_dump()
-        await session.execute(update(LlmBatch).where(LlmBatch.id == row.id)
-                              .values(status="collected", counts=counts, ended_at=batch.ended_at or utcnow()))
-    log.info("llm.batch_collected", job_id=str(ctx.job_id), batch_id=row.batch_id, cost_usd=round(cost, 6),
-             **counts)
-
+        await session.execute(
+            update(LlmBatch)
+            .where(LlmBatch.id == row.id)
+            .values(status="collected", counts=counts, ended_at=batch.ended_at or utcnow())
+        )
+    log.info(
+        "llm.batch_collected", job_id=str(ctx.job_id), batch_id=row.batch_id, cost_usd=round(cost, 6), **counts
+    )

@@ -24,10 +24,18 @@ PROSPECT_COLUMNS: list[tuple[str, str, str, str]] = [
     ("Website", "website", "url", "Company website"),
     ("LinkedIn URL", "linkedin_url", "url", "Person's LinkedIn profile"),
     ("Industry", "industry", "text", "Company industry as Clay reports it"),
-    ("Employees", "employee_count", "text",
-     "Headcount; a range like 51-200 counts as its midpoint (126), both bounds kept; 10K+ counts as 10000"),
-    ("Annual Revenue", "annual_revenue_usd", "text",
-     "180000000, $180M, $1.2B, or another currency (€18M, £2.1bn), converted to USD by the rate table"),
+    (
+        "Employees",
+        "employee_count",
+        "text",
+        "Headcount; a range like 51-200 counts as its midpoint (126), both bounds kept; 10K+ counts as 10000",
+    ),
+    (
+        "Annual Revenue",
+        "annual_revenue_usd",
+        "text",
+        "180000000, $180M, $1.2B, or another currency (€18M, £2.1bn), converted to USD by the rate table",
+    ),
     ("Location", "location", "text", "City, region or country"),
     ("Technologies", "technologies", "text", "Comma-separated tech stack"),
     ("Signals", "signals", "text", "Buying signals, news, job openings; separate several with ';'"),
@@ -47,22 +55,47 @@ OUTPUT_COLUMNS: list[tuple[str, str, str, str]] = [
     ("Tune Angle", "angle", "text", "Recommended outreach angle"),
     ("Tune CTA", "cta", "text", "Recommended call to action"),
     ("Tune Status", "status", "text", "scored | queued | error"),
-    ("Tune Changed Fields", "changed_fields", "text",
-     "Prospect fields this row changed (comma-separated); fields the row leaves empty are kept"),
+    (
+        "Tune Changed Fields",
+        "changed_fields",
+        "text",
+        "Prospect fields this row changed (comma-separated); fields the row leaves empty are kept",
+    ),
 ]
 
 ENRICHMENT_COLUMNS: list[dict[str, Any]] = [
-    {"name": "Enrich Person", "kind": "Clay enrichment (person, from LinkedIn URL or Email)",
-     "fills": ["Job Title", "Location", "LinkedIn URL"], "why": "title drives seniority and persona fit"},
-    {"name": "Enrich Company", "kind": "Clay enrichment (company, from Company Domain)",
-     "fills": ["Industry", "Employees", "Annual Revenue", "Website"], "why": "company and industry fit"},
-    {"name": "Find Work Email", "kind": "Clay waterfall (email finders + validation)",
-     "fills": ["Email"], "why": "the prospect's identity; rows without an email are reported as errors"},
-    {"name": "Tech Stack", "kind": "Clay enrichment (technographics, from Company Domain)",
-     "fills": ["Technologies"], "why": "intent signals and hooks"},
-    {"name": "Recent News and Hiring", "kind": "Clay AI research / news and job-postings enrichments",
-     "fills": ["Signals"], "why": "intent signals and the most specific hooks"},
+    {
+        "name": "Enrich Person",
+        "kind": "Clay enrichment (person, from LinkedIn URL or Email)",
+        "fills": ["Job Title", "Location", "LinkedIn URL"],
+        "why": "title drives seniority and persona fit",
+    },
+    {
+        "name": "Enrich Company",
+        "kind": "Clay enrichment (company, from Company Domain)",
+        "fills": ["Industry", "Employees", "Annual Revenue", "Website"],
+        "why": "company and industry fit",
+    },
+    {
+        "name": "Find Work Email",
+        "kind": "Clay waterfall (email finders + validation)",
+        "fills": ["Email"],
+        "why": "the prospect's identity; rows without an email are reported as errors",
+    },
+    {
+        "name": "Tech Stack",
+        "kind": "Clay enrichment (technographics, from Company Domain)",
+        "fills": ["Technologies"],
+        "why": "intent signals and hooks",
+    },
+    {
+        "name": "Recent News and Hiring",
+        "kind": "Clay AI research / news and job-postings enrichments",
+        "fills": ["Signals"],
+        "why": "intent signals and the most specific hooks",
+    },
 ]
+
 
 def payload_hash(row: dict[str, Any]) -> str:
     """SHA-256 of the row's canonical JSON (key order and whitespace do not matter)."""
@@ -70,8 +103,16 @@ def payload_hash(row: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def prospect_row(*, campaign_id: str, prospect_id: str, data: dict[str, Any], score: int | None,
-                 tier: int | None, status: str | None, analysis: dict[str, Any] | None) -> dict[str, Any]:
+def prospect_row(
+    *,
+    campaign_id: str,
+    prospect_id: str,
+    data: dict[str, Any],
+    score: int | None,
+    tier: int | None,
+    status: str | None,
+    analysis: dict[str, Any] | None,
+) -> dict[str, Any]:
     """One flat object for Clay's webhook source: every table column, null when unknown."""
     row: dict[str, Any] = {}
     for column, field, _type, _ in PROSPECT_COLUMNS:

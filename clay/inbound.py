@@ -71,11 +71,20 @@ def _error(message: str, row_id: str | None = None) -> dict[str, Any]:
 def flat_answer(analysis: intel.AnalysisRead, *, tier: int, row_id: str | None) -> dict[str, Any]:
     """The answer Clay maps to columns: flat, every key always present."""
     hooks = [h.text for h in analysis.hooks]
-    return {"prospect_id": str(analysis.prospect_id), "score": analysis.score, "tier": tier,
-            "hook_1": hooks[0] if hooks else "", "hook_2": hooks[1] if len(hooks) > 1 else "",
-            "angle": analysis.approach.angle, "cta": analysis.approach.cta, "persona": analysis.persona or "",
-            "engine": analysis.engine, "clay_row_id": row_id or "", "status": "scored",
-            "changed_fields": ", ".join(analysis.changed_fields)}
+    return {
+        "prospect_id": str(analysis.prospect_id),
+        "score": analysis.score,
+        "tier": tier,
+        "hook_1": hooks[0] if hooks else "",
+        "hook_2": hooks[1] if len(hooks) > 1 else "",
+        "angle": analysis.approach.angle,
+        "cta": analysis.approach.cta,
+        "persona": analysis.persona or "",
+        "engine": analysis.engine,
+        "clay_row_id": row_id or "",
+        "status": "scored",
+        "changed_fields": ", ".join(analysis.changed_fields),
+    }
 
 
 # --- parsing ----------------------------------------------------------------------------------
@@ -100,8 +109,13 @@ def parse_rows(body: bytes) -> tuple[list[Row], bool]:
 
 def campaign_id_of(query_value: str | None, rows: list[Row]) -> uuid.UUID:
     """`?campaign_id=` wins; else the rows' own `campaign_id`, which must agree."""
-    found = {str(v).strip() for r in rows if isinstance(r.raw, dict)
-             for k, v in r.raw.items() if isinstance(k, str) and normalize_key(k) in CAMPAIGN_KEYS and v}
+    found = {
+        str(v).strip()
+        for r in rows
+        if isinstance(r.raw, dict)
+        for k, v in r.raw.items()
+        if isinstance(k, str) and normalize_key(k) in CAMPAIGN_KEYS and v
+    }
     if query_value:
         value = query_value.strip()
     elif len(found) == 1:
@@ -126,48 +140,81 @@ def _prepare_row(row: Row, campaign_id: uuid.UUID, replace: bool = False) -> Non
     row.payload_hash = payload_hash(row.raw)
     mode = "\nreplace" if replace else ""  # merge keys are unchanged, so existing receipts still replay
     row.dedupe_key = hashlib.sha256(
-        f"{campaign_id}\n{row.row_id or ''}\n{row.payload_hash}{mode}".encode()).hexdigest()
+        f"{campaign_id}\n{row.row_id or ''}\n{row.payload_hash}{mode}".encode()
+    ).hexdigest()
     row.raw = fields  # keep only what we understood
 
 
 # --- storage ----------------------------------------------------------------------------------
 
 
-async def _claim_receipt(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                         row: Row) -> bool:
+async def _claim_receipt(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, row: Row
+) -> bool:
     """Insert the row's receipt; False when another request (or job item) already has it."""
-    stmt = sql.insert(session, WebhookReceipt).values(
-        id=uuid.uuid4(), workspace_id=workspace_id, source=SOURCE, dedupe_key=row.dedupe_key,
-        campaign_id=campaign_id, row_id=row.row_id, payload_hash=row.payload_hash, response={"status": "pending"},
-    ).on_conflict_do_nothing(index_elements=["source", "dedupe_key"]).returning(WebhookReceipt.id)
+    stmt = (
+        sql.insert(session, WebhookReceipt)
+        .values(
+            id=uuid.uuid4(),
+            workspace_id=workspace_id,
+            source=SOURCE,
+            dedupe_key=row.dedupe_key,
+            campaign_id=campaign_id,
+            row_id=row.row_id,
+            payload_hash=row.payload_hash,
+            response={"status": "pending"},
+        )
+        .on_conflict_do_nothing(index_elements=["source", "dedupe_key"])
+        .returning(WebhookReceipt.id)
+    )
     return (await session.execute(stmt)).scalar_one_or_none() is not None
 
 
 async def _stored_answer(session: AsyncSession, dedupe_key: str) -> dict[str, Any] | None:
-    return await session.scalar(select(WebhookReceipt.response).where(WebhookReceipt.source == SOURCE,
-                                                                      WebhookReceipt.dedupe_key == dedupe_key))
+    return await session.scalar(
+        select(WebhookReceipt.response).where(
+            WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key == dedupe_key
+        )
+    )
 
 
-async def store_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign, agent: IndustryAgent,
-                    outcome: intel.Outcome, row: Row) -> dict[str, Any]:
+async def store_row(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign: Campaign,
+    agent: IndustryAgent,
+    outcome: intel.Outcome,
+    row: Row,
+) -> dict[str, Any]:
     """Claim the receipt, then store the analysis, attach to the campaign and keep the answer."""
     if not await _claim_receipt(session, workspace_id=workspace_id, campaign_id=campaign.id, row=row):
         return await _stored_answer(session, row.dedupe_key) or _error("A duplicate of this row is in progress.")
     stored = await intel.store(session, workspace_id=workspace_id, agent=agent, outcome=outcome)
     tier = await campaign_members.attach(session, workspace_id=workspace_id, campaign=campaign, analysis=stored)
     answer = flat_answer(stored, tier=tier, row_id=row.row_id)
-    await session.execute(update(WebhookReceipt).where(WebhookReceipt.source == SOURCE,
-                                                       WebhookReceipt.dedupe_key == row.dedupe_key)
-                          .values(prospect_id=stored.prospect_id, response=answer))
+    await session.execute(
+        update(WebhookReceipt)
+        .where(WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key == row.dedupe_key)
+        .values(prospect_id=stored.prospect_id, response=answer)
+    )
     return answer
 
 
 # --- the service ------------------------------------------------------------------------------
 
 
-async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings: Settings,
-                  campaign_param: str | None, body: bytes, workspace_id: uuid.UUID,
-                  replace: bool = False) -> tuple[int, dict[str, Any]]:
+async def receive(
+    session: AsyncSession,
+    *,
+    db: TuneDatabase,
+    llm: Any,
+    settings: Settings,
+    campaign_param: str | None,
+    body: bytes,
+    workspace_id: uuid.UUID,
+    replace: bool = False,
+) -> tuple[int, dict[str, Any]]:
     """Handle one webhook body authenticated for `workspace_id`; return (HTTP status, flat JSON answer).
 
     The campaign must belong to that workspace (the secret's): it is looked up in it only."""
@@ -180,12 +227,33 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
     async with db.session(write=False) as read:
         campaign = await owned_campaign(read, workspace_id=workspace_id, campaign_id=campaign_id)
         keys = [r.dedupe_key for r in rows if r.dedupe_key]
-        stored: dict[str, Any] = dict((await read.execute(
-            select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
-                WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)))).all()) if keys else {}
+        stored: dict[str, Any] = (
+            dict(
+                (
+                    await read.execute(
+                        select(WebhookReceipt.dedupe_key, WebhookReceipt.response).where(
+                            WebhookReceipt.source == SOURCE, WebhookReceipt.dedupe_key.in_(keys)
+                        )
+                    )
+                ).all()
+            )
+            if keys
+            else {}
+        )
         emails = {str(r.raw.get("email", "")).strip().lower() for r in rows if r.error is None}
-        known: dict[str, Any] = dict((await read.execute(select(Prospect.email, Prospect.data).where(
-            Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)))).all()) if emails else {}
+        known: dict[str, Any] = (
+            dict(
+                (
+                    await read.execute(
+                        select(Prospect.email, Prospect.data).where(
+                            Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)
+                        )
+                    )
+                ).all()
+            )
+            if emails
+            else {}
+        )
 
     new: dict[str, Row] = {}  # by dedupe key: a row repeated in one body is scored once
     for row in rows:
@@ -209,12 +277,23 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
     if new:
         agent, profile = await intel.agent_profile(db, workspace_id=workspace_id, industry=campaign.industry)
         todo = list(new.values())
-        outcomes = await asyncio.gather(*(intel.assess(llm, workspace_id=workspace_id, profile=profile,
-                                                       data=r.data, given=r.given, replace=replace)  # type: ignore[arg-type]
-                                          for r in todo))
+        outcomes = await asyncio.gather(
+            *(
+                intel.assess(
+                    llm,
+                    workspace_id=workspace_id,
+                    profile=profile,
+                    data=r.data,  # type: ignore[arg-type]
+                    given=r.given,
+                    replace=replace,
+                )
+                for r in todo
+            )
+        )
         for row, outcome in zip(todo, outcomes, strict=True):
-            row.answer = await store_row(session, workspace_id=workspace_id, campaign=campaign, agent=agent,
-                                         outcome=outcome, row=row)
+            row.answer = await store_row(
+                session, workspace_id=workspace_id, campaign=campaign, agent=agent, outcome=outcome, row=row
+            )
     answers = []
     for row in rows:
         if row.error is not None:
@@ -222,9 +301,14 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
         else:
             answers.append(row.answer or new[row.dedupe_key].answer or _error("not scored"))
     scored = sum(1 for r in rows if r.dedupe_key in new and r is new[r.dedupe_key])
-    log.info("clay.webhook_received", campaign_id=str(campaign_id), rows=len(rows), scored=scored,
-             replayed=sum(1 for r in rows if r.error is None and r.dedupe_key not in new),
-             errors=sum(1 for r in rows if r.error is not None))
+    log.info(
+        "clay.webhook_received",
+        campaign_id=str(campaign_id),
+        rows=len(rows),
+        scored=scored,
+        replayed=sum(1 for r in rows if r.error is None and r.dedupe_key not in new),
+        errors=sum(1 for r in rows if r.error is not None),
+    )
     if not is_list:
         if rows[0].error is not None:
             raise Unprocessable(f"The row cannot be scored: {rows[0].error}")
@@ -232,16 +316,34 @@ async def receive(session: AsyncSession, *, db: TuneDatabase, llm: Any, settings
     return 200, {"results": answers}
 
 
-async def _queue(session: AsyncSession, *, db: TuneDatabase, campaign: Campaign, rows: list[Row],
-                 new: dict[str, Row], replace: bool) -> tuple[int, dict[str, Any]]:
+async def _queue(
+    session: AsyncSession,
+    *,
+    db: TuneDatabase,
+    campaign: Campaign,
+    rows: list[Row],
+    new: dict[str, Row],
+    replace: bool,
+) -> tuple[int, dict[str, Any]]:
     # Make sure the agent exists now (a short write of its own), so job items only read it.
     await intel.agent_profile(db, workspace_id=campaign.workspace_id, industry=campaign.industry)
     job = await jobs.enqueue(
-        session, workspace_id=campaign.workspace_id, kind=KIND,
+        session,
+        workspace_id=campaign.workspace_id,
+        kind=KIND,
         payload={"campaign_id": str(campaign.id), "industry": campaign.industry, "replace": replace},
-        items=[(key, {"row_id": r.row_id, "payload_hash": r.payload_hash,
-                      "prospect": r.given.model_dump(mode="json", exclude_unset=True)})  # type: ignore[union-attr]
-               for key, r in new.items()])
+        items=[
+            (
+                key,
+                {
+                    "row_id": r.row_id,
+                    "payload_hash": r.payload_hash,
+                    "prospect": r.given.model_dump(mode="json", exclude_unset=True),  # type: ignore[union-attr]
+                },
+            )
+            for key, r in new.items()
+        ],
+    )
     results = []
     for row in rows:
         if row.error is not None:
@@ -250,8 +352,9 @@ async def _queue(session: AsyncSession, *, db: TuneDatabase, campaign: Campaign,
             results.append(row.answer)
         else:
             results.append({"status": "queued", "job_id": str(job.id), "clay_row_id": row.row_id or ""})
-    log.info("clay.webhook_queued", campaign_id=str(campaign.id), job_id=str(job.id), rows=len(rows),
-             queued=len(new))
+    log.info(
+        "clay.webhook_queued", campaign_id=str(campaign.id), job_id=str(job.id), rows=len(rows), queued=len(new)
+    )
     return 202, {"status": "queued", "job_id": str(job.id), "queued": len(new), "results": results}
 
 
@@ -261,7 +364,8 @@ class WebhookJob:
     async def _setup(self, ctx: jobs.JobContext) -> None:
         if "agent" not in ctx.cache:
             ctx.cache["agent"], ctx.cache["profile"] = await intel.agent_profile(
-                ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"])
+                ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"]
+            )
 
     async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> Any:
         async with ctx.db.session(write=False) as read:
@@ -272,25 +376,50 @@ class WebhookJob:
         given = ProspectData.model_validate(payload["prospect"])
         replace = bool(ctx.payload.get("replace"))
         [data] = await intel.with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given], replace=replace)
-        return await intel.assess(ctx.llm, workspace_id=ctx.workspace_id, profile=ctx.cache["profile"], data=data,
-                                  given=given, replace=replace)
+        return await intel.assess(
+            ctx.llm,
+            workspace_id=ctx.workspace_id,
+            profile=ctx.cache["profile"],
+            data=data,
+            given=given,
+            replace=replace,
+        )
 
-    async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
-                    prepared: Any) -> dict[str, Any]:
+    async def apply(
+        self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any], prepared: Any
+    ) -> dict[str, Any]:
         if isinstance(prepared, dict):
             return prepared
-        campaign = await owned_campaign(session, workspace_id=ctx.workspace_id,
-                                           campaign_id=uuid.UUID(ctx.payload["campaign_id"]))
+        campaign = await owned_campaign(
+            session, workspace_id=ctx.workspace_id, campaign_id=uuid.UUID(ctx.payload["campaign_id"])
+        )
         row = Row(0, None, row_id=payload.get("row_id"), payload_hash=payload["payload_hash"], dedupe_key=key)
-        return await store_row(session, workspace_id=ctx.workspace_id, campaign=campaign, agent=ctx.cache["agent"],
-                               outcome=prepared, row=row)
+        return await store_row(
+            session,
+            workspace_id=ctx.workspace_id,
+            campaign=campaign,
+            agent=ctx.cache["agent"],
+            outcome=prepared,
+            row=row,
+        )
 
 
 async def summarize_webhook(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """The flat answers of every row, in the order they came (failed rows as errors)."""
-    items = (await session.execute(select(JobItem.status, JobItem.result, JobItem.error)
-                                   .where(JobItem.job_id == ctx.job_id).order_by(JobItem.position))).all()
-    results = [item.result if item.status == "done" and item.result else _error(item.error or "not scored")
-               for item in items]
-    return {"campaign_id": ctx.payload["campaign_id"], "scored": sum(r.get("status") == "scored" for r in results),
-            "errors": sum(r.get("status") == "error" for r in results), "results": results}
+    items = (
+        await session.execute(
+            select(JobItem.status, JobItem.result, JobItem.error)
+            .where(JobItem.job_id == ctx.job_id)
+            .order_by(JobItem.position)
+        )
+    ).all()
+    results = [
+        item.result if item.status == "done" and item.result else _error(item.error or "not scored")
+        for item in items
+    ]
+    return {
+        "campaign_id": ctx.payload["campaign_id"],
+        "scored": sum(r.get("status") == "scored" for r in results),
+        "errors": sum(r.get("status") == "error" for r in results),
+        "results": results,
+    }

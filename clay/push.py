@@ -133,20 +133,29 @@ def _wait(settings: Settings) -> Any:
 def http_client(settings: Settings) -> httpx.AsyncClient:
     """No redirects, no proxies from the environment (they would bypass the address check), timeouts."""
     timeout = httpx.Timeout(settings.CLAY_HTTP_TIMEOUT_S, connect=min(5.0, settings.CLAY_HTTP_TIMEOUT_S))
-    return httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False,
-                             headers={"User-Agent": f"tune-agent-builder/{VERSION}"})
+    return httpx.AsyncClient(
+        timeout=timeout,
+        follow_redirects=False,
+        trust_env=False,
+        headers={"User-Agent": f"tune-agent-builder/{VERSION}"},
+    )
 
 
-async def send_row(client: httpx.AsyncClient, target: PushTarget, row: dict[str, Any], *,
-                   settings: Settings, shared: Any = None) -> SendOutcome:
+async def send_row(
+    client: httpx.AsyncClient, target: PushTarget, row: dict[str, Any], *, settings: Settings, shared: Any = None
+) -> SendOutcome:
     """POST one row to the table, paced and retried; never raises for Clay's or the network's faults."""
     pacer = pacer_for(target, settings.CLAY_PUSH_RATE_PER_S, shared)
     headers = {"Content-Type": "application/json"}
     if target.token:
         headers[AUTH_HEADER] = target.token
     attempts = 0
-    retrying = AsyncRetrying(stop=stop_after_attempt(settings.CLAY_PUSH_MAX_ATTEMPTS), wait=_wait(settings),
-                             retry=retry_if_exception_type(_Retryable), reraise=True)
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(settings.CLAY_PUSH_MAX_ATTEMPTS),
+        wait=_wait(settings),
+        retry=retry_if_exception_type(_Retryable),
+        reraise=True,
+    )
     try:
         async for attempt in retrying:
             with attempt:
@@ -175,8 +184,9 @@ async def send_row(client: httpx.AsyncClient, target: PushTarget, row: dict[str,
 # --- targets and rows -------------------------------------------------------------------------
 
 
-async def campaign_target(session: AsyncSession, *, campaign_id: uuid.UUID,
-                          settings: Settings) -> PushTarget | None:
+async def campaign_target(
+    session: AsyncSession, *, campaign_id: uuid.UUID, settings: Settings
+) -> PushTarget | None:
     """The campaign's stored table webhook, else CLAY_TABLE_WEBHOOK_URL, else None."""
     config = await session.scalar(select(ClayCampaignConfig).where(ClayCampaignConfig.campaign_id == campaign_id))
     if config is not None:
@@ -187,45 +197,84 @@ async def campaign_target(session: AsyncSession, *, campaign_id: uuid.UUID,
 
 
 async def pushed_ids(session: AsyncSession, *, campaign_id: uuid.UUID, target_hash: str) -> set[uuid.UUID]:
-    rows = await session.scalars(select(ClayPushResult.prospect_id).where(
-        ClayPushResult.campaign_id == campaign_id, ClayPushResult.target_hash == target_hash,
-        ClayPushResult.status == "pushed"))
+    rows = await session.scalars(
+        select(ClayPushResult.prospect_id).where(
+            ClayPushResult.campaign_id == campaign_id,
+            ClayPushResult.target_hash == target_hash,
+            ClayPushResult.status == "pushed",
+        )
+    )
     return set(rows)
 
 
 async def campaign_prospect_ids(session: AsyncSession, *, campaign_id: uuid.UUID) -> list[uuid.UUID]:
-    return list(await session.scalars(select(CampaignProspect.prospect_id)
-                                      .where(CampaignProspect.campaign_id == campaign_id)
-                                      .order_by(CampaignProspect.created_at, CampaignProspect.id)))
+    return list(
+        await session.scalars(
+            select(CampaignProspect.prospect_id)
+            .where(CampaignProspect.campaign_id == campaign_id)
+            .order_by(CampaignProspect.created_at, CampaignProspect.id)
+        )
+    )
 
 
-async def load_row(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                   prospect_id: uuid.UUID) -> dict[str, Any] | None:
+async def load_row(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, prospect_id: uuid.UUID
+) -> dict[str, Any] | None:
     """The flat Clay row for one prospect of a campaign (None when it left the campaign)."""
-    found = (await session.execute(
-        select(CampaignProspect, Prospect, Analysis)
-        .join(Prospect, Prospect.id == CampaignProspect.prospect_id)
-        .outerjoin(Analysis, Analysis.id == CampaignProspect.analysis_id)
-        .where(CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id == prospect_id,
-               CampaignProspect.workspace_id == workspace_id))).first()
+    found = (
+        await session.execute(
+            select(CampaignProspect, Prospect, Analysis)
+            .join(Prospect, Prospect.id == CampaignProspect.prospect_id)
+            .outerjoin(Analysis, Analysis.id == CampaignProspect.analysis_id)
+            .where(
+                CampaignProspect.campaign_id == campaign_id,
+                CampaignProspect.prospect_id == prospect_id,
+                CampaignProspect.workspace_id == workspace_id,
+            )
+        )
+    ).first()
     if found is None:
         return None
     cp, prospect, analysis = found
-    return prospect_row(campaign_id=str(campaign_id), prospect_id=str(prospect.id), data=prospect.data,
-                        score=cp.score, tier=cp.tier, status=cp.status,
-                        analysis=analysis.result if analysis is not None else None)
+    return prospect_row(
+        campaign_id=str(campaign_id),
+        prospect_id=str(prospect.id),
+        data=prospect.data,
+        score=cp.score,
+        tier=cp.tier,
+        status=cp.status,
+        analysis=analysis.result if analysis is not None else None,
+    )
 
 
-async def record_push(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                      prospect_id: uuid.UUID, target_hash: str, outcome: SendOutcome) -> None:
+async def record_push(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    prospect_id: uuid.UUID,
+    target_hash: str,
+    outcome: SendOutcome,
+) -> None:
     """Upsert the prospect's push result for this table."""
     now = utcnow()
-    values = {"status": "pushed" if outcome.ok else "failed", "attempts": outcome.attempts,
-              "http_status": outcome.http_status, "last_error": outcome.error[:500] if outcome.error else None,
-              "updated_at": now, "pushed_at": now if outcome.ok else None}
+    values = {
+        "status": "pushed" if outcome.ok else "failed",
+        "attempts": outcome.attempts,
+        "http_status": outcome.http_status,
+        "last_error": outcome.error[:500] if outcome.error else None,
+        "updated_at": now,
+        "pushed_at": now if outcome.ok else None,
+    }
     stmt = sql.insert(session, ClayPushResult).values(
-        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id, prospect_id=prospect_id,
-        target_hash=target_hash, created_at=now, **values)
+        id=uuid.uuid4(),
+        workspace_id=workspace_id,
+        campaign_id=campaign_id,
+        prospect_id=prospect_id,
+        target_hash=target_hash,
+        created_at=now,
+        **values,
+    )
     update: dict[str, Any] = dict(values)
     if not outcome.ok:  # a failed re-push keeps the time of the last success
         update["pushed_at"] = ClayPushResult.pushed_at
@@ -236,8 +285,15 @@ async def record_push(session: AsyncSession, *, workspace_id: uuid.UUID, campaig
 # --- inline ------------------------------------------------------------------------------------
 
 
-async def push_prospects(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                         target: PushTarget, settings: Settings, force: bool = False) -> dict[str, int]:
+async def push_prospects(
+    db: TuneDatabase,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    target: PushTarget,
+    settings: Settings,
+    force: bool = False,
+) -> dict[str, int]:
     """Push a campaign's prospects to a Clay table inline, recording each result; return counts."""
     async with db.session(write=False) as session:
         ids = await campaign_prospect_ids(session, campaign_id=campaign_id)
@@ -249,15 +305,22 @@ async def push_prospects(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_
                 counts["skipped"] += 1
                 continue
             async with db.session(write=False) as session:
-                row = await load_row(session, workspace_id=workspace_id, campaign_id=campaign_id,
-                                     prospect_id=prospect_id)
+                row = await load_row(
+                    session, workspace_id=workspace_id, campaign_id=campaign_id, prospect_id=prospect_id
+                )
             if row is None:
                 counts["skipped"] += 1
                 continue
             outcome = await send_row(client, target, row, settings=settings)
             async with db.session() as session:
-                await record_push(session, workspace_id=workspace_id, campaign_id=campaign_id,
-                                  prospect_id=prospect_id, target_hash=target.hash, outcome=outcome)
+                await record_push(
+                    session,
+                    workspace_id=workspace_id,
+                    campaign_id=campaign_id,
+                    prospect_id=prospect_id,
+                    target_hash=target.hash,
+                    outcome=outcome,
+                )
             counts["pushed" if outcome.ok else "failed"] += 1
     log.info("clay.pushed", campaign_id=str(campaign_id), target=target.host, **counts)
     return counts
@@ -266,9 +329,15 @@ async def push_prospects(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_
 # --- as a job ---------------------------------------------------------------------------------
 
 
-async def queue_push(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                     settings: Settings | None = None, target: PushTarget | None = None,
-                     force: bool = False) -> tuple[jobs.JobRead | None, int]:
+async def queue_push(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    settings: Settings | None = None,
+    target: PushTarget | None = None,
+    force: bool = False,
+) -> tuple[jobs.JobRead | None, int]:
     """Queue a push of the campaign's not-yet-pushed prospects; (job or None, rows already pushed).
 
     No network here (it runs inside a write transaction): the URL is checked again at send time.
@@ -282,19 +351,36 @@ async def queue_push(session: AsyncSession, *, workspace_id: uuid.UUID, campaign
     todo = [pid for pid in ids if pid not in done]
     if not todo:
         return None, len(ids)
-    job = await jobs.enqueue(session, workspace_id=workspace_id, kind=KIND,
-                             payload={"campaign_id": str(campaign_id), "force": force},
-                             items=[(str(pid), {"prospect_id": str(pid)}) for pid in todo])
-    log.info("clay.push_queued", job_id=str(job.id), campaign_id=str(campaign_id), target=target.host,
-             total=len(todo), already_pushed=len(ids) - len(todo))
+    job = await jobs.enqueue(
+        session,
+        workspace_id=workspace_id,
+        kind=KIND,
+        payload={"campaign_id": str(campaign_id), "force": force},
+        items=[(str(pid), {"prospect_id": str(pid)}) for pid in todo],
+    )
+    log.info(
+        "clay.push_queued",
+        job_id=str(job.id),
+        campaign_id=str(campaign_id),
+        target=target.host,
+        total=len(todo),
+        already_pushed=len(ids) - len(todo),
+    )
     return jobs.job_read(job), len(ids) - len(todo)
 
 
-async def enqueue_push(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID,
-                       settings: Settings | None = None, force: bool = False) -> jobs.JobRead | None:
+async def enqueue_push(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    settings: Settings | None = None,
+    force: bool = False,
+) -> jobs.JobRead | None:
     """Queue a push of the campaign's not-yet-pushed prospects to its Clay table; None if nothing to do."""
-    job, _ = await queue_push(session, workspace_id=workspace_id, campaign_id=campaign_id, settings=settings,
-                              force=force)
+    job, _ = await queue_push(
+        session, workspace_id=workspace_id, campaign_id=campaign_id, settings=settings, force=force
+    )
     return job
 
 
@@ -305,7 +391,8 @@ class PushJob:
         if "clay_target" not in ctx.cache:
             async with ctx.db.session(write=False) as session:
                 ctx.cache["clay_target"] = await campaign_target(
-                    session, campaign_id=uuid.UUID(ctx.payload["campaign_id"]), settings=ctx.settings)
+                    session, campaign_id=uuid.UUID(ctx.payload["campaign_id"]), settings=ctx.settings
+                )
         return ctx.cache["clay_target"]
 
     async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -315,40 +402,58 @@ class PushJob:
         campaign_id, prospect_id = uuid.UUID(ctx.payload["campaign_id"]), uuid.UUID(payload["prospect_id"])
         async with ctx.db.session(write=False) as session:
             if not ctx.payload.get("force") and prospect_id in await pushed_ids(
-                    session, campaign_id=campaign_id, target_hash=target.hash):
+                session, campaign_id=campaign_id, target_hash=target.hash
+            ):
                 return {"skip": "already pushed"}
-            row = await load_row(session, workspace_id=ctx.workspace_id, campaign_id=campaign_id,
-                                 prospect_id=prospect_id)
+            row = await load_row(
+                session, workspace_id=ctx.workspace_id, campaign_id=campaign_id, prospect_id=prospect_id
+            )
         if row is None:
             return {"skip": "no longer in the campaign"}
         async with http_client(ctx.settings) as client:
             outcome = await send_row(client, target, row, settings=ctx.settings, shared=ctx.shared)
         return {"outcome": outcome, "target_hash": target.hash}
 
-    async def apply(self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any],
-                    prepared: dict[str, Any]) -> dict[str, Any]:
+    async def apply(
+        self,
+        session: AsyncSession,
+        ctx: jobs.JobContext,
+        key: str,
+        payload: dict[str, Any],
+        prepared: dict[str, Any],
+    ) -> dict[str, Any]:
         if "skip" in prepared:
             return {"status": "skipped", "reason": prepared["skip"]}
         outcome: SendOutcome = prepared["outcome"]
-        await record_push(session, workspace_id=ctx.workspace_id,
-                          campaign_id=uuid.UUID(ctx.payload["campaign_id"]),
-                          prospect_id=uuid.UUID(payload["prospect_id"]), target_hash=prepared["target_hash"],
-                          outcome=outcome)
-        return {"status": "pushed" if outcome.ok else "failed", "attempts": outcome.attempts,
-                "http_status": outcome.http_status, "error": outcome.error}
+        await record_push(
+            session,
+            workspace_id=ctx.workspace_id,
+            campaign_id=uuid.UUID(ctx.payload["campaign_id"]),
+            prospect_id=uuid.UUID(payload["prospect_id"]),
+            target_hash=prepared["target_hash"],
+            outcome=outcome,
+        )
+        return {
+            "status": "pushed" if outcome.ok else "failed",
+            "attempts": outcome.attempts,
+            "http_status": outcome.http_status,
+            "error": outcome.error,
+        }
 
 
 async def summarize_push(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Counts of pushed, failed and skipped rows of this job."""
     results: Iterable[dict[str, Any] | None] = await session.scalars(
-        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done"))
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done")
+    )
     counts = {"pushed": 0, "failed": 0, "skipped": 0}
     for result in results:
         status = (result or {}).get("status")
         if status in counts:
             counts[status] += 1
-    item_errors = await session.scalar(select(func.count()).select_from(JobItem).where(
-        JobItem.job_id == ctx.job_id, JobItem.status == "failed"))
+    item_errors = await session.scalar(
+        select(func.count()).select_from(JobItem).where(JobItem.job_id == ctx.job_id, JobItem.status == "failed")
+    )
     counts["failed"] += int(item_errors or 0)
     log.info("clay.push_finished", job_id=str(ctx.job_id), campaign_id=ctx.payload.get("campaign_id"), **counts)
     return {"campaign_id": ctx.payload.get("campaign_id"), **counts}

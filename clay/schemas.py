@@ -15,17 +15,27 @@ class ClaySetupRequest(Input):
 
     campaign_id: uuid.UUID
     table_webhook_url: Annotated[str, Field(min_length=8, max_length=2000)] | None = Field(
-        None, description="The Clay table's webhook source URL; stored for the campaign. "
-                          "Without it, the campaign's stored URL or CLAY_TABLE_WEBHOOK_URL is used.")
+        None,
+        description="The Clay table's webhook source URL; stored for the campaign. "
+        "Without it, the campaign's stored URL or CLAY_TABLE_WEBHOOK_URL is used.",
+    )
     webhook_auth_token: Annotated[str, Field(min_length=1, max_length=500)] | None = Field(
-        None, description="The Clay webhook's auth token, sent as x-clay-webhook-auth (never returned).")
+        None, description="The Clay webhook's auth token, sent as x-clay-webhook-auth (never returned)."
+    )
     push: bool = Field(True, description="Push the campaign's prospects when a table webhook is configured.")
     force: bool = Field(False, description="Push again rows already pushed to this table.")
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "campaign_id": "0b7d4a0e-4a57-4c3c-9d1e-6a1f0f3f2b11",
-        "table_webhook_url": "https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-…",
-        "webhook_auth_token": "clay-token-…"}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "campaign_id": "0b7d4a0e-4a57-4c3c-9d1e-6a1f0f3f2b11",
+                    "table_webhook_url": "https://api.clay.com/v3/sources/webhook/pull-in-data-from-a-webhook-…",
+                    "webhook_auth_token": "clay-token-…",
+                }
+            ]
+        }
+    }
 
 
 class ColumnRead(Output):

@@ -44,9 +44,13 @@ class WebhookSecretCreate(Input):
     """A name for the secret; `secret` imports an existing value (e.g. one already set in Clay)."""
 
     name: str = Field("clay", min_length=1, max_length=100)
-    secret: str | None = Field(None, min_length=24, max_length=200,
-                               description="Optional: an existing random value to import (at least 24 "
-                                           "characters). Omit it to have one generated.")
+    secret: str | None = Field(
+        None,
+        min_length=24,
+        max_length=200,
+        description="Optional: an existing random value to import (at least 24 "
+        "characters). Omit it to have one generated.",
+    )
 
     @field_validator("secret")
     @classmethod
@@ -85,40 +89,51 @@ def seal(value: str, *, row_id: uuid.UUID, workspace_id: uuid.UUID, secret_key: 
 def unseal(row: ClayWebhookSecret, *, secret_key: str) -> str | None:
     """The secret, or None when it cannot be opened (SECRET_KEY changed, or the row was tampered with)."""
     try:
-        return AESGCM(_key(secret_key)).decrypt(row.ciphertext[:12], row.ciphertext[12:],
-                                                _aad(row.id, row.workspace_id)).decode()
+        return (
+            AESGCM(_key(secret_key))
+            .decrypt(row.ciphertext[:12], row.ciphertext[12:], _aad(row.id, row.workspace_id))
+            .decode()
+        )
     except (InvalidTag, ValueError):
         log.warning("clay.webhook_secret_unreadable", secret_id=str(row.id))
         return None
 
 
-async def create_secret(session: AsyncSession, *, workspace_id: uuid.UUID, name: str, secret_key: str,
-                        value: str | None = None) -> tuple[ClayWebhookSecret, str]:
+async def create_secret(
+    session: AsyncSession, *, workspace_id: uuid.UUID, name: str, secret_key: str, value: str | None = None
+) -> tuple[ClayWebhookSecret, str]:
     """Store a new (or imported) secret sealed; return the row and the secret, the only time it is shown."""
     active = await list_secrets(session, workspace_id=workspace_id, active_only=True)
     if len(active) >= MAX_ACTIVE:
         raise Conflict(f"A workspace has at most {MAX_ACTIVE} active webhook secrets; revoke an old one first.")
     raw = value or PREFIX + random.token_urlsafe(32)
-    row = ClayWebhookSecret(id=uuid.uuid4(), workspace_id=workspace_id, name=name, prefix=raw[:10], last4=raw[-4:],
-                            ciphertext=b"")
+    row = ClayWebhookSecret(
+        id=uuid.uuid4(), workspace_id=workspace_id, name=name, prefix=raw[:10], last4=raw[-4:], ciphertext=b""
+    )
     row.ciphertext = seal(raw, row_id=row.id, workspace_id=workspace_id, secret_key=secret_key)
     session.add(row)
     await session.flush()
-    log.info("clay.webhook_secret_created", secret_id=str(row.id), workspace_id=str(workspace_id),
-             imported=value is not None)
+    log.info(
+        "clay.webhook_secret_created",
+        secret_id=str(row.id),
+        workspace_id=str(workspace_id),
+        imported=value is not None,
+    )
     return row, raw
 
 
-async def list_secrets(session: AsyncSession, *, workspace_id: uuid.UUID,
-                       active_only: bool = False) -> list[ClayWebhookSecret]:
+async def list_secrets(
+    session: AsyncSession, *, workspace_id: uuid.UUID, active_only: bool = False
+) -> list[ClayWebhookSecret]:
     query = select(ClayWebhookSecret).where(ClayWebhookSecret.workspace_id == workspace_id)
     if active_only:
         query = query.where(ClayWebhookSecret.revoked_at.is_(None))
     return list(await session.scalars(query.order_by(ClayWebhookSecret.created_at)))
 
 
-async def revoke_secret(session: AsyncSession, *, workspace_id: uuid.UUID,
-                        secret_id: uuid.UUID) -> ClayWebhookSecret:
+async def revoke_secret(
+    session: AsyncSession, *, workspace_id: uuid.UUID, secret_id: uuid.UUID
+) -> ClayWebhookSecret:
     """Revoke a secret of the workspace (idempotent); another workspace's is not found."""
     row = await session.get(ClayWebhookSecret, secret_id)
     if row is None or row.workspace_id != workspace_id:
@@ -129,8 +144,9 @@ async def revoke_secret(session: AsyncSession, *, workspace_id: uuid.UUID,
     return row
 
 
-async def secrets_for_campaign(session: AsyncSession, *, campaign_id: uuid.UUID,
-                               secret_key: str) -> tuple[uuid.UUID | None, list[str]]:
+async def secrets_for_campaign(
+    session: AsyncSession, *, campaign_id: uuid.UUID, secret_key: str
+) -> tuple[uuid.UUID | None, list[str]]:
     """The campaign's workspace and that workspace's active secrets; (None, []) for no such campaign."""
     workspace_id = await session.scalar(select(Campaign.workspace_id).where(Campaign.id == campaign_id))
     if workspace_id is None:

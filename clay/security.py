@@ -58,8 +58,14 @@ def is_public(ip: IPAddress) -> bool:
         for embedded in (ip.ipv4_mapped, ip.sixtofour):
             if embedded is not None:
                 return is_public(embedded)
-    return ip.is_global and not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-                                 or ip.is_reserved or ip.is_unspecified)
+    return ip.is_global and not (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+    )
 
 
 async def _addresses(host: str, port: int) -> list[IPAddress]:
@@ -110,17 +116,22 @@ async def resolve_target(url: str, *, allow_private: bool) -> SafeTarget:
     return SafeTarget(url=parsed, address=str(addresses[0]))
 
 
-def pinned_request(client: httpx.AsyncClient, target: SafeTarget, *, json: object,
-                   headers: Mapping[str, str]) -> httpx.Request:
+def pinned_request(
+    client: httpx.AsyncClient, target: SafeTarget, *, json: object, headers: Mapping[str, str]
+) -> httpx.Request:
     """A POST to the checked address, with the original host in `Host` and in TLS (SNI, certificate)."""
     extensions = {}
     try:
         ipaddress.ip_address(target.url.host)
     except ValueError:
         extensions["sni_hostname"] = target.url.host
-    return client.build_request("POST", target.url.copy_with(host=target.address), json=json,
-                                headers={**headers, "Host": target.url.netloc.decode("ascii")},
-                                extensions=extensions)
+    return client.build_request(
+        "POST",
+        target.url.copy_with(host=target.address),
+        json=json,
+        headers={**headers, "Host": target.url.netloc.decode("ascii")},
+        extensions=extensions,
+    )
 
 
 # --- inbound ----------------------------------------------------------------------------------
@@ -147,8 +158,9 @@ def _parse_signature(header: str) -> tuple[int, list[str]]:
     return timestamp, candidates
 
 
-def verify_webhook(headers: Mapping[str, str], body: bytes, *, secrets: Sequence[str],
-                   now: float | None = None) -> str:
+def verify_webhook(
+    headers: Mapping[str, str], body: bytes, *, secrets: Sequence[str], now: float | None = None
+) -> str:
     """Authenticate an inbound webhook; return the method that passed ("secret" or "hmac").
 
     Raises Unauthorized (401) when no secret is configured, nothing is presented, or nothing matches.

@@ -53,21 +53,29 @@ def http_api_column(settings: Settings, campaign: Campaign) -> HttpApiColumnRead
         "Map the response keys below to columns; they are flat and always present.",
     ]
     if not settings.PUBLIC_BASE_URL.startswith("https://") or "localhost" in settings.PUBLIC_BASE_URL:
-        notes.insert(0, f"PUBLIC_BASE_URL is {settings.PUBLIC_BASE_URL}: Clay cannot reach that. Set it to this "
-                        "service's public https address (or a tunnel to it) before wiring Clay.")
+        notes.insert(
+            0,
+            f"PUBLIC_BASE_URL is {settings.PUBLIC_BASE_URL}: Clay cannot reach that. Set it to this "
+            "service's public https address (or a tunnel to it) before wiring Clay.",
+        )
     return HttpApiColumnRead(
         column_name="Tune Score",
         method="POST",
         url=webhook_url(settings, campaign.id),
-        headers=[HeaderRead(name="Content-Type", value="application/json"),
-                 HeaderRead(name="X-Clay-Secret", value=SECRET_PLACEHOLDER,
-                            note="A webhook secret of your workspace (POST /api/clay/webhook-secrets, admin key). "
-                                 "x-clay-webhook-auth is accepted as the header name too.")],
+        headers=[
+            HeaderRead(name="Content-Type", value="application/json"),
+            HeaderRead(
+                name="X-Clay-Secret",
+                value=SECRET_PLACEHOLDER,
+                note="A webhook secret of your workspace (POST /api/clay/webhook-secrets, admin key). "
+                "x-clay-webhook-auth is accepted as the header name too.",
+            ),
+        ],
         body=body,
         response_mapping=[ResponseMappingRead(key=key, column=column) for column, key, *_ in OUTPUT_COLUMNS],
         alternative_auth="A relay that can sign may send X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 "
-                         "of '<t>.' + the raw body, keyed with the secret> instead of the secret header; "
-                         "signatures older than 5 minutes are refused.",
+        "of '<t>.' + the raw body, keyed with the secret> instead of the secret header; "
+        "signatures older than 5 minutes are refused.",
         notes=notes,
     )
 
@@ -83,32 +91,44 @@ def table_definition(campaign: Campaign) -> TableRead:
 
 def webhook_source_help(settings: Settings) -> dict[str, object]:
     return {
-        "steps": ["In the Clay table: Add → Source → Webhook.",
-                  "Copy the webhook URL (and its auth token, if you set one).",
-                  "Call POST /api/clay/setup-tables again with table_webhook_url and webhook_auth_token."],
+        "steps": [
+            "In the Clay table: Add → Source → Webhook.",
+            "Copy the webhook URL (and its auth token, if you set one).",
+            "Call POST /api/clay/setup-tables again with table_webhook_url and webhook_auth_token.",
+        ],
         "sends": "One JSON object per prospect; its keys are the prospect and Tune output columns above, "
-                 "plus 'Tune Campaign ID'.",
+        "plus 'Tune Campaign ID'.",
         "auth_header": "x-clay-webhook-auth",
         "rate_per_s": settings.CLAY_PUSH_RATE_PER_S,
         "limits": "A Clay webhook source accepts 50,000 submissions in its lifetime; rows already pushed to a "
-                  "table are skipped on the next push unless force is true.",
+        "table are skipped on the next push unless force is true.",
     }
 
 
-async def save_config(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, url: str,
-                      token: str | None) -> None:
+async def save_config(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, url: str, token: str | None
+) -> None:
     """Store (or replace) the campaign's Clay table webhook."""
     now = utcnow()
     stmt = sql.insert(session, ClayCampaignConfig).values(
-        id=uuid.uuid4(), workspace_id=workspace_id, campaign_id=campaign_id, table_webhook_url=url,
-        webhook_auth_token=token, created_at=now, updated_at=now)
-    stmt = stmt.on_conflict_do_update(index_elements=["campaign_id"], set_={
-        "table_webhook_url": url, "webhook_auth_token": token, "updated_at": now})
+        id=uuid.uuid4(),
+        workspace_id=workspace_id,
+        campaign_id=campaign_id,
+        table_webhook_url=url,
+        webhook_auth_token=token,
+        created_at=now,
+        updated_at=now,
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["campaign_id"],
+        set_={"table_webhook_url": url, "webhook_auth_token": token, "updated_at": now},
+    )
     await session.execute(stmt)
 
 
-async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settings: Settings,
-                       data: ClaySetupRequest) -> ClaySetupRead:
+async def setup_tables(
+    session: AsyncSession, *, workspace_id: uuid.UUID, settings: Settings, data: ClaySetupRequest
+) -> ClaySetupRead:
     """Table definitions and callback config for a campaign; queue a push when a table webhook is known."""
     allow_private = settings.clay_private_urls_allowed
     if data.webhook_auth_token and not data.table_webhook_url:
@@ -121,8 +141,13 @@ async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settin
     campaign = await sql.owned_campaign(session, workspace_id=workspace_id, campaign_id=data.campaign_id)
     target: PushTarget | None
     if data.table_webhook_url:
-        await save_config(session, workspace_id=workspace_id, campaign_id=campaign.id,
-                          url=data.table_webhook_url, token=data.webhook_auth_token)
+        await save_config(
+            session,
+            workspace_id=workspace_id,
+            campaign_id=campaign.id,
+            url=data.table_webhook_url,
+            token=data.webhook_auth_token,
+        )
         target = PushTarget(data.table_webhook_url, data.webhook_auth_token, "request")
     else:
         target = await campaign_target(session, campaign_id=campaign.id, settings=settings)
@@ -138,12 +163,29 @@ async def setup_tables(session: AsyncSession, *, workspace_id: uuid.UUID, settin
     elif not data.push:
         push = PushRead(status="skipped", target=target.host, source=target.source)
     else:
-        job, already = await queue_push(session, workspace_id=workspace_id, campaign_id=campaign.id,
-                                        settings=settings, target=target, force=data.force)
-        push = PushRead(status="queued" if job else "nothing_to_push", target=target.host,
-                        source=target.source, total=job.total if job else 0,
-                        already_pushed=already, job_id=job.job_id if job else None,
-                        job=job.model_dump(mode="json") if job else None)
-    return ClaySetupRead(campaign_id=campaign.id, campaign_name=campaign.name, industry=campaign.industry,
-                         table=table_definition(campaign), http_api_column=http_api_column(settings, campaign),
-                         webhook_source=webhook_source_help(settings), push=push)
+        job, already = await queue_push(
+            session,
+            workspace_id=workspace_id,
+            campaign_id=campaign.id,
+            settings=settings,
+            target=target,
+            force=data.force,
+        )
+        push = PushRead(
+            status="queued" if job else "nothing_to_push",
+            target=target.host,
+            source=target.source,
+            total=job.total if job else 0,
+            already_pushed=already,
+            job_id=job.job_id if job else None,
+            job=job.model_dump(mode="json") if job else None,
+        )
+    return ClaySetupRead(
+        campaign_id=campaign.id,
+        campaign_name=campaign.name,
+        industry=campaign.industry,
+        table=table_definition(campaign),
+        http_api_column=http_api_column(settings, campaign),
+        webhook_source=webhook_source_help(settings),
+        push=push,
+    )

@@ -28,15 +28,72 @@ from schemas import AgentProfile, ProspectData
 # Words that do not say what an offer does ("campaigns that ...", "software that ...").
 GENERIC = frozenset(
     {
-        "campaign", "program", "service", "solution", "team", "help", "run", "work", "business", "company",
-        "companies", "platform", "teams", "built", "build", "make", "get", "new", "more", "better", "way",
-        "thing", "lift", "cut", "fill", "drive", "grow", "faster", "fast", "without", "every", "across",
-        "marketing", "email", "outreach", "custom", "full", "end", "based", "driven", "focused", "plus",
+        "campaign",
+        "program",
+        "service",
+        "solution",
+        "team",
+        "help",
+        "run",
+        "work",
+        "business",
+        "company",
+        "companies",
+        "platform",
+        "teams",
+        "built",
+        "build",
+        "make",
+        "get",
+        "new",
+        "more",
+        "better",
+        "way",
+        "thing",
+        "lift",
+        "cut",
+        "fill",
+        "drive",
+        "grow",
+        "faster",
+        "fast",
+        "without",
+        "every",
+        "across",
+        "marketing",
+        "email",
+        "outreach",
+        "custom",
+        "full",
+        "end",
+        "based",
+        "driven",
+        "focused",
+        "plus",
     }
 )
 # Offer words too common to make a claim, pain or metric offer-relevant on their own.
-WEAK = frozenset({"book", "win", "back", "new", "get", "open", "return", "second", "order", "team", "rep", "app",
-                  "friend", "program", "account", "office", "event"})
+WEAK = frozenset(
+    {
+        "book",
+        "win",
+        "back",
+        "new",
+        "get",
+        "open",
+        "return",
+        "second",
+        "order",
+        "team",
+        "rep",
+        "app",
+        "friend",
+        "program",
+        "account",
+        "office",
+        "event",
+    }
+)
 # Small domain thesaurus of an outbound agency's offers: a word on the left also covers those on the right.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "retention": ("repeat", "retain", "second", "loyalty", "lifecycle", "winback", "churn", "flow", "flows"),
@@ -86,8 +143,12 @@ def _words_of(text: str) -> frozenset[str]:
 
 
 # British and American spellings of one word read as one word (the writer says "programs" to a US reader)
-_SPELLING = {"programme": "program", "programmes": "programs", "organisation": "organization",
-             "organisations": "organizations"}
+_SPELLING = {
+    "programme": "program",
+    "programmes": "programs",
+    "organisation": "organization",
+    "organisations": "organizations",
+}
 
 
 @dataclass(frozen=True)
@@ -115,8 +176,9 @@ def _split_offer(offer: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=256)
-def _offer_terms(offer: str, values: tuple[str, ...], proofs: tuple[str, ...],
-                 pains: tuple[str, ...]) -> OfferTerms:
+def _offer_terms(
+    offer: str, values: tuple[str, ...], proofs: tuple[str, ...], pains: tuple[str, ...]
+) -> OfferTerms:
     activity_text, audience_text = _split_offer(offer)
     activity = {w for w in words_of(activity_text) if w not in GENERIC}
     expanded = set(activity)
@@ -129,8 +191,9 @@ def _offer_terms(offer: str, values: tuple[str, ...], proofs: tuple[str, ...],
     final = frozenset(expanded)
     true_proofs = tuple(p for p in proofs if (words_of(p) & final) - WEAK)
     true_pains = tuple(p for p in pains if (words_of(p) & final) - WEAK)
-    return OfferTerms(frozenset(activity), base, frozenset(words_of(audience_text)), final, true_values,
-                      true_proofs, true_pains)
+    return OfferTerms(
+        frozenset(activity), base, frozenset(words_of(audience_text)), final, true_values, true_proofs, true_pains
+    )
 
 
 def offer_terms(profile: AgentProfile, offer: str) -> OfferTerms:
@@ -141,16 +204,76 @@ def offer_terms(profile: AgentProfile, offer: str) -> OfferTerms:
 
 # Finite verbs that show a note already has its own subject ("OTAs bring in ...").
 FINITE = frozenset(
-    {"is", "are", "was", "were", "has", "have", "had", "bring", "brings", "mention", "mentions", "come", "comes",
-     "start", "starts", "want", "wants", "cost", "costs", "run", "runs", "retire", "retires", "rely", "relies",
-     "take", "takes", "sit", "sits", "need", "needs", "use", "uses", "go", "goes", "make", "makes", "account",
-     "accounts", "represent", "represents", "drive", "drives", "delivered", "opened", "launched", "grew", "fell",
-     "rose", "dropped", "doubled", "complained", "said", "called", "lost", "added", "hit", "reached"}
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "bring",
+        "brings",
+        "mention",
+        "mentions",
+        "come",
+        "comes",
+        "start",
+        "starts",
+        "want",
+        "wants",
+        "cost",
+        "costs",
+        "run",
+        "runs",
+        "retire",
+        "retires",
+        "rely",
+        "relies",
+        "take",
+        "takes",
+        "sit",
+        "sits",
+        "need",
+        "needs",
+        "use",
+        "uses",
+        "go",
+        "goes",
+        "make",
+        "makes",
+        "account",
+        "accounts",
+        "represent",
+        "represents",
+        "drive",
+        "drives",
+        "delivered",
+        "opened",
+        "launched",
+        "grew",
+        "fell",
+        "rose",
+        "dropped",
+        "doubled",
+        "complained",
+        "said",
+        "called",
+        "lost",
+        "added",
+        "hit",
+        "reached",
+    }
 )
-NP_NUMBER = re.compile(r"^(?P<np>[A-Za-z][\w\s/&'-]{1,50}?)\s+(?P<adv>about|around|roughly|near|nearly|up|down|at|"
-                        r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$")
-FOREIGN = re.compile(r"[äöüßéèàçñ]|\b(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
-                      r"lancement|opent|kantoor|werk)\b", re.IGNORECASE)
+NP_NUMBER = re.compile(
+    r"^(?P<np>[A-Za-z][\w\s/&'-]{1,50}?)\s+(?P<adv>about|around|roughly|near|nearly|up|down|at|"
+    r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$"
+)
+FOREIGN = re.compile(
+    r"[äöüßéèàçñ]|\b(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
+    r"lancement|opent|kantoor|werk)\b",
+    re.IGNORECASE,
+)
 
 
 # --- facts ----------------------------------------------------------------------------------------------
@@ -169,14 +292,17 @@ _LEAD_SOURCE = re.compile(
     r"(?:a\s+)?[\w\s]+?)?(?:\s+that\s+|\s+(?=[a-z0-9]))|(?:the\s+)?researcher\s+estimates\s+)",
     re.IGNORECASE,
 )
-_TRAIL_SOURCE = re.compile(r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
-                           r"(?:[\w-]+\s+){0,3}?"
-                           r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
-                           r"article|interview|post|press\s+release|website|all-hands|town\s+hall|deck|offsite|"
-                           r"board\s+meeting|newsletter)\b.*$|"
-                           r"(?:,\s*|\s+)per\s+(?:the|their|its|our|an?)\s+[\w -]{2,40}\.?$|"
-                           r"\s+(?:flagged|mentioned|noted|cited|seen)\s+(?:in|on)\s+(?:an?|the|"
-                           r"their|its)\s+[\w -]{2,30}$", re.IGNORECASE)
+_TRAIL_SOURCE = re.compile(
+    r"\s+(?:per|according\s+to|via|from)\s+(?:the\s+|their\s+|its\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:report|letter|listing|earnings(?:\s+of\s+\w+)?|call(?:\s+report)?|filing|call|podcast|"
+    r"article|interview|post|press\s+release|website|all-hands|town\s+hall|deck|offsite|"
+    r"board\s+meeting|newsletter)\b.*$|"
+    r"(?:,\s*|\s+)per\s+(?:the|their|its|our|an?)\s+[\w -]{2,40}\.?$|"
+    r"\s+(?:flagged|mentioned|noted|cited|seen)\s+(?:in|on)\s+(?:an?|the|"
+    r"their|its)\s+[\w -]{2,30}$",
+    re.IGNORECASE,
+)
 INTERNAL = re.compile(
     r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|(?:is|are)\s+an?\s+competitor|our\s+"
     r"competitor|competes\s+with|"
@@ -191,36 +317,124 @@ EMBARRASSING = re.compile(
     re.IGNORECASE,
 )
 # A note that says nothing is happening ("No players-club changes known", "Not hiring") is no reason to write.
-NOT_A_TRIGGER = re.compile(r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
-                           r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b", re.IGNORECASE)
-_NO_NEWS = re.compile(r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
-                      r"\bnone planned\b", re.IGNORECASE)
+NOT_A_TRIGGER = re.compile(
+    r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+    r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b",
+    re.IGNORECASE,
+)
+_NO_NEWS = re.compile(
+    r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+    r"\bnone planned\b",
+    re.IGNORECASE,
+)
 _IRREGULAR_PAST = {
-    "won": "win", "built": "build", "began": "begin", "became": "become", "made": "make", "got": "get",
-    "took": "take", "grew": "grow", "sold": "sell", "hit": "hit", "led": "lead", "brought": "bring",
-    "bought": "buy", "hired": "hire", "raised": "raise", "opened": "open", "launched": "launch", "lost": "lose",
-    "fell": "fall", "rose": "rise",
+    "won": "win",
+    "built": "build",
+    "began": "begin",
+    "became": "become",
+    "made": "make",
+    "got": "get",
+    "took": "take",
+    "grew": "grow",
+    "sold": "sell",
+    "hit": "hit",
+    "led": "lead",
+    "brought": "bring",
+    "bought": "buy",
+    "hired": "hire",
+    "raised": "raise",
+    "opened": "open",
+    "launched": "launch",
+    "lost": "lose",
+    "fell": "fall",
+    "rose": "rise",
 }
 _NOT_VERBS_ING = frozenset(
-    {"during", "morning", "evening", "thing", "nothing", "something", "anything", "everything", "spring", "string",
-     "bring", "king", "ring", "wing", "ceiling", "pricing", "funding", "wedding", "building", "meeting", "booking",
-     "marketing", "housing", "clothing", "offering", "listing", "rating", "training", "planning", "banking",
-     "lending", "parking", "dining", "gaming", "catering", "recruiting", "accounting", "engineering", "consulting",
-     "packaging", "processing", "manufacturing", "shipping", "printing", "trucking", "lighting", "heating",
-     "plumbing", "roofing", "flooring", "staffing", "recycling", "landscaping", "billing", "ticketing",
-     "underwriting"}
+    {
+        "during",
+        "morning",
+        "evening",
+        "thing",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "spring",
+        "string",
+        "bring",
+        "king",
+        "ring",
+        "wing",
+        "ceiling",
+        "pricing",
+        "funding",
+        "wedding",
+        "building",
+        "meeting",
+        "booking",
+        "marketing",
+        "housing",
+        "clothing",
+        "offering",
+        "listing",
+        "rating",
+        "training",
+        "planning",
+        "banking",
+        "lending",
+        "parking",
+        "dining",
+        "gaming",
+        "catering",
+        "recruiting",
+        "accounting",
+        "engineering",
+        "consulting",
+        "packaging",
+        "processing",
+        "manufacturing",
+        "shipping",
+        "printing",
+        "trucking",
+        "lighting",
+        "heating",
+        "plumbing",
+        "roofing",
+        "flooring",
+        "staffing",
+        "recycling",
+        "landscaping",
+        "billing",
+        "ticketing",
+        "underwriting",
+    }
 )
 _NOT_VERBS_ED = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "weed", "breed", "led"})
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _DATE = re.compile(
     r"\b(?:in\s+|by\s+|this\s+|next\s+|last\s+|since\s+|from\s+|starting\s+)?(?:(?:early|late|mid)[\s-]+)?(?:q[1-4]"
     r"(?:\s+\d{4})?|(?:spring|summer|fall|autumn|winter)(?:\s+\d{4})?|(?:" + "|".join(MONTHS) + r")(?:\s+\d{4})?|"
     r"20\d\d|this\s+year|next\s+year|last\s+year|this\s+quarter|next\s+quarter|last\s+month|this\s+month)\b",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:\s?(?:%|k|m|mm|bn|b|million|billion)\b|%)?|\b(?:two|three|four|five|six|"
-                     r"seven|eight|nine|ten|twelve|third|second|fourth|fifth|dozen)\b", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"[$€£]?\d[\d,.]*(?:\s?(?:%|k|m|mm|bn|b|million|billion)\b|%)?|\b(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve|third|second|fourth|fifth|dozen)\b",
+    re.IGNORECASE,
+)
 _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z0-9&+-]+")
 
 
@@ -230,21 +444,83 @@ def verb_kind(word: str) -> str | None:
     if w.endswith("ing") and len(w) >= 5 and w not in _NOT_VERBS_ING:
         return "gerund"
     # "unplanned downtime" is a noun phrase, not a verb
-    if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and
-                                not w.startswith(("un", "over", "under"))):
+    if w in _IRREGULAR_PAST or (
+        w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and not w.startswith(("un", "over", "under"))
+    ):
         return "past"
-    if w in ("relies", "runs", "uses", "has", "operates", "owns", "sells", "serves", "depends", "plans", "expects",
-             "wants", "needs", "aims",
-             "gets", "brings", "spends", "works", "lacks", "offers", "manages", "employs", "struggles"):
+    if w in (
+        "relies",
+        "runs",
+        "uses",
+        "has",
+        "operates",
+        "owns",
+        "sells",
+        "serves",
+        "depends",
+        "plans",
+        "expects",
+        "wants",
+        "needs",
+        "aims",
+        "gets",
+        "brings",
+        "spends",
+        "works",
+        "lacks",
+        "offers",
+        "manages",
+        "employs",
+        "struggles",
+    ):
         return "present"
     return None
 
 
 _E_STEMS = frozenset(
-    {"hir", "relocat", "renovat", "migrat", "complet", "acquir", "us", "mov", "purchas", "replac", "reduc",
-     "introduc", "produc", "creat", "updat", "merg", "chang", "manag", "schedul", "leas", "clos", "rais", "expir",
-     "receiv", "achiev", "secur", "releas", "announc", "celebrat", "retir", "com", "mak",
-     "tak", "increas", "decreas", "declin", "phas", "consolidat", "restructur", "integrat", "automat"}
+    {
+        "hir",
+        "relocat",
+        "renovat",
+        "migrat",
+        "complet",
+        "acquir",
+        "us",
+        "mov",
+        "purchas",
+        "replac",
+        "reduc",
+        "introduc",
+        "produc",
+        "creat",
+        "updat",
+        "merg",
+        "chang",
+        "manag",
+        "schedul",
+        "leas",
+        "clos",
+        "rais",
+        "expir",
+        "receiv",
+        "achiev",
+        "secur",
+        "releas",
+        "announc",
+        "celebrat",
+        "retir",
+        "com",
+        "mak",
+        "tak",
+        "increas",
+        "decreas",
+        "declin",
+        "phas",
+        "consolidat",
+        "restructur",
+        "integrat",
+        "automat",
+    }
 )
 
 
@@ -308,9 +584,11 @@ def _clean_fact(text: str) -> str:
     return strip_end(text)
 
 
-_SOURCE_COLON = re.compile(r"^(?:[\w'&-]+\s+){0,4}?(?:deck|report|call|podcast|interview|filing|website|survey|"
-                           r"reviews?|post|article|press release|newsletter|earnings|update|letter|note)\s*:\s*",
-                           re.IGNORECASE)
+_SOURCE_COLON = re.compile(
+    r"^(?:[\w'&-]+\s+){0,4}?(?:deck|report|call|podcast|interview|filing|website|survey|"
+    r"reviews?|post|article|press release|newsletter|earnings|update|letter|note)\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 def _sentences(notes: str) -> list[str]:
@@ -318,9 +596,11 @@ def _sentences(notes: str) -> list[str]:
     return [_SOURCE_COLON.sub("", s) for s in parts]
 
 
-_REPORTED = re.compile(r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
-                       r"told [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
-                       r"\s+that\s+(?P<said>[A-Za-z0-9$€£].+)$")
+_REPORTED = re.compile(
+    r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
+    r"told [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
+    r"\s+that\s+(?P<said>[A-Za-z0-9$€£].+)$"
+)
 
 
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
@@ -352,31 +632,74 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     score = (2.0 if relevance else 0.0) + 1.5 * min(2, len([n for n in numbers if any(c.isdigit() for c in n)]))
     score += 0.5 * bool(date) + 0.5 * min(2, len(names)) + 0.25 * bool(kind)
     website = bool(re.search(r"\b(?:website|site|homepage)\b", raw, re.IGNORECASE))
-    return CopyFact(field, raw, text, verb, kind, lemma(first) if kind else None, rest, obj, date, numbers, names,
-                    relevance, round(score, 2), website, _usable(kind, text))
+    return CopyFact(
+        field,
+        raw,
+        text,
+        verb,
+        kind,
+        lemma(first) if kind else None,
+        rest,
+        obj,
+        date,
+        numbers,
+        names,
+        relevance,
+        round(score, 2),
+        website,
+        _usable(kind, text),
+    )
 
 
 _WILL = re.compile(r"^(?:Will|Plans to|Set to|About to)\s+([a-z]+)\s+", re.IGNORECASE)
 _ING_OF = re.compile(r"^([A-Z][a-z]+ing)\s+of\s+")
-_COUNT_STATE = re.compile(r"^((?:about|roughly|around|nearly|over|some)?\s*~?\d[\d,.]*[kK+]?\s+[a-z][\w-]*)\s+"
-                          r"(overdue|behind|waiting|lapsed|inactive|unbooked)\b", re.IGNORECASE)
-_MEASURE_MOVE = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:cost|costs|rate|share|revenue|"
-                           r"occupancy|churn|margin|traffic|volume))\s+(up|down)\b")
+_COUNT_STATE = re.compile(
+    r"^((?:about|roughly|around|nearly|over|some)?\s*~?\d[\d,.]*[kK+]?\s+[a-z][\w-]*)\s+"
+    r"(overdue|behind|waiting|lapsed|inactive|unbooked)\b",
+    re.IGNORECASE,
+)
+_MEASURE_MOVE = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:cost|costs|rate|share|revenue|"
+    r"occupancy|churn|margin|traffic|volume))\s+(up|down)\b"
+)
 
 
-_STATE_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
-                        r"(\d{1,3}%\s+(?:vacant|leased|occupied|full|booked)\b)")
-_SLATED = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
-                     r"((?:slated|scheduled|planned|set|due)\s+(?:for|to)\b)")
+_STATE_PCT = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
+    r"(\d{1,3}%\s+(?:vacant|leased|occupied|full|booked)\b)"
+)
+_SLATED = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+    r"((?:slated|scheduled|planned|set|due)\s+(?:for|to)\b)"
+)
 
 
-_ANNOUNCED = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
-                        r"(?:announced|planned|scheduled|slated)\s+for\s+")
+_ANNOUNCED = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
+    r"(?:announced|planned|scheduled|slated)\s+for\s+"
+)
 # "deposit growth the top priority after ...": a noun phrase and what it was called, with no verb between
-_NAMED_AS = re.compile(r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(the|a|an)\s+(?:top|main|biggest|first|"
-                       r"number|no\.|key|single|only|largest|#1)\b")
-_SUBORDINATE = frozenset({"after", "before", "since", "when", "because", "as", "while", "once", "until", "though",
-                          "although", "if", "whereas"})
+_NAMED_AS = re.compile(
+    r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(the|a|an)\s+(?:top|main|biggest|first|"
+    r"number|no\.|key|single|only|largest|#1)\b"
+)
+_SUBORDINATE = frozenset(
+    {
+        "after",
+        "before",
+        "since",
+        "when",
+        "because",
+        "as",
+        "while",
+        "once",
+        "until",
+        "though",
+        "although",
+        "if",
+        "whereas",
+    }
+)
 
 
 def _main_words(text: str) -> list[str]:
@@ -402,10 +725,14 @@ def _gerund(verb: str) -> str:
 _PASSIVE = re.compile(r"^((?:[A-Za-z][\w-]*\s+){0,3}?[a-z][\w-]*s)\s+([a-z]+ed)\s+(by|from|with)\b")
 ACTIVE_PAST = re.compile(r"^((?:[A-Za-z][\w-]*\s+){1,3}?)([a-z]+ed|lost|fell|rose|grew)\s+(?!by\b)")
 ADVERB_VERB = re.compile(r"^\S.*?\s(?:never|rarely|seldom|don't|doesn't|do not|does not)\s+[a-z]+\b")
-_NP_ING = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]{3,}ing)\s+(?:back|on|for|to|up|out|over|"
-                     r"against|with|the|a|an|their|its|more|new)\b")
-_SINCE = re.compile(r"\band\s+(rising|growing|climbing|falling|declining|dropping|increasing)\s+"
-                    r"(since|for|over)\b")
+_NP_ING = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]{3,}ing)\s+(?:back|on|for|to|up|out|over|"
+    r"against|with|the|a|an|their|its|more|new)\b"
+)
+_SINCE = re.compile(
+    r"\band\s+(rising|growing|climbing|falling|declining|dropping|increasing)\s+"
+    r"(since|for|over)\b"
+)
 _BARE_COUNT = frozenset({"board", "owner", "group", "team", "company", "ceo", "gm", "cfo", "chain", "brand"})
 
 
@@ -415,7 +742,7 @@ def _clause_part(part: str, first: bool) -> str:
     part = part.strip()
     m = _PASSIVE.match(part)
     if m and not (set(m.group(1).lower().split()) & FINITE):
-        part = f"{m.group(1)} are {part[m.start(2):]}"
+        part = f"{m.group(1)} are {part[m.start(2) :]}"
     words = part.split()
     if not first and words and words[0].lower() in _BARE_COUNT:
         part = "the " + part
@@ -433,8 +760,9 @@ def _split_clauses(text: str) -> str:
     if len(parts) < 2 or any(len(p.split()) < 3 for p in parts[1:]):
         return text
     rest = [_clause_part(p, False) for p in parts[1:]]
-    if not all(any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:])
-               for p in rest):
+    if not all(
+        any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:]) for p in rest
+    ):
         return text
     return ", and ".join([parts[0], *rest])
 
@@ -447,41 +775,48 @@ def _normalise(text: str) -> str:
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
     text = _split_clauses(text)
-    text = re.sub(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
-                  r"(about|around|roughly|nearly|over|under|below|above)\s+"
-                  r"(?=~?[\d$][\d.,]*%\s+of\b)?",
-                  lambda m: f"{m.group(1)} now account for {m.group(2)} " if m.group(1).split()[-1].endswith("s")
-                  and not m.group(1).split()[-1].endswith("ss") else f"{m.group(1)} is now {m.group(2)} ", text)
+    text = re.sub(
+        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
+        r"(about|around|roughly|nearly|over|under|below|above)\s+"
+        r"(?=~?[\d$][\d.,]*%\s+of\b)?",
+        lambda m: (
+            f"{m.group(1)} now account for {m.group(2)} "
+            if m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+            else f"{m.group(1)} is now {m.group(2)} "
+        ),
+        text,
+    )
     m = _NP_ING.match(text)
     if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
-        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _WILL.match(text)
     if m:
-        text = _gerund(m.group(1)) + " " + text[m.end():]
+        text = _gerund(m.group(1)) + " " + text[m.end() :]
     text = _ING_OF.sub(r"\1 ", text)
     m = _COUNT_STATE.match(text)
     if m:
-        text = f"{m.group(1)} are {text[m.start(2):]}"
+        text = f"{m.group(1)} are {text[m.start(2) :]}"
     m = re.match(r"^(.+?)\s+(stuck|stalled|hovering|sitting)\s+(?=(?:near|at|around|about|below|under)\s)", text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
         head = m.group(1).split()
-        plural = head[-1].endswith("s") or (" in " in m.group(1) and head[0].lower() in (
-            "two", "three", "four", "five", "several", "many", "both"))
-        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2):]}"
+        plural = head[-1].endswith("s") or (
+            " in " in m.group(1) and head[0].lower() in ("two", "three", "four", "five", "several", "many", "both")
+        )
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _ANNOUNCED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE) and verb_kind(m.group(1).split()[0]) is None:
-        text = f"{m.group(1)} is set for {text[m.end():]}"
+        text = f"{m.group(1)} is set for {text[m.end() :]}"
     m = _NAMED_AS.match(text)
     if m and verb_kind(m.group(1).split()[0]) is None and not (set(_main_words(text)) & FINITE):
-        text = f"{m.group(1)} is {text[m.start(2):]}"
+        text = f"{m.group(1)} is {text[m.start(2) :]}"
     m = _STATE_PCT.match(text) or _SLATED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
-        text = f"{m.group(1)} is {text[m.start(2):]}"
+        text = f"{m.group(1)} is {text[m.start(2) :]}"
     m = _MEASURE_MOVE.match(text)
     if m:
         be = "are" if m.group(1).endswith("costs") else "is"
-        text = f"{m.group(1)} {be} {text[m.start(2):]}"
+        text = f"{m.group(1)} {be} {text[m.start(2) :]}"
     return text
 
 
@@ -506,8 +841,13 @@ def _usable(kind: str | None, text: str) -> bool:
 def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     """(field, text) of every signal and notes sentence."""
     # a record's semicolons are never pasted: "delivering a tower; lease-up starts in September" is two facts
-    out = [("signals", p.strip()) for s in (clean(x) for x in prospect.signals) if s
-           for p in re.split(r";\s*", s) if p.strip()]
+    out = [
+        ("signals", p.strip())
+        for s in (clean(x) for x in prospect.signals)
+        if s
+        for p in re.split(r";\s*", s)
+        if p.strip()
+    ]
     notes = clean(prospect.notes)
     if notes:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):

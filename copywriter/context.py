@@ -56,21 +56,80 @@ _SIGN_OFFS: dict[Style, tuple[str, ...]] = {
 
 # Signal verbs read as events ("Opening a tower" -> "is opening a tower"); other -ing words do not.
 _NOT_GERUNDS = frozenset(
-    {"during", "morning", "evening", "thing", "nothing", "something", "anything", "everything", "spring",
-     "string", "bring", "swing", "king", "ring", "wing", "ceiling", "pricing", "funding", "wedding"}
+    {
+        "during",
+        "morning",
+        "evening",
+        "thing",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "spring",
+        "string",
+        "bring",
+        "swing",
+        "king",
+        "ring",
+        "wing",
+        "ceiling",
+        "pricing",
+        "funding",
+        "wedding",
+    }
 )
 _IRREGULAR_PAST = frozenset({"won", "built", "began", "became", "made", "got", "took", "grew", "sold", "hit"})
 _HIRING = frozenset({"hiring", "recruiting", "hired", "recruited"})
 _TOPIC_STOP = frozenset(
-    {"in", "at", "for", "by", "with", "on", "to", "from", "during", "across", "after", "before", "this",
-     "next", "and", "as", "that", "which", "while", "into", "of"}
+    {
+        "in",
+        "at",
+        "for",
+        "by",
+        "with",
+        "on",
+        "to",
+        "from",
+        "during",
+        "across",
+        "after",
+        "before",
+        "this",
+        "next",
+        "and",
+        "as",
+        "that",
+        "which",
+        "while",
+        "into",
+        "of",
+    }
 )
 # Personal mailbox providers: their domain is not the prospect's website.
 _FREE_MAIL = frozenset(
     {
-        "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "msn.com",
-        "aol.com", "icloud.com", "me.com", "mac.com", "proton.me", "protonmail.com", "gmx.com", "gmx.net",
-        "mail.com", "yandex.com", "zoho.com", "fastmail.com", "hey.com", "example.com", "example.org",
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.net",
+        "mail.com",
+        "yandex.com",
+        "zoho.com",
+        "fastmail.com",
+        "hey.com",
+        "example.com",
+        "example.org",
         "example.net",
     }
 )
@@ -80,24 +139,128 @@ _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our"})
 # value prop is taken as one unless its first word looks like the start of a noun phrase.
 _VERBS = frozenset(
     {
-        "reach", "reactivate", "fill", "turn", "give", "grow", "cut", "reduce", "increase", "boost", "win",
-        "book", "get", "keep", "help", "make", "build", "drive", "lift", "lower", "raise", "recover",
-        "save", "shorten", "speed", "find", "land", "convert", "capture", "automate", "improve", "protect",
-        "launch", "bring", "put", "replace", "stop", "start", "add", "create", "generate", "scale",
-        "unlock", "attract", "retain", "engage", "re-engage", "recruit", "close", "open", "expand", "prove",
-        "show", "track", "measure", "deliver", "run", "handle", "manage", "answer", "schedule", "sell",
-        "upsell", "cross-sell", "collect", "recapture", "shift", "move", "earn", "free", "spend", "back",
-        "sign", "hire", "staff", "cover", "route", "match", "connect", "streamline", "simplify",
-        "modernize", "modernise", "prevent", "avoid", "catch", "spot", "identify", "qualify", "nurture"
+        "reach",
+        "reactivate",
+        "fill",
+        "turn",
+        "give",
+        "grow",
+        "cut",
+        "reduce",
+        "increase",
+        "boost",
+        "win",
+        "book",
+        "get",
+        "keep",
+        "help",
+        "make",
+        "build",
+        "drive",
+        "lift",
+        "lower",
+        "raise",
+        "recover",
+        "save",
+        "shorten",
+        "speed",
+        "find",
+        "land",
+        "convert",
+        "capture",
+        "automate",
+        "improve",
+        "protect",
+        "launch",
+        "bring",
+        "put",
+        "replace",
+        "stop",
+        "start",
+        "add",
+        "create",
+        "generate",
+        "scale",
+        "unlock",
+        "attract",
+        "retain",
+        "engage",
+        "re-engage",
+        "recruit",
+        "close",
+        "open",
+        "expand",
+        "prove",
+        "show",
+        "track",
+        "measure",
+        "deliver",
+        "run",
+        "handle",
+        "manage",
+        "answer",
+        "schedule",
+        "sell",
+        "upsell",
+        "cross-sell",
+        "collect",
+        "recapture",
+        "shift",
+        "move",
+        "earn",
+        "free",
+        "spend",
+        "back",
+        "sign",
+        "hire",
+        "staff",
+        "cover",
+        "route",
+        "match",
+        "connect",
+        "streamline",
+        "simplify",
+        "modernize",
+        "modernise",
+        "prevent",
+        "avoid",
+        "catch",
+        "spot",
+        "identify",
+        "qualify",
+        "nurture",
     }
 )
 
 
 _NOUN_STARTS = frozenset(
     {
-        "a", "an", "the", "more", "less", "fewer", "better", "higher", "faster", "measurable", "predictable",
-        "one", "no", "our", "your", "their", "every", "each", "outreach", "full", "new", "qualified",
-        "consistent", "reliable", "direct", "compliant",
+        "a",
+        "an",
+        "the",
+        "more",
+        "less",
+        "fewer",
+        "better",
+        "higher",
+        "faster",
+        "measurable",
+        "predictable",
+        "one",
+        "no",
+        "our",
+        "your",
+        "their",
+        "every",
+        "each",
+        "outreach",
+        "full",
+        "new",
+        "qualified",
+        "consistent",
+        "reliable",
+        "direct",
+        "compliant",
     }
 )
 
@@ -218,8 +381,11 @@ class Context:
     @cached_property
     def names(self) -> list[str]:
         """The prospect's proper names, which keep their capital when a fact is lower-cased."""
-        return [n for n in (self.first_name, self.company, clean(self.prospect.last_name),
-                            city(self.prospect.location)) if n]
+        return [
+            n
+            for n in (self.first_name, self.company, clean(self.prospect.last_name), city(self.prospect.location))
+            if n
+        ]
 
     def lc(self, text: str) -> str:
         """A profile or prospect fact as it reads mid-sentence."""
@@ -353,15 +519,17 @@ class Context:
             return self.pick(options, "opening", *salt)
         options = [
             f"I work with {self.peers} on {self.offer}, and {self.ref} stood out as a good fit.",
-            f"I'll keep this short: {self.ref} looks like exactly the kind of team we built our "
-            f"{self.offer} for.",
+            f"I'll keep this short: {self.ref} looks like exactly the kind of team we built our {self.offer} for.",
         ]
         if self.company and self.company_type:
-            options.append(f"I'm reaching out because {self.company} looks like the kind of "
-                           f"{self.company_type} we like to work with.")
+            options.append(
+                f"I'm reaching out because {self.company} looks like the kind of "
+                f"{self.company_type} we like to work with."
+            )
         if self.title and self.company and self.priorities:
-            options.append(f"As {self.title} at {self.company}, {self.lc(self.priorities[0])} is probably "
-                           f"high on your list.")
+            options.append(
+                f"As {self.title} at {self.company}, {self.lc(self.priorities[0])} is probably high on your list."
+            )
         return self.pick(options, "opening", *salt)
 
     def pain_line(self, index: int, *salt: object) -> str | None:
@@ -376,7 +544,9 @@ class Context:
                 f"A lot of {self.peers} tell me the same thing: {pain}.",
                 f"The pattern I hear most from {self.peers}: {pain}.",
             ],
-            "pain", index, *salt,
+            "pain",
+            index,
+            *salt,
         )
 
     def value_line(self, index: int, *salt: object) -> str:
@@ -389,8 +559,7 @@ class Context:
             options = [
                 f"That's where {self.sender.company} comes in: we run {self.offer} built to {value_lc}.",
                 f"With {self.offer}, the goal is simple: {value_lc}.",
-                f"At {self.sender.company}, we help teams like yours {value_lc}, mostly through "
-                f"{self.offer}.",
+                f"At {self.sender.company}, we help teams like yours {value_lc}, mostly through {self.offer}.",
             ]
         else:
             options = [
@@ -404,19 +573,21 @@ class Context:
     def proof_line(self, index: int, *salt: object) -> str:
         """How results would be judged, from the profile's proof angles; never a number or a customer."""
         if not self.proofs:
-            return (f"Rather than make promises, I'd suggest we agree up front on the numbers {self.ref} "
-                    f"already tracks and judge the work by those.")
+            return (
+                f"Rather than make promises, I'd suggest we agree up front on the numbers {self.ref} "
+                f"already tracks and judge the work by those."
+            )
         proof = self.lc(self.proofs[index % len(self.proofs)])
         return self.pick(
             [
                 f"{cap_first(self.peers)} typically measure this by {proof}, so that's what I'd want "
                 f"{self.ref} to hold us to.",
-                f"Rather than make promises, I'd suggest judging it the way {self.peers} usually do: "
-                f"{proof}.",
-                f"The fair test for {self.offer} is {proof}, and that's what I'd want us to agree on "
-                "up front.",
+                f"Rather than make promises, I'd suggest judging it the way {self.peers} usually do: {proof}.",
+                f"The fair test for {self.offer} is {proof}, and that's what I'd want us to agree on up front.",
             ],
-            "proof", index, *salt,
+            "proof",
+            index,
+            *salt,
         )
 
     def more_line(self, kind: Literal["pain", "value", "proof"], index: int) -> str | None:
@@ -427,11 +598,17 @@ class Context:
             return None
         text = self.lc(facts[index % len(facts)])
         if kind == "pain":
-            options = ["Another one I hear often: {x}.", "I also hear this a lot: {x}.",
-                       "Then there's this one: {x}."]
+            options = [
+                "Another one I hear often: {x}.",
+                "I also hear this a lot: {x}.",
+                "Then there's this one: {x}.",
+            ]
         elif kind == "proof":
-            options = ["Another yardstick that works: {x}.", "Some teams prefer to look at {x}.",
-                       "You could also judge it by {x}."]
+            options = [
+                "Another yardstick that works: {x}.",
+                "Some teams prefer to look at {x}.",
+                "You could also judge it by {x}.",
+            ]
         elif is_verb_phrase(text):
             options = ["We also help teams like yours {x}.", "We can also help you {x}."]
         else:
@@ -445,8 +622,7 @@ class Context:
         priority = self.lc(self.priorities[index % len(self.priorities)])
         options = [f"If {priority} is on your scorecard this year, this should be relevant."]
         if self.title:
-            options.append(f"As {self.title}, you're probably measured on {priority}, which is where this "
-                           "helps.")
+            options.append(f"As {self.title}, you're probably measured on {priority}, which is where this helps.")
         return self.pick(options, "priority", index, *salt)
 
     def objection_line(self, index: int, *salt: object) -> str | None:
@@ -458,10 +634,12 @@ class Context:
         return self.pick(
             [
                 f"When I bring up {self.offer} with {self.peers}, a common first reaction is: "
-                f"\"{objection}.\" Fair enough. {response}",
-                f"You might be thinking: \"{objection}.\" Most {self.peers} do at first. {response}",
+                f'"{objection}." Fair enough. {response}',
+                f'You might be thinking: "{objection}." Most {self.peers} do at first. {response}',
             ],
-            "objection", index, *salt,
+            "objection",
+            index,
+            *salt,
         )
 
     def cta(self, purpose: str, *salt: object) -> str:
@@ -509,8 +687,9 @@ class Context:
 
     def personalisation(self, text: str) -> list[Hook]:
         """The prospect and agent facts `text` actually uses, with the field each came from."""
-        hooks = [Hook(text=f.text, source_field=f.field) for f in prospect_facts(self.prospect)
-                 if fact_present(f, text)]
+        hooks = [
+            Hook(text=f.text, source_field=f.field) for f in prospect_facts(self.prospect) if fact_present(f, text)
+        ]
         lowered = text.casefold()
         persona_pains = {p.casefold() for p in (self.persona.pains if self.persona else [])}
         agent = [
@@ -553,8 +732,11 @@ def build_context(
     priorities = _usable(persona.priorities if persona else [], vocabulary)
     # Objections are quoted whole, so only short, clean ones are usable.
     objections = [
-        o for o in profile.objections
-        if clean(o.objection) and clean(o.response) and word_count(o.response) <= 60
+        o
+        for o in profile.objections
+        if clean(o.objection)
+        and clean(o.response)
+        and word_count(o.response) <= 60
         and not spam_hits(f"{o.objection} {o.response}", vocabulary)
     ]
     return Context(

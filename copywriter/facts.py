@@ -239,9 +239,7 @@ def _profile_corpus(profile_json: str) -> Corpus:
     return corpus
 
 
-def build_corpus(
-    profile: AgentProfile, prospect: ProspectData, extra: Iterable[str | None] = ()
-) -> Corpus:
+def build_corpus(profile: AgentProfile, prospect: ProspectData, extra: Iterable[str | None] = ()) -> Corpus:
     """The grounding corpus: the prospect's fields, the profile's text and any extra facts.
 
     Only the profile's *text* counts: its rubric weights and ICP bounds are scoring internals, and

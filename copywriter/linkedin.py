@@ -32,10 +32,15 @@ def _connection(plan: Plan) -> str:
     hi = ctx.greeting()
     sign = f"– {ctx.sender_first}"
     offer = plan.offer_short
-    closing = plan.pick(["Would be good to be connected.", "Glad to connect if that's useful.",
-                         "Happy to be connected."], "connect-close")
-    mine = plan.pick([f"I spend my days on {offer}.", f"I work on {offer}, so I follow this closely."],
-                     "connect-mine", plan.band)
+    closing = plan.pick(
+        ["Would be good to be connected.", "Glad to connect if that's useful.", "Happy to be connected."],
+        "connect-close",
+    )
+    mine = plan.pick(
+        [f"I spend my days on {offer}.", f"I work on {offer}, so I follow this closely."],
+        "connect-mine",
+        plan.band,
+    )
     notes: list[str] = []
     for fact in plan.facts[:2]:
         clause = plan.clause(fact, you=False)
@@ -59,13 +64,21 @@ def _follow_up(plan: Plan) -> str:
     thanks = f"Thanks for connecting, {ctx.first_name}." if ctx.first_name else "Thanks for connecting."
     salt = ("follow_up",)
     lead = plan.lead
-    opening = " ".join(p for p in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
-                                   [plan.role_line(*salt)]) if p)
+    opening = " ".join(
+        p
+        for p in (
+            [plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else [plan.role_line(*salt)]
+        )
+        if p
+    )
     value = " ".join(p for p in [plan.offer_line(*salt), plan.value_line(0, *salt)] if p)
     cta, sign = plan.cta("opener", *salt), ctx.sender_first
     return _first_fitting(
-        [paragraphs(thanks, opening, value, cta, sign), paragraphs(thanks, opening, cta, sign),
-         paragraphs(thanks, value, cta, sign)],
+        [
+            paragraphs(thanks, opening, value, cta, sign),
+            paragraphs(thanks, opening, cta, sign),
+            paragraphs(thanks, value, cta, sign),
+        ],
         FOLLOW_UP_MAX,
     )
 
@@ -75,15 +88,24 @@ def _inmail(plan: Plan) -> tuple[str, str]:
     salt = ("inmail",)
     subject = trim_chars(cap_first(plan.subjects("opener", 1, 1)[0]), INMAIL_SUBJECT_MAX)
     lead = plan.lead
-    opening = " ".join(p for p in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
-                                   [plan.role_line(*salt), plan.pain_line(0, *salt)]) if p)
+    opening = " ".join(
+        p
+        for p in (
+            [plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)]
+            if lead
+            else [plan.role_line(*salt), plan.pain_line(0, *salt)]
+        )
+        if p
+    )
     value = " ".join(p for p in [plan.offer_line(*salt), plan.value_line(0, *salt)] if p)
     proof = plan.proof_line(0, *salt)
     ask = paragraphs(ctx.calendar_line(), plan.cta("opener", *salt))
     body = _first_fitting(
-        [paragraphs(ctx.greeting(), opening, value, proof, ask, ctx.signature(*salt)),
-         paragraphs(ctx.greeting(), opening, value, ask, ctx.signature(*salt)),
-         paragraphs(ctx.greeting(), value, ask, ctx.signature(*salt))],
+        [
+            paragraphs(ctx.greeting(), opening, value, proof, ask, ctx.signature(*salt)),
+            paragraphs(ctx.greeting(), opening, value, ask, ctx.signature(*salt)),
+            paragraphs(ctx.greeting(), value, ask, ctx.signature(*salt)),
+        ],
         INMAIL_BODY_MAX,
     )
     return subject, body
@@ -110,8 +132,17 @@ def generate_linkedin_rules(
         subject, body = _inmail(plan)
     else:
         raise ValueError(f"unknown LinkedIn message kind {kind!r}")
-    quality = check_quality(channel=_CHANNEL[kind], body=body, subject=subject, step=1, profile=profile,
-                            prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint)
+    quality = check_quality(
+        channel=_CHANNEL[kind],
+        body=body,
+        subject=subject,
+        step=1,
+        profile=profile,
+        prospect=prospect,
+        allowed_facts=ctx.allowed_facts,
+        sender=sender,
+        lint=plan.lint,
+    )
     return LinkedInMessage(
         kind=kind,
         subject=subject,

@@ -94,6 +94,7 @@ SEVERITY: dict[str, Severity] = {
 }
 PENALTY = {"hard": 30, "soft": 10}
 
+
 @dataclass(frozen=True)
 class Finding:
     """One defect: which check, the text it found, and why."""
@@ -164,17 +165,69 @@ _TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "retailer": ("retail", "retailer", "store", "stores"),
 }
 _TYPE_SOFT = frozenset(
-    {"community", "independent", "regional", "local", "small", "mid", "size", "midsize", "growing", "family",
-     "boutique", "leading", "solo", "large", "multi", "site", "multisite", "modern", "fast", "busy", "young"}
+    {
+        "community",
+        "independent",
+        "regional",
+        "local",
+        "small",
+        "mid",
+        "size",
+        "midsize",
+        "growing",
+        "family",
+        "boutique",
+        "leading",
+        "solo",
+        "large",
+        "multi",
+        "site",
+        "multisite",
+        "modern",
+        "fast",
+        "busy",
+        "young",
+    }
 )
-_TYPE_GENERIC = frozenset({"company", "business", "firm", "group", "team", "organization", "organisation", "brand",
-                           "shop", "outfit", "player", "kind", "one", "place"})
+_TYPE_GENERIC = frozenset(
+    {
+        "company",
+        "business",
+        "firm",
+        "group",
+        "team",
+        "organization",
+        "organisation",
+        "brand",
+        "shop",
+        "outfit",
+        "player",
+        "kind",
+        "one",
+        "place",
+    }
+)
 _FUNCTION_WORDS = {
-    "marketing": "marketing", "growth": "marketing", "demand": "marketing", "brand": "marketing",
-    "sales": "sales", "revenue": "sales", "business development": "sales", "commercial": "sales",
-    "operations": "operations", "ops": "operations", "plant": "operations", "supply": "operations",
-    "compliance": "legal", "risk": "legal", "finance": "finance", "engineering": "engineering",
-    "leasing": "sales", "player development": "marketing", "e-commerce": "marketing", "retention": "marketing",
+    "marketing": "marketing",
+    "growth": "marketing",
+    "demand": "marketing",
+    "brand": "marketing",
+    "sales": "sales",
+    "revenue": "sales",
+    "business development": "sales",
+    "commercial": "sales",
+    "operations": "operations",
+    "ops": "operations",
+    "plant": "operations",
+    "supply": "operations",
+    "compliance": "legal",
+    "risk": "legal",
+    "finance": "finance",
+    "engineering": "engineering",
+    "leasing": "sales",
+    "player development": "marketing",
+    "e-commerce": "marketing",
+    "retention": "marketing",
 }
 
 
@@ -226,7 +279,10 @@ def _priority_index_uncached(profile: AgentProfile) -> tuple[tuple[str, frozense
     for persona in profile.personas:
         for priority in persona.priorities:
             text = priority.lower().strip()
-            parts = {text, *(p.strip() for p in re.split(r"\s+and\s+|,\s*|\s+\(|\)|\s+versus\s+|\s+especially\s+", text))}
+            parts = {
+                text,
+                *(p.strip() for p in re.split(r"\s+and\s+|,\s*|\s+\(|\)|\s+versus\s+|\s+especially\s+", text)),
+            }
             for part in parts:
                 if len(part.split()) >= 2 or (part and "-" in part):
                     owners.setdefault(part, set()).add(persona.name)
@@ -242,24 +298,35 @@ def _context(profile_json: str, prospect_json: str, sender_json: str, persona_na
     return build_lint_context(profile, prospect, sender, persona_name=persona_name)
 
 
-def lint_context(profile: AgentProfile, prospect: ProspectData, sender: Sender,
-                 persona_name: str | None = None) -> LintContext:
+def lint_context(
+    profile: AgentProfile, prospect: ProspectData, sender: Sender, persona_name: str | None = None
+) -> LintContext:
     """The checks' view of one prospect (cached on the inputs' JSON)."""
     return _context(profile.model_dump_json(), prospect.model_dump_json(), sender.model_dump_json(), persona_name)
 
 
-def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Sender, *,
-                       persona_name: str | None = None) -> LintContext:
+def build_lint_context(
+    profile: AgentProfile, prospect: ProspectData, sender: Sender, *, persona_name: str | None = None
+) -> LintContext:
     company = clean(prospect.company)
     terms = offer_terms(profile, sender.offer)
-    record_parts = [company, clean(prospect.industry), clean(prospect.title), clean(prospect.notes),
-                    clean(prospect.location), clean(prospect.website), clean(prospect.company_domain),
-                    *prospect.signals, *prospect.technologies]
+    record_parts = [
+        company,
+        clean(prospect.industry),
+        clean(prospect.title),
+        clean(prospect.notes),
+        clean(prospect.location),
+        clean(prospect.website),
+        clean(prospect.company_domain),
+        *prospect.signals,
+        *prospect.technologies,
+    ]
     record = " ".join(p for p in record_parts if p)
     record_lower = record.lower()
     negated: set[str] = set()
-    for m in re.finditer(r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)",
-                         record_lower):
+    for m in re.finditer(
+        r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)", record_lower
+    ):
         negated.update(words_of(m.group(1) or m.group(2)))
     facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
     fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
@@ -270,7 +337,9 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
         persona = _match_persona(profile, clean(prospect.title))
     employees = prospect.employee_count
     title_low = (prospect.title or "").lower()
-    owner = any(w in title_low for w in ("owner", "founder", "ceo", "president", "principal", "partner", "dds", "dmd"))
+    owner = any(
+        w in title_low for w in ("owner", "founder", "ceo", "president", "principal", "partner", "dds", "dmd")
+    )
     website = bool(clean(prospect.website) or clean(prospect.company_domain))
     slashed, titled = [], []
     for other in profile.personas:
@@ -284,11 +353,13 @@ def build_lint_context(profile: AgentProfile, prospect: ProspectData, sender: Se
     for sentence in re.split(r"(?<=[.!?;])\s+", ". ".join([*prospect.signals, prospect.notes or ""]).lower()):
         if INTERNAL.search(sentence):
             words = re.findall(r"[\w'-]+", sentence)
-            runs.update(" ".join(words[i: i + 4]) for i in range(len(words) - 3))
+            runs.update(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
     pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
     return LintContext(
         company=company,
-        company_words=frozenset(tokens(company)) | frozenset(tokens(short_company(company))) if company else frozenset(),
+        company_words=frozenset(tokens(company)) | frozenset(tokens(short_company(company)))
+        if company
+        else frozenset(),
         first_name=clean(prospect.first_name),
         sender_company=sender.company,
         sender_words=frozenset(tokens(sender.company)),
@@ -345,8 +416,13 @@ def check_splice(text: str, ctx: LintContext | None) -> list[Finding]:
     after = f"{frag}{m.group('rest')}".strip().lower()
     pasted = ctx is not None and any(len(after) > 12 and f.raw.lower().startswith(after[:40]) for f in ctx.facts)
     if pasted or verb_kind(frag) in ("gerund", "past") or frag in ("won", "hit", "grew", "raised", "hiring"):
-        return [Finding("splice", f"{frag}{m.group('rest')}".strip(),
-                        "a raw fact pasted after a lead-in, with no subject; write it as a sentence")]
+        return [
+            Finding(
+                "splice",
+                f"{frag}{m.group('rest')}".strip(),
+                "a raw fact pasted after a lead-in, with no subject; write it as a sentence",
+            )
+        ]
     return []
 
 
@@ -376,17 +452,24 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
         if ctx.label_re is not None and any(ch in text for ch in "/(&"):
-            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(ctx.company), text)] if ctx.company else []
-            found += [m.group(0) for m in ctx.label_re.finditer(text)
-                      if not any(a <= m.start() < b for a, b in spans)]  # "Sierra Lode Hotel & Casino" is a name
+            spans = (
+                [(m.start(), m.end()) for m in re.finditer(re.escape(ctx.company), text)] if ctx.company else []
+            )
+            found += [
+                m.group(0) for m in ctx.label_re.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+            ]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
-    for m in (_TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ()):
-        if ctx is not None and ((ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower):
+    for m in _TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ():
+        if ctx is not None and (
+            (ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower
+        ):
             continue  # a name or a job title the record itself gives
         found.append(m.group(0))
-    return [Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
-            for span in dict.fromkeys(found)]
+    return [
+        Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
+        for span in dict.fromkeys(found)
+    ]
 
 
 _VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
@@ -397,21 +480,127 @@ _COMPOUND = re.compile(
     r"(?P<v>is|was|has|makes|means|needs|comes|keeps|seems|looks|goes|matters)\b"
 )
 _NOT_NOUN_START = frozenset(
-    {"i", "we", "you", "they", "he", "she", "it", "this", "that", "what", "who", "which", "there", "here", "if",
-     "when", "so", "but", "or", "and", "then", "also", "usually", "just", "now", "still", "each", "every"}
+    {
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "this",
+        "that",
+        "what",
+        "who",
+        "which",
+        "there",
+        "here",
+        "if",
+        "when",
+        "so",
+        "but",
+        "or",
+        "and",
+        "then",
+        "also",
+        "usually",
+        "just",
+        "now",
+        "still",
+        "each",
+        "every",
+    }
 )
 _NUM_WORD = r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[2-9]|\d{2,}(?:,\d{3})*)"
-_NUMBER_NOUN = re.compile(rf"(?<![$€£.,\d])\b(?P<n>{_NUM_WORD})\s+(?P<adj>(?:new|more|open|other|old|older|"
-                          rf"commercial|major|key|local|past|full|existing|current|\w+-\w+)\s+)?(?P<w>[a-z]+)\b(?!-)")
+_NUMBER_NOUN = re.compile(
+    rf"(?<![$€£.,\d])\b(?P<n>{_NUM_WORD})\s+(?P<adj>(?:new|more|open|other|old|older|"
+    rf"commercial|major|key|local|past|full|existing|current|\w+-\w+)\s+)?(?P<w>[a-z]+)\b(?!-)"
+)
 _NUMBER_OK = frozenset(
-    {"percent", "million", "billion", "thousand", "hundred", "sq", "ft", "to", "or", "and", "of", "in", "per",
-     "times", "x", "years", "more", "out", "people", "staff", "data", "feet", "square", "series", "a", "the",
-     "with", "at", "for", "by", "from", "on", "is", "are", "was", "were", "have", "has", "will", "would", "can",
-     "still", "new", "already", "all", "each", "minutes", "days", "weeks", "months"}
+    {
+        "percent",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "sq",
+        "ft",
+        "to",
+        "or",
+        "and",
+        "of",
+        "in",
+        "per",
+        "times",
+        "x",
+        "years",
+        "more",
+        "out",
+        "people",
+        "staff",
+        "data",
+        "feet",
+        "square",
+        "series",
+        "a",
+        "the",
+        "with",
+        "at",
+        "for",
+        "by",
+        "from",
+        "on",
+        "is",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+        "will",
+        "would",
+        "can",
+        "still",
+        "new",
+        "already",
+        "all",
+        "each",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+    }
 )
 _HEAD_FOLLOWERS = frozenset(
-    {"in", "at", "for", "to", "and", "need", "needs", "is", "are", "share", "with", "of", "from", "have", "get",
-     "start", "starts", "on", "by", "this", "that", "who", "which", "will", "would", "can", "was", "were"}
+    {
+        "in",
+        "at",
+        "for",
+        "to",
+        "and",
+        "need",
+        "needs",
+        "is",
+        "are",
+        "share",
+        "with",
+        "of",
+        "from",
+        "have",
+        "get",
+        "start",
+        "starts",
+        "on",
+        "by",
+        "this",
+        "that",
+        "who",
+        "which",
+        "will",
+        "would",
+        "can",
+        "was",
+        "were",
+    }
 )
 
 
@@ -422,7 +611,9 @@ def _is_head(text: str, end: int) -> bool:
 
 
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"})
-_HAS_NUMBER = re.compile(r"\d|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve)\b")
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve)\b"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -438,11 +629,15 @@ def _plural_noun(word: str) -> bool:
     return bool(_INFLECT.singular_noun(word))
 
 
-_PLURAL_SUBJECT_WORDS = frozenset({"gets", "needs", "has", "is", "wants", "makes", "means", "takes", "was", "does",
-                                   "goes", "keeps"})
-_PLURAL_SUBJECT = re.compile(r"\b(?P<s>patients|players|guests|residents|teams|reps|sdrs|clients|customers|offices|"
-                             r"units|rooms|you|they|we|practices|hotels|banks|leaders|managers|owners)\s+(?P<v>gets|"
-                             r"needs|has|is|wants|makes|means|takes|was|does|goes|keeps)\b", re.IGNORECASE)
+_PLURAL_SUBJECT_WORDS = frozenset(
+    {"gets", "needs", "has", "is", "wants", "makes", "means", "takes", "was", "does", "goes", "keeps"}
+)
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?P<s>patients|players|guests|residents|teams|reps|sdrs|clients|customers|offices|"
+    r"units|rooms|you|they|we|practices|hotels|banks|leaders|managers|owners)\s+(?P<v>gets|"
+    r"needs|has|is|wants|makes|means|takes|was|does|goes|keeps)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -466,23 +661,30 @@ def _article_wrong(article: str, word: str) -> bool:
 
 def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
-    for m in (_COMPOUND.finditer(text) if " and " in text else ()):
+    for m in _COMPOUND.finditer(text) if " and " in text else ():
         a_words = m.group("a").lower().split()
         first = a_words[0]
         if first in _NOT_NOUN_START or set(a_words) & {"with", "of", "for", "in", "at", "on", "to", "from", "by"}:
             continue
         if verb_kind(first) == "gerund":
             continue  # "Hiring five SDRs and their manager means...": the gerund is the subject
-        out.append(Finding("agreement", m.group(0).strip(" ,;:"), f"two subjects joined by \"and\" take a plural "
-                           f"verb, not \"{m.group('v')}\""))
+        out.append(
+            Finding(
+                "agreement",
+                m.group(0).strip(" ,;:"),
+                f'two subjects joined by "and" take a plural verb, not "{m.group("v")}"',
+            )
+        )
     for m in re.finditer(r"\b(a|an|A|An)\s+([$\w][\w$%.-]*)", text):
         if _article_wrong(m.group(1), m.group(2)):
             out.append(Finding("agreement", m.group(0), "wrong article"))
     for m in re.finditer(r"\b[A-Z][\w]*s's\b|\b\w+'s's\b", text) if "s's" in text else ():
         if m.group(0).lower() not in ("james's", "chris's", "charles's", "thomas's", "lucas's", "jones's"):
-            out.append(Finding("agreement", m.group(0), "possessive of a plural-looking name: write it with ' alone"))
+            out.append(
+                Finding("agreement", m.group(0), "possessive of a plural-looking name: write it with ' alone")
+            )
     has_number = any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(text.lower().split())
-    for m in (_NUMBER_NOUN.finditer(text) if has_number else ()):
+    for m in _NUMBER_NOUN.finditer(text) if has_number else ():
         word = m.group("w").lower()
         if word in _NUMBER_OK or word.endswith("s") or len(word) < 3 or word in GENERIC:
             continue
@@ -492,12 +694,16 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             continue
         if True:
             out.append(Finding("agreement", m.group(0), "a number above one needs a plural noun"))
-    for m in re.finditer(rf"\bthere(?: is|'s) (?:{_NUM_WORD}|several|many)\b", text, re.IGNORECASE) if "here" in text else ():
-        out.append(Finding("agreement", m.group(0), "\"there are\" with a plural"))
+    for m in (
+        re.finditer(rf"\bthere(?: is|'s) (?:{_NUM_WORD}|several|many)\b", text, re.IGNORECASE)
+        if "here" in text
+        else ()
+    ):
+        out.append(Finding("agreement", m.group(0), '"there are" with a plural'))
     for m in re.finditer(r"\beach of [\w' ]+? (need|have|are|want|do)\b", text, re.IGNORECASE):
-        out.append(Finding("agreement", m.group(0), "\"each of\" takes a singular verb"))
+        out.append(Finding("agreement", m.group(0), '"each of" takes a singular verb'))
     lowered_words = set(re.findall(r"[a-z]+", text.lower()))
-    for m in (_PLURAL_SUBJECT.finditer(text) if not _PLURAL_SUBJECT_WORDS.isdisjoint(lowered_words) else ()):
+    for m in _PLURAL_SUBJECT.finditer(text) if not _PLURAL_SUBJECT_WORDS.isdisjoint(lowered_words) else ():
         subject = m.group("s").lower()
         clause = re.split(r"[,;:]\s*", text[: m.start()])[-1].lower().split()
         if subject not in ("you", "they", "we"):
@@ -508,38 +714,71 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
         out.append(Finding("agreement", m.group(0), "a plural subject takes a plural verb"))
     for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text) if has_number else ():
         if _plural_noun(m.group(2)):
-            out.append(Finding("agreement", m.group(0), "\"a\" with a plural noun"))
+            out.append(Finding("agreement", m.group(0), '"a" with a plural noun'))
     for m in re.finditer(r"\b(?:these|those) ([a-z]+)\b", text, re.IGNORECASE):
         w = m.group(1).lower()
-        if not w.endswith("s") and w not in ("new", "two", "three", "past", "same", "other", "first", "last", "few",
-                                             "data", "people", "staff", "kinds", "sorts") and \
-                len(w) > 3 and _countable_singular(w):
-            out.append(Finding("agreement", m.group(0), "\"these\" with a singular noun"))
+        if (
+            not w.endswith("s")
+            and w
+            not in (
+                "new",
+                "two",
+                "three",
+                "past",
+                "same",
+                "other",
+                "first",
+                "last",
+                "few",
+                "data",
+                "people",
+                "staff",
+                "kinds",
+                "sorts",
+            )
+            and len(w) > 3
+            and _countable_singular(w)
+        ):
+            out.append(Finding("agreement", m.group(0), '"these" with a singular noun'))
     return out
 
 
-_ROLE_SLOT = re.compile(r"(?:\b[Aa]s|\b[Rr]ole as|[Yy]ou're(?: the)?|\b[Aa]s the)\s+(?P<role>[A-Z][^.?!]{1,80}?)"
-                        r"(?=,\s+(?:you|[a-z])|\s+at\s+[A-Z]|\s+puts|\s+you\b|[.?!]|,\s*(?:so|the|new|direct|[a-z]))")
-_TITLE_JUNK = re.compile(r"\||\b(?:Sr|Dir|Mgr|Mng|Mgmt|Mktg|Comm|Exec|Svcs|Dev|Ops)\b\.?|\b(?:DDS|DMD|MBA|CPA|MD|PhD)"
-                         r"\b\s*\||[A-Z][\w.]* &|\(\w[^)]*\)|^[A-Z]{2,5}, [A-Z]|\b(?:VP|SVP|EVP|AVP),\s|/\s*[A-Z]")
+_ROLE_SLOT = re.compile(
+    r"(?:\b[Aa]s|\b[Rr]ole as|[Yy]ou're(?: the)?|\b[Aa]s the)\s+(?P<role>[A-Z][^.?!]{1,80}?)"
+    r"(?=,\s+(?:you|[a-z])|\s+at\s+[A-Z]|\s+puts|\s+you\b|[.?!]|,\s*(?:so|the|new|direct|[a-z]))"
+)
+_TITLE_JUNK = re.compile(
+    r"\||\b(?:Sr|Dir|Mgr|Mng|Mgmt|Mktg|Comm|Exec|Svcs|Dev|Ops)\b\.?|\b(?:DDS|DMD|MBA|CPA|MD|PhD)"
+    r"\b\s*\||[A-Z][\w.]* &|\(\w[^)]*\)|^[A-Z]{2,5}, [A-Z]|\b(?:VP|SVP|EVP|AVP),\s|/\s*[A-Z]"
+)
 
 
 def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
-    if "|" not in text and not any(k in text for k in ("As ", "as ", "ole as", "ou're")) and not (
-            ctx is not None and ctx.raw_title and ctx.raw_title in text):
+    if (
+        "|" not in text
+        and not any(k in text for k in ("As ", "as ", "ole as", "ou're"))
+        and not (ctx is not None and ctx.raw_title and ctx.raw_title in text)
+    ):
         return out
     if "|" in text:
         i = text.index("|")
-        out.append(Finding("raw_title", text[max(0, i - 25): i + 20].strip(), "a stored title pasted into the copy"))
+        out.append(
+            Finding("raw_title", text[max(0, i - 25) : i + 20].strip(), "a stored title pasted into the copy")
+        )
         return out
     for m in _ROLE_SLOT.finditer(text):
         role = m.group("role")
         if ctx is not None and ctx.company and role.startswith(ctx.company):
             continue
         if _TITLE_JUNK.search(role) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role):
-            out.append(Finding("raw_title", role, "a stored title pasted into the copy; refer to the role as people say "
-                               "it (\"as head of sales\")"))
+            out.append(
+                Finding(
+                    "raw_title",
+                    role,
+                    'a stored title pasted into the copy; refer to the role as people say it ("as head of sales")',
+                )
+            )
     if ctx is not None and ctx.raw_title and re.search(r"[|,/&().]", ctx.raw_title) and ctx.raw_title in text:
         out.append(Finding("raw_title", ctx.raw_title, "the prospect's stored title pasted as-is"))
     return list({f.span: f for f in out}.values())
@@ -588,27 +827,67 @@ def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is not None and ctx.internal_runs:
         words = re.findall(r"[\w'-]+", low)
         for i in range(len(words) - 3):
-            run = " ".join(words[i: i + 4])
+            run = " ".join(words[i : i + 4])
             if run in ctx.internal_runs:
                 found.append(run)
                 break
-    return [Finding("leaked_citation", span, "provenance or an internal note quoted to the prospect")
-            for span in dict.fromkeys(found)]
+    return [
+        Finding("leaked_citation", span, "provenance or an internal note quoted to the prospect")
+        for span in dict.fromkeys(found)
+    ]
 
 
 # Claims about the sender: "we run ...", "<Sender> helps ...", "the goal is ...".
-_CLAIM_VERBS = (r"(?:help|helps|run|runs|build|builds|design|designs|improve|improves|grow|grows|cut|cuts|lower|lowers|"
-                r"fill|fills|ramp|ramps|manage|manage|manages|get|gets|recruit|recruits|prepare|prepares|book|books|win|"
-                r"wins|reduce|reduces|increase|increases|boost|boosts|drive|drives|deliver|delivers|provide|provides|"
-                r"offer|offers|specialize|specialise|specializes|focus|focuses|make|makes|sell|sells|handle|handles|"
-                r"bring|brings|turn|turns|create|creates|generate|generates|open|opens)")
+_CLAIM_VERBS = (
+    r"(?:help|helps|run|runs|build|builds|design|designs|improve|improves|grow|grows|cut|cuts|lower|lowers|"
+    r"fill|fills|ramp|ramps|manage|manage|manages|get|gets|recruit|recruits|prepare|prepares|book|books|win|"
+    r"wins|reduce|reduces|increase|increases|boost|boosts|drive|drives|deliver|delivers|provide|provides|"
+    r"offer|offers|specialize|specialise|specializes|focus|focuses|make|makes|sell|sells|handle|handles|"
+    r"bring|brings|turn|turns|create|creates|generate|generates|open|opens)"
+)
 _CLAIM_WE = re.compile(rf"\b(?:we|We)(?:'ll| can| also| only| mostly)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$")
-_CLAIM_GOAL = re.compile(r"(?:the goal is simple|the outcome we aim for is|the point of our [^,]+ is|built to|comes "
-                         r"in)[:,]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_CLAIM_GOAL = re.compile(
+    r"(?:the goal is simple|the outcome we aim for is|the point of our [^,]+ is|built to|comes "
+    r"in)[:,]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 _CLAIM_FILLER = frozenset(
-    {"team", "teams", "like", "your", "yours", "mostly", "through", "also", "help", "helps", "company", "companies",
-     "simple", "goal", "aim", "outcome", "point", "faster", "better", "more", "less", "new", "way", "work", "run",
-     "runs", "client", "clients", "customer", "customers", "judge", "judged", "number", "one"}
+    {
+        "team",
+        "teams",
+        "like",
+        "your",
+        "yours",
+        "mostly",
+        "through",
+        "also",
+        "help",
+        "helps",
+        "company",
+        "companies",
+        "simple",
+        "goal",
+        "aim",
+        "outcome",
+        "point",
+        "faster",
+        "better",
+        "more",
+        "less",
+        "new",
+        "way",
+        "work",
+        "run",
+        "runs",
+        "client",
+        "clients",
+        "customer",
+        "customers",
+        "judge",
+        "judged",
+        "number",
+        "one",
+    }
 )
 
 
@@ -625,8 +904,11 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
         if m2:
             claim = m2.group("rest")
         else:
-            m3 = _CLAIM_GOAL.search(text) if ("goal" in text or "aim" in text or "point" in text or "built to" in text
-                                             or "comes in" in text) else None
+            m3 = (
+                _CLAIM_GOAL.search(text)
+                if ("goal" in text or "aim" in text or "point" in text or "built to" in text or "comes in" in text)
+                else None
+            )
             if m3 and (ctx.offer.lower() in text.lower() or has_sender or "we" in text.lower()):
                 claim = m3.group("rest")
     if claim is None:
@@ -635,7 +917,7 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
     words -= ctx.terms.audience
     if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
         return []
-    return [Finding("off_offer", claim.strip(" .,:;"), f"a claim the offer (\"{ctx.offer}\") does not make")]
+    return [Finding("off_offer", claim.strip(" .,:;"), f'a claim the offer ("{ctx.offer}") does not make')]
 
 
 _PAIN_FRAME = re.compile(
@@ -702,8 +984,13 @@ def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding
                 if not present or base in ctx.negated_words or w in ctx.negated_words:
                     missing.append(w)
             if missing:
-                out.append(Finding("wrong_company_type", claimed.strip(),
-                                   f"the record does not say the company is a {claimed.strip()}"))
+                out.append(
+                    Finding(
+                        "wrong_company_type",
+                        claimed.strip(),
+                        f"the record does not say the company is a {claimed.strip()}",
+                    )
+                )
     return list({f.span: f for f in out}.values())
 
 
@@ -725,8 +1012,11 @@ def check_wrong_persona_metric(text: str, ctx: LintContext | None) -> list[Findi
             continue
         if ctx.owner_small and not ctx.micro and seniority != "c_level":
             continue
-        out.append(Finding("wrong_persona_metric", phrase, "another persona's metric, or one this company is too "
-                           "small for"))
+        out.append(
+            Finding(
+                "wrong_persona_metric", phrase, "another persona's metric, or one this company is too small for"
+            )
+        )
     return out
 
 
@@ -770,8 +1060,9 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
     for m in _EVENT_CUE.finditer(text):
         claim = (m.group("a") or m.group("b") or "").strip()
         low = claim.lower()
-        groups = [g for g, words in _EVENT_GROUPS.items()
-                  if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)]
+        groups = [
+            g for g, words in _EVENT_GROUPS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+        ]
         if not groups:
             continue
         facts = ctx.fact_lower
@@ -780,16 +1071,22 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
             words = _FACT_GROUP_WORDS.get(g, _EVENT_GROUPS[g])
             if any(re.search(rf"\b{re.escape(w)}", facts) for w in words):
                 grounded = True
-        specifics = [w for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\w$%.,-]*|Series [A-Z])\b", claim)
-                     if w.lower() not in ("i", "congrats", "saw", "series")]
+        specifics = [
+            w
+            for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\w$%.,-]*|Series [A-Z])\b", claim)
+            if w.lower() not in ("i", "congrats", "saw", "series")
+        ]
         specifics += re.findall(r"\bSeries [A-Z]\b", claim)
         for word in specifics:
             if sum(c.isupper() for c in word) >= 2 and not word.startswith("Series"):
                 continue
             if word.lower() not in ctx.record_lower and not (ctx.company and word in ctx.company):
                 grounded = False
-        if m.group("b") is not None and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40]) and not (
-                ctx.company and any(w in low for w in (ctx.company.lower(), *ctx.company_words))):
+        if (
+            m.group("b") is not None
+            and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40])
+            and not (ctx.company and any(w in low for w in (ctx.company.lower(), *ctx.company_words)))
+        ):
             continue  # "saw a lot of ..." is not an event claim about the prospect
         if not grounded:
             out.append(Finding("ungrounded_event", claim, "an event nothing in the record mentions"))
@@ -811,20 +1108,61 @@ _STOCK = re.compile(
 )
 
 
-_STOCK_ANCHORS = ("hope", "just ", "circling", "touch", "brain", "per my", "did you", "sorry", "introduce", "bumping",
-                  "inbox", "buried", "slipped", "one more", "busy", "full", "keep this", "last time", "file",
-                  "thoughts", "small gains", "kind of team", "good fit", "timing of", "let this", "stop here",
-                  "question i get", "after my last", "one idea", "quick follow", "nudge", "heard back", "goal is",
-                  "comes in", "promises", "coming up", "same thing", "i hear most", "follow", "my last",
-                  "my previous", "in case", "last note")
+_STOCK_ANCHORS = (
+    "hope",
+    "just ",
+    "circling",
+    "touch",
+    "brain",
+    "per my",
+    "did you",
+    "sorry",
+    "introduce",
+    "bumping",
+    "inbox",
+    "buried",
+    "slipped",
+    "one more",
+    "busy",
+    "full",
+    "keep this",
+    "last time",
+    "file",
+    "thoughts",
+    "small gains",
+    "kind of team",
+    "good fit",
+    "timing of",
+    "let this",
+    "stop here",
+    "question i get",
+    "after my last",
+    "one idea",
+    "quick follow",
+    "nudge",
+    "heard back",
+    "goal is",
+    "comes in",
+    "promises",
+    "coming up",
+    "same thing",
+    "i hear most",
+    "follow",
+    "my last",
+    "my previous",
+    "in case",
+    "last note",
+)
 
 
 def check_template_repetition(text: str, ctx: LintContext | None) -> list[Finding]:
     low = text.lower()
     if not any(a in low for a in _STOCK_ANCHORS):
         return []
-    return [Finding("template_repetition", m.group(0), "stock filler a reader has seen a hundred times")
-            for m in _STOCK.finditer(low)]
+    return [
+        Finding("template_repetition", m.group(0), "stock filler a reader has seen a hundred times")
+        for m in _STOCK.finditer(low)
+    ]
 
 
 # --- the "so what" pasted from the offer, canned pains and guessed metrics, promises the offer does not make ---
@@ -835,13 +1173,14 @@ _BRIDGE = re.compile(
     r"\bthat's usually the moment when\b[^.?!]*\bpays off fastest\b|\bthat's usually where\b[^.?!]*\bmakes the "
     r"biggest difference\b|\b(?:is|are) one of the cheaper ways to get there\b|\bwhich is where\b[^.?!]*\b(?:starts|helps)\b|"
     r"\btends to slip down the list\b|\bto the back of the queue\b|\bis worth a look\b|\bwhile the (?:news|upgrade) "
-    r"is (?:still )?(?:fresh|news)\b|\bthat's the work [^.?!]* does, with\b")
+    r"is (?:still )?(?:fresh|news)\b|\bthat's the work [^.?!]* does, with\b"
+)
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
 def _offer_runs(offer: str, n: int = 4) -> frozenset[tuple[str, ...]]:
     words = _TOKEN.findall(offer.lower())
-    return frozenset(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
 def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
@@ -850,7 +1189,7 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     low = text.lower()
     m = _BRIDGE.search(low)
     if m:
-        return [Finding("offer_restated", m.group(0), "a stock bridge in place of the fact's own \"so what\"")]
+        return [Finding("offer_restated", m.group(0), 'a stock bridge in place of the fact\'s own "so what"')]
     words = _TOKEN.findall(low)
     sender = {w for w in _TOKEN.findall(ctx.sender_company.lower()) if len(w) > 3} if ctx is not None else set()
     if ctx is None or sender & set(words) or re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low):
@@ -860,44 +1199,61 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     offer_words = set(_TOKEN.findall(ctx.offer.lower()))
     offer_stems = {w[:3] for w in offer_words}
     for i in range(len(stems) - 3):
-        if tuple(stems[i:i + 4]) in runs:
-            if not text.rstrip().endswith("?") and any(w.endswith("ing") and w[:3] in offer_stems and w not in offer_words
-                   for w in words[max(0, i - 4):i + 2]):
+        if tuple(stems[i : i + 4]) in runs:
+            if not text.rstrip().endswith("?") and any(
+                w.endswith("ing") and w[:3] in offer_stems and w not in offer_words
+                for w in words[max(0, i - 4) : i + 2]
+            ):
                 continue  # the offer's outcome said as an activity in a "so what" ("winning back lapsed ...")
-            return [Finding("offer_restated", " ".join(words[i:i + 4]),
-                            "the offer's wording repeated outside the one line that claims it")]
+            return [
+                Finding(
+                    "offer_restated",
+                    " ".join(words[i : i + 4]),
+                    "the offer's wording repeated outside the one line that claims it",
+                )
+            ]
     return []
 
 
 _CANNED_PAIN = re.compile(
     r"\boften the harder part is that\b|\bmost teams i talk to say\b|\bi'd guess\b[^.?!]*\b(?:one of|among) the numbers "
     r"you answer for\b|\byou probably have\b[^.?!]*\bon your list\b|\ba lot of [\w ]{3,40} leaders tell me\b|"
-    r"\bin conversations with [^,]{3,60}, one issue\b")
+    r"\bin conversations with [^,]{3,60}, one issue\b"
+)
 
 
 def check_canned_pain(text: str, ctx: LintContext | None) -> list[Finding]:
     """A pain or a metric guessed for the persona instead of read from the record."""
     low = text.lower()
-    if not any(k in low for k in ("harder part", "talk to say", "i'd guess", "probably have", "tell me", "one issue")):
+    if not any(
+        k in low for k in ("harder part", "talk to say", "i'd guess", "probably have", "tell me", "one issue")
+    ):
         return []
-    return [Finding("canned_pain", m.group(0), "a guessed pain or metric, not something the record says")
-            for m in _CANNED_PAIN.finditer(low)]
+    return [
+        Finding("canned_pain", m.group(0), "a guessed pain or metric, not something the record says")
+        for m in _CANNED_PAIN.finditer(low)
+    ]
 
 
 _PROMISE = re.compile(
     r"\bsees? every reply\b|\bwithout your sign-off\b|\bno long commitment\b|\breport against it every\b|"
-    r"\bapprove every message\b|\bwithout adding work for your team\b|\bevery two weeks\b")
+    r"\bapprove every message\b|\bwithout adding work for your team\b|\bevery two weeks\b"
+)
 _VALUE_FRAME = re.compile(
     r"^(?:in practice that means|the point is|for [^,]{2,60}, that would mean|what you'd get is|the result we work toward "
-    r"is)\s+(?P<claim>.+?)\.?$")
+    r"is)\s+(?P<claim>.+?)\.?$"
+)
 _VALUE_FILLER = frozenset({"without", "more", "less", "team", "your", "work", "adding", "not", "faster", "better"})
 
 
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
     """A promise about how the sender works, or a value the sender's offer text does not state."""
     low = text.lower()
-    out = [Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
-           for m in _PROMISE.finditer(low) if ctx is None or m.group(0) not in ctx.offer.lower()]
+    out = [
+        Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
+        for m in _PROMISE.finditer(low)
+        if ctx is None or m.group(0) not in ctx.offer.lower()
+    ]
     m = _VALUE_FRAME.match(low) if ctx is not None else None
     if m and ctx is not None:
         offer = {w[:5] for w in words_of(ctx.offer)}
@@ -920,7 +1276,11 @@ _TEMPLATE_OPENER = re.compile(
 def check_template_opener(text: str, ctx: LintContext | None) -> list[Finding]:
     """An opener any sender could send to anyone: it says nothing about the reader or why now."""
     m = _TEMPLATE_OPENER.search(text.strip())
-    return [Finding("template_opener", m.group(0), "a template opener; open on a fact or why this role cares")] if m else []
+    return (
+        [Finding("template_opener", m.group(0), "a template opener; open on a fact or why this role cares")]
+        if m
+        else []
+    )
 
 
 def check_offer_pasted(text: str, ctx: LintContext | None) -> list[Finding]:
@@ -934,8 +1294,8 @@ def check_offer_pasted(text: str, ctx: LintContext | None) -> list[Finding]:
             return [Finding("offer_pasted", m.group(0), "the offer's parenthesis pasted into the copy")]
     link = re.search(r"\s(?:that|which)\s", offer)
     if link:
-        head = re.sub(r"\s*\([^()]*\)", "", offer[:link.start()]).split()[-3:]
-        clause = " ".join([*head, *offer[link.start():].split()[:4]]).lower()
+        head = re.sub(r"\s*\([^()]*\)", "", offer[: link.start()]).split()[-3:]
+        clause = " ".join([*head, *offer[link.start() :].split()[:4]]).lower()
         if len(clause.split()) >= 5 and clause in re.sub(r"\s*\([^()]*\)", "", low):
             return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
     return []
@@ -952,7 +1312,9 @@ _RESULTS_LINE = re.compile(
 def check_results_line(text: str, ctx: LintContext | None) -> list[Finding]:
     """A stock "how we'd measure it" line with the offer's metric pasted in: readers skip it, and it rarely fits."""
     m = _RESULTS_LINE.search(text)
-    return [Finding("results_line", m.group(0), "a stock results line; say what the fact means instead")] if m else []
+    return (
+        [Finding("results_line", m.group(0), "a stock results line; say what the fact means instead")] if m else []
+    )
 
 
 _GENERIC_SO_WHAT = re.compile(
@@ -969,8 +1331,11 @@ _GENERIC_SO_WHAT = re.compile(
 def check_generic_so_what(text: str, ctx: LintContext | None) -> list[Finding]:
     """A "so what" that fits any fact of its kind and says nothing about what it means for the sender's offer."""
     m = _GENERIC_SO_WHAT.search(text)
-    return [Finding("generic_so_what", m.group(0), "a stock \"so what\"; tie the fact to what the offer changes")] \
-        if m else []
+    return (
+        [Finding("generic_so_what", m.group(0), 'a stock "so what"; tie the fact to what the offer changes')]
+        if m
+        else []
+    )
 
 
 _OPT_OUT = re.compile(
@@ -995,17 +1360,22 @@ def check_stock_cta(text: str, ctx: LintContext | None) -> list[Finding]:
     return [Finding("stock_cta", m.group(0), "a stock question; tie it to the fact or its timing")] if m else []
 
 
-_ARITHMETIC = re.compile(r"\bthat's (?:roughly |about |nearly |more than |almost )?(?:half|a (?:third|quarter|fifth|sixth|"
-                         r"seventh|eighth|tenth)|one in (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty))\b",
-                         re.IGNORECASE)
+_ARITHMETIC = re.compile(
+    r"\bthat's (?:roughly |about |nearly |more than |almost )?(?:half|a (?:third|quarter|fifth|sixth|"
+    r"seventh|eighth|tenth)|one in (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty))\b",
+    re.IGNORECASE,
+)
 
 
 def check_fact_arithmetic(text: str, ctx: LintContext | None) -> list[Finding]:
     """The prospect's own figure restated as a fraction: it adds nothing and is easy to get wrong
     ("40% ... That's roughly half of your evening sales")."""
     m = _ARITHMETIC.search(text)
-    return [Finding("fact_arithmetic", m.group(0), "a figure restated as a fraction; say what it means instead")] \
-        if m else []
+    return (
+        [Finding("fact_arithmetic", m.group(0), "a figure restated as a fraction; say what it means instead")]
+        if m
+        else []
+    )
 
 
 def check_sender_at_end(text: str, ctx: LintContext | None) -> list[Finding]:
@@ -1014,13 +1384,19 @@ def check_sender_at_end(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.sender_company:
         return []
     m = re.search(rf"\b(?:for|with)\s+[^.;:!?]{{2,90}}?\s+at\s+{re.escape(ctx.sender_company)}\b", text)
-    if m and re.search(r"\b(?:we|We)\s+\w+", text[: m.start() + 1] + text[m.start():m.end()]):
-        return [Finding("sender_at_end", m.group(0), "the sender's name after the audience reads as the clients' employer")]
+    if m and re.search(r"\b(?:we|We)\s+\w+", text[: m.start() + 1] + text[m.start() : m.end()]):
+        return [
+            Finding(
+                "sender_at_end", m.group(0), "the sender's name after the audience reads as the clients' employer"
+            )
+        ]
     return []
 
 
-_FRAGMENT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|"
-                            r"'s|'re|'ve|'ll|'d)\b|n't\b")
+_FRAGMENT_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|"
+    r"'s|'re|'ve|'ll|'d)\b|n't\b"
+)
 
 
 def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
@@ -1032,11 +1408,14 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     m = re.match(owner, text)
     if not m or text.rstrip().endswith("?"):
         return []
-    rest = text[m.end():].rstrip(".!")
+    rest = text[m.end() :].rstrip(".!")
     main: list[str] = []
     for w in rest.split():
         lw = w.lower().strip(",;")
-        if lw in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than") and main:
+        if (
+            lw in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than")
+            and main
+        ):
             break
         main.append(w)
     words = [w.lower().strip(",;") for w in main]
@@ -1055,15 +1434,37 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
 def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
     """ "for teams like yours": the sender line says who the work is for in plain words instead."""
     m = re.search(r"\b(?:teams|companies|businesses) like yours\b", text, re.IGNORECASE)
-    return [Finding("teams_like_yours", m.group(0), "say who the work is for, not \"teams like yours\"")] if m else []
+    return (
+        [Finding("teams_like_yours", m.group(0), 'say who the work is for, not "teams like yours"')] if m else []
+    )
 
 
-SENTENCE_CHECKS = (check_sender_at_end, check_fragment, check_opt_out_filler, check_stock_cta, check_fact_arithmetic, check_teams_like_yours,
-                   check_template_opener, check_offer_pasted, check_results_line, check_generic_so_what,
-                   check_splice, check_persona_plural, check_agreement, check_raw_title, check_leaked_citation,
-                   check_off_offer, check_unrelated_pain, check_wrong_company_type, check_wrong_persona_metric,
-                   check_ungrounded_event, check_template_repetition, check_offer_restated, check_canned_pain,
-                   check_unsupported_claim)
+SENTENCE_CHECKS = (
+    check_sender_at_end,
+    check_fragment,
+    check_opt_out_filler,
+    check_stock_cta,
+    check_fact_arithmetic,
+    check_teams_like_yours,
+    check_template_opener,
+    check_offer_pasted,
+    check_results_line,
+    check_generic_so_what,
+    check_splice,
+    check_persona_plural,
+    check_agreement,
+    check_raw_title,
+    check_leaked_citation,
+    check_off_offer,
+    check_unrelated_pain,
+    check_wrong_company_type,
+    check_wrong_persona_metric,
+    check_ungrounded_event,
+    check_template_repetition,
+    check_offer_restated,
+    check_canned_pain,
+    check_unsupported_claim,
+)
 
 
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
@@ -1082,31 +1483,250 @@ def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
 # --- subjects ---------------------------------------------------------------------------------------------
 
 _SUBJECT_STOCK = frozenset(
-    {"quick", "question", "questions", "idea", "ideas", "thought", "thoughts", "one", "a", "an", "the", "for", "your",
-     "you", "team", "re", "following", "follow", "up", "checking", "in", "touching", "base", "intro", "introduction",
-     "hello", "hi", "from", "partnership", "opportunity", "call", "chat", "minutes", "15", "30", "any", "about", "our",
-     "conversation", "helping", "help", "grow", "growth", "better", "way", "to", "last", "note", "closing", "loop",
-     "another", "angle", "fair", "measuring", "this", "at", "how", "judge", "it", "concrete", "different", "lens",
-     "worth", "considering", "circling", "back", "bumping", "something", "might", "what", "success", "looks", "like",
-     "proof", "not", "promises", "right", "yardstick", "did", "get", "buried", "common", "concern", "usual",
-     "pushback", "should", "i", "stop", "here", "close", "me", "if", "thinking", "we", "d", "measure", "could",
-     "work", "more", "s", "you're", "youre", "short", "look", "and", "with", "on", "of", "is", "are", "it's",
-     "quickly", "time", "thanks", "hey", "meeting", "connect", "connecting", "catch", "sync", "you'd",
-     "we'd", "i'd", "let's", "talk", "update", "news", "plans", "plan", "next", "steps", "step"}
+    {
+        "quick",
+        "question",
+        "questions",
+        "idea",
+        "ideas",
+        "thought",
+        "thoughts",
+        "one",
+        "a",
+        "an",
+        "the",
+        "for",
+        "your",
+        "you",
+        "team",
+        "re",
+        "following",
+        "follow",
+        "up",
+        "checking",
+        "in",
+        "touching",
+        "base",
+        "intro",
+        "introduction",
+        "hello",
+        "hi",
+        "from",
+        "partnership",
+        "opportunity",
+        "call",
+        "chat",
+        "minutes",
+        "15",
+        "30",
+        "any",
+        "about",
+        "our",
+        "conversation",
+        "helping",
+        "help",
+        "grow",
+        "growth",
+        "better",
+        "way",
+        "to",
+        "last",
+        "note",
+        "closing",
+        "loop",
+        "another",
+        "angle",
+        "fair",
+        "measuring",
+        "this",
+        "at",
+        "how",
+        "judge",
+        "it",
+        "concrete",
+        "different",
+        "lens",
+        "worth",
+        "considering",
+        "circling",
+        "back",
+        "bumping",
+        "something",
+        "might",
+        "what",
+        "success",
+        "looks",
+        "like",
+        "proof",
+        "not",
+        "promises",
+        "right",
+        "yardstick",
+        "did",
+        "get",
+        "buried",
+        "common",
+        "concern",
+        "usual",
+        "pushback",
+        "should",
+        "i",
+        "stop",
+        "here",
+        "close",
+        "me",
+        "if",
+        "thinking",
+        "we",
+        "d",
+        "measure",
+        "could",
+        "work",
+        "more",
+        "s",
+        "you're",
+        "youre",
+        "short",
+        "look",
+        "and",
+        "with",
+        "on",
+        "of",
+        "is",
+        "are",
+        "it's",
+        "quickly",
+        "time",
+        "thanks",
+        "hey",
+        "meeting",
+        "connect",
+        "connecting",
+        "catch",
+        "sync",
+        "you'd",
+        "we'd",
+        "i'd",
+        "let's",
+        "talk",
+        "update",
+        "news",
+        "plans",
+        "plan",
+        "next",
+        "steps",
+        "step",
+    }
 )
 _SUBJECT_END = frozenset(
-    {"the", "a", "an", "to", "of", "for", "in", "on", "at", "by", "with", "and", "or", "but", "from", "about", "led",
-     "this", "that", "its", "your", "their", "our", "into", "as", "than", "via", "per", "is", "are"}
+    {
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "from",
+        "about",
+        "led",
+        "this",
+        "that",
+        "its",
+        "your",
+        "their",
+        "our",
+        "into",
+        "as",
+        "than",
+        "via",
+        "per",
+        "is",
+        "are",
+    }
 )
-_NOMINAL_ING = frozenset({"opening", "openings", "meeting", "building", "booking", "pricing", "funding", "marketing",
-                          "planning", "offering", "listing", "rating", "training", "hiring", "launch", "banking",
-                          "catering", "lending", "spring", "engineering", "ordering", "recruiting", "consulting"})
+_NOMINAL_ING = frozenset(
+    {
+        "opening",
+        "openings",
+        "meeting",
+        "building",
+        "booking",
+        "pricing",
+        "funding",
+        "marketing",
+        "planning",
+        "offering",
+        "listing",
+        "rating",
+        "training",
+        "hiring",
+        "launch",
+        "banking",
+        "catering",
+        "lending",
+        "spring",
+        "engineering",
+        "ordering",
+        "recruiting",
+        "consulting",
+    }
+)
 
 
 _NOUN_TOO = frozenset({"plans", "needs", "offers", "works", "uses", "runs", "gets", "brings", "spends", "sells"})
-_SUBJECT_PREP = frozenset({"before", "after", "about", "for", "on", "of", "in", "at", "with", "from", "to", "into",
-                           "and", "or", "&", "+", "since", "during", "behind", "vs", "vs.", "over", "through", "across",
-                           "by", "under", "per", "than", "like", "without", "within", "among", "between", "off", "up", "worth", "is", "are", "was", "meet", "meets"})
+_SUBJECT_PREP = frozenset(
+    {
+        "before",
+        "after",
+        "about",
+        "for",
+        "on",
+        "of",
+        "in",
+        "at",
+        "with",
+        "from",
+        "to",
+        "into",
+        "and",
+        "or",
+        "&",
+        "+",
+        "since",
+        "during",
+        "behind",
+        "vs",
+        "vs.",
+        "over",
+        "through",
+        "across",
+        "by",
+        "under",
+        "per",
+        "than",
+        "like",
+        "without",
+        "within",
+        "among",
+        "between",
+        "off",
+        "up",
+        "worth",
+        "is",
+        "are",
+        "was",
+        "meet",
+        "meets",
+    }
+)
 
 
 def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
@@ -1118,16 +1738,32 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     last = words[-1].lower().strip("?!.,")
     if last in _SUBJECT_END or words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")"):
         out.append(words[-1])
-    if last.endswith("ed") and len(words) > 1 and verb_kind(last) == "past" and words[-2].lower() not in (
-            "the", "a", "an", "just", "you", "we", "i"):
+    if (
+        last.endswith("ed")
+        and len(words) > 1
+        and verb_kind(last) == "past"
+        and words[-2].lower() not in ("the", "a", "an", "just", "you", "we", "i")
+    ):
         out.append(words[-1])
-    for m in re.finditer(r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won|"
-                         r"\w+s)\b", s, re.I):
+    for m in re.finditer(
+        r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won|"
+        r"\w+s)\b",
+        s,
+        re.I,
+    ):
         nxt = m.group(2).lower()
-        after = s[m.end():].split()
-        if nxt.endswith("ing") and (nxt in _NOMINAL_ING or (
-                after and after[0].isalpha() and after[0].islower() and after[0] not in _SUBJECT_END and
-                after[0] not in ("new", "more", "two", "three", "four", "five") and verb_kind(after[0]) is None)):
+        after = s[m.end() :].split()
+        if nxt.endswith("ing") and (
+            nxt in _NOMINAL_ING
+            or (
+                after
+                and after[0].isalpha()
+                and after[0].islower()
+                and after[0] not in _SUBJECT_END
+                and after[0] not in ("new", "more", "two", "three", "four", "five")
+                and verb_kind(after[0]) is None
+            )
+        ):
             continue  # "the restructuring practice": the -ing word is a modifier
         if nxt.endswith("s") and not nxt.endswith("ss") and (verb_kind(nxt) != "present" or nxt in _NOUN_TOO):
             continue  # "the manages about 6,000": an article before a verb; "the plans" is a noun
@@ -1140,12 +1776,21 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         out.append(s)
     for i in range(1, len(words)):  # "your deposit growth the top": a determiner after a noun, no preposition
         prev = words[i - 1].lower()
-        if words[i].lower() in ("the", "a", "an", "your", "its", "their") and prev not in _SUBJECT_PREP and \
-                prev[-1] not in ",:;-–—|+&/" and not any(ch.isdigit() for ch in prev) and \
-                not prev.endswith("ing") and prev not in _SUBJECT_END:
+        if (
+            words[i].lower() in ("the", "a", "an", "your", "its", "their")
+            and prev not in _SUBJECT_PREP
+            and prev[-1] not in ",:;-–—|+&/"
+            and not any(ch.isdigit() for ch in prev)
+            and not prev.endswith("ing")
+            and prev not in _SUBJECT_END
+        ):
             out.append(f"{words[i - 1]} {words[i]}")
-    if len(words) >= 3 and words[0].lower() in ("your", "the") and re.fullmatch(
-            r"(?:at|about|around|near|nearly|roughly|up|down)", words[-2].lower()) and _HAS_NUMBER.search(words[-1]):
+    if (
+        len(words) >= 3
+        and words[0].lower() in ("your", "the")
+        and re.fullmatch(r"(?:at|about|around|near|nearly|roughly|up|down)", words[-2].lower())
+        and _HAS_NUMBER.search(words[-1])
+    ):
         out.append(s)  # "your loan-to-deposit ratio at 98%": a clause without its verb; "the 98% ... ratio" reads
     if ctx is not None and len(words) >= 2:
         core = [w for w in words if w.lower() not in ("the", "a", "an", "your")]
@@ -1153,10 +1798,16 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         for fact in ctx.facts:
             raw_words = fact.raw.lower().split()
             for j in range(1, len(raw_words)):
-                if " ".join(raw_words[j:j + len(core)]).strip(",.;") == run:
+                if " ".join(raw_words[j : j + len(core)]).strip(",.;") == run:
                     before = raw_words[j - 1].strip(",;")
-                    if len(before) <= 3 and before.isalpha() and before not in _SUBJECT_STOCK and \
-                            before not in _SUBJECT_END and before not in _SUBJECT_PREP and before not in _NUMBER_WORDS:
+                    if (
+                        len(before) <= 3
+                        and before.isalpha()
+                        and before not in _SUBJECT_STOCK
+                        and before not in _SUBJECT_END
+                        and before not in _SUBJECT_PREP
+                        and before not in _NUMBER_WORDS
+                    ):
                         out.append(s)  # "the novo offices" cut from "3 de novo offices": a word of the name lost
     if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
         out.append(words[-1])
@@ -1173,9 +1824,13 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         for fact in ctx.facts:
             raw = fact.raw.lower()
             if len(low) > 6 and raw.startswith(low) and len(raw) > len(low):
-                nxt = raw[len(low):].lstrip()
-                if raw[len(low)] == " " and nxt and nxt.split()[0] not in ("in", "at", "for", "by", "on", "to", "from",
-                                                                          "this", "next", "and", "with", "of"):
+                nxt = raw[len(low) :].lstrip()
+                if (
+                    raw[len(low)] == " "
+                    and nxt
+                    and nxt.split()[0]
+                    not in ("in", "at", "for", "by", "on", "to", "from", "this", "next", "and", "with", "of")
+                ):
                     out.append(s)
     return [Finding("broken_subject", span, "a subject cut mid-phrase") for span in dict.fromkeys(out)]
 
@@ -1190,11 +1845,15 @@ def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding
         offer_words = set(ctx.terms.activity)
         subject_words = words_of(subject)
         shared = subject_words & offer_words
-        if offer_words and len(shared) >= max(2, round(0.6 * len(offer_words))) and \
-                not shared <= words_of(ctx.fact_lower):  # a fact in the offer's own words is still a fact
+        if (
+            offer_words
+            and len(shared) >= max(2, round(0.6 * len(offer_words)))
+            and not shared <= words_of(ctx.fact_lower)
+        ):  # a fact in the offer's own words is still a fact
             return [Finding("generic_subject", subject, "the offer as the subject line")]
     if re.fullmatch(r"[\w .&'-]+ \+ [\w .&'-]+", subject.strip()) and all(
-            p.strip()[:1].isupper() for p in subject.split("+")):
+        p.strip()[:1].isupper() for p in subject.split("+")
+    ):
         return [Finding("generic_subject", subject, "two company names are not a reason to open")]
     rest = [w for w in words if w not in _SUBJECT_STOCK and w not in names and w.strip("'s") not in names]
     if not rest:
@@ -1217,8 +1876,13 @@ def check_metric_subject(subject: str, ctx: LintContext | None) -> list[Finding]
 
 
 def lint_subject(subject: str, ctx: LintContext | None = None) -> list[Finding]:
-    return [*check_broken_subject(subject, ctx), *check_generic_subject(subject, ctx), *check_metric_subject(subject, ctx),
-            *check_leaked_citation(subject, ctx), *check_persona_plural(subject, ctx)]
+    return [
+        *check_broken_subject(subject, ctx),
+        *check_generic_subject(subject, ctx),
+        *check_metric_subject(subject, ctx),
+        *check_leaked_citation(subject, ctx),
+        *check_persona_plural(subject, ctx),
+    ]
 
 
 # --- video visuals ----------------------------------------------------------------------------------------
@@ -1229,8 +1893,12 @@ _INTERNAL_SYSTEM = re.compile(
     r"spreadsheet)\b",
     re.IGNORECASE,
 )
-_THEIR_DATA_CHART = re.compile(r"\bchart of (?:their|the prospect's|[A-Z][\w ]+?(?:'s|')(?=\s)(?! own))", re.IGNORECASE)
-_HIGHLIGHT = re.compile(r"\b(?:highlighted|circled|underlined|with the line|zoomed|post highlighted)\b", re.IGNORECASE)
+_THEIR_DATA_CHART = re.compile(
+    r"\bchart of (?:their|the prospect's|[A-Z][\w ]+?(?:'s|')(?=\s)(?! own))", re.IGNORECASE
+)
+_HIGHLIGHT = re.compile(
+    r"\b(?:highlighted|circled|underlined|with the line|zoomed|post highlighted)\b", re.IGNORECASE
+)
 _QUOTED = re.compile(r"[\"“]([^\"”]+)[\"”]")
 
 
@@ -1239,21 +1907,35 @@ def lint_visual(visual: str, ctx: LintContext | None = None) -> list[Finding]:
     out: list[Finding] = []
     low = visual.lower()
     sender_side = (ctx is not None and (ctx.sender_company.lower() in low.split(" on ")[0])) or low.startswith(
-        ("a slide", "one slide", "slide"))
+        ("a slide", "one slide", "slide")
+    )
     if re.search(r"\b(?:their|the prospect's)\b", low) or (ctx and ctx.company and ctx.company.lower() in low):
         m = _INTERNAL_SYSTEM.search(visual)
         if m and not sender_side:
-            out.append(Finding("unfilmable_visual", m.group(0), "the seller cannot film the prospect's own systems"))
+            out.append(
+                Finding("unfilmable_visual", m.group(0), "the seller cannot film the prospect's own systems")
+            )
     m = _THEIR_DATA_CHART.search(visual)
     if m and not sender_side:
-        out.append(Finding("unfilmable_visual", m.group(0), "a chart of the prospect's own numbers the seller has not seen"))
+        out.append(
+            Finding(
+                "unfilmable_visual", m.group(0), "a chart of the prospect's own numbers the seller has not seen"
+            )
+        )
     if re.search(r"\b(?:website|site|linkedin|homepage)\b", low) and _HIGHLIGHT.search(visual):
         quoted = _QUOTED.findall(visual)
-        from_site = ctx is not None and any(f.website and (not quoted or f.text.lower() in quoted[0].lower() or
-                                                           quoted[0].lower() in f.raw.lower()) for f in ctx.facts)
+        from_site = ctx is not None and any(
+            f.website and (not quoted or f.text.lower() in quoted[0].lower() or quoted[0].lower() in f.raw.lower())
+            for f in ctx.facts
+        )
         if not from_site:
-            out.append(Finding("unfilmable_visual", quoted[0] if quoted else _HIGHLIGHT.search(visual).group(0),  # type: ignore[union-attr]
-                               "a line highlighted on their site or profile that did not come from it"))
+            out.append(
+                Finding(
+                    "unfilmable_visual",
+                    quoted[0] if quoted else _HIGHLIGHT.search(visual).group(0),  # type: ignore[union-attr]
+                    "a line highlighted on their site or profile that did not come from it",
+                )
+            )
     if ctx is not None and not ctx.website and re.search(r"\btheir website\b", low):
         out.append(Finding("unfilmable_visual", "their website", "no website is known for this prospect"))
     return out
@@ -1291,15 +1973,16 @@ def check_repeats(body: str, ctx: LintContext | None) -> list[Finding]:
     naming = []
     for sentence in sentences_of(body):
         stems = [w[:5] for w in _TOKEN.findall(sentence.lower())]
-        if any(tuple(stems[i:i + n]) in runs for i in range(len(stems) - n + 1)):
+        if any(tuple(stems[i : i + n]) in runs for i in range(len(stems) - n + 1)):
             naming.append(sentence)
     if len(naming) > 1:
         out.append(Finding("name_repeated", naming[1], "the offer named more than once"))
     return out
 
 
-def lint_message(body: str, ctx: LintContext | None = None, *, subject: str | None = None,
-                 lead: bool = False) -> list[Finding]:
+def lint_message(
+    body: str, ctx: LintContext | None = None, *, subject: str | None = None, lead: bool = False
+) -> list[Finding]:
     """All findings for one message: each sentence, the subject, and (for a step 1) the lead fact."""
     out: list[Finding] = []
     for sentence in sentences_of(body):

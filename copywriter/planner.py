@@ -46,35 +46,181 @@ from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 T = TypeVar("T")
-_NEGATED = re.compile(r"\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b", re.IGNORECASE
+)
 _INFLECT = inflect.engine()
 
-_PRONOUNS_YOU = {"they": "you", "their": "your", "them": "you", "its": "your", "her": "your", "his": "your",
-                 "themselves": "yourselves", "itself": "yourselves"}
-_MASS = frozenset({"equity", "capital", "funding", "financing", "software", "marketing", "generation", "monitoring", "maintenance", "outreach", "development",
-                   "advertising", "management", "support", "research", "training", "consulting", "ordering"})
-_RUN_HEADS = frozenset({"campaigns", "campaign", "programs", "program", "programmes", "programme", "team", "pod",
-                        "marketing", "outreach", "service", "services", "sequences", "flows"})
+_PRONOUNS_YOU = {
+    "they": "you",
+    "their": "your",
+    "them": "you",
+    "its": "your",
+    "her": "your",
+    "his": "your",
+    "themselves": "yourselves",
+    "itself": "yourselves",
+}
+_MASS = frozenset(
+    {
+        "equity",
+        "capital",
+        "funding",
+        "financing",
+        "software",
+        "marketing",
+        "generation",
+        "monitoring",
+        "maintenance",
+        "outreach",
+        "development",
+        "advertising",
+        "management",
+        "support",
+        "research",
+        "training",
+        "consulting",
+        "ordering",
+    }
+)
+_RUN_HEADS = frozenset(
+    {
+        "campaigns",
+        "campaign",
+        "programs",
+        "program",
+        "programmes",
+        "programme",
+        "team",
+        "pod",
+        "marketing",
+        "outreach",
+        "service",
+        "services",
+        "sequences",
+        "flows",
+    }
+)
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
-_UNITS = frozenset({"ft", "feet", "sq", "metres", "meters", "m2", "acres", "hectares", "units", "rooms", "keys",
-                    "beds", "seats"})
-_STOP_TOPIC = frozenset({"in", "at", "for", "by", "with", "to", "from", "during", "across", "after", "before", "this",
-                         "next", "and", "as", "that", "which", "while", "into", "led", "on", "per", "against", "of",
-                         "than", "off", "over", "under", "near", "around", "about", "onto", "via", "through",
-                         "within", "toward", "towards"})
-_EVENT_NOUNS = {"reopen": "reopening", "roll": "rollout", "acquire": "acquisition", "open": "opening", "launch": "launch", "relaunch": "relaunch",
-                "expand": "expansion", "complete": "renovation", "merge": "merger", "raise": "raise", "secure": "raise",
-                "close": "round"}
-_DETERMINERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "more",
-                          "new", "additional", "another", "all", "some", "many", "its", "their", "our", "your", "his",
-                          "her", "first", "second", "third", "digital", "evening", "online"})
-_TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days"})
-_QUANTITY_NP = re.compile(r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
-                          r"(?:rate|ratio|share|margin|occupancy|increase|decline|drop|rise|churn))\b")
+_UNITS = frozenset(
+    {"ft", "feet", "sq", "metres", "meters", "m2", "acres", "hectares", "units", "rooms", "keys", "beds", "seats"}
+)
+_STOP_TOPIC = frozenset(
+    {
+        "in",
+        "at",
+        "for",
+        "by",
+        "with",
+        "to",
+        "from",
+        "during",
+        "across",
+        "after",
+        "before",
+        "this",
+        "next",
+        "and",
+        "as",
+        "that",
+        "which",
+        "while",
+        "into",
+        "led",
+        "on",
+        "per",
+        "against",
+        "of",
+        "than",
+        "off",
+        "over",
+        "under",
+        "near",
+        "around",
+        "about",
+        "onto",
+        "via",
+        "through",
+        "within",
+        "toward",
+        "towards",
+    }
+)
+_EVENT_NOUNS = {
+    "reopen": "reopening",
+    "roll": "rollout",
+    "acquire": "acquisition",
+    "open": "opening",
+    "launch": "launch",
+    "relaunch": "relaunch",
+    "expand": "expansion",
+    "complete": "renovation",
+    "merge": "merger",
+    "raise": "raise",
+    "secure": "raise",
+    "close": "round",
+}
+_DETERMINERS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "more",
+        "new",
+        "additional",
+        "another",
+        "all",
+        "some",
+        "many",
+        "its",
+        "their",
+        "our",
+        "your",
+        "his",
+        "her",
+        "first",
+        "second",
+        "third",
+        "digital",
+        "evening",
+        "online",
+    }
+)
+_TIME_WORDS = frozenset(
+    {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days"}
+)
+_QUANTITY_NP = re.compile(
+    r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:rate|ratio|share|margin|occupancy|increase|decline|drop|rise|churn))\b"
+)
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
-    "new": {"open", "launch", "relaunch", "expand", "add", "deliver", "start", "install", "reopen", "introduce",
-            "roll", "test", "build", "consolidate", "rollout", "commission", "enter"},
+    "new": {
+        "open",
+        "launch",
+        "relaunch",
+        "expand",
+        "add",
+        "deliver",
+        "start",
+        "install",
+        "reopen",
+        "introduce",
+        "roll",
+        "test",
+        "build",
+        "consolidate",
+        "rollout",
+        "commission",
+        "enter",
+    },
     "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
     "acquire": {"acquire", "merge", "win", "buy", "sign"},
@@ -83,9 +229,19 @@ _GROUPS = {
 }
 
 
-_EVENT_NOUN = {"reopen": "A reopening", "open": "An opening", "launch": "A launch", "relaunch": "A relaunch",
-               "roll": "A rollout", "rollout": "A rollout", "expand": "An expansion", "introduce": "A launch",
-               "test": "A test like that", "start": "A launch like that", "consolidate": "A consolidation like that"}
+_EVENT_NOUN = {
+    "reopen": "A reopening",
+    "open": "An opening",
+    "launch": "A launch",
+    "relaunch": "A relaunch",
+    "roll": "A rollout",
+    "rollout": "A rollout",
+    "expand": "An expansion",
+    "introduce": "A launch",
+    "test": "A test like that",
+    "start": "A launch like that",
+    "consolidate": "A consolidation like that",
+}
 
 
 @lru_cache(maxsize=512)
@@ -157,14 +313,101 @@ def gerund_phrase(text: str) -> str:
 
 
 _VERB_HINTS = frozenset(
-    {"win", "shift", "move", "fill", "book", "cut", "lift", "run", "get", "reactivate", "turn", "bring", "reach",
-     "grow", "reduce", "increase", "boost", "drive", "lower", "raise", "recover", "save", "shorten", "speed", "find",
-     "land", "convert", "capture", "automate", "improve", "protect", "launch", "put", "replace", "stop", "start",
-     "add", "create", "generate", "scale", "unlock", "attract", "retain", "engage", "recruit", "close", "open",
-     "expand", "prove", "show", "track", "measure", "deliver", "handle", "manage", "answer", "schedule", "sell",
-     "upsell", "collect", "recapture", "earn", "free", "spend", "sign", "hire", "cover", "route", "match", "connect",
-     "streamline", "simplify", "prevent", "avoid", "catch", "spot", "identify", "qualify", "nurture", "keep", "make",
-     "help", "take", "moves", "books", "fills", "cuts", "lifts", "wins", "shifts", "brings", "keeps", "turns"}
+    {
+        "win",
+        "shift",
+        "move",
+        "fill",
+        "book",
+        "cut",
+        "lift",
+        "run",
+        "get",
+        "reactivate",
+        "turn",
+        "bring",
+        "reach",
+        "grow",
+        "reduce",
+        "increase",
+        "boost",
+        "drive",
+        "lower",
+        "raise",
+        "recover",
+        "save",
+        "shorten",
+        "speed",
+        "find",
+        "land",
+        "convert",
+        "capture",
+        "automate",
+        "improve",
+        "protect",
+        "launch",
+        "put",
+        "replace",
+        "stop",
+        "start",
+        "add",
+        "create",
+        "generate",
+        "scale",
+        "unlock",
+        "attract",
+        "retain",
+        "engage",
+        "recruit",
+        "close",
+        "open",
+        "expand",
+        "prove",
+        "show",
+        "track",
+        "measure",
+        "deliver",
+        "handle",
+        "manage",
+        "answer",
+        "schedule",
+        "sell",
+        "upsell",
+        "collect",
+        "recapture",
+        "earn",
+        "free",
+        "spend",
+        "sign",
+        "hire",
+        "cover",
+        "route",
+        "match",
+        "connect",
+        "streamline",
+        "simplify",
+        "prevent",
+        "avoid",
+        "catch",
+        "spot",
+        "identify",
+        "qualify",
+        "nurture",
+        "keep",
+        "make",
+        "help",
+        "take",
+        "moves",
+        "books",
+        "fills",
+        "cuts",
+        "lifts",
+        "wins",
+        "shifts",
+        "brings",
+        "keeps",
+        "turns",
+    }
 )
 
 
@@ -256,7 +499,9 @@ class Plan:
     @cached_property
     def outcome(self) -> str:
         """What the offer achieves, as an activity: "winning back lapsed rated players"."""
-        m = re.search(r"\b(?:that|which|to)\s+(?P<v>[a-z][^()]*?)(?:\s+for\s+[\w ,&-]+)?$", self.ctx.sender.offer.strip(" ."))
+        m = re.search(
+            r"\b(?:that|which|to)\s+(?P<v>[a-z][^()]*?)(?:\s+for\s+[\w ,&-]+)?$", self.ctx.sender.offer.strip(" .")
+        )
         if m and m.group("v").split()[0].lower().rstrip("s") in _VERB_HINTS | {"win", "move", "lift", "fill"}:
             return gerund_phrase(m.group("v").strip())
         # No value proposition from the industry profile stands in for the outcome: it is a claim about the
@@ -317,11 +562,15 @@ class Plan:
         if not self.has_outcome:
             return self.offer_line(*salt)
         if linked:
-            options = [f"That's the work we do at {co}, with {self.mechanism}.",
-                       f"That's what {co} does for teams like yours, with {self.mechanism}."]
+            options = [
+                f"That's the work we do at {co}, with {self.mechanism}.",
+                f"That's what {co} does for teams like yours, with {self.mechanism}.",
+            ]
         else:
-            options = [f"At {co}, we help teams like yours {self.outcome_base} with {self.mechanism}.",
-                       f"{co} helps teams like yours {self.outcome_base}, using {self.mechanism}."]
+            options = [
+                f"At {co}, we help teams like yours {self.outcome_base} with {self.mechanism}.",
+                f"{co} helps teams like yours {self.outcome_base}, using {self.mechanism}.",
+            ]
         return self.pick_ok(options, "claim", self.band, *salt) or self.offer_line(*salt)
 
     # --- what the industry knows (industry_agents.knowledge.copy_angles) ---------------------------
@@ -387,8 +636,13 @@ class Plan:
             return None
         if fact.date.lower().startswith("this "):
             return None  # "this spring" said before "the ... launch" reads oddly
-        return core if core[:1].isupper() or core[:1].isdigit() else core.lower() if core.lower() in (
-            "spring", "summer", "fall", "autumn", "winter") else None
+        return (
+            core
+            if core[:1].isupper() or core[:1].isdigit()
+            else core.lower()
+            if core.lower() in ("spring", "summer", "fall", "autumn", "winter")
+            else None
+        )
 
     def sender_line(self, *salt: object) -> str:
         """The one claim about the sender in one short sentence: what they do for this kind of company and
@@ -403,12 +657,23 @@ class Plan:
         # wording within the family by a stable hash of the reader.
         # The sender's name leads ("At PlantPulse, we build ...", "PlantPulse builds ..."), never trails the
         # audience ("... for manufacturers at PlantPulse" reads as if the clients work there).
-        families = ([[f"At {co}, we {verb} {what}, and we measure the work by {judged}.",
-                      f"{co} {self.offer_verb} {what}. The number we answer for is {judged}."],
-                     [f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
-                      f"{co} {self.offer_verb} {what}, and the number we're measured on is {judged}."]] if judged else
-                    [[f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
-                     [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."]])
+        families = (
+            [
+                [
+                    f"At {co}, we {verb} {what}, and we measure the work by {judged}.",
+                    f"{co} {self.offer_verb} {what}. The number we answer for is {judged}.",
+                ],
+                [
+                    f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
+                    f"{co} {self.offer_verb} {what}, and the number we're measured on is {judged}.",
+                ],
+            ]
+            if judged
+            else [
+                [f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
+                [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."],
+            ]
+        )
         family = families[self.voice]
         start = stable_int(self.ctx.seed, "voice") % len(family)
         options = [*family[start:], *family[:start], *families[1 - self.voice]]
@@ -429,23 +694,35 @@ class Plan:
             senior = self.voice == 1
             if when and noun:
                 event = f"the {when} {noun}"
-                return f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
+                return (
+                    f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
+                )
             if when:
                 return f"Worth 15 minutes before {when}?" if senior else f"Could we find 15 minutes before {when}?"
             at = f" at {short}" if short else ""
-            pools = [[f"Want me to send a one-page outline of how it would run{at}?",
-                      f"Would a one-page outline of how it would run{at} be useful?"],
-                     [f"Worth 15 minutes to see what that could look like{at}?",
-                      f"Would a short sketch of the first 60 days{at} be useful?",
-                      f"Open to a 15-minute call on where we'd start{at}?",
-                      f"Should I send a short note on how the first month would go{at}?"]]
+            pools = [
+                [
+                    f"Want me to send a one-page outline of how it would run{at}?",
+                    f"Would a one-page outline of how it would run{at} be useful?",
+                ],
+                [
+                    f"Worth 15 minutes to see what that could look like{at}?",
+                    f"Would a short sketch of the first 60 days{at} be useful?",
+                    f"Open to a 15-minute call on where we'd start{at}?",
+                    f"Should I send a short note on how the first month would go{at}?",
+                ],
+            ]
             if self.angles and short:  # the industry's own question, about the thing the fact is about
                 pools[0] = [self.industry_ask(short)]
             pool = pools[self.voice]
             return pool[stable_int(self.ctx.seed, "voice", "ask") % len(pool)]
         if self.angles and short:
             return self.industry_ask(short)
-        return f"Worth 15 minutes to see whether it fits {short}?" if short else "Worth 15 minutes to see whether it fits?"
+        return (
+            f"Worth 15 minutes to see whether it fits {short}?"
+            if short
+            else "Worth 15 minutes to see whether it fits?"
+        )
 
     def industry_ask(self, short: str) -> str:
         assert self.angles is not None
@@ -471,36 +748,68 @@ class Plan:
         a_head = (f"New {head}" if plural else f"A new {head}") if head else None
         has = "have" if plural else "has"
         options: dict[str, list[str]] = {
-            "new": ([f"{a_head} {has} to pay back quickly, and {o} is usually the cheapest place to start.",
-                     f"{a_head} raise{'' if plural else 's'} the stakes on {o}."] if a_head else
-                    [f"{_EVENT_NOUN.get(fact.lemma or '', 'A change like that')} is usually the right moment for {o}."]),
-            "hire": [f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
-                     f"Whoever joins will be judged on {o} before their first quarter is out."],
-            "raise": [f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."],
+            "new": (
+                [
+                    f"{a_head} {has} to pay back quickly, and {o} is usually the cheapest place to start.",
+                    f"{a_head} raise{'' if plural else 's'} the stakes on {o}.",
+                ]
+                if a_head
+                else [
+                    f"{_EVENT_NOUN.get(fact.lemma or '', 'A change like that')} is usually the right moment for {o}."
+                ]
+            ),
+            "hire": [
+                f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
+                f"Whoever joins will be judged on {o} before their first quarter is out.",
+            ],
+            "raise": [
+                f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."
+            ],
             "acquire": [f"A deal like that usually puts {o} near the top of the list for the first few months."],
             "renovate": [f"Work like that has to pay back, and {o} is usually the fastest way to make it."],
             "switch": [f"A move like that is usually the right moment to look at {o}."],
-            "number": ([f"When a cost climbs like that, {o} is usually the cheapest lever left."]
-                       if re.search(r"\b(?:up|rose|risen|grew|increased)\b", fact.text) else
-                       [f"A drop like that is usually where {o} pays back fastest."]
-                       if re.search(r"\b(?:fell|down|dropped|declined|slipped)\b", fact.text) else
-                       [f"A {'rate' if re.search(r'rate|ratio', fact.text) else 'share'} like that is usually where {o} "
-                        "pays back fastest."] if "%" in fact.text else
-                       [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
-                       if re.search(r"[$€£]\d", fact.text) else
-                       [f"Numbers like that are usually where {o} pays back fastest."]),
-            "other": [f"{_INFLECT.a(ev.group(1).lower()).capitalize()} is usually the right moment for {o}."
-                      if (ev := re.search(r"\b(relaunch|launch|rollout|opening|expansion|renovation|migration)\b",
-                                          fact.text, re.IGNORECASE)) else f"That usually puts {o} on the agenda."],
+            "number": (
+                [f"When a cost climbs like that, {o} is usually the cheapest lever left."]
+                if re.search(r"\b(?:up|rose|risen|grew|increased)\b", fact.text)
+                else [f"A drop like that is usually where {o} pays back fastest."]
+                if re.search(r"\b(?:fell|down|dropped|declined|slipped)\b", fact.text)
+                else [
+                    f"A {'rate' if re.search(r'rate|ratio', fact.text) else 'share'} like that is usually where {o} "
+                    "pays back fastest."
+                ]
+                if "%" in fact.text
+                else [f"An investment that size has to pay back, and {o} is usually the fastest way to make it."]
+                if re.search(r"[$€£]\d", fact.text)
+                else [f"Numbers like that are usually where {o} pays back fastest."]
+            ),
+            "other": [
+                f"{_INFLECT.a(ev.group(1).lower()).capitalize()} is usually the right moment for {o}."
+                if (
+                    ev := re.search(
+                        r"\b(relaunch|launch|rollout|opening|expansion|renovation|migration)\b",
+                        fact.text,
+                        re.IGNORECASE,
+                    )
+                )
+                else f"That usually puts {o} on the agenda."
+            ],
         }
         lines = options.get(group, [])
         if not self.has_outcome:
             # Only "a good moment to look at" the offer, and only for a short offer name: anything more reads
             # as the offer pasted twice.
-            moment = f"{a_head} is" if a_head and not plural else f"{a_head} are" if a_head else \
-                f"{_EVENT_NOUN.get(fact.lemma or '', 'A moment like that')} is"
-            lines = [f"{moment} usually a good time to take a fresh look at {self.offer_short_np}."] \
-                if group in ("new", "acquire", "renovate", "switch") and len(self.offer_short.split()) <= 4 else []
+            moment = (
+                f"{a_head} is"
+                if a_head and not plural
+                else f"{a_head} are"
+                if a_head
+                else f"{_EVENT_NOUN.get(fact.lemma or '', 'A moment like that')} is"
+            )
+            lines = (
+                [f"{moment} usually a good time to take a fresh look at {self.offer_short_np}."]
+                if group in ("new", "acquire", "renovate", "switch") and len(self.offer_short.split()) <= 4
+                else []
+            )
         line = self.pick_ok(lines, "linked", group, self.band, *salt) if lines else None
         return line
 
@@ -510,8 +819,10 @@ class Plan:
             return None
         o = self.outcome
         if self.role_ref:
-            options = [f"I'm writing because at a business like {self.company}, {o} usually sits with the "
-                       f"{self.role_ref}."]
+            options = [
+                f"I'm writing because at a business like {self.company}, {o} usually sits with the "
+                f"{self.role_ref}."
+            ]
         else:
             options = [f"I'm writing because {o} is usually worth a look at a business like {self.company}."]
         return self.pick_ok(options, "role-note", *salt)
@@ -523,8 +834,12 @@ class Plan:
         verb = "build" if self.offer_verb == "builds" else "run"
         np = re.sub(r"\s*\([^()]*\)", "", self.offer_np)
         base = np if len(np.split()) <= 18 else self.offer_short_np
-        options = [f"{co} {self.offer_verb} {base}.", f"At {co}, we {verb} {base}.",
-                   f"I'm with {co}; we {verb} {base}.", f"My team at {co} {self.offer_verb} {base}."]
+        options = [
+            f"{co} {self.offer_verb} {base}.",
+            f"At {co}, we {verb} {base}.",
+            f"I'm with {co}; we {verb} {base}.",
+            f"My team at {co} {self.offer_verb} {base}.",
+        ]
         return self.pick_ok(options, "offer", self.band, self.function, *salt) or options[0]
 
     def value_line(self, index: int, *salt: object) -> str | None:
@@ -535,10 +850,13 @@ class Plan:
         value = strip_end(values[index % len(values)])
         if is_verb_phrase(value):
             phrase = gerund_phrase(lc_first(value))
-            options = [f"For {self.ref}, that would mean {phrase}.",
-                       f"In practice that means {phrase}.",
-                       f"The point is {phrase}." if "without" in phrase else
-                       f"The point is {phrase}, without adding work for your team."]
+            options = [
+                f"For {self.ref}, that would mean {phrase}.",
+                f"In practice that means {phrase}.",
+                f"The point is {phrase}."
+                if "without" in phrase
+                else f"The point is {phrase}, without adding work for your team.",
+            ]
         else:
             phrase = lc_first(value)
             options = [f"The result we work toward is {phrase}.", f"What you'd get is {phrase}."]
@@ -548,27 +866,47 @@ class Plan:
 
     def _rest(self, fact: CopyFact, you: bool) -> str:
         words = fact.rest.split()
-        if words and (re.match(r"^\d[\d,]*-\w+", words[0]) or (
-                re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))):
+        if words and (
+            re.match(r"^\d[\d,]*-\w+", words[0])
+            or (re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))
+        ):
             words = ["a", *words]  # "Opened 250-room hotel tower" -> "opened a 250-room hotel tower"
-        elif len(words) > 1 and words[0].lower() == "new" and words[1].isalpha() and words[1].islower() and \
-                _INFLECT.singular_noun(words[-1] if len(words) < 3 else words[1]) is False:
+        elif (
+            len(words) > 1
+            and words[0].lower() == "new"
+            and words[1].isalpha()
+            and words[1].islower()
+            and _INFLECT.singular_noun(words[-1] if len(words) < 3 else words[1]) is False
+        ):
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
-            words = [_PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
-                     for w in words]
+            words = [
+                _PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
+                for w in words
+            ]
         text = " ".join(words)
         # "lost roughly 18% of active carded players" -> "... of your active carded players"
-        return re.sub(r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=[a-z])",
-                      lambda m: m.group(1) + ("your " if you else "its "), text, count=1)
+        return re.sub(
+            r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=[a-z])",
+            lambda m: m.group(1) + ("your " if you else "its "),
+            text,
+            count=1,
+        )
 
     def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
         first = words[0].lower()
-        if first in _ARTICLES or first in _STOP_TOPIC or first in _DETERMINERS or first[0].isdigit() or \
-                first in ("roughly", "nearly", "almost") or first[0] == "~" or \
-                first in ("out", "up", "off", "own") or (words[0][0].isupper() and not words[0].isupper()):
+        if (
+            first in _ARTICLES
+            or first in _STOP_TOPIC
+            or first in _DETERMINERS
+            or first[0].isdigit()
+            or first in ("roughly", "nearly", "almost")
+            or first[0] == "~"
+            or first in ("out", "up", "off", "own")
+            or (words[0][0].isupper() and not words[0].isupper())
+        ):
             return False
         topic = self.topic_words(fact, jump_of=False)
         head = topic[-1] if topic else first
@@ -604,12 +942,18 @@ class Plan:
         m = NP_NUMBER.match(text)
         if m and not (set(m.group("np").lower().split()) & FINITE):
             np, adv, rest = m.group("np"), m.group("adv"), m.group("rest")
-            verb = "are" if np.split()[-1].lower().endswith("s") and _INFLECT.singular_noun(np.split()[-1]) else "is"
+            verb = (
+                "are" if np.split()[-1].lower().endswith("s") and _INFLECT.singular_noun(np.split()[-1]) else "is"
+            )
             text = f"{np} {verb} {adv} {rest}"
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
-        if not any(w in FINITE for w in _main_words(text)[1:]) and not (lowered and lowered[0] in ("they", "there")) and \
-                not ACTIVE_PAST.match(text) and not ADVERB_VERB.search(text):
+        if (
+            not any(w in FINITE for w in _main_words(text)[1:])
+            and not (lowered and lowered[0] in ("they", "there"))
+            and not ACTIVE_PAST.match(text)
+            and not ADVERB_VERB.search(text)
+        ):
             if lowered and lowered[0] == "no":
                 return f"there's {lc_first(text)}"
             return None
@@ -620,25 +964,66 @@ class Plan:
                 return " ".join(words)
             if first.lower() == "their":
                 return " ".join([possessive(self.company), *words[1:]])
-            verb = {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1]) \
-                if len(words) > 1 else ""
+            verb = (
+                {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1])
+                if len(words) > 1
+                else ""
+            )
             return " ".join([self.company, verb, *words[2:]])
-        share = re.match(r"^([a-z][\w\s-]*?) (now account for|account for) (.*?\d%\s+of\s+)(?!the\b|your\b|their\b|its\b)(.*)$",
-                         lc_first(text)) if text[:1].isupper() and not text.split()[0].isupper() else None
+        share = (
+            re.match(
+                r"^([a-z][\w\s-]*?) (now account for|account for) (.*?\d%\s+of\s+)(?!the\b|your\b|their\b|its\b)(.*)$",
+                lc_first(text),
+            )
+            if text[:1].isupper() and not text.split()[0].isupper()
+            else None
+        )
         if share:
             owner = "your" if you or not self.company else possessive(self.company)
             return f"{share.group(1)} {share.group(2)} {share.group(3)}{owner} {share.group(4)}"
-        lead_number = text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
-        text = text if not lead_number else re.sub(r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
-                      lambda m: m.group(1) + ("your " if you or not self.company else possessive(self.company) + " ")
-                      + m.group(2), text, count=1)
+        lead_number = (
+            text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
+        )
+        text = (
+            text
+            if not lead_number
+            else re.sub(
+                r"(\d[\d.,]*%\s+of\s+)(?!the\b|your\b|their\b|its\b)([a-z])",
+                lambda m: (
+                    m.group(1)
+                    + ("your " if you or not self.company else possessive(self.company) + " ")
+                    + m.group(2)
+                ),
+                text,
+                count=1,
+            )
+        )
         words = text.split()
         first = words[0]
-        if first[0].isdigit() or first.lower() in ("about", "roughly", "around", "nearly", "over", "several", "most",
-                                                   "some", "many", "a", "an", "the", "two", "three", "four", "five"):
+        if first[0].isdigit() or first.lower() in (
+            "about",
+            "roughly",
+            "around",
+            "nearly",
+            "over",
+            "several",
+            "most",
+            "some",
+            "many",
+            "a",
+            "an",
+            "the",
+            "two",
+            "three",
+            "four",
+            "five",
+        ):
             return lc_first(text)
-        if first.isupper() or (len(first) > 1 and any(c.isupper() for c in first[1:])) or (first[0].isupper() and \
-                len(words) > 1 and words[1][:1].isupper()):
+        if (
+            first.isupper()
+            or (len(first) > 1 and any(c.isupper() for c in first[1:]))
+            or (first[0].isupper() and len(words) > 1 and words[1][:1].isupper())
+        ):
             # "OTAs bring in...", "OEE is ...": the company's own numbers
             owner = "your" if you or not self.company else possessive(self.company)
             if first.endswith("s") and first[:-1].isupper():
@@ -663,7 +1048,7 @@ class Plan:
             elif fact.kind in ("past", "present"):
                 subject = "you" if clause.startswith("you ") else (self.company or "")
                 if subject and clause.startswith(subject + " "):
-                    clause = f"{subject} also {clause[len(subject) + 1:]}"
+                    clause = f"{subject} also {clause[len(subject) + 1 :]}"
             else:
                 return cap_first(clause) + "."
             return cap_first(clause) + "."
@@ -680,11 +1065,33 @@ class Plan:
             reported = f"Your {role} {said.group('verb').lower()} {said.group('where')} that {text}."
             if self.ok(reported) and any(w in FINITE for w in _main_words(text)):
                 return reported
-        congrats_band = self.band == "senior" or (self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0)
-        if fact.lemma in ("open", "launch", "raise", "close", "win", "acquire", "complete", "add", "expand",
-                          "relaunch", "deliver", "secure") and fact.kind == "past" and congrats_band and not also:
+        congrats_band = self.band == "senior" or (
+            self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0
+        )
+        if (
+            fact.lemma
+            in (
+                "open",
+                "launch",
+                "raise",
+                "close",
+                "win",
+                "acquire",
+                "complete",
+                "add",
+                "expand",
+                "relaunch",
+                "deliver",
+                "secure",
+            )
+            and fact.kind == "past"
+            and congrats_band
+            and not also
+        ):
             rest = self._rest(fact, True)
-            line = f"Congrats on {participle(fact.lemma)} {rest}." if fact.lemma and len(rest.split()) <= 12 else None
+            line = (
+                f"Congrats on {participle(fact.lemma)} {rest}." if fact.lemma and len(rest.split()) <= 12 else None
+            )
             if line and self.ok(line):
                 return line
         if form == 1 and self.company and not also:
@@ -707,19 +1114,36 @@ class Plan:
         head = self.head_noun(fact)
         plural = head is not None and head.endswith("s") and _INFLECT.singular_noun(head) is not False
         options: dict[str, list[str]] = {
-            "new": ([f"New {head} have to earn their keep quickly." if plural else
-                     f"A new {head} has to earn its keep quickly.",
-                     f"New {head} usually come with a payback date attached." if plural else
-                     f"A new {head} usually comes with a payback date attached."] if head else []),
-            "hire": ["New hires take a quarter or more to ramp, and the targets rarely wait for them.",
-                     "The new team will be judged on results before their first quarter is out." if plural else
-                     "Whoever joins will be judged on results before their first quarter is out."],
-            "raise": ["A new round usually comes with a growth target that starts before the team is ready for it.",
-                      "Fresh money usually comes with a target that arrives before the team does."],
-            "acquire": ["Deals like that usually bring customers nobody has contacted yet.",
-                        "An acquisition usually comes with customers who don't know you yet."],
-            "renovate": ["Work like that has to pay back quickly.",
-                         "A project like that comes with a payback date attached."],
+            "new": (
+                [
+                    f"New {head} have to earn their keep quickly."
+                    if plural
+                    else f"A new {head} has to earn its keep quickly.",
+                    f"New {head} usually come with a payback date attached."
+                    if plural
+                    else f"A new {head} usually comes with a payback date attached.",
+                ]
+                if head
+                else []
+            ),
+            "hire": [
+                "New hires take a quarter or more to ramp, and the targets rarely wait for them.",
+                "The new team will be judged on results before their first quarter is out."
+                if plural
+                else "Whoever joins will be judged on results before their first quarter is out.",
+            ],
+            "raise": [
+                "A new round usually comes with a growth target that starts before the team is ready for it.",
+                "Fresh money usually comes with a target that arrives before the team does.",
+            ],
+            "acquire": [
+                "Deals like that usually bring customers nobody has contacted yet.",
+                "An acquisition usually comes with customers who don't know you yet.",
+            ],
+            "renovate": [
+                "Work like that has to pay back quickly.",
+                "A project like that comes with a payback date attached.",
+            ],
             "number": [],  # no arithmetic on the prospect's figures: "40% is roughly half" was wrong
         }
         choices = options.get(group, [])
@@ -729,14 +1153,18 @@ class Plan:
         """A share or a rate said as what it amounts to: "about 60% of room nights" -> "That's more than
         half of your room nights."; "a 12% no-show rate" -> "That's roughly one in eight." None for growth
         figures and anything else (a change year over year has no "so what" the fact itself gives)."""
-        m = re.search(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)%\s+(?:(of)\s+(?:the\s+|your\s+|their\s+|its\s+)?"
-                      r"(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)|(?:[\w-]+\s+){0,2}(?:rate|ratio|share)\b)", fact.text)
+        m = re.search(
+            r"(?<![\d.])(\d{1,2}(?:\.\d+)?)%\s+(?:(of)\s+(?:the\s+|your\s+|their\s+|its\s+)?"
+            r"(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)|(?:[\w-]+\s+){0,2}(?:rate|ratio|share)\b)",
+            fact.text,
+        )
         if not m:
             return None
         pct = float(m.group(1))
         noun = (m.group("of") or "").split()
-        noun = noun[:next((i for i, w in enumerate(noun) if w.lower() in _STOP_TOPIC or w.lower() in FINITE),
-                          len(noun))]
+        noun = noun[
+            : next((i for i, w in enumerate(noun) if w.lower() in _STOP_TOPIC or w.lower() in FINITE), len(noun))
+        ]
         if pct >= 50 or pct < 5:
             return None  # "more than half of your room nights" only says the fact again
         n = round(100 / pct)
@@ -747,8 +1175,19 @@ class Plan:
             if part == "half":
                 return f"That's roughly half of your {' '.join(noun)}."
             return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
-        word = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-                10: "ten", 12: "twelve", 20: "twenty"}.get(n)
+        word = {
+            2: "two",
+            3: "three",
+            4: "four",
+            5: "five",
+            6: "six",
+            7: "seven",
+            8: "eight",
+            9: "nine",
+            10: "ten",
+            12: "twelve",
+            20: "twenty",
+        }.get(n)
         return f"That's roughly one in {word}." if word else None
 
     def head_noun(self, fact: CopyFact) -> str | None:
@@ -763,18 +1202,21 @@ class Plan:
     def topic_words(self, fact: CopyFact, *, jump_of: bool = True) -> list[str]:
         source = fact.obj if fact.kind else fact.text
         words = source.split()
-        while words and (words[0].lower() in _ARTICLES or words[0].lower() in _STOP_TOPIC or
-                         words[0].lower() in ("or", "but", "so", "also", "still", "out", "up", "off")):
+        while words and (
+            words[0].lower() in _ARTICLES
+            or words[0].lower() in _STOP_TOPIC
+            or words[0].lower() in ("or", "but", "so", "also", "still", "out", "up", "off")
+        ):
             words = words[1:]
         out: list[str] = []
         for i, w in enumerate(words):
             if w.lower() == "of" and out and out[-1].lower() in _UNITS:
                 # "2,000 sq ft of meeting space": the measure and what it measures
-                run = self._topic_run([x for x in words[i + 1:] if x.lower() not in _ARTICLES])
+                run = self._topic_run([x for x in words[i + 1 :] if x.lower() not in _ARTICLES])
                 return [*out, "of", *run] if len(out) + 1 + len(run) <= 5 else run or out
             if jump_of and w.lower().strip(",;") == "of" and len(out) == 1 and out[0].islower():
                 # "management of a 2,000-unit portfolio": a relational head is not the topic, its object is
-                rest = [x for x in words[i + 1:] if x.lower() not in _ARTICLES]
+                rest = [x for x in words[i + 1 :] if x.lower() not in _ARTICLES]
                 return self._topic_run(rest) or out
             if w.lower().strip(",;") in _STOP_TOPIC and out:
                 break
@@ -797,8 +1239,11 @@ class Plan:
     def topic(self, fact: CopyFact) -> str | None:
         """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
-        if m and len(f"{m.group('np')} {m.group('adv')}".split()) <= 3 and not (
-                set(m.group("np").lower().split()) & (FINITE | {"they", "we", "it"})):
+        if (
+            m
+            and len(f"{m.group('np')} {m.group('adv')}".split()) <= 3
+            and not (set(m.group("np").lower().split()) & (FINITE | {"they", "we", "it"}))
+        ):
             np = m.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
             number = m.group("rest").split()[0].rstrip(",.;")
@@ -808,30 +1253,51 @@ class Plan:
         pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
         if pct:
             tail = pct.group(3).split()
-            cut = next((i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail))
+            cut = next(
+                (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail)
+            )
             tail = tail[:cut]
-            while tail and (tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next", "a", "per")):
+            while tail and (
+                tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next", "a", "per")
+            ):
                 tail.pop()
             if tail:
                 return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
         if fact.kind is None:
-            about = re.search(r"\b(?:are|is)\s+[a-z]+ing\s+(?:back\s+)?(?:on|about|over|against)\s+((?:[a-z][\w-]*\s?){2,4})$", fact.text)
+            about = re.search(
+                r"\b(?:are|is)\s+[a-z]+ing\s+(?:back\s+)?(?:on|about|over|against)\s+((?:[a-z][\w-]*\s?){2,4})$",
+                fact.text,
+            )
             if about:
                 return f"the {about.group(1).strip()}"
             past = ACTIVE_PAST.match(fact.text)
             if past and 2 <= len(past.group(1).split()) <= 3:
                 return f"the {lc_first(past.group(1).strip())}"
             words = self.topic_words(fact)
-            words = [w for w in words if w.lower() not in ("several", "most", "some", "many", "about", "roughly",
-                                                           "they", "there", "no")]
-            cut = next((i for i, w in enumerate(words) if w.lower() in FINITE and not (
-                w.lower() in ("cost", "costs") and i + 1 < len(words) and
-                words[i + 1].lower() in ("is", "are", "up", "down", "rose", "rising", "fell"))), len(words))
+            words = [
+                w
+                for w in words
+                if w.lower() not in ("several", "most", "some", "many", "about", "roughly", "they", "there", "no")
+            ]
+            cut = next(
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if w.lower() in FINITE
+                    and not (
+                        w.lower() in ("cost", "costs")
+                        and i + 1 < len(words)
+                        and words[i + 1].lower() in ("is", "are", "up", "down", "rose", "rising", "fell")
+                    )
+                ),
+                len(words),
+            )
             words = words[:cut]
             if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
                 words[0] = words[0].lower()
-            rate = re.search(r"(?<![\w$€£])([$€£][\d.,]+[kKmM]?\s+(?:an?|per)\s+(?:hour|day|week|month|shift))\b",
-                             fact.text)
+            rate = re.search(
+                r"(?<![\w$€£])([$€£][\d.,]+[kKmM]?\s+(?:an?|per)\s+(?:hour|day|week|month|shift))\b", fact.text
+            )
             if len(words) == 1 and words[0].isalpha() and rate:
                 return f"{words[0]} at {rate.group(1)}"  # "downtime at $18K an hour"
             return " ".join(words[:4]) if len(words) >= 2 else None
@@ -876,8 +1342,11 @@ class Plan:
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not lowered[0].isdigit() else lowered
             if fact.kind is None:
-                return lowered if lowered[0].isdigit() or lowered.startswith("the ") or " at " in lowered \
+                return (
+                    lowered
+                    if lowered[0].isdigit() or lowered.startswith("the ") or " at " in lowered
                     else f"your {lowered}"
+                )
             if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
                 return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
             return f"the {lowered}" if not lowered[0].isdigit() else lowered
@@ -893,7 +1362,7 @@ class Plan:
         only from facts the body says (a subject never refers to something the email does not mention)."""
         found: list[str] = []
         candidates: list[str | None] = []
-        order = self.facts[step - 1:] + self.facts[: step - 1] if self.facts else []
+        order = self.facts[step - 1 :] + self.facts[: step - 1] if self.facts else []
         if body is not None:
             order = [f for f in order if _said(f, body)]
         for fact in order:
@@ -970,12 +1439,15 @@ class Plan:
         if not self.proofs:
             return None
         proof = lc_first(self.proofs[index % len(self.proofs)])
-        options = [f"I'd suggest judging it on one number: {proof}.",
-                   f"The fair test is {proof}." if "before and after" in proof else
-                   f"The fair test is {proof}, measured before and after.",
-                   f"If it works, it shows up in {proof}.",
-                   f"The number I'd hold it to is {proof}.",
-                   f"One number would tell us whether it works: {proof}."]
+        options = [
+            f"I'd suggest judging it on one number: {proof}.",
+            f"The fair test is {proof}."
+            if "before and after" in proof
+            else f"The fair test is {proof}, measured before and after.",
+            f"If it works, it shows up in {proof}.",
+            f"The number I'd hold it to is {proof}.",
+            f"One number would tell us whether it works: {proof}.",
+        ]
         return self.pick_ok(options, "proof", index, self.band, *salt)
 
     def opening_pain(self, *salt: object) -> str | None:
@@ -996,10 +1468,16 @@ class Plan:
         """Plain statements of how the work would run: no outcome claims, no figures."""
         # Only what any test of any offer involves: a promise about how the sender works (sign-off,
         # reporting cadence, commitment length) is not in the offer text and is not said.
-        tests = ["A small first test would give a clear answer.", "A small test would settle it either way.",
-                 "The quickest way to know is a small first test."]
-        drops = ["If it isn't useful, say so and I'll drop it.", "If it's not for you, a one-word reply is fine.",
-                 "If the timing is wrong, say so and I'll leave it."]
+        tests = [
+            "A small first test would give a clear answer.",
+            "A small test would settle it either way.",
+            "The quickest way to know is a small first test.",
+        ]
+        drops = [
+            "If it isn't useful, say so and I'll drop it.",
+            "If it's not for you, a one-word reply is fine.",
+            "If the timing is wrong, say so and I'll leave it.",
+        ]
         return [x for x in (self.pick_ok(tests, "process", *salt), self.pick_ok(drops, "drop", *salt)) if x]
 
     # --- asks ---------------------------------------------------------------------------------
@@ -1009,37 +1487,58 @@ class Plan:
         ref, at = self.ref, self.ctx.at_ref
         if purpose == "opener":
             if self.tier <= 1:
-                pool = [f"Worth 15 minutes this month to see whether it fits {ref}?",
-                        f"Want me to send a one-page outline of how it would run {at}?",
-                        f"Would a short sketch of the first 60 days {at} be useful?"]
+                pool = [
+                    f"Worth 15 minutes this month to see whether it fits {ref}?",
+                    f"Want me to send a one-page outline of how it would run {at}?",
+                    f"Would a short sketch of the first 60 days {at} be useful?",
+                ]
             elif self.tier == 2:
-                pool = ["Open to a short call to compare notes?",
-                        f"Would a one-page outline for {ref} be useful?",
-                        "Worth a short call to see whether it fits?"]
+                pool = [
+                    "Open to a short call to compare notes?",
+                    f"Would a one-page outline for {ref} be useful?",
+                    "Worth a short call to see whether it fits?",
+                ]
             else:
-                pool = ["Is this worth a short conversation this year?",
-                        f"Would a one-page outline for {ref} be useful?"]
+                pool = [
+                    "Is this worth a short conversation this year?",
+                    f"Would a one-page outline for {ref} be useful?",
+                ]
             if not self.decision_maker:
                 pool = [*pool, f"If this sits with someone else {at}, who would you point me to?"]
         elif purpose == "breakup":
-            pool = ["Should I close this out for now?", f"Is there someone else {at} I should talk to instead?",
-                    "Would later in the year be a better time?"]
+            pool = [
+                "Should I close this out for now?",
+                f"Is there someone else {at} I should talk to instead?",
+                "Would later in the year be a better time?",
+            ]
         elif purpose == "bump":
-            pool = ["Is this worth a short reply?", f"Should I keep {ref} on my list?",
-                    "Is this one for you, or for someone else on the team?"]
+            pool = [
+                "Is this worth a short reply?",
+                f"Should I keep {ref} on my list?",
+                "Is this one for you, or for someone else on the team?",
+            ]
         elif purpose == "proof":
-            pool = ["Is that the number you'd use too?", f"Want me to map that out for {ref}?",
-                    "Would it help to see how we'd measure it?"]
+            pool = [
+                "Is that the number you'd use too?",
+                f"Want me to map that out for {ref}?",
+                "Would it help to see how we'd measure it?",
+            ]
         else:
-            pool = [f"Would a short outline for {ref} help?", "Worth a quick call to see if it fits?",
-                    f"Should I send over how this would run {at}?"]
+            pool = [
+                f"Would a short outline for {ref} help?",
+                "Worth a quick call to see if it fits?",
+                f"Should I send over how this would run {at}?",
+            ]
         return self.pick(pool, "cta", purpose, self.band, *salt)
 
 
-_SAID_BY = re.compile(r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
-                      r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"
-                      r"(?:a|an|the|its|their)\s+(?:podcast|interview|panel|webinar|keynote|earnings call|local news "
-                      r"interview))\s+that\s+", re.IGNORECASE)
+_SAID_BY = re.compile(
+    r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
+    r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"
+    r"(?:a|an|the|its|their)\s+(?:podcast|interview|panel|webinar|keynote|earnings call|local news "
+    r"interview))\s+that\s+",
+    re.IGNORECASE,
+)
 
 
 def _said(fact: CopyFact, body: str) -> bool:
@@ -1053,8 +1552,13 @@ def _said(fact: CopyFact, body: str) -> bool:
     return len(wanted & words_of(body)) * 3 >= len(wanted) * 2
 
 
-def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: AnalysisResult, sender: Sender,
-               tone: str | None = None) -> Plan:
+def build_plan(
+    profile: AgentProfile,
+    prospect: ProspectData,
+    analysis: AnalysisResult,
+    sender: Sender,
+    tone: str | None = None,
+) -> Plan:
     """Read the prospect once and plan what every message may say."""
     ctx = build_context(profile, prospect, analysis, sender, tone)
     lint = build_lint_context(profile, prospect, sender, persona_name=analysis.persona)
@@ -1062,15 +1566,32 @@ def build_plan(profile: AgentProfile, prospect: ProspectData, analysis: Analysis
     reading = parse_title(prospect.title, convention_for(profile.industry, prospect.industry))
     band = _band(reading.level if reading else None)
     function = reading.function if reading else "other"
-    plan = Plan(ctx=ctx, lint=lint, terms=terms, facts=[], tier=analysis.tier, band=band, function=function,
-                role_ref=reading.reference if reading and reading.language == "en" and
-                not set(reading.flags) & {"former", "student", "intern"} else None,
-                decision_maker=lint.persona.is_decision_maker if lint.persona else True)
-    usable = [f for f in read_facts(prospect, terms)
-              if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")]
+    plan = Plan(
+        ctx=ctx,
+        lint=lint,
+        terms=terms,
+        facts=[],
+        tier=analysis.tier,
+        band=band,
+        function=function,
+        role_ref=reading.reference
+        if reading and reading.language == "en" and not set(reading.flags) & {"former", "student", "intern"}
+        else None,
+        decision_maker=lint.persona.is_decision_maker if lint.persona else True,
+    )
+    usable = [
+        f
+        for f in read_facts(prospect, terms)
+        if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")
+    ]
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
-    prefer = {"sales": ("hire",), "marketing": ("new", "number"), "executive": ("raise", "acquire", "new"),
-              "operations": ("new", "renovate", "switch"), "finance": ("number", "raise")}.get(function, ())
+    prefer = {
+        "sales": ("hire",),
+        "marketing": ("new", "number"),
+        "executive": ("raise", "acquire", "new"),
+        "operations": ("new", "renovate", "switch"),
+        "finance": ("number", "raise"),
+    }.get(function, ())
     usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0) + plan.consequence_weight(f)))
     plan.facts = usable
     return plan

@@ -30,27 +30,135 @@ from schemas import AgentProfile, ProspectData
 
 # Common spam-filter triggers, matched as whole words/phrases, case-insensitively.
 SPAM_PHRASES: tuple[str, ...] = (
-    "free", "100% free", "free trial", "free gift", "free access", "free consultation", "guarantee",
-    "guaranteed", "satisfaction guaranteed", "money back", "money-back", "risk-free", "risk free",
-    "no risk", "act now", "act immediately", "apply now", "buy now", "call now", "order now",
-    "order today", "sign up now", "click here", "click below", "limited time", "limited offer",
-    "offer expires", "expires today", "while supplies last", "once in a lifetime", "urgent",
-    "immediate action", "winner", "you have been selected", "congratulations you", "prize",
-    "cash bonus", "fast cash", "extra income", "additional income", "make money", "earn money",
-    "double your", "lowest price", "best price", "cheap", "bargain", "discount", "special promotion",
-    "exclusive deal", "no obligation", "no cost", "no fees", "no hidden costs", "no strings attached",
-    "miracle", "amazing offer", "incredible deal", "100%", "$$$", "!!!", "this is not spam",
-    "not spam", "dear friend", "increase sales", "get paid", "giveaway", "instant access",
+    "free",
+    "100% free",
+    "free trial",
+    "free gift",
+    "free access",
+    "free consultation",
+    "guarantee",
+    "guaranteed",
+    "satisfaction guaranteed",
+    "money back",
+    "money-back",
+    "risk-free",
+    "risk free",
+    "no risk",
+    "act now",
+    "act immediately",
+    "apply now",
+    "buy now",
+    "call now",
+    "order now",
+    "order today",
+    "sign up now",
+    "click here",
+    "click below",
+    "limited time",
+    "limited offer",
+    "offer expires",
+    "expires today",
+    "while supplies last",
+    "once in a lifetime",
+    "urgent",
+    "immediate action",
+    "winner",
+    "you have been selected",
+    "congratulations you",
+    "prize",
+    "cash bonus",
+    "fast cash",
+    "extra income",
+    "additional income",
+    "make money",
+    "earn money",
+    "double your",
+    "lowest price",
+    "best price",
+    "cheap",
+    "bargain",
+    "discount",
+    "special promotion",
+    "exclusive deal",
+    "no obligation",
+    "no cost",
+    "no fees",
+    "no hidden costs",
+    "no strings attached",
+    "miracle",
+    "amazing offer",
+    "incredible deal",
+    "100%",
+    "$$$",
+    "!!!",
+    "this is not spam",
+    "not spam",
+    "dear friend",
+    "increase sales",
+    "get paid",
+    "giveaway",
+    "instant access",
 )
 
 # Capitalised words that are not claims: calendar words, common acronyms, the word "I".
 _ALWAYS_GROUNDED = frozenset(
     {
-        "i", "ok", "ps", "p", "s", "mr", "ms", "mrs", "dr", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "ceo", "cfo",
-        "cmo", "coo", "cto", "cro", "cio", "vp", "svp", "evp", "avp", "gm", "roi", "kpi", "kpis", "crm",
-        "b2b", "b2c", "ai", "faq", "linkedin", "inmail", "email", "zoom"
+        "i",
+        "ok",
+        "ps",
+        "p",
+        "s",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "ceo",
+        "cfo",
+        "cmo",
+        "coo",
+        "cto",
+        "cro",
+        "cio",
+        "vp",
+        "svp",
+        "evp",
+        "avp",
+        "gm",
+        "roi",
+        "kpi",
+        "kpis",
+        "crm",
+        "b2b",
+        "b2c",
+        "ai",
+        "faq",
+        "linkedin",
+        "inmail",
+        "email",
+        "zoom",
     }
 )
 
@@ -138,8 +246,11 @@ def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
 def _line_claims(text: str, corpus: Corpus) -> list[str]:
     if "@" in text or "http" in text or "www." in text:
         text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
-    found = [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)] \
-        if any(c.isdigit() for c in text) else []
+    found = (
+        [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)]
+        if any(c.isdigit() for c in text)
+        else []
+    )
     for line in text.splitlines():
         if " " in line.strip() and line == line.upper():
             continue  # a shouted line has no capitals to read names from (subject_caps covers it)
@@ -203,9 +314,18 @@ def check_quality(
     too: each finding is an issue with the span it found, so the score is 100 only when nothing fires.
     `visuals` are a video's on-screen descriptions, checked for what the seller can actually film.
     """
-    return check_variants(channel=channel, body=body, subjects=[subject], step=step, profile=profile,
-                          prospect=prospect, allowed_facts=allowed_facts, sender=sender, lint=lint,
-                          visuals=visuals)[0]
+    return check_variants(
+        channel=channel,
+        body=body,
+        subjects=[subject],
+        step=step,
+        profile=profile,
+        prospect=prospect,
+        allowed_facts=allowed_facts,
+        sender=sender,
+        lint=lint,
+        visuals=visuals,
+    )[0]
 
 
 # One sequence checks a dozen messages for the same prospect: its corpus and facts are read once. The
@@ -237,8 +357,9 @@ def _facts_for(prospect: ProspectData) -> list[Fact]:
     return facts
 
 
-def _issue(code: str, severity: Severity, detail: str, weight: int | None = None,
-           span: str | None = None) -> tuple[QualityIssue, int]:
+def _issue(
+    code: str, severity: Severity, detail: str, weight: int | None = None, span: str | None = None
+) -> tuple[QualityIssue, int]:
     table = _PENALTY if severity == "hard" else _SOFT_PENALTY
     return QualityIssue(code=code, severity=severity, detail=detail, span=span), weight or table[code]
 
@@ -306,8 +427,9 @@ def check_variants(
         for visual in visuals or []:
             findings.extend(lint_visual(visual, lint))
         for f in findings:
-            body_issues.append(_issue(f.code, f.severity, f"{f.detail}: \"{f.span}\"", LINT_PENALTY[f.severity],
-                                      f.span))
+            body_issues.append(
+                _issue(f.code, f.severity, f'{f.detail}: "{f.span}"', LINT_PENALTY[f.severity], f.span)
+            )
 
     facts = _facts_for(prospect)
     used = [f for f in facts if fact_present(f, text)]
@@ -331,13 +453,24 @@ def check_variants(
         if placeholders:
             issues.append(_issue("placeholder", "hard", f"unfilled placeholder(s): {', '.join(placeholders[:5])}"))
         if claims:
-            issues.append(_issue("ungrounded_claim", "hard",
-                                 f"not found in the prospect, agent or sender data: {', '.join(claims[:8])}"))
+            issues.append(
+                _issue(
+                    "ungrounded_claim",
+                    "hard",
+                    f"not found in the prospect, agent or sender data: {', '.join(claims[:8])}",
+                )
+            )
         if len(spam) >= 3:
             issues.append(_issue("spam_words", "hard", f"spam trigger words: {', '.join(spam)}"))
         elif spam:
-            issues.append(_issue("spam_words", "soft", f"spam trigger words: {', '.join(spam)}",
-                                 _SOFT_PENALTY["spam_words"] * len(spam)))
+            issues.append(
+                _issue(
+                    "spam_words",
+                    "soft",
+                    f"spam trigger words: {', '.join(spam)}",
+                    _SOFT_PENALTY["spam_words"] * len(spam),
+                )
+            )
         issues += body_issues
         if channel in ("email", "inmail"):
             if not subject:
@@ -348,31 +481,40 @@ def check_variants(
                 if len(subject) > limit:
                     sev: Severity = "hard" if channel == "inmail" else "soft"
                     weight = _PENALTY["too_long"] if sev == "hard" else None
-                    issues.append(_issue("subject_too_long", sev,
-                                         f"subject is {len(subject)} characters; keep it to {limit}", weight))
+                    issues.append(
+                        _issue(
+                            "subject_too_long",
+                            sev,
+                            f"subject is {len(subject)} characters; keep it to {limit}",
+                            weight,
+                        )
+                    )
                 letters = [c for c in subject if c.isalpha()]
                 if len(letters) >= 4 and all(c.isupper() for c in letters):
                     issues.append(_issue("subject_caps", "soft", "subject is in all caps"))
                 if lint is not None:
                     for f in lint_subject(subject, lint):
-                        issues.append(_issue(f.code, f.severity, f"{f.detail}: \"{f.span}\"",
-                                             LINT_PENALTY[f.severity], f.span))
+                        issues.append(
+                            _issue(f.code, f.severity, f'{f.detail}: "{f.span}"', LINT_PENALTY[f.severity], f.span)
+                        )
         penalty = sum(weight for _, weight in issues)
-        reports.append(QualityReport(
-            score=max(0, min(100, 100 - penalty)),
-            issues=[issue for issue, _ in issues],
-            passed=not any(issue.severity == "hard" for issue, _ in issues),
-            metrics={
-                "word_count": n_words,
-                "char_count": n_chars,
-                "reading_ease": reading_ease,
-                "links": links,
-                "images": images,
-                "personalisation_count": len(used),
-                "personalisation_fields": list(dict.fromkeys(f.field for f in used)),
-                "spam_words": spam,
-            },
-        ))
+        reports.append(
+            QualityReport(
+                score=max(0, min(100, 100 - penalty)),
+                issues=[issue for issue, _ in issues],
+                passed=not any(issue.severity == "hard" for issue, _ in issues),
+                metrics={
+                    "word_count": n_words,
+                    "char_count": n_chars,
+                    "reading_ease": reading_ease,
+                    "links": links,
+                    "images": images,
+                    "personalisation_count": len(used),
+                    "personalisation_fields": list(dict.fromkeys(f.field for f in used)),
+                    "spam_words": spam,
+                },
+            )
+        )
     return reports
 
 

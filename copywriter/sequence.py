@@ -35,8 +35,12 @@ def _fit(parts: list[str | None], optional: list[str | None], low: int, high: in
     """`parts` plus as many `optional` sentences as keep the text between `low` and `high` words."""
     chosen = [p for p in parts if p]
     for extra in optional:
-        if extra and extra not in chosen and word_count(" ".join(chosen)) < low and \
-                word_count(" ".join([*chosen, extra])) <= high:
+        if (
+            extra
+            and extra not in chosen
+            and word_count(" ".join(chosen)) < low
+            and word_count(" ".join([*chosen, extra])) <= high
+        ):
             chosen.append(extra)
     return chosen
 
@@ -63,18 +67,29 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         if used < OPENER_MIN_WORDS + 9:  # short: a second fact, then a pain the offer is true to
             also = plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None
             also_why = plan.consequence(more) if more is not None and also else None
-            echo = bool(also_why and why and
-                        len(set(also_why.split()) & set(why.split())) > len(also_why.split()) / 3)
+            echo = bool(
+                also_why and why and len(set(also_why.split()) & set(why.split())) > len(also_why.split()) / 3
+            )
             paired = f"{also} {also_why}" if also and also_why and not echo else None
             # a pain only when it is about what the fact is about (no OTA commissions for new meeting space)
             pain = plan.pain_line(plan.voice, *salt)
             if pain and not (words_of(pain) & words_of(lead.text)) - GENERIC:
                 pain = None
-            extra = [None if also in first else paired or (None if echo else also),
-                     pain,
-                     plan.value_line(0, *salt), plan.proof_line(0, *salt), *plan.process_lines(*salt)]
-            first = [*_fit(first, [x for x in extra if x and x not in first and x != why],
-                           OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)), 100)]
+            extra = [
+                None if also in first else paired or (None if echo else also),
+                pain,
+                plan.value_line(0, *salt),
+                plan.proof_line(0, *salt),
+                *plan.process_lines(*salt),
+            ]
+            first = [
+                *_fit(
+                    first,
+                    [x for x in extra if x and x not in first and x != why],
+                    OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)),
+                    100,
+                )
+            ]
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
@@ -83,12 +98,23 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.
         used = word_count(" ".join(p for p in [*first, p2, cta] if p))
-        first += _fit([], [plan.pain_line(0, *salt), plan.value_line(0, *salt), plan.pain_line(1, *salt),
-                           plan.proof_line(0, *salt), *plan.process_lines(*salt)],
-                      OPENER_MIN_WORDS + 12 - used, 110 - used)
+        first += _fit(
+            [],
+            [
+                plan.pain_line(0, *salt),
+                plan.value_line(0, *salt),
+                plan.pain_line(1, *salt),
+                plan.proof_line(0, *salt),
+                *plan.process_lines(*salt),
+            ],
+            OPENER_MIN_WORDS + 12 - used,
+            110 - used,
+        )
         if word_count(" ".join(p for p in [*first, p2, cta] if p)) < OPENER_MIN_WORDS + 9:
-            first[:0] = ["I'd rather ask than guess at your numbers, so this is a short note.",
-                         "Here is what we do, and one question."]
+            first[:0] = [
+                "I'd rather ask than guess at your numbers, so this is a short note.",
+                "Here is what we do, and one question.",
+            ]
     p1 = " ".join(p for p in first if p)
     return [p for p in (p1, p2) if p], cta
 
@@ -108,10 +134,15 @@ def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
 def _proof(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("proof", *salt)
     proof = plan.proof_line(0, *salt)
-    test = plan.pick([f"The simplest way to find out is a small test at {plan.ref}, judged on that number alone.",
-                      "A small first test would show it either way, without a long commitment.",
-                      "If it doesn't move that number, you'll have a clear answer and nothing to unwind."],
-                     "test", *salt)
+    test = plan.pick(
+        [
+            f"The simplest way to find out is a small test at {plan.ref}, judged on that number alone.",
+            "A small first test would show it either way, without a long commitment.",
+            "If it doesn't move that number, you'll have a clear answer and nothing to unwind.",
+        ],
+        "test",
+        *salt,
+    )
     if proof is None:
         proof = plan.value_line(2, *salt) or plan.offer_line("proof", *salt)
     return [" ".join([proof, test])], cta
@@ -145,9 +176,14 @@ def _objection(plan: Plan, occurrence: int, salt: tuple[object, ...]) -> tuple[l
         response = item.response.strip()
         if any(f.severity == "hard" for s in response.split(". ") for f in lint_sentence(s, plan.lint)):
             continue
-        line = plan.pick([f"A fair worry would be \"{objection}.\" {response}",
-                          f"If your first thought is \"{objection},\" that's reasonable. {response}"],
-                         "obj", *salt)
+        line = plan.pick(
+            [
+                f'A fair worry would be "{objection}." {response}',
+                f'If your first thought is "{objection}," that\'s reasonable. {response}',
+            ],
+            "obj",
+            *salt,
+        )
         return [line], cta
     return _insight(plan, occurrence, salt)
 
@@ -197,9 +233,12 @@ def _body(plan: Plan, purpose: str, occurrence: int, salt: tuple[object, ...]) -
 
 def _needs_research(report: QualityReport) -> QualityReport:
     """Step 1 written without a prospect-specific fact: a visible soft issue, so a user researches first."""
-    issue = QualityIssue(code="needs_research", severity="soft",
-                         detail="no prospect-specific fact in the record; this opener is general, research the "
-                                "prospect before sending")
+    issue = QualityIssue(
+        code="needs_research",
+        severity="soft",
+        detail="no prospect-specific fact in the record; this opener is general, research the "
+        "prospect before sending",
+    )
     return report.model_copy(update={"issues": [*report.issues, issue], "score": max(0, report.score - 10)})
 
 
@@ -239,9 +278,17 @@ def generate_sequence_rules(
         salt: tuple[object, ...] = ("email", number, purpose)
         body, cta = _body(plan, purpose, occurrence, salt)
         subjects = plan.subjects(purpose, subject_variants, number, body if purpose == "opener" else None)
-        reports = check_variants(channel="email", body=body, subjects=list(subjects), step=number,
-                                 profile=profile, prospect=prospect, allowed_facts=ctx.allowed_facts,
-                                 sender=sender, lint=plan.lint)
+        reports = check_variants(
+            channel="email",
+            body=body,
+            subjects=list(subjects),
+            step=number,
+            profile=profile,
+            prospect=prospect,
+            allowed_facts=ctx.allowed_facts,
+            sender=sender,
+            lint=plan.lint,
+        )
         if purpose == "opener" and plan.lead is None:
             reports = [_needs_research(r) for r in reports]
         out.append(

@@ -18,6 +18,7 @@ T = TypeVar("T")
 
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
 
+
 def stable_int(*parts: object) -> int:
     """A process-independent 64-bit integer for `parts` (SHA-256 based)."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()

@@ -102,39 +102,68 @@ def _scenes(plan: Plan, count: int) -> list[_Scene]:
     ctx = plan.ctx
     s = ctx.sender
     first = ctx.first_name
-    hello = f"Hi {first}, I'm {ctx.sender_first} from {s.company}." if first else \
-        f"Hi there, I'm {ctx.sender_first} from {s.company}."
-    made_for = (f"I made this short video for you and the team at {ctx.company}." if ctx.company
-                else "I made this short video just for you.")
+    hello = (
+        f"Hi {first}, I'm {ctx.sender_first} from {s.company}."
+        if first
+        else f"Hi there, I'm {ctx.sender_first} from {s.company}."
+    )
+    made_for = (
+        f"I made this short video for you and the team at {ctx.company}."
+        if ctx.company
+        else "I made this short video just for you."
+    )
     salt = ("video",)
     lead = plan.lead
-    hook_core = [x for x in ([plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else
-                             [plan.role_line(*salt)]) if x] or [ctx.pick(_generic(plan), "hook")]
+    hook_core = [
+        x
+        for x in (
+            [plan.fact_sentence(lead, *salt), plan.so_what(lead, *salt)] if lead else [plan.role_line(*salt)]
+        )
+        if x
+    ] or [ctx.pick(_generic(plan), "hook")]
     more_facts = [x for f in plan.facts[1:3] for x in (plan.fact_sentence(f, "video-more"),) if x]
     pains = [x for i in range(len(plan.pains)) if (x := plan.pain_line(i, *salt))]
     values = [plan.offer_line(*salt), *(x for i in range(3) if (x := plan.value_line(i, *salt)))]
     values = list(dict.fromkeys(values))
     proofs = list(dict.fromkeys(x for i in range(len(plan.proofs)) if (x := plan.proof_line(i, *salt))))
     layout = _LAYOUTS[count]
-    cta_extra = ("The link to my calendar is right below this video." if s.calendar_link
-                 else "Just reply to this message and we will find a time.")
+    cta_extra = (
+        "The link to my calendar is right below this video."
+        if s.calendar_link
+        else "Just reply to this message and we will find a time."
+    )
     thanks = f"Thanks for watching, {first}." if first else "Thanks for watching."
     build: dict[str, _Scene] = {
-        "intro": _Scene("intro", f"{s.name} on camera beside their homepage ({ctx.website})" if ctx.website and
-                        not (lead and lead.website) else f"{s.name} on camera, speaking straight to the viewer",
-                        [hello], [made_for]),
+        "intro": _Scene(
+            "intro",
+            f"{s.name} on camera beside their homepage ({ctx.website})"
+            if ctx.website and not (lead and lead.website)
+            else f"{s.name} on camera, speaking straight to the viewer",
+            [hello],
+            [made_for],
+        ),
         "hook": _Scene("hook", _hook_visual(plan), hook_core, more_facts),
-        "pain": _Scene("pain", f"A simple chart on a {s.company} slide: the problem in one line", pains[:1],
-                        pains[1:2]),
-        "value": _Scene("value", f"{s.name} on camera, with \"{plan.offer_short}\" as a caption", values[:1],
-                        values[1:3]),
-        "proof": _Scene("proof", f"A simple chart on a {s.company} slide: the one number to judge it by",
-                        proofs[:1],
-                        proofs[1:2]),
+        "pain": _Scene(
+            "pain", f"A simple chart on a {s.company} slide: the problem in one line", pains[:1], pains[1:2]
+        ),
+        "value": _Scene(
+            "value", f'{s.name} on camera, with "{plan.offer_short}" as a caption', values[:1], values[1:3]
+        ),
+        "proof": _Scene(
+            "proof",
+            f"A simple chart on a {s.company} slide: the one number to judge it by",
+            proofs[:1],
+            proofs[1:2],
+        ),
         "objection": _Scene("objection", f"{s.name} on camera", [x for x in (pains[2:3] or values[3:4]) if x]),
-        "close": _Scene("close", f"The calendar booking page ({s.calendar_link})" if s.calendar_link
-                        else f"{s.name} on camera, with a \"just reply\" caption",
-                        [plan.cta("opener", *salt)], [cta_extra, thanks]),
+        "close": _Scene(
+            "close",
+            f"The calendar booking page ({s.calendar_link})"
+            if s.calendar_link
+            else f'{s.name} on camera, with a "just reply" caption',
+            [plan.cta("opener", *salt)],
+            [cta_extra, thanks],
+        ),
     }
     scenes = [build[kind] for kind in layout]
     for scene in scenes:
@@ -213,9 +242,18 @@ def generate_video_script_rules(
     ]
     narration = "\n".join(sc.narration for sc in timed)
     n_words = word_count(narration)
-    quality = check_quality(channel="video", body=narration, subject=None, step=1, profile=profile,
-                            prospect=prospect, allowed_facts=ctx.allowed_facts, sender=sender, lint=plan.lint,
-                            visuals=[sc.visual for sc in timed])
+    quality = check_quality(
+        channel="video",
+        body=narration,
+        subject=None,
+        step=1,
+        profile=profile,
+        prospect=prospect,
+        allowed_facts=ctx.allowed_facts,
+        sender=sender,
+        lint=plan.lint,
+        visuals=[sc.visual for sc in timed],
+    )
     return VideoScript(
         duration_seconds=duration_seconds,
         scenes=timed,

@@ -49,8 +49,7 @@ class TuneError(Exception):
     slug = "internal-error"
     title: str | None = None
 
-    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None,
-                 **extra: Any) -> None:
+    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(detail or self.default_title())
         self.detail = detail
         self.headers = headers or {}
@@ -117,9 +116,16 @@ def request_id_of(request: Request) -> str | None:
     return getattr(request.state, "request_id", None)
 
 
-def problem(status: int, detail: str | None = None, *, request_id: str | None = None,
-            slug: str | None = None, title: str | None = None, headers: dict[str, str] | None = None,
-            **extra: Any) -> JSONResponse:
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    request_id: str | None = None,
+    slug: str | None = None,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
     """Render one problem+json response."""
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + (slug or _SLUGS.get(status, "error")),
@@ -188,8 +194,12 @@ def _names_at(model: type[BaseModel], path: list[Any]) -> set[str]:
     for part in path:
         if isinstance(part, int):
             continue
-        models = [m for parent in models if (f := parent.model_fields.get(str(part))) is not None
-                  for m in _models_in(f.annotation)]
+        models = [
+            m
+            for parent in models
+            if (f := parent.model_fields.get(str(part))) is not None
+            for m in _models_in(f.annotation)
+        ]
     names: set[str] = set()
     for m in models:
         for name, field in m.model_fields.items():
@@ -234,8 +244,15 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(TuneError)
     async def _tune(request: Request, exc: TuneError) -> JSONResponse:
-        return problem(exc.status, exc.detail, request_id=request_id_of(request), slug=exc.slug,
-                       title=exc.default_title(), headers=exc.headers, **exc.extra)
+        return problem(
+            exc.status,
+            exc.detail,
+            request_id=request_id_of(request),
+            slug=exc.slug,
+            title=exc.default_title(),
+            headers=exc.headers,
+            **exc.extra,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -247,46 +264,52 @@ def install_handlers(app: FastAPI) -> None:
             state = await request.app.state.limiter.hit(f"edge:{client_ip(request)}")
             request.state.rate_limit = state
             if state is not None and not state.allowed:
-                return problem(429, "Rate limit exceeded.", request_id=request_id_of(request),
-                               headers=state.headers())
+                return problem(
+                    429, "Rate limit exceeded.", request_id=request_id_of(request), headers=state.headers()
+                )
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No route {request.method} {request.url.path}"
         if exc.status_code == 405:
             allowed = _allowed_methods(request)
             detail = f"{request.method} is not allowed on {request.url.path}; allowed: {', '.join(allowed)}."
             exc.headers = {**(getattr(exc, "headers", None) or {}), "Allow": ", ".join(allowed)}
-        return problem(exc.status_code, detail, request_id=request_id_of(request),
-                       headers=getattr(exc, "headers", None))
+        return problem(
+            exc.status_code, detail, request_id=request_id_of(request), headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc, request)
         content_type = request.headers.get("content-type", "")
-        if _body_model(request) is not None and not _is_json(content_type) and any(
-                e["loc"] == ["body"] for e in errors):
+        if (
+            _body_model(request) is not None
+            and not _is_json(content_type)
+            and any(e["loc"] == ["body"] for e in errors)
+        ):
             sent = content_type.split(";")[0].strip() or "no Content-Type"
-            return problem(415, f"Send the body as JSON with Content-Type: application/json (got {sent}).",
-                           request_id=request_id_of(request), slug="unsupported-media-type")
+            return problem(
+                415,
+                f"Send the body as JSON with Content-Type: application/json (got {sent}).",
+                request_id=request_id_of(request),
+                slug="unsupported-media-type",
+            )
         # A misspelt field also makes its real name "missing": lead with the suggestion.
         first = next((e for e in errors if "suggestion" in e), errors[0] if errors else {})
         where = ".".join(str(p) for p in first.get("loc", []))
         detail = f"{where}: {first.get('msg')}" if first else "Invalid request"
-        return problem(422, detail, request_id=request_id_of(request), slug="validation-error",
-                       errors=errors)
+        return problem(422, detail, request_id=request_id_of(request), slug="validation-error", errors=errors)
 
     @app.exception_handler(IntegrityError)
     async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
         log.warning("db.integrity_error", error=type(exc.orig).__name__)
-        return problem(409, "The request conflicts with data already stored.",
-                       request_id=request_id_of(request))
+        return problem(409, "The request conflicts with data already stored.", request_id=request_id_of(request))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("request.unhandled_error")
         if "sentry_sdk" in sys.modules:  # loaded only when SENTRY_DSN is set
             sys.modules["sentry_sdk"].capture_exception(exc)
-        return problem(500, "An unexpected error occurred; it has been logged.",
-                       request_id=request_id_of(request))
+        return problem(500, "An unexpected error occurred; it has been logged.", request_id=request_id_of(request))
 
     async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
         # Only a lost connection recycles the pool; a bad value is the request's fault (422) and
@@ -294,8 +317,11 @@ def install_handlers(app: FastAPI) -> None:
         kind = classify_error(exc)
         if kind == "data":
             log.warning("db.data_error", error=type(exc).__name__, sqlstate=_sqlstate_of(exc))
-            return problem(422, "A value in the request cannot be stored or compared (out of range or "
-                           "not allowed).", request_id=request_id_of(request))
+            return problem(
+                422,
+                "A value in the request cannot be stored or compared (out of range or not allowed).",
+                request_id=request_id_of(request),
+            )
         if kind == "conflict":
             return await _integrity(request, exc)  # type: ignore[arg-type]
         if kind == "bug":
@@ -307,4 +333,3 @@ def install_handlers(app: FastAPI) -> None:
 
     for exc_type in (DBAPIError, PoolTimeoutError, *UNAVAILABLE_ERRORS):
         app.add_exception_handler(exc_type, _unavailable)
-

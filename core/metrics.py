@@ -27,28 +27,43 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-HTTP_REQUESTS = Counter("tune_http_requests_total", "HTTP requests by route and status",
-                        ["method", "route", "status"])
-HTTP_LATENCY = Histogram("tune_http_request_duration_seconds", "HTTP request latency", ["method", "route"],
-                         buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
-LLM_CALLS = Counter("tune_llm_calls_total", "Claude calls by purpose and outcome (ok, invalid, error)",
-                    ["purpose", "outcome"])
-LLM_TOKENS = Counter("tune_llm_tokens_total", "Claude tokens by kind (input, output, cache_read, cache_write)",
-                     ["kind"])
+HTTP_REQUESTS = Counter(
+    "tune_http_requests_total", "HTTP requests by route and status", ["method", "route", "status"]
+)
+HTTP_LATENCY = Histogram(
+    "tune_http_request_duration_seconds",
+    "HTTP request latency",
+    ["method", "route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+LLM_CALLS = Counter(
+    "tune_llm_calls_total", "Claude calls by purpose and outcome (ok, invalid, error)", ["purpose", "outcome"]
+)
+LLM_TOKENS = Counter(
+    "tune_llm_tokens_total", "Claude tokens by kind (input, output, cache_read, cache_write)", ["kind"]
+)
 LLM_COST = Counter("tune_llm_cost_usd_total", "Claude spend in USD")
-ENGINE_RESULTS = Counter("tune_engine_results_total",
-                         "Analyses and content by the engine that produced them, and why not Claude",
-                         ["feature", "engine", "fallback"])
-DROPPED_FACTS = Counter("tune_claude_facts_dropped_total",
-                        "Claude prospect facts dropped by the quote gate, by reason", ["reason"])
-TRACKING_EVENTS = Counter("tune_tracking_events_total", "Tracking events stored, by type and human/machine",
-                          ["type", "machine"])
-RATELIMIT_STORAGE_ERRORS = Counter("tune_ratelimit_storage_errors_total",
-                                   "Rate-limit storage (Redis) calls that failed, by limiter (api, tracking)",
-                                   ["limiter"])
-RATELIMIT_DEGRADED = Counter("tune_ratelimit_degraded_total",
-                             "Requests decided without the shared rate-limit storage: counted per process "
-                             "(local) or not limited (open)", ["limiter", "fallback"])
+ENGINE_RESULTS = Counter(
+    "tune_engine_results_total",
+    "Analyses and content by the engine that produced them, and why not Claude",
+    ["feature", "engine", "fallback"],
+)
+DROPPED_FACTS = Counter(
+    "tune_claude_facts_dropped_total", "Claude prospect facts dropped by the quote gate, by reason", ["reason"]
+)
+TRACKING_EVENTS = Counter(
+    "tune_tracking_events_total", "Tracking events stored, by type and human/machine", ["type", "machine"]
+)
+RATELIMIT_STORAGE_ERRORS = Counter(
+    "tune_ratelimit_storage_errors_total",
+    "Rate-limit storage (Redis) calls that failed, by limiter (api, tracking)",
+    ["limiter"],
+)
+RATELIMIT_DEGRADED = Counter(
+    "tune_ratelimit_degraded_total",
+    "Requests decided without the shared rate-limit storage: counted per process (local) or not limited (open)",
+    ["limiter", "fallback"],
+)
 
 
 def record_llm_call(*, purpose: str, outcome: str, usage: Any) -> None:
@@ -101,16 +116,19 @@ class StateCollector(Collector):
         for status in ("queued", "running", "succeeded", "failed", "cancelled"):
             jobs.add_metric([status], float(self.jobs.get(status, 0)))
         yield jobs
-        breaker = GaugeMetricFamily("tune_llm_circuit_state",
-                                    "Claude circuit: 0 closed, 1 half-open, 2 open; -1 Claude unconfigured")
+        breaker = GaugeMetricFamily(
+            "tune_llm_circuit_state", "Claude circuit: 0 closed, 1 half-open, 2 open; -1 Claude unconfigured"
+        )
         llm = self.state.llm.state()
         codes = {"closed": 0.0, "half_open": 1.0, "open": 2.0}
         breaker.add_metric([], codes[llm["circuit"]] if llm["reason"] != "unconfigured" else -1.0)
         yield breaker
         storage = self.state.limiter.storage
-        limits_up = GaugeMetricFamily("tune_ratelimit_storage_up",
-                                      "Rate-limit storage as this process last found it: 1 reachable, "
-                                      "0 unreachable (counting per process), -1 memory:// (always per process)")
+        limits_up = GaugeMetricFamily(
+            "tune_ratelimit_storage_up",
+            "Rate-limit storage as this process last found it: 1 reachable, "
+            "0 unreachable (counting per process), -1 memory:// (always per process)",
+        )
         limits_up.add_metric([], -1.0 if not storage.fallible else 1.0 if storage.state == "ok" else 0.0)
         yield limits_up
 

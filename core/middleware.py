@@ -81,8 +81,14 @@ class RequestContextMiddleware:
             route = getattr(scope.get("route"), "path", None) or "unmatched"  # the template: bounded labels
             seconds = time.perf_counter() - started
             metrics.observe_request(scope["method"], route, status, seconds)
-            access_log.info("request", method=scope["method"], route=route, status=status,
-                            ms=round(seconds * 1000, 2), key_id=state.get("key_id"))
+            access_log.info(
+                "request",
+                method=scope["method"],
+                route=route,
+                status=status,
+                ms=round(seconds * 1000, 2),
+                key_id=state.get("key_id"),
+            )
 
 
 class BodySizeLimitMiddleware:
@@ -138,8 +144,15 @@ def replaying(body: bytes, receive: Receive) -> Receive:
 
 
 async def _render(exc: TuneError, scope: Scope, receive: Receive, send: Send) -> None:
-    response = problem(exc.status, exc.detail, request_id=scope.get("state", {}).get("request_id"),
-                       slug=exc.slug, title=exc.default_title(), headers=exc.headers, **exc.extra)
+    response = problem(
+        exc.status,
+        exc.detail,
+        request_id=scope.get("state", {}).get("request_id"),
+        slug=exc.slug,
+        title=exc.default_title(),
+        headers=exc.headers,
+        **exc.extra,
+    )
     await response(scope, receive, send)
 
 
@@ -225,7 +238,8 @@ class IdempotencyMiddleware:
         self._purged_at = now
         async with db.session() as session:
             result = await session.execute(
-                delete(IdempotencyKey).where(IdempotencyKey.created_at < utcnow() - self.ttl))
+                delete(IdempotencyKey).where(IdempotencyKey.created_at < utcnow() - self.ttl)
+            )
         if result.rowcount:
             log.info("idempotency.purged", rows=result.rowcount)
 
@@ -234,7 +248,8 @@ class IdempotencyMiddleware:
             raise Unprocessable("Idempotency-Key must be at most 255 characters.")
         body = await _read_body(receive)
         fingerprint = hashlib.sha256(
-            b"\n".join([scope["path"].encode(), scope.get("query_string", b""), body])).hexdigest()
+            b"\n".join([scope["path"].encode(), scope.get("query_string", b""), body])
+        ).hexdigest()
         scope_hash = hash_key(api_key)
         db = scope["app"].state.db
         await self._purge(db)
@@ -269,15 +284,26 @@ class IdempotencyMiddleware:
         no_store = "no-store" in Headers(raw=start["headers"]).get("cache-control", "")
         async with db.session() as session:
             if status >= 500 or status in _NOT_STORED:
-                await session.execute(delete(IdempotencyKey).where(
-                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key))
+                await session.execute(
+                    delete(IdempotencyKey).where(
+                        IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
+                    )
+                )
             else:
-                kept = [[k.decode("latin-1"), v.decode("latin-1")] for k, v in start["headers"]
-                        if k.decode("latin-1").lower() not in _NOT_REPLAYED_HEADERS]
-                await session.execute(update(IdempotencyKey).where(
-                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
-                ).values(status_code=status, response_headers=kept,
-                         response_body=redact(response_body) if no_store else response_body))
+                kept = [
+                    [k.decode("latin-1"), v.decode("latin-1")]
+                    for k, v in start["headers"]
+                    if k.decode("latin-1").lower() not in _NOT_REPLAYED_HEADERS
+                ]
+                await session.execute(
+                    update(IdempotencyKey)
+                    .where(IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key)
+                    .values(
+                        status_code=status,
+                        response_headers=kept,
+                        response_body=redact(response_body) if no_store else response_body,
+                    )
+                )
         await send(start)
         await send({"type": "http.response.body", "body": response_body})
 
@@ -291,8 +317,11 @@ class IdempotencyMiddleware:
             except IntegrityError:
                 pass
             async with db.session() as session:
-                existing = await session.scalar(select(IdempotencyKey).where(
-                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key))
+                existing = await session.scalar(
+                    select(IdempotencyKey).where(
+                        IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
+                    )
+                )
                 if existing is None:
                     continue  # released in between: try the insert again
                 if existing.created_at >= utcnow() - self.ttl:
@@ -302,8 +331,11 @@ class IdempotencyMiddleware:
 
     async def _release(self, db: Any, scope_hash: str, idem_key: str) -> None:
         async with db.session() as session:
-            await session.execute(delete(IdempotencyKey).where(
-                IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key))
+            await session.execute(
+                delete(IdempotencyKey).where(
+                    IdempotencyKey.api_key_hash == scope_hash, IdempotencyKey.key == idem_key
+                )
+            )
 
 
 async def _read_body(receive: Receive) -> bytes:
@@ -331,7 +363,7 @@ async def _replay(stored: IdempotencyKey, send: Send) -> None:
 
 MAX_JSON_DEPTH = 64
 _GUARDED_TYPES = ("application/json", "text/csv", "text/plain", "application/csv", "multipart/form-data")
-_JSON_NUL = re.compile(rb'(?<!\\)(?:\\\\)*\\u0000')
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _BRACKETS = bytes(range(256)).translate(None, b"[]{}")  # every byte except the brackets, for deletion
 
@@ -368,8 +400,9 @@ class InputGuardMiddleware:
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
         query = scope.get("query_string", b"")
         if b"\x00" in raw_path or b"%00" in raw_path.lower() or b"\x00" in query or b"%00" in query.lower():
-            await _render(Unprocessable("The URL holds a NUL character, which no field accepts."),
-                          scope, receive, send)
+            await _render(
+                Unprocessable("The URL holds a NUL character, which no field accepts."), scope, receive, send
+            )
             return
         content_type = Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
         if scope["method"] not in ("POST", "PUT", "PATCH") or content_type not in _GUARDED_TYPES:
@@ -377,12 +410,14 @@ class InputGuardMiddleware:
             return
         body = await _read_body(receive)
         if nul_in(body, content_type):
-            await _render(Unprocessable("The body holds a NUL character, which no field accepts."),
-                          scope, receive, send)
+            await _render(
+                Unprocessable("The body holds a NUL character, which no field accepts."), scope, receive, send
+            )
             return
         if content_type == "application/json" and json_too_deep(body):
-            await _render(Unprocessable(f"The JSON nests deeper than {MAX_JSON_DEPTH} levels."),
-                          scope, receive, send)
+            await _render(
+                Unprocessable(f"The JSON nests deeper than {MAX_JSON_DEPTH} levels."), scope, receive, send
+            )
             return
         await self.app(scope, replaying(body, receive), send)
 

@@ -41,7 +41,14 @@ def init_sentry(settings: Settings) -> None:
     from sentry_sdk.integrations.fastapi import FastApiIntegration
     from sentry_sdk.integrations.starlette import StarletteIntegration
 
-    sentry_sdk.init(dsn=settings.SENTRY_DSN, environment=settings.ENV, release=f"tune-agent-builder@{VERSION}",
-                    send_default_pii=False, include_local_variables=False, max_request_body_size="never",
-                    traces_sample_rate=settings.SENTRY_TRACES_SAMPLE_RATE, before_send=scrub,
-                    integrations=[StarletteIntegration(), FastApiIntegration()])
+    sentry_sdk.init(
+        dsn=settings.SENTRY_DSN,
+        environment=settings.ENV,
+        release=f"tune-agent-builder@{VERSION}",
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        traces_sample_rate=settings.SENTRY_TRACES_SAMPLE_RATE,
+        before_send=scrub,
+        integrations=[StarletteIntegration(), FastApiIntegration()],
+    )

@@ -42,7 +42,6 @@ def _tag(payload: str) -> str:
     return _b64(hmac.new(key, payload.encode(), hashlib.sha256).digest()[:16])
 
 
-
 def encode(*values: Any, kind: str = "list") -> str:
     """A cursor for the list named `kind` holding `values` (the last row's sort key). Name the list:
     the default name is shared by every caller that does not."""
@@ -64,13 +63,22 @@ def decode(cursor: str, size: int, *, kind: str = "list") -> list[Any]:
     if not isinstance(values, list) or len(values) != size + 1 or not isinstance(values[0], str):
         raise Unprocessable(INVALID)
     if values[0] != kind:
-        raise Unprocessable(f"This cursor pages the {values[0]} list, not the {kind} list; pass back the "
-                            f"next_cursor that this list gave you.")
+        raise Unprocessable(
+            f"This cursor pages the {values[0]} list, not the {kind} list; pass back the "
+            f"next_cursor that this list gave you."
+        )
     return values[1:]
 
 
-async def newest_first(session: AsyncSession, query: Select[Any], model: Any, *, cursor: str | None,
-                       limit: int, kind: str | None = None) -> tuple[list[Any], str | None]:
+async def newest_first(
+    session: AsyncSession,
+    query: Select[Any],
+    model: Any,
+    *,
+    cursor: str | None,
+    limit: int,
+    kind: str | None = None,
+) -> tuple[list[Any], str | None]:
     """One page of `query`'s rows, newest first by (created_at, id), and the cursor of the next page.
 
     `kind` names the list in its cursors (default: the model's table name).

@@ -113,8 +113,12 @@ class LimitStorage:
 
         # redis-py retries a failed command 3 times with up to 10 s backoff by default: far too long
         # for a check made on every request. One attempt, bounded; the fallback takes it from there.
-        return {"implementation": "redispy", "socket_timeout": self.timeout_s,
-                "socket_connect_timeout": self.timeout_s, "retry": Retry(NoBackoff(), 0)}
+        return {
+            "implementation": "redispy",
+            "socket_timeout": self.timeout_s,
+            "socket_connect_timeout": self.timeout_s,
+            "retry": Retry(NoBackoff(), 0),
+        }
 
     @property
     def fallible(self) -> bool:
@@ -127,8 +131,13 @@ class LimitStorage:
         metrics.record_ratelimit_storage_error(limiter)
         self._retry_at = time.monotonic() + STORAGE_RETRY_S
         if self.state != "unavailable":
-            log.warning("ratelimit.storage_unavailable", backend=self.backend, limiter=limiter,
-                        error=type(exc).__name__, retry_s=STORAGE_RETRY_S)
+            log.warning(
+                "ratelimit.storage_unavailable",
+                backend=self.backend,
+                limiter=limiter,
+                error=type(exc).__name__,
+                retry_s=STORAGE_RETRY_S,
+            )
         self.state = "unavailable"
 
     def succeeded(self) -> None:
@@ -163,7 +172,8 @@ class LimitStorage:
         try:
             if self._slot_script is None:
                 self._slot_script = self.shared.bridge.get_connection().register_script(  # type: ignore[attr-defined]
-                    NEXT_SLOT_LUA)  # limits declares `bridge: RedisBridge`, whose concrete bridges all have it
+                    NEXT_SLOT_LUA
+                )  # limits declares `bridge: RedisBridge`, whose concrete bridges all have it
             wait = await self._slot_script(keys=[f"tune:pace:{key}"], args=[repr(interval_s)])
         except self.errors as exc:
             self.failed(exc, "pacer")
@@ -177,8 +187,12 @@ class LimitStorage:
             return {"storage": self.backend, "state": "ok", "scope": "process"}
         if self.state == "ok":
             return {"storage": self.backend, "state": "ok", "scope": "shared"}
-        return {"storage": self.backend, "state": "unavailable", "scope": "process",
-                "fallback": "API limits counted per process; pixel and click not limited"}
+        return {
+            "storage": self.backend,
+            "state": "unavailable",
+            "scope": "process",
+            "fallback": "API limits counted per process; pixel and click not limited",
+        }
 
     async def open(self) -> None:
         """Open the pool (a first connection) at start; an unreachable Redis is logged, not fatal."""
@@ -199,8 +213,14 @@ class RateLimiter:
     in this process's memory, `open` lets every request through uncounted.
     """
 
-    def __init__(self, limit: str, storage: LimitStorage | str, *, name: str = "api",
-                 on_storage_error: Literal["local", "open"] = "local") -> None:
+    def __init__(
+        self,
+        limit: str,
+        storage: LimitStorage | str,
+        *,
+        name: str = "api",
+        on_storage_error: Literal["local", "open"] = "local",
+    ) -> None:
         self.items: list[RateLimitItem] = parse_many(limit)
         self.description = limit
         self.name = name
@@ -244,8 +264,10 @@ class RateLimiter:
             return
         request.state.rate_limit = state
         if not state.allowed:
-            raise RateLimited(f"Rate limit of {self.description} exceeded; retry after "
-                              f"{state.headers()['Retry-After']} s.", headers=state.headers())
+            raise RateLimited(
+                f"Rate limit of {self.description} exceeded; retry after {state.headers()['Retry-After']} s.",
+                headers=state.headers(),
+            )
 
 
 def client_ip(request: Request) -> str:

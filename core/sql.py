@@ -4,6 +4,7 @@ one "the workspace's campaign or 404" lookup.
 PostgreSQL and SQLite each have their own `insert()` construct with `on_conflict_do_update` /
 `on_conflict_do_nothing` and `.excluded`; every upsert in the service builds its statement here.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -49,13 +50,14 @@ def table_insert(session: AsyncSession, model: Any) -> Upsert:
 
 def chunks(rows: list[Any], size: int = CHUNK) -> list[list[Any]]:
     """`rows` in consecutive slices of at most `size`."""
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 async def owned_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
     """The workspace's campaign; another workspace's is not found, like a missing one (never told apart)."""
-    campaign = await session.scalar(select(Campaign).where(Campaign.id == campaign_id,
-                                                           Campaign.workspace_id == workspace_id))
+    campaign = await session.scalar(
+        select(Campaign).where(Campaign.id == campaign_id, Campaign.workspace_id == workspace_id)
+    )
     if campaign is None:
         raise NotFound(f"No campaign {campaign_id}")
     return campaign

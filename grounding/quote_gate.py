@@ -117,8 +117,14 @@ def quote_gate(text: str, *, field: str, quote: str, values: Mapping[str, Any]) 
     if missing_names:
         return Verdict(False, f"names not in the quote: {', '.join(missing_names)}")
     index, start = found
-    return Verdict(True, None, field=field, index=index if len(items) > 1 or isinstance(values.get(field), list)
-                   else None, start=start, end=start + len(q))
+    return Verdict(
+        True,
+        None,
+        field=field,
+        index=index if len(items) > 1 or isinstance(values.get(field), list) else None,
+        start=start,
+        end=start + len(q),
+    )
 
 
 def prospect_values(data: Any) -> dict[str, Any]:
@@ -134,8 +140,11 @@ def gate_hooks(hooks: Iterable[Any], data: Any) -> tuple[list[Any], list[tuple[A
     kept, dropped = [], []
     for hook in hooks:
         quote = getattr(hook, "quote", None)
-        verdict = (quote_gate(hook.text, field=hook.source_field, quote=quote, values=values) if quote
-                   else Verdict(False, "no quote"))
+        verdict = (
+            quote_gate(hook.text, field=hook.source_field, quote=quote, values=values)
+            if quote
+            else Verdict(False, "no quote")
+        )
         if verdict:
             kept.append(hook)
         else:

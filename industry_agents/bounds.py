@@ -114,8 +114,12 @@ def _rubric(proposed: RubricWeights, seed: RubricWeights) -> RubricWeights | Non
 def _thresholds(proposed: TierThresholds, seed: TierThresholds) -> TierThresholds | None:
     t, s = proposed, seed
     within = all(abs(getattr(t, k) - getattr(s, k)) <= THRESHOLD_STEP for k in ("tier1", "tier2", "tier3"))
-    ordered = (t.tier1 <= 100 and t.tier1 - t.tier2 >= MIN_TIER_GAP and t.tier2 - t.tier3 >= MIN_TIER_GAP
-               and t.tier3 >= MIN_TIER_GAP)
+    ordered = (
+        t.tier1 <= 100
+        and t.tier1 - t.tier2 >= MIN_TIER_GAP
+        and t.tier2 - t.tier3 >= MIN_TIER_GAP
+        and t.tier3 >= MIN_TIER_GAP
+    )
     return proposed if within and ordered else None
 
 
@@ -144,28 +148,51 @@ def bound_profile(draft: AgentDraft, seed: AgentProfile) -> tuple[AgentProfile, 
         titles, refused = _keywords(base.titles, mine.titles, EXTRA_TITLES)
         if refused:
             notes.append(f"{refused} title keyword(s) for {base.name!r} not applied")
-        personas.append(base.model_copy(update={
-            "titles": titles, "priorities": mine.priorities or base.priorities, "pains": mine.pains or base.pains,
-            "label": base.label or mine.label, "plural": base.plural or mine.plural,
-            "short": base.short or mine.short}))
+        personas.append(
+            base.model_copy(
+                update={
+                    "titles": titles,
+                    "priorities": mine.priorities or base.priorities,
+                    "pains": mine.pains or base.pains,
+                    "label": base.label or mine.label,
+                    "plural": base.plural or mine.plural,
+                    "short": base.short or mine.short,
+                }
+            )
+        )
     if len(draft.personas) > len(seed.personas):
         notes.append(f"{len(draft.personas) - len(seed.personas)} new persona(s) not applied")
 
-    signal_keywords, refused_signal = _keywords(seed.icp.signal_keywords, draft.icp.signal_keywords,
-                                                EXTRA_KEYWORDS)
-    industry_keywords, refused_industry = _keywords(seed.icp.industry_keywords, draft.icp.industry_keywords,
-                                                    EXTRA_KEYWORDS)
+    signal_keywords, refused_signal = _keywords(
+        seed.icp.signal_keywords, draft.icp.signal_keywords, EXTRA_KEYWORDS
+    )
+    industry_keywords, refused_industry = _keywords(
+        seed.icp.industry_keywords, draft.icp.industry_keywords, EXTRA_KEYWORDS
+    )
     if refused_signal or refused_industry:
         notes.append(f"{refused_signal + refused_industry} ICP keyword(s) not applied")
-    icp = seed.icp.model_copy(update={"signal_keywords": signal_keywords, "industry_keywords": industry_keywords,
-                                      "signals": draft.icp.signals or seed.icp.signals})
-    profile = seed.model_copy(update={
-        "name": draft.name or seed.name, "description": draft.description or seed.description, "icp": icp,
-        "personas": personas, "pain_points": draft.pain_points or seed.pain_points,
-        "value_propositions": draft.value_propositions or seed.value_propositions,
-        "proof_angles": draft.proof_angles or seed.proof_angles, "tone": draft.tone or seed.tone,
-        "vocabulary": draft.vocabulary or seed.vocabulary,
-        "objections": [Objection(objection=o.objection, response=o.response) for o in draft.objections]
-        or seed.objections,
-        "rubric": rubric, "tier_thresholds": thresholds})
+    icp = seed.icp.model_copy(
+        update={
+            "signal_keywords": signal_keywords,
+            "industry_keywords": industry_keywords,
+            "signals": draft.icp.signals or seed.icp.signals,
+        }
+    )
+    profile = seed.model_copy(
+        update={
+            "name": draft.name or seed.name,
+            "description": draft.description or seed.description,
+            "icp": icp,
+            "personas": personas,
+            "pain_points": draft.pain_points or seed.pain_points,
+            "value_propositions": draft.value_propositions or seed.value_propositions,
+            "proof_angles": draft.proof_angles or seed.proof_angles,
+            "tone": draft.tone or seed.tone,
+            "vocabulary": draft.vocabulary or seed.vocabulary,
+            "objections": [Objection(objection=o.objection, response=o.response) for o in draft.objections]
+            or seed.objections,
+            "rubric": rubric,
+            "tier_thresholds": thresholds,
+        }
+    )
     return AgentProfile.model_validate(profile.model_dump()), notes

@@ -235,9 +235,7 @@ def generic_profile(industry: str, description: str | None, offer: str | None) -
             "before/after numbers from a pilot",
             "time to first result",
         ],
-        tone=(
-            "Clear, specific and brief: lead with the prospect's situation, one idea per message, no jargon."
-        ),
+        tone=("Clear, specific and brief: lead with the prospect's situation, one idea per message, no jargon."),
         vocabulary=desc_words,
         objections=[
             Objection(

@@ -285,9 +285,7 @@ def resolve_slug(text: str) -> str:
     if any(w in _QUALIFIERS for w in words):
         return slugify(text)
     for size in range(min(len(words), 4), 0, -1):
-        found = {
-            slug for i in range(len(words) - size + 1) if (slug := _lookup(words[i : i + size])) is not None
-        }
+        found = {slug for i in range(len(words) - size + 1) if (slug := _lookup(words[i : i + size])) is not None}
         if len(found) == 1:
             return found.pop()
         if found:

@@ -202,9 +202,13 @@ class GatedFacts:
 def _category(reason: str | None) -> str:
     """A reason without its text (which may carry the invented name or number)."""
     reason = reason or ""
-    for prefix, category in (("numbers not", "number_not_in_quote"), ("names not", "name_not_in_quote"),
-                             ("the quote is not", "quote_not_in_field"), ("the prospect has no", "no_such_field"),
-                             ("the quote is empty", "quote_too_short")):
+    for prefix, category in (
+        ("numbers not", "number_not_in_quote"),
+        ("names not", "name_not_in_quote"),
+        ("the quote is not", "quote_not_in_field"),
+        ("the prospect has no", "no_such_field"),
+        ("the quote is empty", "quote_too_short"),
+    ):
         if reason.startswith(prefix):
             return category
     return reason or "dropped"
@@ -242,8 +246,9 @@ def _located(values: dict[str, Any], field: str, quote: str, index: int | None) 
     return None
 
 
-def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFacts,
-               rules: ProspectFacts | None = None) -> GatedFacts:
+def gate_facts(
+    profile: AgentProfile, prospect: ProspectData, answer: ClaudeFacts, rules: ProspectFacts | None = None
+) -> GatedFacts:
     """Claude's answer as `ProspectFacts`, keeping only facts whose quote and words pass the gate.
 
     `rules` (the rules extractor's facts for the same prospect, computed when not given) supplies what
@@ -276,10 +281,17 @@ def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFact
             reference = t.reference.strip()
             if not reference or not quote_gate(reference, field="title", quote=t.quote, values=values):
                 reference = rules.title.reference if rules.title is not None else prospect.title.strip()
-            title = TitleReading(raw=prospect.title.strip(), level=t.level, function=t.function,
-                                 flags=tuple(dict.fromkeys(t.flags)),
-                                 roles=(TitleRole(level=t.level, function=t.function, text=span.text),),
-                                 functions=functions, reference=reference, language=t.language, span=span)
+            title = TitleReading(
+                raw=prospect.title.strip(),
+                level=t.level,
+                function=t.function,
+                flags=tuple(dict.fromkeys(t.flags)),
+                roles=(TitleRole(level=t.level, function=t.function, text=span.text),),
+                functions=functions,
+                reference=reference,
+                language=t.language,
+                span=span,
+            )
 
     icp_types = {c.lower(): c for c in profile.icp.company_types}
     types: list[CompanyType] = []
@@ -320,8 +332,17 @@ def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFact
             continue
         lemma = e.lemma.strip().lower()
         rel = event_relevance(lemma, span.text, e.object, offer, e.negated)
-        events.append(Event(lemma=lemma, object=e.object.strip(), span=span, date_text=e.date_text,
-                            tense=e.tense, negated=e.negated, relevance=_settle(rel, settled)))
+        events.append(
+            Event(
+                lemma=lemma,
+                object=e.object.strip(),
+                span=span,
+                date_text=e.date_text,
+                tense=e.tense,
+                negated=e.negated,
+                relevance=_settle(rel, settled),
+            )
+        )
     quantities: list[Quantity] = []
     for q in answer.quantities:
         span = cite(q.measure, q.field, q.quote)
@@ -330,8 +351,15 @@ def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFact
         if not _value_quoted(q.value, q.quote):
             dropped["number_not_in_quote"] += 1
             continue
-        quantities.append(Quantity(value=q.value, unit=q.unit, measure=q.measure.strip(), span=span,
-                                   relevance=_settle(quantity_relevance(span.text, offer), settled)))
+        quantities.append(
+            Quantity(
+                value=q.value,
+                unit=q.unit,
+                measure=q.measure.strip(),
+                span=span,
+                relevance=_settle(quantity_relevance(span.text, offer), settled),
+            )
+        )
     mentions: list[Mention] = []
     keywords = profile.icp.signal_keywords
     for m in answer.mentions:
@@ -341,13 +369,22 @@ def gate_facts(profile: AgentProfile, prospect: ProspectData, answer: ClaudeFact
         rel = relevance(span.text, offer)
         if not rel.score and any(m.keyword.strip().lower() == k.lower() for k in keywords):
             rel = Relevance(0.4, (m.keyword.strip().lower(),))
-        mentions.append(Mention(keyword=m.keyword.strip(), span=span, negated=m.negated,
-                                relevance=Relevance() if m.negated else _settle(rel, settled)))
+        mentions.append(
+            Mention(
+                keyword=m.keyword.strip(),
+                span=span,
+                negated=m.negated,
+                relevance=Relevance() if m.negated else _settle(rel, settled),
+            )
+        )
 
     spans: list[Span] = [*(e.span for e in events), *(q.span for q in quantities), *(m.span for m in mentions)]
     covered = {span.index for span in spans if span.field == "signals"}
-    unread = tuple(Span(field="signals", text=s, start=0, end=len(s), index=i)
-                   for i, s in enumerate(prospect.signals) if i not in covered and s.strip())
+    unread = tuple(
+        Span(field="signals", text=s, start=0, end=len(s), index=i)
+        for i, s in enumerate(prospect.signals)
+        if i not in covered and s.strip()
+    )
     total = sum(dropped.values())
     facts = ProspectFacts(
         engine="claude",

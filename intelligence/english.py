@@ -15,9 +15,29 @@ _ENGINE = inflect.engine()
 
 
 # Lower-case vocabulary labels ("cpa firm", "b2b saas company") written with their proper case.
-_CASED = {"cpa": "CPA", "dtc": "DTC", "d2c": "D2C", "b2b": "B2B", "b2c": "B2C", "saas": "SaaS", "ria": "RIA",
-          "reit": "REIT", "crm": "CRM", "shopify": "Shopify", "it": "IT", "msp": "MSP", "ils": "ILS", "hr": "HR",
-          "icp": "ICP", "sdr": "SDR", "sdrs": "SDRs", "ota": "OTA", "otas": "OTAs", "cnc": "CNC", "oem": "OEM"}
+_CASED = {
+    "cpa": "CPA",
+    "dtc": "DTC",
+    "d2c": "D2C",
+    "b2b": "B2B",
+    "b2c": "B2C",
+    "saas": "SaaS",
+    "ria": "RIA",
+    "reit": "REIT",
+    "crm": "CRM",
+    "shopify": "Shopify",
+    "it": "IT",
+    "msp": "MSP",
+    "ils": "ILS",
+    "hr": "HR",
+    "icp": "ICP",
+    "sdr": "SDR",
+    "sdrs": "SDRs",
+    "ota": "OTA",
+    "otas": "OTAs",
+    "cnc": "CNC",
+    "oem": "OEM",
+}
 
 
 _ACRONYMS = frozenset(v for v in _CASED.values() if (v.isupper() and v.isalpha()) or v in ("B2B", "B2C", "D2C"))
@@ -60,8 +80,6 @@ def possessive(name: str) -> str:
     return name + "'s"
 
 
-
-
 @lru_cache(maxsize=4096)
 def label(text: str) -> str:
     """A lower-case vocabulary label as it is written in a sentence: "a CPA firm", "a B2B SaaS company",
@@ -70,8 +88,10 @@ def label(text: str) -> str:
     out = []
     for i, word in enumerate(words):
         cased = _CASED.get(word)
-        if word == "it" and (i + 1 >= len(words) or words[i + 1] not in ("services", "consulting", "consultancy",
-                                                                        "firm", "outsourcing", "department")):
+        if word == "it" and (
+            i + 1 >= len(words)
+            or words[i + 1] not in ("services", "consulting", "consultancy", "firm", "outsourcing", "department")
+        ):
             cased = None
         if word == "plus" and i and words[i - 1] == "shopify":
             cased = "Plus"

@@ -143,9 +143,7 @@ for _lemma, _forms in {
         _LEMMAS[_form] = _lemma
 # Base forms the inflection reader maps back ("reopen" -> open, "remodel" -> renovate).
 _LEMMA_BASES: dict[str, str] = {
-    form: lemma
-    for form, lemma in _LEMMAS.items()
-    if not form.endswith(("ing", "ed", "s")) or form in ("expands",)
+    form: lemma for form, lemma in _LEMMAS.items() if not form.endswith(("ing", "ed", "s")) or form in ("expands",)
 }
 _VERB_REACH = 9
 
@@ -953,8 +951,10 @@ _FILLED = re.compile(
 )
 _STABLE = Relevance(0.3, ("context",))
 # Occupancy that moved or is only partly good is news: "fell from 95% to 78%", "95% occupied but only ...".
-_CHANGE_WORDS = re.compile(r"\b(?:fell|fall|falls|dropp\w*|drops?|down|declin\w*|slipp\w*|lower|below|only|"
-                           r"stuck|but|while|yet|from)\b")
+_CHANGE_WORDS = re.compile(
+    r"\b(?:fell|fall|falls|dropp\w*|drops?|down|declin\w*|slipp\w*|lower|below|only|"
+    r"stuck|but|while|yet|from)\b"
+)
 _PERCENTS = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|percent)")
 
 
@@ -1081,11 +1081,15 @@ def _role_for_offer(
     below a champion; a chief of a specialist function the offer does not serve (chief medical, credit,
     legal officer) is an influencer. A VP or director whose title names the offer's theme signs.
     """
-    if "executive" in functions and title.level in ("c_level", "vp", "director") and (
-        _general_executive(title)
-        or not offer.stated
-        or title.function in offer.functions
-        or (_keyword_match(persona, title) and not _specialist_chief(title))
+    if (
+        "executive" in functions
+        and title.level in ("c_level", "vp", "director")
+        and (
+            _general_executive(title)
+            or not offer.stated
+            or title.function in offer.functions
+            or (_keyword_match(persona, title) and not _specialist_chief(title))
+        )
     ):
         return role  # the owners and general executives buy whatever the business needs
     if not offer.stated:
@@ -1148,8 +1152,11 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
         ):
             role = "influencer"
         # The best role first; between equals, the persona that names the title ("deposits") over the first.
-        rank = ({"signer": 0, "champion": 1, "influencer": 2}[role], 0 if _keyword_match(persona, title) else 1,
-                order)
+        rank = (
+            {"signer": 0, "champion": 1, "influencer": 2}[role],
+            0 if _keyword_match(persona, title) else 1,
+            order,
+        )
         why = (
             f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
             f"{title.level.replace('_', '-')}) as {role}"
@@ -1546,8 +1553,10 @@ def industry_fit(profile: AgentProfile, prospect: ProspectData) -> tuple[float, 
                 0
             ] * 0.9, f"Industry '{prospect.industry}' is not listed as {profile.name}, but {evidence[1]}."
         if profile.industry == "saas" and (tech := _tech_startup(prospect)) is not None:
-            return 0.6, (f"Industry '{prospect.industry}' is not {profile.name}, but {tech}: most likely software "
-                         "sold into that industry.")
+            return 0.6, (
+                f"Industry '{prospect.industry}' is not {profile.name}, but {tech}: most likely software "
+                "sold into that industry."
+            )
         if slug in _BUILTIN_SLUGS:
             return 0.0, f"Industry '{prospect.industry}' is outside {profile.name}."
         return 0.3, f"Industry '{prospect.industry}' is not a known {profile.name} term."
@@ -1577,29 +1586,134 @@ def _tech_startup(prospect: ProspectData) -> str | None:
 # Industry labels in French, German, Spanish, Portuguese, Italian and Dutch, as word stems found anywhere
 # in the accent-folded label (German compounds: "Kunststoffverarbeitung", "Immobilienverwaltung").
 _FOREIGN_INDUSTRY: dict[str, tuple[str, ...]] = {
-    "hotel": ("gastgewerbe", "hotellerie", "hotelaria", "hoteleria", "hosteleria", "alberghi", "ospitalita",
-              "beherbergung", "hotelwesen", "hotelbranche"),
-    "restaurant": ("gastronomie", "restauration", "restaurantes", "ristorazione", "restauracao", "restauracion",
-                   "systemgastronomie", "horeca"),
+    "hotel": (
+        "gastgewerbe",
+        "hotellerie",
+        "hotelaria",
+        "hoteleria",
+        "hosteleria",
+        "alberghi",
+        "ospitalita",
+        "beherbergung",
+        "hotelwesen",
+        "hotelbranche",
+    ),
+    "restaurant": (
+        "gastronomie",
+        "restauration",
+        "restaurantes",
+        "ristorazione",
+        "restauracao",
+        "restauracion",
+        "systemgastronomie",
+        "horeca",
+    ),
     "casino": ("spielbank", "gluecksspiel", "glucksspiel", "juegos de azar", "giochi", "jogos", "kansspel"),
-    "saas": ("logiciel", "softwareentwicklung", "softwarehersteller", "desarrollo de software",
-             "programmatuur", "editeur de logiciels"),
-    "real_estate": ("immobilier", "immobilien", "inmobiliari", "imobiliari", "immobiliare", "vastgoed",
-                    "wohnungswirtschaft", "bienes raices", "bens imoveis", "beni immobili"),
-    "manufacturing": ("verarbeitung", "herstellung", "fertigung", "maschinenbau", "industrie", "fabrica",
-                      "manufactur", "produzione", "kunststoff", "metallbau", "fabricage", "maakindustrie",
-                      "produktion", "usinage", "metalurg"),
-    "healthcare_clinic": ("gesundheitswesen", "arztpraxis", "praxis", "clinique", "sante", "clinica", "saude",
-                          "salud", "gezondheidszorg", "kliniek", "sanita", "zahnarzt", "dentaire"),
-    "financial_services": ("banque", "bankwesen", "banca", "bancos", "bancario", "bancaire", "finanzdienst",
-                           "services financiers", "servicios financieros", "sparkasse", "caisse", "bankwezen"),
-    "ecommerce": ("onlinehandel", "versandhandel", "commerce en ligne", "vente en ligne", "comercio electronico",
-                  "einzelhandel", "commercio elettronico", "detailhandel", "webshop", "comercio minorista",
-                  "retalho", "varejo", "comercio a retalho", "commerce de detail", "vente au detail",
-                  "commercio al dettaglio", "vendita al dettaglio", "venta minorista", "comercio electronico"),
-    "professional_services": ("kanzlei", "conseil", "beratung", "consultoria", "consulenza", "advocat", "avocat",
-                              "abogad", "steuerberat", "wirtschaftspruf", "expertise comptable", "comptab",
-                              "contabil", "rechtsanwalt", "juridique", "juridico"),
+    "saas": (
+        "logiciel",
+        "softwareentwicklung",
+        "softwarehersteller",
+        "desarrollo de software",
+        "programmatuur",
+        "editeur de logiciels",
+    ),
+    "real_estate": (
+        "immobilier",
+        "immobilien",
+        "inmobiliari",
+        "imobiliari",
+        "immobiliare",
+        "vastgoed",
+        "wohnungswirtschaft",
+        "bienes raices",
+        "bens imoveis",
+        "beni immobili",
+    ),
+    "manufacturing": (
+        "verarbeitung",
+        "herstellung",
+        "fertigung",
+        "maschinenbau",
+        "industrie",
+        "fabrica",
+        "manufactur",
+        "produzione",
+        "kunststoff",
+        "metallbau",
+        "fabricage",
+        "maakindustrie",
+        "produktion",
+        "usinage",
+        "metalurg",
+    ),
+    "healthcare_clinic": (
+        "gesundheitswesen",
+        "arztpraxis",
+        "praxis",
+        "clinique",
+        "sante",
+        "clinica",
+        "saude",
+        "salud",
+        "gezondheidszorg",
+        "kliniek",
+        "sanita",
+        "zahnarzt",
+        "dentaire",
+    ),
+    "financial_services": (
+        "banque",
+        "bankwesen",
+        "banca",
+        "bancos",
+        "bancario",
+        "bancaire",
+        "finanzdienst",
+        "services financiers",
+        "servicios financieros",
+        "sparkasse",
+        "caisse",
+        "bankwezen",
+    ),
+    "ecommerce": (
+        "onlinehandel",
+        "versandhandel",
+        "commerce en ligne",
+        "vente en ligne",
+        "comercio electronico",
+        "einzelhandel",
+        "commercio elettronico",
+        "detailhandel",
+        "webshop",
+        "comercio minorista",
+        "retalho",
+        "varejo",
+        "comercio a retalho",
+        "commerce de detail",
+        "vente au detail",
+        "commercio al dettaglio",
+        "vendita al dettaglio",
+        "venta minorista",
+        "comercio electronico",
+    ),
+    "professional_services": (
+        "kanzlei",
+        "conseil",
+        "beratung",
+        "consultoria",
+        "consulenza",
+        "advocat",
+        "avocat",
+        "abogad",
+        "steuerberat",
+        "wirtschaftspruf",
+        "expertise comptable",
+        "comptab",
+        "contabil",
+        "rechtsanwalt",
+        "juridique",
+        "juridico",
+    ),
 }
 
 
@@ -1614,9 +1728,30 @@ def _foreign_industry(label: str, slug: str) -> str | None:
 # supplement brand under "Health, Wellness & Fitness"): a near fit, with what makes it one.
 _NEAR_INDUSTRY: dict[str, tuple[tuple[str, ...], str]] = {
     "ecommerce": (
-        ("wellness", "fitness", "nutrition", "supplements", "beverages", "food", "sporting goods", "pet products",
-         "cosmetics", "jewelry", "jewellery", "luxury goods", "furniture", "toys", "footwear", "calzado", "mode",
-         "moda", "consumer electronics", "personal care", "home goods", "homeware"),
+        (
+            "wellness",
+            "fitness",
+            "nutrition",
+            "supplements",
+            "beverages",
+            "food",
+            "sporting goods",
+            "pet products",
+            "cosmetics",
+            "jewelry",
+            "jewellery",
+            "luxury goods",
+            "furniture",
+            "toys",
+            "footwear",
+            "calzado",
+            "mode",
+            "moda",
+            "consumer electronics",
+            "personal care",
+            "home goods",
+            "homeware",
+        ),
         "a consumer-products industry whose brands sell online",
     ),
 }

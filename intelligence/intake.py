@@ -59,9 +59,26 @@ if TYPE_CHECKING:
 # USD per unit of each currency: approximate market rates at the end of October 2025, rounded.
 # Configurable with FX_USD_RATES / FX_RATES_AS_OF (settings); `configure` installs them at start.
 DEFAULT_USD_RATES: dict[str, float] = {
-    "USD": 1.0, "EUR": 1.16, "GBP": 1.32, "CAD": 0.71, "AUD": 0.66, "NZD": 0.57, "CHF": 1.25, "JPY": 0.0065,
-    "CNY": 0.14, "INR": 0.0113, "SGD": 0.77, "HKD": 0.129, "SEK": 0.106, "NOK": 0.099, "DKK": 0.155,
-    "MXN": 0.054, "BRL": 0.186, "ZAR": 0.058, "PLN": 0.27, "AED": 0.272,
+    "USD": 1.0,
+    "EUR": 1.16,
+    "GBP": 1.32,
+    "CAD": 0.71,
+    "AUD": 0.66,
+    "NZD": 0.57,
+    "CHF": 1.25,
+    "JPY": 0.0065,
+    "CNY": 0.14,
+    "INR": 0.0113,
+    "SGD": 0.77,
+    "HKD": 0.129,
+    "SEK": 0.106,
+    "NOK": 0.099,
+    "DKK": 0.155,
+    "MXN": 0.054,
+    "BRL": 0.186,
+    "ZAR": 0.058,
+    "PLN": 0.27,
+    "AED": 0.272,
 }
 DEFAULT_RATES_AS_OF = date(2025, 10, 31)
 
@@ -138,19 +155,91 @@ class MoneyRange(BaseModel):
 
 # --- value strings ----------------------------------------------------------------------------
 
-EMPTY = frozenset({"", "-", "--", "—", "–", "n/a", "na", "n.a.", "none", "null", "nil", "unknown", "?", "nan",
-                   "not available", "not found", "no data"})
-_SCALE = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mil": 1e6, "million": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
-          # other languages' and markets' words: "€12 Mio.", "1,2 Mrd. €", "R$ 12 milhões", "₹200 crore"
-          "mio": 1e6, "millionen": 1e6, "mln": 1e6, "mill": 1e6, "millones": 1e6, "millon": 1e6, "millón": 1e6,
-          "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milioni": 1e6, "milione": 1e6, "miljoen": 1e6,
-          "millions": 1e6, "mrd": 1e9, "milliarden": 1e9, "milliarde": 1e9, "milliards": 1e9, "milliard": 1e9,
-          "mds": 1e9, "bln": 1e9, "mld": 1e9, "miliardi": 1e9, "miljard": 1e9, "crore": 1e7, "crores": 1e7,
-          "cr": 1e7, "lakh": 1e5, "lakhs": 1e5}
-_SYMBOLS = {"us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD",
-            "sg$": "SGD", "hk$": "HKD", "r$": "BRL", "mx$": "MXN", "$": "USD", "€": "EUR", "£": "GBP",
-            "¥": "JPY", "₹": "INR"}
+EMPTY = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "—",
+        "–",
+        "n/a",
+        "na",
+        "n.a.",
+        "none",
+        "null",
+        "nil",
+        "unknown",
+        "?",
+        "nan",
+        "not available",
+        "not found",
+        "no data",
+    }
+)
+_SCALE = {
+    "": 1.0,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+    # other languages' and markets' words: "€12 Mio.", "1,2 Mrd. €", "R$ 12 milhões", "₹200 crore"
+    "mio": 1e6,
+    "millionen": 1e6,
+    "mln": 1e6,
+    "mill": 1e6,
+    "millones": 1e6,
+    "millon": 1e6,
+    "millón": 1e6,
+    "milhões": 1e6,
+    "milhoes": 1e6,
+    "milhão": 1e6,
+    "milioni": 1e6,
+    "milione": 1e6,
+    "miljoen": 1e6,
+    "millions": 1e6,
+    "mrd": 1e9,
+    "milliarden": 1e9,
+    "milliarde": 1e9,
+    "milliards": 1e9,
+    "milliard": 1e9,
+    "mds": 1e9,
+    "bln": 1e9,
+    "mld": 1e9,
+    "miliardi": 1e9,
+    "miljard": 1e9,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+}
+_SYMBOLS = {
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "sg$": "SGD",
+    "hk$": "HKD",
+    "r$": "BRL",
+    "mx$": "MXN",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
 _SYMBOL_RE = re.compile("|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True)))
 _SCALE_WORDS = "|".join(re.escape(w) for w in sorted((w for w in _SCALE if w), key=len, reverse=True))
 _AMOUNT = rf"(\d[\d,.]*)\s*({_SCALE_WORDS})?\.?"
@@ -229,10 +318,10 @@ def _quantity(raw: str, *, money: bool) -> Quantity:
     open_up = open_down = False
     if (m := _OPEN_UP_PREFIX.match(text)) or (m := _OPEN_UP_SUFFIX.search(text)):
         open_up = True
-        text = (text[m.end():] if m.start() == 0 else text[:m.start()]).strip()
+        text = (text[m.end() :] if m.start() == 0 else text[: m.start()]).strip()
     elif m := _OPEN_DOWN_PREFIX.match(text):
         open_down = True
-        text = text[m.end():].strip()
+        text = text[m.end() :].strip()
     match = _QUANTITY.match(text)
     if not match:
         raise ValueError("unreadable")
@@ -329,8 +418,14 @@ def read_money(value: Any) -> tuple[int, MoneyRange | None] | None:
         raise ValueError(f"annual_revenue_usd is in {q.currency}, which the rate table (FX_USD_RATES) lacks")
     low, high = _bounds(q, rate, "annual_revenue_usd", 10**13)
     foreign = q.currency != "USD"
-    rng = MoneyRange(min_usd=low, max_usd=high, text=str(value).strip(), currency=q.currency,
-                     usd_rate=rate if foreign else None, rates_as_of=_rates.as_of if foreign else None)
+    rng = MoneyRange(
+        min_usd=low,
+        max_usd=high,
+        text=str(value).strip(),
+        currency=q.currency,
+        usd_rate=rate if foreign else None,
+        rates_as_of=_rates.as_of if foreign else None,
+    )
     return count_of(low, high), rng
 
 
@@ -369,8 +464,29 @@ def coerce(data: Any) -> Any:
 
 # --- text -------------------------------------------------------------------------------------
 
-_CREDENTIALS = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "cfa", "pmp", "dds",
-                          "rn", "jd", "msc", "ma", "bsc", "ba"})
+_CREDENTIALS = frozenset(
+    {
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "iv",
+        "phd",
+        "md",
+        "mba",
+        "cpa",
+        "esq",
+        "cfa",
+        "pmp",
+        "dds",
+        "rn",
+        "jd",
+        "msc",
+        "ma",
+        "bsc",
+        "ba",
+    }
+)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame"})
 
 
@@ -438,31 +554,87 @@ def clean_domain(value: str) -> str:
 # --- column aliases (CSV headers, Clay keys) ---------------------------------------------------
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "email": ("email", "work email", "email address", "e-mail", "business email", "person email", "contact email",
-              "work email address", "primary email", "email 1", "mail"),
+    "email": (
+        "email",
+        "work email",
+        "email address",
+        "e-mail",
+        "business email",
+        "person email",
+        "contact email",
+        "work email address",
+        "primary email",
+        "email 1",
+        "mail",
+    ),
     "first_name": ("first name", "firstname", "given name", "forename", "fname", "contact first name", "first"),
     "last_name": ("last name", "lastname", "surname", "family name", "lname", "contact last name", "last"),
     "full_name": ("full name", "name", "contact name", "person name", "contact"),
     "title": ("job title", "title", "person title", "position", "role", "job role", "designation", "headline"),
-    "company": ("company name", "company", "organization name", "organization", "organisation", "account name",
-                "account", "employer", "business name"),
+    "company": (
+        "company name",
+        "company",
+        "organization name",
+        "organization",
+        "organisation",
+        "account name",
+        "account",
+        "employer",
+        "business name",
+    ),
     "company_domain": ("company domain", "domain", "company website domain", "email domain"),
     "website": ("website", "company website", "website url", "company url", "homepage", "url", "web"),
-    "linkedin_url": ("linkedin url", "linkedin", "linkedin profile", "linkedin profile url", "person linkedin url",
-                     "linkedin profile link", "li url"),
+    "linkedin_url": (
+        "linkedin url",
+        "linkedin",
+        "linkedin profile",
+        "linkedin profile url",
+        "person linkedin url",
+        "linkedin profile link",
+        "li url",
+    ),
     "industry": ("industry", "company industry", "sector", "vertical"),
-    "employee_count": ("employees", "employee count", "company employee count", "company employees",
-                       "number of employees", "num employees", "no of employees", "company size", "headcount",
-                       "company headcount", "employee range", "size"),
-    "annual_revenue_usd": ("annual revenue", "annual revenue usd", "annual revenue (usd)", "revenue",
-                           "revenue usd", "company revenue", "estimated revenue"),
+    "employee_count": (
+        "employees",
+        "employee count",
+        "company employee count",
+        "company employees",
+        "number of employees",
+        "num employees",
+        "no of employees",
+        "company size",
+        "headcount",
+        "company headcount",
+        "employee range",
+        "size",
+    ),
+    "annual_revenue_usd": (
+        "annual revenue",
+        "annual revenue usd",
+        "annual revenue (usd)",
+        "revenue",
+        "revenue usd",
+        "company revenue",
+        "estimated revenue",
+    ),
     "location": ("location", "person location", "company location", "hq location", "address", "hq"),
     "city": ("city", "company city"),
     "state": ("state", "region", "province", "company state"),
     "country": ("country", "company country"),
     "technologies": ("technologies", "tech stack", "technology", "techstack", "tools"),
-    "signals": ("signals", "intent signals", "buying signals", "signal", "news", "recent news", "job openings",
-                "hiring signals", "trigger", "triggers", "notes on company"),
+    "signals": (
+        "signals",
+        "intent signals",
+        "buying signals",
+        "signal",
+        "news",
+        "recent news",
+        "job openings",
+        "hiring signals",
+        "trigger",
+        "triggers",
+        "notes on company",
+    ),
     "notes": ("notes", "note", "comments", "description"),
     "clay_row_id": ("clay row id", "row id", "clay id", "record id", "clay record id"),
 }
@@ -563,11 +735,14 @@ def row_fields(pairs: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
         text = _text(value)
         if text is None:
             continue
-        out[name] = text[:limits[name]] if name in limits else text
+        out[name] = text[: limits[name]] if name in limits else text
     for name, sources in lists.items():
         max_items, max_chars = LIST_LIMITS[name]
-        items = [item[:max_chars] for _, _, v in sorted(sources, key=lambda s: (s[0], s[1]))
-                 for item in _items(v, LIST_SPLIT[name])]
+        items = [
+            item[:max_chars]
+            for _, _, v in sorted(sources, key=lambda s: (s[0], s[1]))
+            for item in _items(v, LIST_SPLIT[name])
+        ]
         if items:
             out[name] = list(dict.fromkeys(items))[:max_items]
     full = out.pop("full_name", None)
@@ -579,7 +754,7 @@ def row_fields(pairs: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
             out["last_name"] = last[:100]
     parts = [out.pop(k) for k in ("city", "state", "country") if k in out]
     if parts and "location" not in out:
-        out["location"] = ", ".join(dict.fromkeys(parts))[:limits.get("location", 200)]
+        out["location"] = ", ".join(dict.fromkeys(parts))[: limits.get("location", 200)]
     return out
 
 

@@ -323,11 +323,7 @@ def _all_facts(facts: ProspectFacts) -> list[Event | Quantity | Mention]:
 
 def _score_intent(facts: ProspectFacts, maximum: int) -> ScoreComponent:
     relevant = facts.relevant()
-    weak = [
-        f
-        for f in _all_facts(facts)
-        if 0 < f.relevance.score < RELEVANT and not getattr(f, "negated", False)
-    ]
+    weak = [f for f in _all_facts(facts) if 0 < f.relevance.score < RELEVANT and not getattr(f, "negated", False)]
     if relevant:
         share = min(1.0, relevant[0].relevance.score + 0.1 + 0.2 * (len(relevant) - 1))
     else:
@@ -410,9 +406,7 @@ def ceiling(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, list[str]
 def _denied_need(profile: AgentProfile, facts: ProspectFacts) -> Mention | None:
     """A negated mention on the offer's own themes ("no vacancy to fill"): the need the offer serves is absent."""
     offer = profile_offer(profile)
-    return next(
-        (m for m in facts.mentions if m.negated and themes_in(m.span.text) & offer.themes), None
-    )
+    return next((m for m in facts.mentions if m.negated and themes_in(m.span.text) & offer.themes), None)
 
 
 def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | None:

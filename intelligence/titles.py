@@ -30,8 +30,9 @@ PROFESSIONAL = "professional"
 _CREDIT_UNION = re.compile(r"credit union|\bfcu\b|caisse populaire|caisse desjardins")
 
 
-def convention_for(industry_slug: str | None, prospect_industry: str | None = None,
-                   company: str | None = None) -> str | None:
+def convention_for(
+    industry_slug: str | None, prospect_industry: str | None = None, company: str | None = None
+) -> str | None:
     """The title convention for an agent industry slug (and the prospect's own industry text and company).
 
     Banks title officers generously (a VP or AVP is manager level); credit unions do not: their VPs
@@ -1835,8 +1836,6 @@ _NOW = re.compile(r"[(,;|/-]\s*(?:now|currently|today)\b[^)]*\)?")
 
 
 @lru_cache(maxsize=16384)
-
-
 def parse_title(title: str | None, convention: str | None = None) -> TitleReading | None:
     """Read a job title; None for an empty title. `convention` from `convention_for`."""
     if not title or not title.strip():

@@ -17,6 +17,7 @@ from settings import Settings
 
 log = structlog.get_logger()
 
+
 def public_error(exc: BaseException, **context: Any) -> str:
     """What `GET /api/jobs/{id}` may show about a failure (issue 13, finding 9).
 
@@ -53,8 +54,9 @@ class Handler(Protocol):
     async def prepare(self, ctx: JobContext, key: str, payload: dict[str, Any]) -> Any:
         """Work that writes nothing (may call Claude); its result is handed to `apply`."""
 
-    async def apply(self, session: AsyncSession, ctx: JobContext, key: str, payload: dict[str, Any],
-                    prepared: Any) -> dict[str, Any]:
+    async def apply(
+        self, session: AsyncSession, ctx: JobContext, key: str, payload: dict[str, Any], prepared: Any
+    ) -> dict[str, Any]:
         """Write the item's outcome; committed together with the item's done-mark."""
 
 

@@ -1,5 +1,4 @@
-"""Job statuses and the job as the API shows it (`JobRead`).
-"""
+"""Job statuses and the job as the API shows it (`JobRead`)."""
 
 from __future__ import annotations
 
@@ -37,9 +36,22 @@ class JobRead(Output):
     message_batch: dict[str, Any] | None = None
 
 
-def job_read(job: Job, errors: Sequence[dict[str, Any]] = (),
-             message_batch: dict[str, Any] | None = None) -> JobRead:
-    return JobRead(job_id=job.id, kind=job.kind, status=job.status, total=job.total, done=job.done,
-                   failed=job.failed, errors=list(errors), result=job.result, error=job.error,
-                   attempts=job.attempts, created_at=job.created_at, updated_at=job.updated_at,
-                   finished_at=job.finished_at, message_batch=message_batch)
+def job_read(
+    job: Job, errors: Sequence[dict[str, Any]] = (), message_batch: dict[str, Any] | None = None
+) -> JobRead:
+    return JobRead(
+        job_id=job.id,
+        kind=job.kind,
+        status=job.status,
+        total=job.total,
+        done=job.done,
+        failed=job.failed,
+        errors=list(errors),
+        result=job.result,
+        error=job.error,
+        attempts=job.attempts,
+        created_at=job.created_at,
+        updated_at=job.updated_at,
+        finished_at=job.finished_at,
+        message_batch=message_batch,
+    )

@@ -1,5 +1,4 @@
-"""API-side job services: enqueue in the caller's transaction, read, cancel, list, queue depth.
-"""
+"""API-side job services: enqueue in the caller's transaction, read, cancel, list, queue depth."""
 
 from __future__ import annotations
 
@@ -24,17 +23,30 @@ log = structlog.get_logger()
 # --- API-side services ------------------------------------------------------------------------
 
 
-async def enqueue(session: AsyncSession, *, workspace_id: uuid.UUID, kind: str, payload: dict[str, Any],
-                  items: Sequence[tuple[str, dict[str, Any]]]) -> Job:
+async def enqueue(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    kind: str,
+    payload: dict[str, Any],
+    items: Sequence[tuple[str, dict[str, Any]]],
+) -> Job:
     """Store a job and its items in the caller's transaction; workers pick it up after commit."""
     if kind not in HANDLERS:
         raise ValueError(f"unknown job kind {kind!r}")
-    job = Job(workspace_id=workspace_id, kind=kind, payload=payload, total=len(items), status="queued",
-              next_run_at=utcnow())
+    job = Job(
+        workspace_id=workspace_id,
+        kind=kind,
+        payload=payload,
+        total=len(items),
+        status="queued",
+        next_run_at=utcnow(),
+    )
     session.add(job)
     await session.flush()
-    session.add_all(JobItem(job_id=job.id, key=key, position=i, payload=item)
-                    for i, (key, item) in enumerate(items))
+    session.add_all(
+        JobItem(job_id=job.id, key=key, position=i, payload=item) for i, (key, item) in enumerate(items)
+    )
     await session.flush()
     log.info("job.enqueued", job_id=str(job.id), kind=kind, total=len(items))
     wake()
@@ -46,34 +58,63 @@ async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uui
     job = await session.scalar(select(Job).where(Job.id == job_id, Job.workspace_id == workspace_id))
     if job is None:
         raise NotFound(f"No job {job_id}")
-    errors = (await session.execute(
-        select(JobItem.key, JobItem.error).where(JobItem.job_id == job.id, JobItem.status == "failed")
-        .order_by(JobItem.position).limit(50))).all()
+    errors = (
+        await session.execute(
+            select(JobItem.key, JobItem.error)
+            .where(JobItem.job_id == job.id, JobItem.status == "failed")
+            .order_by(JobItem.position)
+            .limit(50)
+        )
+    ).all()
     batch = None
     if job.payload.get("use_batches"):
-        row = (await session.execute(
-            select(LlmBatch.round, LlmBatch.batch_id, LlmBatch.status, LlmBatch.requests, LlmBatch.counts)
-            .where(LlmBatch.job_id == job.id).order_by(LlmBatch.round.desc()).limit(1))).first()
-        batch = {"rounds": row.round + 1, "batch_id": row.batch_id, "status": row.status,
-                 "requests": row.requests, "counts": row.counts} if row else {"rounds": 0}
+        row = (
+            await session.execute(
+                select(LlmBatch.round, LlmBatch.batch_id, LlmBatch.status, LlmBatch.requests, LlmBatch.counts)
+                .where(LlmBatch.job_id == job.id)
+                .order_by(LlmBatch.round.desc())
+                .limit(1)
+            )
+        ).first()
+        batch = (
+            {
+                "rounds": row.round + 1,
+                "batch_id": row.batch_id,
+                "status": row.status,
+                "requests": row.requests,
+                "counts": row.counts,
+            }
+            if row
+            else {"rounds": 0}
+        )
     return job_read(job, [{"item": key, "error": error} for key, error in errors], batch)
 
 
 async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:
     """Cancel a queued or running job; items already done stay done. A finished job is a 409."""
-    result = await session.execute(update(Job).where(Job.id == job_id, Job.workspace_id == workspace_id,
-                                                     Job.status.in_(ACTIVE))
-                                   .values(status="cancelled", finished_at=utcnow(), lease_owner=None,
-                                           updated_at=utcnow()))
+    result = await session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.workspace_id == workspace_id, Job.status.in_(ACTIVE))
+        .values(status="cancelled", finished_at=utcnow(), lease_owner=None, updated_at=utcnow())
+    )
     job = await get_job(session, workspace_id=workspace_id, job_id=job_id)
     if not getattr(result, "rowcount", 0):
-        raise Conflict(f"Job {job_id} is finished ({job.status}); only a queued or running job can be cancelled.",
-                       job_status=job.status)
+        raise Conflict(
+            f"Job {job_id} is finished ({job.status}); only a queued or running job can be cancelled.",
+            job_status=job.status,
+        )
     return job
 
 
-async def list_jobs(session: AsyncSession, *, workspace_id: uuid.UUID, status: str | None,
-                    campaign_id: uuid.UUID | None, cursor: str | None, limit: int) -> Page[JobRead]:
+async def list_jobs(
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    status: str | None,
+    campaign_id: uuid.UUID | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[JobRead]:
     """The workspace's jobs, newest first; `status` may be "active" (queued or running).
 
     A job belongs to a campaign when its payload names it (pipelines, content batches, Clay pushes

@@ -14,7 +14,6 @@ backoff up to `JOB_MAX_ATTEMPTS` claims, then `failed` with the reason. Shutdown
 lets the items in flight finish, and releases the lease so another process resumes at once.
 """
 
-
 from __future__ import annotations
 
 import asyncio
@@ -41,22 +40,34 @@ log = structlog.get_logger()
 
 
 def _claimable(now: datetime) -> Any:
-    return or_(and_(Job.status == "queued", Job.next_run_at <= now),
-               and_(Job.status == "running", Job.lease_expires_at < now))
+    return or_(
+        and_(Job.status == "queued", Job.next_run_at <= now),
+        and_(Job.status == "running", Job.lease_expires_at < now),
+    )
 
 
 async def claim(db: TuneDatabase, *, owner: str, lease: timedelta) -> uuid.UUID | None:
     """Atomically take the oldest runnable job (or one whose lease expired) for `owner`."""
     now = utcnow()
-    values = {"status": "running", "lease_owner": owner, "lease_expires_at": now + lease,
-              "attempts": Job.attempts + 1, "updated_at": now}
+    values = {
+        "status": "running",
+        "lease_owner": owner,
+        "lease_expires_at": now + lease,
+        "attempts": Job.attempts + 1,
+        "updated_at": now,
+    }
     async with db.session() as session:
         if db.is_sqlite:
             # One statement: BEGIN IMMEDIATE serialises writers, and the sub-select sees the newest state.
             oldest = select(Job.id).where(_claimable(now)).order_by(Job.created_at).limit(1).scalar_subquery()
             return await session.scalar(update(Job).where(Job.id == oldest).values(**values).returning(Job.id))
-        job_id = await session.scalar(select(Job.id).where(_claimable(now)).order_by(Job.created_at).limit(1)
-                                      .with_for_update(skip_locked=True))
+        job_id = await session.scalar(
+            select(Job.id)
+            .where(_claimable(now))
+            .order_by(Job.created_at)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
         if job_id is not None:
             await session.execute(update(Job).where(Job.id == job_id).values(**values))
         return job_id
@@ -65,9 +76,11 @@ async def claim(db: TuneDatabase, *, owner: str, lease: timedelta) -> uuid.UUID 
 async def _heartbeat(db: TuneDatabase, job_id: uuid.UUID, owner: str, lease: timedelta) -> bool:
     """Extend the lease; False when it was lost (cancelled, or taken over after expiry)."""
     async with db.session() as session:
-        result = await session.execute(update(Job).where(Job.id == job_id, Job.lease_owner == owner,
-                                                         Job.status == "running")
-                                       .values(lease_expires_at=utcnow() + lease))
+        result = await session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
+            .values(lease_expires_at=utcnow() + lease)
+        )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
@@ -90,8 +103,9 @@ class LeaseLost(Exception):
 class Worker:
     """One claiming loop. A process runs `JOB_WORKERS` of them (see `WorkerPool`)."""
 
-    def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event,
-                 shared: Any = None) -> None:
+    def __init__(
+        self, db: TuneDatabase, llm: Any, settings: Settings, name: str, wakeup: asyncio.Event, shared: Any = None
+    ) -> None:
         self.db, self.llm, self.settings, self.wakeup = db, llm, settings, wakeup
         self.shared = shared
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{name}:{uuid.uuid4().hex[:6]}"
@@ -119,8 +133,15 @@ class Worker:
         async with self.db.session(write=False) as session:
             job = await session.get(Job, job_id)
             assert job is not None
-            ctx = JobContext(db=self.db, llm=self.llm, settings=self.settings, shared=self.shared, job_id=job.id,
-                             workspace_id=job.workspace_id, payload=job.payload)
+            ctx = JobContext(
+                db=self.db,
+                llm=self.llm,
+                settings=self.settings,
+                shared=self.shared,
+                job_id=job.id,
+                workspace_id=job.workspace_id,
+                payload=job.payload,
+            )
             kind, attempts = job.kind, job.attempts
         log.info("job.claimed", job_id=str(job_id), kind=kind, attempt=attempts, owner=self.owner)
         handler = HANDLERS.get(kind)
@@ -166,18 +187,24 @@ class Worker:
             if lost.is_set():
                 raise LeaseLost
             async with self.db.session(write=False) as session:
-                items = (await session.execute(
-                    select(JobItem.id, JobItem.key, JobItem.payload)
-                    .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending")
-                    .order_by(JobItem.position).limit(size))).all()
+                items = (
+                    await session.execute(
+                        select(JobItem.id, JobItem.key, JobItem.payload)
+                        .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending")
+                        .order_by(JobItem.position)
+                        .limit(size)
+                    )
+                ).all()
             if not items:
                 return
-            prepared = await asyncio.gather(*(handler.prepare(ctx, item.key, item.payload) for item in items),
-                                            return_exceptions=True)
+            prepared = await asyncio.gather(
+                *(handler.prepare(ctx, item.key, item.payload) for item in items), return_exceptions=True
+            )
             await self._apply_chunk(ctx, handler, items, prepared)
 
-    async def _apply_chunk(self, ctx: JobContext, handler: Handler, items: Sequence[Any],
-                           prepared: list[Any]) -> None:
+    async def _apply_chunk(
+        self, ctx: JobContext, handler: Handler, items: Sequence[Any], prepared: list[Any]
+    ) -> None:
         """Store a chunk's outcomes in one transaction (one commit for the chunk), each item in its own
         savepoint: an item whose `apply` fails is rolled back alone and recorded as failed."""
         done = failed = 0
@@ -198,11 +225,20 @@ class Worker:
                         # Marked after `apply`, with its result, in one statement: without the lease,
                         # LeaseLost rolls the savepoint (and `apply` with it) back.
                         mark = await session.execute(
-                            update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending",
-                                                  JobItem.job_id.in_(select(Job.id).where(
-                                                      Job.id == ctx.job_id, Job.lease_owner == self.owner,
-                                                      Job.status == "running")))
-                            .values(status="done", result=result, updated_at=utcnow()))
+                            update(JobItem)
+                            .where(
+                                JobItem.id == item_id,
+                                JobItem.status == "pending",
+                                JobItem.job_id.in_(
+                                    select(Job.id).where(
+                                        Job.id == ctx.job_id,
+                                        Job.lease_owner == self.owner,
+                                        Job.status == "running",
+                                    )
+                                ),
+                            )
+                            .values(status="done", result=result, updated_at=utcnow())
+                        )
                         if not mark.rowcount:  # type: ignore[attr-defined]
                             raise LeaseLost
                     done += 1
@@ -213,50 +249,77 @@ class Worker:
                 except Exception as exc:
                     await self._fail_item(session, ctx, item_id, key, exc)
                     failed += 1
-            await session.execute(update(Job).where(Job.id == ctx.job_id)
-                                  .values(done=Job.done + done, failed=Job.failed + failed))
+            await session.execute(
+                update(Job).where(Job.id == ctx.job_id).values(done=Job.done + done, failed=Job.failed + failed)
+            )
 
-    async def _fail_item(self, session: AsyncSession, ctx: JobContext, item_id: uuid.UUID, key: str,
-                         exc: Exception) -> None:
+    async def _fail_item(
+        self, session: AsyncSession, ctx: JobContext, item_id: uuid.UUID, key: str, exc: Exception
+    ) -> None:
         log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
-        await session.execute(update(JobItem).where(JobItem.id == item_id, JobItem.status == "pending")
-                              .values(status="failed", error=public_error(exc, job_id=str(ctx.job_id), item=key),
-                                      updated_at=utcnow()))
+        await session.execute(
+            update(JobItem)
+            .where(JobItem.id == item_id, JobItem.status == "pending")
+            .values(
+                status="failed", error=public_error(exc, job_id=str(ctx.job_id), item=key), updated_at=utcnow()
+            )
+        )
 
     async def _finish(self, ctx: JobContext, kind: str) -> None:
         async with self.db.session() as session:
             summary = await SUMMARIZERS[kind](session, ctx) if kind in SUMMARIZERS else None
-            await session.execute(update(Job).where(Job.id == ctx.job_id, Job.lease_owner == self.owner,
-                                                    Job.status == "running")
-                                  .values(status="succeeded", result=summary, finished_at=utcnow(),
-                                          lease_owner=None, lease_expires_at=None, updated_at=utcnow()))
+            await session.execute(
+                update(Job)
+                .where(Job.id == ctx.job_id, Job.lease_owner == self.owner, Job.status == "running")
+                .values(
+                    status="succeeded",
+                    result=summary,
+                    finished_at=utcnow(),
+                    lease_owner=None,
+                    lease_expires_at=None,
+                    updated_at=utcnow(),
+                )
+            )
         log.info("job.succeeded", job_id=str(ctx.job_id), kind=kind)
 
     async def _release(self, job_id: uuid.UUID) -> None:
         """Hand the job back at shutdown so another process resumes it without waiting for the lease."""
         async with self.db.session() as session:
-            await session.execute(update(Job).where(Job.id == job_id, Job.lease_owner == self.owner,
-                                                    Job.status == "running")
-                                  .values(status="queued", lease_owner=None, lease_expires_at=None,
-                                          attempts=Job.attempts - 1, next_run_at=utcnow()))
+            await session.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.lease_owner == self.owner, Job.status == "running")
+                .values(
+                    status="queued",
+                    lease_owner=None,
+                    lease_expires_at=None,
+                    attempts=Job.attempts - 1,
+                    next_run_at=utcnow(),
+                )
+            )
         log.info("job.released", job_id=str(job_id))
 
     async def _failed_attempt(self, job_id: uuid.UUID, attempts: int, exc: Exception) -> None:
         final = attempts >= self.settings.JOB_MAX_ATTEMPTS
         reason = public_error(exc, job_id=str(job_id), attempt=attempts)[:1000]
-        log.error("job.attempt_failed", job_id=str(job_id), attempt=attempts, final=final,
-                  error=type(exc).__name__)
-        backoff = timedelta(seconds=min(300, 2 ** attempts))
-        values: dict[str, Any] = {"lease_owner": None, "lease_expires_at": None, "error": reason,
-                                  "updated_at": utcnow()}
+        log.error(
+            "job.attempt_failed", job_id=str(job_id), attempt=attempts, final=final, error=type(exc).__name__
+        )
+        backoff = timedelta(seconds=min(300, 2**attempts))
+        values: dict[str, Any] = {
+            "lease_owner": None,
+            "lease_expires_at": None,
+            "error": reason,
+            "updated_at": utcnow(),
+        }
         if final:
             values |= {"status": "failed", "finished_at": utcnow()}
         else:
             values |= {"status": "queued", "next_run_at": utcnow() + backoff}
         try:
             async with self.db.session() as session:
-                await session.execute(update(Job).where(Job.id == job_id, Job.lease_owner == self.owner)
-                                      .values(**values))
+                await session.execute(
+                    update(Job).where(Job.id == job_id, Job.lease_owner == self.owner).values(**values)
+                )
         except Exception:  # the lease will expire and another claim will count the attempt
             log.exception("job.record_failure_failed", job_id=str(job_id))
 
@@ -266,8 +329,9 @@ class WorkerPool:
 
     def __init__(self, db: TuneDatabase, llm: Any, settings: Settings, *, shared: Any = None) -> None:
         self.wakeup = asyncio.Event()
-        self.workers = [Worker(db, llm, settings, f"w{i}", self.wakeup, shared)
-                        for i in range(settings.JOB_WORKERS)]
+        self.workers = [
+            Worker(db, llm, settings, f"w{i}", self.wakeup, shared) for i in range(settings.JOB_WORKERS)
+        ]
         self.tasks: list[asyncio.Task[None]] = []
 
     def start(self) -> None:

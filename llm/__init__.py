@@ -77,8 +77,9 @@ log = structlog.get_logger()
 
 T = TypeVar("T", bound=BaseModel)
 
-Reason = Literal["unconfigured", "budget", "circuit_open", "failed", "invalid_output", "truncated", "refused",
-                 "deadline"]
+Reason = Literal[
+    "unconfigured", "budget", "circuit_open", "failed", "invalid_output", "truncated", "refused", "deadline"
+]
 Outcome = Literal["ok", "invalid", "error", "truncated", "refused"]
 
 TOOL_NAME = "emit"
@@ -117,9 +118,18 @@ class Usage:
     cost_usd: float = 0.0
 
     @classmethod
-    def priced(cls, settings: Settings, *, model: str, input_tokens: int = 0, output_tokens: int = 0,
-               cache_read_tokens: int = 0, cache_write_tokens: int = 0, cache_write_1h_tokens: int = 0,
-               batch: bool = False) -> Usage:
+    def priced(
+        cls,
+        settings: Settings,
+        *,
+        model: str,
+        input_tokens: int = 0,
+        output_tokens: int = 0,
+        cache_read_tokens: int = 0,
+        cache_write_tokens: int = 0,
+        cache_write_1h_tokens: int = 0,
+        batch: bool = False,
+    ) -> Usage:
         """Usage with `cost_usd` from the model table row of `model` (the model that answered).
 
         Anthropic's `input_tokens` excludes cached tokens, so the counts add up without overlap.
@@ -135,12 +145,25 @@ class Usage:
         assert spec is not None  # LLM_MODEL is validated against the table at startup
         discount = spec.batch_discount if batch else 1.0
         write_5m = max(cache_write_tokens - cache_write_1h_tokens, 0)
-        cost = (input_tokens * spec.input + output_tokens * spec.output
-                + cache_read_tokens * spec.cache_read + write_5m * spec.cache_write_5m
-                + cache_write_1h_tokens * spec.cache_write_1h) * discount / 1_000_000
-        return cls(model=model, input_tokens=input_tokens, output_tokens=output_tokens,
-                   cache_read_tokens=cache_read_tokens, cache_write_tokens=cache_write_tokens,
-                   cost_usd=round(cost, 8))
+        cost = (
+            (
+                input_tokens * spec.input
+                + output_tokens * spec.output
+                + cache_read_tokens * spec.cache_read
+                + write_5m * spec.cache_write_5m
+                + cache_write_1h_tokens * spec.cache_write_1h
+            )
+            * discount
+            / 1_000_000
+        )
+        return cls(
+            model=model,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            cache_read_tokens=cache_read_tokens,
+            cache_write_tokens=cache_write_tokens,
+            cost_usd=round(cost, 8),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, as stored on analyses and returned in API responses."""
@@ -244,7 +267,7 @@ class CircuitBreaker:
 
     @property
     def state(self) -> Literal["closed", "open", "half_open"]:
-        """"closed", "open" or "half_open" (a probe is in flight)."""
+        """ "closed", "open" or "half_open" (a probe is in flight)."""
         return self._state
 
     @property
@@ -333,8 +356,13 @@ def _describe_error(exc: BaseException) -> dict[str, Any]:
 def make_anthropic_client(settings: Settings, **kwargs: Any) -> AsyncAnthropic:
     """The SDK client for these settings: explicit key, our timeout, and no SDK retries (tenacity
     is the one retry layer). Tests add `_strict_response_validation=True`."""
-    return AsyncAnthropic(api_key=settings.ANTHROPIC_API_KEY, base_url=settings.ANTHROPIC_BASE_URL,
-                          timeout=settings.LLM_TIMEOUT_S, max_retries=0, **kwargs)
+    return AsyncAnthropic(
+        api_key=settings.ANTHROPIC_API_KEY,
+        base_url=settings.ANTHROPIC_BASE_URL,
+        timeout=settings.LLM_TIMEOUT_S,
+        max_retries=0,
+        **kwargs,
+    )
 
 
 def month_start(now: datetime) -> datetime:
@@ -386,8 +414,9 @@ class LLMClient:
         self._client: AsyncAnthropic | None = None
         if settings.llm_configured:
             self._client = client or make_anthropic_client(settings)
-        self.breaker = CircuitBreaker(failures=settings.LLM_BREAKER_FAILURES,
-                                      cooldown_s=settings.LLM_BREAKER_COOLDOWN_S, clock=clock)
+        self.breaker = CircuitBreaker(
+            failures=settings.LLM_BREAKER_FAILURES, cooldown_s=settings.LLM_BREAKER_COOLDOWN_S, clock=clock
+        )
         self._slots = PrioritySlots(settings.LLM_MAX_CONCURRENCY)
         self._backoff = wait_exponential_jitter(multiplier=0.5, max=8, jitter=0.5)
         # Set when Anthropic answers with a spend-limit error: refuse locally for a cooldown
@@ -431,8 +460,12 @@ class LLMClient:
             reason = "circuit_open"
         else:
             reason = "ok"
-        return {"engine": "claude" if reason == "ok" else "rules", "circuit": circuit, "reason": reason,
-                "model": self.settings.LLM_MODEL}
+        return {
+            "engine": "claude" if reason == "ok" else "rules",
+            "circuit": circuit,
+            "reason": reason,
+            "model": self.settings.LLM_MODEL,
+        }
 
     async def close(self) -> None:
         """Close the SDK's HTTP connections (app shutdown)."""
@@ -443,8 +476,9 @@ class LLMClient:
 
     async def month_spend(self, workspace_id: uuid.UUID | None = None) -> float:
         """USD spent this calendar month (UTC): by one workspace, or by the whole service (None)."""
-        query = (select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0))
-                 .where(LlmUsage.created_at >= month_start(self._now())))
+        query = select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0)).where(
+            LlmUsage.created_at >= month_start(self._now())
+        )
         if workspace_id is not None:
             query = query.where(LlmUsage.workspace_id == workspace_id)
         async with self.db.session(write=False) as session:
@@ -464,10 +498,13 @@ class LLMClient:
             func.coalesce(func.sum(LlmUsage.cache_write_tokens), 0),
             func.coalesce(func.sum(LlmUsage.cost_usd), 0.0),
         )
-        rows = (await session.execute(
-            select(LlmUsage.purpose, LlmUsage.outcome, *columns)
-            .where(LlmUsage.created_at >= since, LlmUsage.workspace_id == workspace_id)
-            .group_by(LlmUsage.purpose, LlmUsage.outcome))).all()
+        rows = (
+            await session.execute(
+                select(LlmUsage.purpose, LlmUsage.outcome, *columns)
+                .where(LlmUsage.created_at >= since, LlmUsage.workspace_id == workspace_id)
+                .group_by(LlmUsage.purpose, LlmUsage.outcome)
+            )
+        ).all()
         keys = ("calls", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "cost_usd")
         totals: dict[str, Any] = dict.fromkeys(keys, 0)
         by_purpose: dict[str, dict[str, Any]] = {}
@@ -484,34 +521,50 @@ class LLMClient:
         service_cap = self.settings.LLM_MONTHLY_BUDGET_USD
         service_exhausted = False
         if service_cap is not None:
-            service_total = await session.scalar(select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0))
-                                                 .where(LlmUsage.created_at >= since))
+            service_total = await session.scalar(
+                select(func.coalesce(func.sum(LlmUsage.cost_usd), 0.0)).where(LlmUsage.created_at >= since)
+            )
             service_exhausted = float(service_total or 0.0) >= service_cap
             self._note_budget(since, service_exhausted)
         exhausted = totals["cost_usd"] >= budget or service_exhausted
-        return {"month": since.strftime("%Y-%m"), "workspace_id": str(workspace_id), **totals,
-                "budget_usd": budget,
-                "remaining_usd": 0.0 if service_exhausted else round(max(budget - totals["cost_usd"], 0.0), 6),
-                "budget_exhausted": exhausted, "service_budget_exhausted": service_exhausted,
-                "by_purpose": by_purpose, "by_outcome": by_outcome}
+        return {
+            "month": since.strftime("%Y-%m"),
+            "workspace_id": str(workspace_id),
+            **totals,
+            "budget_usd": budget,
+            "remaining_usd": 0.0 if service_exhausted else round(max(budget - totals["cost_usd"], 0.0), 6),
+            "budget_exhausted": exhausted,
+            "service_budget_exhausted": service_exhausted,
+            "by_purpose": by_purpose,
+            "by_outcome": by_outcome,
+        }
 
     def _note_budget(self, since: datetime, exhausted: bool) -> None:
         """Remember whether the service-wide cap is spent this month, for `state()`."""
         self._exhausted_month = since.strftime("%Y-%m") if exhausted else None
 
-    async def _record(self, *, workspace_id: uuid.UUID | None, purpose: str, outcome: Outcome,
-                      usage: Usage) -> None:
+    async def _record(
+        self, *, workspace_id: uuid.UUID | None, purpose: str, outcome: Outcome, usage: Usage
+    ) -> None:
         """One ledger row in its own short transaction, never the caller's: the spend is real
         even when the caller's transaction rolls back."""
         metrics.record_llm_call(purpose=purpose, outcome=outcome, usage=usage)
         try:
             async with self.db.session() as session:
-                session.add(LlmUsage(workspace_id=workspace_id, model=usage.model, purpose=purpose,
-                                     outcome=outcome, input_tokens=usage.input_tokens,
-                                     output_tokens=usage.output_tokens,
-                                     cache_read_tokens=usage.cache_read_tokens,
-                                     cache_write_tokens=usage.cache_write_tokens, cost_usd=usage.cost_usd,
-                                     created_at=self._now()))
+                session.add(
+                    LlmUsage(
+                        workspace_id=workspace_id,
+                        model=usage.model,
+                        purpose=purpose,
+                        outcome=outcome,
+                        input_tokens=usage.input_tokens,
+                        output_tokens=usage.output_tokens,
+                        cache_read_tokens=usage.cache_read_tokens,
+                        cache_write_tokens=usage.cache_write_tokens,
+                        cost_usd=usage.cost_usd,
+                        created_at=self._now(),
+                    )
+                )
         except LEDGER_ERRORS as exc:
             # The answer is already paid for; losing it over a ledger blip would waste it. The
             # budget check before the next call reads the same database, so an outage stops spend.
@@ -559,8 +612,16 @@ class LLMClient:
         ticket = self.breaker.probe_ticket
         lane = lane or LANE.get()
         try:
-            return await self._call(workspace_id=workspace_id, purpose=purpose, system=system, prompt=prompt,
-                                    output_model=output_model, max_tokens=max_tokens, lane=lane, probe=probe)
+            return await self._call(
+                workspace_id=workspace_id,
+                purpose=purpose,
+                system=system,
+                prompt=prompt,
+                output_model=output_model,
+                max_tokens=max_tokens,
+                lane=lane,
+                probe=probe,
+            )
         finally:
             if probe:
                 self.breaker.release(ticket)  # a no-op once the probe recorded its verdict
@@ -585,21 +646,44 @@ class LLMClient:
         if workspace_id is not None:
             spent = await self.month_spend(workspace_id)
             if spent >= s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:
-                log.warning("llm.budget_exhausted", purpose=purpose, scope="workspace", spent_usd=round(spent, 6),
-                            budget_usd=s.LLM_WORKSPACE_MONTHLY_BUDGET_USD)
-                raise LLMUnavailable("budget", f"this workspace's monthly LLM budget of "
-                                               f"${s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:.2f} is spent")
+                log.warning(
+                    "llm.budget_exhausted",
+                    purpose=purpose,
+                    scope="workspace",
+                    spent_usd=round(spent, 6),
+                    budget_usd=s.LLM_WORKSPACE_MONTHLY_BUDGET_USD,
+                )
+                raise LLMUnavailable(
+                    "budget",
+                    f"this workspace's monthly LLM budget of ${s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:.2f} is spent",
+                )
         if s.LLM_MONTHLY_BUDGET_USD is not None:
             total = await self.month_spend()
             self._note_budget(month_start(self._now()), total >= s.LLM_MONTHLY_BUDGET_USD)
             if total >= s.LLM_MONTHLY_BUDGET_USD:
-                log.warning("llm.budget_exhausted", purpose=purpose, scope="service", spent_usd=round(total, 6),
-                            budget_usd=s.LLM_MONTHLY_BUDGET_USD)
-                raise LLMUnavailable("budget", f"the service's monthly LLM cap of ${s.LLM_MONTHLY_BUDGET_USD:.2f} "
-                                               f"is spent")
+                log.warning(
+                    "llm.budget_exhausted",
+                    purpose=purpose,
+                    scope="service",
+                    spent_usd=round(total, 6),
+                    budget_usd=s.LLM_MONTHLY_BUDGET_USD,
+                )
+                raise LLMUnavailable(
+                    "budget", f"the service's monthly LLM cap of ${s.LLM_MONTHLY_BUDGET_USD:.2f} is spent"
+                )
 
-    async def _call(self, *, workspace_id: uuid.UUID | None, purpose: str, system: str, prompt: str,
-                    output_model: type[T], max_tokens: int, lane: Lane, probe: bool) -> LLMResult[T]:
+    async def _call(
+        self,
+        *,
+        workspace_id: uuid.UUID | None,
+        purpose: str,
+        system: str,
+        prompt: str,
+        output_model: type[T],
+        max_tokens: int,
+        lane: Lane,
+        probe: bool,
+    ) -> LLMResult[T]:
         client = self._client
         assert client is not None
         s = self.settings
@@ -659,12 +743,22 @@ class LLMClient:
 
         def before_sleep(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome is not None else None
-            log.info("llm.retry", purpose=purpose, attempt=state.attempt_number,
-                     wait_s=round(state.upcoming_sleep, 3), **_describe_error(exc) if exc else {})
+            log.info(
+                "llm.retry",
+                purpose=purpose,
+                attempt=state.attempt_number,
+                wait_s=round(state.upcoming_sleep, 3),
+                **_describe_error(exc) if exc else {},
+            )
 
-        retrying = AsyncRetrying(stop=stop, wait=self._wait,
-                                 retry=retry_if_exception(is_transient), sleep=self._sleep,
-                                 before_sleep=before_sleep, reraise=True)
+        retrying = AsyncRetrying(
+            stop=stop,
+            wait=self._wait,
+            retry=retry_if_exception(is_transient),
+            sleep=self._sleep,
+            before_sleep=before_sleep,
+            reraise=True,
+        )
         started = time.perf_counter()
 
         def elapsed_ms() -> int:
@@ -673,18 +767,34 @@ class LLMClient:
         try:
             message: Message | None = await retrying(attempt)
         except CircuitOpened:
-            log.info("llm.call", purpose=purpose, model=model, outcome="skipped", attempts=attempts,
-                     ms=elapsed_ms(), reason="circuit_open")
+            log.info(
+                "llm.call",
+                purpose=purpose,
+                model=model,
+                outcome="skipped",
+                attempts=attempts,
+                ms=elapsed_ms(),
+                reason="circuit_open",
+            )
             if attempts:  # this call's own failed attempts were spent: ledger them
                 await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model))
             raise LLMUnavailable("circuit_open", "the circuit opened while this call waited to retry") from None
         except DeadlineReached:
             if attempts:  # its failed attempts were counted by the breaker as they failed
                 await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model))
-            log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
-                        ms=elapsed_ms(), reason="deadline", lane=lane)
-            raise LLMUnavailable("deadline", f"no answer within the {lane} deadline "
-                                             f"({self.deadline_s(lane):g} s)") from None
+            log.warning(
+                "llm.call",
+                purpose=purpose,
+                model=model,
+                outcome="error",
+                attempts=attempts,
+                ms=elapsed_ms(),
+                reason="deadline",
+                lane=lane,
+            )
+            raise LLMUnavailable(
+                "deadline", f"no answer within the {lane} deadline ({self.deadline_s(lane):g} s)"
+            ) from None
         except (APIError, TimeoutError) as exc:
             # The breaker's verdict first, so other callers see it while the ledger is written.
             if is_spend_limit(exc):
@@ -697,39 +807,76 @@ class LLMClient:
                     # A definitive 4xx proves the API is up: it must not hold the circuit open.
                     self.breaker.record_success()
                 if stopped_by == "deadline" and is_transient(exc):
-                    error = LLMUnavailable("deadline", f"no answer within the {lane} deadline "
-                                                       f"({self.deadline_s(lane):g} s; {type(exc).__name__})")
+                    error = LLMUnavailable(
+                        "deadline",
+                        f"no answer within the {lane} deadline "
+                        f"({self.deadline_s(lane):g} s; {type(exc).__name__})",
+                    )
                 elif stopped_by == "circuit" and is_transient(exc):
-                    error = LLMUnavailable("circuit_open",
-                                           f"the circuit opened while retrying ({type(exc).__name__})")
+                    error = LLMUnavailable(
+                        "circuit_open", f"the circuit opened while retrying ({type(exc).__name__})"
+                    )
                 else:
                     error = LLMUnavailable("failed", f"Claude call failed ({type(exc).__name__})")
-            log.warning("llm.call", purpose=purpose, model=model, outcome="error", attempts=attempts,
-                        ms=elapsed_ms(), reason=error.reason, lane=lane, **_describe_error(exc))
-            await self._record(workspace_id=workspace_id, purpose=purpose, outcome="error",
-                               usage=Usage(model=model))
+            log.warning(
+                "llm.call",
+                purpose=purpose,
+                model=model,
+                outcome="error",
+                attempts=attempts,
+                ms=elapsed_ms(),
+                reason=error.reason,
+                lane=lane,
+                **_describe_error(exc),
+            )
+            await self._record(
+                workspace_id=workspace_id, purpose=purpose, outcome="error", usage=Usage(model=model)
+            )
             raise error from exc
         except ValueError as exc:  # a 200 whose body is not JSON: garbage from a reachable API
             message = None
             garbage: str | None = f"unreadable answer ({type(exc).__name__})"
         else:
-            garbage = None if isinstance(getattr(message, "content", None), list) and getattr(
-                message, "usage", None) is not None else "an answer that is not a message"
+            garbage = (
+                None
+                if isinstance(getattr(message, "content", None), list)
+                and getattr(message, "usage", None) is not None
+                else "an answer that is not a message"
+            )
 
         self.breaker.record_success()
         if message is None or garbage is not None:
-            log.warning("llm.call", purpose=purpose, model=model, outcome="invalid", attempts=attempts,
-                        ms=elapsed_ms(), reason="invalid_output", detail=garbage)
-            await self._record(workspace_id=workspace_id, purpose=purpose, outcome="invalid",
-                               usage=Usage(model=model))
+            log.warning(
+                "llm.call",
+                purpose=purpose,
+                model=model,
+                outcome="invalid",
+                attempts=attempts,
+                ms=elapsed_ms(),
+                reason="invalid_output",
+                detail=garbage,
+            )
+            await self._record(
+                workspace_id=workspace_id, purpose=purpose, outcome="invalid", usage=Usage(model=model)
+            )
             raise LLMUnavailable("invalid_output", garbage)
         usage = usage_of(s, message)
         outcome, value, problem = read_answer(message, output_model, structured=spec.structured)
         await self._record(workspace_id=workspace_id, purpose=purpose, outcome=outcome, usage=usage)
-        log.info("llm.call", purpose=purpose, model=usage.model, outcome=outcome, attempts=attempts,
-                 ms=elapsed_ms(), input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
-                 cache_read_tokens=usage.cache_read_tokens, cache_write_tokens=usage.cache_write_tokens,
-                 cost_usd=usage.cost_usd, stop_reason=message.stop_reason)
+        log.info(
+            "llm.call",
+            purpose=purpose,
+            model=usage.model,
+            outcome=outcome,
+            attempts=attempts,
+            ms=elapsed_ms(),
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            cache_read_tokens=usage.cache_read_tokens,
+            cache_write_tokens=usage.cache_write_tokens,
+            cost_usd=usage.cost_usd,
+            stop_reason=message.stop_reason,
+        )
         if value is None:
             reason: Reason = "invalid_output" if outcome == "invalid" else outcome  # type: ignore[assignment]
             raise LLMUnavailable(reason, problem)
@@ -739,8 +886,9 @@ class LLMClient:
 # --- requests and answers (shared by the Messages and the Batches paths) -------------------------
 
 
-def request_params(settings: Settings, *, system: str, prompt: str, output_model: type[BaseModel],
-                   max_tokens: int) -> dict[str, Any]:
+def request_params(
+    settings: Settings, *, system: str, prompt: str, output_model: type[BaseModel], max_tokens: int
+) -> dict[str, Any]:
     """The `messages.create` parameters for one structured call, in the form the model takes.
 
     The system block is cached (`LLM_CACHE_TTL`), so a batch re-reads a long agent profile. The
@@ -752,15 +900,21 @@ def request_params(settings: Settings, *, system: str, prompt: str, output_model
     cache: dict[str, Any] = {"type": "ephemeral"}
     if settings.LLM_CACHE_TTL != "5m":
         cache["ttl"] = settings.LLM_CACHE_TTL
-    system_blocks: list[TextBlockParam] = [
-        {"type": "text", "text": system, "cache_control": cache}]  # type: ignore[typeddict-item]
-    params: dict[str, Any] = {"model": settings.LLM_MODEL, "max_tokens": max_tokens, "system": system_blocks,
-                              "messages": [{"role": "user", "content": prompt}]}
+    system_blocks: list[TextBlockParam] = [{"type": "text", "text": system, "cache_control": cache}]  # type: ignore[typeddict-item]
+    params: dict[str, Any] = {
+        "model": settings.LLM_MODEL,
+        "max_tokens": max_tokens,
+        "system": system_blocks,
+        "messages": [{"role": "user", "content": prompt}],
+    }
     if spec.structured == "native":
         params["output_config"] = {"format": {"type": "json_schema", "schema": _native_schema(output_model)}}
     else:
-        tool: ToolParam = {"name": TOOL_NAME, "description": TOOL_DESCRIPTION,
-                           "input_schema": _schema(output_model)}
+        tool: ToolParam = {
+            "name": TOOL_NAME,
+            "description": TOOL_DESCRIPTION,
+            "input_schema": _schema(output_model),
+        }
         choice: ToolChoiceToolParam = {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
         params |= {"tools": [tool], "tool_choice": choice}
     return params
@@ -770,14 +924,21 @@ def usage_of(settings: Settings, message: Message, *, batch: bool = False) -> Us
     """The priced usage of one answer, by the model that answered it."""
     u = message.usage
     one_hour = u.cache_creation.ephemeral_1h_input_tokens if u.cache_creation is not None else 0
-    return Usage.priced(settings, model=message.model, input_tokens=u.input_tokens, output_tokens=u.output_tokens,
-                        cache_read_tokens=u.cache_read_input_tokens or 0,
-                        cache_write_tokens=u.cache_creation_input_tokens or 0, cache_write_1h_tokens=one_hour,
-                        batch=batch)
+    return Usage.priced(
+        settings,
+        model=message.model,
+        input_tokens=u.input_tokens,
+        output_tokens=u.output_tokens,
+        cache_read_tokens=u.cache_read_input_tokens or 0,
+        cache_write_tokens=u.cache_creation_input_tokens or 0,
+        cache_write_1h_tokens=one_hour,
+        batch=batch,
+    )
 
 
-def read_answer(message: Message, output_model: type[T], *,
-                structured: Literal["native", "tool"]) -> tuple[Outcome, T | None, str | None]:
+def read_answer(
+    message: Message, output_model: type[T], *, structured: Literal["native", "tool"]
+) -> tuple[Outcome, T | None, str | None]:
     """(outcome, value, problem) of one answer. The stop reason is read first: an answer cut off at
     `max_tokens` or refused is never a success, even if what arrived happens to validate."""
     stop = message.stop_reason

@@ -13,8 +13,12 @@ from settings import VERSION
 router = APIRouter(prefix="/api", tags=["health"])
 
 
-@router.get("/health", response_model=HealthRead, dependencies=[PublicLimit],
-            responses={503: {"description": "The database cannot be reached"}})
+@router.get(
+    "/health",
+    response_model=HealthRead,
+    dependencies=[PublicLimit],
+    responses={503: {"description": "The database cannot be reached"}},
+)
 async def health(request: Request) -> HealthRead:
     """Liveness and readiness: pings the database (503 when away) and the rate-limit storage (shown)."""
     db = request.app.state.db
@@ -26,5 +30,10 @@ async def health(request: Request) -> HealthRead:
         raise DatabaseUnavailable(f"Database not reachable ({type(exc).__name__}).") from exc
     storage = request.app.state.limiter.storage
     await storage.ping()  # Redis down is reported, not a 503: the limits fall back (core/ratelimit.py)
-    return HealthRead(status="ok", database=db.backend, version=VERSION, engine=request.app.state.engine_state(),
-                      rate_limit=storage.describe())
+    return HealthRead(
+        status="ok",
+        database=db.backend,
+        version=VERSION,
+        engine=request.app.state.engine_state(),
+        rate_limit=storage.describe(),
+    )

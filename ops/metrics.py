@@ -26,8 +26,11 @@ async def require_metrics_access(request: Request) -> None:
     if settings.METRICS_PUBLIC:
         return
     bearer = request.headers.get("authorization", "")
-    if settings.METRICS_TOKEN and bearer.startswith("Bearer ") and hmac.compare_digest(
-            bearer.removeprefix("Bearer ").encode(), settings.METRICS_TOKEN.encode()):
+    if (
+        settings.METRICS_TOKEN
+        and bearer.startswith("Bearer ")
+        and hmac.compare_digest(bearer.removeprefix("Bearer ").encode(), settings.METRICS_TOKEN.encode())
+    ):
         return
     if await api_key_header(request):
         raise Forbidden("Metrics are service-wide: they need the METRICS_TOKEN bearer token, not an API key.")
@@ -37,8 +40,12 @@ async def require_metrics_access(request: Request) -> None:
 router = APIRouter(tags=["operations"])
 
 
-@router.get("/metrics", response_class=Response, dependencies=[Depends(require_metrics_access)],
-            responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}})
+@router.get(
+    "/metrics",
+    response_class=Response,
+    dependencies=[Depends(require_metrics_access)],
+    responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}},
+)
 async def metrics(request: Request) -> Response:
     """Prometheus metrics (METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
     state = request.app.state

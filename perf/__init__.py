@@ -1,7 +1,7 @@
 """Hot-path performance: what the request paths use to stay a few times a bare endpoint (issue 14).
 
-    sqlite_inline   an aiosqlite-compatible SQLite connection that runs each call in the calling
-                    thread (no hand-off to a worker thread per cursor, execute, fetch and commit)
-    cache           small in-process caches of per-workspace data that rarely changes, with
-                    explicit invalidation on every write that changes it and a short TTL
+sqlite_inline   an aiosqlite-compatible SQLite connection that runs each call in the calling
+                thread (no hand-off to a worker thread per cursor, execute, fetch and commit)
+cache           small in-process caches of per-workspace data that rarely changes, with
+                explicit invalidation on every write that changes it and a short TTL
 """

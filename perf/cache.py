@@ -28,8 +28,15 @@ _WATCHERS: dict[type, list[WorkspaceCache]] = {}
 
 
 class WorkspaceCache:
-    def __init__(self, name: str, *, ttl_s: float, watch: tuple[type, ...] = (), max_entries: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        ttl_s: float,
+        watch: tuple[type, ...] = (),
+        max_entries: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.name, self.ttl_s, self.max_entries, self.clock = name, ttl_s, max_entries, clock
         self._entries: dict[Any, tuple[Any, float]] = {}
         self._generations: dict[Any, int] = {}

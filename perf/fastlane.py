@@ -67,11 +67,19 @@ class _Plan:
 
 
 def _compile_dep(dependant: Any) -> _Dep:
-    if (dependant.query_params or dependant.header_params or dependant.cookie_params or dependant.body_params
-            or dependant.path_params or dependant.websocket_param_name
-            or (dependant.request_param_name and dependant.http_connection_param_name)
-            or dependant.response_param_name or dependant.background_tasks_param_name
-            or dependant.security_scopes_param_name or dependant.own_oauth_scopes):
+    if (
+        dependant.query_params
+        or dependant.header_params
+        or dependant.cookie_params
+        or dependant.body_params
+        or dependant.path_params
+        or dependant.websocket_param_name
+        or (dependant.request_param_name and dependant.http_connection_param_name)
+        or dependant.response_param_name
+        or dependant.background_tasks_param_name
+        or dependant.security_scopes_param_name
+        or dependant.own_oauth_scopes
+    ):
         raise NotEligible(f"dependency {dependant.call!r} takes parameters the lane does not provide")
     call = dependant.call
     target = call if inspect.isfunction(call) or inspect.ismethod(call) else getattr(call, "__call__", None)  # noqa: B004
@@ -83,30 +91,53 @@ def _compile_dep(dependant: Any) -> _Dep:
     subs = [_compile_dep(d) for d in dependant.dependencies]
     factory = contextlib.asynccontextmanager(call) if generator else call
     request_param = dependant.request_param_name or dependant.http_connection_param_name  # both get the request
-    return _Dep(factory, dependant.name, request_param, subs, generator,
-                (call, dependant.scope) if dependant.use_cache else None)
+    return _Dep(
+        factory,
+        dependant.name,
+        request_param,
+        subs,
+        generator,
+        (call, dependant.scope) if dependant.use_cache else None,
+    )
 
 
 def compile_route(route: APIRoute) -> _Plan:
     """The plan for a GET route, or NotEligible."""
     d = route.dependant
-    if (d.query_params or d.header_params or d.cookie_params or d.body_params or d.websocket_param_name
-            or d.http_connection_param_name or d.response_param_name or d.background_tasks_param_name
-            or d.security_scopes_param_name or route.body_field is not None):
+    if (
+        d.query_params
+        or d.header_params
+        or d.cookie_params
+        or d.body_params
+        or d.websocket_param_name
+        or d.http_connection_param_name
+        or d.response_param_name
+        or d.background_tasks_param_name
+        or d.security_scopes_param_name
+        or route.body_field is not None
+    ):
         raise NotEligible(f"{route.path} takes parameters the lane does not provide")
     if not inspect.iscoroutinefunction(route.endpoint) or inspect.isasyncgenfunction(route.endpoint):
         raise NotEligible(f"{route.path}: endpoint is not a coroutine function")
     from fastapi.datastructures import DefaultPlaceholder
 
     default_response = isinstance(route.response_class, DefaultPlaceholder)
-    plan = _Plan(route=route, deps=[_compile_dep(sub) for sub in d.dependencies],
-                 request_param=d.request_param_name, path_fields=list(d.path_params),
-                 status_code=route.status_code or 200, default_response=default_response)
-    plan.serialize = {"include": route.response_model_include, "exclude": route.response_model_exclude,
-                      "by_alias": route.response_model_by_alias,
-                      "exclude_unset": route.response_model_exclude_unset,
-                      "exclude_defaults": route.response_model_exclude_defaults,
-                      "exclude_none": route.response_model_exclude_none}
+    plan = _Plan(
+        route=route,
+        deps=[_compile_dep(sub) for sub in d.dependencies],
+        request_param=d.request_param_name,
+        path_fields=list(d.path_params),
+        status_code=route.status_code or 200,
+        default_response=default_response,
+    )
+    plan.serialize = {
+        "include": route.response_model_include,
+        "exclude": route.response_model_exclude,
+        "by_alias": route.response_model_by_alias,
+        "exclude_unset": route.response_model_exclude_unset,
+        "exclude_defaults": route.response_model_exclude_defaults,
+        "exclude_none": route.response_model_exclude_none,
+    }
     return plan
 
 
@@ -123,8 +154,11 @@ class FastLane:
     def _build(self, application: Any) -> None:
         static: dict[str, _Plan] = {}
         for route in application.router.routes:
-            if (not isinstance(route, APIRoute) or route.path not in self.paths
-                    or "GET" not in (route.methods or ())):
+            if (
+                not isinstance(route, APIRoute)
+                or route.path not in self.paths
+                or "GET" not in (route.methods or ())
+            ):
                 continue
             try:
                 plan = compile_route(route)
@@ -197,9 +231,13 @@ class FastLane:
             raw = await plan.route.endpoint(**values)
             if isinstance(raw, Response):
                 return raw  # leaving the block commits the session before the response goes out
-            content = await serialize_response(field=plan.route.response_field, response_content=raw,
-                                               is_coroutine=True, dump_json=plan.default_response and
-                                               plan.route.response_field is not None, **plan.serialize)
+            content = await serialize_response(
+                field=plan.route.response_field,
+                response_content=raw,
+                is_coroutine=True,
+                dump_json=plan.default_response and plan.route.response_field is not None,
+                **plan.serialize,
+            )
         if plan.default_response and plan.route.response_field is not None:
             return Response(content=content, media_type="application/json", status_code=plan.status_code)
         response_class = plan.route.response_class

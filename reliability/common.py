@@ -33,8 +33,13 @@ from bench import common
 METRICS_TOKEN = "reliability-metrics-token"  # noqa: S105  (a test value for a throwaway server)
 SECRET_KEY = "reliability-secret-" + "k" * 40
 HUMAN_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
-SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-          "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
+SENDER = {
+    "name": "Sam Lee",
+    "title": "Partner",
+    "company": "Tune Outbound",
+    "offer": "player reactivation campaigns",
+    "calendar_link": "https://cal.example.com/sam",
+}
 # Limits high enough that a load never meets them: what is measured is the service, not its limiter.
 NO_LIMITS = {"RATE_LIMIT": "100000000/minute", "TRACKING_RATE_LIMIT": "100000000/minute"}
 
@@ -116,9 +121,18 @@ class ServiceProcess(common.Server):
 def service_env(**overrides: str) -> contextlib.AbstractContextManager[dict[str, str]]:
     """bench's `temp_env` (fresh SQLite in a temp dir, high RATE_LIMIT, LOG_LEVEL=WARNING) plus what
     the suite needs: no Claude unless a scenario points at its fake, a metrics token, a secret key."""
-    return common.temp_env(**{"ANTHROPIC_API_KEY": "", "ANTHROPIC_BASE_URL": "", "METRICS_TOKEN": METRICS_TOKEN,
-                              "SECRET_KEY": SECRET_KEY, "ENV": "development", "SENTRY_DSN": "", **NO_LIMITS,
-                              **overrides})
+    return common.temp_env(
+        **{
+            "ANTHROPIC_API_KEY": "",
+            "ANTHROPIC_BASE_URL": "",
+            "METRICS_TOKEN": METRICS_TOKEN,
+            "SECRET_KEY": SECRET_KEY,
+            "ENV": "development",
+            "SENTRY_DSN": "",
+            **NO_LIMITS,
+            **overrides,
+        }
+    )
 
 
 # --- metrics ------------------------------------------------------------------------------------
@@ -139,8 +153,11 @@ async def scrape(client: httpx.AsyncClient, base_url: str) -> Samples:
 
 def total(samples: Samples, name: str, **labels: str) -> float:
     """Sum of `name`'s samples whose labels include `labels`."""
-    return sum(value for (n, lbls), value in samples.items()
-               if n == name and all(dict(lbls).get(k) == v for k, v in labels.items()))
+    return sum(
+        value
+        for (n, lbls), value in samples.items()
+        if n == name and all(dict(lbls).get(k) == v for k, v in labels.items())
+    )
 
 
 def by_label(samples: Samples, name: str, *keys: str) -> dict[tuple[str, ...], float]:
@@ -184,8 +201,9 @@ async def _pg_execute(admin_url: str, sql: str) -> None:
     import asyncpg
 
     u = make_url(admin_url)
-    conn = await asyncpg.connect(user=u.username, password=u.password, database=u.database,
-                                 host=u.query.get("host") or u.host, port=u.port)
+    conn = await asyncpg.connect(
+        user=u.username, password=u.password, database=u.database, host=u.query.get("host") or u.host, port=u.port
+    )
     try:
         await conn.execute(sql)
     finally:
@@ -246,24 +264,33 @@ def _path(url: str) -> str:
     return httpx.URL(url).raw_path.decode()
 
 
-async def seed_campaign(client: httpx.AsyncClient, *, prospects_n: int = 12, sequences: int = 3,
-                        tag: str | None = None) -> Seeded:
+async def seed_campaign(
+    client: httpx.AsyncClient, *, prospects_n: int = 12, sequences: int = 3, tag: str | None = None
+) -> Seeded:
     """Through the API: a campaign, `prospects_n` prospects in it, a sequence (4 emails) for the first
     `sequences` of them, and each email's pixel and tracked-link paths."""
     tag = tag or unique_tag()
-    r = await client.post("/api/campaigns/create", json={
-        "name": f"reliability {tag}", "industry": "casino",
-        "sequence_settings": {"steps": 4, "subject_variants": 2, "sender": SENDER}})
+    r = await client.post(
+        "/api/campaigns/create",
+        json={
+            "name": f"reliability {tag}",
+            "industry": "casino",
+            "sequence_settings": {"steps": 4, "subject_variants": 2, "sender": SENDER},
+        },
+    )
     r.raise_for_status()
     campaign_id = r.json()["id"]
-    r = await client.post(f"/api/campaigns/{campaign_id}/prospects",
-                          json={"prospects": prospects(prospects_n, tag)})
+    r = await client.post(
+        f"/api/campaigns/{campaign_id}/prospects", json={"prospects": prospects(prospects_n, tag)}
+    )
     r.raise_for_status()
     prospect_ids = [item["prospect_id"] for item in r.json()["items"] if item.get("prospect_id")]
     seeded = Seeded(campaign_id, prospect_ids, [], [], [])
     for prospect_id in prospect_ids[:sequences]:
-        r = await client.post("/api/content/generate-sequence", json={
-            "prospect_id": prospect_id, "campaign_id": campaign_id, "sender": SENDER})
+        r = await client.post(
+            "/api/content/generate-sequence",
+            json={"prospect_id": prospect_id, "campaign_id": campaign_id, "sender": SENDER},
+        )
         r.raise_for_status()
         for step in r.json()["steps"]:
             seeded.message_ids.append(step["message_id"])

@@ -97,11 +97,18 @@ async def _client_loop(kind: str, c: httpx.AsyncClient, hits: list[Hit], stop: a
             elif kind == "campaigns":
                 r = await c.get("/api/campaigns")
             else:
-                r = await c.post("/api/prospects/analyze", json={
-                    "industry": "casino", "prospect": common.prospects(1, f"{tag}-{seq}")[0]})
-            hit = Hit(kind, started, time.perf_counter() - started, r.status_code,
-                      r.headers.get("content-type", "").startswith("application/problem+json"),
-                      "retry-after" in r.headers)
+                r = await c.post(
+                    "/api/prospects/analyze",
+                    json={"industry": "casino", "prospect": common.prospects(1, f"{tag}-{seq}")[0]},
+                )
+            hit = Hit(
+                kind,
+                started,
+                time.perf_counter() - started,
+                r.status_code,
+                r.headers.get("content-type", "").startswith("application/problem+json"),
+                "retry-after" in r.headers,
+            )
         except httpx.TransportError as exc:
             hit = Hit(kind, started, time.perf_counter() - started, f"error:{type(exc).__name__}")
         hits.append(hit)
@@ -113,9 +120,11 @@ async def _scenario(result: common.Result, admin_url: str, outages: dict[str, fl
     proxy = _proxy(common.pg_connector(db_url))
     await proxy.start()
     try:
-        with common.service_env(DATABASE_URL=common.via_port(db_url, proxy.port),
-                                DB_CONNECT_TIMEOUT=str(CONNECT_TIMEOUT),
-                                DB_STATEMENT_TIMEOUT_S=str(CONNECT_TIMEOUT)) as env:
+        with common.service_env(
+            DATABASE_URL=common.via_port(db_url, proxy.port),
+            DB_CONNECT_TIMEOUT=str(CONNECT_TIMEOUT),
+            DB_STATEMENT_TIMEOUT_S=str(CONNECT_TIMEOUT),
+        ) as env:
             key = await asyncio.to_thread(bench.create_api_key, env, name="database", scopes="read,write")
             srv = common.ServiceProcess(env)
             await asyncio.to_thread(srv.start)
@@ -134,8 +143,9 @@ async def _scenario(result: common.Result, admin_url: str, outages: dict[str, fl
         await common.drop_database(admin_url, db_url)
 
 
-async def _drive(result: common.Result, srv: common.ServiceProcess, key: str, proxy: Any,
-                 outages: dict[str, float]) -> None:
+async def _drive(
+    result: common.Result, srv: common.ServiceProcess, key: str, proxy: Any, outages: dict[str, float]
+) -> None:
     assert srv.proc is not None
     pid = srv.proc.pid
     hits: list[Hit] = []
@@ -144,8 +154,10 @@ async def _drive(result: common.Result, srv: common.ServiceProcess, key: str, pr
     clients = [httpx.AsyncClient(base_url=srv.base_url, headers={"X-API-Key": key}, timeout=60) for _ in KINDS]
     windows: list[tuple[str, float, float, float | None]] = []  # (mode, away at, back at, recovered at)
     try:
-        loops = [asyncio.create_task(_client_loop(kind, c, hits, stop, tag))
-                 for kind, c in zip(KINDS, clients, strict=True)]
+        loops = [
+            asyncio.create_task(_client_loop(kind, c, hits, stop, tag))
+            for kind, c in zip(KINDS, clients, strict=True)
+        ]
         for mode, seconds in outages.items():
             await asyncio.sleep(2.0)
             away_at = time.perf_counter()
@@ -180,8 +192,15 @@ async def _drive(result: common.Result, srv: common.ServiceProcess, key: str, pr
     result.check(alive, "the service process did not stay up")
 
 
-def _judge(result: common.Result, hits: list[Hit], mode: str, away_at: float, back_at: float,
-           recovered_at: float | None, next_away: float) -> None:
+def _judge(
+    result: common.Result,
+    hits: list[Hit],
+    mode: str,
+    away_at: float,
+    back_at: float,
+    recovered_at: float | None,
+    next_away: float,
+) -> None:
     away = [h for h in hits if h.started < back_at and h.started + h.seconds > away_at]  # in flight meanwhile
     # After this outage and before the next: a request still in flight when the next outage began
     # belongs to that outage (it is judged there), not to this recovery.
@@ -191,39 +210,61 @@ def _judge(result: common.Result, hits: list[Hit], mode: str, away_at: float, ba
     not_problem = [h for h in away if h.status == 503 and not (h.problem and h.retry_after)]
     slow = sorted((h for h in away if h.seconds > MAX_WAIT_S), key=lambda h: -h.seconds)
     slowest = max((h.seconds for h in away), default=0.0)
-    first_ok = {kind: min((h.started + h.seconds - back_at for h in after
-                           if h.kind == kind and h.status in (200, 201)), default=None) for kind in KINDS}
+    first_ok = {
+        kind: min(
+            (h.started + h.seconds - back_at for h in after if h.kind == kind and h.status in (200, 201)),
+            default=None,
+        )
+        for kind in KINDS
+    }
     tail = [h for h in after if recovered_at is not None and h.started >= recovered_at]
     tail_bad = Counter(f"{h.status} {h.kind}" for h in tail if h.status not in (200, 201))
     label = f"{mode} ({back_at - away_at:.0f} s)"
 
-    result.figure(f"{label}: requests while away", f"{len(away)}: "
-                  + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items(), key=lambda kv: str(kv[0])))
-                  + f"; 503s {statuses.get(503, 0)}, of which {statuses.get(503, 0) - len(not_problem)} "
-                    "problem+json with Retry-After")
+    result.figure(
+        f"{label}: requests while away",
+        f"{len(away)}: "
+        + ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items(), key=lambda kv: str(kv[0])))
+        + f"; 503s {statuses.get(503, 0)}, of which {statuses.get(503, 0) - len(not_problem)} "
+        "problem+json with Retry-After",
+    )
     result.figure(f"{label}: slowest answer while away", f"{slowest * 1000:.0f} ms (limit {MAX_WAIT_S} s)")
     for h in slow[:4]:
-        result.info(f"  {h.kind} started {h.started - away_at:.1f} s into the {mode} answered {h.status} "
-                    f"after {h.seconds:.1f} s")
+        result.info(
+            f"  {h.kind} started {h.started - away_at:.1f} s into the {mode} answered {h.status} "
+            f"after {h.seconds:.1f} s"
+        )
     recovered_text = f"{recovered_at - back_at:.1f} s after it came back" if recovered_at else "not within 30 s"
-    result.figure(f"{label}: time to recover", f"every kind of request succeeded again {recovered_text}; "
-                  "first 200: " + ", ".join(f"{k} {v:.2f} s" if v is not None else f"{k} never"
-                                            for k, v in first_ok.items()))
+    result.figure(
+        f"{label}: time to recover",
+        f"every kind of request succeeded again {recovered_text}; "
+        "first 200: "
+        + ", ".join(f"{k} {v:.2f} s" if v is not None else f"{k} never" for k, v in first_ok.items()),
+    )
     result.figure(f"{label}: after recovery", f"{len(tail)} requests, non-2xx {dict(tail_bad)}")
 
     result.check(statuses.get(503, 0) > 0, f"{mode}: no request was answered 503 while the database was away")
     result.check(not bad, f"{mode}: while away {dict(Counter(h.status for h in bad))} (only 503 allowed)")
     result.check(not not_problem, f"{mode}: {len(not_problem)} 503s without problem+json and Retry-After")
-    result.check(any(h.kind == "health" and h.status == 503 for h in away),
-                 f"{mode}: the health check never said 503")
-    result.check(not slow, f"{mode}: {len(slow)} requests waited longer than {MAX_WAIT_S} s "
-                           f"(slowest {slowest:.1f} s: {', '.join(sorted({h.kind for h in slow}))})")
+    result.check(
+        any(h.kind == "health" and h.status == 503 for h in away), f"{mode}: the health check never said 503"
+    )
+    result.check(
+        not slow,
+        f"{mode}: {len(slow)} requests waited longer than {MAX_WAIT_S} s "
+        f"(slowest {slowest:.1f} s: {', '.join(sorted({h.kind for h in slow}))})",
+    )
     result.check(recovered_at is not None and recovered_at - back_at <= 10, f"{mode}: recovery {recovered_text}")
     result.check(not tail_bad, f"{mode}: after recovery, non-2xx answers {dict(tail_bad)}")
 
 
-def run(full: bool = False, *, pg_admin_url: str | None = None, cut_s: float | None = None,
-        stall_s: float | None = None) -> common.Result:
+def run(
+    full: bool = False,
+    *,
+    pg_admin_url: str | None = None,
+    cut_s: float | None = None,
+    stall_s: float | None = None,
+) -> common.Result:
     result = common.Result(NAME, TITLE)
     outages = {"cut": cut_s or (15.0 if full else 3.0), "stall": stall_s or (20.0 if full else 7.0)}
     with common.postgres(pg_admin_url) as admin_url:

@@ -37,8 +37,9 @@ class RedisServer:
     def __init__(self) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
-            raise RuntimeError("redis-server not found: install Debian's (`apt-get install -y redis-server`, "
-                               "as .ci/run does)")
+            raise RuntimeError(
+                "redis-server not found: install Debian's (`apt-get install -y redis-server`, as .ci/run does)"
+            )
         self.binary = binary
         self.dir = Path(tempfile.mkdtemp(prefix="tune-redis-"))
         self.port = free_port()
@@ -52,9 +53,27 @@ class RedisServer:
         """Start (again) on this port; return once it answers PING."""
         log = (self.dir / "redis.log").open("ab")
         self.proc = subprocess.Popen(  # noqa: S603
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.dir),
-             "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--daemonize", "no"],
-            stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.dir),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes",
+                "--daemonize",
+                "no",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
         log.close()
         deadline = time.monotonic() + timeout_s
         while not self.ping():

@@ -45,8 +45,11 @@ def _b64(values: list[Any]) -> str:
 
 def _csv(rows: int, tag: str) -> bytes:
     lines = ["Email Address,First Name,Last Name,Job Title,Company Name,Employees,Industry"]
-    lines += [f"{tag}{i}@casino{i % 40}.example.com,Pat{i},Lee,VP of Marketing,Casino {i % 40} Resort,{500 + i},"
-              "Casino & Gaming" for i in range(rows)]
+    lines += [
+        f"{tag}{i}@casino{i % 40}.example.com,Pat{i},Lee,VP of Marketing,Casino {i % 40} Resort,{500 + i},"
+        "Casino & Gaming"
+        for i in range(rows)
+    ]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -55,16 +58,27 @@ async def _connections(pg_url: str) -> int:
     from sqlalchemy.engine import make_url
 
     u = make_url(pg_url)
-    conn = await asyncpg.connect(user=u.username, password=u.password, database=u.database,
-                                 host=u.query.get("host") or u.host, port=u.port)
+    conn = await asyncpg.connect(
+        user=u.username, password=u.password, database=u.database, host=u.query.get("host") or u.host, port=u.port
+    )
     try:
         return int(await conn.fetchval("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", u.database))
     finally:
         await conn.close()
 
 
-async def _scenario(result: common.Result, srv: common.ServiceProcess, good_key: str, bad_key: str,
-                    pg_url: str, *, seconds: float, bad_loops: int, imports: int, import_rows: int) -> None:
+async def _scenario(
+    result: common.Result,
+    srv: common.ServiceProcess,
+    good_key: str,
+    bad_key: str,
+    pg_url: str,
+    *,
+    seconds: float,
+    bad_loops: int,
+    imports: int,
+    import_rows: int,
+) -> None:
     timeout = httpx.Timeout(60.0)
     good = httpx.AsyncClient(base_url=srv.base_url, headers={"X-API-Key": good_key}, timeout=timeout)
     bad = httpx.AsyncClient(base_url=srv.base_url, headers={"X-API-Key": bad_key}, timeout=timeout)
@@ -92,15 +106,20 @@ async def _scenario(result: common.Result, srv: common.ServiceProcess, good_key:
             return [
                 bad.post("/api/prospects/analyze", json={"industry": "casino", "prospect": nul}),
                 bad.get("/api/campaigns", params={"cursor": old_date}),
-                bad.get(f"/api/campaigns/{bad_seed.campaign_id}/prospects/1",
-                        params={"cursor": _b64([10**30 + i, str(uuid.uuid4())])}),
+                bad.get(
+                    f"/api/campaigns/{bad_seed.campaign_id}/prospects/1",
+                    params={"cursor": _b64([10**30 + i, str(uuid.uuid4())])},
+                ),
                 bad.get(f"/api/tracking/{bad_seed.campaign_id}/events", params={"cursor": "forged.cursor"}),
                 public.post(webhook, content=row, headers={**json_type, "X-Clay-Secret": secret}),
                 public.post(webhook, content=row, headers=stale),
                 public.post(webhook, content=row, headers=huge),
                 public.post(webhook, content=b"[" * 50_000 + b"]" * 50_000, headers=json_type),
-                public.post(f"/api/nowhere/{i}", json={}, headers={"X-API-Key": f"tune_dev_junk{i}",
-                                                                    "Idempotency-Key": uuid.uuid4().hex}),
+                public.post(
+                    f"/api/nowhere/{i}",
+                    json={},
+                    headers={"X-API-Key": f"tune_dev_junk{i}", "Idempotency-Key": uuid.uuid4().hex},
+                ),
             ]
 
         async def bad_loop(i: int) -> None:
@@ -116,9 +135,11 @@ async def _scenario(result: common.Result, srv: common.ServiceProcess, good_key:
                 if time.perf_counter() >= stop:
                     break
                 try:
-                    got = await bad.post(f"/api/campaigns/{bad_seed.campaign_id}/prospects/import",
-                                         content=_csv(import_rows, f"imp{n}x"),
-                                         headers={"Content-Type": "text/csv"})
+                    got = await bad.post(
+                        f"/api/campaigns/{bad_seed.campaign_id}/prospects/import",
+                        content=_csv(import_rows, f"imp{n}x"),
+                        headers={"Content-Type": "text/csv"},
+                    )
                     bad_statuses[f"import {got.status_code}"] += 1
                 except httpx.HTTPError as exc:
                     bad_statuses[f"import {type(exc).__name__}"] += 1
@@ -127,10 +148,18 @@ async def _scenario(result: common.Result, srv: common.ServiceProcess, good_key:
             n = 0
             while time.perf_counter() < stop:
                 n += 1
-                for request in (good.get("/api/campaigns"), good.get(f"/api/campaigns/{good_seed.campaign_id}"),
-                                good.post("/api/prospects/analyze", json={"industry": "casino", "prospect": {
-                                    **person, "email": f"good{i}-{n}@casino.example.com"}}),
-                                good.get(f"/api/campaigns/{good_seed.campaign_id}/prospects/1")):
+                for request in (
+                    good.get("/api/campaigns"),
+                    good.get(f"/api/campaigns/{good_seed.campaign_id}"),
+                    good.post(
+                        "/api/prospects/analyze",
+                        json={
+                            "industry": "casino",
+                            "prospect": {**person, "email": f"good{i}-{n}@casino.example.com"},
+                        },
+                    ),
+                    good.get(f"/api/campaigns/{good_seed.campaign_id}/prospects/1"),
+                ):
                     started = time.perf_counter()
                     try:
                         status: int | str = (await request).status_code
@@ -149,26 +178,34 @@ async def _scenario(result: common.Result, srv: common.ServiceProcess, good_key:
                 peak = max(peak, await _connections(pg_url))
                 await asyncio.sleep(0.25)
 
-        await asyncio.gather(*(bad_loop(i) for i in range(bad_loops)), big_imports(),
-                             *(good_loop(i) for i in range(2)), watch())
+        await asyncio.gather(
+            *(bad_loop(i) for i in range(bad_loops)), big_imports(), *(good_loop(i) for i in range(2)), watch()
+        )
     finally:
         for c in (good, bad, public):
             await c.aclose()
 
     pool_max = int(POOL["DB_POOL_SIZE"]) + int(POOL["DB_MAX_OVERFLOW"])
     good_bad = {k: v for k, v in good_statuses.items() if not (isinstance(k, int) and 200 <= k < 300)}
-    bad_5xx = {k: v for k, v in bad_statuses.items()
-               if not (isinstance(k, int) and 400 <= k < 500) and k not in ("import 200",)}
+    bad_5xx = {
+        k: v
+        for k, v in bad_statuses.items()
+        if not (isinstance(k, int) and 400 <= k < 500) and k not in ("import 200",)
+    }
     p99 = common.percentile(latencies, 99)
     result.figure("bad tenant", f"{sum(bad_statuses.values())} requests, statuses {dict(bad_statuses)}")
     result.figure("good tenant", f"{sum(good_statuses.values())} requests, statuses {dict(good_statuses)}")
-    result.figure("good tenant latency", f"p50 {common.percentile(latencies, 50) * 1000:.0f} ms, "
-                  f"p99 {p99 * 1000:.0f} ms, max {max(latencies, default=0) * 1000:.0f} ms")
+    result.figure(
+        "good tenant latency",
+        f"p50 {common.percentile(latencies, 50) * 1000:.0f} ms, "
+        f"p99 {p99 * 1000:.0f} ms, max {max(latencies, default=0) * 1000:.0f} ms",
+    )
     result.figure("health checks", dict(health))
     result.figure("database connections", f"peak {peak} (pool {pool_max})")
     result.check(bool(latencies) and not good_bad, f"the good tenant saw non-2xx answers: {good_bad}")
-    result.check(p99 < P99_LIMIT_S,
-                 f"the good tenant's p99 was {p99 * 1000:.0f} ms (limit {P99_LIMIT_S * 1000:.0f} ms)")
+    result.check(
+        p99 < P99_LIMIT_S, f"the good tenant's p99 was {p99 * 1000:.0f} ms (limit {P99_LIMIT_S * 1000:.0f} ms)"
+    )
     result.check(not bad_5xx, f"the bad tenant got answers other than 4xx: {bad_5xx}")
     result.check(set(health) == {200}, f"the health check answered {dict(health)}")
     result.check(peak <= pool_max + 1, f"{peak} connections open on the database (pool {pool_max})")
@@ -187,8 +224,9 @@ async def _keys(pg_url: str) -> tuple[str, str]:
         async with db.session() as session:
             for name in ("good agency", "bad agency"):
                 workspace = await auth.get_or_create_workspace(session, name=name)
-                _, raw = await auth.create_key(session, workspace_id=workspace.id, name=name,
-                                               scopes=["read", "write", "admin"], env="dev")
+                _, raw = await auth.create_key(
+                    session, workspace_id=workspace.id, name=name, scopes=["read", "write", "admin"], env="dev"
+                )
                 keys.append(raw)
         return keys[0], keys[1]
     finally:
@@ -204,9 +242,19 @@ def run(full: bool = False, *, pg_admin_url: str | None = None) -> common.Result
             with common.service_env(DATABASE_URL=pg_url, CAMPAIGN_CSV_MAX_ROWS="5000", **POOL) as env:
                 good_key, bad_key = bench.run(_keys(pg_url))
                 with common.ServiceProcess(env) as srv:
-                    bench.run(_scenario(result, srv, good_key, bad_key, pg_url, seconds=seconds,
-                                        bad_loops=8 if full else 4, imports=3 if full else 1,
-                                        import_rows=5000 if full else 3000))
+                    bench.run(
+                        _scenario(
+                            result,
+                            srv,
+                            good_key,
+                            bad_key,
+                            pg_url,
+                            seconds=seconds,
+                            bad_loops=8 if full else 4,
+                            imports=3 if full else 1,
+                            import_rows=5000 if full else 3000,
+                        )
+                    )
                     errors = common.print_log_errors(result, srv.log_text())
                     unhandled = {k: v for k, v in errors.items() if "unhandled" in k}
                     result.check(not unhandled, f"unhandled errors in the server log: {unhandled}")

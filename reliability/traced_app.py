@@ -21,8 +21,13 @@ _service_handler = app.exception_handlers[DBAPIError]
 
 async def _logged(request: Any, exc: Exception) -> Any:
     orig = getattr(exc, "orig", None) or exc
-    log.error("reliability.db_error", error=type(orig).__name__, message=str(orig)[:300],
-              method=request.method, path=request.url.path)
+    log.error(
+        "reliability.db_error",
+        error=type(orig).__name__,
+        message=str(orig)[:300],
+        method=request.method,
+        path=request.url.path,
+    )
     return await _service_handler(request, exc)
 
 

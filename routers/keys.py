@@ -14,12 +14,14 @@ router = APIRouter(prefix="/api/keys", tags=["keys"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ApiKeyCreated)
-async def create_key(body: ApiKeyCreate, key: AdminKey, session: SessionDep, settings: SettingsDep,
-                     response: Response) -> ApiKeyCreated:
+async def create_key(
+    body: ApiKeyCreate, key: AdminKey, session: SessionDep, settings: SettingsDep, response: Response
+) -> ApiKeyCreated:
     """Create an API key in your workspace; the key is in this response only."""
     response.headers["Cache-Control"] = "no-store"  # a secret: never cached, replayed without it
-    row, raw = await auth.create_key(session, workspace_id=key.workspace_id, name=body.name,
-                                     scopes=list(body.scopes), env=settings.key_env)
+    row, raw = await auth.create_key(
+        session, workspace_id=key.workspace_id, name=body.name, scopes=list(body.scopes), env=settings.key_env
+    )
     return ApiKeyCreated.model_validate({**ApiKeyRead.model_validate(row).model_dump(), "key": raw})
 
 

@@ -30,7 +30,7 @@ def ensure_secret(path: Path, environ: Mapping[str, str] = os.environ) -> bool:
         return False
     line = f"SECRET_KEY={secrets.token_urlsafe(48)}"
     if found:
-        text = text[:found.start()] + line + text[found.end():]
+        text = text[: found.start()] + line + text[found.end() :]
     else:
         text += ("\n" if text and not text.endswith("\n") else "") + line + "\n"
     path.write_text(text)

@@ -49,8 +49,9 @@ def pg_admin_url() -> Iterator[str]:
 
 async def _pg_execute(url: str, sql: str) -> None:
     u = make_url(url)
-    conn = await asyncpg.connect(user=u.username, password=u.password, database=u.database,
-                                 host=u.query.get("host") or u.host, port=u.port)
+    conn = await asyncpg.connect(
+        user=u.username, password=u.password, database=u.database, host=u.query.get("host") or u.host, port=u.port
+    )
     try:
         await conn.execute(sql)
     finally:
@@ -80,8 +81,14 @@ def database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"DATABASE_URL": database_url, "RATE_LIMIT": "1000/minute",
-                              "LOG_LEVEL": "INFO", "DB_POOL_SIZE": 5, "JOB_POLL_INTERVAL_S": 0.05, **overrides}
+    values: dict[str, Any] = {
+        "DATABASE_URL": database_url,
+        "RATE_LIMIT": "1000/minute",
+        "LOG_LEVEL": "INFO",
+        "DB_POOL_SIZE": 5,
+        "JOB_POLL_INTERVAL_S": 0.05,
+        **overrides,
+    }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
@@ -135,8 +142,13 @@ async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
         yield c
 
 
-async def make_key(db: TuneDatabase, *, workspace: str = "acme", scopes: tuple[str, ...] = ("read", "write"),
-                   name: str = "test key") -> str:
+async def make_key(
+    db: TuneDatabase,
+    *,
+    workspace: str = "acme",
+    scopes: tuple[str, ...] = ("read", "write"),
+    name: str = "test key",
+) -> str:
     """Create a key straight through the service layer; return the raw key."""
     async with db.session() as session:
         ws = await auth.get_or_create_workspace(session, name=workspace)

@@ -52,16 +52,25 @@ async def test_unknown_industry_needs_a_description(rig):
     _, client = await rig()
     body = assert_problem(await client.post("/api/agents/build", json={**BUILD, "industry": "pet grooming"}), 422)
     assert "description" in body["detail"]
-    r = await client.post("/api/agents/build", json={
-        **BUILD, "industry": "pet grooming",
-        "description": "Dog grooming salons and mobile groomers; owners buy booking and rebooking help."})
+    r = await client.post(
+        "/api/agents/build",
+        json={
+            **BUILD,
+            "industry": "pet grooming",
+            "description": "Dog grooming salons and mobile groomers; owners buy booking and rebooking help.",
+        },
+    )
     assert r.status_code == 202 and r.json()["generic"] is True
     profile = (await client.get("/api/agents/pet_grooming")).json()["profile"]
     assert profile["generic"] is True and "groom" in profile["description"].lower()
     slugs = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
     assert slugs["pet_grooming"]["builtin"] is False and slugs["pet_grooming"]["agent_status"] == "ready"
-    assert_problem(await client.post("/api/prospects/analyze", json={"industry": "llama farming",
-                                                                      "prospect": {"email": "a@b.co"}}), 422)
+    assert_problem(
+        await client.post(
+            "/api/prospects/analyze", json={"industry": "llama farming", "prospect": {"email": "a@b.co"}}
+        ),
+        422,
+    )
 
 
 async def test_casino_vp_is_tier_1_with_grounded_hooks_and_is_stored(rig):
@@ -73,8 +82,13 @@ async def test_casino_vp_is_tier_1_with_grounded_hooks_and_is_stored(rig):
     assert a["tier"] == 1 and a["engine"] == "rules" and a["usage"] is None
     assert a["agent"] == {"industry": "casino", "version": 1}
     assert sum(c["points"] for c in a["breakdown"]) == a["score"]
-    assert {c["component"] for c in a["breakdown"]} >= {"seniority", "persona_fit", "company_fit",
-                                                        "industry_fit", "intent_signals"}
+    assert {c["component"] for c in a["breakdown"]} >= {
+        "seniority",
+        "persona_fit",
+        "company_fit",
+        "industry_fit",
+        "intent_signals",
+    }
     assert all(c["fields"] and c["why"] and 0 <= c["points"] <= c["max"] for c in a["breakdown"])
     tower = [h for h in a["hooks"] if "400-room hotel tower" in h["text"]]
     assert tower and tower[0]["source_field"] == "signals"
@@ -87,9 +101,19 @@ async def test_casino_vp_is_tier_1_with_grounded_hooks_and_is_stored(rig):
 async def test_tier_is_reproducible_from_the_stored_breakdown(rig):
     _, client = await rig()
     thresholds = TierThresholds.model_validate(industry_agents.get_builtin("casino").tier_thresholds)
-    people = [DANA, {"email": "x@y.com"}, {**DANA, "email": "cto@tinysaas.io", "title": "CTO",
-                                           "company": "TinySaaS", "industry": "SaaS", "employees": 20,
-                                           "signals": []}]
+    people = [
+        DANA,
+        {"email": "x@y.com"},
+        {
+            **DANA,
+            "email": "cto@tinysaas.io",
+            "title": "CTO",
+            "company": "TinySaaS",
+            "industry": "SaaS",
+            "employees": 20,
+            "signals": [],
+        },
+    ]
     for person in people:
         a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": person})).json()
         assert a["tier"] == tier_for(sum(c["points"] for c in a["breakdown"]), thresholds)
@@ -100,8 +124,12 @@ async def test_reanalysis_upserts_the_prospect_and_old_analyses_keep_their_versi
     first = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
     assert first["agent"]["version"] == 1  # built on first use from built-in knowledge
     await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
-    second = (await client.post("/api/prospects/analyze", json={
-        "industry": "casino", "prospect": {**DANA, "title": "Chief Marketing Officer"}})).json()
+    second = (
+        await client.post(
+            "/api/prospects/analyze",
+            json={"industry": "casino", "prospect": {**DANA, "title": "Chief Marketing Officer"}},
+        )
+    ).json()
     assert second["prospect_id"] == first["prospect_id"] and second["agent"]["version"] == 2
     stored = (await client.get(f"/api/prospects/{first['prospect_id']}")).json()
     assert stored["analyses"] == 2 and stored["data"]["title"] == "Chief Marketing Officer"
@@ -122,10 +150,18 @@ async def test_another_workspaces_prospect_is_404(rig):
 async def test_bad_input_is_a_clear_4xx(rig):
     _, client = await rig()
     assert_problem(await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": {}}), 422)
-    assert_problem(await client.post("/api/prospects/analyze", json={
-        "industry": "casino", "prospect": {"email": "not-an-email"}}), 422)
-    assert_problem(await client.post("/api/prospects/analyze", json={
-        "industry": "casino", "prospect": {**DANA, "is_admin": True}}), 422)
+    assert_problem(
+        await client.post(
+            "/api/prospects/analyze", json={"industry": "casino", "prospect": {"email": "not-an-email"}}
+        ),
+        422,
+    )
+    assert_problem(
+        await client.post(
+            "/api/prospects/analyze", json={"industry": "casino", "prospect": {**DANA, "is_admin": True}}
+        ),
+        422,
+    )
     assert_problem(await client.post("/api/agents/build", json={"industry": "casino"}), 422)
     assert_problem(await client.get("/api/agents/hotel"), 404)
     assert_problem(await client.get("/api/agents/hotel/status"), 404)
@@ -134,8 +170,17 @@ async def test_bad_input_is_a_clear_4xx(rig):
 
 async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
     _, client = await rig(ANALYZE_BATCH_INLINE_MAX=5, ANALYZE_BATCH_MAX=8)
-    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [
-        DANA, {"email": "broken"}, {**DANA, "email": "sam@silverpeakcasino.com", "title": "Casino Host Manager"}]})
+    r = await client.post(
+        "/api/prospects/analyze-batch",
+        json={
+            "industry": "casino",
+            "prospects": [
+                DANA,
+                {"email": "broken"},
+                {**DANA, "email": "sam@silverpeakcasino.com", "title": "Casino Host Manager"},
+            ],
+        },
+    )
     assert r.status_code == 200, r.text
     batch = r.json()
     assert (batch["total"], batch["succeeded"], batch["failed"]) == (3, 2, 1)
@@ -144,12 +189,18 @@ async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
     for item in (batch["items"][0], batch["items"][2]):
         pid = item["result"]["prospect_id"]
         assert (await client.get(f"/api/prospects/{pid}")).json()["analysis"]["tier"] == item["result"]["tier"]
-    body = assert_problem(await client.post("/api/prospects/analyze-batch", json={
-        "industry": "casino", "prospects": [{"email": f"p{i}@x.com"} for i in range(9)]}), 422)
+    body = assert_problem(
+        await client.post(
+            "/api/prospects/analyze-batch",
+            json={"industry": "casino", "prospects": [{"email": f"p{i}@x.com"} for i in range(9)]},
+        ),
+        422,
+    )
     assert "at most 8" in body["detail"]
 
 
 # --- Claude engine (fake Messages server) --------------------------------------------------------
+
 
 def _cited(field: str, quote: str, **fact: Any) -> dict[str, Any]:
     return {"field": field, "quote": quote, **fact}
@@ -158,14 +209,37 @@ def _cited(field: str, quote: str, **fact: Any) -> dict[str, Any]:
 TOWER = "Opening a 400-room hotel tower in Q2 2027"
 # What Claude answers for DANA: facts with their field and a verbatim quote (intelligence.claude_facts).
 FACTS = {
-    "title": {"quote": "VP of Marketing", "level": "vp", "function": "marketing", "functions": ["marketing"],
-              "flags": [], "reference": "VP of marketing", "language": "en"},
+    "title": {
+        "quote": "VP of Marketing",
+        "level": "vp",
+        "function": "marketing",
+        "functions": ["marketing"],
+        "flags": [],
+        "reference": "VP of marketing",
+        "language": "en",
+    },
     "company_types": [_cited("company", "Silver Peak Casino Resort", label="regional casino resort")],
     "disqualifiers": [],
-    "events": [_cited("signals", TOWER, lemma="open", object="a 400-room hotel tower", date_text="in Q2 2027",
-                      tense="planned", negated=False),
-               _cited("signals", "Hiring a Player Development Manager", lemma="hire",
-                      object="a Player Development Manager", date_text=None, tense="ongoing", negated=False)],
+    "events": [
+        _cited(
+            "signals",
+            TOWER,
+            lemma="open",
+            object="a 400-room hotel tower",
+            date_text="in Q2 2027",
+            tense="planned",
+            negated=False,
+        ),
+        _cited(
+            "signals",
+            "Hiring a Player Development Manager",
+            lemma="hire",
+            object="a Player Development Manager",
+            date_text=None,
+            tense="ongoing",
+            negated=False,
+        ),
+    ],
     "quantities": [],
     "mentions": [],
 }
@@ -175,8 +249,21 @@ def agent_draft(profile: Any, **changes: Any) -> dict[str, Any]:
     """What Claude returns for a build (`industry_agents.bounds.AgentDraft`), from a profile."""
     p = profile.model_dump()
     persona_keys = ("name", "titles", "seniority", "priorities", "pains", "label", "plural", "short")
-    draft = {k: p[k] for k in ("name", "description", "pain_points", "value_propositions", "proof_angles", "tone",
-                               "vocabulary", "objections", "rubric", "tier_thresholds")}
+    draft = {
+        k: p[k]
+        for k in (
+            "name",
+            "description",
+            "pain_points",
+            "value_propositions",
+            "proof_angles",
+            "tone",
+            "vocabulary",
+            "objections",
+            "rubric",
+            "tier_thresholds",
+        )
+    }
     draft["icp"] = {k: p["icp"][k] for k in ("company_types", "signals", "signal_keywords", "industry_keywords")}
     draft["personas"] = [{k: persona[k] for k in persona_keys} for persona in p["personas"]]
     return {**draft, **changes}
@@ -207,17 +294,21 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     assert sent["output_config"]["format"]["type"] == "json_schema"
     usage = (await client.get("/api/usage")).json()
     assert usage["calls"] == 2 and usage["cost_usd"] == pytest.approx(
-        a["usage"]["cost_usd"] + usage["by_purpose"]["agent_build"]["cost_usd"], abs=1e-6)
+        a["usage"]["cost_usd"] + usage["by_purpose"]["agent_build"]["cost_usd"], abs=1e-6
+    )
     assert usage["budget_usd"] == 50 and not usage["budget_exhausted"]
 
 
-@pytest.mark.parametrize(("fault", "reason"), [
-    ({"status": 529}, "failed"),
-    ({"status": 500}, "failed"),
-    ({"status": 429, "headers": {"retry-after-ms": "10"}}, "failed"),
-    ({"status": 429, "error_code": "enforced_spend_limit_reached"}, "budget"),
-    ({"status": 400}, "failed"),
-])
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        ({"status": 529}, "failed"),
+        ({"status": 500}, "failed"),
+        ({"status": 429, "headers": {"retry-after-ms": "10"}}, "failed"),
+        ({"status": 429, "error_code": "enforced_spend_limit_reached"}, "budget"),
+        ({"status": 400}, "failed"),
+    ],
+)
 async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic, fault, reason):
     _, client = await rig(claude=True)
     fake_anthropic.fail(**fault)
@@ -226,17 +317,24 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
     assert r.json()["engine"] == "rules" and r.json()["fallback"] == reason and r.json()["tier"] == 1
 
 
-@pytest.mark.parametrize(("garbage", "reason"), [
-    ({"raw": b"<html>502 Bad Gateway</html>"}, "invalid_output"),                 # a 200 that is not JSON
-    ({"raw": {"ok": True}}, "invalid_output"),                                    # JSON, not a message
-    ({"json": {"pain_points": "not a list"}}, "invalid_output"),                  # schema mismatch
-    ({"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
-     "refused"),
-    ({"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": "{\"persona\": \"Cas"}]}},
-     "truncated"),
-    ({"json": {**FACTS, "score": 99}}, "invalid_output"),                       # facts plus a key not asked for
-    ({"cut_off": FACTS}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
-])
+@pytest.mark.parametrize(
+    ("garbage", "reason"),
+    [
+        ({"raw": b"<html>502 Bad Gateway</html>"}, "invalid_output"),  # a 200 that is not JSON
+        ({"raw": {"ok": True}}, "invalid_output"),  # JSON, not a message
+        ({"json": {"pain_points": "not a list"}}, "invalid_output"),  # schema mismatch
+        (
+            {"raw": {"stop_reason": "refusal", "content": [{"type": "text", "text": "I can't help with that."}]}},
+            "refused",
+        ),
+        (
+            {"raw": {"stop_reason": "max_tokens", "content": [{"type": "text", "text": '{"persona": "Cas'}]}},
+            "truncated",
+        ),
+        ({"json": {**FACTS, "score": 99}}, "invalid_output"),  # facts plus a key not asked for
+        ({"cut_off": FACTS}, "truncated"),  # cut off at max_tokens: never stored, whatever arrived
+    ],
+)
 async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, reason):
     _, client = await rig(claude=True)
     if "json" in garbage:
@@ -246,8 +344,15 @@ async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, 
     else:
         raw = garbage["raw"]
         if isinstance(raw, dict) and "stop_reason" in raw:
-            raw = {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-6",
-                   "stop_sequence": None, "usage": {"input_tokens": 10, "output_tokens": 5}, **raw}
+            raw = {
+                "id": "msg_1",
+                "type": "message",
+                "role": "assistant",
+                "model": "claude-sonnet-4-6",
+                "stop_sequence": None,
+                "usage": {"input_tokens": 10, "output_tokens": 5},
+                **raw,
+            }
         fake_anthropic.reply_raw(raw)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
@@ -292,8 +397,18 @@ async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(
     app, client = await rig()
     async with app.state.db.session() as s:
         ws = (await s.scalars(select(Workspace))).one()
-        s.add(IndustryAgent(workspace_id=ws.id, industry="hotel", version=1, status="building", progress=10,
-                            request={}, profile=None, updated_at=utcnow() - timedelta(hours=1)))
+        s.add(
+            IndustryAgent(
+                workspace_id=ws.id,
+                industry="hotel",
+                version=1,
+                status="building",
+                progress=10,
+                request={},
+                profile=None,
+                updated_at=utcnow() - timedelta(hours=1),
+            )
+        )
     status = (await client.get("/api/agents/hotel/status")).json()
     assert status["status"] == "failed" and "interrupted" in status["error"]
     industries = {i["slug"]: i for i in (await client.get("/api/industries")).json()["items"]}
@@ -335,22 +450,58 @@ async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic)
 INVENTED_WORDS = ("Caesars", "37", "2025", "Nevada", "Bellagio")
 
 
-@pytest.mark.parametrize("change", [
-    # The quote is real; the number and the date are not in it.
-    {"events": [_cited("company", "Silver Peak Casino Resort", lemma="raise", object="revenue 37% with Caesars",
-                       date_text="in 2025", tense="past", negated=False)]},
-    # The quote is not in the field.
-    {"events": [_cited("signals", "Caesars partnership lifted revenue 37% in 2025", lemma="launch",
-                       object="a partnership", date_text=None, tense="past", negated=False)]},
-    # One digit off: the date is not the quote's.
-    {"events": [_cited("signals", TOWER, lemma="open", object="a 400-room hotel tower", date_text="in Q2 2025",
-                       tense="planned", negated=False)]},
-    # A value the quote does not hold.
-    {"quantities": [_cited("signals", TOWER, value=37, unit="count", measure="rooms in the hotel tower")]},
-    # A name the quote does not hold.
-    {"mentions": [_cited("location", "Reno, NV", keyword="Nevada", negated=False)]},
-    {"mentions": [_cited("signals", TOWER, keyword="tower near Bellagio", negated=False)]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        # The quote is real; the number and the date are not in it.
+        {
+            "events": [
+                _cited(
+                    "company",
+                    "Silver Peak Casino Resort",
+                    lemma="raise",
+                    object="revenue 37% with Caesars",
+                    date_text="in 2025",
+                    tense="past",
+                    negated=False,
+                )
+            ]
+        },
+        # The quote is not in the field.
+        {
+            "events": [
+                _cited(
+                    "signals",
+                    "Caesars partnership lifted revenue 37% in 2025",
+                    lemma="launch",
+                    object="a partnership",
+                    date_text=None,
+                    tense="past",
+                    negated=False,
+                )
+            ]
+        },
+        # One digit off: the date is not the quote's.
+        {
+            "events": [
+                _cited(
+                    "signals",
+                    TOWER,
+                    lemma="open",
+                    object="a 400-room hotel tower",
+                    date_text="in Q2 2025",
+                    tense="planned",
+                    negated=False,
+                )
+            ]
+        },
+        # A value the quote does not hold.
+        {"quantities": [_cited("signals", TOWER, value=37, unit="count", measure="rooms in the hotel tower")]},
+        # A name the quote does not hold.
+        {"mentions": [_cited("location", "Reno, NV", keyword="Nevada", negated=False)]},
+        {"mentions": [_cited("signals", TOWER, keyword="tower near Bellagio", negated=False)]},
+    ],
+)
 async def test_an_invented_claude_fact_is_dropped_and_counted(rig, fake_anthropic, change):
     """A Claude fact whose quote is not in its field, or whose numbers or names are not in the quote,
     never reaches a stored hook, the breakdown, the approach or the stored facts; it is counted."""
@@ -379,8 +530,9 @@ async def _rescored(app: Any) -> list[tuple[int, int, list[dict[str, Any]], list
             facts = ProspectFacts.from_dict(row.result["facts"])
             breakdown = score_facts(profile, facts)
             tier = tier_for(max(0, min(100, sum(c.points for c in breakdown))), profile.tier_thresholds)
-            out.append((row.tier, tier, row.result["breakdown"], [c.model_dump() for c in breakdown],
-                        facts.engine))
+            out.append(
+                (row.tier, tier, row.result["breakdown"], [c.model_dump() for c in breakdown], facts.engine)
+            )
     return out
 
 
@@ -389,20 +541,42 @@ async def test_the_stored_facts_give_the_stored_tier_on_either_engine(rig, fake_
     does not have is dropped); a failure falls back to the rules extractor's facts. Re-scoring each
     analysis's stored facts gives its stored tier and breakdown."""
     app, client = await rig(claude=True)
-    supplier = {**DANA, "email": "lee@reelmakers.com", "company": "Reel Makers Inc.",
-                "notes": "Slot machine manufacturer selling cabinets to tribal casinos."}
+    supplier = {
+        **DANA,
+        "email": "lee@reelmakers.com",
+        "company": "Reel Makers Inc.",
+        "notes": "Slot machine manufacturer selling cabinets to tribal casinos.",
+    }
     rule = "slot machine manufacturer or gaming supplier (a vendor, not an operator)"
     fake_anthropic.reply(FACTS)
-    fake_anthropic.reply({**FACTS, "company_types": [], "disqualifiers": [
-        _cited("notes", "Slot machine manufacturer selling cabinets to tribal casinos", kind="profile",
-               profile_rule=rule),
-        _cited("notes", "selling cabinets", kind="profile", profile_rule="a rule the profile does not have")]})
+    fake_anthropic.reply(
+        {
+            **FACTS,
+            "company_types": [],
+            "disqualifiers": [
+                _cited(
+                    "notes",
+                    "Slot machine manufacturer selling cabinets to tribal casinos",
+                    kind="profile",
+                    profile_rule=rule,
+                ),
+                _cited(
+                    "notes", "selling cabinets", kind="profile", profile_rule="a rule the profile does not have"
+                ),
+            ],
+        }
+    )
     fake_anthropic.fail(529, times=3)
     first = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
-    vendor = (await client.post("/api/prospects/analyze",
-                                json={"industry": "casino", "prospect": supplier})).json()
-    fallen = (await client.post("/api/prospects/analyze", json={
-        "industry": "casino", "prospect": {**DANA, "email": "kim@silverpeakcasino.com"}})).json()
+    vendor = (
+        await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": supplier})
+    ).json()
+    fallen = (
+        await client.post(
+            "/api/prospects/analyze",
+            json={"industry": "casino", "prospect": {**DANA, "email": "kim@silverpeakcasino.com"}},
+        )
+    ).json()
     assert (first["engine"], first["tier"]) == ("claude", 1)
     assert (vendor["engine"], vendor["tier"], vendor["dropped_facts"]) == ("claude", 4, 1)
     gate = next(c for c in vendor["breakdown"] if c["component"] == "disqualifier")
@@ -418,11 +592,21 @@ async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake
     casino = industry_agents.get_builtin("casino")
     first = casino.personas[0]
     wild = agent_draft(
-        casino, rubric={"seniority": 100, "persona_fit": 0, "company_fit": 0, "industry_fit": 0,
-                        "intent_signals": 0, "data_completeness": 0},
+        casino,
+        rubric={
+            "seniority": 100,
+            "persona_fit": 0,
+            "company_fit": 0,
+            "industry_fit": 0,
+            "intent_signals": 0,
+            "data_completeness": 0,
+        },
         tier_thresholds={"tier1": 30, "tier2": 20, "tier3": 10},
-        personas=[*agent_draft(casino)["personas"],
-                  {"name": "Everyone", "titles": ["intern", "assistant"], "seniority": "c_level"}])
+        personas=[
+            *agent_draft(casino)["personas"],
+            {"name": "Everyone", "titles": ["intern", "assistant"], "seniority": "c_level"},
+        ],
+    )
     wild["personas"][0]["titles"] = [*first.titles, *(f"extra title {i}" for i in range(8))]
     fake_anthropic.reply(wild)
     _, client = await rig(claude=True)
@@ -431,19 +615,25 @@ async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake
     assert profile["rubric"] == casino.rubric.model_dump()
     assert profile["tier_thresholds"] == casino.tier_thresholds.model_dump()
     assert [p["name"] for p in profile["personas"]] == [p.name for p in casino.personas]
-    assert profile["personas"][0]["titles"][:len(first.titles)] == first.titles
+    assert profile["personas"][0]["titles"][: len(first.titles)] == first.titles
     assert len(profile["personas"][0]["titles"]) == len(first.titles) + 5
     assert profile["personas"][0]["seniority"] == first.seniority
 
     # Within bounds, a change is applied; a profile field over its length limit fails the build's schema.
-    nudged = agent_draft(casino, tier_thresholds={"tier1": casino.tier_thresholds.tier1 - 5,
-                                                  "tier2": casino.tier_thresholds.tier2,
-                                                  "tier3": casino.tier_thresholds.tier3 + 5})
+    nudged = agent_draft(
+        casino,
+        tier_thresholds={
+            "tier1": casino.tier_thresholds.tier1 - 5,
+            "tier2": casino.tier_thresholds.tier2,
+            "tier3": casino.tier_thresholds.tier3 + 5,
+        },
+    )
     fake_anthropic.reply(nudged)
     fake_anthropic.reply(agent_draft(casino, description="x" * 5000))
     assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
     assert (await client.get("/api/agents/casino")).json()["profile"]["tier_thresholds"]["tier1"] == (
-        casino.tier_thresholds.tier1 - 5)
+        casino.tier_thresholds.tier1 - 5
+    )
     assert (await client.post("/api/agents/build", json={**BUILD, "rebuild": True})).status_code == 202
     status = (await client.get("/api/agents/casino/status")).json()
     assert status["engine"] == "rules" and "invalid_output" in status["error"]

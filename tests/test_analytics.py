@@ -96,8 +96,12 @@ async def _check_against_recount(r, cid: str) -> None:
         for start, per in expected.items():
             for m, v in per.items():
                 human = m in ("opened", "clicked")
-                assert got[start][m] == {"events": v[0], "human_events": v[1], "new_unique": v[2],
-                                         "new_unique_human": v[3] if human else v[2]}, (start, m)
+                assert got[start][m] == {
+                    "events": v[0],
+                    "human_events": v[1],
+                    "new_unique": v[2],
+                    "new_unique_human": v[3] if human else v[2],
+                }, (start, m)
     for report in (overview, tiers, steps):
         _assert_rates_possible(report)
     rates = overview["rates"]
@@ -124,8 +128,11 @@ async def test_every_report_figure_equals_a_recount_of_the_raw_events(rig, seed)
         mid = msgs[(pid, step)]
         kind = rng.choices(types, weights=[3, 4, 6, 3, 1, 1, 1])[0]
         at = t0 + timedelta(seconds=rng.randint(0, 3 * 86400))
-        event: dict[str, Any] = {"id": f"ev-{i}" if rng.random() > 0.06 or not events else events[-1]["id"],
-                                 "type": kind, "occurred_at": _iso(at)}
+        event: dict[str, Any] = {
+            "id": f"ev-{i}" if rng.random() > 0.06 or not events else events[-1]["id"],
+            "type": kind,
+            "occurred_at": _iso(at),
+        }
         how = rng.random()
         if how < 0.6:
             event["message_id"] = mid
@@ -139,20 +146,32 @@ async def test_every_report_figure_equals_a_recount_of_the_raw_events(rig, seed)
     # a scanner's burst arriving over two batches: the first click is relabelled later
     burst_mid = msgs[(pids[0], 1)]
     for k, link in enumerate(links[burst_mid]["links"]):
-        events.append({"id": f"burst-{k}", "type": "clicked", "occurred_at": _iso(t0 + timedelta(seconds=k)),
-                       "message_id": burst_mid, "url": link["url"], "user_agent": HUMAN_UA})
+        events.append(
+            {
+                "id": f"burst-{k}",
+                "type": "clicked",
+                "occurred_at": _iso(t0 + timedelta(seconds=k)),
+                "message_id": burst_mid,
+                "url": link["url"],
+                "user_agent": HUMAN_UA,
+            }
+        )
     start = 0
     while start < len(events):
         size = rng.randint(1, 60)
-        got = await c.post("/api/tracking/events", json={"events": events[start:start + size]})
+        got = await c.post("/api/tracking/events", json={"events": events[start : start + size]})
         assert got.status_code == 200, got.text
         start += size
         if rng.random() < 0.5:  # real pixel and click hits in between
             mid = msgs[(rng.choice(pids), rng.randint(1, 3))]
-            await c.get(f"/t/o/{token_of(links[mid]['pixel_url'])}.gif",
-                        headers={"User-Agent": rng.choice([HUMAN_UA, MPP_UA])})
-            await c.get(links[mid]["links"][0]["tracked_url"].replace("https://track.example.com", ""),
-                        headers={"User-Agent": HUMAN_UA})
+            await c.get(
+                f"/t/o/{token_of(links[mid]['pixel_url'])}.gif",
+                headers={"User-Agent": rng.choice([HUMAN_UA, MPP_UA])},
+            )
+            await c.get(
+                links[mid]["links"][0]["tracked_url"].replace("https://track.example.com", ""),
+                headers={"User-Agent": HUMAN_UA},
+            )
     clicks = (await c.get(f"/api/tracking/{cid}/events", params={"type": "clicked", "limit": 200})).json()
     burst = [e for e in clicks["items"] if e["external_id"].startswith("burst-")]
     assert len(burst) == 2 and all(e["machine_reason"] == "click_burst" for e in burst)
@@ -166,21 +185,42 @@ async def test_rates_name_their_denominators_and_clicks_without_opens_stay_possi
     msgs = await add_messages(r, cid, pids, steps=1)
     t0 = datetime(2026, 4, 1, 9, tzinfo=UTC)
     # images blocked: a click with no open; no delivered events reported at all
-    got = await c.post("/api/tracking/events", json={"events": [
-        {"id": "c1", "type": "clicked", "occurred_at": _iso(t0), "message_id": msgs[(pids[0], 1)],
-         "user_agent": HUMAN_UA, "url": "https://example.com/page0?step=1"},
-        {"id": "r1", "type": "replied", "occurred_at": _iso(t0), "message_id": msgs[(pids[1], 1)]},
-        {"id": "b1", "type": "bounced", "occurred_at": _iso(t0), "message_id": msgs[(pids[2], 1)]}]})
+    got = await c.post(
+        "/api/tracking/events",
+        json={
+            "events": [
+                {
+                    "id": "c1",
+                    "type": "clicked",
+                    "occurred_at": _iso(t0),
+                    "message_id": msgs[(pids[0], 1)],
+                    "user_agent": HUMAN_UA,
+                    "url": "https://example.com/page0?step=1",
+                },
+                {"id": "r1", "type": "replied", "occurred_at": _iso(t0), "message_id": msgs[(pids[1], 1)]},
+                {"id": "b1", "type": "bounced", "occurred_at": _iso(t0), "message_id": msgs[(pids[2], 1)]},
+            ]
+        },
+    )
     assert got.json()["created"] == 3
     o = (await c.get(f"/api/analytics/{cid}/overview")).json()
     assert o["prospects"] == 3 and o["definitions"]["delivered"].startswith("prospects with a delivered")
     assert o["counts"]["delivered"]["unique"] == 2 and o["counts"]["sent"]["unique"] == 3
     assert o["counts"]["opened"]["unique_human"] == 1  # the click proves the open
-    assert o["rates"]["click_to_open"]["human"] == {"numerator": 1, "denominator": 1, "rate": 1.0,
-                                                    "numerator_name": "unique human clickers",
-                                                    "denominator_name": "unique human openers"}
-    assert o["rates"]["reply_rate"] == {"numerator": 1, "denominator": 2, "rate": 0.5,
-                                        "numerator_name": "repliers", "denominator_name": "delivered"}
+    assert o["rates"]["click_to_open"]["human"] == {
+        "numerator": 1,
+        "denominator": 1,
+        "rate": 1.0,
+        "numerator_name": "unique human clickers",
+        "denominator_name": "unique human openers",
+    }
+    assert o["rates"]["reply_rate"] == {
+        "numerator": 1,
+        "denominator": 2,
+        "rate": 0.5,
+        "numerator_name": "repliers",
+        "denominator_name": "delivered",
+    }
     assert o["rates"]["bounce_rate"]["denominator_name"] == "sent" and o["rates"]["bounce_rate"]["rate"] == 0.3333
     _assert_rates_possible(o)
     empty, _ = await make_campaign(r, 0)
@@ -194,7 +234,8 @@ def test_two_proportion_z_test_matches_the_textbook():
     # pooled p = 0.3, se = sqrt(0.3 * 0.7 * (1/100 + 1/100)); p-value from the normal CDF
     z, p = analytics.two_proportion_z(50, 100, 10, 100)
     assert z == pytest.approx(0.4 / math.sqrt(0.0042), abs=1e-3) and p == pytest.approx(
-        2 * (1 - NormalDist().cdf(0.4 / math.sqrt(0.0042))), rel=1e-3)
+        2 * (1 - NormalDist().cdf(0.4 / math.sqrt(0.0042))), rel=1e-3
+    )
     z, p = analytics.two_proportion_z(12, 100, 10, 100)
     assert z == pytest.approx(0.4520, abs=1e-3) and p == pytest.approx(0.6513, abs=1e-3)
     assert analytics.two_proportion_z(0, 0, 1, 10) == (None, None)
@@ -205,22 +246,41 @@ async def test_steps_report_names_a_winner_only_when_significant(rig):
     r = await rig()
     c = r.client
     cid, _ = await make_campaign(r, 0)
-    rows = [["email", "title", "company"]] + [[f"p{i}@casino{i}.example.com", "VP Marketing", f"Casino {i}"]
-                                               for i in range(80)]
+    rows = [["email", "title", "company"]] + [
+        [f"p{i}@casino{i}.example.com", "VP Marketing", f"Casino {i}"] for i in range(80)
+    ]
     out = io.StringIO()
     csv.writer(out).writerows(rows)
-    await c.post(f"/api/campaigns/{cid}/prospects/import", content=out.getvalue().encode(),
-                 headers={"Content-Type": "text/csv"})
+    await c.post(
+        f"/api/campaigns/{cid}/prospects/import",
+        content=out.getvalue().encode(),
+        headers={"Content-Type": "text/csv"},
+    )
     async with r.db.session() as s:
         campaign = await s.get(Campaign, uuid.UUID(cid))
-        pids = list(await s.scalars(select(CampaignProspect.prospect_id).where(
-            CampaignProspect.campaign_id == campaign.id).order_by(CampaignProspect.prospect_id)))
+        pids = list(
+            await s.scalars(
+                select(CampaignProspect.prospect_id)
+                .where(CampaignProspect.campaign_id == campaign.id)
+                .order_by(CampaignProspect.prospect_id)
+            )
+        )
         ids = {}
         for n, pid in enumerate(pids):
             for step in (1, 2):
-                m = Message(workspace_id=campaign.workspace_id, prospect_id=pid, campaign_id=campaign.id,
-                            content_key=f"k:{pid}:{step}", channel="email", step=step, variant="AB"[n % 2],
-                            subject="s", body="Hello", quality={}, engine="rules")
+                m = Message(
+                    workspace_id=campaign.workspace_id,
+                    prospect_id=pid,
+                    campaign_id=campaign.id,
+                    content_key=f"k:{pid}:{step}",
+                    channel="email",
+                    step=step,
+                    variant="AB"[n % 2],
+                    subject="s",
+                    body="Hello",
+                    quality={},
+                    engine="rules",
+                )
                 s.add(m)
                 await s.flush()
                 ids[(n, step)] = str(m.id)
@@ -233,8 +293,15 @@ async def test_steps_report_names_a_winner_only_when_significant(rig):
             events.append({"id": f"d{n}-{step}", "type": "delivered", "occurred_at": _iso(t0), "message_id": mid})
             # step 1: A opens 18/40, B 4/40 (significant); step 2: A 10/40, B 9/40 (not)
             if n // 2 < {(1, True): 18, (1, False): 4, (2, True): 10, (2, False): 9}[(step, a)]:
-                events.append({"id": f"o{n}-{step}", "type": "opened", "message_id": mid, "user_agent": HUMAN_UA,
-                               "occurred_at": _iso(t0 + timedelta(hours=1))})
+                events.append(
+                    {
+                        "id": f"o{n}-{step}",
+                        "type": "opened",
+                        "message_id": mid,
+                        "user_agent": HUMAN_UA,
+                        "occurred_at": _iso(t0 + timedelta(hours=1)),
+                    }
+                )
     assert (await c.post("/api/tracking/events", json={"events": events})).json()["errors"] == 0
     steps = {s["step"]: s for s in (await c.get(f"/api/analytics/{cid}/steps")).json()["steps"]}
     test1 = next(t for t in steps[1]["tests"] if t["metric"] == "unique_open_rate")
@@ -258,15 +325,29 @@ async def test_a_new_users_journey_with_bot_aware_figures(rig):
     w = csv.writer(out)
     w.writerow(["Email Address", "First Name", "Job Title", "Company Name", "Employees"])
     for i in range(1000):
-        w.writerow([f"p{i}@casino{i % 40}.example.com", f"P{i}", ["VP Marketing", "Casino Host", "CMO"][i % 3],
-                    f"Casino {i % 40} Resort", 300 + i])
+        w.writerow(
+            [
+                f"p{i}@casino{i % 40}.example.com",
+                f"P{i}",
+                ["VP Marketing", "Casino Host", "CMO"][i % 3],
+                f"Casino {i % 40} Resort",
+                300 + i,
+            ]
+        )
     raw = ("\ufeff" + out.getvalue()).encode()
-    imported = (await c.post(f"/api/campaigns/{cid}/prospects/import", content=raw,
-                             headers={"Content-Type": "text/csv"})).json()
+    imported = (
+        await c.post(f"/api/campaigns/{cid}/prospects/import", content=raw, headers={"Content-Type": "text/csv"})
+    ).json()
     assert imported["imported"] == 1000
     async with r.db.session(write=False) as s:
-        pids = [str(p) for p in await s.scalars(select(CampaignProspect.prospect_id).where(
-            CampaignProspect.campaign_id == uuid.UUID(cid)).order_by(CampaignProspect.prospect_id))]
+        pids = [
+            str(p)
+            for p in await s.scalars(
+                select(CampaignProspect.prospect_id)
+                .where(CampaignProspect.campaign_id == uuid.UUID(cid))
+                .order_by(CampaignProspect.prospect_id)
+            )
+        ]
     await add_messages(r, cid, pids, steps=1, links=1)
     exported = await c.get(f"/api/campaigns/{cid}/export", params={"tool": "instantly"})
     rows = list(csv.DictReader(io.StringIO(exported.text)))
@@ -274,12 +355,18 @@ async def test_a_new_users_journey_with_bot_aware_figures(rig):
     by_email = {row["email"]: row for row in rows}
     now = datetime.now(UTC) - timedelta(hours=1)
     async with r.db.session(write=False) as s:
-        message_of = {str(p): str(m) for p, m in await s.execute(select(Message.prospect_id, Message.id).where(
-            Message.campaign_id == uuid.UUID(cid)))}
-    delivered = [{"id": f"dl-{pid}", "type": "delivered", "occurred_at": _iso(now), "message_id": message_of[pid]}
-                 for pid in pids]
+        message_of = {
+            str(p): str(m)
+            for p, m in await s.execute(
+                select(Message.prospect_id, Message.id).where(Message.campaign_id == uuid.UUID(cid))
+            )
+        }
+    delivered = [
+        {"id": f"dl-{pid}", "type": "delivered", "occurred_at": _iso(now), "message_id": message_of[pid]}
+        for pid in pids
+    ]
     for k in range(0, 1000, 500):
-        posted = await c.post("/api/tracking/events", json={"events": delivered[k:k + 500]})
+        posted = await c.post("/api/tracking/events", json={"events": delivered[k : k + 500]})
         assert posted.json()["created"] == 500
     sample = list(by_email.values())[:60]
     for n, row in enumerate(sample):

@@ -30,8 +30,9 @@ async def test_no_key_wrong_key_and_query_string_key_are_401(client, api_key):
 
 
 async def test_key_is_shown_once_and_stored_as_sha256(client, admin_key, app):
-    r = await client.post("/api/keys", json={"name": "zapier", "scopes": ["read"]},
-                          headers={"X-API-Key": admin_key})
+    r = await client.post(
+        "/api/keys", json={"name": "zapier", "scopes": ["read"]}, headers={"X-API-Key": admin_key}
+    )
     assert r.status_code == 201, r.text
     created = r.json()
     raw = created["key"]
@@ -76,8 +77,9 @@ async def test_another_workspaces_key_is_404_like_a_missing_one(client, admin_ke
     async with app.state.db.session(write=False) as s:
         foreign = next(k for k in await s.scalars(select(ApiKey)) if k.scopes == ["read", "write"])
     theirs = await client.delete(f"/api/keys/{foreign.id}", headers={"X-API-Key": admin_key})
-    missing = await client.delete("/api/keys/00000000-0000-0000-0000-000000000000",
-                                  headers={"X-API-Key": admin_key})
+    missing = await client.delete(
+        "/api/keys/00000000-0000-0000-0000-000000000000", headers={"X-API-Key": admin_key}
+    )
     assert_problem(theirs, 404)
     assert_problem(missing, 404)
     assert theirs.json()["title"] == missing.json()["title"]
@@ -113,8 +115,9 @@ def test_cli_create_list_revoke(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/cli.db", "LOG_LEVEL": "WARNING"}
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "auth.py", *args], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "auth.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
 
     boot = cli("bootstrap")
     assert boot.returncode == 0, boot.stderr
@@ -148,10 +151,14 @@ def test_cli_create_list_revoke(tmp_path):
 
 @pytest.mark.slow
 def test_cli_help_documents_every_option_with_its_default():
-    out = subprocess.run([sys.executable, "auth.py", "create", "--help"], cwd=ROOT, capture_output=True, text=True,
-                         timeout=60).stdout
-    for option, default in (("--workspace", "default"), ("--scopes", "read,write"),
-                            ("--create-workspace", "False")):
+    out = subprocess.run(
+        [sys.executable, "auth.py", "create", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    ).stdout
+    for option, default in (
+        ("--workspace", "default"),
+        ("--scopes", "read,write"),
+        ("--create-workspace", "False"),
+    ):
         assert option in out and f"(default: {default})" in out, out
     assert "--name" in out and "a label for the key" in out
 

@@ -44,8 +44,13 @@ def _email_of(params: dict[str, Any]) -> str:
 
 
 def _pipeline(prospects: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
-    return {"campaign": {"name": f"batches {uuid.uuid4().hex[:6]}", "industry": "casino"}, "prospects": prospects,
-            "content": {"tiers": PLAN, "steps": STEPS}, "sender": SENDER, **extra}
+    return {
+        "campaign": {"name": f"batches {uuid.uuid4().hex[:6]}", "industry": "casino"},
+        "prospects": prospects,
+        "content": {"tiers": PLAN, "steps": STEPS},
+        "sender": SENDER,
+        **extra,
+    }
 
 
 async def _json(response: Any) -> Any:
@@ -59,17 +64,34 @@ async def _ledger(db: TuneDatabase) -> list[LlmUsage]:
 
 def _batch_priced(settings: Any, row: LlmUsage) -> tuple[float, float]:
     """(batch price, Messages price) of a ledger row's tokens."""
-    tokens = {"model": row.model, "input_tokens": row.input_tokens, "output_tokens": row.output_tokens,
-              "cache_read_tokens": row.cache_read_tokens, "cache_write_tokens": row.cache_write_tokens}
+    tokens = {
+        "model": row.model,
+        "input_tokens": row.input_tokens,
+        "output_tokens": row.output_tokens,
+        "cache_read_tokens": row.cache_read_tokens,
+        "cache_write_tokens": row.cache_write_tokens,
+    }
     return (Usage.priced(settings, **tokens, batch=True).cost_usd, Usage.priced(settings, **tokens).cost_usd)
 
 
 async def _assert_content_by_tier(app: Any, campaign_id: uuid.UUID, n: int) -> None:
     async with app.state.db.session(write=False) as s:
-        tiers = dict((await s.execute(select(CampaignProspect.prospect_id, CampaignProspect.tier)
-                                      .where(CampaignProspect.campaign_id == campaign_id))).all())
-        messages = Counter((await s.execute(select(Message.prospect_id, Message.channel)
-                                            .where(Message.campaign_id == campaign_id))).all())
+        tiers = dict(
+            (
+                await s.execute(
+                    select(CampaignProspect.prospect_id, CampaignProspect.tier).where(
+                        CampaignProspect.campaign_id == campaign_id
+                    )
+                )
+            ).all()
+        )
+        messages = Counter(
+            (
+                await s.execute(
+                    select(Message.prospect_id, Message.channel).where(Message.campaign_id == campaign_id)
+                )
+            ).all()
+        )
         analyses = Counter(await s.scalars(select(Analysis.prospect_id)))
     assert len(tiers) == n and set(analyses.values()) == {1}
     for prospect_id, tier in tiers.items():
@@ -145,14 +167,18 @@ async def test_a_small_analyze_batch_asking_for_batches_is_queued_and_answered_b
     fake_anthropic.batch_delay_s = 0.5
     fake_anthropic.batch_outcome = lambda cid, params: "expired" if _email_of(params) == "p1@casino1.com" else None
     app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.3)
-    r = await client.post("/api/prospects/analyze-batch",
-                          json={"industry": "casino", "prospects": people(3), "use_batches": True})
+    r = await client.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3), "use_batches": True}
+    )
     assert r.status_code == 202, r.text
     # While Anthropic processes the batch, the job shows it: running, its batch submitted, no lease held.
     waiting = await wait_until(
         lambda: _json(client.get(f"/api/jobs/{r.json()['job_id']}")),
-        lambda job: job["message_batch"] not in (None, {"rounds": 0})
-        and job["message_batch"]["status"] != "submitting", every=0.01)
+        lambda job: (
+            job["message_batch"] not in (None, {"rounds": 0}) and job["message_batch"]["status"] != "submitting"
+        ),
+        every=0.01,
+    )
     assert waiting["status"] == "running" and waiting["done"] == 0
     assert waiting["message_batch"]["status"] == "submitted" and waiting["message_batch"]["requests"] == 3
     async with app.state.db.session(write=False) as s:
@@ -172,8 +198,9 @@ async def test_a_crash_between_submit_and_storing_the_id_does_not_submit_twice(r
     fake_anthropic.batch_delay_s = 0.05
     fake_anthropic.drop_batch_creates = 1
     app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=5)
-    r = await client.post("/api/prospects/analyze-batch",
-                          json={"industry": "casino", "prospects": people(8), "use_batches": True})
+    r = await client.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(8), "use_batches": True}
+    )
     job = await wait_job(client, r.json()["job_id"], timeout=60)
     assert job["status"] == "succeeded" and job["done"] == 8 and job["result"]["engines"] == {"claude": 8}, job
     assert fake_anthropic.batch_creates == 1 and len(fake_anthropic.batch_requests) == 8
@@ -187,8 +214,9 @@ async def test_a_crash_between_submit_and_storing_the_id_does_not_submit_twice(r
 async def test_a_spent_budget_sends_no_batch_and_falls_back(rig, fake_anthropic):
     fake_anthropic.responder = _answer
     _app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0)
-    r = await client.post("/api/prospects/analyze-batch",
-                          json={"industry": "casino", "prospects": people(4), "use_batches": True})
+    r = await client.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(4), "use_batches": True}
+    )
     job = await wait_job(client, r.json()["job_id"])
     assert job["status"] == "succeeded" and job["result"]["engines"] == {"rules": 4}
     assert fake_anthropic.batch_creates == 0 and fake_anthropic.attempts == 0
@@ -201,15 +229,18 @@ async def test_a_refused_batch_falls_back_and_a_failing_one_is_retried(rig, fake
     fake_anthropic.batch_delay_s = 0.05
     fake_anthropic.refuse_batch_creates = [(400, "invalid_request_error")]
     _app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=1)
-    r = await client.post("/api/prospects/analyze-batch",
-                          json={"industry": "casino", "prospects": people(3), "use_batches": True})
+    r = await client.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3), "use_batches": True}
+    )
     job = await wait_job(client, r.json()["job_id"])
     assert job["status"] == "succeeded" and job["result"]["engines"] == {"rules": 3}
     assert fake_anthropic.batch_creates == 0 and fake_anthropic.attempts == 0
 
     fake_anthropic.refuse_batch_creates = [(529, "overloaded_error")]
-    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3),
-                                                                "use_batches": True, "replace": True})
+    r = await client.post(
+        "/api/prospects/analyze-batch",
+        json={"industry": "casino", "prospects": people(3), "use_batches": True, "replace": True},
+    )
     job = await wait_job(client, r.json()["job_id"], timeout=60)
     assert job["status"] == "succeeded" and job["result"]["engines"] == {"claude": 3}, job
     assert job["attempts"] == 2 and fake_anthropic.batch_creates == 1
@@ -219,11 +250,15 @@ async def test_cancelling_a_waiting_job_cancels_its_batch(rig, fake_anthropic):
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 2
     app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.2)
-    r = await client.post("/api/prospects/analyze-batch",
-                          json={"industry": "casino", "prospects": people(3), "use_batches": True})
+    r = await client.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3), "use_batches": True}
+    )
     job_id = r.json()["job_id"]
-    await wait_until(lambda: _json(client.get(f"/api/jobs/{job_id}")),
-                     lambda job: (job["message_batch"] or {}).get("status") == "submitted", every=0.01)
+    await wait_until(
+        lambda: _json(client.get(f"/api/jobs/{job_id}")),
+        lambda job: (job["message_batch"] or {}).get("status") == "submitted",
+        every=0.01,
+    )
     cancelled = await client.post(f"/api/jobs/{job_id}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
     [batch] = fake_anthropic.batches.values()
@@ -248,10 +283,20 @@ async def test_kill_9_during_a_1000_prospect_batched_pipeline(database_url, fake
     n = 1000
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 0.5
-    env = {**os.environ, "DATABASE_URL": database_url, "ANTHROPIC_API_KEY": "test",
-           "ANTHROPIC_BASE_URL": fake_anthropic.url, "LLM_MAX_ATTEMPTS": "1", "JOB_WORKERS": "1",
-           "JOB_LEASE_S": "2", "JOB_POLL_INTERVAL_S": "0.1", "LLM_BATCH_POLL_S": "0.2",
-           "LLM_BATCH_MIN_ITEMS": "500", "LOG_LEVEL": "WARNING", "RATE_LIMIT": "100000/minute"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "ANTHROPIC_API_KEY": "test",
+        "ANTHROPIC_BASE_URL": fake_anthropic.url,
+        "LLM_MAX_ATTEMPTS": "1",
+        "JOB_WORKERS": "1",
+        "JOB_LEASE_S": "2",
+        "JOB_POLL_INTERVAL_S": "0.1",
+        "LLM_BATCH_POLL_S": "0.2",
+        "LLM_BATCH_MIN_ITEMS": "500",
+        "LOG_LEVEL": "WARNING",
+        "RATE_LIMIT": "100000/minute",
+    }
     settings = make_settings(database_url)
     db = TuneDatabase(database_url, settings=settings)
     await db.migrate()
@@ -278,12 +323,15 @@ async def test_kill_9_during_a_1000_prospect_batched_pipeline(database_url, fake
             fake_anthropic.on_batch_create = None
             async with db.session(write=False) as s:
                 done_at_kill = await s.scalar(select(Job.done).where(Job.id == uuid.UUID(job_id)))
-                markers = (await s.execute(select(LlmBatch.status, LlmBatch.batch_id)
-                                           .order_by(LlmBatch.round))).all()
+                markers = (
+                    await s.execute(select(LlmBatch.status, LlmBatch.batch_id).order_by(LlmBatch.round))
+                ).all()
             assert 0 < done_at_kill < n
             # The kill landed between Anthropic making the batch and the id being stored.
-            assert [tuple(m) for m in markers] == [("collected", next(iter(fake_anthropic.batches))),
-                                                    ("submitting", None)]
+            assert [tuple(m) for m in markers] == [
+                ("collected", next(iter(fake_anthropic.batches))),
+                ("submitting", None),
+            ]
             server = _serve(env, port)
             await _until_up(url)
             job = await wait_job(client, job_id, timeout=600)
@@ -297,10 +345,22 @@ async def test_kill_9_during_a_1000_prospect_batched_pipeline(database_url, fake
         async with db.session(write=False) as s:
             analyses = Counter(await s.scalars(select(Analysis.prospect_id)))
             campaign_id = uuid.UUID(job["result"]["campaign_id"])
-            tiers = dict((await s.execute(select(CampaignProspect.prospect_id, CampaignProspect.tier)
-                                          .where(CampaignProspect.campaign_id == campaign_id))).all())
-            messages = Counter((await s.execute(select(Message.prospect_id, Message.channel)
-                                                .where(Message.campaign_id == campaign_id))).all())
+            tiers = dict(
+                (
+                    await s.execute(
+                        select(CampaignProspect.prospect_id, CampaignProspect.tier).where(
+                            CampaignProspect.campaign_id == campaign_id
+                        )
+                    )
+                ).all()
+            )
+            messages = Counter(
+                (
+                    await s.execute(
+                        select(Message.prospect_id, Message.channel).where(Message.campaign_id == campaign_id)
+                    )
+                ).all()
+            )
             ledger = list(await s.scalars(select(LlmUsage)))
             batches = (await s.execute(select(LlmBatch.status, func.count()).group_by(LlmBatch.status))).all()
         assert len(analyses) == n and set(analyses.values()) == {1}
@@ -317,10 +377,12 @@ async def test_kill_9_during_a_1000_prospect_batched_pipeline(database_url, fake
             batch_price, full_price = _batch_priced(settings, row)
             assert row.cost_usd == pytest.approx(batch_price) and batch_price < full_price
         assert dict(batches) == {"collected": fake_anthropic.batch_creates}
-        print(f"\n1,000-prospect batched pipeline with a kill -9 at {done_at_kill} done: {elapsed:.1f} s, "
-              f"{fake_anthropic.batch_creates} batches, {len(submitted)} requests, "
-              f"ledger ${sum(r.cost_usd for r in ledger):.4f} "
-              f"(Messages prices: ${sum(_batch_priced(settings, r)[1] for r in ledger):.4f})")
+        print(
+            f"\n1,000-prospect batched pipeline with a kill -9 at {done_at_kill} done: {elapsed:.1f} s, "
+            f"{fake_anthropic.batch_creates} batches, {len(submitted)} requests, "
+            f"ledger ${sum(r.cost_usd for r in ledger):.4f} "
+            f"(Messages prices: ${sum(_batch_priced(settings, r)[1] for r in ledger):.4f})"
+        )
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
@@ -338,13 +400,21 @@ async def test_the_fake_batches_api_is_the_sdks_shape(fake_anthropic):
         client = fake.sdk_client()
         params = {"model": "claude-sonnet-5-5", "max_tokens": 50, "messages": [{"role": "user", "content": "hi"}]}
         bad = {**params, "temperature": 0.5}  # gone in 2.x: that request errors, the others do not
-        batch = await client.messages.batches.create(requests=[
-            {"custom_id": "a", "params": params}, {"custom_id": "b", "params": params},
-            {"custom_id": "c", "params": params}, {"custom_id": "d", "params": bad}])
+        batch = await client.messages.batches.create(
+            requests=[
+                {"custom_id": "a", "params": params},
+                {"custom_id": "b", "params": params},
+                {"custom_id": "c", "params": params},
+                {"custom_id": "d", "params": bad},
+            ]
+        )
         assert batch.processing_status == "in_progress" and batch.request_counts.processing == 4
         assert batch.results_url is None
-        batch = await wait_until(lambda: client.messages.batches.retrieve(batch.id),
-                                 lambda b: b.processing_status == "ended", every=0.02)
+        batch = await wait_until(
+            lambda: client.messages.batches.retrieve(batch.id),
+            lambda b: b.processing_status == "ended",
+            every=0.02,
+        )
         counts = batch.request_counts
         assert (counts.succeeded, counts.errored, counts.canceled) == (1, 2, 1)
         results = {r.custom_id: r.result async for r in await client.messages.batches.results(batch.id)}
@@ -353,8 +423,9 @@ async def test_the_fake_batches_api_is_the_sdks_shape(fake_anthropic):
         listed = [b.id async for b in client.messages.batches.list(limit=1)]
         assert listed == [batch.id]
         with pytest.raises(Exception, match="custom_id"):
-            await client.messages.batches.create(requests=[{"custom_id": "x", "params": params},
-                                                           {"custom_id": "x", "params": params}])
+            await client.messages.batches.create(
+                requests=[{"custom_id": "x", "params": params}, {"custom_id": "x", "params": params}]
+            )
         await client.close()
 
     await run(fake_anthropic)

@@ -15,14 +15,14 @@ from tracking import tokens
 rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests
 
 
-
 async def test_campaign_lifecycle_list_and_status_transitions(rig):
     r = await rig()
     c = r.client
     ids = []
     for n in range(3):
-        created = await c.post("/api/campaigns/create", json={"name": f"C{n}", "industry": "Casinos",
-                                                              "description": "test"})
+        created = await c.post(
+            "/api/campaigns/create", json={"name": f"C{n}", "industry": "Casinos", "description": "test"}
+        )
         assert created.status_code == 201, created.text
         assert created.json()["status"] == "draft" and created.json()["industry"] == "casino"
         ids.append(created.json()["id"])
@@ -46,8 +46,13 @@ async def test_campaign_lifecycle_list_and_status_transitions(rig):
     # bad input is a clear 4xx
     assert_problem(await c.post("/api/campaigns/create", json={"name": "x", "industry": "casino", "id": 1}), 422)
     assert_problem(await c.post("/api/campaigns/create", json={"name": "x", "industry": "llama farming"}), 422)
-    assert_problem(await c.post("/api/campaigns/create", json={
-        "name": "x", "industry": "casino", "tier_thresholds": {"tier1": 40, "tier2": 60, "tier3": 20}}), 422)
+    assert_problem(
+        await c.post(
+            "/api/campaigns/create",
+            json={"name": "x", "industry": "casino", "tier_thresholds": {"tier1": 40, "tier2": 60, "tier3": 20}},
+        ),
+        422,
+    )
     assert_problem(await c.patch(f"/api/campaigns/{ids[1]}", json={"status": "deleted"}), 422)
     assert_problem(await c.get("/api/campaigns/not-a-uuid"), 422)
 
@@ -69,25 +74,65 @@ async def test_prospects_are_analysed_with_the_campaign_thresholds(rig):
     assert bad["status"] == "error" and bad["errors"][0]["loc"] == ["email"]
     again = (await c.post(f"/api/campaigns/{strict}/prospects", json={"prospects": [DANA]})).json()
     assert again["items"][0]["status"] == "updated"
-    assert_problem(await c.post(f"/api/campaigns/{strict}/prospects",
-                                json={"prospects": [person(i) for i in range(4)]}), 422)
+    assert_problem(
+        await c.post(f"/api/campaigns/{strict}/prospects", json={"prospects": [person(i) for i in range(4)]}), 422
+    )
 
     # loosening the thresholds re-tiers the stored prospects from their scores
-    detail = (await c.patch(f"/api/campaigns/{strict}", json={
-        "tier_thresholds": {"tier1": 50, "tier2": 40, "tier3": 30}})).json()
+    detail = (
+        await c.patch(
+            f"/api/campaigns/{strict}", json={"tier_thresholds": {"tier1": 50, "tier2": 40, "tier3": 30}}
+        )
+    ).json()
     assert detail["stats"]["by_tier"][0]["tier"] == 1 and detail["stats"]["prospects"] == 1
     assert detail["stats"]["by_status"] == {"analyzed": 1}
 
 
 CSV_ROWS = [
-    ["Email Address", "First Name", "Last Name", "Job Title", "Company Name", "Employees", "Annual Revenue",
-     "LinkedIn URL", "Website", "City", "State", "Favourite Colour"],
-    ["dana.reyes@silverpeakcasino.com", "Dana", "Reyes", "VP of Marketing", "Silver Peak Casino Resort", "1,200",
-     "$180M", "https://linkedin.com/in/dana", "silverpeakcasino.com", "Reno", "NV", "teal"],
+    [
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Job Title",
+        "Company Name",
+        "Employees",
+        "Annual Revenue",
+        "LinkedIn URL",
+        "Website",
+        "City",
+        "State",
+        "Favourite Colour",
+    ],
+    [
+        "dana.reyes@silverpeakcasino.com",
+        "Dana",
+        "Reyes",
+        "VP of Marketing",
+        "Silver Peak Casino Resort",
+        "1,200",
+        "$180M",
+        "https://linkedin.com/in/dana",
+        "silverpeakcasino.com",
+        "Reno",
+        "NV",
+        "teal",
+    ],
     ["not-an-email", "Bad", "Row", "CEO", "X", "10", "", "", "", "", "", ""],
     ["", "", "", "", "", "", "", "", "", "", "", ""],
-    ["sam@goldcoastcasino.com", "Sam", "Ng", "Director of Player Development", "Gold Coast Casino", "51-200",
-     "1.2B", "", "", "", "", ""],
+    [
+        "sam@goldcoastcasino.com",
+        "Sam",
+        "Ng",
+        "Director of Player Development",
+        "Gold Coast Casino",
+        "51-200",
+        "1.2B",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],
     ["ann@bluecasino.com", "Ann", "Fox", "Casino Host", "Blue Casino", "lots", "", "", "", "", "", ""],
     ["DANA.REYES@silverpeakcasino.com", "Dup", "Licate", "", "", "", "", "", "", "", "", ""],
 ]
@@ -104,8 +149,9 @@ async def test_csv_import_with_bom_aliases_and_bad_rows(rig):
     c = r.client
     cid, _ = await make_campaign(r, 0)
     raw = "\ufeff" + _csv(CSV_ROWS)
-    got = await c.post(f"/api/campaigns/{cid}/prospects/import", content=raw.encode(),
-                       headers={"Content-Type": "text/csv"})
+    got = await c.post(
+        f"/api/campaigns/{cid}/prospects/import", content=raw.encode(), headers={"Content-Type": "text/csv"}
+    )
     assert got.status_code == 200, got.text
     body = got.json()
     counts = (body["rows"], body["imported"], body["added"], body["failed"], body["skipped_blank"])
@@ -117,8 +163,9 @@ async def test_csv_import_with_bom_aliases_and_bad_rows(rig):
     assert errors[3]["errors"][0]["loc"] == ["email"]
     assert "employee_count" in errors[6]["errors"][0]["msg"]
     assert errors[7]["errors"][0]["msg"] == "duplicate of row 2"
-    listed = [p for t in (1, 2, 3, 4)
-              for p in (await c.get(f"/api/campaigns/{cid}/prospects/{t}")).json()["items"]]
+    listed = [
+        p for t in (1, 2, 3, 4) for p in (await c.get(f"/api/campaigns/{cid}/prospects/{t}")).json()["items"]
+    ]
     assert len(listed) == 2
     dana = next(p for p in listed if p["email"] == "dana.reyes@silverpeakcasino.com")
     assert dana["first_name"] == "Dana" and dana["company"] == "Silver Peak Casino Resort"
@@ -133,18 +180,34 @@ async def test_csv_import_with_bom_aliases_and_bad_rows(rig):
 
     # all-or-nothing: any bad row and nothing is imported
     other, _ = await make_campaign(r, 0)
-    refused = await c.post(f"/api/campaigns/{other}/prospects/import", params={"all_or_nothing": "true"},
-                           content=raw.encode(), headers={"Content-Type": "text/csv"})
+    refused = await c.post(
+        f"/api/campaigns/{other}/prospects/import",
+        params={"all_or_nothing": "true"},
+        content=raw.encode(),
+        headers={"Content-Type": "text/csv"},
+    )
     assert {e["row"] for e in assert_problem(refused, 422)["errors"]} == {3, 6, 7}
     assert (await c.get(f"/api/campaigns/{other}")).json()["stats"]["prospects"] == 0
 
-    assert_problem(await c.post(f"/api/campaigns/{cid}/prospects/import", content=b"Name,Company\nA,B\n",
-                                headers={"Content-Type": "text/csv"}), 422)
+    assert_problem(
+        await c.post(
+            f"/api/campaigns/{cid}/prospects/import",
+            content=b"Name,Company\nA,B\n",
+            headers={"Content-Type": "text/csv"},
+        ),
+        422,
+    )
     latin1 = "email\né@x.com\n".encode("latin-1")
-    assert_problem(await c.post(f"/api/campaigns/{cid}/prospects/import", content=latin1,
-                                headers={"Content-Type": "text/csv"}), 422)
-    assert_problem(await c.post(f"/api/campaigns/{cid}/prospects/import", content=b"",
-                                headers={"Content-Type": "text/csv"}), 422)
+    assert_problem(
+        await c.post(
+            f"/api/campaigns/{cid}/prospects/import", content=latin1, headers={"Content-Type": "text/csv"}
+        ),
+        422,
+    )
+    assert_problem(
+        await c.post(f"/api/campaigns/{cid}/prospects/import", content=b"", headers={"Content-Type": "text/csv"}),
+        422,
+    )
     assert_problem(await c.post(f"/api/campaigns/{cid}/prospects/import", json={"email": "a@b.co"}), 415)
 
 
@@ -157,8 +220,12 @@ async def test_tier_listing_is_paginated_with_analysis_and_content(rig):
     tier = max(tiers, key=lambda t: t["prospects"])
     seen, cursor = [], None
     while True:
-        page = (await c.get(f"/api/campaigns/{cid}/prospects/{tier['tier']}",
-                            params={"limit": 1, **({"cursor": cursor} if cursor else {})})).json()
+        page = (
+            await c.get(
+                f"/api/campaigns/{cid}/prospects/{tier['tier']}",
+                params={"limit": 1, **({"cursor": cursor} if cursor else {})},
+            )
+        ).json()
         seen += page["items"]
         cursor = page["next_cursor"]
         if not cursor:
@@ -177,19 +244,69 @@ async def test_export_for_each_tool_embeds_pixel_and_tracked_links(rig):
     c = r.client
     cid, pids = await make_campaign(r, 3)
     messages = await add_messages(r, cid, pids, steps=2, links=1)
-    await c.post("/api/tracking/events", json={"events": [
-        {"id": "reply-1", "type": "replied", "occurred_at": "2026-01-05T10:00:00Z",
-         "message_id": messages[(pids[2], 1)]}]})
+    await c.post(
+        "/api/tracking/events",
+        json={
+            "events": [
+                {
+                    "id": "reply-1",
+                    "type": "replied",
+                    "occurred_at": "2026-01-05T10:00:00Z",
+                    "message_id": messages[(pids[2], 1)],
+                }
+            ]
+        },
+    )
     expected = {
-        "generic": ["email", "first_name", "last_name", "company", "title", "tier", "score", "status",
-                    "prospect_id", "campaign_id"] + [f"step_{s}_{f}" for s in (1, 2) for f in (
-                        "day_offset", "subject", "variant", "body_html", "body_text", "message_id", "pixel_url")],
-        "instantly": ["email", "first_name", "last_name", "company_name", "website", "personalization",
-                      "job_title", "tier", "score", "step_1_subject", "step_1_body_html", "step_2_subject",
-                      "step_2_body_html"],
-        "smartlead": ["email", "first_name", "last_name", "company_name", "website", "linkedin_profile",
-                      "location", "company_url", "job_title", "tier", "score", "step_1_subject",
-                      "step_1_body_html", "step_2_subject", "step_2_body_html"],
+        "generic": [
+            "email",
+            "first_name",
+            "last_name",
+            "company",
+            "title",
+            "tier",
+            "score",
+            "status",
+            "prospect_id",
+            "campaign_id",
+        ]
+        + [
+            f"step_{s}_{f}"
+            for s in (1, 2)
+            for f in ("day_offset", "subject", "variant", "body_html", "body_text", "message_id", "pixel_url")
+        ],
+        "instantly": [
+            "email",
+            "first_name",
+            "last_name",
+            "company_name",
+            "website",
+            "personalization",
+            "job_title",
+            "tier",
+            "score",
+            "step_1_subject",
+            "step_1_body_html",
+            "step_2_subject",
+            "step_2_body_html",
+        ],
+        "smartlead": [
+            "email",
+            "first_name",
+            "last_name",
+            "company_name",
+            "website",
+            "linkedin_profile",
+            "location",
+            "company_url",
+            "job_title",
+            "tier",
+            "score",
+            "step_1_subject",
+            "step_1_body_html",
+            "step_2_subject",
+            "step_2_body_html",
+        ],
     }
     secret = r.settings.SECRET_KEY
     for tool, header in expected.items():
@@ -207,8 +324,9 @@ async def test_export_for_each_tool_embeds_pixel_and_tracked_links(rig):
         pixel = body.split('src="', 1)[1].split('"', 1)[0]
         assert tokens.verify("open", token_of(pixel), secret) is not None
         click = body.split('href="', 1)[1].split('"', 1)[0]
-        assert (await c.get(click.replace("https://track.example.com", ""))).headers["location"] == \
-            "https://example.com/page0?step=1"
+        assert (await c.get(click.replace("https://track.example.com", ""))).headers[
+            "location"
+        ] == "https://example.com/page0?step=1"
     assert_problem(await c.get(f"/api/campaigns/{cid}/export", params={"tool": "mailchimp"}), 422)
     assert_problem(await c.get(f"/api/campaigns/{cid}/export", params={"format": "xlsx"}), 422)
     assert_problem(await c.get(f"/api/campaigns/{uuid.uuid4()}/export"), 404)

@@ -37,24 +37,50 @@ OLD_SECRET = "old-secret-0123456789abcdefghij"
 NEW_SECRET = "new-secret-abcdefghij0123456789"
 CLAY_SETTINGS: dict[str, Any] = {
     "CLAY_ALLOW_PRIVATE_URLS": True,
-    "CLAY_PUSH_BACKOFF_S": 0.01, "CLAY_PUSH_MAX_RETRY_AFTER_S": 0.2, "CLAY_PUSH_RATE_PER_S": 100,
-    "CLAY_PUSH_MAX_ATTEMPTS": 3, "CLAY_HTTP_TIMEOUT_S": 5, "JOB_POLL_INTERVAL_S": 0.05,
+    "CLAY_PUSH_BACKOFF_S": 0.01,
+    "CLAY_PUSH_MAX_RETRY_AFTER_S": 0.2,
+    "CLAY_PUSH_RATE_PER_S": 100,
+    "CLAY_PUSH_MAX_ATTEMPTS": 3,
+    "CLAY_HTTP_TIMEOUT_S": 5,
+    "JOB_POLL_INTERVAL_S": 0.05,
 }
-FLAT_KEYS = {"prospect_id", "score", "tier", "hook_1", "hook_2", "angle", "cta", "persona", "engine",
-             "clay_row_id", "status", "changed_fields"}
-ROW = {"Email": "dana.reyes@silverpeakcasino.com", "First Name": "Dana", "Last Name": "Reyes",
-       "Job Title": "VP of Marketing", "Company Name": "Silver Peak Casino Resort", "Industry": "Casino & Gaming",
-       "Employees": "1,001-5,000", "Annual Revenue": "$180M", "Location": "Reno, NV",
-       "Signals": "Opening a 400-room hotel tower in Q2 2027; Hiring a Player Development Manager",
-       "Clay Row ID": "row-1", "Some Enrichment": {"nested": True}}
+FLAT_KEYS = {
+    "prospect_id",
+    "score",
+    "tier",
+    "hook_1",
+    "hook_2",
+    "angle",
+    "cta",
+    "persona",
+    "engine",
+    "clay_row_id",
+    "status",
+    "changed_fields",
+}
+ROW = {
+    "Email": "dana.reyes@silverpeakcasino.com",
+    "First Name": "Dana",
+    "Last Name": "Reyes",
+    "Job Title": "VP of Marketing",
+    "Company Name": "Silver Peak Casino Resort",
+    "Industry": "Casino & Gaming",
+    "Employees": "1,001-5,000",
+    "Annual Revenue": "$180M",
+    "Location": "Reno, NV",
+    "Signals": "Opening a 400-room hotel tower in Q2 2027; Hiring a Player Development Manager",
+    "Clay Row ID": "row-1",
+    "Some Enrichment": {"nested": True},
+}
 
 
 @pytest.fixture
 def rig(app_factory: Any) -> Any:
     """An app on a fresh database with Clay settings; returns (app, keyed client, public client)."""
 
-    async def make(secrets: tuple[str, ...] = (NEW_SECRET, OLD_SECRET),
-                   **overrides: Any) -> tuple[Any, httpx.AsyncClient, httpx.AsyncClient]:
+    async def make(
+        secrets: tuple[str, ...] = (NEW_SECRET, OLD_SECRET), **overrides: Any
+    ) -> tuple[Any, httpx.AsyncClient, httpx.AsyncClient]:
         app = await app_factory(**{**CLAY_SETTINGS, **overrides})
         key = await make_key(app.state.db)
         await add_webhook_secrets(app, "acme", *secrets)
@@ -70,12 +96,14 @@ async def add_webhook_secrets(app: Any, workspace: str, *values: str) -> None:
     async with app.state.db.session() as s:
         ws = await auth.get_or_create_workspace(s, name=workspace)
         for value in values:
-            await webhook_secrets.create_secret(s, workspace_id=ws.id, name="test", value=value,
-                                                secret_key=app.state.settings.SECRET_KEY)
+            await webhook_secrets.create_secret(
+                s, workspace_id=ws.id, name="test", value=value, secret_key=app.state.settings.SECRET_KEY
+            )
 
 
-async def seed_campaign(db: Any, *, prospects: int = 3, workspace: str = "acme",
-                        industry: str = "casino") -> tuple[uuid.UUID, list[uuid.UUID]]:
+async def seed_campaign(
+    db: Any, *, prospects: int = 3, workspace: str = "acme", industry: str = "casino"
+) -> tuple[uuid.UUID, list[uuid.UUID]]:
     """A campaign with analysed prospects, written straight through the ORM."""
     async with db.session() as s:
         ws = await auth.get_or_create_workspace(s, name=workspace)
@@ -84,14 +112,30 @@ async def seed_campaign(db: Any, *, prospects: int = 3, workspace: str = "acme",
         await s.flush()
         ids = []
         for i in range(prospects):
-            p = Prospect(workspace_id=ws.id, email=f"p{i}@silverpeakcasino.com",
-                         data={"email": f"p{i}@silverpeakcasino.com", "first_name": f"Pat{i}",
-                               "title": "Director of Marketing", "company": "Silver Peak Casino Resort",
-                               "technologies": ["Salesforce", "Braze"], "signals": ["New hotel tower"]})
+            p = Prospect(
+                workspace_id=ws.id,
+                email=f"p{i}@silverpeakcasino.com",
+                data={
+                    "email": f"p{i}@silverpeakcasino.com",
+                    "first_name": f"Pat{i}",
+                    "title": "Director of Marketing",
+                    "company": "Silver Peak Casino Resort",
+                    "technologies": ["Salesforce", "Braze"],
+                    "signals": ["New hotel tower"],
+                },
+            )
             s.add(p)
             await s.flush()
-            s.add(CampaignProspect(workspace_id=ws.id, campaign_id=campaign.id, prospect_id=p.id, tier=1,
-                                   score=88, status="analyzed"))
+            s.add(
+                CampaignProspect(
+                    workspace_id=ws.id,
+                    campaign_id=campaign.id,
+                    prospect_id=p.id,
+                    tier=1,
+                    score=88,
+                    status="analyzed",
+                )
+            )
             ids.append(p.id)
     return campaign.id, ids
 
@@ -102,12 +146,17 @@ def signed(body: bytes, secret: str, t: int | None = None) -> dict[str, str]:
     return {"X-Signature": f"t={t},v1={mac}", "Content-Type": "application/json"}
 
 
-def post_webhook(client: httpx.AsyncClient, body: Any, campaign_id: Any = None,
-                 headers: dict[str, str] | None = None) -> Any:
+def post_webhook(
+    client: httpx.AsyncClient, body: Any, campaign_id: Any = None, headers: dict[str, str] | None = None
+) -> Any:
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
     params = {"campaign_id": str(campaign_id)} if campaign_id else None
-    return client.post("/api/clay/webhook", content=raw, params=params,
-                       headers={"Content-Type": "application/json", **(headers or {})})
+    return client.post(
+        "/api/clay/webhook",
+        content=raw,
+        params=params,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
 
 
 SECRET = {"X-Clay-Secret": NEW_SECRET}
@@ -141,8 +190,15 @@ async def test_setup_tables_gives_columns_and_the_callback_config(rig):
     assert names[0] == "Email" and set(body) - {"campaign_id"} == set(names)
     assert {c["name"] for c in table["output_columns"]} >= {"Tune Score", "Tune Tier", "Tune Hook 1"}
     assert table["enrichment_columns"] and all(e["fills"] for e in table["enrichment_columns"])
-    assert setup["push"] == {"status": "not_configured", "target": None, "source": None, "total": 0,
-                             "already_pushed": 0, "job_id": None, "job": None}
+    assert setup["push"] == {
+        "status": "not_configured",
+        "target": None,
+        "source": None,
+        "total": 0,
+        "already_pushed": 0,
+        "job_id": None,
+        "job": None,
+    }
     # the body template, filled as Clay would, is accepted by the webhook
     filled = {k: (ROW.get(k, "") if k != "campaign_id" else v) for k, v in body.items()}
     answer = await post_webhook(public, filled, headers=SECRET)
@@ -157,8 +213,10 @@ async def test_setup_tables_404_for_a_missing_or_foreign_campaign(rig):
         assert_problem(await client.post("/api/clay/setup-tables", json={"campaign_id": str(campaign_id)}), 404)
     assert_problem(await client.post("/api/clay/setup-tables", json={"campaign_id": "nope"}), 422)
     assert_problem(await client.post("/api/clay/setup-tables", json={"campaign_id": str(foreign), "x": 1}), 422)
-    assert_problem(await client.post("/api/clay/setup-tables", json={"campaign_id": str(foreign),
-                                                                     "webhook_auth_token": "t"}), 422)
+    assert_problem(
+        await client.post("/api/clay/setup-tables", json={"campaign_id": str(foreign), "webhook_auth_token": "t"}),
+        422,
+    )
 
 
 # --- pushes --------------------------------------------------------------------------------------
@@ -167,8 +225,11 @@ async def test_setup_tables_404_for_a_missing_or_foreign_campaign(rig):
 async def test_push_through_setup_tables_then_a_repush_skips_done_rows(rig, fake_clay):
     app, client, _ = await rig()
     campaign_id, ids = await seed_campaign(app.state.db, prospects=3)
-    request = {"campaign_id": str(campaign_id), "table_webhook_url": fake_clay.url + "/hook/abc",
-               "webhook_auth_token": "clay-token-123"}
+    request = {
+        "campaign_id": str(campaign_id),
+        "table_webhook_url": fake_clay.url + "/hook/abc",
+        "webhook_auth_token": "clay-token-123",
+    }
     r = await client.post("/api/clay/setup-tables", json=request)
     assert r.status_code == 202, r.text
     push = r.json()["push"]
@@ -218,8 +279,9 @@ async def test_push_retries_429_and_5xx_then_gives_up_and_records_it(rig, fake_c
     fake_clay.script(500, times=3)
     target = clay.PushTarget(fake_clay.url + "/hook", None, "request")
     started = time.monotonic()
-    counts = await clay.push_prospects(app.state.db, workspace_id=workspace_id, campaign_id=campaign_id,
-                                       target=target, settings=settings)
+    counts = await clay.push_prospects(
+        app.state.db, workspace_id=workspace_id, campaign_id=campaign_id, target=target, settings=settings
+    )
     assert counts == {"total": 2, "pushed": 1, "failed": 1, "skipped": 0}
     times = [r.at for r in fake_clay.requests]
     assert len(times) == 6
@@ -235,8 +297,9 @@ async def test_push_retries_429_and_5xx_then_gives_up_and_records_it(rig, fake_c
 
     # a re-push retries only the failed row
     fake_clay.reset()
-    counts = await clay.push_prospects(app.state.db, workspace_id=workspace_id, campaign_id=campaign_id,
-                                       target=target, settings=settings)
+    counts = await clay.push_prospects(
+        app.state.db, workspace_id=workspace_id, campaign_id=campaign_id, target=target, settings=settings
+    )
     assert counts == {"total": 2, "pushed": 1, "failed": 0, "skipped": 1}
     assert [r.json["Email"] for r in fake_clay.requests] == ["p1@silverpeakcasino.com"]
 
@@ -263,9 +326,13 @@ async def test_pushes_are_paced(rig, fake_clay):
     app, _, _ = await rig(CLAY_PUSH_RATE_PER_S=20)
     campaign_id, _ = await seed_campaign(app.state.db, prospects=6)
     workspace_id = await _workspace_of(app.state.db, campaign_id)
-    await clay.push_prospects(app.state.db, workspace_id=workspace_id, campaign_id=campaign_id,
-                              target=clay.PushTarget(fake_clay.url + "/paced", None, "request"),
-                              settings=app.state.settings)
+    await clay.push_prospects(
+        app.state.db,
+        workspace_id=workspace_id,
+        campaign_id=campaign_id,
+        target=clay.PushTarget(fake_clay.url + "/paced", None, "request"),
+        settings=app.state.settings,
+    )
     times = [r.at for r in fake_clay.requests]
     assert len(times) == 6
     # 20/s: request starts are reserved 50 ms apart (arrival times jitter a little around that)
@@ -289,15 +356,27 @@ async def test_pacer_spaces_concurrent_callers():
 # --- SSRF --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "http://hooks.example.com/x",  # not https
-    "https://127.0.0.1/x", "https://10.1.2.3/x", "https://192.168.0.10/x", "https://172.16.5.4/x",
-    "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[::ffff:127.0.0.1]/x",
-    "https://[fd00::1]/x", "https://224.0.0.1/x", "https://0.0.0.0/x", "https://100.64.0.1/x",
-    "https://localhost/x",  # a hostname that resolves to loopback
-    "https://user:pw@93.184.215.14/x",  # credentials in the URL
-    "ftp://93.184.215.14/x", "not a url",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://hooks.example.com/x",  # not https
+        "https://127.0.0.1/x",
+        "https://10.1.2.3/x",
+        "https://192.168.0.10/x",
+        "https://172.16.5.4/x",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[::1]/x",
+        "https://[::ffff:127.0.0.1]/x",
+        "https://[fd00::1]/x",
+        "https://224.0.0.1/x",
+        "https://0.0.0.0/x",
+        "https://100.64.0.1/x",
+        "https://localhost/x",  # a hostname that resolves to loopback
+        "https://user:pw@93.184.215.14/x",  # credentials in the URL
+        "ftp://93.184.215.14/x",
+        "not a url",
+    ],
+)
 async def test_outbound_urls_are_refused_unless_public_https(url):
     with pytest.raises(clay.UnsafeURL):
         await clay.resolve_target(url, allow_private=False)
@@ -319,17 +398,30 @@ async def test_public_https_addresses_pass_and_are_pinned():
 async def test_setup_tables_refuses_private_urls_when_not_allowed(rig, fake_clay):
     app, client, _ = await rig(CLAY_ALLOW_PRIVATE_URLS=False)
     campaign_id, _ = await seed_campaign(app.state.db)
-    for url in (fake_clay.url + "/hook", "https://127.0.0.1/hook", "https://10.0.0.8/hook",
-                "https://169.254.169.254/latest", "https://localhost/hook"):
-        body = assert_problem(await client.post("/api/clay/setup-tables", json={
-            "campaign_id": str(campaign_id), "table_webhook_url": url}), 422)
+    for url in (
+        fake_clay.url + "/hook",
+        "https://127.0.0.1/hook",
+        "https://10.0.0.8/hook",
+        "https://169.254.169.254/latest",
+        "https://localhost/hook",
+    ):
+        body = assert_problem(
+            await client.post(
+                "/api/clay/setup-tables", json={"campaign_id": str(campaign_id), "table_webhook_url": url}
+            ),
+            422,
+        )
         assert "table_webhook_url refused" in body["detail"]
     assert fake_clay.requests == []
     # a URL stored earlier (or in settings) is checked again when sending: nothing leaves
     workspace_id = await _workspace_of(app.state.db, campaign_id)
-    counts = await clay.push_prospects(app.state.db, workspace_id=workspace_id, campaign_id=campaign_id,
-                                       target=clay.PushTarget(fake_clay.url, None, "settings"),
-                                       settings=app.state.settings)
+    counts = await clay.push_prospects(
+        app.state.db,
+        workspace_id=workspace_id,
+        campaign_id=campaign_id,
+        target=clay.PushTarget(fake_clay.url, None, "settings"),
+        settings=app.state.settings,
+    )
     assert counts["failed"] == 3 and fake_clay.requests == []
     async with app.state.db.session(write=False) as s:
         errors = set(await s.scalars(select(ClayPushResult.last_error)))
@@ -362,8 +454,13 @@ async def test_webhook_secret_header_and_hmac_with_rotation(rig):
     app, _, public = await rig()
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     body = json.dumps({**ROW, "campaign_id": str(campaign_id)}).encode()
-    for headers in ({"X-Clay-Secret": NEW_SECRET}, {"X-Clay-Secret": OLD_SECRET},
-                    {"x-clay-webhook-auth": NEW_SECRET}, signed(body, NEW_SECRET), signed(body, OLD_SECRET)):
+    for headers in (
+        {"X-Clay-Secret": NEW_SECRET},
+        {"X-Clay-Secret": OLD_SECRET},
+        {"x-clay-webhook-auth": NEW_SECRET},
+        signed(body, NEW_SECRET),
+        signed(body, OLD_SECRET),
+    ):
         r = await post_webhook(public, body, headers=headers)
         assert r.status_code == 200, (headers, r.text)
         assert r.json()["status"] == "scored"
@@ -441,8 +538,10 @@ async def test_webhook_scores_upserts_attaches_and_answers_flat(rig):
     # one range rule on every path (intelligence.intake): the midpoint, both bounds and the text kept
     assert prospect.data["employee_count"] == 3001 and prospect.data["annual_revenue_usd"] == 180_000_000
     assert prospect.data["employee_range"] == {"min": 1001, "max": 5000, "text": "1,001-5,000"}
-    assert prospect.data["signals"] == ["Opening a 400-room hotel tower in Q2 2027",
-                                        "Hiring a Player Development Manager"]
+    assert prospect.data["signals"] == [
+        "Opening a 400-room hotel tower in Q2 2027",
+        "Hiring a Player Development Manager",
+    ]
     assert (cp.campaign_id, cp.tier, cp.score, cp.status) == (campaign_id, 1, answer["score"], "analyzed")
 
 
@@ -477,8 +576,13 @@ async def test_concurrent_copies_of_a_row_make_one_analysis(rig):
 async def test_a_list_with_a_bad_row_reports_it_flat_and_scores_the_rest(rig):
     app, _, public = await rig()
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
-    rows = [ROW, {"First Name": "No Email"}, {**ROW, "Email": "not-an-email", "Clay Row ID": "row-3"}, "text",
-            {"Work Email": "sam@silverpeakcasino.com", "Title": "Casino Host Manager", "Unknown Column": 1}]
+    rows = [
+        ROW,
+        {"First Name": "No Email"},
+        {**ROW, "Email": "not-an-email", "Clay Row ID": "row-3"},
+        "text",
+        {"Work Email": "sam@silverpeakcasino.com", "Title": "Casino Host Manager", "Unknown Column": 1},
+    ]
     r = await post_webhook(public, rows, campaign_id, headers=SECRET)
     assert r.status_code == 200, r.text
     results = r.json()["results"]
@@ -551,10 +655,15 @@ async def _workspace_of(db: Any, campaign_id: uuid.UUID) -> uuid.UUID:
 
 async def test_complete_pipeline_pushes_the_campaign_to_clay_when_asked(rig, fake_clay):
     _, client, _ = await rig(CLAY_TABLE_WEBHOOK_URL=fake_clay.url + "/hook/pipeline")
-    r = await client.post("/api/workflows/complete-pipeline", json={
-        "campaign": {"name": "Pipeline to Clay", "industry": "casino"},
-        "prospects": [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(3)],
-        "content": {"tiers": {}}, "push_to_clay": True})
+    r = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={
+            "campaign": {"name": "Pipeline to Clay", "industry": "casino"},
+            "prospects": [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(3)],
+            "content": {"tiers": {}},
+            "push_to_clay": True,
+        },
+    )
     assert r.status_code == 202, r.text
     pipeline = await wait_job(client, r.json()["job_id"], timeout=20)
     assert pipeline["status"] == "succeeded" and pipeline["done"] == 3, pipeline

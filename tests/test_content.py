@@ -26,8 +26,7 @@ async def _count_messages(app) -> int:
 async def test_a_new_user_gets_sequence_note_and_script_grounded_and_stored(rig):
     app, client = await rig()
     pid = await _dana(client)
-    seq = (await client.post("/api/content/generate-sequence",
-                             json={"prospect_id": pid, "sender": SENDER})).json()
+    seq = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER})).json()
     assert seq["engine"] == "rules" and len(seq["steps"]) == 4 and seq["quality"]["passed"]
     assert [s["day_offset"] for s in seq["steps"]] == sorted(s["day_offset"] for s in seq["steps"])
     assert seq["steps"][0]["purpose"] == "opener" and seq["steps"][-1]["purpose"] == "breakup"
@@ -40,21 +39,33 @@ async def test_a_new_user_gets_sequence_note_and_script_grounded_and_stored(rig)
         assert step["quality"]["passed"] and step["cta"] and "Sam" in step["body"]
         assert not re.search(r"\{\{|\[First Name\]|lorem|None", step["body"], re.I)
 
-    note = (await client.post("/api/content/linkedin-message",
-                              json={"prospect_id": pid, "kind": "connection", "sender": SENDER})).json()
+    note = (
+        await client.post(
+            "/api/content/linkedin-message", json={"prospect_id": pid, "kind": "connection", "sender": SENDER}
+        )
+    ).json()
     assert note["char_count"] == len(note["body"]) <= 300 and note["quality"]["passed"]
     assert "Dana" in note["body"]
 
-    video = (await client.post("/api/content/video-script",
-                               json={"prospect_id": pid, "duration_seconds": 60, "sender": SENDER})).json()
+    video = (
+        await client.post(
+            "/api/content/video-script", json={"prospect_id": pid, "duration_seconds": 60, "sender": SENDER}
+        )
+    ).json()
     assert 54 <= video["estimated_seconds"] <= 66 and video["quality"]["passed"]
     assert video["scenes"][0]["start_s"] == 0 and video["scenes"][-1]["end_s"] == 60
     assert any("Silver Peak" in s["narration"] for s in video["scenes"])
 
     stored = (await client.get(f"/api/prospects/{pid}")).json()
     channels = sorted((m["channel"], m["step"]) for m in stored["messages"])
-    assert channels == [("email", 1), ("email", 2), ("email", 3), ("email", 4), ("linkedin_connection", 1),
-                        ("video", 1)]
+    assert channels == [
+        ("email", 1),
+        ("email", 2),
+        ("email", 3),
+        ("email", 4),
+        ("linkedin_connection", 1),
+        ("video", 1),
+    ]
     assert {m["id"] for m in stored["messages"]} >= {opener["message_id"], note["message_id"], video["message_id"]}
     assert await _count_messages(app) == 6
 
@@ -72,8 +83,10 @@ async def test_generating_again_replaces_in_place_and_duplicates_nothing(rig):
 
 async def test_content_for_inline_prospect_data_stores_the_prospect(rig):
     _, client = await rig()
-    r = await client.post("/api/content/linkedin-message", json={
-        "prospect": DANA, "industry": "casino", "kind": "inmail", "sender": SENDER})
+    r = await client.post(
+        "/api/content/linkedin-message",
+        json={"prospect": DANA, "industry": "casino", "kind": "inmail", "sender": SENDER},
+    )
     assert r.status_code == 200, r.text
     msg = r.json()
     assert msg["subject"] and len(msg["subject"]) <= 200 and len(msg["body"]) <= 1900
@@ -84,10 +97,19 @@ async def test_content_for_inline_prospect_data_stores_the_prospect(rig):
 async def test_two_people_at_one_company_get_different_emails(rig):
     _, client = await rig()
     bodies = []
-    for person in (DANA, {**DANA, "email": "lee.park@silverpeakcasino.com", "first_name": "Lee",
-                          "title": "Director of Player Development"}):
-        r = await client.post("/api/content/generate-sequence", json={
-            "prospect": person, "industry": "casino", "sender": SENDER, "steps": 1})
+    for person in (
+        DANA,
+        {
+            **DANA,
+            "email": "lee.park@silverpeakcasino.com",
+            "first_name": "Lee",
+            "title": "Director of Player Development",
+        },
+    ):
+        r = await client.post(
+            "/api/content/generate-sequence",
+            json={"prospect": person, "industry": "casino", "sender": SENDER, "steps": 1},
+        )
         bodies.append(r.json()["steps"][0]["body"].replace(person["first_name"], "X"))
     assert bodies[0] != bodies[1]
 
@@ -97,66 +119,92 @@ async def test_campaign_sender_and_industry_are_used_and_foreign_campaign_is_404
     pid = await _dana(client)
     async with app.state.db.session() as s:
         ws = (await s.scalars(select(Workspace))).one()
-        campaign = Campaign(workspace_id=ws.id, name="Q1 casinos", industry="casino",
-                            sequence_settings={"sender": SENDER})
+        campaign = Campaign(
+            workspace_id=ws.id, name="Q1 casinos", industry="casino", sequence_settings={"sender": SENDER}
+        )
         other_ws = Workspace(name="rival")
         s.add_all([campaign, other_ws])
         await s.flush()
         foreign = Campaign(workspace_id=other_ws.id, name="theirs", industry="casino")
         s.add(foreign)
-    r = await client.post("/api/content/generate-sequence", json={"prospect_id": pid,
-                                                                   "campaign_id": str(campaign.id), "steps": 2})
+    r = await client.post(
+        "/api/content/generate-sequence", json={"prospect_id": pid, "campaign_id": str(campaign.id), "steps": 2}
+    )
     assert r.status_code == 200, r.text
     assert r.json()["campaign_id"] == str(campaign.id) and "Sam" in r.json()["steps"][0]["body"]
-    assert_problem(await client.post("/api/content/generate-sequence", json={
-        "prospect_id": pid, "campaign_id": str(foreign.id), "sender": SENDER}), 404)
+    assert_problem(
+        await client.post(
+            "/api/content/generate-sequence",
+            json={"prospect_id": pid, "campaign_id": str(foreign.id), "sender": SENDER},
+        ),
+        404,
+    )
 
 
 async def test_bad_input_is_a_clear_4xx(rig):
     _, client = await rig()
     pid = await _dana(client)
     cases = [
-        ({"prospect_id": pid}, 422),                                              # no sender
+        ({"prospect_id": pid}, 422),  # no sender
         ({"prospect_id": pid, "sender": SENDER, "steps": 0}, 422),
         ({"prospect_id": pid, "sender": SENDER, "steps": 50}, 422),
         ({"prospect_id": pid, "sender": SENDER, "subject_variants": 9}, 422),
         ({"prospect_id": "00000000-0000-0000-0000-000000000000", "sender": SENDER}, 404),
         ({"prospect_id": pid, "sender": SENDER, "campaign_id": "00000000-0000-0000-0000-000000000000"}, 404),
-        ({"sender": SENDER}, 422),                                                # no prospect at all
-        ({"prospect_id": pid, "prospect": DANA, "sender": SENDER}, 422),          # both
-        ({"prospect": {"email": "x@y.com"}, "sender": SENDER}, 422),              # no industry to write for
+        ({"sender": SENDER}, 422),  # no prospect at all
+        ({"prospect_id": pid, "prospect": DANA, "sender": SENDER}, 422),  # both
+        ({"prospect": {"email": "x@y.com"}, "sender": SENDER}, 422),  # no industry to write for
         ({"prospect_id": pid, "sender": {**SENDER, "offer": ""}}, 422),
     ]
     for body, status in cases:
         assert_problem(await client.post("/api/content/generate-sequence", json=body), status)
     for duration in (10, 500):
-        assert_problem(await client.post("/api/content/video-script", json={
-            "prospect_id": pid, "sender": SENDER, "duration_seconds": duration}), 422)
-    assert_problem(await client.post("/api/content/linkedin-message", json={
-        "prospect_id": pid, "sender": SENDER, "kind": "fax"}), 422)
+        assert_problem(
+            await client.post(
+                "/api/content/video-script",
+                json={"prospect_id": pid, "sender": SENDER, "duration_seconds": duration},
+            ),
+            422,
+        )
+    assert_problem(
+        await client.post(
+            "/api/content/linkedin-message", json={"prospect_id": pid, "sender": SENDER, "kind": "fax"}
+        ),
+        422,
+    )
 
 
 # --- Claude engine -----------------------------------------------------------------------------
 
+
 def _claude_sequence(steps: int, *, invent: bool = False) -> dict[str, Any]:
-    body = ("Hi Dana, I saw that Silver Peak Casino Resort is opening a 400-room hotel tower in Q2 2027. "
-            "Filling those rooms with rated players before opening night is usually the hard part, and "
-            "reactivating lapsed players is where Tune Outbound helps. "
-            + ("We helped Bellagio grow hotel revenue 37% last year. " if invent else "")
-            + "Would a short call next week to compare notes on your reactivation plan be useful? Sam")
+    body = (
+        "Hi Dana, I saw that Silver Peak Casino Resort is opening a 400-room hotel tower in Q2 2027. "
+        "Filling those rooms with rated players before opening night is usually the hard part, and "
+        "reactivating lapsed players is where Tune Outbound helps. "
+        + ("We helped Bellagio grow hotel revenue 37% last year. " if invent else "")
+        + "Would a short call next week to compare notes on your reactivation plan be useful? Sam"
+    )
     subjects = ["the new tower at Silver Peak", "Dana, a quick question"]
-    return {"steps": [{"subject_variants": subjects, "body": body, "cta": "a short call next week?"}
-                      for _ in range(steps)]}
+    return {
+        "steps": [
+            {"subject_variants": subjects, "body": body, "cta": "a short call next week?"} for _ in range(steps)
+        ]
+    }
 
 
 async def test_claude_writes_the_sequence_with_usage(rig, fake_anthropic):
     _, client = await rig(claude=True)
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     fake_anthropic.reply(_claude_sequence(2))
-    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
-                                                                    "steps": 2})).json()
+    r = (
+        await client.post(
+            "/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER, "steps": 2}
+        )
+    ).json()
     assert r["engine"] == "claude" and r["fallback"] is None and r["usage"]["output_tokens"] > 0
     assert r["steps"][0]["body"].startswith("Hi Dana") and r["quality"]["passed"]
     assert fake_anthropic.last.system[0]["cache_control"] == {"type": "ephemeral"}
@@ -166,10 +214,14 @@ async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake
     _, client = await rig(claude=True)
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     fake_anthropic.reply(_claude_sequence(2, invent=True), times=2)
-    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
-                                                                    "steps": 2})).json()
+    r = (
+        await client.post(
+            "/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER, "steps": 2}
+        )
+    ).json()
     assert r["engine"] == "rules" and r["fallback"] == "quality" and r["quality"]["passed"]
     assert "Bellagio" not in str(r["steps"])
     first, redraft = (r.json["messages"][-1]["content"] for r in fake_anthropic.requests[-2:])
@@ -186,11 +238,15 @@ async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic
     _, client = await rig(claude=True)
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     fake_anthropic.reply(_claude_sequence(1, invent=True))
     fake_anthropic.reply(_claude_sequence(1))
-    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
-                                                                    "steps": 1})).json()
+    r = (
+        await client.post(
+            "/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER, "steps": 1}
+        )
+    ).json()
     assert r["engine"] == "claude" and fake_anthropic.attempts == 3
 
 
@@ -198,11 +254,15 @@ async def test_a_claude_connection_note_over_300_chars_never_goes_out(rig, fake_
     _, client = await rig(claude=True)
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     long_note = "Hi Dana, congratulations on the 400-room hotel tower at Silver Peak Casino Resort. " * 5
     fake_anthropic.reply({"body": long_note + "Open to connecting?"}, times=2)
-    r = (await client.post("/api/content/linkedin-message", json={"prospect_id": pid, "kind": "connection",
-                                                                   "sender": SENDER})).json()
+    r = (
+        await client.post(
+            "/api/content/linkedin-message", json={"prospect_id": pid, "kind": "connection", "sender": SENDER}
+        )
+    ).json()
     assert r["engine"] == "rules" and r["fallback"] == "quality"
     assert len(r["body"]) <= 300 and r["char_count"] <= 300
 
@@ -211,9 +271,13 @@ async def test_claude_outage_falls_back_for_every_kind_of_content(rig, fake_anth
     _, client = await rig(claude=True)
     fake_anthropic.fail(529, times=10)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
-    for path, extra in (("generate-sequence", {}), ("linkedin-message", {"kind": "follow_up"}),
-                        ("video-script", {"duration_seconds": 90})):
+        "prospect_id"
+    ]
+    for path, extra in (
+        ("generate-sequence", {}),
+        ("linkedin-message", {"kind": "follow_up"}),
+        ("video-script", {"duration_seconds": 90}),
+    ):
         r = await client.post(f"/api/content/{path}", json={"prospect_id": pid, "sender": SENDER, **extra})
         assert r.status_code == 200 and r.json()["engine"] == "rules" and r.json()["fallback"] == "failed"
 
@@ -237,14 +301,31 @@ async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic
     """The issue's case: a made-up hook cited from `company` was kept, became an allowed fact, and an
     email repeating it passed the checker. Now the gate drops it and the checker does not accept it."""
     app, client = await rig(claude=True)
-    fake_anthropic.reply({**FACTS, "events": [
-        {"field": "company", "quote": "Silver Peak Casino Resort", "lemma": "launch", "object": INVENTED_HOOK,
-         "date_text": None, "tense": "past", "negated": False}]})
+    fake_anthropic.reply(
+        {
+            **FACTS,
+            "events": [
+                {
+                    "field": "company",
+                    "quote": "Silver Peak Casino Resort",
+                    "lemma": "launch",
+                    "object": INVENTED_HOOK,
+                    "date_text": None,
+                    "tense": "past",
+                    "negated": False,
+                }
+            ],
+        }
+    )
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
-    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
-                                                                    "steps": 1})).json()
+    r = (
+        await client.post(
+            "/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER, "steps": 1}
+        )
+    ).json()
     assert r["engine"] == "rules" and r["fallback"] == "quality"
     bodies = await _stored_bodies(app)
     assert bodies and not any(x in bodies for x in ("Caesars", "37%", "2025"))
@@ -255,13 +336,17 @@ async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthro
     app, client = await rig(claude=True)
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     async with app.state.db.session() as s:
         analysis = (await s.scalars(select(Analysis))).one()
         analysis.result = {**analysis.result, "hooks": [{"text": INVENTED_HOOK, "source_field": "company"}]}
     fake_anthropic.reply(_sequence_repeating(INVENTED_HOOK), times=2)
-    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
-                                                                    "steps": 1})).json()
+    r = (
+        await client.post(
+            "/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER, "steps": 1}
+        )
+    ).json()
     assert r["engine"] == "rules" and r["fallback"] == "quality"
     bodies = await _stored_bodies(app)
     assert bodies and not any(x in bodies for x in ("Caesars", "37%", "2025"))
@@ -271,8 +356,12 @@ async def test_a_gated_claude_hook_is_a_fact_the_writer_may_use(rig, fake_anthro
     _, client = await rig(claude=True)
     fake_anthropic.reply(FACTS)  # among them: "Hiring a Player Development Manager", cited from signals
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
-        "prospect_id"]
+        "prospect_id"
+    ]
     fake_anthropic.reply(_sequence_repeating("hiring of a Player Development Manager"))
-    r = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER,
-                                                                    "steps": 1})).json()
+    r = (
+        await client.post(
+            "/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER, "steps": 1}
+        )
+    ).json()
     assert r["engine"] == "claude" and "Player Development Manager" in r["steps"][0]["body"]

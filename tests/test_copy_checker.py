@@ -19,12 +19,38 @@ from schemas import ProspectData
 
 CORPUS = Path(__file__).resolve().parent / "copy_corpus"
 CONTEXTS = json.loads((CORPUS / "contexts.json").read_text())
-CLASSES = ("splice", "persona_plural", "agreement", "raw_title", "leaked_citation", "broken_subject",
-           "off_offer", "unrelated_pain", "wrong_company_type", "wrong_persona_metric", "strongest_fact_unused",
-           "generic_subject", "template_repetition", "unfilmable_visual", "ungrounded_event", "offer_restated",
-           "canned_pain", "unsupported_claim", "name_repeated", "template_opener", "offer_pasted", "results_line",
-           "generic_so_what", "metric_subject", "opt_out_filler", "stock_cta", "fact_arithmetic",
-           "teams_like_yours", "sender_at_end", "fragment")
+CLASSES = (
+    "splice",
+    "persona_plural",
+    "agreement",
+    "raw_title",
+    "leaked_citation",
+    "broken_subject",
+    "off_offer",
+    "unrelated_pain",
+    "wrong_company_type",
+    "wrong_persona_metric",
+    "strongest_fact_unused",
+    "generic_subject",
+    "template_repetition",
+    "unfilmable_visual",
+    "ungrounded_event",
+    "offer_restated",
+    "canned_pain",
+    "unsupported_claim",
+    "name_repeated",
+    "template_opener",
+    "offer_pasted",
+    "results_line",
+    "generic_so_what",
+    "metric_subject",
+    "opt_out_filler",
+    "stock_cta",
+    "fact_arithmetic",
+    "teams_like_yours",
+    "sender_at_end",
+    "fragment",
+)
 
 
 @cache
@@ -117,8 +143,9 @@ def _step1(name: str) -> tuple[str, str, LintContext]:
     profile = industry_agents.get_builtin(data["industry"])
     assert profile is not None
     prospect = ProspectData.model_validate(data["prospect"])
-    seq = generate_sequence_rules(profile, prospect, analyze_rules(profile, prospect),
-                                  Sender.model_validate(data["sender"]), steps=4)
+    seq = generate_sequence_rules(
+        profile, prospect, analyze_rules(profile, prospect), Sender.model_validate(data["sender"]), steps=4
+    )
     return seq.steps[0].subject_variants[0], seq.steps[0].body, ctx_for(name)
 
 
@@ -150,7 +177,11 @@ def test_writer_subjects_are_whole_phrases_the_body_says() -> None:
 def test_us_readers_get_us_spelling() -> None:
     from copywriter.text import localise
 
-    assert localise("312 units to let; outbound programmes", "Austin, Texas, United States") == \
-        "312 units to lease; outbound programs"
-    assert localise("312 units to let; outbound programmes", "Leeds, England, United Kingdom") == \
-        "312 units to let; outbound programmes"
+    assert (
+        localise("312 units to let; outbound programmes", "Austin, Texas, United States")
+        == "312 units to lease; outbound programs"
+    )
+    assert (
+        localise("312 units to let; outbound programmes", "Leeds, England, United Kingdom")
+        == "312 units to let; outbound programmes"
+    )

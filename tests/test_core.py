@@ -25,7 +25,12 @@ def test_stem_keeps_saas_and_status_and_folds_plurals():
     assert stem("saas") == "saas"
     assert industry_agents.text.stem("saas") == copywriter.text.stem("saas") == "saas"
     assert [stem(w) for w in ("clinics", "towers", "status", "business", "analysis")] == [
-        "clinic", "tower", "status", "business", "analysis"]
+        "clinic",
+        "tower",
+        "status",
+        "business",
+        "analysis",
+    ]
 
 
 def test_copy_and_agents_compare_the_same_words():

@@ -76,8 +76,9 @@ async def test_jobs_list_filters_by_campaign_status_and_workspace(rig):
     assert (await c.get("/api/jobs", params={"status": "succeeded"})).json()["items"] == []
     cancelled = await c.post(f"/api/jobs/{queued[1]}/cancel")
     assert cancelled.json()["status"] == "cancelled"
-    assert [j["job_id"] for j in (await c.get("/api/jobs", params={"status": "cancelled"})).json()["items"]] \
-        == [queued[1]]
+    assert [j["job_id"] for j in (await c.get("/api/jobs", params={"status": "cancelled"})).json()["items"]] == [
+        queued[1]
+    ]
     first = (await c.get("/api/jobs", params={"limit": 2})).json()
     second = (await c.get("/api/jobs", params={"limit": 2, "cursor": first["next_cursor"]})).json()
     assert [j["job_id"] for j in first["items"] + second["items"]] == queued[::-1]
@@ -133,16 +134,22 @@ async def test_a_person_reads_the_campaign_in_the_browser(tmp_path):
     async with serve() as svc:
         seeded = await seed(svc.url, svc.key)
         cid, empty_cid = seeded["campaign_id"], seeded["empty_campaign_id"]
-        async with httpx.AsyncClient(base_url=svc.url, headers={"X-API-Key": svc.key}, timeout=30) as api, \
-                pw_api.async_playwright() as pw:
+        async with (
+            httpx.AsyncClient(base_url=svc.url, headers={"X-API-Key": svc.key}, timeout=30) as api,
+            pw_api.async_playwright() as pw,
+        ):
             detail = (await api.get(f"/api/campaigns/{cid}")).json()
             overview = (await api.get(f"/api/analytics/{cid}/overview")).json()
             tiers = (await api.get(f"/api/analytics/{cid}/tiers")).json()
             steps = (await api.get(f"/api/analytics/{cid}/steps")).json()
-            timeline = {i: (await api.get(f"/api/analytics/{cid}/timeline", params={"interval": i})).json()
-                        for i in ("day", "hour")}
-            tier_items = {t: (await api.get(f"/api/campaigns/{cid}/prospects/{t}", params={"limit": 50})).json()
-                          ["items"] for t in (1, 2, 3, 4)}
+            timeline = {
+                i: (await api.get(f"/api/analytics/{cid}/timeline", params={"interval": i})).json()
+                for i in ("day", "hour")
+            }
+            tier_items = {
+                t: (await api.get(f"/api/campaigns/{cid}/prospects/{t}", params={"limit": 50})).json()["items"]
+                for t in (1, 2, 3, 4)
+            }
             assert all(tier_items.values()), "the seed puts prospects in every tier"
 
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -154,9 +161,21 @@ async def test_a_person_reads_the_campaign_in_the_browser(tmp_path):
                 page.on("pageerror", lambda e: page_errors.append(str(e)))
                 urls: list[str] = []
                 page.on("request", lambda req: urls.append(req.url))
-                await _check_page(page, expect, svc, api, cid=cid, empty_cid=empty_cid, detail=detail,
-                                  overview=overview, tiers=tiers, steps=steps, timeline=timeline,
-                                  tier_items=tier_items, job_id=seeded["job_id"])
+                await _check_page(
+                    page,
+                    expect,
+                    svc,
+                    api,
+                    cid=cid,
+                    empty_cid=empty_cid,
+                    detail=detail,
+                    overview=overview,
+                    tiers=tiers,
+                    steps=steps,
+                    timeline=timeline,
+                    tier_items=tier_items,
+                    job_id=seeded["job_id"],
+                )
                 assert page_errors == []
                 assert urls and not any(svc.key in u for u in urls), "the key never goes in a URL"
             finally:
@@ -164,12 +183,25 @@ async def test_a_person_reads_the_campaign_in_the_browser(tmp_path):
     assert time.monotonic() - started < 90
 
 
-async def _check_page(page: Any, expect: Any, svc: Any, api: httpx.AsyncClient, *, cid: str, empty_cid: str,
-                      detail: dict[str, Any], overview: dict[str, Any], tiers: dict[str, Any],
-                      steps: dict[str, Any], timeline: dict[str, dict[str, Any]],
-                      tier_items: dict[int, list[dict[str, Any]]], job_id: str) -> None:
+async def _check_page(
+    page: Any,
+    expect: Any,
+    svc: Any,
+    api: httpx.AsyncClient,
+    *,
+    cid: str,
+    empty_cid: str,
+    detail: dict[str, Any],
+    overview: dict[str, Any],
+    tiers: dict[str, Any],
+    steps: dict[str, Any],
+    timeline: dict[str, dict[str, Any]],
+    tier_items: dict[int, list[dict[str, Any]]],
+    job_id: str,
+) -> None:
     response = await page.goto(f"{svc.url}/dashboard")
     assert response.status == 200 and "script-src 'self'" in response.headers["content-security-policy"]
+
     async def shows(locator: Any, text: str) -> None:
         await expect(locator).to_have_text(text)
 
@@ -213,10 +245,12 @@ async def _check_page(page: Any, expect: Any, svc: Any, api: httpx.AsyncClient, 
     # Tier distribution = GET /api/campaigns/{id} stats.
     await shows(page.locator("#campaign-summary [data-field=prospects]"), str(detail["stats"]["prospects"]))
     for row in detail["stats"]["by_tier"]:
-        await expect(page.locator(f"#tiers-panel tr[data-tier='{row['tier']}'] [data-field=prospects]")) \
-            .to_have_text(f"{row['prospects']:,}")
-        await expect(page.locator(f"#tier-tabs button[data-tier='{row['tier']}']")) \
-            .to_have_text(f"Tier {row['tier']} · {row['prospects']:,}")
+        await expect(
+            page.locator(f"#tiers-panel tr[data-tier='{row['tier']}'] [data-field=prospects]")
+        ).to_have_text(f"{row['prospects']:,}")
+        await expect(page.locator(f"#tier-tabs button[data-tier='{row['tier']}']")).to_have_text(
+            f"Tier {row['tier']} · {row['prospects']:,}"
+        )
 
     # The funnel = the overview report: unique prospects (human and all), events, and the rates with
     # their numerators, denominators and the denominators' names.
@@ -246,8 +280,9 @@ async def _check_page(page: Any, expect: Any, svc: Any, api: httpx.AsyncClient, 
         await shows(row.locator("[data-field=delivered]"), f"{t['counts']['delivered']['unique']:,}")
         opened = t["counts"]["opened"]
         await shows(row.locator("[data-field=opened]"), ratio(opened["unique_human"], opened["unique"]))
-        _assert_pct(await row.locator("[data-field=open_rate]").inner_text(),
-                    t["rates"]["open_rate"]["human"]["rate"])
+        _assert_pct(
+            await row.locator("[data-field=open_rate]").inner_text(), t["rates"]["open_rate"]["human"]["rate"]
+        )
 
     # Steps and A/B: per-variant figures, and a winner only where the API found a significant one.
     winners = [(s["step"], t) for s in steps["steps"] for t in s["tests"] if t["winner"]]
@@ -259,8 +294,9 @@ async def _check_page(page: Any, expect: Any, svc: Any, api: httpx.AsyncClient, 
             await shows(row.locator("[data-field=delivered]"), f"{v['counts']['delivered']['unique']:,}")
             opened = v["counts"]["opened"]
             await shows(row.locator("[data-field=opened]"), ratio(opened["unique_human"], opened["unique"]))
-            _assert_pct(await row.locator("[data-field=open_rate]").inner_text(),
-                        v["rates"]["open_rate"]["human"]["rate"])
+            _assert_pct(
+                await row.locator("[data-field=open_rate]").inner_text(), v["rates"]["open_rate"]["human"]["rate"]
+            )
             is_winner = any(t["winner"] == v["variant"] for t in s["tests"])
             await expect(row.locator(".badge.win")).to_have_count(1 if is_winner else 0)
         for t in s["tests"]:
@@ -325,30 +361,36 @@ async def _check_page(page: Any, expect: Any, svc: Any, api: httpx.AsyncClient, 
     job_row = page.locator(f"#jobs-panel tr[data-job-id='{job_id}']")
     await expect(job_row.locator("[data-field=status]")).to_have_text("Succeeded")
     await expect(job_row.locator("[data-field=progress]")).to_have_text(f"{job['done']:,} / {job['total']:,} done")
-    queued = await api.post("/api/content/generate-batch", json={"campaign_id": cid, "channels": ["linkedin"],
-                                                                 "tier": 4})
+    queued = await api.post(
+        "/api/content/generate-batch", json={"campaign_id": cid, "channels": ["linkedin"], "tier": 4}
+    )
     assert queued.status_code == 202, queued.text
     new_row = page.locator(f"#jobs-panel tr[data-job-id='{queued.json()['job_id']}']")
     await expect(new_row).to_have_count(1)
     finished = await wait_job(api, queued.json()["job_id"])
     await expect(new_row.locator("[data-field=status]")).to_have_text("Succeeded")
     await expect(new_row.locator("[data-field=progress]")).to_have_text(
-        f"{finished['done']:,} / {finished['total']:,} done")
+        f"{finished['done']:,} / {finished['total']:,} done"
+    )
     await expect(page.locator("#steps-panel .step")).to_have_count(len(steps["steps"]))  # reloaded, settled
 
     # Rate limited: the page says so, counts down from Retry-After, retries and recovers.
     async def too_many(route: Any) -> None:
-        await route.fulfill(status=429, headers={"Retry-After": "2", "Content-Type": "application/problem+json"},
-                            body='{"type": "https://tune.example/problems/rate-limited", "title": "Too Many '
-                                 'Requests", "status": 429, "detail": "slow down"}')
+        await route.fulfill(
+            status=429,
+            headers={"Retry-After": "2", "Content-Type": "application/problem+json"},
+            body='{"type": "https://tune.example/problems/rate-limited", "title": "Too Many '
+            'Requests", "status": 429, "detail": "slow down"}',
+        )
 
     await page.route("**/api/analytics/*/overview", too_many, times=1)
     await page.get_by_role("button", name="Refresh").click()
     notice = page.locator("#notice")
     await expect(notice).to_contain_text(re.compile(r"Rate limited — retrying in [12] s"))
     await expect(notice).to_be_hidden()
-    await expect(funnel.locator("tr[data-metric=sent] [data-field=unique]")) \
-        .to_have_text(f"{overview['counts']['sent']['unique']:,}")
+    await expect(funnel.locator("tr[data-metric=sent] [data-field=unique]")).to_have_text(
+        f"{overview['counts']['sent']['unique']:,}"
+    )
 
     # A network error: said plainly, with a retry that works.
     async def offline(route: Any) -> None:

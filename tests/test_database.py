@@ -26,8 +26,10 @@ async def test_sqlite_connections_are_tuned(tmp_path):
     db = TuneDatabase(f"sqlite+aiosqlite:///{tmp_path}/t.db", settings=make_settings("sqlite://"))
     try:
         async with db.engine.connect() as conn:
-            pragmas = {name: (await conn.execute(text(f"PRAGMA {name}"))).scalar()
-                       for name in ("journal_mode", "busy_timeout", "synchronous", "foreign_keys")}
+            pragmas = {
+                name: (await conn.execute(text(f"PRAGMA {name}"))).scalar()
+                for name in ("journal_mode", "busy_timeout", "synchronous", "foreign_keys")
+            }
         assert pragmas == {"journal_mode": "wal", "busy_timeout": 5000, "synchronous": 1, "foreign_keys": 1}
     finally:
         await db.dispose()
@@ -45,8 +47,10 @@ async def test_sqlite_reads_run_inline_and_cannot_write(tmp_path):
             conn = await s.connection()
             assert type((await conn.get_raw_connection()).driver_connection).__name__ == "InlineConnection"
             assert (await s.execute(text("SELECT count(*) FROM t"))).scalar_one() == 1
-            pragmas = {name: (await s.execute(text(f"PRAGMA {name}"))).scalar()
-                       for name in ("journal_mode", "busy_timeout", "foreign_keys", "query_only")}
+            pragmas = {
+                name: (await s.execute(text(f"PRAGMA {name}"))).scalar()
+                for name in ("journal_mode", "busy_timeout", "foreign_keys", "query_only")
+            }
             assert pragmas == {"journal_mode": "wal", "busy_timeout": 0, "foreign_keys": 1, "query_only": 1}
         with pytest.raises(OperationalError, match="readonly"):
             async with db.session(write=False) as s:
@@ -140,19 +144,35 @@ async def test_models_and_migrations_agree(database_url):
 
 def test_alembic_command_line_upgrades(database_url):
     env = {**os.environ, "DATABASE_URL": database_url}
-    out = subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "alembic", "upgrade", "head"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
-    current = subprocess.run([sys.executable, "-m", "alembic", "current"], cwd=ROOT, env=env,
-                             capture_output=True, text=True, timeout=120)
+    current = subprocess.run(
+        [sys.executable, "-m", "alembic", "current"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "(head)" in current.stdout, current.stdout + current.stderr
 
 
 def test_seed_smoke_test_works(tmp_path):
     out = subprocess.run(
         [sys.executable, "-c", "from database_async import TuneDatabase; db = TuneDatabase(); print('ok')"],
-        cwd=ROOT, env={**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"},
-        capture_output=True, text=True, timeout=60)
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("ok")
     assert "database_initialized" in out.stdout + out.stderr

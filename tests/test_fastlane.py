@@ -39,11 +39,17 @@ async def test_the_lane_answers_like_the_stack(rig):
     click = links["links"][0]["tracked_url"].replace("https://track.example.com", "")
     before = dict(fastlane.SERVED)
     ua = {"User-Agent": HUMAN_UA}
-    for path, headers in (("/api/industries", {}), (f"/api/campaigns/{cid}", {}),
-                          (f"/api/campaigns/{uuid.uuid4()}", {}),  # 404, problem+json
-                          ("/api/campaigns/not-a-uuid", {}),  # FastAPI's 422: down the stack
-                          (f"/api/campaigns/{cid}", {"X-API-Key": "tune_dev_nope"}),  # 401
-                          ("/t/o/garbage.gif", ua), (pixel, ua), ("/t/c/garbage", ua), (click, ua)):
+    for path, headers in (
+        ("/api/industries", {}),
+        (f"/api/campaigns/{cid}", {}),
+        (f"/api/campaigns/{uuid.uuid4()}", {}),  # 404, problem+json
+        ("/api/campaigns/not-a-uuid", {}),  # FastAPI's 422: down the stack
+        (f"/api/campaigns/{cid}", {"X-API-Key": "tune_dev_nope"}),  # 401
+        ("/t/o/garbage.gif", ua),
+        (pixel, ua),
+        ("/t/c/garbage", ua),
+        (click, ua),
+    ):
         a = await fast.client.get(path, headers=headers)
         b = await slow.client.get(path, headers=headers)
         _same(a, b)

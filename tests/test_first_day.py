@@ -33,10 +33,11 @@ async def test_wrong_method_says_which_methods_are_allowed(rig):
 async def test_json_routes_refuse_other_content_types_with_415(rig):
     r = await rig()
     raw = b'{"name": "Q1", "industry": "casino"}'
-    for headers, sent in (({}, "no Content-Type"),
-                          ({"Content-Type": "application/x-www-form-urlencoded"},
-                           "application/x-www-form-urlencoded"),
-                          ({"Content-Type": "text/plain"}, "text/plain")):
+    for headers, sent in (
+        ({}, "no Content-Type"),
+        ({"Content-Type": "application/x-www-form-urlencoded"}, "application/x-www-form-urlencoded"),
+        ({"Content-Type": "text/plain"}, "text/plain"),
+    ):
         body = assert_problem(await r.client.post("/api/campaigns", content=raw, headers=headers), 415)
         assert body["detail"] == f"Send the body as JSON with Content-Type: application/json (got {sent})."
     ok = await r.client.post("/api/campaigns", content=raw, headers={"Content-Type": "application/json"})
@@ -49,15 +50,24 @@ async def test_unknown_fields_get_a_did_you_mean(rig):
     r = await rig()
     body = assert_problem(await r.client.post("/api/campaigns", json={"nmae": "Q1", "industry": "casino"}), 422)
     assert body["detail"] == "body.nmae: Unknown field 'nmae'; did you mean 'name'?"
-    assert {"loc": ["body", "nmae"], "msg": "Unknown field 'nmae'; did you mean 'name'?",
-            "type": "extra_forbidden", "suggestion": "name"} in body["errors"]
+    assert {
+        "loc": ["body", "nmae"],
+        "msg": "Unknown field 'nmae'; did you mean 'name'?",
+        "type": "extra_forbidden",
+        "suggestion": "name",
+    } in body["errors"]
     # Inside a nested model, and among its accepted aliases.
-    nested = assert_problem(await r.client.post("/api/prospects/analyze", json={
-        "industry": "casino", "prospect": {**person(9), "employes": 300}}), 422)
+    nested = assert_problem(
+        await r.client.post(
+            "/api/prospects/analyze", json={"industry": "casino", "prospect": {**person(9), "employes": 300}}
+        ),
+        422,
+    )
     assert nested["errors"][0]["loc"] == ["body", "prospect", "employes"]
     assert nested["errors"][0]["suggestion"] == "employees"
-    far = assert_problem(await r.client.post("/api/campaigns", json={"name": "Q", "industry": "casino",
-                                                                      "zzzz": 1}), 422)
+    far = assert_problem(
+        await r.client.post("/api/campaigns", json={"name": "Q", "industry": "casino", "zzzz": 1}), 422
+    )
     assert far["errors"][0]["msg"] == "Unknown field 'zzzz'." and "suggestion" not in far["errors"][0]
 
 
@@ -66,8 +76,12 @@ async def test_csv_sent_with_curl_d_is_an_error_not_zero_rows(rig):
     cid, _ = await make_campaign(r, n=1)
     url = f"/api/campaigns/{cid}/prospects/import"
     # `curl -d @file.csv` without a type: form-encoded.
-    form = assert_problem(await r.client.post(url, content=CSV.encode(), headers={
-        "Content-Type": "application/x-www-form-urlencoded"}), 415)
+    form = assert_problem(
+        await r.client.post(
+            url, content=CSV.encode(), headers={"Content-Type": "application/x-www-form-urlencoded"}
+        ),
+        415,
+    )
     assert "text/csv" in form["detail"]
     # `curl -d @file.csv -H 'Content-Type: text/csv'`: the line breaks are gone.
     flat = CSV.replace("\n", "").encode()
@@ -85,8 +99,10 @@ async def test_a_cursor_only_pages_the_list_that_made_it(rig):
     cursor = (await r.client.get("/api/campaigns", params={"limit": 1})).json()["next_cursor"]
     assert cursor
     body = assert_problem(await r.client.get("/api/jobs", params={"cursor": cursor}), 422)
-    assert body["detail"] == ("This cursor pages the campaigns list, not the jobs list; pass back the "
-                              "next_cursor that this list gave you.")
+    assert body["detail"] == (
+        "This cursor pages the campaigns list, not the jobs list; pass back the "
+        "next_cursor that this list gave you."
+    )
     second = await r.client.get("/api/campaigns", params={"limit": 1, "cursor": cursor})
     assert second.status_code == 200 and second.json()["items"][0]["name"] == "C1"
 
@@ -95,9 +111,20 @@ async def test_event_times_need_a_timezone(rig):
     r = await rig()
     cid, pids = await make_campaign(r, n=1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
-    got = await r.client.post("/api/tracking/events", json={"events": [
-        {"id": "naive", "type": "delivered", "occurred_at": "2026-11-30T14:02:11", "message_id": mid},
-        {"id": "aware", "type": "delivered", "occurred_at": "2026-11-30T14:02:11+01:00", "message_id": mid}]})
+    got = await r.client.post(
+        "/api/tracking/events",
+        json={
+            "events": [
+                {"id": "naive", "type": "delivered", "occurred_at": "2026-11-30T14:02:11", "message_id": mid},
+                {
+                    "id": "aware",
+                    "type": "delivered",
+                    "occurred_at": "2026-11-30T14:02:11+01:00",
+                    "message_id": mid,
+                },
+            ]
+        },
+    )
     assert got.status_code == 200, got.text
     naive, aware = got.json()["items"]
     assert naive["status"] == "error" and "needs a timezone" in str(naive["errors"])

@@ -29,8 +29,11 @@ from tests.support.golden_support import HOLDOUT, TUNING, TUNING2, TUNING3, TUNI
 MIN_AGREEMENT = 0.90
 
 
-@pytest.mark.parametrize(("path", "minimum"), [(TUNING, 100), (TUNING2, 200), (TUNING3, 70), (TUNING4, 100)],
-                         ids=["prospects", "prospects2", "prospects3", "prospects4"])
+@pytest.mark.parametrize(
+    ("path", "minimum"),
+    [(TUNING, 100), (TUNING2, 200), (TUNING3, 70), (TUNING4, 100)],
+    ids=["prospects", "prospects2", "prospects3", "prospects4"],
+)
 def test_tuning_set_agrees_with_the_practitioner(path: Path, minimum: int) -> None:
     report, _ = evaluate(path, f"tuning set {path.name}")
     print("\n" + "\n".join(report.lines(show_ids=True)))

@@ -42,8 +42,9 @@ async def test_postgres_port_where_nothing_listens_is_503_quickly():
         body = assert_problem(await client.get("/api/health"), 503)
         assert "pw@" not in str(body)
         assert_problem(await client.get("/api/industries", headers={"X-API-Key": "tune_dev_" + "a" * 43}), 503)
-        r = await client.post("/api/keys", json={"name": "x"},
-                              headers={"X-API-Key": "tune_dev_" + "a" * 43, "Idempotency-Key": "k1"})
+        r = await client.post(
+            "/api/keys", json={"name": "x"}, headers={"X-API-Key": "tune_dev_" + "a" * 43, "Idempotency-Key": "k1"}
+        )
         assert_problem(r, 503)
 
 

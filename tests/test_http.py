@@ -9,13 +9,19 @@ from tests.conftest import assert_problem, client_for, make_settings
 
 
 async def test_cors_allows_only_listed_origins(client):
-    ok = await client.options("/api/industries", headers={
-        "Origin": "http://localhost:3000", "Access-Control-Request-Method": "GET",
-        "Access-Control-Request-Headers": "X-API-Key"})
+    ok = await client.options(
+        "/api/industries",
+        headers={
+            "Origin": "http://localhost:3000",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "X-API-Key",
+        },
+    )
     assert ok.status_code == 200
     assert ok.headers["access-control-allow-origin"] == "http://localhost:3000"
-    evil = await client.options("/api/industries", headers={
-        "Origin": "https://evil.example", "Access-Control-Request-Method": "GET"})
+    evil = await client.options(
+        "/api/industries", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"}
+    )
     assert "access-control-allow-origin" not in evil.headers
 
 
@@ -30,8 +36,9 @@ async def test_oversized_body_is_413_by_length_and_by_stream(database_url):
             for _ in range(5):
                 yield b"x" * 1000
 
-        r = await client.post("/api/keys", content=chunks(), headers={"Content-Type": "application/json",
-                                                                      "X-API-Key": "tune_dev_x"})
+        r = await client.post(
+            "/api/keys", content=chunks(), headers={"Content-Type": "application/json", "X-API-Key": "tune_dev_x"}
+        )
         assert_problem(r, 413)
 
 
@@ -48,13 +55,20 @@ async def test_routing_errors_are_problem_json(client, api_key):
 
 
 async def test_validation_error_is_422_problem_without_echoing_input(client, admin_key):
-    r = await client.post("/api/keys", json={"name": "x", "scopes": ["root"], "secret_field": "hunter2"},
-                          headers={"X-API-Key": admin_key})
+    r = await client.post(
+        "/api/keys",
+        json={"name": "x", "scopes": ["root"], "secret_field": "hunter2"},
+        headers={"X-API-Key": admin_key},
+    )
     body = assert_problem(r, 422)
     assert {tuple(e["loc"]) for e in body["errors"]} >= {("body", "scopes", 0), ("body", "secret_field")}
     assert "hunter2" not in r.text
-    assert_problem(await client.post("/api/keys", content=b"{not json", headers={
-        "X-API-Key": admin_key, "Content-Type": "application/json"}), 422)
+    assert_problem(
+        await client.post(
+            "/api/keys", content=b"{not json", headers={"X-API-Key": admin_key, "Content-Type": "application/json"}
+        ),
+        422,
+    )
 
 
 async def test_unexpected_error_is_500_problem_without_stack_trace(database_url):

@@ -131,8 +131,9 @@ def test_a_range_given_directly_must_hold_its_number():
     p = ProspectData.model_validate({"email": "a@b.co", "employee_range": {"min": 51, "max": 200}})
     assert p.employee_count == 126
     with pytest.raises(ValidationError):
-        ProspectData.model_validate({"email": "a@b.co", "employees": 5000,
-                                     "employee_range": {"min": 51, "max": 200}})
+        ProspectData.model_validate(
+            {"email": "a@b.co", "employees": 5000, "employee_range": {"min": 51, "max": 200}}
+        )
 
 
 def test_names_urls_and_domains():
@@ -140,10 +141,16 @@ def test_names_urls_and_domains():
     assert intake.split_name("Reyes, Dana") == ("Dana", "Reyes")
     assert intake.split_name("Dr. Sam  de Vries, PhD") == ("Sam", "de Vries")
     assert intake.split_name("Cher") == ("Cher", None)
-    p = ProspectData.model_validate({
-        "email": "Dana.Reyes@SilverPeakCasino.com", "first_name": " Dana ", "last_name": "de  la Cruz",
-        "website": "www.SilverPeakCasino.com/About", "linkedin_url": "linkedin.com/in/dana",
-        "company_domain": "https://www.SilverPeakCasino.com/about"})
+    p = ProspectData.model_validate(
+        {
+            "email": "Dana.Reyes@SilverPeakCasino.com",
+            "first_name": " Dana ",
+            "last_name": "de  la Cruz",
+            "website": "www.SilverPeakCasino.com/About",
+            "linkedin_url": "linkedin.com/in/dana",
+            "company_domain": "https://www.SilverPeakCasino.com/about",
+        }
+    )
     assert p.email == "dana.reyes@silverpeakcasino.com" and p.last_name == "de la Cruz"
     assert p.website == "https://www.silverpeakcasino.com/About"
     assert p.linkedin_url == "https://linkedin.com/in/dana" and p.company_domain == "silverpeakcasino.com"
@@ -152,13 +159,27 @@ def test_names_urls_and_domains():
 
 
 def test_rows_map_to_prospect_fields_with_aliases():
-    fields = intake.row_fields({
-        "Work Email": " Dana@Example.com ", "first_name": "Dana", "Full Name": "ignored because first name",
-        "Job Title": "VP", "Company Name": "Silver Peak", "Company Size": "51-200", "Revenue": "$1.2B",
-        "Tech Stack": ["Braze", {"name": "Salesforce"}], "News": "Opened a tower", "Job Openings": "Hiring a host",
-        "_clay_row_id": 123, "LinkedIn": "https://linkedin.com/in/dana", "Mystery": {"a": 1}, "Employees": None,
-        "Notes": "n" * 6000, "City": "Reno", "Country": "USA",
-    }.items())
+    fields = intake.row_fields(
+        {
+            "Work Email": " Dana@Example.com ",
+            "first_name": "Dana",
+            "Full Name": "ignored because first name",
+            "Job Title": "VP",
+            "Company Name": "Silver Peak",
+            "Company Size": "51-200",
+            "Revenue": "$1.2B",
+            "Tech Stack": ["Braze", {"name": "Salesforce"}],
+            "News": "Opened a tower",
+            "Job Openings": "Hiring a host",
+            "_clay_row_id": 123,
+            "LinkedIn": "https://linkedin.com/in/dana",
+            "Mystery": {"a": 1},
+            "Employees": None,
+            "Notes": "n" * 6000,
+            "City": "Reno",
+            "Country": "USA",
+        }.items()
+    )
     assert fields["email"] == "Dana@Example.com" and fields["first_name"] == "Dana" and "last_name" not in fields
     assert fields["title"] == "VP" and fields["company"] == "Silver Peak"
     assert fields["employee_count"] == "51-200" and fields["annual_revenue_usd"] == "$1.2B"  # read by ProspectData
@@ -177,13 +198,18 @@ def test_rows_map_to_prospect_fields_with_aliases():
         intake.to_prospect({"first_name": "x"})
 
 
-
-
 def test_merge_keeps_what_is_absent_and_replace_does_not():
     known = ProspectData.model_validate(DANA).model_dump(mode="json", exclude_none=True)
     tower = "Opening a 400-room hotel tower in Q2 2027"
-    again = ProspectData.model_validate({"email": DANA["email"], "first_name": "Dana", "title": "CMO",
-                                         "employees": 2000, "signals": [tower, "New CRM"]})
+    again = ProspectData.model_validate(
+        {
+            "email": DANA["email"],
+            "first_name": "Dana",
+            "title": "CMO",
+            "employees": 2000,
+            "signals": [tower, "New CRM"],
+        }
+    )
     merged = intake.merge(known, again)
     d = merged.data
     assert (d.last_name, d.location, d.annual_revenue_usd, d.title) == ("Reyes", "Reno, NV", 180_000_000, "CMO")
@@ -207,8 +233,9 @@ def test_a_clay_push_and_its_echo_keep_both_bounds():
     from clay.columns import prospect_row
 
     data = ProspectData.model_validate(DANA).model_dump(mode="json", exclude_none=True)
-    pushed = prospect_row(campaign_id="c", prospect_id="p", data=data, score=90, tier=1, status="scored",
-                          analysis=None)
+    pushed = prospect_row(
+        campaign_id="c", prospect_id="p", data=data, score=90, tier=1, status="scored", analysis=None
+    )
     assert pushed["Employees"] == "1,001-5,000" and pushed["Annual Revenue"] == "$180M"
     echoed = intake.to_prospect(intake.row_fields(pushed.items()))
     assert intake.merge(data, echoed).changed == []
@@ -218,7 +245,14 @@ def test_normalised_values_still_fit_and_validate_again_unchanged():
     long_url = "linkedin.com/in/" + "x" * 480  # 496 characters; "https://" would make it 504
     with pytest.raises(ValidationError, match="500 characters"):
         ProspectData.model_validate({"email": "a@b.co", "linkedin_url": long_url})
-    p = ProspectData.model_validate({**DANA, "website": "Acme.com", "company_domain": "WWW.Acme.com/x",
-                                     "employees": "51-200", "revenue": "€18M"})
+    p = ProspectData.model_validate(
+        {
+            **DANA,
+            "website": "Acme.com",
+            "company_domain": "WWW.Acme.com/x",
+            "employees": "51-200",
+            "revenue": "€18M",
+        }
+    )
     again = ProspectData.model_validate(p.model_dump(mode="json", exclude_none=True))
     assert again == p

@@ -29,48 +29,152 @@ from tests.test_clay import CLAY_SETTINGS, NEW_SECRET, SECRET, add_webhook_secre
 
 # --- the table: one row per case, as the API takes it ------------------------------------------
 
-BASE = {"title": "VP of Marketing", "industry": "Casino & Gaming", "location": "Reno, NV",
-        "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]}
+BASE = {
+    "title": "VP of Marketing",
+    "industry": "Casino & Gaming",
+    "location": "Reno, NV",
+    "signals": ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"],
+}
 TABLE: list[dict[str, Any]] = [
     # the issue's casino VP: "201-500" was read as 350 by CSV (tier 2) and as 201 by Clay (tier 3)
-    {**BASE, "email": "vp@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes",
-     "company": "Silver Peak Casino Resort", "employees": "201-500", "revenue": "$95M", "clay_row_id": "r1"},
+    {
+        **BASE,
+        "email": "vp@silverpeakcasino.com",
+        "first_name": "Dana",
+        "last_name": "Reyes",
+        "company": "Silver Peak Casino Resort",
+        "employees": "201-500",
+        "revenue": "$95M",
+        "clay_row_id": "r1",
+    },
     # the same VP with less known: 201 (Clay's old reading) is tier 2 here, the midpoint 351 tier 1
-    {"email": "vp2@silverpeakcasino.com", "first_name": "Dana", "last_name": "Reyes", "title": "VP of Marketing",
-     "company": "Silver Peak Casino Resort", "industry": "Casino & Gaming", "employees": "201-500",
-     "signals": ["Hiring a Player Development Manager"]},
-    {**BASE, "email": "plain@goldcoastcasino.com", "first_name": "Sam", "last_name": "Ng",
-     "company": "Gold Coast Casino", "employees": 2000, "revenue": 180_000_000, "clay_row_id": "r2"},
-    {**BASE, "email": "euro@casinobaden.de", "first_name": "Lena", "last_name": "Vogel",
-     "company": "Casino Baden", "employees": "1,001-5,000", "revenue": "€18M", "clay_row_id": "r3"},
-    {**BASE, "email": "big@grandlisboa.com", "first_name": "Ana", "last_name": "de Sousa",
-     "company": "Grand Lisboa Casino", "employees": "10K+", "revenue": "£2.1bn", "clay_row_id": "r4"},
-    {**BASE, "email": "small@riverbendcasino.com", "first_name": "Joe", "last_name": "Park",
-     "title": "Director of Player Development", "company": "Riverbend Casino", "employees": "51-200",
-     "revenue": "USD 40 million", "clay_row_id": "r5"},
-    {**BASE, "email": "Mixed.Case@LuckyStarCasino.com", "first_name": "Kim", "last_name": "Lee",
-     "title": "Casino Marketing Manager", "company": "Lucky Star Casino", "employees": "11-50",
-     "revenue": "$4.5M", "website": "www.LuckyStarCasino.com", "company_domain": "https://www.luckystarcasino.com/about",
-     "linkedin_url": "linkedin.com/in/kimlee", "clay_row_id": "r6", "signals": []},
+    {
+        "email": "vp2@silverpeakcasino.com",
+        "first_name": "Dana",
+        "last_name": "Reyes",
+        "title": "VP of Marketing",
+        "company": "Silver Peak Casino Resort",
+        "industry": "Casino & Gaming",
+        "employees": "201-500",
+        "signals": ["Hiring a Player Development Manager"],
+    },
+    {
+        **BASE,
+        "email": "plain@goldcoastcasino.com",
+        "first_name": "Sam",
+        "last_name": "Ng",
+        "company": "Gold Coast Casino",
+        "employees": 2000,
+        "revenue": 180_000_000,
+        "clay_row_id": "r2",
+    },
+    {
+        **BASE,
+        "email": "euro@casinobaden.de",
+        "first_name": "Lena",
+        "last_name": "Vogel",
+        "company": "Casino Baden",
+        "employees": "1,001-5,000",
+        "revenue": "€18M",
+        "clay_row_id": "r3",
+    },
+    {
+        **BASE,
+        "email": "big@grandlisboa.com",
+        "first_name": "Ana",
+        "last_name": "de Sousa",
+        "company": "Grand Lisboa Casino",
+        "employees": "10K+",
+        "revenue": "£2.1bn",
+        "clay_row_id": "r4",
+    },
+    {
+        **BASE,
+        "email": "small@riverbendcasino.com",
+        "first_name": "Joe",
+        "last_name": "Park",
+        "title": "Director of Player Development",
+        "company": "Riverbend Casino",
+        "employees": "51-200",
+        "revenue": "USD 40 million",
+        "clay_row_id": "r5",
+    },
+    {
+        **BASE,
+        "email": "Mixed.Case@LuckyStarCasino.com",
+        "first_name": "Kim",
+        "last_name": "Lee",
+        "title": "Casino Marketing Manager",
+        "company": "Lucky Star Casino",
+        "employees": "11-50",
+        "revenue": "$4.5M",
+        "website": "www.LuckyStarCasino.com",
+        "company_domain": "https://www.luckystarcasino.com/about",
+        "linkedin_url": "linkedin.com/in/kimlee",
+        "clay_row_id": "r6",
+        "signals": [],
+    },
 ]
 
 # CSV headers (aliases a CRM export uses) and Clay keys (aliases a Clay table uses), per field.
-CSV_HEADERS = {"email": "Email Address", "full_name": "Full Name", "title": "Title", "company": "Company",
-               "industry": "Sector", "employees": "Employees", "revenue": "Revenue", "city": "City",
-               "state": "State", "signals": "Buying Signals", "website": "Company Website",
-               "company_domain": "Domain", "linkedin_url": "LinkedIn Profile", "clay_row_id": "Clay Row ID"}
-CLAY_KEYS = {"email": "Work Email", "first_name": "first_name", "last_name": "_last_name", "title": "job_title",
-             "company": "Company Name", "industry": "Company Industry", "employees": "Company Size",
-             "revenue": "annual_revenue", "location": "Location", "signals": "News", "website": "Website",
-             "company_domain": "Company Domain", "linkedin_url": "LinkedIn URL", "clay_row_id": "Clay Row ID"}
+CSV_HEADERS = {
+    "email": "Email Address",
+    "full_name": "Full Name",
+    "title": "Title",
+    "company": "Company",
+    "industry": "Sector",
+    "employees": "Employees",
+    "revenue": "Revenue",
+    "city": "City",
+    "state": "State",
+    "signals": "Buying Signals",
+    "website": "Company Website",
+    "company_domain": "Domain",
+    "linkedin_url": "LinkedIn Profile",
+    "clay_row_id": "Clay Row ID",
+}
+CLAY_KEYS = {
+    "email": "Work Email",
+    "first_name": "first_name",
+    "last_name": "_last_name",
+    "title": "job_title",
+    "company": "Company Name",
+    "industry": "Company Industry",
+    "employees": "Company Size",
+    "revenue": "annual_revenue",
+    "location": "Location",
+    "signals": "News",
+    "website": "Website",
+    "company_domain": "Company Domain",
+    "linkedin_url": "LinkedIn URL",
+    "clay_row_id": "Clay Row ID",
+}
 
 
 def csv_row(p: dict[str, Any]) -> dict[str, str]:
     city, state = p["location"].split(", ") if "location" in p else ("", "")
-    values = {"email": p["email"], "full_name": f"{p['first_name']} {p['last_name']}", "city": city,
-              "state": state, "signals": "; ".join(p["signals"]),
-              **{k: str(p[k]) for k in ("title", "company", "industry", "employees", "revenue", "website",
-                                         "company_domain", "linkedin_url", "clay_row_id") if k in p}}
+    values = {
+        "email": p["email"],
+        "full_name": f"{p['first_name']} {p['last_name']}",
+        "city": city,
+        "state": state,
+        "signals": "; ".join(p["signals"]),
+        **{
+            k: str(p[k])
+            for k in (
+                "title",
+                "company",
+                "industry",
+                "employees",
+                "revenue",
+                "website",
+                "company_domain",
+                "linkedin_url",
+                "clay_row_id",
+            )
+            if k in p
+        },
+    }
     return {CSV_HEADERS[k]: v for k, v in values.items()}
 
 
@@ -135,8 +239,9 @@ async def via_analyze(client: httpx.AsyncClient) -> dict[str, str]:
 
 async def via_csv(client: httpx.AsyncClient, campaign: str) -> dict[str, Any]:
     raw = to_csv([csv_row(p) for p in TABLE])
-    r = await client.post(f"/api/campaigns/{campaign}/prospects/import", content=raw,
-                          headers={"Content-Type": "text/csv"})
+    r = await client.post(
+        f"/api/campaigns/{campaign}/prospects/import", content=raw, headers={"Content-Type": "text/csv"}
+    )
     assert r.status_code == 200, r.text
     body = r.json()
     assert (body["imported"], body["failed"], body["ignored_columns"]) == (len(TABLE), 0, []), body
@@ -178,8 +283,14 @@ async def test_one_row_by_api_csv_and_clay_is_one_prospect_with_one_tier(make_ap
     assert vp["annual_revenue_usd"] == 95_000_000 and vp["revenue_range"]["text"] == "$95M"
     euro = (await stored(by_api, api_ids["euro@casinobaden.de"]))[0]
     assert euro["employee_count"] == 3001 and euro["annual_revenue_usd"] == 20_880_000
-    assert euro["revenue_range"] == {"min_usd": 20_880_000, "max_usd": 20_880_000, "text": "€18M",
-                                     "currency": "EUR", "usd_rate": 1.16, "rates_as_of": "2025-10-31"}
+    assert euro["revenue_range"] == {
+        "min_usd": 20_880_000,
+        "max_usd": 20_880_000,
+        "text": "€18M",
+        "currency": "EUR",
+        "usd_rate": 1.16,
+        "rates_as_of": "2025-10-31",
+    }
     assert tiers["vp2@silverpeakcasino.com"] == 1  # the issue's casino VP: one tier, by every path
     big = (await stored(by_api, api_ids["big@grandlisboa.com"]))[0]
     assert big["employee_range"] == {"min": 10_000, "text": "10K+"} and big["employee_count"] == 10_000
@@ -199,8 +310,9 @@ async def test_one_row_by_api_csv_and_clay_is_one_prospect_with_one_tier(make_ap
     answers = await via_clay(public, campaign)
     async with app.state.db.session(write=False) as s:
         ws = await s.scalar(select(Workspace.id).where(Workspace.name == "one"))
-        assert await s.scalar(select(func.count()).select_from(Prospect).where(Prospect.workspace_id == ws)) \
-            == len(TABLE)
+        assert await s.scalar(
+            select(func.count()).select_from(Prospect).where(Prospect.workspace_id == ws)
+        ) == len(TABLE)
     for email, answer in answers.items():
         assert answer["prospect_id"] == first[email] and answer["changed_fields"] == ""
         assert answer["tier"] == tiers[email]
@@ -225,11 +337,28 @@ async def test_openapi_declares_the_accepted_value_forms(make_app):
 async def test_clay_strings_are_accepted_by_analyze_and_bad_ones_are_a_clear_422(make_app):
     app = await make_app()
     async with await keyed(app, "acme") as c:
-        ok = await c.post("/api/prospects/analyze", json={"industry": "casino", "prospect": {
-            "email": "a@silverpeakcasino.com", "employees": "51-200", "revenue": "$95M"}})
+        ok = await c.post(
+            "/api/prospects/analyze",
+            json={
+                "industry": "casino",
+                "prospect": {"email": "a@silverpeakcasino.com", "employees": "51-200", "revenue": "$95M"},
+            },
+        )
         assert ok.status_code == 200, ok.text
-        bad = assert_problem(await c.post("/api/prospects/analyze", json={"industry": "casino", "prospect": {
-            "email": "a@silverpeakcasino.com", "employees": "a few", "revenue": "lots of money"}}), 422)
+        bad = assert_problem(
+            await c.post(
+                "/api/prospects/analyze",
+                json={
+                    "industry": "casino",
+                    "prospect": {
+                        "email": "a@silverpeakcasino.com",
+                        "employees": "a few",
+                        "revenue": "lots of money",
+                    },
+                },
+            ),
+            422,
+        )
         where = {tuple(e["loc"]) for e in bad["errors"]}
         assert where == {("body", "prospect", "employees"), ("body", "prospect", "revenue")}
         assert "a few" not in json.dumps(bad)
@@ -238,9 +367,15 @@ async def test_clay_strings_are_accepted_by_analyze_and_bad_ones_are_a_clear_422
 # --- no silent loss: a re-send merges on every path --------------------------------------------
 
 # The README's later sends: no last name, revenue, location or industry, one signal of two; plus a CRM id.
-AGAIN = {"email": "dana.reyes@silverpeakcasino.com", "first_name": "Dana", "title": "VP of Marketing",
-         "company": "Silver Peak Casino Resort", "employees": 2000,
-         "signals": ["Opening a 400-room hotel tower in Q2 2027"], "clay_row_id": "crm-42"}
+AGAIN = {
+    "email": "dana.reyes@silverpeakcasino.com",
+    "first_name": "Dana",
+    "title": "VP of Marketing",
+    "company": "Silver Peak Casino Resort",
+    "employees": 2000,
+    "signals": ["Opening a 400-room hotel tower in Q2 2027"],
+    "clay_row_id": "crm-42",
+}
 KEPT = ["annual_revenue_usd", "industry", "last_name", "location"]
 
 
@@ -253,8 +388,15 @@ async def _answers_of_job(app: Any, client: httpx.AsyncClient, job_id: str) -> l
         return list(await s.scalars(select(JobItem.result).where(JobItem.job_id == uuid.UUID(job_id))))
 
 
-async def send(path: str, app: Any, client: httpx.AsyncClient, public: httpx.AsyncClient, campaign: str,
-               prospect: dict[str, Any], replace: bool) -> tuple[str, list[str]]:
+async def send(
+    path: str,
+    app: Any,
+    client: httpx.AsyncClient,
+    public: httpx.AsyncClient,
+    campaign: str,
+    prospect: dict[str, Any],
+    replace: bool,
+) -> tuple[str, list[str]]:
     """Send one prospect by `path`; return (prospect id, changed fields as the answer lists them)."""
     flag = {"replace": True} if replace else {}
     if path == "analyze":
@@ -263,8 +405,9 @@ async def send(path: str, app: Any, client: httpx.AsyncClient, public: httpx.Asy
         return r.json()["prospect_id"], r.json()["changed_fields"]
     if path in ("analyze-batch", "analyze-batch-job"):
         others = [{"email": f"other{i}@silverpeakcasino.com"} for i in range(3 if path.endswith("job") else 0)]
-        r = await client.post("/api/prospects/analyze-batch", json={
-            "industry": "casino", "prospects": [prospect, *others], **flag})
+        r = await client.post(
+            "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [prospect, *others], **flag}
+        )
         if path == "analyze-batch":
             assert r.status_code == 200, r.text
             result = r.json()["items"][0]["result"]
@@ -272,8 +415,10 @@ async def send(path: str, app: Any, client: httpx.AsyncClient, public: httpx.Asy
         assert r.status_code == 202, r.text
         results = await _answers_of_job(app, client, r.json()["job_id"])
     elif path == "pipeline":
-        r = await client.post("/api/workflows/complete-pipeline", json={
-            "campaign_id": campaign, "prospects": [prospect], "content": {"tiers": {}}, **flag})
+        r = await client.post(
+            "/api/workflows/complete-pipeline",
+            json={"campaign_id": campaign, "prospects": [prospect], "content": {"tiers": {}}, **flag},
+        )
         assert r.status_code == 202, r.text
         results = await _answers_of_job(app, client, r.json()["job_id"])
     elif path == "campaign-add":
@@ -288,17 +433,24 @@ async def send(path: str, app: Any, client: httpx.AsyncClient, public: httpx.Asy
         writer = csv.DictWriter(out, fieldnames=list(row))
         writer.writeheader()
         writer.writerow(row)
-        r = await client.post(f"/api/campaigns/{campaign}/prospects/import", content=out.getvalue().encode(),
-                              headers={"Content-Type": "text/csv"}, params={"replace": "true"} if replace else {})
+        r = await client.post(
+            f"/api/campaigns/{campaign}/prospects/import",
+            content=out.getvalue().encode(),
+            headers={"Content-Type": "text/csv"},
+            params={"replace": "true"} if replace else {},
+        )
         assert r.status_code == 200 and r.json()["imported"] == 1, r.text
         pid = (await ids_by_email(client, campaign))[prospect["email"]]
         return pid, r.json()["changes"][0]["changed_fields"]
     elif path in ("clay", "clay-job"):
         row = {**prospect, "signals": "; ".join(prospect["signals"])}
         body: Any = row if path == "clay" else [row, *({"Email": f"other{i}@x.com"} for i in range(6))]
-        r = await public.post("/api/clay/webhook", content=json.dumps(body).encode(),
-                              params={"campaign_id": campaign, **({"replace": "true"} if replace else {})},
-                              headers={"Content-Type": "application/json", **SECRET})
+        r = await public.post(
+            "/api/clay/webhook",
+            content=json.dumps(body).encode(),
+            params={"campaign_id": campaign, **({"replace": "true"} if replace else {})},
+            headers={"Content-Type": "application/json", **SECRET},
+        )
         if path == "clay":
             assert r.status_code == 200, r.text
             answer = r.json()
@@ -358,9 +510,19 @@ async def test_content_with_inline_prospect_data_merges_too(make_app):
     app = await make_app()
     async with await keyed(app, "acme") as c:
         first = (await c.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
-        r = await c.post("/api/content/linkedin-message", json={
-            "prospect": AGAIN, "industry": "casino", "kind": "connection",
-            "sender": {"name": "Sam Lee", "company": "Tune Outbound", "offer": "player reactivation campaigns"}})
+        r = await c.post(
+            "/api/content/linkedin-message",
+            json={
+                "prospect": AGAIN,
+                "industry": "casino",
+                "kind": "connection",
+                "sender": {
+                    "name": "Sam Lee",
+                    "company": "Tune Outbound",
+                    "offer": "player reactivation campaigns",
+                },
+            },
+        )
         assert r.status_code == 200, r.text
         data, tier, score = await stored(c, first["prospect_id"])
     assert r.json()["prospect_id"] == first["prospect_id"]
@@ -374,16 +536,21 @@ async def test_content_with_inline_prospect_data_merges_too(make_app):
 async def test_pipeline_with_an_unknown_industry_is_422_like_campaign_create(make_app):
     app = await make_app()
     async with await keyed(app, "acme") as c:
-        body = {"campaign": {"name": "Yachts", "industry": "yacht charters"}, "prospects": [DANA],
-                "content": {"tiers": {}}}
+        body = {
+            "campaign": {"name": "Yachts", "industry": "yacht charters"},
+            "prospects": [DANA],
+            "content": {"tiers": {}},
+        }
         pipeline = assert_problem(await c.post("/api/workflows/complete-pipeline", json=body), 422)
         create = assert_problem(await c.post("/api/campaigns/create", json=body["campaign"]), 422)
         assert pipeline["detail"] == create["detail"] and "POST /api/agents/build" in pipeline["detail"]
         async with app.state.db.session(write=False) as s:  # no campaign stored, no job queued
             assert await s.scalar(select(func.count()).select_from(Campaign)) == 0
             assert await s.scalar(select(func.count()).select_from(Job)) == 0
-        ok = await c.post("/api/workflows/complete-pipeline", json={**body, "campaign": {
-            "name": "Casinos", "industry": "Casino"}})
+        ok = await c.post(
+            "/api/workflows/complete-pipeline",
+            json={**body, "campaign": {"name": "Casinos", "industry": "Casino"}},
+        )
         assert ok.status_code == 202, ok.text
         job = await wait_job(c, ok.json()["job_id"])
         campaign = (await c.get(f"/api/campaigns/{job['result']['campaign_id']}")).json()

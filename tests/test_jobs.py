@@ -51,32 +51,50 @@ async def test_a_large_batch_becomes_a_job_and_finishes(rig):
 
 async def test_complete_pipeline_fills_the_campaign_by_tier(rig):
     app, client = await rig()
-    r = await client.post("/api/workflows/complete-pipeline", json={
-        "campaign": {"name": "Nevada casinos", "industry": "Casino & Gaming"}, "prospects": people(8),
-        "content": {"tiers": {"1": ["sequence", "linkedin", "video"], "2": ["sequence"]}, "steps": 3},
-        "sender": SENDER})
+    r = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={
+            "campaign": {"name": "Nevada casinos", "industry": "Casino & Gaming"},
+            "prospects": people(8),
+            "content": {"tiers": {"1": ["sequence", "linkedin", "video"], "2": ["sequence"]}, "steps": 3},
+            "sender": SENDER,
+        },
+    )
     assert r.status_code == 202, r.text
     job = await wait_job(client, r.json()["job_id"])
     assert job["status"] == "succeeded" and job["done"] == 8, job
     summary = job["result"]
     tiers = summary["tiers"]
     assert sum(tiers.values()) == 8 and summary["engines"] == {"rules": 8} and summary["cost_usd"] == 0
-    expected = {"sequence": tiers.get("1", 0) + tiers.get("2", 0), "linkedin": tiers.get("1", 0),
-                "video": tiers.get("1", 0)}
+    expected = {
+        "sequence": tiers.get("1", 0) + tiers.get("2", 0),
+        "linkedin": tiers.get("1", 0),
+        "video": tiers.get("1", 0),
+    }
     assert summary.get("content", {}) == {k: v for k, v in expected.items() if v}
     campaign_id = uuid.UUID(summary["campaign_id"])
     assert await count(app, CampaignProspect, CampaignProspect.campaign_id == campaign_id) == 8
-    assert await count(app, Message, Message.campaign_id == campaign_id, Message.channel == "email") == \
-        3 * expected["sequence"]
-    assert await count(app, Message, Message.campaign_id == campaign_id, Message.channel == "video") == \
-        expected["video"]
+    assert (
+        await count(app, Message, Message.campaign_id == campaign_id, Message.channel == "email")
+        == 3 * expected["sequence"]
+    )
+    assert (
+        await count(app, Message, Message.campaign_id == campaign_id, Message.channel == "video")
+        == expected["video"]
+    )
 
 
 async def test_content_batch_writes_what_is_missing_and_never_duplicates(rig):
     app, client = await rig()
-    pipeline = await client.post("/api/workflows/complete-pipeline", json={
-        "campaign": {"name": "c", "industry": "casino"}, "prospects": people(6), "content": {"tiers": {}},
-        "sender": SENDER})
+    pipeline = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={
+            "campaign": {"name": "c", "industry": "casino"},
+            "prospects": people(6),
+            "content": {"tiers": {}},
+            "sender": SENDER,
+        },
+    )
     campaign_id = (await wait_job(client, pipeline.json()["job_id"]))["result"]["campaign_id"]
     assert await count(app, Message) == 0
     body = {"campaign_id": campaign_id, "channels": ["sequence", "linkedin"], "steps": 2, "sender": SENDER}
@@ -96,15 +114,31 @@ async def test_content_batch_writes_what_is_missing_and_never_duplicates(rig):
 async def test_pipeline_and_job_input_errors_are_4xx(rig):
     app, client = await rig()
     assert_problem(await client.post("/api/workflows/complete-pipeline", json={"prospects": people(1)}), 422)
-    assert_problem(await client.post("/api/workflows/complete-pipeline", json={
-        "campaign_id": str(uuid.uuid4()), "prospects": people(1), "sender": SENDER}), 404)
-    assert_problem(await client.post("/api/workflows/complete-pipeline", json={
-        "campaign": {"name": "x", "industry": "casino"}, "prospects": people(1)}), 422)   # content needs a sender
-    assert_problem(await client.post("/api/content/generate-batch", json={"campaign_id": str(uuid.uuid4()),
-                                                                          "sender": SENDER}), 404)
+    assert_problem(
+        await client.post(
+            "/api/workflows/complete-pipeline",
+            json={"campaign_id": str(uuid.uuid4()), "prospects": people(1), "sender": SENDER},
+        ),
+        404,
+    )
+    assert_problem(
+        await client.post(
+            "/api/workflows/complete-pipeline",
+            json={"campaign": {"name": "x", "industry": "casino"}, "prospects": people(1)},
+        ),
+        422,
+    )  # content needs a sender
+    assert_problem(
+        await client.post(
+            "/api/content/generate-batch", json={"campaign_id": str(uuid.uuid4()), "sender": SENDER}
+        ),
+        404,
+    )
     assert_problem(await client.get(f"/api/jobs/{uuid.uuid4()}"), 404)
-    r = await client.post("/api/workflows/complete-pipeline", json={
-        "campaign": {"name": "x", "industry": "casino"}, "prospects": people(2), "sender": SENDER})
+    r = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={"campaign": {"name": "x", "industry": "casino"}, "prospects": people(2), "sender": SENDER},
+    )
     other = await make_key(app.state.db, workspace="rival")
     assert_problem(await client.get(f"/api/jobs/{r.json()['job_id']}", headers={"X-API-Key": other}), 404)
     assert_problem(await client.post(f"/api/jobs/{r.json()['job_id']}/cancel", headers={"X-API-Key": other}), 404)
@@ -112,8 +146,10 @@ async def test_pipeline_and_job_input_errors_are_4xx(rig):
 
 async def test_cancel_stops_a_job(rig):
     _, client = await rig(JOB_WORKERS=0)  # nobody works it: it stays queued until cancelled
-    r = await client.post("/api/workflows/complete-pipeline", json={
-        "campaign": {"name": "x", "industry": "casino"}, "prospects": people(3), "sender": SENDER})
+    r = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={"campaign": {"name": "x", "industry": "casino"}, "prospects": people(3), "sender": SENDER},
+    )
     cancelled = (await client.post(f"/api/jobs/{r.json()['job_id']}/cancel")).json()
     assert cancelled["status"] == "cancelled" and cancelled["done"] == 0 and cancelled["finished_at"]
     again = assert_problem(await client.post(f"/api/jobs/{r.json()['job_id']}/cancel"), 409)
@@ -168,9 +204,24 @@ def _free_port() -> int:
 
 
 def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "uvicorn", "api_server:app", "--host", "127.0.0.1",
-                             "--port", str(port), "--no-access-log"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api_server:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 async def _until_up(url: str) -> None:
@@ -193,11 +244,21 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
     not asked again for items finished before the kill."""
     fake_anthropic.responder = lambda request: INSIGHT
     fake_anthropic.reply(INSIGHT, delay=0.03, times=1000)
-    env = {**os.environ, "DATABASE_URL": database_url, "ANTHROPIC_API_KEY": "test",
-           "ANTHROPIC_BASE_URL": fake_anthropic.url, "LLM_MAX_ATTEMPTS": "1", "JOB_WORKERS": "1",
-           "JOB_ITEM_CONCURRENCY": "4", "JOB_LEASE_S": "1", "JOB_POLL_INTERVAL_S": "0.1",
-           "ANALYZE_BATCH_INLINE_MAX": "10", "LOG_LEVEL": "WARNING", "RATE_LIMIT": "100000/minute",
-           "LLM_MAX_CONCURRENCY": "4"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "ANTHROPIC_API_KEY": "test",
+        "ANTHROPIC_BASE_URL": fake_anthropic.url,
+        "LLM_MAX_ATTEMPTS": "1",
+        "JOB_WORKERS": "1",
+        "JOB_ITEM_CONCURRENCY": "4",
+        "JOB_LEASE_S": "1",
+        "JOB_POLL_INTERVAL_S": "0.1",
+        "ANALYZE_BATCH_INLINE_MAX": "10",
+        "LOG_LEVEL": "WARNING",
+        "RATE_LIMIT": "100000/minute",
+        "LLM_MAX_CONCURRENCY": "4",
+    }
     db = TuneDatabase(database_url, settings=make_settings(database_url))
     await db.migrate()
     key = await make_key(db)
@@ -207,12 +268,19 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
     try:
         await _until_up(url)
         async with httpx.AsyncClient(base_url=url, headers={"X-API-Key": key}, timeout=30) as client:
-            r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino",
-                                                                         "prospects": people(200)})
+            r = await client.post(
+                "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(200)}
+            )
             assert r.status_code == 202, r.text
             job_id = r.json()["job_id"]
-            done = (await wait_until(lambda: client.get(f"/api/jobs/{job_id}"), lambda r: r.json()["done"] >= 40,
-                                     timeout=120, every=0.02)).json()["done"]
+            done = (
+                await wait_until(
+                    lambda: client.get(f"/api/jobs/{job_id}"),
+                    lambda r: r.json()["done"] >= 40,
+                    timeout=120,
+                    every=0.02,
+                )
+            ).json()["done"]
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
             async with db.session(write=False) as s:
@@ -225,7 +293,7 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
             job = await wait_job(client, job_id, timeout=120)
         assert job["status"] == "succeeded" and job["done"] == 200 and job["failed"] == 0, job
         async with db.session(write=False) as s:
-            analyses = (await s.execute(select(Analysis.prospect_id, func.count()).group_by(Analysis.prospect_id)))
+            analyses = await s.execute(select(Analysis.prospect_id, func.count()).group_by(Analysis.prospect_id))
             per_prospect = dict(analyses.all())
         assert len(per_prospect) == 200 and set(per_prospect.values()) == {1}
         # Claude was called again only for the items not finished at the kill (plus the ones in flight).
@@ -242,11 +310,14 @@ async def test_kill_9_mid_job_resumes_with_every_item_done_exactly_once(database
 def test_a_worker_only_process_has_every_job_kind():
     """A process that only works jobs (no API, no router imported) still knows every kind: the kinds
     are registered explicitly at start-up (jobs.kinds), not as a side effect of importing a feature."""
-    code = ("import types\n"
-            "from jobs import HANDLERS, SUMMARIZERS, WorkerPool\n"
-            "WorkerPool(None, None, types.SimpleNamespace(JOB_WORKERS=0)).start()\n"
-            "print(sorted(HANDLERS), sorted(SUMMARIZERS))\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         check=True)
+    code = (
+        "import types\n"
+        "from jobs import HANDLERS, SUMMARIZERS, WorkerPool\n"
+        "WorkerPool(None, None, types.SimpleNamespace(JOB_WORKERS=0)).start()\n"
+        "print(sorted(HANDLERS), sorted(SUMMARIZERS))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
     kinds = sorted(["analyze", "pipeline", "clay_push", "clay_webhook"])
     assert out.stdout.strip() == f"{kinds} {kinds}"

@@ -43,8 +43,11 @@ NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SYSTEM = "You are the casino industry agent. ICP: VP Marketing at resorts with 300+ rooms."
 ANSWER = {"score": 86, "tier": 1, "hooks": ["New 400-room tower opening in Q2"]}
 # A system prompt long enough to be cached (Sonnet caches prefixes of 1,024+ tokens).
-LONG_SYSTEM = SYSTEM + "\n" + " ".join(f"Objection {i}: we already have a CRM; answer with reactivation figures."
-                                        for i in range(120))
+LONG_SYSTEM = (
+    SYSTEM
+    + "\n"
+    + " ".join(f"Objection {i}: we already have a CRM; answer with reactivation figures." for i in range(120))
+)
 # Claude Sonnet 5.5 (the default model) per million tokens: input, output, 5m/1h cache write, cache read.
 S55 = {"input": 2.0, "output": 10.0, "write_5m": 2.50, "write_1h": 4.0, "read": 0.20}
 
@@ -80,9 +83,14 @@ class Rig:
     workspace_id: uuid.UUID | None = None
 
     async def ask(self, prompt: str = "Score Dana Reyes, VP Marketing, Bellagio.", **kwargs: Any) -> Any:
-        return await self.llm.structured(workspace_id=self.workspace_id, purpose=kwargs.pop("purpose", "analyze"),
-                                         system=kwargs.pop("system", SYSTEM), prompt=prompt, output_model=Answer,
-                                         **kwargs)
+        return await self.llm.structured(
+            workspace_id=self.workspace_id,
+            purpose=kwargs.pop("purpose", "analyze"),
+            system=kwargs.pop("system", SYSTEM),
+            prompt=prompt,
+            output_model=Answer,
+            **kwargs,
+        )
 
     async def ledger(self) -> list[LlmUsage]:
         async with self.db.session(write=False) as session:
@@ -99,8 +107,14 @@ async def make_rig(database_url: str, fake_anthropic: FakeAnthropic) -> AsyncIte
     clients: list[LLMClient] = []
 
     async def build(**overrides: Any) -> Rig:
-        values = {"LLM_MAX_ATTEMPTS": 3, "LLM_BREAKER_FAILURES": 3, "LLM_BREAKER_COOLDOWN_S": 30,
-                  "LLM_MAX_RETRY_AFTER_S": 2, "LLM_TIMEOUT_S": 5, **overrides}
+        values = {
+            "LLM_MAX_ATTEMPTS": 3,
+            "LLM_BREAKER_FAILURES": 3,
+            "LLM_BREAKER_COOLDOWN_S": 30,
+            "LLM_MAX_RETRY_AFTER_S": 2,
+            "LLM_TIMEOUT_S": 5,
+            **overrides,
+        }
         s = make_settings(database_url, **fake_anthropic.settings(**values))
         db = TuneDatabase(database_url, settings=s)
         databases.append(db)
@@ -142,11 +156,19 @@ async def expect_unavailable(call: Awaitable[Any], reason: str) -> LLMUnavailabl
 # --- the happy path ----------------------------------------------------------------------------
 
 
-async def test_structured_call_is_validated_recorded_and_priced(make_rig: RigFactory,
-                                                                fake_anthropic: FakeAnthropic) -> None:
+async def test_structured_call_is_validated_recorded_and_priced(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig()
-    fake_anthropic.reply(ANSWER, usage={"input_tokens": 1000, "output_tokens": 500,
-                                        "cache_creation_input_tokens": 2000, "cache_read_input_tokens": 4000})
+    fake_anthropic.reply(
+        ANSWER,
+        usage={
+            "input_tokens": 1000,
+            "output_tokens": 500,
+            "cache_creation_input_tokens": 2000,
+            "cache_read_input_tokens": 4000,
+        },
+    )
 
     with capture_logs() as logs:
         result = await rig.ask(max_tokens=1024)
@@ -155,30 +177,49 @@ async def test_structured_call_is_validated_recorded_and_priced(make_rig: RigFac
     # Sonnet 5.5: 1000×$2 + 500×$10 + 2000×$2.50 (5-minute cache write) + 4000×$0.20 (cache read), per MTok
     expected_cost = (1000 * 2.0 + 500 * 10.0 + 2000 * 2.50 + 4000 * 0.20) / 1_000_000
     assert rig.settings.LLM_MODEL == "claude-sonnet-5-5"
-    assert result.usage == Usage(model=rig.settings.LLM_MODEL, input_tokens=1000, output_tokens=500,
-                                 cache_read_tokens=4000, cache_write_tokens=2000, cost_usd=expected_cost)
+    assert result.usage == Usage(
+        model=rig.settings.LLM_MODEL,
+        input_tokens=1000,
+        output_tokens=500,
+        cache_read_tokens=4000,
+        cache_write_tokens=2000,
+        cost_usd=expected_cost,
+    )
     assert result.usage.as_dict()["cost_usd"] == pytest.approx(0.0128)
 
     [row] = await rig.ledger()
     assert (row.workspace_id, row.purpose, row.outcome, row.model) == (
-        rig.workspace_id, "analyze", "ok", rig.settings.LLM_MODEL)
+        rig.workspace_id,
+        "analyze",
+        "ok",
+        rig.settings.LLM_MODEL,
+    )
     assert (row.input_tokens, row.output_tokens, row.cache_read_tokens, row.cache_write_tokens) == (
-        1000, 500, 4000, 2000)
+        1000,
+        500,
+        4000,
+        2000,
+    )
     assert row.cost_usd == pytest.approx(expected_cost)
     assert fake_anthropic.attempts == 1 and rig.llm.breaker.state == "closed"
 
     # One event with the numbers, and never the prompt or the output text.
     [event] = [e for e in logs if e["event"] == "llm.call"]
     assert {k: event[k] for k in ("purpose", "model", "outcome", "input_tokens", "output_tokens")} == {
-        "purpose": "analyze", "model": rig.settings.LLM_MODEL, "outcome": "ok", "input_tokens": 1000,
-        "output_tokens": 500}
+        "purpose": "analyze",
+        "model": rig.settings.LLM_MODEL,
+        "outcome": "ok",
+        "input_tokens": 1000,
+        "output_tokens": 500,
+    }
     assert event["cost_usd"] == pytest.approx(expected_cost) and event["ms"] >= 0
     logged = repr(logs)
     assert "Dana Reyes" not in logged and "casino industry agent" not in logged and "400-room" not in logged
 
 
 async def test_current_sonnet_gets_native_structured_output_and_a_cached_system(
-        make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig()  # claude-sonnet-5-5: forced tools are refused, so native output_config
     fake_anthropic.responder = lambda request: ANSWER
 
@@ -210,18 +251,32 @@ async def test_older_model_gets_a_forced_tool(make_rig: RigFactory, fake_anthrop
 
     sent = fake_anthropic.last.json
     assert "output_config" not in sent
-    assert sent["tools"] == [{"name": TOOL_NAME, "description": sent["tools"][0]["description"],
-                              "input_schema": Answer.model_json_schema()}]
+    assert sent["tools"] == [
+        {
+            "name": TOOL_NAME,
+            "description": sent["tools"][0]["description"],
+            "input_schema": Answer.model_json_schema(),
+        }
+    ]
     assert sent["tool_choice"] == {"type": "tool", "name": TOOL_NAME, "disable_parallel_tool_use": True}
     assert result.value.score == 86
     assert result.usage.cost_usd == pytest.approx((1000 * 3.0 + 100 * 15.0) / 1_000_000)  # Sonnet 4.6 prices
 
 
-async def test_forced_tool_on_the_current_sonnet_is_a_400(make_rig: RigFactory,
-                                                           fake_anthropic: FakeAnthropic) -> None:
+async def test_forced_tool_on_the_current_sonnet_is_a_400(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     """What the old code did on Sonnet 5.5: the fake, like the API, refuses a forced tool."""
-    wrong = {"claude-sonnet-5-5": {"structured": "tool", "input": 2, "output": 10, "cache_write_5m": 2.5,
-                                   "cache_write_1h": 4, "cache_read": 0.2}}
+    wrong = {
+        "claude-sonnet-5-5": {
+            "structured": "tool",
+            "input": 2,
+            "output": 10,
+            "cache_write_5m": 2.5,
+            "cache_write_1h": 4,
+            "cache_read": 0.2,
+        }
+    }
     rig = await make_rig(LLM_MODELS=wrong, LLM_BREAKER_FAILURES=1)
     fake_anthropic.responder = lambda request: ANSWER
 
@@ -246,8 +301,9 @@ async def test_short_system_is_not_cached(make_rig: RigFactory, fake_anthropic: 
     assert second.usage.input_tokens == first.usage.input_tokens > 0
 
 
-async def test_one_hour_cache_writes_are_priced_as_such(make_rig: RigFactory,
-                                                        fake_anthropic: FakeAnthropic) -> None:
+async def test_one_hour_cache_writes_are_priced_as_such(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig(LLM_CACHE_TTL="1h")
     fake_anthropic.responder = lambda request: ANSWER
 
@@ -255,17 +311,24 @@ async def test_one_hour_cache_writes_are_priced_as_such(make_rig: RigFactory,
 
     assert fake_anthropic.last.system[0]["cache_control"] == {"type": "ephemeral", "ttl": "1h"}
     u = first.usage
-    expected = (u.input_tokens * S55["input"] + u.output_tokens * S55["output"]
-                + u.cache_write_tokens * S55["write_1h"]) / 1_000_000
+    expected = (
+        u.input_tokens * S55["input"] + u.output_tokens * S55["output"] + u.cache_write_tokens * S55["write_1h"]
+    ) / 1_000_000
     assert u.cache_write_tokens > 1024 and u.cost_usd == pytest.approx(expected)
 
 
 async def test_priced_by_the_model_that_answered(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig()
-    body = {"id": "msg_01", "type": "message", "role": "assistant", "model": "claude-haiku-4-5-20251001",
-            "content": [{"type": "text", "text": '{"score": 50, "tier": 2, "hooks": []}'}],
-            "stop_reason": "end_turn", "stop_sequence": None,
-            "usage": {"input_tokens": 1000, "output_tokens": 100}}
+    body = {
+        "id": "msg_01",
+        "type": "message",
+        "role": "assistant",
+        "model": "claude-haiku-4-5-20251001",
+        "content": [{"type": "text", "text": '{"score": 50, "tier": 2, "hooks": []}'}],
+        "stop_reason": "end_turn",
+        "stop_sequence": None,
+        "usage": {"input_tokens": 1000, "output_tokens": 100},
+    }
     fake_anthropic.reply_raw(body)
     fake_anthropic.reply_raw({**body, "model": "claude-unknown-9"})
 
@@ -280,8 +343,9 @@ async def test_priced_by_the_model_that_answered(make_rig: RigFactory, fake_anth
 
 
 @pytest.mark.parametrize("model", ["claude-sonnet-5-5", "claude-sonnet-4-6"])
-async def test_cut_off_answer_is_never_a_success(make_rig: RigFactory, fake_anthropic: FakeAnthropic,
-                                                 model: str) -> None:
+async def test_cut_off_answer_is_never_a_success(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic, model: str
+) -> None:
     """stop_reason max_tokens: even a tool input that validates is not stored as a result."""
     rig = await make_rig(LLM_MODEL=model)
     fake_anthropic.reply({"score": 86, "tier": 1, "hooks": []}, stop_reason="max_tokens")
@@ -308,16 +372,25 @@ async def test_refusal_is_a_classified_failure(make_rig: RigFactory, fake_anthro
 def test_model_table_is_checked_at_startup(database_url: str) -> None:
     with pytest.raises(ValueError, match="not in the model table"):
         make_settings(database_url, LLM_MODEL="claude-nonexistent-1")
-    custom = {"claude-nonexistent-1": {"structured": "tool", "input": 1, "output": 2, "cache_write_5m": 1.25,
-                                       "cache_write_1h": 2, "cache_read": 0.1}}
+    custom = {
+        "claude-nonexistent-1": {
+            "structured": "tool",
+            "input": 1,
+            "output": 2,
+            "cache_write_5m": 1.25,
+            "cache_write_1h": 2,
+            "cache_read": 0.1,
+        }
+    }
     s = make_settings(database_url, LLM_MODEL="claude-nonexistent-1", LLM_MODELS=custom)
     assert s.model_spec("claude-nonexistent-1").structured == "tool"  # type: ignore[union-attr]
     assert s.model_spec("claude-sonnet-5-5").structured == "native"  # type: ignore[union-attr]
     assert s.model_spec("claude-opus-5-5").structured == "native"  # type: ignore[union-attr]
 
 
-async def test_ledger_row_survives_the_callers_rollback(make_rig: RigFactory,
-                                                        fake_anthropic: FakeAnthropic) -> None:
+async def test_ledger_row_survives_the_callers_rollback(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     """The spend is recorded in the client's own transaction, not the caller's."""
     rig = await make_rig()
     fake_anthropic.reply(ANSWER)
@@ -337,8 +410,9 @@ async def test_ledger_row_survives_the_callers_rollback(make_rig: RigFactory,
 # --- retries -----------------------------------------------------------------------------------
 
 
-async def test_overloaded_then_ok_succeeds_after_one_retry(make_rig: RigFactory,
-                                                           fake_anthropic: FakeAnthropic) -> None:
+async def test_overloaded_then_ok_succeeds_after_one_retry(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig()
     fake_anthropic.fail(529)
     fake_anthropic.reply(ANSWER)
@@ -352,8 +426,7 @@ async def test_overloaded_then_ok_succeeds_after_one_retry(make_rig: RigFactory,
     assert rig.llm.breaker.consecutive_failures == 0
 
 
-async def test_retry_after_is_honoured_but_capped(make_rig: RigFactory,
-                                                  fake_anthropic: FakeAnthropic) -> None:
+async def test_retry_after_is_honoured_but_capped(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_MAX_RETRY_AFTER_S=2)
     fake_anthropic.fail(429, headers={"retry-after": "3600"})
     fake_anthropic.fail(503, headers={"retry-after-ms": "250"})
@@ -365,8 +438,7 @@ async def test_retry_after_is_honoured_but_capped(make_rig: RigFactory,
     assert fake_anthropic.attempts == 3
 
 
-async def test_x_should_retry_header_is_obeyed(make_rig: RigFactory,
-                                               fake_anthropic: FakeAnthropic) -> None:
+async def test_x_should_retry_header_is_obeyed(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig()
     fake_anthropic.fail(500, headers={"x-should-retry": "false"})
     await expect_unavailable(rig.ask(), "failed")
@@ -378,8 +450,7 @@ async def test_x_should_retry_header_is_obeyed(make_rig: RigFactory,
     assert fake_anthropic.attempts == 3 and len(rig.sleeps) == 1
 
 
-async def test_client_errors_are_not_retried(make_rig: RigFactory,
-                                             fake_anthropic: FakeAnthropic) -> None:
+async def test_client_errors_are_not_retried(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_BREAKER_FAILURES=1)
     for n, status in enumerate((400, 401, 403, 404), start=1):
         fake_anthropic.fail(status)
@@ -391,11 +462,13 @@ async def test_client_errors_are_not_retried(make_rig: RigFactory,
     assert [row.outcome for row in await rig.ledger()] == ["error"] * 4
 
 
-async def test_spend_limit_is_not_retried_and_reads_as_budget(make_rig: RigFactory,
-                                                              fake_anthropic: FakeAnthropic) -> None:
+async def test_spend_limit_is_not_retried_and_reads_as_budget(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig()
-    fake_anthropic.fail(429, error_type="rate_limit_error", error_code="enforced_spend_limit_reached",
-                        headers={"retry-after": "1"})
+    fake_anthropic.fail(
+        429, error_type="rate_limit_error", error_code="enforced_spend_limit_reached", headers={"retry-after": "1"}
+    )
 
     await expect_unavailable(rig.ask(), "budget")
     assert fake_anthropic.attempts == 1 and rig.sleeps == []
@@ -411,8 +484,7 @@ async def test_spend_limit_is_not_retried_and_reads_as_budget(make_rig: RigFacto
     assert fake_anthropic.attempts == 2 and rig.llm.state()["engine"] == "claude"
 
 
-async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
-                                              fake_anthropic: FakeAnthropic) -> None:
+async def test_all_attempts_failing_is_failed(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_MAX_ATTEMPTS=3, LLM_BREAKER_FAILURES=5)
     fake_anthropic.fail(529, times=3)
 
@@ -427,8 +499,7 @@ async def test_all_attempts_failing_is_failed(make_rig: RigFactory,
     assert (row.outcome, row.input_tokens, row.cost_usd) == ("error", 0, 0.0)
 
 
-async def test_timeouts_are_retried_then_failed(make_rig: RigFactory,
-                                                fake_anthropic: FakeAnthropic) -> None:
+async def test_timeouts_are_retried_then_failed(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_TIMEOUT_S=0.5, LLM_MAX_ATTEMPTS=2)
     fake_anthropic.sleep(1.5, times=2)
 
@@ -453,15 +524,20 @@ async def test_concurrency_is_bounded(make_rig: RigFactory, fake_anthropic: Fake
 # --- circuit breaker ---------------------------------------------------------------------------
 
 
-async def test_breaker_opens_refuses_probes_and_closes(make_rig: RigFactory,
-                                                       fake_anthropic: FakeAnthropic) -> None:
+async def test_breaker_opens_refuses_probes_and_closes(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig(LLM_BREAKER_FAILURES=2, LLM_MAX_ATTEMPTS=1, LLM_BREAKER_COOLDOWN_S=30)
     fake_anthropic.fail(503, times=2)
     for _ in range(2):
         await expect_unavailable(rig.ask(), "failed")
     assert rig.llm.breaker.state == "open"
-    assert rig.llm.state() == {"engine": "rules", "circuit": "open", "reason": "circuit_open",
-                               "model": rig.settings.LLM_MODEL}
+    assert rig.llm.state() == {
+        "engine": "rules",
+        "circuit": "open",
+        "reason": "circuit_open",
+        "model": rig.settings.LLM_MODEL,
+    }
 
     await expect_unavailable(rig.ask(), "circuit_open")
     assert fake_anthropic.attempts == 2  # refused without calling the server
@@ -481,8 +557,7 @@ async def test_breaker_opens_refuses_probes_and_closes(make_rig: RigFactory,
     assert rig.llm.state()["engine"] == "claude"
 
 
-async def test_failed_probe_reopens_the_circuit(make_rig: RigFactory,
-                                                fake_anthropic: FakeAnthropic) -> None:
+async def test_failed_probe_reopens_the_circuit(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_BREAKER_FAILURES=1, LLM_MAX_ATTEMPTS=1, LLM_BREAKER_COOLDOWN_S=10)
     fake_anthropic.fail(529, times=2)
     await expect_unavailable(rig.ask(), "failed")
@@ -521,8 +596,9 @@ def test_breaker_state_machine() -> None:
     assert breaker.state == "closed"
 
 
-async def test_cancelled_probe_lets_the_next_caller_probe(make_rig: RigFactory,
-                                                          fake_anthropic: FakeAnthropic) -> None:
+async def test_cancelled_probe_lets_the_next_caller_probe(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig(LLM_BREAKER_FAILURES=1, LLM_MAX_ATTEMPTS=1)
     fake_anthropic.fail(503)
     await expect_unavailable(rig.ask(), "failed")
@@ -547,22 +623,51 @@ async def test_service_cap_counts_every_workspace(make_rig: RigFactory, fake_ant
     async with rig.db.session() as session:
         other = (await auth.get_or_create_workspace(session, name="globex")).id
         # Last month's spend does not count against this month's budget.
-        session.add(LlmUsage(workspace_id=rig.workspace_id, model="m", purpose="analyze", outcome="ok",
-                             cost_usd=50.0, created_at=datetime(2026, 10, 31, 23, 59, tzinfo=UTC)))
+        session.add(
+            LlmUsage(
+                workspace_id=rig.workspace_id,
+                model="m",
+                purpose="analyze",
+                outcome="ok",
+                cost_usd=50.0,
+                created_at=datetime(2026, 10, 31, 23, 59, tzinfo=UTC),
+            )
+        )
     fake_anthropic.reply(ANSWER, usage={"input_tokens": 100, "output_tokens": 10})
     await rig.ask()
 
     async with rig.db.session() as session:
-        session.add(LlmUsage(workspace_id=other, model="m", purpose="sequence", outcome="ok",
-                             input_tokens=10, output_tokens=20, cost_usd=0.6,
-                             created_at=datetime(2026, 11, 1, 0, 0, tzinfo=UTC)))
-        session.add(LlmUsage(workspace_id=None, model="m", purpose="agent_build", outcome="ok",
-                             cost_usd=0.4, created_at=datetime(2026, 11, 10, tzinfo=UTC)))
+        session.add(
+            LlmUsage(
+                workspace_id=other,
+                model="m",
+                purpose="sequence",
+                outcome="ok",
+                input_tokens=10,
+                output_tokens=20,
+                cost_usd=0.6,
+                created_at=datetime(2026, 11, 1, 0, 0, tzinfo=UTC),
+            )
+        )
+        session.add(
+            LlmUsage(
+                workspace_id=None,
+                model="m",
+                purpose="agent_build",
+                outcome="ok",
+                cost_usd=0.4,
+                created_at=datetime(2026, 11, 10, tzinfo=UTC),
+            )
+        )
 
     await expect_unavailable(rig.ask(), "budget")
     assert fake_anthropic.attempts == 1
-    assert rig.llm.state() == {"engine": "rules", "circuit": "closed", "reason": "budget",
-                               "model": rig.settings.LLM_MODEL}
+    assert rig.llm.state() == {
+        "engine": "rules",
+        "circuit": "closed",
+        "reason": "budget",
+        "model": rig.settings.LLM_MODEL,
+    }
 
     async with rig.db.session(write=False) as session:
         usage = await rig.llm.month_usage(session, rig.workspace_id)  # type: ignore[arg-type]
@@ -576,8 +681,9 @@ async def test_service_cap_counts_every_workspace(make_rig: RigFactory, fake_ant
     assert set(usage["by_purpose"]) == {"analyze"} and usage["by_outcome"] == {"ok": 1}
 
 
-async def test_one_workspace_cannot_spend_anothers_budget(make_rig: RigFactory,
-                                                          fake_anthropic: FakeAnthropic) -> None:
+async def test_one_workspace_cannot_spend_anothers_budget(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig(LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.01)
     async with rig.db.session() as session:
         other = (await auth.get_or_create_workspace(session, name="globex")).id
@@ -592,8 +698,7 @@ async def test_one_workspace_cannot_spend_anothers_budget(make_rig: RigFactory,
     assert fake_anthropic.attempts == 2
 
 
-async def test_month_usage_with_budget_left(make_rig: RigFactory,
-                                            fake_anthropic: FakeAnthropic) -> None:
+async def test_month_usage_with_budget_left(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_WORKSPACE_MONTHLY_BUDGET_USD=10.0)
     async with rig.db.session(write=False) as session:
         empty = await rig.llm.month_usage(session, rig.workspace_id)  # type: ignore[arg-type]
@@ -609,17 +714,24 @@ async def test_unconfigured_never_calls(tmp_path: Path, fake_anthropic: FakeAnth
     try:
         llm = LLMClient(s, db)
         assert not llm.enabled
-        assert llm.state() == {"engine": "rules", "circuit": "closed", "reason": "unconfigured",
-                               "model": s.LLM_MODEL}
-        await expect_unavailable(llm.structured(workspace_id=None, purpose="analyze", system=SYSTEM,
-                                                prompt="x", output_model=Answer), "unconfigured")
+        assert llm.state() == {
+            "engine": "rules",
+            "circuit": "closed",
+            "reason": "unconfigured",
+            "model": s.LLM_MODEL,
+        }
+        await expect_unavailable(
+            llm.structured(workspace_id=None, purpose="analyze", system=SYSTEM, prompt="x", output_model=Answer),
+            "unconfigured",
+        )
         assert fake_anthropic.attempts == 0
     finally:
         await db.dispose()
 
 
-async def test_client_built_from_settings_has_one_retry_layer(database_url: str,
-                                                              fake_anthropic: FakeAnthropic) -> None:
+async def test_client_built_from_settings_has_one_retry_layer(
+    database_url: str, fake_anthropic: FakeAnthropic
+) -> None:
     s = make_settings(database_url, **fake_anthropic.settings(LLM_TIMEOUT_S=7, LLM_MAX_ATTEMPTS=2))
     sdk = make_anthropic_client(s)
     assert sdk.max_retries == 0 and sdk.timeout == 7 and str(sdk.base_url).startswith(fake_anthropic.url)
@@ -630,8 +742,10 @@ async def test_client_built_from_settings_has_one_retry_layer(database_url: str,
     llm = LLMClient(s, db, sleep=lambda _seconds: asyncio.sleep(0))
     try:
         fake_anthropic.fail(529, times=2)
-        await expect_unavailable(llm.structured(workspace_id=None, purpose="analyze", system=SYSTEM,
-                                                prompt="x", output_model=Answer), "failed")
+        await expect_unavailable(
+            llm.structured(workspace_id=None, purpose="analyze", system=SYSTEM, prompt="x", output_model=Answer),
+            "failed",
+        )
         assert fake_anthropic.attempts == 2  # LLM_MAX_ATTEMPTS in all, not multiplied by SDK retries
         assert all(r.headers["x-stainless-retry-count"] == "0" for r in fake_anthropic.requests)
     finally:
@@ -639,11 +753,11 @@ async def test_client_built_from_settings_has_one_retry_layer(database_url: str,
         await db.dispose()
 
 
-async def test_invalid_tool_output_is_flagged_and_recorded(make_rig: RigFactory,
-                                                           fake_anthropic: FakeAnthropic) -> None:
+async def test_invalid_tool_output_is_flagged_and_recorded(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig()
-    fake_anthropic.reply({"score": 420, "tier": 1, "hooks": []},
-                         usage={"input_tokens": 200, "output_tokens": 40})
+    fake_anthropic.reply({"score": 420, "tier": 1, "hooks": []}, usage={"input_tokens": 200, "output_tokens": 40})
 
     error = await expect_unavailable(rig.ask(), "invalid_output")
 
@@ -654,15 +768,25 @@ async def test_invalid_tool_output_is_flagged_and_recorded(make_rig: RigFactory,
     assert row.cost_usd == pytest.approx((200 * 2.0 + 40 * 10.0) / 1_000_000)  # paid for, even if unusable
 
 
-async def test_answer_without_the_tool_is_invalid(make_rig: RigFactory,
-                                                  fake_anthropic: FakeAnthropic) -> None:
+async def test_answer_without_the_tool_is_invalid(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     rig = await make_rig(LLM_MODEL="claude-sonnet-4-6")
-    fake_anthropic.reply_raw({
-        "id": "msg_01", "type": "message", "role": "assistant", "model": rig.settings.LLM_MODEL,
-        "content": [{"type": "text", "text": "I would rate this prospect highly."}],
-        "stop_reason": "end_turn", "stop_sequence": None,
-        "usage": {"input_tokens": 50, "output_tokens": 20, "cache_creation_input_tokens": 0,
-                  "cache_read_input_tokens": 0}})
+    fake_anthropic.reply_raw(
+        {
+            "id": "msg_01",
+            "type": "message",
+            "role": "assistant",
+            "model": rig.settings.LLM_MODEL,
+            "content": [{"type": "text", "text": "I would rate this prospect highly."}],
+            "stop_reason": "end_turn",
+            "stop_sequence": None,
+            "usage": {
+                "input_tokens": 50,
+                "output_tokens": 20,
+                "cache_creation_input_tokens": 0,
+                "cache_read_input_tokens": 0,
+            },
+        }
+    )
 
     error = await expect_unavailable(rig.ask(), "invalid_output")
 
@@ -670,13 +794,22 @@ async def test_answer_without_the_tool_is_invalid(make_rig: RigFactory,
     assert [(row.outcome, row.output_tokens) for row in await rig.ledger()] == [("invalid", 20)]
 
 
-async def test_native_answer_that_is_not_json_is_invalid(make_rig: RigFactory,
-                                                         fake_anthropic: FakeAnthropic) -> None:
+async def test_native_answer_that_is_not_json_is_invalid(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig()
-    fake_anthropic.reply_raw({
-        "id": "msg_01", "type": "message", "role": "assistant", "model": rig.settings.LLM_MODEL,
-        "content": [{"type": "text", "text": "I would rate this prospect highly."}],
-        "stop_reason": "end_turn", "stop_sequence": None, "usage": {"input_tokens": 50, "output_tokens": 20}})
+    fake_anthropic.reply_raw(
+        {
+            "id": "msg_01",
+            "type": "message",
+            "role": "assistant",
+            "model": rig.settings.LLM_MODEL,
+            "content": [{"type": "text", "text": "I would rate this prospect highly."}],
+            "stop_reason": "end_turn",
+            "stop_sequence": None,
+            "usage": {"input_tokens": 50, "output_tokens": 20},
+        }
+    )
 
     await expect_unavailable(rig.ask(), "invalid_output")
     assert [row.outcome for row in await rig.ledger()] == ["invalid"]
@@ -684,8 +817,9 @@ async def test_native_answer_that_is_not_json_is_invalid(make_rig: RigFactory,
 
 def _rate_limited(headers: dict[str, str]) -> RateLimitError:
     request = httpx2.Request("POST", "http://127.0.0.1/v1/messages")
-    return RateLimitError("rate limited", response=httpx2.Response(429, headers=headers, request=request),
-                          body=None)
+    return RateLimitError(
+        "rate limited", response=httpx2.Response(429, headers=headers, request=request), body=None
+    )
 
 
 def test_retry_after_parsing() -> None:
@@ -710,28 +844,44 @@ async def test_fake_rejects_what_the_api_rejects(fake_anthropic: FakeAnthropic) 
     try:
         for model in ("claude-sonnet-5-5", "claude-opus-5-5"):
             with pytest.raises(BadRequestError, match="forced tool use is not supported"):
-                await sdk.messages.create(model=model, tools=[tool],  # type: ignore[list-item]
-                                          tool_choice={"type": "tool", "name": "emit"}, **base)
-        ok = await sdk.messages.create(model="claude-sonnet-4-6", tools=[tool],  # type: ignore[list-item]
-                                       tool_choice={"type": "tool", "name": "emit"}, **base)
+                await sdk.messages.create(
+                    model=model,
+                    tools=[tool],  # type: ignore[list-item]
+                    tool_choice={"type": "tool", "name": "emit"},
+                    **base,
+                )
+        ok = await sdk.messages.create(
+            model="claude-sonnet-4-6",
+            tools=[tool],  # type: ignore[list-item]
+            tool_choice={"type": "tool", "name": "emit"},
+            **base,
+        )
         assert ok.stop_reason == "tool_use" and isinstance(ok.content[0], ToolUseBlock)
 
         with pytest.raises(BadRequestError, match="temperature: Extra inputs"):  # gone in 2.x
             await sdk.messages.create(model="claude-sonnet-5-5", extra_body={"temperature": 0.2}, **base)
         with pytest.raises(BadRequestError, match="additionalProperties"):
-            await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": {
-                "type": "json_schema", "schema": {"type": "object", "properties": {}}}}, **base)
+            await sdk.messages.create(
+                model="claude-sonnet-5-5",
+                output_config={"format": {"type": "json_schema", "schema": {"type": "object", "properties": {}}}},
+                **base,
+            )
 
         answer_schema = Answer.model_json_schema() | {"additionalProperties": False}
-        native = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": {
-            "type": "json_schema", "schema": answer_schema}}, **base)
+        native = await sdk.messages.create(
+            model="claude-sonnet-5-5",
+            output_config={"format": {"type": "json_schema", "schema": answer_schema}},
+            **base,
+        )
         assert native.stop_reason == "end_turn" and isinstance(native.content[0], TextBlock)
         assert Answer.model_validate_json(native.content[0].text) == Answer.model_validate(ANSWER)
 
         fake_anthropic.reply(ANSWER, stop_reason="max_tokens")
         fake_anthropic.refuse(category="cyber")
-        closed: Any = {"type": "json_schema",
-                       "schema": {"type": "object", "properties": {}, "additionalProperties": False}}
+        closed: Any = {
+            "type": "json_schema",
+            "schema": {"type": "object", "properties": {}, "additionalProperties": False},
+        }
         cut = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": closed}, **base)
         refused = await sdk.messages.create(model="claude-sonnet-5-5", output_config={"format": closed}, **base)
         assert cut.stop_reason == "max_tokens" and cut.usage.output_tokens == 100
@@ -746,8 +896,9 @@ async def test_fake_rejects_what_the_api_rejects(fake_anthropic: FakeAnthropic) 
 
 async def test_deadline_bounds_all_attempts(make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
     """A hung API: one interactive call ends at its total deadline, not attempts × LLM_TIMEOUT_S."""
-    rig = await make_rig(LLM_DEADLINE_INTERACTIVE_S=0.8, LLM_TIMEOUT_S=5, LLM_MAX_ATTEMPTS=5,
-                         LLM_BREAKER_FAILURES=5)
+    rig = await make_rig(
+        LLM_DEADLINE_INTERACTIVE_S=0.8, LLM_TIMEOUT_S=5, LLM_MAX_ATTEMPTS=5, LLM_BREAKER_FAILURES=5
+    )
     fake_anthropic.sleep(10, times=5)
 
     started = time.perf_counter()
@@ -775,8 +926,9 @@ async def test_deadline_covers_the_wait_for_a_slot(make_rig: RigFactory, fake_an
     assert (await busy).value.score == 86  # the background call had minutes, and finished
 
 
-async def test_interactive_calls_go_ahead_of_queued_job_calls(make_rig: RigFactory,
-                                                               fake_anthropic: FakeAnthropic) -> None:
+async def test_interactive_calls_go_ahead_of_queued_job_calls(
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     rig = await make_rig(LLM_MAX_CONCURRENCY=1)
     fake_anthropic.reply(ANSWER, delay=0.3)
     fake_anthropic.responder = lambda request: ANSWER
@@ -805,11 +957,17 @@ async def test_job_lane_has_the_long_deadline(make_rig: RigFactory, fake_anthrop
 
 
 async def test_hung_api_20_concurrent_calls_stop_when_the_breaker_opens(
-        make_rig: RigFactory, fake_anthropic: FakeAnthropic) -> None:
+    make_rig: RigFactory, fake_anthropic: FakeAnthropic
+) -> None:
     """Before: all 20 calls made all 60 attempts with the circuit open. Now each failed attempt
     counts, and every call consults the breaker before each attempt (and after waiting for a slot)."""
-    rig = await make_rig(LLM_MAX_CONCURRENCY=4, LLM_TIMEOUT_S=0.2, LLM_MAX_ATTEMPTS=3, LLM_BREAKER_FAILURES=5,
-                         LLM_DEADLINE_INTERACTIVE_S=30)
+    rig = await make_rig(
+        LLM_MAX_CONCURRENCY=4,
+        LLM_TIMEOUT_S=0.2,
+        LLM_MAX_ATTEMPTS=3,
+        LLM_BREAKER_FAILURES=5,
+        LLM_DEADLINE_INTERACTIVE_S=30,
+    )
     fake_anthropic.sleep(3, times=60)
     sent_when_opened: list[int] = []
     record_failure = rig.llm.breaker.record_failure

@@ -56,18 +56,27 @@ async def test_counters_move_with_traffic(database_url):
         for _ in range(3):
             await client.get("/api/industries", headers={"X-API-Key": key})
         await client.get("/api/industries")
-        await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA},
-                          headers={"X-API-Key": key})
+        await client.post(
+            "/api/prospects/analyze", json={"industry": "casino", "prospect": DANA}, headers={"X-API-Key": key}
+        )
         after = (await client.get("/metrics")).text
         route = {"method": "GET", "route": "/api/industries"}
-        assert _value(after, "tune_http_requests_total", **route, status="200") - \
-            _value(before, "tune_http_requests_total", **route, status="200") == 3
-        assert _value(after, "tune_http_requests_total", **route, status="401") - \
-            _value(before, "tune_http_requests_total", **route, status="401") == 1
+        assert (
+            _value(after, "tune_http_requests_total", **route, status="200")
+            - _value(before, "tune_http_requests_total", **route, status="200")
+            == 3
+        )
+        assert (
+            _value(after, "tune_http_requests_total", **route, status="401")
+            - _value(before, "tune_http_requests_total", **route, status="401")
+            == 1
+        )
         assert _value(after, "tune_http_request_duration_seconds_count", **route) >= 4
-        assert _value(after, "tune_engine_results_total", feature="analysis", engine="rules",
-                      fallback="none") - _value(before, "tune_engine_results_total", feature="analysis",
-                                                engine="rules", fallback="none") == 1
+        assert (
+            _value(after, "tune_engine_results_total", feature="analysis", engine="rules", fallback="none")
+            - _value(before, "tune_engine_results_total", feature="analysis", engine="rules", fallback="none")
+            == 1
+        )
         assert _value(after, "tune_llm_circuit_state") == -1  # Claude unconfigured
         assert "tune_db_pool_in_use" in after and 'tune_jobs{status="queued"}' in after
 
@@ -139,7 +148,12 @@ def test_without_a_dsn_sentry_is_not_loaded():
     import subprocess
     import sys
 
-    code = ("import sys, api_server; print('sentry_sdk' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                         env={"PATH": "/usr/bin:/bin", "SENTRY_DSN": "", "LOG_LEVEL": "WARNING"})
+    code = "import sys, api_server; print('sentry_sdk' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "SENTRY_DSN": "", "LOG_LEVEL": "WARNING"},
+    )
     assert out.stdout.strip().endswith("False"), out.stderr

@@ -78,9 +78,10 @@ def test_tiers_are_stable_across_paraphrases() -> None:
     for row in [*load(TUNING), *load(TUNING2)]:
         profile = profile_for(row["industry"])
         base = analyze_rules(profile, to_prospect(row["prospect"])).tier
-        title_variants = [("title spelling", {**row["prospect"], "title": t}) for t in _title_forms(
-            row["prospect"].get("title") or ""
-        )]
+        title_variants = [
+            ("title spelling", {**row["prospect"], "title": t})
+            for t in _title_forms(row["prospect"].get("title") or "")
+        ]
         for kind, variant in [*_variants(row["prospect"]), *title_variants]:
             checked += 1
             got = analyze_rules(profile, to_prospect(variant)).tier

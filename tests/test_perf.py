@@ -30,8 +30,9 @@ async def test_cached_industries_show_a_build_and_a_change_at_once(rig):
     casino = (await _industries(client))["casino"]
     assert (casino["agent_status"], casino["agent_version"]) == ("ready", 1)
     async with app.state.db.session() as session:
-        await session.execute(update(IndustryAgent).where(IndustryAgent.industry == "casino")
-                              .values(status="failed"))
+        await session.execute(
+            update(IndustryAgent).where(IndustryAgent.industry == "casino").values(status="failed")
+        )
     assert (await _industries(client))["casino"]["agent_status"] == "failed"
 
 
@@ -91,8 +92,9 @@ async def test_a_batch_stored_in_bulk_matches_storing_one_by_one(rig):
     first = {"email": "Dana@Casino.example.com", "first_name": "Dana", "title": "VP Marketing"}
     again = {"email": "dana@casino.example.com", "company": "Silver Peak Casino", "employees": 2000}
     other = {"email": "sam@casino.example.com", "first_name": "Sam", "title": "Casino Host"}
-    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino",
-                                                                "prospects": [first, other, again]})
+    r = await client.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [first, other, again]}
+    )
     assert r.status_code == 200, r.text
     items = r.json()["items"]
     assert [i["status"] for i in items] == ["ok"] * 3

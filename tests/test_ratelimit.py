@@ -89,8 +89,9 @@ async def test_every_route_is_authenticated_and_limited(database_url):
                     second = await client.request(method, url, headers={"X-API-Key": admin})
                     assert_problem(second, 429)
                     # start the next route with a fresh budget: limits are per workspace
-                    admin = await make_key(app.state.db, scopes=("read", "write", "admin"),
-                                           workspace=f"w-{route.path}-{method}")
+                    admin = await make_key(
+                        app.state.db, scopes=("read", "write", "admin"), workspace=f"w-{route.path}-{method}"
+                    )
 
 
 async def test_every_non_public_route_answers_401_without_a_key(client, app):

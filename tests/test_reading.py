@@ -20,7 +20,7 @@ from schemas import AgentProfile, ProspectData
 OFFERS = {
     "casino": "player reactivation email and SMS campaigns that win back lapsed rated players",
     "ecommerce": "email and SMS retention marketing (lifecycle flows, win-back, post-purchase) that lifts repeat "
-                 "purchase rate",
+    "purchase rate",
     "real_estate": "lease-up marketing campaigns that fill vacant units faster",
     "professional_services": "outbound business development programmes for partners at law and accounting firms",
     "saas": "outsourced SDR team that books qualified outbound meetings for B2B sales teams",
@@ -30,20 +30,24 @@ OFFERS = {
 
 
 def profile(industry: str) -> AgentProfile:
-    return build_profile_rules(industry=industry, description=None, company="Sender Co", offer=OFFERS[industry],
-                               target_personas=None)
+    return build_profile_rules(
+        industry=industry, description=None, company="Sender Co", offer=OFFERS[industry], target_personas=None
+    )
 
 
-@pytest.mark.parametrize(("text", "themes"), [
-    ("Occupancy at the new building is stuck at 72%", {"lease_up", "direct_booking"}),
-    ("Lost about a quarter of its loyalty members to a new resort", {"win_back"}),
-    ("Churned 30% of active subscribers since the price rise", {"retention"}),
-    ("Half of first-time customers never come back", {"retention"}),
-    ("Only 1 in 3 buyers places a second order", {"retention"}),
-    ("Lost its biggest account in March", {"bd"}),
-    ("Board wants 12 new logos this year", {"acquisition", "bd"}),
-    ("Offering six weeks free on two-bedroom units", {"lease_up"}),
-])
+@pytest.mark.parametrize(
+    ("text", "themes"),
+    [
+        ("Occupancy at the new building is stuck at 72%", {"lease_up", "direct_booking"}),
+        ("Lost about a quarter of its loyalty members to a new resort", {"win_back"}),
+        ("Churned 30% of active subscribers since the price rise", {"retention"}),
+        ("Half of first-time customers never come back", {"retention"}),
+        ("Only 1 in 3 buyers places a second order", {"retention"}),
+        ("Lost its biggest account in March", {"bd"}),
+        ("Board wants 12 new logos this year", {"acquisition", "bd"}),
+        ("Offering six weeks free on two-bedroom units", {"lease_up"}),
+    ],
+)
 def test_themes_read_from_the_statement(text: str, themes: set[str]) -> None:
     assert themes <= themes_in(text), themes_in(text)
 
@@ -52,62 +56,92 @@ def _prospect(**fields: object) -> ProspectData:
     return ProspectData(**{"email": "pat@example.com", **fields})
 
 
-@pytest.mark.parametrize(("industry", "company", "notes"), [
-    ("saas", "Quota Talent", "Places account executives at Series B SaaS companies."),
-    ("hotel", "Front Desk Staffing Co", "Recruits night auditors and housekeepers for independent hotels."),
-    ("real_estate", "LeaseTeam Partners", "Staffs leasing consultants into apartment communities across Texas."),
-])
+@pytest.mark.parametrize(
+    ("industry", "company", "notes"),
+    [
+        ("saas", "Quota Talent", "Places account executives at Series B SaaS companies."),
+        ("hotel", "Front Desk Staffing Co", "Recruits night auditors and housekeepers for independent hotels."),
+        (
+            "real_estate",
+            "LeaseTeam Partners",
+            "Staffs leasing consultants into apartment communities across Texas.",
+        ),
+    ],
+)
 def test_a_recruiter_that_serves_the_industry_sells_to_it(industry: str, company: str, notes: str) -> None:
     """A vendor, or a competitor when what it places is what the sender sells (SDRs, leasing staff)."""
-    facts = extract_facts(profile(industry), _prospect(title="Managing Director", company=company,
-                                                       industry="Staffing & Recruiting", employee_count=40,
-                                                       notes=notes))
+    facts = extract_facts(
+        profile(industry),
+        _prospect(
+            title="Managing Director",
+            company=company,
+            industry="Staffing & Recruiting",
+            employee_count=40,
+            notes=notes,
+        ),
+    )
     assert facts.disqualifiers and facts.disqualifiers[0].kind in ("vendor", "competitor")
     assert facts.disqualifiers[0].span is not None and facts.disqualifiers[0].span.field == "notes"
 
 
 def test_a_budget_property_far_below_the_band_has_no_marketing_budget() -> None:
     hotel = profile("hotel")
-    tiny = _prospect(title="Owner", company="Roadside Budget Inn", industry="Hospitality", employee_count=5,
-                     annual_revenue_usd=350_000, location="Tulsa, Oklahoma")
+    tiny = _prospect(
+        title="Owner",
+        company="Roadside Budget Inn",
+        industry="Hospitality",
+        employee_count=5,
+        annual_revenue_usd=350_000,
+        location="Tulsa, Oklahoma",
+    )
     assert [d.profile_rule for d in extract_facts(hotel, tiny).disqualifiers] == [
-        "hostel or budget motel with no sales or marketing budget"]
+        "hostel or budget motel with no sales or marketing budget"
+    ]
     assert analyze_rules(hotel, tiny).tier == 4
     # In the band, "budget" alone is a positioning, not a missing budget.
     chain = tiny.model_copy(update={"employee_count": 400, "annual_revenue_usd": 60_000_000})
     assert not extract_facts(hotel, chain).disqualifiers
 
 
-@pytest.mark.parametrize(("title", "company", "level"), [
-    ("Vice President of Marketing", "Lakeshore Federal Credit Union", "vp"),
-    ("VP, Member Growth", "Granite State FCU", "vp"),
-    ("Vice President of Marketing", "Lakeshore Savings Bank", "manager"),  # banks title officers generously
-])
+@pytest.mark.parametrize(
+    ("title", "company", "level"),
+    [
+        ("Vice President of Marketing", "Lakeshore Federal Credit Union", "vp"),
+        ("VP, Member Growth", "Granite State FCU", "vp"),
+        ("Vice President of Marketing", "Lakeshore Savings Bank", "manager"),  # banks title officers generously
+    ],
+)
 def test_credit_union_vps_head_a_function_and_bank_vps_do_not(title: str, company: str, level: str) -> None:
     reading = parse_title(title, convention_for("financial_services", "Financial Services", company))
     assert reading is not None and reading.level == level
 
 
-@pytest.mark.parametrize(("title", "level", "function"), [
-    ("Mng. Dir., Business Development", "c_level", None),
-    ("Mng Partner", "c_level", None),
-    ("VP, Rev. Ops", "vp", "sales"),
-    ("Shift Supervisor", "individual", None),
-    ("Guest Services Supervisor", "individual", None),
-    ("Director, Digital Customer Experience", "director", "marketing"),
-    ("Head of Retail Deposits", "director", "sales"),
-])
+@pytest.mark.parametrize(
+    ("title", "level", "function"),
+    [
+        ("Mng. Dir., Business Development", "c_level", None),
+        ("Mng Partner", "c_level", None),
+        ("VP, Rev. Ops", "vp", "sales"),
+        ("Shift Supervisor", "individual", None),
+        ("Guest Services Supervisor", "individual", None),
+        ("Director, Digital Customer Experience", "director", "marketing"),
+        ("Head of Retail Deposits", "director", "sales"),
+    ],
+)
 def test_abbreviations_and_first_line_titles(title: str, level: str, function: str | None) -> None:
     reading = parse_title(title)
     assert reading is not None and reading.level == level, reading
     assert function is None or reading.function == function
 
 
-@pytest.mark.parametrize(("industry", "label"), [
-    ("ecommerce", "Comércio a retalho"),
-    ("ecommerce", "Varejo"),
-    ("real_estate", "Bienes raíces"),
-])
+@pytest.mark.parametrize(
+    ("industry", "label"),
+    [
+        ("ecommerce", "Comércio a retalho"),
+        ("ecommerce", "Varejo"),
+        ("real_estate", "Bienes raíces"),
+    ],
+)
 def test_industry_labels_in_other_languages(industry: str, label: str) -> None:
     facts = extract_facts(profile(industry), _prospect(title="CEO", company="Acme", industry=label))
     assert facts.firmographics.industry_share >= 0.9, facts.firmographics.industry_why
@@ -119,20 +153,31 @@ def test_consumer_product_industries_are_near_ecommerce(label: str) -> None:
     assert facts.firmographics.industry_share == 0.7, facts.firmographics.industry_why
     assert facts.firmographics.industry_why.endswith("is a consumer-products industry whose brands sell online.")
     # Not for every profile: a supplement label says nothing about a hotel.
-    assert extract_facts(profile("hotel"), _prospect(title="VP Growth", company="Acme", industry=label)
-                         ).firmographics.industry_share < 0.5
+    assert (
+        extract_facts(
+            profile("hotel"), _prospect(title="VP Growth", company="Acme", industry=label)
+        ).firmographics.industry_share
+        < 0.5
+    )
 
 
 # --- the breakdown's English -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("label", "written"), [
-    ("cpa firm", "a CPA firm"), ("b2b saas company", "a B2B SaaS company"),
-    ("it services firm", "an IT services firm"), ("ria", "an RIA"), ("shopify plus brand", "a Shopify Plus brand"),
-    ("insurance carrier", "an insurance carrier"),
-])
+@pytest.mark.parametrize(
+    ("label", "written"),
+    [
+        ("cpa firm", "a CPA firm"),
+        ("b2b saas company", "a B2B SaaS company"),
+        ("it services firm", "an IT services firm"),
+        ("ria", "an RIA"),
+        ("shopify plus brand", "a Shopify Plus brand"),
+        ("insurance carrier", "an insurance carrier"),
+    ],
+)
 def test_vocabulary_labels_are_written_with_their_case_and_article(label: str, written: str) -> None:
     from intelligence import english
+
     assert english.a(english.label(label)) == written
 
 
@@ -142,15 +187,34 @@ def _why(agent: str, component: str, **fields: object) -> str:
 
 
 def test_disqualifier_sentences_name_each_reason_once_with_its_article() -> None:
-    why = _why("professional_services", "disqualifier", title="Attorney", company="Dana Cole, Sole Practitioner",
-               industry="Law Practice", employee_count=1, notes="Sole practitioner; solo practice.")
+    why = _why(
+        "professional_services",
+        "disqualifier",
+        title="Attorney",
+        company="Dana Cole, Sole Practitioner",
+        industry="Law Practice",
+        employee_count=1,
+        notes="Sole practitioner; solo practice.",
+    )
     assert why.count("solo") + why.count("one-person") + why.count("one- or two-person") == 1, why
-    why = _why("professional_services", "disqualifier", title="Executive Assistant to the Managing Partner",
-               company="Hartley & Co", industry="Accounting", employee_count=120)
+    why = _why(
+        "professional_services",
+        "disqualifier",
+        title="Executive Assistant to the Managing Partner",
+        company="Hartley & Co",
+        industry="Accounting",
+        employee_count=120,
+    )
     assert "an assistant to the buyer, not the buyer ('Executive Assistant to the Managing Partner')" in why
     assert "managing partner:" not in why.lower()
-    company = _why("professional_services", "company_fit", title="Managing Partner", company="Hartley CPA Firm",
-                   industry="Accounting", employee_count=120)
+    company = _why(
+        "professional_services",
+        "company_fit",
+        title="Managing Partner",
+        company="Hartley CPA Firm",
+        industry="Accounting",
+        employee_count=120,
+    )
     assert "it is a CPA firm, an ICP company type" in company or "it is an accounting firm" in company, company
 
 
@@ -158,36 +222,70 @@ def test_disqualifier_sentences_name_each_reason_once_with_its_article() -> None
 
 
 def test_a_receiver_or_a_foreclosure_is_distress() -> None:
-    for notes in ("Court-appointed receiver now runs two of its retail centres.",
-                  "The lender foreclosed on its flagship office tower last quarter."):
-        facts = extract_facts(profile("real_estate"), _prospect(
-            title="CEO", company="Granite Row Partners", industry="Real Estate", employee_count=80,
-            annual_revenue_usd=30_000_000, signals=["Vacancy climbing across the portfolio"], notes=notes))
+    for notes in (
+        "Court-appointed receiver now runs two of its retail centres.",
+        "The lender foreclosed on its flagship office tower last quarter.",
+    ):
+        facts = extract_facts(
+            profile("real_estate"),
+            _prospect(
+                title="CEO",
+                company="Granite Row Partners",
+                industry="Real Estate",
+                employee_count=80,
+                annual_revenue_usd=30_000_000,
+                signals=["Vacancy climbing across the portfolio"],
+                notes=notes,
+            ),
+        )
         assert "distress" in {d.kind for d in facts.disqualifiers}, notes
 
 
 def test_a_store_that_ships_straight_from_suppliers_is_a_dropshipper() -> None:
-    for notes in ("Orders are fulfilled straight from overseas factories; the shop holds no stock.",
-                  "Products ship directly from third-party suppliers and the store has no own brand."):
-        facts = extract_facts(profile("ecommerce"), _prospect(
-            title="Founder", company="Cozy Corner Goods", industry="Retail", employee_count=3,
-            annual_revenue_usd=900_000, notes=notes))
+    for notes in (
+        "Orders are fulfilled straight from overseas factories; the shop holds no stock.",
+        "Products ship directly from third-party suppliers and the store has no own brand.",
+    ):
+        facts = extract_facts(
+            profile("ecommerce"),
+            _prospect(
+                title="Founder",
+                company="Cozy Corner Goods",
+                industry="Retail",
+                employee_count=3,
+                annual_revenue_usd=900_000,
+                notes=notes,
+            ),
+        )
         assert "a dropshipper without its own brand or customer list" in [d.label for d in facts.disqualifiers]
 
 
 def test_airbnb_as_one_channel_of_a_property_with_rooms_is_not_a_single_unit_rental() -> None:
     hotel = profile("hotel")
-    inn = _prospect(title="Revenue Manager", company="Casa del Lago", industry="Hospitality", employee_count=25,
-                    notes="18-room lakeside inn; most bookings come through Airbnb and Expedia.")
+    inn = _prospect(
+        title="Revenue Manager",
+        company="Casa del Lago",
+        industry="Hospitality",
+        employee_count=25,
+        notes="18-room lakeside inn; most bookings come through Airbnb and Expedia.",
+    )
     assert not [d for d in extract_facts(hotel, inn).disqualifiers if d.kind == "profile"]
-    cabin = inn.model_copy(update={"company": "Pine Hollow Cabin", "employee_count": 1,
-                                   "notes": "One cabin listed on Airbnb."})
+    cabin = inn.model_copy(
+        update={"company": "Pine Hollow Cabin", "employee_count": 1, "notes": "One cabin listed on Airbnb."}
+    )
     assert "a single-unit vacation rental" in [d.label for d in extract_facts(hotel, cabin).disqualifiers]
 
 
 def test_a_funding_round_that_was_closed_is_a_raise() -> None:
-    facts = extract_facts(profile("saas"), _prospect(title="CEO", company="Acme", industry="Software",
-                                                     signals=["Closed a €9M Series B", "Closed its Leeds office"]))
+    facts = extract_facts(
+        profile("saas"),
+        _prospect(
+            title="CEO",
+            company="Acme",
+            industry="Software",
+            signals=["Closed a €9M Series B", "Closed its Leeds office"],
+        ),
+    )
     assert [e.lemma for e in facts.events] == ["raise", "close"]
 
 
@@ -198,32 +296,63 @@ def test_founder_led_selling_is_an_outbound_theme() -> None:
 
 def test_size_and_full_occupancy_are_context_not_triggers() -> None:
     rent = profile("real_estate")
-    stable = extract_facts(rent, _prospect(
-        title="VP Operations", company="Oakline Residential", industry="Real Estate", employee_count=300,
-        notes="Operates roughly 4,200 apartment homes across Ohio. Leased at 96% across the portfolio."))
+    stable = extract_facts(
+        rent,
+        _prospect(
+            title="VP Operations",
+            company="Oakline Residential",
+            industry="Real Estate",
+            employee_count=300,
+            notes="Operates roughly 4,200 apartment homes across Ohio. Leased at 96% across the portfolio.",
+        ),
+    )
     assert stable.relevant() == [], stable.relevant()
-    filling = extract_facts(rent, _prospect(
-        title="VP Operations", company="Oakline Residential", industry="Real Estate", employee_count=300,
-        notes="The new tower is only 64% leased."))
+    filling = extract_facts(
+        rent,
+        _prospect(
+            title="VP Operations",
+            company="Oakline Residential",
+            industry="Real Estate",
+            employee_count=300,
+            notes="The new tower is only 64% leased.",
+        ),
+    )
     assert filling.relevant()
 
 
 def test_growing_meeting_space_or_parking_is_not_growth_the_offer_sells_into() -> None:
     hotel = profile("hotel")
     for signal in ("Building a 300-seat ballroom", "Expanding the parking garage by 200 spaces"):
-        facts = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
-                                               industry="Hospitality", signals=[signal]))
+        facts = extract_facts(
+            hotel,
+            _prospect(
+                title="Director of Sales", company="Bayfront Hotel", industry="Hospitality", signals=[signal]
+            ),
+        )
         assert facts.relevant() == [], signal
-    opening = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
-                                             industry="Hospitality", signals=["Opening a second hotel in May"]))
+    opening = extract_facts(
+        hotel,
+        _prospect(
+            title="Director of Sales",
+            company="Bayfront Hotel",
+            industry="Hospitality",
+            signals=["Opening a second hotel in May"],
+        ),
+    )
     assert opening.relevant()
 
 
 def test_a_denied_need_is_a_negated_fact_and_caps_a_champion_at_tier_3() -> None:
     rent = profile("real_estate")
-    full = _prospect(title="Marketing Manager", company="Seaside Living", industry="Real Estate",
-                     employee_count=90, annual_revenue_usd=15_000_000, location="Austin, Texas",
-                     notes="Every community has a waitlist, so there are no vacant units to lease.")
+    full = _prospect(
+        title="Marketing Manager",
+        company="Seaside Living",
+        industry="Real Estate",
+        employee_count=90,
+        annual_revenue_usd=15_000_000,
+        location="Austin, Texas",
+        notes="Every community has a waitlist, so there are no vacant units to lease.",
+    )
     facts = extract_facts(rent, full)
     assert [m.negated for m in facts.mentions] == [True]
     result = analyze_rules(rent, full)
@@ -234,29 +363,44 @@ def test_a_denied_need_is_a_negated_fact_and_caps_a_champion_at_tier_3() -> None
 
 
 def test_what_the_franchisor_mandates_the_franchisee_cannot_buy() -> None:
-    food = build_profile_rules(industry="restaurant", description=None, company="Sender Co",
-                               offer="first-party online ordering and loyalty marketing", target_personas=None)
-    franchisee = _prospect(title="CEO", company="Lone Star Wings LLC", industry="Restaurants", employee_count=600,
-                           annual_revenue_usd=40_000_000, location="Dallas, Texas",
-                           notes="Operator of 22 franchised units; the brand requires its own loyalty app and "
-                                 "online ordering at every store.")
+    food = build_profile_rules(
+        industry="restaurant",
+        description=None,
+        company="Sender Co",
+        offer="first-party online ordering and loyalty marketing",
+        target_personas=None,
+    )
+    franchisee = _prospect(
+        title="CEO",
+        company="Lone Star Wings LLC",
+        industry="Restaurants",
+        employee_count=600,
+        annual_revenue_usd=40_000_000,
+        location="Dallas, Texas",
+        notes="Operator of 22 franchised units; the brand requires its own loyalty app and "
+        "online ordering at every store.",
+    )
     facts = extract_facts(food, franchisee)
     assert facts.firmographics.in_offer_market is False
     assert facts.firmographics.market_why.startswith("the brand decides what the offer sells")
     assert analyze_rules(food, franchisee).tier == 3
 
 
-@pytest.mark.parametrize(("title", "convention", "level", "function"), [
-    ("Rev Mgmt Director", "property", "director", "revenue_management"),
-    ("VP, Rev Mgmt & Distribution", "property", "vp", "revenue_management"),
-    ("Directora de Clínicas", "healthcare", "director", "operations"),
-    ("Responsabile Clinica", "healthcare", "manager", "operations"),
-    ("Customer Support Team Lead", None, "individual", "customer_success"),
-    ("Team Leader, Inside Sales", None, "individual", "sales"),
-])
-def test_more_abbreviations_foreign_clinics_and_team_leads(title: str, convention: str | None, level: str,
-                                                           function: str) -> None:
-    """"Rev Mgmt" is revenue management; a clinic in Spanish or Italian is still a clinic; a team lead is a
+@pytest.mark.parametrize(
+    ("title", "convention", "level", "function"),
+    [
+        ("Rev Mgmt Director", "property", "director", "revenue_management"),
+        ("VP, Rev Mgmt & Distribution", "property", "vp", "revenue_management"),
+        ("Directora de Clínicas", "healthcare", "director", "operations"),
+        ("Responsabile Clinica", "healthcare", "manager", "operations"),
+        ("Customer Support Team Lead", None, "individual", "customer_success"),
+        ("Team Leader, Inside Sales", None, "individual", "sales"),
+    ],
+)
+def test_more_abbreviations_foreign_clinics_and_team_leads(
+    title: str, convention: str | None, level: str, function: str
+) -> None:
+    """ "Rev Mgmt" is revenue management; a clinic in Spanish or Italian is still a clinic; a team lead is a
     first-line supervisor (a player-coach), read at individual level like other supervisors."""
     reading = parse_title(title, convention)
     assert reading is not None and (reading.level, reading.function) == (level, function), reading
@@ -264,41 +408,81 @@ def test_more_abbreviations_foreign_clinics_and_team_leads(title: str, conventio
 
 def test_a_company_type_named_by_one_word_of_the_notes_is_context() -> None:
     bank = profile("financial_services")
-    facts = extract_facts(bank, _prospect(
-        title="EVP Marketing", company="Blue Harbor Financial Corp.", industry="Banking", employee_count=900,
-        notes="Senior management says deposit growth is the priority this year."))
+    facts = extract_facts(
+        bank,
+        _prospect(
+            title="EVP Marketing",
+            company="Blue Harbor Financial Corp.",
+            industry="Banking",
+            employee_count=900,
+            notes="Senior management says deposit growth is the priority this year.",
+        ),
+    )
     assert "wealth management firm" not in [t.label for t in facts.company_types]
     assert facts.firmographics.in_offer_market is not False
-    named = extract_facts(bank, _prospect(title="EVP Marketing", company="Blue Harbor",
-                                          industry="Financial Services",
-                                          notes="A wealth management firm serving retirees."))
+    named = extract_facts(
+        bank,
+        _prospect(
+            title="EVP Marketing",
+            company="Blue Harbor",
+            industry="Financial Services",
+            notes="A wealth management firm serving retirees.",
+        ),
+    )
     assert "wealth management firm" in [t.label for t in named.company_types]
 
 
 def test_a_director_whose_title_names_what_the_offer_does_signs_for_it() -> None:
-    food = build_profile_rules(industry="restaurant", description=None, company="Sender Co",
-                               offer="first-party online ordering that moves orders off third-party delivery apps",
-                               target_personas=None)
-    owner = extract_facts(food, _prospect(title="Director, Delivery & Takeout", company="Fig Tree Kitchens",
-                                          industry="Restaurants", employee_count=900))
+    food = build_profile_rules(
+        industry="restaurant",
+        description=None,
+        company="Sender Co",
+        offer="first-party online ordering that moves orders off third-party delivery apps",
+        target_personas=None,
+    )
+    owner = extract_facts(
+        food,
+        _prospect(
+            title="Director, Delivery & Takeout",
+            company="Fig Tree Kitchens",
+            industry="Restaurants",
+            employee_count=900,
+        ),
+    )
     assert owner.persona is not None and owner.persona.role == "signer", owner.persona
     # The same persona's catering director does not run what the offer sells: a champion.
-    catering = extract_facts(food, _prospect(title="Director of Catering", company="Fig Tree Kitchens",
-                                             industry="Restaurants", employee_count=900))
+    catering = extract_facts(
+        food,
+        _prospect(
+            title="Director of Catering", company="Fig Tree Kitchens", industry="Restaurants", employee_count=900
+        ),
+    )
     assert catering.persona is not None and catering.persona.role == "champion", catering.persona
 
 
-@pytest.mark.parametrize(("domain", "signals"), [
-    ("claimwise.ai", []),
-    ("claimwise.com", ["Raised a $20M Series B"]),
-])
-def test_a_venture_funded_startup_filed_under_its_customers_industry_is_software(domain: str,
-                                                                                 signals: list[str]) -> None:
-    facts = extract_facts(profile("saas"), _prospect(title="VP Sales", company="ClaimWise", company_domain=domain,
-                                                     industry="Insurance", signals=signals))
+@pytest.mark.parametrize(
+    ("domain", "signals"),
+    [
+        ("claimwise.ai", []),
+        ("claimwise.com", ["Raised a $20M Series B"]),
+    ],
+)
+def test_a_venture_funded_startup_filed_under_its_customers_industry_is_software(
+    domain: str, signals: list[str]
+) -> None:
+    facts = extract_facts(
+        profile("saas"),
+        _prospect(
+            title="VP Sales", company="ClaimWise", company_domain=domain, industry="Insurance", signals=signals
+        ),
+    )
     assert facts.firmographics.industry_share == 0.6, facts.firmographics.industry_why
-    plain = extract_facts(profile("saas"), _prospect(title="VP Sales", company="Harbor Mutual",
-                                                     company_domain="harbormutual.com", industry="Insurance"))
+    plain = extract_facts(
+        profile("saas"),
+        _prospect(
+            title="VP Sales", company="Harbor Mutual", company_domain="harbormutual.com", industry="Insurance"
+        ),
+    )
     assert plain.firmographics.industry_share < 0.5
 
 
@@ -311,50 +495,90 @@ def test_a_bare_cmo_in_healthcare_is_the_chief_medical_officer() -> None:
     assert plain is not None and plain.function == "marketing"
 
 
-@pytest.mark.parametrize(("agent", "title", "company", "industry"), [
-    ("financial_services", "Chief Risk Officer", "Lakeshore Community Bank", "Banking"),
-    ("hotel", "Chief Financial Officer", "Harbor Lights Resort", "Hospitality"),
-])
-def test_a_chief_of_a_function_the_offer_does_not_serve_influences(agent: str, title: str, company: str,
-                                                                   industry: str) -> None:
-    facts = extract_facts(profile(agent), _prospect(title=title, company=company, industry=industry,
-                                                    employee_count=400))
+@pytest.mark.parametrize(
+    ("agent", "title", "company", "industry"),
+    [
+        ("financial_services", "Chief Risk Officer", "Lakeshore Community Bank", "Banking"),
+        ("hotel", "Chief Financial Officer", "Harbor Lights Resort", "Hospitality"),
+    ],
+)
+def test_a_chief_of_a_function_the_offer_does_not_serve_influences(
+    agent: str, title: str, company: str, industry: str
+) -> None:
+    facts = extract_facts(
+        profile(agent), _prospect(title=title, company=company, industry=industry, employee_count=400)
+    )
     assert facts.persona is None or facts.persona.role == "influencer", facts.persona
     # The general executive of the same account is not.
-    boss = extract_facts(profile(agent), _prospect(title="President & CEO", company=company, industry=industry,
-                                                   employee_count=400))
+    boss = extract_facts(
+        profile(agent), _prospect(title="President & CEO", company=company, industry=industry, employee_count=400)
+    )
     assert boss.persona is not None and boss.persona.role == "signer"
 
 
 def test_the_context_rules_keep_real_news() -> None:
     """A missing tool is a gap, not a denied need; occupancy that fell is news; rooms beside a ballroom grow."""
-    saas = extract_facts(profile("saas"), _prospect(title="CEO", company="Acme", industry="Software",
-                                                    notes="Forty paying customers; no SDR team yet."))
+    saas = extract_facts(
+        profile("saas"),
+        _prospect(
+            title="CEO", company="Acme", industry="Software", notes="Forty paying customers; no SDR team yet."
+        ),
+    )
     assert saas.relevant() and not any(m.negated for m in saas.mentions)
-    rent = extract_facts(profile("real_estate"), _prospect(title="VP Operations", company="Oakline Residential",
-                                                           industry="Real Estate",
-                                                           notes="Occupancy fell from 95% to 81% this spring."))
+    rent = extract_facts(
+        profile("real_estate"),
+        _prospect(
+            title="VP Operations",
+            company="Oakline Residential",
+            industry="Real Estate",
+            notes="Occupancy fell from 95% to 81% this spring.",
+        ),
+    )
     assert rent.relevant()
     hotel = profile("hotel")
-    grows = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
-                                           industry="Hospitality",
-                                           signals=["Adding 40 rooms and a ballroom"]))
+    grows = extract_facts(
+        hotel,
+        _prospect(
+            title="Director of Sales",
+            company="Bayfront Hotel",
+            industry="Hospitality",
+            signals=["Adding 40 rooms and a ballroom"],
+        ),
+    )
     assert grows.relevant()
-    meets = extract_facts(hotel, _prospect(title="Director of Sales", company="Bayfront Hotel",
-                                           industry="Hospitality",
-                                           signals=["Adding 12 meeting rooms"]))
+    meets = extract_facts(
+        hotel,
+        _prospect(
+            title="Director of Sales",
+            company="Bayfront Hotel",
+            industry="Hospitality",
+            signals=["Adding 12 meeting rooms"],
+        ),
+    )
     assert meets.relevant() == []
 
 
 def test_only_what_the_offer_sells_can_be_decided_above() -> None:
     hotel = profile("hotel")
-    passive = extract_facts(hotel, _prospect(title="Director of Sales", company="Maple Inn",
-                                             industry="Hospitality",
-                                             employee_count=120,
-                                             notes="Distribution and OTA contracts are dictated by the brand."))
+    passive = extract_facts(
+        hotel,
+        _prospect(
+            title="Director of Sales",
+            company="Maple Inn",
+            industry="Hospitality",
+            employee_count=120,
+            notes="Distribution and OTA contracts are dictated by the brand.",
+        ),
+    )
     assert passive.firmographics.in_offer_market is False
-    owner = extract_facts(hotel, _prospect(title="Director of Sales", company="Maple Inn", industry="Hospitality",
-                                           employee_count=120,
-                                           notes="The parent company owns 12 hotels, and OTAs bring half the "
-                                                 "room nights."))
+    owner = extract_facts(
+        hotel,
+        _prospect(
+            title="Director of Sales",
+            company="Maple Inn",
+            industry="Hospitality",
+            employee_count=120,
+            notes="The parent company owns 12 hotels, and OTAs bring half the room nights.",
+        ),
+    )
     assert owner.firmographics.in_offer_market is not False

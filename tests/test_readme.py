@@ -76,7 +76,7 @@ def instrument(blocks: list[str]) -> tuple[str, list[Shown]]:
             out.append(line)
             i += 1
             continue
-        text = [line[len(SHOWN):]]
+        text = [line[len(SHOWN) :]]
         i += 1
         while i < len(lines) and CONTINUED.match(lines[i]):
             text.append(lines[i][1:].strip())
@@ -119,7 +119,7 @@ class _Parser:
 
     def peek(self) -> str:
         self.ws()
-        return self.text[self.pos:self.pos + 1]
+        return self.text[self.pos : self.pos + 1]
 
     def eat(self, token: str) -> None:
         if self.peek() != token:
@@ -220,8 +220,10 @@ def differences(shown: Any, actual: Any, path: str = "") -> list[str]:
         if not isinstance(actual, list):
             return [f"{where}: shown a list, service returned {actual!r}"]
         if len(actual) < len(items) or (isinstance(shown, list) and len(actual) != len(items)):
-            return [f"{where}: shown {len(items)} item(s){' and more' if isinstance(shown, OpenList) else ''}, "
-                    f"service returned {len(actual)}: {json.dumps(actual)[:600]}"]
+            return [
+                f"{where}: shown {len(items)} item(s){' and more' if isinstance(shown, OpenList) else ''}, "
+                f"service returned {len(actual)}: {json.dumps(actual)[:600]}"
+            ]
         found = []
         for n, (s, a) in enumerate(zip(items, actual, strict=False)):
             found += differences(s, a, f"{path}[{n}]")
@@ -265,7 +267,8 @@ def test_the_comparison_is_strict_where_it_shows_and_loose_where_it_elides():
     assert differences(shown, {"a": 2, "b": [{"c": "x"}], "d": [1], "e": ""})[0].startswith(".a: shown 1")
     assert "absent" in differences(shown, {"b": [{"c": "x"}], "d": [], "e": ""})[0]
     assert differences(shown, {"a": 1, "b": [{"c": "yx"}], "d": [1], "e": ""}) == [
-        ".b[0].c: shown 'x.*' (… = any text), service returned 'yx'"]
+        ".b[0].c: shown 'x.*' (… = any text), service returned 'yx'"
+    ]
     assert differences(parse_shown("[1, 2]"), [1, 2, 3])  # no … : the length counts
     assert differences(parse_shown('{"t": true}'), {"t": 1})
     assert text_differences("200 image/gif", "200 image/gif\n") == []
@@ -289,20 +292,50 @@ def _free_port() -> int:
 @pytest.fixture
 def service(tmp_path):
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/tour.db", "HOST": "127.0.0.1",
-           "PORT": str(port), "ENV": "development", "LOG_FORMAT": "json", "LOG_LEVEL": "WARNING",
-           "SECRET_KEY": "readme-tour-" + "k" * 40}
-    for name in ("PYTHONPATH", "PUBLIC_BASE_URL", "ANTHROPIC_API_KEY", "RATE_LIMIT", "METRICS_TOKEN",
-                 "METRICS_PUBLIC"):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/tour.db",
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "ENV": "development",
+        "LOG_FORMAT": "json",
+        "LOG_LEVEL": "WARNING",
+        "SECRET_KEY": "readme-tour-" + "k" * 40,
+    }
+    for name in (
+        "PYTHONPATH",
+        "PUBLIC_BASE_URL",
+        "ANTHROPIC_API_KEY",
+        "RATE_LIMIT",
+        "METRICS_TOKEN",
+        "METRICS_PUBLIC",
+    ):
         env.pop(name, None)
-    boot = subprocess.run([sys.executable, "auth.py", "bootstrap"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    boot = subprocess.run(
+        [sys.executable, "auth.py", "bootstrap"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     key = re.search(r"tune_dev_[A-Za-z0-9]+", boot.stdout)
     assert key, f"auth.py bootstrap printed no key:\n{boot.stdout}\n{boot.stderr}"
     log = (tmp_path / "server.log").open("wb")  # open for the server's whole life
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "api_server:app", "--host", "127.0.0.1",
-                               "--port", str(port), "--no-access-log"], cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api_server:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -333,8 +366,9 @@ def test_the_readme_tour_prints_what_it_shows(service, tmp_path):
     assert len(shown) >= 20, "the tour shows an output for most capabilities"
     env = {**os.environ, "KEY": key, "BASE": base}
     try:
-        run = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
-                             timeout=600)
+        run = subprocess.run(
+            ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+        )
     except subprocess.TimeoutExpired as late:
         out = late.stdout.decode(errors="replace") if isinstance(late.stdout, bytes) else late.stdout or ""
         began = re.findall(r"@@BEGIN (\d+)@@", out)
@@ -353,4 +387,6 @@ def test_the_readme_tour_prints_what_it_shows(service, tmp_path):
         problems += [f"`{item.command}`: {p}" for p in compare(item, printed, base)]
     assert run.returncode == 0 and not problems, (
         f"the README's tour differs from the service (bash exit {run.returncode}):\n- "
-        + "\n- ".join(problems) + f"\nstderr of the tour:\n{run.stderr[-3000:]}")
+        + "\n- ".join(problems)
+        + f"\nstderr of the tour:\n{run.stderr[-3000:]}"
+    )

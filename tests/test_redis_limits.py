@@ -63,8 +63,13 @@ async def test_the_limit_holds_across_processes_whichever_answers(database_url, 
 async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(database_url, redis):
     errors_before = _counter("tune_ratelimit_storage_errors_total", limiter="api")
     open_before = _counter("tune_ratelimit_degraded_total", limiter="tracking", fallback="open")
-    async with two_apps(database_url, redis, RATE_LIMIT="4/minute", TRACKING_RATE_LIMIT="2/minute",
-                        METRICS_TOKEN="ops-metrics-token-for-this-test") as (a, b):
+    async with two_apps(
+        database_url,
+        redis,
+        RATE_LIMIT="4/minute",
+        TRACKING_RATE_LIMIT="2/minute",
+        METRICS_TOKEN="ops-metrics-token-for-this-test",
+    ) as (a, b):
         key = await make_key(a.state.db)
         headers = {"X-API-Key": key}
         async with client_for(a, headers=headers) as ca, client_for(b, headers=headers) as cb:
@@ -82,8 +87,14 @@ async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(d
             assert health.status_code == 200  # Redis is not a reason to take the process out
             assert health.json()["rate_limit"]["state"] == "unavailable"
             assert health.json()["rate_limit"]["scope"] == "process"
-            metrics_text = (await ca.get("/metrics", headers={  # the operator's token, not a tenant's key
-                "Authorization": f"Bearer {a.state.settings.METRICS_TOKEN}"})).text
+            metrics_text = (
+                await ca.get(
+                    "/metrics",
+                    headers={  # the operator's token, not a tenant's key
+                        "Authorization": f"Bearer {a.state.settings.METRICS_TOKEN}"
+                    },
+                )
+            ).text
             assert "tune_ratelimit_storage_up 0.0" in metrics_text
             assert _counter("tune_ratelimit_storage_errors_total", limiter="api") > errors_before
             opened = _counter("tune_ratelimit_degraded_total", limiter="tracking", fallback="open") - open_before
@@ -92,8 +103,9 @@ async def test_redis_away_then_back_api_counts_per_process_tracking_fails_open(d
             redis.start()  # back, empty (no persistence); each process tries it again after STORAGE_RETRY_S
             await asyncio.sleep(STORAGE_RETRY_S)
             other = await make_key(a.state.db, name="after")
-            got = [await (ca if i % 2 else cb).get("/api/industries", headers={"X-API-Key": other})
-                   for i in range(4)]
+            got = [
+                await (ca if i % 2 else cb).get("/api/industries", headers={"X-API-Key": other}) for i in range(4)
+            ]
             assert [int(r.headers["x-ratelimit-remaining"]) for r in got] == [3, 2, 1, 0]
             assert_problem(await cb.get("/api/industries", headers={"X-API-Key": other}), 429)
             pixels = [(await ca.get("/t/o/not-a-token.gif")).status_code for _ in range(3)]
@@ -167,8 +179,9 @@ async def test_clay_pushes_to_one_table_are_paced_across_processes_through_redis
     # two processes' storages on one Redis, one pacer each for the same table
     one, two = LimitStorage(redis.url), LimitStorage(redis.url)
     try:
-        began, starts = await _starts([Pacer(rate, key="table", shared=one),
-                                       Pacer(rate, key="table", shared=two)], 5)
+        began, starts = await _starts(
+            [Pacer(rate, key="table", shared=one), Pacer(rate, key="table", shared=two)], 5
+        )
         assert _on_schedule(began, starts, interval), [round(s - began, 3) for s in starts]
 
         # Per process (no Redis), the same two pacers would each keep their own schedule:

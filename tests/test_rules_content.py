@@ -37,8 +37,12 @@ from tests.support.people import DANA_RULES as DANA
 
 ROOT = Path(__file__).resolve().parents[1]
 
-SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-          "offer": "player reactivation campaigns"}
+SENDER = {
+    "name": "Sam Lee",
+    "title": "Partner",
+    "company": "Tune Outbound",
+    "offer": "player reactivation campaigns",
+}
 
 # Leftovers a template engine must never ship.
 BAD_OUTPUT = re.compile(r"\{|\}|\[[A-Za-z ]+\]|<[a-z_ ]+>|\bNone\b|\bnull\b|\bundefined\b|lorem ipsum", re.I)
@@ -50,16 +54,17 @@ def small_profile() -> AgentProfile:
         industry="vet_clinic",
         name="Veterinary Clinics",
         description="Independent and group-owned veterinary clinics and animal hospitals.",
-        icp=ICP(company_types=["veterinary clinic", "animal hospital"],
-                signal_keywords=["opening", "hiring"]),
+        icp=ICP(company_types=["veterinary clinic", "animal hospital"], signal_keywords=["opening", "hiring"]),
         personas=[
             Persona(
                 name="Practice Owner",
                 titles=["owner", "practice owner", "medical director"],
                 seniority="c_level",
                 priorities=["keeping appointment books full", "retaining good associate vets"],
-                pains=["Lapsed clients skip annual wellness visits",
-                       "Front desk staff spend hours on reminder calls"],
+                pains=[
+                    "Lapsed clients skip annual wellness visits",
+                    "Front desk staff spend hours on reminder calls",
+                ],
             ),
             Persona(
                 name="Practice Manager",
@@ -70,8 +75,7 @@ def small_profile() -> AgentProfile:
                 pains=["No-shows leave gaps in the day"],
             ),
         ],
-        pain_points=["New clinics nearby compete on price for routine care",
-                     "Reminder postcards get ignored"],
+        pain_points=["New clinics nearby compete on price for routine care", "Reminder postcards get ignored"],
         value_propositions=[
             "Bring lapsed clients back for wellness visits",
             "Fill open appointment slots with existing clients",
@@ -80,10 +84,12 @@ def small_profile() -> AgentProfile:
         proof_angles=["rebooked wellness visits per month", "no-show rate before and after"],
         tone="Warm, practical and friendly; talk like a practice manager, not a marketer.",
         vocabulary=["wellness plan", "compliance", "client bonding"],
-        objections=[Objection(
-            objection="We already send reminder postcards.",
-            response="Keep them; we reach the clients postcards miss and report rebookings.",
-        )],
+        objections=[
+            Objection(
+                objection="We already send reminder postcards.",
+                response="Keep them; we reach the clients postcards miss and report rebookings.",
+            )
+        ],
     )
 
 
@@ -165,17 +171,24 @@ def test_proof_never_invents_numbers_or_customers() -> None:
 
 def test_two_people_at_one_company_get_different_openers() -> None:
     profile = small_profile()
-    common = {"company": "Maple Grove Animal Hospital", "title": "Practice Owner",
-              "signals": ["Opening a second clinic"]}
+    common = {
+        "company": "Maple Grove Animal Hospital",
+        "title": "Practice Owner",
+        "signals": ["Opening a second clinic"],
+    }
     first = ProspectData(email="ana@maplegrovevet.com", first_name="Ana", **common)
     second = ProspectData(email="ben@maplegrovevet.com", first_name="Ben", **common)
-    bodies = [generate_sequence_rules(profile, p, analysis(profile, p), sender(), steps=1).steps[0].body
-              for p in (first, second)]
+    bodies = [
+        generate_sequence_rules(profile, p, analysis(profile, p), sender(), steps=1).steps[0].body
+        for p in (first, second)
+    ]
     assert bodies[0] != bodies[1]
     # Even with no name to tell them apart, the phrasing differs (it is seeded by the email).
     no_names = [p.model_copy(update={"first_name": None}) for p in (first, second)]
-    bodies = [generate_sequence_rules(profile, p, analysis(profile, p), sender(), steps=1).steps[0].body
-              for p in no_names]
+    bodies = [
+        generate_sequence_rules(profile, p, analysis(profile, p), sender(), steps=1).steps[0].body
+        for p in no_names
+    ]
     assert bodies[0] != bodies[1]
 
 
@@ -201,8 +214,15 @@ def test_same_inputs_same_output_across_processes() -> None:
     outputs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
-                             text=True, timeout=120, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
         outputs.append(json.loads(run.stdout))
     assert outputs[0] == outputs[1]
 
@@ -211,8 +231,7 @@ def test_one_step_and_seven_steps() -> None:
     profile, dana = small_profile(), prospect()
     one = generate_sequence_rules(profile, dana, analysis(profile, dana), sender(), steps=1)
     assert [(s.step, s.day_offset, s.purpose) for s in one.steps] == [(1, 0, "opener")]
-    seven = generate_sequence_rules(profile, dana, analysis(profile, dana), sender(), steps=7,
-                                    subject_variants=5)
+    seven = generate_sequence_rules(profile, dana, analysis(profile, dana), sender(), steps=7, subject_variants=5)
     assert [s.day_offset for s in seven.steps] == [0, 3, 7, 12, 18, 25, 33]
     assert seven.steps[0].purpose == "opener" and seven.steps[-1].purpose == "breakup"
     assert len({s.body for s in seven.steps}) == 7
@@ -233,8 +252,10 @@ def test_last_step_is_the_breakup_from_three_steps(steps: int) -> None:
     assert seq.steps[-1].purpose == "breakup"
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [({"steps": 0}, "steps"), ({"steps": 8}, "steps"),
-                                                 ({"subject_variants": 6}, "subject_variants")])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"steps": 0}, "steps"), ({"steps": 8}, "steps"), ({"subject_variants": 6}, "subject_variants")],
+)
 def test_out_of_range_arguments_are_refused(kwargs: dict[str, int], message: str) -> None:
     profile, dana = small_profile(), prospect()
     with pytest.raises(ValueError, match=message):
@@ -244,8 +265,9 @@ def test_out_of_range_arguments_are_refused(kwargs: dict[str, int], message: str
 def test_missing_and_junk_fields_degrade_gracefully() -> None:
     profile = small_profile()
     bare = ProspectData(email="someone@northwind-example.com")
-    junk = ProspectData(email="x@acme-example.com", first_name="None", company="null", title="{{title}}",
-                        signals=["", "N/A"])
+    junk = ProspectData(
+        email="x@acme-example.com", first_name="None", company="null", title="{{title}}", signals=["", "N/A"]
+    )
     for who in (bare, junk):
         seq = generate_sequence_rules(profile, who, analysis(profile, who), sender(), steps=4)
         assert seq.steps[0].body.startswith(("Hi there,", "Hey there,"))  # the profile's tone is friendly
@@ -286,8 +308,9 @@ def absurd_prospect() -> ProspectData:
     )
 
 
-@pytest.mark.parametrize("who", [prospect(), absurd_prospect(), ProspectData(email="z@example.org")],
-                         ids=["dana", "absurd", "bare"])
+@pytest.mark.parametrize(
+    "who", [prospect(), absurd_prospect(), ProspectData(email="z@example.org")], ids=["dana", "absurd", "bare"]
+)
 def test_linkedin_limits_are_enforced(who: ProspectData) -> None:
     profile = small_profile()
     long_sender = sender(name="Alexandria " + "Montgomery-" * 8, offer="outbound campaigns " * 15)
@@ -321,8 +344,7 @@ def test_casino_connection_note_is_personal() -> None:
 @pytest.mark.parametrize("who", [prospect(), ProspectData(email="z@example.org")], ids=["dana", "bare"])
 def test_video_script_fits_its_duration(duration: int, who: ProspectData) -> None:
     profile = small_profile()
-    script = generate_video_script_rules(profile, who, analysis(profile, who), sender(),
-                                         duration_seconds=duration)
+    script = generate_video_script_rules(profile, who, analysis(profile, who), sender(), duration_seconds=duration)
     assert script.duration_seconds == duration
     assert 4 <= len(script.scenes) <= 7
     assert abs(script.estimated_seconds - duration) <= 0.1 * duration, script.estimated_seconds
@@ -341,8 +363,9 @@ def test_video_script_fits_its_duration(duration: int, who: ProspectData) -> Non
 def test_casino_video_shows_their_website_and_the_calendar() -> None:
     profile, dana = casino(), prospect()
     link = "https://cal.example.com/sam"
-    script = generate_video_script_rules(profile, dana, analysis(profile, dana), sender(calendar_link=link),
-                                         duration_seconds=90)
+    script = generate_video_script_rules(
+        profile, dana, analysis(profile, dana), sender(calendar_link=link), duration_seconds=90
+    )
     visuals = " ".join(sc.visual for sc in script.scenes)
     assert "silverpeakcasino.com" in visuals and link in script.scenes[-1].visual
     assert "Sam Lee on camera" in visuals and "chart" in visuals
@@ -354,8 +377,7 @@ def test_casino_video_shows_their_website_and_the_calendar() -> None:
 def test_video_duration_out_of_range_is_refused(duration: int) -> None:
     profile, dana = small_profile(), prospect()
     with pytest.raises(ValueError, match="duration_seconds"):
-        generate_video_script_rules(profile, dana, analysis(profile, dana), sender(),
-                                    duration_seconds=duration)
+        generate_video_script_rules(profile, dana, analysis(profile, dana), sender(), duration_seconds=duration)
 
 
 # --- the quality checker ----------------------------------------------------------------------
@@ -372,8 +394,16 @@ GOOD_BODY = (
 def check(
     body: str, subject: str | None = "the Q2 2027 tower", channel: str = "email", **kwargs: object
 ) -> QualityReport:
-    return check_quality(channel=channel, body=body, subject=subject, step=1, profile=small_profile(),
-                         prospect=prospect(), sender=sender(), **kwargs)  # type: ignore[arg-type]
+    return check_quality(
+        channel=channel,
+        body=body,
+        subject=subject,
+        step=1,
+        profile=small_profile(),
+        prospect=prospect(),
+        sender=sender(),
+        **kwargs,
+    )  # type: ignore[arg-type]
 
 
 def codes(report: QualityReport) -> dict[str, str]:
@@ -399,8 +429,9 @@ def test_invented_facts_are_hard_failures() -> None:
 
 def test_facts_from_the_inputs_are_grounded() -> None:
     # The prospect's revenue, the sender's company, an allowed fact and a scheduling ask are not claims.
-    claims = ("At $180M in revenue and a team of 1,200, with Acme Labs as a reference and a 15-minute call, "
-              "a lot of")
+    claims = (
+        "At $180M in revenue and a team of 1,200, with Acme Labs as a reference and a 15-minute call, a lot of"
+    )
     body = GOOD_BODY.replace("A lot of", claims)
     assert "ungrounded_claim" in codes(check(body))
     report = check(body, allowed_facts=["Acme Labs is a reference customer"])
@@ -416,14 +447,33 @@ def test_spam_words_are_caught_but_industry_terms_are_not() -> None:
     # "free play" is casino vocabulary, not a pitch.
     profile = casino()
     body = GOOD_BODY.replace("A lot of", "Free play adds up. A lot of")
-    clean_casino = check_quality(channel="email", body=body, subject="quick question", step=1,
-                                 profile=profile, prospect=prospect(), sender=sender(),
-                                 allowed_facts=["reminder postcards get ignored", "wellness visits"])
+    clean_casino = check_quality(
+        channel="email",
+        body=body,
+        subject="quick question",
+        step=1,
+        profile=profile,
+        prospect=prospect(),
+        sender=sender(),
+        allowed_facts=["reminder postcards get ignored", "wellness visits"],
+    )
     assert "spam_words" not in codes(clean_casino)
 
 
-@pytest.mark.parametrize("leftover", ["{{first_name}}", "{company}", "[First Name]", "[Company]", "<name>",
-                                      "None", "null", "FIRST_NAME", "Lorem ipsum"])
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        "{{first_name}}",
+        "{company}",
+        "[First Name]",
+        "[Company]",
+        "<name>",
+        "None",
+        "null",
+        "FIRST_NAME",
+        "Lorem ipsum",
+    ],
+)
 def test_placeholders_are_hard_failures(leftover: str) -> None:
     report = check(GOOD_BODY.replace("Dana,", f"{leftover},", 1))
     assert codes(report).get("placeholder") == "hard" and not report.passed
@@ -446,8 +496,11 @@ def test_length_links_and_channel_limits() -> None:
     assert codes(too_long)["too_long"] == "hard"
     links = check(GOOD_BODY + "\nhttps://a.example.com https://b.example.com")
     assert codes(links)["too_many_links"] == "soft"
-    note = check("Hi Dana, " + "the hotel tower at Silver Peak looks great. " * 8 + "Open to connecting?",
-                 subject=None, channel="linkedin_connection")
+    note = check(
+        "Hi Dana, " + "the hotel tower at Silver Peak looks great. " * 8 + "Open to connecting?",
+        subject=None,
+        channel="linkedin_connection",
+    )
     assert codes(note)["too_long"] == "hard"
     assert codes(check(GOOD_BODY, subject=None, channel="inmail"))["missing_subject"] == "hard"
     with pytest.raises(ValueError):
@@ -493,9 +546,11 @@ def test_every_builtin_industry_writes_sendable_content(slug: str) -> None:
             assert_sendable(script)
 
 
-DIRECTSTAY = {"company": "DirectStay Digital",
-              "offer": "direct-booking campaigns (metasearch, paid search and email to past guests) that "
-                       "shift room nights away from OTAs"}
+DIRECTSTAY = {
+    "company": "DirectStay Digital",
+    "offer": "direct-booking campaigns (metasearch, paid search and email to past guests) that "
+    "shift room nights away from OTAs",
+}
 
 
 def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() -> None:
@@ -503,10 +558,16 @@ def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() ->
     kind of work (no arithmetic on the figure), the sender line is one plain sentence, and no filler is added."""
     profile = industry_agents.get_builtin("hotel")
     assert profile is not None
-    who = ProspectData(email="p.devries@grachten-example.nl", first_name="Pieter", title="Commercial Director",
-                       company="Grachten Hotels", industry="Hospitality", employee_count=300,
-                       notes="Four canal-side boutique hotels; OTA share around 55% and rising since 2024, "
-                             "board wants it under 40%.")
+    who = ProspectData(
+        email="p.devries@grachten-example.nl",
+        first_name="Pieter",
+        title="Commercial Director",
+        company="Grachten Hotels",
+        industry="Hospitality",
+        employee_count=300,
+        notes="Four canal-side boutique hotels; OTA share around 55% and rising since 2024, "
+        "board wants it under 40%.",
+    )
     step = generate_sequence_rules(profile, who, analysis(profile, who), sender(**DIRECTSTAY), steps=4).steps[0]
     body = step.body
     assert "OTA share is around 55% and has been rising since 2024, and the board wants it under 40%." in body
@@ -514,8 +575,14 @@ def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() ->
     # the sender line names the one number the work answers for (its wording varies by reader)
     assert "share of room nights booked direct" in body and "DirectStay Digital" in body
     assert "(" not in body and "teams like yours" not in body
-    for filler in ("roughly half", "say so", "one-word reply", "small first test", "compare notes",
-                   "I'm writing because"):
+    for filler in (
+        "roughly half",
+        "say so",
+        "one-word reply",
+        "small first test",
+        "compare notes",
+        "I'm writing because",
+    ):
         assert filler not in body
     assert step.quality.passed and not any(i.code == "needs_research" for i in step.quality.issues)
 
@@ -523,8 +590,14 @@ def test_step_one_leads_with_a_notes_fact_as_a_sentence_and_its_consequence() ->
 def test_step_one_without_a_fact_is_general_and_flagged_needs_research() -> None:
     profile = industry_agents.get_builtin("hotel")
     assert profile is not None
-    who = ProspectData(email="jgarcia@calamarina-example.es", first_name="Javier", title="Director of Sales",
-                       company="Hotel Cala Marina", industry="Hospitality", employee_count=130)
+    who = ProspectData(
+        email="jgarcia@calamarina-example.es",
+        first_name="Javier",
+        title="Director of Sales",
+        company="Hotel Cala Marina",
+        industry="Hospitality",
+        employee_count=130,
+    )
     step = generate_sequence_rules(profile, who, analysis(profile, who), sender(**DIRECTSTAY), steps=4).steps[0]
     assert step.quality.passed
     flags = [i for i in step.quality.issues if i.code == "needs_research"]

@@ -85,9 +85,7 @@ def test_builtin_profile_is_complete_and_valid(slug: str) -> None:
     assert profile.proof_angles and profile.tone and profile.vocabulary
     icp = profile.icp
     assert icp.company_types and icp.signals and icp.disqualifiers
-    assert (
-        icp.employee_min is not None and icp.employee_max is not None and icp.employee_min < icp.employee_max
-    )
+    assert icp.employee_min is not None and icp.employee_max is not None and icp.employee_min < icp.employee_max
     assert icp.revenue_min_usd is not None and icp.revenue_max_usd is not None
     assert icp.revenue_min_usd < icp.revenue_max_usd
     keywords = [

@@ -37,8 +37,9 @@ async def _campaign(client: httpx.AsyncClient, prospects: int = 2) -> str:
 async def _connections(db: Any) -> int:
     """Connections open on this test's PostgreSQL database (the service's pool and the leaks)."""
     async with db.engine.connect() as conn:
-        return int(await conn.scalar(text(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")))
+        return int(
+            await conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"))
+        )
 
 
 # --- finding 1: bad values flood the database, other tenants must not notice ---------------------
@@ -83,9 +84,11 @@ async def test_finding1_database_errors_are_classified(app_factory, backend):
     app = await app_factory()
     db = app.state.db
     if backend == "postgres":
-        for sql, params in (("SELECT CAST(:v AS text)", {"v": "a\x00b"}),
-                            ("SELECT CAST(:v AS integer) + 1", {"v": 10**12}),
-                            ("SELECT 1/0", {})):
+        for sql, params in (
+            ("SELECT CAST(:v AS text)", {"v": "a\x00b"}),
+            ("SELECT CAST(:v AS integer) + 1", {"v": 10**12}),
+            ("SELECT 1/0", {}),
+        ):
             with pytest.raises(Exception) as caught:
                 async with db.engine.connect() as conn:
                     await conn.execute(text(sql), params)
@@ -117,19 +120,26 @@ async def test_finding1_a_flood_of_bad_requests_leaves_other_tenants_untouched(r
     async def flood(i: int) -> None:
         nul = {**DANA, "first_name": "Da\x00na"}
         while time.monotonic() < stop:
-            for request in (bad.post("/api/prospects/analyze", json={"industry": "casino", "prospect": nul}),
-                            bad.get(f"/api/campaigns/{bad_cid}/prospects/1",
-                                    params={"cursor": _b64([10**30, str(uuid.uuid4())])}),
-                            bad.get(f"/api/tracking/{bad_cid}/events", params={"cursor": _b64([10**30 + i])}),
-                            bad.get("/api/campaigns", params={"cursor": _b64(["0001-01-01T00:00:00+14:00",
-                                                                               str(uuid.uuid4())])})):
+            for request in (
+                bad.post("/api/prospects/analyze", json={"industry": "casino", "prospect": nul}),
+                bad.get(
+                    f"/api/campaigns/{bad_cid}/prospects/1", params={"cursor": _b64([10**30, str(uuid.uuid4())])}
+                ),
+                bad.get(f"/api/tracking/{bad_cid}/events", params={"cursor": _b64([10**30 + i])}),
+                bad.get(
+                    "/api/campaigns", params={"cursor": _b64(["0001-01-01T00:00:00+14:00", str(uuid.uuid4())])}
+                ),
+            ):
                 bad_statuses.append((await request).status_code)
 
     async def normal() -> None:
         nonlocal peak
         while time.monotonic() < stop:
-            for request in (public.get("/api/health"), good.get("/api/campaigns"),
-                            good.get(f"/api/campaigns/{cid}/prospects/1")):
+            for request in (
+                public.get("/api/health"),
+                good.get("/api/campaigns"),
+                good.get(f"/api/campaigns/{cid}/prospects/1"),
+            ):
                 good_statuses.append((await request).status_code)
             peak = max(peak, await _connections(app.state.db))
             await asyncio.sleep(0.02)
@@ -148,20 +158,39 @@ async def test_finding8_malformed_input_is_4xx(rig, backend):
     app, good = await rig()
     cid = await _campaign(good)
     public = client_for(app)
-    too_long = await public.post(f"/api/clay/webhook?campaign_id={cid}", content=b"{}",
-                                 headers={"X-Signature": "t=" + "9" * 400 + ",v1=00",
-                                          "Content-Type": "application/json"})
+    too_long = await public.post(
+        f"/api/clay/webhook?campaign_id={cid}",
+        content=b"{}",
+        headers={"X-Signature": "t=" + "9" * 400 + ",v1=00", "Content-Type": "application/json"},
+    )
     assert_problem(too_long, 401)
     deep = b"[" * 50_000 + b"]" * 50_000
-    assert_problem(await public.post("/api/clay/webhook", content=deep,
-                                      headers={"Content-Type": "application/json", "X-Clay-Secret": "s" * 32}),
-                   422)
-    assert_problem(await good.post("/api/prospects/analyze", content=b'{"prospect":' + b"[" * 5000,
-                                   headers={"Content-Type": "application/json"}), 422)
-    assert_problem(await good.get(f"/api/analytics/{cid}/timeline",
-                                  params={"since": "0001-01-01T00:00:00+14:00"}), 422)
-    event = {"id": "e1", "type": "open", "occurred_at": "0001-01-01T00:00:00+14:00", "campaign_id": cid,
-             "email": "p0@silverpeakcasino.com"}
+    assert_problem(
+        await public.post(
+            "/api/clay/webhook",
+            content=deep,
+            headers={"Content-Type": "application/json", "X-Clay-Secret": "s" * 32},
+        ),
+        422,
+    )
+    assert_problem(
+        await good.post(
+            "/api/prospects/analyze",
+            content=b'{"prospect":' + b"[" * 5000,
+            headers={"Content-Type": "application/json"},
+        ),
+        422,
+    )
+    assert_problem(
+        await good.get(f"/api/analytics/{cid}/timeline", params={"since": "0001-01-01T00:00:00+14:00"}), 422
+    )
+    event = {
+        "id": "e1",
+        "type": "open",
+        "occurred_at": "0001-01-01T00:00:00+14:00",
+        "campaign_id": cid,
+        "email": "p0@silverpeakcasino.com",
+    }
     answer = await good.post("/api/tracking/events", json={"events": [event]})
     assert answer.status_code in (200, 422) and "Traceback" not in answer.text
     if answer.status_code == 200:
@@ -191,8 +220,9 @@ class _LeakyHandler:
 
     async def prepare(self, ctx: Any, key: str, payload: dict[str, Any]) -> Any:
         async with ctx.db.engine.connect() as conn:
-            await conn.execute(text("SELECT no_such_column FROM api_keys WHERE key_hash = :h"),
-                               {"h": "hunter2-secret-parameter"})
+            await conn.execute(
+                text("SELECT no_such_column FROM api_keys WHERE key_hash = :h"), {"h": "hunter2-secret-parameter"}
+            )
 
     async def apply(self, session: Any, ctx: Any, key: str, payload: dict[str, Any], prepared: Any) -> Any:
         return {}
@@ -206,8 +236,7 @@ async def test_finding9_job_errors_show_no_sql(rig, backend):
     app, client = await rig()
     async with app.state.db.session() as session:
         ws = await auth.get_or_create_workspace(session, name="acme")
-        job = await jobs.enqueue(session, workspace_id=ws.id, kind="test_leaky", payload={},
-                                 items=[("k1", {})])
+        job = await jobs.enqueue(session, workspace_id=ws.id, kind="test_leaky", payload={}, items=[("k1", {})])
     jobs.wake()
     for _ in range(200):
         got = (await client.get(f"/api/jobs/{job.id}")).json()
@@ -238,8 +267,12 @@ def test_finding10_production_refuses_low_entropy_secrets():
     with pytest.raises(ValidationError, match="METRICS_TOKEN"):
         Settings(_env_file=None, SECRET_KEY=good, METRICS_TOKEN="x", **base)  # type: ignore[arg-type]
     for _ in range(50):  # random values always pass
-        Settings(_env_file=None, SECRET_KEY=random_secrets.token_hex(16),  # type: ignore[arg-type]
-                 METRICS_TOKEN=random_secrets.token_urlsafe(32), **base)
+        Settings(
+            _env_file=None,
+            SECRET_KEY=random_secrets.token_hex(16),  # type: ignore[arg-type]
+            METRICS_TOKEN=random_secrets.token_urlsafe(32),
+            **base,
+        )
 
 
 def test_finding10_make_run_writes_a_random_secret_once(tmp_path):
@@ -247,7 +280,8 @@ def test_finding10_make_run_writes_a_random_secret_once(tmp_path):
     from pathlib import Path
 
     spec = importlib.util.spec_from_file_location(
-        "ensure_secret", Path(__file__).resolve().parent.parent / "scripts" / "ensure_secret.py")
+        "ensure_secret", Path(__file__).resolve().parent.parent / "scripts" / "ensure_secret.py"
+    )
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     env = tmp_path / ".env"
@@ -276,8 +310,14 @@ async def test_finding13_docs_are_off_in_production_and_locked_down_in_developme
     from api_server import create_app
     from tests.conftest import make_settings
 
-    prod = create_app(make_settings(database_url, ENV="production", SECRET_KEY=random_secrets.token_urlsafe(32),
-                                    ALLOWED_ORIGINS="https://app.example.com"))
+    prod = create_app(
+        make_settings(
+            database_url,
+            ENV="production",
+            SECRET_KEY=random_secrets.token_urlsafe(32),
+            ALLOWED_ORIGINS="https://app.example.com",
+        )
+    )
     async with prod.router.lifespan_context(prod), client_for(prod) as client:
         for path in ("/docs", "/redoc", "/openapi.json"):
             assert_problem(await client.get(path), 404)
@@ -299,8 +339,14 @@ async def test_finding14_limits_per_workspace_and_on_every_route(database_url):
     app = create_app(make_settings(database_url, RATE_LIMIT="3/minute", METRICS_TOKEN="m" * 8))
     async with app.router.lifespan_context(app), client_for(app) as client:
         admin = await make_key(app.state.db, scopes=("read", "write", "admin"))
-        minted = [(await client.post("/api/keys", json={"name": f"k{i}", "scopes": ["read"]},
-                                      headers={"X-API-Key": admin})) for i in range(2)]
+        minted = [
+            (
+                await client.post(
+                    "/api/keys", json={"name": f"k{i}", "scopes": ["read"]}, headers={"X-API-Key": admin}
+                )
+            )
+            for i in range(2)
+        ]
         assert [m.status_code for m in minted] == [201, 201]
         # the admin's workspace has used 2 of 3: a freshly minted key gets 1, not 3 more
         fresh = minted[1].json()["key"]
@@ -340,18 +386,35 @@ async def test_finding4_idempotency_needs_a_valid_key_and_a_route_and_rows_expir
         for i in range(5):  # any X-API-Key value, unknown routes and known ones
             junk = {"X-API-Key": f"tune_dev_{'x' * 43}{i}", "Idempotency-Key": f"junk-{i}"}
             assert_problem(await client.post(f"/api/nowhere-{i}", json={}, headers=junk), 404)
-            assert_problem(await client.post("/api/campaigns/create", json={"name": "x", "industry": "casino"},
-                                             headers=junk), 401)
-            assert_problem(await client.post(f"/api/nowhere-{i}", json={},
-                                             headers={"X-API-Key": key, "Idempotency-Key": f"real-{i}"}), 404)
+            assert_problem(
+                await client.post("/api/campaigns/create", json={"name": "x", "industry": "casino"}, headers=junk),
+                401,
+            )
+            assert_problem(
+                await client.post(
+                    f"/api/nowhere-{i}", json={}, headers={"X-API-Key": key, "Idempotency-Key": f"real-{i}"}
+                ),
+                404,
+            )
         assert await _idempotency_rows(app.state.db) == []
         # an expired row is purged when the next idempotent request comes in
         async with app.state.db.session() as session:
-            session.add(IdempotencyKey(api_key_hash="0" * 64, key="old", request_hash="0" * 64, status_code=200,
-                                       response_headers=[], response_body=b"{}",
-                                       created_at=utcnow() - timedelta(hours=25)))
-        made = await client.post("/api/campaigns/create", json={"name": "x", "industry": "casino"},
-                                 headers={"X-API-Key": key, "Idempotency-Key": "fresh"})
+            session.add(
+                IdempotencyKey(
+                    api_key_hash="0" * 64,
+                    key="old",
+                    request_hash="0" * 64,
+                    status_code=200,
+                    response_headers=[],
+                    response_body=b"{}",
+                    created_at=utcnow() - timedelta(hours=25),
+                )
+            )
+        made = await client.post(
+            "/api/campaigns/create",
+            json={"name": "x", "industry": "casino"},
+            headers={"X-API-Key": key, "Idempotency-Key": "fresh"},
+        )
         assert made.status_code == 201
         assert [r.key for r in await _idempotency_rows(app.state.db)] == ["fresh"]
 
@@ -411,13 +474,20 @@ async def test_finding2_clay_secret_per_workspace_and_no_campaign_oracle(app_fac
         stored = list(await s.scalars(select(ClayWebhookSecret)))
     assert all(secret.encode() not in r.ciphertext and secret[6:20].encode() not in r.ciphertext for r in stored)
 
-    row = {"Email": "p0@silverpeakcasino.com", "First Name": "Overwritten", "Job Title": "Intern",
-           "Company Name": "Silver Peak Casino Resort"}
+    row = {
+        "Email": "p0@silverpeakcasino.com",
+        "First Name": "Overwritten",
+        "Job Title": "Intern",
+        "Company Name": "Silver Peak Casino Resort",
+    }
     body = json.dumps(row).encode()
 
     async def post(campaign: Any, headers: dict[str, str]) -> httpx.Response:
-        return await public.post(f"/api/clay/webhook?campaign_id={campaign}", content=body,
-                                 headers={"Content-Type": "application/json", **headers})
+        return await public.post(
+            f"/api/clay/webhook?campaign_id={campaign}",
+            content=body,
+            headers={"Content-Type": "application/json", **headers},
+        )
 
     def signed(key: str) -> dict[str, str]:
         t = int(time.time())
@@ -426,8 +496,14 @@ async def test_finding2_clay_secret_per_workspace_and_no_campaign_oracle(app_fac
 
     async def members(campaign: str) -> int:
         async with db.session(write=False) as s:
-            return int(await s.scalar(select(func.count()).select_from(CampaignProspect).where(
-                CampaignProspect.campaign_id == uuid.UUID(campaign))) or 0)
+            return int(
+                await s.scalar(
+                    select(func.count())
+                    .select_from(CampaignProspect)
+                    .where(CampaignProspect.campaign_id == uuid.UUID(campaign))
+                )
+                or 0
+            )
 
     before = await members(b_campaign)
     foreign = await post(b_campaign, {"X-Clay-Secret": secret})

@@ -14,16 +14,22 @@ from tests.support.campaign_rig import add_messages, make_campaign, person
 
 rig = campaign_rig.rig
 
-FORMULAS = {"first_name": "=HYPERLINK(\"https://evil.example\",\"x\")", "last_name": "+1+1",
-            "company": "-2+3", "title": "@SUM(A1:A9)", "location": "=cmd|' /C calc'!A0"}
+FORMULAS = {
+    "first_name": '=HYPERLINK("https://evil.example","x")',
+    "last_name": "+1+1",
+    "company": "-2+3",
+    "title": "@SUM(A1:A9)",
+    "location": "=cmd|' /C calc'!A0",
+}
 
 
 @pytest.mark.parametrize("tool", ["generic", "instantly", "smartlead"])
 async def test_finding3_exports_neutralise_formula_cells(rig, tool):
     r = await rig()
     cid, _ = await make_campaign(r, 0)
-    added = await r.client.post(f"/api/campaigns/{cid}/prospects",
-                                json={"prospects": [person(0, **FORMULAS), person(1)]})
+    added = await r.client.post(
+        f"/api/campaigns/{cid}/prospects", json={"prospects": [person(0, **FORMULAS), person(1)]}
+    )
     assert added.status_code == 200, added.text
     await add_messages(r, cid, [i["prospect_id"] for i in added.json()["items"]], steps=1, links=0)
     got = await r.client.get(f"/api/campaigns/{cid}/export", params={"tool": tool})
@@ -51,8 +57,11 @@ async def test_finding5_a_5000_row_import_delays_health_checks_by_at_most_100ms(
     cid, _ = await make_campaign(r, 0)
     lines = ["Email Address,First Name,Last Name,Job Title,Company Name,Employees,Industry,Location"]
     titles = ["VP of Marketing", "Director of Player Development", "Casino Host", "CMO"]
-    lines += [f"p{i}@casino{i % 50}.example.com,Pat{i},Lee,{titles[i % 4]},Casino {i % 50} Resort,"
-              f"{500 + i},Casino & Gaming,\"Reno, NV\"" for i in range(5000)]
+    lines += [
+        f"p{i}@casino{i % 50}.example.com,Pat{i},Lee,{titles[i % 4]},Casino {i % 50} Resort,"
+        f'{500 + i},Casino & Gaming,"Reno, NV"'
+        for i in range(5000)
+    ]
     raw = ("\n".join(lines) + "\n").encode()
     public = client_for(r.app)
     delays: list[float] = []
@@ -68,8 +77,12 @@ async def test_finding5_a_5000_row_import_delays_health_checks_by_at_most_100ms(
 
     async def run_import() -> None:
         try:
-            got = await r.client.post(f"/api/campaigns/{cid}/prospects/import", content=raw,
-                                      headers={"Content-Type": "text/csv"}, timeout=120)
+            got = await r.client.post(
+                f"/api/campaigns/{cid}/prospects/import",
+                content=raw,
+                headers={"Content-Type": "text/csv"},
+                timeout=120,
+            )
             assert got.status_code == 200, got.text
             assert got.json()["imported"] == 5000
         finally:
@@ -90,8 +103,10 @@ async def test_finding5_a_5000_row_import_delays_health_checks_by_at_most_100ms(
     took = time.perf_counter() - started
     ordered = sorted(delays)
     p95 = ordered[int(len(ordered) * 0.95)]
-    print(f"import of 5000 rows: {took:.2f} s; {len(delays)} health checks, usually {usual * 1000:.1f} ms, "
-          f"during the import p95 {p95 * 1000:.0f} ms, slowest {ordered[-1] * 1000:.0f} ms")
+    print(
+        f"import of 5000 rows: {took:.2f} s; {len(delays)} health checks, usually {usual * 1000:.1f} ms, "
+        f"during the import p95 {p95 * 1000:.0f} ms, slowest {ordered[-1] * 1000:.0f} ms"
+    )
     assert len(delays) >= 10
     assert p95 - usual <= 0.100, f"the import delayed health checks by {(p95 - usual) * 1000:.0f} ms (p95)"
 
@@ -116,14 +131,21 @@ async def test_finding11_pixel_replays_from_one_client_count_once(rig):
 
     async def stored() -> int:
         async with r.db.session(write=False) as s:
-            return int(await s.scalar(select(func.count()).select_from(TrackingEvent).where(
-                TrackingEvent.campaign_id == uuid.UUID(cid))) or 0)
+            return int(
+                await s.scalar(
+                    select(func.count())
+                    .select_from(TrackingEvent)
+                    .where(TrackingEvent.campaign_id == uuid.UUID(cid))
+                )
+                or 0
+            )
 
     answers = await asyncio.gather(*(r.client.get(pixel, headers=ua) for _ in range(300)))
     assert all(a.status_code == 200 and a.headers["content-type"] == "image/gif" for a in answers)
     assert await stored() == 1
-    other = httpx.AsyncClient(transport=httpx.ASGITransport(app=r.app, client=("203.0.113.7", 4242)),
-                              base_url="http://test")
+    other = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=r.app, client=("203.0.113.7", 4242)), base_url="http://test"
+    )
     assert (await other.get(pixel, headers=ua)).status_code == 200  # another reader: counted
     assert await stored() == 2
     await asyncio.sleep(1.1)  # after the window, the same client counts again

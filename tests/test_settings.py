@@ -16,7 +16,12 @@ def test_defaults_serve_a_laptop():
 
 
 def test_production_rate_limit_default_is_tighter():
-    s = Settings(_env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu", ALLOWED_ORIGINS="https://app.example.com")
+    s = Settings(
+        _env_file=None,
+        ENV="production",
+        SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu",
+        ALLOWED_ORIGINS="https://app.example.com",
+    )
     assert s.RATE_LIMIT == "100/minute"
     assert Settings(_env_file=None, RATE_LIMIT="5/second").RATE_LIMIT == "5/second"
 
@@ -25,8 +30,10 @@ def test_public_base_url_follows_host_and_port():
     assert Settings(_env_file=None, PORT=8777).PUBLIC_BASE_URL == "http://localhost:8777"
     assert Settings(_env_file=None, HOST="0.0.0.0", PORT=9000).PUBLIC_BASE_URL == "http://localhost:9000"  # noqa: S104
     assert Settings(_env_file=None, HOST="10.1.2.3").PUBLIC_BASE_URL == "http://10.1.2.3:8000"
-    assert Settings(_env_file=None, PORT=8777, PUBLIC_BASE_URL="https://t.example.com/").PUBLIC_BASE_URL == \
-        "https://t.example.com"
+    assert (
+        Settings(_env_file=None, PORT=8777, PUBLIC_BASE_URL="https://t.example.com/").PUBLIC_BASE_URL
+        == "https://t.example.com"
+    )
 
 
 def test_allowed_origins_is_a_comma_separated_list(monkeypatch):
@@ -41,12 +48,18 @@ def test_production_refuses_placeholder_secret():
 
 def test_production_refuses_wildcard_origin():
     with pytest.raises(ValidationError, match="ALLOWED_ORIGINS"):
-        Settings(_env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu",
-                 ALLOWED_ORIGINS="*")
+        Settings(
+            _env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu", ALLOWED_ORIGINS="*"
+        )
 
 
 def test_production_starts_when_configured():
-    s = Settings(_env_file=None, ENV="production", SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu", ALLOWED_ORIGINS="https://a.example")
+    s = Settings(
+        _env_file=None,
+        ENV="production",
+        SECRET_KEY="q8Zr2mVx7LpT4nWc9KbY3dHf6JsA1eGu",
+        ALLOWED_ORIGINS="https://a.example",
+    )
     assert s.key_env == "live"
 
 

@@ -87,13 +87,36 @@ def _free_port() -> int:
 
 def _start(tmp_path: Path, *, terminal: bool) -> tuple[subprocess.Popen[bytes], int, int]:
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/serve.db", "PORT": str(port),
-           "HOST": "127.0.0.1", "LOG_LEVEL": "INFO", "LOG_FORMAT": "auto", "PUBLIC_BASE_URL": ""}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/serve.db",
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "LOG_LEVEL": "INFO",
+        "LOG_FORMAT": "auto",
+        "PUBLIC_BASE_URL": "",
+    }
     env.pop("PYTHONPATH", None)
     read_fd, write_fd = pty.openpty() if terminal else os.pipe()
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "api_server:app", "--host", "127.0.0.1",
-                               "--port", str(port), "--no-access-log"], cwd=ROOT, env=env, stdout=write_fd,
-                              stderr=write_fd, stdin=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api_server:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=write_fd,
+        stderr=write_fd,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     os.close(write_fd)
     return server, read_fd, port
 

@@ -50,7 +50,7 @@ async def test_tokens_are_signed_bound_to_their_kind_and_canonical():
     for i in range(43):  # any single changed character is refused, including base64's spare bits
         for ch in "AQgw_-":
             if token[i] != ch:
-                assert tokens.verify("open", token[:i] + ch + token[i + 1:], secret) is None
+                assert tokens.verify("open", token[:i] + ch + token[i + 1 :], secret) is None
     raw = base64.urlsafe_b64decode(token + "=")
     swapped = base64.urlsafe_b64encode(uuid.uuid4().bytes + raw[16:]).rstrip(b"=").decode()
     assert tokens.verify("open", swapped, secret) is None  # another id under the same MAC
@@ -84,20 +84,28 @@ async def test_click_redirects_only_to_the_stored_url(rig):
     msgs = await add_messages(r, cid, pids, steps=1, links=2)
     first = (await links_of(r, msgs[(pids[0], 1)]))["links"]
     second = (await links_of(r, msgs[(pids[1], 1)]))["links"]
-    assert [link["url"] for link in first] == ["https://example.com/page0?step=1", "https://example.com/page1?step=1"]
+    assert [link["url"] for link in first] == [
+        "https://example.com/page0?step=1",
+        "https://example.com/page1?step=1",
+    ]
     c = r.client
     url = first[1]["tracked_url"].replace("https://track.example.com", "")
-    got = await c.get(url + "?url=https://evil.example&next=https://evil.example",
-                      headers={"User-Agent": HUMAN_UA})
+    got = await c.get(
+        url + "?url=https://evil.example&next=https://evil.example", headers={"User-Agent": HUMAN_UA}
+    )
     assert got.status_code == 302 and got.headers["location"] == first[1]["url"]
     assert "no-store" in got.headers["cache-control"]
     other = second[0]["tracked_url"].replace("https://track.example.com", "")
     assert (await c.get(other)).headers["location"] == second[0]["url"]  # its own link, never another's
     token = token_of(url)
     pixel_token = token_of((await links_of(r, msgs[(pids[0], 1)]))["pixel_url"])
-    for bad in ("garbage", token[:-1] + ("A" if token[-1] != "A" else "B"), pixel_token,
-                tokens.sign("click", uuid.UUID(first[0]["link_id"]), "not-our-secret-" + "z" * 30),
-                tokens.sign("click", uuid.uuid4(), r.settings.SECRET_KEY)):
+    for bad in (
+        "garbage",
+        token[:-1] + ("A" if token[-1] != "A" else "B"),
+        pixel_token,
+        tokens.sign("click", uuid.UUID(first[0]["link_id"]), "not-our-secret-" + "z" * 30),
+        tokens.sign("click", uuid.uuid4(), r.settings.SECRET_KEY),
+    ):
         refused = await c.get(f"/t/c/{bad}", params={"url": "https://evil.example"})
         assert "location" not in refused.headers
         assert_problem(refused, 404)
@@ -113,7 +121,10 @@ async def test_links_are_stored_once_and_kept_when_a_message_changes(rig):
         m = await s.get(Message, uuid.UUID(mid))
         m.cta = "Grab 15 minutes: https://cal.example.com/sam."
     one = await links_of(r, mid)
-    assert [link["url"] for link in one["links"]] == ["https://example.com/page0?step=1", "https://cal.example.com/sam"]
+    assert [link["url"] for link in one["links"]] == [
+        "https://example.com/page0?step=1",
+        "https://cal.example.com/sam",
+    ]
     assert one["body_html"].count("/t/c/") == 1
     assert one["body_html"].endswith('style="display:block;border:0;width:1px;height:1px">')
     assert "https://example.com/page0?step=1" not in one["body_text"] and "/t/c/" in one["body_text"]
@@ -123,7 +134,10 @@ async def test_links_are_stored_once_and_kept_when_a_message_changes(rig):
         m.body = "New copy: https://example.com/new-page"
     changed = await links_of(r, mid)
     assert [link["url"] for link in changed["links"]] == [
-        "https://example.com/page0?step=1", "https://cal.example.com/sam", "https://example.com/new-page"]
+        "https://example.com/page0?step=1",
+        "https://cal.example.com/sam",
+        "https://example.com/new-page",
+    ]
     old = one["links"][0]["tracked_url"].replace("https://track.example.com", "")
     assert (await r.client.get(old)).headers["location"] == "https://example.com/page0?step=1"
     assert_problem(await r.client.get(f"/api/tracking/messages/{uuid.uuid4()}/links"), 404)
@@ -138,13 +152,29 @@ async def test_event_ingestion_is_idempotent_with_a_result_per_item(rig):
     prospect_email = (await c.get(f"/api/prospects/{pids[1]}")).json()["email"]
     batch = [
         {"id": "e1", "type": "sent", "occurred_at": _iso(t0), "message_id": msgs[(pids[0], 1)]},
-        {"id": "e2", "type": "delivered", "occurred_at": _iso(t0 + timedelta(seconds=5)),
-         "message_id": msgs[(pids[0], 1)]},
+        {
+            "id": "e2",
+            "type": "delivered",
+            "occurred_at": _iso(t0 + timedelta(seconds=5)),
+            "message_id": msgs[(pids[0], 1)],
+        },
         {"id": "e2", "type": "delivered", "occurred_at": _iso(t0), "message_id": msgs[(pids[0], 1)]},  # dup
-        {"id": "e3", "type": "opened", "occurred_at": "2026-01-05T10:00:00Z", "campaign_id": cid,
-         "email": prospect_email.upper(), "step": 2, "user_agent": HUMAN_UA},
-        {"id": "e4", "type": "replied", "occurred_at": _iso(t0 + timedelta(hours=2)), "campaign_id": cid,
-         "email": prospect_email},  # no step: the last step sent to them (none yet) -> 0
+        {
+            "id": "e3",
+            "type": "opened",
+            "occurred_at": "2026-01-05T10:00:00Z",
+            "campaign_id": cid,
+            "email": prospect_email.upper(),
+            "step": 2,
+            "user_agent": HUMAN_UA,
+        },
+        {
+            "id": "e4",
+            "type": "replied",
+            "occurred_at": _iso(t0 + timedelta(hours=2)),
+            "campaign_id": cid,
+            "email": prospect_email,
+        },  # no step: the last step sent to them (none yet) -> 0
         {"id": "e5", "type": "bogus", "occurred_at": _iso(t0), "message_id": msgs[(pids[0], 1)]},
         {"id": "e6", "type": "opened", "occurred_at": _iso(t0), "message_id": str(uuid.uuid4())},
         {"id": "e7", "type": "opened", "occurred_at": _iso(t0), "campaign_id": cid, "email": "who@else.com"},
@@ -156,8 +186,19 @@ async def test_event_ingestion_is_idempotent_with_a_result_per_item(rig):
     assert got.status_code == 200, got.text
     body = got.json()
     statuses = [i["status"] for i in body["items"]]
-    assert statuses == ["created", "created", "duplicate", "created", "created", "error", "error", "error",
-                        "error", "error", "created"]
+    assert statuses == [
+        "created",
+        "created",
+        "duplicate",
+        "created",
+        "created",
+        "error",
+        "error",
+        "error",
+        "error",
+        "error",
+        "created",
+    ]
     assert (body["total"], body["created"], body["duplicates"], body["errors"]) == (11, 5, 1, 5)
     assert body["items"][6]["errors"] == [{"msg": "unknown message_id"}]
     assert body["items"][7]["errors"] == [{"msg": "no prospect with this email in the campaign"}]
@@ -170,13 +211,22 @@ async def test_event_ingestion_is_idempotent_with_a_result_per_item(rig):
 
     # a reply, bounce or unsubscribe ends the sequence; a later reply does not undo an unsubscribe
     async with r.db.session(write=False) as s:
-        rows = await s.execute(select(CampaignProspect.prospect_id, CampaignProspect.status)
-                               .where(CampaignProspect.campaign_id == uuid.UUID(cid)))
+        rows = await s.execute(
+            select(CampaignProspect.prospect_id, CampaignProspect.status).where(
+                CampaignProspect.campaign_id == uuid.UUID(cid)
+            )
+        )
         status = {str(p): st for p, st in rows}
     assert status == {pids[0]: "in_sequence", pids[1]: "replied", pids[2]: "bounced"}
-    await c.post("/api/tracking/events", json={"events": [
-        {"id": "u1", "type": "unsubscribed", "occurred_at": _iso(t0), "message_id": msgs[(pids[1], 1)]},
-        {"id": "u2", "type": "replied", "occurred_at": _iso(t0), "message_id": msgs[(pids[1], 2)]}]})
+    await c.post(
+        "/api/tracking/events",
+        json={
+            "events": [
+                {"id": "u1", "type": "unsubscribed", "occurred_at": _iso(t0), "message_id": msgs[(pids[1], 1)]},
+                {"id": "u2", "type": "replied", "occurred_at": _iso(t0), "message_id": msgs[(pids[1], 2)]},
+            ]
+        },
+    )
     detail = (await c.get(f"/api/campaigns/{cid}")).json()["stats"]["by_status"]
     assert detail == {"in_sequence": 1, "unsubscribed": 1, "bounced": 1}
 
@@ -192,33 +242,82 @@ async def test_machine_hits_are_labelled_not_dropped(rig):
     msgs = await add_messages(r, cid, pids, steps=1, links=3)
     now = datetime.now(UTC).replace(microsecond=0)
     mpp, scanner, soon, burst = (msgs[(p, 1)] for p in pids)
-    assert (await c.get(f"/t/o/{token_of((await links_of(r, mpp))['pixel_url'])}.gif",
-                        headers={"User-Agent": MPP_UA})).status_code == 200
-    await c.get(f"/t/o/{token_of((await links_of(r, scanner))['pixel_url'])}.gif",
-                headers={"User-Agent": SCANNER_UA})
-    got = await c.post("/api/tracking/events", json={"events": [
-        {"id": "d1", "type": "delivered", "occurred_at": _iso(now - timedelta(seconds=4)), "message_id": soon},
-        {"id": "o1", "type": "opened", "occurred_at": _iso(now), "message_id": soon, "user_agent": HUMAN_UA},
-        {"id": "o2", "type": "opened", "occurred_at": _iso(now + timedelta(minutes=5)), "message_id": soon,
-         "user_agent": HUMAN_UA},
-        {"id": "o3", "type": "opened", "occurred_at": _iso(now), "message_id": scanner, "ip": "40.107.22.10",
-         "user_agent": HUMAN_UA},
-        {"id": "o4", "type": "opened", "occurred_at": _iso(now), "message_id": mpp, "ip": "17.58.101.4",
-         "user_agent": HUMAN_UA}]})
+    assert (
+        await c.get(f"/t/o/{token_of((await links_of(r, mpp))['pixel_url'])}.gif", headers={"User-Agent": MPP_UA})
+    ).status_code == 200
+    await c.get(
+        f"/t/o/{token_of((await links_of(r, scanner))['pixel_url'])}.gif", headers={"User-Agent": SCANNER_UA}
+    )
+    got = await c.post(
+        "/api/tracking/events",
+        json={
+            "events": [
+                {
+                    "id": "d1",
+                    "type": "delivered",
+                    "occurred_at": _iso(now - timedelta(seconds=4)),
+                    "message_id": soon,
+                },
+                {
+                    "id": "o1",
+                    "type": "opened",
+                    "occurred_at": _iso(now),
+                    "message_id": soon,
+                    "user_agent": HUMAN_UA,
+                },
+                {
+                    "id": "o2",
+                    "type": "opened",
+                    "occurred_at": _iso(now + timedelta(minutes=5)),
+                    "message_id": soon,
+                    "user_agent": HUMAN_UA,
+                },
+                {
+                    "id": "o3",
+                    "type": "opened",
+                    "occurred_at": _iso(now),
+                    "message_id": scanner,
+                    "ip": "40.107.22.10",
+                    "user_agent": HUMAN_UA,
+                },
+                {
+                    "id": "o4",
+                    "type": "opened",
+                    "occurred_at": _iso(now),
+                    "message_id": mpp,
+                    "ip": "17.58.101.4",
+                    "user_agent": HUMAN_UA,
+                },
+            ]
+        },
+    )
     reasons = {i["id"]: i["machine_reason"] for i in got.json()["items"]}
-    assert reasons == {"d1": None, "o1": "too_soon_after_delivery", "o2": None, "o3": "scanner_network",
-                       "o4": "apple_mpp"}
+    assert reasons == {
+        "d1": None,
+        "o1": "too_soon_after_delivery",
+        "o2": None,
+        "o3": "scanner_network",
+        "o4": "apple_mpp",
+    }
     # a scanner follows every link of one message within a second: all its clicks are machine,
     # including the first one, recorded (as human) before the burst showed
     links = (await links_of(r, burst))["links"]
     for link in links:
-        assert (await c.get(link["tracked_url"].replace("https://track.example.com", ""),
-                            headers={"User-Agent": HUMAN_UA})).status_code == 302
+        assert (
+            await c.get(
+                link["tracked_url"].replace("https://track.example.com", ""), headers={"User-Agent": HUMAN_UA}
+            )
+        ).status_code == 302
     clicks = await _events(r, cid, type="clicked")
     assert len(clicks) == 3 and {e["machine_reason"] for e in clicks} == {"click_burst"}
     by_reason = {e["machine_reason"] for e in await _events(r, cid, audience="machine")}
-    assert by_reason == {"apple_mpp", "scanner_user_agent", "scanner_network", "too_soon_after_delivery",
-                         "click_burst"}
+    assert by_reason == {
+        "apple_mpp",
+        "scanner_user_agent",
+        "scanner_network",
+        "too_soon_after_delivery",
+        "click_burst",
+    }
     human = await _events(r, cid, audience="human")
     assert {e["external_id"] for e in human if e["type"] == "opened"} == {"o2"}
     overview = (await c.get(f"/api/analytics/{cid}/overview")).json()
@@ -231,9 +330,16 @@ async def test_events_listing_filters_and_paginates(rig):
     cid, pids = await make_campaign(r, 2)
     msgs = await add_messages(r, cid, pids, steps=1)
     t0 = datetime(2026, 2, 1, tzinfo=UTC)
-    events = [{"id": f"x{i}", "type": ["delivered", "opened"][i % 2], "occurred_at": _iso(t0 + timedelta(hours=i)),
-               "message_id": msgs[(pids[i % 2], 1)], "user_agent": MPP_UA if i % 4 == 1 else HUMAN_UA}
-              for i in range(9)]
+    events = [
+        {
+            "id": f"x{i}",
+            "type": ["delivered", "opened"][i % 2],
+            "occurred_at": _iso(t0 + timedelta(hours=i)),
+            "message_id": msgs[(pids[i % 2], 1)],
+            "user_agent": MPP_UA if i % 4 == 1 else HUMAN_UA,
+        }
+        for i in range(9)
+    ]
     assert (await r.client.post("/api/tracking/events", json={"events": events})).json()["created"] == 9
     seen, cursor = [], None
     while True:
@@ -256,16 +362,19 @@ async def test_concurrent_pixel_hits_are_all_stored_in_shared_transactions(rig):
         r = await rig(TRACKING_GROUP_COMMIT=group_commit, TRACKING_BATCH_WAIT_MS=5, TRACKING_REPLAY_WINDOW_S=0)
         cid, pids = await make_campaign(r, 2)
         msgs = await add_messages(r, cid, pids, steps=1)
-        pixels = [(await links_of(r, m))["pixel_url"].replace("https://track.example.com", "")
-                  for m in msgs.values()]
+        pixels = [
+            (await links_of(r, m))["pixel_url"].replace("https://track.example.com", "") for m in msgs.values()
+        ]
         before = r.app.state.tracker.batches
         n = 120
-        answers = await asyncio.gather(*(r.client.get(pixels[i % 2], headers={"User-Agent": HUMAN_UA})
-                                         for i in range(n)))
+        answers = await asyncio.gather(
+            *(r.client.get(pixels[i % 2], headers={"User-Agent": HUMAN_UA}) for i in range(n))
+        )
         assert all(a.status_code == 200 and a.content.startswith(GIF_MAGIC) for a in answers)
         async with r.db.session(write=False) as s:
-            stored = await s.scalar(select(func.count()).select_from(TrackingEvent).where(
-                TrackingEvent.campaign_id == uuid.UUID(cid)))
+            stored = await s.scalar(
+                select(func.count()).select_from(TrackingEvent).where(TrackingEvent.campaign_id == uuid.UUID(cid))
+            )
         assert stored == n
         batches = r.app.state.tracker.batches - before
         assert batches < n / 4 if group_commit else batches == n
@@ -289,8 +398,10 @@ async def test_a_failed_batch_reaches_every_waiter_and_one_bad_hit_sinks_no_othe
     recorder = r.app.state.tracker
     now = datetime.now(UTC)
     hit = tracking.hits.Hit
-    results = await asyncio.gather(*(recorder.record(hit("open", good if i % 3 else poison, now, HUMAN_UA, None))
-                                     for i in range(9)), return_exceptions=True)
+    results = await asyncio.gather(
+        *(recorder.record(hit("open", good if i % 3 else poison, now, HUMAN_UA, None)) for i in range(9)),
+        return_exceptions=True,
+    )
     assert [isinstance(x, ValueError) for x in results] == [i % 3 == 0 for i in range(9)]
     assert all(x.recorded for x in results if not isinstance(x, Exception))
     # the pixel still answers its GIF when recording fails
@@ -311,8 +422,11 @@ async def test_another_workspaces_campaign_is_404_on_every_route(rig):
             ("GET", f"/api/campaigns/{target}", {}),
             ("PATCH", f"/api/campaigns/{target}", {"json": {"status": "active"}}),
             ("POST", f"/api/campaigns/{target}/prospects", {"json": {"prospects": [{"email": "a@b.co"}]}}),
-            ("POST", f"/api/campaigns/{target}/prospects/import",
-             {"content": b"email\na@b.co\n", "headers": {"Content-Type": "text/csv"}}),
+            (
+                "POST",
+                f"/api/campaigns/{target}/prospects/import",
+                {"content": b"email\na@b.co\n", "headers": {"Content-Type": "text/csv"}},
+            ),
             ("GET", f"/api/campaigns/{target}/prospects/1", {}),
             ("GET", f"/api/campaigns/{target}/export", {"params": {"tool": "instantly"}}),
             ("GET", f"/api/analytics/{target}/overview", {}),
@@ -323,10 +437,21 @@ async def test_another_workspaces_campaign_is_404_on_every_route(rig):
         ]:
             assert_problem(await them.request(method, path, **kwargs), 404)
     assert_problem(await them.get(f"/api/tracking/messages/{mid}/links"), 404)
-    theirs = await them.post("/api/tracking/events", json={"events": [
-        {"id": "t1", "type": "opened", "occurred_at": "2026-01-01T00:00:00Z", "message_id": mid},
-        {"id": "t2", "type": "opened", "occurred_at": "2026-01-01T00:00:00Z", "campaign_id": cid,
-         "email": "a@b.co"}]})
+    theirs = await them.post(
+        "/api/tracking/events",
+        json={
+            "events": [
+                {"id": "t1", "type": "opened", "occurred_at": "2026-01-01T00:00:00Z", "message_id": mid},
+                {
+                    "id": "t2",
+                    "type": "opened",
+                    "occurred_at": "2026-01-01T00:00:00Z",
+                    "campaign_id": cid,
+                    "email": "a@b.co",
+                },
+            ]
+        },
+    )
     assert [i["errors"][0]["msg"] for i in theirs.json()["items"]] == ["unknown message_id", "unknown campaign_id"]
     assert (await r.client.get(f"/api/campaigns/{cid}")).json()["status"] == "draft"  # untouched
     assert await _events(r, cid) == []

@@ -96,10 +96,16 @@ async def test_each_thing_has_one_id_name_in_answers(rig):
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     message = (await r.client.get(f"/api/prospects/{pids[0]}")).json()["messages"][0]
     assert message["message_id"] == mid == message["id"]
-    ingested = (await r.client.post("/api/tracking/events", json={"events": [
-        {"id": "tool-1", "type": "delivered", "occurred_at": "2026-11-30T14:02:11Z", "message_id": mid}]})).json()
+    ingested = (
+        await r.client.post(
+            "/api/tracking/events",
+            json={
+                "events": [
+                    {"id": "tool-1", "type": "delivered", "occurred_at": "2026-11-30T14:02:11Z", "message_id": mid}
+                ]
+            },
+        )
+    ).json()
     event = (await r.client.get(f"/api/tracking/{cid}/events")).json()["items"][0]
     assert event["event_id"] == ingested["items"][0]["event_id"] == event["id"]
     assert event["message_id"] == mid and event["prospect_id"] == pids[0] and event["external_id"] == "tool-1"
-
-

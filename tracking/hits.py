@@ -59,23 +59,32 @@ async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settin
     link_rows = {}
     click_ids = [h.ident for h in hits if h.kind == "click"]
     for chunk in ingest.chunks(sorted(set(click_ids), key=str)):
-        rows = await session.execute(select(TrackedLink.id, TrackedLink.message_id, TrackedLink.url)
-                                     .where(TrackedLink.id.in_(chunk)))
+        rows = await session.execute(
+            select(TrackedLink.id, TrackedLink.message_id, TrackedLink.url).where(TrackedLink.id.in_(chunk))
+        )
         link_rows.update({r.id: r for r in rows})
     message_ids = {h.ident for h in hits if h.kind == "open"} | {r.message_id for r in link_rows.values()}
     messages = {}
     for chunk in ingest.chunks(sorted(message_ids, key=str)):
-        rows = await session.execute(select(Message.id, Message.workspace_id, Message.campaign_id,
-                                            Message.prospect_id, Message.step, Message.variant)
-                                     .where(Message.id.in_(chunk)))
+        rows = await session.execute(
+            select(
+                Message.id,
+                Message.workspace_id,
+                Message.campaign_id,
+                Message.prospect_id,
+                Message.step,
+                Message.variant,
+            ).where(Message.id.in_(chunk))
+        )
         messages.update({r.id: r for r in rows})
     pairs = sorted({(m.campaign_id, m.prospect_id) for m in messages.values() if m.campaign_id}, key=str)
     tiers: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
     for chunk in ingest.chunks(pairs):
-        tier_rows = await session.execute(select(CampaignProspect.campaign_id, CampaignProspect.prospect_id,
-                                                 CampaignProspect.tier)
-                                          .where(tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id)
-                                                 .in_(chunk)))
+        tier_rows = await session.execute(
+            select(CampaignProspect.campaign_id, CampaignProspect.prospect_id, CampaignProspect.tier).where(
+                tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id).in_(chunk)
+            )
+        )
         tiers.update({(c, p): t or 0 for c, p, t in tier_rows})
     link_counts = await ingest.links_per_message(session, [r.message_id for r in link_rows.values()])
 
@@ -86,18 +95,35 @@ async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settin
         if message is None:
             drafts.append(None)
             continue
-        drafts.append(ingest.Draft(
-            workspace_id=message.workspace_id, type="opened" if h.kind == "open" else "clicked",
-            occurred_at=h.at, external_id=f"{h.kind}:{uuid.uuid4().hex}",
-            source="pixel" if h.kind == "open" else "click", campaign_id=message.campaign_id,
-            prospect_id=message.prospect_id, message_id=message.id, link_id=link.id if link else None,
-            tier=tiers.get((message.campaign_id, message.prospect_id), 0) if message.campaign_id else 0,
-            step=message.step or 0, variant=message.variant or "", url=link.url if link else None,
-            user_agent=h.user_agent, ip=h.ip, links_in_message=link_counts.get(message.id, 0)))
+        drafts.append(
+            ingest.Draft(
+                workspace_id=message.workspace_id,
+                type="opened" if h.kind == "open" else "clicked",
+                occurred_at=h.at,
+                external_id=f"{h.kind}:{uuid.uuid4().hex}",
+                source="pixel" if h.kind == "open" else "click",
+                campaign_id=message.campaign_id,
+                prospect_id=message.prospect_id,
+                message_id=message.id,
+                link_id=link.id if link else None,
+                tier=tiers.get((message.campaign_id, message.prospect_id), 0) if message.campaign_id else 0,
+                step=message.step or 0,
+                variant=message.variant or "",
+                url=link.url if link else None,
+                user_agent=h.user_agent,
+                ip=h.ip,
+                links_in_message=link_counts.get(message.id, 0),
+            )
+        )
     await ingest.record(session, [d for d in drafts if d is not None], settings=settings)
-    return [HitResult(recorded=False) if d is None else
-            HitResult(recorded=True, url=d.url, event_id=d.event_id, is_machine=d.is_machine,
-                      machine_reason=d.machine_reason) for d in drafts]
+    return [
+        HitResult(recorded=False)
+        if d is None
+        else HitResult(
+            recorded=True, url=d.url, event_id=d.event_id, is_machine=d.is_machine, machine_reason=d.machine_reason
+        )
+        for d in drafts
+    ]
 
 
 class ReplayFilter:
@@ -193,8 +219,8 @@ class HitRecorder:
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self.wait_s):
                         await self._full.wait()
-            batch = self._pending[:self.max_batch]
-            del self._pending[:self.max_batch]
+            batch = self._pending[: self.max_batch]
+            del self._pending[: self.max_batch]
             try:
                 await self._flush(batch)
             except Exception as exc:  # never leave a waiter hanging, never stop the loop

@@ -59,8 +59,11 @@ METRICS = tuple(COHORTS)
 HUMAN_METRICS = ("opened", "clicked")  # only opens and clicks can be a machine's
 METRICS_OF = {t: tuple(m for m in METRICS if t in COHORTS[m]) for t in EVENT_TYPES}
 # Status a prospect gets in its campaign, and the statuses that event does not override.
-ENDING = {"replied": ("replied", "bounced", "unsubscribed"), "bounced": ("bounced", "unsubscribed"),
-          "unsubscribed": ("unsubscribed",)}
+ENDING = {
+    "replied": ("replied", "bounced", "unsubscribed"),
+    "bounced": ("bounced", "unsubscribed"),
+    "unsubscribed": ("unsubscribed",),
+}
 STARTED_FROM = ("new", "analyzed", "content_ready")
 
 StatKey = tuple[uuid.UUID, int, int, str, str]  # campaign, tier, step, variant, metric
@@ -114,8 +117,18 @@ class _Deltas:
         self.hourly: dict[HourKey, list[int]] = defaultdict(lambda: [0] * 4)
         self.workspace: dict[uuid.UUID, uuid.UUID] = {}
 
-    def event(self, ws: uuid.UUID, campaign: uuid.UUID, tier: int, step: int, variant: str, at: datetime,
-              metric: str, human: bool, sign: int = 1) -> None:
+    def event(
+        self,
+        ws: uuid.UUID,
+        campaign: uuid.UUID,
+        tier: int,
+        step: int,
+        variant: str,
+        at: datetime,
+        metric: str,
+        human: bool,
+        sign: int = 1,
+    ) -> None:
         self.workspace[campaign] = ws
         row = self.stats[(campaign, tier, step, variant, metric)]
         hour = self.hourly[(campaign, bucket_of(at), metric)]
@@ -125,14 +138,34 @@ class _Deltas:
             row[1] += sign
             hour[1] += sign
 
-    def human_only(self, ws: uuid.UUID, campaign: uuid.UUID, tier: int, step: int, variant: str, at: datetime,
-                   metric: str, sign: int) -> None:
+    def human_only(
+        self,
+        ws: uuid.UUID,
+        campaign: uuid.UUID,
+        tier: int,
+        step: int,
+        variant: str,
+        at: datetime,
+        metric: str,
+        sign: int,
+    ) -> None:
         self.workspace[campaign] = ws
         self.stats[(campaign, tier, step, variant, metric)][1] += sign
         self.hourly[(campaign, bucket_of(at), metric)][1] += sign
 
-    def unique(self, ws: uuid.UUID, campaign: uuid.UUID, tier: int, step: int, variant: str, at: datetime,
-               metric: str, scope: str, audience: str, sign: int = 1) -> None:
+    def unique(
+        self,
+        ws: uuid.UUID,
+        campaign: uuid.UUID,
+        tier: int,
+        step: int,
+        variant: str,
+        at: datetime,
+        metric: str,
+        scope: str,
+        audience: str,
+        sign: int = 1,
+    ) -> None:
         self.workspace[campaign] = ws
         human = audience == "human"
         if scope == "c":
@@ -143,18 +176,42 @@ class _Deltas:
 
     async def flush(self, session: AsyncSession) -> None:
         stat_cols = ("total", "human", "uniq", "uniq_human", "uniq_step", "uniq_step_human")
-        rows = [{"campaign_id": k[0], "tier": k[1], "step": k[2], "variant": k[3], "metric": k[4],
-                 "workspace_id": self.workspace[k[0]], **dict(zip(stat_cols, v, strict=True))}
-                for k, v in self.stats.items() if any(v)]
+        rows = [
+            {
+                "campaign_id": k[0],
+                "tier": k[1],
+                "step": k[2],
+                "variant": k[3],
+                "metric": k[4],
+                "workspace_id": self.workspace[k[0]],
+                **dict(zip(stat_cols, v, strict=True)),
+            }
+            for k, v in self.stats.items()
+            if any(v)
+        ]
         if rows:
-            await session.execute(_rollup_upsert(session, CampaignStat, ("campaign_id", "tier", "step", "variant",
-                                                                         "metric"), stat_cols), rows)
+            await session.execute(
+                _rollup_upsert(
+                    session, CampaignStat, ("campaign_id", "tier", "step", "variant", "metric"), stat_cols
+                ),
+                rows,
+            )
         hour_cols = stat_cols[:4]
-        rows = [{"campaign_id": k[0], "bucket": k[1], "metric": k[2], "workspace_id": self.workspace[k[0]],
-                 **dict(zip(hour_cols, v, strict=True))} for k, v in self.hourly.items() if any(v)]
+        rows = [
+            {
+                "campaign_id": k[0],
+                "bucket": k[1],
+                "metric": k[2],
+                "workspace_id": self.workspace[k[0]],
+                **dict(zip(hour_cols, v, strict=True)),
+            }
+            for k, v in self.hourly.items()
+            if any(v)
+        ]
         if rows:
-            await session.execute(_rollup_upsert(session, CampaignStatHourly, ("campaign_id", "bucket", "metric"),
-                                                 hour_cols), rows)
+            await session.execute(
+                _rollup_upsert(session, CampaignStatHourly, ("campaign_id", "bucket", "metric"), hour_cols), rows
+            )
 
 
 _UPSERTS: dict[tuple[str, str, tuple[str, ...]], Any] = {}
@@ -168,8 +225,9 @@ def _rollup_upsert(session: AsyncSession, model: Any, index: tuple[str, ...], co
     if stmt is None:
         base = table_insert(session, model)
         t = model.__table__.c
-        stmt = _UPSERTS[key] = base.on_conflict_do_update(index_elements=list(index),
-                                                          set_={c: t[c] + base.excluded[c] for c in cols})
+        stmt = _UPSERTS[key] = base.on_conflict_do_update(
+            index_elements=list(index), set_={c: t[c] + base.excluded[c] for c in cols}
+        )
     return stmt
 
 
@@ -206,10 +264,16 @@ async def _label(session: AsyncSession, drafts: list[Draft], settings: Settings,
         times = reference.get(key, {})
         delivered = max((t for t in times.get("delivered", []) if t <= d.occurred_at), default=None)
         sent = max((t for t in times.get("sent", []) if t <= d.occurred_at), default=None)
-        reason = machine.classify(event_type=d.type, source=d.source, user_agent=d.user_agent, ip=d.ip,
-                                  occurred_at=d.occurred_at, delivered_at=delivered or sent,
-                                  too_soon_s=settings.TRACKING_TOO_SOON_S,
-                                  extra_ranges=settings.TRACKING_MACHINE_IP_RANGES)
+        reason = machine.classify(
+            event_type=d.type,
+            source=d.source,
+            user_agent=d.user_agent,
+            ip=d.ip,
+            occurred_at=d.occurred_at,
+            delivered_at=delivered or sent,
+            too_soon_s=settings.TRACKING_TOO_SOON_S,
+            extra_ranges=settings.TRACKING_MACHINE_IP_RANGES,
+        )
         if reason:
             d.is_machine, d.machine_reason = True, reason
     relabel = await _bursts(session, [d for d in drafts if d.type == "clicked" and d.message_id], settings)
@@ -217,17 +281,25 @@ async def _label(session: AsyncSession, drafts: list[Draft], settings: Settings,
         await _relabel(session, relabel, deltas)
 
 
-async def _delivery_times(session: AsyncSession, drafts: list[Draft],
-                          engaged: list[Draft]) -> dict[tuple[Any, ...], dict[str, list[datetime]]]:
+async def _delivery_times(
+    session: AsyncSession, drafts: list[Draft], engaged: list[Draft]
+) -> dict[tuple[Any, ...], dict[str, list[datetime]]]:
     """Send and delivery times per (campaign, prospect, step) for the prospects opening or clicking."""
     times: dict[tuple[Any, ...], dict[str, list[datetime]]] = defaultdict(lambda: defaultdict(list))
     pairs = sorted({(d.campaign_id, d.prospect_id) for d in engaged}, key=str)
     for chunk in chunks(pairs):
         rows = await session.execute(
-            select(TrackingEvent.campaign_id, TrackingEvent.prospect_id, TrackingEvent.step, TrackingEvent.type,
-                   TrackingEvent.occurred_at)
-            .where(tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(chunk),
-                   TrackingEvent.type.in_(("sent", "delivered"))))
+            select(
+                TrackingEvent.campaign_id,
+                TrackingEvent.prospect_id,
+                TrackingEvent.step,
+                TrackingEvent.type,
+                TrackingEvent.occurred_at,
+            ).where(
+                tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(chunk),
+                TrackingEvent.type.in_(("sent", "delivered")),
+            )
+        )
         for c, p, step, kind, at in rows:
             times[(c, p, step)][kind].append(at)
     for d in drafts:
@@ -248,10 +320,19 @@ async def _bursts(session: AsyncSession, clicks: list[Draft], settings: Settings
     message_ids = sorted({d.message_id for d in clicks if d.message_id}, key=str)
     for chunk in chunks(message_ids):
         rows = await session.execute(
-            select(TrackingEvent.id, TrackingEvent.message_id, TrackingEvent.occurred_at, TrackingEvent.link_id,
-                   TrackingEvent.url, TrackingEvent.is_machine)
-            .where(TrackingEvent.message_id.in_(chunk), TrackingEvent.type == "clicked",
-                   TrackingEvent.occurred_at.between(earliest, latest)))
+            select(
+                TrackingEvent.id,
+                TrackingEvent.message_id,
+                TrackingEvent.occurred_at,
+                TrackingEvent.link_id,
+                TrackingEvent.url,
+                TrackingEvent.is_machine,
+            ).where(
+                TrackingEvent.message_id.in_(chunk),
+                TrackingEvent.type == "clicked",
+                TrackingEvent.occurred_at.between(earliest, latest),
+            )
+        )
         for row in rows:  # message_id is set: the query selects by it
             by_message[row.message_id].append((-row.id, row.occurred_at, str(row.link_id or row.url)))
             stored[row.id] = row.is_machine
@@ -262,9 +343,12 @@ async def _bursts(session: AsyncSession, clicks: list[Draft], settings: Settings
         links[d.message_id] = max(links.get(d.message_id, 0), d.links_in_message)
     relabel: list[int] = []
     for message_id, items in by_message.items():
-        members = machine.burst_members(items, links_in_message=links.get(message_id, 0),
-                                        window_s=settings.TRACKING_BURST_WINDOW_S,
-                                        min_links=settings.TRACKING_BURST_MIN_LINKS)
+        members = machine.burst_members(
+            items,
+            links_in_message=links.get(message_id, 0),
+            window_s=settings.TRACKING_BURST_WINDOW_S,
+            min_links=settings.TRACKING_BURST_MIN_LINKS,
+        )
         for index in members:
             if index >= 0:
                 d = clicks[index]
@@ -280,34 +364,82 @@ async def _relabel(session: AsyncSession, event_ids: list[int], deltas: _Deltas)
     e = TrackingEvent
     cols = (e.id, e.workspace_id, e.campaign_id, e.tier, e.step, e.variant, e.occurred_at, e.type)
     events = {row.id: row for row in await session.execute(select(*cols).where(e.id.in_(event_ids)))}
-    await session.execute(update(e).where(e.id.in_(event_ids))
-                          .values(is_machine=True, machine_reason="click_burst")
-                          .execution_options(synchronize_session=False))
+    await session.execute(
+        update(e)
+        .where(e.id.in_(event_ids))
+        .values(is_machine=True, machine_reason="click_burst")
+        .execution_options(synchronize_session=False)
+    )
     for ev in events.values():
         if ev.campaign_id is not None:
-            deltas.human_only(ev.workspace_id, ev.campaign_id, ev.tier, ev.step, ev.variant, ev.occurred_at,
-                              ev.type, -1)
+            deltas.human_only(
+                ev.workspace_id, ev.campaign_id, ev.tier, ev.step, ev.variant, ev.occurred_at, ev.type, -1
+            )
     t = TrackingFirstTouch
-    held = list(await session.execute(select(t.campaign_id, t.prospect_id, t.metric, t.scope, t.event_id).where(
-        t.audience == "human", t.event_id.in_(event_ids))))
+    held = list(
+        await session.execute(
+            select(t.campaign_id, t.prospect_id, t.metric, t.scope, t.event_id).where(
+                t.audience == "human", t.event_id.in_(event_ids)
+            )
+        )
+    )
     for campaign_id, prospect_id, metric, scope, event_id in held:
         old = events[event_id]
-        deltas.unique(old.workspace_id, campaign_id, old.tier, old.step, old.variant, old.occurred_at, metric,
-                      scope, "human", -1)
-        await session.execute(delete(t).where(t.campaign_id == campaign_id, t.prospect_id == prospect_id,
-                                              t.metric == metric, t.scope == scope, t.audience == "human"))
-        query = select(*cols).where(e.campaign_id == campaign_id, e.prospect_id == prospect_id,
-                                    e.is_machine.is_(False), e.type.in_(COHORTS[metric]))
+        deltas.unique(
+            old.workspace_id,
+            campaign_id,
+            old.tier,
+            old.step,
+            old.variant,
+            old.occurred_at,
+            metric,
+            scope,
+            "human",
+            -1,
+        )
+        await session.execute(
+            delete(t).where(
+                t.campaign_id == campaign_id,
+                t.prospect_id == prospect_id,
+                t.metric == metric,
+                t.scope == scope,
+                t.audience == "human",
+            )
+        )
+        query = select(*cols).where(
+            e.campaign_id == campaign_id,
+            e.prospect_id == prospect_id,
+            e.is_machine.is_(False),
+            e.type.in_(COHORTS[metric]),
+        )
         if scope != "c":
             _, step, variant = scope.split(":", 2)
             query = query.where(e.step == int(step), e.variant == variant)
         nxt = (await session.execute(query.order_by(e.id).limit(1))).first()
         if nxt is not None:  # the prospect's next human event in the cohort becomes its first
-            await session.execute(sql.insert(session, t).values(
-                campaign_id=campaign_id, prospect_id=prospect_id, metric=metric, scope=scope, audience="human",
-                event_id=nxt.id, occurred_at=nxt.occurred_at))
-            deltas.unique(nxt.workspace_id, campaign_id, nxt.tier, nxt.step, nxt.variant, nxt.occurred_at, metric,
-                          scope, "human", 1)
+            await session.execute(
+                sql.insert(session, t).values(
+                    campaign_id=campaign_id,
+                    prospect_id=prospect_id,
+                    metric=metric,
+                    scope=scope,
+                    audience="human",
+                    event_id=nxt.id,
+                    occurred_at=nxt.occurred_at,
+                )
+            )
+            deltas.unique(
+                nxt.workspace_id,
+                campaign_id,
+                nxt.tier,
+                nxt.step,
+                nxt.variant,
+                nxt.occurred_at,
+                metric,
+                scope,
+                "human",
+                1,
+            )
     log.info("tracking.clicks_relabelled", events=len(event_ids), claims_moved=len(held))
 
 
@@ -321,17 +453,35 @@ async def _store(session: AsyncSession, drafts: list[Draft]) -> list[Draft]:
         else:
             fresh[key] = d
     now = utcnow()
-    rows = [{"workspace_id": d.workspace_id, "campaign_id": d.campaign_id, "prospect_id": d.prospect_id,
-             "message_id": d.message_id, "link_id": d.link_id, "external_id": d.external_id,
-             "source": d.source, "type": d.type, "occurred_at": d.occurred_at, "received_at": now,
-             "tier": d.tier, "step": d.step, "variant": d.variant, "is_machine": d.is_machine,
-             "machine_reason": d.machine_reason, "url": d.url,
-             "user_agent": d.user_agent[:300] if d.user_agent else None} for d in fresh.values()]
+    rows = [
+        {
+            "workspace_id": d.workspace_id,
+            "campaign_id": d.campaign_id,
+            "prospect_id": d.prospect_id,
+            "message_id": d.message_id,
+            "link_id": d.link_id,
+            "external_id": d.external_id,
+            "source": d.source,
+            "type": d.type,
+            "occurred_at": d.occurred_at,
+            "received_at": now,
+            "tier": d.tier,
+            "step": d.step,
+            "variant": d.variant,
+            "is_machine": d.is_machine,
+            "machine_reason": d.machine_reason,
+            "url": d.url,
+            "user_agent": d.user_agent[:300] if d.user_agent else None,
+        }
+        for d in fresh.values()
+    ]
     if rows:
         t = TrackingEvent.__table__.c
-        stmt = (table_insert(session, TrackingEvent)
-                .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
-                .returning(t.id, t.workspace_id, t.external_id))
+        stmt = (
+            table_insert(session, TrackingEvent)
+            .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
+            .returning(t.id, t.workspace_id, t.external_id)
+        )
         for row in await session.execute(stmt, rows):
             fresh[(row.workspace_id, row.external_id)].event_id = row.id
     for d in fresh.values():
@@ -347,20 +497,34 @@ async def _claim(session: AsyncSession, created: list[Draft], deltas: _Deltas) -
         if not d.counted:
             continue
         assert d.campaign_id is not None and d.prospect_id is not None
-        deltas.event(d.workspace_id, d.campaign_id, d.tier, d.step, d.variant, d.occurred_at, d.type,
-                     not d.is_machine)
+        deltas.event(
+            d.workspace_id, d.campaign_id, d.tier, d.step, d.variant, d.occurred_at, d.type, not d.is_machine
+        )
         for metric in METRICS_OF[d.type]:
             audiences = ("all", "human") if metric in HUMAN_METRICS and not d.is_machine else ("all",)
             for scope in ("c", scope_of(d.step, d.variant)):
                 for audience in audiences:
                     candidates.setdefault((d.campaign_id, d.prospect_id, metric, scope, audience), d)
-    rows = [{"campaign_id": k[0], "prospect_id": k[1], "metric": k[2], "scope": k[3], "audience": k[4],
-             "event_id": d.event_id, "occurred_at": d.occurred_at} for k, d in candidates.items()]
+    rows = [
+        {
+            "campaign_id": k[0],
+            "prospect_id": k[1],
+            "metric": k[2],
+            "scope": k[3],
+            "audience": k[4],
+            "event_id": d.event_id,
+            "occurred_at": d.occurred_at,
+        }
+        for k, d in candidates.items()
+    ]
     if not rows:
         return
     t = TrackingFirstTouch.__table__.c
-    stmt = (table_insert(session, TrackingFirstTouch).on_conflict_do_nothing()
-            .returning(t.campaign_id, t.prospect_id, t.metric, t.scope, t.audience))
+    stmt = (
+        table_insert(session, TrackingFirstTouch)
+        .on_conflict_do_nothing()
+        .returning(t.campaign_id, t.prospect_id, t.metric, t.scope, t.audience)
+    )
     for key in await session.execute(stmt, rows):
         d = candidates[tuple(key)]  # type: ignore[index]
         deltas.unique(d.workspace_id, key[0], d.tier, d.step, d.variant, d.occurred_at, key[2], key[3], key[4])
@@ -380,16 +544,21 @@ async def _statuses(session: AsyncSession, created: list[Draft]) -> None:
         keep = STARTED_FROM if status == "in_sequence" else None
         for chunk in chunks(sorted(prospects, key=str)):
             where = [CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(chunk)]
-            where.append(CampaignProspect.status.in_(keep) if keep
-                         else CampaignProspect.status.not_in(ENDING[status]))
-            await session.execute(update(CampaignProspect).where(and_(*where))
-                                  .values(status=status, updated_at=utcnow()))
+            where.append(
+                CampaignProspect.status.in_(keep) if keep else CampaignProspect.status.not_in(ENDING[status])
+            )
+            await session.execute(
+                update(CampaignProspect).where(and_(*where)).values(status=status, updated_at=utcnow())
+            )
 
 
 async def links_per_message(session: AsyncSession, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     counts: dict[uuid.UUID, int] = {}
     for chunk in chunks(sorted(set(message_ids), key=str)):
-        rows = await session.execute(select(TrackedLink.message_id, func.count()).where(
-            TrackedLink.message_id.in_(chunk)).group_by(TrackedLink.message_id))
+        rows = await session.execute(
+            select(TrackedLink.message_id, func.count())
+            .where(TrackedLink.message_id.in_(chunk))
+            .group_by(TrackedLink.message_id)
+        )
         counts.update({m: int(n) for m, n in rows})
     return counts

@@ -33,20 +33,62 @@ APPLE_RANGES = ("17.0.0.0/8",)
 # Published mail-security egress ranges (indicative; extend with TRACKING_MACHINE_IP_RANGES).
 SCANNER_RANGES = (
     # Microsoft Exchange Online Protection / Defender for Office 365 (Safe Links)
-    "40.92.0.0/15", "40.107.0.0/16", "52.100.0.0/14", "104.47.0.0/17", "2a01:111:f400::/48",
+    "40.92.0.0/15",
+    "40.107.0.0/16",
+    "52.100.0.0/14",
+    "104.47.0.0/17",
+    "2a01:111:f400::/48",
     # Proofpoint
-    "67.231.144.0/20", "148.163.128.0/19", "205.220.160.0/19",
+    "67.231.144.0/20",
+    "148.163.128.0/19",
+    "205.220.160.0/19",
     # Mimecast
-    "205.139.110.0/24", "207.211.30.0/24", "91.220.42.0/24", "185.58.84.0/22",
+    "205.139.110.0/24",
+    "207.211.30.0/24",
+    "91.220.42.0/24",
+    "185.58.84.0/22",
     # Barracuda
-    "64.235.144.0/20", "209.222.80.0/21",
+    "64.235.144.0/20",
+    "209.222.80.0/21",
 )
 SCANNER_UA_WORDS = (
-    "bot", "crawler", "spider", "scanner", "preview", "proofpoint", "mimecast", "barracuda", "safelinks",
-    "safe links", "symantec", "messagelabs", "trendmicro", "trend micro", "forcepoint", "ironport",
-    "fireeye", "sophos", "zscaler", "cisco", "checkpoint", "avanan", "python-requests", "python-urllib",
-    "aiohttp", "httpx", "curl/", "wget", "go-http-client", "java/", "okhttp", "libwww", "headlesschrome",
-    "phantomjs", "apache-httpclient", "urlscan", "wordpress",
+    "bot",
+    "crawler",
+    "spider",
+    "scanner",
+    "preview",
+    "proofpoint",
+    "mimecast",
+    "barracuda",
+    "safelinks",
+    "safe links",
+    "symantec",
+    "messagelabs",
+    "trendmicro",
+    "trend micro",
+    "forcepoint",
+    "ironport",
+    "fireeye",
+    "sophos",
+    "zscaler",
+    "cisco",
+    "checkpoint",
+    "avanan",
+    "python-requests",
+    "python-urllib",
+    "aiohttp",
+    "httpx",
+    "curl/",
+    "wget",
+    "go-http-client",
+    "java/",
+    "okhttp",
+    "libwww",
+    "headlesschrome",
+    "phantomjs",
+    "apache-httpclient",
+    "urlscan",
+    "wordpress",
 )
 ENGAGEMENT = ("opened", "clicked")
 
@@ -66,8 +108,17 @@ def _in(ip: str | None, ranges: tuple[str, ...]) -> bool:
     return any(address.version == net.version and address in net for net in _networks(ranges))
 
 
-def classify(*, event_type: str, source: str, user_agent: str | None, ip: str | None, occurred_at: datetime,
-             delivered_at: datetime | None, too_soon_s: float, extra_ranges: Sequence[str] = ()) -> str | None:
+def classify(
+    *,
+    event_type: str,
+    source: str,
+    user_agent: str | None,
+    ip: str | None,
+    occurred_at: datetime,
+    delivered_at: datetime | None,
+    too_soon_s: float,
+    extra_ranges: Sequence[str] = (),
+) -> str | None:
     """The machine reason for one open or click, or None when it looks human (burst aside)."""
     if event_type not in ENGAGEMENT:
         return None
@@ -88,8 +139,9 @@ def classify(*, event_type: str, source: str, user_agent: str | None, ip: str | 
     return None
 
 
-def burst_members(clicks: Iterable[tuple[int, datetime, str]], *, links_in_message: int, window_s: float,
-                  min_links: int) -> set[int]:
+def burst_members(
+    clicks: Iterable[tuple[int, datetime, str]], *, links_in_message: int, window_s: float, min_links: int
+) -> set[int]:
     """Indexes of clicks (index, time, link key) on one message that belong to a burst.
 
     A burst: within `window_s`, clicks on `min(min_links, links_in_message)` distinct links (at
@@ -103,7 +155,7 @@ def burst_members(clicks: Iterable[tuple[int, datetime, str]], *, links_in_messa
     for end in range(len(ordered)):
         while ordered[end][1] - ordered[start][1] > window:
             start += 1
-        span = ordered[start:end + 1]
+        span = ordered[start : end + 1]
         if len({c[2] for c in span}) >= needed:
             members.update(c[0] for c in span)
     return members

@@ -19,27 +19,49 @@ router = APIRouter(prefix="", tags=["tracking"])
 
 # A transparent 1×1 GIF (42 bytes).
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
-NO_STORE = {"Cache-Control": "no-store, no-cache, must-revalidate, max-age=0", "Pragma": "no-cache",
-            "Expires": "0"}
+NO_STORE = {
+    "Cache-Control": "no-store, no-cache, must-revalidate, max-age=0",
+    "Pragma": "no-cache",
+    "Expires": "0",
+}
 
 
-@router.get("/t/o/{token}.gif", dependencies=[TrackingLimit], response_class=Response,
-            responses={200: {"content": {"image/gif": {}}, "description": "Always the 1×1 GIF"}})
+@router.get(
+    "/t/o/{token}.gif",
+    dependencies=[TrackingLimit],
+    response_class=Response,
+    responses={200: {"content": {"image/gif": {}}, "description": "Always the 1×1 GIF"}},
+)
 async def open_pixel(token: str, request: Request) -> Response:
     """Open pixel (public): always a 1×1 GIF, never cached; a valid token's open is committed first."""
     state = request.app.state
-    await tracking.open_hit(state.tracker, token=token, user_agent=request.headers.get("user-agent"),
-                            ip=client_ip(request), settings=state.settings)
+    await tracking.open_hit(
+        state.tracker,
+        token=token,
+        user_agent=request.headers.get("user-agent"),
+        ip=client_ip(request),
+        settings=state.settings,
+    )
     return Response(GIF, media_type="image/gif", headers=NO_STORE)
 
 
-@router.get("/t/c/{token}", dependencies=[TrackingLimit], response_class=RedirectResponse, status_code=302,
-            responses={302: {"description": "To the link's stored URL"}, 404: {"description": "Unknown token"}})
+@router.get(
+    "/t/c/{token}",
+    dependencies=[TrackingLimit],
+    response_class=RedirectResponse,
+    status_code=302,
+    responses={302: {"description": "To the link's stored URL"}, 404: {"description": "Unknown token"}},
+)
 async def click_redirect(token: str, request: Request) -> RedirectResponse:
     """Click redirect (public): to the URL stored for this link only; a bad or forged token is 404."""
     state = request.app.state
-    url = await tracking.click_hit(state.tracker, token=token, user_agent=request.headers.get("user-agent"),
-                                   ip=client_ip(request), settings=state.settings)
+    url = await tracking.click_hit(
+        state.tracker,
+        token=token,
+        user_agent=request.headers.get("user-agent"),
+        ip=client_ip(request),
+        settings=state.settings,
+    )
     return RedirectResponse(url, status_code=302, headers={**NO_STORE, "Referrer-Policy": "no-referrer"})
 
 
@@ -47,24 +69,38 @@ async def click_redirect(token: str, request: Request) -> RedirectResponse:
 async def message_links(message_id: uuid.UUID, key: ReadKey, request: Request) -> tracking.MessageLinksRead:
     """The pixel URL and tracked link URLs to put in a message, and its body with both embedded."""
     state = request.app.state
-    return await tracking.message_links(state.db, workspace_id=key.workspace_id, message_id=message_id,
-                                        settings=state.settings)
+    return await tracking.message_links(
+        state.db, workspace_id=key.workspace_id, message_id=message_id, settings=state.settings
+    )
 
 
 @router.post("/api/tracking/events", response_model=tracking.IngestRead)
-async def ingest_events(body: tracking.EventsIngest, key: WriteKey, session: SessionDep,
-                        request: Request) -> tracking.IngestRead:
+async def ingest_events(
+    body: tracking.EventsIngest, key: WriteKey, session: SessionDep, request: Request
+) -> tracking.IngestRead:
     """Ingest up to 1,000 events from a sending tool; idempotent by event id, one result per event."""
-    return await tracking.ingest_events(session, workspace_id=key.workspace_id, data=body,
-                                        settings=request.app.state.settings)
+    return await tracking.ingest_events(
+        session, workspace_id=key.workspace_id, data=body, settings=request.app.state.settings
+    )
 
 
 @router.get("/api/tracking/{campaign_id}/events", response_model=Page[tracking.EventRead])
-async def list_events(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep,
-                      type: EventType | None = None,
-                      audience: Literal["all", "human", "machine"] = "all",
-                      cursor: Annotated[str | None, Query(max_length=200)] = None,
-                      limit: Annotated[int, Query(ge=1, le=200)] = 50) -> Page[tracking.EventRead]:
+async def list_events(
+    campaign_id: uuid.UUID,
+    key: ReadKey,
+    session: SessionDep,
+    type: EventType | None = None,
+    audience: Literal["all", "human", "machine"] = "all",
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> Page[tracking.EventRead]:
     """A campaign's events, newest first; filter by type and by human or machine."""
-    return await tracking.list_events(session, workspace_id=key.workspace_id, campaign_id=campaign_id,
-                                      event_type=type, audience=audience, cursor=cursor, limit=limit)
+    return await tracking.list_events(
+        session,
+        workspace_id=key.workspace_id,
+        campaign_id=campaign_id,
+        event_type=type,
+        audience=audience,
+        cursor=cursor,
+        limit=limit,
+    )

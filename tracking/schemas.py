@@ -48,12 +48,30 @@ class EventsIngest(Input):
 
     events: Annotated[list[dict[str, Any]], Field(min_length=1, max_length=MAX_EVENTS)]
 
-    model_config = {"json_schema_extra": {"examples": [{"events": [
-        {"id": "inst_evt_81723", "type": "delivered", "occurred_at": "2026-11-30T14:02:11Z",
-         "message_id": "7a1c0c55-6d0b-4a8e-9a56-2f5b1f8c3e10"},
-        {"id": "inst_evt_81790", "type": "replied", "occurred_at": "2026-11-30T16:40:00Z",
-         "campaign_id": "3f1d2c4b-8a9e-4f1a-b2c3-d4e5f6a7b8c9", "email": "dana.reyes@silverpeakcasino.com",
-         "step": 1}]}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "events": [
+                        {
+                            "id": "inst_evt_81723",
+                            "type": "delivered",
+                            "occurred_at": "2026-11-30T14:02:11Z",
+                            "message_id": "7a1c0c55-6d0b-4a8e-9a56-2f5b1f8c3e10",
+                        },
+                        {
+                            "id": "inst_evt_81790",
+                            "type": "replied",
+                            "occurred_at": "2026-11-30T16:40:00Z",
+                            "campaign_id": "3f1d2c4b-8a9e-4f1a-b2c3-d4e5f6a7b8c9",
+                            "email": "dana.reyes@silverpeakcasino.com",
+                            "step": 1,
+                        },
+                    ]
+                }
+            ]
+        }
+    }
 
 
 class EventResult(Output):
@@ -75,8 +93,9 @@ class IngestRead(Output):
 
 
 class EventRead(Output):
-    id: int = Field(description="The same as event_id; kept for existing clients.",
-                    json_schema_extra={"deprecated": True})
+    id: int = Field(
+        description="The same as event_id; kept for existing clients.", json_schema_extra={"deprecated": True}
+    )
     external_id: str = Field(description="The sending tool's event id (`id` when it was ingested).")
     type: str
     source: str

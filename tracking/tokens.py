@@ -87,7 +87,7 @@ def tracked_text(text: str, tracked: dict[str, str]) -> str:
     def swap(match: re.Match[str]) -> str:
         raw = match.group(0)
         url = raw.rstrip(_TRAILING)
-        return tracked.get(url, url) + raw[len(url):]
+        return tracked.get(url, url) + raw[len(url) :]
 
     return URL_RE.sub(swap, text)
 
@@ -100,7 +100,7 @@ def tracked_html(text: str, tracked: dict[str, str], pixel: str | None) -> str:
         for match in URL_RE.finditer(chunk):
             raw = match.group(0)
             url = raw.rstrip(_TRAILING)
-            out.append(html.escape(chunk[last:match.start()]))
+            out.append(html.escape(chunk[last : match.start()]))
             target = tracked.get(url)
             out.append(f'<a href="{html.escape(target)}">{html.escape(url)}</a>' if target else html.escape(url))
             last = match.start() + len(url)
@@ -110,6 +110,8 @@ def tracked_html(text: str, tracked: dict[str, str], pixel: str | None) -> str:
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
     body = "".join(f"<p>{render(p)}</p>" for p in paragraphs)
     if pixel:
-        body += (f'<img src="{html.escape(pixel)}" width="1" height="1" alt="" '
-                 'style="display:block;border:0;width:1px;height:1px">')
+        body += (
+            f'<img src="{html.escape(pixel)}" width="1" height="1" alt="" '
+            'style="display:block;border:0;width:1px;height:1px">'
+        )
     return body

@@ -210,8 +210,7 @@ PROFILE = AgentProfile(
         "Acquiring new rated players costs more every year as nearby properties compete on free play",
         "Loyalty and host programs reward existing play instead of growing worth per player",
         "Hotel rooms and F&B outlets sit half empty midweek while weekends sell out",
-        "Responsible-gaming rules, self-exclusion lists and state regulators limit how and whom "
-        "you can market to",
+        "Responsible-gaming rules, self-exclusion lists and state regulators limit how and whom you can market to",
         "Players club data sits in the casino management system, hard for marketing to act on",
         "Sportsbook and iGaming sign-ups rarely convert into visits to the property",
         "Reinvestment (free play, comps, mailers) is hard to tie back to net gaming revenue",

@@ -36,158 +36,386 @@ ANGLES: dict[str, CopyAngles] = {
         segment="independent hotels and hotel groups",
         judged_on="the share of room nights booked direct",
         consequences=(
-            (r"\bboard\b.*\bunder\b|\btarget\b", "Getting there usually means moving repeat guests first, because they already know the hotel and only booked through an OTA out of habit."),
-            (r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b", "Every one of those OTA stays pays a commission that a direct booking from the same guest would not."),
-            (r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b", "A new booking engine pays back only once past guests are sent to it instead of the OTAs."),
-            (r"\bloyalty\b|\bdirect[- ]book|\bmember rates?\b", "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA."),
-            (r"\bacquir|\bbought\b|\btakeover\b|\bmanagement contract", "Newly acquired hotels come with past guests who have never heard from the new owner, and most of them rebook through an OTA by default."),
-            (r"\brenovat|\brefurbish|\bremodel", "Renovated rooms are worth more per night, which makes every commission on them more expensive."),
-            (r"\bopen|\bnew hotels?\b|\bnew propert", "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission."),
+            (
+                r"\bboard\b.*\bunder\b|\btarget\b",
+                "Getting there usually means moving repeat guests first, because they already know the hotel and only booked through an OTA out of habit.",
+            ),
+            (
+                r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b",
+                "Every one of those OTA stays pays a commission that a direct booking from the same guest would not.",
+            ),
+            (
+                r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b",
+                "A new booking engine pays back only once past guests are sent to it instead of the OTAs.",
+            ),
+            (
+                r"\bloyalty\b|\bdirect[- ]book|\bmember rates?\b",
+                "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA.",
+            ),
+            (
+                r"\bacquir|\bbought\b|\btakeover\b|\bmanagement contract",
+                "Newly acquired hotels come with past guests who have never heard from the new owner, and most of them rebook through an OTA by default.",
+            ),
+            (
+                r"\brenovat|\brefurbish|\bremodel",
+                "Renovated rooms are worth more per night, which makes every commission on them more expensive.",
+            ),
+            (
+                r"\bopen|\bnew hotels?\b|\bnew propert",
+                "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission.",
+            ),
         ),
-        observation=("past guests and the OTAs", "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
-                     "Each of those repeat stays pays a commission the hotel doesn't need to pay."),
+        observation=(
+            "past guests and the OTAs",
+            "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
+            "Each of those repeat stays pays a commission the hotel doesn't need to pay.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many past OTA guests {company} could win back direct?",
     ),
     "restaurant": CopyAngles(
         segment="restaurant groups and franchises",
         judged_on="the share of orders that come in direct",
         consequences=(
-            (r"\bfranchisees?\b.*\b(?:fees?|commissions?)\b", "Franchisees feel those fees first, so a direct-ordering channel is usually the easiest change to agree with them."),
-            (r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bthird-party delivery\b|\bcommission|\bmargins?\b|\bDeliveroo\b|\bUber ?Eats\b|\bDoorDash\b", "Every one of those app orders pays a commission that the same order placed direct would not."),
-            (r"\b(?:ordering )?app\b|\bonline ordering\b", "A new ordering app pays back only if regulars actually move to it from the delivery apps."),
-            (r"\bloyalty\b", "A loyalty program works best when it rewards the orders placed direct, not through the apps."),
-            (r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b", "New locations start without regulars, and their first orders usually come through the delivery apps."),
+            (
+                r"\bfranchisees?\b.*\b(?:fees?|commissions?)\b",
+                "Franchisees feel those fees first, so a direct-ordering channel is usually the easiest change to agree with them.",
+            ),
+            (
+                r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bthird-party delivery\b|\bcommission|\bmargins?\b|\bDeliveroo\b|\bUber ?Eats\b|\bDoorDash\b",
+                "Every one of those app orders pays a commission that the same order placed direct would not.",
+            ),
+            (
+                r"\b(?:ordering )?app\b|\bonline ordering\b",
+                "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
+            ),
+            (
+                r"\bloyalty\b",
+                "A loyalty program works best when it rewards the orders placed direct, not through the apps.",
+            ),
+            (
+                r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b",
+                "New locations start without regulars, and their first orders usually come through the delivery apps.",
+            ),
         ),
-        observation=("orders through the apps", "Most restaurant groups I talk to get a growing share of their orders through the delivery apps, including from regulars who would happily order direct.",
-                     "Each of those orders pays the app a commission that a direct order would keep."),
+        observation=(
+            "orders through the apps",
+            "Most restaurant groups I talk to get a growing share of their orders through the delivery apps, including from regulars who would happily order direct.",
+            "Each of those orders pays the app a commission that a direct order would keep.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many of {company}'s app orders could come direct?",
     ),
     "casino": CopyAngles(
         segment="regional and tribal casinos",
         judged_on="lapsed rated players who come back and play",
         consequences=(
-            (r"\bcompetitor|\bopened nearby|\bmiles away\b", "Players who have tried the new place are easiest to win back in the first months, before the new habit sets."),
-            (r"\blapsed\b|\binactive\b|\bcarded\b|\brated[- ]players?\b|\bnot (?:visited|returned)\b|\bhaven't (?:visited|returned)\b", "Lapsed rated players are usually the cheapest visits to win back, because you already know what they play."),
-            (r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b", "New tiers give lapsed players a reason to come back{date}, if someone tells them."),
-            (r"\bopt-in\b|\bSMS list\b|\bsubscribers?\b", "A list like that is the cheapest way to reach lapsed players, as long as it carries more than the weekly promotion."),
-            (r"\bdatabases?\b|\bCDP\b|\bCRM\b", "One clean database is usually the first time every lapsed player can be reached in one go."),
-            (r"\bevent (?:center|centre|space)\b|\barena\b|\bconcerts?\b|\bvenue\b", "Events are the easiest reason to write to lapsed players, and the night out usually ends on the casino floor."),
-            (r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan", "New rooms and new floors fill faster when lapsed players hear about them first."),
-            (r"\bopen|\blaunch", "A launch like that is the easiest reason to write to players who haven't visited in a while."),
+            (
+                r"\bcompetitor|\bopened nearby|\bmiles away\b",
+                "Players who have tried the new place are easiest to win back in the first months, before the new habit sets.",
+            ),
+            (
+                r"\blapsed\b|\binactive\b|\bcarded\b|\brated[- ]players?\b|\bnot (?:visited|returned)\b|\bhaven't (?:visited|returned)\b",
+                "Lapsed rated players are usually the cheapest visits to win back, because you already know what they play.",
+            ),
+            (
+                r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b",
+                "New tiers give lapsed players a reason to come back{date}, if someone tells them.",
+            ),
+            (
+                r"\bopt-in\b|\bSMS list\b|\bsubscribers?\b",
+                "A list like that is the cheapest way to reach lapsed players, as long as it carries more than the weekly promotion.",
+            ),
+            (
+                r"\bdatabases?\b|\bCDP\b|\bCRM\b",
+                "One clean database is usually the first time every lapsed player can be reached in one go.",
+            ),
+            (
+                r"\bevent (?:center|centre|space)\b|\barena\b|\bconcerts?\b|\bvenue\b",
+                "Events are the easiest reason to write to lapsed players, and the night out usually ends on the casino floor.",
+            ),
+            (
+                r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan",
+                "New rooms and new floors fill faster when lapsed players hear about them first.",
+            ),
+            (
+                r"\bopen|\blaunch",
+                "A launch like that is the easiest reason to write to players who haven't visited in a while.",
+            ),
         ),
-        observation=("players who stopped coming", "Most casinos I talk to have thousands of rated players in the database who haven't visited in a year, and no one writes to them until a big promotion.",
-                     "They are usually the cheapest visits to win back, because you already know what they play."),
+        observation=(
+            "players who stopped coming",
+            "Most casinos I talk to have thousands of rated players in the database who haven't visited in a year, and no one writes to them until a big promotion.",
+            "They are usually the cheapest visits to win back, because you already know what they play.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many lapsed rated players {company} could bring back?",
     ),
     "healthcare_clinic": CopyAngles(
         segment="dental and medical practices",
         judged_on="open appointment slots filled",
         consequences=(
-            (r"\bno[- ]shows?\b|\bcancell?ations?\b", "Every empty slot is a paid hour with no patient in the chair."),
-            (r"\boverdue\b|\brecall\b|\bhygiene\b", "Overdue patients are the quickest slots to fill, because they already know the practice."),
-            (r"\bacquir|\bmerg", "Acquired practices come with patient lists nobody has contacted under the new name, and the overdue patients are the quickest slots to fill."),
-            (r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b", "Every missed annual visit is an open slot now and a harder patient to bring back next year."),
-            (r"\bportal\b|\bapp\b", "A new portal pays back only once overdue patients are sent a link to book through it."),
-            (r"\bwait|\bonline booking\b", "Long waits usually mean demand isn't the problem; getting overdue patients into open slots is."),
-            (r"\bnew (?:office|location|clinic|site|practice)s?\b|\bopen\w*\b.*\b(?:office|location|clinic|site|practice)s?\b", "A new office opens with empty chairs, and the overdue patients of the offices you already run are the quickest to book."),
-            (r"\bhir|\bnew providers?\b", "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the quickest to book."),
+            (
+                r"\bno[- ]shows?\b|\bcancell?ations?\b",
+                "Every empty slot is a paid hour with no patient in the chair.",
+            ),
+            (
+                r"\boverdue\b|\brecall\b|\bhygiene\b",
+                "Overdue patients are the quickest slots to fill, because they already know the practice.",
+            ),
+            (
+                r"\bacquir|\bmerg",
+                "Acquired practices come with patient lists nobody has contacted under the new name, and the overdue patients are the quickest slots to fill.",
+            ),
+            (
+                r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b",
+                "Every missed annual visit is an open slot now and a harder patient to bring back next year.",
+            ),
+            (
+                r"\bportal\b|\bapp\b",
+                "A new portal pays back only once overdue patients are sent a link to book through it.",
+            ),
+            (
+                r"\bwait|\bonline booking\b",
+                "Long waits usually mean demand isn't the problem; getting overdue patients into open slots is.",
+            ),
+            (
+                r"\bnew (?:office|location|clinic|site|practice)s?\b|\bopen\w*\b.*\b(?:office|location|clinic|site|practice)s?\b",
+                "A new office opens with empty chairs, and the overdue patients of the offices you already run are the quickest to book.",
+            ),
+            (
+                r"\bhir|\bnew providers?\b",
+                "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the quickest to book.",
+            ),
         ),
-        observation=("overdue recall patients", "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
-                     "They are the quickest open slots to fill, because they already know the practice."),
+        observation=(
+            "overdue recall patients",
+            "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
+            "They are the quickest open slots to fill, because they already know the practice.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many overdue patients {company} could book into open slots?",
     ),
     "saas": CopyAngles(
         segment="B2B software companies",
         judged_on="qualified meetings held",
         consequences=(
-            (r"\bcoverage\b|\bagainst a [\d.]+x target\b|\bdouble pipeline\b|\bpipeline target\b", "Gaps like that rarely close on inbound alone, and new reps take a quarter or more to ramp."),
-            (r"\bmeetings?\b[^.;]*\bdown\b|\bdown\b[^.;]*\bmeetings?\b|\breply rates?\b", "When meetings drop like that, the pipeline gap shows up a quarter later, too late to fix by hiring."),
-            (r"\bSDRs?\b|\bsales development\b|\bBDRs?\b", "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it."),
-            (r"\benterprise\b|\bnew tier\b|\bupmarket\b", "A new tier needs its own pipeline from the first month, usually before the team that will sell it is in place."),
-            (r"\bSeries\b|\braised\b|\bfunding\b|\bround\b", "A new round usually comes with a pipeline target that starts before the new reps do."),
-            (r"\bhir|\brecruit", "New sales hires need meetings on the calendar from their first week to ramp at all."),
-            (r"\blaunch|\bnew product\b|\bexpan|\bnew market\b|\boffice\b|\bsell into\b|\benter", "A launch like that needs meetings with the right buyers before the team has learned how to find them."),
+            (
+                r"\bcoverage\b|\bagainst a [\d.]+x target\b|\bdouble pipeline\b|\bpipeline target\b",
+                "Gaps like that rarely close on inbound alone, and new reps take a quarter or more to ramp.",
+            ),
+            (
+                r"\bmeetings?\b[^.;]*\bdown\b|\bdown\b[^.;]*\bmeetings?\b|\breply rates?\b",
+                "When meetings drop like that, the pipeline gap shows up a quarter later, too late to fix by hiring.",
+            ),
+            (
+                r"\bSDRs?\b|\bsales development\b|\bBDRs?\b",
+                "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it.",
+            ),
+            (
+                r"\benterprise\b|\bnew tier\b|\bupmarket\b",
+                "A new tier needs its own pipeline from the first month, usually before the team that will sell it is in place.",
+            ),
+            (
+                r"\bSeries\b|\braised\b|\bfunding\b|\bround\b",
+                "A new round usually comes with a pipeline target that starts before the new reps do.",
+            ),
+            (
+                r"\bhir|\brecruit",
+                "New sales hires need meetings on the calendar from their first week to ramp at all.",
+            ),
+            (
+                r"\blaunch|\bnew product\b|\bexpan|\bnew market\b|\boffice\b|\bsell into\b|\benter",
+                "A launch like that needs meetings with the right buyers before the team has learned how to find them.",
+            ),
         ),
-        observation=("outbound pipeline", "Most B2B software teams I talk to want more outbound pipeline than their SDRs can book, and hiring more SDRs takes a quarter or more to pay off.",
-                     "That gap is usually where an outside team earns its keep: meetings now, while the in-house team is hired and ramped."),
+        observation=(
+            "outbound pipeline",
+            "Most B2B software teams I talk to want more outbound pipeline than their SDRs can book, and hiring more SDRs takes a quarter or more to pay off.",
+            "That gap is usually where an outside team earns its keep: meetings now, while the in-house team is hired and ramped.",
+        ),
         no_fact_ask="Worth 15 minutes to see what an outsourced SDR team could book for {company} this quarter?",
     ),
     "ecommerce": CopyAngles(
         segment="online retailers and DTC brands",
         judged_on="repeat purchase rate",
         consequences=(
-            (r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b", "Those first-time buyers are already paid for, and a second order from them costs far less than a new customer."),
-            (r"\bacquisition cost\b|\bCAC\b|\bpaid (?:social|search|media|ads)\b|\bads? (?:costs?|spend)\b|\bMeta ads\b", "When new customers cost more to win, the second order decides whether the first one was profitable."),
-            (r"\bsubscri|\bchurn", "Each cancelled subscriber is a customer who already trusted the brand once, and the easiest one to win back."),
-            (r"\bloyalty\b|\bmembership\b|\brewards?\b", "A loyalty program pays back only if one-time buyers hear about it after their first order, not just the regulars."),
-            (r"\bopt-in\b|\bSMS\b|\bsubscribers?\b|\blist\b", "A list like that pays back only if the messages after the first order give people a reason to come back."),
-            (r"\bnew (?:markets?|countr)|\binternational\b|\bonline store\b|\bexpan|\bin (?:France|Germany|Spain|Italy|Canada|the US|Europe)\b", "New markets start with first-time buyers only, so the second order decides whether the launch pays back."),
-            (r"\blaunch|\bnew (?:line|collection|range|product)", "A new line is the easiest reason to write to customers who bought once and never came back."),
-            (r"\bemail\b|\bSMS\b|\bKlaviyo\b|\bESP\b|\bplatform\b", "A move like that is the natural moment to rebuild the post-purchase and win-back flows."),
+            (
+                r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b",
+                "Those first-time buyers are already paid for, and a second order from them costs far less than a new customer.",
+            ),
+            (
+                r"\bacquisition cost\b|\bCAC\b|\bpaid (?:social|search|media|ads)\b|\bads? (?:costs?|spend)\b|\bMeta ads\b",
+                "When new customers cost more to win, the second order decides whether the first one was profitable.",
+            ),
+            (
+                r"\bsubscri|\bchurn",
+                "Each cancelled subscriber is a customer who already trusted the brand once, and the easiest one to win back.",
+            ),
+            (
+                r"\bloyalty\b|\bmembership\b|\brewards?\b",
+                "A loyalty program pays back only if one-time buyers hear about it after their first order, not just the regulars.",
+            ),
+            (
+                r"\bopt-in\b|\bSMS\b|\bsubscribers?\b|\blist\b",
+                "A list like that pays back only if the messages after the first order give people a reason to come back.",
+            ),
+            (
+                r"\bnew (?:markets?|countr)|\binternational\b|\bonline store\b|\bexpan|\bin (?:France|Germany|Spain|Italy|Canada|the US|Europe)\b",
+                "New markets start with first-time buyers only, so the second order decides whether the launch pays back.",
+            ),
+            (
+                r"\blaunch|\bnew (?:line|collection|range|product)",
+                "A new line is the easiest reason to write to customers who bought once and never came back.",
+            ),
+            (
+                r"\bemail\b|\bSMS\b|\bKlaviyo\b|\bESP\b|\bplatform\b",
+                "A move like that is the natural moment to rebuild the post-purchase and win-back flows.",
+            ),
         ),
-        observation=("the second order", "Most online retailers I talk to find that most first-time buyers never place a second order, even though they are already paid for.",
-                     "A second order from them costs far less than a new customer."),
+        observation=(
+            "the second order",
+            "Most online retailers I talk to find that most first-time buyers never place a second order, even though they are already paid for.",
+            "A second order from them costs far less than a new customer.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many one-time buyers {company} could bring back for a second order?",
     ),
     "financial_services": CopyAngles(
         segment="banks and credit unions",
         judged_on="new accounts and deposits opened",
         consequences=(
-            (r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b", "A new branch needs accounts from its first months, and the people nearby don't know the name yet."),
-            (r"\bsavings\b|\bhigh-yield\b|\bCDs?\b|\bISAs?\b|\bfixed-rate\b|\bnew (?:account|product)\b", "A new savings product pays back only once people in the market hear about it, and the first months set the balance it grows from."),
+            (
+                r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b",
+                "A new branch needs accounts from its first months, and the people nearby don't know the name yet.",
+            ),
+            (
+                r"\bsavings\b|\bhigh-yield\b|\bCDs?\b|\bISAs?\b|\bfixed-rate\b|\bnew (?:account|product)\b",
+                "A new savings product pays back only once people in the market hear about it, and the first months set the balance it grows from.",
+            ),
             (r"\bloan-to-deposit\b|\bltd ratio\b", "At that ratio, every new loan needs a new deposit behind it."),
-            (r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan", "Deposits from local households and businesses tend to stay longer than money chasing the best rate."),
-            (r"\bhir.*\b(?:relationship|RMs?|bankers?|lenders?)\b", "New relationship managers need warm conversations in their first months, not a cold list."),
-            (r"\bdigital\b|\bonline\b|\bapp\b|\bcore\b", "A new digital account opening only pays back once people in the market hear about it."),
-            (r"\bmerg|\bacquir", "A merger is the moment members and customers decide whether to stay, and the easiest moment to invite new ones."),
+            (
+                r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan",
+                "Deposits from local households and businesses tend to stay longer than money chasing the best rate.",
+            ),
+            (
+                r"\bhir.*\b(?:relationship|RMs?|bankers?|lenders?)\b",
+                "New relationship managers need warm conversations in their first months, not a cold list.",
+            ),
+            (
+                r"\bdigital\b|\bonline\b|\bapp\b|\bcore\b",
+                "A new digital account opening only pays back once people in the market hear about it.",
+            ),
+            (
+                r"\bmerg|\bacquir",
+                "A merger is the moment members and customers decide whether to stay, and the easiest moment to invite new ones.",
+            ),
         ),
-        observation=("local deposit growth", "Most community banks and credit unions I talk to want deposit growth from their own market, and rate promotions bring in money that leaves again when the rate ends.",
-                     "Accounts opened through a local campaign tend to stay longer than money chasing the best rate."),
+        observation=(
+            "local deposit growth",
+            "Most community banks and credit unions I talk to want deposit growth from their own market, and rate promotions bring in money that leaves again when the rate ends.",
+            "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
+        ),
         no_fact_ask="Worth 15 minutes to see what a compliance-reviewed deposit campaign could look like for {company}?",
     ),
     "real_estate": CopyAngles(
         segment="property managers and developers",
         judged_on="weeks to lease up",
         consequences=(
-            (r"\b(?:open|deliver|build|complet|launch|add|lease-up)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b", "That's {count} to let in the first months, and every empty week is rent that doesn't come back."),
-            (r"\b(?:took over|taking over|won|acquir\w*|added|adding|new)\b[^.;]{0,40}\b(?:management of|portfolio|"
-             r"properties|communities)\b|\bacquir", "A new portfolio comes with vacancies someone else priced and marketed, and the first months decide whether they fill on your watch."),
-            (r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b", "Every empty week is rent that doesn't come back, and concessions get harder to pull back the longer units sit."),
-            (r"\bhir.*\b(?:marketing|leasing|lettings)\b", "A new marketing hire usually starts with a lease-up already under way and no campaign history to work from."),
-            (r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b", "A new building has to let up fast, and every empty week is rent that doesn't come back."),
+            (
+                r"\b(?:open|deliver|build|complet|launch|add|lease-up)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
+                "That's {count} to let in the first months, and every empty week is rent that doesn't come back.",
+            ),
+            (
+                r"\b(?:took over|taking over|won|acquir\w*|added|adding|new)\b[^.;]{0,40}\b(?:management of|portfolio|"
+                r"properties|communities)\b|\bacquir",
+                "A new portfolio comes with vacancies someone else priced and marketed, and the first months decide whether they fill on your watch.",
+            ),
+            (
+                r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b",
+                "Every empty week is rent that doesn't come back, and concessions get harder to pull back the longer units sit.",
+            ),
+            (
+                r"\bhir.*\b(?:marketing|leasing|lettings)\b",
+                "A new marketing hire usually starts with a lease-up already under way and no campaign history to work from.",
+            ),
+            (
+                r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b",
+                "A new building has to let up fast, and every empty week is rent that doesn't come back.",
+            ),
         ),
-        observation=("lease-up speed", "Most operators I talk to say the first months of a lease-up decide the year, and the listing sites alone rarely fill a new building fast enough.",
-                     "Every empty week is rent that doesn't come back."),
+        observation=(
+            "lease-up speed",
+            "Most operators I talk to say the first months of a lease-up decide the year, and the listing sites alone rarely fill a new building fast enough.",
+            "Every empty week is rent that doesn't come back.",
+        ),
         no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",
     ),
     "manufacturing": CopyAngles(
         segment="manufacturers",
         judged_on="hours of unplanned downtime",
         consequences=(
-            (r"\bpenalt|\blate deliver", "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty."),
-            (r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b", "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop."),
-            (r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b", "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning."),
-            (r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b", "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way."),
-            (r"\bcontract\b|\bnew customer\b|\bwon\b", "A new contract makes on-time delivery the thing that decides renewal, and unplanned stops are the usual reason it slips."),
-            (r"\bhir.*\b(?:maintenance|reliability)\b|\bretir", "When maintenance know-how leaves with people, the machine data is what's left to warn you."),
+            (
+                r"\bpenalt|\blate deliver",
+                "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty.",
+            ),
+            (
+                r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b",
+                "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
+            ),
+            (
+                r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b",
+                "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning.",
+            ),
+            (
+                r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
+                "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
+            ),
+            (
+                r"\bcontract\b|\bnew customer\b|\bwon\b",
+                "A new contract makes on-time delivery the thing that decides renewal, and unplanned stops are the usual reason it slips.",
+            ),
+            (
+                r"\bhir.*\b(?:maintenance|reliability)\b|\bretir",
+                "When maintenance know-how leaves with people, the machine data is what's left to warn you.",
+            ),
         ),
-        observation=("unplanned stops", "Most plant managers I talk to can name the one machine whose stops cost them the most, and those stops rarely come without warning.",
-                     "The signs are usually in the machine data days before the line goes down."),
+        observation=(
+            "unplanned stops",
+            "Most plant managers I talk to can name the one machine whose stops cost them the most, and those stops rarely come without warning.",
+            "The signs are usually in the machine data days before the line goes down.",
+        ),
         no_fact_ask="Worth 15 minutes to see which of {company}'s lines would show the earliest warnings?",
     ),
     "professional_services": CopyAngles(
         segment="law, accounting and consulting firms",
         judged_on="first meetings with the clients a partner wants",
         consequences=(
-            (r"\blost\b[^.;]*\bclients?\b|\bnew logos?\b", "Replacing a large client through referrals alone usually takes longer than the gap it leaves."),
-            (r"\bretir|\brainmakers?\b|\bbook of business\b|\b% of fees\b", "Replacing a retiring partner's book through referrals alone usually takes longer than the retirement date allows."),
-            (r"\blaunch|\bnew (?:practice|studio|office|group|service)", "A new practice needs its first clients now, and referrals take years to build."),
-            (r"\bhir.*\b(?:former|executive|partner|director)\b|\blateral", "A senior hire from the client side opens doors, but only if there are meetings lined up for them."),
-            (r"\bmerg|\bacquir|\bcombin", "A merger gives the partners new services to sell, and most existing clients don't know about them yet."),
-            (r"\bopen|\bexpan|\bnew market\b", "A new office needs its first clients before the local referrals start."),
+            (
+                r"\blost\b[^.;]*\bclients?\b|\bnew logos?\b",
+                "Replacing a large client through referrals alone usually takes longer than the gap it leaves.",
+            ),
+            (
+                r"\bretir|\brainmakers?\b|\bbook of business\b|\b% of fees\b",
+                "Replacing a retiring partner's book through referrals alone usually takes longer than the retirement date allows.",
+            ),
+            (
+                r"\blaunch|\bnew (?:practice|studio|office|group|service)",
+                "A new practice needs its first clients now, and referrals take years to build.",
+            ),
+            (
+                r"\bhir.*\b(?:former|executive|partner|director)\b|\blateral",
+                "A senior hire from the client side opens doors, but only if there are meetings lined up for them.",
+            ),
+            (
+                r"\bmerg|\bacquir|\bcombin",
+                "A merger gives the partners new services to sell, and most existing clients don't know about them yet.",
+            ),
+            (
+                r"\bopen|\bexpan|\bnew market\b",
+                "A new office needs its first clients before the local referrals start.",
+            ),
         ),
-        observation=("new work through referrals", "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
-                     "Outbound is the one channel that books first meetings with the clients a partner picks."),
+        observation=(
+            "new work through referrals",
+            "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
+            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+        ),
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
     ),
 }

@@ -210,8 +210,7 @@ PROFILE = AgentProfile(
         "references from DTC brands at a similar revenue stage",
     ],
     tone=(
-        "Brand-aware and commercially sharp: talk margin, CAC and LTV, mirror the brand's voice, keep it "
-        "short."
+        "Brand-aware and commercially sharp: talk margin, CAC and LTV, mirror the brand's voice, keep it short."
     ),
     vocabulary=[
         "CAC",
@@ -240,9 +239,7 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="Margins are too thin right now.",
-            response=(
-                "Wholesale and bulk orders come without ad spend per order, which usually improves margin."
-            ),
+            response=("Wholesale and bulk orders come without ad spend per order, which usually improves margin."),
         ),
     ],
     rubric=RubricWeights(

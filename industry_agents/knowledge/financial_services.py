@@ -247,15 +247,11 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="Our bankers own their own prospecting.",
-            response=(
-                "We give them warmer conversations, not a replacement; they still own every relationship."
-            ),
+            response=("We give them warmer conversations, not a replacement; they still own every relationship."),
         ),
         Objection(
             objection="Vendor onboarding takes six months.",
-            response=(
-                "We have a due-diligence package ready (SOC 2, policies, insurance) to shorten the review."
-            ),
+            response=("We have a due-diligence package ready (SOC 2, policies, insurance) to shorten the review."),
         ),
     ],
     rubric=RubricWeights(

@@ -254,9 +254,7 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="We just signed with a revenue management system.",
-            response=(
-                "Good, an RMS prices the demand you have; we add demand on the nights it cannot price up."
-            ),
+            response=("Good, an RMS prices the demand you have; we add demand on the nights it cannot price up."),
         ),
         Objection(
             objection="Our team has no time for another project.",

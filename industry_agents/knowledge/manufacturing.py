@@ -213,8 +213,7 @@ PROFILE = AgentProfile(
         "references from manufacturers with similar processes and certifications",
     ],
     tone=(
-        "Practical and specific: speak in capacity, tolerances, certifications and lead times; no "
-        "marketing gloss."
+        "Practical and specific: speak in capacity, tolerances, certifications and lead times; no marketing gloss."
     ),
     vocabulary=[
         "OEE",
@@ -246,9 +245,7 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="Our sales cycle is 6-18 months.",
-            response=(
-                "Which is why the pipeline has to start now; we measure RFQs and qualified conversations."
-            ),
+            response=("Which is why the pipeline has to start now; we measure RFQs and qualified conversations."),
         ),
     ],
     rubric=RubricWeights(

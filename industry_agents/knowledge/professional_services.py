@@ -245,9 +245,7 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="Partners will not take the meetings.",
-            response=(
-                "We only book meetings that match criteria the partners sign off on, on their calendars."
-            ),
+            response=("We only book meetings that match criteria the partners sign off on, on their calendars."),
         ),
     ],
     rubric=RubricWeights(

@@ -219,8 +219,7 @@ PROFILE = AgentProfile(
         "references from brokerages and operators in similar markets",
     ],
     tone=(
-        "Local, relationship-driven and direct: talk about their submarket, deals and occupancy, never "
-        "generic."
+        "Local, relationship-driven and direct: talk about their submarket, deals and occupancy, never generic."
     ),
     vocabulary=[
         "lease-up",
@@ -245,9 +244,7 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="The market is slow; we are cutting spend.",
-            response=(
-                "That is when owners and tenants reconsider their options; we price against deals sourced."
-            ),
+            response=("That is when owners and tenants reconsider their options; we price against deals sourced."),
         ),
         Objection(
             objection="We already pay for portals.",

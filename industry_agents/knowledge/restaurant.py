@@ -217,8 +217,7 @@ PROFILE = AgentProfile(
         "references from multi-unit operators and franchisees",
     ],
     tone=(
-        "Straight-talking and operator-minded: short sentences, unit economics, no fluff; respect the "
-        "rush hours."
+        "Straight-talking and operator-minded: short sentences, unit economics, no fluff; respect the rush hours."
     ),
     vocabulary=[
         "covers",
@@ -249,9 +248,7 @@ PROFILE = AgentProfile(
         ),
         Objection(
             objection="Margins are too tight to add spend.",
-            response=(
-                "We price against incremental catering orders, which carry a better margin than delivery."
-            ),
+            response=("We price against incremental catering orders, which carry a better margin than delivery."),
         ),
     ],
     rubric=RubricWeights(

@@ -215,9 +215,7 @@ PROFILE = AgentProfile(
         "reply and meeting rates against the SaaS benchmark",
         "references from SaaS companies at a similar ARR stage",
     ],
-    tone=(
-        "Peer-to-peer and metric-fluent: crisp, specific to their GTM motion, zero buzzwords, one clear ask."
-    ),
+    tone=("Peer-to-peer and metric-fluent: crisp, specific to their GTM motion, zero buzzwords, one clear ask."),
     vocabulary=[
         "ARR",
         "NRR",
@@ -249,15 +247,13 @@ PROFILE = AgentProfile(
         Objection(
             objection="We tried an agency and got bad meetings.",
             response=(
-                "We agree a written ICP and meeting definition first, and you only pay for meetings that "
-                "meet it."
+                "We agree a written ICP and meeting definition first, and you only pay for meetings that meet it."
             ),
         ),
         Objection(
             objection="Not this quarter.",
             response=(
-                "Pipeline built now closes next quarter; a two-week pilot shows reply rates before you "
-                "commit."
+                "Pipeline built now closes next quarter; a two-week pilot shows reply rates before you commit."
             ),
         ),
     ],

@@ -52,8 +52,13 @@ async def rig(app_factory: Any) -> Any:
     opened: list[Rig] = []
 
     async def make(**overrides: Any) -> Rig:
-        app = await app_factory(**{"PUBLIC_BASE_URL": "https://track.example.com",
-                                   "SECRET_KEY": "test-secret-" + "x" * 40, **overrides})
+        app = await app_factory(
+            **{
+                "PUBLIC_BASE_URL": "https://track.example.com",
+                "SECRET_KEY": "test-secret-" + "x" * 40,
+                **overrides,
+            }
+        )
         key = await make_key(app.state.db)
         r = Rig(app=app, client=client_for(app, headers={"X-API-Key": key}), key=key, settings=app.state.settings)
         opened.append(r)
@@ -67,13 +72,22 @@ async def rig(app_factory: Any) -> Any:
 
 def person(i: int, **extra: Any) -> dict[str, Any]:
     titles = ["VP of Marketing", "Director of Player Development", "Marketing Coordinator", "Casino Host"]
-    return {"email": f"person{i}@casino{i % 7}.example.com", "first_name": f"Pat{i}", "last_name": "Lee",
-            "title": titles[i % len(titles)], "company": f"Casino {i % 7} Resort", "industry": "Casino & Gaming",
-            "employees": 500 + 100 * i, "location": "Reno, NV", **extra}
+    return {
+        "email": f"person{i}@casino{i % 7}.example.com",
+        "first_name": f"Pat{i}",
+        "last_name": "Lee",
+        "title": titles[i % len(titles)],
+        "company": f"Casino {i % 7} Resort",
+        "industry": "Casino & Gaming",
+        "employees": 500 + 100 * i,
+        "location": "Reno, NV",
+        **extra,
+    }
 
 
-async def make_campaign(r: Rig, n: int = 4, *, client: httpx.AsyncClient | None = None,
-                        **body: Any) -> tuple[str, list[str]]:
+async def make_campaign(
+    r: Rig, n: int = 4, *, client: httpx.AsyncClient | None = None, **body: Any
+) -> tuple[str, list[str]]:
     """A campaign with n analysed prospects; returns (campaign id, prospect ids)."""
     c = client or r.client
     created = await c.post("/api/campaigns/create", json={"name": "Q1 casinos", "industry": "casino", **body})
@@ -86,8 +100,9 @@ async def make_campaign(r: Rig, n: int = 4, *, client: httpx.AsyncClient | None 
     return cid, []
 
 
-async def add_messages(r: Rig, campaign_id: str, prospect_ids: list[str], *, steps: int = 2,
-                       links: int = 2) -> dict[tuple[str, int], str]:
+async def add_messages(
+    r: Rig, campaign_id: str, prospect_ids: list[str], *, steps: int = 2, links: int = 2
+) -> dict[tuple[str, int], str]:
     """Email messages (steps × prospects) made directly in the database; variants alternate A/B."""
     ids: dict[tuple[str, int], str] = {}
     async with r.db.session() as session:
@@ -96,13 +111,24 @@ async def add_messages(r: Rig, campaign_id: str, prospect_ids: list[str], *, ste
             for step in range(1, steps + 1):
                 variant = "AB"[(n + step) % 2]
                 urls = " ".join(f"https://example.com/page{k}?step={step}" for k in range(links))
-                body = (f"Hi there,\n\nStep {step} for you. Details: {urls}.\n\nWorth a call?\nSam")
-                m = Message(workspace_id=campaign.workspace_id, prospect_id=uuid.UUID(pid),
-                            campaign_id=campaign.id, content_key=f"{campaign_id}:{pid}:email:{step}",
-                            channel="email", step=step, day_offset=(step - 1) * 3, purpose="opener",
-                            subject=f"Subject {variant} step {step}", subject_variants=["sa", "sb"],
-                            variant=variant, body=body, cta="Worth a call?", quality={"score": 90},
-                            engine="rules")
+                body = f"Hi there,\n\nStep {step} for you. Details: {urls}.\n\nWorth a call?\nSam"
+                m = Message(
+                    workspace_id=campaign.workspace_id,
+                    prospect_id=uuid.UUID(pid),
+                    campaign_id=campaign.id,
+                    content_key=f"{campaign_id}:{pid}:email:{step}",
+                    channel="email",
+                    step=step,
+                    day_offset=(step - 1) * 3,
+                    purpose="opener",
+                    subject=f"Subject {variant} step {step}",
+                    subject_variants=["sa", "sb"],
+                    variant=variant,
+                    body=body,
+                    cta="Worth a call?",
+                    quality={"score": 90},
+                    engine="rules",
+                )
                 m.id = uuid.uuid4()
                 session.add(m)
                 ids[(pid, step)] = str(m.id)
@@ -123,12 +149,19 @@ def token_of(url: str) -> str:
 async def recount(r: Rig, campaign_id: str) -> dict[str, Any]:
     """Every report figure recomputed from the raw events, by the documented definitions."""
     async with r.db.session(write=False) as session:
-        events = list(await session.scalars(select(TrackingEvent).where(
-            TrackingEvent.campaign_id == uuid.UUID(campaign_id)).order_by(TrackingEvent.id)))
-    out: dict[str, Any] = {"overview": defaultdict(lambda: [0, 0, 0, 0]),
-                           "tiers": defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0])),
-                           "steps": defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0])),
-                           "hours": defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0]))}
+        events = list(
+            await session.scalars(
+                select(TrackingEvent)
+                .where(TrackingEvent.campaign_id == uuid.UUID(campaign_id))
+                .order_by(TrackingEvent.id)
+            )
+        )
+    out: dict[str, Any] = {
+        "overview": defaultdict(lambda: [0, 0, 0, 0]),
+        "tiers": defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0])),
+        "steps": defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0])),
+        "hours": defaultdict(lambda: defaultdict(lambda: [0, 0, 0, 0])),
+    }
     first: dict[tuple[Any, ...], TrackingEvent] = {}
     for e in events:
         out["overview"][e.type][0] += 1

@@ -32,32 +32,71 @@ HUMAN_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15
 APPLE_MPP_UA = "Mozilla/5.0"  # Apple Mail Privacy Protection's prefetch: labelled machine
 SCANNER_UA = "Barracuda Sentinel (EE)"
 EVIL_NAME = '<img src=x onerror="window.__xss=1">'
-SENDER = {"name": "Sam Lee", "title": "Partner", "company": "Tune Outbound",
-          "offer": "player reactivation campaigns", "calendar_link": "https://cal.example.com/sam"}
+SENDER = {
+    "name": "Sam Lee",
+    "title": "Partner",
+    "company": "Tune Outbound",
+    "offer": "player reactivation campaigns",
+    "calendar_link": "https://cal.example.com/sam",
+}
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's chromium; never a downloaded build
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 SIGNALS = ["Opening a 400-room hotel tower in Q2 2027", "Hiring a Player Development Manager"]
 # (title, employees, revenue, signals): with the casino agent's rubric, three of these land in tier 1,
 # four in tier 2, three in tier 3 and two in tier 4.
-PROFILES = [("VP of Marketing", 2500, 180_000_000, SIGNALS),
-            ("Chief Marketing Officer", 1200, 180_000_000, SIGNALS),
-            ("Director of Player Development", 600, 120_000_000, SIGNALS),
-            ("Casino Host Manager", 1200, 90_000_000, SIGNALS[:1]),
-            ("Director of Marketing", 1200, 90_000_000, []),
-            ("Player Development Manager", 300, 90_000_000, []),
-            ("Casino Host", 1200, 90_000_000, []),
-            ("Marketing Manager", 1200, 90_000_000, []),
-            ("Casino Host", 600, None, []),
-            ("Marketing Coordinator", 1200, 90_000_000, []),
-            ("Marketing Coordinator", 300, None, []),
-            ("Intern", 40, None, [])]
-FIRST = ["Dana", "Ravi", "Zoë", "Marcus", "Aiko", "Lena", "Tomás", "Grace", "Omar", "Priya", "Jonah", "Mei",
-         "Kofi"]
-LAST = ["Reyes", "Patel", "O'Brien-Núñez", "Hughes", "Tanaka", "Fischer", "García", "Okafor", "Haddad", "Iyer",
-        "Berg"]
+PROFILES = [
+    ("VP of Marketing", 2500, 180_000_000, SIGNALS),
+    ("Chief Marketing Officer", 1200, 180_000_000, SIGNALS),
+    ("Director of Player Development", 600, 120_000_000, SIGNALS),
+    ("Casino Host Manager", 1200, 90_000_000, SIGNALS[:1]),
+    ("Director of Marketing", 1200, 90_000_000, []),
+    ("Player Development Manager", 300, 90_000_000, []),
+    ("Casino Host", 1200, 90_000_000, []),
+    ("Marketing Manager", 1200, 90_000_000, []),
+    ("Casino Host", 600, None, []),
+    ("Marketing Coordinator", 1200, 90_000_000, []),
+    ("Marketing Coordinator", 300, None, []),
+    ("Intern", 40, None, []),
+]
+FIRST = [
+    "Dana",
+    "Ravi",
+    "Zoë",
+    "Marcus",
+    "Aiko",
+    "Lena",
+    "Tomás",
+    "Grace",
+    "Omar",
+    "Priya",
+    "Jonah",
+    "Mei",
+    "Kofi",
+]
+LAST = [
+    "Reyes",
+    "Patel",
+    "O'Brien-Núñez",
+    "Hughes",
+    "Tanaka",
+    "Fischer",
+    "García",
+    "Okafor",
+    "Haddad",
+    "Iyer",
+    "Berg",
+]
 COMPANIES = ["Silver Peak", "Gold Coast", "Lucky River"]
 
 
@@ -93,16 +132,40 @@ async def serve(**settings: str) -> AsyncIterator[Service]:
     with tempfile.TemporaryDirectory(prefix="tune-dashboard-") as tmp:
         database_url = f"sqlite+aiosqlite:///{Path(tmp) / 'dashboard.db'}"
         key = await _create_key(database_url)
-        env = {**os.environ, "DATABASE_URL": database_url, "RATE_LIMIT": "10000/minute", "LOG_LEVEL": "WARNING",
-               "JOB_WORKERS": "1", "JOB_POLL_INTERVAL_S": "0.1", "ENV": "development",
-               "PUBLIC_BASE_URL": "https://track.example.com", "SECRET_KEY": "dashboard-test-" + "x" * 40,
-               "ANTHROPIC_API_KEY": "", **settings}
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "RATE_LIMIT": "10000/minute",
+            "LOG_LEVEL": "WARNING",
+            "JOB_WORKERS": "1",
+            "JOB_POLL_INTERVAL_S": "0.1",
+            "ENV": "development",
+            "PUBLIC_BASE_URL": "https://track.example.com",
+            "SECRET_KEY": "dashboard-test-" + "x" * 40,
+            "ANTHROPIC_API_KEY": "",
+            **settings,
+        }
         port = free_port()
         # Blocking calls while nothing else runs on the loop (the server is not up yet).
         log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115, ASYNC230  (closed below)
         process = subprocess.Popen(  # noqa: ASYNC220
-            [sys.executable, "-m", "uvicorn", "api_server:app", "--host", "127.0.0.1", "--port", str(port),
-             "--no-access-log"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "api_server:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-access-log",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             await _until_up(url, process, Path(tmp) / "server.log")
@@ -139,11 +202,20 @@ def prospects(n: int) -> list[dict[str, Any]]:
         title, employees, revenue, signals = PROFILES[i % len(PROFILES)]
         first, last = FIRST[i % len(FIRST)], LAST[i % len(LAST)]
         local = first.lower().replace("ë", "e").replace("á", "a")
-        out.append({"email": f"{local}.{i}@casino{i % 9}.example.com",
-                    "first_name": EVIL_NAME if i == 5 else first, "last_name": last, "title": title,
-                    "company": f"{COMPANIES[i % 3]} Casino {i % 9}",
-                    "industry": "Casino & Gaming", "employees": employees, "location": "Reno, NV",
-                    **({"revenue": revenue} if revenue else {}), **({"signals": signals} if signals else {})})
+        out.append(
+            {
+                "email": f"{local}.{i}@casino{i % 9}.example.com",
+                "first_name": EVIL_NAME if i == 5 else first,
+                "last_name": last,
+                "title": title,
+                "company": f"{COMPANIES[i % 3]} Casino {i % 9}",
+                "industry": "Casino & Gaming",
+                "employees": employees,
+                "location": "Reno, NV",
+                **({"revenue": revenue} if revenue else {}),
+                **({"signals": signals} if signals else {}),
+            }
+        )
     return out
 
 
@@ -165,8 +237,9 @@ def events_for(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
 
     def add(kind: str, message_id: str, at: datetime, **extra: Any) -> None:
-        events.append({"id": f"seed-{len(events)}", "type": kind, "occurred_at": _iso(at),
-                       "message_id": message_id, **extra})
+        events.append(
+            {"id": f"seed-{len(events)}", "type": kind, "occurred_at": _iso(at), "message_id": message_id, **extra}
+        )
 
     for n, item in enumerate(sorted(items, key=lambda i: i["email"])):
         steps = {s["step"]: s for s in item["content"]["email_steps"]}
@@ -186,8 +259,13 @@ def events_for(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             opened = sent + timedelta(hours=3 + n % 20)
             add("opened", s1["message_id"], opened, user_agent=HUMAN_UA)
             if n % 3 == 0:
-                add("clicked", s1["message_id"], opened + timedelta(minutes=4), user_agent=HUMAN_UA,
-                    url=SENDER["calendar_link"])
+                add(
+                    "clicked",
+                    s1["message_id"],
+                    opened + timedelta(minutes=4),
+                    user_agent=HUMAN_UA,
+                    url=SENDER["calendar_link"],
+                )
             if n % 4 == 0:
                 add("replied", s1["message_id"], opened + timedelta(hours=20))
         if n % 6 == 2:  # a security scanner follows the links
@@ -205,19 +283,27 @@ def events_for(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 async def seed(url: str, key: str, *, n: int = 36) -> dict[str, Any]:
     """Seed a campaign through the API; returns its id, the other campaign's id and the content job."""
     async with httpx.AsyncClient(base_url=url, headers={"X-API-Key": key}, timeout=60) as client:
-        empty = await client.post("/api/campaigns/create",
-                                  json={"name": "Spring hotel pilot", "industry": "hotel"})
+        empty = await client.post(
+            "/api/campaigns/create", json={"name": "Spring hotel pilot", "industry": "hotel"}
+        )
         assert empty.status_code == 201, empty.text
-        created = await client.post("/api/campaigns/create", json={
-            "name": "Q1 casino reactivation", "industry": "casino",
-            "description": "Regional casino resorts opening new hotel towers",
-            "sequence_settings": {"steps": 2, "subject_variants": 2, "sender": SENDER}})
+        created = await client.post(
+            "/api/campaigns/create",
+            json={
+                "name": "Q1 casino reactivation",
+                "industry": "casino",
+                "description": "Regional casino resorts opening new hotel towers",
+                "sequence_settings": {"steps": 2, "subject_variants": 2, "sender": SENDER},
+            },
+        )
         assert created.status_code == 201, created.text
         cid = created.json()["id"]
         added = await client.post(f"/api/campaigns/{cid}/prospects", json={"prospects": prospects(n)})
         assert added.status_code == 200 and added.json()["failed"] == 0, added.text
-        queued = await client.post("/api/content/generate-batch", json={
-            "campaign_id": cid, "channels": ["sequence"], "steps": 2, "subject_variants": 2})
+        queued = await client.post(
+            "/api/content/generate-batch",
+            json={"campaign_id": cid, "channels": ["sequence"], "steps": 2, "subject_variants": 2},
+        )
         assert queued.status_code == 202, queued.text
         job = await wait_job(client, queued.json()["job_id"])
         assert job["status"] == "succeeded" and job["failed"] == 0, job
@@ -225,5 +311,9 @@ async def seed(url: str, key: str, *, n: int = 36) -> dict[str, Any]:
         events = events_for(items)
         ingested = await client.post("/api/tracking/events", json={"events": events})
         assert ingested.status_code == 200 and ingested.json()["errors"] == 0, ingested.text
-        return {"campaign_id": cid, "empty_campaign_id": empty.json()["id"], "job_id": job["job_id"],
-                "events": len(events)}
+        return {
+            "campaign_id": cid,
+            "empty_campaign_id": empty.json()["id"],
+            "job_id": job["job_id"],
+            "events": len(events),
+        }

@@ -167,11 +167,22 @@ def _open_objects(schema: Any) -> bool:
         return any(_open_objects(v) for v in schema)
     return False
 
+
 ERROR_TYPES: dict[int, str] = {
-    400: "invalid_request_error", 401: "authentication_error", 402: "billing_error",
-    403: "permission_error", 404: "not_found_error", 408: "timeout_error", 409: "conflict_error",
-    413: "request_too_large", 429: "rate_limit_error", 500: "api_error", 502: "api_error",
-    503: "api_error", 504: "timeout_error", 529: "overloaded_error",
+    400: "invalid_request_error",
+    401: "authentication_error",
+    402: "billing_error",
+    403: "permission_error",
+    404: "not_found_error",
+    408: "timeout_error",
+    409: "conflict_error",
+    413: "request_too_large",
+    429: "rate_limit_error",
+    500: "api_error",
+    502: "api_error",
+    503: "api_error",
+    504: "timeout_error",
+    529: "overloaded_error",
 }
 
 
@@ -201,13 +212,18 @@ class FakeBatch:
                 counts[r["result"]["type"]] += 1
         else:
             counts["processing"] = len(self.requests)
-        return {"id": self.id, "type": "message_batch", "processing_status": self.status,
-                "request_counts": counts, "created_at": _iso(self.created),
-                "expires_at": _iso(self.created + 86400), "ended_at": _iso(self.ended) if self.ended else None,
-                "cancel_initiated_at": _iso(self.cancel_initiated) if self.cancel_initiated else None,
-                "archived_at": None,
-                "results_url": f"{base_url}/v1/messages/batches/{self.id}/results" if self.status == "ended"
-                else None}
+        return {
+            "id": self.id,
+            "type": "message_batch",
+            "processing_status": self.status,
+            "request_counts": counts,
+            "created_at": _iso(self.created),
+            "expires_at": _iso(self.created + 86400),
+            "ended_at": _iso(self.ended) if self.ended else None,
+            "cancel_initiated_at": _iso(self.cancel_initiated) if self.cancel_initiated else None,
+            "archived_at": None,
+            "results_url": f"{base_url}/v1/messages/batches/{self.id}/results" if self.status == "ended" else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -293,8 +309,9 @@ class FakeAnthropic:
         server.block_on_close = False  # a handler still sleeping for a timeout test must not stall teardown
         self._server = server
         self.url = f"http://127.0.0.1:{server.server_address[1]}"
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-anthropic", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-anthropic", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -314,8 +331,12 @@ class FakeAnthropic:
     def sdk_client(self, settings: Settings | None = None, **kwargs: Any) -> AsyncAnthropic:
         """A real SDK client aimed here: strict response validation, no SDK retries, the
         settings' timeout."""
-        options: dict[str, Any] = {"api_key": "test", "base_url": self.url, "max_retries": 0,
-                                   "_strict_response_validation": True}
+        options: dict[str, Any] = {
+            "api_key": "test",
+            "base_url": self.url,
+            "max_retries": 0,
+            "_strict_response_validation": True,
+        }
         if settings is not None:
             options["timeout"] = settings.LLM_TIMEOUT_S
         return AsyncAnthropic(**(options | kwargs))
@@ -326,38 +347,73 @@ class FakeAnthropic:
         with self._lock:
             self._queue.extend(_Behaviour(**vars(behaviour)) for _ in range(times))
 
-    def reply(self, tool_input: dict[str, Any], *, usage: dict[str, int] | None = None, delay: float = 0.0,
-              times: int = 1, stop_reason: str | None = None) -> None:
+    def reply(
+        self,
+        tool_input: dict[str, Any],
+        *,
+        usage: dict[str, int] | None = None,
+        delay: float = 0.0,
+        times: int = 1,
+        stop_reason: str | None = None,
+    ) -> None:
         """Answer the next request(s) with `tool_input`, as JSON text or a `tool_use` block
         (whichever the request asked for); `stop_reason="max_tokens"` truncates it."""
-        self._push(_Behaviour("reply", delay=delay, tool_input=tool_input, usage=usage, stop_reason=stop_reason),
-                   times)
+        self._push(
+            _Behaviour("reply", delay=delay, tool_input=tool_input, usage=usage, stop_reason=stop_reason), times
+        )
 
     def refuse(self, *, category: str | None = None, explanation: str | None = None, times: int = 1) -> None:
         """Answer the next request(s) with `stop_reason: refusal` and no answer."""
-        self._push(_Behaviour("refuse", refusal={"type": "refusal", "category": category,
-                                                 "explanation": explanation}), times)
+        self._push(
+            _Behaviour("refuse", refusal={"type": "refusal", "category": category, "explanation": explanation}),
+            times,
+        )
 
     @staticmethod
     def schema_title(request: dict[str, Any]) -> str:
         """The title of the output schema a request asked for (native format, else the first tool)."""
-        fmt = ((request.get("output_config") or {}).get("format") or {})
+        fmt = (request.get("output_config") or {}).get("format") or {}
         schema = fmt.get("schema") or ((request.get("tools") or [{}])[0].get("input_schema") or {})
         return str(schema.get("title", ""))
 
-    def fail(self, status: int, *, error_type: str | None = None, message: str | None = None,
-             error_code: str | None = None, headers: dict[str, str] | None = None, delay: float = 0.0,
-             times: int = 1) -> None:
+    def fail(
+        self,
+        status: int,
+        *,
+        error_type: str | None = None,
+        message: str | None = None,
+        error_code: str | None = None,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+        times: int = 1,
+    ) -> None:
         """Answer the next request(s) with HTTP `status` and an Anthropic error body."""
-        self._push(_Behaviour("fail", delay=delay, status=status, headers=dict(headers or {}),
-                              error_type=error_type, message=message, error_code=error_code), times)
+        self._push(
+            _Behaviour(
+                "fail",
+                delay=delay,
+                status=status,
+                headers=dict(headers or {}),
+                error_type=error_type,
+                message=message,
+                error_code=error_code,
+            ),
+            times,
+        )
 
     def sleep(self, seconds: float, *, times: int = 1) -> None:
         """Stall the next request(s) for `seconds`, then answer as an unscripted request."""
         self._push(_Behaviour("sleep", delay=seconds), times)
 
-    def reply_raw(self, body: Any, *, status: int = 200, headers: dict[str, str] | None = None,
-                  delay: float = 0.0, times: int = 1) -> None:
+    def reply_raw(
+        self,
+        body: Any,
+        *,
+        status: int = 200,
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+        times: int = 1,
+    ) -> None:
         """Answer the next request(s) with exactly this JSON body (`bytes`: sent as they are, e.g. not JSON)."""
         self._push(_Behaviour("raw", delay=delay, status=status, body=body, headers=dict(headers or {})), times)
 
@@ -443,29 +499,38 @@ class FakeAnthropic:
             with self._lock:
                 self._in_flight -= 1
 
-    def _respond(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any],
-                 behaviour: _Behaviour | None) -> None:
+    def _respond(
+        self, handler: BaseHTTPRequestHandler, payload: dict[str, Any], behaviour: _Behaviour | None
+    ) -> None:
         if behaviour is not None and behaviour.delay:
             time.sleep(behaviour.delay)  # this handler's own thread: other requests go on
         if behaviour is None or behaviour.kind == "sleep":
             self._answer_unscripted(handler, payload)
         elif behaviour.kind == "reply":
-            self._send_message(handler, payload, behaviour.tool_input or {}, behaviour.usage,
-                               stop_reason=behaviour.stop_reason)
+            self._send_message(
+                handler, payload, behaviour.tool_input or {}, behaviour.usage, stop_reason=behaviour.stop_reason
+            )
         elif behaviour.kind == "refuse":
-            self._send_message(handler, payload, None, behaviour.usage, stop_reason="refusal",
-                               refusal=behaviour.refusal)
+            self._send_message(
+                handler, payload, None, behaviour.usage, stop_reason="refusal", refusal=behaviour.refusal
+            )
         elif behaviour.kind == "fail":
-            self._send_error(handler, behaviour.status, behaviour.error_type or ERROR_TYPES.get(
-                behaviour.status, "api_error"), behaviour.message, error_code=behaviour.error_code,
-                headers=behaviour.headers)
+            self._send_error(
+                handler,
+                behaviour.status,
+                behaviour.error_type or ERROR_TYPES.get(behaviour.status, "api_error"),
+                behaviour.message,
+                error_code=behaviour.error_code,
+                headers=behaviour.headers,
+            )
         else:
             self._send_json(handler, behaviour.status, behaviour.body, behaviour.headers)
 
     # --- Message Batches ---
 
-    def _batches_endpoint(self, handler: BaseHTTPRequestHandler, headers: dict[str, str], path: str, query: str,
-                          payload: Any) -> None:
+    def _batches_endpoint(
+        self, handler: BaseHTTPRequestHandler, headers: dict[str, str], path: str, query: str, payload: Any
+    ) -> None:
         parts = path.rstrip("/").split("/")[4:]  # after /v1/messages/batches
         method = handler.command
         if method == "POST" and not parts:
@@ -550,23 +615,48 @@ class FakeAnthropic:
         for custom_id, params in batch.requests.items():
             with self._lock:
                 canceled = batch.status == "canceling"
-            outcome = "canceled" if canceled else (self.batch_outcome(custom_id, params)
-                                                   if self.batch_outcome else None)
+            outcome = (
+                "canceled" if canceled else (self.batch_outcome(custom_id, params) if self.batch_outcome else None)
+            )
             problem = self._invalid(headers, params)
             if problem and outcome is None:
-                results.append({"custom_id": custom_id, "result": {"type": "errored", "error": {
-                    "type": "error", "error": {"type": "invalid_request_error", "message": problem},
-                    "request_id": None}}})
+                results.append(
+                    {
+                        "custom_id": custom_id,
+                        "result": {
+                            "type": "errored",
+                            "error": {
+                                "type": "error",
+                                "error": {"type": "invalid_request_error", "message": problem},
+                                "request_id": None,
+                            },
+                        },
+                    }
+                )
             elif outcome == "errored":
-                results.append({"custom_id": custom_id, "result": {"type": "errored", "error": {
-                    "type": "error", "error": {"type": "api_error", "message": "fake: this request errored"},
-                    "request_id": None}}})
+                results.append(
+                    {
+                        "custom_id": custom_id,
+                        "result": {
+                            "type": "errored",
+                            "error": {
+                                "type": "error",
+                                "error": {"type": "api_error", "message": "fake: this request errored"},
+                                "request_id": None,
+                            },
+                        },
+                    }
+                )
             elif outcome in ("expired", "canceled"):
                 results.append({"custom_id": custom_id, "result": {"type": outcome}})
             else:
                 value = self.responder(params) if self.responder is not None else {}
-                results.append({"custom_id": custom_id, "result": {
-                    "type": "succeeded", "message": self.message_body(params, value, None)}})
+                results.append(
+                    {
+                        "custom_id": custom_id,
+                        "result": {"type": "succeeded", "message": self.message_body(params, value, None)},
+                    }
+                )
         random.Random(batch.id).shuffle(results)  # the API does not keep request order
         with self._lock:
             batch.results = results
@@ -588,9 +678,17 @@ class FakeAnthropic:
             page = ordered[start:stop][:limit]
             data = [b.body(self.url) for b in page]
             has_more = start + len(page) < stop
-        self._send_json(handler, 200, {"data": data, "has_more": has_more,
-                                       "first_id": data[0]["id"] if data else None,
-                                       "last_id": data[-1]["id"] if data else None}, {})
+        self._send_json(
+            handler,
+            200,
+            {
+                "data": data,
+                "has_more": has_more,
+                "first_id": data[0]["id"] if data else None,
+                "last_id": data[-1]["id"] if data else None,
+            },
+            {},
+        )
 
     @staticmethod
     def _invalid(headers: dict[str, str], payload: Any) -> str | None:
@@ -627,8 +725,11 @@ class FakeAnthropic:
         if output_config is not None:
             fmt = output_config.get("format") if isinstance(output_config, dict) else None
             if fmt is not None:
-                if not isinstance(fmt, dict) or fmt.get("type") != "json_schema" or not isinstance(
-                        fmt.get("schema"), dict):
+                if (
+                    not isinstance(fmt, dict)
+                    or fmt.get("type") != "json_schema"
+                    or not isinstance(fmt.get("schema"), dict)
+                ):
                     return "output_config.format: expected {type: json_schema, schema: {...}}"
                 if _open_objects(fmt["schema"]):
                     return "output_config.format.schema: every object must set additionalProperties to false"
@@ -642,8 +743,13 @@ class FakeAnthropic:
             return
         with self._lock:
             self.unscripted += 1
-        self._send_error(handler, 500, "api_error", "fake_anthropic: no scripted behaviour and no responder",
-                         headers={"x-should-retry": "false"})
+        self._send_error(
+            handler,
+            500,
+            "api_error",
+            "fake_anthropic: no scripted behaviour and no responder",
+            headers={"x-should-retry": "false"},
+        )
 
     def _usage(self, payload: dict[str, Any], output: Any) -> dict[str, Any]:
         system = payload.get("system") or []
@@ -651,8 +757,12 @@ class FakeAnthropic:
         marked = [b for b in blocks if isinstance(b, dict) and b.get("cache_control")]
         prefix = [payload.get("tools") or [], (payload.get("output_config") or {}).get("format"), blocks]
         prefix_tokens = _tokens(prefix)
-        usage: dict[str, Any] = {"input_tokens": _tokens(payload["messages"]), "output_tokens": _tokens(output),
-                                 "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
+        usage: dict[str, Any] = {
+            "input_tokens": _tokens(payload["messages"]),
+            "output_tokens": _tokens(output),
+            "cache_creation_input_tokens": 0,
+            "cache_read_input_tokens": 0,
+        }
         if not marked or prefix_tokens < min_cache_tokens(str(payload["model"])):
             usage["input_tokens"] += prefix_tokens  # too short to cache: the API bills it as input
             return usage
@@ -665,18 +775,38 @@ class FakeAnthropic:
         else:
             one_hour = marked[-1]["cache_control"].get("ttl") == "1h"
             usage["cache_creation_input_tokens"] = prefix_tokens
-            usage["cache_creation"] = {"ephemeral_5m_input_tokens": 0 if one_hour else prefix_tokens,
-                                       "ephemeral_1h_input_tokens": prefix_tokens if one_hour else 0}
+            usage["cache_creation"] = {
+                "ephemeral_5m_input_tokens": 0 if one_hour else prefix_tokens,
+                "ephemeral_1h_input_tokens": prefix_tokens if one_hour else 0,
+            }
         return usage
 
-    def _send_message(self, handler: BaseHTTPRequestHandler, payload: dict[str, Any],
-                      tool_input: dict[str, Any] | None, usage: dict[str, int] | None, *,
-                      stop_reason: str | None = None, refusal: dict[str, Any] | None = None) -> None:
-        self._send_json(handler, 200, self.message_body(payload, tool_input, usage, stop_reason=stop_reason,
-                                                        refusal=refusal), {})
+    def _send_message(
+        self,
+        handler: BaseHTTPRequestHandler,
+        payload: dict[str, Any],
+        tool_input: dict[str, Any] | None,
+        usage: dict[str, int] | None,
+        *,
+        stop_reason: str | None = None,
+        refusal: dict[str, Any] | None = None,
+    ) -> None:
+        self._send_json(
+            handler,
+            200,
+            self.message_body(payload, tool_input, usage, stop_reason=stop_reason, refusal=refusal),
+            {},
+        )
 
-    def message_body(self, payload: dict[str, Any], value: dict[str, Any] | None, usage: dict[str, int] | None,
-                     *, stop_reason: str | None = None, refusal: dict[str, Any] | None = None) -> dict[str, Any]:
+    def message_body(
+        self,
+        payload: dict[str, Any],
+        value: dict[str, Any] | None,
+        usage: dict[str, int] | None,
+        *,
+        stop_reason: str | None = None,
+        refusal: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         """A Messages API answer to `payload` carrying `value` (see `reply`)."""
         choice = payload.get("tool_choice") or {}
         tools = payload.get("tools") or []
@@ -691,10 +821,15 @@ class FakeAnthropic:
             content = [{"type": "text", "text": text}]
         else:
             name = choice.get("name") if choice.get("type") == "tool" else (tools[0]["name"] if tools else "emit")
-            content = [{"type": "tool_use", "id": f"toolu_{uuid.uuid4().hex[:24]}", "name": name,
-                        "input": value or {}}]
-        full_usage: dict[str, Any] = {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0,
-                                      "cache_read_input_tokens": 0}
+            content = [
+                {"type": "tool_use", "id": f"toolu_{uuid.uuid4().hex[:24]}", "name": name, "input": value or {}}
+            ]
+        full_usage: dict[str, Any] = {
+            "input_tokens": 0,
+            "output_tokens": 0,
+            "cache_creation_input_tokens": 0,
+            "cache_read_input_tokens": 0,
+        }
         full_usage |= usage if usage is not None else self._usage(payload, value or "")
         if stop_reason == "max_tokens":
             full_usage["output_tokens"] = payload["max_tokens"]
@@ -712,8 +847,16 @@ class FakeAnthropic:
         Message.model_validate(body)  # the fake's own answers must match the SDK's type
         return body
 
-    def _send_error(self, handler: BaseHTTPRequestHandler, status: int, error_type: str, message: str | None,
-                    *, error_code: str | None = None, headers: dict[str, str] | None = None) -> None:
+    def _send_error(
+        self,
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        error_type: str,
+        message: str | None,
+        *,
+        error_code: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         error: dict[str, Any] = {"type": error_type, "message": message or f"fake {error_type}"}
         if error_code:
             error["details"] = {"error_code": error_code}

@@ -1,11 +1,11 @@
 """A fake Clay table webhook on 127.0.0.1: records every request, answers from a script.
 
-    fake = FakeClay().start()          # or the `fake_clay` fixture
-    fake.url                           "http://127.0.0.1:<port>"
-    fake.script(429, headers={"Retry-After": "1"})   # next request's answer (FIFO, one per request)
-    fake.script(503, times=2)
-    ...                                # unscripted requests get 200 {"ok": true}
-    fake.requests                      [Received(path, headers (lower-case), json, at (monotonic))]
+fake = FakeClay().start()          # or the `fake_clay` fixture
+fake.url                           "http://127.0.0.1:<port>"
+fake.script(429, headers={"Retry-After": "1"})   # next request's answer (FIFO, one per request)
+fake.script(503, times=2)
+...                                # unscripted requests get 200 {"ok": true}
+fake.requests                      [Received(path, headers (lower-case), json, at (monotonic))]
 """
 
 from __future__ import annotations
@@ -60,8 +60,11 @@ class FakeClay:
                 except ValueError:
                     body = raw.decode("latin-1")
                 with fake._lock:
-                    fake.requests.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()},
-                                                  body, time.monotonic()))
+                    fake.requests.append(
+                        Received(
+                            self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.monotonic()
+                        )
+                    )
                     answer = fake._queue.popleft() if fake._queue else _Answer()
                 payload = json.dumps(answer.body if answer.body is not None else {"ok": answer.status < 300})
                 data = payload.encode()
@@ -80,8 +83,9 @@ class FakeClay:
         server.daemon_threads = True
         self._server = server
         self.url = f"http://127.0.0.1:{server.server_address[1]}"
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
-                         name="fake-clay").start()
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True, name="fake-clay"
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -90,8 +94,9 @@ class FakeClay:
             self._server.server_close()
             self._server = None
 
-    def script(self, status: int, *, headers: dict[str, str] | None = None, body: Any = None,
-               times: int = 1) -> None:
+    def script(
+        self, status: int, *, headers: dict[str, str] | None = None, body: Any = None, times: int = 1
+    ) -> None:
         with self._lock:
             for _ in range(times):
                 self._queue.append(_Answer(status, headers or {}, body))

@@ -30,6 +30,7 @@ TUNING4 = GOLDEN / "prospects4.jsonl"
 HOLDOUT = GOLDEN / "holdout3.jsonl"  # a fourth blind labeller's 100 rows: never tuned on, figures only
 OFFERS = GOLDEN / "offers.json"
 
+
 def to_prospect(raw: dict[str, Any]) -> ProspectData:
     """The prospect as the service stores it: the one intake reads Clay/CRM value strings."""
     return ProspectData.model_validate(raw)
@@ -89,8 +90,10 @@ class Report:
             f"  disqualified in tiers 1-2: {len(self.dq_in_top)}" + (f" {self.dq_in_top}" if show_ids else "")
         )
         if self.refused:
-            out.append(f"  refused by the intake (counted as disagreements): {len(self.refused)}"
-                       + (f" {self.refused}" if show_ids else ""))
+            out.append(
+                f"  refused by the intake (counted as disagreements): {len(self.refused)}"
+                + (f" {self.refused}" if show_ids else "")
+            )
         return out
 
 

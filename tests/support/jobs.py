@@ -26,8 +26,13 @@ async def wait_job(client: httpx.AsyncClient, job_id: str, timeout: float = 60) 
         await asyncio.sleep(0.05)
 
 
-async def wait_until(probe: Callable[[], Awaitable[Any]], done: Callable[[Any], bool], *,
-                     timeout: float = 60, every: float = 0.05) -> Any:  # noqa: ASYNC109
+async def wait_until(
+    probe: Callable[[], Awaitable[Any]],
+    done: Callable[[Any], bool],
+    *,
+    timeout: float = 60,  # noqa: ASYNC109 (a test's deadline, asserted with its last result)
+    every: float = 0.05,
+) -> Any:
     """Call `probe` until `done(result)`; the result, or the test fails with the last one after `timeout` s."""
     deadline = time.monotonic() + timeout
     while True:
