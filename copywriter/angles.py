@@ -348,6 +348,22 @@ _IRREGULAR_PAST = {
     "lost": "lose",
     "fell": "fall",
     "rose": "rise",
+    "caught": "catch",
+    "saw": "see",
+    "said": "say",
+    "told": "tell",
+    "kept": "keep",
+    "met": "meet",
+    "spent": "spend",
+    "paid": "pay",
+    "ran": "run",
+    "went": "go",
+    "came": "come",
+    "found": "find",
+    "gave": "give",
+    "wrote": "write",
+    "chose": "choose",
+    "drew": "draw",
 }
 _NOT_VERBS_ING = frozenset(
     {

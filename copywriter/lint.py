@@ -1425,7 +1425,9 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if verb_kind(w) == "past" and w.endswith("ed"):
             if nxt not in ("for", "in", "on", "by", "to", "at", "as", ""):
-                return []  # "opened a new office": a finite past
+                return []  # "opened a new office": a finite past (not "announced for Q3")
+        elif verb_kind(w) == "past":
+            return []  # an irregular past ("caught my eye", "fell to 18%") is finite
         elif w in FINITE or (verb_kind(w) == "present" and w not in _NOUN_TOO):
             return []
     return [Finding("fragment", text, "a note pasted with no verb; say it as a sentence or use the next fact")]

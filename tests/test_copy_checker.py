@@ -185,3 +185,18 @@ def test_us_readers_get_us_spelling() -> None:
         localise("312 units to let; outbound programmes", "Leeds, England, United Kingdom")
         == "312 units to let; outbound programmes"
     )
+
+
+def test_an_irregular_past_is_a_verb_not_a_fragment() -> None:
+    """'caught' is a finite past like 'opened': the fragment check flagged Claude's LinkedIn note
+    "Your work on guest loyalty caught my eye." and forced a needless redraft (seen in the Batches test)."""
+    from copywriter.lint import check_fragment
+
+    ctx = next(iter(_contexts_for_fragment()))
+    assert check_fragment("Your work on guest loyalty caught my eye.", ctx) == []
+    assert check_fragment("Your new wing opened last month.", ctx) == []
+    assert check_fragment("Your players club relaunch announced for Q3.", ctx) != []
+
+
+def _contexts_for_fragment() -> list[LintContext]:
+    return [_step1(name)[2] for name in ROUND4[:1]]
