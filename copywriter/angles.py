@@ -448,7 +448,16 @@ def verb_kind(word: str) -> str | None:
         w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and not w.startswith(("un", "over", "under"))
     ):
         return "past"
-    if w in (
+    if w in _STATE_VERBS:
+        return "present"
+    if w.endswith("s") and not w.endswith("ss") and _event_verb(w):
+        return "present"  # "Reopens its resort in May", "Opens a second site": an event said in the present
+    return None
+
+
+# present-tense verbs of how a company is, not of something happening to it
+_STATE_VERBS = frozenset(
+    (
         "relies",
         "runs",
         "uses",
@@ -472,9 +481,30 @@ def verb_kind(word: str) -> str | None:
         "manages",
         "employs",
         "struggles",
-    ):
-        return "present"
-    return None
+    )
+)
+
+
+def _event_verb(word: str) -> bool:
+    """Whether `word` is an inflected event verb the judgement layer reads ("reopens", "ends", "expires")."""
+    from intelligence.extract import lemma_of  # late: intelligence imports the knowledge base
+
+    return lemma_of(word.lower()) is not None
+
+
+def has_verb(words: list[str]) -> bool:
+    """Whether the words after a clause's first hold a finite verb: a listed one, or an event verb in the
+    third person ("Deliveroo exclusivity contract ends in June")."""
+    return any(
+        w in FINITE or w in CHANGE_VERBS or (w.endswith("s") and not w.endswith("ss") and _event_verb(w))
+        for w in words[1:]
+    )
+
+
+# third-person verbs of a date or a measure changing, which the event table does not hold
+CHANGE_VERBS = frozenset(
+    {"ends", "expires", "lapses", "begins", "starts", "renews", "falls", "rises", "grows", "drops", "doubles"}
+)
 
 
 _E_STEMS = frozenset(
@@ -774,6 +804,10 @@ def _normalise(text: str) -> str:
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
+    verb, _, tail = text.partition(" ")
+    if tail and verb.endswith("s") and verb_kind(verb) == "present" and verb.lower() not in _STATE_VERBS:
+        # "Reopens its resort in May": an event in the record's present is news under way, said as "reopening"
+        text = f"{_gerund(lemma(verb))} {tail}"
     text = _split_clauses(text)
     text = re.sub(
         r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
@@ -835,7 +869,9 @@ def _usable(kind: str | None, text: str) -> bool:
     if ACTIVE_PAST.match(text) and not (set(text.lower().split()[:1]) & {"the", "a", "an"}):
         return True
     main = _main_words(text)
-    return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in main[1:]))
+    if lowered and lowered[0] == "only" and len(lowered) > 5 and any(c.isdigit() for c in lowered[1]):
+        return True  # "Only 18% of first-time buyers place a second order within 90 days": a measured pain
+    return bool(lowered) and (lowered[0] in ("they", "there", "no") or has_verb(main))
 
 
 def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:

@@ -32,6 +32,7 @@ from copywriter.angles import (
     OfferTerms,
     _main_words,
     fact_used,
+    has_verb,
     offer_terms,
     read_facts,
     words_of,
@@ -197,9 +198,17 @@ _TIME_WORDS = frozenset(
     {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days"}
 )
 _QUANTITY_NP = re.compile(
-    r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"\b(and|with|has|have|had|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?:rate|ratio|share|margin|occupancy|increase|decline|drop|rise|churn))\b"
 )
+
+
+def _number_article(quantity: str) -> str:
+    """ "an 81% occupancy", "an 18% rate", "a 12% share": the article as the number is said."""
+    digits = quantity.lstrip("~")
+    return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
+
+
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {
@@ -918,7 +927,11 @@ class Plan:
         """The fact as a clause with a subject, lower-case first word unless it is a name; a measured
         quantity takes its article ("and 12% no-show rate" -> "and a 12% no-show rate")."""
         text = self._clause(fact, you=you)
-        return _QUANTITY_NP.sub(r"\1 a \2", text) if text else text
+        return (
+            _QUANTITY_NP.sub(lambda m: f"{m.group(1)} {_number_article(m.group(2))} {m.group(2)}", text)
+            if text
+            else text
+        )
 
     def _clause(self, fact: CopyFact, *, you: bool) -> str | None:
         co = self.company
@@ -949,8 +962,8 @@ class Plan:
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
         if (
-            not any(w in FINITE for w in _main_words(text)[1:])
-            and not (lowered and lowered[0] in ("they", "there"))
+            not has_verb(_main_words(text))
+            and not (lowered and lowered[0] in ("they", "there", "only"))
             and not ACTIVE_PAST.match(text)
             and not ADVERB_VERB.search(text)
         ):
@@ -982,7 +995,8 @@ class Plan:
             owner = "your" if you or not self.company else possessive(self.company)
             return f"{share.group(1)} {share.group(2)} {share.group(3)}{owner} {share.group(4)}"
         lead_number = (
-            text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
+            text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over", "only")
+            or text[0].isdigit()
         )
         text = (
             text
@@ -1007,6 +1021,7 @@ class Plan:
             "nearly",
             "over",
             "several",
+            "only",
             "most",
             "some",
             "many",
@@ -1032,6 +1047,8 @@ class Plan:
                 return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
             return f"{owner} {text}"
         owner = "your" if you or not self.company else possessive(self.company)
+        if first in fact.names or first.strip(",") in " ".join(fact.names).split():
+            return f"{owner} {text}"  # "your Deliveroo exclusivity contract": a name keeps its capital
         return f"{owner} {lc_first(text)}"
 
     def fact_sentence(self, fact: CopyFact, *salt: object, also: bool = False) -> str | None:
@@ -1065,6 +1082,12 @@ class Plan:
             reported = f"Your {role} {said.group('verb').lower()} {said.group('where')} that {text}."
             if self.ok(reported) and any(w in FINITE for w in _main_words(text)):
                 return reported
+        if not also and _internal_figure(fact):
+            # the prospect's own figure from the notes (a call, an event): said back as theirs, not as found
+            mine = self.clause(fact, you=True)
+            line = f"You mentioned that {mine}." if mine else None
+            if line and self.ok(line):
+                return line
         congrats_band = self.band == "senior" or (
             self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0
         )
@@ -1530,6 +1553,21 @@ class Plan:
                 f"Should I send over how this would run {at}?",
             ]
         return self.pick(pool, "cta", purpose, self.band, *salt)
+
+
+_PUBLIC_SOURCE = re.compile(
+    r"\b(?:job (?:post|ad|listing)|posting|website|site|press|article|report|filing|review|linkedin|"
+    r"announced|news|podcast|interview|earnings|published|blog)\b",
+    re.IGNORECASE,
+)
+
+
+def _internal_figure(fact: CopyFact) -> bool:
+    """A notes fact that is the prospect's own number or goal ("OTA share is 58% of room nights", "Only 18% of
+    first-time buyers place a second order"), not something public: only they could have said it."""
+    if fact.field != "notes" or fact.website or _PUBLIC_SOURCE.search(fact.raw) or fact.kind is not None:
+        return False
+    return any(c.isdigit() for n in fact.numbers for c in n) and "%" in fact.text
 
 
 _SAID_BY = re.compile(
