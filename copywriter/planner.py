@@ -433,6 +433,7 @@ class Plan:
     function: str
     role_ref: str | None
     decision_maker: bool
+    employees: int | None = None
     used: set[str] = field(default_factory=set)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
 
@@ -742,8 +743,27 @@ class Plan:
         if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
             return None
         subject, seen, means = self.angles.observation
+        m = _MOST_PEERS.match(seen)
+        if m:
+            peers, at = self.peers(m.group("peers"))
+            seen = f"Most {peers} I talk to{at}{seen[m.end() :]}"
         lines = [x for x in (seen, means) if self.ok(x)]
         return (subject, lines) if lines else None
+
+    def peers(self, default: str) -> tuple[str, str]:
+        """The peer group of a general observation, fit to the reader: a company of 1,000+ staff hears the
+        industry's word for large companies ("hotel groups"), and where the peers are a role ("plant
+        managers") a reader in another role hears their own ("maintenance managers", "BD leaders at firms
+        like yours"), with where they work after "I talk to"."""
+        angles = self.angles
+        if angles is None:
+            return default, ""
+        if angles.large_peers and (self.employees or 0) >= 1000:
+            return angles.large_peers, ""
+        if not angles.peers_are_roles:
+            return default, ""
+        role = _role_peers(self.role_ref, self.band, self.function, default)
+        return (role, angles.role_at) if role else (default, "")
 
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
@@ -1579,6 +1599,44 @@ _SAID_BY = re.compile(
 )
 
 
+_MOST_PEERS = re.compile(r"^Most (?P<peers>[A-Za-z][\w ,&-]*?) I talk to\b")
+# a function's leaders, for a director or above ("marketing leaders"); a manager's own title is kept plural
+_FUNCTION_PEERS = {
+    "marketing": "marketing leaders",
+    "sales": "sales leaders",
+    "operations": "operations leaders",
+    "engineering": "engineering leaders",
+    "finance": "finance leaders",
+    "revenue_management": "revenue leaders",
+}
+
+
+def _employees(prospect: ProspectData) -> int | None:
+    count = prospect.employee_count
+    return count if isinstance(count, int) else None
+
+
+def _role_peers(reference: str | None, band: str, function: str, default: str) -> str | None:
+    """Peers of the reader's own role ("maintenance manager" -> "maintenance managers", "director of business
+    development" -> "BD leaders", "CMO" -> "marketing leaders"); None when the default already names them or
+    the role is the firm's head (a partner, an owner, a CEO)."""
+    if not reference or function == "executive":
+        return None
+    ref = " ".join(reference.lower().split())
+    if ref in default.lower():
+        return None  # "plant manager" among "plant managers"
+    if " of " in ref:
+        field_ = ref.split(" of ", 1)[1].replace(" and ", " & ")
+        if "business development" in field_:
+            return "BD leaders"
+        if len(field_.split()) <= 2 and band != "hands_on":
+            return f"{field_} leaders"
+    words = ref.split()
+    if band == "hands_on" and 2 <= len(words) <= 3 and words[-1] in ("manager", "lead", "supervisor", "engineer"):
+        return f"{ref}s"
+    return _FUNCTION_PEERS.get(function)
+
+
 def _said(fact: CopyFact, body: str) -> bool:
     """Whether `body` says `fact` itself, not just shares a word with it: a figure of it, or most of its key words
     ("the new packaging line" is not said by "the main filler line")."""
@@ -1616,6 +1674,7 @@ def build_plan(
         if reading and reading.language == "en" and not set(reading.flags) & {"former", "student", "intern"}
         else None,
         decision_maker=lint.persona.is_decision_maker if lint.persona else True,
+        employees=_employees(prospect),
     )
     usable = [
         f

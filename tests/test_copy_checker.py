@@ -185,3 +185,9 @@ def test_us_readers_get_us_spelling() -> None:
         localise("312 units to let; outbound programmes", "Leeds, England, United Kingdom")
         == "312 units to let; outbound programmes"
     )
+
+
+def test_a_company_name_ending_in_a_plural_is_one_subject() -> None:
+    """ "Marble & Oak Hotels is hiring" names one company; "the hotels is" is still a plural subject."""
+    assert not [f for f in lint_sentence("I saw that Marble & Oak Hotels is hiring a revenue manager.", None)]
+    assert [f.code for f in lint_sentence("Our hotels is booked through an OTA.", None)] == ["agreement"]
