@@ -824,6 +824,23 @@ def _normalise(text: str) -> str:
     if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_EVENT_ING.match(text)
+    if m and _np_subject(m.group(1)) and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING):
+        # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_PCT.match(text)
+    if m and _np_subject(m.group(1)) and not set(m.group(1).lower().split()) & _HEDGES:
+        # "OTA share 58% of room nights" -> "OTA share is 58% of room nights"
+        last = m.group(1).split()[-1]
+        plural = last.endswith("s") and not last.endswith("ss") and not last.isupper()
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_DONE.match(text)
+    if m and _np_subject(m.group("np")):
+        # "New mobile app launched" -> "Launched a new mobile app": the note's event with its verb first
+        np = lc_np(m.group("np"))
+        article = "an" if np[:1] in "aeiou" else "a"
+        text = f"{m.group('verb').capitalize()} {article} {np}{m.group('rest') or ''}"
     m = _WILL.match(text)
     if m:
         text = _gerund(m.group(1)) + " " + text[m.end() :]
@@ -852,6 +869,34 @@ def _normalise(text: str) -> str:
         be = "are" if m.group(1).endswith("costs") else "is"
         text = f"{m.group(1)} {be} {text[m.start(2) :]}"
     return text
+
+
+_NP_EVENT_ING = re.compile(r"^((?:[A-Z0-9][\w-]*)(?:\s+[\w-]+){0,4}?)\s+([a-z]{3,}ing)\s+(?=\S)")
+_NP_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(~?\d[\d.,]*%)")
+_HEDGES = frozenset(
+    {"only", "about", "around", "roughly", "nearly", "over", "under", "just", "almost", "some", "up", "down"}
+    | {"at", "of", "in", "for", "by", "to", "from", "with", "on", "near", "below", "above"}
+)
+_MORE_ING = frozenset({"completing", "entering", "starting", "ending", "going", "coming", "reopening"})
+_NP_DONE = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}?)\s+(?P<verb>launched|announced|opened|completed|"
+    r"approved|signed|started|unveiled)(?P<rest>\s+(?:in|on|this|last|earlier)\b.*)?$"
+)
+
+
+def _np_subject(np: str) -> bool:
+    """Whether `np` reads as a noun phrase subject: no verb in it, and not led by one."""
+    words = np.lower().split()
+    return (
+        bool(words) and verb_kind(words[0]) is None and not (set(words) & FINITE) and words[0] not in _SUBORDINATE
+    )
+
+
+def lc_np(np: str) -> str:
+    """A noun phrase with its first word in lower case unless it is an acronym or a name ("New mobile app" ->
+    "new mobile app", "ATM network" kept)."""
+    first = np.split()[0]
+    return np if first.isupper() or any(c.isupper() for c in first[1:]) else np[:1].lower() + np[1:]
 
 
 def _usable(kind: str | None, text: str) -> bool:
