@@ -797,6 +797,14 @@ def _split_clauses(text: str) -> str:
     return ", and ".join([parts[0], *rest])
 
 
+def _now_about(hit: re.Match[str]) -> str:
+    """ "OTAs now about 40% of" -> "OTAs now account for about 40% of", "Churn now about" -> "Churn is now about"."""
+    head = hit.group(1).split()[-1]
+    if head.endswith("s") and not head.endswith("ss"):
+        return f"{hit.group(1)} now account for {hit.group(2)} "
+    return f"{hit.group(1)} is now {hit.group(2)} "
+
+
 def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
@@ -813,11 +821,7 @@ def _normalise(text: str) -> str:
         r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
         r"(about|around|roughly|nearly|over|under|below|above)\s+"
         r"(?=~?[\d$][\d.,]*%\s+of\b)?",
-        lambda m: (
-            f"{m.group(1)} now account for {m.group(2)} "
-            if m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
-            else f"{m.group(1)} is now {m.group(2)} "
-        ),
+        _now_about,
         text,
     )
     m = _NP_ING.match(text)
