@@ -798,7 +798,7 @@ def _split_clauses(text: str) -> str:
 
 
 def _now_about(hit: re.Match[str]) -> str:
-    """ "OTAs now about 40% of" -> "OTAs now account for about 40% of", "Churn now about" -> "Churn is now about"."""
+    """ "OTAs now about 40% of" -> "OTAs now account for about 40% of", "Churn now about" -> "is now about"."""
     head = hit.group(1).split()[-1]
     if head.endswith("s") and not head.endswith("ss"):
         return f"{hit.group(1)} now account for {hit.group(2)} "
