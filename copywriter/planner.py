@@ -1300,6 +1300,11 @@ class Plan:
                 (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail)
             )
             tail = tail[:cut]
+            head = next((i for i, w in enumerate(tail) if w.endswith("s") and not w.endswith("ss")), None)
+            if head is not None and pct.group(2):
+                tail = tail[
+                    : head + 1
+                ]  # "18% of first-time buyers place": the noun phrase ends at its plural head
             while tail and (
                 tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next", "a", "per")
             ):
