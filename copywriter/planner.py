@@ -1383,8 +1383,10 @@ class Plan:
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if angle == 0:
-            if fact.lemma == "hire":
+            if fact.lemma == "hire" and fact.kind == "gerund":
                 return f"hiring {lowered}"
+            if fact.lemma == "hire" and fact.kind == "past":
+                return None  # "hiring two partners" misstates a hire already made: the next subject angle
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
