@@ -750,6 +750,19 @@ class Plan:
         lines = [x for x in (seen, means) if self.ok(x)]
         return (subject, lines) if lines else None
 
+    def goal_after(self, fact: CopyFact) -> str | None:
+        """The goal the notes set for a figure ("she wants it under 40% by the end of next year"), said to the
+        reader ("you want it under 40% ..."), or None."""
+        for other in self.facts:
+            m = _GOAL.match(other.text) if other is not fact and other.field == "notes" else None
+            if m:
+                who = m.group("who").lower()
+                rest = other.text[m.end("verb") :]
+                if who in ("she", "he", "they"):
+                    return f"you {_GOAL_BASE[m.group('verb').lower()]}{rest}"
+                return f"the {who.removeprefix('the ')} {m.group('verb').lower()}{rest}"
+        return None
+
     def peers(self, default: str) -> tuple[str, str]:
         """The peer group of a general observation, fit to the reader: a company of 1,000+ staff hears the
         industry's word for large companies ("hotel groups"), and where the peers are a role ("plant
@@ -1105,7 +1118,10 @@ class Plan:
         if not also and _internal_figure(fact):
             # the prospect's own figure from the notes (a call, an event): said back as theirs, not as found
             mine = self.clause(fact, you=True)
+            goal = self.goal_after(fact)
             line = f"You mentioned that {mine}." if mine else None
+            if line and goal and self.ok(f"You mentioned that {mine} and that {goal}."):
+                return f"You mentioned that {mine} and that {goal}."
             if line and self.ok(line):
                 return line
         congrats_band = self.band == "senior" or (
@@ -1606,6 +1622,11 @@ _SAID_BY = re.compile(
 )
 
 
+_GOAL = re.compile(
+    r"^(?P<who>She|He|They|The board|Board|Management|The owners?|Owners?)\s+"
+    r"(?P<verb>wants|want|aims|aim|hopes|hope|plans|plan)\s+(?:it|to|them)\b"
+)
+_GOAL_BASE = {v: v.removesuffix("s") for v in ("wants", "want", "aims", "aim", "hopes", "hope", "plans", "plan")}
 _MOST_PEERS = re.compile(r"^Most (?P<peers>[A-Za-z][\w ,&-]*?) I talk to\b")
 # a function's leaders, for a director or above ("marketing leaders"); a manager's own title is kept plural
 _FUNCTION_PEERS = {
