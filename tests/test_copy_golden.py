@@ -133,6 +133,17 @@ def test_step_one_leads_with_the_records_strongest_fact() -> None:
         notes="Only 18% of first-time buyers place a second order within 90 days.",
     )
     assert notes.startswith("You mentioned that only 18% of your first-time buyers place a second order"), notes
+    goal = _opening(
+        "hotel",
+        title="Director of Distribution",
+        company="Larkspur Inns",
+        employee_count=250,
+        notes="OTA share is 61% of room nights; she wants it under 45% by the end of next year.",
+    )
+    assert goal.startswith(
+        "You mentioned that your OTA share is 61% of room nights and that you want it under 45% by the end of "
+        "next year."
+    ), goal
     event = _opening(
         "hotel",
         title="Director of Revenue Management",
