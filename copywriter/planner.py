@@ -766,7 +766,7 @@ class Plan:
     def peers(self, default: str) -> tuple[str, str]:
         """The peer group of a general observation, fit to the reader: a company of 1,000+ staff hears the
         industry's word for large companies ("hotel groups"), and where the peers are a role ("plant
-        managers") a reader in another role hears their own ("maintenance managers", "BD leaders at firms
+        managers") a reader in another role hears their own ("maintenance managers", "marketing leaders at firms
         like yours"), with where they work after "I talk to"."""
         angles = self.angles
         if angles is None:
@@ -1646,7 +1646,7 @@ def _employees(prospect: ProspectData) -> int | None:
 
 def _role_peers(reference: str | None, band: str, function: str, default: str) -> str | None:
     """Peers of the reader's own role ("maintenance manager" -> "maintenance managers", "director of business
-    development" -> "BD leaders", "CMO" -> "marketing leaders"); None when the default already names them or
+    development" -> "business development leaders", "CMO" -> "marketing leaders"); None when the default already names them or
     the role is the firm's head (a partner, an owner, a CEO)."""
     if not reference or function == "executive":
         return None
@@ -1656,7 +1656,7 @@ def _role_peers(reference: str | None, band: str, function: str, default: str) -
     if " of " in ref:
         field_ = ref.split(" of ", 1)[1].replace(" and ", " & ")
         if "business development" in field_:
-            return "BD leaders"
+            return "business development leaders"
         if len(field_.split()) <= 2 and band != "hands_on":
             return f"{field_} leaders"
     words = ref.split()

@@ -166,7 +166,7 @@ def test_the_general_opener_names_the_readers_own_peers() -> None:
         company="Hale Orr LLP",
         employee_count=120,
     )
-    assert bd.startswith("Most BD leaders I talk to at firms like yours "), bd
+    assert bd.startswith("Most business development leaders I talk to at firms like yours "), bd
     partner = _opening("professional_services", title="Partner", company="Quill Advisory", employee_count=45)
     assert partner.startswith("Most partners I talk to "), partner
     group = _opening("hotel", title="VP Distribution", company="Meridia Hotel Group", employee_count=3000)

@@ -32,7 +32,7 @@ class CopyAngles:
     # The "Most X I talk to" peer group of the observation. `large_peers`: the noun for a company of 1,000+
     # staff when it differs ("hotel groups", not "independent hotels"). `peers_are_roles`: the noun names a
     # role ("plant managers"), so a reader in another role hears peers of their own role instead, with
-    # `role_at` after it ("BD leaders at firms like yours").
+    # `role_at` after it ("marketing leaders at firms like yours").
     large_peers: str | None = None
     peers_are_roles: bool = False
     role_at: str = ""
