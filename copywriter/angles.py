@@ -464,7 +464,16 @@ def verb_kind(word: str) -> str | None:
         w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS_ED and not w.startswith(("un", "over", "under"))
     ):
         return "past"
-    if w in (
+    if w in _STATE_VERBS:
+        return "present"
+    if w.endswith("s") and not w.endswith("ss") and _event_verb(w):
+        return "present"  # "Reopens its resort in May", "Opens a second site": an event said in the present
+    return None
+
+
+# present-tense verbs of how a company is, not of something happening to it
+_STATE_VERBS = frozenset(
+    (
         "relies",
         "runs",
         "uses",
@@ -488,9 +497,30 @@ def verb_kind(word: str) -> str | None:
         "manages",
         "employs",
         "struggles",
-    ):
-        return "present"
-    return None
+    )
+)
+
+
+def _event_verb(word: str) -> bool:
+    """Whether `word` is an inflected event verb the judgement layer reads ("reopens", "ends", "expires")."""
+    from intelligence.extract import lemma_of  # late: intelligence imports the knowledge base
+
+    return lemma_of(word.lower()) is not None
+
+
+def has_verb(words: list[str]) -> bool:
+    """Whether the words after a clause's first hold a finite verb: a listed one, or an event verb in the
+    third person ("Deliveroo exclusivity contract ends in June")."""
+    return any(
+        w in FINITE or w in CHANGE_VERBS or (w.endswith("s") and not w.endswith("ss") and _event_verb(w))
+        for w in words[1:]
+    )
+
+
+# third-person verbs of a date or a measure changing, which the event table does not hold
+CHANGE_VERBS = frozenset(
+    {"ends", "expires", "lapses", "begins", "starts", "renews", "falls", "rises", "grows", "drops", "doubles"}
+)
 
 
 _E_STEMS = frozenset(
@@ -783,6 +813,14 @@ def _split_clauses(text: str) -> str:
     return ", and ".join([parts[0], *rest])
 
 
+def _now_about(hit: re.Match[str]) -> str:
+    """ "OTAs now about 40% of" -> "OTAs now account for about 40% of", "Churn now about" -> "is now about"."""
+    head = hit.group(1).split()[-1]
+    if head.endswith("s") and not head.endswith("ss"):
+        return f"{hit.group(1)} now account for {hit.group(2)} "
+    return f"{hit.group(1)} is now {hit.group(2)} "
+
+
 def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
@@ -790,22 +828,39 @@ def _normalise(text: str) -> str:
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
+    verb, _, tail = text.partition(" ")
+    if tail and verb.endswith("s") and verb_kind(verb) == "present" and verb.lower() not in _STATE_VERBS:
+        # "Reopens its resort in May": an event in the record's present is news under way, said as "reopening"
+        text = f"{_gerund(lemma(verb))} {tail}"
     text = _split_clauses(text)
     text = re.sub(
         r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
         r"(about|around|roughly|nearly|over|under|below|above)\s+"
         r"(?=~?[\d$][\d.,]*%\s+of\b)?",
-        lambda m: (
-            f"{m.group(1)} now account for {m.group(2)} "
-            if m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
-            else f"{m.group(1)} is now {m.group(2)} "
-        ),
+        _now_about,
         text,
     )
     m = _NP_ING.match(text)
     if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_EVENT_ING.match(text)
+    if m and _np_subject(m.group(1)) and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING):
+        # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_PCT.match(text)
+    if m and _np_subject(m.group(1)) and not set(m.group(1).lower().split()) & _HEDGES:
+        # "OTA share 58% of room nights" -> "OTA share is 58% of room nights"
+        last = m.group(1).split()[-1]
+        plural = last.endswith("s") and not last.endswith("ss") and not last.isupper()
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_DONE.match(text)
+    if m and _np_subject(m.group("np")):
+        # "New mobile app launched" -> "Launched a new mobile app": the note's event with its verb first
+        np = lc_np(m.group("np"))
+        article = "an" if np[:1] in "aeiou" else "a"
+        text = f"{m.group('verb').capitalize()} {article} {np}{m.group('rest') or ''}"
     m = _WILL.match(text)
     if m:
         text = _gerund(m.group(1)) + " " + text[m.end() :]
@@ -836,6 +891,34 @@ def _normalise(text: str) -> str:
     return text
 
 
+_NP_EVENT_ING = re.compile(r"^((?:[A-Z0-9][\w-]*)(?:\s+[\w-]+){0,4}?)\s+([a-z]{3,}ing)\s+(?=\S)")
+_NP_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(~?\d[\d.,]*%)")
+_HEDGES = frozenset(
+    {"only", "about", "around", "roughly", "nearly", "over", "under", "just", "almost", "some", "up", "down"}
+    | {"at", "of", "in", "for", "by", "to", "from", "with", "on", "near", "below", "above"}
+)
+_MORE_ING = frozenset({"completing", "entering", "starting", "ending", "going", "coming", "reopening"})
+_NP_DONE = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}?)\s+(?P<verb>launched|announced|opened|completed|"
+    r"approved|signed|started|unveiled)(?P<rest>\s+(?:in|on|this|last|earlier)\b.*)?$"
+)
+
+
+def _np_subject(np: str) -> bool:
+    """Whether `np` reads as a noun phrase subject: no verb in it, and not led by one."""
+    words = np.lower().split()
+    return (
+        bool(words) and verb_kind(words[0]) is None and not (set(words) & FINITE) and words[0] not in _SUBORDINATE
+    )
+
+
+def lc_np(np: str) -> str:
+    """A noun phrase with its first word in lower case unless it is an acronym or a name ("New mobile app" ->
+    "new mobile app", "ATM network" kept)."""
+    first = np.split()[0]
+    return np if first.isupper() or any(c.isupper() for c in first[1:]) else np[:1].lower() + np[1:]
+
+
 def _usable(kind: str | None, text: str) -> bool:
     """Whether a fact can be said as an English clause: a leading verb, or a subject with a finite verb."""
     if FOREIGN.search(text) or len(text.split()) > 28:
@@ -851,7 +934,9 @@ def _usable(kind: str | None, text: str) -> bool:
     if ACTIVE_PAST.match(text) and not (set(text.lower().split()[:1]) & {"the", "a", "an"}):
         return True
     main = _main_words(text)
-    return bool(lowered) and (lowered[0] in ("they", "there", "no") or any(w in FINITE for w in main[1:]))
+    if lowered and lowered[0] == "only" and len(lowered) > 5 and any(c.isdigit() for c in lowered[1]):
+        return True  # "Only 18% of first-time buyers place a second order within 90 days": a measured pain
+    return bool(lowered) and (lowered[0] in ("they", "there", "no") or has_verb(main))
 
 
 def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:

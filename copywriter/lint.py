@@ -41,6 +41,7 @@ from functools import lru_cache
 import inflect
 
 from copywriter.angles import (
+    CHANGE_VERBS,
     FINITE,
     GENERIC,
     INTERNAL,
@@ -705,6 +706,9 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     lowered_words = set(re.findall(r"[a-z]+", text.lower()))
     for m in _PLURAL_SUBJECT.finditer(text) if not _PLURAL_SUBJECT_WORDS.isdisjoint(lowered_words) else ():
         subject = m.group("s").lower()
+        before = text[: m.start()].split()
+        if m.group("s")[0].isupper() and before and (before[-1] == "&" or before[-1][:1].isupper()):
+            continue  # "Marble & Oak Hotels is hiring": the last word of a name, one company
         clause = re.split(r"[,;:]\s*", text[: m.start()])[-1].lower().split()
         if subject not in ("you", "they", "we"):
             if set(clause[-4:]) & {"of", "for", "to", "with", "on", "from", "in", "at", "by", "about"}:
@@ -1428,7 +1432,7 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
                 return []  # "opened a new office": a finite past (not "announced for Q3")
         elif verb_kind(w) == "past":
             return []  # an irregular past ("caught my eye", "fell to 18%") is finite
-        elif w in FINITE or (verb_kind(w) == "present" and w not in _NOUN_TOO):
+        elif w in FINITE or w in CHANGE_VERBS or (verb_kind(w) == "present" and w not in _NOUN_TOO):
             return []
     return [Finding("fragment", text, "a note pasted with no verb; say it as a sentence or use the next fact")]
 

@@ -32,6 +32,7 @@ from copywriter.angles import (
     OfferTerms,
     _main_words,
     fact_used,
+    has_verb,
     offer_terms,
     read_facts,
     words_of,
@@ -197,9 +198,17 @@ _TIME_WORDS = frozenset(
     {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days"}
 )
 _QUANTITY_NP = re.compile(
-    r"\b(and|with|has|have|had|at|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"\b(and|with|has|have|had|to|by|reached|hit)\s+(~?\d[\d.,]*%\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?:rate|ratio|share|margin|occupancy|increase|decline|drop|rise|churn))\b"
 )
+
+
+def _number_article(quantity: str) -> str:
+    """ "an 81% occupancy", "an 18% rate", "a 12% share": the article as the number is said."""
+    digits = quantity.lstrip("~")
+    return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
+
+
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {
@@ -424,6 +433,7 @@ class Plan:
     function: str
     role_ref: str | None
     decision_maker: bool
+    employees: int | None = None
     used: set[str] = field(default_factory=set)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
 
@@ -733,8 +743,40 @@ class Plan:
         if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
             return None
         subject, seen, means = self.angles.observation
+        m = _MOST_PEERS.match(seen)
+        if m:
+            peers, at = self.peers(m.group("peers"))
+            seen = f"Most {peers} I talk to{at}{seen[m.end() :]}"
         lines = [x for x in (seen, means) if self.ok(x)]
         return (subject, lines) if lines else None
+
+    def goal_after(self, fact: CopyFact) -> str | None:
+        """The goal the notes set for a figure ("she wants it under 40% by the end of next year"), said to the
+        reader ("you want it under 40% ..."), or None."""
+        for other in self.facts:
+            m = _GOAL.match(other.text) if other is not fact and other.field == "notes" else None
+            if m:
+                who = m.group("who").lower()
+                rest = other.text[m.end("verb") :]
+                if who in ("she", "he", "they"):
+                    return f"you {_GOAL_BASE[m.group('verb').lower()]}{rest}"
+                return f"the {who.removeprefix('the ')} {m.group('verb').lower()}{rest}"
+        return None
+
+    def peers(self, default: str) -> tuple[str, str]:
+        """The peer group of a general observation, fit to the reader: a company of 1,000+ staff hears the
+        industry's word for large companies ("hotel groups"), and where the peers are a role ("plant
+        managers") a reader in another role hears their own ("maintenance managers", "marketing leaders at firms
+        like yours"), with where they work after "I talk to"."""
+        angles = self.angles
+        if angles is None:
+            return default, ""
+        if angles.large_peers and (self.employees or 0) >= 1000:
+            return angles.large_peers, ""
+        if not angles.peers_are_roles:
+            return default, ""
+        role = _role_peers(self.role_ref, self.band, self.function, default)
+        return (role, angles.role_at) if role else (default, "")
 
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
@@ -918,7 +960,11 @@ class Plan:
         """The fact as a clause with a subject, lower-case first word unless it is a name; a measured
         quantity takes its article ("and 12% no-show rate" -> "and a 12% no-show rate")."""
         text = self._clause(fact, you=you)
-        return _QUANTITY_NP.sub(r"\1 a \2", text) if text else text
+        return (
+            _QUANTITY_NP.sub(lambda m: f"{m.group(1)} {_number_article(m.group(2))} {m.group(2)}", text)
+            if text
+            else text
+        )
 
     def _clause(self, fact: CopyFact, *, you: bool) -> str | None:
         co = self.company
@@ -949,8 +995,8 @@ class Plan:
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
         if (
-            not any(w in FINITE for w in _main_words(text)[1:])
-            and not (lowered and lowered[0] in ("they", "there"))
+            not has_verb(_main_words(text))
+            and not (lowered and lowered[0] in ("they", "there", "only"))
             and not ACTIVE_PAST.match(text)
             and not ADVERB_VERB.search(text)
         ):
@@ -982,7 +1028,8 @@ class Plan:
             owner = "your" if you or not self.company else possessive(self.company)
             return f"{share.group(1)} {share.group(2)} {share.group(3)}{owner} {share.group(4)}"
         lead_number = (
-            text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over") or text[0].isdigit()
+            text.split(" ", 1)[0].lower() in ("about", "roughly", "around", "nearly", "over", "only")
+            or text[0].isdigit()
         )
         text = (
             text
@@ -1007,6 +1054,7 @@ class Plan:
             "nearly",
             "over",
             "several",
+            "only",
             "most",
             "some",
             "many",
@@ -1032,6 +1080,8 @@ class Plan:
                 return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
             return f"{owner} {text}"
         owner = "your" if you or not self.company else possessive(self.company)
+        if first in fact.names or first.strip(",") in " ".join(fact.names).split():
+            return f"{owner} {text}"  # "your Deliveroo exclusivity contract": a name keeps its capital
         return f"{owner} {lc_first(text)}"
 
     def fact_sentence(self, fact: CopyFact, *salt: object, also: bool = False) -> str | None:
@@ -1065,6 +1115,15 @@ class Plan:
             reported = f"Your {role} {said.group('verb').lower()} {said.group('where')} that {text}."
             if self.ok(reported) and any(w in FINITE for w in _main_words(text)):
                 return reported
+        if not also and _internal_figure(fact):
+            # the prospect's own figure from the notes (a call, an event): said back as theirs, not as found
+            mine = self.clause(fact, you=True)
+            goal = self.goal_after(fact)
+            line = f"You mentioned that {mine}." if mine else None
+            if line and goal and self.ok(f"You mentioned that {mine} and that {goal}."):
+                return f"You mentioned that {mine} and that {goal}."
+            if line and self.ok(line):
+                return line
         congrats_band = self.band == "senior" or (
             self.band == "director" and stable_int(self.ctx.seed, "congrats", *salt) % 2 == 0
         )
@@ -1257,6 +1316,11 @@ class Plan:
                 (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail)
             )
             tail = tail[:cut]
+            head = next((i for i, w in enumerate(tail) if w.endswith("s") and not w.endswith("ss")), None)
+            if head is not None and pct.group(2):
+                tail = tail[
+                    : head + 1
+                ]  # "18% of first-time buyers place": the noun phrase ends at its plural head
             while tail and (
                 tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next", "a", "per")
             ):
@@ -1335,8 +1399,10 @@ class Plan:
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if angle == 0:
-            if fact.lemma == "hire":
+            if fact.lemma == "hire" and fact.kind == "gerund":
                 return f"hiring {lowered}"
+            if fact.lemma == "hire" and fact.kind == "past":
+                return None  # "hiring two partners" misstates a hire already made: the next subject angle
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
@@ -1532,6 +1598,21 @@ class Plan:
         return self.pick(pool, "cta", purpose, self.band, *salt)
 
 
+_PUBLIC_SOURCE = re.compile(
+    r"\b(?:job (?:post|ad|listing)|posting|website|site|press|article|report|filing|review|linkedin|"
+    r"announced|news|podcast|interview|earnings|published|blog)\b",
+    re.IGNORECASE,
+)
+
+
+def _internal_figure(fact: CopyFact) -> bool:
+    """A notes fact that is the prospect's own number or goal ("OTA share is 58% of room nights", "Only 18% of
+    first-time buyers place a second order"), not something public: only they could have said it."""
+    if fact.field != "notes" or fact.website or _PUBLIC_SOURCE.search(fact.raw) or fact.kind is not None:
+        return False
+    return any(c.isdigit() for n in fact.numbers for c in n) and "%" in fact.text
+
+
 _SAID_BY = re.compile(
     r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
     r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"
@@ -1539,6 +1620,49 @@ _SAID_BY = re.compile(
     r"interview))\s+that\s+",
     re.IGNORECASE,
 )
+
+
+_GOAL = re.compile(
+    r"^(?P<who>She|He|They|The board|Board|Management|The owners?|Owners?)\s+"
+    r"(?P<verb>wants|want|aims|aim|hopes|hope|plans|plan)\s+(?:it|to|them)\b"
+)
+_GOAL_BASE = {v: v.removesuffix("s") for v in ("wants", "want", "aims", "aim", "hopes", "hope", "plans", "plan")}
+_MOST_PEERS = re.compile(r"^Most (?P<peers>[A-Za-z][\w ,&-]*?) I talk to\b")
+# a function's leaders, for a director or above ("marketing leaders"); a manager's own title is kept plural
+_FUNCTION_PEERS = {
+    "marketing": "marketing leaders",
+    "sales": "sales leaders",
+    "operations": "operations leaders",
+    "engineering": "engineering leaders",
+    "finance": "finance leaders",
+    "revenue_management": "revenue leaders",
+}
+
+
+def _employees(prospect: ProspectData) -> int | None:
+    count = prospect.employee_count
+    return count if isinstance(count, int) else None
+
+
+def _role_peers(reference: str | None, band: str, function: str, default: str) -> str | None:
+    """Peers of the reader's own role ("maintenance manager" -> "maintenance managers", "director of business
+    development" -> "business development leaders", "CMO" -> "marketing leaders"); None when the default already names them or
+    the role is the firm's head (a partner, an owner, a CEO)."""
+    if not reference or function == "executive":
+        return None
+    ref = " ".join(reference.lower().split())
+    if ref in default.lower():
+        return None  # "plant manager" among "plant managers"
+    if " of " in ref:
+        field_ = ref.split(" of ", 1)[1].replace(" and ", " & ")
+        if "business development" in field_:
+            return "business development leaders"
+        if len(field_.split()) <= 2 and band != "hands_on":
+            return f"{field_} leaders"
+    words = ref.split()
+    if band == "hands_on" and 2 <= len(words) <= 3 and words[-1] in ("manager", "lead", "supervisor", "engineer"):
+        return f"{ref}s"
+    return _FUNCTION_PEERS.get(function)
 
 
 def _said(fact: CopyFact, body: str) -> bool:
@@ -1578,6 +1702,7 @@ def build_plan(
         if reading and reading.language == "en" and not set(reading.flags) & {"former", "student", "intern"}
         else None,
         decision_maker=lint.persona.is_decision_maker if lint.persona else True,
+        employees=_employees(prospect),
     )
     usable = [
         f

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from copywriter.angles import GENERIC, words_of
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
-from copywriter.planner import Plan, build_plan
+from copywriter.planner import Plan, _said, build_plan
 from copywriter.quality import check_variants, merge_reports
 from copywriter.text import localise, paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
@@ -60,7 +60,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     if lead is not None:
         why = plan.consequence(lead) or plan.linked_so_what(lead, *salt) or plan.so_what(lead, *salt)
         first = [opening, why]
-        more = next((f for f in plan.facts if f is not lead), None)
+        more = next((f for f in plan.facts if f is not lead and not (opening and _said(f, opening))), None)
         if more is not None and not plan.consequence(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))

@@ -200,3 +200,9 @@ def test_an_irregular_past_is_a_verb_not_a_fragment() -> None:
 
 def _contexts_for_fragment() -> list[LintContext]:
     return [_step1(name)[2] for name in ROUND4[:1]]
+
+
+def test_a_company_name_ending_in_a_plural_is_one_subject() -> None:
+    """ "Marble & Oak Hotels is hiring" names one company; "the hotels is" is still a plural subject."""
+    assert not [f for f in lint_sentence("I saw that Marble & Oak Hotels is hiring a revenue manager.", None)]
+    assert [f.code for f in lint_sentence("Our hotels is booked through an OTA.", None)] == ["agreement"]

@@ -111,3 +111,65 @@ def test_two_people_at_one_account_share_at_most_one_sentence() -> None:
     print("\n".join(report))
     assert pairs > 0
     assert worst <= 1, report
+
+
+def _opening(industry: str, **fields: Any) -> str:
+    """The first paragraph of step 1 for a made-up prospect of `industry` (not a golden row)."""
+    profile = industry_agents.get_builtin(industry)
+    assert profile is not None
+    who = ProspectData.model_validate({"first_name": "Alex", "email": "alex@example-co.com", **fields})
+    seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for(industry), steps=4)
+    return seq.steps[0].body.split("\n\n")[1]
+
+
+def test_step_one_leads_with_the_records_strongest_fact() -> None:
+    """A measured pain in the notes is said back as the prospect's own ("You mentioned that ..."), an event in the
+    record's present tense as news under way, and neither gives way to the general "Most X I talk to" line."""
+    notes = _opening(
+        "ecommerce",
+        title="Director of Lifecycle Marketing",
+        company="Fernhill Goods",
+        employee_count=300,
+        notes="Only 18% of first-time buyers place a second order within 90 days.",
+    )
+    assert notes.startswith("You mentioned that only 18% of your first-time buyers place a second order"), notes
+    goal = _opening(
+        "hotel",
+        title="Director of Distribution",
+        company="Larkspur Inns",
+        employee_count=250,
+        notes="OTA share is 61% of room nights; she wants it under 45% by the end of next year.",
+    )
+    assert goal.startswith(
+        "You mentioned that your OTA share is 61% of room nights and that you want it under 45% by the end of "
+        "next year."
+    ), goal
+    event = _opening(
+        "hotel",
+        title="Director of Revenue Management",
+        company="Costa Alba Resorts",
+        employee_count=600,
+        signals=["Reopens its Sóller resort in May after a €20M refurbishment"],
+    )
+    assert "reopening" in event.split(".")[0] and "talk to" not in event, event
+
+
+def test_the_general_opener_names_the_readers_own_peers() -> None:
+    """With no fact to lead with, the peer group fits the reader's role and the company's size."""
+    maintenance = _opening(
+        "manufacturing", title="Maintenance Manager", company="Brightline Extrusions", employee_count=200
+    )
+    assert maintenance.startswith("Most maintenance managers I talk to "), maintenance
+    bd = _opening(
+        "professional_services",
+        title="Director of Business Development",
+        company="Hale Orr LLP",
+        employee_count=120,
+    )
+    assert bd.startswith("Most business development leaders I talk to at firms like yours "), bd
+    partner = _opening("professional_services", title="Partner", company="Quill Advisory", employee_count=45)
+    assert partner.startswith("Most partners I talk to "), partner
+    group = _opening("hotel", title="VP Distribution", company="Meridia Hotel Group", employee_count=3000)
+    assert group.startswith("Most hotel groups I talk to "), group
+    small = _opening("hotel", title="VP Distribution", company="Casa Lume", employee_count=60)
+    assert small.startswith("Most independent hotels I talk to "), small

@@ -29,6 +29,13 @@ class CopyAngles:
     consequences: tuple[tuple[str, str], ...]
     observation: tuple[str, str, str]  # subject, observation, consequence
     no_fact_ask: str  # the question for a prospect with no usable fact ("{company}" is filled in)
+    # The "Most X I talk to" peer group of the observation. `large_peers`: the noun for a company of 1,000+
+    # staff when it differs ("hotel groups", not "independent hotels"). `peers_are_roles`: the noun names a
+    # role ("plant managers"), so a reader in another role hears peers of their own role instead, with
+    # `role_at` after it ("marketing leaders at firms like yours").
+    large_peers: str | None = None
+    peers_are_roles: bool = False
+    role_at: str = ""
 
 
 ANGLES: dict[str, CopyAngles] = {
@@ -42,7 +49,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b",
-                "Every one of those OTA stays pays a commission that a direct booking from the same guest would not.",
+                "The hotel pays a commission on every one of those OTA stays, and a direct booking from the same guest would carry none.",
             ),
             (
                 r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b",
@@ -71,6 +78,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Each of those repeat stays pays a commission the hotel doesn't need to pay.",
         ),
         no_fact_ask="Worth 15 minutes to see how many past OTA guests {company} could win back direct?",
+        large_peers="hotel groups",
     ),
     "restaurant": CopyAngles(
         segment="restaurant groups and franchises",
@@ -158,11 +166,11 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\boverdue\b|\brecall\b|\bhygiene\b",
-                "Overdue patients are the quickest slots to fill, because they already know the practice.",
+                "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
             ),
             (
                 r"\bacquir|\bmerg",
-                "Acquired practices come with patient lists nobody has contacted under the new name, and the overdue patients are the quickest slots to fill.",
+                "Acquired practices come with patient lists nobody has contacted since the sale, and the overdue patients on them are the easiest to book.",
             ),
             (
                 r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b",
@@ -178,17 +186,17 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bnew (?:office|location|clinic|site|practice)s?\b|\bopen\w*\b.*\b(?:office|location|clinic|site|practice)s?\b",
-                "A new office opens with empty chairs, and the overdue patients of the offices you already run are the quickest to book.",
+                "A new office opens with empty chairs, and overdue patients from the offices you already run are the easiest to book into them.",
             ),
             (
                 r"\bhir|\bnew providers?\b",
-                "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the quickest to book.",
+                "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the easiest to book into it.",
             ),
         ),
         observation=(
             "overdue recall patients",
             "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
-            "They are the quickest open slots to fill, because they already know the practice.",
+            "Booking them is the quickest way to fill open slots, because they already know the practice.",
         ),
         no_fact_ask="Worth 15 minutes to see how many overdue patients {company} could book into open slots?",
     ),
@@ -238,7 +246,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b",
-                "Those first-time buyers are already paid for, and a second order from them costs far less than a new customer.",
+                "Winning those first-time buyers is already paid for, so a second order from them costs far less than finding a new customer.",
             ),
             (
                 r"\bacquisition cost\b|\bCAC\b|\bpaid (?:social|search|media|ads)\b|\bads? (?:costs?|spend)\b|\bMeta ads\b",
@@ -271,14 +279,14 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "the second order",
-            "Most online retailers I talk to find that most first-time buyers never place a second order, even though they are already paid for.",
+            "Most online retailers I talk to find that the majority of first-time buyers never place a second order, although the cost of winning them is already spent.",
             "A second order from them costs far less than a new customer.",
         ),
         no_fact_ask="Worth 15 minutes to see how many one-time buyers {company} could bring back for a second order?",
     ),
     "financial_services": CopyAngles(
         segment="banks and credit unions",
-        judged_on="new accounts and deposits opened",
+        judged_on="new accounts opened and deposits brought in",
         consequences=(
             (
                 r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b",
@@ -381,6 +389,7 @@ ANGLES: dict[str, CopyAngles] = {
             "The signs are usually in the machine data days before the line goes down.",
         ),
         no_fact_ask="Worth 15 minutes to see which of {company}'s lines would show the earliest warnings?",
+        peers_are_roles=True,
     ),
     "professional_services": CopyAngles(
         segment="law, accounting and consulting firms",
@@ -400,7 +409,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bhir.*\b(?:former|executive|partner|director)\b|\blateral",
-                "A senior hire from the client side opens doors, but only if there are meetings lined up for them.",
+                "A senior hire brings new doors to open, but only if there are meetings lined up for them.",
             ),
             (
                 r"\bmerg|\bacquir|\bcombin",
@@ -413,9 +422,11 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "new work through referrals",
-            "Most partners I talk to win almost all their new work through referrals, which is steady but never on their own timing.",
+            "Most partners I talk to say their firm wins almost all its new work through referrals, which is steady but never on its own timing.",
             "Outbound is the one channel that books first meetings with the clients a partner picks.",
         ),
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
+        peers_are_roles=True,
+        role_at=" at firms like yours",
     ),
 }
