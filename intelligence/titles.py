@@ -104,6 +104,8 @@ _ABBREV: dict[str, str] = {
     "hrbp": "hr business partner",
     "tech": "technology",
     "dev": "development",
+    "plyr": "player",  # "Dir. Plyr Dev" (casino player development)
+    "plyrs": "player",
     "devt": "development",
     "ctrl": "controller",
     "biz": "business",
@@ -847,7 +849,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "chief_supply": "procurement",
     "slot": "operations",
     "gaming": "operations",
-    "culinary": "operations",
+    "culinary": "other",  # the kitchen and menu: no buyer of ordering, loyalty or booking offers
     "innovation": "product",
     "plant_manager": "operations",
     "kitchen": "operations",
@@ -1596,7 +1598,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
             continue
         if w in ("chef",) and prev == "executive":
             level = _max_level(level, "manager")
-            role.add("operations", w)
+            role.add("other", w)  # the kitchen: not operations
             continue
         if w == "host" and prev == "executive":
             level = _max_level(level, "individual")
