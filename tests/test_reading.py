@@ -689,3 +689,29 @@ def test_the_kitchen_is_not_operations(title: str) -> None:
         signals=["Launching a catering menu across all 20 units"],
     )
     assert analyze_rules(other_profile("restaurant"), chain).persona is None
+
+
+@pytest.mark.parametrize(
+    "title", ["Ex-COO | Clinic Advisor | Open to Board Seats", "Former CFO | Consultant", "Former VP Ops | Mentor"]
+)
+def test_advising_after_leaving_is_no_seat(title: str) -> None:
+    assert parse_title(title).level == "former", parse_title(title)
+
+
+def test_a_former_role_beside_a_current_seat_keeps_the_seat() -> None:
+    reading = parse_title("VP Marketing | Former Consultant")
+    assert (reading.level, reading.function) == ("vp", "marketing")
+
+
+@pytest.mark.parametrize("title", ["Sr. Portfolio Mgr", "Director of Portfolio Management"])
+def test_portfolio_management_is_the_asset_side_of_real_estate(title: str) -> None:
+    landlord = _prospect(
+        title=title,
+        company="Brookfield Lane Residential REIT",
+        industry="Real Estate",
+        employee_count=900,
+        annual_revenue_usd=400_000_000,
+        location="Phoenix, AZ",
+    )
+    result = analyze_rules(profile("real_estate"), landlord)
+    assert result.persona is not None, [b.why for b in result.breakdown]
