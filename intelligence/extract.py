@@ -269,6 +269,11 @@ _CUSTOMER_NOUNS = (
     r"saas|software (?:companies|clients)|companies|businesses|teams|clients|agencies|dtc|b2b|"
     r"merchants|properties|communities|owners|physicians|dentists|lenders"
 )
+_SELLS_X_TO = re.compile(
+    r"\b(?:sells?|selling|markets|supplies|provides|offers)\b[^.;]{3,80}?\bto (?:[a-z&-]+ ){0,3}?(?:"
+    + _CUSTOMER_NOUNS
+    + r")\b"
+)
 _SELLS_TO = re.compile(
     r"\b(?:for|used by|serving|serves|sells? to|trusted by|built for|helps|helping|supplies|vendor to|supplier to|"
     r"agency for|partner to|powering|(?:provides|offers|"
@@ -1961,6 +1966,26 @@ def disqualifiers(
                 break
         if seller is not None:
             break
+    if seller is None:
+        # "Sells vibration sensors and predictive maintenance analytics to plants": selling what the
+        # sender sells to the sender's own buyers is a competitor (selling anything else to them need not
+        # be: a pump maker sells to plants and is a manufacturer itself).
+        for source_field, source in (("notes", notes), *(("signals", s) for s in prospect.signals)):
+            for start, end in _sentences(source):
+                sentence = source[start:end]
+                if (
+                    _SELLS_X_TO.search(sentence.lower())
+                    and not _negated(sentence.lower(), 0)
+                    and relevance(sentence, offer).score >= 0.7
+                ):
+                    add(
+                        "competitor",
+                        "a competitor: it sells what the sender sells",
+                        source_field,
+                        sentence,
+                        start=start,
+                    )
+                    break
     sells_offer = seller is not None and relevance(seller[1], offer).score >= 0.7
     agency = bool(_AGENCY_INDUSTRY.search(industry))
     software = bool(_SOFTWARE_INDUSTRY.search(industry)) and profile.industry not in ("saas",)

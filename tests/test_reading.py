@@ -715,3 +715,19 @@ def test_portfolio_management_is_the_asset_side_of_real_estate(title: str) -> No
     )
     result = analyze_rules(profile("real_estate"), landlord)
     assert result.persona is not None, [b.why for b in result.breakdown]
+
+
+def test_selling_the_senders_product_to_its_buyers_is_a_competitor_and_other_products_are_not() -> None:
+    maker = _prospect(
+        title="VP Sales",
+        company="Quakewatch Systems",
+        industry="Industrial Automation",
+        employee_count=90,
+        annual_revenue_usd=14_000_000,
+        location="Columbus, OH",
+        notes="Sells machine monitoring and downtime alerts to food plants.",
+    )
+    kinds = {d.kind for d in extract_facts(other_profile("manufacturing"), maker).disqualifiers}
+    assert "competitor" in kinds
+    pumps = maker.model_copy(update={"notes": "Sells industrial pumps to chemical plants across the Midwest."})
+    assert "competitor" not in {d.kind for d in extract_facts(other_profile("manufacturing"), pumps).disqualifiers}
