@@ -35,6 +35,7 @@ from industry_agents.text import contains_phrase
 from intelligence import english
 from intelligence.facts import (
     NO_RELEVANCE,
+    NOT_BUYING,
     RELEVANT,
     CompanyType,
     Disqualifier,
@@ -232,6 +233,18 @@ _STATUS_QUO = re.compile(
     r"\bno (?:\w+ )?(?:issues|problems|complaints) (?:reported|noted)\b",
     re.I,
 )
+# The buyer's own "no" to buying now: a decision made, not merely nothing planned. "Not evaluating
+# alternatives", "not reviewing partners before 2027", "locked into a contract".
+_NOT_BUYING = re.compile(
+    r"\bnot (?:currently |actively )?(?:evaluating|reviewing|considering|shopping|sourcing|replacing|switching|"
+    r"open to (?:switching|replacing|new))\b|\b(?:won't|will not) (?:evaluate|review|consider|switch|replace)\b|"
+    r"\blocked (?:in|into)\b",
+    re.I,
+)
+# "No plans to add first-party ordering": a no to buying only when what is not planned is the offer's own.
+_NO_PLANS_TO = re.compile(
+    r"\bno plans? to (?:add|buy|replace|switch|change|invest in|launch|build|bring in|adopt)\b", re.I
+)
 _NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
 # An event called off, before or after its verb: "Decided against opening ...", "Tower opening on hold".
 _CALLED_OFF = re.compile(
@@ -255,6 +268,11 @@ _CUSTOMER_NOUNS = (
     r"factories|manufacturers?|plants|operators?|property managers?|landlords?|apartments?|lease-?ups?|"
     r"saas|software (?:companies|clients)|companies|businesses|teams|clients|agencies|dtc|b2b|"
     r"merchants|properties|communities|owners|physicians|dentists|lenders"
+)
+_SELLS_X_TO = re.compile(
+    r"\b(?:sells?|selling|markets|supplies|provides|offers)\b[^.;]{3,80}?\bto (?:[a-z&-]+ ){0,3}?(?:"
+    + _CUSTOMER_NOUNS
+    + r")\b"
 )
 _SELLS_TO = re.compile(
     r"\b(?:for|used by|serving|serves|sells? to|trusted by|built for|helps|helping|supplies|vendor to|supplier to|"
@@ -382,6 +400,9 @@ _RULE_CONCEPTS: tuple[tuple[re.Pattern[str], _Rule], ...] = (
                 r"wind-down|shutting (?:down|its)|closing (?:down|permanently)|dissolv(?:ing|ed|es|e)\b|"
                 r"dissolution|administrators? (?:appointed|called in|named)|"
                 r"(?:plant|site|factory|store|office|branch|firm|company) closures?|"
+                # "Plant closes at year-end", "the mill is shutting": the site itself closes.
+                r"(?:plant|site|factory|facility|mill|store|branch|clinic|hotel|property) "
+                r"(?:closes|is closing|will be closed|shuts|is shutting)\b|"
                 r"closure (?:announced|planned|scheduled|confirmed)|(?:portfolio|company|business|assets) "
                 r"(?:to be|being|will be) (?:sold off|liquidated|wound up)|fire sale|"
                 r"(?:production|manufacturing|operations) (?:moving|moved|relocating) offshore"
@@ -1945,6 +1966,26 @@ def disqualifiers(
                 break
         if seller is not None:
             break
+    if seller is None:
+        # "Sells vibration sensors and predictive maintenance analytics to plants": selling what the
+        # sender sells to the sender's own buyers is a competitor (selling anything else to them need not
+        # be: a pump maker sells to plants and is a manufacturer itself).
+        for source_field, source in (("notes", notes), *(("signals", s) for s in prospect.signals)):
+            for start, end in _sentences(source):
+                sentence = source[start:end]
+                if (
+                    _SELLS_X_TO.search(sentence.lower())
+                    and not _negated(sentence.lower(), 0)
+                    and relevance(sentence, offer).score >= 0.7
+                ):
+                    add(
+                        "competitor",
+                        "a competitor: it sells what the sender sells",
+                        source_field,
+                        sentence,
+                        start=start,
+                    )
+                    break
     sells_offer = seller is not None and relevance(seller[1], offer).score >= 0.7
     agency = bool(_AGENCY_INDUSTRY.search(industry))
     software = bool(_SOFTWARE_INDUSTRY.search(industry)) and profile.industry not in ("saas",)
@@ -2282,6 +2323,13 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         piece = text[start:end]
         if _STATUS_QUO.search(piece):
             settled.add((field, index))
+        no_plans = _NO_PLANS_TO.search(piece)
+        if _NOT_BUYING.search(piece) or (no_plans and themes_in(piece[no_plans.end() :]) & offer.themes):
+            # The buyer said no for now: the record's facts are context, and the need is put off, not open.
+            settled.add((field, index))
+            span = Span(field=field, text=piece, start=start, end=end, index=index)
+            mentions.append(Mention(keyword=NOT_BUYING, span=span, negated=True, relevance=NO_RELEVANCE))
+            continue
         if decided_above is None and _ABOVE_WORDS.search(piece) and (above := _DECIDED_ABOVE.search(piece)):
             # What is decided above: the words after "mandates", or before "mandated by".
             decided = piece[above.end() :] if above.group("who") else piece[: above.start()]

@@ -89,6 +89,7 @@ Engine = Literal["rules", "claude"]
 
 LEVEL_ORDER: tuple[Level, ...] = ("c_level", "vp", "director", "manager", "individual", "junior", "former")
 RELEVANT = 0.5  # a fact at or above this relevance counts toward intent
+NOT_BUYING = "not buying"  # the keyword of a negated mention: the buyer said no for now ("not evaluating")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,7 @@ def _build(tp: Any, value: Any) -> Any:
 
 __all__ = [
     "LEVEL_ORDER",
+    "NOT_BUYING",
     "NO_RELEVANCE",
     "RELEVANT",
     "CompanyType",

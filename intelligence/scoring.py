@@ -28,7 +28,17 @@ from typing import Literal
 from core.text import stem, tokens
 from intelligence import english
 from intelligence.extract import USEFUL_FIELDS, extract_facts, present, profile_offer, relevance, themes_in
-from intelligence.facts import RELEVANT, Disqualifier, Event, Level, Mention, ProspectFacts, Quantity, Span
+from intelligence.facts import (
+    NOT_BUYING,
+    RELEVANT,
+    Disqualifier,
+    Event,
+    Level,
+    Mention,
+    ProspectFacts,
+    Quantity,
+    Span,
+)
 from intelligence.personas import label as persona_label
 from schemas import (
     AgentProfile,
@@ -391,6 +401,10 @@ def ceiling(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, list[str]
     size = _size_cap(profile, facts)
     if size is not None:
         caps.append(size)
+    refusal = next((m for m in facts.mentions if m.negated and m.keyword == NOT_BUYING), None)
+    if refusal is not None:
+        # The buyer has said no for now, whoever they are: nurture until the timing changes.
+        caps.append((3, f"the {refusal.span.field} say they are not buying now ('{_short(refusal.span.text)}')"))
     if not facts.relevant():
         caps.append((2, "nothing current that bears on the offer"))
         # The need denied outright and no signer to decide otherwise: two of the three things missing.

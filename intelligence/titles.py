@@ -104,6 +104,8 @@ _ABBREV: dict[str, str] = {
     "hrbp": "hr business partner",
     "tech": "technology",
     "dev": "development",
+    "plyr": "player",  # "Dir. Plyr Dev" (casino player development)
+    "plyrs": "player",
     "devt": "development",
     "ctrl": "controller",
     "biz": "business",
@@ -310,6 +312,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("e commerce", "ecommerce"),
     ("asset management", "asset_management"),
     ("asset manager", "asset_management manager"),
+    ("portfolio management", "portfolio_management"),
+    ("portfolio manager", "portfolio_management manager"),
     ("property management", "property_management"),
     ("property manager", "property_management manager"),
     ("practice manager", "practice manager"),
@@ -847,7 +851,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "chief_supply": "procurement",
     "slot": "operations",
     "gaming": "operations",
-    "culinary": "operations",
+    "culinary": "other",  # the kitchen and menu: no buyer of ordering, loyalty or booking offers
     "innovation": "product",
     "plant_manager": "operations",
     "kitchen": "operations",
@@ -907,6 +911,7 @@ _FUNCTION_WORDS: dict[str, Function] = {
     "bookkeeper": "finance",
     "cpa": "finance",
     "asset_management": "finance",
+    "portfolio_management": "finance",  # a real-estate or investment portfolio: asset management's work
     "investments": "finance",
     "investment": "finance",
     "billing": "finance",
@@ -1430,6 +1435,14 @@ def _split(title: str) -> list[tuple[str, bool]]:
     return parts
 
 
+_UNSEATED = frozenset({"advisor", "adviser", "advisory", "consultant", "consulting", "mentor", "freelance"})
+
+
+def _unseated(role: _Role) -> bool:
+    """A role that is no seat in a company: an advisor or consultant without a level of its own."""
+    return role.level in (None, "individual") and bool(_UNSEATED & set(role.words))
+
+
 class _Role:
     __slots__ = (
         "chief_acronym",
@@ -1596,7 +1609,7 @@ def _read_segment(words: list[str], flags: set[Flag], convention: str | None) ->
             continue
         if w in ("chef",) and prev == "executive":
             level = _max_level(level, "manager")
-            role.add("operations", w)
+            role.add("other", w)  # the kitchen: not operations
             continue
         if w == "host" and prev == "executive":
             level = _max_level(level, "individual")
@@ -1723,6 +1736,7 @@ _DISPLAY = {
     "revenue_cycle": "revenue cycle",
     "continuous_improvement": "continuous improvement",
     "asset_management": "asset management",
+    "portfolio_management": "portfolio management",
     "product_marketing": "product marketing",
     "general_counsel": "legal",
     "rd": "R&D",
@@ -1904,6 +1918,8 @@ def parse_title(title: str | None, convention: str | None = None) -> TitleReadin
         roles[-1].functions.extend(pending)
         roles[-1].phrase.extend(pending_phrase)
     current = [r for r in roles if r.level != "former" and not r.former]
+    if len(current) < len(roles) and all(_unseated(r) for r in current):
+        current = []  # "Former COO | Healthcare Advisor": advising after leaving is no seat at the company
     if current:
         best = min(current, key=lambda r: LEVEL_ORDER.index(r.level or "individual"))
         top = [r for r in current if r.level == best.level]

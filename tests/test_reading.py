@@ -582,3 +582,152 @@ def test_only_what_the_offer_sells_can_be_decided_above() -> None:
         ),
     )
     assert owner.firmographics.in_offer_market is not False
+
+
+# --- round 3: readings studied on prospects5 (the third holdout, now tuned on) -----------------------
+
+MORE_OFFERS = {
+    "manufacturing": "machine monitoring that cuts unplanned downtime on production lines",
+    "restaurant": "first-party online ordering and a loyalty app that cut delivery-app commissions",
+}
+
+
+def other_profile(industry: str) -> AgentProfile:
+    return build_profile_rules(
+        industry=industry, description=None, company="Sender Co", offer=MORE_OFFERS[industry], target_personas=None
+    )
+
+
+def test_a_site_that_closes_is_distress_and_never_tier_1() -> None:
+    plant = _prospect(
+        title="Plant Manager",
+        company="Ridgeline Brackets Inc.",
+        industry="Manufacturing",
+        employee_count=300,
+        annual_revenue_usd=60_000_000,
+        location="Dayton, OH",
+        notes="The factory shuts in March; its lines move to the Querétaro site.",
+    )
+    result = analyze_rules(other_profile("manufacturing"), plant)
+    assert result.tier == 4, result.breakdown
+    assert any(b.component == "disqualifier" and "distress" in b.why for b in result.breakdown)
+    running = plant.model_copy(update={"notes": "Adding a third shift to the stamping lines."})
+    assert analyze_rules(other_profile("manufacturing"), running).tier < 4
+
+
+@pytest.mark.parametrize(
+    ("industry", "title", "notes"),
+    [
+        (
+            "manufacturing",
+            "Director of Operations",
+            "Installed vibration sensors in 2024; not evaluating other vendors.",
+        ),
+        (
+            "ecommerce",
+            "VP Ecommerce",
+            "Agency contract renewed in March; not reviewing retention partners until 2028.",
+        ),
+        (
+            "restaurant",
+            "Owner",
+            "Four cafés. No plans to add online ordering or a loyalty app before next summer.",
+        ),
+    ],
+)
+def test_a_buyer_who_says_no_for_now_is_nurture_even_when_they_sign(industry: str, title: str, notes: str) -> None:
+    chosen = other_profile(industry) if industry in MORE_OFFERS else profile(industry)
+    prospect = _prospect(
+        title=title,
+        company="Northgate Holdings",
+        industry={"manufacturing": "Machinery", "ecommerce": "Apparel & Fashion", "restaurant": "Restaurants"}[
+            industry
+        ],
+        employee_count=400,
+        annual_revenue_usd=80_000_000,
+        location="Denver, CO",
+        notes=notes,
+    )
+    result = analyze_rules(chosen, prospect)
+    assert result.tier == 3, [b.why for b in result.breakdown]
+    assert any("not buying now" in b.why for b in result.breakdown if b.component == "tier_cap")
+
+
+def test_no_plans_for_something_the_offer_does_not_sell_is_not_a_no() -> None:
+    casino = _prospect(
+        title="VP of Player Development",
+        company="Silver Fork Casino Resort",
+        industry="Gaming",
+        employee_count=1500,
+        annual_revenue_usd=200_000_000,
+        location="Reno, NV",
+        signals=["Lost 25% of its rated players to a new resort across town"],
+        notes="No plans to build a new hotel tower this decade.",
+    )
+    facts = extract_facts(profile("casino"), casino)
+    assert not [m for m in facts.mentions if m.negated and m.keyword == "not buying"]
+    assert not any("not buying now" in b.why for b in analyze_rules(profile("casino"), casino).breakdown)
+
+
+def test_abbreviated_player_development_is_the_casino_buyer() -> None:
+    reading = parse_title("Dir. Plyr Dev & VIP Svcs")
+    assert reading.level == "director"
+    assert "player development" in reading.reference
+
+
+@pytest.mark.parametrize("title", ["Executive Chef", "Culinary Director", "Executive Chef & Culinary Director"])
+def test_the_kitchen_is_not_operations(title: str) -> None:
+    reading = parse_title(title)
+    assert reading.function == "other", reading
+    chain = _prospect(
+        title=title,
+        company="Maple Street Kitchens",
+        industry="Restaurants",
+        employee_count=900,
+        annual_revenue_usd=60_000_000,
+        location="Raleigh, NC",
+        signals=["Launching a catering menu across all 20 units"],
+    )
+    assert analyze_rules(other_profile("restaurant"), chain).persona is None
+
+
+@pytest.mark.parametrize(
+    "title", ["Ex-COO | Clinic Advisor | Open to Board Seats", "Former CFO | Consultant", "Former VP Ops | Mentor"]
+)
+def test_advising_after_leaving_is_no_seat(title: str) -> None:
+    assert parse_title(title).level == "former", parse_title(title)
+
+
+def test_a_former_role_beside_a_current_seat_keeps_the_seat() -> None:
+    reading = parse_title("VP Marketing | Former Consultant")
+    assert (reading.level, reading.function) == ("vp", "marketing")
+
+
+@pytest.mark.parametrize("title", ["Sr. Portfolio Mgr", "Director of Portfolio Management"])
+def test_portfolio_management_is_the_asset_side_of_real_estate(title: str) -> None:
+    landlord = _prospect(
+        title=title,
+        company="Brookfield Lane Residential REIT",
+        industry="Real Estate",
+        employee_count=900,
+        annual_revenue_usd=400_000_000,
+        location="Phoenix, AZ",
+    )
+    result = analyze_rules(profile("real_estate"), landlord)
+    assert result.persona is not None, [b.why for b in result.breakdown]
+
+
+def test_selling_the_senders_product_to_its_buyers_is_a_competitor_and_other_products_are_not() -> None:
+    maker = _prospect(
+        title="VP Sales",
+        company="Quakewatch Systems",
+        industry="Industrial Automation",
+        employee_count=90,
+        annual_revenue_usd=14_000_000,
+        location="Columbus, OH",
+        notes="Sells machine monitoring and downtime alerts to food plants.",
+    )
+    kinds = {d.kind for d in extract_facts(other_profile("manufacturing"), maker).disqualifiers}
+    assert "competitor" in kinds
+    pumps = maker.model_copy(update={"notes": "Sells industrial pumps to chemical plants across the Midwest."})
+    assert "competitor" not in {d.kind for d in extract_facts(other_profile("manufacturing"), pumps).disqualifiers}
