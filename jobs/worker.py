@@ -5,9 +5,9 @@ atomic `UPDATE … RETURNING` on SQLite, `FOR UPDATE SKIP LOCKED` on PostgreSQL)
 alive with heartbeats, and work its pending items in chunks (`Worker.chunk_size`). Each item
 runs in two phases: `prepare` (no writes; may call Claude or another network service), for the
 whole chunk at once, then `apply` (writes), in the same transaction as the item's done-mark: one
-transaction per chunk, a savepoint per item (or one for the chunk, for a handler with `apply_many`). So after a crash or `kill -9`, a job whose
-lease expired is claimed again and resumes with its pending items only: finished items are never
-redone, nor is their LLM spend repeated.
+transaction per chunk, a savepoint per item (or one for the chunk, for a handler with `apply_many`).
+So after a crash or `kill -9`, a job whose lease expired is claimed again and resumes with its
+pending items only: finished items are never redone, nor is their LLM spend repeated.
 
 A job that fails as a whole (not an item: items fail alone and are reported) is retried with
 backoff up to `JOB_MAX_ATTEMPTS` claims, then `failed` with the reason. Shutdown stops claiming,
