@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import structlog
-from pydantic import Field
+from pydantic import Field, ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -496,48 +496,95 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
 
 
 class AnalyzeJob:
-    """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload."""
+    """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload. The worker
+    prepares and stores a chunk of items at once (`prepare_many`, `apply_many`: the bulk writer, as an
+    inline batch); `prepare` and `apply` are the same steps for one item (Message Batches replays, and
+    the worker's one-by-one fallback when a chunk's writes fail)."""
 
-    async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> Outcome:
-        given = ProspectData.model_validate(payload)  # a bad item fails alone, with the reason
+    async def _setup(self, ctx: jobs.JobContext) -> None:
         if "profile" not in ctx.cache:
             ctx.cache["agent"], ctx.cache["profile"] = await agent_profile(
                 ctx.db, workspace_id=ctx.workspace_id, industry=ctx.payload["industry"]
             )
+
+    async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> Outcome:
+        [outcome] = await self.prepare_many(ctx, [(key, payload)])
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    async def prepare_many(
+        self, ctx: jobs.JobContext, items: list[tuple[str, dict[str, Any]]]
+    ) -> list[Outcome | BaseException]:
+        """Each item's outcome, or the exception that fails it alone (a bad item, with the reason)."""
+        parsed = [_parse(payload) for _, payload in items]  # a bad item fails alone, with the reason
+        good = [p for p in parsed if isinstance(p, ProspectData)]
         replace = bool(ctx.payload.get("replace"))
-        [data] = await with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=[given], replace=replace)
-        return await assess(
-            ctx.llm,
-            workspace_id=ctx.workspace_id,
-            profile=ctx.cache["profile"],
-            data=data,
-            given=given,
-            replace=replace,
+        try:
+            await self._setup(ctx)
+            merged = await with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=good, replace=replace)
+        except Exception as exc:  # every item fails with it (a database outage retries the job)
+            return [exc if isinstance(p, ProspectData) else p for p in parsed]
+        outcomes = iter(
+            await asyncio.gather(
+                *(
+                    assess(
+                        ctx.llm,
+                        workspace_id=ctx.workspace_id,
+                        profile=ctx.cache["profile"],
+                        data=m,
+                        given=g,
+                        replace=replace,
+                    )
+                    for g, m in zip(good, merged, strict=True)
+                ),
+                return_exceptions=True,
+            )
         )
+        return [next(outcomes) if isinstance(p, ProspectData) else p for p in parsed]
 
     async def apply(
         self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any], prepared: Outcome
     ) -> dict[str, Any]:
-        stored = await store(session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared)
-        tier = stored.tier
+        [result] = await self.apply_many(session, ctx, [(key, payload, prepared)])
+        return result
+
+    async def apply_many(
+        self, session: AsyncSession, ctx: jobs.JobContext, items: list[tuple[str, dict[str, Any], Outcome]]
+    ) -> list[dict[str, Any]]:
+        """Store the items' prospects and analyses (the one bulk writer) and place them in the campaign."""
+        stored = await store_many(
+            session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcomes=[o for _, _, o in items]
+        )
+        tiers = [s.tier for s in stored]
         if ctx.payload.get("campaign_id"):
             campaign = await sql.owned_campaign(
                 session, workspace_id=ctx.workspace_id, campaign_id=uuid.UUID(ctx.payload["campaign_id"])
             )
             # Imported here: campaigns' modules import this one (its schemas and analysis), so at module
             # level the two would be a cycle. campaigns owns campaign membership.
-            from campaigns.service import attach
+            from campaigns.service import attach_many
 
-            tier = await attach(session, workspace_id=ctx.workspace_id, campaign=campaign, analysis=stored)
-        return {
-            "prospect_id": str(stored.prospect_id),
-            "analysis_id": str(stored.analysis_id),
-            "tier": tier,
-            "score": stored.score,
-            "engine": stored.engine,
-            "changed_fields": stored.changed_fields,
-            "cost_usd": (stored.usage or {}).get("cost_usd", 0.0),
-        }
+            tiers = await attach_many(session, workspace_id=ctx.workspace_id, campaign=campaign, analyses=stored)
+        return [
+            {
+                "prospect_id": str(s.prospect_id),
+                "analysis_id": str(s.analysis_id),
+                "tier": tier,
+                "score": s.score,
+                "engine": s.engine,
+                "changed_fields": s.changed_fields,
+                "cost_usd": (s.usage or {}).get("cost_usd", 0.0),
+            }
+            for s, tier in zip(stored, tiers, strict=True)
+        ]
+
+
+def _parse(payload: dict[str, Any]) -> ProspectData | ValidationError:
+    try:
+        return ProspectData.model_validate(payload)
+    except ValidationError as exc:
+        return exc
 
 
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:

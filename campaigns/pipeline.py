@@ -22,7 +22,7 @@ import content_generator as content
 import jobs
 import prospect_intelligence as intel
 from campaigns.schemas import CampaignCreate, CampaignRead
-from campaigns.service import attach, campaign_tier, create_campaign
+from campaigns.service import attach_many, campaign_tier, create_campaign
 from copywriter import Sender
 from core.errors import Unprocessable
 from core.sql import owned_campaign
@@ -225,18 +225,39 @@ class PipelineJob:
     async def apply(
         self, session: AsyncSession, ctx: jobs.JobContext, key: str, payload: dict[str, Any], prepared: Prepared
     ) -> dict[str, Any]:
-        cost = 0.0
-        prospect_id = prepared.prospect_id
-        engine = "rules"
-        changed: list[str] = []
-        if prepared.outcome is not None:
-            stored = await intel.store(
-                session, workspace_id=ctx.workspace_id, agent=ctx.cache["agent"], outcome=prepared.outcome
+        [result] = await self.apply_many(session, ctx, [(key, payload, prepared)])
+        return result
+
+    async def apply_many(
+        self, session: AsyncSession, ctx: jobs.JobContext, items: list[tuple[str, dict[str, Any], Prepared]]
+    ) -> list[dict[str, Any]]:
+        """The chunk's new analyses stored together (the one bulk writer) and placed in the campaign,
+        then each item's content."""
+        analysed = [i for i, (_, _, p) in enumerate(items) if p.outcome is not None]
+        stored: dict[int, intel.AnalysisRead] = {}
+        if analysed:
+            outcomes = [items[i][2].outcome for i in analysed]
+            rows = await intel.store_many(
+                session,
+                workspace_id=ctx.workspace_id,
+                agent=ctx.cache["agent"],
+                outcomes=[o for o in outcomes if o is not None],
             )
             campaign = await owned_campaign(
                 session, workspace_id=ctx.workspace_id, campaign_id=uuid.UUID(ctx.payload["campaign_id"])
             )
-            await attach(session, workspace_id=ctx.workspace_id, campaign=campaign, analysis=stored)
+            await attach_many(session, workspace_id=ctx.workspace_id, campaign=campaign, analyses=rows)
+            stored = dict(zip(analysed, rows, strict=True))
+        return [await self._content(session, ctx, p, stored.get(i)) for i, (_, _, p) in enumerate(items)]
+
+    async def _content(
+        self, session: AsyncSession, ctx: jobs.JobContext, prepared: Prepared, stored: intel.AnalysisRead | None
+    ) -> dict[str, Any]:
+        cost = 0.0
+        prospect_id = prepared.prospect_id
+        engine = "rules"
+        changed: list[str] = []
+        if stored is not None:
             prospect_id, engine, changed = stored.prospect_id, stored.engine, stored.changed_fields
             cost += float((stored.usage or {}).get("cost_usd", 0))
         assert prospect_id is not None

@@ -312,18 +312,25 @@ async def attach(session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Ca
     A campaign's own tier thresholds, when set, override the agent's. A prospect already further
     along (in a sequence, replied…) keeps its status.
     """
-    tier = campaign_tier(campaign.tier_thresholds, score=analysis.score, tier=analysis.tier)
+    [tier] = await attach_many(session, workspace_id=workspace_id, campaign=campaign, analyses=[analysis])
+    return tier
+
+
+async def attach_many(
+    session: AsyncSession, *, workspace_id: uuid.UUID, campaign: Campaign, analyses: Sequence[Analysed]
+) -> list[int]:
+    """`attach` for several analyses at once (in order: the same prospect twice, its last one wins)."""
+    tiers = [campaign_tier(campaign.tier_thresholds, score=a.score, tier=a.tier) for a in analyses]
     await upsert_members(
         session,
         workspace_id=workspace_id,
         campaign_id=campaign.id,
         stored=[
-            Member(
-                prospect_id=analysis.prospect_id, analysis_id=analysis.analysis_id, tier=tier, score=analysis.score
-            )
+            Member(prospect_id=a.prospect_id, analysis_id=a.analysis_id, tier=tier, score=a.score)
+            for a, tier in zip(analyses, tiers, strict=True)
         ],
     )
-    return tier
+    return tiers
 
 
 async def add_prospects(

@@ -2,12 +2,12 @@
 
 A job is a list of items with unique keys. Workers in each process claim a job under a lease (one
 atomic `UPDATE … RETURNING` on SQLite, `FOR UPDATE SKIP LOCKED` on PostgreSQL), keep the lease
-alive with heartbeats, and work its pending items in chunks of `JOB_ITEM_CONCURRENCY`. Each item
+alive with heartbeats, and work its pending items in chunks (`Worker.chunk_size`). Each item
 runs in two phases: `prepare` (no writes; may call Claude or another network service), for the
 whole chunk at once, then `apply` (writes), in the same transaction as the item's done-mark: one
-transaction per chunk, a savepoint per item. So after a crash or `kill -9`, a job whose
-lease expired is claimed again and resumes with its pending items only: finished items are never
-redone, nor is their LLM spend repeated.
+transaction per chunk, a savepoint per item (or one for the chunk, for a handler with `apply_many`).
+So after a crash or `kill -9`, a job whose lease expired is claimed again and resumes with its
+pending items only: finished items are never redone, nor is their LLM spend repeated.
 
 A job that fails as a whole (not an item: items fail alone and are reported) is retried with
 backoff up to `JOB_MAX_ATTEMPTS` claims, then `failed` with the reason. Shutdown stops claiming,
@@ -35,6 +35,8 @@ from models import Job, JobItem, utcnow
 from settings import Settings
 
 log = structlog.get_logger()
+
+RULES_CHUNK = 100  # items per chunk when no item can call Claude (see `Worker.chunk_size`)
 
 # --- claiming ---------------------------------------------------------------------------------
 
@@ -181,8 +183,20 @@ class Worker:
             except Exception as exc:  # a missed beat is fine; the lease has slack for two more
                 log.warning("job.heartbeat_failed", job_id=str(job_id), error=type(exc).__name__)
 
-    async def _work_items(self, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> None:
+    def chunk_size(self) -> int:
+        """Items per chunk: `JOB_ITEM_CONCURRENCY` when items may call Claude (a kill loses at most a
+        chunk of prepared calls), else `RULES_CHUNK`, so a chunk's writes go in a few bulk statements."""
         size = self.settings.JOB_ITEM_CONCURRENCY
+        return size if getattr(self.llm, "enabled", False) else max(size, RULES_CHUNK)
+
+    async def _work_items(self, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> None:
+        size = self.chunk_size()
+        gate = asyncio.Semaphore(self.settings.JOB_ITEM_CONCURRENCY)
+
+        async def prepare(key: str, payload: dict[str, Any]) -> Any:
+            async with gate:
+                return await handler.prepare(ctx, key, payload)
+
         while not self.stopping.is_set():
             if lost.is_set():
                 raise LeaseLost
@@ -197,27 +211,59 @@ class Worker:
                 ).all()
             if not items:
                 return
-            prepared = await asyncio.gather(
-                *(handler.prepare(ctx, item.key, item.payload) for item in items), return_exceptions=True
-            )
+            prepare_many = getattr(handler, "prepare_many", None)
+            if prepare_many is not None:  # the chunk at once (e.g. one read of the stored prospects)
+                prepared = await prepare_many(ctx, [(item.key, item.payload) for item in items])
+            else:
+                prepared = await asyncio.gather(
+                    *(prepare(item.key, item.payload) for item in items), return_exceptions=True
+                )
             await self._apply_chunk(ctx, handler, items, prepared)
 
     async def _apply_chunk(
         self, ctx: JobContext, handler: Handler, items: Sequence[Any], prepared: list[Any]
     ) -> None:
-        """Store a chunk's outcomes in one transaction (one commit for the chunk), each item in its own
-        savepoint: an item whose `apply` fails is rolled back alone and recorded as failed."""
+        """Store a chunk's outcomes in one transaction (one commit for the chunk). A handler with
+        `apply_many` stores the chunk's good items together (bulk statements) in one savepoint, marked
+        done in two statements; should that fail, the savepoint is rolled back and the items are applied
+        one by one, each in its own savepoint: an item whose `apply` fails is rolled back alone and
+        recorded as failed."""
         done = failed = 0
         async with self.db.session() as session:
-            for (item_id, key, payload), outcome in zip(items, prepared, strict=True):
+            good: list[tuple[Any, Any]] = []
+            for item, outcome in zip(items, prepared, strict=True):
                 if isinstance(outcome, BaseException):
                     if isinstance(outcome, UNAVAILABLE_ERRORS):  # not the item's fault: retry the job
                         raise RuntimeError(f"database unavailable ({type(outcome).__name__})") from outcome
                     if not isinstance(outcome, Exception):
                         raise outcome
-                    await self._fail_item(session, ctx, item_id, key, outcome)
+                    await self._fail_item(session, ctx, item[0], item[1], outcome)
                     failed += 1
-                    continue
+                else:
+                    good.append((item, outcome))
+            apply_many = getattr(handler, "apply_many", None)
+            if apply_many is not None and len(good) > 1:
+                try:
+                    async with session.begin_nested():
+                        results = await apply_many(
+                            session, ctx, [(item[1], item[2], outcome) for item, outcome in good]
+                        )
+                        await self._mark_done(
+                            session,
+                            ctx,
+                            [(item[0], result) for (item, _), result in zip(good, results, strict=True)],
+                        )
+                    done += len(good)
+                    good = []
+                except LeaseLost:
+                    raise
+                except UNAVAILABLE_ERRORS as exc:
+                    raise RuntimeError(f"database unavailable ({type(exc).__name__})") from exc
+                except Exception as exc:  # some item's writes failed: find which, one by one
+                    log.info(
+                        "job.chunk_fallback", job_id=str(ctx.job_id), items=len(good), error=type(exc).__name__
+                    )
+            for (item_id, key, payload), outcome in good:
                 try:
                     async with session.begin_nested():
                         result = await handler.apply(session, ctx, key, payload, outcome)
@@ -252,6 +298,30 @@ class Worker:
             await session.execute(
                 update(Job).where(Job.id == ctx.job_id).values(done=Job.done + done, failed=Job.failed + failed)
             )
+
+    async def _mark_done(
+        self, session: AsyncSession, ctx: JobContext, results: Sequence[tuple[uuid.UUID, dict[str, Any]]]
+    ) -> None:
+        """Mark the items done with their results: one guarded statement (only the lease holder, only
+        pending items: LeaseLost unless every item was marked), then the results by primary key."""
+        now = utcnow()
+        mark = await session.execute(
+            update(JobItem)
+            .where(
+                JobItem.id.in_([item_id for item_id, _ in results]),
+                JobItem.status == "pending",
+                JobItem.job_id.in_(
+                    select(Job.id).where(
+                        Job.id == ctx.job_id, Job.lease_owner == self.owner, Job.status == "running"
+                    )
+                ),
+            )
+            .values(status="done", updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if mark.rowcount != len(results):  # type: ignore[attr-defined]
+            raise LeaseLost
+        await session.execute(update(JobItem), [{"id": item_id, "result": result} for item_id, result in results])
 
     async def _fail_item(
         self, session: AsyncSession, ctx: JobContext, item_id: uuid.UUID, key: str, exc: Exception

@@ -321,3 +321,79 @@ def test_a_worker_only_process_has_every_job_kind():
     )
     kinds = sorted(["analyze", "pipeline", "clay_push", "clay_webhook"])
     assert out.stdout.strip() == f"{kinds} {kinds}"
+
+
+class _BulkKind:
+    """A job kind that stores each item as a workspace named by its key, in bulk (`apply_many`) or one
+    by one (`apply`); an item with `apply_fails` cannot be stored, one with `prepare_fails` is bad input."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list[str]]] = []
+
+    async def prepare(self, ctx: Any, key: str, payload: dict[str, Any]) -> dict[str, Any]:
+        if payload.get("prepare_fails"):
+            raise ValueError("bad input")
+        return payload
+
+    async def _store(self, session: Any, key: str, payload: dict[str, Any]) -> dict[str, Any]:
+        session.add(Workspace(name=f"bulk-{key}"))
+        await session.flush()
+        if payload.get("apply_fails"):
+            raise ValueError("cannot store")
+        return {"stored": key}
+
+    async def apply(
+        self, session: Any, ctx: Any, key: str, payload: dict[str, Any], prepared: Any
+    ) -> dict[str, Any]:
+        self.calls.append(("one", [key]))
+        return await self._store(session, key, payload)
+
+    async def apply_many(self, session: Any, ctx: Any, items: list[Any]) -> list[dict[str, Any]]:
+        self.calls.append(("many", [key for key, _, _ in items]))
+        return [await self._store(session, key, payload) for key, payload, _ in items]
+
+
+@pytest.mark.parametrize("apply_fails", [False, True])
+async def test_a_chunk_is_stored_in_bulk_and_a_failing_item_fails_alone(database_url, apply_fails):
+    from jobs.registry import register
+    from models import JobItem
+
+    kind = _BulkKind()
+    register("test_bulk", kind)
+    settings = make_settings(database_url)
+    db = TuneDatabase(database_url, settings=settings)
+    await db.migrate()
+    try:
+        async with db.session() as s:
+            ws = Workspace(name="owner")
+            s.add(ws)
+            await s.flush()
+            items = [(k, {}) for k in "abcdef"]
+            items[2] = ("c", {"prepare_fails": True})
+            items[4] = ("e", {"apply_fails": apply_fails})
+            job = await jobs.enqueue(s, workspace_id=ws.id, kind="test_bulk", payload={}, items=items)
+            job_id = job.id
+        worker = jobs.Worker(db, None, settings, "t", asyncio.Event())
+        assert await jobs.claim(db, owner=worker.owner, lease=timedelta(seconds=60)) == job_id
+        await worker.run_job(job_id)
+        async with db.session(write=False) as s:
+            row = await s.get(Job, job_id)
+            states = dict(
+                (await s.execute(select(JobItem.key, JobItem.status).where(JobItem.job_id == job_id))).all()
+            )
+            results = dict(
+                (await s.execute(select(JobItem.key, JobItem.result).where(JobItem.job_id == job_id))).all()
+            )
+            names = sorted(await s.scalars(select(Workspace.name).where(Workspace.name.like("bulk-%"))))
+        stored = [k for k in "abdf"] + ([] if apply_fails else ["e"])
+        assert row is not None and row.status == "succeeded"
+        assert (row.done, row.failed) == (len(stored), 6 - len(stored))
+        assert names == sorted(f"bulk-{k}" for k in stored)  # each stored once; the rolled-back bulk left nothing
+        assert {k for k, v in states.items() if v == "done"} == set(stored)
+        assert all(results[k] == {"stored": k} for k in stored)
+        if apply_fails:  # the bulk write failed, so the chunk was applied again one by one
+            assert kind.calls == [("many", ["a", "b", "d", "e", "f"])] + [("one", [k]) for k in "abdef"]
+        else:
+            assert kind.calls == [("many", ["a", "b", "d", "e", "f"])]
+    finally:
+        await db.dispose()
