@@ -246,7 +246,23 @@ _AMOUNT = rf"(\d[\d,.]*)\s*({_SCALE_WORDS})?\.?"
 # A range: "51-200", "11 to 50", "51 bis 200", "51 à 200", "10 tot 50", "10 até 50".
 _QUANTITY = re.compile(rf"^{_AMOUNT}(?:\s*(?:-|to|bis|à|a|tot|até|al)\s*{_AMOUNT})?$")
 # "ca. 120", "~$20M", "approx. €30M": an estimate reads as its number.
-_ABOUT = re.compile(r"^(?:~|≈|(?:ca|c|circa|approx|approximately|about|around|roughly|est|estimated)\b\.?)\s*")
+# Never the "C" of "C$95M" or "CA$95M": those are Canadian dollars, not "circa $95M".
+_ABOUT = re.compile(
+    r"^(?:~|≈|(?:ca|c|circa|approx|approximately|about|around|roughly|est|estimated)\b(?!\$)\.?)\s*"
+)
+# "95 M$ CA", "95 M$ CAD", "12 M$ US": a dollar sign with its country after the amount (Québec, ...).
+_DOLLAR_AFTER = re.compile(r"\$\s*(ca|can|cad|us|usd|au|aud|nz|nzd)\b")
+_DOLLAR_CODES = {
+    "ca": "cad",
+    "can": "cad",
+    "cad": "cad",
+    "us": "usd",
+    "usd": "usd",
+    "au": "aud",
+    "aud": "aud",
+    "nz": "nzd",
+    "nzd": "nzd",
+}
 # "$95M (2023)", "$40M ARR", "€12M revenue", "12 Mio. € p.a.": what the amount is, not part of it.
 _AMOUNT_NOTE = re.compile(
     r"\s*(?:\([^)]*\)|\b(?:arr|annual revenue|revenue|turnover|umsatz|sales|per year|a year|p\.a\.?|/yr|/year|"
@@ -301,6 +317,7 @@ def _quantity(raw: str, *, money: bool) -> Quantity:
         while (note := _AMOUNT_NOTE.search(text)) is not None and note.start() > 0:
             text = text[: note.start()]
         text = re.sub(r"\beuros?\b", "€", text)
+        text = _DOLLAR_AFTER.sub(lambda m: f" {_DOLLAR_CODES[m.group(1)]}", text)
         found = {_SYMBOLS[s] for s in _SYMBOL_RE.findall(text)}
         text = _SYMBOL_RE.sub(" ", text)
         found |= {code.upper() for code in _rates.codes.findall(text)}
