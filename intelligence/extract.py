@@ -1801,6 +1801,11 @@ _FREE_MAIL = frozenset(
 )
 
 
+def _personal_mail(prospect: ProspectData) -> bool:
+    """The email is a free webmail address (gmail, outlook, ...), not the company's own domain."""
+    return str(prospect.email).rsplit("@", 1)[-1].lower() in _FREE_MAIL
+
+
 @lru_cache(maxsize=1024)
 def _keyword_needles(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(keyword, " stem stem ") pairs: a phrase is present when its stems occur contiguously."""
@@ -1899,12 +1904,6 @@ _SOLO_NOTES = re.compile(
     re.I,
 )
 _SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
-_SELLER_NAME = re.compile(
-    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|"
-    r"distribution|distributors|"
-    r"solutions|analytics|crm|pos|saas|ai|digital|interactive|consulting group)\b",
-    re.I,
-)
 _STUDENT_ORG = re.compile(r"universit|college|business school|school of|higher education|academy|bootcamp", re.I)
 _JOB_SEEKING = re.compile(
     r"open to work|seeking (?:a |an |new |my next )?(?:role|position|opportunit\w+|internship|job)|"
@@ -1926,8 +1925,11 @@ def disqualifiers(
     title: TitleReading | None,
     industry_share: float | None = None,
     types: tuple[CompanyType, ...] | None = None,
+    persona: PersonaMatch | bool | None = False,
 ) -> tuple[Disqualifier, ...]:
-    """Every reason not to contact this company (or person), gates before the rubric."""
+    """Every reason not to contact this company (or person), gates before the rubric.
+
+    `persona` is the title's persona match when the caller has it (False: not given, matched here)."""
     found: list[Disqualifier] = []
     company_text = _company_text(prospect)
     notes = prospect.notes or ""
@@ -2033,6 +2035,22 @@ def disqualifiers(
             prospect.industry,
         )
 
+    if (
+        seller is None
+        and not any(d.kind in ("vendor", "competitor") for d in found)
+        and profile.industry != "saas"
+    ):
+        # No sentence says whom it sells to, but the record reads like a seller's: two independent tells
+        # of a company that sells to the ICP rather than buys (see `seller_tells`).
+        match = match_persona(profile, title, offer) if persona is False else persona
+        tells = seller_tells(prospect, title, match if isinstance(match, PersonaMatch) else None)
+        if len(tells) >= 2:
+            tell_field, tell_quote = tells[0]
+            if relevance(company_text, offer).score >= 0.7:
+                add("competitor", "a competitor: it sells what the sender sells", tell_field, tell_quote)
+            else:
+                add("vendor", "a vendor that sells to the industry, not a buyer in it", tell_field, tell_quote)
+
     # The profile's own disqualifiers, read from their text.
     company_low = company_text.lower()
     distress_hit: re.Match[str] | None = None
@@ -2083,29 +2101,33 @@ def disqualifiers(
 
     # Generic gates every profile shares.
     icp_min = profile.icp.employee_min or 0
-    if prospect.employee_count is not None and prospect.employee_count <= 2 and icp_min >= 10:
-        add("solo", "a one- or two-person business far below the ICP", "employee_count", None)
+    if prospect.employee_count is not None and prospect.employee_count <= max(2, icp_min // 10) and icp_min >= 10:
+        # A tenth of the ICP's smallest account or less: a micro business with no team to buy for.
+        add(
+            "solo",
+            "a micro business far below the ICP (a tenth of its smallest size or less)",
+            "employee_count",
+            None,
+        )
+    if _personal_mail(prospect) and (
+        (title is not None and title.level in ("individual", "junior"))
+        or prospect.employee_count is None
+        or prospect.employee_count < icp_min
+    ):
+        # A personal webmail address, not the company's: someone working on their own account (an
+        # independent agent, a one-truck owner), whatever headcount the brand they work under has.
+        add(
+            "solo",
+            "a personal webmail address: working on their own account, not for a buying company",
+            "email",
+            str(prospect.email),
+        )
     distress = _RULE_CONCEPTS[3][1].evidence
     assert distress is not None
     hit = distress_hit if distress_read else distress.search(company_low)
     if hit is not None and not any(d.kind == "distress" for d in found) and not _negated(company_low, hit.start()):
         field, quote, start = _locate(prospect, hit.group(0))
         add("distress", "a company in distress (closing, insolvent or frozen)", field, quote, start=start)
-    # A company whose name says it sells software or marketing services, when that is not the ICP.
-    if (
-        not found
-        and profile.industry not in ("saas",)
-        and prospect.company
-        and _SELLER_NAME.search(prospect.company)
-        and (industry_share if industry_share is not None else share_of_industry(profile, prospect)) < 0.95
-        and not (types if types is not None else company_types(profile, prospect))
-    ):
-        if relevance(company_text, offer).score >= 0.7 or re.search(
-            r"agency|marketing|media|outbound|leads", prospect.company, re.I
-        ):
-            add("competitor", "a competitor: it sells what the sender sells", "company", prospect.company)
-        else:
-            add("vendor", "a vendor that sells to the industry, not a buyer in it", "company", prospect.company)
     if prospect.company and _SELF_EMPLOYED.search(prospect.company):
         add("solo", "self-employed, not a company", "company", prospect.company)
     elif (solo := _SOLO_NOTES.search(notes)) is not None and not _negated(notes, solo.start()) and icp_min >= 5:
@@ -2135,6 +2157,66 @@ def disqualifiers(
         field, quote, start = _locate(prospect, gone)
         add("former", "no longer at the company", field, quote, start=start)
     return tuple(found)
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PRODUCT_NAME = re.compile(
+    r"\b(?:systems|software|ehr|emr|crm|pos|labs|technologies|tech|analytics|ai|cloud|platform|apps?|saas|"
+    r"leads|interactive)\b"
+)
+# A record that says what the company does for a customer group: "Runs outbound and ABM for law firms".
+_SERVES_GROUP = re.compile(
+    r"^(?:it |they |we )?(?:runs|provides|offers|delivers|builds|handles|manages|books|sells|supplies|powers|"
+    r"helps)\b[^.;]{0,80}?\b(?:for|to) (?:[a-z&-]+ ){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
+)
+_PRODUCT_NEWS = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|releas(?:ed|es|ing)|ship(?:ped|s)|roll(?:ed|s|ing) out|introduc(?:ed|es|ing)|"
+    r"unveil(?:ed|s)|rais(?:ed|es|ing)|closed|secured)\b[^.;|]{0,60}?\b(?:platform|add-on|plug-?in|module|"
+    r"feature|assistant|integration|api|sdk|software|copilot|chatbot|saas|marketplace)s?\b"
+)
+_SELLER_TITLE = re.compile(
+    r"\b(?:account executive|account manager|sales|business development|partnerships|customer success)\b"
+)
+
+
+def seller_tells(
+    prospect: ProspectData, title: TitleReading | None, persona: PersonaMatch | None
+) -> list[tuple[str, str]]:
+    """Independent signs that the company sells to the industry rather than buys in it, as (field, quote):
+    a product word in its name ("... Banking Systems", "... EHR", a .io domain), a seller's title that is
+    none of the buyers' personas ("Account Executive, Community Banking"), and product news ("launched
+    a leasing assistant", "raised a Series B for its platform"). One alone proves nothing (a clinic
+    launches a patient portal); two together read as a vendor."""
+    tells: list[tuple[str, str]] = []
+    name = prospect.company or ""
+    domain = (prospect.company_domain or email_domain(prospect) or "").lower()
+    if name and _PRODUCT_NAME.search(_CAMEL.sub(" ", name).lower()):
+        tells.append(("company", name))
+    elif domain.endswith(_TECH_TLD):
+        tells.append(("company_domain", domain))
+    if (
+        title is not None
+        and persona is None
+        and title.function == "sales"
+        and title.level not in ("junior", "former")
+        and _SELLER_TITLE.search(title.raw.lower())
+    ):
+        tells.append(("title", title.raw))
+    for source_field, source in (("notes", prospect.notes or ""), *(("signals", s) for s in prospect.signals)):
+        low = source.lower()
+        if any(
+            _SERVES_GROUP.match(low[a:b].strip()) and not _IN_HOUSE.search(low[a:b]) for a, b in _sentences(low)
+        ):
+            tells.append((source_field, source))
+            break
+    for source_field, source in (("signals", s) for s in prospect.signals):
+        if _PRODUCT_NEWS.search(source.lower()):
+            tells.append((source_field, source))
+            break
+    else:
+        if prospect.notes and _PRODUCT_NEWS.search(prospect.notes.lower()):
+            tells.append(("notes", prospect.notes))
+    return tells
 
 
 def title_disqualifiers(title: TitleReading | None) -> tuple[Disqualifier, ...]:
@@ -2385,6 +2467,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
+    persona = match_persona(profile, title, offer)
     firmo = Firmographics(
         employee_count=prospect.employee_count,
         annual_revenue_usd=prospect.annual_revenue_usd,
@@ -2402,10 +2485,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     return ProspectFacts(
         engine="rules",
         title=title,
-        persona=match_persona(profile, title, offer),
+        persona=persona,
         firmographics=firmo,
         company_types=types,
-        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types),
+        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types, persona),
         events=tuple(events),
         quantities=tuple(quantities),
         mentions=tuple(mentions),

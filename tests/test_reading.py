@@ -731,3 +731,125 @@ def test_selling_the_senders_product_to_its_buyers_is_a_competitor_and_other_pro
     assert "competitor" in kinds
     pumps = maker.model_copy(update={"notes": "Sells industrial pumps to chemical plants across the Midwest."})
     assert "competitor" not in {d.kind for d in extract_facts(other_profile("manufacturing"), pumps).disqualifiers}
+
+
+# --- round 4: general mechanisms (our own wordings) ---------------------------------------------
+
+
+def _dq_kinds(chosen: AgentProfile, prospect: ProspectData) -> set[str]:
+    return {d.kind for d in extract_facts(chosen, prospect).disqualifiers}
+
+
+def test_a_tenth_of_the_smallest_icp_account_is_a_micro_business() -> None:
+    kiosk = _prospect(
+        title="Owner",
+        company="Lupe's Empanada Cart",
+        industry="Restaurants",
+        employee_count=4,
+        location="Austin, TX",
+        signals=["Now taking orders on DoorDash"],
+    )
+    result = analyze_rules(other_profile("restaurant"), kiosk)
+    assert result.tier == 4, [b.why for b in result.breakdown]
+    assert "solo" in _dq_kinds(other_profile("restaurant"), kiosk)
+    # Below the band but a real team: not a micro business, the size band caps it instead.
+    small = kiosk.model_copy(update={"company": "Lupe's Cantina Group", "employee_count": 35})
+    assert "solo" not in _dq_kinds(other_profile("restaurant"), small)
+
+
+def test_a_personal_webmail_address_with_an_individual_title_works_on_their_own_account() -> None:
+    broker = ProspectData(
+        email="dana.brokers.loans@outlook.com",
+        title="Loan Officer | Mortgage Broker",
+        company="Summit Lending Network",
+        industry="Financial Services",
+        employee_count=3_000,
+        location="Reno, NV",
+    )
+    chosen = profile("financial_services")
+    assert "solo" in _dq_kinds(chosen, broker)
+    assert analyze_rules(chosen, broker).tier == 4
+    at_work = broker.model_copy(update={"email": "dana@summitlending.com"})
+    assert "solo" not in _dq_kinds(chosen, at_work)
+
+
+def test_two_seller_tells_make_a_vendor_and_one_does_not() -> None:
+    chosen = profile("financial_services")
+    rep = _prospect(
+        title="Account Executive, Credit Unions",
+        company="LedgerLoop Software",
+        industry="Banking",
+        employee_count=600,
+        annual_revenue_usd=90_000_000,
+        location="Omaha, NE",
+    )
+    assert "vendor" in _dq_kinds(chosen, rep)
+    assert analyze_rules(chosen, rep).tier == 4
+    # A bank that ships a platform for its own customers: product news alone is one tell, not a vendor.
+    bank = _prospect(
+        title="SVP Marketing",
+        company="Pinecrest Savings Bank",
+        industry="Banking",
+        employee_count=400,
+        annual_revenue_usd=70_000_000,
+        location="Albany, NY",
+        signals=["Rolled out a new online account-opening platform"],
+    )
+    assert not _dq_kinds(chosen, bank) & {"vendor", "competitor"}
+    # A product company raising money for its platform, with a seller's title: a vendor.
+    maker = _prospect(
+        title="Director of Sales",
+        company="Tidemark",
+        company_domain="tidemark.io",
+        industry="Real Estate",
+        employee_count=150,
+        annual_revenue_usd=20_000_000,
+        location="Denver, CO",
+        signals=["Closed a $15M round for its rent-collection platform"],
+    )
+    assert "vendor" in _dq_kinds(profile("real_estate"), maker)
+
+
+def test_a_firm_that_serves_the_icp_is_a_seller_not_a_buyer() -> None:
+    shop = _prospect(
+        title="Managing Partner",
+        company="DocketLeads",
+        industry="Legal Services",
+        employee_count=18,
+        annual_revenue_usd=3_000_000,
+        location="Atlanta, GA",
+        notes="Books discovery calls and runs cold email programmes for accounting firms.",
+    )
+    assert _dq_kinds(profile("professional_services"), shop) & {"vendor", "competitor"}
+    assert analyze_rules(profile("professional_services"), shop).tier == 4
+    # A law firm describing its own work for clients is a buyer.
+    firm = shop.model_copy(
+        update={
+            "company": "Hale & Ostrow LLP",
+            "notes": "Handles M&A work for mid-market companies in the Southeast.",
+        }
+    )
+    assert not _dq_kinds(profile("professional_services"), firm) & {"vendor", "competitor"}
+
+
+def test_below_the_band_and_no_trigger_are_two_misses() -> None:
+    chosen = profile("hotel")
+    inn = _prospect(
+        title="General Manager",
+        company="Larchmont Country Inn",
+        industry="Hospitality",
+        employee_count=22,
+        annual_revenue_usd=4_000_000,
+        location="Stowe, VT",
+    )
+    assert analyze_rules(chosen, inn).tier == 3
+    # A champion with no trigger is one miss and a half: still a good prospect (tier 2).
+    champion = _prospect(
+        title="Revenue Manager",
+        company="Harborview Hotel Group",
+        industry="Hospitality",
+        employee_count=600,
+        annual_revenue_usd=90_000_000,
+        location="Portland, ME",
+    )
+    assert analyze_rules(chosen, champion).tier == 2
