@@ -2372,15 +2372,25 @@ def person_gone(prospect: ProspectData) -> str | None:
 _SETTLED = Relevance(0.3, ("status quo",))
 # Someone above the company decides what the offer sells: "the franchisor mandates its own app and loyalty".
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|so|though)\b|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
-_ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq", re.I)  # a cheap first look
+_ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq| by | at ", re.I)  # a cheap first look
 _DECIDED_ABOVE = re.compile(
     r"\b(?P<who>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)(?:'s)? "
     r"(?:mandates|requires|dictates|controls|provides|supplies|runs|owns|chooses|selects|sets|handles|"
     r"manages|imposes)\b|"
-    r"\b(?:mandated|required|dictated|controlled|provided|supplied|chosen|selected|imposed) (?:centrally )?by "
-    r"(?:the )?(?P<by>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)\b",
+    r"\b(?:mandated|required|dictated|controlled|provided|supplied|chosen|selected|imposed|run|set|managed|"
+    r"handled|owned|decided|bought|purchased|centrali[sz]ed) (?:centrally |entirely |only )?(?:by|at|from) "
+    r"(?:the )?(?P<by>[^.;,()]{2,60})",
     re.I,
 )
+# Who decides, when it is the prospect's own side: "run by the owner", "handled in-house", "by her team".
+_OWN_SIDE = re.compile(
+    r"^(?:him|her|them|me|us|himself|herself|themselves|our|his|its own|their own|this|the property|the team|"
+    r"the owner|the owners|the gm|the general manager|the founder|in-house|each)\b",
+    re.I,
+)
+# A decider bound by contract to a separate company (a franchisee's franchisor, a flag's brand): nurture.
+# Any other decider is the prospect's own organisation above its unit: the unit does not buy.
+_CONTRACT_DECIDER = re.compile(r"franchis|brand", re.I)
 
 
 def _weakened(fact: _F) -> _F:
@@ -2416,8 +2426,9 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             # What is decided above: the words after "mandates", or before "mandated by".
             decided = piece[above.end() :] if above.group("who") else piece[: above.start()]
             decided = _CLAUSE_BREAK.split(decided)[0 if above.group("who") else -1]
-            if themes_in(decided) & offer.themes:
-                decided_above = ((above.group("who") or above.group("by")).lower(), piece)
+            who = (above.group("who") or above.group("by")).strip().lower()
+            if themes_in(decided) & offer.themes and not _OWN_SIDE.match(who):
+                decided_above = (who, piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
@@ -2463,11 +2474,23 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         quantities = [_weakened(f) if f.span.text == decided_above[1] else f for f in quantities]
         mentions = [_weakened(f) if f.span.text == decided_above[1] else f for f in mentions]
         who, said = decided_above
-        in_market, market_why = False, f"the {who} decides what the offer sells ('{said}')"
+        in_market, market_why = False, f"the {who.removeprefix('the ')} decides what the offer sells ('{said}')"
     edge = edge_type(profile, prospect)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
     persona = match_persona(profile, title, offer)
+    above_unit: tuple[Disqualifier, ...] = ()
+    if decided_above is not None and not _CONTRACT_DECIDER.search(decided_above[0]):
+        # Decided by the prospect's own organisation above this unit (a support center, a regional
+        # cluster, HQ): whoever this is, the unit does not buy what the offer sells.
+        field, index, text, start, end = next(
+            p for p in _pieces(prospect) if p[2][p[3] : p[4]] == decided_above[1]
+        )
+        span = Span(field=field, text=decided_above[1], start=start, end=end, index=index)
+        label = (
+            f"not the buyer: {decided_above[0].removeprefix('the ')} decides what the offer sells for this unit"
+        )
+        above_unit = (Disqualifier("no_authority", label, span),)
     firmo = Firmographics(
         employee_count=prospect.employee_count,
         annual_revenue_usd=prospect.annual_revenue_usd,
@@ -2488,7 +2511,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         persona=persona,
         firmographics=firmo,
         company_types=types,
-        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types, persona),
+        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types, persona) + above_unit,
         events=tuple(events),
         quantities=tuple(quantities),
         mentions=tuple(mentions),

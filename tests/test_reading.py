@@ -853,3 +853,28 @@ def test_below_the_band_and_no_trigger_are_two_misses() -> None:
         location="Portland, ME",
     )
     assert analyze_rules(chosen, champion).tier == 2
+
+
+def test_a_unit_whose_organisation_buys_elsewhere_is_not_the_buyer() -> None:
+    chosen = profile("hotel")
+    unit = _prospect(
+        title="Director of Sales & Marketing",
+        company="Lakeside Conference Hilton",
+        industry="Hospitality",
+        employee_count=380,
+        annual_revenue_usd=60_000_000,
+        location="Madison, WI",
+        notes="Paid search, metasearch and guest email are handled by the group's central revenue office.",
+    )
+    result = analyze_rules(chosen, unit)
+    assert result.tier == 4, [b.why for b in result.breakdown]
+    assert "no_authority" in _dq_kinds(chosen, unit)
+    # A franchisee bound by its brand is a separate company: nurture, not a disqualifier.
+    franchised = unit.model_copy(
+        update={"notes": "Franchised; metasearch and paid search are mandated by the brand."}
+    )
+    assert analyze_rules(chosen, franchised).tier == 3
+    # Run by the prospect's own side: that is the buyer, nothing is decided elsewhere.
+    own = unit.model_copy(update={"notes": "Paid search and guest email are run by the owner herself."})
+    assert extract_facts(chosen, own).firmographics.in_offer_market is not False
+    assert "no_authority" not in _dq_kinds(chosen, own)
