@@ -238,6 +238,9 @@ _STATUS_QUO = re.compile(
 _NOT_BUYING = re.compile(
     r"\bnot (?:currently |actively )?(?:evaluating|reviewing|considering|shopping|sourcing|replacing|switching|"
     r"open to (?:switching|replacing|new))\b|\b(?:won't|will not) (?:evaluate|review|consider|switch|replace)\b|"
+    r"\bnot (?:currently |actively )?(?:looking (?:at|for) (?:(?:an?|any|new|outside|other|external) ){0,2}"
+    r"(?:agenc(?:y|ies)|vendors?|partners?|providers?|suppliers?|alternatives|solutions|help)|"
+    r"in the market for)\b|"
     r"\blocked (?:in|into)\b",
     re.I,
 )
@@ -965,6 +968,23 @@ _SIZE_STATEMENT = re.compile(
     r"practices|properties|hotels|restaurants|branches|buildings|communities|beds|offices)\b"
     r"(?:\s+(?:across|in|throughout|around)\b[^.;]*)?$"
 )
+# One measure of size in a list of them: "$410M in assets", "14 branches", "~22k members", "AUM of $2B".
+_SIZE_PART = re.compile(
+    r"^(?:~|about |around |roughly |approximately |over |nearly |some |more than )?[$€£]?\d[\d,.]*\s?"
+    r"(?:k|m|mm|b|bn|million|billion)?\+? (?:in |of )?(?:[a-z-]+ ){0,2}(?:assets|aum|deposits|loans|"
+    r"members|customers|clients|patients|policyholders|accounts|branches|locations|offices|sites|stores|units|"
+    r"doors|rooms|keys|beds|employees|staff|people|properties|hotels|restaurants|clinics|practices|plants|"
+    r"factories|warehouses|lines|buildings|communities|attorneys|lawyers|partners|providers|physicians)$"
+)
+_LIST_BREAK = re.compile(r"\s*(?:,(?!\d{3})|;|\band\b|\bwith\b)\s*")  # not the comma in "41,000"
+
+
+def _size_list(low: str) -> bool:
+    """The sentence is nothing but measures of size ("$1.4B in assets, 14 branches"): context."""
+    parts = [p for p in _LIST_BREAK.split(low) if p]
+    return bool(parts) and all(_SIZE_PART.match(p) for p in parts)
+
+
 # Occupancy or leasing at or near full: the space is filled, there is nothing to fill.
 _FILLED = re.compile(
     r"\b(?P<pct>9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)\s*(?:occupied|occupancy|leased|full|booked)\b|"
@@ -985,10 +1005,14 @@ def quantity_relevance(text: str, offer: Offer) -> Relevance:
     ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
     context, not a trigger."""
     low = text.lower().strip(" .;")
-    if _SIZE_STATEMENT.match(low) or (
-        _FILLED.search(low)
-        and not _CHANGE_WORDS.search(low)
-        and all(float(p) >= 90 for p in _PERCENTS.findall(low))
+    if (
+        _SIZE_STATEMENT.match(low)
+        or _size_list(low)
+        or (
+            _FILLED.search(low)
+            and not _CHANGE_WORDS.search(low)
+            and all(float(p) >= 90 for p in _PERCENTS.findall(low))
+        )
     ):
         return _STABLE
     return relevance(text, offer, base=0.3)

@@ -878,3 +878,38 @@ def test_a_unit_whose_organisation_buys_elsewhere_is_not_the_buyer() -> None:
     own = unit.model_copy(update={"notes": "Paid search and guest email are run by the owner herself."})
     assert extract_facts(chosen, own).firmographics.in_offer_market is not False
     assert "no_authority" not in _dq_kinds(chosen, own)
+
+
+def test_a_list_of_size_measures_is_context_not_a_trigger() -> None:
+    chosen = profile("financial_services")
+    union = _prospect(
+        title="President/CEO",
+        company="Granite Peaks Credit Union",
+        industry="Banking",
+        employee_count=140,
+        annual_revenue_usd=30_000_000,
+        location="Boise, ID",
+        notes="About $600M in assets, 7 branches and 41,000 members.",
+    )
+    facts = extract_facts(chosen, union)
+    assert not facts.relevant(), facts.relevant()
+    assert analyze_rules(chosen, union).tier == 2
+    # A change in one of those measures is news.
+    moved = union.model_copy(update={"notes": "Deposits fell 9% last year as members moved to online banks."})
+    assert extract_facts(chosen, moved).relevant()
+
+
+def test_not_looking_at_outside_help_is_a_no_for_now() -> None:
+    chosen = profile("hotel")
+    said_no = _prospect(
+        title="VP Revenue Strategy",
+        company="Brackenridge Hotels",
+        industry="Hospitality",
+        employee_count=900,
+        annual_revenue_usd=120_000_000,
+        location="Asheville, NC",
+        notes="OTA share is 35% of room nights. Not looking for an outside agency until the new PMS is live.",
+    )
+    result = analyze_rules(chosen, said_no)
+    assert result.tier == 3, [b.why for b in result.breakdown]
+    assert any("not buying now" in b.why for b in result.breakdown if b.component == "tier_cap")
