@@ -115,9 +115,11 @@ for _lemma, _forms in {
     "launch": "unveil rebrand debut "
     "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
     "lancement lance lancia lanzamiento lancamento lancering startet "
-    "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted",
+    "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted lanceert lanceren "
+    "gelanceerd",
     "raise": "raise raises raised raising secured closed",
-    "hire": "recruit hire hires hired hiring recruiting recruits contrata recrute sucht",
+    "hire": "recruit hire hires hired hiring recruiting recruits contrata recrute sucht stellenanzeige "
+    "stellenausschreibung stellenangebot vacature",
     "acquire": "buy purchase acquire acquires acquired acquiring bought buys purchased",
     "merge": "merge merges merged merging",
     "renovate": "refurbish remodel modernize modernise upgrade redesign "
@@ -954,7 +956,7 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
     rel = relevance(text, offer, base=base)
     if lemma == "hire" and rel.score < RELEVANT and offer.stated:
         # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
-        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
+        hired = parse_title(_hired_role(obj))
         if hired is not None and hired.function in offer.functions and hired.function != "other":
             rel = Relevance(0.6, (hired.function,))
     return rel
@@ -2417,6 +2419,35 @@ _OWN_SIDE = re.compile(
 _CONTRACT_DECIDER = re.compile(r"franchis|brand", re.I)
 
 
+_HEAD_NOUN = re.compile(r"^(?P<head>.*?\b[A-Za-z]{3,}?)(?P<s>e?s)\b(?P<rest>\s*(?:\(|$|,|;|-|for\b|in\b|at\b).*)$")
+_NOT_PLURAL = re.compile(r"(?:sales|operations|relations|analytics|services|logistics|ss|us|is)$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _hired_role(obj: str) -> str:
+    """The role a job ad hires, as a title: counts dropped and the head noun singular ("3 Casino Hosts (x3)"
+    -> "Casino Host"), so the title reader reads it as it reads a person's title."""
+    role = re.sub(r"^(?:an?|two|three|four|five|several|multiple|\d+)\s+", "", obj.strip(), flags=re.I)[:120]
+    role = re.sub(r"\s*\((?:x\s?\d+|\d+\s?x|m/w/d|m/f/d|f/m/d|h/f|f/h|w/m/d)\)", "", role, flags=re.I)
+    m = _HEAD_NOUN.match(role)
+    if m is not None and not _NOT_PLURAL.search(m.group("head") + m.group("s")):
+        suffix = "e" if m.group("s") == "es" and not re.search(r"(?:ch|sh|x|ss)$", m.group("head")) else ""
+        role = m.group("head") + suffix + m.group("rest")
+    return role
+
+
+def _own_team_hire(event: Event, persona: PersonaMatch) -> Event:
+    """A hire into the signer's own function is a trigger (relevance 0.6); any other event unchanged."""
+    if event.lemma != "hire" or event.negated or event.relevance.score >= RELEVANT:
+        return event
+    if event.relevance is _SETTLED or event.relevance == _SETTLED:
+        return event  # the record says nothing will change
+    hired = parse_title(_hired_role(event.object))
+    if hired is None or hired.function in ("other", "executive") or hired.function != persona.function:
+        return event
+    return replace(event, relevance=Relevance(0.6, (f"{hired.function.replace('_', ' ')} hiring",)))
+
+
 def _weakened(fact: _F) -> _F:
     """The fact, at most weakly relevant (the record says nothing will change)."""
     if fact.relevance.score > _SETTLED.score:
@@ -2503,6 +2534,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
     persona = match_persona(profile, title, offer)
+    if persona is not None and persona.role == "signer":
+        # Hiring into the signer's own function ("Hiring: casino hosts" for a VP of player development):
+        # the buyer is investing in the team the offer works for, whatever the offer's own words are.
+        events = [_own_team_hire(e, persona) for e in events]
     above_unit: tuple[Disqualifier, ...] = ()
     if decided_above is not None and not _CONTRACT_DECIDER.search(decided_above[0]):
         # Decided by the prospect's own organisation above this unit (a support center, a regional

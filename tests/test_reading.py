@@ -913,3 +913,42 @@ def test_not_looking_at_outside_help_is_a_no_for_now() -> None:
     result = analyze_rules(chosen, said_no)
     assert result.tier == 3, [b.why for b in result.breakdown]
     assert any("not buying now" in b.why for b in result.breakdown if b.component == "tier_cap")
+
+
+@pytest.mark.parametrize(
+    ("industry", "signal", "lemma"),
+    [
+        ("hotel", "Stellenausschreibung: Revenue Manager (m/w/d) ab sofort", "hire"),
+        ("hotel", "Vacature: revenue manager voor onze drie hotels", "hire"),
+        ("ecommerce", "Lanceert een nieuwe webshop in Frankrijk", "launch"),
+        ("ecommerce", "Gelanceerd: webshop voor Oostenrijk", "launch"),
+    ],
+)
+def test_job_ads_and_launches_in_other_languages_are_events(industry: str, signal: str, lemma: str) -> None:
+    facts = extract_facts(
+        profile(industry),
+        _prospect(title="Head of E-commerce", company="Nordlicht GmbH", industry="Retail", signals=[signal]),
+    )
+    assert [e.lemma for e in facts.events] == [lemma], facts.events
+
+
+def test_hiring_into_the_signers_own_team_is_a_trigger() -> None:
+    chosen = profile("casino")
+    vp = _prospect(
+        title="VP of Player Development",
+        company="Copper Ridge Casino Resort",
+        industry="Gaming",
+        employee_count=1_800,
+        annual_revenue_usd=300_000_000,
+        location="Reno, NV",
+        signals=["Hiring: Casino Hosts (x3)"],
+    )
+    facts = extract_facts(chosen, vp)
+    assert facts.relevant(), facts.events
+    assert analyze_rules(chosen, vp).tier == 1
+    # The same hire seen by someone in another function is no trigger for them.
+    cfo = vp.model_copy(update={"title": "Chief Financial Officer"})
+    assert not extract_facts(chosen, cfo).relevant()
+    # A hire into an unrelated team is no trigger for the signer either.
+    other = vp.model_copy(update={"signals": ["Hiring: Slot Technicians (x3)"]})
+    assert not extract_facts(chosen, other).relevant()
