@@ -1094,7 +1094,18 @@ _ROLE_SHARE: dict[Role, float] = {"signer": 1.0, "champion": 0.6, "influencer": 
 def _keyword_match(persona: Persona, title: TitleReading) -> bool:
     """The title (abbreviations expanded) contains one of the persona's title keywords."""
     words = expanded_words(title.raw)
-    return any(contains_phrase(words, keyword) for keyword in persona.titles)
+    return _first_phrase(words, tuple(persona.titles)) is not None
+
+
+def _first_phrase(words: list[str], phrases: tuple[str, ...]) -> str | None:
+    """The first of `phrases` whose tokens occur contiguously in `words` (plurals folded), else None;
+    a phrase whose first word is absent is skipped without a scan (the hot path)."""
+    present = frozenset(stem(w) for w in words)
+    for phrase in phrases:
+        needle = _phrase_stems(phrase)
+        if needle and needle[0] in present and (len(needle) == 1 or contains_phrase(words, phrase)):
+            return phrase
+    return None
 
 
 def _general_executive(title: TitleReading) -> bool:
@@ -2348,15 +2359,35 @@ def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
 def _named_type(
     kinds: list[str], prospect: ProspectData, fields: tuple[str, ...] = ("company", "industry", "notes", "signals")
 ) -> str | None:
+    needles = [(kind, _phrase_stems(kind)) for kind in kinds]
     for field in fields:
         value = getattr(prospect, field)
         for text in value if isinstance(value, list) else [value]:
+            if not text:
+                continue
             words = tokens(text)
-            joined = " ".join(words)
-            for kind in kinds:
-                if contains_phrase(words, kind) and not _negated(joined, joined.find(kind.split()[0])):
+            present = _field_stems(text)
+            joined: str | None = None
+            for kind, needle in needles:
+                # The kind's first word must be in the field before the phrase is looked for (the hot path).
+                if not needle or needle[0] not in present:
+                    continue
+                if len(needle) > 1 and not contains_phrase(words, kind):
+                    continue
+                joined = joined if joined is not None else " ".join(words)
+                if not _negated(joined, joined.find(kind.split()[0])):
                     return kind
     return None
+
+
+@lru_cache(maxsize=4096)
+def _phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(phrase))
+
+
+@lru_cache(maxsize=16384)
+def _field_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text))
 
 
 # Fields that make a prospect workable (data completeness and confidence read their share).
@@ -2492,7 +2523,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         if event is None and not qs:
             rel = relevance(piece, offer)
             words = tokens(piece)
-            keyword = next((kw for kw in signal_keywords if contains_phrase(words, kw)), None)
+            keyword = _first_phrase(words, tuple(signal_keywords))
             if rel.score or keyword:
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
