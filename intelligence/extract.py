@@ -313,8 +313,19 @@ _SUPPLIER_TO = re.compile(
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
 _AGENCY_INDUSTRY = re.compile(
     r"marketing (?:and|&) advertising|advertising|marketing services|public relations|"
-    r"lead generation|outsourcing"
+    r"lead generation|outsourcing|design services|graphic design|branding|creative services"
 )
+
+
+@lru_cache(maxsize=64)
+def _icp_lists_agencies(kinds: tuple[str, ...]) -> bool:
+    """The ICP's own company types include agencies (marketing agency, creative agency): agencies buy here."""
+    return any(
+        re.search(r"\b(?:marketing|creative|digital|advertising|ad|design|branding|pr|media) agenc", k)
+        for k in kinds
+    )
+
+
 _SOFTWARE_INDUSTRY = re.compile(
     r"\bsoftware\b|health it|information technology|\bit services\b|\btech\b|saas|"
     r"internet|computer"
@@ -1892,6 +1903,8 @@ _GENERIC_TYPE_WORDS = frozenset(
         "maker",
         "brand",
         "provider",
+        "service",
+        "services",
         "and",
         "the",
         "of",
@@ -1950,9 +1963,14 @@ _JOB_SEEKING = re.compile(
 )
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "TenantFlow" -> "Tenant Flow"
+
+
 def _company_text(prospect: ProspectData) -> str:
     """Company name, industry, notes and signals in one string (what the company says it is and does)."""
-    return " | ".join(x for x in (prospect.company, prospect.industry, prospect.notes, *prospect.signals) if x)
+    # A brand name run together ("DepositGrowth Partners") is read as its words.
+    company = _CAMEL.sub(" ", prospect.company) if prospect.company else None
+    return " | ".join(x for x in (company, prospect.industry, prospect.notes, *prospect.signals) if x)
 
 
 def disqualifiers(
@@ -2064,9 +2082,11 @@ def disqualifiers(
             "industry",
             prospect.industry,
         )
-    elif agency:
+    elif agency and not _icp_lists_agencies(tuple(profile.icp.company_types)):
+        # An agency sells marketing services as the sender does; where the ICP itself lists agencies as
+        # buyers, it is not disqualified here: whether the offer is for it is the offer market's question.
         add(
-            "competitor" if profile.industry != "professional_services" else "vendor",
+            "competitor",
             "an agency: it sells marketing services rather than buying them",
             "industry",
             prospect.industry,
@@ -2196,7 +2216,6 @@ def disqualifiers(
     return tuple(found)
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PRODUCT_NAME = re.compile(
     r"\b(?:systems|software|ehr|emr|crm|pos|labs|technologies|tech|analytics|ai|cloud|platform|apps?|saas|"
     r"leads|interactive)\b"
@@ -2329,10 +2348,18 @@ def _locate(prospect: ProspectData, needle: str) -> tuple[str | None, str | None
 
 
 _ROLE_TARGET = re.compile(r"\b(?:partners|teams|leaders|owners|marketers|executives|people)\b")
+_ROLE_AT = re.compile(
+    r"^(?:[a-z-]+ ){0,2}?(?:partners|teams|leaders|owners|marketers|executives|people) (?:at|of|in) "
+)
 
 
 def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: ProspectData) -> tuple[bool | None, str]:
     """Whether the company is a kind the offer names ("for banks and credit unions"); None when unknown."""
+    if offer.targets and _AGENCY_INDUSTRY.search((prospect.industry or "").lower()):
+        # An agency or studio, for an offer that names the firms it is for and agencies are not among them.
+        named = [_ROLE_AT.sub("", t) for t in offer.targets]
+        if not any(re.search(r"agenc|marketing|advertis|design|creative|studio", t) for t in named):
+            return False, f"a marketing or creative agency, while the offer is for {english.join(named)}"
     targets = [t for t in offer.targets if not _ROLE_TARGET.search(t)]
     if not targets or len(targets) != len(offer.targets):
         return None, ""

@@ -952,3 +952,28 @@ def test_hiring_into_the_signers_own_team_is_a_trigger() -> None:
     # A hire into an unrelated team is no trigger for the signer either.
     other = vp.model_copy(update={"signals": ["Hiring: Slot Technicians (x3)"]})
     assert not extract_facts(chosen, other).relevant()
+
+
+def test_an_agency_the_icp_lists_is_outside_an_offer_for_other_firms_and_a_peer_agency_competes() -> None:
+    chosen = profile("professional_services")
+    studio = _prospect(
+        title="Founding Partner",
+        company="Ashgrove Studio",
+        industry="Graphic Design",
+        employee_count=30,
+        annual_revenue_usd=5_000_000,
+        location="Leeds, UK",
+        signals=["Relaunched its website in May"],
+    )
+    facts = extract_facts(chosen, studio)
+    assert not facts.disqualifiers
+    assert facts.firmographics.in_offer_market is False
+    assert analyze_rules(chosen, studio).tier == 3
+    # "Design Services" is not an IT services firm: a type is not named by its class word alone.
+    assert "it services firm" not in {
+        t.label
+        for t in extract_facts(chosen, studio.model_copy(update={"industry": "Design Services"})).company_types
+    }
+    # An agency whose run-together name says it sells the sender's own product competes.
+    peer = studio.model_copy(update={"company": "OutboundCounsel", "industry": "Marketing & Advertising"})
+    assert "competitor" in _dq_kinds(chosen, peer)
