@@ -250,7 +250,11 @@ _NOT_BUYING = re.compile(
 _NO_PLANS_TO = re.compile(
     r"\bno plans? to (?:add|buy|replace|switch|change|invest in|launch|build|bring in|adopt)\b", re.I
 )
-_NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?|"
+    r"pas|sans|aucune?|kein|keine|keinen|ohne|sin|ningún|ninguna|geen|zonder|nessun|nessuna|senza|sem|nenhum)\b",
+    re.I,
+)
 # An event called off, before or after its verb: "Decided against opening ...", "Tower opening on hold".
 _CALLED_OFF = re.compile(
     r"\b(?:decided against|against|postpone[sd]?|cancel+(?:ed|s)?|shelved|scrapped|abandoned|paused|halted|"
@@ -2506,6 +2510,42 @@ def _own_team_hire(event: Event, persona: PersonaMatch) -> Event:
     return replace(event, relevance=Relevance(0.6, (f"{hired.function.replace('_', ' ')} hiring",)))
 
 
+_GAP = Relevance(0.3, ("the gap the offer fills",))
+
+
+def _as_gap(fact: _F) -> _F:
+    """The fact, at most context: it states what the company lacks, which the offer would supply."""
+    return replace(fact, relevance=_GAP) if fact.relevance.score > _GAP.score else fact
+
+
+@lru_cache(maxsize=4096)
+def missing_tool(text: str, offer: Offer) -> bool:
+    """The text names the offer's subject only as missing ("no SDR team yet", "pas de SDR", "no outbound
+    motion"): the gap the offer fills (a fit), not a change happening now; not a denied need either."""
+    low = text.lower()
+    hits = [m for m in _ANY_THEME.finditer(low) if m.lastgroup in offer.themes]
+    # A counted team ("five account executives") says how big the team is: neither news nor the gap.
+    hits = [m for m in hits if not _COUNTED.search(low[max(0, m.start() - 20) : m.start()])]
+    return (
+        bool(hits)
+        and all(_NO_NOUN.search(low[max(0, m.start() - 40) : m.start()]) for m in hits)
+        and not denied_need(text, offer)
+    )
+
+
+_COUNTED = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen))\s+(?:[\w-]+\s+)?$"
+)
+
+
+# A negation of a thing, just before it ("no SDR team", "pas de SDR", "without an outbound motion"), not of a
+# behaviour ("customers never place a second order" is the pain itself).
+_NO_NOUN = re.compile(
+    r"\b(?:no|without|lacks?|pas d[e']|sans|aucune?|kein(?:e|en)?|ohne|sin|ningún|ninguna|geen|zonder|"
+    r"nessun[oa]?|senza|sem|nenhum|(?:their|its|our|his|her) own|in-house)\s*(?:[\w-]+\s+){0,2}$"
+)  # ... or done by the company itself ("reps book their own meetings"): the same gap
+
+
 def _weakened(fact: _F) -> _F:
     """The fact, at most weakly relevant (the record says nothing will change)."""
     if fact.relevance.score > _SETTLED.score:
@@ -2544,6 +2584,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 decided_above = (who, piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
+        if missing_tool(piece, offer):
+            # "No SDR team; AEs prospect themselves": the gap the offer fills is fit, not a current trigger.
+            event = _as_gap(event) if event is not None else None
+            qs = [_as_gap(q) for q in qs]
         if event is not None:
             events.append(event)
         quantities.extend(qs)
@@ -2554,6 +2598,9 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             if rel.score or keyword:
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
+                if missing_tool(piece, offer):
+                    mentions.append(Mention(keyword=kw, span=span, negated=False, relevance=_GAP))
+                    continue
                 if denied_need(piece, offer):
                     # "no vacancy to fill": the offer's need is absent (as Claude's negated mention)
                     mentions.append(Mention(keyword=kw, span=span, negated=True, relevance=NO_RELEVANCE))

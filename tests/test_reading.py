@@ -517,14 +517,17 @@ def test_a_chief_of_a_function_the_offer_does_not_serve_influences(
 
 
 def test_the_context_rules_keep_real_news() -> None:
-    """A missing tool is a gap, not a denied need; occupancy that fell is news; rooms beside a ballroom grow."""
+    """A missing tool is a gap (fit, kept as a fact; since round 4 not a current trigger: the practitioners
+    tier a missing tool alone as 2), not a denied need; occupancy that fell is news; rooms beside a ballroom
+    grow."""
     saas = extract_facts(
         profile("saas"),
         _prospect(
             title="CEO", company="Acme", industry="Software", notes="Forty paying customers; no SDR team yet."
         ),
     )
-    assert saas.relevant() and not any(m.negated for m in saas.mentions)
+    assert saas.mentions and not any(m.negated for m in saas.mentions)
+    assert "the gap the offer fills" in saas.mentions[0].relevance.terms
     rent = extract_facts(
         profile("real_estate"),
         _prospect(
@@ -977,3 +980,41 @@ def test_an_agency_the_icp_lists_is_outside_an_offer_for_other_firms_and_a_peer_
     # An agency whose run-together name says it sells the sender's own product competes.
     peer = studio.model_copy(update={"company": "OutboundCounsel", "industry": "Marketing & Advertising"})
     assert "competitor" in _dq_kinds(chosen, peer)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Five account executives and no SDR team; reps book their own meetings.",
+        "Cinq commerciaux, pas de SDR : chacun fait sa propre prospection.",
+        "Fünf Vertriebler, keine SDRs.",
+    ],
+)
+def test_the_gap_the_offer_fills_is_fit_not_a_trigger(notes: str) -> None:
+    chosen = profile("saas")
+    vp = _prospect(
+        title="VP Sales",
+        company="Ledgerline",
+        industry="Computer Software",
+        employee_count=120,
+        annual_revenue_usd=15_000_000,
+        location="Boston, MA",
+        notes=notes,
+    )
+    assert not extract_facts(chosen, vp).relevant()
+    assert analyze_rules(chosen, vp).tier == 2
+    funded = vp.model_copy(update={"signals": ["Raised a $20M Series B in October"]})
+    assert analyze_rules(chosen, funded).tier == 1
+
+
+def test_a_behaviour_under_negation_is_the_pain_not_a_gap() -> None:
+    facts = extract_facts(
+        profile("ecommerce"),
+        _prospect(
+            title="Director of Retention",
+            company="Marlow Goods",
+            industry="Retail",
+            notes="Two thirds of first-time buyers never place a second order.",
+        ),
+    )
+    assert facts.relevant()
