@@ -1176,7 +1176,11 @@ def _role_for_offer(
         if role == "influencer":
             return role
         own_function = bool(set(title.functions) & offer.functions)
-        return "champion" if own_function or _keyword_match(persona, title) else "influencer"
+        # A persona's title word in a seller's title ("Catering Sales Manager") names what they sell, not
+        # what they buy: the keyword makes no champion of a seller unless the offer serves sales.
+        seller = bool(_SELLER_TITLE.search(title.raw.lower())) and "sales" not in offer.functions
+        keyword = _keyword_match(persona, title) and not seller
+        return "champion" if own_function or keyword else "influencer"
     if title.level in ("vp", "director") and themes_in(title.raw) & offer.themes:
         # A director whose title names what the offer does ("Director of Off-Premise") owns it.
         in_function = True
@@ -2377,12 +2381,17 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
     return None, ""
 
 
-def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
-    """The profile's edge type ("hostel") named by the company, industry or title, or (a phrase) by the notes.
+def edge_type(profile: AgentProfile, prospect: ProspectData, title: TitleReading | None = None) -> str | None:
+    """The profile's edge type ("hostel") named by the company, industry or an owner's title, or (a phrase)
+    by the notes.
 
-    One word in the notes ("catering is 5% of sales", "the lender") is context, not what the company is."""
+    One word in the notes ("catering is 5% of sales", "the lender") is context, not what the company is. An
+    owner's title names the trade ("Broker/Owner"); anyone else's names their function in it ("Director of
+    Off-Premise & Catering" runs catering at a restaurant group)."""
     kinds = profile.icp.edge_types
-    return _named_type(kinds, prospect, ("company", "industry", "title")) or _named_type(
+    owner = title is None or title.level == "c_level"
+    fields = ("company", "industry", "title") if owner else ("company", "industry")
+    return _named_type(kinds, prospect, fields) or _named_type(
         [k for k in kinds if " " in k], prospect, ("notes",)
     )
 
@@ -2635,7 +2644,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         mentions = [_weakened(f) if f.span.text == decided_above[1] else f for f in mentions]
         who, said = decided_above
         in_market, market_why = False, f"the {who.removeprefix('the ')} decides what the offer sells ('{said}')"
-    edge = edge_type(profile, prospect)
+    edge = edge_type(profile, prospect, title)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
     persona = match_persona(profile, title, offer)

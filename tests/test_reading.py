@@ -1018,3 +1018,23 @@ def test_a_behaviour_under_negation_is_the_pain_not_a_gap() -> None:
         ),
     )
     assert facts.relevant()
+
+
+def test_a_function_title_names_the_persons_work_not_the_companys_trade() -> None:
+    chosen = other_profile("restaurant")
+    director = _prospect(
+        title="Director of Catering & Off-Premise",
+        company="Hearth & Vine Kitchens",
+        industry="Restaurants",
+        employee_count=300,
+        annual_revenue_usd=25_000_000,
+        location="Columbus, OH",
+        signals=["Every location now takes orders through Grubhub and DoorDash"],
+    )
+    facts = extract_facts(chosen, director)
+    assert facts.firmographics.in_offer_market is not False, facts.firmographics.market_why
+    # A seller whose title carries the persona's word sells catering; they do not buy ordering software.
+    seller = director.model_copy(update={"title": "Catering Sales Manager", "signals": []})
+    match = extract_facts(chosen, seller).persona
+    assert match is None or match.role == "influencer"
+    assert analyze_rules(chosen, seller).tier == 3
