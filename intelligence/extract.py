@@ -1214,36 +1214,40 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
     """
     if title is None or title.level in ("junior", "former"):
         return None
-    best: tuple[tuple[int, int, int], PersonaMatch] | None = None
-    for order, persona in enumerate(profile.personas):
+    best: tuple[tuple[int, int, int, int], PersonaMatch] | None = None
+    # Each function the title heads, the decisive one first: "Dir. of Retail Delivery & Marketing" heads
+    # marketing too, and matches a marketing persona by it (ranked after an equal match by the decisive one).
+    readings = [title, *(replace(title, function=f) for f in title.functions if f != title.function)]
+    for order, (persona, reading) in enumerate((p, r) for r in readings for p in profile.personas):
         functions, levels = persona_scope(persona)
-        if title.function not in functions or title.level not in levels:
+        if reading.function not in functions or reading.level not in levels:
             continue
         role = persona_role(persona)
-        role = _role_for_offer(role, persona, functions, title, offer)
+        role = _role_for_offer(role, persona, functions, reading, offer)
         if (
-            title.level == "individual"
-            or title.has("partner_marketing")
-            or title.has("product_owner")
-            or _partner_manager(title)
+            reading.level == "individual"
+            or reading.has("partner_marketing")
+            or reading.has("product_owner")
+            or _partner_manager(reading)
         ):
             role = "influencer"
         # The best role first; between equals, the persona that names the title ("deposits") over the first.
         rank = (
             {"signer": 0, "champion": 1, "influencer": 2}[role],
-            0 if _keyword_match(persona, title) else 1,
+            0 if _keyword_match(persona, reading) else 1,
+            0 if reading is readings[0] else 1,
             order,
         )
         why = (
-            f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
-            f"{title.level.replace('_', '-')}) as {role}"
+            f"{reading.reference} matches the {persona.name} persona ({reading.function.replace('_', ' ')}, "
+            f"{reading.level.replace('_', '-')}) as {role}"
         )
         match = PersonaMatch(
             persona=persona.name,
             role=role,
             share=_ROLE_SHARE[role],
-            function=title.function,
-            level=title.level,
+            function=reading.function,
+            level=reading.level,
             why=why,
         )
         if best is None or rank < best[0]:

@@ -1038,3 +1038,23 @@ def test_a_function_title_names_the_persons_work_not_the_companys_trade() -> Non
     match = extract_facts(chosen, seller).persona
     assert match is None or match.role == "influencer"
     assert analyze_rules(chosen, seller).tier == 3
+
+
+def test_a_title_heading_two_functions_matches_a_persona_by_either() -> None:
+    chosen = profile("financial_services")
+    both = _prospect(
+        title="SVP, Dir. of Branch Ops & Mktg",
+        company="Cedar Falls Savings Bank",
+        industry="Banking",
+        employee_count=300,
+        annual_revenue_usd=60_000_000,
+        location="Waterloo, IA",
+        signals=["Launched online account opening in March"],
+    )
+    facts = extract_facts(chosen, both)
+    assert facts.persona is not None and facts.persona.function == "marketing", facts.persona
+    ops_only = both.model_copy(update={"title": "SVP, Dir. of Branch Operations"})
+    assert (
+        extract_facts(chosen, ops_only).persona is None
+        or extract_facts(chosen, ops_only).persona.function != "marketing"
+    )
