@@ -955,11 +955,44 @@ _CORE_GROWTH = re.compile(
 )
 
 
+GAP = Relevance(0.3, ("the gap the offer fills",))  # what the company lacks and the offer supplies: fit
+
+
+@lru_cache(maxsize=4096)
+def missing_tool(text: str, offer: Offer) -> bool:
+    """The text names the offer's subject only as missing ("no SDR team yet", "pas de SDR", "no outbound
+    motion"): the gap the offer fills (a fit), not a change happening now; not a denied need either."""
+    low = text.lower()
+    hits = [m for m in _ANY_THEME.finditer(low) if m.lastgroup in offer.themes]
+    # A counted team ("five account executives") says how big the team is: neither news nor the gap.
+    hits = [m for m in hits if not _COUNTED.search(low[max(0, m.start() - 20) : m.start()])]
+    return (
+        bool(hits)
+        and all(_NO_NOUN.search(low[max(0, m.start() - 40) : m.start()]) for m in hits)
+        and not denied_need(text, offer)
+    )
+
+
+_COUNTED = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen))\s+(?:[\w-]+\s+)?$"
+)
+
+
+# A negation of a thing, just before it ("no SDR team", "pas de SDR", "without an outbound motion"), not of a
+# behaviour ("customers never place a second order" is the pain itself).
+_NO_NOUN = re.compile(
+    r"\b(?:no|without|lacks?|pas d[e']|sans|aucune?|kein(?:e|en)?|ohne|sin|ningún|ninguna|geen|zonder|"
+    r"nessun[oa]?|senza|sem|nenhum|(?:their|its|our|his|her) own|in-house)\s*(?:[\w-]+\s+){0,2}$"
+)  # ... or done by the company itself ("reps book their own meetings"): the same gap
+
+
 def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
     """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
     into a function the offer serves as a trigger, a negated event not at all (either engine's event)."""
     if negated:
         return NO_RELEVANCE
+    if missing_tool(text, offer):
+        return GAP  # "no SDR team; AEs prospect themselves": the gap the offer fills is fit, not a trigger
     if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
         base = 0.6  # entering a market, a country or a segment is expansion
     elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
@@ -1022,6 +1055,8 @@ def quantity_relevance(text: str, offer: Offer) -> Relevance:
     ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
     context, not a trigger."""
     low = text.lower().strip(" .;")
+    if missing_tool(text, offer):
+        return GAP
     if (
         _SIZE_STATEMENT.match(low)
         or _size_list(low)
@@ -2511,6 +2546,13 @@ def _hired_role(obj: str) -> str:
     return role
 
 
+def own_team_hires(events: list[Event], persona: PersonaMatch | None) -> list[Event]:
+    """Either engine's events, each hire into the signer's own function made a trigger."""
+    if persona is None or persona.role != "signer":
+        return events
+    return [_own_team_hire(e, persona) for e in events]
+
+
 def _own_team_hire(event: Event, persona: PersonaMatch) -> Event:
     """A hire into the signer's own function is a trigger (relevance 0.6); any other event unchanged."""
     if event.lemma != "hire" or event.negated or event.relevance.score >= RELEVANT:
@@ -2521,42 +2563,6 @@ def _own_team_hire(event: Event, persona: PersonaMatch) -> Event:
     if hired is None or hired.function in ("other", "executive") or hired.function != persona.function:
         return event
     return replace(event, relevance=Relevance(0.6, (f"{hired.function.replace('_', ' ')} hiring",)))
-
-
-_GAP = Relevance(0.3, ("the gap the offer fills",))
-
-
-def _as_gap(fact: _F) -> _F:
-    """The fact, at most context: it states what the company lacks, which the offer would supply."""
-    return replace(fact, relevance=_GAP) if fact.relevance.score > _GAP.score else fact
-
-
-@lru_cache(maxsize=4096)
-def missing_tool(text: str, offer: Offer) -> bool:
-    """The text names the offer's subject only as missing ("no SDR team yet", "pas de SDR", "no outbound
-    motion"): the gap the offer fills (a fit), not a change happening now; not a denied need either."""
-    low = text.lower()
-    hits = [m for m in _ANY_THEME.finditer(low) if m.lastgroup in offer.themes]
-    # A counted team ("five account executives") says how big the team is: neither news nor the gap.
-    hits = [m for m in hits if not _COUNTED.search(low[max(0, m.start() - 20) : m.start()])]
-    return (
-        bool(hits)
-        and all(_NO_NOUN.search(low[max(0, m.start() - 40) : m.start()]) for m in hits)
-        and not denied_need(text, offer)
-    )
-
-
-_COUNTED = re.compile(
-    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen))\s+(?:[\w-]+\s+)?$"
-)
-
-
-# A negation of a thing, just before it ("no SDR team", "pas de SDR", "without an outbound motion"), not of a
-# behaviour ("customers never place a second order" is the pain itself).
-_NO_NOUN = re.compile(
-    r"\b(?:no|without|lacks?|pas d[e']|sans|aucune?|kein(?:e|en)?|ohne|sin|ningún|ninguna|geen|zonder|"
-    r"nessun[oa]?|senza|sem|nenhum|(?:their|its|our|his|her) own|in-house)\s*(?:[\w-]+\s+){0,2}$"
-)  # ... or done by the company itself ("reps book their own meetings"): the same gap
 
 
 def _weakened(fact: _F) -> _F:
@@ -2597,10 +2603,6 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 decided_above = (who, piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
-        if missing_tool(piece, offer):
-            # "No SDR team; AEs prospect themselves": the gap the offer fills is fit, not a current trigger.
-            event = _as_gap(event) if event is not None else None
-            qs = [_as_gap(q) for q in qs]
         if event is not None:
             events.append(event)
         quantities.extend(qs)
@@ -2612,7 +2614,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
                 if missing_tool(piece, offer):
-                    mentions.append(Mention(keyword=kw, span=span, negated=False, relevance=_GAP))
+                    mentions.append(Mention(keyword=kw, span=span, negated=False, relevance=GAP))
                     continue
                 if denied_need(piece, offer):
                     # "no vacancy to fill": the offer's need is absent (as Claude's negated mention)
@@ -2652,10 +2654,9 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
     persona = match_persona(profile, title, offer)
-    if persona is not None and persona.role == "signer":
-        # Hiring into the signer's own function ("Hiring: casino hosts" for a VP of player development):
-        # the buyer is investing in the team the offer works for, whatever the offer's own words are.
-        events = [_own_team_hire(e, persona) for e in events]
+    # Hiring into the signer's own function ("Hiring: casino hosts" for a VP of player development):
+    # the buyer is investing in the team the offer works for, whatever the offer's own words are.
+    events = own_team_hires(events, persona)
     above_unit: tuple[Disqualifier, ...] = ()
     if decided_above is not None and not _CONTRACT_DECIDER.search(decided_above[0]):
         # Decided by the prospect's own organisation above this unit (a support center, a regional
@@ -2697,6 +2698,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
 
 
 __all__ = [
+    "GAP",
     "Offer",
     "country_of",
     "denied_need",
@@ -2704,7 +2706,9 @@ __all__ = [
     "extract_facts",
     "industry_fit",
     "match_persona",
+    "missing_tool",
     "offer_of",
+    "own_team_hires",
     "quantity_relevance",
     "relevance",
     "settled_record",
