@@ -393,7 +393,7 @@ def gate_facts(
         if i not in covered and s.strip()
     )
     total = sum(dropped.values())
-    persona = match_persona(profile, title, offer)
+    persona = match_persona(profile, title, offer, prospect.employee_count)
     facts = ProspectFacts(
         engine="claude",
         title=title,

@@ -1239,7 +1239,14 @@ def _partner_manager(title: TitleReading) -> bool:
     return title.level == "manager" and bool(_PARTNER_WORDS & set(expanded_words(title.raw)))
 
 
-def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offer) -> PersonaMatch | None:
+# A manager of the whole site ("Office Manager", "Practice Mgr"), not of one function in it.
+_SITE_MANAGER = re.compile(r"\b(?:office|practice|clinic|general|site|store|restaurant)\s+(?:mgr|manager)\b")
+_ONE_SITE = 50  # below this headcount a business is one site: whoever manages the site runs the business
+
+
+def match_persona(
+    profile: AgentProfile, title: TitleReading | None, offer: Offer, employees: int | None = None
+) -> PersonaMatch | None:
     """The best persona for the title by function x level, with the decision role for this offer.
 
     The title's decisive function must be one of the persona's functions and its level one of the
@@ -1258,7 +1265,17 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
         if reading.function not in functions or reading.level not in levels:
             continue
         role = persona_role(persona)
+        own_role = role
         role = _role_for_offer(role, persona, functions, reading, offer)
+        if (
+            role == "champion"
+            and own_role == "signer"
+            and reading.level == "manager"
+            and employees is not None
+            and employees < _ONE_SITE
+            and _SITE_MANAGER.search(" ".join(expanded_words(reading.raw)))
+        ):
+            role = "signer"  # the office manager of a one-site practice runs it: no one above to sign
         if (
             reading.level == "individual"
             or reading.has("partner_marketing")
@@ -2146,7 +2163,7 @@ def disqualifiers(
     ):
         # No sentence says whom it sells to, but the record reads like a seller's: two independent tells
         # of a company that sells to the ICP rather than buys (see `seller_tells`).
-        match = match_persona(profile, title, offer) if persona is False else persona
+        match = match_persona(profile, title, offer, prospect.employee_count) if persona is False else persona
         tells = seller_tells(prospect, title, match if isinstance(match, PersonaMatch) else None)
         if len(tells) >= 2:
             tell_field, tell_quote = tells[0]
@@ -2653,7 +2670,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     edge = edge_type(profile, prospect, title)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
-    persona = match_persona(profile, title, offer)
+    persona = match_persona(profile, title, offer, prospect.employee_count)
     # Hiring into the signer's own function ("Hiring: casino hosts" for a VP of player development):
     # the buyer is investing in the team the offer works for, whatever the offer's own words are.
     events = own_team_hires(events, persona)

@@ -1058,3 +1058,32 @@ def test_a_title_heading_two_functions_matches_a_persona_by_either() -> None:
         extract_facts(chosen, ops_only).persona is None
         or extract_facts(chosen, ops_only).persona.function != "marketing"
     )
+
+
+def test_the_office_manager_of_a_one_site_business_runs_it() -> None:
+    chosen = build_profile_rules(
+        industry="healthcare_clinic",
+        description=None,
+        company="Sender Co",
+        offer="patient recall and reactivation text campaigns that fill open appointment slots",
+        target_personas=None,
+    )
+    small = _prospect(
+        title="Practice Mgr",
+        company="Birchwood Family Dental",
+        industry="Dental Practice",
+        employee_count=22,
+        annual_revenue_usd=4_000_000,
+        location="Akron, OH",
+        notes="About 400 patients are overdue for their hygiene recall.",
+    )
+    facts = extract_facts(chosen, small)
+    assert facts.persona is not None and facts.persona.role == "signer", facts.persona
+    # At a 300-person group the same title manages one site under an administrator: a champion.
+    group = small.model_copy(update={"employee_count": 300, "annual_revenue_usd": 40_000_000})
+    match = extract_facts(chosen, group).persona
+    assert match is not None and match.role == "champion"
+    # A functional manager at a small business is still a champion.
+    functional = small.model_copy(update={"title": "Marketing Manager"})
+    match = extract_facts(chosen, functional).persona
+    assert match is None or match.role != "signer"
