@@ -19,7 +19,9 @@ comes from `tests/golden/offers.json`, as an agent build would store it. Run wit
 figures.
 
 Pass bars, each tuning set: at least 90% exact tier agreement, no false tier 1, no disqualified prospect
-(a named disqualifier or a practitioner's tier 4) in tiers 1-2. Holdout: the same figures printed, with
+(a named disqualifier or a practitioner's tier 4) in tiers 1-2. prospects6 has one contested label
+(`CONTESTED_TIER1`, a label other labellers contradict on the same situation): its false tier 1 list must be
+exactly that row, so any new false tier 1 fails. Holdout: the same figures printed, with
 no pass bar: the holdout is reported, not a bar we tuned toward.
 """
 
@@ -49,11 +51,22 @@ def test_tuning_set_agrees_with_the_practitioner(path: Path, minimum: int) -> No
     assert report.refused == [], f"refused by the intake: {report.refused}"
 
 
-def test_spent_holdout_figures() -> None:
-    """prospects6 (the old holdout4) while its rows are being studied: figures printed, no bar yet."""
-    report, _ = evaluate(TUNING6, "prospects6 (the old holdout4)")
+# One prospects6 label contradicts the other labellers' labels of the same situation: a Director of Marketing
+# at a multifamily operator with a live lease-up is tier 2 there (marketing "runs the campaigns, leasing and
+# asset management hold the budget"), tier 1 in prospects (real_estate-03), prospects2 (real_estate-2-04) and
+# prospects3 (real_estate-h05). No general reading can agree with both; the engine keeps the majority's.
+CONTESTED_TIER1 = ["real_estate-h4-10"]
+
+
+def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
+    """prospects6 (the old holdout4): the tuning bars, with its one contested label named, not hidden."""
+    report, _ = evaluate(TUNING6, f"tuning set {TUNING6.name}")
     print("\n" + "\n".join(report.lines(show_ids=True)))
-    assert report.total == 100
+    assert report.total >= 100
+    assert report.agreement >= MIN_AGREEMENT, f"exact agreement {report.agreement:.1%} < {MIN_AGREEMENT:.0%}"
+    assert report.false_tier1 == CONTESTED_TIER1, f"false tier 1: {report.false_tier1}"
+    assert report.dq_in_top == [], f"disqualified in tiers 1-2: {report.dq_in_top}"
+    assert report.refused == [], f"refused by the intake: {report.refused}"
 
 
 if HOLDOUT.exists():  # holdout5.jsonl: added by the coordinator from a new blind labeller; no test without it
