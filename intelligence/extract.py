@@ -2164,7 +2164,14 @@ def disqualifiers(
         # No sentence says whom it sells to, but the record reads like a seller's: two independent tells
         # of a company that sells to the ICP rather than buys (see `seller_tells`).
         match = match_persona(profile, title, offer, prospect.employee_count) if persona is False else persona
-        tells = seller_tells(prospect, title, match if isinstance(match, PersonaMatch) else None)
+        known = types if types is not None else company_types(profile, prospect)
+        # A company whose own name is an ICP type ("Pinecrest Savings Bank") is a buyer, whatever it launches.
+        named_buyer = any(t.span is not None and t.span.field == "company" for t in known)
+        tells = (
+            []
+            if named_buyer
+            else seller_tells(prospect, title, match if isinstance(match, PersonaMatch) else None)
+        )
         if len(tells) >= 2:
             tell_field, tell_quote = tells[0]
             if relevance(company_text, offer).score >= 0.7:

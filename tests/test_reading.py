@@ -1087,3 +1087,17 @@ def test_the_office_manager_of_a_one_site_business_runs_it() -> None:
     functional = small.model_copy(update={"title": "Marketing Manager"})
     match = extract_facts(chosen, functional).persona
     assert match is None or match.role != "signer"
+
+
+def test_a_bank_by_name_is_a_buyer_whatever_it_launches() -> None:
+    chosen = profile("financial_services")
+    officer = _prospect(
+        title="Business Development Officer",
+        company="Riverbend Community Bank",
+        industry="Banking",
+        employee_count=250,
+        annual_revenue_usd=45_000_000,
+        location="Peoria, IL",
+        signals=["Launched a small-business banking platform in April"],
+    )
+    assert not _dq_kinds(chosen, officer) & {"vendor", "competitor"}
