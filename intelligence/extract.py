@@ -2239,8 +2239,8 @@ def disqualifiers(
         )
     if _personal_mail(prospect) and (
         (title is not None and title.level in ("individual", "junior"))
-        or prospect.employee_count is None
-        or prospect.employee_count < icp_min
+        or (prospect.employee_count is None and not prospect.company_domain)
+        or (prospect.employee_count is not None and prospect.employee_count < icp_min / 2)
     ):
         # A personal webmail address, not the company's: someone working on their own account (an
         # independent agent, a one-truck owner), whatever headcount the brand they work under has.
@@ -2548,6 +2548,12 @@ _OWN_SIDE = re.compile(
     r"the owner|the owners|the gm|the general manager|the founder|in-house|each)\b",
     re.I,
 )
+# The decider is a unit of an organisation above the prospect's ("Marriott's regional commercial cluster",
+# "the Orlando support center", "corporate"), not a supplier that runs it for them ("run by Toast", "an agency").
+_ORG_ABOVE = re.compile(
+    r"\b(?:cluster|cent(?:er|re)|office|headquarters|hq|corporate|parent|group|region(?:al)?|division|"
+    r"committee|franchisor|brand|head|home office|management company|owner(?:ship)? group|central|national)\b"
+)
 # A decider bound by contract to a separate company (a franchisee's franchisor, a flag's brand): nurture.
 # Any other decider is the prospect's own organisation above its unit: the unit does not buy.
 _CONTRACT_DECIDER = re.compile(r"franchis|brand", re.I)
@@ -2623,7 +2629,8 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             decided = piece[above.end() :] if above.group("who") else piece[: above.start()]
             decided = _CLAUSE_BREAK.split(decided)[0 if above.group("who") else -1]
             who = (above.group("who") or above.group("by")).strip().lower()
-            if themes_in(decided) & offer.themes and not _OWN_SIDE.match(who):
+            above_org = above.group("who") is not None or _ORG_ABOVE.search(who) is not None
+            if above_org and themes_in(decided) & offer.themes and not _OWN_SIDE.match(who):
                 decided_above = (who, piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)

@@ -1101,3 +1101,29 @@ def test_a_bank_by_name_is_a_buyer_whatever_it_launches() -> None:
         signals=["Launched a small-business banking platform in April"],
     )
     assert not _dq_kinds(chosen, officer) & {"vendor", "competitor"}
+
+
+def test_a_supplier_that_runs_the_offers_subject_is_not_a_decider_above() -> None:
+    chosen = other_profile("restaurant")
+    run_by_vendor = _prospect(
+        title="Director of Marketing",
+        company="Saltbox Kitchens",
+        industry="Restaurants",
+        employee_count=400,
+        annual_revenue_usd=30_000_000,
+        location="Raleigh, NC",
+        notes="Online ordering and loyalty are run by Toast today.",
+    )
+    assert "no_authority" not in _dq_kinds(chosen, run_by_vendor)
+
+
+def test_a_small_owner_on_webmail_is_not_a_solo_business() -> None:
+    owner = ProspectData(
+        email="saltboxkitchens@gmail.com",
+        title="Owner",
+        company="Saltbox Kitchens",
+        industry="Restaurants",
+        employee_count=40,
+        location="Raleigh, NC",
+    )
+    assert "solo" not in _dq_kinds(other_profile("restaurant"), owner)
