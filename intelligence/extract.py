@@ -842,8 +842,10 @@ def denied_need(text: str, offer: Offer) -> bool:
 _SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\S))+(?:[.;!?]|$)")
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence-ish piece of `text` (split on . ; ! ? and newlines, not decimals)."""
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence-ish piece of `text` (split on . ; ! ? and newlines, not decimals);
+    cached: the notes are split by the extractor, the seller reading and the gates alike."""
     out: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text):
         start, end = m.start(), m.end()
@@ -853,7 +855,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start:
             out.append((start, end))
-    return out
+    return tuple(out)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -1143,14 +1145,22 @@ _ROLE_SHARE: dict[Role, float] = {"signer": 1.0, "champion": 0.6, "influencer": 
 
 def _keyword_match(persona: Persona, title: TitleReading) -> bool:
     """The title (abbreviations expanded) contains one of the persona's title keywords."""
-    words = expanded_words(title.raw)
-    return _first_phrase(words, tuple(persona.titles)) is not None
+    words, present = _title_words(title.raw)
+    return _first_phrase(list(words), tuple(persona.titles), present) is not None
 
 
-def _first_phrase(words: list[str], phrases: tuple[str, ...]) -> str | None:
+@lru_cache(maxsize=8192)
+def _title_words(raw: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A title's words, abbreviations expanded, and their folded stems (read once per title, not per persona)."""
+    words = tuple(expanded_words(raw))
+    return words, frozenset(stem(w) for w in words)
+
+
+def _first_phrase(words: list[str], phrases: tuple[str, ...], present: frozenset[str] | None = None) -> str | None:
     """The first of `phrases` whose tokens occur contiguously in `words` (plurals folded), else None;
     a phrase whose first word is absent is skipped without a scan (the hot path)."""
-    present = frozenset(stem(w) for w in words)
+    if present is None:
+        present = frozenset(stem(w) for w in words)
     for phrase in phrases:
         needle = _phrase_stems(phrase)
         if needle and needle[0] in present and (len(needle) == 1 or contains_phrase(words, phrase)):
@@ -1256,7 +1266,7 @@ def match_persona(
     """
     if title is None or title.level in ("junior", "former"):
         return None
-    best: tuple[tuple[int, int, int, int], PersonaMatch] | None = None
+    best: tuple[tuple[int, int, int, int], Persona, TitleReading, Role] | None = None
     # Each function the title heads, the decisive one first: "Dir. of Retail Delivery & Marketing" heads
     # marketing too, and matches a marketing persona by it (ranked after an equal match by the decisive one).
     readings = [title, *(replace(title, function=f) for f in title.functions if f != title.function)]
@@ -1273,7 +1283,7 @@ def match_persona(
             and reading.level == "manager"
             and employees is not None
             and employees < _ONE_SITE
-            and _SITE_MANAGER.search(" ".join(expanded_words(reading.raw)))
+            and _SITE_MANAGER.search(" ".join(_title_words(reading.raw)[0]))
         ):
             role = "signer"  # the office manager of a one-site practice runs it: no one above to sign
         if (
@@ -1290,21 +1300,23 @@ def match_persona(
             0 if reading is readings[0] else 1,
             order,
         )
-        why = (
-            f"{reading.reference} matches the {persona.name} persona ({reading.function.replace('_', ' ')}, "
-            f"{reading.level.replace('_', '-')}) as {role}"
-        )
-        match = PersonaMatch(
-            persona=persona.name,
-            role=role,
-            share=_ROLE_SHARE[role],
-            function=reading.function,
-            level=reading.level,
-            why=why,
-        )
         if best is None or rank < best[0]:
-            best = (rank, match)
-    return best[1] if best else None
+            best = (rank, persona, reading, role)
+    if best is None:
+        return None
+    _, persona, reading, role = best
+    why = (
+        f"{reading.reference} matches the {persona.name} persona ({reading.function.replace('_', ' ')}, "
+        f"{reading.level.replace('_', '-')}) as {role}"
+    )
+    return PersonaMatch(
+        persona=persona.name,
+        role=role,
+        share=_ROLE_SHARE[role],
+        function=reading.function,
+        level=reading.level,
+        why=why,
+    )
 
 
 # --- company -------------------------------------------------------------------------------------
@@ -1944,13 +1956,20 @@ def _domain_keyword(prospect: ProspectData, keywords: list[str]) -> tuple[str, s
             domains.append(host.removeprefix("www."))
     if (d := email_domain(prospect)) is not None:
         domains.append(d)
+    squashed = _squashed_keywords(tuple(keywords))
     for domain in dict.fromkeys(domains):
         labels = [part for part in re.split(r"[.\-]", domain.rsplit(".", 1)[0]) if part]
-        for keyword in keywords:
-            squashed = keyword.replace(" ", "").replace("-", "")
-            if len(squashed) >= 5 and any(squashed in label for label in labels):
+        for keyword, squash in squashed:
+            if any(squash in label for label in labels):
                 return domain, keyword
     return None
+
+
+@lru_cache(maxsize=256)
+def _squashed_keywords(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each keyword of five letters or more with its spaces and hyphens removed, as a domain would spell it."""
+    out = ((k, k.replace(" ", "").replace("-", "")) for k in keywords)
+    return tuple((k, squash) for k, squash in out if len(squash) >= 5)
 
 
 _GENERIC_TYPE_WORDS = frozenset(
