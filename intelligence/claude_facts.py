@@ -39,9 +39,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from grounding.quote_gate import numbers_in, prospect_values, quote_gate
 from intelligence.extract import (
+    GAP,
     event_relevance,
     extract_facts,
     match_persona,
+    missing_tool,
+    own_team_hires,
     profile_offer,
     quantity_relevance,
     relevance,
@@ -320,7 +323,9 @@ def gate_facts(
         if all(x.kind != d.kind for x in found):
             found.append(Disqualifier(kind=d.kind, label=label, span=span, profile_rule=rule))
     # Gates code reads from numbers and from the title reading (whichever engine read the title).
-    for gate in (*[x for x in rules.disqualifiers if x.span is None], *title_disqualifiers(title)):
+    # ... and from the structured fields (the email's domain), which need no reading.
+    structured = [x for x in rules.disqualifiers if x.span is None or x.span.field == "email"]
+    for gate in (*structured, *title_disqualifiers(title)):
         if all(x.kind != gate.kind for x in found):
             found.append(gate)
 
@@ -367,6 +372,8 @@ def gate_facts(
         if span is None:
             continue
         rel = relevance(span.text, offer)
+        if rel.score and missing_tool(span.text, offer):
+            rel = GAP  # the gap the offer fills: fit, not a trigger
         if not rel.score and any(m.keyword.strip().lower() == k.lower() for k in keywords):
             rel = Relevance(0.4, (m.keyword.strip().lower(),))
         mentions.append(
@@ -386,14 +393,15 @@ def gate_facts(
         if i not in covered and s.strip()
     )
     total = sum(dropped.values())
+    persona = match_persona(profile, title, offer, prospect.employee_count)
     facts = ProspectFacts(
         engine="claude",
         title=title,
-        persona=match_persona(profile, title, offer),
+        persona=persona,
         firmographics=rules.firmographics,
         company_types=tuple(types),
         disqualifiers=tuple(found),
-        events=tuple(events),
+        events=tuple(own_team_hires(events, persona)),
         quantities=tuple(quantities),
         mentions=tuple(mentions),
         unread_signals=unread,

@@ -115,9 +115,11 @@ for _lemma, _forms in {
     "launch": "unveil rebrand debut "
     "launch launches launched launching relaunch relaunches relaunched relaunching lanza lanzo "
     "lancement lance lancia lanzamiento lancamento lancering startet "
-    "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted",
+    "lancou lancia lance unveiled unveils introduce introduced introducing debut debuted lanceert lanceren "
+    "gelanceerd",
     "raise": "raise raises raised raising secured closed",
-    "hire": "recruit hire hires hired hiring recruiting recruits contrata recrute sucht",
+    "hire": "recruit hire hires hired hiring recruiting recruits contrata recrute sucht stellenanzeige "
+    "stellenausschreibung stellenangebot vacature",
     "acquire": "buy purchase acquire acquires acquired acquiring bought buys purchased",
     "merge": "merge merges merged merging",
     "renovate": "refurbish remodel modernize modernise upgrade redesign "
@@ -238,6 +240,9 @@ _STATUS_QUO = re.compile(
 _NOT_BUYING = re.compile(
     r"\bnot (?:currently |actively )?(?:evaluating|reviewing|considering|shopping|sourcing|replacing|switching|"
     r"open to (?:switching|replacing|new))\b|\b(?:won't|will not) (?:evaluate|review|consider|switch|replace)\b|"
+    r"\bnot (?:currently |actively )?(?:looking (?:at|for) (?:(?:an?|any|new|outside|other|external) ){0,2}"
+    r"(?:agenc(?:y|ies)|vendors?|partners?|providers?|suppliers?|alternatives|solutions|help)|"
+    r"in the market for)\b|"
     r"\blocked (?:in|into)\b",
     re.I,
 )
@@ -245,7 +250,11 @@ _NOT_BUYING = re.compile(
 _NO_PLANS_TO = re.compile(
     r"\bno plans? to (?:add|buy|replace|switch|change|invest in|launch|build|bring in|adopt)\b", re.I
 )
-_NEGATION = re.compile(r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:no|not|without|never|non|none|nor|isn't|doesn't|don't|hasn't|lacks?|"
+    r"pas|sans|aucune?|kein|keine|keinen|ohne|sin|ningún|ninguna|geen|zonder|nessun|nessuna|senza|sem|nenhum)\b",
+    re.I,
+)
 # An event called off, before or after its verb: "Decided against opening ...", "Tower opening on hold".
 _CALLED_OFF = re.compile(
     r"\b(?:decided against|against|postpone[sd]?|cancel+(?:ed|s)?|shelved|scrapped|abandoned|paused|halted|"
@@ -308,8 +317,19 @@ _SUPPLIER_TO = re.compile(
 _IN_HOUSE = re.compile(r"\b(?:its own|our own|in-house|their own)\b")
 _AGENCY_INDUSTRY = re.compile(
     r"marketing (?:and|&) advertising|advertising|marketing services|public relations|"
-    r"lead generation|outsourcing"
+    r"lead generation|outsourcing|design services|graphic design|branding|creative services"
 )
+
+
+@lru_cache(maxsize=64)
+def _icp_lists_agencies(kinds: tuple[str, ...]) -> bool:
+    """The ICP's own company types include agencies (marketing agency, creative agency): agencies buy here."""
+    return any(
+        re.search(r"\b(?:marketing|creative|digital|advertising|ad|design|branding|pr|media) agenc", k)
+        for k in kinds
+    )
+
+
 _SOFTWARE_INDUSTRY = re.compile(
     r"\bsoftware\b|health it|information technology|\bit services\b|\btech\b|saas|"
     r"internet|computer"
@@ -822,8 +842,10 @@ def denied_need(text: str, offer: Offer) -> bool:
 _SENTENCE = re.compile(r"(?:[^.;!?\n]|\.(?=\S))+(?:[.;!?]|$)")
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence-ish piece of `text` (split on . ; ! ? and newlines, not decimals)."""
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence-ish piece of `text` (split on . ; ! ? and newlines, not decimals);
+    cached: the notes are split by the extractor, the seller reading and the gates alike."""
     out: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text):
         start, end = m.start(), m.end()
@@ -833,7 +855,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             end -= 1
         if end > start:
             out.append((start, end))
-    return out
+    return tuple(out)
 
 
 def _negated(text: str, start: int) -> bool:
@@ -935,11 +957,44 @@ _CORE_GROWTH = re.compile(
 )
 
 
+GAP = Relevance(0.3, ("the gap the offer fills",))  # what the company lacks and the offer supplies: fit
+
+
+@lru_cache(maxsize=4096)
+def missing_tool(text: str, offer: Offer) -> bool:
+    """The text names the offer's subject only as missing ("no SDR team yet", "pas de SDR", "no outbound
+    motion"): the gap the offer fills (a fit), not a change happening now; not a denied need either."""
+    low = text.lower()
+    hits = [m for m in _ANY_THEME.finditer(low) if m.lastgroup in offer.themes]
+    # A counted team ("five account executives") says how big the team is: neither news nor the gap.
+    hits = [m for m in hits if not _COUNTED.search(low[max(0, m.start() - 20) : m.start()])]
+    return (
+        bool(hits)
+        and all(_NO_NOUN.search(low[max(0, m.start() - 40) : m.start()]) for m in hits)
+        and not denied_need(text, offer)
+    )
+
+
+_COUNTED = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen))\s+(?:[\w-]+\s+)?$"
+)
+
+
+# A negation of a thing, just before it ("no SDR team", "pas de SDR", "without an outbound motion"), not of a
+# behaviour ("customers never place a second order" is the pain itself).
+_NO_NOUN = re.compile(
+    r"\b(?:no|without|lacks?|pas d[e']|sans|aucune?|kein(?:e|en)?|ohne|sin|ningún|ninguna|geen|zonder|"
+    r"nessun[oa]?|senza|sem|nenhum|(?:their|its|our|his|her) own|in-house)\s*(?:[\w-]+\s+){0,2}$"
+)  # ... or done by the company itself ("reps book their own meetings"): the same gap
+
+
 def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool = False) -> Relevance:
     """How an event bears on the offer: growth events moderately, the offer's own theme highly, a hire
     into a function the offer serves as a trigger, a negated event not at all (either engine's event)."""
     if negated:
         return NO_RELEVANCE
+    if missing_tool(text, offer):
+        return GAP  # "no SDR team; AEs prospect themselves": the gap the offer fills is fit, not a trigger
     if lemma == "enter" and not _DISTRESS_OBJECT.search(obj):
         base = 0.6  # entering a market, a country or a segment is expansion
     elif lemma in ("enter", "file", "close", "lay_off", "announce", "appoint") or lemma == "hire":
@@ -951,7 +1006,7 @@ def event_relevance(lemma: str, text: str, obj: str, offer: Offer, negated: bool
     rel = relevance(text, offer, base=base)
     if lemma == "hire" and rel.score < RELEVANT and offer.stated:
         # Hiring into a function the offer serves ("Hiring a lifecycle marketing manager") is a trigger.
-        hired = parse_title(re.sub(r"^(?:an?|two|three|four|five|\d+)\s+", "", obj, flags=re.I)[:120])
+        hired = parse_title(_hired_role(obj))
         if hired is not None and hired.function in offer.functions and hired.function != "other":
             rel = Relevance(0.6, (hired.function,))
     return rel
@@ -965,6 +1020,23 @@ _SIZE_STATEMENT = re.compile(
     r"practices|properties|hotels|restaurants|branches|buildings|communities|beds|offices)\b"
     r"(?:\s+(?:across|in|throughout|around)\b[^.;]*)?$"
 )
+# One measure of size in a list of them: "$410M in assets", "14 branches", "~22k members", "AUM of $2B".
+_SIZE_PART = re.compile(
+    r"^(?:~|about |around |roughly |approximately |over |nearly |some |more than )?[$€£]?\d[\d,.]*\s?"
+    r"(?:k|m|mm|b|bn|million|billion)?\+? (?:in |of )?(?:[a-z-]+ ){0,2}(?:assets|aum|deposits|loans|"
+    r"members|customers|clients|patients|policyholders|accounts|branches|locations|offices|sites|stores|units|"
+    r"doors|rooms|keys|beds|employees|staff|people|properties|hotels|restaurants|clinics|practices|plants|"
+    r"factories|warehouses|lines|buildings|communities|attorneys|lawyers|partners|providers|physicians)$"
+)
+_LIST_BREAK = re.compile(r"\s*(?:,(?!\d{3})|;|\band\b|\bwith\b)\s*")  # not the comma in "41,000"
+
+
+def _size_list(low: str) -> bool:
+    """The sentence is nothing but measures of size ("$1.4B in assets, 14 branches"): context."""
+    parts = [p for p in _LIST_BREAK.split(low) if p]
+    return bool(parts) and all(_SIZE_PART.match(p) for p in parts)
+
+
 # Occupancy or leasing at or near full: the space is filled, there is nothing to fill.
 _FILLED = re.compile(
     r"\b(?P<pct>9[3-9]|100)(?:\.\d+)?\s?(?:%|percent)\s*(?:occupied|occupancy|leased|full|booked)\b|"
@@ -985,10 +1057,16 @@ def quantity_relevance(text: str, offer: Offer) -> Relevance:
     ("manages about 6,000 units") and occupancy at or above 93% say how big or how full the company is:
     context, not a trigger."""
     low = text.lower().strip(" .;")
-    if _SIZE_STATEMENT.match(low) or (
-        _FILLED.search(low)
-        and not _CHANGE_WORDS.search(low)
-        and all(float(p) >= 90 for p in _PERCENTS.findall(low))
+    if missing_tool(text, offer):
+        return GAP
+    if (
+        _SIZE_STATEMENT.match(low)
+        or _size_list(low)
+        or (
+            _FILLED.search(low)
+            and not _CHANGE_WORDS.search(low)
+            and all(float(p) >= 90 for p in _PERCENTS.findall(low))
+        )
     ):
         return _STABLE
     return relevance(text, offer, base=0.3)
@@ -1067,8 +1145,27 @@ _ROLE_SHARE: dict[Role, float] = {"signer": 1.0, "champion": 0.6, "influencer": 
 
 def _keyword_match(persona: Persona, title: TitleReading) -> bool:
     """The title (abbreviations expanded) contains one of the persona's title keywords."""
-    words = expanded_words(title.raw)
-    return any(contains_phrase(words, keyword) for keyword in persona.titles)
+    words, present = _title_words(title.raw)
+    return _first_phrase(list(words), tuple(persona.titles), present) is not None
+
+
+@lru_cache(maxsize=8192)
+def _title_words(raw: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A title's words, abbreviations expanded, and their folded stems (read once per title, not per persona)."""
+    words = tuple(expanded_words(raw))
+    return words, frozenset(stem(w) for w in words)
+
+
+def _first_phrase(words: list[str], phrases: tuple[str, ...], present: frozenset[str] | None = None) -> str | None:
+    """The first of `phrases` whose tokens occur contiguously in `words` (plurals folded), else None;
+    a phrase whose first word is absent is skipped without a scan (the hot path)."""
+    if present is None:
+        present = frozenset(stem(w) for w in words)
+    for phrase in phrases:
+        needle = _phrase_stems(phrase)
+        if needle and needle[0] in present and (len(needle) == 1 or contains_phrase(words, phrase)):
+            return phrase
+    return None
 
 
 def _general_executive(title: TitleReading) -> bool:
@@ -1124,7 +1221,11 @@ def _role_for_offer(
         if role == "influencer":
             return role
         own_function = bool(set(title.functions) & offer.functions)
-        return "champion" if own_function or _keyword_match(persona, title) else "influencer"
+        # A persona's title word in a seller's title ("Catering Sales Manager") names what they sell, not
+        # what they buy: the keyword makes no champion of a seller unless the offer serves sales.
+        seller = bool(_SELLER_TITLE.search(title.raw.lower())) and "sales" not in offer.functions
+        keyword = _keyword_match(persona, title) and not seller
+        return "champion" if own_function or keyword else "influencer"
     if title.level in ("vp", "director") and themes_in(title.raw) & offer.themes:
         # A director whose title names what the offer does ("Director of Off-Premise") owns it.
         in_function = True
@@ -1148,7 +1249,14 @@ def _partner_manager(title: TitleReading) -> bool:
     return title.level == "manager" and bool(_PARTNER_WORDS & set(expanded_words(title.raw)))
 
 
-def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offer) -> PersonaMatch | None:
+# A manager of the whole site ("Office Manager", "Practice Mgr"), not of one function in it.
+_SITE_MANAGER = re.compile(r"\b(?:office|practice|clinic|general|site|store|restaurant)\s+(?:mgr|manager)\b")
+_ONE_SITE = 50  # below this headcount a business is one site: whoever manages the site runs the business
+
+
+def match_persona(
+    profile: AgentProfile, title: TitleReading | None, offer: Offer, employees: int | None = None
+) -> PersonaMatch | None:
     """The best persona for the title by function x level, with the decision role for this offer.
 
     The title's decisive function must be one of the persona's functions and its level one of the
@@ -1158,41 +1266,57 @@ def match_persona(profile: AgentProfile, title: TitleReading | None, offer: Offe
     """
     if title is None or title.level in ("junior", "former"):
         return None
-    best: tuple[tuple[int, int, int], PersonaMatch] | None = None
-    for order, persona in enumerate(profile.personas):
+    best: tuple[tuple[int, int, int, int], Persona, TitleReading, Role] | None = None
+    # Each function the title heads, the decisive one first: "Dir. of Retail Delivery & Marketing" heads
+    # marketing too, and matches a marketing persona by it (ranked after an equal match by the decisive one).
+    readings = [title, *(replace(title, function=f) for f in title.functions if f != title.function)]
+    for order, (persona, reading) in enumerate((p, r) for r in readings for p in profile.personas):
         functions, levels = persona_scope(persona)
-        if title.function not in functions or title.level not in levels:
+        if reading.function not in functions or reading.level not in levels:
             continue
         role = persona_role(persona)
-        role = _role_for_offer(role, persona, functions, title, offer)
+        own_role = role
+        role = _role_for_offer(role, persona, functions, reading, offer)
         if (
-            title.level == "individual"
-            or title.has("partner_marketing")
-            or title.has("product_owner")
-            or _partner_manager(title)
+            role == "champion"
+            and own_role == "signer"
+            and reading.level == "manager"
+            and employees is not None
+            and employees < _ONE_SITE
+            and _SITE_MANAGER.search(" ".join(_title_words(reading.raw)[0]))
+        ):
+            role = "signer"  # the office manager of a one-site practice runs it: no one above to sign
+        if (
+            reading.level == "individual"
+            or reading.has("partner_marketing")
+            or reading.has("product_owner")
+            or _partner_manager(reading)
         ):
             role = "influencer"
         # The best role first; between equals, the persona that names the title ("deposits") over the first.
         rank = (
             {"signer": 0, "champion": 1, "influencer": 2}[role],
-            0 if _keyword_match(persona, title) else 1,
+            0 if _keyword_match(persona, reading) else 1,
+            0 if reading is readings[0] else 1,
             order,
         )
-        why = (
-            f"{title.reference} matches the {persona.name} persona ({title.function.replace('_', ' ')}, "
-            f"{title.level.replace('_', '-')}) as {role}"
-        )
-        match = PersonaMatch(
-            persona=persona.name,
-            role=role,
-            share=_ROLE_SHARE[role],
-            function=title.function,
-            level=title.level,
-            why=why,
-        )
         if best is None or rank < best[0]:
-            best = (rank, match)
-    return best[1] if best else None
+            best = (rank, persona, reading, role)
+    if best is None:
+        return None
+    _, persona, reading, role = best
+    why = (
+        f"{reading.reference} matches the {persona.name} persona ({reading.function.replace('_', ' ')}, "
+        f"{reading.level.replace('_', '-')}) as {role}"
+    )
+    return PersonaMatch(
+        persona=persona.name,
+        role=role,
+        share=_ROLE_SHARE[role],
+        function=reading.function,
+        level=reading.level,
+        why=why,
+    )
 
 
 # --- company -------------------------------------------------------------------------------------
@@ -1801,6 +1925,11 @@ _FREE_MAIL = frozenset(
 )
 
 
+def _personal_mail(prospect: ProspectData) -> bool:
+    """The email is a free webmail address (gmail, outlook, ...), not the company's own domain."""
+    return str(prospect.email).rsplit("@", 1)[-1].lower() in _FREE_MAIL
+
+
 @lru_cache(maxsize=1024)
 def _keyword_needles(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(keyword, " stem stem ") pairs: a phrase is present when its stems occur contiguously."""
@@ -1827,13 +1956,20 @@ def _domain_keyword(prospect: ProspectData, keywords: list[str]) -> tuple[str, s
             domains.append(host.removeprefix("www."))
     if (d := email_domain(prospect)) is not None:
         domains.append(d)
+    squashed = _squashed_keywords(tuple(keywords))
     for domain in dict.fromkeys(domains):
         labels = [part for part in re.split(r"[.\-]", domain.rsplit(".", 1)[0]) if part]
-        for keyword in keywords:
-            squashed = keyword.replace(" ", "").replace("-", "")
-            if len(squashed) >= 5 and any(squashed in label for label in labels):
+        for keyword, squash in squashed:
+            if any(squash in label for label in labels):
                 return domain, keyword
     return None
+
+
+@lru_cache(maxsize=256)
+def _squashed_keywords(keywords: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each keyword of five letters or more with its spaces and hyphens removed, as a domain would spell it."""
+    out = ((k, k.replace(" ", "").replace("-", "")) for k in keywords)
+    return tuple((k, squash) for k, squash in out if len(squash) >= 5)
 
 
 _GENERIC_TYPE_WORDS = frozenset(
@@ -1850,6 +1986,8 @@ _GENERIC_TYPE_WORDS = frozenset(
         "maker",
         "brand",
         "provider",
+        "service",
+        "services",
         "and",
         "the",
         "of",
@@ -1899,12 +2037,6 @@ _SOLO_NOTES = re.compile(
     re.I,
 )
 _SELF_EMPLOYED = re.compile(r"self-employed|freelanc\w*|independent consultant|sole proprietor", re.I)
-_SELLER_NAME = re.compile(
-    r"\b(?:agency|marketing|media|outbound|leads|labs|software|systems|technologies|tech|"
-    r"distribution|distributors|"
-    r"solutions|analytics|crm|pos|saas|ai|digital|interactive|consulting group)\b",
-    re.I,
-)
 _STUDENT_ORG = re.compile(r"universit|college|business school|school of|higher education|academy|bootcamp", re.I)
 _JOB_SEEKING = re.compile(
     r"open to work|seeking (?:a |an |new |my next )?(?:role|position|opportunit\w+|internship|job)|"
@@ -1914,9 +2046,14 @@ _JOB_SEEKING = re.compile(
 )
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "TenantFlow" -> "Tenant Flow"
+
+
 def _company_text(prospect: ProspectData) -> str:
     """Company name, industry, notes and signals in one string (what the company says it is and does)."""
-    return " | ".join(x for x in (prospect.company, prospect.industry, prospect.notes, *prospect.signals) if x)
+    # A brand name run together ("DepositGrowth Partners") is read as its words.
+    company = _CAMEL.sub(" ", prospect.company) if prospect.company else None
+    return " | ".join(x for x in (company, prospect.industry, prospect.notes, *prospect.signals) if x)
 
 
 def disqualifiers(
@@ -1926,8 +2063,11 @@ def disqualifiers(
     title: TitleReading | None,
     industry_share: float | None = None,
     types: tuple[CompanyType, ...] | None = None,
+    persona: PersonaMatch | bool | None = False,
 ) -> tuple[Disqualifier, ...]:
-    """Every reason not to contact this company (or person), gates before the rubric."""
+    """Every reason not to contact this company (or person), gates before the rubric.
+
+    `persona` is the title's persona match when the caller has it (False: not given, matched here)."""
     found: list[Disqualifier] = []
     company_text = _company_text(prospect)
     notes = prospect.notes or ""
@@ -2025,13 +2165,38 @@ def disqualifiers(
             "industry",
             prospect.industry,
         )
-    elif agency:
+    elif agency and not _icp_lists_agencies(tuple(profile.icp.company_types)):
+        # An agency sells marketing services as the sender does; where the ICP itself lists agencies as
+        # buyers, it is not disqualified here: whether the offer is for it is the offer market's question.
         add(
-            "competitor" if profile.industry != "professional_services" else "vendor",
+            "competitor",
             "an agency: it sells marketing services rather than buying them",
             "industry",
             prospect.industry,
         )
+
+    if (
+        seller is None
+        and not any(d.kind in ("vendor", "competitor") for d in found)
+        and profile.industry != "saas"
+    ):
+        # No sentence says whom it sells to, but the record reads like a seller's: two independent tells
+        # of a company that sells to the ICP rather than buys (see `seller_tells`).
+        match = match_persona(profile, title, offer, prospect.employee_count) if persona is False else persona
+        known = types if types is not None else company_types(profile, prospect)
+        # A company whose own name is an ICP type ("Pinecrest Savings Bank") is a buyer, whatever it launches.
+        named_buyer = any(t.span is not None and t.span.field == "company" for t in known)
+        tells = (
+            []
+            if named_buyer
+            else seller_tells(prospect, title, match if isinstance(match, PersonaMatch) else None)
+        )
+        if len(tells) >= 2:
+            tell_field, tell_quote = tells[0]
+            if relevance(company_text, offer).score >= 0.7:
+                add("competitor", "a competitor: it sells what the sender sells", tell_field, tell_quote)
+            else:
+                add("vendor", "a vendor that sells to the industry, not a buyer in it", tell_field, tell_quote)
 
     # The profile's own disqualifiers, read from their text.
     company_low = company_text.lower()
@@ -2083,29 +2248,33 @@ def disqualifiers(
 
     # Generic gates every profile shares.
     icp_min = profile.icp.employee_min or 0
-    if prospect.employee_count is not None and prospect.employee_count <= 2 and icp_min >= 10:
-        add("solo", "a one- or two-person business far below the ICP", "employee_count", None)
+    if prospect.employee_count is not None and prospect.employee_count <= max(2, icp_min // 10) and icp_min >= 10:
+        # A tenth of the ICP's smallest account or less: a micro business with no team to buy for.
+        add(
+            "solo",
+            "a micro business far below the ICP (a tenth of its smallest size or less)",
+            "employee_count",
+            None,
+        )
+    if _personal_mail(prospect) and (
+        (title is not None and title.level in ("individual", "junior"))
+        or (prospect.employee_count is None and not prospect.company_domain)
+        or (prospect.employee_count is not None and prospect.employee_count < icp_min / 2)
+    ):
+        # A personal webmail address, not the company's: someone working on their own account (an
+        # independent agent, a one-truck owner), whatever headcount the brand they work under has.
+        add(
+            "solo",
+            "a personal webmail address: working on their own account, not for a buying company",
+            "email",
+            str(prospect.email),
+        )
     distress = _RULE_CONCEPTS[3][1].evidence
     assert distress is not None
     hit = distress_hit if distress_read else distress.search(company_low)
     if hit is not None and not any(d.kind == "distress" for d in found) and not _negated(company_low, hit.start()):
         field, quote, start = _locate(prospect, hit.group(0))
         add("distress", "a company in distress (closing, insolvent or frozen)", field, quote, start=start)
-    # A company whose name says it sells software or marketing services, when that is not the ICP.
-    if (
-        not found
-        and profile.industry not in ("saas",)
-        and prospect.company
-        and _SELLER_NAME.search(prospect.company)
-        and (industry_share if industry_share is not None else share_of_industry(profile, prospect)) < 0.95
-        and not (types if types is not None else company_types(profile, prospect))
-    ):
-        if relevance(company_text, offer).score >= 0.7 or re.search(
-            r"agency|marketing|media|outbound|leads", prospect.company, re.I
-        ):
-            add("competitor", "a competitor: it sells what the sender sells", "company", prospect.company)
-        else:
-            add("vendor", "a vendor that sells to the industry, not a buyer in it", "company", prospect.company)
     if prospect.company and _SELF_EMPLOYED.search(prospect.company):
         add("solo", "self-employed, not a company", "company", prospect.company)
     elif (solo := _SOLO_NOTES.search(notes)) is not None and not _negated(notes, solo.start()) and icp_min >= 5:
@@ -2135,6 +2304,65 @@ def disqualifiers(
         field, quote, start = _locate(prospect, gone)
         add("former", "no longer at the company", field, quote, start=start)
     return tuple(found)
+
+
+_PRODUCT_NAME = re.compile(
+    r"\b(?:systems|software|ehr|emr|crm|pos|labs|technologies|tech|analytics|ai|cloud|platform|apps?|saas|"
+    r"leads|interactive)\b"
+)
+# A record that says what the company does for a customer group: "Runs outbound and ABM for law firms".
+_SERVES_GROUP = re.compile(
+    r"^(?:it |they |we )?(?:runs|provides|offers|delivers|builds|handles|manages|books|sells|supplies|powers|"
+    r"helps)\b[^.;]{0,80}?\b(?:for|to) (?:[a-z&-]+ ){0,3}?(?:" + _CUSTOMER_NOUNS + r")\b"
+)
+_PRODUCT_NEWS = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|releas(?:ed|es|ing)|ship(?:ped|s)|roll(?:ed|s|ing) out|introduc(?:ed|es|ing)|"
+    r"unveil(?:ed|s)|rais(?:ed|es|ing)|closed|secured)\b[^.;|]{0,60}?\b(?:platform|add-on|plug-?in|module|"
+    r"feature|assistant|integration|api|sdk|software|copilot|chatbot|saas|marketplace)s?\b"
+)
+_SELLER_TITLE = re.compile(
+    r"\b(?:account executive|account manager|sales|business development|partnerships|customer success)\b"
+)
+
+
+def seller_tells(
+    prospect: ProspectData, title: TitleReading | None, persona: PersonaMatch | None
+) -> list[tuple[str, str]]:
+    """Independent signs that the company sells to the industry rather than buys in it, as (field, quote):
+    a product word in its name ("... Banking Systems", "... EHR", a .io domain), a seller's title that is
+    none of the buyers' personas ("Account Executive, Community Banking"), and product news ("launched
+    a leasing assistant", "raised a Series B for its platform"). One alone proves nothing (a clinic
+    launches a patient portal); two together read as a vendor."""
+    tells: list[tuple[str, str]] = []
+    name = prospect.company or ""
+    domain = (prospect.company_domain or email_domain(prospect) or "").lower()
+    if name and _PRODUCT_NAME.search(_CAMEL.sub(" ", name).lower()):
+        tells.append(("company", name))
+    elif domain.endswith(_TECH_TLD):
+        tells.append(("company_domain", domain))
+    if (
+        title is not None
+        and persona is None
+        and title.function == "sales"
+        and title.level not in ("junior", "former")
+        and _SELLER_TITLE.search(title.raw.lower())
+    ):
+        tells.append(("title", title.raw))
+    for source_field, source in (("notes", prospect.notes or ""), *(("signals", s) for s in prospect.signals)):
+        low = source.lower()
+        if any(
+            _SERVES_GROUP.match(low[a:b].strip()) and not _IN_HOUSE.search(low[a:b]) for a, b in _sentences(low)
+        ):
+            tells.append((source_field, source))
+            break
+    for source_field, source in (("signals", s) for s in prospect.signals):
+        if _PRODUCT_NEWS.search(source.lower()):
+            tells.append((source_field, source))
+            break
+    else:
+        if prospect.notes and _PRODUCT_NEWS.search(prospect.notes.lower()):
+            tells.append(("notes", prospect.notes))
+    return tells
 
 
 def title_disqualifiers(title: TitleReading | None) -> tuple[Disqualifier, ...]:
@@ -2210,10 +2438,18 @@ def _locate(prospect: ProspectData, needle: str) -> tuple[str | None, str | None
 
 
 _ROLE_TARGET = re.compile(r"\b(?:partners|teams|leaders|owners|marketers|executives|people)\b")
+_ROLE_AT = re.compile(
+    r"^(?:[a-z-]+ ){0,2}?(?:partners|teams|leaders|owners|marketers|executives|people) (?:at|of|in) "
+)
 
 
 def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: ProspectData) -> tuple[bool | None, str]:
     """Whether the company is a kind the offer names ("for banks and credit unions"); None when unknown."""
+    if offer.targets and _AGENCY_INDUSTRY.search((prospect.industry or "").lower()):
+        # An agency or studio, for an offer that names the firms it is for and agencies are not among them.
+        named = [_ROLE_AT.sub("", t) for t in offer.targets]
+        if not any(re.search(r"agenc|marketing|advertis|design|creative|studio", t) for t in named):
+            return False, f"a marketing or creative agency, while the offer is for {english.join(named)}"
     targets = [t for t in offer.targets if not _ROLE_TARGET.search(t)]
     if not targets or len(targets) != len(offer.targets):
         return None, ""
@@ -2227,12 +2463,17 @@ def offer_market(offer: Offer, types: tuple[CompanyType, ...], prospect: Prospec
     return None, ""
 
 
-def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
-    """The profile's edge type ("hostel") named by the company, industry or title, or (a phrase) by the notes.
+def edge_type(profile: AgentProfile, prospect: ProspectData, title: TitleReading | None = None) -> str | None:
+    """The profile's edge type ("hostel") named by the company, industry or an owner's title, or (a phrase)
+    by the notes.
 
-    One word in the notes ("catering is 5% of sales", "the lender") is context, not what the company is."""
+    One word in the notes ("catering is 5% of sales", "the lender") is context, not what the company is. An
+    owner's title names the trade ("Broker/Owner"); anyone else's names their function in it ("Director of
+    Off-Premise & Catering" runs catering at a restaurant group)."""
     kinds = profile.icp.edge_types
-    return _named_type(kinds, prospect, ("company", "industry", "title")) or _named_type(
+    owner = title is None or title.level == "c_level"
+    fields = ("company", "industry", "title") if owner else ("company", "industry")
+    return _named_type(kinds, prospect, fields) or _named_type(
         [k for k in kinds if " " in k], prospect, ("notes",)
     )
 
@@ -2240,15 +2481,35 @@ def edge_type(profile: AgentProfile, prospect: ProspectData) -> str | None:
 def _named_type(
     kinds: list[str], prospect: ProspectData, fields: tuple[str, ...] = ("company", "industry", "notes", "signals")
 ) -> str | None:
+    needles = [(kind, _phrase_stems(kind)) for kind in kinds]
     for field in fields:
         value = getattr(prospect, field)
         for text in value if isinstance(value, list) else [value]:
+            if not text:
+                continue
             words = tokens(text)
-            joined = " ".join(words)
-            for kind in kinds:
-                if contains_phrase(words, kind) and not _negated(joined, joined.find(kind.split()[0])):
+            present = _field_stems(text)
+            joined: str | None = None
+            for kind, needle in needles:
+                # The kind's first word must be in the field before the phrase is looked for (the hot path).
+                if not needle or needle[0] not in present:
+                    continue
+                if len(needle) > 1 and not contains_phrase(words, kind):
+                    continue
+                joined = joined if joined is not None else " ".join(words)
+                if not _negated(joined, joined.find(kind.split()[0])):
                     return kind
     return None
+
+
+@lru_cache(maxsize=4096)
+def _phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(phrase))
+
+
+@lru_cache(maxsize=16384)
+def _field_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in tokens(text))
 
 
 # Fields that make a prospect workable (data completeness and confidence read their share).
@@ -2290,15 +2551,67 @@ def person_gone(prospect: ProspectData) -> str | None:
 _SETTLED = Relevance(0.3, ("status quo",))
 # Someone above the company decides what the offer sells: "the franchisor mandates its own app and loyalty".
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|so|though)\b|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
-_ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq", re.I)  # a cheap first look
+_ABOVE_WORDS = re.compile(r"franchisor|brand|parent|corporate|head|hq| by | at ", re.I)  # a cheap first look
 _DECIDED_ABOVE = re.compile(
     r"\b(?P<who>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)(?:'s)? "
     r"(?:mandates|requires|dictates|controls|provides|supplies|runs|owns|chooses|selects|sets|handles|"
     r"manages|imposes)\b|"
-    r"\b(?:mandated|required|dictated|controlled|provided|supplied|chosen|selected|imposed) (?:centrally )?by "
-    r"(?:the )?(?P<by>franchisor|brand|parent(?: company)?|corporate|head office|headquarters|hq)\b",
+    r"\b(?:mandated|required|dictated|controlled|provided|supplied|chosen|selected|imposed|run|set|managed|"
+    r"handled|owned|decided|bought|purchased|centrali[sz]ed) (?:centrally |entirely |only )?(?:by|at|from) "
+    r"(?:the )?(?P<by>[^.;,()]{2,60})",
     re.I,
 )
+# Who decides, when it is the prospect's own side: "run by the owner", "handled in-house", "by her team".
+_OWN_SIDE = re.compile(
+    r"^(?:him|her|them|me|us|himself|herself|themselves|our|his|its own|their own|this|the property|the team|"
+    r"the owner|the owners|the gm|the general manager|the founder|in-house|each)\b",
+    re.I,
+)
+# The decider is a unit of an organisation above the prospect's ("Marriott's regional commercial cluster",
+# "the Orlando support center", "corporate"), not a supplier that runs it for them ("run by Toast", "an agency").
+_ORG_ABOVE = re.compile(
+    r"\b(?:cluster|cent(?:er|re)|office|headquarters|hq|corporate|parent|group|region(?:al)?|division|"
+    r"committee|franchisor|brand|head|home office|management company|owner(?:ship)? group|central|national)\b"
+)
+# A decider bound by contract to a separate company (a franchisee's franchisor, a flag's brand): nurture.
+# Any other decider is the prospect's own organisation above its unit: the unit does not buy.
+_CONTRACT_DECIDER = re.compile(r"franchis|brand", re.I)
+
+
+_HEAD_NOUN = re.compile(r"^(?P<head>.*?\b[A-Za-z]{3,}?)(?P<s>e?s)\b(?P<rest>\s*(?:\(|$|,|;|-|for\b|in\b|at\b).*)$")
+_NOT_PLURAL = re.compile(r"(?:sales|operations|relations|analytics|services|logistics|ss|us|is)$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _hired_role(obj: str) -> str:
+    """The role a job ad hires, as a title: counts dropped and the head noun singular ("3 Casino Hosts (x3)"
+    -> "Casino Host"), so the title reader reads it as it reads a person's title."""
+    role = re.sub(r"^(?:an?|two|three|four|five|several|multiple|\d+)\s+", "", obj.strip(), flags=re.I)[:120]
+    role = re.sub(r"\s*\((?:x\s?\d+|\d+\s?x|m/w/d|m/f/d|f/m/d|h/f|f/h|w/m/d)\)", "", role, flags=re.I)
+    m = _HEAD_NOUN.match(role)
+    if m is not None and not _NOT_PLURAL.search(m.group("head") + m.group("s")):
+        suffix = "e" if m.group("s") == "es" and not re.search(r"(?:ch|sh|x|ss)$", m.group("head")) else ""
+        role = m.group("head") + suffix + m.group("rest")
+    return role
+
+
+def own_team_hires(events: list[Event], persona: PersonaMatch | None) -> list[Event]:
+    """Either engine's events, each hire into the signer's own function made a trigger."""
+    if persona is None or persona.role != "signer":
+        return events
+    return [_own_team_hire(e, persona) for e in events]
+
+
+def _own_team_hire(event: Event, persona: PersonaMatch) -> Event:
+    """A hire into the signer's own function is a trigger (relevance 0.6); any other event unchanged."""
+    if event.lemma != "hire" or event.negated or event.relevance.score >= RELEVANT:
+        return event
+    if event.relevance is _SETTLED or event.relevance == _SETTLED:
+        return event  # the record says nothing will change
+    hired = parse_title(_hired_role(event.object))
+    if hired is None or hired.function in ("other", "executive") or hired.function != persona.function:
+        return event
+    return replace(event, relevance=Relevance(0.6, (f"{hired.function.replace('_', ' ')} hiring",)))
 
 
 def _weakened(fact: _F) -> _F:
@@ -2334,8 +2647,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             # What is decided above: the words after "mandates", or before "mandated by".
             decided = piece[above.end() :] if above.group("who") else piece[: above.start()]
             decided = _CLAUSE_BREAK.split(decided)[0 if above.group("who") else -1]
-            if themes_in(decided) & offer.themes:
-                decided_above = ((above.group("who") or above.group("by")).lower(), piece)
+            who = (above.group("who") or above.group("by")).strip().lower()
+            above_org = above.group("who") is not None or _ORG_ABOVE.search(who) is not None
+            if above_org and themes_in(decided) & offer.themes and not _OWN_SIDE.match(who):
+                decided_above = (who, piece)
         event = _event_in(piece, start, field, index, offer)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
@@ -2344,10 +2659,13 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         if event is None and not qs:
             rel = relevance(piece, offer)
             words = tokens(piece)
-            keyword = next((kw for kw in signal_keywords if contains_phrase(words, kw)), None)
+            keyword = _first_phrase(words, tuple(signal_keywords))
             if rel.score or keyword:
                 span = Span(field=field, text=piece, start=start, end=end, index=index)
                 kw = keyword or (rel.terms[0] if rel.terms else "")
+                if missing_tool(piece, offer):
+                    mentions.append(Mention(keyword=kw, span=span, negated=False, relevance=GAP))
+                    continue
                 if denied_need(piece, offer):
                     # "no vacancy to fill": the offer's need is absent (as Claude's negated mention)
                     mentions.append(Mention(keyword=kw, span=span, negated=True, relevance=NO_RELEVANCE))
@@ -2381,10 +2699,26 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         quantities = [_weakened(f) if f.span.text == decided_above[1] else f for f in quantities]
         mentions = [_weakened(f) if f.span.text == decided_above[1] else f for f in mentions]
         who, said = decided_above
-        in_market, market_why = False, f"the {who} decides what the offer sells ('{said}')"
-    edge = edge_type(profile, prospect)
+        in_market, market_why = False, f"the {who.removeprefix('the ')} decides what the offer sells ('{said}')"
+    edge = edge_type(profile, prospect, title)
     if edge is not None and in_market is not False:
         in_market, market_why = False, f"'{edge}' puts the company at the edge of the ICP"
+    persona = match_persona(profile, title, offer, prospect.employee_count)
+    # Hiring into the signer's own function ("Hiring: casino hosts" for a VP of player development):
+    # the buyer is investing in the team the offer works for, whatever the offer's own words are.
+    events = own_team_hires(events, persona)
+    above_unit: tuple[Disqualifier, ...] = ()
+    if decided_above is not None and not _CONTRACT_DECIDER.search(decided_above[0]):
+        # Decided by the prospect's own organisation above this unit (a support center, a regional
+        # cluster, HQ): whoever this is, the unit does not buy what the offer sells.
+        field, index, text, start, end = next(
+            p for p in _pieces(prospect) if p[2][p[3] : p[4]] == decided_above[1]
+        )
+        span = Span(field=field, text=decided_above[1], start=start, end=end, index=index)
+        label = (
+            f"not the buyer: {decided_above[0].removeprefix('the ')} decides what the offer sells for this unit"
+        )
+        above_unit = (Disqualifier("no_authority", label, span),)
     firmo = Firmographics(
         employee_count=prospect.employee_count,
         annual_revenue_usd=prospect.annual_revenue_usd,
@@ -2402,10 +2736,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
     return ProspectFacts(
         engine="rules",
         title=title,
-        persona=match_persona(profile, title, offer),
+        persona=persona,
         firmographics=firmo,
         company_types=types,
-        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types),
+        disqualifiers=disqualifiers(profile, prospect, offer, title, share, types, persona) + above_unit,
         events=tuple(events),
         quantities=tuple(quantities),
         mentions=tuple(mentions),
@@ -2414,6 +2748,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
 
 
 __all__ = [
+    "GAP",
     "Offer",
     "country_of",
     "denied_need",
@@ -2421,7 +2756,9 @@ __all__ = [
     "extract_facts",
     "industry_fit",
     "match_persona",
+    "missing_tool",
     "offer_of",
+    "own_team_hires",
     "quantity_relevance",
     "relevance",
     "settled_record",

@@ -263,9 +263,12 @@ _DOLLAR_CODES = {
     "nz": "nzd",
     "nzd": "nzd",
 }
-# "$95M (2023)", "$40M ARR", "€12M revenue", "12 Mio. € p.a.": what the amount is, not part of it.
+# "$95M (2023)", "$40M ARR", "€12M revenue", "12 Mio. € p.a.", "$6M GCI" (a brokerage's gross commission
+# income), "$8M in billings": what the amount is, not part of it.
 _AMOUNT_NOTE = re.compile(
     r"\s*(?:\([^)]*\)|\b(?:arr|annual revenue|revenue|turnover|umsatz|sales|per year|a year|p\.a\.?|/yr|/year|"
+    r"gci|gross commission income|gross revenue|net revenue|fee income|fees|billings|in revenue|in sales|"
+    r"in billings|in fees|"
     r"est\.?|estimated)\b\.?)\s*$"
 )
 # Headcount words in the languages titles come in: "201-500 Mitarbeiter", "50 empleados", "120 FTE".

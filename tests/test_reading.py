@@ -517,14 +517,17 @@ def test_a_chief_of_a_function_the_offer_does_not_serve_influences(
 
 
 def test_the_context_rules_keep_real_news() -> None:
-    """A missing tool is a gap, not a denied need; occupancy that fell is news; rooms beside a ballroom grow."""
+    """A missing tool is a gap (fit, kept as a fact; since round 4 not a current trigger: the practitioners
+    tier a missing tool alone as 2), not a denied need; occupancy that fell is news; rooms beside a ballroom
+    grow."""
     saas = extract_facts(
         profile("saas"),
         _prospect(
             title="CEO", company="Acme", industry="Software", notes="Forty paying customers; no SDR team yet."
         ),
     )
-    assert saas.relevant() and not any(m.negated for m in saas.mentions)
+    assert saas.mentions and not any(m.negated for m in saas.mentions)
+    assert "the gap the offer fills" in saas.mentions[0].relevance.terms
     rent = extract_facts(
         profile("real_estate"),
         _prospect(
@@ -731,3 +734,396 @@ def test_selling_the_senders_product_to_its_buyers_is_a_competitor_and_other_pro
     assert "competitor" in kinds
     pumps = maker.model_copy(update={"notes": "Sells industrial pumps to chemical plants across the Midwest."})
     assert "competitor" not in {d.kind for d in extract_facts(other_profile("manufacturing"), pumps).disqualifiers}
+
+
+# --- round 4: general mechanisms (our own wordings) ---------------------------------------------
+
+
+def _dq_kinds(chosen: AgentProfile, prospect: ProspectData) -> set[str]:
+    return {d.kind for d in extract_facts(chosen, prospect).disqualifiers}
+
+
+def test_a_tenth_of_the_smallest_icp_account_is_a_micro_business() -> None:
+    kiosk = _prospect(
+        title="Owner",
+        company="Lupe's Empanada Cart",
+        industry="Restaurants",
+        employee_count=4,
+        location="Austin, TX",
+        signals=["Now taking orders on DoorDash"],
+    )
+    result = analyze_rules(other_profile("restaurant"), kiosk)
+    assert result.tier == 4, [b.why for b in result.breakdown]
+    assert "solo" in _dq_kinds(other_profile("restaurant"), kiosk)
+    # Below the band but a real team: not a micro business, the size band caps it instead.
+    small = kiosk.model_copy(update={"company": "Lupe's Cantina Group", "employee_count": 35})
+    assert "solo" not in _dq_kinds(other_profile("restaurant"), small)
+
+
+def test_a_personal_webmail_address_with_an_individual_title_works_on_their_own_account() -> None:
+    broker = ProspectData(
+        email="dana.brokers.loans@outlook.com",
+        title="Loan Officer | Mortgage Broker",
+        company="Summit Lending Network",
+        industry="Financial Services",
+        employee_count=3_000,
+        location="Reno, NV",
+    )
+    chosen = profile("financial_services")
+    assert "solo" in _dq_kinds(chosen, broker)
+    assert analyze_rules(chosen, broker).tier == 4
+    at_work = broker.model_copy(update={"email": "dana@summitlending.com"})
+    assert "solo" not in _dq_kinds(chosen, at_work)
+
+
+def test_two_seller_tells_make_a_vendor_and_one_does_not() -> None:
+    chosen = profile("financial_services")
+    rep = _prospect(
+        title="Account Executive, Credit Unions",
+        company="LedgerLoop Software",
+        industry="Banking",
+        employee_count=600,
+        annual_revenue_usd=90_000_000,
+        location="Omaha, NE",
+    )
+    assert "vendor" in _dq_kinds(chosen, rep)
+    assert analyze_rules(chosen, rep).tier == 4
+    # A bank that ships a platform for its own customers: product news alone is one tell, not a vendor.
+    bank = _prospect(
+        title="SVP Marketing",
+        company="Pinecrest Savings Bank",
+        industry="Banking",
+        employee_count=400,
+        annual_revenue_usd=70_000_000,
+        location="Albany, NY",
+        signals=["Rolled out a new online account-opening platform"],
+    )
+    assert not _dq_kinds(chosen, bank) & {"vendor", "competitor"}
+    # A product company raising money for its platform, with a seller's title: a vendor.
+    maker = _prospect(
+        title="Director of Sales",
+        company="Tidemark",
+        company_domain="tidemark.io",
+        industry="Real Estate",
+        employee_count=150,
+        annual_revenue_usd=20_000_000,
+        location="Denver, CO",
+        signals=["Closed a $15M round for its rent-collection platform"],
+    )
+    assert "vendor" in _dq_kinds(profile("real_estate"), maker)
+
+
+def test_a_firm_that_serves_the_icp_is_a_seller_not_a_buyer() -> None:
+    shop = _prospect(
+        title="Managing Partner",
+        company="DocketLeads",
+        industry="Legal Services",
+        employee_count=18,
+        annual_revenue_usd=3_000_000,
+        location="Atlanta, GA",
+        notes="Books discovery calls and runs cold email programmes for accounting firms.",
+    )
+    assert _dq_kinds(profile("professional_services"), shop) & {"vendor", "competitor"}
+    assert analyze_rules(profile("professional_services"), shop).tier == 4
+    # A law firm describing its own work for clients is a buyer.
+    firm = shop.model_copy(
+        update={
+            "company": "Hale & Ostrow LLP",
+            "notes": "Handles M&A work for mid-market companies in the Southeast.",
+        }
+    )
+    assert not _dq_kinds(profile("professional_services"), firm) & {"vendor", "competitor"}
+
+
+def test_below_the_band_and_no_trigger_are_two_misses() -> None:
+    chosen = profile("hotel")
+    inn = _prospect(
+        title="General Manager",
+        company="Larchmont Country Inn",
+        industry="Hospitality",
+        employee_count=22,
+        annual_revenue_usd=4_000_000,
+        location="Stowe, VT",
+    )
+    assert analyze_rules(chosen, inn).tier == 3
+    # A champion with no trigger is one miss and a half: still a good prospect (tier 2).
+    champion = _prospect(
+        title="Revenue Manager",
+        company="Harborview Hotel Group",
+        industry="Hospitality",
+        employee_count=600,
+        annual_revenue_usd=90_000_000,
+        location="Portland, ME",
+    )
+    assert analyze_rules(chosen, champion).tier == 2
+
+
+def test_a_unit_whose_organisation_buys_elsewhere_is_not_the_buyer() -> None:
+    chosen = profile("hotel")
+    unit = _prospect(
+        title="Director of Sales & Marketing",
+        company="Lakeside Conference Hilton",
+        industry="Hospitality",
+        employee_count=380,
+        annual_revenue_usd=60_000_000,
+        location="Madison, WI",
+        notes="Paid search, metasearch and guest email are handled by the group's central revenue office.",
+    )
+    result = analyze_rules(chosen, unit)
+    assert result.tier == 4, [b.why for b in result.breakdown]
+    assert "no_authority" in _dq_kinds(chosen, unit)
+    # A franchisee bound by its brand is a separate company: nurture, not a disqualifier.
+    franchised = unit.model_copy(
+        update={"notes": "Franchised; metasearch and paid search are mandated by the brand."}
+    )
+    assert analyze_rules(chosen, franchised).tier == 3
+    # Run by the prospect's own side: that is the buyer, nothing is decided elsewhere.
+    own = unit.model_copy(update={"notes": "Paid search and guest email are run by the owner herself."})
+    assert extract_facts(chosen, own).firmographics.in_offer_market is not False
+    assert "no_authority" not in _dq_kinds(chosen, own)
+
+
+def test_a_list_of_size_measures_is_context_not_a_trigger() -> None:
+    chosen = profile("financial_services")
+    union = _prospect(
+        title="President/CEO",
+        company="Granite Peaks Credit Union",
+        industry="Banking",
+        employee_count=140,
+        annual_revenue_usd=30_000_000,
+        location="Boise, ID",
+        notes="About $600M in assets, 7 branches and 41,000 members.",
+    )
+    facts = extract_facts(chosen, union)
+    assert not facts.relevant(), facts.relevant()
+    assert analyze_rules(chosen, union).tier == 2
+    # A change in one of those measures is news.
+    moved = union.model_copy(update={"notes": "Deposits fell 9% last year as members moved to online banks."})
+    assert extract_facts(chosen, moved).relevant()
+
+
+def test_not_looking_at_outside_help_is_a_no_for_now() -> None:
+    chosen = profile("hotel")
+    said_no = _prospect(
+        title="VP Revenue Strategy",
+        company="Brackenridge Hotels",
+        industry="Hospitality",
+        employee_count=900,
+        annual_revenue_usd=120_000_000,
+        location="Asheville, NC",
+        notes="OTA share is 35% of room nights. Not looking for an outside agency until the new PMS is live.",
+    )
+    result = analyze_rules(chosen, said_no)
+    assert result.tier == 3, [b.why for b in result.breakdown]
+    assert any("not buying now" in b.why for b in result.breakdown if b.component == "tier_cap")
+
+
+@pytest.mark.parametrize(
+    ("industry", "signal", "lemma"),
+    [
+        ("hotel", "Stellenausschreibung: Revenue Manager (m/w/d) ab sofort", "hire"),
+        ("hotel", "Vacature: revenue manager voor onze drie hotels", "hire"),
+        ("ecommerce", "Lanceert een nieuwe webshop in Frankrijk", "launch"),
+        ("ecommerce", "Gelanceerd: webshop voor Oostenrijk", "launch"),
+    ],
+)
+def test_job_ads_and_launches_in_other_languages_are_events(industry: str, signal: str, lemma: str) -> None:
+    facts = extract_facts(
+        profile(industry),
+        _prospect(title="Head of E-commerce", company="Nordlicht GmbH", industry="Retail", signals=[signal]),
+    )
+    assert [e.lemma for e in facts.events] == [lemma], facts.events
+
+
+def test_hiring_into_the_signers_own_team_is_a_trigger() -> None:
+    chosen = profile("casino")
+    vp = _prospect(
+        title="VP of Player Development",
+        company="Copper Ridge Casino Resort",
+        industry="Gaming",
+        employee_count=1_800,
+        annual_revenue_usd=300_000_000,
+        location="Reno, NV",
+        signals=["Hiring: Casino Hosts (x3)"],
+    )
+    facts = extract_facts(chosen, vp)
+    assert facts.relevant(), facts.events
+    assert analyze_rules(chosen, vp).tier == 1
+    # The same hire seen by someone in another function is no trigger for them.
+    cfo = vp.model_copy(update={"title": "Chief Financial Officer"})
+    assert not extract_facts(chosen, cfo).relevant()
+    # A hire into an unrelated team is no trigger for the signer either.
+    other = vp.model_copy(update={"signals": ["Hiring: Slot Technicians (x3)"]})
+    assert not extract_facts(chosen, other).relevant()
+
+
+def test_an_agency_the_icp_lists_is_outside_an_offer_for_other_firms_and_a_peer_agency_competes() -> None:
+    chosen = profile("professional_services")
+    studio = _prospect(
+        title="Founding Partner",
+        company="Ashgrove Studio",
+        industry="Graphic Design",
+        employee_count=30,
+        annual_revenue_usd=5_000_000,
+        location="Leeds, UK",
+        signals=["Relaunched its website in May"],
+    )
+    facts = extract_facts(chosen, studio)
+    assert not facts.disqualifiers
+    assert facts.firmographics.in_offer_market is False
+    assert analyze_rules(chosen, studio).tier == 3
+    # "Design Services" is not an IT services firm: a type is not named by its class word alone.
+    assert "it services firm" not in {
+        t.label
+        for t in extract_facts(chosen, studio.model_copy(update={"industry": "Design Services"})).company_types
+    }
+    # An agency whose run-together name says it sells the sender's own product competes.
+    peer = studio.model_copy(update={"company": "OutboundCounsel", "industry": "Marketing & Advertising"})
+    assert "competitor" in _dq_kinds(chosen, peer)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Five account executives and no SDR team; reps book their own meetings.",
+        "Cinq commerciaux, pas de SDR : chacun fait sa propre prospection.",
+        "Fünf Vertriebler, keine SDRs.",
+    ],
+)
+def test_the_gap_the_offer_fills_is_fit_not_a_trigger(notes: str) -> None:
+    chosen = profile("saas")
+    vp = _prospect(
+        title="VP Sales",
+        company="Ledgerline",
+        industry="Computer Software",
+        employee_count=120,
+        annual_revenue_usd=15_000_000,
+        location="Boston, MA",
+        notes=notes,
+    )
+    assert not extract_facts(chosen, vp).relevant()
+    assert analyze_rules(chosen, vp).tier == 2
+    funded = vp.model_copy(update={"signals": ["Raised a $20M Series B in October"]})
+    assert analyze_rules(chosen, funded).tier == 1
+
+
+def test_a_behaviour_under_negation_is_the_pain_not_a_gap() -> None:
+    facts = extract_facts(
+        profile("ecommerce"),
+        _prospect(
+            title="Director of Retention",
+            company="Marlow Goods",
+            industry="Retail",
+            notes="Two thirds of first-time buyers never place a second order.",
+        ),
+    )
+    assert facts.relevant()
+
+
+def test_a_function_title_names_the_persons_work_not_the_companys_trade() -> None:
+    chosen = other_profile("restaurant")
+    director = _prospect(
+        title="Director of Catering & Off-Premise",
+        company="Hearth & Vine Kitchens",
+        industry="Restaurants",
+        employee_count=300,
+        annual_revenue_usd=25_000_000,
+        location="Columbus, OH",
+        signals=["Every location now takes orders through Grubhub and DoorDash"],
+    )
+    facts = extract_facts(chosen, director)
+    assert facts.firmographics.in_offer_market is not False, facts.firmographics.market_why
+    # A seller whose title carries the persona's word sells catering; they do not buy ordering software.
+    seller = director.model_copy(update={"title": "Catering Sales Manager", "signals": []})
+    match = extract_facts(chosen, seller).persona
+    assert match is None or match.role == "influencer"
+    assert analyze_rules(chosen, seller).tier == 3
+
+
+def test_a_title_heading_two_functions_matches_a_persona_by_either() -> None:
+    chosen = profile("financial_services")
+    both = _prospect(
+        title="SVP, Dir. of Branch Ops & Mktg",
+        company="Cedar Falls Savings Bank",
+        industry="Banking",
+        employee_count=300,
+        annual_revenue_usd=60_000_000,
+        location="Waterloo, IA",
+        signals=["Launched online account opening in March"],
+    )
+    facts = extract_facts(chosen, both)
+    assert facts.persona is not None and facts.persona.function == "marketing", facts.persona
+    ops_only = both.model_copy(update={"title": "SVP, Dir. of Branch Operations"})
+    assert (
+        extract_facts(chosen, ops_only).persona is None
+        or extract_facts(chosen, ops_only).persona.function != "marketing"
+    )
+
+
+def test_the_office_manager_of_a_one_site_business_runs_it() -> None:
+    chosen = build_profile_rules(
+        industry="healthcare_clinic",
+        description=None,
+        company="Sender Co",
+        offer="patient recall and reactivation text campaigns that fill open appointment slots",
+        target_personas=None,
+    )
+    small = _prospect(
+        title="Practice Mgr",
+        company="Birchwood Family Dental",
+        industry="Dental Practice",
+        employee_count=22,
+        annual_revenue_usd=4_000_000,
+        location="Akron, OH",
+        notes="About 400 patients are overdue for their hygiene recall.",
+    )
+    facts = extract_facts(chosen, small)
+    assert facts.persona is not None and facts.persona.role == "signer", facts.persona
+    # At a 300-person group the same title manages one site under an administrator: a champion.
+    group = small.model_copy(update={"employee_count": 300, "annual_revenue_usd": 40_000_000})
+    match = extract_facts(chosen, group).persona
+    assert match is not None and match.role == "champion"
+    # A functional manager at a small business is still a champion.
+    functional = small.model_copy(update={"title": "Marketing Manager"})
+    match = extract_facts(chosen, functional).persona
+    assert match is None or match.role != "signer"
+
+
+def test_a_bank_by_name_is_a_buyer_whatever_it_launches() -> None:
+    chosen = profile("financial_services")
+    officer = _prospect(
+        title="Business Development Officer",
+        company="Riverbend Community Bank",
+        industry="Banking",
+        employee_count=250,
+        annual_revenue_usd=45_000_000,
+        location="Peoria, IL",
+        signals=["Launched a small-business banking platform in April"],
+    )
+    assert not _dq_kinds(chosen, officer) & {"vendor", "competitor"}
+
+
+def test_a_supplier_that_runs_the_offers_subject_is_not_a_decider_above() -> None:
+    chosen = other_profile("restaurant")
+    run_by_vendor = _prospect(
+        title="Director of Marketing",
+        company="Saltbox Kitchens",
+        industry="Restaurants",
+        employee_count=400,
+        annual_revenue_usd=30_000_000,
+        location="Raleigh, NC",
+        notes="Online ordering and loyalty are run by Toast today.",
+    )
+    assert "no_authority" not in _dq_kinds(chosen, run_by_vendor)
+
+
+def test_a_small_owner_on_webmail_is_not_a_solo_business() -> None:
+    owner = ProspectData(
+        email="saltboxkitchens@gmail.com",
+        title="Owner",
+        company="Saltbox Kitchens",
+        industry="Restaurants",
+        employee_count=40,
+        location="Raleigh, NC",
+    )
+    assert "solo" not in _dq_kinds(other_profile("restaurant"), owner)
