@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
@@ -85,6 +86,14 @@ class IdempotencyKey(Base):
 # --- agents and prospect intelligence ---------------------------------------------------------
 
 
+class AgentStatus(StrEnum):
+    """An agent version's build: `building` until the rules or Claude finish it."""
+
+    BUILDING = "building"
+    READY = "ready"
+    FAILED = "failed"
+
+
 class IndustryAgent(Base):
     """One version of a workspace's agent for an industry. A rebuild adds version n+1."""
 
@@ -95,7 +104,7 @@ class IndustryAgent(Base):
     workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
     industry: Mapped[str] = mapped_column(String(60))
     version: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16))  # building | ready | failed
+    status: Mapped[str] = mapped_column(String(16))  # AgentStatus
     progress: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(String(1000))
     engine: Mapped[str | None] = mapped_column(String(16))
@@ -166,6 +175,16 @@ class LlmUsage(Base):
 # --- campaigns and content --------------------------------------------------------------------
 
 
+class CampaignStatus(StrEnum):
+    """A campaign's life: draft → active ⇄ paused → completed → archived (archived is final)."""
+
+    DRAFT = "draft"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ARCHIVED = "archived"
+
+
 class Campaign(Base):
     __tablename__ = "campaigns"
     __table_args__ = (Index("ix_campaign_workspace_created", "workspace_id", "created_at"),)
@@ -175,11 +194,24 @@ class Campaign(Base):
     name: Mapped[str] = mapped_column(String(200))
     industry: Mapped[str] = mapped_column(String(60))
     description: Mapped[str | None] = mapped_column(String(5000))
-    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft|active|paused|completed|archived
+    status: Mapped[str] = mapped_column(String(16), default=CampaignStatus.DRAFT)
     tier_thresholds: Mapped[dict | None] = mapped_column()  # overrides the agent's, when set
     sequence_settings: Mapped[dict | None] = mapped_column()  # steps, channels, sender…
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ProspectStatus(StrEnum):
+    """How far a prospect has gone in one campaign (`CampaignProspect.status`)."""
+
+    NEW = "new"
+    ANALYZED = "analyzed"
+    CONTENT_READY = "content_ready"
+    IN_SEQUENCE = "in_sequence"
+    REPLIED = "replied"
+    BOUNCED = "bounced"
+    UNSUBSCRIBED = "unsubscribed"
+    COMPLETED = "completed"
 
 
 class CampaignProspect(Base):
@@ -198,8 +230,7 @@ class CampaignProspect(Base):
     analysis_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("analyses.id", ondelete="SET NULL"))
     tier: Mapped[int | None] = mapped_column(Integer)
     score: Mapped[int | None] = mapped_column(Integer)
-    # new | analyzed | content_ready | in_sequence | replied | bounced | unsubscribed | completed
-    status: Mapped[str] = mapped_column(String(16), default="new")
+    status: Mapped[str] = mapped_column(String(16), default=ProspectStatus.NEW)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -245,6 +276,16 @@ class Message(Base):
 # --- durable background jobs ------------------------------------------------------------------
 
 
+class JobStatus(StrEnum):
+    """A job's state: queued and running are active, the other three final."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
 class Job(Base):
     """A unit of long work, claimed by one worker at a time under a lease kept alive by heartbeats."""
 
@@ -254,7 +295,7 @@ class Job(Base):
     id: Mapped[uuid.UUID] = _id()
     workspace_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued|running|succeeded|failed|cancelled
+    status: Mapped[str] = mapped_column(String(16), default=JobStatus.QUEUED)
     payload: Mapped[dict] = mapped_column()
     total: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)
@@ -270,6 +311,14 @@ class Job(Base):
     finished_at: Mapped[datetime | None] = mapped_column()
 
 
+class JobItemStatus(StrEnum):
+    """One item of a job: pending until done or failed, each at most once."""
+
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
 class JobItem(Base):
     """One item of a job; `(job_id, key)` is unique, so an item is done at most once."""
 
@@ -283,7 +332,7 @@ class JobItem(Base):
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | done | failed
+    status: Mapped[str] = mapped_column(String(16), default=JobItemStatus.PENDING)
     payload: Mapped[dict] = mapped_column()
     result: Mapped[dict | None] = mapped_column()
     error: Mapped[str | None] = mapped_column(String(2000))
@@ -428,6 +477,13 @@ class ClayCampaignConfig(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class PushStatus(StrEnum):
+    """The outcome of pushing one prospect to one Clay table."""
+
+    PUSHED = "pushed"
+    FAILED = "failed"
+
+
 class ClayPushResult(Base):
     """The outcome of pushing one prospect of a campaign to one Clay table (by URL hash).
 
@@ -442,7 +498,7 @@ class ClayPushResult(Base):
     campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
     prospect_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("prospects.id", ondelete="CASCADE"))
     target_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the table webhook URL
-    status: Mapped[str] = mapped_column(String(16))  # pushed | failed
+    status: Mapped[str] = mapped_column(String(16))  # PushStatus
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     http_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(String(500))
@@ -499,6 +555,15 @@ class ClayWebhookSecret(Base):
 # --- Message Batches (claude_batches) ---------------------------------------------------------
 
 
+class BatchStatus(StrEnum):
+    """A Message Batch's row: see `LlmBatch` for the order."""
+
+    SUBMITTING = "submitting"
+    SUBMITTED = "submitted"
+    COLLECTED = "collected"
+    ABANDONED = "abandoned"
+
+
 class LlmBatch(Base):
     """One Message Batch a job sent to Anthropic (one per round of its items' Claude calls).
 
@@ -513,7 +578,7 @@ class LlmBatch(Base):
     id: Mapped[uuid.UUID] = _id()
     job_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     round: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16))  # submitting | submitted | collected | abandoned
+    status: Mapped[str] = mapped_column(String(16))  # BatchStatus
     batch_id: Mapped[str | None] = mapped_column(String(100))  # Anthropic's msgbatch_… id
     requests: Mapped[int] = mapped_column(Integer)
     counts: Mapped[dict | None] = mapped_column()  # request_counts when it ended

@@ -38,7 +38,7 @@ from intelligence.claude_facts import FACTS_SYSTEM, ClaudeFacts, facts_prompt, g
 from intelligence.facts import ProspectFacts
 from intelligence.scoring import analyze_facts, analyze_rules
 from llm import LLMClient, LLMUnavailable
-from models import Analysis, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
+from models import Analysis, CampaignProspect, IndustryAgent, JobItem, JobItemStatus, Message, Prospect, utcnow
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -590,7 +590,7 @@ def _parse(payload: dict[str, Any]) -> ProspectData | ValidationError:
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
     results: Iterable[dict[str, Any] | None] = await session.scalars(
-        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done")
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == JobItemStatus.DONE)
     )
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()

@@ -26,7 +26,7 @@ from campaigns.service import attach_many, campaign_tier, create_campaign
 from copywriter import Sender
 from core.errors import Unprocessable
 from core.sql import owned_campaign
-from models import Analysis, Campaign, CampaignProspect, Message, Prospect
+from models import Analysis, Campaign, CampaignProspect, Message, Prospect, ProspectStatus
 from schemas import AnalysisResult, Input, ProspectData
 from settings import Settings
 
@@ -279,9 +279,9 @@ class PipelineJob:
                 .where(
                     CampaignProspect.campaign_id == uuid.UUID(ctx.payload["campaign_id"]),
                     CampaignProspect.prospect_id == prospect_id,
-                    CampaignProspect.status.in_(("new", "analyzed")),
+                    CampaignProspect.status.in_((ProspectStatus.NEW, ProspectStatus.ANALYZED)),
                 )
-                .values(status="content_ready")
+                .values(status=ProspectStatus.CONTENT_READY)
                 .execution_options(synchronize_session=False)
             )
         return {

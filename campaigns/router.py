@@ -80,7 +80,7 @@ async def list_campaigns(
     session: SessionDep,
     cursor: Cursor = None,
     limit: Limit = 20,
-    status: campaigns.CampaignStatus | None = None,
+    status: campaigns.CampaignStatusName | None = None,
 ) -> Page[campaigns.CampaignRead]:
     """Your campaigns, newest first (cursor pagination)."""
     return await campaigns.list_campaigns(

@@ -33,7 +33,7 @@ import jobs
 from claude_batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
 from core import metrics
 from llm import LLMUnavailable, Usage, is_spend_limit, is_transient, usage_of
-from models import Job, JobItem, LlmBatch, LlmBatchResult, LlmUsage, utcnow
+from models import BatchStatus, Job, JobItem, JobItemStatus, JobStatus, LlmBatch, LlmBatchResult, LlmUsage, utcnow
 
 log = structlog.get_logger()
 
@@ -48,12 +48,12 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
     client = worker.llm.anthropic
     assert client is not None
     row = await _open_batch(ctx)
-    if row is not None and row.status == "submitting":
+    if row is not None and row.status == BatchStatus.SUBMITTING:
         row, wait = await _reconcile(worker, ctx, row)
         if wait:
             await _wait(worker, ctx)
             return False
-    if row is not None and row.status == "submitted":
+    if row is not None and row.status == BatchStatus.SUBMITTED:
         assert row.batch_id is not None
         try:
             batch = await client.messages.batches.retrieve(row.batch_id)
@@ -116,7 +116,7 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
             await session.execute(
                 update(LlmBatch)
                 .where(LlmBatch.id == marker)
-                .values(status="submitted", batch_id=batch.id, submitted_at=utcnow())
+                .values(status=BatchStatus.SUBMITTED, batch_id=batch.id, submitted_at=utcnow())
             )
             await _wait(worker, ctx, session)
         log.info(
@@ -146,7 +146,11 @@ async def _round(
             items = (
                 await session.execute(
                     select(JobItem.id, JobItem.key, JobItem.payload, JobItem.position)
-                    .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending", JobItem.position > last)
+                    .where(
+                        JobItem.job_id == ctx.job_id,
+                        JobItem.status == JobItemStatus.PENDING,
+                        JobItem.position > last,
+                    )
                     .order_by(JobItem.position)
                     .limit(size)
                 )
@@ -205,7 +209,9 @@ async def _open_batch(ctx: jobs.JobContext) -> LlmBatch | None:
     async with ctx.db.session(write=False) as session:
         return await session.scalar(
             select(LlmBatch)
-            .where(LlmBatch.job_id == ctx.job_id, LlmBatch.status.in_(("submitting", "submitted")))
+            .where(
+                LlmBatch.job_id == ctx.job_id, LlmBatch.status.in_((BatchStatus.SUBMITTING, BatchStatus.SUBMITTED))
+            )
             .order_by(LlmBatch.round.desc())
             .limit(1)
         )
@@ -225,13 +231,17 @@ async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingC
     async with ctx.db.session() as session:
         held = await session.execute(
             update(Job)
-            .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == "running")
+            .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == JobStatus.RUNNING)
             .values(updated_at=utcnow())
         )
         if not held.rowcount:  # type: ignore[attr-defined]
             raise jobs.LeaseLost
         marker = LlmBatch(
-            job_id=ctx.job_id, round=round_no, status="submitting", requests=len(needed), created_at=utcnow()
+            job_id=ctx.job_id,
+            round=round_no,
+            status=BatchStatus.SUBMITTING,
+            requests=len(needed),
+            created_at=utcnow(),
         )
         session.add(marker)
         await session.flush()
@@ -258,7 +268,7 @@ async def _settle_unsent(ctx: jobs.JobContext, marker: Any, kind: str, detail: s
             .values(result_type=kind, error=(detail or kind)[:500])
         )
         await session.execute(
-            update(LlmBatch).where(LlmBatch.id == marker).values(status="collected", ended_at=utcnow())
+            update(LlmBatch).where(LlmBatch.id == marker).values(status=BatchStatus.COLLECTED, ended_at=utcnow())
         )
 
 
@@ -267,7 +277,7 @@ async def _abandon(ctx: jobs.JobContext, marker: Any) -> None:
     async with ctx.db.session() as session:
         await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == marker))
         await session.execute(
-            update(LlmBatch).where(LlmBatch.id == marker).values(status="abandoned", ended_at=utcnow())
+            update(LlmBatch).where(LlmBatch.id == marker).values(status=BatchStatus.ABANDONED, ended_at=utcnow())
         )
 
 
@@ -281,7 +291,7 @@ async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession
     poll = utcnow() + timedelta(seconds=ctx.settings.LLM_BATCH_POLL_S)
     await session.execute(
         update(Job)
-        .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == "running")
+        .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == JobStatus.RUNNING)
         .values(
             lease_owner=None,
             lease_expires_at=poll,
@@ -329,10 +339,10 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
             await session.execute(
                 update(LlmBatch)
                 .where(LlmBatch.id == row.id)
-                .values(status="submitted", batch_id=adopted.id, submitted_at=utcnow())
+                .values(status=BatchStatus.SUBMITTED, batch_id=adopted.id, submitted_at=utcnow())
             )
         log.warning("llm.batch_adopted", job_id=str(ctx.job_id), batch_id=adopted.id, requests=row.requests)
-        row.status, row.batch_id = "submitted", adopted.id
+        row.status, row.batch_id = BatchStatus.SUBMITTED, adopted.id
         return row, False
     if utcnow() < row.created_at + timedelta(seconds=ctx.settings.LLM_TIMEOUT_S):
         return row, True  # the create may still be on its way
@@ -364,7 +374,9 @@ async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, bat
             log.error("llm.batch_not_ours", job_id=str(ctx.job_id), batch_id=row.batch_id)
             await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == row.id))
             await session.execute(
-                update(LlmBatch).where(LlmBatch.id == row.id).values(status="abandoned", ended_at=utcnow())
+                update(LlmBatch)
+                .where(LlmBatch.id == row.id)
+                .values(status=BatchStatus.ABANDONED, ended_at=utcnow())
             )
             return
         cost = 0.0
@@ -426,7 +438,7 @@ async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, bat
         await session.execute(
             update(LlmBatch)
             .where(LlmBatch.id == row.id)
-            .values(status="collected", counts=counts, ended_at=batch.ended_at or utcnow())
+            .values(status=BatchStatus.COLLECTED, counts=counts, ended_at=batch.ended_at or utcnow())
         )
     log.info(
         "llm.batch_collected", job_id=str(ctx.job_id), batch_id=row.batch_id, cost_usd=round(cost, 6), **counts

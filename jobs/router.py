@@ -11,6 +11,7 @@ import campaigns.pipeline as workflows
 import claude_batches
 import jobs
 from core.deps import ReadKey, SessionDep, WriteKey
+from models import BatchStatus
 from schemas import Page
 
 router = APIRouter(prefix="/api", tags=["jobs"])
@@ -46,7 +47,7 @@ async def cancel_job(
     """Cancel a queued or running job; items already done stay done (a Message Batch it is waiting
     for is cancelled at Anthropic too, after the answer)."""
     job = await jobs.cancel_job(session, workspace_id=key.workspace_id, job_id=job_id)
-    if job.message_batch and job.message_batch.get("status") == "submitted":
+    if job.message_batch and job.message_batch.get("status") == BatchStatus.SUBMITTED:
         background.add_task(
             claude_batches.cancel_at_anthropic, request.app.state.llm, job.job_id, job.message_batch["batch_id"]
         )

@@ -9,13 +9,13 @@ from typing import Any
 
 import structlog
 
-from models import Job
+from models import Job, JobStatus
 from schemas import Output
 
 log = structlog.get_logger()
 
-ACTIVE = ("queued", "running")
-FINISHED = ("succeeded", "failed", "cancelled")
+ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
+FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
 class JobRead(Output):
