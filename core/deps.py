@@ -8,8 +8,9 @@ a service that calls Claude (or Clay) reads what it needs on its own read sessio
 through the request's session, whose lock is held for the writes alone. Background jobs follow the
 same order: `prepare` (reads and network, no writes), then `apply` (writes).
 
-`DatabaseDep`, `LlmDep` and `SettingsDep` (and tracking's `TrackerDep`) give a route the process's parts by type,
-instead of reaching into `request.app.state`.
+`DatabaseDep`, `LlmDep`, `SettingsDep`, `KeyCacheDep`, `LimiterDep` and the metrics' two (and
+tracking's `TrackerDep`, in tracking/deps.py, since core never imports a feature) give a route the
+process's parts by type, visible in its signature, instead of reaching into `request.app.state`.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from prometheus_client.registry import CollectorRegistry
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from auth import AdminKey, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
-from core.ratelimit import limit_by_ip, limit_tracking_by_ip
+from auth import AdminKey, KeyCache, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
+from core.metrics import StateCollector
+from core.ratelimit import RateLimiter, limit_by_ip, limit_tracking_by_ip
 from database_async import TuneDatabase
 from llm import LLMClient
 from settings import Settings
@@ -61,18 +64,43 @@ PublicLimit = Depends(limit_by_ip)
 TrackingLimit = Depends(limit_tracking_by_ip)
 
 
-def get_db(request: Request) -> TuneDatabase:
+# The process's parts, set on `app.state` by api_server's lifespan, reached by type. Each getter is
+# `async def`: FastAPI awaits it in place, where a plain `def` dependency would go through the thread
+# pool on every request (the pixel's route takes one).
+
+
+async def get_db(request: Request) -> TuneDatabase:
     return request.app.state.db
 
 
-def get_llm(request: Request) -> LLMClient:
+async def get_llm(request: Request) -> LLMClient:
     return request.app.state.llm
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
+
+
+async def get_key_cache(request: Request) -> KeyCache:
+    return request.app.state.key_cache
+
+
+async def get_limiter(request: Request) -> RateLimiter:
+    return request.app.state.limiter
+
+
+async def get_metrics_collector(request: Request) -> StateCollector:
+    return request.app.state.metrics_collector
+
+
+async def get_metrics_registry(request: Request) -> CollectorRegistry:
+    return request.app.state.metrics_registry
 
 
 DatabaseDep = Annotated[TuneDatabase, Depends(get_db)]
 LlmDep = Annotated[LLMClient, Depends(get_llm)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+KeyCacheDep = Annotated[KeyCache, Depends(get_key_cache)]
+LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]  # the API's per-IP / per-key limiter
+MetricsCollectorDep = Annotated[StateCollector, Depends(get_metrics_collector)]
+MetricsRegistryDep = Annotated[CollectorRegistry, Depends(get_metrics_registry)]
