@@ -8,9 +8,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, BackgroundTasks, Query, status
 
 import campaigns.pipeline as workflows
-import claude_batches
 import jobs
 from core.deps import LlmDep, ReadKey, SessionDep, SettingsDep, WriteKey
+from llm import batches as message_batches
 from models import BatchStatus
 from schemas import Page
 
@@ -48,7 +48,7 @@ async def cancel_job(
     for is cancelled at Anthropic too, after the answer)."""
     job = await jobs.cancel_job(session, workspace_id=key.workspace_id, job_id=job_id)
     if job.message_batch and job.message_batch.get("status") == BatchStatus.SUBMITTED:
-        background.add_task(claude_batches.cancel_at_anthropic, llm, job.job_id, job.message_batch["batch_id"])
+        background.add_task(message_batches.cancel_at_anthropic, llm, job.job_id, job.message_batch["batch_id"])
     return job
 
 

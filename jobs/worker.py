@@ -155,9 +155,9 @@ class Worker:
             if attempts > self.settings.JOB_MAX_ATTEMPTS:
                 raise RuntimeError(f"gave up after {attempts - 1} attempts")
             if ctx.payload.get("use_batches") and getattr(self.llm, "enabled", False):
-                import claude_batches.runner  # here: it imports this module
+                from jobs import batches  # here: it imports this module
 
-                if not await claude_batches.runner.run(self, ctx, handler, lost):
+                if not await batches.run(self, ctx, handler, lost):
                     return  # released: waiting for its Message Batch, or stopping
             else:
                 await self._work_items(ctx, handler, lost)

@@ -30,8 +30,10 @@ server's `x-should-retry`, and waits for a server `retry-after` only up to
 `LLM_MAX_RETRY_AFTER_S`. Two layers would multiply (SDK retries × tenacity attempts), and the SDK
 alone would honour an hour-long `retry-after`.
 
-`router` serves GET /api/usage. May import: `core`, `models`, `settings`, `database_async`; never a
-feature (features call Claude through this client).
+`router` serves GET /api/usage; `batches` holds the Message Batches side (the per-job decision and
+the stand-in client a batch-mode job item runs with; the rounds themselves are `jobs.batches`).
+May import: `core`, `models`, `settings`, `database_async`; never a feature (features call Claude
+through this client), nor `jobs`.
 """
 
 from __future__ import annotations
@@ -433,7 +435,7 @@ class LLMClient:
     @property
     def anthropic(self) -> AsyncAnthropic | None:
         """The SDK client (None when Claude is not configured), for the Message Batches path
-        (`claude_batches`), which sends the same `request_params` as `structured`."""
+        (`llm.batches`), which sends the same `request_params` as `structured`."""
         return self._client
 
     async def check_budget(self, purpose: str, workspace_id: uuid.UUID | None) -> None:

@@ -1,4 +1,4 @@
-"""Claude: the usage ledger and Message Batches (`claude_batches`)."""
+"""Claude: the usage ledger and Message Batches (`llm.batches`, `jobs.batches`)."""
 
 from __future__ import annotations
 

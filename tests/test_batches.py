@@ -18,10 +18,10 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-import claude_batches
 from bench.fakes import claude_answer
 from database_async import TuneDatabase
 from llm import Usage
+from llm import batches as message_batches
 from models import Analysis, CampaignProspect, Job, LlmBatch, LlmUsage, Message
 from tests.conftest import make_key, make_settings
 from tests.support.fake_anthropic import FakeAnthropic, fake_anthropic  # noqa: F401
@@ -102,12 +102,12 @@ async def _assert_content_by_tier(app: Any, campaign_id: uuid.UUID, n: int) -> N
 
 def test_the_setting_and_the_request_decide():
     s = make_settings("sqlite+aiosqlite://", ANTHROPIC_API_KEY="test", LLM_BATCH_MIN_ITEMS=50)
-    assert claude_batches.wanted(s, None, 50) and not claude_batches.wanted(s, None, 49)
-    assert claude_batches.wanted(s, True, 1) and not claude_batches.wanted(s, False, 5000)
+    assert message_batches.wanted(s, None, 50) and not message_batches.wanted(s, None, 49)
+    assert message_batches.wanted(s, True, 1) and not message_batches.wanted(s, False, 5000)
     off = make_settings("sqlite+aiosqlite://", ANTHROPIC_API_KEY="test", LLM_BATCHES="off")
-    assert not claude_batches.wanted(off, None, 5000) and claude_batches.wanted(off, True, 2)
+    assert not message_batches.wanted(off, None, 5000) and message_batches.wanted(off, True, 2)
     rules_only = make_settings("sqlite+aiosqlite://", ANTHROPIC_API_KEY="")
-    assert not claude_batches.wanted(rules_only, None, 5000)
+    assert not message_batches.wanted(rules_only, None, 5000)
 
 
 async def test_a_pipeline_goes_through_message_batches_with_per_item_fallback(rig, fake_anthropic):

@@ -1,8 +1,12 @@
-"""One claim of a batch-mode job: check the job's open Message Batch (and collect it once it ended),
-then run a round over the pending items and submit the calls they wait for.
+"""Batch mode of the job worker: one claim of a job whose Claude calls go through Message Batches
+(`llm.batches`). Check the job's open Message Batch (and collect it once it ended), then run a round
+over the pending items and submit the calls they wait for.
+
+It lives in jobs/, not in llm/batches/, because it drives the worker (`Worker`, its lease and
+`_apply_chunk`) and the job's items: llm/ sits below jobs/ and never imports it.
 
 Exactly once, across `kill -9` anywhere:
-- items are applied through `jobs.Worker._apply_chunk`: the item's writes and its done-mark commit
+- items are applied through `Worker._apply_chunk`: the item's writes and its done-mark commit
   together, only by the lease holder, only while the item is pending;
 - a batch is stored (`LlmBatch` `submitting`, with one `pending` `LlmBatchResult` per request) in a
   committed transaction *before* `messages.batches.create`, and its Anthropic id right after. A claim
@@ -29,10 +33,11 @@ from anthropic.types.messages import MessageBatch
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import jobs
-from claude_batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
 from core import metrics
+from jobs.registry import Handler, JobContext
+from jobs.worker import LeaseLost, Worker
 from llm import LLMUnavailable, Usage, is_spend_limit, is_transient, usage_of
+from llm.batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
 from models import BatchStatus, Job, JobItem, JobItemStatus, JobStatus, LlmBatch, LlmBatchResult, LlmUsage, utcnow
 
 log = structlog.get_logger()
@@ -42,7 +47,7 @@ CLOCK_SKEW = timedelta(seconds=60)  # between this host and Anthropic's created_
 MIN_CHUNK = 25  # items per prepare/apply chunk in a round (replays make no network calls)
 
 
-async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, lost: asyncio.Event) -> bool:
+async def run(worker: Worker, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> bool:
     """Work one claim of a batch-mode job. True: every item is settled (the caller finishes the job);
     False: the job was released, to wait for its Message Batch (or because the worker is stopping)."""
     client = worker.llm.anthropic
@@ -129,7 +134,7 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
 
 
 async def _round(
-    worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, lost: asyncio.Event, *, allow_new: bool
+    worker: Worker, ctx: JobContext, handler: Handler, lost: asyncio.Event, *, allow_new: bool
 ) -> list[PendingCall] | None:
     """Replay every pending item's `prepare` against its stored answers; apply the items that finish,
     return the calls the others wait for (None when the worker is stopping)."""
@@ -139,7 +144,7 @@ async def _round(
     started, applied = time.perf_counter(), 0
     while True:
         if lost.is_set():
-            raise jobs.LeaseLost
+            raise LeaseLost
         if worker.stopping.is_set():
             return None
         async with ctx.db.session(write=False) as session:
@@ -205,7 +210,7 @@ async def _round(
 # --- batches in the database ---------------------------------------------------------------------
 
 
-async def _open_batch(ctx: jobs.JobContext) -> LlmBatch | None:
+async def _open_batch(ctx: JobContext) -> LlmBatch | None:
     async with ctx.db.session(write=False) as session:
         return await session.scalar(
             select(LlmBatch)
@@ -217,7 +222,7 @@ async def _open_batch(ctx: jobs.JobContext) -> LlmBatch | None:
         )
 
 
-async def _rounds(ctx: jobs.JobContext) -> int:
+async def _rounds(ctx: JobContext) -> int:
     async with ctx.db.session(write=False) as session:
         return int(
             await session.scalar(select(func.count()).select_from(LlmBatch).where(LlmBatch.job_id == ctx.job_id))
@@ -225,7 +230,7 @@ async def _rounds(ctx: jobs.JobContext) -> int:
         )
 
 
-async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingCall], round_no: int) -> Any:
+async def _mark(worker: Worker, ctx: JobContext, needed: list[PendingCall], round_no: int) -> Any:
     """Store the submission marker and its requests, committed before the create call; only while
     this worker holds the job's lease."""
     async with ctx.db.session() as session:
@@ -235,7 +240,7 @@ async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingC
             .values(updated_at=utcnow())
         )
         if not held.rowcount:  # type: ignore[attr-defined]
-            raise jobs.LeaseLost
+            raise LeaseLost
         marker = LlmBatch(
             job_id=ctx.job_id,
             round=round_no,
@@ -259,7 +264,7 @@ async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingC
         return marker.id
 
 
-async def _settle_unsent(ctx: jobs.JobContext, marker: Any, kind: str, detail: str | None) -> None:
+async def _settle_unsent(ctx: JobContext, marker: Any, kind: str, detail: str | None) -> None:
     """A batch that was never made (or is lost): its requests answer `kind`, so the items fall back."""
     async with ctx.db.session() as session:
         await session.execute(
@@ -272,7 +277,7 @@ async def _settle_unsent(ctx: jobs.JobContext, marker: Any, kind: str, detail: s
         )
 
 
-async def _abandon(ctx: jobs.JobContext, marker: Any) -> None:
+async def _abandon(ctx: JobContext, marker: Any) -> None:
     """Forget a marker whose batch was never made (or is not ours): its requests may be sent again."""
     async with ctx.db.session() as session:
         await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == marker))
@@ -281,7 +286,7 @@ async def _abandon(ctx: jobs.JobContext, marker: Any) -> None:
         )
 
 
-async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession | None = None) -> None:
+async def _wait(worker: Worker, ctx: JobContext, session: AsyncSession | None = None) -> None:
     """Release the job without a lease until the next check of its batch: still `running` (for
     whoever looks), claimable again once `lease_expires_at` (the next poll) has passed."""
     if session is None:
@@ -305,7 +310,7 @@ async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession
 # --- reconcile and collect -----------------------------------------------------------------------
 
 
-async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -> tuple[LlmBatch | None, bool]:
+async def _reconcile(worker: Worker, ctx: JobContext, row: LlmBatch) -> tuple[LlmBatch | None, bool]:
     """A marker without a batch id: the worker stopped between storing it and storing the id. Adopt
     the batch Anthropic made for it, if any. Returns (the row, now `submitted`, or None when abandoned;
     wait: True while it is too early to tell)."""
@@ -351,7 +356,7 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
     return None, False
 
 
-async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, batch: MessageBatch) -> None:
+async def _collect(worker: Worker, ctx: JobContext, row: LlmBatch, batch: MessageBatch) -> None:
     """Store an ended batch's results and ledger them (batch prices, the answering model), in one
     transaction; each request only while it is still pending."""
     client = worker.llm.anthropic
