@@ -394,6 +394,15 @@ def _utcnow() -> datetime:
 # --- the client --------------------------------------------------------------------------------
 
 
+def _refuse_if_spent(purpose: str, scope: str, spent: float, budget: float, what: str) -> None:
+    """`LLMUnavailable("budget")` (logged) when `spent` has reached `budget`."""
+    if spent >= budget:
+        log.warning(
+            "llm.budget_exhausted", purpose=purpose, scope=scope, spent_usd=round(spent, 6), budget_usd=budget
+        )
+        raise LLMUnavailable("budget", f"{what} of ${budget:.2f} is spent")
+
+
 class LLMClient:
     """Claude behind one interface for every AI feature; one instance per process (app.state)."""
 
@@ -647,32 +656,17 @@ class LLMClient:
         s = self.settings
         if workspace_id is not None:
             spent = await self.month_spend(workspace_id)
-            if spent >= s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:
-                log.warning(
-                    "llm.budget_exhausted",
-                    purpose=purpose,
-                    scope="workspace",
-                    spent_usd=round(spent, 6),
-                    budget_usd=s.LLM_WORKSPACE_MONTHLY_BUDGET_USD,
-                )
-                raise LLMUnavailable(
-                    "budget",
-                    f"this workspace's monthly LLM budget of ${s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:.2f} is spent",
-                )
+            _refuse_if_spent(
+                purpose,
+                "workspace",
+                spent,
+                s.LLM_WORKSPACE_MONTHLY_BUDGET_USD,
+                "this workspace's monthly LLM budget",
+            )
         if s.LLM_MONTHLY_BUDGET_USD is not None:
             total = await self.month_spend()
             self._note_budget(month_start(self._now()), total >= s.LLM_MONTHLY_BUDGET_USD)
-            if total >= s.LLM_MONTHLY_BUDGET_USD:
-                log.warning(
-                    "llm.budget_exhausted",
-                    purpose=purpose,
-                    scope="service",
-                    spent_usd=round(total, 6),
-                    budget_usd=s.LLM_MONTHLY_BUDGET_USD,
-                )
-                raise LLMUnavailable(
-                    "budget", f"the service's monthly LLM cap of ${s.LLM_MONTHLY_BUDGET_USD:.2f} is spent"
-                )
+            _refuse_if_spent(purpose, "service", total, s.LLM_MONTHLY_BUDGET_USD, "the service's monthly LLM cap")
 
     async def _call(
         self,
