@@ -15,8 +15,8 @@ process's parts by type, visible in its signature, instead of reaching into `req
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from prometheus_client.registry import CollectorRegistry
@@ -64,43 +64,22 @@ PublicLimit = Depends(limit_by_ip)
 TrackingLimit = Depends(limit_tracking_by_ip)
 
 
-# The process's parts, set on `app.state` by api_server's lifespan, reached by type. Each getter is
-# `async def`: FastAPI awaits it in place, where a plain `def` dependency would go through the thread
-# pool on every request (the pixel's route takes one).
+def app_part(name: str) -> Callable[[Request], Awaitable[Any]]:
+    """A dependency answering `request.app.state.<name>`: one of the process's parts, set by
+    api_server's lifespan. `async`, so FastAPI awaits it in place: a plain `def` dependency would go
+    through the thread pool on every request (the pixel's route takes two)."""
+
+    async def part(request: Request) -> Any:
+        return getattr(request.app.state, name)
+
+    part.__name__ = part.__qualname__ = f"app_part_{name}"
+    return part
 
 
-async def get_db(request: Request) -> TuneDatabase:
-    return request.app.state.db
-
-
-async def get_llm(request: Request) -> LLMClient:
-    return request.app.state.llm
-
-
-async def get_app_settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-async def get_key_cache(request: Request) -> KeyCache:
-    return request.app.state.key_cache
-
-
-async def get_limiter(request: Request) -> RateLimiter:
-    return request.app.state.limiter
-
-
-async def get_metrics_collector(request: Request) -> StateCollector:
-    return request.app.state.metrics_collector
-
-
-async def get_metrics_registry(request: Request) -> CollectorRegistry:
-    return request.app.state.metrics_registry
-
-
-DatabaseDep = Annotated[TuneDatabase, Depends(get_db)]
-LlmDep = Annotated[LLMClient, Depends(get_llm)]
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-KeyCacheDep = Annotated[KeyCache, Depends(get_key_cache)]
-LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]  # the API's per-IP / per-key limiter
-MetricsCollectorDep = Annotated[StateCollector, Depends(get_metrics_collector)]
-MetricsRegistryDep = Annotated[CollectorRegistry, Depends(get_metrics_registry)]
+DatabaseDep = Annotated[TuneDatabase, Depends(app_part("db"))]
+LlmDep = Annotated[LLMClient, Depends(app_part("llm"))]
+SettingsDep = Annotated[Settings, Depends(app_part("settings"))]
+KeyCacheDep = Annotated[KeyCache, Depends(app_part("key_cache"))]
+LimiterDep = Annotated[RateLimiter, Depends(app_part("limiter"))]  # the API's per-IP / per-key limiter
+MetricsCollectorDep = Annotated[StateCollector, Depends(app_part("metrics_collector"))]
+MetricsRegistryDep = Annotated[CollectorRegistry, Depends(app_part("metrics_registry"))]
