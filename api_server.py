@@ -151,7 +151,6 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
         settings.TRACKING_RATE_LIMIT, limit_storage, name="tracking", on_storage_error="open"
     )
     app.state.key_cache = KeyCache(settings.API_KEY_CACHE_TTL_S)
-    app.state.engine_state = lambda: app.state.llm.state()
 
     install_handlers(app)
     # Added inside-out: the last one added is the outermost.

@@ -27,7 +27,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
-from claude_batches import USE_BATCHES_HELP
 from core import metrics, paging, sql
 from core.errors import NotFound, validate_each
 from database_async import TuneDatabase
@@ -38,7 +37,8 @@ from intelligence.claude_facts import FACTS_SYSTEM, ClaudeFacts, facts_prompt, g
 from intelligence.facts import ProspectFacts
 from intelligence.scoring import analyze_facts, analyze_rules
 from llm import LLMClient, LLMUnavailable
-from models import Analysis, CampaignProspect, IndustryAgent, JobItem, Message, Prospect, utcnow
+from llm.batches import USE_BATCHES_HELP
+from models import Analysis, CampaignProspect, IndustryAgent, JobItem, JobItemStatus, Message, Prospect, utcnow
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -590,7 +590,7 @@ def _parse(payload: dict[str, Any]) -> ProspectData | ValidationError:
 async def summarize_results(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Tiers, engines, Claude cost and changed prospect fields over a job's finished items."""
     results: Iterable[dict[str, Any] | None] = await session.scalars(
-        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done")
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == JobItemStatus.DONE)
     )
     tiers: Counter[str] = Counter()
     engines: Counter[str] = Counter()
@@ -630,7 +630,7 @@ async def enqueue_analysis(
     use_batches: bool = False,
 ) -> jobs.JobRead:
     """Queue a large batch: one job item per prospect (keyed by position), worked in the background;
-    `use_batches`: its Claude calls go through Message Batches (`claude_batches`)."""
+    `use_batches`: its Claude calls go through Message Batches (`llm.batches`)."""
     items = [(f"{i}:{str(p.get('email', ''))[:150].lower()}", p) for i, p in enumerate(prospects)]
     job = await jobs.enqueue(
         session,

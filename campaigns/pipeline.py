@@ -17,7 +17,6 @@ from pydantic import Field, model_validator
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import claude_batches
 import content_generator as content
 import jobs
 import prospect_intelligence as intel
@@ -26,7 +25,8 @@ from campaigns.service import attach_many, campaign_tier, create_campaign
 from copywriter import Sender
 from core.errors import Unprocessable
 from core.sql import owned_campaign
-from models import Analysis, Campaign, CampaignProspect, Message, Prospect
+from llm import batches as message_batches
+from models import Analysis, Campaign, CampaignProspect, Message, Prospect, ProspectStatus
 from schemas import AnalysisResult, Input, ProspectData
 from settings import Settings
 
@@ -80,7 +80,7 @@ class PipelineRequest(Input):
     sender: Sender | None = None
     push_to_clay: bool = False
     replace: bool = Field(False, description=intel.REPLACE_HELP)
-    use_batches: bool | None = Field(None, description=claude_batches.USE_BATCHES_HELP)
+    use_batches: bool | None = Field(None, description=message_batches.USE_BATCHES_HELP)
 
     @model_validator(mode="after")
     def _one_campaign(self) -> PipelineRequest:
@@ -125,7 +125,7 @@ class ContentBatchRequest(Input):
     subject_variants: int | None = Field(None, ge=1, le=5, description=content.VARIANTS_DEFAULT)
     video_seconds: int = Field(60, ge=30, le=180)
     sender: Sender | None = None
-    use_batches: bool | None = Field(None, description=claude_batches.USE_BATCHES_HELP)
+    use_batches: bool | None = Field(None, description=message_batches.USE_BATCHES_HELP)
 
 
 # --- the job ----------------------------------------------------------------------------------
@@ -279,9 +279,9 @@ class PipelineJob:
                 .where(
                     CampaignProspect.campaign_id == uuid.UUID(ctx.payload["campaign_id"]),
                     CampaignProspect.prospect_id == prospect_id,
-                    CampaignProspect.status.in_(("new", "analyzed")),
+                    CampaignProspect.status.in_((ProspectStatus.NEW, ProspectStatus.ANALYZED)),
                 )
-                .values(status="content_ready")
+                .values(status=ProspectStatus.CONTENT_READY)
                 .execution_options(synchronize_session=False)
             )
         return {
@@ -372,7 +372,7 @@ async def start_pipeline(
             "sender": sender,
             "push_to_clay": data.push_to_clay,
             "replace": data.replace,
-            "use_batches": claude_batches.wanted(settings, data.use_batches, len(items)),
+            "use_batches": message_batches.wanted(settings, data.use_batches, len(items)),
         },
     )
     return jobs.job_read(job)
@@ -413,7 +413,7 @@ async def start_content_batch(
             "plan": plan.model_dump(),
             "only": list(data.channels),
             "sender": _sender(data.sender, campaign, needed=True),
-            "use_batches": claude_batches.wanted(settings, data.use_batches, len(items))
+            "use_batches": message_batches.wanted(settings, data.use_batches, len(items))
             if settings
             else bool(data.use_batches),
         },

@@ -80,7 +80,7 @@ async def list_campaigns(
     session: SessionDep,
     cursor: Cursor = None,
     limit: Limit = 20,
-    status: campaigns.CampaignStatus | None = None,
+    status: campaigns.CampaignStatusName | None = None,
 ) -> Page[campaigns.CampaignRead]:
     """Your campaigns, newest first (cursor pagination)."""
     return await campaigns.list_campaigns(
@@ -89,9 +89,9 @@ async def list_campaigns(
 
 
 @router.get("/{campaign_id}", response_model=campaigns.CampaignDetail)
-async def get_campaign(campaign_id: uuid.UUID, key: ReadKey, request: Request) -> campaigns.CampaignDetail:
+async def get_campaign(campaign_id: uuid.UUID, key: ReadKey, db: DatabaseDep) -> campaigns.CampaignDetail:
     """A campaign with its prospects counted by tier and by status."""
-    return await read_campaign(request.app.state.db, workspace_id=key.workspace_id, campaign_id=campaign_id)
+    return await read_campaign(db, workspace_id=key.workspace_id, campaign_id=campaign_id)
 
 
 @router.patch("/{campaign_id}", response_model=campaigns.CampaignDetail)

@@ -9,21 +9,21 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, computed_field, model_validator
 
 from copywriter.models import Sender
+from models import CampaignStatus
 from prospect_intelligence import REPLACE_HELP, AnalysisRead
 from schemas import Approach, Hook, Input, Output, TierThresholds
 
-CampaignStatus = Literal["draft", "active", "paused", "completed", "archived"]
+# The names of `models.CampaignStatus` as the API accepts them: a Literal, so the OpenAPI schema and a
+# bad value's 422 (`literal_error`) stay as they were; a test checks that the two lists agree.
+CampaignStatusName = Literal["draft", "active", "paused", "completed", "archived"]
 # Which status may follow which. Archived is final; completed can only be archived.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "draft": frozenset({"active", "archived"}),
-    "active": frozenset({"paused", "completed", "archived"}),
-    "paused": frozenset({"active", "completed", "archived"}),
-    "completed": frozenset({"archived"}),
-    "archived": frozenset(),
+TRANSITIONS: dict[str, frozenset[CampaignStatus]] = {
+    CampaignStatus.DRAFT: frozenset({CampaignStatus.ACTIVE, CampaignStatus.ARCHIVED}),
+    CampaignStatus.ACTIVE: frozenset({CampaignStatus.PAUSED, CampaignStatus.COMPLETED, CampaignStatus.ARCHIVED}),
+    CampaignStatus.PAUSED: frozenset({CampaignStatus.ACTIVE, CampaignStatus.COMPLETED, CampaignStatus.ARCHIVED}),
+    CampaignStatus.COMPLETED: frozenset({CampaignStatus.ARCHIVED}),
+    CampaignStatus.ARCHIVED: frozenset(),
 }
-ProspectStatus = Literal[
-    "new", "analyzed", "content_ready", "in_sequence", "replied", "bounced", "unsubscribed", "completed"
-]
 
 
 class CampaignThresholds(Input):
@@ -91,7 +91,7 @@ class CampaignUpdate(Input):
 
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     description: Annotated[str, Field(max_length=5000)] | None = None
-    status: CampaignStatus | None = None
+    status: CampaignStatusName | None = None
     tier_thresholds: CampaignThresholds | None = None
     sequence_settings: SequenceSettings | None = None
 

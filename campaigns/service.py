@@ -46,12 +46,22 @@ from industry_agents.resolve import resolve_slug
 from industry_agents.service import ensure_agent, latest_agent
 from intelligence.scoring import tier_for
 from llm import LLMClient
-from models import Analysis, Campaign, CampaignProspect, IndustryAgent, Message, Prospect, utcnow
+from models import (
+    Analysis,
+    Campaign,
+    CampaignProspect,
+    CampaignStatus,
+    IndustryAgent,
+    Message,
+    Prospect,
+    ProspectStatus,
+    utcnow,
+)
 from schemas import AgentProfile, Page, ProspectData, TierThresholds
 
 log = structlog.get_logger()
 
-CLOSED = ("completed", "archived")  # no prospects are added to these
+CLOSED = (CampaignStatus.COMPLETED, CampaignStatus.ARCHIVED)  # no prospects are added to these
 
 
 async def create_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, data: CampaignCreate) -> CampaignRead:
@@ -66,7 +76,7 @@ async def create_campaign(session: AsyncSession, *, workspace_id: uuid.UUID, dat
         name=data.name,
         industry=slug,
         description=data.description,
-        status="draft",
+        status=CampaignStatus.DRAFT,
         tier_thresholds=data.tier_thresholds.model_dump() if data.tier_thresholds else None,
         sequence_settings=data.sequence_settings.model_dump(mode="json", exclude_none=True)
         if data.sequence_settings
@@ -273,7 +283,7 @@ async def upsert_members(
             "analysis_id": a.analysis_id,
             "tier": a.tier,
             "score": a.score,
-            "status": "analyzed",
+            "status": ProspectStatus.ANALYZED,
             "created_at": now,
             "updated_at": now,
         }
@@ -290,7 +300,8 @@ async def upsert_members(
                     "tier": stmt.excluded.tier,
                     "score": stmt.excluded.score,
                     "updated_at": stmt.excluded.updated_at,
-                    "status": case((status == "new", "analyzed"), else_=status),
+                    # `.value`: a bare StrEnum in case() would be bound untyped (SQLAlchemy's NullType)
+                    "status": case((status == ProspectStatus.NEW, ProspectStatus.ANALYZED.value), else_=status),
                 },
             ),
             rows,

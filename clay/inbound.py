@@ -39,7 +39,7 @@ from core.sql import owned_campaign
 from database_async import TuneDatabase
 from intelligence import intake
 from intelligence.intake import RowError, normalize_key, row_fields, to_prospect
-from models import Campaign, IndustryAgent, JobItem, Prospect, WebhookReceipt
+from models import Campaign, IndustryAgent, JobItem, JobItemStatus, Prospect, WebhookReceipt
 from schemas import ProspectData
 from settings import Settings
 
@@ -414,7 +414,7 @@ async def summarize_webhook(session: AsyncSession, ctx: jobs.JobContext) -> dict
         )
     ).all()
     results = [
-        item.result if item.status == "done" and item.result else _error(item.error or "not scored")
+        item.result if item.status == JobItemStatus.DONE and item.result else _error(item.error or "not scored")
         for item in items
     ]
     return {

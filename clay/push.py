@@ -35,7 +35,17 @@ from clay.security import UnsafeURL, pinned_request, resolve_target
 from core import sql
 from core.http_retry import retry_after
 from database_async import TuneDatabase
-from models import Analysis, CampaignProspect, ClayCampaignConfig, ClayPushResult, JobItem, Prospect, utcnow
+from models import (
+    Analysis,
+    CampaignProspect,
+    ClayCampaignConfig,
+    ClayPushResult,
+    JobItem,
+    JobItemStatus,
+    Prospect,
+    PushStatus,
+    utcnow,
+)
 from settings import VERSION, Settings, get_settings
 
 log = structlog.get_logger()
@@ -201,7 +211,7 @@ async def pushed_ids(session: AsyncSession, *, campaign_id: uuid.UUID, target_ha
         select(ClayPushResult.prospect_id).where(
             ClayPushResult.campaign_id == campaign_id,
             ClayPushResult.target_hash == target_hash,
-            ClayPushResult.status == "pushed",
+            ClayPushResult.status == PushStatus.PUSHED,
         )
     )
     return set(rows)
@@ -259,7 +269,7 @@ async def record_push(
     """Upsert the prospect's push result for this table."""
     now = utcnow()
     values = {
-        "status": "pushed" if outcome.ok else "failed",
+        "status": PushStatus.PUSHED if outcome.ok else PushStatus.FAILED,
         "attempts": outcome.attempts,
         "http_status": outcome.http_status,
         "last_error": outcome.error[:500] if outcome.error else None,
@@ -434,7 +444,7 @@ class PushJob:
             outcome=outcome,
         )
         return {
-            "status": "pushed" if outcome.ok else "failed",
+            "status": PushStatus.PUSHED if outcome.ok else PushStatus.FAILED,
             "attempts": outcome.attempts,
             "http_status": outcome.http_status,
             "error": outcome.error,
@@ -444,7 +454,7 @@ class PushJob:
 async def summarize_push(session: AsyncSession, ctx: jobs.JobContext) -> dict[str, Any]:
     """Counts of pushed, failed and skipped rows of this job."""
     results: Iterable[dict[str, Any] | None] = await session.scalars(
-        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == "done")
+        select(JobItem.result).where(JobItem.job_id == ctx.job_id, JobItem.status == JobItemStatus.DONE)
     )
     counts = {"pushed": 0, "failed": 0, "skipped": 0}
     for result in results:
@@ -452,7 +462,9 @@ async def summarize_push(session: AsyncSession, ctx: jobs.JobContext) -> dict[st
         if status in counts:
             counts[status] += 1
     item_errors = await session.scalar(
-        select(func.count()).select_from(JobItem).where(JobItem.job_id == ctx.job_id, JobItem.status == "failed")
+        select(func.count())
+        .select_from(JobItem)
+        .where(JobItem.job_id == ctx.job_id, JobItem.status == JobItemStatus.FAILED)
     )
     counts["failed"] += int(item_errors or 0)
     log.info("clay.push_finished", job_id=str(ctx.job_id), campaign_id=ctx.payload.get("campaign_id"), **counts)

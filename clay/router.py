@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 import clay_integration as clay
 from clay import inbound
 from clay import secrets as webhook_secrets
-from core.deps import AdminKey, PublicLimit, SessionDep, WriteKey
+from core.deps import AdminKey, DatabaseDep, LlmDep, PublicLimit, SessionDep, SettingsDep, WriteKey
 from schemas import Page
 
 router = APIRouter(prefix="/api/clay", tags=["clay"])
@@ -52,12 +52,10 @@ WEBHOOK_ANSWER = {
     },
 )
 async def setup_tables(
-    body: clay.ClaySetupRequest, key: WriteKey, session: SessionDep, request: Request, response: Response
+    body: clay.ClaySetupRequest, key: WriteKey, session: SessionDep, settings: SettingsDep, response: Response
 ) -> clay.ClaySetupRead:
     """Clay table columns and HTTP API column config for a campaign; queues a push if a table webhook is set."""
-    result = await clay.setup_tables(
-        session, workspace_id=key.workspace_id, settings=request.app.state.settings, data=body
-    )
+    result = await clay.setup_tables(session, workspace_id=key.workspace_id, settings=settings, data=body)
     if result.push.status == "queued":
         response.status_code = 202
     return result
@@ -115,6 +113,9 @@ async def setup_tables(
 async def webhook(
     request: Request,
     session: SessionDep,
+    db: DatabaseDep,
+    llm: LlmDep,
+    settings: SettingsDep,
     campaign_id: Annotated[str | None, Query(max_length=64)] = None,
     replace: Annotated[
         bool,
@@ -127,21 +128,20 @@ async def webhook(
     ] = False,
 ) -> JSONResponse:
     """Enriched Clay rows in (public; the workspace's secret header or HMAC): upsert, re-score, flat answer."""
-    state = request.app.state
-    body = await clay.read_capped_body(request, state.settings.CLAY_WEBHOOK_MAX_BYTES)
+    body = await clay.read_capped_body(request, settings.CLAY_WEBHOOK_MAX_BYTES)
     rows, _ = inbound.parse_rows(body)
     campaign = inbound.campaign_id_of(campaign_id, rows)
-    async with state.db.session(write=False) as read:
+    async with db.session(write=False) as read:
         workspace_id, secrets = await webhook_secrets.secrets_for_campaign(
-            read, campaign_id=campaign, secret_key=state.settings.SECRET_KEY
+            read, campaign_id=campaign, secret_key=settings.SECRET_KEY
         )
     clay.verify_webhook(request.headers, body, secrets=secrets)  # unknown or foreign campaign: no secret
     assert workspace_id is not None  # a secret matched, so the campaign and its workspace exist
     status, answer = await clay.receive(
         session,
-        db=state.db,
-        llm=state.llm,
-        settings=state.settings,
+        db=db,
+        llm=llm,
+        settings=settings,
         campaign_param=campaign_id,
         body=body,
         workspace_id=workspace_id,
@@ -155,7 +155,7 @@ async def create_webhook_secret(
     body: webhook_secrets.WebhookSecretCreate,
     key: AdminKey,
     session: SessionDep,
-    request: Request,
+    settings: SettingsDep,
     response: Response,
 ) -> webhook_secrets.WebhookSecretCreated:
     """Create (or import) a webhook secret for your workspace; the secret is in this response only."""
@@ -164,7 +164,7 @@ async def create_webhook_secret(
         session,
         workspace_id=key.workspace_id,
         name=body.name,
-        secret_key=request.app.state.settings.SECRET_KEY,
+        secret_key=settings.SECRET_KEY,
         value=body.secret,
     )
     return webhook_secrets.WebhookSecretCreated.model_validate(

@@ -8,20 +8,23 @@ a service that calls Claude (or Clay) reads what it needs on its own read sessio
 through the request's session, whose lock is held for the writes alone. Background jobs follow the
 same order: `prepare` (reads and network, no writes), then `apply` (writes).
 
-`DatabaseDep`, `LlmDep` and `SettingsDep` (and tracking's `TrackerDep`) give a route the process's parts by type,
-instead of reaching into `request.app.state`.
+`DatabaseDep`, `LlmDep`, `SettingsDep`, `KeyCacheDep`, `LimiterDep` and the metrics' two (and
+tracking's `TrackerDep`, in tracking/deps.py, since core never imports a feature) give a route the
+process's parts by type, visible in its signature, instead of reaching into `request.app.state`.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from prometheus_client.registry import CollectorRegistry
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from auth import AdminKey, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
-from core.ratelimit import limit_by_ip, limit_tracking_by_ip
+from auth import AdminKey, KeyCache, Principal, ReadKey, WriteKey  # noqa: F401  (re-exported for routers)
+from core.metrics import StateCollector
+from core.ratelimit import RateLimiter, limit_by_ip, limit_tracking_by_ip
 from database_async import TuneDatabase
 from llm import LLMClient
 from settings import Settings
@@ -61,18 +64,22 @@ PublicLimit = Depends(limit_by_ip)
 TrackingLimit = Depends(limit_tracking_by_ip)
 
 
-def get_db(request: Request) -> TuneDatabase:
-    return request.app.state.db
+def app_part(name: str) -> Callable[[Request], Awaitable[Any]]:
+    """A dependency answering `request.app.state.<name>`: one of the process's parts, set by
+    api_server's lifespan. `async`, so FastAPI awaits it in place: a plain `def` dependency would go
+    through the thread pool on every request (the pixel's route takes two)."""
+
+    async def part(request: Request) -> Any:
+        return getattr(request.app.state, name)
+
+    part.__name__ = part.__qualname__ = f"app_part_{name}"
+    return part
 
 
-def get_llm(request: Request) -> LLMClient:
-    return request.app.state.llm
-
-
-def get_app_settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-DatabaseDep = Annotated[TuneDatabase, Depends(get_db)]
-LlmDep = Annotated[LLMClient, Depends(get_llm)]
-SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+DatabaseDep = Annotated[TuneDatabase, Depends(app_part("db"))]
+LlmDep = Annotated[LLMClient, Depends(app_part("llm"))]
+SettingsDep = Annotated[Settings, Depends(app_part("settings"))]
+KeyCacheDep = Annotated[KeyCache, Depends(app_part("key_cache"))]
+LimiterDep = Annotated[RateLimiter, Depends(app_part("limiter"))]  # the API's per-IP / per-key limiter
+MetricsCollectorDep = Annotated[StateCollector, Depends(app_part("metrics_collector"))]
+MetricsRegistryDep = Annotated[CollectorRegistry, Depends(app_part("metrics_registry"))]

@@ -27,6 +27,8 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from models import JobStatus
+
 HTTP_REQUESTS = Counter(
     "tune_http_requests_total", "HTTP requests by route and status", ["method", "route", "status"]
 )
@@ -113,8 +115,8 @@ class StateCollector(Collector):
         in_use.add_metric([], float(pool.checkedout()) if hasattr(pool, "checkedout") else 0.0)
         yield in_use
         jobs = GaugeMetricFamily("tune_jobs", "Jobs by status", labels=["status"])
-        for status in ("queued", "running", "succeeded", "failed", "cancelled"):
-            jobs.add_metric([status], float(self.jobs.get(status, 0)))
+        for status in JobStatus:
+            jobs.add_metric([status.value], float(self.jobs.get(status, 0)))
         yield jobs
         breaker = GaugeMetricFamily(
             "tune_llm_circuit_state", "Claude circuit: 0 closed, 1 half-open, 2 open; -1 Claude unconfigured"

@@ -27,14 +27,13 @@ from industry_agents.builder import build_profile_rules
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
 from llm import LLMClient, LLMUnavailable
-from models import IndustryAgent, utcnow
+from models import AgentStatus, IndustryAgent, utcnow
 from perf.cache import WorkspaceCache
 from schemas import AgentProfile, Input, Output
 from settings import Settings
 
 log = structlog.get_logger()
 
-BUILDING, READY, FAILED = "building", "ready", "failed"
 
 SYSTEM_PROMPT = """You are a senior B2B outbound strategist. You improve an "agent profile" for selling into one
 industry: its description, buyer personas' priorities and pains, the industry's real pains, value
@@ -85,8 +84,8 @@ def stale_after(settings: Settings) -> timedelta:
 
 def effective_status(agent: IndustryAgent, settings: Settings) -> tuple[str, str | None]:
     """The status to report: a `building` row older than any build can take was interrupted."""
-    if agent.status == BUILDING and agent.updated_at < utcnow() - stale_after(settings):
-        return FAILED, "The build was interrupted (the service stopped); build again."
+    if agent.status == AgentStatus.BUILDING and agent.updated_at < utcnow() - stale_after(settings):
+        return AgentStatus.FAILED, "The build was interrupted (the service stopped); build again."
     return agent.status, agent.error
 
 
@@ -112,7 +111,7 @@ async def latest_agent(
         IndustryAgent.workspace_id == workspace_id, IndustryAgent.industry == industry
     )
     if ready_only:
-        query = query.where(IndustryAgent.status == READY)
+        query = query.where(IndustryAgent.status == AgentStatus.READY)
     return await session.scalar(query.order_by(IndustryAgent.version.desc()).limit(1))
 
 
@@ -130,7 +129,11 @@ async def start_build(
             f"(who buys and why) so an agent can be built."
         )
     current = await latest_agent(session, workspace_id=workspace_id, industry=slug)
-    if current is not None and not data.rebuild and effective_status(current, settings)[0] in (READY, BUILDING):
+    if (
+        current is not None
+        and not data.rebuild
+        and effective_status(current, settings)[0] in (AgentStatus.READY, AgentStatus.BUILDING)
+    ):
         return current, False
     profile = rules_profile(data)
     agent = IndustryAgent(
@@ -141,9 +144,9 @@ async def start_build(
         profile=profile.model_dump(),
     )
     if llm.enabled:
-        agent.status, agent.progress, agent.engine = BUILDING, 10, None
+        agent.status, agent.progress, agent.engine = AgentStatus.BUILDING, 10, None
     else:
-        agent.status, agent.progress, agent.engine = READY, 100, "rules"
+        agent.status, agent.progress, agent.engine = AgentStatus.READY, 100, "rules"
     session.add(agent)
     await session.flush()
     log.info("agent.build_started", industry=slug, version=agent.version, engine=agent.engine or "claude")
@@ -175,7 +178,7 @@ async def ensure_agent(session: AsyncSession, *, workspace_id: uuid.UUID, indust
         workspace_id=workspace_id,
         industry=slug,
         version=1,
-        status=READY,
+        status=AgentStatus.READY,
         progress=100,
         engine="rules",
         request={"industry": slug, "auto": True},
@@ -195,7 +198,7 @@ async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID
     """Finish a `building` agent with Claude; on any Claude failure, with the rules profile."""
     async with db.session(write=False) as session:
         agent = await session.get(IndustryAgent, agent_id)
-        if agent is None or agent.status != BUILDING:
+        if agent is None or agent.status != AgentStatus.BUILDING:
             return
         request, seed = AgentBuild.model_validate(agent.request), AgentProfile.model_validate(agent.profile)
         workspace_id = agent.workspace_id
@@ -220,21 +223,26 @@ async def run_claude_build(db: TuneDatabase, llm: LLMClient, agent_id: uuid.UUID
         profile, notes = bound_profile(result.value, seed)
         if notes:
             log.info("agent.build_bounded", agent_id=str(agent_id), not_applied=notes)
-        values = {"status": READY, "progress": 100, "engine": "claude", "profile": profile.model_dump()}
+        values = {
+            "status": AgentStatus.READY,
+            "progress": 100,
+            "engine": "claude",
+            "profile": profile.model_dump(),
+        }
     except LLMUnavailable as exc:
         values = {
-            "status": READY,
+            "status": AgentStatus.READY,
             "progress": 100,
             "engine": "rules",
             "error": f"Claude unavailable ({exc.reason}); built by the rules engine.",
         }
     except Exception as exc:  # a build must end, never hang in `building`
         log.exception("agent.build_failed", agent_id=str(agent_id))
-        values = {"status": FAILED, "error": f"Build failed: {type(exc).__name__}"}
+        values = {"status": AgentStatus.FAILED, "error": f"Build failed: {type(exc).__name__}"}
     async with db.session() as session:
         await session.execute(
             update(IndustryAgent)
-            .where(IndustryAgent.id == agent_id, IndustryAgent.status == BUILDING)
+            .where(IndustryAgent.id == agent_id, IndustryAgent.status == AgentStatus.BUILDING)
             .values(**values, updated_at=utcnow())
         )
     log.info("agent.build_finished", agent_id=str(agent_id), status=values["status"], engine=values.get("engine"))

@@ -5,9 +5,11 @@
     schemas   statuses and `JobRead`
     service   enqueue (in the caller's transaction), get, cancel, list, queue depth
     worker    claiming under a lease, heartbeats, the two-phase item loop, `WorkerPool`
+    batches   batch mode: a job's Claude calls in rounds of Message Batches (`llm.batches`)
     router    /api/jobs and POST /api/workflows/complete-pipeline
 
-May import: `core`, `database_async`, `models`, `schemas`, `settings`; `kinds` and `router` alone
+May import: `core`, `database_async`, `models`, `schemas`, `settings`, `llm` (the client's errors and
+usage, and `llm.batches`, for batch mode); `kinds` and `router` alone
 import the features that define job kinds. The public names below are the package's interface.
 """
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, BackgroundTasks, Query, Request, status
+from fastapi import APIRouter, BackgroundTasks, Query, status
 
 import campaigns.pipeline as workflows
-import claude_batches
 import jobs
-from core.deps import ReadKey, SessionDep, WriteKey
+from core.deps import LlmDep, ReadKey, SessionDep, SettingsDep, WriteKey
+from llm import batches as message_batches
+from models import BatchStatus
 from schemas import Page
 
 router = APIRouter(prefix="/api", tags=["jobs"])
@@ -41,23 +42,19 @@ async def get_job(job_id: uuid.UUID, key: ReadKey, session: SessionDep) -> jobs.
 
 @router.post("/jobs/{job_id}/cancel", response_model=jobs.JobRead)
 async def cancel_job(
-    job_id: uuid.UUID, key: WriteKey, session: SessionDep, request: Request, background: BackgroundTasks
+    job_id: uuid.UUID, key: WriteKey, session: SessionDep, llm: LlmDep, background: BackgroundTasks
 ) -> jobs.JobRead:
     """Cancel a queued or running job; items already done stay done (a Message Batch it is waiting
     for is cancelled at Anthropic too, after the answer)."""
     job = await jobs.cancel_job(session, workspace_id=key.workspace_id, job_id=job_id)
-    if job.message_batch and job.message_batch.get("status") == "submitted":
-        background.add_task(
-            claude_batches.cancel_at_anthropic, request.app.state.llm, job.job_id, job.message_batch["batch_id"]
-        )
+    if job.message_batch and job.message_batch.get("status") == BatchStatus.SUBMITTED:
+        background.add_task(message_batches.cancel_at_anthropic, llm, job.job_id, job.message_batch["batch_id"])
     return job
 
 
 @router.post("/workflows/complete-pipeline", status_code=status.HTTP_202_ACCEPTED, response_model=jobs.JobRead)
 async def complete_pipeline(
-    body: workflows.PipelineRequest, key: WriteKey, session: SessionDep, request: Request
+    body: workflows.PipelineRequest, key: WriteKey, session: SessionDep, settings: SettingsDep
 ) -> jobs.JobRead:
     """Analyse → tier → write content per tier → attach to the campaign (→ push to Clay), as one job."""
-    return await workflows.start_pipeline(
-        session, workspace_id=key.workspace_id, data=body, settings=request.app.state.settings
-    )
+    return await workflows.start_pipeline(session, workspace_id=key.workspace_id, data=body, settings=settings)

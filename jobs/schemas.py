@@ -9,13 +9,13 @@ from typing import Any
 
 import structlog
 
-from models import Job
+from models import Job, JobStatus
 from schemas import Output
 
 log = structlog.get_logger()
 
-ACTIVE = ("queued", "running")
-FINISHED = ("succeeded", "failed", "cancelled")
+ACTIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
+FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
 class JobRead(Output):
@@ -32,7 +32,7 @@ class JobRead(Output):
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None
-    # A job sent through Message Batches (`claude_batches`): its latest batch, on GET /api/jobs/{id}.
+    # A job sent through Message Batches (`jobs.batches`): its latest batch, on GET /api/jobs/{id}.
     message_batch: dict[str, Any] | None = None
 
 

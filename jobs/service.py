@@ -15,7 +15,7 @@ from core.errors import Conflict, NotFound
 from jobs.registry import HANDLERS
 from jobs.schemas import ACTIVE, JobRead, job_read
 from jobs.worker import wake
-from models import Job, JobItem, LlmBatch, utcnow
+from models import Job, JobItem, JobItemStatus, JobStatus, LlmBatch, utcnow
 from schemas import Page
 
 log = structlog.get_logger()
@@ -39,7 +39,7 @@ async def enqueue(
         kind=kind,
         payload=payload,
         total=len(items),
-        status="queued",
+        status=JobStatus.QUEUED,
         next_run_at=utcnow(),
     )
     session.add(job)
@@ -61,7 +61,7 @@ async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uui
     errors = (
         await session.execute(
             select(JobItem.key, JobItem.error)
-            .where(JobItem.job_id == job.id, JobItem.status == "failed")
+            .where(JobItem.job_id == job.id, JobItem.status == JobItemStatus.FAILED)
             .order_by(JobItem.position)
             .limit(50)
         )
@@ -95,7 +95,7 @@ async def cancel_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: 
     result = await session.execute(
         update(Job)
         .where(Job.id == job_id, Job.workspace_id == workspace_id, Job.status.in_(ACTIVE))
-        .values(status="cancelled", finished_at=utcnow(), lease_owner=None, updated_at=utcnow())
+        .values(status=JobStatus.CANCELLED, finished_at=utcnow(), lease_owner=None, updated_at=utcnow())
     )
     job = await get_job(session, workspace_id=workspace_id, job_id=job_id)
     if not getattr(result, "rowcount", 0):

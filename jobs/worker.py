@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
 from jobs.registry import HANDLERS, SUMMARIZERS, Handler, JobContext, public_error
-from models import Job, JobItem, utcnow
+from models import Job, JobItem, JobItemStatus, JobStatus, utcnow
 from settings import Settings
 
 log = structlog.get_logger()
@@ -43,8 +43,8 @@ RULES_CHUNK = 100  # items per chunk when no item can call Claude (see `Worker.c
 
 def _claimable(now: datetime) -> Any:
     return or_(
-        and_(Job.status == "queued", Job.next_run_at <= now),
-        and_(Job.status == "running", Job.lease_expires_at < now),
+        and_(Job.status == JobStatus.QUEUED, Job.next_run_at <= now),
+        and_(Job.status == JobStatus.RUNNING, Job.lease_expires_at < now),
     )
 
 
@@ -52,7 +52,7 @@ async def claim(db: TuneDatabase, *, owner: str, lease: timedelta) -> uuid.UUID 
     """Atomically take the oldest runnable job (or one whose lease expired) for `owner`."""
     now = utcnow()
     values = {
-        "status": "running",
+        "status": JobStatus.RUNNING,
         "lease_owner": owner,
         "lease_expires_at": now + lease,
         "attempts": Job.attempts + 1,
@@ -80,7 +80,7 @@ async def _heartbeat(db: TuneDatabase, job_id: uuid.UUID, owner: str, lease: tim
     async with db.session() as session:
         result = await session.execute(
             update(Job)
-            .where(Job.id == job_id, Job.lease_owner == owner, Job.status == "running")
+            .where(Job.id == job_id, Job.lease_owner == owner, Job.status == JobStatus.RUNNING)
             .values(lease_expires_at=utcnow() + lease)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
@@ -155,9 +155,9 @@ class Worker:
             if attempts > self.settings.JOB_MAX_ATTEMPTS:
                 raise RuntimeError(f"gave up after {attempts - 1} attempts")
             if ctx.payload.get("use_batches") and getattr(self.llm, "enabled", False):
-                import claude_batches.runner  # here: it imports this module
+                from jobs import batches  # here: it imports this module
 
-                if not await claude_batches.runner.run(self, ctx, handler, lost):
+                if not await batches.run(self, ctx, handler, lost):
                     return  # released: waiting for its Message Batch, or stopping
             else:
                 await self._work_items(ctx, handler, lost)
@@ -204,7 +204,7 @@ class Worker:
                 items = (
                     await session.execute(
                         select(JobItem.id, JobItem.key, JobItem.payload)
-                        .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending")
+                        .where(JobItem.job_id == ctx.job_id, JobItem.status == JobItemStatus.PENDING)
                         .order_by(JobItem.position)
                         .limit(size)
                     )
@@ -274,16 +274,16 @@ class Worker:
                             update(JobItem)
                             .where(
                                 JobItem.id == item_id,
-                                JobItem.status == "pending",
+                                JobItem.status == JobItemStatus.PENDING,
                                 JobItem.job_id.in_(
                                     select(Job.id).where(
                                         Job.id == ctx.job_id,
                                         Job.lease_owner == self.owner,
-                                        Job.status == "running",
+                                        Job.status == JobStatus.RUNNING,
                                     )
                                 ),
                             )
-                            .values(status="done", result=result, updated_at=utcnow())
+                            .values(status=JobItemStatus.DONE, result=result, updated_at=utcnow())
                         )
                         if not mark.rowcount:  # type: ignore[attr-defined]
                             raise LeaseLost
@@ -309,14 +309,14 @@ class Worker:
             update(JobItem)
             .where(
                 JobItem.id.in_([item_id for item_id, _ in results]),
-                JobItem.status == "pending",
+                JobItem.status == JobItemStatus.PENDING,
                 JobItem.job_id.in_(
                     select(Job.id).where(
-                        Job.id == ctx.job_id, Job.lease_owner == self.owner, Job.status == "running"
+                        Job.id == ctx.job_id, Job.lease_owner == self.owner, Job.status == JobStatus.RUNNING
                     )
                 ),
             )
-            .values(status="done", updated_at=now)
+            .values(status=JobItemStatus.DONE, updated_at=now)
             .execution_options(synchronize_session=False)
         )
         if mark.rowcount != len(results):  # type: ignore[attr-defined]
@@ -329,9 +329,11 @@ class Worker:
         log.warning("job.item_failed", job_id=str(ctx.job_id), item=key, error=type(exc).__name__)
         await session.execute(
             update(JobItem)
-            .where(JobItem.id == item_id, JobItem.status == "pending")
+            .where(JobItem.id == item_id, JobItem.status == JobItemStatus.PENDING)
             .values(
-                status="failed", error=public_error(exc, job_id=str(ctx.job_id), item=key), updated_at=utcnow()
+                status=JobItemStatus.FAILED,
+                error=public_error(exc, job_id=str(ctx.job_id), item=key),
+                updated_at=utcnow(),
             )
         )
 
@@ -340,9 +342,9 @@ class Worker:
             summary = await SUMMARIZERS[kind](session, ctx) if kind in SUMMARIZERS else None
             await session.execute(
                 update(Job)
-                .where(Job.id == ctx.job_id, Job.lease_owner == self.owner, Job.status == "running")
+                .where(Job.id == ctx.job_id, Job.lease_owner == self.owner, Job.status == JobStatus.RUNNING)
                 .values(
-                    status="succeeded",
+                    status=JobStatus.SUCCEEDED,
                     result=summary,
                     finished_at=utcnow(),
                     lease_owner=None,
@@ -357,9 +359,9 @@ class Worker:
         async with self.db.session() as session:
             await session.execute(
                 update(Job)
-                .where(Job.id == job_id, Job.lease_owner == self.owner, Job.status == "running")
+                .where(Job.id == job_id, Job.lease_owner == self.owner, Job.status == JobStatus.RUNNING)
                 .values(
-                    status="queued",
+                    status=JobStatus.QUEUED,
                     lease_owner=None,
                     lease_expires_at=None,
                     attempts=Job.attempts - 1,
@@ -382,9 +384,9 @@ class Worker:
             "updated_at": utcnow(),
         }
         if final:
-            values |= {"status": "failed", "finished_at": utcnow()}
+            values |= {"status": JobStatus.FAILED, "finished_at": utcnow()}
         else:
-            values |= {"status": "queued", "next_run_at": utcnow() + backoff}
+            values |= {"status": JobStatus.QUEUED, "next_run_at": utcnow() + backoff}
         try:
             async with self.db.session() as session:
                 await session.execute(

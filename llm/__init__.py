@@ -30,8 +30,10 @@ server's `x-should-retry`, and waits for a server `retry-after` only up to
 `LLM_MAX_RETRY_AFTER_S`. Two layers would multiply (SDK retries × tenacity attempts), and the SDK
 alone would honour an hour-long `retry-after`.
 
-`router` serves GET /api/usage. May import: `core`, `models`, `settings`, `database_async`; never a
-feature (features call Claude through this client).
+`router` serves GET /api/usage; `batches` holds the Message Batches side (the per-job decision and
+the stand-in client a batch-mode job item runs with; the rounds themselves are `jobs.batches`).
+May import: `core`, `models`, `settings`, `database_async`; never a feature (features call Claude
+through this client), nor `jobs`.
 """
 
 from __future__ import annotations
@@ -392,6 +394,15 @@ def _utcnow() -> datetime:
 # --- the client --------------------------------------------------------------------------------
 
 
+def _refuse_if_spent(purpose: str, scope: str, spent: float, budget: float, what: str) -> None:
+    """`LLMUnavailable("budget")` (logged) when `spent` has reached `budget`."""
+    if spent >= budget:
+        log.warning(
+            "llm.budget_exhausted", purpose=purpose, scope=scope, spent_usd=round(spent, 6), budget_usd=budget
+        )
+        raise LLMUnavailable("budget", f"{what} of ${budget:.2f} is spent")
+
+
 class LLMClient:
     """Claude behind one interface for every AI feature; one instance per process (app.state)."""
 
@@ -433,7 +444,7 @@ class LLMClient:
     @property
     def anthropic(self) -> AsyncAnthropic | None:
         """The SDK client (None when Claude is not configured), for the Message Batches path
-        (`claude_batches`), which sends the same `request_params` as `structured`."""
+        (`llm.batches`), which sends the same `request_params` as `structured`."""
         return self._client
 
     async def check_budget(self, purpose: str, workspace_id: uuid.UUID | None) -> None:
@@ -645,32 +656,17 @@ class LLMClient:
         s = self.settings
         if workspace_id is not None:
             spent = await self.month_spend(workspace_id)
-            if spent >= s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:
-                log.warning(
-                    "llm.budget_exhausted",
-                    purpose=purpose,
-                    scope="workspace",
-                    spent_usd=round(spent, 6),
-                    budget_usd=s.LLM_WORKSPACE_MONTHLY_BUDGET_USD,
-                )
-                raise LLMUnavailable(
-                    "budget",
-                    f"this workspace's monthly LLM budget of ${s.LLM_WORKSPACE_MONTHLY_BUDGET_USD:.2f} is spent",
-                )
+            _refuse_if_spent(
+                purpose,
+                "workspace",
+                spent,
+                s.LLM_WORKSPACE_MONTHLY_BUDGET_USD,
+                "this workspace's monthly LLM budget",
+            )
         if s.LLM_MONTHLY_BUDGET_USD is not None:
             total = await self.month_spend()
             self._note_budget(month_start(self._now()), total >= s.LLM_MONTHLY_BUDGET_USD)
-            if total >= s.LLM_MONTHLY_BUDGET_USD:
-                log.warning(
-                    "llm.budget_exhausted",
-                    purpose=purpose,
-                    scope="service",
-                    spent_usd=round(total, 6),
-                    budget_usd=s.LLM_MONTHLY_BUDGET_USD,
-                )
-                raise LLMUnavailable(
-                    "budget", f"the service's monthly LLM cap of ${s.LLM_MONTHLY_BUDGET_USD:.2f} is spent"
-                )
+            _refuse_if_spent(purpose, "service", total, s.LLM_MONTHLY_BUDGET_USD, "the service's monthly LLM cap")
 
     async def _call(
         self,

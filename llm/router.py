@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 
-from core.deps import ReadKey, SessionDep
+from core.deps import LlmDep, ReadKey, SessionDep
 
 router = APIRouter(prefix="/api", tags=["usage"])
 
 
 @router.get("/usage")
-async def usage(key: ReadKey, session: SessionDep, request: Request) -> dict[str, Any]:
+async def usage(key: ReadKey, session: SessionDep, llm: LlmDep) -> dict[str, Any]:
     """The caller's workspace: Claude tokens and cost this month (UTC) against its monthly budget
     (LLM_WORKSPACE_MONTHLY_BUDGET_USD), and the engine in use. Other workspaces' usage is never shown."""
-    llm = request.app.state.llm
     return {**await llm.month_usage(session, key.workspace_id), "engine": llm.state()}

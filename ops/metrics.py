@@ -8,21 +8,20 @@ from fastapi import APIRouter, Depends, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from auth import api_key_header
+from core.deps import DatabaseDep, LimiterDep, MetricsCollectorDep, MetricsRegistryDep, SettingsDep
 from core.errors import Forbidden, Unauthorized
 from core.metrics import exposition
 from core.ratelimit import client_ip
 from jobs import queue_depth
 
 
-async def require_metrics_access(request: Request) -> None:
+async def require_metrics_access(request: Request, settings: SettingsDep, limiter: LimiterDep) -> None:
     """`Authorization: Bearer <METRICS_TOKEN>`, unless METRICS_PUBLIC=true.
 
     The metrics are the whole service's (every tenant's traffic), so a tenant's API key, even an
     admin one, does not open them (issue 13, finding 14): only the operator's token does.
     """
-    state = request.app.state
-    settings = state.settings
-    await state.limiter.enforce(request, f"ip:{client_ip(request)}")
+    await limiter.enforce(request, f"ip:{client_ip(request)}")
     if settings.METRICS_PUBLIC:
         return
     bearer = request.headers.get("authorization", "")
@@ -46,10 +45,9 @@ router = APIRouter(tags=["operations"])
     dependencies=[Depends(require_metrics_access)],
     responses={200: {"content": {"text/plain": {}}, "description": "Prometheus exposition"}},
 )
-async def metrics(request: Request) -> Response:
+async def metrics(db: DatabaseDep, collector: MetricsCollectorDep, registry: MetricsRegistryDep) -> Response:
     """Prometheus metrics (METRICS_TOKEN bearer, unless METRICS_PUBLIC=true)."""
-    state = request.app.state
-    async with state.db.session(write=False) as session:
+    async with db.session(write=False) as session:
         counts = await queue_depth(session)
-    state.metrics_collector.jobs = counts
-    return Response(exposition(state.metrics_registry), media_type=CONTENT_TYPE_LATEST)
+    collector.jobs = counts
+    return Response(exposition(registry), media_type=CONTENT_TYPE_LATEST)

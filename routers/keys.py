@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Response, status
 
 import auth
-from core.deps import AdminKey, SessionDep, SettingsDep
+from core.deps import AdminKey, KeyCacheDep, SessionDep, SettingsDep
 from schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyRead, Page
 
 router = APIRouter(prefix="/api/keys", tags=["keys"])
@@ -33,8 +33,8 @@ async def list_keys(key: AdminKey, session: SessionDep) -> Page[ApiKeyRead]:
 
 
 @router.delete("/{key_id}", response_model=ApiKeyRead)
-async def revoke_key(key_id: uuid.UUID, key: AdminKey, session: SessionDep, request: Request) -> ApiKeyRead:
+async def revoke_key(key_id: uuid.UUID, key: AdminKey, session: SessionDep, key_cache: KeyCacheDep) -> ApiKeyRead:
     """Revoke a key of your workspace; it stops working at once (other processes: API_KEY_CACHE_TTL_S)."""
     row = await auth.revoke_key(session, key_id=key_id, workspace_id=key.workspace_id)
-    request.app.state.key_cache.evict(row.key_hash)
+    key_cache.evict(row.key_hash)
     return ApiKeyRead.model_validate(row)

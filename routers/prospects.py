@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-import claude_batches
 import prospect_intelligence as intel
 from core.deps import DatabaseDep, LlmDep, ReadKey, SessionDep, SettingsDep, WriteKey
 from core.errors import Unprocessable
 from jobs import JobRead
+from llm import batches as message_batches
 from schemas import Page
 
 router = APIRouter(prefix="/api/prospects", tags=["prospects"])
@@ -56,7 +56,7 @@ async def analyze_batch(
             industry=body.industry,
             prospects=body.prospects,
             replace=body.replace,
-            use_batches=claude_batches.wanted(settings, body.use_batches, count),
+            use_batches=message_batches.wanted(settings, body.use_batches, count),
         )
     return await intel.analyze_batch(session, db=db, llm=llm, workspace_id=key.workspace_id, data=body)
 

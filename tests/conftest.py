@@ -22,11 +22,10 @@ import pytest
 from asgi_lifespan import LifespanManager
 from sqlalchemy.engine import make_url
 
-import auth
 from api_server import create_app
-from database_async import TuneDatabase
 from settings import Settings
 from tests.support.fake_anthropic import fake_anthropic  # noqa: F401  (the fixture, for every test module)
+from tests.support.rig import client_for, make_key, rig  # noqa: F401  (the one rig, for every test module)
 
 BACKENDS = ["sqlite", "postgres"]
 logging.getLogger("pgserver").setLevel(logging.WARNING)
@@ -120,40 +119,9 @@ async def app_factory(database_url: str, request: pytest.FixtureRequest) -> Asyn
 
 
 @pytest.fixture
-def rig(app_factory: Any) -> Any:
-    """`await rig(claude=False, **settings)` → (started app, client holding a read+write key)."""
-
-    async def make(claude: bool = False, **overrides: Any) -> tuple[Any, httpx.AsyncClient]:
-        application = await app_factory(claude, **overrides)
-        key = await make_key(application.state.db)
-        return application, client_for(application, headers={"X-API-Key": key})
-
-    return make
-
-
-def client_for(application: Any, **kwargs: Any) -> httpx.AsyncClient:
-    transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
-    return httpx.AsyncClient(transport=transport, base_url="http://test", **kwargs)
-
-
-@pytest.fixture
 async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
     async with client_for(app) as c:
         yield c
-
-
-async def make_key(
-    db: TuneDatabase,
-    *,
-    workspace: str = "acme",
-    scopes: tuple[str, ...] = ("read", "write"),
-    name: str = "test key",
-) -> str:
-    """Create a key straight through the service layer; return the raw key."""
-    async with db.session() as session:
-        ws = await auth.get_or_create_workspace(session, name=workspace)
-        _, raw = await auth.create_key(session, workspace_id=ws.id, name=name, scopes=list(scopes), env="dev")
-    return raw
 
 
 @pytest.fixture

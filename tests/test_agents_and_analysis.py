@@ -28,7 +28,7 @@ BUILD = {"industry": "casino", "company": "Tune Outbound", "offer": "player reac
 
 
 async def test_build_casino_agent_then_rebuild_is_a_new_version(rig):
-    _, client = await rig()
+    client = (await rig()).client
     r = await client.post("/api/agents/build", json=BUILD)
     assert r.status_code == 202, r.text
     assert r.json().items() >= {"industry": "casino", "version": 1, "status": "ready", "engine": "rules"}.items()
@@ -49,7 +49,7 @@ async def test_build_casino_agent_then_rebuild_is_a_new_version(rig):
 
 
 async def test_unknown_industry_needs_a_description(rig):
-    _, client = await rig()
+    client = (await rig()).client
     body = assert_problem(await client.post("/api/agents/build", json={**BUILD, "industry": "pet grooming"}), 422)
     assert "description" in body["detail"]
     r = await client.post(
@@ -74,7 +74,7 @@ async def test_unknown_industry_needs_a_description(rig):
 
 
 async def test_casino_vp_is_tier_1_with_grounded_hooks_and_is_stored(rig):
-    _, client = await rig()
+    client = (await rig()).client
     await client.post("/api/agents/build", json=BUILD)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
@@ -99,7 +99,7 @@ async def test_casino_vp_is_tier_1_with_grounded_hooks_and_is_stored(rig):
 
 
 async def test_tier_is_reproducible_from_the_stored_breakdown(rig):
-    _, client = await rig()
+    client = (await rig()).client
     thresholds = TierThresholds.model_validate(industry_agents.get_builtin("casino").tier_thresholds)
     people = [
         DANA,
@@ -120,7 +120,7 @@ async def test_tier_is_reproducible_from_the_stored_breakdown(rig):
 
 
 async def test_reanalysis_upserts_the_prospect_and_old_analyses_keep_their_version(rig):
-    _, client = await rig()
+    client = (await rig()).client
     first = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
     assert first["agent"]["version"] == 1  # built on first use from built-in knowledge
     await client.post("/api/agents/build", json={**BUILD, "rebuild": True})
@@ -136,7 +136,8 @@ async def test_reanalysis_upserts_the_prospect_and_old_analyses_keep_their_versi
 
 
 async def test_another_workspaces_prospect_is_404(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
     other = await make_key(app.state.db, workspace="rival agency")
     theirs = await client.get(f"/api/prospects/{a['prospect_id']}", headers={"X-API-Key": other})
@@ -148,7 +149,7 @@ async def test_another_workspaces_prospect_is_404(rig):
 
 
 async def test_bad_input_is_a_clear_4xx(rig):
-    _, client = await rig()
+    client = (await rig()).client
     assert_problem(await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": {}}), 422)
     assert_problem(
         await client.post(
@@ -169,7 +170,7 @@ async def test_bad_input_is_a_clear_4xx(rig):
 
 
 async def test_batch_reports_bad_items_alone_and_caps_its_size(rig):
-    _, client = await rig(ANALYZE_BATCH_INLINE_MAX=5, ANALYZE_BATCH_MAX=8)
+    client = (await rig(ANALYZE_BATCH_INLINE_MAX=5, ANALYZE_BATCH_MAX=8)).client
     r = await client.post(
         "/api/prospects/analyze-batch",
         json={
@@ -272,7 +273,7 @@ def agent_draft(profile: Any, **changes: Any) -> dict[str, Any]:
 async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_anthropic):
     casino = industry_agents.get_builtin("casino")
     fake_anthropic.reply(agent_draft(casino, tone="Hospitality-savvy and compliance-aware (written by Claude)"))
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     r = await client.post("/api/agents/build", json=BUILD)
     assert r.status_code == 202 and r.json()["status"] == "building"
     status = (await client.get("/api/agents/casino/status")).json()
@@ -310,7 +311,7 @@ async def test_claude_builds_the_agent_and_adds_insight_with_usage(rig, fake_ant
     ],
 )
 async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic, fault, reason):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.fail(**fault)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200, r.text
@@ -336,7 +337,7 @@ async def test_claude_faults_fall_back_to_rules_without_5xx(rig, fake_anthropic,
     ],
 )
 async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, reason):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     if "json" in garbage:
         fake_anthropic.reply(garbage["json"])
     elif "cut_off" in garbage:
@@ -360,17 +361,20 @@ async def test_claude_garbage_falls_back_to_rules(rig, fake_anthropic, garbage, 
 
 
 async def test_claude_timeout_and_refused_connection_fall_back(rig, fake_anthropic, database_url):
-    _, client = await rig(claude=True, LLM_TIMEOUT_S=0.3)
+    client = (await rig(claude=True, LLM_TIMEOUT_S=0.3)).client
     fake_anthropic.sleep(2)
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.json()["engine"] == "rules" and r.json()["fallback"] == "failed"
-    _, refused = await rig(ANTHROPIC_API_KEY="test", ANTHROPIC_BASE_URL="http://127.0.0.1:9", LLM_MAX_ATTEMPTS=1)
+    refused = (
+        await rig(ANTHROPIC_API_KEY="test", ANTHROPIC_BASE_URL="http://127.0.0.1:9", LLM_MAX_ATTEMPTS=1)
+    ).client
     r = await refused.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
     assert r.status_code == 200 and r.json()["fallback"] == "failed"
 
 
 async def test_spent_budget_switches_to_rules_without_calling_claude(rig, fake_anthropic):
-    app, client = await rig(claude=True, LLM_MONTHLY_BUDGET_USD=0.01)
+    rg = await rig(claude=True, LLM_MONTHLY_BUDGET_USD=0.01)
+    app, client = rg.app, rg.client
     async with app.state.db.session() as s:
         s.add(LlmUsage(model="claude-sonnet-4-6", purpose="analyze", outcome="ok", cost_usd=0.02))
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
@@ -381,7 +385,8 @@ async def test_spent_budget_switches_to_rules_without_calling_claude(rig, fake_a
 
 
 async def test_open_circuit_sends_work_to_rules(rig, fake_anthropic):
-    app, client = await rig(claude=True, LLM_BREAKER_FAILURES=2)
+    rg = await rig(claude=True, LLM_BREAKER_FAILURES=2)
+    app, client = rg.app, rg.client
     fake_anthropic.fail(503, times=2)
     for _ in range(3):
         r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
@@ -394,7 +399,8 @@ async def test_open_circuit_sends_work_to_rules(rig, fake_anthropic):
 
 
 async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     async with app.state.db.session() as s:
         ws = (await s.scalars(select(Workspace))).one()
         s.add(
@@ -419,7 +425,7 @@ async def test_a_build_interrupted_by_a_restart_reads_failed_and_can_be_rebuilt(
 
 async def test_hung_claude_answers_an_interactive_analysis_with_rules_within_its_deadline(rig, fake_anthropic):
     """Three attempts × 60 s would have been three minutes; the interactive deadline bounds it all."""
-    _, client = await rig(claude=True, LLM_DEADLINE_INTERACTIVE_S=1, LLM_TIMEOUT_S=60, LLM_MAX_ATTEMPTS=3)
+    client = (await rig(claude=True, LLM_DEADLINE_INTERACTIVE_S=1, LLM_TIMEOUT_S=60, LLM_MAX_ATTEMPTS=3)).client
     fake_anthropic.sleep(30, times=3)
     started = time.perf_counter()
     r = await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})
@@ -431,7 +437,7 @@ async def test_hung_claude_answers_an_interactive_analysis_with_rules_within_its
 
 async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic):
     fake_anthropic.responder = lambda request: FACTS
-    _, client = await rig(claude=True, LLM_INLINE_MAX_ITEMS=3, JOB_WORKERS=0)
+    client = (await rig(claude=True, LLM_INLINE_MAX_ITEMS=3, JOB_WORKERS=0)).client
     people = [{**DANA, "email": f"p{i}@silverpeakcasino.com"} for i in range(4)]
     small = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people[:3]})
     assert small.status_code == 200 and small.json()["succeeded"] == 3
@@ -442,7 +448,7 @@ async def test_inline_batches_go_to_a_job_when_claude_is_on(rig, fake_anthropic)
     assert added.status_code == 202 and added.json()["kind"] == "analyze"
     assert fake_anthropic.attempts == 3  # only the inline three; the queued ones wait for a worker
     # Without Claude the old inline limit stands: nothing waits on the network.
-    _, offline = await rig(LLM_INLINE_MAX_ITEMS=3)
+    offline = (await rig(LLM_INLINE_MAX_ITEMS=3)).client
     r = await offline.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people})
     assert r.status_code == 200 and r.json()["succeeded"] == 4
 
@@ -505,7 +511,8 @@ INVENTED_WORDS = ("Caesars", "37", "2025", "Nevada", "Bellagio")
 async def test_an_invented_claude_fact_is_dropped_and_counted(rig, fake_anthropic, change):
     """A Claude fact whose quote is not in its field, or whose numbers or names are not in the quote,
     never reaches a stored hook, the breakdown, the approach or the stored facts; it is counted."""
-    app, client = await rig(claude=True)
+    rg = await rig(claude=True)
+    app, client = rg.app, rg.client
     fake_anthropic.reply({**FACTS, "events": [], **change})
     a = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()
     assert a["engine"] == "claude" and a["dropped_facts"] == 1
@@ -540,7 +547,8 @@ async def test_the_stored_facts_give_the_stored_tier_on_either_engine(rig, fake_
     """Claude reads a tier-1 account, and a supplier by the profile's own disqualifier (a rule the profile
     does not have is dropped); a failure falls back to the rules extractor's facts. Re-scoring each
     analysis's stored facts gives its stored tier and breakdown."""
-    app, client = await rig(claude=True)
+    rg = await rig(claude=True)
+    app, client = rg.app, rg.client
     supplier = {
         **DANA,
         "email": "lee@reelmakers.com",
@@ -609,7 +617,7 @@ async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake
     )
     wild["personas"][0]["titles"] = [*first.titles, *(f"extra title {i}" for i in range(8))]
     fake_anthropic.reply(wild)
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
     profile = (await client.get("/api/agents/casino")).json()["profile"]
     assert profile["rubric"] == casino.rubric.model_dump()
@@ -640,7 +648,8 @@ async def test_a_claude_build_cannot_move_scoring_inputs_beyond_bounds(rig, fake
 
 
 async def test_one_tenant_cannot_see_or_spend_anothers_claude_budget(rig, fake_anthropic):
-    app, acme = await rig(claude=True, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.02)
+    rg = await rig(claude=True, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0.02)
+    app, acme = rg.app, rg.client
     globex = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="globex")})
     fake_anthropic.responder = lambda request: FACTS
     fake_anthropic.reply(FACTS, usage={"input_tokens": 2000, "output_tokens": 2000})  # $0.024

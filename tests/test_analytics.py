@@ -20,18 +20,16 @@ from sqlalchemy import select
 import analytics.service as analytics
 from models import Campaign, CampaignProspect, Message
 from tests.conftest import assert_problem
-from tests.support import campaign_rig
 from tests.support.campaign_rig import (
     HUMAN_UA,
+    TRACKED,
     add_messages,
     links_of,
     make_campaign,
     recount,
     token_of,
+    tracked,
 )
-
-rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests
-
 
 METRICS = ("sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed")
 MPP_UA, SCANNER_UA = "Mozilla/5.0", "Barracuda Sentinel (EE)"
@@ -114,7 +112,7 @@ async def _check_against_recount(r, cid: str) -> None:
 @pytest.mark.parametrize("seed", [7, 2026])
 async def test_every_report_figure_equals_a_recount_of_the_raw_events(rig, seed):
     rng = random.Random(seed)
-    r = await rig(TRACKING_BURST_WINDOW_S=3)
+    r = await rig(**tracked(TRACKING_BURST_WINDOW_S=3))
     c = r.client
     cid, pids = await make_campaign(r, 8)
     msgs = await add_messages(r, cid, pids, steps=3, links=2)
@@ -179,7 +177,7 @@ async def test_every_report_figure_equals_a_recount_of_the_raw_events(rig, seed)
 
 
 async def test_rates_name_their_denominators_and_clicks_without_opens_stay_possible(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, pids = await make_campaign(r, 3)
     msgs = await add_messages(r, cid, pids, steps=1)
@@ -243,7 +241,7 @@ def test_two_proportion_z_test_matches_the_textbook():
 
 
 async def test_steps_report_names_a_winner_only_when_significant(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, _ = await make_campaign(r, 0)
     rows = [["email", "title", "company"]] + [
@@ -318,7 +316,7 @@ async def test_steps_report_names_a_winner_only_when_significant(rig):
 async def test_a_new_users_journey_with_bot_aware_figures(rig):
     """Create a campaign, import 1,000 prospects from CSV, export for Instantly, post events, hit
     pixels and links (some through Apple MPP), read the four reports."""
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid = (await c.post("/api/campaigns/create", json={"name": "Casino Q1", "industry": "casino"})).json()["id"]
     out = io.StringIO()

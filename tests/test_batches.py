@@ -18,10 +18,10 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-import claude_batches
 from bench.fakes import claude_answer
 from database_async import TuneDatabase
 from llm import Usage
+from llm import batches as message_batches
 from models import Analysis, CampaignProspect, Job, LlmBatch, LlmUsage, Message
 from tests.conftest import make_key, make_settings
 from tests.support.fake_anthropic import FakeAnthropic, fake_anthropic  # noqa: F401
@@ -102,12 +102,12 @@ async def _assert_content_by_tier(app: Any, campaign_id: uuid.UUID, n: int) -> N
 
 def test_the_setting_and_the_request_decide():
     s = make_settings("sqlite+aiosqlite://", ANTHROPIC_API_KEY="test", LLM_BATCH_MIN_ITEMS=50)
-    assert claude_batches.wanted(s, None, 50) and not claude_batches.wanted(s, None, 49)
-    assert claude_batches.wanted(s, True, 1) and not claude_batches.wanted(s, False, 5000)
+    assert message_batches.wanted(s, None, 50) and not message_batches.wanted(s, None, 49)
+    assert message_batches.wanted(s, True, 1) and not message_batches.wanted(s, False, 5000)
     off = make_settings("sqlite+aiosqlite://", ANTHROPIC_API_KEY="test", LLM_BATCHES="off")
-    assert not claude_batches.wanted(off, None, 5000) and claude_batches.wanted(off, True, 2)
+    assert not message_batches.wanted(off, None, 5000) and message_batches.wanted(off, True, 2)
     rules_only = make_settings("sqlite+aiosqlite://", ANTHROPIC_API_KEY="")
-    assert not claude_batches.wanted(rules_only, None, 5000)
+    assert not message_batches.wanted(rules_only, None, 5000)
 
 
 async def test_a_pipeline_goes_through_message_batches_with_per_item_fallback(rig, fake_anthropic):
@@ -115,7 +115,8 @@ async def test_a_pipeline_goes_through_message_batches_with_per_item_fallback(ri
     fake_anthropic.batch_delay_s = 0.05
     broken = {"p3@casino3.com", "p7@casino0.com"}  # every request of these two prospects errors
     fake_anthropic.batch_outcome = lambda cid, params: "errored" if _email_of(params) in broken else None
-    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, JOB_ITEM_CONCURRENCY=4)
+    rg = await rig(claude=True, LLM_BATCH_POLL_S=0.05, JOB_ITEM_CONCURRENCY=4)
+    app, client = rg.app, rg.client
     r = await client.post("/api/workflows/complete-pipeline", json=_pipeline(people(12), use_batches=True))
     assert r.status_code == 202, r.text
     job = await wait_job(client, r.json()["job_id"], timeout=120)
@@ -151,7 +152,8 @@ async def test_a_pipeline_goes_through_message_batches_with_per_item_fallback(ri
 
 async def test_the_non_batch_path_is_unchanged(rig, fake_anthropic):
     fake_anthropic.responder = _answer
-    app, client = await rig(claude=True, LLM_BATCH_MIN_ITEMS=1000)
+    rg = await rig(claude=True, LLM_BATCH_MIN_ITEMS=1000)
+    app, client = rg.app, rg.client
     r = await client.post("/api/workflows/complete-pipeline", json=_pipeline(people(6)))
     job = await wait_job(client, r.json()["job_id"], timeout=60)
     assert job["status"] == "succeeded" and job["done"] == 6 and job["result"]["engines"] == {"claude": 6}
@@ -166,7 +168,8 @@ async def test_a_small_analyze_batch_asking_for_batches_is_queued_and_answered_b
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 0.5
     fake_anthropic.batch_outcome = lambda cid, params: "expired" if _email_of(params) == "p1@casino1.com" else None
-    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.3)
+    rg = await rig(claude=True, LLM_BATCH_POLL_S=0.3)
+    app, client = rg.app, rg.client
     r = await client.post(
         "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3), "use_batches": True}
     )
@@ -197,7 +200,8 @@ async def test_a_crash_between_submit_and_storing_the_id_does_not_submit_twice(r
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 0.05
     fake_anthropic.drop_batch_creates = 1
-    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=5)
+    rg = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=5)
+    app, client = rg.app, rg.client
     r = await client.post(
         "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(8), "use_batches": True}
     )
@@ -213,7 +217,7 @@ async def test_a_crash_between_submit_and_storing_the_id_does_not_submit_twice(r
 
 async def test_a_spent_budget_sends_no_batch_and_falls_back(rig, fake_anthropic):
     fake_anthropic.responder = _answer
-    _app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0)
+    client = (await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_WORKSPACE_MONTHLY_BUDGET_USD=0)).client
     r = await client.post(
         "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(4), "use_batches": True}
     )
@@ -228,7 +232,7 @@ async def test_a_refused_batch_falls_back_and_a_failing_one_is_retried(rig, fake
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 0.05
     fake_anthropic.refuse_batch_creates = [(400, "invalid_request_error")]
-    _app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=1)
+    client = (await rig(claude=True, LLM_BATCH_POLL_S=0.05, LLM_TIMEOUT_S=1)).client
     r = await client.post(
         "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3), "use_batches": True}
     )
@@ -249,7 +253,8 @@ async def test_a_refused_batch_falls_back_and_a_failing_one_is_retried(rig, fake
 async def test_cancelling_a_waiting_job_cancels_its_batch(rig, fake_anthropic):
     fake_anthropic.responder = _answer
     fake_anthropic.batch_delay_s = 2
-    app, client = await rig(claude=True, LLM_BATCH_POLL_S=0.2)
+    rg = await rig(claude=True, LLM_BATCH_POLL_S=0.2)
+    app, client = rg.app, rg.client
     r = await client.post(
         "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(3), "use_batches": True}
     )

@@ -7,16 +7,13 @@ import io
 import uuid
 
 from tests.conftest import assert_problem
-from tests.support import campaign_rig
-from tests.support.campaign_rig import add_messages, make_campaign, person, token_of
+from tests.support.campaign_rig import TRACKED, add_messages, make_campaign, person, token_of, tracked
 from tests.support.people import DANA_ONE_SIGNAL as DANA
 from tracking import tokens
 
-rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests
-
 
 async def test_campaign_lifecycle_list_and_status_transitions(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     ids = []
     for n in range(3):
@@ -58,7 +55,7 @@ async def test_campaign_lifecycle_list_and_status_transitions(rig):
 
 
 async def test_prospects_are_analysed_with_the_campaign_thresholds(rig):
-    r = await rig(ANALYZE_BATCH_INLINE_MAX=3)
+    r = await rig(**tracked(ANALYZE_BATCH_INLINE_MAX=3))
     c = r.client
     strict, _ = await make_campaign(r, 0, tier_thresholds={"tier1": 99, "tier2": 90, "tier3": 10})
     normal, _ = await make_campaign(r, 0)
@@ -145,7 +142,7 @@ def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
 
 
 async def test_csv_import_with_bom_aliases_and_bad_rows(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, _ = await make_campaign(r, 0)
     raw = "\ufeff" + _csv(CSV_ROWS)
@@ -212,7 +209,7 @@ async def test_csv_import_with_bom_aliases_and_bad_rows(rig):
 
 
 async def test_tier_listing_is_paginated_with_analysis_and_content(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, pids = await make_campaign(r, 6)
     await add_messages(r, cid, pids, steps=2)
@@ -240,7 +237,7 @@ async def test_tier_listing_is_paginated_with_analysis_and_content(rig):
 
 
 async def test_export_for_each_tool_embeds_pixel_and_tracked_links(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, pids = await make_campaign(r, 3)
     messages = await add_messages(r, cid, pids, steps=2, links=1)

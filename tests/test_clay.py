@@ -28,10 +28,11 @@ import clay_integration as clay
 from clay.push import Pacer
 from models import Analysis, Campaign, CampaignProspect, ClayPushResult, Prospect, WebhookReceipt
 from settings import Settings
-from tests.conftest import assert_problem, client_for, make_key
+from tests.conftest import assert_problem
 from tests.support.fake_clay import fake_clay  # noqa: F401  (the fixture)
 from tests.support.jobs import wait_job
 from tests.support.people import DANA
+from tests.support.rig import Rig, RigFactory
 
 OLD_SECRET = "old-secret-0123456789abcdefghij"
 NEW_SECRET = "new-secret-abcdefghij0123456789"
@@ -74,19 +75,11 @@ ROW = {
 }
 
 
-@pytest.fixture
-def rig(app_factory: Any) -> Any:
-    """An app on a fresh database with Clay settings; returns (app, keyed client, public client)."""
-
-    async def make(
-        secrets: tuple[str, ...] = (NEW_SECRET, OLD_SECRET), **overrides: Any
-    ) -> tuple[Any, httpx.AsyncClient, httpx.AsyncClient]:
-        app = await app_factory(**{**CLAY_SETTINGS, **overrides})
-        key = await make_key(app.state.db)
-        await add_webhook_secrets(app, "acme", *secrets)
-        return app, client_for(app, headers={"X-API-Key": key}), client_for(app)
-
-    return make
+async def clay_rig(rig: RigFactory, secrets: tuple[str, ...] = (NEW_SECRET, OLD_SECRET), **overrides: Any) -> Rig:
+    """The one rig with Clay settings, and these webhook secrets imported into workspace "acme"."""
+    r = await rig(**{**CLAY_SETTINGS, **overrides})
+    await add_webhook_secrets(r.app, "acme", *secrets)
+    return r
 
 
 async def add_webhook_secrets(app: Any, workspace: str, *values: str) -> None:
@@ -166,7 +159,8 @@ SECRET = {"X-Clay-Secret": NEW_SECRET}
 
 
 async def test_setup_tables_gives_columns_and_the_callback_config(rig):
-    app, client, public = await rig(PUBLIC_BASE_URL="https://tune.example.com")
+    rg = await clay_rig(rig, PUBLIC_BASE_URL="https://tune.example.com")
+    app, client, public = rg.app, rg.client, rg.public
     campaign_id, _ = await seed_campaign(app.state.db)
     r = await client.post("/api/clay/setup-tables", json={"campaign_id": str(campaign_id)})
     assert r.status_code == 200, r.text
@@ -207,7 +201,8 @@ async def test_setup_tables_gives_columns_and_the_callback_config(rig):
 
 
 async def test_setup_tables_404_for_a_missing_or_foreign_campaign(rig):
-    app, client, _ = await rig()
+    rg = await clay_rig(rig)
+    app, client = rg.app, rg.client
     foreign, _ = await seed_campaign(app.state.db, workspace="other")
     for campaign_id in (foreign, uuid.uuid4()):
         assert_problem(await client.post("/api/clay/setup-tables", json={"campaign_id": str(campaign_id)}), 404)
@@ -223,7 +218,8 @@ async def test_setup_tables_404_for_a_missing_or_foreign_campaign(rig):
 
 
 async def test_push_through_setup_tables_then_a_repush_skips_done_rows(rig, fake_clay):
-    app, client, _ = await rig()
+    rg = await clay_rig(rig)
+    app, client = rg.app, rg.client
     campaign_id, ids = await seed_campaign(app.state.db, prospects=3)
     request = {
         "campaign_id": str(campaign_id),
@@ -267,7 +263,7 @@ async def test_push_through_setup_tables_then_a_repush_skips_done_rows(rig, fake
 
 
 async def test_push_retries_429_and_5xx_then_gives_up_and_records_it(rig, fake_clay):
-    app, _, _ = await rig()
+    app = (await clay_rig(rig)).app
     settings: Settings = app.state.settings
     campaign_id, ids = await seed_campaign(app.state.db, prospects=2)
     workspace_id = await _workspace_of(app.state.db, campaign_id)
@@ -305,7 +301,7 @@ async def test_push_retries_429_and_5xx_then_gives_up_and_records_it(rig, fake_c
 
 
 async def test_push_connection_errors_redirects_and_4xx(rig, fake_clay):
-    app, _, _ = await rig(CLAY_PUSH_MAX_ATTEMPTS=2)
+    app = (await clay_rig(rig, CLAY_PUSH_MAX_ATTEMPTS=2)).app
     settings: Settings = app.state.settings
     row = {"Email": "a@b.co"}
     fake_target = clay.PushTarget(fake_clay.url, None, "request")
@@ -323,7 +319,7 @@ async def test_push_connection_errors_redirects_and_4xx(rig, fake_clay):
 
 
 async def test_pushes_are_paced(rig, fake_clay):
-    app, _, _ = await rig(CLAY_PUSH_RATE_PER_S=20)
+    app = (await clay_rig(rig, CLAY_PUSH_RATE_PER_S=20)).app
     campaign_id, _ = await seed_campaign(app.state.db, prospects=6)
     workspace_id = await _workspace_of(app.state.db, campaign_id)
     await clay.push_prospects(
@@ -396,7 +392,8 @@ async def test_public_https_addresses_pass_and_are_pinned():
 
 
 async def test_setup_tables_refuses_private_urls_when_not_allowed(rig, fake_clay):
-    app, client, _ = await rig(CLAY_ALLOW_PRIVATE_URLS=False)
+    rg = await clay_rig(rig, CLAY_ALLOW_PRIVATE_URLS=False)
+    app, client = rg.app, rg.client
     campaign_id, _ = await seed_campaign(app.state.db)
     for url in (
         fake_clay.url + "/hook",
@@ -451,7 +448,8 @@ def test_an_imported_webhook_secret_must_be_random():
 
 
 async def test_webhook_secret_header_and_hmac_with_rotation(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     body = json.dumps({**ROW, "campaign_id": str(campaign_id)}).encode()
     for headers in (
@@ -472,7 +470,8 @@ async def test_webhook_secret_header_and_hmac_with_rotation(rig):
 
 
 async def test_webhook_refuses_bad_credentials_with_401(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     body = json.dumps({**ROW, "campaign_id": str(campaign_id)}).encode()
     tampered = body.replace(b"VP of Marketing", b"CEO")
@@ -508,7 +507,8 @@ async def test_webhook_refuses_bad_credentials_with_401(rig):
 
 
 async def test_webhook_without_configured_secrets_refuses_everything(rig):
-    app, _, public = await rig(secrets=())  # a workspace that has created no webhook secret
+    rg = await clay_rig(rig, secrets=())  # a workspace that has created no webhook secret
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     assert_problem(await post_webhook(public, ROW, campaign_id, headers={"X-Clay-Secret": ""}), 401)
     body = json.dumps(ROW).encode()
@@ -521,7 +521,8 @@ async def test_webhook_without_configured_secrets_refuses_everything(rig):
 
 
 async def test_webhook_scores_upserts_attaches_and_answers_flat(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     r = await post_webhook(public, ROW, campaign_id, headers=SECRET)
     assert r.status_code == 200, r.text
@@ -546,7 +547,8 @@ async def test_webhook_scores_upserts_attaches_and_answers_flat(rig):
 
 
 async def test_the_same_row_twice_is_answered_from_the_receipt(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     first = await post_webhook(public, ROW, campaign_id, headers=SECRET)
     second = await post_webhook(public, dict(reversed(list(ROW.items()))), campaign_id, headers=SECRET)
@@ -564,7 +566,8 @@ async def test_the_same_row_twice_is_answered_from_the_receipt(rig):
 
 
 async def test_concurrent_copies_of_a_row_make_one_analysis(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     answers = await asyncio.gather(*(post_webhook(public, ROW, campaign_id, headers=SECRET) for _ in range(4)))
     assert {a.status_code for a in answers} == {200}
@@ -574,7 +577,8 @@ async def test_concurrent_copies_of_a_row_make_one_analysis(rig):
 
 
 async def test_a_list_with_a_bad_row_reports_it_flat_and_scores_the_rest(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     rows = [
         ROW,
@@ -595,7 +599,8 @@ async def test_a_list_with_a_bad_row_reports_it_flat_and_scores_the_rest(rig):
 
 
 async def test_webhook_body_limits_and_campaign_errors(rig):
-    app, _, public = await rig(CLAY_WEBHOOK_MAX_BYTES=2048)
+    rg = await clay_rig(rig, CLAY_WEBHOOK_MAX_BYTES=2048)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     big = {**ROW, "Notes": "x" * 3000}
     assert_problem(await post_webhook(public, big, campaign_id, headers=SECRET), 413)
@@ -611,7 +616,8 @@ async def test_webhook_body_limits_and_campaign_errors(rig):
 
 
 async def test_webhook_caps_a_list_at_100_rows(rig):
-    app, _, public = await rig()
+    rg = await clay_rig(rig)
+    app, public = rg.app, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     rows = [{"Email": "a@b.co"}] * 101
     body = assert_problem(await post_webhook(public, rows, campaign_id, headers=SECRET), 422)
@@ -619,7 +625,8 @@ async def test_webhook_caps_a_list_at_100_rows(rig):
 
 
 async def test_a_long_list_is_queued_as_a_job_and_replays_afterwards(rig):
-    app, client, public = await rig(CLAY_WEBHOOK_INLINE_MAX_ROWS=2)
+    rg = await clay_rig(rig, CLAY_WEBHOOK_INLINE_MAX_ROWS=2)
+    app, client, public = rg.app, rg.client, rg.public
     campaign_id, _ = await seed_campaign(app.state.db, prospects=0)
     rows = [{**ROW, "Email": f"host{i}@silverpeakcasino.com", "Clay Row ID": f"r{i}"} for i in range(4)]
     rows.append({"First Name": "no email"})
@@ -643,7 +650,7 @@ async def test_a_long_list_is_queued_as_a_job_and_replays_afterwards(rig):
 
 
 async def test_webhook_is_rate_limited_per_ip(rig):
-    _, _, public = await rig(RATE_LIMIT="3/minute")
+    public = (await clay_rig(rig, RATE_LIMIT="3/minute")).public
     codes = [(await post_webhook(public, ROW, uuid.uuid4())).status_code for _ in range(4)]
     assert codes == [401, 401, 401, 429]
 
@@ -654,7 +661,7 @@ async def _workspace_of(db: Any, campaign_id: uuid.UUID) -> uuid.UUID:
 
 
 async def test_complete_pipeline_pushes_the_campaign_to_clay_when_asked(rig, fake_clay):
-    _, client, _ = await rig(CLAY_TABLE_WEBHOOK_URL=fake_clay.url + "/hook/pipeline")
+    client = (await clay_rig(rig, CLAY_TABLE_WEBHOOK_URL=fake_clay.url + "/hook/pipeline")).client
     r = await client.post(
         "/api/workflows/complete-pipeline",
         json={

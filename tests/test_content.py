@@ -24,7 +24,8 @@ async def _count_messages(app) -> int:
 
 
 async def test_a_new_user_gets_sequence_note_and_script_grounded_and_stored(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     pid = await _dana(client)
     seq = (await client.post("/api/content/generate-sequence", json={"prospect_id": pid, "sender": SENDER})).json()
     assert seq["engine"] == "rules" and len(seq["steps"]) == 4 and seq["quality"]["passed"]
@@ -71,7 +72,8 @@ async def test_a_new_user_gets_sequence_note_and_script_grounded_and_stored(rig)
 
 
 async def test_generating_again_replaces_in_place_and_duplicates_nothing(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     pid = await _dana(client)
     body = {"prospect_id": pid, "sender": SENDER}
     first = (await client.post("/api/content/generate-sequence", json=body)).json()
@@ -82,7 +84,7 @@ async def test_generating_again_replaces_in_place_and_duplicates_nothing(rig):
 
 
 async def test_content_for_inline_prospect_data_stores_the_prospect(rig):
-    _, client = await rig()
+    client = (await rig()).client
     r = await client.post(
         "/api/content/linkedin-message",
         json={"prospect": DANA, "industry": "casino", "kind": "inmail", "sender": SENDER},
@@ -95,7 +97,7 @@ async def test_content_for_inline_prospect_data_stores_the_prospect(rig):
 
 
 async def test_two_people_at_one_company_get_different_emails(rig):
-    _, client = await rig()
+    client = (await rig()).client
     bodies = []
     for person in (
         DANA,
@@ -115,7 +117,8 @@ async def test_two_people_at_one_company_get_different_emails(rig):
 
 
 async def test_campaign_sender_and_industry_are_used_and_foreign_campaign_is_404(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     pid = await _dana(client)
     async with app.state.db.session() as s:
         ws = (await s.scalars(select(Workspace))).one()
@@ -142,7 +145,7 @@ async def test_campaign_sender_and_industry_are_used_and_foreign_campaign_is_404
 
 
 async def test_bad_input_is_a_clear_4xx(rig):
-    _, client = await rig()
+    client = (await rig()).client
     pid = await _dana(client)
     cases = [
         ({"prospect_id": pid}, 422),  # no sender
@@ -194,7 +197,7 @@ def _claude_sequence(steps: int, *, invent: bool = False) -> dict[str, Any]:
 
 
 async def test_claude_writes_the_sequence_with_usage(rig, fake_anthropic):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"
@@ -211,7 +214,7 @@ async def test_claude_writes_the_sequence_with_usage(rig, fake_anthropic):
 
 
 async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake_anthropic):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"
@@ -235,7 +238,7 @@ async def test_an_invented_fact_is_redrafted_once_then_rules_take_over(rig, fake
 
 
 async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"
@@ -251,7 +254,7 @@ async def test_an_invented_fact_fixed_on_the_redraft_is_kept(rig, fake_anthropic
 
 
 async def test_a_claude_connection_note_over_300_chars_never_goes_out(rig, fake_anthropic):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"
@@ -268,7 +271,7 @@ async def test_a_claude_connection_note_over_300_chars_never_goes_out(rig, fake_
 
 
 async def test_claude_outage_falls_back_for_every_kind_of_content(rig, fake_anthropic):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.fail(529, times=10)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"
@@ -300,7 +303,8 @@ async def _stored_bodies(app) -> str:
 async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic):
     """The issue's case: a made-up hook cited from `company` was kept, became an allowed fact, and an
     email repeating it passed the checker. Now the gate drops it and the checker does not accept it."""
-    app, client = await rig(claude=True)
+    rg = await rig(claude=True)
+    app, client = rg.app, rg.client
     fake_anthropic.reply(
         {
             **FACTS,
@@ -333,7 +337,8 @@ async def test_an_invented_hook_never_reaches_a_passed_email(rig, fake_anthropic
 
 async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthropic):
     """An analysis stored before the gate (a Claude hook without a quote) does not license the claim."""
-    app, client = await rig(claude=True)
+    rg = await rig(claude=True)
+    app, client = rg.app, rg.client
     fake_anthropic.reply(FACTS)
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"
@@ -353,7 +358,7 @@ async def test_a_stored_hook_from_before_the_gate_is_not_a_fact(rig, fake_anthro
 
 
 async def test_a_gated_claude_hook_is_a_fact_the_writer_may_use(rig, fake_anthropic):
-    _, client = await rig(claude=True)
+    client = (await rig(claude=True)).client
     fake_anthropic.reply(FACTS)  # among them: "Hiring a Player Development Manager", cited from signals
     pid = (await client.post("/api/prospects/analyze", json={"industry": "casino", "prospect": DANA})).json()[
         "prospect_id"

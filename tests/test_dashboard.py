@@ -18,11 +18,8 @@ import httpx
 import pytest
 
 from tests.conftest import assert_problem, client_for, make_settings
-from tests.support import campaign_rig
-from tests.support.campaign_rig import make_campaign
+from tests.support.campaign_rig import make_campaign, tracked
 from tests.support.dashboard_seed import CHROMIUM, CHROMIUM_ARGS, EVIL_NAME, SENDER, seed, serve, wait_job
-
-rig = campaign_rig.rig  # the fixture: an app per test, on SQLite and on PostgreSQL
 
 METRICS = ("sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed")
 
@@ -58,7 +55,7 @@ async def test_dashboard_page_is_public_locked_down_and_limited_per_ip(tmp_path)
 
 
 async def test_jobs_list_filters_by_campaign_status_and_workspace(rig):
-    r = await rig(JOB_WORKERS=0)  # no workers: queued jobs stay queued
+    r = await rig(**tracked(JOB_WORKERS=0))  # no workers: queued jobs stay queued
     c = r.client
     mine, _ = await make_campaign(r, 2, sequence_settings={"sender": SENDER})
     other, _ = await make_campaign(r, 2, sequence_settings={"sender": SENDER})

@@ -8,10 +8,7 @@ import uuid
 
 from perf import fastlane
 from tests.conftest import assert_problem, client_for, make_key
-from tests.support import campaign_rig
-from tests.support.campaign_rig import HUMAN_UA, add_messages, links_of, make_campaign
-
-rig = campaign_rig.rig
+from tests.support.campaign_rig import HUMAN_UA, TRACKED, add_messages, links_of, make_campaign, tracked
 
 _VARYING = {"x-request-id", "date", "x-ratelimit-remaining", "x-ratelimit-reset"}  # per app
 
@@ -30,8 +27,8 @@ def _problem_without_id(r) -> dict:
 
 
 async def test_the_lane_answers_like_the_stack(rig):
-    fast = await rig()
-    slow = await rig(FAST_LANE=False)  # same database, same workspace
+    fast = await rig(**TRACKED)
+    slow = await rig(**tracked(FAST_LANE=False))  # same database, same workspace
     cid, pids = await make_campaign(fast, 2)
     mid = (await add_messages(fast, cid, pids, steps=1, links=1))[(pids[0], 1)]
     links = await links_of(fast, mid)
@@ -68,7 +65,7 @@ async def test_the_lane_answers_like_the_stack(rig):
 
 
 async def test_isolation_and_revocation_hold_in_the_lane(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, _ = await make_campaign(r, 1)
     rival = await r.other_client()
     assert_problem(await rival.get(f"/api/campaigns/{cid}"), 404)  # another workspace's campaign
@@ -84,7 +81,7 @@ async def test_isolation_and_revocation_hold_in_the_lane(rig):
 
 
 async def test_rate_limits_apply_in_the_lane(rig):
-    r = await rig(RATE_LIMIT="3/minute", TRACKING_RATE_LIMIT="2/minute")
+    r = await rig(**tracked(RATE_LIMIT="3/minute", TRACKING_RATE_LIMIT="2/minute"))
     statuses = [(await r.client.get("/api/industries")).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     limited = await r.client.get("/api/industries")

@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tests.conftest import assert_problem
-from tests.support import campaign_rig
-from tests.support.campaign_rig import add_messages, make_campaign, person
-
-rig = campaign_rig.rig
+from tests.support.campaign_rig import TRACKED, add_messages, make_campaign, person, tracked
 
 CSV = "Email,First Name,Title,Company\nann@casino1.example.com,Ann,VP Marketing,Casino 1\n"
 
 
 async def test_post_api_campaigns_creates_and_create_still_works(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     created = await r.client.post("/api/campaigns", json={"name": "Q1", "industry": "casino"})
     assert created.status_code == 201, created.text
     assert created.json()["name"] == "Q1" and created.json()["status"] == "draft"
@@ -25,13 +22,13 @@ async def test_post_api_campaigns_creates_and_create_still_works(rig):
 
 
 async def test_wrong_method_says_which_methods_are_allowed(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     body = assert_problem(await r.client.delete("/api/campaigns"), 405)
     assert body["detail"] == "DELETE is not allowed on /api/campaigns; allowed: GET, POST."
 
 
 async def test_json_routes_refuse_other_content_types_with_415(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     raw = b'{"name": "Q1", "industry": "casino"}'
     for headers, sent in (
         ({}, "no Content-Type"),
@@ -47,7 +44,7 @@ async def test_json_routes_refuse_other_content_types_with_415(rig):
 
 
 async def test_unknown_fields_get_a_did_you_mean(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     body = assert_problem(await r.client.post("/api/campaigns", json={"nmae": "Q1", "industry": "casino"}), 422)
     assert body["detail"] == "body.nmae: Unknown field 'nmae'; did you mean 'name'?"
     assert {
@@ -72,7 +69,7 @@ async def test_unknown_fields_get_a_did_you_mean(rig):
 
 
 async def test_csv_sent_with_curl_d_is_an_error_not_zero_rows(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, _ = await make_campaign(r, n=1)
     url = f"/api/campaigns/{cid}/prospects/import"
     # `curl -d @file.csv` without a type: form-encoded.
@@ -92,7 +89,7 @@ async def test_csv_sent_with_curl_d_is_an_error_not_zero_rows(rig):
 
 
 async def test_a_cursor_only_pages_the_list_that_made_it(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     for n in range(3):
         created = await r.client.post("/api/campaigns", json={"name": f"C{n}", "industry": "casino"})
         assert created.status_code == 201
@@ -108,7 +105,7 @@ async def test_a_cursor_only_pages_the_list_that_made_it(rig):
 
 
 async def test_event_times_need_a_timezone(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, n=1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     got = await r.client.post(
@@ -135,11 +132,11 @@ async def test_event_times_need_a_timezone(rig):
 
 
 async def test_public_base_url_follows_host_and_port(rig):
-    r = await rig(PUBLIC_BASE_URL="", PORT=8777)
+    r = await rig(**tracked(PUBLIC_BASE_URL="", PORT=8777))
     assert r.settings.PUBLIC_BASE_URL == "http://localhost:8777"
     cid, pids = await make_campaign(r, n=1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     links = (await r.client.get(f"/api/tracking/messages/{mid}/links")).json()
     assert links["pixel_url"].startswith("http://localhost:8777/t/o/")
-    set_explicitly = await rig(PUBLIC_BASE_URL="https://track.example.com", PORT=8777)
+    set_explicitly = await rig(**tracked(PUBLIC_BASE_URL="https://track.example.com", PORT=8777))
     assert set_explicitly.settings.PUBLIC_BASE_URL == "https://track.example.com"

@@ -37,7 +37,8 @@ async def count(app: Any, model: Any, *where: Any) -> int:
 
 
 async def test_a_large_batch_becomes_a_job_and_finishes(rig):
-    app, client = await rig(ANALYZE_BATCH_INLINE_MAX=5)
+    rg = await rig(ANALYZE_BATCH_INLINE_MAX=5)
+    app, client = rg.app, rg.client
     batch = [*people(11), {"email": "broken"}]
     r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": batch})
     assert r.status_code == 202, r.text
@@ -50,7 +51,8 @@ async def test_a_large_batch_becomes_a_job_and_finishes(rig):
 
 
 async def test_complete_pipeline_fills_the_campaign_by_tier(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     r = await client.post(
         "/api/workflows/complete-pipeline",
         json={
@@ -85,7 +87,8 @@ async def test_complete_pipeline_fills_the_campaign_by_tier(rig):
 
 
 async def test_content_batch_writes_what_is_missing_and_never_duplicates(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     pipeline = await client.post(
         "/api/workflows/complete-pipeline",
         json={
@@ -112,7 +115,8 @@ async def test_content_batch_writes_what_is_missing_and_never_duplicates(rig):
 
 
 async def test_pipeline_and_job_input_errors_are_4xx(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     assert_problem(await client.post("/api/workflows/complete-pipeline", json={"prospects": people(1)}), 422)
     assert_problem(
         await client.post(
@@ -145,7 +149,7 @@ async def test_pipeline_and_job_input_errors_are_4xx(rig):
 
 
 async def test_cancel_stops_a_job(rig):
-    _, client = await rig(JOB_WORKERS=0)  # nobody works it: it stays queued until cancelled
+    client = (await rig(JOB_WORKERS=0)).client  # nobody works it: it stays queued until cancelled
     r = await client.post(
         "/api/workflows/complete-pipeline",
         json={"campaign": {"name": "x", "industry": "casino"}, "prospects": people(3), "sender": SENDER},
@@ -181,14 +185,16 @@ async def test_two_workers_never_claim_the_same_job(database_url):
 
 async def test_graceful_shutdown_releases_and_another_process_resumes(rig, fake_anthropic):
     fake_anthropic.reply(INSIGHT, delay=0.05, times=400)
-    app, client = await rig(claude=True, JOB_WORKERS=1, JOB_ITEM_CONCURRENCY=2, ANALYZE_BATCH_INLINE_MAX=1)
+    rg = await rig(claude=True, JOB_WORKERS=1, JOB_ITEM_CONCURRENCY=2, ANALYZE_BATCH_INLINE_MAX=1)
+    app, client = rg.app, rg.client
     r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(40)})
     job_id = r.json()["job_id"]
     await wait_until(lambda: client.get(f"/api/jobs/{job_id}"), lambda r: r.json()["done"] >= 6, every=0.02)
     await app.state.workers.stop()  # what the lifespan does at shutdown
     released = (await client.get(f"/api/jobs/{job_id}")).json()
     assert released["status"] == "queued" and 6 <= released["done"] < 40
-    app2, client2 = await rig(claude=True, JOB_ITEM_CONCURRENCY=4)
+    rg = await rig(claude=True, JOB_ITEM_CONCURRENCY=4)
+    app2, client2 = rg.app, rg.client
     job = await wait_job(client2, job_id)
     assert job["status"] == "succeeded" and job["done"] == 40
     assert await count(app2, Analysis) == 40

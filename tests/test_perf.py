@@ -23,7 +23,8 @@ async def _industries(client) -> dict:
 async def test_cached_industries_show_a_build_and_a_change_at_once(rig):
     """The list is served from a per-workspace cache; a build (ORM insert) and a status change made
     with a bulk UPDATE both show on the very next read, long before the cache's TTL."""
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     assert (await _industries(client))["casino"]["agent_status"] is None
     assert (await _industries(client))["casino"]["agent_status"] is None  # now cached
     assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
@@ -39,7 +40,9 @@ async def test_cached_industries_show_a_build_and_a_change_at_once(rig):
 async def test_another_workspace_never_sees_a_cached_list(rig):
     from tests.conftest import client_for, make_key
 
-    app, client = await rig()
+    rg = await rig()
+
+    app, client = rg.app, rg.client
     assert (await client.post("/api/agents/build", json=BUILD)).status_code == 202
     assert (await _industries(client))["casino"]["agent_version"] == 1
     other = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="other")})
@@ -67,7 +70,7 @@ async def test_requests_that_miss_the_key_cache_together_share_one_lookup(rig, m
     import auth
     from tests.conftest import client_for, make_key
 
-    app, _ = await rig()
+    app = (await rig()).app
     calls = []
     real = auth._lookup
 
@@ -88,7 +91,7 @@ async def test_requests_that_miss_the_key_cache_together_share_one_lookup(rig, m
 async def test_a_batch_stored_in_bulk_matches_storing_one_by_one(rig):
     """store_many writes a batch with a few multi-row statements; a repeated email still merges over
     the earlier item of the same batch, as when the items were stored one after the other."""
-    _, client = await rig()
+    client = (await rig()).client
     first = {"email": "Dana@Casino.example.com", "first_name": "Dana", "title": "VP Marketing"}
     again = {"email": "dana@casino.example.com", "company": "Silver Peak Casino", "employees": 2000}
     other = {"email": "sam@casino.example.com", "first_name": "Sam", "title": "Casino Host"}

@@ -29,10 +29,15 @@ OFFERS = {
 }
 
 
-def profile(industry: str) -> AgentProfile:
+def profile_for(industry: str, offer: str) -> AgentProfile:
+    """The rules agent of "Sender Co", selling `offer` into `industry`."""
     return build_profile_rules(
-        industry=industry, description=None, company="Sender Co", offer=OFFERS[industry], target_personas=None
+        industry=industry, description=None, company="Sender Co", offer=offer, target_personas=None
     )
+
+
+def profile(industry: str) -> AgentProfile:
+    return profile_for(industry, OFFERS[industry])
 
 
 @pytest.mark.parametrize(
@@ -221,43 +226,49 @@ def test_disqualifier_sentences_name_each_reason_once_with_its_article() -> None
 # --- round 2: readings studied on prospects4 (the second holdout, now tuned on) ----------------------
 
 
-def test_a_receiver_or_a_foreclosure_is_distress() -> None:
-    for notes in (
+@pytest.mark.parametrize(
+    "notes",
+    [
         "Court-appointed receiver now runs two of its retail centres.",
         "The lender foreclosed on its flagship office tower last quarter.",
-    ):
-        facts = extract_facts(
-            profile("real_estate"),
-            _prospect(
-                title="CEO",
-                company="Granite Row Partners",
-                industry="Real Estate",
-                employee_count=80,
-                annual_revenue_usd=30_000_000,
-                signals=["Vacancy climbing across the portfolio"],
-                notes=notes,
-            ),
-        )
-        assert "distress" in {d.kind for d in facts.disqualifiers}, notes
+    ],
+)
+def test_a_receiver_or_a_foreclosure_is_distress(notes: str) -> None:
+    facts = extract_facts(
+        profile("real_estate"),
+        _prospect(
+            title="CEO",
+            company="Granite Row Partners",
+            industry="Real Estate",
+            employee_count=80,
+            annual_revenue_usd=30_000_000,
+            signals=["Vacancy climbing across the portfolio"],
+            notes=notes,
+        ),
+    )
+    assert "distress" in {d.kind for d in facts.disqualifiers}, notes
 
 
-def test_a_store_that_ships_straight_from_suppliers_is_a_dropshipper() -> None:
-    for notes in (
+@pytest.mark.parametrize(
+    "notes",
+    [
         "Orders are fulfilled straight from overseas factories; the shop holds no stock.",
         "Products ship directly from third-party suppliers and the store has no own brand.",
-    ):
-        facts = extract_facts(
-            profile("ecommerce"),
-            _prospect(
-                title="Founder",
-                company="Cozy Corner Goods",
-                industry="Retail",
-                employee_count=3,
-                annual_revenue_usd=900_000,
-                notes=notes,
-            ),
-        )
-        assert "a dropshipper without its own brand or customer list" in [d.label for d in facts.disqualifiers]
+    ],
+)
+def test_a_store_that_ships_straight_from_suppliers_is_a_dropshipper(notes: str) -> None:
+    facts = extract_facts(
+        profile("ecommerce"),
+        _prospect(
+            title="Founder",
+            company="Cozy Corner Goods",
+            industry="Retail",
+            employee_count=3,
+            annual_revenue_usd=900_000,
+            notes=notes,
+        ),
+    )
+    assert "a dropshipper without its own brand or customer list" in [d.label for d in facts.disqualifiers]
 
 
 def test_airbnb_as_one_channel_of_a_property_with_rooms_is_not_a_single_unit_rental() -> None:
@@ -294,52 +305,38 @@ def test_founder_led_selling_is_an_outbound_theme() -> None:
     assert "outbound" in themes_in("Sales are still founder-led")
 
 
-def test_size_and_full_occupancy_are_context_not_triggers() -> None:
-    rent = profile("real_estate")
-    stable = extract_facts(
-        rent,
-        _prospect(
-            title="VP Operations",
-            company="Oakline Residential",
-            industry="Real Estate",
-            employee_count=300,
-            notes="Operates roughly 4,200 apartment homes across Ohio. Leased at 96% across the portfolio.",
-        ),
-    )
-    assert stable.relevant() == [], stable.relevant()
-    filling = extract_facts(
-        rent,
-        _prospect(
-            title="VP Operations",
-            company="Oakline Residential",
-            industry="Real Estate",
-            employee_count=300,
-            notes="The new tower is only 64% leased.",
-        ),
-    )
-    assert filling.relevant()
+# A relevance probe: the rules extractor reads one prospect; does it find a trigger (`relevant()`)?
+OAKLINE = {"title": "VP Operations", "company": "Oakline Residential", "industry": "Real Estate"}
+BAYFRONT = {"title": "Director of Sales", "company": "Bayfront Hotel", "industry": "Hospitality"}
 
 
-def test_growing_meeting_space_or_parking_is_not_growth_the_offer_sells_into() -> None:
-    hotel = profile("hotel")
-    for signal in ("Building a 300-seat ballroom", "Expanding the parking garage by 200 spaces"):
-        facts = extract_facts(
-            hotel,
-            _prospect(
-                title="Director of Sales", company="Bayfront Hotel", industry="Hospitality", signals=[signal]
-            ),
-        )
-        assert facts.relevant() == [], signal
-    opening = extract_facts(
-        hotel,
-        _prospect(
-            title="Director of Sales",
-            company="Bayfront Hotel",
-            industry="Hospitality",
-            signals=["Opening a second hotel in May"],
-        ),
-    )
-    assert opening.relevant()
+def _relevant(industry: str, fields: dict[str, object]) -> list[object]:
+    return list(extract_facts(profile(industry), _prospect(**fields)).relevant())
+
+
+@pytest.mark.parametrize(
+    ("notes", "trigger"),
+    [
+        ("Operates roughly 4,200 apartment homes across Ohio. Leased at 96% across the portfolio.", False),
+        ("The new tower is only 64% leased.", True),
+    ],
+)
+def test_size_and_full_occupancy_are_context_not_triggers(notes: str, trigger: bool) -> None:
+    found = _relevant("real_estate", {**OAKLINE, "employee_count": 300, "notes": notes})
+    assert bool(found) is trigger, found
+
+
+@pytest.mark.parametrize(
+    ("signal", "trigger"),
+    [
+        ("Building a 300-seat ballroom", False),
+        ("Expanding the parking garage by 200 spaces", False),
+        ("Opening a second hotel in May", True),
+    ],
+)
+def test_growing_meeting_space_or_parking_is_not_growth_the_offer_sells_into(signal: str, trigger: bool) -> None:
+    found = _relevant("hotel", {**BAYFRONT, "signals": [signal]})
+    assert bool(found) is trigger, signal
 
 
 def test_a_denied_need_is_a_negated_fact_and_caps_a_champion_at_tier_3() -> None:
@@ -363,13 +360,7 @@ def test_a_denied_need_is_a_negated_fact_and_caps_a_champion_at_tier_3() -> None
 
 
 def test_what_the_franchisor_mandates_the_franchisee_cannot_buy() -> None:
-    food = build_profile_rules(
-        industry="restaurant",
-        description=None,
-        company="Sender Co",
-        offer="first-party online ordering and loyalty marketing",
-        target_personas=None,
-    )
+    food = profile_for("restaurant", "first-party online ordering and loyalty marketing")
     franchisee = _prospect(
         title="CEO",
         company="Lone Star Wings LLC",
@@ -433,13 +424,7 @@ def test_a_company_type_named_by_one_word_of_the_notes_is_context() -> None:
 
 
 def test_a_director_whose_title_names_what_the_offer_does_signs_for_it() -> None:
-    food = build_profile_rules(
-        industry="restaurant",
-        description=None,
-        company="Sender Co",
-        offer="first-party online ordering that moves orders off third-party delivery apps",
-        target_personas=None,
-    )
+    food = profile_for("restaurant", "first-party online ordering that moves orders off third-party delivery apps")
     owner = extract_facts(
         food,
         _prospect(
@@ -516,10 +501,9 @@ def test_a_chief_of_a_function_the_offer_does_not_serve_influences(
     assert boss.persona is not None and boss.persona.role == "signer"
 
 
-def test_the_context_rules_keep_real_news() -> None:
+def test_a_missing_tool_is_a_gap_not_a_denied_need() -> None:
     """A missing tool is a gap (fit, kept as a fact; since round 4 not a current trigger: the practitioners
-    tier a missing tool alone as 2), not a denied need; occupancy that fell is news; rooms beside a ballroom
-    grow."""
+    tier a missing tool alone as 2), not a denied need."""
     saas = extract_facts(
         profile("saas"),
         _prospect(
@@ -528,37 +512,20 @@ def test_the_context_rules_keep_real_news() -> None:
     )
     assert saas.mentions and not any(m.negated for m in saas.mentions)
     assert "the gap the offer fills" in saas.mentions[0].relevance.terms
-    rent = extract_facts(
-        profile("real_estate"),
-        _prospect(
-            title="VP Operations",
-            company="Oakline Residential",
-            industry="Real Estate",
-            notes="Occupancy fell from 95% to 81% this spring.",
-        ),
-    )
-    assert rent.relevant()
-    hotel = profile("hotel")
-    grows = extract_facts(
-        hotel,
-        _prospect(
-            title="Director of Sales",
-            company="Bayfront Hotel",
-            industry="Hospitality",
-            signals=["Adding 40 rooms and a ballroom"],
-        ),
-    )
-    assert grows.relevant()
-    meets = extract_facts(
-        hotel,
-        _prospect(
-            title="Director of Sales",
-            company="Bayfront Hotel",
-            industry="Hospitality",
-            signals=["Adding 12 meeting rooms"],
-        ),
-    )
-    assert meets.relevant() == []
+
+
+@pytest.mark.parametrize(
+    ("industry", "fields", "trigger"),
+    [
+        ("real_estate", {**OAKLINE, "notes": "Occupancy fell from 95% to 81% this spring."}, True),
+        ("hotel", {**BAYFRONT, "signals": ["Adding 40 rooms and a ballroom"]}, True),
+        ("hotel", {**BAYFRONT, "signals": ["Adding 12 meeting rooms"]}, False),
+    ],
+)
+def test_the_context_rules_keep_real_news(industry: str, fields: dict[str, object], trigger: bool) -> None:
+    """Occupancy that fell is news; rooms beside a ballroom grow; meeting rooms alone do not."""
+    found = _relevant(industry, fields)
+    assert bool(found) is trigger, found
 
 
 def test_only_what_the_offer_sells_can_be_decided_above() -> None:
@@ -596,9 +563,7 @@ MORE_OFFERS = {
 
 
 def other_profile(industry: str) -> AgentProfile:
-    return build_profile_rules(
-        industry=industry, description=None, company="Sender Co", offer=MORE_OFFERS[industry], target_personas=None
-    )
+    return profile_for(industry, MORE_OFFERS[industry])
 
 
 def test_a_site_that_closes_is_distress_and_never_tier_1() -> None:

@@ -47,7 +47,8 @@ async def _connections(db: Any) -> int:
 
 async def test_finding1_data_errors_are_422_and_keep_the_pool(rig, backend):
     """NUL bytes, tampered cursors, out-of-range values: 422, never 503, and no pool is dropped."""
-    app, good = await rig()
+    rg = await rig()
+    app, good = rg.app, rg.client
     bad = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="mallory")})
     cid = await _campaign(bad)
     nul = {**DANA, "first_name": "Da\x00na"}
@@ -107,7 +108,8 @@ async def test_finding1_a_flood_of_bad_requests_leaves_other_tenants_untouched(r
     """Five loops of malformed requests from one tenant for 3 s (PostgreSQL, pool 5 + 10):
     the other tenant's requests and the health check all answer 200, and the connections open on
     the database never exceed the pool's size."""
-    app, good = await rig(DB_POOL_SIZE=5, DB_MAX_OVERFLOW=10, RATE_LIMIT="100000/minute")
+    rg = await rig(DB_POOL_SIZE=5, DB_MAX_OVERFLOW=10, RATE_LIMIT="100000/minute")
+    app, good = rg.app, rg.client
     cid = await _campaign(good)
     bad = client_for(app, headers={"X-API-Key": await make_key(app.state.db, workspace="mallory")})
     bad_cid = await _campaign(bad)
@@ -155,7 +157,8 @@ async def test_finding1_a_flood_of_bad_requests_leaves_other_tenants_untouched(r
 
 
 async def test_finding8_malformed_input_is_4xx(rig, backend):
-    app, good = await rig()
+    rg = await rig()
+    app, good = rg.app, rg.client
     cid = await _campaign(good)
     public = client_for(app)
     too_long = await public.post(
@@ -233,7 +236,8 @@ async def test_finding9_job_errors_show_no_sql(rig, backend):
     import jobs
 
     jobs.register("test_leaky", _LeakyHandler())
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     async with app.state.db.session() as session:
         ws = await auth.get_or_create_workspace(session, name="acme")
         job = await jobs.enqueue(session, workspace_id=ws.id, kind="test_leaky", payload={}, items=[("k1", {})])

@@ -9,10 +9,7 @@ import uuid
 
 import pytest
 
-from tests.support import campaign_rig
-from tests.support.campaign_rig import add_messages, make_campaign, person
-
-rig = campaign_rig.rig
+from tests.support.campaign_rig import TRACKED, add_messages, make_campaign, person, tracked
 
 FORMULAS = {
     "first_name": '=HYPERLINK("https://evil.example","x")',
@@ -25,7 +22,7 @@ FORMULAS = {
 
 @pytest.mark.parametrize("tool", ["generic", "instantly", "smartlead"])
 async def test_finding3_exports_neutralise_formula_cells(rig, tool):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, _ = await make_campaign(r, 0)
     added = await r.client.post(
         f"/api/campaigns/{cid}/prospects", json={"prospects": [person(0, **FORMULAS), person(1)]}
@@ -53,7 +50,7 @@ async def test_finding5_a_5000_row_import_delays_health_checks_by_at_most_100ms(
 
     from tests.conftest import client_for
 
-    r = await rig(CAMPAIGN_CSV_MAX_ROWS=5000, RATE_LIMIT="100000/minute")
+    r = await rig(**tracked(CAMPAIGN_CSV_MAX_ROWS=5000, RATE_LIMIT="100000/minute"))
     cid, _ = await make_campaign(r, 0)
     lines = ["Email Address,First Name,Last Name,Job Title,Company Name,Employees,Industry,Location"]
     titles = ["VP of Marketing", "Director of Player Development", "Casino Host", "CMO"]
@@ -123,7 +120,7 @@ async def test_finding11_pixel_replays_from_one_client_count_once(rig):
     from models import TrackingEvent
     from tests.support.campaign_rig import links_of
 
-    r = await rig(TRACKING_REPLAY_WINDOW_S=1)
+    r = await rig(**tracked(TRACKING_REPLAY_WINDOW_S=1))
     cid, pids = await make_campaign(r, 1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     pixel = (await links_of(r, mid))["pixel_url"].replace("https://track.example.com", "")

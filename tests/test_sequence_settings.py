@@ -25,7 +25,7 @@ async def _steps_per_prospect(app, campaign_id: str) -> set[int]:
 
 
 async def test_single_sequence_takes_the_campaigns_steps_unless_asked(rig):
-    _, client = await rig()
+    client = (await rig()).client
     campaign = await client.post(
         "/api/campaigns", json={"name": "Three steps", "industry": "casino", "sequence_settings": SETTINGS}
     )
@@ -49,7 +49,8 @@ async def test_single_sequence_takes_the_campaigns_steps_unless_asked(rig):
 
 
 async def test_batch_and_pipeline_take_the_campaigns_steps(rig):
-    app, client = await rig()
+    rg = await rig()
+    app, client = rg.app, rg.client
     created = await client.post(
         "/api/campaigns", json={"name": "Three steps", "industry": "casino", "sequence_settings": SETTINGS}
     )

@@ -13,17 +13,16 @@ from sqlalchemy import func, select
 import tracking.hits
 from models import CampaignProspect, Message, TrackingEvent
 from tests.conftest import assert_problem
-from tests.support import campaign_rig
 from tests.support.campaign_rig import (
     HUMAN_UA,
+    TRACKED,
     add_messages,
     links_of,
     make_campaign,
     token_of,
+    tracked,
 )
 from tracking import tokens
-
-rig = campaign_rig.rig  # the fixture, shared by the campaign, tracking and analytics tests
 
 GIF_MAGIC = b"GIF89a"
 MPP_UA = "Mozilla/5.0"
@@ -59,7 +58,7 @@ async def test_tokens_are_signed_bound_to_their_kind_and_canonical():
 
 
 async def test_pixel_always_answers_the_gif_and_records_only_valid_tokens(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, 1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     pixel = (await links_of(r, mid))["pixel_url"]
@@ -79,7 +78,7 @@ async def test_pixel_always_answers_the_gif_and_records_only_valid_tokens(rig):
 
 
 async def test_click_redirects_only_to_the_stored_url(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, 2)
     msgs = await add_messages(r, cid, pids, steps=1, links=2)
     first = (await links_of(r, msgs[(pids[0], 1)]))["links"]
@@ -114,7 +113,7 @@ async def test_click_redirects_only_to_the_stored_url(rig):
 
 
 async def test_links_are_stored_once_and_kept_when_a_message_changes(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, 1)
     mid = (await add_messages(r, cid, pids, steps=1, links=1))[(pids[0], 1)]
     async with r.db.session() as s:
@@ -144,7 +143,7 @@ async def test_links_are_stored_once_and_kept_when_a_message_changes(rig):
 
 
 async def test_event_ingestion_is_idempotent_with_a_result_per_item(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, pids = await make_campaign(r, 3)
     msgs = await add_messages(r, cid, pids, steps=2)
@@ -236,7 +235,7 @@ async def test_event_ingestion_is_idempotent_with_a_result_per_item(rig):
 
 
 async def test_machine_hits_are_labelled_not_dropped(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, pids = await make_campaign(r, 4)
     msgs = await add_messages(r, cid, pids, steps=1, links=3)
@@ -326,7 +325,7 @@ async def test_machine_hits_are_labelled_not_dropped(rig):
 
 
 async def test_events_listing_filters_and_paginates(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, 2)
     msgs = await add_messages(r, cid, pids, steps=1)
     t0 = datetime(2026, 2, 1, tzinfo=UTC)
@@ -359,7 +358,9 @@ async def test_events_listing_filters_and_paginates(rig):
 async def test_concurrent_pixel_hits_are_all_stored_in_shared_transactions(rig):
     for group_commit in (True, False):
         # every hit is one client's replay here: the replay filter is off to measure the storage path
-        r = await rig(TRACKING_GROUP_COMMIT=group_commit, TRACKING_BATCH_WAIT_MS=5, TRACKING_REPLAY_WINDOW_S=0)
+        r = await rig(
+            **tracked(TRACKING_GROUP_COMMIT=group_commit, TRACKING_BATCH_WAIT_MS=5, TRACKING_REPLAY_WINDOW_S=0)
+        )
         cid, pids = await make_campaign(r, 2)
         msgs = await add_messages(r, cid, pids, steps=1)
         pixels = [
@@ -383,7 +384,7 @@ async def test_concurrent_pixel_hits_are_all_stored_in_shared_transactions(rig):
 
 
 async def test_a_failed_batch_reaches_every_waiter_and_one_bad_hit_sinks_no_other(rig, monkeypatch):
-    r = await rig(TRACKING_BATCH_WAIT_MS=20)
+    r = await rig(**tracked(TRACKING_BATCH_WAIT_MS=20))
     cid, pids = await make_campaign(r, 2)
     msgs = await add_messages(r, cid, pids, steps=1)
     good, poison = (uuid.UUID(m) for m in msgs.values())
@@ -412,7 +413,7 @@ async def test_a_failed_batch_reaches_every_waiter_and_one_bad_hit_sinks_no_othe
 
 
 async def test_another_workspaces_campaign_is_404_on_every_route(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, 1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     them = await r.other_client()

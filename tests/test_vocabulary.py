@@ -7,10 +7,7 @@ import uuid
 
 from api_server import create_app
 from tests.conftest import assert_problem, make_key, make_settings
-from tests.support import campaign_rig
-from tests.support.campaign_rig import add_messages, make_campaign, person
-
-rig = campaign_rig.rig
+from tests.support.campaign_rig import TRACKED, add_messages, make_campaign, person
 
 
 def test_no_operation_answers_a_bare_list(tmp_path):
@@ -31,7 +28,7 @@ def test_no_operation_answers_a_bare_list(tmp_path):
 
 
 async def test_keys_and_industries_are_pages(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     industries = (await r.client.get("/api/industries")).json()
     assert set(industries) == {"items", "next_cursor"} and industries["next_cursor"] is None
     assert "casino" in {i["slug"] for i in industries["items"]}
@@ -41,7 +38,7 @@ async def test_keys_and_industries_are_pages(rig):
 
 
 async def test_list_prospects_by_email_campaign_and_tier_with_pages(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     c = r.client
     cid, pids = await make_campaign(r, n=6)
     other_cid, _ = await make_campaign(r, n=0)
@@ -85,7 +82,7 @@ async def test_list_prospects_by_email_campaign_and_tier_with_pages(rig):
 
 
 async def test_each_thing_has_one_id_name_in_answers(rig):
-    r = await rig()
+    r = await rig(**TRACKED)
     cid, pids = await make_campaign(r, n=1)
     prospect = (await r.client.get(f"/api/prospects/{pids[0]}")).json()
     assert prospect["prospect_id"] == pids[0] == prospect["id"]

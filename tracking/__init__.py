@@ -6,6 +6,7 @@ machine filter, and the rollups the analytics reports read.
     ingest    the write path: store, label, count unique prospects, update rollups
     hits      pixel/click hits with group commit (HitRecorder)
     service   message links, hits, event ingestion and listing
+    deps      `TrackerDep`: the process's HitRecorder as a typed route dependency
     router    /api/tracking routes, the pixel (/t/o) and the click redirect (/t/c)
 
 May import: `core`, `models`, `schemas`, `settings`, `database_async`. Nothing of another feature.

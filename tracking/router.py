@@ -10,9 +10,10 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 import tracking
-from core.deps import ReadKey, SessionDep, TrackingLimit, WriteKey
+from core.deps import DatabaseDep, ReadKey, SessionDep, SettingsDep, TrackingLimit, WriteKey
 from core.ratelimit import client_ip
 from schemas import Page
+from tracking.deps import TrackerDep
 from tracking.schemas import EventType
 
 router = APIRouter(prefix="", tags=["tracking"])
@@ -32,15 +33,14 @@ NO_STORE = {
     response_class=Response,
     responses={200: {"content": {"image/gif": {}}, "description": "Always the 1×1 GIF"}},
 )
-async def open_pixel(token: str, request: Request) -> Response:
+async def open_pixel(token: str, request: Request, tracker: TrackerDep, settings: SettingsDep) -> Response:
     """Open pixel (public): always a 1×1 GIF, never cached; a valid token's open is committed first."""
-    state = request.app.state
     await tracking.open_hit(
-        state.tracker,
+        tracker,
         token=token,
         user_agent=request.headers.get("user-agent"),
         ip=client_ip(request),
-        settings=state.settings,
+        settings=settings,
     )
     return Response(GIF, media_type="image/gif", headers=NO_STORE)
 
@@ -52,36 +52,36 @@ async def open_pixel(token: str, request: Request) -> Response:
     status_code=302,
     responses={302: {"description": "To the link's stored URL"}, 404: {"description": "Unknown token"}},
 )
-async def click_redirect(token: str, request: Request) -> RedirectResponse:
+async def click_redirect(
+    token: str, request: Request, tracker: TrackerDep, settings: SettingsDep
+) -> RedirectResponse:
     """Click redirect (public): to the URL stored for this link only; a bad or forged token is 404."""
-    state = request.app.state
     url = await tracking.click_hit(
-        state.tracker,
+        tracker,
         token=token,
         user_agent=request.headers.get("user-agent"),
         ip=client_ip(request),
-        settings=state.settings,
+        settings=settings,
     )
     return RedirectResponse(url, status_code=302, headers={**NO_STORE, "Referrer-Policy": "no-referrer"})
 
 
 @router.get("/api/tracking/messages/{message_id}/links", response_model=tracking.MessageLinksRead)
-async def message_links(message_id: uuid.UUID, key: ReadKey, request: Request) -> tracking.MessageLinksRead:
+async def message_links(
+    message_id: uuid.UUID, key: ReadKey, db: DatabaseDep, settings: SettingsDep
+) -> tracking.MessageLinksRead:
     """The pixel URL and tracked link URLs to put in a message, and its body with both embedded."""
-    state = request.app.state
     return await tracking.message_links(
-        state.db, workspace_id=key.workspace_id, message_id=message_id, settings=state.settings
+        db, workspace_id=key.workspace_id, message_id=message_id, settings=settings
     )
 
 
 @router.post("/api/tracking/events", response_model=tracking.IngestRead)
 async def ingest_events(
-    body: tracking.EventsIngest, key: WriteKey, session: SessionDep, request: Request
+    body: tracking.EventsIngest, key: WriteKey, session: SessionDep, settings: SettingsDep
 ) -> tracking.IngestRead:
     """Ingest up to 1,000 events from a sending tool; idempotent by event id, one result per event."""
-    return await tracking.ingest_events(
-        session, workspace_id=key.workspace_id, data=body, settings=request.app.state.settings
-    )
+    return await tracking.ingest_events(session, workspace_id=key.workspace_id, data=body, settings=settings)
 
 
 @router.get("/api/tracking/{campaign_id}/events", response_model=Page[tracking.EventRead])

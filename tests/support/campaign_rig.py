@@ -1,20 +1,19 @@
-"""Shared set-up for the campaign, tracking and analytics tests: an app per test on each database,
-a campaign with prospects and email messages, and a recount of every report figure from raw events.
+"""Shared set-up for the campaign, tracking and analytics tests (on the one `rig`, tests/support/rig.py):
+their settings (`tracked`), a campaign with prospects and email messages, and a recount of every
+report figure from raw events.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import select
 
 from models import Campaign, Message, TrackingEvent
-from tests.conftest import client_for, make_key
+from tests.support.rig import Rig
 
 COHORTS = {
     "sent": {"sent", "delivered", "opened", "clicked", "replied", "bounced", "unsubscribed"},
@@ -28,46 +27,13 @@ COHORTS = {
 HUMAN_UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
 
 
-@dataclass
-class Rig:
-    app: Any
-    client: httpx.AsyncClient
-    key: str
-    settings: Any = None
-    extra: list[Any] = field(default_factory=list)
-
-    @property
-    def db(self) -> Any:
-        return self.app.state.db
-
-    async def other_client(self, workspace: str = "rival agency") -> httpx.AsyncClient:
-        other = client_for(self.app, headers={"X-API-Key": await make_key(self.db, workspace=workspace)})
-        self.extra.append(other)
-        return other
+# What the campaign, tracking and analytics tests run with: absolute tracking URLs and a real secret.
+TRACKED: dict[str, Any] = {"PUBLIC_BASE_URL": "https://track.example.com", "SECRET_KEY": "test-secret-" + "x" * 40}
 
 
-@pytest.fixture
-async def rig(app_factory: Any) -> Any:
-    """`await rig(**settings)` → a Rig with a started app and a client holding a read+write key."""
-    opened: list[Rig] = []
-
-    async def make(**overrides: Any) -> Rig:
-        app = await app_factory(
-            **{
-                "PUBLIC_BASE_URL": "https://track.example.com",
-                "SECRET_KEY": "test-secret-" + "x" * 40,
-                **overrides,
-            }
-        )
-        key = await make_key(app.state.db)
-        r = Rig(app=app, client=client_for(app, headers={"X-API-Key": key}), key=key, settings=app.state.settings)
-        opened.append(r)
-        return r
-
-    yield make
-    for r in opened:
-        for c in (r.client, *r.extra):
-            await c.aclose()
+def tracked(**overrides: Any) -> dict[str, Any]:
+    """`await rig(**tracked(...))`: the tracking settings, with these on top."""
+    return {**TRACKED, **overrides}
 
 
 def person(i: int, **extra: Any) -> dict[str, Any]:

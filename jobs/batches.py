@@ -1,8 +1,12 @@
-"""One claim of a batch-mode job: check the job's open Message Batch (and collect it once it ended),
-then run a round over the pending items and submit the calls they wait for.
+"""Batch mode of the job worker: one claim of a job whose Claude calls go through Message Batches
+(`llm.batches`). Check the job's open Message Batch (and collect it once it ended), then run a round
+over the pending items and submit the calls they wait for.
+
+It lives in jobs/, not in llm/batches/, because it drives the worker (`Worker`, its lease and
+`_apply_chunk`) and the job's items: llm/ sits below jobs/ and never imports it.
 
 Exactly once, across `kill -9` anywhere:
-- items are applied through `jobs.Worker._apply_chunk`: the item's writes and its done-mark commit
+- items are applied through `Worker._apply_chunk`: the item's writes and its done-mark commit
   together, only by the lease holder, only while the item is pending;
 - a batch is stored (`LlmBatch` `submitting`, with one `pending` `LlmBatchResult` per request) in a
   committed transaction *before* `messages.batches.create`, and its Anthropic id right after. A claim
@@ -29,11 +33,12 @@ from anthropic.types.messages import MessageBatch
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-import jobs
-from claude_batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
 from core import metrics
+from jobs.registry import Handler, JobContext
+from jobs.worker import LeaseLost, Worker
 from llm import LLMUnavailable, Usage, is_spend_limit, is_transient, usage_of
-from models import Job, JobItem, LlmBatch, LlmBatchResult, LlmUsage, utcnow
+from llm.batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
+from models import BatchStatus, Job, JobItem, JobItemStatus, JobStatus, LlmBatch, LlmBatchResult, LlmUsage, utcnow
 
 log = structlog.get_logger()
 
@@ -42,18 +47,18 @@ CLOCK_SKEW = timedelta(seconds=60)  # between this host and Anthropic's created_
 MIN_CHUNK = 25  # items per prepare/apply chunk in a round (replays make no network calls)
 
 
-async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, lost: asyncio.Event) -> bool:
+async def run(worker: Worker, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> bool:
     """Work one claim of a batch-mode job. True: every item is settled (the caller finishes the job);
     False: the job was released, to wait for its Message Batch (or because the worker is stopping)."""
     client = worker.llm.anthropic
     assert client is not None
     row = await _open_batch(ctx)
-    if row is not None and row.status == "submitting":
+    if row is not None and row.status == BatchStatus.SUBMITTING:
         row, wait = await _reconcile(worker, ctx, row)
         if wait:
             await _wait(worker, ctx)
             return False
-    if row is not None and row.status == "submitted":
+    if row is not None and row.status == BatchStatus.SUBMITTED:
         assert row.batch_id is not None
         try:
             batch = await client.messages.batches.retrieve(row.batch_id)
@@ -116,7 +121,7 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
             await session.execute(
                 update(LlmBatch)
                 .where(LlmBatch.id == marker)
-                .values(status="submitted", batch_id=batch.id, submitted_at=utcnow())
+                .values(status=BatchStatus.SUBMITTED, batch_id=batch.id, submitted_at=utcnow())
             )
             await _wait(worker, ctx, session)
         log.info(
@@ -129,7 +134,7 @@ async def run(worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, 
 
 
 async def _round(
-    worker: jobs.Worker, ctx: jobs.JobContext, handler: jobs.Handler, lost: asyncio.Event, *, allow_new: bool
+    worker: Worker, ctx: JobContext, handler: Handler, lost: asyncio.Event, *, allow_new: bool
 ) -> list[PendingCall] | None:
     """Replay every pending item's `prepare` against its stored answers; apply the items that finish,
     return the calls the others wait for (None when the worker is stopping)."""
@@ -139,14 +144,18 @@ async def _round(
     started, applied = time.perf_counter(), 0
     while True:
         if lost.is_set():
-            raise jobs.LeaseLost
+            raise LeaseLost
         if worker.stopping.is_set():
             return None
         async with ctx.db.session(write=False) as session:
             items = (
                 await session.execute(
                     select(JobItem.id, JobItem.key, JobItem.payload, JobItem.position)
-                    .where(JobItem.job_id == ctx.job_id, JobItem.status == "pending", JobItem.position > last)
+                    .where(
+                        JobItem.job_id == ctx.job_id,
+                        JobItem.status == JobItemStatus.PENDING,
+                        JobItem.position > last,
+                    )
                     .order_by(JobItem.position)
                     .limit(size)
                 )
@@ -201,17 +210,19 @@ async def _round(
 # --- batches in the database ---------------------------------------------------------------------
 
 
-async def _open_batch(ctx: jobs.JobContext) -> LlmBatch | None:
+async def _open_batch(ctx: JobContext) -> LlmBatch | None:
     async with ctx.db.session(write=False) as session:
         return await session.scalar(
             select(LlmBatch)
-            .where(LlmBatch.job_id == ctx.job_id, LlmBatch.status.in_(("submitting", "submitted")))
+            .where(
+                LlmBatch.job_id == ctx.job_id, LlmBatch.status.in_((BatchStatus.SUBMITTING, BatchStatus.SUBMITTED))
+            )
             .order_by(LlmBatch.round.desc())
             .limit(1)
         )
 
 
-async def _rounds(ctx: jobs.JobContext) -> int:
+async def _rounds(ctx: JobContext) -> int:
     async with ctx.db.session(write=False) as session:
         return int(
             await session.scalar(select(func.count()).select_from(LlmBatch).where(LlmBatch.job_id == ctx.job_id))
@@ -219,19 +230,23 @@ async def _rounds(ctx: jobs.JobContext) -> int:
         )
 
 
-async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingCall], round_no: int) -> Any:
+async def _mark(worker: Worker, ctx: JobContext, needed: list[PendingCall], round_no: int) -> Any:
     """Store the submission marker and its requests, committed before the create call; only while
     this worker holds the job's lease."""
     async with ctx.db.session() as session:
         held = await session.execute(
             update(Job)
-            .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == "running")
+            .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == JobStatus.RUNNING)
             .values(updated_at=utcnow())
         )
         if not held.rowcount:  # type: ignore[attr-defined]
-            raise jobs.LeaseLost
+            raise LeaseLost
         marker = LlmBatch(
-            job_id=ctx.job_id, round=round_no, status="submitting", requests=len(needed), created_at=utcnow()
+            job_id=ctx.job_id,
+            round=round_no,
+            status=BatchStatus.SUBMITTING,
+            requests=len(needed),
+            created_at=utcnow(),
         )
         session.add(marker)
         await session.flush()
@@ -249,7 +264,7 @@ async def _mark(worker: jobs.Worker, ctx: jobs.JobContext, needed: list[PendingC
         return marker.id
 
 
-async def _settle_unsent(ctx: jobs.JobContext, marker: Any, kind: str, detail: str | None) -> None:
+async def _settle_unsent(ctx: JobContext, marker: Any, kind: str, detail: str | None) -> None:
     """A batch that was never made (or is lost): its requests answer `kind`, so the items fall back."""
     async with ctx.db.session() as session:
         await session.execute(
@@ -258,20 +273,20 @@ async def _settle_unsent(ctx: jobs.JobContext, marker: Any, kind: str, detail: s
             .values(result_type=kind, error=(detail or kind)[:500])
         )
         await session.execute(
-            update(LlmBatch).where(LlmBatch.id == marker).values(status="collected", ended_at=utcnow())
+            update(LlmBatch).where(LlmBatch.id == marker).values(status=BatchStatus.COLLECTED, ended_at=utcnow())
         )
 
 
-async def _abandon(ctx: jobs.JobContext, marker: Any) -> None:
+async def _abandon(ctx: JobContext, marker: Any) -> None:
     """Forget a marker whose batch was never made (or is not ours): its requests may be sent again."""
     async with ctx.db.session() as session:
         await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == marker))
         await session.execute(
-            update(LlmBatch).where(LlmBatch.id == marker).values(status="abandoned", ended_at=utcnow())
+            update(LlmBatch).where(LlmBatch.id == marker).values(status=BatchStatus.ABANDONED, ended_at=utcnow())
         )
 
 
-async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession | None = None) -> None:
+async def _wait(worker: Worker, ctx: JobContext, session: AsyncSession | None = None) -> None:
     """Release the job without a lease until the next check of its batch: still `running` (for
     whoever looks), claimable again once `lease_expires_at` (the next poll) has passed."""
     if session is None:
@@ -281,7 +296,7 @@ async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession
     poll = utcnow() + timedelta(seconds=ctx.settings.LLM_BATCH_POLL_S)
     await session.execute(
         update(Job)
-        .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == "running")
+        .where(Job.id == ctx.job_id, Job.lease_owner == worker.owner, Job.status == JobStatus.RUNNING)
         .values(
             lease_owner=None,
             lease_expires_at=poll,
@@ -295,7 +310,7 @@ async def _wait(worker: jobs.Worker, ctx: jobs.JobContext, session: AsyncSession
 # --- reconcile and collect -----------------------------------------------------------------------
 
 
-async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -> tuple[LlmBatch | None, bool]:
+async def _reconcile(worker: Worker, ctx: JobContext, row: LlmBatch) -> tuple[LlmBatch | None, bool]:
     """A marker without a batch id: the worker stopped between storing it and storing the id. Adopt
     the batch Anthropic made for it, if any. Returns (the row, now `submitted`, or None when abandoned;
     wait: True while it is too early to tell)."""
@@ -329,10 +344,10 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
             await session.execute(
                 update(LlmBatch)
                 .where(LlmBatch.id == row.id)
-                .values(status="submitted", batch_id=adopted.id, submitted_at=utcnow())
+                .values(status=BatchStatus.SUBMITTED, batch_id=adopted.id, submitted_at=utcnow())
             )
         log.warning("llm.batch_adopted", job_id=str(ctx.job_id), batch_id=adopted.id, requests=row.requests)
-        row.status, row.batch_id = "submitted", adopted.id
+        row.status, row.batch_id = BatchStatus.SUBMITTED, adopted.id
         return row, False
     if utcnow() < row.created_at + timedelta(seconds=ctx.settings.LLM_TIMEOUT_S):
         return row, True  # the create may still be on its way
@@ -341,7 +356,7 @@ async def _reconcile(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch) -
     return None, False
 
 
-async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, batch: MessageBatch) -> None:
+async def _collect(worker: Worker, ctx: JobContext, row: LlmBatch, batch: MessageBatch) -> None:
     """Store an ended batch's results and ledger them (batch prices, the answering model), in one
     transaction; each request only while it is still pending."""
     client = worker.llm.anthropic
@@ -364,7 +379,9 @@ async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, bat
             log.error("llm.batch_not_ours", job_id=str(ctx.job_id), batch_id=row.batch_id)
             await session.execute(delete(LlmBatchResult).where(LlmBatchResult.batch_row_id == row.id))
             await session.execute(
-                update(LlmBatch).where(LlmBatch.id == row.id).values(status="abandoned", ended_at=utcnow())
+                update(LlmBatch)
+                .where(LlmBatch.id == row.id)
+                .values(status=BatchStatus.ABANDONED, ended_at=utcnow())
             )
             return
         cost = 0.0
@@ -426,7 +443,7 @@ async def _collect(worker: jobs.Worker, ctx: jobs.JobContext, row: LlmBatch, bat
         await session.execute(
             update(LlmBatch)
             .where(LlmBatch.id == row.id)
-            .values(status="collected", counts=counts, ended_at=batch.ended_at or utcnow())
+            .values(status=BatchStatus.COLLECTED, counts=counts, ended_at=batch.ended_at or utcnow())
         )
     log.info(
         "llm.batch_collected", job_id=str(ctx.job_id), batch_id=row.batch_id, cost_usd=round(cost, 6), **counts

@@ -3,7 +3,8 @@ Batches API at half the input and output price, instead of one Messages call at 
 
 Owns: the decision (`wanted`: the `LLM_BATCHES` setting or a request's `use_batches`), the stand-in
 client a job item's `prepare` runs with (`collector.BatchCollector`), and the rounds a batch-mode job
-goes through (`runner.run`, called by `jobs.Worker` for jobs whose payload says `use_batches`).
+goes through (`jobs.batches.run`, called by `jobs.Worker` for jobs whose payload says `use_batches`: it
+drives the worker and the job's items, so it lives in jobs/, which may import llm/, not the reverse).
 The tables are `models.LlmBatch` and `models.LlmBatchResult`.
 
 How a job runs in rounds: every pending item's `prepare` runs with a `BatchCollector` in place of the
