@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 import structlog
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -55,6 +55,20 @@ class HitResult:
     machine_reason: str | None = None
 
 
+_MESSAGES_WITH_TIER = select(
+    Message.id,
+    Message.workspace_id,
+    Message.campaign_id,
+    Message.prospect_id,
+    Message.step,
+    Message.variant,
+    CampaignProspect.tier,
+).outerjoin(
+    CampaignProspect,
+    and_(CampaignProspect.campaign_id == Message.campaign_id, CampaignProspect.prospect_id == Message.prospect_id),
+)
+
+
 async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settings) -> list[HitResult]:
     """Resolve hits to their message (and link), then record them as events in this transaction."""
     link_rows = {}
@@ -66,27 +80,14 @@ async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settin
         link_rows.update({r.id: r for r in rows})
     message_ids = {h.ident for h in hits if h.kind == "open"} | {r.message_id for r in link_rows.values()}
     messages = {}
-    for chunk in ingest.chunks(sorted(message_ids, key=str)):
-        rows = await session.execute(
-            select(
-                Message.id,
-                Message.workspace_id,
-                Message.campaign_id,
-                Message.prospect_id,
-                Message.step,
-                Message.variant,
-            ).where(Message.id.in_(chunk))
-        )
-        messages.update({r.id: r for r in rows})
-    pairs = sorted({(m.campaign_id, m.prospect_id) for m in messages.values() if m.campaign_id}, key=str)
     tiers: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
-    for chunk in ingest.chunks(pairs):
-        tier_rows = await session.execute(
-            select(CampaignProspect.campaign_id, CampaignProspect.prospect_id, CampaignProspect.tier).where(
-                tuple_(CampaignProspect.campaign_id, CampaignProspect.prospect_id).in_(chunk)
-            )
-        )
-        tiers.update({(c, p): t or 0 for c, p, t in tier_rows})
+    for chunk in ingest.chunks(sorted(message_ids, key=str)):
+        # One statement for the message and its prospect's tier in the campaign (it was two).
+        rows = await session.execute(_MESSAGES_WITH_TIER.where(Message.id.in_(chunk)))
+        for r in rows:
+            messages[r.id] = r
+            if r.campaign_id is not None:
+                tiers[(r.campaign_id, r.prospect_id)] = r.tier or 0
     link_counts = await ingest.links_per_message(session, [r.message_id for r in link_rows.values()])
 
     drafts: list[ingest.Draft | None] = []
