@@ -251,6 +251,8 @@ class TuneDatabase:
             engine = create_async_engine(self.url, **kwargs)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas(busy_ms, in_memory, query_only=inline))
             queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)
+            if not inline:
+                self.writer_queue = queue  # shared with perf/sqlite_inline.inline_writer's engine
             # Inline read connections begin their (deferred, read-only) transaction with a direct call:
             # through `exec_driver_sql` the BEGIN cost as much as the query it precedes.
             event.listen(engine.sync_engine, "begin", _begin_inline if inline else queue.on_begin)

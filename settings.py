@@ -203,6 +203,8 @@ class Settings(BaseSettings):
     TRACKING_GROUP_COMMIT: bool = True  # false: one transaction per pixel/click hit (for comparison)
     TRACKING_BATCH_MAX: int = Field(500, ge=1, le=10_000)
     TRACKING_BATCH_WAIT_MS: float = Field(2, ge=0, le=1000)
+    # SQLite file: group commits run their statements inline, no thread hand-off (perf/sqlite_inline.py)
+    TRACKING_INLINE_WRITER: bool = True
     TRACKING_TOO_SOON_S: float = Field(10, ge=0)
     TRACKING_BURST_WINDOW_S: float = Field(5, ge=0)
     TRACKING_BURST_MIN_LINKS: int = Field(3, ge=2, le=100)

@@ -50,6 +50,8 @@ class TrackingEvent(Base):
         Index("ix_tracking_event_campaign", "campaign_id", "id"),
         Index("ix_tracking_event_prospect", "campaign_id", "prospect_id", "id"),
         Index("ix_tracking_event_message", "message_id", "type", "occurred_at"),
+        # the machine filter's send/delivery times: a seek, not a scan of the prospect's every open
+        Index("ix_tracking_event_delivery", "campaign_id", "prospect_id", "type", "step", "occurred_at"),
     )
 
     id: Mapped[int] = mapped_column(EventId, primary_key=True, autoincrement=True)

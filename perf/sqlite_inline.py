@@ -172,6 +172,59 @@ def connector(database: str) -> Callable[[], Any]:
     return connect
 
 
+def inline_writer(db: Any) -> Any:
+    """A writing engine on the SQLite file of `db` (a `TuneDatabase`) whose calls run inline, on the
+    event loop's thread: no hand-off at all, where aiosqlite makes one per statement (see
+    tracking/hits.py for its one user, the pixel's group commit).
+
+    It shares `db`'s in-process writer queue, so it never waits for SQLite's lock on another of the
+    service's connections; `busy_timeout` is 0, so a lock held by ANOTHER process fails the
+    `BEGIN IMMEDIATE` at once ("database is locked") instead of stalling the event loop, and the
+    caller retries on the ordinary writer. It does not checkpoint the WAL itself
+    (`wal_autocheckpoint=0`, whose fsync would stall the loop): `checkpoint` runs in a thread.
+    """
+    from sqlalchemy import event
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    database = db.url.database or ""
+    engine = create_async_engine(
+        db.url, async_creator=connector_for_writing(database), pool_size=1, max_overflow=0
+    ).execution_options(sqlite_begin="IMMEDIATE")
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("busy_timeout=0", "synchronous=NORMAL", "foreign_keys=ON", "wal_autocheckpoint=0"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    queue = db.writer_queue
+    event.listen(engine.sync_engine, "connect", on_connect)
+    event.listen(engine.sync_engine, "begin", queue.on_begin)
+    event.listen(engine.sync_engine, "commit", queue.on_end)
+    event.listen(engine.sync_engine, "rollback", queue.on_end)
+    event.listen(engine.sync_engine.pool, "checkin", queue.on_checkin)
+    return engine
+
+
+def connector_for_writing(database: str) -> Callable[[], Any]:
+    async def connect() -> InlineConnection:
+        conn = sqlite3.connect(database, timeout=0, isolation_level=None, check_same_thread=False)
+        return InlineConnection(conn)
+
+    return connect
+
+
+def checkpoint(database: str) -> None:
+    """`PRAGMA wal_checkpoint(PASSIVE)` on a connection of its own (run it in a thread): copies what
+    it can of the WAL into the database without waiting for readers or writers."""
+    conn = sqlite3.connect(database, timeout=0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    finally:
+        conn.close()
+
+
 # --- one hop per statement on aiosqlite's thread (writers) ------------------------------------------
 
 

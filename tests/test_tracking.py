@@ -456,3 +456,33 @@ async def test_another_workspaces_campaign_is_404_on_every_route(rig):
     assert [i["errors"][0]["msg"] for i in theirs.json()["items"]] == ["unknown message_id", "unknown campaign_id"]
     assert (await r.client.get(f"/api/campaigns/{cid}")).json()["status"] == "draft"  # untouched
     assert await _events(r, cid) == []
+
+
+async def test_pixel_hits_wait_for_a_write_lock_held_by_another_process(rig):
+    """SQLite: the group commit runs inline on the event loop; when another process holds the write
+    lock it must neither fail the hit nor stall the loop, but commit once the lock is released."""
+    import sqlite3
+    import time
+
+    r = await rig(TRACKING_BATCH_WAIT_MS=1, TRACKING_REPLAY_WINDOW_S=0)
+    if not r.db.is_sqlite:
+        return  # the inline writer exists on SQLite files only; PostgreSQL has no such lock
+    cid, pids = await make_campaign(r, 1)
+    mid = uuid.UUID(next(iter((await add_messages(r, cid, pids, steps=1)).values())))
+    recorder = r.app.state.tracker
+    assert recorder._inline is not None
+    await recorder.record(tracking.hits.Hit("open", mid, datetime.now(UTC), HUMAN_UA, None))  # inline
+    other = sqlite3.connect(r.db.url.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process's writer, in effect
+    hit = asyncio.create_task(recorder.record(tracking.hits.Hit("open", mid, datetime.now(UTC), HUMAN_UA, None)))
+    started = time.monotonic()
+    await asyncio.sleep(0.3)  # the loop keeps running meanwhile
+    assert time.monotonic() - started < 0.6 and not hit.done()
+    other.execute("COMMIT")
+    other.close()
+    assert (await asyncio.wait_for(hit, 10)).recorded
+    async with r.db.session(write=False) as s:
+        stored = await s.scalar(
+            select(func.count()).select_from(TrackingEvent).where(TrackingEvent.message_id == mid)
+        )
+    assert stored == 2
