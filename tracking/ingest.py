@@ -35,6 +35,7 @@ from models import (
     CampaignProspect,
     CampaignStat,
     CampaignStatHourly,
+    ProspectStatus,
     TrackedLink,
     TrackingEvent,
     TrackingFirstTouch,
@@ -58,13 +59,20 @@ COHORTS: dict[str, frozenset[str]] = {
 METRICS = tuple(COHORTS)
 HUMAN_METRICS = ("opened", "clicked")  # only opens and clicks can be a machine's
 METRICS_OF = {t: tuple(m for m in METRICS if t in COHORTS[m]) for t in EVENT_TYPES}
-# Status a prospect gets in its campaign, and the statuses that event does not override.
-ENDING = {
-    "replied": ("replied", "bounced", "unsubscribed"),
-    "bounced": ("bounced", "unsubscribed"),
-    "unsubscribed": ("unsubscribed",),
+# Status a prospect gets in its campaign (an event type that ends the sequence is also its status), and
+# the statuses that event does not override; weakest first, so a stronger ending in the same batch wins.
+ENDING: dict[str, tuple[ProspectStatus, ...]] = {
+    ProspectStatus.REPLIED: (ProspectStatus.REPLIED, ProspectStatus.BOUNCED, ProspectStatus.UNSUBSCRIBED),
+    ProspectStatus.BOUNCED: (ProspectStatus.BOUNCED, ProspectStatus.UNSUBSCRIBED),
+    ProspectStatus.UNSUBSCRIBED: (ProspectStatus.UNSUBSCRIBED,),
 }
-STARTED_FROM = ("new", "analyzed", "content_ready")
+STARTED_FROM = (ProspectStatus.NEW, ProspectStatus.ANALYZED, ProspectStatus.CONTENT_READY)
+STRENGTH = {
+    ProspectStatus.IN_SEQUENCE: 0,
+    ProspectStatus.REPLIED: 1,
+    ProspectStatus.BOUNCED: 2,
+    ProspectStatus.UNSUBSCRIBED: 3,
+}
 
 StatKey = tuple[uuid.UUID, int, int, str, str]  # campaign, tier, step, variant, metric
 HourKey = tuple[uuid.UUID, datetime, str]  # campaign, bucket, metric
@@ -532,16 +540,15 @@ async def _claim(session: AsyncSession, created: list[Draft], deltas: _Deltas) -
 
 async def _statuses(session: AsyncSession, created: list[Draft]) -> None:
     """A reply, bounce or unsubscribe ends the prospect's sequence; a send starts it."""
-    groups: dict[tuple[uuid.UUID, str], set[uuid.UUID]] = defaultdict(set)
+    groups: dict[tuple[uuid.UUID, ProspectStatus], set[uuid.UUID]] = defaultdict(set)
     for d in created:
         if d.counted and d.type in (*ENDING, "sent", "delivered"):
             assert d.campaign_id is not None and d.prospect_id is not None
-            status = "in_sequence" if d.type in ("sent", "delivered") else d.type
+            status = ProspectStatus.IN_SEQUENCE if d.type in ("sent", "delivered") else ProspectStatus(d.type)
             groups[(d.campaign_id, status)].add(d.prospect_id)
     # Weakest first, so an unsubscribe in the same batch as a reply wins.
-    order = {"in_sequence": 0, "replied": 1, "bounced": 2, "unsubscribed": 3}
-    for (campaign_id, status), prospects in sorted(groups.items(), key=lambda g: order[g[0][1]]):
-        keep = STARTED_FROM if status == "in_sequence" else None
+    for (campaign_id, status), prospects in sorted(groups.items(), key=lambda g: STRENGTH[g[0][1]]):
+        keep = STARTED_FROM if status is ProspectStatus.IN_SEQUENCE else None
         for chunk in chunks(sorted(prospects, key=str)):
             where = [CampaignProspect.campaign_id == campaign_id, CampaignProspect.prospect_id.in_(chunk)]
             where.append(
