@@ -38,7 +38,7 @@ from jobs.registry import Handler, JobContext
 from jobs.worker import LeaseLost, Worker
 from llm import LLMUnavailable, Usage, is_spend_limit, is_transient, usage_of
 from llm.batches.collector import BatchCollector, NeedsBatch, PendingCall, StoredResult
-from models import BatchStatus, Job, JobItem, JobItemStatus, JobStatus, LlmBatch, LlmBatchResult, LlmUsage, utcnow
+from models import BatchStatus, Job, JobItem, JobItemStatus, JobStatus, LlmBatch, LlmBatchResult, utcnow
 
 log = structlog.get_logger()
 
@@ -418,18 +418,7 @@ async def _collect(worker: Worker, ctx: JobContext, row: LlmBatch, batch: Messag
             if not changed.rowcount:  # type: ignore[attr-defined]
                 continue
             session.add(
-                LlmUsage(
-                    workspace_id=ctx.workspace_id,
-                    model=usage.model,
-                    purpose=purpose,
-                    outcome=outcome,
-                    input_tokens=usage.input_tokens,
-                    output_tokens=usage.output_tokens,
-                    cache_read_tokens=usage.cache_read_tokens,
-                    cache_write_tokens=usage.cache_write_tokens,
-                    cost_usd=usage.cost_usd,
-                    created_at=now,
-                )
+                usage.ledger_row(workspace_id=ctx.workspace_id, purpose=purpose, outcome=outcome, created_at=now)
             )
             metrics.record_llm_call(purpose=purpose, outcome=outcome, usage=usage)
             cost += usage.cost_usd

@@ -119,6 +119,23 @@ class Usage:
     cache_write_tokens: int = 0
     cost_usd: float = 0.0
 
+    def ledger_row(
+        self, *, workspace_id: uuid.UUID | None, purpose: str, outcome: str, created_at: datetime
+    ) -> LlmUsage:
+        """This call as one row of the spend ledger (`llm_usage`)."""
+        return LlmUsage(
+            workspace_id=workspace_id,
+            model=self.model,
+            purpose=purpose,
+            outcome=outcome,
+            input_tokens=self.input_tokens,
+            output_tokens=self.output_tokens,
+            cache_read_tokens=self.cache_read_tokens,
+            cache_write_tokens=self.cache_write_tokens,
+            cost_usd=self.cost_usd,
+            created_at=created_at,
+        )
+
     @classmethod
     def priced(
         cls,
@@ -563,17 +580,8 @@ class LLMClient:
         try:
             async with self.db.session() as session:
                 session.add(
-                    LlmUsage(
-                        workspace_id=workspace_id,
-                        model=usage.model,
-                        purpose=purpose,
-                        outcome=outcome,
-                        input_tokens=usage.input_tokens,
-                        output_tokens=usage.output_tokens,
-                        cache_read_tokens=usage.cache_read_tokens,
-                        cache_write_tokens=usage.cache_write_tokens,
-                        cost_usd=usage.cost_usd,
-                        created_at=self._now(),
+                    usage.ledger_row(
+                        workspace_id=workspace_id, purpose=purpose, outcome=outcome, created_at=self._now()
                     )
                 )
         except LEDGER_ERRORS as exc:
