@@ -308,7 +308,8 @@ INTERNAL = re.compile(
     r"competitor|competes\s+with|"
     r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
     r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
-    r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|former|ex-|retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
+    r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
+    r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -318,12 +319,12 @@ EMBARRASSING = re.compile(
 )
 # A note that says nothing is happening ("No players-club changes known", "Not hiring") is no reason to write.
 NOT_A_TRIGGER = re.compile(
-    r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+    r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b",
     re.IGNORECASE,
 )
 _NO_NEWS = re.compile(
-    r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+    r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b",
     re.IGNORECASE,
 )
@@ -841,7 +842,7 @@ def _normalise(text: str) -> str:
         text,
     )
     m = _NP_ING.match(text)
-    if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
+    if m and _np_subject(m.group(1)):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_EVENT_ING.match(text)
@@ -908,7 +909,11 @@ def _np_subject(np: str) -> bool:
     """Whether `np` reads as a noun phrase subject: no verb in it, and not led by one."""
     words = np.lower().split()
     return (
-        bool(words) and verb_kind(words[0]) is None and not (set(words) & FINITE) and words[0] not in _SUBORDINATE
+        bool(words)
+        and verb_kind(words[0]) is None
+        and not (set(words) & FINITE)
+        and words[0] not in _SUBORDINATE
+        and words[-1] not in _SUBORDINATE | _HEDGES | {"a", "an", "the", "their", "its", "our", "your"}
     )
 
 

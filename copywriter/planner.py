@@ -33,6 +33,7 @@ from copywriter.angles import (
     _main_words,
     fact_used,
     has_verb,
+    lc_np,
     offer_terms,
     read_facts,
     words_of,
@@ -209,6 +210,50 @@ def _number_article(quantity: str) -> str:
     return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
 
 
+# Record noun phrases with no verb that can still be said (see `Plan._np_clause`).
+_SIZE_NP = re.compile(
+    r"^(?:about |around |roughly |over |nearly |more than )?(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|a dozen) (?:[\w-]+ ){0,3}(?:locations|offices|clinics|practices|hotels|properties|"
+    r"restaurants|stores|branches|sites|plants|factories|casinos|buildings|communities|units|apartments|"
+    r"resorts|dealerships|warehouses|studios|gyms|schools|campuses)\b(?:\s+(?:in|across|serving|throughout|"
+    r"around|and)\b[^.;]*)?$"
+)
+_KIND_DOING = re.compile(
+    r"^(?P<kind>(?:an? )?[\w-]+(?: [\w-]+){0,3}?) (?P<ing>operating|running|managing|serving|owning) (?P<rest>.+)$"
+)
+_ING_BASE = {"operating": "operate", "running": "run", "managing": "manage", "serving": "serve", "owning": "own"}
+_COMPANY_WORDS = frozenset(
+    {"company", "group", "firm", "operator", "manager", "chain", "brand", "developer", "practice", "business"}
+)
+_PROBLEM_NOUNS = frozenset(
+    {
+        "backlog",
+        "backlogs",
+        "outflow",
+        "outflows",
+        "churn",
+        "decline",
+        "drop",
+        "shortage",
+        "shortages",
+        "complaints",
+        "cancellations",
+        "no-shows",
+        "vacancies",
+        "turnover",
+        "delays",
+        "downtime",
+        "penalties",
+        "losses",
+        "pushback",
+        "attrition",
+        "bottleneck",
+        "bottlenecks",
+        "breakdowns",
+        "stoppages",
+        "overruns",
+    }
+)
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {
@@ -435,6 +480,7 @@ class Plan:
     decision_maker: bool
     employees: int | None = None
     used: set[str] = field(default_factory=set)
+    read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
@@ -753,7 +799,7 @@ class Plan:
     def goal_after(self, fact: CopyFact) -> str | None:
         """The goal the notes set for a figure ("she wants it under 40% by the end of next year"), said to the
         reader ("you want it under 40% ..."), or None."""
-        for other in self.facts:
+        for other in self.read or self.facts:
             m = _GOAL.match(other.text) if other is not fact and other.field == "notes" else None
             if m:
                 who = m.group("who").lower()
@@ -777,6 +823,26 @@ class Plan:
             return default, ""
         role = _role_peers(self.role_ref, self.band, self.function, default)
         return (role, angles.role_at) if role else (default, "")
+
+    def size_so_what(self, fact: CopyFact) -> str | None:
+        """Why a size or kind-of-company fact ("you run four offices") matters: the industry's observation said
+        of companies that size ("Most practices that size have hundreds of patients ..."), or None."""
+        if self.angles is None or fact.kind is not None or has_verb(_main_words(fact.text)):
+            return None
+        low = lc_np(fact.text)
+        m_kind = _KIND_DOING.match(low)
+        if not (_SIZE_NP.match(low) or (m_kind and m_kind.group("kind").split()[-1] in _COMPANY_WORDS)):
+            return None
+        seen = self.angles.observation[1]
+        m = _MOST_PEERS.match(seen)
+        if not m:
+            return None
+        peers, at = self.peers(m.group("peers"))
+        if self.angles.peers_are_roles:
+            line = f"At that size, most {peers} I talk to{at}{seen[m.end() :]}"
+        else:
+            line = f"Most {peers} that size{seen[m.end() :]}"
+        return line if self.ok(line) else None
 
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
@@ -1002,8 +1068,10 @@ class Plan:
         ):
             if lowered and lowered[0] == "no":
                 return f"there's {lc_first(text)}"
-            return None
+            return self._np_clause(fact, text, you)
         first = words[0]
+        if first.lower() in ("she", "he", "we", "it", "i", "her", "his"):
+            return None  # someone else's clause ("she wants it under 40%"): not the reader's, said only as a goal
         if first.lower() in ("they", "their"):
             if you or not self.company:
                 words[0] = _PRONOUNS_YOU[first.lower()]
@@ -1083,6 +1151,43 @@ class Plan:
         if first in fact.names or first.strip(",") in " ".join(fact.names).split():
             return f"{owner} {text}"  # "your Deliveroo exclusivity contract": a name keeps its capital
         return f"{owner} {lc_first(text)}"
+
+    def _np_clause(self, fact: CopyFact, text: str, you: bool) -> str | None:
+        """A record's noun phrase with no verb said as a clause with a subject, or None: a size ("Four offices"
+        -> "you run four offices"), a kind of company doing something ("Third-party management company
+        operating 42 hotels" -> "you operate 42 hotels as a third-party management company"), a problem
+        ("Recall backlog after switching PM software" -> "you've been dealing with a recall backlog after
+        switching PM software"). Anything else is not said (a fragment is never pasted)."""
+        if fact.field not in ("signals", "notes") or FOREIGN.search(text) or len(text.split()) > 20:
+            return None
+        subject = "you" if you or not self.company else self.company
+        third = subject != "you"
+        low = lc_np(text)
+        if _SIZE_NP.match(low):
+            return f"{subject} {'runs' if third else 'run'} {low}"
+        m = _KIND_DOING.match(low)
+        if m and m.group("kind").split()[-1] in _COMPANY_WORDS:
+            verb = _ING_BASE[m.group("ing")]
+            verb = (verb + "s") if third else verb
+            kind = m.group("kind")
+            kind = kind if kind.split()[0] in ("a", "an") else _INFLECT.a(kind)
+            return f"{subject} {verb} {m.group('rest')} as {kind}"
+        head_np = re.split(
+            r"\s+(?:after|since|at|in|across|from|following|on|of|for|with|due)\s+", low, maxsplit=1
+        )[0]
+        head_words = head_np.split()
+        if (
+            head_words
+            and len(head_words) <= 5
+            and set(head_words) & _PROBLEM_NOUNS
+            and not set(head_words) & FINITE
+        ):
+            head = head_words[-1]
+            if head not in _MASS and _INFLECT.singular_noun(head) is False and head_words[0] not in _ARTICLES:
+                low = _INFLECT.a(low)
+            have = "has" if third else "'ve"
+            return f"{subject}{' ' if third else ''}{have} been dealing with {low}"
+        return None
 
     def fact_sentence(self, fact: CopyFact, *salt: object, also: bool = False) -> str | None:
         """The fact as the opening sentence of a message (`also`: as a further fact, "You're also ...")."""
@@ -1327,6 +1432,10 @@ class Plan:
                 tail.pop()
             if tail:
                 return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
+        if fact.kind is None and not has_verb(_main_words(fact.text)):
+            np_topic = self._np_topic(fact)
+            if np_topic:
+                return np_topic
         if fact.kind is None:
             about = re.search(
                 r"\b(?:are|is)\s+[a-z]+ing\s+(?:back\s+)?(?:on|about|over|against)\s+((?:[a-z][\w-]*\s?){2,4})$",
@@ -1391,6 +1500,27 @@ class Plan:
         elif len(words) > 4:
             words = words[-3:]
         return " ".join(words)
+
+    def _np_topic(self, fact: CopyFact) -> str | None:
+        """The subject topic of a verbless record noun phrase said by `_np_clause`: "four offices", "42 hotels",
+        "recall backlog"."""
+        low = lc_np(fact.text)
+        if _SIZE_NP.match(low):
+            words = re.split(r"\s+(?:in|across|serving|throughout|around|and)\s+", low, maxsplit=1)[0].split()
+            return " ".join(words) if len(words) <= 4 else f"{words[0]} {words[-1]}"
+        m = _KIND_DOING.match(low)
+        if m and m.group("kind").split()[-1] in _COMPANY_WORDS:
+            rest = m.group("rest").split()
+            plural = next((w for w in rest[1:] if w.endswith("s") and _INFLECT.singular_noun(w)), None)
+            if rest[0][:1].isdigit() and plural:
+                return f"{rest[0]} {plural}"
+            return None
+        head_np = re.split(
+            r"\s+(?:after|since|at|in|across|from|following|on|of|for|with|due)\s+", low, maxsplit=1
+        )[0]
+        if set(head_np.split()) & _PROBLEM_NOUNS and len(head_np.split()) <= 4:
+            return head_np
+        return None
 
     def subject_for(self, fact: CopyFact, angle: int) -> str | None:
         topic = self.topic(fact)
@@ -1704,11 +1834,8 @@ def build_plan(
         decision_maker=lint.persona.is_decision_maker if lint.persona else True,
         employees=_employees(prospect),
     )
-    usable = [
-        f
-        for f in read_facts(prospect, terms)
-        if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")
-    ]
+    plan.read = read_facts(prospect, terms)
+    usable = [f for f in plan.read if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")]
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
     prefer = {
         "sales": ("hire",),

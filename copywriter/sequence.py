@@ -58,7 +58,12 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.opener_cta(lead, *salt)
     first: list[str | None]
     if lead is not None:
-        why = plan.consequence(lead) or plan.linked_so_what(lead, *salt) or plan.so_what(lead, *salt)
+        why = (
+            plan.size_so_what(lead)
+            or plan.consequence(lead)
+            or plan.linked_so_what(lead, *salt)
+            or plan.so_what(lead, *salt)
+        )
         first = [opening, why]
         more = next((f for f in plan.facts if f is not lead and not (opening and _said(f, opening))), None)
         if more is not None and not plan.consequence(lead):

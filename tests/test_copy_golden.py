@@ -10,6 +10,7 @@ is asserted and printed, its content never is.
 from __future__ import annotations
 
 import json
+import re
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -188,3 +189,57 @@ def test_the_general_opener_names_the_readers_own_peers() -> None:
     assert group.startswith("Most hotel groups I talk to "), group
     small = _opening("hotel", title="VP Distribution", company="Casa Lume", employee_count=60)
     assert small.startswith("Most independent hotels I talk to "), small
+
+
+def test_a_verbless_record_fact_is_said_as_a_sentence_not_skipped() -> None:
+    """A size, a kind of company or a problem written as a bare noun phrase still leads step 1, said with a
+    subject ("you run five clinics"), instead of the general "Most X I talk to" opener."""
+    size = _opening(
+        "healthcare_clinic",
+        title="Practice Manager",
+        company="Lakeview Smiles",
+        employee_count=40,
+        notes="Five offices.",
+    )
+    assert re.search(r"\b(?:You run|Lakeview Smiles runs) five offices\.", size) and "talk to" not in size, size
+    kind = _opening(
+        "hotel",
+        title="VP Revenue",
+        company="Northgate Hospitality",
+        employee_count=900,
+        notes="Hotel management company operating 27 branded and independent hotels.",
+    )
+    assert "operate" in kind.split(".")[0] and "27 branded and independent hotels" in kind, kind
+    assert "talk to" not in kind.split(".")[1], kind
+    problem = _opening(
+        "healthcare_clinic",
+        title="Director of Patient Access",
+        company="Ridgeway Orthopedics",
+        employee_count=200,
+        signals=["Appointment backlog since moving to a new EHR"],
+    )
+    assert "been dealing with an appointment backlog since moving to a new EHR" in problem, problem
+
+
+def test_a_hyphenated_no_word_is_not_a_negation() -> None:
+    """ "No-show rate is 16%" is a measured pain, not "no news": it is read and leads step 1."""
+    opening = _opening(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Fairmont Family Care",
+        employee_count=150,
+        notes="Seven sites. No-show rate is around 16% across the group.",
+    )
+    assert "no-show rate is around 16%" in opening, opening
+
+
+def test_a_fact_about_other_people_retiring_is_not_a_former_employee() -> None:
+    """ "Two senior partners retired" is news about the firm (the person is not former): it is used."""
+    opening = _opening(
+        "professional_services",
+        title="Managing Partner",
+        company="Ashdown Kerr",
+        employee_count=90,
+        signals=["Referral pipeline down 25% after two founding partners retired"],
+    )
+    assert "down 25%" in opening, opening
