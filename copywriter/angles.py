@@ -263,6 +263,15 @@ FINITE = frozenset(
         "added",
         "hit",
         "reached",
+        "report",
+        "mature",
+        "matures",
+        "expire",
+        "expires",
+        "cites",
+        "shows",
+        "says",
+        "ends",
     }
 )
 NP_NUMBER = re.compile(
@@ -321,6 +330,11 @@ EMBARRASSING = re.compile(
 NOT_A_TRIGGER = re.compile(
     r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b",
+    re.IGNORECASE,
+)
+_NO_NEWS_STRICT = re.compile(
+    r"\bno (?:\w+ )?(?:changes?|plans?|projects?|news|issues?|problems?)\b|\bnone planned\b|^no new\b|"
+    r"^(?:not|nothing) (?:planned|known|new|expected)\b",
     re.IGNORECASE,
 )
 _NO_NEWS = re.compile(
@@ -676,7 +690,10 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     numbers = tuple(m.group(0).strip() for m in _NUMBER.finditer(text))
     names = tuple(m.group(0) for m in _PROPER.finditer(text))
     relevance = frozenset(terms.overlap(text)) if terms else frozenset()
-    score = (2.0 if relevance else 0.0) + 1.5 * min(2, len([n for n in numbers if any(c.isdigit() for c in n)]))
+    # relevance grows with how many of the offer's words the fact meets ("unplanned downtime" beats "line")
+    score = (1.2 + 0.4 * min(3, len(relevance)) if relevance else 0.0) + 1.5 * min(
+        2, len([n for n in numbers if any(c.isdigit() for c in n)])
+    )
     score += 0.5 * bool(date) + 0.5 * min(2, len(names)) + 0.25 * bool(kind)
     website = bool(re.search(r"\b(?:website|site|homepage)\b", raw, re.IGNORECASE))
     return CopyFact(
@@ -958,9 +975,13 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     if notes:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):
             parts = _sentences(sentence)
-            if any(_NO_NEWS.search(p.strip()) for p in parts):
+            if any(_NO_NEWS_STRICT.search(p.strip()) for p in parts):
                 continue  # "Recently installed MES; no downtime issues reported": nothing to write about
-            out += [("notes", s) for s in parts]
+            # "CRM list of 400k, but only a welcome email is live; no win-back": the negated part is never
+            # claimed, the rest is still a fact
+            if parts and _NO_NEWS.search(parts[0].strip()):
+                continue  # "Not planning any expansion; the focus is ...": the rest explains the no
+            out += [("notes", s) for s in parts if not _NO_NEWS.search(s.strip())]
     return out
 
 

@@ -146,6 +146,7 @@ class LintContext:
     # the agent's words for who the sender's kind of work is for and the number it is judged on
     # (industry_agents.knowledge.copy_angles), when that number is true to the offer
     angle_words: frozenset[str] = frozenset()
+    denied: frozenset[str] = frozenset()  # topics the record says are not happening ("expansion", "hiring")
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -329,6 +330,7 @@ def build_lint_context(
         r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)", record_lower
     ):
         negated.update(words_of(m.group(1) or m.group(2)))
+    denied = denied_topics([*prospect.signals, prospect.notes or ""])
     facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
     fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
     persona = None
@@ -369,6 +371,7 @@ def build_lint_context(
         record_words=frozenset({stem(t) for t in tokens(record)} | set(tokens(record))),
         record_lower=record_lower,
         negated_words=frozenset(negated),
+        denied=denied,
         facts=facts,
         fact_lower=fact_text,
         persona=persona,
@@ -1270,14 +1273,60 @@ _VALUE_FRAME = re.compile(
 _VALUE_FILLER = frozenset({"without", "more", "less", "team", "your", "work", "adding", "not", "faster", "better"})
 
 
+# A topic the record denies ("not planning any expansion", "Not hiring", "no funding news"): the negation and,
+# within a few words, what it denies; and the wordings that would claim that topic anyway.
+_DENIAL = re.compile(
+    r"\b(?:not|no|never|isn't|aren't|won't|without|none|nothing|zero)\b(?P<what>(?:\W+\w[\w'-]*){1,5})",
+    re.IGNORECASE,
+)
+_DENIED_TOPICS: dict[str, re.Pattern[str]] = {
+    "expansion": re.compile(
+        r"\b(?:expan\w*|grow(?:ing|th)|new (?:locations?|sites?|buildings?|propert\w+|deliver\w*|offices?|clinics?|"
+        r"stores?|hotels?|units|rooms|floors|branch\w*)|deliveries|openings?|acquisitions?|lease-ups?|development)\b"
+    ),
+    "hiring": re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|headcount)\b"),
+    "funding": re.compile(r"\b(?:fund(?:ing|raise)|rais(?:e|ed|ing)|round)\b"),
+}
+_TOPIC_CLAIMS: dict[str, re.Pattern[str]] = {
+    "expansion": re.compile(
+        r"\bnew (?:rooms|floors|buildings?|locations?|sites?|offices?|clinics?|stores?|hotels?|units|properties|"
+        r"branch(?:es)?|towers?|wings?)\b|\b(?:next|new|upcoming) (?:opening|expansion)\b|\blease-ups?\b|\bexpansion\b|"
+        r"\byour (?:growth|expansion) plans?\b",
+        re.IGNORECASE,
+    ),
+    "hiring": re.compile(
+        r"\b(?:hiring|new hires|recruiting|(?:is|are|being|get) hired|(?:new|more) (?:SDRs|reps|staff))\b|"
+        r"\bthe in-house team is hired\b",
+        re.IGNORECASE,
+    ),
+    "funding": re.compile(r"\b(?:the|your|new) (?:raise|round|funding)\b|\bpost-raise\b", re.IGNORECASE),
+}
+
+
+def denied_topics(texts: list[str]) -> frozenset[str]:
+    """The topics a record says are not happening, from its signals and notes."""
+    out: set[str] = set()
+    for text in texts:
+        for m in _DENIAL.finditer(text or ""):
+            what = m.group("what").lower()
+            out.update(t for t, rx in _DENIED_TOPICS.items() if rx.search(what))
+    return frozenset(out)
+
+
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
-    """A promise about how the sender works, or a value the sender's offer text does not state."""
+    """A promise about how the sender works, a value the sender's offer text does not state, or a claim the
+    record denies ("New rooms fill faster ..." to a prospect "not planning any expansion")."""
     low = text.lower()
     out = [
         Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
         for m in _PROMISE.finditer(low)
         if ctx is None or m.group(0) not in ctx.offer.lower()
     ]
+    for topic in ctx.denied if ctx is not None else ():
+        claim = _TOPIC_CLAIMS[topic].search(text)
+        own = ctx.sender_company in text or re.search(r"\b[Ww]e(?:'re)?\b", text)  # the sender saying what it does
+        if claim and not own:
+            out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
     m = _VALUE_FRAME.match(low) if ctx is not None else None
     if m and ctx is not None:
         offer = {w[:5] for w in words_of(ctx.offer)}
@@ -1437,7 +1486,8 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     for w in rest.split():
         lw = w.lower().strip(",;")
         if (
-            lw in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than")
+            lw
+            in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than", "but")
             and main
         ):
             break

@@ -685,7 +685,8 @@ class Plan:
 
     def date_core(self, fact: CopyFact) -> str | None:
         """The fact's own date as it reads after "before": "in January" -> "January"; past dates give None."""
-        if not fact.date or fact.kind != "gerund":
+        ahead = fact.kind is None and _AHEAD.search(fact.text)  # "Deliveroo exclusivity contract ends in June"
+        if not fact.date or (fact.kind != "gerund" and not ahead):
             return None  # only a plan has a "before": "delivered in August" is behind them
         core = re.sub(r"^(?:in|by|this|next|from|starting)\s+", "", fact.date.strip(), flags=re.IGNORECASE)
         if re.match(r"^(?:last|since)\b", fact.date, re.IGNORECASE) or re.fullmatch(r"20\d\d", core):
@@ -742,43 +743,66 @@ class Plan:
         return self.tier % 2
 
     def opener_cta(self, fact: CopyFact | None, *salt: object) -> str:
-        """Step 1's question, tied to the lead fact's timing when it has one."""
+        """Step 1's question: tied to the lead fact's timing when it has one, else to the fact itself, in the
+        tier's register (a tier 1 with a fresh fact is asked for a call, a tier 2 is offered something to read),
+        and never a question the record contradicts ("its next lease-up" to a firm with no expansion)."""
         short = short_company(self.company) if self.company else None
+        options: list[str] = []
+        senior = self.voice == 1
         if fact is not None:
             when = self.date_core(fact)
             noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
-            senior = self.voice == 1
-            if when and noun:
-                event = f"the {when} {noun}"
-                return (
+            if when:
+                event = f"the {when} {noun}" if noun else when
+                options.append(
                     f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
                 )
-            if when:
-                return f"Worth 15 minutes before {when}?" if senior else f"Could we find 15 minutes before {when}?"
-            at = f" at {short}" if short else ""
-            pools = [
-                [
-                    f"Want me to send a one-page outline of how it would run{at}?",
-                    f"Would a one-page outline of how it would run{at} be useful?",
-                ],
-                [
-                    f"Worth 15 minutes to see what that could look like{at}?",
-                    f"Would a short sketch of the first 60 days{at} be useful?",
-                    f"Open to a 15-minute call on where we'd start{at}?",
-                    f"Should I send a short note on how the first month would go{at}?",
-                ],
-            ]
-            if self.angles and short:  # the industry's own question, about the thing the fact is about
-                pools[0] = [self.industry_ask(short)]
-            pool = pools[self.voice]
-            return pool[stable_int(self.ctx.seed, "voice", "ask") % len(pool)]
-        if self.angles and short:
-            return self.industry_ask(short)
-        return (
-            f"Worth 15 minutes to see whether it fits {short}?"
-            if short
-            else "Worth 15 minutes to see whether it fits?"
-        )
+            topic = self.cta_topic(fact)
+            if topic:
+                meeting = [
+                    f"Open to a 15-minute call about {topic}?",
+                    f"Could we find 15 minutes this week to talk through {topic}?",
+                    f"Worth 15 minutes on {topic} this month?",
+                ]
+                reading = [
+                    f"Want me to send a one-page plan for {topic}?",
+                    f"Should I send two or three ideas on {topic}?",
+                    f"Would a short written plan for {topic} help?",
+                ]
+                pool = meeting if self.tier <= 1 else reading
+                start = stable_int(self.ctx.seed, "cta", *salt) % len(pool)
+                options += pool[start:] + pool[:start]
+        at = f" at {short}" if short else ""
+        general = [
+            *([self.industry_ask(short)] if self.angles and short else []),
+            f"Want me to send a one-page outline of how it would run{at}?",
+            f"Worth 15 minutes to see what that could look like{at}?",
+        ]
+        if fact is not None:  # two readers at one account with the same fact get different questions
+            start = stable_int(self.ctx.seed, "general-ask", self.band) % len(general)
+            general = general[start:] + general[:start]
+        options += general
+        for option in options:
+            if self.ok(option):
+                return option
+        return options[-1]
+
+    def cta_topic(self, fact: CopyFact) -> str | None:
+        """The lead fact as the object of a question ("your recall backlog", "the 300-room tower"), or None."""
+        if _SIZE_NP.match(lc_np(fact.text)) or _KIND_DOING.match(lc_np(fact.text)):
+            return None  # "two or three ideas on your four offices": a size is not something to talk about
+        subject = self.subject_for(fact, 0)
+        if (
+            not subject
+            or not 2 <= len(subject.split()) <= 5
+            or subject.startswith(("hiring ", "before ", "after "))
+        ):
+            return None
+        if any(f.severity == "hard" for f in lint_subject(subject, self.lint)):
+            return None
+        if subject[:1].isdigit() or subject[:1] in "$€£":
+            subject = f"the {subject}"
+        return subject if subject.startswith(("your ", "the ")) else None
 
     def industry_ask(self, short: str) -> str:
         assert self.angles is not None
@@ -793,8 +817,10 @@ class Plan:
         if m:
             peers, at = self.peers(m.group("peers"))
             seen = f"Most {peers} I talk to{at}{seen[m.end() :]}"
+        if not self.ok(seen):
+            return None  # the consequence alone says nothing ("Every empty week is rent ..." with no lease-up)
         lines = [x for x in (seen, means) if self.ok(x)]
-        return (subject, lines) if lines else None
+        return (subject, lines)
 
     def goal_after(self, fact: CopyFact) -> str | None:
         """The goal the notes set for a figure ("she wants it under 40% by the end of next year"), said to the
@@ -806,7 +832,9 @@ class Plan:
                 rest = other.text[m.end("verb") :]
                 if who in ("she", "he", "they"):
                     return f"you {_GOAL_BASE[m.group('verb').lower()]}{rest}"
-                return f"the {who.removeprefix('the ')} {m.group('verb').lower()}{rest}"
+                named = m.group("who").split()[-1]
+                named = named if named.isupper() else named.lower()
+                return f"the {named} {m.group('verb').lower()}{rest}"
         return None
 
     def peers(self, default: str) -> tuple[str, str]:
@@ -1069,6 +1097,11 @@ class Plan:
             if lowered and lowered[0] == "no":
                 return f"there's {lc_first(text)}"
             return self._np_clause(fact, text, you)
+        source = _ARTICLE_SOURCE.match(text)
+        if source:  # "A scheduling-lead job post cites ...": the prospect's own post, not "a" post
+            owner = "your" if you or not self.company else possessive(self.company)
+            text = f"{owner} {text[source.end() :]}"
+            words = text.split()
         first = words[0]
         if first.lower() in ("she", "he", "we", "it", "i", "her", "his"):
             return None  # someone else's clause ("she wants it under 40%"): not the reader's, said only as a goal
@@ -1148,7 +1181,12 @@ class Plan:
                 return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
             return f"{owner} {text}"
         owner = "your" if you or not self.company else possessive(self.company)
-        if first in fact.names or first.strip(",") in " ".join(fact.names).split():
+        if (
+            first in fact.names
+            or first.strip(",") in " ".join(fact.names).split()
+            or first.strip(",").lower() in _BRANDS
+            or first.strip(",") in (self.ctx.prospect.technologies or [])
+        ):
             return f"{owner} {text}"  # "your Deliveroo exclusivity contract": a name keeps its capital
         return f"{owner} {lc_first(text)}"
 
@@ -1414,6 +1452,24 @@ class Plan:
             if number.endswith("%") and len(np.split()) <= 3:
                 return f"the {number} {np}"  # "Loan-to-deposit ratio at 98%" -> "the 98% loan-to-deposit ratio"
             return f"{np} {m.group('adv')} {number}"
+        state = _STATE_IS_PCT.match(fact.text) if fact.kind is None else None
+        if state and len(state.group("np").split()) <= 3 and not set(state.group("np").lower().split()) & FINITE:
+            np = state.group("np")
+            np = np if np.split()[0].isupper() else lc_first(np)
+            return (
+                f"the {state.group('pct')} {np}"  # "Repeat purchase rate is 22%" -> "the 22% repeat purchase rate"
+            )
+        money = re.search(
+            r"(?<![\w$€£])([$€£][\d.,]+\s?(?:[kKmMbB]|bn|million|billion)?)\s+(in|of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
+            fact.text,
+        )
+        if money:
+            tail = money.group(3).split()
+            cut = next(
+                (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail)
+            )
+            if tail[:cut]:
+                return " ".join([money.group(1), money.group(2), *tail[:cut]])  # "$300M in share certificates"
         pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
         if pct:
             tail = pct.group(3).split()
@@ -1493,7 +1549,13 @@ class Plan:
         if _group(fact) == "raise" and len(words) == 1 and words[0][:1] in "$€£":
             return f"{words[0]} raise"
         names = [n for n in fact.names if n not in words and n.lower() not in {w.lower() for w in words}]
-        if len(words) > 3 and names:
+        if words and words[0][:1].isdigit() and len(words) > 4:
+            head = next(
+                (i for i, w in enumerate(words) if i and w.lower() in ("in", "at", "across", "for", "to")), None
+            )
+            if head is not None and 2 <= head <= 4:
+                return " ".join(words[:head])  # "3 de novo branches in Dane County" -> "3 de novo branches"
+        if len(words) > 3 and names and not (words[0][:1].isdigit() and len(words) <= 4):
             words = [names[0], words[-1]]
         elif len(words) > 4 and words[0][0].isdigit():
             words = words[-3:]  # "3 de novo offices" stays whole; only a longer run is cut
@@ -1589,7 +1651,7 @@ class Plan:
         """Subjects when the record has no usable fact: the industry observation's topic first; never the
         offer's own outcome or the company's legal name with "'s"."""
         out: list[str] = []
-        if self.angles is not None:
+        if self.angles is not None and self.observation() is not None:
             out.append(self.angles.observation[0])
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {short_company(self.company)}")
@@ -1740,7 +1802,7 @@ def _internal_figure(fact: CopyFact) -> bool:
     first-time buyers place a second order"), not something public: only they could have said it."""
     if fact.field != "notes" or fact.website or _PUBLIC_SOURCE.search(fact.raw) or fact.kind is not None:
         return False
-    return any(c.isdigit() for n in fact.numbers for c in n) and "%" in fact.text
+    return any(c.isdigit() for n in fact.numbers for c in n) and bool(re.search(r"%|[$€£]\s?\d", fact.text))
 
 
 _SAID_BY = re.compile(
@@ -1752,9 +1814,74 @@ _SAID_BY = re.compile(
 )
 
 
+# Names a record may start a sentence with ("Deliveroo exclusivity contract ends in June"): they keep their
+# capital. The vendors, channels and platforms these industries talk about; the prospect's own technologies too.
+_BRANDS = frozenset(
+    {
+        "deliveroo",
+        "doordash",
+        "grubhub",
+        "ubereats",
+        "uber",
+        "postmates",
+        "justeat",
+        "expedia",
+        "airbnb",
+        "vrbo",
+        "agoda",
+        "tripadvisor",
+        "klaviyo",
+        "mailchimp",
+        "shopify",
+        "salesforce",
+        "hubspot",
+        "toast",
+        "olo",
+        "opentable",
+        "resy",
+        "yelp",
+        "amazon",
+        "ulta",
+        "google",
+        "meta",
+        "facebook",
+        "instagram",
+        "tiktok",
+        "linkedin",
+        "zillow",
+        "dentrix",
+        "epic",
+        "athenahealth",
+        "outreach",
+        "gong",
+        "zoominfo",
+        "apollo",
+        "marketo",
+        "braze",
+        "attentive",
+        "yotpo",
+        "siemens",
+        "rockwell",
+        "sap",
+        "oracle",
+        "netsuite",
+    }
+)
+_AHEAD = re.compile(
+    r"\b(?:ends?|expires?|matures?|starts?|begins?|renews?|opens?|launches|closes|goes live|kicks off|is due)\s+"
+    r"(?:in|on|by|at the end of|next)\b"
+)
+_STATE_IS_PCT = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|stands|runs)(?:\s+(?:at|about|around|roughly|near|nearly))?"
+    r"\s+(?P<pct>~?\d[\d.,]*%)"
+)
+_ARTICLE_SOURCE = re.compile(
+    r"^(?:An?|The)\s+(?=(?:[\w-]+\s+){0,3}?(?:job post(?:ing)?|posting|job ad|press release|filing|annual report|"
+    r"investor deck|website|blog post)\s+(?:cites|mentions|lists|shows|says|notes|describes)\b)"
+)
 _GOAL = re.compile(
-    r"^(?P<who>She|He|They|The board|Board|Management|The owners?|Owners?)\s+"
-    r"(?P<verb>wants|want|aims|aim|hopes|hope|plans|plan)\s+(?:it|to|them)\b"
+    r"^(?P<who>She|He|They|The board|Board|Management|The owners?|Owners?|The (?:CEO|CFO|COO|CMO|CRO|GM|president))\s+"
+    r"(?P<verb>wants|want|aims|aim|hopes|hope|plans|plan)\s+(?:it|to|them|new|more|an?|the|every)\b"
 )
 _GOAL_BASE = {v: v.removesuffix("s") for v in ("wants", "want", "aims", "aim", "hopes", "hope", "plans", "plan")}
 _MOST_PEERS = re.compile(r"^Most (?P<peers>[A-Za-z][\w ,&-]*?) I talk to\b")

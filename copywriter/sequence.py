@@ -57,6 +57,16 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         opening = plan.fact_sentence(lead, *salt) if lead is not None else None
     cta = plan.opener_cta(lead, *salt)
     first: list[str | None]
+    # A lead with no date and a second fact with one ("Deliveroo exclusivity contract ends in June"): the dated
+    # fact is said too, and the question is asked before that date.
+    dated = (
+        next((f for f in plan.facts if f is not lead and plan.date_core(f)), None)
+        if lead is not None and not plan.date_core(lead)
+        else None
+    )
+    dated_line = plan.fact_sentence(dated, "also", *salt, also=True) if dated is not None else None
+    if dated is not None and dated_line:
+        cta = plan.opener_cta(dated, *salt)
     if lead is not None:
         why = (
             plan.size_so_what(lead)
@@ -65,7 +75,17 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             or plan.so_what(lead, *salt)
         )
         first = [opening, why]
-        more = next((f for f in plan.facts if f is not lead and not (opening and _said(f, opening))), None)
+        if dated_line and opening and len(dated_line.split()) <= 14 and dated_line.startswith(("Your ", "You ")):
+            # one sentence for the two facts: "... is tendering for a new platform, and your Deliveroo
+            # exclusivity contract ends in June."
+            joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
+            first = [joined if plan.ok(joined) else opening, why] + ([] if plan.ok(joined) else [dated_line])
+        elif dated_line:
+            first.append(dated_line)
+        more = next(
+            (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
+            None,
+        )
         if more is not None and not plan.consequence(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
@@ -103,15 +123,22 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.
         used = word_count(" ".join(p for p in [*first, p2, cta] if p))
+        said = " ".join(p for p in first if p).lower().split()
+        fresh: list[str | None] = []
+        for x in (
+            plan.pain_line(0, *salt),
+            plan.value_line(0, *salt),
+            plan.pain_line(1, *salt),
+            plan.proof_line(0, *salt),
+            *plan.process_lines(*salt),
+        ):
+            # a pain already said in other words ("The catch is ..." / "What tends to get in the way ...")
+            if x and len(set(x.lower().split()[-6:]) - set(said)) > 1:
+                fresh.append(x)
+                said += x.lower().split()
         first += _fit(
             [],
-            [
-                plan.pain_line(0, *salt),
-                plan.value_line(0, *salt),
-                plan.pain_line(1, *salt),
-                plan.proof_line(0, *salt),
-                *plan.process_lines(*salt),
-            ],
+            fresh,
             OPENER_MIN_WORDS + 12 - used,
             110 - used,
         )

@@ -243,3 +243,82 @@ def test_a_fact_about_other_people_retiring_is_not_a_former_employee() -> None:
         signals=["Referral pipeline down 25% after two founding partners retired"],
     )
     assert "down 25%" in opening, opening
+
+
+def _step_one(industry: str, **fields: Any) -> tuple[str, str]:
+    """(subject A, body) of step 1 for a made-up prospect of `industry`."""
+    profile = industry_agents.get_builtin(industry)
+    assert profile is not None
+    who = ProspectData.model_validate({"first_name": "Alex", "email": "alex@example-co.com", **fields})
+    seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for(industry), steps=4)
+    return seq.steps[0].subject_variants[0], seq.steps[0].body
+
+
+def test_a_denied_topic_is_never_claimed() -> None:
+    """A record that says there is no expansion or no hiring never hears about its next lease-up, new rooms or
+    hiring SDRs, in the body or the question."""
+    _, leasing = _step_one(
+        "real_estate",
+        title="Director of Leasing",
+        company="Pellham Property Group",
+        employee_count=60,
+        notes="Not planning any expansion; the focus is the current buildings.",
+    )
+    assert not re.search(r"next lease-up|new (?:rooms|floors|buildings?)|expansion", leasing), leasing
+    _, sales = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Ledgerly",
+        employee_count=120,
+        notes="Not hiring this year.",
+    )
+    assert not re.search(r"\bhiring\b|\bhired\b", sales), sales
+
+
+def test_a_dated_second_fact_is_said_and_sets_the_question() -> None:
+    """A lead with no date and a second fact with one: both are said, and the question is asked before the date."""
+    _, body = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Brasa & Co",
+        employee_count=400,
+        signals=["Reviewing online ordering vendors", "Uber Eats exclusivity deal expires in September"],
+    )
+    assert "Uber Eats exclusivity deal" in body and "expires in September" in body, body
+    assert "before September?" in body, body
+
+
+def test_a_goal_set_by_an_executive_is_said_with_the_figure() -> None:
+    """ "the CFO wants ..." after a figure is said with it, never as "your the CFO wants"."""
+    opening = _opening(
+        "financial_services",
+        title="VP Marketing",
+        company="Riverbend Savings Bank",
+        employee_count=300,
+        notes="Loan-to-deposit ratio is at 101%; the CFO wants more core deposits by year end.",
+    )
+    assert "and that the CFO wants more core deposits by year end" in opening, opening
+    assert "your the" not in opening.lower() and "your she" not in opening.lower(), opening
+
+
+def test_step_one_questions_vary_with_the_fact_and_the_tier() -> None:
+    """No stock "first month" question; two prospects of one offer with different facts get different questions,
+    and the question names the fact."""
+    a_subject, a = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Moss & Fern",
+        employee_count=120,
+        notes="Repeat purchase rate is 19%, down from 25%.",
+    )
+    _, b = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Tallow Goods",
+        employee_count=90,
+        notes="Only 12% of first-time buyers order again within six months.",
+    )
+    ask_a, ask_b = a.split("\n\n")[-2], b.split("\n\n")[-2]
+    assert ask_a != ask_b, (ask_a, ask_b)
+    assert "first month" not in a + b and "first 60 days" not in a + b
+    assert "19%" in a_subject and "19%" in ask_a, (a_subject, ask_a)
