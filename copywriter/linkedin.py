@@ -7,6 +7,7 @@ sentence or word boundary. The same sentence builders as email keep the channels
 
 from __future__ import annotations
 
+from copywriter.language import flag_language, record_language
 from copywriter.models import LinkedInKind, LinkedInMessage, Sender
 from copywriter.planner import Plan, build_plan
 from copywriter.quality import check_quality
@@ -149,5 +150,5 @@ def generate_linkedin_rules(
         body=body,
         char_count=len(body),
         personalisation=ctx.personalisation(f"{subject or ''}\n{body}"),
-        quality=quality,
+        quality=flag_language(quality, record_language(prospect)),
     )

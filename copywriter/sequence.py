@@ -8,6 +8,7 @@ sentences each step holds and keeps each body within its word budget.
 from __future__ import annotations
 
 from copywriter.angles import GENERIC, words_of
+from copywriter.language import flag_language, record_language
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
 from copywriter.planner import Plan, _said, build_plan
 from copywriter.quality import check_variants, merge_reports
@@ -298,6 +299,7 @@ def generate_sequence_rules(
     if not 1 <= subject_variants <= 5:
         raise ValueError("subject_variants must be between 1 and 5")
     plan = build_plan(profile, prospect, analysis, sender, tone)
+    language = record_language(prospect)
     ctx = plan.ctx
     out: list[SequenceStep] = []
     seen: dict[str, int] = {}
@@ -323,6 +325,7 @@ def generate_sequence_rules(
         )
         if purpose == "opener" and plan.lead is None:
             reports = [_needs_research(r) for r in reports]
+        reports = [flag_language(r, language) for r in reports]
         out.append(
             SequenceStep(
                 step=number,

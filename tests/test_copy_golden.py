@@ -322,3 +322,43 @@ def test_step_one_questions_vary_with_the_fact_and_the_tier() -> None:
     assert ask_a != ask_b, (ask_a, ask_b)
     assert "first month" not in a + b and "first 60 days" not in a + b
     assert "19%" in a_subject and "19%" in ask_a, (a_subject, ask_a)
+
+
+def _sequence(industry: str, **fields: Any) -> Any:
+    profile = industry_agents.get_builtin(industry)
+    assert profile is not None
+    who = ProspectData.model_validate({"first_name": "Alex", "email": "alex@example-co.com", **fields})
+    return generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for(industry), steps=4)
+
+
+def test_a_record_in_another_language_is_flagged_and_never_pasted() -> None:
+    """A German record: the email stays English with no German fragment in it, and every step carries a soft
+    `language` issue naming German; an English record in Germany with an English title is not flagged."""
+    german = _sequence(
+        "manufacturing",
+        title="Leiter Instandhaltung",
+        company="Kessler Gusstechnik GmbH",
+        employee_count=400,
+        location="Dortmund, Nordrhein-Westfalen, Germany",
+        signals=["Neue Druckgusslinie geht im Herbst in Betrieb"],
+    )
+    for step in german.steps:
+        assert any(i.code == "language" and "German" in i.detail for i in step.quality.issues), step.quality
+        assert not re.search(r"\b(?:Neue|Druckgusslinie|geht|Betrieb)\b", step.body), step.body
+    english = _sequence(
+        "manufacturing",
+        title="Maintenance Manager",
+        company="Kessler Castings",
+        employee_count=400,
+        location="Dortmund, Germany",
+        signals=["Adding a second die-casting line in the autumn"],
+    )
+    assert not any(i.code == "language" for s in english.steps for i in s.quality.issues)
+    quebec = _sequence(
+        "casino",
+        title="Directrice du marketing",
+        company="Casino du Fjord",
+        employee_count=500,
+        location="Saguenay, Québec, Canada",
+    )
+    assert any(i.code == "language" and "French" in i.detail for i in quebec.steps[0].quality.issues)
