@@ -43,6 +43,7 @@ from copywriter.facts import short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
+from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
@@ -106,47 +107,6 @@ _RUN_HEADS = frozenset(
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
 _UNITS = frozenset(
     {"ft", "feet", "sq", "metres", "meters", "m2", "acres", "hectares", "units", "rooms", "keys", "beds", "seats"}
-)
-_STOP_TOPIC = frozenset(
-    {
-        "in",
-        "at",
-        "for",
-        "by",
-        "with",
-        "to",
-        "from",
-        "during",
-        "across",
-        "after",
-        "before",
-        "this",
-        "next",
-        "and",
-        "as",
-        "that",
-        "which",
-        "while",
-        "into",
-        "led",
-        "on",
-        "per",
-        "against",
-        "of",
-        "than",
-        "off",
-        "over",
-        "under",
-        "near",
-        "around",
-        "about",
-        "onto",
-        "via",
-        "through",
-        "within",
-        "toward",
-        "towards",
-    }
 )
 _EVENT_NOUNS = {
     "reopen": "reopening",
@@ -1035,7 +995,7 @@ class Plan:
         first = words[0].lower()
         if (
             first in _ARTICLES
-            or first in _STOP_TOPIC
+            or first in TOPIC_STOPS
             or first in _DETERMINERS
             or first[0].isdigit()
             or first in ("roughly", "nearly", "almost")
@@ -1365,7 +1325,7 @@ class Plan:
         pct = float(m.group(1))
         noun = (m.group("of") or "").split()
         noun = noun[
-            : next((i for i, w in enumerate(noun) if w.lower() in _STOP_TOPIC or w.lower() in FINITE), len(noun))
+            : next((i for i, w in enumerate(noun) if w.lower() in TOPIC_STOPS or w.lower() in FINITE), len(noun))
         ]
         if pct >= 50 or pct < 5:
             return None  # "more than half of your room nights" only says the fact again
@@ -1406,7 +1366,7 @@ class Plan:
         words = source.split()
         while words and (
             words[0].lower() in _ARTICLES
-            or words[0].lower() in _STOP_TOPIC
+            or words[0].lower() in TOPIC_STOPS
             or words[0].lower() in ("or", "but", "so", "also", "still", "out", "up", "off")
         ):
             words = words[1:]
@@ -1420,7 +1380,7 @@ class Plan:
                 # "management of a 2,000-unit portfolio": a relational head is not the topic, its object is
                 rest = [x for x in words[i + 1 :] if x.lower() not in _ARTICLES]
                 return self._topic_run(rest) or out
-            if w.lower().strip(",;") in _STOP_TOPIC and out:
+            if w.lower().strip(",;") in TOPIC_STOPS and out:
                 break
             if w in ("/", "&", "+", "-", "–") or not re.search(r"\w", w):
                 if out:
@@ -1433,7 +1393,7 @@ class Plan:
     def _topic_run(words: list[str]) -> list[str]:
         out: list[str] = []
         for w in words:
-            if (w.lower().strip(",;") in _STOP_TOPIC or not re.search(r"\w", w)) and out:
+            if (w.lower().strip(",;") in TOPIC_STOPS or not re.search(r"\w", w)) and out:
                 break
             out.append(w.strip(",;."))
         return out
@@ -1466,7 +1426,7 @@ class Plan:
         if money:
             tail = money.group(3).split()
             cut = next(
-                (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail)
+                (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in TOPIC_STOPS), len(tail)
             )
             if tail[:cut]:
                 return " ".join([money.group(1), money.group(2), *tail[:cut]])  # "$300M in share certificates"
@@ -1474,7 +1434,7 @@ class Plan:
         if pct:
             tail = pct.group(3).split()
             cut = next(
-                (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in _STOP_TOPIC), len(tail)
+                (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in TOPIC_STOPS), len(tail)
             )
             tail = tail[:cut]
             head = next((i for i, w in enumerate(tail) if w.endswith("s") and not w.endswith("ss")), None)
