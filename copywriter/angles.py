@@ -980,7 +980,9 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
             # "CRM list of 400k, but only a welcome email is live; no win-back": the negated part is never
             # claimed, the rest is still a fact
             if parts and _NO_NEWS.search(parts[0].strip()):
-                continue  # "Not planning any expansion; the focus is ...": the rest explains the no
+                # "Not planning any expansion; the focus is ...": the rest explains the no, unless it is a
+                # measured fact of its own ("...; delivery apps are about 40% of orders")
+                parts = [p for p in parts[1:] if re.search(r"\d", p)]
             out += [("notes", s) for s in parts if not _NO_NEWS.search(s.strip())]
     return out
 

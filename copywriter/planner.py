@@ -1428,8 +1428,12 @@ class Plan:
             cut = next(
                 (i for i, w in enumerate(tail) if w.lower() in FINITE or w.lower() in TOPIC_STOPS), len(tail)
             )
-            if tail[:cut]:
-                return " ".join([money.group(1), money.group(2), *tail[:cut]])  # "$300M in share certificates"
+            tail = tail[:cut]
+            while tail and (tail[-1].lower() in _TIME_WORDS or tail[-1].lower() in ("last", "this", "next")):
+                tail.pop()
+            if tail:
+                # "$300M in share certificates"; "$4.1M in third-party delivery commissions" -> "... delivery commissions"
+                return " ".join([money.group(1), money.group(2), *tail[-2:]])
         pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
         if pct:
             tail = pct.group(3).split()
@@ -1558,7 +1562,7 @@ class Plan:
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
-                return f"the {lowered}" if not lowered[0].isdigit() else lowered
+                return f"the {lowered}" if not (lowered[0].isdigit() or lowered[0] in "$€£") else lowered
             if fact.kind is None:
                 return (
                     lowered
@@ -1567,7 +1571,7 @@ class Plan:
                 )
             if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
                 return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
-            return f"the {lowered}" if not lowered[0].isdigit() else lowered
+            return f"the {lowered}" if not (lowered[0].isdigit() or lowered[0] in "$€£") else lowered
         when = "before" if fact.kind == "gerund" else "after"
         if group == "hire":
             return f"{when} the new hires"
@@ -1760,11 +1764,16 @@ _PUBLIC_SOURCE = re.compile(
 def _internal_figure(fact: CopyFact) -> bool:
     """A notes fact that is the prospect's own number or goal ("OTA share is 58% of room nights", "Only 18% of
     first-time buyers place a second order"), not something public: only they could have said it."""
-    if fact.field != "notes" or fact.website or _PUBLIC_SOURCE.search(fact.raw) or fact.kind is not None:
+    if fact.field != "notes" or fact.website or _PUBLIC_SOURCE.search(fact.raw):
         return False
+    if fact.kind is not None and (fact.kind == "gerund" or fact.lemma in _NEWS_LEMMAS):
+        return False  # "Opened a clinic", "Raised $30M": news, said as news
     return any(c.isdigit() for n in fact.numbers for c in n) and bool(re.search(r"%|[$€£]\s?\d", fact.text))
 
 
+_NEWS_LEMMAS = frozenset(
+    {"open", "launch", "raise", "acquire", "hire", "close", "win", "complete", "add", "expand", "relaunch", "sign"}
+)
 _SAID_BY = re.compile(
     r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
     r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"

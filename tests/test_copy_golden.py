@@ -362,3 +362,20 @@ def test_a_record_in_another_language_is_flagged_and_never_pasted() -> None:
         location="Saguenay, Québec, Canada",
     )
     assert any(i.code == "language" and "French" in i.detail for i in quebec.steps[0].quality.issues)
+
+
+def test_a_measured_fact_after_a_denial_is_kept_and_a_notes_payment_is_said_back() -> None:
+    """ "Not opening new sites; apps are about 35% of orders": the denial is never claimed, the figure after it is
+    still a fact; a payment in the notes is the prospect's own figure ("You mentioned that you paid ...") and
+    the subject is built from it."""
+    subject, body = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Olive & Ember",
+        employee_count=350,
+        notes="Not opening new sites this year; apps are about 35% of orders. Paid $2.6M in delivery-app "
+        "commissions last year.",
+    )
+    assert "You mentioned that you paid $2.6M in delivery-app commissions last year" in body, body
+    assert subject.startswith("$2.6M"), subject
+    assert not re.search(r"new (?:sites|locations|stores)|expansion|opening", body.split("\n\n")[1]), body
