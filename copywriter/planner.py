@@ -614,6 +614,10 @@ class Plan:
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
         source = " ".join([fact.text, sentence])
         source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
+        # "flows built at launch in 2019": a time long past, not a launch to write about
+        source = re.sub(
+            r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
+        )
         for index, (pattern, sentence) in enumerate(self.angles.consequences):
             m = _compiled(pattern).search(source)
             if not m:
@@ -722,7 +726,7 @@ class Plan:
                 meeting = [
                     f"Open to a 15-minute call about {topic}?",
                     f"Could we find 15 minutes this week to talk through {topic}?",
-                    f"Worth 15 minutes on {topic} this month?",
+                    f"Worth a 15-minute call about {topic}?",
                 ]
                 reading = [
                     f"Want me to send a one-page plan for {topic}?",
@@ -749,8 +753,12 @@ class Plan:
 
     def cta_topic(self, fact: CopyFact) -> str | None:
         """The lead fact as the object of a question ("your recall backlog", "the 300-room tower"), or None."""
-        if _SIZE_NP.match(lc_np(fact.text)) or _KIND_DOING.match(lc_np(fact.text)):
-            return None  # "two or three ideas on your four offices": a size is not something to talk about
+        if fact.kind is not None or _SIZE_NP.match(lc_np(fact.text)) or _KIND_DOING.match(lc_np(fact.text)):
+            # a call about a measured state ("your 22% repeat purchase rate", "your recall backlog"); an event
+            # ("ideas on the 90-seat steakhouse") or a size ("your four offices") is not what the call is about
+            return None
+        if _SIZE_STATEMENT.match(fact.text):
+            return None
         subject = self.subject_for(fact, 0)
         if (
             not subject
@@ -815,11 +823,19 @@ class Plan:
     def size_so_what(self, fact: CopyFact) -> str | None:
         """Why a size or kind-of-company fact ("you run four offices") matters: the industry's observation said
         of companies that size ("Most practices that size have hundreds of patients ..."), or None."""
-        if self.angles is None or fact.kind is not None or has_verb(_main_words(fact.text)):
+        if self.angles is None:
+            return None
+        if (fact.kind is not None or has_verb(_main_words(fact.text))) and not _SIZE_STATEMENT.match(
+            fact.raw.strip()
+        ):
             return None
         low = lc_np(fact.text)
         m_kind = _KIND_DOING.match(low)
-        if not (_SIZE_NP.match(low) or (m_kind and m_kind.group("kind").split()[-1] in _COMPANY_WORDS)):
+        if not (
+            _SIZE_NP.match(low)
+            or (m_kind and m_kind.group("kind").split()[-1] in _COMPANY_WORDS)
+            or _SIZE_STATEMENT.match(fact.raw.strip())
+        ):
             return None
         seen = self.angles.observation[1]
         m = _MOST_PEERS.match(seen)
@@ -975,6 +991,8 @@ class Plan:
             and _INFLECT.singular_noun(words[-1] if len(words) < 3 else words[1]) is False
         ):
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
+        elif words and words[0].lower() == "own":
+            words = ["your" if you else "its", *words]  # "launching own app" -> "launching its own app"
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
@@ -1837,8 +1855,15 @@ _BRANDS = frozenset(
     }
 )
 _AHEAD = re.compile(
-    r"\b(?:ends?|expires?|matures?|starts?|begins?|renews?|opens?|launches|closes|goes live|kicks off|is due)\s+"
-    r"(?:in|on|by|at the end of|next)\b"
+    r"\b(?:ends?|expires?|matures?|starts?|begins?|renews?|opens?|launches|closes|goes live|kicks off|is due|"
+    r"(?:is |are )?(?:set|slated|planned|scheduled|due|expected))\s+(?:in|on|by|for|at the end of|next)\b"
+)
+# "Operates 14 full-service restaurants across three concepts": how big the company is, with its verb
+_SIZE_STATEMENT = re.compile(
+    r"^(?:Operates|Runs|Manages|Owns|Has|Oversees)\s+(?:about |around |roughly |over |nearly |more than )?"
+    r"(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[\w-]+ ){0,3}"
+    r"(?:locations|offices|clinics|practices|hotels|properties|restaurants|stores|branches|sites|plants|casinos|"
+    r"buildings|communities|units|apartments|resorts|dealerships|warehouses|studios|gyms)\b"
 )
 _STATE_IS_PCT = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|stands|runs)(?:\s+(?:at|about|around|roughly|near|nearly))?"

@@ -273,7 +273,12 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new line is the easiest reason to write to customers who bought once and never came back.",
             ),
             (
-                r"\bemail\b|\bSMS\b|\bKlaviyo\b|\bESP\b|\bplatform\b",
+                r"\b(?:flows?|automations?)\b.*\b(?:still|since|old|never|only)\b",
+                "Flows that old usually stop at the welcome email, so no one asks a first-time buyer for the second order.",
+            ),
+            (
+                r"\b(?:migrat|mov|switch|replatform|chang)\w*\b.*\b(?:email|SMS|Klaviyo|ESP|platform|Shopify)\b|"
+                r"\b(?:to|onto) (?:Klaviyo|Shopify|Attentive|Braze|Iterable)\b",
                 "A move like that is the natural moment to rebuild the post-purchase and win-back flows.",
             ),
         ),
