@@ -146,7 +146,10 @@ class LintContext:
     # the agent's words for who the sender's kind of work is for and the number it is judged on
     # (industry_agents.knowledge.copy_angles), when that number is true to the offer
     angle_words: frozenset[str] = frozenset()
-    denied: frozenset[str] = frozenset()  # topics the record says are not happening ("expansion", "hiring")
+    denied: frozenset[str] = frozenset()
+    full_company: str | None = (
+        None  # the legal name as the record writes it ("Tidewater Financial Corp.")  # topics the record says are not happening ("expansion", "hiring")
+    )
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -310,7 +313,7 @@ def lint_context(
 def build_lint_context(
     profile: AgentProfile, prospect: ProspectData, sender: Sender, *, persona_name: str | None = None
 ) -> LintContext:
-    company = clean(prospect.company)
+    company = short_company(full) if (full := clean(prospect.company)) else None  # the name people say
     terms = offer_terms(profile, sender.offer)
     record_parts = [
         company,
@@ -372,6 +375,7 @@ def build_lint_context(
         record_lower=record_lower,
         negated_words=frozenset(negated),
         denied=denied,
+        full_company=full,
         facts=facts,
         fact_lower=fact_text,
         persona=persona,
@@ -1477,7 +1481,8 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     for Q3.", "Tidewater Financial's deposit growth the top priority after cost of funds rose 60 bps." """
     if ctx is None or not ctx.company:
         return []
-    owner = rf"^(?:I saw that\s+)?(?:{re.escape(ctx.company)}(?:'s|')|[Yy]our)\s+"
+    names = "|".join(re.escape(n) for n in dict.fromkeys([ctx.full_company or ctx.company, ctx.company]))
+    owner = rf"^(?:I saw that\s+)?(?:(?:{names})(?:'s|')|[Yy]our)\s+"
     m = re.match(owner, text)
     if not m or text.rstrip().endswith("?"):
         return []

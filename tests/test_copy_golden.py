@@ -379,3 +379,25 @@ def test_a_measured_fact_after_a_denial_is_kept_and_a_notes_payment_is_said_back
     assert "You mentioned that you paid $2.6M in delivery-app commissions last year" in body, body
     assert subject.startswith("$2.6M"), subject
     assert not re.search(r"new (?:sites|locations|stores)|expansion|opening", body.split("\n\n")[1]), body
+
+
+def test_the_body_uses_the_name_people_say_not_the_legal_name() -> None:
+    """ "Harbor Point Bank, N.A." and "Kestrel Goods Pty Ltd" are "Harbor Point Bank" and "Kestrel Goods" in copy."""
+    seq = _sequence(
+        "financial_services",
+        title="SVP Marketing",
+        company="Harbor Point Bank, N.A.",
+        employee_count=300,
+        signals=["Opening 2 branches in Tacoma"],
+    )
+    text = "\n".join(s.body + "\n" + "\n".join(s.subject_variants) for s in seq.steps)
+    assert "Harbor Point Bank" in text and "N.A." not in text, text
+    shop = _sequence(
+        "ecommerce",
+        title="Head of CRM",
+        company="Kestrel Goods Pty Ltd",
+        employee_count=80,
+        notes="Repeat rate is 21%.",
+    )
+    text = "\n".join(s.body for s in shop.steps)
+    assert "Pty" not in text and "Ltd" not in text, text
