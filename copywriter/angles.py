@@ -333,7 +333,8 @@ NOT_A_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _NO_NEWS_STRICT = re.compile(
-    r"\bno (?:\w+ )?(?:changes?|plans?|projects?|news|issues?|problems?)\b|\bnone planned\b|^no new\b|"
+    r"\bno (?:\w+ )?(?:changes?|plans?|projects?|news|issues?|problems?|planned|expected)\b|"
+    r"\bnone planned\b|^no new\b|"
     r"^(?:not|nothing) (?:planned|known|new|expected)\b",
     re.IGNORECASE,
 )
@@ -843,6 +844,7 @@ def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
+    text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]

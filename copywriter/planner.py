@@ -757,8 +757,8 @@ class Plan:
             # a call about a measured state ("your 22% repeat purchase rate", "your recall backlog"); an event
             # ("ideas on the 90-seat steakhouse") or a size ("your four offices") is not what the call is about
             return None
-        if _SIZE_STATEMENT.match(fact.text):
-            return None
+        if _SIZE_STATEMENT.match(fact.text) or not _MEASURED.search(fact.text):
+            return None  # only a measured state is what a call is about
         subject = self.subject_for(fact, 0)
         if (
             not subject
@@ -770,6 +770,8 @@ class Plan:
             return None
         if subject[:1].isdigit() or subject[:1] in "$€£":
             subject = f"the {subject}"
+        if subject.startswith("the ") and not any(c.isdigit() for c in subject):
+            subject = "your " + subject[4:]  # "the repeat purchase rate" -> "your repeat purchase rate"
         return subject if subject.startswith(("your ", "the ")) else None
 
     def industry_ask(self, short: str) -> str:
@@ -1057,6 +1059,21 @@ class Plan:
         text = fact.text
         if FOREIGN.search(text) or len(text.split()) > 28:
             return None
+        subject = "you" if you or not self.company else self.company
+        self_noun = _SELF_NOUN.match(text)
+        if self_noun:
+            # "Firm wants to win mid-market clients": the company itself, said as the reader or by name
+            verb, rest = self_noun.group("verb"), text[self_noun.end() :]
+            if subject == "you":
+                verb = {"has": "have", "is": "are", "was": "were"}.get(
+                    verb, verb[:-1] if verb.endswith("s") else verb
+                )
+            return f"{subject} {verb}{rest}"
+        count = _COUNT_ING.match(text)
+        if count:
+            # "Three properties are entering lease-up this quarter" -> "you have three properties entering ..."
+            have = "have" if subject == "you" else "has"
+            return f"{subject} {have} {lc_first(count.group('np'))} {count.group('rest')}"
         m = NP_NUMBER.match(text)
         if m and not (set(m.group("np").lower().split()) & FINITE):
             np, adv, rest = m.group("np"), m.group("adv"), m.group("rest")
@@ -1221,6 +1238,8 @@ class Plan:
                 if subject and clause.startswith(subject + " "):
                     clause = f"{subject} also {clause[len(subject) + 1 :]}"
             else:
+                if clause[:1].isdigit() or clause[:1] in "$€£":
+                    return f"Also, {clause}."  # a sentence never starts with a figure
                 return cap_first(clause) + "."
             return cap_first(clause) + "."
         said = _SAID_BY.match(fact.raw.strip())
@@ -1419,6 +1438,13 @@ class Plan:
     def topic(self, fact: CopyFact) -> str | None:
         """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
+        place = (
+            re.match(r"^[A-Z][a-z]+ (?:at|in) (?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?)$", m.group("np"))
+            if m
+            else None
+        )
+        if m and place and m.group("rest").split()[0].rstrip(",.;").endswith("%"):
+            return f"{place.group('name')} {m.group('adv')} {m.group('rest').split()[0].rstrip(',.;')}"
         if (
             m
             and len(f"{m.group('np')} {m.group('adv')}".split()) <= 3
@@ -1868,6 +1894,19 @@ _SIZE_STATEMENT = re.compile(
 _STATE_IS_PCT = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|stands|runs)(?:\s+(?:at|about|around|roughly|near|nearly))?"
     r"\s+(?P<pct>~?\d[\d.,]*%)"
+)
+_SELF_NOUN = re.compile(
+    r"^(?:The )?(?:Firm|Company|Group|Practice|Business|Brand|Team|Bank|Credit union|Hotel|Clinic|Casino|Chain)\s+"
+    r"(?P<verb>wants|needs|plans|aims|hopes|is|has|was|expects|relies|depends)\b"
+)
+_COUNT_ING = re.compile(
+    r"^(?P<np>(?:\d[\d,]*|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Several) (?:[\w-]+ ){0,2}[\w-]+s) "
+    r"are (?P<rest>[a-z]+ing\b.*)$"
+)
+_MEASURED = re.compile(
+    r"%|[$€£]\s?\d|\b(?:rate|share|ratio|occupancy|utili[sz]ation|backlog|commissions?|downtime|OEE|churn|"
+    r"pipeline|flows?|outflows?|no-shows?|cancellations?)\b",
+    re.IGNORECASE,
 )
 _ARTICLE_SOURCE = re.compile(
     r"^(?:An?|The)\s+(?=(?:[\w-]+\s+){0,3}?(?:job post(?:ing)?|posting|job ad|press release|filing|annual report|"

@@ -401,3 +401,32 @@ def test_the_body_uses_the_name_people_say_not_the_legal_name() -> None:
     )
     text = "\n".join(s.body for s in shop.steps)
     assert "Pty" not in text and "Ltd" not in text, text
+
+
+def test_shorthand_subjects_become_the_reader_or_the_company() -> None:
+    """ "Firm wants ..." is the company itself; "Two buildings entering lease-up" is the company's two buildings;
+    "~40%" is "about 40%"."""
+    firm = _opening(
+        "professional_services",
+        title="Managing Partner",
+        company="Varga Holm LLP",
+        employee_count=70,
+        notes="Firm wants to win more private-equity clients.",
+    )
+    assert re.search(r"\b(?:Varga Holm wants|you want) to win more private-equity clients\b", firm), firm
+    count = _opening(
+        "real_estate",
+        title="VP Leasing",
+        company="Cedar Row Living",
+        employee_count=300,
+        signals=["Two buildings entering lease-up in the spring"],
+    )
+    assert re.search(r"\b(?:Cedar Row Living has|you have) two buildings entering lease-up\b", count), count
+    approx = _opening(
+        "restaurant",
+        title="Head of Digital",
+        company="Saffron Lane",
+        employee_count=250,
+        notes="Delivery apps take ~35% of orders.",
+    )
+    assert "~" not in approx and "about 35%" in approx, approx

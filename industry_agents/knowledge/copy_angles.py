@@ -165,6 +165,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "Every empty slot is a paid hour with no patient in the chair.",
             ),
             (
+                r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
+                "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
+            ),
+            (
                 r"\boverdue\b|\brecall\b|\bhygiene\b",
                 "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
             ),
@@ -246,7 +250,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b",
-                "Winning those first-time buyers is already paid for, so a second order from them costs far less than finding a new customer.",
+                "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
             ),
             (
                 r"\bacquisition cost\b|\bCAC\b|\bpaid (?:social|search|media|ads)\b|\bads? (?:costs?|spend)\b|\bMeta ads\b",
