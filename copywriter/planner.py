@@ -45,6 +45,7 @@ from copywriter.models import Sender
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
+from intelligence.extract import extract_facts, lemma_of
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -263,7 +264,25 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# The prospect-facts layer's event lemmas (intelligence.extract.lemma_of) by the copy's group: the layer owns
+# which event a verb names; `_GROUPS` only covers verbs it does not list.
+_LAYER_GROUPS = {
+    **dict.fromkeys(
+        ("open", "launch", "expand", "add", "deliver", "start", "install", "roll_out", "consolidate", "enter"),
+        "new",
+    ),
+    "hire": "hire",
+    "raise": "raise",
+    **dict.fromkeys(("acquire", "merge", "win"), "acquire"),
+    "renovate": "renovate",
+    **dict.fromkeys(("replatform", "relocate", "switch", "migrate"), "switch"),
+}
+
+
 def _group(fact: CopyFact) -> str:
+    event = lemma_of(fact.verb.lower()) if fact.verb else None
+    if event in _LAYER_GROUPS and not (event == "raise" and fact.lemma == "close" and "$" not in fact.text):
+        return _LAYER_GROUPS[event]
     if fact.lemma:
         for name, lemmas in _GROUPS.items():
             if fact.lemma in lemmas:
@@ -1995,7 +2014,14 @@ def build_plan(
         employees=_employees(prospect),
     )
     plan.read = read_facts(prospect, terms)
-    usable = [f for f in plan.read if (c := plan.clause(f, you=True)) is not None and plan.ok(cap_first(c) + ".")]
+    judged = _judged(profile, prospect)
+    usable = [
+        f
+        for f in plan.read
+        if not judged.get(_span_key(f.raw), (0.0, False))[1]  # the facts layer reads it as negated: never claimed
+        and (c := plan.clause(f, you=True)) is not None
+        and plan.ok(cap_first(c) + ".")
+    ]
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
     prefer = {
         "sales": ("hire",),
@@ -2004,9 +2030,48 @@ def build_plan(
         "operations": ("new", "renovate", "switch"),
         "finance": ("number", "raise"),
     }.get(function, ())
-    usable.sort(key=lambda f: -(f.score + (0.6 if _group(f) in prefer else 0.0) + plan.consequence_weight(f)))
+    # offer relevance as the prospect-facts layer judged it (intelligence.extract: events by lemma, quantities
+    # with what they measure, against the agent's offer and personas) adds to the writer's own reading
+    usable.sort(
+        key=lambda f: (
+            -(
+                f.score
+                + (0.6 if _group(f) in prefer else 0.0)
+                + plan.consequence_weight(f)
+                + 1.5 * judged.get(_span_key(f.raw), (0.0, False))[0]
+            )
+        )
+    )
     plan.facts = usable
     return plan
+
+
+_DENIAL_START = re.compile(r"^\W*(?:not|no|never|none|nothing)\b(?!-)", re.IGNORECASE)
+
+
+def _span_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9%$€£]+", " ", text.lower()).strip()
+
+
+def _judged(profile: AgentProfile, prospect: ProspectData) -> dict[str, tuple[float, bool]]:
+    """What the prospect-facts layer read in each signal and notes sentence: (the highest offer relevance of
+    an event, quantity or mention in it, whether an event or mention in it is negated), keyed by its text
+    (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
+    facts = extract_facts(profile, prospect)
+    out: dict[str, tuple[float, bool]] = {}
+    for item in (*facts.events, *facts.quantities, *facts.mentions):
+        # only a plain denial counts as negated here ("Not hiring this year"): the layer also marks words such
+        # as "against" in "18% against ~30% for the category" (reported to the judgement work)
+        negated = bool(getattr(item, "negated", False)) and bool(_DENIAL_START.match(item.span.text))
+        text = item.span.text
+        parts = [p for p in re.split(r";\s*", text) if p.strip()]
+        for piece in dict.fromkeys([text, *parts]):
+            key = _span_key(piece)
+            # a negation counts for the part it is in: "Not hiring; pipeline is down 20%" denies only the hiring
+            here = (piece == text and len(parts) == 1) or bool(_DENIAL_START.match(piece))
+            score, neg = out.get(key, (0.0, False))
+            out[key] = (max(score, item.relevance.score), neg or (negated and here))
+    return out
 
 
 def relevant_words(text: str) -> frozenset[str]:
