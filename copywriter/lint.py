@@ -60,6 +60,8 @@ from core.text import stem, tokens
 from schemas import AgentProfile, Persona, ProspectData
 
 _INFLECT = inflect.engine()
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
 
 SEVERITY: dict[str, Severity] = {
     "splice": "hard",
@@ -468,7 +470,7 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
             ]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
-    for m in _TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ():
+    for m in _TITLED_LABEL.finditer(text) if _UPPER.search(text, 1) else ():
         if ctx is not None and (
             (ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower
         ):
@@ -708,7 +710,7 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     m_pos = _POSSESSIVE_CLAUSE.search(text)
     if m_pos:
         out.append(Finding("agreement", m_pos.group(0), "a possessive followed by a clause, not a noun"))
-    has_number = any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(text.lower().split())
+    has_number = bool(_DIGIT.search(text)) or not _NUMBER_WORDS.isdisjoint(text.lower().split())
     for m in _NUMBER_NOUN.finditer(text) if has_number else ():
         word = m.group("w").lower()
         if word in _NUMBER_OK or word.endswith("s") or len(word) < 3 or word in GENERIC:

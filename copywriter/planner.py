@@ -459,6 +459,7 @@ class Plan:
     decision_maker: bool
     employees: int | None = None
     used: set[str] = field(default_factory=set)
+    _observation: tuple[tuple[str, list[str]] | None] | None = None
     read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
 
@@ -798,6 +799,12 @@ class Plan:
         return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
 
     def observation(self) -> tuple[str, list[str]] | None:
+        """For a record with no usable fact: the industry's general observation (subject, sentences)."""
+        if self._observation is None:
+            self._observation = (self._read_observation(),)
+        return self._observation[0]
+
+    def _read_observation(self) -> tuple[str, list[str]] | None:
         """For a record with no usable fact: the industry's general observation (subject, sentences)."""
         if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
             return None
