@@ -1819,8 +1819,11 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     if not words:
         return [Finding("broken_subject", s, "empty subject")]
     last = words[-1].lower().strip("?!.,")
-    if last in _SUBJECT_END or words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")"):
-        out.append(words[-1])
+    series = len(words) > 1 and words[-2].lower() in ("series", "round", "phase", "tier", "class", "grade", "plan")
+    if (last in _SUBJECT_END and not (series and words[-1].isupper())) or (
+        words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")")
+    ):
+        out.append(words[-1])  # ("$12M Series A" is a name, not a dangling article)
     if (
         last.endswith("ed")
         and len(words) > 1
@@ -1861,6 +1864,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         prev = words[i - 1].lower()
         if (
             words[i].lower() in ("the", "a", "an", "your", "its", "their")
+            and not (words[i] == "A" and prev in ("series", "round", "phase", "tier", "class", "grade", "plan"))
             and prev not in _SUBJECT_PREP
             and prev[-1] not in ",:;-–—|+&/"
             and not any(ch.isdigit() for ch in prev)

@@ -757,14 +757,27 @@ class Plan:
                 start = stable_int(self.ctx.seed, "cta", *salt) % len(pool)
                 options += pool[start:] + pool[:start]
         at = f" at {short}" if short else ""
-        general = [
-            *([self.industry_ask(short)] if self.angles and short else []),
-            f"Want me to send a one-page outline of how it would run{at}?",
-            f"Worth 15 minutes to see what that could look like{at}?",
-        ]
-        if fact is not None:  # two readers at one account with the same fact get different questions
-            start = stable_int(self.ctx.seed, "general-ask", self.band) % len(general)
-            general = general[start:] + general[:start]
+        # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
+        # so two people at one account, a buyer and a champion, are asked differently)
+        where = f" for {short}" if short else ""
+        if self.tier <= 1:
+            general = [
+                *([self.industry_ask(short)] if self.angles and short else []),
+                f"Worth 15 minutes to see what that could look like{at}?",
+                "Open to a 15-minute call next week?",
+            ]
+        else:
+            general = [
+                f"Want me to send a one-page plan{where}?",
+                f"Would a one-page plan{where} be useful?",
+                f"Should I send a short written plan{where}?",
+            ]
+        general = [g for g in general if self.ok(g)] or general[-1:]
+        if fact is not None:
+            begin = stable_int(self.ctx.seed, "general-ask") % len(general)
+            general = general[begin:] + general[:begin]
+        elif self.angles and short:
+            general.insert(0, self.industry_ask(short))  # no fact: the industry's own question is the specific one
         options += general
         for option in options:
             if self.ok(option):
