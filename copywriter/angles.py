@@ -272,6 +272,10 @@ FINITE = frozenset(
         "shows",
         "says",
         "ends",
+        "reprice",
+        "reprices",
+        "renew",
+        "renews",
     }
 )
 NP_NUMBER = re.compile(
@@ -679,6 +683,13 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
         return None
     first, _, rest = text.partition(" ")
     kind = verb_kind(first)
+    measured = NP_NUMBER.match(text) if kind == "past" else None
+    if (
+        measured
+        and len(measured.group("np").split()) >= 3
+        and measured.group("adv") in ("up", "down", "at", "about")
+    ):
+        kind = None  # "Rated player visits down 14%": "Rated" modifies the noun, the fact is a measure
     verb = first if kind else None
     rest = rest if kind else text
     date_match = None
@@ -861,11 +872,16 @@ def _normalise(text: str) -> str:
         text,
     )
     m = _NP_ING.match(text)
-    if m and _np_subject(m.group(1)):
+    if m and _np_subject(m.group(1)) and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :]):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_EVENT_ING.match(text)
-    if m and _np_subject(m.group(1)) and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING):
+    if (
+        m
+        and _np_subject(m.group(1))
+        and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING)
+        and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :])  # "... building is 74% leased"
+    ):
         # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"

@@ -616,7 +616,8 @@ _HEAD_FOLLOWERS = frozenset(
 
 # "a is growing", "after is switching", "since is moving": a verb dropped after a word that needs a noun.
 _BROKEN_BE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Yy]our|[Ii]ts|[Tt]heir|[Oo]ur|after|since|before|during)\s+(?:is|are)\b"
+    r"\b(?:[Aa]n?|[Tt]he|[Yy]our|[Ii]ts|[Tt]heir|[Oo]ur|after|since|before|during)\s+(?:is|are)\b|"
+    r"\b(?:is|are) [a-z]+ing (?:is|are)\b"  # "The Elm Street is building is 74% leased"
 )
 # "your at the expo", "Summit Ridge's she wants", "your is": a possessive has to own a noun.
 _POSSESSIVE_CLAUSE = re.compile(
@@ -1832,7 +1833,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     ):
         out.append(words[-1])
     for m in re.finditer(
-        r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won|"
+        r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|down|up|only|\w+ed|\w+ing|won|"
         r"\w+s)\b",
         s,
         re.I,
@@ -1915,11 +1916,18 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                 if (
                     raw[len(low)] == " "
                     and nxt
-                    and nxt.split()[0]
-                    not in ("in", "at", "for", "by", "on", "to", "from", "this", "next", "and", "with", "of")
+                    and nxt.split()[0] not in _SUBJECT_CUT_OK
+                    and nxt.split()[0] not in FINITE  # "$120M in CDs" + "reprice in March": a whole noun phrase
                 ):
                     out.append(s)
     return [Finding("broken_subject", span, "a subject cut mid-phrase") for span in dict.fromkeys(out)]
+
+
+# Words a subject taken from the start of a fact may stop before ("deposit balances down 6%" + "since January").
+_SUBJECT_CUT_OK = frozenset(
+    {"in", "at", "for", "by", "on", "to", "from", "this", "next", "and", "with", "of", "since", "after", "before"}
+    | {"over", "during", "across", "year", "last", "against"}
+)
 
 
 def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding]:

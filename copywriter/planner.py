@@ -749,9 +749,9 @@ class Plan:
                     f"Worth a 15-minute call about {topic}?",
                 ]
                 reading = [
-                    f"Want me to send a one-page plan for {topic}?",
-                    f"Should I send two or three ideas on {topic}?",
-                    f"Would a short written plan for {topic} help?",
+                    f"Want me to send a short note on how we'd work on {topic}?",
+                    f"Would a one-page plan for {topic} be useful?",
+                    f"Should I send a short written plan for {topic}?",
                 ]
                 pool = meeting if self.tier <= 1 else reading
                 start = stable_int(self.ctx.seed, "cta", *salt) % len(pool)
@@ -801,9 +801,12 @@ class Plan:
             return None
         if any(f.severity == "hard" for f in lint_subject(subject, self.lint)):
             return None
-        if subject[:1].isdigit() or subject[:1] in "$€£":
-            subject = f"the {subject}"
-        if subject.startswith("the ") and not any(c.isdigit() for c in subject):
+        figure = re.match(r"^the \S*\d\S* ([a-zA-Z][\w -]+)$", subject)
+        if figure and not any(c.isdigit() for c in figure.group(1)):
+            subject = f"your {figure.group(1)}"  # "the 19% repeat purchase rate" -> "your repeat purchase rate"
+        if any(c.isdigit() for c in subject):
+            return None  # "a call about the 22% of carded players" reads oddly: the figure stays in the body
+        if subject.startswith("the "):
             subject = "your " + subject[4:]  # "the repeat purchase rate" -> "your repeat purchase rate"
         return subject if subject.startswith(("your ", "the ")) else None
 
@@ -924,6 +927,9 @@ class Plan:
             "number": (
                 [f"When a cost climbs like that, {o} is usually the cheapest lever left."]
                 if re.search(r"\b(?:up|rose|risen|grew|increased)\b", fact.text)
+                and re.search(
+                    r"\b(?:costs?|commissions?|fees?|spend|CAC|prices?|expenses?|rates?)\b", fact.text, re.I
+                )
                 else [f"A drop like that is usually where {o} pays back fastest."]
                 if re.search(r"\b(?:fell|down|dropped|declined|slipped)\b", fact.text)
                 else [
@@ -1059,7 +1065,7 @@ class Plan:
             or first[0].isdigit()
             or first in ("roughly", "nearly", "almost")
             or first[0] == "~"
-            or first in ("out", "up", "off", "own")
+            or first in ("out", "up", "off", "own", "ground")  # "breaking ground on ...": an idiom
             or (words[0][0].isupper() and not words[0].isupper())
         ):
             return False
@@ -1182,24 +1188,29 @@ class Plan:
         )
         words = text.split()
         first = words[0]
-        if first[0].isdigit() or first.lower() in (
-            "about",
-            "roughly",
-            "around",
-            "nearly",
-            "over",
-            "several",
-            "only",
-            "most",
-            "some",
-            "many",
-            "a",
-            "an",
-            "the",
-            "two",
-            "three",
-            "four",
-            "five",
+        if (
+            first[0].isdigit()
+            or first[0] in "$€£"
+            or first.lower()
+            in (
+                "about",
+                "roughly",
+                "around",
+                "nearly",
+                "over",
+                "several",
+                "only",
+                "most",
+                "some",
+                "many",
+                "a",
+                "an",
+                "the",
+                "two",
+                "three",
+                "four",
+                "five",
+            )
         ):
             return lc_first(text)
         if (
@@ -1440,6 +1451,8 @@ class Plan:
     def topic_words(self, fact: CopyFact, *, jump_of: bool = True) -> list[str]:
         source = fact.obj if fact.kind else fact.text
         words = source.split()
+        if len(words) > 2 and words[0].lower() == "ground" and words[1].lower() in ("on", "at", "for"):
+            words = words[2:]  # "breaking ground on a 280-unit community": the community is the topic
         while words and (
             words[0].lower() in _ARTICLES
             or words[0].lower() in TOPIC_STOPS
@@ -1477,6 +1490,11 @@ class Plan:
     def topic(self, fact: CopyFact) -> str | None:
         """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
+        if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) <= 3:
+            np = m.group("np")
+            np = np if np.split()[0].isupper() else lc_first(np)
+            number = m.group("rest").split()[0].rstrip(",.;")
+            return f"{np} {m.group('adv').lower()} {number}"  # "deposit balances down 6%", not "the 6% ..."
         place = (
             re.match(r"^[A-Z][a-z]+ (?:at|in) (?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+)?)$", m.group("np"))
             if m
@@ -1492,6 +1510,8 @@ class Plan:
             np = m.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
             number = m.group("rest").split()[0].rstrip(",.;")
+            if m.group("adv").lower() in ("up", "down") and len(np.split()) <= 3:
+                return f"{np} {m.group('adv').lower()} {number}"  # "deposit balances down 6%", not "the 6% ..."
             if number.endswith("%") and len(np.split()) <= 3:
                 return f"the {number} {np}"  # "Loan-to-deposit ratio at 98%" -> "the 98% loan-to-deposit ratio"
             return f"{np} {m.group('adv')} {number}"
@@ -1503,7 +1523,7 @@ class Plan:
                 f"the {state.group('pct')} {np}"  # "Repeat purchase rate is 22%" -> "the 22% repeat purchase rate"
             )
         money = re.search(
-            r"(?<![\w$€£])([$€£][\d.,]+\s?(?:[kKmMbB]|bn|million|billion)?)\s+(in|of)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
+            r"(?<![\w$€£])([$€£][\d.,]+\s?(?:[kKmMbB]|bn|million|billion)?)\s+(in|of)\s+([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
             fact.text,
         )
         if money:
@@ -1518,6 +1538,11 @@ class Plan:
                 # "$300M in share certificates"; "$4.1M in third-party delivery commissions" -> "... delivery commissions"
                 return " ".join([money.group(1), money.group(2), *tail[-2:]])
         pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
+        if pct and not pct.group(2) and re.fullmatch(r"[a-z]+ed", pct.group(3).split()[0]):
+            return f"{pct.group(1)} {pct.group(3).split()[0]}"  # "74% leased four months after opening" -> "74% leased"
+        ratio = re.search(r"\b(\d+ in \d+ [a-z][\w-]*)", fact.text)
+        if ratio:
+            return ratio.group(1)  # "Only 1 in 5 customers buys again" -> "1 in 5 customers"
         if pct:
             tail = pct.group(3).split()
             cut = next(
@@ -1569,7 +1594,12 @@ class Plan:
                 len(words),
             )
             words = words[:cut]
-            if words and not words[0].isupper() and not (len(words) > 1 and words[1][:1].isupper()):
+            if (
+                words
+                and not words[0].isupper()
+                and not (len(words) > 1 and words[1][:1].isupper())
+                and words[0].lower() not in _BRANDS  # "Deliveroo exclusivity contract" keeps its capital
+            ):
                 words[0] = words[0].lower()
             rate = re.search(
                 r"(?<![\w$€£])([$€£][\d.,]+[kKmM]?\s+(?:an?|per)\s+(?:hour|day|week|month|shift))\b", fact.text
@@ -1649,7 +1679,11 @@ class Plan:
             if fact.kind is None:
                 return (
                     lowered
-                    if lowered[0].isdigit() or lowered.startswith("the ") or " at " in lowered
+                    if lowered[0].isdigit()
+                    or lowered[0] in "$€£"
+                    or lowered.startswith("the ")
+                    or " at " in lowered
+                    or re.search(r" (?:up|down) \S*\d", lowered)  # "deposit balances down 6%"
                     else f"your {lowered}"
                 )
             if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
@@ -1851,7 +1885,13 @@ def _internal_figure(fact: CopyFact) -> bool:
         return False
     if fact.kind is not None and (fact.kind == "gerund" or fact.lemma in _NEWS_LEMMAS):
         return False  # "Opened a clinic", "Raised $30M": news, said as news
-    return any(c.isdigit() for n in fact.numbers for c in n) and bool(re.search(r"%|[$€£]\s?\d", fact.text))
+    if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
+        return False  # "Nine locations": how big they are, not a number they told us
+    return any(c.isdigit() for n in fact.numbers for c in n) and bool(
+        re.search(
+            r"%|[$€£]\s?\d|\b\d+ (?:in|out of) (?:every )?\d+\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b", fact.text
+        )
+    )
 
 
 _NEWS_LEMMAS = frozenset(
@@ -1931,7 +1971,8 @@ _SIZE_STATEMENT = re.compile(
     r"buildings|communities|units|apartments|resorts|dealerships|warehouses|studios|gyms)\b"
 )
 _STATE_IS_PCT = re.compile(
-    r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|stands|runs)(?:\s+(?:at|about|around|roughly|near|nearly))?"
+    r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|sit|stands|stand|runs|run|hovers|hover)"
+    r"(?:\s+(?:at|about|around|roughly|near|nearly))?"
     r"\s+(?P<pct>~?\d[\d.,]*%)"
 )
 _SELF_NOUN = re.compile(

@@ -249,7 +249,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="repeat purchase rate",
         consequences=(
             (
-                r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b",
+                r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
                 "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
             ),
             (
@@ -302,6 +302,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new branch needs accounts from its first months, and the people nearby don't know the name yet.",
             ),
             (
+                r"\b(?:CDs?|certificates?)\b.*\b(?:repric|matur|renew|roll)\w*",
+                "Money that came in for a certificate rate usually leaves when the rate resets, unless the member or customer has another reason to stay.",
+            ),
+            (
                 r"\bsavings\b|\bhigh-yield\b|\bCDs?\b|\bISAs?\b|\bfixed-rate\b|\bnew (?:account|product)\b",
                 "A new savings product pays back only once people in the market hear about it, and the first months set the balance it grows from.",
             ),
@@ -335,7 +339,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="weeks to lease up",
         consequences=(
             (
-                r"\b(?:open|deliver|build|complet|launch|add|lease-up)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
+                r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
                 "That's {count} to let in the first months, and every empty week is rent that doesn't come back.",
             ),
             (
