@@ -274,6 +274,18 @@ FINITE = frozenset(
         "ends",
         "reprice",
         "reprices",
+        "deliver",
+        "delivers",
+        "generate",
+        "generates",
+        "produce",
+        "produces",
+        "contribute",
+        "contributes",
+        "covers",
+        "cover",
+        "handles",
+        "supports",
         "renew",
         "renews",
     }
@@ -321,7 +333,7 @@ INTERNAL = re.compile(
     r"competitor|competes\s+with|"
     r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
     r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
-    r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
+    r"(?:account|prospect|lead)|^met\s+(?:at|with|on)\b|\bwe\s+met\b|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
     r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
     re.IGNORECASE,
 )
@@ -334,6 +346,11 @@ EMBARRASSING = re.compile(
 NOT_A_TRIGGER = re.compile(
     r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b",
+    re.IGNORECASE,
+)
+_PLAN_DENIAL = re.compile(
+    r"\b(?:plan\w*|expan\w*|hiring|looking|changes?|projects?|opening|growing|adding|evaluating|considering|"
+    r"focus\w*|new)\b",
     re.IGNORECASE,
 )
 _NO_NEWS_STRICT = re.compile(
@@ -532,9 +549,18 @@ def has_verb(words: list[str]) -> bool:
     """Whether the words after a clause's first hold a finite verb: a listed one, or an event verb in the
     third person ("Deliveroo exclusivity contract ends in June")."""
     return any(
-        w in FINITE or w in CHANGE_VERBS or (w.endswith("s") and not w.endswith("ss") and _event_verb(w))
+        w in FINITE
+        or w in CHANGE_VERBS
+        or w in _NEGATED_AUX  # "22% of rated players haven't been back"
+        or (w.endswith("s") and not w.endswith("ss") and _event_verb(w))
         for w in words[1:]
     )
+
+
+_NEGATED_AUX = frozenset(
+    {"haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't"}
+    | {"can't", "couldn't", "havent", "hasnt", "isnt", "arent", "dont", "doesnt", "didnt", "never"}
+)
 
 
 # third-person verbs of a date or a measure changing, which the event table does not hold
@@ -663,8 +689,8 @@ def _sentences(notes: str) -> list[str]:
 
 
 _REPORTED = re.compile(
-    r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
-    r"told [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
+    r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:[Ss]aid|[Ss]ays|[Rr]eported|[Rr]eports|[Aa]nnounced|[Nn]oted|"
+    r"[Tt]old [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
     r"\s+that\s+(?P<said>[A-Za-z0-9$€£].+)$"
 )
 
@@ -997,9 +1023,10 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
                 continue  # "Recently installed MES; no downtime issues reported": nothing to write about
             # "CRM list of 400k, but only a welcome email is live; no win-back": the negated part is never
             # claimed, the rest is still a fact
-            if parts and _NO_NEWS.search(parts[0].strip()):
+            if parts and _NO_NEWS.search(parts[0].strip()) and _PLAN_DENIAL.search(parts[0]):
                 # "Not planning any expansion; the focus is ...": the rest explains the no, unless it is a
-                # measured fact of its own ("...; delivery apps are about 40% of orders")
+                # measured fact of its own ("...; delivery apps are about 40% of orders"). A gap ("No SDR team
+                # today; founders do all outbound") keeps what follows it.
                 parts = [p for p in parts[1:] if re.search(r"\d", p)]
             out += [("notes", s) for s in parts if not _NO_NEWS.search(s.strip())]
     return out

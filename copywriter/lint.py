@@ -621,7 +621,8 @@ _BROKEN_BE = re.compile(
 )
 # "your at the expo", "Summit Ridge's she wants", "your is": a possessive has to own a noun.
 _POSSESSIVE_CLAUSE = re.compile(
-    r"(?:\b[Yy]our|\b(?!(?:That|Here|There|It|What|Who|Where|How|Let|He|She|Now|Today)'s)[A-Z][\w&-]*'s)\s+(?:at|in|on|for|with|by|from|to|of|she|he|they|we|it|is|are|was|were|has|"
+    r"(?:\b[Yy]our|\b[Ii]ts|\b[Tt]heir|\b(?!(?:That|Here|There|It|What|Who|Where|How|Let|He|She|Now|Today)'s)[A-Z][\w&-]*'s)"
+    r"\s+(?:or|and|but|at|in|on|for|with|by|from|to|of|she|he|they|we|it|is|are|was|were|has|"
     r"have|had|will|would|that|which|who|the|a|an)\b"
 )
 
@@ -1821,8 +1822,10 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         return [Finding("broken_subject", s, "empty subject")]
     last = words[-1].lower().strip("?!.,")
     series = len(words) > 1 and words[-2].lower() in ("series", "round", "phase", "tier", "class", "grade", "plan")
-    if (last in _SUBJECT_END and not (series and words[-1].isupper())) or (
-        words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")")
+    if (
+        (last in _SUBJECT_END and not (series and words[-1].isupper()))
+        or (last in ("up", "down") and len(words) > 1)
+        or (words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")"))
     ):
         out.append(words[-1])  # ("$12M Series A" is a name, not a dangling article)
     if (

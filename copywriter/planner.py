@@ -808,6 +808,8 @@ class Plan:
             return None  # "a call about the 22% of carded players" reads oddly: the figure stays in the body
         if subject.startswith("the "):
             subject = "your " + subject[4:]  # "the repeat purchase rate" -> "your repeat purchase rate"
+        if len(subject.split()) < 3:
+            return None  # "your delivery" is too vague to ask about
         return subject if subject.startswith(("your ", "the ")) else None
 
     def industry_ask(self, short: str) -> str:
@@ -1040,6 +1042,8 @@ class Plan:
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and words[0].lower() == "own":
             words = ["your" if you else "its", *words]  # "launching own app" -> "launching its own app"
+        elif words and words[0].lower() in ("or", "and", "but"):
+            pass  # "Reshoring or nearshoring production": no "its" before a conjunction
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
@@ -1114,6 +1118,12 @@ class Plan:
                     verb, verb[:-1] if verb.endswith("s") else verb
                 )
             return f"{subject} {verb}{rest}"
+        offered = re.match(
+            r"^(?:Concessions?|Discounts?|Incentives?)\s+(?P<rest>(?:of\s+)?up to\s+.+|of\s+.+)$", text
+        )
+        if offered:  # "Concessions up to 8 weeks free at the Riverwalk property"
+            be = "you're" if subject == "you" else f"{subject} is"
+            return f"{be} offering concessions {offered.group('rest')}"
         count = _COUNT_ING.match(text)
         if count:
             # "Three properties are entering lease-up this quarter" -> "you have three properties entering ..."
@@ -1142,6 +1152,13 @@ class Plan:
             owner = "your" if you or not self.company else possessive(self.company)
             text = f"{owner} {text[source.end() :]}"
             words = text.split()
+        goal = _GOAL.match(text)
+        if goal and goal.group("who").lower() in ("she", "he", "they"):
+            # a goal on its own ("She wants to grow member checking by 15%"): the reader's own goal
+            verb = _GOAL_BASE[goal.group("verb").lower()] if subject == "you" else goal.group("verb").lower()
+            if subject != "you" and not verb.endswith("s"):
+                verb += "s"
+            return f"{subject} {verb}{text[goal.end('verb') :]}"
         first = words[0]
         if first.lower() in ("she", "he", "we", "it", "i", "her", "his"):
             return None  # someone else's clause ("she wants it under 40%"): not the reader's, said only as a goal
@@ -1225,6 +1242,8 @@ class Plan:
             if first[:1].isupper() and any(c.isupper() for c in first[1:]) and any(c.islower() for c in first):
                 return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
             return f"{owner} {text}"
+        if re.search(r"\b(?:competitor|competing|rival)\b", text, re.IGNORECASE):
+            return f"a {lc_first(text)}" if first.lower() == "new" else lc_first(text)  # not "your competitor"
         owner = "your" if you or not self.company else possessive(self.company)
         if (
             first in fact.names
@@ -1540,6 +1559,9 @@ class Plan:
         pct = re.search(r"(~?\d[\d.,]*%|\d[\d.,]*x)\s+(of\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", fact.text)
         if pct and not pct.group(2) and re.fullmatch(r"[a-z]+ed", pct.group(3).split()[0]):
             return f"{pct.group(1)} {pct.group(3).split()[0]}"  # "74% leased four months after opening" -> "74% leased"
+        free = re.search(r"\bup to (\d+ \w+ free)\b", fact.text)
+        if free:
+            return free.group(1)  # "Concessions up to 8 weeks free at ..." -> "8 weeks free"
         ratio = re.search(r"\b(\d+ in \d+ [a-z][\w-]*)", fact.text)
         if ratio:
             return ratio.group(1)  # "Only 1 in 5 customers buys again" -> "1 in 5 customers"
@@ -1677,6 +1699,10 @@ class Plan:
             if group in ("new", "renovate") and fact.kind == "gerund":
                 return f"the {lowered}" if not (lowered[0].isdigit() or lowered[0] in "$€£") else lowered
             if fact.kind is None:
+                if re.search(r"\b(?:competitor|competing|rival)\b", lowered):
+                    return (
+                        f"the {lowered}" if not lowered.startswith("the ") else lowered
+                    )  # never "your competitor"
                 return (
                     lowered
                     if lowered[0].isdigit()
@@ -1817,6 +1843,8 @@ class Plan:
             "If it's not for you, a one-word reply is fine.",
             "If the timing is wrong, say so and I'll leave it.",
         ]
+        # an opt-out line ("If the timing is wrong, say so ...") only where nothing else reaches the word floor:
+        # readers cut it as filler, so it comes last
         return [x for x in (self.pick_ok(tests, "process", *salt), self.pick_ok(drops, "drop", *salt)) if x]
 
     # --- asks ---------------------------------------------------------------------------------

@@ -494,3 +494,41 @@ def test_a_rise_that_is_not_a_cost_is_not_called_a_cost() -> None:
         notes="Board wants new logos up 35% next year.",
     )
     assert "cost climbs" not in opening, opening
+
+
+def test_more_record_shapes_read_as_the_prospects_own_facts() -> None:
+    """What was said to us ("Told us at the expo that ..."), a goal alone, a competitor (never "your competitor"),
+    concessions, and a note of how we met (never quoted)."""
+    told = _opening(
+        "casino",
+        title="VP Marketing",
+        company="Cedar Bluff Casino",
+        employee_count=800,
+        signals=["Sponsoring the Great Plains Gaming Summit"],
+        notes="Told us at the summit that about 18% of rated players haven't visited since spring.",
+    )
+    assert "about 18% of your rated players haven't visited since spring" in told, told
+    goal = _opening(
+        "financial_services",
+        title="CMO",
+        company="Lakeline Credit Union",
+        employee_count=300,
+        notes="Met at a regional conference; she wants to grow member checking accounts by 10% this year.",
+    )
+    assert "want to grow member checking accounts by 10% this year" in goal and "conference" not in goal, goal
+    rival_subject, rival = _step_one(
+        "casino",
+        title="Marketing Director",
+        company="Red Willow Casino",
+        employee_count=500,
+        signals=["New rival casino opening 20 miles away in June"],
+    )
+    assert "your new rival" not in (rival + rival_subject).lower() and "a new rival casino" in rival, rival
+    offer = _opening(
+        "real_estate",
+        title="Director of Leasing",
+        company="Linden Yard Apartments",
+        employee_count=120,
+        notes="Concessions up to 6 weeks free at the Harbor Street property.",
+    )
+    assert "offering concessions up to 6 weeks free at the Harbor Street property" in offer, offer

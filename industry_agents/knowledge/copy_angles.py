@@ -339,6 +339,10 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="weeks to lease up",
         consequences=(
             (
+                r"\bconcessions?\b|\bweeks? free\b|\bmonths? free\b",
+                "Concessions that deep usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
+            ),
+            (
                 r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
                 "That's {count} to let in the first months, and every empty week is rent that doesn't come back.",
             ),
@@ -371,6 +375,10 @@ ANGLES: dict[str, CopyAngles] = {
         segment="manufacturers",
         judged_on="hours of unplanned downtime",
         consequences=(
+            (
+                r"\breactive\b|\brun[- ]to[- ]failure\b|\bfirefight",
+                "When most maintenance is reactive, the line decides the schedule, and the signs of most failures were in the machine data days before the stop.",
+            ),
             (
                 r"\bpenalt|\blate deliver",
                 "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty.",
