@@ -671,7 +671,7 @@ class CopyFact:
 def _clean_fact(text: str) -> str:
     text = _PAREN_SOURCE.sub("", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
-    text = _LEAD_SOURCE.sub("", text.strip())
+    text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
     text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)
 
@@ -685,7 +685,7 @@ _SOURCE_COLON = re.compile(
 
 def _sentences(notes: str) -> list[str]:
     parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
-    return [_SOURCE_COLON.sub("", s) for s in parts]
+    return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
 
 
 _REPORTED = re.compile(

@@ -215,6 +215,11 @@ _PROBLEM_NOUNS = frozenset(
         "overruns",
     }
 )
+_OWN_ASSETS = re.compile(
+    r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) (?:new |older |recent )?(?:buildings|properties|locations|"
+    r"stores|clinics|hotels|lines|plants|sites|branches|restaurants|communities|offices|towers)\b.*\b(?:is|are)\b"
+)
+_MASS_PROBLEMS = frozenset({"churn", "attrition", "turnover", "downtime", "pushback"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
     "new": {
@@ -634,6 +639,7 @@ class Plan:
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
         source = " ".join([fact.text, sentence])
         source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
+        own = _NEGATED.sub(" ", fact.text)
         # "flows built at launch in 2019": a time long past, not a launch to write about
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
@@ -642,6 +648,8 @@ class Plan:
             m = _compiled(pattern).search(source)
             if not m:
                 continue
+            if not _compiled(pattern).search(own) and _ANAPHOR.search(sentence):
+                continue  # "When meetings drop like that" needs the drop said, and only the SDR losses are
             if "{count}" in sentence:
                 count = (m.groupdict().get("count") or "").replace("-", " ")
                 if not count:
@@ -1205,6 +1213,10 @@ class Plan:
         )
         words = text.split()
         first = words[0]
+        if _OWN_ASSETS.match(text):
+            # "Two new buildings in Doral are stuck near 70%": the company's own buildings
+            owner = "your" if you or not self.company else possessive(self.company)
+            return f"{owner} {lc_first(text)}"
         if (
             first[0].isdigit()
             or first[0] in "$€£"
@@ -1285,7 +1297,12 @@ class Plan:
             and not set(head_words) & FINITE
         ):
             head = head_words[-1]
-            if head not in _MASS and _INFLECT.singular_noun(head) is False and head_words[0] not in _ARTICLES:
+            if (
+                head not in _MASS
+                and head not in _MASS_PROBLEMS
+                and _INFLECT.singular_noun(head) is False
+                and head_words[0] not in _ARTICLES
+            ):
                 low = _INFLECT.a(low)
             have = "has" if third else "'ve"
             return f"{subject}{' ' if third else ''}{have} been dealing with {low}"
@@ -1900,7 +1917,7 @@ class Plan:
 
 
 _PUBLIC_SOURCE = re.compile(
-    r"\b(?:job (?:post|ad|listing)|posting|website|site|press|article|report|filing|review|linkedin|"
+    r"\b(?:job (?:post|ad|listing)|posting|website|site|press|article|report|filing|review|linkedin|deck|investor|"
     r"announced|news|podcast|interview|earnings|published|blog)\b",
     re.IGNORECASE,
 )
@@ -1987,6 +2004,7 @@ _BRANDS = frozenset(
         "netsuite",
     }
 )
+_ANAPHOR = re.compile(r"\b(?:like that|that deep|that old|that size|those|these)\b")
 _AHEAD = re.compile(
     r"\b(?:ends?|expires?|matures?|starts?|begins?|renews?|opens?|launches|closes|goes live|kicks off|is due|"
     r"(?:is |are )?(?:set|slated|planned|scheduled|due|expected))\s+(?:in|on|by|for|at the end of|next)\b"

@@ -532,3 +532,32 @@ def test_more_record_shapes_read_as_the_prospects_own_facts() -> None:
         notes="Concessions up to 6 weeks free at the Harbor Street property.",
     )
     assert "offering concessions up to 6 weeks free at the Harbor Street property" in offer, offer
+
+
+def test_a_so_what_never_points_at_something_the_opening_did_not_say() -> None:
+    """ "When meetings drop like that" needs the drop in the opening; a figure from a public deck is not "You
+    mentioned"; a company's own buildings are its own."""
+    lost = _opening(
+        "saas",
+        title="VP Sales",
+        company="Quotient Labs",
+        employee_count=250,
+        notes="Lost 5 of 9 SDRs this year; meetings booked down 35% per the board update.",
+    )
+    assert "like that" not in lost.split(". ", 1)[1], lost
+    deck = _opening(
+        "ecommerce",
+        title="Director of CRM",
+        company="Fieldhouse Goods",
+        employee_count=400,
+        notes="Investor deck: 55% of online customers never order twice.",
+    )
+    assert not deck.startswith("You mentioned") and "55%" in deck, deck
+    own = _opening(
+        "real_estate",
+        title="Director of Leasing",
+        company="Coral Row Living",
+        employee_count=150,
+        notes="Three new buildings in Hialeah stuck near 75% occupancy.",
+    )
+    assert re.search(r"\b(?:your|Coral Row Living's) three new buildings in Hialeah\b", own), own

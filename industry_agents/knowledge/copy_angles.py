@@ -340,7 +340,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bconcessions?\b|\bweeks? free\b|\bmonths? free\b",
-                "Concessions that deep usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
+                "Concessions usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
             ),
             (
                 r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
