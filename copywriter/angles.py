@@ -274,6 +274,7 @@ FINITE = frozenset(
         "ends",
         "reprice",
         "reprices",
+        "took",
         "deliver",
         "delivers",
         "generate",
@@ -882,6 +883,28 @@ def _normalise(text: str) -> str:
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
+    # "Series C: $40M led by Insight Partners" -> "Raised a $40M Series C led by Insight Partners"
+    text = re.sub(
+        r"^Series ([A-F])\s*[:,\u2013-]\s*([$€£][\d.,]+\s?(?:[MBK]|million|billion)?)\s*",
+        lambda m: f"Raised a {m.group(2).strip()} Series {m.group(1)} ",
+        text,
+    ).strip()
+    # "Growth target: 15% new-client revenue next year" -> "Growth target is 15% new-client revenue next year"
+    text = re.sub(
+        r"^((?:[A-Z][\w-]*\s+)?(?:target|goal|budget|priority|focus|plan))\s*:\s*",
+        r"\1 is ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "Host team reduced from 12 to 7": a passive without its "was"
+    m = re.match(
+        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(reduced|cut|increased|lowered|trimmed|halved|doubled|"
+        r"expanded|shrunk)\s+(?=from|to|by)\b",
+        text,
+    )
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'were' if plural else 'was'} {text[m.start(2) :]}"
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]

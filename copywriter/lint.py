@@ -719,6 +719,8 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             continue
         if not _is_head(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
+        if re.search(r"(?:ed|tten|ken|ven|own)$", word):
+            continue  # "14 months versus 9 underwritten": a participle, not a noun
         if not _countable_singular(word):
             continue
         if re.match(r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*s\b", text[m.end() :]):
@@ -1735,6 +1737,10 @@ _SUBJECT_END = frozenset(
         "per",
         "is",
         "are",
+        "was",
+        "were",
+        "has",
+        "have",
     }
 )
 _NOMINAL_ING = frozenset(

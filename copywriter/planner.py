@@ -1213,6 +1213,9 @@ class Plan:
         )
         words = text.split()
         first = words[0]
+        if re.match(r"^[Tt]he new\b", text) and not re.search(r"\b(?:competitor|competing|rival)\b", text, re.I):
+            owner = "your" if you or not self.company else possessive(self.company)
+            return f"{owner} {text[4:]}"  # "the new 200-room hotel tower opens in Q2" -> "your new ..."
         if _OWN_ASSETS.match(text):
             # "Two new buildings in Doral are stuck near 70%": the company's own buildings
             owner = "your" if you or not self.company else possessive(self.company)
@@ -1611,8 +1614,9 @@ class Plan:
             if about:
                 return f"the {about.group(1).strip()}"
             past = ACTIVE_PAST.match(fact.text)
-            if past and 2 <= len(past.group(1).split()) <= 3:
-                return f"the {lc_first(past.group(1).strip())}"
+            head = re.sub(r"\s+(?:was|were|is|are|has|have|had)$", "", past.group(1).strip()) if past else ""
+            if past and 2 <= len(head.split()) <= 3:
+                return f"the {lc_first(head)}"  # "Host team was reduced ..." -> "the host team"
             words = self.topic_words(fact)
             words = [
                 w

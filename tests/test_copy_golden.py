@@ -561,3 +561,50 @@ def test_a_so_what_never_points_at_something_the_opening_did_not_say() -> None:
         notes="Three new buildings in Hialeah stuck near 75% occupancy.",
     )
     assert re.search(r"\b(?:your|Coral Row Living's) three new buildings in Hialeah\b", own), own
+
+
+def test_labelled_and_passive_shorthand_is_said_whole() -> None:
+    """ "Series B: $25M led by X", "Goal: ...", "Host team cut from 10 to 6", "the new tower opens ...", and a
+    participle after a figure ("versus 8 underwritten") are read as sentences, with subjects built from them."""
+    raise_subject, raised = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Lumenbase",
+        employee_count=200,
+        signals=["Series B: $25M led by Northzone"],
+    )
+    assert "raising a $25M Series B led by Northzone" in raised and "$25M Series B" in raise_subject, raised
+    goal = _opening(
+        "professional_services",
+        title="CMO",
+        company="Tern & Vale CPAs",
+        employee_count=250,
+        notes="Goal: 20% new-client revenue next year.",
+    )
+    assert "your goal is 20% new-client revenue next year" in goal, goal
+    hosts_subject, hosts = _step_one(
+        "casino",
+        title="Director of Player Development",
+        company="Silver Reef Casino",
+        employee_count=700,
+        notes="Host team cut from 10 to 6 after budget cuts.",
+    )
+    assert "host team was cut from 10 to 6" in hosts and hosts_subject in ("the host team", "your host team"), (
+        hosts
+    )
+    tower = _opening(
+        "casino",
+        title="VP Marketing",
+        company="Blue Mesa Casino",
+        employee_count=900,
+        signals=["Posted on LinkedIn that the new 150-room hotel tower opens in Q3"],
+    )
+    assert re.search(r"\b(?:your|Blue Mesa Casino's) new 150-room hotel tower opens in Q3", tower), tower
+    lease = _opening(
+        "real_estate",
+        title="VP Marketing",
+        company="Arden Living",
+        employee_count=400,
+        notes="Average lease-up at recent deliveries took 13 months versus 8 underwritten.",
+    )
+    assert "took 13 months versus 8 underwritten" in lease and "talk to" not in lease, lease

@@ -117,6 +117,10 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="lapsed rated players who come back and play",
         consequences=(
             (
+                r"\bhosts?\b.*\b(?:reduced|cut|fewer|down|lost)\b|\b(?:reduced|cut|fewer|lost)\b.*\bhosts?\b",
+                "With fewer hosts, most rated players only hear from the casino when a host has time, and the ones who drift away go unnoticed.",
+            ),
+            (
                 r"\bcompetitor|\bopened nearby|\bmiles away\b",
                 "Players who have tried the new place are easiest to win back in the first months, before the new habit sets.",
             ),
@@ -248,6 +252,10 @@ ANGLES: dict[str, CopyAngles] = {
         segment="online retailers and DTC brands",
         judged_on="repeat purchase rate",
         consequences=(
+            (
+                r"\b(?:revenue|sales)\b.*\b(?:down|fell|dropped|declin\w*)\b",
+                "When revenue dips, the customers who already bought once are the cheapest sales to win back.",
+            ),
             (
                 r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
                 "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
