@@ -617,13 +617,14 @@ _HEAD_FOLLOWERS = frozenset(
 # "a is growing", "after is switching", "since is moving": a verb dropped after a word that needs a noun.
 _BROKEN_BE = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Yy]our|[Ii]ts|[Tt]heir|[Oo]ur|after|since|before|during)\s+(?:is|are)\b|"
-    r"\b(?:is|are) [a-z]+ing (?:is|are)\b"  # "The Elm Street is building is 74% leased"
+    r"\b(?:is|are) [a-z]+ing (?:is|are)\b|"  # "The Elm Street is building is 74% leased"
+    r"\b[a-z]+s (?:up|down) (?:is|are)\b"  # "lapsed rated players up is about 22%"
 )
 # "your at the expo", "Summit Ridge's she wants", "your is": a possessive has to own a noun.
 _POSSESSIVE_CLAUSE = re.compile(
     r"(?:\b[Yy]our|\b[Ii]ts|\b[Tt]heir|\b(?!(?:That|Here|There|It|What|Who|Where|How|Let|He|She|Now|Today)'s)[A-Z][\w&-]*'s)"
     r"\s+(?:or|and|but|at|in|on|for|with|by|from|to|of|she|he|they|we|it|is|are|was|were|has|"
-    r"have|had|will|would|that|which|who|the|a|an)\b"
+    r"have|had|will|would|that|which|who|the|a|an|told|said|nearly|almost)\b"
 )
 
 

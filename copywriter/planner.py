@@ -219,6 +219,7 @@ _OWN_ASSETS = re.compile(
     r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) (?:new |older |recent )?(?:buildings|properties|locations|"
     r"stores|clinics|hotels|lines|plants|sites|branches|restaurants|communities|offices|towers)\b.*\b(?:is|are)\b"
 )
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"})
 _MASS_PROBLEMS = frozenset({"churn", "attrition", "turnover", "downtime", "pushback"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
 _GROUPS = {
@@ -1132,6 +1133,13 @@ class Plan:
         if offered:  # "Concessions up to 8 weeks free at the Riverwalk property"
             be = "you're" if subject == "you" else f"{subject} is"
             return f"{be} offering concessions {offered.group('rest')}"
+        made = re.match(
+            r"^(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Tt]welve|[Ss]everal) "
+            r"(?:[\w-]+ ){0,3}(?:hires|acquisitions|deals|wins|launches|openings|mandates)(?: (?:this|last) \w+)?$",
+            text,
+        )
+        if made:  # "Three lateral partner hires this year" -> "you've made three lateral partner hires this year"
+            return f"{subject} has made {lc_first(text)}" if subject != "you" else f"you've made {lc_first(text)}"
         count = _COUNT_ING.match(text)
         if count:
             # "Three properties are entering lease-up this quarter" -> "you have three properties entering ..."
@@ -1140,10 +1148,15 @@ class Plan:
         m = NP_NUMBER.match(text)
         if m and not (set(m.group("np").lower().split()) & FINITE):
             np, adv, rest = m.group("np"), m.group("adv"), m.group("rest")
+            moved = re.match(r"^(.+?)\s+(up|down)$", np)
+            if moved:  # "Lapsed rated players up about 22%": the movement belongs with the verb
+                np, adv = moved.group(1), f"{moved.group(2)} {adv}"
             verb = (
                 "are" if np.split()[-1].lower().endswith("s") and _INFLECT.singular_noun(np.split()[-1]) else "is"
             )
             text = f"{np} {verb} {adv} {rest}"
+        if subject == "you":
+            text = re.sub(r"\btheir\b", "your", text)  # "22% of their Gold-tier players" said to the reader
         words = text.split()
         lowered = [w.lower().strip(",;") for w in words]
         if (
@@ -1213,7 +1226,9 @@ class Plan:
         )
         words = text.split()
         first = words[0]
-        if re.match(r"^[Tt]he new\b", text) and not re.search(r"\b(?:competitor|competing|rival)\b", text, re.I):
+        if re.match(r"^[Tt]he new\b", text) and not re.search(
+            r"\b(?:competitor|competing|rival)\b", " ".join(words[:5]), re.I
+        ):
             owner = "your" if you or not self.company else possessive(self.company)
             return f"{owner} {text[4:]}"  # "the new 200-room hotel tower opens in Q2" -> "your new ..."
         if _OWN_ASSETS.match(text):
@@ -1256,8 +1271,10 @@ class Plan:
                 return text  # a plural acronym reads as the subject on its own
             if first[:1].isupper() and any(c.isupper() for c in first[1:]) and any(c.islower() for c in first):
                 return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
+            if first.lower().strip(",") in _BRANDS:
+                return text  # "Booking.com delivers about 45% of stays", not "the resort's Booking.com"
             return f"{owner} {text}"
-        if re.search(r"\b(?:competitor|competing|rival)\b", text, re.IGNORECASE):
+        if re.search(r"\b(?:competitor|competing|rival)\b", " ".join(words[:4]), re.IGNORECASE):
             return f"a {lc_first(text)}" if first.lower() == "new" else lc_first(text)  # not "your competitor"
         owner = "your" if you or not self.company else possessive(self.company)
         if (
@@ -1266,6 +1283,8 @@ class Plan:
             or first.strip(",").lower() in _BRANDS
             or first.strip(",") in (self.ctx.prospect.technologies or [])
         ):
+            if len(words) > 1 and (words[1].lower() in FINITE or has_verb(["", words[1].lower()])):
+                return text  # "Booking.com delivers about 45% of stays": the brand is the subject, nobody's own
             return f"{owner} {text}"  # "your Deliveroo exclusivity contract": a name keeps its capital
         return f"{owner} {lc_first(text)}"
 
@@ -1289,6 +1308,13 @@ class Plan:
             kind = m.group("kind")
             kind = kind if kind.split()[0] in ("a", "an") else _INFLECT.a(kind)
             return f"{subject} {verb} {m.group('rest')} as {kind}"
+        made = re.match(
+            r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several) (?:[\w-]+ ){0,3}"
+            r"(?:hires|acquisitions|deals|wins|launches|openings|mandates)\b",
+            low,
+        )
+        if made:  # "Three lateral partner hires this year" -> "you've made three lateral partner hires this year"
+            return f"{subject} has made {low}" if third else f"you've made {low}"
         head_np = re.split(
             r"\s+(?:after|since|at|in|across|from|following|on|of|for|with|due)\s+", low, maxsplit=1
         )[0]
@@ -1337,7 +1363,7 @@ class Plan:
             # the way a rep would ("Your CEO said on a podcast that ...")
             text = fact.text
             first = text.split()[0]
-            if not (first.isupper() or any(c.isupper() for c in first[1:])):
+            if not (first.isupper() or any(c.isupper() for c in first[1:]) or first.lower() in _BRANDS):
                 text = lc_first(text)
             role = said.group("role")
             role = role if role.isupper() else role.lower()
@@ -1618,10 +1644,21 @@ class Plan:
             if past and 2 <= len(head.split()) <= 3:
                 return f"the {lc_first(head)}"  # "Host team was reduced ..." -> "the host team"
             words = self.topic_words(fact)
+            skip = {
+                "several",
+                "most",
+                "some",
+                "many",
+                "about",
+                "roughly",
+                "they",
+                "there",
+                "no",
+                "nearly",
+                "almost",
+            }
             words = [
-                w
-                for w in words
-                if w.lower() not in ("several", "most", "some", "many", "about", "roughly", "they", "there", "no")
+                w for i, w in enumerate(words) if w.lower() not in skip and not (w.lower() == "all" and i < 2)
             ]
             cut = next(
                 (
@@ -1718,7 +1755,8 @@ class Plan:
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
-                return f"the {lowered}" if not (lowered[0].isdigit() or lowered[0] in "$€£") else lowered
+                counted = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
+                return lowered if counted else f"the {lowered}"
             if fact.kind is None:
                 if re.search(r"\b(?:competitor|competing|rival)\b", lowered):
                     return (
@@ -1949,8 +1987,8 @@ _NEWS_LEMMAS = frozenset(
 _SAID_BY = re.compile(
     r"^(?:(?:the|their|its)\s+)?(?P<role>CEO|CFO|COO|CMO|CRO|GM|general manager|owner|founder|"
     r"president|managing partner)\s+(?P<verb>said|mentioned|noted)\s+(?P<where>(?:on|in)\s+"
-    r"(?:a|an|the|its|their)\s+(?:podcast|interview|panel|webinar|keynote|earnings call|local news "
-    r"interview))\s+that\s+",
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:podcast|interview|panel|webinar|keynote|earnings call))"
+    r"\s+that\s+",
     re.IGNORECASE,
 )
 
@@ -2006,6 +2044,8 @@ _BRANDS = frozenset(
         "sap",
         "oracle",
         "netsuite",
+        "booking.com",
+        "hotels.com",
     }
 )
 _ANAPHOR = re.compile(r"\b(?:like that|that deep|that old|that size|those|these)\b")

@@ -608,3 +608,40 @@ def test_labelled_and_passive_shorthand_is_said_whole() -> None:
         notes="Average lease-up at recent deliveries took 13 months versus 8 underwritten.",
     )
     assert "took 13 months versus 8 underwritten" in lease and "talk to" not in lease, lease
+
+
+def test_reported_facts_keep_who_said_them_and_whose_they_are() -> None:
+    """ "Told a trade magazine ..." without a "that", a brand as the subject (never "the hotel's Booking.com"),
+    "their" said to the reader as "your", a count of hires with its verb, and who said it in an interview."""
+    told = _opening(
+        "manufacturing",
+        title="Plant Manager",
+        company="Oberland Stanztechnik",
+        employee_count=400,
+        notes="Told a trade magazine unplanned press downtime cost about 7 OEE points last year.",
+    )
+    assert "unplanned press downtime cost about 7 OEE points" in told and "told a" not in told.lower(), told
+    brand = _opening(
+        "hotel",
+        title="Director of Sales",
+        company="Lakeside Lodge",
+        employee_count=90,
+        notes="GM said in a radio interview that Expedia brings about 40% of stays.",
+    )
+    assert "Your GM said in a radio interview that Expedia brings about 40% of stays" in brand, brand
+    their = _opening(
+        "casino",
+        title="VP Marketing",
+        company="Sandstone Casino",
+        employee_count=700,
+        notes="Roughly 15% of their Platinum players haven't visited in 90 days.",
+    )
+    assert "15% of your Platinum players" in their, their
+    hires = _opening(
+        "professional_services",
+        title="Managing Partner",
+        company="Holt Varga",
+        employee_count=80,
+        signals=["Four lateral partner hires this year"],
+    )
+    assert re.search(r"\b(?:Holt Varga has|you've) made four lateral partner hires this year", hires), hires
