@@ -897,13 +897,13 @@ def _normalise(text: str) -> str:
     # "Series C: $40M led by Insight Partners" -> "Raised a $40M Series C led by Insight Partners"
     text = re.sub(
         r"^Series ([A-F])\s*[:,\u2013-]\s*([$€£][\d.,]+\s?(?:[MBK]|million|billion)?)\s*",
-        lambda m: f"Raised a {m.group(2).strip()} Series {m.group(1)} ",
+        lambda m: f"Raised a {str(m.group(2)).strip()} Series {m.group(1)!s} ",
         text,
     ).strip()
     # "Growth target: 15% new-client revenue next year" -> "Growth target is 15% new-client revenue next year"
     text = re.sub(
         r"^((?:[A-Z][\w-]*\s+)?(?:target|goal|budget|priority|focus|plan))\s*:\s*(?:to\s+)?",
-        lambda m: m.group(1) + (" is to " if _BARE_GOAL_VERB.match(text[m.end() :]) else " is "),
+        lambda m: str(m.group(1)) + (" is to " if _BARE_GOAL_VERB.match(text[m.end() :]) else " is "),
         text,
         flags=re.IGNORECASE,
     )

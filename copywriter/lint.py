@@ -1335,7 +1335,8 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
     ]
     for topic in ctx.denied if ctx is not None else ():
         claim = _TOPIC_CLAIMS[topic].search(text)
-        own = ctx.sender_company in text or re.search(r"\b[Ww]e(?:'re)?\b", text)  # the sender saying what it does
+        # the sender saying what it does
+        own = (ctx is not None and ctx.sender_company in text) or re.search(r"\b[Ww]e(?:'re)?\b", text)
         if claim and not own:
             out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
     m = _VALUE_FRAME.match(low) if ctx is not None else None

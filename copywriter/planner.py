@@ -46,6 +46,7 @@ from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
+from intelligence.facts import Event, Mention, Quantity
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -1640,9 +1641,11 @@ class Plan:
             if about:
                 return f"the {about.group(1).strip()}"
             past = ACTIVE_PAST.match(fact.text)
-            head = re.sub(r"\s+(?:was|were|is|are|has|have|had)$", "", past.group(1).strip()) if past else ""
-            if past and 2 <= len(head.split()) <= 3:
-                return f"the {lc_first(head)}"  # "Host team was reduced ..." -> "the host team"
+            past_head = (
+                re.sub(r"\s+(?:was|were|is|are|has|have|had)$", "", str(past.group(1)).strip()) if past else ""
+            )
+            if past and 2 <= len(past_head.split()) <= 3:
+                return f"the {lc_first(past_head)}"  # "Host team was reduced ..." -> "the host team"
             words = self.topic_words(fact)
             skip = {
                 "several",
@@ -2210,7 +2213,8 @@ def _judged(profile: AgentProfile, prospect: ProspectData) -> dict[str, tuple[fl
     (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
     facts = extract_facts(profile, prospect)
     out: dict[str, tuple[float, bool]] = {}
-    for item in (*facts.events, *facts.quantities, *facts.mentions):
+    items: list[Event | Quantity | Mention] = [*facts.events, *facts.quantities, *facts.mentions]
+    for item in items:
         # only a plain denial counts as negated here ("Not hiring this year"): the layer also marks words such
         # as "against" in "18% against ~30% for the category" (reported to the judgement work)
         negated = bool(getattr(item, "negated", False)) and bool(_DENIAL_START.match(item.span.text))

@@ -80,7 +80,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             # one sentence for the two facts: "... is tendering for a new platform, and your Deliveroo
             # exclusivity contract ends in June."
             joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
-            first = [joined if plan.ok(joined) else opening, why] + ([] if plan.ok(joined) else [dated_line])
+            first = [joined if plan.ok(joined) else opening, why, *([] if plan.ok(joined) else [dated_line])]
         elif dated_line:
             first.append(dated_line)
         more = next(
