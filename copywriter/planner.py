@@ -220,6 +220,9 @@ _OWN_ASSETS = re.compile(
     r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) (?:new |older |recent )?(?:buildings|properties|locations|"
     r"stores|clinics|hotels|lines|plants|sites|branches|restaurants|communities|offices|towers)\b.*\b(?:is|are)\b"
 )
+_MEASURE_WORDS = frozenset(
+    {"occupancy", "occupied", "leased", "vacant", "full", "booked", "utilization", "utilisation", "capacity"}
+)
 _NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"})
 _MASS_PROBLEMS = frozenset({"churn", "attrition", "turnover", "downtime", "pushback"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "our", "your", "her", "his"})
@@ -1582,6 +1585,10 @@ class Plan:
                 return f"the {number} {np}"  # "Loan-to-deposit ratio at 98%" -> "the 98% loan-to-deposit ratio"
             return f"{np} {m.group('adv')} {number}"
         state = _STATE_IS_PCT.match(fact.text) if fact.kind is None else None
+        measured = re.match(r"\s+([a-z]+)\b", fact.text[state.end() :]) if state else None
+        if state and measured and measured.group(1) in _MEASURE_WORDS:
+            # "New Salford scheme is at 81% occupancy" -> "81% occupancy", not "the 81% New Salford scheme"
+            return f"{state.group('pct')} {measured.group(1)}"
         if state and len(state.group("np").split()) <= 3 and not set(state.group("np").lower().split()) & FINITE:
             np = state.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)

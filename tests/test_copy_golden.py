@@ -645,3 +645,15 @@ def test_reported_facts_keep_who_said_them_and_whose_they_are() -> None:
         signals=["Four lateral partner hires this year"],
     )
     assert re.search(r"\b(?:Holt Varga has|you've) made four lateral partner hires this year", hires), hires
+
+
+def test_a_subject_from_a_percentage_keeps_what_it_measures() -> None:
+    """ "The Alder building is at 83% occupancy" gives "83% occupancy", never "the 83% Alder building"."""
+    subject, _ = _step_one(
+        "real_estate",
+        title="Director of Asset Management",
+        company="Ridgeway Homes",
+        employee_count=150,
+        notes="The Alder building is at 83% occupancy against a 95% underwrite.",
+    )
+    assert subject == "83% occupancy", subject
