@@ -1759,9 +1759,13 @@ class Plan:
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if angle == 0:
             if fact.lemma == "hire" and fact.kind == "gerund":
-                return f"hiring {lowered}"
+                counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
+                # "4 SDRs and 6 AEs" says the hiring without pasting the signal ("hiring 4 SDRs and 6 AEs")
+                return lowered if counted and len(lowered.split()) <= 5 else f"hiring {lowered}"
             if fact.lemma == "hire" and fact.kind == "past":
-                return None  # "hiring two partners" misstates a hire already made: the next subject angle
+                counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
+                # "two lateral partners" (a hire already made), never "hiring two partners"
+                return lowered if counted and len(lowered.split()) <= 4 else None
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":

@@ -657,3 +657,20 @@ def test_a_subject_from_a_percentage_keeps_what_it_measures() -> None:
         notes="The Alder building is at 83% occupancy against a 95% underwrite.",
     )
     assert subject == "83% occupancy", subject
+
+
+def test_a_hiring_subject_names_who_is_hired_not_the_signal() -> None:
+    """ "Hiring 3 SDRs and 2 AEs" gives the subject "3 SDRs and 2 AEs"; a hire already made ("Hired two senior
+    partners") never reads "hiring ..."."""
+    subject, _ = _step_one(
+        "saas", title="VP Sales", company="Gridline", employee_count=150, signals=["Hiring 3 SDRs and 2 AEs"]
+    )
+    assert subject == "3 SDRs and 2 AEs", subject
+    done, _ = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Orme Castle LLP",
+        employee_count=90,
+        signals=["Hired two senior tax partners"],
+    )
+    assert not done.startswith("hiring"), done
