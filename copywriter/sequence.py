@@ -90,7 +90,10 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         if more is not None and not plan.consequence(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
-        if used < OPENER_MIN_WORDS + 9:  # short: a second fact, then a pain the offer is true to
+        # short: a second fact, then a pain the offer is true to; a stock "judge it on one number" line only last
+        # (the sender line already names the number), and only to reach the word floor
+        floor = OPENER_MIN_WORDS + (1 if plan.angles is not None else 9)  # no industry knowledge: a fuller body
+        if used < floor:
             also = plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None
             also_why = plan.consequence(more) if more is not None and also else None
             echo = bool(
@@ -105,14 +108,16 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 None if also in first else paired or (None if echo else also),
                 pain,
                 plan.value_line(0, *salt),
+                *plan.process_lines(*salt)[:1],
                 plan.proof_line(0, *salt),
-                *plan.process_lines(*salt),
+                # an agent with no industry knowledge has little else to reach the floor with
+                *(plan.process_lines(*salt)[1:] if plan.angles is None else []),
             ]
             first = [
                 *_fit(
                     first,
                     [x for x in extra if x and x not in first and x != why],
-                    OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)),
+                    floor - used + word_count(" ".join(p for p in first if p)),
                     100,
                 )
             ]

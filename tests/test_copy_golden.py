@@ -674,3 +674,20 @@ def test_a_hiring_subject_names_who_is_hired_not_the_signal() -> None:
         signals=["Hired two senior tax partners"],
     )
     assert not done.startswith("hiring"), done
+
+
+def test_step_one_pads_with_no_stock_lines_when_the_industry_is_known() -> None:
+    """A short fact-led step 1 for a known industry is not padded with "A small test would settle it", an
+    opt-out line or a second "judge it on one number" line (the sender line already names the number)."""
+    stock = re.compile(
+        r"small (?:first )?test|say so and I'll|one-word reply|judg\w+ it on one number|One number would"
+    )
+    for industry, fields in (
+        ("ecommerce", {"signals": ["Switching ESP next quarter"]}),
+        ("real_estate", {"signals": ["Delivering a 280-unit community in April"]}),
+        ("hotel", {"signals": ["Launched a new booking engine"]}),
+    ):
+        body = _opening(
+            industry, title="Director of Marketing", company="Larch & Co", employee_count=200, **fields
+        )
+        assert not stock.search(body), (industry, body)
