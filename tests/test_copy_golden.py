@@ -682,12 +682,10 @@ def test_step_one_pads_with_no_stock_lines_when_the_industry_is_known() -> None:
     stock = re.compile(
         r"small (?:first )?test|say so and I'll|one-word reply|judg\w+ it on one number|One number would"
     )
-    for industry, fields in (
-        ("ecommerce", {"signals": ["Switching ESP next quarter"]}),
-        ("real_estate", {"signals": ["Delivering a 280-unit community in April"]}),
-        ("hotel", {"signals": ["Launched a new booking engine"]}),
+    for industry, title, fields in (
+        ("ecommerce", "Email Marketing Manager", {"signals": ["Switching ESP next quarter"]}),
+        ("real_estate", "VP of Marketing", {"signals": ["Delivering a 280-unit community in April"]}),
+        ("hotel", "Director of Marketing", {"signals": ["Launched a new booking engine"]}),
     ):
-        body = _opening(
-            industry, title="Director of Marketing", company="Larch & Co", employee_count=200, **fields
-        )
+        body = _opening(industry, title=title, company="Larchmont Outfitters", employee_count=120, **fields)
         assert not stock.search(body), (industry, body)
