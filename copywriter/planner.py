@@ -220,6 +220,7 @@ _OWN_ASSETS = re.compile(
     r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) (?:new |older |recent )?(?:buildings|properties|locations|"
     r"stores|clinics|hotels|lines|plants|sites|branches|restaurants|communities|offices|towers)\b.*\b(?:is|are)\b"
 )
+_COUNTED_NOUNS = frozenset({"hires", "openings", "launches", "wins", "deals", "acquisitions", "mandates"})
 _MEASURE_WORDS = frozenset(
     {"occupancy", "occupied", "leased", "vacant", "full", "booked", "utilization", "utilisation", "capacity"}
 )
@@ -1674,7 +1675,10 @@ class Plan:
                 (
                     i
                     for i, w in enumerate(words)
-                    if w.lower() in FINITE
+                    if (
+                        w.lower() in FINITE
+                        or (i > 0 and w.lower() not in _COUNTED_NOUNS and has_verb(["", w.lower()]))
+                    )  # "... tower opens in April"; "three lateral partner hires" keeps its noun
                     and not (
                         w.lower() in ("cost", "costs")
                         and i + 1 < len(words)
@@ -1696,7 +1700,12 @@ class Plan:
             )
             if len(words) == 1 and words[0].isalpha() and rate:
                 return f"{words[0]} at {rate.group(1)}"  # "downtime at $18K an hour"
-            return " ".join(words[:4]) if len(words) >= 2 else None
+            if (
+                len(words) > 4
+            ):  # keep the head noun: "two new purpose-built rental buildings" -> "two ... buildings"
+                counted = words[0][:1].isdigit() or words[0].lower() in _NUMBER_WORDS
+                words = [words[0], *words[-3:]] if counted else words[-4:]
+            return " ".join(words) if len(words) >= 2 else None
         if fact.kind is None and fact.text.lower().startswith("no "):
             return None
         if fact.lemma in ("hire", "recruit", "appoint") and len(fact.obj.split()) <= 5:
