@@ -791,7 +791,11 @@ class Plan:
             begin = stable_int(self.ctx.seed, "general-ask") % len(general)
             general = general[begin:] + general[:begin]
         elif self.angles and short:
-            general.insert(0, self.industry_ask(short))  # no fact: the industry's own question is the specific one
+            # no fact: the industry's own question is the specific one, for most readers; a third get another
+            # question so two general emails of one offer don't read the same
+            ask = self.industry_ask(short)
+            general = [g for g in general if g != ask]
+            general.insert(0 if stable_int(self.ctx.seed, "no-fact-ask") % 3 else min(1, len(general)), ask)
         options += general
         for option in options:
             if self.ok(option):
