@@ -1782,8 +1782,8 @@ class Plan:
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
-                counted = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
-                return lowered if counted else f"the {lowered}"
+                numbered = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
+                return lowered if numbered else f"the {lowered}"
             if fact.kind is None:
                 if re.search(r"\b(?:competitor|competing|rival)\b", lowered):
                     return (
@@ -1979,10 +1979,19 @@ class Plan:
         else:
             pool = [
                 f"Would a short outline for {ref} help?",
-                "Worth a quick call to see if it fits?",
+                "Worth a quick call this week?",
                 f"Should I send over how this would run {at}?",
             ]
-        return self.pick(pool, "cta", purpose, self.band, *salt)
+
+        # never a question the checker calls stock ("...to see if it fits?", "...to compare notes?")
+        def clean(question: str) -> bool:
+            return not any(
+                f.severity == "hard" or f.code in ("stock_cta", "opt_out_filler")
+                for f in lint_sentence(question, self.lint)
+            )
+
+        chosen = self.pick(pool, "cta", purpose, self.band, *salt)
+        return chosen if clean(chosen) else next((p for p in pool if clean(p)), chosen)
 
 
 _PUBLIC_SOURCE = re.compile(

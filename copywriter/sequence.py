@@ -161,7 +161,9 @@ def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("value", *salt)
     fact = plan.fact(1)
     if fact is not None:
-        lines = [plan.fact_sentence(fact, *salt), plan.so_what(fact, *salt)]
+        # the new fact with what it means for this kind of work, like step 1's
+        why = plan.consequence(fact) or plan.linked_so_what(fact, *salt) or plan.so_what(fact, *salt)
+        lines = [plan.fact_sentence(fact, *salt), why]
         more = [plan.value_line(1, *salt)]
     else:
         lines = [plan.pain_line(1, *salt) or plan.pain_line(0, *salt)]

@@ -689,3 +689,19 @@ def test_step_one_pads_with_no_stock_lines_when_the_industry_is_known() -> None:
     ):
         body = _opening(industry, title=title, company="Larchmont Outfitters", employee_count=120, **fields)
         assert not stock.search(body), (industry, body)
+
+
+def test_step_two_brings_a_new_fact_with_its_meaning_and_no_stock_question() -> None:
+    """Step 2 says a fact step 1 did not, with what it means, and never asks "to see if it fits?"."""
+    seq = _sequence(
+        "restaurant",
+        title="Director of Digital",
+        company="Ember & Rye",
+        employee_count=300,
+        signals=["Reviewing online ordering vendors"],
+        notes="Paid about $3.2M in third-party delivery commissions last year.",
+    )
+    step2 = seq.steps[1].body
+    assert "ordering vendors" in step2 and "ordering vendors" not in seq.steps[0].body, step2
+    assert len(step2.split("\n\n")[1].split(". ")) >= 2, step2  # the fact and what it means
+    assert not any(i.code == "stock_cta" for i in seq.steps[1].quality.issues), seq.steps[1].quality
