@@ -2229,7 +2229,18 @@ def build_plan(
             )
         )
     )
-    plan.facts = usable
+    # A fact that meets neither the offer's words, nor one of the industry's consequences, nor the facts layer's
+    # offer relevance ("adding 2,000 sq ft of meeting space" to a direct-booking offer) does not lead: the
+    # general observation reads better than a fact with no "so what"
+    plan.facts = [
+        f
+        for f in usable
+        if f.relevance
+        or plan.consequence_weight(f) > 0
+        or judged.get(_span_key(f.raw), (0.0, False))[0] >= 0.5
+        or plan.size_so_what(f)
+        or re.search(r"%|[$€£]\s?\d|\b(?:goal|target|wants?|aims?)\b", f.text, re.IGNORECASE)  # their own figure
+    ]
     return plan
 
 

@@ -108,10 +108,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 None if also in first else paired or (None if echo else also),
                 pain,
                 plan.value_line(0, *salt),
-                *plan.process_lines(*salt)[:1],
                 plan.proof_line(0, *salt),
                 # an agent with no industry knowledge has little else to reach the floor with
-                *(plan.process_lines(*salt)[1:] if plan.angles is None else []),
+                *(plan.process_lines(*salt) if plan.angles is None else []),
             ]
             first = [
                 *_fit(
@@ -121,6 +120,11 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                     100,
                 )
             ]
+            # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur:
+            # only when the email would otherwise fall under the minimum length
+            now = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
+            if plan.angles is not None and now < OPENER_MIN_WORDS - 6:
+                first += plan.process_lines(*salt)[:1]
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]

@@ -705,3 +705,26 @@ def test_step_two_brings_a_new_fact_with_its_meaning_and_no_stock_question() -> 
     assert "ordering vendors" in step2 and "ordering vendors" not in seq.steps[0].body, step2
     assert len(step2.split("\n\n")[1].split(". ")) >= 2, step2  # the fact and what it means
     assert not any(i.code == "stock_cta" for i in seq.steps[1].quality.issues), seq.steps[1].quality
+
+
+def test_a_fact_with_no_bearing_on_the_offer_does_not_lead() -> None:
+    """ "Hiring warehouse associates" says nothing a retention offer can use: step 1 gives the general observation
+    (flagged for research) instead of a fact with no "so what"; a modernization does lead a maintenance email."""
+    seq = _sequence(
+        "ecommerce",
+        title="Head of CRM",
+        company="Birchfield Home",
+        employee_count=250,
+        signals=["Hiring seasonal warehouse associates"],
+    )
+    opening = seq.steps[0].body.split("\n\n")[1]
+    assert "warehouse" not in opening, opening
+    assert any(i.code == "needs_research" for i in seq.steps[0].quality.issues), seq.steps[0].quality
+    plant = _opening(
+        "manufacturing",
+        title="VP Operations",
+        company="Keel River Steel",
+        employee_count=900,
+        signals=["Announced $150M rolling mill modernization"],
+    )
+    assert "modernization" in plant and "talk to" not in plant, plant

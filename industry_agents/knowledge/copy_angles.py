@@ -384,6 +384,10 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="hours of unplanned downtime",
         consequences=(
             (
+                r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
+                "A modernization is the cheapest moment to add machine monitoring: the new equipment's failure patterns are learned from day one instead of the hard way.",
+            ),
+            (
                 r"\breactive\b|\brun[- ]to[- ]failure\b|\bfirefight",
                 "When most maintenance is reactive, the line decides the schedule, and the signs of most failures were in the machine data days before the stop.",
             ),
