@@ -235,6 +235,8 @@ def _objection(plan: Plan, occurrence: int, salt: tuple[object, ...]) -> tuple[l
 def _breakup(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("breakup", *salt)
     topic = plan.topic(plan.lead) if plan.lead else None
+    if topic and topic.lower().startswith("the "):
+        topic = topic[4:]  # "the {topic}" below: never "the the 58% OEE"
     out, ref = plan.outcome, plan.ref
     options = [
         f"I'll leave it here for now. If {out} comes up at {ref}, a one-line reply is enough and I'll pick it up.",

@@ -728,3 +728,25 @@ def test_a_fact_with_no_bearing_on_the_offer_does_not_lead() -> None:
         signals=["Announced $150M rolling mill modernization"],
     )
     assert "modernization" in plant and "talk to" not in plant, plant
+
+
+def test_no_doubled_article_in_any_step() -> None:
+    """ "I'll stop writing about the the 58% OEE": a topic that starts with "the" is never given another."""
+    profile = industry_agents.get_builtin("manufacturing")
+    assert profile is not None
+    for n in range(12):
+        who = ProspectData.model_validate(
+            {
+                "first_name": "Alex",
+                "email": f"reader{n}@brightwater-castings.com",
+                "title": "Plant Manager",
+                "company": "Brightwater Castings",
+                "employee_count": 300,
+                "notes": "OEE is around 57% and unplanned downtime runs near 10% of scheduled hours.",
+            }
+        )
+        seq = generate_sequence_rules(
+            profile, who, analyze_rules(profile, who), sender_for("manufacturing"), steps=4
+        )
+        for step in seq.steps:
+            assert not re.search(r"\b(\w+) \1\b", step.body, re.IGNORECASE), step.body
