@@ -2001,6 +2001,11 @@ _PUBLIC_SOURCE = re.compile(
 )
 
 
+def internal_figure(fact: CopyFact) -> bool:
+    """Public name of `_internal_figure` (the LinkedIn writer reads it too)."""
+    return _internal_figure(fact)
+
+
 def _internal_figure(fact: CopyFact) -> bool:
     """A notes fact that is the prospect's own number or goal ("OTA share is 58% of room nights", "Only 18% of
     first-time buyers place a second order"), not something public: only they could have said it."""

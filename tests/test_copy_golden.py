@@ -750,3 +750,23 @@ def test_no_doubled_article_in_any_step() -> None:
         )
         for step in seq.steps:
             assert not re.search(r"\b(\w+) \1\b", step.body, re.IGNORECASE), step.body
+
+
+def test_a_connection_note_never_quotes_a_private_figure() -> None:
+    """A figure from the notes ("repeat purchase rate is 21%") is not something a stranger "saw" on LinkedIn."""
+    profile = industry_agents.get_builtin("ecommerce")
+    assert profile is not None
+    who = ProspectData.model_validate(
+        {
+            "first_name": "Alex",
+            "email": "alex@fenwick-goods.com",
+            "title": "Head of Retention",
+            "company": "Fenwick Goods",
+            "employee_count": 120,
+            "notes": "Repeat purchase rate is 21%, down from 27% last year.",
+        }
+    )
+    note = generate_linkedin_rules(
+        profile, who, analyze_rules(profile, who), sender_for("ecommerce"), kind="connection"
+    )
+    assert "21%" not in note.body and len(note.body) <= 300, note.body
