@@ -263,6 +263,32 @@ FINITE = frozenset(
         "added",
         "hit",
         "reached",
+        "report",
+        "mature",
+        "matures",
+        "expire",
+        "expires",
+        "cites",
+        "shows",
+        "says",
+        "ends",
+        "reprice",
+        "reprices",
+        "took",
+        "deliver",
+        "delivers",
+        "generate",
+        "generates",
+        "produce",
+        "produces",
+        "contribute",
+        "contributes",
+        "covers",
+        "cover",
+        "handles",
+        "supports",
+        "renew",
+        "renews",
     }
 )
 NP_NUMBER = re.compile(
@@ -308,7 +334,8 @@ INTERNAL = re.compile(
     r"competitor|competes\s+with|"
     r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
     r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
-    r"(?:account|prospect|lead)|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|former|ex-|retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
+    r"(?:account|prospect|lead)|^met\s+(?:at|with|on)\b|\bwe\s+met\b|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
+    r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -318,12 +345,23 @@ EMBARRASSING = re.compile(
 )
 # A note that says nothing is happening ("No players-club changes known", "Not hiring") is no reason to write.
 NOT_A_TRIGGER = re.compile(
-    r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+    r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b",
     re.IGNORECASE,
 )
+_PLAN_DENIAL = re.compile(
+    r"\b(?:plan\w*|expan\w*|hiring|looking|changes?|projects?|opening|growing|adding|evaluating|considering|"
+    r"focus\w*|new)\b",
+    re.IGNORECASE,
+)
+_NO_NEWS_STRICT = re.compile(
+    r"\bno (?:\w+ )?(?:changes?|plans?|projects?|news|issues?|problems?|planned|expected)\b|"
+    r"\bnone planned\b|^no new\b|"
+    r"^(?:not|nothing) (?:planned|known|new|expected)\b",
+    re.IGNORECASE,
+)
 _NO_NEWS = re.compile(
-    r"^(?:no|not|none|nothing)\b|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
+    r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b",
     re.IGNORECASE,
 )
@@ -512,9 +550,18 @@ def has_verb(words: list[str]) -> bool:
     """Whether the words after a clause's first hold a finite verb: a listed one, or an event verb in the
     third person ("Deliveroo exclusivity contract ends in June")."""
     return any(
-        w in FINITE or w in CHANGE_VERBS or (w.endswith("s") and not w.endswith("ss") and _event_verb(w))
+        w in FINITE
+        or w in CHANGE_VERBS
+        or w in _NEGATED_AUX  # "22% of rated players haven't been back"
+        or (w.endswith("s") and not w.endswith("ss") and _event_verb(w))
         for w in words[1:]
     )
+
+
+_NEGATED_AUX = frozenset(
+    {"haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't"}
+    | {"can't", "couldn't", "havent", "hasnt", "isnt", "arent", "dont", "doesnt", "didnt", "never"}
+)
 
 
 # third-person verbs of a date or a measure changing, which the event table does not hold
@@ -625,7 +672,7 @@ class CopyFact:
 def _clean_fact(text: str) -> str:
     text = _PAREN_SOURCE.sub("", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
-    text = _LEAD_SOURCE.sub("", text.strip())
+    text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
     text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)
 
@@ -639,12 +686,17 @@ _SOURCE_COLON = re.compile(
 
 def _sentences(notes: str) -> list[str]:
     parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
-    return [_SOURCE_COLON.sub("", s) for s in parts]
+    return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
 
 
+# "Told a trade magazine unplanned press downtime cost about 9 OEE points": what was told, without a "that"
+_TOLD = re.compile(
+    r"^[Tt]old (?:a|an|the|our|us|their)\b[\w -]{0,30}?\b(?:magazine|reporter|podcast|paper|journal|publication|"
+    r"conference|panel|rep|analysts?|investors?|us)\s+(?:that\s+)?(?P<said>[A-Za-z0-9$€£].+)$"
+)
 _REPORTED = re.compile(
-    r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:said|says|reported|reports|announced|noted|"
-    r"told [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
+    r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:[Ss]aid|[Ss]ays|[Rr]eported|[Rr]eports|[Aa]nnounced|[Nn]oted|"
+    r"[Tt]old [\w ]{1,30}?)\b[^,;]{0,60}?|(?:earnings|investor|analyst) call)"
     r"\s+that\s+(?P<said>[A-Za-z0-9$€£].+)$"
 )
 
@@ -654,7 +706,7 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
     text = _clean_fact(raw)
-    reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text)
+    reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text) or _TOLD.match(text)
     if reported:  # "Owner group said on its earnings call that OTA commissions rose 22%": what was said
         said = _clean_fact(reported.group("said")) or reported.group("said")
         text = said if said.split()[0].isupper() or said[:1].isdigit() else said[0].upper() + said[1:]
@@ -663,6 +715,13 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
         return None
     first, _, rest = text.partition(" ")
     kind = verb_kind(first)
+    measured = NP_NUMBER.match(text) if kind == "past" else None
+    if (
+        measured
+        and len(measured.group("np").split()) >= 3
+        and measured.group("adv") in ("up", "down", "at", "about")
+    ):
+        kind = None  # "Rated player visits down 14%": "Rated" modifies the noun, the fact is a measure
     verb = first if kind else None
     rest = rest if kind else text
     date_match = None
@@ -675,7 +734,10 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     numbers = tuple(m.group(0).strip() for m in _NUMBER.finditer(text))
     names = tuple(m.group(0) for m in _PROPER.finditer(text))
     relevance = frozenset(terms.overlap(text)) if terms else frozenset()
-    score = (2.0 if relevance else 0.0) + 1.5 * min(2, len([n for n in numbers if any(c.isdigit() for c in n)]))
+    # relevance grows with how many of the offer's words the fact meets ("unplanned downtime" beats "line")
+    score = (1.2 + 0.4 * min(3, len(relevance)) if relevance else 0.0) + 1.5 * min(
+        2, len([n for n in numbers if any(c.isdigit() for c in n)])
+    )
     score += 0.5 * bool(date) + 0.5 * min(2, len(names)) + 0.25 * bool(kind)
     website = bool(re.search(r"\b(?:website|site|homepage)\b", raw, re.IGNORECASE))
     return CopyFact(
@@ -821,10 +883,39 @@ def _now_about(hit: re.Match[str]) -> str:
     return f"{hit.group(1)} is now {hit.group(2)} "
 
 
+_BARE_GOAL_VERB = re.compile(
+    r"(?:grow|reach|cut|add|win|hit|double|reduce|increase|lift|raise|open|launch|hire|replace|get|bring|move|shift)\b",
+    re.IGNORECASE,
+)
+
+
 def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
+    text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
+    # "Series C: $40M led by Insight Partners" -> "Raised a $40M Series C led by Insight Partners"
+    text = re.sub(
+        r"^Series ([A-F])\s*[:,\u2013-]\s*([$€£][\d.,]+\s?(?:[MBK]|million|billion)?)\s*",
+        lambda m: f"Raised a {str(m.group(2)).strip()} Series {m.group(1)!s} ",
+        text,
+    ).strip()
+    # "Growth target: 15% new-client revenue next year" -> "Growth target is 15% new-client revenue next year"
+    text = re.sub(
+        r"^((?:[A-Z][\w-]*\s+)?(?:target|goal|budget|priority|focus|plan))\s*:\s*(?:to\s+)?",
+        lambda m: str(m.group(1)) + (" is to " if _BARE_GOAL_VERB.match(text[m.end() :]) else " is "),
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "Host team reduced from 12 to 7": a passive without its "was"
+    m = re.match(
+        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(reduced|cut|increased|lowered|trimmed|halved|doubled|"
+        r"expanded|shrunk)\s+(?=from|to|by)\b",
+        text,
+    )
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'were' if plural else 'was'} {text[m.start(2) :]}"
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
@@ -841,11 +932,16 @@ def _normalise(text: str) -> str:
         text,
     )
     m = _NP_ING.match(text)
-    if m and verb_kind(m.group(1).split()[0]) is None and not (set(m.group(1).lower().split()) & FINITE):
+    if m and _np_subject(m.group(1)) and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :]):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_EVENT_ING.match(text)
-    if m and _np_subject(m.group(1)) and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING):
+    if (
+        m
+        and _np_subject(m.group(1))
+        and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING)
+        and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :])  # "... building is 74% leased"
+    ):
         # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
@@ -908,7 +1004,11 @@ def _np_subject(np: str) -> bool:
     """Whether `np` reads as a noun phrase subject: no verb in it, and not led by one."""
     words = np.lower().split()
     return (
-        bool(words) and verb_kind(words[0]) is None and not (set(words) & FINITE) and words[0] not in _SUBORDINATE
+        bool(words)
+        and verb_kind(words[0]) is None
+        and not (set(words) & FINITE)
+        and words[0] not in _SUBORDINATE
+        and words[-1] not in _SUBORDINATE | _HEDGES | {"a", "an", "the", "their", "its", "our", "your"}
     )
 
 
@@ -953,9 +1053,16 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     if notes:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):
             parts = _sentences(sentence)
-            if any(_NO_NEWS.search(p.strip()) for p in parts):
+            if any(_NO_NEWS_STRICT.search(p.strip()) for p in parts):
                 continue  # "Recently installed MES; no downtime issues reported": nothing to write about
-            out += [("notes", s) for s in parts]
+            # "CRM list of 400k, but only a welcome email is live; no win-back": the negated part is never
+            # claimed, the rest is still a fact
+            if parts and _NO_NEWS.search(parts[0].strip()) and _PLAN_DENIAL.search(parts[0]):
+                # "Not planning any expansion; the focus is ...": the rest explains the no, unless it is a
+                # measured fact of its own ("...; delivery apps are about 40% of orders"). A gap ("No SDR team
+                # today; founders do all outbound") keeps what follows it.
+                parts = [p for p in parts[1:] if re.search(r"\d", p)]
+            out += [("notes", s) for s in parts if not _NO_NEWS.search(s.strip())]
     return out
 
 

@@ -39,6 +39,7 @@ from copywriter.text import (
     tokens,
     word_count,
 )
+from core.text import TOPIC_STOPS
 from schemas import AgentProfile, AnalysisResult, Hook, Objection, Persona, ProspectData
 
 T = TypeVar("T")
@@ -80,31 +81,6 @@ _NOT_GERUNDS = frozenset(
 )
 _IRREGULAR_PAST = frozenset({"won", "built", "began", "became", "made", "got", "took", "grew", "sold", "hit"})
 _HIRING = frozenset({"hiring", "recruiting", "hired", "recruited"})
-_TOPIC_STOP = frozenset(
-    {
-        "in",
-        "at",
-        "for",
-        "by",
-        "with",
-        "on",
-        "to",
-        "from",
-        "during",
-        "across",
-        "after",
-        "before",
-        "this",
-        "next",
-        "and",
-        "as",
-        "that",
-        "which",
-        "while",
-        "into",
-        "of",
-    }
-)
 # Personal mailbox providers: their domain is not the prospect's website.
 _FREE_MAIL = frozenset(
     {
@@ -490,7 +466,7 @@ class Context:
             rest = rest[1:]
         topic: list[str] = []
         for word in rest:
-            if word.lower() in _TOPIC_STOP and topic:
+            if word.lower() in TOPIC_STOPS and topic:
                 break
             topic.append(word)
         if not 1 <= len(topic) <= 5:

@@ -36,7 +36,9 @@ PLACEHOLDER_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|plc|llp|ag|s\.?a|s\.?p\.?a|s\.?r\.?l|b\.?v|n\.?v|sarl|sas|pty)\.?$",
+    r"[,\s]+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|co|gmbh|plc|llp|pllc|p\.?c|p\.?a|l\.?p|"
+    r"n\.?a|ag|kg|gmbh\s*&\s*co\.?\s*kg|s\.?a|s\.?a\.?s|s\.?l|s\.?l\.?u|s\.?p\.?a|s\.?r\.?l|s\.?a\.? de c\.?v|"
+    r"b\.?v|n\.?v|sarl|sas|pty|ltda|oy|ab|a/s|aps|pte|k\.?k)\.?$",
     re.IGNORECASE,
 )
 
@@ -77,7 +79,12 @@ def clean_name(value: str | None) -> str | None:
 
 def short_company(company: str) -> str:
     """The company as people say it: legal suffixes dropped ("Acme Software, Inc." -> "Acme Software")."""
-    short = _LEGAL_SUFFIX.sub("", company).strip(" ,")
+    short = company
+    for _ in range(3):  # "Kestrel Active Pty Ltd", "Harbor City Bank, N.A.": every legal suffix, not just the last
+        trimmed = _LEGAL_SUFFIX.sub("", short).strip(" ,")
+        if trimmed == short or not trimmed:
+            break
+        short = trimmed
     if short.endswith(("&", " and")):
         return company  # "Poutine & Co." is the name, not "Poutine &"
     return short or company

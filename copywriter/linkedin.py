@@ -7,8 +7,9 @@ sentence or word boundary. The same sentence builders as email keep the channels
 
 from __future__ import annotations
 
+from copywriter.language import flag_language, record_language
 from copywriter.models import LinkedInKind, LinkedInMessage, Sender
-from copywriter.planner import Plan, build_plan
+from copywriter.planner import Plan, build_plan, internal_figure
 from copywriter.quality import check_quality
 from copywriter.text import cap_first, paragraphs, trim_chars
 from schemas import AgentProfile, AnalysisResult, ProspectData
@@ -42,15 +43,16 @@ def _connection(plan: Plan) -> str:
         plan.band,
     )
     notes: list[str] = []
-    for fact in plan.facts[:2]:
+    # only what the prospect made public: a figure from the notes ("repeat purchase rate is 22%") is theirs to
+    # tell, not something a stranger "saw"
+    for fact in [f for f in plan.facts if not internal_figure(f)][:2]:
         clause = plan.clause(fact, you=False)
         if clause:
             notes.append(f"{hi} saw that {clause}. {mine} {closing} {sign}")
-            short = plan.clause(fact, you=False)
             topic = plan.topic(fact)
-            if topic:
+            if topic and fact.kind is not None:  # "the news about" an event, never about a measure
+                topic = topic[4:] if topic.lower().startswith("the ") else topic
                 notes.append(f"{hi} saw the news about the {topic} at {plan.ref}. {closing} {sign}")
-            del short
     role = plan.role_line("connect")
     if role:
         lowered = role if role.startswith(("I ", "I'")) else role[0].lower() + role[1:]
@@ -149,5 +151,5 @@ def generate_linkedin_rules(
         body=body,
         char_count=len(body),
         personalisation=ctx.personalisation(f"{subject or ''}\n{body}"),
-        quality=quality,
+        quality=flag_language(quality, record_language(prospect)),
     )

@@ -60,6 +60,8 @@ from core.text import stem, tokens
 from schemas import AgentProfile, Persona, ProspectData
 
 _INFLECT = inflect.engine()
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
 
 SEVERITY: dict[str, Severity] = {
     "splice": "hard",
@@ -146,6 +148,10 @@ class LintContext:
     # the agent's words for who the sender's kind of work is for and the number it is judged on
     # (industry_agents.knowledge.copy_angles), when that number is true to the offer
     angle_words: frozenset[str] = frozenset()
+    denied: frozenset[str] = frozenset()
+    full_company: str | None = (
+        None  # the legal name as the record writes it ("Tidewater Financial Corp.")  # topics the record says are not happening ("expansion", "hiring")
+    )
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -309,7 +315,7 @@ def lint_context(
 def build_lint_context(
     profile: AgentProfile, prospect: ProspectData, sender: Sender, *, persona_name: str | None = None
 ) -> LintContext:
-    company = clean(prospect.company)
+    company = short_company(full) if (full := clean(prospect.company)) else None  # the name people say
     terms = offer_terms(profile, sender.offer)
     record_parts = [
         company,
@@ -329,6 +335,7 @@ def build_lint_context(
         r"\b(?:not|isn't|never|no longer)\s+an?\s+([\w-]+(?:\s+[\w-]+)?)|\bno\s+([\w-]+)", record_lower
     ):
         negated.update(words_of(m.group(1) or m.group(2)))
+    denied = denied_topics([*prospect.signals, prospect.notes or ""])
     facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
     fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
     persona = None
@@ -369,6 +376,8 @@ def build_lint_context(
         record_words=frozenset({stem(t) for t in tokens(record)} | set(tokens(record))),
         record_lower=record_lower,
         negated_words=frozenset(negated),
+        denied=denied,
+        full_company=full,
         facts=facts,
         fact_lower=fact_text,
         persona=persona,
@@ -461,7 +470,7 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
             ]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
-    for m in _TITLED_LABEL.finditer(text) if any(c.isupper() for c in text[1:]) else ():
+    for m in _TITLED_LABEL.finditer(text) if _UPPER.search(text, 1) else ():
         if ctx is not None and (
             (ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower
         ):
@@ -605,6 +614,20 @@ _HEAD_FOLLOWERS = frozenset(
 )
 
 
+# "a is growing", "after is switching", "since is moving": a verb dropped after a word that needs a noun.
+_BROKEN_BE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Yy]our|[Ii]ts|[Tt]heir|[Oo]ur|after|since|before|during)\s+(?:is|are)\b|"
+    r"\b(?:is|are) [a-z]+ing (?:is|are)\b|"  # "The Elm Street is building is 74% leased"
+    r"\b[a-z]+s (?:up|down) (?:is|are)\b"  # "lapsed rated players up is about 22%"
+)
+# "your at the expo", "Summit Ridge's she wants", "your is": a possessive has to own a noun.
+_POSSESSIVE_CLAUSE = re.compile(
+    r"(?:\b[Yy]our|\b[Ii]ts|\b[Tt]heir|\b(?!(?:That|Here|There|It|What|Who|Where|How|Let|He|She|Now|Today)'s)[A-Z][\w&-]*'s)"
+    r"\s+(?:or|and|but|at|in|on|for|with|by|from|to|of|she|he|they|we|it|is|are|was|were|has|"
+    r"have|had|will|would|that|which|who|the|a|an|told|said|nearly|almost)\b"
+)
+
+
 def _is_head(text: str, end: int) -> bool:
     """Whether the word ending at `end` heads its phrase (nothing noun-like follows it)."""
     nxt = re.match(r"\s*([A-Za-z]+)", text[end:])
@@ -684,15 +707,25 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             out.append(
                 Finding("agreement", m.group(0), "possessive of a plural-looking name: write it with ' alone")
             )
-    has_number = any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(text.lower().split())
+    m_be = _BROKEN_BE.search(text) if (" is " in text or " are " in text) else None
+    if m_be:
+        out.append(Finding("agreement", m_be.group(0), "a verb spliced after an article or a conjunction"))
+    m_pos = _POSSESSIVE_CLAUSE.search(text)
+    if m_pos:
+        out.append(Finding("agreement", m_pos.group(0), "a possessive followed by a clause, not a noun"))
+    has_number = bool(_DIGIT.search(text)) or not _NUMBER_WORDS.isdisjoint(text.lower().split())
     for m in _NUMBER_NOUN.finditer(text) if has_number else ():
         word = m.group("w").lower()
         if word in _NUMBER_OK or word.endswith("s") or len(word) < 3 or word in GENERIC:
             continue
         if not _is_head(text, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
+        if re.search(r"(?:ed|tten|ken|ven|own)$", word):
+            continue  # "14 months versus 9 underwritten": a participle, not a noun
         if not _countable_singular(word):
             continue
+        if re.match(r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*s\b", text[m.end() :]):
+            continue  # "27 branded and independent hotels": coordinated modifiers before one plural head
         if True:
             out.append(Finding("agreement", m.group(0), "a number above one needs a plural noun"))
     for m in (
@@ -925,7 +958,7 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
 
 
 _PAIN_FRAME = re.compile(
-    r"(?:tell me(?: the same thing)?:?|keeps coming up:?|I hear (?:most|often|a lot)(?: from [^:]+)?:?|(?:issue|problem|"
+    r"(?:tell me(?! (?:if|whether|when|what|how|why|more|so)\b)(?: the same thing)?:?|keeps coming up:?|I hear (?:most|often|a lot)(?: from [^:]+)?:?|(?:issue|problem|"
     r"pattern|complaint) I hear(?: most)?(?: from [^:]+)?:?|what tends to get in the way:?|the catch is(?: usually)?"
     r"(?: that)?)\s*(?P<pain>.+)$",
     re.IGNORECASE,
@@ -976,6 +1009,7 @@ def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding
                 if not co_words or not (co_words & ctx.company_words) or co_words <= {"you", "your"}:
                     continue
             claimed = re.split(r"\s+(?:with|that|in|like|who|which)\s+", m.group("t"))[0]
+            claimed = re.sub(r"^(?:[Ff]or|[Aa]s) an? ", "", claimed)  # the frame is not part of the type
             words = [w for w in tokens(claimed) if w not in _TYPE_SOFT and w not in _TYPE_GENERIC and len(w) > 1]
             words = [w for w in words if w not in ("a", "an", "the")]
             if not words:
@@ -1250,14 +1284,61 @@ _VALUE_FRAME = re.compile(
 _VALUE_FILLER = frozenset({"without", "more", "less", "team", "your", "work", "adding", "not", "faster", "better"})
 
 
+# A topic the record denies ("not planning any expansion", "Not hiring", "no funding news"): the negation and,
+# within a few words, what it denies; and the wordings that would claim that topic anyway.
+_DENIAL = re.compile(
+    r"\b(?:not|no|never|isn't|aren't|won't|without|none|nothing|zero)\b(?P<what>(?:\W+\w[\w'-]*){1,5})",
+    re.IGNORECASE,
+)
+_DENIED_TOPICS: dict[str, re.Pattern[str]] = {
+    "expansion": re.compile(
+        r"\b(?:expan\w*|grow(?:ing|th)|new (?:locations?|sites?|buildings?|propert\w+|deliver\w*|offices?|clinics?|"
+        r"stores?|hotels?|units|rooms|floors|branch\w*)|deliveries|openings?|acquisitions?|lease-ups?|development)\b"
+    ),
+    "hiring": re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|headcount)\b"),
+    "funding": re.compile(r"\b(?:fund(?:ing|raise)|rais(?:e|ed|ing)|round)\b"),
+}
+_TOPIC_CLAIMS: dict[str, re.Pattern[str]] = {
+    "expansion": re.compile(
+        r"\bnew (?:rooms|floors|buildings?|locations?|sites?|offices?|clinics?|stores?|hotels?|units|properties|"
+        r"branch(?:es)?|towers?|wings?)\b|\b(?:next|new|upcoming) (?:opening|expansion)\b|\blease-ups?\b|\bexpansion\b|"
+        r"\byour (?:growth|expansion) plans?\b",
+        re.IGNORECASE,
+    ),
+    "hiring": re.compile(
+        r"\b(?:hiring|new hires|recruiting|(?:is|are|being|get) hired|(?:new|more) (?:SDRs|reps|staff))\b|"
+        r"\bthe in-house team is hired\b",
+        re.IGNORECASE,
+    ),
+    "funding": re.compile(r"\b(?:the|your|new) (?:raise|round|funding)\b|\bpost-raise\b", re.IGNORECASE),
+}
+
+
+def denied_topics(texts: list[str]) -> frozenset[str]:
+    """The topics a record says are not happening, from its signals and notes."""
+    out: set[str] = set()
+    for text in texts:
+        for m in _DENIAL.finditer(text or ""):
+            what = m.group("what").lower()
+            out.update(t for t, rx in _DENIED_TOPICS.items() if rx.search(what))
+    return frozenset(out)
+
+
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
-    """A promise about how the sender works, or a value the sender's offer text does not state."""
+    """A promise about how the sender works, a value the sender's offer text does not state, or a claim the
+    record denies ("New rooms fill faster ..." to a prospect "not planning any expansion")."""
     low = text.lower()
     out = [
         Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
         for m in _PROMISE.finditer(low)
         if ctx is None or m.group(0) not in ctx.offer.lower()
     ]
+    for topic in ctx.denied if ctx is not None else ():
+        claim = _TOPIC_CLAIMS[topic].search(text)
+        # the sender saying what it does
+        own = (ctx is not None and ctx.sender_company in text) or re.search(r"\b[Ww]e(?:'re)?\b", text)
+        if claim and not own:
+            out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
     m = _VALUE_FRAME.match(low) if ctx is not None else None
     if m and ctx is not None:
         offer = {w[:5] for w in words_of(ctx.offer)}
@@ -1408,7 +1489,8 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     for Q3.", "Tidewater Financial's deposit growth the top priority after cost of funds rose 60 bps." """
     if ctx is None or not ctx.company:
         return []
-    owner = rf"^(?:I saw that\s+)?(?:{re.escape(ctx.company)}(?:'s|')|[Yy]our)\s+"
+    names = "|".join(re.escape(n) for n in dict.fromkeys([ctx.full_company or ctx.company, ctx.company]))
+    owner = rf"^(?:I saw that\s+)?(?:(?:{names})(?:'s|')|[Yy]our)\s+"
     m = re.match(owner, text)
     if not m or text.rstrip().endswith("?"):
         return []
@@ -1417,7 +1499,8 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     for w in rest.split():
         lw = w.lower().strip(",;")
         if (
-            lw in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than")
+            lw
+            in ("after", "before", "since", "when", "because", "while", "once", "until", "if", "as", "than", "but")
             and main
         ):
             break
@@ -1656,6 +1739,10 @@ _SUBJECT_END = frozenset(
         "per",
         "is",
         "are",
+        "was",
+        "were",
+        "has",
+        "have",
     }
 )
 _NOMINAL_ING = frozenset(
@@ -1742,8 +1829,13 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     if not words:
         return [Finding("broken_subject", s, "empty subject")]
     last = words[-1].lower().strip("?!.,")
-    if last in _SUBJECT_END or words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")"):
-        out.append(words[-1])
+    series = len(words) > 1 and words[-2].lower() in ("series", "round", "phase", "tier", "class", "grade", "plan")
+    if (
+        (last in _SUBJECT_END and not (series and words[-1].isupper()))
+        or (last in ("up", "down") and len(words) > 1)
+        or (words[-1][-1] in "|(-&+,:/" or s.count("(") != s.count(")"))
+    ):
+        out.append(words[-1])  # ("$12M Series A" is a name, not a dangling article)
     if (
         last.endswith("ed")
         and len(words) > 1
@@ -1752,7 +1844,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
     ):
         out.append(words[-1])
     for m in re.finditer(
-        r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|\w+ed|\w+ing|won|"
+        r"\b(the|a|an|your)\s+(the|a|an|to|of|for|and|or|but|at|in|on|by|with|from|down|up|only|\w+ed|\w+ing|won|"
         r"\w+s)\b",
         s,
         re.I,
@@ -1784,6 +1876,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         prev = words[i - 1].lower()
         if (
             words[i].lower() in ("the", "a", "an", "your", "its", "their")
+            and not (words[i] == "A" and prev in ("series", "round", "phase", "tier", "class", "grade", "plan"))
             and prev not in _SUBJECT_PREP
             and prev[-1] not in ",:;-–—|+&/"
             and not any(ch.isdigit() for ch in prev)
@@ -1834,11 +1927,18 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                 if (
                     raw[len(low)] == " "
                     and nxt
-                    and nxt.split()[0]
-                    not in ("in", "at", "for", "by", "on", "to", "from", "this", "next", "and", "with", "of")
+                    and nxt.split()[0] not in _SUBJECT_CUT_OK
+                    and nxt.split()[0] not in FINITE  # "$120M in CDs" + "reprice in March": a whole noun phrase
                 ):
                     out.append(s)
     return [Finding("broken_subject", span, "a subject cut mid-phrase") for span in dict.fromkeys(out)]
+
+
+# Words a subject taken from the start of a fact may stop before ("deposit balances down 6%" + "since January").
+_SUBJECT_CUT_OK = frozenset(
+    {"in", "at", "for", "by", "on", "to", "from", "this", "next", "and", "with", "of", "since", "after", "before"}
+    | {"over", "during", "across", "year", "last", "against"}
+)
 
 
 def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
@@ -1851,11 +1951,9 @@ def check_generic_subject(subject: str, ctx: LintContext | None) -> list[Finding
         offer_words = set(ctx.terms.activity)
         subject_words = words_of(subject)
         shared = subject_words & offer_words
-        if (
-            offer_words
-            and len(shared) >= max(2, round(0.6 * len(offer_words)))
-            and not shared <= words_of(ctx.fact_lower)
-        ):  # a fact in the offer's own words is still a fact
+        if offer_words and len(shared - words_of(ctx.fact_lower)) >= max(
+            2, round(0.6 * len(offer_words))
+        ):  # a fact in the offer's own words is still a fact ("pipeline for the new SDRs" says the hiring)
             return [Finding("generic_subject", subject, "the offer as the subject line")]
     if re.fullmatch(r"[\w .&'-]+ \+ [\w .&'-]+", subject.strip()) and all(
         p.strip()[:1].isupper() for p in subject.split("+")

@@ -174,6 +174,8 @@ _IMAGE_RE = re.compile(r"<img\b|!\[[^\]]*\]\(", re.IGNORECASE)
 # A word, not the unit of a figure ("M" in "$180M" is part of the number).
 _WORD_RE = re.compile(r"(?<![\w$€£])[A-Za-z][A-Za-z0-9]*")
 
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True)
 class _Bounds:
@@ -248,7 +250,7 @@ def _line_claims(text: str, corpus: Corpus) -> list[str]:
         text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
     found = (
         [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)]
-        if any(c.isdigit() for c in text)
+        if _DIGIT.search(text)
         else []
     )
     for line in text.splitlines():

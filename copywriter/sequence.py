@@ -8,6 +8,7 @@ sentences each step holds and keeps each body within its word budget.
 from __future__ import annotations
 
 from copywriter.angles import GENERIC, words_of
+from copywriter.language import flag_language, record_language
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
 from copywriter.planner import Plan, _said, build_plan
 from copywriter.quality import check_variants, merge_reports
@@ -57,14 +58,42 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         opening = plan.fact_sentence(lead, *salt) if lead is not None else None
     cta = plan.opener_cta(lead, *salt)
     first: list[str | None]
+    # A lead with no date and a second fact with one ("Deliveroo exclusivity contract ends in June"): the dated
+    # fact is said too, and the question is asked before that date.
+    dated = (
+        next((f for f in plan.facts if f is not lead and plan.date_core(f)), None)
+        if lead is not None and not plan.date_core(lead)
+        else None
+    )
+    dated_line = plan.fact_sentence(dated, "also", *salt, also=True) if dated is not None else None
+    if dated is not None and dated_line:
+        cta = plan.opener_cta(dated, *salt)
     if lead is not None:
-        why = plan.consequence(lead) or plan.linked_so_what(lead, *salt) or plan.so_what(lead, *salt)
+        why = (
+            plan.size_so_what(lead)
+            or plan.consequence(lead)
+            or plan.linked_so_what(lead, *salt)
+            or plan.so_what(lead, *salt)
+        )
         first = [opening, why]
-        more = next((f for f in plan.facts if f is not lead and not (opening and _said(f, opening))), None)
+        if dated_line and opening and len(dated_line.split()) <= 14 and dated_line.startswith(("Your ", "You ")):
+            # one sentence for the two facts: "... is tendering for a new platform, and your Deliveroo
+            # exclusivity contract ends in June."
+            joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
+            first = [joined if plan.ok(joined) else opening, why, *([] if plan.ok(joined) else [dated_line])]
+        elif dated_line:
+            first.append(dated_line)
+        more = next(
+            (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
+            None,
+        )
         if more is not None and not plan.consequence(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
-        if used < OPENER_MIN_WORDS + 9:  # short: a second fact, then a pain the offer is true to
+        # short: a second fact, then a pain the offer is true to; a stock "judge it on one number" line only last
+        # (the sender line already names the number), and only to reach the word floor
+        floor = OPENER_MIN_WORDS + (1 if plan.angles is not None else 9)  # no industry knowledge: a fuller body
+        if used < floor:
             also = plan.fact_sentence(more, "also", *salt, also=True) if more is not None else None
             also_why = plan.consequence(more) if more is not None and also else None
             echo = bool(
@@ -80,16 +109,22 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 pain,
                 plan.value_line(0, *salt),
                 plan.proof_line(0, *salt),
-                *plan.process_lines(*salt),
+                # an agent with no industry knowledge has little else to reach the floor with
+                *(plan.process_lines(*salt) if plan.angles is None else []),
             ]
             first = [
                 *_fit(
                     first,
                     [x for x in extra if x and x not in first and x != why],
-                    OPENER_MIN_WORDS + 9 - used + word_count(" ".join(p for p in first if p)),
+                    floor - used + word_count(" ".join(p for p in first if p)),
                     100,
                 )
             ]
+            # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur:
+            # only when the email would otherwise fall under the minimum length
+            now = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
+            if plan.angles is not None and now < OPENER_MIN_WORDS - 6:
+                first += plan.process_lines(*salt)[:1]
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
@@ -98,15 +133,22 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.
         used = word_count(" ".join(p for p in [*first, p2, cta] if p))
+        said = " ".join(p for p in first if p).lower().split()
+        fresh: list[str | None] = []
+        for x in (
+            plan.pain_line(0, *salt),
+            plan.value_line(0, *salt),
+            plan.pain_line(1, *salt),
+            plan.proof_line(0, *salt),
+            *plan.process_lines(*salt),
+        ):
+            # a pain already said in other words ("The catch is ..." / "What tends to get in the way ...")
+            if x and len(set(x.lower().split()[-6:]) - set(said)) > 1:
+                fresh.append(x)
+                said += x.lower().split()
         first += _fit(
             [],
-            [
-                plan.pain_line(0, *salt),
-                plan.value_line(0, *salt),
-                plan.pain_line(1, *salt),
-                plan.proof_line(0, *salt),
-                *plan.process_lines(*salt),
-            ],
+            fresh,
             OPENER_MIN_WORDS + 12 - used,
             110 - used,
         )
@@ -123,7 +165,9 @@ def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("value", *salt)
     fact = plan.fact(1)
     if fact is not None:
-        lines = [plan.fact_sentence(fact, *salt), plan.so_what(fact, *salt)]
+        # the new fact with what it means for this kind of work, like step 1's
+        why = plan.consequence(fact) or plan.linked_so_what(fact, *salt) or plan.so_what(fact, *salt)
+        lines = [plan.fact_sentence(fact, *salt), why]
         more = [plan.value_line(1, *salt)]
     else:
         lines = [plan.pain_line(1, *salt) or plan.pain_line(0, *salt)]
@@ -191,6 +235,8 @@ def _objection(plan: Plan, occurrence: int, salt: tuple[object, ...]) -> tuple[l
 def _breakup(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("breakup", *salt)
     topic = plan.topic(plan.lead) if plan.lead else None
+    if topic and topic.lower().startswith("the "):
+        topic = topic[4:]  # "the {topic}" below: never "the the 58% OEE"
     out, ref = plan.outcome, plan.ref
     options = [
         f"I'll leave it here for now. If {out} comes up at {ref}, a one-line reply is enough and I'll pick it up.",
@@ -266,6 +312,7 @@ def generate_sequence_rules(
     if not 1 <= subject_variants <= 5:
         raise ValueError("subject_variants must be between 1 and 5")
     plan = build_plan(profile, prospect, analysis, sender, tone)
+    language = record_language(prospect)
     ctx = plan.ctx
     out: list[SequenceStep] = []
     seen: dict[str, int] = {}
@@ -291,6 +338,7 @@ def generate_sequence_rules(
         )
         if purpose == "opener" and plan.lead is None:
             reports = [_needs_research(r) for r in reports]
+        reports = [flag_language(r, language) for r in reports]
         out.append(
             SequenceStep(
                 step=number,

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "stem", "tokens"]
+__all__ = ["STOPWORDS", "TOPIC_STOPS", "stem", "tokens"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -28,6 +28,18 @@ STOPWORDS = frozenset(
         "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
         "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
         "why", "will", "with", "within", "would", "you", "your", "yours"
+    }
+)  # fmt: skip
+
+# Words a subject-sized topic ends before ("300-room hotel tower in spring" -> "300-room hotel tower",
+# "$30M Series B led by Accel" -> "$30M Series B"): prepositions, linking words and "led". The copy
+# writer's one list (copywriter.context and copywriter.planner both cut topics with it).
+TOPIC_STOPS = frozenset(
+    {
+        "about", "across", "after", "against", "and", "around", "as", "at", "before", "by", "during", "for",
+        "from", "in", "into", "led", "near", "next", "of", "off", "on", "onto", "over", "per", "than",
+        "that", "this", "through", "to", "toward", "towards", "under", "via", "which", "while", "with",
+        "within",
     }
 )  # fmt: skip
 

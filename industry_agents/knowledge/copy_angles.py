@@ -117,6 +117,10 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="lapsed rated players who come back and play",
         consequences=(
             (
+                r"\bhosts?\b.*\b(?:reduced|cut|fewer|down|lost)\b|\b(?:reduced|cut|fewer|lost)\b.*\bhosts?\b",
+                "With fewer hosts, most rated players only hear from the casino when a host has time, and the ones who drift away go unnoticed.",
+            ),
+            (
                 r"\bcompetitor|\bopened nearby|\bmiles away\b",
                 "Players who have tried the new place are easiest to win back in the first months, before the new habit sets.",
             ),
@@ -163,6 +167,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bno[- ]shows?\b|\bcancell?ations?\b",
                 "Every empty slot is a paid hour with no patient in the chair.",
+            ),
+            (
+                r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
+                "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
             ),
             (
                 r"\boverdue\b|\brecall\b|\bhygiene\b",
@@ -245,8 +253,12 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="repeat purchase rate",
         consequences=(
             (
-                r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b",
-                "Winning those first-time buyers is already paid for, so a second order from them costs far less than finding a new customer.",
+                r"\b(?:revenue|sales)\b.*\b(?:down|fell|dropped|declin\w*)\b",
+                "When revenue dips, the customers who already bought once are the cheapest sales to win back.",
+            ),
+            (
+                r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
+                "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
             ),
             (
                 r"\bacquisition cost\b|\bCAC\b|\bpaid (?:social|search|media|ads)\b|\bads? (?:costs?|spend)\b|\bMeta ads\b",
@@ -273,7 +285,12 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new line is the easiest reason to write to customers who bought once and never came back.",
             ),
             (
-                r"\bemail\b|\bSMS\b|\bKlaviyo\b|\bESP\b|\bplatform\b",
+                r"\b(?:flows?|automations?)\b.*\b(?:still|since|old|never|only)\b",
+                "Flows that old usually stop at the welcome email, so no one asks a first-time buyer for the second order.",
+            ),
+            (
+                r"\b(?:migrat|mov|switch|replatform|chang)\w*\b.*\b(?:email|SMS|Klaviyo|ESP|platform|Shopify)\b|"
+                r"\b(?:to|onto) (?:Klaviyo|Shopify|Attentive|Braze|Iterable)\b",
                 "A move like that is the natural moment to rebuild the post-purchase and win-back flows.",
             ),
         ),
@@ -291,6 +308,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b",
                 "A new branch needs accounts from its first months, and the people nearby don't know the name yet.",
+            ),
+            (
+                r"\b(?:CDs?|certificates?)\b.*\b(?:repric|matur|renew|roll)\w*",
+                "Money that came in for a certificate rate usually leaves when the rate resets, unless the member or customer has another reason to stay.",
             ),
             (
                 r"\bsavings\b|\bhigh-yield\b|\bCDs?\b|\bISAs?\b|\bfixed-rate\b|\bnew (?:account|product)\b",
@@ -326,7 +347,11 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="weeks to lease up",
         consequences=(
             (
-                r"\b(?:open|deliver|build|complet|launch|add|lease-up)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
+                r"\bconcessions?\b|\bweeks? free\b|\bmonths? free\b",
+                "Concessions usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
+            ),
+            (
+                r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
                 "That's {count} to let in the first months, and every empty week is rent that doesn't come back.",
             ),
             (
@@ -358,6 +383,14 @@ ANGLES: dict[str, CopyAngles] = {
         segment="manufacturers",
         judged_on="hours of unplanned downtime",
         consequences=(
+            (
+                r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
+                "A modernization is the cheapest moment to add machine monitoring: the new equipment's failure patterns are learned from day one instead of the hard way.",
+            ),
+            (
+                r"\breactive\b|\brun[- ]to[- ]failure\b|\bfirefight",
+                "When most maintenance is reactive, the line decides the schedule, and the signs of most failures were in the machine data days before the stop.",
+            ),
             (
                 r"\bpenalt|\blate deliver",
                 "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty.",

@@ -264,6 +264,60 @@ add(
     "That matters because a E-commerce Leader is measured on online revenue and conversion rate.",
 )
 add("agreement", S, "issue", "mosaic", "I'd like to learn more about Mosaic Payments's plans for the year.")
+# Broken "You mentioned that ..." realisations and dropped verbs (round-6 read), in our own wordings.
+add(
+    "agreement",
+    S,
+    "own",
+    "red_mesa",
+    "You mentioned that your at the Southwest Gaming Summit that is about 30% of your rated play.",
+    "I saw that Red Mesa Casino Resort's she wants the hotel tower full by summer.",
+    "Your hosts report a is growing lapsed segment since the new casino opened.",
+)
+add(
+    "agreement",
+    S,
+    "own",
+    "bright_smiles",
+    "You've had a recall backlog since is moving to new practice software.",
+    "You mentioned that your with the front desk short-staffed, recalls slip.",
+    "Bright Smiles Family Dental's they added a third office last year.",
+)
+add(
+    "agreement",
+    S,
+    "own",
+    "tidewater",
+    "You mentioned that your is the top priority after cost of funds rose.",
+    "I saw that your the deposit growth plan is due in the spring.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "red_mesa",
+    "That's the part a reactivation campaign is built for.",
+    "Here's what the first two weeks would look like.",
+    "It's the rated players who stopped visiting that pay back first.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "bright_smiles",
+    "You've been dealing with a recall backlog since moving to new practice software.",
+    "You run three offices, and the newest one still has open hygiene chairs.",
+    "Most practices that size have hundreds of patients overdue for a cleaning.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "harborview",
+    "You operate 180 renovated rooms as an independent hotel, so every OTA commission is yours to cut.",
+    "For an independent hotel like Harborview, past guests are the cheapest bookings to win back.",
+    "Tell me if a one-page plan would be more useful than a call.",
+)
 add(
     "agreement",
     S,
