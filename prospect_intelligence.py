@@ -266,6 +266,19 @@ class StoredRow:
     merged: intake.Merged
 
 
+def result_json(result: AnalysisResult) -> dict[str, Any]:
+    """The stored form of an analysis result: `model_dump(mode="json")`, but the facts (already plain
+    JSON from `ProspectFacts.to_dict`, ~140 nodes) are taken as they are instead of re-walked by the
+    serializer as an untyped dict, which was most of the dump's cost."""
+    out = result.model_dump(mode="json", exclude={"facts"})
+    out["facts"] = result.facts
+    return out
+
+
+# The analysis fields an AnalysisRead repeats from its AnalysisResult (all but the stored facts).
+READ_FIELDS = tuple(name for name in AnalysisResult.model_fields if name != "facts")
+
+
 async def write_analyses(
     session: AsyncSession, *, workspace_id: uuid.UUID, agent: IndustryAgent, outcomes: list[Outcome]
 ) -> list[StoredRow]:
@@ -332,7 +345,7 @@ async def write_analyses(
             "engine": o.engine,
             "score": o.result.score,
             "tier": o.result.tier,
-            "result": o.result.model_dump(mode="json"),
+            "result": result_json(o.result),
             "usage": o.usage,
             "created_at": now,
         }
@@ -374,7 +387,8 @@ async def store_many(
                 fallback=o.fallback,
                 changed_fields=row.merged.changed,
                 kept_fields=row.merged.kept,
-                **result.model_dump(),
+                # The result's validated parts as they are (no dump and re-validation of each part).
+                **{name: getattr(result, name) for name in READ_FIELDS},
             )
         )
     return out
