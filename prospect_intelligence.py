@@ -243,7 +243,8 @@ async def with_known(
     if replace or not prospects:
         return list(prospects)
     known = await known_data(db, workspace_id=workspace_id, emails=[str(p.email) for p in prospects])
-    return [intake.merge(known.get(str(p.email).lower()), p).data for p in prospects]
+    # A new e-mail stores what was given (`intake.merge(None, p).data is p`): no merge to compute.
+    return [p if (k := known.get(str(p.email).lower())) is None else intake.merge(k, p).data for p in prospects]
 
 
 async def store(
@@ -361,13 +362,16 @@ async def store_many(
 ) -> list[AnalysisRead]:
     """`store` for a batch (see `write_analyses`), each answered as `store` answers it."""
     out = []
+    blog = log.bind()  # the lazy module logger resolved once per batch, not once per prospect
+    ref = AgentRef(industry=agent.industry, version=agent.version)
+    engines: Counter[tuple[str, str | None]] = Counter()
     for o, row in zip(
         outcomes,
         await write_analyses(session, workspace_id=workspace_id, agent=agent, outcomes=outcomes),
         strict=True,
     ):
         result = o.result
-        log.info(
+        blog.info(
             "prospect.analyzed",
             prospect_id=str(row.prospect_id),
             tier=result.tier,
@@ -376,13 +380,13 @@ async def store_many(
             changed=len(row.merged.changed),
             kept=len(row.merged.kept),
         )
-        metrics.record_engine("analysis", o.engine, o.fallback)
+        engines[o.engine, o.fallback] += 1
         out.append(
             AnalysisRead(
                 prospect_id=row.prospect_id,
                 analysis_id=row.analysis_id,
                 engine=o.engine,
-                agent=AgentRef(industry=agent.industry, version=agent.version),
+                agent=ref,
                 usage=o.usage,
                 fallback=o.fallback,
                 changed_fields=row.merged.changed,
@@ -391,6 +395,8 @@ async def store_many(
                 **{name: getattr(result, name) for name in READ_FIELDS},
             )
         )
+    for (engine, fallback), n in engines.items():
+        metrics.record_engine("analysis", engine, fallback, n)
     return out
 
 
