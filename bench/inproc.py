@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bench import bench_http, common, fakes
+from bench import bench_csv, bench_http, common, fakes
 
 
 async def _drive(
@@ -29,11 +29,12 @@ async def _drive(
     n: int,
     profile: cProfile.Profile | None,
     body: Callable[[int], bytes] | None = None,
+    content_type: str = "application/json",
 ) -> float:
     """CPU seconds per request; with `body`, POST `body(i)` (a new body per request) instead of GET."""
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
     if body is not None:
-        raw_headers.append((b"content-type", b"application/json"))
+        raw_headers.append((b"content-type", content_type.encode()))
     raw_headers.append((b"host", b"127.0.0.1"))
     path_only, _, query = path.partition("?")
     statuses: dict[int, int] = {}
@@ -100,7 +101,7 @@ async def _run(args: argparse.Namespace) -> None:
             from settings import Settings
 
             values: dict[str, Any] = {k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)}
-            values.update(fakes.rules_env())  # the rules engine, even with a Claude key in the shell
+            values.update(fakes.rules_env(CAMPAIGN_CSV_MAX_ROWS=str(max(5000, args.batch))))  # the rules engine, even with a Claude key in the shell
             settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
             batch = args.batch
 
@@ -108,17 +109,22 @@ async def _run(args: argparse.Namespace) -> None:
                 people = fakes.people(batch, tag=f"inproc-{i}")
                 return json.dumps({"industry": "casino", "prospects": people}).encode()
 
-            body = analyze_body if args.target == "analyze" else None
+            def import_body(i: int) -> bytes:
+                return bench_csv.csv_rows(batch, f"inproc-{i}")
+
+            body = {"analyze": analyze_body, "import": import_body}.get(args.target)
             path, headers = {
                 "read": ("/api/industries", {"X-API-Key": key}),
                 "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
                 "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
                 "analyze": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
+                "import": (f"/api/campaigns/{info['campaign_id']}/prospects/import", {"X-API-Key": key}),
             }[args.target]
             app = create_app(settings)
             async with app.router.lifespan_context(app):
                 profile = cProfile.Profile() if args.profile else None
-                per = await _drive(app, path, headers, args.n, profile, body)
+                content_type = "text/csv" if args.target == "import" else "application/json"
+                per = await _drive(app, path, headers, args.n, profile, body, content_type)
             print(
                 f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
                 f"({args.n} requests, one at a time)"
@@ -126,7 +132,7 @@ async def _run(args: argparse.Namespace) -> None:
             if body is not None:
                 print(
                     f"  = {per / batch * 1e6:.0f} us CPU per prospect, {batch / per:.0f} prospects/s "
-                    f"(batches of {batch} new prospects)"
+                    f"({'CSV imports' if args.target == 'import' else 'batches'} of {batch} new prospects)"
                 )
             if profile is not None:
                 for key_name in ("tottime", "cumtime"):
@@ -137,12 +143,12 @@ async def _run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
-    parser.add_argument("target", choices=["read", "campaign", "pixel", "analyze"])
+    parser.add_argument("target", choices=["read", "campaign", "pixel", "analyze", "import"])
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--top", type=int, default=30)
-    parser.add_argument("--batch", type=int, default=100, help="analyze: prospects per batch")
+    parser.add_argument("--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV")
     args = parser.parse_args(argv)
     common.run(_run(args))
     return 0
