@@ -101,7 +101,8 @@ async def _run(args: argparse.Namespace) -> None:
             from settings import Settings
 
             values: dict[str, Any] = {k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)}
-            values.update(fakes.rules_env(CAMPAIGN_CSV_MAX_ROWS=str(max(5000, args.batch))))  # the rules engine, even with a Claude key in the shell
+            # the rules engine, even with a Claude key in the shell
+            values.update(fakes.rules_env(CAMPAIGN_CSV_MAX_ROWS=str(max(5000, args.batch))))
             settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
             batch = args.batch
 
@@ -148,7 +149,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--top", type=int, default=30)
-    parser.add_argument("--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV")
+    parser.add_argument(
+        "--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV"
+    )
     args = parser.parse_args(argv)
     common.run(_run(args))
     return 0
