@@ -10,6 +10,7 @@ then confirm with `python -m bench http`.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import cProfile
 import io
 import json
@@ -94,7 +95,7 @@ async def _run(args: argparse.Namespace) -> None:
     from bench import bench_tracking as bt
 
     with bt.databases(args.backend) as new_url:
-        url = new_url()
+        url = await asyncio.to_thread(new_url)  # PostgreSQL: it creates the database with asyncio.run
         info = await bt.seed(url, prospects=40, events=200)
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
