@@ -321,15 +321,7 @@ async def write_analyses(
             "clay_row_id": merged.data.clay_row_id,
             "data": data,
         }
-    base = sql.insert(session, Prospect)
-    stmt = base.on_conflict_do_update(
-        index_elements=[Prospect.workspace_id, Prospect.email],
-        set_={
-            "data": base.excluded.data,
-            "updated_at": base.excluded.updated_at,
-            "clay_row_id": base.excluded.clay_row_id,
-        },
-    ).returning(Prospect.email, Prospect.id)
+    stmt, insert_analyses = _write_statements(session)
     ids: dict[str, uuid.UUID] = {}
     rows = list(latest.values())
     for i in range(0, len(rows), STORE_CHUNK):
@@ -353,8 +345,31 @@ async def write_analyses(
         for o, row in zip(outcomes, out, strict=True)
     ]
     for i in range(0, len(analyses), STORE_CHUNK):
-        await session.execute(sql.insert(session, Analysis), analyses[i : i + STORE_CHUNK])
+        await session.execute(insert_analyses, analyses[i : i + STORE_CHUNK])
     return out
+
+
+_WRITES: dict[str, tuple[Any, Any]] = {}
+
+
+def _write_statements(session: AsyncSession) -> tuple[Any, Any]:
+    """The prospect upsert and the analysis insert of `write_analyses`: Core statements on the tables
+    (no ORM bulk-insert layer), built once per dialect instead of on every call."""
+    key = sql.dialect(session)
+    stmts = _WRITES.get(key)
+    if stmts is None:
+        base = sql.table_insert(session, Prospect)
+        t = Prospect.__table__.c
+        upsert = base.on_conflict_do_update(
+            index_elements=["workspace_id", "email"],
+            set_={
+                "data": base.excluded.data,
+                "updated_at": base.excluded.updated_at,
+                "clay_row_id": base.excluded.clay_row_id,
+            },
+        ).returning(t.email, t.id)
+        stmts = _WRITES[key] = (upsert, sql.table_insert(session, Analysis))
+    return stmts
 
 
 async def store_many(
