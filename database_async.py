@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.util import await_only
 
+from perf import jsoncodec
 from perf.sqlite_inline import connector, one_hop_connector
 from settings import Settings, get_settings
 
@@ -248,7 +249,7 @@ class TuneDatabase:
                     "max_overflow": s.DB_MAX_OVERFLOW,
                     "pool_timeout": s.DB_POOL_TIMEOUT,
                 }
-            engine = create_async_engine(self.url, **kwargs)
+            engine = create_async_engine(self.url, json_serializer=jsoncodec.dumps, **kwargs)
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas(busy_ms, in_memory, query_only=inline))
             queue = _WriterQueue(s.DB_BUSY_TIMEOUT_MS / 1000)
             if not inline:
@@ -272,6 +273,7 @@ class TuneDatabase:
             pool_timeout=s.DB_POOL_TIMEOUT,
             pool_pre_ping=True,
             connect_args=connect_args,
+            json_serializer=jsoncodec.dumps,
         )
         event.listen(engine.sync_engine, "handle_error", _mark_disconnects)
         return engine

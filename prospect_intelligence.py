@@ -243,7 +243,8 @@ async def with_known(
     if replace or not prospects:
         return list(prospects)
     known = await known_data(db, workspace_id=workspace_id, emails=[str(p.email) for p in prospects])
-    return [intake.merge(known.get(str(p.email).lower()), p).data for p in prospects]
+    # A new e-mail stores what was given (`intake.merge(None, p).data is p`): no merge to compute.
+    return [p if (k := known.get(str(p.email).lower())) is None else intake.merge(k, p).data for p in prospects]
 
 
 async def store(
@@ -264,6 +265,19 @@ class StoredRow:
     prospect_id: uuid.UUID
     analysis_id: uuid.UUID
     merged: intake.Merged
+
+
+def result_json(result: AnalysisResult) -> dict[str, Any]:
+    """The stored form of an analysis result: `model_dump(mode="json")`, but the facts (already plain
+    JSON from `ProspectFacts.to_dict`, ~140 nodes) are taken as they are instead of re-walked by the
+    serializer as an untyped dict, which was most of the dump's cost."""
+    out = result.model_dump(mode="json", exclude={"facts"})
+    out["facts"] = result.facts
+    return out
+
+
+# The analysis fields an AnalysisRead repeats from its AnalysisResult (all but the stored facts).
+READ_FIELDS = tuple(name for name in AnalysisResult.model_fields if name != "facts")
 
 
 async def write_analyses(
@@ -307,15 +321,7 @@ async def write_analyses(
             "clay_row_id": merged.data.clay_row_id,
             "data": data,
         }
-    base = sql.insert(session, Prospect)
-    stmt = base.on_conflict_do_update(
-        index_elements=[Prospect.workspace_id, Prospect.email],
-        set_={
-            "data": base.excluded.data,
-            "updated_at": base.excluded.updated_at,
-            "clay_row_id": base.excluded.clay_row_id,
-        },
-    ).returning(Prospect.email, Prospect.id)
+    stmt, insert_analyses = _write_statements(session)
     ids: dict[str, uuid.UUID] = {}
     rows = list(latest.values())
     for i in range(0, len(rows), STORE_CHUNK):
@@ -332,15 +338,38 @@ async def write_analyses(
             "engine": o.engine,
             "score": o.result.score,
             "tier": o.result.tier,
-            "result": o.result.model_dump(mode="json"),
+            "result": result_json(o.result),
             "usage": o.usage,
             "created_at": now,
         }
         for o, row in zip(outcomes, out, strict=True)
     ]
     for i in range(0, len(analyses), STORE_CHUNK):
-        await session.execute(sql.insert(session, Analysis), analyses[i : i + STORE_CHUNK])
+        await session.execute(insert_analyses, analyses[i : i + STORE_CHUNK])
     return out
+
+
+_WRITES: dict[str, tuple[Any, Any]] = {}
+
+
+def _write_statements(session: AsyncSession) -> tuple[Any, Any]:
+    """The prospect upsert and the analysis insert of `write_analyses`: Core statements on the tables
+    (no ORM bulk-insert layer), built once per dialect instead of on every call."""
+    key = sql.dialect(session)
+    stmts = _WRITES.get(key)
+    if stmts is None:
+        base = sql.table_insert(session, Prospect)
+        t = Prospect.__table__.c
+        upsert = base.on_conflict_do_update(
+            index_elements=["workspace_id", "email"],
+            set_={
+                "data": base.excluded.data,
+                "updated_at": base.excluded.updated_at,
+                "clay_row_id": base.excluded.clay_row_id,
+            },
+        ).returning(t.email, t.id)
+        stmts = _WRITES[key] = (upsert, sql.table_insert(session, Analysis))
+    return stmts
 
 
 async def store_many(
@@ -348,13 +377,16 @@ async def store_many(
 ) -> list[AnalysisRead]:
     """`store` for a batch (see `write_analyses`), each answered as `store` answers it."""
     out = []
+    blog = log.bind()  # the lazy module logger resolved once per batch, not once per prospect
+    ref = AgentRef(industry=agent.industry, version=agent.version)
+    engines: Counter[tuple[str, str | None]] = Counter()
     for o, row in zip(
         outcomes,
         await write_analyses(session, workspace_id=workspace_id, agent=agent, outcomes=outcomes),
         strict=True,
     ):
         result = o.result
-        log.info(
+        blog.info(
             "prospect.analyzed",
             prospect_id=str(row.prospect_id),
             tier=result.tier,
@@ -363,20 +395,23 @@ async def store_many(
             changed=len(row.merged.changed),
             kept=len(row.merged.kept),
         )
-        metrics.record_engine("analysis", o.engine, o.fallback)
+        engines[o.engine, o.fallback] += 1
         out.append(
             AnalysisRead(
                 prospect_id=row.prospect_id,
                 analysis_id=row.analysis_id,
                 engine=o.engine,
-                agent=AgentRef(industry=agent.industry, version=agent.version),
+                agent=ref,
                 usage=o.usage,
                 fallback=o.fallback,
                 changed_fields=row.merged.changed,
                 kept_fields=row.merged.kept,
-                **result.model_dump(),
+                # The result's validated parts as they are (no dump and re-validation of each part).
+                **{name: getattr(result, name) for name in READ_FIELDS},
             )
         )
+    for (engine, fallback), n in engines.items():
+        metrics.record_engine("analysis", engine, fallback, n)
     return out
 
 

@@ -10,41 +10,64 @@ then confirm with `python -m bench http`.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import cProfile
 import io
+import json
 import pstats
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
-from bench import bench_http, common
+from bench import bench_csv, bench_http, common, fakes
 
 
-async def _drive(app: Any, path: str, headers: dict[str, str], n: int, profile: cProfile.Profile | None) -> float:
+async def _drive(
+    app: Any,
+    path: str,
+    headers: dict[str, str],
+    n: int,
+    profile: cProfile.Profile | None,
+    body: Callable[[int], bytes] | None = None,
+    content_type: str = "application/json",
+) -> float:
+    """CPU seconds per request; with `body`, POST `body(i)` (a new body per request) instead of GET."""
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    if body is not None:
+        raw_headers.append((b"content-type", content_type.encode()))
     raw_headers.append((b"host", b"127.0.0.1"))
     path_only, _, query = path.partition("?")
     statuses: dict[int, int] = {}
 
+    warm = min(200, n) if body is None else 3
+    payloads = [body(i) for i in range(warm + n)] if body is not None else []  # built before the clock
+    sent = 0
+
     async def one() -> None:
+        nonlocal sent
+        payload = payloads[sent] if payloads else b""
+        sent += 1
         scope = {
             "type": "http",
             "asgi": {"version": "3.0"},
             "http_version": "1.1",
-            "method": "GET",
+            "method": "GET" if body is None else "POST",
             "scheme": "http",
             "path": path_only,
             "raw_path": path_only.encode(),
             "query_string": query.encode(),
             "root_path": "",
-            "headers": raw_headers,
+            "headers": [*raw_headers, (b"content-length", str(len(payload)).encode())]
+            if body is not None
+            else raw_headers,
             "client": ("127.0.0.1", 40000),
             "server": ("127.0.0.1", 8000),
             "app": app,
         }
 
         async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": b"", "more_body": False}
+            return {"type": "http.request", "body": payload, "more_body": False}
 
         async def send(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -52,7 +75,7 @@ async def _drive(app: Any, path: str, headers: dict[str, str], n: int, profile: 
 
         await app(scope, receive, send)
 
-    for _ in range(min(200, n)):  # warm-up: caches, compiled statements
+    for _ in range(warm):  # warm-up: caches, compiled statements
         await one()
     statuses.clear()
     if profile is not None:
@@ -72,27 +95,47 @@ async def _run(args: argparse.Namespace) -> None:
     from bench import bench_tracking as bt
 
     with bt.databases(args.backend) as new_url:
-        url = new_url()
+        url = await asyncio.to_thread(new_url)  # PostgreSQL: it creates the database with asyncio.run
         info = await bt.seed(url, prospects=40, events=200)
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
             from settings import Settings
 
             values: dict[str, Any] = {k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", *common.BENCH_SETTINGS)}
+            # the rules engine, even with a Claude key in the shell
+            values.update(fakes.rules_env(CAMPAIGN_CSV_MAX_ROWS=str(max(5000, args.batch))))
             settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+            batch = args.batch
+
+            def analyze_body(i: int) -> bytes:
+                people = fakes.people(batch, tag=f"inproc-{i}")
+                return json.dumps({"industry": "casino", "prospects": people}).encode()
+
+            def import_body(i: int) -> bytes:
+                return bench_csv.csv_rows(batch, f"inproc-{i}")
+
+            body = {"analyze": analyze_body, "import": import_body}.get(args.target)
             path, headers = {
                 "read": ("/api/industries", {"X-API-Key": key}),
                 "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
                 "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
+                "analyze": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
+                "import": (f"/api/campaigns/{info['campaign_id']}/prospects/import", {"X-API-Key": key}),
             }[args.target]
             app = create_app(settings)
             async with app.router.lifespan_context(app):
                 profile = cProfile.Profile() if args.profile else None
-                per = await _drive(app, path, headers, args.n, profile)
+                content_type = "text/csv" if args.target == "import" else "application/json"
+                per = await _drive(app, path, headers, args.n, profile, body, content_type)
             print(
                 f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
                 f"({args.n} requests, one at a time)"
             )
+            if body is not None:
+                print(
+                    f"  = {per / batch * 1e6:.0f} us CPU per prospect, {batch / per:.0f} prospects/s "
+                    f"({'CSV imports' if args.target == 'import' else 'batches'} of {batch} new prospects)"
+                )
             if profile is not None:
                 for key_name in ("tottime", "cumtime"):
                     out = io.StringIO()
@@ -102,11 +145,14 @@ async def _run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
-    parser.add_argument("target", choices=["read", "campaign", "pixel"])
+    parser.add_argument("target", choices=["read", "campaign", "pixel", "analyze", "import"])
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument(
+        "--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV"
+    )
     args = parser.parse_args(argv)
     common.run(_run(args))
     return 0

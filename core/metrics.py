@@ -75,8 +75,8 @@ def record_llm_call(*, purpose: str, outcome: str, usage: Any) -> None:
     LLM_COST.inc(usage.cost_usd)
 
 
-def record_engine(feature: str, engine: str, fallback: str | None) -> None:
-    ENGINE_RESULTS.labels(feature, engine, fallback or "none").inc()
+def record_engine(feature: str, engine: str, fallback: str | None, n: int = 1) -> None:
+    ENGINE_RESULTS.labels(feature, engine, fallback or "none").inc(n)
 
 
 def record_dropped_facts(reasons: dict[str, int]) -> None:

@@ -381,7 +381,10 @@ def json_too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
 
 def nul_in(body: bytes, content_type: str) -> bool:
     """A NUL character in a body: raw (never in UTF-8 text) or, in JSON, the `\\u0000` escape."""
-    return b"\x00" in body or (content_type == "application/json" and _JSON_NUL.search(body) is not None)
+    if b"\x00" in body:
+        return True
+    # The escape's plain bytes first (a memchr-speed scan): the pattern only runs when they are there.
+    return content_type == "application/json" and b"\\u0000" in body and _JSON_NUL.search(body) is not None
 
 
 class InputGuardMiddleware:

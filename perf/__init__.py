@@ -4,4 +4,5 @@ sqlite_inline   an aiosqlite-compatible SQLite connection that runs each call in
                 thread (no hand-off to a worker thread per cursor, execute, fetch and commit)
 cache           small in-process caches of per-workspace data that rarely changes, with
                 explicit invalidation on every write that changes it and a short TTL
+jsoncodec       the engines' JSON serializer (orjson, with `json.dumps` for what it refuses)
 """

@@ -20,6 +20,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from perf import jsoncodec
+
 
 class InlineCursor:
     """The async cursor API aiosqlite offers, over a sqlite3 cursor, without a thread."""
@@ -188,7 +190,11 @@ def inline_writer(db: Any) -> Any:
 
     database = db.url.database or ""
     engine = create_async_engine(
-        db.url, async_creator=connector_for_writing(database), pool_size=1, max_overflow=0
+        db.url,
+        async_creator=connector_for_writing(database),
+        pool_size=1,
+        max_overflow=0,
+        json_serializer=jsoncodec.dumps,
     ).execution_options(sqlite_begin="IMMEDIATE")
 
     def on_connect(dbapi_connection: Any, _record: Any) -> None:

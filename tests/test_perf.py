@@ -107,3 +107,45 @@ async def test_a_batch_stored_in_bulk_matches_storing_one_by_one(rig):
     assert "company" in three["changed_fields"] and "title" in three["kept_fields"]
     stored = (await client.get(f"/api/prospects/{one['prospect_id']}")).json()
     assert stored["data"]["title"] == "VP Marketing" and stored["data"]["company"] == "Silver Peak Casino"
+
+
+async def test_a_stored_analysis_reads_back_as_it_was_answered(rig):
+    """The batch writer stores the result (its facts taken as they are) and the prospect through the
+    engines' JSON codec (orjson): non-ASCII text, quotes and the facts come back exactly as answered."""
+    client = (await rig()).client
+    zoe = {
+        "email": "zoe.muller@casino.example.com",
+        "first_name": "Zoë",
+        "last_name": 'Müller-"Ñandú"',
+        "title": "VP Marketing",
+        "company": "Casino Barrière Montreux",
+        "employees": 900,
+        "signals": ["Opening a 300-room hotel tower in Q2 2027 (€45M)", "Hiring a CRM manager — ‘loyalty’"],
+    }
+    r = await client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [zoe]})
+    assert r.status_code == 200, r.text
+    answered = r.json()["items"][0]["result"]
+    stored = (await client.get(f"/api/prospects/{answered['prospect_id']}")).json()
+    assert stored["data"]["first_name"] == "Zoë" and stored["data"]["last_name"] == 'Müller-"Ñandú"'
+    assert stored["data"]["signals"] == zoe["signals"]
+    same = ("score", "tier", "breakdown", "persona", "pain_points", "hooks", "approach", "confidence", "data_gaps")
+    assert {k: stored["analysis"][k] for k in same} == {k: answered[k] for k in same}
+    assert stored["analysis"]["analysis_id"] == answered["analysis_id"]
+
+
+def test_json_codec_writes_what_json_dumps_would_and_falls_back_for_the_rest():
+    """orjson for what it can write (same value once read back), `json.dumps` for integers beyond 64
+    bits, and the same TypeError as before for a value JSON cannot hold."""
+    import json
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from perf import jsoncodec
+
+    value = {"name": 'Zoë "Ñ" €', "n": [1, 2.5, None, True], "nested": {"t": ("a", "b")}, 3: "x"}
+    assert json.loads(jsoncodec.dumps(value)) == json.loads(json.dumps(value))
+    big = {"revenue": 10**30}
+    assert json.loads(jsoncodec.dumps(big)) == big
+    with pytest.raises(TypeError):
+        jsoncodec.dumps({"at": datetime.now(UTC)})
