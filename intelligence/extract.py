@@ -1410,10 +1410,16 @@ _MEASURE_STOP = re.compile(
 _MEASURE_FILLER = re.compile(
     r"^(?:is|are|was|were|at|about|around|roughly|approximately|only|just|sits?|stands?|stuck|~|of|to|fell|"
     r"rose|dropped|grew|hit|reached|now|currently|still|down|up|a|an|the|said|says|on|that|it|its|their|by|"
-    r"for|in|with|via|vs|versus|against|compared|under|over|below|above)$",
+    r"for|in|with|via|vs|versus|against|compared|under|over|below|above|from)$",
     re.I,
 )
 _MEASURE_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'-]*|[^\sA-Za-zÀ-ÿ]+")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:~|about\s+|around\s+)?$", re.I)
+_DOWN_UP_FROM = re.compile(r"\b(?:down|up|fell|dropped|declined|slipped|rose|grew|climbed)\s+from\s+\S*$", re.I)
+_TO_NUMBER = re.compile(r"^\s*to\s+[~$€£]?\d", re.I)
+_PAIR_GAP = re.compile(r"^\s*(?:and|or|to|-|–)\s*$")
 
 
 def _what_measured(before: str, after: str) -> str:
@@ -1439,7 +1445,8 @@ def _what_measured(before: str, after: str) -> str:
 
 def _reference(before: str, after: str) -> str:
     """The word naming a number as a goal or benchmark ("a 95% target", "target 15%", "~30% for the
-    category"), else ""."""
+    category"), "comparison" after "against"/"vs", "previous" for where a figure was ("down from 29%",
+    "fell from 31% to 24%"), else ""."""
     if (goal := _GOAL_AFTER.match(after)) is not None:
         return goal.group("word").lower()
     if (goal := _GOAL_BEFORE.search(before)) is not None:
@@ -1447,6 +1454,8 @@ def _reference(before: str, after: str) -> str:
         return "goal" if word.startswith(("want", "aim", "hope")) else word
     if _COMPARED.search(before):
         return "comparison"
+    if _FROM_BEFORE.search(before) and (_DOWN_UP_FROM.search(before) or _TO_NUMBER.match(after)):
+        return "previous"  # "down from 29%", "fell from 31% to 24%": where the figure was
     return ""
 
 
@@ -1455,6 +1464,9 @@ def _with_references(out: list[Quantity]) -> list[Quantity]:
     refs = [q for q in out if q.reference]
     if not refs:
         return out
+    measured = next((q.what for q in out if not q.reference and q.what), "")
+    out = [replace(q, what=measured) if q.reference and not q.what else q for q in out]
+    refs = [q for q in out if q.reference]
     return [
         q if q.reference else replace(q, against=next((r.value for r in refs if r.unit == q.unit), None))
         for q in out
@@ -1463,6 +1475,8 @@ def _with_references(out: list[Quantity]) -> list[Quantity]:
 
 def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> list[Quantity]:
     out: list[Quantity] = []
+    gaps: list[str] = []  # the text between each quantity and the next ("61% and 48% leased": " and ")
+    last_end = -1
     for m in _NUMBER.finditer(piece):
         raw = m.group("num")
         if not raw:
@@ -1499,6 +1513,9 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
         measure = (piece[: m.start()] + piece[m.end() :]).strip(" ,.;")
         before, after = piece[: m.start()], piece[m.end() :]
+        if out:
+            gaps.append(piece[last_end : m.start()])
+        last_end = m.end()
         reference = _reference(before, after)
         out.append(
             Quantity(
@@ -1508,7 +1525,7 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
                 span=span,
                 relevance=quantity_relevance(piece, offer),
                 what=reference
-                if reference and reference != "comparison"
+                if reference and reference not in ("comparison", "previous")
                 else " ".join((unit_word.lstrip("-"), _what_measured("", after))).strip()
                 if unit_word
                 else _what_measured(before, after),
@@ -1523,6 +1540,10 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
                 value=50.0, unit="percent", measure=piece, span=span, relevance=quantity_relevance(piece, offer)
             )
         )
+    for i in range(len(gaps) - 1, -1, -1):
+        # "61% and 48% leased": the first of a pair measures what the second does
+        if _PAIR_GAP.match(gaps[i]) and out[i].unit == out[i + 1].unit and not out[i].reference:
+            out[i] = replace(out[i], what=out[i + 1].what)
     return _with_references(out)
 
 

@@ -1338,3 +1338,35 @@ def test_the_new_event_and_quantity_fields_round_trip_and_old_stored_facts_still
             item.pop(name, None)
     loaded = ProspectFacts.from_dict(old)  # stored before these fields existed
     assert [e.subject for e in loaded.events] == [""] and loaded.quantities[0].against is None
+
+
+@pytest.mark.parametrize(
+    ("industry", "text", "read"),
+    [
+        (
+            "real_estate",
+            "Two new rental buildings sit at 61% and 48% leased against an 80% pro forma",
+            [(61, "leased", 80, ""), (48, "leased", 80, ""), (80, "pro forma", None, "pro forma")],
+        ),
+        (
+            "ecommerce",
+            "Repeat purchase rate fell from 31% to 24%",
+            [(31, "Repeat purchase rate", None, "previous"), (24, "Repeat purchase rate", 31, "")],
+        ),
+        (
+            "ecommerce",
+            "Repeat purchase rate is 22%, down from 29% last year",
+            [(22, "Repeat purchase rate", 29, ""), (29, "Repeat purchase rate", None, "previous")],
+        ),
+        (
+            "hotel",
+            "OTA share around 55%, board wants it under 40%",
+            [(55, "OTA share", 40, ""), (40, "goal", None, "goal")],
+        ),
+    ],
+)
+def test_each_figure_says_what_it_measures_and_what_it_is_measured_against(
+    industry: str, text: str, read: list[tuple[float, str, float | None, str]]
+) -> None:
+    quantities = _facts_of(profile(industry), text).quantities
+    assert [(q.value, q.what, q.against, q.reference) for q in quantities] == read
