@@ -211,7 +211,7 @@ _NEW = re.compile(
     re.I,
 )
 _DATE = re.compile(
-    r"\b(?:in|by|through|since|until|from|im|en|au|this|next|last|early|late|mid)\s+"
+    r"\b(?:in|by|through|since|until|from|for|im|en|au|this|next|last|early|late|mid)\s+"
     r"(?:q[1-4](?:\s+\d{4})?|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?|"
     r"year|month|week|quarter|spring|summer|fall|autumn|winter|dezember|januar|march|"
     r"(?:spring|summer|fall|winter)\s+\d{4})\b|\b(?:this|next|last) (?:year|month|week|quarter)\b|"
@@ -233,6 +233,7 @@ _NUMBER = re.compile(
     r"sq ft|square feet|-room|-unit|-lawyer|hospitals?))?",
     re.I,
 )
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _AGO = re.compile(r"\s*ago\b", re.I)
 _HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 
@@ -1013,6 +1014,7 @@ _BUILDING_KINDS = frozenset(
         "storey",
     ]
 )
+_OPEN_HOURS = frozenset(["daily", "year-round", "late", "until", "24", "24/7", "seven", "weekends"])
 _BUILDING_NEXT = frozenset(
     [
         "is",
@@ -1053,7 +1055,10 @@ _AUX = re.compile(
 # What follows an intransitive verb when it names no object: a date or a preposition ("opens next month",
 # "ends in June", "commissioning in Q2", "joined as CRO").
 _NO_OBJECT = re.compile(
-    r"^(?:in|on|at|by|from|next|this|last|early|late|mid|soon|shortly|later|until|after|before)(?=\s|$)"
+    r"^(?:in|on|at|by|from|next|this|last|early|late|mid|soon|shortly|later|until|after|before|"
+    # a noun event's schedule: "Loyalty program relaunch slated for spring", "A grand opening is set for June"
+    r"(?:is |are |was |were )?(?:slated|scheduled|set|planned|announced|expected|due|pending|underway|"
+    r"under way|on track|confirmed))(?=\s|$)"
 )
 # A preposition or conjunction before the verb: what the verb is about starts after it ("after app launch",
 # "until a second physician joins", "built at launch").
@@ -1093,6 +1098,8 @@ def _bare_noun(words: list[re.Match[str]], i: int, w: str) -> bool:
     building is 58% occupied"); "building" is the verb only before what is built ("Building a new plant")."""
     after = words[i + 1].group(0).lower().strip(",.") if i + 1 < len(words) else ""
     before = words[i - 1].group(0).lower().strip(",.") if i > 0 else ""
+    if w == "open" and after in _OPEN_HOURS:
+        return True  # "open daily", "open 24 hours": opening hours, not an opening
     if w == "building":
         return not after or before in _NOUN_BEFORE or before in _BUILDING_KINDS or after in _BUILDING_NEXT
     if w not in _LEMMA_BASES or w.endswith(("ing", "ed")):
@@ -1217,6 +1224,10 @@ def _event_in(
     if date and new_thing is None:
         obj = obj[: date.start()]
     obj = obj.strip(" ,.;")
+    if date_text is None and _BARE_YEAR.fullmatch(obj):
+        date_text, obj = obj, ""  # "Lease expires 2026"
+    if lemma == "join" and obj.lower().startswith("forces"):
+        lemma, obj = "merge", obj[6:].strip()  # "Joining forces with a regional group"
     subject, passive = "", False
     if verb_at >= 0 and new_thing is None:
         before = _before_verb(piece, verb_start)

@@ -1370,3 +1370,23 @@ def test_each_figure_says_what_it_measures_and_what_it_is_measured_against(
 ) -> None:
     quantities = _facts_of(profile(industry), text).quantities
     assert [(q.value, q.what, q.against, q.reference) for q in quantities] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "obj", "date"),
+    [
+        ("Loyalty program relaunch slated for spring", "launch", "Loyalty program", "for spring"),
+        ("Lease expires 2026", "expire", "Lease", "2026"),
+        ("Joining forces with a regional group", "merge", "with a regional group", None),
+    ],
+)
+def test_a_noun_event_with_its_schedule_names_what_happens(
+    text: str, lemma: str, obj: str, date: str | None
+) -> None:
+    (event,) = _facts_of(profile("hotel"), text).events
+    assert (event.lemma, event.object, event.date_text) == (lemma, obj, date)
+
+
+@pytest.mark.parametrize("text", ["Front desk open 24 hours", "Open daily for breakfast"])
+def test_opening_hours_are_not_an_opening(text: str) -> None:
+    assert _facts_of(profile("hotel"), text).events == ()
