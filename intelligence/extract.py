@@ -1062,7 +1062,7 @@ _NO_OBJECT = re.compile(
 )
 # A preposition or conjunction before the verb: what the verb is about starts after it ("after app launch",
 # "until a second physician joins", "built at launch").
-_LEAD_IN = re.compile(r"^.*\b(?:after|before|since|until|till|following|post|upon|once|when|while)\s+", re.I)
+_LEAD_IN = re.compile(r"\b(?:after|before|since|until|till|following|post|upon|once|when|while)\s+", re.I)
 # "Exclusivity deal with DoorDash is up for renewal": the deal is what is renewed.
 _UP_FOR = re.compile(r"\s*\b(?:is|are|comes?|coming)?\s*(?:up|due)\s+for$", re.I)
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:at|of|on|for|to|with|from|in|by|after|before|since|until)$", re.I)
@@ -1107,15 +1107,17 @@ def _bare_noun(words: list[re.Match[str]], i: int, w: str) -> bool:
     return before in _NOUN_BEFORE or after in _NOUN_AFTER
 
 
-def _clause_starts(piece: str) -> list[int]:
-    return [0, *(m.end() for m in _CLAUSE_MARK.finditer(piece))]
+@lru_cache(maxsize=4096)
+def _clause_starts(piece: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _CLAUSE_MARK.finditer(piece)))
 
 
-def _find_verb(piece: str, words: list[re.Match[str]]) -> tuple[str | None, int]:
+def _find_verb(
+    piece: str, words: list[re.Match[str]], topic: re.Match[str] | None = None
+) -> tuple[str | None, int]:
     """The first event verb within `_VERB_REACH` words of its clause's start, read through its inflections;
     in a colon-led statement the statement's verb before the label's noun ("Plant expansion: second line
     commissioned in March" is a commissioning)."""
-    topic = _TOPIC.match(piece)
     if topic is not None:
         body = next((i for i, m in enumerate(words) if m.start() >= topic.end("topic")), len(words))
         found = _find_verb_in(piece, words, body, len(words))
@@ -1124,7 +1126,7 @@ def _find_verb(piece: str, words: list[re.Match[str]]) -> tuple[str | None, int]
 
 
 def _find_verb_in(piece: str, words: list[re.Match[str]], lo: int, hi: int) -> tuple[str | None, int]:
-    starts: list[int] | None = None  # clause starts, read only past the first _VERB_REACH words
+    starts: tuple[int, ...] | None = None  # clause starts, read only past the first _VERB_REACH words
     clause, in_clause = 0, 0
     for i in range(lo, hi):
         m = words[i]
@@ -1173,7 +1175,10 @@ def _before_verb(piece: str, verb_start: int) -> str:
     """The clause's words before the verb, without auxiliaries, adverbs and a leading date: its subject."""
     start = max((s for s in _clause_starts(piece) if s <= verb_start), default=0)
     text = _DATE.sub(" ", piece[start:verb_start])
-    text = _LEAD_IN.sub("", text)
+    lead_end = 0
+    for lead in _LEAD_IN.finditer(text):
+        lead_end = lead.end()  # what the verb is about starts after the last lead-in
+    text = text[lead_end:]
     text = _AUX.sub(" ", text)
     text = _UP_FOR.sub("", " ".join(text.split()).strip(" ,.;:-")).strip()
     return "" if _ENDS_IN_PREPOSITION.search(text) else text
@@ -1187,7 +1192,8 @@ def _event_in(
         return None
     # The verb may follow a date, a subject or an adverb ("Last month the group opened ..."): read up
     # to _VERB_REACH words of each clause, each through its inflections.
-    lemma, verb_at = _find_verb(piece, words)
+    topic_m = _TOPIC.match(piece) if ":" in piece else None
+    lemma, verb_at = _find_verb(piece, words, topic_m)
     new_thing = None
     if lemma is None and _NEW.match(piece):
         if _MEASURED_STATE.search(piece):
@@ -1205,7 +1211,6 @@ def _event_in(
         lemma = "expand" if _SITE_NOUN.match(new_thing.group("noun")) else "add"
     if lemma is None:
         return None
-    topic_m = _TOPIC.match(piece)
     topic = topic_m.group("topic").strip() if topic_m else ""
     if new_thing is not None:
         verb_start = new_thing.start()
@@ -1460,6 +1465,7 @@ def _reference(before: str, after: str) -> str:
     "fell from 31% to 24%"), else ""."""
     if (goal := _GOAL_AFTER.match(after)) is not None:
         return goal.group("word").lower()
+    before = before[-50:]  # the patterns below end at the number: the last words are all they read
     if (goal := _GOAL_BEFORE.search(before)) is not None:
         word = goal.group(0).split()[0].lower().strip(":")
         return "goal" if word.startswith(("want", "aim", "hope")) else word
@@ -1523,7 +1529,8 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
             unit = "count"
         span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
         measure = (piece[: m.start()] + piece[m.end() :]).strip(" ,.;")
-        before, after = piece[: m.start()], piece[m.end() :]
+        # what sits next to the number is all these readings need (bounded: the regexes anchor at its end)
+        before, after = piece[max(0, m.start() - 80) : m.start()], piece[m.end() : m.end() + 60]
         if out:
             gaps.append(piece[last_end : m.start()])
         last_end = m.end()
