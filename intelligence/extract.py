@@ -9,9 +9,15 @@ What it reads, and how:
   competitor that sells what the sender sells, a distributor without production, a solo business,
   a distressed company) and each of the profile's own disqualifiers, read from their text;
   negation-aware ("not brand-affiliated" is not "brand-managed", "No manufacturing." is a distributor);
-- events by lemma (open, launch, raise, hire, acquire, merge, renovate, expand, replatform...) with
-  their object and date, and quantities (percentages, money, counts) with what they measure, each
-  with its field and exact span;
+- events by lemma (open, launch, raise, hire, acquire, merge, renovate, expand, replatform, end, expire,
+  renew, commission, join...) with their object and date, who acted (`subject`), a passive voice
+  ("Acquired by X": the prospect is the object) and a colon-led statement's `topic`; the verb is read
+  within reach of each clause's start, a verb used as a noun ("repeat purchase rate") is none, and a
+  plan for new sites with no verb ("Not planning any new locations") is a (negated) expansion;
+- quantities (percentages, money, counts) with what they measure (`what`) and the figure they are
+  measured against (`against`: a target, a benchmark, a previous value, itself marked `reference`):
+  "81% occupancy against a 95% target" is a state, never an event; each fact with its field and exact
+  span;
 - relevance to the sender's offer, computed from the offer text: the offer's themes (win-back,
   retention, outbound pipeline, direct booking, ordering, deposits, lease-up, downtime, business
   development, ...) against each fact's themes. Growth events are moderately relevant to any offer;
