@@ -9,9 +9,15 @@ What it reads, and how:
   competitor that sells what the sender sells, a distributor without production, a solo business,
   a distressed company) and each of the profile's own disqualifiers, read from their text;
   negation-aware ("not brand-affiliated" is not "brand-managed", "No manufacturing." is a distributor);
-- events by lemma (open, launch, raise, hire, acquire, merge, renovate, expand, replatform...) with
-  their object and date, and quantities (percentages, money, counts) with what they measure, each
-  with its field and exact span;
+- events by lemma (open, launch, raise, hire, acquire, merge, renovate, expand, replatform, end, expire,
+  renew, commission, join...) with their object and date, who acted (`subject`), a passive voice
+  ("Acquired by X": the prospect is the object) and a colon-led statement's `topic`; the verb is read
+  within reach of each clause's start, a verb used as a noun ("repeat purchase rate") is none, and a
+  plan for new sites with no verb ("Not planning any new locations") is a (negated) expansion;
+- quantities (percentages, money, counts) with what they measure (`what`) and the figure they are
+  measured against (`against`: a target, a benchmark, a previous value, itself marked `reference`):
+  "81% occupancy against a 95% target" is a state, never an event; each fact with its field and exact
+  span;
 - relevance to the sender's offer, computed from the offer text: the offer's themes (win-back,
   retention, outbound pipeline, direct booking, ordering, deposits, lease-up, downtime, business
   development, ...) against each fact's themes. Growth events are moderately relevant to any offer;
@@ -82,7 +88,8 @@ _THEMES: dict[str, str] = {
     r"takes?|leads?|closes?) (?:all |every |each |most |the )*(?:sales|deals?|demos?|discovery)",
     "direct_booking": r"otas?|booking\.com|expedia|commissions?|direct[- ]book\w*|metasearch|room nights|"
     r"bookings|buchungen|occupancy|revpar|e-?commerce|hostelworld|distribution",
-    "ordering": r"online ordering|ordering|deliver(?:y|ies) apps?|delivery|doordash|uber ?eats|grubhub|"
+    "ordering": r"online ordering|ordering|deliver(?:y|ies) apps?|delivery|doordash|uber ?eats|grubhub|deliveroo|"
+    r"just ?eat|foodpanda|glovo|wolt|menulog|skipthedishes|skip the dishes|swiggy|zomato|"
     r"third-party|off-premise|click-and-collect|loyalty app|takeout|orders",
     "deposits": r"deposits?|loan-to-share|savings|\bisa\b|new accounts?|account opening|branch(?:es)?|"
     r"liquidity|share deposits|cds?\b|checking",
@@ -141,6 +148,15 @@ for _lemma, _forms in {
     "file": "filed files filing",
     "close": "closing closes close closed shutting",
     "lay_off": "laid",
+    # A contract or term that runs out or is renewed: a switching window ("Deliveroo exclusivity contract ends
+    # in June"). "ends" counts only with an agreement beside it (`_AGREEMENT`): "at both ends" is no event.
+    "end": "ends ended ending",
+    "expire": "expire expires expired expiring",
+    "renew": "renew renews renewed renewing renewal",
+    # Bringing new plant into service ("three new lines commissioning in Q2"); not "commission(s)", a fee.
+    "commission": "commissioned commissioning",
+    # A person who joined the company ("Rina Cho joined as CRO 5 weeks ago"): the person is the subject.
+    "join": "join joins joined joining",
 }.items():
     for _form in _forms.split():
         _LEMMAS[_form] = _lemma
@@ -201,11 +217,14 @@ _NEW = re.compile(
     re.I,
 )
 _DATE = re.compile(
-    r"\b(?:in|by|through|since|until|from|im|en|au|this|next|last|early|late|mid)\s+"
+    r"\b(?:in|by|through|since|until|from|for|im|en|au|this|next|last|early|late|mid)\s+"
     r"(?:q[1-4](?:\s+\d{4})?|\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?|"
     r"year|month|week|quarter|spring|summer|fall|autumn|winter|dezember|januar|march|"
     r"(?:spring|summer|fall|winter)\s+\d{4})\b|\b(?:this|next|last) (?:year|month|week|quarter)\b|"
-    r"\b(?:q[1-4]\s+\d{4})\b|\bthrough \d{4}\b",
+    r"\b(?:q[1-4]\s+\d{4})\b|\bthrough \d{4}\b|"
+    r"\b(?:at|by|before)\s+(?:the\s+)?(?:year[- ]end|end of (?:the )?(?:year|quarter))\b|"
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|few)\s+"
+    r"(?:days?|weeks?|months?|years?|quarters?)\s+ago\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9$€£%'+.,&-]+")
@@ -220,6 +239,8 @@ _NUMBER = re.compile(
     r"sq ft|square feet|-room|-unit|-lawyer|hospitals?))?",
     re.I,
 )
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_AGO = re.compile(r"\s*ago\b", re.I)
 _HALF = re.compile(r"\babout half\b|\bhalf (?:of|the|our|their)\b", re.I)
 
 # --- negation ----------------------------------------------------------------------------------------
@@ -257,7 +278,9 @@ _NEGATION = re.compile(
 )
 # An event called off, before or after its verb: "Decided against opening ...", "Tower opening on hold".
 _CALLED_OFF = re.compile(
-    r"\b(?:decided against|against|postpone[sd]?|cancel+(?:ed|s)?|shelved|scrapped|abandoned|paused|halted|"
+    # "against" alone is a comparison ("81% occupancy against a 95% target"), not a decision
+    r"\b(?:(?:decided|voted|chose|opted|ruled|came out) against|"
+    r"postpone[sd]?|cancel+(?:ed|s)?|shelved|scrapped|abandoned|paused|halted|"
     r"called off|dropped (?:its |the )?plans?|on hold|delayed indefinitely|put off|backed out of|"
     r"no longer (?:plans?|planning))\b",
     re.I,
@@ -895,20 +918,292 @@ _FUNDING = re.compile(r"\bseries [a-f]\b|\bround\b|\bseed\b|[$€£]|\bfunding\b
 _DISTRESS_OBJECT = re.compile(r"administration|receivership|bankruptcy|insolvency|liquidation|chapter", re.I)
 
 
-def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> Event | None:
+# A clause boundary inside a sentence: the verb reach restarts after it ("The Birchway at Midtown: 240 units,
+# first move-ins in June, pre-leasing opens next month"). Not the comma in "41,000".
+_CLAUSE_MARK = re.compile(r",(?!\d{3})|[;:()]|\s[-–—]\s")
+# A colon-led statement: the label the statement is about ("The Birchway at Midtown:", "$22M capex:").
+_TOPIC = re.compile(r"^(?P<topic>[^:;.]{2,60}?):\s+\S")
+# An agreement that can end, expire or be renewed: "ends" only names an event beside one of these.
+_AGREEMENT = re.compile(
+    r"\b(?:contracts?|agreements?|leases?|exclusivity|deals?|partnerships?|terms?|subscriptions?|licen[cs]es?|"
+    r"franchise|arrangements?|retainers?|engagements?|commitments?|pilots?|trials?|warrant(?:y|ies)|tenure|"
+    r"mandates?|rfps?|sponsorships?|concessions?)\b",
+    re.I,
+)
+# A bare verb form used as a noun: "repeat purchase rate", "email open rates", "a start date", "open roles".
+_NOUN_BEFORE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "repeat",
+        "first",
+        "second",
+        "third",
+        "next",
+        "last",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "per",
+        "each",
+        "every",
+        "this",
+        "that",
+        "one",
+        "average",
+        "avg",
+        "email",
+        "e-mail",
+        "soft",
+        "grand",
+    ]
+)
+_NOUN_AFTER = frozenset(
+    [
+        "rate",
+        "rates",
+        "order",
+        "orders",
+        "price",
+        "prices",
+        "intent",
+        "history",
+        "frequency",
+        "cost",
+        "costs",
+        "volume",
+        "value",
+        "date",
+        "dates",
+        "window",
+        "cycle",
+        "funnel",
+        "page",
+        "flow",
+        "flows",
+        "journey",
+        "path",
+        "behavior",
+        "behaviour",
+        "decision",
+        "decisions",
+        "roles",
+        "positions",
+        "reqs",
+        "requisitions",
+        "to-book",
+        "enrollment",
+        "house",
+        "button",
+    ]
+)
+# "the new building is ...", "office building", "building permits": the noun, not the verb "to build".
+_BUILDING_KINDS = frozenset(
+    [
+        "new",
+        "office",
+        "apartment",
+        "rental",
+        "residential",
+        "commercial",
+        "medical",
+        "mixed-use",
+        "flagship",
+        "main",
+        "historic",
+        "existing",
+        "industrial",
+        "retail",
+        "storey",
+    ]
+)
+_OPEN_HOURS = frozenset(["daily", "year-round", "late", "until", "24", "24/7", "seven", "weekends"])
+_BUILDING_NEXT = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "sits",
+        "stands",
+        "remains",
+        "at",
+        "in",
+        "on",
+        "has",
+        "had",
+        "permit",
+        "permits",
+        "code",
+        "codes",
+        "department",
+        "management",
+        "owner",
+        "owners",
+        "services",
+        "systems",
+        "materials",
+        "products",
+        "supplies",
+        "automation",
+    ]
+)
+# Words before a verb that are not its subject: auxiliaries and adverbs ("was recently acquired").
+_AUX = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|has|have|had|got|gets|just|recently|newly|officially|formally|quietly|"
+    r"finally|already|also|will|would|set to|due to|expected to|plans? to|planning to|wants? to|aims? to|"
+    r"hopes? to|looking to|about to|not|no|never)\b",
+    re.I,
+)
+# What follows an intransitive verb when it names no object: a date or a preposition ("opens next month",
+# "ends in June", "commissioning in Q2", "joined as CRO").
+_NO_OBJECT = re.compile(
+    r"^(?:in|on|at|by|from|next|this|last|early|late|mid|soon|shortly|later|until|after|before|"
+    # a noun event's schedule: "Loyalty program relaunch slated for spring", "A grand opening is set for June"
+    r"(?:is |are |was |were )?(?:slated|scheduled|set|planned|announced|expected|due|pending|underway|"
+    r"under way|on track|confirmed))(?=\s|$)"
+)
+# A preposition or conjunction before the verb: what the verb is about starts after it ("after app launch",
+# "until a second physician joins", "built at launch").
+_LEAD_IN = re.compile(r"\b(?:after|before|since|until|till|following|post|upon|once|when|while)\s+", re.I)
+# "Exclusivity deal with DoorDash is up for renewal": the deal is what is renewed.
+_UP_FOR = re.compile(r"\s*\b(?:is|are|comes?|coming)?\s*(?:up|due)\s+for$", re.I)
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:at|of|on|for|to|with|from|in|by|after|before|since|until)$", re.I)
+# A noun phrase announcing new sites or capacity after a plan word, with no verb: "Not planning any new
+# locations", "Planning two new stores in 2027", "no new sites planned this year".
+_PLAN_WORD = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|considering|eyeing|scouting|pipeline|on the horizon|"
+    r"on the cards|in the works|expect(?:s|ed|ing)?|targeting|looking (?:at|for)|evaluating|exploring)\b",
+    re.I,
+)
+_NEW_THING = re.compile(
+    r"\b(?:new|more|additional|further|another|extra)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>locations?|stores?|sites?|restaurants?|units?|branch(?:es)?|offices?|clinics?|practices?|"
+    r"hotels?|properties|communities|buildings?|towers?|plants?|factories|lines?|markets?|outlets?|"
+    r"venues?|doors|shops?|franchises?|openings?)\b",
+    re.I,
+)
+_SITE_NOUN = re.compile(
+    r"^(?:locations?|stores?|sites?|restaurants?|branch(?:es)?|offices?|clinics?|practices?|hotels?|properties|"
+    r"communities|markets?|outlets?|venues?|doors|shops?|franchises?|openings?)$",
+    re.I,
+)
+# "New Salford scheme is at 81% occupancy": a new thing's measured state, no event.
+_MEASURED_STATE = re.compile(
+    r"\b(?:is|are|was|were|sits?|stands?|remains?|hovers?|stuck|running|runs)\b(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:at\s+)?(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~)?[$€£]?\d",
+    re.I,
+)
+
+
+def _bare_noun(words: list[re.Match[str]], i: int, w: str) -> bool:
+    """The verb form at `i` is a noun or an adjective here ("repeat purchase rate", "open roles", "the new
+    building is 58% occupied"); "building" is the verb only before what is built ("Building a new plant")."""
+    after = words[i + 1].group(0).lower().strip(",.") if i + 1 < len(words) else ""
+    before = words[i - 1].group(0).lower().strip(",.") if i > 0 else ""
+    if w == "open" and after in _OPEN_HOURS:
+        return True  # "open daily", "open 24 hours": opening hours, not an opening
+    if w == "building":
+        return not after or before in _NOUN_BEFORE or before in _BUILDING_KINDS or after in _BUILDING_NEXT
+    if w not in _LEMMA_BASES or w.endswith(("ing", "ed")):
+        return False
+    return before in _NOUN_BEFORE or after in _NOUN_AFTER
+
+
+@lru_cache(maxsize=4096)
+def _clause_starts(piece: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _CLAUSE_MARK.finditer(piece)))
+
+
+def _find_verb(
+    piece: str, words: list[re.Match[str]], topic: re.Match[str] | None = None
+) -> tuple[str | None, int]:
+    """The first event verb within `_VERB_REACH` words of its clause's start, read through its inflections;
+    in a colon-led statement the statement's verb before the label's noun ("Plant expansion: second line
+    commissioned in March" is a commissioning)."""
+    if topic is not None:
+        body = next((i for i, m in enumerate(words) if m.start() >= topic.end("topic")), len(words))
+        found = _find_verb_in(piece, words, body, len(words))
+        return found if found[0] is not None else _find_verb_in(piece, words, 0, body)
+    return _find_verb_in(piece, words, 0, len(words))
+
+
+def _find_verb_in(piece: str, words: list[re.Match[str]], lo: int, hi: int) -> tuple[str | None, int]:
+    starts: tuple[int, ...] | None = None  # clause starts, read only past the first _VERB_REACH words
+    clause, in_clause = 0, 0
+    for i in range(lo, hi):
+        m = words[i]
+        if i - lo >= _VERB_REACH:
+            if starts is None:
+                starts = _clause_starts(piece)
+                if len(starts) == 1:
+                    break  # one clause: nothing past the reach
+                # the clause the search began in (a colon-led body starts inside the piece)
+                clause = max(k for k, start in enumerate(starts) if start <= words[lo].start())
+            while clause + 1 < len(starts) and m.start() >= starts[clause + 1]:
+                clause, in_clause = clause + 1, 0
+            if in_clause >= _VERB_REACH:
+                in_clause += 1
+                continue
+        found = _token_lemma(m.group(0))
+        if (
+            found is not None
+            and not _bare_noun(words, i, _token_word(m.group(0)))
+            # "ends" names an event only beside an agreement: "contract ends in June", not "at both ends"
+            and (found != "end" or _AGREEMENT.search(_clause_of(piece, m.start())))
+        ):
+            return found, i
+        in_clause += 1
+    return None, 0
+
+
+@lru_cache(maxsize=16384)
+def _token_word(token: str) -> str:
+    return _NON_LETTER.sub("", token.lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
+
+
+@lru_cache(maxsize=16384)
+def _token_lemma(token: str) -> str | None:
+    return lemma_of(_token_word(token))
+
+
+def _clause_of(piece: str, at: int) -> str:
+    starts = _clause_starts(piece)
+    start = max(s for s in starts if s <= at)
+    end = min((s for s in starts if s > at), default=len(piece))
+    return piece[start:end]
+
+
+def _before_verb(piece: str, verb_start: int) -> str:
+    """The clause's words before the verb, without auxiliaries, adverbs and a leading date: its subject."""
+    start = max((s for s in _clause_starts(piece) if s <= verb_start), default=0)
+    text = _DATE.sub(" ", piece[start:verb_start])
+    lead_end = 0
+    for lead in _LEAD_IN.finditer(text):
+        lead_end = lead.end()  # what the verb is about starts after the last lead-in
+    text = text[lead_end:]
+    text = _AUX.sub(" ", text)
+    text = _UP_FOR.sub("", " ".join(text.split()).strip(" ,.;:-")).strip()
+    return "" if _ENDS_IN_PREPOSITION.search(text) else text
+
+
+def _event_in(
+    piece: str, offset: int, field: str, index: int | None, offer: Offer, company: str | None = None
+) -> Event | None:
     words = list(_WORD.finditer(piece))
     if not words:
         return None
-    lemma = None
-    verb_at = 0
     # The verb may follow a date, a subject or an adverb ("Last month the group opened ..."): read up
-    # to _VERB_REACH words, each through its inflections.
-    for i, m in enumerate(words[:_VERB_REACH]):
-        w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o").replace("é", "e").replace("ó", "o"))
-        if (found := lemma_of(w)) is not None:
-            lemma, verb_at = found, i
-            break
+    # to _VERB_REACH words of each clause, each through its inflections.
+    topic_m = _TOPIC.match(piece) if ":" in piece else None
+    lemma, verb_at = _find_verb(piece, words, topic_m)
+    new_thing = None
     if lemma is None and _NEW.match(piece):
+        if _MEASURED_STATE.search(piece):
+            return None  # "New Salford scheme is at 81% occupancy against a 95% target": a state, not news
         # "Neuer Spa-Flügel eröffnet im Dezember", "New CFO": a noun phrase announcing something new.
         for i, m in enumerate(words[1:], start=1):
             w = _NON_LETTER.sub("", m.group(0).lower().replace("ö", "o"))
@@ -917,30 +1212,67 @@ def _event_in(piece: str, offset: int, field: str, index: int | None, offer: Off
                 break
         lemma = lemma or "add"
         verb_at = -1 if lemma == "add" else verb_at
+    if lemma is None and _PLAN_WORD.search(piece) and (new_thing := _NEW_THING.search(piece)) is not None:
+        # A plan for new sites or capacity, with no verb: "Not planning any new locations".
+        lemma = "expand" if _SITE_NOUN.match(new_thing.group("noun")) else "add"
     if lemma is None:
         return None
-    if lemma in ("raise", "close") and words[verb_at].group(0).lower() == "closed":
-        # "Closed £12M Series A" raised money; "Closed two stores" closed something.
-        lemma = "raise" if _FUNDING.search(piece) else "close"
-    obj_start = words[verb_at + 1].start() if verb_at + 1 < len(words) else len(piece)
-    if verb_at == -1:
-        obj_start = 0
-    obj = piece[obj_start:]
-    date = _DATE.search(obj)
+    topic = topic_m.group("topic").strip() if topic_m else ""
+    if new_thing is not None:
+        verb_start = new_thing.start()
+        obj = word = new_thing.group(0)
+    else:
+        verb = words[max(verb_at, 0)]
+        verb_start = verb.start()
+        word = verb.group(0)
+        if lemma in ("raise", "close") and word.lower() == "closed":
+            # "Closed £12M Series A" raised money; "Closed two stores" closed something.
+            lemma = "raise" if _FUNDING.search(piece) else "close"
+        obj_start = words[verb_at + 1].start() if verb_at + 1 < len(words) else len(piece)
+        obj = piece[0 if verb_at == -1 else obj_start :]
+    date = _DATE.search(piece if new_thing is not None else obj)
     date_text = date.group(0) if date else None
-    if date:
+    if date and new_thing is None:
         obj = obj[: date.start()]
     obj = obj.strip(" ,.;")
-    negated = _negated(piece, words[max(verb_at, 0)].start()) or bool(_CALLED_OFF.search(piece))
+    if date_text is None and _BARE_YEAR.fullmatch(obj):
+        date_text, obj = obj, ""  # "Lease expires 2026"
+    if lemma == "join" and obj.lower().startswith("forces"):
+        lemma, obj = "merge", obj[6:].strip()  # "Joining forces with a regional group"
+    subject, passive = "", False
+    if verb_at >= 0 and new_thing is None:
+        before = _before_verb(piece, verb_start)
+        if topic and before.startswith(topic):
+            before = before[len(topic) :].strip(" :")
+        low = word.lower()
+        if obj.lower().startswith("by ") and (low.endswith("ed") or low in ("bought", "won", "laid")):
+            # "Acquired by Sagebrush Health Partners in March": the agent did it to the prospect.
+            subject, passive = obj[3:].strip(), True
+            obj = before or company or "the company"
+        elif not obj or _NO_OBJECT.match(obj.lower()) or (lemma == "join" and obj.lower().startswith("as ")):
+            if lemma == "join":
+                # "Rina Cho joined as CRO": the person joined, in the role after "as" (else the joiner).
+                subject = before
+                obj = obj[3:].strip() if obj.lower().startswith("as ") else before
+            elif before:
+                # "Deliveroo exclusivity contract ends in June", "pre-leasing opens next month": what the
+                # intransitive verb happens to is its subject.
+                obj = before
+        else:
+            subject = before
+    negated = _negated(piece, verb_start) or bool(_CALLED_OFF.search(piece))
     span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
     return Event(
         lemma=lemma,
         object=obj,
         span=span,
         date_text=date_text,
-        tense=_tense(words[max(verb_at, 0)].group(0), piece),
+        tense=_tense(word, piece),
         negated=negated,
         relevance=event_relevance(lemma, piece, obj, offer, negated),
+        subject=subject,
+        passive=passive,
+        topic=topic,
     )
 
 
@@ -1072,8 +1404,102 @@ def quantity_relevance(text: str, offer: Offer) -> Relevance:
     return relevance(text, offer, base=0.3)
 
 
+# "81% occupancy against a 95% target": the number after "against" is the reference the first is measured by.
+_COMPARED = re.compile(
+    r"\b(?:against|vs\.?|versus|compared (?:to|with)|relative to)\s+"
+    r"(?:(?:an?|the|their|its|our|~|about|around|roughly|a planned|planned)\s*)*$",
+    re.I,
+)
+_GOAL_BEFORE = re.compile(
+    r"(?:\b(?:target(?:ing)?|goal|aim|budgeted|pro ?forma|underwrit(?:e|ing)|forecast|quota|benchmark)"
+    r"(?:\s+(?:of|is|was|at|for))?[\s:]*|"
+    # "board wants it under 40%", "management wants share deposits up 10%": a goal stated as a wish
+    r"\b(?:wants?|aims?|hopes?|targets?)\b[^,;.]{0,30}?\b(?:under|below|above|over|to|at|up|down|by)\s+)"
+    r"(?:~|about\s+|around\s+)?$",
+    re.I,
+)
+_GOAL_AFTER = re.compile(
+    r"^\s*(?P<word>target|goal|budget|pro ?forma|underwrite|plan|forecast|quota|benchmark|"
+    r"(?:industry|category|peer|market|portfolio|national|regional) (?:average|norm|median|benchmark)|"
+    r"for (?:the|its|their) (?:category|industry|market|peers?|sector|portfolio|segment))\b",
+    re.I,
+)
+_MEASURE_STOP = re.compile(
+    r"^(?:against|vs|versus|compared|and|but|with|from|to|at|in|for|on|across|after|by|of|per|since|over|through|"
+    r"under|below|above|is|are|was|were|this|last|next|while|than|a|an|the|up|down)$",
+    re.I,
+)
+_MEASURE_FILLER = re.compile(
+    r"^(?:is|are|was|were|at|about|around|roughly|approximately|only|just|sits?|stands?|stuck|~|of|to|fell|"
+    r"rose|dropped|grew|hit|reached|now|currently|still|down|up|a|an|the|said|says|on|that|it|its|their|by|"
+    r"for|in|with|via|vs|versus|against|compared|under|over|below|above|from)$",
+    re.I,
+)
+_MEASURE_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'-]*|[^\sA-Za-zÀ-ÿ]+")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:~|about\s+|around\s+)?$", re.I)
+_DOWN_UP_FROM = re.compile(r"\b(?:down|up|fell|dropped|declined|slipped|rose|grew|climbed)\s+from\s+\S*$", re.I)
+_TO_NUMBER = re.compile(r"^\s*to\s+[~$€£]?\d", re.I)
+_PAIR_GAP = re.compile(r"^\s*(?:and|or|to|-|–)\s*$")
+
+
+def _what_measured(before: str, after: str) -> str:
+    """The short thing a number measures: up to three words after it ("81% occupancy"), else before it
+    ("pipeline coverage is 1.6x"), cut at prepositions, copulas and punctuation."""
+    out: list[str] = []
+    after = re.sub(r"^\s*of\s+", "", after)  # "60% of room nights"
+    for w in _MEASURE_WORD.findall(after)[:4]:
+        if not w[0].isalpha() or _MEASURE_STOP.match(w) or len(out) == 3:
+            break
+        out.append(w)
+    if out:
+        return " ".join(out)
+    words = _MEASURE_WORD.findall(_CLAUSE_MARK.split(before)[-1])
+    while words and (_MEASURE_FILLER.match(words[-1]) or not words[-1][0].isalpha()):
+        words.pop()
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i][0].isalpha() or _MEASURE_FILLER.match(words[i]) or len(words) - i > 3:
+            words = words[i + 1 :]
+            break
+    return " ".join(words)
+
+
+def _reference(before: str, after: str) -> str:
+    """The word naming a number as a goal or benchmark ("a 95% target", "target 15%", "~30% for the
+    category"), "comparison" after "against"/"vs", "previous" for where a figure was ("down from 29%",
+    "fell from 31% to 24%"), else ""."""
+    if (goal := _GOAL_AFTER.match(after)) is not None:
+        return goal.group("word").lower()
+    before = before[-50:]  # the patterns below end at the number: the last words are all they read
+    if (goal := _GOAL_BEFORE.search(before)) is not None:
+        word = goal.group(0).split()[0].lower().strip(":")
+        return "goal" if word.startswith(("want", "aim", "hope")) else word
+    if _COMPARED.search(before):
+        return "comparison"
+    if _FROM_BEFORE.search(before) and (_DOWN_UP_FROM.search(before) or _TO_NUMBER.match(after)):
+        return "previous"  # "down from 29%", "fell from 31% to 24%": where the figure was
+    return ""
+
+
+def _with_references(out: list[Quantity]) -> list[Quantity]:
+    """Each measured number gets the reference figure of its sentence in the same unit (`against`)."""
+    refs = [q for q in out if q.reference]
+    if not refs:
+        return out
+    measured = next((q.what for q in out if not q.reference and q.what), "")
+    out = [replace(q, what=measured) if q.reference and not q.what else q for q in out]
+    refs = [q for q in out if q.reference]
+    return [
+        q if q.reference else replace(q, against=next((r.value for r in refs if r.unit == q.unit), None))
+        for q in out
+    ]
+
+
 def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer: Offer) -> list[Quantity]:
     out: list[Quantity] = []
+    gaps: list[str] = []  # the text between each quantity and the next ("61% and 48% leased": " and ")
+    last_end = -1
     for m in _NUMBER.finditer(piece):
         raw = m.group("num")
         if not raw:
@@ -1085,8 +1511,10 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
         suffix = (m.group("suffix") or "").lower()
         unit_word = (m.group("unit") or "").lower()
         cur = m.group("cur")
-        # A bare year ("in 2027", "Q2 2027") is a date, not a quantity.
+        # A bare year ("in 2027", "Q2 2027") is a date, not a quantity; so is "5 weeks ago".
         if not cur and not suffix and not unit_word and (1900 <= value <= 2100 or value < 2):
+            continue
+        if unit_word and _AGO.match(piece, m.end()):
             continue
         unit: Unit
         if suffix in ("%", "percent"):
@@ -1107,9 +1535,25 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
             unit = "count"
         span = Span(field=field, text=piece, start=offset, end=offset + len(piece), index=index)
         measure = (piece[: m.start()] + piece[m.end() :]).strip(" ,.;")
+        # what sits next to the number is all these readings need (bounded: the regexes anchor at its end)
+        before, after = piece[max(0, m.start() - 80) : m.start()], piece[m.end() : m.end() + 60]
+        if out:
+            gaps.append(piece[last_end : m.start()])
+        last_end = m.end()
+        reference = _reference(before, after)
         out.append(
             Quantity(
-                value=value, unit=unit, measure=measure, span=span, relevance=quantity_relevance(piece, offer)
+                value=value,
+                unit=unit,
+                measure=measure,
+                span=span,
+                relevance=quantity_relevance(piece, offer),
+                what=reference
+                if reference and reference not in ("comparison", "previous")
+                else " ".join((unit_word.lstrip("-"), _what_measured("", after))).strip()
+                if unit_word
+                else _what_measured(before, after),
+                reference=reference,
             )
         )
     if not out and _HALF.search(piece):
@@ -1120,7 +1564,11 @@ def _quantities_in(piece: str, offset: int, field: str, index: int | None, offer
                 value=50.0, unit="percent", measure=piece, span=span, relevance=quantity_relevance(piece, offer)
             )
         )
-    return out
+    for i in range(len(gaps) - 1, -1, -1):
+        # "61% and 48% leased": the first of a pair measures what the second does
+        if _PAIR_GAP.match(gaps[i]) and out[i].unit == out[i + 1].unit and not out[i].reference:
+            out[i] = replace(out[i], what=out[i + 1].what)
+    return _with_references(out)
 
 
 # --- persona -------------------------------------------------------------------------------------
@@ -2651,7 +3099,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
             above_org = above.group("who") is not None or _ORG_ABOVE.search(who) is not None
             if above_org and themes_in(decided) & offer.themes and not _OWN_SIDE.match(who):
                 decided_above = (who, piece)
-        event = _event_in(piece, start, field, index, offer)
+        event = _event_in(piece, start, field, index, offer, prospect.company)
         qs = _quantities_in(piece, start, field, index, offer)
         if event is not None:
             events.append(event)

@@ -171,6 +171,14 @@ class Event:
     tense: Tense = "unknown"
     negated: bool = False
     relevance: Relevance = NO_RELEVANCE
+    # Who or what acted, as written ("Rina Cho" joined; "Sagebrush Health Partners" acquired the prospect).
+    subject: str = ""
+    # The verb is passive ("Acquired by Sagebrush in March"): `object` is what it happened to (the prospect's
+    # company when the sentence does not name it) and `subject` the "by" agent.
+    passive: bool = False
+    # The label a colon-led statement hangs the event on ("The Birchway at Midtown: ... pre-leasing opens
+    # next month" -> "The Birchway at Midtown"); "" when none.
+    topic: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +190,13 @@ class Quantity:
     measure: str  # what it measures, as written around the number ("of room nights via OTAs")
     span: Span
     relevance: Relevance = NO_RELEVANCE
+    # The short thing measured, as written: "occupancy" in "81% occupancy against a 95% target"; "" if unread.
+    what: str = ""
+    # The figure this one is measured against ("81% occupancy against a 95% target": 95.0), same unit.
+    against: float | None = None
+    # Set when this number IS the reference another is measured against: its word ("target", "pro forma",
+    # "underwrite", "for the category"). A reference is a goal or benchmark, not the company's state.
+    reference: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import pytest
 
 from industry_agents import build_profile_rules
 from intelligence.extract import extract_facts, themes_in
+from intelligence.facts import RELEVANT, ProspectFacts
 from intelligence.scoring import analyze_rules
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, ProspectData
@@ -1092,3 +1093,300 @@ def test_a_small_owner_on_webmail_is_not_a_solo_business() -> None:
         location="Raleigh, NC",
     )
     assert "solo" not in _dq_kinds(other_profile("restaurant"), owner)
+
+
+# --- the facts layer's reading of events and measured states (issue 12's reported misreadings) ----------
+
+CLINIC_OFFER = "patient recall and reactivation campaigns that fill open appointment slots"
+
+
+def _facts_of(chosen: AgentProfile, text: str, company: str = "Acme") -> ProspectFacts:
+    return extract_facts(chosen, _prospect(title="CEO", company=company, signals=[text]))
+
+
+@pytest.mark.parametrize(
+    ("industry", "text", "value", "what", "against", "reference"),
+    [
+        (
+            "real_estate",
+            "New Salford scheme is at 81% occupancy against a 95% target",
+            81,
+            "occupancy",
+            95,
+            "target",
+        ),
+        ("real_estate", "New tower sits at 64% leased vs an 80% pro forma", 64, "leased", 80, "pro forma"),
+        (
+            "real_estate",
+            "New building is only 58% occupied against a 90% underwrite",
+            58,
+            "occupied",
+            90,
+            "underwrite",
+        ),
+        ("real_estate", "Occupancy is 81% against a 95% target", 81, "Occupancy", 95, "target"),
+        ("ecommerce", "Repeat purchase rate 18% versus a 30% goal", 18, "Repeat purchase rate", 30, "goal"),
+    ],
+)
+def test_a_measured_state_against_a_target_is_a_quantity_not_a_negated_event(
+    industry: str, text: str, value: float, what: str, against: float, reference: str
+) -> None:
+    facts = _facts_of(profile(industry), text)
+    assert facts.events == (), facts.events  # no "add" (the new thing) nor "acquire" ("purchase rate")
+    assert not [m for m in facts.mentions if m.negated]
+    measured, goal = facts.quantities
+    assert (measured.value, measured.what, measured.against, measured.reference) == (value, what, against, "")
+    assert (goal.value, goal.reference) == (against, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not planning any new locations",
+        "No new locations planned this year",
+        "Not looking at new sites in 2026",
+        "No plans for new stores",
+        "Not opening any new stores this year",
+    ],
+)
+def test_a_denied_plan_for_new_sites_is_a_negated_expansion_never_claimed(text: str) -> None:
+    facts = _facts_of(other_profile("restaurant"), text)
+    assert [(e.lemma, e.negated) for e in facts.events] in ([("expand", True)], [("open", True)]), facts.events
+    assert "new" in facts.events[0].object
+    assert facts.relevant() == []
+
+
+def test_a_plan_for_new_sites_is_an_expansion_with_its_date() -> None:
+    (event,) = _facts_of(other_profile("restaurant"), "Planning two new locations in 2027").events
+    assert (event.lemma, event.object, event.date_text, event.negated) == (
+        "expand",
+        "new locations",
+        "in 2027",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "obj", "date"),
+    [
+        ("Deliveroo exclusivity contract ends in June", "end", "Deliveroo exclusivity contract", "in June"),
+        ("Their Uber Eats contract expires in March", "expire", "Their Uber Eats contract", "in March"),
+        ("DoorDash agreement ending next month", "end", "DoorDash agreement", "next month"),
+        (
+            "Exclusivity deal with DoorDash is up for renewal in Q3",
+            "renew",
+            "Exclusivity deal with DoorDash",
+            "in Q3",
+        ),
+        ("Renewing the Deliveroo contract in September", "renew", "the Deliveroo contract", "in September"),
+    ],
+)
+def test_a_delivery_app_contract_that_ends_is_an_event_the_ordering_offer_cares_about(
+    text: str, lemma: str, obj: str, date: str
+) -> None:
+    (event,) = _facts_of(other_profile("restaurant"), text).events
+    assert (event.lemma, event.object, event.date_text, event.negated) == (lemma, obj, date, False)
+    assert event.relevance.score >= RELEVANT  # the channel the offer moves orders off
+
+
+def test_a_contract_that_ends_is_an_event_and_other_ends_are_not() -> None:
+    (event,) = _facts_of(other_profile("restaurant"), "contract ends in June").events
+    assert (event.lemma, event.object, event.date_text) == ("end", "contract", "in June")
+    # a lease on the office says nothing about ordering: an event, not a trigger for this offer
+    (lease,) = _facts_of(other_profile("restaurant"), "Lease on the head office expires in 2027").events
+    assert lease.lemma == "expire" and lease.relevance.score < RELEVANT
+    for text in ("Ended the year with 40 stores", "Popular at both ends of the menu"):
+        assert not _facts_of(other_profile("restaurant"), text).events, text
+
+
+@pytest.mark.parametrize(
+    ("industry", "text", "lemma", "obj", "date", "topic"),
+    [
+        (
+            "real_estate",
+            "The Birchway at Midtown: 240 units, first move-ins in June, pre-leasing opens next month",
+            "open",
+            "pre-leasing",
+            "next month",
+            "The Birchway at Midtown",
+        ),
+        (
+            "real_estate",
+            "Harbor Point: 180 units, leasing office opens in May",
+            "open",
+            "leasing office",
+            "in May",
+            "Harbor Point",
+        ),
+        (
+            "manufacturing",
+            "$22M capex: three new thermoforming lines commissioning in Q2",
+            "commission",
+            "three new thermoforming lines",
+            "in Q2",
+            "$22M capex",
+        ),
+        (
+            "manufacturing",
+            "Plant expansion: second extrusion line commissioned in March",
+            "commission",
+            "second extrusion line",
+            "in March",
+            "Plant expansion",
+        ),
+    ],
+)
+def test_a_colon_led_statement_gives_its_event_with_object_date_and_topic(
+    industry: str, text: str, lemma: str, obj: str, date: str, topic: str
+) -> None:
+    chosen = other_profile(industry) if industry in MORE_OFFERS else profile(industry)
+    (event,) = _facts_of(chosen, text).events
+    assert (event.lemma, event.object, event.date_text, event.topic, event.negated) == (
+        lemma,
+        obj,
+        date,
+        topic,
+        False,
+    )
+    assert event.relevance.score >= RELEVANT
+
+
+@pytest.mark.parametrize(
+    ("text", "obj", "subject", "date"),
+    [
+        (
+            "Acquired by Sagebrush Health Partners in March",
+            "Cedar Family Health",
+            "Sagebrush Health Partners",
+            "in March",
+        ),
+        (
+            "Was acquired by a PE-backed platform last year",
+            "Cedar Family Health",
+            "a PE-backed platform",
+            "last year",
+        ),
+        ("The practice was bought by Heartland Dental in 2024", "The practice", "Heartland Dental", "in 2024"),
+    ],
+)
+def test_a_passive_acquisition_makes_the_prospect_the_object(text: str, obj: str, subject: str, date: str) -> None:
+    chosen = profile_for("healthcare_clinic", CLINIC_OFFER)
+    (event,) = _facts_of(chosen, text, company="Cedar Family Health").events
+    assert (event.lemma, event.object, event.subject, event.passive, event.date_text) == (
+        "acquire",
+        obj,
+        subject,
+        True,
+        date,
+    )
+
+
+def test_an_active_acquisition_keeps_what_was_bought_as_the_object() -> None:
+    chosen = profile_for("healthcare_clinic", CLINIC_OFFER)
+    (event,) = _facts_of(chosen, "Acquired two clinics in March", company="Cedar Family Health").events
+    assert (event.lemma, event.object, event.passive, event.date_text) == (
+        "acquire",
+        "two clinics",
+        False,
+        "in March",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "obj", "date"),
+    [
+        ("Rina Cho joined as CRO 5 weeks ago", "Rina Cho", "CRO", "5 weeks ago"),
+        ("Maria Lopez joins as Head of Growth next month", "Maria Lopez", "Head of Growth", "next month"),
+        (
+            "Three lateral partners joined from Am Law 50 firms in Q1",
+            "Three lateral partners",
+            "Three lateral partners",
+            "in Q1",
+        ),
+    ],
+)
+def test_a_person_who_joined_is_the_subject_of_a_join_event(text: str, subject: str, obj: str, date: str) -> None:
+    facts = _facts_of(profile("saas"), text)
+    (event,) = facts.events
+    assert (event.lemma, event.subject, event.object, event.date_text) == ("join", subject, obj, date)
+    # "5 weeks ago" is when, not a quantity
+    assert not [q for q in facts.quantities if q.unit in ("other", "days", "months")]
+
+
+@pytest.mark.parametrize(
+    ("industry", "text"),
+    [
+        ("ecommerce", "Repeat purchase rate fell from 31% to 24%"),
+        ("ecommerce", "Email open rate is 12%"),
+        ("real_estate", "Office building at 62% occupancy"),
+        ("saas", "Has 5 open roles on the AE team"),
+    ],
+)
+def test_a_verb_used_as_a_noun_is_no_event(industry: str, text: str) -> None:
+    assert _facts_of(profile(industry), text).events == ()
+
+
+def test_the_new_event_and_quantity_fields_round_trip_and_old_stored_facts_still_load() -> None:
+    facts = _facts_of(
+        profile("saas"), "Rina Cho joined as CRO 5 weeks ago; pipeline coverage is 1.4x against a 3x target"
+    )
+    again = ProspectFacts.from_dict(facts.to_dict())
+    assert again == facts
+    old = facts.to_dict()
+    for item in (*old["events"], *old["quantities"]):
+        for name in ("subject", "passive", "topic", "what", "against", "reference"):
+            item.pop(name, None)
+    loaded = ProspectFacts.from_dict(old)  # stored before these fields existed
+    assert [e.subject for e in loaded.events] == [""] and loaded.quantities[0].against is None
+
+
+@pytest.mark.parametrize(
+    ("industry", "text", "read"),
+    [
+        (
+            "real_estate",
+            "Two new rental buildings sit at 61% and 48% leased against an 80% pro forma",
+            [(61, "leased", 80, ""), (48, "leased", 80, ""), (80, "pro forma", None, "pro forma")],
+        ),
+        (
+            "ecommerce",
+            "Repeat purchase rate fell from 31% to 24%",
+            [(31, "Repeat purchase rate", None, "previous"), (24, "Repeat purchase rate", 31, "")],
+        ),
+        (
+            "ecommerce",
+            "Repeat purchase rate is 22%, down from 29% last year",
+            [(22, "Repeat purchase rate", 29, ""), (29, "Repeat purchase rate", None, "previous")],
+        ),
+        (
+            "hotel",
+            "OTA share around 55%, board wants it under 40%",
+            [(55, "OTA share", 40, ""), (40, "goal", None, "goal")],
+        ),
+    ],
+)
+def test_each_figure_says_what_it_measures_and_what_it_is_measured_against(
+    industry: str, text: str, read: list[tuple[float, str, float | None, str]]
+) -> None:
+    quantities = _facts_of(profile(industry), text).quantities
+    assert [(q.value, q.what, q.against, q.reference) for q in quantities] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "obj", "date"),
+    [
+        ("Loyalty program relaunch slated for spring", "launch", "Loyalty program", "for spring"),
+        ("Lease expires 2026", "expire", "Lease", "2026"),
+        ("Joining forces with a regional group", "merge", "with a regional group", None),
+    ],
+)
+def test_a_noun_event_with_its_schedule_names_what_happens(
+    text: str, lemma: str, obj: str, date: str | None
+) -> None:
+    (event,) = _facts_of(profile("hotel"), text).events
+    assert (event.lemma, event.object, event.date_text) == (lemma, obj, date)
+
+
+@pytest.mark.parametrize("text", ["Front desk open 24 hours", "Open daily for breakfast"])
+def test_opening_hours_are_not_an_opening(text: str) -> None:
+    assert _facts_of(profile("hotel"), text).events == ()
