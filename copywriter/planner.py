@@ -646,9 +646,12 @@ class Plan:
         # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
         notes = self.ctx.prospect.notes or "" if fact.field == "notes" else ""
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
-        source = " ".join([fact.text, sentence])
+        # a restated fact is also read in its English sentence ("Recrute 3 Business Developers": hiring)
+        restated = self.restated.get(fact.raw)
+        said = f"{fact.text} {restated.sentence}" if restated is not None else fact.text
+        source = " ".join([said, sentence])
         source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
-        own = _NEGATED.sub(" ", fact.text)
+        own = _NEGATED.sub(" ", said)
         # "flows built at launch in 2019": a time long past, not a launch to write about
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
@@ -1851,7 +1854,11 @@ class Plan:
             candidates.append(self.subject_for(fact, 0))
         for fact in order:
             candidates.append(self.subject_for(fact, 1))
-        generic = self._fallback_subjects(purpose)
+        # the industry observation's stock topic ("unplanned stops") only when the body says the observation: an
+        # email that opens on the reader's own fact never gets a subject it does not mention
+        seen = self.observation()
+        stock = body is None or not any(candidates) or (seen is not None and any(x in body for x in seen[1][:1]))
+        generic = [s for s in self._fallback_subjects(purpose) if stock or not self._stock_subject(s)]
         for subject in [*candidates, *generic]:
             if not subject:
                 continue
@@ -1864,12 +1871,15 @@ class Plan:
             found.append(subject)
             if len(found) == count:
                 break
-        for extra in self._fallback_subjects(purpose):
+        for extra in generic:
             if len(found) == count:
                 break
             if extra.casefold() not in {f.casefold() for f in found}:
                 found.append(extra)
         return found
+
+    def _stock_subject(self, subject: str) -> bool:
+        return self.angles is not None and subject == self.angles.observation[0]
 
     def _fallback_subjects(self, purpose: str) -> list[str]:
         """Subjects when the record has no usable fact: the industry observation's topic first; never the

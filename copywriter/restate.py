@@ -193,44 +193,96 @@ _GERMAN_ROLES = {
     "meister": "supervisors",
     "planer": "planners",
 }
-_GERMAN_AD = re.compile(
-    r"^(?:sucht|suchen|stellt ein|wir suchen)\s+(?:(?P<n>\d+)\s+)?(?P<role>[A-ZÄÖÜ][\wäöüß-]+)", re.I
+# nouns at the end of a German compound ("Fertigungslinie" -> "production line")
+_GERMAN_THINGS = {
+    "linie": "line",
+    "anlage": "plant",
+    "anlagen": "plants",
+    "halle": "hall",
+    "werk": "plant",
+    "maschine": "machine",
+    "maschinen": "machines",
+    "lager": "warehouse",
+    "zentrum": "center",
+}
+# a job ad's verb in German, French, Spanish or Dutch, then an optional count and the role
+_AD = re.compile(
+    r"^(?:sucht|suchen|wir suchen|stellt ein|recrute|recherche|busca|contrata|zoekt)\s+(?:(?P<n>\d+)\s+)?"
+    r"(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$",
+    re.IGNORECASE,
+)
+_HEAD_OF = re.compile(r"^(?:Leiter|Leiterin|Leitung|Head of)\s+(?P<area>[A-ZÄÖÜ][\wäöüß-]+)$")
+_ENGLISH_ROLE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+){0,3}(?i:developers?|engineers?|managers?|representatives?|reps?|executives?|technicians?|"
+    r"sdrs?|bdrs?|aes?|specialists?|consultants?|designers?|analysts?)$"
 )
 
 
-def _german_role(word: str) -> str | None:
-    low = word.lower().replace("-", "")
+def _german_word(word: str, tails: dict[str, str]) -> str | None:
+    """A German compound in English: a known first part ("Instandhaltung") and a known tail ("techniker");
+    a hyphenated prefix ("CNC-") is kept."""
+    prefix, _, word = word.rpartition("-")
+    low = word.lower()
     for part, en in sorted(_GERMAN_PARTS.items(), key=lambda p: -len(p[0])):
         if low.startswith(part):
-            rest = low[len(part) :].lstrip("s")
-            role = _GERMAN_ROLES.get(rest) or _GERMAN_ROLES.get(rest.rstrip("in"))
-            if role:
-                return f"{en} {role}"
-    return _GERMAN_ROLES.get(low)
+            rest = low[len(part) :]
+            rest = rest[1:] if rest.startswith("s") and rest[1:] in tails else rest
+            tail = tails.get(rest) or tails.get(rest.removesuffix("in"))
+            if tail:
+                return " ".join(x for x in (prefix, en, tail) if x)
+    return " ".join(x for x in (prefix, tails[low]) if x) if low in tails else None
 
 
 def _job_ad(text: str, company: str, title: str | None) -> Restated | None:
-    m = _GERMAN_AD.match(text)
+    m = _AD.match(text)
     if not m or not company:
         return None
-    word = m.group("role")
-    role = _german_role(word)
+    phrase = m.group("role").strip()
     count = _count(m.group("n")) if m.group("n") else None
-    own = bool(title) and any(
-        len(t) >= 5 and t in word.lower() for t in re.findall(r"[\wäöüß]+", (title or "").lower())
-    )
-    if role is None:
-        return Restated(f"I saw the job ad for {word} at {company}.", "the open role")
-    what = f"{count} {role}" if count else role
-    if count == "one":
-        what = f"a {role.rstrip('s')}"
+    head = _HEAD_OF.match(phrase)
+    area = _GERMAN_PARTS.get(head.group("area").lower()) if head else None
+    if head and area:
+        role, single = f"head of {area}", True
+    elif _ENGLISH_ROLE.match(phrase):
+        # "Business Developers" -> "business developers"; an acronym keeps its case ("SDRs")
+        role = " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in phrase.split())
+        single = False
+    elif " " not in phrase and (translated := _german_word(phrase, _GERMAN_ROLES)):
+        role, single = translated, False
+    else:
+        return None  # a role we cannot say in English is not pasted in German
+    title_words = [t for t in re.findall(r"[\wäöüß]+", (title or "").lower()) if len(t) >= 5]
+    own = any(t in phrase.lower() for t in title_words)
+    if single or count == "one":
+        what = f"a {role.removesuffix('s') if count == 'one' else role}"
+    else:
+        what = f"{count} {role}" if count else role
     return Restated(
         f"I saw that {company} is hiring {what}.",
-        what if count else f"hiring {role}",
+        what if count and not single else f"hiring {what}",
         "Open roles on your own team usually mean the people you have are covering more than they should."
         if own
         else None,
     )
+
+
+# "Inbetriebnahme einer neuen CNC-Fertigungslinie in Q3": a German commissioning line
+_COMMISSIONING = re.compile(
+    rf"^Inbetriebnahme\s+(?:einer|eines|der|des|von)\s+(?P<new>neuen\s+)?(?P<what>[\wäöüß-]+)\s+(?P<when>{_WHEN})$",
+    re.IGNORECASE,
+)
+
+
+def _german_project(text: str) -> Restated | None:
+    m = _COMMISSIONING.match(text)
+    if not m:
+        return None
+    what = _german_word(m.group("what"), _GERMAN_THINGS)
+    if what is None:
+        return None
+    what = f"new {what}" if m.group("new") else what
+    article = "an" if what[:1].lower() in "aeiou" else "a"
+    return Restated(f"You're commissioning {article} {what} {m.group('when')}.", f"the {what}")
 
 
 # --- "No in-house marketing director": a gap the offer fills --------------------------------------------------
@@ -269,5 +321,6 @@ def restate(
         or _acquired(text, co)
         or _joined(text, first, last)
         or _job_ad(text, co, title)
+        or _german_project(text)
         or gap(text, co)
     )

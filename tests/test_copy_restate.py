@@ -150,3 +150,37 @@ def test_notes_are_never_read_back_as_something_i_saw(first: str) -> None:
     )
     _, _, body = _opening(row)
     assert "I saw" not in body
+
+
+def test_a_german_commissioning_line_and_a_french_job_ad_are_said_in_english() -> None:
+    plant = _row(
+        "manufacturing",
+        "Werksleiter",
+        "Talbach Drehteile GmbH",
+        signals=["Inbetriebnahme einer neuen CNC-Fertigungslinie in Q4", "Sucht Leiter Instandhaltung (m/w/d)"],
+    )
+    opening, subjects, body = _opening(plant)
+    assert opening.startswith("You're commissioning a new CNC production line in Q4.")
+    assert "Inbetriebnahme" not in body and "Fertigungslinie" not in body
+    assert subjects[0] == "the new CNC production line"
+    sales = _row(
+        "saas",
+        "Directeur Commercial",
+        "Quillo",
+        signals=["Recrute 4 Business Developers (SDR)"],
+    )
+    opening, subjects, body = _opening(sales)
+    assert opening.startswith("I saw that Quillo is hiring four business developers.")
+    assert "Recrute" not in body
+    assert subjects[0] == "four business developers"
+
+
+def test_a_second_opening_subject_is_never_the_industry_stock_topic_when_the_body_opens_on_a_fact() -> None:
+    row = _row(
+        "manufacturing",
+        "Plant Manager",
+        "Bluestem Foods",
+        notes="$14M capex: two new packaging lines commissioning in Q1",
+    )
+    step, _ = step_one(row)
+    assert "unplanned stops" not in step.subject_variants
