@@ -1403,9 +1403,16 @@ class Plan:
             # the prospect's own figure from the notes (a call, an event): said back as theirs, not as found
             mine = self.clause(fact, you=True)
             goal = self.goal_after(fact)
-            line = f"You mentioned that {mine}." if mine else None
-            if line and goal and self.ok(f"You mentioned that {mine} and that {goal}."):
-                return f"You mentioned that {mine} and that {goal}."
+            # where they told us ("Told us at the Tribal Gaming Expo that ..."): said as that conversation
+            where = _TOLD_AT.search(fact.raw)
+            said_ = (
+                f"When you spoke with our team at {where.group('event')}, you mentioned that"
+                if where
+                else "You mentioned that"
+            )
+            line = f"{said_} {mine}." if mine else None
+            if line and goal and self.ok(f"{said_} {mine} and that {goal}."):
+                return f"{said_} {mine} and that {goal}."
             if line and self.ok(line):
                 return line
         congrats_band = self.band == "senior" or (
@@ -2331,6 +2338,10 @@ def _restate_all(plan: Plan, prospect: ProspectData) -> None:
         plan.restated[text] = said
 
 
+_TOLD_AT = re.compile(
+    r"\b(?:[Tt]old|[Ss]aid to|[Mm]entioned to)\s+(?:us|our (?:team|rep|reps|AE|SDR))\s+at\s+"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5})",
+)
 _DENIAL_START = re.compile(r"^\W*(?:not|no|never|none|nothing)\b(?!-)", re.IGNORECASE)
 
 

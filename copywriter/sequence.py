@@ -106,7 +106,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             if pain and not (words_of(pain) & words_of(lead.text)) - GENERIC:
                 pain = None
             extra = [
-                None if also in first else paired or (None if echo else also),
+                # a second fact only with its own "so what": a bare "You're also ..." reads as tacked on
+                None if also in first else paired,
                 pain,
                 plan.value_line(0, *salt),
                 # the sender line already names the one number: no second "one number" line

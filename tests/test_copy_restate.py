@@ -184,3 +184,15 @@ def test_a_second_opening_subject_is_never_the_industry_stock_topic_when_the_bod
     )
     step, _ = step_one(row)
     assert "unplanned stops" not in step.subject_variants
+
+
+def test_what_they_told_our_team_at_an_event_is_said_as_that_conversation() -> None:
+    row = _row(
+        "casino",
+        "VP Marketing",
+        "Red Bluff Casino",
+        notes="Told us at the Western Gaming Summit that about 30% of their rated players have lapsed",
+    )
+    opening, _, body = _opening(row)
+    assert opening.startswith("When you spoke with our team at the Western Gaming Summit, you mentioned that")
+    assert "I saw" not in body
