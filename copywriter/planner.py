@@ -1801,6 +1801,9 @@ class Plan:
             return None
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
+        if fact.kind is not None and re.fullmatch(r"[A-Z][\w.-]+", topic) and group not in ("hire",):
+            # a tool or brand alone ("Klaviyo") is never "the Klaviyo" / "after the Klaviyo"
+            return f"your {topic} setup" if angle == 0 else None
         if angle == 0:
             if fact.lemma == "hire" and fact.kind == "gerund":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)

@@ -48,6 +48,10 @@ def _count(text: str) -> str:
     return re.sub(r"\b(10|[1-9])\b(?!\s*[%$€£.,/:\d])", lambda m: _NUMBER_WORDS[m.group(1)], text)
 
 
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _bare(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
 
@@ -311,6 +315,27 @@ def gap(text: str, company: str) -> Restated | None:
     )
 
 
+# --- "Online orders only through Uber Eats and DoorDash": a single channel, no direct one ----------------------
+
+_ONLY_THROUGH = re.compile(
+    r"^(?P<what>[A-Z][\w -]{2,40}?)\s+(?:come\s+|comes\s+|are\s+|is\s+)?only\s+(?:through|via|on)\s+"
+    r"(?P<where>[A-Z][\w.&' -]{1,60}?)$"
+)
+
+
+def _only_through(text: str, company: str) -> Restated | None:
+    m = _ONLY_THROUGH.match(text)
+    if not m or not company:
+        return None
+    what, where = m.group("what").strip(), m.group("where").strip()
+    what = what if sum(c.isupper() for c in what) > 1 else what[0].lower() + what[1:]
+    verb = "come" if what.split()[-1].endswith("s") else "comes"
+    return Restated(
+        f"Right now, {_possessive(company)} {what} {verb} only through {where}.",
+        where if len(where.split()) <= 5 else f"{what} through the apps",
+    )
+
+
 def restate(
     text: str, *, company: str | None, first: str | None, last: str | None, title: str | None
 ) -> Restated | None:
@@ -322,5 +347,6 @@ def restate(
         or _joined(text, first, last)
         or _job_ad(text, co, title)
         or _german_project(text)
+        or _only_through(text, co)
         or gap(text, co)
     )

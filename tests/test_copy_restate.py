@@ -196,3 +196,24 @@ def test_what_they_told_our_team_at_an_event_is_said_as_that_conversation() -> N
     opening, _, body = _opening(row)
     assert opening.startswith("When you spoke with our team at the Western Gaming Summit, you mentioned that")
     assert "I saw" not in body
+
+
+def test_orders_through_the_apps_only_is_the_reader_own_fact_not_the_industry_line() -> None:
+    row = _row(
+        "restaurant", "Owner", "Casa Verde Kitchen", notes="Online orders only through Grubhub and DoorDash."
+    )
+    opening, subjects, _ = _opening(row)
+    assert opening.startswith(
+        "Right now, Casa Verde Kitchen's online orders come only through Grubhub and DoorDash."
+    )
+    assert not opening.startswith("Most ")
+    assert subjects[0] == "Grubhub and DoorDash"
+
+
+def test_a_tool_alone_is_never_the_subject_with_an_article() -> None:
+    row = _row(
+        "ecommerce", "Head of Retention", "Fernhill Botanics", notes="Runs Klaviyo with only a welcome flow live."
+    )
+    _, subjects, _ = _opening(row)
+    assert "the Klaviyo" not in subjects and "after the Klaviyo" not in subjects
+    assert subjects[0] == "your Klaviyo setup"
