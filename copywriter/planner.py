@@ -1101,7 +1101,7 @@ class Plan:
             first in _ARTICLES
             or first in TOPIC_STOPS
             or first in _DETERMINERS
-            or first[0].isdigit()
+            or (first[0].isdigit() and not re.fullmatch(r"\d+(?:st|nd|rd|th)", first))  # "7th office" needs "a"
             or first in ("roughly", "nearly", "almost")
             or first[0] == "~"
             or first in ("out", "up", "off", "own", "ground")  # "breaking ground on ...": an idiom
@@ -1867,8 +1867,17 @@ class Plan:
         # the industry observation's stock topic ("unplanned stops") only when the body says the observation: an
         # email that opens on the reader's own fact never gets a subject it does not mention
         seen = self.observation()
-        stock = body is None or not any(candidates) or (seen is not None and any(x in body for x in seen[1][:1]))
-        generic = [s for s in self._fallback_subjects(purpose) if stock or not self._stock_subject(s)]
+        stock = body is None or (seen is not None and any(x in body for x in seen[1][:1]))
+        paragraphs = (body or "").split("\n\n")
+        opening = paragraphs[1] if len(paragraphs) > 1 else ""  # after the greeting, before the sender line
+        generic = [
+            s
+            for s in self._fallback_subjects(purpose)
+            if stock
+            or not self._stock_subject(s)
+            # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target")
+            or any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
+        ]
         for subject in [*candidates, *generic]:
             if not subject:
                 continue

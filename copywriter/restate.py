@@ -87,8 +87,10 @@ def _colon(text: str) -> Restated | None:
                 noun = capex.group("noun").lower()
                 noun = f"{noun} plan" if noun == "capex" else noun
                 amount = capex.group("amount").replace(" ", "")
+                # "your $18M capex plan": no article to get wrong before a figure ("a $18M" / "an $18M")
+                doing = f"{ing.group('verb').lower()} {np_} {ing.group('when')}"
                 return Restated(
-                    f"You're {ing.group('verb').lower()} {np_} {ing.group('when')} as part of a {amount} {noun}.",
+                    f"You're {doing} as part of your {amount} {noun}.",
                     np_ if len(np_.split()) <= 4 else f"the {amount} {noun}",
                 )
         return None
@@ -336,6 +338,23 @@ def _only_through(text: str, company: str) -> Restated | None:
     )
 
 
+# --- "Hygiene chairs running ~78% utilised": a measure with no verb of its own ---------------------------------
+
+_RUNNING_AT = re.compile(
+    r"^(?P<np>[A-Z][a-z]+(?:\s+[a-z]+){0,3}s)\s+running\s+(?:at\s+)?(?P<figure>~?\s?(?:about\s+)?\d[\d.,]*%)"
+    r"(?P<rest>(?:\s+[\w-]+){0,6})$"
+)
+
+
+def _running_at(text: str) -> Restated | None:
+    m = _RUNNING_AT.match(text)
+    if not m:
+        return None
+    np_ = m.group("np").lower()
+    figure = re.sub(r"^~\s?", "about ", m.group("figure"))
+    return Restated(f"Your {np_} are running {figure}{m.group('rest')}.", f"your {np_}")
+
+
 def restate(
     text: str, *, company: str | None, first: str | None, last: str | None, title: str | None
 ) -> Restated | None:
@@ -348,5 +367,6 @@ def restate(
         or _job_ad(text, co, title)
         or _german_project(text)
         or _only_through(text, co)
+        or _running_at(text)
         or gap(text, co)
     )

@@ -67,7 +67,7 @@ def test_a_capex_line_becomes_what_the_reader_is_doing() -> None:
         notes="$9M expansion: two new extrusion lines commissioning in Q3",
     )
     opening, subjects, body = _opening(row)
-    assert opening.startswith("You're commissioning two new extrusion lines in Q3 as part of a $9M expansion.")
+    assert opening.startswith("You're commissioning two new extrusion lines in Q3 as part of your $9M expansion.")
     assert "Most " not in opening
     assert subjects[0] == "two new extrusion lines"
     assert "$9M expansion:" not in body
@@ -217,3 +217,19 @@ def test_a_tool_alone_is_never_the_subject_with_an_article() -> None:
     _, subjects, _ = _opening(row)
     assert "the Klaviyo" not in subjects and "after the Klaviyo" not in subjects
     assert subjects[0] == "your Klaviyo setup"
+
+
+def test_a_measure_with_no_verb_and_an_ordinal_read_as_english() -> None:
+    row = _row(
+        "healthcare_clinic",
+        "Practice Administrator",
+        "Mesquite Family Dental",
+        signals=["Opening 5th office in Chandler in June"],
+        notes="Hygiene chairs running ~70% utilised across the group.",
+    )
+    _, _, body = _opening(row)
+    assert "chairs running is" not in body
+    assert "opening 5th office" not in body.lower()
+    assert (
+        "Your hygiene chairs are running about 70% utilised across the group." in body or "your 5th office" in body
+    )
