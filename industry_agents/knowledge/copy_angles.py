@@ -369,7 +369,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b",
-                "A new building has to let up fast, and every empty week is rent that doesn't come back.",
+                "A new building has to lease up fast, and every empty week is rent that doesn't come back.",
             ),
         ),
         observation=(
@@ -385,7 +385,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
-                "A modernization is the cheapest moment to add machine monitoring: the new equipment's failure patterns are learned from day one instead of the hard way.",
+                "Installing or upgrading equipment is the cheapest moment to add machine monitoring: its failure patterns are learned from day one instead of the hard way.",
             ),
             (
                 r"\breactive\b|\brun[- ]to[- ]failure\b|\bfirefight",
