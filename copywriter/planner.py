@@ -793,7 +793,13 @@ class Plan:
         where = f" for {short}" if short else ""
         if self.tier <= 1:
             general = [
-                *([self.industry_ask(short)] if self.angles and short else []),
+                # the industry's no-fact question, unless a fact leads and the question asks about a "next" one
+                # ("how X could shorten its next lease-up" while the lease-up is under way)
+                *(
+                    [self.industry_ask(short)]
+                    if self.angles and short and not (fact is not None and " next " in self.industry_ask(short))
+                    else []
+                ),
                 f"Worth 15 minutes to see what that could look like{at}?",
                 "Open to a 15-minute call next week?",
             ]
@@ -1367,7 +1373,12 @@ class Plan:
         """The fact as the opening sentence of a message (`also`: as a further fact, "You're also ...")."""
         restated = self.restated.get(fact.raw)
         if restated is not None:
-            return restated.sentence if self.ok(restated.sentence) else None
+            restated_line = restated.sentence
+            seen = f"I saw that {self.company} is "
+            if also and self.company and restated_line.startswith(seen):
+                # a second job ad is not a second "I saw that"
+                restated_line = f"You're also {restated_line[len(seen) :]}"
+            return restated_line if self.ok(restated_line) else None
         form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
         form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
         you = form == 2 or not self.company or also
@@ -2330,7 +2341,7 @@ def _restate_all(plan: Plan, prospect: ProspectData) -> None:
     co = plan.company
     first, last = plan.ctx.first_name, clean(prospect.last_name)
     for f in plan.read:
-        said = restate(f.text, company=co, first=first, last=last, title=prospect.title)
+        said = restate(f.text, company=co, first=first, last=last, title=prospect.title, raw=f.raw)
         if said is not None:
             plan.restated[f.raw] = said
     offer = plan.ctx.sender.offer.lower()

@@ -70,6 +70,11 @@ _EVENT_PART = re.compile(
     rf"(?P<when>{_WHEN})$",
     re.IGNORECASE,
 )
+# "lease-up starting", "construction underway": the event is happening now
+_EVENT_NOW = re.compile(
+    r"^(?P<np>[a-z][\w -]{1,30}?)\s+(?:starting|started|underway|under way|beginning|begun|in progress)$",
+    re.IGNORECASE,
+)
 _DATED_PART = re.compile(rf"^(?P<np>[a-z][\w -]{{1,30}}?)\s+(?P<when>{_WHEN})$", re.IGNORECASE)
 
 
@@ -97,10 +102,17 @@ def _colon(text: str) -> Restated | None:
     if not head[:1].isupper() or any(c.isdigit() for c in head):
         return None
     event = next((e for p in parts if (e := _EVENT_PART.match(p))), None)
-    if event is None:
+    now = next((e for p in parts if (e := _EVENT_NOW.match(p))), None) if event is None else None
+    if event is None and now is None:
         return None
-    np_ = event.group("np").strip()
-    sentence = f"{np_[0].upper()}{np_[1:]} for {head} {event.group('verb').lower()} {event.group('when')}"
+    if event is not None:
+        np_ = event.group("np").strip()
+        sentence = f"{np_[0].upper()}{np_[1:]} for {head} {event.group('verb').lower()} {event.group('when')}"
+    else:
+        assert now is not None
+        np_ = now.group("np").strip()
+        sentence = f"{np_[0].upper()}{np_[1:]} for {head} is under way"
+        event = now
     dated = next(
         (d for p in parts if (d := _DATED_PART.match(p)) and d.group(0) != event.group(0)),
         None,
@@ -239,6 +251,28 @@ def _german_word(word: str, tails: dict[str, str]) -> str | None:
     return " ".join(x for x in (prefix, tails[low]) if x) if low in tails else None
 
 
+_HIRING_COLON = re.compile(
+    r"^(?:Hiring|Now hiring|Job ad|Job posting|Open role|Stellenanzeige|Offre d'emploi)\s*:\s*"
+    r"(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
+)
+
+
+def _hiring_colon(raw: str, company: str) -> Restated | None:
+    """ "Hiring: Executive Casino Host (x4)" -> "... is hiring four executive casino hosts." """
+    m = _HIRING_COLON.match(raw.strip().rstrip("."))
+    if not m or not company:
+        return None
+    role = " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in m.group("role").split())
+    n = int(m.group("n")) if m.group("n") else 1
+    if n == 1:
+        article = "an" if role[:1].lower() in "aeiou" else "a"
+        what = f"{article} {role}"
+    else:
+        plural = role if role.endswith("s") else role + "s"
+        what = f"{_count(str(n))} {plural}"
+    return Restated(f"I saw that {company} is hiring {what}.", what if n > 1 else f"hiring {what}")
+
+
 def _job_ad(text: str, company: str, title: str | None) -> Restated | None:
     m = _AD.match(text)
     if not m or not company:
@@ -356,12 +390,19 @@ def _running_at(text: str) -> Restated | None:
 
 
 def restate(
-    text: str, *, company: str | None, first: str | None, last: str | None, title: str | None
+    text: str,
+    *,
+    company: str | None,
+    first: str | None,
+    last: str | None,
+    title: str | None,
+    raw: str | None = None,
 ) -> Restated | None:
-    """The fact in `text` as an opening sentence, or None when its shape is not one of these."""
+    """The fact in `text` (`raw`: as written) as an opening sentence, or None for any other shape."""
     co = company or ""
     return (
-        _colon(text)
+        _hiring_colon(raw or text, co)
+        or _colon(text)
         or _acquired(text, co)
         or _joined(text, first, last)
         or _job_ad(text, co, title)

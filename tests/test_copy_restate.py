@@ -233,3 +233,26 @@ def test_a_measure_with_no_verb_and_an_ordinal_read_as_english() -> None:
     assert (
         "Your hygiene chairs are running about 70% utilised across the group." in body or "your 5th office" in body
     )
+
+
+def test_a_hiring_label_with_a_count_and_a_lease_up_under_way() -> None:
+    hosts = _row(
+        "casino",
+        "VP, Player Development",
+        "Granite Falls Casino",
+        signals=["Hiring: Casino Host (x3)"],
+    )
+    opening, _, body = _opening(hosts)
+    assert "hiring three casino hosts" in opening
+    assert "Hiring:" not in body and "(x3)" not in body
+    assert body.count("I saw that") <= 1
+    tower = _row(
+        "real_estate",
+        "VP of Leasing",
+        "Larkspur Residential",
+        signals=["The Wren at Eastgate: 220 units, first move-ins in May, lease-up starting"],
+    )
+    opening, subjects, body = _opening(tower)
+    assert opening.startswith("Lease-up for The Wren at Eastgate is under way, with first move-ins in May.")
+    assert subjects[0] == "the Wren lease-up"
+    assert "next lease-up" not in body
