@@ -1083,7 +1083,22 @@ _EVENT_GROUPS: dict[str, tuple[str, ...]] = {
 _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "opened", "opening", "openings", "new office", "new location", "new branch"),
     "move": ("migrated", "moved", "migration", "switched", "relocated", "move"),
-    "hire": ("hiring", "hired", "hire", "recruiting", "adding", "appointed", "appoints", "named"),
+    # a job ad in German, French, Spanish or Dutch ("Sucht 2 Instandhaltungstechniker") is a hire too
+    "hire": (
+        "hiring",
+        "hired",
+        "hire",
+        "recruiting",
+        "adding",
+        "appointed",
+        "appoints",
+        "named",
+        "sucht",
+        "suchen",
+        "recrute",
+        "busca",
+        "zoekt",
+    ),
     "role": ("joined", "promoted", "new role", "appointed"),
 }
 

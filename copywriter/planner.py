@@ -39,9 +39,10 @@ from copywriter.angles import (
     words_of,
 )
 from copywriter.context import Context, build_context, is_verb_phrase
-from copywriter.facts import short_company
+from copywriter.facts import clean, short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
+from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
@@ -473,6 +474,8 @@ class Plan:
     _observation: tuple[tuple[str, list[str]] | None] | None = None
     read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
+    # facts whose record shape no clause can say, restated as a sentence (see copywriter.restate), by raw text
+    restated: dict[str, Restated] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -643,9 +646,12 @@ class Plan:
         # a notes fact is read with the rest of its notes ("failed three times; customer penalties for late delivery")
         notes = self.ctx.prospect.notes or "" if fact.field == "notes" else ""
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
-        source = " ".join([fact.text, sentence])
+        # a restated fact is also read in its English sentence ("Recrute 3 Business Developers": hiring)
+        restated = self.restated.get(fact.raw)
+        said = f"{fact.text} {restated.sentence}" if restated is not None else fact.text
+        source = " ".join([said, sentence])
         source = _NEGATED.sub(" ", source)  # "no expansion planned" is not about an expansion
-        own = _NEGATED.sub(" ", fact.text)
+        own = _NEGATED.sub(" ", said)
         # "flows built at launch in 2019": a time long past, not a launch to write about
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
@@ -699,6 +705,17 @@ class Plan:
             else None
         )
 
+    @property
+    def judged(self) -> str | None:
+        """The one number the sender is judged on, or None: never two ("new accounts opened and deposits brought
+        in" is "new accounts opened")."""
+        judged = self.angles.judged_on if self.angles and self.terms.relevant(self.angles.judged_on) else None
+        if judged:
+            first, sep, second = judged.partition(" and ")
+            if sep and len(first.split()) >= 2 and len(second.split()) >= 2:
+                judged = first
+        return judged
+
     def sender_line(self, *salt: object) -> str:
         """The one claim about the sender in one short sentence: what they do for this kind of company and
         the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
@@ -707,7 +724,7 @@ class Plan:
         what = self.offer_short_np
         if self.angles and not re.search(r"\bfor\b", what):
             what = f"{what} for {self.angles.segment}"
-        judged = self.angles.judged_on if self.angles and self.terms.relevant(self.angles.judged_on) else None
+        judged = self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
         # The sender's name leads ("At PlantPulse, we build ...", "PlantPulse builds ..."), never trails the
@@ -776,7 +793,13 @@ class Plan:
         where = f" for {short}" if short else ""
         if self.tier <= 1:
             general = [
-                *([self.industry_ask(short)] if self.angles and short else []),
+                # the industry's no-fact question, unless a fact leads and the question asks about a "next" one
+                # ("how X could shorten its next lease-up" while the lease-up is under way)
+                *(
+                    [self.industry_ask(short)]
+                    if self.angles and short and not (fact is not None and " next " in self.industry_ask(short))
+                    else []
+                ),
                 f"Worth 15 minutes to see what that could look like{at}?",
                 "Open to a 15-minute call next week?",
             ]
@@ -1084,7 +1107,7 @@ class Plan:
             first in _ARTICLES
             or first in TOPIC_STOPS
             or first in _DETERMINERS
-            or first[0].isdigit()
+            or (first[0].isdigit() and not re.fullmatch(r"\d+(?:st|nd|rd|th)", first))  # "7th office" needs "a"
             or first in ("roughly", "nearly", "almost")
             or first[0] == "~"
             or first in ("out", "up", "off", "own", "ground")  # "breaking ground on ...": an idiom
@@ -1348,6 +1371,14 @@ class Plan:
 
     def fact_sentence(self, fact: CopyFact, *salt: object, also: bool = False) -> str | None:
         """The fact as the opening sentence of a message (`also`: as a further fact, "You're also ...")."""
+        restated = self.restated.get(fact.raw)
+        if restated is not None:
+            restated_line = restated.sentence
+            seen = f"I saw that {self.company} is "
+            if also and self.company and restated_line.startswith(seen):
+                # a second job ad is not a second "I saw that"
+                restated_line = f"You're also {restated_line[len(seen) :]}"
+            return restated_line if self.ok(restated_line) else None
         form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
         form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
         you = form == 2 or not self.company or also
@@ -1383,9 +1414,16 @@ class Plan:
             # the prospect's own figure from the notes (a call, an event): said back as theirs, not as found
             mine = self.clause(fact, you=True)
             goal = self.goal_after(fact)
-            line = f"You mentioned that {mine}." if mine else None
-            if line and goal and self.ok(f"You mentioned that {mine} and that {goal}."):
-                return f"You mentioned that {mine} and that {goal}."
+            # where they told us ("Told us at the Tribal Gaming Expo that ..."): said as that conversation
+            where = _TOLD_AT.search(fact.raw)
+            said_ = (
+                f"When you spoke with our team at {where.group('event')}, you mentioned that"
+                if where
+                else "You mentioned that"
+            )
+            line = f"{said_} {mine}." if mine else None
+            if line and goal and self.ok(f"{said_} {mine} and that {goal}."):
+                return f"{said_} {mine} and that {goal}."
             if line and self.ok(line):
                 return line
         congrats_band = self.band == "senior" or (
@@ -1417,7 +1455,8 @@ class Plan:
             )
             if line and self.ok(line):
                 return line
-        if form == 1 and self.company and not also:
+        if form == 1 and self.company and not also and fact.field == "signals":
+            # a notes sentence is what the prospect told us or our CRM holds: never "I saw that ..."
             line = f"I saw that {clause}."
             if self.ok(line):
                 return line
@@ -1765,11 +1804,17 @@ class Plan:
         return None
 
     def subject_for(self, fact: CopyFact, angle: int) -> str | None:
+        said = self.restated.get(fact.raw)
+        if said is not None:
+            return said.subject if angle == 0 else None
         topic = self.topic(fact)
         if not topic:
             return None
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
+        if fact.kind is not None and re.fullmatch(r"[A-Z][\w.-]+", topic) and group not in ("hire",):
+            # a tool or brand alone ("Klaviyo") is never "the Klaviyo" / "after the Klaviyo"
+            return f"your {topic} setup" if angle == 0 else None
         if angle == 0:
             if fact.lemma == "hire" and fact.kind == "gerund":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
@@ -1808,6 +1853,16 @@ class Plan:
             return f"{lowered} at {self.company}" if self.company and len(self.company.split()) <= 2 else None
         return f"{when} the {lowered}" if len(lowered.split()) <= 3 else None
 
+    def says_restated(self, fact: CopyFact, body: str) -> bool:
+        """Whether `body` says `fact` in its restated sentence."""
+        said = self.restated.get(fact.raw)
+        return said is not None and said.sentence in body
+
+    def why_restated(self, fact: CopyFact) -> str | None:
+        """The "so what" the restated shape implies (a new owner, a new role), checked; None otherwise."""
+        said = self.restated.get(fact.raw)
+        return said.why if said is not None and said.why and self.ok(said.why) else None
+
     def subjects(self, purpose: str, count: int, step: int, body: str | None = None) -> list[str]:
         """`count` subjects of 2-5 words built from the facts, each from a different angle; given the `body`,
         only from facts the body says (a subject never refers to something the email does not mention)."""
@@ -1815,12 +1870,25 @@ class Plan:
         candidates: list[str | None] = []
         order = self.facts[step - 1 :] + self.facts[: step - 1] if self.facts else []
         if body is not None:
-            order = [f for f in order if _said(f, body)]
+            order = [f for f in order if _said(f, body) or self.says_restated(f, body)]
         for fact in order:
             candidates.append(self.subject_for(fact, 0))
         for fact in order:
             candidates.append(self.subject_for(fact, 1))
-        generic = self._fallback_subjects(purpose)
+        # the industry observation's stock topic ("unplanned stops") only when the body says the observation: an
+        # email that opens on the reader's own fact never gets a subject it does not mention
+        seen = self.observation()
+        stock = body is None or (seen is not None and any(x in body for x in seen[1][:1]))
+        paragraphs = (body or "").split("\n\n")
+        opening = paragraphs[1] if len(paragraphs) > 1 else ""  # after the greeting, before the sender line
+        generic = [
+            s
+            for s in self._fallback_subjects(purpose)
+            if stock
+            or not self._stock_subject(s)
+            # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target")
+            or any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
+        ]
         for subject in [*candidates, *generic]:
             if not subject:
                 continue
@@ -1833,12 +1901,15 @@ class Plan:
             found.append(subject)
             if len(found) == count:
                 break
-        for extra in self._fallback_subjects(purpose):
+        for extra in generic:
             if len(found) == count:
                 break
             if extra.casefold() not in {f.casefold() for f in found}:
                 found.append(extra)
         return found
+
+    def _stock_subject(self, subject: str) -> bool:
+        return self.angles is not None and subject == self.angles.observation[0]
 
     def _fallback_subjects(self, purpose: str) -> list[str]:
         """Subjects when the record has no usable fact: the industry observation's topic first; never the
@@ -2207,12 +2278,16 @@ def build_plan(
     )
     plan.read = read_facts(prospect, terms)
     judged = _judged(profile, prospect)
+    _restate_all(plan, prospect)
     usable = [
         f
         for f in plan.read
-        if not judged.get(_span_key(f.raw), (0.0, False))[1]  # the facts layer reads it as negated: never claimed
-        and (c := plan.clause(f, you=True)) is not None
-        and plan.ok(cap_first(c) + ".")
+        if f.raw in plan.restated
+        or (
+            not judged.get(_span_key(f.raw), (0.0, False))[1]  # the facts layer reads it as negated: never claimed
+            and (c := plan.clause(f, you=True)) is not None
+            and plan.ok(cap_first(c) + ".")
+        )
     ]
     # The lead fact fits the reader's role: sales people hear about hiring first, executives about money.
     prefer = {
@@ -2231,6 +2306,7 @@ def build_plan(
                 + (0.6 if _group(f) in prefer else 0.0)
                 + plan.consequence_weight(f)
                 + 1.5 * judged.get(_span_key(f.raw), (0.0, False))[0]
+                + (1.0 if f.raw in plan.restated else 0.0)  # a real sentence exists for it: it can lead
             )
         )
     )
@@ -2241,6 +2317,7 @@ def build_plan(
         f
         for f in usable
         if f.relevance
+        or f.raw in plan.restated
         or plan.consequence_weight(f) > 0
         or judged.get(_span_key(f.raw), (0.0, False))[0] >= 0.5
         or plan.size_so_what(f)
@@ -2249,6 +2326,45 @@ def build_plan(
     return plan
 
 
+# what a gap the offer can fill is about ("No in-house marketing director" for a campaigns agency)
+_GAP_AREAS = {
+    "marketing": ("market", "campaign", "email", "sms", "ads", "advertis", "brand", "acquisition"),
+    "sales": ("sdr", "outbound", "pipeline", "meeting", "sales", "prospect"),
+    "maintenance": ("maintenance", "downtime", "machine", "monitor"),
+    "it": ("it ", "software", "security", "cloud", "network"),
+    "finance": ("account", "bookkeep", "finance", "payroll"),
+}
+
+
+def _restate_all(plan: Plan, prospect: ProspectData) -> None:
+    """Restate every fact whose shape no clause can say, and add a gap the offer fills as a fact of its own."""
+    co = plan.company
+    first, last = plan.ctx.first_name, clean(prospect.last_name)
+    for f in plan.read:
+        said = restate(f.text, company=co, first=first, last=last, title=prospect.title, raw=f.raw)
+        if said is not None:
+            plan.restated[f.raw] = said
+    offer = plan.ctx.sender.offer.lower()
+    for sentence in re.split(r"(?<=[.!?;])\s+", clean(prospect.notes) or ""):
+        text = strip_end(sentence.strip())
+        m = GAP.match(text)
+        if not m or not co:
+            continue
+        area = m.group("role").split()[0].lower()
+        if not any(w in offer for w in _GAP_AREAS.get(area, (area,))):
+            continue  # a gap the offer does not fill is not the hook
+        said = restate(text, company=co, first=first, last=last, title=prospect.title)
+        if said is None:
+            continue
+        fact = CopyFact("notes", text, text, None, None, None, text, text, None, (), (), frozenset({area}), 4.0)
+        plan.read.append(fact)
+        plan.restated[text] = said
+
+
+_TOLD_AT = re.compile(
+    r"\b(?:[Tt]old|[Ss]aid to|[Mm]entioned to)\s+(?:us|our (?:team|rep|reps|AE|SDR))\s+at\s+"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5})",
+)
 _DENIAL_START = re.compile(r"^\W*(?:not|no|never|none|nothing)\b(?!-)", re.IGNORECASE)
 
 

@@ -70,7 +70,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         cta = plan.opener_cta(dated, *salt)
     if lead is not None:
         why = (
-            plan.size_so_what(lead)
+            plan.why_restated(lead)
+            or plan.size_so_what(lead)
             or plan.consequence(lead)
             or plan.linked_so_what(lead, *salt)
             or plan.so_what(lead, *salt)
@@ -87,7 +88,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
         )
-        if more is not None and not plan.consequence(lead):
+        if more is not None and not plan.consequence(lead) and not plan.why_restated(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
         # short: a second fact, then a pain the offer is true to; a stock "judge it on one number" line only last
@@ -105,10 +106,12 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             if pain and not (words_of(pain) & words_of(lead.text)) - GENERIC:
                 pain = None
             extra = [
-                None if also in first else paired or (None if echo else also),
+                # a second fact only with its own "so what": a bare "You're also ..." reads as tacked on
+                None if also in first else paired,
                 pain,
                 plan.value_line(0, *salt),
-                plan.proof_line(0, *salt),
+                # the sender line already names the one number: no second "one number" line
+                None if plan.judged else plan.proof_line(0, *salt),
                 # an agent with no industry knowledge has little else to reach the floor with
                 *(plan.process_lines(*salt) if plan.angles is None else []),
             ]

@@ -178,7 +178,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bacquir|\bmerg",
-                "Acquired practices come with patient lists nobody has contacted since the sale, and the overdue patients on them are the easiest to book.",
+                "A practice that changes hands usually has to show its new owner a fuller schedule, and patients already overdue on its books are the quickest to book.",
             ),
             (
                 r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b",
@@ -243,7 +243,7 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "outbound pipeline",
-            "Most B2B software teams I talk to want more outbound pipeline than their SDRs can book, and hiring more SDRs takes a quarter or more to pay off.",
+            "Most B2B software teams I talk to want more outbound pipeline than the team they have can book, and hiring SDRs takes a quarter or more to pay off.",
             "That gap is usually where an outside team earns its keep: meetings now, while the in-house team is hired and ramped.",
         ),
         no_fact_ask="Worth 15 minutes to see what an outsourced SDR team could book for {company} this quarter?",
@@ -369,7 +369,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b",
-                "A new building has to let up fast, and every empty week is rent that doesn't come back.",
+                "A new building has to lease up fast, and every empty week is rent that doesn't come back.",
             ),
         ),
         observation=(
@@ -385,7 +385,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
-                "A modernization is the cheapest moment to add machine monitoring: the new equipment's failure patterns are learned from day one instead of the hard way.",
+                "Installing or upgrading equipment is the cheapest moment to add machine monitoring: its failure patterns are learned from day one instead of the hard way.",
             ),
             (
                 r"\breactive\b|\brun[- ]to[- ]failure\b|\bfirefight",
