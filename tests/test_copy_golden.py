@@ -383,7 +383,8 @@ def test_a_measured_fact_after_a_denial_is_kept_and_a_notes_payment_is_said_back
 
 
 def test_the_body_uses_the_name_people_say_not_the_legal_name() -> None:
-    """ "Harbor Point Bank, N.A." and "Kestrel Goods Pty Ltd" read "Harbor Point Bank" and "Kestrel Goods"."""
+    """ "Harbor Point Bank, N.A." and "Kestrel Goods Pty Ltd" read "Harbor Point" and "Kestrel Goods": the legal
+    suffix goes, and so does a long name's trailing trade word when a distinctive name is left."""
     seq = _sequence(
         "financial_services",
         title="SVP Marketing",
@@ -392,7 +393,7 @@ def test_the_body_uses_the_name_people_say_not_the_legal_name() -> None:
         signals=["Opening 2 branches in Tacoma"],
     )
     text = "\n".join(s.body + "\n" + "\n".join(s.subject_variants) for s in seq.steps)
-    assert "Harbor Point Bank" in text and "N.A." not in text, text
+    assert "Harbor Point" in text and "Harbor Point Bank" not in text and "N.A." not in text, text
     shop = _sequence(
         "ecommerce",
         title="Head of CRM",
@@ -422,7 +423,7 @@ def test_shorthand_subjects_become_the_reader_or_the_company() -> None:
         employee_count=300,
         signals=["Two buildings entering lease-up in the spring"],
     )
-    assert re.search(r"\b(?:Cedar Row Living has|you have) two buildings entering lease-up\b", count), count
+    assert re.search(r"\b(?:Cedar Row has|you have) two buildings entering lease-up\b", count), count
     approx = _opening(
         "restaurant",
         title="Head of Digital",
@@ -560,7 +561,7 @@ def test_a_so_what_never_points_at_something_the_opening_did_not_say() -> None:
         employee_count=150,
         notes="Three new buildings in Hialeah stuck near 75% occupancy.",
     )
-    assert re.search(r"\b(?:your|Coral Row Living's) three new buildings in Hialeah\b", own), own
+    assert re.search(r"\b(?:your|Coral Row's) three new buildings in Hialeah\b", own), own
 
 
 def test_labelled_and_passive_shorthand_is_said_whole() -> None:
@@ -599,7 +600,7 @@ def test_labelled_and_passive_shorthand_is_said_whole() -> None:
         employee_count=900,
         signals=["Posted on LinkedIn that the new 150-room hotel tower opens in Q3"],
     )
-    assert re.search(r"\b(?:your|Blue Mesa Casino's) new 150-room hotel tower opens in Q3", tower), tower
+    assert re.search(r"\b(?:your|Blue Mesa's) new 150-room hotel tower opens in Q3", tower), tower
     lease = _opening(
         "real_estate",
         title="VP Marketing",
@@ -770,3 +771,32 @@ def test_a_connection_note_never_quotes_a_private_figure() -> None:
         profile, who, analyze_rules(profile, who), sender_for("ecommerce"), kind="connection"
     )
     assert "21%" not in note.body and len(note.body) <= 300, note.body
+
+
+def test_a_long_name_is_said_without_its_trade_descriptor() -> None:
+    """A practitioner writes "Dunmore's partners", not "Dunmore Chartered Professional Accountants' partners";
+    a name that would shrink to a common word, or is already short, stays as given."""
+    from copywriter.facts import short_company
+
+    said = {
+        "Dunmore Chartered Professional Accountants": "Dunmore",
+        "Harbour Table Restaurant Group": "Harbour Table",
+        "Whitfield Moss CPAs & Advisors": "Whitfield Moss",
+        "Peachtree Physical Therapy & Sports Rehab": "Peachtree",
+        "Two Rivers Racino": "Two Rivers",
+        "Kindred Crumb Bakeshop, LLC": "Kindred Crumb",
+        "American Dental Partners": "American Dental Partners",
+        "Orchard Packaging Co.": "Orchard Packaging",
+        "Physical Therapy Associates": "Physical Therapy Associates",
+        "Prairie Teachers Credit Union": "Prairie Teachers Credit Union",
+    }
+    assert {name: short_company(name) for name in said} == said
+    seq = _sequence(
+        "healthcare_clinic",
+        title="Owner",
+        company="Peachtree Physical Therapy & Sports Rehab",
+        employee_count=40,
+        signals=["Opened a second clinic in Marietta in March"],
+    )
+    body = seq.steps[0].body
+    assert "Peachtree" in body and "Peachtree Physical Therapy" not in body, body
