@@ -684,6 +684,11 @@ def _article_wrong(article: str, word: str) -> bool:
     return wanted != art
 
 
+_RUNNING_IS = re.compile(
+    r"\b(?:[Yy]our|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+running\s+(?:is|are|was|were)\b"
+)
+
+
 def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
     for m in _COMPOUND.finditer(text) if " and " in text else ():
@@ -711,6 +716,13 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     m_be = _BROKEN_BE.search(text) if (" is " in text or " are " in text) else None
     if m_be:
         out.append(Finding("agreement", m_be.group(0), "a verb spliced after an article or a conjunction"))
+    m_run = _RUNNING_IS.search(text) if " running " in text else None
+    if m_run and not any(
+        verb_kind(w) == "gerund" for w in re.findall(r"[a-z]+ing\b", text[: m_run.start()].lower())
+    ):
+        # "your no-show rate running is about 14%": "is running at" or "is", never "running is" (unless a gerund
+        # leads: "Keeping the plant running is ...")
+        out.append(Finding("agreement", m_run.group(0), 'a measure "running is": write "is running at" or "is"'))
     m_pos = _POSSESSIVE_CLAUSE.search(text)
     if m_pos:
         out.append(Finding("agreement", m_pos.group(0), "a possessive followed by a clause, not a noun"))

@@ -1416,6 +1416,14 @@ class Plan:
             goal = self.goal_after(fact)
             # where they told us ("Told us at the Tribal Gaming Expo that ..."): said as that conversation
             where = _TOLD_AT.search(fact.raw)
+            if mine and not where and not _TOLD_US.search(fact.raw):
+                # a researcher's note, not a conversation: said as an observation in the reader's terms, never
+                # "You mentioned that ..." for something they never told us
+                seen = _observed(mine, self.company)
+                if goal and self.ok(f"{seen[:-1]}, and {goal}."):
+                    return f"{seen[:-1]}, and {goal}."
+                if self.ok(seen):
+                    return seen
             said_ = (
                 f"When you spoke with our team at {where.group('event')}, you mentioned that"
                 if where
@@ -2359,6 +2367,26 @@ def _restate_all(plan: Plan, prospect: ProspectData) -> None:
         fact = CopyFact("notes", text, text, None, None, None, text, text, None, (), (), frozenset({area}), 4.0)
         plan.read.append(fact)
         plan.restated[text] = said
+
+
+# The record says the prospect told us this (a call, a meeting, an email): only then "You mentioned that ...".
+_TOLD_US = re.compile(
+    r"\b(?:told|said to|mentioned to|shared with|wrote to|emailed)\s+(?:us|me|our)\b|"
+    r"\b(?:on|during|in)\s+(?:a|the|our|an)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
+    r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our|the) (?:call|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _observed(clause: str, company: str | None) -> str:
+    """A researcher's figure said as what we see ("Your no-show rate is about 14%."), at the company when the
+    clause does not already make it theirs; never opening on a figure."""
+    figure = clause[:1].isdigit() or clause[:1] in "$€£"
+    if figure and company:
+        return f"At {company}, {clause}."
+    if figure or not company or re.search(r"\b(?:your|you|you're)\b", clause, re.IGNORECASE):
+        return cap_first(clause) + "."
+    return f"{cap_first(clause)} at {company}."
 
 
 _TOLD_AT = re.compile(
