@@ -787,10 +787,15 @@ class Plan:
                 pool = meeting if self.tier <= 1 else reading
                 start = stable_int(self.ctx.seed, "cta", *salt) % len(pool)
                 options += pool[start:] + pool[:start]
-        at = f" at {short}" if short else ""
+        if fact is not None:
+            # no date and no measured topic: the question still names the lead fact ("Worth 15 minutes on the
+            # Birchway lease-up?"), so a fact-led email never ends on the question any email could end on
+            options += self.fact_asks(fact, *salt)
+        named = short if short and len(short.split()) <= 3 else None  # a long name never rides in the question
+        at = f" at {named}" if named else ""
         # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
         # so two people at one account, a buyer and a champion, are asked differently)
-        where = f" for {short}" if short else ""
+        where = f" for {named}" if named else ""
         if self.tier <= 1:
             general = [
                 # the industry's no-fact question, unless a fact leads and the question asks about a "next" one
@@ -824,6 +829,57 @@ class Plan:
             if self.ok(option):
                 return option
         return options[-1]
+
+    def fact_asks(self, fact: CopyFact, *salt: object) -> list[str]:
+        """Questions about the lead fact itself, from its subject line read as a noun phrase ("the three new
+        thermoforming lines", "your first weeks as CRO"), in the tier's register and rotated by reader; [] when
+        the subject is not a noun phrase ("without a marketing director") or is a job ad."""
+        subject = self.subject_for(fact, 0)
+        if not subject or fact.lemma == "hire" or not 2 <= len(subject.split()) <= 6:
+            return []
+        said = self.restated.get(fact.raw)
+        told = " ".join([fact.raw, fact.text, said.sentence if said else ""])
+        if re.search(r"\bhir(?:e|es|ed|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE):
+            return []  # a job ad: the call is not about the people they are hiring
+        first = subject.split()[0].lower()
+        if not any(
+            w[:1].isupper() or w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS
+            for w in subject.split()
+        ):
+            return []  # only a concrete thing (a name, a count, a date) is worth a question of its own
+        if first in (
+            "without",
+            "with",
+            "before",
+            "after",
+            "since",
+            "hiring",
+            "on",
+            "about",
+            "for",
+            "at",
+            "a",
+            "an",
+        ):
+            return []
+        if first[:1].isdigit() or first[:1] in "$€£" or first in _NUMBER_WORDS:
+            subject = f"the {subject}"  # "three new lines" -> "the three new lines"
+        elif first not in ("the", "your"):
+            return []  # a bare phrase ("lease-up speed") is a label, not something to ask about
+        pool = (
+            [
+                f"Worth 15 minutes on {subject}?",
+                f"Could we find 15 minutes this week to talk about {subject}?",
+                f"Open to a 15-minute call about {subject}?",
+            ]
+            if self.tier <= 1
+            else [
+                f"Want me to send a short note on {subject}?",
+                f"Would a one-page plan for {subject} be useful?",
+            ]
+        )
+        start = stable_int(self.ctx.seed, "fact-ask", *salt) % len(pool)
+        return pool[start:] + pool[:start]
 
     def cta_topic(self, fact: CopyFact) -> str | None:
         """The lead fact as the object of a question ("your recall backlog", "the 300-room tower"), or None."""

@@ -795,10 +795,32 @@ def test_a_long_name_is_said_without_its_trade_descriptor() -> None:
         title="Owner",
         company="Peachtree Physical Therapy & Sports Rehab",
         employee_count=40,
-        signals=["Opened a second clinic in Marietta in March"],
     )
-    body = seq.steps[0].body
-    assert "Peachtree" in body and "Peachtree Physical Therapy" not in body, body
+    text = "\n".join(s.body for s in seq.steps)
+    assert "Peachtree" in text and "Peachtree Physical Therapy" not in text, text
+
+
+def test_a_fact_led_email_asks_about_that_fact_not_the_stock_question() -> None:
+    """With a lead fact, step 1's question names it ("... the Sagebrush acquisition?", "... before June?"); the
+    stock "Open to a 15-minute call next week?" is only for an email with no fact; a job ad is never the topic."""
+    asks = {
+        ("three new thermoforming lines", "before Q2"): _step_one(
+            "manufacturing",
+            title="VP Operations",
+            company="Orchard Packaging Co.",
+            employee_count=400,
+            signals=["Commissioning three new thermoforming lines in Q2 as part of a $22M capex plan"],
+        )[1].split("\n\n")[-2],
+        ("Sagebrush acquisition",): _step_one(
+            "healthcare_clinic",
+            title="COO",
+            company="Canyon Physical Therapy",
+            employee_count=300,
+            signals=["Acquired by Sagebrush Health Partners in March", "18 clinics, 3 de novos planned"],
+        )[1].split("\n\n")[-2],
+    }
+    for topics, ask in asks.items():
+        assert any(t in ask for t in topics) and ask.endswith("?") and "next week" not in ask, ask
 
 
 def test_you_mentioned_only_when_the_record_says_they_told_us() -> None:
