@@ -83,7 +83,8 @@ _TRADE_WORDS = frozenset(
     """accountants accounting advisors advisory associates bakery bakeshop bank bancorp bancshares brewery brewing
     builders cafe care casino center centre chartered chiropractic clinic clinics communities construction
     consulting cpa cpas dental dentistry engineering family federal financial fitness foods grill group
-    health healthcare holdings hospitality hospital hospitals hotel hotels insurance law legal living logistics
+    health healthcare holdings hospitality hospital hospitals hotel hotels insurance law legal living lodge
+    logistics
     management manufacturing marketing medical orthodontics packaging pharmacy physical practice professional
     properties property racino realty rehab rehabilitation residential resort resorts restaurant restaurants
     savings senior services solutions spa sports studio studios system systems therapy trust veterinary
@@ -126,7 +127,7 @@ def short_company(company: str) -> str:
             break
         short = trimmed
     if short.endswith(("&", " and")):
-        return company  # "Poutine & Co." is the name, not "Poutine &"
+        return _trade_tail_dropped(company)  # "Poutine & Co." is the name, not "Poutine &"; "Lodge & Spa" a trade
     return _trade_tail_dropped(short) if short else company
 
 

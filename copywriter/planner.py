@@ -801,8 +801,8 @@ class Plan:
                 # the industry's no-fact question, unless a fact leads and the question asks about a "next" one
                 # ("how X could shorten its next lease-up" while the lease-up is under way)
                 *(
-                    [self.industry_ask(short)]
-                    if self.angles and short and not (fact is not None and " next " in self.industry_ask(short))
+                    [self.industry_ask(named)]
+                    if self.angles and named and not (fact is not None and " next " in self.industry_ask(named))
                     else []
                 ),
                 f"Worth 15 minutes to see what that could look like{at}?",
@@ -818,10 +818,10 @@ class Plan:
         if fact is not None:
             begin = stable_int(self.ctx.seed, "general-ask") % len(general)
             general = general[begin:] + general[:begin]
-        elif self.angles and short:
+        elif self.angles and named:
             # no fact: the industry's own question is the specific one, for most readers; a third get another
             # question so two general emails of one offer don't read the same
-            ask = self.industry_ask(short)
+            ask = self.industry_ask(named)
             general = [g for g in general if g != ask]
             general.insert(0 if stable_int(self.ctx.seed, "no-fact-ask") % 3 else min(1, len(general)), ask)
         options += general
@@ -835,12 +835,24 @@ class Plan:
         thermoforming lines", "your first weeks as CRO"), in the tier's register and rotated by reader; [] when
         the subject is not a noun phrase ("without a marketing director") or is a job ad."""
         subject = self.subject_for(fact, 0)
-        if not subject or fact.lemma == "hire" or not 2 <= len(subject.split()) <= 6:
-            return []
         said = self.restated.get(fact.raw)
         told = " ".join([fact.raw, fact.text, said.sentence if said else ""])
-        if re.search(r"\bhir(?:e|es|ed|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE):
-            return []  # a job ad: the call is not about the people they are hiring
+        if fact.lemma == "hire" or re.search(
+            r"\bhir(?:e|es|ed|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE
+        ):
+            # a job ad: the call is about the weeks before the new people are productive, not about them
+            pool = (
+                [
+                    "Worth 15 minutes before the new hires start?",
+                    "Could we find 15 minutes while those roles are open?",
+                ]
+                if self.tier <= 1
+                else ["Want me to send a short note on what we'd run while those roles are open?"]
+            )
+            start = stable_int(self.ctx.seed, "hire-ask", *salt) % len(pool)
+            return pool[start:] + pool[:start]
+        if not subject or not 2 <= len(subject.split()) <= 6:
+            return []
         first = subject.split()[0].lower()
         if not any(
             w[:1].isupper() or w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS

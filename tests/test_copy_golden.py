@@ -783,6 +783,8 @@ def test_a_long_name_is_said_without_its_trade_descriptor() -> None:
         "Whitfield Moss CPAs & Advisors": "Whitfield Moss",
         "Peachtree Physical Therapy & Sports Rehab": "Peachtree",
         "Two Rivers Racino": "Two Rivers",
+        "Aspen Hollow Lodge & Spa": "Aspen Hollow",
+        "Poutine & Co.": "Poutine & Co.",
         "Kindred Crumb Bakeshop, LLC": "Kindred Crumb",
         "American Dental Partners": "American Dental Partners",
         "Orchard Packaging Co.": "Orchard Packaging",
@@ -819,6 +821,15 @@ def test_a_fact_led_email_asks_about_that_fact_not_the_stock_question() -> None:
             signals=["Acquired by Sagebrush Health Partners in March", "18 clinics, 3 de novos planned"],
         )[1].split("\n\n")[-2],
     }
+    hiring = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Buildgrid",
+        employee_count=120,
+        signals=["Raised $35M Series B (September)", "Hiring 4 SDRs and 6 AEs"],
+    )[1]
+    assert "is hiring 4 SDRs" in hiring, hiring
+    asks[("new hires", "roles are open")] = hiring.split("\n\n")[-2]
     for topics, ask in asks.items():
         assert any(t in ask for t in topics) and ask.endswith("?") and "next week" not in ask, ask
 
