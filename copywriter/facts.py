@@ -83,7 +83,7 @@ _TRADE_WORDS = frozenset(
     """accountants accounting advisors advisory associates bakery bakeshop bank bancorp bancshares brewery brewing
     builders cafe care casino center centre chartered chiropractic clinic clinics communities construction
     consulting cpa cpas dental dentistry engineering family federal financial fitness foods grill group
-    health healthcare holdings hospitality hospital hospitals hotel hotels insurance law legal living lodge
+    health healthcare holdings hospitality hospital hospitals hotel hotels insurance kitchen law legal living lodge
     logistics
     management manufacturing marketing medical orthodontics packaging pharmacy physical practice professional
     properties property racino realty rehab rehabilitation residential resort resorts restaurant restaurants

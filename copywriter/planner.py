@@ -853,6 +853,8 @@ class Plan:
             return pool[start:] + pool[:start]
         if not subject or not 2 <= len(subject.split()) <= 6:
             return []
+        if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
+            return []  # "your four offices" is how big they are, not something to talk about
         first = subject.split()[0].lower()
         if not any(
             w[:1].isupper() or w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS

@@ -204,7 +204,7 @@ def test_orders_through_the_apps_only_is_the_reader_own_fact_not_the_industry_li
     )
     opening, subjects, _ = _opening(row)
     assert opening.startswith(
-        "Right now, Casa Verde Kitchen's online orders come only through Grubhub and DoorDash."
+        "Right now, Casa Verde's online orders come only through Grubhub and DoorDash."  # the name people say
     )
     assert not opening.startswith("Most ")
     assert subjects[0] == "Grubhub and DoorDash"
