@@ -77,8 +77,49 @@ def clean_name(value: str | None) -> str | None:
     return text
 
 
+# Words that say what trade a company is in ("Restaurant Group", "CPAs & Advisors", "Physical Therapy & Sports
+# Rehab"): as the tail of a long name they are what the register needs, not what people say in a sentence.
+_TRADE_WORDS = frozenset(
+    """accountants accounting advisors advisory associates bakery bakeshop bank bancorp bancshares brewery brewing
+    builders cafe care casino center centre chartered chiropractic clinic clinics communities construction
+    consulting cpa cpas dental dentistry engineering family federal financial fitness foods grill group
+    health healthcare holdings hospitality hospital hospitals hotel hotels insurance kitchen law legal living lodge
+    logistics
+    management manufacturing marketing medical orthodontics packaging pharmacy physical practice professional
+    properties property racino realty rehab rehabilitation residential resort resorts restaurant restaurants
+    savings senior services solutions spa sports studio studios system systems therapy trust veterinary
+    wealth wellness winery""".split()  # noqa: SIM905
+)
+# A one-word remainder that is a common word, not a name: "American Dental Partners" stays whole.
+_GENERIC_NAME_WORDS = frozenset(
+    """american central city coastal community first global metro national new north northern pacific premier
+    regional south southern the united university valley west western east eastern summit""".split()  # noqa: SIM905
+)
+
+
+def _trade_tail_dropped(name: str) -> str:
+    """A long name without its trailing trade descriptor, when a distinctive name is left ("Dunmore Chartered
+    Professional Accountants" -> "Dunmore", "Kindred Crumb Bakeshop" -> "Kindred Crumb"); else the name."""
+    words = name.split()
+    if len(words) < 3:
+        return name  # "Orchard Packaging" is already the name people say
+    cut = len(words)
+    while cut > 0 and (w := words[cut - 1].strip(".,").lower()) and (w in _TRADE_WORDS or w in {"&", "and"}):
+        cut -= 1
+    rest = words[:cut]
+    if cut == len(words) or not rest or rest[-1].lower() in {"&", "and", "of", "the", "at", "for", "de"}:
+        return name
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in rest):
+        return name
+    if len(rest) == 1 and (rest[0].lower() in _GENERIC_NAME_WORDS or len(rest[0]) < 4):
+        return name  # "American Dental Partners" is not "American"
+    return " ".join(rest)
+
+
 def short_company(company: str) -> str:
-    """The company as people say it: legal suffixes dropped ("Acme Software, Inc." -> "Acme Software")."""
+    """The company as people say it: legal suffixes dropped ("Acme Software, Inc." -> "Acme Software"), and a
+    long name's trailing trade descriptor too when a distinctive name remains ("Harbour Table Restaurant Group"
+    -> "Harbour Table")."""
     short = company
     for _ in range(3):  # "Kestrel Active Pty Ltd", "Harbor City Bank, N.A.": every legal suffix, not just the last
         trimmed = _LEGAL_SUFFIX.sub("", short).strip(" ,")
@@ -86,8 +127,8 @@ def short_company(company: str) -> str:
             break
         short = trimmed
     if short.endswith(("&", " and")):
-        return company  # "Poutine & Co." is the name, not "Poutine &"
-    return short or company
+        return _trade_tail_dropped(company)  # "Poutine & Co." is the name, not "Poutine &"; "Lodge & Spa" a trade
+    return _trade_tail_dropped(short) if short else company
 
 
 def city(location: str | None) -> str | None:

@@ -365,9 +365,7 @@ def build_lint_context(
     pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
     return LintContext(
         company=company,
-        company_words=frozenset(tokens(company)) | frozenset(tokens(short_company(company)))
-        if company
-        else frozenset(),
+        company_words=frozenset(tokens(company)) | frozenset(tokens(full or company)) if company else frozenset(),
         first_name=clean(prospect.first_name),
         sender_company=sender.company,
         sender_words=frozenset(tokens(sender.company)),
@@ -458,13 +456,16 @@ def _label_forms(name: str) -> list[str]:
     return base
 
 
+def _names(ctx: LintContext) -> tuple[str, ...]:
+    """The company as the record registers it and as people say it: either may appear in a message."""
+    return tuple(dict.fromkeys(n for n in (ctx.full_company, ctx.company) if n))
+
+
 def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
         if ctx.label_re is not None and any(ch in text for ch in "/(&"):
-            spans = (
-                [(m.start(), m.end()) for m in re.finditer(re.escape(ctx.company), text)] if ctx.company else []
-            )
+            spans = [(m.start(), m.end()) for n in _names(ctx) for m in re.finditer(re.escape(n), text)]
             found += [
                 m.group(0) for m in ctx.label_re.finditer(text) if not any(a <= m.start() < b for a, b in spans)
             ]  # "Sierra Lode Hotel & Casino" is a name
@@ -472,7 +473,7 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
     for m in _TITLED_LABEL.finditer(text) if _UPPER.search(text, 1) else ():
         if ctx is not None and (
-            (ctx.company and m.group(0) in ctx.company) or m.group(0).lower() in ctx.record_lower
+            any(m.group(0) in n for n in _names(ctx)) or m.group(0).lower() in ctx.record_lower
         ):
             continue  # a name or a job title the record itself gives
         found.append(m.group(0))
@@ -683,6 +684,11 @@ def _article_wrong(article: str, word: str) -> bool:
     return wanted != art
 
 
+_RUNNING_IS = re.compile(
+    r"\b(?:[Yy]our|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+running\s+(?:is|are|was|were)\b"
+)
+
+
 def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
     for m in _COMPOUND.finditer(text) if " and " in text else ():
@@ -710,6 +716,13 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     m_be = _BROKEN_BE.search(text) if (" is " in text or " are " in text) else None
     if m_be:
         out.append(Finding("agreement", m_be.group(0), "a verb spliced after an article or a conjunction"))
+    m_run = _RUNNING_IS.search(text) if " running " in text else None
+    if m_run and not any(
+        verb_kind(w) == "gerund" for w in re.findall(r"[a-z]+ing\b", text[: m_run.start()].lower())
+    ):
+        # "your no-show rate running is about 14%": "is running at" or "is", never "running is" (unless a gerund
+        # leads: "Keeping the plant running is ...")
+        out.append(Finding("agreement", m_run.group(0), 'a measure "running is": write "is running at" or "is"'))
     m_pos = _POSSESSIVE_CLAUSE.search(text)
     if m_pos:
         out.append(Finding("agreement", m_pos.group(0), "a possessive followed by a clause, not a noun"))
@@ -806,7 +819,7 @@ def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
         return out
     for m in _ROLE_SLOT.finditer(text):
         role = m.group("role")
-        if ctx is not None and ctx.company and role.startswith(ctx.company):
+        if ctx is not None and any(role.startswith(n) for n in _names(ctx)):
             continue
         if _TITLE_JUNK.search(role) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role):
             out.append(
@@ -1133,12 +1146,12 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
         for word in specifics:
             if sum(c.isupper() for c in word) >= 2 and not word.startswith("Series"):
                 continue
-            if word.lower() not in ctx.record_lower and not (ctx.company and word in ctx.company):
+            if word.lower() not in ctx.record_lower and not any(word in n for n in _names(ctx)):
                 grounded = False
         if (
             m.group("b") is not None
             and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40])
-            and not (ctx.company and any(w in low for w in (ctx.company.lower(), *ctx.company_words)))
+            and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words))
         ):
             continue  # "saw a lot of ..." is not an event claim about the prospect
         if not grounded:

@@ -787,17 +787,22 @@ class Plan:
                 pool = meeting if self.tier <= 1 else reading
                 start = stable_int(self.ctx.seed, "cta", *salt) % len(pool)
                 options += pool[start:] + pool[:start]
-        at = f" at {short}" if short else ""
+        if fact is not None:
+            # no date and no measured topic: the question still names the lead fact ("Worth 15 minutes on the
+            # Birchway lease-up?"), so a fact-led email never ends on the question any email could end on
+            options += self.fact_asks(fact, *salt)
+        named = short if short and len(short.split()) <= 3 else None  # a long name never rides in the question
+        at = f" at {named}" if named else ""
         # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
         # so two people at one account, a buyer and a champion, are asked differently)
-        where = f" for {short}" if short else ""
+        where = f" for {named}" if named else ""
         if self.tier <= 1:
             general = [
                 # the industry's no-fact question, unless a fact leads and the question asks about a "next" one
                 # ("how X could shorten its next lease-up" while the lease-up is under way)
                 *(
-                    [self.industry_ask(short)]
-                    if self.angles and short and not (fact is not None and " next " in self.industry_ask(short))
+                    [self.industry_ask(named)]
+                    if self.angles and named and not (fact is not None and " next " in self.industry_ask(named))
                     else []
                 ),
                 f"Worth 15 minutes to see what that could look like{at}?",
@@ -813,10 +818,10 @@ class Plan:
         if fact is not None:
             begin = stable_int(self.ctx.seed, "general-ask") % len(general)
             general = general[begin:] + general[:begin]
-        elif self.angles and short:
+        elif self.angles and named:
             # no fact: the industry's own question is the specific one, for most readers; a third get another
             # question so two general emails of one offer don't read the same
-            ask = self.industry_ask(short)
+            ask = self.industry_ask(named)
             general = [g for g in general if g != ask]
             general.insert(0 if stable_int(self.ctx.seed, "no-fact-ask") % 3 else min(1, len(general)), ask)
         options += general
@@ -824,6 +829,71 @@ class Plan:
             if self.ok(option):
                 return option
         return options[-1]
+
+    def fact_asks(self, fact: CopyFact, *salt: object) -> list[str]:
+        """Questions about the lead fact itself, from its subject line read as a noun phrase ("the three new
+        thermoforming lines", "your first weeks as CRO"), in the tier's register and rotated by reader; [] when
+        the subject is not a noun phrase ("without a marketing director") or is a job ad."""
+        subject = self.subject_for(fact, 0)
+        said = self.restated.get(fact.raw)
+        told = " ".join([fact.raw, fact.text, said.sentence if said else ""])
+        if fact.lemma == "hire" or re.search(
+            r"\bhir(?:e|es|ed|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE
+        ):
+            # a job ad: the call is about the weeks before the new people are productive, not about them
+            pool = (
+                [
+                    "Worth 15 minutes before the new hires start?",
+                    "Could we find 15 minutes while those roles are open?",
+                ]
+                if self.tier <= 1
+                else ["Want me to send a short note on what we'd run while those roles are open?"]
+            )
+            start = stable_int(self.ctx.seed, "hire-ask", *salt) % len(pool)
+            return pool[start:] + pool[:start]
+        if not subject or not 2 <= len(subject.split()) <= 6:
+            return []
+        if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
+            return []  # "your four offices" is how big they are, not something to talk about
+        first = subject.split()[0].lower()
+        if not any(
+            w[:1].isupper() or w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS
+            for w in subject.split()
+        ):
+            return []  # only a concrete thing (a name, a count, a date) is worth a question of its own
+        if first in (
+            "without",
+            "with",
+            "before",
+            "after",
+            "since",
+            "hiring",
+            "on",
+            "about",
+            "for",
+            "at",
+            "a",
+            "an",
+        ):
+            return []
+        if first[:1].isdigit() or first[:1] in "$€£" or first in _NUMBER_WORDS:
+            subject = f"the {subject}"  # "three new lines" -> "the three new lines"
+        elif first not in ("the", "your"):
+            return []  # a bare phrase ("lease-up speed") is a label, not something to ask about
+        pool = (
+            [
+                f"Worth 15 minutes on {subject}?",
+                f"Could we find 15 minutes this week to talk about {subject}?",
+                f"Open to a 15-minute call about {subject}?",
+            ]
+            if self.tier <= 1
+            else [
+                f"Want me to send a short note on {subject}?",
+                f"Would a one-page plan for {subject} be useful?",
+            ]
+        )
+        start = stable_int(self.ctx.seed, "fact-ask", *salt) % len(pool)
+        return pool[start:] + pool[:start]
 
     def cta_topic(self, fact: CopyFact) -> str | None:
         """The lead fact as the object of a question ("your recall backlog", "the 300-room tower"), or None."""
@@ -1416,6 +1486,14 @@ class Plan:
             goal = self.goal_after(fact)
             # where they told us ("Told us at the Tribal Gaming Expo that ..."): said as that conversation
             where = _TOLD_AT.search(fact.raw)
+            if mine and not where and not _TOLD_US.search(fact.raw):
+                # a researcher's note, not a conversation: said as an observation in the reader's terms, never
+                # "You mentioned that ..." for something they never told us
+                seen = _observed(mine, self.company)
+                if goal and self.ok(f"{seen[:-1]}, and {goal}."):
+                    return f"{seen[:-1]}, and {goal}."
+                if self.ok(seen):
+                    return seen
             said_ = (
                 f"When you spoke with our team at {where.group('event')}, you mentioned that"
                 if where
@@ -2359,6 +2437,26 @@ def _restate_all(plan: Plan, prospect: ProspectData) -> None:
         fact = CopyFact("notes", text, text, None, None, None, text, text, None, (), (), frozenset({area}), 4.0)
         plan.read.append(fact)
         plan.restated[text] = said
+
+
+# The record says the prospect told us this (a call, a meeting, an email): only then "You mentioned that ...".
+_TOLD_US = re.compile(
+    r"\b(?:told|said to|mentioned to|shared with|wrote to|emailed)\s+(?:us|me|our)\b|"
+    r"\b(?:on|during|in)\s+(?:a|the|our|an)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
+    r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our|the) (?:call|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _observed(clause: str, company: str | None) -> str:
+    """A researcher's figure said as what we see ("Your no-show rate is about 14%."), at the company when the
+    clause does not already make it theirs; never opening on a figure."""
+    figure = clause[:1].isdigit() or clause[:1] in "$€£"
+    if figure and company:
+        return f"At {company}, {clause}."
+    if figure or not company or re.search(r"\b(?:your|you|you're)\b", clause, re.IGNORECASE):
+        return cap_first(clause) + "."
+    return f"{cap_first(clause)} at {company}."
 
 
 _TOLD_AT = re.compile(

@@ -206,3 +206,16 @@ def test_a_company_name_ending_in_a_plural_is_one_subject() -> None:
     """ "Marble & Oak Hotels is hiring" names one company; "the hotels is" is still a plural subject."""
     assert not [f for f in lint_sentence("I saw that Marble & Oak Hotels is hiring a revenue manager.", None)]
     assert [f.code for f in lint_sentence("Our hotels is booked through an OTA.", None)] == ["agreement"]
+
+
+def test_a_measure_running_is_is_flagged_and_its_fixes_are_not() -> None:
+    """ "your no-show rate running is about 14%" is a slip a reader fixes before sending; the two right
+    wordings, and a gerund subject that keeps something running, are clean."""
+    bad = lint_sentence("Your no-show rate running is about 14% across the three clinics.")
+    assert [f.code for f in bad] == ["agreement"] and "running is" in bad[0].span
+    for good in (
+        "Your no-show rate is running at about 14% across the three clinics.",
+        "Your no-show rate is about 14% across the three clinics.",
+        "Keeping the old line running is what eats your maintenance budget.",
+    ):
+        assert not [f for f in lint_sentence(good) if f.code == "agreement"], good
