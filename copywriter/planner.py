@@ -843,11 +843,11 @@ class Plan:
             # a job ad: the call is about the weeks before the new people are productive, not about them
             pool = (
                 [
-                    "Worth 15 minutes before the new hires start?",
-                    "Could we find 15 minutes while those roles are open?",
+                    "Worth 15 minutes while you're hiring?",
+                    "Could we find 15 minutes while the search is on?",
                 ]
                 if self.tier <= 1
-                else ["Want me to send a short note on what we'd run while those roles are open?"]
+                else ["Want me to send a short note on what we'd run while you're hiring?"]
             )
             start = stable_int(self.ctx.seed, "hire-ask", *salt) % len(pool)
             return pool[start:] + pool[:start]
@@ -1925,8 +1925,8 @@ class Plan:
                 return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
             return f"the {lowered}" if not (lowered[0].isdigit() or lowered[0] in "$€£") else lowered
         when = "before" if fact.kind == "gerund" else "after"
-        if group == "hire":
-            return f"{when} the new hires"
+        if group == "hire":  # said without a number: a job ad may be for one person or ten
+            return "while you're hiring" if fact.kind == "gerund" else "after your recent hiring"
         if fact.kind is None:
             return f"{lowered} at {self.company}" if self.company and len(self.company.split()) <= 2 else None
         return f"{when} the {lowered}" if len(lowered.split()) <= 3 else None

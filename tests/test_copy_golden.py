@@ -829,7 +829,7 @@ def test_a_fact_led_email_asks_about_that_fact_not_the_stock_question() -> None:
         signals=["Raised $35M Series B (September)", "Hiring 4 SDRs and 6 AEs"],
     )[1]
     assert "is hiring 4 SDRs" in hiring, hiring
-    asks[("new hires", "roles are open")] = hiring.split("\n\n")[-2]
+    asks[("hiring", "search is on")] = hiring.split("\n\n")[-2]
     for topics, ask in asks.items():
         assert any(t in ask for t in topics) and ask.endswith("?") and "next week" not in ask, ask
 
