@@ -56,6 +56,17 @@ _WORDS: dict[str, frozenset[str]] = {
     ),
     "de": frozenset(
         [
+            "nach",
+            "aller",
+            "zimmer",
+            "wiedereröffnung",
+            "renovierung",
+            "standorte",
+            "büro",
+            "kein",
+            "keine",
+            "noch",
+            "eröffnung",
             "der",
             "die",
             "das",
@@ -103,7 +114,33 @@ _WORDS: dict[str, frozenset[str]] = {
         ["il", "lo", "gli", "di", "del", "della", "e", "per", "con", "nuovo", "nuova", "apre", "una", "dal"]
     ),
     "pt": frozenset(["o", "os", "do", "da", "e", "para", "com", "novo", "nova", "abre", "uma", "desde"]),
-    "nl": frozenset(["het", "een", "en", "van", "voor", "met", "nieuw", "nieuwe", "opent", "kantoor"]),
+    "nl": frozenset(
+        [
+            "het",
+            "een",
+            "en",
+            "van",
+            "voor",
+            "met",
+            "nieuw",
+            "nieuwe",
+            "opent",
+            "kantoor",
+            "naar",
+            "nog",
+            "geen",
+            "uit",
+            "breidt",
+            "geopend",
+            "vestiging",
+            "vestigingen",
+            "zoekt",
+            "salesteam",
+            "heropening",
+            "uitbreiding",
+            "kantoren",
+        ]
+    ),
 }
 _ENGLISH = frozenset(
     [

@@ -40,6 +40,8 @@ from copywriter.angles import (
 )
 from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.facts import clean, short_company
+from copywriter.foreign import english_fact
+from copywriter.foreign import restatements as foreign_restatements
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.restate import GAP, Restated, restate
@@ -2356,7 +2358,19 @@ def build_plan(
     )
     plan.read = read_facts(prospect, terms)
     judged = _judged(profile, prospect)
+    # a fact written in German, French, Spanish or Dutch, said in English from the facts layer's reading of it
+    # (copywriter.foreign): read in its English wording, opened with its English sentence
+    foreign = foreign_restatements(
+        ((f.field, f.raw) for f in plan.read),
+        prospect.signals,
+        prospect.notes,
+        company=plan.company,
+        offer=plan.ctx.sender.offer,
+    )
+    if foreign:
+        plan.read = [english_fact(f, foreign[f.raw].english, terms) if f.raw in foreign else f for f in plan.read]
     _restate_all(plan, prospect)
+    plan.restated.update({raw: said.restated for raw, said in foreign.items()})
     usable = [
         f
         for f in plan.read
