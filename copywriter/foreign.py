@@ -78,14 +78,16 @@ def _noun_at(toks: list[Token], i: int) -> tuple[str, bool, int] | None:
     return None
 
 
-def _place_at(toks: list[Token], i: int) -> tuple[str, int] | None:
-    """(English place, tokens used) for a name at `i`: a known country or region, else capitalised words that
-    are no glossary word ("Utrecht", "Lyon")."""
+def _place_at(toks: list[Token], i: int, german: bool) -> tuple[str, int] | None:
+    """(English place, tokens used) for a name at `i`: a known country, region or city, else (not in German,
+    where every noun is capitalised) capitalised words that are no glossary word ("Utrecht", "Lyon")."""
     for n in (3, 2, 1):
         if i + n <= len(toks):
             known = g.place(" ".join(t.text for t in toks[i : i + n]))
             if known:
                 return known, n
+    if german:
+        return None
     n = 0
     while i + n < len(toks) and n < 3:
         t = toks[i + n]
@@ -118,7 +120,7 @@ def phrase(written: str) -> Phrase | None:
             adjectives.append(g.ADJECTIVES[t.fold])
         elif (t.fold in g.PLACE_PREPOSITIONS or t.fold in g.TOWARD) and not place and i + 1 < len(toks):
             j = i + 1 + (toks[i + 1].fold in g.ARTICLES)
-            found = _place_at(toks, j)
+            found = _place_at(toks, j, any(w.fold in g.GERMAN for w in toks))
             if found is None:
                 return None
             place, toward = found[0], t.fold in g.TOWARD
@@ -326,7 +328,7 @@ def _quantity(q: Quantity) -> Said | None:
     return _said(f"You {verb} {np}{where}.", f"your {np}", f"{np[:1].upper()}{np[1:]}{where}")
 
 
-def _gap(gap: Mention, offer: str) -> Said | None:
+def _gap(gap: Mention, offer: str, company: str) -> Said | None:
     toks = tokens(gap.keyword)
     yet = " yet" if toks and toks[0].fold in g.YET else ""
     words = [t for t in toks if t.fold not in g.YET and t.fold not in g.NEGATIONS and t.fold not in g.ARTICLES]
@@ -336,7 +338,16 @@ def _gap(gap: Mention, offer: str) -> Said | None:
     fillers = _GAP_FILLERS.get(said.core)
     if not fillers or not any(w in offer.lower() for w in fillers):
         return None  # a gap the offer does not fill is not the hook
-    return _said(f"You don't have {said.np}{yet}.", f"without {said.np}", f"No {said.core}{yet}")
+    area = said.core.removesuffix(" team")
+    if company and area != said.core:
+        # who does that work today is the "so what", as for an English gap (copywriter.restate.gap)
+        sentence = (
+            f"With no {said.core} at {company}{yet}, {area} work usually lands on your desk along with everything "
+            "else."
+        )
+    else:
+        sentence = f"You don't have {said.np}{yet}."
+    return _said(sentence, f"without {said.np}", f"No {said.core}{yet}")
 
 
 def english_fact(fact: CopyFact, english: str, terms: OfferTerms | None) -> CopyFact:
@@ -389,7 +400,7 @@ def _realise(items: list[Event | Quantity | Mention], field: str, company: str, 
         said = (
             _quantity(item)
             if isinstance(item, Quantity)
-            else _gap(item, offer)
+            else _gap(item, offer, company)
             if isinstance(item, Mention)
             else None
         )

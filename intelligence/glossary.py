@@ -239,6 +239,25 @@ PLACES = _forms(
         "the US": "USA",
     }
 )
+# German cities known in English by the same name: in German every noun is capitalised, so a German fact's
+# place must be a known one ("im Gewerbegebiet Süd" is no name)
+PLACES.update(
+    {
+        fold(city): city
+        for city in (
+            "Berlin Hamburg Frankfurt Stuttgart Düsseldorf Dortmund Essen Leipzig Dresden Hannover Bremen Bonn "
+            "Mannheim Karlsruhe Freiburg Augsburg Münster Aachen Kiel Rostock Mainz Wiesbaden Potsdam Salzburg Graz "
+            "Innsbruck Linz Basel Bern"
+        ).split()
+    }
+)
+PLACES.update({"nurnberg": "Nuremberg", "luzern": "Lucerne"})
+# words that mark a German text, whose capitalised nouns are no names
+GERMAN = words(
+    "der die das den dem des ein eine einen einem einer eines im am zum zur nach aller alle neu neue neues neuer "
+    "neuen zweite zweiten dritte dritten sucht eröffnet eröffnung wiedereröffnung renovierung kein keine noch mit "
+    "für und bei auf büro büros standort standorte filiale filialen zimmer werk werke"
+)
 _THE = {"NL": "the Netherlands", "GB": "the UK", "US": "the US", "AE": "the UAE", "PH": "the Philippines"}
 
 
