@@ -241,16 +241,12 @@ PLACES = _forms(
 )
 # German cities known in English by the same name: in German every noun is capitalised, so a German fact's
 # place must be a known one ("im Gewerbegebiet Süd" is no name)
-PLACES.update(
-    {
-        fold(city): city
-        for city in (
-            "Berlin Hamburg Frankfurt Stuttgart Düsseldorf Dortmund Essen Leipzig Dresden Hannover Bremen Bonn "
-            "Mannheim Karlsruhe Freiburg Augsburg Münster Aachen Kiel Rostock Mainz Wiesbaden Potsdam Salzburg Graz "
-            "Innsbruck Linz Basel Bern"
-        ).split()
-    }
+_SAME_IN_ENGLISH = (
+    "Berlin Hamburg Frankfurt Stuttgart Düsseldorf Dortmund Essen Leipzig Dresden Hannover Bremen Bonn Mannheim "
+    "Karlsruhe Freiburg Augsburg Münster Aachen Kiel Rostock Mainz Wiesbaden Potsdam Salzburg Graz Innsbruck Linz "
+    "Basel Bern"
 )
+PLACES.update({fold(city): city for city in _SAME_IN_ENGLISH.split()})
 PLACES.update({"nurnberg": "Nuremberg", "luzern": "Lucerne"})
 # words that mark a German text, whose capitalised nouns are no names
 GERMAN = words(
