@@ -50,6 +50,7 @@ from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, Quantity
+from intelligence.foreign import is_foreign
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -1682,6 +1683,8 @@ class Plan:
 
     def topic(self, fact: CopyFact) -> str | None:
         """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        if is_foreign(fact.text):
+            return None  # a fact the English reader could not read in English: never a topic in a foreign word
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) <= 3:
             np = m.group("np")

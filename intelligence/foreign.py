@@ -72,6 +72,7 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), g.fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=4096)
 def is_foreign(text: str) -> bool:
     """Whether `text` has a word of German, French, Spanish or Dutch that English does not share."""
     markers = _markers()
