@@ -252,7 +252,10 @@ _PAST = {
 }
 
 
-def _event(event: Event, second: Event | None, company: str, field: str) -> Said | None:
+_OWN_TEAM = "Open roles on your own team usually mean the people you have are covering more than they should."
+
+
+def _event(event: Event, second: Event | None, company: str, field: str, title: str = "") -> Said | None:
     if event.negated:
         return None
     date = when(event.date_text)
@@ -266,11 +269,14 @@ def _event(event: Event, second: Event | None, company: str, field: str) -> Said
             return None
         lead = f"I saw that {company} is" if field == "signals" else "You're"
         subject = role if role.split()[0] not in ("a", "an") else f"hiring {role}"
-        return _said(
+        hiring = _said(
             f"{lead} hiring {role}{dated}.",
             subject if len(subject.split()) <= 5 else "the open role",
             f"Hiring {role}{dated}",
         )
+        # a role in the reader's own area ("Instandhaltungstechniker" for a "Leiter Instandhaltung")
+        own = any(w in g.fold(event.object) for w in re.findall(r"\w{5,}", g.fold(title)))
+        return replace(hiring, restated=replace(hiring.restated, why=_OWN_TEAM)) if own else hiring
     said = phrase(event.object) if event.object else Phrase("", "", "")
     if said is None or event.lemma not in _ING:
         return None
@@ -369,6 +375,7 @@ def restatements(
     *,
     company: str | None,
     offer: str,
+    title: str | None = None,
     reading: ForeignReading | None = None,
 ) -> dict[str, Said]:
     """For each (field, raw) fact of the writer that the facts layer read in a foreign language and every word of
@@ -384,18 +391,20 @@ def restatements(
     out: dict[str, Said] = {}
     for field, raw in facts:
         found = by_span.get(_key(g.JOB_TAG.sub("", raw))) or by_span.get(_key(raw))
-        said = _realise(found, field, co, offer) if found else None
+        said = _realise(found, field, co, offer, title or "") if found else None
         if said is not None:
             out[raw] = said
     return out
 
 
-def _realise(items: list[Event | Quantity | Mention], field: str, company: str, offer: str) -> Said | None:
+def _realise(
+    items: list[Event | Quantity | Mention], field: str, company: str, offer: str, title: str = ""
+) -> Said | None:
     """The English sentence for what the facts layer read in one span."""
     events = [i for i in items if isinstance(i, Event)]
     if events:
         second = next((e for e in events[1:] if e.lead_in), None)
-        return _event(events[0], second, company, field)
+        return _event(events[0], second, company, field, title)
     for item in items:
         said = (
             _quantity(item)

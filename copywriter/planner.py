@@ -2369,6 +2369,7 @@ def build_plan(
         prospect.notes,
         company=plan.company,
         offer=plan.ctx.sender.offer,
+        title=prospect.title,
     )
     if foreign:
         plan.read = [english_fact(f, foreign[f.raw].english, terms) if f.raw in foreign else f for f in plan.read]
