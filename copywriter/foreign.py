@@ -116,7 +116,7 @@ def phrase(written: str) -> Phrase | None:
             count = g.NUMBERS.get(t.fold) or int(t.fold)
         elif head is None and t.fold in g.ORDINALS:
             ordinal = g.ORDINALS[t.fold]
-        elif head is None and t.fold in g.ADJECTIVES:
+        elif t.fold in g.ADJECTIVES:  # before the noun, or after it ("application mobile")
             adjectives.append(g.ADJECTIVES[t.fold])
         elif (t.fold in g.PLACE_PREPOSITIONS or t.fold in g.TOWARD) and not place and i + 1 < len(toks):
             j = i + 1 + (toks[i + 1].fold in g.ARTICLES)
@@ -156,7 +156,11 @@ def when(written: str | None) -> str | None:
     if not written:
         return ""
     month = season = year = quarter = ""
+    by = False
     for t in tokens(written):
+        if t.fold in g.BY:
+            by = True  # "bis Juni": by June
+            continue
         if t.fold in g.DATE_PREPOSITIONS or t.fold in g.ARTICLES:
             continue
         if _YEAR.fullmatch(t.fold):
@@ -170,11 +174,12 @@ def when(written: str | None) -> str | None:
         else:
             return None
     what = month or quarter or season
+    prep = "by" if by else "in"
     if what and year:
-        return f"in {what} {year}"
+        return f"{prep} {what} {year}"
     if season:
-        return f"in the {season}"
-    return f"in {what or year}" if what or year else None
+        return f"{prep} the {season}"
+    return f"{prep} {what or year}" if what or year else None
 
 
 def _role(written: str) -> str | None:
@@ -216,6 +221,15 @@ _ING = {
 }
 
 
+_AFTER_NOUN = {
+    "open": "the opening",
+    "reopen": "the reopening",
+    "renovate": "a renovation",
+    "expand": "an expansion",
+    "launch": "the launch",
+}
+
+
 def _after(second: Event | None) -> str | None:
     """ "nach Renovierung aller Zimmer" -> " after renovating every room"; "" for none; None when unknown."""
     if second is None:
@@ -225,7 +239,9 @@ def _after(second: Event | None) -> str | None:
     said = phrase(second.object) if second.object else None
     if second.object and said is None:
         return None
-    return f" after {_ING[second.lemma]}{' ' + said.with_place() if said and said.np else ''}"
+    if said is None or not said.np:
+        return f" after {_AFTER_NOUN[second.lemma]}"  # "na renovatie": after a renovation
+    return f" after {_ING[second.lemma]} {said.with_place()}"
 
 
 @dataclass(frozen=True)
@@ -291,8 +307,8 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
             return _said(f"Congrats on reopening{after}.", subject, f"Reopened{after}")
         return _said(f"You're reopening{dated}{after}.", subject, f"Reopening{dated}{after}")
     if event.lemma == "expand":
-        if not (said.place and said.toward) or said.np:
-            return None
+        if not said.place or said.np:
+            return None  # "naar Frankrijk", "en Allemagne", "a Portugal": a place, and nothing else
         return _said(
             f"You're expanding into {said.place}{dated}.",
             f"the {said.place} expansion",
@@ -336,15 +352,19 @@ def _quantity(q: Quantity) -> Said | None:
 
 def _gap(gap: Mention, offer: str, company: str) -> Said | None:
     toks = tokens(gap.keyword)
-    yet = " yet" if toks and toks[0].fold in g.YET else ""
-    words = [t for t in toks if t.fold not in g.YET and t.fold not in g.NEGATIONS and t.fold not in g.ARTICLES]
-    said = phrase(" ".join(t.text for t in words))
+    yet = " yet" if any(t.fold in g.YET for t in toks) else ""
+    last = max((i for i, t in enumerate(toks) if t.fold in g.YET or t.fold in g.NEGATIONS), default=-1)
+    rest = toks[last + 1 :]
+    own = bool(rest) and rest[0].fold in g.OWN
+    said = phrase(gap.keyword[rest[1 if own else 0].start :]) if len(rest) > own else None
     if said is None or said.np != _a(said.core) or said.place:
         return None
-    fillers = _GAP_FILLERS.get(said.core)
+    if own:  # "kein eigenes Marketingteam": no in-house marketing team
+        said = Phrase(_a(f"in-house {said.core}"), said.head, f"in-house {said.core}")
+    fillers = _GAP_FILLERS.get(said.core.removeprefix("in-house "))
     if not fillers or not any(w in offer.lower() for w in fillers):
         return None  # a gap the offer does not fill is not the hook
-    area = said.core.removesuffix(" team")
+    area = said.core.removeprefix("in-house ").removesuffix(" team")
     if company and area != said.core:
         # who does that work today is the "so what", as for an English gap (copywriter.restate.gap)
         sentence = (

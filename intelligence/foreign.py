@@ -54,6 +54,9 @@ def _markers() -> frozenset[str]:
         *g.TOWARD,
         *(k for k in g.NOUNS if " " not in k),
         *g.SEASONS,
+        *g.PLACE_PREPOSITIONS,
+        *g.DATE_PREPOSITIONS,
+        *g.BY,
     }
     return frozenset(w for w in words if w not in _ENGLISH)
 
@@ -74,9 +77,10 @@ def tokens(text: str) -> list[Token]:
 
 @lru_cache(maxsize=4096)
 def is_foreign(text: str) -> bool:
-    """Whether `text` has a word of German, French, Spanish or Dutch that English does not share."""
+    """Whether `text` has a word of German, French, Spanish or Dutch that English does not share; a capitalised
+    word inside the text is a name ("Las Vegas", "La Quinta"), not a sign of the language."""
     markers = _markers()
-    return any(t.fold in markers for t in tokens(text))
+    return any(t.fold in markers and (i == 0 or not t.text[:1].isupper()) for i, t in enumerate(tokens(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +152,7 @@ def _date_words(toks: list[Token]) -> set[int]:
             if t.fold in ("mai", "mei", "mayo", "may") and i > 0 and toks[i - 1].fold not in g.DATE_PREPOSITIONS:
                 continue  # a bare "Mai" may be a name; a month follows its preposition
             out.add(i)
-            if i > 0 and toks[i - 1].fold in g.DATE_PREPOSITIONS | g.ARTICLES:
+            if i > 0 and toks[i - 1].fold in g.DATE_PREPOSITIONS | g.ARTICLES | g.BY:
                 out.add(i - 1)
                 if i > 1 and toks[i - 1].fold in g.ARTICLES and toks[i - 2].fold in g.DATE_PREPOSITIONS:
                     out.add(i - 2)  # "au printemps", "en el verano"

@@ -113,7 +113,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("reopening", False): "wiedereröffnung heropening réouverture reapertura",
     ("opening", False): "eröffnung opening ouverture apertura",
     ("launch", False): "launch lancering lancement lanzamiento",
-    ("app", False): "app application aplicación",
+    ("app", False): "app application aplicación applicatie",
     ("loyalty program", False): "treueprogramm kundenbindungsprogramm bonusprogramm loyaliteitsprogramma "
     "spaarprogramma",
 }
@@ -137,6 +137,10 @@ NOUNS.update(
             "ligne de production": ("production line", False),
             "línea de producción": ("production line", False),
             "boutique en ligne": ("online store", False),
+            "app de reservas": ("booking app", False),
+            "application de réservation": ("booking app", False),
+            "buchungs-app": ("booking app", False),
+            "reserveringsapp": ("booking app", False),
             "tienda online": ("online store", False),
         }.items()
     }
@@ -197,6 +201,7 @@ PLACE_PREPOSITIONS = words("in im à au aux en")
 TOWARD = words("nach naar vers")  # "naar Frankrijk": into France
 AFTER = words("nach na après tras")
 DATE_PREPOSITIONS = words("im in ab en au à per vanaf dès desde para")
+BY = words("bis tot hasta")  # "bis Juni": by June
 NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")
 YET = words("noch nog encore todavía aún")
 OWN = words("eigenes eigenen eigene eigen interne internes interno interna propio")
@@ -227,6 +232,7 @@ PLACES = _forms(
         "Milan": "Milano Mailand",
         "Geneva": "Genf Genève Ginebra",
         "Antwerp": "Antwerpen Anvers Amberes",
+        "Ghent": "Gent Gand",
         "Flanders": "Vlaanderen Flandern Flandre",
         "Wallonia": "Wallonie Wallonien",
         "Brittany": "Bretagne",
@@ -320,6 +326,9 @@ ROLES = _forms(
         "verkoopmanager vertriebsmanager",
         "marketing manager": "responsable_marketing jefe_de_marketing marketingmanager",
         "head of sales": "vertriebsleiter vertriebsleiterin leiter_vertrieb",
+        "sales rep": "commercial commerciale commerciaux commerciales vendedor vendedora vendedores vendedoras "
+        "verkoper verkopers",
+        "account manager": "accountmanager accountmanagers",
         "head of marketing": "marketingleiter marketingleiterin leiter_marketing",
     }
 )

@@ -17,6 +17,7 @@ import pytest
 
 import industry_agents
 from copywriter import generate_linkedin_rules, generate_sequence_rules
+from copywriter.foreign import restatements
 from intelligence.extract import extract_facts
 from intelligence.scoring import analyze_rules
 from tests.test_copy_golden import prospect_of, sender_for
@@ -323,3 +324,49 @@ def test_a_negated_foreign_fact_is_never_claimed() -> None:
     body = seq.steps[0].body
     assert tier == 2
     assert "expan" not in body.lower() and not _leaks(body, ("Keine", "Expansion", "geplant"))
+
+
+SHAPES = [
+    ("Renovierung aller Zimmer bis Juni", "You're renovating every room by June."),
+    ("Expansion nach Österreich 2027", "You're expanding into Austria in 2027."),
+    ("Eröffnung der dritten Filiale in Wien", "You're opening a third branch in Vienna."),
+    ("Sucht 2 Instandhaltungstechniker (m/w/d)", "I saw that Acme is hiring two maintenance technicians."),
+    (
+        "Kein eigenes Marketingteam",
+        "With no in-house marketing team at Acme, marketing work usually lands on your desk",
+    ),
+    ("Heropening in juni na renovatie", "You're reopening in June after a renovation."),
+    ("Acht vestigingen in Nederland", "You run eight locations in the Netherlands."),
+    ("Zoekt Sales Manager (m/v/x)", "I saw that Acme is hiring a sales manager."),
+    ("Lancement d'une application mobile en juin", "You're launching a mobile app in June."),
+    ("Recrute 3 commerciaux (H/F)", "I saw that Acme is hiring three sales reps."),
+    ("Pas encore d'équipe commerciale", "With no sales team at Acme yet, sales work usually lands on your desk"),
+    ("Nouvelle clinique ouverte à Nantes", "Congrats on opening the Nantes clinic."),
+    ("Expansión a Portugal en 2027", "You're expanding into Portugal in 2027."),
+    ("Busca Director Comercial", "I saw that Acme is hiring a sales director."),
+    (
+        "Reapertura en junio tras la renovación de todas las habitaciones",
+        "You're reopening in June after renovating",
+    ),
+]
+UNSAID = [
+    "Keine neuen Standorte geplant",  # negated
+    "Pas d'ouverture prévue en 2026",  # negated
+    "Neue Produktionslinie in Betrieb genommen",  # a verb the glossary does not know
+    "Eröffnet neues Büro im Gewerbegebiet Süd",  # a German capitalised noun is no place name
+    "Opening a new casino in Las Vegas",  # English: read by the English reader, not here
+]
+
+
+@pytest.mark.parametrize(("text", "sentence"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_common_shapes_of_the_four_languages_are_said_in_english(text: str, sentence: str) -> None:
+    said = restatements(
+        [("signals", text)], [text], None, company="Acme", offer="outbound SDR meetings and marketing campaigns"
+    )
+    assert said[text].restated.sentence.startswith(sentence)
+    assert 2 <= len(said[text].restated.subject.split()) <= 5
+
+
+@pytest.mark.parametrize("text", UNSAID)
+def test_what_cannot_be_said_wholly_in_english_is_not_said(text: str) -> None:
+    assert restatements([("signals", text)], [text], None, company="Acme", offer="outbound SDR meetings") == {}
