@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUARTER = re.compile(r"[qQ][1-4]")
 _ACRONYM = re.compile(r"[A-Z0-9]{2,}")
-_MONTHS = g.words("January February March April May June July August September October November December")
+_MONTH_NAMES = "January February March April May June July August September October November December"
+_MONTHS = frozenset(_MONTH_NAMES.lower().split())
 _PLURALS = {"branch": "branches", "loyalty program": "loyalty programs", "team": "teams"}
 # what a gap is about, and the offer words that fill it ("nog geen salesteam" for an outbound agency)
 _GAP_FILLERS = {

@@ -33,32 +33,30 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUARTER = re.compile(r"[qQ][1-4]")
 _DIGITS = re.compile(r"\d{1,4}")
 # English words that are also glossary words: on their own they do not make a text foreign
-_ENGLISH = g.words(
-    "in no a de team hotel hotels restaurant restaurants app launch opening expansion site "
-    "sites winter boutique boutiques cabinet cabinets lance second mobile grand large agent "
-    "vers per april august september november december plant plants line lines office"
+_ENGLISH_WORDS = (
+    "in no a de team hotel hotels restaurant restaurants app launch opening expansion site sites winter boutique "
+    "boutiques cabinet cabinets lance second mobile grand large agent vers per april august september november "
+    "december plant plants line lines office six elf once encore"
 )
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
+_NAME_WORDS = "am zum zur auf mit und fur bei von van ter"
 
 
 @lru_cache(maxsize=1)
 def _markers() -> frozenset[str]:
-    words = {
-        *g.VERBS,
-        *g.NUMBERS,
-        *g.ARTICLES,
-        *g.ORDINALS,
-        *g.ADJECTIVES,
-        *g.NEGATIONS,
-        *g.YET,
-        *g.AFTER,
-        *g.TOWARD,
-        *(k for k in g.NOUNS if " " not in k),
-        *g.SEASONS,
-        *g.PLACE_PREPOSITIONS,
-        *g.DATE_PREPOSITIONS,
-        *g.BY,
-    }
-    return frozenset(w for w in words if w not in _ENGLISH)
+    return frozenset(w for w in g.WRITTEN if w not in _ENGLISH and " " not in w)
+
+
+# a function word inside a text with a capital is part of a name ("Las Vegas", "La Quinta", "Am Law 50")
+_NAME_ARTICLES = (
+    g.ARTICLES
+    | g.PLACE_PREPOSITIONS
+    | g.DATE_PREPOSITIONS
+    | g.BY
+    | g.AFTER
+    | g.TOWARD
+    | frozenset(_NAME_WORDS.split())
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +78,10 @@ def is_foreign(text: str) -> bool:
     """Whether `text` has a word of German, French, Spanish or Dutch that English does not share; a capitalised
     word inside the text is a name ("Las Vegas", "La Quinta"), not a sign of the language."""
     markers = _markers()
-    return any(t.fold in markers and (i == 0 or not t.text[:1].isupper()) for i, t in enumerate(tokens(text)))
+    return any(
+        t.text.lower() in markers and (i == 0 or not t.text[:1].isupper() or t.fold not in _NAME_ARTICLES)
+        for i, t in enumerate(tokens(text))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +112,8 @@ def _read(signals: tuple[str, ...], notes: str) -> ForeignReading:
             continue
         for m in _PIECE.finditer(text):
             piece = m.group(0).strip(" ,")
-            if not piece:
-                continue
+            if not piece or not is_foreign(piece):
+                continue  # an English sentence beside a foreign one is the English reader's
             start = text.index(piece, m.start())
             span = Span(field=field, text=piece, start=start, end=start + len(piece), index=index)
             read = _events(piece, span)

@@ -38,13 +38,26 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
 
 
+# Every word form of the function-word, verb, noun and number tables as written (lower case, accents kept):
+# `intelligence.foreign.is_foreign` tells a foreign text by them ("rénovation" is French, "renovation" English).
+WRITTEN: set[str] = set()
+
+
+def _key(form: str) -> str:
+    WRITTEN.add(form.lower().replace("’", "'"))
+    return fold(form)
+
+
 def words(text: str) -> frozenset[str]:
     """The folded words of a space-separated list."""
-    return frozenset(fold(w) for w in text.split())
+    return frozenset(_key(w) for w in text.split())
 
 
-def _forms(table: dict[str, str]) -> dict[str, str]:
-    return {fold(form): value for value, forms in table.items() for form in forms.split()}
+def _forms(table: dict[str, str], *, written: bool = True) -> dict[str, str]:
+    """`table` (English -> its forms) inverted; `written=False` for names and titles, which say no language."""
+    return {
+        (_key(form) if written else fold(form)): value for value, forms in table.items() for form in forms.split()
+    }
 
 
 # --- verbs and event nouns: lemma and form ------------------------------------------------------------------
@@ -73,7 +86,7 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     ("hire", "noun"): "vacature",
 }
 VERBS: dict[str, tuple[str, str]] = {
-    fold(form): key for key, forms in _VERB_FORMS.items() for form in forms.split()
+    _key(form): key for key, forms in _VERB_FORMS.items() for form in forms.split()
 }
 # A separable Dutch verb ends on its particle: "Breidt in 2027 uit naar Frankrijk".
 PARTICLES = frozenset({"uit"})
@@ -118,7 +131,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     "spaarprogramma",
 }
 NOUNS: dict[str, tuple[str, bool]] = {
-    fold(form): key for key, forms in _NOUN_FORMS.items() for form in forms.split()
+    _key(form): key for key, forms in _NOUN_FORMS.items() for form in forms.split()
 }
 # several-word nouns, matched before single words
 NOUNS.update(
@@ -177,7 +190,7 @@ _NUMBER_FORMS = {
     11: "elf onze once",
     12: "zwölf twaalf douze doce",
 }
-NUMBERS: dict[str, int] = {fold(form): n for n, forms in _NUMBER_FORMS.items() for form in forms.split()}
+NUMBERS: dict[str, int] = {_key(form): n for n, forms in _NUMBER_FORMS.items() for form in forms.split()}
 ENGLISH_NUMBERS = {
     1: "one",
     2: "two",
@@ -243,7 +256,8 @@ PLACES = _forms(
         "the Benelux": "Benelux",
         "Europe": "Europa Europe",
         "the US": "USA",
-    }
+    },
+    written=False,
 )
 # German cities known in English by the same name: in German every noun is capitalised, so a German fact's
 # place must be a known one ("im Gewerbegebiet Süd" is no name)
@@ -307,7 +321,7 @@ JOB_TAG = re.compile(
     r"\s*\((?:[mwfdhvx]\s?/\s?){1,3}[mwfdhvx]\*?\)|\s*\((?:all genders|gn\*?|alle geslachten)\)", re.IGNORECASE
 )
 # English job-title words a foreign ad keeps as written ("Sucht Revenue Manager (m/w/d)")
-ROLE_WORDS = words(
+_ROLE_WORDS = (
     "revenue sales marketing account accounts key area regional country general operations "
     "office project product customer success business development front desk reservations "
     "reservation maintenance quality production plant hr finance it e-commerce ecommerce "
@@ -318,6 +332,7 @@ ROLE_WORDS = words(
     "agents sdr sdrs bdr bdrs ae aes partnerships partner success inside field outside crm "
     "performance sem seo social media brand communications pr"
 )
+ROLE_WORDS = frozenset(fold(w) for w in _ROLE_WORDS.split())
 ROLES = _forms(
     {
         "sales director": "directeur_commercial directrice_commerciale director_comercial directora_comercial "
@@ -330,7 +345,8 @@ ROLES = _forms(
         "verkoper verkopers",
         "account manager": "accountmanager accountmanagers",
         "head of marketing": "marketingleiter marketingleiterin leiter_marketing",
-    }
+    },
+    written=False,
 )
 ROLES = {k.replace("_", " "): v for k, v in ROLES.items()}
 # German job-title compounds: a known first part and a known tail ("Instandhaltungs" + "techniker")

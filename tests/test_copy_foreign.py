@@ -19,6 +19,7 @@ import industry_agents
 from copywriter import generate_linkedin_rules, generate_sequence_rules
 from copywriter.foreign import restatements
 from intelligence.extract import extract_facts
+from intelligence.foreign import is_foreign, read_foreign
 from intelligence.scoring import analyze_rules
 from tests.test_copy_golden import prospect_of, sender_for
 
@@ -370,3 +371,21 @@ def test_common_shapes_of_the_four_languages_are_said_in_english(text: str, sent
 @pytest.mark.parametrize("text", UNSAID)
 def test_what_cannot_be_said_wholly_in_english_is_not_said(text: str) -> None:
     assert restatements([("signals", text)], [text], None, company="Acme", offer="outbound SDR meetings") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reopening in April after a full room renovation",
+        "Six family medicine clinics serving a bilingual community",
+        "Opened a 90-seat steakhouse in March",
+        "Three lateral partners joined from Am Law 50 firms in Q1",
+        "Opening a new casino in Las Vegas",
+        "Commercial real estate fund with a hotel in Den Haag",
+    ],
+)
+def test_an_english_fact_is_never_taken_for_a_foreign_one(text: str) -> None:
+    # English words the glossary shares ("renovation", "six", "Am Law", "Las Vegas") say no other language, so the
+    # English reader keeps every English record as it was
+    assert not is_foreign(text)
+    assert read_foreign([text], None).events == ()
