@@ -66,6 +66,15 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         else None
     )
     dated_line = plan.fact_sentence(dated, "also", *salt, also=True) if dated is not None else None
+    dated_why = plan.consequence(dated) if dated is not None and dated_line else None
+    if dated_line and opening and not dated_why:
+        joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
+        if len(dated_line.split()) > 7 and not (
+            len(dated_line.split()) <= 14 and dated_line.startswith(("Your ", "You ")) and plan.ok(joined)
+        ):
+            # on a line of its own a longer second fact needs its own "so what", or it reads tacked on; a short
+            # one only sets the question's date ("You're also reopening in June.")
+            dated_line = None
     if dated is not None and dated_line:
         cta = plan.opener_cta(dated, *salt)
     if lead is not None:
@@ -81,9 +90,13 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             # one sentence for the two facts: "... is tendering for a new platform, and your Deliveroo
             # exclusivity contract ends in June."
             joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
-            first = [joined if plan.ok(joined) else opening, why, *([] if plan.ok(joined) else [dated_line])]
+            first = (
+                [joined, why]
+                if plan.ok(joined)
+                else [opening, why, dated_line, *([dated_why] if dated_why and dated_why != why else [])]
+            )
         elif dated_line:
-            first.append(dated_line)
+            first += [dated_line, *([dated_why] if dated_why and dated_why != why else [])]
         more = next(
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
