@@ -112,3 +112,15 @@ def test_a_hotel_group_is_not_told_the_hotel_pays() -> None:
     )
     assert "The hotel pays" not in body, body
     assert "48%" in _first(body), body
+
+
+def test_the_rest_via_a_name_is_said_as_a_clause() -> None:
+    _, body = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Noodle Yard",
+        employee_count=300,
+        notes="Own website takes about 15% of online orders, the rest via Uber Eats.",
+    )
+    first = _first(body)
+    assert "and Uber Eats takes the rest" in first and "the rest via" not in first, first
