@@ -470,7 +470,7 @@ class Plan:
     role_ref: str | None
     decision_maker: bool
     employees: int | None = None
-    used: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)  # the raw text of every fact an earlier step already said
     _observation: tuple[tuple[str, list[str]] | None] | None = None
     read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
@@ -513,6 +513,16 @@ class Plan:
 
     def fact(self, index: int) -> CopyFact | None:
         return self.facts[index] if index < len(self.facts) else None
+
+    def unsaid(self) -> CopyFact | None:
+        """The strongest fact no earlier step has said (a follow-up brings something new), or None."""
+        return next((f for f in self.facts if f.raw not in self.used), None)
+
+    def mark_said(self, body: str, *facts: CopyFact | None) -> None:
+        """Remember the facts `body` says, so later steps bring new ones."""
+        for f in facts:
+            if f is not None and (_said(f, body) or self.says_restated(f, body)):
+                self.used.add(f.raw)
 
     # --- the offer ----------------------------------------------------------------------------
 

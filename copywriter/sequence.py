@@ -174,13 +174,17 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 "Here is what we do, and one question.",
             ]
     p1 = " ".join(p for p in first if p)
+    if lead is not None:
+        plan.used.add(lead.raw)
+        plan.mark_said(p1, *plan.facts)
     return [p for p in (p1, p2) if p], cta
 
 
 def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("value", *salt)
-    fact = plan.fact(1)
+    fact = plan.unsaid()  # a fact step 1 did not say ("each follow-up brings a new fact")
     if fact is not None:
+        plan.used.add(fact.raw)
         # the new fact with what it means for this kind of work, like step 1's
         why = plan.consequence(fact) or plan.linked_so_what(fact, *salt) or plan.so_what(fact, *salt)
         lines = [plan.fact_sentence(fact, *salt), why]
@@ -210,8 +214,9 @@ def _proof(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
 
 def _bump(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("bump", *salt)
-    fact = plan.fact(2) or plan.lead
+    fact = plan.unsaid() or plan.lead
     if fact is not None:
+        plan.used.add(fact.raw)
         line = plan.fact_sentence(fact, "bump", *salt) or ""
         line = " ".join(p for p in [line, plan.so_what(fact, "bump", *salt)] if p)
     else:

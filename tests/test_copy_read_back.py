@@ -124,3 +124,34 @@ def test_the_rest_via_a_name_is_said_as_a_clause() -> None:
     )
     first = _first(body)
     assert "and Uber Eats takes the rest" in first and "the rest via" not in first, first
+
+
+def test_a_follow_up_never_repeats_a_fact_step_one_already_said() -> None:
+    """Step 1 may say two facts (the lead and a dated one); step 2 then brings something else, never the same
+    fact and its "so what" a second time."""
+    import industry_agents
+    from copywriter import generate_sequence_rules
+    from intelligence.scoring import analyze_rules
+    from schemas import ProspectData
+    from tests.test_copy_golden import sender_for
+
+    profile = industry_agents.get_builtin("casino")
+    assert profile is not None
+    who = ProspectData.model_validate(
+        {
+            "email": "jo@example-co.com",
+            "first_name": "Jo",
+            "title": "VP Marketing",
+            "company": "Pine Bluff Casino",
+            "employee_count": 900,
+            "signals": ["Moving the player database to a new casino management system in Q3"],
+            "notes": "Told us at G2E that about 30% of their rated players haven't visited in a year.",
+        }
+    )
+    seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for("casino"), steps=4)
+    one, two = seq.steps[0].body, seq.steps[1].body
+    assert "30%" in one and "Q3" in one, one
+    inner = two.split("\n\n")[1:-2]
+    for sentence in (s for p in inner for s in re.split(r"(?<=[.?!])\s+", p)):
+        assert sentence not in one, (sentence, one, two)
+    assert "casino management system" not in two and "30%" not in two, two
