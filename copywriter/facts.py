@@ -81,15 +81,15 @@ def clean_name(value: str | None) -> str | None:
 # Words that say what trade a company is in ("Restaurant Group", "CPAs & Advisors", "Physical Therapy & Sports
 # Rehab"): as the tail of a long name they are what the register needs, not what people say in a sentence.
 _TRADE_WORDS = frozenset(
-    """accountants accounting advisors advisory associates bakery bakeshop bank bancorp bancshares brewery brewing
-    builders cafe care casino center centre chartered chiropractic clinic clinics communities construction
-    consulting cpa cpas dental dentistry engineering family federal financial fitness foods grill group
-    health healthcare holdings hospitality hospital hospitals hotel hotels insurance kitchen law legal living lodge
-    logistics
-    management manufacturing marketing medical orthodontics packaging pharmacy physical practice professional
-    properties property racino realty rehab rehabilitation residential resort resorts restaurant restaurants
-    savings senior services solutions spa sports studio studios system systems therapy trust veterinary
-    wealth wellness winery""".split()  # noqa: SIM905
+    """accountants accounting advisors advisory associates bakery bakeshop bancorp bancshares bank brewery
+    brewing builders cafe care casino center centre chartered chiropractic clinic clinics club
+    communities conference construction consulting convention cpa cpas dental dentistry engineering
+    family federal financial fitness foods golf grill group health healthcare holdings hospital
+    hospitality hospitals hotel hotels inn inns insurance kitchen law legal living lodge logistics
+    management manufacturing marketing medical orthodontics packaging pharmacy physical practice
+    professional properties property racetrack racino realty rehab rehabilitation residential resort
+    resorts restaurant restaurants savings senior services solutions spa sports studio studios suites
+    system systems therapy trust veterinary wealth wellness winery""".split()  # noqa: SIM905
 )
 # A one-word remainder that is a common word, not a name: "American Dental Partners" stays whole.
 _GENERIC_NAME_WORDS = frozenset(

@@ -473,7 +473,7 @@ class Plan:
     role_ref: str | None
     decision_maker: bool
     employees: int | None = None
-    used: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)  # the raw text of every fact an earlier step already said
     _observation: tuple[tuple[str, list[str]] | None] | None = None
     read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
@@ -516,6 +516,16 @@ class Plan:
 
     def fact(self, index: int) -> CopyFact | None:
         return self.facts[index] if index < len(self.facts) else None
+
+    def unsaid(self) -> CopyFact | None:
+        """The strongest fact no earlier step has said (a follow-up brings something new), or None."""
+        return next((f for f in self.facts if f.raw not in self.used), None)
+
+    def mark_said(self, body: str, *facts: CopyFact | None) -> None:
+        """Remember the facts `body` says, so later steps bring new ones."""
+        for f in facts:
+            if f is not None and (_said(f, body) or self.says_restated(f, body)):
+                self.used.add(f.raw)
 
     # --- the offer ----------------------------------------------------------------------------
 
@@ -858,6 +868,11 @@ class Plan:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
             return []  # "your four offices" is how big they are, not something to talk about
+        moved = re.fullmatch(r"(?P<what>[\w\s-]+?) (?P<way>down|up) (?P<pct>\d[\d.,]*%)", subject)
+        if moved:
+            # "rated players down 18%" -> "the 18% drop in rated players"
+            change = "drop" if moved.group("way") == "down" else "rise"
+            subject = f"the {moved.group('pct')} {change} in {moved.group('what')}"
         first = subject.split()[0].lower()
         if not any(
             w[:1].isupper() or w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS
@@ -1420,6 +1435,15 @@ class Plan:
         )
         if made:  # "Three lateral partner hires this year" -> "you've made three lateral partner hires this year"
             return f"{subject} has made {low}" if third else f"you've made {low}"
+        project = (
+            _PROJECT_NP.match(low) if not re.search(r"\b(?:shelved|paused|cancel\w*|planned)\b", low) else None
+        )
+        if project:
+            # "Lean/Six Sigma rollout across 3 plants" -> "you're rolling out Lean and Six Sigma across 3 plants"
+            what = project.group("what")
+            what = text.split()[: len(what.split())] if what else []
+            be = "is" if third else "'re"
+            return f"{subject}{' ' if third else ''}{be} {_PROJECT_VERBS[project.group('noun')]} {' '.join(what)}{project.group('rest') or ''}"
         head_np = re.split(
             r"\s+(?:after|since|at|in|across|from|following|on|of|for|with|due)\s+", low, maxsplit=1
         )[0]
@@ -1502,6 +1526,8 @@ class Plan:
                 if where
                 else "You mentioned that"
             )
+            # their own words said back to them: what "costs them" costs the reader ("cost you about $2.1M")
+            mine = _THEM_THE_COMPANY.sub(r"\1 you", mine) if mine else mine
             line = f"{said_} {mine}." if mine else None
             if line and goal and self.ok(f"{said_} {mine} and that {goal}."):
                 return f"{said_} {mine} and that {goal}."
@@ -1686,6 +1712,15 @@ class Plan:
         if is_foreign(fact.text):
             return None  # a fact the English reader could not read in English: never a topic in a foreign word
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
+        if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
+            # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
+            inner = re.split(r"\s+(?:from|of|among|by)\s+", m.group("np"), maxsplit=1)
+            if len(inner) == 2 and not set(inner[1].lower().split()) & FINITE:
+                number = m.group("rest").split()[0].rstrip(",.;")
+                return f"{' '.join(inner[1].split()[-2:])} {m.group('adv').lower()} {number}"
+        spend = _SPEND.match(fact.text) if fact.kind is None else None
+        if spend and spend.group("np").endswith("s") and not set(spend.group("np").lower().split()[-1:]) & FINITE:
+            return f"{spend.group('money')} in {spend.group('np').split()[-1]}"  # "$2.1M in commissions"
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) <= 3:
             np = m.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
@@ -1763,6 +1798,13 @@ class Plan:
                 tail.pop()
             if tail:
                 return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
+        project = _PROJECT_NP.match(lc_np(fact.text)) if fact.kind is None else None
+        if project:
+            what = re.split(
+                r"\s+(?:and|&|/)\s+", " ".join(fact.text.split()[: len(project.group("what").split())])
+            )[0]
+            if len(what.split()) <= 2:
+                return f"{what} {project.group('noun')}"  # "Lean and Six Sigma rollout ..." -> "Lean rollout"
         if fact.kind is None and not has_verb(_main_words(fact.text)):
             np_topic = self._np_topic(fact)
             if np_topic:
@@ -1857,6 +1899,7 @@ class Plan:
             )
             if head is not None and 2 <= head <= 4:
                 return " ".join(words[:head])  # "3 de novo branches in Dane County" -> "3 de novo branches"
+        words = _attributive(words)
         if len(words) > 3 and names and not (words[0][:1].isdigit() and len(words) <= 4):
             words = [names[0], words[-1]]
         elif len(words) > 4 and words[0][0].isdigit():
@@ -2294,6 +2337,35 @@ _FUNCTION_PEERS = {
 }
 
 
+# "DoorDash and Uber Eats commissions cost them about $2.1M a year": what costs the money, and the money.
+_SPEND = re.compile(
+    r"^(?P<np>[A-Za-z][\w\s&'-]{1,60}?)\s+(?:cost|costs|run|runs|ran|total|totals|totalled)\s+(?:\w+\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?P<money>[$€£][\d.,]+\s?(?:[kKmMbB]|bn|million)?)\b"
+    r"(?!\s+(?:an?|per)\s+(?:hour|day|shift))"  # "$18K an hour" is a rate ("downtime at $18K an hour")
+)
+_COPULAS = frozenset({"is", "are", "was", "were"})
+# A project written as a noun with no verb ("Lean/Six Sigma rollout across 3 plants"): said with its verb.
+_PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
+_PROJECT_NP = re.compile(
+    r"^(?P<what>(?:[\w&/+-]+ ){1,5}?)(?P<noun>rollout|roll-out|implementation)"
+    r"(?P<rest> (?:across|at|in) (?:\w+ ){0,3}(?:plants?|sites?|sites|locations?|lines?|offices?|clinics?|hotels?|"
+    r"restaurants?|stores?|branches?|facilities|facility|the \w+))?$"
+)
+
+
+def _attributive(words: list[str]) -> list[str]:
+    """A topic that ran into its own predicate as a noun phrase: "2,300 patients are overdue" -> "2,300 overdue
+    patients" (a one-word predicate moves before the noun); any longer predicate is cut at the copula."""
+    at = next((i for i, w in enumerate(words) if i and w.lower() in _COPULAS), None)
+    if at is None:
+        return words
+    head, rest = words[:at], words[at + 1 :]
+    if len(rest) == 1 and rest[0].isalpha() and rest[0].islower() and not rest[0].endswith("ing"):
+        count = 1 if head[0][:1].isdigit() or head[0].lower() in _NUMBER_WORDS else 0
+        return [*head[:count], rest[0], *head[count:]]
+    return head
+
+
 def _employees(prospect: ProspectData) -> int | None:
     count = prospect.employee_count
     return count if isinstance(count, int) else None
@@ -2305,8 +2377,9 @@ def _role_peers(reference: str | None, band: str, function: str, default: str) -
     the role is the firm's head (a partner, an owner, a CEO)."""
     if not reference or function == "executive":
         return None
-    ref = " ".join(reference.lower().split())
-    if ref in default.lower():
+    # lower case, but an acronym keeps its capitals ("CI manager" -> "CI managers", never "ci managers")
+    ref = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in reference.split())
+    if ref.lower() in default.lower():
         return None  # "plant manager" among "plant managers"
     if " of " in ref:
         field_ = ref.split(" of ", 1)[1].replace(" and ", " & ")
@@ -2460,10 +2533,14 @@ def _restate_all(plan: Plan, prospect: ProspectData) -> None:
 # The record says the prospect told us this (a call, a meeting, an email): only then "You mentioned that ...".
 _TOLD_US = re.compile(
     r"\b(?:told|said to|mentioned to|shared with|wrote to|emailed)\s+(?:us|me|our)\b|"
-    r"\b(?:on|during|in)\s+(?:a|the|our|an)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
+    r"\b(?:on|during|in)\s+(?:(?:a|the|our|an)\s+)?(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
     r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our|the) (?:call|meeting)\b",
     re.IGNORECASE,
 )
+
+
+# In a note of what the prospect told us, "them" after a verb of cost or gain is the prospect's company.
+_THEM_THE_COMPANY = re.compile(r"\b(cost|costs|costing|save|saves|saving|bring|brings|bringing|give|gives) them\b")
 
 
 def _observed(clause: str, company: str | None) -> str:

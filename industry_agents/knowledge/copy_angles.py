@@ -49,7 +49,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b",
-                "The hotel pays a commission on every one of those OTA stays, and a direct booking from the same guest would carry none.",
+                "Every one of those OTA stays carries a commission that a direct booking from the same guest would not.",
             ),
             (
                 r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b",
@@ -90,15 +90,15 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bthird-party delivery\b|\bcommission|\bmargins?\b|\bDeliveroo\b|\bUber ?Eats\b|\bDoorDash\b",
-                "Every one of those app orders pays a commission that the same order placed direct would not.",
+                "Every order the delivery apps take pays a commission that the same order placed direct would not.",
+            ),
+            (
+                r"\bloyalty\b",
+                "Loyalty rewards work best when they go to the orders placed direct, not through the apps.",
             ),
             (
                 r"\b(?:ordering )?app\b|\bonline ordering\b",
                 "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
-            ),
-            (
-                r"\bloyalty\b",
-                "A loyalty program works best when it rewards the orders placed direct, not through the apps.",
             ),
             (
                 r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b",
@@ -398,6 +398,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b",
                 "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
+            ),
+            (
+                r"\blean\b|\bsix sigma\b|\bkaizen\b|\bcontinuous improvement\b",
+                "Improvement programs like that run on downtime numbers everyone trusts, and machine data gives them without anyone logging stops by hand.",
             ),
             (
                 r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b",
