@@ -14,7 +14,9 @@ What this module owns, all keyed by `fold` (lower case, no accents, "ß" as "ss"
 - `ADJECTIVES` ("neues" -> "new"), `ORDINALS` ("deuxième" -> "second"), `NUMBERS` ("doce" -> 12),
   `ARTICLES` (dropped: English articles come from the realiser), `EVERY` ("aller", "toutes" -> every room).
 - function words the reader needs: `PLACE_PREPOSITIONS`, `TOWARD` ("naar Frankrijk" -> "into France"),
-  `AFTER`, `DATE_PREPOSITIONS`, `NEGATIONS`, `YET`, `OWN`.
+  `AFTER`, `DATE_PREPOSITIONS`, `BY` ("bis Juni" -> "by June"), `NEGATIONS`, `YET`, `OWN`.
+- `WRITTEN`: every form of those tables as written, accents kept, by which a text is told foreign
+  ("rénovation", not "renovation"); names and job titles are not in it.
 - `SEASONS`; month and country names come from the CLDR data of `babel` (`month`, `place`), with a
   short list of regions and cities whose English name differs (`PLACES`).
 - `ROLE_WORDS` (an English job title kept as written: "Revenue Manager"), `ROLES` (a foreign title said in
