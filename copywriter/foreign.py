@@ -183,11 +183,21 @@ def when(written: str | None) -> str | None:
     return f"{prep} {what or year}" if what or year else None
 
 
+# the words a job title ends on, whose plural says the ad is for more than one person
+_ROLE_HEAD_WORDS = (
+    "manager director executive representative developer engineer technician specialist consultant coordinator "
+    "lead officer host agent sdr bdr ae designer analyst recruiter accountant controller mechanic electrician "
+    "operator associate nurse hygienist auditor buyer advisor adviser teller administrator editor copywriter "
+    "concierge partner"
+)
+_ROLE_HEADS = frozenset(_ROLE_HEAD_WORDS.split())
+
+
 def _role(written: str) -> str | None:
     """A job ad's role in English with its article: "Revenue Manager" -> "a revenue manager", "2
     Instandhaltungstechniker" -> "two maintenance technicians"; None for a title with an unknown word."""
     toks = tokens(re.sub(r"\s*\([^()]*\)", "", written))  # an aside ("(SDR)") is not part of the title
-    count = 0
+    count, plural = 0, False
     while toks and (toks[0].fold in g.ARTICLES or toks[0].fold in g.NUMBERS or toks[0].fold.isdigit()):
         if toks[0].fold in g.NUMBERS or toks[0].fold.isdigit():
             count = g.NUMBERS.get(toks[0].fold) or int(toks[0].fold)
@@ -197,17 +207,21 @@ def _role(written: str) -> str | None:
     title = " ".join(t.fold for t in toks)
     if title in g.ROLES:
         role = g.ROLES[title]
+        plural = len(toks) == 1 and title.endswith(("s", "x"))  # "commerciaux", "vendedores"
     elif len(toks) == 1 and (compound := g.german_role(toks[0].text)):
         role = compound
     elif all(t.fold in g.ROLE_WORDS for t in toks):
-        role = " ".join(t.text if _ACRONYM.fullmatch(t.text) else t.fold for t in toks)
-        if count > 1 or (role.endswith("s") and not _ACRONYM.fullmatch(toks[-1].text)):
-            role = role.removesuffix("s")
-            count = count or 2  # "Business Developers" with no number: more than one
+        # an acronym keeps its capitals ("SDRs"), other words are lower case ("Revenue Manager")
+        role = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in toks)
+        last = toks[-1].fold
+        if last.endswith("s") and last[:-1] in _ROLE_HEADS:
+            role, plural = role[:-1], True  # "Business Developers": more than one, how many not said
     else:
         return None
     if count > 1:
         return f"{g.ENGLISH_NUMBERS.get(count, str(count))} {_plural(role)}"
+    if plural and count != 1:
+        return _plural(role)
     return _a(role)
 
 
@@ -418,6 +432,16 @@ def restatements(
     return out
 
 
+def unsayable_job_ads(
+    facts: Iterable[tuple[str, str]], signals: list[str] | tuple[str, ...], notes: str | None
+) -> set[str]:
+    """The raw facts read as a foreign job ad whose role is not wholly known words ("Sucht Nachtportier"): no
+    other shape may say them either (never "is hiring Nachtportier", never a role without its article)."""
+    reading = read_foreign(signals, notes)
+    hires = {_key(e.span.text) for e in reading.events if e.lemma == "hire" and _role(e.object) is None}
+    return {raw for _, raw in facts if hires and (_key(g.JOB_TAG.sub("", raw)) in hires or _key(raw) in hires)}
+
+
 def _realise(
     items: list[Event | Quantity | Mention], field: str, company: str, offer: str, title: str = ""
 ) -> Said | None:
@@ -455,4 +479,13 @@ def english_reading(
     return " ".join(s.restated.sentence for s in said if s is not None)
 
 
-__all__ = ["Phrase", "Said", "english_fact", "english_reading", "phrase", "restatements", "when"]
+__all__ = [
+    "Phrase",
+    "Said",
+    "english_fact",
+    "english_reading",
+    "phrase",
+    "restatements",
+    "unsayable_job_ads",
+    "when",
+]

@@ -42,6 +42,7 @@ from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.facts import clean, short_company
 from copywriter.foreign import english_fact
 from copywriter.foreign import restatements as foreign_restatements
+from copywriter.foreign import unsayable_job_ads as foreign_unsayable
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.restate import GAP, Restated, restate
@@ -2448,6 +2449,8 @@ def build_plan(
         plan.read = [english_fact(f, foreign[f.raw].english, terms) if f.raw in foreign else f for f in plan.read]
     _restate_all(plan, prospect)
     plan.restated.update({raw: said.restated for raw, said in foreign.items()})
+    for raw in foreign_unsayable(((f.field, f.raw) for f in plan.read), prospect.signals, prospect.notes):
+        plan.restated.pop(raw, None)  # a foreign job ad with a role of unknown words stays out
     usable = [
         f
         for f in plan.read

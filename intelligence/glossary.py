@@ -324,6 +324,13 @@ JOB_TAG = re.compile(
 )
 # English job-title words a foreign ad keeps as written ("Sucht Revenue Manager (m/w/d)")
 _ROLE_WORDS = (
+    "guest relations night auditor housekeeping concierge bar banquet catering talent acquisition people "
+    "recruiter payroll accountant controller analyst data software backend frontend fullstack devops cloud "
+    "security support channel alliances procurement buyer purchasing logistics supply chain warehouse fleet "
+    "store shop district online paid ux ui designer copywriter editor community press public legal counsel "
+    "compliance risk credit loan mortgage teller advisor adviser wealth portfolio asset property leasing "
+    "facility facilities site shift process mechanic electrician operator team chief vice president vp "
+    "principal staff associate administrator admin sales-manager coordinator dental hygienist nurse "
     "revenue sales marketing account accounts key area regional country general operations "
     "office project product customer success business development front desk reservations "
     "reservation maintenance quality production plant hr finance it e-commerce ecommerce "

@@ -345,6 +345,8 @@ SHAPES = [
     ("Nouvelle clinique ouverte à Nantes", "Congrats on opening the Nantes clinic."),
     ("Expansión a Portugal en 2027", "You're expanding into Portugal in 2027."),
     ("Busca Director Comercial", "I saw that Acme is hiring a sales director."),
+    ("Sucht Guest Relations Manager (m/w/d)", "I saw that Acme is hiring a guest relations manager."),
+    ("Recrute des commerciaux (H/F)", "I saw that Acme is hiring sales reps."),
     (
         "Reapertura en junio tras la renovación de todas las habitaciones",
         "You're reopening in June after renovating",
@@ -389,3 +391,18 @@ def test_an_english_fact_is_never_taken_for_a_foreign_one(text: str) -> None:
     # English reader keeps every English record as it was
     assert not is_foreign(text)
     assert read_foreign([text], None).events == ()
+
+
+def test_a_foreign_job_ad_for_a_role_of_unknown_words_is_not_said_at_all() -> None:
+    # "looking for a banquet manager" with the German word: before, "... is hiring bankett manager."
+    row = _row(
+        "hotel",
+        "Direktor",
+        "Hotel Seeblick Konstanz",
+        "Konstanz, Germany",
+        signals=["Sucht Bankett Manager (m/w/d)"],
+    )
+    _, seq, note = _write(row)
+    for message in [*(s.body for s in seq.steps), note.body]:
+        assert not _leaks(message, ("Bankett", "Sucht", "m/w/d"))
+    assert "hiring" not in seq.steps[0].body.split("\n\n")[1]
