@@ -78,10 +78,13 @@ def is_foreign(text: str) -> bool:
     """Whether `text` has a word of German, French, Spanish or Dutch that English does not share; a capitalised
     word inside the text is a name ("Las Vegas", "La Quinta"), not a sign of the language."""
     markers = _markers()
-    return any(
-        t.text.lower() in markers and (i == 0 or not t.text[:1].isupper() or t.fold not in _NAME_ARTICLES)
-        for i, t in enumerate(tokens(text))
-    )
+    if markers.isdisjoint(_TOKEN.findall(text.lower())):
+        return False  # the common case, an English text: one pass, no per-word work
+    for i, m in enumerate(_TOKEN.finditer(_ASIDE.sub(" ", text))):
+        word = m.group(0)
+        if word.lower() in markers and (i == 0 or not word[0].isupper() or g.fold(word) not in _NAME_ARTICLES):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
