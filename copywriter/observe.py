@@ -40,10 +40,10 @@ class Observation:
 
 
 _Entry = Trade | Tool | Market
-_COMPILED: dict[str, list[tuple[re.Pattern[str], _Entry]]] = {
-    slug: [(re.compile(e.pattern, re.IGNORECASE), e) for e in (*obs.tools, *obs.trades, *obs.markets)]
-    for slug, obs in OBSERVE.items()
-}
+_COMPILED: dict[str, list[tuple[re.Pattern[str], _Entry]]] = {}
+for _slug, _obs in OBSERVE.items():
+    _entries: list[_Entry] = [*_obs.tools, *_obs.trades, *_obs.markets]
+    _COMPILED[_slug] = [(re.compile(e.pattern, re.IGNORECASE), e) for e in _entries]
 
 
 # a trade's words at the end of a company name ("... Credit Union", "... CPAs", "... Dermatology")

@@ -947,7 +947,8 @@ class Plan:
     def _read_observation(self) -> tuple[str, list[str]] | None:
         """For a record with no usable fact: what the record does tell (its trade, a tool, its market; see
         `copywriter.observe`), else the industry's general observation (subject, sentences)."""
-        weak = observe(self)
+        # only a record with no usable fact opens on it; a fact-led email never says it (nor takes its subject)
+        weak = observe(self) if self.lead is None else None
         if weak is not None:
             self.observed_subjects = list(weak.subjects)
             self.weak_observation = True

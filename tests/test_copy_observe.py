@@ -212,3 +212,42 @@ def test_a_tool_is_said_for_what_it_is() -> None:
     )
     assert "IDeaS" in opening and re.search(r"\b(?:price|rate)", opening), opening
     assert not re.search(r"IDeaS (?:moves|shifts|drives) ", opening), opening
+
+
+def test_a_size_is_merged_into_the_trade_not_told_back() -> None:
+    """A record whose only fact is its size ("Four pediatric offices.") hears the size inside what is true of its
+    trade, never "You run four pediatric offices." on its own."""
+    _, opening = _step_one(
+        "healthcare_clinic",
+        company="Harbor Kids Pediatrics",
+        title="Practice Administrator",
+        industry="Medical Practices",
+        notes="Four pediatric offices.",
+    )
+    first = sentences_of(opening)[0]
+    assert first.startswith("Across four pediatric offices, ") and "well-child" in first, opening
+    assert not re.search(r"\b(?:You run|runs) four\b", opening), opening
+    assert "talk to" not in opening, opening
+
+
+def test_a_fact_led_email_never_takes_the_trades_subject() -> None:
+    """When a real fact leads, neither subject speaks of the trade observation the body never says."""
+    subjects, opening = _step_one(
+        "restaurant",
+        company="Fireside Pizza Co.",
+        title="Head of Digital",
+        industry="Restaurants",
+        signals=["Hiring a Head of Loyalty"],
+    )
+    assert "pizza regulars" not in opening.lower(), opening
+    assert not any("pizza" in s.lower() for s in subjects), (subjects, opening)
+
+
+def test_an_observation_the_checker_would_flag_is_not_said() -> None:
+    """The record names the trade only by inference ("Smiles"): the trade is said as general ("In a dental
+    practice, ..."), never claimed of the company the record does not call a dental practice."""
+    _, opening = _step_one(
+        "healthcare_clinic", company="Bright Orchard Smiles", title="Office Manager", industry="Medical Practices"
+    )
+    assert "like Bright Orchard" not in opening, opening
+    assert opening.startswith("In a dental practice, "), opening
