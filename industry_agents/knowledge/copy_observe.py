@@ -342,6 +342,17 @@ OBSERVE: dict[str, Observations] = {
                 ("small orders, big commissions", "the weekly regulars"),
                 field="fast casual",
             ),
+            Trade(
+                r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiner\b",
+                "a full-service restaurant",
+                "takeout is the side of the business the delivery apps own, and guests who dine in often reorder through an app at home without a second thought",
+                (
+                    "Each of those app orders pays a commission that the same order placed direct would not.",
+                    "Guests who already know the food are the easiest ones to move from the apps to ordering direct.",
+                ),
+                ("dine-in guests on the apps", "takeout through the apps"),
+                field="full-service dining",
+            ),
         ),
         tools=(
             Tool(
@@ -373,7 +384,7 @@ OBSERVE: dict[str, Observations] = {
                 field="baked goods and treats",
             ),
             Trade(
-                r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\btea\b|\bskin ?care\b|\bsupplements?\b|\bsoap\b",
+                r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\btea\b|\bskin ?care\b|\bsupplements?\b|\bsoap\b|\bpasta\b|\bpastificio\b|\bsauces?\b|\bsnacks?\b|\bfood & beverages?\b",
                 "a brand people reorder",
                 "customers run out on a schedule, which makes the reorder the most predictable second order in retail",
                 (
@@ -393,6 +404,28 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("after the first fit", "the second apparel order"),
                 field="apparel",
+            ),
+            Trade(
+                r"\beyewear\b|\bsunglasses\b|\bspectacles\b|\bocchiali\b|\bopti(?:cal|cs)\b",
+                "an eyewear brand",
+                "few customers own just one pair, and a second pair for sun, sport or reading is the natural second order",
+                (
+                    "Asking for it while the first pair is still new is usually what wins it.",
+                    "A customer whose fit you already know is the cheapest second order to win.",
+                ),
+                ("the second pair", "a pair for the sun"),
+                field="eyewear",
+            ),
+            Trade(
+                r"\bhome\b|\bhomeware|\bdecor\b|\bfurniture\b|\bloom\b|\blinens?\b|\bbedding\b|\binteriors?\b",
+                "a home goods brand",
+                "customers usually buy for one room at a time, so the next room is a second order waiting to be asked for",
+                (
+                    "A note after the first order lands is usually what brings that second one.",
+                    "A customer who already likes what arrived is the cheapest second order to win.",
+                ),
+                ("the next room", "after the first room"),
+                field="home goods",
             ),
             Trade(
                 r"\boutdoor\b|\boutfitters?\b|\bgear\b|\bsporting\b|\bbikes?\b|\bcycl|\bski\b|\bfishing\b|\bcamping\b",
@@ -484,6 +517,16 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("savers who stay", "deposits that stay"),
             ),
+            Trade(
+                r"\bbank\b|\bbancorp\b|\bbanking\b",
+                "a community bank",
+                "rate specials pull in money from outside the market that leaves when the rate ends, while the households and businesses nearby are the deposits that stay",
+                (
+                    "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
+                    "Reaching the households and businesses nearby is what builds deposits that stay.",
+                ),
+                ("deposits from nearby", "the deposits next door"),
+            ),
         ),
         tools=(
             Tool(
@@ -542,6 +585,28 @@ OBSERVE: dict[str, Observations] = {
                 ("the vacant suites", "space that sits empty"),
                 field="commercial property",
             ),
+            Trade(
+                r"\bresidential\b|\bmultifamily\b|\bmulti-family\b|\bapartments?\b",
+                "a residential operator",
+                "every building turns over part of its units each year, and each vacancy is a new search on the same listing sites every competitor uses",
+                (
+                    "Every week a unit waits for its next resident is rent that doesn't come back.",
+                    "Reaching renters before they search is what shortens the weeks a unit sits empty.",
+                ),
+                ("the next turnover", "units between residents"),
+                field="multifamily",
+            ),
+            Trade(
+                r"\bpropert(?:y|ies)\b|\brealty\b|\bestates?\b",
+                "a property company",
+                "every lease that ends starts a new search, and the listing sites show that unit next to every competitor's",
+                (
+                    "Reaching the right renters before they search is what shortens the weeks it sits empty.",
+                    "Every empty week is rent that doesn't come back.",
+                ),
+                ("the next lease that ends", "the next vacancy"),
+                field="property management",
+            ),
         ),
         tools=(
             Tool(
@@ -595,7 +660,7 @@ OBSERVE: dict[str, Observations] = {
                 "an unplanned stop can cost the batch as well as the hours, because product can't wait on the line",
                 (
                     "The signs of most of those stops are in the machine data days before the line goes down.",
-                    "Seeing them early is the difference between a planned stop and a lost batch.",
+                    "Seeing the signs early is the difference between a planned stop and a lost batch.",
                 ),
                 ("stops that cost a batch", "the lost-batch stops"),
                 field="food production",
@@ -611,12 +676,12 @@ OBSERVE: dict[str, Observations] = {
                 ("warnings before the stop", "spindles before they fail"),
             ),
             Trade(
-                r"\bceramic|\bceràm|\bceram\w*|\btiles?\b|\bglass\b",
+                r"\bceramic|\bcer[âàa]mic\w*|\btiles?\b|\bglass\b",
                 "a ceramics maker",
                 "kilns and presses run around the clock, and an unplanned kiln stop can cost a whole firing",
                 (
                     "The signs of most of those stops are in the machine data days before the line goes down.",
-                    "Seeing them early is what turns a lost firing into a planned stop.",
+                    "Seeing the signs early is what turns a lost firing into a planned stop.",
                 ),
                 ("a whole firing lost", "kiln stops"),
                 field="ceramics",
@@ -627,7 +692,7 @@ OBSERVE: dict[str, Observations] = {
                 "parts run on long, expensive machining cycles, so a spindle that fails mid-part can scrap hours of work",
                 (
                     "The signs are usually in the machine data before the spindle goes.",
-                    "Seeing it early is the difference between a planned repair and a scrapped part.",
+                    "Seeing the signs early is the difference between a planned repair and a scrapped part.",
                 ),
                 ("spindles mid-part", "scrapped aerospace parts"),
                 field="aerospace machining",
@@ -638,7 +703,7 @@ OBSERVE: dict[str, Observations] = {
                 "shipments run to just-in-time schedules, so an unplanned stop shows up at the customer's line within hours",
                 (
                     "The signs of most of those stops are in the machine data days before the line goes down.",
-                    "Seeing them early keeps the stop off the customer's line.",
+                    "Seeing the signs early keeps the stop off the customer's line.",
                 ),
                 ("just-in-time stops", "stops the customer sees"),
                 field="automotive supply",
