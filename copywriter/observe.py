@@ -48,9 +48,14 @@ for _slug, _obs in OBSERVE.items():
 
 # a trade's words at the end of a company name ("... Credit Union", "... CPAs", "... Dermatology")
 _TRADE_TAIL: dict[str, re.Pattern[str]] = {
-    e.pattern: re.compile(rf"(?:\s+(?:{e.pattern})[\w'-]*)+$", re.IGNORECASE)
-    for obs in OBSERVE.values()
-    for e in obs.trades
+    slug: re.compile(rf"(?:\s+(?:{'|'.join(e.pattern for e in obs.trades)})[\w'.-]*)+$", re.IGNORECASE)
+    for slug, obs in OBSERVE.items()
+    if obs.trades
+}
+
+
+_UNLESS: dict[str, re.Pattern[str]] = {
+    e.unless: re.compile(e.unless, re.IGNORECASE) for obs in OBSERVE.values() for e in obs.trades if e.unless
 }
 
 
@@ -68,8 +73,11 @@ def _candidates(plan: Plan) -> list[tuple[float, int, _Entry, str]]:
     industry = clean(who.industry) or ""
     notes = clean(who.notes) or ""
     place = city(who.location) or ""
+    said = " ".join([notes, *who.signals])
     found: list[tuple[float, int, _Entry, str]] = []
     for order, (pattern, entry) in enumerate(compiled):
+        if isinstance(entry, Trade) and entry.unless and _UNLESS[entry.unless].search(said):
+            continue  # the record says otherwise
         if isinstance(entry, Tool):
             for tech in who.technologies:
                 m = pattern.search(tech)
@@ -102,7 +110,7 @@ def _sentences(plan: Plan, entry: _Entry, matched: str) -> tuple[list[str], list
         return says, list(entry.means), subjects
     if isinstance(entry, Trade):
         # named when the company is known, so two prospects of one trade never share the sentence
-        name = _without_trade(short, entry) if short else None
+        name = _without_trade(short, plan.ctx.profile.industry) if short else None
         says = [f"For {entry.trade} like {name}, {entry.clause}."] if name else []
         if not says or not plan.ok(says[0]):
             # the record tells the trade only by inference ("Smiles" for a dental practice): said as general
@@ -115,13 +123,16 @@ def _sentences(plan: Plan, entry: _Entry, matched: str) -> tuple[list[str], list
     return says, list(entry.means), list(entry.subjects)
 
 
-_GENERIC_TAIL = re.compile(r"\s+(?:Partners|Group|Associates|Company|Co\.?|Holdings)$", re.IGNORECASE)
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:&\s+)?(?:Partners|Group|Associates|Company|Co\.?|Holdings|Hotels?|Restaurants|Clinics?|LLP|LLC|Inc\.?|Ltd\.?)$",
+    re.IGNORECASE,
+)
 
 
-def _without_trade(short: str, entry: Trade) -> str:
+def _without_trade(short: str, slug: str) -> str:
     """The company's name without the trade words the sentence already says ("For a credit union like Valley
     Heritage", not "... like Valley Heritage Credit Union"); the whole name when nothing else would remain."""
-    tail = _TRADE_TAIL[entry.pattern]
+    tail = _TRADE_TAIL[slug]
     name = short
     while True:
         trimmed = _GENERIC_TAIL.sub("", name)

@@ -251,3 +251,18 @@ def test_an_observation_the_checker_would_flag_is_not_said() -> None:
     )
     assert "like Bright Orchard" not in opening, opening
     assert opening.startswith("In a dental practice, "), opening
+
+
+def test_an_observation_the_notes_contradict_is_not_said() -> None:
+    """Notes that say growth comes from existing clients: never the trade's pitch for new clients, and the
+    existing clients are what the email is about."""
+    subjects, opening = _step_one(
+        "professional_services",
+        company="Fenwick Lowe CPAs",
+        title="Managing Partner",
+        industry="Accounting",
+        notes="No plans for new offices; expects growth from existing clients.",
+    )
+    assert "new clients" not in opening and "busy season" not in opening, opening
+    assert "existing clients" in sentences_of(opening)[0], opening
+    assert "existing clients" in subjects[0], subjects

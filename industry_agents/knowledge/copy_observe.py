@@ -5,7 +5,7 @@ industry tells, the tools it runs, the market it sits in. Read by `copywriter.ob
 Each entry is descriptive industry knowledge, never a claim about the prospect beyond what its record says:
 
 * `Trade`: a sub-segment recognised in the company name, the industry text or the notes (`pattern`, matched
-  case-insensitively). `trade` is its noun phrase with its article ("a pediatric practice"); `clause` is what
+  case-insensitively), not said when the notes or signals match `unless`. `trade` is its noun phrase with its article ("a pediatric practice"); `clause` is what
   is generally true of that trade for the sender's kind of work, as a lower-case clause that follows
   "For a pediatric practice like Birchfield, ..." or "In a pediatric practice, ..."; `means` are "so what"
   sentences tied to the offer (one is picked per reader); `subjects` are 2-5-word subjects built from the
@@ -34,6 +34,7 @@ class Trade:
     means: tuple[str, ...]
     subjects: tuple[str, ...]
     field: str = ""  # the trade after "In ..." when it differs ("injection molding", not "a molder")
+    unless: str = ""  # notes or signals that contradict the clause ("growth expected from existing clients")
 
 
 @dataclass(frozen=True)
@@ -723,6 +724,16 @@ OBSERVE: dict[str, Observations] = {
     "professional_services": Observations(
         trades=(
             Trade(
+                r"\bexisting clients\b|\bclient base\b",
+                "a firm",
+                "growth from existing clients usually depends on partners introducing the firm's other services to people they already know, and those introductions rarely happen on a schedule",
+                (
+                    "Account-based outreach books those first meetings inside the clients you already have, on a schedule the partners set.",
+                ),
+                ("growth inside existing clients", "introductions to existing clients"),
+                field="a firm growing with its existing clients",
+            ),
+            Trade(
                 r"\bCPAs?\b|\baccount(?:ants|ancy|ing)\b|\bchartered\b|\btax\b|\bsteuer\w*|\baudit\b|\bbookkeep",
                 "an accounting firm",
                 "partners are busiest around the tax calendar, and the months after busy season are when they have room for new clients, while referrals rarely arrive on that schedule",
@@ -731,6 +742,7 @@ OBSERVE: dict[str, Observations] = {
                     "First meetings booked for after busy season are the new work referrals don't time.",
                 ),
                 ("after busy season", "the post-tax-season pipeline"),
+                unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
             ),
             Trade(
                 r"\blaw\b|\blegal\b|\badvocat|\bavocats?\b|\battorneys?\b|\bsolicitors?\b|\blawyers?\b|\bLLP\b",
@@ -741,6 +753,7 @@ OBSERVE: dict[str, Observations] = {
                     "First meetings with the clients a partner picks are the new work referrals don't deliver.",
                 ),
                 ("practice groups with room", "matters referrals don't bring"),
+                unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
             ),
             Trade(
                 r"\bconsult\w*|\badvisory\b|\bstrategy\b|\bconseil\b",
@@ -751,6 +764,7 @@ OBSERVE: dict[str, Observations] = {
                     "First meetings booked ahead of the gap are the work referrals don't time.",
                 ),
                 ("the gap between engagements", "the next engagement"),
+                unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
             ),
         ),
         tools=(
