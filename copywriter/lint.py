@@ -319,6 +319,9 @@ def build_lint_context(
     terms = offer_terms(profile, sender.offer)
     record_parts = [
         company,
+        full
+        if full != company
+        else None,  # "Prairie Wind Racino" says "racino" even where people say "Prairie Wind"
         clean(prospect.industry),
         clean(prospect.title),
         clean(prospect.notes),

@@ -42,6 +42,7 @@ from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.facts import clean, short_company
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
+from copywriter.observe import observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
@@ -472,6 +473,8 @@ class Plan:
     employees: int | None = None
     used: set[str] = field(default_factory=set)  # the raw text of every fact an earlier step already said
     _observation: tuple[tuple[str, list[str]] | None] | None = None
+    observed_subjects: list[str] = field(default_factory=list)  # the no-fact observation's subjects, best first
+    weak_observation: bool = False  # the no-fact observation is the record's own trade, tool or market
     read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
     # facts whose record shape no clause can say, restated as a sentence (see copywriter.restate), by raw text
@@ -942,6 +945,14 @@ class Plan:
         assert self.angles is not None
         return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
 
+    @cached_property
+    def stock_observation(self) -> tuple[str, str, str]:
+        """The industry's general observation in this reader's wording (two per industry, by a stable hash of
+        the reader's email), so two prospects of one offer with nothing usable don't read the same opening."""
+        assert self.angles is not None
+        options = [self.angles.observation, self.angles.observation_alt]
+        return options[stable_int(self.ctx.seed, "stock-observation") % 2]
+
     def observation(self) -> tuple[str, list[str]] | None:
         """For a record with no usable fact: the industry's general observation (subject, sentences)."""
         if self._observation is None:
@@ -949,10 +960,20 @@ class Plan:
         return self._observation[0]
 
     def _read_observation(self) -> tuple[str, list[str]] | None:
-        """For a record with no usable fact: the industry's general observation (subject, sentences)."""
+        """For a record with no usable fact: what the record does tell (its trade, a tool, its market; see
+        `copywriter.observe`), else the industry's general observation (subject, sentences)."""
+        # only a record with no usable fact opens on it; a fact-led email never says it (nor takes its subject)
+        weak = observe(self) if self.lead is None else None
+        if weak is not None:
+            self.observed_subjects = list(weak.subjects)
+            self.weak_observation = True
+            return (weak.subjects[0], list(weak.lines))
         if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
             return None
-        subject, seen, means = self.angles.observation
+        subject, seen, means = self.stock_observation
+        # both wordings' subjects fit either wording (they name the same observation): this reader's first
+        other = self.angles.observation_alt if subject == self.angles.observation[0] else self.angles.observation
+        self.observed_subjects = [subject, other[0]]
         m = _MOST_PEERS.match(seen)
         if m:
             peers, at = self.peers(m.group("peers"))
@@ -1019,6 +1040,27 @@ class Plan:
         else:
             line = f"Most {peers} that size{seen[m.end() :]}"
         return line if self.ok(line) else None
+
+    def size_observation(self, fact: CopyFact) -> tuple[str, str] | None:
+        """A size fact ("Three family-medicine sites.") merged into what is true of the trade the record names,
+        instead of told back to the reader ("X runs three family-medicine sites."): ("Across three
+        family-medicine sites, annual physicals ... are the visits patients most often put off.", its "so
+        what"); None when the fact is not a size or the record names no trade."""
+        low = lc_np(fact.text)
+        if fact.kind is not None:
+            return None
+        if not _SIZE_NP.match(low):
+            if not _SIZE_STATEMENT.match(fact.raw.strip()):
+                return None
+            low = lc_np(strip_end(fact.raw.strip()).split(" ", 1)[1])  # "Operates 12 clinics" -> "12 clinics"
+        if not re.match(r"^(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b", low):
+            return None
+        said = trade_clause(self)
+        if said is None:
+            return None
+        clause, why = said
+        sentence = f"Across {strip_end(low)}, {clause}."
+        return (sentence, why) if self.ok(sentence) else None
 
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
@@ -2007,8 +2049,13 @@ class Plan:
             for s in self._fallback_subjects(purpose)
             if stock
             or not self._stock_subject(s)
-            # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target")
-            or any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
+            # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target");
+            # a record's own trade, tool or market ("the weekly pizza regulars") only when the body says it
+            or (
+                all(w[:6] in opening.lower() for w in re.findall(r"[\w-]{5,}", s.lower()))
+                if self.weak_observation
+                else any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
+            )
         ]
         for subject in [*candidates, *generic]:
             if not subject:
@@ -2030,14 +2077,17 @@ class Plan:
         return found
 
     def _stock_subject(self, subject: str) -> bool:
-        return self.angles is not None and subject == self.angles.observation[0]
+        return self.angles is not None and (
+            subject in self.observed_subjects
+            or subject in (self.angles.observation[0], self.angles.observation_alt[0])
+        )
 
     def _fallback_subjects(self, purpose: str) -> list[str]:
         """Subjects when the record has no usable fact: the industry observation's topic first; never the
         offer's own outcome or the company's legal name with "'s"."""
         out: list[str] = []
         if self.angles is not None and self.observation() is not None:
-            out.append(self.angles.observation[0])
+            out += self.observed_subjects
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {short_company(self.company)}")
         out += ["worth a look this quarter", "a short question", "an idea to test"]

@@ -77,9 +77,13 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             dated_line = None
     if dated is not None and dated_line:
         cta = plan.opener_cta(dated, *salt)
+    merged = plan.size_observation(lead) if lead is not None and opening is not None else None
+    if merged is not None:
+        opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader
     if lead is not None:
         why = (
-            plan.why_restated(lead)
+            (merged[1] if merged is not None else None)
+            or plan.why_restated(lead)
             or plan.size_so_what(lead)
             or plan.consequence(lead)
             or plan.linked_so_what(lead, *salt)

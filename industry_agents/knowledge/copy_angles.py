@@ -12,7 +12,9 @@ Data, keyed by industry slug, read by the rules engine's sentence planner (`copy
   fact's own date, `{count}` its own count ("350 homes"); a sentence with a slot is used only when the
   fact fills it. The first match wins, so the sharpest topics come first.
 * `observation`: for a prospect whose record holds no usable fact, a subject and two sentences any rep in
-  this industry would stand behind, said as what is common, not as what this prospect does.
+  this industry would stand behind, said as what is common, not as what this prospect does;
+  `observation_alt` says the same in other words. Used only when the record offers nothing at all: a trade,
+  a tool or a market in it is said first (`copy_observe`, read by `copywriter.observe`).
 
 An agent built by Claude carries none of this and the planner falls back to its generic sentences.
 """
@@ -28,6 +30,9 @@ class CopyAngles:
     judged_on: str
     consequences: tuple[tuple[str, str], ...]
     observation: tuple[str, str, str]  # subject, observation, consequence
+    # a second wording of the same observation (same "Most X I talk to" peers), for half the readers, so two
+    # prospects of one offer with nothing usable in their records never read the same opening
+    observation_alt: tuple[str, str, str]
     no_fact_ask: str  # the question for a prospect with no usable fact ("{company}" is filled in)
     # The "Most X I talk to" peer group of the observation. `large_peers`: the noun for a company of 1,000+
     # staff when it differs ("hotel groups", not "independent hotels"). `peers_are_roles`: the noun names a
@@ -75,7 +80,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "past guests and the OTAs",
             "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
-            "Each of those repeat stays pays a commission the hotel doesn't need to pay.",
+            "Every repeat stay like that pays a commission a direct booking would keep.",
+        ),
+        observation_alt=(
+            "past OTA guests",
+            "Most independent hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
+            "Every stay they book through the OTA again pays a commission a direct booking would keep.",
         ),
         no_fact_ask="Worth 15 minutes to see how many past OTA guests {company} could win back direct?",
         large_peers="hotel groups",
@@ -109,6 +119,11 @@ ANGLES: dict[str, CopyAngles] = {
             "orders through the apps",
             "Most restaurant groups I talk to get a growing share of their orders through the delivery apps, including from regulars who would happily order direct.",
             "Each of those orders pays the app a commission that a direct order would keep.",
+        ),
+        observation_alt=(
+            "regulars on the apps",
+            "Most restaurant groups I talk to have regulars who order through the delivery apps every week only because no one asked them to order direct.",
+            "Moving one of them saves the commission on every order they place after it.",
         ),
         no_fact_ask="Worth 15 minutes to see how many of {company}'s app orders could come direct?",
     ),
@@ -156,7 +171,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "players who stopped coming",
             "Most casinos I talk to have thousands of rated players in the database who haven't visited in a year, and no one writes to them until a big promotion.",
-            "They are usually the cheapest visits to win back, because you already know what they play.",
+            "They are usually the cheapest players to win back, because you already know what they play.",
+        ),
+        observation_alt=(
+            "rated players gone quiet",
+            "Most casinos I talk to only write to rated players who stopped visiting when a big promotion comes around.",
+            "A player who already has a card and a favourite game is the cheapest one to win back.",
         ),
         no_fact_ask="Worth 15 minutes to see how many lapsed rated players {company} could bring back?",
     ),
@@ -206,6 +226,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
             "Booking them is the quickest way to fill open slots, because they already know the practice.",
         ),
+        observation_alt=(
+            "the second reminder",
+            "Most practices I talk to send one reminder when a patient is due, and nothing after it.",
+            "The patients who ignored that one reminder already know the practice, which makes them the quickest way to fill open slots.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many overdue patients {company} could book into open slots?",
     ),
     "saas": CopyAngles(
@@ -244,7 +269,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "outbound pipeline",
             "Most B2B software teams I talk to want more outbound pipeline than the team they have can book, and hiring SDRs takes a quarter or more to pay off.",
-            "That gap is usually where an outside team earns its keep: meetings now, while the in-house team is hired and ramped.",
+            "That gap is usually where an outside team earns its keep: qualified meetings on the calendar this quarter.",
+        ),
+        observation_alt=(
+            "meetings this quarter",
+            "Most B2B software teams I talk to need more first meetings this quarter than their own reps have time to book.",
+            "An outside SDR team adds those meetings now, without a hiring round.",
         ),
         no_fact_ask="Worth 15 minutes to see what an outsourced SDR team could book for {company} this quarter?",
     ),
@@ -296,8 +326,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "the second order",
-            "Most online retailers I talk to find that the majority of first-time buyers never place a second order, although the cost of winning them is already spent.",
-            "A second order from them costs far less than a new customer.",
+            "Most online retailers I talk to find that most first-time buyers never place a second order, even though winning them has already been paid for.",
+            "A second order from a customer you already won costs far less than winning a new one.",
+        ),
+        observation_alt=(
+            "one-time buyers",
+            "Most online retailers I talk to spend most of their marketing on first orders, and very little on the customers who bought once and went quiet.",
+            "Those customers are already won, so a second order from them costs far less than finding a new one.",
         ),
         no_fact_ask="Worth 15 minutes to see how many one-time buyers {company} could bring back for a second order?",
     ),
@@ -340,6 +375,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most community banks and credit unions I talk to want deposit growth from their own market, and rate promotions bring in money that leaves again when the rate ends.",
             "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
         ),
+        observation_alt=(
+            "deposits that stay",
+            "Most community banks I talk to, and most credit unions too, say a rate special brings in deposits only for as long as the rate lasts.",
+            "Households and businesses won through a local campaign tend to stay after the rate changes.",
+        ),
         no_fact_ask="Worth 15 minutes to see what a compliance-reviewed deposit campaign could look like for {company}?",
     ),
     "real_estate": CopyAngles(
@@ -374,8 +414,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "lease-up speed",
-            "Most operators I talk to say the first months of a lease-up decide the year, and the listing sites alone rarely fill a new building fast enough.",
+            "Most operators I talk to say the listing sites alone rarely fill vacant units as fast as they need, and every turnover starts the search again.",
             "Every empty week is rent that doesn't come back.",
+        ),
+        observation_alt=(
+            "weeks on the market",
+            "Most operators I talk to find that the listing sites bring the same renters everyone else sees, and vacant units wait their turn.",
+            "Reaching renters before they search is what shortens the weeks a unit sits empty.",
         ),
         no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",
     ),
@@ -425,6 +470,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most plant managers I talk to can name the one machine whose stops cost them the most, and those stops rarely come without warning.",
             "The signs are usually in the machine data days before the line goes down.",
         ),
+        observation_alt=(
+            "warnings before stops",
+            "Most plant managers I talk to say their worst stops of the year gave some warning in the machine data first.",
+            "Reading those warnings days ahead is what turns an unplanned stop into a planned one.",
+        ),
         no_fact_ask="Worth 15 minutes to see which of {company}'s lines would show the earliest warnings?",
         peers_are_roles=True,
     ),
@@ -460,6 +510,11 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "new work through referrals",
             "Most partners I talk to say their firm wins almost all its new work through referrals, which is steady but never on its own timing.",
+            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+        ),
+        observation_alt=(
+            "the clients you'd pick",
+            "Most partners I talk to can name the clients they would most like to work for, and referrals rarely bring those ones in.",
             "Outbound is the one channel that books first meetings with the clients a partner picks.",
         ),
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
