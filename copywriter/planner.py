@@ -47,7 +47,7 @@ from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
-from intelligence.facts import Event, Mention, Quantity
+from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -2355,8 +2355,9 @@ def build_plan(
         employees=_employees(prospect),
     )
     plan.read = read_facts(prospect, terms)
-    judged = _judged(profile, prospect)
-    _restate_all(plan, prospect)
+    facts = extract_facts(profile, prospect)
+    judged = _judged(facts)
+    _restate_all(plan, prospect, facts)
     usable = [
         f
         for f in plan.read
@@ -2414,12 +2415,30 @@ _GAP_AREAS = {
 }
 
 
-def _restate_all(plan: Plan, prospect: ProspectData) -> None:
+def _read_in(facts: ProspectFacts, fact: CopyFact) -> tuple[list[Event], list[Quantity]]:
+    """The events and quantities the facts layer read in the record sentence `fact` comes from."""
+    key = _span_key(fact.raw)
+    events = [e for e in facts.events if e.span.field == fact.field and _span_key(e.span.text) == key]
+    quantities = [q for q in facts.quantities if q.span.field == fact.field and _span_key(q.span.text) == key]
+    return events, quantities
+
+
+def _restate_all(plan: Plan, prospect: ProspectData, facts: ProspectFacts) -> None:
     """Restate every fact whose shape no clause can say, and add a gap the offer fills as a fact of its own."""
     co = plan.company
     first, last = plan.ctx.first_name, clean(prospect.last_name)
     for f in plan.read:
-        said = restate(f.text, company=co, first=first, last=last, title=prospect.title, raw=f.raw)
+        events, quantities = _read_in(facts, f)
+        said = restate(
+            f.text,
+            company=co,
+            first=first,
+            last=last,
+            title=prospect.title,
+            events=events,
+            quantities=quantities,
+            named=prospect.company,
+        )
         if said is not None:
             plan.restated[f.raw] = said
     offer = plan.ctx.sender.offer.lower()
@@ -2470,11 +2489,10 @@ def _span_key(text: str) -> str:
     return re.sub(r"[^a-z0-9%$€£]+", " ", text.lower()).strip()
 
 
-def _judged(profile: AgentProfile, prospect: ProspectData) -> dict[str, tuple[float, bool]]:
+def _judged(facts: ProspectFacts) -> dict[str, tuple[float, bool]]:
     """What the prospect-facts layer read in each signal and notes sentence: (the highest offer relevance of
     an event, quantity or mention in it, whether an event or mention in it is negated), keyed by its text
     (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
-    facts = extract_facts(profile, prospect)
     out: dict[str, tuple[float, bool]] = {}
     items: list[Event | Quantity | Mention] = [*facts.events, *facts.quantities, *facts.mentions]
     for item in items:
