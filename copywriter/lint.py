@@ -35,6 +35,7 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1584,6 +1585,29 @@ SENTENCE_CHECKS = (
 )
 
 
+# The checks that read the sentence alone (no `ctx`): their findings are remembered by text, since the same stock
+# sentences come back in every prospect's messages.
+_TEXT_ONLY = frozenset(
+    {
+        check_opt_out_filler,
+        check_stock_cta,
+        check_fact_arithmetic,
+        check_teams_like_yours,
+        check_template_opener,
+        check_results_line,
+        check_generic_so_what,
+        check_agreement,
+        check_template_repetition,
+        check_canned_pain,
+    }
+)
+
+
+@lru_cache(maxsize=16384)
+def _text_findings(check: Callable[[str, LintContext | None], list[Finding]], text: str) -> tuple[Finding, ...]:
+    return tuple(check(text, None))
+
+
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
     """Every sentence check's findings for one sentence (remembered per context: the writer checks its own
     sentences as it plans them, and the quality report reads the same sentences again)."""
@@ -1591,7 +1615,7 @@ def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
         return ctx.cache[text]
     out: list[Finding] = []
     for check in SENTENCE_CHECKS:
-        out.extend(check(text, ctx))
+        out.extend(_text_findings(check, text) if check in _TEXT_ONLY else check(text, ctx))
     if ctx is not None:
         ctx.cache[text] = out
     return out
@@ -2008,13 +2032,21 @@ def check_metric_subject(subject: str, ctx: LintContext | None) -> list[Finding]
 
 
 def lint_subject(subject: str, ctx: LintContext | None = None) -> list[Finding]:
-    return [
+    """Every subject check's findings (remembered per context, like `lint_sentence`: the planner tries the same
+    subject lines for several steps)."""
+    key = "\x00subject " + subject  # never a sentence's key
+    if ctx is not None and key in ctx.cache:
+        return ctx.cache[key]
+    out = [
         *check_broken_subject(subject, ctx),
         *check_generic_subject(subject, ctx),
         *check_metric_subject(subject, ctx),
         *check_leaked_citation(subject, ctx),
         *check_persona_plural(subject, ctx),
     ]
+    if ctx is not None:
+        ctx.cache[key] = out
+    return out
 
 
 # --- video visuals ----------------------------------------------------------------------------------------
