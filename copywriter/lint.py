@@ -1014,6 +1014,10 @@ _TYPE_CLAIMS = (
 def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.company:
         return []
+    if not (
+        " like " in text or ", as a" in text or text.startswith(("As a", "For a")) or "kind of" in text.lower()
+    ):
+        return []  # none of `_TYPE_CLAIMS` can match
     out: list[Finding] = []
     for pattern in _TYPE_CLAIMS:
         for m in pattern.finditer(text):
