@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Literal, TypeVar
 
 from copywriter.facts import (
+    Fact,
     city,
     clean,
     clean_name,
@@ -663,14 +664,16 @@ class Context:
 
     def personalisation(self, text: str) -> list[Hook]:
         """The prospect and agent facts `text` actually uses, with the field each came from."""
-        hooks = [
-            Hook(text=f.text, source_field=f.field) for f in prospect_facts(self.prospect) if fact_present(f, text)
-        ]
+        hooks = [Hook(text=f.text, source_field=f.field) for f in self._prospect_facts if fact_present(f, text)]
         lowered = text.casefold()
         for said, fact, source in self._agent_phrases:
             if said in lowered:
                 hooks.append(Hook(text=fact, source_field=source))
         return list({(h.text, h.source_field): h for h in hooks}.values())
+
+    @cached_property
+    def _prospect_facts(self) -> list[Fact]:
+        return prospect_facts(self.prospect)
 
     @cached_property
     def _agent_phrases(self) -> list[tuple[str, str, str]]:

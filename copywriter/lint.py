@@ -1254,6 +1254,19 @@ def _offer_runs(offer: str, n: int = 4) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
+@lru_cache(maxsize=256)
+def _long_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(name.lower()) if len(w) > 3)
+
+
+@lru_cache(maxsize=256)
+def _offer_stems(offer: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """The offer's 4-word runs by 5-letter stems, its words, and their 3-letter stems."""
+    words = frozenset(_TOKEN.findall(offer.lower()))
+    runs = frozenset(tuple(r[:5] for r in run) for run in _offer_runs(offer))
+    return runs, words, frozenset(w[:3] for w in words)
+
+
 def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     """A stock bridge that pastes the offer's words where the fact's "so what" should be, or any sentence that
     repeats four words of the offer without being the one line that claims it (naming the sender)."""
@@ -1262,13 +1275,11 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     if m:
         return [Finding("offer_restated", m.group(0), 'a stock bridge in place of the fact\'s own "so what"')]
     words = _TOKEN.findall(low)
-    sender = {w for w in _TOKEN.findall(ctx.sender_company.lower()) if len(w) > 3} if ctx is not None else set()
+    sender = _long_words(ctx.sender_company) if ctx is not None else frozenset()
     if ctx is None or sender & set(words) or re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low):
         return []
     stems = [w[:5] for w in words]
-    runs = {tuple(r[:5] for r in run) for run in _offer_runs(ctx.offer)}
-    offer_words = set(_TOKEN.findall(ctx.offer.lower()))
-    offer_stems = {w[:3] for w in offer_words}
+    runs, offer_words, offer_stems = _offer_stems(ctx.offer)
     for i in range(len(stems) - 3):
         if tuple(stems[i : i + 4]) in runs:
             if not text.rstrip().endswith("?") and any(
