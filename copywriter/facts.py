@@ -43,11 +43,27 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+# What each of PLACEHOLDER_PATTERNS cannot match without (a pattern is only run when one of its needles is in the
+# text; "lorem" is looked for in the lower-cased text).
+_PLACEHOLDER_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("{{",),
+    ("{",),
+    ("[",),
+    ("<",),
+    ("_",),
+    ("None",),
+    ("null", "undefined", "NaN"),
+    ("lorem",),
+)
+
+
 def find_placeholders(text: str) -> list[str]:
     """Every unfilled-placeholder-looking fragment of `text` (`{{first_name}}`, `[Company]`, `None`…)."""
     found: list[str] = []
-    for pattern in PLACEHOLDER_PATTERNS:
-        found.extend(m.group(0) for m in pattern.finditer(text))
+    for pattern, needles in zip(PLACEHOLDER_PATTERNS, _PLACEHOLDER_NEEDLES, strict=True):
+        within = text.lower() if needles == ("lorem",) else text
+        if any(n in within for n in needles):
+            found.extend(m.group(0) for m in pattern.finditer(text))
     return list(dict.fromkeys(found))
 
 

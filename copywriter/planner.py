@@ -791,6 +791,9 @@ class Plan:
             # no date and no measured topic: the question still names the lead fact ("Worth 15 minutes on the
             # Birchway lease-up?"), so a fact-led email never ends on the question any email could end on
             options += self.fact_asks(fact, *salt)
+        ask = next((o for o in options if self.ok(o)), None)
+        if ask is not None:
+            return ask  # the general questions below come after these: not needed
         named = short if short and len(short.split()) <= 3 else None  # a long name never rides in the question
         at = f" at {named}" if named else ""
         # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
