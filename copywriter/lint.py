@@ -866,7 +866,9 @@ _CITE_TRAIL = re.compile(
 )
 
 
-def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
+@lru_cache(maxsize=16384)
+def _citations_in(text: str) -> tuple[str, ...]:
+    """The provenance `text` itself shows (no context needed: remembered by text)."""
     found = [m.group(0) for m in _CITE_PAREN.finditer(text)] if "(" in text else []
     if "[" in text:
         found += [m.group(0) for m in _CITE_BRACKET.finditer(text)]
@@ -875,8 +877,13 @@ def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     if any(a in low for a in ("tier", "score", "icp", "flagged", "disqualif", "fit", "dq", "b2b", "seed", "crm")):
         found += [m.group(0) for m in _CITE_INTERNAL.finditer(low)]
     found += [m.group(0) for m in _CITE_TRAIL.finditer(text)]
+    return tuple(found)
+
+
+def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
+    found = list(_citations_in(text))
     if ctx is not None and ctx.internal_runs:
-        words = re.findall(r"[\w'-]+", low)
+        words = re.findall(r"[\w'-]+", text.lower())
         for i in range(len(words) - 3):
             run = " ".join(words[i : i + 4])
             if run in ctx.internal_runs:
