@@ -1514,12 +1514,17 @@ def check_fact_arithmetic(text: str, ctx: LintContext | None) -> list[Finding]:
     )
 
 
+@lru_cache(maxsize=256)
+def _sender_at_end_re(sender_company: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:for|with)\s+[^.;:!?]{{2,90}}?\s+at\s+{re.escape(sender_company)}\b")
+
+
 def check_sender_at_end(text: str, ctx: LintContext | None) -> list[Finding]:
     """The sender's name tacked on after the audience: "We build ... for manufacturers at PlantPulse" reads as if the
     clients worked at the sender. The name leads: "At PlantPulse, we build ..." or "PlantPulse builds ..."."""
-    if ctx is None or not ctx.sender_company:
+    if ctx is None or not ctx.sender_company or ctx.sender_company not in text:
         return []
-    m = re.search(rf"\b(?:for|with)\s+[^.;:!?]{{2,90}}?\s+at\s+{re.escape(ctx.sender_company)}\b", text)
+    m = _sender_at_end_re(ctx.sender_company).search(text)
     if m and re.search(r"\b(?:we|We)\s+\w+", text[: m.start() + 1] + text[m.start() : m.end()]):
         return [
             Finding(
@@ -1535,14 +1540,19 @@ _FRAGMENT_VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _owner_re(full_company: str, company: str) -> re.Pattern[str]:
+    """A sentence that opens on the company's (or "your") possession: "Acme's ...", "I saw that Acme's ..."."""
+    names = "|".join(re.escape(n) for n in dict.fromkeys([full_company, company]))
+    return re.compile(rf"^(?:I saw that\s+)?(?:(?:{names})(?:'s|')|[Yy]our)\s+")
+
+
 def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     """A record's note pasted as a sentence with no finite verb: "Silver Hollow's players club relaunch announced
     for Q3.", "Tidewater Financial's deposit growth the top priority after cost of funds rose 60 bps." """
     if ctx is None or not ctx.company:
         return []
-    names = "|".join(re.escape(n) for n in dict.fromkeys([ctx.full_company or ctx.company, ctx.company]))
-    owner = rf"^(?:I saw that\s+)?(?:(?:{names})(?:'s|')|[Yy]our)\s+"
-    m = re.match(owner, text)
+    m = _owner_re(ctx.full_company or ctx.company, ctx.company).match(text)
     if not m or text.rstrip().endswith("?"):
         return []
     rest = text[m.end() :].rstrip(".!")
