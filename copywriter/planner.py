@@ -476,6 +476,7 @@ class Plan:
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
     # facts whose record shape no clause can say, restated as a sentence (see copywriter.restate), by raw text
     restated: dict[str, Restated] = field(default_factory=dict)
+    _topics: dict[CopyFact, str | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -1682,7 +1683,12 @@ class Plan:
         return out
 
     def topic(self, fact: CopyFact) -> str | None:
-        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B" (read once a fact)."""
+        if fact not in self._topics:
+            self._topics[fact] = self._topic_of(fact)
+        return self._topics[fact]
+
+    def _topic_of(self, fact: CopyFact) -> str | None:
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) <= 3:
             np = m.group("np")
