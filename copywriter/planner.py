@@ -2499,23 +2499,18 @@ def _span_key(text: str) -> str:
 
 
 def _judged(facts: ProspectFacts) -> dict[str, tuple[float, bool]]:
-    """What the prospect-facts layer read in each signal and notes sentence: (the highest offer relevance of
-    an event, quantity or mention in it, whether an event or mention in it is negated), keyed by its text
-    (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
+    """What the prospect-facts layer read in each signal and notes sentence (the layer splits the record at
+    ";" too, as the writer does): (the highest offer relevance of an event, quantity or mention in it, whether
+    an event or mention in it is negated), keyed by its text (`_span_key`)."""
     out: dict[str, tuple[float, bool]] = {}
     items: list[Event | Quantity | Mention] = [*facts.events, *facts.quantities, *facts.mentions]
     for item in items:
         # only a plain denial counts as negated here ("Not hiring this year"): the layer also marks words such
         # as "against" in "18% against ~30% for the category" (reported to the judgement work)
         negated = bool(getattr(item, "negated", False)) and bool(_DENIAL_START.match(item.span.text))
-        text = item.span.text
-        parts = [p for p in re.split(r";\s*", text) if p.strip()]
-        for piece in dict.fromkeys([text, *parts]):
-            key = _span_key(piece)
-            # a negation counts for the part it is in: "Not hiring; pipeline is down 20%" denies only the hiring
-            here = (piece == text and len(parts) == 1) or bool(_DENIAL_START.match(piece))
-            score, neg = out.get(key, (0.0, False))
-            out[key] = (max(score, item.relevance.score), neg or (negated and here))
+        key = _span_key(item.span.text)
+        score, neg = out.get(key, (0.0, False))
+        out[key] = (max(score, item.relevance.score), neg or negated)
     return out
 
 
