@@ -701,8 +701,10 @@ _REPORTED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
-    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
+    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty); remembered,
+    since the planner and the checker read the same record."""
     if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
     text = _clean_fact(raw)

@@ -48,7 +48,7 @@ from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
-from intelligence.facts import Event, Mention, Quantity
+from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -479,6 +479,7 @@ class Plan:
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
     # facts whose record shape no clause can say, restated as a sentence (see copywriter.restate), by raw text
     restated: dict[str, Restated] = field(default_factory=dict)
+    _topics: dict[CopyFact, str | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -804,6 +805,9 @@ class Plan:
             # no date and no measured topic: the question still names the lead fact ("Worth 15 minutes on the
             # Birchway lease-up?"), so a fact-led email never ends on the question any email could end on
             options += self.fact_asks(fact, *salt)
+        ask = next((o for o in options if self.ok(o)), None)
+        if ask is not None:
+            return ask  # the general questions below come after these: not needed
         named = short if short and len(short.split()) <= 3 else None  # a long name never rides in the question
         at = f" at {named}" if named else ""
         # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
@@ -1747,7 +1751,12 @@ class Plan:
         return out
 
     def topic(self, fact: CopyFact) -> str | None:
-        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B" (read once a fact)."""
+        if fact not in self._topics:
+            self._topics[fact] = self._topic_of(fact)
+        return self._topics[fact]
+
+    def _topic_of(self, fact: CopyFact) -> str | None:
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
             # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
@@ -2478,8 +2487,9 @@ def build_plan(
         employees=_employees(prospect),
     )
     plan.read = read_facts(prospect, terms)
-    judged = _judged(profile, prospect)
-    _restate_all(plan, prospect)
+    facts = extract_facts(profile, prospect)
+    judged = _judged(facts)
+    _restate_all(plan, prospect, facts)
     usable = [
         f
         for f in plan.read
@@ -2537,12 +2547,30 @@ _GAP_AREAS = {
 }
 
 
-def _restate_all(plan: Plan, prospect: ProspectData) -> None:
+def _read_in(facts: ProspectFacts, fact: CopyFact) -> tuple[list[Event], list[Quantity]]:
+    """The events and quantities the facts layer read in the record sentence `fact` comes from."""
+    key = _span_key(fact.raw)
+    events = [e for e in facts.events if e.span.field == fact.field and _span_key(e.span.text) == key]
+    quantities = [q for q in facts.quantities if q.span.field == fact.field and _span_key(q.span.text) == key]
+    return events, quantities
+
+
+def _restate_all(plan: Plan, prospect: ProspectData, facts: ProspectFacts) -> None:
     """Restate every fact whose shape no clause can say, and add a gap the offer fills as a fact of its own."""
     co = plan.company
     first, last = plan.ctx.first_name, clean(prospect.last_name)
     for f in plan.read:
-        said = restate(f.text, company=co, first=first, last=last, title=prospect.title, raw=f.raw)
+        events, quantities = _read_in(facts, f)
+        said = restate(
+            f.text,
+            company=co,
+            first=first,
+            last=last,
+            title=prospect.title,
+            events=events,
+            quantities=quantities,
+            named=prospect.company,
+        )
         if said is not None:
             plan.restated[f.raw] = said
     offer = plan.ctx.sender.offer.lower()
@@ -2597,25 +2625,19 @@ def _span_key(text: str) -> str:
     return re.sub(r"[^a-z0-9%$€£]+", " ", text.lower()).strip()
 
 
-def _judged(profile: AgentProfile, prospect: ProspectData) -> dict[str, tuple[float, bool]]:
-    """What the prospect-facts layer read in each signal and notes sentence: (the highest offer relevance of
-    an event, quantity or mention in it, whether an event or mention in it is negated), keyed by its text
-    (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
-    facts = extract_facts(profile, prospect)
+def _judged(facts: ProspectFacts) -> dict[str, tuple[float, bool]]:
+    """What the prospect-facts layer read in each signal and notes sentence (the layer splits the record at
+    ";" too, as the writer does): (the highest offer relevance of an event, quantity or mention in it, whether
+    an event or mention in it is negated), keyed by its text (`_span_key`)."""
     out: dict[str, tuple[float, bool]] = {}
     items: list[Event | Quantity | Mention] = [*facts.events, *facts.quantities, *facts.mentions]
     for item in items:
         # only a plain denial counts as negated here ("Not hiring this year"): the layer also marks words such
         # as "against" in "18% against ~30% for the category" (reported to the judgement work)
         negated = bool(getattr(item, "negated", False)) and bool(_DENIAL_START.match(item.span.text))
-        text = item.span.text
-        parts = [p for p in re.split(r";\s*", text) if p.strip()]
-        for piece in dict.fromkeys([text, *parts]):
-            key = _span_key(piece)
-            # a negation counts for the part it is in: "Not hiring; pipeline is down 20%" denies only the hiring
-            here = (piece == text and len(parts) == 1) or bool(_DENIAL_START.match(piece))
-            score, neg = out.get(key, (0.0, False))
-            out[key] = (max(score, item.relevance.score), neg or (negated and here))
+        key = _span_key(item.span.text)
+        score, neg = out.get(key, (0.0, False))
+        out[key] = (max(score, item.relevance.score), neg or negated)
     return out
 
 

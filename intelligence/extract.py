@@ -1273,6 +1273,7 @@ def _event_in(
         subject=subject,
         passive=passive,
         topic=topic,
+        verb="" if new_thing is not None or verb_at < 0 else word,
     )
 
 

@@ -179,6 +179,9 @@ class Event:
     # The label a colon-led statement hangs the event on ("The Birchway at Midtown: ... pre-leasing opens
     # next month" -> "The Birchway at Midtown"); "" when none.
     topic: str = ""
+    # The verb as written ("opens", "commissioning", "Sucht", "joined"; "" for a verbless "New CFO"): the writer
+    # says the event in the record's own tense, and knows a verb it cannot say in English.
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
