@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from copywriter.foreign import english_reading
 from copywriter.text import content_tokens, strip_end
 from schemas import AgentProfile, ProspectData
 
@@ -185,7 +186,9 @@ def prospect_facts(prospect: ProspectData) -> list[Fact]:
     for signal in prospect.signals:
         text = clean(signal)
         if text:
-            facts.append(Fact("signals", strip_end(text), fuzzy=True))
+            # a signal in German, French, Spanish or Dutch is used when its English reading is
+            english = english_reading([text], None, company=None, offer="")
+            facts.append(Fact("signals", strip_end(english or text), fuzzy=True))
     return facts
 
 
@@ -335,4 +338,6 @@ def build_corpus(profile: AgentProfile, prospect: ProspectData, extra: Iterable[
     for fact in extra:
         if fact:
             corpus.add_text(fact)
+    # the English reading of a foreign fact grounds its English names ("Andalucía" -> "Andalusia")
+    corpus.add_text(english_reading(prospect.signals, prospect.notes, company=None, offer=""))
     return corpus

@@ -56,6 +56,7 @@ from copywriter.angles import (
     words_of,
 )
 from copywriter.facts import clean, short_company
+from copywriter.foreign import english_reading
 from copywriter.models import Sender, Severity
 from core.text import stem, tokens
 from schemas import AgentProfile, Persona, ProspectData
@@ -332,6 +333,9 @@ def build_lint_context(
         *prospect.signals,
         *prospect.technologies,
     ]
+    # a fact written in German, French, Spanish or Dutch is in the record in its English reading too
+    english = english_reading(prospect.signals, prospect.notes, company=company, offer=sender.offer)
+    record_parts.append(english)
     record = " ".join(p for p in record_parts if p)
     record_lower = record.lower()
     negated: set[str] = set()
@@ -341,7 +345,7 @@ def build_lint_context(
         negated.update(words_of(m.group(1) or m.group(2)))
     denied = denied_topics([*prospect.signals, prospect.notes or ""])
     facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
-    fact_text = ". ".join([*prospect.signals, prospect.notes or ""]).lower()
+    fact_text = ". ".join([*prospect.signals, prospect.notes or "", english]).lower()
     persona = None
     if persona_name:
         persona = next((p for p in profile.personas if p.name.casefold() == persona_name.casefold()), None)

@@ -40,6 +40,8 @@ from copywriter.angles import (
 )
 from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.facts import clean, short_company
+from copywriter.foreign import english_fact
+from copywriter.foreign import restatements as foreign_restatements
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.observe import observe, trade_clause
@@ -49,6 +51,7 @@ from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
+from intelligence.foreign import is_foreign
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -1757,6 +1760,8 @@ class Plan:
         return self._topics[fact]
 
     def _topic_of(self, fact: CopyFact) -> str | None:
+        if is_foreign(fact.text):
+            return None  # a fact the English reader could not read in English: never a topic in a foreign word
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
             # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
@@ -2489,7 +2494,20 @@ def build_plan(
     plan.read = read_facts(prospect, terms)
     facts = extract_facts(profile, prospect)
     judged = _judged(facts)
+    # a fact written in German, French, Spanish or Dutch, said in English from the facts layer's reading of it
+    # (copywriter.foreign): read in its English wording, opened with its English sentence
+    foreign = foreign_restatements(
+        ((f.field, f.raw) for f in plan.read),
+        prospect.signals,
+        prospect.notes,
+        company=plan.company,
+        offer=plan.ctx.sender.offer,
+        title=prospect.title,
+    )
+    if foreign:
+        plan.read = [english_fact(f, foreign[f.raw].english, terms) if f.raw in foreign else f for f in plan.read]
     _restate_all(plan, prospect, facts)
+    plan.restated.update({raw: said.restated for raw, said in foreign.items()})
     usable = [
         f
         for f in plan.read
