@@ -673,10 +673,14 @@ class Plan:
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
         )
-        for index, (pattern, sentence) in enumerate(self.angles.consequences):
+        for index, (pattern, wordings) in enumerate(self.angles.consequences):
             m = _compiled(pattern).search(source)
             if not m:
                 continue
+            if isinstance(wordings, str):
+                sentence = wordings
+            else:  # several wordings: this reader's, by a stable hash (a batch never reads one stock line)
+                sentence = wordings[stable_int(self.ctx.seed, "consequence", index) % len(wordings)]
             if not _compiled(pattern).search(own) and _ANAPHOR.search(sentence):
                 continue  # "When meetings drop like that" needs the drop said, and only the SDR losses are
             if "{count}" in sentence:
@@ -905,18 +909,37 @@ class Plan:
             subject = f"the {subject}"  # "three new lines" -> "the three new lines"
         elif first not in ("the", "your"):
             return []  # a bare phrase ("lease-up speed") is a label, not something to ask about
-        pool = (
-            [
-                f"Worth 15 minutes on {subject}?",
-                f"Could we find 15 minutes this week to talk about {subject}?",
-                f"Open to a 15-minute call about {subject}?",
-            ]
-            if self.tier <= 1
-            else [
-                f"Want me to send a short note on {subject}?",
-                f"Would a one-page plan for {subject} be useful?",
-            ]
+        event = "%" not in subject and (
+            (fact.kind is not None and _group(fact) in ("new", "acquire", "renovate"))
+            or bool(_PROJECT_NP.match(lc_np(fact.text)))
         )
+        if event:
+            # news of theirs (an office, a rollout, an expansion): asked about what we would do around it, never a
+            # call "about the Denver office" or a note on their own project
+            pool = (
+                [
+                    f"Worth 15 minutes on how we'd support {subject}?",
+                    f"Open to a 15-minute call on how we'd support {subject}?",
+                ]
+                if self.tier <= 1
+                else [
+                    f"Want me to send a short note on how we'd support {subject}?",
+                    f"Would a one-page plan for supporting {subject} be useful?",
+                ]
+            )
+        else:
+            pool = (
+                [
+                    f"Worth 15 minutes on {subject}?",
+                    f"Could we find 15 minutes this week to talk about {subject}?",
+                    f"Open to a 15-minute call about {subject}?",
+                ]
+                if self.tier <= 1
+                else [
+                    f"Want me to send a short note on {subject}?",
+                    f"Would a one-page plan for {subject} be useful?",
+                ]
+            )
         start = stable_int(self.ctx.seed, "fact-ask", *salt) % len(pool)
         return pool[start:] + pool[:start]
 
@@ -1608,7 +1631,9 @@ class Plan:
             )
             if line and self.ok(line):
                 return line
-        if form == 1 and self.company and not also and fact.field == "signals":
+        if form == 1 and self.company and not also and fact.field == "signals" and not _METRIC.search(fact.text):
+            # news (an opening, a hire, a launch) can be "seen"; a figure ("No-show rate 14%") is the prospect's
+            # own number, never something we "saw"
             # a notes sentence is what the prospect told us or our CRM holds: never "I saw that ..."
             line = f"I saw that {clause}."
             if self.ok(line):
@@ -1768,7 +1793,10 @@ class Plan:
             inner = re.split(r"\s+(?:from|of|among|by)\s+", m.group("np"), maxsplit=1)
             if len(inner) == 2 and not set(inner[1].lower().split()) & FINITE:
                 number = m.group("rest").split()[0].rstrip(",.;")
-                return f"{' '.join(inner[1].split()[-2:])} {m.group('adv').lower()} {number}"
+                # the measure itself when it is one ("Visits from lapsed players down 18%" -> "visits down 18%"),
+                # never a shorter noun that misstates what fell
+                head = inner[0].lower() if len(inner[0].split()) == 1 else " ".join(inner[1].split()[-2:])
+                return f"{head} {m.group('adv').lower()} {number}"
         spend = _SPEND.match(fact.text) if fact.kind is None else None
         if spend and spend.group("np").endswith("s") and not set(spend.group("np").lower().split()[-1:]) & FINITE:
             return f"{spend.group('money')} in {spend.group('np').split()[-1]}"  # "$2.1M in commissions"
@@ -2403,6 +2431,12 @@ _SPEND = re.compile(
     r"(?!\s+(?:an?|per)\s+(?:hour|day|shift))"  # "$18K an hour" is a rate ("downtime at $18K an hour")
 )
 _COPULAS = frozenset({"is", "are", "was", "were"})
+# A figure of the prospect's own ("No-show rate 14%", "OTA share ~55%"): theirs to know, never something we "saw".
+_METRIC = re.compile(
+    r"%|\b(?:rate|share|occupancy|utili[sz]ation|utili[sz]ed|margin|ratio|conversion|churn|retention|CAC|ADR|"
+    r"RevPAR|backlog)\b",
+    re.IGNORECASE,
+)
 # A project written as a noun with no verb ("Lean/Six Sigma rollout across 3 plants"): said with its verb.
 _PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
 _PROJECT_NP = re.compile(
