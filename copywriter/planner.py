@@ -128,6 +128,9 @@ _EVENT_NOUNS = {
     "raise": "raise",
     "secure": "raise",
     "close": "round",
+    "move": "switch",
+    "switch": "switch",
+    "migrate": "migration",
 }
 _DETERMINERS = frozenset(
     {
@@ -304,6 +307,11 @@ def _group(fact: CopyFact) -> str:
             if fact.lemma in lemmas:
                 return name
     return "number" if any(c.isdigit() for n in fact.numbers for c in n) else "other"
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a "so what" reads without the figure before it ("Many of those app orders ..." needs one)."""
+    return not _ANAPHOR.search(sentence)
 
 
 def _band(level: str | None) -> str:
@@ -718,6 +726,8 @@ class Plan:
             return None
         if fact.date.lower().startswith("this "):
             return None  # "this spring" said before "the ... launch" reads oddly
+        if fact.date.lower().strip() in ("next quarter", "next month"):
+            return fact.date.lower().strip()  # "before the switch next quarter"
         return (
             core
             if core[:1].isupper() or core[:1].isdigit()
@@ -789,7 +799,8 @@ class Plan:
             when = self.date_core(fact)
             noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
             if when:
-                event = f"the {when} {noun}" if noun else when
+                relative = when.startswith("next ")
+                event = (f"the {noun} {when}" if relative else f"the {when} {noun}") if noun else when
                 options.append(
                     f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
                 )

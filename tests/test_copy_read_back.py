@@ -185,3 +185,30 @@ def test_a_figure_of_theirs_is_never_something_we_saw() -> None:
         seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for("hotel"), steps=4)
         first = _first(seq.steps[0].body)
         assert "52%" in first and "I saw that" not in first, first
+
+
+def test_a_switch_next_quarter_dates_the_question() -> None:
+    _, body = _step_one(
+        "restaurant",
+        title="Director of Digital",
+        company="Ember Oven Pizza",
+        employee_count=700,
+        notes="Told us Uber Eats commissions cost them ~$1.4M a year; moving POS to Square next quarter.",
+    )
+    assert _question(body).endswith("before the switch next quarter?"), body
+    assert "Square next quarter" in _first(body), body
+
+
+def test_a_so_what_that_points_back_at_a_figure_never_follows_a_date() -> None:
+    """ "Many of those app orders ..." after "Your Deliveroo contract ends in June." has nothing to point at."""
+    _, body = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Saffron Lane",
+        employee_count=400,
+        signals=["Tendering for a new online ordering platform", "Deliveroo exclusivity contract ends in June"],
+    )
+    sentences = re.split(r"(?<=[.?!])\s+", _first(body))
+    for i, sentence in enumerate(sentences[1:], 1):
+        if re.search(r"\b(?:those|these)\b", sentence):
+            assert not re.search(r"\bends in June\.$", sentences[i - 1]), body

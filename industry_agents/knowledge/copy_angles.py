@@ -66,7 +66,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new booking engine pays back only once past guests are sent to it instead of the OTAs.",
             ),
             (
-                r"\bloyalty\b|\bdirect[- ]book|\bmember rates?\b",
+                r"\bloyalty\b|\bmember rates?\b",
                 "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA.",
             ),
             (
