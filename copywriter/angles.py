@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copywriter.facts import clean
-from copywriter.text import strip_end
+from copywriter.text import lc_first, strip_end
 from core.text import STOPWORDS, stem, tokens
 from schemas import AgentProfile, ProspectData
 
@@ -907,6 +907,14 @@ def _normalise(text: str) -> str:
         r"([A-Z][\w.&'-]*(?: (?:and|&|or) [A-Z][\w.&'-]*| [A-Z][\w.&'-]*)*)\.?$",
         r", and \1 takes the rest",
         text,
+    )
+    # "Two lateral M&A partners joined" -> "Hired two lateral M&A partners": people who joined were hired
+    text = re.sub(
+        r"^((?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) [\w&' -]+?s) (?:have |has )?"
+        r"(?:joined|came on board|came aboard)\b(?: the (?:firm|team|company))?",
+        lambda m: f"Hired {lc_first(m.group(1))}",
+        text,
+        flags=re.IGNORECASE,
     )
     # "DoorDash/Uber Eats commissions" -> "DoorDash and Uber Eats commissions": two names, never a slash
     text = re.sub(r"\b([A-Z][\w.]*)/(?=[A-Z][a-z])", r"\1 and ", text)

@@ -2020,6 +2020,8 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                     and nxt
                     and nxt.split()[0] not in _SUBJECT_CUT_OK
                     and nxt.split()[0] not in FINITE  # "$120M in CDs" + "reprice in March": a whole noun phrase
+                    and verb_kind(nxt.split()[0])
+                    != "past"  # "two lateral partners" + "joined": its subject, whole
                 ):
                     out.append(s)
     return [Finding("broken_subject", span, "a subject cut mid-phrase") for span in dict.fromkeys(out)]

@@ -872,8 +872,10 @@ class Plan:
         subject = self.subject_for(fact, 0)
         said = self.restated.get(fact.raw)
         told = " ".join([fact.raw, fact.text, said.sentence if said else ""])
-        if fact.lemma == "hire" or re.search(
-            r"\bhir(?:e|es|ed|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE
+        hired = fact.kind == "past" or re.search(r"\bhired\b", fact.text, re.IGNORECASE)
+        if not hired and (
+            fact.lemma == "hire"
+            or re.search(r"\bhir(?:e|es|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE)
         ):
             # a job ad: the call is about the weeks before the new people are productive, not about them
             pool = (
@@ -922,6 +924,7 @@ class Plan:
             return []  # a bare phrase ("lease-up speed") is a label, not something to ask about
         event = "%" not in subject and (
             (fact.kind is not None and _group(fact) in ("new", "acquire", "renovate"))
+            or (fact.kind == "past" and _group(fact) == "hire")  # "how we'd support the two lateral partners"
             or bool(_PROJECT_NP.match(lc_np(fact.text)))
         )
         if event:

@@ -212,3 +212,18 @@ def test_a_so_what_that_points_back_at_a_figure_never_follows_a_date() -> None:
     for i, sentence in enumerate(sentences[1:], 1):
         if re.search(r"\b(?:those|these)\b", sentence):
             assert not re.search(r"\bends in June\.$", sentences[i - 1]), body
+
+
+def test_people_who_joined_are_a_hire_said_back_with_its_own_question() -> None:
+    """ "Two lateral partners joined" is news (the firm hired them), not "while you're hiring"."""
+    subject, body = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Dorsey Vale LLP",
+        employee_count=110,
+        signals=["Two lateral tax partners joined"],
+    )
+    first, question = _first(body), _question(body)
+    assert "hired two lateral tax partners" in first, first
+    assert subject == "two lateral tax partners", subject
+    assert "while you're hiring" not in question and "two lateral tax partners" in question, question

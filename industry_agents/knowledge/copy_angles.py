@@ -509,7 +509,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new practice needs its first clients now, and referrals take years to build.",
             ),
             (
-                r"\bhir.*\b(?:former|executive|partner|director)\b|\blateral",
+                r"\bhir.*\b(?:former|executive|partners?|directors?)\b|\blateral",
                 "A senior hire brings new doors to open, but only if there are meetings lined up for them.",
             ),
             (
