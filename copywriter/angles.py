@@ -912,7 +912,7 @@ def _normalise(text: str) -> str:
     text = re.sub(
         r"^((?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) [\w&' -]+?s) (?:have |has )?"
         r"(?:joined|came on board|came aboard)\b(?: the (?:firm|team|company))?",
-        lambda m: f"Hired {lc_first(m.group(1))}",
+        lambda m: f"Hired {lc_first(str(m.group(1)))}",
         text,
         flags=re.IGNORECASE,
     )
