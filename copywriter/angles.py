@@ -701,8 +701,10 @@ _REPORTED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
-    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
+    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty); remembered,
+    since the planner and the checker read the same record."""
     if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
     text = _clean_fact(raw)
@@ -889,11 +891,25 @@ _BARE_GOAL_VERB = re.compile(
 )
 
 
+_SHORTHANDS = {"YoY": "year over year", "MoM": "month over month", "QoQ": "quarter over quarter"}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b")
+
+
 def _normalise(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
+    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)  # "down 18% YoY" -> "... year over year"
+    # "Own app takes under 10% of orders, the rest via Deliveroo" -> "..., and Deliveroo takes the rest"
+    text = re.sub(
+        r",\s*the rest (?:via|through|on|from|by) "
+        r"([A-Z][\w.&'-]*(?: (?:and|&|or) [A-Z][\w.&'-]*| [A-Z][\w.&'-]*)*)\.?$",
+        r", and \1 takes the rest",
+        text,
+    )
+    # "DoorDash/Uber Eats commissions" -> "DoorDash and Uber Eats commissions": two names, never a slash
+    text = re.sub(r"\b([A-Z][\w.]*)/(?=[A-Z][a-z])", r"\1 and ", text)
     # "Series C: $40M led by Insight Partners" -> "Raised a $40M Series C led by Insight Partners"
     text = re.sub(
         r"^Series ([A-F])\s*[:,\u2013-]\s*([$€£][\d.,]+\s?(?:[MBK]|million|billion)?)\s*",

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from copywriter.foreign import english_reading
 from copywriter.text import content_tokens, strip_end
 from schemas import AgentProfile, ProspectData
 
@@ -43,11 +44,27 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+# What each of PLACEHOLDER_PATTERNS cannot match without (a pattern is only run when one of its needles is in the
+# text; "lorem" is looked for in the lower-cased text).
+_PLACEHOLDER_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("{{",),
+    ("{",),
+    ("[",),
+    ("<",),
+    ("_",),
+    ("None",),
+    ("null", "undefined", "NaN"),
+    ("lorem",),
+)
+
+
 def find_placeholders(text: str) -> list[str]:
     """Every unfilled-placeholder-looking fragment of `text` (`{{first_name}}`, `[Company]`, `None`…)."""
     found: list[str] = []
-    for pattern in PLACEHOLDER_PATTERNS:
-        found.extend(m.group(0) for m in pattern.finditer(text))
+    for pattern, needles in zip(PLACEHOLDER_PATTERNS, _PLACEHOLDER_NEEDLES, strict=True):
+        within = text.lower() if needles == ("lorem",) else text
+        if any(n in within for n in needles):
+            found.extend(m.group(0) for m in pattern.finditer(text))
     return list(dict.fromkeys(found))
 
 
@@ -80,15 +97,15 @@ def clean_name(value: str | None) -> str | None:
 # Words that say what trade a company is in ("Restaurant Group", "CPAs & Advisors", "Physical Therapy & Sports
 # Rehab"): as the tail of a long name they are what the register needs, not what people say in a sentence.
 _TRADE_WORDS = frozenset(
-    """accountants accounting advisors advisory associates bakery bakeshop bank bancorp bancshares brewery brewing
-    builders cafe care casino center centre chartered chiropractic clinic clinics communities construction
-    consulting cpa cpas dental dentistry engineering family federal financial fitness foods grill group
-    health healthcare holdings hospitality hospital hospitals hotel hotels insurance kitchen law legal living lodge
-    logistics
-    management manufacturing marketing medical orthodontics packaging pharmacy physical practice professional
-    properties property racino realty rehab rehabilitation residential resort resorts restaurant restaurants
-    savings senior services solutions spa sports studio studios system systems therapy trust veterinary
-    wealth wellness winery""".split()  # noqa: SIM905
+    """accountants accounting advisors advisory associates bakery bakeshop bancorp bancshares bank brewery
+    brewing builders cafe care casino center centre chartered chiropractic clinic clinics club
+    communities conference construction consulting convention cpa cpas dental dentistry engineering
+    family federal financial fitness foods golf grill group health healthcare holdings hospital
+    hospitality hospitals hotel hotels inn inns insurance kitchen law legal living lodge logistics
+    management manufacturing marketing medical orthodontics packaging pharmacy physical practice
+    professional properties property racetrack racino realty rehab rehabilitation residential resort
+    resorts restaurant restaurants savings senior services solutions spa sports studio studios suites
+    system systems therapy trust veterinary wealth wellness winery""".split()  # noqa: SIM905
 )
 # A one-word remainder that is a common word, not a name: "American Dental Partners" stays whole.
 _GENERIC_NAME_WORDS = frozenset(
@@ -169,7 +186,9 @@ def prospect_facts(prospect: ProspectData) -> list[Fact]:
     for signal in prospect.signals:
         text = clean(signal)
         if text:
-            facts.append(Fact("signals", strip_end(text), fuzzy=True))
+            # a signal in German, French, Spanish or Dutch is used when its English reading is
+            english = english_reading([text], None, company=None, offer="")
+            facts.append(Fact("signals", strip_end(english or text), fuzzy=True))
     return facts
 
 
@@ -278,6 +297,21 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
+_PROFILE_BASES: dict[int, tuple[AgentProfile, Corpus]] = {}
+
+
+def _profile_base(profile: AgentProfile) -> Corpus:
+    """`_profile_corpus` for this profile object, without dumping it to JSON again for every prospect."""
+    hit = _PROFILE_BASES.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_PROFILE_BASES) > 64:
+        _PROFILE_BASES.clear()
+    base = _profile_corpus(profile.model_dump_json(exclude={"rubric", "tier_thresholds"}))
+    _PROFILE_BASES[id(profile)] = (profile, base)
+    return base
+
+
 @lru_cache(maxsize=64)
 def _profile_corpus(profile_json: str) -> Corpus:
     # A sequence checks a dozen messages against one profile; parse its text once, not per message.
@@ -293,7 +327,7 @@ def build_corpus(profile: AgentProfile, prospect: ProspectData, extra: Iterable[
     Only the profile's *text* counts: its rubric weights and ICP bounds are scoring internals, and
     "20" being a weight must not let a message claim "20% more visits".
     """
-    base = _profile_corpus(profile.model_dump_json(exclude={"rubric", "tier_thresholds"}))
+    base = _profile_base(profile)
     corpus = Corpus(set(base.words), set(base.numbers), set(base.raw_numbers))
     data = prospect.model_dump()
     for text in _strings(data):
@@ -304,4 +338,6 @@ def build_corpus(profile: AgentProfile, prospect: ProspectData, extra: Iterable[
     for fact in extra:
         if fact:
             corpus.add_text(fact)
+    # the English reading of a foreign fact grounds its English names ("Andalucía" -> "Andalusia")
+    corpus.add_text(english_reading(prospect.signals, prospect.notes, company=None, offer=""))
     return corpus

@@ -40,6 +40,8 @@ from copywriter.angles import (
 )
 from copywriter.context import Context, build_context, is_verb_phrase
 from copywriter.facts import clean, short_company
+from copywriter.foreign import english_fact
+from copywriter.foreign import restatements as foreign_restatements
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.observe import observe, trade_clause
@@ -48,7 +50,8 @@ from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
-from intelligence.facts import Event, Mention, Quantity
+from intelligence.facts import Event, Mention, ProspectFacts, Quantity
+from intelligence.foreign import is_foreign
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
@@ -471,7 +474,7 @@ class Plan:
     role_ref: str | None
     decision_maker: bool
     employees: int | None = None
-    used: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)  # the raw text of every fact an earlier step already said
     _observation: tuple[tuple[str, list[str]] | None] | None = None
     observed_subjects: list[str] = field(default_factory=list)  # the no-fact observation's subjects, best first
     weak_observation: bool = False  # the no-fact observation is the record's own trade, tool or market
@@ -479,6 +482,7 @@ class Plan:
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
     # facts whose record shape no clause can say, restated as a sentence (see copywriter.restate), by raw text
     restated: dict[str, Restated] = field(default_factory=dict)
+    _topics: dict[CopyFact, str | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -516,6 +520,16 @@ class Plan:
 
     def fact(self, index: int) -> CopyFact | None:
         return self.facts[index] if index < len(self.facts) else None
+
+    def unsaid(self) -> CopyFact | None:
+        """The strongest fact no earlier step has said (a follow-up brings something new), or None."""
+        return next((f for f in self.facts if f.raw not in self.used), None)
+
+    def mark_said(self, body: str, *facts: CopyFact | None) -> None:
+        """Remember the facts `body` says, so later steps bring new ones."""
+        for f in facts:
+            if f is not None and (_said(f, body) or self.says_restated(f, body)):
+                self.used.add(f.raw)
 
     # --- the offer ----------------------------------------------------------------------------
 
@@ -659,10 +673,14 @@ class Plan:
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
         )
-        for index, (pattern, sentence) in enumerate(self.angles.consequences):
+        for index, (pattern, wordings) in enumerate(self.angles.consequences):
             m = _compiled(pattern).search(source)
             if not m:
                 continue
+            if isinstance(wordings, str):
+                sentence = wordings
+            else:  # several wordings: this reader's, by a stable hash (a batch never reads one stock line)
+                sentence = wordings[stable_int(self.ctx.seed, "consequence", index) % len(wordings)]
             if not _compiled(pattern).search(own) and _ANAPHOR.search(sentence):
                 continue  # "When meetings drop like that" needs the drop said, and only the SDR losses are
             if "{count}" in sentence:
@@ -794,6 +812,9 @@ class Plan:
             # no date and no measured topic: the question still names the lead fact ("Worth 15 minutes on the
             # Birchway lease-up?"), so a fact-led email never ends on the question any email could end on
             options += self.fact_asks(fact, *salt)
+        ask = next((o for o in options if self.ok(o)), None)
+        if ask is not None:
+            return ask  # the general questions below come after these: not needed
         named = short if short and len(short.split()) <= 3 else None  # a long name never rides in the question
         at = f" at {named}" if named else ""
         # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
@@ -858,6 +879,11 @@ class Plan:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
             return []  # "your four offices" is how big they are, not something to talk about
+        moved = re.fullmatch(r"(?P<what>[\w\s-]+?) (?P<way>down|up) (?P<pct>\d[\d.,]*%)", subject)
+        if moved:
+            # "rated players down 18%" -> "the 18% drop in rated players"
+            change = "drop" if moved.group("way") == "down" else "rise"
+            subject = f"the {moved.group('pct')} {change} in {moved.group('what')}"
         first = subject.split()[0].lower()
         if not any(
             w[:1].isupper() or w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS
@@ -883,18 +909,37 @@ class Plan:
             subject = f"the {subject}"  # "three new lines" -> "the three new lines"
         elif first not in ("the", "your"):
             return []  # a bare phrase ("lease-up speed") is a label, not something to ask about
-        pool = (
-            [
-                f"Worth 15 minutes on {subject}?",
-                f"Could we find 15 minutes this week to talk about {subject}?",
-                f"Open to a 15-minute call about {subject}?",
-            ]
-            if self.tier <= 1
-            else [
-                f"Want me to send a short note on {subject}?",
-                f"Would a one-page plan for {subject} be useful?",
-            ]
+        event = "%" not in subject and (
+            (fact.kind is not None and _group(fact) in ("new", "acquire", "renovate"))
+            or bool(_PROJECT_NP.match(lc_np(fact.text)))
         )
+        if event:
+            # news of theirs (an office, a rollout, an expansion): asked about what we would do around it, never a
+            # call "about the Denver office" or a note on their own project
+            pool = (
+                [
+                    f"Worth 15 minutes on how we'd support {subject}?",
+                    f"Open to a 15-minute call on how we'd support {subject}?",
+                ]
+                if self.tier <= 1
+                else [
+                    f"Want me to send a short note on how we'd support {subject}?",
+                    f"Would a one-page plan for supporting {subject} be useful?",
+                ]
+            )
+        else:
+            pool = (
+                [
+                    f"Worth 15 minutes on {subject}?",
+                    f"Could we find 15 minutes this week to talk about {subject}?",
+                    f"Open to a 15-minute call about {subject}?",
+                ]
+                if self.tier <= 1
+                else [
+                    f"Want me to send a short note on {subject}?",
+                    f"Would a one-page plan for {subject} be useful?",
+                ]
+            )
         start = stable_int(self.ctx.seed, "fact-ask", *salt) % len(pool)
         return pool[start:] + pool[:start]
 
@@ -1459,6 +1504,15 @@ class Plan:
         )
         if made:  # "Three lateral partner hires this year" -> "you've made three lateral partner hires this year"
             return f"{subject} has made {low}" if third else f"you've made {low}"
+        project = (
+            _PROJECT_NP.match(low) if not re.search(r"\b(?:shelved|paused|cancel\w*|planned)\b", low) else None
+        )
+        if project:
+            # "Lean/Six Sigma rollout across 3 plants" -> "you're rolling out Lean and Six Sigma across 3 plants"
+            what = project.group("what")
+            what = text.split()[: len(what.split())] if what else []
+            be = "is" if third else "'re"
+            return f"{subject}{' ' if third else ''}{be} {_PROJECT_VERBS[project.group('noun')]} {' '.join(what)}{project.group('rest') or ''}"
         head_np = re.split(
             r"\s+(?:after|since|at|in|across|from|following|on|of|for|with|due)\s+", low, maxsplit=1
         )[0]
@@ -1541,6 +1595,8 @@ class Plan:
                 if where
                 else "You mentioned that"
             )
+            # their own words said back to them: what "costs them" costs the reader ("cost you about $2.1M")
+            mine = _THEM_THE_COMPANY.sub(r"\1 you", mine) if mine else mine
             line = f"{said_} {mine}." if mine else None
             if line and goal and self.ok(f"{said_} {mine} and that {goal}."):
                 return f"{said_} {mine} and that {goal}."
@@ -1575,7 +1631,9 @@ class Plan:
             )
             if line and self.ok(line):
                 return line
-        if form == 1 and self.company and not also and fact.field == "signals":
+        if form == 1 and self.company and not also and fact.field == "signals" and not _METRIC.search(fact.text):
+            # news (an opening, a hire, a launch) can be "seen"; a figure ("No-show rate 14%") is the prospect's
+            # own number, never something we "saw"
             # a notes sentence is what the prospect told us or our CRM holds: never "I saw that ..."
             line = f"I saw that {clause}."
             if self.ok(line):
@@ -1721,8 +1779,27 @@ class Plan:
         return out
 
     def topic(self, fact: CopyFact) -> str | None:
-        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B" (read once a fact)."""
+        if fact not in self._topics:
+            self._topics[fact] = self._topic_of(fact)
+        return self._topics[fact]
+
+    def _topic_of(self, fact: CopyFact) -> str | None:
+        if is_foreign(fact.text):
+            return None  # a fact the English reader could not read in English: never a topic in a foreign word
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
+        if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
+            # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
+            inner = re.split(r"\s+(?:from|of|among|by)\s+", m.group("np"), maxsplit=1)
+            if len(inner) == 2 and not set(inner[1].lower().split()) & FINITE:
+                number = m.group("rest").split()[0].rstrip(",.;")
+                # the measure itself when it is one ("Visits from lapsed players down 18%" -> "visits down 18%"),
+                # never a shorter noun that misstates what fell
+                head = inner[0].lower() if len(inner[0].split()) == 1 else " ".join(inner[1].split()[-2:])
+                return f"{head} {m.group('adv').lower()} {number}"
+        spend = _SPEND.match(fact.text) if fact.kind is None else None
+        if spend and spend.group("np").endswith("s") and not set(spend.group("np").lower().split()[-1:]) & FINITE:
+            return f"{spend.group('money')} in {spend.group('np').split()[-1]}"  # "$2.1M in commissions"
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) <= 3:
             np = m.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
@@ -1800,6 +1877,13 @@ class Plan:
                 tail.pop()
             if tail:
                 return " ".join([pct.group(1), *(["of"] if pct.group(2) else []), *tail][:5])
+        project = _PROJECT_NP.match(lc_np(fact.text)) if fact.kind is None else None
+        if project:
+            what = re.split(
+                r"\s+(?:and|&|/)\s+", " ".join(fact.text.split()[: len(project.group("what").split())])
+            )[0]
+            if len(what.split()) <= 2:
+                return f"{what} {project.group('noun')}"  # "Lean and Six Sigma rollout ..." -> "Lean rollout"
         if fact.kind is None and not has_verb(_main_words(fact.text)):
             np_topic = self._np_topic(fact)
             if np_topic:
@@ -1894,6 +1978,7 @@ class Plan:
             )
             if head is not None and 2 <= head <= 4:
                 return " ".join(words[:head])  # "3 de novo branches in Dane County" -> "3 de novo branches"
+        words = _attributive(words)
         if len(words) > 3 and names and not (words[0][:1].isdigit() and len(words) <= 4):
             words = [names[0], words[-1]]
         elif len(words) > 4 and words[0][0].isdigit():
@@ -2339,6 +2424,41 @@ _FUNCTION_PEERS = {
 }
 
 
+# "DoorDash and Uber Eats commissions cost them about $2.1M a year": what costs the money, and the money.
+_SPEND = re.compile(
+    r"^(?P<np>[A-Za-z][\w\s&'-]{1,60}?)\s+(?:cost|costs|run|runs|ran|total|totals|totalled)\s+(?:\w+\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?P<money>[$€£][\d.,]+\s?(?:[kKmMbB]|bn|million)?)\b"
+    r"(?!\s+(?:an?|per)\s+(?:hour|day|shift))"  # "$18K an hour" is a rate ("downtime at $18K an hour")
+)
+_COPULAS = frozenset({"is", "are", "was", "were"})
+# A figure of the prospect's own ("No-show rate 14%", "OTA share ~55%"): theirs to know, never something we "saw".
+_METRIC = re.compile(
+    r"%|\b(?:rate|share|occupancy|utili[sz]ation|utili[sz]ed|margin|ratio|conversion|churn|retention|CAC|ADR|"
+    r"RevPAR|backlog)\b",
+    re.IGNORECASE,
+)
+# A project written as a noun with no verb ("Lean/Six Sigma rollout across 3 plants"): said with its verb.
+_PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
+_PROJECT_NP = re.compile(
+    r"^(?P<what>(?:[\w&/+-]+ ){1,5}?)(?P<noun>rollout|roll-out|implementation)"
+    r"(?P<rest> (?:across|at|in) (?:\w+ ){0,3}(?:plants?|sites?|sites|locations?|lines?|offices?|clinics?|hotels?|"
+    r"restaurants?|stores?|branches?|facilities|facility|the \w+))?$"
+)
+
+
+def _attributive(words: list[str]) -> list[str]:
+    """A topic that ran into its own predicate as a noun phrase: "2,300 patients are overdue" -> "2,300 overdue
+    patients" (a one-word predicate moves before the noun); any longer predicate is cut at the copula."""
+    at = next((i for i, w in enumerate(words) if i and w.lower() in _COPULAS), None)
+    if at is None:
+        return words
+    head, rest = words[:at], words[at + 1 :]
+    if len(rest) == 1 and rest[0].isalpha() and rest[0].islower() and not rest[0].endswith("ing"):
+        count = 1 if head[0][:1].isdigit() or head[0].lower() in _NUMBER_WORDS else 0
+        return [*head[:count], rest[0], *head[count:]]
+    return head
+
+
 def _employees(prospect: ProspectData) -> int | None:
     count = prospect.employee_count
     return count if isinstance(count, int) else None
@@ -2350,8 +2470,9 @@ def _role_peers(reference: str | None, band: str, function: str, default: str) -
     the role is the firm's head (a partner, an owner, a CEO)."""
     if not reference or function == "executive":
         return None
-    ref = " ".join(reference.lower().split())
-    if ref in default.lower():
+    # lower case, but an acronym keeps its capitals ("CI manager" -> "CI managers", never "ci managers")
+    ref = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in reference.split())
+    if ref.lower() in default.lower():
         return None  # "plant manager" among "plant managers"
     if " of " in ref:
         field_ = ref.split(" of ", 1)[1].replace(" and ", " & ")
@@ -2405,8 +2526,22 @@ def build_plan(
         employees=_employees(prospect),
     )
     plan.read = read_facts(prospect, terms)
-    judged = _judged(profile, prospect)
-    _restate_all(plan, prospect)
+    facts = extract_facts(profile, prospect)
+    judged = _judged(facts)
+    # a fact written in German, French, Spanish or Dutch, said in English from the facts layer's reading of it
+    # (copywriter.foreign): read in its English wording, opened with its English sentence
+    foreign = foreign_restatements(
+        ((f.field, f.raw) for f in plan.read),
+        prospect.signals,
+        prospect.notes,
+        company=plan.company,
+        offer=plan.ctx.sender.offer,
+        title=prospect.title,
+    )
+    if foreign:
+        plan.read = [english_fact(f, foreign[f.raw].english, terms) if f.raw in foreign else f for f in plan.read]
+    _restate_all(plan, prospect, facts)
+    plan.restated.update({raw: said.restated for raw, said in foreign.items()})
     usable = [
         f
         for f in plan.read
@@ -2464,12 +2599,30 @@ _GAP_AREAS = {
 }
 
 
-def _restate_all(plan: Plan, prospect: ProspectData) -> None:
+def _read_in(facts: ProspectFacts, fact: CopyFact) -> tuple[list[Event], list[Quantity]]:
+    """The events and quantities the facts layer read in the record sentence `fact` comes from."""
+    key = _span_key(fact.raw)
+    events = [e for e in facts.events if e.span.field == fact.field and _span_key(e.span.text) == key]
+    quantities = [q for q in facts.quantities if q.span.field == fact.field and _span_key(q.span.text) == key]
+    return events, quantities
+
+
+def _restate_all(plan: Plan, prospect: ProspectData, facts: ProspectFacts) -> None:
     """Restate every fact whose shape no clause can say, and add a gap the offer fills as a fact of its own."""
     co = plan.company
     first, last = plan.ctx.first_name, clean(prospect.last_name)
     for f in plan.read:
-        said = restate(f.text, company=co, first=first, last=last, title=prospect.title, raw=f.raw)
+        events, quantities = _read_in(facts, f)
+        said = restate(
+            f.text,
+            company=co,
+            first=first,
+            last=last,
+            title=prospect.title,
+            events=events,
+            quantities=quantities,
+            named=prospect.company,
+        )
         if said is not None:
             plan.restated[f.raw] = said
     offer = plan.ctx.sender.offer.lower()
@@ -2492,10 +2645,14 @@ def _restate_all(plan: Plan, prospect: ProspectData) -> None:
 # The record says the prospect told us this (a call, a meeting, an email): only then "You mentioned that ...".
 _TOLD_US = re.compile(
     r"\b(?:told|said to|mentioned to|shared with|wrote to|emailed)\s+(?:us|me|our)\b|"
-    r"\b(?:on|during|in)\s+(?:a|the|our|an)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
+    r"\b(?:on|during|in)\s+(?:(?:a|the|our|an)\s+)?(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
     r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our|the) (?:call|meeting)\b",
     re.IGNORECASE,
 )
+
+
+# In a note of what the prospect told us, "them" after a verb of cost or gain is the prospect's company.
+_THEM_THE_COMPANY = re.compile(r"\b(cost|costs|costing|save|saves|saving|bring|brings|bringing|give|gives) them\b")
 
 
 def _observed(clause: str, company: str | None) -> str:
@@ -2520,25 +2677,19 @@ def _span_key(text: str) -> str:
     return re.sub(r"[^a-z0-9%$€£]+", " ", text.lower()).strip()
 
 
-def _judged(profile: AgentProfile, prospect: ProspectData) -> dict[str, tuple[float, bool]]:
-    """What the prospect-facts layer read in each signal and notes sentence: (the highest offer relevance of
-    an event, quantity or mention in it, whether an event or mention in it is negated), keyed by its text
-    (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
-    facts = extract_facts(profile, prospect)
+def _judged(facts: ProspectFacts) -> dict[str, tuple[float, bool]]:
+    """What the prospect-facts layer read in each signal and notes sentence (the layer splits the record at
+    ";" too, as the writer does): (the highest offer relevance of an event, quantity or mention in it, whether
+    an event or mention in it is negated), keyed by its text (`_span_key`)."""
     out: dict[str, tuple[float, bool]] = {}
     items: list[Event | Quantity | Mention] = [*facts.events, *facts.quantities, *facts.mentions]
     for item in items:
         # only a plain denial counts as negated here ("Not hiring this year"): the layer also marks words such
         # as "against" in "18% against ~30% for the category" (reported to the judgement work)
         negated = bool(getattr(item, "negated", False)) and bool(_DENIAL_START.match(item.span.text))
-        text = item.span.text
-        parts = [p for p in re.split(r";\s*", text) if p.strip()]
-        for piece in dict.fromkeys([text, *parts]):
-            key = _span_key(piece)
-            # a negation counts for the part it is in: "Not hiring; pipeline is down 20%" denies only the hiring
-            here = (piece == text and len(parts) == 1) or bool(_DENIAL_START.match(piece))
-            score, neg = out.get(key, (0.0, False))
-            out[key] = (max(score, item.relevance.score), neg or (negated and here))
+        key = _span_key(item.span.text)
+        score, neg = out.get(key, (0.0, False))
+        out[key] = (max(score, item.relevance.score), neg or negated)
     return out
 
 

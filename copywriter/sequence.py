@@ -66,6 +66,15 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         else None
     )
     dated_line = plan.fact_sentence(dated, "also", *salt, also=True) if dated is not None else None
+    dated_why = plan.consequence(dated) if dated is not None and dated_line else None
+    if dated_line and opening and not dated_why:
+        joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
+        if len(dated_line.split()) > 7 and not (
+            len(dated_line.split()) <= 14 and dated_line.startswith(("Your ", "You ")) and plan.ok(joined)
+        ):
+            # on a line of its own a longer second fact needs its own "so what", or it reads tacked on; a short
+            # one only sets the question's date ("You're also reopening in June.")
+            dated_line = None
     if dated is not None and dated_line:
         cta = plan.opener_cta(dated, *salt)
     merged = plan.size_observation(lead) if lead is not None and opening is not None else None
@@ -85,9 +94,13 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             # one sentence for the two facts: "... is tendering for a new platform, and your Deliveroo
             # exclusivity contract ends in June."
             joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
-            first = [joined if plan.ok(joined) else opening, why, *([] if plan.ok(joined) else [dated_line])]
+            first = (
+                [joined, why]
+                if plan.ok(joined)
+                else [opening, why, dated_line, *([dated_why] if dated_why and dated_why != why else [])]
+            )
         elif dated_line:
-            first.append(dated_line)
+            first += [dated_line, *([dated_why] if dated_why and dated_why != why else [])]
         more = next(
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
@@ -165,13 +178,17 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 "Here is what we do, and one question.",
             ]
     p1 = " ".join(p for p in first if p)
+    if lead is not None:
+        plan.used.add(lead.raw)
+        plan.mark_said(p1, *plan.facts)
     return [p for p in (p1, p2) if p], cta
 
 
 def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("value", *salt)
-    fact = plan.fact(1)
+    fact = plan.unsaid()  # a fact step 1 did not say ("each follow-up brings a new fact")
     if fact is not None:
+        plan.used.add(fact.raw)
         # the new fact with what it means for this kind of work, like step 1's
         why = plan.consequence(fact) or plan.linked_so_what(fact, *salt) or plan.so_what(fact, *salt)
         lines = [plan.fact_sentence(fact, *salt), why]
@@ -201,8 +218,9 @@ def _proof(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
 
 def _bump(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = plan.cta("bump", *salt)
-    fact = plan.fact(2) or plan.lead
+    fact = plan.unsaid() or plan.lead
     if fact is not None:
+        plan.used.add(fact.raw)
         line = plan.fact_sentence(fact, "bump", *salt) or ""
         line = " ".join(p for p in [line, plan.so_what(fact, "bump", *salt)] if p)
     else:

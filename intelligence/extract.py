@@ -59,6 +59,7 @@ from intelligence.facts import (
     TitleReading,
     Unit,
 )
+from intelligence.foreign import read_foreign
 from intelligence.personas import persona_role, persona_scope
 from intelligence.titles import convention_for, expanded_words, parse_title
 from schemas import AgentProfile, Persona, ProspectData
@@ -1273,6 +1274,7 @@ def _event_in(
         subject=subject,
         passive=passive,
         topic=topic,
+        verb="" if new_thing is not None or verb_at < 0 else word,
     )
 
 
@@ -3181,6 +3183,7 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         market_why=market_why,
         secondary_market=_named_type(profile.icp.secondary_types, prospect),
     )
+    foreign = read_foreign(prospect.signals, prospect.notes)
     return ProspectFacts(
         engine="rules",
         title=title,
@@ -3192,6 +3195,10 @@ def extract_facts(profile: AgentProfile, prospect: ProspectData) -> ProspectFact
         quantities=tuple(quantities),
         mentions=tuple(mentions),
         unread_signals=tuple(unread),
+        # German, French, Spanish and Dutch facts, read beside the score (see intelligence.foreign)
+        foreign_events=foreign.events,
+        foreign_quantities=foreign.quantities,
+        foreign_gaps=foreign.gaps,
     )
 
 

@@ -179,6 +179,13 @@ class Event:
     # The label a colon-led statement hangs the event on ("The Birchway at Midtown: ... pre-leasing opens
     # next month" -> "The Birchway at Midtown"); "" when none.
     topic: str = ""
+    # The verb or event noun as written ("opens", "commissioning", "Sucht", "joined", "Wiedereröffnung"; "" for a
+    # verbless "New CFO"): the writer says the event in the record's own tense, and knows a verb it cannot say in
+    # English (`intelligence.foreign` sets it for German, French, Spanish and Dutch shapes).
+    verb: str = ""
+    # The word tying this event to the one before it in the same span, as written ("nach" in
+    # "Wiedereröffnung im Mai nach Renovierung aller Zimmer"); "" when none.
+    lead_in: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +261,11 @@ class ProspectFacts:
     mentions: tuple[Mention, ...] = ()
     unread_signals: tuple[Span, ...] = ()  # signals nothing could be read from
     dropped_quotes: int = 0  # Claude facts dropped because their quote is not in the input
+    # Facts written in German, French, Spanish or Dutch (`intelligence.foreign`), as written: the copy writer
+    # says them in English; kept out of the score (events, quantities, mentions) so tiers do not move.
+    foreign_events: tuple[Event, ...] = ()
+    foreign_quantities: tuple[Quantity, ...] = ()
+    foreign_gaps: tuple[Mention, ...] = ()
 
     @property
     def disqualified(self) -> bool:

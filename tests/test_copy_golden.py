@@ -800,6 +800,8 @@ def test_a_long_name_is_said_without_its_trade_descriptor() -> None:
         "Orchard Packaging Co.": "Orchard Packaging",
         "Physical Therapy Associates": "Physical Therapy Associates",
         "Prairie Teachers Credit Union": "Prairie Teachers Credit Union",
+        "Bellhaven Conference Resort": "Bellhaven",  # never "Bellhaven Conference"
+        "Redwater Downs Casino & Racetrack": "Redwater Downs",
     }
     assert {name: short_company(name) for name in said} == said
     seq = _sequence(

@@ -6,7 +6,7 @@ Data, keyed by industry slug, read by the rules engine's sentence planner (`copy
 * `segment`: who the sender's kind of work is for, in plain words ("independent hotels").
 * `judged_on`: the one number that kind of work is judged on, in plain words; used only when it shares
   a word with the sender's offer (an offer-true claim), never as a promise of a result.
-* `consequences`: (pattern, sentence) pairs. When a prospect's fact matches the pattern, the sentence says
+* `consequences`: (pattern, sentence) pairs; the sentence may be a tuple of wordings, one per reader. When a prospect's fact matches the pattern, the sentence says
   what that kind of fact usually means for this kind of work. Each sentence is general industry
   knowledge, never a claim about the prospect, and carries no figure that could be wrong. `{date}` is the
   fact's own date, `{count}` its own count ("350 homes"); a sentence with a slot is used only when the
@@ -28,7 +28,9 @@ from dataclasses import dataclass
 class CopyAngles:
     segment: str
     judged_on: str
-    consequences: tuple[tuple[str, str], ...]
+    # the sentence, or several wordings of it: each reader gets one (stable by reader), so a batch of prospects
+    # with the same kind of fact does not read one stock line
+    consequences: tuple[tuple[str, str | tuple[str, ...]], ...]
     observation: tuple[str, str, str]  # subject, observation, consequence
     # a second wording of the same observation (same "Most X I talk to" peers), for half the readers, so two
     # prospects of one offer with nothing usable in their records never read the same opening
@@ -54,7 +56,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b",
-                "The hotel pays a commission on every one of those OTA stays, and a direct booking from the same guest would carry none.",
+                (
+                    "Every one of those OTA stays carries a commission that a direct booking from the same guest would not.",
+                    "Each of those stays pays the OTA a commission, often from guests who would book direct if asked.",
+                ),
             ),
             (
                 r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b",
@@ -100,15 +105,18 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bthird-party delivery\b|\bcommission|\bmargins?\b|\bDeliveroo\b|\bUber ?Eats\b|\bDoorDash\b",
-                "Every one of those app orders pays a commission that the same order placed direct would not.",
+                (
+                    "Every order the delivery apps take pays a commission that the same order placed direct would not.",
+                    "Many of those app orders come from regulars, and each one pays a commission that a direct order would keep.",
+                ),
+            ),
+            (
+                r"\bloyalty\b",
+                "Loyalty rewards work best when they go to the orders placed direct, not through the apps.",
             ),
             (
                 r"\b(?:ordering )?app\b|\bonline ordering\b",
                 "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
-            ),
-            (
-                r"\bloyalty\b",
-                "A loyalty program works best when it rewards the orders placed direct, not through the apps.",
             ),
             (
                 r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b",
@@ -141,7 +149,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\blapsed\b|\binactive\b|\bcarded\b|\brated[- ]players?\b|\bnot (?:visited|returned)\b|\bhaven't (?:visited|returned)\b",
-                "Lapsed rated players are usually the cheapest visits to win back, because you already know what they play.",
+                (
+                    "Lapsed rated players are usually the cheapest players to win back, because you already know what they play.",
+                    "Those players already have a card and a play history, so a well-timed offer brings many of them back for far less than a new player costs.",
+                ),
             ),
             (
                 r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b",
@@ -263,7 +274,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\blaunch|\bnew product\b|\bexpan|\bnew market\b|\boffice\b|\bsell into\b|\benter",
-                "A launch like that needs meetings with the right buyers before the team has learned how to find them.",
+                (
+                    "A launch like that needs meetings with the right buyers from the first month, long before a local team could book them.",
+                    "A new market needs its first meetings before anyone there knows the name, which is when outbound does the most work.",
+                ),
             ),
         ),
         observation=(
@@ -445,6 +459,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
             ),
             (
+                r"\blean\b|\bsix sigma\b|\bkaizen\b|\bcontinuous improvement\b",
+                "Improvement programs like that run on downtime numbers everyone trusts, and machine data gives them without anyone logging stops by hand.",
+            ),
+            (
                 r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b",
                 "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning.",
             ),
@@ -500,7 +518,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bopen|\bexpan|\bnew market\b",
-                "A new office needs its first clients before the local referrals start.",
+                (
+                    "A new office needs its first clients before the local referrals start.",
+                    "The partners in a new office usually need their first local clients well before word of mouth there brings any.",
+                ),
             ),
         ),
         observation=(

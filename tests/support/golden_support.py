@@ -35,6 +35,7 @@ TUNING5 = GOLDEN / "prospects5.jsonl"
 TUNING6 = GOLDEN / "prospects6.jsonl"
 # The next holdout, written by a new blind labeller: figures only, never tuned on. Absent until it is added.
 HOLDOUT = GOLDEN / "holdout5.jsonl"
+HOLDOUT6 = GOLDEN / "holdout6.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 

@@ -1,0 +1,378 @@
+"""The words of German, French, Spanish and Dutch records the service can say in English.
+
+Clay rows for European prospects carry signals and notes in the prospect's own language ("Nieuw kantoor in
+Utrecht geopend", "Doce clínicas en Andalucía"). `intelligence.foreign` reads their shape into the facts
+layer's fields (an event's lemma, object and date; a count and what it counts; a gap the offer fills), and
+`copywriter.foreign` says them in English from those fields and this glossary. Nothing else is translated:
+a fact with a word that is not here stays out of the copy, so no foreign fragment is ever pasted.
+
+What this module owns, all keyed by `fold` (lower case, no accents, "ß" as "ss"):
+- `VERBS`: event verbs and event nouns -> (lemma, form): "eröffnet" -> ("open", "finite"), "geopend" ->
+  ("open", "past"), "Wiedereröffnung" -> ("reopen", "noun"), "sucht" -> ("hire", "present").
+- `NOUNS`: record nouns (sites, businesses, teams, projects, products) -> (English, plural?), one- or
+  several-word keys ("programme de fidélité").
+- `ADJECTIVES` ("neues" -> "new"), `ORDINALS` ("deuxième" -> "second"), `NUMBERS` ("doce" -> 12),
+  `ARTICLES` (dropped: English articles come from the realiser), `EVERY` ("aller", "toutes" -> every room).
+- function words the reader needs: `PLACE_PREPOSITIONS`, `TOWARD` ("naar Frankrijk" -> "into France"),
+  `AFTER`, `DATE_PREPOSITIONS`, `NEGATIONS`, `YET`, `OWN`.
+- `SEASONS`; month and country names come from the CLDR data of `babel` (`month`, `place`), with a
+  short list of regions and cities whose English name differs (`PLACES`).
+- `ROLE_WORDS` (an English job title kept as written: "Revenue Manager"), `ROLES` (a foreign title said in
+  English: "Directeur commercial" -> "sales director") and German job-title compounds (`ROLE_PARTS` x
+  `ROLE_TAILS`: "Instandhaltungstechniker" -> "maintenance technician"); `JOB_TAG` matches the gender tags
+  of a job ad ("(m/w/d)", "(h/f)", "(m/v/x)"), which are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+LANGUAGES = ("de", "fr", "es", "nl")
+
+
+def fold(word: str) -> str:
+    """`word` as the glossary keys it: lower case, accents removed, "ß" as "ss", curly apostrophes straight."""
+    low = word.lower().replace("ß", "ss").replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
+def words(text: str) -> frozenset[str]:
+    """The folded words of a space-separated list."""
+    return frozenset(fold(w) for w in text.split())
+
+
+def _forms(table: dict[str, str]) -> dict[str, str]:
+    return {fold(form): value for value, forms in table.items() for form in forms.split()}
+
+
+# --- verbs and event nouns: lemma and form ------------------------------------------------------------------
+# form: "past" (a participle: "geopend", "ouvert"), "present" ("opent", "ouvre"), "finite" (German "eröffnet" is
+# both: the word order decides), "noun" ("Eröffnung", "ouverture").
+_VERB_FORMS: dict[tuple[str, str], str] = {
+    ("open", "past"): "geopend ouvert ouverte inauguré inaugurée abierto abierta abrió inauguró",
+    ("open", "present"): "opent ouvre inaugure abre inaugura",
+    ("open", "finite"): "eröffnet",
+    ("open", "noun"): "eröffnung neueröffnung opening ouverture inauguration apertura inauguración",
+    ("reopen", "past"): "heropend rouvert rouverte reabierto reabierta reabrió",
+    ("reopen", "present"): "heropent rouvre reabre",
+    ("reopen", "finite"): "wiedereröffnet",
+    ("reopen", "noun"): "wiedereröffnung heropening réouverture reapertura",
+    ("renovate", "past"): "gerenoveerd rénové rénovée rénovés rénovées renovado renovada renovados renovadas",
+    ("renovate", "present"): "renoveert rénove renueva reforma",
+    ("renovate", "finite"): "renoviert saniert",
+    ("renovate", "noun"): "renovierung sanierung modernisierung renovatie rénovation renovación",
+    ("expand", "present"): "expandiert breidt expandeert expande",
+    ("expand", "noun"): "expansion uitbreiding expansión",
+    ("launch", "past"): "gelanceerd lancé lancée lanzó",
+    ("launch", "present"): "lanceert lance lanza",
+    ("launch", "finite"): "startet lanciert",
+    ("launch", "noun"): "launch markteinführung lancering lancement lanzamiento",
+    ("hire", "present"): "sucht zoekt recrute busca contrata",
+    ("hire", "noun"): "vacature",
+}
+VERBS: dict[str, tuple[str, str]] = {
+    fold(form): key for key, forms in _VERB_FORMS.items() for form in forms.split()
+}
+# A separable Dutch verb ends on its particle: "Breidt in 2027 uit naar Frankrijk".
+PARTICLES = frozenset({"uit"})
+
+# --- record nouns: (English, plural?) ---------------------------------------------------------------------
+_NOUN_FORMS: dict[tuple[str, bool], str] = {
+    ("office", False): "büro kantoor bureau oficina",
+    ("office", True): "büros kantoren bureaux oficinas",
+    ("location", False): "standort vestiging locatie ubicación",
+    ("location", True): "standorte vestigingen locaties ubicaciones",
+    ("site", False): "site sede",
+    ("site", True): "sites sedes",
+    ("branch", False): "filiale niederlassung filiaal agence succursale sucursal",
+    ("branch", True): "filialen niederlassungen agences succursales sucursales",
+    ("clinic", False): "klinik kliniek clinique clínica",
+    ("clinic", True): "kliniken klinieken cliniques clínicas",
+    ("practice", False): "praxis praktijk cabinet consulta",
+    ("practice", True): "praxen praktijken cabinets consultas",
+    ("hotel", False): "hotel hôtel",
+    ("hotel", True): "hotels hôtels hoteles",
+    ("restaurant", False): "restaurant restaurante",
+    ("restaurant", True): "restaurants restaurantes",
+    ("store", False): "geschäft laden winkel magasin boutique tienda",
+    ("store", True): "geschäfte läden winkels magasins boutiques tiendas",
+    ("online store", False): "onlineshop webshop webwinkel",
+    ("plant", False): "werk fabriek usine planta fábrica",
+    ("plant", True): "werke fabrieken usines plantas fábricas",
+    ("production line", False): "produktionslinie fertigungslinie productielijn",
+    ("line", False): "linie lijn ligne línea",
+    ("line", True): "linien lijnen lignes líneas",
+    ("team", False): "team équipe equipo",
+    ("sales team", False): "vertriebsteam salesteam verkoopteam",
+    ("marketing team", False): "marketingteam marketingabteilung",
+    ("room", True): "zimmer kamers chambres habitaciones",
+    ("renovation", False): "renovierung renovatie rénovation renovación",
+    ("expansion", False): "expansion uitbreiding expansión",
+    ("reopening", False): "wiedereröffnung heropening réouverture reapertura",
+    ("opening", False): "eröffnung opening ouverture apertura",
+    ("launch", False): "launch lancering lancement lanzamiento",
+    ("app", False): "app application aplicación applicatie",
+    ("loyalty program", False): "treueprogramm kundenbindungsprogramm bonusprogramm loyaliteitsprogramma "
+    "spaarprogramma",
+}
+NOUNS: dict[str, tuple[str, bool]] = {
+    fold(form): key for key, forms in _NOUN_FORMS.items() for form in forms.split()
+}
+# several-word nouns, matched before single words
+NOUNS.update(
+    {
+        fold(phrase): value
+        for phrase, value in {
+            "programme de fidélité": ("loyalty program", False),
+            "programa de fidelización": ("loyalty program", False),
+            "programa de fidelidad": ("loyalty program", False),
+            "équipe commerciale": ("sales team", False),
+            "équipe de vente": ("sales team", False),
+            "équipe marketing": ("marketing team", False),
+            "equipo de ventas": ("sales team", False),
+            "equipo comercial": ("sales team", False),
+            "equipo de marketing": ("marketing team", False),
+            "ligne de production": ("production line", False),
+            "línea de producción": ("production line", False),
+            "boutique en ligne": ("online store", False),
+            "app de reservas": ("booking app", False),
+            "application de réservation": ("booking app", False),
+            "buchungs-app": ("booking app", False),
+            "reserveringsapp": ("booking app", False),
+            "tienda online": ("online store", False),
+        }.items()
+    }
+)
+LONGEST_NOUN = max(len(k.split()) for k in NOUNS)
+
+ADJECTIVES = _forms(
+    {
+        "new": "neu neue neuer neues neuen nieuw nieuwe nouveau nouvel nouvelle nouveaux nouvelles nuevo nueva "
+        "nuevos nuevas",
+        "own": "eigen eigene eigenes eigenen propre propio propia",
+        "mobile": "mobile mobiel mobiele móvil",
+        "large": "groß große großes großen groot grote grand grande",
+    }
+)
+ORDINALS = _forms(
+    {
+        "second": "zweite zweiter zweites zweiten tweede deuxième second seconde segundo segunda",
+        "third": "dritte dritter drittes dritten derde troisième tercer tercero tercera",
+        "fourth": "vierte vierter viertes vierten vierde quatrième cuarto cuarta",
+        "fifth": "fünfte fünfter fünftes fünften vijfde cinquième quinto quinta",
+    }
+)
+_NUMBER_FORMS = {
+    2: "zwei twee deux dos",
+    3: "drei drie trois tres",
+    4: "vier quatre cuatro",
+    5: "fünf vijf cinq cinco",
+    6: "sechs zes six seis",
+    7: "sieben zeven sept siete",
+    8: "acht huit ocho",
+    9: "neun negen neuf nueve",
+    10: "zehn tien dix diez",
+    11: "elf onze once",
+    12: "zwölf twaalf douze doce",
+}
+NUMBERS: dict[str, int] = {fold(form): n for n, forms in _NUMBER_FORMS.items() for form in forms.split()}
+ENGLISH_NUMBERS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+}
+# indefinite articles: "one" when they count ("ein Hotel"), "a" in English
+ONE = words("ein eine einen einem einer eines een un une uno una")
+ARTICLES = ONE | words("der die das den dem des het de le la les l' d' du el los las lo del al unos unas")
+EVERY = words("aller alle allen sämtlicher sämtliche toutes tous todas todos")
+
+PLACE_PREPOSITIONS = words("in im à au aux en")
+TOWARD = words("nach naar vers")  # "naar Frankrijk": into France
+AFTER = words("nach na après tras")
+DATE_PREPOSITIONS = words("im in ab en au à per vanaf dès desde para")
+BY = words("bis tot hasta")  # "bis Juni": by June
+NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")
+YET = words("noch nog encore todavía aún")
+OWN = words("eigenes eigenen eigene eigen interne internes interno interna propio")
+SEASONS = _forms(
+    {
+        "spring": "frühjahr frühling voorjaar lente printemps primavera",
+        "summer": "sommer zomer été verano",
+        "fall": "herbst najaar herfst automne otoño",
+        "winter": "winter hiver invierno",
+    }
+)
+
+# --- places ----------------------------------------------------------------------------------------------------
+# regions and cities whose English name differs from the record's; any other capitalised place is a name
+PLACES = _forms(
+    {
+        "Andalusia": "Andalucía Andalusien",
+        "Catalonia": "Cataluña Catalunya Katalonien",
+        "Bavaria": "Bayern Beieren Bavière",
+        "Munich": "München Munich Múnich",
+        "Cologne": "Köln Keulen",
+        "Vienna": "Wien Wenen Vienne Viena",
+        "Seville": "Sevilla Séville",
+        "Zurich": "Zürich",
+        "Brussels": "Brussel Bruxelles Bruselas Brüssel",
+        "The Hague": "Haag",
+        "Lisbon": "Lisboa Lissabon Lisbonne",
+        "Milan": "Milano Mailand",
+        "Geneva": "Genf Genève Ginebra",
+        "Antwerp": "Antwerpen Anvers Amberes",
+        "Ghent": "Gent Gand",
+        "Flanders": "Vlaanderen Flandern Flandre",
+        "Wallonia": "Wallonie Wallonien",
+        "Brittany": "Bretagne",
+        "Normandy": "Normandie",
+        "Provence": "Provence",
+        "the Nordics": "Nordics",
+        "Scandinavia": "Skandinavien Scandinavië Scandinavie Escandinavia",
+        "the Benelux": "Benelux",
+        "Europe": "Europa Europe",
+        "the US": "USA",
+    }
+)
+# German cities known in English by the same name: in German every noun is capitalised, so a German fact's
+# place must be a known one ("im Gewerbegebiet Süd" is no name)
+_SAME_IN_ENGLISH = (
+    "Berlin Hamburg Frankfurt Stuttgart Düsseldorf Dortmund Essen Leipzig Dresden Hannover Bremen Bonn Mannheim "
+    "Karlsruhe Freiburg Augsburg Münster Aachen Kiel Rostock Mainz Wiesbaden Potsdam Salzburg Graz Innsbruck Linz "
+    "Basel Bern"
+)
+PLACES.update({fold(city): city for city in _SAME_IN_ENGLISH.split()})
+PLACES.update({"nurnberg": "Nuremberg", "luzern": "Lucerne"})
+# words that mark a German text, whose capitalised nouns are no names
+GERMAN = words(
+    "der die das den dem des ein eine einen einem einer eines im am zum zur nach aller alle neu neue neues neuer "
+    "neuen zweite zweiten dritte dritten sucht eröffnet eröffnung wiedereröffnung renovierung kein keine noch mit "
+    "für und bei auf büro büros standort standorte filiale filialen zimmer werk werke"
+)
+_THE = {"NL": "the Netherlands", "GB": "the UK", "US": "the US", "AE": "the UAE", "PH": "the Philippines"}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Foreign country names (CLDR, via babel) -> English; loaded on the first foreign record only."""
+    from babel import Locale
+
+    english = Locale("en").territories
+    out: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and code in english:
+                out.setdefault(fold(name), _THE.get(code, english[code]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, str]:
+    from babel.dates import get_month_names
+
+    english = get_month_names("wide", locale="en")
+    return {
+        fold(name): english[n] for lang in LANGUAGES for n, name in get_month_names("wide", locale=lang).items()
+    }
+
+
+def month(word: str) -> str | None:
+    """The English month for a month name in one of the four languages ("März", "mei", "août" -> "August")."""
+    return _months().get(fold(word))
+
+
+def place(words: str) -> str | None:
+    """The English name of a country, region or city written in one of the four languages, else None."""
+    key = fold(words)
+    return PLACES.get(key) or _countries().get(key)
+
+
+def is_place_word(words: str) -> bool:
+    return place(words) is not None
+
+
+# --- job ads -----------------------------------------------------------------------------------------------------
+JOB_TAG = re.compile(
+    r"\s*\((?:[mwfdhvx]\s?/\s?){1,3}[mwfdhvx]\*?\)|\s*\((?:all genders|gn\*?|alle geslachten)\)", re.IGNORECASE
+)
+# English job-title words a foreign ad keeps as written ("Sucht Revenue Manager (m/w/d)")
+ROLE_WORDS = words(
+    "revenue sales marketing account accounts key area regional country general operations "
+    "office project product customer success business development front desk reservations "
+    "reservation maintenance quality production plant hr finance it e-commerce ecommerce "
+    "digital growth content event events spa food beverage senior junior head of manager "
+    "managers director directors executive executives representative representatives "
+    "developer developers engineer engineers technician technicians specialist specialists "
+    "consultant consultants coordinator coordinators lead leads officer chef host hosts agent "
+    "agents sdr sdrs bdr bdrs ae aes partnerships partner success inside field outside crm "
+    "performance sem seo social media brand communications pr"
+)
+ROLES = _forms(
+    {
+        "sales director": "directeur_commercial directrice_commerciale director_comercial directora_comercial "
+        "verkoopdirecteur",
+        "sales manager": "responsable_commercial responsable_commerciale jefe_de_ventas gerente_comercial "
+        "verkoopmanager vertriebsmanager",
+        "marketing manager": "responsable_marketing jefe_de_marketing marketingmanager",
+        "head of sales": "vertriebsleiter vertriebsleiterin leiter_vertrieb",
+        "sales rep": "commercial commerciale commerciaux commerciales vendedor vendedora vendedores vendedoras "
+        "verkoper verkopers",
+        "account manager": "accountmanager accountmanagers",
+        "head of marketing": "marketingleiter marketingleiterin leiter_marketing",
+    }
+)
+ROLES = {k.replace("_", " "): v for k, v in ROLES.items()}
+# German job-title compounds: a known first part and a known tail ("Instandhaltungs" + "techniker")
+ROLE_PARTS = {
+    "instandhaltung": "maintenance",
+    "wartung": "maintenance",
+    "produktion": "production",
+    "fertigung": "production",
+    "qualitat": "quality",
+    "logistik": "logistics",
+    "vertrieb": "sales",
+    "verkauf": "sales",
+    "marketing": "marketing",
+    "einkauf": "purchasing",
+    "schicht": "shift",
+    "service": "service",
+    "lager": "warehouse",
+}
+ROLE_TAILS = {
+    "techniker": "technician",
+    "mechaniker": "mechanic",
+    "mechatroniker": "mechatronics technician",
+    "elektroniker": "electronics technician",
+    "elektriker": "electrician",
+    "ingenieur": "engineer",
+    "leiter": "lead",
+    "mitarbeiter": "associate",
+    "manager": "manager",
+    "meister": "supervisor",
+    "planer": "planner",
+}
+
+
+def german_role(word: str) -> str | None:
+    """A German job-title compound in English, singular ("Instandhaltungstechniker" -> "maintenance
+    technician"); None when a part is unknown."""
+    low = fold(word)
+    for part, english in sorted(ROLE_PARTS.items(), key=lambda p: -len(p[0])):
+        if low.startswith(part):
+            rest = low[len(part) :]
+            rest = rest[1:] if rest.startswith("s") and rest[1:] in ROLE_TAILS else rest
+            rest = rest.removesuffix("in") if rest.removesuffix("in") in ROLE_TAILS else rest
+            if rest in ROLE_TAILS:
+                return f"{english} {ROLE_TAILS[rest]}"
+    return None

@@ -1,0 +1,372 @@
+"""A fact a European prospect's record gives in German, French, Spanish or Dutch reaches step 1 in English.
+
+The facts layer reads the fact's shape (intelligence.foreign) and the writer says it from those fields and a small
+glossary (copywriter.foreign): the first paragraph opens on the fact as a real English sentence, the subject line
+is built from it, no word of the foreign text reaches any message (a proper name may), the soft `language` issue
+is still raised, and the tier is what the scorer gave before this reading existed. A fact with a word the glossary
+does not know stays out, as before.
+
+Rows written for this test, read the way an SDR manager reads an email before pressing send."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+import industry_agents
+from copywriter import generate_linkedin_rules, generate_sequence_rules
+from copywriter.foreign import restatements
+from intelligence.extract import extract_facts
+from intelligence.scoring import analyze_rules
+from tests.test_copy_golden import prospect_of, sender_for
+
+
+def _row(
+    industry: str,
+    title: str,
+    company: str,
+    location: str,
+    *,
+    signals: list[str] | None = None,
+    notes: str | None = None,
+) -> dict[str, Any]:
+    prospect: dict[str, Any] = {
+        "email": "alex@example.com",
+        "first_name": "Alex",
+        "last_name": "Moreau",
+        "title": title,
+        "company": company,
+        "employees": 120,
+        "revenue": "$20M",
+        "location": location,
+    }
+    if signals:
+        prospect["signals"] = signals
+    if notes:
+        prospect["notes"] = notes
+    return {"industry": industry, "prospect": prospect}
+
+
+def _write(row: dict[str, Any]) -> tuple[int, Any, Any]:
+    profile = industry_agents.get_builtin(row["industry"])
+    assert profile is not None
+    who = prospect_of(row)
+    analysis = analyze_rules(profile, who)
+    sender = sender_for(row["industry"])
+    seq = generate_sequence_rules(profile, who, analysis, sender, steps=4)
+    note = generate_linkedin_rules(profile, who, analysis, sender, kind="connection")
+    return analysis.tier, seq, note
+
+
+# (case, row, opening sentence, first subject, tier before this reading, the record's foreign words)
+CASES: list[tuple[str, dict[str, Any], str, str, int, tuple[str, ...]]] = [
+    (
+        "de: a reopening after a renovation",
+        _row(
+            "hotel",
+            "Direktorin",
+            "Hotel Seeblick Konstanz",
+            "Konstanz, Germany",
+            signals=["Wiedereröffnung im April nach Renovierung aller Zimmer"],
+        ),
+        "You're reopening in April after renovating every room.",
+        "the April reopening",
+        3,
+        ("Wiedereröffnung", "Renovierung", "aller", "Zimmer", "nach", "im"),
+    ),
+    (
+        "de: a job ad keeps the role, with an article, without its (m/w/d)",
+        _row(
+            "hotel",
+            "Geschäftsführer",
+            "Alpenhof Garmisch",
+            "Garmisch-Partenkirchen, Germany",
+            signals=["Sucht Revenue Manager (m/w/d)"],
+        ),
+        "I saw that Alpenhof Garmisch is hiring a revenue manager.",
+        "hiring a revenue manager",
+        3,
+        ("Sucht", "m/w/d"),
+    ),
+    (
+        "de: a new office in a city with an English name",
+        _row(
+            "saas",
+            "Geschäftsführer",
+            "Datenwerk Analytics",
+            "Hamburg, Germany",
+            signals=["Eröffnet neues Büro in München"],
+        ),
+        "You're opening a new office in Munich.",
+        "the new office in Munich",
+        1,
+        ("Eröffnet", "neues", "Büro", "München"),
+    ),
+    (
+        "de: a count of sites in a region",
+        _row(
+            "restaurant",
+            "Inhaber",
+            "Brauhaus Gruppe Weber",
+            "Regensburg, Germany",
+            signals=["Acht Restaurants in Bayern"],
+        ),
+        "You run eight restaurants in Bavaria.",
+        "your eight restaurants",
+        3,
+        ("Acht", "Bayern"),
+    ),
+    (
+        "nl: an office opened",
+        _row("saas", "CEO", "Planlab", "Amsterdam, Netherlands", signals=["Nieuw kantoor in Eindhoven geopend"]),
+        "Congrats on opening the Eindhoven office.",
+        "the Eindhoven office",
+        3,
+        ("Nieuw", "kantoor", "geopend"),
+    ),
+    (
+        "nl: an expansion into a country, a separable verb",
+        _row(
+            "saas",
+            "Oprichter",
+            "Roosterly",
+            "Rotterdam, Netherlands",
+            notes="Breidt in 2027 uit naar Duitsland; nog geen salesteam",
+        ),
+        "You're expanding into Germany in 2027.",
+        "the Germany expansion",
+        3,
+        ("Breidt", "uit", "naar", "Duitsland", "nog", "geen", "salesteam"),
+    ),
+    (
+        "nl: a second practice",
+        _row(
+            "healthcare_clinic",
+            "Praktijkmanager",
+            "Tandartsen Spaarne",
+            "Haarlem, Netherlands",
+            signals=["Opent tweede praktijk in Leiden"],
+        ),
+        "You're opening a second practice in Leiden.",
+        "the second practice in Leiden",
+        3,
+        ("Opent", "tweede", "praktijk"),
+    ),
+    (
+        "nl: a gap the offer fills",
+        _row("saas", "Oprichter", "Factuurly", "Utrecht, Netherlands", notes="Nog geen salesteam"),
+        "With no sales team at Factuurly yet, sales work usually lands on your desk along with everything else.",
+        "without a sales team",
+        3,
+        ("Nog", "geen", "salesteam"),
+    ),
+    (
+        "es: a count of clinics in a region",
+        _row(
+            "healthcare_clinic",
+            "Directora de Operaciones",
+            "Clínicas Sonrisa",
+            "Sevilla, Spain",
+            signals=["Nueve clínicas en Andalucía"],
+        ),
+        "You run nine clinics in Andalusia.",
+        "your nine clinics",
+        3,
+        ("Nueve", "Andalucía", "en"),
+    ),
+    (
+        "es: a second hotel with a year",
+        _row(
+            "hotel",
+            "Director General",
+            "Hoteles Turia",
+            "Valencia, Spain",
+            signals=["Apertura de un segundo hotel en Valencia en 2027"],
+        ),
+        "You're opening a second hotel in Valencia in 2027.",
+        "the second hotel in Valencia",
+        3,
+        ("Apertura", "segundo", "un"),
+    ),
+    (
+        "es: an app launch with a month",
+        _row(
+            "restaurant",
+            "Director de Marketing",
+            "Grupo Tapería",
+            "Madrid, Spain",
+            signals=["Lanzamiento de una app en septiembre"],
+        ),
+        "You're launching an app in September.",
+        "the app launch",
+        3,
+        ("Lanzamiento", "una", "septiembre"),
+    ),
+    (
+        "fr: a second hotel with a year",
+        _row(
+            "hotel",
+            "Directrice Générale",
+            "Hôtels de la Garonne",
+            "Bordeaux, France",
+            signals=["Ouverture d'un deuxième hôtel à Toulouse en 2028"],
+        ),
+        "You're opening a second hotel in Toulouse in 2028.",
+        "the second hotel in Toulouse",
+        2,
+        ("Ouverture", "deuxième", "hôtel"),
+    ),
+    (
+        "fr: a loyalty program launch",
+        _row(
+            "restaurant",
+            "Directeur Marketing",
+            "Maison Brasserie",
+            "Lille, France",
+            signals=["Lancement d'un programme de fidélité en mars"],
+        ),
+        "You're launching a loyalty program in March.",
+        "the loyalty program launch",
+        3,
+        ("Lancement", "programme", "fidélité", "mars"),
+    ),
+    (
+        "fr: a job ad without its (H/F)",
+        _row(
+            "saas", "Directeur Commercial", "Quillo", "Paris, France", signals=["Recrute un Sales Manager (H/F)"]
+        ),
+        "I saw that Quillo is hiring a sales manager.",
+        "hiring a sales manager",
+        3,
+        ("Recrute", "H/F"),
+    ),
+]
+
+
+def _leaks(text: str, words: tuple[str, ...]) -> list[str]:
+    return [w for w in words if re.search(rf"(?<![\w/]){re.escape(w)}(?![\w/])", text, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize(
+    ("case", "row", "opening", "subject", "tier", "foreign"), CASES, ids=[c[0] for c in CASES]
+)
+def test_a_foreign_fact_opens_step_one_in_english(
+    case: str, row: dict[str, Any], opening: str, subject: str, tier: int, foreign: tuple[str, ...]
+) -> None:
+    got_tier, seq, note = _write(row)
+    step = seq.steps[0]
+    first_paragraph = step.body.split("\n\n")[1]
+    assert first_paragraph.startswith(opening), first_paragraph
+    assert step.subject_variants[0] == subject
+    assert got_tier == tier  # the scorer's tier, as before the foreign reading
+    assert not [i for i in step.quality.issues if i.severity == "hard"], step.quality.issues
+    assert any(i.code == "language" for i in step.quality.issues)  # still: confirm they read English
+    for message in [*(f"{s.subject_variants} {s.body}" for s in seq.steps), note.body]:
+        assert not _leaks(message, foreign), (case, _leaks(message, foreign), message)
+
+
+def test_the_facts_layer_reads_the_shape_into_its_fields() -> None:
+    row = _row(
+        "hotel",
+        "Direktorin",
+        "Hotel Seeblick Konstanz",
+        "Konstanz, Germany",
+        signals=["Wiedereröffnung im April nach Renovierung aller Zimmer", "Keine Expansion geplant"],
+        notes="Doce hoteles en Cataluña",
+    )
+    profile = industry_agents.get_builtin("hotel")
+    assert profile is not None
+    facts = extract_facts(profile, prospect_of(row))
+    reopen, renovate, expand = facts.foreign_events
+    assert (reopen.lemma, reopen.object, reopen.date_text, reopen.negated) == ("reopen", "", "im April", False)
+    assert (renovate.lemma, renovate.object, renovate.lead_in) == ("renovate", "aller Zimmer", "nach")
+    assert (expand.lemma, expand.negated) == ("expand", True)
+    (count,) = facts.foreign_quantities
+    assert (count.value, count.unit, count.what) == (12.0, "count", "hoteles")
+    # the score reads only the English-read fields: this reading does not move a tier
+    assert facts.foreign_events and not any(e.lemma == "reopen" for e in facts.events)
+    again = type(facts).from_dict(facts.to_dict())
+    assert again.foreign_events == facts.foreign_events
+
+
+def test_a_foreign_fact_that_cannot_be_read_stays_out_and_the_email_stays_as_before() -> None:
+    # "switching to a new till system is planned": no verb or noun the glossary knows
+    unread = _row(
+        "restaurant",
+        "Inhaber",
+        "Gasthof Lindner",
+        "Passau, Germany",
+        signals=["Umstellung auf ein neues Kassensystem geplant"],
+    )
+    tier, seq, _ = _write(unread)
+    body = seq.steps[0].body
+    assert tier == 3
+    assert not _leaks(body, ("Umstellung", "Kassensystem", "geplant", "neues"))
+    assert body.split("\n\n")[1].startswith("Most restaurant groups I talk to")  # the general observation
+    assert any(i.code == "needs_research" for i in seq.steps[0].quality.issues)
+    # a place that is no known name in a German fact ("an office in the south business park") is not pasted
+    place = _row(
+        "saas",
+        "Geschäftsführer",
+        "Logiwerk",
+        "Bremen, Germany",
+        signals=["Eröffnet neues Büro im Gewerbegebiet Süd"],
+    )
+    _, seq, _ = _write(place)
+    assert not _leaks(seq.steps[0].body, ("Gewerbegebiet", "Süd", "Büro", "Eröffnet"))
+
+
+def test_a_negated_foreign_fact_is_never_claimed() -> None:
+    row = _row("hotel", "Direktor", "Hotel am Ring", "Wien, Austria", signals=["Keine Expansion geplant"])
+    tier, seq, _ = _write(row)
+    body = seq.steps[0].body
+    assert tier == 2
+    assert "expan" not in body.lower() and not _leaks(body, ("Keine", "Expansion", "geplant"))
+
+
+SHAPES = [
+    ("Renovierung aller Zimmer bis Juni", "You're renovating every room by June."),
+    ("Expansion nach Österreich 2027", "You're expanding into Austria in 2027."),
+    ("Eröffnung der dritten Filiale in Wien", "You're opening a third branch in Vienna."),
+    ("Sucht 2 Instandhaltungstechniker (m/w/d)", "I saw that Acme is hiring two maintenance technicians."),
+    (
+        "Kein eigenes Marketingteam",
+        "With no in-house marketing team at Acme, marketing work usually lands on your desk",
+    ),
+    ("Heropening in juni na renovatie", "You're reopening in June after a renovation."),
+    ("Acht vestigingen in Nederland", "You run eight locations in the Netherlands."),
+    ("Zoekt Sales Manager (m/v/x)", "I saw that Acme is hiring a sales manager."),
+    ("Lancement d'une application mobile en juin", "You're launching a mobile app in June."),
+    ("Recrute 3 commerciaux (H/F)", "I saw that Acme is hiring three sales reps."),
+    ("Pas encore d'équipe commerciale", "With no sales team at Acme yet, sales work usually lands on your desk"),
+    ("Nouvelle clinique ouverte à Nantes", "Congrats on opening the Nantes clinic."),
+    ("Expansión a Portugal en 2027", "You're expanding into Portugal in 2027."),
+    ("Busca Director Comercial", "I saw that Acme is hiring a sales director."),
+    (
+        "Reapertura en junio tras la renovación de todas las habitaciones",
+        "You're reopening in June after renovating",
+    ),
+]
+UNSAID = [
+    "Keine neuen Standorte geplant",  # negated
+    "Pas d'ouverture prévue en 2026",  # negated
+    "Neue Produktionslinie in Betrieb genommen",  # a verb the glossary does not know
+    "Eröffnet neues Büro im Gewerbegebiet Süd",  # a German capitalised noun is no place name
+    "Opening a new casino in Las Vegas",  # English: read by the English reader, not here
+]
+
+
+@pytest.mark.parametrize(("text", "sentence"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_common_shapes_of_the_four_languages_are_said_in_english(text: str, sentence: str) -> None:
+    said = restatements(
+        [("signals", text)], [text], None, company="Acme", offer="outbound SDR meetings and marketing campaigns"
+    )
+    assert said[text].restated.sentence.startswith(sentence)
+    assert 2 <= len(said[text].restated.subject.split()) <= 5
+
+
+@pytest.mark.parametrize("text", UNSAID)
+def test_what_cannot_be_said_wholly_in_english_is_not_said(text: str) -> None:
+    assert restatements([("signals", text)], [text], None, company="Acme", offer="outbound SDR meetings") == {}

@@ -1,0 +1,187 @@
+"""Step 1 says a record's own words back the way a rep would (cases in our own wording, not golden rows).
+
+Each case is a fault practitioners marked in blind reads of the rules engine's step-1 emails: a figure's
+predicate pasted into the subject and the question ("about the 2,300 patients are overdue?"), the
+prospect's "them" kept in what they told us ("cost them about $2.1M"), a discovery-call note said as if
+found, record shorthand ("YoY", "DoorDash/Uber Eats"), a project written as a bare noun left out, a lower-cased
+acronym ("ci managers"), a second fact tacked on with no "so what", a group told "the hotel pays".
+"""
+
+from __future__ import annotations
+
+import re
+
+import industry_agents
+from copywriter import generate_sequence_rules
+from intelligence.scoring import analyze_rules
+from schemas import ProspectData
+from tests.test_copy_golden import _step_one, sender_for
+
+
+def _first(body: str) -> str:
+    return body.split("\n\n")[1]
+
+
+def _question(body: str) -> str:
+    return next(line for line in body.split("\n\n") if line.rstrip().endswith("?"))
+
+
+def test_a_figure_with_its_predicate_is_a_noun_phrase_in_the_subject_and_question() -> None:
+    subject, body = _step_one(
+        "healthcare_clinic",
+        title="COO",
+        company="Granite Peak Physical Therapy",
+        employee_count=160,
+        notes="Said ~1,800 patients are overdue for a follow-up visit and nobody has time to call them.",
+    )
+    assert subject == "1,800 overdue patients", subject
+    assert " are overdue?" not in body and "1,800 patients are overdue?" not in body, body
+    assert "1,800" in _first(body), body
+
+
+def test_what_they_told_us_costs_them_is_said_to_them_as_you() -> None:
+    subject, body = _step_one(
+        "restaurant",
+        title="Director of Off-Premise",
+        company="Slice Theory Pizza",
+        employee_count=900,
+        notes="Told us Grubhub/DoorDash fees cost them ~$900K a year.",
+    )
+    first = _first(body)
+    assert first.startswith("You mentioned that"), first
+    assert "cost you about $900K" in first and "them" not in first.split(".")[0], first
+    assert "Grubhub and DoorDash" in first and "/" not in first, first
+    assert subject == "$900K in fees", subject
+
+
+def test_a_discovery_call_note_is_what_they_mentioned_and_shorthand_is_spelled_out() -> None:
+    subject, body = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Mesa Verde Racino",
+        employee_count=700,
+        notes="On intro call: trips from lapsed Platinum-tier rated players down 22% YoY.",
+    )
+    first = _first(body)
+    assert first.startswith("You mentioned that"), first
+    assert "year over year" in first and "YoY" not in body, first
+    assert subject == "trips down 22%", subject  # the measure that fell, not a shorter noun that misstates it
+    assert "22% drop in trips" in _question(body), body
+
+
+def test_a_project_written_as_a_noun_is_said_with_its_verb() -> None:
+    subject, body = _step_one(
+        "manufacturing",
+        title="Operations Director",
+        company="Keystone Gearworks",
+        employee_count=450,
+        signals=["MES implementation across 2 plants"],
+    )
+    first = _first(body)
+    assert re.match(
+        r"(?:I saw that )?(?:You're|Keystone Gearworks is) implementing MES across 2 plants\.", first
+    ), first
+    assert subject == "your MES implementation", subject
+    assert not first.startswith("Most "), first
+
+
+def test_an_acronym_in_the_readers_role_keeps_its_capitals() -> None:
+    _, body = _step_one("manufacturing", title="QA Manager", company="Bramley Castings", employee_count=220)
+    assert not re.search(r"\bqa managers?\b", body), body
+
+
+def test_a_second_fact_never_stands_alone_without_its_so_what() -> None:
+    """A dated second fact is said with its own "so what" or joined to the first, never as a bare
+    "You're also ..." line with nothing after it."""
+    _, body = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Seaside Smiles Dental Group",
+        employee_count=120,
+        signals=["No-show rate 12%", "Opening a 6th office in Oceanside in May"],
+    )
+    sentences = re.split(r"(?<=[.?!])\s+", _first(body))
+    for i, sentence in enumerate(sentences):
+        if sentence.startswith("You're also"):
+            assert i + 1 < len(sentences), body  # something follows it in the paragraph: its "so what"
+
+
+def test_a_hotel_group_is_not_told_the_hotel_pays() -> None:
+    _, body = _step_one(
+        "hotel",
+        title="Director of Distribution",
+        company="Tidewater Hotels",
+        employee_count=400,
+        signals=["OTA share ~48% of room nights across the four hotels"],
+    )
+    assert "The hotel pays" not in body, body
+    assert "48%" in _first(body), body
+
+
+def test_the_rest_via_a_name_is_said_as_a_clause() -> None:
+    _, body = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Noodle Yard",
+        employee_count=300,
+        notes="Own website takes about 15% of online orders, the rest via Uber Eats.",
+    )
+    first = _first(body)
+    assert "and Uber Eats takes the rest" in first and "the rest via" not in first, first
+
+
+def test_a_follow_up_never_repeats_a_fact_step_one_already_said() -> None:
+    """Step 1 may say two facts (the lead and a dated one); step 2 then brings something else, never the same
+    fact and its "so what" a second time."""
+
+    profile = industry_agents.get_builtin("casino")
+    assert profile is not None
+    who = ProspectData.model_validate(
+        {
+            "email": "jo@example-co.com",
+            "first_name": "Jo",
+            "title": "VP Marketing",
+            "company": "Pine Bluff Casino",
+            "employee_count": 900,
+            "signals": ["Moving the player database to a new casino management system in Q3"],
+            "notes": "Told us at G2E that about 30% of their rated players haven't visited in a year.",
+        }
+    )
+    seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for("casino"), steps=4)
+    one, two = seq.steps[0].body, seq.steps[1].body
+    assert "30%" in one and "Q3" in one, one
+    inner = two.split("\n\n")[1:-2]
+    for sentence in (s for p in inner for s in re.split(r"(?<=[.?!])\s+", p)):
+        assert sentence not in one, (sentence, one, two)
+    assert "casino management system" not in two and "30%" not in two, two
+
+
+def test_news_of_theirs_is_asked_about_what_we_would_do_around_it() -> None:
+    """The question on a new office or a rollout asks how we'd support it, not for "a call about the office"."""
+    _, body = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Ashby Lind LLP",
+        employee_count=140,
+        signals=["Opened a Phoenix office in September"],
+    )
+    question = _question(body)
+    assert "Phoenix office" in question and "how we'd support" in question, question
+
+
+def test_a_figure_of_theirs_is_never_something_we_saw() -> None:
+    for seed in ("amy", "bo", "cy", "di", "ed", "flo"):
+        profile_kw = {
+            "title": "Director of Distribution",
+            "company": "Quayside Hotels",
+            "employee_count": 300,
+            "signals": ["OTA share ~52% of room nights"],
+            "email": f"{seed}@quayside-hotels.com",
+        }
+
+        profile = industry_agents.get_builtin("hotel")
+        assert profile is not None
+        who = ProspectData.model_validate({"first_name": "Sam", **profile_kw})
+        seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for("hotel"), steps=4)
+        first = _first(seq.steps[0].body)
+        assert "52%" in first and "I saw that" not in first, first
