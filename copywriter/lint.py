@@ -321,9 +321,8 @@ def build_lint_context(
     terms = offer_terms(profile, sender.offer)
     record_parts = [
         company,
-        full
-        if full != company
-        else None,  # "Prairie Wind Racino" says "racino" even where people say "Prairie Wind"
+        # the full name is in the record too: "Prairie Wind Racino" says "racino" where people say "Prairie Wind"
+        full if full != company else None,
         clean(prospect.industry),
         clean(prospect.title),
         clean(prospect.notes),

@@ -174,8 +174,9 @@ def observe(plan: Plan) -> Observation | None:
     return None
 
 
-def trade_clause(plan: Plan) -> tuple[str, str] | None:
-    """(what is generally true of the trade the record names, as a lower-case clause; its "so what") for a
+def trade_clause(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:
+    """(what is generally true of the trade the record names, as a lower-case clause; its "so what"; its
+    subjects) for a
     record whose only fact is its size, so the size is merged into the observation ("Across three
     family-medicine sites, annual physicals ... are the visits patients most often put off.")."""
     for _rank, _order, entry, _matched in _candidates(plan):
@@ -183,6 +184,7 @@ def trade_clause(plan: Plan) -> tuple[str, str] | None:
             continue
         seed = stable_int(plan.ctx.seed, "observe", entry.pattern)
         why = next((s for s in _rotated(list(entry.means), seed // 7) if plan.ok(s)), None)
+        subjects = tuple(s for s in _rotated(list(entry.subjects), seed // 11) if _subject_ok(plan, s))
         if why is not None:
-            return entry.clause, why
+            return entry.clause, why, subjects
     return None

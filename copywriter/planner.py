@@ -1102,9 +1102,14 @@ class Plan:
         said = trade_clause(self)
         if said is None:
             return None
-        clause, why = said
+        clause, why, subjects = said
         sentence = f"Across {strip_end(low)}, {clause}."
-        return (sentence, why) if self.ok(sentence) else None
+        if not self.ok(sentence):
+            return None
+        if subjects:  # the second subject comes from the trade the body now says, not the stock topic
+            self._observation = ((subjects[0], [sentence, why]),)
+            self.observed_subjects, self.weak_observation = list(subjects), True
+        return sentence, why
 
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
