@@ -1734,20 +1734,8 @@ class Plan:
             if part == "half":
                 return f"That's roughly half of your {' '.join(noun)}."
             return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
-        word = {
-            2: "two",
-            3: "three",
-            4: "four",
-            5: "five",
-            6: "six",
-            7: "seven",
-            8: "eight",
-            9: "nine",
-            10: "ten",
-            12: "twelve",
-            20: "twenty",
-        }.get(n)
-        return f"That's roughly one in {word}." if word else None
+        # a round "one in N" only: "one in eight", never "one in seventeen"
+        return f"That's roughly one in {_INFLECT.number_to_words(n)}." if n <= 10 or n in (12, 20) else None
 
     def head_noun(self, fact: CopyFact) -> str | None:
         topic = self.topic_words(fact)
