@@ -1735,7 +1735,7 @@ class Plan:
                 return f"That's roughly half of your {' '.join(noun)}."
             return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
         # a round "one in N" only: "one in eight", never "one in seventeen"
-        return f"That's roughly one in {_INFLECT.number_to_words(n)}." if n <= 10 or n in (12, 20) else None
+        return f"That's roughly one in {_INFLECT.number_to_words(str(n))}." if n <= 10 or n in (12, 20) else None
 
     def head_noun(self, fact: CopyFact) -> str | None:
         topic = self.topic_words(fact)
