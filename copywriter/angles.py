@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from copywriter.facts import clean
-from copywriter.text import strip_end
+from copywriter.text import lc_first, strip_end
 from core.text import STOPWORDS, stem, tokens
 from schemas import AgentProfile, ProspectData
 
@@ -701,8 +701,10 @@ _REPORTED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
-    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty)."""
+    """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty); remembered,
+    since the planner and the checker read the same record."""
     if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
     text = _clean_fact(raw)
@@ -905,6 +907,14 @@ def _normalise(text: str) -> str:
         r"([A-Z][\w.&'-]*(?: (?:and|&|or) [A-Z][\w.&'-]*| [A-Z][\w.&'-]*)*)\.?$",
         r", and \1 takes the rest",
         text,
+    )
+    # "Two lateral M&A partners joined" -> "Hired two lateral M&A partners": people who joined were hired
+    text = re.sub(
+        r"^((?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) [\w&' -]+?s) (?:have |has )?"
+        r"(?:joined|came on board|came aboard)\b(?: the (?:firm|team|company))?",
+        lambda m: f"Hired {lc_first(str(m.group(1)))}",
+        text,
+        flags=re.IGNORECASE,
     )
     # "DoorDash/Uber Eats commissions" -> "DoorDash and Uber Eats commissions": two names, never a slash
     text = re.sub(r"\b([A-Z][\w.]*)/(?=[A-Z][a-z])", r"\1 and ", text)

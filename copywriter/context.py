@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Literal, TypeVar
 
 from copywriter.facts import (
+    Fact,
     city,
     clean,
     clean_name,
@@ -663,10 +664,20 @@ class Context:
 
     def personalisation(self, text: str) -> list[Hook]:
         """The prospect and agent facts `text` actually uses, with the field each came from."""
-        hooks = [
-            Hook(text=f.text, source_field=f.field) for f in prospect_facts(self.prospect) if fact_present(f, text)
-        ]
+        hooks = [Hook(text=f.text, source_field=f.field) for f in self._prospect_facts if fact_present(f, text)]
         lowered = text.casefold()
+        for said, fact, source in self._agent_phrases:
+            if said in lowered:
+                hooks.append(Hook(text=fact, source_field=source))
+        return list({(h.text, h.source_field): h for h in hooks}.values())
+
+    @cached_property
+    def _prospect_facts(self) -> list[Fact]:
+        return prospect_facts(self.prospect)
+
+    @cached_property
+    def _agent_phrases(self) -> list[tuple[str, str, str]]:
+        """(as said mid-sentence, casefolded; the fact; its field) of every agent fact a message may use."""
         persona_pains = {p.casefold() for p in (self.persona.pains if self.persona else [])}
         agent = [
             *((p, "persona.pains" if p.casefold() in persona_pains else "pain_points") for p in self.pains),
@@ -676,10 +687,7 @@ class Context:
             *((o.objection, "objections") for o in self.objections),
             *((h, "hooks") for h in self.allowed_facts),
         ]
-        for fact, source in agent:
-            if self.lc(fact).casefold() in lowered:
-                hooks.append(Hook(text=strip_end(fact), source_field=source))
-        return list({(h.text, h.source_field): h for h in hooks}.values())
+        return [(self.lc(fact).casefold(), strip_end(fact), source) for fact, source in agent]
 
     def grounding(self) -> list[str]:
         """Facts a message may state beyond the prospect and profile: the sender's fields, hook texts."""

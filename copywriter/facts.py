@@ -44,11 +44,27 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+# What each of PLACEHOLDER_PATTERNS cannot match without (a pattern is only run when one of its needles is in the
+# text; "lorem" is looked for in the lower-cased text).
+_PLACEHOLDER_NEEDLES: tuple[tuple[str, ...], ...] = (
+    ("{{",),
+    ("{",),
+    ("[",),
+    ("<",),
+    ("_",),
+    ("None",),
+    ("null", "undefined", "NaN"),
+    ("lorem",),
+)
+
+
 def find_placeholders(text: str) -> list[str]:
     """Every unfilled-placeholder-looking fragment of `text` (`{{first_name}}`, `[Company]`, `None`…)."""
     found: list[str] = []
-    for pattern in PLACEHOLDER_PATTERNS:
-        found.extend(m.group(0) for m in pattern.finditer(text))
+    for pattern, needles in zip(PLACEHOLDER_PATTERNS, _PLACEHOLDER_NEEDLES, strict=True):
+        within = text.lower() if needles == ("lorem",) else text
+        if any(n in within for n in needles):
+            found.extend(m.group(0) for m in pattern.finditer(text))
     return list(dict.fromkeys(found))
 
 
@@ -281,6 +297,21 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
+_PROFILE_BASES: dict[int, tuple[AgentProfile, Corpus]] = {}
+
+
+def _profile_base(profile: AgentProfile) -> Corpus:
+    """`_profile_corpus` for this profile object, without dumping it to JSON again for every prospect."""
+    hit = _PROFILE_BASES.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_PROFILE_BASES) > 64:
+        _PROFILE_BASES.clear()
+    base = _profile_corpus(profile.model_dump_json(exclude={"rubric", "tier_thresholds"}))
+    _PROFILE_BASES[id(profile)] = (profile, base)
+    return base
+
+
 @lru_cache(maxsize=64)
 def _profile_corpus(profile_json: str) -> Corpus:
     # A sequence checks a dozen messages against one profile; parse its text once, not per message.
@@ -296,7 +327,7 @@ def build_corpus(profile: AgentProfile, prospect: ProspectData, extra: Iterable[
     Only the profile's *text* counts: its rubric weights and ICP bounds are scoring internals, and
     "20" being a weight must not let a message claim "20% more visits".
     """
-    base = _profile_corpus(profile.model_dump_json(exclude={"rubric", "tier_thresholds"}))
+    base = _profile_base(profile)
     corpus = Corpus(set(base.words), set(base.numbers), set(base.raw_numbers))
     data = prospect.model_dump()
     for text in _strings(data):

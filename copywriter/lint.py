@@ -35,6 +35,7 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -320,6 +321,8 @@ def build_lint_context(
     terms = offer_terms(profile, sender.offer)
     record_parts = [
         company,
+        # the full name is in the record too: "Prairie Wind Racino" says "racino" where people say "Prairie Wind"
+        full if full != company else None,
         clean(prospect.industry),
         clean(prospect.title),
         clean(prospect.notes),
@@ -869,7 +872,9 @@ _CITE_TRAIL = re.compile(
 )
 
 
-def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
+@lru_cache(maxsize=16384)
+def _citations_in(text: str) -> tuple[str, ...]:
+    """The provenance `text` itself shows (no context needed: remembered by text)."""
     found = [m.group(0) for m in _CITE_PAREN.finditer(text)] if "(" in text else []
     if "[" in text:
         found += [m.group(0) for m in _CITE_BRACKET.finditer(text)]
@@ -878,8 +883,13 @@ def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     if any(a in low for a in ("tier", "score", "icp", "flagged", "disqualif", "fit", "dq", "b2b", "seed", "crm")):
         found += [m.group(0) for m in _CITE_INTERNAL.finditer(low)]
     found += [m.group(0) for m in _CITE_TRAIL.finditer(text)]
+    return tuple(found)
+
+
+def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
+    found = list(_citations_in(text))
     if ctx is not None and ctx.internal_runs:
-        words = re.findall(r"[\w'-]+", low)
+        words = re.findall(r"[\w'-]+", text.lower())
         for i in range(len(words) - 3):
             run = " ".join(words[i : i + 4])
             if run in ctx.internal_runs:
@@ -1017,6 +1027,10 @@ _TYPE_CLAIMS = (
 def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.company:
         return []
+    if not (
+        " like " in text or ", as a" in text or text.startswith(("As a", "For a")) or "kind of" in text.lower()
+    ):
+        return []  # none of `_TYPE_CLAIMS` can match
     out: list[Finding] = []
     for pattern in _TYPE_CLAIMS:
         for m in pattern.finditer(text):
@@ -1253,6 +1267,19 @@ def _offer_runs(offer: str, n: int = 4) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
+@lru_cache(maxsize=256)
+def _long_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(name.lower()) if len(w) > 3)
+
+
+@lru_cache(maxsize=256)
+def _offer_stems(offer: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """The offer's 4-word runs by 5-letter stems, its words, and their 3-letter stems."""
+    words = frozenset(_TOKEN.findall(offer.lower()))
+    runs = frozenset(tuple(r[:5] for r in run) for run in _offer_runs(offer))
+    return runs, words, frozenset(w[:3] for w in words)
+
+
 def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     """A stock bridge that pastes the offer's words where the fact's "so what" should be, or any sentence that
     repeats four words of the offer without being the one line that claims it (naming the sender)."""
@@ -1261,13 +1288,11 @@ def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     if m:
         return [Finding("offer_restated", m.group(0), 'a stock bridge in place of the fact\'s own "so what"')]
     words = _TOKEN.findall(low)
-    sender = {w for w in _TOKEN.findall(ctx.sender_company.lower()) if len(w) > 3} if ctx is not None else set()
+    sender = _long_words(ctx.sender_company) if ctx is not None else frozenset()
     if ctx is None or sender & set(words) or re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low):
         return []
     stems = [w[:5] for w in words]
-    runs = {tuple(r[:5] for r in run) for run in _offer_runs(ctx.offer)}
-    offer_words = set(_TOKEN.findall(ctx.offer.lower()))
-    offer_stems = {w[:3] for w in offer_words}
+    runs, offer_words, offer_stems = _offer_stems(ctx.offer)
     for i in range(len(stems) - 3):
         if tuple(stems[i : i + 4]) in runs:
             if not text.rstrip().endswith("?") and any(
@@ -1495,12 +1520,17 @@ def check_fact_arithmetic(text: str, ctx: LintContext | None) -> list[Finding]:
     )
 
 
+@lru_cache(maxsize=256)
+def _sender_at_end_re(sender_company: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:for|with)\s+[^.;:!?]{{2,90}}?\s+at\s+{re.escape(sender_company)}\b")
+
+
 def check_sender_at_end(text: str, ctx: LintContext | None) -> list[Finding]:
     """The sender's name tacked on after the audience: "We build ... for manufacturers at PlantPulse" reads as if the
     clients worked at the sender. The name leads: "At PlantPulse, we build ..." or "PlantPulse builds ..."."""
-    if ctx is None or not ctx.sender_company:
+    if ctx is None or not ctx.sender_company or ctx.sender_company not in text:
         return []
-    m = re.search(rf"\b(?:for|with)\s+[^.;:!?]{{2,90}}?\s+at\s+{re.escape(ctx.sender_company)}\b", text)
+    m = _sender_at_end_re(ctx.sender_company).search(text)
     if m and re.search(r"\b(?:we|We)\s+\w+", text[: m.start() + 1] + text[m.start() : m.end()]):
         return [
             Finding(
@@ -1516,14 +1546,19 @@ _FRAGMENT_VERB = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _owner_re(full_company: str, company: str) -> re.Pattern[str]:
+    """A sentence that opens on the company's (or "your") possession: "Acme's ...", "I saw that Acme's ..."."""
+    names = "|".join(re.escape(n) for n in dict.fromkeys([full_company, company]))
+    return re.compile(rf"^(?:I saw that\s+)?(?:(?:{names})(?:'s|')|[Yy]our)\s+")
+
+
 def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
     """A record's note pasted as a sentence with no finite verb: "Silver Hollow's players club relaunch announced
     for Q3.", "Tidewater Financial's deposit growth the top priority after cost of funds rose 60 bps." """
     if ctx is None or not ctx.company:
         return []
-    names = "|".join(re.escape(n) for n in dict.fromkeys([ctx.full_company or ctx.company, ctx.company]))
-    owner = rf"^(?:I saw that\s+)?(?:(?:{names})(?:'s|')|[Yy]our)\s+"
-    m = re.match(owner, text)
+    m = _owner_re(ctx.full_company or ctx.company, ctx.company).match(text)
     if not m or text.rstrip().endswith("?"):
         return []
     rest = text[m.end() :].rstrip(".!")
@@ -1588,6 +1623,29 @@ SENTENCE_CHECKS = (
 )
 
 
+# The checks that read the sentence alone (no `ctx`): their findings are remembered by text, since the same stock
+# sentences come back in every prospect's messages.
+_TEXT_ONLY = frozenset(
+    {
+        check_opt_out_filler,
+        check_stock_cta,
+        check_fact_arithmetic,
+        check_teams_like_yours,
+        check_template_opener,
+        check_results_line,
+        check_generic_so_what,
+        check_agreement,
+        check_template_repetition,
+        check_canned_pain,
+    }
+)
+
+
+@lru_cache(maxsize=16384)
+def _text_findings(check: Callable[[str, LintContext | None], list[Finding]], text: str) -> tuple[Finding, ...]:
+    return tuple(check(text, None))
+
+
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
     """Every sentence check's findings for one sentence (remembered per context: the writer checks its own
     sentences as it plans them, and the quality report reads the same sentences again)."""
@@ -1595,7 +1653,7 @@ def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
         return ctx.cache[text]
     out: list[Finding] = []
     for check in SENTENCE_CHECKS:
-        out.extend(check(text, ctx))
+        out.extend(_text_findings(check, text) if check in _TEXT_ONLY else check(text, ctx))
     if ctx is not None:
         ctx.cache[text] = out
     return out
@@ -1961,6 +2019,8 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                     and nxt
                     and nxt.split()[0] not in _SUBJECT_CUT_OK
                     and nxt.split()[0] not in FINITE  # "$120M in CDs" + "reprice in March": a whole noun phrase
+                    and verb_kind(nxt.split()[0])
+                    != "past"  # "two lateral partners" + "joined": its subject, whole
                 ):
                     out.append(s)
     return [Finding("broken_subject", span, "a subject cut mid-phrase") for span in dict.fromkeys(out)]
@@ -2012,13 +2072,21 @@ def check_metric_subject(subject: str, ctx: LintContext | None) -> list[Finding]
 
 
 def lint_subject(subject: str, ctx: LintContext | None = None) -> list[Finding]:
-    return [
+    """Every subject check's findings (remembered per context, like `lint_sentence`: the planner tries the same
+    subject lines for several steps)."""
+    key = "\x00subject " + subject  # never a sentence's key
+    if ctx is not None and key in ctx.cache:
+        return ctx.cache[key]
+    out = [
         *check_broken_subject(subject, ctx),
         *check_generic_subject(subject, ctx),
         *check_metric_subject(subject, ctx),
         *check_leaked_citation(subject, ctx),
         *check_persona_plural(subject, ctx),
     ]
+    if ctx is not None:
+        ctx.cache[key] = out
+    return out
 
 
 # --- video visuals ----------------------------------------------------------------------------------------

@@ -45,12 +45,13 @@ from copywriter.foreign import restatements as foreign_restatements
 from copywriter.foreign import unsayable_job_ads as foreign_unsayable
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
+from copywriter.observe import observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
 from intelligence.extract import extract_facts, lemma_of
-from intelligence.facts import Event, Mention, Quantity
+from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
 from intelligence.titles import convention_for, parse_title
 from schemas import AgentProfile, AnalysisResult, ProspectData
@@ -128,6 +129,9 @@ _EVENT_NOUNS = {
     "raise": "raise",
     "secure": "raise",
     "close": "round",
+    "move": "switch",
+    "switch": "switch",
+    "migrate": "migration",
 }
 _DETERMINERS = frozenset(
     {
@@ -306,6 +310,11 @@ def _group(fact: CopyFact) -> str:
     return "number" if any(c.isdigit() for n in fact.numbers for c in n) else "other"
 
 
+def stands_alone(sentence: str) -> bool:
+    """Whether a "so what" reads without the figure before it ("Many of those app orders ..." needs one)."""
+    return not _ANAPHOR.search(sentence)
+
+
 def _band(level: str | None) -> str:
     if level in ("c_level", "vp"):
         return "senior"
@@ -476,10 +485,13 @@ class Plan:
     employees: int | None = None
     used: set[str] = field(default_factory=set)  # the raw text of every fact an earlier step already said
     _observation: tuple[tuple[str, list[str]] | None] | None = None
+    observed_subjects: list[str] = field(default_factory=list)  # the no-fact observation's subjects, best first
+    weak_observation: bool = False  # the no-fact observation is the record's own trade, tool or market
     read: list[CopyFact] = field(default_factory=list)  # every fact read, sayable or not (goals, negations)
     _consequences: dict[tuple[str, str], tuple[int, str] | None] = field(default_factory=dict)
     # facts whose record shape no clause can say, restated as a sentence (see copywriter.restate), by raw text
     restated: dict[str, Restated] = field(default_factory=dict)
+    _topics: dict[CopyFact, str | None] = field(default_factory=dict)
 
     # --- choosing -----------------------------------------------------------------------------
 
@@ -670,10 +682,14 @@ class Plan:
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
         )
-        for index, (pattern, sentence) in enumerate(self.angles.consequences):
+        for index, (pattern, wordings) in enumerate(self.angles.consequences):
             m = _compiled(pattern).search(source)
             if not m:
                 continue
+            if isinstance(wordings, str):
+                sentence = wordings
+            else:  # several wordings: this reader's, by a stable hash (a batch never reads one stock line)
+                sentence = wordings[stable_int(self.ctx.seed, "consequence", index) % len(wordings)]
             if not _compiled(pattern).search(own) and _ANAPHOR.search(sentence):
                 continue  # "When meetings drop like that" needs the drop said, and only the SDR losses are
             if "{count}" in sentence:
@@ -711,6 +727,8 @@ class Plan:
             return None
         if fact.date.lower().startswith("this "):
             return None  # "this spring" said before "the ... launch" reads oddly
+        if fact.date.lower().strip() in ("next quarter", "next month"):
+            return fact.date.lower().strip()  # "before the switch next quarter"
         return (
             core
             if core[:1].isupper() or core[:1].isdigit()
@@ -782,7 +800,8 @@ class Plan:
             when = self.date_core(fact)
             noun = _EVENT_NOUNS.get(fact.lemma or "") if fact.kind == "gerund" else None
             if when:
-                event = f"the {when} {noun}" if noun else when
+                relative = when.startswith("next ")
+                event = (f"the {noun} {when}" if relative else f"the {when} {noun}") if noun else when
                 options.append(
                     f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
                 )
@@ -805,6 +824,9 @@ class Plan:
             # no date and no measured topic: the question still names the lead fact ("Worth 15 minutes on the
             # Birchway lease-up?"), so a fact-led email never ends on the question any email could end on
             options += self.fact_asks(fact, *salt)
+        ask = next((o for o in options if self.ok(o)), None)
+        if ask is not None:
+            return ask  # the general questions below come after these: not needed
         named = short if short and len(short.split()) <= 3 else None  # a long name never rides in the question
         at = f" at {named}" if named else ""
         # the general question, in the tier's register: a call for a tier 1, something to read for a tier 2 (and
@@ -851,8 +873,10 @@ class Plan:
         subject = self.subject_for(fact, 0)
         said = self.restated.get(fact.raw)
         told = " ".join([fact.raw, fact.text, said.sentence if said else ""])
-        if fact.lemma == "hire" or re.search(
-            r"\bhir(?:e|es|ed|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE
+        hired = fact.kind == "past" or re.search(r"\bhired\b", fact.text, re.IGNORECASE)
+        if not hired and (
+            fact.lemma == "hire"
+            or re.search(r"\bhir(?:e|es|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE)
         ):
             # a job ad: the call is about the weeks before the new people are productive, not about them
             pool = (
@@ -899,18 +923,38 @@ class Plan:
             subject = f"the {subject}"  # "three new lines" -> "the three new lines"
         elif first not in ("the", "your"):
             return []  # a bare phrase ("lease-up speed") is a label, not something to ask about
-        pool = (
-            [
-                f"Worth 15 minutes on {subject}?",
-                f"Could we find 15 minutes this week to talk about {subject}?",
-                f"Open to a 15-minute call about {subject}?",
-            ]
-            if self.tier <= 1
-            else [
-                f"Want me to send a short note on {subject}?",
-                f"Would a one-page plan for {subject} be useful?",
-            ]
+        event = "%" not in subject and (
+            (fact.kind is not None and _group(fact) in ("new", "acquire", "renovate"))
+            or (fact.kind == "past" and _group(fact) == "hire")  # "how we'd support the two lateral partners"
+            or bool(_PROJECT_NP.match(lc_np(fact.text)))
         )
+        if event:
+            # news of theirs (an office, a rollout, an expansion): asked about what we would do around it, never a
+            # call "about the Denver office" or a note on their own project
+            pool = (
+                [
+                    f"Worth 15 minutes on how we'd support {subject}?",
+                    f"Open to a 15-minute call on how we'd support {subject}?",
+                ]
+                if self.tier <= 1
+                else [
+                    f"Want me to send a short note on how we'd support {subject}?",
+                    f"Would a one-page plan for supporting {subject} be useful?",
+                ]
+            )
+        else:
+            pool = (
+                [
+                    f"Worth 15 minutes on {subject}?",
+                    f"Could we find 15 minutes this week to talk about {subject}?",
+                    f"Open to a 15-minute call about {subject}?",
+                ]
+                if self.tier <= 1
+                else [
+                    f"Want me to send a short note on {subject}?",
+                    f"Would a one-page plan for {subject} be useful?",
+                ]
+            )
         start = stable_int(self.ctx.seed, "fact-ask", *salt) % len(pool)
         return pool[start:] + pool[:start]
 
@@ -946,6 +990,14 @@ class Plan:
         assert self.angles is not None
         return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
 
+    @cached_property
+    def stock_observation(self) -> tuple[str, str, str]:
+        """The industry's general observation in this reader's wording (two per industry, by a stable hash of
+        the reader's email), so two prospects of one offer with nothing usable don't read the same opening."""
+        assert self.angles is not None
+        options = [self.angles.observation, self.angles.observation_alt]
+        return options[stable_int(self.ctx.seed, "stock-observation") % 2]
+
     def observation(self) -> tuple[str, list[str]] | None:
         """For a record with no usable fact: the industry's general observation (subject, sentences)."""
         if self._observation is None:
@@ -953,10 +1005,20 @@ class Plan:
         return self._observation[0]
 
     def _read_observation(self) -> tuple[str, list[str]] | None:
-        """For a record with no usable fact: the industry's general observation (subject, sentences)."""
+        """For a record with no usable fact: what the record does tell (its trade, a tool, its market; see
+        `copywriter.observe`), else the industry's general observation (subject, sentences)."""
+        # only a record with no usable fact opens on it; a fact-led email never says it (nor takes its subject)
+        weak = observe(self) if self.lead is None else None
+        if weak is not None:
+            self.observed_subjects = list(weak.subjects)
+            self.weak_observation = True
+            return (weak.subjects[0], list(weak.lines))
         if self.angles is None or not self.terms.relevant(" ".join(self.angles.observation)):
             return None
-        subject, seen, means = self.angles.observation
+        subject, seen, means = self.stock_observation
+        # both wordings' subjects fit either wording (they name the same observation): this reader's first
+        other = self.angles.observation_alt if subject == self.angles.observation[0] else self.angles.observation
+        self.observed_subjects = [subject, other[0]]
         m = _MOST_PEERS.match(seen)
         if m:
             peers, at = self.peers(m.group("peers"))
@@ -1023,6 +1085,32 @@ class Plan:
         else:
             line = f"Most {peers} that size{seen[m.end() :]}"
         return line if self.ok(line) else None
+
+    def size_observation(self, fact: CopyFact) -> tuple[str, str] | None:
+        """A size fact ("Three family-medicine sites.") merged into what is true of the trade the record names,
+        instead of told back to the reader ("X runs three family-medicine sites."): ("Across three
+        family-medicine sites, annual physicals ... are the visits patients most often put off.", its "so
+        what"); None when the fact is not a size or the record names no trade."""
+        low = lc_np(fact.text)
+        if fact.kind is not None:
+            return None
+        if not _SIZE_NP.match(low):
+            if not _SIZE_STATEMENT.match(fact.raw.strip()):
+                return None
+            low = lc_np(strip_end(fact.raw.strip()).split(" ", 1)[1])  # "Operates 12 clinics" -> "12 clinics"
+        if not re.match(r"^(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b", low):
+            return None
+        said = trade_clause(self)
+        if said is None:
+            return None
+        clause, why, subjects = said
+        sentence = f"Across {strip_end(low)}, {clause}."
+        if not self.ok(sentence):
+            return None
+        if subjects:  # the second subject comes from the trade the body now says, not the stock topic
+            self._observation = ((subjects[0], [sentence, why]),)
+            self.observed_subjects, self.weak_observation = list(subjects), True
+        return sentence, why
 
     def linked_so_what(self, fact: CopyFact, *salt: object) -> str | None:
         """Why the fact matters for this offer: the fact's own implication tied to the outcome the offer
@@ -1563,7 +1651,9 @@ class Plan:
             )
             if line and self.ok(line):
                 return line
-        if form == 1 and self.company and not also and fact.field == "signals":
+        if form == 1 and self.company and not also and fact.field == "signals" and not _METRIC.search(fact.text):
+            # news (an opening, a hire, a launch) can be "seen"; a figure ("No-show rate 14%") is the prospect's
+            # own number, never something we "saw"
             # a notes sentence is what the prospect told us or our CRM holds: never "I saw that ..."
             line = f"I saw that {clause}."
             if self.ok(line):
@@ -1645,20 +1735,8 @@ class Plan:
             if part == "half":
                 return f"That's roughly half of your {' '.join(noun)}."
             return f"That's roughly a {part} of your {' '.join(noun)}." if part else None
-        word = {
-            2: "two",
-            3: "three",
-            4: "four",
-            5: "five",
-            6: "six",
-            7: "seven",
-            8: "eight",
-            9: "nine",
-            10: "ten",
-            12: "twelve",
-            20: "twenty",
-        }.get(n)
-        return f"That's roughly one in {word}." if word else None
+        # a round "one in N" only: "one in eight", never "one in seventeen"
+        return f"That's roughly one in {_INFLECT.number_to_words(str(n))}." if n <= 10 or n in (12, 20) else None
 
     def head_noun(self, fact: CopyFact) -> str | None:
         topic = self.topic_words(fact)
@@ -1709,7 +1787,12 @@ class Plan:
         return out
 
     def topic(self, fact: CopyFact) -> str | None:
-        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B"."""
+        """A 2-5 word subject-sized topic from the fact: "300-room hotel tower", "Series B" (read once a fact)."""
+        if fact not in self._topics:
+            self._topics[fact] = self._topic_of(fact)
+        return self._topics[fact]
+
+    def _topic_of(self, fact: CopyFact) -> str | None:
         if is_foreign(fact.text):
             return None  # a fact the English reader could not read in English: never a topic in a foreign word
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
@@ -1718,7 +1801,10 @@ class Plan:
             inner = re.split(r"\s+(?:from|of|among|by)\s+", m.group("np"), maxsplit=1)
             if len(inner) == 2 and not set(inner[1].lower().split()) & FINITE:
                 number = m.group("rest").split()[0].rstrip(",.;")
-                return f"{' '.join(inner[1].split()[-2:])} {m.group('adv').lower()} {number}"
+                # the measure itself when it is one ("Visits from lapsed players down 18%" -> "visits down 18%"),
+                # never a shorter noun that misstates what fell
+                head = inner[0].lower() if len(inner[0].split()) == 1 else " ".join(inner[1].split()[-2:])
+                return f"{head} {m.group('adv').lower()} {number}"
         spend = _SPEND.match(fact.text) if fact.kind is None else None
         if spend and spend.group("np").endswith("s") and not set(spend.group("np").lower().split()[-1:]) & FINITE:
             return f"{spend.group('money')} in {spend.group('np').split()[-1]}"  # "$2.1M in commissions"
@@ -2013,8 +2099,13 @@ class Plan:
             for s in self._fallback_subjects(purpose)
             if stock
             or not self._stock_subject(s)
-            # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target")
-            or any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
+            # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target");
+            # a record's own trade, tool or market ("the weekly pizza regulars") only when the body says it
+            or (
+                all(w[:6] in opening.lower() for w in re.findall(r"[\w-]{5,}", s.lower()))
+                if self.weak_observation
+                else any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
+            )
         ]
         for subject in [*candidates, *generic]:
             if not subject:
@@ -2036,14 +2127,17 @@ class Plan:
         return found
 
     def _stock_subject(self, subject: str) -> bool:
-        return self.angles is not None and subject == self.angles.observation[0]
+        return self.angles is not None and (
+            subject in self.observed_subjects
+            or subject in (self.angles.observation[0], self.angles.observation_alt[0])
+        )
 
     def _fallback_subjects(self, purpose: str) -> list[str]:
         """Subjects when the record has no usable fact: the industry observation's topic first; never the
         offer's own outcome or the company's legal name with "'s"."""
         out: list[str] = []
         if self.angles is not None and self.observation() is not None:
-            out.append(self.angles.observation[0])
+            out += self.observed_subjects
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {short_company(self.company)}")
         out += ["worth a look this quarter", "a short question", "an idea to test"]
@@ -2345,6 +2439,12 @@ _SPEND = re.compile(
     r"(?!\s+(?:an?|per)\s+(?:hour|day|shift))"  # "$18K an hour" is a rate ("downtime at $18K an hour")
 )
 _COPULAS = frozenset({"is", "are", "was", "were"})
+# A figure of the prospect's own ("No-show rate 14%", "OTA share ~55%"): theirs to know, never something we "saw".
+_METRIC = re.compile(
+    r"%|\b(?:rate|share|occupancy|utili[sz]ation|utili[sz]ed|margin|ratio|conversion|churn|retention|CAC|ADR|"
+    r"RevPAR|backlog)\b",
+    re.IGNORECASE,
+)
 # A project written as a noun with no verb ("Lean/Six Sigma rollout across 3 plants"): said with its verb.
 _PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
 _PROJECT_NP = re.compile(
@@ -2434,7 +2534,8 @@ def build_plan(
         employees=_employees(prospect),
     )
     plan.read = read_facts(prospect, terms)
-    judged = _judged(profile, prospect)
+    facts = extract_facts(profile, prospect)
+    judged = _judged(facts)
     # a fact written in German, French, Spanish or Dutch, said in English from the facts layer's reading of it
     # (copywriter.foreign): read in its English wording, opened with its English sentence
     foreign = foreign_restatements(
@@ -2447,7 +2548,7 @@ def build_plan(
     )
     if foreign:
         plan.read = [english_fact(f, foreign[f.raw].english, terms) if f.raw in foreign else f for f in plan.read]
-    _restate_all(plan, prospect)
+    _restate_all(plan, prospect, facts)
     plan.restated.update({raw: said.restated for raw, said in foreign.items()})
     for raw in foreign_unsayable(((f.field, f.raw) for f in plan.read), prospect.signals, prospect.notes):
         plan.restated.pop(raw, None)  # a foreign job ad with a role of unknown words stays out
@@ -2508,12 +2609,30 @@ _GAP_AREAS = {
 }
 
 
-def _restate_all(plan: Plan, prospect: ProspectData) -> None:
+def _read_in(facts: ProspectFacts, fact: CopyFact) -> tuple[list[Event], list[Quantity]]:
+    """The events and quantities the facts layer read in the record sentence `fact` comes from."""
+    key = _span_key(fact.raw)
+    events = [e for e in facts.events if e.span.field == fact.field and _span_key(e.span.text) == key]
+    quantities = [q for q in facts.quantities if q.span.field == fact.field and _span_key(q.span.text) == key]
+    return events, quantities
+
+
+def _restate_all(plan: Plan, prospect: ProspectData, facts: ProspectFacts) -> None:
     """Restate every fact whose shape no clause can say, and add a gap the offer fills as a fact of its own."""
     co = plan.company
     first, last = plan.ctx.first_name, clean(prospect.last_name)
     for f in plan.read:
-        said = restate(f.text, company=co, first=first, last=last, title=prospect.title, raw=f.raw)
+        events, quantities = _read_in(facts, f)
+        said = restate(
+            f.text,
+            company=co,
+            first=first,
+            last=last,
+            title=prospect.title,
+            events=events,
+            quantities=quantities,
+            named=prospect.company,
+        )
         if said is not None:
             plan.restated[f.raw] = said
     offer = plan.ctx.sender.offer.lower()
@@ -2568,25 +2687,19 @@ def _span_key(text: str) -> str:
     return re.sub(r"[^a-z0-9%$€£]+", " ", text.lower()).strip()
 
 
-def _judged(profile: AgentProfile, prospect: ProspectData) -> dict[str, tuple[float, bool]]:
-    """What the prospect-facts layer read in each signal and notes sentence: (the highest offer relevance of
-    an event, quantity or mention in it, whether an event or mention in it is negated), keyed by its text
-    (`_span_key`) and by each of its ";"-separated parts, which the writer reads as facts of their own."""
-    facts = extract_facts(profile, prospect)
+def _judged(facts: ProspectFacts) -> dict[str, tuple[float, bool]]:
+    """What the prospect-facts layer read in each signal and notes sentence (the layer splits the record at
+    ";" too, as the writer does): (the highest offer relevance of an event, quantity or mention in it, whether
+    an event or mention in it is negated), keyed by its text (`_span_key`)."""
     out: dict[str, tuple[float, bool]] = {}
     items: list[Event | Quantity | Mention] = [*facts.events, *facts.quantities, *facts.mentions]
     for item in items:
         # only a plain denial counts as negated here ("Not hiring this year"): the layer also marks words such
         # as "against" in "18% against ~30% for the category" (reported to the judgement work)
         negated = bool(getattr(item, "negated", False)) and bool(_DENIAL_START.match(item.span.text))
-        text = item.span.text
-        parts = [p for p in re.split(r";\s*", text) if p.strip()]
-        for piece in dict.fromkeys([text, *parts]):
-            key = _span_key(piece)
-            # a negation counts for the part it is in: "Not hiring; pipeline is down 20%" denies only the hiring
-            here = (piece == text and len(parts) == 1) or bool(_DENIAL_START.match(piece))
-            score, neg = out.get(key, (0.0, False))
-            out[key] = (max(score, item.relevance.score), neg or (negated and here))
+        key = _span_key(item.span.text)
+        score, neg = out.get(key, (0.0, False))
+        out[key] = (max(score, item.relevance.score), neg or negated)
     return out
 
 

@@ -218,10 +218,16 @@ def _vocabulary_re(vocabulary: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def spam_hits(text: str, vocabulary: Iterable[str] = ()) -> list[str]:
     """Distinct spam triggers in `text`, ignoring the industry's own terms ("free play" at a casino)."""
+    return list(_spam_hits(text, tuple(vocabulary)))
+
+
+@lru_cache(maxsize=4096)
+def _spam_hits(text: str, vocabulary: tuple[str, ...]) -> tuple[str, ...]:
+    """Remembered by text: subject lines and stock sentences come back across steps and prospects."""
     # The profile's vocabulary is how the buyer talks; "free play" is a casino metric, not a pitch.
-    pattern = _vocabulary_re(tuple(vocabulary))
+    pattern = _vocabulary_re(vocabulary)
     masked = pattern.sub(" ", text) if pattern is not None else text
-    return list(dict.fromkeys(m.group(0) for m in _SPAM_RE.finditer(masked.lower())))
+    return tuple(dict.fromkeys(m.group(0) for m in _SPAM_RE.finditer(masked.lower())))
 
 
 def _sentence_initial(text: str, start: int) -> bool:

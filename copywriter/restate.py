@@ -12,7 +12,10 @@ nothing the record does not say. Anything else returns None and the planner's ow
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from intelligence.facts import Event, Quantity
 
 _NUMBER_WORDS = {
     "1": "one",
@@ -56,67 +59,59 @@ def _bare(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
 
 
-# --- "<Name>: <part>, <part>, ..." -----------------------------------------------------------------------
+# --- the facts layer's events (intelligence.extract), said as sentences ------------------------------------------
 
-_COLON = re.compile(r"^(?P<head>[^:]{2,60}?)\s*:\s*(?P<parts>.{4,})$")
-_CAPEX_HEAD = re.compile(
-    r"^(?P<amount>[$€£]\s?\d[\d.,]*\s?(?:[KMB]|bn|million|billion)?)\s+(?P<noun>capex|capital (?:plan|program|"
-    r"budget)|investment|expansion|upgrade|moderni[sz]ation)$",
-    re.IGNORECASE,
-)
-_ING_PART = re.compile(rf"^(?P<np>[\w$€£ ,.-]+?)\s+(?P<verb>[a-z]+ing)\s+(?P<when>{_WHEN})$", re.IGNORECASE)
-_EVENT_PART = re.compile(
-    rf"^(?P<np>[a-z][\w -]{{1,30}}?)\s+(?P<verb>opens|starts|begins|launches|kicks off|closes|completes|ends)\s+"
-    rf"(?P<when>{_WHEN})$",
-    re.IGNORECASE,
-)
-# "lease-up starting", "construction underway": the event is happening now
-_EVENT_NOW = re.compile(
-    r"^(?P<np>[a-z][\w -]{1,30}?)\s+(?:starting|started|underway|under way|beginning|begun|in progress)$",
-    re.IGNORECASE,
-)
+
+def _as_written(phrase: str) -> str:
+    """A phrase of the record without its asides ("Ridgeline Partners (PE)" -> "Ridgeline Partners")."""
+    return " ".join(re.sub(r"\s*\([^()]*\)", "", phrase).split())
+
+
+# the present forms a colon-led statement's event is said in ("pre-leasing opens next month")
+_SCHEDULED = frozenset({"opens", "starts", "begins", "launches", "closes", "ends"})
+# a statement's event that is happening now ("lease-up starting")
+_UNDER_WAY = frozenset({"starting", "started", "beginning", "begun"})
+# the noun a capital plan is said with ("$22M capex" -> "your $22M capex plan")
+_CAPEX_NOUNS = frozenset({"capex", "capital plan", "capital program", "capital budget", "investment", "expansion"})
+_CAPEX_NOUNS |= {"upgrade", "modernization", "modernisation"}
 _DATED_PART = re.compile(rf"^(?P<np>[a-z][\w -]{{1,30}}?)\s+(?P<when>{_WHEN})$", re.IGNORECASE)
 
 
-def _colon(text: str) -> Restated | None:
-    m = _COLON.match(text)
-    if not m:
+def _capex(event: Event, quantities: Sequence[Quantity]) -> Restated | None:
+    """ "$22M capex: three new thermoforming lines commissioning in Q2": the label is a capital plan (the facts
+    layer reads it as an amount of money and what it is), the event is what the reader is doing with it."""
+    money = next((q for q in quantities if q.unit == "usd" and q.what.lower() in _CAPEX_NOUNS), None)
+    verb = event.verb.lower()
+    if money is None or not verb.endswith("ing") or not event.date_text or not event.object:
         return None
-    head, parts = m.group("head").strip(), [p.strip() for p in re.split(r",\s*(?:and\s+)?", m.group("parts"))]
-    capex = _CAPEX_HEAD.match(head)
-    if capex:
-        for part in parts:
-            ing = _ING_PART.match(part)
-            if ing and ing.group("verb").lower() not in ("during", "morning", "evening"):
-                np_ = _count(ing.group("np").strip())
-                noun = capex.group("noun").lower()
-                noun = f"{noun} plan" if noun == "capex" else noun
-                amount = capex.group("amount").replace(" ", "")
-                # "your $18M capex plan": no article to get wrong before a figure ("a $18M" / "an $18M")
-                doing = f"{ing.group('verb').lower()} {np_} {ing.group('when')}"
-                return Restated(
-                    f"You're {doing} as part of your {amount} {noun}.",
-                    np_ if len(np_.split()) <= 4 else f"the {amount} {noun}",
-                )
+    label = event.topic
+    at = label.lower().rfind(money.what.lower())
+    amount, noun = label[:at].replace(" ", ""), label[at:].lower()
+    if at < 1 or amount[:1] not in "$€£" or at + len(noun) != len(label):
         return None
-    if not head[:1].isupper() or any(c.isdigit() for c in head):
-        return None
-    event = next((e for p in parts if (e := _EVENT_PART.match(p))), None)
-    now = next((e for p in parts if (e := _EVENT_NOW.match(p))), None) if event is None else None
-    if event is None and now is None:
-        return None
-    if event is not None:
-        np_ = event.group("np").strip()
-        sentence = f"{np_[0].upper()}{np_[1:]} for {head} {event.group('verb').lower()} {event.group('when')}"
-    else:
-        assert now is not None
-        np_ = now.group("np").strip()
-        sentence = f"{np_[0].upper()}{np_[1:]} for {head} is under way"
-        event = now
-    dated = next(
-        (d for p in parts if (d := _DATED_PART.match(p)) and d.group(0) != event.group(0)),
-        None,
+    np_ = _count(event.object)
+    noun = f"{noun} plan" if noun == "capex" else noun
+    # "your $18M capex plan": no article to get wrong before a figure ("a $18M" / "an $18M")
+    return Restated(
+        f"You're {verb} {np_} {event.date_text} as part of your {amount} {noun}.",
+        np_ if len(np_.split()) <= 4 else f"the {amount} {noun}",
     )
+
+
+def _statement(event: Event) -> Restated | None:
+    """ "The Birchway at Midtown: 240 units, first move-ins in June, pre-leasing opens next month": the event of a
+    statement hung on a project's name, said about the project, with a dated part of the statement after it."""
+    head, verb, np_ = event.topic, event.verb.lower(), event.object
+    if not head[:1].isupper() or any(c.isdigit() for c in head) or not np_[:1].islower() or len(np_) > 31:
+        return None
+    if verb in _SCHEDULED and event.date_text:
+        sentence = f"{np_[0].upper()}{np_[1:]} for {head} {verb} {event.date_text}"
+    elif verb in _UNDER_WAY and not event.date_text:
+        sentence = f"{np_[0].upper()}{np_[1:]} for {head} is under way"
+    else:
+        return None
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?", event.span.text.partition(":")[2])]
+    dated = next((d for p in parts if (d := _DATED_PART.match(p)) and np_ not in p), None)
     if dated:
         sentence += f", with {_count(dated.group(0))}"
     name = _bare(head) if len(_bare(head).split()) <= 2 else _bare(head).split()[0]
@@ -124,46 +119,39 @@ def _colon(text: str) -> Restated | None:
     return Restated(sentence + ".", f"the {name} {topic}")
 
 
-# --- "Acquired by X in March" ------------------------------------------------------------------------------
-
-_ACQUIRED_BY = re.compile(
-    rf"^(?:was\s+|got\s+)?(?:acquired|bought)\s+by\s+(?P<buyer>[A-Z][\w&.' -]{{1,60}}?)(?:\s+(?P<when>{_WHEN}))?$",
-    re.IGNORECASE,
-)
-
-
-def _acquired(text: str, company: str) -> Restated | None:
-    m = _ACQUIRED_BY.match(text)
-    if not m or not company:
+def _acquired(event: Event, company: str, named: str | None) -> Restated | None:
+    """ "Acquired by X in March": the facts layer reads the buyer as the one who acquired the prospect."""
+    if not (event.passive and event.subject and company) or event.object != (named or company):
         return None
-    buyer, when = m.group("buyer").strip(), m.group("when")
-    sentence = f"{buyer} acquired {company}{' ' + when if when else ''}."
+    buyer, when = _as_written(event.subject), event.date_text
     return Restated(
-        sentence,
+        f"{buyer} acquired {company}{' ' + when if when else ''}.",
         f"the {_bare(buyer).split()[0]} acquisition",
         "A new owner usually arrives with growth targets for the first year.",
     )
 
 
-# --- "<Recipient> joined as CRO 5 weeks ago" ---------------------------------------------------------------
-
-_JOINED = re.compile(
-    r"^(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})\s+(?:joined|started|was named|was appointed|came on board)"
-    r"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<role>[A-Z][\w &/-]{1,40}?)"
-    r"(?P<when>\s+(?:\d+|a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|months?)\s+ago|\s+(?:in|last)\s+\w+)?$"
-)
+# "joined as CRO", "started as VP Sales", "was appointed CRO", "was named CMO"
+_JOINED = frozenset({"joined", "started", "appointed", "named"})
+_PERSON = re.compile(r"^[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}$")
+_ROLE = re.compile(r"^(?:the\s+)?(?:new\s+)?(?P<role>[A-Z][\w &/-]{1,40})$")
+_AGO = re.compile(r"^(?:\d+|a|one|two|three|four|five|six)\s+(?P<unit>days?|weeks?|months?)\s+ago$")
 
 
-def _joined(text: str, first: str | None, last: str | None) -> Restated | None:
-    m = _JOINED.match(text)
-    if not m:
+def _joined(event: Event, first: str | None, last: str | None) -> Restated | None:
+    """ "Rina Cho joined as CRO 5 weeks ago": the facts layer reads who joined, the role and when."""
+    role_m = _ROLE.match(re.sub(r"^as\s+", "", event.object))
+    if event.verb not in _JOINED or not _PERSON.match(event.subject) or not role_m:
         return None
-    name, role = m.group("name"), m.group("role").strip()
-    when = _count(m.group("when") or "")
+    name, role, date = event.subject, role_m.group("role").strip(), event.date_text or ""
+    ago = _AGO.match(date)
+    if date and not ago and not re.match(r"^(?:in|last)\s+\w+$", date):
+        return None
+    when = _count(f" {date}" if date else "")
     mine = bool(first and last and name.lower() == f"{first} {last}".lower())
     if not mine:
         return Restated(f"{name} joined as {role}{when}.", f"the new {role}" if len(role.split()) <= 3 else name)
-    unit = "weeks" if (m.group("unit") or "months").rstrip("s") in ("day", "week") else "months"
+    unit = "weeks" if (ago.group("unit") if ago else "months").rstrip("s") in ("day", "week") else "months"
     # a subject line has at most five words: "your first weeks as CRO", "your new VP Sales role"
     subject = next(
         (s for s in (f"your first {unit} as {role}", f"your new {role} role") if len(s.split()) <= 5),
@@ -223,12 +211,11 @@ _GERMAN_THINGS = {
     "lager": "warehouse",
     "zentrum": "center",
 }
-# a job ad's verb in German, French, Spanish or Dutch, then an optional count and the role
-_AD = re.compile(
-    r"^(?:sucht|suchen|wir suchen|stellt ein|recrute|recherche|busca|contrata|zoekt)\s+(?:(?P<n>\d+)\s+)?"
-    r"(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$",
-    re.IGNORECASE,
-)
+# a job ad's verb the facts layer reads as hiring but no English clause can say ("Sucht", "Recrute"), and the
+# labels a job ad is hung on ("Hiring: Executive Casino Host (x4)")
+_AD_VERBS = frozenset({"sucht", "suchen", "stellt", "recrute", "recherche", "busca", "contrata", "zoekt"})
+_AD_LABELS = frozenset({"hiring", "now hiring", "job ad", "job posting", "open role", "stellenanzeige"})
+_AD_LABELS |= {"offre d'emploi"}
 _HEAD_OF = re.compile(r"^(?:Leiter|Leiterin|Leitung|Head of)\s+(?P<area>[A-ZÄÖÜ][\wäöüß-]+)$")
 _ENGLISH_ROLE = re.compile(
     r"^(?:[A-Z][a-z]+\s+){0,3}(?i:developers?|engineers?|managers?|representatives?|reps?|executives?|technicians?|"
@@ -251,16 +238,16 @@ def _german_word(word: str, tails: dict[str, str]) -> str | None:
     return " ".join(x for x in (prefix, tails[low]) if x) if low in tails else None
 
 
-_HIRING_COLON = re.compile(
-    r"^(?:Hiring|Now hiring|Job ad|Job posting|Open role|Stellenanzeige|Offre d'emploi)\s*:\s*"
-    r"(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
+_LABELLED_ROLE = re.compile(
+    r"^(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
 )
+_AD_ROLE = re.compile(r"^(?:(?P<n>\d+)\s+)?(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$")
 
 
-def _hiring_colon(raw: str, company: str) -> Restated | None:
+def _labelled_ad(event: Event, company: str) -> Restated | None:
     """ "Hiring: Executive Casino Host (x4)" -> "... is hiring four executive casino hosts." """
-    m = _HIRING_COLON.match(raw.strip().rstrip("."))
-    if not m or not company:
+    m = _LABELLED_ROLE.match(event.object)
+    if not m:
         return None
     role = " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in m.group("role").split())
     n = int(m.group("n")) if m.group("n") else 1
@@ -273,9 +260,10 @@ def _hiring_colon(raw: str, company: str) -> Restated | None:
     return Restated(f"I saw that {company} is hiring {what}.", what if n > 1 else f"hiring {what}")
 
 
-def _job_ad(text: str, company: str, title: str | None) -> Restated | None:
-    m = _AD.match(text)
-    if not m or not company:
+def _job_ad(event: Event, company: str, title: str | None) -> Restated | None:
+    """ "Sucht 2 Instandhaltungstechniker (m/w/d)", "Recrute 3 Business Developers (SDR)": the role in English."""
+    m = _AD_ROLE.match(_as_written(event.object))
+    if not m:
         return None
     phrase = m.group("role").strip()
     count = _count(m.group("n")) if m.group("n") else None
@@ -304,6 +292,14 @@ def _job_ad(text: str, company: str, title: str | None) -> Restated | None:
         if own
         else None,
     )
+
+
+def _hiring(event: Event, company: str, title: str | None) -> Restated | None:
+    if not company:
+        return None
+    if event.topic.lower() in _AD_LABELS:
+        return _labelled_ad(event, company)
+    return _job_ad(event, company, title) if event.verb.lower() in _AD_VERBS else None
 
 
 # "Inbetriebnahme einer neuen CNC-Fertigungslinie in Q3": a German commissioning line
@@ -389,6 +385,30 @@ def _running_at(text: str) -> Restated | None:
     return Restated(f"Your {np_} are running {figure}{m.group('rest')}.", f"your {np_}")
 
 
+def _from_event(
+    event: Event,
+    quantities: Sequence[Quantity],
+    company: str,
+    named: str | None,
+    first: str | None,
+    last: str | None,
+    title: str | None,
+) -> Restated | None:
+    """The event the facts layer read in the fact, by its shape: a job ad, a capital plan or a project's
+    statement hung on a label, a passive acquisition, the reader's own start."""
+    if event.negated:
+        return None
+    if event.lemma == "hire":
+        return _hiring(event, company, title)
+    if event.topic:
+        return _capex(event, quantities) or _statement(event)
+    if event.lemma == "acquire":
+        return _acquired(event, company, named)
+    if event.lemma in ("join", "start", "appoint"):
+        return _joined(event, first, last)
+    return None
+
+
 def restate(
     text: str,
     *,
@@ -396,16 +416,16 @@ def restate(
     first: str | None,
     last: str | None,
     title: str | None,
-    raw: str | None = None,
+    events: Sequence[Event] = (),
+    quantities: Sequence[Quantity] = (),
+    named: str | None = None,
 ) -> Restated | None:
-    """The fact in `text` (`raw`: as written) as an opening sentence, or None for any other shape."""
+    """The fact in `text` as an opening sentence, or None for any other shape. `events` and `quantities` are what
+    the facts layer (`intelligence.extract`) read in the fact's sentence; `named` is the company as the record
+    names it (the facts layer's object of a passive event that does not name one)."""
     co = company or ""
     return (
-        _hiring_colon(raw or text, co)
-        or _colon(text)
-        or _acquired(text, co)
-        or _joined(text, first, last)
-        or _job_ad(text, co, title)
+        next((r for e in events if (r := _from_event(e, quantities, co, named, first, last, title))), None)
         or _german_project(text)
         or _only_through(text, co)
         or _running_at(text)

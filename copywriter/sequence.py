@@ -10,7 +10,7 @@ from __future__ import annotations
 from copywriter.angles import GENERIC, words_of
 from copywriter.language import flag_language, record_language
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
-from copywriter.planner import Plan, _said, build_plan
+from copywriter.planner import Plan, _said, build_plan, stands_alone
 from copywriter.quality import check_variants, merge_reports
 from copywriter.text import localise, paragraphs, word_count
 from schemas import AgentProfile, AnalysisResult, ProspectData
@@ -66,37 +66,50 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         else None
     )
     dated_line = plan.fact_sentence(dated, "also", *salt, also=True) if dated is not None else None
+    # the dated fact's own "so what", when it reads on its own ("A new office opens with empty chairs ..."); one
+    # that points back at a figure ("Many of those app orders ...") needs the figure in its fact
     dated_why = plan.consequence(dated) if dated is not None and dated_line else None
-    if dated_line and opening and not dated_why:
-        joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
-        if len(dated_line.split()) > 7 and not (
-            len(dated_line.split()) <= 14 and dated_line.startswith(("Your ", "You ")) and plan.ok(joined)
-        ):
-            # on a line of its own a longer second fact needs its own "so what", or it reads tacked on; a short
-            # one only sets the question's date ("You're also reopening in June.")
-            dated_line = None
+    if dated_why and not stands_alone(dated_why):
+        dated_why = None
+
+    def joinable(line: str | None) -> str | None:
+        """The lead's sentence and the dated one as one sentence, when they read as one ("... is tendering for a
+        new platform, and your Deliveroo exclusivity contract ends in June."); never after "Congrats on ..."."""
+        if not (line and opening) or opening.startswith("Congrats") or len(line.split()) > 14:
+            return None
+        if not line.startswith(("Your ", "You ", "You're ")):
+            return None
+        joined = f"{opening[:-1]}, and {line[0].lower()}{line[1:]}"
+        return joined if plan.ok(joined) else None
+
+    if dated_line and opening and not dated_why and len(dated_line.split()) > 7 and not joinable(dated_line):
+        # on a line of its own a longer second fact needs its own "so what", or it reads tacked on; a short one
+        # only sets the question's date ("You're also reopening in June.")
+        dated_line = None
     if dated is not None and dated_line:
         cta = plan.opener_cta(dated, *salt)
+    merged = plan.size_observation(lead) if lead is not None and opening is not None else None
+    if merged is not None:
+        opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader
     if lead is not None:
         why = (
-            plan.why_restated(lead)
+            (merged[1] if merged is not None else None)
+            or plan.why_restated(lead)
             or plan.size_so_what(lead)
             or plan.consequence(lead)
             or plan.linked_so_what(lead, *salt)
             or plan.so_what(lead, *salt)
         )
         first = [opening, why]
-        if dated_line and opening and len(dated_line.split()) <= 14 and dated_line.startswith(("Your ", "You ")):
-            # one sentence for the two facts: "... is tendering for a new platform, and your Deliveroo
-            # exclusivity contract ends in June."
-            joined = f"{opening[:-1]}, and {dated_line[0].lower()}{dated_line[1:]}"
-            first = (
-                [joined, why]
-                if plan.ok(joined)
-                else [opening, why, dated_line, *([dated_why] if dated_why and dated_why != why else [])]
-            )
+        joined = joinable(dated_line)
+        if dated_why and why and len(set(dated_why.split()) & set(why.split())) > len(dated_why.split()) / 3:
+            dated_why = None  # it would say the lead's "so what" again
+        if dated_line and dated_why:
+            first += [dated_line, dated_why]  # the second fact with its own "so what"
+        elif joined:
+            first = [joined, why]  # one sentence for the two facts
         elif dated_line:
-            first += [dated_line, *([dated_why] if dated_why and dated_why != why else [])]
+            first.append(dated_line)  # short: it only sets the question's date
         more = next(
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,

@@ -1274,6 +1274,7 @@ def _event_in(
         subject=subject,
         passive=passive,
         topic=topic,
+        verb="" if new_thing is not None or verb_at < 0 else word,
     )
 
 

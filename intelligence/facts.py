@@ -179,7 +179,9 @@ class Event:
     # The label a colon-led statement hangs the event on ("The Birchway at Midtown: ... pre-leasing opens
     # next month" -> "The Birchway at Midtown"); "" when none.
     topic: str = ""
-    # The verb or event noun as written ("Wiedereröffnung", "geopend"); set by `intelligence.foreign`.
+    # The verb or event noun as written ("opens", "commissioning", "Sucht", "joined", "Wiedereröffnung"; "" for a
+    # verbless "New CFO"): the writer says the event in the record's own tense, and knows a verb it cannot say in
+    # English (`intelligence.foreign` sets it for German, French, Spanish and Dutch shapes).
     verb: str = ""
     # The word tying this event to the one before it in the same span, as written ("nach" in
     # "Wiedereröffnung im Mai nach Renovierung aller Zimmer"); "" when none.

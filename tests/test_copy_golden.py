@@ -170,19 +170,20 @@ def test_step_one_leads_with_the_records_strongest_fact() -> None:
 
 
 def test_the_general_opener_names_the_readers_own_peers() -> None:
-    """With no fact to lead with, the peer group fits the reader's role and the company's size."""
+    """With no fact to lead with (no trade word, tool or market in the record either: those lead when there, see
+    tests/test_copy_observe.py), the peer group fits the reader's role and the company's size."""
     maintenance = _opening(
-        "manufacturing", title="Maintenance Manager", company="Brightline Extrusions", employee_count=200
+        "manufacturing", title="Maintenance Manager", company="Brightline Industries", employee_count=200
     )
     assert maintenance.startswith("Most maintenance managers I talk to "), maintenance
     bd = _opening(
         "professional_services",
         title="Director of Business Development",
-        company="Hale Orr LLP",
+        company="Hale Orr",
         employee_count=120,
     )
     assert bd.startswith("Most business development leaders I talk to at firms like yours "), bd
-    partner = _opening("professional_services", title="Partner", company="Quill Advisory", employee_count=45)
+    partner = _opening("professional_services", title="Partner", company="Quill & Rowe", employee_count=45)
     assert partner.startswith("Most partners I talk to "), partner
     group = _opening("hotel", title="VP Distribution", company="Meridia Hotel Group", employee_count=3000)
     assert group.startswith("Most hotel groups I talk to "), group
@@ -200,7 +201,16 @@ def test_a_verbless_record_fact_is_said_as_a_sentence_not_skipped() -> None:
         employee_count=40,
         notes="Five offices.",
     )
-    assert re.search(r"\b(?:You run|Lakeview Smiles runs) five offices\.", size) and "talk to" not in size, size
+    # the size merged into what is true of the trade the name tells ("Smiles": a dental practice), not told back
+    assert size.startswith("Across five offices, ") and "hygiene" in size and "talk to" not in size, size
+    plain = _opening(
+        "healthcare_clinic",
+        title="Practice Manager",
+        company="Lakeview Health",
+        employee_count=40,
+        notes="Five offices.",
+    )
+    assert re.search(r"\b(?:You run|Lakeview Health runs) five offices\.", plain) and "talk to" not in plain, plain
     kind = _opening(
         "hotel",
         title="VP Revenue",

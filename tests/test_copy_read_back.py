@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import re
 
-from tests.test_copy_golden import _step_one
+import industry_agents
+from copywriter import generate_sequence_rules
+from intelligence.scoring import analyze_rules
+from schemas import ProspectData
+from tests.test_copy_golden import _step_one, sender_for
 
 
 def _first(body: str) -> str:
@@ -61,8 +65,8 @@ def test_a_discovery_call_note_is_what_they_mentioned_and_shorthand_is_spelled_o
     first = _first(body)
     assert first.startswith("You mentioned that"), first
     assert "year over year" in first and "YoY" not in body, first
-    assert subject == "rated players down 22%", subject
-    assert "22% drop in rated players" in _question(body), body
+    assert subject == "trips down 22%", subject  # the measure that fell, not a shorter noun that misstates it
+    assert "22% drop in trips" in _question(body), body
 
 
 def test_a_project_written_as_a_noun_is_said_with_its_verb() -> None:
@@ -129,11 +133,6 @@ def test_the_rest_via_a_name_is_said_as_a_clause() -> None:
 def test_a_follow_up_never_repeats_a_fact_step_one_already_said() -> None:
     """Step 1 may say two facts (the lead and a dated one); step 2 then brings something else, never the same
     fact and its "so what" a second time."""
-    import industry_agents
-    from copywriter import generate_sequence_rules
-    from intelligence.scoring import analyze_rules
-    from schemas import ProspectData
-    from tests.test_copy_golden import sender_for
 
     profile = industry_agents.get_builtin("casino")
     assert profile is not None
@@ -155,3 +154,76 @@ def test_a_follow_up_never_repeats_a_fact_step_one_already_said() -> None:
     for sentence in (s for p in inner for s in re.split(r"(?<=[.?!])\s+", p)):
         assert sentence not in one, (sentence, one, two)
     assert "casino management system" not in two and "30%" not in two, two
+
+
+def test_news_of_theirs_is_asked_about_what_we_would_do_around_it() -> None:
+    """The question on a new office or a rollout asks how we'd support it, not for "a call about the office"."""
+    _, body = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Ashby Lind LLP",
+        employee_count=140,
+        signals=["Opened a Phoenix office in September"],
+    )
+    question = _question(body)
+    assert "Phoenix office" in question and "how we'd support" in question, question
+
+
+def test_a_figure_of_theirs_is_never_something_we_saw() -> None:
+    for seed in ("amy", "bo", "cy", "di", "ed", "flo"):
+        profile_kw = {
+            "title": "Director of Distribution",
+            "company": "Quayside Hotels",
+            "employee_count": 300,
+            "signals": ["OTA share ~52% of room nights"],
+            "email": f"{seed}@quayside-hotels.com",
+        }
+
+        profile = industry_agents.get_builtin("hotel")
+        assert profile is not None
+        who = ProspectData.model_validate({"first_name": "Sam", **profile_kw})
+        seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for("hotel"), steps=4)
+        first = _first(seq.steps[0].body)
+        assert "52%" in first and "I saw that" not in first, first
+
+
+def test_a_switch_next_quarter_dates_the_question() -> None:
+    _, body = _step_one(
+        "restaurant",
+        title="Director of Digital",
+        company="Ember Oven Pizza",
+        employee_count=700,
+        notes="Told us Uber Eats commissions cost them ~$1.4M a year; moving POS to Square next quarter.",
+    )
+    assert _question(body).endswith("before the switch next quarter?"), body
+    assert "Square next quarter" in _first(body), body
+
+
+def test_a_so_what_that_points_back_at_a_figure_never_follows_a_date() -> None:
+    """ "Many of those app orders ..." after "Your Deliveroo contract ends in June." has nothing to point at."""
+    _, body = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Saffron Lane",
+        employee_count=400,
+        signals=["Tendering for a new online ordering platform", "Deliveroo exclusivity contract ends in June"],
+    )
+    sentences = re.split(r"(?<=[.?!])\s+", _first(body))
+    for i, sentence in enumerate(sentences[1:], 1):
+        if re.search(r"\b(?:those|these)\b", sentence):
+            assert not re.search(r"\bends in June\.$", sentences[i - 1]), body
+
+
+def test_people_who_joined_are_a_hire_said_back_with_its_own_question() -> None:
+    """ "Two lateral partners joined" is news (the firm hired them), not "while you're hiring"."""
+    subject, body = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Dorsey Vale LLP",
+        employee_count=110,
+        signals=["Two lateral tax partners joined"],
+    )
+    first, question = _first(body), _question(body)
+    assert "hired two lateral tax partners" in first, first
+    assert subject == "two lateral tax partners", subject
+    assert "while you're hiring" not in question and "two lateral tax partners" in question, question

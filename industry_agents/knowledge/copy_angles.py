@@ -6,13 +6,15 @@ Data, keyed by industry slug, read by the rules engine's sentence planner (`copy
 * `segment`: who the sender's kind of work is for, in plain words ("independent hotels").
 * `judged_on`: the one number that kind of work is judged on, in plain words; used only when it shares
   a word with the sender's offer (an offer-true claim), never as a promise of a result.
-* `consequences`: (pattern, sentence) pairs. When a prospect's fact matches the pattern, the sentence says
+* `consequences`: (pattern, sentence) pairs; the sentence may be a tuple of wordings, one per reader. When a prospect's fact matches the pattern, the sentence says
   what that kind of fact usually means for this kind of work. Each sentence is general industry
   knowledge, never a claim about the prospect, and carries no figure that could be wrong. `{date}` is the
   fact's own date, `{count}` its own count ("350 homes"); a sentence with a slot is used only when the
   fact fills it. The first match wins, so the sharpest topics come first.
 * `observation`: for a prospect whose record holds no usable fact, a subject and two sentences any rep in
-  this industry would stand behind, said as what is common, not as what this prospect does.
+  this industry would stand behind, said as what is common, not as what this prospect does;
+  `observation_alt` says the same in other words. Used only when the record offers nothing at all: a trade,
+  a tool or a market in it is said first (`copy_observe`, read by `copywriter.observe`).
 
 An agent built by Claude carries none of this and the planner falls back to its generic sentences.
 """
@@ -26,8 +28,13 @@ from dataclasses import dataclass
 class CopyAngles:
     segment: str
     judged_on: str
-    consequences: tuple[tuple[str, str], ...]
+    # the sentence, or several wordings of it: each reader gets one (stable by reader), so a batch of prospects
+    # with the same kind of fact does not read one stock line
+    consequences: tuple[tuple[str, str | tuple[str, ...]], ...]
     observation: tuple[str, str, str]  # subject, observation, consequence
+    # a second wording of the same observation (same "Most X I talk to" peers), for half the readers, so two
+    # prospects of one offer with nothing usable in their records never read the same opening
+    observation_alt: tuple[str, str, str]
     no_fact_ask: str  # the question for a prospect with no usable fact ("{company}" is filled in)
     # The "Most X I talk to" peer group of the observation. `large_peers`: the noun for a company of 1,000+
     # staff when it differs ("hotel groups", not "independent hotels"). `peers_are_roles`: the noun names a
@@ -49,14 +56,17 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b",
-                "Every one of those OTA stays carries a commission that a direct booking from the same guest would not.",
+                (
+                    "Every one of those OTA stays carries a commission that a direct booking from the same guest would not.",
+                    "Each of those stays pays the OTA a commission, often from guests who would book direct if asked.",
+                ),
             ),
             (
                 r"\bbooking engine\b|\bCRS\b|\bPMS\b|\bwebsite\b",
                 "A new booking engine pays back only once past guests are sent to it instead of the OTAs.",
             ),
             (
-                r"\bloyalty\b|\bdirect[- ]book|\bmember rates?\b",
+                r"\bloyalty\b|\bmember rates?\b",
                 "A loyalty program pays back only once past guests hear about it, and most of them first booked through an OTA.",
             ),
             (
@@ -75,7 +85,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "past guests and the OTAs",
             "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
-            "Each of those repeat stays pays a commission the hotel doesn't need to pay.",
+            "Every repeat stay like that pays a commission a direct booking would keep.",
+        ),
+        observation_alt=(
+            "past OTA guests",
+            "Most independent hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
+            "Every stay they book through the OTA again pays a commission a direct booking would keep.",
         ),
         no_fact_ask="Worth 15 minutes to see how many past OTA guests {company} could win back direct?",
         large_peers="hotel groups",
@@ -90,7 +105,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bdelivery apps?\b.*\b(?:sales|orders|revenue)\b|\bthird-party delivery\b|\bcommission|\bmargins?\b|\bDeliveroo\b|\bUber ?Eats\b|\bDoorDash\b",
-                "Every order the delivery apps take pays a commission that the same order placed direct would not.",
+                (
+                    "Every order the delivery apps take pays a commission that the same order placed direct would not.",
+                    "Many of those app orders come from regulars, and each one pays a commission that a direct order would keep.",
+                ),
             ),
             (
                 r"\bloyalty\b",
@@ -110,6 +128,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most restaurant groups I talk to get a growing share of their orders through the delivery apps, including from regulars who would happily order direct.",
             "Each of those orders pays the app a commission that a direct order would keep.",
         ),
+        observation_alt=(
+            "regulars on the apps",
+            "Most restaurant groups I talk to have regulars who order through the delivery apps every week only because no one asked them to order direct.",
+            "Moving one of them saves the commission on every order they place after it.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many of {company}'s app orders could come direct?",
     ),
     "casino": CopyAngles(
@@ -126,7 +149,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\blapsed\b|\binactive\b|\bcarded\b|\brated[- ]players?\b|\bnot (?:visited|returned)\b|\bhaven't (?:visited|returned)\b",
-                "Lapsed rated players are usually the cheapest visits to win back, because you already know what they play.",
+                (
+                    "Lapsed rated players are usually the cheapest players to win back, because you already know what they play.",
+                    "Those players already have a card and a play history, so a well-timed offer brings many of them back for far less than a new player costs.",
+                ),
             ),
             (
                 r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b",
@@ -156,7 +182,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "players who stopped coming",
             "Most casinos I talk to have thousands of rated players in the database who haven't visited in a year, and no one writes to them until a big promotion.",
-            "They are usually the cheapest visits to win back, because you already know what they play.",
+            "They are usually the cheapest players to win back, because you already know what they play.",
+        ),
+        observation_alt=(
+            "rated players gone quiet",
+            "Most casinos I talk to only write to rated players who stopped visiting when a big promotion comes around.",
+            "A player who already has a card and a favourite game is the cheapest one to win back.",
         ),
         no_fact_ask="Worth 15 minutes to see how many lapsed rated players {company} could bring back?",
     ),
@@ -206,6 +237,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
             "Booking them is the quickest way to fill open slots, because they already know the practice.",
         ),
+        observation_alt=(
+            "the second reminder",
+            "Most practices I talk to send one reminder when a patient is due, and nothing after it.",
+            "The patients who ignored that one reminder already know the practice, which makes them the quickest way to fill open slots.",
+        ),
         no_fact_ask="Worth 15 minutes to see how many overdue patients {company} could book into open slots?",
     ),
     "saas": CopyAngles(
@@ -238,13 +274,21 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\blaunch|\bnew product\b|\bexpan|\bnew market\b|\boffice\b|\bsell into\b|\benter",
-                "A launch like that needs meetings with the right buyers before the team has learned how to find them.",
+                (
+                    "A launch like that needs meetings with the right buyers from the first month, long before a local team could book them.",
+                    "A new market needs its first meetings before anyone there knows the name, which is when outbound does the most work.",
+                ),
             ),
         ),
         observation=(
             "outbound pipeline",
             "Most B2B software teams I talk to want more outbound pipeline than the team they have can book, and hiring SDRs takes a quarter or more to pay off.",
-            "That gap is usually where an outside team earns its keep: meetings now, while the in-house team is hired and ramped.",
+            "That gap is usually where an outside team earns its keep: qualified meetings on the calendar this quarter.",
+        ),
+        observation_alt=(
+            "meetings this quarter",
+            "Most B2B software teams I talk to need more first meetings this quarter than their own reps have time to book.",
+            "An outside SDR team adds those meetings now, without a hiring round.",
         ),
         no_fact_ask="Worth 15 minutes to see what an outsourced SDR team could book for {company} this quarter?",
     ),
@@ -296,8 +340,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "the second order",
-            "Most online retailers I talk to find that the majority of first-time buyers never place a second order, although the cost of winning them is already spent.",
-            "A second order from them costs far less than a new customer.",
+            "Most online retailers I talk to find that most first-time buyers never place a second order, even though winning them has already been paid for.",
+            "A second order from a customer you already won costs far less than winning a new one.",
+        ),
+        observation_alt=(
+            "one-time buyers",
+            "Most online retailers I talk to spend most of their marketing on first orders, and very little on the customers who bought once and went quiet.",
+            "Those customers are already won, so a second order from them costs far less than finding a new one.",
         ),
         no_fact_ask="Worth 15 minutes to see how many one-time buyers {company} could bring back for a second order?",
     ),
@@ -340,6 +389,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most community banks and credit unions I talk to want deposit growth from their own market, and rate promotions bring in money that leaves again when the rate ends.",
             "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
         ),
+        observation_alt=(
+            "deposits that stay",
+            "Most community banks I talk to, and most credit unions too, say a rate special brings in deposits only for as long as the rate lasts.",
+            "Households and businesses won through a local campaign tend to stay after the rate changes.",
+        ),
         no_fact_ask="Worth 15 minutes to see what a compliance-reviewed deposit campaign could look like for {company}?",
     ),
     "real_estate": CopyAngles(
@@ -374,8 +428,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "lease-up speed",
-            "Most operators I talk to say the first months of a lease-up decide the year, and the listing sites alone rarely fill a new building fast enough.",
+            "Most operators I talk to say the listing sites alone rarely fill vacant units as fast as they need, and every turnover starts the search again.",
             "Every empty week is rent that doesn't come back.",
+        ),
+        observation_alt=(
+            "weeks on the market",
+            "Most operators I talk to find that the listing sites bring the same renters everyone else sees, and vacant units wait their turn.",
+            "Reaching renters before they search is what shortens the weeks a unit sits empty.",
         ),
         no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",
     ),
@@ -425,6 +484,11 @@ ANGLES: dict[str, CopyAngles] = {
             "Most plant managers I talk to can name the one machine whose stops cost them the most, and those stops rarely come without warning.",
             "The signs are usually in the machine data days before the line goes down.",
         ),
+        observation_alt=(
+            "warnings before stops",
+            "Most plant managers I talk to say their worst stops of the year gave some warning in the machine data first.",
+            "Reading those warnings days ahead is what turns an unplanned stop into a planned one.",
+        ),
         no_fact_ask="Worth 15 minutes to see which of {company}'s lines would show the earliest warnings?",
         peers_are_roles=True,
     ),
@@ -445,7 +509,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new practice needs its first clients now, and referrals take years to build.",
             ),
             (
-                r"\bhir.*\b(?:former|executive|partner|director)\b|\blateral",
+                r"\bhir.*\b(?:former|executive|partners?|directors?)\b|\blateral",
                 "A senior hire brings new doors to open, but only if there are meetings lined up for them.",
             ),
             (
@@ -454,12 +518,20 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bopen|\bexpan|\bnew market\b",
-                "A new office needs its first clients before the local referrals start.",
+                (
+                    "A new office needs its first clients before the local referrals start.",
+                    "The partners in a new office usually need their first local clients well before word of mouth there brings any.",
+                ),
             ),
         ),
         observation=(
             "new work through referrals",
             "Most partners I talk to say their firm wins almost all its new work through referrals, which is steady but never on its own timing.",
+            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+        ),
+        observation_alt=(
+            "the clients you'd pick",
+            "Most partners I talk to can name the clients they would most like to work for, and referrals rarely bring those ones in.",
             "Outbound is the one channel that books first meetings with the clients a partner picks.",
         ),
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",

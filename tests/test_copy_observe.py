@@ -1,0 +1,268 @@
+"""Step 1 for a thin record (company, title, size, location, industry, maybe technologies; no usable fact):
+the email opens on what the record does tell (the trade the company name or industry names, a tool it runs,
+the market it sits in) as a weak observation with its "so what", and a 2-5-word subject built from it, instead
+of the industry's stock "Most X I talk to" line; two prospects of one offer never read the same opening.
+
+Every record here is made up for this module (not a golden or holdout row).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+import industry_agents
+from copywriter import generate_sequence_rules
+from copywriter.lint import sentences_of
+from intelligence.scoring import analyze_rules
+from schemas import ProspectData
+from tests.test_copy_golden import sender_for
+
+
+def _step_one(slug: str, **fields: Any) -> tuple[list[str], str]:
+    """(subject variants, first paragraph) of step 1 for a made-up prospect of the built-in agent `slug`."""
+    profile = industry_agents.get_builtin(slug)
+    assert profile is not None
+    fields.setdefault("email", f"{fields.get('first_name', 'alex').lower()}@example-co.com")
+    fields.setdefault("first_name", "Alex")
+    who = ProspectData.model_validate(fields)
+    seq = generate_sequence_rules(profile, who, analyze_rules(profile, who), sender_for(slug), steps=4)
+    step = seq.steps[0]
+    return step.subject_variants, step.body.split("\n\n")[1]
+
+
+# (industry, record, words the first sentence must use, words the subject must use): each record holds one
+# thing a practitioner would use, and the expected kind of observation built from it
+THIN: list[tuple[str, dict[str, Any], tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "healthcare_clinic",
+        {"company": "Birchfield Pediatrics", "title": "Practice Manager", "industry": "Medical Practices"},
+        ("pediatric",),
+        ("well-child", "vaccine", "pediatric"),
+    ),
+    (
+        "healthcare_clinic",
+        {"company": "Riverbend Family Dentistry", "title": "Office Manager", "industry": "Dentists"},
+        ("dental", "hygiene"),
+        ("hygiene", "recall", "cleaning"),
+    ),
+    (
+        "hotel",
+        {
+            "company": "Tidewater Inn",
+            "title": "Revenue Manager",
+            "industry": "Hospitality",
+            "employees": 140,
+            "technologies": ["IDeaS G3 RMS"],
+        },
+        ("IDeaS",),
+        ("IDeaS",),
+    ),
+    (
+        "hotel",
+        {
+            "company": "Alpenglow",
+            "title": "Director of Sales",
+            "industry": "Hospitality",
+            "location": "Whistler, British Columbia, Canada",
+        },
+        ("Whistler",),
+        ("season", "mountain", "guests"),
+    ),
+    (
+        "casino",
+        {"company": "Prairie Wind Racino", "title": "VP Marketing", "industry": "Gambling & Casinos"},
+        ("racino",),
+        ("race", "racino"),
+    ),
+    (
+        "ecommerce",
+        {
+            "company": "Copper Fern Clothing",
+            "title": "Email Marketing Manager",
+            "industry": "Apparel & Fashion",
+            "technologies": ["Klaviyo"],
+        },
+        ("Klaviyo",),
+        ("Klaviyo",),
+    ),
+    (
+        "manufacturing",
+        {"company": "Keystone Fastener Corp", "title": "Plant Manager", "industry": "Manufacturing"},
+        ("fastener",),
+        ("fastener", "header", "die"),
+    ),
+    (
+        "real_estate",
+        {"company": "Quadrangle Student Living", "title": "Director of Leasing", "industry": "Real Estate"},
+        ("student",),
+        ("term", "pre-leasing", "student"),
+    ),
+    (
+        "professional_services",
+        {"company": "Pell & Marsh CPAs", "title": "Managing Partner", "industry": "Accounting"},
+        ("accounting", "tax"),
+        ("tax", "busy season", "accounting"),
+    ),
+    (
+        "financial_services",
+        {"company": "Tri-County Teachers Credit Union", "title": "VP Marketing", "industry": "Banking"},
+        ("credit union",),
+        ("member", "educator", "teacher"),
+    ),
+    (
+        "restaurant",
+        {"company": "Fireside Pizza Co.", "title": "Director of Marketing", "industry": "Restaurants"},
+        ("pizza",),
+        ("pizza",),
+    ),
+    (
+        "saas",
+        {
+            "company": "Lumenboard",
+            "title": "VP Sales",
+            "industry": "Software Development",
+            "technologies": ["Outreach", "Salesforce"],
+        },
+        ("Outreach",),
+        ("Outreach", "sequences"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("slug", "record", "said", "subject_words"), THIN, ids=[r[1]["company"] for r in THIN])
+def test_a_thin_record_opens_on_what_the_record_tells(
+    slug: str, record: dict[str, Any], said: tuple[str, ...], subject_words: tuple[str, ...]
+) -> None:
+    subjects, opening = _step_one(slug, **record)
+    first = sentences_of(opening)[0]
+    assert any(w.lower() in first.lower() for w in said), first
+    assert not re.search(r"\bMost [\w -]+ I talk to\b", opening), opening
+    subject = subjects[0]
+    assert 2 <= len(subject.split()) <= 5, subject
+    assert any(w.lower() in subject.lower() for w in subject_words), (subject, opening)
+    # a weak observation comes with its "so what": never a lone sentence about the trade
+    assert len(sentences_of(opening)) >= 2, opening
+
+
+def test_a_real_fact_still_leads_over_the_trade() -> None:
+    """A measured pain in the notes leads even when the name also tells the trade."""
+    _, opening = _step_one(
+        "healthcare_clinic",
+        company="Birchfield Pediatrics",
+        title="Practice Manager",
+        industry="Medical Practices",
+        notes="No-show rate is around 15% across the practice.",
+    )
+    assert "no-show rate is around 15%" in opening, opening
+    assert "well-child" not in sentences_of(opening)[0], opening
+
+
+def test_the_stock_line_stays_only_for_a_record_with_nothing_usable() -> None:
+    """No trade word, tool or market to use: the industry's general observation, said as general."""
+    _, opening = _step_one(
+        "manufacturing", company="Brightline Industries", title="Maintenance Manager", employees=200
+    )
+    assert opening.startswith("Most maintenance managers I talk to "), opening
+
+
+def test_two_prospects_of_one_offer_share_no_opening_sentence() -> None:
+    """Two thin prospects of one offer whose records tell something (a trade, a tool, a town) open on different
+    sentences and share at most their "so what", even when both tell the same trade."""
+    pairs = [
+        (
+            "hotel",
+            {"company": "Harbor Point Resort & Marina", "title": "Revenue Manager", "technologies": ["IDeaS"]},
+            {"company": "Gasthaus am See", "title": "Sales Director", "location": "Zermatt, Valais, Switzerland"},
+        ),
+        (
+            "healthcare_clinic",
+            {"company": "Elm Street Pediatrics", "title": "Practice Manager", "first_name": "Gus"},
+            {"company": "Northside Kids Clinic", "title": "Practice Manager", "first_name": "Hana"},
+        ),
+        (
+            "ecommerce",
+            {"company": "Juniper Row Apparel", "title": "Head of CRM", "technologies": ["Klaviyo"]},
+            {"company": "Orla & Finch Clothing", "title": "Head of CRM", "first_name": "Dev"},
+        ),
+    ]
+    for slug, one, two in pairs:
+        first, second = _step_one(slug, **one)[1], _step_one(slug, **two)[1]
+        assert sentences_of(first)[0] != sentences_of(second)[0], (first, second)
+        assert len(set(sentences_of(first)) & set(sentences_of(second))) <= 1, (first, second)
+
+
+@pytest.mark.parametrize("slug", ["hotel", "casino", "ecommerce", "manufacturing", "professional_services"])
+def test_records_with_nothing_usable_do_not_all_read_the_same(slug: str) -> None:
+    """With nothing in the record at all, the general observation comes in two wordings, by reader: six
+    prospects of one offer never all get the same opening."""
+    names = ["Ana", "Ben", "Cleo", "Dev", "Eli", "Fay"]
+    openings = {
+        _step_one(slug, company=f"Norda {n}", title="Director of Marketing", first_name=n)[1] for n in names
+    }
+    assert len(openings) >= 2, openings
+
+
+def test_a_tool_is_said_for_what_it_is() -> None:
+    """A revenue-management system prices rooms; it is never credited with moving bookings direct."""
+    _, opening = _step_one(
+        "hotel", company="Saltgrass Hotel", title="Revenue Manager", technologies=["IDeaS"], employees=200
+    )
+    assert "IDeaS" in opening and re.search(r"\b(?:price|rate)", opening), opening
+    assert not re.search(r"IDeaS (?:moves|shifts|drives) ", opening), opening
+
+
+def test_a_size_is_merged_into_the_trade_not_told_back() -> None:
+    """A record whose only fact is its size ("Four pediatric offices.") hears the size inside what is true of its
+    trade, never "You run four pediatric offices." on its own."""
+    _, opening = _step_one(
+        "healthcare_clinic",
+        company="Harbor Kids Pediatrics",
+        title="Practice Administrator",
+        industry="Medical Practices",
+        notes="Four pediatric offices.",
+    )
+    first = sentences_of(opening)[0]
+    assert first.startswith("Across four pediatric offices, ") and "well-child" in first, opening
+    assert not re.search(r"\b(?:You run|runs) four\b", opening), opening
+    assert "talk to" not in opening, opening
+
+
+def test_a_fact_led_email_never_takes_the_trades_subject() -> None:
+    """When a real fact leads, neither subject speaks of the trade observation the body never says."""
+    subjects, opening = _step_one(
+        "restaurant",
+        company="Fireside Pizza Co.",
+        title="Head of Digital",
+        industry="Restaurants",
+        signals=["Hiring a Head of Loyalty"],
+    )
+    assert "pizza regulars" not in opening.lower(), opening
+    assert not any("pizza" in s.lower() for s in subjects), (subjects, opening)
+
+
+def test_an_observation_the_checker_would_flag_is_not_said() -> None:
+    """The record names the trade only by inference ("Smiles"): the trade is said as general ("In a dental
+    practice, ..."), never claimed of the company the record does not call a dental practice."""
+    _, opening = _step_one(
+        "healthcare_clinic", company="Bright Orchard Smiles", title="Office Manager", industry="Medical Practices"
+    )
+    assert "like Bright Orchard" not in opening, opening
+    assert opening.startswith("In a dental practice, "), opening
+
+
+def test_an_observation_the_notes_contradict_is_not_said() -> None:
+    """Notes that say growth comes from existing clients: never the trade's pitch for new clients, and the
+    existing clients are what the email is about."""
+    subjects, opening = _step_one(
+        "professional_services",
+        company="Fenwick Lowe CPAs",
+        title="Managing Partner",
+        industry="Accounting",
+        notes="No plans for new offices; expects growth from existing clients.",
+    )
+    assert "new clients" not in opening and "busy season" not in opening, opening
+    assert "existing clients" in sentences_of(opening)[0], opening
+    assert "existing clients" in subjects[0], subjects
