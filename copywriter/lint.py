@@ -1274,18 +1274,26 @@ def _offer_stems(offer: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]
     return runs, words, frozenset(w[:3] for w in words)
 
 
+@lru_cache(maxsize=16384)
+def _offer_reading(text: str) -> tuple[str | None, tuple[str, ...], bool, tuple[str, ...]]:
+    """What `check_offer_restated` reads in the sentence alone (remembered by text): a stock bridge, the words,
+    whether the sentence is the sender's own claim ("we ...", "I work ..."), and the words' 5-letter stems."""
+    low = text.lower()
+    m = _BRIDGE.search(low)
+    words = tuple(_TOKEN.findall(low))
+    claimed = re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low) is not None
+    return (m.group(0) if m else None), words, claimed, tuple(w[:5] for w in words)
+
+
 def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     """A stock bridge that pastes the offer's words where the fact's "so what" should be, or any sentence that
     repeats four words of the offer without being the one line that claims it (naming the sender)."""
-    low = text.lower()
-    m = _BRIDGE.search(low)
-    if m:
-        return [Finding("offer_restated", m.group(0), 'a stock bridge in place of the fact\'s own "so what"')]
-    words = _TOKEN.findall(low)
+    bridge, words, claimed, stems = _offer_reading(text)
+    if bridge is not None:
+        return [Finding("offer_restated", bridge, 'a stock bridge in place of the fact\'s own "so what"')]
     sender = _long_words(ctx.sender_company) if ctx is not None else frozenset()
-    if ctx is None or sender & set(words) or re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low):
+    if ctx is None or sender & set(words) or claimed:
         return []
-    stems = [w[:5] for w in words]
     runs, offer_words, offer_stems = _offer_stems(ctx.offer)
     for i in range(len(stems) - 3):
         if tuple(stems[i : i + 4]) in runs:
