@@ -462,6 +462,12 @@ def _names(ctx: LintContext) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in (ctx.full_company, ctx.company) if n))
 
 
+@lru_cache(maxsize=16384)
+def _titled_labels(text: str) -> tuple[str, ...]:
+    """Title-case role labels in `text` ("Casino Marketing Leaders"), remembered by text."""
+    return tuple(m.group(0) for m in _TITLED_LABEL.finditer(text)) if _UPPER.search(text, 1) else ()
+
+
 def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
@@ -472,12 +478,10 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
             ]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
-    for m in _TITLED_LABEL.finditer(text) if _UPPER.search(text, 1) else ():
-        if ctx is not None and (
-            any(m.group(0) in n for n in _names(ctx)) or m.group(0).lower() in ctx.record_lower
-        ):
+    for label in _titled_labels(text):
+        if ctx is not None and (any(label in n for n in _names(ctx)) or label.lower() in ctx.record_lower):
             continue  # a name or a job title the record itself gives
-        found.append(m.group(0))
+        found.append(label)
     return [
         Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
         for span in dict.fromkeys(found)
@@ -1383,14 +1387,22 @@ def denied_topics(texts: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
+def _claims_in(text: str) -> tuple[tuple[str, ...], str | None]:
+    """The promises and the value claim a sentence makes, read from it alone (remembered by text)."""
+    low = text.lower()
+    frame = _VALUE_FRAME.match(low)
+    return tuple(p.group(0) for p in _PROMISE.finditer(low)), (frame.group("claim") if frame else None)
+
+
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
     """A promise about how the sender works, a value the sender's offer text does not state, or a claim the
     record denies ("New rooms fill faster ..." to a prospect "not planning any expansion")."""
-    low = text.lower()
+    promises, value_claim = _claims_in(text)
     out = [
-        Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
-        for m in _PROMISE.finditer(low)
-        if ctx is None or m.group(0) not in ctx.offer.lower()
+        Finding("unsupported_claim", promise, "a promise the sender's offer does not make")
+        for promise in promises
+        if ctx is None or promise not in ctx.offer.lower()
     ]
     for topic in ctx.denied if ctx is not None else ():
         claim = _TOPIC_CLAIMS[topic].search(text)
@@ -1398,12 +1410,11 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
         own = (ctx is not None and ctx.sender_company in text) or re.search(r"\b[Ww]e(?:'re)?\b", text)
         if claim and not own:
             out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
-    m = _VALUE_FRAME.match(low) if ctx is not None else None
-    if m and ctx is not None:
+    if value_claim is not None and ctx is not None:
         offer = {w[:5] for w in words_of(ctx.offer)}
-        extra = {w for w in words_of(m.group("claim")) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
+        extra = {w for w in words_of(value_claim) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
         if len(extra) >= 2:
-            out.append(Finding("unsupported_claim", m.group("claim"), "a value the sender's offer does not state"))
+            out.append(Finding("unsupported_claim", value_claim, "a value the sender's offer does not state"))
     return out
 
 
