@@ -417,18 +417,27 @@ _LEAD_CUE = re.compile(
 _SPLICE = re.compile(r"^(?P<lead>[^:—–]{3,120}?)(?::|\s[—–-]\s)\s*(?P<frag>[a-z][\w'-]*)\b(?P<rest>[^.!?]*)")
 
 
-def check_splice(text: str, ctx: LintContext | None) -> list[Finding]:
+@lru_cache(maxsize=16384)
+def _spliced(text: str) -> tuple[str, str] | None:
+    """(the fragment's first word, the fragment) after a lead-in and a colon, read from the sentence alone."""
     m = _SPLICE.search(text)
     if not m or not _LEAD_CUE.search(m.group("lead")):
+        return None
+    return m.group("frag"), f"{m.group('frag')}{m.group('rest')}".strip()
+
+
+def check_splice(text: str, ctx: LintContext | None) -> list[Finding]:
+    spliced = _spliced(text)
+    if spliced is None:
         return []
-    frag = m.group("frag")
-    after = f"{frag}{m.group('rest')}".strip().lower()
+    frag, fragment = spliced
+    after = fragment.lower()
     pasted = ctx is not None and any(len(after) > 12 and f.raw.lower().startswith(after[:40]) for f in ctx.facts)
     if pasted or verb_kind(frag) in ("gerund", "past") or frag in ("won", "hit", "grew", "raised", "hiring"):
         return [
             Finding(
                 "splice",
-                f"{frag}{m.group('rest')}".strip(),
+                fragment,
                 "a raw fact pasted after a lead-in, with no subject; write it as a sentence",
             )
         ]
@@ -1442,18 +1451,27 @@ def check_offer_pasted(text: str, ctx: LintContext | None) -> list[Finding]:
     """The offer pasted as written: its parenthesis, or its "X that Y" clause word for word."""
     if ctx is None:
         return []
-    offer = " ".join(ctx.offer.split()).strip(" .")
+    parentheses, clause = _offer_pastes(ctx.offer)
     low = text.lower()
-    for m in re.finditer(r"\(([^()]{6,})\)", offer):
-        if m.group(0).lower() in low:
-            return [Finding("offer_pasted", m.group(0), "the offer's parenthesis pasted into the copy")]
-    link = re.search(r"\s(?:that|which)\s", offer)
-    if link:
-        head = re.sub(r"\s*\([^()]*\)", "", offer[: link.start()]).split()[-3:]
-        clause = " ".join([*head, *offer[link.start() :].split()[:4]]).lower()
-        if len(clause.split()) >= 5 and clause in re.sub(r"\s*\([^()]*\)", "", low):
-            return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
+    for paren in parentheses:
+        if paren.lower() in low:
+            return [Finding("offer_pasted", paren, "the offer's parenthesis pasted into the copy")]
+    if clause is not None and clause in re.sub(r"\s*\([^()]*\)", "", low):
+        return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
     return []
+
+
+@lru_cache(maxsize=256)
+def _offer_pastes(offer_text: str) -> tuple[tuple[str, ...], str | None]:
+    """The offer's parentheses, and its "X that Y" clause of five words or more (lower case), read once an offer."""
+    offer = " ".join(offer_text.split()).strip(" .")
+    parentheses = tuple(m.group(0) for m in re.finditer(r"\(([^()]{6,})\)", offer))
+    link = re.search(r"\s(?:that|which)\s", offer)
+    if not link:
+        return parentheses, None
+    head = re.sub(r"\s*\([^()]*\)", "", offer[: link.start()]).split()[-3:]
+    clause = " ".join([*head, *offer[link.start() :].split()[:4]]).lower()
+    return parentheses, clause if len(clause.split()) >= 5 else None
 
 
 _RESULTS_LINE = re.compile(
