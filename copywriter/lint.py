@@ -423,18 +423,27 @@ _LEAD_CUE = re.compile(
 _SPLICE = re.compile(r"^(?P<lead>[^:—–]{3,120}?)(?::|\s[—–-]\s)\s*(?P<frag>[a-z][\w'-]*)\b(?P<rest>[^.!?]*)")
 
 
-def check_splice(text: str, ctx: LintContext | None) -> list[Finding]:
+@lru_cache(maxsize=16384)
+def _spliced(text: str) -> tuple[str, str] | None:
+    """(the fragment's first word, the fragment) after a lead-in and a colon, read from the sentence alone."""
     m = _SPLICE.search(text)
     if not m or not _LEAD_CUE.search(m.group("lead")):
+        return None
+    return m.group("frag"), f"{m.group('frag')}{m.group('rest')}".strip()
+
+
+def check_splice(text: str, ctx: LintContext | None) -> list[Finding]:
+    spliced = _spliced(text)
+    if spliced is None:
         return []
-    frag = m.group("frag")
-    after = f"{frag}{m.group('rest')}".strip().lower()
+    frag, fragment = spliced
+    after = fragment.lower()
     pasted = ctx is not None and any(len(after) > 12 and f.raw.lower().startswith(after[:40]) for f in ctx.facts)
     if pasted or verb_kind(frag) in ("gerund", "past") or frag in ("won", "hit", "grew", "raised", "hiring"):
         return [
             Finding(
                 "splice",
-                f"{frag}{m.group('rest')}".strip(),
+                fragment,
                 "a raw fact pasted after a lead-in, with no subject; write it as a sentence",
             )
         ]
@@ -468,6 +477,12 @@ def _names(ctx: LintContext) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in (ctx.full_company, ctx.company) if n))
 
 
+@lru_cache(maxsize=16384)
+def _titled_labels(text: str) -> tuple[str, ...]:
+    """Title-case role labels in `text` ("Casino Marketing Leaders"), remembered by text."""
+    return tuple(m.group(0) for m in _TITLED_LABEL.finditer(text)) if _UPPER.search(text, 1) else ()
+
+
 def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
     if ctx is not None:
@@ -478,12 +493,10 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
             ]  # "Sierra Lode Hotel & Casino" is a name
         if ctx.titled_re is not None:
             found += [m.group(0) for m in ctx.titled_re.finditer(text)]
-    for m in _TITLED_LABEL.finditer(text) if _UPPER.search(text, 1) else ():
-        if ctx is not None and (
-            any(m.group(0) in n for n in _names(ctx)) or m.group(0).lower() in ctx.record_lower
-        ):
+    for label in _titled_labels(text):
+        if ctx is not None and (any(label in n for n in _names(ctx)) or label.lower() in ctx.record_lower):
             continue  # a name or a job title the record itself gives
-        found.append(m.group(0))
+        found.append(label)
     return [
         Finding("persona_plural", span, "a persona label pasted into the copy; name the role as people say it")
         for span in dict.fromkeys(found)
@@ -1280,18 +1293,26 @@ def _offer_stems(offer: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]
     return runs, words, frozenset(w[:3] for w in words)
 
 
+@lru_cache(maxsize=16384)
+def _offer_reading(text: str) -> tuple[str | None, tuple[str, ...], bool, tuple[str, ...]]:
+    """What `check_offer_restated` reads in the sentence alone (remembered by text): a stock bridge, the words,
+    whether the sentence is the sender's own claim ("we ...", "I work ..."), and the words' 5-letter stems."""
+    low = text.lower()
+    m = _BRIDGE.search(low)
+    words = tuple(_TOKEN.findall(low))
+    claimed = re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low) is not None
+    return (m.group(0) if m else None), words, claimed, tuple(w[:5] for w in words)
+
+
 def check_offer_restated(text: str, ctx: LintContext | None) -> list[Finding]:
     """A stock bridge that pastes the offer's words where the fact's "so what" should be, or any sentence that
     repeats four words of the offer without being the one line that claims it (naming the sender)."""
-    low = text.lower()
-    m = _BRIDGE.search(low)
-    if m:
-        return [Finding("offer_restated", m.group(0), 'a stock bridge in place of the fact\'s own "so what"')]
-    words = _TOKEN.findall(low)
+    bridge, words, claimed, stems = _offer_reading(text)
+    if bridge is not None:
+        return [Finding("offer_restated", bridge, 'a stock bridge in place of the fact\'s own "so what"')]
     sender = _long_words(ctx.sender_company) if ctx is not None else frozenset()
-    if ctx is None or sender & set(words) or re.search(r"\bwe(?:'d|'ll)?\b|\bi (?:work|spend|run|build)\b", low):
+    if ctx is None or sender & set(words) or claimed:
         return []
-    stems = [w[:5] for w in words]
     runs, offer_words, offer_stems = _offer_stems(ctx.offer)
     for i in range(len(stems) - 3):
         if tuple(stems[i : i + 4]) in runs:
@@ -1381,14 +1402,22 @@ def denied_topics(texts: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
+def _claims_in(text: str) -> tuple[tuple[str, ...], str | None]:
+    """The promises and the value claim a sentence makes, read from it alone (remembered by text)."""
+    low = text.lower()
+    frame = _VALUE_FRAME.match(low)
+    return tuple(p.group(0) for p in _PROMISE.finditer(low)), (frame.group("claim") if frame else None)
+
+
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
     """A promise about how the sender works, a value the sender's offer text does not state, or a claim the
     record denies ("New rooms fill faster ..." to a prospect "not planning any expansion")."""
-    low = text.lower()
+    promises, value_claim = _claims_in(text)
     out = [
-        Finding("unsupported_claim", m.group(0), "a promise the sender's offer does not make")
-        for m in _PROMISE.finditer(low)
-        if ctx is None or m.group(0) not in ctx.offer.lower()
+        Finding("unsupported_claim", promise, "a promise the sender's offer does not make")
+        for promise in promises
+        if ctx is None or promise not in ctx.offer.lower()
     ]
     for topic in ctx.denied if ctx is not None else ():
         claim = _TOPIC_CLAIMS[topic].search(text)
@@ -1396,12 +1425,11 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
         own = (ctx is not None and ctx.sender_company in text) or re.search(r"\b[Ww]e(?:'re)?\b", text)
         if claim and not own:
             out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
-    m = _VALUE_FRAME.match(low) if ctx is not None else None
-    if m and ctx is not None:
+    if value_claim is not None and ctx is not None:
         offer = {w[:5] for w in words_of(ctx.offer)}
-        extra = {w for w in words_of(m.group("claim")) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
+        extra = {w for w in words_of(value_claim) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
         if len(extra) >= 2:
-            out.append(Finding("unsupported_claim", m.group("claim"), "a value the sender's offer does not state"))
+            out.append(Finding("unsupported_claim", value_claim, "a value the sender's offer does not state"))
     return out
 
 
@@ -1429,18 +1457,27 @@ def check_offer_pasted(text: str, ctx: LintContext | None) -> list[Finding]:
     """The offer pasted as written: its parenthesis, or its "X that Y" clause word for word."""
     if ctx is None:
         return []
-    offer = " ".join(ctx.offer.split()).strip(" .")
+    parentheses, clause = _offer_pastes(ctx.offer)
     low = text.lower()
-    for m in re.finditer(r"\(([^()]{6,})\)", offer):
-        if m.group(0).lower() in low:
-            return [Finding("offer_pasted", m.group(0), "the offer's parenthesis pasted into the copy")]
-    link = re.search(r"\s(?:that|which)\s", offer)
-    if link:
-        head = re.sub(r"\s*\([^()]*\)", "", offer[: link.start()]).split()[-3:]
-        clause = " ".join([*head, *offer[link.start() :].split()[:4]]).lower()
-        if len(clause.split()) >= 5 and clause in re.sub(r"\s*\([^()]*\)", "", low):
-            return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
+    for paren in parentheses:
+        if paren.lower() in low:
+            return [Finding("offer_pasted", paren, "the offer's parenthesis pasted into the copy")]
+    if clause is not None and clause in re.sub(r"\s*\([^()]*\)", "", low):
+        return [Finding("offer_pasted", clause, "the offer's sentence spliced in word for word")]
     return []
+
+
+@lru_cache(maxsize=256)
+def _offer_pastes(offer_text: str) -> tuple[tuple[str, ...], str | None]:
+    """The offer's parentheses, and its "X that Y" clause of five words or more (lower case), read once an offer."""
+    offer = " ".join(offer_text.split()).strip(" .")
+    parentheses = tuple(m.group(0) for m in re.finditer(r"\(([^()]{6,})\)", offer))
+    link = re.search(r"\s(?:that|which)\s", offer)
+    if not link:
+        return parentheses, None
+    head = re.sub(r"\s*\([^()]*\)", "", offer[: link.start()]).split()[-3:]
+    clause = " ".join([*head, *offer[link.start() :].split()[:4]]).lower()
+    return parentheses, clause if len(clause.split()) >= 5 else None
 
 
 _RESULTS_LINE = re.compile(

@@ -15,6 +15,7 @@ read different emails built on the same facts, and the same person always reads 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -2080,14 +2081,11 @@ class Plan:
         """`count` subjects of 2-5 words built from the facts, each from a different angle; given the `body`,
         only from facts the body says (a subject never refers to something the email does not mention)."""
         found: list[str] = []
-        candidates: list[str | None] = []
         order = self.facts[step - 1 :] + self.facts[: step - 1] if self.facts else []
         if body is not None:
             order = [f for f in order if _said(f, body) or self.says_restated(f, body)]
-        for fact in order:
-            candidates.append(self.subject_for(fact, 0))
-        for fact in order:
-            candidates.append(self.subject_for(fact, 1))
+        # built as they are tried: the loop below stops at `count`
+        candidates = (self.subject_for(fact, angle) for angle in (0, 1) for fact in order)
         # the industry observation's stock topic ("unplanned stops") only when the body says the observation: an
         # email that opens on the reader's own fact never gets a subject it does not mention
         seen = self.observation()
@@ -2107,7 +2105,7 @@ class Plan:
                 else any(w in words_of(opening) for w in words_of(s) if len(w) >= 5)
             )
         ]
-        for subject in [*candidates, *generic]:
+        for subject in itertools.chain(candidates, generic):
             if not subject:
                 continue
             subject = " ".join(subject.split())

@@ -100,6 +100,20 @@ def test_a_passive_acquisition_names_the_buyer_as_the_one_who_acquired() -> None
     assert subjects[0] == "the Mesa acquisition"
 
 
+def test_a_passive_acquisition_that_names_the_company_is_said_the_same_way() -> None:
+    # the facts layer reads "<company> was acquired by X" as X acquiring the prospect, as it reads "Acquired by X"
+    row = _row(
+        "healthcare_clinic",
+        "COO",
+        "Juniper Sports Rehab",
+        signals=["Juniper Sports Rehab was acquired by Mesa Outpatient Group in May", "11 clinics"],
+    )
+    opening, subjects, body = _opening(row)
+    assert opening.startswith("Mesa Outpatient Group acquired Juniper in May.")
+    assert "Juniper's Juniper" not in body and "was acquired by" not in body
+    assert subjects[0] == "the Mesa acquisition"
+
+
 def test_the_reader_joining_is_said_to_them_not_about_the_company() -> None:
     row = _row(
         "saas",
