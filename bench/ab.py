@@ -78,9 +78,8 @@ def _checkout(rev: str | None) -> Iterator[Path | None]:
         yield None
         return
     with tempfile.TemporaryDirectory(prefix="tune-bench-base-") as tmp:
-        archive = subprocess.run(  # noqa: S603
-            ["git", "archive", rev], cwd=common.REPO, capture_output=True, check=True  # noqa: S607
-        ).stdout
+        git = ["git", "archive", rev]
+        archive = subprocess.run(git, cwd=common.REPO, capture_output=True, check=True).stdout  # noqa: S603
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)  # noqa: S603, S607
         yield Path(tmp)
 
