@@ -10,13 +10,14 @@ it runs on:
 - SQLite (a file): one `sqlite3` connection per database, in autocommit and `query_only`, called
   inline on the event loop's thread (as perf/sqlite_inline.py's read connections are): in WAL mode a
   reader never waits for a lock, and each statement sees the latest commit;
-- PostgreSQL: a small asyncpg pool of its own (`RAW_READ_POOL_SIZE` connections, no transaction, no
+- PostgreSQL: a small asyncpg pool of its own (`POOL_SIZE`, at most `DB_POOL_SIZE`; no transaction, no
   reset query on release; asyncpg prepares each statement once per connection), with the JSON codecs
   SQLAlchemy's asyncpg dialect installs.
 
 Only for reads that need no transaction (one statement). Any driver error makes `first` return
-`FAILED`: the caller then runs the same statement through the engine, which reports an unreachable
-database the usual way (503 problem+json). In-memory SQLite and other backends always take the engine.
+`FAILED` (and for `RETRY_AFTER_FAILURE_S` after it, without trying): the caller then runs the same
+statement through the engine, which reports an unreachable database the usual way (503
+problem+json). In-memory SQLite and other backends always take the engine.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 from typing import Any
 
 import structlog
@@ -33,6 +35,7 @@ log = structlog.get_logger()
 
 FAILED = object()  # `first`'s answer when the caller must use the engine instead
 POOL_SIZE = 4
+RETRY_AFTER_FAILURE_S = 5.0
 
 
 class _Prepared:
@@ -70,6 +73,7 @@ class RawReader:
         self._sqlite: sqlite3.Connection | None = None
         self._pool: Any = None
         self._pool_lock = asyncio.Lock()
+        self._down_until = 0.0
 
     def prepared(self, key: Any, stmt: Select[Any]) -> _Prepared:
         p = self._prepared.get(key)
@@ -79,7 +83,7 @@ class RawReader:
 
     async def first(self, key: Any, stmt: Select[Any], values: dict[str, Any]) -> Any:
         """The statement's first row (a tuple in select order), None for no row, or FAILED."""
-        if self.kind is None:
+        if self.kind is None or time.monotonic() < self._down_until:
             return FAILED
         p = self.prepared(key, stmt)
         try:
@@ -91,6 +95,9 @@ class RawReader:
                     raw = await conn.fetchrow(p.sql, *p.params(values))
         except Exception as exc:  # the engine path reports it (or succeeds) the usual way
             log.warning("rawread.failed", error=type(exc).__name__)
+            # A database that is down is not asked again for a while: the engine's path answers
+            # (503 when it cannot either) without first waiting for this one's connect timeout.
+            self._down_until = time.monotonic() + RETRY_AFTER_FAILURE_S
             self._reset()
             return FAILED
         return None if raw is None else p.row(raw)
@@ -104,6 +111,8 @@ class RawReader:
 
     async def _open_pool(self) -> Any:
         async with self._pool_lock:
+            if self._pool is None and time.monotonic() < self._down_until:
+                raise ConnectionError("the raw reader's last attempt failed moments ago")
             if self._pool is None:
                 import asyncpg
 
@@ -144,12 +153,15 @@ class RawReader:
         if self._sqlite is not None:
             self._sqlite.close()
             self._sqlite = None
+        pool, self._pool = self._pool, None
+        if pool is not None:  # its connections may all be broken (a restarted server): start afresh
+            pool.terminate()
 
     async def close(self) -> None:
-        self._reset()
         pool, self._pool = self._pool, None
         if pool is not None:
             await pool.close()
+        self._reset()
 
 
 def _kind(db: Any) -> str | None:
