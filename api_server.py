@@ -45,6 +45,7 @@ from perf.fastlane import FastLane
 from routers import content, keys, prospects
 from settings import PLACEHOLDER, VERSION, Settings, get_settings
 from tracking import router as tracking
+from tracking.lane import TrackingLane
 
 log = structlog.get_logger()
 
@@ -174,6 +175,7 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
     )
     app.add_middleware(FastLane, enabled=settings.FAST_LANE)  # hot GET routes: compiled dependencies
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(TrackingLane, enabled=settings.FAST_LANE)  # pixel and click: one pure-ASGI layer
     metrics.install(app)  # outermost: times everything, including rejected requests
 
     # Routers carry their full prefix and their routes are added flat: FastAPI >= 0.16x wraps

@@ -351,6 +351,9 @@ class TuneDatabase:
         log.warning("database.pool_recycled", closed_idle=closed)
 
     async def dispose(self) -> None:
+        from perf import rawread
+
+        await rawread.close(self)  # the hot reads' own connections (perf/rawread.py)
         await self.engine.dispose()
         if self.read_engine is not self.engine:
             await self.read_engine.dispose()

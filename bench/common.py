@@ -143,8 +143,10 @@ class Server:
         args: Sequence[str] = UVICORN_ARGS,
         ready_path: str = "/",
         startup_timeout: float = 60.0,
+        cwd: str | Path | None = None,
     ) -> None:
         self.app = app
+        self.cwd = cwd or REPO  # another checkout of the code (bench.ab --base)
         self.env = dict(env if env is not None else os.environ)
         self.args = list(args)
         self.ready_path = ready_path
@@ -176,7 +178,7 @@ class Server:
         ]
         self.proc = subprocess.Popen(  # noqa: S603
             cmd,
-            cwd=REPO,
+            cwd=self.cwd,
             env=self.env,
             stdout=self._log,
             stderr=subprocess.STDOUT,

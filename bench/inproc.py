@@ -1,10 +1,11 @@
 """CPU per request of one hot route, in process, no network: `python -m bench.inproc read [--n 3000]`.
 
 Builds the app on a seeded temp database, runs its lifespan, then calls it as an ASGI app `--n`
-times in a row (one request at a time) and prints the CPU per request; `--profile` adds a cProfile
-of the loop (top functions by own and by cumulative time). No socket and no load generator, so
-the figure is not disturbed by a busy machine the way wrk's req/s is: use it to measure a lever,
-then confirm with `python -m bench http`.
+times (one request at a time, or `--concurrency` at once: the pixel's group commit then batches) and
+prints the CPU per request; `--profile` adds a cProfile of the loop (top functions by own and by
+cumulative time). No socket and no load generator, so the figure is not disturbed by a busy machine
+the way wrk's req/s is: use it to measure a lever, then confirm with `python -m bench http`.
+`forged-pixel` is the pixel with a forged token: the request side alone, nothing written.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ async def _drive(
     profile: cProfile.Profile | None,
     body: Callable[[int], bytes] | None = None,
     content_type: str = "application/json",
+    concurrency: int = 1,
 ) -> float:
     """CPU seconds per request; with `body`, POST `body(i)` (a new body per request) instead of GET."""
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
@@ -81,8 +83,17 @@ async def _drive(
     if profile is not None:
         profile.enable()
     started = time.process_time()
-    for _ in range(n):
-        await one()
+    if concurrency <= 1:
+        for _ in range(n):
+            await one()
+    else:  # `concurrency` clients at once (the pixel's group commit then batches their hits)
+
+        async def client(k: int) -> None:
+            for _ in range(k):
+                await one()
+
+        share = [n // concurrency + (1 if i < n % concurrency else 0) for i in range(concurrency)]
+        await asyncio.gather(*(client(k) for k in share))
     spent = time.process_time() - started
     if profile is not None:
         profile.disable()
@@ -119,6 +130,8 @@ async def _run(args: argparse.Namespace) -> None:
                 "read": ("/api/industries", {"X-API-Key": key}),
                 "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
                 "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
+                # a forged token: the GIF with nothing written (the request side of the pixel alone)
+                "forged-pixel": ("/t/o/" + "A" * 43 + ".gif", bench_http.PIXEL_HEADERS),
                 "analyze": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
                 "import": (f"/api/campaigns/{info['campaign_id']}/prospects/import", {"X-API-Key": key}),
             }[args.target]
@@ -126,10 +139,14 @@ async def _run(args: argparse.Namespace) -> None:
             async with app.router.lifespan_context(app):
                 profile = cProfile.Profile() if args.profile else None
                 content_type = "text/csv" if args.target == "import" else "application/json"
-                per = await _drive(app, path, headers, args.n, profile, body, content_type)
+                tracker = app.state.tracker
+                batches, hits = tracker.batches, tracker.hits
+                per = await _drive(app, path, headers, args.n, profile, body, content_type, args.concurrency)
+                batches, hits = tracker.batches - batches, tracker.hits - hits
             print(
                 f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
-                f"({args.n} requests, one at a time)"
+                f"({args.n} requests, {args.concurrency} at a time)"
+                + (f"; {hits} hits in {batches} transactions" if batches else "")
             )
             if body is not None:
                 print(
@@ -145,10 +162,11 @@ async def _run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
-    parser.add_argument("target", choices=["read", "campaign", "pixel", "analyze", "import"])
+    parser.add_argument("target", choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "import"])
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--concurrency", type=int, default=1, help="requests at once (1)")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument(
         "--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV"

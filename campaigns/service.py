@@ -57,6 +57,7 @@ from models import (
     ProspectStatus,
     utcnow,
 )
+from perf import rawread
 from schemas import AgentProfile, Page, ProspectData, TierThresholds
 
 log = structlog.get_logger()
@@ -163,7 +164,15 @@ async def get_campaign(
 
 
 async def read_campaign(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> CampaignDetail:
-    """`get_campaign` on a connection of its own: one statement needs no ORM session (GET's hot path)."""
+    """`get_campaign` in one round trip on the driver (perf/rawread.py; GET's hot path), or on a
+    connection of its own when the driver path cannot answer."""
+    reader = rawread.reader(db)
+    params = {"campaign_id": campaign_id, "workspace_id": workspace_id}
+    dialect = reader.dialect.name
+    if dialect in _DETAIL:
+        row = await reader.first(("campaign_detail", dialect), _DETAIL[dialect], params)
+        if row is not rawread.FAILED:
+            return _detail_of(row, campaign_id)
     async with db.read_engine.connect() as conn:
         row = (
             await conn.execute(

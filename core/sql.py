@@ -15,30 +15,34 @@ from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from core.errors import NotFound
 from models import Campaign
 
-__all__ = ["CHUNK", "Upsert", "chunks", "dialect", "insert", "owned_campaign", "table_insert"]
+__all__ = ["CHUNK", "Executor", "Upsert", "chunks", "dialect", "insert", "owned_campaign", "table_insert"]
 
 # Rows per `IN (…)` list or multi-row statement: under SQLite's and asyncpg's parameter limits.
 CHUNK = 400
 
 Upsert = PgInsert | SqliteInsert
+# What a write path executes Core statements on: a session, or a connection (no ORM layer per statement).
+Executor = AsyncSession | AsyncConnection
 
 
-def dialect(session: AsyncSession) -> str:
-    """The session's dialect name ("postgresql" or "sqlite")."""
+def dialect(session: Executor) -> str:
+    """The session's (or connection's) dialect name ("postgresql" or "sqlite")."""
+    if isinstance(session, AsyncConnection):
+        return session.dialect.name
     return session.get_bind().dialect.name
 
 
-def insert(session: AsyncSession, target: Any) -> Upsert:
+def insert(session: Executor, target: Any) -> Upsert:
     """`insert(target)` in the session's dialect, so `on_conflict_do_*` and `.excluded` are available."""
     return pg_insert(target) if dialect(session) == "postgresql" else sqlite_insert(target)
 
 
-def table_insert(session: AsyncSession, model: Any) -> Upsert:
+def table_insert(session: Executor, model: Any) -> Upsert:
     """A Core INSERT for the model's table, in the session's dialect (ON CONFLICT available).
 
     Executed with a list of rows, SQLAlchemy batches it as multi-row VALUES from one cached

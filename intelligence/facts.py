@@ -292,13 +292,30 @@ class ProspectFacts:
         return _build(cls, data)
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # a class's dataclass fields (None: not a dataclass)
+
+
 def _plain(value: Any) -> Any:
-    """`dataclasses.asdict` without its deep copies: these facts hold only str, numbers and tuples."""
-    names = getattr(value, "__dataclass_fields__", None)
+    """`dataclasses.asdict` without its deep copies: these facts hold only str, numbers and tuples.
+    Leaves are returned where they are met and each class's fields looked up once (a third of the
+    cost of the generic walk; ~140 nodes per prospect)."""
+    cls = value.__class__
+    if cls in _LEAVES:
+        return value
+    try:
+        names = _FIELD_NAMES[cls]
+    except KeyError:
+        fields_of = getattr(cls, "__dataclass_fields__", None)
+        names = _FIELD_NAMES[cls] = tuple(fields_of) if fields_of is not None else None
     if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+        out = {}
+        for name in names:
+            v = getattr(value, name)
+            out[name] = v if v.__class__ in _LEAVES else _plain(v)
+        return out
     if isinstance(value, tuple):
-        return [_plain(v) for v in value]
+        return [v if v.__class__ in _LEAVES else _plain(v) for v in value]
     return value
 
 

@@ -5,4 +5,6 @@ sqlite_inline   an aiosqlite-compatible SQLite connection that runs each call in
 cache           small in-process caches of per-workspace data that rarely changes, with
                 explicit invalidation on every write that changes it and a short TTL
 jsoncodec       the engines' JSON serializer (orjson, with `json.dumps` for what it refuses)
+rawread         hot one-statement reads on the driver itself (compiled once; SQLite inline,
+                PostgreSQL a small asyncpg pool), the engine's path when the driver fails
 """

@@ -89,3 +89,55 @@ async def test_rate_limits_apply_in_the_lane(rig):
     assert limited.headers["retry-after"] and limited.headers["x-ratelimit-limit"] == "3"
     pixels = [(await r.client.get("/t/o/garbage.gif")) for _ in range(3)]
     assert [p.status_code for p in pixels] == [200, 200, 429]
+
+
+async def test_the_tracking_lane_keeps_ids_limits_metrics_and_commits(rig):
+    """The pixel and the click (tracking/lane.py, outside the middleware stack): an incoming request id
+    is echoed, each answered hit is already stored, the request is counted in the metrics, a 429 is
+    problem+json with Retry-After, and what the lane does not take (a query string, an Origin
+    header) goes down the stack and is recorded all the same."""
+    from sqlalchemy import func, select
+
+    from core import metrics
+    from models import TrackingEvent
+
+    r = await rig(**tracked(TRACKING_RATE_LIMIT="6/minute", TRACKING_REPLAY_WINDOW_S=0))
+    cid, pids = await make_campaign(r, 1)
+    mid = (await add_messages(r, cid, pids, steps=1, links=1))[(pids[0], 1)]
+    links = await links_of(r, mid)
+    pixel = links["pixel_url"].replace("https://track.example.com", "")
+    click = links["links"][0]["tracked_url"].replace("https://track.example.com", "")
+
+    async def stored() -> int:
+        async with r.db.session(write=False) as s:
+            return await s.scalar(
+                select(func.count()).select_from(TrackingEvent).where(TrackingEvent.message_id == uuid.UUID(mid))
+            )
+
+    def counted(route: str, status: str) -> float:
+        return metrics.HTTP_REQUESTS.labels("GET", route, status)._value.get()
+
+    before_open = counted("/t/o/{token}.gif", "200")
+    served = fastlane.SERVED["/t/o/{token}.gif"]
+    got = await r.client.get(pixel, headers={"User-Agent": HUMAN_UA, "X-Request-ID": "mail-123"})
+    assert got.status_code == 200 and got.content.startswith(b"GIF89a")
+    assert got.headers["x-request-id"] == "mail-123" and got.headers["x-ratelimit-limit"] == "6"
+    assert got.headers["cache-control"].startswith("no-store") and got.headers["vary"] == "Origin"
+    assert fastlane.SERVED["/t/o/{token}.gif"] == served + 1  # the lane answered it
+    assert await stored() == 1  # committed before the GIF went out
+    assert counted("/t/o/{token}.gif", "200") == before_open + 1
+    moved = await r.client.get(click, headers={"User-Agent": HUMAN_UA})
+    assert moved.status_code == 302 and moved.headers["location"] == links["links"][0]["url"]
+    assert moved.headers["referrer-policy"] == "no-referrer" and await stored() == 2
+    # Down the stack: a query string, an Origin header (CORS); still limited, still recorded
+    served = fastlane.SERVED["/t/o/{token}.gif"]
+    for extra in ({"params": {"utm": "x"}}, {"headers": {"Origin": "http://localhost:3000"}}):
+        kwargs = {"headers": {"User-Agent": HUMAN_UA, **extra.get("headers", {})}, "params": extra.get("params")}
+        assert (await r.client.get(pixel, **kwargs)).status_code == 200
+    assert fastlane.SERVED["/t/o/{token}.gif"] == served and await stored() == 4
+    assert (await r.client.get("/t/o/garbage.gif", headers={"User-Agent": HUMAN_UA})).status_code == 200
+    assert (await r.client.get("/t/c/garbage")).status_code == 404  # the sixth hit in the minute
+    limited = await r.client.get(pixel, headers={"User-Agent": HUMAN_UA})
+    assert_problem(limited, 429)
+    assert limited.headers["retry-after"] and limited.headers["x-ratelimit-remaining"] == "0"
+    assert await stored() == 4  # a refused hit records nothing

@@ -149,3 +149,49 @@ def test_json_codec_writes_what_json_dumps_would_and_falls_back_for_the_rest():
     assert json.loads(jsoncodec.dumps(big)) == big
     with pytest.raises(TypeError):
         jsoncodec.dumps({"at": datetime.now(UTC)})
+
+
+async def test_the_campaign_read_on_the_driver_answers_like_the_engine(rig, monkeypatch):
+    """GET /api/campaigns/{id} runs its one statement on the driver (perf/rawread.py): the same
+    detail as the engine's path, a write seen by the very next read, and the engine's answer when
+    the driver path fails."""
+    import uuid
+
+    from campaigns.service import get_campaign, read_campaign
+    from models import Campaign
+    from perf import rawread
+    from tests.support.campaign_rig import make_campaign
+
+    r = await rig()
+    cid, _ = await make_campaign(r, 3)
+    async with r.db.session(write=False) as s:
+        ws = (await s.get(Campaign, uuid.UUID(cid))).workspace_id
+    reader = rawread.reader(r.db)
+    assert reader.kind in ("sqlite", "postgresql")
+    answers = []
+    real_first = reader.first
+
+    async def counting(*args, **kwargs):
+        answers.append(await real_first(*args, **kwargs))
+        return answers[-1]
+
+    monkeypatch.setattr(reader, "first", counting)
+    fast = await read_campaign(r.db, workspace_id=ws, campaign_id=uuid.UUID(cid))
+    assert answers and answers[-1] is not rawread.FAILED  # the driver answered
+    async with r.db.session(write=False) as s:
+        slow = await get_campaign(s, workspace_id=ws, campaign_id=uuid.UUID(cid))
+    assert fast.model_dump() == slow.model_dump() and fast.stats.prospects == 3
+    assert (await r.client.patch(f"/api/campaigns/{cid}", json={"status": "active"})).status_code == 200
+    got = await r.client.get(f"/api/campaigns/{cid}")
+    assert got.json()["status"] == "active" and answers[-1] is not rawread.FAILED
+    assert (await r.client.get(f"/api/campaigns/{uuid.uuid4()}")).status_code == 404
+    other = await r.other_client()
+    assert (await other.get(f"/api/campaigns/{cid}")).status_code == 404  # another workspace's
+
+    def broken(self, values):
+        raise OSError("connection lost")
+
+    monkeypatch.setattr(rawread._Prepared, "params", broken)
+    again = await r.client.get(f"/api/campaigns/{cid}")
+    assert answers[-1] is rawread.FAILED
+    assert again.status_code == 200 and again.json() == got.json()

@@ -8,8 +8,9 @@ machine filter, and the rollups the analytics reports read.
     service   message links, hits, event ingestion and listing
     deps      `TrackerDep`: the process's HitRecorder as a typed route dependency
     router    /api/tracking routes, the pixel (/t/o) and the click redirect (/t/c)
+    lane      the pixel and the click redirect as one pure-ASGI layer (perf; the router's routes stay)
 
-May import: `core`, `models`, `schemas`, `settings`, `database_async`. Nothing of another feature.
+May import: `core`, `models`, `schemas`, `settings`, `database_async`, `perf`. Nothing of another feature.
 """
 
 from tracking.hits import Hit, HitRecorder, HitResult, write_hits

@@ -20,10 +20,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 import structlog
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from core.sql import Executor
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
 from models import CampaignProspect, Message, TrackedLink
 from perf import sqlite_inline
@@ -55,35 +55,45 @@ class HitResult:
     machine_reason: str | None = None
 
 
-_MESSAGES_WITH_TIER = select(
-    Message.id,
-    Message.workspace_id,
-    Message.campaign_id,
-    Message.prospect_id,
-    Message.step,
-    Message.variant,
-    CampaignProspect.tier,
-).outerjoin(
-    CampaignProspect,
-    and_(CampaignProspect.campaign_id == Message.campaign_id, CampaignProspect.prospect_id == Message.prospect_id),
+# Built once (an expanding IN list): building and cache-keying them per batch cost as much as running them.
+_MESSAGES_WITH_TIER = (
+    select(
+        Message.id,
+        Message.workspace_id,
+        Message.campaign_id,
+        Message.prospect_id,
+        Message.step,
+        Message.variant,
+        CampaignProspect.tier,
+    )
+    .outerjoin(
+        CampaignProspect,
+        and_(
+            CampaignProspect.campaign_id == Message.campaign_id,
+            CampaignProspect.prospect_id == Message.prospect_id,
+        ),
+    )
+    .where(Message.id.in_(bindparam("ids", expanding=True)))
+)
+_LINKS = select(TrackedLink.id, TrackedLink.message_id, TrackedLink.url).where(
+    TrackedLink.id.in_(bindparam("ids", expanding=True))
 )
 
 
-async def write_hits(session: AsyncSession, hits: list[Hit], *, settings: Settings) -> list[HitResult]:
-    """Resolve hits to their message (and link), then record them as events in this transaction."""
+async def write_hits(session: Executor, hits: list[Hit], *, settings: Settings) -> list[HitResult]:
+    """Resolve hits to their message (and link), then record them as events in this transaction
+    (on a session or, as the recorder does, a connection: Core statements need no ORM layer)."""
     link_rows = {}
     click_ids = [h.ident for h in hits if h.kind == "click"]
     for chunk in ingest.chunks(sorted(set(click_ids), key=str)):
-        rows = await session.execute(
-            select(TrackedLink.id, TrackedLink.message_id, TrackedLink.url).where(TrackedLink.id.in_(chunk))
-        )
+        rows = await session.execute(_LINKS, {"ids": chunk})
         link_rows.update({r.id: r for r in rows})
     message_ids = {h.ident for h in hits if h.kind == "open"} | {r.message_id for r in link_rows.values()}
     messages = {}
     tiers: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
     for chunk in ingest.chunks(sorted(message_ids, key=str)):
         # One statement for the message and its prospect's tier in the campaign (it was two).
-        rows = await session.execute(_MESSAGES_WITH_TIER.where(Message.id.in_(chunk)))
+        rows = await session.execute(_MESSAGES_WITH_TIER, {"ids": chunk})
         for r in rows:
             messages[r.id] = r
             if r.campaign_id is not None:
@@ -172,6 +182,8 @@ class HitRecorder:
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self.replays = ReplayFilter(settings.TRACKING_REPLAY_WINDOW_S)
+        # Batches run on a connection of the writer engine (SQLite: BEGIN IMMEDIATE), no ORM session.
+        self._writer = db.engine.execution_options(sqlite_begin="IMMEDIATE")
         # SQLite file: batches run inline on the event loop's thread (see `_write_inline`).
         self._inline: Any = None
         self._checkpointed = 0.0
@@ -190,7 +202,7 @@ class HitRecorder:
                 and db.settings.DB_SQLITE_INLINE
                 and (db.url.database or ":memory:") != ":memory:"
             ):
-                self._inline = async_sessionmaker(sqlite_inline.inline_writer(db), expire_on_commit=False)
+                self._inline = sqlite_inline.inline_writer(db)
             self._task = asyncio.create_task(self._run(), name="tracking-group-commit")
 
     async def stop(self) -> None:
@@ -204,7 +216,7 @@ class HitRecorder:
         if self._checkpoint is not None:
             await self._checkpoint
         if self._inline is not None:
-            await self._inline.kw["bind"].dispose()
+            await self._inline.dispose()
             self._inline = None
 
     async def record(self, hit: Hit) -> HitResult:
@@ -222,8 +234,8 @@ class HitRecorder:
     async def _write(self, hits: list[Hit]) -> list[HitResult]:
         results = await self._write_inline(hits) if self._inline is not None else None
         if results is None:
-            async with self.db.session() as session:
-                results = await write_hits(session, hits, settings=self.settings)
+            async with self._writer.begin() as conn:
+                results = await write_hits(conn, hits, settings=self.settings)
         self.batches += 1
         self.hits += len(hits)
         return results
@@ -237,13 +249,8 @@ class HitRecorder:
         and the WAL is checkpointed in a thread, at most once a second.
         """
         try:
-            async with self._inline() as session:
-                try:
-                    results = await write_hits(session, hits, settings=self.settings)
-                    await session.commit()
-                except BaseException:
-                    await session.rollback()
-                    raise
+            async with self._inline.begin() as conn:  # commits at the end of the block, else rolls back
+                results = await write_hits(conn, hits, settings=self.settings)
         except OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise

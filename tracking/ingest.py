@@ -26,11 +26,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlalchemy import and_, delete, func, select, text, tuple_, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import and_, bindparam, delete, func, select, text, tuple_, update
 
 from core import metrics, sql
-from core.sql import chunks, table_insert
+from core.sql import Executor, chunks, table_insert
 from models import (
     CampaignProspect,
     CampaignStat,
@@ -182,7 +181,7 @@ class _Deltas:
         else:
             self.stats[(campaign, tier, step, variant, metric)][5 if human else 4] += sign
 
-    async def flush(self, session: AsyncSession) -> None:
+    async def flush(self, session: Executor) -> None:
         stat_cols = ("total", "human", "uniq", "uniq_human", "uniq_step", "uniq_step_human")
         rows = [
             {
@@ -225,7 +224,7 @@ class _Deltas:
 _UPSERTS: dict[tuple[str, str, tuple[str, ...]], Any] = {}
 
 
-def _rollup_upsert(session: AsyncSession, model: Any, index: tuple[str, ...], cols: tuple[str, ...]) -> Any:
+def _rollup_upsert(session: Executor, model: Any, index: tuple[str, ...], cols: tuple[str, ...]) -> Any:
     """`INSERT … ON CONFLICT (index) DO UPDATE SET c = c + excluded.c`, built once per dialect and table:
     building it (the `excluded` alias) on every flush was 8% of the pixel's CPU."""
     key = (sql.dialect(session), model.__tablename__, cols)
@@ -239,7 +238,7 @@ def _rollup_upsert(session: AsyncSession, model: Any, index: tuple[str, ...], co
     return stmt
 
 
-async def record(session: AsyncSession, drafts: list[Draft], *, settings: Settings) -> None:
+async def record(session: Executor, drafts: list[Draft], *, settings: Settings) -> None:
     """Label, store and roll up `drafts` in the session's transaction (the caller commits).
 
     Sets `event_id` on each stored draft and `duplicate` on those whose external id was stored
@@ -261,7 +260,7 @@ async def record(session: AsyncSession, drafts: list[Draft], *, settings: Settin
         metrics.record_tracking_event(d.type, d.is_machine)
 
 
-async def _label(session: AsyncSession, drafts: list[Draft], settings: Settings, deltas: _Deltas) -> None:
+async def _label(session: Executor, drafts: list[Draft], settings: Settings, deltas: _Deltas) -> None:
     """Apply the machine filter to the batch; relabel stored clicks that turn out to be part of a burst."""
     engaged = [d for d in drafts if d.type in machine.ENGAGEMENT and d.counted]
     reference = await _delivery_times(session, drafts, engaged)
@@ -289,25 +288,57 @@ async def _label(session: AsyncSession, drafts: list[Draft], settings: Settings,
         await _relabel(session, relabel, deltas)
 
 
+# Hot statements built once (the pixel's group commit runs them per batch): building one and
+# generating its cache key cost about as much as running it.
+_DELIVERY_TIMES = select(
+    TrackingEvent.campaign_id,
+    TrackingEvent.prospect_id,
+    TrackingEvent.step,
+    TrackingEvent.type,
+    TrackingEvent.occurred_at,
+).where(
+    tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(bindparam("pairs", expanding=True)),
+    TrackingEvent.type.in_(("sent", "delivered")),
+)
+_INSERTS: dict[tuple[str, str], Any] = {}
+
+
+def _store_insert(session: Executor) -> Any:
+    """The events' INSERT … ON CONFLICT DO NOTHING RETURNING, built once per dialect."""
+    key = (sql.dialect(session), "events")
+    stmt = _INSERTS.get(key)
+    if stmt is None:
+        t = TrackingEvent.__table__.c
+        stmt = _INSERTS[key] = (
+            table_insert(session, TrackingEvent)
+            .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
+            .returning(t.id, t.workspace_id, t.external_id)
+        )
+    return stmt
+
+
+def _claim_insert(session: Executor) -> Any:
+    """The first touches' INSERT … ON CONFLICT DO NOTHING RETURNING, built once per dialect."""
+    key = (sql.dialect(session), "touches")
+    stmt = _INSERTS.get(key)
+    if stmt is None:
+        t = TrackingFirstTouch.__table__.c
+        stmt = _INSERTS[key] = (
+            table_insert(session, TrackingFirstTouch)
+            .on_conflict_do_nothing()
+            .returning(t.campaign_id, t.prospect_id, t.metric, t.scope, t.audience)
+        )
+    return stmt
+
+
 async def _delivery_times(
-    session: AsyncSession, drafts: list[Draft], engaged: list[Draft]
+    session: Executor, drafts: list[Draft], engaged: list[Draft]
 ) -> dict[tuple[Any, ...], dict[str, list[datetime]]]:
     """Send and delivery times per (campaign, prospect, step) for the prospects opening or clicking."""
     times: dict[tuple[Any, ...], dict[str, list[datetime]]] = defaultdict(lambda: defaultdict(list))
     pairs = sorted({(d.campaign_id, d.prospect_id) for d in engaged}, key=str)
     for chunk in chunks(pairs):
-        rows = await session.execute(
-            select(
-                TrackingEvent.campaign_id,
-                TrackingEvent.prospect_id,
-                TrackingEvent.step,
-                TrackingEvent.type,
-                TrackingEvent.occurred_at,
-            ).where(
-                tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(chunk),
-                TrackingEvent.type.in_(("sent", "delivered")),
-            )
-        )
+        rows = await session.execute(_DELIVERY_TIMES, {"pairs": chunk})
         for c, p, step, kind, at in rows:
             times[(c, p, step)][kind].append(at)
     for d in drafts:
@@ -316,7 +347,7 @@ async def _delivery_times(
     return times
 
 
-async def _bursts(session: AsyncSession, clicks: list[Draft], settings: Settings) -> list[int]:
+async def _bursts(session: Executor, clicks: list[Draft], settings: Settings) -> list[int]:
     """Label the batch's burst clicks; return the ids of stored human clicks that joined a burst."""
     if not clicks:
         return []
@@ -367,7 +398,7 @@ async def _bursts(session: AsyncSession, clicks: list[Draft], settings: Settings
     return sorted(relabel)
 
 
-async def _relabel(session: AsyncSession, event_ids: list[int], deltas: _Deltas) -> None:
+async def _relabel(session: Executor, event_ids: list[int], deltas: _Deltas) -> None:
     """Turn stored human clicks into machine ones, moving their counts and first-touch claims."""
     e = TrackingEvent
     cols = (e.id, e.workspace_id, e.campaign_id, e.tier, e.step, e.variant, e.occurred_at, e.type)
@@ -451,7 +482,7 @@ async def _relabel(session: AsyncSession, event_ids: list[int], deltas: _Deltas)
     log.info("tracking.clicks_relabelled", events=len(event_ids), claims_moved=len(held))
 
 
-async def _store(session: AsyncSession, drafts: list[Draft]) -> list[Draft]:
+async def _store(session: Executor, drafts: list[Draft]) -> list[Draft]:
     """Insert the batch's new events; mark duplicates; return the stored drafts in id order."""
     fresh: dict[tuple[uuid.UUID, str], Draft] = {}
     for d in drafts:
@@ -484,13 +515,7 @@ async def _store(session: AsyncSession, drafts: list[Draft]) -> list[Draft]:
         for d in fresh.values()
     ]
     if rows:
-        t = TrackingEvent.__table__.c
-        stmt = (
-            table_insert(session, TrackingEvent)
-            .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
-            .returning(t.id, t.workspace_id, t.external_id)
-        )
-        for row in await session.execute(stmt, rows):
+        for row in await session.execute(_store_insert(session), rows):
             fresh[(row.workspace_id, row.external_id)].event_id = row.id
     for d in fresh.values():
         if d.event_id is None:
@@ -498,7 +523,7 @@ async def _store(session: AsyncSession, drafts: list[Draft]) -> list[Draft]:
     return sorted((d for d in fresh.values() if d.event_id is not None), key=lambda d: d.event_id or 0)
 
 
-async def _claim(session: AsyncSession, created: list[Draft], deltas: _Deltas) -> None:
+async def _claim(session: Executor, created: list[Draft], deltas: _Deltas) -> None:
     """Count the stored events and claim first touches (unique prospects) in id order."""
     candidates: dict[TouchKey, Draft] = {}
     for d in created:
@@ -527,18 +552,12 @@ async def _claim(session: AsyncSession, created: list[Draft], deltas: _Deltas) -
     ]
     if not rows:
         return
-    t = TrackingFirstTouch.__table__.c
-    stmt = (
-        table_insert(session, TrackingFirstTouch)
-        .on_conflict_do_nothing()
-        .returning(t.campaign_id, t.prospect_id, t.metric, t.scope, t.audience)
-    )
-    for key in await session.execute(stmt, rows):
+    for key in await session.execute(_claim_insert(session), rows):
         d = candidates[tuple(key)]  # type: ignore[index]
         deltas.unique(d.workspace_id, key[0], d.tier, d.step, d.variant, d.occurred_at, key[2], key[3], key[4])
 
 
-async def _statuses(session: AsyncSession, created: list[Draft]) -> None:
+async def _statuses(session: Executor, created: list[Draft]) -> None:
     """A reply, bounce or unsubscribe ends the prospect's sequence; a send starts it."""
     groups: dict[tuple[uuid.UUID, ProspectStatus], set[uuid.UUID]] = defaultdict(set)
     for d in created:
@@ -559,7 +578,7 @@ async def _statuses(session: AsyncSession, created: list[Draft]) -> None:
             )
 
 
-async def links_per_message(session: AsyncSession, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+async def links_per_message(session: Executor, message_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     counts: dict[uuid.UUID, int] = {}
     for chunk in chunks(sorted(set(message_ids), key=str)):
         rows = await session.execute(
