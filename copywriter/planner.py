@@ -1393,11 +1393,11 @@ class Plan:
         first = words[0]
         if first.lower() in ("she", "he", "we", "it", "i", "her", "his"):
             return None  # someone else's clause ("she wants it under 40%"): not the reader's, said only as a goal
-        if first.lower() in ("they", "their"):
+        if first.lower() in ("they", "their", "its"):  # the record's pronoun for the company ("Its Denver clinic")
             if you or not self.company:
                 words[0] = _PRONOUNS_YOU[first.lower()]
                 return " ".join(words)
-            if first.lower() == "their":
+            if first.lower() in ("their", "its"):
                 return " ".join([possessive(self.company), *words[1:]])
             verb = (
                 {"have": "has", "are": "is", "were": "was", "do": "does"}.get(words[1].lower(), words[1])
@@ -1949,6 +1949,8 @@ class Plan:
                 and not words[0].isupper()
                 and not (len(words) > 1 and words[1][:1].isupper())
                 and words[0].lower() not in _BRANDS  # "Deliveroo exclusivity contract" keeps its capital
+                and fact.text.split()[0]
+                == words[0]  # only a capital that starts the sentence ("Its Denver clinic")
             ):
                 words[0] = words[0].lower()
             rate = re.search(

@@ -227,3 +227,17 @@ def test_people_who_joined_are_a_hire_said_back_with_its_own_question() -> None:
     assert "hired two lateral tax partners" in first, first
     assert subject == "two lateral tax partners", subject
     assert "while you're hiring" not in question and "two lateral tax partners" in question, question
+
+
+def test_the_records_its_is_the_company_and_a_place_keeps_its_capital() -> None:
+    subject, body = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Birchwood Sports Rehab",
+        employee_count=80,
+        notes="Its Tucson clinic was acquired by Canyon Outpatient Group in May.",
+    )
+    first = _first(body)
+    assert "Its" not in first and "Birchwood's Its" not in first, first
+    assert "Tucson clinic" in first, first
+    assert "Tucson" in subject and "tucson" not in subject, subject
