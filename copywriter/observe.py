@@ -94,6 +94,7 @@ _PLACES = re.compile(
     r"clinics?|practices?|openings?|branches?|casinos?)\b",
     re.IGNORECASE,
 )
+_PLANNED = re.compile(r"\b(?:plan\w*|add\w*|open\w*|new|build\w*|this year|next year|20\d\d)\b", re.IGNORECASE)
 _WHEN = re.compile(
     r"\b(?P<this>this year|este año|dieses Jahr|cette année|dit jaar)\b|\b(?P<next>next year)\b|"
     r"\b(?P<year>20\d\d)\b",
@@ -143,10 +144,14 @@ def denied_growth(plan: Plan) -> list[str]:
         else:
             d = _DENIED.search(text)
             body = (d.group("body") or "") if d else ""
-            if d and (d.group("body") is None or _GROWTH_IN.search(body)) and not _HAPPY.search(text):
+            plain = d is not None and d.group("body") is not None
+            # a plain denial counts when it denies an expansion or new places, said as a plan ("No new hires
+            # planned" is no expansion; "No locations outside Texas" denies no plan)
+            growth = not plain or _EXPANSION.search(body) or (_PLACES.search(body) and _PLANNED.search(body))
+            if d and growth and not _HAPPY.search(text):
                 when = _when(text)
                 place = _PLACES.search(body) if d.group("body") is not None else None
-                if _EXPANSION.search(text) or (place is None and d.group("body") is not None):
+                if _EXPANSION.search(text):
                     phrase = f"no expansion planned{when}"
                 else:
                     noun = place.group("noun").lower() if place else "locations"

@@ -2598,14 +2598,29 @@ def build_plan(
     plan.facts = [
         f
         for f in usable
-        if f.relevance
-        or f.raw in plan.restated
-        or plan.consequence_weight(f) > 0
-        or judged.get(_span_key(f.raw), (0.0, False))[0] >= 0.5
-        or plan.size_so_what(f)
-        or re.search(r"%|[$€£]\s?\d|\b(?:goal|target|wants?|aims?)\b", f.text, re.IGNORECASE)  # their own figure
+        if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
+        and (
+            f.relevance
+            or f.raw in plan.restated
+            or plan.consequence_weight(f) > 0
+            or judged.get(_span_key(f.raw), (0.0, False))[0] >= 0.5
+            or plan.size_so_what(f)
+            or re.search(
+                r"%|[$€£]\s?\d|\b(?:goal|target|wants?|aims?)\b", f.text, re.IGNORECASE
+            )  # their own figure
+        )
     ]
     return plan
+
+
+# a note that only says what the business focuses on ("Group business is their focus"), with no figure: it tells
+# the trade, which the no-fact observation says with its "so what"; never told back on its own
+_FOCUS_ONLY = re.compile(
+    r"^(?:[^\d.]{2,60}\s(?:is|are)\s(?:their|its|our|the)\s(?:main\s|core\s|primary\s)?focus|"
+    r"(?:their|its|the)\s(?:main\s|core\s|primary\s)?focus\s(?:is|are)\s[^\d]{2,60}|"
+    r"(?:mainly\s|mostly\s)?focus(?:es|ed)?\son\s[^\d]{2,60})$",
+    re.IGNORECASE,
+)
 
 
 # what a gap the offer can fill is about ("No in-house marketing director" for a campaigns agency)
