@@ -453,3 +453,17 @@ def test_a_thin_city_hotel_record_hears_its_trade() -> None:
     assert not re.search(r"\bMost [\w -]+ I talk to\b", opening), opening
     assert "business travelers" in sentences_of(opening)[0], opening
     assert any(w in subjects[0] for w in ("business", "traveler", "trip")), subjects
+
+
+def test_an_orthodontic_practice_is_not_told_about_cleanings() -> None:
+    _, opening = _step_one("healthcare_clinic", company="Brightpath Orthodontics", title="Office Manager")
+    assert "cleaning" not in opening and "hygiene" not in opening, opening
+    assert re.search(r"\badjustment\b|\bretainer\b", sentences_of(opening)[0]), opening
+
+
+def test_a_restaurant_the_notes_keep_off_the_apps_hears_no_app_trade_premise() -> None:
+    """The pizza trade's "regulars reorder ... on the delivery apps" is not said to a dine-in-only brand."""
+    _, opening = _step_one(
+        "restaurant", company="Ember Oven Pizza", title="Owner", notes="Dine-in only, no delivery apps."
+    )
+    assert "pies week after week" not in opening and "pizza regulars" not in opening, opening

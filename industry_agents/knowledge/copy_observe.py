@@ -104,6 +104,8 @@ _COAST = (
     r"C[oô]te d'Azur|Amalfi|Sylt|Cornwall|\w+ Beach|\w+ Island)\b"
 )
 
+# a restaurant the record says is not on the delivery apps: no app-order premise
+_NO_APPS = r"\bno (?:third-party )?delivery\b|\bnot on (?:the )?(?:delivery )?apps\b|\bno (?:delivery )?apps\b|\bdine-in only\b|\bdoesn't do delivery\b"
 # a hotel whose business is groups and conferences: leisure-repeat premises do not fit it
 _GROUPS = r"\bconference\b|\bconvention\b|\bgroup business\b|\bgroups? (?:is|are) (?:the|their|our) (?:main )?focus\b|\bfocus(?:es|ed)? on groups\b|\bmeetings (?:and|&) events\b"
 _NOT_LEISURE = _GROUPS + r"|\bcorporate\b|\bbusiness travel"
@@ -163,6 +165,7 @@ OBSERVE: dict[str, Observations] = {
                     "Asking them after the first stay is usually all it takes to move the second one direct.",
                 ),
                 ("guests who chose you", "boutique repeat stays"),
+                unless=r"\bbrand(?:ed|-affiliated)\b|\bfranchis\w*|\b(?:Marriott|Hilton|Hyatt|IHG|Accor|Wyndham|Choice Hotels)\b",
             ),
             Trade(
                 r"\b(?:lodge|inn|gasthof|gasthaus)\b",
@@ -374,7 +377,18 @@ OBSERVE: dict[str, Observations] = {
                 ("overdue annual skin checks", "the annual skin check"),
             ),
             Trade(
-                r"\bdental\b|\bdentist|\bsmiles?\b|\borthodont|\bDDS\b",
+                r"\borthodont\w*|\bbraces\b|\baligners?\b",
+                "an orthodontic practice",
+                "the open chairs usually come from patients who miss an adjustment visit mid-treatment and from retainer checks no one books once the braces come off",
+                (
+                    "Those patients already know the practice, so they are the quickest way to fill open slots.",
+                    "Each missed adjustment is an open slot now and a longer treatment later.",
+                ),
+                ("missed adjustment visits", "retainer checks no one books"),
+                field="orthodontics",
+            ),
+            Trade(
+                r"\bdental\b|\bdentist|\bsmiles?\b|\bDDS\b",
                 "a dental practice",
                 "most open chairs trace back to hygiene recall: six-month cleanings that patients mean to book and then don't",
                 (
@@ -449,6 +463,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("the weekly pizza regulars", "repeat pizza orders"),
                 field="the pizza business",
+                unless=_NO_APPS,
             ),
             Trade(
                 r"\bbagels?\b|\bbakery\b|\bbakehouse\b|\bcaf[eé]\b|\bcoffee\b",
@@ -459,6 +474,7 @@ OBSERVE: dict[str, Observations] = {
                     "Each repeat order through an app pays a commission that a direct order would keep.",
                 ),
                 ("the morning regulars", "repeat café orders"),
+                unless=_NO_APPS,
             ),
             Trade(
                 r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b",
@@ -470,6 +486,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("small orders, big commissions", "the weekly regulars"),
                 field="fast casual",
+                unless=_NO_APPS,
             ),
             Trade(
                 r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiner\b",
@@ -481,6 +498,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("dine-in guests on the apps", "takeout through the apps"),
                 field="full-service dining",
+                unless=_NO_APPS,
             ),
         ),
         tools=(
