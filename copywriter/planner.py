@@ -44,7 +44,7 @@ from copywriter.foreign import english_fact
 from copywriter.foreign import restatements as foreign_restatements
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
-from copywriter.observe import observe, trade_clause
+from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
@@ -498,8 +498,18 @@ class Plan:
         return options[stable_int(self.ctx.seed, *salt) % len(options)]
 
     def ok(self, sentence: str | None) -> bool:
-        """Whether a planned sentence passes the checker's hard checks (the writer never ships a defect)."""
-        return sentence is not None and not any(f.severity == "hard" for f in lint_sentence(sentence, self.lint))
+        """Whether a planned sentence passes the checker's hard checks (the writer never ships a defect) and
+        does not sell what the record says the prospect already has and likes (`kept_pitch`)."""
+        if sentence is None or (self.kept_pitch is not None and self.kept_pitch.search(sentence)):
+            return False
+        return not any(f.severity == "hard" for f in lint_sentence(sentence, self.lint))
+
+    @cached_property
+    def kept_pitch(self) -> re.Pattern[str] | None:
+        """What would pitch against a tool the record says the prospect is happy with ("Happy with Weave
+        reminders": "a second reminder"), or None (see `copywriter.observe.kept_tool`)."""
+        kept = kept_tool(self)
+        return kept[2] if kept is not None else None
 
     def pick_ok(self, options: list[str], *salt: object) -> str | None:
         """The variant this reader gets, or the next one that passes the checker; None if none does."""
@@ -2127,12 +2137,16 @@ class Plan:
                 continue
             if any(f.severity == "hard" or f.code == "generic_subject" for f in lint_subject(subject, self.lint)):
                 continue
+            if self.kept_pitch is not None and self.kept_pitch.search(subject):
+                continue  # "the second reminder" to a practice happy with its reminders
             found.append(subject)
             if len(found) == count:
                 break
         for extra in generic:
             if len(found) == count:
                 break
+            if self.kept_pitch is not None and self.kept_pitch.search(extra):
+                continue
             if extra.casefold() not in {f.casefold() for f in found}:
                 found.append(extra)
         return found

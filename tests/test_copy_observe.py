@@ -467,3 +467,26 @@ def test_a_restaurant_the_notes_keep_off_the_apps_hears_no_app_trade_premise() -
         "restaurant", company="Ember Oven Pizza", title="Owner", notes="Dine-in only, no delivery apps."
     )
     assert "pies week after week" not in opening and "pizza regulars" not in opening, opening
+
+
+def test_no_step_pitches_a_reminder_to_a_practice_happy_with_its_reminders() -> None:
+    """A fact leads (the no-show rate), and the notes say the practice is happy with its reminder tool: no
+    subject or sentence in any step sells another reminder."""
+    profile = industry_agents.get_builtin("healthcare_clinic")
+    assert profile is not None
+    who = ProspectData.model_validate(
+        {
+            "email": "rory@oakview-dental.com",
+            "first_name": "Rory",
+            "company": "Oakview Dental",
+            "title": "Office Manager",
+            "notes": "No-show rate around 12%. Happy with Weave reminders.",
+        }
+    )
+    seq = generate_sequence_rules(
+        profile, who, analyze_rules(profile, who), sender_for("healthcare_clinic"), steps=4
+    )
+    pitch = re.compile(r"\b(?:second|another|one more|extra) reminder|\breminders? beyond\b", re.IGNORECASE)
+    for step in seq.steps:
+        assert not any(pitch.search(s) for s in step.subject_variants), step.subject_variants
+        assert not pitch.search(step.body), step.body
