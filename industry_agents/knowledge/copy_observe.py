@@ -569,7 +569,7 @@ OBSERVE: dict[str, Observations] = {
                 "the first order is often a test of fit, and when the fit works the second order comes quickly, if someone asks",
                 (
                     "The weeks after a first order that fits are when a second one is easiest to win.",
-                    "A first-time buyer whose size you already know is the cheapest second order to win.",
+                    "A second order from a first-time buyer whose size you already know is the cheapest one to win.",
                 ),
                 ("after the first fit", "the second apparel order"),
                 field="apparel",
@@ -580,7 +580,7 @@ OBSERVE: dict[str, Observations] = {
                 "few customers own just one pair, and a second pair for sun, sport or reading is the natural second order",
                 (
                     "Asking for it while the first pair is still new is usually what wins it.",
-                    "A customer whose fit you already know is the cheapest second order to win.",
+                    "A second pair for a customer whose fit you already know is the cheapest order to win.",
                 ),
                 ("the second pair", "a pair for the sun"),
                 field="eyewear",
@@ -591,7 +591,7 @@ OBSERVE: dict[str, Observations] = {
                 "customers usually buy for one room at a time, so the next room is a second order waiting to be asked for",
                 (
                     "A note after the first order lands is usually what brings that second one.",
-                    "A customer who already likes what arrived is the cheapest second order to win.",
+                    "A second order from a customer who already likes what arrived is the cheapest one to win.",
                 ),
                 ("the next room", "after the first room"),
                 field="home goods",
@@ -941,12 +941,12 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\blaw\b|\blegal\b|\badvocat|\bavocats?\b|\battorneys?\b|\bsolicitors?\b|\blawyers?\b|\bLLP\b",
                 "a law firm",
-                "new matters mostly arrive through referrals, so the practice groups with spare capacity are rarely the ones the referrals reach",
+                "new matters mostly arrive through referrals, so the work that comes in depends on who recommends the firm rather than on the clients the partners would choose",
                 (
-                    "Outbound is the one channel that books first meetings for the practice group that needs them.",
-                    "First meetings with the clients a partner picks are the new work referrals don't deliver.",
+                    "Outbound is the one channel that books first meetings with the clients a partner chooses.",
+                    "Referrals can't be scheduled, but first meetings with the clients a partner wants can.",
                 ),
-                ("practice groups with room", "matters referrals don't bring"),
+                ("the clients partners choose", "new work beyond referrals"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
             ),
             Trade(
