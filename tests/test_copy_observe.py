@@ -490,3 +490,30 @@ def test_no_step_pitches_a_reminder_to_a_practice_happy_with_its_reminders() -> 
     for step in seq.steps:
         assert not any(pitch.search(s) for s in step.subject_variants), step.subject_variants
         assert not pitch.search(step.body), step.body
+
+
+def test_a_denial_said_back_is_not_a_claim_but_a_claim_still_is() -> None:
+    """The checker's "the record says there is no expansion" check: the denial said as a denial passes, a
+    sentence that claims the expansion anyway is still flagged."""
+    from copywriter.lint import build_lint_context, lint_sentence
+
+    profile = industry_agents.get_builtin("hotel")
+    assert profile is not None
+    who = ProspectData.model_validate(
+        {
+            "email": "ines@quayside-hotel.com",
+            "first_name": "Ines",
+            "company": "Quayside Hotel",
+            "title": "Director of Sales",
+            "signals": ["No expansion planned for 2028"],
+        }
+    )
+    ctx = build_lint_context(profile, who, sender_for("hotel"))
+
+    def flagged(text: str) -> bool:
+        return any(f.code == "unsupported_claim" for f in lint_sentence(text, ctx))
+
+    assert not flagged("With no expansion planned for 2028, the growth has to come from guests who know Quayside.")
+    assert flagged("Your expansion is the moment to win past guests back.")
+    assert flagged("New rooms fill faster when past guests hear about them first.")
+    assert flagged("With no plan yet, the expansion is the moment to ask past guests back.")
