@@ -138,8 +138,9 @@ def denied_growth(plan: Plan) -> list[str]:
         if m and _GROWTH_IN.search(m.group("thing")):
             thing = re.sub(r"\s+(?:project|plans?)$", "", m.group("thing").strip(), flags=re.IGNORECASE)
             words = thing.split()
-            if len(words) > 1 and words[1].islower():
-                words[0] = words[0].lower()  # sentence case of the record ("Hotel tower"), not a name
+            named = re.findall(r"[\w'-]+", (plan.ctx.prospect.location or "").lower())  # a place is a name
+            if len(words) > 1 and words[1].islower() and words[0].lower() not in named:
+                words[0] = words[0].lower()  # sentence case of the record ("Hotel tower"), not a name ("Reno")
             phrase = f"the {' '.join(words)} {m.group('verb').lower()}"
         else:
             d = _DENIED.search(text)

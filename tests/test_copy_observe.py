@@ -517,3 +517,14 @@ def test_a_denial_said_back_is_not_a_claim_but_a_claim_still_is() -> None:
     assert flagged("Your expansion is the moment to win past guests back.")
     assert flagged("New rooms fill faster when past guests hear about them first.")
     assert flagged("With no plan yet, the expansion is the moment to ask past guests back.")
+
+
+def test_a_place_in_a_denied_project_keeps_its_capital() -> None:
+    _, opening = _step_one(
+        "casino",
+        company="Comstock Lode Casino",
+        title="General Manager",
+        location="Reno, Nevada, United States",
+        signals=["Reno expansion put on hold"],
+    )
+    assert sentences_of(opening)[0].startswith("With the Reno expansion put on hold, "), opening
