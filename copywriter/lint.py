@@ -1392,6 +1392,9 @@ _TOPIC_CLAIMS: dict[str, re.Pattern[str]] = {
 }
 
 
+_SAID_DENIED = re.compile(r"\b(?:[Nn]o|[Nn]ot|[Ww]ithout|[Nn]ever)\s+(?:any\s+|more\s+)?$")
+
+
 def denied_topics(texts: list[str]) -> frozenset[str]:
     """The topics a record says are not happening, from its signals and notes."""
     out: set[str] = set()
@@ -1420,7 +1423,10 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
         if ctx is None or promise not in ctx.offer.lower()
     ]
     for topic in ctx.denied if ctx is not None else ():
-        claim = _TOPIC_CLAIMS[topic].search(text)
+        # the denial said back ("With no expansion planned for 2027, ...") claims nothing
+        claim = next(
+            (c for c in _TOPIC_CLAIMS[topic].finditer(text) if not _SAID_DENIED.search(text[: c.start()])), None
+        )
         # the sender saying what it does
         own = (ctx is not None and ctx.sender_company in text) or re.search(r"\b[Ww]e(?:'re)?\b", text)
         if claim and not own:

@@ -46,7 +46,7 @@ from copywriter.foreign import restatements as foreign_restatements
 from copywriter.foreign import unsayable_job_ads as foreign_unsayable
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
-from copywriter.observe import observe, trade_clause
+from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
@@ -500,8 +500,18 @@ class Plan:
         return options[stable_int(self.ctx.seed, *salt) % len(options)]
 
     def ok(self, sentence: str | None) -> bool:
-        """Whether a planned sentence passes the checker's hard checks (the writer never ships a defect)."""
-        return sentence is not None and not any(f.severity == "hard" for f in lint_sentence(sentence, self.lint))
+        """Whether a planned sentence passes the checker's hard checks (the writer never ships a defect) and
+        does not sell what the record says the prospect already has and likes (`kept_pitch`)."""
+        if sentence is None or (self.kept_pitch is not None and self.kept_pitch.search(sentence)):
+            return False
+        return not any(f.severity == "hard" for f in lint_sentence(sentence, self.lint))
+
+    @cached_property
+    def kept_pitch(self) -> re.Pattern[str] | None:
+        """What would pitch against a tool the record says the prospect is happy with ("Happy with Weave
+        reminders": "a second reminder"), or None (see `copywriter.observe.kept_tool`)."""
+        kept = kept_tool(self)
+        return kept[2] if kept is not None else None
 
     def pick_ok(self, options: list[str], *salt: object) -> str | None:
         """The variant this reader gets, or the next one that passes the checker; None if none does."""
@@ -2116,12 +2126,16 @@ class Plan:
                 continue
             if any(f.severity == "hard" or f.code == "generic_subject" for f in lint_subject(subject, self.lint)):
                 continue
+            if self.kept_pitch is not None and self.kept_pitch.search(subject):
+                continue  # "the second reminder" to a practice happy with its reminders
             found.append(subject)
             if len(found) == count:
                 break
         for extra in generic:
             if len(found) == count:
                 break
+            if self.kept_pitch is not None and self.kept_pitch.search(extra):
+                continue
             if extra.casefold() not in {f.casefold() for f in found}:
                 found.append(extra)
         return found
@@ -2589,14 +2603,29 @@ def build_plan(
     plan.facts = [
         f
         for f in usable
-        if f.relevance
-        or f.raw in plan.restated
-        or plan.consequence_weight(f) > 0
-        or judged.get(_span_key(f.raw), (0.0, False))[0] >= 0.5
-        or plan.size_so_what(f)
-        or re.search(r"%|[$€£]\s?\d|\b(?:goal|target|wants?|aims?)\b", f.text, re.IGNORECASE)  # their own figure
+        if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
+        and (
+            f.relevance
+            or f.raw in plan.restated
+            or plan.consequence_weight(f) > 0
+            or judged.get(_span_key(f.raw), (0.0, False))[0] >= 0.5
+            or plan.size_so_what(f)
+            or re.search(
+                r"%|[$€£]\s?\d|\b(?:goal|target|wants?|aims?)\b", f.text, re.IGNORECASE
+            )  # their own figure
+        )
     ]
     return plan
+
+
+# a note that only says what the business focuses on ("Group business is their focus"), with no figure: it tells
+# the trade, which the no-fact observation says with its "so what"; never told back on its own
+_FOCUS_ONLY = re.compile(
+    r"^(?:[^\d.]{2,60}\s(?:is|are)\s(?:their|its|our|the)\s(?:main\s|core\s|primary\s)?focus|"
+    r"(?:their|its|the)\s(?:main\s|core\s|primary\s)?focus\s(?:is|are)\s[^\d]{2,60}|"
+    r"(?:mainly\s|mostly\s)?focus(?:es|ed)?\son\s[^\d]{2,60})$",
+    re.IGNORECASE,
+)
 
 
 # what a gap the offer can fill is about ("No in-house marketing director" for a campaigns agency)

@@ -324,7 +324,10 @@ def test_a_negated_foreign_fact_is_never_claimed() -> None:
     tier, seq, _ = _write(row)
     body = seq.steps[0].body
     assert tier == 2
-    assert "expan" not in body.lower() and not _leaks(body, ("Keine", "Expansion", "geplant"))
+    # never claimed; said back only as what it is, a denial ("With no expansion planned, ..." is the angle for an
+    # offer that works the guests already on file)
+    assert not re.search(r"(?<!\bno )expan", body.lower()), body
+    assert not _leaks(body, ("Keine", "geplant"))  # "Expansion" is also the English word: checked above
 
 
 SHAPES = [

@@ -58,10 +58,39 @@ class Market:
 
 
 @dataclass(frozen=True)
+class Steady:
+    """For an offer that works the customers the prospect already has: what a record that denies growth ("No
+    expansion planned for 2027", "Hotel tower project shelved") means. `says` follow "With {denied}, " (the
+    record's own denial in its words) and name where growth has to come from; `{company}` / `{company}'s` are
+    filled in. `means` are the "so what", `subjects` 2-5 words."""
+
+    says: tuple[str, ...]
+    means: tuple[str, ...]
+    subjects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Covered:
+    """A tool the record says the prospect is happy with ("Happy with Weave reminders for now"): never pitched
+    against as if absent. `pattern` finds the tool (or what it does) in that sentence; `says` acknowledge what
+    it covers (`{tool}` filled in), `means` say what the offer adds beyond it, and `pitches` matches a line
+    that would sell what the tool already does (never said to this reader)."""
+
+    pattern: str
+    says: tuple[str, ...]
+    means: tuple[str, ...]
+    subjects: tuple[str, ...]
+    pitches: str = ""
+    name: str = ""  # what to call it when the record names no brand ("your reminders")
+
+
+@dataclass(frozen=True)
 class Observations:
     trades: tuple[Trade, ...] = ()
     tools: tuple[Tool, ...] = ()
     markets: tuple[Market, ...] = ()
+    steady: Steady | None = None
+    covered: tuple[Covered, ...] = ()
 
 
 _MOUNTAIN = (
@@ -74,6 +103,12 @@ _COAST = (
     r"Gulf Shores|Naples|Sanibel|Santa Barbara|Malibu|Maui|Kauai|Mallorca|Majorca|Ibiza|Menorca|Algarve|"
     r"C[oô]te d'Azur|Amalfi|Sylt|Cornwall|\w+ Beach|\w+ Island)\b"
 )
+
+# a restaurant the record says is not on the delivery apps: no app-order premise
+_NO_APPS = r"\bno (?:third-party )?delivery\b|\bnot on (?:the )?(?:delivery )?apps\b|\bno (?:delivery )?apps\b|\bdine-in only\b|\bdoesn't do delivery\b"
+# a hotel whose business is groups and conferences: leisure-repeat premises do not fit it
+_GROUPS = r"\bconference\b|\bconvention\b|\bgroup business\b|\bgroups? (?:is|are) (?:the|their|our) (?:main )?focus\b|\bfocus(?:es|ed)? on groups\b|\bmeetings (?:and|&) events\b"
+_NOT_LEISURE = _GROUPS + r"|\bcorporate\b|\bbusiness travel"
 
 OBSERVE: dict[str, Observations] = {
     "hotel": Observations(
@@ -89,6 +124,17 @@ OBSERVE: dict[str, Observations] = {
                 ("return guests by the water", "repeat marina guests"),
             ),
             Trade(
+                _GROUPS,
+                "a conference hotel",
+                "group business fills much of the calendar, and the attendees who liked the place are already in the guest records but are rarely asked back for a stay of their own",
+                (
+                    "When they do come back on their own, most book through an OTA unless someone asks them to book direct.",
+                    "Asked to book direct, they are some of the cheapest room nights to move off the OTAs.",
+                ),
+                ("attendees who come back", "group guests, second stay"),
+                field="a conference hotel",
+            ),
+            Trade(
                 r"\bresort\b",
                 "a resort",
                 "most stays are leisure trips that guests repeat, and the ones who first booked through an OTA tend to go back to it for the next one",
@@ -97,6 +143,18 @@ OBSERVE: dict[str, Observations] = {
                     "A guest on their second or third stay is the easiest one to ask to book direct.",
                 ),
                 ("repeat resort guests", "the second resort stay"),
+                unless=_NOT_LEISURE,
+            ),
+            Trade(
+                r"\bcity\b|\bdowntown\b|\bairport\b|\bbusiness hotel\b|\bstadthotel\b|\bcorporate (?:travel|guests|accounts)\b|\bbusiness travel",
+                "a city hotel",
+                "many guests are business travelers who come back to the same city several times a year, and the ones who first booked through an OTA keep booking there",
+                (
+                    "A traveler on their third trip of the year is the easiest guest to ask to book direct.",
+                    "Each of those repeat trips pays a commission a direct booking would keep.",
+                ),
+                ("the repeat business traveler", "the next business trip"),
+                field="a city hotel",
             ),
             Trade(
                 r"\bboutique\b",
@@ -107,6 +165,7 @@ OBSERVE: dict[str, Observations] = {
                     "Asking them after the first stay is usually all it takes to move the second one direct.",
                 ),
                 ("guests who chose you", "boutique repeat stays"),
+                unless=r"\bbrand(?:ed|-affiliated)\b|\bfranchis\w*|\b(?:Marriott|Hilton|Hyatt|IHG|Accor|Wyndham|Choice Hotels)\b",
             ),
             Trade(
                 r"\b(?:lodge|inn|gasthof|gasthaus)\b",
@@ -190,18 +249,41 @@ OBSERVE: dict[str, Observations] = {
                 ("the same week next year", "repeat beach guests"),
             ),
         ),
+        steady=Steady(
+            (
+                "more room nights have to come from guests who have already stayed at {company}",
+                "the growth has to come from guests who already know {company}",
+            ),
+            (
+                "Most of them have never been asked to book direct, so their next stay still goes through an OTA.",
+                "Asked to book direct, they are the cheapest room nights to move off the OTAs.",
+            ),
+            ("growth from past guests", "past guests, booked direct"),
+        ),
+        covered=(
+            Covered(
+                r"\b(?:SynXis|SiteMinder|Bookassist|D-EDGE|Mews|Cloudbeds|booking engine)\b",
+                ("{tool} takes the direct booking once a guest gets to it.",),
+                (
+                    "Most past guests are never asked to get to it, so their next stay goes through an OTA again.",
+                    "What it can't do is ask past guests to use it, and most of them book their next stay through an OTA.",
+                ),
+                ("past guests, asked direct", "the next stay, direct"),
+                name="your booking engine",
+            ),
+        ),
     ),
     "casino": Observations(
         trades=(
             Trade(
                 r"\bracino\b|\bdowns\b|\brace ?(?:track|course|way)\b",
                 "a racino",
-                "the database holds race fans as well as slot players, and the race-day crowd is rarely asked back for a night on the casino floor",
+                "many rated players first signed up on a race day, and the ones who have lapsed since rarely hear from the casino again",
                 (
-                    "They already know the property, which makes them some of the cheapest players to win back.",
-                    "Players who came for the races and never came back to the floor are some of the cheapest players to win back.",
+                    "They already know the property and you already know what they play, which makes them some of the cheapest players to win back.",
+                    "A lapsed rated player who came for the races is already on file, which makes them some of the cheapest players to win back.",
                 ),
-                ("the race-day crowd", "race fans on the floor"),
+                ("lapsed race-day players", "rated players between meets"),
             ),
             Trade(
                 r"\bcasino (?:resort|hotel)\b|\bcasino & (?:resort|hotel)\b|\bresort casino\b",
@@ -227,6 +309,28 @@ OBSERVE: dict[str, Observations] = {
                     "They are the cheapest players to win back, because you already know what they play.",
                 ),
                 ("lapsed players in {tool}", "the {tool} lapsed list"),
+            ),
+        ),
+        steady=Steady(
+            (
+                "more play has to come from the rated players already in {company}'s database",
+                "the growth has to come from rated players {company} already knows",
+            ),
+            (
+                "The ones who have lapsed are the cheapest to bring back, because you already know what they play.",
+                "Lapsed rated players are the cheapest of them to win back, since their last visit and their game are already on file.",
+            ),
+            ("players already on file", "growth from lapsed players"),
+        ),
+        covered=(
+            Covered(
+                r"\b(?:Synkros|IGT Advantage|Oasis|CasinoTrac|Agilysys|players? club system)\b",
+                ("{tool} already knows every rated player's last visit and what they play.",),
+                (
+                    "Writing to the lapsed ones before they settle somewhere else is the part it leaves to marketing.",
+                ),
+                ("lapsed players beyond {tool}", "the lapsed list"),
+                name="your player system",
             ),
         ),
     ),
@@ -273,7 +377,18 @@ OBSERVE: dict[str, Observations] = {
                 ("overdue annual skin checks", "the annual skin check"),
             ),
             Trade(
-                r"\bdental\b|\bdentist|\bsmiles?\b|\borthodont|\bDDS\b",
+                r"\borthodont\w*|\bbraces\b|\baligners?\b",
+                "an orthodontic practice",
+                "the open chairs usually come from patients who miss an adjustment visit mid-treatment and from retainer checks no one books once the braces come off",
+                (
+                    "Those patients already know the practice, so they are the quickest way to fill open slots.",
+                    "Each missed adjustment is an open slot now and a longer treatment later.",
+                ),
+                ("missed adjustment visits", "retainer checks no one books"),
+                field="orthodontics",
+            ),
+            Trade(
+                r"\bdental\b|\bdentist|\bsmiles?\b|\bDDS\b",
                 "a dental practice",
                 "most open chairs trace back to hygiene recall: six-month cleanings that patients mean to book and then don't",
                 (
@@ -308,6 +423,33 @@ OBSERVE: dict[str, Observations] = {
                 ("the overdue list in {tool}", "overdue patients in {tool}"),
             ),
         ),
+        steady=Steady(
+            (
+                "growth has to come from the patients already on {company}'s books",
+                "the open slots have to be filled by patients {company} already has",
+            ),
+            (
+                "The ones overdue for a visit already know the practice, so they are the quickest way to fill open slots.",
+                "Patients who are overdue with nothing booked are the quickest of them to bring back.",
+            ),
+            ("patients already on the books", "growth from overdue patients"),
+        ),
+        covered=(
+            Covered(
+                r"\b(?:Weave|Solutionreach|Lighthouse 360|RevenueWell|Demandforce|NexHealth|Luma Health|Podium|Klara|reminders?)\b",
+                (
+                    "{tool} covers the reminders for patients who already have an appointment.",
+                    "With {tool} handling reminders, the patients who are booked are covered.",
+                ),
+                (
+                    "The ones it never reaches are patients who are overdue with no appointment at all, and bringing them back is the quickest way to fill open slots.",
+                    "What no reminder can reach is the patient with nothing booked, and those overdue patients are the quickest way to fill open slots.",
+                ),
+                ("patients with no appointment", "overdue patients, no booking"),
+                pitches=r"\b(?:a|an|another|one more|one|second|extra|more|follow-up) (?:text )?reminders?\b|\breminders? beyond\b",
+                name="your reminder system",
+            ),
+        ),
     ),
     "restaurant": Observations(
         trades=(
@@ -321,6 +463,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("the weekly pizza regulars", "repeat pizza orders"),
                 field="the pizza business",
+                unless=_NO_APPS,
             ),
             Trade(
                 r"\bbagels?\b|\bbakery\b|\bbakehouse\b|\bcaf[eé]\b|\bcoffee\b",
@@ -331,6 +474,7 @@ OBSERVE: dict[str, Observations] = {
                     "Each repeat order through an app pays a commission that a direct order would keep.",
                 ),
                 ("the morning regulars", "repeat café orders"),
+                unless=_NO_APPS,
             ),
             Trade(
                 r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b",
@@ -342,6 +486,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("small orders, big commissions", "the weekly regulars"),
                 field="fast casual",
+                unless=_NO_APPS,
             ),
             Trade(
                 r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiner\b",
@@ -353,6 +498,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 ("dine-in guests on the apps", "takeout through the apps"),
                 field="full-service dining",
+                unless=_NO_APPS,
             ),
         ),
         tools=(
@@ -368,6 +514,28 @@ OBSERVE: dict[str, Observations] = {
                     "They are the easiest orders to move off the apps, because they already know the food.",
                 ),
                 ("Toast regulars on the apps", "regulars in Toast"),
+            ),
+        ),
+        steady=Steady(
+            (
+                "more sales have to come from the regulars {company} already has",
+                "the growth has to come from guests who already order from {company}",
+            ),
+            (
+                "The ones who order through the delivery apps are the easiest to move direct, and each one saves the commission on every order after that.",
+                "Every regular who moves from the apps to ordering direct keeps the commission on each order after it.",
+            ),
+            ("your own regulars", "growth from regulars"),
+        ),
+        covered=(
+            Covered(
+                r"\b(?:Olo|ChowNow|Owner\.com|BentoBox|Toast Online Ordering|online ordering)\b",
+                ("{tool} takes the direct order once a guest gets to it.",),
+                (
+                    "Getting regulars off the delivery apps and onto it is the part no ordering system does on its own.",
+                ),
+                ("regulars off the apps", "direct orders from regulars"),
+                name="your ordering site",
             ),
         ),
     ),
@@ -401,7 +569,7 @@ OBSERVE: dict[str, Observations] = {
                 "the first order is often a test of fit, and when the fit works the second order comes quickly, if someone asks",
                 (
                     "The weeks after a first order that fits are when a second one is easiest to win.",
-                    "A first-time buyer whose size you already know is the cheapest second order to win.",
+                    "A second order from a first-time buyer whose size you already know is the cheapest one to win.",
                 ),
                 ("after the first fit", "the second apparel order"),
                 field="apparel",
@@ -412,7 +580,7 @@ OBSERVE: dict[str, Observations] = {
                 "few customers own just one pair, and a second pair for sun, sport or reading is the natural second order",
                 (
                     "Asking for it while the first pair is still new is usually what wins it.",
-                    "A customer whose fit you already know is the cheapest second order to win.",
+                    "A second pair for a customer whose fit you already know is the cheapest order to win.",
                 ),
                 ("the second pair", "a pair for the sun"),
                 field="eyewear",
@@ -423,7 +591,7 @@ OBSERVE: dict[str, Observations] = {
                 "customers usually buy for one room at a time, so the next room is a second order waiting to be asked for",
                 (
                     "A note after the first order lands is usually what brings that second one.",
-                    "A customer who already likes what arrived is the cheapest second order to win.",
+                    "A second order from a customer who already likes what arrived is the cheapest one to win.",
                 ),
                 ("the next room", "after the first room"),
                 field="home goods",
@@ -474,6 +642,32 @@ OBSERVE: dict[str, Observations] = {
                 ("A second order from a customer you already won costs far less than winning a new one.",),
                 ("one-time buyers in {tool}", "second orders from {tool}"),
                 core=False,
+            ),
+        ),
+        steady=Steady(
+            (
+                "growth has to come from the customers who have already bought from {company}",
+                "more revenue has to come from customers {company} has already won",
+            ),
+            (
+                "A second order from one of them costs far less than winning a new customer.",
+                "The ones who bought once and went quiet are the cheapest second orders to win.",
+            ),
+            ("customers you already won", "growth from past buyers"),
+        ),
+        covered=(
+            Covered(
+                r"\b(?:Klaviyo|Attentive|Omnisend|Braze|Iterable|Mailchimp|Postscript|Emarsys|Dotdigital)\b",
+                (
+                    "With {tool} working well in-house, the platform isn't the gap.",
+                    "{tool} is working well in-house, so the platform isn't the gap.",
+                ),
+                (
+                    "The time to build and test the flows after the first order usually is, and that is where the second order is won.",
+                ),
+                ("flows after the first order", "the second order"),
+                pitches=r"\bswitch(?:ing)? (?:from|away|platforms?)\b|\breplac\w* (?:your|the) (?:platform|ESP|tool)\b|\bnew (?:email )?platform\b",
+                name="your email platform",
             ),
         ),
     ),
@@ -747,12 +941,12 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\blaw\b|\blegal\b|\badvocat|\bavocats?\b|\battorneys?\b|\bsolicitors?\b|\blawyers?\b|\bLLP\b",
                 "a law firm",
-                "new matters mostly arrive through referrals, so the practice groups with spare capacity are rarely the ones the referrals reach",
+                "new matters mostly arrive through referrals, so the work that comes in depends on who recommends the firm rather than on the clients the partners would choose",
                 (
-                    "Outbound is the one channel that books first meetings for the practice group that needs them.",
-                    "First meetings with the clients a partner picks are the new work referrals don't deliver.",
+                    "Outbound is the one channel that books first meetings with the clients a partner chooses.",
+                    "Referrals can't be scheduled, but first meetings with the clients a partner wants can.",
                 ),
-                ("practice groups with room", "matters referrals don't bring"),
+                ("the clients partners choose", "new work beyond referrals"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
             ),
             Trade(
@@ -781,6 +975,20 @@ OBSERVE: dict[str, Observations] = {
         ),
     ),
     "saas": Observations(
+        trades=(
+            Trade(
+                r"\bsoftware\b|\bSaaS\b|\.io\b|\bB2B\b|\bcloud\b",
+                "a B2B software company",
+                "new pipeline usually rises and falls with inbound until someone works outbound every day, and that is rarely anyone's whole job",
+                (
+                    "An outside SDR team makes it someone's whole job from the first week, with no hiring round.",
+                    "Meetings booked by people whose only job is outbound are pipeline that doesn't wait on a quiet inbound month.",
+                ),
+                ("pipeline beyond inbound", "outbound as a whole job"),
+                field="B2B software",
+                unless=r"\bconsumer\b|\bB2C\b|\bno B2B\b",
+            ),
+        ),
         tools=(
             Tool(
                 r"\b(?:Outreach|Salesloft|Apollo|Groove|Reply\.io|Lemlist)\b",
