@@ -16,12 +16,10 @@ from typing import Any
 import pytest
 
 import industry_agents
-from copywriter import generate_linkedin_rules, generate_sequence_rules
 from copywriter.foreign import restatements
 from intelligence.extract import extract_facts
 from intelligence.foreign import is_foreign, read_foreign
-from intelligence.scoring import analyze_rules
-from tests.test_copy_golden import prospect_of, sender_for
+from tests.test_copy_golden import prospect_of, write
 
 
 def _row(
@@ -51,13 +49,7 @@ def _row(
 
 
 def _write(row: dict[str, Any]) -> tuple[int, Any, Any]:
-    profile = industry_agents.get_builtin(row["industry"])
-    assert profile is not None
-    who = prospect_of(row)
-    analysis = analyze_rules(profile, who)
-    sender = sender_for(row["industry"])
-    seq = generate_sequence_rules(profile, who, analysis, sender, steps=4)
-    note = generate_linkedin_rules(profile, who, analysis, sender, kind="connection")
+    analysis, seq, note = write(row)
     return analysis.tier, seq, note
 
 

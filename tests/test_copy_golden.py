@@ -41,7 +41,8 @@ def rows(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (GOLDEN / name).read_text().splitlines() if line.strip()]
 
 
-def step_one(row: dict[str, Any]) -> tuple[Any, Any]:
+def write(row: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """The golden row's analysis, 4-step sequence and LinkedIn connection note, as its sender would get them."""
     profile = industry_agents.get_builtin(row["industry"])
     assert profile is not None
     who = prospect_of(row)
@@ -49,6 +50,11 @@ def step_one(row: dict[str, Any]) -> tuple[Any, Any]:
     sender = sender_for(row["industry"])
     seq = generate_sequence_rules(profile, who, analysis, sender, steps=4)
     note = generate_linkedin_rules(profile, who, analysis, sender, kind="connection")
+    return analysis, seq, note
+
+
+def step_one(row: dict[str, Any]) -> tuple[Any, Any]:
+    _, seq, note = write(row)
     return seq.steps[0], note
 
 

@@ -300,35 +300,37 @@ _DELIVERY_TIMES = select(
     tuple_(TrackingEvent.campaign_id, TrackingEvent.prospect_id).in_(bindparam("pairs", expanding=True)),
     TrackingEvent.type.in_(("sent", "delivered")),
 )
-_INSERTS: dict[tuple[str, str], Any] = {}
+_INSERTS: dict[tuple[str, str], Any] = {}  # (dialect, table) -> statement
+
+
+def _insert_returning(
+    session: Executor, model: Any, returning: tuple[str, ...], conflict: list[str] | None
+) -> Any:
+    """`model`'s INSERT … ON CONFLICT DO NOTHING RETURNING `returning`, built once per dialect and model."""
+    key = (sql.dialect(session), model.__tablename__)
+    stmt = _INSERTS.get(key)
+    if stmt is None:
+        columns = model.__table__.c
+        stmt = _INSERTS[key] = (
+            table_insert(session, model)
+            .on_conflict_do_nothing(index_elements=conflict)
+            .returning(*(columns[name] for name in returning))
+        )
+    return stmt
 
 
 def _store_insert(session: Executor) -> Any:
-    """The events' INSERT … ON CONFLICT DO NOTHING RETURNING, built once per dialect."""
-    key = (sql.dialect(session), "events")
-    stmt = _INSERTS.get(key)
-    if stmt is None:
-        t = TrackingEvent.__table__.c
-        stmt = _INSERTS[key] = (
-            table_insert(session, TrackingEvent)
-            .on_conflict_do_nothing(index_elements=["workspace_id", "external_id"])
-            .returning(t.id, t.workspace_id, t.external_id)
-        )
-    return stmt
+    """The events' insert (a duplicate external id is skipped)."""
+    return _insert_returning(
+        session, TrackingEvent, ("id", "workspace_id", "external_id"), ["workspace_id", "external_id"]
+    )
 
 
 def _claim_insert(session: Executor) -> Any:
-    """The first touches' INSERT … ON CONFLICT DO NOTHING RETURNING, built once per dialect."""
-    key = (sql.dialect(session), "touches")
-    stmt = _INSERTS.get(key)
-    if stmt is None:
-        t = TrackingFirstTouch.__table__.c
-        stmt = _INSERTS[key] = (
-            table_insert(session, TrackingFirstTouch)
-            .on_conflict_do_nothing()
-            .returning(t.campaign_id, t.prospect_id, t.metric, t.scope, t.audience)
-        )
-    return stmt
+    """The first touches' insert (a touch already claimed is skipped)."""
+    return _insert_returning(
+        session, TrackingFirstTouch, ("campaign_id", "prospect_id", "metric", "scope", "audience"), None
+    )
 
 
 async def _delivery_times(
