@@ -292,7 +292,7 @@ def _kept_lines(
 
 def _steady(plan: Plan, kept: tuple[Covered, str, re.Pattern[str] | None] | None) -> Observation | None:
     """For an offer that works the customers the prospect already has, a record that denies growth is the
-    angle: "With the hotel tower shelved and no expansion planned for 2027, more play has to come from the
+    angle: "With the hotel tower shelved and no expansion planned for 2027, more play will likely come from the
     rated players already in Stillwater Downs' database." """
     obs = OBSERVE.get(plan.ctx.profile.industry)
     short = plan.company

@@ -193,7 +193,8 @@ def _events(piece: str, span: Span) -> list[Event]:
     if lemma == "expand":
         skip |= {i for i in range(at + 1, end) if toks[i].fold in g.PARTICLES}
     obj = [t for i, t in enumerate(toks[:end]) if i not in skip]
-    date_idx = sorted(i for i in dates if i < end)
+    # the date said last belongs to the main event too ("Wiedereröffnung nach Komplettrenovierung im März 2027")
+    date_idx = sorted(i for i in dates if i < end) or sorted(dates)
     date_text = _text(piece, [toks[i] for i in date_idx]) if date_idx else None
     out = [
         Event(

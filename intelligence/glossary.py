@@ -77,7 +77,11 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     ("renovate", "past"): "gerenoveerd rénové rénovée rénovés rénovées renovado renovada renovados renovadas",
     ("renovate", "present"): "renoveert rénove renueva reforma",
     ("renovate", "finite"): "renoviert saniert",
-    ("renovate", "noun"): "renovierung sanierung modernisierung renovatie rénovation renovación",
+    (
+        "renovate",
+        "noun",
+    ): "renovierung sanierung modernisierung renovatie rénovation renovación komplettrenovierung "
+    "komplettsanierung generalsanierung",
     ("expand", "present"): "expandiert breidt expandeert expande",
     ("expand", "noun"): "expansion uitbreiding expansión",
     ("launch", "past"): "gelanceerd lancé lancée lanzó",
@@ -124,6 +128,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("marketing team", False): "marketingteam marketingabteilung",
     ("room", True): "zimmer kamers chambres habitaciones",
     ("renovation", False): "renovierung renovatie rénovation renovación",
+    ("full renovation", False): "komplettrenovierung komplettsanierung generalsanierung",
     ("expansion", False): "expansion uitbreiding expansión",
     ("reopening", False): "wiedereröffnung heropening réouverture reapertura",
     ("opening", False): "eröffnung opening ouverture apertura",

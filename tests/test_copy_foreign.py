@@ -401,3 +401,22 @@ def test_a_foreign_job_ad_for_a_role_of_unknown_words_is_not_said_at_all() -> No
     for message in [*(s.body for s in seq.steps), note.body]:
         assert not _leaks(message, ("Bankett", "Sucht", "m/w/d"))
     assert "hiring" not in seq.steps[0].body.split("\n\n")[1]
+
+
+def test_a_date_said_last_belongs_to_the_main_event() -> None:
+    """ "Wiedereröffnung nach Komplettsanierung im Juni 2027": the reopening is in June 2027, after a (full)
+    renovation; the question is asked before it."""
+    from tests.test_copy_golden import _step_one
+
+    subject, body = _step_one(
+        "hotel",
+        title="Leiterin Vertrieb",
+        company="Seehotel Birkenhof",
+        employee_count=120,
+        location="Tegernsee, Bayern, Germany",
+        signals=["Wiedereröffnung nach Komplettsanierung im Juni 2027"],
+    )
+    first = body.split("\n\n")[1]
+    assert first.startswith("You're reopening in June 2027 after a renovation."), first
+    assert "June" in subject and "reopening" in subject, subject
+    assert "before the June" in body.split("\n\n")[-2], body

@@ -61,7 +61,7 @@ class Market:
 class Steady:
     """For an offer that works the customers the prospect already has: what a record that denies growth ("No
     expansion planned for 2027", "Hotel tower project shelved") means. `says` follow "With {denied}, " (the
-    record's own denial in its words) and name where growth has to come from; `{company}` / `{company}'s` are
+    record's own denial in its words) and name where growth will mostly come from; `{company}` / `{company}'s` are
     filled in. `means` are the "so what", `subjects` 2-5 words."""
 
     says: tuple[str, ...]
@@ -251,8 +251,8 @@ OBSERVE: dict[str, Observations] = {
         ),
         steady=Steady(
             (
-                "more room nights have to come from guests who have already stayed at {company}",
-                "the growth has to come from guests who already know {company}",
+                "more room nights will likely come from guests who have already stayed at {company}",
+                "most growth will come from guests who already know {company}",
             ),
             (
                 "Most of them have never been asked to book direct, so their next stay still goes through an OTA.",
@@ -313,8 +313,8 @@ OBSERVE: dict[str, Observations] = {
         ),
         steady=Steady(
             (
-                "more play has to come from the rated players already in {company}'s database",
-                "the growth has to come from rated players {company} already knows",
+                "more play will likely come from the rated players already in {company}'s database",
+                "most growth will come from rated players {company} already knows",
             ),
             (
                 "The ones who have lapsed are the cheapest to bring back, because you already know what they play.",
@@ -425,8 +425,8 @@ OBSERVE: dict[str, Observations] = {
         ),
         steady=Steady(
             (
-                "growth has to come from the patients already on {company}'s books",
-                "the open slots have to be filled by patients {company} already has",
+                "most growth will come from the patients already on {company}'s books",
+                "most open slots will be filled by patients {company} already has",
             ),
             (
                 "The ones overdue for a visit already know the practice, so they are the quickest way to fill open slots.",
@@ -442,7 +442,7 @@ OBSERVE: dict[str, Observations] = {
                     "With {tool} handling reminders, the patients who are booked are covered.",
                 ),
                 (
-                    "The ones it never reaches are patients who are overdue with no appointment at all, and bringing them back is the quickest way to fill open slots.",
+                    "The ones reminders don't reach are patients who are overdue with no appointment at all, and bringing them back is the quickest way to fill open slots.",
                     "What no reminder can reach is the patient with nothing booked, and those overdue patients are the quickest way to fill open slots.",
                 ),
                 ("patients with no appointment", "overdue patients, no booking"),
@@ -518,12 +518,12 @@ OBSERVE: dict[str, Observations] = {
         ),
         steady=Steady(
             (
-                "more sales have to come from the regulars {company} already has",
-                "the growth has to come from guests who already order from {company}",
+                "more sales will likely come from the regulars {company} already has",
+                "most growth will come from guests who already order from {company}",
             ),
             (
                 "The ones who order through the delivery apps are the easiest to move direct, and each one saves the commission on every order after that.",
-                "Every regular who moves from the apps to ordering direct keeps the commission on each order after it.",
+                "Every regular who moves from the apps to ordering direct saves you the commission on each order after that.",
             ),
             ("your own regulars", "growth from regulars"),
         ),
@@ -646,8 +646,8 @@ OBSERVE: dict[str, Observations] = {
         ),
         steady=Steady(
             (
-                "growth has to come from the customers who have already bought from {company}",
-                "more revenue has to come from customers {company} has already won",
+                "most growth will come from the customers who have already bought from {company}",
+                "more revenue will likely come from customers {company} has already won",
             ),
             (
                 "A second order from one of them costs far less than winning a new customer.",
