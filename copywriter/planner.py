@@ -777,10 +777,12 @@ class Plan:
                 [
                     f"At {co}, we {verb} {what}, and we measure the work by {judged}.",
                     f"{co} {self.offer_verb} {what}. The number we answer for is {judged}.",
+                    f"My team at {co} {self.offer_verb} {what}, and we hold ourselves to {judged}.",
                 ],
                 [
                     f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
                     f"{co} {self.offer_verb} {what}, and the number we're measured on is {judged}.",
+                    f"{co} {self.offer_verb} {what}; what we report on is {judged}.",
                 ],
             ]
             if judged

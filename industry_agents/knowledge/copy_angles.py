@@ -440,7 +440,7 @@ ANGLES: dict[str, CopyAngles] = {
     ),
     "manufacturing": CopyAngles(
         segment="manufacturers",
-        judged_on="hours of unplanned downtime",
+        judged_on="hours of unplanned downtime cut",
         consequences=(
             (
                 r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
@@ -510,7 +510,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bhir.*\b(?:former|executive|partners?|directors?)\b|\blateral",
-                "A senior hire brings new doors to open, but only if there are meetings lined up for them.",
+                "A senior hire brings relationships of their own, and they pay off fastest when first meetings are already lined up.",
             ),
             (
                 r"\bmerg|\bacquir|\bcombin",
