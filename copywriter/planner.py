@@ -879,6 +879,22 @@ class Plan:
                 return option
         return options[-1]
 
+    def budget_ask(self) -> str | None:
+        """The question for a record that names next year's budget ("in 2027 budget", "budget for 2027"): asked
+        before that budget is set, the timing a buyer plans around; None when no fact names one."""
+        for fact in self.facts:
+            m = _BUDGET_YEAR.search(fact.text)
+            if m and not _NEGATED.search(fact.text):
+                year = m.group("a") or m.group("b")
+                ask = (
+                    f"Worth 15 minutes before the {year} budget is set?"
+                    if self.tier <= 1
+                    else f"Want me to send a short note before the {year} budget is set?"
+                )
+                if self.ok(ask):
+                    return ask
+        return None
+
     def fact_asks(self, fact: CopyFact, *salt: object) -> list[str]:
         """Questions about the lead fact itself, from its subject line read as a noun phrase ("the three new
         thermoforming lines", "your first weeks as CRO"), in the tier's register and rotated by reader; [] when
@@ -2454,6 +2470,7 @@ _SPEND = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?(?P<money>[$€£][\d.,]+\s?(?:[kKmMbB]|bn|million)?)\b"
     r"(?!\s+(?:an?|per)\s+(?:hour|day|shift))"  # "$18K an hour" is a rate ("downtime at $18K an hour")
 )
+_BUDGET_YEAR = re.compile(r"\b(?P<a>20\d\d) budget\b|\bbudget (?:for|in) (?P<b>20\d\d)\b", re.IGNORECASE)
 _COPULAS = frozenset({"is", "are", "was", "were"})
 # A figure of the prospect's own ("No-show rate 14%", "OTA share ~55%"): theirs to know, never something we "saw".
 _METRIC = re.compile(

@@ -88,6 +88,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         dated_line = None
     if dated is not None and dated_line:
         cta = plan.opener_cta(dated, *salt)
+    elif lead is not None and (budget := plan.budget_ask()):
+        cta = budget  # "Wants to grow direct bookings in 2027 budget": asked before that budget is set
     merged = plan.size_observation(lead) if lead is not None and opening is not None else None
     if merged is not None:
         opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader

@@ -241,3 +241,17 @@ def test_the_records_its_is_the_company_and_a_place_keeps_its_capital() -> None:
     assert "Its" not in first and "Birchwood's Its" not in first, first
     assert "Tucson clinic" in first, first
     assert "Tucson" in subject and "tucson" not in subject, subject
+
+
+def test_next_years_budget_times_the_question() -> None:
+    _, body = _step_one(
+        "hotel",
+        title="Director of Revenue",
+        company="Brightwater Hotels",
+        employee_count=350,
+        signals=["OTA share ~49% of room nights", "Wants to grow direct bookings in 2028 budget"],
+    )
+    assert _question(body) in (
+        "Worth 15 minutes before the 2028 budget is set?",
+        "Want me to send a short note before the 2028 budget is set?",
+    ), body
