@@ -879,6 +879,26 @@ class Plan:
                 return option
         return options[-1]
 
+    def with_figure(self, lead: CopyFact, figure: CopyFact) -> str | None:
+        """The lead's news sentence with a figure of theirs joined as "with X at N" ("... is launching a loyalty
+        app in Q2, with third-party delivery at about 34% of sales."), or None: only news (an opening, a launch,
+        a renovation, a deal) takes one, and only a figure written "<what> <about|at|up|down> <number>"."""
+        opening = self.fact_sentence(lead)
+        if not opening or lead.kind is None or _group(lead) not in ("new", "renovate", "acquire"):
+            return None
+        if opening.startswith(("Congrats", "You mentioned")) or figure.kind is not None:
+            return None
+        m = NP_NUMBER.match(figure.text)
+        words = m.group("np").lower().split() if m else []
+        if not m or len(words) > 4 or set(words) & (FINITE | {"at", "in", "of", "for", "on", "across", "the"}):
+            return None
+        np = m.group("np") if m.group("np").split()[0].isupper() else lc_first(m.group("np"))
+        owner = "your" if opening.startswith(("You", "I saw that you")) else "its"
+        adv = m.group("adv").lower()
+        at = f"{adv} " if adv in ("up", "down") else "at " if adv == "at" else f"at {adv} "
+        line = f"{opening[:-1]}, with {owner} {np} {at}{m.group('rest').rstrip('.')}."
+        return line if len(line.split()) <= 30 and self.ok(line) else None
+
     def budget_ask(self) -> str | None:
         """The question for a record that names next year's budget ("in 2027 budget", "budget for 2027"): asked
         before that budget is set, the timing a buyer plans around; None when no fact names one."""

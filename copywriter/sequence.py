@@ -116,7 +116,12 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
         )
-        if more is not None and not plan.consequence(lead) and not plan.why_restated(lead):
+        with_figure = plan.with_figure(lead, more) if more is not None and first[0] == opening else None
+        if with_figure:
+            # news and a figure of theirs in one sentence: "... is launching a loyalty app in Q2, with
+            # third-party delivery at about 34% of sales."
+            first[0] = with_figure
+        elif more is not None and not plan.consequence(lead) and not plan.why_restated(lead):
             first.append(plan.fact_sentence(more, "also", *salt, also=True))
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
         # short: a second fact, then a pain the offer is true to; a stock "judge it on one number" line only last

@@ -255,3 +255,17 @@ def test_next_years_budget_times_the_question() -> None:
         "Worth 15 minutes before the 2028 budget is set?",
         "Want me to send a short note before the 2028 budget is set?",
     ), body
+
+
+def test_news_takes_the_offers_figure_along() -> None:
+    """A launch leads, and the figure the offer is about is not dropped: "..., with its third-party delivery
+    at about 41% of sales." """
+    _, body = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Salsa Verde Cantina",
+        employee_count=900,
+        signals=["Launching a new ordering app in Q3", "Third-party delivery ~41% of sales"],
+    )
+    first = _first(body)
+    assert "launching a new ordering app in Q3" in first and "about 41% of sales" in first, first
