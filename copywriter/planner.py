@@ -864,7 +864,13 @@ class Plan:
                 f"Should I send a short written plan{where}?",
             ]
         general = [g for g in general if self.ok(g)] or general[-1:]
-        if fact is not None:
+        if len(general) > 1 and self.tier <= 1:
+            # the vague "to see what that could look like" only when nothing more specific is left
+            general = [g for g in general if "what that could look like" not in g] or general
+        specific = self.industry_ask(named) if self.angles and named else None
+        if fact is not None and specific in general:
+            general = [specific] + [g for g in general if g != specific]  # the industry's own question first
+        elif fact is not None:
             begin = stable_int(self.ctx.seed, "general-ask") % len(general)
             general = general[begin:] + general[:begin]
         elif self.angles and named:

@@ -269,3 +269,23 @@ def test_news_takes_the_offers_figure_along() -> None:
     )
     first = _first(body)
     assert "launching a new ordering app in Q3" in first and "about 41% of sales" in first, first
+
+
+def test_the_vague_what_that_could_look_like_question_gives_way_to_the_industrys_own() -> None:
+    for who in ("ana", "ben", "cai", "dee", "eve", "fox", "gus", "hal"):
+        profile = industry_agents.get_builtin("healthcare_clinic")
+        assert profile is not None
+        prospect = ProspectData.model_validate(
+            {
+                "email": f"{who}@maplecreekhealth.com",
+                "first_name": who.title(),
+                "title": "Practice Administrator",
+                "company": "Maple Creek Health",
+                "employee_count": 140,
+                "signals": ["Launched a new patient portal", "Annual wellness visit completion down 12%"],
+            }
+        )
+        seq = generate_sequence_rules(
+            profile, prospect, analyze_rules(profile, prospect), sender_for("healthcare_clinic"), steps=4
+        )
+        assert "what that could look like" not in seq.steps[0].body, seq.steps[0].body
