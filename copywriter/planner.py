@@ -983,9 +983,30 @@ class Plan:
             or (fact.kind == "past" and _group(fact) == "hire")  # "how we'd support the two lateral partners"
             or bool(_PROJECT_NP.match(lc_np(fact.text)))
         )
-        if event:
-            # news of theirs (an office, a rollout, an expansion): asked about what we would do around it, never a
+        project = bool(_PROJECT_NP.match(lc_np(fact.text)))
+        past_hire = fact.kind == "past" and _group(fact) == "hire"
+        if event and (project or past_hire or fact.kind == "past"):
+            # news of theirs that has happened or is under way: asked in its own time ("while the Denver office is
+            # new", "while your Lean rollout is under way", "while the two lateral partners settle in"), never a
             # call "about the Denver office" or a note on their own project
+            plural = bool(_INFLECT.singular_noun(subject.split()[-1]))  # "the three branches are new"
+            fresh = "fresh" if re.search(r"\b(?:acquisition|merger|deal)$", subject) else "new"
+            if fresh == "new" and not (project or past_hire):
+                subject = re.sub(r"\s+new\b", "", subject)  # "the 12 new locations are new" says it twice
+            when = (
+                ("are under way" if plural else "is under way")
+                if project
+                else ("settle in" if plural else "settles in")
+                if past_hire
+                else (f"are {fresh}" if plural else f"is {fresh}")
+            )
+            pool = (
+                [f"Worth 15 minutes while {subject} {when}?", f"Could we find 15 minutes while {subject} {when}?"]
+                if self.tier <= 1
+                else [f"Want me to send a short note on what we'd run while {subject} {when}?"]
+            )
+        elif event:
+            # news still ahead (an expansion, an opening): asked about what we would do around it
             pool = (
                 [
                     f"Worth 15 minutes on how we'd support {subject}?",

@@ -157,7 +157,8 @@ def test_a_follow_up_never_repeats_a_fact_step_one_already_said() -> None:
 
 
 def test_news_of_theirs_is_asked_about_what_we_would_do_around_it() -> None:
-    """The question on a new office or a rollout asks how we'd support it, not for "a call about the office"."""
+    """The question on a new office asks in its own time ("while the Phoenix office is new"), not for "a call
+    about the office"."""
     _, body = _step_one(
         "professional_services",
         title="Managing Partner",
@@ -166,7 +167,8 @@ def test_news_of_theirs_is_asked_about_what_we_would_do_around_it() -> None:
         signals=["Opened a Phoenix office in September"],
     )
     question = _question(body)
-    assert "Phoenix office" in question and "how we'd support" in question, question
+    assert "Phoenix office" in question and "about the Phoenix office" not in question, question
+    assert "while the Phoenix office is new" in question or "how we'd support" in question, question
 
 
 def test_a_figure_of_theirs_is_never_something_we_saw() -> None:
@@ -289,3 +291,15 @@ def test_the_vague_what_that_could_look_like_question_gives_way_to_the_industrys
             profile, prospect, analyze_rules(profile, prospect), sender_for("healthcare_clinic"), steps=4
         )
         assert "what that could look like" not in seq.steps[0].body, seq.steps[0].body
+
+
+def test_a_question_in_the_news_own_time_agrees_with_its_noun() -> None:
+    _, body = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Cedar Ridge Bank",
+        employee_count=400,
+        signals=["Opened three new branches in the Boise market"],
+    )
+    question = _question(body)
+    assert " branches is " not in question and " new branches are new" not in question, question
