@@ -575,6 +575,11 @@ class Plan:
         head = re.split(r"\s+(?:that|which|to|for|with|who)\s+|\s*\(", self.offer_np, maxsplit=1)[0].split()
         return head[-1].lower() if head else ""
 
+    @property
+    def offer_do(self) -> str:
+        """What we would do for them, by the offer's kind: a service is run, software is set up."""
+        return {"builds": "set up", "provides": "provide"}.get(self.offer_verb, "run")
+
     @cached_property
     def offer_verb(self) -> str:
         if self.offer_head in _MAKE_HEADS:
@@ -940,7 +945,7 @@ class Plan:
                     "Could we find 15 minutes while the search is on?",
                 ]
                 if self.tier <= 1
-                else ["Want me to send a short note on what we'd run while you're hiring?"]
+                else [f"Want me to send a short note on what we'd {self.offer_do} while you're hiring?"]
             )
             start = stable_int(self.ctx.seed, "hire-ask", *salt) % len(pool)
             return pool[start:] + pool[:start]
@@ -1003,7 +1008,7 @@ class Plan:
             pool = (
                 [f"Worth 15 minutes while {subject} {when}?", f"Could we find 15 minutes while {subject} {when}?"]
                 if self.tier <= 1
-                else [f"Want me to send a short note on what we'd run while {subject} {when}?"]
+                else [f"Want me to send a short note on what we'd {self.offer_do} while {subject} {when}?"]
             )
         elif event:
             # news still ahead (an expansion, an opening): asked about what we would do around it

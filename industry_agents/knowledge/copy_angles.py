@@ -58,7 +58,7 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bOTAs?\b|\bcommission|\bExpedia\b|\bBooking\.com\b",
                 (
                     "Every one of those OTA stays carries a commission that a direct booking from the same guest would not.",
-                    "Each of those stays pays the OTA a commission, often from guests who would book direct if asked.",
+                    "Each of those stays pays the OTA a commission, and many of those guests would book direct if asked.",
                 ),
             ),
             (
@@ -510,7 +510,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bhir.*\b(?:former|executive|partners?|directors?)\b|\blateral",
-                "A senior hire brings relationships of their own, and they pay off fastest when first meetings are already lined up.",
+                "A senior hire brings relationships of their own, and those relationships pay off fastest when first meetings are already lined up.",
             ),
             (
                 r"\bmerg|\bacquir|\bcombin",
