@@ -335,10 +335,12 @@ def _kept(plan: Plan, kept: tuple[Covered, str, re.Pattern[str] | None]) -> Obse
 
 def observe(plan: Plan) -> Observation | None:
     """The best weak observation the record supports, worded for this reader; None when the record offers none
-    (or none is true to the sender's offer). A record that denies growth leads for an offer that works the
-    customers the prospect already has; a tool the prospect keeps is acknowledged, never pitched against."""
+    (or none is true to the sender's offer). A tool the prospect keeps leads, acknowledged and never pitched
+    against; else a record that denies growth leads for an offer that works the customers it already has."""
     kept = kept_tool(plan)
-    said = _steady(plan, kept) or (_kept(plan, kept) if kept is not None else None)
+    # a tool they keep leads over a denial of growth: blind readers asked to cut the "With no new locations
+    # planned ..." opener when the record names the tool
+    said = (_kept(plan, kept) if kept is not None else None) or _steady(plan, None)
     if said is not None:
         return said
     pitches = kept[2] if kept is not None else None

@@ -124,7 +124,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("line", False): "linie lijn ligne línea",
     ("line", True): "linien lijnen lignes líneas",
     ("team", False): "team équipe equipo",
-    ("sales team", False): "vertriebsteam salesteam verkoopteam",
+    ("sales team", False): "vertriebsteam salesteam verkoopteam outbound-team outboundteam",
     ("marketing team", False): "marketingteam marketingabteilung",
     ("room", True): "zimmer kamers chambres habitaciones",
     ("renovation", False): "renovierung renovatie rénovation renovación",

@@ -385,7 +385,8 @@ def test_a_reminder_tool_the_practice_is_happy_with_is_not_pitched_against() -> 
 
 
 def test_a_happy_tool_and_a_denial_read_as_one_premise() -> None:
-    """Both in the notes: the denial leads, and the kept tool is acknowledged as the "so what"."""
+    """Both in the notes: the kept tool leads, acknowledged, and what it leaves is the "so what"; the denial is not
+    the opener (two blind readers asked to cut "With no new locations planned ..." in front of the tool)."""
     _, opening = _step_one(
         "healthcare_clinic",
         company="Brookline Smiles",
@@ -393,9 +394,8 @@ def test_a_happy_tool_and_a_denial_read_as_one_premise() -> None:
         notes="Satisfied with Weave for reminders; no plans to open new offices.",
     )
     lines = sentences_of(opening)
-    assert lines[0].startswith("With no new offices planned"), opening
-    assert any("Weave" in x for x in lines[1:]), opening
-    assert sum(x.startswith("With ") for x in lines) == 1, opening
+    assert "Weave" in lines[0] and not lines[0].startswith("With no new offices planned"), opening
+    assert sum(x.startswith("With ") for x in lines) <= 1, opening
     assert "reminder beyond" not in opening, opening
 
 
