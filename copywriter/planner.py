@@ -910,6 +910,19 @@ class Plan:
         line = f"{opening[:-1]}, with {owner} {np} {at}{m.group('rest').rstrip('.')}."
         return line if len(line.split()) <= 30 and self.ok(line) else None
 
+    def _told_with(self, fact: CopyFact) -> str | None:
+        """The clause of another fact told in the same notes sentence as `fact` ("...; mailers aren't bringing them
+        back"), when it is a short clause with a verb of its own; None otherwise."""
+        notes = self.ctx.prospect.notes or ""
+        sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
+        for other in self.read:
+            if other is fact or other.field != "notes" or other.raw[:30] not in sentence:
+                continue
+            clause = self.clause(other, you=True)
+            if clause and len(clause.split()) <= 10 and has_verb(clause.split()) and not clause[:1].isdigit():
+                return lc_first(clause)
+        return None
+
     def budget_ask(self) -> str | None:
         """The question for a record that names next year's budget ("in 2027 budget", "budget for 2027"): asked
         before that budget is set, the timing a buyer plans around; None when no fact names one."""
@@ -1696,11 +1709,18 @@ class Plan:
                 if where
                 else "You mentioned that"
             )
-            # their own words said back to them: what "costs them" costs the reader ("cost you about $2.1M")
+            # their own words said back to them: what "costs them" costs the reader ("cost you about $2.1M"); the
+            # people are theirs, not the measure ("visits from your lapsed players", not "your visits from ...")
             mine = _THEM_THE_COMPANY.sub(r"\1 you", mine) if mine else mine
+            mine = re.sub(r"^your (\w+) from (?!your\b|the\b)", r"\1 from your ", mine) if mine else mine
             line = f"{said_} {mine}." if mine else None
             if line and goal and self.ok(f"{said_} {mine} and that {goal}."):
                 return f"{said_} {mine} and that {goal}."
+            also_told = self._told_with(fact) if line and not goal else None
+            if also_told and self.ok(f"{said_} {mine}, and that {also_told}."):
+                # the rest of what they told us in the same breath ("... down 18%; mailers aren't bringing them
+                # back"): one sentence, as they said it
+                return f"{said_} {mine}, and that {also_told}."
             if line and self.ok(line):
                 return line
         congrats_band = self.band == "senior" or (

@@ -303,3 +303,21 @@ def test_a_question_in_the_news_own_time_agrees_with_its_noun() -> None:
     )
     question = _question(body)
     assert " branches is " not in question and " new branches are new" not in question, question
+
+
+def test_what_they_told_us_in_one_breath_is_said_in_one_sentence() -> None:
+    _, body = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Red Mesa Racino",
+        employee_count=800,
+        notes=(
+            "On intro call: trips from lapsed Platinum-tier rated players down 22% YoY; "
+            "postcards aren't bringing them back."
+        ),
+    )
+    first = _first(body)
+    assert first.startswith(
+        "You mentioned that trips from your lapsed Platinum-tier rated players are down 22%"
+    ), first
+    assert "and that your postcards aren't bringing them back" in first, first
