@@ -23,6 +23,7 @@ from functools import lru_cache
 from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
 from core.text import STOPWORDS, stem, tokens
+from intelligence.foreign import is_foreign
 from schemas import AgentProfile, ProspectData
 
 # Words that do not say what an offer does ("campaigns that ...", "software that ...").
@@ -300,6 +301,12 @@ FOREIGN = re.compile(
     r"lancement|opent|kantoor|werk)\b",
     re.IGNORECASE,
 )
+
+
+def foreign_text(text: str) -> bool:
+    """Whether a record text is (partly) in another language, so no English clause may paste it: the short list
+    above, or a German, French, Spanish or Dutch word the facts layer knows ("OEE en prensas de 58%")."""
+    return bool(FOREIGN.search(text)) or is_foreign(text)
 
 
 # --- facts ----------------------------------------------------------------------------------------------
@@ -1045,7 +1052,7 @@ def lc_np(np: str) -> str:
 
 def _usable(kind: str | None, text: str) -> bool:
     """Whether a fact can be said as an English clause: a leading verb, or a subject with a finite verb."""
-    if FOREIGN.search(text) or len(text.split()) > 28:
+    if foreign_text(text) or len(text.split()) > 28:
         return False
     if kind:
         return True

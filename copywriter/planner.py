@@ -27,12 +27,12 @@ from copywriter.angles import (
     ACTIVE_PAST,
     ADVERB_VERB,
     FINITE,
-    FOREIGN,
     NP_NUMBER,
     CopyFact,
     OfferTerms,
     _main_words,
     fact_used,
+    foreign_text,
     has_verb,
     lc_np,
     offer_terms,
@@ -966,7 +966,9 @@ class Plan:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
             return []  # "your four offices" is how big they are, not something to talk about
-        moved = re.fullmatch(r"(?P<what>[\w\s-]+?) (?P<way>down|up) (?P<pct>\d[\d.,]*%)", subject)
+        moved = re.fullmatch(
+            r"(?P<what>[\w\s-]+?)(?: (?:is|are|was|were))? (?P<way>down|up) (?P<pct>\d[\d.,]*%)", subject
+        )
         if moved:
             # "rated players down 18%" -> "the 18% drop in rated players"
             change = "drop" if moved.group("way") == "down" else "rise"
@@ -1418,7 +1420,7 @@ class Plan:
 
     def _own_subject(self, fact: CopyFact, you: bool) -> str | None:
         text = fact.text
-        if FOREIGN.search(text) or len(text.split()) > 28:
+        if foreign_text(text) or len(text.split()) > 28:
             return None
         subject = "you" if you or not self.company else self.company
         self_noun = _SELF_NOUN.match(text)
@@ -1597,7 +1599,7 @@ class Plan:
         operating 42 hotels" -> "you operate 42 hotels as a third-party management company"), a problem
         ("Recall backlog after switching PM software" -> "you've been dealing with a recall backlog after
         switching PM software"). Anything else is not said (a fragment is never pasted)."""
-        if fact.field not in ("signals", "notes") or FOREIGN.search(text) or len(text.split()) > 20:
+        if fact.field not in ("signals", "notes") or foreign_text(text) or len(text.split()) > 20:
             return None
         subject = "you" if you or not self.company else self.company
         third = subject != "you"
@@ -2135,7 +2137,15 @@ class Plan:
             if fact.lemma == "hire" and fact.kind == "gerund":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
                 # "4 SDRs and 6 AEs" says the hiring without pasting the signal ("hiring 4 SDRs and 6 AEs")
-                return lowered if counted and len(lowered.split()) <= 5 else f"hiring {lowered}"
+                if counted and len(lowered.split()) <= 5:
+                    return lowered
+                single = not re.search(r"\band\b|,", lowered) and not _INFLECT.singular_noun(lowered.split()[-1])
+                # "hiring a CRM manager", never "hiring CRM Manager"
+                return (
+                    f"hiring {_INFLECT.a(lowered)}"
+                    if single and not re.match(r"(?:a|an|the)\b", lowered)
+                    else f"hiring {lowered}"
+                )
             if fact.lemma == "hire" and fact.kind == "past":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
                 # "two lateral partners" (a hire already made), never "hiring two partners"

@@ -321,3 +321,39 @@ def test_what_they_told_us_in_one_breath_is_said_in_one_sentence() -> None:
         "You mentioned that trips from your lapsed Platinum-tier rated players are down 22%"
     ), first
     assert "and that your postcards aren't bringing them back" in first, first
+
+
+def test_a_fall_said_with_its_verb_is_asked_about_without_it() -> None:
+    _, body = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Harbor Point Credit Union",
+        employee_count=250,
+        notes="Told us share deposits are down 5% YoY.",
+    )
+    question = _question(body)
+    assert " are?" not in question and " is?" not in question, question
+
+
+def test_a_single_hire_in_the_subject_takes_its_article() -> None:
+    subject, _ = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Silver Mesa Casino",
+        employee_count=900,
+        signals=["Hiring a Loyalty Manager and two casino hosts"],
+    )
+    assert not re.fullmatch(r"hiring [A-Z]\w+ Manager", subject), subject
+
+
+def test_a_record_partly_in_another_language_is_never_pasted() -> None:
+    """ "OEE en prensas de 58%" carries Spanish words no English clause may paste."""
+    _, body = _step_one(
+        "manufacturing",
+        title="Gerente de Mantenimiento",
+        company="Forjas del Norte",
+        employee_count=1200,
+        location="Monterrey, Nuevo León, Mexico",
+        notes="OEE en prensas de 61%; el cliente exige 80%.",
+    )
+    assert not re.search(r"\b(?:en prensas|de is|el cliente)\b", body), body

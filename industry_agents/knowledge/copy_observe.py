@@ -290,7 +290,7 @@ OBSERVE: dict[str, Observations] = {
                 "a casino resort",
                 "many rated players first came for a stay or a show, and they drift away fastest once the trip is over",
                 (
-                    "They already know what they play, which makes them the cheapest players to win back.",
+                    "You already know what they play, which makes them the cheapest players to win back.",
                     "A note after the trip is usually what turns one stay into a second visit to the floor.",
                 ),
                 ("players after the stay", "the second visit"),
