@@ -908,6 +908,14 @@ def _normalise(text: str) -> str:
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)  # "down 18% YoY" -> "... year over year"
+    # "... lease-up opens March 2027" -> "... opens in March 2027": a bare date after an event verb takes its "in"
+    text = re.sub(
+        r"\b(opens|launches|starts|begins|reopens|goes live|kicks off|closes|ends)\s+(?=(?:January|February|March|"
+        r"April|May|June|July|August|September|October|November|December|Q[1-4]|spring|summer|fall|autumn|winter)\b"
+        r"(?!\s+\d{1,2}\b))",  # "launches March 1" is on a day, not "in"
+        r"\1 in ",
+        text,
+    )
     # "Own app takes under 10% of orders, the rest via Deliveroo" -> "..., and Deliveroo takes the rest"
     text = re.sub(
         r",\s*the rest (?:via|through|on|from|by) "

@@ -1715,6 +1715,8 @@ class Plan:
             # people are theirs, not the measure ("visits from your lapsed players", not "your visits from ...")
             mine = _THEM_THE_COMPANY.sub(r"\1 you", mine) if mine else mine
             mine = re.sub(r"^your (\w+) from (?!your\b|the\b)", r"\1 from your ", mine) if mine else mine
+            # the person who told us is the reader: "he is still closing every deal himself" -> "you are ... yourself"
+            mine = _TOLD_PERSON.sub(lambda m: _TOLD_YOU[m.group(0).lower()], mine) if mine else mine
             line = f"{said_} {mine}." if mine else None
             if line and goal and self.ok(f"{said_} {mine} and that {goal}."):
                 return f"{said_} {mine} and that {goal}."
@@ -1761,6 +1763,11 @@ class Plan:
             line = f"I saw that {clause}."
             if self.ok(line):
                 return line
+        if re.match(r"\d[\d,]*-[a-z]+ ", clause):
+            # "312-unit Riverside lease-up opens in March": a project of theirs never starts a sentence on a figure
+            clause = (
+                f"{'your' if you else possessive(self.company or '')} {clause}" if you or self.company else clause
+            )
         line = cap_first(clause) + "."
         return line if self.ok(line) else None
 
@@ -2793,6 +2800,17 @@ _TOLD_US = re.compile(
 
 # In a note of what the prospect told us, "them" after a verb of cost or gain is the prospect's company.
 _THEM_THE_COMPANY = re.compile(r"\b(cost|costs|costing|save|saves|saving|bring|brings|bringing|give|gives) them\b")
+
+
+_TOLD_YOU = {
+    "he is": "you are",
+    "she is": "you are",
+    "he's": "you're",
+    "she's": "you're",
+    "himself": "yourself",
+    "herself": "yourself",
+}
+_TOLD_PERSON = re.compile(r"\b(?:he is|she is|he's|she's|himself|herself)\b", re.IGNORECASE)
 
 
 def _observed(clause: str, company: str | None) -> str:

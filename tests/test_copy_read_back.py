@@ -357,3 +357,15 @@ def test_a_record_partly_in_another_language_is_never_pasted() -> None:
         notes="OEE en prensas de 61%; el cliente exige 80%.",
     )
     assert not re.search(r"\b(?:en prensas|de is|el cliente)\b", body), body
+
+
+def test_a_project_with_a_bare_date_reads_as_a_sentence() -> None:
+    _, body = _step_one(
+        "real_estate",
+        title="VP Leasing",
+        company="Maple Street Residential",
+        employee_count=300,
+        signals=["240-unit Eastside lease-up opens June 2027"],
+    )
+    first = _first(body)
+    assert re.match(r"(?:Maple Street's|Your) 240-unit Eastside lease-up opens in June 2027\.", first), first

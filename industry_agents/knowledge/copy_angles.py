@@ -163,7 +163,8 @@ ANGLES: dict[str, CopyAngles] = {
                 "A list like that is the cheapest way to reach lapsed players, as long as it carries more than the weekly promotion.",
             ),
             (
-                r"\bdatabases?\b|\bCDP\b|\bCRM\b",
+                r"\b(?:migrat|consolidat|merg|switch|mov|clean|unif)\w*\b[^.;]*\b(?:databases?|CDP|CRM|systems?)\b|"
+                r"\b(?:databases?|CDP|CRM)\b[^.;]*\b(?:migrat|consolidat|merg|switch|moved|unif)\w*",
                 "One clean database is usually the first time every lapsed player can be reached in one go.",
             ),
             (
