@@ -36,6 +36,7 @@ TUNING6 = GOLDEN / "prospects6.jsonl"
 # The next holdout, written by a new blind labeller: figures only, never tuned on. Absent until it is added.
 HOLDOUT = GOLDEN / "holdout5.jsonl"
 HOLDOUT6 = GOLDEN / "holdout6.jsonl"
+HOLDOUT7 = GOLDEN / "holdout7.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
