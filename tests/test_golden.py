@@ -14,10 +14,10 @@ the fifth tuning set) and `tests/golden/prospects6.jsonl` (a fifth blind labelle
 `holdout4.jsonl`: measured as a holdout after the round-3 changes, 75.0% then 76.0% after an intake fix,
 7 false tier 1 and 3 disqualified prospects in tiers 1-2; then it became the sixth tuning set).
 `tests/golden/holdout5.jsonl` (a sixth blind labeller's 100 rows), `tests/golden/holdout6.jsonl` and
-`tests/golden/holdout7.jsonl` (a seventh's and an eighth's, written after issue 11 was closed) are kept aside: never tuned on, and only their aggregate
-figures are printed, never a row. Each industry's sender (company and offer)
-comes from `tests/golden/offers.json`, as an agent build would store it. Run with `-s` to see the
-figures.
+`tests/golden/holdout7.jsonl` (a seventh's and an eighth's, written after issue 11 was closed) are kept
+aside: never tuned on, and only their aggregate figures are printed, never a row. Each industry's sender
+(company and offer) comes from `tests/golden/offers.json`, as an agent build would store it. Run with `-s` to
+see the figures.
 
 Pass bars, each tuning set: at least 90% exact tier agreement, no false tier 1, no disqualified prospect
 (a named disqualifier or a practitioner's tier 4) in tiers 1-2. prospects6 has one contested label
@@ -35,6 +35,7 @@ import pytest
 from tests.support.golden_support import (
     HOLDOUT,
     HOLDOUT6,
+    HOLDOUT7,
     TUNING,
     TUNING2,
     TUNING3,
