@@ -928,7 +928,7 @@ class Plan:
         before that budget is set, the timing a buyer plans around; None when no fact names one."""
         for fact in self.facts:
             m = _BUDGET_YEAR.search(fact.text)
-            if m and not _NEGATED.search(fact.text):
+            if m and not _NEGATED.search(fact.text) and not _BUDGET_SET.search(fact.text):
                 year = m.group("a") or m.group("b")
                 ask = (
                     f"Worth 15 minutes before the {year} budget is set?"
@@ -2560,6 +2560,8 @@ _SPEND = re.compile(
     r"(?!\s+(?:an?|per)\s+(?:hour|day|shift))"  # "$18K an hour" is a rate ("downtime at $18K an hour")
 )
 _BUDGET_YEAR = re.compile(r"\b(?P<a>20\d\d) budget\b|\bbudget (?:for|in) (?P<b>20\d\d)\b", re.IGNORECASE)
+# a budget already decided ("CEO approved $400K ... budget for 2026") is no date to ask before
+_BUDGET_SET = re.compile(r"\b(?:approved|signed off|allocated|agreed|locked|committed|set aside)\b", re.IGNORECASE)
 _COPULAS = frozenset({"is", "are", "was", "were"})
 # A figure of the prospect's own ("No-show rate 14%", "OTA share ~55%"): theirs to know, never something we "saw".
 _METRIC = re.compile(

@@ -369,3 +369,14 @@ def test_a_project_with_a_bare_date_reads_as_a_sentence() -> None:
     )
     first = _first(body)
     assert re.match(r"(?:Maple Street's|Your) 240-unit Eastside lease-up opens in June 2027\.", first), first
+
+
+def test_a_budget_already_approved_is_no_date_to_ask_before() -> None:
+    _, body = _step_one(
+        "financial_services",
+        title="VP Marketing",
+        company="Summit Valley Credit Union",
+        employee_count=300,
+        notes="Board approved a $250K deposit campaign budget for 2027.",
+    )
+    assert "budget is set" not in _question(body), body
