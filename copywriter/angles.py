@@ -16,6 +16,7 @@ The writer and the checker read the same things here, so they never disagree abo
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -898,8 +899,34 @@ _BARE_GOAL_VERB = re.compile(
 )
 
 
-_SHORTHANDS = {"YoY": "year over year", "MoM": "month over month", "QoQ": "quarter over quarter"}
-_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b")
+_SHORTHANDS = {
+    "YoY": "year over year",
+    "MoM": "month over month",
+    "QoQ": "quarter over quarter",
+    "YTD": "year to date",
+    "hrs": "hours",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "yrs": "years",
+    "mgmt": "management",
+    "mktg": "marketing",
+    "approx": "about",
+}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
+_MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
+_MONTH_ABBR = re.compile(
+    r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of) "
+    r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+)
+# CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
+_NOTE_SPEAK = (
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"(?<![\w/])w/(?=\s|\w)"), "with "),
+    (re.compile(r"\bb/c\b"), "because"),
+    (re.compile(r"(?<![\w<])<\s?(?=[$€£]?\d)"), "under "),
+    (re.compile(r"(?<![\w>-])>\s?(?=[$€£]?\d)"), "over "),
+    (re.compile(r"(?<=[a-z] )\+(?=\d[\d.,]*%)"), "up "),
+)
 
 
 def _normalise(text: str) -> str:
@@ -907,7 +934,11 @@ def _normalise(text: str) -> str:
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
-    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)  # "down 18% YoY" -> "... year over year"
+    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).rstrip(".")], text)  # "YoY" -> "year over year"
+    for pattern, said in _NOTE_SPEAK:  # "took books w/ them" -> "with them", "<40%" -> "under 40%"
+        text = pattern.sub(said, text)
+    text = _MONTH_ABBR.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2).lower()[:3]]}", text)  # "in Jan"
+    text = re.sub(r"\s{2,}", " ", text)
     # "... lease-up opens March 2027" -> "... opens in March 2027": a bare date after an event verb takes its "in"
     text = re.sub(
         r"\b(opens|launches|starts|begins|reopens|goes live|kicks off|closes|ends)\s+(?=(?:January|February|March|"

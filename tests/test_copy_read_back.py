@@ -380,3 +380,23 @@ def test_a_budget_already_approved_is_no_date_to_ask_before() -> None:
         notes="Board approved a $250K deposit campaign budget for 2027.",
     )
     assert "budget is set" not in _question(body), body
+
+
+def test_crm_note_speak_is_spelled_out() -> None:
+    """ "w/", "<40%", "hrs", "qtr", "in Jan": a rep's shorthand in the notes never reaches the email as written."""
+    _, body = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Ridgeway Castings",
+        employee_count=400,
+        notes="Told us unplanned downtime hit 140 hrs last qtr on the die-cast cells; wants it <40 hrs by Jan.",
+    )
+    assert not re.search(r"\bhrs\b|\bqtr\b|<\s?\d|\bw/", body), body
+    _, body = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Copper Bluff Casino",
+        employee_count=700,
+        notes="On a call: rated trips from lapsed Gold players down 15% YoY; unhappy w/ current mailers.",
+    )
+    assert "w/" not in body and "YoY" not in body, body
