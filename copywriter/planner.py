@@ -64,6 +64,8 @@ _NEGATED = re.compile(
 _INFLECT = inflect.engine()
 
 _PRONOUNS_YOU = {
+    "himself": "yourself",
+    "herself": "yourself",
     "they": "you",
     "their": "your",
     "them": "you",
@@ -890,12 +892,12 @@ class Plan:
                 return option
         return options[-1]
 
-    def with_figure(self, lead: CopyFact, figure: CopyFact) -> str | None:
-        """The lead's news sentence with a figure of theirs joined as "with X at N" ("... is launching a loyalty
-        app in Q2, with third-party delivery at about 34% of sales."), or None: only news (an opening, a launch,
-        a renovation, a deal) takes one, and only a figure written "<what> <about|at|up|down> <number>"."""
-        opening = self.fact_sentence(lead)
-        if not opening or lead.kind is None or _group(lead) not in ("new", "renovate", "acquire"):
+    def with_figure(self, opening: str, lead: CopyFact, figure: CopyFact) -> str | None:
+        """The lead's news sentence as step 1 says it (`opening`) with a figure of theirs joined as "with X at N"
+        ("... is launching a loyalty app in Q2, with third-party delivery at about 34% of sales."), or None: only
+        news (an opening, a launch, a renovation, a deal) takes one, and only a figure written "<what>
+        <about|at|up|down> <number>"."""
+        if lead.kind is None or _group(lead) not in ("new", "renovate", "acquire"):
             return None
         if opening.startswith(("Congrats", "You mentioned")) or figure.kind is not None:
             return None
@@ -2804,15 +2806,10 @@ _TOLD_US = re.compile(
 _THEM_THE_COMPANY = re.compile(r"\b(cost|costs|costing|save|saves|saving|bring|brings|bringing|give|gives) them\b")
 
 
-_TOLD_YOU = {
-    "he is": "you are",
-    "she is": "you are",
-    "he's": "you're",
-    "she's": "you're",
-    "himself": "yourself",
-    "herself": "yourself",
+_TOLD_YOU = {"he is": "you are", "she is": "you are", "he's": "you're", "she's": "you're"} | {
+    w: _PRONOUNS_YOU[w] for w in ("himself", "herself")
 }
-_TOLD_PERSON = re.compile(r"\b(?:he is|she is|he's|she's|himself|herself)\b", re.IGNORECASE)
+_TOLD_PERSON = re.compile(r"\b(?:" + "|".join(_TOLD_YOU) + r")\b", re.IGNORECASE)
 
 
 def _observed(clause: str, company: str | None) -> str:

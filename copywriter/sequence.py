@@ -116,7 +116,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
         )
-        with_figure = plan.with_figure(lead, more) if more is not None and first[0] == opening else None
+        with_figure = (
+            plan.with_figure(opening, lead, more) if more is not None and opening and first[0] == opening else None
+        )
         if with_figure:
             # news and a figure of theirs in one sentence: "... is launching a loyalty app in Q2, with
             # third-party delivery at about 34% of sales."
