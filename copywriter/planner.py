@@ -856,11 +856,7 @@ class Plan:
             general = [
                 # the industry's no-fact question, unless a fact leads and the question asks about a "next" one
                 # ("how X could shorten its next lease-up" while the lease-up is under way)
-                *(
-                    [self.industry_ask(named)]
-                    if self.angles and named and not (fact is not None and " next " in self.industry_ask(named))
-                    else []
-                ),
+                *([self.industry_ask(named, fact is not None)] if self.angles else []),
                 f"Worth 15 minutes to see what that could look like{at}?",
                 "Open to a 15-minute call next week?",
             ]
@@ -874,13 +870,13 @@ class Plan:
         if len(general) > 1 and self.tier <= 1:
             # the vague "to see what that could look like" only when nothing more specific is left
             general = [g for g in general if "what that could look like" not in g] or general
-        specific = self.industry_ask(named) if self.angles and named else None
+        specific = self.industry_ask(named, fact is not None) if self.angles else None
         if fact is not None and specific in general:
             general = [specific] + [g for g in general if g != specific]  # the industry's own question first
         elif fact is not None:
             begin = stable_int(self.ctx.seed, "general-ask") % len(general)
             general = general[begin:] + general[:begin]
-        elif self.angles and named:
+        elif self.angles:
             # no fact: the industry's own question is the specific one, for most readers; a third get another
             # question so two general emails of one offer don't read the same
             ask = self.industry_ask(named)
@@ -1040,6 +1036,10 @@ class Plan:
                     f"Would a one-page plan for supporting {subject} be useful?",
                 ]
             )
+        elif any(w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS for w in subject.split()):
+            # a measured state ("the 140 hours", "the $400K deposit campaign budget") is asked through what the
+            # offer would change (the industry's outcome question), never echoed back as the topic of a call
+            return []
         else:
             pool = (
                 [
@@ -1084,9 +1084,15 @@ class Plan:
             return None  # "your delivery" is too vague to ask about
         return subject if subject.startswith(("your ", "the ")) else None
 
-    def industry_ask(self, short: str) -> str:
+    def industry_ask(self, short: str | None, fact_led: bool = False) -> str:
+        """The industry's outcome question for `short` (the company's short name), or asked of "you" when the
+        name is too long to ride in a question ("how many lapsed rated players you could bring back?"); under a
+        fact of theirs, the industry's fact-led wording when it has one."""
         assert self.angles is not None
-        return self.angles.no_fact_ask.replace("{company}'s", possessive(short)).replace("{company}", short)
+        ask = (self.angles.fact_ask if fact_led else None) or self.angles.no_fact_ask
+        if short is None:
+            return re.sub(r"\bits\b", "your", ask.replace("{company}'s", "your").replace("{company}", "you"))
+        return ask.replace("{company}'s", possessive(short)).replace("{company}", short)
 
     @cached_property
     def stock_observation(self) -> tuple[str, str, str]:

@@ -43,6 +43,9 @@ class CopyAngles:
     large_peers: str | None = None
     peers_are_roles: bool = False
     role_at: str = ""
+    # the outcome question when a fact of theirs leads and `no_fact_ask` would not fit it (a "next lease-up"
+    # while a lease-up is under way); None when `no_fact_ask` fits either way
+    fact_ask: str | None = None
 
 
 ANGLES: dict[str, CopyAngles] = {
@@ -438,6 +441,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Reaching renters before they search is what shortens the weeks a unit sits empty.",
         ),
         no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",
+        fact_ask="Worth 15 minutes to see how many empty weeks we could take off?",
     ),
     "manufacturing": CopyAngles(
         segment="manufacturers",
