@@ -911,6 +911,10 @@ _SHORTHANDS = {
     "mgmt": "management",
     "mktg": "marketing",
     "approx": "about",
+    "maint": "maintenance",
+    "Maint": "maintenance",
+    "indep": "independent",
+    "db": "database",
 }
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
@@ -926,6 +930,15 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<![\w<])<\s?(?=[$€£]?\d)"), "under "),
     (re.compile(r"(?<![\w>-])>\s?(?=[$€£]?\d)"), "over "),
     (re.compile(r"(?<=[a-z] )\+(?=\d[\d.,]*%)"), "up "),
+    # "lapsed rated = ~38% of db": rated players, and "=" said as a verb
+    (re.compile(r"\b(lapsed|active|carded|inactive) rated\b(?! players)"), r"\1 rated players"),
+    (re.compile(r"(?<=players) = (?=(?:about |roughly |nearly |over )?\d)"), " are "),
+    (re.compile(r"(?<=[a-z]) = (?=(?:about |roughly |nearly |over )?\d)"), " is "),
+    # "..., budget approved" -> "..., with the budget approved"
+    (re.compile(r",\s*budget (approved|signed off|in place|confirmed)\s*$"), r", with the budget \1"),
+    # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
+    (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
+    (re.compile(r"\b3P\b(?!L)"), "third-party"),
 )
 
 
@@ -986,6 +999,15 @@ def _normalise(text: str) -> str:
     if m and not (set(m.group(1).lower().split()) & FINITE):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'were' if plural else 'was'} {text[m.start(2) :]}"
+    # "Maintenance tracked in spreadsheets", "Recalls done by the front desk": a passive without its "is"
+    m = re.match(
+        r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?=(?:tracked|managed|handled|done|kept|logged|scheduled|run)\s+"
+        r"(?:in|on|by|through|via|with|manually|by hand)\b)",
+        text,
+    )
+    if m and not (set(m.group(1).lower().split()) & FINITE):
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.end() :]}"
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]

@@ -137,7 +137,8 @@ def short_company(company: str) -> str:
     """The company as people say it: legal suffixes dropped ("Acme Software, Inc." -> "Acme Software"), and a
     long name's trailing trade descriptor too when a distinctive name remains ("Harbour Table Restaurant Group"
     -> "Harbour Table")."""
-    short = company
+    # "Firebird Wings (franchisee, 18 units)": a CRM's note in brackets is not part of the name
+    short = re.sub(r"\s*\([^()]*\)", "", company).strip() or company
     for _ in range(3):  # "Kestrel Active Pty Ltd", "Harbor City Bank, N.A.": every legal suffix, not just the last
         trimmed = _LEGAL_SUFFIX.sub("", short).strip(" ,")
         if trimmed == short or not trimmed:

@@ -1366,6 +1366,11 @@ class Plan:
             words = ["your" if you else "its", *words]  # "launching own app" -> "launching its own app"
         elif words and words[0].lower() in ("or", "and", "but"):
             pass  # "Reshoring or nearshoring production": no "its" before a conjunction
+        elif words and _group(fact) == "hire" and fact.kind == "gerund" and self._needs_determiner(fact, words):
+            words = [
+                _INFLECT.a(words[0]).split()[0],
+                *words,
+            ]  # "Hiring eCommerce Manager" -> "hiring an eCommerce ..."
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
@@ -1405,15 +1410,42 @@ class Plan:
         """The fact as a clause with a subject, lower-case first word unless it is a name; a measured
         quantity takes its article ("and 12% no-show rate" -> "and a 12% no-show rate")."""
         text = self._clause(fact, you=you)
-        return (
-            _QUANTITY_NP.sub(lambda m: f"{m.group(1)} {_number_article(m.group(2))} {m.group(2)}", text)
-            if text
-            else text
+        if not text:
+            return text
+        text = _QUANTITY_NP.sub(lambda m: f"{m.group(1)} {_number_article(m.group(2))} {m.group(2)}", text)
+        # a money figure is one budget, deal or round: "approved $400K deposit campaign budget" takes its "a"
+        text = _MONEY_THING.sub(lambda m: f"{m.group(1)} {_number_article(m.group(2))} {m.group(2)}", text)
+        # a note's second clause with no subject of its own ("..., wants it under 40% by 2027", "..., needs
+        # deposits") is the reader's: joined with "and", its verb said to them
+        tail = _SUBJECTLESS_TAIL.search(text)
+        if tail:
+            verb = tail.group("verb").lower()
+            who = "you" if you or not self.company else self.company
+            said = _GOAL_BASE.get(verb, verb[:-1]) if who == "you" else verb
+            text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
+        # "wants win-back test in Q2" -> "want a win-back test in Q2": a countable thing they want takes its article
+        text = _WANTED_THING.sub(lambda m: f"{m.group(1)} {_INFLECT.a(m.group(2))}", text)
+        # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them
+        # once (not "your OTA share is 58% of your room nights"; never by name: "Smokestack BBQ's ... 38% of
+        # Smokestack BBQ's sales")
+        if (you or not self.company) and not re.search(r"\byour\b", text, re.IGNORECASE):
+            text = re.sub(
+                r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b|[A-Z])(?=[a-z])", r"\1your ", text
+            )
+        # "3 hosts left for Horseshoe in January, took books with them": one subject, two past verbs
+        text = re.sub(
+            r"^((?:\S+ ){1,4}?(?:left|quit|moved|went)\b[^,]*), (?=(?:took|brought|moved)\b)", r"\1 and ", text
         )
+        return text
 
     def _clause(self, fact: CopyFact, *, you: bool) -> str | None:
         co = self.company
         subject = "you" if you or not co else co
+        lost = _LOST_TO.match(fact.text)
+        if lost:
+            # "Lost about 140 hours to filler breakdowns last quarter" -> "filler breakdowns cost you about 140
+            # hours last quarter": the cause leads, not a "you lost" read back from the CRM
+            return f"{lc_first(lost.group('cause'))} cost {'you' if subject == 'you' else subject} {lost.group('amount')}{lost.group('when') or ''}"
         if fact.kind == "gerund":
             be = "you're" if subject == "you" else f"{subject} is"
             return f"{be} {fact.verb.lower()} {self._rest(fact, you)}"  # type: ignore[union-attr]
@@ -1612,6 +1644,17 @@ class Plan:
         subject = "you" if you or not self.company else self.company
         third = subject != "you"
         low = lc_np(text)
+        feeling = _FEELING.match(text)
+        if feeling:
+            # "Unhappy with DoorDash commission hike" -> "you're unhappy with the DoorDash commission hike"
+            what = feeling.group("what")
+            first_word = what.split()[0].lower()
+            if first_word in ("their", "its"):
+                what = f"{'your' if not third else possessive(subject)} {what.split(' ', 1)[1]}"
+            elif first_word not in _ARTICLES and first_word not in _DETERMINERS:
+                what = f"the {what}"
+            be = f"{subject} is" if third else "you're"
+            return f"{be} {feeling.group('how').lower()} {feeling.group('prep')} {what}"
         if _SIZE_NP.match(low):
             return f"{subject} {'runs' if third else 'run'} {low}"
         m = _KIND_DOING.match(low)
@@ -2578,11 +2621,36 @@ _METRIC = re.compile(
     re.IGNORECASE,
 )
 # A project written as a noun with no verb ("Lean/Six Sigma rollout across 3 plants"): said with its verb.
+# "Lost about 140 hours to filler breakdowns last quarter": time or output a cause took from them
+# "Unhappy with DoorDash commission hike": how they feel about something, a note with no verb
+_FEELING = re.compile(
+    r"^(?P<how>unhappy|frustrated|fed up|not happy|annoyed|worried|concerned)\s+(?P<prep>with|about|by|over)\s+"
+    r"(?P<what>[\w$€£].{2,60})$",
+    re.IGNORECASE,
+)
+_LOST_TO = re.compile(
+    r"^[Ll]ost (?P<amount>(?:about |roughly |nearly |over |almost )?[\d.,]+\+? (?:hours?|days?|shifts?|weeks?|"
+    r"production days?|units?|tons?|tonnes?)) to (?P<cause>[a-zA-Z][\w\s-]*?)(?P<when> (?:last|this|in|over|since|"
+    r"during) [\w\s]+)?$"
+)
+# "approved $400K deposit campaign budget": a money figure before the one thing it sizes
+_MONEY_THING = re.compile(
+    r"\b(approved|signed|secured|won|raised|closed|set|got|has|have|with)\s+([$€£][\d.,]+\s?[KMBkmb]?)"
+    r"(?=\s+(?:[\w-]+\s+){0,3}(?:budget|contract|deal|round|grant|investment|program|programme|mandate)\b)"
+)
+# "wants win-back test": a countable thing wanted without its article
+_WANTED_THING = re.compile(
+    r"\b(wants?|needs?|asked for|requested)\s+(?!a\b|an\b|the\b|to\b|your\b|its\b|their\b|more\b|\d)"
+    r"((?:[a-z][\w-]*\s+){0,2}(?:test|pilot|plan|partner|agency|campaign|program|programme|proposal|quote|demo|"
+    r"audit|review|benchmark))\b"
+)
+# a note's second clause with no subject: "..., wants it under 40% by 2027", "..., needs deposits"
+_SUBJECTLESS_TAIL = re.compile(r",\s+(?P<verb>wants|needs|plans|hopes|expects|aims|intends)\b")
 _PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
 _PROJECT_NP = re.compile(
     r"^(?P<what>(?:[\w&/+-]+ ){1,5}?)(?P<noun>rollout|roll-out|implementation)"
     r"(?P<rest> (?:across|at|in) (?:\w+ ){0,3}(?:plants?|sites?|sites|locations?|lines?|offices?|clinics?|hotels?|"
-    r"restaurants?|stores?|branches?|facilities|facility|the \w+))?$"
+    r"restaurants?|stores?|branches?|facilities|facility|the \w+))?(?: (?:underway|under way|in progress|ongoing))?$"
 )
 
 

@@ -14,7 +14,8 @@ the fifth tuning set) and `tests/golden/prospects6.jsonl` (a fifth blind labelle
 `holdout4.jsonl`: measured as a holdout after the round-3 changes, 75.0% then 76.0% after an intake fix,
 7 false tier 1 and 3 disqualified prospects in tiers 1-2; then it became the sixth tuning set).
 `tests/golden/holdout5.jsonl` (a sixth blind labeller's 100 rows), `tests/golden/holdout6.jsonl` and
-`tests/golden/holdout7.jsonl` (a seventh's and an eighth's, written after issue 11 was closed) are kept
+`tests/golden/holdout7.jsonl` (a seventh's and an eighth's, written after issue 11 was closed) and
+`tests/golden/holdout8.jsonl` (a ninth's, written 2026-11-30 for a clean copy read) are kept
 aside: never tuned on, and only their aggregate figures are printed, never a row. Each industry's sender
 (company and offer) comes from `tests/golden/offers.json`, as an agent build would store it. Run with `-s` to
 see the figures.
@@ -36,6 +37,7 @@ from tests.support.golden_support import (
     HOLDOUT,
     HOLDOUT6,
     HOLDOUT7,
+    HOLDOUT8,
     TUNING,
     TUNING2,
     TUNING3,
@@ -81,7 +83,9 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
     assert report.refused == [], f"refused by the intake: {report.refused}"
 
 
-@pytest.mark.parametrize("path", [HOLDOUT, HOLDOUT6, HOLDOUT7], ids=["holdout5", "holdout6", "holdout7"])
+@pytest.mark.parametrize(
+    "path", [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8], ids=["holdout5", "holdout6", "holdout7", "holdout8"]
+)
 def test_holdout_set_figures(path: Path) -> None:
     if not path.exists():
         pytest.fail(f"tests/golden/{path.name} is missing")

@@ -483,6 +483,14 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bhir.*\b(?:maintenance|reliability)\b|\bretir",
                 "When maintenance know-how leaves with people, the machine data is what's left to warn you.",
             ),
+            (
+                r"\bspreadsheets?\b|\bExcel\b|\bon paper\b|\bby hand\b|\bmanual(?:ly)?\b",
+                "A maintenance log in spreadsheets records a failure after it happens; the machine data shows most of them days before.",
+            ),
+            (
+                r"\bMES\b|\bSCADA\b|\bhistorian\b|\bIIoT\b|\bsensors?\b",
+                "Once machine data flows into one system, the warnings before a stop are already there to be read.",
+            ),
         ),
         observation=(
             "unplanned stops",

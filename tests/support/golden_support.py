@@ -37,6 +37,7 @@ TUNING6 = GOLDEN / "prospects6.jsonl"
 HOLDOUT = GOLDEN / "holdout5.jsonl"
 HOLDOUT6 = GOLDEN / "holdout6.jsonl"
 HOLDOUT7 = GOLDEN / "holdout7.jsonl"
+HOLDOUT8 = GOLDEN / "holdout8.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
