@@ -908,6 +908,7 @@ _SHORTHANDS = {
     "qtr": "quarter",
     "qtrs": "quarters",
     "yrs": "years",
+    "yr": "year",
     "mgmt": "management",
     "mktg": "marketing",
     "approx": "about",

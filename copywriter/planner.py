@@ -1425,12 +1425,17 @@ class Plan:
             text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
         # "wants win-back test in Q2" -> "want a win-back test in Q2": a countable thing they want takes its article
         text = _WANTED_THING.sub(lambda m: f"{m.group(1)} {_INFLECT.a(m.group(2))}", text)
-        # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them
-        # once (not "your OTA share is 58% of your room nights"; never by name: "Smokestack BBQ's ... 38% of
-        # Smokestack BBQ's sales")
-        if (you or not self.company) and not re.search(r"\byour\b", text, re.IGNORECASE):
+        # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them,
+        # where the noun needs a determiner ("of room nights" stays bare); never by name ("Smokestack BBQ's ... 38%
+        # of Smokestack BBQ's sales")
+        if you or not self.company:
             text = re.sub(
-                r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b|[A-Z])(?=[a-z])", r"\1your ", text
+                r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=(?P<np>[a-z][\w-]*(?: (?!in\b|at\b|"
+                r"across\b|for\b|of\b|by\b|to\b|and\b|per\b|on\b|from\b|last\b|this\b)[a-z][\w-]*){0,2})\b)",
+                lambda m: (
+                    m.group(1) + ("your " if _INFLECT.singular_noun(m.group("np").split()[-1]) is False else "")
+                ),
+                text,
             )
         # "3 hosts left for Horseshoe in January, took books with them": one subject, two past verbs
         text = re.sub(
@@ -2591,6 +2596,15 @@ _GOAL = re.compile(
     r"^(?P<who>She|He|They|The board|Board|Management|The owners?|Owners?|The (?:CEO|CFO|COO|CMO|CRO|GM|president))\s+"
     r"(?P<verb>wants|want|aims|aim|hopes|hope|plans|plan)\s+(?:it|to|them|new|more|an?|the|every)\b"
 )
+
+
+def _is_goal(fact: CopyFact) -> bool:
+    """A note that only says what they want ("Wants ideas before Q3", "She wants it under 40%")."""
+    return bool(_GOAL.match(fact.text)) or (
+        fact.kind == "present" and fact.lemma in ("want", "aim", "hope", "plan")
+    )
+
+
 _GOAL_BASE = {v: v.removesuffix("s") for v in ("wants", "want", "aims", "aim", "hopes", "hope", "plans", "plan")}
 _MOST_PEERS = re.compile(r"^Most (?P<peers>[A-Za-z][\w ,&-]*?) I talk to\b")
 # a function's leaders, for a director or above ("marketing leaders"); a manager's own title is kept plural
@@ -2772,6 +2786,7 @@ def build_plan(
     }.get(function, ())
     # offer relevance as the prospect-facts layer judged it (intelligence.extract: events by lemma, quantities
     # with what they measure, against the agent's offer and personas) adds to the writer's own reading
+    several = len(usable) > 1  # (read before the sort: a list being sorted looks empty to its key)
     usable.sort(
         key=lambda f: (
             -(
@@ -2780,6 +2795,9 @@ def build_plan(
                 + plan.consequence_weight(f)
                 + 1.5 * judged.get(_span_key(f.raw), (0.0, False))[0]
                 + (1.0 if f.raw in plan.restated else 0.0)  # a real sentence exists for it: it can lead
+                # a goal ("Wants 2 new institutional clients in 2026") is why the fact behind it matters; it
+                # follows that fact ("...and you want it under 40%") rather than leading without it
+                - (2.0 if several and _is_goal(f) else 0.0)
             )
         )
     )

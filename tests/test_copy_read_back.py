@@ -418,3 +418,69 @@ def test_a_question_under_a_figure_names_the_outcome_even_for_a_long_company_nam
     assert "44%" not in question and "call next week" not in question, question
     # a lease-up is under way: no "next lease-up", and the long name does not ride in the question
     assert "empty weeks" in question and "next" not in question, question
+
+
+def test_a_notes_second_clause_without_a_subject_is_the_readers_and_shorthand_is_spelled_out() -> None:
+    _, body = _step_one(
+        "hotel",
+        title="Director of Revenue",
+        company="Kestrel Bay Inn",
+        employee_count=90,
+        notes="OTA share ~61% of room nights, wants it <45% next yr",
+    )
+    first = _first(body)
+    assert "and you want it under 45%" in first, first
+    assert ", wants" not in first and "<" not in first and " yr" not in first, first
+
+
+def test_time_lost_to_a_cause_leads_with_the_cause_and_a_money_figure_takes_its_article() -> None:
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Oakridge Bottling",
+        employee_count=400,
+        notes="Lost ~90 hrs to capper breakdowns last qtr; maint. tracked in spreadsheets",
+    )
+    assert re.match(r"Capper breakdowns cost (?:you|Oakridge Bottling) about 90 hours last quarter\.", _first(plant)), plant
+    _, bank = _step_one(
+        "financial_services",
+        title="SVP Marketing",
+        company="Riverstone Credit Union",
+        employee_count=250,
+        notes="Board approved $250K checking campaign budget for next year",
+    )
+    assert "approved a $250K checking campaign budget" in _first(bank), bank
+
+
+def test_how_they_feel_about_a_named_thing_is_a_sentence_and_a_bracketed_crm_note_is_not_the_name() -> None:
+    _, body = _step_one(
+        "restaurant",
+        title="Owner",
+        company="Copper Kettle Diners (franchisee, 9 units)",
+        employee_count=300,
+        notes="Unhappy w/ Grubhub fee increase",
+    )
+    assert "(" not in body and "franchisee, 9 units" not in body, body
+    assert "unhappy with the Grubhub fee increase" in body, body
+
+
+def test_a_goal_follows_the_fact_behind_it() -> None:
+    _, body = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Ashby Crane LLP",
+        employee_count=120,
+        notes="Wants 3 new mid-market clients next year; lost biggest client in March",
+    )
+    assert "biggest client" in _first(body) and not _first(body).startswith("You want"), body
+
+
+def test_a_rollout_under_way_is_said_as_work_in_progress() -> None:
+    _, body = _step_one(
+        "manufacturing",
+        title="Reliability Manager",
+        company="Brightwater Paper",
+        employee_count=600,
+        signals=["SCADA rollout underway"],
+    )
+    assert _first(body).startswith("You're rolling out SCADA"), body
