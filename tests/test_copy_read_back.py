@@ -441,7 +441,9 @@ def test_time_lost_to_a_cause_leads_with_the_cause_and_a_money_figure_takes_its_
         employee_count=400,
         notes="Lost ~90 hrs to capper breakdowns last qtr; maint. tracked in spreadsheets",
     )
-    assert re.match(r"Capper breakdowns cost (?:you|Oakridge Bottling) about 90 hours last quarter\.", _first(plant)), plant
+    opening = _first(plant)
+    said = r"Capper breakdowns cost (?:you|Oakridge Bottling) about 90 hours last quarter\."
+    assert re.match(said, opening), plant
     _, bank = _step_one(
         "financial_services",
         title="SVP Marketing",
