@@ -720,7 +720,7 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     if reported:  # "Owner group said on its earnings call that OTA commissions rose 22%": what was said
         said = _clean_fact(reported.group("said")) or reported.group("said")
         text = said if said.split()[0].isupper() or said[:1].isdigit() else said[0].upper() + said[1:]
-    text = _normalise(text)
+    text = normalise_note(text)
     if len(text.split()) < 2:
         return None
     first, _, rest = text.partition(" ")
@@ -943,7 +943,7 @@ _NOTE_SPEAK = (
 )
 
 
-def _normalise(text: str) -> str:
+def normalise_note(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""

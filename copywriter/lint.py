@@ -366,7 +366,9 @@ def build_lint_context(
         titled += [re.escape(other.name + "s"), re.escape(other.name)]
     runs: set[str] = set()
     for sentence in re.split(r"(?<=[.!?;])\s+", ". ".join([*prospect.signals, prospect.notes or ""]).lower()):
-        if INTERNAL.search(sentence):
+        # a note that only says where we met ("Met at the ADA SmileCon;") holds nothing internal to leak: its event
+        # may be named back ("Good to meet you at the ADA SmileCon.")
+        if INTERNAL.search(sentence) and not re.fullmatch(r"\W*met (?:at|on) [^,;.()]{1,50}[;.]?\s*", sentence):
             words = re.findall(r"[\w'-]+", sentence)
             runs.update(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
     pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))

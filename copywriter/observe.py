@@ -104,7 +104,8 @@ _WHEN = re.compile(
 _HAPPY = re.compile(
     r"\b(?:happy|satisfied|content|pleased) with\b|\bhappy with it\b|\b(?:works?|working) (?:fine|well)\b|"
     r"\bno (?:need|plans?) to (?:replace|switch|change)\b|\blikes? (?:it|what)\b|\bzufrieden\b|"
-    r"\bcontents? (?:de|avec)\b|\btevreden\b|\bcontentos? con\b",
+    r"\bcontents? (?:de|avec)\b|\btevreden\b|\bcontentos? con\b|"
+    r"^(?:uses|using|runs|already (?:uses|has|runs))\s+(?=[A-Z])",  # "Uses Weave for reminders": in place, kept
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|;\s*")
@@ -288,6 +289,16 @@ def _kept_lines(
     seen = next((cap_first(s) for s in _rotated(says, seed) if plan.ok(cap_first(s))), None)
     why = next((s for s in _rotated(list(covered.means), seed // 7) if plan.ok(s)), None)
     return [seen, why] if seen and why else []
+
+
+def kept_why(plan: Plan, said: str) -> str | None:
+    """What the offer adds beyond a tool the prospect keeps, when the sentence `said` names that tool ("Sunrise
+    Pediatrics uses Weave for reminders." -> "The ones reminders don't reach are patients ..."), or None."""
+    kept = kept_tool(plan)
+    if kept is None or kept[1] not in said:
+        return None
+    lines = _kept_lines(plan, kept)
+    return lines[1] if lines else None
 
 
 def _steady(plan: Plan, kept: tuple[Covered, str, re.Pattern[str] | None] | None) -> Observation | None:

@@ -15,6 +15,7 @@ read different emails built on the same facts, and the same person always reads 
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from copywriter.angles import (
     foreign_text,
     has_verb,
     lc_np,
+    normalise_note,
     offer_terms,
     read_facts,
     words_of,
@@ -920,6 +922,27 @@ class Plan:
             if clause and len(clause.split()) <= 10 and has_verb(clause.split()) and not clause[:1].isdigit():
                 return lc_first(clause)
         return None
+
+    def met_line(self) -> str | None:
+        """The greeting "Good to meet you at MGMA." when the notes say where we met them ("Met at MGMA; ..."), or None."""
+        m = _MET_AT.search(self.ctx.prospect.notes or "")
+        if not m:
+            return None
+        line = f"Good to meet you at {m.group('event').strip()}."
+        return line if self.ok(line) else None
+
+    def later_ask(self) -> str | None:
+        """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
+        in Jan"): offering to follow up then, not pitching now; None when the notes set no such time."""
+        m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
+        if not m:
+            return None
+        when = m.group("when").strip().rstrip(".")
+        first = when.split()[0].lower()
+        if not (first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _TIME_WORDS):
+            when = f"the {when}"  # "after EHR migration in January" -> "after the EHR migration in January"
+        ask = f"Shall I follow up {m.group('how').lower()} {when}?"
+        return ask if self.ok(ask) else None
 
     def budget_ask(self) -> str | None:
         """The question for a record that names next year's budget ("in 2027 budget", "budget for 2027"): asked
@@ -2915,6 +2938,22 @@ def _observed(clause: str, company: str | None) -> str:
     return f"{cap_first(clause)} at {company}."
 
 
+# words that start a time on their own ("after March", "after next quarter"): no "the" before them
+_TIME_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]]
+    + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end"]
+)
+# "Met at MGMA; ...": where we met them, said as a rep would open
+_MET_AT = re.compile(
+    r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly))?\s+at\s+"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})\s*(?=[;,.]|$)"
+)
+# "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
+_NOT_UNTIL = re.compile(
+    r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back)\s+"
+    r"(?P<how>after|in|once)\s+(?P<when>[^;.]{3,50})",
+    re.IGNORECASE,
+)
 _TOLD_AT = re.compile(
     r"\b(?:[Tt]old|[Ss]aid to|[Mm]entioned to)\s+(?:us|our (?:team|rep|reps|AE|SDR))\s+at\s+"
     r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,5})",

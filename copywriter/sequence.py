@@ -10,6 +10,7 @@ from __future__ import annotations
 from copywriter.angles import GENERIC, words_of
 from copywriter.language import flag_language, record_language
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
+from copywriter.observe import kept_why
 from copywriter.planner import Plan, _said, build_plan, stands_alone
 from copywriter.quality import check_variants, merge_reports
 from copywriter.text import localise, paragraphs, word_count
@@ -90,6 +91,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         cta = plan.opener_cta(dated, *salt)
     elif lead is not None and (budget := plan.budget_ask()):
         cta = budget  # "Wants to grow direct bookings in 2027 budget": asked before that budget is set
+    later = plan.later_ask()
+    if later:
+        cta = later  # they asked us to wait ("not until after the EHR migration"): offered then, not pitched now
     merged = plan.size_observation(lead) if lead is not None and opening is not None else None
     if merged is not None:
         opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader
@@ -100,6 +104,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             or plan.size_so_what(lead)
             or plan.consequence(lead)
             or plan.linked_so_what(lead, *salt)
+            or (kept_why(plan, opening) if opening else None)  # a tool they keep: what the offer adds beyond it
             or plan.so_what(lead, *salt)
         )
         first = [opening, why]
@@ -195,6 +200,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 "I'd rather ask than guess at your numbers, so this is a short note.",
                 "Here is what we do, and one question.",
             ]
+    met = plan.met_line()
+    if met and not any(p and "at " + met.split(" at ", 1)[1][:-1] in p for p in first):
+        first.insert(0, met)  # "Good to meet you at MGMA.": where we met them comes first
     p1 = " ".join(p for p in first if p)
     if lead is not None:
         plan.used.add(lead.raw)

@@ -486,3 +486,21 @@ def test_a_rollout_under_way_is_said_as_work_in_progress() -> None:
         signals=["SCADA rollout underway"],
     )
     assert _first(body).startswith("You're rolling out SCADA"), body
+
+
+def test_where_we_met_opens_and_a_time_they_asked_us_to_wait_for_is_the_question() -> None:
+    _, body = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Cedar Ridge Family Dental",
+        employee_count=40,
+        notes=(
+            "Met at the ADA SmileCon; uses Solutionreach for reminders; "
+            "interested but not until after PMS switch in Mar"
+        ),
+    )
+    first = _first(body)
+    assert first.startswith("Good to meet you at the ADA SmileCon."), first
+    # the tool they use is acknowledged and what the offer adds beyond it follows, never a non sequitur
+    assert "Solutionreach" in first and "no appointment" in first, first
+    assert _question(body) == "Shall I follow up after the PMS switch in March?", body
