@@ -24,6 +24,7 @@ from functools import lru_cache
 from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
 from core.text import STOPWORDS, stem, tokens
+from intelligence.english import a as with_article
 from intelligence.foreign import is_foreign
 from schemas import AgentProfile, ProspectData
 
@@ -916,11 +917,16 @@ _SHORTHANDS = {
     "Maint": "maintenance",
     "indep": "independent",
     "db": "database",
+    "pts": "patients",
+    "acq'd": "acquired",
+    "cov": "coverage",
+    "BTR": "build-to-rent",
 }
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
-    r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of) "
+    r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
+    r"closes|reopens|opening|launching|delivering|completing|closing|reopening) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
@@ -937,10 +943,43 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<=[a-z]) = (?=(?:about |roughly |nearly |over )?\d)"), " is "),
     # "..., budget approved" -> "..., with the budget approved"
     (re.compile(r",\s*budget (approved|signed off|in place|confirmed)\s*$"), r", with the budget \1"),
+    # "3x -> 4x": from one figure to another; "Dentrix -> Open Dental": from one system to another
+    (re.compile(r"(?<![\w-])(\d[\w.,%]*)\s*(?:->|→)\s*(?=\d)"), r"from \1 to "),
+    (re.compile(r"\s*(?:->|→)\s*"), " to "),
+    # "24% vs 35% target" -> "24% against a 35% target"
+    (
+        re.compile(
+            r"\bvs\.? (?=(?:a |an |the )?(?:about |~)?\d[\d.,]*%? (?:target|goal|plan|budget|underwrite)\b)"
+        ),
+        "against a ",
+    ),
+    # "in Raleigh market" -> "in the Raleigh market"
+    (re.compile(r"\b(in|into|across) (?=[A-Z][\w-]*(?: [A-Z][\w-]*)? market\b)"), r"\1 the "),
+    # "~22K pts per RCM lead": who told us is provenance, never said to the prospect
+    (
+        re.compile(
+            r"\s+per (?:the |our |their |its )?(?:[A-Z]{2,5}|[a-z]+)(?: [a-z]+)? "
+            r"(?:lead|manager|director|team|head|VP)\b"
+        ),
+        "",
+    ),
+    # "No-show ~14%" -> "no-show rate ~14%": a rate, named as one
+    (
+        re.compile(r"\b([Nn]o-show)(?! rates?\b)(?=\s+(?:is\s+|at\s+|of\s+)?(?:about\s+|around\s+|~\s?)?\d)"),
+        r"\1 rate",
+    ),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?!L)"), "third-party"),
 )
+
+
+_HEADLINE_EVENT = re.compile(
+    r"^(?P<verb>Opening|Launching|Reopening|Relaunching|Debuting|Completing|Delivering)\s+(?:in\s+)?"
+    r"(?P<when>(?:January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|"
+    r"spring|summer|fall|autumn|winter)(?: \d{4})?):\s+(?P<np>[^:;]{3,60})$"
+)
+_HALF = re.compile(r"\b(in |by |before |until |for |from )?H([12])\b(?!\s*[\d/-])")
 
 
 def normalise_note(text: str) -> str:
@@ -951,11 +990,28 @@ def normalise_note(text: str) -> str:
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).rstrip(".")], text)  # "YoY" -> "year over year"
     for pattern, said in _NOTE_SPEAK:  # "took books w/ them" -> "with them", "<40%" -> "under 40%"
         text = pattern.sub(said, text)
+    # "past 12 mo" -> "in the past 12 months"
+    text = re.sub(r"\b(?:in )?(?:the )?(past|last) (\d+) mos?\b\.?", r"in the \1 \2 months", text)
+    # a headline with a colon: "Opening March: 140-room independent hotel" -> "Opening a 140-room independent
+    # hotel in March"; "Lease-up: 312-unit Alta Vista delivers Feb" -> the clause after the label
+    m = _HEADLINE_EVENT.match(text)
+    if m:
+        np = m.group("np").strip()
+        np = np if np.split()[0].lower() in ("a", "an", "the", "its", "their") else with_article(np)
+        text = f"{m.group('verb')} {np} in {m.group('when')}"
+    m = re.match(r"^([A-Z][\w-]*(?: [a-z][\w-]*){0,2}): (?=\S)", text)
+    if m and not _HEADLINE_EVENT.match(text) and has_verb(text[m.end() :].lower().split()):
+        label = m.group(1).lower()
+        if not set(label.split()) & (FINITE | {"target", "goal", "budget", "priority", "focus", "plan"}):
+            text = text[m.end() :]
+    # "by H2", "completing H1": the half of the year in words
+    text = _HALF.sub(lambda m: f"{m.group(1) or 'in '}the {'first' if m.group(2) == '1' else 'second'} half", text)
     text = _MONTH_ABBR.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2).lower()[:3]]}", text)  # "in Jan"
     text = re.sub(r"\s{2,}", " ", text)
     # "... lease-up opens March 2027" -> "... opens in March 2027": a bare date after an event verb takes its "in"
     text = re.sub(
-        r"\b(opens|launches|starts|begins|reopens|goes live|kicks off|closes|ends)\s+(?=(?:January|February|March|"
+        r"\b(opens|launches|starts|begins|reopens|goes live|kicks off|closes|ends|delivers|completes|opening|"
+        r"launching|delivering|completing|closing|reopening)\s+(?=(?:January|February|March|"
         r"April|May|June|July|August|September|October|November|December|Q[1-4]|spring|summer|fall|autumn|winter)\b"
         r"(?!\s+\d{1,2}\b))",  # "launches March 1" is on a day, not "in"
         r"\1 in ",

@@ -939,7 +939,7 @@ class Plan:
             return None
         when = m.group("when").strip().rstrip(".")
         first = when.split()[0].lower()
-        if not (first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _TIME_WORDS):
+        if not (first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS):
             when = f"the {when}"  # "after EHR migration in January" -> "after the EHR migration in January"
         ask = f"Shall I follow up {m.group('how').lower()} {when}?"
         return ask if self.ok(ask) else None
@@ -2939,7 +2939,7 @@ def _observed(clause: str, company: str | None) -> str:
 
 
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
-_TIME_WORDS = frozenset(
+_WHEN_STARTS = frozenset(
     [m.lower() for m in calendar.month_name[1:]]
     + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end"]
 )

@@ -96,7 +96,101 @@ def lc_first(text: str, keep: Iterable[str] = ()) -> str:
         return text
     if any(name and text.lower().startswith(name.lower()) for name in keep):
         return text
+    if len(parts) > 1 and parts[1] in _SITE_NOUNS and first.lower() not in _SITE_MODIFIERS:
+        return text  # "Salford scheme occupancy", "Denver clinic": a place's name before its site
     return first[0].lower() + text[1:]
+
+
+# a site named by its place ("Salford scheme", "Riverside tower"), unless the word before is an ordinary modifier
+_SITE_NOUNS = frozenset(
+    [
+        "scheme",
+        "schemes",
+        "building",
+        "buildings",
+        "property",
+        "site",
+        "plant",
+        "office",
+        "clinic",
+        "store",
+        "hotel",
+        "campus",
+        "tower",
+        "location",
+        "branch",
+        "facility",
+        "community",
+        "project",
+        "mill",
+        "warehouse",
+        "portfolio",
+        "market",
+    ]
+)
+_SITE_MODIFIERS = frozenset(
+    [
+        "new",
+        "main",
+        "old",
+        "first",
+        "second",
+        "third",
+        "flagship",
+        "downtown",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "existing",
+        "current",
+        "largest",
+        "biggest",
+        "busiest",
+        "older",
+        "newer",
+        "other",
+        "each",
+        "every",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "our",
+        "their",
+        "its",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "corporate",
+        "head",
+        "home",
+        "regional",
+        "local",
+        "pilot",
+        "office",
+        "retail",
+        "industrial",
+        "medical",
+        "apartment",
+        "residential",
+        "commercial",
+        "mixed-use",
+        "hotel",
+        "student",
+        "senior",
+        "affordable",
+        "luxury",
+        "manufacturing",
+        "production",
+        "distribution",
+        "dental",
+    ]
+)
 
 
 def cap_first(text: str) -> str:

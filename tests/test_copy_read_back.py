@@ -504,3 +504,44 @@ def test_where_we_met_opens_and_a_time_they_asked_us_to_wait_for_is_the_question
     # the tool they use is acknowledged and what the offer adds beyond it follows, never a non sequitur
     assert "Solutionreach" in first and "no appointment" in first, first
     assert _question(body) == "Shall I follow up after the PMS switch in March?", body
+
+
+def test_crm_arrows_halves_targets_and_who_told_us_are_said_as_a_rep_would() -> None:
+    _, sdr = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Quillmark",
+        employee_count=150,
+        notes="Board wants pipeline cov 2x -> 3x by H2",
+    )
+    assert "coverage from 2x to 3x by the second half" in _first(sdr), sdr
+    _, shop = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Fernhill Goods",
+        employee_count=80,
+        notes="Repeat rate 19% vs 30% target per CRM manager",
+    )
+    first = _first(shop)
+    assert "19% against a 30% target" in first, first
+    assert "per CRM manager" not in shop and " vs " not in shop, shop
+
+
+def test_a_headline_signal_is_one_sentence_and_a_place_keeps_its_capital() -> None:
+    _, hotel = _step_one(
+        "hotel",
+        title="General Manager",
+        company="The Wrenfield",
+        employee_count=90,
+        signals=["Opening May: 96-room boutique hotel"],
+    )
+    first = _first(hotel)
+    assert "opening a 96-room boutique hotel in May" in first and ":" not in first, first
+    _, flats = _step_one(
+        "real_estate",
+        title="Head of Lettings",
+        company="Gatehouse Living",
+        employee_count=200,
+        notes="Leeds scheme occupancy 68% vs 95% target",
+    )
+    assert "Leeds scheme occupancy is 68% against a 95% target" in _first(flats), flats
