@@ -53,6 +53,7 @@ from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
+from intelligence.english import a as with_article
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
@@ -987,6 +988,8 @@ class Plan:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
             return []  # "your four offices" is how big they are, not something to talk about
+        if re.search(r"\b(?:investment|funding)\b", subject, re.IGNORECASE):
+            return []  # money they took on is news, not a topic for a note ("a short note on your PE investment?")
         moved = re.fullmatch(
             r"(?P<what>[\w\s-]+?)(?: (?:is|are|was|were))? (?P<way>down|up) (?P<pct>\d[\d.,]*%)", subject
         )
@@ -1491,6 +1494,20 @@ class Plan:
         if foreign_text(text) or len(text.split()) > 28:
             return None
         subject = "you" if you or not self.company else self.company
+        owner = "your" if subject == "you" else possessive(subject)
+        site = _SITE_DOES.match(text)
+        if site:  # "Website 'Order Online' button links out to DoorDash" -> "the 'Order Online' button on your website ..."
+            thing = site.group("thing").lower()
+            if not site.group("np"):
+                return f"{owner} {thing} {site.group('vp')}"
+            return f"the {site.group('np')} on {owner} {thing} {site.group('vp')}"
+        but = _NP_BUT.match(text)
+        if but and not has_verb(but.group("np").lower().split()) and has_verb(but.group("rest").lower().split()):
+            # "CRM list of 400k, but only a welcome email is live" -> "you have a CRM list of 400k, but ..."
+            np = but.group("np")
+            np = np if np.split()[0].lower() in _ARTICLES | _DETERMINERS else with_article(lc_np(np))
+            have = "you have" if subject == "you" else f"{subject} has"
+            return f"{have} {np}, but {lc_first(but.group('rest'))}"
         self_noun = _SELF_NOUN.match(text)
         if self_noun:
             # "Firm wants to win mid-market clients": the company itself, said as the reader or by name
@@ -1672,6 +1689,19 @@ class Plan:
         subject = "you" if you or not self.company else self.company
         third = subject != "you"
         low = lc_np(text)
+        every = _ALL_SITES.match(low)
+        if every:
+            # "All 12 stores on DoorDash and Uber Eats" -> "all 12 of your stores are on DoorDash and Uber Eats"
+            whose = possessive(subject) if third else "your"
+            rest = text[len(text) - len(every.group("rest")) :]
+            return f"all {every.group('n')} of {whose} {every.group('noun')} are {rest}"
+        backed = _INVESTED.match(text)
+        if backed:
+            # "PE investment from Harwell Partners" -> "you've taken on PE investment from Harwell Partners"
+            have = f"{subject} has" if third else "you've"
+            kind = backed.group("kind") or ""
+            kind = f"{kind if kind.isupper() else kind.lower()} " if kind else ""
+            return f"{have} taken on {kind}investment from {backed.group('who')}"
         feeling = _FEELING.match(text)
         if feeling:
             # "Unhappy with DoorDash commission hike" -> "you're unhappy with the DoorDash commission hike"
@@ -2212,8 +2242,8 @@ class Plan:
         if said is not None:
             return said.subject if angle == 0 else None
         topic = self.topic(fact)
-        if not topic:
-            return None
+        if not topic or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2:
+            return None  # no topic, or one cut inside a quotation ("your Online' button")
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if fact.kind is not None and re.fullmatch(r"[A-Z][\w.-]+", topic) and group not in ("hire",):
@@ -2659,6 +2689,23 @@ _METRIC = re.compile(
 )
 # A project written as a noun with no verb ("Lean/Six Sigma rollout across 3 plants"): said with its verb.
 # "Lost about 140 hours to filler breakdowns last quarter": time or output a cause took from them
+# "Website 'Order Online' button links out to DoorDash": their site doing something
+_SITE_DOES = re.compile(
+    r"^(?P<thing>[Ww]ebsite|[Hh]omepage|[Ss]ite)(?:'s)? (?:(?P<np>[^,;]*?) )?(?P<vp>(?:links?|redirects?|sends?|points?|"
+    r"goes)\b.+)$"
+)
+# "CRM list of 400k, but only a welcome email is live": a thing they have, and the catch
+_NP_BUT = re.compile(r"^(?P<np>[^,]{3,50}?),? but (?P<rest>.{5,})$")
+# "All 12 stores on DoorDash and Uber Eats" (matched on the lower-cased text)
+_ALL_SITES = re.compile(
+    r"^all (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?P<noun>stores|locations|restaurants|"
+    r"sites|clinics|hotels|offices|branches|properties|practices|plants) (?P<rest>(?:on|in|with|using) .+)$"
+)
+# "PE investment from Harwell Partners": money taken on from an investor
+_INVESTED = re.compile(
+    r"^(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
+    r"(?:from|by) (?P<who>[A-Z][\w&.' -]{2,50})$"
+)
 # "Unhappy with DoorDash commission hike": how they feel about something, a note with no verb
 _FEELING = re.compile(
     r"^(?P<how>unhappy|frustrated|fed up|not happy|annoyed|worried|concerned)\s+(?P<prep>with|about|by|over)\s+"

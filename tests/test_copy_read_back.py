@@ -545,3 +545,35 @@ def test_a_headline_signal_is_one_sentence_and_a_place_keeps_its_capital() -> No
         notes="Leeds scheme occupancy 68% vs 95% target",
     )
     assert "Leeds scheme occupancy is 68% against a 95% target" in _first(flats), flats
+
+
+def test_note_shapes_that_used_to_be_dropped_lead_as_sentences() -> None:
+    _, shop = _step_one(
+        "ecommerce",
+        title="Head of CRM",
+        company="Larkspur Home",
+        employee_count=120,
+        notes="Email list of 250k, but only an abandoned-cart flow is live.",
+    )
+    assert re.match(r"(?:You have|Larkspur Home has) an email list of 250k, but only", _first(shop)), shop
+    _, diner = _step_one(
+        "restaurant",
+        title="Director of Digital",
+        company="Brick Lane Pizza Co",
+        employee_count=400,
+        signals=["All 9 stores on Grubhub and DoorDash", "Website 'Order Now' button links out to Grubhub"],
+    )
+    first = _first(diner)
+    assert "all 9 of" in first.lower() or "button on" in first, first
+    assert "website's" not in diner, diner
+    _, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Pell & Rourke",
+        employee_count=150,
+        signals=["Growth investment from Alder Capital"],
+    )
+    assert re.match(
+        r"(?:You've|Pell & Rourke has) taken on growth investment from Alder Capital\.", _first(firm)
+    ), firm
+    assert "note on your" not in _question(firm), firm

@@ -536,6 +536,14 @@ ANGLES: dict[str, CopyAngles] = {
                     "The partners in a new office usually need their first local clients well before word of mouth there brings any.",
                 ),
             ),
+            (
+                r"\bhir\w*\b[^.;]*\b(?:BD|business development|bizdev|sales)\b",
+                "New business development hires ramp fastest when first meetings are already on their calendars, and referrals rarely fill those in time.",
+            ),
+            (
+                r"\binvest\w*\b|\bprivate equity\b|\bPE[- ]backed\b",
+                "New investors usually expect growth on a timeline, and referrals can't be scheduled the way first meetings can.",
+            ),
         ),
         observation=(
             "new work through referrals",
