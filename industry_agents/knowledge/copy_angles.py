@@ -78,7 +78,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\brenovat|\brefurbish|\bremodel",
-                "Renovated rooms are worth more per night, which makes every commission on them more expensive.",
+                (
+                    "Renovated rooms are worth more per night, which makes every commission on them more expensive.",
+                    "A renovated room earns a higher rate, so every OTA commission on it costs more than it did before.",
+                ),
             ),
             (
                 r"\bopen|\bnew hotels?\b|\bnew propert",
@@ -115,7 +118,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bloyalty\b",
-                "Loyalty rewards work best when they go to the orders placed direct, not through the apps.",
+                (
+                    "Loyalty rewards work best when they go to the orders placed direct, not through the apps.",
+                    "A loyalty program pays back when it moves regulars to ordering direct; rewards earned through the apps mostly pay the apps.",
+                ),
             ),
             (
                 r"\b(?:ordering )?app\b|\bonline ordering\b",
@@ -201,7 +207,10 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bno[- ]shows?\b|\bcancell?ations?\b",
-                "Every empty slot is a paid hour with no patient in the chair.",
+                (
+                    "Every empty slot is a paid hour with no patient in the chair.",
+                    "Each of those empty slots is a provider's paid hour with nobody in the chair.",
+                ),
             ),
             (
                 r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
@@ -209,7 +218,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\boverdue\b|\brecall\b|\bhygiene\b",
-                "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
+                (
+                    "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
+                    "Patients who are overdue already know the practice, which makes them the quickest way to fill open slots.",
+                ),
             ),
             (
                 r"\bacquir|\bmerg",
@@ -262,7 +274,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bSDRs?\b|\bsales development\b|\bBDRs?\b",
-                "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it.",
+                (
+                    "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it.",
+                    "New SDRs usually need a quarter before they book meetings at full pace, and the pipeline target starts before that.",
+                ),
             ),
             (
                 r"\benterprise\b|\bnew tier\b|\bupmarket\b",
@@ -306,7 +321,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
-                "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
+                (
+                    "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
+                    "Those first-time buyers were already paid for once, which makes a second order from them far cheaper than a new customer.",
+                ),
             ),
             (
                 r"\bacquisition cost\b|\bCAC\b|\bpaid (?:social|search|media|ads)\b|\bads? (?:costs?|spend)\b|\bMeta ads\b",
@@ -360,7 +378,10 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b",
-                "A new branch needs accounts from its first months, and the people nearby don't know the name yet.",
+                (
+                    "A new branch needs accounts from its first months, and the people nearby don't know the name yet.",
+                    "A branch's first months set its deposit base, and most people nearby haven't heard of it yet.",
+                ),
             ),
             (
                 r"\b(?:CDs?|certificates?)\b.*\b(?:repric|matur|renew|roll)\w*",
@@ -373,7 +394,10 @@ ANGLES: dict[str, CopyAngles] = {
             (r"\bloan-to-deposit\b|\bltd ratio\b", "At that ratio, every new loan needs a new deposit behind it."),
             (
                 r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan",
-                "Deposits from local households and businesses tend to stay longer than money chasing the best rate.",
+                (
+                    "Deposits from local households and businesses tend to stay longer than money chasing the best rate.",
+                    "Money from households and businesses nearby tends to stay put, unlike deposits that follow the best rate.",
+                ),
             ),
             (
                 r"\bhir.*\b(?:relationship|RMs?|bankers?|lenders?)\b",
@@ -419,7 +443,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b",
-                "Every empty week is rent that doesn't come back, and concessions get harder to pull back the longer units sit.",
+                (
+                    "Every empty week is rent that doesn't come back, and concessions get harder to pull back the longer units sit.",
+                    "The longer a unit sits, the bigger the concession it takes to fill, and the empty weeks before that are rent that never comes back.",
+                ),
             ),
             (
                 r"\bhir.*\b(?:marketing|leasing|lettings)\b",
@@ -461,7 +488,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b",
-                "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
+                (
+                    "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
+                    "Breakdowns like that usually show up in the machine data days before the stop: vibration, temperature, cycle time.",
+                ),
             ),
             (
                 r"\blean\b|\bsix sigma\b|\bkaizen\b|\bcontinuous improvement\b",
@@ -473,7 +503,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
-                "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
+                (
+                    "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
+                    "The cheapest time to put monitoring on a line is before it runs, not after its first unplanned stop.",
+                ),
             ),
             (
                 r"\bcontract\b|\bnew customer\b|\bwon\b",
