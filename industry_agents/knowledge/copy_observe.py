@@ -1004,6 +1004,19 @@ OBSERVE: dict[str, Observations] = {
                 ("{tool} sequences without SDRs", "people behind the sequences"),
             ),
             Tool(
+                r"\b(?:6sense|Demandbase|Bombora|ZoomInfo Intent|G2 Buyer Intent)\b",
+                "",
+                (
+                    "{tool} already shows which accounts are in market; what it can't do is start the conversation with them.",
+                    "With {tool} flagging in-market accounts at {company}, the list of who to call is rarely the problem; calling them the same week is.",
+                ),
+                (
+                    "An outside SDR team works those accounts while the intent is fresh and books the first meetings.",
+                    "That is the work an outside SDR team does: turning those in-market accounts into qualified meetings this quarter.",
+                ),
+                ("in-market accounts in {tool}", "who {tool} flags"),
+            ),
+            Tool(
                 r"\b(?:Salesforce|HubSpot|Pipedrive)\b",
                 "",
                 (
