@@ -2241,6 +2241,10 @@ class Plan:
         said = self.restated.get(fact.raw)
         if said is not None:
             return said.subject if angle == 0 else None
+        goal = _GOAL_TO.search(fact.text)
+        if goal and angle == 0 and not said:
+            # "Board wants pipeline coverage from 3x to 4x by H2" -> "pipeline coverage to 4x"
+            return f"{lc_np(goal.group('np'))} to {goal.group('to')}"
         topic = self.topic(fact)
         if not topic or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2:
             return None  # no topic, or one cut inside a quotation ("your Online' button")
@@ -2337,6 +2341,8 @@ class Plan:
             if not subject:
                 continue
             subject = " ".join(subject.split())
+            if body is not None and any(d not in body for d in re.findall(r"\d[\d.,]*\d|\d", subject)):
+                continue  # a figure the email never says ("2 SDRs" over a body about pipeline coverage)
             n = len(subject.split())
             if not 2 <= n <= 5 or len(subject) > 60 or subject.casefold() in {s.casefold() for s in found}:
                 continue
@@ -2705,6 +2711,10 @@ _ALL_SITES = re.compile(
 _INVESTED = re.compile(
     r"^(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
     r"(?:from|by) (?P<who>[A-Z][\w&.' -]{2,50})$"
+)
+# a goal that moves a measure: "wants pipeline coverage from 3x to 4x", "wants it under 40%" is not one
+_GOAL_TO = re.compile(
+    r"\bwants? (?P<np>[A-Za-z][\w -]{2,30}?) (?:from \S+ )?to (?P<to>\d[\d.,]*[x%]?|[$€£]\d[\d.,]*[KMB]?)\b"
 )
 # "Unhappy with DoorDash commission hike": how they feel about something, a note with no verb
 _FEELING = re.compile(

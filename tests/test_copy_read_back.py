@@ -577,3 +577,15 @@ def test_note_shapes_that_used_to_be_dropped_lead_as_sentences() -> None:
         r"(?:You've|Pell & Rourke has) taken on growth investment from Alder Capital\.", _first(firm)
     ), firm
     assert "note on your" not in _question(firm), firm
+
+
+def test_a_subject_never_carries_a_figure_the_email_does_not_say_and_a_moved_goal_is_its_subject() -> None:
+    subject, body = _step_one(
+        "saas",
+        title="CRO",
+        company="Tallyho",
+        employee_count=220,
+        notes="Board wants pipeline coverage from 2.5x to 4x by year-end; 3 SDRs can't cover the Nordics",
+    )
+    assert subject == "pipeline coverage to 4x", subject
+    assert all(d in body for d in re.findall(r"\d[\d.,]*", subject)), (subject, body)
