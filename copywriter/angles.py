@@ -342,7 +342,10 @@ INTERNAL = re.compile(
     r"\b(?:not\s+an?\s+(?:fit|bank|customer|buyer|\w+\s+company)|no\s+b2b|pre-seed|(?:is|are)\s+an?\s+competitor|our\s+"
     r"competitor|competes\s+with|"
     r"resell|reseller|distributor|vendor\s+to|sells\s+to|student|job\s+seeker|looking\s+for\s+(?:a\s+)?(?:job|work|"
-    r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|tier[\s-]+[1-4]\s+"
+    r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|"
+    r"opened\s+(?:our|my|the)\s+[\w\s-]{0,30}?(?:email|newsletter)|clicked\s+(?:our|my|the)\b|"
+    r"accepted\s+(?:our\s+|my\s+)?(?:linkedin\s+)?connect|visited\s+(?:our|the)\s+(?:pricing|site|website)|"
+    r"downloaded\s+(?:our|the)\b|intro(?:duced)?\s+(?:via|by|through)\b|tier[\s-]+[1-4]\s+"
     r"(?:account|prospect|lead)|^met\s+(?:at|with|on)\b|\bwe\s+met\b|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
     r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
     re.IGNORECASE,
@@ -679,6 +682,18 @@ class CopyFact:
 
 
 def _clean_fact(text: str) -> str:
+    # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
+    text = _STAMP.sub("", text.strip())
+    text = _PRESS_LABEL.sub("", text)
+    job = _JOB_LABEL.match(text)
+    if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
+        role = re.sub(r"\s*\([^()]*\)", "", job.group("role")).split(",")[0].strip()
+        counted = re.match(r"^(?:\d+|two|three|four|five|several)\b", role, re.IGNORECASE)
+        text = f"Hiring {role}" if counted else f"Hiring {with_article(role)}"
+    if not _QUOTE_ONLY.match(
+        text
+    ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
+        text = re.sub(r"(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*$", "", text)
     text = _PAREN_SOURCE.sub("", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
     text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
@@ -686,6 +701,16 @@ def _clean_fact(text: str) -> str:
     return strip_end(text)
 
 
+# a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
+_QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“]")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}\s*(?:[·•|:–-]\s*)?")
+_PRESS_LABEL = re.compile(
+    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline)\s*:\s*", re.IGNORECASE
+)
+_JOB_LABEL = re.compile(
+    r"^(?:Job post(?:ing)?|Job ad|Open role|Careers|Now hiring|Hiring|Job)\s*:\s*(?P<role>[A-Za-z0-9].{2,80})$",
+    re.IGNORECASE,
+)
 _SOURCE_COLON = re.compile(
     r"^(?:[\w'&-]+\s+){0,4}?(?:deck|report|call|podcast|interview|filing|website|survey|"
     r"reviews?|post|article|press release|newsletter|earnings|update|letter|note)\s*:\s*",
@@ -917,7 +942,11 @@ _SHORTHANDS = {
     "Maint": "maintenance",
     "indep": "independent",
     "db": "database",
-    "pts": "patients",
+    "reno": "renovation",
+    "occ": "occupancy",
+    "mos": "months",
+    "conf": "conference",
+    "sf": "sq ft",
     "acq'd": "acquired",
     "cov": "coverage",
     "BTR": "build-to-rent",
@@ -926,7 +955,8 @@ _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
-    r"closes|reopens|opening|launching|delivering|completing|closing|reopening) "
+    r"closes|reopens|opening|launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|"
+    r"closed|completed|signed|started|starts) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
@@ -949,7 +979,8 @@ _NOTE_SPEAK = (
     # "24% vs 35% target" -> "24% against a 35% target"
     (
         re.compile(
-            r"\bvs\.? (?=(?:a |an |the )?(?:about |~)?\d[\d.,]*%? (?:target|goal|plan|budget|underwrite)\b)"
+            r"\bvs\.? (?=(?:a |an |the )?(?:about |~)?\d[\d.,]*%? "
+            r"(?:target|goal|plan|budget|underwrite|pro forma|proforma|forecast)\b)"
         ),
         "against a ",
     ),
@@ -968,9 +999,32 @@ _NOTE_SPEAK = (
         re.compile(r"\b([Nn]o-show)(?! rates?\b)(?=\s+(?:is\s+|at\s+|of\s+)?(?:about\s+|around\s+|~\s?)?\d)"),
         r"\1 rate",
     ),
+    # "10 pts of delivery" are points; "22K pts" are patients
+    (re.compile(r"(?<=\d) (?:pts|pp)\b(?= of\b)"), " points"),
+    (re.compile(r"(?<=\d) pp\b"), " percentage points"),
+    (re.compile(r"\bpts\b"), "patients"),
+    # "20 min away" -> "20 minutes away"; "4 SDRs + 2 AEs" -> "4 SDRs and 2 AEs"
+    (re.compile(r"(?<=\d) ?min\b\.?"), " minutes"),
+    (re.compile(r"(?<=\w) \+ (?=\d|[A-Za-z])"), " and "),
+    # "MQL to SQL ~9%" -> "MQL-to-SQL rate about 9%"
+    (
+        re.compile(r"\b([A-Z]{2,4}) to ([A-Z]{2,4})\b(?! rate)(?=\s+(?:is\s+|at\s+)?(?:about\s+|~)?\d)"),
+        r"\1-to-\2 rate",
+    ),
+    # "delivered in October, 0 of 9 suites signed" -> "... with none of the 9 suites signed yet"
+    (
+        re.compile(r",\s*0 of (\d+) (\w+) (signed|leased|sold|let|filled|booked)\b"),
+        r" with none of the \1 \2 \3 yet",
+    ),
+    # "since new resort opened" -> "since a new resort opened"
+    (
+        re.compile(r"\b(since|after|when|as) new (?=[a-z]+ (?:opened|launched|arrived|started|moved)\b)"),
+        r"\1 a new ",
+    ),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
-    (re.compile(r"\b3P\b(?!L)"), "third-party"),
+    (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
+    (re.compile(r"\b3P\b(?!L)"), "third-party delivery"),
 )
 
 
@@ -1000,7 +1054,7 @@ def normalise_note(text: str) -> str:
         np = np if np.split()[0].lower() in ("a", "an", "the", "its", "their") else with_article(np)
         text = f"{m.group('verb')} {np} in {m.group('when')}"
     m = re.match(r"^([A-Z][\w-]*(?: [a-z][\w-]*){0,2}): (?=\S)", text)
-    if m and not _HEADLINE_EVENT.match(text) and has_verb(text[m.end() :].lower().split()):
+    if m and not _HEADLINE_EVENT.match(text) and has_verb(["", *text[m.end() :].lower().split()]):
         label = m.group(1).lower()
         if not set(label.split()) & (FINITE | {"target", "goal", "budget", "priority", "focus", "plan"}):
             text = text[m.end() :]
@@ -1011,7 +1065,8 @@ def normalise_note(text: str) -> str:
     # "... lease-up opens March 2027" -> "... opens in March 2027": a bare date after an event verb takes its "in"
     text = re.sub(
         r"\b(opens|launches|starts|begins|reopens|goes live|kicks off|closes|ends|delivers|completes|opening|"
-        r"launching|delivering|completing|closing|reopening)\s+(?=(?:January|February|March|"
+        r"launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|closed|completed|"
+        r"signed|started)\s+(?=(?:January|February|March|"
         r"April|May|June|July|August|September|October|November|December|Q[1-4]|spring|summer|fall|autumn|winter)\b"
         r"(?!\s+\d{1,2}\b))",  # "launches March 1" is on a day, not "in"
         r"\1 in ",
@@ -1090,6 +1145,8 @@ def normalise_note(text: str) -> str:
         and _np_subject(m.group(1))
         and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING)
         and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :])  # "... building is 74% leased"
+        # "office building delivered in September": a noun in -ing before its own verb
+        and not re.match(r"\s+[a-z]+ed\b", text[m.end(2) :])
     ):
         # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")

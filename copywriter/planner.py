@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
@@ -38,6 +38,7 @@ from copywriter.angles import (
     lc_np,
     normalise_note,
     offer_terms,
+    read_fact,
     read_facts,
     words_of,
 )
@@ -1397,6 +1398,16 @@ class Plan:
                 _INFLECT.a(words[0]).split()[0],
                 *words,
             ]  # "Hiring eCommerce Manager" -> "hiring an eCommerce ..."
+        elif (
+            len(words) > 1
+            and words[1][:1].islower()
+            and (
+                words[0].lower() in ("first", "second", "third", "fourth", "fifth", "new")
+                or (words[0][:1].isupper() and words[1] in ("flagship", *_SITE_WORDS))
+            )
+        ):
+            # "opening first flagship store" -> "its first flagship store"; "remodeling Annapolis flagship" -> "its ..."
+            words = ["your" if you else "its", *words]
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
         if you:
@@ -2716,6 +2727,18 @@ _INVESTED = re.compile(
 _GOAL_TO = re.compile(
     r"\bwants? (?P<np>[A-Za-z][\w -]{2,30}?) (?:from \S+ )?to (?P<to>\d[\d.,]*[x%]?|[$€£]\d[\d.,]*[KMB]?)\b"
 )
+_SITE_WORDS = (
+    "store",
+    "hotel",
+    "clinic",
+    "office",
+    "plant",
+    "branch",
+    "location",
+    "restaurant",
+    "property",
+    "campus",
+)
 # "Unhappy with DoorDash commission hike": how they feel about something, a note with no verb
 _FEELING = re.compile(
     r"^(?P<how>unhappy|frustrated|fed up|not happy|annoyed|worried|concerned)\s+(?P<prep>with|about|by|over)\s+"
@@ -2729,8 +2752,10 @@ _LOST_TO = re.compile(
 )
 # "approved $400K deposit campaign budget": a money figure before the one thing it sizes
 _MONEY_THING = re.compile(
-    r"\b(approved|signed|secured|won|raised|closed|set|got|has|have|with)\s+([$€£][\d.,]+\s?[KMBkmb]?)"
-    r"(?=\s+(?:[\w-]+\s+){0,3}(?:budget|contract|deal|round|grant|investment|program|programme|mandate)\b)"
+    r"\b(approved|signed|secured|won|raised|closed|set|got|has|have|with|after|completed|finished|announced|began|"
+    r"started|for)\s+([$€£][\d.,]+\s?[KMBkmb]?)"
+    r"(?=\s+(?:[\w-]+\s+){0,3}(?:budget|contract|deal|round|grant|investment|program|programme|mandate|renovation|"
+    r"refurbishment|remodel|expansion|upgrade|project|retrofit|moderni[sz]ation)\b)"
 )
 # "wants win-back test": a countable thing wanted without its article
 _WANTED_THING = re.compile(
@@ -2799,6 +2824,24 @@ def _said(fact: CopyFact, body: str) -> bool:
     return len(wanted & words_of(body)) * 3 >= len(wanted) * 2
 
 
+def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms) -> CopyFact:
+    """A press line that opens with the prospect's own name ("Cascade Dermatology opens 4th clinic in Tacoma")
+    read as their own news ("Opens 4th clinic in Tacoma"), so it is said to them, not about a third party."""
+    names = sorted(
+        {n for n in (clean(prospect.company), short_company(clean(prospect.company) or "")) if n},
+        key=len,
+        reverse=True,
+    )
+    for name in names:
+        if fact.text.lower().startswith(name.lower() + " "):
+            rest = fact.text[len(name) + 1 :]
+            if rest.split()[0].lower() in ("is", "was", "has", "had") or has_verb(["", rest.split()[0].lower()]):
+                again = read_fact(rest[0].upper() + rest[1:], fact.field, terms)
+                if again is not None:
+                    return replace(again, raw=fact.raw)
+    return fact
+
+
 def build_plan(
     profile: AgentProfile,
     prospect: ProspectData,
@@ -2827,7 +2870,7 @@ def build_plan(
         decision_maker=lint.persona.is_decision_maker if lint.persona else True,
         employees=_employees(prospect),
     )
-    plan.read = read_facts(prospect, terms)
+    plan.read = [_without_own_name(f, prospect, terms) for f in read_facts(prospect, terms)]
     facts = extract_facts(profile, prospect)
     judged = _judged(facts)
     # a fact written in German, French, Spanish or Dutch, said in English from the facts layer's reading of it
@@ -2888,6 +2931,13 @@ def build_plan(
         f
         for f in usable
         if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
+        # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
+        and not (
+            _group(f) == "hire"
+            and plan.angles is not None
+            and plan.angles.hire_roles
+            and not re.search(plan.angles.hire_roles, f.text, re.IGNORECASE)
+        )
         and (
             f.relevance
             or f.raw in plan.restated

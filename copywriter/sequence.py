@@ -163,11 +163,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                     100,
                 )
             ]
-            # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur:
-            # only when the email would otherwise fall under the minimum length
-            now = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
-            if plan.angles is not None and now < OPENER_MIN_WORDS - 6:
-                first += plan.process_lines(*salt)[:1]
+            # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur
+            # (blind readers cut it every time): a short email is better than a filler line
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]

@@ -589,3 +589,60 @@ def test_a_subject_never_carries_a_figure_the_email_does_not_say_and_a_moved_goa
     )
     assert subject == "pipeline coverage to 4x", subject
     assert all(d in body for d in re.findall(r"\d[\d.,]*", subject)), (subject, body)
+
+
+def test_an_enrichment_tools_date_stamp_and_source_label_never_reach_the_copy() -> None:
+    _, bank = _step_one(
+        "financial_services",
+        title="SVP Retail Banking",
+        company="Tidewater Savings Bank",
+        employee_count=300,
+        signals=["2026-10-12 · Press: Tidewater Savings Bank opens 2 branches in Norfolk"],
+    )
+    first = _first(bank)
+    assert "2026-10-12" not in bank and "Press:" not in bank and "·" not in bank, bank
+    assert "opening 2 branches in Norfolk" in first, first
+    assert "Tidewater Savings Bank's Tidewater" not in bank, bank
+    _, shop = _step_one(
+        "ecommerce",
+        title="VP Ecommerce",
+        company="Pine & Pebble",
+        employee_count=90,
+        signals=["Job post: Senior Lifecycle Marketer (Remote)"],
+    )
+    assert "hiring a Senior Lifecycle Marketer" in _first(shop) and "Job post" not in shop, shop
+
+
+def test_a_job_ad_for_a_role_the_offer_does_not_touch_never_leads() -> None:
+    _, body = _step_one(
+        "hotel",
+        title="Director of Revenue",
+        company="The Larchmont",
+        employee_count=120,
+        signals=["Hiring a Night Auditor"],
+    )
+    assert "Night Auditor" not in body, body
+
+
+def test_crm_engagement_is_never_said_to_the_prospect() -> None:
+    _, body = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Granite Federal Credit Union",
+        employee_count=400,
+        notes="Opened our deposit benchmark email 3x; accepted LinkedIn connect",
+    )
+    assert "opened our" not in body.lower() and "linkedin" not in body.lower(), body
+
+
+def test_a_quoted_remark_is_not_pasted_and_units_are_spelled_out() -> None:
+    _, body = _step_one(
+        "real_estate",
+        title="VP Asset Management",
+        company="Harrow Point Partners",
+        employee_count=150,
+        notes="New 120k sf office building delivered Sept, 0 of 6 floors leased, 'brokers haven't shown it much'",
+    )
+    first = _first(body)
+    assert "brokers" not in first and ", '" not in first, first
+    assert "sq ft" in first and "in September" in first and "none of the 6 floors leased yet" in first, first

@@ -46,6 +46,9 @@ class CopyAngles:
     # the outcome question when a fact of theirs leads and `no_fact_ask` would not fit it (a "next lease-up"
     # while a lease-up is under way); None when `no_fact_ask` fits either way
     fact_ask: str | None = None
+    # the roles whose hiring is news for this offer (a hotel hiring a revenue manager, not a night auditor); a job
+    # ad for any other role never leads the email
+    hire_roles: str = ""
 
 
 ANGLES: dict[str, CopyAngles] = {
@@ -98,6 +101,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most independent hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
             "Every stay they book through the OTA again pays a commission a direct booking would keep.",
         ),
+        hire_roles=r"\b(?:revenue|distribution|e-?commerce|digital|marketing|CRM|sales|reservations|direct booking)",
         no_fact_ask="Worth 15 minutes to see how many past OTA guests {company} could win back direct?",
         large_peers="hotel groups",
     ),
@@ -142,6 +146,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most restaurant groups I talk to have regulars who order through the delivery apps every week only because no one asked them to order direct.",
             "Moving one of them saves the commission on every order they place after it.",
         ),
+        hire_roles=r"\b(?:loyalty|CRM|digital|marketing|off-premise|e-?commerce|online|ordering|delivery|guest)",
         no_fact_ask="Worth 15 minutes to see how many of {company}'s app orders could come direct?",
     ),
     "casino": CopyAngles(
@@ -199,6 +204,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most casinos I talk to only write to rated players who stopped visiting when a big promotion comes around.",
             "A player who already has a card and a favourite game is the cheapest one to win back.",
         ),
+        hire_roles=r"\b(?:CRM|database|player|host|marketing|loyalty|analyst|promotions)",
         no_fact_ask="Worth 15 minutes to see how many lapsed rated players {company} could bring back?",
     ),
     "healthcare_clinic": CopyAngles(
@@ -247,6 +253,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bhir|\bnew providers?\b",
                 "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the easiest to book into it.",
             ),
+            (
+                r"\bchairs?\b|\boperator(?:y|ies)\b|\bexam rooms?\b",
+                "New chairs only pay once they're booked, and overdue patients who already know the practice are the quickest to book into them.",
+            ),
         ),
         observation=(
             "overdue recall patients",
@@ -258,6 +268,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most practices I talk to send one reminder when a patient is due, and nothing after it.",
             "The patients who ignored that one reminder already know the practice, which makes them the quickest way to fill open slots.",
         ),
+        hire_roles=r"\b(?:patient|recall|front desk|scheduling|marketing|growth|practice|office manager|reception|chiropractor|dentist|hygienist|physician|provider|associate|doctor|optometrist|therapist|dermatologist|clinician)",
         no_fact_ask="Worth 15 minutes to see how many overdue patients {company} could book into open slots?",
     ),
     "saas": CopyAngles(
@@ -298,6 +309,10 @@ ANGLES: dict[str, CopyAngles] = {
                     "A new market needs its first meetings before anyone there knows the name, which is when outbound does the most work.",
                 ),
             ),
+            (
+                r"\bMQL|\bSQL\b|\bconversion\b|\bwin rate\b",
+                "When inbound converts like that, the pipeline gap usually gets closed by meetings someone books outbound.",
+            ),
         ),
         observation=(
             "outbound pipeline",
@@ -309,6 +324,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most B2B software teams I talk to need more first meetings this quarter than their own reps have time to book.",
             "An outside SDR team adds those meetings now, without a hiring round.",
         ),
+        hire_roles=r"\b(?:SDR|BDR|sales|account exec|revenue|demand|growth|pipeline|business dev|RevOps)",
         no_fact_ask="Worth 15 minutes to see what an outsourced SDR team could book for {company} this quarter?",
     ),
     "ecommerce": CopyAngles(
@@ -359,6 +375,14 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\b(?:to|onto) (?:Klaviyo|Shopify|Attentive|Braze|Iterable)\b",
                 "A move like that is the natural moment to rebuild the post-purchase and win-back flows.",
             ),
+            (
+                r"\bflagship\b|\bstores?\b|\bpop-?ups?\b|\bshowrooms?\b",
+                "Shoppers who first buy in a store are easy to lose online unless someone writes to them after the visit.",
+            ),
+            (
+                r"\bflows?\b|\bautomations?\b",
+                "Flows built once and left alone usually miss the second order, because the timing and the offer never change.",
+            ),
         ),
         observation=(
             "the second order",
@@ -370,6 +394,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most online retailers I talk to spend most of their marketing on first orders, and very little on the customers who bought once and went quiet.",
             "Those customers are already won, so a second order from them costs far less than finding a new one.",
         ),
+        hire_roles=r"\b(?:lifecycle|retention|CRM|email|e-?commerce|growth|marketing|loyalty|customer)",
         no_fact_ask="Worth 15 minutes to see how many one-time buyers {company} could bring back for a second order?",
     ),
     "financial_services": CopyAngles(
@@ -411,6 +436,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bmerg|\bacquir",
                 "A merger is the moment members and customers decide whether to stay, and the easiest moment to invite new ones.",
             ),
+            (
+                r"\bhir\w*\b[^.;]*\b(?:acquisition|marketing|growth|member|deposit)",
+                "Whoever takes that seat will be asked for new accounts well before their own campaigns are built.",
+            ),
         ),
         observation=(
             "local deposit growth",
@@ -422,6 +451,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most community banks I talk to, and most credit unions too, say a rate special brings in deposits only for as long as the rate lasts.",
             "Households and businesses won through a local campaign tend to stay after the rate changes.",
         ),
+        hire_roles=r"\b(?:marketing|acquisition|deposit|growth|digital|member|retail|branch|treasury)",
         no_fact_ask="Worth 15 minutes to see what a compliance-reviewed deposit campaign could look like for {company}?",
     ),
     "real_estate": CopyAngles(
@@ -456,6 +486,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b",
                 "A new building has to lease up fast, and every empty week is rent that doesn't come back.",
             ),
+            (
+                r"\bthird-party\b|\bfee[- ]managed\b|\bfor (?:their |its )?owners\b",
+                "Owners judge a third-party manager on how fast units fill, and every empty week shows up in their reports.",
+            ),
         ),
         observation=(
             "lease-up speed",
@@ -467,6 +501,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most operators I talk to find that the listing sites bring the same renters everyone else sees, and vacant units wait their turn.",
             "Reaching renters before they search is what shortens the weeks a unit sits empty.",
         ),
+        hire_roles=r"\b(?:leasing|marketing|asset|lease-up|community|property|portfolio)",
         no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",
         fact_ask="Worth 15 minutes to see how many empty weeks we could take off?",
     ),
@@ -524,6 +559,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bMES\b|\bSCADA\b|\bhistorian\b|\bIIoT\b|\bsensors?\b",
                 "Once machine data flows into one system, the warnings before a stop are already there to be read.",
             ),
+            (
+                r"\breshor\w*|\bnearshor\w*|\bmov\w* production\b|\brelocat\w*",
+                "Moving production brings new lines and new crews at once, and unplanned stops are the usual threat to the start-up dates.",
+            ),
         ),
         observation=(
             "unplanned stops",
@@ -535,6 +574,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most plant managers I talk to say their worst stops of the year gave some warning in the machine data first.",
             "Reading those warnings days ahead is what turns an unplanned stop into a planned one.",
         ),
+        hire_roles=r"\b(?:reliability|maintenance|plant|operations|OEE|engineer|continuous improvement|production)",
         no_fact_ask="Worth 15 minutes to see which of {company}'s lines would show the earliest warnings?",
         peers_are_roles=True,
     ),
@@ -588,6 +628,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Most partners I talk to can name the clients they would most like to work for, and referrals rarely bring those ones in.",
             "Outbound is the one channel that books first meetings with the clients a partner picks.",
         ),
+        hire_roles=r"\b(?:business dev|BD|marketing|growth|partner|sales)",
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
         peers_are_roles=True,
         role_at=" at firms like yours",
