@@ -344,7 +344,8 @@ def build_lint_context(
         negated.update(words_of(m.group(1) or m.group(2)))
     denied = denied_topics([*prospect.signals, prospect.notes or ""])
     facts = tuple(f for f in read_facts(prospect, terms) if f.usable)
-    fact_text = ". ".join([*prospect.signals, prospect.notes or "", english]).lower()
+    # the facts as the writer reads them too ("Job post: X" is read "Hiring a X"): an event said from them is grounded
+    fact_text = ". ".join([*prospect.signals, prospect.notes or "", english, *(f.text for f in facts)]).lower()
     persona = None
     if persona_name:
         persona = next((p for p in profile.personas if p.name.casefold() == persona_name.casefold()), None)

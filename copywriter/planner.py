@@ -1391,6 +1391,8 @@ class Plan:
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and words[0].lower() == "own":
             words = ["your" if you else "its", *words]  # "launching own app" -> "launching its own app"
+        elif words and words[0].lower() in ("upmarket", "downmarket", "upstream", "offshore", "online", "abroad"):
+            pass  # "Moving upmarket": a direction, not a thing of theirs
         elif words and words[0].lower() in ("or", "and", "but"):
             pass  # "Reshoring or nearshoring production": no "its" before a conjunction
         elif words and _group(fact) == "hire" and fact.kind == "gerund" and self._needs_determiner(fact, words):
