@@ -702,7 +702,7 @@ def _clean_fact(text: str) -> str:
 
 
 # a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
-_QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“]")
+_QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}\s*(?:[·•|:–-]\s*)?")
 _PRESS_LABEL = re.compile(
     r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline)\s*:\s*", re.IGNORECASE
@@ -741,6 +741,8 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     since the planner and the checker read the same record."""
     if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
         return None
+    if _QUOTE_ONLY.match(raw.strip()):
+        return None  # "said 'our hosts already call the top 500'": their words, not a fact to write back
     text = _clean_fact(raw)
     reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text) or _TOLD.match(text)
     if reported:  # "Owner group said on its earnings call that OTA commissions rose 22%": what was said
@@ -947,6 +949,8 @@ _SHORTHANDS = {
     "mos": "months",
     "conf": "conference",
     "sf": "sq ft",
+    "FY": "fiscal year",
+    "mtg": "meeting",
     "acq'd": "acquired",
     "cov": "coverage",
     "BTR": "build-to-rent",
@@ -955,7 +959,7 @@ _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
-    r"closes|reopens|opening|launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|"
+    r"year|closes|reopens|opening|launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|"
     r"closed|completed|signed|started|starts) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
@@ -1021,6 +1025,12 @@ _NOTE_SPEAK = (
         re.compile(r"\b(since|after|when|as) new (?=[a-z]+ (?:opened|launched|arrived|started|moved)\b)"),
         r"\1 a new ",
     ),
+    # "Expedia comp 17-20%": the OTA's commission; "across portfolio" takes its article
+    (
+        re.compile(r"\b(Expedia|Booking(?:\.com)?|OTAs?|DoorDash|Uber Eats|Grubhub|Deliveroo) comp\b"),
+        r"\1 commission",
+    ),
+    (re.compile(r"\bacross (?=portfolio\b|group\b|estate\b)"), "across the "),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),

@@ -939,11 +939,14 @@ class Plan:
         m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
         if not m:
             return None
-        when = m.group("when").strip().rstrip(".")
+        when = m.group("when").strip().rstrip(".").strip(" '\"’”")
+        when = re.sub(r"^new\b", "the new", when)  # "not before new FY Apr 1" -> "the new fiscal year"
+        when = re.sub(r"\b(fiscal year|quarter|year) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)  # "... year on April 1"
         first = when.split()[0].lower()
         if not (first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS):
             when = f"the {when}"  # "after EHR migration in January" -> "after the EHR migration in January"
-        ask = f"Shall I follow up {m.group('how').lower()} {when}?"
+        how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
+        ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
         return ask if self.ok(ask) else None
 
     def budget_ask(self) -> str | None:
@@ -1235,7 +1238,7 @@ class Plan:
         if said is None:
             return None
         clause, why, subjects = said
-        sentence = f"Across {strip_end(low)}, {clause}."
+        sentence = f"{'In' if ' across ' in low else 'Across'} {strip_end(low)}, {clause}."
         if not self.ok(sentence):
             return None
         if subjects:  # the second subject comes from the trade the body now says, not the stock topic
@@ -1461,7 +1464,13 @@ class Plan:
             verb = tail.group("verb").lower()
             who = "you" if you or not self.company else self.company
             said = _GOAL_BASE.get(verb, verb[:-1]) if who == "you" else verb
-            text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
+            needed = re.match(r"\s+(\d[\d.,]*[x%]?)\s*$", text[tail.end("verb") :])
+            if verb == "needs" and needed:
+                # "coverage is about 1.8x, needs 3x" -> "... about 1.8x against the 3x you need"
+                pronoun = "you need" if who == "you" else "it needs"
+                text = f"{text[: tail.start()]} against the {needed.group(1)} {pronoun}"
+            else:
+                text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
         # "wants win-back test in Q2" -> "want a win-back test in Q2": a countable thing they want takes its article
         text = _WANTED_THING.sub(lambda m: f"{m.group(1)} {_INFLECT.a(m.group(2))}", text)
         # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them,
@@ -1476,6 +1485,12 @@ class Plan:
                 ),
                 text,
             )
+        # "..., Expedia commission 17-20%": a second measure pasted after a comma, said with "with ... at"
+        text = re.sub(
+            r", (?P<np>[A-Z][\w.]*(?: [a-z][\w-]*){1,2}) (?P<fig>(?:about )?\d[\d.,]*(?:-\d[\d.,]*)?%)$",
+            lambda m: f", with {m.group('np')} at {m.group('fig')}",
+            text,
+        )
         # "3 hosts left for Horseshoe in January, took books with them": one subject, two past verbs
         text = re.sub(
             r"^((?:\S+ ){1,4}?(?:left|quit|moved|went)\b[^,]*), (?=(?:took|brought|moved)\b)", r"\1 and ", text
@@ -1663,6 +1678,12 @@ class Plan:
             )
         ):
             return lc_first(text)
+        named = re.match(r"^((?:[A-Z][\w&'-]*\s+){1,4})(replaces|becomes|launches|opens|goes|moves|joins)\b", text)
+        if named:
+            # "Moonstone Rewards replaces Moonstone Club": a named thing is the subject, nobody's own, and a
+            # headline's present is news under way ("... is replacing Moonstone Club")
+            ing = _HEADLINE_ING[named.group(2)]
+            return f"{named.group(1)}is {ing}{text[named.end() :]}"
         if (
             first.isupper()
             or (len(first) > 1 and any(c.isupper() for c in first[1:]))
@@ -2329,6 +2350,7 @@ class Plan:
         order = self.facts[step - 1 :] + self.facts[: step - 1] if self.facts else []
         if body is not None:
             order = [f for f in order if _said(f, body) or self.says_restated(f, body)]
+            order.sort(key=lambda f: f.raw not in self.used)  # the fact the email leads with comes first
         # built as they are tried: the loop below stops at `count`
         candidates = (self.subject_for(fact, angle) for angle in (0, 1) for fact in order)
         # the industry observation's stock topic ("unplanned stops") only when the body says the observation: an
@@ -2741,6 +2763,15 @@ _SITE_WORDS = (
     "property",
     "campus",
 )
+_HEADLINE_ING = {
+    "replaces": "replacing",
+    "becomes": "becoming",
+    "launches": "launching",
+    "opens": "opening",
+    "goes": "going",
+    "moves": "moving",
+    "joins": "joining",
+}
 # "Unhappy with DoorDash commission hike": how they feel about something, a note with no verb
 _FEELING = re.compile(
     r"^(?P<how>unhappy|frustrated|fed up|not happy|annoyed|worried|concerned)\s+(?P<prep>with|about|by|over)\s+"
@@ -3059,8 +3090,9 @@ _MET_AT = re.compile(
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(
-    r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back)\s+"
-    r"(?P<how>after|in|once)\s+(?P<when>[^;.]{3,50})",
+    r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back|"
+    r"reconnect)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
+    r"(?P<when>(?:(?:after|the|next|early|late|mid)\s+)?(?:[A-Z][\w-]*|Q[1-4]|\d{4}|spring|summer|fall|autumn|winter)[^;.,]{0,45})",
     re.IGNORECASE,
 )
 _TOLD_AT = re.compile(

@@ -646,3 +646,35 @@ def test_a_quoted_remark_is_not_pasted_and_units_are_spelled_out() -> None:
     first = _first(body)
     assert "brokers" not in first and ", '" not in first, first
     assert "sq ft" in first and "in September" in first and "none of the 6 floors leased yet" in first, first
+
+
+def test_a_wait_they_asked_for_is_the_question_and_their_quoted_words_are_not_a_fact() -> None:
+    _, body = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Silver Hollow Casino",
+        employee_count=900,
+        notes="open to a win-back test but not before new FY Jul 1; said 'our hosts already call the top 300'",
+    )
+    assert _question(body) == "Shall I follow up in the new fiscal year on July 1?", body
+    assert "top 300" not in body and "You said" not in body, body
+
+
+def test_a_renamed_program_is_news_under_way_and_a_needed_figure_is_what_they_need() -> None:
+    _, casino = _step_one(
+        "casino",
+        title="Director of Player Development",
+        company="Bluebonnet Casino",
+        employee_count=800,
+        signals=["Rebrand: Bluebonnet Rewards replaces Bluebonnet Club"],
+    )
+    assert "Bluebonnet Rewards is replacing Bluebonnet Club" in _first(casino), casino
+    assert "Your Bluebonnet Rewards" not in casino, casino
+    _, sdr = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Ferncastle",
+        employee_count=180,
+        notes="Q2 coverage ~2.1x, needs 3.5x",
+    )
+    assert "2.1x against the 3.5x" in _first(sdr), sdr

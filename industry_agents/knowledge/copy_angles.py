@@ -169,7 +169,7 @@ ANGLES: dict[str, CopyAngles] = {
                 ),
             ),
             (
-                r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b",
+                r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b|\b(?:rewards|club|loyalty)\b[^.;]*\b(?:replaces|becomes|relaunch\w*|rebrand\w*)\b|\b(?:replaces|rebrand\w*)\b[^.;]*\b(?:club|rewards)\b",
                 "New tiers give lapsed players a reason to come back{date}, if someone tells them.",
             ),
             (
