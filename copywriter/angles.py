@@ -735,6 +735,25 @@ _REPORTED = re.compile(
 )
 
 
+_ING_ADJECTIVES = frozenset(
+    [
+        "founding",
+        "managing",
+        "leading",
+        "existing",
+        "remaining",
+        "outgoing",
+        "incoming",
+        "acting",
+        "presiding",
+        "operating",
+        "supervising",
+        "retiring",
+        "departing",
+    ]
+)
+
+
 @lru_cache(maxsize=8192)
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
     """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty); remembered,
@@ -753,6 +772,8 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
         return None
     first, _, rest = text.partition(" ")
     kind = verb_kind(first)
+    if kind == "gerund" and first.lower() in _ING_ADJECTIVES:
+        kind = None  # "Founding partner retires in 2027": an -ing adjective before its noun, not an event
     measured = NP_NUMBER.match(text) if kind == "past" else None
     if (
         measured
@@ -960,6 +981,7 @@ _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
     r"year|closes|reopens|opening|launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|"
+    r"retires|retiring|leaves|expires|renews|"
     r"closed|completed|signed|started|starts) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
@@ -1031,6 +1053,15 @@ _NOTE_SPEAK = (
         r"\1 commission",
     ),
     (re.compile(r"\bacross (?=portfolio\b|group\b|estate\b)"), "across the "),
+    # "runs flows day to day" -> "runs flows in-house"; a quoted name ("brand 'Bluestem Direct'") loses its quotes
+    (re.compile(r"\bday[- ]to[- ]day\b"), "in-house"),
+    (
+        re.compile(
+            r"\b(brand|program|programme|app|called|named|club|card|concept)\s+"
+            r"['‘\"“]([A-Z][\w&. -]{2,40}?)['’\"”]"
+        ),
+        r"\1 \2",
+    ),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
@@ -1076,7 +1107,7 @@ def normalise_note(text: str) -> str:
     text = re.sub(
         r"\b(opens|launches|starts|begins|reopens|goes live|kicks off|closes|ends|delivers|completes|opening|"
         r"launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|closed|completed|"
-        r"signed|started)\s+(?=(?:January|February|March|"
+        r"signed|started|retires|retiring|leaves|expires|renews)\s+(?=(?:January|February|March|"
         r"April|May|June|July|August|September|October|November|December|Q[1-4]|spring|summer|fall|autumn|winter)\b"
         r"(?!\s+\d{1,2}\b))",  # "launches March 1" is on a day, not "in"
         r"\1 in ",

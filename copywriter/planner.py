@@ -992,6 +992,8 @@ class Plan:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
             return []  # "your four offices" is how big they are, not something to talk about
+        if re.search(r"\s(?:up|down)$", subject):
+            return []  # "your Meta CAC up": a movement cut from its figure is not a topic
         if re.search(r"\b(?:investment|funding)\b", subject, re.IGNORECASE):
             return []  # money they took on is news, not a topic for a note ("a short note on your PE investment?")
         moved = re.fullmatch(
@@ -2797,7 +2799,7 @@ _WANTED_THING = re.compile(
     r"audit|review|benchmark))\b"
 )
 # a note's second clause with no subject: "..., wants it under 40% by 2027", "..., needs deposits"
-_SUBJECTLESS_TAIL = re.compile(r",\s+(?P<verb>wants|needs|plans|hopes|expects|aims|intends)\b")
+_SUBJECTLESS_TAIL = re.compile(r",\s+(?:and\s+)?(?P<verb>wants|needs|plans|hopes|expects|aims|intends)\b")
 _PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
 _PROJECT_NP = re.compile(
     r"^(?P<what>(?:[\w&/+-]+ ){1,5}?)(?P<noun>rollout|roll-out|implementation)"
@@ -2865,12 +2867,20 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
         key=len,
         reverse=True,
     )
+    first = (clean(prospect.company) or "").split()[0] if clean(prospect.company) else ""
+    if len(first) >= 5 and first[:1].isupper():
+        names.append(first)  # "Brightline tops out ..." from Brightline Development
     for name in names:
         if fact.text.lower().startswith(name.lower() + " "):
             rest = fact.text[len(name) + 1 :]
-            if rest.split()[0].lower() in ("is", "was", "has", "had") or has_verb(["", rest.split()[0].lower()]):
+            words = rest.lower().split()
+            if (
+                words[0] in ("is", "was", "has", "had")
+                or has_verb(["", words[0]])
+                or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
+            ):
                 again = read_fact(rest[0].upper() + rest[1:], fact.field, terms)
-                if again is not None:
+                if again is not None and (again.kind is not None or words[0] in ("is", "was", "has", "had")):
                     return replace(again, raw=fact.raw)
     return fact
 

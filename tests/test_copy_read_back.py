@@ -678,3 +678,30 @@ def test_a_renamed_program_is_news_under_way_and_a_needed_figure_is_what_they_ne
         notes="Q2 coverage ~2.1x, needs 3.5x",
     )
     assert "2.1x against the 3.5x" in _first(sdr), sdr
+
+
+def test_more_note_shapes_read_as_sentences() -> None:
+    _, bank = _step_one(
+        "financial_services",
+        title="CFO",
+        company="Red Mesa Bank",
+        employee_count=300,
+        notes="loan-to-deposit ~101%, and wants commercial deposit accounts",
+    )
+    assert "and you want commercial deposit accounts" in _first(bank), bank
+    _, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Ostrander Lowe",
+        employee_count=90,
+        notes="Founding partner retires Sept 2027",
+    )
+    assert "retires in September 2027" in _first(firm), firm
+    _, shop = _step_one(
+        "ecommerce",
+        title="VP Growth",
+        company="Kindle & Cork",
+        employee_count=60,
+        notes="Meta CAC up ~28% YoY, now ~$71",
+    )
+    assert not re.search(r"\s(?:up|down)\?$", _question(shop)), shop

@@ -490,6 +490,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bthird-party\b|\bfee[- ]managed\b|\bfor (?:their |its )?owners\b",
                 "Owners judge a third-party manager on how fast units fill, and every empty week shows up in their reports.",
             ),
+            (
+                r"\bbrokers?\b|\bbrokerage\b",
+                "Brokers fill space on their own timeline; reaching tenants directly is what shortens the weeks a suite sits empty.",
+            ),
         ),
         observation=(
             "lease-up speed",
@@ -616,6 +620,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\binvest\w*\b|\bprivate equity\b|\bPE[- ]backed\b",
                 "New investors usually expect growth on a timeline, and referrals can't be scheduled the way first meetings can.",
+            ),
+            (
+                r"\bwants? more\b|\bmore [\w -]{3,30} (?:work|clients|mandates)\b|\bnew (?:sector|vertical|client type)",
+                "Work from a new kind of client rarely comes through the referrals a firm already has; those first meetings have to be booked.",
             ),
         ),
         observation=(
