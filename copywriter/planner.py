@@ -2399,6 +2399,10 @@ class Plan:
                 found.append(extra)
         return found
 
+    def stock_subjects(self, purpose: str) -> list[str]:
+        """The subjects a message gets when none of its facts gives one (the industry's or the purpose's)."""
+        return self._fallback_subjects(purpose)
+
     def _stock_subject(self, subject: str) -> bool:
         return self.angles is not None and (
             subject in self.observed_subjects

@@ -372,7 +372,11 @@ def generate_sequence_rules(
         seen[purpose] = occurrence + 1
         salt: tuple[object, ...] = ("email", number, purpose)
         body, cta = _body(plan, purpose, occurrence, salt)
-        subjects = plan.subjects(purpose, subject_variants, number, body if purpose == "opener" else None)
+        # a subject names only what its own body says; a follow-up that says no fact of its own replies in step 1's
+        # thread (its subject), never under a fact it does not mention ("the pilot" over a note about one number)
+        subjects = plan.subjects(purpose, subject_variants, number, body)
+        if out and purpose != "opener" and set(subjects) <= set(plan.stock_subjects(purpose)):
+            subjects = list(out[0].subject_variants)
         reports = check_variants(
             channel="email",
             body=body,
