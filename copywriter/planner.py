@@ -925,13 +925,33 @@ class Plan:
                 return lc_first(clause)
         return None
 
-    def met_line(self) -> str | None:
-        """The greeting "Good to meet you at MGMA." when the notes say where we met them ("Met at MGMA; ..."), or None."""
-        m = _MET_AT.search(self.ctx.prospect.notes or "")
-        if not m:
-            return None
-        line = f"Good to meet you at {m.group('event').strip()}."
-        return line if self.ok(line) else None
+    @cached_property
+    def warm(self) -> str | None:
+        """`warm_line()`, read once per plan."""
+        return self.warm_line()
+
+    def warm_line(self) -> str | None:
+        """What a rep says first when the notes show earlier contact, or None: where we met ("Met at MGMA" ->
+        "Good to meet you at MGMA."), a call ("Zoom 11/19" -> "Thanks for the time on Zoom on the 19th."), an
+        introduction ("Intro via Jen at Konami user conf" -> "Jen suggested I get in touch after the Konami user
+        conference."), something we sent ("Opened our deposit benchmark email" -> "Following up on the deposit
+        benchmark we sent over.", never that they opened it)."""
+        notes = self.ctx.prospect.notes or ""
+        line: str | None = None
+        if m := _MET_AT.search(notes):
+            line = f"Good to meet you at {m.group('event').strip()}."
+        elif m := _CALLED.search(notes):
+            where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(
+                m.group("how").lower(), "on the call"
+            )
+            line = f"Thanks for the time {where} on the {_INFLECT.ordinal(int(m.group('day')))}."
+        elif m := _INTRO.search(notes):
+            event = normalise_note(m.group("event")).strip() if m.group("event") else ""
+            after = f" after the {event}" if event else ""
+            line = f"{m.group('who')} suggested I get in touch{after}."
+        elif m := _SENT.search(notes):
+            line = f"Following up on the {m.group('what').strip()} we sent over."
+        return line if line and self.ok(line) else None
 
     def later_ask(self) -> str | None:
         """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
@@ -1808,7 +1828,7 @@ class Plan:
             return restated_line if self.ok(restated_line) else None
         form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
         form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
-        you = form == 2 or not self.company or also
+        you = form == 2 or not self.company or also or self.warm is not None  # after a call, said to them
         clause = self.clause(fact, you=you)
         if clause is None:
             return None
@@ -2978,6 +2998,8 @@ def build_plan(
         f
         for f in usable
         if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
+        # a note that asks us to wait ("signed with Luma, revisit Q3 2027") sets the question, it is not pitched at
+        and not _NOT_UNTIL.search(f.text)
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
             _group(f) == "hire"
@@ -3098,6 +3120,22 @@ _WHEN_STARTS = frozenset(
     + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end"]
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
+# "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
+_CALLED = re.compile(
+    r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg)\s+(?:on\s+)?"
+    r"\d{1,2}/(?P<day>\d{1,2})\b",
+    re.IGNORECASE,
+)
+# "Intro via Jen at Konami user conf": who introduced us, and where
+_INTRO = re.compile(
+    r"(?:^|[;.]\s*)[Ii]ntro(?:duced)?\s+(?:via|by|through|from)\s+(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"(?:\s+at\s+(?:the\s+)?(?P<event>[A-Z][\w&' -]{2,40}?))?\s*(?=[;,.]|$)"
+)
+# "Opened our deposit benchmark email twice": something we sent, followed up (never that they opened it)
+_SENT = re.compile(
+    r"(?:^|[;.]\s*)(?:[Oo]pened|[Dd]ownloaded|[Rr]ead)\s+our\s+(?P<what>[\w -]{3,40})\s+"
+    r"(?:email|newsletter|guide|report|PDF)\b"
+)
 _MET_AT = re.compile(
     r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly))?\s+at\s+"
     r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})\s*(?=[;,.]|$)"

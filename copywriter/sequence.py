@@ -197,9 +197,11 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 "I'd rather ask than guess at your numbers, so this is a short note.",
                 "Here is what we do, and one question.",
             ]
-    met = plan.met_line()
-    if met and not any(p and "at " + met.split(" at ", 1)[1][:-1] in p for p in first):
-        first.insert(0, met)  # "Good to meet you at MGMA.": where we met them comes first
+    warm = plan.warm
+    if warm and not any(p and p.startswith(("When you spoke", "Good to meet")) for p in first):
+        first.insert(
+            0, warm
+        )  # earlier contact comes first: "Good to meet you at MGMA.", "Thanks for the time ..."
     p1 = " ".join(p for p in first if p)
     if lead is not None:
         plan.used.add(lead.raw)

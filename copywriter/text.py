@@ -75,7 +75,7 @@ def sentence(text: str) -> str:
 
 def _is_plain_capitalised(word: str) -> bool:
     # "Opening", "No-shows", "A" yes; "ADT", "RevPAR", "iGaming", "F&B", "I" no: those keep their case.
-    letters = word.rstrip(",.;:").replace("-", "").replace("'", "")
+    letters = word.rstrip(",.;:").replace("-", "").replace("'", "").replace("/", "")
     if letters == "A":
         return True
     return len(letters) > 1 and letters[0].isupper() and letters[1:].isalpha() and letters[1:].islower()

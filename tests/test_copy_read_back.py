@@ -705,3 +705,44 @@ def test_more_note_shapes_read_as_sentences() -> None:
         notes="Meta CAC up ~28% YoY, now ~$71",
     )
     assert not re.search(r"\s(?:up|down)\?$", _question(shop)), shop
+
+
+def test_earlier_contact_opens_the_email_as_a_rep_would_say_it() -> None:
+    _, called = _step_one(
+        "hotel",
+        title="Director of Revenue",
+        company="Saltwind Hotels",
+        employee_count=150,
+        notes="Zoom 11/19; OTA mix ~44% across portfolio",
+    )
+    assert _first(called).startswith("Thanks for the time on Zoom on the 19th."), called
+    _, introduced = _step_one(
+        "casino",
+        title="CMO",
+        company="Copper Ridge Casino",
+        employee_count=900,
+        notes="Intro via Maya at Raving conf, said they run reactivation in-house today.",
+    )
+    assert _first(introduced).startswith("Maya suggested I get in touch after the Raving conference."), introduced
+    _, sent = _step_one(
+        "financial_services",
+        title="Director of Marketing",
+        company="Ridgeline Savings",
+        employee_count=200,
+        notes="Opened our deposit pricing guide email twice",
+    )
+    assert _first(sent).startswith("Following up on the deposit pricing guide we sent over."), sent
+    assert "opened our" not in sent.lower() and "twice" not in sent, sent
+
+
+def test_a_note_that_asks_us_to_wait_is_the_question_not_the_pitch() -> None:
+    _, body = _step_one(
+        "healthcare_clinic",
+        title="COO",
+        company="Stridewell Physical Therapy",
+        employee_count=400,
+        notes="signed w/ Luma Health in Sept (1-yr), wants to see Luma numbers first, revisit ~Q3 2027; "
+        "no-show ~12%",
+    )
+    assert _question(body) == "Shall I follow up in Q3 2027?", body
+    assert "revisit" not in body and "Luma" not in _first(body), body
