@@ -944,7 +944,7 @@ class Plan:
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(
                 m.group("how").lower(), "on the call"
             )
-            line = f"Thanks for the time {where} on the {_INFLECT.ordinal(int(m.group('day')))}."
+            line = f"Thanks for the time {where} on the {_INFLECT.ordinal(str(int(m.group('day'))))}."
         elif m := _INTRO.search(notes):
             event = normalise_note(m.group("event")).strip() if m.group("event") else ""
             after = f" after the {event}" if event else ""
