@@ -1062,6 +1062,8 @@ _NOTE_SPEAK = (
         ),
         r"\1 \2",
     ),
+    # "done quarterly by contractor" -> "by a contractor"
+    (re.compile(r"\bby (contractor|consultant|vendor|agency|third party)\b"), r"by a \1"),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),

@@ -53,7 +53,7 @@ from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
-from industry_agents.knowledge.copy_angles import ANGLES, CopyAngles
+from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
@@ -1012,6 +1012,8 @@ class Plan:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
             return []  # "your four offices" is how big they are, not something to talk about
+        if re.search(MILESTONE, fact.text, re.IGNORECASE):
+            return []  # a milestone is congratulated, not a topic for a call ("a short note on the Chambers USA?")
         if re.search(r"\s(?:up|down)$", subject):
             return []  # "your Meta CAC up": a movement cut from its figure is not a topic
         if re.search(r"\b(?:investment|funding)\b", subject, re.IGNORECASE):
@@ -1745,6 +1747,9 @@ class Plan:
         subject = "you" if you or not self.company else self.company
         third = subject != "you"
         low = lc_np(text)
+        if re.search(MILESTONE, text, re.IGNORECASE) and len(text.split()) <= 10:
+            # "Tripadvisor Travelers' Choice 2026", "#2 Product of the Day on Product Hunt": an honour they earned
+            return f"{subject} earned {text}" if third else f"you earned {text}"
         every = _ALL_SITES.match(low)
         if every:
             # "All 12 stores on DoorDash and Uber Eats" -> "all 12 of your stores are on DoorDash and Uber Eats"
@@ -1844,6 +1849,22 @@ class Plan:
                     return f"Also, {clause}."  # a sentence never starts with a figure
                 return cap_first(clause) + "."
             return cap_first(clause) + "."
+        if (
+            not also
+            and fact.kind is None
+            and re.search(MILESTONE, fact.text, re.IGNORECASE)
+            and not has_verb(fact.text.lower().split())
+            and len(fact.text.split()) <= 10
+        ):
+            cheer = f"Congrats on {fact.text}."  # "Congrats on Tripadvisor Travelers' Choice 2026."
+            if self.ok(cheer):
+                return cheer
+        honour = _HONOUR.match(fact.text)
+        if honour and not also:
+            # "Named to Casino Journal 40 Under 40" -> "Congrats on being named to Casino Journal 40 Under 40."
+            honoured = f"Congrats on being {honour.group('how').lower()} {honour.group('what')}."
+            if self.ok(honoured):
+                return honoured
         said = _SAID_BY.match(fact.raw.strip())
         if said and not also and self.company:
             # "CEO said on a podcast that DoorDash and Uber Eats are about a third of sales": said as who said it,
@@ -2297,6 +2318,8 @@ class Plan:
         said = self.restated.get(fact.raw)
         if said is not None:
             return said.subject if angle == 0 else None
+        if fact.kind is None and re.search(MILESTONE, fact.text, re.IGNORECASE):
+            return None  # an honour is congratulated in the body; its name cut short is no subject ("your #2 Product")
         goal = _GOAL_TO.search(fact.text)
         if goal and angle == 0 and not said:
             # "Board wants pipeline coverage from 3x to 4x by H2" -> "pipeline coverage to 4x"
@@ -2899,12 +2922,14 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
             rest = fact.text[len(name) + 1 :]
             words = rest.lower().split()
             if (
-                words[0] in ("is", "was", "has", "had")
+                words[0] in ("is", "was", "has", "had", "named", "ranked", "recognized", "recognised", "listed")
                 or has_verb(["", words[0]])
                 or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
             ):
                 again = read_fact(rest[0].upper() + rest[1:], fact.field, terms)
-                if again is not None and (again.kind is not None or words[0] in ("is", "was", "has", "had")):
+                if again is not None and (
+                    again.kind is not None or words[0] in ("is", "was", "has", "had", "named", "ranked", "listed")
+                ):
                     return replace(again, raw=fact.raw)
     return fact
 
@@ -3120,6 +3145,10 @@ _WHEN_STARTS = frozenset(
     + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end"]
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
+# "Named to Casino Journal 40 Under 40", "Ranked in Chambers USA 2026": an honour, congratulated
+_HONOUR = re.compile(
+    r"^(?P<how>[Nn]amed to|[Nn]amed one of|[Rr]anked in|[Rr]ecogni[sz]ed (?:by|in|as))\s+(?P<what>.{3,80})$"
+)
 # "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
 _CALLED = re.compile(
     r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg)\s+(?:on\s+)?"

@@ -746,3 +746,23 @@ def test_a_note_that_asks_us_to_wait_is_the_question_not_the_pitch() -> None:
     )
     assert _question(body) == "Shall I follow up in Q3 2027?", body
     assert "revisit" not in body and "Luma" not in _first(body), body
+
+
+def test_an_honour_is_congratulated_with_a_so_what_and_never_the_topic_of_a_call() -> None:
+    subject, award = _step_one(
+        "hotel",
+        title="General Manager",
+        company="The Birchwood Inn",
+        employee_count=60,
+        signals=["Tripadvisor Travelers' Choice 2026"],
+    )
+    assert _first(award).startswith("Congrats on Tripadvisor Travelers' Choice 2026. "), award
+    assert "Travelers" not in _question(award) and "Choice" not in subject, (subject, award)
+    _, named = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Vance & Oduya",
+        employee_count=80,
+        signals=["Ranked in Chambers USA 2026 (Employment)"],
+    )
+    assert _first(named).startswith("Congrats on being ranked in Chambers USA 2026."), named

@@ -51,6 +51,14 @@ class CopyAngles:
     hire_roles: str = ""
 
 
+# a milestone or recognition of theirs ("Celebrating 100 years", "Named to Casino Journal 40 Under 40", "#2 Product of
+# the Day on Product Hunt"): a congratulation with a "so what" for the offer, never a topic for a call
+MILESTONE = (
+    r"\b(?:celebrat\w*|\d+ years in business|\d+(?:st|nd|rd|th) anniversary|award\w*|Travelers' Choice|Best of\b|"
+    r"Top \d+|40 Under 40|Product of the Day|Product Hunt|ranked|named to|recogni[sz]ed)"
+)
+
+
 ANGLES: dict[str, CopyAngles] = {
     "hotel": CopyAngles(
         segment="independent hotels and hotel groups",
@@ -89,6 +97,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bopen|\bnew hotels?\b|\bnew propert",
                 "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission.",
+            ),
+            (
+                MILESTONE,
+                "Recognition like that is a good reason to write to past guests, and the ones who first booked through an OTA are the ones to invite back direct.",
             ),
         ),
         observation=(
@@ -134,6 +146,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b",
                 "New locations start without regulars, and their first orders usually come through the delivery apps.",
+            ),
+            (
+                MILESTONE,
+                "A moment like that is a good reason to invite regulars to order direct instead of through the apps.",
             ),
         ),
         observation=(
@@ -192,6 +208,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bopen|\blaunch",
                 "A launch like that is the easiest reason to write to players who haven't visited in a while.",
+            ),
+            (
+                MILESTONE,
+                "A moment like that is a natural reason to write to rated players who haven't visited in a while.",
             ),
         ),
         observation=(
@@ -257,6 +277,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bchairs?\b|\boperator(?:y|ies)\b|\bexam rooms?\b",
                 "New chairs only pay once they're booked, and overdue patients who already know the practice are the quickest to book into them.",
             ),
+            (
+                MILESTONE,
+                "A milestone like that is a natural reason to reach patients who are overdue for a visit.",
+            ),
         ),
         observation=(
             "overdue recall patients",
@@ -312,6 +336,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bMQL|\bSQL\b|\bconversion\b|\bwin rate\b",
                 "When inbound converts like that, the pipeline gap usually gets closed by meetings someone books outbound.",
+            ),
+            (
+                MILESTONE,
+                "Attention like that fades fast; pipeline that doesn't wait on the next spike comes from someone working outbound every day.",
             ),
         ),
         observation=(
@@ -383,6 +411,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bflows?\b|\bautomations?\b",
                 "Flows built once and left alone usually miss the second order, because the timing and the offer never change.",
             ),
+            (
+                MILESTONE,
+                "Attention like that brings first orders; the second order is where it pays back.",
+            ),
         ),
         observation=(
             "the second order",
@@ -440,6 +472,14 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bhir\w*\b[^.;]*\b(?:acquisition|marketing|growth|member|deposit)",
                 "Whoever takes that seat will be asked for new accounts well before their own campaigns are built.",
             ),
+            (
+                MILESTONE,
+                "A milestone like that is a reason to talk to the households and businesses nearby that don't bank with you yet.",
+            ),
+            (
+                r"\bUDAAP\b|\bcompliance\b[^.;]*\b(?:pulled|missed|failed|flagged|rejected)|\bcampaigns? (?:were |was )?pulled\b",
+                "That is the risk a compliance review before launch removes: nothing goes live that compliance hasn't signed off.",
+            ),
         ),
         observation=(
             "local deposit growth",
@@ -493,6 +533,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bbrokers?\b|\bbrokerage\b",
                 "Brokers fill space on their own timeline; reaching tenants directly is what shortens the weeks a suite sits empty.",
+            ),
+            (
+                MILESTONE,
+                "Recognition like that helps leasing most when renters hear about it before they start searching.",
             ),
         ),
         observation=(
@@ -567,6 +611,10 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\breshor\w*|\bnearshor\w*|\bmov\w* production\b|\brelocat\w*",
                 "Moving production brings new lines and new crews at once, and unplanned stops are the usual threat to the start-up dates.",
             ),
+            (
+                r"\bvibration route\b|\bquarterly\b[^.;]*\b(?:route|rounds|inspection)|\b(?:route|rounds)\b[^.;]*\bquarterly\b",
+                "A route walked once a quarter sees each machine four days a year; most failures develop in the weeks between visits.",
+            ),
         ),
         observation=(
             "unplanned stops",
@@ -624,6 +672,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bwants? more\b|\bmore [\w -]{3,30} (?:work|clients|mandates)\b|\bnew (?:sector|vertical|client type)",
                 "Work from a new kind of client rarely comes through the referrals a firm already has; those first meetings have to be booked.",
+            ),
+            (
+                MILESTONE,
+                "Recognition like that opens doors, but only once someone books the first meetings with the clients it should attract.",
             ),
         ),
         observation=(
