@@ -114,6 +114,31 @@ _GENERIC_NAME_WORDS = frozenset(
 )
 
 
+# a word that describes the trade after it, never the end of a name people say
+_DESCRIBING_WORDS = frozenset(
+    [
+        "contract",
+        "custom",
+        "precision",
+        "general",
+        "advanced",
+        "quality",
+        "industrial",
+        "commercial",
+        "professional",
+        "financial",
+        "medical",
+        "dental",
+        "family",
+        "community",
+        "regional",
+        "national",
+        "metal",
+        "plastic",
+    ]
+)
+
+
 def _trade_tail_dropped(name: str) -> str:
     """A long name without its trailing trade descriptor, when a distinctive name is left ("Dunmore Chartered
     Professional Accountants" -> "Dunmore", "Kindred Crumb Bakeshop" -> "Kindred Crumb"); else the name."""
@@ -130,6 +155,8 @@ def _trade_tail_dropped(name: str) -> str:
         return name
     if len(rest) == 1 and (rest[0].lower() in _GENERIC_NAME_WORDS or len(rest[0]) < 4):
         return name  # "American Dental Partners" is not "American"
+    if rest[-1].lower() in _DESCRIBING_WORDS or (len(rest) == 2 and rest[0] == "The"):
+        return name  # "Tri-State Contract Manufacturing" stays whole; so does "The Alder Lodge"
     return " ".join(rest)
 
 
