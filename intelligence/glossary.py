@@ -363,22 +363,28 @@ ROLES = _forms(
     written=False,
 )
 ROLES = {k.replace("_", " "): v for k, v in ROLES.items()}
-# German job-title compounds: a known first part and a known tail ("Instandhaltungs" + "techniker")
+# German compounds: a known first part and a known tail ("Instandhaltungs" + "techniker", "Fertigungs" + "linie");
+# the one table of German job-title and plant words (`copywriter.restate` says a German job ad and a
+# commissioning line with them, `copywriter.foreign` a job ad's role and a plant noun)
 ROLE_PARTS = {
     "instandhaltung": "maintenance",
     "wartung": "maintenance",
     "produktion": "production",
     "fertigung": "production",
     "qualitat": "quality",
+    "qualitaet": "quality",
     "logistik": "logistics",
     "vertrieb": "sales",
     "verkauf": "sales",
     "marketing": "marketing",
     "einkauf": "purchasing",
+    "personal": "HR",
     "schicht": "shift",
+    "betrieb": "operations",
     "service": "service",
     "lager": "warehouse",
 }
+# a job title's tail, singular ("Instandhaltungstechniker" -> "maintenance technician")
 ROLE_TAILS = {
     "techniker": "technician",
     "mechaniker": "mechanic",
@@ -392,17 +398,59 @@ ROLE_TAILS = {
     "meister": "supervisor",
     "planer": "planner",
 }
+# the same tails as a job ad says them, for more than one person ("Sucht 2 Instandhaltungstechniker")
+ROLE_TAIL_PLURALS = {
+    "techniker": "technicians",
+    "mechaniker": "mechanics",
+    "mechatroniker": "mechatronics technicians",
+    "elektroniker": "electronics technicians",
+    "elektriker": "electricians",
+    "ingenieur": "engineers",
+    "ingenieure": "engineers",
+    "leiter": "leads",
+    "mitarbeiter": "staff",
+    "manager": "managers",
+    "meister": "supervisors",
+    "planer": "planners",
+}
+# the nouns a German plant compound ends on ("Fertigungslinie" -> "production line")
+THING_TAILS = {
+    "linie": "line",
+    "anlage": "plant",
+    "anlagen": "plants",
+    "halle": "hall",
+    "werk": "plant",
+    "maschine": "machine",
+    "maschinen": "machines",
+    "lager": "warehouse",
+    "zentrum": "center",
+}
+# the words a German job ad starts with ("Sucht", "Stellt ... ein") and, in the other three languages, the verb
+# of a job ad; and the German words for the head of an area ("Leiter Instandhaltung")
+JOB_AD_VERBS = frozenset({"sucht", "suchen", "stellt", "recrute", "recherche", "busca", "contrata", "zoekt"})
+HEAD_OF = frozenset({"leiter", "leiterin", "leitung", "head of"})
+_ACRONYM_PREFIX = re.compile(r"[A-Z0-9]{2,}")
+
+
+def german_compound(word: str, tails: dict[str, str], *, bare: bool = True) -> str | None:
+    """A German compound in English: a known first part and a known tail of `tails` ("Instandhaltungstechniker",
+    "Fertigungslinie"); an acronym before a hyphen is kept ("CNC-Fertigungslinie" -> "CNC production line");
+    `bare`: a tail alone is said too ("Techniker"). None when a part is unknown."""
+    prefix, _, word = word.rpartition("-")
+    if prefix and not _ACRONYM_PREFIX.fullmatch(prefix):
+        return None
+    low = fold(word)
+    for part, english in sorted(ROLE_PARTS.items(), key=lambda p: -len(p[0])):
+        if low.startswith(part):
+            rest = low[len(part) :]
+            rest = rest[1:] if rest.startswith("s") and rest[1:] in tails else rest
+            tail = tails.get(rest) or tails.get(rest.removesuffix("in"))
+            if tail:
+                return " ".join(x for x in (prefix, english, tail) if x)
+    return " ".join(x for x in (prefix, tails[low]) if x) if bare and low in tails else None
 
 
 def german_role(word: str) -> str | None:
     """A German job-title compound in English, singular ("Instandhaltungstechniker" -> "maintenance
     technician"); None when a part is unknown."""
-    low = fold(word)
-    for part, english in sorted(ROLE_PARTS.items(), key=lambda p: -len(p[0])):
-        if low.startswith(part):
-            rest = low[len(part) :]
-            rest = rest[1:] if rest.startswith("s") and rest[1:] in ROLE_TAILS else rest
-            rest = rest.removesuffix("in") if rest.removesuffix("in") in ROLE_TAILS else rest
-            if rest in ROLE_TAILS:
-                return f"{english} {ROLE_TAILS[rest]}"
-    return None
+    return german_compound(word, ROLE_TAILS, bare=False) if "-" not in word else None
