@@ -90,19 +90,67 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     ("launch", "noun"): "launch markteinführung lancering lancement lanzamiento",
     ("hire", "present"): "sucht zoekt recrute busca contrata",
     ("hire", "noun"): "vacature",
+    ("open", "infinitive"): "eröffnen openen ouvrir abrir",
+    ("launch", "infinitive"): "lancieren lanceren lancer lanzar",
+    # reworking or relaunching what the company already has ("Refonte du programme de fidélité")
+    ("rework", "noun"): "refonte überarbeitung neugestaltung rediseño herziening",
+    ("relaunch", "noun"): "relance relanzamiento herlancering",
+    ("merge", "noun"): "fusion fusión fusie",
+    # moving to a tool ("Passage à Shopify Plus", "Umstieg auf SAP S/4HANA", "Migración a Salesforce")
+    ("switch", "noun"): "passage umstieg wechsel migration migración migratie overstap bascule",
+    # rolling out a system ("MES-Einführung läuft", "Déploiement de l'ERP en cours")
+    ("roll out", "noun"): "einführung déploiement implantación implementación implementatie invoering uitrol",
+    # a line or plant starting up ("nueva línea de ensamble arranca en Q2")
+    ("start", "present"): "arranca arrancan démarre démarrent",
+    ("start", "past"): "arrancó démarré démarrée",
+    ("start", "noun"): "arranque démarrage",
+    ("produce", "noun"): "produktionsstart productiestart",
 }
 VERBS: dict[str, tuple[str, str]] = {
     _key(form): key for key, forms in _VERB_FORMS.items() for form in forms.split()
 }
 # A separable Dutch verb ends on its particle: "Breidt in 2027 uit naar Frankrijk".
 PARTICLES = frozenset({"uit"})
+# events said in several words, folded ("Neues Werk in Ungarn nimmt Produktion auf", "Neue Linie in Betrieb ab Q2")
+PHRASE_VERBS: dict[tuple[str, ...], tuple[str, str]] = {
+    tuple(fold(w) for w in phrase.split()): key
+    for phrase, key in {
+        "nimmt Produktion auf": ("produce", "present"),
+        "nimmt die Produktion auf": ("produce", "present"),
+        "nimmt den Betrieb auf": ("start", "present"),
+        "nimmt Betrieb auf": ("start", "present"),
+        "geht in Betrieb": ("start", "present"),
+        "in Betrieb genommen": ("start", "past"),
+        "in Betrieb": ("start", "present"),
+        "démarre la production": ("produce", "present"),
+        "démarre sa production": ("produce", "present"),
+        "inicia producción": ("produce", "present"),
+        "inicia la producción": ("produce", "present"),
+        "arranca producción": ("produce", "present"),
+        "start productie": ("produce", "present"),
+        "gaat in productie": ("produce", "present"),
+        "in gebruik genomen": ("start", "past"),
+    }.items()
+}
+# their words that say the language ("production", "start" are English too)
+words("nimmt Produktion Betrieb genommen démarre producción productie gebruik inicia")
+# the status a nominal event is said in ("prévue en mai", "conclue en septembre", "MES-Einführung läuft")
+STATUS = _forms(
+    {
+        "planned": "prévu prévue prévus prévues geplant gepland prevista previsto previstas previstos "
+        "programada programado",
+        "past": "conclue conclu conclus conclues abgeschlossen vollzogen cerrada cerrado completada completado "
+        "afgerond voltooid finalisée finalisé",
+        "ongoing": "läuft laufend loopt cours curso",
+    }
+)
 
 # --- record nouns: (English, plural?) ---------------------------------------------------------------------
 _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("office", False): "büro kantoor bureau oficina",
     ("office", True): "büros kantoren bureaux oficinas",
     ("location", False): "standort vestiging locatie ubicación",
-    ("location", True): "standorte vestigingen locaties ubicaciones",
+    ("location", True): "standorte vestigingen locaties ubicaciones locales",
     ("site", False): "site sede",
     ("site", True): "sites sedes",
     ("branch", False): "filiale niederlassung filiaal agence succursale sucursal",
@@ -126,7 +174,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("team", False): "team équipe equipo",
     ("sales team", False): "vertriebsteam salesteam verkoopteam outbound-team outboundteam",
     ("marketing team", False): "marketingteam marketingabteilung",
-    ("room", True): "zimmer kamers chambres habitaciones",
+    ("room", True): "zimmer zimmern kamers chambres habitaciones",
     ("renovation", False): "renovierung renovatie rénovation renovación",
     ("full renovation", False): "komplettrenovierung komplettsanierung generalsanierung",
     ("expansion", False): "expansion uitbreiding expansión",
@@ -136,6 +184,20 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("app", False): "app application aplicación applicatie",
     ("loyalty program", False): "treueprogramm kundenbindungsprogramm bonusprogramm loyaliteitsprogramma "
     "spaarprogramma",
+    ("tower", False): "torre turm toren",
+    ("hotel tower", False): "hotelturm hoteltoren",
+    ("wing", False): "flügel aile vleugel",
+    ("website", False): "webseite webshop-website sitio",
+    ("system", False): "system système sistema systeem",
+    ("account", False): "konto compte cuenta rekening",
+    ("savings account", False): "sparkonto spaarrekening",
+    ("assembly line", False): "montagelinie assemblagelijn",
+    ("member", True): "mitglieder membres miembros socios leden",
+    ("customer", False): "kunde client cliente klant",
+    ("customer", True): "kunden clients clientes klanten",
+    ("booking", True): "buchungen réservations reservas boekingen",
+    ("order", True): "bestellungen commandes pedidos bestellingen",
+    ("press", True): "pressen presses prensas persen",
 }
 NOUNS: dict[str, tuple[str, bool]] = {
     _key(form): key for key, forms in _NOUN_FORMS.items() for form in forms.split()
@@ -162,6 +224,23 @@ NOUNS.update(
             "buchungs-app": ("booking app", False),
             "reserveringsapp": ("booking app", False),
             "tienda online": ("online store", False),
+            "tour hôtelière": ("hotel tower", False),
+            "torre hotelera": ("hotel tower", False),
+            "programme de fidélisation": ("loyalty program", False),
+            "compte d' épargne": ("savings account", False),
+            "cuenta de ahorro": ("savings account", False),
+            "línea de ensamble": ("assembly line", False),
+            "línea de montaje": ("assembly line", False),
+            "ligne d' assemblage": ("assembly line", False),
+            "ligne de montage": ("assembly line", False),
+            "site web": ("website", False),
+            "site internet": ("website", False),
+            "sitio web": ("website", False),
+            "membres du club": ("club member", True),
+            "miembros del club": ("club member", True),
+            "socios del club": ("club member", True),
+            "clubmitglieder": ("club member", True),
+            "clubleden": ("club member", True),
         }.items()
     }
 )
@@ -174,6 +253,10 @@ ADJECTIVES = _forms(
         "own": "eigen eigene eigenes eigenen propre propio propia",
         "mobile": "mobile mobiel mobiele móvil",
         "large": "groß große großes großen groot grote grand grande",
+        "digital": "numérique numériques digitale digitalen digitales digitaal",
+        "automotive": "automotriz automobile automóvil automobiel",
+        "inactive": "inactif inactifs inactive inactives inaktiv inaktive inaktiven inactivo inactivos inactiva "
+        "inactivas inactief inactieve",
     }
 )
 ORDINALS = _forms(
@@ -225,6 +308,99 @@ BY = words("bis tot hasta")  # "bis Juni": by June
 NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")
 YET = words("noch nog encore todavía aún")
 OWN = words("eigenes eigenen eigene eigen interne internes interno interna propio")
+# "dit voorjaar", "dieses Jahr", "l'année prochaine": this and next, with a season or the year
+THIS = words("dit deze dieses diesen diesem dieser diese ce cet cette este esta")
+NEXT = words("volgend volgende nächstes nächsten nächste prochain prochaine próximo próxima")
+YEAR_WORDS = words("jahr jaar année año")
+AND = words("und en et y")  # "in Duitsland en België": in Germany and Belgium
+APPROX = words("environ etwa rund circa ungefähr unos unas aproximadamente alrededor ongeveer")
+MORE_THAN: dict[tuple[str, ...], str] = {
+    ("plus", "de"): "more than",
+    ("mehr", "als"): "more than",
+    ("más", "de"): "more than",
+}
+MORE_THAN.update({("meer", "dan"): "more than", ("uber",): "more than"})
+MORE_THAN = {tuple(fold(w) for w in k): v for k, v in MORE_THAN.items()}
+SINCE = words("depuis seit sinds hace")  # "inactifs depuis plus de 12 mois": inactive for more than 12 months
+TIME_UNITS = _forms(
+    {
+        "months": "mois monate monaten meses maanden",
+        "years": "ans jahre jahren años jaar",
+        "weeks": "semaines wochen semanas weken",
+        "days": "jours tage tagen días dagen",
+    }
+)
+WITH = words("avec mit con met")  # "Fusion avec la Caisse X": a merger with Caisse X
+TO = words("à auf zu zur zum naar op a vers")  # "Passage à Shopify Plus": a move to Shopify Plus
+# a size said after the noun: "de 180 chambres", "mit 120 Zimmern" -> "180-room"
+SIZE_UNITS = _forms({"room": "chambres zimmer zimmern habitaciones kamers", "bed": "lits betten camas bedden"})
+# "Booking.com liefert den Großteil der Buchungen": a channel brings in most of something
+SUPPLIES = words("liefert bringt generiert apporte génère fournit aporta genera levert brengt")
+MOST = words("großteil grossteil mehrheit majorité plupart mayoría merendeel meeste")
+# "el cliente automotriz exige 75%": what a customer requires
+REQUIRES = words("exige exigen verlangt fordert eist vereist")
+AUDIT = words("audit auditoría auditoria")
+# "les AE font leur propre prospection": the reps do their own prospecting
+DO = words("font machen macht hacen hace doen doet")
+PROSPECTING = words("prospection akquise kaltakquise prospección prospectie acquisitie")
+# a label a record hangs an event on, dropped when the event is said ("Nearshoring: nueva línea ... arranca")
+LABELS = frozenset({"nearshoring", "reshoring", "update", "news", "projet", "proyecto", "projekt", "project"})
+# what a figure of theirs measures ("OEE en prensas de 58%", "Auslastung von 71 %"), folded, several words joined
+MEASURES = {
+    fold(k): v
+    for k, v in {
+        "oee": "OEE",
+        "taux d' occupation": "occupancy",
+        "tasa de ocupación": "occupancy",
+        "ocupación": "occupancy",
+        "auslastung": "utilization",
+        "bezettingsgraad": "occupancy",
+        "taux de conversion": "conversion rate",
+        "tasa de conversión": "conversion rate",
+        "konversionsrate": "conversion rate",
+        "conversieratio": "conversion rate",
+        "ausschussquote": "scrap rate",
+        "taux de rebut": "scrap rate",
+        "tasa de rechazo": "scrap rate",
+    }.items()
+}
+# a team noun a team's size is said on ("Équipe de 4 commerciaux", "Vertriebsteam mit 5 Leuten")
+TEAMS = words("équipe equipo team vertriebsteam verkoopteam salesteam")
+# a first word a hyphenated German or Dutch compound keeps in English ("Spa-Flügel" -> "spa wing")
+COMPOUND_MODIFIERS = {"spa": "spa", "wellness": "wellness", "hotel": "hotel", "konferenz": "conference"}
+COMPOUND_MODIFIERS |= {"tagungs": "conference", "event": "event", "restaurant": "restaurant", "casino": "casino"}
+# the head word of a French or Spanish job title, which comes first ("analyste CRM" -> "CRM analyst")
+ROLE_HEADS = {
+    fold(k): v
+    for k, v in {
+        "analyste": "analyst",
+        "analista": "analyst",
+        "ingénieur": "engineer",
+        "ingeniero": "engineer",
+        "ingeniera": "engineer",
+        "développeur": "developer",
+        "développeuse": "developer",
+        "desarrollador": "developer",
+        "desarrolladora": "developer",
+        "technicien": "technician",
+        "technicienne": "technician",
+        "técnico": "technician",
+        "técnica": "technician",
+        "responsable": "manager",
+        "consultant": "consultant",
+        "consultor": "consultant",
+        "consultora": "consultant",
+    }.items()
+}
+# names a German record writes like any noun: a name in a German fact must look like one ("Booking.com",
+# "SAP S/4HANA", "HubSpot") or be one of these
+_BRANDS = (
+    "Shopify Salesforce HubSpot SAP Oracle Microsoft Dynamics Odoo Zoho Magento WooCommerce Shopware "
+    "Klaviyo Mews Opera Toast Lightspeed Expedia Airbnb Amazon Zalando DoorDash Lieferando TheFork OpenTable "
+    "Google Pipedrive Sparkasse Volksbank Raiffeisenbank"
+)
+BRANDS = frozenset(fold(b) for b in _BRANDS.split())
+LEGAL_FORMS = frozenset({"gmbh", "ag", "se", "kg", "eg", "sa", "sas", "sl", "bv", "nv"})
 SEASONS = _forms(
     {
         "spring": "frühjahr frühling voorjaar lente printemps primavera",
@@ -383,6 +559,8 @@ ROLE_PARTS = {
     "betrieb": "operations",
     "service": "service",
     "lager": "warehouse",
+    "spritzguss": "injection molding",
+    "verpackung": "packaging",
 }
 # a job title's tail, singular ("Instandhaltungstechniker" -> "maintenance technician")
 ROLE_TAILS = {
