@@ -57,7 +57,7 @@ class Phrase:
     core: str  # "second hotel", "new office": the np without article or count
     place: str = ""  # "Lyon", "France"
     toward: bool = False  # "naar Frankrijk": into France
-    name: str = ""  # a name in quotes: "« Cercle Or »" -> "Cercle Or"
+    name: str = ""  # a name in quotes: "« Club Azur »" -> "Club Azur"
 
     def with_place(self) -> str:
         if not self.place:
@@ -78,16 +78,16 @@ def _noun_at(toks: list[Token], i: int) -> tuple[str, bool, int] | None:
         english, plural = g.NOUNS[g.fold(rest)]
         if _ACRONYM.fullmatch(prefix):
             return f"{prefix} {english}", plural, 1
-        if g.fold(prefix) in g.COMPOUND_MODIFIERS:  # "Spa-Flügel": a spa wing
+        if g.fold(prefix) in g.COMPOUND_MODIFIERS:  # "Wellness-Flügel": a wellness wing
             return f"{g.COMPOUND_MODIFIERS[g.fold(prefix)]} {english}", plural, 1
-    compound = g.german_compound(toks[i].text, g.THING_TAILS, bare=False)  # "Spritzgusslinie"
+    compound = g.german_compound(toks[i].text, g.THING_TAILS, bare=False)  # "Spritzgussanlage"
     if compound:
         return compound, compound.endswith("s"), 1
     return None
 
 
 def _places_at(toks: list[Token], i: int, german: bool) -> tuple[str, int] | None:
-    """A place, or two joined by "and" ("Duitsland en België" -> "Germany and Belgium")."""
+    """A place, or two joined by "and" ("Frankrijk en Spanje" -> "France and Spain")."""
     first = _place_at(toks, i, german)
     if first is None:
         return None
@@ -131,7 +131,7 @@ def phrase(written: str) -> Phrase | None:
     while i < len(toks):
         t = toks[i]
         if t.text[:1] in '«“"' and not name:
-            name = t.text.strip(_QUOTES)  # "programme de fidélité « Cercle Or »": its name
+            name = t.text.strip(_QUOTES)  # "programme de fidélité « Club Azur »": its name
         elif (
             head is not None
             and not size
@@ -265,7 +265,7 @@ def _role(written: str) -> str | None:
     elif len(toks) == 1 and (compound := g.german_role(toks[0].text)):
         role = compound
     elif len(toks) > 1 and toks[0].fold in g.ROLE_HEADS and all(t.fold in g.ROLE_WORDS for t in toks[1:]):
-        # "analyste CRM", "ingeniero de ventas" without its "de": the head comes first in French and Spanish
+        # "analyste data", "ingeniero de ventas" without its "de": the head comes first in French and Spanish
         rest = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in toks[1:])
         role = f"{rest} {g.ROLE_HEADS[toks[0].fold]}"
     elif all(t.fold in g.ROLE_WORDS for t in toks):
@@ -346,10 +346,10 @@ _PAST = {
 
 
 def _name(written: str, german: bool) -> str | None:
-    """A name after its preposition and article ("avec la Caisse Saint-Norbert" -> "Caisse Saint-Norbert", "à
-    Shopify Plus", "MES"): capitalised words that are no glossary word. In German, where every noun is
-    capitalised, each word must look like a name ("Booking.com", "S/4HANA", "HubSpot"), be a known brand, a legal
-    form, or follow one ("Shopify Plus")."""
+    """A name after its preposition and article ("avec la Banque du Lac" -> "Banque du Lac", "à
+    Salesforce", "ERP"): capitalised words that are no glossary word. In German, where every noun is
+    capitalised, each word must look like a name ("Hotels.com", "S/4HANA", "HubSpot"), be a known brand, a legal
+    form, or follow one ("Volksbank Mittelland")."""
     toks = tokens(written)
     while toks and (toks[0].fold in g.WITH or toks[0].fold in g.TO or toks[0].fold in g.ARTICLES):
         toks = toks[1:]
@@ -401,7 +401,7 @@ def _merge(event: Event, date: str) -> Said | None:
 
 
 def _switch(event: Event, date: str) -> Said | None:
-    """ "Passage à Shopify Plus en février" -> "You're moving to Shopify Plus in February." """
+    """ "Passage à Salesforce en avril" -> "You're moving to Salesforce in April." """
     name = _name(event.object, _german(event))
     if name is None or not tokens(event.object) or tokens(event.object)[0].fold not in g.TO:
         return None
@@ -413,7 +413,7 @@ def _switch(event: Event, date: str) -> Said | None:
 
 
 def _rollout(event: Event, date: str) -> Said | None:
-    """ "MES-Einführung läuft" -> "Your MES rollout is under way."; "Einführung eines neuen ERP-Systems im Herbst"
+    """ "ERP-Einführung läuft" -> "Your ERP rollout is under way."; "Einführung eines neuen ERP-Systems im Herbst"
     -> "You're rolling out a new ERP system in the fall." """
     name = _name(event.object, _german(event))
     said = phrase(event.object) if name is None else None
@@ -435,8 +435,8 @@ _NAMED = {"merge": _merge, "switch": _switch, "roll out": _rollout}
 
 
 def _own_thing(lemma: str, said: Phrase, dated: str) -> Said | None:
-    """ "Refonte du programme de fidélité" -> "You're revamping your loyalty program."; "Relance du programme de
-    fidélité « Cercle Or » prévue en mai" -> "You're relaunching your Cercle Or loyalty program in May." What
+    """ "Refonte du site web" -> "You're revamping your website."; "Relance du programme de fidélité
+    « Club Azur » prévue en octobre" -> "You're relaunching your Club Azur loyalty program in October." What
     is reworked is the company's own."""
     if not said.np or said.place or said.np != _a(said.core):
         return None
@@ -451,8 +451,8 @@ def _own_thing(lemma: str, said: Phrase, dated: str) -> Said | None:
 
 
 def _starting(lemma: str, said: Phrase, dated: str, past: bool) -> Said | None:
-    """ "nueva línea de ensamble arranca en Q2" -> "You're starting up a new assembly line in Q2."; "Neues Werk in
-    Ungarn nimmt Produktion auf" -> "Your new plant in Hungary is starting production." """
+    """ "nueva línea de montaje arranca en Q4" -> "You're starting up a new assembly line in Q4."; "Neues Werk in
+    Polen nimmt Produktion auf" -> "Your new plant in Poland is starting production." """
     if not said.np or said.np != _a(said.core) or said.name:
         return None
     where = said.with_place()
@@ -474,7 +474,7 @@ def _starting(lemma: str, said: Phrase, dated: str, past: bool) -> Said | None:
 
 
 def _supply(event: Event) -> Said | None:
-    """ "Booking.com liefert den Großteil der Buchungen" -> "Booking.com brings in most of your bookings." """
+    """ "Expedia liefert den Großteil der Buchungen" -> "Expedia brings in most of your bookings." """
     channel = _name(event.subject, _german(event))
     toks = [t for t in tokens(event.object) if t.fold not in g.ARTICLES and t.fold not in {"van", "de"}]
     if channel is None or len(toks) < 2:
@@ -500,7 +500,7 @@ _PLURAL_ARTICLES = frozenset({"les", "die", "los", "las", "de"})
 
 
 def _prospecting(event: Event) -> Said | None:
-    """ "Les AE font leur propre prospection" -> "Your AEs do their own prospecting." """
+    """ "los vendedores hacen su propia prospección" -> "Your sales reps do their own prospecting." """
     who = _role(event.subject)
     toks = tokens(event.subject)
     if (
@@ -509,7 +509,7 @@ def _prospecting(event: Event) -> Said | None:
         and toks[0].fold in _PLURAL_ARTICLES
         and _ACRONYM.fullmatch(toks[-1].text)
     ):
-        who = f"{who.split(' ', 1)[1]}s"  # "les AE": the AEs
+        who = f"{who.split(' ', 1)[1]}s"  # "les BDR": the BDRs
     if who is None or who.startswith(("a ", "an ")) or who.split()[0] in g.ENGLISH_NUMBERS.values():
         return None
     return _said(
@@ -608,8 +608,8 @@ def _count_of(n: int) -> str:
 
 
 def _people(q: Quantity) -> Said | None:
-    """ "Environ 40 000 membres du club inactifs depuis plus de 12 mois" -> "About 40,000 of your club members
-    have been inactive for more than 12 months." """
+    """ "Environ 25 000 membres du club inactifs depuis plus de 18 mois" -> "About 25,000 of your club members
+    have been inactive for more than 18 months." """
     toks = tokens(q.measure)
     size = next(
         (n for n in range(min(g.LONGEST_NOUN, len(toks)), 0, -1) if " ".join(t.fold for t in toks[:n]) in g.NOUNS),
@@ -643,7 +643,7 @@ def _people(q: Quantity) -> Said | None:
 
 
 def _team(q: Quantity) -> Said | None:
-    """ "Équipe de 4 commerciaux, pas de SDR" -> "Your team is four sales reps, with no SDRs." """
+    """ "Équipe de 3 commerciaux, pas de BDR" -> "Your team is three sales reps, with no BDRs." """
     toks = tokens(q.measure)
     neg = next((i for i, t in enumerate(toks) if t.fold in g.NEGATIONS), len(toks))
     reps = _role(" ".join(t.text for t in toks[:neg]))
@@ -666,7 +666,7 @@ def _team(q: Quantity) -> Said | None:
 
 
 def _figure(q: Quantity, others: tuple[Quantity, ...]) -> Said | None:
-    """ "OEE en prensas de 58%" -> "Your OEE on the presses is 58%."; with the figure a customer requires after it
+    """ "OEE en líneas de 63%" -> "Your OEE on the lines is 63%."; with the figure a customer requires after it
     in the same text (", and your automotive customer requires 75%, with an IATF audit in April")."""
     if q.reference:
         return None  # a required figure is said with the figure it is measured against

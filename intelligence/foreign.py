@@ -26,10 +26,10 @@ from intelligence.facts import Event, Mention, Quantity, Relevance, Span, Tense
 
 GAP_RELEVANCE = Relevance(0.3, ("the gap the offer fills",))
 
-# a name in quotes ("« Cercle Or »") is one token; "Booking.com" and "40 %" keep their dot and their sign
+# a name in quotes ("« Club Azur »") is one token; "Hotels.com" and "45 %" keep their dot and their sign
 _TOKEN = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|[dlDL]['’](?=\w)|\w[\w&+/-]*(?:\.\w[\w&+/-]*)*|%")
 _ASIDE = re.compile(r"\([^()]*\)")
-_PIECE = re.compile(r"(?:[^.;!?\n]|\.(?=[a-z0-9]))+")  # "Booking.com" is no sentence end
+_PIECE = re.compile(r"(?:[^.;!?\n]|\.(?=[a-z0-9]))+")  # "Hotels.com" is no sentence end
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUARTER = re.compile(r"[qQ][1-4]")
 _DIGITS = re.compile(r"\d{1,4}")
@@ -38,7 +38,8 @@ _ENGLISH_WORDS = (
     "in no a de team hotel hotels restaurant restaurants app launch opening expansion site sites winter boutique "
     "boutiques cabinet cabinets lance second mobile grand large agent vers per april august september november "
     "december plant plants line lines office six elf once encore met con op font et y circa passage migration "
-    "system fusion client clients presses automobile inactive audit prospection bascule lancer locales ce ans"
+    "system fusion client clients presses automobile inactive audit prospection bascule lancer locales ce ans "
+    "relaunch website"
 )
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _NAME_WORDS = "am zum zur auf mit und fur bei von van ter"
@@ -71,7 +72,7 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """The words of `text` with their offsets; an aside in brackets (a job ad's "(m/w/d)", "(SDR)") is none, and
-    a number written with a space before its thousands ("40 000") is one."""
+    a number written with a space before its thousands ("25 000") is one."""
     text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     out = [Token(m.group(0), g.fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i in range(len(out) - 1, 0, -1):
@@ -194,7 +195,7 @@ def _tense(form: str, at: int, toks: list[Token], dated: bool) -> Tense:
 
 
 def _split_compounds(toks: list[Token]) -> list[Token]:
-    """ "MES-Einführung" -> "MES", "Einführung": an event noun after a hyphen is the event, what comes before it
+    """ "ERP-Einführung" -> "ERP", "Einführung": an event noun after a hyphen is the event, what comes before it
     what the event is about."""
     out: list[Token] = []
     for t in toks:
@@ -227,7 +228,7 @@ def _events(piece: str, span: Span) -> list[Event]:
     if found is None:
         return []
     at, used, lemma, form = found
-    # "Nearshoring: nueva línea de ensamble arranca en Q2": a one-word label before the event is its topic
+    # "Reshoring: nueva línea de montaje arranca en Q4": a one-word label before the event is its topic
     colon = piece.find(":")
     label = [i for i, t in enumerate(toks) if t.end <= colon] if colon > 0 else []
     topic = _text(piece, [toks[i] for i in label]) if len(label) == 1 and label[-1] < at else ""
@@ -305,7 +306,7 @@ def _noun_len(toks: list[Token], i: int) -> int:
 
 def _quantity(piece: str, span: Span) -> Quantity | None:
     """ "Doce clínicas en Andalucía", "12 Standorte in Bayern": a count of sites, said as the company's size;
-    "Environ 40 000 membres du club inactifs depuis plus de 12 mois": a count of people in a state."""
+    "Environ 25 000 membres du club inactifs depuis plus de 18 mois": a count of people in a state."""
     toks = tokens(piece)
     toks = toks[1:] if toks and toks[0].fold in g.APPROX else toks
     if len(toks) < 2 or any(t.fold in g.NEGATIONS for t in toks):
@@ -325,7 +326,7 @@ def _quantity(piece: str, span: Span) -> Quantity | None:
 
 
 def _team(piece: str, span: Span) -> Quantity | None:
-    """ "Équipe de 4 commerciaux, pas de SDR": a sales team's size, what it is made of and the role it lacks."""
+    """ "Équipe de 3 commerciaux, pas de BDR": a sales team's size, what it is made of and the role it lacks."""
     toks = tokens(piece)
     if len(toks) < 4 or toks[0].fold not in g.TEAMS or toks[1].fold not in g.WITH | {"de", "van", "von"}:
         return None
@@ -336,7 +337,7 @@ def _team(piece: str, span: Span) -> Quantity | None:
 
 
 def _figure(piece: str, span: Span) -> Quantity | None:
-    """ "OEE en prensas de 58%": a figure of theirs, with what it measures; "el cliente automotriz exige 75%
+    """ "OEE en líneas de 63%": a figure of theirs, with what it measures; "el cliente automotriz exige 78%
     (auditoría IATF en abril)": the figure a customer requires, a reference (its aside kept as `measure`)."""
     toks = tokens(piece)
     pct = next(
@@ -365,7 +366,7 @@ def _figure(piece: str, span: Span) -> Quantity | None:
 
 
 def _share(piece: str, span: Span) -> list[Event]:
-    """ "Booking.com liefert den Großteil der Buchungen": a channel brings in most (or a share) of something;
+    """ "Expedia liefert den Großteil der Buchungen": a channel brings in most (or a share) of something;
     `subject` is the channel, `object` the share and what it is of, as written."""
     toks = tokens(piece)
     verb = next((i for i, t in enumerate(toks) if t.fold in g.SUPPLIES), None)
@@ -387,7 +388,7 @@ def _share(piece: str, span: Span) -> list[Event]:
 
 
 def _prospecting(piece: str, span: Span) -> list[Event]:
-    """ "Les AE font leur propre prospection": who does their own prospecting (`subject`, as written)."""
+    """ "los vendedores hacen su propia prospección": who does their own prospecting (`subject`, as written)."""
     toks = tokens(piece)
     do = next((i for i, t in enumerate(toks) if t.fold in g.DO), None)
     if do is None or do == 0 or toks[-1].fold not in g.PROSPECTING or any(t.fold in g.NEGATIONS for t in toks):

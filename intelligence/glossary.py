@@ -92,15 +92,15 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     ("hire", "noun"): "vacature",
     ("open", "infinitive"): "eröffnen openen ouvrir abrir",
     ("launch", "infinitive"): "lancieren lanceren lancer lanzar",
-    # reworking or relaunching what the company already has ("Refonte du programme de fidélité")
+    # reworking or relaunching what the company already has ("Refonte du site web")
     ("rework", "noun"): "refonte überarbeitung neugestaltung rediseño herziening",
-    ("relaunch", "noun"): "relance relanzamiento herlancering",
+    ("relaunch", "noun"): "relance relaunch relanzamiento herlancering",
     ("merge", "noun"): "fusion fusión fusie",
-    # moving to a tool ("Passage à Shopify Plus", "Umstieg auf SAP S/4HANA", "Migración a Salesforce")
+    # moving to a tool ("Passage à Salesforce", "Umstieg auf SAP S/4HANA", "Migración a Shopify")
     ("switch", "noun"): "passage umstieg wechsel migration migración migratie overstap bascule",
-    # rolling out a system ("MES-Einführung läuft", "Déploiement de l'ERP en cours")
+    # rolling out a system ("ERP-Einführung läuft", "Déploiement du CRM en cours")
     ("roll out", "noun"): "einführung déploiement implantación implementación implementatie invoering uitrol",
-    # a line or plant starting up ("nueva línea de ensamble arranca en Q2")
+    # a line or plant starting up ("nueva línea de montaje arranca en Q4")
     ("start", "present"): "arranca arrancan démarre démarrent",
     ("start", "past"): "arrancó démarré démarrée",
     ("start", "noun"): "arranque démarrage",
@@ -111,7 +111,7 @@ VERBS: dict[str, tuple[str, str]] = {
 }
 # A separable Dutch verb ends on its particle: "Breidt in 2027 uit naar Frankrijk".
 PARTICLES = frozenset({"uit"})
-# events said in several words, folded ("Neues Werk in Ungarn nimmt Produktion auf", "Neue Linie in Betrieb ab Q2")
+# events said in several words, folded ("Neues Werk in Polen nimmt Produktion auf", "Neue Linie in Betrieb ab Q3")
 PHRASE_VERBS: dict[tuple[str, ...], tuple[str, str]] = {
     tuple(fold(w) for w in phrase.split()): key
     for phrase, key in {
@@ -134,7 +134,7 @@ PHRASE_VERBS: dict[tuple[str, ...], tuple[str, str]] = {
 }
 # their words that say the language ("production", "start" are English too)
 words("nimmt Produktion Betrieb genommen démarre producción productie gebruik inicia")
-# the status a nominal event is said in ("prévue en mai", "conclue en septembre", "MES-Einführung läuft")
+# the status a nominal event is said in ("prévue en octobre", "finalisée en juin", "ERP-Einführung läuft")
 STATUS = _forms(
     {
         "planned": "prévu prévue prévus prévues geplant gepland prevista previsto previstas previstos "
@@ -183,11 +183,11 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("launch", False): "launch lancering lancement lanzamiento",
     ("app", False): "app application aplicación applicatie",
     ("loyalty program", False): "treueprogramm kundenbindungsprogramm bonusprogramm loyaliteitsprogramma "
-    "spaarprogramma",
+    "spaarprogramma treueprogramms kundenbindungsprogramms bonusprogramms",
     ("tower", False): "torre turm toren",
     ("hotel tower", False): "hotelturm hoteltoren",
     ("wing", False): "flügel aile vleugel",
-    ("website", False): "webseite webshop-website sitio",
+    ("website", False): "website webseite sitio",
     ("system", False): "system système sistema systeem",
     ("account", False): "konto compte cuenta rekening",
     ("savings account", False): "sparkonto spaarrekening",
@@ -312,7 +312,7 @@ OWN = words("eigenes eigenen eigene eigen interne internes interno interna propi
 THIS = words("dit deze dieses diesen diesem dieser diese ce cet cette este esta")
 NEXT = words("volgend volgende nächstes nächsten nächste prochain prochaine próximo próxima")
 YEAR_WORDS = words("jahr jaar année año")
-AND = words("und en et y")  # "in Duitsland en België": in Germany and Belgium
+AND = words("und en et y")  # "in Frankrijk en Spanje": in France and Spain
 APPROX = words("environ etwa rund circa ungefähr unos unas aproximadamente alrededor ongeveer")
 MORE_THAN: dict[tuple[str, ...], str] = {
     ("plus", "de"): "more than",
@@ -331,21 +331,21 @@ TIME_UNITS = _forms(
     }
 )
 WITH = words("avec mit con met")  # "Fusion avec la Caisse X": a merger with Caisse X
-TO = words("à auf zu zur zum naar op a vers")  # "Passage à Shopify Plus": a move to Shopify Plus
+TO = words("à auf zu zur zum naar op a vers")  # "Passage à Salesforce": a move to Salesforce
 # a size said after the noun: "de 180 chambres", "mit 120 Zimmern" -> "180-room"
 SIZE_UNITS = _forms({"room": "chambres zimmer zimmern habitaciones kamers", "bed": "lits betten camas bedden"})
-# "Booking.com liefert den Großteil der Buchungen": a channel brings in most of something
+# "Expedia liefert den Großteil der Buchungen": a channel brings in most of something
 SUPPLIES = words("liefert bringt generiert apporte génère fournit aporta genera levert brengt")
 MOST = words("großteil grossteil mehrheit majorité plupart mayoría merendeel meeste")
 # "el cliente automotriz exige 75%": what a customer requires
 REQUIRES = words("exige exigen verlangt fordert eist vereist")
 AUDIT = words("audit auditoría auditoria")
-# "les AE font leur propre prospection": the reps do their own prospecting
+# "los vendedores hacen su propia prospección": the reps do their own prospecting
 DO = words("font machen macht hacen hace doen doet")
 PROSPECTING = words("prospection akquise kaltakquise prospección prospectie acquisitie")
-# a label a record hangs an event on, dropped when the event is said ("Nearshoring: nueva línea ... arranca")
+# a label a record hangs an event on, dropped when the event is said ("Reshoring: nueva línea ... arranca")
 LABELS = frozenset({"nearshoring", "reshoring", "update", "news", "projet", "proyecto", "projekt", "project"})
-# what a figure of theirs measures ("OEE en prensas de 58%", "Auslastung von 71 %"), folded, several words joined
+# what a figure of theirs measures ("OEE en líneas de 63%", "Auslastung von 71 %"), folded, several words joined
 MEASURES = {
     fold(k): v
     for k, v in {
@@ -364,12 +364,12 @@ MEASURES = {
         "tasa de rechazo": "scrap rate",
     }.items()
 }
-# a team noun a team's size is said on ("Équipe de 4 commerciaux", "Vertriebsteam mit 5 Leuten")
+# a team noun a team's size is said on ("Équipe de 3 commerciaux", "Vertriebsteam mit 5 Leuten")
 TEAMS = words("équipe equipo team vertriebsteam verkoopteam salesteam")
-# a first word a hyphenated German or Dutch compound keeps in English ("Spa-Flügel" -> "spa wing")
+# a first word a hyphenated German or Dutch compound keeps in English ("Wellness-Flügel" -> "wellness wing")
 COMPOUND_MODIFIERS = {"spa": "spa", "wellness": "wellness", "hotel": "hotel", "konferenz": "conference"}
 COMPOUND_MODIFIERS |= {"tagungs": "conference", "event": "event", "restaurant": "restaurant", "casino": "casino"}
-# the head word of a French or Spanish job title, which comes first ("analyste CRM" -> "CRM analyst")
+# the head word of a French or Spanish job title, which comes first ("analyste data" -> "data analyst")
 ROLE_HEADS = {
     fold(k): v
     for k, v in {
@@ -392,7 +392,7 @@ ROLE_HEADS = {
         "consultora": "consultant",
     }.items()
 }
-# names a German record writes like any noun: a name in a German fact must look like one ("Booking.com",
+# names a German record writes like any noun: a name in a German fact must look like one ("Hotels.com",
 # "SAP S/4HANA", "HubSpot") or be one of these
 _BRANDS = (
     "Shopify Salesforce HubSpot SAP Oracle Microsoft Dynamics Odoo Zoho Magento WooCommerce Shopware "

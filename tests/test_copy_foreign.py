@@ -527,6 +527,8 @@ SHAPES = [
         "You're reopening in June after renovating",
     ),
     ("Refonte du site web", "You're revamping your website."),
+    ("Überarbeitung der Website", "You're revamping your website."),
+    ("Relaunch des Treueprogramms im Mai", "You're relaunching your loyalty program in May."),
     (
         "Lancement d'un compte d'épargne 100 % numérique en juin",
         "You're launching a 100% digital savings account in June.",
@@ -590,6 +592,9 @@ def test_what_cannot_be_said_wholly_in_english_is_not_said(text: str) -> None:
         "Three lateral partners joined from Am Law 50 firms in Q1",
         "Opening a new casino in Las Vegas",
         "Commercial real estate fund with a hotel in Den Haag",
+        "Relaunch of the website in May",
+        "Migration to Salesforce in Q3",
+        "Met at MGMA; CE-certified presses",
     ],
 )
 def test_an_english_fact_is_never_taken_for_a_foreign_one(text: str) -> None:
