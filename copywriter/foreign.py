@@ -149,6 +149,8 @@ def phrase(written: str) -> Phrase | None:
             adjectives.append(f"{t.text}% {g.ADJECTIVES[toks[i + 2].fold]}")  # "100 % numérique": 100% digital
             i += 3
             continue
+        elif i == 0 and t.fold in g.OF:
+            pass  # "van een nieuw hotel": what the event is about follows
         elif head is None and t.fold in g.EVERY:
             every = True
         elif head is None and t.fold in g.ONE:
@@ -200,7 +202,7 @@ def when(written: str | None) -> str | None:
         return ""
     month = season = year = quarter = ""
     by = False
-    this = next_ = the_year = False
+    this = next_ = the_year = end = False
     for t in tokens(written):
         if t.fold in g.BY:
             by = True  # "bis Juni": by June
@@ -210,6 +212,9 @@ def when(written: str | None) -> str | None:
             continue
         if t.fold in g.YEAR_WORDS:
             the_year = True
+            continue
+        if t.fold in g.END:
+            end = True  # "Ende 2027": the end of 2027
             continue
         if t.fold in g.DATE_PREPOSITIONS or t.fold in g.ARTICLES:
             continue
@@ -224,6 +229,8 @@ def when(written: str | None) -> str | None:
         else:
             return None
     what = month or quarter or season
+    if end:
+        return f"{'by' if by else 'at'} the end of {year}" if year and not what and not (this or next_) else None
     if this or next_:
         said = what or ("year" if the_year and not year else "")
         return f"{'by ' if by else ''}{'this' if this else 'next'} {said}" if said and not year else None
@@ -237,6 +244,7 @@ def when(written: str | None) -> str | None:
     return f"{prep} {what or year}" if what or year else None
 
 
+_TITLE_OF = frozenset({"de", "des", "du", "d'", "del"})
 # the words a job title ends on, whose plural says the ad is for more than one person
 _ROLE_HEAD_WORDS = (
     "manager director executive representative developer engineer technician specialist consultant coordinator "
@@ -264,9 +272,17 @@ def _role(written: str) -> str | None:
         plural = len(toks) == 1 and title.endswith(("s", "x"))  # "commerciaux", "vendedores"
     elif len(toks) == 1 and (compound := g.german_role(toks[0].text)):
         role = compound
-    elif len(toks) > 1 and toks[0].fold in g.ROLE_HEADS and all(t.fold in g.ROLE_WORDS for t in toks[1:]):
-        # "analyste data", "ingeniero de ventas" without its "de": the head comes first in French and Spanish
-        rest = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in toks[1:])
+    elif (
+        len(toks) > 1
+        and toks[0].fold in g.ROLE_HEADS
+        and (mods := [t for t in toks[1:] if t.fold not in _TITLE_OF])
+        and all(t.fold in g.ROLE_WORDS or t.fold in g.ROLE_MODIFIERS for t in mods)
+    ):
+        # "analyste data", "analista de datos": the head comes first in French and Spanish
+        rest = " ".join(
+            g.ROLE_MODIFIERS.get(t.fold) or (t.text if sum(c.isupper() for c in t.text) > 1 else t.fold)
+            for t in mods
+        )
         role = f"{rest} {g.ROLE_HEADS[toks[0].fold]}"
     elif all(t.fold in g.ROLE_WORDS for t in toks):
         # an acronym keeps its capitals ("SDRs"), other words are lower case ("Revenue Manager")
@@ -351,7 +367,7 @@ def _name(written: str, german: bool) -> str | None:
     capitalised, each word must look like a name ("Hotels.com", "S/4HANA", "HubSpot"), be a known brand, a legal
     form, or follow one ("Volksbank Mittelland")."""
     toks = tokens(written)
-    while toks and (toks[0].fold in g.WITH or toks[0].fold in g.TO or toks[0].fold in g.ARTICLES):
+    while toks and (toks[0].fold in g.WITH | g.TO | g.ARTICLES | g.OF):
         toks = toks[1:]
     if not toks or len(toks) > 5:
         return None
@@ -592,15 +608,8 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
         subject = f"the {said.core} launch" if not said.core.startswith("new ") else f"the {said.core}"
     if event.lemma == "renovate":
         subject = "the renovation"
-    return _said(
-        f"You're {ing} {told}.",
-        subject
-        if len(subject.split()) <= 5
-        else f"the {said.head} launch"
-        if event.lemma == "launch"
-        else f"the {said.head}",
-        english,
-    )
+    shorter = [f"the {said.head} launch"] if event.lemma == "launch" else [f"the {said.core}", f"the {said.head}"]
+    return _said(f"You're {ing} {told}.", next(s for s in [subject, *shorter] if len(s.split()) <= 5), english)
 
 
 def _count_of(n: int) -> str:
@@ -620,9 +629,10 @@ def _people(q: Quantity) -> Said | None:
     if noun is None or not noun[1] or not rest or g.ADJECTIVES.get(rest[0].fold) != "inactive":
         return None
     rest = rest[1:]
-    if not rest or rest[0].fold not in g.SINCE:
+    if not rest or rest[0].fold not in g.SINCE | {"desde"}:
         return None
-    rest = rest[1:]
+    while rest and rest[0].fold in g.SINCE | {"desde"}:
+        rest = rest[1:]  # "desde hace": for
     more = ""
     for words, said in g.MORE_THAN.items():
         if tuple(t.fold for t in rest[: len(words)]) == words:
@@ -646,22 +656,29 @@ def _team(q: Quantity) -> Said | None:
     """ "Équipe de 3 commerciaux, pas de BDR" -> "Your team is three sales reps, with no BDRs." """
     toks = tokens(q.measure)
     neg = next((i for i, t in enumerate(toks) if t.fold in g.NEGATIONS), len(toks))
-    reps = _role(" ".join(t.text for t in toks[:neg]))
     n = int(q.value)
+    people = neg == 1 and toks[0].fold in g.PEOPLE
+    reps = f"{_count_of(n)} people" if people else _role(" ".join(t.text for t in toks[:neg]))
+    team = g.NOUNS.get(g.fold(q.what), ("team", False))[0]
+    team = team if team.endswith("team") else "team"
     if reps is None or reps.startswith(("a ", "an ")) or n < 2:
         return None
     reps = f"{_count_of(n)} {reps}" if reps.split()[0] != _count_of(n) else reps
     if neg == len(toks):
-        return _said(f"Your team is {reps}.", f"your {reps}", f"A team of {reps}")
+        return _said(f"Your {team} is {reps}.", f"your {reps}", f"A {team} of {reps}")
     lacking = [t for t in toks[neg + 1 :] if t.fold not in g.ARTICLES and t.fold not in {"de", "d'"}]
     if not lacking or not all(t.fold in g.ROLE_WORDS for t in lacking):
         return None
     role = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in lacking)
     roles = role if role.endswith("s") else f"{role}s"
     return _said(
-        f"Your team is {reps}, with no {roles}.",
-        f"{_count_of(n)} reps, no {roles}" if "rep" in reps else f"no {roles}",
-        f"A team of {reps} and no {roles}",
+        f"Your {team} is {reps}, with no {roles}.",
+        f"{_count_of(n)} reps, no {roles}"
+        if "rep" in reps
+        else f"{_count_of(n)} people, no {roles}"
+        if people
+        else f"no {roles}",
+        f"A {team} of {reps} and no {roles}",
     )
 
 

@@ -39,7 +39,7 @@ _ENGLISH_WORDS = (
     "boutiques cabinet cabinets lance second mobile grand large agent vers per april august september november "
     "december plant plants line lines office six elf once encore met con op font et y circa passage migration "
     "system fusion client clients presses automobile inactive audit prospection bascule lancer locales ce ans "
-    "relaunch website"
+    "relaunch website oee occupation conversion van von fin"
 )
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _NAME_WORDS = "am zum zur auf mit und fur bei von van ter"
@@ -181,10 +181,14 @@ def _date_words(toks: list[Token]) -> set[int]:
             if t.fold in ("mai", "mei", "mayo", "may") and i > 0 and toks[i - 1].fold not in g.DATE_PREPOSITIONS:
                 continue  # a bare "Mai" may be a name; a month follows its preposition
             out.add(i)
-            if i > 0 and toks[i - 1].fold in g.DATE_PREPOSITIONS | g.ARTICLES | g.BY | g.THIS | g.NEXT:
-                out.add(i - 1)
-                if i > 1 and toks[i - 1].fold in g.ARTICLES and toks[i - 2].fold in g.DATE_PREPOSITIONS:
-                    out.add(i - 2)  # "au printemps", "en el verano"
+            if i + 1 < len(toks) and toks[i + 1].fold in g.NEXT and not _YEAR.fullmatch(t.fold):
+                out.add(i + 1)  # "au printemps prochain": next spring
+            k = i - 1 if i > 0 and toks[i - 1].fold in g.END and _YEAR.fullmatch(t.fold) else i
+            out.add(k)  # "bis Ende 2027": by the end of 2027
+            if k > 0 and toks[k - 1].fold in g.DATE_PREPOSITIONS | g.ARTICLES | g.BY | g.THIS | g.NEXT:
+                out.add(k - 1)
+                if k > 1 and toks[k - 1].fold in g.ARTICLES and toks[k - 2].fold in g.DATE_PREPOSITIONS:
+                    out.add(k - 2)  # "au printemps", "en el verano"
     return out
 
 

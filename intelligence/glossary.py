@@ -347,7 +347,7 @@ PROSPECTING = words("prospection akquise kaltakquise prospección prospectie acq
 LABELS = frozenset({"nearshoring", "reshoring", "update", "news", "projet", "proyecto", "projekt", "project"})
 # what a figure of theirs measures ("OEE en líneas de 63%", "Auslastung von 71 %"), folded, several words joined
 MEASURES = {
-    fold(k): v
+    " ".join(_key(w) for w in k.split()): v
     for k, v in {
         "oee": "OEE",
         "taux d' occupation": "occupancy",
@@ -364,6 +364,23 @@ MEASURES = {
         "tasa de rechazo": "scrap rate",
     }.items()
 }
+# "Implementatie van een nieuw ERP-systeem", "Einführung von SAP": the "of" before what an event is about
+OF = words("van von del")
+# "bis Ende 2027", "fin 2027", "eind 2027": the end of a year
+END = words("ende fin finales eind")
+# people a team is counted in when no role is said ("Vertriebsteam mit 4 Mitarbeitern")
+PEOPLE = words("mitarbeiter mitarbeitern leute leuten personnes personas mensen medewerkers")
+# the words after a French or Spanish title's head, said before it in English ("analista de datos" -> data analyst)
+ROLE_MODIFIERS = _forms(
+    {
+        "data": "datos données",
+        "sales": "ventas ventes",
+        "maintenance": "mantenimiento",
+        "quality": "calidad qualité",
+        "production": "producción",
+        "marketing": "mercadotecnia",
+    }
+)
 # a team noun a team's size is said on ("Équipe de 3 commerciaux", "Vertriebsteam mit 5 Leuten")
 TEAMS = words("équipe equipo team vertriebsteam verkoopteam salesteam")
 # a first word a hyphenated German or Dutch compound keeps in English ("Wellness-Flügel" -> "wellness wing")

@@ -528,6 +528,24 @@ SHAPES = [
     ),
     ("Refonte du site web", "You're revamping your website."),
     ("Überarbeitung der Website", "You're revamping your website."),
+    ("Tasa de ocupación de 64%", "Your occupancy is 64%."),
+    (
+        "Opening van een nieuw hotel met 80 kamers in Utrecht dit najaar",
+        "You're opening a new 80-room hotel in Utrecht this fall.",
+    ),
+    (
+        "Lancement d'une nouvelle application mobile au printemps prochain",
+        "You're launching a new mobile app next spring.",
+    ),
+    ("Implementatie van een nieuw ERP-systeem loopt", "You're rolling out a new ERP system."),
+    ("Einführung von SAP S/4HANA bis Ende 2027", "You're rolling out SAP S/4HANA by the end of 2027."),
+    ("Busca analista de datos", "I saw that Acme is hiring a data analyst."),
+    (
+        "Unos 15 000 socios inactivos desde hace más de 12 meses",
+        "About 15,000 of your members have been inactive for more than 12 months.",
+    ),
+    ("Vertriebsteam mit 4 Mitarbeitern, kein SDR", "Your sales team is four people, with no SDRs."),
+    ("Hotels.com apporte la majorité des réservations", "Hotels.com brings in most of your bookings."),
     ("Relaunch des Treueprogramms im Mai", "You're relaunching your loyalty program in May."),
     (
         "Lancement d'un compte d'épargne 100 % numérique en juin",
@@ -594,6 +612,8 @@ def test_what_cannot_be_said_wholly_in_english_is_not_said(text: str) -> None:
         "Commercial real estate fund with a hotel in Den Haag",
         "Relaunch of the website in May",
         "Migration to Salesforce in Q3",
+        "Bought a refrigerated van for catering in May",
+        "OEE at 61% on the press line; conversion rate flat",
         "Met at MGMA; CE-certified presses",
     ],
 )
