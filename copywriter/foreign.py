@@ -310,7 +310,7 @@ _ING = {
     "rework": "revamping",
     "relaunch": "relaunching",
     "start": "starting up",
-    "produce": "starting production at",
+    "produce": "starting production at",  # said in `_starting`
 }
 
 
@@ -466,27 +466,44 @@ def _own_thing(lemma: str, said: Phrase, dated: str) -> Said | None:
     )
 
 
+_COMMISSIONED = (
+    "line",
+    "plant",
+    "plants",
+    "machine",
+    "machines",
+    "press",
+    "hall",
+    "warehouse",
+    "system",
+    "center",
+)
+
+
 def _starting(lemma: str, said: Phrase, dated: str, past: bool) -> Said | None:
-    """ "nueva línea de montaje arranca en Q4" -> "You're starting up a new assembly line in Q4."; "Neues Werk in
-    Polen nimmt Produktion auf" -> "Your new plant in Poland is starting production." """
+    """ "nueva línea de montaje arranca en Q4" -> "You're commissioning a new assembly line in Q4."; "Neues Werk
+    in Polen nimmt Produktion auf" -> "Your new plant in Poland is starting production." """
     if not said.np or said.np != _a(said.core) or said.name:
         return None
     where = said.with_place()
     subject = f"the {said.core}" + (f" in {said.place}" if said.place else "")
     subject = subject if len(subject.split()) <= 5 else f"the {said.core}"
-    english = (
-        f"{'Started' if past else 'Starting'} {'production at' if lemma == 'produce' else 'up'} {where}{dated}"
+    if lemma == "produce":
+        english = f"{'Started' if past else 'Starting'} production at {where}{dated}"
+        if past:
+            return _said(f"Congrats on starting production at the {said.core}.", subject, english)
+        if said.core.startswith("new "):
+            at = f" in {said.place}" if said.place else ""
+            return _said(f"Your {said.core}{at} is starting production{dated}.", subject, english)
+        return _said(f"You're starting production at {where}{dated}.", subject, english)
+    # a line or plant brought into service is commissioned, the word a plant manager uses
+    ing, done = (
+        ("commissioning", "Commissioned") if said.head.endswith(_COMMISSIONED) else ("starting up", "Started up")
     )
+    english = f"{done if past else ing.capitalize()} {where}{dated}"
     if past:
-        what = "starting production at" if lemma == "produce" else "starting up"
-        return _said(f"Congrats on {what} the {said.core}.", subject, english)
-    if lemma == "produce" and said.core.startswith("new "):
-        return _said(
-            f"Your {said.core}{' in ' + said.place if said.place else ''} is starting production{dated}.",
-            subject,
-            english,
-        )
-    return _said(f"You're {_ING[lemma]} {where}{dated}.", subject, english)
+        return _said(f"Congrats on {ing} the {said.core}.", subject, english)
+    return _said(f"You're {ing} {where}{dated}.", subject, english)
 
 
 def _supply(event: Event) -> Said | None:
