@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from copywriter.angles import CopyFact, OfferTerms
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_QUARTER = re.compile(r"[qQ][1-4]")
+_QUARTER = re.compile(r"[qQtT][1-4]")  # "T2" (trimestre) is Q2
 _ACRONYM = re.compile(r"[A-Z0-9]{2,}")
 _MONTH_NAMES = "January February March April May June July August September October November December"
 _MONTHS = frozenset(_MONTH_NAMES.lower().split())
@@ -221,7 +221,7 @@ def when(written: str | None) -> str | None:
         if _YEAR.fullmatch(t.fold):
             year = t.fold
         elif _QUARTER.fullmatch(t.fold):
-            quarter = t.fold.upper()
+            quarter = f"Q{t.fold[1]}"
         elif t.fold in g.SEASONS:
             season = g.SEASONS[t.fold]
         elif g.month(t.fold):
@@ -284,6 +284,7 @@ def _role(written: str) -> str | None:
             for t in mods
         )
         role = f"{rest} {g.ROLE_HEADS[toks[0].fold]}"
+        plural = toks[0].fold in g.ROLE_HEAD_PLURALS  # "des analystes data"
     elif all(t.fold in g.ROLE_WORDS for t in toks):
         # an acronym keeps its capitals ("SDRs"), other words are lower case ("Revenue Manager")
         role = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in toks)

@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|[dlDL]['’](?=\w)|\w[
 _ASIDE = re.compile(r"\([^()]*\)")
 _PIECE = re.compile(r"(?:[^.;!?\n]|\.(?=[a-z0-9]))+")  # "Hotels.com" is no sentence end
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_QUARTER = re.compile(r"[qQ][1-4]")
+_QUARTER = re.compile(r"[qQtT][1-4]")  # "au T2 2027": the French trimestre
 _DIGITS = re.compile(r"\d{1,4}")
 # English words that are also glossary words: on their own they do not make a text foreign
 _ENGLISH_WORDS = (

@@ -84,12 +84,14 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     "komplettsanierung generalsanierung",
     ("expand", "present"): "expandiert breidt expandeert expande",
     ("expand", "noun"): "expansion uitbreiding expansión",
-    ("launch", "past"): "gelanceerd lancé lancée lanzó",
+    ("launch", "past"): "gelanceerd lancé lancée lanzó gestartet lanzado lanzada",
     ("launch", "present"): "lanceert lance lanza",
     ("launch", "finite"): "startet lanciert",
     ("launch", "noun"): "launch markteinführung lancering lancement lanzamiento",
     ("hire", "present"): "sucht zoekt recrute busca contrata",
     ("hire", "noun"): "vacature",
+    ("merge", "past"): "fusioniert fusionné fusionnée fusionó gefuseerd",
+    ("roll out", "past"): "eingeführt déployé déployée implantado implementado geïmplementeerd ingevoerd",
     ("open", "infinitive"): "eröffnen openen ouvrir abrir",
     ("launch", "infinitive"): "lancieren lanceren lancer lanzar",
     # reworking or relaunching what the company already has ("Refonte du site web")
@@ -409,6 +411,22 @@ ROLE_HEADS = {
         "consultora": "consultant",
     }.items()
 }
+# the plural heads ("des analystes data": data analysts), said with the singular's English and a plural
+_ROLE_HEAD_PLURALS = {
+    "analystes": "analyst",
+    "analistas": "analyst",
+    "ingénieurs": "engineer",
+    "ingenieros": "engineer",
+    "développeurs": "developer",
+    "desarrolladores": "developer",
+    "techniciens": "technician",
+    "técnicos": "technician",
+    "responsables": "manager",
+    "consultants": "consultant",
+    "consultores": "consultant",
+}
+ROLE_HEAD_PLURALS = frozenset(fold(k) for k in _ROLE_HEAD_PLURALS)
+ROLE_HEADS.update({fold(k): v for k, v in _ROLE_HEAD_PLURALS.items()})
 # names a German record writes like any noun: a name in a German fact must look like one ("Hotels.com",
 # "SAP S/4HANA", "HubSpot") or be one of these
 _BRANDS = (

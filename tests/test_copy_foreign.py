@@ -529,6 +529,11 @@ SHAPES = [
     ("Refonte du site web", "You're revamping your website."),
     ("Überarbeitung der Website", "You're revamping your website."),
     ("Tasa de ocupación de 64%", "Your occupancy is 64%."),
+    ("Recrute des analystes data (H/F)", "I saw that Acme is hiring data analysts."),
+    ("Mit der Sparkasse Nordheide fusioniert", "Congrats on closing your merger with Sparkasse Nordheide."),
+    ("SAP S/4HANA eingeführt", "Congrats on rolling out SAP S/4HANA."),
+    ("Ouverture d'une nouvelle usine à Lille au T2 2027", "You're opening a new plant in Lille in Q2 2027."),
+    ("Busca dos ingenieros de mantenimiento", "I saw that Acme is hiring two maintenance engineers."),
     (
         "Opening van een nieuw hotel met 80 kamers in Utrecht dit najaar",
         "You're opening a new 80-room hotel in Utrecht this fall.",
