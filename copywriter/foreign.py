@@ -5,9 +5,12 @@ object and date; a count of sites; a gap the offer fills). This module builds an
 subject line from those fields and `intelligence.glossary`: "Nieuw kantoor in Utrecht geopend" -> "Congrats on
 opening the Utrecht office."; "Wiedereröffnung im Mai nach Renovierung aller Zimmer" -> "You're reopening in
 May after renovating every room."; "Sucht Revenue Manager (m/w/d)" -> "I saw that Alpenhof is hiring a revenue
-manager." Every word of the fact must be known (a glossary word, a number, a date, an English job-title word)
-or a proper name after a place preposition; anything else returns nothing and the fact stays out of the copy,
-so a foreign fragment is never pasted. The email stays English and the soft `language` issue still asks the user
+manager."; nominal events and figures too ("Fusion avec la Banque du Lac finalisée en juin" -> "Congrats on
+closing your merger with Banque du Lac in June."; "Expedia liefert den Großteil der Buchungen" -> "Expedia
+brings in most of your bookings."). Every word of the fact must be known (a glossary word, a number, a date, an
+English job-title word) or a proper name (after a place preposition, a merger's "avec", a move's "à", in
+quotes; in German it must look like one); anything else returns nothing and the fact stays out of the copy, so
+a foreign fragment is never pasted. The email stays English and the soft `language` issue still asks the user
 to confirm the prospect reads English (`copywriter.language`).
 """
 

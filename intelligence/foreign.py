@@ -4,11 +4,19 @@ A Clay row for a European prospect often says its strongest fact in the prospect
 "Wiedereröffnung im Mai nach Renovierung aller Zimmer", "Nieuw kantoor in Utrecht geopend", "Doce clínicas en
 Andalucía", "Sucht Revenue Manager (m/w/d)", "nog geen salesteam". `read_foreign` reads the common shapes
 into the same structures the English reader fills, with every text as written:
-- an `Event` with its lemma (open, reopen, renovate, expand, launch, hire), `verb` as written, `object`
+- an `Event` with its lemma (open, reopen, renovate, expand, launch, hire; and the nominal events rework,
+  relaunch, merge, switch, roll out, start, produce: "Refonte du site web", "Fusion avec la Banque du Lac
+  finalisée en juin", "ERP-Einführung läuft", "Neues Werk in Polen nimmt Produktion auf"), `verb` as written,
+  a status word's tense ("prévue", "finalisée", "läuft"), a one-word label as `topic`, `object`
   ("Nieuw kantoor in Utrecht", "naar Frankrijk", a role without its "(m/w/d)" tag), `date_text` ("im Mai",
   "en 2027"), tense and negation ("Keine Expansion geplant"); an event tied to the one before it by "nach",
   "na", "après" or "tras" is a second event whose `lead_in` is that word ("nach Renovierung aller Zimmer");
-- a `Quantity` of sites with what it counts ("Doce clínicas en Andalucía": 12, what "clínicas");
+- a `Quantity` of sites with what it counts ("Doce clínicas en Andalucía": 12, what "clínicas"), of people
+  in a state ("Environ 25 000 membres du club inactifs ..."), of a team ("Équipe de 3 commerciaux, pas de
+  BDR"), a figure of theirs ("OEE en líneas de 63%") and the figure a customer requires (`reference`
+  "requires", its aside as `measure`);
+- a channel's share as an Event "supply" (`subject` the channel: "Expedia liefert den Großteil der
+  Buchungen") and reps doing their own prospecting as an Event "prospect";
 - a gap the offer can fill as a `Mention` with the `GAP_RELEVANCE` ("nog geen salesteam": keyword as written).
 The words it knows are in `intelligence.glossary`; `copywriter.foreign` says these facts in English. They are
 kept beside the English reading (`ProspectFacts.foreign_*`), not in the score: a record's tier does not move

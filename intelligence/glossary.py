@@ -19,10 +19,21 @@ What this module owns, all keyed by `fold` (lower case, no accents, "ß" as "ss"
   ("rénovation", not "renovation"); names and job titles are not in it.
 - `SEASONS`; month and country names come from the CLDR data of `babel` (`month`, `place`), with a
   short list of regions and cities whose English name differs (`PLACES`).
+- `PHRASE_VERBS` (events said in several words: "nimmt Produktion auf", "in Betrieb ab"), `STATUS` (the
+  tense a nominal event is said in: "prévue", "finalisée", "läuft", "en cours"), and the words of the
+  nominal shapes: `WITH` (a merger's partner), `TO` (a platform moved to), `SIZE_UNITS` ("de 240 chambres"
+  -> 240-room), `THIS`/`NEXT`/`YEAR_WORDS`/`END` (dates), `AND` (two places), `APPROX`, `MORE_THAN`, `SINCE`,
+  `TIME_UNITS` (people inactive for a time), `SUPPLIES`/`MOST` (a channel brings in most bookings),
+  `MEASURES`/`REQUIRES`/`AUDIT` (a figure of theirs and what a customer requires), `TEAMS`/`PEOPLE` (a
+  team's size), `DO`/`PROSPECTING`, `LABELS` (a label dropped before an event), `COMPOUND_MODIFIERS`
+  ("Wellness-Flügel"), `BRANDS` and `LEGAL_FORMS` (names a German fact may carry).
 - `ROLE_WORDS` (an English job title kept as written: "Revenue Manager"), `ROLES` (a foreign title said in
-  English: "Directeur commercial" -> "sales director") and German job-title compounds (`ROLE_PARTS` x
-  `ROLE_TAILS`: "Instandhaltungstechniker" -> "maintenance technician"); `JOB_TAG` matches the gender tags
-  of a job ad ("(m/w/d)", "(h/f)", "(m/v/x)"), which are dropped.
+  English: "Directeur commercial" -> "sales director"), `ROLE_HEADS`/`ROLE_MODIFIERS` (a French or Spanish
+  title whose head comes first: "analista de datos" -> data analyst), and the one table of German
+  job-title and plant compounds (`ROLE_PARTS` x `ROLE_TAILS`, `ROLE_TAIL_PLURALS`, `THING_TAILS`,
+  `german_compound`: "Instandhaltungstechniker" -> "maintenance technician", "Fertigungslinie" ->
+  "production line"), which `copywriter.restate` uses too; `JOB_TAG` matches the gender tags of a job ad
+  ("(m/w/d)", "(h/f)", "(m/v/x)"), which are dropped.
 """
 
 from __future__ import annotations
