@@ -5,9 +5,12 @@ object and date; a count of sites; a gap the offer fills). This module builds an
 subject line from those fields and `intelligence.glossary`: "Nieuw kantoor in Utrecht geopend" -> "Congrats on
 opening the Utrecht office."; "Wiedereröffnung im Mai nach Renovierung aller Zimmer" -> "You're reopening in
 May after renovating every room."; "Sucht Revenue Manager (m/w/d)" -> "I saw that Alpenhof is hiring a revenue
-manager." Every word of the fact must be known (a glossary word, a number, a date, an English job-title word)
-or a proper name after a place preposition; anything else returns nothing and the fact stays out of the copy,
-so a foreign fragment is never pasted. The email stays English and the soft `language` issue still asks the user
+manager."; nominal events and figures too ("Fusion avec la Banque du Lac finalisée en juin" -> "Congrats on
+closing your merger with Banque du Lac in June."; "Expedia liefert den Großteil der Buchungen" -> "Expedia
+brings in most of your bookings."). Every word of the fact must be known (a glossary word, a number, a date, an
+English job-title word) or a proper name (after a place preposition, a merger's "avec", a move's "à", in
+quotes; in German it must look like one); anything else returns nothing and the fact stays out of the copy, so
+a foreign fragment is never pasted. The email stays English and the soft `language` issue still asks the user
 to confirm the prospect reads English (`copywriter.language`).
 """
 
@@ -27,11 +30,11 @@ if TYPE_CHECKING:
     from copywriter.angles import CopyFact, OfferTerms
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_QUARTER = re.compile(r"[qQ][1-4]")
+_QUARTER = re.compile(r"[qQtT][1-4]")  # "T2" (trimestre) is Q2
 _ACRONYM = re.compile(r"[A-Z0-9]{2,}")
 _MONTH_NAMES = "January February March April May June July August September October November December"
 _MONTHS = frozenset(_MONTH_NAMES.lower().split())
-_PLURALS = {"branch": "branches", "loyalty program": "loyalty programs", "team": "teams"}
+_PLURALS = {"branch": "branches", "loyalty program": "loyalty programs", "team": "teams", "press": "presses"}
 # what a gap is about, and the offer words that fill it ("nog geen salesteam" for an outbound agency)
 _GAP_FILLERS = {
     "sales team": ("sdr", "outbound", "pipeline", "meeting", "sales", "prospect"),
@@ -57,6 +60,7 @@ class Phrase:
     core: str  # "second hotel", "new office": the np without article or count
     place: str = ""  # "Lyon", "France"
     toward: bool = False  # "naar Frankrijk": into France
+    name: str = ""  # a name in quotes: "« Club Azur »" -> "Club Azur"
 
     def with_place(self) -> str:
         if not self.place:
@@ -73,10 +77,29 @@ def _noun_at(toks: list[Token], i: int) -> tuple[str, bool, int] | None:
             english, plural = g.NOUNS[key]
             return english, plural, n
     prefix, _, rest = toks[i].text.rpartition("-")
-    if prefix and _ACRONYM.fullmatch(prefix) and g.fold(rest) in g.NOUNS:
+    if prefix and g.fold(rest) in g.NOUNS:
         english, plural = g.NOUNS[g.fold(rest)]
-        return f"{prefix} {english}", plural, 1
+        if _ACRONYM.fullmatch(prefix):
+            return f"{prefix} {english}", plural, 1
+        if g.fold(prefix) in g.COMPOUND_MODIFIERS:  # "Wellness-Flügel": a wellness wing
+            return f"{g.COMPOUND_MODIFIERS[g.fold(prefix)]} {english}", plural, 1
+    compound = g.german_compound(toks[i].text, g.THING_TAILS, bare=False)  # "Spritzgussanlage"
+    if compound:
+        return compound, compound.endswith("s"), 1
     return None
+
+
+def _places_at(toks: list[Token], i: int, german: bool) -> tuple[str, int] | None:
+    """A place, or two joined by "and" ("Frankrijk en Spanje" -> "France and Spain")."""
+    first = _place_at(toks, i, german)
+    if first is None:
+        return None
+    j = i + first[1]
+    if j + 1 < len(toks) and toks[j].fold in g.AND and (g.place(toks[j + 1].text) or g.place(toks[j + 1].fold)):
+        second = _place_at(toks, j + 1, german)
+        if second is not None:
+            return f"{first[0]} and {second[0]}", first[1] + 1 + second[1]
+    return first
 
 
 def _place_at(toks: list[Token], i: int, german: bool) -> tuple[str, int] | None:
@@ -98,16 +121,40 @@ def _place_at(toks: list[Token], i: int, german: bool) -> tuple[str, int] | None
     return (" ".join(t.text for t in toks[i : i + n]), n) if n else None
 
 
+_QUOTES = '«»“”" '
+
+
 def phrase(written: str) -> Phrase | None:
     """The object of a foreign fact in English, or None when one of its words is not known."""
     toks = tokens(written)
     count, every, ordinal, adjectives = 0, False, "", []
     head: tuple[str, bool] | None = None
-    place, toward = "", False
+    place, toward, name, size = "", False, "", ""
     i = 0
     while i < len(toks):
         t = toks[i]
-        if head is None and t.fold in g.EVERY:
+        if t.text[:1] in '«“"' and not name:
+            name = t.text.strip(_QUOTES)  # "programme de fidélité « Club Azur »": its name
+        elif (
+            head is not None
+            and not size
+            and t.fold in g.WITH | {"de"}
+            and i + 2 < len(toks)
+            and toks[i + 1].fold.isdigit()
+            and toks[i + 2].fold in g.SIZE_UNITS
+        ):
+            size = f"{toks[i + 1].text}-{g.SIZE_UNITS[toks[i + 2].fold]}"  # "de 180 chambres": 180-room
+            i += 3
+            continue
+        elif (
+            t.fold.isdigit() and i + 2 < len(toks) and toks[i + 1].text == "%" and toks[i + 2].fold in g.ADJECTIVES
+        ):
+            adjectives.append(f"{t.text}% {g.ADJECTIVES[toks[i + 2].fold]}")  # "100 % numérique": 100% digital
+            i += 3
+            continue
+        elif i == 0 and t.fold in g.OF:
+            pass  # "van een nieuw hotel": what the event is about follows
+        elif head is None and t.fold in g.EVERY:
             every = True
         elif head is None and t.fold in g.ONE:
             count = count or 1
@@ -121,7 +168,7 @@ def phrase(written: str) -> Phrase | None:
             adjectives.append(g.ADJECTIVES[t.fold])
         elif (t.fold in g.PLACE_PREPOSITIONS or t.fold in g.TOWARD) and not place and i + 1 < len(toks):
             j = i + 1 + (toks[i + 1].fold in g.ARTICLES)
-            found = _place_at(toks, j, any(w.fold in g.GERMAN for w in toks))
+            found = _places_at(toks, j, any(w.fold in g.GERMAN for w in toks))
             if found is None:
                 return None
             place, toward = found[0], t.fold in g.TOWARD
@@ -139,7 +186,7 @@ def phrase(written: str) -> Phrase | None:
             Phrase("", "", "", place, toward) if place and not (count or every or ordinal or adjectives) else None
         )
     noun, plural = head[0], head[1]
-    core = " ".join([*([ordinal] if ordinal else []), *adjectives, noun])
+    core = " ".join([*([ordinal] if ordinal else []), *adjectives, *([size] if size else []), noun])
     if every:
         np = f"every {core}"
     elif count > 1 or (plural and count != 1):
@@ -148,7 +195,7 @@ def phrase(written: str) -> Phrase | None:
         np = f"{g.ENGLISH_NUMBERS.get(count, str(count))} {_plural(core)}"
     else:
         np = _a(core)
-    return Phrase(np, noun, core, place, toward)
+    return Phrase(np, noun, core, place, toward, name)
 
 
 def when(written: str | None) -> str | None:
@@ -158,16 +205,26 @@ def when(written: str | None) -> str | None:
         return ""
     month = season = year = quarter = ""
     by = False
+    this = next_ = the_year = end = False
     for t in tokens(written):
         if t.fold in g.BY:
             by = True  # "bis Juni": by June
+            continue
+        if t.fold in g.THIS or t.fold in g.NEXT:
+            this, next_ = this or t.fold in g.THIS, next_ or t.fold in g.NEXT  # "dit voorjaar": this spring
+            continue
+        if t.fold in g.YEAR_WORDS:
+            the_year = True
+            continue
+        if t.fold in g.END:
+            end = True  # "Ende 2027": the end of 2027
             continue
         if t.fold in g.DATE_PREPOSITIONS or t.fold in g.ARTICLES:
             continue
         if _YEAR.fullmatch(t.fold):
             year = t.fold
         elif _QUARTER.fullmatch(t.fold):
-            quarter = t.fold.upper()
+            quarter = f"Q{t.fold[1]}"
         elif t.fold in g.SEASONS:
             season = g.SEASONS[t.fold]
         elif g.month(t.fold):
@@ -175,6 +232,13 @@ def when(written: str | None) -> str | None:
         else:
             return None
     what = month or quarter or season
+    if end:
+        return f"{'by' if by else 'at'} the end of {year}" if year and not what and not (this or next_) else None
+    if this or next_:
+        said = what or ("year" if the_year and not year else "")
+        return f"{'by ' if by else ''}{'this' if this else 'next'} {said}" if said and not year else None
+    if the_year:
+        return None
     prep = "by" if by else "in"
     if what and year:
         return f"{prep} {what} {year}"
@@ -183,6 +247,7 @@ def when(written: str | None) -> str | None:
     return f"{prep} {what or year}" if what or year else None
 
 
+_TITLE_OF = frozenset({"de", "des", "du", "d'", "del"})
 # the words a job title ends on, whose plural says the ad is for more than one person
 _ROLE_HEAD_WORDS = (
     "manager director executive representative developer engineer technician specialist consultant coordinator "
@@ -210,6 +275,19 @@ def _role(written: str) -> str | None:
         plural = len(toks) == 1 and title.endswith(("s", "x"))  # "commerciaux", "vendedores"
     elif len(toks) == 1 and (compound := g.german_role(toks[0].text)):
         role = compound
+    elif (
+        len(toks) > 1
+        and toks[0].fold in g.ROLE_HEADS
+        and (mods := [t for t in toks[1:] if t.fold not in _TITLE_OF])
+        and all(t.fold in g.ROLE_WORDS or t.fold in g.ROLE_MODIFIERS for t in mods)
+    ):
+        # "analyste data", "analista de datos": the head comes first in French and Spanish
+        rest = " ".join(
+            g.ROLE_MODIFIERS.get(t.fold) or (t.text if sum(c.isupper() for c in t.text) > 1 else t.fold)
+            for t in mods
+        )
+        role = f"{rest} {g.ROLE_HEADS[toks[0].fold]}"
+        plural = toks[0].fold in g.ROLE_HEAD_PLURALS  # "des analystes data"
     elif all(t.fold in g.ROLE_WORDS for t in toks):
         # an acronym keeps its capitals ("SDRs"), other words are lower case ("Revenue Manager")
         role = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in toks)
@@ -233,6 +311,10 @@ _ING = {
     "renovate": "renovating",
     "expand": "expanding",
     "launch": "launching",
+    "rework": "revamping",
+    "relaunch": "relaunching",
+    "start": "starting up",
+    "produce": "starting production at",  # said in `_starting`
 }
 
 
@@ -283,6 +365,195 @@ _PAST = {
 }
 
 
+def _name(written: str, german: bool) -> str | None:
+    """A name after its preposition and article ("avec la Banque du Lac" -> "Banque du Lac", "à
+    Salesforce", "ERP"): capitalised words that are no glossary word. In German, where every noun is
+    capitalised, each word must look like a name ("Hotels.com", "S/4HANA", "HubSpot"), be a known brand, a legal
+    form, or follow one ("Volksbank Mittelland")."""
+    toks = tokens(written)
+    while toks and (toks[0].fold in g.WITH | g.TO | g.ARTICLES | g.OF):
+        toks = toks[1:]
+    if not toks or len(toks) > 5:
+        return None
+    named = False
+    for n, t in enumerate(toks):
+        word = t.text.strip(_QUOTES)
+        if t.fold in _NAME_PARTICLES and 0 < n < len(toks) - 1:
+            continue  # "Banque du Lac", "Caja de Ahorros"
+        if not word[:1].isupper() and not word[:1].isdigit():
+            return None
+        known = t.fold in g.NOUNS or t.fold in g.VERBS or t.fold in g.ADJECTIVES or t.fold in g.STATUS
+        looks = bool(re.search(r"[.\d/]|[A-Z].*[A-Z]", word[1:] if len(word) > 1 else "")) or word.isupper()
+        if known and not looks:
+            return None
+        if german and not (looks or t.fold in g.BRANDS or t.fold in g.LEGAL_FORMS or named):
+            return None
+        named = named or looks or t.fold in g.BRANDS
+    return _text_of(written, toks)
+
+
+_NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "del", "van", "von", "der", "y", "et", "&"})
+
+
+def _text_of(written: str, toks: list[Token]) -> str:
+    return written[toks[0].start : toks[-1].end].strip(_QUOTES)
+
+
+def _german(event: Event) -> bool:
+    return any(t.fold in g.GERMAN for t in tokens(event.span.text))
+
+
+def _merge(event: Event, date: str) -> Said | None:
+    """ "Fusion avec la Caisse Bellerive conclue en juin" -> "Congrats on closing your merger with Caisse
+    Bellerive in June."; planned, "... is set to close in June"."""
+    name = _name(event.object, _german(event))
+    if name is None:
+        return None
+    subject = f"the {name} merger" if len(name.split()) <= 3 else "your merger"
+    dated = f" {date}" if date else ""
+    if event.tense == "past":
+        return _said(
+            f"Congrats on closing your merger with {name}{dated}.", subject, f"Closed merger with {name}{dated}"
+        )
+    if date:
+        return _said(f"Your merger with {name} is set to close {date}.", subject, f"Merging with {name} {date}")
+    return _said(f"You're merging with {name}.", subject, f"Merging with {name}")
+
+
+def _switch(event: Event, date: str) -> Said | None:
+    """ "Passage à Salesforce en avril" -> "You're moving to Salesforce in April." """
+    name = _name(event.object, _german(event))
+    if name is None or not tokens(event.object) or tokens(event.object)[0].fold not in g.TO:
+        return None
+    subject = f"the move to {name}" if len(name.split()) <= 2 else "your platform move"
+    if event.tense == "past":
+        return _said(f"Congrats on moving to {name}.", subject, f"Moved to {name}")
+    dated = f" {date}" if date else ""
+    return _said(f"You're moving to {name}{dated}.", subject, f"Moving to {name}{dated}")
+
+
+def _rollout(event: Event, date: str) -> Said | None:
+    """ "ERP-Einführung läuft" -> "Your ERP rollout is under way."; "Einführung eines neuen ERP-Systems im Herbst"
+    -> "You're rolling out a new ERP system in the fall." """
+    name = _name(event.object, _german(event))
+    said = phrase(event.object) if name is None else None
+    if name is None and (said is None or not said.np or said.place):
+        return None
+    thing = name or (said.np if said else "")
+    short = name or (said.core if said else "")
+    subject = f"the {short} rollout" if len(short.split()) <= 3 else "the rollout"
+    if event.tense == "past":
+        return _said(f"Congrats on rolling out {thing}.", subject, f"Rolled out {thing}")
+    if date:
+        return _said(f"You're rolling out {thing} {date}.", subject, f"Rolling out {thing} {date}")
+    if name:
+        return _said(f"Your {name} rollout is under way.", subject, f"Rolling out {name}")
+    return _said(f"You're rolling out {thing}.", subject, f"Rolling out {thing}")
+
+
+_NAMED = {"merge": _merge, "switch": _switch, "roll out": _rollout}
+
+
+def _own_thing(lemma: str, said: Phrase, dated: str) -> Said | None:
+    """ "Refonte du site web" -> "You're revamping your website."; "Relance du programme de fidélité
+    « Club Azur » prévue en octobre" -> "You're relaunching your Club Azur loyalty program in October." What
+    is reworked is the company's own."""
+    if not said.np or said.place or said.np != _a(said.core):
+        return None
+    ing, noun = _ING[lemma], {"rework": "revamp", "relaunch": "relaunch"}[lemma]
+    named = f"{said.name} {said.core}" if said.name else said.core
+    subject = f"the {said.name or said.core} {noun}"
+    return _said(
+        f"You're {ing} your {named}{dated}.",
+        subject if len(subject.split()) <= 5 else f"your {said.head}",
+        f"{ing.capitalize()} your {named}{dated}",
+    )
+
+
+_COMMISSIONED = (
+    "line",
+    "plant",
+    "plants",
+    "machine",
+    "machines",
+    "press",
+    "hall",
+    "warehouse",
+    "system",
+    "center",
+)
+
+
+def _starting(lemma: str, said: Phrase, dated: str, past: bool) -> Said | None:
+    """ "nueva línea de montaje arranca en Q4" -> "You're commissioning a new assembly line in Q4."; "Neues Werk
+    in Polen nimmt Produktion auf" -> "Your new plant in Poland is starting production." """
+    if not said.np or said.np != _a(said.core) or said.name:
+        return None
+    where = said.with_place()
+    subject = f"the {said.core}" + (f" in {said.place}" if said.place else "")
+    subject = subject if len(subject.split()) <= 5 else f"the {said.core}"
+    if lemma == "produce":
+        english = f"{'Started' if past else 'Starting'} production at {where}{dated}"
+        if past:
+            return _said(f"Congrats on starting production at the {said.core}.", subject, english)
+        if said.core.startswith("new "):
+            at = f" in {said.place}" if said.place else ""
+            return _said(f"Your {said.core}{at} is starting production{dated}.", subject, english)
+        return _said(f"You're starting production at {where}{dated}.", subject, english)
+    # a line or plant brought into service is commissioned, the word a plant manager uses
+    ing, done = (
+        ("commissioning", "Commissioned") if said.head.endswith(_COMMISSIONED) else ("starting up", "Started up")
+    )
+    english = f"{done if past else ing.capitalize()} {where}{dated}"
+    if past:
+        return _said(f"Congrats on {ing} the {said.core}.", subject, english)
+    return _said(f"You're {ing} {where}{dated}.", subject, english)
+
+
+def _supply(event: Event) -> Said | None:
+    """ "Expedia liefert den Großteil der Buchungen" -> "Expedia brings in most of your bookings." """
+    channel = _name(event.subject, _german(event))
+    toks = [t for t in tokens(event.object) if t.fold not in g.ARTICLES and t.fold not in {"van", "de"}]
+    if channel is None or len(toks) < 2:
+        return None
+    if toks[0].fold in g.MOST:
+        share, toks = "most", toks[1:]
+    elif len(toks) > 2 and toks[0].fold.isdigit() and toks[1].text == "%":
+        share, toks = f"{toks[0].text}%", toks[2:]
+    else:
+        return None
+    noun = g.NOUNS.get(toks[0].fold) if len(toks) == 1 else None
+    if noun is None or not noun[1]:
+        return None
+    what = _plural(noun[0])
+    return _said(
+        f"{channel} brings in {share} of your {what}.",
+        f"{what} via {channel}" if share == "most" else f"{share} of {what} via {channel}",
+        f"{channel} brings in {share} of the {what}",
+    )
+
+
+_PLURAL_ARTICLES = frozenset({"les", "die", "los", "las", "de"})
+
+
+def _prospecting(event: Event) -> Said | None:
+    """ "los vendedores hacen su propia prospección" -> "Your sales reps do their own prospecting." """
+    who = _role(event.subject)
+    toks = tokens(event.subject)
+    if (
+        who
+        and who.startswith(("a ", "an "))
+        and toks[0].fold in _PLURAL_ARTICLES
+        and _ACRONYM.fullmatch(toks[-1].text)
+    ):
+        who = f"{who.split(' ', 1)[1]}s"  # "les BDR": the BDRs
+    if who is None or who.startswith(("a ", "an ")) or who.split()[0] in g.ENGLISH_NUMBERS.values():
+        return None
+    return _said(
+        f"Your {who} do their own prospecting.", f"prospecting by your {who}", f"{who} prospect themselves"
+    )
+
+
 _OWN_TEAM = "Open roles on your own team usually mean the people you have are covering more than they should."
 
 
@@ -294,6 +565,10 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
     if date is None or after is None:
         return None
     dated = f" {date}" if date else ""
+    if event.lemma == "supply":
+        return _supply(event)
+    if event.lemma == "prospect":
+        return _prospecting(event)
     if event.lemma == "hire":
         role = _role(event.object)
         if role is None or not company:
@@ -308,9 +583,17 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
         # a role in the reader's own area ("Instandhaltungstechniker" for a "Leiter Instandhaltung")
         own = any(w in g.fold(event.object) for w in re.findall(r"\w{5,}", g.fold(title)))
         return replace(hiring, restated=replace(hiring.restated, why=_OWN_TEAM)) if own else hiring
+    if event.topic and g.fold(event.topic) not in g.LABELS:
+        return None  # a label we do not know ("Projekt Nordlicht: ...") is not dropped silently
+    if event.lemma in _NAMED:
+        return _NAMED[event.lemma](event, date)
     said = phrase(event.object) if event.object else Phrase("", "", "")
     if said is None or event.lemma not in _ING:
         return None
+    if event.lemma in ("rework", "relaunch"):
+        return _own_thing(event.lemma, said, dated)
+    if event.lemma in ("start", "produce"):
+        return _starting(event.lemma, said, dated, event.tense == "past")
     ing = _ING[event.lemma]
     past = event.tense == "past"
     if event.lemma == "reopen":
@@ -346,14 +629,152 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
         subject = f"the {said.core} launch" if not said.core.startswith("new ") else f"the {said.core}"
     if event.lemma == "renovate":
         subject = "the renovation"
+    shorter = [f"the {said.head} launch"] if event.lemma == "launch" else [f"the {said.core}", f"the {said.head}"]
+    return _said(f"You're {ing} {told}.", next(s for s in [subject, *shorter] if len(s.split()) <= 5), english)
+
+
+def _count_of(n: int) -> str:
+    return g.ENGLISH_NUMBERS.get(n, f"{n:,}")
+
+
+def _people(q: Quantity) -> Said | None:
+    """ "Environ 25 000 membres du club inactifs depuis plus de 18 mois" -> "About 25,000 of your club members
+    have been inactive for more than 18 months." """
+    toks = tokens(q.measure)
+    size = next(
+        (n for n in range(min(g.LONGEST_NOUN, len(toks)), 0, -1) if " ".join(t.fold for t in toks[:n]) in g.NOUNS),
+        0,
+    )
+    noun = g.NOUNS.get(" ".join(t.fold for t in toks[:size])) if size else None
+    rest = toks[size:]
+    if noun is None or not noun[1] or not rest or g.ADJECTIVES.get(rest[0].fold) != "inactive":
+        return None
+    rest = rest[1:]
+    if not rest or rest[0].fold not in g.SINCE | {"desde"}:
+        return None
+    while rest and rest[0].fold in g.SINCE | {"desde"}:
+        rest = rest[1:]  # "desde hace": for
+    more = ""
+    for words, said in g.MORE_THAN.items():
+        if tuple(t.fold for t in rest[: len(words)]) == words:
+            more, rest = f"{said} ", rest[len(words) :]
+            break
+    if len(rest) != 2 or not rest[0].fold.isdigit() or rest[1].fold not in g.TIME_UNITS:
+        return None
+    n = int(q.value)
+    about = "About " if tokens(q.span.text)[0].fold in g.APPROX else ""
+    figure = f"{n:,}"
+    people = _plural(noun[0])
+    unit = g.TIME_UNITS[rest[1].fold]
     return _said(
-        f"You're {ing} {told}.",
-        subject if len(subject.split()) <= 5 else f"the {said.head}",
-        english,
+        f"{about}{figure} of your {people} have been inactive for {more}{rest[0].text} {unit}.",
+        f"your {figure} inactive {people}" if len(people.split()) <= 2 else f"{figure} inactive members",
+        f"{figure} inactive {people}",
     )
 
 
-def _quantity(q: Quantity) -> Said | None:
+def _team(q: Quantity) -> Said | None:
+    """ "Équipe de 3 commerciaux, pas de BDR" -> "Your team is three sales reps, with no BDRs." """
+    toks = tokens(q.measure)
+    neg = next((i for i, t in enumerate(toks) if t.fold in g.NEGATIONS), len(toks))
+    n = int(q.value)
+    people = neg == 1 and toks[0].fold in g.PEOPLE
+    reps = f"{_count_of(n)} people" if people else _role(" ".join(t.text for t in toks[:neg]))
+    team = g.NOUNS.get(g.fold(q.what), ("team", False))[0]
+    team = team if team.endswith("team") else "team"
+    if reps is None or reps.startswith(("a ", "an ")) or n < 2:
+        return None
+    reps = f"{_count_of(n)} {reps}" if reps.split()[0] != _count_of(n) else reps
+    if neg == len(toks):
+        return _said(f"Your {team} is {reps}.", f"your {reps}", f"A {team} of {reps}")
+    lacking = [t for t in toks[neg + 1 :] if t.fold not in g.ARTICLES and t.fold not in {"de", "d'"}]
+    if not lacking or not all(t.fold in g.ROLE_WORDS for t in lacking):
+        return None
+    role = " ".join(t.text if sum(c.isupper() for c in t.text) > 1 else t.fold for t in lacking)
+    roles = role if role.endswith("s") else f"{role}s"
+    return _said(
+        f"Your {team} is {reps}, with no {roles}.",
+        f"{_count_of(n)} reps, no {roles}"
+        if "rep" in reps
+        else f"{_count_of(n)} people, no {roles}"
+        if people
+        else f"no {roles}",
+        f"A {team} of {reps} and no {roles}",
+    )
+
+
+def _figure(q: Quantity, others: tuple[Quantity, ...]) -> Said | None:
+    """ "OEE en líneas de 63%" -> "Your OEE on the lines is 63%."; with the figure a customer requires after it
+    in the same text (", and your automotive customer requires 75%, with an IATF audit in April")."""
+    if q.reference:
+        return None  # a required figure is said with the figure it is measured against
+    toks = tokens(q.measure)
+    size = next(
+        (n for n in range(min(4, len(toks)), 0, -1) if " ".join(t.fold for t in toks[:n]) in g.MEASURES), 0
+    )
+    if not size:
+        return None
+    measure, rest = g.MEASURES[" ".join(t.fold for t in toks[:size])], toks[size:]
+    where = ""
+    if rest:
+        noun = g.NOUNS.get(rest[-1].fold)
+        if (
+            len(rest) != 2
+            or rest[0].fold not in g.PLACE_PREPOSITIONS | {"an", "auf", "sur", "op", "bei"}
+            or not noun
+        ):
+            return None
+        where = f" on the {_plural(noun[0]) if noun[1] else noun[0]}"
+    value = f"{q.value:g}%"
+    sentence = f"Your {measure}{where} is {value}"
+    required = next(
+        (
+            o
+            for o in others
+            if o.reference == "requires"
+            and o.span.field == q.span.field
+            and o.span.index == q.span.index
+            and o.span.start > q.span.start
+        ),
+        None,
+    )
+    english = f"{measure[:1].upper()}{measure[1:]}{where} at {value}"
+    if (
+        required is not None
+        and (who := phrase(required.what)) is not None
+        and who.np == _a(who.core)
+        and not who.place
+        and who.head == "customer"
+    ):
+        sentence += f", and your {who.core} requires {required.value:g}%"
+        english += f", and the {who.core} requires {required.value:g}%"
+        audit = _audit(required.measure)
+        if audit is None:
+            return None
+        sentence += audit
+    return _said(f"{sentence}.", f"{measure} at {value}", english)
+
+
+def _audit(aside: str) -> str | None:
+    """ "auditoría IATF en abril" -> ", with an IATF audit in April"; "" for no aside; None when unknown."""
+    if not aside:
+        return ""
+    toks = tokens(aside)
+    if len(toks) < 2 or toks[0].fold not in g.AUDIT or not _ACRONYM.fullmatch(toks[1].text):
+        return None
+    date = when(aside[toks[2].start :] if len(toks) > 2 else "")
+    if date is None:
+        return None
+    return f", with {_a(toks[1].text)} audit{' ' + date if date else ''}"
+
+
+def _quantity(q: Quantity, others: tuple[Quantity, ...] = ()) -> Said | None:
+    if q.unit == "percent":
+        return _figure(q, others)
+    if tokens(q.span.text)[0].fold in g.TEAMS:
+        return _team(q)
+    if people := _people(q):
+        return people
     n = int(q.value)
     said = phrase(f"{n} {q.measure}") if q.value == n else None
     if said is None or not said.np or n < 2:
@@ -426,7 +847,7 @@ def restatements(
     out: dict[str, Said] = {}
     for field, raw in facts:
         found = by_span.get(_key(g.JOB_TAG.sub("", raw))) or by_span.get(_key(raw))
-        said = _realise(found, field, co, offer, title or "") if found else None
+        said = _realise(found, field, co, offer, title or "", reading.quantities) if found else None
         if said is not None:
             out[raw] = said
     return out
@@ -443,16 +864,22 @@ def unsayable_job_ads(
 
 
 def _realise(
-    items: list[Event | Quantity | Mention], field: str, company: str, offer: str, title: str = ""
+    items: list[Event | Quantity | Mention],
+    field: str,
+    company: str,
+    offer: str,
+    title: str = "",
+    others: tuple[Quantity, ...] = (),
 ) -> Said | None:
-    """The English sentence for what the facts layer read in one span."""
+    """The English sentence for what the facts layer read in one span (`others`: every figure of the record, for
+    the one a figure is measured against)."""
     events = [i for i in items if isinstance(i, Event)]
     if events:
         second = next((e for e in events[1:] if e.lead_in), None)
         return _event(events[0], second, company, field, title)
     for item in items:
         said = (
-            _quantity(item)
+            _quantity(item, others)
             if isinstance(item, Quantity)
             else _gap(item, offer, company)
             if isinstance(item, Mention)
@@ -475,7 +902,7 @@ def english_reading(
     items: list[Event | Quantity | Mention] = [*reading.events, *reading.quantities, *reading.gaps]
     for item in items:
         spans.setdefault((item.span.field, item.span.index, item.span.start), []).append(item)
-    said = [_realise(items, key[0], company or "", offer) for key, items in spans.items()]
+    said = [_realise(items, key[0], company or "", offer, "", reading.quantities) for key, items in spans.items()]
     return " ".join(s.restated.sentence for s in said if s is not None)
 
 

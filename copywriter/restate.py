@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from intelligence import glossary as g
 from intelligence.facts import Event, Quantity
 
 _NUMBER_WORDS = {
@@ -166,76 +167,15 @@ def _joined(event: Event, first: str | None, last: str | None) -> Restated | Non
 
 # --- "Sucht 2 Instandhaltungstechniker (m/w/d)": a German job ad ----------------------------------------------
 
-# compound parts of German job titles, longest first when matched
-_GERMAN_PARTS = {
-    "instandhaltung": "maintenance",
-    "wartung": "maintenance",
-    "produktion": "production",
-    "fertigung": "production",
-    "qualität": "quality",
-    "qualitaet": "quality",
-    "logistik": "logistics",
-    "vertrieb": "sales",
-    "verkauf": "sales",
-    "marketing": "marketing",
-    "einkauf": "purchasing",
-    "personal": "HR",
-    "schicht": "shift",
-    "betrieb": "operations",
-    "service": "service",
-    "lager": "warehouse",
-}
-_GERMAN_ROLES = {
-    "techniker": "technicians",
-    "mechaniker": "mechanics",
-    "mechatroniker": "mechatronics technicians",
-    "elektroniker": "electronics technicians",
-    "elektriker": "electricians",
-    "ingenieur": "engineers",
-    "ingenieure": "engineers",
-    "leiter": "leads",
-    "mitarbeiter": "staff",
-    "manager": "managers",
-    "meister": "supervisors",
-    "planer": "planners",
-}
-# nouns at the end of a German compound ("Fertigungslinie" -> "production line")
-_GERMAN_THINGS = {
-    "linie": "line",
-    "anlage": "plant",
-    "anlagen": "plants",
-    "halle": "hall",
-    "werk": "plant",
-    "maschine": "machine",
-    "maschinen": "machines",
-    "lager": "warehouse",
-    "zentrum": "center",
-}
-# a job ad's verb the facts layer reads as hiring but no English clause can say ("Sucht", "Recrute"), and the
-# labels a job ad is hung on ("Hiring: Executive Casino Host (x4)")
-_AD_VERBS = frozenset({"sucht", "suchen", "stellt", "recrute", "recherche", "busca", "contrata", "zoekt"})
+# the labels a job ad is hung on ("Hiring: Executive Casino Host (x4)"); a job ad's foreign verb ("Sucht",
+# "Recrute") and German title words are the glossary's (`intelligence.glossary`)
 _AD_LABELS = frozenset({"hiring", "now hiring", "job ad", "job posting", "open role", "stellenanzeige"})
 _AD_LABELS |= {"offre d'emploi"}
-_HEAD_OF = re.compile(r"^(?:Leiter|Leiterin|Leitung|Head of)\s+(?P<area>[A-ZÄÖÜ][\wäöüß-]+)$")
+_HEAD_OF = re.compile(r"^(?P<head>[A-Z][a-z]+(?: of)?)\s+(?P<area>[A-ZÄÖÜ][\wäöüß-]+)$")
 _ENGLISH_ROLE = re.compile(
     r"^(?:[A-Z][a-z]+\s+){0,3}(?i:developers?|engineers?|managers?|representatives?|reps?|executives?|technicians?|"
     r"sdrs?|bdrs?|aes?|specialists?|consultants?|designers?|analysts?)$"
 )
-
-
-def _german_word(word: str, tails: dict[str, str]) -> str | None:
-    """A German compound in English: a known first part ("Instandhaltung") and a known tail ("techniker");
-    a hyphenated prefix ("CNC-") is kept."""
-    prefix, _, word = word.rpartition("-")
-    low = word.lower()
-    for part, en in sorted(_GERMAN_PARTS.items(), key=lambda p: -len(p[0])):
-        if low.startswith(part):
-            rest = low[len(part) :]
-            rest = rest[1:] if rest.startswith("s") and rest[1:] in tails else rest
-            tail = tails.get(rest) or tails.get(rest.removesuffix("in"))
-            if tail:
-                return " ".join(x for x in (prefix, en, tail) if x)
-    return " ".join(x for x in (prefix, tails[low]) if x) if low in tails else None
 
 
 _LABELLED_ROLE = re.compile(
@@ -268,14 +208,16 @@ def _job_ad(event: Event, company: str, title: str | None) -> Restated | None:
     phrase = m.group("role").strip()
     count = _count(m.group("n")) if m.group("n") else None
     head = _HEAD_OF.match(phrase)
-    area = _GERMAN_PARTS.get(head.group("area").lower()) if head else None
+    area = (
+        g.ROLE_PARTS.get(g.fold(head.group("area"))) if head and g.fold(head.group("head")) in g.HEAD_OF else None
+    )
     if head and area:
         role, single = f"head of {area}", True
     elif _ENGLISH_ROLE.match(phrase):
         # "Business Developers" -> "business developers"; an acronym keeps its case ("SDRs")
         role = " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in phrase.split())
         single = False
-    elif " " not in phrase and (translated := _german_word(phrase, _GERMAN_ROLES)):
+    elif " " not in phrase and (translated := g.german_compound(phrase, g.ROLE_TAIL_PLURALS)):
         role, single = translated, False
     else:
         return None  # a role we cannot say in English is not pasted in German
@@ -299,7 +241,7 @@ def _hiring(event: Event, company: str, title: str | None) -> Restated | None:
         return None
     if event.topic.lower() in _AD_LABELS:
         return _labelled_ad(event, company)
-    return _job_ad(event, company, title) if event.verb.lower() in _AD_VERBS else None
+    return _job_ad(event, company, title) if event.verb.lower() in g.JOB_AD_VERBS else None
 
 
 # "Inbetriebnahme einer neuen CNC-Fertigungslinie in Q3": a German commissioning line
@@ -313,7 +255,7 @@ def _german_project(text: str) -> Restated | None:
     m = _COMMISSIONING.match(text)
     if not m:
         return None
-    what = _german_word(m.group("what"), _GERMAN_THINGS)
+    what = g.german_compound(m.group("what"), g.THING_TAILS)
     if what is None:
         return None
     what = f"new {what}" if m.group("new") else what

@@ -4,11 +4,19 @@ A Clay row for a European prospect often says its strongest fact in the prospect
 "Wiedereröffnung im Mai nach Renovierung aller Zimmer", "Nieuw kantoor in Utrecht geopend", "Doce clínicas en
 Andalucía", "Sucht Revenue Manager (m/w/d)", "nog geen salesteam". `read_foreign` reads the common shapes
 into the same structures the English reader fills, with every text as written:
-- an `Event` with its lemma (open, reopen, renovate, expand, launch, hire), `verb` as written, `object`
+- an `Event` with its lemma (open, reopen, renovate, expand, launch, hire; and the nominal events rework,
+  relaunch, merge, switch, roll out, start, produce: "Refonte du site web", "Fusion avec la Banque du Lac
+  finalisée en juin", "ERP-Einführung läuft", "Neues Werk in Polen nimmt Produktion auf"), `verb` as written,
+  a status word's tense ("prévue", "finalisée", "läuft"), a one-word label as `topic`, `object`
   ("Nieuw kantoor in Utrecht", "naar Frankrijk", a role without its "(m/w/d)" tag), `date_text` ("im Mai",
   "en 2027"), tense and negation ("Keine Expansion geplant"); an event tied to the one before it by "nach",
   "na", "après" or "tras" is a second event whose `lead_in` is that word ("nach Renovierung aller Zimmer");
-- a `Quantity` of sites with what it counts ("Doce clínicas en Andalucía": 12, what "clínicas");
+- a `Quantity` of sites with what it counts ("Doce clínicas en Andalucía": 12, what "clínicas"), of people
+  in a state ("Environ 25 000 membres du club inactifs ..."), of a team ("Équipe de 3 commerciaux, pas de
+  BDR"), a figure of theirs ("OEE en líneas de 63%") and the figure a customer requires (`reference`
+  "requires", its aside as `measure`);
+- a channel's share as an Event "supply" (`subject` the channel: "Expedia liefert den Großteil der
+  Buchungen") and reps doing their own prospecting as an Event "prospect";
 - a gap the offer can fill as a `Mention` with the `GAP_RELEVANCE` ("nog geen salesteam": keyword as written).
 The words it knows are in `intelligence.glossary`; `copywriter.foreign` says these facts in English. They are
 kept beside the English reading (`ProspectFacts.foreign_*`), not in the score: a record's tier does not move
@@ -26,17 +34,20 @@ from intelligence.facts import Event, Mention, Quantity, Relevance, Span, Tense
 
 GAP_RELEVANCE = Relevance(0.3, ("the gap the offer fills",))
 
-_TOKEN = re.compile(r"[dlDL]['’](?=\w)|\w[\w&+/-]*")
+# a name in quotes ("« Club Azur »") is one token; "Hotels.com" and "45 %" keep their dot and their sign
+_TOKEN = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|[dlDL]['’](?=\w)|\w[\w&+/-]*(?:\.\w[\w&+/-]*)*|%")
 _ASIDE = re.compile(r"\([^()]*\)")
-_PIECE = re.compile(r"[^.;!?\n]+")
+_PIECE = re.compile(r"(?:[^.;!?\n]|\.(?=[a-z0-9]))+")  # "Hotels.com" is no sentence end
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_QUARTER = re.compile(r"[qQ][1-4]")
+_QUARTER = re.compile(r"[qQtT][1-4]")  # "au T2 2027": the French trimestre
 _DIGITS = re.compile(r"\d{1,4}")
 # English words that are also glossary words: on their own they do not make a text foreign
 _ENGLISH_WORDS = (
     "in no a de team hotel hotels restaurant restaurants app launch opening expansion site sites winter boutique "
     "boutiques cabinet cabinets lance second mobile grand large agent vers per april august september november "
-    "december plant plants line lines office six elf once encore"
+    "december plant plants line lines office six elf once encore met con op font et y circa passage migration "
+    "system fusion client clients presses automobile inactive audit prospection bascule lancer locales ce ans "
+    "relaunch website oee occupation conversion van von fin"
 )
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _NAME_WORDS = "am zum zur auf mit und fur bei von van ter"
@@ -68,9 +79,23 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of `text` with their offsets; an aside in brackets (a job ad's "(m/w/d)", "(SDR)") is none."""
+    """The words of `text` with their offsets; an aside in brackets (a job ad's "(m/w/d)", "(SDR)") is none, and
+    a number written with a space before its thousands ("25 000") is one."""
     text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
-    return [Token(m.group(0), g.fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out = [Token(m.group(0), g.fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if (
+            _DIGITS.fullmatch(a.fold)
+            and not _YEAR.fullmatch(a.fold)
+            and re.fullmatch(r"\d{3}", b.fold)
+            and text[a.end : b.start] in _THOUSANDS
+        ):
+            out[i - 1 : i + 1] = [Token(f"{a.text},{b.text}", a.fold + b.fold, a.start, b.end)]
+    return out
+
+
+_THOUSANDS = (" ", "\u00a0", "\u202f", ".")
 
 
 @lru_cache(maxsize=4096)
@@ -119,11 +144,11 @@ def _read(signals: tuple[str, ...], notes: str) -> ForeignReading:
                 continue  # an English sentence beside a foreign one is the English reader's
             start = text.index(piece, m.start())
             span = Span(field=field, text=piece, start=start, end=start + len(piece), index=index)
-            read = _events(piece, span)
+            read = _share(piece, span) or _prospecting(piece, span) or _events(piece, span)
             if read:
                 events += read
                 continue
-            q = _quantity(piece, span)
+            q = _quantity(piece, span) or _team(piece, span) or _figure(piece, span)
             if q is not None:
                 quantities.append(q)
                 continue
@@ -149,17 +174,29 @@ def _text(piece: str, toks: list[Token]) -> str:
 
 
 def _date_words(toks: list[Token]) -> set[int]:
-    """Indexes of the tokens that say when: a month, season, year or quarter and the preposition before it."""
+    """Indexes of the tokens that say when: a month, season, year or quarter and the preposition before it; "this"
+    or "next" with a season or the year ("dit voorjaar", "l'année prochaine")."""
     out: set[int] = set()
     for i, t in enumerate(toks):
+        if t.fold in g.YEAR_WORDS and (
+            (i > 0 and toks[i - 1].fold in g.THIS | g.NEXT) or (i + 1 < len(toks) and toks[i + 1].fold in g.NEXT)
+        ):
+            out |= {i, i - 1} if toks[i - 1].fold in g.THIS | g.NEXT else {i, i + 1}
+            if i > 0 and toks[i - 1].fold in g.ARTICLES:
+                out.add(i - 1)  # "l'année prochaine"
+            continue
         if _YEAR.fullmatch(t.fold) or _QUARTER.fullmatch(t.fold) or t.fold in g.SEASONS or g.month(t.fold):
             if t.fold in ("mai", "mei", "mayo", "may") and i > 0 and toks[i - 1].fold not in g.DATE_PREPOSITIONS:
                 continue  # a bare "Mai" may be a name; a month follows its preposition
             out.add(i)
-            if i > 0 and toks[i - 1].fold in g.DATE_PREPOSITIONS | g.ARTICLES | g.BY:
-                out.add(i - 1)
-                if i > 1 and toks[i - 1].fold in g.ARTICLES and toks[i - 2].fold in g.DATE_PREPOSITIONS:
-                    out.add(i - 2)  # "au printemps", "en el verano"
+            if i + 1 < len(toks) and toks[i + 1].fold in g.NEXT and not _YEAR.fullmatch(t.fold):
+                out.add(i + 1)  # "au printemps prochain": next spring
+            k = i - 1 if i > 0 and toks[i - 1].fold in g.END and _YEAR.fullmatch(t.fold) else i
+            out.add(k)  # "bis Ende 2027": by the end of 2027
+            if k > 0 and toks[k - 1].fold in g.DATE_PREPOSITIONS | g.ARTICLES | g.BY | g.THIS | g.NEXT:
+                out.add(k - 1)
+                if k > 1 and toks[k - 1].fold in g.ARTICLES and toks[k - 2].fold in g.DATE_PREPOSITIONS:
+                    out.add(k - 2)  # "au printemps", "en el verano"
     return out
 
 
@@ -169,19 +206,56 @@ def _tense(form: str, at: int, toks: list[Token], dated: bool) -> Tense:
     return "planned" if dated else "ongoing"
 
 
+def _split_compounds(toks: list[Token]) -> list[Token]:
+    """ "ERP-Einführung" -> "ERP", "Einführung": an event noun after a hyphen is the event, what comes before it
+    what the event is about."""
+    out: list[Token] = []
+    for t in toks:
+        head, _, tail = t.text.rpartition("-")
+        if head and g.VERBS.get(g.fold(tail), ("", ""))[1] == "noun":
+            cut = t.start + len(head)
+            out += [Token(head, g.fold(head), t.start, cut), Token(tail, g.fold(tail), cut + 1, t.end)]
+        else:
+            out.append(t)
+    return out
+
+
+_PHRASES = sorted(g.PHRASE_VERBS.items(), key=lambda p: -len(p[0]))
+
+
+def _verb_at(toks: list[Token]) -> tuple[int, int, str, str] | None:
+    """(index, tokens used, lemma, form) of the first event verb, event noun or several-word event."""
+    for i, t in enumerate(toks):
+        for words, (lemma, form) in _PHRASES:
+            if tuple(x.fold for x in toks[i : i + len(words)]) == words:
+                return i, len(words), lemma, form
+        if t.fold in g.VERBS:
+            return i, 1, *g.VERBS[t.fold]
+    return None
+
+
 def _events(piece: str, span: Span) -> list[Event]:
-    toks = tokens(piece)
-    at = next((i for i, t in enumerate(toks) if t.fold in g.VERBS), None)
-    if at is None:
+    toks = _split_compounds(tokens(piece))
+    found = _verb_at(toks)
+    if found is None:
         return []
-    lemma, form = g.VERBS[toks[at].fold]
+    at, used, lemma, form = found
+    # "Reshoring: nueva línea de montaje arranca en Q4": a one-word label before the event is its topic
+    colon = piece.find(":")
+    label = [i for i, t in enumerate(toks) if t.end <= colon] if colon > 0 else []
+    topic = _text(piece, [toks[i] for i in label]) if len(label) == 1 and label[-1] < at else ""
     negated = any(t.fold in g.NEGATIONS for t in toks)
     dates = _date_words(toks)
+    # the status of a nominal event ("prévue", "conclue", "läuft", "en cours") says its tense and is no object
+    status = {
+        i: g.STATUS[t.fold] for i, t in enumerate(toks) if t.fold in g.STATUS and i not in range(at, at + used)
+    }
+    status_words = set(status) | {i - 1 for i in status if i > 0 and toks[i].fold in ("cours", "curso")}
     # a second event tied to the first: "nach Renovierung aller Zimmer", "après rénovation", "tras la reforma"
     after = next(
         (
             i
-            for i in range(at + 1, len(toks) - 1)
+            for i in range(at + used, len(toks) - 1)
             if toks[i].fold in g.AFTER
             and (toks[i + 1].fold in g.VERBS or (toks[i + 1].fold in g.ARTICLES and i + 2 < len(toks)))
             and next((t.fold for t in toks[i + 1 :] if t.fold not in g.ARTICLES), "") in g.VERBS
@@ -189,22 +263,25 @@ def _events(piece: str, span: Span) -> list[Event]:
         None,
     )
     end = after if after is not None else len(toks)
-    skip = {at} | {i for i in range(end) if i in dates}
+    skip = set(range(at, at + used)) | {i for i in range(end) if i in dates} | status_words
+    skip |= set(label) if topic else set()
     if lemma == "expand":
         skip |= {i for i in range(at + 1, end) if toks[i].fold in g.PARTICLES}
     obj = [t for i, t in enumerate(toks[:end]) if i not in skip]
     # the date said last belongs to the main event too ("Wiedereröffnung nach Komplettrenovierung im März 2027")
     date_idx = sorted(i for i in dates if i < end) or sorted(dates)
     date_text = _text(piece, [toks[i] for i in date_idx]) if date_idx else None
+    tense = next(iter(status.values()), None) or _tense(form, at, toks[:end], bool(date_text))
     out = [
         Event(
             lemma=lemma,
             object=_text(piece, obj),
             span=span,
             date_text=date_text,
-            tense=_tense(form, at, toks[:end], bool(date_text)),
+            tense=tense if tense in ("past", "ongoing", "planned") else "unknown",  # type: ignore[arg-type]
             negated=negated,
-            verb=toks[at].text,
+            verb=_text(piece, toks[at : at + used]),
+            topic=topic,
         )
     ]
     if after is not None:
@@ -226,18 +303,29 @@ def _events(piece: str, span: Span) -> list[Event]:
 
 
 def _number(t: Token) -> int | None:
-    if _DIGITS.fullmatch(t.fold) and not _YEAR.fullmatch(t.fold):
+    if t.fold.isdigit() and not _YEAR.fullmatch(t.fold):
         return int(t.fold)
     return g.NUMBERS.get(t.fold)
 
 
+def _noun_len(toks: list[Token], i: int) -> int:
+    """How many tokens the longest glossary noun at `i` takes (0 for none)."""
+    for n in range(min(g.LONGEST_NOUN, len(toks) - i), 0, -1):
+        if " ".join(t.fold for t in toks[i : i + n]) in g.NOUNS:
+            return n
+    return 0
+
+
 def _quantity(piece: str, span: Span) -> Quantity | None:
-    """ "Doce clínicas en Andalucía", "12 Standorte in Bayern": a count of sites, said as the company's size."""
+    """ "Doce clínicas en Andalucía", "12 Standorte in Bayern": a count of sites, said as the company's size;
+    "Environ 25 000 membres du club inactifs depuis plus de 18 mois": a count of people in a state."""
     toks = tokens(piece)
+    toks = toks[1:] if toks and toks[0].fold in g.APPROX else toks
     if len(toks) < 2 or any(t.fold in g.NEGATIONS for t in toks):
         return None
     n = _number(toks[0])
-    noun = g.NOUNS.get(toks[1].fold)
+    size = _noun_len(toks, 1)
+    noun = g.NOUNS.get(" ".join(t.fold for t in toks[1 : 1 + size])) if size else None
     if n is None or noun is None or not noun[1]:
         return None
     return Quantity(
@@ -245,8 +333,90 @@ def _quantity(piece: str, span: Span) -> Quantity | None:
         unit="count",
         measure=_text(piece, toks[1:]),
         span=span,
-        what=toks[1].text,
+        what=_text(piece, toks[1 : 1 + size]),
     )
+
+
+def _team(piece: str, span: Span) -> Quantity | None:
+    """ "Équipe de 3 commerciaux, pas de BDR": a sales team's size, what it is made of and the role it lacks."""
+    toks = tokens(piece)
+    if len(toks) < 4 or toks[0].fold not in g.TEAMS or toks[1].fold not in g.WITH | {"de", "van", "von"}:
+        return None
+    n = _number(toks[2])
+    if n is None:
+        return None
+    return Quantity(value=float(n), unit="count", measure=_text(piece, toks[3:]), span=span, what=toks[0].text)
+
+
+def _figure(piece: str, span: Span) -> Quantity | None:
+    """ "OEE en líneas de 63%": a figure of theirs, with what it measures; "el cliente automotriz exige 78%
+    (auditoría IATF en abril)": the figure a customer requires, a reference (its aside kept as `measure`)."""
+    toks = tokens(piece)
+    pct = next(
+        (i for i in range(1, len(toks)) if toks[i].text == "%" and _DIGITS.fullmatch(toks[i - 1].fold)), None
+    )
+    if pct is None or any(t.fold in g.NEGATIONS for t in toks) or pct != len(toks) - 1:
+        return None
+    value = float(toks[pct - 1].fold)
+    requires = next((i for i, t in enumerate(toks) if t.fold in g.REQUIRES), None)
+    if requires is not None:
+        aside = _ASIDE.search(piece)
+        return Quantity(
+            value=value,
+            unit="percent",
+            measure=aside.group(0).strip("()") if aside else "",
+            span=span,
+            what=_text(piece, toks[:requires]),
+            reference="requires",
+        )
+    before = toks[: pct - 1]
+    while before and before[-1].fold in {"de", "von", "van", "bei", "a", "en", "op"}:
+        before = before[:-1]  # "de 58%", "von 71 %"
+    if not before:
+        return None
+    return Quantity(value=value, unit="percent", measure=_text(piece, before), span=span, what=before[0].text)
+
+
+def _share(piece: str, span: Span) -> list[Event]:
+    """ "Expedia liefert den Großteil der Buchungen": a channel brings in most (or a share) of something;
+    `subject` is the channel, `object` the share and what it is of, as written."""
+    toks = tokens(piece)
+    verb = next((i for i, t in enumerate(toks) if t.fold in g.SUPPLIES), None)
+    if verb is None or verb == 0 or verb == len(toks) - 1 or any(t.fold in g.NEGATIONS for t in toks):
+        return []
+    rest = toks[verb + 1 :]
+    if not any(t.fold in g.MOST or t.text == "%" for t in rest[:4]):
+        return []
+    return [
+        Event(
+            lemma="supply",
+            object=_text(piece, rest),
+            span=span,
+            tense="ongoing",
+            subject=_text(piece, toks[:verb]),
+            verb=toks[verb].text,
+        )
+    ]
+
+
+def _prospecting(piece: str, span: Span) -> list[Event]:
+    """ "los vendedores hacen su propia prospección": who does their own prospecting (`subject`, as written)."""
+    toks = tokens(piece)
+    do = next((i for i, t in enumerate(toks) if t.fold in g.DO), None)
+    if do is None or do == 0 or toks[-1].fold not in g.PROSPECTING or any(t.fold in g.NEGATIONS for t in toks):
+        return []
+    if not any(t.fold in g.OWN or t.fold in ("propre", "eigene", "propia", "eigen") for t in toks[do:]):
+        return []
+    return [
+        Event(
+            lemma="prospect",
+            object="",
+            span=span,
+            tense="ongoing",
+            subject=_text(piece, toks[:do]),
+            verb=_text(piece, toks[do:]),
+        )
+    ]
 
 
 def _gap(piece: str, span: Span) -> Mention | None:

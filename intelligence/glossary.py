@@ -19,10 +19,21 @@ What this module owns, all keyed by `fold` (lower case, no accents, "ß" as "ss"
   ("rénovation", not "renovation"); names and job titles are not in it.
 - `SEASONS`; month and country names come from the CLDR data of `babel` (`month`, `place`), with a
   short list of regions and cities whose English name differs (`PLACES`).
+- `PHRASE_VERBS` (events said in several words: "nimmt Produktion auf", "in Betrieb ab"), `STATUS` (the
+  tense a nominal event is said in: "prévue", "finalisée", "läuft", "en cours"), and the words of the
+  nominal shapes: `WITH` (a merger's partner), `TO` (a platform moved to), `SIZE_UNITS` ("de 240 chambres"
+  -> 240-room), `THIS`/`NEXT`/`YEAR_WORDS`/`END` (dates), `AND` (two places), `APPROX`, `MORE_THAN`, `SINCE`,
+  `TIME_UNITS` (people inactive for a time), `SUPPLIES`/`MOST` (a channel brings in most bookings),
+  `MEASURES`/`REQUIRES`/`AUDIT` (a figure of theirs and what a customer requires), `TEAMS`/`PEOPLE` (a
+  team's size), `DO`/`PROSPECTING`, `LABELS` (a label dropped before an event), `COMPOUND_MODIFIERS`
+  ("Wellness-Flügel"), `BRANDS` and `LEGAL_FORMS` (names a German fact may carry).
 - `ROLE_WORDS` (an English job title kept as written: "Revenue Manager"), `ROLES` (a foreign title said in
-  English: "Directeur commercial" -> "sales director") and German job-title compounds (`ROLE_PARTS` x
-  `ROLE_TAILS`: "Instandhaltungstechniker" -> "maintenance technician"); `JOB_TAG` matches the gender tags
-  of a job ad ("(m/w/d)", "(h/f)", "(m/v/x)"), which are dropped.
+  English: "Directeur commercial" -> "sales director"), `ROLE_HEADS`/`ROLE_MODIFIERS` (a French or Spanish
+  title whose head comes first: "analista de datos" -> data analyst), and the one table of German
+  job-title and plant compounds (`ROLE_PARTS` x `ROLE_TAILS`, `ROLE_TAIL_PLURALS`, `THING_TAILS`,
+  `german_compound`: "Instandhaltungstechniker" -> "maintenance technician", "Fertigungslinie" ->
+  "production line"), which `copywriter.restate` uses too; `JOB_TAG` matches the gender tags of a job ad
+  ("(m/w/d)", "(h/f)", "(m/v/x)"), which are dropped.
 """
 
 from __future__ import annotations
@@ -84,25 +95,75 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     "komplettsanierung generalsanierung",
     ("expand", "present"): "expandiert breidt expandeert expande",
     ("expand", "noun"): "expansion uitbreiding expansión",
-    ("launch", "past"): "gelanceerd lancé lancée lanzó",
+    ("launch", "past"): "gelanceerd lancé lancée lanzó gestartet lanzado lanzada",
     ("launch", "present"): "lanceert lance lanza",
     ("launch", "finite"): "startet lanciert",
     ("launch", "noun"): "launch markteinführung lancering lancement lanzamiento",
     ("hire", "present"): "sucht zoekt recrute busca contrata",
     ("hire", "noun"): "vacature",
+    ("merge", "past"): "fusioniert fusionné fusionnée fusionó gefuseerd",
+    ("roll out", "past"): "eingeführt déployé déployée implantado implementado geïmplementeerd ingevoerd",
+    ("open", "infinitive"): "eröffnen openen ouvrir abrir",
+    ("launch", "infinitive"): "lancieren lanceren lancer lanzar",
+    # reworking or relaunching what the company already has ("Refonte du site web")
+    ("rework", "noun"): "refonte überarbeitung neugestaltung rediseño herziening",
+    ("relaunch", "noun"): "relance relaunch relanzamiento herlancering",
+    ("merge", "noun"): "fusion fusión fusie",
+    # moving to a tool ("Passage à Salesforce", "Umstieg auf SAP S/4HANA", "Migración a Shopify")
+    ("switch", "noun"): "passage umstieg wechsel migration migración migratie overstap bascule",
+    # rolling out a system ("ERP-Einführung läuft", "Déploiement du CRM en cours")
+    ("roll out", "noun"): "einführung déploiement implantación implementación implementatie invoering uitrol",
+    # a line or plant starting up ("nueva línea de montaje arranca en Q4")
+    ("start", "present"): "arranca arrancan démarre démarrent",
+    ("start", "past"): "arrancó démarré démarrée",
+    ("start", "noun"): "arranque démarrage",
+    ("produce", "noun"): "produktionsstart productiestart",
 }
 VERBS: dict[str, tuple[str, str]] = {
     _key(form): key for key, forms in _VERB_FORMS.items() for form in forms.split()
 }
 # A separable Dutch verb ends on its particle: "Breidt in 2027 uit naar Frankrijk".
 PARTICLES = frozenset({"uit"})
+# events said in several words, folded ("Neues Werk in Polen nimmt Produktion auf", "Neue Linie in Betrieb ab Q3")
+PHRASE_VERBS: dict[tuple[str, ...], tuple[str, str]] = {
+    tuple(fold(w) for w in phrase.split()): key
+    for phrase, key in {
+        "nimmt Produktion auf": ("produce", "present"),
+        "nimmt die Produktion auf": ("produce", "present"),
+        "nimmt den Betrieb auf": ("start", "present"),
+        "nimmt Betrieb auf": ("start", "present"),
+        "geht in Betrieb": ("start", "present"),
+        "in Betrieb genommen": ("start", "past"),
+        "in Betrieb": ("start", "present"),
+        "démarre la production": ("produce", "present"),
+        "démarre sa production": ("produce", "present"),
+        "inicia producción": ("produce", "present"),
+        "inicia la producción": ("produce", "present"),
+        "arranca producción": ("produce", "present"),
+        "start productie": ("produce", "present"),
+        "gaat in productie": ("produce", "present"),
+        "in gebruik genomen": ("start", "past"),
+    }.items()
+}
+# their words that say the language ("production", "start" are English too)
+words("nimmt Produktion Betrieb genommen démarre producción productie gebruik inicia")
+# the status a nominal event is said in ("prévue en octobre", "finalisée en juin", "ERP-Einführung läuft")
+STATUS = _forms(
+    {
+        "planned": "prévu prévue prévus prévues geplant gepland prevista previsto previstas previstos "
+        "programada programado",
+        "past": "conclue conclu conclus conclues abgeschlossen vollzogen cerrada cerrado completada completado "
+        "afgerond voltooid finalisée finalisé",
+        "ongoing": "läuft laufend loopt cours curso",
+    }
+)
 
 # --- record nouns: (English, plural?) ---------------------------------------------------------------------
 _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("office", False): "büro kantoor bureau oficina",
     ("office", True): "büros kantoren bureaux oficinas",
     ("location", False): "standort vestiging locatie ubicación",
-    ("location", True): "standorte vestigingen locaties ubicaciones",
+    ("location", True): "standorte vestigingen locaties ubicaciones locales",
     ("site", False): "site sede",
     ("site", True): "sites sedes",
     ("branch", False): "filiale niederlassung filiaal agence succursale sucursal",
@@ -126,7 +187,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("team", False): "team équipe equipo",
     ("sales team", False): "vertriebsteam salesteam verkoopteam outbound-team outboundteam",
     ("marketing team", False): "marketingteam marketingabteilung",
-    ("room", True): "zimmer kamers chambres habitaciones",
+    ("room", True): "zimmer zimmern kamers chambres habitaciones",
     ("renovation", False): "renovierung renovatie rénovation renovación",
     ("full renovation", False): "komplettrenovierung komplettsanierung generalsanierung",
     ("expansion", False): "expansion uitbreiding expansión",
@@ -135,7 +196,21 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("launch", False): "launch lancering lancement lanzamiento",
     ("app", False): "app application aplicación applicatie",
     ("loyalty program", False): "treueprogramm kundenbindungsprogramm bonusprogramm loyaliteitsprogramma "
-    "spaarprogramma",
+    "spaarprogramma treueprogramms kundenbindungsprogramms bonusprogramms",
+    ("tower", False): "torre turm toren",
+    ("hotel tower", False): "hotelturm hoteltoren",
+    ("wing", False): "flügel aile vleugel",
+    ("website", False): "website webseite sitio",
+    ("system", False): "system système sistema systeem",
+    ("account", False): "konto compte cuenta rekening",
+    ("savings account", False): "sparkonto spaarrekening",
+    ("assembly line", False): "montagelinie assemblagelijn",
+    ("member", True): "mitglieder membres miembros socios leden",
+    ("customer", False): "kunde client cliente klant",
+    ("customer", True): "kunden clients clientes klanten",
+    ("booking", True): "buchungen réservations reservas boekingen",
+    ("order", True): "bestellungen commandes pedidos bestellingen",
+    ("press", True): "pressen presses prensas persen",
 }
 NOUNS: dict[str, tuple[str, bool]] = {
     _key(form): key for key, forms in _NOUN_FORMS.items() for form in forms.split()
@@ -162,6 +237,23 @@ NOUNS.update(
             "buchungs-app": ("booking app", False),
             "reserveringsapp": ("booking app", False),
             "tienda online": ("online store", False),
+            "tour hôtelière": ("hotel tower", False),
+            "torre hotelera": ("hotel tower", False),
+            "programme de fidélisation": ("loyalty program", False),
+            "compte d' épargne": ("savings account", False),
+            "cuenta de ahorro": ("savings account", False),
+            "línea de ensamble": ("assembly line", False),
+            "línea de montaje": ("assembly line", False),
+            "ligne d' assemblage": ("assembly line", False),
+            "ligne de montage": ("assembly line", False),
+            "site web": ("website", False),
+            "site internet": ("website", False),
+            "sitio web": ("website", False),
+            "membres du club": ("club member", True),
+            "miembros del club": ("club member", True),
+            "socios del club": ("club member", True),
+            "clubmitglieder": ("club member", True),
+            "clubleden": ("club member", True),
         }.items()
     }
 )
@@ -174,6 +266,10 @@ ADJECTIVES = _forms(
         "own": "eigen eigene eigenes eigenen propre propio propia",
         "mobile": "mobile mobiel mobiele móvil",
         "large": "groß große großes großen groot grote grand grande",
+        "digital": "numérique numériques digitale digitalen digitales digitaal",
+        "automotive": "automotriz automobile automóvil automobiel",
+        "inactive": "inactif inactifs inactive inactives inaktiv inaktive inaktiven inactivo inactivos inactiva "
+        "inactivas inactief inactieve",
     }
 )
 ORDINALS = _forms(
@@ -225,6 +321,132 @@ BY = words("bis tot hasta")  # "bis Juni": by June
 NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")
 YET = words("noch nog encore todavía aún")
 OWN = words("eigenes eigenen eigene eigen interne internes interno interna propio")
+# "dit voorjaar", "dieses Jahr", "l'année prochaine": this and next, with a season or the year
+THIS = words("dit deze dieses diesen diesem dieser diese ce cet cette este esta")
+NEXT = words("volgend volgende nächstes nächsten nächste prochain prochaine próximo próxima")
+YEAR_WORDS = words("jahr jaar année año")
+AND = words("und en et y")  # "in Frankrijk en Spanje": in France and Spain
+APPROX = words("environ etwa rund circa ungefähr unos unas aproximadamente alrededor ongeveer")
+MORE_THAN: dict[tuple[str, ...], str] = {
+    ("plus", "de"): "more than",
+    ("mehr", "als"): "more than",
+    ("más", "de"): "more than",
+}
+MORE_THAN.update({("meer", "dan"): "more than", ("uber",): "more than"})
+MORE_THAN = {tuple(fold(w) for w in k): v for k, v in MORE_THAN.items()}
+SINCE = words("depuis seit sinds hace")  # "inactifs depuis plus de 12 mois": inactive for more than 12 months
+TIME_UNITS = _forms(
+    {
+        "months": "mois monate monaten meses maanden",
+        "years": "ans jahre jahren años jaar",
+        "weeks": "semaines wochen semanas weken",
+        "days": "jours tage tagen días dagen",
+    }
+)
+WITH = words("avec mit con met")  # "Fusion avec la Caisse X": a merger with Caisse X
+TO = words("à auf zu zur zum naar op a vers")  # "Passage à Salesforce": a move to Salesforce
+# a size said after the noun: "de 180 chambres", "mit 120 Zimmern" -> "180-room"
+SIZE_UNITS = _forms({"room": "chambres zimmer zimmern habitaciones kamers", "bed": "lits betten camas bedden"})
+# "Expedia liefert den Großteil der Buchungen": a channel brings in most of something
+SUPPLIES = words("liefert bringt generiert apporte génère fournit aporta genera levert brengt")
+MOST = words("großteil grossteil mehrheit majorité plupart mayoría merendeel meeste")
+# "el cliente automotriz exige 75%": what a customer requires
+REQUIRES = words("exige exigen verlangt fordert eist vereist")
+AUDIT = words("audit auditoría auditoria")
+# "los vendedores hacen su propia prospección": the reps do their own prospecting
+DO = words("font machen macht hacen hace doen doet")
+PROSPECTING = words("prospection akquise kaltakquise prospección prospectie acquisitie")
+# a label a record hangs an event on, dropped when the event is said ("Reshoring: nueva línea ... arranca")
+LABELS = frozenset({"nearshoring", "reshoring", "update", "news", "projet", "proyecto", "projekt", "project"})
+# what a figure of theirs measures ("OEE en líneas de 63%", "Auslastung von 71 %"), folded, several words joined
+MEASURES = {
+    " ".join(_key(w) for w in k.split()): v
+    for k, v in {
+        "oee": "OEE",
+        "taux d' occupation": "occupancy",
+        "tasa de ocupación": "occupancy",
+        "ocupación": "occupancy",
+        "auslastung": "utilization",
+        "bezettingsgraad": "occupancy",
+        "taux de conversion": "conversion rate",
+        "tasa de conversión": "conversion rate",
+        "konversionsrate": "conversion rate",
+        "conversieratio": "conversion rate",
+        "ausschussquote": "scrap rate",
+        "taux de rebut": "scrap rate",
+        "tasa de rechazo": "scrap rate",
+    }.items()
+}
+# "Implementatie van een nieuw ERP-systeem", "Einführung von SAP": the "of" before what an event is about
+OF = words("van von del")
+# "bis Ende 2027", "fin 2027", "eind 2027": the end of a year
+END = words("ende fin finales eind")
+# people a team is counted in when no role is said ("Vertriebsteam mit 4 Mitarbeitern")
+PEOPLE = words("mitarbeiter mitarbeitern leute leuten personnes personas mensen medewerkers")
+# the words after a French or Spanish title's head, said before it in English ("analista de datos" -> data analyst)
+ROLE_MODIFIERS = _forms(
+    {
+        "data": "datos données",
+        "sales": "ventas ventes",
+        "maintenance": "mantenimiento",
+        "quality": "calidad qualité",
+        "production": "producción",
+        "marketing": "mercadotecnia",
+    }
+)
+# a team noun a team's size is said on ("Équipe de 3 commerciaux", "Vertriebsteam mit 5 Leuten")
+TEAMS = words("équipe equipo team vertriebsteam verkoopteam salesteam")
+# a first word a hyphenated German or Dutch compound keeps in English ("Wellness-Flügel" -> "wellness wing")
+COMPOUND_MODIFIERS = {"spa": "spa", "wellness": "wellness", "hotel": "hotel", "konferenz": "conference"}
+COMPOUND_MODIFIERS |= {"tagungs": "conference", "event": "event", "restaurant": "restaurant", "casino": "casino"}
+# the head word of a French or Spanish job title, which comes first ("analyste data" -> "data analyst")
+ROLE_HEADS = {
+    fold(k): v
+    for k, v in {
+        "analyste": "analyst",
+        "analista": "analyst",
+        "ingénieur": "engineer",
+        "ingeniero": "engineer",
+        "ingeniera": "engineer",
+        "développeur": "developer",
+        "développeuse": "developer",
+        "desarrollador": "developer",
+        "desarrolladora": "developer",
+        "technicien": "technician",
+        "technicienne": "technician",
+        "técnico": "technician",
+        "técnica": "technician",
+        "responsable": "manager",
+        "consultant": "consultant",
+        "consultor": "consultant",
+        "consultora": "consultant",
+    }.items()
+}
+# the plural heads ("des analystes data": data analysts), said with the singular's English and a plural
+_ROLE_HEAD_PLURALS = {
+    "analystes": "analyst",
+    "analistas": "analyst",
+    "ingénieurs": "engineer",
+    "ingenieros": "engineer",
+    "développeurs": "developer",
+    "desarrolladores": "developer",
+    "techniciens": "technician",
+    "técnicos": "technician",
+    "responsables": "manager",
+    "consultants": "consultant",
+    "consultores": "consultant",
+}
+ROLE_HEAD_PLURALS = frozenset(fold(k) for k in _ROLE_HEAD_PLURALS)
+ROLE_HEADS.update({fold(k): v for k, v in _ROLE_HEAD_PLURALS.items()})
+# names a German record writes like any noun: a name in a German fact must look like one ("Hotels.com",
+# "SAP S/4HANA", "HubSpot") or be one of these
+_BRANDS = (
+    "Shopify Salesforce HubSpot SAP Oracle Microsoft Dynamics Odoo Zoho Magento WooCommerce Shopware "
+    "Klaviyo Mews Opera Toast Lightspeed Expedia Airbnb Amazon Zalando DoorDash Lieferando TheFork OpenTable "
+    "Google Pipedrive Sparkasse Volksbank Raiffeisenbank"
+)
+BRANDS = frozenset(fold(b) for b in _BRANDS.split())
+LEGAL_FORMS = frozenset({"gmbh", "ag", "se", "kg", "eg", "sa", "sas", "sl", "bv", "nv"})
 SEASONS = _forms(
     {
         "spring": "frühjahr frühling voorjaar lente printemps primavera",
@@ -363,22 +585,30 @@ ROLES = _forms(
     written=False,
 )
 ROLES = {k.replace("_", " "): v for k, v in ROLES.items()}
-# German job-title compounds: a known first part and a known tail ("Instandhaltungs" + "techniker")
+# German compounds: a known first part and a known tail ("Instandhaltungs" + "techniker", "Fertigungs" + "linie");
+# the one table of German job-title and plant words (`copywriter.restate` says a German job ad and a
+# commissioning line with them, `copywriter.foreign` a job ad's role and a plant noun)
 ROLE_PARTS = {
     "instandhaltung": "maintenance",
     "wartung": "maintenance",
     "produktion": "production",
     "fertigung": "production",
     "qualitat": "quality",
+    "qualitaet": "quality",
     "logistik": "logistics",
     "vertrieb": "sales",
     "verkauf": "sales",
     "marketing": "marketing",
     "einkauf": "purchasing",
+    "personal": "HR",
     "schicht": "shift",
+    "betrieb": "operations",
     "service": "service",
     "lager": "warehouse",
+    "spritzguss": "injection molding",
+    "verpackung": "packaging",
 }
+# a job title's tail, singular ("Instandhaltungstechniker" -> "maintenance technician")
 ROLE_TAILS = {
     "techniker": "technician",
     "mechaniker": "mechanic",
@@ -392,17 +622,59 @@ ROLE_TAILS = {
     "meister": "supervisor",
     "planer": "planner",
 }
+# the same tails as a job ad says them, for more than one person ("Sucht 2 Instandhaltungstechniker")
+ROLE_TAIL_PLURALS = {
+    "techniker": "technicians",
+    "mechaniker": "mechanics",
+    "mechatroniker": "mechatronics technicians",
+    "elektroniker": "electronics technicians",
+    "elektriker": "electricians",
+    "ingenieur": "engineers",
+    "ingenieure": "engineers",
+    "leiter": "leads",
+    "mitarbeiter": "staff",
+    "manager": "managers",
+    "meister": "supervisors",
+    "planer": "planners",
+}
+# the nouns a German plant compound ends on ("Fertigungslinie" -> "production line")
+THING_TAILS = {
+    "linie": "line",
+    "anlage": "plant",
+    "anlagen": "plants",
+    "halle": "hall",
+    "werk": "plant",
+    "maschine": "machine",
+    "maschinen": "machines",
+    "lager": "warehouse",
+    "zentrum": "center",
+}
+# the words a German job ad starts with ("Sucht", "Stellt ... ein") and, in the other three languages, the verb
+# of a job ad; and the German words for the head of an area ("Leiter Instandhaltung")
+JOB_AD_VERBS = frozenset({"sucht", "suchen", "stellt", "recrute", "recherche", "busca", "contrata", "zoekt"})
+HEAD_OF = frozenset({"leiter", "leiterin", "leitung", "head of"})
+_ACRONYM_PREFIX = re.compile(r"[A-Z0-9]{2,}")
+
+
+def german_compound(word: str, tails: dict[str, str], *, bare: bool = True) -> str | None:
+    """A German compound in English: a known first part and a known tail of `tails` ("Instandhaltungstechniker",
+    "Fertigungslinie"); an acronym before a hyphen is kept ("CNC-Fertigungslinie" -> "CNC production line");
+    `bare`: a tail alone is said too ("Techniker"). None when a part is unknown."""
+    prefix, _, word = word.rpartition("-")
+    if prefix and not _ACRONYM_PREFIX.fullmatch(prefix):
+        return None
+    low = fold(word)
+    for part, english in sorted(ROLE_PARTS.items(), key=lambda p: -len(p[0])):
+        if low.startswith(part):
+            rest = low[len(part) :]
+            rest = rest[1:] if rest.startswith("s") and rest[1:] in tails else rest
+            tail = tails.get(rest) or tails.get(rest.removesuffix("in"))
+            if tail:
+                return " ".join(x for x in (prefix, english, tail) if x)
+    return " ".join(x for x in (prefix, tails[low]) if x) if bare and low in tails else None
 
 
 def german_role(word: str) -> str | None:
     """A German job-title compound in English, singular ("Instandhaltungstechniker" -> "maintenance
     technician"); None when a part is unknown."""
-    low = fold(word)
-    for part, english in sorted(ROLE_PARTS.items(), key=lambda p: -len(p[0])):
-        if low.startswith(part):
-            rest = low[len(part) :]
-            rest = rest[1:] if rest.startswith("s") and rest[1:] in ROLE_TAILS else rest
-            rest = rest.removesuffix("in") if rest.removesuffix("in") in ROLE_TAILS else rest
-            if rest in ROLE_TAILS:
-                return f"{english} {ROLE_TAILS[rest]}"
-    return None
+    return german_compound(word, ROLE_TAILS, bare=False) if "-" not in word else None

@@ -226,6 +226,186 @@ CASES: list[tuple[str, dict[str, Any], str, str, int, tuple[str, ...]]] = [
         ("Lancement", "programme", "fidélité", "mars"),
     ),
     (
+        "fr: a new hotel tower with its size and a season",
+        _row(
+            "casino",
+            "Directeur Général",
+            "Casino des Alpilles",
+            "Avignon, France",
+            signals=["Ouverture d'une nouvelle tour hôtelière de 240 chambres à l'automne"],
+        ),
+        "You're opening a new 240-room hotel tower in the fall.",
+        "the new 240-room hotel tower",
+        3,
+        ("Ouverture", "nouvelle", "tour", "hôtelière", "chambres", "automne"),
+    ),
+    (
+        "fr: a named loyalty program relaunched, and a job ad whose title's head comes first",
+        _row(
+            "casino",
+            "Directrice Marketing",
+            "Casino Mistral",
+            "Marseille, France",
+            signals=[
+                "Relance du programme de fidélité « Club Azur » prévue en octobre",
+                "Recrute un analyste data",
+            ],
+        ),
+        "You're relaunching your Club Azur loyalty program in October. You're also hiring a data analyst.",
+        "the Club Azur relaunch",
+        3,
+        ("Relance", "programme", "fidélité", "prévue", "octobre", "Recrute", "analyste"),
+    ),
+    (
+        "fr: a merger that closed, the partner's name kept with its particle",
+        _row(
+            "financial_services",
+            "Directeur Général",
+            "Caisse Populaire Rivière-Verte",
+            "Moncton, Canada",
+            signals=["Fusion avec la Banque du Lac finalisée en juin"],
+        ),
+        "Congrats on closing your merger with Banque du Lac in June.",
+        "the Banque du Lac merger",
+        3,
+        ("Fusion", "avec", "finalisée", "juin"),
+    ),
+    (
+        "fr: a move to a platform",
+        _row(
+            "ecommerce",
+            "Directrice E-commerce",
+            "Maison Lunel",
+            "Lyon, France",
+            signals=["Passage à Salesforce en avril"],
+        ),
+        "You're moving to Salesforce in April.",
+        "the move to Salesforce",
+        3,
+        ("Passage", "avril"),
+    ),
+    (
+        "fr: inactive members, a number with a space before its thousands",
+        _row(
+            "casino",
+            "Directeur Marketing",
+            "Casino du Lac Bleu",
+            "Annecy, France",
+            notes="Environ 25 000 membres du club inactifs depuis plus de 18 mois.",
+        ),
+        "About 25,000 of your club members have been inactive for more than 18 months.",
+        "your 25,000 inactive club members",
+        3,
+        ("Environ", "membres", "inactifs", "depuis", "mois"),
+    ),
+    (
+        "fr: a sales team's size and the role it lacks",
+        _row(
+            "saas",
+            "CEO",
+            "Tablio",
+            "Nantes, France",
+            notes="Équipe de 3 commerciaux, pas de BDR; les AE font leur propre prospection.",
+        ),
+        "Your team is three sales reps, with no BDRs.",
+        "three reps, no BDRs",
+        3,
+        ("Équipe", "commerciaux", "pas", "font", "leur", "propre", "prospection"),
+    ),
+    (
+        "de: a channel brings in most bookings, and a new wing opens",
+        _row(
+            "hotel",
+            "Direktor",
+            "Hotel Bergkristall",
+            "Oberstdorf, Germany",
+            signals=["Neuer Wellness-Flügel eröffnet im März"],
+            notes="Expedia liefert den Großteil der Buchungen.",
+        ),
+        "Expedia brings in most of your bookings.",
+        "bookings via Expedia",
+        1,
+        ("Flügel", "Wellness-Flügel", "eröffnet", "März", "liefert", "Großteil", "Buchungen"),
+    ),
+    (
+        "de: a new plant starts production",
+        _row(
+            "manufacturing",
+            "Werkleiter",
+            "Kessler Antriebe",
+            "Ulm, Germany",
+            signals=["Neues Werk in Polen nimmt Produktion auf"],
+        ),
+        "Your new plant in Poland is starting production.",
+        "the new plant in Poland",
+        3,
+        ("Werk", "Polen", "nimmt", "Produktion"),
+    ),
+    (
+        "de: a new line in operation from a quarter",
+        _row(
+            "manufacturing",
+            "Leiter Instandhaltung",
+            "Hartmann Kunststofftechnik",
+            "Lüdenscheid, Germany",
+            signals=["Neue Montagelinie in Betrieb ab Q3 2027"],
+        ),
+        "You're commissioning a new assembly line in Q3 2027.",
+        "the new assembly line",
+        3,
+        ("Montagelinie", "Betrieb", "ab"),
+    ),
+    (
+        "de: a system rollout under way",
+        _row("manufacturing", "Werkleiter", "Vogt Präzision", "Aalen, Germany", notes="ERP-Einführung läuft."),
+        "Your ERP rollout is under way.",
+        "the ERP rollout",
+        3,
+        ("Einführung", "läuft"),
+    ),
+    (
+        "es: a labelled line start-up",
+        _row(
+            "manufacturing",
+            "Gerente de Planta",
+            "Metalúrgica Bajío",
+            "Querétaro, Mexico",
+            notes="Reshoring: nueva línea de montaje arranca en Q4",
+        ),
+        "You're commissioning a new assembly line in Q4.",
+        "the new assembly line",
+        3,
+        ("línea", "montaje", "arranca", "nueva"),
+    ),
+    (
+        "es: a figure of theirs against what their customer requires",
+        _row(
+            "manufacturing",
+            "Gerente de Planta",
+            "Troqueles del Norte",
+            "Saltillo, Mexico",
+            notes="OEE en líneas de 63%; el cliente automotriz exige 78% (auditoría IATF en noviembre)",
+        ),
+        "Your OEE on the lines is 63%, and your automotive customer requires 78%, with an IATF audit in November.",
+        "OEE at 63%",
+        3,
+        ("líneas", "cliente", "automotriz", "exige", "auditoría", "noviembre"),
+    ),
+    (
+        "nl: an online store launched in two countries this season",
+        _row(
+            "ecommerce",
+            "Oprichter",
+            "Fietsmerk Noord",
+            "Groningen, Netherlands",
+            signals=["Lanceert webshop in Frankrijk en Spanje dit najaar"],
+        ),
+        "You're launching an online store in France and Spain this fall.",
+        "the online store launch",
+        3,
+        ("Lanceert", "webshop", "Frankrijk", "Spanje", "najaar", "dit"),
+    ),
+    (
         "fr: a job ad without its (H/F)",
         _row(
             "saas", "Directeur Commercial", "Quillo", "Paris, France", signals=["Recrute un Sales Manager (H/F)"]
@@ -346,13 +526,72 @@ SHAPES = [
         "Reapertura en junio tras la renovación de todas las habitaciones",
         "You're reopening in June after renovating",
     ),
+    ("Refonte du site web", "You're revamping your website."),
+    ("Überarbeitung der Website", "You're revamping your website."),
+    ("Tasa de ocupación de 64%", "Your occupancy is 64%."),
+    ("Recrute des analystes data (H/F)", "I saw that Acme is hiring data analysts."),
+    ("Mit der Sparkasse Nordheide fusioniert", "Congrats on closing your merger with Sparkasse Nordheide."),
+    ("SAP S/4HANA eingeführt", "Congrats on rolling out SAP S/4HANA."),
+    ("Ouverture d'une nouvelle usine à Lille au T2 2027", "You're opening a new plant in Lille in Q2 2027."),
+    ("Busca dos ingenieros de mantenimiento", "I saw that Acme is hiring two maintenance engineers."),
+    (
+        "Opening van een nieuw hotel met 80 kamers in Utrecht dit najaar",
+        "You're opening a new 80-room hotel in Utrecht this fall.",
+    ),
+    (
+        "Lancement d'une nouvelle application mobile au printemps prochain",
+        "You're launching a new mobile app next spring.",
+    ),
+    ("Implementatie van een nieuw ERP-systeem loopt", "You're rolling out a new ERP system."),
+    ("Einführung von SAP S/4HANA bis Ende 2027", "You're rolling out SAP S/4HANA by the end of 2027."),
+    ("Busca analista de datos", "I saw that Acme is hiring a data analyst."),
+    (
+        "Unos 15 000 socios inactivos desde hace más de 12 meses",
+        "About 15,000 of your members have been inactive for more than 12 months.",
+    ),
+    ("Vertriebsteam mit 4 Mitarbeitern, kein SDR", "Your sales team is four people, with no SDRs."),
+    ("Hotels.com apporte la majorité des réservations", "Hotels.com brings in most of your bookings."),
+    ("Relaunch des Treueprogramms im Mai", "You're relaunching your loyalty program in May."),
+    (
+        "Lancement d'un compte d'épargne 100 % numérique en juin",
+        "You're launching a 100% digital savings account in June.",
+    ),
+    (
+        "Fusion mit der Volksbank Mittelland abgeschlossen",
+        "Congrats on closing your merger with Volksbank Mittelland.",
+    ),
+    (
+        "Fusión con Caja Rural del Sur prevista en marzo",
+        "Your merger with Caja Rural del Sur is set to close in March.",
+    ),
+    ("Umstieg auf HubSpot im Januar", "You're moving to HubSpot in January."),
+    ("Migración a Shopify en mayo", "You're moving to Shopify in May."),
+    ("Déploiement du CRM en cours", "Your CRM rollout is under way."),
+    ("Neue Produktionslinie in Betrieb genommen", "Congrats on commissioning the new production line."),
+    (
+        "Neue Spritzgusslinie in Betrieb ab Q1 2028",
+        "You're commissioning a new injection molding line in Q1 2028.",
+    ),
+    ("Airbnb liefert 45 % der Buchungen", "Airbnb brings in 45% of your bookings."),
+    ("los vendedores hacen su propia prospección", "Your sales reps do their own prospecting."),
+    ("Ongeveer 12 000 leden inactief sinds meer dan 6 maanden", "About 12,000 of your members have been inactive"),
+    (
+        "Opent nieuwe vestiging in Gent en Antwerpen volgend jaar",
+        "You're opening a new location in Ghent and Antwerp next year.",
+    ),
 ]
 UNSAID = [
     "Keine neuen Standorte geplant",  # negated
     "Pas d'ouverture prévue en 2026",  # negated
-    "Neue Produktionslinie in Betrieb genommen",  # a verb the glossary does not know
+    "Neue Produktionslinie wird gebaut",  # a verb the glossary does not know
     "Eröffnet neues Büro im Gewerbegebiet Süd",  # a German capitalised noun is no place name
     "Opening a new casino in Las Vegas",  # English: read by the English reader, not here
+    "Sin planes de abrir nuevas tiendas en 2028",  # a denial: never claimed as growth
+    "Keine Fusion mit der Volksbank Mittelland geplant",  # negated
+    "Fusion mit einem Wettbewerber abgeschlossen",  # a German noun after "mit" is no name
+    "Umstieg auf neue Software",  # no name to move to
+    "Projekt Nordlicht: neue Linie in Betrieb ab Q2",  # a label that is no known word
+    "Refonte du parcours client",  # "parcours" is not a glossary word
 ]
 
 
@@ -379,6 +618,11 @@ def test_what_cannot_be_said_wholly_in_english_is_not_said(text: str) -> None:
         "Three lateral partners joined from Am Law 50 firms in Q1",
         "Opening a new casino in Las Vegas",
         "Commercial real estate fund with a hotel in Den Haag",
+        "Relaunch of the website in May",
+        "Migration to Salesforce in Q3",
+        "Bought a refrigerated van for catering in May",
+        "OEE at 61% on the press line; conversion rate flat",
+        "Met at MGMA; CE-certified presses",
     ],
 )
 def test_an_english_fact_is_never_taken_for_a_foreign_one(text: str) -> None:
@@ -420,3 +664,48 @@ def test_a_date_said_last_belongs_to_the_main_event() -> None:
     assert first.startswith("You're reopening in June 2027 after a renovation."), first
     assert "June" in subject and "reopening" in subject, subject
     assert "before the June" in body.split("\n\n")[-2], body
+
+
+def test_a_foreign_denial_of_growth_is_never_claimed_as_growth() -> None:
+    row = _row(
+        "restaurant",
+        "Director General",
+        "Grupo Fogón",
+        "Monterrey, Mexico",
+        notes="Sin planes de abrir nuevas tiendas en 2028",
+    )
+    _, seq, note = _write(row)
+    for message in [*(s.body for s in seq.steps), note.body]:
+        assert not re.search(r"you're opening|congrats|new stores? in 2028", message, re.IGNORECASE), message
+        assert not _leaks(message, ("Sin", "planes", "abrir", "nuevas", "tiendas"))
+
+
+def test_nominal_events_and_figures_are_read_into_the_facts_layer_beside_the_score() -> None:
+    row = _row(
+        "manufacturing",
+        "Gerente de Planta",
+        "Troqueles del Norte",
+        "Saltillo, Mexico",
+        signals=["Fusion avec la Banque du Lac finalisée en juin", "MES-Einführung läuft"],
+        notes="OEE en líneas de 63%; el cliente automotriz exige 78% (auditoría IATF en noviembre)",
+    )
+    profile = industry_agents.get_builtin("manufacturing")
+    assert profile is not None
+    facts = extract_facts(profile, prospect_of(row))
+    merge, rollout = facts.foreign_events
+    assert (merge.lemma, merge.object, merge.date_text, merge.tense) == (
+        "merge",
+        "avec la Banque du Lac",
+        "en juin",
+        "past",
+    )
+    assert (rollout.lemma, rollout.object, rollout.tense) == ("roll out", "MES", "ongoing")
+    figure, required = facts.foreign_quantities
+    assert (figure.value, figure.unit, figure.what, figure.reference) == (63.0, "percent", "OEE", "")
+    assert (required.value, required.reference, required.measure) == (
+        78.0,
+        "requires",
+        "auditoría IATF en noviembre",
+    )
+    # the score reads only the English-read fields
+    assert not any(e.lemma in ("merge", "roll out") for e in facts.events)
