@@ -240,7 +240,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, int, tuple[str, ...]]] = [
         ("Ouverture", "nouvelle", "tour", "hôtelière", "chambres", "automne"),
     ),
     (
-        "fr: a named loyalty program relaunched, and a job ad whose title's head comes first",
+        "fr: a named loyalty program relaunched (with its so-what), a job ad beside it",
         _row(
             "casino",
             "Directrice Marketing",
@@ -251,10 +251,24 @@ CASES: list[tuple[str, dict[str, Any], str, str, int, tuple[str, ...]]] = [
                 "Recrute un analyste data",
             ],
         ),
-        "You're relaunching your Club Azur loyalty program in October. You're also hiring a data analyst.",
+        "You're relaunching your Club Azur loyalty program in October. New tiers give lapsed players",
         "the Club Azur relaunch",
         3,
         ("Relance", "programme", "fidélité", "prévue", "octobre", "Recrute", "analyste"),
+    ),
+    (
+        "fr: a job ad whose title's head comes first",
+        _row(
+            "casino",
+            "Directrice Marketing",
+            "Casino Mistral",
+            "Marseille, France",
+            signals=["Recrute un analyste data"],
+        ),
+        "I saw that Casino Mistral is hiring a data analyst.",
+        "hiring a data analyst",
+        3,
+        ("Recrute", "analyste"),
     ),
     (
         "fr: a merger that closed, the partner's name kept with its particle",
