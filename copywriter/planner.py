@@ -184,7 +184,7 @@ _QUANTITY_NP = re.compile(
 
 def _number_article(quantity: str) -> str:
     """ "an 81% occupancy", "an 18% rate", "a 12% share": the article as the number is said."""
-    digits = quantity.lstrip("~")
+    digits = quantity.lstrip("~$€£")  # "an $18M Series B"
     return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
 
 
@@ -1407,7 +1407,7 @@ class Plan:
             re.match(r"^\d[\d,]*-\w+", words[0])
             or (re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))
         ):
-            words = ["a", *words]  # "Opened 250-room hotel tower" -> "opened a 250-room hotel tower"
+            words = [_number_article(words[0]), *words]  # "Opened 250-room tower" -> "opened a 250-room tower"
         elif (
             len(words) > 1
             and words[0].lower() == "new"
@@ -2701,7 +2701,7 @@ _BRANDS = frozenset(
         "hotels.com",
     }
 )
-_ANAPHOR = re.compile(r"\b(?:like that|that deep|that old|that size|those|these)\b")
+_ANAPHOR = re.compile(r"\b(?:like that|that deep|that old|that size|those|these)\b|^Getting there\b")
 _AHEAD = re.compile(
     r"\b(?:ends?|expires?|matures?|starts?|begins?|renews?|opens?|launches|closes|goes live|kicks off|is due|"
     r"(?:is |are )?(?:set|slated|planned|scheduled|due|expected))\s+(?:in|on|by|for|at the end of|next)\b"

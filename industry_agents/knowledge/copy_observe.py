@@ -863,12 +863,12 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bstamping\b|\bfabricat|\bmetal\b|\bsteel\b|\bmachining\b|\bprecision\b|\bforg(?:e|ing)\b",
                 "a metal shop",
-                "presses and CNC machines usually give warnings (vibration, spindle load, temperature) well before a stop",
+                "the machines on the floor usually give warnings (vibration, load, temperature) well before a stop",
                 (
                     "Reading those warnings early is what turns an unplanned stop into a planned repair.",
                     "Catching them is the difference between a planned repair and a missed ship date.",
                 ),
-                ("warnings before the stop", "spindles before they fail"),
+                ("warnings before the stop", "machines before they fail"),
             ),
             Trade(
                 r"\bceramic|\bcer[âàa]mic\w*|\btiles?\b|\bglass\b",
