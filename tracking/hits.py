@@ -22,9 +22,10 @@ from typing import Any, Literal
 import structlog
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from core.sql import Executor
-from database_async import UNAVAILABLE_ERRORS, TuneDatabase
+from database_async import UNAVAILABLE_ERRORS, TuneDatabase, classify_error
 from models import CampaignProspect, Message, TrackedLink
 from perf import sqlite_inline
 from settings import Settings
@@ -187,6 +188,10 @@ class HitRecorder:
         # SQLite file: batches run inline on the event loop's thread (see `_write_inline`).
         self._inline: Any = None
         self._checkpointed = 0.0
+        # Hot statements on the driver (tracking/rawwrite.py); PostgreSQL: on a connection kept between batches.
+        self.raw = settings.TRACKING_RAW_WRITER
+        self._held: AsyncConnection | None = None
+        self._holding = False  # a batch is on the kept connection
         self._checkpoint: asyncio.Task[None] | None = None
         self.batches = 0  # for tests and benchmarks: how many transactions hits took
         self.hits = 0
@@ -218,6 +223,9 @@ class HitRecorder:
         if self._inline is not None:
             await self._inline.dispose()
             self._inline = None
+        if self._held is not None:
+            await _discard(self._held)
+            self._held = None
 
     async def record(self, hit: Hit) -> HitResult:
         """Record one hit; returns once it is committed (raises if it could not be)."""
@@ -234,11 +242,48 @@ class HitRecorder:
     async def _write(self, hits: list[Hit]) -> list[HitResult]:
         results = await self._write_inline(hits) if self._inline is not None else None
         if results is None:
-            async with self._writer.begin() as conn:
-                results = await write_hits(conn, hits, settings=self.settings)
+            if self.raw and not self.db.is_sqlite and not self._holding:
+                results = await self._write_held(hits)
+            else:  # (without group commit, hits are written concurrently: each on a connection of the pool)
+                async with self._writer.begin() as conn:
+                    results = await write_hits(await self._on(conn), hits, settings=self.settings)
         self.batches += 1
         self.hits += len(hits)
         return results
+
+    async def _on(self, conn: AsyncConnection) -> Executor:
+        """What `write_hits` runs on: the driver-level executor (tracking/rawwrite.py) when enabled."""
+        if self.raw:
+            from tracking import rawwrite
+
+            return await rawwrite.executor(conn) or conn
+        return conn
+
+    async def _write_held(self, hits: list[Hit]) -> list[HitResult]:
+        """The batch on a connection the recorder keeps between batches (PostgreSQL, raw writer): a pool
+        checkout pre-pings with three round trips (BEGIN, a query, ROLLBACK), as many as the batch's own
+        statements. A connection found lost is dropped, and the batch tried once on a fresh one."""
+        self._holding = True
+        try:
+            for attempt in (1, 2):
+                conn, held = self._held, self._held is not None
+                self._held = None
+                if conn is None:
+                    conn = await self._writer.connect()
+                try:
+                    async with conn.begin():
+                        results = await write_hits(await self._on(conn), hits, settings=self.settings)
+                except Exception as exc:
+                    await _discard(conn)
+                    if held and attempt == 1 and classify_error(exc) == "lost":
+                        log.warning("tracking.writer_reconnect", error=type(exc).__name__)
+                        continue
+                    raise
+                self._held = conn
+                return results
+            raise AssertionError("unreachable")
+        finally:
+            self._holding = False
 
     async def _write_inline(self, hits: list[Hit]) -> list[HitResult] | None:
         """The batch on the inline writer; None when another process holds SQLite's write lock.
@@ -250,7 +295,7 @@ class HitRecorder:
         """
         try:
             async with self._inline.begin() as conn:  # commits at the end of the block, else rolls back
-                results = await write_hits(conn, hits, settings=self.settings)
+                results = await write_hits(await self._on(conn), hits, settings=self.settings)
         except OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
@@ -302,6 +347,14 @@ class HitRecorder:
         for (_, future), result in zip(batch, results, strict=True):
             if not future.done():
                 future.set_result(result)
+
+
+async def _discard(conn: AsyncConnection) -> None:
+    """Close a writer connection that failed or is no longer kept (invalidated: never back to the pool)."""
+    with contextlib.suppress(Exception):
+        await conn.invalidate()
+    with contextlib.suppress(Exception):
+        await conn.close()
 
 
 def _checkpoint(database: str) -> None:
