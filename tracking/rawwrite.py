@@ -206,7 +206,8 @@ class RawExecutor:
         one = "(" + ", ".join("?" * len(cols)) + ")"
         for start in range(0, len(rows), _ROWS_PER_INSERT):
             chunk = rows[start : start + _ROWS_PER_INSERT]
-            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {', '.join([one] * len(chunk))} {conflict} {returning}"
+            values_sql = ", ".join([one] * len(chunk))
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {values_sql} {conflict} {returning}"
             values = [sqlite_value(r[c]) for r in chunk for c in cols]
             out += cursor.execute(sql, values).fetchall()
         cursor.close()
