@@ -29,7 +29,7 @@ from database_async import UNAVAILABLE_ERRORS, TuneDatabase, classify_error
 from models import CampaignProspect, Message, TrackedLink
 from perf import sqlite_inline
 from settings import Settings
-from tracking import ingest
+from tracking import ingest, rawwrite
 
 log = structlog.get_logger()
 
@@ -250,12 +250,10 @@ class HitRecorder:
         self.hits += len(hits)
         return results
 
-    async def _on(self, conn: AsyncConnection) -> Executor:
+    async def _on(self, conn: AsyncConnection, *, own_transaction: bool = False) -> Executor:
         """What `write_hits` runs on: the driver-level executor (tracking/rawwrite.py) when enabled."""
         if self.raw:
-            from tracking import rawwrite
-
-            return await rawwrite.executor(conn) or conn
+            return await rawwrite.executor(conn, own_transaction=own_transaction) or conn
         return conn
 
     async def _write_held(self, hits: list[Hit]) -> list[HitResult]:
@@ -271,7 +269,18 @@ class HitRecorder:
                     conn = await self._writer.connect()
                 try:
                     async with conn.begin():
-                        results = await write_hits(await self._on(conn), hits, settings=self.settings)
+                        # A batch of opens only runs nothing but the raw writer's statements: it BEGINs and
+                        # COMMITs on the driver itself, two round trips fewer (rawwrite.RawExecutor.own).
+                        on = await self._on(conn, own_transaction=all(h.kind == "open" for h in hits))
+                        try:
+                            results = await write_hits(on, hits, settings=self.settings)
+                            if isinstance(on, rawwrite.RawExecutor):
+                                await on.finish()
+                        except BaseException:
+                            if isinstance(on, rawwrite.RawExecutor):
+                                with contextlib.suppress(Exception):
+                                    await on.abort()
+                            raise
                 except Exception as exc:
                     await _discard(conn)
                     if held and attempt == 1 and classify_error(exc) == "lost":

@@ -222,6 +222,7 @@ class _Deltas:
 
 
 _UPSERTS: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:k)")  # PostgreSQL: one per campaign of a batch
 
 
 def _rollup_upsert(session: Executor, model: Any, index: tuple[str, ...], cols: tuple[str, ...]) -> Any:
@@ -249,7 +250,7 @@ async def record(session: Executor, drafts: list[Draft], *, settings: Settings) 
     if sql.dialect(session) == "postgresql":
         for campaign_id in sorted({d.campaign_id for d in drafts if d.campaign_id}):
             key = int.from_bytes(campaign_id.bytes[:8], "big", signed=True)
-            await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+            await session.execute(ADVISORY_LOCK, {"k": key})
     deltas = _Deltas()
     await _label(session, drafts, settings, deltas)
     created = await _store(session, drafts)

@@ -22,6 +22,7 @@ would give: UUIDs, aware UTC datetimes.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import namedtuple
 from datetime import UTC, datetime
@@ -63,6 +64,44 @@ def sqlite_value(value: Any) -> Any:
     return value
 
 
+_PLAIN_TEXT = re.compile(r"[A-Za-z0-9_:.\- ]*\Z")
+
+
+def pg_literal(value: Any) -> str | None:
+    """`value` as a PostgreSQL literal, or None when it is not one this renders: a UUID, an aware
+    datetime, an int, a bool, None, or text of letters, digits and `_:.- ` only (metric names,
+    scopes, variants). Anything else (a quote, a backslash, any text from a client) is None: the
+    caller sends it as a parameter instead."""
+    if value is None:
+        return "NULL"
+    kind = type(value)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is int:
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return f"'{uuid.UUID(int=value.int)}'::uuid"
+    if kind is datetime and value.tzinfo is not None:
+        return f"'{value.isoformat()}'::timestamptz"
+    if kind is str and _PLAIN_TEXT.match(value):
+        return f"'{value}'"
+    return None
+
+
+def _literal_upsert(
+    table: str, cols: tuple[str, ...], key: tuple[str, ...], rows: list[dict[str, Any]]
+) -> str | None:
+    """A rollup upsert with its rows as literals (for a simple-protocol query), or None if one is not."""
+    values = []
+    for r in rows:
+        literals = [pg_literal(r[c]) for c in cols]
+        if None in literals:
+            return None
+        values.append("(" + ", ".join(literals) + ")")  # type: ignore[arg-type]
+    conflict = f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {_updates(table, cols, key)}"
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES {', '.join(values)} {conflict}"
+
+
 def _uuid(value: str | None) -> uuid.UUID | None:
     return None if value is None else uuid.UUID(hex=value)
 
@@ -80,13 +119,23 @@ _MESSAGE_SELECT = (
     "FROM messages AS m LEFT OUTER JOIN campaign_prospects AS cp "
     "ON cp.campaign_id = m.campaign_id AND cp.prospect_id = m.prospect_id "
 )
+_MESSAGES_AND_DELIVERIES = (
+    "WITH m AS (" + _MESSAGE_SELECT + "WHERE m.id = ANY($1::uuid[])) "
+    "SELECT 'm' AS k, id, workspace_id, campaign_id, prospect_id, step, variant, tier, "
+    "NULL::varchar AS type, NULL::timestamptz AS occurred_at FROM m "
+    "UNION ALL "
+    "SELECT 'd', NULL, NULL, e.campaign_id, e.prospect_id, e.step, NULL, NULL, e.type, e.occurred_at "
+    "FROM tracking_events AS e "
+    "JOIN (SELECT DISTINCT campaign_id, prospect_id FROM m WHERE campaign_id IS NOT NULL) AS p "
+    "ON e.campaign_id = p.campaign_id AND e.prospect_id = p.prospect_id WHERE e.type IN ('sent', 'delivered')"
+)
 _DELIVERY_SELECT = "SELECT e.campaign_id, e.prospect_id, e.step, e.type, e.occurred_at FROM tracking_events AS e "
 
 
 class RawExecutor:
     """Runs ingestion's hot statements on the driver connection under `conn` (see the module docstring)."""
 
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, *, own_transaction: bool = False) -> None:
         self.conn = conn
         self.dialect = conn.dialect
         name = conn.dialect.name
@@ -97,9 +146,18 @@ class RawExecutor:
             id(ingest._claim_insert(conn)): self._claim,
             id(ingest._rollup_upsert(conn, CampaignStat, STAT_KEY, STAT_COLS[6:])): self._stats,
             id(ingest._rollup_upsert(conn, CampaignStatHourly, HOUR_KEY, HOUR_COLS[4:])): self._hourly,
+            id(ingest.ADVISORY_LOCK): self._lock,
         }
         self._pg = name == "postgresql"
         self._driver: Any = None
+        # PostgreSQL, `own_transaction`: this executor BEGINs and COMMITs on the driver itself, the
+        # BEGIN sent with the batch's advisory locks and the COMMIT with its rollups (one round trip each).
+        self.own = own_transaction and self._pg
+        self._locks: list[int] = []
+        self._began = False
+        self._stats_rows: list[dict[str, Any]] = []
+        self._tail = ""  # rollups rendered as literals, sent with the COMMIT
+        self._delivery: dict[tuple[Any, Any], list[tuple[Any, ...]]] | None = None
 
     async def start(self) -> RawExecutor | None:
         """Self, when the connection's driver is one this class speaks (inline sqlite3 or asyncpg)."""
@@ -116,22 +174,75 @@ class RawExecutor:
     async def execute(self, statement: Any, parameters: Any = None) -> Any:
         handler = self._handlers.get(id(statement))
         if handler is None:
+            if self.own:  # SQLAlchemy would BEGIN a second time: a batch of opens never gets here
+                raise RuntimeError("a statement outside the raw writer's own transaction")
             return await self.conn.execute(statement, parameters)
         return await handler(parameters)
 
     async def _in_transaction(self) -> None:
-        """PostgreSQL: SQLAlchemy's asyncpg adapter BEGINs at its first statement; a raw write must not
-        run before that, in autocommit (a batch without a campaign takes no advisory lock first)."""
-        if self._pg and not self._driver.is_in_transaction():
+        """Before a write. Own transaction: BEGIN with the advisory locks asked for so far. Otherwise
+        SQLAlchemy's asyncpg adapter BEGINs at its first statement, and a raw write must not run
+        before that, in autocommit (a batch without a campaign takes no advisory lock first)."""
+        if not self._pg:
+            return
+        if self.own:
+            if not self._began:
+                locks = "".join(f"; SELECT pg_advisory_xact_lock({int(k)})" for k in self._locks)
+                await self._driver.execute("BEGIN" + locks)  # simple protocol: one round trip
+                self._began = True
+        elif not self._driver.is_in_transaction():
             await self.conn.execute(text("SELECT 1"))
 
+    async def finish(self) -> None:
+        """Own transaction: the deferred rollups and COMMIT, in one round trip when they render as
+        literals (`pg_literal`), else two. Call once the batch's statements have all run."""
+        if not self.own:
+            return
+        await self._in_transaction()
+        parts = []
+        if self._stats_rows:  # a stats rollup without an hourly one
+            sql = _literal_upsert("campaign_stats", STAT_COLS, STAT_KEY, self._stats_rows)
+            if sql is None:
+                await self._upsert("campaign_stats", STAT_COLS, STAT_KEY, self._stats_rows)
+            else:
+                parts.append(sql)
+            self._stats_rows = []
+        if self._tail:
+            parts.append(self._tail)
+        await self._driver.execute("; ".join([*parts, "COMMIT"]))  # simple protocol: one round trip
+
+    async def abort(self) -> None:
+        """Own transaction: roll back what this executor began (the connection may be gone: then nothing)."""
+        if self.own and self._driver is not None and self._driver.is_in_transaction():
+            await self._driver.execute("ROLLBACK")
+
     # --- the statements ------------------------------------------------------------------------
+
+    async def _lock(self, params: dict[str, Any]) -> list[Any]:
+        if self.own and not self._began:
+            self._locks.append(int(params["k"]))
+            return []
+        await self._in_transaction()
+        await self._driver.execute("SELECT pg_advisory_xact_lock($1)", int(params["k"]))
+        return []
 
     async def _messages(self, params: dict[str, Any]) -> list[MessageRow]:
         ids = params["ids"]
         if self._pg:
-            rows = await self._driver.fetch(_MESSAGE_SELECT + "WHERE m.id = ANY($1::uuid[])", ids)
-            return [MessageRow(*r) for r in rows]
+            # With each message, the send and delivery times of its prospect in its campaign (the machine
+            # filter's reference, asked for next by ingest._label): one round trip for both.
+            rows = await self._driver.fetch(_MESSAGES_AND_DELIVERIES, ids)
+            out = []
+            delivery = self._delivery if self._delivery is not None else {}
+            for r in rows:
+                if r[0] == "m":
+                    out.append(MessageRow(*r[1:8]))
+                    if r[3] is not None:
+                        delivery.setdefault((r[3], r[4]), [])
+                else:
+                    delivery.setdefault((r[3], r[4]), []).append((r[3], r[4], r[5], r[8], r[9]))
+            self._delivery = delivery
+            return out
         cursor = self._driver.cursor()
         out = []
         for ident in ids:
@@ -143,6 +254,9 @@ class RawExecutor:
 
     async def _delivery_times(self, params: dict[str, Any]) -> list[tuple[Any, ...]]:
         pairs = params["pairs"]
+        known = self._delivery
+        if known is not None and all(pair in known for pair in pairs):  # read with the messages
+            return [row for pair in pairs for row in known[pair]]
         if self._pg:
             await self._in_transaction()
             rows = await self._driver.fetch(
@@ -189,10 +303,24 @@ class RawExecutor:
         return [(uuid.UUID(hex=c), uuid.UUID(hex=p), m, s, a) for c, p, m, s, a in claimed]
 
     async def _stats(self, rows: list[dict[str, Any]]) -> list[Any]:
+        if self.own:  # sent with the hourly rollup, or with the COMMIT
+            self._stats_rows += rows
+            return []
         await self._upsert("campaign_stats", STAT_COLS, STAT_KEY, rows)
         return []
 
     async def _hourly(self, rows: list[dict[str, Any]]) -> list[Any]:
+        if self.own:
+            stats, self._stats_rows = self._stats_rows, []
+            sql = [
+                _literal_upsert("campaign_stats", STAT_COLS, STAT_KEY, stats) if stats else "",
+                _literal_upsert("campaign_stats_hourly", HOUR_COLS, HOUR_KEY, rows),
+            ]
+            if None not in sql:  # both as literals: with the COMMIT, in `finish`
+                self._tail = "; ".join(q for q in sql if q)
+                return []
+            if stats:
+                await self._upsert("campaign_stats", STAT_COLS, STAT_KEY, stats)
         await self._upsert("campaign_stats_hourly", HOUR_COLS, HOUR_KEY, rows)
         return []
 
@@ -252,6 +380,6 @@ def _pg_types(table: str) -> dict[str, str]:
     return types
 
 
-async def executor(conn: AsyncConnection) -> RawExecutor | None:
+async def executor(conn: AsyncConnection, *, own_transaction: bool = False) -> RawExecutor | None:
     """A `RawExecutor` over `conn`, or None when its driver is not one it speaks (use `conn` itself)."""
-    return await RawExecutor(conn).start()
+    return await RawExecutor(conn, own_transaction=own_transaction).start()
