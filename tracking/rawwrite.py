@@ -124,10 +124,17 @@ _MESSAGES_AND_DELIVERIES = (
     "SELECT 'm' AS k, id, workspace_id, campaign_id, prospect_id, step, variant, tier, "
     "NULL::varchar AS type, NULL::timestamptz AS occurred_at FROM m "
     "UNION ALL "
-    "SELECT 'd', NULL, NULL, e.campaign_id, e.prospect_id, e.step, NULL, NULL, e.type, e.occurred_at "
-    "FROM tracking_events AS e "
-    "JOIN (SELECT DISTINCT campaign_id, prospect_id FROM m WHERE campaign_id IS NOT NULL) AS p "
-    "ON e.campaign_id = p.campaign_id AND e.prospect_id = p.prospect_id WHERE e.type IN ('sent', 'delivered')"
+    "SELECT 'd', NULL, NULL, p.campaign_id, p.prospect_id, e.step, NULL, NULL, e.type, e.occurred_at "
+    "FROM (SELECT DISTINCT campaign_id, prospect_id FROM m WHERE campaign_id IS NOT NULL) AS p "
+    # one constant type per branch, so the delivery index is searched on (campaign, prospect, type):
+    # with `type IN (…)` PostgreSQL searched (campaign, prospect) and filtered every open of the prospect
+    "CROSS JOIN LATERAL ("
+    + " UNION ALL ".join(
+        "SELECT e.step, e.type, e.occurred_at FROM tracking_events AS e WHERE e.campaign_id = p.campaign_id "
+        f"AND e.prospect_id = p.prospect_id AND e.type = '{kind}'"
+        for kind in ("sent", "delivered")
+    )
+    + ") AS e"
 )
 _DELIVERY_SELECT = "SELECT e.campaign_id, e.prospect_id, e.step, e.type, e.occurred_at FROM tracking_events AS e "
 
