@@ -28,7 +28,7 @@ from collections import namedtuple
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Integer, String, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from models import CampaignStat, CampaignStatHourly, TrackingEvent, TrackingFirstTouch
@@ -58,10 +58,30 @@ def sqlite_value(value: Any) -> Any:
     if kind is datetime:
         if value.tzinfo is None:
             raise ValueError("naive datetime")
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
     if kind is bool:
         return int(value)
     return value
+
+
+_CONVERTERS: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+
+def _sqlite_row(table: str, cols: tuple[str, ...]) -> Any:
+    """`row -> [sqlite_value(row[c]) for c in cols]` for `table`, with its text and integer columns
+    (whose values need nothing) taken as they are: a third of the conversion's time."""
+    convert = _CONVERTERS.get((table, cols))
+    if convert is None:
+        from models import Base
+
+        columns = Base.metadata.tables[table].c
+        steps = [(c, not isinstance(columns[c].type, String | Integer)) for c in cols]
+
+        def convert(row: dict[str, Any]) -> list[Any]:
+            return [sqlite_value(row[c]) if typed else row[c] for c, typed in steps]
+
+        _CONVERTERS[(table, cols)] = convert
+    return convert
 
 
 _PLAIN_TEXT = re.compile(r"[A-Za-z0-9_:.\- ]*\Z")
@@ -343,7 +363,8 @@ class RawExecutor:
             chunk = rows[start : start + _ROWS_PER_INSERT]
             values_sql = ", ".join([one] * len(chunk))
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {values_sql} {conflict} {returning}"
-            values = [sqlite_value(r[c]) for r in chunk for c in cols]
+            convert = _sqlite_row(table, cols)
+            values = [value for r in chunk for value in convert(r)]
             out += cursor.execute(sql, values).fetchall()
         cursor.close()
         return out
@@ -365,7 +386,7 @@ class RawExecutor:
             await self._insert_pg(table, cols, rows, conflict, "")
             return
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) {conflict}"
-        self._driver.executemany(sql, [[sqlite_value(r[c]) for c in cols] for r in rows])
+        self._driver.executemany(sql, [_sqlite_row(table, cols)(r) for r in rows])
 
 
 _PG_TYPES: dict[str, dict[str, str]] = {}
