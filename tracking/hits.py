@@ -278,7 +278,8 @@ class HitRecorder:
     async def _on(self, conn: AsyncConnection, *, own_transaction: bool = False) -> Executor:
         """What `write_hits` runs on: the driver-level executor (tracking/rawwrite.py) when enabled."""
         if self.raw:
-            return await rawwrite.executor(conn, own_transaction=own_transaction) or conn
+            sync = self.settings.TRACKING_PG_SYNCHRONOUS_COMMIT
+            return await rawwrite.executor(conn, own_transaction=own_transaction, sync_commit=sync) or conn
         return conn
 
     async def _write_held(self, hits: list[Hit]) -> list[HitResult]:

@@ -162,7 +162,7 @@ _DELIVERY_SELECT = "SELECT e.campaign_id, e.prospect_id, e.step, e.type, e.occur
 class RawExecutor:
     """Runs ingestion's hot statements on the driver connection under `conn` (see the module docstring)."""
 
-    def __init__(self, conn: AsyncConnection, *, own_transaction: bool = False) -> None:
+    def __init__(self, conn: AsyncConnection, *, own_transaction: bool = False, sync_commit: bool = True) -> None:
         self.conn = conn
         self.dialect = conn.dialect
         name = conn.dialect.name
@@ -181,6 +181,7 @@ class RawExecutor:
         # BEGIN sent with the batch's advisory locks and the COMMIT with its rollups (one round trip each).
         self.own = own_transaction and self._pg
         self._locks: list[int] = []
+        self._begin = "BEGIN" if sync_commit else "BEGIN; SET LOCAL synchronous_commit TO off"
         self._began = False
         self._stats_rows: list[dict[str, Any]] = []
         self._tail = ""  # rollups rendered as literals, sent with the COMMIT
@@ -215,7 +216,7 @@ class RawExecutor:
         if self.own:
             if not self._began:
                 locks = "".join(f"; SELECT pg_advisory_xact_lock({int(k)})" for k in self._locks)
-                await self._driver.execute("BEGIN" + locks)  # simple protocol: one round trip
+                await self._driver.execute(self._begin + locks)  # simple protocol: one round trip
                 self._began = True
         elif not self._driver.is_in_transaction():
             await self.conn.execute(text("SELECT 1"))
@@ -408,6 +409,8 @@ def _pg_types(table: str) -> dict[str, str]:
     return types
 
 
-async def executor(conn: AsyncConnection, *, own_transaction: bool = False) -> RawExecutor | None:
+async def executor(
+    conn: AsyncConnection, *, own_transaction: bool = False, sync_commit: bool = True
+) -> RawExecutor | None:
     """A `RawExecutor` over `conn`, or None when its driver is not one it speaks (use `conn` itself)."""
-    return await RawExecutor(conn, own_transaction=own_transaction).start()
+    return await RawExecutor(conn, own_transaction=own_transaction, sync_commit=sync_commit).start()
