@@ -307,9 +307,9 @@ class HitRecorder:
                                 with contextlib.suppress(Exception):
                                     await on.abort()
                             raise
-                except Exception as exc:
+                except BaseException as exc:  # (cancelled too: the connection is never left checked out)
                     await _discard(conn)
-                    if held and attempt == 1 and classify_error(exc) == "lost":
+                    if held and attempt == 1 and isinstance(exc, Exception) and classify_error(exc) == "lost":
                         log.warning("tracking.writer_reconnect", error=type(exc).__name__)
                         continue
                     raise
