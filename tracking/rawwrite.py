@@ -22,13 +22,17 @@ would give: UUIDs, aware UTC datetimes.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 import uuid
 from collections import namedtuple
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Integer, String, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from models import CampaignStat, CampaignStatHourly, TrackingEvent, TrackingFirstTouch
@@ -205,7 +209,8 @@ class RawExecutor:
             if self.own:  # SQLAlchemy would BEGIN a second time: a batch of opens never gets here
                 raise RuntimeError("a statement outside the raw writer's own transaction")
             return await self.conn.execute(statement, parameters)
-        return await handler(parameters)
+        with driver_errors(handler.__name__):
+            return await handler(parameters)
 
     async def _in_transaction(self) -> None:
         """Before a write. Own transaction: BEGIN with the advisory locks asked for so far. Otherwise
@@ -226,6 +231,10 @@ class RawExecutor:
         literals (`pg_literal`), else two. Call once the batch's statements have all run."""
         if not self.own:
             return
+        with driver_errors("finish"):
+            await self._finish()
+
+    async def _finish(self) -> None:
         await self._in_transaction()
         parts = []
         if self._stats_rows:  # a stats rollup without an hourly one
@@ -388,6 +397,31 @@ class RawExecutor:
             return
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) {conflict}"
         self._driver.executemany(sql, [_sqlite_row(table, cols)(r) for r in rows])
+
+
+@contextlib.contextmanager
+def driver_errors(label: str) -> Iterator[None]:
+    """A driver's error (sqlite3, asyncpg) as the SQLAlchemy error the engine would have raised, so
+    callers classify it as before (database_async.classify_error: a closed connection is "lost",
+    "database is locked" is "busy", a constraint a conflict)."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        cls = IntegrityError if isinstance(exc, sqlite3.IntegrityError) else OperationalError
+        raise cls(f"rawwrite.{label}", None, exc) from exc
+    except Exception as exc:
+        if not type(exc).__module__.startswith("asyncpg"):
+            raise
+        code = str(getattr(exc, "sqlstate", "") or "")
+        closed = "connection is closed" in str(exc) or "connection was closed" in str(exc)
+        cls = (
+            IntegrityError
+            if code.startswith("23")
+            else OperationalError
+            if closed or code.startswith("08")
+            else DBAPIError
+        )
+        raise cls(f"rawwrite.{label}", None, exc) from exc
 
 
 _PG_TYPES: dict[str, dict[str, str]] = {}
