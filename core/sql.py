@@ -8,7 +8,7 @@ PostgreSQL and SQLite each have their own `insert()` construct with `on_conflict
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
@@ -30,10 +30,7 @@ Upsert = PgInsert | SqliteInsert
 # or the pixel's driver-level stand-in for a connection (tracking/rawwrite.py).
 if TYPE_CHECKING:
     from tracking.rawwrite import RawExecutor
-
-    Executor = AsyncSession | AsyncConnection | RawExecutor
-else:
-    Executor = AsyncSession | AsyncConnection
+Executor: TypeAlias = "AsyncSession | AsyncConnection | RawExecutor"
 
 
 def dialect(session: Executor) -> str:

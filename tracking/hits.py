@@ -99,8 +99,8 @@ async def write_hits(session: Executor, hits: list[Hit], *, settings: Settings) 
     tiers: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
     for chunk in ingest.chunks(sorted(message_ids, key=str)):
         # One statement for the message and its prospect's tier in the campaign (it was two).
-        rows = await session.execute(_MESSAGES_WITH_TIER, {"ids": chunk})
-        for r in rows:
+        found: Any = await session.execute(_MESSAGES_WITH_TIER, {"ids": chunk})
+        for r in found:
             messages[r.id] = r
             if r.campaign_id is not None:
                 tiers[(r.campaign_id, r.prospect_id)] = r.tier or 0

@@ -556,7 +556,7 @@ async def _claim(session: Executor, created: list[Draft], deltas: _Deltas) -> No
     if not rows:
         return
     for key in await session.execute(_claim_insert(session), rows):
-        d = candidates[tuple(key)]  # type: ignore[index]
+        d = candidates[tuple(key)]
         deltas.unique(d.workspace_id, key[0], d.tier, d.step, d.variant, d.occurred_at, key[2], key[3], key[4])
 
 

@@ -414,14 +414,11 @@ def driver_errors(label: str) -> Iterator[None]:
             raise
         code = str(getattr(exc, "sqlstate", "") or "")
         closed = "connection is closed" in str(exc) or "connection was closed" in str(exc)
-        cls = (
-            IntegrityError
-            if code.startswith("23")
-            else OperationalError
-            if closed or code.startswith("08")
-            else DBAPIError
-        )
-        raise cls(f"rawwrite.{label}", None, exc) from exc
+        if code.startswith("23"):
+            raise IntegrityError(f"rawwrite.{label}", None, exc) from exc
+        if closed or code.startswith("08"):
+            raise OperationalError(f"rawwrite.{label}", None, exc) from exc
+        raise DBAPIError(f"rawwrite.{label}", None, exc) from exc
 
 
 _PG_TYPES: dict[str, dict[str, str]] = {}
