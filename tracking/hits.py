@@ -214,6 +214,7 @@ class HitRecorder:
         self._writer = db.engine.execution_options(sqlite_begin="IMMEDIATE")
         # SQLite file: batches run inline on the event loop's thread (see `_write_inline`).
         self._inline: Any = None
+        self._inline_conn: AsyncConnection | None = None  # its one connection, kept between batches
         self._checkpointed = 0.0
         # Hot statements on the driver (tracking/rawwrite.py); PostgreSQL: on a connection kept between batches.
         self.raw = settings.TRACKING_RAW_WRITER
@@ -246,6 +247,9 @@ class HitRecorder:
             self._task = None
         if self._checkpoint is not None:
             await self._checkpoint
+        if self._inline_conn is not None:
+            await _discard(self._inline_conn)
+            self._inline_conn = None
         if self._inline is not None:
             await self._inline.dispose()
             self._inline = None
@@ -327,18 +331,59 @@ class HitRecorder:
         taken through the service's writer queue, a commit does no fsync (WAL, synchronous=NORMAL),
         and the WAL is checkpointed in a thread, at most once a second.
         """
+        conn = self._inline_conn or await self._inline.connect()
+        self._inline_conn = None
         try:
-            async with self._inline.begin() as conn:  # commits at the end of the block, else rolls back
-                results = await write_hits(await self._on(conn), hits, settings=self.settings)
+            on = await self._on(conn, own_transaction=all(h.kind == "open" for h in hits))
+            if isinstance(on, rawwrite.RawExecutor) and on.own:
+                results = await self._write_inline_raw(on, hits)
+            else:
+                async with conn.begin():  # commits at the end of the block, else rolls back
+                    results = await write_hits(on, hits, settings=self.settings)
         except OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
+                await _discard(conn)
                 raise
+            self._inline_conn = conn
             return None  # nothing was committed: the ordinary writer waits for the lock in its thread
+        except BaseException:
+            await _discard(conn)
+            raise
+        self._inline_conn = conn  # kept between batches: no pool checkout per batch
         now = time.monotonic()
         if now - self._checkpointed >= 1.0 and (self._checkpoint is None or self._checkpoint.done()):
             self._checkpointed = now
             database = self.db.url.database or ""
             self._checkpoint = asyncio.create_task(asyncio.to_thread(_checkpoint, database))
+        return results
+
+    async def _write_inline_raw(self, on: rawwrite.RawExecutor, hits: list[Hit]) -> list[HitResult]:
+        """A batch of opens on the inline writer's sqlite3 connection: the write lock taken in the
+        service's writer queue, then BEGIN IMMEDIATE and COMMIT on the driver (no SQLAlchemy
+        transaction: its begin and commit cost as much as a batch's inserts)."""
+        queue = self.db.writer_queue
+        try:
+            async with asyncio.timeout(queue.timeout_s):
+                await queue.lock.acquire()
+        except TimeoutError as exc:
+            raise OperationalError(
+                "BEGIN IMMEDIATE", None, TimeoutError("database is locked: writer queue timed out")
+            ) from exc
+        driver = on.driver
+        try:
+            with rawwrite.driver_errors("begin"):
+                driver.execute("BEGIN IMMEDIATE")  # busy_timeout 0: another process's lock fails at once
+            try:
+                results = await write_hits(on, hits, settings=self.settings)
+                with rawwrite.driver_errors("commit"):
+                    driver.execute("COMMIT")
+            except BaseException:
+                if driver.in_transaction:
+                    with contextlib.suppress(Exception):
+                        driver.execute("ROLLBACK")
+                raise
+        finally:
+            queue.lock.release()
         return results
 
     async def _run(self) -> None:

@@ -183,7 +183,8 @@ class RawExecutor:
         self._driver: Any = None
         # PostgreSQL, `own_transaction`: this executor BEGINs and COMMITs on the driver itself, the
         # BEGIN sent with the batch's advisory locks and the COMMIT with its rollups (one round trip each).
-        self.own = own_transaction and self._pg
+        # SQLite, `own_transaction`: the caller BEGINs and COMMITs on the driver (tracking/hits.py).
+        self.own = own_transaction
         self._locks: list[int] = []
         self._begin = "BEGIN" if sync_commit else "BEGIN; SET LOCAL synchronous_commit TO off"
         self._began = False
@@ -202,6 +203,11 @@ class RawExecutor:
             self._driver = driver
             return self
         return None
+
+    @property
+    def driver(self) -> Any:
+        """The driver connection: `sqlite3.Connection` or asyncpg's."""
+        return self._driver
 
     async def execute(self, statement: Any, parameters: Any = None) -> Any:
         handler = self._handlers.get(id(statement))
@@ -229,7 +235,7 @@ class RawExecutor:
     async def finish(self) -> None:
         """Own transaction: the deferred rollups and COMMIT, in one round trip when they render as
         literals (`pg_literal`), else two. Call once the batch's statements have all run."""
-        if not self.own:
+        if not (self.own and self._pg):
             return
         with driver_errors("finish"):
             await self._finish()
@@ -250,13 +256,13 @@ class RawExecutor:
 
     async def abort(self) -> None:
         """Own transaction: roll back what this executor began (the connection may be gone: then nothing)."""
-        if self.own and self._driver is not None and self._driver.is_in_transaction():
+        if self.own and self._pg and self._driver is not None and self._driver.is_in_transaction():
             await self._driver.execute("ROLLBACK")
 
     # --- the statements ------------------------------------------------------------------------
 
     async def _lock(self, params: dict[str, Any]) -> list[Any]:
-        if self.own and not self._began:
+        if self.own and self._pg and not self._began:
             self._locks.append(int(params["k"]))
             return []
         await self._in_transaction()
@@ -340,14 +346,14 @@ class RawExecutor:
         return [(uuid.UUID(hex=c), uuid.UUID(hex=p), m, s, a) for c, p, m, s, a in claimed]
 
     async def _stats(self, rows: list[dict[str, Any]]) -> list[Any]:
-        if self.own:  # sent with the hourly rollup, or with the COMMIT
+        if self.own and self._pg:  # sent with the hourly rollup, or with the COMMIT
             self._stats_rows += rows
             return []
         await self._upsert("campaign_stats", STAT_COLS, STAT_KEY, rows)
         return []
 
     async def _hourly(self, rows: list[dict[str, Any]]) -> list[Any]:
-        if self.own:
+        if self.own and self._pg:
             stats, self._stats_rows = self._stats_rows, []
             sql = [
                 _literal_upsert("campaign_stats", STAT_COLS, STAT_KEY, stats) if stats else "",
