@@ -205,6 +205,10 @@ class Settings(BaseSettings):
     TRACKING_BATCH_WAIT_MS: float = Field(2, ge=0, le=1000)
     # SQLite file: group commits run their statements inline, no thread hand-off (perf/sqlite_inline.py)
     TRACKING_INLINE_WRITER: bool = True
+    # Group commits run their hot statements on the driver (tracking/rawwrite.py); PostgreSQL keeps its connection
+    TRACKING_RAW_WRITER: bool = True
+    # PostgreSQL, raw writer: false = a batch of opens commits without waiting for its WAL flush
+    TRACKING_PG_SYNCHRONOUS_COMMIT: bool = True
     TRACKING_TOO_SOON_S: float = Field(10, ge=0)
     TRACKING_BURST_WINDOW_S: float = Field(5, ge=0)
     TRACKING_BURST_MIN_LINKS: int = Field(3, ge=2, le=100)

@@ -8,7 +8,7 @@ PostgreSQL and SQLite each have their own `insert()` construct with `on_conflict
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
@@ -26,15 +26,18 @@ __all__ = ["CHUNK", "Executor", "Upsert", "chunks", "dialect", "insert", "owned_
 CHUNK = 400
 
 Upsert = PgInsert | SqliteInsert
-# What a write path executes Core statements on: a session, or a connection (no ORM layer per statement).
-Executor = AsyncSession | AsyncConnection
+# What a write path executes Core statements on: a session, or a connection (no ORM layer per statement),
+# or the pixel's driver-level stand-in for a connection (tracking/rawwrite.py).
+if TYPE_CHECKING:
+    from tracking.rawwrite import RawExecutor
+Executor: TypeAlias = "AsyncSession | AsyncConnection | RawExecutor"
 
 
 def dialect(session: Executor) -> str:
     """The session's (or connection's) dialect name ("postgresql" or "sqlite")."""
-    if isinstance(session, AsyncConnection):
-        return session.dialect.name
-    return session.get_bind().dialect.name
+    if isinstance(session, AsyncSession):
+        return session.get_bind().dialect.name
+    return session.dialect.name
 
 
 def insert(session: Executor, target: Any) -> Upsert:

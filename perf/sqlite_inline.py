@@ -152,6 +152,11 @@ class InlineConnection:
         self._conn.create_function(*args, **kw)
 
     @property
+    def sqlite(self) -> sqlite3.Connection:
+        """The `sqlite3` connection itself (tracking/rawwrite.py runs the pixel's statements on it)."""
+        return self._conn
+
+    @property
     def isolation_level(self) -> str | None:
         return self._conn.isolation_level
 

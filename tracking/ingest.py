@@ -222,6 +222,7 @@ class _Deltas:
 
 
 _UPSERTS: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:k)")  # PostgreSQL: one per campaign of a batch
 
 
 def _rollup_upsert(session: Executor, model: Any, index: tuple[str, ...], cols: tuple[str, ...]) -> Any:
@@ -249,7 +250,7 @@ async def record(session: Executor, drafts: list[Draft], *, settings: Settings) 
     if sql.dialect(session) == "postgresql":
         for campaign_id in sorted({d.campaign_id for d in drafts if d.campaign_id}):
             key = int.from_bytes(campaign_id.bytes[:8], "big", signed=True)
-            await session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+            await session.execute(ADVISORY_LOCK, {"k": key})
     deltas = _Deltas()
     await _label(session, drafts, settings, deltas)
     created = await _store(session, drafts)
@@ -555,7 +556,7 @@ async def _claim(session: Executor, created: list[Draft], deltas: _Deltas) -> No
     if not rows:
         return
     for key in await session.execute(_claim_insert(session), rows):
-        d = candidates[tuple(key)]  # type: ignore[index]
+        d = candidates[tuple(key)]
         deltas.unique(d.workspace_id, key[0], d.tier, d.step, d.variant, d.occurred_at, key[2], key[3], key[4])
 
 
