@@ -1515,6 +1515,20 @@ class Plan:
             lambda m: f", with {m.group('np')} at {m.group('fig')}",
             text,
         )
+        # "online sales are up 8%, and repeat customer rate slipped to 24%": the second measure takes its article, and
+        # two measures moving opposite ways are joined with "but"
+        second = re.search(
+            r", and (?!the\b|your\b|its\b|their\b|a\b|an\b|you\b)(?P<np>[a-z][\w -]{2,30}?) "
+            r"(?P<verb>slipped|fell|dropped|declined|rose|grew|climbed|is|was|sits|hit|stands)\b",
+            text,
+        )
+        if second:
+            up = re.compile(r"\b(?:up|rose|grew|climbed|increased)\b")
+            down = re.compile(r"\b(?:down|slipped|fell|dropped|declined)\b")
+            head, tail_ = text[: second.start()], text[second.end("verb") :]
+            verb = second.group("verb")
+            opposite = (up.search(head) and down.search(verb)) or (down.search(head) and up.search(verb))
+            text = f"{head}, {'but' if opposite else 'and'} the {second.group('np')} {verb}{tail_}"
         # "3 hosts left for Horseshoe in January, took books with them": one subject, two past verbs
         text = re.sub(
             r"^((?:\S+ ){1,4}?(?:left|quit|moved|went)\b[^,]*), (?=(?:took|brought|moved)\b)", r"\1 and ", text

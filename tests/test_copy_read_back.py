@@ -766,3 +766,14 @@ def test_an_honour_is_congratulated_with_a_so_what_and_never_the_topic_of_a_call
         signals=["Ranked in Chambers USA 2026 (Employment)"],
     )
     assert _first(named).startswith("Congrats on being ranked in Chambers USA 2026."), named
+
+
+def test_two_measures_moving_opposite_ways_are_joined_with_but() -> None:
+    _, body = _step_one(
+        "ecommerce",
+        title="Head of Ecommerce",
+        company="Northbay Outfitters",
+        employee_count=120,
+        notes="Online revenue up 11%, repeat purchase rate slipped to 21%",
+    )
+    assert "up 11%, but the repeat purchase rate slipped to 21%" in _first(body), body
