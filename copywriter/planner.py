@@ -2334,11 +2334,24 @@ class Plan:
             return said.subject if angle == 0 else None
         if fact.kind is None and re.search(MILESTONE, fact.text, re.IGNORECASE):
             return None  # an honour is congratulated in the body; its name cut short is no subject ("your #2 Product")
+        moved = _MOVED_BY.match(fact.text)
+        if moved and angle == 0 and not said:
+            # "Rated trips down about 9% year over year at ..." -> "rated trips down 9%": the measure and its move
+            np = moved.group("np")
+            np = np if len(np.split()) > 1 and np.split()[1].isupper() else lc_np(np)  # "Meta CAC" keeps its case
+            return f"{np} {moved.group('dir')} {moved.group('pct')}"
         goal = _GOAL_TO.search(fact.text)
         if goal and angle == 0 and not said:
             # "Board wants pipeline coverage from 3x to 4x by H2" -> "pipeline coverage to 4x"
             return f"{lc_np(goal.group('np'))} to {goal.group('to')}"
         topic = self.topic(fact)
+        if topic and len(topic.split()) == 1 and topic.islower() and fact.kind is not None:
+            # "the ordering", "before the app": one common word is no subject, unless its place names it ("the
+            # Lincoln branch")
+            place = re.search(r"\b(?:in|at) ([A-Z][a-z][\w-]+)\b", fact.text)
+            if not place or angle != 0 or place.group(1).lower() in _WHEN_STARTS:
+                return None
+            return f"the {place.group(1)} {topic}"
         if not topic or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2:
             return None  # no topic, or one cut inside a quotation ("your Online' button")
         group = _group(fact)
@@ -2809,6 +2822,11 @@ _ALL_SITES = re.compile(
 _INVESTED = re.compile(
     r"^(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
     r"(?:from|by) (?P<who>[A-Z][\w&.' -]{2,50})$"
+)
+# "Rated trips down about 9% year over year": a measure that moved, said as a subject
+_MOVED_BY = re.compile(
+    r"^(?P<np>[A-Za-z][\w -]{2,30}?) (?:are |is |were |was )?(?P<dir>down|up) "
+    r"(?:about |roughly |nearly |almost |over )?(?P<pct>\d[\d.,]*%)"
 )
 # a goal that moves a measure: "wants pipeline coverage from 3x to 4x", "wants it under 40%" is not one
 _GOAL_TO = re.compile(

@@ -777,3 +777,22 @@ def test_two_measures_moving_opposite_ways_are_joined_with_but() -> None:
         notes="Online revenue up 11%, repeat purchase rate slipped to 21%",
     )
     assert "up 11%, but the repeat purchase rate slipped to 21%" in _first(body), body
+
+
+def test_a_measure_that_moved_is_the_subject_with_its_figure_and_one_common_word_is_not() -> None:
+    subject, _ = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Cedar Flats Casino",
+        employee_count=700,
+        notes="Rated trips down ~12% YoY since a competitor opened nearby",
+    )
+    assert subject == "rated trips down 12%", subject
+    subject, _ = _step_one(
+        "financial_services",
+        title="SVP Retail",
+        company="Prairie State Bank",
+        employee_count=300,
+        signals=["Opening a branch in Ames in Q3"],
+    )
+    assert subject == "the Ames branch", subject
