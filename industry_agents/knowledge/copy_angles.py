@@ -95,6 +95,10 @@ ANGLES: dict[str, CopyAngles] = {
                 ),
             ),
             (
+                r"\bwing\b|\bspa\b|\brooftop\b|\bnew (?:pool|suites?|floors?)\b",
+                "New rooms and new amenities are easiest to fill with guests who already know the hotel, and they can be asked to book direct.",
+            ),
+            (
                 r"\bopen|\bnew hotels?\b|\bnew propert",
                 "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission.",
             ),
