@@ -2330,8 +2330,13 @@ class Plan:
 
     def subject_for(self, fact: CopyFact, angle: int) -> str | None:
         said = self.restated.get(fact.raw)
-        if said is not None:
+        if said is not None and (said.subject or angle != 0):
             return said.subject if angle == 0 else None
+        merger = re.search(r"\b[Mm]erger with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
+        if merger and angle == 0:
+            return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
+        if said is not None:
+            return None
         if fact.kind is None and re.search(MILESTONE, fact.text, re.IGNORECASE):
             return None  # an honour is congratulated in the body; its name cut short is no subject ("your #2 Product")
         moved = _MOVED_BY.match(fact.text)

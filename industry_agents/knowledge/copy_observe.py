@@ -718,7 +718,7 @@ OBSERVE: dict[str, Observations] = {
                 "rate specials pull in money from outside the market that leaves when the rate ends, while the households and businesses nearby are the deposits that stay",
                 (
                     "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
-                    "Reaching the households and businesses nearby is what builds deposits that stay.",
+                    "A local campaign aimed at them is what builds a deposit base that stays after the rate changes.",
                 ),
                 ("deposits from nearby", "the deposits next door"),
             ),
