@@ -951,6 +951,9 @@ class Plan:
             line = f"{m.group('who')} suggested I get in touch{after}."
         elif m := _SENT.search(notes):
             line = f"Following up on the {m.group('what').strip()} we sent over."
+        elif m := _ASKED_FOR.search(notes):
+            after = f" after our {m.group('after').strip()}" if m.group("after") else ""
+            line = f"Thanks for asking for the {m.group('what')}{after}."
         return line if line and self.ok(line) else None
 
     def later_ask(self) -> str | None:
@@ -968,6 +971,35 @@ class Plan:
         how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
         ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
         return ask if self.ok(ask) else None
+
+    def wants_ask(self) -> str | None:
+        """The question for a record that names the next step they want and its date ("wants pilot on 90-365 day
+        lapsed segment before Q1 budget lock Jan 15", "wants new-member campaign live by March"): that step,
+        planned before that date; None when the notes name none."""
+        m = _WANTS_BY.search(normalise_note(self.ctx.prospect.notes or ""))
+        if not m:
+            return None
+        what = m.group("what").strip()
+        what = re.sub(r"\bon (?!your\b|the\b)", "on your ", what, count=1)
+        when = re.sub(r"\s*\([^)]*\)", "", m.group("when")).strip().rstrip(".")
+        if when.split()[0].lower() not in _WHEN_STARTS or re.match(r"^Q[1-4] [a-z]", when):
+            when = f"the {when}"  # "before Q1 budget lock" -> "before the Q1 budget lock"
+        when = re.sub(  # "Jan 15" -> "January 15"
+            r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d)",
+            lambda d: next(n for n in calendar.month_name[1:] if n.startswith(d.group(1)[:3])),
+            when,
+        )
+        when = re.sub(r"\b((?:budget|contract) (?:lock|deadline|renewal)) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)
+        plural = what.split(" on ")[0].split()[-1].endswith("s")
+        live = (" go live" if plural else " goes live") if m.group("live") else ""
+        ask = (
+            f"Worth 15 minutes to plan how the {what}{live} {m.group('prep')} {when}?"
+            if live
+            else f"Worth 15 minutes to plan the {what} {m.group('prep')} {when}?"
+        )
+        if self.tier > 1:
+            ask = f"Want me to send a short plan for the {what} {m.group('prep')} {when}?"
+        return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
     def budget_ask(self) -> str | None:
         """The question for a record that names next year's budget ("in 2027 budget", "budget for 2027"): asked
@@ -2963,6 +2995,10 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
                 or has_verb(["", words[0]])
                 or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
             ):
+                if words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
+                    # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
+                    ing = _INFLECT.present_participle(rest.split()[0])
+                    rest = f"{ing} {rest.split(' ', 1)[1]}" if ing else rest
                 again = read_fact(rest[0].upper() + rest[1:], fact.field, terms)
                 if again is not None and (
                     again.kind is not None or words[0] in ("is", "was", "has", "had", "named", "ranked", "listed")
@@ -3186,6 +3222,13 @@ _WHEN_STARTS = frozenset(
 _HONOUR = re.compile(
     r"^(?P<how>[Nn]amed to|[Nn]amed one of|[Rr]anked in|[Rr]ecogni[sz]ed (?:by|in|as))\s+(?P<what>.{3,80})$"
 )
+# "wants pilot on 90-365 day lapsed segment before Q1 budget lock Jan 15", "wants flows live before Feb": the next
+# step they want, and when
+_WANTS_BY = re.compile(
+    r"\bwants? (?:a |an |the |to (?:run|launch|start|test) (?:a |an |the )?)?(?P<what>(?:pilot|test|campaign|flows?|"
+    r"program|programme|[\w-]+(?: and [\w-]+)? (?:pilot|test|campaign|flows?|program|programme))(?: on [\w -]{3,40}?)?)"
+    r"(?P<live> live| in place| running| launched)? (?P<prep>before|by) (?P<when>[^;,.]{2,40})"
+)
 # "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
 _CALLED = re.compile(
     r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg)\s+(?:on\s+)?"
@@ -3201,6 +3244,11 @@ _INTRO = re.compile(
 _SENT = re.compile(
     r"(?:^|[;.]\s*)(?:[Oo]pened|[Dd]ownloaded|[Rr]ead)\s+our\s+(?P<what>[\w -]{3,40})\s+"
     r"(?:email|newsletter|guide|report|PDF)\b"
+)
+# "Asked for a case study after our LinkedIn post": a request of theirs, thanked for
+_ASKED_FOR = re.compile(
+    r"(?:^|[;.]\s*)[Aa]sked (?:for|about) (?:a |an |the |our )?(?P<what>case study|deck|pricing|proposal|benchmark|demo|"
+    r"sample plan|audit)(?: after (?:our |the )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
 )
 _MET_AT = re.compile(
     r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly))?\s+at\s+"

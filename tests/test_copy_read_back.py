@@ -796,3 +796,26 @@ def test_a_measure_that_moved_is_the_subject_with_its_figure_and_one_common_word
         signals=["Opening a branch in Ames in Q3"],
     )
     assert subject == "the Ames branch", subject
+
+
+def test_the_next_step_they_named_is_the_question_and_a_request_of_theirs_is_thanked() -> None:
+    _, casino = _step_one(
+        "casino",
+        title="SVP Marketing",
+        company="Juniper Falls Casino",
+        employee_count=900,
+        notes="Rated trips down ~7% YoY; wants pilot on 60-180 day lapsed segment before Q1 budget lock Jan 20",
+    )
+    assert (
+        _question(casino)
+        == "Worth 15 minutes to plan the pilot on your 60-180 day lapsed segment before the Q1 budget "
+        "lock on January 20?"
+    ), casino
+    _, hotel = _step_one(
+        "hotel",
+        title="Revenue Manager",
+        company="Tidewater Inn",
+        employee_count=80,
+        notes="Asked for a case study after our LinkedIn post",
+    )
+    assert _first(hotel).startswith("Thanks for asking for the case study after our LinkedIn post."), hotel

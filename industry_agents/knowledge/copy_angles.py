@@ -540,7 +540,11 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 MILESTONE,
-                "Recognition like that helps leasing most when renters hear about it before they start searching.",
+                "A milestone like that is a good moment to look at how fast vacant units fill, since turnover is where most empty weeks come from.",
+            ),
+            (
+                r"\btop(?:s|ping|ped) out\b|\bleasing starts\b|\bpre-?leasing\b",
+                "The months before leasing starts decide how many renters are already waiting when the doors open.",
             ),
         ),
         observation=(
