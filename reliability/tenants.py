@@ -62,7 +62,12 @@ async def _connections(pg_url: str) -> int:
         user=u.username, password=u.password, database=u.database, host=u.query.get("host") or u.host, port=u.port
     )
     try:
-        return int(await conn.fetchval("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", u.database))
+        # the service's connections only: this watcher's own is not one of them
+        return int(
+            await conn.fetchval(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", u.database
+            )
+        )
     finally:
         await conn.close()
 
@@ -208,7 +213,8 @@ async def _scenario(
     )
     result.check(not bad_5xx, f"the bad tenant got answers other than 4xx: {bad_5xx}")
     result.check(set(health) == {200}, f"the health check answered {dict(health)}")
-    result.check(peak <= pool_max + 1, f"{peak} connections open on the database (pool {pool_max})")
+    # +1: an overflow connection closed on check-in is still listed for a moment while its replacement opens
+    result.check(peak <= pool_max + 1, f"{peak} service connections open on the database (pool {pool_max})")
 
 
 async def _keys(pg_url: str) -> tuple[str, str]:
