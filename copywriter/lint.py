@@ -35,7 +35,6 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -155,6 +154,11 @@ class LintContext:
         None  # the legal name as the record writes it ("Tidewater Financial Corp.")  # topics the record says are not happening ("expansion", "hiring")
     )
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
+    # What the checks read from a sentence and the sender's side of the context alone (the sender's company and
+    # offer, the agent's personas, pains and priorities): one table for every context whose sender side is equal
+    # (`_shared_table`), so a stock sentence is read once per campaign, not once per prospect. Never copied by
+    # `dataclasses.replace`: a context with other fields starts with its own table.
+    shared: dict[object, object] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
 
 _TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -240,10 +244,14 @@ _FUNCTION_WORDS = {
 }
 
 
+_FUNCTION_RES = tuple((re.compile(rf"\b{re.escape(word)}\b"), fn) for word, fn in _FUNCTION_WORDS.items())
+
+
+@lru_cache(maxsize=4096)
 def _function_of(text: str) -> str | None:
     low = text.lower()
-    for word, fn in _FUNCTION_WORDS.items():
-        if re.search(rf"\b{re.escape(word)}\b", low):
+    for pattern, fn in _FUNCTION_RES:
+        if pattern.search(low):
             return fn
     return None
 
@@ -357,14 +365,8 @@ def build_lint_context(
         w in title_low for w in ("owner", "founder", "ceo", "president", "principal", "partner", "dds", "dmd")
     )
     website = bool(clean(prospect.website) or clean(prospect.company_domain))
-    slashed, titled = [], []
-    for other in profile.personas:
-        if any(ch in other.name for ch in "/(&"):
-            slashed += [re.escape(f) for f in _label_forms(other.name)]
-            if " & " in other.name:
-                head = other.name.lower().split(" & ")[0]
-                slashed.append(rf"{re.escape(head)} & [\w-]+(?: [\w-]+)?s")
-        titled += [re.escape(other.name + "s"), re.escape(other.name)]
+    persona_names = tuple(p.name for p in profile.personas)
+    label_re, titled_re = _label_res(persona_names)
     runs: set[str] = set()
     for sentence in re.split(r"(?<=[.!?;])\s+", ". ".join([*prospect.signals, prospect.notes or ""]).lower()):
         # a note that only says where we met ("Met at the ADA SmileCon;") holds nothing internal to leak: its event
@@ -373,7 +375,11 @@ def build_lint_context(
             words = re.findall(r"[\w'-]+", sentence)
             runs.update(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
     pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
-    return LintContext(
+    priorities = _priority_index(profile)
+    pains_lower = tuple((p.lower().rstrip("."), p) for p in pains)
+    angle_words = _angle_words(profile.industry, terms)
+    sender_claim_re = _sender_claim_re(sender.company)
+    ctx = LintContext(
         company=company,
         company_words=frozenset(tokens(company)) | frozenset(tokens(full or company)) if company else frozenset(),
         first_name=clean(prospect.first_name),
@@ -392,24 +398,78 @@ def build_lint_context(
         function=_function_of(prospect.title or ""),
         owner_small=owner and (employees is None or employees <= 50),
         micro=employees is not None and employees <= 5,
-        priorities=_priority_index(profile),
-        persona_names=tuple(p.name for p in profile.personas),
+        priorities=priorities,
+        persona_names=persona_names,
         pains=pains,
         raw_title=clean(prospect.title),
         website=website,
-        label_re=re.compile("|".join(slashed), re.IGNORECASE) if slashed else None,
-        titled_re=re.compile(r"(?<!^)\b(?:" + "|".join(titled) + r")\b") if titled else None,
+        label_re=label_re,
+        titled_re=titled_re,
         internal_runs=frozenset(runs),
-        sender_claim_re=re.compile(rf"\b{re.escape(sender.company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$"),
-        pains_lower=tuple((p.lower().rstrip("."), p) for p in pains),
-        angle_words=_angle_words(profile, terms),
+        sender_claim_re=sender_claim_re,
+        pains_lower=pains_lower,
+        angle_words=angle_words,
+    )
+    # the sender's side: every field a `shared` entry is computed from (see `_SHARED_ONLY` and the checks that
+    # read `ctx.shared`), so two contexts share a table only when each of those fields is equal
+    side = (
+        sender.company,
+        frozenset(tokens(sender.company)),
+        sender.offer,
+        terms,
+        priorities,
+        pains_lower,
+        angle_words,
+        label_re,
+        titled_re,
+        sender_claim_re,
+    )
+    object.__setattr__(ctx, "shared", _shared_table(side))
+    return ctx
+
+
+# One table per sender side (a campaign: one agent, one sender, many prospects), holding the key it was made for.
+_SHARED: dict[tuple[object, ...], dict[object, object]] = {}
+
+
+def _shared_table(side: tuple[object, ...]) -> dict[object, object]:
+    table = _SHARED.get(side)
+    if table is None:
+        if len(_SHARED) >= 64:
+            _SHARED.clear()
+        table = _SHARED[side] = {}
+    elif len(table) > 50_000:
+        table.clear()
+    return table
+
+
+@lru_cache(maxsize=256)
+def _label_res(persona_names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The agent's persona labels as a pasted group ("executive (CEO/President/COO)s", any case) and as written."""
+    slashed, titled = [], []
+    for name in persona_names:
+        if any(ch in name for ch in "/(&"):
+            slashed += [re.escape(f) for f in _label_forms(name)]
+            if " & " in name:
+                head = name.lower().split(" & ")[0]
+                slashed.append(rf"{re.escape(head)} & [\w-]+(?: [\w-]+)?s")
+        titled += [re.escape(name + "s"), re.escape(name)]
+    return (
+        re.compile("|".join(slashed), re.IGNORECASE) if slashed else None,
+        re.compile(r"(?<!^)\b(?:" + "|".join(titled) + r")\b") if titled else None,
     )
 
 
-def _angle_words(profile: AgentProfile, terms: OfferTerms) -> frozenset[str]:
+@lru_cache(maxsize=256)
+def _sender_claim_re(sender_company: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(sender_company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$")
+
+
+@lru_cache(maxsize=256)
+def _angle_words(industry: str, terms: OfferTerms) -> frozenset[str]:
     from industry_agents.knowledge.copy_angles import ANGLES
 
-    angles = ANGLES.get(profile.industry)
+    angles = ANGLES.get(industry)
     if angles is None:
         return frozenset()
     judged = words_of(angles.judged_on) if terms.relevant(angles.judged_on) else frozenset()
@@ -486,16 +546,36 @@ def _titled_labels(text: str) -> tuple[str, ...]:
     return tuple(m.group(0) for m in _TITLED_LABEL.finditer(text)) if _UPPER.search(text, 1) else ()
 
 
+@lru_cache(maxsize=16384)
+def _plural_labels(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _PLURAL_LABEL.finditer(text)) if ("/" in text or ")s" in text) else ()
+
+
+def _persona_labels(text: str, ctx: LintContext) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """The agent's persona labels in `text`: as a pasted group (with where each starts) and as written, read
+    from the sentence and the sender side alone (remembered in `ctx.shared`)."""
+    key = ("labels", text)
+    hit = ctx.shared.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    grouped: tuple[tuple[str, int], ...] = ()
+    if ctx.label_re is not None and any(ch in text for ch in "/(&"):
+        grouped = tuple((m.group(0), m.start()) for m in ctx.label_re.finditer(text))
+    titled = tuple(m.group(0) for m in ctx.titled_re.finditer(text)) if ctx.titled_re is not None else ()
+    ctx.shared[key] = result = (grouped, titled)
+    return result
+
+
 def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
-    found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
+    found: list[str] = list(_plural_labels(text))
     if ctx is not None:
-        if ctx.label_re is not None and any(ch in text for ch in "/(&"):
+        grouped, titled = _persona_labels(text, ctx)
+        if grouped:
             spans = [(m.start(), m.end()) for n in _names(ctx) for m in re.finditer(re.escape(n), text)]
             found += [
-                m.group(0) for m in ctx.label_re.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+                label for label, start in grouped if not any(a <= start < b for a, b in spans)
             ]  # "Sierra Lode Hotel & Casino" is a name
-        if ctx.titled_re is not None:
-            found += [m.group(0) for m in ctx.titled_re.finditer(text)]
+        found += titled
     for label in _titled_labels(text):
         if ctx is not None and (any(label in n for n in _names(ctx)) or label.lower() in ctx.record_lower):
             continue  # a name or a job title the record itself gives
@@ -826,13 +906,23 @@ _TITLE_JUNK = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
+def _raw_roles(text: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether `text` has a role slot's cue ("as ", "you're"), and the roles in its slots that read as a stored
+    title, in order (from the sentence alone: remembered by text)."""
+    cue = any(k in text for k in ("As ", "as ", "ole as", "ou're"))
+    roles = tuple(
+        role
+        for m in _ROLE_SLOT.finditer(text)
+        if _TITLE_JUNK.search(role := m.group("role")) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role)
+    )
+    return cue, roles
+
+
 def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
-    if (
-        "|" not in text
-        and not any(k in text for k in ("As ", "as ", "ole as", "ou're"))
-        and not (ctx is not None and ctx.raw_title and ctx.raw_title in text)
-    ):
+    cue, roles = _raw_roles(text)
+    if "|" not in text and not cue and not (ctx is not None and ctx.raw_title and ctx.raw_title in text):
         return out
     if "|" in text:
         i = text.index("|")
@@ -840,18 +930,16 @@ def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
             Finding("raw_title", text[max(0, i - 25) : i + 20].strip(), "a stored title pasted into the copy")
         )
         return out
-    for m in _ROLE_SLOT.finditer(text):
-        role = m.group("role")
+    for role in roles:
         if ctx is not None and any(role.startswith(n) for n in _names(ctx)):
             continue
-        if _TITLE_JUNK.search(role) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role):
-            out.append(
-                Finding(
-                    "raw_title",
-                    role,
-                    'a stored title pasted into the copy; refer to the role as people say it ("as head of sales")',
-                )
+        out.append(
+            Finding(
+                "raw_title",
+                role,
+                'a stored title pasted into the copy; refer to the role as people say it ("as head of sales")',
             )
+        )
     if ctx is not None and ctx.raw_title and re.search(r"[|,/&().]", ctx.raw_title) and ctx.raw_title in text:
         out.append(Finding("raw_title", ctx.raw_title, "the prospect's stored title pasted as-is"))
     return list({f.span: f for f in out}.values())
@@ -974,6 +1062,22 @@ _CLAIM_FILLER = frozenset(
 def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or text.rstrip().endswith("?"):
         return []
+    read = _offer_claim(text, ctx)
+    if read is None:
+        return []
+    claim, words = read
+    words -= ctx.company_words
+    if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
+        return []
+    return [Finding("off_offer", claim.strip(" .,:;"), f'a claim the offer ("{ctx.offer}") does not make')]
+
+
+def _offer_claim(text: str, ctx: LintContext) -> tuple[str, frozenset[str]] | None:
+    """The claim `text` makes about the sender, and its words less the offer's, the sender's name, filler and the
+    offer's audience: read from the sentence and the sender side alone (remembered in `ctx.shared`)."""
+    key = ("offer_claim", text)
+    if key in ctx.shared:
+        return ctx.shared[key]  # type: ignore[return-value]
     claim = None
     has_sender = ctx.sender_company in text
     m = _CLAIM_WE.search(text) if ("we " in text or "We " in text or "we'" in text) else None
@@ -991,13 +1095,11 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
             )
             if m3 and (ctx.offer.lower() in text.lower() or has_sender or "we" in text.lower()):
                 claim = m3.group("rest")
-    if claim is None:
-        return []
-    words = words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.company_words
-    words -= ctx.terms.audience
-    if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
-        return []
-    return [Finding("off_offer", claim.strip(" .,:;"), f'a claim the offer ("{ctx.offer}") does not make')]
+    read = None
+    if claim is not None:
+        read = claim, words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.terms.audience
+    ctx.shared[key] = read
+    return read
 
 
 _PAIN_FRAME = re.compile(
@@ -1079,18 +1181,32 @@ def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding
     return list({f.span: f for f in out}.values())
 
 
-def check_wrong_persona_metric(text: str, ctx: LintContext | None) -> list[Finding]:
-    if ctx is None:
-        return []
+def _priorities_in(text: str, ctx: LintContext) -> tuple[tuple[str, frozenset[str], str, bool], ...]:
+    """The agent's priority phrases `text` names (each at its first place, none inside a longer one), with whether
+    the offer speaks to it: read from the sentence and the sender side alone, remembered in `ctx.shared`."""
+    key = ("priorities", text)
+    hit = ctx.shared.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
     low = text.lower()
-    out: list[Finding] = []
+    found: list[tuple[str, frozenset[str], str, bool]] = []
     taken: list[tuple[int, int]] = []
     for phrase, owners, seniority in ctx.priorities:
         i = low.find(phrase)
         if i < 0 or any(a <= i < b for a, b in taken):
             continue
         taken.append((i, i + len(phrase)))
-        if (ctx.terms.overlap(phrase) - WEAK) and not ctx.micro:
+        found.append((phrase, owners, seniority, bool(ctx.terms.overlap(phrase) - WEAK)))
+    ctx.shared[key] = result = tuple(found)
+    return result
+
+
+def check_wrong_persona_metric(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None:
+        return []
+    out: list[Finding] = []
+    for phrase, owners, seniority, offer_true in _priorities_in(text, ctx):
+        if offer_true and not ctx.micro:
             continue
         mine = ctx.persona is not None and ctx.persona.name in owners
         if mine and not ctx.micro:
@@ -1154,43 +1270,50 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None:
         return []
     out: list[Finding] = []
-    low_text = text.lower()
-    if not any(k in low_text for k in ("congrat", "saw", "notic", "heard", "read", "great to see")):
-        return out
-    for m in _EVENT_CUE.finditer(text):
-        claim = (m.group("a") or m.group("b") or "").strip()
-        low = claim.lower()
-        groups = [
-            g for g, words in _EVENT_GROUPS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
-        ]
-        if not groups:
-            continue
+    for claim, low, groups, specifics, unaddressed in _event_claims(text):
         facts = ctx.fact_lower
         grounded = False
         for g in groups:
             words = _FACT_GROUP_WORDS.get(g, _EVENT_GROUPS[g])
             if any(re.search(rf"\b{re.escape(w)}", facts) for w in words):
                 grounded = True
+        for word in specifics:
+            if word.lower() not in ctx.record_lower and not any(word in n for n in _names(ctx)):
+                grounded = False
+        if unaddressed and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words)):
+            continue  # "saw a lot of ..." is not an event claim about the prospect
+        if not grounded:
+            out.append(Finding("ungrounded_event", claim, "an event nothing in the record mentions"))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _event_claims(text: str) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], ...]:
+    """The event claims `text` makes, read from the sentence alone (remembered by text): each claim, lower-cased,
+    its event groups, the specifics a record must ground (names, figures; not acronyms), and whether it is a
+    "saw ..." that addresses nobody ("you", "their", "the") in its first words."""
+    low_text = text.lower()
+    if not any(k in low_text for k in ("congrat", "saw", "notic", "heard", "read", "great to see")):
+        return ()
+    out = []
+    for m in _EVENT_CUE.finditer(text):
+        claim = (m.group("a") or m.group("b") or "").strip()
+        low = claim.lower()
+        groups = tuple(
+            g for g, words in _EVENT_GROUPS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+        )
+        if not groups:
+            continue
         specifics = [
             w
             for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\w$%.,-]*|Series [A-Z])\b", claim)
             if w.lower() not in ("i", "congrats", "saw", "series")
         ]
         specifics += re.findall(r"\bSeries [A-Z]\b", claim)
-        for word in specifics:
-            if sum(c.isupper() for c in word) >= 2 and not word.startswith("Series"):
-                continue
-            if word.lower() not in ctx.record_lower and not any(word in n for n in _names(ctx)):
-                grounded = False
-        if (
-            m.group("b") is not None
-            and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40])
-            and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words))
-        ):
-            continue  # "saw a lot of ..." is not an event claim about the prospect
-        if not grounded:
-            out.append(Finding("ungrounded_event", claim, "an event nothing in the record mentions"))
-    return out
+        specifics = [w for w in specifics if not (sum(c.isupper() for c in w) >= 2 and not w.startswith("Series"))]
+        unaddressed = m.group("b") is not None and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40])
+        out.append((claim, low, groups, tuple(specifics), unaddressed))
+    return tuple(out)
 
 
 _STOCK = re.compile(
@@ -1416,15 +1539,26 @@ def _claims_in(text: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(p.group(0) for p in _PROMISE.finditer(low)), (frame.group("claim") if frame else None)
 
 
+@lru_cache(maxsize=16384)
+def _beyond_offer(value_claim: str, offer: str) -> frozenset[str]:
+    """The words of a value claim the offer does not say (by 5-letter stem), less filler."""
+    stems = {w[:5] for w in words_of(offer)}
+    return frozenset({w for w in words_of(value_claim) if w[:5] not in stems} - _VALUE_FILLER)
+
+
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
     """A promise about how the sender works, a value the sender's offer text does not state, or a claim the
     record denies ("New rooms fill faster ..." to a prospect "not planning any expansion")."""
     promises, value_claim = _claims_in(text)
-    out = [
-        Finding("unsupported_claim", promise, "a promise the sender's offer does not make")
-        for promise in promises
-        if ctx is None or promise not in ctx.offer.lower()
-    ]
+    out = (
+        [
+            Finding("unsupported_claim", promise, "a promise the sender's offer does not make")
+            for promise in promises
+            if ctx is None or promise not in ctx.offer.lower()
+        ]
+        if promises
+        else []
+    )
     for topic in ctx.denied if ctx is not None else ():
         # the denial said back ("With no expansion planned for 2027, ...") claims nothing
         claim = next(
@@ -1435,8 +1569,7 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
         if claim and not own:
             out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
     if value_claim is not None and ctx is not None:
-        offer = {w[:5] for w in words_of(ctx.offer)}
-        extra = {w for w in words_of(value_claim) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
+        extra = _beyond_offer(value_claim, ctx.offer) - ctx.company_words
         if len(extra) >= 2:
             out.append(Finding("unsupported_claim", value_claim, "a value the sender's offer does not state"))
     return out
@@ -1687,19 +1820,40 @@ _TEXT_ONLY = frozenset(
 )
 
 
+# The checks that read the sentence and the sender's side of the context only (the sender's company and offer, the
+# agent's pains): their findings are remembered per text in the table every context of that sender side shares.
+_SHARED_ONLY = frozenset({check_sender_at_end, check_offer_pasted, check_offer_restated, check_unrelated_pain})
+
+
 @lru_cache(maxsize=16384)
-def _text_findings(check: Callable[[str, LintContext | None], list[Finding]], text: str) -> tuple[Finding, ...]:
-    return tuple(check(text, None))
+def _text_findings(text: str) -> tuple[tuple[Finding, ...] | None, ...]:
+    """Each text-only check's findings for `text`, in `SENTENCE_CHECKS` order (None for the checks that need a context)."""
+    return tuple(tuple(check(text, None)) if check in _TEXT_ONLY else None for check in SENTENCE_CHECKS)
+
+
+def _sender_side_findings(text: str, ctx: LintContext) -> tuple[tuple[Finding, ...] | None, ...]:
+    """`_text_findings` with the findings of the `_SHARED_ONLY` checks added, remembered in `ctx.shared`."""
+    known = ctx.shared.get(text)
+    if known is None:
+        known = tuple(
+            tuple(check(text, ctx)) if found is None and check in _SHARED_ONLY else found
+            for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True)
+        )
+        ctx.shared[text] = known
+    return known  # type: ignore[return-value]
 
 
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
     """Every sentence check's findings for one sentence (remembered per context: the writer checks its own
     sentences as it plans them, and the quality report reads the same sentences again)."""
-    if ctx is not None and text in ctx.cache:
-        return ctx.cache[text]
+    if ctx is not None:
+        hit = ctx.cache.get(text)
+        if hit is not None:
+            return hit
     out: list[Finding] = []
-    for check in SENTENCE_CHECKS:
-        out.extend(_text_findings(check, text) if check in _TEXT_ONLY else check(text, ctx))
+    known = _text_findings(text) if ctx is None else _sender_side_findings(text, ctx)
+    for check, found in zip(SENTENCE_CHECKS, known, strict=True):
+        out.extend(check(text, ctx) if found is None else found)
     if ctx is not None:
         ctx.cache[text] = out
     return out
