@@ -2351,7 +2351,13 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“0-9$])|\n+")
 
 
 def sentences_of(body: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_SPLIT.split(body) if s and s.strip()]
+    return list(_sentences(body))
+
+
+@lru_cache(maxsize=1024)
+def _sentences(body: str) -> tuple[str, ...]:
+    """`sentences_of`, remembered by text: a message's checks read its sentences more than once."""
+    return tuple(s.strip() for s in _SENTENCE_SPLIT.split(body) if s and s.strip())
 
 
 def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
@@ -2365,6 +2371,21 @@ def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
     return [Finding("strongest_fact_unused", top.text, "step 1 leaves out the strongest offer-relevant fact")]
 
 
+@lru_cache(maxsize=256)
+def _offer_stem_runs(offer: str) -> tuple[int, frozenset[tuple[str, ...]]]:
+    """The run length `check_repeats` reads the offer in (up to 4 words), and its runs by 5-letter stems."""
+    n = min(4, len(_TOKEN.findall(offer.lower())))
+    return n, frozenset(tuple(w[:5] for w in run) for run in _offer_runs(offer, n)) if n >= 3 else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _names_offer(sentence: str, offer: str) -> bool:
+    """Whether `sentence` repeats a run of the offer's words (by stem)."""
+    n, runs = _offer_stem_runs(offer)
+    stems = [w[:5] for w in _TOKEN.findall(sentence.lower())]
+    return any(tuple(stems[i : i + n]) in runs for i in range(len(stems) - n + 1))
+
+
 def check_repeats(body: str, ctx: LintContext | None) -> list[Finding]:
     """Step 1 names the prospect's company at most twice and claims the offer once."""
     if ctx is None:
@@ -2372,13 +2393,7 @@ def check_repeats(body: str, ctx: LintContext | None) -> list[Finding]:
     out = []
     if ctx.company and len(re.findall(re.escape(ctx.company), body)) > 2:
         out.append(Finding("name_repeated", ctx.company, "the company named more than twice"))
-    n = min(4, len(_TOKEN.findall(ctx.offer.lower())))
-    runs = {tuple(w[:5] for w in run) for run in _offer_runs(ctx.offer, n)} if n >= 3 else set()
-    naming = []
-    for sentence in sentences_of(body):
-        stems = [w[:5] for w in _TOKEN.findall(sentence.lower())]
-        if any(tuple(stems[i : i + n]) in runs for i in range(len(stems) - n + 1)):
-            naming.append(sentence)
+    naming = [sentence for sentence in _sentences(body) if _names_offer(sentence, ctx.offer)]
     if len(naming) > 1:
         out.append(Finding("name_repeated", naming[1], "the offer named more than once"))
     return out
@@ -2389,7 +2404,7 @@ def lint_message(
 ) -> list[Finding]:
     """All findings for one message: each sentence, the subject, and (for a step 1) the lead fact."""
     out: list[Finding] = []
-    for sentence in sentences_of(body):
+    for sentence in _sentences(body):
         if len(sentence) < 40 and not sentence.endswith((".", "?", "!")):
             continue  # a greeting, a sign-off, a name or a title line: nothing here to check
         out.extend(lint_sentence(sentence, ctx))

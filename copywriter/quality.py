@@ -16,6 +16,7 @@ from typing import get_args
 from copywriter.facts import (
     Corpus,
     Fact,
+    Number,
     build_corpus,
     fact_present,
     find_placeholders,
@@ -252,13 +253,25 @@ def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
 
 
 def _line_claims(text: str, corpus: Corpus) -> list[str]:
+    figures, names = _line_candidates(text)
+    found = [n.text for n in figures if not corpus.grounds(n)]
+    for word, low, acronym_singular in names:
+        if acronym_singular is not None and acronym_singular in corpus.words:
+            continue  # "CEOs", "OTAs": the plural of a grounded acronym
+        if low not in corpus.words:
+            found.append(word)
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=16384)
+def _line_candidates(text: str) -> tuple[tuple[Number, ...], tuple[tuple[str, str, str | None], ...]]:
+    """What in one line could be an invented fact, read from the line alone (remembered by text: greetings,
+    sign-offs and stock lines come back for every prospect): its figures, and each capitalised word that is not
+    at a sentence start nor always grounded, lower-cased, with its singular when it is an acronym's plural."""
     if "@" in text or "http" in text or "www." in text:
         text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
-    found = (
-        [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)]
-        if _DIGIT.search(text)
-        else []
-    )
+    figures = tuple(numbers_in(text, skip_time_asks=True)) if _DIGIT.search(text) else ()
+    names: list[tuple[str, str, str | None]] = []
     for line in text.splitlines():
         if " " in line.strip() and line == line.upper():
             continue  # a shouted line has no capitals to read names from (subject_caps covers it)
@@ -270,11 +283,11 @@ def _line_claims(text: str, corpus: Corpus) -> list[str]:
                 continue
             singular = low[:-1]
             acronym_plural = word.endswith("s") and word[:-1].isupper()
-            if acronym_plural and (singular in _ALWAYS_GROUNDED or singular in corpus.words):
-                continue  # "CEOs", "OTAs": the plural of a grounded acronym
-            if not _sentence_initial(line, m.start()) and low not in corpus.words:
-                found.append(word)
-    return list(dict.fromkeys(found))
+            if acronym_plural and singular in _ALWAYS_GROUNDED:
+                continue
+            if not _sentence_initial(line, m.start()):
+                names.append((word, low, singular if acronym_plural else None))
+    return figures, tuple(names)
 
 
 _PENALTY = {

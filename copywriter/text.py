@@ -276,15 +276,29 @@ def flesch_reading_ease(text: str) -> float:
     Written here rather than taken from `textstat`: textstat 0.7.13 downloads NLTK's CMU dictionary
     over the network on first use, which an offline engine cannot do.
     """
-    found = _WORD_RE.findall(text)
-    if not found:
+    # Counted line by line (a line break ends a sentence anyway), each line remembered: greetings, sign-offs and
+    # stock paragraphs come back in every message.
+    n_words = n_sentences = n_syllables = 0
+    for line in text.split("\n"):
+        if line:
+            w, sent, syl = _reading_counts(line)
+            n_words += w
+            n_sentences += sent
+            n_syllables += syl
+    if not n_words:
         return 0.0
-    # A greeting or signature line is its own "sentence" even without a full stop.
-    segments = re.split(r"[.!?]+(?=\s|$)|\n+", text)
-    n_sentences = max(1, sum(1 for seg in segments if _WORD_RE.search(seg)))
-    n_syllables = sum(syllables(w) for w in found)
-    score = 206.835 - 1.015 * (len(found) / n_sentences) - 84.6 * (n_syllables / len(found))
+    n_sentences = max(1, n_sentences)
+    score = 206.835 - 1.015 * (n_words / n_sentences) - 84.6 * (n_syllables / n_words)
     return round(score, 1)
+
+
+@lru_cache(maxsize=16384)
+def _reading_counts(line: str) -> tuple[int, int, int]:
+    """Words, sentences and syllables of one line (no line break in it)."""
+    found = _WORD_RE.findall(line)
+    # A greeting or signature line is its own "sentence" even without a full stop.
+    segments = re.split(r"[.!?]+(?=\s|$)", line)
+    return len(found), sum(1 for seg in segments if _WORD_RE.search(seg)), sum(syllables(w) for w in found)
 
 
 _US_READERS = re.compile(r"\b(?:United States|USA|U\.S\.A?\.?|Canada)\s*$", re.IGNORECASE)
