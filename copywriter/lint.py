@@ -35,6 +35,7 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1145,9 +1146,7 @@ _TYPE_CLAIMS = (
 def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.company:
         return []
-    if not (
-        " like " in text or ", as a" in text or text.startswith(("As a", "For a")) or "kind of" in text.lower()
-    ):
+    if not _type_claim_cue(text):
         return []  # none of `_TYPE_CLAIMS` can match
     out: list[Finding] = []
     for pattern in _TYPE_CLAIMS:
@@ -1831,15 +1830,40 @@ def _text_findings(text: str) -> tuple[tuple[Finding, ...] | None, ...]:
     return tuple(tuple(check(text, None)) if check in _TEXT_ONLY else None for check in SENTENCE_CHECKS)
 
 
+def _type_claim_cue(text: str) -> bool:
+    return " like " in text or ", as a" in text or text.startswith(("As a", "For a")) or "kind of" in text.lower()
+
+
+# For the other checks, a reading of the sentence and the sender side that says when the check cannot fire for any
+# prospect (each mirrors the check's own first test): the check then finds nothing, and is not run again.
+_CAN_FIRE: dict[Callable[[str, LintContext | None], list[Finding]], Callable[[str, LintContext], bool]] = {
+    check_splice: lambda text, ctx: _spliced(text) is not None,
+    check_wrong_company_type: lambda text, ctx: _type_claim_cue(text),
+    check_ungrounded_event: lambda text, ctx: bool(_event_claims(text)),
+    check_off_offer: lambda text, ctx: not text.rstrip().endswith("?") and _offer_claim(text, ctx) is not None,
+    check_wrong_persona_metric: lambda text, ctx: bool(_priorities_in(text, ctx)),
+    check_persona_plural: lambda text, ctx: bool(
+        _plural_labels(text) or _titled_labels(text) or any(_persona_labels(text, ctx))
+    ),
+    # the company's possession ("Acme's ...", "Acme' ...") or "your ..." opens every fragment
+    check_fragment: lambda text, ctx: "'" in text or text.startswith(("Your", "your", "I saw that")),
+}
+
+
 def _sender_side_findings(text: str, ctx: LintContext) -> tuple[tuple[Finding, ...] | None, ...]:
-    """`_text_findings` with the findings of the `_SHARED_ONLY` checks added, remembered in `ctx.shared`."""
+    """`_text_findings` with the findings of the `_SHARED_ONLY` checks added, and no findings for the checks that
+    cannot fire (`_CAN_FIRE`): remembered in `ctx.shared`. None marks a check to run with the prospect's context."""
     known = ctx.shared.get(text)
     if known is None:
-        known = tuple(
-            tuple(check(text, ctx)) if found is None and check in _SHARED_ONLY else found
-            for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True)
-        )
-        ctx.shared[text] = known
+        out: list[tuple[Finding, ...] | None] = []
+        for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True):
+            if found is None:
+                if check in _SHARED_ONLY:
+                    found = tuple(check(text, ctx))
+                elif (can_fire := _CAN_FIRE.get(check)) is not None and not can_fire(text, ctx):
+                    found = ()
+            out.append(found)
+        ctx.shared[text] = known = tuple(out)
     return known  # type: ignore[return-value]
 
 
@@ -2112,12 +2136,15 @@ _SUBJECT_PREP = frozenset(
 )
 
 
-def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+@lru_cache(maxsize=16384)
+def _subject_cuts(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What `check_broken_subject` finds in the subject alone (remembered by text): the spans before and after its
+    check against the facts. None for an empty subject."""
     s = subject.strip()
     words = s.split()
     out: list[str] = []
     if not words:
-        return [Finding("broken_subject", s, "empty subject")]
+        return None
     last = words[-1].lower().strip("?!.,")
     series = len(words) > 1 and words[-2].lower() in ("series", "round", "phase", "tier", "class", "grade", "plan")
     if (
@@ -2181,6 +2208,28 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         and _HAS_NUMBER.search(words[-1])
     ):
         out.append(s)  # "your loan-to-deposit ratio at 98%": a clause without its verb; "the 98% ... ratio" reads
+    before = tuple(out)
+    out = []
+    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
+        out.append(words[-1])
+    for m in _NUMBER_NOUN.finditer(s):
+        word = m.group("w").lower()
+        if word in _NUMBER_OK or word.endswith("s") or len(word) < 3:
+            continue
+        if not _is_head(s, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            continue
+        if _INFLECT.singular_noun(word) is False and (pl := _INFLECT.plural_noun(word)) and pl != word:
+            out.append(m.group(0))
+    return before, tuple(out)
+
+
+def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+    s = subject.strip()
+    cuts = _subject_cuts(subject)
+    if cuts is None:
+        return [Finding("broken_subject", s, "empty subject")]
+    words = s.split()
+    out: list[str] = list(cuts[0])
     if ctx is not None and len(words) >= 2:
         core = [w for w in words if w.lower() not in ("the", "a", "an", "your")]
         run = " ".join(core).lower()
@@ -2198,16 +2247,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                         and before not in _NUMBER_WORDS
                     ):
                         out.append(s)  # "the novo offices" cut from "3 de novo offices": a word of the name lost
-    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
-        out.append(words[-1])
-    for m in _NUMBER_NOUN.finditer(s):
-        word = m.group("w").lower()
-        if word in _NUMBER_OK or word.endswith("s") or len(word) < 3:
-            continue
-        if not _is_head(s, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
-            continue
-        if _INFLECT.singular_noun(word) is False and (pl := _INFLECT.plural_noun(word)) and pl != word:
-            out.append(m.group(0))
+    out += cuts[1]
     if ctx is not None:
         low = s.lower().rstrip("?!. ")
         for fact in ctx.facts:

@@ -429,14 +429,16 @@ def check_variants(
     if n_words < bounds.min_words:
         add("too_short", "soft", f"{n_words} words; aim for at least {bounds.min_words}")
 
-    no_links = _URL_RE.sub(" ", text)
+    low = text.lower()
+    linked = "http" in low or "www." in low  # every link `_URL_RE` reads starts with one
+    no_links = _URL_RE.sub(" ", text) if linked else text
     if "?" not in no_links and not _CTA_RE.search(text):
         add("no_cta", bounds.cta_severity, "no question or clear call to action")
 
-    links = len(_URL_RE.findall(text))
+    links = len(_URL_RE.findall(text)) if linked else 0
     if links > bounds.max_links:
         add("too_many_links", "soft", f"{links} link(s); keep it to {bounds.max_links}")
-    images = len(_IMAGE_RE.findall(text))
+    images = len(_IMAGE_RE.findall(text)) if ("<img" in low or "![" in text) else 0
     if images:
         add("images", "soft", f"{images} image(s) in a cold message hurt deliverability")
 

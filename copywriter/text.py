@@ -21,8 +21,12 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
 
 def stable_int(*parts: object) -> int:
     """A process-independent 64-bit integer for `parts` (SHA-256 based)."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big")
+    return _digest_int("\x1f".join(str(p) for p in parts))
+
+
+@lru_cache(maxsize=16384)
+def _digest_int(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
 def pick(options: Sequence[T], *salt: object) -> T:
