@@ -991,15 +991,19 @@ def _citations_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)
+def _word_runs(text: str) -> tuple[str, ...]:
+    """Every run of four words of `text`, lower-cased, in order."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    return tuple(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
+
+
 def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     found = list(_citations_in(text))
     if ctx is not None and ctx.internal_runs:
-        words = re.findall(r"[\w'-]+", text.lower())
-        for i in range(len(words) - 3):
-            run = " ".join(words[i : i + 4])
-            if run in ctx.internal_runs:
-                found.append(run)
-                break
+        runs = _word_runs(text)
+        if not ctx.internal_runs.isdisjoint(runs):
+            found.append(next(run for run in runs if run in ctx.internal_runs))
     return [
         Finding("leaked_citation", span, "provenance or an internal note quoted to the prospect")
         for span in dict.fromkeys(found)
@@ -1850,36 +1854,44 @@ _CAN_FIRE: dict[Callable[[str, LintContext | None], list[Finding]], Callable[[st
 }
 
 
-def _sender_side_findings(text: str, ctx: LintContext) -> tuple[tuple[Finding, ...] | None, ...]:
-    """`_text_findings` with the findings of the `_SHARED_ONLY` checks added, and no findings for the checks that
-    cannot fire (`_CAN_FIRE`): remembered in `ctx.shared`. None marks a check to run with the prospect's context."""
+def _sender_side_findings(
+    text: str, ctx: LintContext
+) -> tuple[tuple[Finding, ...] | Callable[..., list[Finding]], ...]:
+    """What is left to do for `text` under any context of this sender side, in `SENTENCE_CHECKS` order: the findings
+    of the text-only and `_SHARED_ONLY` checks (when there are any), and the checks to run with the prospect's
+    context (each check that can fire, `_CAN_FIRE`). Remembered in `ctx.shared`."""
     known = ctx.shared.get(text)
     if known is None:
-        out: list[tuple[Finding, ...] | None] = []
+        steps: list[tuple[Finding, ...] | Callable[..., list[Finding]]] = []
         for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True):
             if found is None:
                 if check in _SHARED_ONLY:
                     found = tuple(check(text, ctx))
                 elif (can_fire := _CAN_FIRE.get(check)) is not None and not can_fire(text, ctx):
                     found = ()
-            out.append(found)
-        ctx.shared[text] = known = tuple(out)
+                else:
+                    steps.append(check)
+                    continue
+            if found:
+                steps.append(found)
+        ctx.shared[text] = known = tuple(steps)
     return known  # type: ignore[return-value]
 
 
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
     """Every sentence check's findings for one sentence (remembered per context: the writer checks its own
     sentences as it plans them, and the quality report reads the same sentences again)."""
-    if ctx is not None:
-        hit = ctx.cache.get(text)
-        if hit is not None:
-            return hit
     out: list[Finding] = []
-    known = _text_findings(text) if ctx is None else _sender_side_findings(text, ctx)
-    for check, found in zip(SENTENCE_CHECKS, known, strict=True):
-        out.extend(check(text, ctx) if found is None else found)
-    if ctx is not None:
-        ctx.cache[text] = out
+    if ctx is None:
+        for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True):
+            out.extend(check(text, ctx) if found is None else found)
+        return out
+    hit = ctx.cache.get(text)
+    if hit is not None:
+        return hit
+    for step in _sender_side_findings(text, ctx):
+        out.extend(step if isinstance(step, tuple) else step(text, ctx))
+    ctx.cache[text] = out
     return out
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import get_args
 
 from copywriter.facts import (
+    _PLACEHOLDER_NEEDLES,
     Corpus,
     Fact,
     Number,
@@ -385,9 +386,21 @@ def _issue(
     return QualityIssue(code=code, severity=severity, detail=detail, span=span), weight or table[code]
 
 
+# Any needle of `copywriter.facts`' placeholder patterns, in one scan: a text without one has no placeholder, and
+# `find_placeholders` (which looks for each needle in turn, "lorem" in the lower-cased text) is not run on it.
+_PLACEHOLDER_NEEDLE = re.compile(
+    "|".join(
+        f"(?i:{re.escape(n)})" if needles == ("lorem",) else re.escape(n)
+        for needles in _PLACEHOLDER_NEEDLES
+        for n in needles
+    )
+)
+
+
 def _text_issues(text: str, corpus: Corpus, vocabulary: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Placeholders, invented claims and spam words of one text (a subject or a body)."""
-    return find_placeholders(text), ungrounded_claims(text, corpus), spam_hits(text, vocabulary)
+    placeholders = find_placeholders(text) if _PLACEHOLDER_NEEDLE.search(text) else []
+    return placeholders, ungrounded_claims(text, corpus), spam_hits(text, vocabulary)
 
 
 def check_variants(
