@@ -370,16 +370,12 @@ def build_lint_context(
     label_re, titled_re = _label_res(persona_names)
     runs: set[str] = set()
     for sentence in re.split(r"(?<=[.!?;])\s+", ". ".join([*prospect.signals, prospect.notes or ""]).lower()):
-        # a note that only says where we met ("Met at the ADA SmileCon;") holds nothing internal to leak: its event
-        # may be named back ("Good to meet you at the ADA SmileCon.")
-        if INTERNAL.search(sentence) and not re.fullmatch(r"\W*met (?:at|on) [^,;.()]{1,50}[;.]?\s*", sentence):
-            words = re.findall(r"[\w'-]+", sentence)
-            runs.update(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
-    pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
+        runs.update(_internal_runs(sentence))
+    pains, pains_lower = _profile_pains(profile)
     priorities = _priority_index(profile)
-    pains_lower = tuple((p.lower().rstrip("."), p) for p in pains)
     angle_words = _angle_words(profile.industry, terms)
     sender_claim_re = _sender_claim_re(sender.company)
+    record_tokens = tokens(record)
     ctx = LintContext(
         company=company,
         company_words=frozenset(tokens(company)) | frozenset(tokens(full or company)) if company else frozenset(),
@@ -388,7 +384,7 @@ def build_lint_context(
         sender_words=frozenset(tokens(sender.company)),
         offer=sender.offer,
         terms=terms,
-        record_words=frozenset({stem(t) for t in tokens(record)} | set(tokens(record))),
+        record_words=frozenset({stem(t) for t in record_tokens} | set(record_tokens)),
         record_lower=record_lower,
         negated_words=frozenset(negated),
         denied=denied,
@@ -427,6 +423,34 @@ def build_lint_context(
     )
     object.__setattr__(ctx, "shared", _shared_table(side))
     return ctx
+
+
+@lru_cache(maxsize=16384)
+def _internal_runs(sentence: str) -> tuple[str, ...]:
+    """The four-word runs of a record's sentence (lower case) that holds an internal note, else none."""
+    # a note that only says where we met ("Met at the ADA SmileCon;") holds nothing internal to leak: its event
+    # may be named back ("Good to meet you at the ADA SmileCon.")
+    if INTERNAL.search(sentence) and not re.fullmatch(r"\W*met (?:at|on) [^,;.()]{1,50}[;.]?\s*", sentence):
+        words = re.findall(r"[\w'-]+", sentence)
+        return tuple(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
+    return ()
+
+
+_PAINS_CACHE: dict[int, tuple[AgentProfile, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]] = {}
+
+
+def _profile_pains(profile: AgentProfile) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The agent's pains (profile's, then each persona's, once each) and each lower-cased without its full stop;
+    read once per profile object (the cache holds the object, like `_PRIORITY_CACHE`)."""
+    hit = _PAINS_CACHE.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_PAINS_CACHE) > 64:
+        _PAINS_CACHE.clear()
+    pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
+    value = pains, tuple((p.lower().rstrip("."), p) for p in pains)
+    _PAINS_CACHE[id(profile)] = (profile, value)
+    return value
 
 
 # One table per sender side (a campaign: one agent, one sender, many prospects), holding the key it was made for.

@@ -92,16 +92,28 @@ def lc_first(text: str, keep: Iterable[str] = ()) -> str:
     capitalised word too (a name such as "Silver Peak opened…"; "Shorten CAC…" still lowers), or when
     the text starts with one of the `keep` names (the prospect's company, city…).
     """
+    lowered = _lowered_first(text)
+    if lowered is None:
+        return text
+    if keep:
+        low = text.lower()
+        if any(name and low.startswith(name.lower()) for name in keep):
+            return text
+    return lowered
+
+
+@lru_cache(maxsize=16384)
+def _lowered_first(text: str) -> str | None:
+    """`text` with its first word lower-cased, or None when the text alone says it keeps its case (remembered by
+    text: the same profile facts are said mid-sentence in every message)."""
     parts = text.split(" ", 2)
     first = parts[0]
     if not _is_plain_capitalised(first):
-        return text
+        return None
     if len(parts) > 1 and _is_plain_capitalised(parts[1]) and parts[1] != "A":
-        return text
-    if any(name and text.lower().startswith(name.lower()) for name in keep):
-        return text
+        return None
     if len(parts) > 1 and parts[1] in _SITE_NOUNS and first.lower() not in _SITE_MODIFIERS:
-        return text  # "Salford scheme occupancy", "Denver clinic": a place's name before its site
+        return None  # "Salford scheme occupancy", "Denver clinic": a place's name before its site
     return first[0].lower() + text[1:]
 
 
