@@ -386,20 +386,23 @@ def _issue(
     return QualityIssue(code=code, severity=severity, detail=detail, span=span), weight or table[code]
 
 
-# Any needle of `copywriter.facts`' placeholder patterns, in one scan: a text without one has no placeholder, and
-# `find_placeholders` (which looks for each needle in turn, "lorem" in the lower-cased text) is not run on it.
-_PLACEHOLDER_NEEDLE = re.compile(
-    "|".join(
-        f"(?i:{re.escape(n)})" if needles == ("lorem",) else re.escape(n)
-        for needles in _PLACEHOLDER_NEEDLES
-        for n in needles
-    )
-)
+# The needles of `copywriter.facts`' placeholder patterns: a text without one has no placeholder, and
+# `find_placeholders` (which looks for each needle before its pattern, "lorem" in the lower-cased text) is not run.
+_NEEDLES = tuple(n for needles in _PLACEHOLDER_NEEDLES if needles != ("lorem",) for n in needles)
+_LOWER_NEEDLES = tuple(n for needles in _PLACEHOLDER_NEEDLES if needles == ("lorem",) for n in needles)
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    for needle in _NEEDLES:
+        if needle in text:
+            return True
+    low = text.lower()
+    return any(needle in low for needle in _LOWER_NEEDLES)
 
 
 def _text_issues(text: str, corpus: Corpus, vocabulary: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Placeholders, invented claims and spam words of one text (a subject or a body)."""
-    placeholders = find_placeholders(text) if _PLACEHOLDER_NEEDLE.search(text) else []
+    placeholders = find_placeholders(text) if _may_hold_placeholder(text) else []
     return placeholders, ungrounded_claims(text, corpus), spam_hits(text, vocabulary)
 
 
