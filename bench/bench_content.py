@@ -129,6 +129,14 @@ def in_process(args: argparse.Namespace) -> dict[str, float]:
             best[name] = min(best.get(name, per), per)
             cpu_per = (time.process_time() - cpu) / len(prospects)
             best[f"{name}_cpu"] = min(best.get(f"{name}_cpu", cpu_per), cpu_per)
+    # The rounds above write for the same prospects again, and the writer remembers text it has read (stock
+    # sentences, a message's lines): a prospect this process has never seen costs more. Measured once on new ones.
+    fresh = [ProspectData.model_validate(p) for p in fakes.people(args.prospects, tag="fresh")]
+    fresh_analyses = [analyze_rules(profile, p) for p in fresh]
+    cpu = time.process_time()
+    for p, a in zip(fresh, fresh_analyses, strict=True):
+        work["sequence"](p, a)
+    best["sequence_first_cpu"] = (time.process_time() - cpu) / len(fresh)
     return best
 
 
@@ -141,7 +149,9 @@ def _sequence_line(args: argparse.Namespace, pure: dict[str, float]) -> str:
     return (
         f"rules sequence ({args.steps} steps, 2 subjects, checks included): "
         f"{pure['sequence_cpu'] * 1000:.2f} ms CPU per prospect (before issue 12: "
-        f"{SEQUENCE_CPU_BEFORE_MS:.0f} ms; target {SEQUENCE_CPU_TARGET_MS:.0f} ms)"
+        f"{SEQUENCE_CPU_BEFORE_MS:.0f} ms; target {SEQUENCE_CPU_TARGET_MS:.0f} ms)\n"
+        f"rules sequence for {args.prospects} prospects this process had not seen (one round): "
+        f"{pure['sequence_first_cpu'] * 1000:.2f} ms CPU per prospect"
     )
 
 

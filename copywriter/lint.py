@@ -155,6 +155,11 @@ class LintContext:
         None  # the legal name as the record writes it ("Tidewater Financial Corp.")  # topics the record says are not happening ("expansion", "hiring")
     )
     cache: dict[str, list[Finding]] = field(default_factory=dict, compare=False, hash=False)
+    # What the checks read from a sentence and the sender's side of the context alone (the sender's company and
+    # offer, the agent's personas, pains and priorities): one table for every context whose sender side is equal
+    # (`_shared_table`), so a stock sentence is read once per campaign, not once per prospect. Never copied by
+    # `dataclasses.replace`: a context with other fields starts with its own table.
+    shared: dict[object, object] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
 
 _TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -240,10 +245,14 @@ _FUNCTION_WORDS = {
 }
 
 
+_FUNCTION_RES = tuple((re.compile(rf"\b{re.escape(word)}\b"), fn) for word, fn in _FUNCTION_WORDS.items())
+
+
+@lru_cache(maxsize=4096)
 def _function_of(text: str) -> str | None:
     low = text.lower()
-    for word, fn in _FUNCTION_WORDS.items():
-        if re.search(rf"\b{re.escape(word)}\b", low):
+    for pattern, fn in _FUNCTION_RES:
+        if pattern.search(low):
             return fn
     return None
 
@@ -357,23 +366,17 @@ def build_lint_context(
         w in title_low for w in ("owner", "founder", "ceo", "president", "principal", "partner", "dds", "dmd")
     )
     website = bool(clean(prospect.website) or clean(prospect.company_domain))
-    slashed, titled = [], []
-    for other in profile.personas:
-        if any(ch in other.name for ch in "/(&"):
-            slashed += [re.escape(f) for f in _label_forms(other.name)]
-            if " & " in other.name:
-                head = other.name.lower().split(" & ")[0]
-                slashed.append(rf"{re.escape(head)} & [\w-]+(?: [\w-]+)?s")
-        titled += [re.escape(other.name + "s"), re.escape(other.name)]
+    persona_names = tuple(p.name for p in profile.personas)
+    label_re, titled_re = _label_res(persona_names)
     runs: set[str] = set()
     for sentence in re.split(r"(?<=[.!?;])\s+", ". ".join([*prospect.signals, prospect.notes or ""]).lower()):
-        # a note that only says where we met ("Met at the ADA SmileCon;") holds nothing internal to leak: its event
-        # may be named back ("Good to meet you at the ADA SmileCon.")
-        if INTERNAL.search(sentence) and not re.fullmatch(r"\W*met (?:at|on) [^,;.()]{1,50}[;.]?\s*", sentence):
-            words = re.findall(r"[\w'-]+", sentence)
-            runs.update(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
-    pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
-    return LintContext(
+        runs.update(_internal_runs(sentence))
+    pains, pains_lower = _profile_pains(profile)
+    priorities = _priority_index(profile)
+    angle_words = _angle_words(profile.industry, terms)
+    sender_claim_re = _sender_claim_re(sender.company)
+    record_tokens = tokens(record)
+    ctx = LintContext(
         company=company,
         company_words=frozenset(tokens(company)) | frozenset(tokens(full or company)) if company else frozenset(),
         first_name=clean(prospect.first_name),
@@ -381,7 +384,7 @@ def build_lint_context(
         sender_words=frozenset(tokens(sender.company)),
         offer=sender.offer,
         terms=terms,
-        record_words=frozenset({stem(t) for t in tokens(record)} | set(tokens(record))),
+        record_words=frozenset({stem(t) for t in record_tokens} | set(record_tokens)),
         record_lower=record_lower,
         negated_words=frozenset(negated),
         denied=denied,
@@ -392,24 +395,106 @@ def build_lint_context(
         function=_function_of(prospect.title or ""),
         owner_small=owner and (employees is None or employees <= 50),
         micro=employees is not None and employees <= 5,
-        priorities=_priority_index(profile),
-        persona_names=tuple(p.name for p in profile.personas),
+        priorities=priorities,
+        persona_names=persona_names,
         pains=pains,
         raw_title=clean(prospect.title),
         website=website,
-        label_re=re.compile("|".join(slashed), re.IGNORECASE) if slashed else None,
-        titled_re=re.compile(r"(?<!^)\b(?:" + "|".join(titled) + r")\b") if titled else None,
+        label_re=label_re,
+        titled_re=titled_re,
         internal_runs=frozenset(runs),
-        sender_claim_re=re.compile(rf"\b{re.escape(sender.company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$"),
-        pains_lower=tuple((p.lower().rstrip("."), p) for p in pains),
-        angle_words=_angle_words(profile, terms),
+        sender_claim_re=sender_claim_re,
+        pains_lower=pains_lower,
+        angle_words=angle_words,
+    )
+    # the sender's side: every field a `shared` entry is computed from (see `_SHARED_ONLY` and the checks that
+    # read `ctx.shared`), so two contexts share a table only when each of those fields is equal
+    side = (
+        sender.company,
+        frozenset(tokens(sender.company)),
+        sender.offer,
+        terms,
+        priorities,
+        pains_lower,
+        angle_words,
+        label_re,
+        titled_re,
+        sender_claim_re,
+    )
+    object.__setattr__(ctx, "shared", _shared_table(side))
+    return ctx
+
+
+@lru_cache(maxsize=16384)
+def _internal_runs(sentence: str) -> tuple[str, ...]:
+    """The four-word runs of a record's sentence (lower case) that holds an internal note, else none."""
+    # a note that only says where we met ("Met at the ADA SmileCon;") holds nothing internal to leak: its event
+    # may be named back ("Good to meet you at the ADA SmileCon.")
+    if INTERNAL.search(sentence) and not re.fullmatch(r"\W*met (?:at|on) [^,;.()]{1,50}[;.]?\s*", sentence):
+        words = re.findall(r"[\w'-]+", sentence)
+        return tuple(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
+    return ()
+
+
+_PAINS_CACHE: dict[int, tuple[AgentProfile, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]] = {}
+
+
+def _profile_pains(profile: AgentProfile) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The agent's pains (profile's, then each persona's, once each) and each lower-cased without its full stop;
+    read once per profile object (the cache holds the object, like `_PRIORITY_CACHE`)."""
+    hit = _PAINS_CACHE.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_PAINS_CACHE) > 64:
+        _PAINS_CACHE.clear()
+    pains = tuple(dict.fromkeys([*profile.pain_points, *(p for pe in profile.personas for p in pe.pains)]))
+    value = pains, tuple((p.lower().rstrip("."), p) for p in pains)
+    _PAINS_CACHE[id(profile)] = (profile, value)
+    return value
+
+
+# One table per sender side (a campaign: one agent, one sender, many prospects), holding the key it was made for.
+_SHARED: dict[tuple[object, ...], dict[object, object]] = {}
+
+
+def _shared_table(side: tuple[object, ...]) -> dict[object, object]:
+    table = _SHARED.get(side)
+    if table is None:
+        if len(_SHARED) >= 64:
+            _SHARED.clear()
+        table = _SHARED[side] = {}
+    elif len(table) > 50_000:
+        table.clear()
+    return table
+
+
+@lru_cache(maxsize=256)
+def _label_res(persona_names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The agent's persona labels as a pasted group ("executive (CEO/President/COO)s", any case) and as written."""
+    slashed, titled = [], []
+    for name in persona_names:
+        if any(ch in name for ch in "/(&"):
+            slashed += [re.escape(f) for f in _label_forms(name)]
+            if " & " in name:
+                head = name.lower().split(" & ")[0]
+                slashed.append(rf"{re.escape(head)} & [\w-]+(?: [\w-]+)?s")
+        titled += [re.escape(name + "s"), re.escape(name)]
+    return (
+        re.compile("|".join(slashed), re.IGNORECASE) if slashed else None,
+        re.compile(r"(?<!^)\b(?:" + "|".join(titled) + r")\b") if titled else None,
     )
 
 
-def _angle_words(profile: AgentProfile, terms: OfferTerms) -> frozenset[str]:
+@lru_cache(maxsize=256)
+def _sender_claim_re(sender_company: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(sender_company)}(?:'s)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$")
+
+
+@lru_cache(maxsize=256)
+def _angle_words(industry: str, terms: OfferTerms) -> frozenset[str]:
     from industry_agents.knowledge.copy_angles import ANGLES
 
-    angles = ANGLES.get(profile.industry)
+    angles = ANGLES.get(industry)
     if angles is None:
         return frozenset()
     judged = words_of(angles.judged_on) if terms.relevant(angles.judged_on) else frozenset()
@@ -486,16 +571,36 @@ def _titled_labels(text: str) -> tuple[str, ...]:
     return tuple(m.group(0) for m in _TITLED_LABEL.finditer(text)) if _UPPER.search(text, 1) else ()
 
 
+@lru_cache(maxsize=16384)
+def _plural_labels(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _PLURAL_LABEL.finditer(text)) if ("/" in text or ")s" in text) else ()
+
+
+def _persona_labels(text: str, ctx: LintContext) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """The agent's persona labels in `text`: as a pasted group (with where each starts) and as written, read
+    from the sentence and the sender side alone (remembered in `ctx.shared`)."""
+    key = ("labels", text)
+    hit = ctx.shared.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    grouped: tuple[tuple[str, int], ...] = ()
+    if ctx.label_re is not None and any(ch in text for ch in "/(&"):
+        grouped = tuple((m.group(0), m.start()) for m in ctx.label_re.finditer(text))
+    titled = tuple(m.group(0) for m in ctx.titled_re.finditer(text)) if ctx.titled_re is not None else ()
+    ctx.shared[key] = result = (grouped, titled)
+    return result
+
+
 def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
-    found: list[str] = [m.group(0) for m in _PLURAL_LABEL.finditer(text)] if ("/" in text or ")s" in text) else []
+    found: list[str] = list(_plural_labels(text))
     if ctx is not None:
-        if ctx.label_re is not None and any(ch in text for ch in "/(&"):
+        grouped, titled = _persona_labels(text, ctx)
+        if grouped:
             spans = [(m.start(), m.end()) for n in _names(ctx) for m in re.finditer(re.escape(n), text)]
             found += [
-                m.group(0) for m in ctx.label_re.finditer(text) if not any(a <= m.start() < b for a, b in spans)
+                label for label, start in grouped if not any(a <= start < b for a, b in spans)
             ]  # "Sierra Lode Hotel & Casino" is a name
-        if ctx.titled_re is not None:
-            found += [m.group(0) for m in ctx.titled_re.finditer(text)]
+        found += titled
     for label in _titled_labels(text):
         if ctx is not None and (any(label in n for n in _names(ctx)) or label.lower() in ctx.record_lower):
             continue  # a name or a job title the record itself gives
@@ -826,13 +931,23 @@ _TITLE_JUNK = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
+def _raw_roles(text: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether `text` has a role slot's cue ("as ", "you're"), and the roles in its slots that read as a stored
+    title, in order (from the sentence alone: remembered by text)."""
+    cue = any(k in text for k in ("As ", "as ", "ole as", "ou're"))
+    roles = tuple(
+        role
+        for m in _ROLE_SLOT.finditer(text)
+        if _TITLE_JUNK.search(role := m.group("role")) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role)
+    )
+    return cue, roles
+
+
 def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
     out: list[Finding] = []
-    if (
-        "|" not in text
-        and not any(k in text for k in ("As ", "as ", "ole as", "ou're"))
-        and not (ctx is not None and ctx.raw_title and ctx.raw_title in text)
-    ):
+    cue, roles = _raw_roles(text)
+    if "|" not in text and not cue and not (ctx is not None and ctx.raw_title and ctx.raw_title in text):
         return out
     if "|" in text:
         i = text.index("|")
@@ -840,18 +955,16 @@ def check_raw_title(text: str, ctx: LintContext | None) -> list[Finding]:
             Finding("raw_title", text[max(0, i - 25) : i + 20].strip(), "a stored title pasted into the copy")
         )
         return out
-    for m in _ROLE_SLOT.finditer(text):
-        role = m.group("role")
+    for role in roles:
         if ctx is not None and any(role.startswith(n) for n in _names(ctx)):
             continue
-        if _TITLE_JUNK.search(role) or re.match(r"^[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z]", role):
-            out.append(
-                Finding(
-                    "raw_title",
-                    role,
-                    'a stored title pasted into the copy; refer to the role as people say it ("as head of sales")',
-                )
+        out.append(
+            Finding(
+                "raw_title",
+                role,
+                'a stored title pasted into the copy; refer to the role as people say it ("as head of sales")',
             )
+        )
     if ctx is not None and ctx.raw_title and re.search(r"[|,/&().]", ctx.raw_title) and ctx.raw_title in text:
         out.append(Finding("raw_title", ctx.raw_title, "the prospect's stored title pasted as-is"))
     return list({f.span: f for f in out}.values())
@@ -902,15 +1015,19 @@ def _citations_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)
+def _word_runs(text: str) -> tuple[str, ...]:
+    """Every run of four words of `text`, lower-cased, in order."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    return tuple(" ".join(words[i : i + 4]) for i in range(len(words) - 3))
+
+
 def check_leaked_citation(text: str, ctx: LintContext | None) -> list[Finding]:
     found = list(_citations_in(text))
     if ctx is not None and ctx.internal_runs:
-        words = re.findall(r"[\w'-]+", text.lower())
-        for i in range(len(words) - 3):
-            run = " ".join(words[i : i + 4])
-            if run in ctx.internal_runs:
-                found.append(run)
-                break
+        runs = _word_runs(text)
+        if not ctx.internal_runs.isdisjoint(runs):
+            found.append(next(run for run in runs if run in ctx.internal_runs))
     return [
         Finding("leaked_citation", span, "provenance or an internal note quoted to the prospect")
         for span in dict.fromkeys(found)
@@ -974,6 +1091,22 @@ _CLAIM_FILLER = frozenset(
 def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or text.rstrip().endswith("?"):
         return []
+    read = _offer_claim(text, ctx)
+    if read is None:
+        return []
+    claim, words = read
+    words -= ctx.company_words
+    if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
+        return []
+    return [Finding("off_offer", claim.strip(" .,:;"), f'a claim the offer ("{ctx.offer}") does not make')]
+
+
+def _offer_claim(text: str, ctx: LintContext) -> tuple[str, frozenset[str]] | None:
+    """The claim `text` makes about the sender, and its words less the offer's, the sender's name, filler and the
+    offer's audience: read from the sentence and the sender side alone (remembered in `ctx.shared`)."""
+    key = ("offer_claim", text)
+    if key in ctx.shared:
+        return ctx.shared[key]  # type: ignore[return-value]
     claim = None
     has_sender = ctx.sender_company in text
     m = _CLAIM_WE.search(text) if ("we " in text or "We " in text or "we'" in text) else None
@@ -991,13 +1124,11 @@ def check_off_offer(text: str, ctx: LintContext | None) -> list[Finding]:
             )
             if m3 and (ctx.offer.lower() in text.lower() or has_sender or "we" in text.lower()):
                 claim = m3.group("rest")
-    if claim is None:
-        return []
-    words = words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.company_words
-    words -= ctx.terms.audience
-    if len(words - ctx.angle_words) < 2 or (words & ctx.terms.expanded) - WEAK:
-        return []
-    return [Finding("off_offer", claim.strip(" .,:;"), f'a claim the offer ("{ctx.offer}") does not make')]
+    read = None
+    if claim is not None:
+        read = claim, words_of(claim) - words_of(ctx.offer) - ctx.sender_words - _CLAIM_FILLER - ctx.terms.audience
+    ctx.shared[key] = read
+    return read
 
 
 _PAIN_FRAME = re.compile(
@@ -1043,9 +1174,7 @@ _TYPE_CLAIMS = (
 def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None or not ctx.company:
         return []
-    if not (
-        " like " in text or ", as a" in text or text.startswith(("As a", "For a")) or "kind of" in text.lower()
-    ):
+    if not _type_claim_cue(text):
         return []  # none of `_TYPE_CLAIMS` can match
     out: list[Finding] = []
     for pattern in _TYPE_CLAIMS:
@@ -1079,18 +1208,32 @@ def check_wrong_company_type(text: str, ctx: LintContext | None) -> list[Finding
     return list({f.span: f for f in out}.values())
 
 
-def check_wrong_persona_metric(text: str, ctx: LintContext | None) -> list[Finding]:
-    if ctx is None:
-        return []
+def _priorities_in(text: str, ctx: LintContext) -> tuple[tuple[str, frozenset[str], str, bool], ...]:
+    """The agent's priority phrases `text` names (each at its first place, none inside a longer one), with whether
+    the offer speaks to it: read from the sentence and the sender side alone, remembered in `ctx.shared`."""
+    key = ("priorities", text)
+    hit = ctx.shared.get(key)
+    if hit is not None:
+        return hit  # type: ignore[return-value]
     low = text.lower()
-    out: list[Finding] = []
+    found: list[tuple[str, frozenset[str], str, bool]] = []
     taken: list[tuple[int, int]] = []
     for phrase, owners, seniority in ctx.priorities:
         i = low.find(phrase)
         if i < 0 or any(a <= i < b for a, b in taken):
             continue
         taken.append((i, i + len(phrase)))
-        if (ctx.terms.overlap(phrase) - WEAK) and not ctx.micro:
+        found.append((phrase, owners, seniority, bool(ctx.terms.overlap(phrase) - WEAK)))
+    ctx.shared[key] = result = tuple(found)
+    return result
+
+
+def check_wrong_persona_metric(text: str, ctx: LintContext | None) -> list[Finding]:
+    if ctx is None:
+        return []
+    out: list[Finding] = []
+    for phrase, owners, seniority, offer_true in _priorities_in(text, ctx):
+        if offer_true and not ctx.micro:
             continue
         mine = ctx.persona is not None and ctx.persona.name in owners
         if mine and not ctx.micro:
@@ -1154,43 +1297,50 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None:
         return []
     out: list[Finding] = []
-    low_text = text.lower()
-    if not any(k in low_text for k in ("congrat", "saw", "notic", "heard", "read", "great to see")):
-        return out
-    for m in _EVENT_CUE.finditer(text):
-        claim = (m.group("a") or m.group("b") or "").strip()
-        low = claim.lower()
-        groups = [
-            g for g, words in _EVENT_GROUPS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
-        ]
-        if not groups:
-            continue
+    for claim, low, groups, specifics, unaddressed in _event_claims(text):
         facts = ctx.fact_lower
         grounded = False
         for g in groups:
             words = _FACT_GROUP_WORDS.get(g, _EVENT_GROUPS[g])
             if any(re.search(rf"\b{re.escape(w)}", facts) for w in words):
                 grounded = True
+        for word in specifics:
+            if word.lower() not in ctx.record_lower and not any(word in n for n in _names(ctx)):
+                grounded = False
+        if unaddressed and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words)):
+            continue  # "saw a lot of ..." is not an event claim about the prospect
+        if not grounded:
+            out.append(Finding("ungrounded_event", claim, "an event nothing in the record mentions"))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _event_claims(text: str) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], ...]:
+    """The event claims `text` makes, read from the sentence alone (remembered by text): each claim, lower-cased,
+    its event groups, the specifics a record must ground (names, figures; not acronyms), and whether it is a
+    "saw ..." that addresses nobody ("you", "their", "the") in its first words."""
+    low_text = text.lower()
+    if not any(k in low_text for k in ("congrat", "saw", "notic", "heard", "read", "great to see")):
+        return ()
+    out = []
+    for m in _EVENT_CUE.finditer(text):
+        claim = (m.group("a") or m.group("b") or "").strip()
+        low = claim.lower()
+        groups = tuple(
+            g for g, words in _EVENT_GROUPS.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+        )
+        if not groups:
+            continue
         specifics = [
             w
             for w in re.findall(r"\b(?:[A-Z][\w-]+|\d[\w$%.,-]*|Series [A-Z])\b", claim)
             if w.lower() not in ("i", "congrats", "saw", "series")
         ]
         specifics += re.findall(r"\bSeries [A-Z]\b", claim)
-        for word in specifics:
-            if sum(c.isupper() for c in word) >= 2 and not word.startswith("Series"):
-                continue
-            if word.lower() not in ctx.record_lower and not any(word in n for n in _names(ctx)):
-                grounded = False
-        if (
-            m.group("b") is not None
-            and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40])
-            and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words))
-        ):
-            continue  # "saw a lot of ..." is not an event claim about the prospect
-        if not grounded:
-            out.append(Finding("ungrounded_event", claim, "an event nothing in the record mentions"))
-    return out
+        specifics = [w for w in specifics if not (sum(c.isupper() for c in w) >= 2 and not w.startswith("Series"))]
+        unaddressed = m.group("b") is not None and not re.search(r"\b(?:you|your|they|their|the)\b", low[:40])
+        out.append((claim, low, groups, tuple(specifics), unaddressed))
+    return tuple(out)
 
 
 _STOCK = re.compile(
@@ -1416,15 +1566,26 @@ def _claims_in(text: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(p.group(0) for p in _PROMISE.finditer(low)), (frame.group("claim") if frame else None)
 
 
+@lru_cache(maxsize=16384)
+def _beyond_offer(value_claim: str, offer: str) -> frozenset[str]:
+    """The words of a value claim the offer does not say (by 5-letter stem), less filler."""
+    stems = {w[:5] for w in words_of(offer)}
+    return frozenset({w for w in words_of(value_claim) if w[:5] not in stems} - _VALUE_FILLER)
+
+
 def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]:
     """A promise about how the sender works, a value the sender's offer text does not state, or a claim the
     record denies ("New rooms fill faster ..." to a prospect "not planning any expansion")."""
     promises, value_claim = _claims_in(text)
-    out = [
-        Finding("unsupported_claim", promise, "a promise the sender's offer does not make")
-        for promise in promises
-        if ctx is None or promise not in ctx.offer.lower()
-    ]
+    out = (
+        [
+            Finding("unsupported_claim", promise, "a promise the sender's offer does not make")
+            for promise in promises
+            if ctx is None or promise not in ctx.offer.lower()
+        ]
+        if promises
+        else []
+    )
     for topic in ctx.denied if ctx is not None else ():
         # the denial said back ("With no expansion planned for 2027, ...") claims nothing
         claim = next(
@@ -1435,8 +1596,7 @@ def check_unsupported_claim(text: str, ctx: LintContext | None) -> list[Finding]
         if claim and not own:
             out.append(Finding("unsupported_claim", claim.group(0), f"the record says there is no {topic}"))
     if value_claim is not None and ctx is not None:
-        offer = {w[:5] for w in words_of(ctx.offer)}
-        extra = {w for w in words_of(value_claim) if w[:5] not in offer} - _VALUE_FILLER - ctx.company_words
+        extra = _beyond_offer(value_claim, ctx.offer) - ctx.company_words
         if len(extra) >= 2:
             out.append(Finding("unsupported_claim", value_claim, "a value the sender's offer does not state"))
     return out
@@ -1687,21 +1847,75 @@ _TEXT_ONLY = frozenset(
 )
 
 
+# The checks that read the sentence and the sender's side of the context only (the sender's company and offer, the
+# agent's pains): their findings are remembered per text in the table every context of that sender side shares.
+_SHARED_ONLY = frozenset({check_sender_at_end, check_offer_pasted, check_offer_restated, check_unrelated_pain})
+
+
 @lru_cache(maxsize=16384)
-def _text_findings(check: Callable[[str, LintContext | None], list[Finding]], text: str) -> tuple[Finding, ...]:
-    return tuple(check(text, None))
+def _text_findings(text: str) -> tuple[tuple[Finding, ...] | None, ...]:
+    """Each text-only check's findings for `text`, in `SENTENCE_CHECKS` order (None for the checks that need a context)."""
+    return tuple(tuple(check(text, None)) if check in _TEXT_ONLY else None for check in SENTENCE_CHECKS)
+
+
+def _type_claim_cue(text: str) -> bool:
+    return " like " in text or ", as a" in text or text.startswith(("As a", "For a")) or "kind of" in text.lower()
+
+
+# For the other checks, a reading of the sentence and the sender side that says when the check cannot fire for any
+# prospect (each mirrors the check's own first test): the check then finds nothing, and is not run again.
+_CAN_FIRE: dict[Callable[[str, LintContext | None], list[Finding]], Callable[[str, LintContext], bool]] = {
+    check_splice: lambda text, ctx: _spliced(text) is not None,
+    check_wrong_company_type: lambda text, ctx: _type_claim_cue(text),
+    check_ungrounded_event: lambda text, ctx: bool(_event_claims(text)),
+    check_off_offer: lambda text, ctx: not text.rstrip().endswith("?") and _offer_claim(text, ctx) is not None,
+    check_wrong_persona_metric: lambda text, ctx: bool(_priorities_in(text, ctx)),
+    check_persona_plural: lambda text, ctx: bool(
+        _plural_labels(text) or _titled_labels(text) or any(_persona_labels(text, ctx))
+    ),
+    # the company's possession ("Acme's ...", "Acme' ...") or "your ..." opens every fragment
+    check_fragment: lambda text, ctx: "'" in text or text.startswith(("Your", "your", "I saw that")),
+}
+
+
+def _sender_side_findings(
+    text: str, ctx: LintContext
+) -> tuple[tuple[Finding, ...] | Callable[..., list[Finding]], ...]:
+    """What is left to do for `text` under any context of this sender side, in `SENTENCE_CHECKS` order: the findings
+    of the text-only and `_SHARED_ONLY` checks (when there are any), and the checks to run with the prospect's
+    context (each check that can fire, `_CAN_FIRE`). Remembered in `ctx.shared`."""
+    known = ctx.shared.get(text)
+    if known is None:
+        steps: list[tuple[Finding, ...] | Callable[..., list[Finding]]] = []
+        for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True):
+            if found is None:
+                if check in _SHARED_ONLY:
+                    found = tuple(check(text, ctx))
+                elif (can_fire := _CAN_FIRE.get(check)) is not None and not can_fire(text, ctx):
+                    found = ()
+                else:
+                    steps.append(check)
+                    continue
+            if found:
+                steps.append(found)
+        ctx.shared[text] = known = tuple(steps)
+    return known  # type: ignore[return-value]
 
 
 def lint_sentence(text: str, ctx: LintContext | None = None) -> list[Finding]:
     """Every sentence check's findings for one sentence (remembered per context: the writer checks its own
     sentences as it plans them, and the quality report reads the same sentences again)."""
-    if ctx is not None and text in ctx.cache:
-        return ctx.cache[text]
     out: list[Finding] = []
-    for check in SENTENCE_CHECKS:
-        out.extend(_text_findings(check, text) if check in _TEXT_ONLY else check(text, ctx))
-    if ctx is not None:
-        ctx.cache[text] = out
+    if ctx is None:
+        for check, found in zip(SENTENCE_CHECKS, _text_findings(text), strict=True):
+            out.extend(check(text, ctx) if found is None else found)
+        return out
+    hit = ctx.cache.get(text)
+    if hit is not None:
+        return hit
+    for step in _sender_side_findings(text, ctx):
+        out.extend(step if isinstance(step, tuple) else step(text, ctx))
+    ctx.cache[text] = out
     return out
 
 
@@ -1958,12 +2172,15 @@ _SUBJECT_PREP = frozenset(
 )
 
 
-def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+@lru_cache(maxsize=16384)
+def _subject_cuts(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """What `check_broken_subject` finds in the subject alone (remembered by text): the spans before and after its
+    check against the facts. None for an empty subject."""
     s = subject.strip()
     words = s.split()
     out: list[str] = []
     if not words:
-        return [Finding("broken_subject", s, "empty subject")]
+        return None
     last = words[-1].lower().strip("?!.,")
     series = len(words) > 1 and words[-2].lower() in ("series", "round", "phase", "tier", "class", "grade", "plan")
     if (
@@ -2027,6 +2244,28 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
         and _HAS_NUMBER.search(words[-1])
     ):
         out.append(s)  # "your loan-to-deposit ratio at 98%": a clause without its verb; "the 98% ... ratio" reads
+    before = tuple(out)
+    out = []
+    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
+        out.append(words[-1])
+    for m in _NUMBER_NOUN.finditer(s):
+        word = m.group("w").lower()
+        if word in _NUMBER_OK or word.endswith("s") or len(word) < 3:
+            continue
+        if not _is_head(s, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
+            continue
+        if _INFLECT.singular_noun(word) is False and (pl := _INFLECT.plural_noun(word)) and pl != word:
+            out.append(m.group(0))
+    return before, tuple(out)
+
+
+def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]:
+    s = subject.strip()
+    cuts = _subject_cuts(subject)
+    if cuts is None:
+        return [Finding("broken_subject", s, "empty subject")]
+    words = s.split()
+    out: list[str] = list(cuts[0])
     if ctx is not None and len(words) >= 2:
         core = [w for w in words if w.lower() not in ("the", "a", "an", "your")]
         run = " ".join(core).lower()
@@ -2044,16 +2283,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                         and before not in _NUMBER_WORDS
                     ):
                         out.append(s)  # "the novo offices" cut from "3 de novo offices": a word of the name lost
-    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
-        out.append(words[-1])
-    for m in _NUMBER_NOUN.finditer(s):
-        word = m.group("w").lower()
-        if word in _NUMBER_OK or word.endswith("s") or len(word) < 3:
-            continue
-        if not _is_head(s, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
-            continue
-        if _INFLECT.singular_noun(word) is False and (pl := _INFLECT.plural_noun(word)) and pl != word:
-            out.append(m.group(0))
+    out += cuts[1]
     if ctx is not None:
         low = s.lower().rstrip("?!. ")
         for fact in ctx.facts:
@@ -2197,7 +2427,13 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“0-9$])|\n+")
 
 
 def sentences_of(body: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_SPLIT.split(body) if s and s.strip()]
+    return list(_sentences(body))
+
+
+@lru_cache(maxsize=1024)
+def _sentences(body: str) -> tuple[str, ...]:
+    """`sentences_of`, remembered by text: a message's checks read its sentences more than once."""
+    return tuple(s.strip() for s in _SENTENCE_SPLIT.split(body) if s and s.strip())
 
 
 def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
@@ -2211,6 +2447,21 @@ def check_strongest_fact(body: str, ctx: LintContext | None) -> list[Finding]:
     return [Finding("strongest_fact_unused", top.text, "step 1 leaves out the strongest offer-relevant fact")]
 
 
+@lru_cache(maxsize=256)
+def _offer_stem_runs(offer: str) -> tuple[int, frozenset[tuple[str, ...]]]:
+    """The run length `check_repeats` reads the offer in (up to 4 words), and its runs by 5-letter stems."""
+    n = min(4, len(_TOKEN.findall(offer.lower())))
+    return n, frozenset(tuple(w[:5] for w in run) for run in _offer_runs(offer, n)) if n >= 3 else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def _names_offer(sentence: str, offer: str) -> bool:
+    """Whether `sentence` repeats a run of the offer's words (by stem)."""
+    n, runs = _offer_stem_runs(offer)
+    stems = [w[:5] for w in _TOKEN.findall(sentence.lower())]
+    return any(tuple(stems[i : i + n]) in runs for i in range(len(stems) - n + 1))
+
+
 def check_repeats(body: str, ctx: LintContext | None) -> list[Finding]:
     """Step 1 names the prospect's company at most twice and claims the offer once."""
     if ctx is None:
@@ -2218,13 +2469,7 @@ def check_repeats(body: str, ctx: LintContext | None) -> list[Finding]:
     out = []
     if ctx.company and len(re.findall(re.escape(ctx.company), body)) > 2:
         out.append(Finding("name_repeated", ctx.company, "the company named more than twice"))
-    n = min(4, len(_TOKEN.findall(ctx.offer.lower())))
-    runs = {tuple(w[:5] for w in run) for run in _offer_runs(ctx.offer, n)} if n >= 3 else set()
-    naming = []
-    for sentence in sentences_of(body):
-        stems = [w[:5] for w in _TOKEN.findall(sentence.lower())]
-        if any(tuple(stems[i : i + n]) in runs for i in range(len(stems) - n + 1)):
-            naming.append(sentence)
+    naming = [sentence for sentence in _sentences(body) if _names_offer(sentence, ctx.offer)]
     if len(naming) > 1:
         out.append(Finding("name_repeated", naming[1], "the offer named more than once"))
     return out
@@ -2235,7 +2480,7 @@ def lint_message(
 ) -> list[Finding]:
     """All findings for one message: each sentence, the subject, and (for a step 1) the lead fact."""
     out: list[Finding] = []
-    for sentence in sentences_of(body):
+    for sentence in _sentences(body):
         if len(sentence) < 40 and not sentence.endswith((".", "?", "!")):
             continue  # a greeting, a sign-off, a name or a title line: nothing here to check
         out.extend(lint_sentence(sentence, ctx))

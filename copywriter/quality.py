@@ -14,8 +14,10 @@ from functools import lru_cache
 from typing import get_args
 
 from copywriter.facts import (
+    _PLACEHOLDER_NEEDLES,
     Corpus,
     Fact,
+    Number,
     build_corpus,
     fact_present,
     find_placeholders,
@@ -252,13 +254,25 @@ def ungrounded_claims(text: str, corpus: Corpus) -> list[str]:
 
 
 def _line_claims(text: str, corpus: Corpus) -> list[str]:
+    figures, names = _line_candidates(text)
+    found = [n.text for n in figures if not corpus.grounds(n)]
+    for word, low, acronym_singular in names:
+        if acronym_singular is not None and acronym_singular in corpus.words:
+            continue  # "CEOs", "OTAs": the plural of a grounded acronym
+        if low not in corpus.words:
+            found.append(word)
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=16384)
+def _line_candidates(text: str) -> tuple[tuple[Number, ...], tuple[tuple[str, str, str | None], ...]]:
+    """What in one line could be an invented fact, read from the line alone (remembered by text: greetings,
+    sign-offs and stock lines come back for every prospect): its figures, and each capitalised word that is not
+    at a sentence start nor always grounded, lower-cased, with its singular when it is an acronym's plural."""
     if "@" in text or "http" in text or "www." in text:
         text = _EMAIL_RE.sub(" ", _URL_RE.sub(" ", text))
-    found = (
-        [n.text for n in numbers_in(text, skip_time_asks=True) if not corpus.grounds(n)]
-        if _DIGIT.search(text)
-        else []
-    )
+    figures = tuple(numbers_in(text, skip_time_asks=True)) if _DIGIT.search(text) else ()
+    names: list[tuple[str, str, str | None]] = []
     for line in text.splitlines():
         if " " in line.strip() and line == line.upper():
             continue  # a shouted line has no capitals to read names from (subject_caps covers it)
@@ -270,11 +284,11 @@ def _line_claims(text: str, corpus: Corpus) -> list[str]:
                 continue
             singular = low[:-1]
             acronym_plural = word.endswith("s") and word[:-1].isupper()
-            if acronym_plural and (singular in _ALWAYS_GROUNDED or singular in corpus.words):
-                continue  # "CEOs", "OTAs": the plural of a grounded acronym
-            if not _sentence_initial(line, m.start()) and low not in corpus.words:
-                found.append(word)
-    return list(dict.fromkeys(found))
+            if acronym_plural and singular in _ALWAYS_GROUNDED:
+                continue
+            if not _sentence_initial(line, m.start()):
+                names.append((word, low, singular if acronym_plural else None))
+    return figures, tuple(names)
 
 
 _PENALTY = {
@@ -372,9 +386,24 @@ def _issue(
     return QualityIssue(code=code, severity=severity, detail=detail, span=span), weight or table[code]
 
 
+# The needles of `copywriter.facts`' placeholder patterns: a text without one has no placeholder, and
+# `find_placeholders` (which looks for each needle before its pattern, "lorem" in the lower-cased text) is not run.
+_NEEDLES = tuple(n for needles in _PLACEHOLDER_NEEDLES if needles != ("lorem",) for n in needles)
+_LOWER_NEEDLES = tuple(n for needles in _PLACEHOLDER_NEEDLES if needles == ("lorem",) for n in needles)
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    for needle in _NEEDLES:
+        if needle in text:
+            return True
+    low = text.lower()
+    return any(needle in low for needle in _LOWER_NEEDLES)
+
+
 def _text_issues(text: str, corpus: Corpus, vocabulary: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Placeholders, invented claims and spam words of one text (a subject or a body)."""
-    return find_placeholders(text), ungrounded_claims(text, corpus), spam_hits(text, vocabulary)
+    placeholders = find_placeholders(text) if _may_hold_placeholder(text) else []
+    return placeholders, ungrounded_claims(text, corpus), spam_hits(text, vocabulary)
 
 
 def check_variants(
@@ -416,14 +445,16 @@ def check_variants(
     if n_words < bounds.min_words:
         add("too_short", "soft", f"{n_words} words; aim for at least {bounds.min_words}")
 
-    no_links = _URL_RE.sub(" ", text)
+    low = text.lower()
+    linked = "http" in low or "www." in low  # every link `_URL_RE` reads starts with one
+    no_links = _URL_RE.sub(" ", text) if linked else text
     if "?" not in no_links and not _CTA_RE.search(text):
         add("no_cta", bounds.cta_severity, "no question or clear call to action")
 
-    links = len(_URL_RE.findall(text))
+    links = len(_URL_RE.findall(text)) if linked else 0
     if links > bounds.max_links:
         add("too_many_links", "soft", f"{links} link(s); keep it to {bounds.max_links}")
-    images = len(_IMAGE_RE.findall(text))
+    images = len(_IMAGE_RE.findall(text)) if ("<img" in low or "![" in text) else 0
     if images:
         add("images", "soft", f"{images} image(s) in a cold message hurt deliverability")
 

@@ -21,8 +21,12 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*")
 
 def stable_int(*parts: object) -> int:
     """A process-independent 64-bit integer for `parts` (SHA-256 based)."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big")
+    return _digest_int("\x1f".join(str(p) for p in parts))
+
+
+@lru_cache(maxsize=16384)
+def _digest_int(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
 def pick(options: Sequence[T], *salt: object) -> T:
@@ -88,16 +92,28 @@ def lc_first(text: str, keep: Iterable[str] = ()) -> str:
     capitalised word too (a name such as "Silver Peak opened…"; "Shorten CAC…" still lowers), or when
     the text starts with one of the `keep` names (the prospect's company, city…).
     """
+    lowered = _lowered_first(text)
+    if lowered is None:
+        return text
+    if keep:
+        low = text.lower()
+        if any(name and low.startswith(name.lower()) for name in keep):
+            return text
+    return lowered
+
+
+@lru_cache(maxsize=16384)
+def _lowered_first(text: str) -> str | None:
+    """`text` with its first word lower-cased, or None when the text alone says it keeps its case (remembered by
+    text: the same profile facts are said mid-sentence in every message)."""
     parts = text.split(" ", 2)
     first = parts[0]
     if not _is_plain_capitalised(first):
-        return text
+        return None
     if len(parts) > 1 and _is_plain_capitalised(parts[1]) and parts[1] != "A":
-        return text
-    if any(name and text.lower().startswith(name.lower()) for name in keep):
-        return text
+        return None
     if len(parts) > 1 and parts[1] in _SITE_NOUNS and first.lower() not in _SITE_MODIFIERS:
-        return text  # "Salford scheme occupancy", "Denver clinic": a place's name before its site
+        return None  # "Salford scheme occupancy", "Denver clinic": a place's name before its site
     return first[0].lower() + text[1:]
 
 
@@ -276,15 +292,29 @@ def flesch_reading_ease(text: str) -> float:
     Written here rather than taken from `textstat`: textstat 0.7.13 downloads NLTK's CMU dictionary
     over the network on first use, which an offline engine cannot do.
     """
-    found = _WORD_RE.findall(text)
-    if not found:
+    # Counted line by line (a line break ends a sentence anyway), each line remembered: greetings, sign-offs and
+    # stock paragraphs come back in every message.
+    n_words = n_sentences = n_syllables = 0
+    for line in text.split("\n"):
+        if line:
+            w, sent, syl = _reading_counts(line)
+            n_words += w
+            n_sentences += sent
+            n_syllables += syl
+    if not n_words:
         return 0.0
-    # A greeting or signature line is its own "sentence" even without a full stop.
-    segments = re.split(r"[.!?]+(?=\s|$)|\n+", text)
-    n_sentences = max(1, sum(1 for seg in segments if _WORD_RE.search(seg)))
-    n_syllables = sum(syllables(w) for w in found)
-    score = 206.835 - 1.015 * (len(found) / n_sentences) - 84.6 * (n_syllables / len(found))
+    n_sentences = max(1, n_sentences)
+    score = 206.835 - 1.015 * (n_words / n_sentences) - 84.6 * (n_syllables / n_words)
     return round(score, 1)
+
+
+@lru_cache(maxsize=16384)
+def _reading_counts(line: str) -> tuple[int, int, int]:
+    """Words, sentences and syllables of one line (no line break in it)."""
+    found = _WORD_RE.findall(line)
+    # A greeting or signature line is its own "sentence" even without a full stop.
+    segments = re.split(r"[.!?]+(?=\s|$)", line)
+    return len(found), sum(1 for seg in segments if _WORD_RE.search(seg)), sum(syllables(w) for w in found)
 
 
 _US_READERS = re.compile(r"\b(?:United States|USA|U\.S\.A?\.?|Canada)\s*$", re.IGNORECASE)
