@@ -67,6 +67,13 @@ _NEGATED = re.compile(
 )
 _INFLECT = inflect.engine()
 
+
+@lru_cache(maxsize=8192)
+def _singular_noun(word: str) -> str | bool:
+    """inflect's singular of `word` (False when it is already singular), remembered: subjects ask it per word."""
+    return _INFLECT.singular_noun(word)
+
+
 _PRONOUNS_YOU = {
     "himself": "yourself",
     "herself": "yourself",
@@ -566,7 +573,7 @@ class Plan:
         offer = lc_first(offer)
         head = re.split(r"\s+(?:that|which|to|for|with|who)\s+|\s*\(", offer, maxsplit=1)[0].split()
         last = head[-1].lower() if head else ""
-        if last and last not in _MASS and not last.endswith("s") and _INFLECT.singular_noun(last) is False:
+        if last and last not in _MASS and not last.endswith("s") and _singular_noun(last) is False:
             return _INFLECT.a(offer)
         return offer
 
@@ -612,7 +619,7 @@ class Plan:
         """The offer's noun phrase without its "that" clause, with an article when it needs one."""
         short = self.offer_short
         last = short.split()[-1].lower() if short.split() else ""
-        if last and last not in _MASS and not last.endswith("s") and _INFLECT.singular_noun(last) is False:
+        if last and last not in _MASS and not last.endswith("s") and _singular_noun(last) is False:
             return _INFLECT.a(short)
         return short
 
@@ -1093,7 +1100,7 @@ class Plan:
             # news of theirs that has happened or is under way: asked in its own time ("while the Denver office is
             # new", "while your Lean rollout is under way", "while the two lateral partners settle in"), never a
             # call "about the Denver office" or a note on their own project
-            plural = bool(_INFLECT.singular_noun(subject.split()[-1]))  # "the three branches are new"
+            plural = bool(_singular_noun(subject.split()[-1]))  # "the three branches are new"
             fresh = "fresh" if re.search(r"\b(?:acquisition|merger|deal)$", subject) else "new"
             if fresh == "new" and not (project or past_hire):
                 subject = re.sub(r"\s+new\b", "", subject)  # "the 12 new locations are new" says it twice
@@ -1310,7 +1317,7 @@ class Plan:
         o = self.outcome if self.has_outcome else f"a fresh look at {self.offer_short_np}"
         group = _group(fact)
         head = self.head_noun(fact)
-        plural = bool(head and head.endswith("s") and _INFLECT.singular_noun(head) is not False)
+        plural = bool(head and head.endswith("s") and _singular_noun(head) is not False)
         a_head = (f"New {head}" if plural else f"A new {head}") if head else None
         has = "have" if plural else "has"
         options: dict[str, list[str]] = {
@@ -1445,7 +1452,7 @@ class Plan:
             and words[0].lower() == "new"
             and words[1].isalpha()
             and words[1].islower()
-            and _INFLECT.singular_noun(words[-1] if len(words) < 3 else words[1]) is False
+            and _singular_noun(words[-1] if len(words) < 3 else words[1]) is False
         ):
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and words[0].lower() == "own":
@@ -1502,7 +1509,7 @@ class Plan:
         head = topic[-1] if topic else first
         if head.lower().endswith("ing") or head.lower() in _MASS or not head.isalpha():
             return False
-        return head.isupper() or _INFLECT.singular_noun(head.lower()) is False
+        return head.isupper() or _singular_noun(head.lower()) is False
 
     def clause(self, fact: CopyFact, *, you: bool) -> str | None:
         """The fact as a clause with a subject, lower-case first word unless it is a name; a measured
@@ -1536,9 +1543,7 @@ class Plan:
             text = re.sub(
                 r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=(?P<np>[a-z][\w-]*(?: (?!in\b|at\b|"
                 r"across\b|for\b|of\b|by\b|to\b|and\b|per\b|on\b|from\b|last\b|this\b)[a-z][\w-]*){0,2})\b)",
-                lambda m: (
-                    m.group(1) + ("your " if _INFLECT.singular_noun(m.group("np").split()[-1]) is False else "")
-                ),
+                lambda m: m.group(1) + ("your " if _singular_noun(m.group("np").split()[-1]) is False else ""),
                 text,
             )
         # "..., Expedia commission 17-20%": a second measure pasted after a comma, said with "with ... at"
@@ -1639,9 +1644,7 @@ class Plan:
             moved = re.match(r"^(.+?)\s+(up|down)$", np)
             if moved:  # "Lapsed rated players up about 22%": the movement belongs with the verb
                 np, adv = moved.group(1), f"{moved.group(2)} {adv}"
-            verb = (
-                "are" if np.split()[-1].lower().endswith("s") and _INFLECT.singular_noun(np.split()[-1]) else "is"
-            )
+            verb = "are" if np.split()[-1].lower().endswith("s") and _singular_noun(np.split()[-1]) else "is"
             text = f"{np} {verb} {adv} {rest}"
         if subject == "you":
             text = re.sub(r"\btheir\b", "your", text)  # "22% of their Gold-tier players" said to the reader
@@ -1859,7 +1862,7 @@ class Plan:
             if (
                 head not in _MASS
                 and head not in _MASS_PROBLEMS
-                and _INFLECT.singular_noun(head) is False
+                and _singular_noun(head) is False
                 and head_words[0] not in _ARTICLES
             ):
                 low = _INFLECT.a(low)
@@ -2014,7 +2017,7 @@ class Plan:
         what the event itself implies (new hires ramp, a new site has to earn its keep)."""
         group = _group(fact)
         head = self.head_noun(fact)
-        plural = head is not None and head.endswith("s") and _INFLECT.singular_noun(head) is not False
+        plural = head is not None and head.endswith("s") and _singular_noun(head) is not False
         options: dict[str, list[str]] = {
             "new": (
                 [
@@ -2349,7 +2352,7 @@ class Plan:
         m = _KIND_DOING.match(low)
         if m and m.group("kind").split()[-1] in _COMPANY_WORDS:
             rest = m.group("rest").split()
-            plural = next((w for w in rest[1:] if w.endswith("s") and _INFLECT.singular_noun(w)), None)
+            plural = next((w for w in rest[1:] if w.endswith("s") and _singular_noun(w)), None)
             if rest[0][:1].isdigit() and plural:
                 return f"{rest[0]} {plural}"
             return None
@@ -2402,7 +2405,7 @@ class Plan:
                 # "4 SDRs and 6 AEs" says the hiring without pasting the signal ("hiring 4 SDRs and 6 AEs")
                 if counted and len(lowered.split()) <= 5:
                     return lowered
-                single = not re.search(r"\band\b|,", lowered) and not _INFLECT.singular_noun(lowered.split()[-1])
+                single = not re.search(r"\band\b|,", lowered) and not _singular_noun(lowered.split()[-1])
                 # "hiring a CRM manager", never "hiring CRM Manager"
                 return (
                     f"hiring {_INFLECT.a(lowered)}"
