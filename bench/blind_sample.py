@@ -17,13 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_copy_golden import prospect_of, sender_for  # noqa: E402
+from test_copy_golden import prospect_of, readable, sender_for  # noqa: E402
 
 import industry_agents  # noqa: E402
 from copywriter import generate_sequence_rules  # noqa: E402
@@ -43,17 +41,9 @@ def email_of(row: dict[str, Any]) -> tuple[str, str]:
     return step.subject_variants[0], step.body
 
 
-def _accepted(row: dict[str, Any]) -> bool:
-    try:
-        prospect_of(row)
-    except ValidationError:
-        return False
-    return True
-
-
 def render(path: Path, seed: int, count: int) -> str:
     # a row the intake refuses gets a 422, not an email: left out before the draw
-    rows = [r for r in load(path) if r.get("tier") in (1, 2) and _accepted(r)]
+    rows = [r for r in load(path) if r.get("tier") in (1, 2) and readable(r)]
     chosen = random.Random(seed).sample(rows, min(count, len(rows)))
     out = [
         "# Step-1 emails for a blind read (rules engine)",

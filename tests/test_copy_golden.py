@@ -96,7 +96,7 @@ def test_golden_old_holdout_passes_the_checker() -> None:
     assert passed / total >= 0.9, failures
 
 
-def _readable(row: dict[str, Any]) -> bool:
+def readable(row: dict[str, Any]) -> bool:
     """The intake reads the row (a user sending a value string it cannot read gets a 422, not an email)."""
     try:
         prospect_of(row)
@@ -107,7 +107,7 @@ def _readable(row: dict[str, Any]) -> bool:
 
 def test_golden_prospects6_pass_rate() -> None:
     wanted = [r for r in rows("prospects6.jsonl") if r.get("tier") in (1, 2) and r.get("industry") in OFFERS]
-    selected = [r for r in wanted if _readable(r)]
+    selected = [r for r in wanted if readable(r)]
     passed, total, _ = pass_rate(selected)
     print(
         f"\ngolden prospects6 tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%}); "
@@ -876,7 +876,7 @@ def test_you_mentioned_only_when_the_record_says_they_told_us() -> None:
 def test_golden_copy_tuning_set_passes_the_checker() -> None:
     """copy_tuning.jsonl: 80 tier 1-2 rows a blind labeller wrote the way agencies feed records in (CRM notes,
     Clay rows with date stamps and headlines, thin rows), for tuning the copy only (no tier bar is asserted)."""
-    selected = [r for r in rows("copy_tuning.jsonl") if r.get("tier") in (1, 2) and _readable(r)]
+    selected = [r for r in rows("copy_tuning.jsonl") if r.get("tier") in (1, 2) and readable(r)]
     passed, total, failures = pass_rate(selected)
     print(f"\ngolden copy_tuning tier 1-2: {passed}/{total} pass ({passed / max(1, total):.0%})")
     print("\n".join(failures))
