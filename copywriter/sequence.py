@@ -200,11 +200,10 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 "I'd rather ask than guess at your numbers, so this is a short note.",
                 "Here is what we do, and one question.",
             ]
+    # earlier contact comes first: "Good to meet you at MGMA.", "Thanks for the time on Zoom on the 19th."
     warm = plan.warm
     if warm and not any(p and p.startswith(("When you spoke", "Good to meet")) for p in first):
-        first.insert(
-            0, warm
-        )  # earlier contact comes first: "Good to meet you at MGMA.", "Thanks for the time ..."
+        first.insert(0, warm)
     p1 = " ".join(p for p in first if p)
     if lead is not None:
         plan.used.add(lead.raw)
