@@ -772,6 +772,12 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
         return None
     first, _, rest = text.partition(" ")
     kind = verb_kind(first)
+    if (
+        kind == "gerund"
+        and rest.split()[:1]
+        and rest.split()[0] in ("runs", "is", "was", "has", "goes", "sits", "takes")
+    ):
+        kind = None  # "Leasing runs through JLL until mid-2027": the -ing word is the subject, not an event
     if kind == "gerund" and first.lower() in _ING_ADJECTIVES:
         kind = None  # "Founding partner retires in 2027": an -ing adjective before its noun, not an event
     measured = NP_NUMBER.match(text) if kind == "past" else None
@@ -968,6 +974,10 @@ _SHORTHANDS = {
     "reno": "renovation",
     "occ": "occupancy",
     "mos": "months",
+    "thru": "through",
+    "til": "until",
+    "commish": "commission",
+    "CPL": "cost per lead",
     "conf": "conference",
     "sf": "sq ft",
     "FY": "fiscal year",
@@ -1064,6 +1074,24 @@ _NOTE_SPEAK = (
     ),
     # "done quarterly by contractor" -> "by a contractor"
     (re.compile(r"\bby (contractor|consultant|vendor|agency|third party)\b"), r"by a \1"),
+    # "~$30k/mo" -> "about $30k a month"; "mid-'27" -> "mid-2027"; "$1.1M commission" -> "$1.1M in commission"
+    (re.compile(r"(?<=[\dkKmM])/(mo|month)\b"), " a month"),
+    (re.compile(r"(?<=[\dkKmM])/(yr|year)\b"), " a year"),
+    (re.compile(r"(?<=[\dkKmM])/(wk|week)\b"), " a week"),
+    (re.compile(r"\b(early|mid|late|end)-'(\d\d)\b"), r"\1-20\2"),
+    (re.compile(r"([$€£][\d.,]+\s?[KMBkmb]?) (commissions?|fees)\b"), r"\1 in \2"),
+    # ", online Q2 2027" -> ", coming online in Q2 2027"; "cost per lead climbing" -> "cost per lead is climbing"
+    (
+        re.compile(
+            r", online (?=Q[1-4]|early|late|mid|(?:January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)\b)"
+        ),
+        ", coming online in ",
+    ),
+    (re.compile(r", online (?=by |in )"), ", coming online "),
+    (re.compile(r"(?<=[\w)]) (mostly|mainly) (?=[A-Z])"), r", \1 on "),
+    (re.compile(r"\b(?:thru|through) ([A-Z]{2,}) exclusive\b"), r"through \1's exclusive"),
+    (re.compile(r"\b(cost per lead|CAC|churn|turnover) (climbing|rising|falling|dropping)\b"), r"and \1 is \2"),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),

@@ -1473,7 +1473,7 @@ class Plan:
                 words[0].lower() in ("first", "second", "third", "fourth", "fifth", "new")
                 or (words[0][:1].isupper() and words[1] in ("flagship", *_SITE_WORDS))
             )
-        ):
+        ) or _NAMED_PROGRAM.match(" ".join(words)):
             # "opening first flagship store" -> "its first flagship store"; "remodeling Annapolis flagship" -> "its ..."
             words = ["your" if you else "its", *words]
         elif words and self._needs_determiner(fact, words):
@@ -1566,6 +1566,9 @@ class Plan:
             verb = second.group("verb")
             opposite = (up.search(head) and down.search(verb)) or (down.search(head) and up.search(verb))
             text = f"{head}, {'but' if opposite else 'and'} the {second.group('np')} {verb}{tail_}"
+        # "OTA share is about 46% of room nights, paid Expedia about $1.1M in commission": the reader paid it
+        if you or not self.company:
+            text = re.sub(r", (?:and )?(?=(?:paid|spent|lost|missed|took)\b)", " and you ", text, count=1)
         # "3 hosts left for Horseshoe in January, took books with them": one subject, two past verbs
         text = re.sub(
             r"^((?:\S+ ){1,4}?(?:left|quit|moved|went)\b[^,]*), (?=(?:took|brought|moved)\b)", r"\1 and ", text
@@ -1598,6 +1601,11 @@ class Plan:
             return None
         subject = "you" if you or not self.company else self.company
         owner = "your" if subject == "you" else possessive(subject)
+        money_news = re.match(
+            r"^[$€£][\d.,]+\s?[KMBkmb]?\s+[a-z][\w-]*\s+(?:adds|brings|funds|covers|includes)\b", text
+        )
+        if money_news:  # "$18M expansion adds two extrusion lines" -> "your $18M expansion adds ..."
+            return f"{owner} {text}"
         site = _SITE_DOES.match(text)
         if site:  # "Website 'Order Online' button links out to DoorDash" -> "the 'Order Online' button on your website ..."
             thing = site.group("thing").lower()
@@ -1796,6 +1804,14 @@ class Plan:
         subject = "you" if you or not self.company else self.company
         third = subject != "you"
         low = lc_np(text)
+        done = re.match(r"^(?P<np>[a-z][\w -]{3,50}?) (?P<state>live|complete|completed|done|finished)$", low)
+        if done:  # "Core conversion to Jack Henry live" -> "your core conversion to Jack Henry is live"
+            whose = possessive(subject) if third else "your"
+            return f"{whose} {lc_first(text[: len(done.group('np'))])} is {done.group('state')}"
+        fresh = re.match(r"^new (?P<np>[a-z][\w -]{3,40})$", low)
+        if fresh:  # "New online account opening" -> "you've launched a new online account opening"
+            have = f"{subject} has" if third else "you've"
+            return f"{have} launched {with_article('new ' + fresh.group('np'))}"
         if re.search(MILESTONE, text, re.IGNORECASE) and len(text.split()) <= 10:
             # "Tripadvisor Travelers' Choice 2026", "#2 Product of the Day on Product Hunt": an honour they earned
             return f"{subject} earned {text}" if third else f"you earned {text}"
@@ -2871,6 +2887,11 @@ _MOVED_BY = re.compile(
 # a goal that moves a measure: "wants pipeline coverage from 3x to 4x", "wants it under 40%" is not one
 _GOAL_TO = re.compile(
     r"\bwants? (?P<np>[A-Za-z][\w -]{2,30}?) (?:from \S+ )?to (?P<to>\d[\d.,]*[x%]?|[$€£]\d[\d.,]*[KMB]?)\b"
+)
+# "Ridge Rewards players club", "Club Azur loyalty program": a named program of theirs takes "its"
+_NAMED_PROGRAM = re.compile(
+    r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:players? club|loyalty (?:program|programme|club|app)|rewards (?:program|club)|"
+    r"app|club|program|programme)\b"
 )
 _SITE_WORDS = (
     "store",

@@ -251,7 +251,7 @@ CASES: list[tuple[str, dict[str, Any], str, str, int, tuple[str, ...]]] = [
                 "Recrute un analyste data",
             ],
         ),
-        "You're relaunching your Club Azur loyalty program in October. New tiers give lapsed players",
+        "You're relaunching your Club Azur loyalty program in October. A change to the club gives lapsed players",
         "the Club Azur relaunch",
         3,
         ("Relance", "programme", "fidélité", "prévue", "octobre", "Recrute", "analyste"),

@@ -819,3 +819,36 @@ def test_the_next_step_they_named_is_the_question_and_a_request_of_theirs_is_tha
         notes="Asked for a case study after our LinkedIn post",
     )
     assert _first(hotel).startswith("Thanks for asking for the case study after our LinkedIn post."), hotel
+
+
+def test_clay_headlines_and_rep_shorthand_from_the_spent_holdout_read() -> None:
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Brookfield Extrusion",
+        employee_count=350,
+        signals=["2026-09-02 · $22M expansion adds three blown-film lines, online Q3 2027"],
+    )
+    assert "your $22M expansion adds three blown-film lines, coming online in Q3 2027" in _first(plant).replace(
+        "Brookfield Extrusion's", "your"
+    ), plant
+    _, tower = _step_one(
+        "real_estate",
+        title="VP Leasing",
+        company="Harborview Office Partners",
+        employee_count=120,
+        notes="leasing runs thru CBRE exclusive listing til mid-'28; ILS spend ~$12k/mo mostly LoopNet, "
+        "CPL climbing",
+    )
+    body = tower
+    assert not re.search(r"\bthru\b|\btil\b|'28|/mo\b", body), body
+    _, bank = _step_one(
+        "financial_services",
+        title="President",
+        company="Lakeland Savings Bank",
+        employee_count=200,
+        signals=["2026-11-01 · Core conversion to Fiserv live; new online account opening"],
+    )
+    assert (
+        "core conversion to Fiserv is live" in _first(bank) or "launched a new online account opening" in bank
+    ), bank

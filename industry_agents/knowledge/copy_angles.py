@@ -190,7 +190,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bplayers?[- ]club\b|\btier(?:s|ed)?\b|\btier-match\b|\b(?:rewards|club|loyalty)\b[^.;]*\b(?:replaces|becomes|relaunch\w*|rebrand\w*)\b|\b(?:replaces|rebrand\w*)\b[^.;]*\b(?:club|rewards)\b",
-                "New tiers give lapsed players a reason to come back{date}, if someone tells them.",
+                "A change to the club gives lapsed players a reason to come back{date}, if someone tells them.",
             ),
             (
                 r"\bopt-in\b|\bSMS list\b|\bsubscribers?\b",
@@ -604,7 +604,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new contract makes on-time delivery the thing that decides renewal, and unplanned stops are the usual reason it slips.",
             ),
             (
-                r"\bhir.*\b(?:maintenance|reliability)\b|\bretir",
+                r"\bretir|\b(?:leav|left|quit|lost|depart)\w*\b[^.;]*\b(?:techs?|technicians?|engineers?|maintenance|reliability)\b",
                 "When maintenance know-how leaves with people, the machine data is what's left to warn you.",
             ),
             (
