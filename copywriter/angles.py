@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
-from core.text import STOPWORDS, stem, tokens
+from core.text import DATE_STAMP, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
 from intelligence.foreign import is_foreign
 from schemas import AgentProfile, ProspectData
@@ -683,7 +683,7 @@ class CopyFact:
 
 def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
-    text = _STAMP.sub("", text.strip())
+    text = DATE_STAMP.sub("", text.strip())
     text = _PRESS_LABEL.sub("", text)
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
@@ -703,7 +703,6 @@ def _clean_fact(text: str) -> str:
 
 # a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}\s*(?:[·•|:–-]\s*)?")
 _PRESS_LABEL = re.compile(
     r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline)\s*:\s*", re.IGNORECASE
 )

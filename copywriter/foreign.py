@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from copywriter.restate import Restated
+from core.text import DATE_STAMP
 from intelligence import glossary as g
 from intelligence.facts import Event, Mention, Quantity
 from intelligence.foreign import ForeignReading, Token, read_foreign, tokens
@@ -821,7 +822,7 @@ def english_fact(fact: CopyFact, english: str, terms: OfferTerms | None) -> Copy
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", g.fold(text)).strip()
+    return re.sub(r"[^a-z0-9]+", " ", g.fold(DATE_STAMP.sub("", text))).strip()
 
 
 def restatements(

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.text import DATE_STAMP
 from intelligence import glossary as g
 from intelligence.facts import Event, Mention, Quantity, Relevance, Span, Tense
 
@@ -139,7 +140,7 @@ def _read(signals: tuple[str, ...], notes: str) -> ForeignReading:
         if not is_foreign(text):
             continue
         for m in _PIECE.finditer(text):
-            piece = m.group(0).strip(" ,")
+            piece = DATE_STAMP.sub("", m.group(0)).strip(" ,")  # "2026-10-08 · Wiedereröffnung ...": the stamp off
             if not piece or not is_foreign(piece):
                 continue  # an English sentence beside a foreign one is the English reader's
             start = text.index(piece, m.start())
