@@ -15,7 +15,8 @@ the fifth tuning set) and `tests/golden/prospects6.jsonl` (a fifth blind labelle
 7 false tier 1 and 3 disqualified prospects in tiers 1-2; then it became the sixth tuning set).
 `tests/golden/holdout5.jsonl` (a sixth blind labeller's 100 rows), `tests/golden/holdout6.jsonl` and
 `tests/golden/holdout7.jsonl` (a seventh's and an eighth's, written after issue 11 was closed) and
-`tests/golden/holdout8.jsonl` (a ninth's, written 2026-11-30 for a clean copy read) are kept
+`tests/golden/holdout8.jsonl` and `holdout9.jsonl` (a ninth's and an eleventh's, written 1 December for clean copy
+reads) are kept
 aside: never tuned on, and only their aggregate figures are printed, never a row. Each industry's sender
 (company and offer) comes from `tests/golden/offers.json`, as an agent build would store it. Run with `-s` to
 see the figures.
@@ -38,6 +39,7 @@ from tests.support.golden_support import (
     HOLDOUT6,
     HOLDOUT7,
     HOLDOUT8,
+    HOLDOUT9,
     TUNING,
     TUNING2,
     TUNING3,
@@ -84,7 +86,9 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8], ids=["holdout5", "holdout6", "holdout7", "holdout8"]
+    "path",
+    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9],
+    ids=["holdout5", "holdout6", "holdout7", "holdout8", "holdout9"],
 )
 def test_holdout_set_figures(path: Path) -> None:
     if not path.exists():

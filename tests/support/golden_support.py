@@ -38,6 +38,7 @@ HOLDOUT = GOLDEN / "holdout5.jsonl"
 HOLDOUT6 = GOLDEN / "holdout6.jsonl"
 HOLDOUT7 = GOLDEN / "holdout7.jsonl"
 HOLDOUT8 = GOLDEN / "holdout8.jsonl"
+HOLDOUT9 = GOLDEN / "holdout9.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
