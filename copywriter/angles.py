@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from copywriter.facts import clean
@@ -973,6 +974,10 @@ _SHORTHANDS = {
     "reno": "renovation",
     "occ": "occupancy",
     "mos": "months",
+    "wks": "weeks",
+    "wk": "week",
+    "2BRs": "two-bedrooms",
+    "1BRs": "one-bedrooms",
     "thru": "through",
     "til": "until",
     "commish": "commission",
@@ -1091,6 +1096,18 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<=[\w)]) (mostly|mainly) (?=[A-Z])"), r", \1 on "),
     (re.compile(r"\b(?:thru|through) ([A-Z]{2,}) exclusive\b"), r"through \1's exclusive"),
     (re.compile(r"\b(cost per lead|CAC|churn|turnover) (climbing|rising|falling|dropping)\b"), r"and \1 is \2"),
+    # "UE/DD" -> "Uber Eats and DoorDash"; a dangling dash at the end of a clause goes
+    (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
+    (re.compile(r"\bDD/UE\b|\bDD and UE\b"), "DoorDash and Uber Eats"),
+    (re.compile(r"\s+[-–]\s*$"), ""),
+    # "312-unit The Foundry at Eastlake" -> "The Foundry at Eastlake, a 312-unit property,": a name keeps its "The"
+    (
+        re.compile(r"\b(\d[\d,]*)-unit (The [A-Z][\w'&-]*(?: (?:at|on) [A-Z][\w'&-]*| [A-Z][\w'&-]*){0,3})"),
+        r"\2, a \1-unit property,",
+    ),
+    # ", target 70" -> ", against a target of 70%"; ", 8 weeks free on ..." -> ", with 8 weeks free on ..."
+    (re.compile(r", target (\d+)(?:%|\b)(?!\s*%)"), r", against a target of \1%"),
+    (re.compile(r", (?=\d+ (?:weeks?|months?) free\b)"), ", with "),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
@@ -1315,13 +1332,26 @@ def _usable(kind: str | None, text: str) -> bool:
     return bool(lowered) and (lowered[0] in ("they", "there", "no") or has_verb(main))
 
 
+def _stale(signal: str, today: date | None = None) -> bool:
+    """A signal an enrichment tool dated more than a year ago ("2024-03-11 · Launched sportsbook lounge"): old
+    news, never said as news."""
+    m = DATE_STAMP.match(signal)
+    if not m:
+        return False
+    try:
+        when = date.fromisoformat(m.group(0).strip(" ·•|:–-")[:10])
+    except ValueError:
+        return False
+    return ((today or date.today()) - when).days > 365
+
+
 def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
-    """(field, text) of every signal and notes sentence."""
+    """(field, text) of every signal and notes sentence (a signal dated more than a year ago is left out)."""
     # a record's semicolons are never pasted: "delivering a tower; lease-up starts in September" is two facts
     out = [
         ("signals", p.strip())
         for s in (clean(x) for x in prospect.signals)
-        if s
+        if s and not _stale(s)
         for p in re.split(r";\s*", s)
         if p.strip()
     ]

@@ -1116,19 +1116,15 @@ class Plan:
                 if self.tier <= 1
                 else [f"Want me to send a short note on what we'd {self.offer_do} while {subject} {when}?"]
             )
+        elif event and self.tier > 1:
+            # news still ahead (an expansion, an opening), for a tier 2: a note on how we'd support it; a tier 1
+            # hears the industry's outcome question instead ("how we'd support the 2nd plant?" read as a template)
+            pool = [
+                f"Want me to send a short note on how we'd support {subject}?",
+                f"Would a one-page plan for supporting {subject} be useful?",
+            ]
         elif event:
-            # news still ahead (an expansion, an opening): asked about what we would do around it
-            pool = (
-                [
-                    f"Worth 15 minutes on how we'd support {subject}?",
-                    f"Open to a 15-minute call on how we'd support {subject}?",
-                ]
-                if self.tier <= 1
-                else [
-                    f"Want me to send a short note on how we'd support {subject}?",
-                    f"Would a one-page plan for supporting {subject} be useful?",
-                ]
-            )
+            return []  # a tier 1 hears the industry's outcome question
         elif any(w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS for w in subject.split()):
             # a measured state ("the 140 hours", "the $400K deposit campaign budget") is asked through what the
             # offer would change (the industry's outcome question), never echoed back as the topic of a call
@@ -1155,6 +1151,8 @@ class Plan:
             # a call about a measured state ("your 22% repeat purchase rate", "your recall backlog"); an event
             # ("ideas on the 90-seat steakhouse") or a size ("your four offices") is not what the call is about
             return None
+        if re.match(r"^The [A-Z]", fact.text):
+            return None  # "The Vista is at 71%": a named property, never "your The Vista"
         if _SIZE_STATEMENT.match(fact.text) or not _MEASURED.search(fact.text):
             return None  # only a measured state is what a call is about
         subject = self.subject_for(fact, 0)
@@ -1569,6 +1567,7 @@ class Plan:
         # "OTA share is about 46% of room nights, paid Expedia about $1.1M in commission": the reader paid it
         if you or not self.company:
             text = re.sub(r", (?:and )?(?=(?:paid|spent|lost|missed|took)\b)", " and you ", text, count=1)
+            text = re.sub(r", (?:and )?(?=paying\b)", " and you're ", text, count=1)
         # "3 hosts left for Horseshoe in January, took books with them": one subject, two past verbs
         text = re.sub(
             r"^((?:\S+ ){1,4}?(?:left|quit|moved|went)\b[^,]*), (?=(?:took|brought|moved)\b)", r"\1 and ", text
@@ -2414,6 +2413,8 @@ class Plan:
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if fact.kind is not None and re.fullmatch(r"[A-Z][\w.-]+", topic) and group not in ("hire",):
             # a tool or brand alone ("Klaviyo") is never "the Klaviyo" / "after the Klaviyo"
+            if re.search(rf"\bThe {re.escape(topic)}\b", fact.text):
+                return None  # "The Foundry" is a property's name, not a tool ("your Foundry setup")
             return f"your {topic} setup" if angle == 0 else None
         if angle == 0:
             if fact.lemma == "hire" and fact.kind == "gerund":
@@ -2504,6 +2505,9 @@ class Plan:
             if not subject:
                 continue
             subject = " ".join(subject.split())
+            # a name with its own "The": "the 71% The Vista" -> "The Vista at 71%", never "your The Vista"
+            subject = re.sub(r"^(?:the|your) (\d[\d.,]*%) (The [A-Z][\w' -]+)$", r"\2 at \1", subject)
+            subject = re.sub(r"\b(?:the|your|a|an) (?=The [A-Z])", "", subject)
             if body is not None and any(d not in body for d in re.findall(r"\d[\d.,]*\d|\d", subject)):
                 continue  # a figure the email never says ("2 SDRs" over a body about pipeline coverage)
             n = len(subject.split())
@@ -3002,14 +3006,11 @@ def _said(fact: CopyFact, body: str) -> bool:
 def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms) -> CopyFact:
     """A press line that opens with the prospect's own name ("Cascade Dermatology opens 4th clinic in Tacoma")
     read as their own news ("Opens 4th clinic in Tacoma"), so it is said to them, not about a third party."""
-    names = sorted(
-        {n for n in (clean(prospect.company), short_company(clean(prospect.company) or "")) if n},
-        key=len,
-        reverse=True,
-    )
-    first = (clean(prospect.company) or "").split()[0] if clean(prospect.company) else ""
-    if len(first) >= 5 and first[:1].isupper():
-        names.append(first)  # "Brightline tops out ..." from Brightline Development
+    # the name and every shorter form of it a press line may use ("Alder & Stone" of Alder & Stone Hotels,
+    # "Brightline" of Brightline Development), longest first
+    full = (clean(prospect.company) or "").split()
+    names = [" ".join(full[:n]) for n in range(len(full), 0, -1) if n > 1 or len(full[0]) >= 5]
+    names = [n for n in names if n[-1:].isalnum()]
     for name in names:
         if fact.text.lower().startswith(name.lower() + " "):
             rest = fact.text[len(name) + 1 :]
@@ -3275,8 +3276,8 @@ _ASKED_FOR = re.compile(
     r"sample plan|audit)(?: after (?:our |the )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
 )
 _MET_AT = re.compile(
-    r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly))?\s+at\s+"
-    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})\s*(?=[;,.]|$)"
+    r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly|[A-Z][a-z]+))?\s+at\s+"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})(?:\s+(?:booth|stand|show|event))?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(

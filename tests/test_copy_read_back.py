@@ -10,12 +10,18 @@ acronym ("ci managers"), a second fact tacked on with no "so what", a group told
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import industry_agents
 from copywriter import generate_sequence_rules
 from intelligence.scoring import analyze_rules
 from schemas import ProspectData
 from tests.test_copy_golden import _step_one, sender_for
+
+
+def _days_ago(days: int) -> str:
+    """An enrichment stamp `days` before today ("2026-10-12"), so a dated signal stays recent news."""
+    return (date.today() - timedelta(days=days)).isoformat()
 
 
 def _first(body: str) -> str:
@@ -597,7 +603,7 @@ def test_an_enrichment_tools_date_stamp_and_source_label_never_reach_the_copy() 
         title="SVP Retail Banking",
         company="Tidewater Savings Bank",
         employee_count=300,
-        signals=["2026-10-12 · Press: Tidewater Savings Bank opens 2 branches in Norfolk"],
+        signals=[f"{_days_ago(50)} · Press: Tidewater Savings Bank opens 2 branches in Norfolk"],
     )
     first = _first(bank)
     assert "2026-10-12" not in bank and "Press:" not in bank and "·" not in bank, bank
@@ -827,7 +833,7 @@ def test_clay_headlines_and_rep_shorthand_from_the_spent_holdout_read() -> None:
         title="Plant Manager",
         company="Brookfield Extrusion",
         employee_count=350,
-        signals=["2026-09-02 · $22M expansion adds three blown-film lines, online Q3 2027"],
+        signals=[f"{_days_ago(90)} · $22M expansion adds three blown-film lines, online Q3 2027"],
     )
     assert "your $22M expansion adds three blown-film lines, coming online in Q3 2027" in _first(plant).replace(
         "Brookfield Extrusion's", "your"
@@ -847,8 +853,19 @@ def test_clay_headlines_and_rep_shorthand_from_the_spent_holdout_read() -> None:
         title="President",
         company="Lakeland Savings Bank",
         employee_count=200,
-        signals=["2026-11-01 · Core conversion to Fiserv live; new online account opening"],
+        signals=[f"{_days_ago(30)} · Core conversion to Fiserv live; new online account opening"],
     )
     assert (
         "core conversion to Fiserv is live" in _first(bank) or "launched a new online account opening" in bank
     ), bank
+
+
+def test_a_signal_dated_more_than_a_year_ago_is_not_news() -> None:
+    _, body = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Prairie Run Racino",
+        employee_count=600,
+        signals=[f"{_days_ago(500)} · Launched sportsbook lounge"],
+    )
+    assert "sportsbook" not in body, body

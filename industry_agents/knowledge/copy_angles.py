@@ -117,7 +117,8 @@ ANGLES: dict[str, CopyAngles] = {
             "Most independent hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
             "Every stay they book through the OTA again pays a commission a direct booking would keep.",
         ),
-        hire_roles=r"\b(?:revenue|distribution|e-?commerce|digital|marketing|CRM|sales|reservations|direct booking)",
+        hire_roles=r"\b(?:revenue|distribution|e-?commerce|digital|marketing|CRM|sales|reservations|direct booking|"
+        r"metasearch|paid media)",
         no_fact_ask="Worth 15 minutes to see how many past OTA guests {company} could win back direct?",
         large_peers="hotel groups",
     ),
