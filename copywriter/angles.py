@@ -1123,6 +1123,7 @@ _HEADLINE_EVENT = re.compile(
 _HALF = re.compile(r"\b(in |by |before |until |for |from )?H([12])\b(?!\s*[\d/-])")
 
 
+@lru_cache(maxsize=8192)
 def normalise_note(text: str) -> str:
     """Record shorthand as a clause the planner can say: "Will open a poker room" -> "Opening a poker room",
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are

@@ -51,7 +51,7 @@ from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint
 from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
-from copywriter.text import cap_first, lc_first, stable_int, strip_end
+from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
@@ -934,10 +934,6 @@ class Plan:
 
     @cached_property
     def warm(self) -> str | None:
-        """`warm_line()`, read once per plan."""
-        return self.warm_line()
-
-    def warm_line(self) -> str | None:
         """What a rep says first when the notes show earlier contact, or None: where we met ("Met at MGMA" ->
         "Good to meet you at MGMA."), a call ("Zoom 11/19" -> "Thanks for the time on Zoom on the 19th."), an
         introduction ("Intro via Jen at Konami user conf" -> "Jen suggested I get in touch after the Konami user
@@ -969,12 +965,7 @@ class Plan:
         m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
         if not m:
             return None
-        when = m.group("when").strip().rstrip(".").strip(" '\"’”")
-        when = re.sub(r"^new\b", "the new", when)  # "not before new FY Apr 1" -> "the new fiscal year"
-        when = re.sub(r"\b(fiscal year|quarter|year) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)  # "... year on April 1"
-        first = when.split()[0].lower()
-        if not (first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS):
-            when = f"the {when}"  # "after EHR migration in January" -> "after the EHR migration in January"
+        when = _time_phrase(m.group("when"))
         how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
         ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
         return ask if self.ok(ask) else None
@@ -988,15 +979,7 @@ class Plan:
             return None
         what = m.group("what").strip()
         what = re.sub(r"\bon (?!your\b|the\b)", "on your ", what, count=1)
-        when = re.sub(r"\s*\([^)]*\)", "", m.group("when")).strip().rstrip(".")
-        if when.split()[0].lower() not in _WHEN_STARTS or re.match(r"^Q[1-4] [a-z]", when):
-            when = f"the {when}"  # "before Q1 budget lock" -> "before the Q1 budget lock"
-        when = re.sub(  # "Jan 15" -> "January 15"
-            r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d)",
-            lambda d: next(n for n in calendar.month_name[1:] if n.startswith(d.group(1)[:3])),
-            when,
-        )
-        when = re.sub(r"\b((?:budget|contract) (?:lock|deadline|renewal)) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)
+        when = _time_phrase(m.group("when"))
         plural = what.split(" on ")[0].split()[-1].endswith("s")
         live = (" go live" if plural else " goes live") if m.group("live") else ""
         ask = (
@@ -1469,7 +1452,7 @@ class Plan:
             and words[1][:1].islower()
             and (
                 words[0].lower() in ("first", "second", "third", "fourth", "fifth", "new")
-                or (words[0][:1].isupper() and words[1] in ("flagship", *_SITE_WORDS))
+                or (words[0][:1].isupper() and (words[1] == "flagship" or words[1] in SITE_NOUNS))
             )
         ) or _NAMED_PROGRAM.match(" ".join(words)):
             # "opening first flagship store" -> "its first flagship store"; "remodeling Annapolis flagship" -> "its ..."
@@ -2490,7 +2473,7 @@ class Plan:
         opening = paragraphs[1] if len(paragraphs) > 1 else ""  # after the greeting, before the sender line
         generic = [
             s
-            for s in self._fallback_subjects(purpose)
+            for s in self.stock_subjects(purpose)
             if stock
             or not self._stock_subject(s)
             # the stock topic still fits when the body talks about it ("outbound pipeline" and "the pipeline target");
@@ -2529,17 +2512,13 @@ class Plan:
                 found.append(extra)
         return found
 
-    def stock_subjects(self, purpose: str) -> list[str]:
-        """The subjects a message gets when none of its facts gives one (the industry's or the purpose's)."""
-        return self._fallback_subjects(purpose)
-
     def _stock_subject(self, subject: str) -> bool:
         return self.angles is not None and (
             subject in self.observed_subjects
             or subject in (self.angles.observation[0], self.angles.observation_alt[0])
         )
 
-    def _fallback_subjects(self, purpose: str) -> list[str]:
+    def stock_subjects(self, purpose: str) -> list[str]:
         """Subjects when the record has no usable fact: the industry observation's topic first; never the
         offer's own outcome or the company's legal name with "'s"."""
         out: list[str] = []
@@ -2897,18 +2876,6 @@ _NAMED_PROGRAM = re.compile(
     r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:players? club|loyalty (?:program|programme|club|app)|rewards (?:program|club)|"
     r"app|club|program|programme)\b"
 )
-_SITE_WORDS = (
-    "store",
-    "hotel",
-    "clinic",
-    "office",
-    "plant",
-    "branch",
-    "location",
-    "restaurant",
-    "property",
-    "campus",
-)
 _HEADLINE_ING = {
     "replaces": "replacing",
     "becomes": "becoming",
@@ -3235,6 +3202,23 @@ def _observed(clause: str, company: str | None) -> str:
     if figure or not company or re.search(r"\b(?:your|you|you're)\b", clause, re.IGNORECASE):
         return cap_first(clause) + "."
     return f"{cap_first(clause)} at {company}."
+
+
+_MONTH_NAMES = {name[:3]: name for name in calendar.month_name[1:]}
+_MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d)")
+
+
+def _time_phrase(when: str) -> str:
+    """A time a note names, said after "before", "by", "in" or "after" in a question: "EHR migration in January" ->
+    "the EHR migration in January", "new FY April 1" -> "the new fiscal year on April 1", "Q1 budget lock January
+    15" -> "the Q1 budget lock on January 15"; a time on its own ("March", "Q3 2027", "next year") as it is."""
+    when = re.sub(r"\s*\([^)]*\)", "", when).strip().rstrip(".").strip(" '\"’”")
+    when = re.sub(r"^new\b", "the new", when)
+    when = _MONTH_DAY.sub(lambda d: _MONTH_NAMES[d.group(1)[:3]], when)  # "Jan 15" -> "January 15"
+    when = re.sub(r"\b(fiscal year|quarter|year|lock|deadline|renewal) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)
+    first = when.split()[0].lower() if when.split() else ""
+    own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
+    return f"the {when}" if not own or re.match(r"^Q[1-4] [a-z]", when) else when
 
 
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them

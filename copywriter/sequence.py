@@ -91,12 +91,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         cta = plan.opener_cta(dated, *salt)
     elif lead is not None and (budget := plan.budget_ask()):
         cta = budget  # "Wants to grow direct bookings in 2027 budget": asked before that budget is set
-    wanted = plan.wants_ask()
-    if wanted and lead is not None:
-        cta = wanted  # the next step they named, before their own date ("... before the Q1 budget lock?")
-    later = plan.later_ask()
-    if later:
-        cta = later  # they asked us to wait ("not until after the EHR migration"): offered then, not pitched now
+    # a wait they asked for ("not until after the EHR migration"): offered then, not pitched now; else the next
+    # step they named, before their own date ("... before the Q1 budget lock?")
+    cta = plan.later_ask() or (plan.wants_ask() if lead is not None else None) or cta
     merged = plan.size_observation(lead) if lead is not None and opening is not None else None
     if merged is not None:
         opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader

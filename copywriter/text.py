@@ -112,13 +112,13 @@ def _lowered_first(text: str) -> str | None:
         return None
     if len(parts) > 1 and _is_plain_capitalised(parts[1]) and parts[1] != "A":
         return None
-    if len(parts) > 1 and parts[1] in _SITE_NOUNS and first.lower() not in _SITE_MODIFIERS:
+    if len(parts) > 1 and parts[1] in SITE_NOUNS and first.lower() not in _SITE_MODIFIERS:
         return None  # "Salford scheme occupancy", "Denver clinic": a place's name before its site
     return first[0].lower() + text[1:]
 
 
 # a site named by its place ("Salford scheme", "Riverside tower"), unless the word before is an ordinary modifier
-_SITE_NOUNS = frozenset(
+SITE_NOUNS = frozenset(
     [
         "scheme",
         "schemes",
@@ -142,6 +142,7 @@ _SITE_NOUNS = frozenset(
         "warehouse",
         "portfolio",
         "market",
+        "restaurant",
     ]
 )
 _SITE_MODIFIERS = frozenset(
