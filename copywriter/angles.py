@@ -348,7 +348,11 @@ INTERNAL = re.compile(
     r"accepted\s+(?:our\s+|my\s+)?(?:linkedin\s+)?connect|visited\s+(?:our|the)\s+(?:pricing|site|website)|"
     r"downloaded\s+(?:our|the)\b|intro(?:duced)?\s+(?:via|by|through)\b|tier[\s-]+[1-4]\s+"
     r"(?:account|prospect|lead)|^met\s+(?:at|with|on)\b|\bwe\s+met\b|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
-    r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
+    r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only|"
+    # who signs or approves, and the way spend goes: the buying process is ours to plan, not to tell back
+    r"signs(?:\s*(?:[,;.]|$)|\s+(?:off|anything|>|<|over|under|above|up\s+to|[$€£]))|"
+    r"(?:approves|decides)(?:\s+(?:with|on|anything|over|above|>)|\s*(?:[,;.]|$))|"
+    r"(?:spend|budget|purchas\w*)\s+goes\s+through\b)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -942,10 +946,10 @@ def _split_clauses(text: str) -> str:
 
 def _now_about(hit: re.Match[str]) -> str:
     """ "OTAs now about 40% of" -> "OTAs now account for about 40% of", "Churn now about" -> "is now about"."""
-    head = hit.group(1).split()[-1]
+    head, when = hit.group(1).split()[-1], "still" if hit.group(0).split()[-2].lower() == "still" else "now"
     if head.endswith("s") and not head.endswith("ss"):
-        return f"{hit.group(1)} now account for {hit.group(2)} "
-    return f"{hit.group(1)} is now {hit.group(2)} "
+        return f"{hit.group(1)} {when} account for {hit.group(2)} "
+    return f"{hit.group(1)} is {when} {hit.group(2)} "
 
 
 _BARE_GOAL_VERB = re.compile(
@@ -1097,6 +1101,19 @@ _NOTE_SPEAK = (
     (re.compile(r"\b(?:thru|through) ([A-Z]{2,}) exclusive\b"), r"through \1's exclusive"),
     (re.compile(r"\b(cost per lead|CAC|churn|turnover) (climbing|rising|falling|dropping)\b"), r"and \1 is \2"),
     # "UE/DD" -> "Uber Eats and DoorDash"; a dangling dash at the end of a clause goes
+    # "by end of 2027" -> "by the end of 2027"; "2 office bldgs", "small biz users", a "flex/industrial" building
+    (re.compile(r"\b(by|at|before|until|till|through) (end|start|beginning|middle) of\b"), r"\1 the \2 of"),
+    (re.compile(r"\bbldgs\b"), "buildings"),
+    (re.compile(r"\bbldg\b"), "building"),
+    (re.compile(r"\bsmall biz\b"), "small-business"),
+    (
+        re.compile(
+            r"\b(flex/industrial|flex|industrial|office/flex)(?= (?:delivered|with|is|was|has|sits|opened))"
+        ),
+        r"\1 building",
+    ),
+    # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
+    (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
     (re.compile(r"\bDD/UE\b|\bDD and UE\b"), "DoorDash and Uber Eats"),
     (re.compile(r"\s+[-–]\s*$"), ""),
@@ -1202,7 +1219,9 @@ def normalise_note(text: str) -> str:
     # "Maintenance tracked in spreadsheets", "Recalls done by the front desk": a passive without its "is"
     m = re.match(
         r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?=(?:tracked|managed|handled|done|kept|logged|scheduled|run)\s+"
-        r"(?:in|on|by|through|via|with|manually|by hand)\b)",
+        r"(?:in|on|by|through|via|with|manually|by hand)\b)"
+        r"(?!run through (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Q[1-4]|\d{4}|the end|end|mid|early|late)\b)",
         text,
     )
     if m and not (set(m.group(1).lower().split()) & FINITE):
@@ -1217,7 +1236,7 @@ def normalise_note(text: str) -> str:
         text = f"{_gerund(lemma(verb))} {tail}"
     text = _split_clauses(text)
     text = re.sub(
-        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
+        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently|still)\s+"
         r"(about|around|roughly|nearly|over|under|below|above)\s+"
         r"(?=~?[\d$][\d.,]*%\s+of\b)?",
         _now_about,

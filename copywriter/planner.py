@@ -189,6 +189,9 @@ _QUANTITY_NP = re.compile(
 )
 
 
+_NAME_ENDS = frozenset(("at", "in", "on", "near", "by", "for", "with", "and", "is", "was"))
+
+
 def _number_article(quantity: str) -> str:
     """ "an 81% occupancy", "an 18% rate", "a 12% share": the article as the number is said."""
     digits = quantity.lstrip("~$€£")  # "an $18M Series B"
@@ -711,9 +714,25 @@ class Plan:
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
         )
+        # another measured fact of the same notes sentence has its own "so what" ("~2,600 overdue recall pts" is
+        # not about the "no-show ~14%" beside it)
+        others = [
+            f.raw
+            for f in self.read
+            if f.field == "notes" and f.raw != fact.raw and any(c.isdigit() for n in f.numbers for c in n)
+        ]
         for index, (pattern, wordings) in enumerate(self.angles.consequences):
             m = _compiled(pattern).search(source)
             if not m:
+                continue
+            if (
+                not _compiled(pattern).search(own)
+                and any(_compiled(p).search(_SINCE_OTHERS.sub(" ", own)) for p, _ in self.angles.consequences)
+                and any(_compiled(pattern).search(o) for o in others)
+                and not any(
+                    _compiled(pattern).search(x) for x in source.split(";") if not any(o in x for o in others)
+                )
+            ):
                 continue
             if isinstance(wordings, str):
                 sentence = wordings
@@ -1423,11 +1442,22 @@ class Plan:
 
     def _rest(self, fact: CopyFact, you: bool) -> str:
         words = fact.rest.split()
+        if len(words) > 2 and words[0] in ("out", "up", "off") and re.match(r"^\d[\d,]*-[a-z]+$", words[1]):
+            # "Topping out 220-unit Vue at Mill Creek": a named project takes "the", a name being capitalised words
+            # up to a preposition or the end
+            name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[2:]))
+            after = words[2 + len(name) : 3 + len(name)]
+            if name and not name[-1].isupper() and (not after or after[0] in _NAME_ENDS):
+                words = [words[0], "the", *words[1:]]
         if words and (
             re.match(r"^\d[\d,]*-\w+", words[0])
             or (re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))
         ):
-            words = [_number_article(words[0]), *words]  # "Opened 250-room tower" -> "opened a 250-room tower"
+            # "Opened 250-room tower" -> "opened a 250-room tower"; "Opened 300-unit Harbor Point" -> "the"
+            name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[1:]))
+            after = words[1 + len(name) : 2 + len(name)]
+            named = bool(name) and not name[-1].isupper() and (not after or after[0] in _NAME_ENDS)
+            words = ["the" if named else _number_article(words[0]), *words]
         elif (
             len(words) > 1
             and words[0].lower() == "new"
@@ -1484,6 +1514,8 @@ class Plan:
             or first[0] == "~"
             or first in ("out", "up", "off", "own", "ground")  # "breaking ground on ...": an idiom
             or (words[0][0].isupper() and not words[0].isupper())
+            # what they want is not theirs yet: "you want paid search aimed at small-business users", never "your"
+            or fact.lemma in ("want", "need")
         ):
             return False
         topic = self.topic_words(fact, jump_of=False)
@@ -1809,7 +1841,8 @@ class Plan:
             have = f"{subject} has" if third else "you've"
             kind = backed.group("kind") or ""
             kind = f"{kind if kind.isupper() else kind.lower()} " if kind else ""
-            return f"{have} taken on {kind}investment from {backed.group('who')}"
+            a = "a " if kind.strip() in ("strategic", "minority", "majority") else ""
+            return f"{have} taken on {a}{kind}investment from {backed.group('who')}"
         feeling = _FEELING.match(text)
         if feeling:
             # "Unhappy with DoorDash commission hike" -> "you're unhappy with the DoorDash commission hike"
@@ -1823,6 +1856,19 @@ class Plan:
             return f"{be} {feeling.group('how').lower()} {feeling.group('prep')} {what}"
         if _SIZE_NP.match(low):
             return f"{subject} {'runs' if third else 'run'} {low}"
+        if m := _PEOPLE_NP.match(low):
+            # "About 2,600 overdue recall patients" -> "you have about 2,600 overdue recall patients"
+            return f"{subject} {'has' if third else 'have'} {low}"
+        if m := _SITES_FILLED.match(low):
+            # "2 suburban office buildings about 68% occupied" -> "your two suburban office buildings are ..."
+            whose = possessive(subject) if third else "your"
+            n = m.group("n")
+            n = _INFLECT.number_to_words(n) if n.isdigit() and int(n) < 10 else n
+            return f"{whose} {n} {m.group('np')} are {m.group('rest')}"
+        if m := _TEAM_OF.match(low):
+            # "1 AE, 0 SDRs" -> "you have one AE and no SDRs"
+            have = f"{subject} has" if third else "you have"
+            return f"{have} {_team_of(text)}"
         m = _KIND_DOING.match(low)
         if m and m.group("kind").split()[-1] in _COMPANY_WORDS:
             verb = _ING_BASE[m.group("ing")]
@@ -2378,6 +2424,11 @@ class Plan:
             np = moved.group("np")
             np = np if len(np.split()) > 1 and np.split()[1].isupper() else lc_np(np)  # "Meta CAC" keeps its case
             return f"{np} {moved.group('dir')} {moved.group('pct')}"
+        empty = re.search(
+            r"\bnone of the (\d+) ([a-z]+) (?:are )?(signed|leased|sold|booked|filled|let)\b", fact.text
+        )
+        if empty and angle == 0:
+            return f"{empty.group(1)} {empty.group(2)} still un{empty.group(3)}"  # "9 suites still unsigned"
         goal = _GOAL_TO.search(fact.text)
         if goal and angle == 0 and not said:
             # "Board wants pipeline coverage from 3x to 4x by H2" -> "pipeline coverage to 4x"
@@ -2390,8 +2441,15 @@ class Plan:
             if not place or angle != 0 or place.group(1).lower() in _WHEN_STARTS:
                 return None
             return f"the {place.group(1)} {topic}"
-        if not topic or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2:
-            return None  # no topic, or one cut inside a quotation ("your Online' button")
+        if (
+            not topic
+            or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2
+            or re.match(r"(?:sq|ft|sf|k|m|units?|keys|rooms)\b", topic, re.IGNORECASE)
+            or re.fullmatch(r"[\d.,%$€£~+ ]+[kKmMbB]?%?", topic)  # "before the 100%": a figure alone is no topic
+        ):
+            # no topic, one cut inside a quotation ("your Online' button"), or a unit whose figure was cut ("your sq
+            # ft flex building")
+            return None
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if fact.kind is not None and re.fullmatch(r"[A-Z][\w.-]+", topic) and group not in ("hire",):
@@ -2419,6 +2477,8 @@ class Plan:
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
+                if re.match(r"\d+(?:st|nd|rd|th)\b", lowered):
+                    return f"your {lowered}"  # "your 7th location", never a bare "7th location"
                 numbered = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
                 return lowered if numbered else f"the {lowered}"
             if fact.kind is None:
@@ -2857,9 +2917,45 @@ _ALL_SITES = re.compile(
     r"^all (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?P<noun>stores|locations|restaurants|"
     r"sites|clinics|hotels|offices|branches|properties|practices|plants) (?P<rest>(?:on|in|with|using) .+)$"
 )
+# "since a new resort opened 20 min away": someone else's event, the cause of theirs
+_SINCE_OTHERS = re.compile(
+    r"\b(?:since|after|when) (?:a|an|the) [^,;.]*?\b(?:opened|launched|arrived|entered)\b[^,;.]*"
+)
+# "About 2,600 overdue recall patients": people on their books, counted
+_PEOPLE_NP = re.compile(
+    r"^(?:about |around |roughly |over |nearly |more than |almost )?\d[\d,]*\+? (?:[a-z][\w-]* ){0,3}"
+    r"(?:patients|players|members|customers|guests|subscribers|clients|households|donors|accounts|buyers)$"
+)
+# "2 suburban office buildings about 68% occupied": how full their sites are
+_SITES_FILLED = re.compile(
+    r"^(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) (?P<np>(?:[a-z][\w-]* ){0,3}(?:buildings|properties|"
+    r"communities|towers|hotels|offices|centers|centres)) (?P<rest>(?:about |around |roughly |nearly |over |under )?"
+    r"\d[\d.]*% (?:occupied|leased|vacant|full|booked))$"
+)
+# "1 AE, 0 SDRs", "2 AEs and no SDRs": who sells today
+_TEAM_ROLE = r"(?:AEs?|SDRs?|BDRs?|reps?|salespeople|marketers?|recruiters?)"
+_TEAM_OF = re.compile(
+    rf"^(?:\d+|no|one|two|three) {_TEAM_ROLE}(?:,| and| \+) (?:\d+|no|one|two|three) {_TEAM_ROLE}$", re.IGNORECASE
+)
+
+
+def _team_of(text: str) -> str:
+    """ "1 AE, 0 SDRs" -> "one AE and no SDRs": counts in words, zero as "no"."""
+    parts = re.split(r",\s*|\s+and\s+|\s*\+\s*", text.strip())
+    said = []
+    for part in parts:
+        n, role = part.split(" ", 1)
+        count = {"0": "no", "1": "one"}.get(n) or (
+            _INFLECT.number_to_words(n) if n.isdigit() and int(n) < 10 else n
+        )
+        said.append(f"{count} {role}")
+    return " and ".join(said)
+
+
 # "PE investment from Harwell Partners": money taken on from an investor
 _INVESTED = re.compile(
-    r"^(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
+    r"^(?:an? )?"
+    r"(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
     r"(?:from|by) (?P<who>[A-Z][\w&.' -]{2,50})$"
 )
 # "Rated trips down about 9% year over year": a measure that moved, said as a subject
@@ -2981,9 +3077,14 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
     for name in names:
         if fact.text.lower().startswith(name.lower() + " "):
             rest = fact.text[len(name) + 1 :]
+            # "Bao Street to open 12 locations in 2027", "... plans to open": news to come, under way
+            future = re.match(r"(?:(?:plans|is set|is going|aims|expects) )?to ([a-z]+)\b", rest)
+            if future and (ing := participle(future.group(1))):
+                rest = f"{ing}{rest[future.end() :]}"
             words = rest.lower().split()
             if (
-                words[0] in ("is", "was", "has", "had", "named", "ranked", "recognized", "recognised", "listed")
+                future
+                or words[0] in ("is", "was", "has", "had", "named", "ranked", "recognized", "recognised", "listed")
                 or has_verb(["", words[0]])
                 or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
             ):
@@ -3067,6 +3168,8 @@ def build_plan(
     # offer relevance as the prospect-facts layer judged it (intelligence.extract: events by lemma, quantities
     # with what they measure, against the agent's offer and personas) adds to the writer's own reading
     several = len(usable) > 1  # (read before the sort: a list being sorted looks empty to its key)
+    # a job ad ("Hiring a ...") is a smaller trigger than the company's own news (a round, a deal, an opening)
+    news = any(_group(f) in ("raise", "acquire", "new", "renovate") for f in usable)
     usable.sort(
         key=lambda f: (
             -(
@@ -3078,6 +3181,11 @@ def build_plan(
                 # a goal ("Wants 2 new institutional clients in 2026") is why the fact behind it matters; it
                 # follows that fact ("...and you want it under 40%") rather than leading without it
                 - (2.0 if several and _is_goal(f) else 0.0)
+                - (
+                    (1.0 if "hire" in prefer else 2.0)
+                    if news and _group(f) == "hire" and f.kind == "gerund"
+                    else 0.0
+                )
             )
         )
     )
@@ -3260,8 +3368,13 @@ _ASKED_FOR = re.compile(
     r"sample plan|audit)(?: after (?:our |the )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
 )
 _MET_AT = re.compile(
-    r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly|[A-Z][a-z]+))?\s+at\s+"
-    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})(?:\s+(?:booth|stand|show|event))?\s*(?=[;,.]|$)"
+    r"(?:^|[;.]\s*)(?:(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly|[A-Z][a-z]+))?\s+at|"
+    r"(?:[Gg]ood|[Gg]reat|[Nn]ice|[Qq]uick|[Bb]rief)\s+(?:chat|talk|convo|conversation)\s+at|"
+    # "Lo conocimos en", "Kennengelernt auf", "Rencontrée au", "Ontmoet op": where we met, in the record's language
+    r"(?:[Ll][oa]s?\s+)?[Cc]onocimos\s+en|[Kk]ennengelernt\s+(?:auf|bei|an)(?:\s+der|\s+dem)?|"
+    r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)|[Oo]ntmoet\s+op)\s+"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})(?:\s+(?:booth|stand|show|event))?"
+    r"(?:\s+(?:about|re)\s+[^;.]*)?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(

@@ -869,3 +869,97 @@ def test_a_signal_dated_more_than_a_year_ago_is_not_news() -> None:
         signals=[f"{_days_ago(500)} · Launched sportsbook lounge"],
     )
     assert "sportsbook" not in body, body
+
+
+def test_press_lines_and_job_ads_from_the_copy_tuning_read() -> None:
+    """A named project takes "the"; "<Name> to open ..." is their news to come; a job ad yields to the
+    company's own news; a "Private equity:" label is not pasted."""
+    _, tower = _step_one(
+        "real_estate",
+        title="Director of Asset Management",
+        company="Quarry Hill Development",
+        employee_count=120,
+        signals=[f"{_days_ago(20)} · Press: Quarry Hill tops out 180-unit Larkin at Elm Park"],
+    )
+    assert "topping out the 180-unit Larkin at Elm Park" in _first(tower), tower
+    subject, bistro = _step_one(
+        "restaurant",
+        title="Director of Digital",
+        company="Saffron Lane Kitchens",
+        employee_count=900,
+        signals=[
+            f"{_days_ago(40)} · Press: Saffron Lane to open 9 locations in Utah in 2027",
+            "Job post: Loyalty Manager (Denver, CO)",
+        ],
+    )
+    assert "opening 9 locations in Utah in 2027" in _first(bistro), bistro
+    assert "hiring" not in subject and "hiring" not in _first(bistro).split(".")[0], (subject, bistro)
+    _, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Tolland Reeve Advisory",
+        employee_count=60,
+        signals=[f"{_days_ago(25)} · Private equity: minority investment from Birchgate Capital"],
+    )
+    assert "taken on a minority investment from Birchgate Capital" in _first(firm), firm
+    assert "Private equity:" not in firm, firm
+
+
+def test_rep_notes_from_the_copy_tuning_read_are_said_as_sentences() -> None:
+    subject, dental = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Birchwood Dental Partners",
+        employee_count=90,
+        notes="Zoom 11/4; no-show ~11%; ~3,100 overdue recall pts; Dr. Osei (owner) signs",
+    )
+    first = _first(dental)
+    assert "3,100 overdue recall patients" in first, dental
+    assert "no patient in the chair" not in first, first  # the overdue patients' own "so what", not the no-shows'
+    assert "Osei" not in dental and "signs" not in dental, dental
+    _, saas = _step_one(
+        "saas",
+        title="Founder & CEO",
+        company="Kennelry",
+        employee_count=30,
+        notes="Call 11/9; 2 AEs, 0 SDRs; founder-led sales still ~70% of new ARR; "
+        "board wants $10M ARR by end of 2027",
+    )
+    assert "two AEs and no SDRs" in saas or "account for about 70%" in saas, saas
+    assert "still is" not in saas and "by end of" not in saas, saas
+    subject, office = _step_one(
+        "real_estate",
+        title="Managing Director",
+        company="Ridgeback Capital Partners",
+        employee_count=40,
+        notes="new 90k sf flex/industrial delivered Sept, 0 of 6 suites signed; "
+        "listing agreements run thru May 2027; wants paid search aimed at small biz users; "
+        "MD decides w/ his partner",
+    )
+    assert "flex/industrial building" in _first(office) and "none of the 6 suites signed" in office, office
+    assert subject == "6 suites still unsigned", subject
+    assert "are run through" not in office and "decides" not in office, office
+    assert "your paid search" not in office, office
+
+
+def test_where_we_met_in_other_words_and_languages_opens_the_email() -> None:
+    for notes, event in (
+        ("Good chat at IMTS about automation, nothing specific yet.", "IMTS"),
+        ("Lo conocimos en FABTECH México; quieren piloto antes de abril", "FABTECH México"),
+        ("Kennengelernt auf der Hannover Messe", "Hannover Messe"),
+    ):
+        _, body = _step_one(
+            "manufacturing", title="COO", company="Stanton Forge Works", employee_count=300, notes=notes
+        )
+        assert _first(body).startswith(f"Good to meet you at {event}."), body
+
+
+def test_a_subject_is_never_a_figure_alone_and_an_ordinal_site_is_theirs() -> None:
+    subject, _ = _step_one(
+        "healthcare_clinic",
+        title="COO",
+        company="Juniper Ridge Dermatology",
+        employee_count=200,
+        signals=[f"{_days_ago(30)} · Opening 5th clinic in Boise in March"],
+    )
+    assert subject in ("your 5th clinic", "the Boise clinic"), subject

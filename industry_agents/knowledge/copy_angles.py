@@ -686,6 +686,10 @@ ANGLES: dict[str, CopyAngles] = {
                 MILESTONE,
                 "Recognition like that opens doors, but only once someone books the first meetings with the clients it should attract.",
             ),
+            (
+                r"\badd\w*\b[^.;]*\b(?:partners?|team|group|practice)\b",
+                "Partners who join as a team need work for the whole team from the first month, and referrals to them at a new firm take years to build.",
+            ),
         ),
         observation=(
             "new work through referrals",
