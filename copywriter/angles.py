@@ -1112,6 +1112,16 @@ _NOTE_SPEAK = (
         ),
         r"\1 building",
     ),
+    # "12 locations, Denver metro" -> "12 locations across the Denver metro"; "Website relaunch" -> a past event
+    (
+        re.compile(
+            r"^(\d+ (?:locations|stores|restaurants|clinics|offices|hotels|properties|practices|branches)), "
+            r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)* (?:metro|area|region))$"
+        ),
+        r"\1 across the \2",
+    ),
+    (re.compile(r"^(?:Website|Site) relaunch$"), "Relaunched its website"),
+    (re.compile(r"^(?:Website|Site) redesign$"), "Redesigned its website"),
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),

@@ -1949,7 +1949,13 @@ class Plan:
             and not has_verb(fact.text.lower().split())
             and len(fact.text.split()) <= 10
         ):
-            cheer = f"Congrats on {fact.text}."  # "Congrats on Tripadvisor Travelers' Choice 2026."
+            # "Tripadvisor Travelers' Choice 2026" -> "Congrats on the Tripadvisor Travelers' Choice award for 2026."
+            award = _AWARD_YEAR.match(fact.text)
+            cheer = (
+                f"Congrats on the {award.group('name')} award for {award.group('year')}."
+                if award
+                else f"Congrats on {fact.text}."
+            )
             if self.ok(cheer):
                 return cheer
         honour = _HONOUR.match(fact.text)
@@ -2416,6 +2422,15 @@ class Plan:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
         if said is not None:
             return None
+        if re.search(MILESTONE, fact.text, re.IGNORECASE) and angle == 0:
+            # an honour by its name: "the Travelers' Choice award", "your Chambers USA ranking"
+            award = _AWARD_YEAR.match(fact.text)
+            honour = _HONOUR.match(fact.text)
+            name = award.group("name") if award else honour.group("what") if honour else ""
+            name = re.sub(r"\s+(?:20\d\d|\(.*\))$", "", name).removeprefix("the ")
+            if name and len(name.split()) <= 3 and not re.search(r"\d", name):
+                kind = "ranking" if honour and honour.group("how").lower() == "ranked in" else "award"
+                return f"your {name} {kind}" if kind == "ranking" else f"the {name} award"
         if fact.kind is None and re.search(MILESTONE, fact.text, re.IGNORECASE):
             return None  # an honour is congratulated in the body; its name cut short is no subject ("your #2 Product")
         moved = _MOVED_BY.match(fact.text)
@@ -2482,6 +2497,10 @@ class Plan:
                 numbered = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
                 return lowered if numbered else f"the {lowered}"
             if fact.kind is None:
+                sites = re.fullmatch(r"(\d+) ([a-z]+)", lowered)
+                place = re.search(r"\b(?:in|across)(?: the)? ([A-Z][a-z]+)\b", fact.text)
+                if sites and place and sites.group(2) in SITE_NOUNS | {"locations", "stores", "restaurants"}:
+                    return f"your {sites.group(1)} {place.group(1)} {sites.group(2)}"  # "your 12 Denver locations"
                 if re.search(r"\b(?:competitor|competing|rival)\b", lowered):
                     return (
                         f"the {lowered}" if not lowered.startswith("the ") else lowered
@@ -3336,6 +3355,11 @@ _WHEN_STARTS = frozenset(
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
 # "Named to Casino Journal 40 Under 40", "Ranked in Chambers USA 2026": an honour, congratulated
+# "Tripadvisor Travelers' Choice 2026": an award by its name and year, with no word saying it is one
+_AWARD_YEAR = re.compile(
+    r"^(?P<name>(?!.*\b(?:award|prize|list|ranking|anniversary|years?)\b)[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){1,4})"
+    r" (?P<year>20\d\d)$"
+)
 _HONOUR = re.compile(
     r"^(?P<how>[Nn]amed to|[Nn]amed one of|[Rr]anked in|[Rr]ecogni[sz]ed (?:by|in|as))\s+(?P<what>.{3,80})$"
 )

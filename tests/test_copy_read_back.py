@@ -762,8 +762,11 @@ def test_an_honour_is_congratulated_with_a_so_what_and_never_the_topic_of_a_call
         employee_count=60,
         signals=["Tripadvisor Travelers' Choice 2026"],
     )
-    assert _first(award).startswith("Congrats on Tripadvisor Travelers' Choice 2026. "), award
-    assert "Travelers" not in _question(award) and "Choice" not in subject, (subject, award)
+    # an award named without the word "award" is said as one (two readers of copy_tuning seed 11 asked for it)
+    assert _first(award).startswith("Congrats on the Tripadvisor Travelers' Choice award for 2026. "), award
+    # the subject names the honour whole or not at all (never cut short: "your #2 Product")
+    assert "Travelers" not in _question(award), award
+    assert subject == "the Tripadvisor Travelers' Choice award" or "Choice" not in subject, subject
     _, named = _step_one(
         "professional_services",
         title="Managing Partner",
@@ -963,3 +966,24 @@ def test_a_subject_is_never_a_figure_alone_and_an_ordinal_site_is_theirs() -> No
         signals=[f"{_days_ago(30)} · Opening 5th clinic in Boise in March"],
     )
     assert subject in ("your 5th clinic", "the Boise clinic"), subject
+
+
+def test_a_clay_size_line_and_a_bare_website_relaunch_are_sentences_with_a_so_what() -> None:
+    subject, diner = _step_one(
+        "restaurant",
+        title="Marketing Manager",
+        company="Casa Verde Cantina",
+        employee_count=400,
+        signals=["9 locations, Phoenix metro"],
+    )
+    assert _first(diner).startswith("You run 9 locations across the Phoenix metro."), diner
+    assert subject == "your 9 Phoenix locations", subject
+    _, clinic = _step_one(
+        "healthcare_clinic",
+        title="Director of Marketing",
+        company="Larchmont Pediatrics",
+        employee_count=120,
+        signals=[f"{_days_ago(120)} · Website relaunch"],
+    )
+    first = _first(clinic)
+    assert re.search(r"relaunch(?:ed|ing) (?:its|your) website", first) and "book through it" in first, clinic

@@ -286,6 +286,10 @@ ANGLES: dict[str, CopyAngles] = {
                 MILESTONE,
                 "A milestone like that is a natural reason to reach patients who are overdue for a visit.",
             ),
+            (
+                r"\bwebsite\b",
+                "A new website pays back only once patients who are overdue are sent a link to book through it.",
+            ),
         ),
         observation=(
             "overdue recall patients",
