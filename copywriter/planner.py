@@ -2190,6 +2190,11 @@ class Plan:
     def _topic_of(self, fact: CopyFact) -> str | None:
         if is_foreign(fact.text):
             return None  # a fact the English reader could not read in English: never a topic in a foreign word
+        placed = _PLACED_NP.match(fact.obj or "") if fact.kind is not None else None
+        if placed:
+            # "acquired a 4-property, 1,150-unit portfolio in Phoenix metro" -> "Phoenix portfolio"; "acquiring 6
+            # general dentistry practices in Tucson" -> "Tucson practices": the place names it, not the figures
+            return f"{placed.group('place')} {placed.group('head')}"
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
             # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
@@ -2935,6 +2940,12 @@ _NP_BUT = re.compile(r"^(?P<np>[^,]{3,50}?),? but (?P<rest>.{5,})$")
 _ALL_SITES = re.compile(
     r"^all (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?P<noun>stores|locations|restaurants|"
     r"sites|clinics|hotels|offices|branches|properties|practices|plants) (?P<rest>(?:on|in|with|using) .+)$"
+)
+# "a 4-property, 1,150-unit portfolio in Phoenix metro", "6 general dentistry practices in Tucson": counted things
+# in a place
+_PLACED_NP = re.compile(
+    r"^(?:an? |the )?(?:(?:[\d,]+-[a-z]+,? )+|\d+ (?:[a-z]+ ){0,2})(?P<head>[a-z]+) (?:in|across)(?: the)? "
+    r"(?P<place>[A-Z][a-z]+(?:(?: |–|-)[A-Z][a-z]+){0,2})\b(?! (?:and|&) [A-Z])"
 )
 # "since a new resort opened 20 min away": someone else's event, the cause of theirs
 _SINCE_OTHERS = re.compile(

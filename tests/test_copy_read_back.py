@@ -987,3 +987,15 @@ def test_a_clay_size_line_and_a_bare_website_relaunch_are_sentences_with_a_so_wh
     )
     first = _first(clinic)
     assert re.search(r"relaunch(?:ed|ing) (?:its|your) website", first) and "book through it" in first, clinic
+
+
+def test_counted_things_in_a_place_are_named_by_the_place_in_the_subject_and_question() -> None:
+    subject, body = _step_one(
+        "real_estate",
+        title="Director of Leasing",
+        company="Saguaro Point Communities",
+        employee_count=300,
+        signals=[f"{_days_ago(45)} · Acquired 3-property, 860-unit portfolio in Tucson metro"],
+    )
+    assert subject == "the Tucson portfolio", subject
+    assert "860-unit portfolio is new" not in _question(body), body
