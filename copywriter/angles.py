@@ -26,6 +26,7 @@ from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
 from core.text import DATE_STAMP, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
+from intelligence.english import plural
 from intelligence.foreign import is_foreign
 from schemas import AgentProfile, ProspectData
 
@@ -692,7 +693,10 @@ def _clean_fact(text: str) -> str:
     text = _PRESS_LABEL.sub("", text)
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
-        role = re.sub(r"\s*\([^()]*\)", "", job.group("role")).split(",")[0].strip()
+        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b", job.group("role"))
+        role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b", "", job.group("role")).split(",")[0].strip()
+        if times and int(n := times.group(1) or times.group(2)) > 1:
+            role = f"{n} {role + 's' if role.split()[-1].isupper() else plural(role)}"  # "SDR (x3)" -> "3 SDRs"
         counted = re.match(r"^(?:\d+|two|three|four|five|several)\b", role, re.IGNORECASE)
         text = f"Hiring {role}" if counted else f"Hiring {with_article(role)}"
     if not _QUOTE_ONLY.match(
@@ -709,7 +713,8 @@ def _clean_fact(text: str) -> str:
 # a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
 _PRESS_LABEL = re.compile(
-    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline)\s*:\s*", re.IGNORECASE
+    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)\s*:\s*",
+    re.IGNORECASE,
 )
 _JOB_LABEL = re.compile(
     r"^(?:Job post(?:ing)?|Job ad|Open role|Careers|Now hiring|Hiring|Job)\s*:\s*(?P<role>[A-Za-z0-9].{2,80})$",
@@ -1122,6 +1127,9 @@ _NOTE_SPEAK = (
     ),
     (re.compile(r"^(?:Website|Site) relaunch$"), "Relaunched its website"),
     (re.compile(r"^(?:Website|Site) redesign$"), "Redesigned its website"),
+    # "Lindgren & Shaw combines with Pell Accounting Group": a merger, in the word the reader knows
+    (re.compile(r"\b([Cc])ombines with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erges with"),
+    (re.compile(r"\b([Cc])ombined with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erged with"),
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
@@ -1134,6 +1142,7 @@ _NOTE_SPEAK = (
     ),
     # ", target 70" -> ", against a target of 70%"; ", 8 weeks free on ..." -> ", with 8 weeks free on ..."
     (re.compile(r", target (\d+)(?:%|\b)(?!\s*%)"), r", against a target of \1%"),
+    (re.compile(r", target (?=[$€£]\d)"), ", aiming for "),  # ", target $250M in 12 months"
     (re.compile(r", (?=\d+ (?:weeks?|months?) free\b)"), ", with "),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),

@@ -961,12 +961,32 @@ class Plan:
         notes = self.ctx.prospect.notes or ""
         line: str | None = None
         if m := _MET_AT.search(notes):
-            line = f"Good to meet you at {m.group('event').strip()}."
+            about = (m.group("about") or "").strip()
+            line = (
+                f"Good to talk {about} with you at {m.group('event').strip()}."  # "Good chat at FABTECH about automation"
+                if about and len(about.split()) <= 3 and not has_verb(["", *about.lower().split()])
+                else f"Good to meet you at {m.group('event').strip()}."
+            )
+        elif m := _ATTENDED.search(" ; ".join(self.ctx.prospect.signals or [])):
+            # "Attended IMTS 2026", "Speaker at the CRA summit": where they were, said the way a rep would
+            event = m.group("event").strip()
+            if event.split()[-1].islower() and not event.lower().startswith("the "):
+                event = f"the {event}"  # "the Colorado Restaurant Association summit"
+            line = (
+                f"I saw you spoke at {event}."
+                if m.group("how").lower().startswith(("speak", "spoke", "panel"))
+                else f"I saw you were at {event}."
+            )
         elif m := _CALLED.search(notes):
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(
                 m.group("how").lower(), "on the call"
             )
             line = f"Thanks for the time {where} on the {_INFLECT.ordinal(str(int(m.group('day'))))}."
+        elif m := _INTRO_ROLE.search(notes):
+            # "Intro via board member" -> "A member of your board suggested I get in touch."
+            role = m.group("role").lower()
+            who = "A member of your board" if role == "board member" else f"One of your {role}s"
+            line = f"{who} suggested I get in touch."
         elif m := _INTRO.search(notes):
             event = normalise_note(m.group("event")).strip() if m.group("event") else ""
             after = f" after the {event}" if event else ""
@@ -974,8 +994,9 @@ class Plan:
         elif m := _SENT.search(notes):
             line = f"Following up on the {m.group('what').strip()} we sent over."
         elif m := _ASKED_FOR.search(notes):
-            after = f" after our {m.group('after').strip()}" if m.group("after") else ""
-            line = f"Thanks for asking for the {m.group('what')}{after}."
+            whose = "our" if re.search(r"\b(?:after|from|via) our\b", m.group(0)) or m.group("what") else "the"
+            after = f" after {whose} {m.group('after').strip()}" if m.group("after") else ""
+            line = f"Thanks for asking for the {m.group('what') or m.group('thing').lower()}{after}."
         return line if line and self.ok(line) else None
 
     def later_ask(self) -> str | None:
@@ -1539,6 +1560,7 @@ class Plan:
         if tail:
             verb = tail.group("verb").lower()
             who = "you" if you or not self.company else self.company
+            verb = {"need": "needs", "want": "wants"}.get(verb, verb)  # ", need deposits": the note's shorthand
             said = _GOAL_BASE.get(verb, verb[:-1]) if who == "you" else verb
             needed = re.match(r"\s+(\d[\d.,]*[x%]?)\s*$", text[tail.end("verb") :])
             if verb == "needs" and needed:
@@ -1855,6 +1877,9 @@ class Plan:
             be = f"{subject} is" if third else "you're"
             return f"{be} {feeling.group('how').lower()} {feeling.group('prep')} {what}"
         if _SIZE_NP.match(low):
+            # the company runs its sites, not the reader ("El Comal Taqueria runs 12 locations", never "you run")
+            if self.company:
+                return f"{self.company} runs {low}"
             return f"{subject} {'runs' if third else 'run'} {low}"
         if m := _PEOPLE_NP.match(low):
             # "About 2,600 overdue recall patients" -> "you have about 2,600 overdue recall patients"
@@ -1954,6 +1979,9 @@ class Plan:
             cheer = (
                 f"Congrats on the {award.group('name')} award for {award.group('year')}."
                 if award
+                # a place won ("#2 Product of the Day") is landed
+                else f"Congrats on landing {fact.text}."
+                if re.match(r"#\d|(?:No\.|number) \d", fact.text)
                 else f"Congrats on {fact.text}."
             )
             if self.ok(cheer):
@@ -2190,6 +2218,9 @@ class Plan:
     def _topic_of(self, fact: CopyFact) -> str | None:
         if is_foreign(fact.text):
             return None  # a fact the English reader could not read in English: never a topic in a foreign word
+        brand = _BRAND_NAMED.search(fact.obj or "") if fact.kind == "gerund" and fact.lemma == "launch" else None
+        if brand:
+            return f"{brand.group(1)} launch"  # "launching digital-only brand Bluestem Direct" -> "Bluestem Direct launch"
         placed = _PLACED_NP.match(fact.obj or "") if fact.kind is not None else None
         if placed:
             # "acquired a 4-property, 1,150-unit portfolio in Phoenix metro" -> "Phoenix portfolio"; "acquiring 6
@@ -2422,7 +2453,7 @@ class Plan:
         said = self.restated.get(fact.raw)
         if said is not None and (said.subject or angle != 0):
             return said.subject if angle == 0 else None
-        merger = re.search(r"\b[Mm]erger with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
+        merger = re.search(r"\b[Mm]erg(?:er|ing|es|ed) with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
         if merger and angle == 0:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
         if said is not None:
@@ -2481,6 +2512,9 @@ class Plan:
             if fact.lemma == "hire" and fact.kind == "gerund":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
                 # "4 SDRs and 6 AEs" says the hiring without pasting the signal ("hiring 4 SDRs and 6 AEs")
+                one_role = re.fullmatch(r"(\d+) ([A-Z]{2,4})s", lowered)
+                if one_role:
+                    return f"your {one_role.group(1)} {one_role.group(2)} hires"  # "your 3 SDR hires"
                 if counted and len(lowered.split()) <= 5:
                     return lowered
                 single = not re.search(r"\band\b|,", lowered) and not _singular_noun(lowered.split()[-1])
@@ -2500,6 +2534,8 @@ class Plan:
                 if re.match(r"\d+(?:st|nd|rd|th)\b", lowered):
                     return f"your {lowered}"  # "your 7th location", never a bare "7th location"
                 numbered = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
+                if numbered and fact.lemma == "open" and re.fullmatch(r"\S+ [a-z]+s", lowered):
+                    return f"{lowered.split()[0]} new {lowered.split()[1]}"  # "12 locations" -> "12 new locations"
                 return lowered if numbered else f"the {lowered}"
             if fact.kind is None:
                 sites = re.fullmatch(r"(\d+) ([a-z]+)", lowered)
@@ -2637,6 +2673,8 @@ class Plan:
             return None
         for offset in range(len(self.pains)):
             pain = self.pains[(index + offset) % len(self.pains)]
+            if re.search(r"\d", pain) and any(re.search(r"\d", n) for f in self.facts for n in f.numbers):
+                continue  # a typical figure ("10-20% of slots") beside the record's own one reads as a contradiction
             text = pain_clause(lc_first(pain, keep=self.ctx.names))
             options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}."]
             line = self.pick_ok(options, "pain", index, self.band, *salt)
@@ -2941,6 +2979,10 @@ _ALL_SITES = re.compile(
     r"^all (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?P<noun>stores|locations|restaurants|"
     r"sites|clinics|hotels|offices|branches|properties|practices|plants) (?P<rest>(?:on|in|with|using) .+)$"
 )
+# "digital-only brand Bluestem Direct": a thing launched under its own name
+_BRAND_NAMED = re.compile(
+    r"\b(?:brand|app|program|programme|club|platform|sportsbook|store|portal)\s+([A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,2})"
+)
 # "a 4-property, 1,150-unit portfolio in Phoenix metro", "6 general dentistry practices in Tucson": counted things
 # in a place
 _PLACED_NP = re.compile(
@@ -2999,8 +3041,8 @@ _GOAL_TO = re.compile(
 )
 # "Ridge Rewards players club", "Club Azur loyalty program": a named program of theirs takes "its"
 _NAMED_PROGRAM = re.compile(
-    r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:players? club|loyalty (?:program|programme|club|app)|rewards (?:program|club)|"
-    r"app|club|program|programme)\b"
+    r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:[a-z][\w-]*\s+)?(?:players? club|loyalty (?:program|programme|club|app)|"
+    r"rewards (?:program|club)|app|club|program|programme|sportsbook|platform|portal|webshop|lounge)\b"
 )
 _HEADLINE_ING = {
     "replaces": "replacing",
@@ -3036,7 +3078,9 @@ _WANTED_THING = re.compile(
     r"audit|review|benchmark))\b"
 )
 # a note's second clause with no subject: "..., wants it under 40% by 2027", "..., needs deposits"
-_SUBJECTLESS_TAIL = re.compile(r",\s+(?:and\s+)?(?P<verb>wants|needs|plans|hopes|expects|aims|intends)\b")
+_SUBJECTLESS_TAIL = re.compile(
+    r",\s+(?:and\s+)?(?P<verb>wants|needs|plans|hopes|expects|aims|intends|need|want)\b"
+)
 _PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
 _PROJECT_NP = re.compile(
     r"^(?P<what>(?:[\w&/+-]+ ){1,5}?)(?P<noun>rollout|roll-out|implementation)"
@@ -3387,6 +3431,18 @@ _CALLED = re.compile(
     r"\d{1,2}/(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
+# "Attended IMTS 2026", "Exhibited at ProMat", "Speaker at Colorado Restaurant Association summit"
+_ATTENDED = re.compile(
+    r"(?:^|;\s*)(?:\d{4}-\d\d-\d\d\s*·\s*)?(?P<how>Attended|Exhibited at|Exhibitor at|Speaker at|Spoke at|"
+    r"Panelist at|Speaking at)\s+(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:[A-Z0-9][\w&'-]*|summit|conference|"
+    r"expo|show|forum)){0,6})\s*(?=;|$)"
+)
+# "Intro via board member": introduced by someone of theirs we do not name
+_INTRO_ROLE = re.compile(
+    r"(?:^|[;.]\s*)[Ii]ntro(?:duced)?\s+(?:via|by|through|from)\s+(?:a\s+|an\s+|one of (?:their|his|her)\s+|"
+    r"(?:their|his|her)\s+)?(?P<role>board member|investor|advisor|customer)s?\s*(?=[;,.]|$)",
+    re.IGNORECASE,
+)
 # "Intro via Jen at Konami user conf": who introduced us, and where
 _INTRO = re.compile(
     r"(?:^|[;.]\s*)[Ii]ntro(?:duced)?\s+(?:via|by|through|from)\s+(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
@@ -3399,8 +3455,9 @@ _SENT = re.compile(
 )
 # "Asked for a case study after our LinkedIn post": a request of theirs, thanked for
 _ASKED_FOR = re.compile(
-    r"(?:^|[;.]\s*)[Aa]sked (?:for|about) (?:a |an |the |our )?(?P<what>case study|deck|pricing|proposal|benchmark|demo|"
-    r"sample plan|audit)(?: after (?:our |the )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
+    r"(?:^|[;.]\s*)(?:(?:[Aa]sked (?:for|about)|[Rr]equested) (?:a |an |the |our )?(?P<what>case study|deck|pricing|"
+    r"proposal|benchmark|demo|sample plan|audit)|(?P<thing>[Dd]emo|[Pp]ricing|[Pp]roposal) req(?:uest(?:ed)?)?\.?)"
+    r"(?: (?:after|from|via) (?:our |the |a )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
 )
 _MET_AT = re.compile(
     r"(?:^|[;.]\s*)(?:(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly|[A-Z][a-z]+))?\s+at|"
@@ -3409,7 +3466,7 @@ _MET_AT = re.compile(
     r"(?:[Ll][oa]s?\s+)?[Cc]onocimos\s+en|[Kk]ennengelernt\s+(?:auf|bei|an)(?:\s+der|\s+dem)?|"
     r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)|[Oo]ntmoet\s+op)\s+"
     r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})(?:\s+(?:booth|stand|show|event))?"
-    r"(?:\s+(?:about|re)\s+[^;.]*)?\s*(?=[;,.]|$)"
+    r"(?:\s+(?:about|re)\s+(?P<about>[^;.,]*))?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(

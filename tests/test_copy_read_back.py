@@ -947,7 +947,7 @@ def test_rep_notes_from_the_copy_tuning_read_are_said_as_sentences() -> None:
 
 def test_where_we_met_in_other_words_and_languages_opens_the_email() -> None:
     for notes, event in (
-        ("Good chat at IMTS about automation, nothing specific yet.", "IMTS"),
+        ("Good chat at IMTS, nothing specific yet.", "IMTS"),
         ("Lo conocimos en FABTECH México; quieren piloto antes de abril", "FABTECH México"),
         ("Kennengelernt auf der Hannover Messe", "Hannover Messe"),
     ):
@@ -976,7 +976,7 @@ def test_a_clay_size_line_and_a_bare_website_relaunch_are_sentences_with_a_so_wh
         employee_count=400,
         signals=["9 locations, Phoenix metro"],
     )
-    assert _first(diner).startswith("You run 9 locations across the Phoenix metro."), diner
+    assert _first(diner).startswith("Casa Verde Cantina runs 9 locations across the Phoenix metro."), diner
     assert subject == "your 9 Phoenix locations", subject
     _, clinic = _step_one(
         "healthcare_clinic",
@@ -999,3 +999,113 @@ def test_counted_things_in_a_place_are_named_by_the_place_in_the_subject_and_que
     )
     assert subject == "the Tucson portfolio", subject
     assert "860-unit portfolio is new" not in _question(body), body
+
+
+def test_second_copy_tuning_read_job_ads_requests_intros_and_mergers() -> None:
+    subject, sdr = _step_one(
+        "saas",
+        title="Sales Development Manager",
+        company="Pollen HQ",
+        employee_count=80,
+        signals=["Hiring: SDR (x4), Austin"],
+    )
+    assert "hiring 4 SDRs" in _first(sdr) and subject == "your 4 SDR hires", (subject, sdr)
+    _, demo = _step_one(
+        "healthcare_clinic",
+        title="Director of Operations",
+        company="Northgate Eye Associates",
+        employee_count=150,
+        notes="Demo req from webinar; 6 sites",
+    )
+    assert _first(demo).startswith("Thanks for asking for the demo after the webinar."), demo
+    _, intro = _step_one(
+        "saas",
+        title="CRO",
+        company="Ledgerfox",
+        employee_count=90,
+        notes="Intro via board member; pipeline coverage ~2x, needs 3x",
+    )
+    assert _first(intro).startswith("A member of your board suggested I get in touch."), intro
+    subject, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Harlan & Reese CPAs",
+        employee_count=120,
+        signals=[f"{_days_ago(30)} · Merger: Harlan & Reese combines with Oakmont Tax Group"],
+    )
+    assert "merging with Oakmont Tax Group" in _first(firm), firm
+    assert subject == "the Oakmont Tax merger", subject
+
+
+def test_second_copy_tuning_read_honours_events_and_sizes() -> None:
+    _, book = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Kestrel Bend Casino",
+        employee_count=900,
+        signals=[f"{_days_ago(60)} · Launched Kestrel Play mobile sportsbook in Ohio"],
+    )
+    assert "Kestrel Play mobile sportsbook" in book and "launching Kestrel Play" not in book, book
+    _, hunt = _step_one(
+        "saas",
+        title="CEO",
+        company="Loomcast",
+        employee_count=20,
+        signals=["#3 Product of the Day on Product Hunt"],
+    )
+    assert _first(hunt).startswith("Congrats on landing #3 Product of the Day on Product Hunt."), hunt
+    _, show = _step_one(
+        "manufacturing",
+        title="President",
+        company="Vireo Machining",
+        employee_count=150,
+        signals=["Attended PMTS 2026"],
+    )
+    assert _first(show).startswith("I saw you were at PMTS 2026."), show
+    _, chat = _step_one(
+        "manufacturing",
+        title="COO",
+        company="Dunmore Metalworks",
+        employee_count=200,
+        notes="Good chat at FABTECH about robotics, nothing specific yet.",
+    )
+    assert _first(chat).startswith("Good to talk robotics with you at FABTECH."), chat
+    _, clinics = _step_one(
+        "healthcare_clinic",
+        title="COO",
+        company="Stride Physical Therapy",
+        employee_count=400,
+        notes="Met at APTA CSM; 19 clinics; cancel/no-show ~9%",
+    )
+    assert "you run 19 clinics" not in clinics.lower() and "10-20%" not in clinics, clinics
+
+
+def test_second_copy_tuning_read_runs_ons_targets_and_brands() -> None:
+    _, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Osgood Bray CPAs",
+        employee_count=150,
+        notes="Met at AICPA ENGAGE; ~65% of new clients come from 2 partners' referrals; "
+        "launching advisory practice in March, needs mid-market pipeline",
+    )
+    assert ", and you're also launching" not in firm, firm
+    subject, bank = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Prairie Rock Bank",
+        employee_count=400,
+        notes="Call 11/12; launching digital-only brand 'Rock Direct' in Q2 for national deposits, "
+        "target $150M in 12 mos",
+    )
+    assert "aiming for $150M in 12 months" in bank and ", target $" not in bank, bank
+    assert "nearby" not in _first(bank), bank
+    assert subject == "the Rock Direct launch", subject
+    _, union = _step_one(
+        "financial_services",
+        title="CEO",
+        company="Fallon Valley Credit Union",
+        employee_count=120,
+        notes="loan/share ratio ~97%, need deposits",
+    )
+    assert ", need deposits" not in union and "you need deposits" in union, union

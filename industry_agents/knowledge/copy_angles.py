@@ -459,6 +459,10 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (r"\bloan-to-deposit\b|\bltd ratio\b", "At that ratio, every new loan needs a new deposit behind it."),
             (
+                r"\bdigital[- ]only\b|\bnational deposits?\b|\bdigital (?:bank|brand)\b",
+                "A digital brand has no branches to bring people in, so its first months of campaigns decide what each new account costs.",
+            ),
+            (
                 r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan",
                 (
                     "Deposits from local households and businesses tend to stay longer than money chasing the best rate.",
