@@ -981,7 +981,14 @@ class Plan:
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(
                 m.group("how").lower(), "on the call"
             )
-            line = f"Thanks for the time {where} on the {_INFLECT.ordinal(str(int(m.group('day'))))}."
+            day = _INFLECT.ordinal(str(int(m.group("day"))))
+            # three wordings by a stable hash of the reader: a batch never opens every email with one stock line
+            line = (
+                f"Thanks for the time {where} on the {day}.",
+                f"Good talking {'' if where == 'on the call' else where + ' '}on the {day}.",
+                f"Thanks again for the {'call' if where == 'on the call' else where.removeprefix('on ') + ' call'} "
+                f"on the {day}.",
+            )[stable_int(self.ctx.seed, "warm") % 3]
         elif m := _INTRO_ROLE.search(notes):
             # "Intro via board member" -> "A member of your board suggested I get in touch."
             role = m.group("role").lower()
@@ -1014,21 +1021,29 @@ class Plan:
         """The question for a record that names the next step they want and its date ("wants pilot on 90-365 day
         lapsed segment before Q1 budget lock Jan 15", "wants new-member campaign live by March"): that step,
         planned before that date; None when the notes name none."""
-        m = _WANTS_BY.search(normalise_note(self.ctx.prospect.notes or ""))
+        notes = normalise_note(self.ctx.prospect.notes or "")
+        m = _WANTS_BY.search(notes)
         if not m:
+            if call := _NEXT_CALL_WITH.search(notes):
+                ask = f"Would a call next week with you and {call.group('name')} work?"
+                return ask if self.ok(ask) else None
+            if pilot := _WANTS_PILOT.search(notes):
+                ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
+                return ask if self.ok(ask) else None
             return None
         what = m.group("what").strip()
         what = re.sub(r"\bon (?!your\b|the\b)", "on your ", what, count=1)
         when = _time_phrase(m.group("when"))
         plural = what.split(" on ")[0].split()[-1].endswith("s")
         live = (" go live" if plural else " goes live") if m.group("live") else ""
+        prep = "for" if m.group("prep") == "in" else m.group("prep")  # "wants pilot in Jan" -> "for January"
         ask = (
-            f"Worth 15 minutes to plan how the {what}{live} {m.group('prep')} {when}?"
+            f"Worth 15 minutes to plan how the {what}{live} {prep} {when}?"
             if live
-            else f"Worth 15 minutes to plan the {what} {m.group('prep')} {when}?"
+            else f"Worth 15 minutes to plan the {what} {prep} {when}?"
         )
         if self.tier > 1:
-            ask = f"Want me to send a short plan for the {what} {m.group('prep')} {when}?"
+            ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
     def budget_ask(self) -> str | None:
@@ -3423,7 +3438,17 @@ _HONOUR = re.compile(
 _WANTS_BY = re.compile(
     r"\bwants? (?:a |an |the |to (?:run|launch|start|test) (?:a |an |the )?)?(?P<what>(?:pilot|test|campaign|flows?|"
     r"program|programme|[\w-]+(?: and [\w-]+)? (?:pilot|test|campaign|flows?|program|programme))(?: on [\w -]{3,40}?)?)"
-    r"(?P<live> live| in place| running| launched)? (?P<prep>before|by) (?P<when>[^;,.]{2,40})"
+    r"(?P<live> live| in place| running| launched)? (?P<prep>before|by|in) (?P<when>[^;,.]{2,40})"
+)
+# "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
+_WANTS_PILOT = re.compile(
+    r"\bwants? (?:an? |the )?(?:[\w-]+ )?(?:test|pilot)(?:,| -| or| and)? (?:an? )?(?P<what>\d+-day pilot)\b|"
+    r"\bwants? (?:an? |the )?(?P<what2>\d+-day (?:pilot|test))\b"
+)
+# "CCO Mark Lin must be on next call": who the next call needs
+_NEXT_CALL_WITH = re.compile(
+    r"\b(?P<who>(?:[A-Z]{2,4}|GM|VP [A-Z][\w&]*) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)) (?:must|needs to|has to|wants to|"
+    r"should|will) (?:be on|join|sit in on) (?:the |our )?next (?:call|meeting)"
 )
 # "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
 _CALLED = re.compile(

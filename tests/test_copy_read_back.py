@@ -1109,3 +1109,33 @@ def test_second_copy_tuning_read_runs_ons_targets_and_brands() -> None:
         notes="loan/share ratio ~97%, need deposits",
     )
     assert ", need deposits" not in union and "you need deposits" in union, union
+
+
+def test_the_next_step_a_call_agreed_is_the_question() -> None:
+    _, january = _step_one(
+        "saas",
+        title="CRO",
+        company="Tallowby",
+        employee_count=120,
+        notes="Zoom 11/3; coverage ~2x, needs 3x; wants pilot in Jan",
+    )
+    assert _question(january) in (
+        "Worth 15 minutes to plan the pilot for January?",
+        "Want me to send a short plan for the pilot for January?",  # a tier 2 is offered something to read
+    ), january
+    _, pilot = _step_one(
+        "professional_services",
+        title="Head of Growth",
+        company="Marlowe Advisory",
+        employee_count=90,
+        notes="Call 11/5; FY27 pipeline ~50% of target; MP wants an outsourced test, 60-day pilot",
+    )
+    assert _question(pilot) == "Worth 15 minutes to plan the 60-day pilot?", pilot
+    _, bank = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Greyhawk State Bank",
+        employee_count=300,
+        notes="Call 11/2; prior agency missed UDAAP review; CCO Dana Ruiz must be on next call",
+    )
+    assert _question(bank) == "Would a call next week with you and Dana Ruiz work?", bank
