@@ -352,7 +352,7 @@ INTERNAL = re.compile(
     r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only|"
     # who signs or approves, and the way spend goes: the buying process is ours to plan, not to tell back
     r"signs(?:\s*(?:[,;.]|$)|\s+(?:off|anything|>|<|over|under|above|up\s+to|[$€£]))|"
-    r"(?:approves|decides)(?:\s+(?:with|on|anything|over|above|>)|\s*(?:[,;.]|$))|"
+    r"(?:approves|decides)(?:\s+(?:with|on|anything|over|above|>|spend|budget|the\s+budget)|\s*(?:[,;.]|$))|"
     r"(?:spend|budget|purchas\w*)\s+goes\s+through\b)",
     re.IGNORECASE,
 )
@@ -513,6 +513,8 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z0-9&+-]+")
 def verb_kind(word: str) -> str | None:
     """ "gerund" (opening), "past" (opened, won), "present" (relies) or None for a first word of a fact."""
     w = word.lower()
+    if re.search(r"[a-z][A-Z]", word):
+        return None  # "ModMed", "PointClickCare": a product's name, never a verb
     if w.endswith("ing") and len(w) >= 5 and w not in _NOT_VERBS_ING:
         return "gerund"
     # "unplanned downtime" is a noun phrase, not a verb
@@ -1009,6 +1011,7 @@ _MONTH_ABBR = re.compile(
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
+_SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"(?<![\w/])w/(?=\s|\w)"), "with "),
@@ -1130,6 +1133,25 @@ _NOTE_SPEAK = (
     # "Lindgren & Shaw combines with Pell Accounting Group": a merger, in the word the reader knows
     (re.compile(r"\b([Cc])ombines with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erges with"),
     (re.compile(r"\b([Cc])ombined with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erged with"),
+    # "2 of 5 SDRs quit in Oct, backfill 90+ days" -> "2 of your 5 SDRs quit in October, and backfilling takes 90+
+    # days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and their schedules ..."
+    (
+        re.compile(r"^(\d) of (\d+) (?=[\w-]+ (?:quit|left|resigned|churned)\b)"),
+        lambda m: f"{_SMALL[int(m.group(1))].capitalize()} of your {_SMALL.get(int(m.group(2)), m.group(2))} ",
+    ),
+    (re.compile(r"(?<=\w) = (?=[a-z])"), ", which means "),  # "2 new hygienists start Jan = open chairs"
+    (re.compile(r", backfill(?:ing)? (?:takes? )?(?=(?:about )?\d)"), ", and backfilling takes "),
+    (
+        re.compile(r"^(\d+|two|three|four|five) new ([\w-]+s) (?:start|join|begin)s? (?:in )?"),
+        r"Adding \1 new \2 in ",
+    ),
+    (re.compile(r", (?:and )?schedules need filling\b"), ", and those schedules need filling"),
+    # "wants direct share up before refi in Q2" -> "wants a higher direct share before the refi in Q2"
+    (
+        re.compile(r"\bwants ([a-z][\w.-]*(?: [a-z][\w.-]*)?) (up|down) (?=before|by)\b"),
+        lambda m: f"wants a {'higher' if m.group(2) == 'up' else 'lower'} {m.group(1)} ",
+    ),
+    (re.compile(r"\bbefore (refi|refinancing|renewal|launch|relaunch|audit|exam)\b"), r"before the \1"),
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
@@ -1313,7 +1335,7 @@ def normalise_note(text: str) -> str:
     if m and not (set(m.group(1).lower().split()) & FINITE):
         text = f"{m.group(1)} is {text[m.start(2) :]}"
     m = _MEASURE_MOVE.match(text)
-    if m:
+    if m and not set(m.group(1).lower().split()) & {"wants", "want", "needs", "need"}:
         be = "are" if m.group(1).endswith("costs") else "is"
         text = f"{m.group(1)} {be} {text[m.start(2) :]}"
     return text

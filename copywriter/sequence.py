@@ -82,7 +82,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             return None
         if not line.startswith(("Your ", "You ", "You're ")):
             return None
-        if re.search(r" and (?:you|your|it|they)\b", f"{opening} {line}"):
+        if re.search(r" and (?:you|your|it|they)\b|, and ", f"{opening} {line}"):
             return None  # a clause already joined makes a run-on ("..., and you're also opening X and you need Y")
         joined = f"{opening[:-1]}, and {line[0].lower()}{line[1:]}"
         return joined if plan.ok(joined) else None

@@ -1139,3 +1139,31 @@ def test_the_next_step_a_call_agreed_is_the_question() -> None:
         notes="Call 11/2; prior agency missed UDAAP review; CCO Dana Ruiz must be on next call",
     )
     assert _question(bank) == "Would a call next week with you and Dana Ruiz work?", bank
+
+
+def test_crm_shorthand_from_the_second_read_is_said_whole() -> None:
+    _, sdr = _step_one(
+        "saas",
+        title="CRO",
+        company="Brindle Labs",
+        employee_count=120,
+        notes="3 of 6 SDRs quit in Sept, backfill 90+ days",
+    )
+    assert _first(sdr).startswith("Three of your six SDRs quit in September, and backfilling takes 90+ days."), sdr
+    _, eye = _step_one(
+        "healthcare_clinic",
+        title="Director of Operations",
+        company="Parkline Eye Care",
+        employee_count=150,
+        notes="recall compliance ~50% vs 70% target; 3 new ODs start Feb, schedules need filling; ModMed EHR",
+    )
+    assert "adding 3 new ODs in February" in eye and "modmed" not in eye.lower(), eye
+    assert ", and you're also adding" not in eye, eye  # never a run-on of two joined clauses
+    _, hotel = _step_one(
+        "hotel",
+        title="Director of Revenue Management",
+        company="Seabright Hotels",
+        employee_count=400,
+        notes="ownership wants direct share up before refi in Q2",
+    )
+    assert "direct share is up" not in hotel, hotel
