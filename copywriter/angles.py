@@ -1133,8 +1133,8 @@ _NOTE_SPEAK = (
     # "Lindgren & Shaw combines with Pell Accounting Group": a merger, in the word the reader knows
     (re.compile(r"\b([Cc])ombines with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erges with"),
     (re.compile(r"\b([Cc])ombined with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erged with"),
-    # "2 of 5 SDRs quit in Oct, backfill 90+ days" -> "2 of your 5 SDRs quit in October, and backfilling takes 90+
-    # days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and their schedules ..."
+    # "2 of 5 SDRs quit in Oct, backfill 90+ days" -> "Two of your five SDRs quit in October, and backfilling takes
+    # 90+ days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and those ..."
     (
         re.compile(r"^(\d) of (\d+) (?=[\w-]+ (?:quit|left|resigned|churned)\b)"),
         lambda m: f"{_SMALL[int(m.group(1))].capitalize()} of your {_SMALL.get(int(m.group(2)), m.group(2))} ",
