@@ -1152,6 +1152,29 @@ _NOTE_SPEAK = (
         lambda m: f"wants a {'higher' if m.group(2) == 'up' else 'lower'} {m.group(1)} ",
     ),
     (re.compile(r"\bbefore (refi|refinancing|renewal|launch|relaunch|audit|exam)\b"), r"before the \1"),
+    # "Lease-up begins at 240-unit Brightwater at South End" -> "Starting lease-up at 240-unit Brightwater ..."
+    (
+        re.compile(r"^(Lease-up|Pre-leasing|Leasing|Construction) (?:begins|starts|kicks off) at (?=\S)"),
+        lambda m: f"Starting {m.group(1).lower()} at ",
+    ),
+    # "The Linden (312 units) begins pre-leasing" -> "Starting pre-leasing at The Linden, a 312-unit property"
+    (
+        re.compile(
+            r"^(The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}) (?:\((\d[\d,]*) units\) )?(?:begins|starts) "
+            r"(pre-leasing|lease-up)$"
+        ),
+        lambda m: (
+            f"Starting {m.group(3)} at {m.group(1)}" + (f", a {m.group(2)}-unit property" if m.group(2) else "")
+        ),
+    ),
+    (re.compile(r"\b(at|for|of|to) (?=\d[\d,]*-(?:unit|room|key|bed|home|suite|acre) [A-Z])"), r"\1 the "),
+    (re.compile(r"(?<=[a-z]) / (?=[A-Z]{2,}\b)"), " and "),  # "lean / TPM program" -> "lean and TPM program"
+    # "310-room hotel tower tops out, opening summer 2027": their own project, the headline's subject
+    (
+        re.compile(r"^(\d[\d,]*-[a-z]+ [a-z][\w -]*?) (?:tops|topped) out\b"),
+        r"Topping out a \1",
+    ),
+    (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),

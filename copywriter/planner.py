@@ -272,6 +272,7 @@ _GROUPS = {
         "rollout",
         "commission",
         "enter",
+        "kick",
     },
     "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
@@ -1478,6 +1479,14 @@ class Plan:
 
     def _rest(self, fact: CopyFact, you: bool) -> str:
         words = fact.rest.split()
+        if (
+            len(words) > 2
+            and words[0] in ("out", "up", "off")
+            and not re.match(r"^\d", words[1])
+            and not words[1].isupper()  # "rolling out MES across both plants": a system's acronym
+            and self._needs_determiner(fact, words[1:])
+        ):
+            words = [words[0], "your" if you else "its", *words[1:]]  # "kicked off your plant-wide TPM program"
         if len(words) > 2 and words[0] in ("out", "up", "off") and re.match(r"^\d[\d,]*-[a-z]+$", words[1]):
             # "Topping out 220-unit Vue at Mill Creek": a named project takes "the", a name being capitalised words
             # up to a preposition or the end
@@ -2490,6 +2499,9 @@ class Plan:
             np = moved.group("np")
             np = np if len(np.split()) > 1 and np.split()[1].isupper() else lc_np(np)  # "Meta CAC" keeps its case
             return f"{np} {moved.group('dir')} {moved.group('pct')}"
+        program = re.search(r"\band ([A-Z]{2,5}) (program|programme|rollout|initiative|project)\b", fact.text)
+        if program and angle == 0:
+            return f"the {program.group(1)} {program.group(2)}"  # "plant-wide lean and TPM program" -> "the TPM program"
         empty = re.search(
             r"\bnone of the (\d+) ([a-z]+) (?:are )?(signed|leased|sold|booked|filled|let)\b", fact.text
         )
@@ -2503,7 +2515,7 @@ class Plan:
         if topic and len(topic.split()) == 1 and topic.islower() and fact.kind is not None:
             # "the ordering", "before the app": one common word is no subject, unless its place names it ("the
             # Lincoln branch")
-            place = re.search(r"\b(?:in|at) ([A-Z][a-z][\w-]+)\b", fact.text)
+            place = re.search(r"\b(?:in|at) ([A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+)?)\b", fact.text)
             if not place or angle != 0 or place.group(1).lower() in _WHEN_STARTS:
                 return None
             return f"the {place.group(1)} {topic}"

@@ -1167,3 +1167,34 @@ def test_crm_shorthand_from_the_second_read_is_said_whole() -> None:
         notes="ownership wants direct share up before refi in Q2",
     )
     assert "direct share is up" not in hotel, hotel
+
+
+def test_clay_project_headlines_from_the_holdout8_reread() -> None:
+    subject, tower = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Red Willow Casino",
+        employee_count=900,
+        signals=[f"{_days_ago(20)} · News: 280-room hotel tower tops out, opening spring 2027"],
+    )
+    assert "topping out a 280-room hotel tower" in _first(tower), tower
+    _, lease = _step_one(
+        "real_estate",
+        title="CFO",
+        company="Larkin Apartment Communities",
+        employee_count=200,
+        signals=[f"{_days_ago(20)} · Lease-up begins at 180-unit Larkin at Mill Park"],
+    )
+    assert "Larkin is starting lease-up at the 180-unit Larkin at Mill Park" in _first(lease), lease
+    subject, plant = _step_one(
+        "manufacturing",
+        title="Continuous Improvement Manager",
+        company="Ostrander Components",
+        employee_count=400,
+        signals=[
+            f"{_days_ago(30)} · Kicked off plant-wide lean / TPM program",
+            f"{_days_ago(40)} · Job posting: Reliability Engineer",
+        ],
+    )
+    assert "kicked off your plant-wide lean and TPM program" in _first(plant).replace("its", "your"), plant
+    assert subject == "the TPM program", subject
