@@ -1175,6 +1175,7 @@ _NOTE_SPEAK = (
         r"Topping out a \1",
     ),
     (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
+    (re.compile(r"^Unveil(ed|s|ing) "), lambda m: f"Open{m.group(1)} "),
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),

@@ -1506,8 +1506,7 @@ class Plan:
         elif (
             len(words) > 1
             and words[0].lower() == "new"
-            and words[1].isalpha()
-            and words[1].islower()
+            and ((words[1].isalpha() and words[1].islower()) or re.fullmatch(r"\d[\d,.]*k?", words[1]))
             and _singular_noun(words[-1] if len(words) < 3 else words[1]) is False
         ):
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
@@ -2242,6 +2241,17 @@ class Plan:
     def _topic_of(self, fact: CopyFact) -> str | None:
         if is_foreign(fact.text):
             return None  # a fact the English reader could not read in English: never a topic in a foreign word
+        named = (
+            _NAMED_PROGRAM.match(fact.obj or "")
+            if fact.lemma in ("launch", "relaunch")
+            and re.search(r"\b(?:club|program|programme)\b", fact.obj or "")
+            else None
+        )
+        if named:
+            # "relaunching Ridge Rewards players club" -> "Ridge Rewards relaunch": the program by its name
+            name = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), (fact.obj or "").split()))
+            if name and len(name.split()) <= 3:
+                return f"{name} {fact.lemma}"
         brand = _BRAND_NAMED.search(fact.obj or "") if fact.kind == "gerund" and fact.lemma == "launch" else None
         if brand:
             return f"{brand.group(1)} launch"  # "launching digital-only brand Bluestem Direct" -> "Bluestem Direct launch"
@@ -2519,6 +2529,10 @@ class Plan:
             if not place or angle != 0 or place.group(1).lower() in _WHEN_STARTS:
                 return None
             return f"the {place.group(1)} {topic}"
+        unit = re.match(r"(?:sq ft|sf|square feet) (?:of )?([a-z]+(?: [a-z]+)?)$", topic or "")
+        if unit and angle == 0 and unit.group(1).split()[-1] not in ("space", "area"):
+            # "18,000 sq ft ballroom" -> "the new ballroom": the thing, not its cut measure
+            return f"the new {unit.group(1)}" if re.search(r"\bnew\b", fact.text) else f"your {unit.group(1)}"
         if (
             not topic
             or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2

@@ -1198,3 +1198,24 @@ def test_clay_project_headlines_from_the_holdout8_reread() -> None:
     )
     assert "kicked off your plant-wide lean and TPM program" in _first(plant).replace("its", "your"), plant
     assert subject == "the TPM program", subject
+
+
+def test_new_group_space_and_a_named_club_relaunch_lead_with_their_own_subjects() -> None:
+    subject, resort = _step_one(
+        "hotel",
+        title="Director of Marketing",
+        company="Pinecrest Conference Resort",
+        employee_count=300,
+        signals=[f"{_days_ago(40)} · Unveiled new 12,000 sq ft ballroom"],
+    )
+    assert re.search(r"open(?:ed|ing) a new 12,000 sq ft ballroom", _first(resort)), resort
+    assert "group block" in _first(resort), resort
+    assert subject == "the new ballroom", subject
+    subject, _ = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Aspen Hollow Casino",
+        employee_count=800,
+        signals=[f"{_days_ago(30)} · News: Aspen Hollow relaunching Hollow Rewards players club in March 2027"],
+    )
+    assert subject == "the Hollow Rewards relaunch", subject

@@ -99,6 +99,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "New rooms and new amenities are easiest to fill with guests who already know the hotel, and they can be asked to book direct.",
             ),
             (
+                r"\bballroom\b|\bmeeting (?:space|rooms?)\b|\bconference (?:center|centre|space)\b",
+                "More space for groups brings more attendees, and every one who books through an OTA instead of the group block pays a commission on a guest you brought in.",
+            ),
+            (
                 r"\bopen|\bnew hotels?\b|\bnew propert",
                 "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission.",
             ),

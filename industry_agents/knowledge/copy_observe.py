@@ -933,7 +933,7 @@ OBSERVE: dict[str, Observations] = {
                 "partners are busiest around the tax calendar, and the months after busy season are when they have room for new clients, while referrals rarely arrive on that schedule",
                 (
                     "Outbound is the one channel that books first meetings for the months a partner has room.",
-                    "First meetings booked for after busy season are the new work referrals don't time.",
+                    "First meetings booked for the months after busy season bring in work on a schedule referrals never keep.",
                 ),
                 ("after busy season", "the post-tax-season pipeline"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
@@ -955,7 +955,7 @@ OBSERVE: dict[str, Observations] = {
                 "work comes in projects, so the pipeline has to be refilled before each engagement ends, and referrals rarely time it that way",
                 (
                     "Outbound is the one channel that books first meetings before the current engagements end.",
-                    "First meetings booked ahead of the gap are the work referrals don't time.",
+                    "First meetings booked ahead of the gap bring in work on a schedule referrals never keep.",
                 ),
                 ("the gap between engagements", "the next engagement"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
