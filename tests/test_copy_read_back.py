@@ -1219,3 +1219,24 @@ def test_new_group_space_and_a_named_club_relaunch_lead_with_their_own_subjects(
         signals=[f"{_days_ago(30)} · News: Aspen Hollow relaunching Hollow Rewards players club in March 2027"],
     )
     assert subject == "the Hollow Rewards relaunch", subject
+
+
+def test_a_dutch_figure_with_its_target_is_said_in_english_and_meta_stays_a_company() -> None:
+    subject, shop = _step_one(
+        "ecommerce",
+        title="Hoofd E-commerce",
+        company="Zeewind Outdoor",
+        employee_count=80,
+        notes="Gesproken op Emerce eDay; herhaalaankoop ~21%, doel 30% in 2027; Klaviyo alleen voor nieuwsbrieven",
+    )
+    first = _first(shop)
+    assert "Your repeat purchase rate is about 21%, against a 30% target for 2027." in first, shop
+    assert "herhaalaankoop" not in shop and "doel" not in shop and "herhaalaankoop" not in subject, (subject, shop)
+    _, meta = _step_one(
+        "ecommerce",
+        title="VP Growth",
+        company="Pellucid Skin",
+        employee_count=60,
+        notes="Meta CAC up ~30% YoY, now ~$58",
+    )
+    assert "Meta CAC is up about 30% year over year" in _first(meta), meta
