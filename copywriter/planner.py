@@ -318,6 +318,8 @@ _LAYER_GROUPS = {
 
 
 def _group(fact: CopyFact) -> str:
+    if fact.kind is None and _INVESTED.match(fact.text):
+        return "raise"  # "Minority investment from Birchgate Capital": money taken on, as a round is
     event = lemma_of(fact.verb.lower()) if fact.verb else None
     if event in _LAYER_GROUPS and not (event == "raise" and fact.lemma == "close" and "$" not in fact.text):
         return _LAYER_GROUPS[event]
@@ -1160,7 +1162,7 @@ class Plan:
             # hears the industry's outcome question instead ("how we'd support the 2nd plant?" read as a template)
             pool = [
                 f"Want me to send a short note on how we'd support {subject}?",
-                f"Would a one-page plan for supporting {subject} be useful?",
+                f"Would a one-page plan for {subject} be useful?",
             ]
         elif event:
             return []  # a tier 1 hears the industry's outcome question
@@ -2492,6 +2494,12 @@ class Plan:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
         if said is not None:
             return None
+        backer = _INVESTED.match(fact.text)
+        if backer and angle == 0:
+            return f"the {' '.join(backer.group('who').split()[:2])} investment"  # "the Calder Growth investment"
+        years = re.match(r"(?:celebrating )?(\d+) years\b", fact.text, re.IGNORECASE)
+        if years and angle == 0:
+            return f"{years.group(1)} years"  # "Congrats on 20 years in business" -> "20 years"
         if re.search(MILESTONE, fact.text, re.IGNORECASE) and angle == 0:
             # an honour by its name: "the Travelers' Choice award", "your Chambers USA ranking"
             award = _AWARD_YEAR.match(fact.text)

@@ -897,7 +897,7 @@ def test_press_lines_and_job_ads_from_the_copy_tuning_read() -> None:
     )
     assert "opening 9 locations in Utah in 2027" in _first(bistro), bistro
     assert "hiring" not in subject and "hiring" not in _first(bistro).split(".")[0], (subject, bistro)
-    _, firm = _step_one(
+    subject, firm = _step_one(
         "professional_services",
         title="Managing Partner",
         company="Tolland Reeve Advisory",
@@ -905,6 +905,7 @@ def test_press_lines_and_job_ads_from_the_copy_tuning_read() -> None:
         signals=[f"{_days_ago(25)} · Private equity: minority investment from Birchgate Capital"],
     )
     assert "taken on a minority investment from Birchgate Capital" in _first(firm), firm
+    assert subject == "the Birchgate Capital investment", subject
     assert "Private equity:" not in firm, firm
 
 
