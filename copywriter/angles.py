@@ -352,8 +352,8 @@ INTERNAL = re.compile(
     r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only|"
     # who signs or approves, and the way spend goes: the buying process is ours to plan, not to tell back
     r"signs(?:\s*(?:[,;.]|$)|\s+(?:off|anything|>|<|over|under|above|up\s+to|[$€£]))|"
-    r"(?:approves|decides)(?:\s+(?:with|on|anything|over|above|>|spend|budget|the\s+budget)|\s*(?:[,;.]|$))|"
-    r"(?:spend|budget|purchas\w*)\s+goes\s+through\b)",
+    r"approves?\b|decides(?:\s+(?:with|on|anything|over|above|>|spend|budget|the\s+budget)|\s*(?:[,;.]|$))|"
+    r"(?:spend|budget|purchas\w*)\s+goes\s+through\b|decisions?\s+(?:sit|sits|rest|rests|lie|lies)\s+with\b)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -587,6 +587,7 @@ _NEGATED_AUX = frozenset(
 # third-person verbs of a date or a measure changing, which the event table does not hold
 CHANGE_VERBS = frozenset(
     {"ends", "expires", "lapses", "begins", "starts", "renews", "falls", "rises", "grows", "drops", "doubles"}
+    | {"quit", "resigned"}  # "Two of your four SDRs quit last month": people who left
 )
 
 
@@ -1106,6 +1107,7 @@ _NOTE_SPEAK = (
     ),
     (re.compile(r", online (?=by |in )"), ", coming online "),
     (re.compile(r"(?<=[\w)]) (mostly|mainly) (?=[A-Z])"), r", \1 on "),
+    (re.compile(r", (mostly|mainly) (?=[a-z]+s\b)"), r", \1 on "),  # "~6% unplanned downtime, mostly conveyors"
     (re.compile(r"\b(?:thru|through) ([A-Z]{2,}) exclusive\b"), r"through \1's exclusive"),
     (re.compile(r"\b(cost per lead|CAC|churn|turnover) (climbing|rising|falling|dropping)\b"), r"and \1 is \2"),
     # "UE/DD" -> "Uber Eats and DoorDash"; a dangling dash at the end of a clause goes
@@ -1176,6 +1178,38 @@ _NOTE_SPEAK = (
     ),
     (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
     (re.compile(r"^Unveil(ed|s|ing) "), lambda m: f"Open{m.group(1)} "),
+    # "Q1 pipeline coverage 2.1x, board wants 3x": a ratio said with its verb
+    (
+        re.compile(
+            r"^((?:[A-Z][\w-]*)(?: [a-zA-Z0-9][\w-]*){0,3} (?:coverage|ratio)) (?=(?:about |~)?\d[\d.]*x\b)"
+        ),
+        r"\1 is ",
+    ),
+    # "4 SDRs, 2 quit last month" -> "Two of your four SDRs quit last month"
+    (
+        re.compile(r"^(\d) ([\w-]+s), (\d) (quit|left|resigned)\b"),
+        lambda m: (
+            f"{_SMALL[int(m.group(3))].capitalize()} of your {_SMALL[int(m.group(1))]} {m.group(2)} {m.group(4)}"
+        ),
+    ),
+    # "About 6% unplanned downtime, mostly ..." -> "Unplanned downtime is about 6%, mostly ..."
+    (
+        re.compile(r"^(about |~\s?)?(\d[\d.]*%) (unplanned downtime|downtime|scrap|no-shows?|churn)\b", re.I),
+        lambda m: f"{m.group(3)[:1].upper()}{m.group(3)[1:]} is {'about ' if m.group(1) else ''}{m.group(2)}",
+    ),
+    # "runs marketing 'poorly', she can hire an agency directly": the remark unquoted, the buying process internal
+    (re.compile(r", (?:she|he) (?:can|could|would|will|'d|is able to)\b[^;]*$"), ""),
+    (re.compile(r"(?<=\s)'([a-z]+)'(?=[\s,.;]|$)"), r"\1"),
+    # "Booking.com ~52% of Q3 room nights, hates the commission": the channel's share; how they feel stays out
+    (re.compile(r", (?:hates|dislikes|loves|likes|not thrilled with) [^,;]*$"), ""),
+    (
+        re.compile(
+            r"^(?!(?:About|Only|Roughly|Nearly|Around|Over|Under|Just|Almost|Some)\b)"
+            r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?) (?=(?:about |~\s?)?\d[\d.]*% of [\w -]+$)"
+            r"(?![^,;]*\b(?:come|comes|came|place|places|haven't|hasn't|are|is|were|was|go|goes|book|books|use|uses)\b)"
+        ),
+        r"\1 accounts for ",
+    ),
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
@@ -1191,6 +1225,9 @@ _NOTE_SPEAK = (
     (re.compile(r", target (?=[$€£]\d)"), ", aiming for "),  # ", target $250M in 12 months"
     (re.compile(r", (?=\d+ (?:weeks?|months?) free\b)"), ", with "),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
+    # "3P mgmt co": a third-party property manager, not delivery
+    (re.compile(r"\b3P (?:mgmt|management) co(?:mpany)?\b"), "third-party management company"),
+    (re.compile(r"\b3P (?=mgmt|management|manager|property)"), "third-party "),
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
     (re.compile(r"\b3P\b(?!L)"), "third-party delivery"),

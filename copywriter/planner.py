@@ -201,9 +201,9 @@ def _number_article(quantity: str) -> str:
 # Record noun phrases with no verb that can still be said (see `Plan._np_clause`).
 _SIZE_NP = re.compile(
     r"^(?:about |around |roughly |over |nearly |more than )?(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|a dozen) (?:[\w-]+ ){0,3}(?:locations|offices|clinics|practices|hotels|properties|"
+    r"nine|ten|eleven|twelve|a dozen) (?:[\w/-]+ ){0,3}(?:locations|offices|clinics|practices|hotels|properties|"
     r"restaurants|stores|branches|sites|plants|factories|casinos|buildings|communities|units|apartments|"
-    r"resorts|dealerships|warehouses|studios|gyms|schools|campuses)\b(?:\s+(?:in|across|serving|throughout|"
+    r"resorts|dealerships|warehouses|studios|gyms|schools|campuses|lines)\b(?:\s+(?:in|across|serving|throughout|"
     r"around|and)\b[^.;]*)?$"
 )
 _KIND_DOING = re.compile(
@@ -947,8 +947,15 @@ class Plan:
         notes = self.ctx.prospect.notes or ""
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
         for other in self.read:
-            if other is fact or other.field != "notes" or other.raw[:30] not in sentence:
-                continue
+            if (
+                other is fact
+                or other.field != "notes"
+                or other.raw[:30] not in sentence
+                or other not in self.facts
+            ):
+                continue  # only a fact the writer may lead with (never who approves spend, never a role line)
+            if _SIZE_NP.match(lc_np(other.text)):
+                continue  # their size is no news they told us ("and that MotionWorks runs 23 clinics")
             clause = self.clause(other, you=True)
             if clause and len(clause.split()) <= 10 and has_verb(clause.split()) and not clause[:1].isdigit():
                 return lc_first(clause)
@@ -1029,6 +1036,13 @@ class Plan:
         if not m:
             if call := _NEXT_CALL_WITH.search(notes):
                 ask = f"Would a call next week with you and {call.group('name')} work?"
+                return ask if self.ok(ask) else None
+            if dated := _WANTS_DATED_PILOT.search(notes):
+                month = _MONTH_NAMES.get(dated.group("when")[:3], dated.group("when"))
+                ask = f"Worth 15 minutes to plan the {month} {dated.group('what')}?"
+                return ask if self.ok(ask) else None
+            if proof := _WANTS_PROOF.search(notes):
+                ask = f"Shall I send the {proof.group('what')} first?"
                 return ask if self.ok(ask) else None
             if pilot := _WANTS_PILOT.search(notes):
                 ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
@@ -2036,7 +2050,15 @@ class Plan:
             goal = self.goal_after(fact)
             # where they told us ("Told us at the Tribal Gaming Expo that ..."): said as that conversation
             where = _TOLD_AT.search(fact.raw)
-            if mine and not where and not _TOLD_US.search(fact.raw):
+            # a figure in the notes of a meeting or a call is what they told us there ("met at G2E; lapsed rated
+            # players up ~18%"): said back as theirs
+            told = _TOLD_US.search(fact.raw) or (
+                fact.field == "notes"
+                and bool(
+                    _MET_AT.search(self.ctx.prospect.notes or "") or _CALLED.search(self.ctx.prospect.notes or "")
+                )
+            )
+            if mine and not where and not told:
                 # a researcher's note, not a conversation: said as an observation in the reader's terms, never
                 # "You mentioned that ..." for something they never told us
                 seen = _observed(mine, self.company)
@@ -3321,6 +3343,8 @@ def build_plan(
         if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
         # a note that asks us to wait ("signed with Luma, revisit Q3 2027") sets the question, it is not pitched at
         and not _NOT_UNTIL.search(f.text)
+        and not _WANTS_PROOF.search(f.text)  # "wants a case study first" sets the question, it is no fact to tell
+        and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
             _group(f) == "hire"
@@ -3475,6 +3499,15 @@ _WANTS_BY = re.compile(
     r"(?P<live> live| in place| running| launched)? (?P<prep>before|by|in) (?P<when>[^;,.]{2,40})"
 )
 # "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
+# "wants a Jan pilot", "wants a Q1 test": the pilot they asked for, by its month
+_WANTS_DATED_PILOT = re.compile(
+    r"\bwants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
+    r"April|June|July|August|September|October|November|December|Q[1-4]) (?P<what>pilot|test)\b"
+)
+# "wants a case study first": what they asked to see before a call
+_WANTS_PROOF = re.compile(
+    r"\bwants? (?:a |an |the |to see (?:a |the )?)?(?P<what>case study|deck|proposal|benchmark|reference)s?\b"
+)
 _WANTS_PILOT = re.compile(
     r"\bwants? (?:an? |the )?(?:[\w-]+ )?(?:test|pilot)(?:,| -| or| and)? (?:an? )?(?P<what>\d+-day pilot)\b|"
     r"\bwants? (?:an? |the )?(?P<what2>\d+-day (?:pilot|test))\b"
@@ -3489,6 +3522,11 @@ _CALLED = re.compile(
     r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg)\s+(?:on\s+)?"
     r"\d{1,2}/(?P<day>\d{1,2})\b",
     re.IGNORECASE,
+)
+# "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure
+_ROLE_LINE = re.compile(
+    r"^(?:[Rr]uns|[Oo]wns|[Oo]versees|[Hh]andles|[Mm]anages|[Ll]eads|[Rr]esponsible for|[Ii]n charge of) (?![^;]*\d)"
+    r"[^;.]*\b(?:relationships|partnerships|budget|vendors?|accounts|department|function)$"
 )
 # "Attended IMTS 2026", "Exhibited at ProMat", "Speaker at Colorado Restaurant Association summit"
 _ATTENDED = re.compile(

@@ -1241,3 +1241,53 @@ def test_a_dutch_figure_with_its_target_is_said_in_english_and_meta_stays_a_comp
         notes="Meta CAC up ~30% YoY, now ~$58",
     )
     assert "Meta CAC is up about 30% year over year" in _first(meta), meta
+
+
+def test_meeting_notes_from_the_holdout9_reread_are_said_back_as_theirs() -> None:
+    _, cro = _step_one(
+        "saas",
+        title="CRO",
+        company="Trackwise",
+        employee_count=150,
+        notes="met at Pavilion; Q1 pipeline coverage 1.9x, board wants 3x; 5 SDRs, 2 quit last month; "
+        "wants a Feb pilot",
+    )
+    assert "coverage is 1.9x" in cro, cro
+    assert _question(cro) == "Worth 15 minutes to plan the February pilot?", cro
+    _, casino = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Juniper Flats Casino",
+        employee_count=700,
+        notes="met at G2E; lapsed rated players up ~15% YoY since a new casino opened nearby",
+    )
+    # what they said at the meeting, said back as theirs
+    assert _first(casino).startswith("Good to meet you at G2E. You mentioned that your lapsed rated players"), (
+        casino
+    )
+    _, hotel = _step_one(
+        "hotel",
+        title="Revenue Manager",
+        company="Gullwing Beach Resort",
+        employee_count=200,
+        notes="rev mgr; Booking.com ~48% of Q3 room nights, hates the commission; wants a case study first",
+    )
+    assert "Booking.com accounts for about 48%" in _first(hotel) and "hates" not in hotel, hotel
+    assert "You want a case study" not in hotel and _question(hotel) == "Shall I send the case study first?", hotel
+    _, plant = _step_one(
+        "manufacturing",
+        title="Reliability Manager",
+        company="Amberfield Foods",
+        employee_count=500,
+        notes="~7% unplanned downtime, mostly conveyors + seamers; 12 fryer/packaging lines",
+    )
+    assert "unplanned downtime is about 7%, mostly on conveyors and seamers" in _first(plant).lower(), plant
+    _, asset = _step_one(
+        "real_estate",
+        title="Asset Manager",
+        company="Quillon Capital",
+        employee_count=40,
+        notes="The Vista at 72% occ vs 92% pro forma; 3P mgmt co runs marketing 'poorly', she can hire a lease-up "
+        "agency directly; BD decisions sit with the partners",
+    )
+    assert "delivery" not in asset and "she can" not in asset and "decisions sit" not in asset, asset
