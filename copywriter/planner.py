@@ -47,6 +47,7 @@ from copywriter.facts import clean, short_company
 from copywriter.foreign import english_fact
 from copywriter.foreign import restatements as foreign_restatements
 from copywriter.foreign import unsayable_job_ads as foreign_unsayable
+from copywriter.foreign import when as foreign_when
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
@@ -972,10 +973,13 @@ class Plan:
         line: str | None = None
         if m := _MET_AT.search(notes):
             about = (m.group("about") or "").strip()
+            event = m.group("event").strip()
+            if re.search(r"\b(?:Summit|Conference|Forum|Convention|Congress|Dinner|Meetup|Symposium)$", event):
+                event = event if event.startswith("the ") else f"the {event}"  # "the AAM Summit"
             line = (
-                f"Good to talk {about} with you at {m.group('event').strip()}."  # "Good chat at FABTECH about automation"
+                f"Good to talk {about} with you at {event}."  # "Good chat at FABTECH about automation"
                 if about and len(about.split()) <= 3 and not has_verb(["", *about.lower().split()])
-                else f"Good to meet you at {m.group('event').strip()}."
+                else f"Good to meet you at {event}."
             )
         elif m := _ATTENDED.search(" ; ".join(self.ctx.prospect.signals or [])):
             # "Attended IMTS 2026", "Speaker at the CRA summit": where they were, said the way a rep would
@@ -1019,9 +1023,14 @@ class Plan:
     def later_ask(self) -> str | None:
         """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
         in Jan"): offering to follow up then, not pitching now; None when the notes set no such time."""
-        m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
+        notes = self.ctx.prospect.notes or ""
+        m = _NOT_UNTIL.search(normalise_note(notes))
         if not m:
-            return None
+            # "bellen in januari", "anrufen im Januar", "rappeler en janvier": a call they asked for, in their words
+            call = _CALL_BACK.search(notes)
+            said = foreign_when(call.group("when")) if call else None
+            ask = f"Shall I call {said}?" if said else None
+            return ask if ask and self.ok(ask) else None
         when = _time_phrase(m.group("when"))
         how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
         ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
@@ -2283,7 +2292,7 @@ class Plan:
         if placed:
             # "acquired a 4-property, 1,150-unit portfolio in Phoenix metro" -> "Phoenix portfolio"; "acquiring 6
             # general dentistry practices in Tucson" -> "Tucson practices": the place names it, not the figures
-            return f"{placed.group('place')} {placed.group('head')}"
+            return f"{placed.group('place')} {placed.group('mod') or ''}{placed.group('head')}"
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
             # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
@@ -2539,6 +2548,11 @@ class Plan:
             np = moved.group("np")
             np = np if len(np.split()) > 1 and np.split()[1].isupper() else lc_np(np)  # "Meta CAC" keeps its case
             return f"{np} {moved.group('dir')} {moved.group('pct')}"
+        costly = re.search(
+            r"([$€£][\d.,]+\s?[KMB]?)\b[\w ,&-]*?\b(renovation|expansion|remodel|rebuild|upgrade)\b", fact.text
+        )
+        if costly and angle == 0:
+            return f"the {costly.group(1)} {costly.group(2)}"  # "$45M room and pool renovation" -> "the $45M renovation"
         program = re.search(r"\band ([A-Z]{2,5}) (program|programme|rollout|initiative|project)\b", fact.text)
         if program and angle == 0:
             return f"the {program.group(1)} {program.group(2)}"  # "plant-wide lean and TPM program" -> "the TPM program"
@@ -3057,7 +3071,7 @@ _BRAND_NAMED = re.compile(
 # "a 4-property, 1,150-unit portfolio in Phoenix metro", "6 general dentistry practices in Tucson": counted things
 # in a place
 _PLACED_NP = re.compile(
-    r"^(?:an? |the )?(?:(?:[\d,]+-[a-z]+,? )+|\d+ (?:[a-z]+ ){0,2})(?P<head>[a-z]+) (?:in|across)(?: the)? "
+    r"^(?:an? |the )?(?:(?:[\d,]+-[a-z]+,? )+(?P<mod>[a-z]+ )?|\d+ (?:[a-z]+ ){0,2})(?P<head>[a-z]+) (?:in|across)(?: the)? "
     r"(?P<place>[A-Z][a-z]+(?:(?: |–|-)[A-Z][a-z]+){0,2})\b(?! (?:and|&) [A-Z])"
 )
 # "since a new resort opened 20 min away": someone else's event, the cause of theirs
@@ -3230,10 +3244,15 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
             if (
                 future
                 or words[0] in ("is", "was", "has", "had", "named", "ranked", "recognized", "recognised", "listed")
+                or words[0] in _PRESS_VERBS  # "Fuego Fresh signs 15-unit development deal in Texas"
                 or has_verb(["", words[0]])
                 or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
             ):
-                if words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
+                if (
+                    words[0] in _PRESS_VERBS
+                ):  # "signs 15-unit development deal" -> "Signed 15-unit development deal"
+                    rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
+                elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
                     ing = _INFLECT.present_participle(rest.split()[0])
                     rest = f"{ing} {rest.split(' ', 1)[1]}" if ing else rest
@@ -3473,7 +3492,7 @@ def _time_phrase(when: str) -> str:
     when = re.sub(r"\b(fiscal year|quarter|year|lock|deadline|renewal) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)
     first = when.split()[0].lower() if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
-    return f"the {when}" if not own or re.match(r"^Q[1-4] [a-z]", when) else when
+    return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
@@ -3523,6 +3542,22 @@ _CALLED = re.compile(
     r"\d{1,2}/(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
+# a press headline's verbs the event table does not hold ("signs", "inks", "lands"), said in the past
+_PRESS_VERBS = {
+    "signs": "Signed",
+    "inks": "Signed",
+    "lands": "Won",
+    "completes": "Completed",
+    "closes": "Closed",
+    "unveils": "Opened",
+    "debuts": "Launched",
+}
+# "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
+_CALL_BACK = re.compile(
+    r"\b(?:bellen|terugbellen|nabellen|anrufen|zurückrufen|rappeler|appeler|relancer|llamar|volver a llamar)\s+"
+    r"(?P<when>(?:in|im|en|au|à|a|vanaf|ab|begin|anfang|début|principios de)\s+\w+(?:\s+\d{4})?)",
+    re.IGNORECASE,
+)
 # "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure
 _ROLE_LINE = re.compile(
     r"^(?:[Rr]uns|[Oo]wns|[Oo]versees|[Hh]andles|[Mm]anages|[Ll]eads|[Rr]esponsible for|[Ii]n charge of) (?![^;]*\d)"
@@ -3568,7 +3603,7 @@ _MET_AT = re.compile(
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(
     r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back|"
-    r"reconnect)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
+    r"reconnect|maybe|possibly|earliest)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
     r"(?P<when>(?:(?:after|the|next|early|late|mid)\s+)?(?:[A-Z][\w-]*|Q[1-4]|\d{4}|spring|summer|fall|autumn|winter)[^;.,]{0,45})",
     re.IGNORECASE,
 )

@@ -977,7 +977,7 @@ def test_a_clay_size_line_and_a_bare_website_relaunch_are_sentences_with_a_so_wh
         employee_count=400,
         signals=["9 locations, Phoenix metro"],
     )
-    assert _first(diner).startswith("Casa Verde Cantina runs 9 locations across the Phoenix metro."), diner
+    assert _first(diner).startswith("Casa Verde runs 9 locations across the Phoenix metro."), diner
     assert subject == "your 9 Phoenix locations", subject
     _, clinic = _step_one(
         "healthcare_clinic",
@@ -1291,3 +1291,46 @@ def test_meeting_notes_from_the_holdout9_reread_are_said_back_as_theirs() -> Non
         "agency directly; BD decisions sit with the partners",
     )
     assert "delivery" not in asset and "she can" not in asset and "decisions sit" not in asset, asset
+
+
+def test_press_verbs_cuisine_names_events_and_call_backs_from_the_holdout9_reread() -> None:
+    subject, grill = _step_one(
+        "restaurant",
+        title="VP Digital & Off-Premise",
+        company="Solana Fresh Mexican Grill",
+        employee_count=1500,
+        signals=[
+            f"{_days_ago(20)} · Job post: Loyalty Program Manager",
+            f"{_days_ago(40)} · Press: Solana Fresh signs 12-unit development deal in Arizona",
+        ],
+    )
+    assert _first(grill).startswith("Solana Fresh signed a 12-unit development deal in Arizona."), grill
+    assert subject == "the Arizona development deal", subject
+    _, firm = _step_one(
+        "professional_services",
+        title="Dir. BD",
+        company="Pellham & Stroud CPAs",
+        employee_count=120,
+        notes="met at AAM Summit; lost largest client in Sept",
+    )
+    assert _first(firm).startswith("Good to meet you at the AAM Summit."), firm
+    _, shop = _step_one(
+        "ecommerce",
+        title="Hoofd E-commerce",
+        company="Fietsenhuis De Wit",
+        employee_count=60,
+        notes="ontmoet op Shopping Today; bellen in januari",
+    )
+    assert _question(shop) == "Shall I call in January?", shop
+    _, burger = _step_one(
+        "restaurant", title="COO", company="Dockside Burger Co.", employee_count=300, notes="maybe Q3 next yr"
+    )
+    assert _question(burger) == "Shall I follow up in Q3 next year?", burger
+    subject, _ = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Golden Mesa Casino",
+        employee_count=900,
+        signals=[f"{_days_ago(30)} · Completed $38M room and pool renovation"],
+    )
+    assert subject == "the $38M renovation", subject
