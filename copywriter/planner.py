@@ -3475,6 +3475,8 @@ def _observed(clause: str, company: str | None) -> str:
         return f"At {company}, {clause}."
     if figure or not company or re.search(r"\b(?:your|you|you're)\b", clause, re.IGNORECASE):
         return cap_first(clause) + "."
+    if len(clause.split()) > 12 or re.match(r"The [A-Z]", clause):
+        return cap_first(clause) + "."  # "The Vista is at 71% ...": a long clause or a named place needs no "at X"
     return f"{cap_first(clause)} at {company}."
 
 
