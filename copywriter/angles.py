@@ -702,6 +702,8 @@ def _clean_fact(text: str) -> str:
             role = f"{n} {role + 's' if role.split()[-1].isupper() else plural(role)}"  # "SDR (x3)" -> "3 SDRs"
         counted = re.match(r"^(?:\d+|two|three|four|five|several)\b", role, re.IGNORECASE)
         text = f"Hiring {role}" if counted else f"Hiring {with_article(role)}"
+    # "Weave does reminders but 'no reactivation at all'": a gap they named is kept, unquoted
+    text = re.sub(r"\bbut\s+['\"‘“]((?:no|nothing|not|never)\b[^'\"’”]{2,60})['\"’”]\s*$", r"but \1", text)
     if not _QUOTE_ONLY.match(
         text
     ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
@@ -1209,6 +1211,14 @@ _NOTE_SPEAK = (
             r"(?![^,;]*\b(?:come|comes|came|place|places|haven't|hasn't|are|is|were|was|go|goes|book|books|use|uses)\b)"
         ),
         r"\1 accounts for ",
+    ),
+    # "Weave does reminders but no reactivation at all": the tool's gap, said plainly
+    (
+        re.compile(
+            r"^([A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:does|handles|sends|for) ([a-z][\w -]{2,30}?)(?: only)?"
+            r"(?:,| but| and) (nothing for|no) ([a-z][\w -]{2,30}?)(?: at all)?$"
+        ),
+        r"Uses \1 for \2, but \3 \4",
     ),
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),

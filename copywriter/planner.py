@@ -64,7 +64,9 @@ from schemas import AgentProfile, AnalysisResult, ProspectData
 
 T = TypeVar("T")
 _NEGATED = re.compile(
-    r"\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b", re.IGNORECASE
+    # ("Uses Weave for reminders, but no reactivation": a gap they named is what the note is about)
+    r"(?<!but )\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b",
+    re.IGNORECASE,
 )
 _INFLECT = inflect.engine()
 

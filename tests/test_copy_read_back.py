@@ -1334,3 +1334,25 @@ def test_press_verbs_cuisine_names_events_and_call_backs_from_the_holdout9_rerea
         signals=[f"{_days_ago(30)} · Completed $38M room and pool renovation"],
     )
     assert subject == "the $38M renovation", subject
+
+
+def test_a_tools_gap_they_named_is_said_plainly_with_its_own_so_what() -> None:
+    _, dental = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Cedar Lane Dental",
+        employee_count=80,
+        notes="Weave does reminders but 'no reactivation at all'",
+    )
+    first = _first(dental)
+    assert "Weave for reminders, but no reactivation" in first and "'" not in first, dental
+    assert "overdue" in first.lower(), dental  # the gap's "so what": overdue patients nobody brings back
+    _, shop = _step_one(
+        "ecommerce",
+        title="Head of Ecommerce",
+        company="Harbor Supply Co",
+        employee_count=60,
+        notes="Klaviyo for newsletters only, no flows",
+    )
+    assert "Klaviyo for newsletters, but no flows" in _first(shop), shop
+    assert "Flows built once" not in shop, shop  # never a "so what" about flows they do not have

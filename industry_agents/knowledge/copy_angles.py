@@ -252,7 +252,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
             ),
             (
-                r"\boverdue\b|\brecall\b|\bhygiene\b",
+                r"\boverdue\b|\brecall\b|\bhygiene\b|\breactivat",
                 (
                     "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
                     "Patients who are overdue already know the practice, which makes them the quickest way to fill open slots.",
@@ -421,12 +421,16 @@ ANGLES: dict[str, CopyAngles] = {
                 "Shoppers who first buy in a store are easy to lose online unless someone writes to them after the visit.",
             ),
             (
-                r"\bflows?\b|\bautomations?\b",
+                r"(?<!but no )\bflows?\b|\bautomations?\b",
                 "Flows built once and left alone usually miss the second order, because the timing and the offer never change.",
             ),
             (
                 MILESTONE,
                 "Attention like that brings first orders; the second order is where it pays back.",
+            ),
+            (
+                r"\bbut no (?:flows?|automations?)\b",
+                "Without flows, a first-time buyer hears the same newsletter as everyone else, and the second order is left to chance.",
             ),
         ),
         observation=(
