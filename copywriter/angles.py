@@ -708,6 +708,10 @@ def _clean_fact(text: str) -> str:
         text
     ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
         text = re.sub(r"(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*$", "", text)
+    # "Hiring SDRs (3 open reqs)" -> "Hiring 3 SDRs": the count the aside gives
+    text = re.sub(
+        r"^Hiring ([A-Za-z][\w -]*?s) \((\d+) open (?:reqs?|roles?|positions?|seats?)\)", r"Hiring \2 \1", text
+    )
     text = _PAREN_SOURCE.sub("", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
     text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
@@ -1179,6 +1183,7 @@ _NOTE_SPEAK = (
         r"Topping out a \1",
     ),
     (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
+    (re.compile(r"\b([Aa])cq'd\b"), r"\1cquired"),  # "acq'd 9 practices past 12 mo"
     (re.compile(r"^Unveil(ed|s|ing) "), lambda m: f"Open{m.group(1)} "),
     # "Q1 pipeline coverage 2.1x, board wants 3x": a ratio said with its verb
     (

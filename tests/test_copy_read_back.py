@@ -1356,3 +1356,22 @@ def test_a_tools_gap_they_named_is_said_plainly_with_its_own_so_what() -> None:
     )
     assert "Klaviyo for newsletters, but no flows" in _first(shop), shop
     assert "Flows built once" not in shop, shop  # never a "so what" about flows they do not have
+
+
+def test_open_reqs_and_acqd_are_said_whole() -> None:
+    subject, body = _step_one(
+        "saas",
+        title="SDR Manager",
+        company="Quillo",
+        employee_count=60,
+        signals=["Hiring SDRs (4 open reqs)"],
+    )
+    assert "hiring 4 SDRs" in _first(body) and subject == "your 4 SDR hires", (subject, body)
+    _, dso = _step_one(
+        "healthcare_clinic",
+        title="COO",
+        company="Pinegate Dental Partners",
+        employee_count=400,
+        notes="acq'd 7 practices",
+    )
+    assert "acq'd" not in dso, dso
