@@ -858,8 +858,12 @@ class Plan:
             if when:
                 relative = when.startswith("next ")
                 event = (f"the {noun} {when}" if relative else f"the {when} {noun}") if noun else when
+                # a bare date says what the 15 minutes are for ("before January to plan what we'd run first?")
+                why = "" if noun else f" to plan what we'd {self.offer_do} first"
                 options.append(
-                    f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
+                    f"Worth 15 minutes before {event}{why}?"
+                    if senior
+                    else f"Could we find 15 minutes before {event}{why}?"
                 )
             topic = self.cta_topic(fact)
             if topic:
@@ -940,8 +944,11 @@ class Plan:
         np = m.group("np") if m.group("np").split()[0].isupper() else lc_first(m.group("np"))
         owner = "your" if opening.startswith(("You", "I saw that you")) else "its"
         adv = m.group("adv").lower()
-        at = f"{adv} " if adv in ("up", "down") else "at " if adv == "at" else f"at {adv} "
-        line = f"{opening[:-1]}, with {owner} {np} {at}{m.group('rest').rstrip('.')}."
+        at = f"{adv} "  # "is up 6%", "is at 97%", "is about 34%"
+        be = "are" if words[-1].endswith("s") and not words[-1].endswith("ss") else "is"
+        # "..., while its third-party delivery is about 34% of sales": the figure said as a clause of its own,
+        # never tacked on with "with its ... at"
+        line = f"{opening[:-1]}, while {owner} {np} {be} {at}{m.group('rest').rstrip('.')}."
         return line if len(line.split()) <= 30 and self.ok(line) else None
 
     def _told_with(self, fact: CopyFact) -> str | None:
@@ -3454,7 +3461,7 @@ def _restate_all(plan: Plan, prospect: ProspectData, facts: ProspectFacts) -> No
 _TOLD_US = re.compile(
     r"\b(?:told|said to|mentioned to|shared with|wrote to|emailed)\s+(?:us|me|our)\b|"
     r"\b(?:on|during|in)\s+(?:(?:a|the|our|an)\s+)?(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
-    r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our|the) (?:call|meeting)\b",
+    r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our |the )?(?:call|meeting|demo)\b",
     re.IGNORECASE,
 )
 

@@ -1375,3 +1375,26 @@ def test_open_reqs_and_acqd_are_said_whole() -> None:
         notes="acq'd 7 practices",
     )
     assert "acq'd" not in dso, dso
+
+
+def test_figures_beside_news_are_a_clause_and_a_bare_date_question_says_what_for() -> None:
+    _, grill = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Cobalt Street Kitchen",
+        employee_count=900,
+        notes="3P delivery ~29% of sales",
+        signals=["Launching loyalty app in Q1"],
+    )
+    first = _first(grill)
+    assert ", with its" not in first and ", while its third-party delivery is about 29% of sales" in first, grill
+    assert "not through the apps" not in first, grill  # never "the apps" the record never named
+    _, union = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Sound Valley Credit Union",
+        employee_count=300,
+        signals=["Merger with Cedar Coast CU closes January"],
+    )
+    question = _question(union)
+    assert question.endswith("before January to plan what we'd run first?") or "January" not in question, union

@@ -144,7 +144,7 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bloyalty\b",
                 (
-                    "Loyalty rewards work best when they go to the orders placed direct, not through the apps.",
+                    "Loyalty rewards work best when they go to the orders placed direct, not through the delivery apps.",
                     "A loyalty program pays back when it moves regulars to ordering direct; rewards earned through the apps mostly pay the apps.",
                 ),
             ),
@@ -380,7 +380,7 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
                 (
                     "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
-                    "Those first-time buyers were already paid for once, which makes a second order from them far cheaper than a new customer.",
+                    "First-time buyers were already paid for once, which makes a second order from them far cheaper than winning a new customer.",
                 ),
             ),
             (
@@ -597,8 +597,8 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b",
                 (
-                    "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
-                    "Breakdowns like that usually show up in the machine data days before the stop: vibration, temperature, cycle time.",
+                    "Stops like that rarely come without warning. The signs are usually in the machine data days before the stop.",
+                    "Stops like that usually show up in the machine data days before they happen: vibration, temperature, cycle time.",
                 ),
             ),
             (
