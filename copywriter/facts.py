@@ -99,8 +99,8 @@ def clean_name(value: str | None) -> str | None:
 _TRADE_WORDS = frozenset(
     """accountants accounting advisors advisory apartment apartments associates bakery bakeshop bancorp bancshares
     bank barbecue bbq bistro brewery brewing builders burgers cantina chinese eatery greek indian italian japanese
-    mexican pizzeria steakhouse taqueria thai cafe care casino center centre chartered chiropractic clinic clinics
-    club
+    mexican outfitters pizzeria steakhouse taqueria thai cafe care casino center centre chartered chiropractic
+    clinic clinics club
     communities conference construction consulting convention cpa cpas dental dentistry engineering
     family federal financial fitness foods golf grill group health healthcare holdings hospital
     hospitality hospitals hotel hotels inn inns insurance kitchen law legal living lodge logistics

@@ -900,6 +900,15 @@ class Plan:
                 f"Worth 15 minutes to see what that could look like{at}?",
                 "Open to a 15-minute call next week?",
             ]
+        elif fact is None:
+            # with nothing known about them a plan for them would be presumed; an example from elsewhere is not
+            examples = [
+                "Want me to send a one-page example of how this has worked elsewhere?",
+                "Would a short example from a similar company be useful?",
+                f"Should I send a one-page example of what we'd {self.offer_do}?",
+            ]
+            begin = stable_int(self.ctx.seed, "example") % len(examples)  # two readers of one offer differ
+            general = examples[begin:] + examples[:begin]
         else:
             general = [
                 f"Want me to send a one-page plan{where}?",

@@ -1398,3 +1398,14 @@ def test_figures_beside_news_are_a_clause_and_a_bare_date_question_says_what_for
     )
     question = _question(union)
     assert question.endswith("before January to plan what we'd run first?") or "January" not in question, union
+
+
+def test_a_thin_record_is_never_offered_a_plan_for_a_company_we_know_nothing_about() -> None:
+    for title, company in (
+        ("Marketing Manager", "Cedar Ridge Physical Therapy"),
+        ("Office Manager", "Larkspur Family Dental"),
+        ("Marketing Director", "Prairie Oak Bank"),
+    ):
+        industry = "financial_services" if "Bank" in company else "healthcare_clinic"
+        _, body = _step_one(industry, title=title, company=company, employee_count=40)
+        assert "plan for" not in _question(body), body
