@@ -710,12 +710,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "new work through referrals",
             "Most partners I talk to say their firm wins almost all its new work through referrals, which is steady but never on its own timing.",
-            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+            "Outbound is how a firm books first meetings with the clients a partner picks, on its own timing.",
         ),
         observation_alt=(
             "the clients you'd pick",
             "Most partners I talk to can name the clients they would most like to work for, and referrals rarely bring those ones in.",
-            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+            "Outbound is how a firm books first meetings with the clients a partner picks, on its own timing.",
         ),
         hire_roles=r"\b(?:business dev|BD|marketing|growth|partner|sales)",
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
