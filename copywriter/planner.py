@@ -807,9 +807,9 @@ class Plan:
         the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
         co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
+        # the offer as the sender states it: never an audience the offer does not name ("for regional and tribal
+        # casinos" read as a claim of ours by two blind readers, and as the wrong trade to a PT clinic)
         what = self.offer_short_np
-        if self.angles and not re.search(r"\bfor\b", what):
-            what = f"{what} for {self.angles.segment}"
         judged = self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.

@@ -1409,3 +1409,11 @@ def test_a_thin_record_is_never_offered_a_plan_for_a_company_we_know_nothing_abo
         industry = "financial_services" if "Bank" in company else "healthcare_clinic"
         _, body = _step_one(industry, title=title, company=company, employee_count=40)
         assert "plan for" not in _question(body), body
+
+
+def test_the_sender_line_states_the_offer_and_no_audience_it_does_not_name() -> None:
+    _, body = _step_one(
+        "casino", title="VP Marketing", company="Silver Pine Casino", employee_count=800, notes="Met at G2E"
+    )
+    assert "regional and tribal casinos" not in body, body  # the industry's segment is ours, not the sender's
+    assert "player reactivation email and SMS campaigns" in body, body
