@@ -981,6 +981,12 @@ class Plan:
         return None
 
     @cached_property
+    def told_in_person(self) -> bool:
+        """Whether the notes record a meeting or a call, so their facts are what the prospect told us."""
+        notes = self.ctx.prospect.notes or ""
+        return bool(_MET_AT.search(notes) or _CALLED.search(notes))
+
+    @cached_property
     def warm(self) -> str | None:
         """What a rep says first when the notes show earlier contact, or None: where we met ("Met at MGMA" ->
         "Good to meet you at MGMA."), a call ("Zoom 11/19" -> "Thanks for the time on Zoom on the 19th."), an
@@ -992,7 +998,11 @@ class Plan:
         if m := _MET_AT.search(notes):
             about = (m.group("about") or "").strip()
             event = m.group("event").strip()
-            if re.search(r"\b(?:Summit|Conference|Forum|Convention|Congress|Dinner|Meetup|Symposium)$", event):
+            if re.search(
+                r"\b(?:Summit|Conference|Forum|Convention|Congress|Dinner|Meetup|Symposium|dinner|lunch|breakfast|"
+                r"meetup|happy hour)$",
+                event,
+            ):
                 event = event if event.startswith("the ") else f"the {event}"  # "the AAM Summit"
             line = (
                 f"Good to talk {about} with you at {event}."  # "Good chat at FABTECH about automation"
@@ -2079,12 +2089,7 @@ class Plan:
             where = _TOLD_AT.search(fact.raw)
             # a figure in the notes of a meeting or a call is what they told us there ("met at G2E; lapsed rated
             # players up ~18%"): said back as theirs
-            told = _TOLD_US.search(fact.raw) or (
-                fact.field == "notes"
-                and bool(
-                    _MET_AT.search(self.ctx.prospect.notes or "") or _CALLED.search(self.ctx.prospect.notes or "")
-                )
-            )
+            told = _TOLD_US.search(fact.raw) or (fact.field == "notes" and self.told_in_person)
             if mine and not where and not told:
                 # a researcher's note, not a conversation: said as an observation in the reader's terms, never
                 # "You mentioned that ..." for something they never told us
@@ -2543,6 +2548,12 @@ class Plan:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
         if said is not None:
             return None
+        gone = re.match(r"(\w+) of your (\w+) ([A-Z]{2,4}s|[a-z]+s) (?:quit|left|resigned)\b", fact.text)
+        if gone and angle == 0:
+            return f"{gone.group(1).lower()} of {gone.group(2)} {gone.group(3)} gone"  # "two of five SDRs gone"
+        ratio = re.search(r"\b((?:Q[1-4] )?)(?:pipeline )?(coverage) (?:is )?(?:about )?(\d[\d.]*x)\b", fact.text)
+        if ratio and angle == 0:
+            return f"{ratio.group(1)}{ratio.group(2)} at {ratio.group(3)}"  # "Q1 coverage at 2.1x"
         backer = _INVESTED.match(fact.text)
         if backer and angle == 0:
             return f"the {' '.join(backer.group('who').split()[:2])} investment"  # "the Calder Growth investment"
@@ -3617,7 +3628,8 @@ _MET_AT = re.compile(
     # "Lo conocimos en", "Kennengelernt auf", "Rencontrée au", "Ontmoet op": where we met, in the record's language
     r"(?:[Ll][oa]s?\s+)?[Cc]onocimos\s+en|[Kk]ennengelernt\s+(?:auf|bei|an)(?:\s+der|\s+dem)?|"
     r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)|[Oo]ntmoet\s+op)\s+"
-    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})(?:\s+(?:booth|stand|show|event))?"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4}(?:\s+(?:dinner|lunch|breakfast|meetup|happy hour))?)"
+    r"(?:\s+(?:booth|stand|show|event))?(?:\s+[A-Z]{2,3}\b)?"  # "met at Pavilion dinner SF"
     r"(?:\s+(?:about|re)\s+(?P<about>[^;.,]*))?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for

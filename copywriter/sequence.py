@@ -208,6 +208,18 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             ]
     # earlier contact comes first: "Good to meet you at MGMA.", "Thanks for the time on Zoom on the 19th."
     warm = plan.warm
+    if (
+        warm
+        and plan.told_in_person
+        and lead is not None
+        and lead.field == "notes"
+        and first
+        and first[0]
+        and first[0].startswith("Your ")
+        and plan.ok(told := f"You mentioned that y{first[0][1:]}")
+    ):
+        # a figure from the notes of a meeting or a call is theirs, said back as what they told us
+        first[0] = told
     if warm and not any(p and p.startswith(("When you spoke", "Good to meet")) for p in first):
         first.insert(0, warm)
     p1 = " ".join(p for p in first if p)

@@ -1417,3 +1417,25 @@ def test_the_sender_line_states_the_offer_and_no_audience_it_does_not_name() -> 
     )
     assert "regional and tribal casinos" not in body, body  # the industry's segment is ours, not the sender's
     assert "player reactivation email and SMS campaigns" in body, body
+
+
+def test_a_meeting_at_a_dinner_opens_and_what_they_said_there_is_theirs() -> None:
+    subject, body = _step_one(
+        "saas",
+        title="CRO",
+        company="Ferrow",
+        employee_count=150,
+        notes="met at Pavilion dinner SF; Q1 pipeline coverage 2.2x, board wants 3x",
+    )
+    assert _first(body).startswith(
+        "Good to meet you at the Pavilion dinner. You mentioned that your Q1 pipeline coverage is 2.2x"
+    ), body
+    assert subject == "Q1 coverage at 2.2x", subject
+    subject, _ = _step_one(
+        "saas",
+        title="CRO",
+        company="Ordwell",
+        employee_count=150,
+        notes="3 of 6 SDRs quit in Sept, backfill 90+ days",
+    )
+    assert subject == "three of six SDRs gone", subject
