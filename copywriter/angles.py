@@ -301,8 +301,8 @@ NP_NUMBER = re.compile(
     r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$"
 )
 FOREIGN = re.compile(
-    r"[äöüßéèàçñ]|\b(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
-    r"lancement|opent|kantoor|werk)\b",
+    r"[äöüßéèàçñ]|(?<![\w-])(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
+    r"lancement|opent|kantoor|werk)(?![\w-])",  # "die-cast cells" is English
     re.IGNORECASE,
 )
 
@@ -1188,7 +1188,8 @@ _NOTE_SPEAK = (
     # "Q1 pipeline coverage 2.1x, board wants 3x": a ratio said with its verb
     (
         re.compile(
-            r"^((?:[A-Z][\w-]*)(?: [a-zA-Z0-9][\w-]*){0,3} (?:coverage|ratio)) (?=(?:about |~)?\d[\d.]*x\b)"
+            r"^((?:[A-Z][\w ]{0,20}: )?(?:[A-Za-z][\w-]*)(?: [a-zA-Z0-9][\w-]*){0,3} (?:coverage|ratio)) "
+            r"(?=(?:about |~)?\d[\d.]*x\b)"
         ),
         r"\1 is ",
     ),
@@ -1385,7 +1386,8 @@ def normalise_note(text: str) -> str:
     if m and _np_subject(m.group("np")):
         # "New mobile app launched" -> "Launched a new mobile app": the note's event with its verb first
         np = lc_np(m.group("np"))
-        article = "an" if np[:1] in "aeiou" else "a"
+        plural_np = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
+        article = "its" if plural_np else "an" if np[:1] in "aeiou" else "a"  # "its players club tiers"
         text = f"{m.group('verb').capitalize()} {article} {np}{m.group('rest') or ''}"
     m = _WILL.match(text)
     if m:
@@ -1426,7 +1428,7 @@ _HEDGES = frozenset(
 _MORE_ING = frozenset({"completing", "entering", "starting", "ending", "going", "coming", "reopening"})
 _NP_DONE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}?)\s+(?P<verb>launched|announced|opened|completed|"
-    r"approved|signed|started|unveiled)(?P<rest>\s+(?:in|on|this|last|earlier)\b.*)?$"
+    r"approved|signed|started|unveiled|relaunched|rebranded)(?P<rest>\s+(?:in|on|this|last|earlier|as)\b.*)?$"
 )
 
 

@@ -2308,6 +2308,9 @@ class Plan:
             name = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), (fact.obj or "").split()))
             if name and len(name.split()) <= 3:
                 return f"{name} {fact.lemma}"
+        renamed = re.search(r"\bas ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})\b", fact.text)
+        if renamed and fact.lemma in ("relaunch", "rebrand"):
+            return f"{renamed.group(1)} {fact.lemma}"  # "relaunched ... as Summit Rewards" -> "Summit Rewards relaunch"
         brand = _BRAND_NAMED.search(fact.obj or "") if fact.kind == "gerund" and fact.lemma == "launch" else None
         if brand:
             return f"{brand.group(1)} launch"  # "launching digital-only brand Bluestem Direct" -> "Bluestem Direct launch"
@@ -2931,7 +2934,8 @@ def _internal_figure(fact: CopyFact) -> bool:
         return False  # "Nine locations": how big they are, not a number they told us
     return any(c.isdigit() for n in fact.numbers for c in n) and bool(
         re.search(
-            r"%|[$€£]\s?\d|\b\d+ (?:in|out of) (?:every )?\d+\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b", fact.text
+            r"%|[$€£]\s?\d|\b\d+ (?:in|out of) (?:every )?\d+\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b\d[\d.]*x\b",
+            fact.text,
         )
     )
 
@@ -3362,7 +3366,13 @@ def build_plan(
     # with what they measure, against the agent's offer and personas) adds to the writer's own reading
     several = len(usable) > 1  # (read before the sort: a list being sorted looks empty to its key)
     # a job ad ("Hiring a ...") is a smaller trigger than the company's own news (a round, a deal, an opening)
-    news = any(_group(f) in ("raise", "acquire", "new", "renovate") for f in usable)
+    # (a measured pain the offer answers counts too: "Unplanned downtime ~11% on die-cast cells" over "Hiring a
+    # Reliability Engineer")
+    news = any(
+        _group(f) in ("raise", "acquire", "new", "renovate")
+        or ("%" in f.text and f.kind is None and plan.consequence_weight(f) >= 1.0)
+        for f in usable
+    )
     usable.sort(
         key=lambda f: (
             -(

@@ -1439,3 +1439,33 @@ def test_a_meeting_at_a_dinner_opens_and_what_they_said_there_is_theirs() -> Non
         notes="3 of 6 SDRs quit in Sept, backfill 90+ days",
     )
     assert subject == "three of six SDRs gone", subject
+
+
+def test_english_compounds_are_not_foreign_and_a_call_note_is_said_to_the_reader() -> None:
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Kestrel Castings",
+        employee_count=300,
+        signals=["Unplanned downtime ~12% on die-cast cells", "Hiring a Reliability Engineer"],
+    )
+    assert "unplanned downtime is about 12% on die-cast cells" in _first(plant), plant  # "die-cast" is English
+    _, saas = _step_one(
+        "saas",
+        title="Co-Founder & CEO",
+        company="Rosterly",
+        employee_count=25,
+        notes="On a call: pipeline coverage 1.7x for Q1 and he is still closing every deal himself.",
+    )
+    assert (
+        "You mentioned that your pipeline coverage is 1.7x for Q1 and you are still closing every deal yourself."
+        in (_first(saas))
+    ), saas
+    subject, _ = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Big Pine Casino",
+        employee_count=900,
+        signals=["Players club tiers relaunched as Summit Rewards in October"],
+    )
+    assert subject == "the Summit Rewards relaunch", subject
