@@ -2655,6 +2655,9 @@ class Plan:
                     return f"{lowered.split()[0]} new {lowered.split()[1]}"  # "12 locations" -> "12 new locations"
                 return lowered if numbered else f"the {lowered}"
             if fact.kind is None:
+                project = re.fullmatch(r"\d[\d,]*-[a-z]+ ((?:[A-Z][\w'-]* ?){1,3}) ([a-z][\w-]+)", lowered)
+                if project:
+                    return f"the {project.group(1).strip()} {project.group(2)}"  # "the Riverside lease-up"
                 sites = re.fullmatch(r"(\d+) ([a-z]+)", lowered)
                 place = re.search(r"\b(?:in|across)(?: the)? ([A-Z][a-z]+)\b", fact.text)
                 if sites and place and sites.group(2) in SITE_NOUNS | {"locations", "stores", "restaurants"}:

@@ -1469,3 +1469,14 @@ def test_english_compounds_are_not_foreign_and_a_call_note_is_said_to_the_reader
         signals=["Players club tiers relaunched as Summit Rewards in October"],
     )
     assert subject == "the Summit Rewards relaunch", subject
+
+
+def test_a_named_lease_up_is_its_own_subject() -> None:
+    subject, _ = _step_one(
+        "real_estate",
+        title="VP of Leasing",
+        company="Cardinal Peak Residential",
+        employee_count=300,
+        signals=["240-unit Lakeside lease-up opens March 2027"],
+    )
+    assert subject == "the Lakeside lease-up", subject
