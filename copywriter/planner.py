@@ -56,6 +56,7 @@ from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_e
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
+from intelligence.english import number_article as _number_article
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
@@ -193,12 +194,6 @@ _QUANTITY_NP = re.compile(
 
 
 _NAME_ENDS = frozenset(("at", "in", "on", "near", "by", "for", "with", "and", "is", "was"))
-
-
-def _number_article(quantity: str) -> str:
-    """ "an 81% occupancy", "an 18% rate", "a 12% share": the article as the number is said."""
-    digits = quantity.lstrip("~$€£")  # "an $18M Series B"
-    return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
 
 
 # Record noun phrases with no verb that can still be said (see `Plan._np_clause`).
@@ -3561,7 +3556,6 @@ _WANTS_BY = re.compile(
     r"program|programme|[\w-]+(?: and [\w-]+)? (?:pilot|test|campaign|flows?|program|programme))(?: on [\w -]{3,40}?)?)"
     r"(?P<live> live| in place| running| launched)? (?P<prep>before|by|in) (?P<when>[^;,.]{2,40})"
 )
-# "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
 # "wants a Jan pilot", "wants a Q1 test": the pilot they asked for, by its month
 _WANTS_DATED_PILOT = re.compile(
     r"\bwants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
@@ -3571,6 +3565,7 @@ _WANTS_DATED_PILOT = re.compile(
 _WANTS_PROOF = re.compile(
     r"\bwants? (?:a |an |the |to see (?:a |the )?)?(?P<what>case study|deck|proposal|benchmark|reference)s?\b"
 )
+# "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
 _WANTS_PILOT = re.compile(
     r"\bwants? (?:an? |the )?(?:[\w-]+ )?(?:test|pilot)(?:,| -| or| and)? (?:an? )?(?P<what>\d+-day pilot)\b|"
     r"\bwants? (?:an? |the )?(?P<what2>\d+-day (?:pilot|test))\b"

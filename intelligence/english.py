@@ -7,6 +7,7 @@ persona" is written "the ownership & asset management persona"; "Summit Trail Ou
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import inflect
@@ -43,12 +44,20 @@ _CASED = {
 _ACRONYMS = frozenset(v for v in _CASED.values() if (v.isupper() and v.isalpha()) or v in ("B2B", "B2C", "D2C"))
 
 
+def number_article(quantity: str) -> str:
+    """ "an 81% occupancy", "an 18% rate", "a 12% share", "an $18M Series B": the article as the number is said."""
+    digits = quantity.lstrip("~$€£")
+    return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
+
+
 @lru_cache(maxsize=4096)
 def a(phrase: str) -> str:
-    """The phrase with its indefinite article: "an e-commerce leader", "a VP", "an SVP", "an RIA"."""
+    """The phrase with its indefinite article: "an e-commerce leader", "a VP", "an RIA", "an 18% target"."""
     first = phrase.split()[0] if phrase.split() else ""
     if first in _ACRONYMS:  # spelled letter by letter: the article follows the first letter's name
         return f"{'an' if first[0] in 'AEFHILMNORSX' else 'a'} {phrase}"
+    if re.match(r"[~$€£]?\d", first):
+        return f"{number_article(first)} {phrase}"  # inflect says "a 18%"
     return _ENGINE.a(phrase)
 
 
