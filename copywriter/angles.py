@@ -301,8 +301,8 @@ NP_NUMBER = re.compile(
     r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$"
 )
 FOREIGN = re.compile(
-    r"[äöüßéèàçñ]|(?<![\w-])(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
-    r"lancement|opent|kantoor|werk)(?![\w-])",  # "die-cast cells" is English
+    r"[äöüßéèàçñ]|(?<![\w-])(?:der|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
+    r"lancement|opent|kantoor|werk)(?![\w-])",  # "die-cast cells", "die and hydraulic failures" are English
     re.IGNORECASE,
 )
 
@@ -353,7 +353,8 @@ INTERNAL = re.compile(
     # who signs or approves, and the way spend goes: the buying process is ours to plan, not to tell back
     r"signs(?:\s*(?:[,;.]|$)|\s+(?:off|anything|>|<|over|under|above|up\s+to|[$€£]))|"
     r"approves?\b|decides(?:\s+(?:with|on|anything|over|above|>|spend|budget|the\s+budget)|\s*(?:[,;.]|$))|"
-    r"(?:spend|budget|purchas\w*)\s+goes\s+through\b|decisions?\s+(?:sit|sits|rest|rests|lie|lies)\s+with\b)",
+    r"(?:spend|budget|purchas\w*)\s+goes\s+through\b|decisions?\s+(?:sit|sits|rest|rests|lie|lies)\s+with\b|"
+    r"^(?:worried|concerned|nervous)\s+about\b)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -696,10 +697,19 @@ def _clean_fact(text: str) -> str:
     text = _PRESS_LABEL.sub("", text)
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
-        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b", job.group("role"))
-        role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b", "", job.group("role")).split(",")[0].strip()
-        if times and int(n := times.group(1) or times.group(2)) > 1:
-            role = f"{n} {role + 's' if role.split()[-1].isupper() else plural(role)}"  # "SDR (x3)" -> "3 SDRs"
+        written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
+        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])", written)
+        role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written).split(",")[0].strip()
+        if times and int(n := times.group(1) or times.group(2) or times.group(3)) > 1:
+            last = role.split()[-1]
+            many = (
+                role
+                if last.endswith("s") and not last.isupper()
+                else role + "s"
+                if last.isupper()
+                else plural(role)
+            )
+            role = f"{n} {many}"  # "SDR (x3)" -> "3 SDRs"; "6 x Sales Development Representatives" stays plural
         counted = re.match(r"^(?:\d+|two|three|four|five|several)\b", role, re.IGNORECASE)
         text = f"Hiring {role}" if counted else f"Hiring {with_article(role)}"
     # "Weave does reminders but 'no reactivation at all'": a gap they named is kept, unquoted
@@ -713,20 +723,30 @@ def _clean_fact(text: str) -> str:
         r"^Hiring ([A-Za-z][\w -]*?s) \((\d+) open (?:reqs?|roles?|positions?|seats?)\)", r"Hiring \2 \1", text
     )
     text = _PAREN_SOURCE.sub("", text)
-    text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
+    # asides ("(e.g. to Shopify Plus)", "(never)") do not read in a sentence; a quoted remark they hid goes too
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    text = _TAIL_QUOTE.sub(
+        lambda m: m.group(0) if m.group("before") in _QUOTE_KEEPERS else m.group("before"), text
+    )
     text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
     text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)
 
 
 # a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
+# a remark quoted at the end after a word of its own (never "... commissions are the 'single biggest leak'.")
+_TAIL_QUOTE = re.compile(
+    r"(?P<before>\b\w+)(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*\.?$"
+)
+_QUOTE_KEEPERS = frozenset({"the", "a", "an", "is", "are", "was", "were", "as", "called", "named", "its", "their"})
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
 _PRESS_LABEL = re.compile(
     r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)\s*:\s*",
     re.IGNORECASE,
 )
 _JOB_LABEL = re.compile(
-    r"^(?:Job post(?:ing)?|Job ad|Open role|Careers|Now hiring|Hiring|Job)\s*:\s*(?P<role>[A-Za-z0-9].{2,80})$",
+    r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)\s*:\s*"
+    r"(?P<role>[A-Za-z0-9].{2,80})$",
     re.IGNORECASE,
 )
 _SOURCE_COLON = re.compile(
@@ -737,7 +757,7 @@ _SOURCE_COLON = re.compile(
 
 
 def _sentences(notes: str) -> list[str]:
-    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
+    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])|;\s*", notes) if s.strip()]
     return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
 
 
@@ -1027,7 +1047,7 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<![\w>-])>\s?(?=[$€£]?\d)"), "over "),
     (re.compile(r"(?<=[a-z] )\+(?=\d[\d.,]*%)"), "up "),
     # "lapsed rated = ~38% of db": rated players, and "=" said as a verb
-    (re.compile(r"\b(lapsed|active|carded|inactive) rated\b(?! players)"), r"\1 rated players"),
+    (re.compile(r"\b([Ll]apsed|[Aa]ctive|[Cc]arded|[Ii]nactive) rated\b(?! players)"), r"\1 rated players"),
     (re.compile(r"(?<=players) = (?=(?:about |roughly |nearly |over )?\d)"), " are "),
     (re.compile(r"(?<=[a-z]) = (?=(?:about |roughly |nearly |over )?\d)"), " is "),
     # "..., budget approved" -> "..., with the budget approved"
@@ -1113,7 +1133,15 @@ _NOTE_SPEAK = (
     ),
     (re.compile(r", online (?=by |in )"), ", coming online "),
     (re.compile(r"(?<=[\w)]) (mostly|mainly) (?=[A-Z])"), r", \1 on "),
+    (re.compile(r", (mostly|mainly) (?=[a-z]+ (?:and [a-z]+ )?(?:failures|breakdowns|stops)\b)"), r", \1 from "),
     (re.compile(r", (mostly|mainly) (?=[a-z]+s\b)"), r", \1 on "),  # "~6% unplanned downtime, mostly conveyors"
+    (re.compile(r"\b(hours?|hrs?)/(?:wk|week)\b"), "hours a week"),  # "~11 hrs/wk"
+    # "OEE ~58% on press line 2, unplanned downtime ~11 hrs/wk": the second measure joined with its verb
+    (re.compile(r", (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r", and \1 runs "),
+    (
+        re.compile(r"^(OEE|Utili[sz]ation|Occupancy)(?= (?:about|~|around)\s?\d[\d.]*%.*, and \w+ \w+ runs )"),
+        r"\1 is",
+    ),
     (re.compile(r"\b(?:thru|through) ([A-Z]{2,}) exclusive\b"), r"through \1's exclusive"),
     (re.compile(r"\b(cost per lead|CAC|churn|turnover) (climbing|rising|falling|dropping)\b"), r"and \1 is \2"),
     # "UE/DD" -> "Uber Eats and DoorDash"; a dangling dash at the end of a clause goes
@@ -1154,6 +1182,7 @@ _NOTE_SPEAK = (
         r"Adding \1 new \2 in ",
     ),
     (re.compile(r", (?:and )?schedules need filling\b"), ", and those schedules need filling"),
+    (re.compile(r"\bneeds? their schedules\b"), "needs those schedules"),  # the new providers', never "your"
     # "wants direct share up before refi in Q2" -> "wants a higher direct share before the refi in Q2"
     (
         re.compile(r"\bwants ([a-z][\w.-]*(?: [a-z][\w.-]*)?) (up|down) (?=before|by)\b"),
@@ -1183,6 +1212,22 @@ _NOTE_SPEAK = (
         r"Topping out a \1",
     ),
     (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
+    (re.compile(r"(?<=\d)\+? mo\b"), lambda m: m.group(0).replace("mo", "months")),  # "18+ mo"
+    # "No-shows running ~14%, ~1,900 kids overdue for well visits": two measures, each with its verb
+    (re.compile(r"^(No-shows|Cancellations|Cancels|No-show rates) running (?=(?:about |~))"), r"\1 are running "),
+    (
+        re.compile(r", ((?:about |~\s?)?\d[\d,]* (?:kids|children|patients|members|players)) overdue\b"),
+        r", and \1 are overdue",
+    ),
+    # "~600 patients not seen in 18+ mo" -> "About 600 patients haven't been seen in 18+ months"
+    (re.compile(r"\b(patients|players|members|customers|guests) not seen in\b"), r"\1 haven't been seen in"),
+    # "Lapsed rated up to ~14k from ~9k a yr ago" -> "... have grown to about 14k from about 9k a year ago"
+    (re.compile(r"\bup to (?=(?:~\s?|about )?\d[\d.,]*k? from (?:~\s?|about )?\d)"), "have grown to "),
+    # "Opened The Halyard Savannah, 140 rooms" -> "Opened The Halyard Savannah, a 140-room hotel"
+    (
+        re.compile(r"^(Opened|Opening|Opens) (The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}), (\d+) rooms$"),
+        r"\1 \2, a \3-room hotel",
+    ),
     (re.compile(r"\b([Aa])cq'd\b"), r"\1cquired"),  # "acq'd 9 practices past 12 mo"
     (re.compile(r"^Unveil(ed|s|ing) "), lambda m: f"Open{m.group(1)} "),
     # "Q1 pipeline coverage 2.1x, board wants 3x": a ratio said with its verb
@@ -1496,7 +1541,7 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     ]
     notes = clean(prospect.notes)
     if notes:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])", notes):
             parts = _sentences(sentence)
             if any(_NO_NEWS_STRICT.search(p.strip()) for p in parts):
                 continue  # "Recently installed MES; no downtime issues reported": nothing to write about

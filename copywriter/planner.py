@@ -1015,10 +1015,19 @@ class Plan:
                 else f"I saw you were at {event}."
             )
         elif m := _CALLED.search(notes):
-            where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(
-                m.group("how").lower(), "on the call"
-            )
+            how = m.group("how").lower()
+            where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(how, "on the call")
             day = _INFLECT.ordinal(str(int(m.group("day"))))
+            visit = {
+                "meeting": "meeting",
+                "mtg": "meeting",
+                "plant tour": "plant tour",
+                "site visit": "site visit",
+            }
+            if how in visit or how in ("tour", "demo"):
+                # "Mtg 11/18", "Plant tour 11/6": what we did together, by its name
+                line = f"Thanks for the {visit.get(how, how)} on the {day}."
+                return line if self.ok(line) else None
             # three wordings by a stable hash of the reader: a batch never opens every email with one stock line
             line = (
                 f"Thanks for the time {where} on the {day}.",
@@ -1074,7 +1083,11 @@ class Plan:
                 ask = f"Worth 15 minutes to plan the {month} {dated.group('what')}?"
                 return ask if self.ok(ask) else None
             if proof := _WANTS_PROOF.search(notes):
-                ask = f"Shall I send the {proof.group('what')} first?"
+                by = re.match(r"\s+(?:before|by)\s+([^;,.]{2,40})", notes[proof.end() :])
+                # "Wants a proposal before budget lock Jan 9" -> "... before the budget lock on January 9?"
+                ask = f"Shall I send the {proof.group('what')} " + (
+                    f"before {_time_phrase(by.group(1))}?" if by else "first?"
+                )
                 return ask if self.ok(ask) else None
             if pilot := _WANTS_PILOT.search(notes):
                 ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
@@ -1638,8 +1651,10 @@ class Plan:
                 # "coverage is about 1.8x, needs 3x" -> "... about 1.8x against the 3x you need"
                 pronoun = "you need" if who == "you" else "it needs"
                 text = f"{text[: tail.start()]} against the {needed.group(1)} {pronoun}"
-            else:
+            elif who == "you":
                 text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
+            else:  # "Evergreen is adding 2 NPs in February and needs their schedules full": one subject, named once
+                text = f"{text[: tail.start()]} and {said}{text[tail.end('verb') :]}"
         # "wants win-back test in Q2" -> "want a win-back test in Q2": a countable thing they want takes its article
         text = _WANTED_THING.sub(lambda m: f"{m.group(1)} {_INFLECT.a(m.group(2))}", text)
         # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them,
@@ -2303,6 +2318,11 @@ class Plan:
             name = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), (fact.obj or "").split()))
             if name and len(name.split()) <= 3:
                 return f"{name} {fact.lemma}"
+        opened = re.match(
+            r"(?:Opened|Opening|Opens|Reopened|Reopening) (The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})", fact.text
+        )
+        if opened:
+            return f"{opened.group(1)} opening"  # "Opened The Halyard Savannah, a 140-room hotel" -> the opening
         renamed = re.search(r"\bas ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})\b", fact.text)
         if renamed and fact.lemma in ("relaunch", "rebrand"):
             return f"{renamed.group(1)} {fact.lemma}"  # "relaunched ... as Summit Rewards" -> "Summit Rewards relaunch"
@@ -3102,7 +3122,8 @@ _BRAND_NAMED = re.compile(
 # "a 4-property, 1,150-unit portfolio in Phoenix metro", "6 general dentistry practices in Tucson": counted things
 # in a place
 _PLACED_NP = re.compile(
-    r"^(?:an? |the )?(?:(?:[\d,]+-[a-z]+,? )+(?P<mod>[a-z]+ )?|\d+ (?:[a-z]+ ){0,2})(?P<head>[a-z]+) (?:in|across)(?: the)? "
+    r"^(?:an? |the )?(?:(?:[\d,]+-[a-z]+,? )+(?P<mod>(?:[a-z]+ ){0,2})|\d+ (?:[a-z]+ ){0,2})(?P<head>[a-z]+) (?:in|across|for)"
+    r"(?: the)? "
     r"(?P<place>[A-Z][a-z]+(?:(?: |–|-)[A-Z][a-z]+){0,2})\b(?! (?:and|&) [A-Z])"
 )
 # "since a new resort opened 20 min away": someone else's event, the cause of theirs
@@ -3158,7 +3179,7 @@ _GOAL_TO = re.compile(
 # "Ridge Rewards players club", "Club Azur loyalty program": a named program of theirs takes "its"
 _NAMED_PROGRAM = re.compile(
     r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:[a-z][\w-]*\s+)?(?:players? club|loyalty (?:program|programme|club|app)|"
-    r"rewards (?:program|club)|app|club|program|programme|sportsbook|platform|portal|webshop|lounge)\b"
+    r"rewards (?:program|club)|app|club|program|programme|sportsbook|platform|portal|webshop|lounge|practice)\b"
 )
 _HEADLINE_ING = {
     "replaces": "replacing",
@@ -3558,17 +3579,17 @@ _WANTS_BY = re.compile(
 )
 # "wants a Jan pilot", "wants a Q1 test": the pilot they asked for, by its month
 _WANTS_DATED_PILOT = re.compile(
-    r"\bwants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
+    r"\b[Ww]ants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
     r"April|June|July|August|September|October|November|December|Q[1-4]) (?P<what>pilot|test)\b"
 )
 # "wants a case study first": what they asked to see before a call
 _WANTS_PROOF = re.compile(
-    r"\bwants? (?:a |an |the |to see (?:a |the )?)?(?P<what>case study|deck|proposal|benchmark|reference)s?\b"
+    r"\b[Ww]ants? (?:a |an |the |to see (?:a |the )?)?(?P<what>case study|deck|proposal|benchmark|reference)s?\b"
 )
 # "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
 _WANTS_PILOT = re.compile(
-    r"\bwants? (?:an? |the )?(?:[\w-]+ )?(?:test|pilot)(?:,| -| or| and)? (?:an? )?(?P<what>\d+-day pilot)\b|"
-    r"\bwants? (?:an? |the )?(?P<what2>\d+-day (?:pilot|test))\b"
+    r"\b[Ww]ants? (?:an? |the )?(?:[\w-]+ )?(?:test|pilot)(?:,| -| or| and)? (?:an? )?(?P<what>\d+-day pilot)\b|"
+    r"\b[Ww]ants? (?:an? |the )?(?P<what2>\d+-day (?:pilot|test))\b"
 )
 # "CCO Mark Lin must be on next call": who the next call needs
 _NEXT_CALL_WITH = re.compile(
@@ -3577,7 +3598,8 @@ _NEXT_CALL_WITH = re.compile(
 )
 # "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
 _CALLED = re.compile(
-    r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg)\s+(?:on\s+)?"
+    r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg|Spoke|Talked|Plant tour|"
+    r"Site visit|Tour|Demo)\s+(?:on\s+)?"
     r"\d{1,2}/(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
@@ -3635,7 +3657,7 @@ _MET_AT = re.compile(
     r"(?:[Gg]ood|[Gg]reat|[Nn]ice|[Qq]uick|[Bb]rief)\s+(?:chat|talk|convo|conversation)\s+at|"
     # "Lo conocimos en", "Kennengelernt auf", "Rencontrée au", "Ontmoet op": where we met, in the record's language
     r"(?:[Ll][oa]s?\s+)?[Cc]onocimos\s+en|[Kk]ennengelernt\s+(?:auf|bei|an)(?:\s+der|\s+dem)?|"
-    r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)|[Oo]ntmoet\s+op)\s+"
+    r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)(?:\s+(?:salon|congrès))?|[Oo]ntmoet\s+op)\s+"
     r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4}(?:\s+(?:dinner|lunch|breakfast|meetup|happy hour))?)"
     r"(?:\s+(?:booth|stand|show|event))?(?:\s+[A-Z]{2,3}\b)?"  # "met at Pavilion dinner SF"
     r"(?:\s+(?:about|re)\s+(?P<about>[^;.,]*))?\s*(?=[;,.]|$)"

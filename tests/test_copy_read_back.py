@@ -1480,3 +1480,56 @@ def test_a_named_lease_up_is_its_own_subject() -> None:
         signals=["240-unit Lakeside lease-up opens March 2027"],
     )
     assert subject == "the Lakeside lease-up", subject
+
+
+def test_calls_tours_and_rep_shorthand_from_the_spent_holdout10_read() -> None:
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Ostrom Extrusion",
+        employee_count=300,
+        notes="Plant tour 11/4. OEE ~61% on press line 3, unplanned downtime ~9 hrs/wk, "
+        "mostly die + hydraulic failures.",
+    )
+    first = _first(plant)
+    assert first.startswith("Thanks for the plant tour on the 4th."), plant
+    assert "OEE is about 61% on press line 3, and unplanned downtime runs about 9 hours a week" in first, plant
+    _, kids = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Harbor Lights Pediatrics",
+        employee_count=90,
+        notes="Spoke 11/12 w/ Dana. No-shows running ~12%, ~1,400 kids overdue for well visits. "
+        "Front desk does recall calls 'when they have time' (never).",
+    )
+    assert "no-shows are running about 12%, and about 1,400 kids are overdue for well visits" in kids, kids
+    assert "'when they have time'" not in kids, kids
+    _, racino = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Pine Hollow Racino",
+        employee_count=800,
+        notes="Mtg 11/14 w/ Ray. Lapsed rated (no trip 90+ days) up to ~12k from ~8k a yr ago. "
+        "Wants a proposal before budget lock Jan 9.",
+    )
+    assert _first(racino).startswith("Thanks for the meeting on the 14th."), racino
+    assert "lapsed rated players have grown to about 12k from about 8k" in racino, racino
+    assert _question(racino) == "Shall I send the proposal before the budget lock on January 9?", racino
+    subject, sdr = _step_one(
+        "saas",
+        title="Head of Sales Development",
+        company="Boxline",
+        employee_count=90,
+        signals=["Job postings: 5 x SDR (Nov 2026)"],
+    )
+    assert "hiring 5 SDRs" in _first(sdr) and subject == "your 5 SDR hires", (subject, sdr)
+    _, clinic = _step_one(
+        "healthcare_clinic",
+        title="Medical Director & Owner",
+        company="Cedar Family Medicine",
+        employee_count=40,
+        notes="Dr. Lin: adding 2 NPs in Feb, needs their schedules full by spring. "
+        "~500 patients not seen in 18+ mo. Worried about texting + HIPAA.",
+    )
+    assert "about 500 patients haven't been seen in 18+ months" in clinic.lower(), clinic
+    assert "worried" not in clinic.lower() and "your schedules" not in clinic, clinic

@@ -153,7 +153,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
             ),
             (
-                r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b",
+                r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b|\b\d+-unit (?:franchise )?development\b",
                 "New locations start without regulars, and their first orders usually come through the delivery apps.",
             ),
             (
@@ -252,7 +252,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
             ),
             (
-                r"\boverdue\b|\brecall\b|\bhygiene\b|\breactivat",
+                r"\boverdue\b|\brecall\b|\bhygiene\b|\breactivat|\bhaven't been seen\b",
                 (
                     "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
                     "Patients who are overdue already know the practice, which makes them the quickest way to fill open slots.",
@@ -279,7 +279,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new office opens with empty chairs, and overdue patients from the offices you already run are the easiest to book into them.",
             ),
             (
-                r"\bhir|\bnew providers?\b",
+                r"\bhir|\bnew providers?\b|\badd\w* \d+ (?:new )?(?:NPs?|PAs?|providers?|hygienists?|dentists?|ODs?)\b(?! chairs| rooms| ops)",
                 "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the easiest to book into it.",
             ),
             (
@@ -610,7 +610,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning.",
             ),
             (
-                r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
+                r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b(?![^.;]*\bshift\b)[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
                 (
                     "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
                     "The cheapest time to put monitoring on a line is before it runs, not after its first unplanned stop.",
@@ -639,6 +639,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bvibration route\b|\bquarterly\b[^.;]*\b(?:route|rounds|inspection)|\b(?:route|rounds)\b[^.;]*\bquarterly\b",
                 "A route walked once a quarter sees each machine four days a year; most failures develop in the weeks between visits.",
+            ),
+            (
+                r"\b(?:second|third|night|weekend) shift\b",
+                "Another shift means the lines run more hours with fewer people watching them, so a stop gets noticed later and costs more.",
             ),
         ),
         observation=(
