@@ -1,0 +1,104 @@
+"""Issue 14 (round 7), batch paths made cheaper: each must give what the slower path gave.
+
+- A pipeline job prepares a chunk at once (`PipelineJob.prepare_many`: one read of the chunk's stored
+  prospects): the same outcome, tier and content per item as `prepare` one item at a time, a bad item
+  failing alone with its reason, a known prospect merged over what is stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+import jobs
+from campaigns.pipeline import PipelineJob
+from models import Campaign, Job, JobItem, Prospect
+from tests.support.jobs import wait_job
+from tests.support.people import SENDER, people
+
+CONTENT = {"tiers": {"1": ["sequence", "linkedin", "video"], "2": ["sequence", "linkedin"]}, "steps": 3}
+
+
+def _comparable(prepared: Any) -> Any:
+    """What a prepared item carries into `apply`, as plain data (or the failure's type and text)."""
+    if isinstance(prepared, BaseException):
+        return (type(prepared).__name__, str(prepared))
+    outcome = prepared.outcome
+    return {
+        "tier": prepared.tier,
+        "prospect_id": prepared.prospect_id,
+        "data": outcome.data.model_dump(mode="json"),
+        "given": outcome.given.model_dump(mode="json") if outcome.given else None,
+        "result": outcome.result.model_dump(mode="json"),
+        "engine": outcome.engine,
+        "written": {k: w.piece.model_dump(mode="json") for k, w in prepared.written.items()},
+    }
+
+
+async def test_a_pipeline_chunk_prepared_at_once_equals_items_prepared_one_by_one(rig):
+    rg = await rig()
+    client = rg.client
+    first = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={
+            "campaign": {"name": "known", "industry": "casino"},
+            "prospects": people(3),
+            "content": {"tiers": {}},
+        },
+    )
+    campaign_id = (await wait_job(client, first.json()["job_id"]))["result"]["campaign_id"]
+    known = {**people(3)[0], "location": "Las Vegas, NV", "notes": "Opening a spa in 2027"}
+    del known["signals"]  # not sent: the stored signals are kept
+    batch = [*people(8)[3:], {"email": "broken"}, known, {**people(8)[4], "title": "CMO"}]
+    r = await client.post(
+        "/api/workflows/complete-pipeline",
+        json={"campaign_id": campaign_id, "prospects": batch, "content": CONTENT, "sender": SENDER},
+    )
+    assert r.status_code == 202, r.text
+    job = await wait_job(client, r.json()["job_id"])
+    assert job["status"] == "succeeded" and (job["done"], job["failed"]) == (len(batch) - 1, 1), job
+    assert job["errors"][0]["item"].startswith("5:") and "email" in job["errors"][0]["error"]
+    async with rg.db.session(write=False) as s:
+        row = await s.scalar(select(Prospect).where(Prospect.email == known["email"]))
+        assert row is not None and row.data["location"] == "Las Vegas, NV"
+        assert row.data["signals"] == people(3)[0]["signals"] != []  # kept from what was stored
+        stored = await s.get(Job, uuid.UUID(job["job_id"]))
+        assert stored is not None
+        items = [
+            (key, payload)
+            for key, payload in (
+                await s.execute(
+                    select(JobItem.key, JobItem.payload)
+                    .where(JobItem.job_id == stored.id)
+                    .order_by(JobItem.position)
+                )
+            ).all()
+        ]
+        workspace_id = await s.scalar(select(Campaign.workspace_id).where(Campaign.id == uuid.UUID(campaign_id)))
+
+    def ctx() -> jobs.JobContext:
+        return jobs.JobContext(
+            db=rg.db,
+            llm=rg.app.state.llm,
+            settings=rg.settings,
+            job_id=stored.id,
+            workspace_id=workspace_id,
+            payload=stored.payload,
+        )
+
+    handler = PipelineJob()
+    at_once = await handler.prepare_many(ctx(), items)
+    one_ctx = ctx()
+    one_by_one = []
+    for key, payload in items:
+        try:
+            one_by_one.append(await handler.prepare(one_ctx, key, payload))
+        except Exception as exc:
+            one_by_one.append(exc)
+    assert [_comparable(p) for p in at_once] == [_comparable(p) for p in one_by_one]
+    assert isinstance(at_once[5], Exception) and not any(
+        isinstance(p, Exception) for i, p in enumerate(at_once) if i != 5
+    )
+    assert any(p.written for p in at_once if not isinstance(p, BaseException))  # content was written
