@@ -10,7 +10,7 @@ import structlog
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core import paging
+from core import paging, sql
 from core.errors import Conflict, NotFound
 from jobs.registry import HANDLERS
 from jobs.schemas import ACTIVE, JobRead, job_read
@@ -44,10 +44,21 @@ async def enqueue(
     )
     session.add(job)
     await session.flush()
-    session.add_all(
-        JobItem(job_id=job.id, key=key, position=i, payload=item) for i, (key, item) in enumerate(items)
-    )
-    await session.flush()
+    if items:  # Core rows, one multi-row INSERT per slice, no ORM object per item
+        now = utcnow()
+        rows = [
+            {
+                "id": uuid.uuid4(),
+                "job_id": job.id,
+                "key": key,
+                "position": i,
+                "status": JobItemStatus.PENDING,
+                "payload": item,
+                "updated_at": now,
+            }
+            for i, (key, item) in enumerate(items)
+        ]
+        await session.execute(sql.table_insert(session, JobItem), rows)
     log.info("job.enqueued", job_id=str(job.id), kind=kind, total=len(items))
     wake()
     return job

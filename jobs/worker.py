@@ -23,10 +23,10 @@ import socket
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import structlog
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
@@ -100,6 +100,12 @@ def wake() -> None:
 
 class LeaseLost(Exception):
     pass
+
+
+# Each item's result by primary key: a Core statement executed with one parameter set per item (the ORM's
+# bulk update by primary key built and sorted its rows first). `updated_at` is set by its `onupdate`.
+_ITEMS = cast(Table, JobItem.__table__)
+_SET_RESULT = update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id")).values(result=bindparam("result"))
 
 
 class Worker:
@@ -321,7 +327,7 @@ class Worker:
         )
         if mark.rowcount != len(results):  # type: ignore[attr-defined]
             raise LeaseLost
-        await session.execute(update(JobItem), [{"id": item_id, "result": result} for item_id, result in results])
+        await session.execute(_SET_RESULT, [{"item_id": item_id, "result": result} for item_id, result in results])
 
     async def _fail_item(
         self, session: AsyncSession, ctx: JobContext, item_id: uuid.UUID, key: str, exc: Exception

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -102,3 +103,74 @@ async def test_a_pipeline_chunk_prepared_at_once_equals_items_prepared_one_by_on
         isinstance(p, Exception) for i, p in enumerate(at_once) if i != 5
     )
     assert any(p.written for p in at_once if not isinstance(p, BaseException))  # content was written
+
+
+async def test_enqueued_items_are_stored_as_the_orm_stored_them_and_results_land_by_id(database_url):
+    """`jobs.enqueue` writes its items as Core rows and `_mark_done` sets results with one Core statement
+    per item: each item pending at its position with its payload, then done with its own result."""
+    from datetime import timedelta
+
+    from database_async import TuneDatabase
+    from jobs.registry import register
+    from models import Workspace
+    from tests.conftest import make_settings
+
+    class Echo:
+        async def prepare(self, ctx: Any, key: str, payload: dict[str, Any]) -> Any:
+            return payload["n"]
+
+        async def apply(self, session: Any, ctx: Any, key: str, payload: dict[str, Any], prepared: Any) -> Any:
+            return {"key": key, "double": 2 * prepared}
+
+        async def apply_many(self, session: Any, ctx: Any, items: list[Any]) -> list[Any]:
+            return [{"key": key, "double": 2 * prepared} for key, _, prepared in items]
+
+    register("test_echo", Echo())
+    settings = make_settings(database_url)
+    db = TuneDatabase(database_url, settings=settings)
+    await db.migrate()
+    try:
+        async with db.session() as s:
+            ws = Workspace(name="echo")
+            s.add(ws)
+            await s.flush()
+            items = [(f"k{i}", {"n": i, "note": "é ✓"}) for i in range(7)]
+            job_id = (await jobs.enqueue(s, workspace_id=ws.id, kind="test_echo", payload={}, items=items)).id
+        async with db.session(write=False) as s:
+            rows = (
+                await s.execute(
+                    select(
+                        JobItem.id,
+                        JobItem.key,
+                        JobItem.position,
+                        JobItem.status,
+                        JobItem.payload,
+                        JobItem.updated_at,
+                    )
+                    .where(JobItem.job_id == job_id)
+                    .order_by(JobItem.position)
+                )
+            ).all()
+        assert [(r.key, r.position, r.status, r.payload) for r in rows] == [
+            (k, i, "pending", p) for i, (k, p) in enumerate(items)
+        ]
+        assert len({r.id for r in rows}) == 7 and all(r.updated_at is not None for r in rows)
+        worker = jobs.Worker(db, None, settings, "t", asyncio.Event())
+        assert await jobs.claim(db, owner=worker.owner, lease=timedelta(seconds=60)) == job_id
+        await worker.run_job(job_id)
+        async with db.session(write=False) as s:
+            done = (
+                await s.execute(
+                    select(JobItem.key, JobItem.status, JobItem.result, JobItem.updated_at)
+                    .where(JobItem.job_id == job_id)
+                    .order_by(JobItem.position)
+                )
+            ).all()
+            row = await s.get(Job, job_id)
+        assert [(r.key, r.status, r.result) for r in done] == [
+            (k, "done", {"key": k, "double": 2 * p["n"]}) for k, p in items
+        ]
+        assert all(d.updated_at >= r.updated_at for d, r in zip(done, rows, strict=True))
+        assert row is not None and (row.status, row.done, row.failed) == ("succeeded", 7, 0)
+    finally:
+        await db.dispose()
