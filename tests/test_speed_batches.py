@@ -174,3 +174,80 @@ async def test_enqueued_items_are_stored_as_the_orm_stored_them_and_results_land
         assert row is not None and (row.status, row.done, row.failed) == ("succeeded", 7, 0)
     finally:
         await db.dispose()
+
+
+def test_the_plain_email_shortcut_gives_what_emailstr_gives():
+    """ProspectData answers an address of the common shape without email-validator
+    (`intake.plain_email`); for every input, accepted or not, the answer is the full validation's."""
+    import random
+    import string
+
+    from pydantic import BaseModel, ConfigDict, EmailStr, ValidationError, field_validator
+
+    from intelligence.intake import plain_email
+    from schemas import ProspectData
+
+    class Full(BaseModel):  # ProspectData's email as it was validated before the shortcut
+        model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+        email: EmailStr
+
+        @field_validator("email")
+        @classmethod
+        def _email(cls, value: str) -> str:
+            return value.lower()
+
+    def answer(model: Any, value: Any) -> Any:
+        try:
+            return model.model_validate({"email": value}).email
+        except ValidationError as exc:
+            return [(e["type"], e["loc"], e["msg"]) for e in exc.errors()]
+
+    tricky = [
+        "Dana.Reyes@SilverPeakCasino.com",
+        "a+b_c-d@x-y.co.uk",
+        "a..b@x.com",
+        ".a@x.com",
+        "a.@x.com",
+        "a@-x.com",
+        "a@x-.com",
+        "a@ab--c.com",
+        "a@xn--bcher-kva.de",
+        "a@bücher.de",
+        "a@x.c0m",
+        "a@x.c",
+        "a@localhost",
+        "a@mail.test",
+        "a@x.local",
+        "a@1.in-addr.arpa",
+        "a@my.onion",
+        "a@example.com",
+        "A" * 64 + "@x.com",
+        "A" * 65 + "@x.com",
+        "a@" + "b" * 63 + ".com",
+        "a@" + "b" * 64 + ".com",
+        "a@" + ".".join(["abcdefghi"] * 25) + ".com",
+        "o'neil@x.com",
+        "Dana <dana@x.com>",
+        "  dana@x.com ",
+        "dana@x.com\n",
+        "\u212a@x.com",  # KELVIN SIGN: folds to k under IGNORECASE, not ASCII
+        "dana@x\u3002com",
+        "Postmaster@X.com",
+        "",
+        "@x.com",
+        "dana@",
+        None,
+        7,
+    ]
+    rnd = random.Random(14)
+    chars = string.ascii_letters + string.digits + "._+-@" * 3 + "'!#~ é"
+    sample = [
+        "".join(rnd.choice(chars) for _ in range(rnd.randint(3, 24))) + rnd.choice([".com", ".io", ""])
+        for _ in range(3000)
+    ]
+    shortcut = 0
+    for value in [*tricky, *sample]:
+        assert answer(ProspectData, value) == answer(Full, value), value
+        shortcut += plain_email(value) is not None
+    assert plain_email("Dana.Reyes@SilverPeakCasino.com") == "dana.reyes@silverpeakcasino.com"
+    assert shortcut > 50  # the sample exercised the shortcut, not only the full path
