@@ -311,7 +311,7 @@ async def write_analyses(
     for o, d, email in zip(outcomes, given, emails, strict=True):
         merged = intake.merge(current.get(email), d, replace=o.replace)
         merges.append(merged)
-        current[email] = data = merged.data.model_dump(mode="json", exclude_none=True)
+        current[email] = data = merged.dumped  # merged.data as stored (dumped once, by the merge)
         latest[email] = {
             "id": uuid.uuid4(),
             "workspace_id": workspace_id,

@@ -839,6 +839,8 @@ class Merged:
     changed: list[str] = field(default_factory=list)  # fields whose stored value this changes
     kept: list[str] = field(default_factory=list)  # stored fields not sent, kept as they were
     existed: bool = False  # the e-mail was known before
+    # `data.model_dump(mode="json", exclude_none=True)`, the form it is stored in (dumped once, here)
+    dumped: dict[str, Any] = field(default_factory=dict)
 
 
 def _stored(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -854,10 +856,11 @@ def merge(known: Mapping[str, Any] | None, given: ProspectData, *, replace: bool
     from schemas import ProspectData
 
     before = _stored(known or {})
-    sent = given.model_dump(mode="json", exclude_unset=True)
     if replace or not before:
         data = given
+        sent: dict[str, Any] = {}  # read below only when something was stored and is merged over
     else:
+        sent = given.model_dump(mode="json", exclude_unset=True)
         combined = dict(before)
         for name, value in sent.items():
             if name in LIST_FIELDS and value:
@@ -876,7 +879,8 @@ def merge(known: Mapping[str, Any] | None, given: ProspectData, *, replace: bool
                 data = ProspectData.model_validate({k: v for k, v in combined.items() if k not in bad})
             except ValidationError:  # stored values that only fail together: what was sent stands alone
                 data = given  # (`changed` then lists every field this removed)
-    after = _stored(data.model_dump(mode="json", exclude_none=True))
+    dumped = data.model_dump(mode="json", exclude_none=True)
+    after = _stored(dumped)
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
     kept = [] if replace else sorted(k for k in before if k not in sent and k in after)
-    return Merged(data, changed, kept, existed=known is not None)
+    return Merged(data, changed, kept, existed=known is not None, dumped=dumped)

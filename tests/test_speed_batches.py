@@ -251,3 +251,24 @@ def test_the_plain_email_shortcut_gives_what_emailstr_gives():
         shortcut += plain_email(value) is not None
     assert plain_email("Dana.Reyes@SilverPeakCasino.com") == "dana.reyes@silverpeakcasino.com"
     assert shortcut > 50  # the sample exercised the shortcut, not only the full path
+
+
+def test_a_merge_carries_its_stored_form_and_skips_no_comparison():
+    """`intake.merge` dumps the prospect once (`Merged.dumped`, what the writer stores); `changed` and
+    `kept` are what they were, for a new e-mail, a merge over stored data and a replace."""
+    from intelligence.intake import merge
+    from schemas import ProspectData
+
+    given = ProspectData.model_validate({**people(1)[0], "notes": "Opening a spa"})
+    stored = {**people(1)[0], "email": given.email, "location": "Reno, NV", "technologies": ["Salesforce"]}
+    stored.pop("employees"), stored.pop("revenue")
+    for known, replace in ((None, False), (stored, False), (stored, True)):
+        m = merge(known, given, replace=replace)
+        assert m.dumped == m.data.model_dump(mode="json", exclude_none=True)
+    new, over, replaced = merge(None, given), merge(stored, given), merge(stored, given, replace=True)
+    assert new.data is given and new.kept == [] and not new.existed
+    assert "notes" in new.changed and "technologies" not in new.changed
+    assert (
+        over.dumped["technologies"] == ["Salesforce"] and over.kept == ["technologies"] and "notes" in over.changed
+    )
+    assert replaced.data is given and replaced.kept == [] and "technologies" in replaced.changed
