@@ -218,15 +218,32 @@ def build_hooks(profile: AgentProfile, prospect: ProspectData, limit: int = 3) -
 # --- components ------------------------------------------------------------------------------
 
 
+_COMPONENT_FIELDS = tuple(ScoreComponent.model_fields)
+assert _COMPONENT_FIELDS == ("component", "points", "max", "fields", "why")
+assert not ScoreComponent.__pydantic_post_init__ and ScoreComponent.model_config.get("extra") != "allow"
+_set = object.__setattr__
+
+
 def _component(name: str, points: float, maximum: int, fields: list[str], why: str) -> ScoreComponent:
-    # Built without re-validation: every value is already of the declared type (the hot path).
-    return ScoreComponent.model_construct(
-        component=name,
-        points=max(0, min(maximum, round(points))),
-        max=maximum,
-        fields=fields,
-        why=english.sentence(why),
+    # Built without re-validation: every value is already of the declared type (the hot path, ~7 per
+    # prospect). What `ScoreComponent.model_construct` builds with every field given (same __dict__,
+    # fields set, no extra, no private), set directly: a third of its cost (tests/test_speed_batches.py).
+    m = ScoreComponent.__new__(ScoreComponent)
+    _set(
+        m,
+        "__dict__",
+        {
+            "component": name,
+            "points": max(0, min(maximum, round(points))),
+            "max": maximum,
+            "fields": fields,
+            "why": english.sentence(why),
+        },
     )
+    _set(m, "__pydantic_fields_set__", set(_COMPONENT_FIELDS))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 def _score_seniority(facts: ProspectFacts, maximum: int) -> ScoreComponent:

@@ -272,3 +272,25 @@ def test_a_merge_carries_its_stored_form_and_skips_no_comparison():
         over.dumped["technologies"] == ["Salesforce"] and over.kept == ["technologies"] and "notes" in over.changed
     )
     assert replaced.data is given and replaced.kept == [] and "technologies" in replaced.changed
+
+
+def test_a_score_component_is_the_instance_model_construct_builds():
+    """`scoring._component` sets a ScoreComponent's state directly: the same instance as
+    `ScoreComponent.model_construct` (fields, their order, fields set, no extra or private state)."""
+    from intelligence import english
+    from intelligence.scoring import _component
+    from schemas import ScoreComponent
+
+    fast = _component("seniority", 21.6, 20, ["title"], "a VP, so a buyer")
+    slow = ScoreComponent.model_construct(
+        component="seniority", points=20, max=20, fields=["title"], why=english.sentence("a VP, so a buyer")
+    )
+    assert fast == slow and list(fast.__dict__.items()) == list(slow.__dict__.items())
+    assert fast.model_fields_set == slow.model_fields_set
+    assert (fast.__pydantic_extra__, fast.__pydantic_private__) == (
+        slow.__pydantic_extra__,
+        slow.__pydantic_private__,
+    )
+    assert fast.model_dump_json() == slow.model_dump_json()
+    fast.points = 3  # an instance's own fields set: changing one does not touch another's
+    assert _component("x", 1, 5, [], "y").model_fields_set == slow.model_fields_set
