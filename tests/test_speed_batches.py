@@ -294,3 +294,21 @@ def test_a_score_component_is_the_instance_model_construct_builds():
     assert fast.model_dump_json() == slow.model_dump_json()
     fast.points = 3  # an instance's own fields set: changing one does not touch another's
     assert _component("x", 1, 5, [], "y").model_fields_set == slow.model_fields_set
+
+
+def test_english_join_is_inflects_join_for_every_list():
+    """`english.join` joins strings itself (inflect's `join` with its run-time type checks was most of
+    the cost): the same text as inflect for every list and conjunction, including commas and blanks."""
+    import itertools
+
+    from intelligence import english
+    from intelligence.english import _ENGINE
+
+    words = ["a", "b", "x, y", "Q2", "", "c;d", "  ", "and", "é"]
+    for k in range(6):
+        for combo in itertools.product(words, repeat=min(k, 3)):
+            combo = (*combo, *words[: k - 3]) if k > 3 else combo
+            for conj in ("and", "or", "", "and/or"):
+                items = [i for i in combo if i]
+                expected = "".join(items) if len(items) <= 1 else _ENGINE.join(items, final_sep="", conj=conj)
+                assert english.join(list(combo), conj) == expected, (combo, conj)
