@@ -530,11 +530,19 @@ async def get_prospect(session: AsyncSession, *, workspace_id: uuid.UUID, prospe
 # --- campaigns and batch jobs -----------------------------------------------------------------
 
 
+ASSESS_SLICE = 50  # items of a job chunk assessed between two turns of the event loop
+
+
 class AnalyzeJob:
     """Job kind `analyze`: one item per prospect; optional `campaign_id` in the job payload. The worker
     prepares and stores a chunk of items at once (`prepare_many`, `apply_many`: the bulk writer, as an
     inline batch); `prepare` and `apply` are the same steps for one item (Message Batches replays, and
     the worker's one-by-one fallback when a chunk's writes fail)."""
+
+    # Items per chunk on the rules engine: fewer transactions, statements and commits per item than the
+    # worker's default 100 (measured: ~6% of CPU per item); `prepare_many` yields to the event loop
+    # every `ASSESS_SLICE` items, so a chunk holds the loop no longer than an inline batch of 50 would.
+    rules_chunk = 200
 
     async def _setup(self, ctx: jobs.JobContext) -> None:
         if "profile" not in ctx.cache:
@@ -560,8 +568,12 @@ class AnalyzeJob:
             merged = await with_known(ctx.db, workspace_id=ctx.workspace_id, prospects=good, replace=replace)
         except Exception as exc:  # every item fails with it (a database outage retries the job)
             return [exc if isinstance(p, ProspectData) else p for p in parsed]
-        outcomes = iter(
-            await asyncio.gather(
+        pairs = list(zip(good, merged, strict=True))
+        done: list[Outcome | BaseException] = []
+        for start in range(0, len(pairs), ASSESS_SLICE):
+            if start:
+                await asyncio.sleep(0)  # let other requests in between slices (the rules engine never waits)
+            done += await asyncio.gather(
                 *(
                     assess(
                         ctx.llm,
@@ -571,11 +583,11 @@ class AnalyzeJob:
                         given=g,
                         replace=replace,
                     )
-                    for g, m in zip(good, merged, strict=True)
+                    for g, m in pairs[start : start + ASSESS_SLICE]
                 ),
                 return_exceptions=True,
             )
-        )
+        outcomes = iter(done)
         return [next(outcomes) if isinstance(p, ProspectData) else p for p in parsed]
 
     async def apply(

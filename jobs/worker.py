@@ -189,14 +189,16 @@ class Worker:
             except Exception as exc:  # a missed beat is fine; the lease has slack for two more
                 log.warning("job.heartbeat_failed", job_id=str(job_id), error=type(exc).__name__)
 
-    def chunk_size(self) -> int:
+    def chunk_size(self, handler: Handler | None = None) -> int:
         """Items per chunk: `JOB_ITEM_CONCURRENCY` when items may call Claude (a kill loses at most a
-        chunk of prepared calls), else `RULES_CHUNK`, so a chunk's writes go in a few bulk statements."""
+        chunk of prepared calls), else `RULES_CHUNK` (or the handler's own `rules_chunk`), so a chunk's
+        writes go in a few bulk statements."""
         size = self.settings.JOB_ITEM_CONCURRENCY
-        return size if getattr(self.llm, "enabled", False) else max(size, RULES_CHUNK)
+        rules = getattr(handler, "rules_chunk", RULES_CHUNK)
+        return size if getattr(self.llm, "enabled", False) else max(size, rules)
 
     async def _work_items(self, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> None:
-        size = self.chunk_size()
+        size = self.chunk_size(handler)
         gate = asyncio.Semaphore(self.settings.JOB_ITEM_CONCURRENCY)
 
         async def prepare(key: str, payload: dict[str, Any]) -> Any:

@@ -312,3 +312,57 @@ def test_english_join_is_inflects_join_for_every_list():
                 items = [i for i in combo if i]
                 expected = "".join(items) if len(items) <= 1 else _ENGINE.join(items, final_sep="", conj=conj)
                 assert english.join(list(combo), conj) == expected, (combo, conj)
+
+
+async def test_an_analysis_job_chunk_is_200_items_and_lets_the_event_loop_turn(rig, monkeypatch):
+    """On the rules engine an analysis job works 200 items per chunk (`AnalyzeJob.rules_chunk`; the
+    default stays 100, Claude's stays JOB_ITEM_CONCURRENCY) and assesses them 50 at a time with a turn
+    of the event loop between: other requests are not held for the whole chunk."""
+    from prospect_intelligence import ASSESS_SLICE, AnalyzeJob
+
+    rg = await rig()
+    r = await rg.client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": people(1)})
+    assert r.status_code == 200, r.text
+    async with rg.db.session(write=False) as s:
+        workspace_id = await s.scalar(select(Prospect.workspace_id))
+    worker = jobs.Worker(rg.db, rg.app.state.llm, rg.settings, "t", asyncio.Event())
+    assert worker.chunk_size(AnalyzeJob()) == 200 and worker.chunk_size() == 100
+    ctx = jobs.JobContext(
+        db=rg.db,
+        llm=rg.app.state.llm,
+        settings=rg.settings,
+        job_id=uuid.uuid4(),
+        workspace_id=workspace_id,
+        payload={"industry": "casino"},
+    )
+    items = [(str(i), p) for i, p in enumerate([*people(3 * ASSESS_SLICE - 1), {"email": "broken"}])]
+    ticks = 0
+    stop = asyncio.Event()
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+            await asyncio.sleep(0)
+
+    import prospect_intelligence
+
+    seen: list[int] = []  # the ticker's count as each item is assessed
+    real_assess = prospect_intelligence.assess
+
+    async def assess(*args: Any, **kwargs: Any) -> Any:
+        seen.append(ticks)
+        return await real_assess(*args, **kwargs)
+
+    monkeypatch.setattr(prospect_intelligence, "assess", assess)
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(0)
+    outcomes = await AnalyzeJob().prepare_many(ctx, items)
+    stop.set()
+    await task
+    slices = [seen[i : i + ASSESS_SLICE] for i in range(0, len(seen), ASSESS_SLICE)]
+    assert len(slices) == 3 and all(len(set(sl)) == 1 for sl in slices)  # a slice runs in one turn
+    assert slices[0][0] < slices[1][0] < slices[2][0]  # and other tasks ran between slices
+    assert isinstance(outcomes[-1], Exception) and "email" in str(outcomes[-1])
+    assert all(o.engine == "rules" for o in outcomes[:-1] if not isinstance(o, BaseException))
+    assert not any(isinstance(o, BaseException) for o in outcomes[:-1])
