@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import structlog
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import paging, sql
@@ -61,7 +61,14 @@ async def enqueue(
         await session.execute(sql.table_insert(session, JobItem), rows)
     log.info("job.enqueued", job_id=str(job.id), kind=kind, total=len(items))
     wake()
+    # And again once the caller's transaction has committed: a claim made before that does not see the
+    # job on PostgreSQL (SQLite's waits for the writer lock), and the worker would wait for its next poll.
+    event.listen(session.sync_session, "after_commit", _wake_after_commit, once=True)
     return job
+
+
+def _wake_after_commit(_session: Any) -> None:
+    wake()
 
 
 async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:

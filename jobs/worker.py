@@ -125,13 +125,15 @@ class Worker:
 
         background_lane()  # job items are background work: the long deadline, behind interactive calls
         while not self.stopping.is_set():
+            # Cleared before the claim, not after it fails: a wake-up that comes while the claim runs
+            # (a job committed meanwhile) is kept, and the next claim follows at once.
+            self.wakeup.clear()
             try:
                 job_id = await claim(self.db, owner=self.owner, lease=self.lease)
             except Exception as exc:  # e.g. the database is away: wait and try again
                 log.warning("job.claim_failed", error=type(exc).__name__)
                 job_id = None
             if job_id is None:
-                self.wakeup.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.wakeup.wait(), self.settings.JOB_POLL_INTERVAL_S)
                 continue

@@ -366,3 +366,51 @@ async def test_an_analysis_job_chunk_is_200_items_and_lets_the_event_loop_turn(r
     assert isinstance(outcomes[-1], Exception) and "email" in str(outcomes[-1])
     assert all(o.engine == "rules" for o in outcomes[:-1] if not isinstance(o, BaseException))
     assert not any(isinstance(o, BaseException) for o in outcomes[:-1])
+
+
+async def test_a_queued_job_starts_once_committed_not_at_the_next_poll(database_url):
+    """Workers are woken again when the enqueuing transaction commits: a claim made before the commit
+    does not see the job on PostgreSQL, and the worker used to sleep until its next poll (30 s here)."""
+    import time
+
+    from database_async import TuneDatabase
+    from jobs.registry import register
+    from models import Workspace
+    from tests.conftest import make_settings
+
+    class Noop:
+        async def prepare(self, ctx: Any, key: str, payload: dict[str, Any]) -> Any:
+            return None
+
+        async def apply(self, session: Any, ctx: Any, key: str, payload: dict[str, Any], prepared: Any) -> Any:
+            return {"ok": key}
+
+    register("test_noop", Noop())
+    settings = make_settings(database_url, JOB_POLL_INTERVAL_S=30, JOB_WORKERS=1)
+    db = TuneDatabase(database_url, settings=settings)
+    await db.migrate()
+    pool = jobs.WorkerPool(db, None, settings)
+    try:
+        async with db.session() as s:
+            ws = Workspace(name="noop")
+            s.add(ws)
+            await s.flush()
+        pool.start()
+        await asyncio.sleep(0.2)  # the worker has looked for work and sleeps until woken (or 30 s)
+        async with db.session() as s:
+            job_id = (
+                await jobs.enqueue(s, workspace_id=ws.id, kind="test_noop", payload={}, items=[("a", {})])
+            ).id
+            await asyncio.sleep(0.3)  # woken by the enqueue, it claims before this transaction commits
+        committed = time.monotonic()
+        while True:
+            async with db.session(write=False) as s:
+                row = await s.get(Job, job_id)
+            assert row is not None
+            if row.status == "succeeded":
+                break
+            assert time.monotonic() - committed < 5, f"job not started 5 s after its commit: {row.status}"
+            await asyncio.sleep(0.05)
+    finally:
+        await pool.stop(grace_s=5)
+        await db.dispose()
