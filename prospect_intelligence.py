@@ -23,7 +23,8 @@ from typing import Annotated, Any
 
 import structlog
 from pydantic import Field, ValidationError
-from sqlalchemy import select
+from sqlalchemy import String, any_, bindparam, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import jobs
@@ -224,16 +225,29 @@ async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[
     async with db.session(write=False) as session:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            found.update(
-                (
-                    await session.execute(
-                        select(Prospect.email, Prospect.data).where(
-                            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)
-                        )
-                    )
-                ).all()
-            )
+            found.update((await session.execute(stored_data(session, workspace_id, chunk))).all())
     return found
+
+
+_STORED_PG = (
+    select(Prospect.email, Prospect.data)
+    .where(
+        Prospect.workspace_id == bindparam("workspace_id"),
+        Prospect.email == any_(bindparam("emails", type_=postgresql.ARRAY(String))),
+    )
+    .params()
+)
+
+
+def stored_data(session: AsyncSession, workspace_id: uuid.UUID, emails: list[str]) -> Any:
+    """The (email, data) of the workspace's prospects with these e-mails. On PostgreSQL the e-mails go
+    as one array parameter (`= ANY($2)`: one statement text, prepared once), not as an IN list of as
+    many parameters as e-mails."""
+    if sql.dialect(session) == "postgresql":
+        return _STORED_PG.params(workspace_id=workspace_id, emails=emails)
+    return select(Prospect.email, Prospect.data).where(
+        Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)
+    )
 
 
 async def with_known(
@@ -294,17 +308,7 @@ async def write_analyses(
     current: dict[str, Any] = {}
     for i in range(0, len(emails), STORE_CHUNK):
         chunk = sorted(set(emails[i : i + STORE_CHUNK]))
-        current.update(
-            dict(
-                (
-                    await session.execute(
-                        select(Prospect.email, Prospect.data).where(
-                            Prospect.workspace_id == workspace_id, Prospect.email.in_(chunk)
-                        )
-                    )
-                ).all()
-            )
-        )
+        current.update(dict((await session.execute(stored_data(session, workspace_id, chunk))).all()))
     merges = []
     latest: dict[str, dict[str, Any]] = {}  # one upsert row per email: the last merge wins
     now = utcnow()

@@ -414,3 +414,35 @@ async def test_a_queued_job_starts_once_committed_not_at_the_next_poll(database_
     finally:
         await pool.stop(grace_s=5)
         await db.dispose()
+
+
+async def test_stored_data_reads_the_workspaces_prospects_by_email(rig):
+    """`stored_data` (on PostgreSQL one array parameter, `= ANY($2)`, instead of an IN list) finds
+    exactly the workspace's prospects with those e-mails: none of another workspace's, none missing."""
+    from prospect_intelligence import known_data, stored_data
+
+    rg = await rig()
+    mine, theirs = people(5), people(7)[5:]
+    r = await rg.client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": mine})
+    assert r.status_code == 200, r.text
+    other = await rg.other_client()
+    r = await other.post(
+        "/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [*theirs, mine[0]]}
+    )
+    assert r.status_code == 200, r.text
+    async with rg.db.session(write=False) as s:
+        workspace_id = await s.scalar(select(Prospect.workspace_id).where(Prospect.email == mine[1]["email"]))
+        asked = [p["email"] for p in [*mine[:3], *theirs]] + ["nobody@nowhere.com"]
+        found = dict((await s.execute(stored_data(s, workspace_id, asked))).all())
+        expected = dict(
+            (
+                await s.execute(
+                    select(Prospect.email, Prospect.data).where(
+                        Prospect.workspace_id == workspace_id, Prospect.email.in_(asked)
+                    )
+                )
+            ).all()
+        )
+    assert found == expected and sorted(found) == sorted(p["email"] for p in mine[:3])
+    assert await known_data(rg.db, workspace_id=workspace_id, emails=[e.upper() for e in asked]) == expected
+    assert await known_data(rg.db, workspace_id=workspace_id, emails=[]) == {}
