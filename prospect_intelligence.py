@@ -229,13 +229,9 @@ async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[
     return found
 
 
-_STORED_PG = (
-    select(Prospect.email, Prospect.data)
-    .where(
-        Prospect.workspace_id == bindparam("workspace_id"),
-        Prospect.email == any_(bindparam("emails", type_=postgresql.ARRAY(String))),
-    )
-    .params()
+_STORED_PG = select(Prospect.email, Prospect.data).where(
+    Prospect.workspace_id == bindparam("workspace_id"),
+    Prospect.email == any_(bindparam("emails", type_=postgresql.ARRAY(String))),
 )
 
 
