@@ -113,7 +113,15 @@ def join(items: list[str], conj: str = "and") -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return _ENGINE.join(items, final_sep="", conj=conj)
+    if not all(type(i) is str for i in items) or type(conj) is not str:
+        return _ENGINE.join(items, final_sep="", conj=conj)  # its type checks answer for anything else
+    # inflect's `join(items, final_sep="", conj=conj)` for strings, without its run-time type checks
+    # (typeguard: most of its cost): "a and b", "a, b and c", ";" between items that hold a comma.
+    spaced = f" {conj} " if conj else " "
+    if len(items) == 2:
+        return f"{items[0]}{spaced}{items[1]}"
+    sep = "; " if "," in "".join(items) else ", "
+    return f"{sep.join(items[:-1])}{spaced}{items[-1]}"
 
 
 def sentence(text: str) -> str:
