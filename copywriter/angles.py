@@ -347,7 +347,8 @@ INTERNAL = re.compile(
     r"role)|disqualif|\bdq\b|do\s+not\s+contact|unsubscribed|churned|not\s+in\s+icp|internal|"
     r"opened\s+(?:our|my|the)\s+[\w\s-]{0,30}?(?:email|newsletter)|clicked\s+(?:our|my|the)\b|"
     r"accepted\s+(?:our\s+|my\s+)?(?:linkedin\s+)?connect|visited\s+(?:our|the)\s+(?:pricing|site|website)|"
-    r"downloaded\s+(?:our|the)\b|intro(?:duced)?\s+(?:via|by|through)\b|tier[\s-]+[1-4]\s+"
+    r"downloaded\s+(?:(?:our|the|an?)\b|[\w -]{0,30}\b(?:guide|report|e-?book|whitepaper|checklist|benchmark)\b)|"
+    r"intro(?:duced)?\s+(?:via|by|through)\b|tier[\s-]+[1-4]\s+"
     r"(?:account|prospect|lead)|^met\s+(?:at|with|on)\b|\bwe\s+met\b|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
     r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only|"
     # who signs or approves, and the way spend goes: the buying process is ours to plan, not to tell back
@@ -1271,6 +1272,15 @@ _NOTE_SPEAK = (
         ),
         r"Uses \1 for \2, but \3 \4",
     ),
+    # reported speech of the notes' reader: "Says ~38% of rated players ..." is what they said, said as the fact
+    (re.compile(r"^(?:Says|Mentions|Reports)\s+(?:that\s+)?(?=\S)"), ""),
+    (re.compile(r"\bmtgs?\b"), "meetings"),
+    (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
+    (re.compile(r"(?<=\d%) comm\b"), " commission"),  # "Expedia at 18% comm"
+    (re.compile(r"\bconv\b"), "conversion"),
+    (re.compile(r"\bwithin (\d+)d\b"), r"within \1 days"),
+    (re.compile(r"\bvs\.? (?=\d[\d.]*[x%]? target\b)"), "against a "),  # "1.8x vs 3x target"
+    (re.compile(r"(?<=\s)'(\d\d)\b"), r"20\1"),  # "Q2 '27" -> "Q2 2027"
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),

@@ -59,6 +59,7 @@ from copywriter.facts import clean, short_company
 from copywriter.foreign import english_reading
 from copywriter.models import Sender, Severity
 from core.text import stem, tokens
+from intelligence.english import number_article
 from schemas import AgentProfile, Persona, ProspectData
 
 _INFLECT = inflect.engine()
@@ -611,7 +612,6 @@ def check_persona_plural(text: str, ctx: LintContext | None) -> list[Finding]:
     ]
 
 
-_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
 _AN_LETTERS = set("AEFHILMNORSX")
 _COMPOUND = re.compile(
     r"(?:^|[,;:]\s+|\b(?:that|because|guess|think|why|so|and now)\s+)(?P<a>(?:[Tt]he |[Yy]our |[Aa]n? |[Ii]ts |[Oo]ur )?"
@@ -796,11 +796,8 @@ _PLURAL_SUBJECT = re.compile(
 @lru_cache(maxsize=8192)
 def _article_wrong(article: str, word: str) -> bool:
     art = article.lower()
-    if word[0] in "$€£":
-        return art == "an"
-    if word[0].isdigit():
-        want_an = bool(_VOWEL_SOUND_DIGIT.match(word.replace("$", "")))
-        return (art == "an") != want_an if not word.startswith("$") else art == "an"
+    if word[0] in "$€£" or word[0].isdigit():
+        return art != number_article(word)  # "an $18M Series B", "an 11,000-unit portfolio", "a 12% share"
     core = re.sub(r"[^A-Za-z-]", "", word)
     if not core:
         return False

@@ -14,7 +14,12 @@ __all__ = ["STOPWORDS", "TOPIC_STOPS", "stem", "tokens"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # an enrichment tool's date stamp before a signal ("2026-09-18 · Launched ..."): never part of what is said
-DATE_STAMP = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:[·•|:–-]\s*)?")
+DATE_STAMP = re.compile(
+    # "2026-09-18 · Press: ...", and as other tools write it: "Nov 2026: ...", "Oct 22, 2026 - ..."
+    r"^\s*(?:\d{4}-\d{2}-\d{2}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:\d{1,2}, )?\d{4}(?=\s*[·•|:–-]))"
+    r"\s*(?:[·•|:–-]\s*)?"
+)
 
 # Words too common to say two texts are about the same thing. A feature that needs more adds its own
 # on top (`STOPWORDS | {...}`), never a second general list.

@@ -44,10 +44,14 @@ _CASED = {
 _ACRONYMS = frozenset(v for v in _CASED.values() if (v.isupper() and v.isalpha()) or v in ("B2B", "B2C", "D2C"))
 
 
+# a figure said with a vowel sound: eight..., eleven, eighteen (and eleven or eighteen thousand)
+_VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
+
+
 def number_article(quantity: str) -> str:
-    """ "an 81% occupancy", "an 18% rate", "a 12% share", "an $18M Series B": the article as the number is said."""
-    digits = quantity.lstrip("~$€£")
-    return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
+    """ "an 81% occupancy", "an 18% rate", "a 12% share", "an $18M Series B", "an 11,000-unit portfolio": the
+    article as the number is said."""
+    return "an" if _VOWEL_SOUND_DIGIT.match(quantity.lstrip("~$€£")) else "a"
 
 
 @lru_cache(maxsize=4096)

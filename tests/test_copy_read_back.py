@@ -1533,3 +1533,37 @@ def test_calls_tours_and_rep_shorthand_from_the_spent_holdout10_read() -> None:
     )
     assert "about 500 patients haven't been seen in 18+ months" in clinic.lower(), clinic
     assert "worried" not in clinic.lower() and "your schedules" not in clinic, clinic
+
+
+def test_date_labels_as_enrichment_tools_write_them_and_a_round_over_an_sdr_ad() -> None:
+    subject, body = _step_one(
+        "ecommerce",
+        title="Head of Retention & CRM",
+        company="Birch & Bay Skincare",
+        employee_count=120,
+        signals=[
+            "Nov 2026: Birch & Bay raises $16M Series B led by Harbor Consumer",
+            "Job post: Lifecycle Marketing Manager",
+        ],
+    )
+    assert "Nov 2026" not in body and "nov 2026" not in subject.lower(), (subject, body)
+    assert "raised a $16M Series B" in _first(body) or "raising a $16M Series B" in _first(body), body
+    _, sales = _step_one(
+        "saas",
+        title="VP Sales",
+        company="TallyCrate",
+        employee_count=200,
+        signals=[
+            "Oct 22, 2026 - TallyCrate raises $40M Series C to expand into mid-market",
+            "Hiring: SDR Manager",
+        ],
+    )
+    assert "$40M Series C" in _first(sales), sales  # the round, not the job ad, even to a sales reader
+    _, guide = _step_one(
+        "hotel",
+        title="Revenue Manager",
+        company="Gullrock Resort",
+        employee_count=200,
+        notes="Downloaded OTA guide.",
+    )
+    assert "downloaded" not in guide.lower(), guide  # what they did with our content stays internal
