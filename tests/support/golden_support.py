@@ -40,6 +40,8 @@ HOLDOUT7 = GOLDEN / "holdout7.jsonl"
 HOLDOUT8 = GOLDEN / "holdout8.jsonl"
 HOLDOUT9 = GOLDEN / "holdout9.jsonl"
 HOLDOUT10 = GOLDEN / "holdout10.jsonl"
+HOLDOUT11 = GOLDEN / "holdout11.jsonl"
+HOLDOUT12 = GOLDEN / "holdout12.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
