@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
-from core.text import DATE_STAMP, STOPWORDS, stem, tokens
+from core.text import DATE_STAMP, DATE_TAIL, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
 from intelligence.english import plural
 from intelligence.foreign import is_foreign
@@ -694,13 +694,14 @@ class CopyFact:
 
 def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
-    text = DATE_STAMP.sub("", text.strip())
+    text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
     text = _PRESS_LABEL.sub("", text)
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
         written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
         times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])", written)
-        role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written).split(",")[0].strip()
+        role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written)
+        role = re.split(r",|\s[–—-]\s", role)[0].strip()  # "Leasing Manager – Austin": the role, not its place
         if times and int(n := times.group(1) or times.group(2) or times.group(3)) > 1:
             last = role.split()[-1]
             many = (
@@ -1275,6 +1276,12 @@ _NOTE_SPEAK = (
     # reported speech of the notes' reader: "Says ~38% of rated players ..." is what they said, said as the fact
     (re.compile(r"^(?:Says|Mentions|Reports)\s+(?:that\s+)?(?=\S)"), ""),
     (re.compile(r"\bmtgs?\b"), "meetings"),
+    (re.compile(r"\b([Uu]nplanned) DT\b"), r"\1 downtime"),
+    (re.compile(r"\band (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r"and \1 runs "),
+    (re.compile(r"\bsched\b"), "scheduled"),
+    (re.compile(r"\bUE\b(?= (?:commissions?|fees|orders))|(?<=DoorDash and )UE\b"), "Uber Eats"),
+    (re.compile(r"\b(\d+)\s?mo\+"), r"for \1+ months"),  # "lapsed 12mo+"
+    (re.compile(r",? (?:and )?says (?=(?:about |~\s?)?\d)"), ", and "),  # "..., says ~4,200 rated players lapsed"
     (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
     (re.compile(r"(?<=\d%) comm\b"), " commission"),  # "Expedia at 18% comm"
     (re.compile(r"\bconv\b"), "conversion"),
@@ -1483,7 +1490,8 @@ _HEDGES = frozenset(
 _MORE_ING = frozenset({"completing", "entering", "starting", "ending", "going", "coming", "reopening"})
 _NP_DONE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}?)\s+(?P<verb>launched|announced|opened|completed|"
-    r"approved|signed|started|unveiled|relaunched|rebranded)(?P<rest>\s+(?:in|on|this|last|earlier|as)\b.*)?$"
+    r"approved|signed|started|unveiled|relaunched|rebranded|commissioned|installed)"
+    r"(?P<rest>\s+(?:in|on|this|last|earlier|as)\b.*)?$"
 )
 
 

@@ -1654,6 +1654,10 @@ class Plan:
                 text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
             else:  # "Evergreen is adding 2 NPs in February and needs their schedules full": one subject, named once
                 text = f"{text[: tail.start()]} and {said}{text[tail.end('verb') :]}"
+        # "is about 11% last quarter" -> "was about 11% last quarter": a figure of a time gone by is in the past
+        text = re.sub(
+            r"\bis ((?:about |around )?\d[\d.,]*%? (?:last|in the last) (?:quarter|month|year))\b", r"was \1", text
+        )
         # "wants win-back test in Q2" -> "want a win-back test in Q2": a countable thing they want takes its article
         text = _WANTED_THING.sub(lambda m: f"{m.group(1)} {_INFLECT.a(m.group(2))}", text)
         # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them,
@@ -2691,6 +2695,8 @@ class Plan:
                 )
             if lowered.split()[0] in ("fewer", "more", "less", "lower", "higher"):
                 return lowered  # "fewer Expedia bookings", not "the fewer Expedia bookings"
+            if re.match(r"\d+(?:st|nd|rd|th)\b", lowered):
+                return f"your {lowered}"  # "your 6th office", never a bare "6th office"
             return f"the {lowered}" if not (lowered[0].isdigit() or lowered[0] in "$€£") else lowered
         when = "before" if fact.kind == "gerund" else "after"
         if group == "hire":  # said without a number: a job ad may be for one person or ten

@@ -21,6 +21,12 @@ DATE_STAMP = re.compile(
     r"\s*(?:[·•|:–-]\s*)?"
 )
 
+# the same stamp written after the fact: "Opened Denver office — Oct 2026", "... — posted 11/03/2026"
+DATE_TAIL = re.compile(
+    r"\s+[—–·|-]\s+(?:posted\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
+    r"(?:\d{1,2}, )?\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
+)
+
 # Words too common to say two texts are about the same thing. A feature that needs more adds its own
 # on top (`STOPWORDS | {...}`), never a second general list.
 STOPWORDS = frozenset(

@@ -1567,3 +1567,31 @@ def test_date_labels_as_enrichment_tools_write_them_and_a_round_over_an_sdr_ad()
         notes="Downloaded OTA guide.",
     )
     assert "downloaded" not in guide.lower(), guide  # what they did with our content stays internal
+
+
+def test_a_date_written_after_the_fact_and_note_shorthand_never_reach_the_copy() -> None:
+    subject, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Holcomb Brandt LLP",
+        employee_count=80,
+        signals=["Opened Phoenix office — Oct 2026", "Job post: Director of Digital — posted 11/03/2026"],
+    )
+    assert "2026" not in _first(firm) and "posted" not in firm, firm
+    assert "2026" not in subject, subject
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Tarrow Metal Works",
+        employee_count=300,
+        notes="Call 11/19. Unplanned DT ~11% last quarter, missed a Tier 1 delivery in Oct",
+    )
+    assert "unplanned downtime was about 11% last quarter" in plant.lower(), plant
+    _, casino = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Rushmore Falls Casino",
+        employee_count=700,
+        notes="Call 11/18. Host team down 2 hosts since July, says ~4,200 rated players lapsed 12mo+",
+    )
+    assert "says" not in casino and "12mo+" not in casino and "for 12+ months" in casino, casino
