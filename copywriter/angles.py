@@ -716,20 +716,19 @@ def _clean_fact(text: str) -> str:
         text = f"Hiring {role}" if counted else f"Hiring {with_article(role)}"
     # "Weave does reminders but 'no reactivation at all'": a gap they named is kept, unquoted
     text = re.sub(r"\bbut\s+['\"‘“]((?:no|nothing|not|never)\b[^'\"’”]{2,60})['\"’”]\s*$", r"but \1", text)
-    if not _QUOTE_ONLY.match(
-        text
-    ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
-        text = re.sub(r"(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*$", "", text)
     # "Hiring SDRs (3 open reqs)" -> "Hiring 3 SDRs": the count the aside gives
     text = re.sub(
         r"^Hiring ([A-Za-z][\w -]*?s) \((\d+) open (?:reqs?|roles?|positions?|seats?)\)", r"Hiring \2 \1", text
     )
     text = _PAREN_SOURCE.sub("", text)
-    # asides ("(e.g. to Shopify Plus)", "(never)") do not read in a sentence; a quoted remark they hid goes too
+    # asides ("(e.g. to Shopify Plus)", "(never)") do not read in a sentence
     text = re.sub(r"\s*\([^()]*\)", "", text)
-    text = _TAIL_QUOTE.sub(
-        lambda m: m.group(0) if m.group("before") in _QUOTE_KEEPERS else m.group("before"), text
-    )
+    if not _QUOTE_ONLY.match(
+        text
+    ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
+        text = _TAIL_QUOTE.sub(
+            lambda m: m.group(0) if m.group("before") in _QUOTE_KEEPERS else m.group("before"), text
+        )
     text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
     text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)
@@ -738,7 +737,7 @@ def _clean_fact(text: str) -> str:
 # a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
 # a remark quoted at the end after a word of its own (never "... commissions are the 'single biggest leak'.")
 _TAIL_QUOTE = re.compile(
-    r"(?P<before>\b\w+)(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*\.?$"
+    r"(?P<before>[^\s,]*)(?:,|\s)\s*(?:[-–—]\s*)?(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*\.?$"
 )
 _QUOTE_KEEPERS = frozenset({"the", "a", "an", "is", "are", "was", "were", "as", "called", "named", "its", "their"})
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
