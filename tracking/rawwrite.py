@@ -419,7 +419,13 @@ def driver_errors(label: str) -> Iterator[None]:
         if not type(exc).__module__.startswith("asyncpg"):
             raise
         code = str(getattr(exc, "sqlstate", "") or "")
-        closed = "connection is closed" in str(exc) or "connection was closed" in str(exc)
+        # a connection the server closed mid-protocol can also surface as asyncpg's InternalClientError ("cannot
+        # switch to state 12; another operation is in progress"): lost, like the closed connection it is
+        closed = (
+            "connection is closed" in str(exc)
+            or "connection was closed" in str(exc)
+            or type(exc).__name__ == "InternalClientError"
+        )
         if code.startswith("23"):
             raise IntegrityError(f"rawwrite.{label}", None, exc) from exc
         if closed or code.startswith("08"):
