@@ -429,7 +429,7 @@ def driver_errors(label: str) -> Iterator[None]:
         if code.startswith("23"):
             raise IntegrityError(f"rawwrite.{label}", None, exc) from exc
         if closed or code.startswith("08"):
-            raise OperationalError(f"rawwrite.{label}", None, exc) from exc
+            raise OperationalError(f"rawwrite.{label}", None, exc, connection_invalidated=True) from exc
         raise DBAPIError(f"rawwrite.{label}", None, exc) from exc
 
 
