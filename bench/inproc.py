@@ -101,13 +101,17 @@ async def _drive(
     return spent / n
 
 
+REPORT_TARGETS = ("overview", "tiers", "steps", "timeline", "timeline-day")
+
+
 async def _run(args: argparse.Namespace) -> None:
     from api_server import create_app
     from bench import bench_tracking as bt
 
     with bt.databases(args.backend) as new_url:
         url = await asyncio.to_thread(new_url)  # PostgreSQL: it creates the database with asyncio.run
-        info = await bt.seed(url, prospects=40, events=200)
+        reports = args.target in REPORT_TARGETS
+        info = await bt.seed(url, prospects=500 if reports else 40, events=args.events if reports else 200)
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
             from settings import Settings
@@ -134,6 +138,13 @@ async def _run(args: argparse.Namespace) -> None:
                 "forged-pixel": ("/t/o/" + "A" * 43 + ".gif", bench_http.PIXEL_HEADERS),
                 "analyze": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
                 "import": (f"/api/campaigns/{info['campaign_id']}/prospects/import", {"X-API-Key": key}),
+                **{
+                    r: (f"/api/analytics/{info['campaign_id']}/{r}", {"X-API-Key": key})
+                    for r in ("overview", "tiers", "steps")
+                },
+                # as `python -m bench tracking` reads it: by hour, a week of events = 168 hours x 7 metrics
+                "timeline": (f"/api/analytics/{info['campaign_id']}/timeline?interval=hour", {"X-API-Key": key}),
+                "timeline-day": (f"/api/analytics/{info['campaign_id']}/timeline", {"X-API-Key": key}),
             }[args.target]
             app = create_app(settings)
             async with app.router.lifespan_context(app):
@@ -162,12 +173,15 @@ async def _run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
-    parser.add_argument("target", choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "import"])
+    parser.add_argument(
+        "target", choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "import", *REPORT_TARGETS]
+    )
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--concurrency", type=int, default=1, help="requests at once (1)")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--events", type=int, default=5000, help="reports: events in the campaign (5000)")
     parser.add_argument(
         "--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV"
     )
