@@ -83,6 +83,11 @@ class Figures(Output):
     counts: dict[str, MetricCounts]
     rates: Rates
 
+    def parts(self) -> dict[str, Any]:
+        """The fields for a report model that extends Figures: the models themselves, which pydantic
+        takes as they are (a `model_dump()` here was dumped and validated again, field by field)."""
+        return {"counts": self.counts, "rates": self.rates}
+
 
 class OverviewRead(Figures):
     campaign_id: uuid.UUID
@@ -310,7 +315,7 @@ async def overview(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_i
         status=campaign.status,
         prospects=prospects,
         definitions=DEFINITIONS,
-        **figures(sums).model_dump(),
+        **figures(sums).parts(),
     )
 
 
@@ -330,7 +335,7 @@ async def tiers(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: 
             TierRead(
                 tier=t,
                 prospects=prospects.get(t, 0) + (prospects.get(None, 0) if t == 0 else 0),
-                **figures(per.get(t, {})).model_dump(),
+                **figures(per.get(t, {})).parts(),
             )
             for t in all_tiers
         ],
@@ -351,10 +356,10 @@ async def steps(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: 
         for variant in sorted(per[step]):
             for metric, values in per[step][variant].items():
                 total[metric] = [a + b for a, b in zip(total[metric], values, strict=True)]
-            variants.append(VariantRead(variant=variant, **figures(per[step][variant]).model_dump()))
+            variants.append(VariantRead(variant=variant, **figures(per[step][variant]).parts()))
         named = [v for v in variants if v.variant]
         out.append(
-            StepRead(step=step, variants=variants, tests=significance(named), **figures(dict(total)).model_dump())
+            StepRead(step=step, variants=variants, tests=significance(named), **figures(dict(total)).parts())
         )
     return StepsRead(campaign_id=campaign.id, steps=out, definitions=DEFINITIONS)
 
