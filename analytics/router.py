@@ -8,28 +8,28 @@ from typing import Literal
 from fastapi import APIRouter, Response
 
 import analytics.service as analytics
-from core.deps import DatabaseDep, ReadKey, SessionDep
+from core.deps import DatabaseDep, ReadKey
 from schemas import UTCDatetime
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
 
 @router.get("/{campaign_id}/overview", response_model=analytics.OverviewRead)
-async def overview(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> analytics.OverviewRead:
+async def overview(campaign_id: uuid.UUID, key: ReadKey, db: DatabaseDep) -> analytics.OverviewRead:
     """The campaign's funnel: unique and total counts, human and total rates with named denominators."""
-    return await analytics.overview(session, workspace_id=key.workspace_id, campaign_id=campaign_id)
+    return await analytics.overview(db, workspace_id=key.workspace_id, campaign_id=campaign_id)
 
 
 @router.get("/{campaign_id}/tiers", response_model=analytics.TiersRead)
-async def tiers(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> analytics.TiersRead:
+async def tiers(campaign_id: uuid.UUID, key: ReadKey, db: DatabaseDep) -> analytics.TiersRead:
     """The funnel per prospect tier."""
-    return await analytics.tiers(session, workspace_id=key.workspace_id, campaign_id=campaign_id)
+    return await analytics.tiers(db, workspace_id=key.workspace_id, campaign_id=campaign_id)
 
 
 @router.get("/{campaign_id}/steps", response_model=analytics.StepsRead)
-async def steps(campaign_id: uuid.UUID, key: ReadKey, session: SessionDep) -> analytics.StepsRead:
+async def steps(campaign_id: uuid.UUID, key: ReadKey, db: DatabaseDep) -> analytics.StepsRead:
     """The funnel per step and subject variant, with a two-proportion z-test and the winner when significant."""
-    return await analytics.steps(session, workspace_id=key.workspace_id, campaign_id=campaign_id)
+    return await analytics.steps(db, workspace_id=key.workspace_id, campaign_id=campaign_id)
 
 
 @router.get("/{campaign_id}/timeline", response_model=analytics.TimelineRead)

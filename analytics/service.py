@@ -26,11 +26,10 @@ import math
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import orjson
 from sqlalchemy import and_, bindparam, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.errors import NotFound
 from database_async import TuneDatabase
@@ -284,12 +283,31 @@ _TIMELINE = select(_h.bucket, _h.metric, _h.total, _h.human, _h.uniq, _h.uniq_hu
 )
 
 
-async def _campaign(session: AsyncSession, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Any:
+async def _read(db: TuneDatabase, name: str, stmt: Any, params: dict[str, Any]) -> list[Any]:
+    """The statement's rows on the driver (perf/rawread.py: no session, BEGIN or pool pre-ping), or
+    through the engine when the driver cannot answer."""
+    reader = rawread.reader(db)
+    key = ("analytics", name)
+    rows = await reader.all(key, stmt, params)
+    if rows is rawread.FAILED:
+        async with db.read_engine.connect() as conn:
+            return list((await conn.execute(stmt, params)).all())
+    prepared = reader.prepared(key, stmt)
+    return [prepared.row(r) for r in rows]
+
+
+class _CampaignRow(NamedTuple):
+    id: uuid.UUID
+    name: str
+    status: str
+
+
+async def _campaign(db: TuneDatabase, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> _CampaignRow:
     """The workspace's campaign (id, name, status); another workspace's is not found, like a missing one."""
-    row = (await session.execute(_CAMPAIGN, {"c": campaign_id, "w": workspace_id})).first()
-    if row is None:
+    rows = await _read(db, "campaign", _CAMPAIGN, {"c": campaign_id, "w": workspace_id})
+    if not rows:
         raise NotFound(f"No campaign {campaign_id}")
-    return row
+    return _CampaignRow(*rows[0])
 
 
 def _utc(at: datetime) -> datetime:
@@ -297,18 +315,18 @@ def _utc(at: datetime) -> datetime:
 
 
 async def _prospects_by_tier(
-    session: AsyncSession, workspace_id: uuid.UUID, campaign_id: uuid.UUID
+    db: TuneDatabase, workspace_id: uuid.UUID, campaign_id: uuid.UUID
 ) -> dict[int | None, int]:
-    rows = await session.execute(_PROSPECTS_BY_TIER, {"c": campaign_id, "w": workspace_id})
+    rows = await _read(db, "prospects_by_tier", _PROSPECTS_BY_TIER, {"c": campaign_id, "w": workspace_id})
     return {tier: int(n) for tier, n in rows}
 
 
-async def overview(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> OverviewRead:
+async def overview(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> OverviewRead:
     """The campaign's funnel: counts (human and total) and rates with named denominators."""
-    campaign = await _campaign(session, workspace_id, campaign_id)
-    rows = await session.execute(_OVERVIEW, {"c": campaign.id, "w": workspace_id})
+    campaign = await _campaign(db, workspace_id, campaign_id)
+    rows = await _read(db, "overview", _OVERVIEW, {"c": campaign.id, "w": workspace_id})
     sums = {m: [int(v or 0) for v in rest] for m, *rest in rows}
-    prospects = sum((await _prospects_by_tier(session, workspace_id, campaign.id)).values())
+    prospects = sum((await _prospects_by_tier(db, workspace_id, campaign.id)).values())
     return OverviewRead(
         campaign_id=campaign.id,
         name=campaign.name,
@@ -319,14 +337,14 @@ async def overview(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_i
     )
 
 
-async def tiers(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> TiersRead:
+async def tiers(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> TiersRead:
     """The funnel per tier (tier 0 = events of prospects without a tier)."""
-    campaign = await _campaign(session, workspace_id, campaign_id)
-    rows = await session.execute(_TIERS, {"c": campaign.id, "w": workspace_id})
+    campaign = await _campaign(db, workspace_id, campaign_id)
+    rows = await _read(db, "tiers", _TIERS, {"c": campaign.id, "w": workspace_id})
     per: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for tier, metric, *rest in rows:
         per[tier][metric] = [int(v or 0) for v in rest]
-    prospects = await _prospects_by_tier(session, workspace_id, campaign.id)
+    prospects = await _prospects_by_tier(db, workspace_id, campaign.id)
     all_tiers = sorted(set(per) | {t or 0 for t in prospects})
     return TiersRead(
         campaign_id=campaign.id,
@@ -342,10 +360,10 @@ async def tiers(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: 
     )
 
 
-async def steps(session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> StepsRead:
+async def steps(db: TuneDatabase, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> StepsRead:
     """The funnel per sequence step and per subject variant, with a two-proportion z-test per step."""
-    campaign = await _campaign(session, workspace_id, campaign_id)
-    rows = await session.execute(_STEPS, {"c": campaign.id, "w": workspace_id})
+    campaign = await _campaign(db, workspace_id, campaign_id)
+    rows = await _read(db, "steps", _STEPS, {"c": campaign.id, "w": workspace_id})
     per: dict[int, dict[str, dict[str, list[int]]]] = defaultdict(lambda: defaultdict(dict))
     for step, variant, metric, *rest in rows:
         per[step][variant][metric] = [int(v or 0) for v in rest]
