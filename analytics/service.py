@@ -425,6 +425,7 @@ def _timeline_rows(since: bool, until: bool) -> Any:
         .select_from(Campaign)
         .outerjoin(_h, and_(*on))
         .where(Campaign.id == _C, Campaign.workspace_id == _W)
+        .order_by(_h.bucket)  # the primary key's order: no sort, and each hour's rows come together
     )
 
 
@@ -466,12 +467,14 @@ async def timeline(
         raise NotFound(f"No campaign {campaign_id}")
     # per raw bucket value (one per hour): metric -> its four counts, named as the report names them
     raw_buckets: dict[Any, dict[str, dict[str, int]]] = {}
+    last: Any = None
+    per: dict[str, dict[str, int]] = {}
     for bucket, metric, total, human, uniq, uniq_human in rows:
         if metric is None:  # the campaign's row when no rollup matched
             continue
-        per = raw_buckets.get(bucket)
-        if per is None:
-            per = raw_buckets[bucket] = {}
+        if bucket != last:  # a new hour (rows come by hour; comparing is cheaper than hashing a datetime)
+            last = bucket
+            per = raw_buckets.setdefault(bucket, {})
         uniq = uniq or 0
         per[metric] = {
             "events": total or 0,
