@@ -99,12 +99,14 @@ def warm(workers: int) -> None:
 
     def done(_: Any) -> None:
         global _ready
-        if all(f.done() for f in started):
-            ok = all(not f.cancelled() and f.exception() is None for f in started)
-            with _lock:
-                if _pool is pool:
-                    _ready = ok
-            log.info("csv_import.workers_ready" if ok else "csv_import.workers_failed", workers=workers)
+        with _lock:
+            if not all(f.done() for f in started) or _pool is not pool or _ready:
+                return
+            _ready = ok = all(not f.cancelled() and f.exception() is None for f in started)
+        if ok:  # a start says a few things (tests/test_startup.py): this one only when asked
+            log.debug("csv_import.workers_ready", workers=workers)
+        else:  # imports stay in the event loop
+            log.warning("csv_import.workers_failed", workers=workers)
 
     for f in started:
         f.add_done_callback(done)
