@@ -173,6 +173,7 @@ async def import_csv(
     all_or_nothing: bool,
     max_rows: int,
     replace: bool = False,
+    workers: bool = True,
 ) -> ImportRead:
     """Import prospects from CSV bytes into the campaign (see the module docstring for the policy)."""
     campaign = await open_campaign(db, workspace_id=workspace_id, campaign_id=campaign_id)
@@ -190,7 +191,7 @@ async def import_csv(
     blank = 0
     pace = Slices()
     clock = [time.perf_counter()]  # phase ends: rows read, scored, stored (logged with the outcome)
-    pool = import_pool.ready()
+    pool = import_pool.ready() if workers else None  # `workers`: CSV_IMPORT_WORKERS > 0
     read: list[tuple[str, Any, Any]] | None = None
     if pool is not None:  # in the worker processes (campaigns/import_pool.py), chunks at once
         try:

@@ -437,3 +437,12 @@ async def test_csv_import_in_worker_processes_answers_as_in_the_event_loop(rig, 
     }
     await _pool_ready()  # and a new pool took its place
     assert import_pool.ready() is not pool
+    # CSV_IMPORT_WORKERS=0: this app's imports stay in the event loop, though the process has a pool
+    used.clear()
+    monkeypatch.setattr(import_pool, "run", counting)
+    off = await rig(**tracked(CSV_IMPORT_WORKERS=0))
+    cid, _ = await make_campaign(off, 0)
+    got = await off.client.post(
+        f"/api/campaigns/{cid}/prospects/import", content=_big_csv().encode(), headers={"Content-Type": "text/csv"}
+    )
+    assert got.status_code == 200 and got.json()["imported"] == 598 and used == []
