@@ -679,12 +679,29 @@ async def save_message(
         "extra": None,
         **fields,
     }
-    stmt = sql.insert(session, Message).values(id=uuid.uuid4(), created_at=now, **values)
-    replace = {k: stmt.excluded[k] for k in values if k not in ("workspace_id", "content_key")}
-    upsert = stmt.on_conflict_do_update(
-        index_elements=[Message.workspace_id, Message.content_key], set_=replace
-    ).returning(Message.id)
-    return (await session.execute(upsert)).scalar_one()
+    return (
+        await session.execute(
+            _message_upsert(session, tuple(values)), {"id": uuid.uuid4(), "created_at": now, **values}
+        )
+    ).scalar_one()
+
+
+_UPSERTS: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+
+def _message_upsert(session: AsyncSession, columns: tuple[str, ...]) -> Any:
+    """The upsert of `save_message` for these columns, built once per dialect and column list (building
+    it, with its `excluded` alias, cost more than running it): the values come as parameters."""
+    key = (sql.dialect(session), columns)
+    upsert = _UPSERTS.get(key)
+    if upsert is None:
+        stmt = sql.table_insert(session, Message)
+        replace = {k: stmt.excluded[k] for k in columns if k not in ("workspace_id", "content_key")}
+        t = Message.__table__.c
+        upsert = _UPSERTS[key] = stmt.on_conflict_do_update(
+            index_elements=[t.workspace_id, t.content_key], set_=replace
+        ).returning(t.id)
+    return upsert
 
 
 def _jsonable(items: Iterable[BaseModel]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from pydantic import (
     EmailStr,
     Field,
     GetJsonSchemaHandler,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
     computed_field,
     field_validator,
@@ -294,10 +295,12 @@ class ProspectData(Input):
             return None if read is None else read[0]
         return value
 
-    @field_validator("email")
+    @field_validator("email", mode="wrap")
     @classmethod
-    def _email(cls, value: str) -> str:
-        return value.lower()
+    def _email(cls, value: object, handler: ValidatorFunctionWrapHandler) -> str:
+        # the common shape answered at once (intake.plain_email: what EmailStr would give); else in full
+        plain = intake.plain_email(value)
+        return plain if plain is not None else str(handler(value)).lower()
 
     @field_validator("first_name", "last_name", "title", "company", "industry", "location")
     @classmethod

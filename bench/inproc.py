@@ -5,7 +5,9 @@ times (one request at a time, or `--concurrency` at once: the pixel's group comm
 prints the CPU per request; `--profile` adds a cProfile of the loop (top functions by own and by
 cumulative time). No socket and no load generator, so the figure is not disturbed by a busy machine
 the way wrk's req/s is: use it to measure a lever, then confirm with `python -m bench http`.
-`forged-pixel` is the pixel with a forged token: the request side alone, nothing written.
+`forged-pixel` is the pixel with a forged token: the request side alone, nothing written. `job` posts
+batches of `--batch` prospects (1000: a job each) and waits for each job to finish: CPU per item of
+the job-backed path, enqueue and worker together, beside `analyze` (inline).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import pstats
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bench import bench_csv, bench_http, common, fakes
@@ -33,8 +35,10 @@ async def _drive(
     body: Callable[[int], bytes] | None = None,
     content_type: str = "application/json",
     concurrency: int = 1,
+    after: Callable[[bytes], Awaitable[None]] | None = None,
 ) -> float:
-    """CPU seconds per request; with `body`, POST `body(i)` (a new body per request) instead of GET."""
+    """CPU seconds per request; with `body`, POST `body(i)` (a new body per request) instead of GET;
+    with `after`, each answer's body is handed to it (the `job` target waits there for its job)."""
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
     if body is not None:
         raw_headers.append((b"content-type", content_type.encode()))
@@ -71,11 +75,17 @@ async def _drive(
         async def receive() -> dict[str, Any]:
             return {"type": "http.request", "body": payload, "more_body": False}
 
+        answer = bytearray()
+
         async def send(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 statuses[message["status"]] = statuses.get(message["status"], 0) + 1
+            elif message["type"] == "http.response.body":
+                answer.extend(message.get("body", b""))
 
         await app(scope, receive, send)
+        if after is not None:
+            await after(bytes(answer))
 
     for _ in range(warm):  # warm-up: caches, compiled statements
         await one()
@@ -104,6 +114,27 @@ async def _drive(
 REPORT_TARGETS = ("overview", "tiers", "steps", "timeline", "timeline-day")
 
 
+def _job_waiter(app: Any, size: int) -> Callable[[bytes], Awaitable[None]]:
+    """For the `job` target: wait until the job the answer names has finished all `size` items (read
+    from the database every 20 ms, no HTTP poll)."""
+    import uuid
+
+    from models import Job
+
+    async def wait(answer: bytes) -> None:
+        job_id = uuid.UUID(json.loads(answer)["job_id"])
+        while True:
+            await asyncio.sleep(0.02)
+            async with app.state.db.session(write=False) as session:
+                job = await session.get(Job, job_id)
+                if job is not None and job.status not in ("queued", "running"):
+                    break
+        if (job.status, job.done) != ("succeeded", size):
+            raise RuntimeError(f"job {job_id}: {job.status}, {job.done} of {size} done, {job.failed} failed")
+
+    return wait
+
+
 async def _run(args: argparse.Namespace) -> None:
     from api_server import create_app
     from bench import bench_tracking as bt
@@ -129,7 +160,7 @@ async def _run(args: argparse.Namespace) -> None:
             def import_body(i: int) -> bytes:
                 return bench_csv.csv_rows(batch, f"inproc-{i}")
 
-            body = {"analyze": analyze_body, "import": import_body}.get(args.target)
+            body = {"analyze": analyze_body, "job": analyze_body, "import": import_body}.get(args.target)
             path, headers = {
                 "read": ("/api/industries", {"X-API-Key": key}),
                 "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
@@ -137,6 +168,7 @@ async def _run(args: argparse.Namespace) -> None:
                 # a forged token: the GIF with nothing written (the request side of the pixel alone)
                 "forged-pixel": ("/t/o/" + "A" * 43 + ".gif", bench_http.PIXEL_HEADERS),
                 "analyze": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
+                "job": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
                 "import": (f"/api/campaigns/{info['campaign_id']}/prospects/import", {"X-API-Key": key}),
                 **{
                     r: (f"/api/analytics/{info['campaign_id']}/{r}", {"X-API-Key": key})
@@ -152,7 +184,10 @@ async def _run(args: argparse.Namespace) -> None:
                 content_type = "text/csv" if args.target == "import" else "application/json"
                 tracker = app.state.tracker
                 batches, hits = tracker.batches, tracker.hits
-                per = await _drive(app, path, headers, args.n, profile, body, content_type, args.concurrency)
+                after = _job_waiter(app, batch) if args.target == "job" else None
+                per = await _drive(
+                    app, path, headers, args.n, profile, body, content_type, args.concurrency, after
+                )
                 batches, hits = tracker.batches - batches, tracker.hits - hits
             print(
                 f"{args.target} on {args.backend}: {per * 1e6:.0f} us CPU per request in process "
@@ -174,7 +209,8 @@ async def _run(args: argparse.Namespace) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
     parser.add_argument(
-        "target", choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "import", *REPORT_TARGETS]
+        "target",
+        choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "job", "import", *REPORT_TARGETS],
     )
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--n", type=int, default=3000)
@@ -183,7 +219,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--events", type=int, default=5000, help="reports: events in the campaign (5000)")
     parser.add_argument(
-        "--batch", type=int, default=100, help="analyze: prospects per batch; import: rows per CSV"
+        "--batch", type=int, default=100, help="analyze, job: prospects per batch; import: rows per CSV"
     )
     args = parser.parse_args(argv)
     common.run(_run(args))

@@ -8,6 +8,7 @@ the item done, so a prospect is never analysed or written twice, even across a c
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -159,6 +160,57 @@ class PipelineJob:
     data (`{"prospect": {...}}`) or stored prospects (`{"prospect_id": …}`)."""
 
     async def prepare(self, ctx: jobs.JobContext, key: str, payload: dict[str, Any]) -> Prepared:
+        return await self._prepare(ctx, payload, None)
+
+    async def prepare_many(
+        self, ctx: jobs.JobContext, items: list[tuple[str, dict[str, Any]]]
+    ) -> list[Prepared | BaseException]:
+        """`prepare` for a chunk, each item's outcome or the exception that fails it alone: the stored
+        data of the chunk's new prospects is read in one statement (`prepare` reads it per item; no
+        write happens before the chunk's `apply` either way), then the items are prepared
+        JOB_ITEM_CONCURRENCY at a time, as the worker runs `prepare`."""
+        n = len(items)
+        try:
+            await _setup(ctx)
+            ContentPlan.model_validate(ctx.payload["plan"])  # an error here fails every item, as in `prepare`
+        except Exception as exc:
+            return [exc] * n
+        known: dict[int, tuple[ProspectData, ProspectData] | BaseException] = {}
+        given: dict[int, ProspectData] = {}
+        for i, (_, payload) in enumerate(items):
+            if "prospect_id" not in payload:
+                try:
+                    given[i] = ProspectData.model_validate(payload["prospect"])
+                except Exception as exc:
+                    known[i] = exc
+        if given:
+            try:
+                merged = await intel.with_known(
+                    ctx.db,
+                    workspace_id=ctx.workspace_id,
+                    prospects=list(given.values()),
+                    replace=bool(ctx.payload.get("replace")),
+                )
+                known.update((i, (g, m)) for (i, g), m in zip(given.items(), merged, strict=True))
+            except Exception as exc:
+                known.update((i, exc) for i in given)
+        gate = asyncio.Semaphore(ctx.settings.JOB_ITEM_CONCURRENCY)
+
+        async def one(i: int, payload: dict[str, Any]) -> Prepared:
+            read = known.get(i)
+            if isinstance(read, BaseException):
+                raise read
+            async with gate:
+                return await self._prepare(ctx, payload, read)
+
+        return await asyncio.gather(
+            *(one(i, payload) for i, (_, payload) in enumerate(items)), return_exceptions=True
+        )
+
+    async def _prepare(
+        self, ctx: jobs.JobContext, payload: dict[str, Any], read: tuple[ProspectData, ProspectData] | None
+    ) -> Prepared:
+        """One item; `read`: its prospect as given and as merged over what is stored, when already read."""
         await _setup(ctx)
         profile, plan = ctx.cache["profile"], ContentPlan.model_validate(ctx.payload["plan"])
         prospect_id, analysis, outcome = None, None, None
@@ -179,6 +231,8 @@ class PipelineJob:
             if latest is not None and not ctx.payload["analyze"]:
                 analysis = AnalysisResult.model_validate(latest.result)
             given = data
+        elif read is not None:
+            given, data = read
         else:
             given = ProspectData.model_validate(payload["prospect"])
             [data] = await intel.with_known(

@@ -26,6 +26,7 @@ from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
 from core.text import DATE_STAMP, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
+from intelligence.english import plural
 from intelligence.foreign import is_foreign
 from schemas import AgentProfile, ProspectData
 
@@ -300,8 +301,8 @@ NP_NUMBER = re.compile(
     r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$"
 )
 FOREIGN = re.compile(
-    r"[äöüßéèàçñ]|\b(?:der|die|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
-    r"lancement|opent|kantoor|werk)\b",
+    r"[äöüßéèàçñ]|(?<![\w-])(?:der|das|und|des|les|une|un|el|los|las|het|een|nimmt|neues|eröffnet|"
+    r"lancement|opent|kantoor|werk)(?![\w-])",  # "die-cast cells", "die and hydraulic failures" are English
     re.IGNORECASE,
 )
 
@@ -348,7 +349,12 @@ INTERNAL = re.compile(
     r"accepted\s+(?:our\s+|my\s+)?(?:linkedin\s+)?connect|visited\s+(?:our|the)\s+(?:pricing|site|website)|"
     r"downloaded\s+(?:our|the)\b|intro(?:duced)?\s+(?:via|by|through)\b|tier[\s-]+[1-4]\s+"
     r"(?:account|prospect|lead)|^met\s+(?:at|with|on)\b|\bwe\s+met\b|lead\s+score|in\s+(?:our\s+|the\s+)?crm\b|revenue\s+figure|(?<!\ba\s)former|ex-|"
-    r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only)",
+    r"(?<![a-z]s\s)retired|left\s+the\s+company|consumer\s+app|b2c\s+only|"
+    # who signs or approves, and the way spend goes: the buying process is ours to plan, not to tell back
+    r"signs(?:\s*(?:[,;.]|$)|\s+(?:off|anything|>|<|over|under|above|up\s+to|[$€£]))|"
+    r"approves?\b|decides(?:\s+(?:with|on|anything|over|above|>|spend|budget|the\s+budget)|\s*(?:[,;.]|$))|"
+    r"(?:spend|budget|purchas\w*)\s+goes\s+through\b|decisions?\s+(?:sit|sits|rest|rests|lie|lies)\s+with\b|"
+    r"^(?:worried|concerned|nervous)\s+about\b)",
     re.IGNORECASE,
 )
 EMBARRASSING = re.compile(
@@ -508,6 +514,8 @@ _PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z0-9&+-]+")
 def verb_kind(word: str) -> str | None:
     """ "gerund" (opening), "past" (opened, won), "present" (relies) or None for a first word of a fact."""
     w = word.lower()
+    if re.search(r"[a-z][A-Z]", word):
+        return None  # "ModMed", "PointClickCare": a product's name, never a verb
     if w.endswith("ing") and len(w) >= 5 and w not in _NOT_VERBS_ING:
         return "gerund"
     # "unplanned downtime" is a noun phrase, not a verb
@@ -580,6 +588,7 @@ _NEGATED_AUX = frozenset(
 # third-person verbs of a date or a measure changing, which the event table does not hold
 CHANGE_VERBS = frozenset(
     {"ends", "expires", "lapses", "begins", "starts", "renews", "falls", "rises", "grows", "drops", "doubles"}
+    | {"quit", "resigned"}  # "Two of your four SDRs quit last month": people who left
 )
 
 
@@ -688,27 +697,56 @@ def _clean_fact(text: str) -> str:
     text = _PRESS_LABEL.sub("", text)
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
-        role = re.sub(r"\s*\([^()]*\)", "", job.group("role")).split(",")[0].strip()
+        written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
+        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])", written)
+        role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written).split(",")[0].strip()
+        if times and int(n := times.group(1) or times.group(2) or times.group(3)) > 1:
+            last = role.split()[-1]
+            many = (
+                role
+                if last.endswith("s") and not last.isupper()
+                else role + "s"
+                if last.isupper()
+                else plural(role)
+            )
+            role = f"{n} {many}"  # "SDR (x3)" -> "3 SDRs"; "6 x Sales Development Representatives" stays plural
         counted = re.match(r"^(?:\d+|two|three|four|five|several)\b", role, re.IGNORECASE)
         text = f"Hiring {role}" if counted else f"Hiring {with_article(role)}"
+    # "Weave does reminders but 'no reactivation at all'": a gap they named is kept, unquoted
+    text = re.sub(r"\bbut\s+['\"‘“]((?:no|nothing|not|never)\b[^'\"’”]{2,60})['\"’”]\s*$", r"but \1", text)
     if not _QUOTE_ONLY.match(
         text
     ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
         text = re.sub(r"(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*$", "", text)
+    # "Hiring SDRs (3 open reqs)" -> "Hiring 3 SDRs": the count the aside gives
+    text = re.sub(
+        r"^Hiring ([A-Za-z][\w -]*?s) \((\d+) open (?:reqs?|roles?|positions?|seats?)\)", r"Hiring \2 \1", text
+    )
     text = _PAREN_SOURCE.sub("", text)
-    text = re.sub(r"\s*\([^()]*\)", "", text)  # asides ("(e.g. to Shopify Plus)") do not read in a sentence
+    # asides ("(e.g. to Shopify Plus)", "(never)") do not read in a sentence; a quoted remark they hid goes too
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    text = _TAIL_QUOTE.sub(
+        lambda m: m.group(0) if m.group("before") in _QUOTE_KEEPERS else m.group("before"), text
+    )
     text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
     text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)
 
 
 # a note that is nothing but someone's words ("said 'our hosts already call the top 500'")
+# a remark quoted at the end after a word of its own (never "... commissions are the 'single biggest leak'.")
+_TAIL_QUOTE = re.compile(
+    r"(?P<before>\b\w+)(?:,|\s)\s*(?:but\s+)?['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,80}['\"’”]\s*\.?$"
+)
+_QUOTE_KEEPERS = frozenset({"the", "a", "an", "is", "are", "was", "were", "as", "called", "named", "its", "their"})
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
 _PRESS_LABEL = re.compile(
-    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline)\s*:\s*", re.IGNORECASE
+    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)\s*:\s*",
+    re.IGNORECASE,
 )
 _JOB_LABEL = re.compile(
-    r"^(?:Job post(?:ing)?|Job ad|Open role|Careers|Now hiring|Hiring|Job)\s*:\s*(?P<role>[A-Za-z0-9].{2,80})$",
+    r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)\s*:\s*"
+    r"(?P<role>[A-Za-z0-9].{2,80})$",
     re.IGNORECASE,
 )
 _SOURCE_COLON = re.compile(
@@ -719,7 +757,7 @@ _SOURCE_COLON = re.compile(
 
 
 def _sentences(notes: str) -> list[str]:
-    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])|;\s*", notes) if s.strip()]
+    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])|;\s*", notes) if s.strip()]
     return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
 
 
@@ -942,10 +980,10 @@ def _split_clauses(text: str) -> str:
 
 def _now_about(hit: re.Match[str]) -> str:
     """ "OTAs now about 40% of" -> "OTAs now account for about 40% of", "Churn now about" -> "is now about"."""
-    head = hit.group(1).split()[-1]
+    head, when = hit.group(1).split()[-1], "still" if hit.group(0).split()[-2].lower() == "still" else "now"
     if head.endswith("s") and not head.endswith("ss"):
-        return f"{hit.group(1)} now account for {hit.group(2)} "
-    return f"{hit.group(1)} is now {hit.group(2)} "
+        return f"{hit.group(1)} {when} account for {hit.group(2)} "
+    return f"{hit.group(1)} is {when} {hit.group(2)} "
 
 
 _BARE_GOAL_VERB = re.compile(
@@ -1000,6 +1038,7 @@ _MONTH_ABBR = re.compile(
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
+_SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"(?<![\w/])w/(?=\s|\w)"), "with "),
@@ -1008,7 +1047,7 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<![\w>-])>\s?(?=[$€£]?\d)"), "over "),
     (re.compile(r"(?<=[a-z] )\+(?=\d[\d.,]*%)"), "up "),
     # "lapsed rated = ~38% of db": rated players, and "=" said as a verb
-    (re.compile(r"\b(lapsed|active|carded|inactive) rated\b(?! players)"), r"\1 rated players"),
+    (re.compile(r"\b([Ll]apsed|[Aa]ctive|[Cc]arded|[Ii]nactive) rated\b(?! players)"), r"\1 rated players"),
     (re.compile(r"(?<=players) = (?=(?:about |roughly |nearly |over )?\d)"), " are "),
     (re.compile(r"(?<=[a-z]) = (?=(?:about |roughly |nearly |over )?\d)"), " is "),
     # "..., budget approved" -> "..., with the budget approved"
@@ -1094,9 +1133,146 @@ _NOTE_SPEAK = (
     ),
     (re.compile(r", online (?=by |in )"), ", coming online "),
     (re.compile(r"(?<=[\w)]) (mostly|mainly) (?=[A-Z])"), r", \1 on "),
+    (re.compile(r", (mostly|mainly) (?=[a-z]+ (?:and [a-z]+ )?(?:failures|breakdowns|stops)\b)"), r", \1 from "),
+    (re.compile(r", (mostly|mainly) (?=[a-z]+s\b)"), r", \1 on "),  # "~6% unplanned downtime, mostly conveyors"
+    (re.compile(r"\b(hours?|hrs?)/(?:wk|week)\b"), "hours a week"),  # "~11 hrs/wk"
+    # "OEE ~58% on press line 2, unplanned downtime ~11 hrs/wk": the second measure joined with its verb
+    (re.compile(r", (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r", and \1 runs "),
+    (
+        re.compile(r"^(OEE|Utili[sz]ation|Occupancy)(?= (?:about|~|around)\s?\d[\d.]*%.*, and \w+ \w+ runs )"),
+        r"\1 is",
+    ),
     (re.compile(r"\b(?:thru|through) ([A-Z]{2,}) exclusive\b"), r"through \1's exclusive"),
     (re.compile(r"\b(cost per lead|CAC|churn|turnover) (climbing|rising|falling|dropping)\b"), r"and \1 is \2"),
     # "UE/DD" -> "Uber Eats and DoorDash"; a dangling dash at the end of a clause goes
+    # "by end of 2027" -> "by the end of 2027"; "2 office bldgs", "small biz users", a "flex/industrial" building
+    (re.compile(r"\b(by|at|before|until|till|through) (end|start|beginning|middle) of\b"), r"\1 the \2 of"),
+    (re.compile(r"\bbldgs\b"), "buildings"),
+    (re.compile(r"\bbldg\b"), "building"),
+    (re.compile(r"\bsmall biz\b"), "small-business"),
+    (
+        re.compile(
+            r"\b(flex/industrial|flex|industrial|office/flex)(?= (?:delivered|with|is|was|has|sits|opened))"
+        ),
+        r"\1 building",
+    ),
+    # "12 locations, Denver metro" -> "12 locations across the Denver metro"; "Website relaunch" -> a past event
+    (
+        re.compile(
+            r"^(\d+ (?:locations|stores|restaurants|clinics|offices|hotels|properties|practices|branches)), "
+            r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)* (?:metro|area|region))$"
+        ),
+        r"\1 across the \2",
+    ),
+    (re.compile(r"^(?:Website|Site) relaunch$"), "Relaunched its website"),
+    (re.compile(r"^(?:Website|Site) redesign$"), "Redesigned its website"),
+    # "Lindgren & Shaw combines with Pell Accounting Group": a merger, in the word the reader knows
+    (re.compile(r"\b([Cc])ombines with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erges with"),
+    (re.compile(r"\b([Cc])ombined with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erged with"),
+    # "2 of 5 SDRs quit in Oct, backfill 90+ days" -> "Two of your five SDRs quit in October, and backfilling takes
+    # 90+ days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and those ..."
+    (
+        re.compile(r"^(\d) of (\d+) (?=[\w-]+ (?:quit|left|resigned|churned)\b)"),
+        lambda m: f"{_SMALL[int(m.group(1))].capitalize()} of your {_SMALL.get(int(m.group(2)), m.group(2))} ",
+    ),
+    (re.compile(r"(?<=\w) = (?=[a-z])"), ", which means "),  # "2 new hygienists start Jan = open chairs"
+    (re.compile(r", backfill(?:ing)? (?:takes? )?(?=(?:about )?\d)"), ", and backfilling takes "),
+    (
+        re.compile(r"^(\d+|two|three|four|five) new ([\w-]+s) (?:start|join|begin)s? (?:in )?"),
+        r"Adding \1 new \2 in ",
+    ),
+    (re.compile(r", (?:and )?schedules need filling\b"), ", and those schedules need filling"),
+    (re.compile(r"\bneeds? their schedules\b"), "needs those schedules"),  # the new providers', never "your"
+    # "wants direct share up before refi in Q2" -> "wants a higher direct share before the refi in Q2"
+    (
+        re.compile(r"\bwants ([a-z][\w.-]*(?: [a-z][\w.-]*)?) (up|down) (?=before|by)\b"),
+        lambda m: f"wants a {'higher' if m.group(2) == 'up' else 'lower'} {m.group(1)} ",
+    ),
+    (re.compile(r"\bbefore (refi|refinancing|renewal|launch|relaunch|audit|exam)\b"), r"before the \1"),
+    # "Lease-up begins at 240-unit Brightwater at South End" -> "Starting lease-up at 240-unit Brightwater ..."
+    (
+        re.compile(r"^(Lease-up|Pre-leasing|Leasing|Construction) (?:begins|starts|kicks off) at (?=\S)"),
+        lambda m: f"Starting {m.group(1).lower()} at ",
+    ),
+    # "The Linden (312 units) begins pre-leasing" -> "Starting pre-leasing at The Linden, a 312-unit property"
+    (
+        re.compile(
+            r"^(The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}) (?:\((\d[\d,]*) units\) )?(?:begins|starts) "
+            r"(pre-leasing|lease-up)$"
+        ),
+        lambda m: (
+            f"Starting {m.group(3)} at {m.group(1)}" + (f", a {m.group(2)}-unit property" if m.group(2) else "")
+        ),
+    ),
+    (re.compile(r"\b(at|for|of|to) (?=\d[\d,]*-(?:unit|room|key|bed|home|suite|acre) [A-Z])"), r"\1 the "),
+    (re.compile(r"(?<=[a-z]) / (?=[A-Z]{2,}\b)"), " and "),  # "lean / TPM program" -> "lean and TPM program"
+    # "310-room hotel tower tops out, opening summer 2027": their own project, the headline's subject
+    (
+        re.compile(r"^(\d[\d,]*-[a-z]+ [a-z][\w -]*?) (?:tops|topped) out\b"),
+        r"Topping out a \1",
+    ),
+    (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
+    (re.compile(r"(?<=\d)\+? mo\b"), lambda m: m.group(0).replace("mo", "months")),  # "18+ mo"
+    # "No-shows running ~14%, ~1,900 kids overdue for well visits": two measures, each with its verb
+    (re.compile(r"^(No-shows|Cancellations|Cancels|No-show rates) running (?=(?:about |~))"), r"\1 are running "),
+    (
+        re.compile(r", ((?:about |~\s?)?\d[\d,]* (?:kids|children|patients|members|players)) overdue\b"),
+        r", and \1 are overdue",
+    ),
+    # "~600 patients not seen in 18+ mo" -> "About 600 patients haven't been seen in 18+ months"
+    (re.compile(r"\b(patients|players|members|customers|guests) not seen in\b"), r"\1 haven't been seen in"),
+    # "Lapsed rated up to ~14k from ~9k a yr ago" -> "... have grown to about 14k from about 9k a year ago"
+    (re.compile(r"\bup to (?=(?:~\s?|about )?\d[\d.,]*k? from (?:~\s?|about )?\d)"), "have grown to "),
+    # "Opened The Halyard Savannah, 140 rooms" -> "Opened The Halyard Savannah, a 140-room hotel"
+    (
+        re.compile(r"^(Opened|Opening|Opens) (The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}), (\d+) rooms$"),
+        r"\1 \2, a \3-room hotel",
+    ),
+    (re.compile(r"\b([Aa])cq'd\b"), r"\1cquired"),  # "acq'd 9 practices past 12 mo"
+    (re.compile(r"^Unveil(ed|s|ing) "), lambda m: f"Open{m.group(1)} "),
+    # "Q1 pipeline coverage 2.1x, board wants 3x": a ratio said with its verb
+    (
+        re.compile(
+            r"^((?:[A-Z][\w ]{0,20}: )?(?:[A-Za-z][\w-]*)(?: [a-zA-Z0-9][\w-]*){0,3} (?:coverage|ratio)) "
+            r"(?=(?:about |~)?\d[\d.]*x\b)"
+        ),
+        r"\1 is ",
+    ),
+    # "4 SDRs, 2 quit last month" -> "Two of your four SDRs quit last month"
+    (
+        re.compile(r"^(\d) ([\w-]+s), (\d) (quit|left|resigned)\b"),
+        lambda m: (
+            f"{_SMALL[int(m.group(3))].capitalize()} of your {_SMALL[int(m.group(1))]} {m.group(2)} {m.group(4)}"
+        ),
+    ),
+    # "About 6% unplanned downtime, mostly ..." -> "Unplanned downtime is about 6%, mostly ..."
+    (
+        re.compile(r"^(about |~\s?)?(\d[\d.]*%) (unplanned downtime|downtime|scrap|no-shows?|churn)\b", re.I),
+        lambda m: f"{m.group(3)[:1].upper()}{m.group(3)[1:]} is {'about ' if m.group(1) else ''}{m.group(2)}",
+    ),
+    # "runs marketing 'poorly', she can hire an agency directly": the remark unquoted, the buying process internal
+    (re.compile(r", (?:she|he) (?:can|could|would|will|'d|is able to)\b[^;]*$"), ""),
+    (re.compile(r"(?<=\s)'([a-z]+)'(?=[\s,.;]|$)"), r"\1"),
+    # "Booking.com ~52% of Q3 room nights, hates the commission": the channel's share; how they feel stays out
+    (re.compile(r", (?:hates|dislikes|loves|likes|not thrilled with) [^,;]*$"), ""),
+    (
+        re.compile(
+            r"^(?!(?:About|Only|Roughly|Nearly|Around|Over|Under|Just|Almost|Some)\b)"
+            r"([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?) (?=(?:about |~\s?)?\d[\d.]*% of [\w -]+$)"
+            r"(?![^,;]*\b(?:come|comes|came|place|places|haven't|hasn't|are|is|were|was|go|goes|book|books|use|uses)\b)"
+        ),
+        r"\1 accounts for ",
+    ),
+    # "Weave does reminders but no reactivation at all": the tool's gap, said plainly
+    (
+        re.compile(
+            r"^([A-Z][\w.]*(?: [A-Z][\w.]*)?) (?:does|handles|sends|for) ([a-z][\w -]{2,30}?)(?: only)?"
+            r"(?:,| but| and) (nothing for|no) ([a-z][\w -]{2,30}?)(?: at all)?$"
+        ),
+        r"Uses \1 for \2, but \3 \4",
+    ),
+    # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
+    (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
     (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
     (re.compile(r"\bDD/UE\b|\bDD and UE\b"), "DoorDash and Uber Eats"),
     (re.compile(r"\s+[-–]\s*$"), ""),
@@ -1107,8 +1283,12 @@ _NOTE_SPEAK = (
     ),
     # ", target 70" -> ", against a target of 70%"; ", 8 weeks free on ..." -> ", with 8 weeks free on ..."
     (re.compile(r", target (\d+)(?:%|\b)(?!\s*%)"), r", against a target of \1%"),
+    (re.compile(r", target (?=[$€£]\d)"), ", aiming for "),  # ", target $250M in 12 months"
     (re.compile(r", (?=\d+ (?:weeks?|months?) free\b)"), ", with "),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
+    # "3P mgmt co": a third-party property manager, not delivery
+    (re.compile(r"\b3P (?:mgmt|management) co(?:mpany)?\b"), "third-party management company"),
+    (re.compile(r"\b3P (?=mgmt|management|manager|property)"), "third-party "),
     (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
     (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
     (re.compile(r"\b3P\b(?!L)"), "third-party delivery"),
@@ -1202,7 +1382,9 @@ def normalise_note(text: str) -> str:
     # "Maintenance tracked in spreadsheets", "Recalls done by the front desk": a passive without its "is"
     m = re.match(
         r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?=(?:tracked|managed|handled|done|kept|logged|scheduled|run)\s+"
-        r"(?:in|on|by|through|via|with|manually|by hand)\b)",
+        r"(?:in|on|by|through|via|with|manually|by hand)\b)"
+        r"(?!run through (?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Q[1-4]|\d{4}|the end|end|mid|early|late)\b)",
         text,
     )
     if m and not (set(m.group(1).lower().split()) & FINITE):
@@ -1217,7 +1399,7 @@ def normalise_note(text: str) -> str:
         text = f"{_gerund(lemma(verb))} {tail}"
     text = _split_clauses(text)
     text = re.sub(
-        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently)\s+"
+        r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:now|currently|still)\s+"
         r"(about|around|roughly|nearly|over|under|below|above)\s+"
         r"(?=~?[\d$][\d.,]*%\s+of\b)?",
         _now_about,
@@ -1249,7 +1431,8 @@ def normalise_note(text: str) -> str:
     if m and _np_subject(m.group("np")):
         # "New mobile app launched" -> "Launched a new mobile app": the note's event with its verb first
         np = lc_np(m.group("np"))
-        article = "an" if np[:1] in "aeiou" else "a"
+        plural_np = np.split()[-1].endswith("s") and not np.split()[-1].endswith("ss")
+        article = "its" if plural_np else "an" if np[:1] in "aeiou" else "a"  # "its players club tiers"
         text = f"{m.group('verb').capitalize()} {article} {np}{m.group('rest') or ''}"
     m = _WILL.match(text)
     if m:
@@ -1275,7 +1458,7 @@ def normalise_note(text: str) -> str:
     if m and not (set(m.group(1).lower().split()) & FINITE):
         text = f"{m.group(1)} is {text[m.start(2) :]}"
     m = _MEASURE_MOVE.match(text)
-    if m:
+    if m and not set(m.group(1).lower().split()) & {"wants", "want", "needs", "need"}:
         be = "are" if m.group(1).endswith("costs") else "is"
         text = f"{m.group(1)} {be} {text[m.start(2) :]}"
     return text
@@ -1290,7 +1473,7 @@ _HEDGES = frozenset(
 _MORE_ING = frozenset({"completing", "entering", "starting", "ending", "going", "coming", "reopening"})
 _NP_DONE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}?)\s+(?P<verb>launched|announced|opened|completed|"
-    r"approved|signed|started|unveiled)(?P<rest>\s+(?:in|on|this|last|earlier)\b.*)?$"
+    r"approved|signed|started|unveiled|relaunched|rebranded)(?P<rest>\s+(?:in|on|this|last|earlier|as)\b.*)?$"
 )
 
 
@@ -1358,7 +1541,7 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     ]
     notes = clean(prospect.notes)
     if notes:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", notes):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])", notes):
             parts = _sentences(sentence)
             if any(_NO_NEWS_STRICT.search(p.strip()) for p in parts):
                 continue  # "Recently installed MES; no downtime issues reported": nothing to write about

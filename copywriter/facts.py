@@ -97,8 +97,10 @@ def clean_name(value: str | None) -> str | None:
 # Words that say what trade a company is in ("Restaurant Group", "CPAs & Advisors", "Physical Therapy & Sports
 # Rehab"): as the tail of a long name they are what the register needs, not what people say in a sentence.
 _TRADE_WORDS = frozenset(
-    """accountants accounting advisors advisory associates bakery bakeshop bancorp bancshares bank brewery
-    brewing builders cafe care casino center centre chartered chiropractic clinic clinics club
+    """accountants accounting advisors advisory apartment apartments associates bakery bakeshop bancorp bancshares
+    bank barbecue bbq bistro brewery brewing builders burgers cantina chinese eatery greek indian italian japanese
+    mexican outfitters pizzeria steakhouse taqueria thai cafe care casino center centre chartered chiropractic
+    clinic clinics club
     communities conference construction consulting convention cpa cpas dental dentistry engineering
     family federal financial fitness foods golf grill group health healthcare holdings hospital
     hospitality hospitals hotel hotels inn inns insurance kitchen law legal living lodge logistics

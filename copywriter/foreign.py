@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from copywriter.restate import Restated
 from core.text import DATE_STAMP
 from intelligence import glossary as g
+from intelligence.english import a as with_article
 from intelligence.facts import Event, Mention, Quantity
 from intelligence.foreign import ForeignReading, Token, read_foreign, tokens
 
@@ -728,6 +729,16 @@ def _figure(q: Quantity, others: tuple[Quantity, ...]) -> Said | None:
         where = f" on the {_plural(noun[0]) if noun[1] else noun[0]}"
     value = f"{q.value:g}%"
     sentence = f"Your {measure}{where} is {value}"
+    if q.against is not None:
+        # "herhaalaankoop ~19%, doel 28% in 2027" -> "Your repeat purchase rate is 19%, against a 28% target."
+        target = f"against {with_article(f'{q.against:g}% target')}"
+        year = _YEAR.search(q.span.text[q.span.text.lower().rfind(f"{q.against:g}") :])
+        target += f" for {year.group(0)}" if year else ""
+        if re.search(rf"[~≈]\s?{q.value:g}\s?%", q.span.text):
+            sentence = sentence.replace(f" is {value}", f" is about {value}")  # "~19%"
+        return _said(
+            f"{sentence}, {target}.", f"{measure} at {value}", f"{measure[:1].upper()}{measure[1:]} at {value}"
+        )
     required = next(
         (
             o

@@ -1290,6 +1290,18 @@ _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
         "zoekt",
     ),
     "role": ("joined", "promoted", "new role", "appointed"),
+    # an honour the record names without the word "award" ("Tripadvisor Travelers' Choice 2026")
+    "award": (
+        "award",
+        "recogni",
+        "ranked",
+        "named one of",
+        "named to",
+        "travelers' choice",
+        "best of",
+        "40 under 40",
+        "product of the day",
+    ),
 }
 
 

@@ -47,6 +47,7 @@ from copywriter.facts import clean, short_company
 from copywriter.foreign import english_fact
 from copywriter.foreign import restatements as foreign_restatements
 from copywriter.foreign import unsayable_job_ads as foreign_unsayable
+from copywriter.foreign import when as foreign_when
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
@@ -55,6 +56,7 @@ from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_e
 from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
+from intelligence.english import number_article as _number_article
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
@@ -63,7 +65,9 @@ from schemas import AgentProfile, AnalysisResult, ProspectData
 
 T = TypeVar("T")
 _NEGATED = re.compile(
-    r"\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b", re.IGNORECASE
+    # ("Uses Weave for reminders, but no reactivation": a gap they named is what the note is about)
+    r"(?<!but )\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b",
+    re.IGNORECASE,
 )
 _INFLECT = inflect.engine()
 
@@ -189,18 +193,15 @@ _QUANTITY_NP = re.compile(
 )
 
 
-def _number_article(quantity: str) -> str:
-    """ "an 81% occupancy", "an 18% rate", "a 12% share": the article as the number is said."""
-    digits = quantity.lstrip("~$€£")  # "an $18M Series B"
-    return "an" if re.match(r"8|1[18](?:[^\d,]|$)", digits) else "a"
+_NAME_ENDS = frozenset(("at", "in", "on", "near", "by", "for", "with", "and", "is", "was"))
 
 
 # Record noun phrases with no verb that can still be said (see `Plan._np_clause`).
 _SIZE_NP = re.compile(
     r"^(?:about |around |roughly |over |nearly |more than )?(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|a dozen) (?:[\w-]+ ){0,3}(?:locations|offices|clinics|practices|hotels|properties|"
+    r"nine|ten|eleven|twelve|a dozen) (?:[\w/-]+ ){0,3}(?:locations|offices|clinics|practices|hotels|properties|"
     r"restaurants|stores|branches|sites|plants|factories|casinos|buildings|communities|units|apartments|"
-    r"resorts|dealerships|warehouses|studios|gyms|schools|campuses)\b(?:\s+(?:in|across|serving|throughout|"
+    r"resorts|dealerships|warehouses|studios|gyms|schools|campuses|lines)\b(?:\s+(?:in|across|serving|throughout|"
     r"around|and)\b[^.;]*)?$"
 )
 _KIND_DOING = re.compile(
@@ -269,6 +270,7 @@ _GROUPS = {
         "rollout",
         "commission",
         "enter",
+        "kick",
     },
     "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
@@ -314,6 +316,8 @@ _LAYER_GROUPS = {
 
 
 def _group(fact: CopyFact) -> str:
+    if fact.kind is None and _INVESTED.match(fact.text):
+        return "raise"  # "Minority investment from Birchgate Capital": money taken on, as a round is
     event = lemma_of(fact.verb.lower()) if fact.verb else None
     if event in _LAYER_GROUPS and not (event == "raise" and fact.lemma == "close" and "$" not in fact.text):
         return _LAYER_GROUPS[event]
@@ -711,9 +715,25 @@ class Plan:
         source = re.sub(
             r"\b(?:at|since|from) (?:the |its )?(?:launch|opening)\b", " ", source, flags=re.IGNORECASE
         )
+        # another measured fact of the same notes sentence has its own "so what" ("~2,600 overdue recall pts" is
+        # not about the "no-show ~14%" beside it)
+        others = [
+            f.raw
+            for f in self.read
+            if f.field == "notes" and f.raw != fact.raw and any(c.isdigit() for n in f.numbers for c in n)
+        ]
         for index, (pattern, wordings) in enumerate(self.angles.consequences):
             m = _compiled(pattern).search(source)
             if not m:
+                continue
+            if (
+                not _compiled(pattern).search(own)
+                and any(_compiled(p).search(_SINCE_OTHERS.sub(" ", own)) for p, _ in self.angles.consequences)
+                and any(_compiled(pattern).search(o) for o in others)
+                and not any(
+                    _compiled(pattern).search(x) for x in source.split(";") if not any(o in x for o in others)
+                )
+            ):
                 continue
             if isinstance(wordings, str):
                 sentence = wordings
@@ -782,9 +802,9 @@ class Plan:
         the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
         co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
+        # the offer as the sender states it: never an audience the offer does not name ("for regional and tribal
+        # casinos" read as a claim of ours by two blind readers, and as the wrong trade to a PT clinic)
         what = self.offer_short_np
-        if self.angles and not re.search(r"\bfor\b", what):
-            what = f"{what} for {self.angles.segment}"
         judged = self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
@@ -833,8 +853,12 @@ class Plan:
             if when:
                 relative = when.startswith("next ")
                 event = (f"the {noun} {when}" if relative else f"the {when} {noun}") if noun else when
+                # a bare date says what the 15 minutes are for ("before January to plan what we'd run first?")
+                why = "" if noun else f" to plan what we'd {self.offer_do} first"
                 options.append(
-                    f"Worth 15 minutes before {event}?" if senior else f"Could we find 15 minutes before {event}?"
+                    f"Worth 15 minutes before {event}{why}?"
+                    if senior
+                    else f"Could we find 15 minutes before {event}{why}?"
                 )
             topic = self.cta_topic(fact)
             if topic:
@@ -871,6 +895,15 @@ class Plan:
                 f"Worth 15 minutes to see what that could look like{at}?",
                 "Open to a 15-minute call next week?",
             ]
+        elif fact is None:
+            # with nothing known about them a plan for them would be presumed; an example from elsewhere is not
+            examples = [
+                "Want me to send a one-page example of how this has worked elsewhere?",
+                "Would a short example from a similar company be useful?",
+                f"Should I send a one-page example of what we'd {self.offer_do}?",
+            ]
+            begin = stable_int(self.ctx.seed, "example") % len(examples)  # two readers of one offer differ
+            general = examples[begin:] + examples[:begin]
         else:
             general = [
                 f"Want me to send a one-page plan{where}?",
@@ -915,8 +948,11 @@ class Plan:
         np = m.group("np") if m.group("np").split()[0].isupper() else lc_first(m.group("np"))
         owner = "your" if opening.startswith(("You", "I saw that you")) else "its"
         adv = m.group("adv").lower()
-        at = f"{adv} " if adv in ("up", "down") else "at " if adv == "at" else f"at {adv} "
-        line = f"{opening[:-1]}, with {owner} {np} {at}{m.group('rest').rstrip('.')}."
+        at = f"{adv} "  # "is up 6%", "is at 97%", "is about 34%"
+        be = "are" if words[-1].endswith("s") and not words[-1].endswith("ss") else "is"
+        # "..., while its third-party delivery is about 34% of sales": the figure said as a clause of its own,
+        # never tacked on with "with its ... at"
+        line = f"{opening[:-1]}, while {owner} {np} {be} {at}{m.group('rest').rstrip('.')}."
         return line if len(line.split()) <= 30 and self.ok(line) else None
 
     def _told_with(self, fact: CopyFact) -> str | None:
@@ -925,12 +961,25 @@ class Plan:
         notes = self.ctx.prospect.notes or ""
         sentence = next((x for x in re.split(r"(?<=[.!?])\s+", notes) if fact.raw[:30] in x), "")
         for other in self.read:
-            if other is fact or other.field != "notes" or other.raw[:30] not in sentence:
-                continue
+            if (
+                other is fact
+                or other.field != "notes"
+                or other.raw[:30] not in sentence
+                or other not in self.facts
+            ):
+                continue  # only a fact the writer may lead with (never who approves spend, never a role line)
+            if _SIZE_NP.match(lc_np(other.text)):
+                continue  # their size is no news they told us ("and that MotionWorks runs 23 clinics")
             clause = self.clause(other, you=True)
             if clause and len(clause.split()) <= 10 and has_verb(clause.split()) and not clause[:1].isdigit():
                 return lc_first(clause)
         return None
+
+    @cached_property
+    def told_in_person(self) -> bool:
+        """Whether the notes record a meeting or a call, so their facts are what the prospect told us."""
+        notes = self.ctx.prospect.notes or ""
+        return bool(_MET_AT.search(notes) or _CALLED.search(notes))
 
     @cached_property
     def warm(self) -> str | None:
@@ -942,12 +991,55 @@ class Plan:
         notes = self.ctx.prospect.notes or ""
         line: str | None = None
         if m := _MET_AT.search(notes):
-            line = f"Good to meet you at {m.group('event').strip()}."
-        elif m := _CALLED.search(notes):
-            where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(
-                m.group("how").lower(), "on the call"
+            about = (m.group("about") or "").strip()
+            event = m.group("event").strip()
+            if re.search(
+                r"\b(?:Summit|Conference|Forum|Convention|Congress|Dinner|Meetup|Symposium|dinner|lunch|breakfast|"
+                r"meetup|happy hour)$",
+                event,
+            ):
+                event = event if event.startswith("the ") else f"the {event}"  # "the AAM Summit"
+            line = (
+                f"Good to talk {about} with you at {event}."  # "Good chat at FABTECH about automation"
+                if about and len(about.split()) <= 3 and not has_verb(["", *about.lower().split()])
+                else f"Good to meet you at {event}."
             )
-            line = f"Thanks for the time {where} on the {_INFLECT.ordinal(str(int(m.group('day'))))}."
+        elif m := _ATTENDED.search(" ; ".join(self.ctx.prospect.signals or [])):
+            # "Attended IMTS 2026", "Speaker at the CRA summit": where they were, said the way a rep would
+            event = m.group("event").strip()
+            if event.split()[-1].islower() and not event.lower().startswith("the "):
+                event = f"the {event}"  # "the Colorado Restaurant Association summit"
+            line = (
+                f"I saw you spoke at {event}."
+                if m.group("how").lower().startswith(("speak", "spoke", "panel"))
+                else f"I saw you were at {event}."
+            )
+        elif m := _CALLED.search(notes):
+            how = m.group("how").lower()
+            where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(how, "on the call")
+            day = _INFLECT.ordinal(str(int(m.group("day"))))
+            visit = {
+                "meeting": "meeting",
+                "mtg": "meeting",
+                "plant tour": "plant tour",
+                "site visit": "site visit",
+            }
+            if how in visit or how in ("tour", "demo"):
+                # "Mtg 11/18", "Plant tour 11/6": what we did together, by its name
+                line = f"Thanks for the {visit.get(how, how)} on the {day}."
+                return line if self.ok(line) else None
+            # three wordings by a stable hash of the reader: a batch never opens every email with one stock line
+            line = (
+                f"Thanks for the time {where} on the {day}.",
+                f"Good talking {'' if where == 'on the call' else where + ' '}on the {day}.",
+                f"Thanks again for the {'call' if where == 'on the call' else where.removeprefix('on ') + ' call'} "
+                f"on the {day}.",
+            )[stable_int(self.ctx.seed, "warm") % 3]
+        elif m := _INTRO_ROLE.search(notes):
+            # "Intro via board member" -> "A member of your board suggested I get in touch."
+            role = m.group("role").lower()
+            who = "A member of your board" if role == "board member" else f"One of your {role}s"
+            line = f"{who} suggested I get in touch."
         elif m := _INTRO.search(notes):
             event = normalise_note(m.group("event")).strip() if m.group("event") else ""
             after = f" after the {event}" if event else ""
@@ -955,16 +1047,22 @@ class Plan:
         elif m := _SENT.search(notes):
             line = f"Following up on the {m.group('what').strip()} we sent over."
         elif m := _ASKED_FOR.search(notes):
-            after = f" after our {m.group('after').strip()}" if m.group("after") else ""
-            line = f"Thanks for asking for the {m.group('what')}{after}."
+            whose = "our" if re.search(r"\b(?:after|from|via) our\b", m.group(0)) or m.group("what") else "the"
+            after = f" after {whose} {m.group('after').strip()}" if m.group("after") else ""
+            line = f"Thanks for asking for the {m.group('what') or m.group('thing').lower()}{after}."
         return line if line and self.ok(line) else None
 
     def later_ask(self) -> str | None:
         """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
         in Jan"): offering to follow up then, not pitching now; None when the notes set no such time."""
-        m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
+        notes = self.ctx.prospect.notes or ""
+        m = _NOT_UNTIL.search(normalise_note(notes))
         if not m:
-            return None
+            # "bellen in januari", "anrufen im Januar", "rappeler en janvier": a call they asked for, in their words
+            call = _CALL_BACK.search(notes)
+            said = foreign_when(call.group("when")) if call else None
+            ask = f"Shall I call {said}?" if said else None
+            return ask if ask and self.ok(ask) else None
         when = _time_phrase(m.group("when"))
         how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
         ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
@@ -974,21 +1072,40 @@ class Plan:
         """The question for a record that names the next step they want and its date ("wants pilot on 90-365 day
         lapsed segment before Q1 budget lock Jan 15", "wants new-member campaign live by March"): that step,
         planned before that date; None when the notes name none."""
-        m = _WANTS_BY.search(normalise_note(self.ctx.prospect.notes or ""))
+        notes = normalise_note(self.ctx.prospect.notes or "")
+        m = _WANTS_BY.search(notes)
         if not m:
+            if call := _NEXT_CALL_WITH.search(notes):
+                ask = f"Would a call next week with you and {call.group('name')} work?"
+                return ask if self.ok(ask) else None
+            if dated := _WANTS_DATED_PILOT.search(notes):
+                month = _MONTH_NAMES.get(dated.group("when")[:3], dated.group("when"))
+                ask = f"Worth 15 minutes to plan the {month} {dated.group('what')}?"
+                return ask if self.ok(ask) else None
+            if proof := _WANTS_PROOF.search(notes):
+                by = re.match(r"\s+(?:before|by)\s+([^;,.]{2,40})", notes[proof.end() :])
+                # "Wants a proposal before budget lock Jan 9" -> "... before the budget lock on January 9?"
+                ask = f"Shall I send the {proof.group('what')} " + (
+                    f"before {_time_phrase(by.group(1))}?" if by else "first?"
+                )
+                return ask if self.ok(ask) else None
+            if pilot := _WANTS_PILOT.search(notes):
+                ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
+                return ask if self.ok(ask) else None
             return None
         what = m.group("what").strip()
         what = re.sub(r"\bon (?!your\b|the\b)", "on your ", what, count=1)
         when = _time_phrase(m.group("when"))
         plural = what.split(" on ")[0].split()[-1].endswith("s")
         live = (" go live" if plural else " goes live") if m.group("live") else ""
+        prep = "for" if m.group("prep") == "in" else m.group("prep")  # "wants pilot in Jan" -> "for January"
         ask = (
-            f"Worth 15 minutes to plan how the {what}{live} {m.group('prep')} {when}?"
+            f"Worth 15 minutes to plan how the {what}{live} {prep} {when}?"
             if live
-            else f"Worth 15 minutes to plan the {what} {m.group('prep')} {when}?"
+            else f"Worth 15 minutes to plan the {what} {prep} {when}?"
         )
         if self.tier > 1:
-            ask = f"Want me to send a short plan for the {what} {m.group('prep')} {when}?"
+            ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
     def budget_ask(self) -> str | None:
@@ -1104,7 +1221,7 @@ class Plan:
             # hears the industry's outcome question instead ("how we'd support the 2nd plant?" read as a template)
             pool = [
                 f"Want me to send a short note on how we'd support {subject}?",
-                f"Would a one-page plan for supporting {subject} be useful?",
+                f"Would a one-page plan for {subject} be useful?",
             ]
         elif event:
             return []  # a tier 1 hears the industry's outcome question
@@ -1423,16 +1540,34 @@ class Plan:
 
     def _rest(self, fact: CopyFact, you: bool) -> str:
         words = fact.rest.split()
+        if (
+            len(words) > 2
+            and words[0] in ("out", "up", "off")
+            and not re.match(r"^\d", words[1])
+            and not words[1].isupper()  # "rolling out MES across both plants": a system's acronym
+            and self._needs_determiner(fact, words[1:])
+        ):
+            words = [words[0], "your" if you else "its", *words[1:]]  # "kicked off your plant-wide TPM program"
+        if len(words) > 2 and words[0] in ("out", "up", "off") and re.match(r"^\d[\d,]*-[a-z]+$", words[1]):
+            # "Topping out 220-unit Vue at Mill Creek": a named project takes "the", a name being capitalised words
+            # up to a preposition or the end
+            name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[2:]))
+            after = words[2 + len(name) : 3 + len(name)]
+            if name and not name[-1].isupper() and (not after or after[0] in _NAME_ENDS):
+                words = [words[0], "the", *words[1:]]
         if words and (
             re.match(r"^\d[\d,]*-\w+", words[0])
             or (re.match(r"^[$€£]\d", words[0]) and re.search(r"\b(?:Series|round|seed)\b", fact.rest, re.I))
         ):
-            words = [_number_article(words[0]), *words]  # "Opened 250-room tower" -> "opened a 250-room tower"
+            # "Opened 250-room tower" -> "opened a 250-room tower"; "Opened 300-unit Harbor Point" -> "the"
+            name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[1:]))
+            after = words[1 + len(name) : 2 + len(name)]
+            named = bool(name) and not name[-1].isupper() and (not after or after[0] in _NAME_ENDS)
+            words = ["the" if named else _number_article(words[0]), *words]
         elif (
             len(words) > 1
             and words[0].lower() == "new"
-            and words[1].isalpha()
-            and words[1].islower()
+            and ((words[1].isalpha() and words[1].islower()) or re.fullmatch(r"\d[\d,.]*k?", words[1]))
             and _singular_noun(words[-1] if len(words) < 3 else words[1]) is False
         ):
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
@@ -1484,6 +1619,8 @@ class Plan:
             or first[0] == "~"
             or first in ("out", "up", "off", "own", "ground")  # "breaking ground on ...": an idiom
             or (words[0][0].isupper() and not words[0].isupper())
+            # what they want is not theirs yet: "you want paid search aimed at small-business users", never "your"
+            or fact.lemma in ("want", "need")
         ):
             return False
         topic = self.topic_words(fact, jump_of=False)
@@ -1507,14 +1644,17 @@ class Plan:
         if tail:
             verb = tail.group("verb").lower()
             who = "you" if you or not self.company else self.company
+            verb = {"need": "needs", "want": "wants"}.get(verb, verb)  # ", need deposits": the note's shorthand
             said = _GOAL_BASE.get(verb, verb[:-1]) if who == "you" else verb
             needed = re.match(r"\s+(\d[\d.,]*[x%]?)\s*$", text[tail.end("verb") :])
             if verb == "needs" and needed:
                 # "coverage is about 1.8x, needs 3x" -> "... about 1.8x against the 3x you need"
                 pronoun = "you need" if who == "you" else "it needs"
                 text = f"{text[: tail.start()]} against the {needed.group(1)} {pronoun}"
-            else:
+            elif who == "you":
                 text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
+            else:  # "Evergreen is adding 2 NPs in February and needs their schedules full": one subject, named once
+                text = f"{text[: tail.start()]} and {said}{text[tail.end('verb') :]}"
         # "wants win-back test in Q2" -> "want a win-back test in Q2": a countable thing they want takes its article
         text = _WANTED_THING.sub(lambda m: f"{m.group(1)} {_INFLECT.a(m.group(2))}", text)
         # "about 38% of database" -> "about 38% of your database": a share of something of theirs, said to them,
@@ -1809,7 +1949,8 @@ class Plan:
             have = f"{subject} has" if third else "you've"
             kind = backed.group("kind") or ""
             kind = f"{kind if kind.isupper() else kind.lower()} " if kind else ""
-            return f"{have} taken on {kind}investment from {backed.group('who')}"
+            a = "a " if kind.strip() in ("strategic", "minority", "majority") else ""
+            return f"{have} taken on {a}{kind}investment from {backed.group('who')}"
         feeling = _FEELING.match(text)
         if feeling:
             # "Unhappy with DoorDash commission hike" -> "you're unhappy with the DoorDash commission hike"
@@ -1822,7 +1963,23 @@ class Plan:
             be = f"{subject} is" if third else "you're"
             return f"{be} {feeling.group('how').lower()} {feeling.group('prep')} {what}"
         if _SIZE_NP.match(low):
+            # the company runs its sites, not the reader ("El Comal Taqueria runs 12 locations", never "you run")
+            if self.company:
+                return f"{self.company} runs {low}"
             return f"{subject} {'runs' if third else 'run'} {low}"
+        if m := _PEOPLE_NP.match(low):
+            # "About 2,600 overdue recall patients" -> "you have about 2,600 overdue recall patients"
+            return f"{subject} {'has' if third else 'have'} {low}"
+        if m := _SITES_FILLED.match(low):
+            # "2 suburban office buildings about 68% occupied" -> "your two suburban office buildings are ..."
+            whose = possessive(subject) if third else "your"
+            n = m.group("n")
+            n = _INFLECT.number_to_words(n) if n.isdigit() and int(n) < 10 else n
+            return f"{whose} {n} {m.group('np')} are {m.group('rest')}"
+        if m := _TEAM_OF.match(low):
+            # "1 AE, 0 SDRs" -> "you have one AE and no SDRs"
+            have = f"{subject} has" if third else "you have"
+            return f"{have} {_team_of(text)}"
         m = _KIND_DOING.match(low)
         if m and m.group("kind").split()[-1] in _COMPANY_WORDS:
             verb = _ING_BASE[m.group("ing")]
@@ -1903,7 +2060,16 @@ class Plan:
             and not has_verb(fact.text.lower().split())
             and len(fact.text.split()) <= 10
         ):
-            cheer = f"Congrats on {fact.text}."  # "Congrats on Tripadvisor Travelers' Choice 2026."
+            # "Tripadvisor Travelers' Choice 2026" -> "Congrats on the Tripadvisor Travelers' Choice award for 2026."
+            award = _AWARD_YEAR.match(fact.text)
+            cheer = (
+                f"Congrats on the {award.group('name')} award for {award.group('year')}."
+                if award
+                # a place won ("#2 Product of the Day") is landed
+                else f"Congrats on landing {fact.text}."
+                if re.match(r"#\d|(?:No\.|number) \d", fact.text)
+                else f"Congrats on {fact.text}."
+            )
             if self.ok(cheer):
                 return cheer
         honour = _HONOUR.match(fact.text)
@@ -1931,7 +2097,10 @@ class Plan:
             goal = self.goal_after(fact)
             # where they told us ("Told us at the Tribal Gaming Expo that ..."): said as that conversation
             where = _TOLD_AT.search(fact.raw)
-            if mine and not where and not _TOLD_US.search(fact.raw):
+            # a figure in the notes of a meeting or a call is what they told us there ("met at G2E; lapsed rated
+            # players up ~18%"): said back as theirs
+            told = _TOLD_US.search(fact.raw) or (fact.field == "notes" and self.told_in_person)
+            if mine and not where and not told:
                 # a researcher's note, not a conversation: said as an observation in the reader's terms, never
                 # "You mentioned that ..." for something they never told us
                 seen = _observed(mine, self.company)
@@ -2138,6 +2307,33 @@ class Plan:
     def _topic_of(self, fact: CopyFact) -> str | None:
         if is_foreign(fact.text):
             return None  # a fact the English reader could not read in English: never a topic in a foreign word
+        named = (
+            _NAMED_PROGRAM.match(fact.obj or "")
+            if fact.lemma in ("launch", "relaunch")
+            and re.search(r"\b(?:club|program|programme)\b", fact.obj or "")
+            else None
+        )
+        if named:
+            # "relaunching Ridge Rewards players club" -> "Ridge Rewards relaunch": the program by its name
+            name = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), (fact.obj or "").split()))
+            if name and len(name.split()) <= 3:
+                return f"{name} {fact.lemma}"
+        opened = re.match(
+            r"(?:Opened|Opening|Opens|Reopened|Reopening) (The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})", fact.text
+        )
+        if opened:
+            return f"{opened.group(1)} opening"  # "Opened The Halyard Savannah, a 140-room hotel" -> the opening
+        renamed = re.search(r"\bas ([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})\b", fact.text)
+        if renamed and fact.lemma in ("relaunch", "rebrand"):
+            return f"{renamed.group(1)} {fact.lemma}"  # "relaunched ... as Summit Rewards" -> "Summit Rewards relaunch"
+        brand = _BRAND_NAMED.search(fact.obj or "") if fact.kind == "gerund" and fact.lemma == "launch" else None
+        if brand:
+            return f"{brand.group(1)} launch"  # "launching digital-only brand Bluestem Direct" -> "Bluestem Direct launch"
+        placed = _PLACED_NP.match(fact.obj or "") if fact.kind is not None else None
+        if placed:
+            # "acquired a 4-property, 1,150-unit portfolio in Phoenix metro" -> "Phoenix portfolio"; "acquiring 6
+            # general dentistry practices in Tucson" -> "Tucson practices": the place names it, not the figures
+            return f"{placed.group('place')} {placed.group('mod') or ''}{placed.group('head')}"
         m = NP_NUMBER.match(fact.text) if fact.kind is None else None  # "Manages about 6,000 units" has a verb
         if m and m.group("adv").lower() in ("up", "down") and len(m.group("np").split()) > 3:
             # "Visits from lapsed Gold-tier rated players down 18%": the measured things after the preposition
@@ -2365,11 +2561,32 @@ class Plan:
         said = self.restated.get(fact.raw)
         if said is not None and (said.subject or angle != 0):
             return said.subject if angle == 0 else None
-        merger = re.search(r"\b[Mm]erger with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
+        merger = re.search(r"\b[Mm]erg(?:er|ing|es|ed) with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
         if merger and angle == 0:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
         if said is not None:
             return None
+        gone = re.match(r"(\w+) of your (\w+) ([A-Z]{2,4}s|[a-z]+s) (?:quit|left|resigned)\b", fact.text)
+        if gone and angle == 0:
+            return f"{gone.group(1).lower()} of {gone.group(2)} {gone.group(3)} gone"  # "two of five SDRs gone"
+        ratio = re.search(r"\b((?:Q[1-4] )?)(?:pipeline )?(coverage) (?:is )?(?:about )?(\d[\d.]*x)\b", fact.text)
+        if ratio and angle == 0:
+            return f"{ratio.group(1)}{ratio.group(2)} at {ratio.group(3)}"  # "Q1 coverage at 2.1x"
+        backer = _INVESTED.match(fact.text)
+        if backer and angle == 0:
+            return f"the {' '.join(backer.group('who').split()[:2])} investment"  # "the Calder Growth investment"
+        years = re.match(r"(?:celebrating )?(\d+) years\b", fact.text, re.IGNORECASE)
+        if years and angle == 0:
+            return f"{years.group(1)} years"  # "Congrats on 20 years in business" -> "20 years"
+        if re.search(MILESTONE, fact.text, re.IGNORECASE) and angle == 0:
+            # an honour by its name: "the Travelers' Choice award", "your Chambers USA ranking"
+            award = _AWARD_YEAR.match(fact.text)
+            honour = _HONOUR.match(fact.text)
+            name = award.group("name") if award else honour.group("what") if honour else ""
+            name = re.sub(r"\s+(?:20\d\d|\(.*\))$", "", name).removeprefix("the ")
+            if name and len(name.split()) <= 3 and not re.search(r"\d", name):
+                kind = "ranking" if honour and honour.group("how").lower() == "ranked in" else "award"
+                return f"your {name} {kind}" if kind == "ranking" else f"the {name} award"
         if fact.kind is None and re.search(MILESTONE, fact.text, re.IGNORECASE):
             return None  # an honour is congratulated in the body; its name cut short is no subject ("your #2 Product")
         moved = _MOVED_BY.match(fact.text)
@@ -2378,6 +2595,19 @@ class Plan:
             np = moved.group("np")
             np = np if len(np.split()) > 1 and np.split()[1].isupper() else lc_np(np)  # "Meta CAC" keeps its case
             return f"{np} {moved.group('dir')} {moved.group('pct')}"
+        costly = re.search(
+            r"([$€£][\d.,]+\s?[KMB]?)\b[\w ,&-]*?\b(renovation|expansion|remodel|rebuild|upgrade)\b", fact.text
+        )
+        if costly and angle == 0:
+            return f"the {costly.group(1)} {costly.group(2)}"  # "$45M room and pool renovation" -> "the $45M renovation"
+        program = re.search(r"\band ([A-Z]{2,5}) (program|programme|rollout|initiative|project)\b", fact.text)
+        if program and angle == 0:
+            return f"the {program.group(1)} {program.group(2)}"  # "plant-wide lean and TPM program" -> "the TPM program"
+        empty = re.search(
+            r"\bnone of the (\d+) ([a-z]+) (?:are )?(signed|leased|sold|booked|filled|let)\b", fact.text
+        )
+        if empty and angle == 0:
+            return f"{empty.group(1)} {empty.group(2)} still un{empty.group(3)}"  # "9 suites still unsigned"
         goal = _GOAL_TO.search(fact.text)
         if goal and angle == 0 and not said:
             # "Board wants pipeline coverage from 3x to 4x by H2" -> "pipeline coverage to 4x"
@@ -2386,12 +2616,23 @@ class Plan:
         if topic and len(topic.split()) == 1 and topic.islower() and fact.kind is not None:
             # "the ordering", "before the app": one common word is no subject, unless its place names it ("the
             # Lincoln branch")
-            place = re.search(r"\b(?:in|at) ([A-Z][a-z][\w-]+)\b", fact.text)
+            place = re.search(r"\b(?:in|at) ([A-Z][a-z][\w-]+(?: [A-Z][a-z][\w-]+)?)\b", fact.text)
             if not place or angle != 0 or place.group(1).lower() in _WHEN_STARTS:
                 return None
             return f"the {place.group(1)} {topic}"
-        if not topic or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2:
-            return None  # no topic, or one cut inside a quotation ("your Online' button")
+        unit = re.match(r"(?:sq ft|sf|square feet) (?:of )?([a-z]+(?: [a-z]+)?)$", topic or "")
+        if unit and angle == 0 and unit.group(1).split()[-1] not in ("space", "area"):
+            # "18,000 sq ft ballroom" -> "the new ballroom": the thing, not its cut measure
+            return f"the new {unit.group(1)}" if re.search(r"\bnew\b", fact.text) else f"your {unit.group(1)}"
+        if (
+            not topic
+            or len(re.findall(r"(?:^|\s)['\"“‘]|['\"”’](?=\s|$)", topic)) % 2
+            or re.match(r"(?:sq|ft|sf|k|m|units?|keys|rooms)\b", topic, re.IGNORECASE)
+            or re.fullmatch(r"[\d.,%$€£~+ ]+[kKmMbB]?%?", topic)  # "before the 100%": a figure alone is no topic
+        ):
+            # no topic, one cut inside a quotation ("your Online' button"), or a unit whose figure was cut ("your sq
+            # ft flex building")
+            return None
         group = _group(fact)
         lowered = topic if any(c.isupper() for c in topic) else topic.lower()
         if fact.kind is not None and re.fullmatch(r"[A-Z][\w.-]+", topic) and group not in ("hire",):
@@ -2403,6 +2644,9 @@ class Plan:
             if fact.lemma == "hire" and fact.kind == "gerund":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
                 # "4 SDRs and 6 AEs" says the hiring without pasting the signal ("hiring 4 SDRs and 6 AEs")
+                one_role = re.fullmatch(r"(\d+) ([A-Z]{2,4})s", lowered)
+                if one_role:
+                    return f"your {one_role.group(1)} {one_role.group(2)} hires"  # "your 3 SDR hires"
                 if counted and len(lowered.split()) <= 5:
                     return lowered
                 single = not re.search(r"\band\b|,", lowered) and not _singular_noun(lowered.split()[-1])
@@ -2419,9 +2663,20 @@ class Plan:
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
+                if re.match(r"\d+(?:st|nd|rd|th)\b", lowered):
+                    return f"your {lowered}"  # "your 7th location", never a bare "7th location"
                 numbered = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
+                if numbered and fact.lemma == "open" and re.fullmatch(r"\S+ [a-z]+s", lowered):
+                    return f"{lowered.split()[0]} new {lowered.split()[1]}"  # "12 locations" -> "12 new locations"
                 return lowered if numbered else f"the {lowered}"
             if fact.kind is None:
+                project = re.fullmatch(r"\d[\d,]*-[a-z]+ ((?:[A-Z][\w'-]* ?){1,3}) ([a-z][\w-]+)", lowered)
+                if project:
+                    return f"the {project.group(1).strip()} {project.group(2)}"  # "the Riverside lease-up"
+                sites = re.fullmatch(r"(\d+) ([a-z]+)", lowered)
+                place = re.search(r"\b(?:in|across)(?: the)? ([A-Z][a-z]+)\b", fact.text)
+                if sites and place and sites.group(2) in SITE_NOUNS | {"locations", "stores", "restaurants"}:
+                    return f"your {sites.group(1)} {place.group(1)} {sites.group(2)}"  # "your 12 Denver locations"
                 if re.search(r"\b(?:competitor|competing|rival)\b", lowered):
                     return (
                         f"the {lowered}" if not lowered.startswith("the ") else lowered
@@ -2553,6 +2808,8 @@ class Plan:
             return None
         for offset in range(len(self.pains)):
             pain = self.pains[(index + offset) % len(self.pains)]
+            if re.search(r"\d", pain) and any(re.search(r"\d", n) for f in self.facts for n in f.numbers):
+                continue  # a typical figure ("10-20% of slots") beside the record's own one reads as a contradiction
             text = pain_clause(lc_first(pain, keep=self.ctx.names))
             options = [f"The catch is usually that {text}.", f"What tends to get in the way is that {text}."]
             line = self.pick_ok(options, "pain", index, self.band, *salt)
@@ -2695,7 +2952,8 @@ def _internal_figure(fact: CopyFact) -> bool:
         return False  # "Nine locations": how big they are, not a number they told us
     return any(c.isdigit() for n in fact.numbers for c in n) and bool(
         re.search(
-            r"%|[$€£]\s?\d|\b\d+ (?:in|out of) (?:every )?\d+\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b", fact.text
+            r"%|[$€£]\s?\d|\b\d+ (?:in|out of) (?:every )?\d+\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b|\b\d[\d.]*x\b",
+            fact.text,
         )
     )
 
@@ -2857,9 +3115,56 @@ _ALL_SITES = re.compile(
     r"^all (?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) (?P<noun>stores|locations|restaurants|"
     r"sites|clinics|hotels|offices|branches|properties|practices|plants) (?P<rest>(?:on|in|with|using) .+)$"
 )
+# "digital-only brand Bluestem Direct": a thing launched under its own name
+_BRAND_NAMED = re.compile(
+    r"\b(?:brand|app|program|programme|club|platform|sportsbook|store|portal)\s+([A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,2})"
+)
+# "a 4-property, 1,150-unit portfolio in Phoenix metro", "6 general dentistry practices in Tucson": counted things
+# in a place
+_PLACED_NP = re.compile(
+    r"^(?:an? |the )?(?:(?:[\d,]+-[a-z]+,? )+(?P<mod>(?:[a-z]+ ){0,2})|\d+ (?:[a-z]+ ){0,2})(?P<head>[a-z]+) (?:in|across|for)"
+    r"(?: the)? "
+    r"(?P<place>[A-Z][a-z]+(?:(?: |–|-)[A-Z][a-z]+){0,2})\b(?! (?:and|&) [A-Z])"
+)
+# "since a new resort opened 20 min away": someone else's event, the cause of theirs
+_SINCE_OTHERS = re.compile(
+    r"\b(?:since|after|when) (?:a|an|the) [^,;.]*?\b(?:opened|launched|arrived|entered)\b[^,;.]*"
+)
+# "About 2,600 overdue recall patients": people on their books, counted
+_PEOPLE_NP = re.compile(
+    r"^(?:about |around |roughly |over |nearly |more than |almost )?\d[\d,]*\+? (?:[a-z][\w-]* ){0,3}"
+    r"(?:patients|players|members|customers|guests|subscribers|clients|households|donors|accounts|buyers)$"
+)
+# "2 suburban office buildings about 68% occupied": how full their sites are
+_SITES_FILLED = re.compile(
+    r"^(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) (?P<np>(?:[a-z][\w-]* ){0,3}(?:buildings|properties|"
+    r"communities|towers|hotels|offices|centers|centres)) (?P<rest>(?:about |around |roughly |nearly |over |under )?"
+    r"\d[\d.]*% (?:occupied|leased|vacant|full|booked))$"
+)
+# "1 AE, 0 SDRs", "2 AEs and no SDRs": who sells today
+_TEAM_ROLE = r"(?:AEs?|SDRs?|BDRs?|reps?|salespeople|marketers?|recruiters?)"
+_TEAM_OF = re.compile(
+    rf"^(?:\d+|no|one|two|three) {_TEAM_ROLE}(?:,| and| \+) (?:\d+|no|one|two|three) {_TEAM_ROLE}$", re.IGNORECASE
+)
+
+
+def _team_of(text: str) -> str:
+    """ "1 AE, 0 SDRs" -> "one AE and no SDRs": counts in words, zero as "no"."""
+    parts = re.split(r",\s*|\s+and\s+|\s*\+\s*", text.strip())
+    said = []
+    for part in parts:
+        n, role = part.split(" ", 1)
+        count = {"0": "no", "1": "one"}.get(n) or (
+            _INFLECT.number_to_words(n) if n.isdigit() and int(n) < 10 else n
+        )
+        said.append(f"{count} {role}")
+    return " and ".join(said)
+
+
 # "PE investment from Harwell Partners": money taken on from an investor
 _INVESTED = re.compile(
-    r"^(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
+    r"^(?:an? )?"
+    r"(?P<kind>PE|VC|(?i:private equity|growth|strategic|minority|majority|venture))?\s?(?:investment|backing) "
     r"(?:from|by) (?P<who>[A-Z][\w&.' -]{2,50})$"
 )
 # "Rated trips down about 9% year over year": a measure that moved, said as a subject
@@ -2873,8 +3178,8 @@ _GOAL_TO = re.compile(
 )
 # "Ridge Rewards players club", "Club Azur loyalty program": a named program of theirs takes "its"
 _NAMED_PROGRAM = re.compile(
-    r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:players? club|loyalty (?:program|programme|club|app)|rewards (?:program|club)|"
-    r"app|club|program|programme)\b"
+    r"^(?:[A-Z][\w'&-]*\s+){1,3}(?:[a-z][\w-]*\s+)?(?:players? club|loyalty (?:program|programme|club|app)|"
+    r"rewards (?:program|club)|app|club|program|programme|sportsbook|platform|portal|webshop|lounge|practice)\b"
 )
 _HEADLINE_ING = {
     "replaces": "replacing",
@@ -2910,7 +3215,9 @@ _WANTED_THING = re.compile(
     r"audit|review|benchmark))\b"
 )
 # a note's second clause with no subject: "..., wants it under 40% by 2027", "..., needs deposits"
-_SUBJECTLESS_TAIL = re.compile(r",\s+(?:and\s+)?(?P<verb>wants|needs|plans|hopes|expects|aims|intends)\b")
+_SUBJECTLESS_TAIL = re.compile(
+    r",\s+(?:and\s+)?(?P<verb>wants|needs|plans|hopes|expects|aims|intends|need|want)\b"
+)
 _PROJECT_VERBS = {"rollout": "rolling out", "roll-out": "rolling out", "implementation": "implementing"}
 _PROJECT_NP = re.compile(
     r"^(?P<what>(?:[\w&/+-]+ ){1,5}?)(?P<noun>rollout|roll-out|implementation)"
@@ -2981,13 +3288,23 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
     for name in names:
         if fact.text.lower().startswith(name.lower() + " "):
             rest = fact.text[len(name) + 1 :]
+            # "Bao Street to open 12 locations in 2027", "... plans to open": news to come, under way
+            future = re.match(r"(?:(?:plans|is set|is going|aims|expects) )?to ([a-z]+)\b", rest)
+            if future and (ing := participle(future.group(1))):
+                rest = f"{ing}{rest[future.end() :]}"
             words = rest.lower().split()
             if (
-                words[0] in ("is", "was", "has", "had", "named", "ranked", "recognized", "recognised", "listed")
+                future
+                or words[0] in ("is", "was", "has", "had", "named", "ranked", "recognized", "recognised", "listed")
+                or words[0] in _PRESS_VERBS  # "Fuego Fresh signs 15-unit development deal in Texas"
                 or has_verb(["", words[0]])
                 or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
             ):
-                if words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
+                if (
+                    words[0] in _PRESS_VERBS
+                ):  # "signs 15-unit development deal" -> "Signed 15-unit development deal"
+                    rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
+                elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
                     ing = _INFLECT.present_participle(rest.split()[0])
                     rest = f"{ing} {rest.split(' ', 1)[1]}" if ing else rest
@@ -3067,6 +3384,14 @@ def build_plan(
     # offer relevance as the prospect-facts layer judged it (intelligence.extract: events by lemma, quantities
     # with what they measure, against the agent's offer and personas) adds to the writer's own reading
     several = len(usable) > 1  # (read before the sort: a list being sorted looks empty to its key)
+    # a job ad ("Hiring a ...") is a smaller trigger than the company's own news (a round, a deal, an opening)
+    # (a measured pain the offer answers counts too: "Unplanned downtime ~11% on die-cast cells" over "Hiring a
+    # Reliability Engineer")
+    news = any(
+        _group(f) in ("raise", "acquire", "new", "renovate")
+        or ("%" in f.text and f.kind is None and plan.consequence_weight(f) >= 1.0)
+        for f in usable
+    )
     usable.sort(
         key=lambda f: (
             -(
@@ -3078,6 +3403,11 @@ def build_plan(
                 # a goal ("Wants 2 new institutional clients in 2026") is why the fact behind it matters; it
                 # follows that fact ("...and you want it under 40%") rather than leading without it
                 - (2.0 if several and _is_goal(f) else 0.0)
+                - (
+                    (1.0 if "hire" in prefer else 2.0)
+                    if news and _group(f) == "hire" and f.kind == "gerund"
+                    else 0.0
+                )
             )
         )
     )
@@ -3090,6 +3420,8 @@ def build_plan(
         if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
         # a note that asks us to wait ("signed with Luma, revisit Q3 2027") sets the question, it is not pitched at
         and not _NOT_UNTIL.search(f.text)
+        and not _WANTS_PROOF.search(f.text)  # "wants a case study first" sets the question, it is no fact to tell
+        and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
             _group(f) == "hire"
@@ -3178,7 +3510,7 @@ def _restate_all(plan: Plan, prospect: ProspectData, facts: ProspectFacts) -> No
 _TOLD_US = re.compile(
     r"\b(?:told|said to|mentioned to|shared with|wrote to|emailed)\s+(?:us|me|our)\b|"
     r"\b(?:on|during|in)\s+(?:(?:a|the|our|an)\s+)?(?:[\w-]+\s+){0,2}(?:call|meeting|demo)\b|"
-    r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our|the) (?:call|meeting)\b",
+    r"\b(?:said|mentioned|noted|told)\s+(?:on|during|in|at)\b|\bper (?:our |the )?(?:call|meeting|demo)\b",
     re.IGNORECASE,
 )
 
@@ -3201,6 +3533,8 @@ def _observed(clause: str, company: str | None) -> str:
         return f"At {company}, {clause}."
     if figure or not company or re.search(r"\b(?:your|you|you're)\b", clause, re.IGNORECASE):
         return cap_first(clause) + "."
+    if len(clause.split()) > 12 or re.match(r"The [A-Z]", clause):
+        return cap_first(clause) + "."  # "The Vista is at 71% ...": a long clause or a named place needs no "at X"
     return f"{cap_first(clause)} at {company}."
 
 
@@ -3218,7 +3552,7 @@ def _time_phrase(when: str) -> str:
     when = re.sub(r"\b(fiscal year|quarter|year|lock|deadline|renewal) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)
     first = when.split()[0].lower() if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
-    return f"the {when}" if not own or re.match(r"^Q[1-4] [a-z]", when) else when
+    return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
@@ -3228,6 +3562,11 @@ _WHEN_STARTS = frozenset(
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
 # "Named to Casino Journal 40 Under 40", "Ranked in Chambers USA 2026": an honour, congratulated
+# "Tripadvisor Travelers' Choice 2026": an award by its name and year, with no word saying it is one
+_AWARD_YEAR = re.compile(
+    r"^(?P<name>(?!.*\b(?:award|prize|list|ranking|anniversary|years?)\b)[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){1,4})"
+    r" (?P<year>20\d\d)$"
+)
 _HONOUR = re.compile(
     r"^(?P<how>[Nn]amed to|[Nn]amed one of|[Rr]anked in|[Rr]ecogni[sz]ed (?:by|in|as))\s+(?P<what>.{3,80})$"
 )
@@ -3236,12 +3575,65 @@ _HONOUR = re.compile(
 _WANTS_BY = re.compile(
     r"\bwants? (?:a |an |the |to (?:run|launch|start|test) (?:a |an |the )?)?(?P<what>(?:pilot|test|campaign|flows?|"
     r"program|programme|[\w-]+(?: and [\w-]+)? (?:pilot|test|campaign|flows?|program|programme))(?: on [\w -]{3,40}?)?)"
-    r"(?P<live> live| in place| running| launched)? (?P<prep>before|by) (?P<when>[^;,.]{2,40})"
+    r"(?P<live> live| in place| running| launched)? (?P<prep>before|by|in) (?P<when>[^;,.]{2,40})"
+)
+# "wants a Jan pilot", "wants a Q1 test": the pilot they asked for, by its month
+_WANTS_DATED_PILOT = re.compile(
+    r"\b[Ww]ants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
+    r"April|June|July|August|September|October|November|December|Q[1-4]) (?P<what>pilot|test)\b"
+)
+# "wants a case study first": what they asked to see before a call
+_WANTS_PROOF = re.compile(
+    r"\b[Ww]ants? (?:a |an |the |to see (?:a |the )?)?(?P<what>case study|deck|proposal|benchmark|reference)s?\b"
+)
+# "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
+_WANTS_PILOT = re.compile(
+    r"\b[Ww]ants? (?:an? |the )?(?:[\w-]+ )?(?:test|pilot)(?:,| -| or| and)? (?:an? )?(?P<what>\d+-day pilot)\b|"
+    r"\b[Ww]ants? (?:an? |the )?(?P<what2>\d+-day (?:pilot|test))\b"
+)
+# "CCO Mark Lin must be on next call": who the next call needs
+_NEXT_CALL_WITH = re.compile(
+    r"\b(?P<who>(?:[A-Z]{2,4}|GM|VP [A-Z][\w&]*) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)) (?:must|needs to|has to|wants to|"
+    r"should|will) (?:be on|join|sit in on) (?:the |our )?next (?:call|meeting)"
 )
 # "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
 _CALLED = re.compile(
-    r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg)\s+(?:on\s+)?"
+    r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Intro call|Meeting|Mtg|Spoke|Talked|Plant tour|"
+    r"Site visit|Tour|Demo)\s+(?:on\s+)?"
     r"\d{1,2}/(?P<day>\d{1,2})\b",
+    re.IGNORECASE,
+)
+# a press headline's verbs the event table does not hold ("signs", "inks", "lands"), said in the past
+_PRESS_VERBS = {
+    "signs": "Signed",
+    "inks": "Signed",
+    "lands": "Won",
+    "completes": "Completed",
+    "closes": "Closed",
+    "unveils": "Opened",
+    "debuts": "Launched",
+}
+# "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
+_CALL_BACK = re.compile(
+    r"\b(?:bellen|terugbellen|nabellen|anrufen|zurückrufen|rappeler|appeler|relancer|llamar|volver a llamar)\s+"
+    r"(?P<when>(?:in|im|en|au|à|a|vanaf|ab|begin|anfang|début|principios de)\s+\w+(?:\s+\d{4})?)",
+    re.IGNORECASE,
+)
+# "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure
+_ROLE_LINE = re.compile(
+    r"^(?:[Rr]uns|[Oo]wns|[Oo]versees|[Hh]andles|[Mm]anages|[Ll]eads|[Rr]esponsible for|[Ii]n charge of) (?![^;]*\d)"
+    r"[^;.]*\b(?:relationships|partnerships|budget|vendors?|accounts|department|function)$"
+)
+# "Attended IMTS 2026", "Exhibited at ProMat", "Speaker at Colorado Restaurant Association summit"
+_ATTENDED = re.compile(
+    r"(?:^|;\s*)(?:\d{4}-\d\d-\d\d\s*·\s*)?(?P<how>Attended|Exhibited at|Exhibitor at|Speaker at|Spoke at|"
+    r"Panelist at|Speaking at)\s+(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+(?:[A-Z0-9][\w&'-]*|summit|conference|"
+    r"expo|show|forum)){0,6})\s*(?=;|$)"
+)
+# "Intro via board member": introduced by someone of theirs we do not name
+_INTRO_ROLE = re.compile(
+    r"(?:^|[;.]\s*)[Ii]ntro(?:duced)?\s+(?:via|by|through|from)\s+(?:a\s+|an\s+|one of (?:their|his|her)\s+|"
+    r"(?:their|his|her)\s+)?(?P<role>board member|investor|advisor|customer)s?\s*(?=[;,.]|$)",
     re.IGNORECASE,
 )
 # "Intro via Jen at Konami user conf": who introduced us, and where
@@ -3256,17 +3648,24 @@ _SENT = re.compile(
 )
 # "Asked for a case study after our LinkedIn post": a request of theirs, thanked for
 _ASKED_FOR = re.compile(
-    r"(?:^|[;.]\s*)[Aa]sked (?:for|about) (?:a |an |the |our )?(?P<what>case study|deck|pricing|proposal|benchmark|demo|"
-    r"sample plan|audit)(?: after (?:our |the )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
+    r"(?:^|[;.]\s*)(?:(?:[Aa]sked (?:for|about)|[Rr]equested) (?:a |an |the |our )?(?P<what>case study|deck|pricing|"
+    r"proposal|benchmark|demo|sample plan|audit)|(?P<thing>[Dd]emo|[Pp]ricing|[Pp]roposal) req(?:uest(?:ed)?)?\.?)"
+    r"(?: (?:after|from|via) (?:our |the |a )?(?P<after>[\w -]{3,30}?))?\s*(?=[;,.]|$)"
 )
 _MET_AT = re.compile(
-    r"(?:^|[;.]\s*)(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly|[A-Z][a-z]+))?\s+at\s+"
-    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4})(?:\s+(?:booth|stand|show|event))?\s*(?=[;,.]|$)"
+    r"(?:^|[;.]\s*)(?:(?:[Ww]e\s+)?(?:[Mm]et|[Ss]poke|[Cc]hatted)(?:\s+(?:him|her|them|briefly|[A-Z][a-z]+))?\s+at|"
+    r"(?:[Gg]ood|[Gg]reat|[Nn]ice|[Qq]uick|[Bb]rief)\s+(?:chat|talk|convo|conversation)\s+at|"
+    # "Lo conocimos en", "Kennengelernt auf", "Rencontrée au", "Ontmoet op": where we met, in the record's language
+    r"(?:[Ll][oa]s?\s+)?[Cc]onocimos\s+en|[Kk]ennengelernt\s+(?:auf|bei|an)(?:\s+der|\s+dem)?|"
+    r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)(?:\s+(?:salon|congrès))?|[Oo]ntmoet\s+op)\s+"
+    r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4}(?:\s+(?:dinner|lunch|breakfast|meetup|happy hour))?)"
+    r"(?:\s+(?:booth|stand|show|event))?(?:\s+[A-Z]{2,3}\b)?"  # "met at Pavilion dinner SF"
+    r"(?:\s+(?:about|re)\s+(?P<about>[^;.,]*))?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(
     r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back|"
-    r"reconnect)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
+    r"reconnect|maybe|possibly|earliest)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
     r"(?P<when>(?:(?:after|the|next|early|late|mid)\s+)?(?:[A-Z][\w-]*|Q[1-4]|\d{4}|spring|summer|fall|autumn|winter)[^;.,]{0,45})",
     re.IGNORECASE,
 )

@@ -7,6 +7,8 @@ sentences each step holds and keeps each body within its word budget.
 
 from __future__ import annotations
 
+import re
+
 from copywriter.angles import GENERIC, words_of
 from copywriter.language import flag_language, record_language
 from copywriter.models import Purpose, QualityIssue, QualityReport, Sender, Sequence, SequenceStep
@@ -80,6 +82,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             return None
         if not line.startswith(("Your ", "You ", "You're ")):
             return None
+        if re.search(r" and (?:you|your|it|they)\b|, and ", f"{opening} {line}"):
+            return None  # a clause already joined makes a run-on ("..., and you're also opening X and you need Y")
         joined = f"{opening[:-1]}, and {line[0].lower()}{line[1:]}"
         return joined if plan.ok(joined) else None
 
@@ -109,9 +113,14 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         )
         first = [opening, why]
         joined = joinable(dated_line)
-        if dated_why and why and len(set(dated_why.split()) & set(why.split())) > len(dated_why.split()) / 3:
+        shared = bool(
+            dated_why and why and len(set(dated_why.split()) & set(why.split())) > len(dated_why.split()) / 3
+        )
+        if shared:
             dated_why = None  # it would say the lead's "so what" again
-        if dated_line and dated_why:
+        if dated_line and shared and not joined:
+            first = [opening, dated_line, why]  # one "so what" for both facts, said after both
+        elif dated_line and dated_why:
             first += [dated_line, dated_why]  # the second fact with its own "so what"
         elif joined:
             first = [joined, why]  # one sentence for the two facts
@@ -199,6 +208,18 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             ]
     # earlier contact comes first: "Good to meet you at MGMA.", "Thanks for the time on Zoom on the 19th."
     warm = plan.warm
+    if (
+        warm
+        and plan.told_in_person
+        and lead is not None
+        and lead.field == "notes"
+        and first
+        and first[0]
+        and first[0].startswith("Your ")
+        and plan.ok(told := f"You mentioned that y{first[0][1:]}")
+    ):
+        # a figure from the notes of a meeting or a call is theirs, said back as what they told us
+        first[0] = told
     if warm and not any(p and p.startswith(("When you spoke", "Good to meet")) for p in first):
         first.insert(0, warm)
     p1 = " ".join(p for p in first if p)

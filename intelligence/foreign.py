@@ -48,7 +48,7 @@ _ENGLISH_WORDS = (
     "boutiques cabinet cabinets lance second mobile grand large agent vers per april august september november "
     "december plant plants line lines office six elf once encore met con op font et y circa passage migration "
     "system fusion client clients presses automobile inactive audit prospection bascule lancer locales ce ans "
-    "relaunch website oee occupation conversion van von fin"
+    "relaunch website oee occupation conversion van von fin die"
 )
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _NAME_WORDS = "am zum zur auf mit und fur bei von van ter"
@@ -356,6 +356,15 @@ def _figure(piece: str, span: Span) -> Quantity | None:
     pct = next(
         (i for i in range(1, len(toks)) if toks[i].text == "%" and _DIGITS.fullmatch(toks[i - 1].fold)), None
     )
+    against: float | None = None
+    if pct is not None and pct + 3 < len(toks) and toks[pct + 1].fold in g.TARGET and toks[pct + 3].text == "%":
+        # "herhaalaankoop ~19%, doel 28% in 2027": the figure, and the target it is measured against
+        if not _DIGITS.fullmatch(toks[pct + 2].fold) or not all(
+            t.fold in g.DATE_PREPOSITIONS or _YEAR.fullmatch(t.fold) for t in toks[pct + 4 :]
+        ):
+            return None
+        against = float(toks[pct + 2].fold)
+        toks = toks[: pct + 1]
     if pct is None or any(t.fold in g.NEGATIONS for t in toks) or pct != len(toks) - 1:
         return None
     value = float(toks[pct - 1].fold)
@@ -375,7 +384,9 @@ def _figure(piece: str, span: Span) -> Quantity | None:
         before = before[:-1]  # "de 58%", "von 71 %"
     if not before:
         return None
-    return Quantity(value=value, unit="percent", measure=_text(piece, before), span=span, what=before[0].text)
+    return Quantity(
+        value=value, unit="percent", measure=_text(piece, before), span=span, what=before[0].text, against=against
+    )
 
 
 def _share(piece: str, span: Span) -> list[Event]:

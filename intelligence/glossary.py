@@ -352,6 +352,8 @@ SUPPLIES = words("liefert bringt generiert apporte génère fournit aporta gener
 MOST = words("großteil grossteil mehrheit majorité plupart mayoría merendeel meeste")
 # "el cliente automotriz exige 75%": what a customer requires
 REQUIRES = words("exige exigen verlangt fordert eist vereist")
+# "herhaalaankoop ~19%, doel 28%": the target a figure is measured against
+TARGET = words("doel objectif ziel objetivo streefwaarde")  # never "meta": Meta is a company
 AUDIT = words("audit auditoría auditoria")
 # "los vendedores hacen su propia prospección": the reps do their own prospecting
 DO = words("font machen macht hacen hace doen doet")
@@ -373,6 +375,12 @@ MEASURES = {
         "konversionsrate": "conversion rate",
         "conversieratio": "conversion rate",
         "ausschussquote": "scrap rate",
+        "herhaalaankoop": "repeat purchase rate",
+        "herhaalaankopen": "repeat purchase rate",
+        "wiederkaufrate": "repeat purchase rate",
+        "wiederkaufquote": "repeat purchase rate",
+        "taux de réachat": "repeat purchase rate",
+        "tasa de recompra": "repeat purchase rate",
         "taux de rebut": "scrap rate",
         "tasa de rechazo": "scrap rate",
     }.items()

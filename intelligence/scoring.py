@@ -22,12 +22,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Literal
 
 from core.text import stem, tokens
 from intelligence import english
-from intelligence.extract import USEFUL_FIELDS, extract_facts, present, profile_offer, relevance, themes_in
+from intelligence.extract import (
+    USEFUL_FIELDS,
+    Offer,
+    extract_facts,
+    present,
+    profile_offer,
+    relevance,
+    themes_in,
+)
 from intelligence.facts import (
     NOT_BUYING,
     RELEVANT,
@@ -193,15 +202,15 @@ def rank_pain_points(
         pain_themes = themes_in(pain)
         return (
             -len(pain_themes & fact_themes & offer.themes) if offer.themes else 0,
-            -len(_relevance_words([pain]) & context),
+            -len(_words_of(pain) & context),
             -len(pain_themes & offer.themes),
             index,
         )
 
     chosen: list[str] = []
     for _, pain in sorted(enumerate(candidates), key=key):
-        words = _relevance_words([pain])
-        if any(_overlap(words, _relevance_words([other])) >= 0.6 for other in chosen):
+        words = _words_of(pain)
+        if any(_overlap(words, _words_of(other)) >= 0.6 for other in chosen):
             continue
         chosen.append(pain)
         if len(chosen) == limit:
@@ -218,15 +227,32 @@ def build_hooks(profile: AgentProfile, prospect: ProspectData, limit: int = 3) -
 # --- components ------------------------------------------------------------------------------
 
 
+_COMPONENT_FIELDS = tuple(ScoreComponent.model_fields)
+assert _COMPONENT_FIELDS == ("component", "points", "max", "fields", "why")
+assert not ScoreComponent.__pydantic_post_init__ and ScoreComponent.model_config.get("extra") != "allow"
+_set = object.__setattr__
+
+
 def _component(name: str, points: float, maximum: int, fields: list[str], why: str) -> ScoreComponent:
-    # Built without re-validation: every value is already of the declared type (the hot path).
-    return ScoreComponent.model_construct(
-        component=name,
-        points=max(0, min(maximum, round(points))),
-        max=maximum,
-        fields=fields,
-        why=english.sentence(why),
+    # Built without re-validation: every value is already of the declared type (the hot path, ~7 per
+    # prospect). What `ScoreComponent.model_construct` builds with every field given (same __dict__,
+    # fields set, no extra, no private), set directly: a third of its cost (tests/test_speed_batches.py).
+    m = ScoreComponent.__new__(ScoreComponent)
+    _set(
+        m,
+        "__dict__",
+        {
+            "component": name,
+            "points": max(0, min(maximum, round(points))),
+            "max": maximum,
+            "fields": fields,
+            "why": english.sentence(why),
+        },
     )
+    _set(m, "__pydantic_fields_set__", set(_COMPONENT_FIELDS))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 def _score_seniority(facts: ProspectFacts, maximum: int) -> ScoreComponent:
@@ -650,8 +676,8 @@ def _approach(profile: AgentProfile, facts: ProspectFacts, persona: Persona | No
     best = min(
         enumerate(value_props),
         key=lambda item: (
-            -round(relevance(item[1], offer).score, 1),
-            -len(_relevance_words([item[1]]) & fact_words),
+            -_rounded_relevance(item[1], offer),
+            -len(_words_of(item[1]) & fact_words),
             item[0],
         ),
     )[1]
@@ -729,7 +755,13 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(stem(t) for t in tokens(text) if len(t) >= 4 and t not in _RELEVANCE_STOP)
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+@lru_cache(maxsize=4096)
+def _rounded_relevance(text: str, offer: Offer) -> float:
+    # A value proposition's relevance to the offer: both the profile's, the same for every prospect.
+    return round(relevance(text, offer).score, 1)
+
+
+def _overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import structlog
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core import paging
+from core import paging, sql
 from core.errors import Conflict, NotFound
 from jobs.registry import HANDLERS
 from jobs.schemas import ACTIVE, JobRead, job_read
@@ -44,13 +44,31 @@ async def enqueue(
     )
     session.add(job)
     await session.flush()
-    session.add_all(
-        JobItem(job_id=job.id, key=key, position=i, payload=item) for i, (key, item) in enumerate(items)
-    )
-    await session.flush()
+    if items:  # Core rows, one multi-row INSERT per slice, no ORM object per item
+        now = utcnow()
+        rows = [
+            {
+                "id": uuid.uuid4(),
+                "job_id": job.id,
+                "key": key,
+                "position": i,
+                "status": JobItemStatus.PENDING,
+                "payload": item,
+                "updated_at": now,
+            }
+            for i, (key, item) in enumerate(items)
+        ]
+        await session.execute(sql.table_insert(session, JobItem), rows)
     log.info("job.enqueued", job_id=str(job.id), kind=kind, total=len(items))
     wake()
+    # And again once the caller's transaction has committed: a claim made before that does not see the
+    # job on PostgreSQL (SQLite's waits for the writer lock), and the worker would wait for its next poll.
+    event.listen(session.sync_session, "after_commit", _wake_after_commit, once=True)
     return job
+
+
+def _wake_after_commit(_session: Any) -> None:
+    wake()
 
 
 async def get_job(session: AsyncSession, *, workspace_id: uuid.UUID, job_id: uuid.UUID) -> JobRead:

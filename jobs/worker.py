@@ -23,10 +23,10 @@ import socket
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import structlog
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from database_async import UNAVAILABLE_ERRORS, TuneDatabase
@@ -102,6 +102,12 @@ class LeaseLost(Exception):
     pass
 
 
+# Each item's result by primary key: a Core statement executed with one parameter set per item (the ORM's
+# bulk update by primary key built and sorted its rows first). `updated_at` is set by its `onupdate`.
+_ITEMS = cast(Table, JobItem.__table__)
+_SET_RESULT = update(_ITEMS).where(_ITEMS.c.id == bindparam("item_id")).values(result=bindparam("result"))
+
+
 class Worker:
     """One claiming loop. A process runs `JOB_WORKERS` of them (see `WorkerPool`)."""
 
@@ -119,13 +125,15 @@ class Worker:
 
         background_lane()  # job items are background work: the long deadline, behind interactive calls
         while not self.stopping.is_set():
+            # Cleared before the claim, not after it fails: a wake-up that comes while the claim runs
+            # (a job committed meanwhile) is kept, and the next claim follows at once.
+            self.wakeup.clear()
             try:
                 job_id = await claim(self.db, owner=self.owner, lease=self.lease)
             except Exception as exc:  # e.g. the database is away: wait and try again
                 log.warning("job.claim_failed", error=type(exc).__name__)
                 job_id = None
             if job_id is None:
-                self.wakeup.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.wakeup.wait(), self.settings.JOB_POLL_INTERVAL_S)
                 continue
@@ -183,14 +191,16 @@ class Worker:
             except Exception as exc:  # a missed beat is fine; the lease has slack for two more
                 log.warning("job.heartbeat_failed", job_id=str(job_id), error=type(exc).__name__)
 
-    def chunk_size(self) -> int:
+    def chunk_size(self, handler: Handler | None = None) -> int:
         """Items per chunk: `JOB_ITEM_CONCURRENCY` when items may call Claude (a kill loses at most a
-        chunk of prepared calls), else `RULES_CHUNK`, so a chunk's writes go in a few bulk statements."""
+        chunk of prepared calls), else `RULES_CHUNK` (or the handler's own `rules_chunk`), so a chunk's
+        writes go in a few bulk statements."""
         size = self.settings.JOB_ITEM_CONCURRENCY
-        return size if getattr(self.llm, "enabled", False) else max(size, RULES_CHUNK)
+        rules = getattr(handler, "rules_chunk", RULES_CHUNK)
+        return size if getattr(self.llm, "enabled", False) else max(size, rules)
 
     async def _work_items(self, ctx: JobContext, handler: Handler, lost: asyncio.Event) -> None:
-        size = self.chunk_size()
+        size = self.chunk_size(handler)
         gate = asyncio.Semaphore(self.settings.JOB_ITEM_CONCURRENCY)
 
         async def prepare(key: str, payload: dict[str, Any]) -> Any:
@@ -321,7 +331,7 @@ class Worker:
         )
         if mark.rowcount != len(results):  # type: ignore[attr-defined]
             raise LeaseLost
-        await session.execute(update(JobItem), [{"id": item_id, "result": result} for item_id, result in results])
+        await session.execute(_SET_RESULT, [{"item_id": item_id, "result": result} for item_id, result in results])
 
     async def _fail_item(
         self, session: AsyncSession, ctx: JobContext, item_id: uuid.UUID, key: str, exc: Exception

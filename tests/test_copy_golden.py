@@ -300,7 +300,8 @@ def test_a_dated_second_fact_is_said_and_sets_the_question() -> None:
         signals=["Reviewing online ordering vendors", "Uber Eats exclusivity deal expires in September"],
     )
     assert "Uber Eats exclusivity deal" in body and "expires in September" in body, body
-    assert "before September?" in body, body
+    # the question is asked before that date, and says what the 15 minutes are for (two blind readers asked)
+    assert "before September to plan what we'd run first?" in body, body
 
 
 def test_a_goal_set_by_an_executive_is_said_with_the_figure() -> None:

@@ -40,6 +40,7 @@ from tests.support.golden_support import (
     HOLDOUT7,
     HOLDOUT8,
     HOLDOUT9,
+    HOLDOUT10,
     TUNING,
     TUNING2,
     TUNING3,
@@ -87,8 +88,8 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9],
-    ids=["holdout5", "holdout6", "holdout7", "holdout8", "holdout9"],
+    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10],
+    ids=["holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"],
 )
 def test_holdout_set_figures(path: Path) -> None:
     if not path.exists():

@@ -99,6 +99,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "New rooms and new amenities are easiest to fill with guests who already know the hotel, and they can be asked to book direct.",
             ),
             (
+                r"\bballroom\b|\bmeeting (?:space|rooms?)\b|\bconference (?:center|centre|space)\b",
+                "More space for groups brings more attendees, and every one who books through an OTA instead of the group block pays a commission on a guest you brought in.",
+            ),
+            (
                 r"\bopen|\bnew hotels?\b|\bnew propert",
                 "New hotels start without past guests of their own, so their first bookings tend to come through the OTAs at full commission.",
             ),
@@ -140,7 +144,7 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bloyalty\b",
                 (
-                    "Loyalty rewards work best when they go to the orders placed direct, not through the apps.",
+                    "Loyalty rewards work best when they go to the orders placed direct, not through the delivery apps.",
                     "A loyalty program pays back when it moves regulars to ordering direct; rewards earned through the apps mostly pay the apps.",
                 ),
             ),
@@ -149,7 +153,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
             ),
             (
-                r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b",
+                r"\bopen|\bnew (?:restaurants?|locations?|units?|sites?)\b|\b\d+-unit (?:franchise )?development\b",
                 "New locations start without regulars, and their first orders usually come through the delivery apps.",
             ),
             (
@@ -248,7 +252,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
             ),
             (
-                r"\boverdue\b|\brecall\b|\bhygiene\b",
+                r"\boverdue\b|\brecall\b|\bhygiene\b|\breactivat|\bhaven't been seen\b",
                 (
                     "Overdue patients are the quickest way to fill open slots, because they already know the practice.",
                     "Patients who are overdue already know the practice, which makes them the quickest way to fill open slots.",
@@ -275,7 +279,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new office opens with empty chairs, and overdue patients from the offices you already run are the easiest to book into them.",
             ),
             (
-                r"\bhir|\bnew providers?\b",
+                r"\bhir|\bnew providers?\b|\badd\w* \d+ (?:new )?(?:NPs?|PAs?|providers?|hygienists?|dentists?|ODs?)\b(?! chairs| rooms| ops)",
                 "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the easiest to book into it.",
             ),
             (
@@ -285,6 +289,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 MILESTONE,
                 "A milestone like that is a natural reason to reach patients who are overdue for a visit.",
+            ),
+            (
+                r"\bwebsite\b",
+                "A new website pays back only once patients who are overdue are sent a link to book through it.",
             ),
         ),
         observation=(
@@ -372,7 +380,7 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
                 (
                     "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
-                    "Those first-time buyers were already paid for once, which makes a second order from them far cheaper than a new customer.",
+                    "First-time buyers were already paid for once, which makes a second order from them far cheaper than winning a new customer.",
                 ),
             ),
             (
@@ -413,12 +421,16 @@ ANGLES: dict[str, CopyAngles] = {
                 "Shoppers who first buy in a store are easy to lose online unless someone writes to them after the visit.",
             ),
             (
-                r"\bflows?\b|\bautomations?\b",
+                r"(?<!but no )\bflows?\b|\bautomations?\b",
                 "Flows built once and left alone usually miss the second order, because the timing and the offer never change.",
             ),
             (
                 MILESTONE,
                 "Attention like that brings first orders; the second order is where it pays back.",
+            ),
+            (
+                r"\bbut no (?:flows?|automations?)\b",
+                "Without flows, a first-time buyer hears the same newsletter as everyone else, and the second order is left to chance.",
             ),
         ),
         observation=(
@@ -454,6 +466,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new savings product pays back only once people in the market hear about it, and the first months set the balance it grows from.",
             ),
             (r"\bloan-to-deposit\b|\bltd ratio\b", "At that ratio, every new loan needs a new deposit behind it."),
+            (
+                r"\bdigital[- ]only\b|\bnational deposits?\b|\bdigital (?:bank|brand)\b",
+                "A digital brand has no branches to bring people in, so its first months of campaigns decide what each new account costs.",
+            ),
             (
                 r"\bdeposits?\b|\bliquidity\b|\bfunding\b|\bloan",
                 (
@@ -581,8 +597,8 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b",
                 (
-                    "Failures like that rarely come without warning. The signs are usually in the machine data days before the stop.",
-                    "Breakdowns like that usually show up in the machine data days before the stop: vibration, temperature, cycle time.",
+                    "Stops like that rarely come without warning. The signs are usually in the machine data days before the stop.",
+                    "Stops like that usually show up in the machine data days before they happen: vibration, temperature, cycle time.",
                 ),
             ),
             (
@@ -594,7 +610,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning.",
             ),
             (
-                r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
+                r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b(?![^.;]*\bshift\b)[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
                 (
                     "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
                     "The cheapest time to put monitoring on a line is before it runs, not after its first unplanned stop.",
@@ -623,6 +639,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bvibration route\b|\bquarterly\b[^.;]*\b(?:route|rounds|inspection)|\b(?:route|rounds)\b[^.;]*\bquarterly\b",
                 "A route walked once a quarter sees each machine four days a year; most failures develop in the weeks between visits.",
+            ),
+            (
+                r"\b(?:second|third|night|weekend) shift\b",
+                "Another shift means the lines run more hours with fewer people watching them, so a stop gets noticed later and costs more.",
             ),
         ),
         observation=(
@@ -686,16 +706,20 @@ ANGLES: dict[str, CopyAngles] = {
                 MILESTONE,
                 "Recognition like that opens doors, but only once someone books the first meetings with the clients it should attract.",
             ),
+            (
+                r"\badd\w*\b[^.;]*\b(?:partners?|team|group|practice)\b",
+                "Partners who join as a team need work for the whole team from the first month, and referrals to them at a new firm take years to build.",
+            ),
         ),
         observation=(
             "new work through referrals",
             "Most partners I talk to say their firm wins almost all its new work through referrals, which is steady but never on its own timing.",
-            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+            "Outbound is how a firm books first meetings with the clients a partner picks, on its own timing.",
         ),
         observation_alt=(
             "the clients you'd pick",
             "Most partners I talk to can name the clients they would most like to work for, and referrals rarely bring those ones in.",
-            "Outbound is the one channel that books first meetings with the clients a partner picks.",
+            "Outbound is how a firm books first meetings with the clients a partner picks, on its own timing.",
         ),
         hire_roles=r"\b(?:business dev|BD|marketing|growth|partner|sales)",
         no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",

@@ -715,7 +715,7 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bbank\b|\bbancorp\b|\bbanking\b",
                 "a community bank",
-                "rate specials pull in money from outside the market that leaves when the rate ends, while the households and businesses nearby are the deposits that stay",
+                "rate specials pull in money from outside the market that leaves when the rate ends, while deposits from the households and businesses nearby are the ones that last",
                 (
                     "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
                     "A local campaign aimed at them is what builds a deposit base that stays after the rate changes.",
@@ -930,10 +930,10 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bCPAs?\b|\baccount(?:ants|ancy|ing)\b|\bchartered\b|\btax\b|\bsteuer\w*|\baudit\b|\bbookkeep",
                 "an accounting firm",
-                "partners are busiest around the tax calendar, and the months after busy season are when they have room for new clients, while referrals rarely arrive on that schedule",
+                "partners have room for new clients in the months after busy season, but referrals rarely arrive on that schedule",
                 (
-                    "Outbound is the one channel that books first meetings for the months a partner has room.",
-                    "First meetings booked for after busy season are the new work referrals don't time.",
+                    "Outbound books those first meetings for the months a partner has room.",
+                    "First meetings booked for the months after busy season bring in work on a schedule referrals never keep.",
                 ),
                 ("after busy season", "the post-tax-season pipeline"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
@@ -943,7 +943,7 @@ OBSERVE: dict[str, Observations] = {
                 "a law firm",
                 "new matters mostly arrive through referrals, so the work that comes in depends on who recommends the firm rather than on the clients the partners would choose",
                 (
-                    "Outbound is the one channel that books first meetings with the clients a partner chooses.",
+                    "Outbound is how a firm books first meetings with those clients on its own timing.",
                     "Referrals can't be scheduled, but first meetings with the clients a partner wants can.",
                 ),
                 ("the clients partners choose", "new work beyond referrals"),
@@ -954,8 +954,8 @@ OBSERVE: dict[str, Observations] = {
                 "a consulting firm",
                 "work comes in projects, so the pipeline has to be refilled before each engagement ends, and referrals rarely time it that way",
                 (
-                    "Outbound is the one channel that books first meetings before the current engagements end.",
-                    "First meetings booked ahead of the gap are the work referrals don't time.",
+                    "Outbound books those first meetings before the current engagements end.",
+                    "First meetings booked ahead of the gap bring in work on a schedule referrals never keep.",
                 ),
                 ("the gap between engagements", "the next engagement"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
@@ -968,7 +968,7 @@ OBSERVE: dict[str, Observations] = {
                 (
                     "{tool} holds the relationships {company} already has; the clients no one there knows yet are the ones referrals never reach.",
                 ),
-                ("Outbound is the one channel that books first meetings with them.",),
+                ("Outbound books first meetings with them on the firm's own timing.",),
                 ("beyond the {tool} contacts", "clients not in {tool}"),
                 core=False,
             ),

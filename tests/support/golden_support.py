@@ -39,6 +39,7 @@ HOLDOUT6 = GOLDEN / "holdout6.jsonl"
 HOLDOUT7 = GOLDEN / "holdout7.jsonl"
 HOLDOUT8 = GOLDEN / "holdout8.jsonl"
 HOLDOUT9 = GOLDEN / "holdout9.jsonl"
+HOLDOUT10 = GOLDEN / "holdout10.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
