@@ -19,7 +19,9 @@ import concurrent.futures
 import contextlib
 import gc
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +35,7 @@ from schemas import AgentProfile, AnalysisResult, ProspectData
 
 log = structlog.get_logger()
 
+WATCH_S = 1.0  # how often a worker checks that the server process is still there
 _lock = threading.Lock()
 _pool: concurrent.futures.ProcessPoolExecutor | None = None
 _workers = 0
@@ -82,6 +85,24 @@ def _hello() -> int:
     return 1
 
 
+def _watch(server_pid: int) -> None:
+    """In each worker: exit when the server process is gone, however it ended. A worker holds the
+    forkserver's liveness pipe and its own task queue open, so after a server killed without shutting
+    its pool down (SIGKILL, a crash) neither the workers nor the forkserver would ever exit (seen)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_S)
+            try:
+                os.kill(server_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid was reused by another user's process: ours is gone
+                os._exit(0)
+
+    threading.Thread(target=watch, name="csv-import-watch", daemon=True).start()
+
+
 def warm(workers: int) -> None:
     """Start the pool of `workers` processes in the background (0: none; imports stay in the loop)."""
     global _pool, _workers, _ready
@@ -93,7 +114,9 @@ def warm(workers: int) -> None:
             old.shutdown(wait=False, cancel_futures=True)
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["campaigns.import_pool"])
-        pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_watch, initargs=(os.getpid(),)
+        )
         _pool = pool
     started = [pool.submit(_hello) for _ in range(workers)]  # every worker forked and importing
 
