@@ -85,6 +85,21 @@ def _hello() -> int:
     return 1
 
 
+def _running(pid: int) -> bool:
+    """Whether process `pid` is running (a zombie, ended but not yet reaped, is not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return f.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except (ProcessLookupError, PermissionError):  # PermissionError: the pid is another user's now
+            return False
+        return True
+
+
 def _watch(server_pid: int) -> None:
     """In each worker: exit when the server process is gone, however it ended. A worker holds the
     forkserver's liveness pipe and its own task queue open, so after a server killed without shutting
@@ -93,11 +108,7 @@ def _watch(server_pid: int) -> None:
     def watch() -> None:
         while True:
             time.sleep(WATCH_S)
-            try:
-                os.kill(server_pid, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:  # the pid was reused by another user's process: ours is gone
+            if not _running(server_pid):
                 os._exit(0)
 
     threading.Thread(target=watch, name="csv-import-watch", daemon=True).start()

@@ -446,3 +446,48 @@ async def test_csv_import_in_worker_processes_answers_as_in_the_event_loop(rig, 
         f"/api/campaigns/{cid}/prospects/import", content=_big_csv().encode(), headers={"Content-Type": "text/csv"}
     )
     assert got.status_code == 200 and got.json()["imported"] == 598 and used == []
+
+
+def test_csv_import_workers_exit_when_their_server_is_killed(tmp_path):
+    """A server that ends without shutting its pool down (SIGKILL, a crash) leaves no worker behind."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    import time
+    from pathlib import Path
+
+    repo = str(Path(__file__).resolve().parents[1])
+    script = tmp_path / "server.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, time
+            from campaigns import import_pool
+            if __name__ == "__main__":
+                import_pool.warm(2)
+                while import_pool.ready() is None:
+                    time.sleep(0.05)
+                print("PIDS", *import_pool.ready()._processes, flush=True)
+                os._exit(0)  # no shutdown, as after a SIGKILL
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": repo}
+    out = subprocess.run(
+        [sys.executable, str(script)], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
+    pids = [int(p) for line in out.stdout.splitlines() if line.startswith("PIDS ") for p in line.split()[1:]]
+    assert len(pids) == 2, out.stderr[-2000:]
+
+    def running(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return False
+        return "\nState:\tZ" not in state
+
+    deadline = time.monotonic() + 15
+    while any(running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(running(p) for p in pids)
