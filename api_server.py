@@ -104,6 +104,9 @@ def create_app(settings: Settings | None = None, *, db: TuneDatabase | None = No
 
         app.state.tracker = HitRecorder(database, settings)
         await app.state.tracker.start()
+        from campaigns import import_pool  # the CSV import's worker processes, started in the background
+
+        import_pool.warm(settings.CSV_IMPORT_WORKERS)
         _freeze_startup_heap()
         if settings.SECRET_KEY == PLACEHOLDER:  # development only: production refuses to start with it
             started = log.warning  # said in the start line, not a line of its own (a start stays short)

@@ -200,6 +200,8 @@ class Settings(BaseSettings):
     # Absolute pixel, click (and Clay callback) URLs. Unset: http://HOST:PORT (localhost for 0.0.0.0/::).
     PUBLIC_BASE_URL: str = ""
     CAMPAIGN_CSV_MAX_ROWS: int = Field(5000, ge=1, le=100_000)
+    # CSV import: rows read and scored in this many processes (campaigns/import_pool.py); 0 = in the event loop
+    CSV_IMPORT_WORKERS: int = Field(2, ge=0, le=16)
     TRACKING_GROUP_COMMIT: bool = True  # false: one transaction per pixel/click hit (for comparison)
     TRACKING_BATCH_MAX: int = Field(500, ge=1, le=10_000)
     TRACKING_BATCH_WAIT_MS: float = Field(2, ge=0, le=1000)

@@ -23,25 +23,29 @@ from bench import bench_http, common
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ab")
-    parser.add_argument("target", choices=["read", "campaign", "pixel"])
+    parser.add_argument("target", choices=["read", "campaign", "pixel", "overview", "tiers", "steps", "timeline"])
     parser.add_argument("overrides", nargs="*", help="KEY=VALUE settings for server B")
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--base", help="A runs this git revision's code (B: the working tree)")
+    parser.add_argument("--events", type=int, default=200, help="events in the campaign (200; reports: use more)")
     args = parser.parse_args(argv)
     from bench import bench_tracking as bt
 
     with bt.databases(args.backend) as new_url, _checkout(args.base) as base_dir:
         url = new_url()
-        info = common.run(bt.seed(url, prospects=40, events=200))
+        reports = ("overview", "tiers", "steps", "timeline")
+        info = common.run(bt.seed(url, prospects=500 if args.target in reports else 40, events=args.events))
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
             path, headers = {
                 "read": ("/api/industries", {"X-API-Key": key}),
                 "campaign": (f"/api/campaigns/{info['campaign_id']}", {"X-API-Key": key}),
                 "pixel": (info["pixel_path"], bench_http.PIXEL_HEADERS),
+                **{r: (f"/api/analytics/{info['campaign_id']}/{r}", {"X-API-Key": key}) for r in reports},
+                "timeline": (f"/api/analytics/{info['campaign_id']}/timeline?interval=hour", {"X-API-Key": key}),
             }[args.target]
             env_b = dict(env, **dict(o.split("=", 1) for o in args.overrides))
             with (

@@ -111,6 +111,9 @@ async def _drive(
     return spent / n
 
 
+REPORT_TARGETS = ("overview", "tiers", "steps", "timeline", "timeline-day")
+
+
 def _job_waiter(app: Any, size: int) -> Callable[[bytes], Awaitable[None]]:
     """For the `job` target: wait until the job the answer names has finished all `size` items (read
     from the database every 20 ms, no HTTP poll)."""
@@ -138,7 +141,8 @@ async def _run(args: argparse.Namespace) -> None:
 
     with bt.databases(args.backend) as new_url:
         url = await asyncio.to_thread(new_url)  # PostgreSQL: it creates the database with asyncio.run
-        info = await bt.seed(url, prospects=40, events=200)
+        reports = args.target in REPORT_TARGETS
+        info = await bt.seed(url, prospects=500 if reports else 40, events=args.events if reports else 200)
         with common.temp_env(DATABASE_URL=url, SECRET_KEY=bt.SECRET) as env:
             key = common.create_api_key(env)
             from settings import Settings
@@ -166,6 +170,13 @@ async def _run(args: argparse.Namespace) -> None:
                 "analyze": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
                 "job": ("/api/prospects/analyze-batch", {"X-API-Key": key}),
                 "import": (f"/api/campaigns/{info['campaign_id']}/prospects/import", {"X-API-Key": key}),
+                **{
+                    r: (f"/api/analytics/{info['campaign_id']}/{r}", {"X-API-Key": key})
+                    for r in ("overview", "tiers", "steps")
+                },
+                # as `python -m bench tracking` reads it: by hour, a week of events = 168 hours x 7 metrics
+                "timeline": (f"/api/analytics/{info['campaign_id']}/timeline?interval=hour", {"X-API-Key": key}),
+                "timeline-day": (f"/api/analytics/{info['campaign_id']}/timeline", {"X-API-Key": key}),
             }[args.target]
             app = create_app(settings)
             async with app.router.lifespan_context(app):
@@ -198,13 +209,15 @@ async def _run(args: argparse.Namespace) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.inproc")
     parser.add_argument(
-        "target", choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "job", "import"]
+        "target",
+        choices=["read", "campaign", "pixel", "forged-pixel", "analyze", "job", "import", *REPORT_TARGETS],
     )
     parser.add_argument("--backend", default="sqlite")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--concurrency", type=int, default=1, help="requests at once (1)")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--events", type=int, default=5000, help="reports: events in the campaign (5000)")
     parser.add_argument(
         "--batch", type=int, default=100, help="analyze, job: prospects per batch; import: rows per CSV"
     )

@@ -185,6 +185,7 @@ async def import_prospects(
             all_or_nothing=all_or_nothing,
             replace=replace,
             max_rows=settings.CAMPAIGN_CSV_MAX_ROWS,
+            workers=settings.CSV_IMPORT_WORKERS > 0,
         )
 
 

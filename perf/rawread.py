@@ -102,6 +102,31 @@ class RawReader:
             return FAILED
         return None if raw is None else p.row(raw)
 
+    async def all(self, key: Any, stmt: Select[Any], values: dict[str, Any]) -> Any:
+        """Every row as the driver returns it (no result processors: see `column`), or FAILED.
+
+        For reports of many rows whose columns repeat few values (an hour, a metric name): the
+        caller converts each distinct value once instead of every column of every row."""
+        if self.kind is None or time.monotonic() < self._down_until:
+            return FAILED
+        p = self.prepared(key, stmt)
+        try:
+            if self.kind == "sqlite":
+                return self._sqlite_conn().execute(p.sql, p.params(values)).fetchall()
+            pool = self._pool or await self._open_pool()
+            async with pool.acquire() as conn:
+                return await conn.fetch(p.sql, *p.params(values))
+        except Exception as exc:  # as in `first`: the engine path answers
+            log.warning("rawread.failed", error=type(exc).__name__)
+            self._down_until = time.monotonic() + RETRY_AFTER_FAILURE_S
+            self._reset()
+            return FAILED
+
+    def column(self, key: Any, stmt: Select[Any], index: int) -> Any:
+        """The function SQLAlchemy applies to column `index` of `stmt`'s rows (identity when none)."""
+        proc = self.prepared(key, stmt).results[index]
+        return proc if proc is not None else _same
+
     def _sqlite_conn(self) -> sqlite3.Connection:
         if self._sqlite is None:
             conn = sqlite3.connect(self.db.url.database, timeout=0, isolation_level=None, check_same_thread=False)
@@ -162,6 +187,10 @@ class RawReader:
         if pool is not None:
             await pool.close()
         self._reset()
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _kind(db: Any) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import random
 import uuid
@@ -384,3 +385,81 @@ async def test_a_new_users_journey_with_bot_aware_figures(rig):
     assert o["rates"]["open_rate"]["human"]["rate"] == 0.044 and o["rates"]["open_rate"]["total"]["rate"] == 0.06
     assert o["counts"]["clicked"]["unique_human"] == 12
     await _check_against_recount(r, cid)
+
+
+async def test_timeline_is_the_models_json_on_the_driver_and_the_engine(rig, monkeypatch):
+    """The timeline is written directly as JSON (issue 14): its bytes are exactly what FastAPI writes
+    for a `TimelineRead` with the same values; the driver and the engine's fallback answer alike;
+    since/until keep the buckets they cover; a new campaign has no buckets; another workspace's is 404."""
+    from perf import rawread
+
+    r = await rig(**TRACKED)
+    c = r.client
+    cid, pids = await make_campaign(r, 4)
+    msgs = await add_messages(r, cid, pids, steps=1)
+    t0 = datetime(2026, 4, 1, 22, 15, tzinfo=UTC)
+    events = []
+    for k in range(40):  # 40 events over 4 prospects and ~10 hours across midnight
+        pid = pids[k % 4]
+        kind = ("delivered", "opened", "clicked", "replied", "opened")[k % 5]
+        event: dict[str, Any] = {
+            "id": f"t{k}",
+            "type": kind,
+            "occurred_at": _iso(t0 + timedelta(minutes=15 * k)),
+            "message_id": msgs[(pid, 1)],
+        }
+        if kind in ("opened", "clicked"):
+            event["user_agent"] = MPP_UA if k % 3 == 0 else HUMAN_UA
+        if kind == "clicked":
+            event["url"] = "https://example.com/page0?step=1"
+        events.append(event)
+    assert (await c.post("/api/tracking/events", json={"events": events})).status_code == 200
+    reader = rawread.reader(r.db)
+    answers = []
+    real_all = reader.all
+
+    async def counting(*args, **kwargs):
+        answers.append(await real_all(*args, **kwargs))
+        return answers[-1]
+
+    monkeypatch.setattr(reader, "all", counting)
+    queries = [{"interval": "hour"}, {"interval": "day"}, {"interval": "hour", "since": "2026-04-02T01:30:00Z"}]
+    queries += [{"interval": "hour", "until": "2026-04-02T03:00:00+02:00"}, {"since": "2026-04-02T00:00:00Z"}]
+    fast = {}
+    for params in queries:
+        got = await c.get(f"/api/analytics/{cid}/timeline", params=params)
+        assert got.status_code == 200 and got.headers["content-type"] == "application/json"
+        assert got.content == analytics.TimelineRead.model_validate(got.json()).model_dump_json().encode()
+        fast[str(params)] = got.content
+    assert answers and rawread.FAILED not in answers  # the driver answered
+    hourly = json.loads(fast[str(queries[0])])["buckets"]
+    assert len(hourly) >= 10 and [b["start"] for b in hourly] == sorted(b["start"] for b in hourly)
+    assert hourly[0]["start"] == "2026-04-01T22:00:00Z" and list(hourly[0]["metrics"]) == sorted(
+        hourly[0]["metrics"]
+    )
+    daily = json.loads(fast[str(queries[1])])["buckets"]
+    assert [b["start"] for b in daily] == ["2026-04-01T00:00:00Z", "2026-04-02T00:00:00Z"]
+    for metric in ("opened", "delivered"):  # a day is the sum of its hours
+        for name in ("events", "human_events", "new_unique", "new_unique_human"):
+            assert sum(d["metrics"].get(metric, {}).get(name, 0) for d in daily) == sum(
+                h["metrics"].get(metric, {}).get(name, 0) for h in hourly
+            )
+    since = json.loads(fast[str(queries[2])])["buckets"]
+    assert since == [b for b in hourly if b["start"] >= "2026-04-02T01:00:00Z"]
+    until = json.loads(fast[str(queries[3])])["buckets"]
+    assert until == [b for b in hourly if b["start"] < "2026-04-02T01:00:00Z"] and until
+
+    def broken(self, values):
+        raise OSError("connection lost")
+
+    monkeypatch.setattr(rawread._Prepared, "params", broken)  # the driver fails: the engine answers
+    for params in queries:
+        got = await c.get(f"/api/analytics/{cid}/timeline", params=params)
+        assert answers[-1] is rawread.FAILED and got.content == fast[str(params)], params
+    monkeypatch.undo()
+    empty, _ = await make_campaign(r, 0)
+    got = await c.get(f"/api/analytics/{empty}/timeline", params={"interval": "hour"})
+    assert got.json()["buckets"] == [] and got.json()["campaign_id"] == empty
+    assert_problem(await c.get(f"/api/analytics/{uuid.uuid4()}/timeline"), 404)
+    other = await r.other_client()
+    assert_problem(await other.get(f"/api/analytics/{cid}/timeline"), 404)

@@ -327,3 +327,167 @@ async def test_export_for_each_tool_embeds_pixel_and_tracked_links(rig):
     assert_problem(await c.get(f"/api/campaigns/{cid}/export", params={"tool": "mailchimp"}), 422)
     assert_problem(await c.get(f"/api/campaigns/{cid}/export", params={"format": "xlsx"}), 422)
     assert_problem(await c.get(f"/api/campaigns/{uuid.uuid4()}/export"), 404)
+
+
+async def _pool_ready(within_s: float = 90) -> None:
+    import asyncio
+    import time
+
+    from campaigns import import_pool
+
+    deadline = time.monotonic() + within_s
+    while import_pool.ready() is None:
+        assert time.monotonic() < deadline, "the CSV import's worker processes did not start"
+        await asyncio.sleep(0.1)
+
+
+def _big_csv() -> str:
+    """600 rows over three worker chunks: a known prospect with new fields, bad rows, a duplicate, blanks."""
+    rows = [CSV_ROWS[0]]
+    titles = ["VP of Marketing", "Director of Player Development", "Casino Host", "CMO", "Intern"]
+    for i in range(600):
+        if i == 17:
+            rows.append(["not-an-email", "Bad", "Row", "CEO", "X", "10", "", "", "", "", "", ""])
+        elif i == 18:
+            rows.append([""] * 12)
+        elif i == 400:
+            rows.append([f"p3@casino{3 % 40}.example.com", "Dup", "", "", "", "", "", "", "", "", "", ""])
+        else:
+            rows.append(
+                [
+                    f"p{i}@casino{i % 40}.example.com",
+                    f"Pat{i}",
+                    "Lee",
+                    titles[i % 5],
+                    f"Casino {i % 40} Resort",
+                    str(100 + 7 * i),
+                    "",
+                    "",
+                    "",
+                    "Reno" if i % 2 else "",
+                    "NV" if i % 2 else "",
+                    "",
+                ]
+            )
+    rows.append(CSV_ROWS[1])  # Dana: known (imported before) with new fields, merged over what is stored
+    return _csv(rows)
+
+
+async def test_csv_import_in_worker_processes_answers_as_in_the_event_loop(rig, monkeypatch):
+    """With its worker processes up (campaigns/import_pool.py) an import answers and stores exactly
+    what the event loop's path does (rows, errors, merges, tiers, scores); when a worker dies, the
+    import still answers from the event loop and a new pool starts."""
+    import os
+    import signal
+
+    from campaigns import import_pool
+
+    r = await rig(**TRACKED)
+    await _pool_ready()
+    used = []
+    real_run = import_pool.run
+
+    async def counting(pool, fn, *args):
+        used.append(fn.__name__)
+        return await real_run(pool, fn, *args)
+
+    monkeypatch.setattr(import_pool, "run", counting)
+    known = _csv([CSV_ROWS[0], ["dana.reyes@silverpeakcasino.com", "Dana", "", "CMO", "", "", "", "", "", ""]])
+    answers, tiers = [], []
+    for workers in (True, False):
+        c = r.client if workers else await r.other_client()
+        if not workers:  # the event loop's path, in another workspace, for the same rows
+            monkeypatch.setattr(import_pool, "ready", lambda: None)
+        cid = (await c.post("/api/campaigns/create", json={"name": "csv", "industry": "casino"})).json()["id"]
+        url = f"/api/campaigns/{cid}/prospects/import"
+        assert (await c.post(url, content=known.encode(), headers={"Content-Type": "text/csv"})).status_code == 200
+        got = await c.post(url, content=_big_csv().encode(), headers={"Content-Type": "text/csv"})
+        assert got.status_code == 200, got.text
+        answers.append({k: v for k, v in got.json().items() if k != "campaign_id"})
+        listed = {}
+        for t in (1, 2, 3, 4):
+            params: dict[str, str | int] = {"limit": 100}
+            while True:
+                page = (await c.get(f"/api/campaigns/{cid}/prospects/{t}", params=params)).json()
+                listed |= {p["email"]: (p["tier"], p["score"], p["first_name"], p["title"]) for p in page["items"]}
+                if not page["next_cursor"]:
+                    break
+                params["cursor"] = page["next_cursor"]
+        tiers.append(listed)
+    assert "read_rows" in used and "score" in used  # the first import ran in the workers
+    with_workers, in_loop = answers
+    assert with_workers == in_loop and tiers[0] == tiers[1]
+    assert (with_workers["imported"], with_workers["failed"], with_workers["skipped_blank"]) == (598, 2, 1)
+    assert {e["row"] for e in with_workers["errors"]} == {19, 402}
+    assert [ch["email"] for ch in with_workers["changes"]] == ["dana.reyes@silverpeakcasino.com"]
+    assert len(tiers[0]) == 598 and tiers[0]["dana.reyes@silverpeakcasino.com"][3] == "VP of Marketing"
+
+    monkeypatch.undo()
+    pool = import_pool.ready()
+    assert pool is not None
+    for pid in list(pool._processes):  # a worker killed (out of memory, an operator): the pool is broken
+        os.kill(pid, signal.SIGKILL)
+    cid, _ = await make_campaign(r, 0)
+    got = await r.client.post(
+        f"/api/campaigns/{cid}/prospects/import", content=_big_csv().encode(), headers={"Content-Type": "text/csv"}
+    )
+    assert got.status_code == 200, got.text
+    assert {k: v for k, v in got.json().items() if k not in ("campaign_id", "added", "updated", "changes")} == {
+        k: v for k, v in with_workers.items() if k not in ("added", "updated", "changes")
+    }
+    await _pool_ready()  # and a new pool took its place
+    assert import_pool.ready() is not pool
+    # CSV_IMPORT_WORKERS=0: this app's imports stay in the event loop, though the process has a pool
+    used.clear()
+    monkeypatch.setattr(import_pool, "run", counting)
+    off = await rig(**tracked(CSV_IMPORT_WORKERS=0))
+    cid, _ = await make_campaign(off, 0)
+    got = await off.client.post(
+        f"/api/campaigns/{cid}/prospects/import", content=_big_csv().encode(), headers={"Content-Type": "text/csv"}
+    )
+    assert got.status_code == 200 and got.json()["imported"] == 598 and used == []
+
+
+def test_csv_import_workers_exit_when_their_server_is_killed(tmp_path):
+    """A server that ends without shutting its pool down (SIGKILL, a crash) leaves no worker behind."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    import time
+    from pathlib import Path
+
+    repo = str(Path(__file__).resolve().parents[1])
+    script = tmp_path / "server.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, time
+            from campaigns import import_pool
+            if __name__ == "__main__":
+                import_pool.warm(2)
+                while import_pool.ready() is None:
+                    time.sleep(0.05)
+                print("PIDS", *import_pool.ready()._processes, flush=True)
+                os._exit(0)  # no shutdown, as after a SIGKILL
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": repo}
+    out = subprocess.run(
+        [sys.executable, str(script)], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
+    pids = [int(p) for line in out.stdout.splitlines() if line.startswith("PIDS ") for p in line.split()[1:]]
+    assert len(pids) == 2, out.stderr[-2000:]
+
+    def running(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return False
+        return "\nState:\tZ" not in state
+
+    deadline = time.monotonic() + 15
+    while any(running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(running(p) for p in pids)
