@@ -26,7 +26,7 @@ from copywriter.facts import clean
 from copywriter.text import lc_first, strip_end
 from core.text import DATE_STAMP, DATE_TAIL, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
-from intelligence.english import plural
+from intelligence.english import number_word, plural
 from intelligence.foreign import is_foreign
 from schemas import AgentProfile, ProspectData
 
@@ -1039,7 +1039,6 @@ _MONTH_ABBR = re.compile(
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
-_SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
     (re.compile(r"(?<![\w/])w/(?=\s|\w)"), "with "),
@@ -1174,7 +1173,7 @@ _NOTE_SPEAK = (
     # 90+ days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and those ..."
     (
         re.compile(r"^(\d) of (\d+) (?=[\w-]+ (?:quit|left|resigned|churned)\b)"),
-        lambda m: f"{_SMALL[int(m.group(1))].capitalize()} of your {_SMALL.get(int(m.group(2)), m.group(2))} ",
+        lambda m: f"{number_word(int(m.group(1))).capitalize()} of your {number_word(int(m.group(2)))} ",
     ),
     (re.compile(r"(?<=\w) = (?=[a-z])"), ", which means "),  # "2 new hygienists start Jan = open chairs"
     (re.compile(r", backfill(?:ing)? (?:takes? )?(?=(?:about )?\d)"), ", and backfilling takes "),
@@ -1243,7 +1242,8 @@ _NOTE_SPEAK = (
     (
         re.compile(r"^(\d) ([\w-]+s), (\d) (quit|left|resigned)\b"),
         lambda m: (
-            f"{_SMALL[int(m.group(3))].capitalize()} of your {_SMALL[int(m.group(1))]} {m.group(2)} {m.group(4)}"
+            f"{number_word(int(m.group(3))).capitalize()} of your {number_word(int(m.group(1)))} "
+            f"{m.group(2)} {m.group(4)}"
         ),
     ),
     # "About 6% unplanned downtime, mostly ..." -> "Unplanned downtime is about 6%, mostly ..."

@@ -57,6 +57,7 @@ from core.text import TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
 from intelligence.english import number_article as _number_article
+from intelligence.english import number_word
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
@@ -1977,7 +1978,7 @@ class Plan:
             # "2 suburban office buildings about 68% occupied" -> "your two suburban office buildings are ..."
             whose = possessive(subject) if third else "your"
             n = m.group("n")
-            n = _INFLECT.number_to_words(n) if n.isdigit() and int(n) < 10 else n
+            n = number_word(int(n)) if n.isdigit() else n
             return f"{whose} {n} {m.group('np')} are {m.group('rest')}"
         if m := _TEAM_OF.match(low):
             # "1 AE, 0 SDRs" -> "you have one AE and no SDRs"
@@ -3159,9 +3160,7 @@ def _team_of(text: str) -> str:
     said = []
     for part in parts:
         n, role = part.split(" ", 1)
-        count = {"0": "no", "1": "one"}.get(n) or (
-            _INFLECT.number_to_words(n) if n.isdigit() and int(n) < 10 else n
-        )
+        count = "no" if n == "0" else number_word(int(n)) if n.isdigit() else n
         said.append(f"{count} {role}")
     return " and ".join(said)
 
@@ -3313,7 +3312,7 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
                     rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
                 elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
-                    ing = _INFLECT.present_participle(rest.split()[0])
+                    ing = participle(rest.split()[0][:-1])
                     rest = f"{ing} {rest.split(' ', 1)[1]}" if ing else rest
                 again = read_fact(rest[0].upper() + rest[1:], fact.field, terms)
                 if again is not None and (

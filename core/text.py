@@ -14,17 +14,19 @@ __all__ = ["STOPWORDS", "TOPIC_STOPS", "stem", "tokens"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # an enrichment tool's date stamp before a signal ("2026-09-18 · Launched ..."): never part of what is said
+# a month as dates are written in records ("Nov", "Sept.", "October")
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE_STAMP = re.compile(
     # "2026-09-18 · Press: ...", and as other tools write it: "Nov 2026: ...", "Oct 22, 2026 - ..."
     r"^\s*(?:\d{4}-\d{2}-\d{2}|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? (?:\d{1,2}, )?\d{4}(?=\s*[·•|:–-]))"
+    rf"{MONTH} (?:\d{{1,2}}, )?\d{{4}}(?=\s*[·•|:–-]))"
     r"\s*(?:[·•|:–-]\s*)?"
 )
 
 # the same stamp written after the fact: "Opened Denver office — Oct 2026", "... — posted 11/03/2026"
 DATE_TAIL = re.compile(
-    r"\s+[—–·|-]\s+(?:posted\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? "
-    r"(?:\d{1,2}, )?\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
+    rf"\s+[—–·|-]\s+(?:posted\s+)?(?:{MONTH} (?:\d{{1,2}}, )?\d{{4}}|"
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
 )
 
 # Words too common to say two texts are about the same thing. A feature that needs more adds its own

@@ -48,6 +48,11 @@ _ACRONYMS = frozenset(v for v in _CASED.values() if (v.isupper() and v.isalpha()
 _VOWEL_SOUND_DIGIT = re.compile(r"^(?:8|(?:11|18)(?:,\d{3})?(?![\d,]))")
 
 
+def number_word(n: int) -> str:
+    """ "one" to "nine" in words, a larger number (or zero) as digits: "two of your five SDRs", "12 SDRs"."""
+    return str(_ENGINE.number_to_words(str(n))) if 1 <= n <= 9 else str(n)
+
+
 def number_article(quantity: str) -> str:
     """ "an 81% occupancy", "an 18% rate", "a 12% share", "an $18M Series B", "an 11,000-unit portfolio": the
     article as the number is said."""
