@@ -692,9 +692,32 @@ class CopyFact:
         return words_of(self.obj or self.text) - GENERIC
 
 
+# "Zoom 11/19", "Call 11/20 w/ Tom", "Spoke w/ Tom 11/17", "Disco 11/19", "Llamada 19/11 con Marisol", "Gespräch
+# 20.11.", "Llamada 12 nov": the label of a call or meeting we had, by its day (the month first in English notes,
+# the day first in the record's own language); never part of a fact ("spoke 2/12 - 45 units in lease-up")
+_WITH = (
+    r"(?:\s+(?:w/|with|con|mit|met|avec)\s+(?:(?:la|el|Dr|Dra|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w.]*(?:\s+[A-Z][a-z]+)?)?"
+)
+CALL_LABEL = re.compile(
+    r"^(?:(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Meeting|Mtg|Spoke|"
+    r"Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)" + _WITH + r"\s+(?:on\s+)?"
+    r"\d{1,2}/(?P<day>\d{1,2})\b|"
+    r"(?P<foreign>Llamada|Reunión|Videollamada|Gespräch|Telefonat|Termin|Gesprek|Belafspraak|Afspraak|Appel|Réunion|"
+    r"Rdv|RDV)" + _WITH + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
+    r"mär|abr|avr|apr|may|mai|mei|jun|jui|jul|ago|aug|aoû|sep|oct|okt|nov|dic|dec|déc|dez)[a-zéû]*\.?))",
+    re.IGNORECASE,
+)
+# the label at the start, or after how the lead came in ("Inbound via webinar, disco call 10/2 - evaluating ...")
+_CALL_PREFIX = re.compile(
+    r"^(?:[^,;:]{0,40},\s*)?" + CALL_LABEL.pattern.removeprefix("^") + r"(?:/\d{2,4})?" + _WITH + r"\s*[-–—:,]\s*",
+    re.IGNORECASE,
+)
+
+
 def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
+    text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
     text = _PRESS_LABEL.sub("", text)
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
@@ -758,7 +781,12 @@ _SOURCE_COLON = re.compile(
 
 
 def _sentences(notes: str) -> list[str]:
-    parts = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])|;\s*", notes) if s.strip()]
+    # "..., asked for references": what they asked for is a sentence of its own (it sets the question)
+    parts = [
+        s
+        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])|;\s*|,\s+(?=(?:asked for|requested) )", notes)
+        if s.strip()
+    ]
     return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
 
 
@@ -961,6 +989,14 @@ def _clause_part(part: str, first: bool) -> str:
     return part
 
 
+# a counted plural subject and a verb of its own ("about 600 patients a month drop off", "~40 players churn"):
+# a clause, joined with "and" rather than spliced on with a comma
+_COUNTED_DOING = re.compile(
+    r"^(?:about |around |over |nearly |almost )?\d[\d,]*\+? [a-z]+s (?:a|per|each) (?:month|week|year|quarter) "
+    r"(?:drop|leave|lapse|churn|cancel|quit|skip|miss|walk|go|stop|no-show)\b"
+)
+
+
 def _split_clauses(text: str) -> str:
     """A notes sentence of comma-joined shorthand clauses said as one sentence: "OTA share around 55% and rising
     since 2024, board wants it under 40%" -> "OTA share is around 55% and has been rising since 2024, and the
@@ -973,7 +1009,9 @@ def _split_clauses(text: str) -> str:
         return text
     rest = [_clause_part(p, False) for p in parts[1:]]
     if not all(
-        any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:]) for p in rest
+        any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:])
+        or _COUNTED_DOING.match(p)  # "about 600 patients a month drop off before ..."
+        for p in rest
     ):
         return text
     return ", and ".join([parts[0], *rest])

@@ -890,8 +890,10 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
     for m in re.finditer(r"\b[Aa] (\d+[\w-]*-\w+) (\w+s)\b", text) if has_number else ():
         if _plural_noun(m.group(2)):
             out.append(Finding("agreement", m.group(0), '"a" with a plural noun'))
-    for m in re.finditer(r"\b(?:these|those) ([a-z]+)\b", text, re.IGNORECASE):
+    for m in re.finditer(r"\b(?:these|those) ([a-z]+)\b(?: ([a-z]+)\b)?", text, re.IGNORECASE):
         w = m.group(1).lower()
+        if m.group(2) and _plural_noun(m.group(2).lower()):
+            continue  # "those empty slots": the word after "those" describes the plural noun
         if (
             not w.endswith("s")
             and w
@@ -914,7 +916,9 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             and len(w) > 3
             and _countable_singular(w)
         ):
-            out.append(Finding("agreement", m.group(0), '"these" with a singular noun'))
+            out.append(
+                Finding("agreement", f"{m.group(0).split()[0]} {m.group(1)}", '"these" with a singular noun')
+            )
     return out
 
 

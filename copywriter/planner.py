@@ -27,6 +27,7 @@ import inflect
 from copywriter.angles import (
     ACTIVE_PAST,
     ADVERB_VERB,
+    CALL_LABEL,
     FINITE,
     NP_NUMBER,
     CopyFact,
@@ -67,7 +68,8 @@ from schemas import AgentProfile, AnalysisResult, ProspectData
 T = TypeVar("T")
 _NEGATED = re.compile(
     # ("Uses Weave for reminders, but no reactivation": a gap they named is what the note is about)
-    r"(?<!but )\b(?:no|none)\b(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b",
+    # "No-show" and "no show rate" are a measure, not a negation
+    r"(?<!but )\b(?:no|none)\b(?![- ]shows?\b)(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b",
     re.IGNORECASE,
 )
 _INFLECT = inflect.engine()
@@ -1016,9 +1018,10 @@ class Plan:
                 else f"I saw you were at {event}."
             )
         elif m := _CALLED.search(notes):
-            how = "tour" if m.group("how").startswith("Toured") else m.group("how").lower()
+            said = m.group("how") or ("meeting" if m.group("foreign").lower() in _FOREIGN_MEETINGS else "call")
+            how = "tour" if said.startswith("Toured") else said.lower()
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(how, "on the call")
-            day = _INFLECT.ordinal(str(int(m.group("day"))))
+            day = _INFLECT.ordinal(str(int(m.group("day") or m.group("fday"))))
             visit = {
                 "meeting": "meeting",
                 "mtg": "meeting",
@@ -1036,6 +1039,10 @@ class Plan:
                 f"Thanks again for the {'call' if where == 'on the call' else where.removeprefix('on ') + ' call'} "
                 f"on the {day}.",
             )[stable_int(self.ctx.seed, "warm") % 3]
+        elif m := _BOOKED.search(notes):
+            # "Demo booked 12/9 w/ Sam + CFO": the next meeting is set, and this email comes before it
+            what = {"mtg": "meeting", "call": "call"}.get(m.group("what").lower(), m.group("what").lower())
+            line = f"Looking forward to the {what} on the {_INFLECT.ordinal(str(int(m.group('day'))))}."
         elif m := _INTRO_ROLE.search(notes):
             # "Intro via board member" -> "A member of your board suggested I get in touch."
             role = m.group("role").lower()
@@ -1083,11 +1090,23 @@ class Plan:
                 month = _MONTH_NAMES.get(dated.group("when")[:3], dated.group("when"))
                 ask = f"Worth 15 minutes to plan the {month} {dated.group('what')}?"
                 return ask if self.ok(ask) else None
+            if term := _WANTS_IN_CONTRACT.search(notes):
+                ask = f"Shall I send the {term.group('what')} we'd put in the contract?"
+                return ask if self.ok(ask) else None
+            if demo := _WANTS_DEMO.search(notes):
+                how = re.sub(r"^(?:w/|with) (?:the |a )?", "with the ", demo.group("how"))
+                ask = f"Shall we set up the demo {how}?"
+                return ask if self.ok(ask) else None
             if proof := _WANTS_PROOF.search(notes):
                 by = re.match(r"(?:\s+for\s+Q[1-4])?\s+(before|by)\s+([^;,.]{2,40})", notes[proof.end() :])
+                if by and re.match(r"(?:any|anything)\b", by.group(2)):
+                    by = None  # "BAA before any pilot": the BAA first
                 # "Wants a proposal before budget lock Jan 9" -> "... before the budget lock on January 9?"
                 when = _time_phrase(by.group(2)).replace(" before ", ", before ") if by else ""
-                ask = f"Shall I send the {proof.group('what')} " + (f"{by.group(1)} {when}?" if by else "first?")
+                what = proof.group("what").removesuffix(" template")
+                ask = f"Shall I send {'our' if what == 'BAA' else 'the'} {what} " + (
+                    f"{by.group(1)} {when}?" if by else "first?"
+                )
                 return ask if self.ok(ask) else None
             if pilot := _WANTS_PILOT.search(notes):
                 ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
@@ -1363,6 +1382,8 @@ class Plan:
         ):
             return None
         low = lc_np(fact.text)
+        if _TO_FILL.search(low):
+            return None  # "45 units in lease-up": what they have to fill has its own "so what", not their size
         m_kind = _KIND_DOING.match(low)
         if not (
             _SIZE_NP.match(low)
@@ -1966,6 +1987,9 @@ class Plan:
                 what = f"the {what}"
             be = f"{subject} is" if third else "you're"
             return f"{be} {feeling.group('how').lower()} {feeling.group('prep')} {what}"
+        if _SIZE_NP.match(low) and _TO_FILL.search(low):
+            # "45 units in lease-up at Maple Yard": what they have to fill, not what they run
+            return f"{subject} {'has' if third else 'have'} {low}"
         if _SIZE_NP.match(low):
             # the company runs its sites, not the reader ("El Comal Taqueria runs 12 locations", never "you run")
             if self.company:
@@ -3561,18 +3585,23 @@ def _time_phrase(when: str) -> str:
     15" -> "the Q1 budget lock on January 15"; a time on its own ("March", "Q3 2027", "next year") as it is."""
     when = re.sub(r"\s*\([^)]*\)", "", when).strip().rstrip(".").strip(" '\"’”")
     when = re.sub(r"^new\b", "the new", when)
+    if m := re.match(r"next (call|mtg|meeting)\b", when):  # "before next call" -> "before our next call"
+        when = f"our next {_NEXT_MEETING[m.group(1)]}{when[m.end() :]}"
     when = _MONTH_DAY.sub(lambda d: _MONTH_NAMES[d.group(1)[:3]], when)  # "Jan 15" -> "January 15"
     when = re.sub(  # "12/10" -> "December 10"
         r"\b(1[0-2]|0?[1-9])/([0-2]?\d|3[01])\b(?!/)",
         lambda d: f"{calendar.month_name[int(d.group(1))]} {int(d.group(2))}",
         when,
     )
-    when = re.sub(r"\b(fiscal year|quarter|year|lock|deadline|renewal) (?=[A-Z][a-z]+ \d)", r"\1 on ", when)
+    when = re.sub(
+        r"\b(fiscal year|quarter|year|lock|deadline|renewal|meeting) (?=[A-Z][a-z]+ \d)", r"\1 on ", when
+    )
     first = when.split()[0].lower() if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
+_NEXT_MEETING = {"call": "call", "mtg": "meeting", "meeting": "meeting"}
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
 _WHEN_STARTS = frozenset(
     [m.lower() for m in calendar.month_name[1:]]
@@ -3600,9 +3629,22 @@ _WANTS_DATED_PILOT = re.compile(
     r"\b[Ww]ants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
     r"April|June|July|August|September|October|November|December|Q[1-4]) (?P<what>pilot|test)\b"
 )
-# "wants a case study first": what they asked to see before a call
+# "wants a case study first", "Wants BAA before any pilot", "Asked for a one-pager", "wants SMS pilot pricing by
+# mid-Dec", "Wants numbers on trips per reactivated player": what they asked us to send
 _WANTS_PROOF = re.compile(
-    r"\b[Ww]ants? (?:a |an |the |to see (?:a |the )?)?(?P<what>case study|deck|proposal|benchmark|reference|plan)s?\b"
+    r"\b(?:[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested) (?:a |an |the |our |to see (?:a |the |our )?)?"
+    r"(?P<what>(?:[\w-]+ )?(?:case stud(?:y|ies)|deck|proposal|benchmark|references?|plan|one-pager|BAA(?: template)?|contract draft|"
+    r"draft contract|MSA|SOW|redlines|security questionnaire|RFP response|"
+    r"ROI model|(?:[A-Z]{2,4} )?(?:pilot )?pricing|numbers(?: on [\w -]{3,40}?(?=$|[;,.]))?))s?(?=$|[\s;,.])"
+)
+# "wants meeting definition in contract": a term they want written into the contract
+_WANTS_IN_CONTRACT = re.compile(
+    r"\b[Ww]ants? (?:a |an |the )?(?P<what>[a-z][\w -]{2,30}?) in (?:the )?(?:contract|SOW|MSA)\b"
+)
+# "Wants demo on the floor", "wants demo w/ vibration use case": the demo they asked for, as they asked for it
+_WANTS_DEMO = re.compile(
+    r"\b[Ww]ants? (?:a |the )?demo (?P<how>on (?:the |their |our )?[\w -]{3,20}?|(?:w/|with) [\w -]{3,30}?)"
+    r"\s*(?=$|[;,.])"
 )
 # "MP wants an outsourced test, 90-day pilot", "wants a 60-day pilot": the pilot they asked for, with no date
 _WANTS_PILOT = re.compile(
@@ -3614,14 +3656,17 @@ _NEXT_CALL_WITH = re.compile(
     r"\b(?P<who>(?:[A-Z]{2,4}|GM|VP [A-Z][\w&]*) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)) (?:must|needs to|has to|wants to|"
     r"should|will) (?:be on|join|sit in on) (?:the |our )?next (?:call|meeting)"
 )
-# "Zoom 11/19", "Call 11/20 w/ Tom", "Phone 11/14": a call we had, by its day
-_CALLED = re.compile(
-    r"(?:^|[;.]\s*)(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Intro call|Meeting|Mtg|Spoke|Talked|Plant tour|"
-    r"(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|"
-    r"Site visit|Tour|Demo)\s+(?:on\s+)?"
-    r"\d{1,2}/(?P<day>\d{1,2})\b",
-    re.IGNORECASE,
+# "Demo booked 12/9", "Follow-up call scheduled for 12/3": a meeting set for a day ahead
+_BOOKED = re.compile(
+    r"\b(?:[Ff]ollow-up |[Nn]ext )?(?P<what>[Dd]emo|[Cc]all|[Mm]eeting|[Mm]tg|[Ww]orkshop)\s+(?:is\s+)?"
+    r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
 )
+# sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")
+_TO_FILL = re.compile(r"\b(?:in lease-up|vacant|empty|available|unleased|to lease)\b")
+_FOREIGN_MEETINGS = frozenset({"reunión", "termin", "afspraak", "réunion", "rdv"})
+# a call we had, by its day: the label of a notes sentence (`copywriter.angles.CALL_LABEL`), or one written after a
+# comma or a dash ("Inbound via webinar, disco call 10/2 - ...")
+_CALLED = re.compile(r"(?:^|[;.,]\s*|\s[-–—]\s)" + CALL_LABEL.pattern.removeprefix("^"), re.IGNORECASE)
 # a press headline's verbs the event table does not hold ("signs", "inks", "lands"), said in the past
 _PRESS_VERBS = {
     "raises": "Raised",

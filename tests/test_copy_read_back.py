@@ -1595,3 +1595,78 @@ def test_a_date_written_after_the_fact_and_note_shorthand_never_reach_the_copy()
         notes="Call 11/18. Host team down 2 hosts since July, says ~4,200 rated players lapsed 12mo+",
     )
     assert "says" not in casino and "12mo+" not in casino and "for 12+ months" in casino, casino
+
+
+def test_a_call_label_in_any_shape_opens_the_email_and_never_reaches_a_fact() -> None:
+    """Blind readers marked post-call emails that read cold ("no reference to the call") and call labels pasted
+    into facts ("your spoke 2/12 - 45 units"): the label after a comma, with a name before its date, written day
+    first in the record's own language."""
+    _, saas = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Tallyfold",
+        employee_count=80,
+        notes="Inbound via webinar, disco call 10/2 - evaluating 3 agencies. Wants ROI model before next mtg.",
+    )
+    assert "on the 2nd" in _first(saas) and "disco" not in saas.lower(), saas
+    assert _question(saas) == "Shall I send the ROI model before our next meeting?", saas
+    _, leasing = _step_one(
+        "real_estate",
+        title="VP of Leasing",
+        company="Birchline Living",
+        employee_count=200,
+        notes="spoke 2/12 - 45 units in lease-up at Maple Yard, asked for references",
+    )
+    first = _first(leasing)
+    assert "on the 12th" in first and "45 units in lease-up at Maple Yard" in first, leasing
+    assert "spoke" not in leasing.lower() and "runs 45 units" not in leasing, leasing
+    assert _question(leasing) == "Shall I send the references first?", leasing
+    for notes, day in (
+        ("Spoke w/ Dana 11/17. Cancel/no-show ~12%.", "17th"),
+        ("Llamada 19/11 con Marisol: 3 clínicas.", "19th"),
+        ("Gespräch 20.11. mit Herrn Vogel.", "20th"),
+    ):
+        _, clinic = _step_one(
+            "healthcare_clinic", title="Practice Manager", company="Alder Clinics", employee_count=60, notes=notes
+        )
+        assert f"on the {day}" in _first(clinic), (notes, clinic)
+
+
+def test_what_they_asked_us_to_send_or_set_up_is_the_question() -> None:
+    _, clinic = _step_one(
+        "healthcare_clinic",
+        title="Director of Operations",
+        company="Ridgeway Physical Therapy",
+        employee_count=150,
+        notes="Spoke w/ Dana 11/17. No-show/late cancel ~13%, ~500 pts/mo drop off before finishing plan of care. "
+        "Wants BAA before any pilot.",
+    )
+    first = _first(clinic)
+    assert _question(clinic) == "Shall I send our BAA first?", clinic
+    assert "BAA" not in first and "13%, and about 500 patients a month drop off" in first, clinic
+    assert "empty slot" in first, clinic  # a no-show figure has its own "so what" ("No-show" is no negation)
+    _, saas = _step_one(
+        "saas",
+        title="CRO",
+        company="Pellucid Data",
+        employee_count=200,
+        notes="Disco 11/19. Q4 coverage 2.2x. Last agency's meetings were junk, wants meeting definition in contract.",
+    )
+    assert _question(saas) == "Shall I send the meeting definition we'd put in the contract?", saas
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Kessler Stamping",
+        employee_count=300,
+        notes="Demo booked 12/9 w/ Sam + CFO. Press failures cost ~$400k last yr. Wants contract draft by 12/15.",
+    )
+    assert _first(plant).startswith("Looking forward to the demo on the 9th."), plant
+    assert _question(plant) == "Shall I send the contract draft by December 15?", plant
+    _, line = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Orrin Foods",
+        employee_count=400,
+        notes="Zoom 11/3. Scrap ~6% on line 2. Wants demo on the line.",
+    )
+    assert _question(line) == "Shall we set up the demo on the line?", line
