@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from copywriter.restate import Restated
@@ -47,10 +48,6 @@ _GAP_FILLERS = {
 
 def _plural(noun: str) -> str:
     return _PLURALS.get(noun) or (noun if noun.endswith("s") else f"{noun}s")
-
-
-def _a(phrase: str) -> str:
-    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 @dataclass(frozen=True)
@@ -196,7 +193,7 @@ def phrase(written: str) -> Phrase | None:
             return None  # "Zimmer" alone: how many is not said
         np = f"{g.ENGLISH_NUMBERS.get(count, str(count))} {_plural(core)}"
     else:
-        np = _a(core)
+        np = with_article(core)
     return Phrase(np, noun, core, place, toward, name)
 
 
@@ -243,7 +240,8 @@ def when(written: str | None) -> str | None:
         return None
     prep = "by" if by else "in"
     if what and year:
-        return f"{prep} {what} {year}"
+        # "sept. 2026" read in 2026: "in September"; another year keeps its year
+        return f"{prep} {what}" if month and int(year) == date.today().year else f"{prep} {what} {year}"
     if season:
         return f"{prep} the {season}"
     return f"{prep} {what or year}" if what or year else None
@@ -258,6 +256,9 @@ _ROLE_HEAD_WORDS = (
     "concierge partner"
 )
 _ROLE_HEADS = frozenset(_ROLE_HEAD_WORDS.split())
+
+
+_ROLE_ACRONYMS = {"sales development representative": "SDR", "business development representative": "BDR"}
 
 
 def _role(written: str) -> str | None:
@@ -298,11 +299,12 @@ def _role(written: str) -> str | None:
             role, plural = role[:-1], True  # "Business Developers": more than one, how many not said
     else:
         return None
+    role = _ROLE_ACRONYMS.get(role, role)  # "sales development representative" -> "SDR", as a rep says it
     if count > 1:
         return f"{g.ENGLISH_NUMBERS.get(count, str(count))} {_plural(role)}"
     if plural and count != 1:
         return _plural(role)
-    return _a(role)
+    return with_article(role)
 
 
 # --- sentences -----------------------------------------------------------------------------------------------
@@ -460,7 +462,7 @@ def _own_thing(lemma: str, said: Phrase, dated: str) -> Said | None:
     """ "Refonte du site web" -> "You're revamping your website."; "Relance du programme de fidélité
     « Club Azur » prévue en octobre" -> "You're relaunching your Club Azur loyalty program in October." What
     is reworked is the company's own."""
-    if not said.np or said.place or said.np != _a(said.core):
+    if not said.np or said.place or said.np != with_article(said.core):
         return None
     ing, noun = _ING[lemma], {"rework": "revamp", "relaunch": "relaunch"}[lemma]
     named = f"{said.name} {said.core}" if said.name else said.core
@@ -489,7 +491,7 @@ _COMMISSIONED = (
 def _starting(lemma: str, said: Phrase, dated: str, past: bool) -> Said | None:
     """ "nueva línea de montaje arranca en Q4" -> "You're commissioning a new assembly line in Q4."; "Neues Werk
     in Polen nimmt Produktion auf" -> "Your new plant in Poland is starting production." """
-    if not said.np or said.np != _a(said.core) or said.name:
+    if not said.np or said.np != with_article(said.core) or said.name:
         return None
     where = said.with_place()
     subject = f"the {said.core}" + (f" in {said.place}" if said.place else "")
@@ -577,6 +579,8 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
             return None
         lead = f"I saw that {company} is" if field == "signals" else "You're"
         subject = role if role.split()[0] not in ("a", "an") else f"hiring {role}"
+        if event.tense == "past":
+            dated = ""  # "Stellenanzeige: ..., Okt. 2026": when the ad was posted, not when the hire is
         hiring = _said(
             f"{lead} hiring {role}{dated}.",
             subject if len(subject.split()) <= 5 else "the open role",
@@ -754,7 +758,7 @@ def _figure(q: Quantity, others: tuple[Quantity, ...]) -> Said | None:
     if (
         required is not None
         and (who := phrase(required.what)) is not None
-        and who.np == _a(who.core)
+        and who.np == with_article(who.core)
         and not who.place
         and who.head == "customer"
     ):
@@ -777,7 +781,7 @@ def _audit(aside: str) -> str | None:
     date = when(aside[toks[2].start :] if len(toks) > 2 else "")
     if date is None:
         return None
-    return f", with {_a(toks[1].text)} audit{' ' + date if date else ''}"
+    return f", with {with_article(toks[1].text)} audit{' ' + date if date else ''}"
 
 
 def _quantity(q: Quantity, others: tuple[Quantity, ...] = ()) -> Said | None:
@@ -805,10 +809,10 @@ def _gap(gap: Mention, offer: str, company: str) -> Said | None:
     rest = toks[last + 1 :]
     own = bool(rest) and rest[0].fold in g.OWN
     said = phrase(gap.keyword[rest[1 if own else 0].start :]) if len(rest) > own else None
-    if said is None or said.np != _a(said.core) or said.place:
+    if said is None or said.np != with_article(said.core) or said.place:
         return None
     if own:  # "kein eigenes Marketingteam": no in-house marketing team
-        said = Phrase(_a(f"in-house {said.core}"), said.head, f"in-house {said.core}")
+        said = Phrase(with_article(f"in-house {said.core}"), said.head, f"in-house {said.core}")
     fillers = _GAP_FILLERS.get(said.core.removeprefix("in-house "))
     if not fillers or not any(w in offer.lower() for w in fillers):
         return None  # a gap the offer does not fill is not the hook

@@ -25,8 +25,10 @@ with this reading.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from core.text import DATE_STAMP
@@ -38,7 +40,11 @@ GAP_RELEVANCE = Relevance(0.3, ("the gap the offer fills",))
 # a name in quotes ("« Club Azur »") is one token; "Hotels.com" and "45 %" keep their dot and their sign
 _TOKEN = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|[dlDL]['’](?=\w)|\w[\w&+/-]*(?:\.\w[\w&+/-]*)*|%")
 _ASIDE = re.compile(r"\([^()]*\)")
-_PIECE = re.compile(r"(?:[^.;!?\n]|\.(?=[a-z0-9]))+")  # "Hotels.com" is no sentence end
+# "Hotels.com", "sept. 2026", "18 Mio. €", "(Handelsblatt, Okt. 2026)": no sentence end (a sentence starts
+# upper case)
+_PIECE = re.compile(r"(?:[^.;!?\n]|\.(?=[a-z0-9])|\.(?=\s+(?:\d|[€$£(]|[a-zäöüéèñ])))+")
+# a source and its date written after a dash ("... – El Nuevo Día, oct. 2026"): who reported it, never the fact
+_SOURCE_TAIL = re.compile(r"\s[–—]\s[A-Z][^,;–—]{1,30}(?:,\s*(?P<date>[\w.]+\s+\d{4}))?\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUARTER = re.compile(r"[qQtT][1-4]")  # "au T2 2027": the French trimestre
 _DIGITS = re.compile(r"\d{1,4}")
@@ -79,10 +85,26 @@ class Token:
     end: int
 
 
+_ASIDE_DATE = re.compile(r"(?:[A-Za-zäéûÄÉ]{3,9}\.?\s+)?(?:19|20)\d\d\)$")
+
+
+def _aside_date(m: re.Match[str]) -> str:
+    """An aside blanked, all but a date at its end ("(sept. 2026)", "(Handelsblatt, Okt. 2026)"): when it
+    happened."""
+    date = _ASIDE_DATE.search(m.group(0))
+    if date is None:
+        return " " * len(m.group(0))
+    return " " * (date.start() - m.start(0) + m.start()) + date.group(0)[:-1] + " "
+
+
 def tokens(text: str) -> list[Token]:
     """The words of `text` with their offsets; an aside in brackets (a job ad's "(m/w/d)", "(SDR)") is none, and
     a number written with a space before its thousands ("25 000") is one."""
-    text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+    text = _ASIDE.sub(_aside_date, text)
+    # "... – El Nuevo Día, oct. 2026": the source is no word of the fact, its date is when it happened
+    text = _SOURCE_TAIL.sub(
+        lambda t: " " * (t.start("date") - t.start()) + t.group("date") if t.group("date") else t.group(0), text
+    )
     out = [Token(m.group(0), g.fold(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i in range(len(out) - 1, 0, -1):
         a, b = out[i - 1], out[i]
@@ -141,6 +163,7 @@ def _read(signals: tuple[str, ...], notes: str) -> ForeignReading:
             continue
         for m in _PIECE.finditer(text):
             piece = DATE_STAMP.sub("", m.group(0)).strip(" ,")  # "2026-10-08 · Wiedereröffnung ...": the stamp off
+            piece = _SOURCE_TAIL.sub(lambda t: t.group(0) if t.group("date") else "", piece)
             if not piece or not is_foreign(piece):
                 continue  # an English sentence beside a foreign one is the English reader's
             start = text.index(piece, m.start())
@@ -199,6 +222,19 @@ def _date_words(toks: list[Token]) -> set[int]:
                 if k > 1 and toks[k - 1].fold in g.ARTICLES and toks[k - 2].fold in g.DATE_PREPOSITIONS:
                     out.add(k - 2)  # "au printemps", "en el verano"
     return out
+
+
+def _behind(when: list[Token]) -> bool:
+    """Whether a date said as a month and a year ("sept. 2026", "im März 2027") is a month already past."""
+    year = next((int(t.fold) for t in when if _YEAR.fullmatch(t.fold)), None)
+    month = next((g.month(t.fold) for t in when if g.month(t.fold)), None)
+    if year is None or month is None:
+        return False
+    today = date.today()
+    return (year, _MONTH_NUMBER[month]) < (today.year, today.month)
+
+
+_MONTH_NUMBER = {name: n for n, name in enumerate(calendar.month_name) if name}
 
 
 def _tense(form: str, at: int, toks: list[Token], dated: bool) -> Tense:
@@ -264,6 +300,8 @@ def _events(piece: str, span: Span) -> list[Event]:
         None,
     )
     end = after if after is not None else len(toks)
+    if lemma == "hire" and (comma := piece.find(",", toks[at].end)) > 0:
+        end = min(end, sum(1 for t in toks if t.start < comma))  # "Stellenanzeige: SDR (m/w/d), Berlin": the role
     skip = set(range(at, at + used)) | {i for i in range(end) if i in dates} | status_words
     skip |= set(label) if topic else set()
     if lemma == "expand":
@@ -273,6 +311,8 @@ def _events(piece: str, span: Span) -> list[Event]:
     date_idx = sorted(i for i in dates if i < end) or sorted(dates)
     date_text = _text(piece, [toks[i] for i in date_idx]) if date_idx else None
     tense = next(iter(status.values()), None) or _tense(form, at, toks[:end], bool(date_text))
+    if tense == "planned" and _behind([toks[i] for i in date_idx]):
+        tense = "past"  # "Apertura de nueva sucursal (sept. 2026)", read in December 2026: it has opened
     out = [
         Event(
             lemma=lemma,

@@ -100,7 +100,7 @@ _VERB_FORMS: dict[tuple[str, str], str] = {
     ("launch", "finite"): "startet lanciert",
     ("launch", "noun"): "launch markteinführung lancering lancement lanzamiento",
     ("hire", "present"): "sucht zoekt recrute busca contrata",
-    ("hire", "noun"): "vacature",
+    ("hire", "noun"): "vacature stellenanzeige stellenangebot",
     ("merge", "past"): "fusioniert fusionné fusionnée fusionó gefuseerd",
     ("roll out", "past"): "eingeführt déployé déployée implantado implementado geïmplementeerd ingevoerd",
     ("open", "infinitive"): "eröffnen openen ouvrir abrir",
@@ -200,6 +200,7 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("tower", False): "torre turm toren",
     ("hotel tower", False): "hotelturm hoteltoren",
     ("wing", False): "flügel aile vleugel",
+    ("spa", False): "spa spabereich spa-bereich wellnessbereich spabereichs spa-bereichs wellnessbereichs",
     ("website", False): "website webseite sitio",
     ("system", False): "system système sistema systeem",
     ("account", False): "konto compte cuenta rekening",
@@ -233,6 +234,8 @@ NOUNS.update(
             "línea de producción": ("production line", False),
             "boutique en ligne": ("online store", False),
             "app de reservas": ("booking app", False),
+            "banca digital móvil": ("mobile banking app", False),
+            "banca móvil": ("mobile banking app", False),
             "application de réservation": ("booking app", False),
             "buchungs-app": ("booking app", False),
             "reserveringsapp": ("booking app", False),
@@ -533,9 +536,16 @@ def _months() -> dict[str, str]:
     from babel.dates import get_month_names
 
     english = get_month_names("wide", locale="en")
-    return {
+    names = {
         fold(name): english[n] for lang in LANGUAGES for n, name in get_month_names("wide", locale=lang).items()
     }
+    # "sept.", "Okt.", "oct.", "mrt": a month as a date is abbreviated in a record, before its year
+    for lang in LANGUAGES:
+        for n, name in get_month_names("abbreviated", locale=lang).items():
+            short = fold(name).rstrip(".")
+            if short not in ("jan", "mar", "ago"):  # a first name, "the sea", an English word
+                names.setdefault(short, english[n])
+    return names
 
 
 def month(word: str) -> str | None:

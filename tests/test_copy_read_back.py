@@ -1650,7 +1650,8 @@ def test_what_they_asked_us_to_send_or_set_up_is_the_question() -> None:
         title="CRO",
         company="Pellucid Data",
         employee_count=200,
-        notes="Disco 11/19. Q4 coverage 2.2x. Last agency's meetings were junk, wants meeting definition in contract.",
+        notes="Disco 11/19. Q4 coverage 2.2x. Last agency's meetings were junk, "
+        "wants meeting definition in contract.",
     )
     assert _question(saas) == "Shall I send the meeting definition we'd put in the contract?", saas
     _, plant = _step_one(
@@ -1670,3 +1671,43 @@ def test_what_they_asked_us_to_send_or_set_up_is_the_question() -> None:
         notes="Zoom 11/3. Scrap ~6% on line 2. Wants demo on the line.",
     )
     assert _question(line) == "Shall we set up the demo on the line?", line
+
+
+def test_foreign_signals_with_abbreviated_dates_and_sources_are_said_in_english() -> None:
+    """Readers marked emails that ignored a Spanish or German signal for a stock opener: a month abbreviated with
+    a period ("sept. 2026", "Okt. 2026"), a source after a dash or in brackets, a job-ad label ("Stellenanzeige:")
+    and a German genitive kept the fact out of the copy."""
+    subject, bank = _step_one(
+        "financial_services",
+        title="Vicepresidenta de Mercadeo",
+        company="Cooperativa Río Claro",
+        employee_count=300,
+        signals=["Apertura de nueva sucursal en Mayagüez (sept. 2026)"],
+    )
+    assert _first(bank).startswith("Congrats on opening the Mayagüez branch in September."), bank
+    assert subject == "the Mayagüez branch", subject
+    _, app = _step_one(
+        "financial_services",
+        title="VP de Mercadeo",
+        company="Cooperativa Río Claro",
+        employee_count=300,
+        signals=["Lanzamiento de banca digital móvil – Primera Hora, oct. 2026"],
+    )
+    assert "mobile banking app in October" in _first(app) and "Primera Hora" not in app, app
+    _, spa = _step_one(
+        "hotel",
+        title="Direktorin Vertrieb & Marketing",
+        company="Hotel Bergsee",
+        employee_count=80,
+        signals=["Neueröffnung des Spa-Bereichs im Mai 2027 (Schwäbische Zeitung)"],
+    )
+    assert "opening a spa in May 2027" in _first(spa) and "Zeitung" not in spa, spa
+    subject, sdr = _step_one(
+        "saas",
+        title="Head of Sales DACH",
+        company="Lumenwerk GmbH",
+        employee_count=90,
+        signals=["Stellenanzeige: Sales Development Representative (m/w/d), München, Okt. 2026"],
+    )
+    assert "is hiring an SDR." in _first(sdr) and "München" not in _first(sdr), sdr
+    assert "October" not in _first(sdr), sdr  # when the ad was posted is not when the hire is
