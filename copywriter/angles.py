@@ -719,6 +719,9 @@ def _clean_fact(text: str) -> str:
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
     text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
     text = _PRESS_LABEL.sub("", text)
+    if lease := _LEASE_UP_LABEL.match(text):
+        when = f" in {lease.group('when')}" if lease.group("when") else ""
+        text = f"Lease-up begins at {lease.group('name')} ({lease.group('units')}){when}"
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
         written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
@@ -766,6 +769,14 @@ _QUOTE_KEEPERS = frozenset({"the", "a", "an", "is", "are", "was", "were", "as", 
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
 _PRESS_LABEL = re.compile(
     r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)\s*:\s*",
+    re.IGNORECASE,
+)
+# "Lease-up: The Alder at Mueller, 312 units, first move-ins Jan 2027": an enrichment label, the project, its size
+# and when it fills, said as the sentence the planner reads ("Lease-up begins at The Alder at Mueller (312 units)
+# in Jan 2027")
+_LEASE_UP_LABEL = re.compile(
+    r"^(?:Lease[- ]up|Pre-leasing)\s*[:–—-]\s*(?P<name>[A-Z][^,;]{2,50}?),\s*(?P<units>\d[\d,]*\+?\s+units)"
+    r"(?:,\s*(?:first move-ins|move-ins|opens|opening|delivers|delivery|deliveries)\s+(?P<when>[^,;]{2,20}))?\s*$",
     re.IGNORECASE,
 )
 _JOB_LABEL = re.compile(

@@ -2065,7 +2065,10 @@ class Plan:
             return restated_line if self.ok(restated_line) else None
         form = {"senior": 0, "director": 1, "hands_on": 2}[self.band]
         form = (form + stable_int(self.ctx.seed, "form", *salt) % 2 * (1 if also else 0)) % 3
-        you = form == 2 or not self.company or also or self.warm is not None  # after a call, said to them
+        # a company's own news in the signals (a launch, a round, an opening) is the company's, even to a manager
+        # ("Brookfield Hale launched its Cyber Risk Advisory practice", never "You launched your ...")
+        company_news = fact.field == "signals" and fact.lemma in _NEWS_LEMMAS and fact.lemma != "hire"
+        you = (form == 2 and not company_news) or not self.company or also or self.warm is not None
         clause = self.clause(fact, you=you)
         if clause is None:
             return None

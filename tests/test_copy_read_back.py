@@ -1711,3 +1711,29 @@ def test_foreign_signals_with_abbreviated_dates_and_sources_are_said_in_english(
     )
     assert "is hiring an SDR." in _first(sdr) and "München" not in _first(sdr), sdr
     assert "October" not in _first(sdr), sdr  # when the ad was posted is not when the hire is
+
+
+def test_company_news_is_the_companys_even_to_a_manager_and_a_lease_up_label_is_said() -> None:
+    """A reader marked "You launched your Cyber Risk Advisory practice" to a senior manager: the firm launched it.
+    An enrichment label ("Lease-up: <project>, <units>, first move-ins <month>") lost to a job ad."""
+    _, firm = _step_one(
+        "professional_services",
+        title="Senior Manager, Forensic Advisory",
+        company="Ashgrove Partners",
+        employee_count=300,
+        signals=["Launched Forensic Accounting practice (press, Nov 2026)"],
+    )
+    assert _first(firm).startswith("Ashgrove Partners launched its Forensic Accounting practice."), firm
+    subject, leasing = _step_one(
+        "real_estate",
+        title="VP of Leasing",
+        company="Calder Residential",
+        employee_count=200,
+        signals=[
+            "Lease-up: The Wren at Eastside, 280 units, first move-ins Feb 2027",
+            "Job: Leasing Manager - Denver",
+        ],
+    )
+    assert "lease-up at The Wren at Eastside in February 2027" in _first(leasing), leasing
+    assert subject == "The Wren lease-up", subject
+    assert "hiring" not in _first(leasing), leasing

@@ -540,7 +540,11 @@ ANGLES: dict[str, CopyAngles] = {
                 ),
             ),
             (
-                r"\bhir.*\b(?:marketing|leasing|lettings)\b",
+                r"\bhir.*\b(?:leasing|lettings)\b",
+                "A new leasing manager usually inherits vacant units on day one, and tours only come from the renters marketing has already reached.",
+            ),
+            (
+                r"\bhir.*\bmarketing\b",
                 "A new marketing hire usually starts with a lease-up already under way and no campaign history to work from.",
             ),
             (
