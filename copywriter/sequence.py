@@ -154,11 +154,15 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             pain = plan.pain_line(plan.voice, *salt)
             if pain and not (words_of(pain) & words_of(lead.text)) - GENERIC:
                 pain = None
+            # with a "so what" of the lead's own, a stock pain or value line after it reads as a second, unrelated
+            # point (blind readers cut "The catch is usually that AEs spend their time prospecting ..."): only a
+            # second fact with its own "so what" may follow
+            stock = not why
             extra = [
                 # a second fact only with its own "so what": a bare "You're also ..." reads as tacked on
                 None if also in first else paired,
-                pain,
-                plan.value_line(0, *salt),
+                pain if stock else None,
+                plan.value_line(0, *salt) if stock else None,
                 # the sender line already names the one number: no second "one number" line
                 None if plan.judged else plan.proof_line(0, *salt),
                 # an agent with no industry knowledge has little else to reach the floor with

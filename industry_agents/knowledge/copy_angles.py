@@ -570,13 +570,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "lease-up speed",
-            "Most operators I talk to say the listing sites alone rarely fill vacant units as fast as they need, and every turnover starts the search again.",
+            "Most operators I talk to say the listing sites alone rarely fill vacancies as fast as they need, and every turnover starts the search again.",
             "Every empty week is rent that doesn't come back.",
         ),
         observation_alt=(
             "weeks on the market",
-            "Most operators I talk to find that the listing sites bring the same renters everyone else sees, and vacant units wait their turn.",
-            "Reaching renters before they search is what shortens the weeks a unit sits empty.",
+            "Most operators I talk to find that the listing sites show their vacancies next to everyone else's, and the space waits its turn.",
+            "Reaching the right tenants before they search is what shortens the weeks a vacancy sits empty.",
         ),
         hire_roles=r"\b(?:leasing|marketing|asset|lease-up|community|property|portfolio)",
         no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",

@@ -288,7 +288,7 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bcasino (?:resort|hotel)\b|\bcasino & (?:resort|hotel)\b|\bresort casino\b",
                 "a casino resort",
-                "many rated players first came for a stay or a show, and they drift away fastest once the trip is over",
+                "many rated players first come for a stay or a show, and they drift away fastest once the trip is over",
                 (
                     "You already know what they play, which makes them the cheapest players to win back.",
                     "A note after the trip is usually what turns one stay into a second visit to the floor.",
@@ -555,7 +555,7 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\btea\b|\bskin ?care\b|\bsupplements?\b|\bsoap\b|\bpasta\b|\bpastificio\b|\bsauces?\b|\bsnacks?\b|\bfood & beverages?\b",
                 "a brand people reorder",
-                "customers run out on a schedule, which makes the reorder the most predictable second order in retail",
+                "customers run out on a schedule, so the next order comes due at a time you can predict",
                 (
                     "Writing just before they run out is usually what turns a first order into a habit.",
                     "A message timed to the reorder is the cheapest second order there is.",
