@@ -29,6 +29,7 @@ from copywriter.angles import (
     ADVERB_VERB,
     CALL_LABEL,
     FINITE,
+    GENERIC,
     NP_NUMBER,
     CopyFact,
     OfferTerms,
@@ -957,6 +958,34 @@ class Plan:
         # never tacked on with "with its ... at"
         line = f"{opening[:-1]}, while {owner} {np} {be} {at}{m.group('rest').rstrip('.')}."
         return line if len(line.split()) <= 30 and self.ok(line) else None
+
+    @cached_property
+    def offer_work(self) -> frozenset[str]:
+        """The offer's own words for its work ("reactivation", "lifecycle", "recall"), not the common ones."""
+        return frozenset(words_of(self.ctx.sender.offer) - GENERIC - _COMMON_OFFER_WORDS)
+
+    def with_hire(self, opening: str, lead: CopyFact, hire: CopyFact) -> str | None:
+        """The lead's news sentence with a job ad named for the offer's own work joined to it ("I saw that Blue
+        Canyon completed its $48M renovation of 310 hotel rooms and is now hiring a Player Reactivation
+        Analyst."), or None: blind readers wanted both, and the role said where a second line had dropped it."""
+        if _group(hire) != "hire" or hire.kind != "gerund" or _group(lead) == "hire" or lead.kind is None:
+            return None
+        if not (words_of(hire.text) & self.offer_work) or not self.company:
+            return None
+        clause = self.clause(hire, you=False) or ""
+        if not clause.startswith(f"{self.company} is hiring "):
+            return None
+        if "," in opening:
+            return None
+        role = clause[len(self.company) + len(" is hiring ") :]
+        now = "now " if lead.kind == "past" else ""
+        if opening.startswith("Congrats on "):
+            line = f"{opening[:-1]}, and I see you're {now}hiring {role}."
+        elif opening.startswith((f"I saw that {self.company} ", f"{self.company} ")):
+            line = f"{opening[:-1]} and is {now}hiring {role}."
+        else:
+            return None
+        return line if len(line.split()) <= 32 and self.ok(line) else None
 
     def _told_with(self, fact: CopyFact) -> str | None:
         """The clause of another fact told in the same notes sentence as `fact` ("...; mailers aren't bringing them
@@ -2759,6 +2788,10 @@ class Plan:
         stock = body is None or (seen is not None and any(x in body for x in seen[1][:1]))
         paragraphs = (body or "").split("\n\n")
         opening = paragraphs[1] if len(paragraphs) > 1 else ""  # after the greeting, before the sender line
+        if re.search(r" and is (?:now )?hiring ", opening):
+            # a job ad joined to the lead's news (`with_hire`) is the news's detail, never the subject
+            order = [f for f in order if _group(f) != "hire"]
+            candidates = (self.subject_for(fact, angle) for angle in (0, 1) for fact in order)
         generic = [
             s
             for s in self.stock_subjects(purpose)
@@ -3658,6 +3691,55 @@ _WANTS_PILOT = re.compile(
 _NEXT_CALL_WITH = re.compile(
     r"\b(?P<who>(?:[A-Z]{2,4}|GM|VP [A-Z][\w&]*) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)) (?:must|needs to|has to|wants to|"
     r"should|will) (?:be on|join|sit in on) (?:the |our )?next (?:call|meeting)"
+)
+# words of an offer too common to say a job title names its work ("Business Development Manager" is no sign of an
+# outbound agency's work; "Player Reactivation Analyst" is of a reactivation agency's)
+_COMMON_OFFER_WORDS = frozenset(
+    [
+        "player",
+        "patient",
+        "guest",
+        "account",
+        "development",
+        "line",
+        "software",
+        "production",
+        "machine",
+        "first",
+        "open",
+        "back",
+        "win",
+        "paid",
+        "search",
+        "digital",
+        "app",
+        "order",
+        "unit",
+        "space",
+        "partner",
+        "firm",
+        "meeting",
+        "book",
+        "sale",
+        "rate",
+        "text",
+        "night",
+        "room",
+        "post",
+        "flow",
+        "move",
+        "party",
+        "third",
+        "law",
+        "bank",
+        "credit",
+        "union",
+        "b2b",
+        "qualified",
+        "booked",
+        "consulting",
+        "accounting",
+    ]
 )
 # "Demo booked 12/9", "Follow-up call scheduled for 12/3": a meeting set for a day ahead
 _BOOKED = re.compile(

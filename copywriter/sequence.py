@@ -130,8 +130,19 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
         )
+        hire = next((f for f in plan.facts if f is not lead and f is not dated), None)
+        with_hire = (
+            plan.with_hire(opening, lead, hire) if hire is not None and opening and first[0] == opening else None
+        )
+        if with_hire:
+            first[0] = (
+                with_hire  # "... completed its $48M renovation and is now hiring a Player Reactivation Analyst."
+            )
+            more = next((f for f in plan.facts if f not in (lead, dated, hire) and not _said(f, with_hire)), None)
         with_figure = (
-            plan.with_figure(opening, lead, more) if more is not None and opening and first[0] == opening else None
+            plan.with_figure(opening, lead, more)
+            if more is not None and opening and first[0] == opening and not with_hire
+            else None
         )
         if with_figure:
             # news and a figure of theirs in one sentence: "... is launching a loyalty app in Q2, with

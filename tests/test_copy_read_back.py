@@ -896,7 +896,12 @@ def test_press_lines_and_job_ads_from_the_copy_tuning_read() -> None:
         ],
     )
     assert "opening 9 locations in Utah in 2027" in _first(bistro), bistro
-    assert "hiring" not in subject and "hiring" not in _first(bistro).split(".")[0], (subject, bistro)
+    # the news leads; a job ad for the offer's own work (loyalty) is joined after it, never the subject or the lead
+    first = _first(bistro).split(".")[0]
+    assert "hiring" not in subject and first.index("opening") < first.index(" and is hiring a Loyalty Manager"), (
+        subject,
+        bistro,
+    )
     subject, firm = _step_one(
         "professional_services",
         title="Managing Partner",
@@ -1304,7 +1309,9 @@ def test_press_verbs_cuisine_names_events_and_call_backs_from_the_holdout9_rerea
             f"{_days_ago(40)} · Press: Solana Fresh signs 12-unit development deal in Arizona",
         ],
     )
-    assert _first(grill).startswith("Solana Fresh signed a 12-unit development deal in Arizona."), grill
+    assert _first(grill).startswith(
+        "Solana Fresh signed a 12-unit development deal in Arizona and is now hiring a Loyalty Program Manager."
+    ), grill
     assert subject == "the Arizona development deal", subject
     _, firm = _step_one(
         "professional_services",
@@ -1737,3 +1744,35 @@ def test_company_news_is_the_companys_even_to_a_manager_and_a_lease_up_label_is_
     assert "lease-up at The Wren at Eastside in February 2027" in _first(leasing), leasing
     assert subject == "The Wren lease-up", subject
     assert "hiring" not in _first(leasing), leasing
+
+
+def test_a_job_ad_for_the_offers_own_work_is_joined_to_the_news_it_follows() -> None:
+    """A reader wrote "Blue Canyon is hiring a Player Reactivation Analyst just as the renovation is finished"
+    where the email said only the renovation: a role named for the offer's own work rides with the news; any other
+    role does not."""
+    subject, casino = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Red Willow Casino Resort",
+        employee_count=1500,
+        signals=[
+            f"{_days_ago(30)} · Press: Red Willow completes $30M renovation of 250 hotel rooms",
+            "Job post: Player Reactivation Specialist",
+        ],
+    )
+    first = _first(casino).split(". ")[0]
+    assert "$30M renovation of 250 hotel rooms" in first and "hiring a Player Reactivation Specialist" in first, (
+        casino
+    )
+    assert "hiring" not in subject, subject
+    _, other = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Red Willow Casino Resort",
+        employee_count=1500,
+        signals=[
+            f"{_days_ago(30)} · Press: Red Willow completes $30M renovation of 250 hotel rooms",
+            "Job post: Night Auditor",
+        ],
+    )
+    assert "hiring" not in _first(other), other

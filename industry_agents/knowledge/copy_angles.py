@@ -212,7 +212,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan",
-                "New rooms and new floors fill faster when lapsed players hear about them first.",
+                "New or renovated rooms fill faster when lapsed players hear about them first.",
             ),
             (
                 r"\bopen|\blaunch",
