@@ -1331,6 +1331,18 @@ _NOTE_SPEAK = (
     (re.compile(r"\b(\d+)\s?mo\+"), r"for \1+ months"),  # "lapsed 12mo+"
     (re.compile(r",? (?:and )?says (?=(?:about |~\s?)?\d)"), ", and "),  # "..., says ~4,200 rated players lapsed"
     (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
+    # "can't hit the 60 meetings a month target, doing ~35": what they do against the target, said as a clause
+    (
+        re.compile(
+            r"\b(?:can't|cannot|can ?not|cant) hit (?:the |their |its )?(?P<n>\d[\d,]*) "
+            r"(?P<what>[a-z][\w /-]{2,30}?) target, doing (?:about |~\s?)?(?P<m>\d[\d,]*)\b"
+        ),
+        r"is doing about \g<m> \g<what> against a target of \g<n>",
+    ),
+    (re.compile(r"\bhyg\b"), "hygiene"),
+    (re.compile(r"\bone-and-done\b"), "buy once and never come back"),
+    # "win-back flow 'barely converts'": a quoted predicate is what they said, in the sentence without its quotes
+    (re.compile(r"(?<=\w) '((?:barely|never|rarely|hardly|still|just|only)\b[a-z ]{2,30})'"), r" \1"),
     (re.compile(r"(?<=\d%) comm\b"), " commission"),  # "Expedia at 18% comm"
     (re.compile(r"\bconv\b"), "conversion"),
     (re.compile(r"\bwithin (\d+)d\b"), r"within \1 days"),

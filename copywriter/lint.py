@@ -1803,7 +1803,12 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
             return []  # an irregular past ("caught my eye", "fell to 18%") is finite
         elif w in FINITE or w in CHANGE_VERBS or (verb_kind(w) == "present" and w not in _NOUN_TOO):
             return []
+        elif words[i - 1] in _HOW_OFTEN and w.isalpha():
+            return []  # "its win-back flow barely converts": the word after "barely" is the verb
     return [Finding("fragment", text, "a note pasted with no verb; say it as a sentence or use the next fact")]
+
+
+_HOW_OFTEN = frozenset({"barely", "never", "rarely", "hardly", "seldom", "always", "usually", "often", "still"})
 
 
 def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:

@@ -1081,6 +1081,8 @@ class Plan:
             event = normalise_note(m.group("event")).strip() if m.group("event") else ""
             after = f" after the {event}" if event else ""
             line = f"{m.group('who')} suggested I get in touch{after}."
+        elif _WEBINAR.search(notes):
+            line = "Thanks for joining our webinar."
         elif m := _SENT.search(notes):
             line = f"Following up on the {m.group('what').strip()} we sent over."
         elif m := _ASKED_FOR.search(notes):
@@ -1155,6 +1157,30 @@ class Plan:
         if self.tier > 1:
             ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
+
+    def decider_ask(self) -> str | None:
+        """The question for a reader who told us someone else decides ("CMO (Lisa Howe) owns loyalty + app budget,
+        he'll intro", "Likes the idea, but VP Sales decides on outsourcing"): bring that person in, or send
+        something the reader can take to them; None when the notes name no one else."""
+        notes = normalise_note(self.ctx.prospect.notes or "")
+        reader = (self.ctx.prospect.first_name or "").strip().lower()
+        m = _DECIDER_NAMED.search(notes)
+        name = (m.group("name") or m.group("name2")) if m else ""
+        if m and name.split()[0].lower() != reader:
+            first = name.split()[0]
+            ask = (
+                f"Would you be open to introducing me to {first}?"
+                if _OFFERED_INTRO.search(notes[m.start() :])
+                else f"Would it make sense to include {first} on a 15-minute call?"
+            )
+            return ask if self.ok(ask) else None
+        if m := _DECIDER_ROLES.search(notes):
+            roles = " and ".join(
+                _ROLE_SAID.get(r.lower(), r) for r in re.split(r"\s*(?:\+|&|\band\b)\s*", m.group("roles"))
+            )
+            ask = f"Want me to send a one-page summary you could share with your {roles}?"
+            return ask if self.ok(ask) else None
+        return None
 
     def budget_ask(self) -> str | None:
         """The question for a record that names next year's budget ("in 2027 budget", "budget for 2027"): asked
@@ -3691,6 +3717,36 @@ _WANTS_PILOT = re.compile(
 _NEXT_CALL_WITH = re.compile(
     r"\b(?P<who>(?:[A-Z]{2,4}|GM|VP [A-Z][\w&]*) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)) (?:must|needs to|has to|wants to|"
     r"should|will) (?:be on|join|sit in on) (?:the |our )?next (?:call|meeting)"
+)
+# "CMO (Lauren Pike) owns loyalty + app budget", "casino mktg (Dir Mktg Paul Ng) owns player campaigns", "Reports to
+# VP Mktg (Dana Lutz) who decides agency spend", "campaigns + agency spend sit with the CMO (Lisa Howe)": someone
+# else decides, by name
+_DECIDER_NAMED = re.compile(
+    r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
+    r"signs?|co-owns?)\b|\b(?:sits? with|reports to) (?:the )?[\w ]{2,20}? \((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)"
+)
+_OFFERED_INTRO = re.compile(
+    r"\b(?:offered to intro|(?:he|she)(?:'ll| will) intro|(?:he|she)'d bring (?:her|him) in|"
+    r"will intro|can intro)",
+    re.IGNORECASE,
+)
+# "Likes the idea, but VP Sales decides on outsourcing", "says plant mgr + CFO decide on any software spend": the
+# roles that decide, unnamed
+_DECIDER_ROLES = re.compile(
+    r"\b(?:but|says)\s+(?:the\s+)?(?P<roles>(?:plant mgr|plant manager|VP [A-Z][a-z]+|CFO|COO|CEO|CMO|CIO|GM|owner|FD|"
+    r"ops director)(?:\s*(?:\+|&|and)\s*(?:plant mgr|plant manager|VP [A-Z][a-z]+|CFO|COO|CEO|CMO|CIO|GM|owner|"
+    r"practice partners|ops director))?)\s+(?:decides?|approves?|signs?|owns?|holds?)\b"
+)
+_ROLE_SAID = {
+    "plant mgr": "plant manager",
+    "vp sales": "VP of Sales",
+    "vp mktg": "VP of Marketing",
+    "vp ops": "VP of Operations",
+    "fd": "finance director",
+}
+# "Inbound webinar attendee", "Attended our webinar on win-back flows": they came to something of ours
+_WEBINAR = re.compile(
+    r"(?:^|[;.]\s*)(?:(?:[Ii]nbound\s+)?[Ww]ebinar (?:attendee|registrant)|[Aa]ttended (?:our|the) webinar)\b"
 )
 # words of an offer too common to say a job title names its work ("Business Development Manager" is no sign of an
 # outbound agency's work; "Player Reactivation Analyst" is of a reactivation agency's)

@@ -97,7 +97,12 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         cta = budget  # "Wants to grow direct bookings in 2027 budget": asked before that budget is set
     # a wait they asked for ("not until after the EHR migration"): offered then, not pitched now; else the next
     # step they named, before their own date ("... before the Q1 budget lock?")
-    cta = plan.later_ask() or (plan.wants_ask() if lead is not None or plan.warm else None) or cta
+    cta = (
+        plan.later_ask()
+        or (plan.wants_ask() if lead is not None or plan.warm else None)
+        or plan.decider_ask()  # someone else decides: bring them in, or send what the reader can take to them
+        or cta
+    )
     merged = plan.size_observation(lead) if lead is not None and opening is not None else None
     if merged is not None:
         opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader

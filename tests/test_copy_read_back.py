@@ -1776,3 +1776,61 @@ def test_a_job_ad_for_the_offers_own_work_is_joined_to_the_news_it_follows() -> 
         ],
     )
     assert "hiring" not in _first(other), other
+
+
+def test_someone_else_decides_so_the_question_brings_them_in() -> None:
+    """Readers marked a generic "15 minutes" to a reader whose notes name who decides: bring that person in (by
+    name, or by an introduction the reader offered), or send something the reader can take to them."""
+    _, bank = _step_one(
+        "financial_services",
+        title="Director of Digital Banking",
+        company="Ridgeview Federal Credit Union",
+        employee_count=400,
+        notes="Moving online banking to Alkami in Q3. Says campaigns + agency spend sit with the CMO (Nora Diaz).",
+    )
+    assert _question(bank) == "Would it make sense to include Nora on a 15-minute call?", bank
+    _, casino = _step_one(
+        "casino",
+        title="Director of Hotel Operations",
+        company="Silver Creek Casino Hotel",
+        employee_count=900,
+        notes="Met at G2E booth. Midweek occ ~61%. Says casino mktg (Dir Mktg Omar Reyes) owns player campaigns. "
+        "Offered to intro.",
+    )
+    assert _question(casino) == "Would you be open to introducing me to Omar?", casino
+    _, sdr = _step_one(
+        "saas",
+        title="SDR Manager",
+        company="Quillpath",
+        employee_count=90,
+        notes="Team of 4 SDRs can't hit the 80 mtgs/mo target, doing ~50. Likes the idea, but VP Sales decides.",
+    )
+    assert "is doing about 50 meetings a month against a target of 80" in _first(sdr), sdr
+    assert "new SDR" not in _first(sdr).lower(), sdr  # an existing team is no new team to ramp
+    assert _question(sdr) == "Want me to send a one-page summary you could share with your VP of Sales?", sdr
+    _, own = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Quillpath",
+        first_name="Ryan",
+        employee_count=90,
+        notes="Coverage 1.7x. VP Sales (Ryan Shaw) signs anything under $20k/mo.",
+    )
+    assert "include Ryan" not in own, own  # the reader decides: nobody to bring in
+
+
+def test_a_webinar_and_a_quoted_verdict_are_said_as_a_rep_would() -> None:
+    _, shop = _step_one(
+        "ecommerce",
+        title="Email Marketing Manager",
+        company="Birch & Bark Pet",
+        employee_count=60,
+        notes="Inbound webinar attendee. Says post-purchase flow 'barely converts', "
+        "~35% of customers one-and-done.",
+    )
+    first = _first(shop)
+    assert first.startswith("Thanks for joining our webinar."), shop
+    assert (
+        "post-purchase flow barely converts, and about 35% of your customers buy once and never come back" in first
+    )
+    assert "'barely" not in first, shop

@@ -211,6 +211,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "Events are the easiest reason to write to lapsed players, and the night out usually ends on the casino floor.",
             ),
             (
+                r"\bpoker\b|\bgaming floor\b|\bhigh[- ]limit\b|\bsportsbook lounge\b",
+                "Something new on the floor is the easiest reason to write to lapsed players, and the ones who hear first are the likeliest to come back to try it.",
+            ),
+            (
                 r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan",
                 "New or renovated rooms fill faster when lapsed players hear about them first.",
             ),
@@ -321,7 +325,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "When meetings drop like that, the pipeline gap shows up a quarter later, too late to fix by hiring.",
             ),
             (
-                r"\bSDRs?\b|\bsales development\b|\bBDRs?\b",
+                r"\bSDRs?\b(?![^.;]*\b(?:against a target|hit the \d))|\bsales development\b|\bBDRs?\b",
                 (
                     "A new SDR team takes a quarter or more to ramp, and the pipeline target rarely waits for it.",
                     "New SDRs usually need a quarter before they book meetings at full pace, and the pipeline target starts before that.",
@@ -353,6 +357,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 MILESTONE,
                 "Attention like that fades fast; pipeline that doesn't wait on the next spike comes from someone working outbound every day.",
+            ),
+            (
+                r"\bmeetings?\b[^.;]*\bagainst a target\b",
+                "A gap like that rarely closes by asking the same reps to do more; it takes more hours of outreach than the team has.",
             ),
         ),
         observation=(
@@ -406,6 +414,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\blaunch|\bnew (?:line|collection|range|product)",
                 "A new line is the easiest reason to write to customers who bought once and never came back.",
+            ),
+            (
+                r"\b(?:flows?|automations?)\b[^.;]*\b(?:barely|rarely|hardly|doesn't|don't|isn't|aren't) (?:converts?|works?|performs?|running|live)\b",
+                "When the flow after the first order doesn't convert, most first-time buyers never hear a reason to come back for a second.",
             ),
             (
                 r"\b(?:flows?|automations?)\b.*\b(?:still|since|old|never|only)\b",
