@@ -297,7 +297,9 @@ FINITE = frozenset(
     }
 )
 NP_NUMBER = re.compile(
-    r"^(?P<np>[A-Za-z][\w\s/&'-]{1,50}?)\s+(?P<adv>about|around|roughly|near|nearly|up|down|at|"
+    # "no-shows ran about 18%": the verb between the measure and its figure is not part of the measure
+    r"^(?P<np>[A-Za-z][\w\s/&'-]{1,50}?)(?:\s+(?:ran|runs|running|sits|sat|sitting|stands|stood|hovers|hovered))?"
+    r"\s+(?P<adv>about|around|roughly|near|nearly|up|down|at|"
     r"over|under|below|above)\s+(?P<rest>~?\$?[\d.,]+.*)$"
 )
 FOREIGN = re.compile(
@@ -701,7 +703,7 @@ _WITH = (
 CALL_LABEL = re.compile(
     r"^(?:(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Meeting|Mtg|Spoke|"
     r"Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)" + _WITH + r"\s+(?:on\s+)?"
-    r"\d{1,2}/(?P<day>\d{1,2})\b|"
+    r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b|"
     r"(?P<foreign>Llamada|Reunión|Videollamada|Gespräch|Telefonat|Termin|Gesprek|Belafspraak|Afspraak|Appel|Réunion|"
     r"Rdv|RDV)" + _WITH + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
     r"mär|abr|avr|apr|may|mai|mei|jun|jui|jul|ago|aug|aoû|sep|oct|okt|nov|dic|dec|déc|dez)[a-zéû]*\.?))",
@@ -791,13 +793,13 @@ _SOURCE_COLON = re.compile(
 )
 
 
+# a sentence end in notes; "Dr. Patel" and "Mr. Lee" are no end
+_SENTENCE_END = r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)\s+(?=[A-Z0-9~$€£])"
+
+
 def _sentences(notes: str) -> list[str]:
     # "..., asked for references": what they asked for is a sentence of its own (it sets the question)
-    parts = [
-        s
-        for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])|;\s*|,\s+(?=(?:asked for|requested) )", notes)
-        if s.strip()
-    ]
+    parts = [s for s in re.split(_SENTENCE_END + r"|;\s*|,\s+(?=(?:asked for|requested) )", notes) if s.strip()]
     return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
 
 
@@ -805,6 +807,11 @@ def _sentences(notes: str) -> list[str]:
 _TOLD = re.compile(
     r"^[Tt]old (?:a|an|the|our|us|their)\b[\w -]{0,30}?\b(?:magazine|reporter|podcast|paper|journal|publication|"
     r"conference|panel|rep|analysts?|investors?|us)\s+(?:that\s+)?(?P<said>[A-Za-z0-9$€£].+)$"
+)
+# "Dr. Patel on a local practice-management podcast: no-shows ran ~18%": who said it, where, then what
+SAID_ON = re.compile(
+    r"^(?P<person>(?:Dr|Mr|Ms|Mrs)\. [A-Z][a-z]+) (?P<where>(?:on|in) (?:an?|the|their) (?:[\w-]+ ){0,2}"
+    r"(?:podcast|interview|panel|webinar|keynote))\s*:\s+(?P<said>[A-Za-z0-9$€£~].+)$"
 )
 _REPORTED = re.compile(
     r"^(?:[\w&.' -]{0,40}?\s)?(?:(?:[Ss]aid|[Ss]ays|[Rr]eported|[Rr]eports|[Aa]nnounced|[Nn]oted|"
@@ -841,7 +848,12 @@ def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None
     if _QUOTE_ONLY.match(raw.strip()):
         return None  # "said 'our hosts already call the top 500'": their words, not a fact to write back
     text = _clean_fact(raw)
-    reported = _REPORTED.match(raw.strip().rstrip(".")) or _REPORTED.match(text) or _TOLD.match(text)
+    reported = (
+        _REPORTED.match(raw.strip().rstrip("."))
+        or _REPORTED.match(text)
+        or _TOLD.match(text)
+        or SAID_ON.match(raw.strip().rstrip("."))
+    )
     if reported:  # "Owner group said on its earnings call that OTA commissions rose 22%": what was said
         said = _clean_fact(reported.group("said")) or reported.group("said")
         text = said if said.split()[0].isupper() or said[:1].isdigit() else said[0].upper() + said[1:]
@@ -1020,7 +1032,10 @@ def _split_clauses(text: str) -> str:
         return text
     rest = [_clause_part(p, False) for p in parts[1:]]
     if not all(
-        any(w.lower().strip(",") in FINITE or re.fullmatch(r"[a-z]+ed", w) for w in p.split()[1:])
+        any(
+            w.lower().strip(",") in FINITE or w.lower() in _NEGATED_AUX or re.fullmatch(r"[a-z]+ed", w)
+            for w in p.split()[1:]
+        )
         or _COUNTED_DOING.match(p)  # "about 600 patients a month drop off before ..."
         for p in rest
     ):
@@ -1340,6 +1355,10 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    # "havent", "cant": a note typed without its apostrophe
+    (re.compile(r"\b(haven|hasn|hadn|isn|aren|wasn|weren|doesn|didn|couldn|shouldn|wouldn)t\b"), r"\1't"),
+    (re.compile(r"\bcant\b"), "can't"),
+    (re.compile(r"\bwont\b"), "won't"),
     (re.compile(r"\bone-and-done\b"), "buy once and never come back"),
     # "win-back flow 'barely converts'": a quoted predicate is what they said, in the sentence without its quotes
     (re.compile(r"(?<=\w) '((?:barely|never|rarely|hardly|still|just|only)\b[a-z ]{2,30})'"), r" \1"),
@@ -1619,7 +1638,7 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
     ]
     notes = clean(prospect.notes)
     if notes:
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9~$€£])", notes):
+        for sentence in re.split(_SENTENCE_END, notes):
             parts = _sentences(sentence)
             if any(_NO_NEWS_STRICT.search(p.strip()) for p in parts):
                 continue  # "Recently installed MES; no downtime issues reported": nothing to write about

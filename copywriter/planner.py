@@ -19,6 +19,7 @@ import calendar
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
@@ -31,6 +32,7 @@ from copywriter.angles import (
     FINITE,
     GENERIC,
     NP_NUMBER,
+    SAID_ON,
     CopyFact,
     OfferTerms,
     _main_words,
@@ -42,6 +44,7 @@ from copywriter.angles import (
     offer_terms,
     read_fact,
     read_facts,
+    verb_kind,
     words_of,
 )
 from copywriter.context import Context, build_context, is_verb_phrase
@@ -768,7 +771,9 @@ class Plan:
         """How sharply the fact meets what this kind of work changes: the earlier its topic in the industry's
         list, the more it weighs when choosing the lead fact."""
         found = self._consequence_match(fact)
-        return 0.0 if found is None else max(0.6, 2.0 - 0.3 * found[0])
+        if found is None or (self.angles and self.angles.consequences[found[0]][0] in self.angles.unweighted):
+            return 0.0
+        return max(0.6, 2.0 - 0.3 * found[0])
 
     def date_core(self, fact: CopyFact) -> str | None:
         """The fact's own date as it reads after "before": "in January" -> "January"; past dates give None."""
@@ -1046,7 +1051,7 @@ class Plan:
                 if m.group("how").lower().startswith(("speak", "spoke", "panel"))
                 else f"I saw you were at {event}."
             )
-        elif m := _CALLED.search(notes):
+        elif (m := _CALLED.search(notes)) and not _ahead(m):
             said = m.group("how") or ("meeting" if m.group("foreign").lower() in _FOREIGN_MEETINGS else "call")
             how = "tour" if said.startswith("Toured") else said.lower()
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(how, "on the call")
@@ -1071,7 +1076,8 @@ class Plan:
         elif m := _BOOKED.search(notes):
             # "Demo booked 12/9 w/ Sam + CFO": the next meeting is set, and this email comes before it
             what = {"mtg": "meeting", "call": "call"}.get(m.group("what").lower(), m.group("what").lower())
-            line = f"Looking forward to the {what} on the {_INFLECT.ordinal(str(int(m.group('day'))))}."
+            day = _INFLECT.ordinal(str(int(m.group("day"))))
+            line = f"Looking forward to the {what} {'the week of the' if m.group('week') else 'on the'} {day}."
         elif m := _INTRO_ROLE.search(notes):
             # "Intro via board member" -> "A member of your board suggested I get in touch."
             role = m.group("role").lower()
@@ -1157,6 +1163,23 @@ class Plan:
         if self.tier > 1:
             ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
+
+    def booked_ask(self) -> str | None:
+        """The question when the notes set a meeting ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO"): what
+        to bring to it, not another 15 minutes; None when none is set."""
+        notes = self.ctx.prospect.notes or ""
+        m = _BOOKED.search(notes)
+        ahead = next((c for c in _CALLED.finditer(notes) if _ahead(c)), None)
+        if m:
+            what = {"mtg": "meeting"}.get(m.group("what").lower(), m.group("what").lower())
+            when = f"{'the week of' if m.group('week') else 'on'} the {_INFLECT.ordinal(str(int(m.group('day'))))}"
+        elif ahead is not None and ahead.group("how"):
+            what = {"mtg": "meeting"}.get(ahead.group("how").lower(), ahead.group("how").lower())
+            when = f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
+        else:
+            return None
+        ask = f"Anything you'd like me to bring to the {what} {when}?"
+        return ask if self.ok(ask) else None
 
     def decider_ask(self) -> str | None:
         """The question for a reader who told us someone else decides ("CMO (Lisa Howe) owns loyalty + app budget,
@@ -2164,18 +2187,22 @@ class Plan:
             honoured = f"Congrats on being {honour.group('how').lower()} {honour.group('what')}."
             if self.ok(honoured):
                 return honoured
-        said = _SAID_BY.match(fact.raw.strip())
+        said = _SAID_BY.match(fact.raw.strip()) or SAID_ON.match(fact.raw.strip())
         if said and not also and self.company:
             # "CEO said on a podcast that DoorDash and Uber Eats are about a third of sales": said as who said it,
-            # the way a rep would ("Your CEO said on a podcast that ...")
+            # the way a rep would ("Your CEO said on a podcast that ...", "Dr. Patel said on a podcast that ...")
             text = fact.text
             first = text.split()[0]
             if not (first.isupper() or any(c.isupper() for c in first[1:]) or first.lower() in _BRANDS):
                 text = lc_first(text)
-            role = said.group("role")
-            role = role if role.isupper() else role.lower()
-            reported = f"Your {role} {said.group('verb').lower()} {said.group('where')} that {text}."
-            if self.ok(reported) and any(w in FINITE for w in _main_words(text)):
+            role = said.groupdict().get("role") or ""
+            who = f"Your {role if role.isupper() else role.lower()}" if role else said.group("person")
+            verb = (said.groupdict().get("verb") or "said").lower()
+            reported = f"{who} {verb} {said.group('where')} that {text}."
+            if self.ok(reported) and (
+                any(w in FINITE or verb_kind(w) == "past" for w in _main_words(text))
+                or has_verb(["", *text.lower().split()])
+            ):
                 return reported
         if not also and _internal_figure(fact):
             # the prospect's own figure from the notes (a call, an event): said back as theirs, not as found
@@ -3748,6 +3775,20 @@ _ROLE_SAID = {
 _WEBINAR = re.compile(
     r"(?:^|[;.]\s*)(?:(?:[Ii]nbound\s+)?[Ww]ebinar (?:attendee|registrant)|[Aa]ttended (?:our|the) webinar)\b"
 )
+
+
+def _ahead(call: re.Match[str]) -> bool:
+    """Whether a call label's month/day ("mtg 12/3") is still ahead of today: a meeting set, not one we had."""
+    if not call.groupdict().get("month"):
+        return False
+    today = date.today()
+    try:
+        day = date(today.year, int(call.group("month")), int(call.group("day")))
+    except ValueError:
+        return False
+    return today < day <= today + timedelta(days=60)
+
+
 # words of an offer too common to say a job title names its work ("Business Development Manager" is no sign of an
 # outbound agency's work; "Player Reactivation Analyst" is of a reactivation agency's)
 _COMMON_OFFER_WORDS = frozenset(
@@ -3800,7 +3841,7 @@ _COMMON_OFFER_WORDS = frozenset(
 # "Demo booked 12/9", "Follow-up call scheduled for 12/3": a meeting set for a day ahead
 _BOOKED = re.compile(
     r"\b(?:[Ff]ollow-up |[Nn]ext )?(?P<what>[Dd]emo|[Cc]all|[Mm]eeting|[Mm]tg|[Ww]orkshop)\s+(?:is\s+)?"
-    r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
+    r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?(?P<week>(?:the\s+)?(?:wk|week) of\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
 )
 # sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")
 _TO_FILL = re.compile(r"\b(?:in lease-up|vacant|empty|available|unleased|to lease)\b")

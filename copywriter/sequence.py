@@ -100,6 +100,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     cta = (
         plan.later_ask()
         or (plan.wants_ask() if lead is not None or plan.warm else None)
+        or plan.booked_ask()  # a meeting is set: what to bring to it
         or plan.decider_ask()  # someone else decides: bring them in, or send what the reader can take to them
         or cta
     )

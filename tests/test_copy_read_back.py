@@ -12,11 +12,19 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import inflect
+
 import industry_agents
 from copywriter import generate_sequence_rules
 from intelligence.scoring import analyze_rules
 from schemas import ProspectData
 from tests.test_copy_golden import _step_one, sender_for
+
+_INFLECT = inflect.engine()
+
+
+def _INFLECT_ORDINAL(n: int) -> str:
+    return str(_INFLECT.ordinal(str(n)))
 
 
 def _days_ago(days: int) -> str:
@@ -1834,3 +1842,55 @@ def test_a_webinar_and_a_quoted_verdict_are_said_as_a_rep_would() -> None:
         "post-purchase flow barely converts, and about 35% of your customers buy once and never come back" in first
     )
     assert "'barely" not in first, shop
+
+
+def _month_day(days: int) -> str:
+    """A notes date ("12/3") `days` from today."""
+    day = date.today() + timedelta(days=days)
+    return f"{day.month}/{day.day}"
+
+
+def test_a_meeting_set_ahead_is_what_the_question_prepares_for() -> None:
+    """Readers marked "Worth 15 minutes?" to a prospect with a meeting already set ("mtg 12/3 with him + CEO",
+    "Demo set wk of 12/7"): ask what to bring to it; a meeting ahead is never thanked for."""
+    ahead = _month_day(5)
+    day = _INFLECT_ORDINAL(int(ahead.split("/")[1]))
+    _, saas = _step_one(
+        "saas",
+        title="CRO",
+        company="Freightlane",
+        employee_count=200,
+        notes=f"Call {_month_day(-10)}. Coverage 1.7x vs 3x target. Dana signs; mtg {ahead} with her + CEO.",
+    )
+    assert _question(saas) == f"Anything you'd like me to bring to the meeting on the {day}?", saas
+    _, casino = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Cedar Ridge Casino",
+        employee_count=900,
+        notes=f"Mtg {ahead} w/ Ray. ~30% of rated players havent been back in 6+ mo, hosts cant keep up.",
+    )
+    assert "Thanks for the meeting" not in casino, casino  # it has not happened yet
+    assert "haven't been back in 6+ months, and hosts can't keep up" in casino, casino
+    _, demo = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Cedar Ridge Casino",
+        employee_count=900,
+        notes=f"Talked {_month_day(-3)}. ~30% of rated players lapsed. Demo set wk of {ahead}.",
+    )
+    assert _question(demo) == f"Anything you'd like me to bring to the demo the week of the {day}?", demo
+
+
+def test_who_said_it_on_a_podcast_is_named_and_the_measure_loses_its_verb() -> None:
+    subject, body = _step_one(
+        "healthcare_clinic",
+        title="Office Manager",
+        company="Brookline Orthopaedics",
+        employee_count=40,
+        notes="Dr. Alvarez on a regional practice-owner podcast: no-shows ran ~16% last quarter.",
+    )
+    assert _first(body).startswith(
+        "Dr. Alvarez said on a regional practice-owner podcast that no-shows ran about 16% last quarter."
+    ), body
+    assert "ran" not in subject and "Alvarez" not in subject, subject

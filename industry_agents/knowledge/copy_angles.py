@@ -49,6 +49,9 @@ class CopyAngles:
     # the roles whose hiring is news for this offer (a hotel hiring a revenue manager, not a night auditor); a job
     # ad for any other role never leads the email
     hire_roles: str = ""
+    # consequence patterns that give a fact its "so what" but no weight when the lead is chosen (a practice's own
+    # no-show rate is said well, yet blind readers took a new office over it)
+    unweighted: frozenset[str] = frozenset()
 
 
 # a milestone or recognition of theirs ("Celebrating 100 years", "Named to Casino Journal 40 Under 40", "#2 Product of
@@ -245,13 +248,6 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="open appointment slots filled",
         consequences=(
             (
-                r"\bno[- ]shows?\b|\bcancell?ations?\b",
-                (
-                    "Every empty slot is a paid hour with no patient in the chair.",
-                    "Each of those empty slots is a provider's paid hour with nobody in the chair.",
-                ),
-            ),
-            (
                 r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
                 "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
             ),
@@ -298,6 +294,13 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bwebsite\b",
                 "A new website pays back only once patients who are overdue are sent a link to book through it.",
             ),
+            (
+                r"\bno[- ]shows?\b|\bcancell?ations?\b",
+                (
+                    "Every empty slot is a paid hour with no patient in the chair.",
+                    "Each of those empty slots is a provider's paid hour with nobody in the chair.",
+                ),
+            ),
         ),
         observation=(
             "overdue recall patients",
@@ -311,6 +314,7 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         hire_roles=r"\b(?:patient|recall|front desk|scheduling|marketing|growth|practice|office manager|reception|chiropractor|dentist|hygienist|physician|provider|associate|doctor|optometrist|therapist|dermatologist|clinician)",
         no_fact_ask="Worth 15 minutes to see how many overdue patients {company} could book into open slots?",
+        unweighted=frozenset({r"\bno[- ]shows?\b|\bcancell?ations?\b"}),
     ),
     "saas": CopyAngles(
         segment="B2B software companies",
