@@ -1355,6 +1355,16 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    # "Spindle bearing failures on the CNC cell, 3 unplanned stops last month": what the failures caused
+    (
+        re.compile(
+            r"^(?P<what>[A-Z][\w-]*(?: [\w-]+){0,2}? (?:failures|breakdowns|faults|outages|issues|problems))"
+            r"(?P<on> on [\w -]{2,30}?)?, (?P<n>\d+|two|three|four|five|six) "
+            r"(?P<stops>(?:unplanned )?(?:stops|stoppages|breakdowns|outages|shutdowns)) "
+            r"(?P<when>last|this) (?P<period>week|month|quarter|year)$"
+        ),
+        r"\g<what> caused \g<n> \g<stops>\g<on> \g<when> \g<period>",
+    ),
     # "havent", "cant": a note typed without its apostrophe
     (re.compile(r"\b(haven|hasn|hadn|isn|aren|wasn|weren|doesn|didn|couldn|shouldn|wouldn)t\b"), r"\1't"),
     (re.compile(r"\bcant\b"), "can't"),

@@ -425,15 +425,27 @@ def _merge(event: Event, date: str) -> Said | None:
 
 
 def _switch(event: Event, date: str) -> Said | None:
-    """ "Passage à Salesforce en avril" -> "You're moving to Salesforce in April." """
-    name = _name(event.object, _german(event))
-    if name is None or not tokens(event.object) or tokens(event.object)[0].fold not in g.TO:
+    """ "Passage à Salesforce en avril" -> "You're moving to Salesforce in April."; "Wechsel von Shopware auf
+    Shopify Plus im Januar" -> "You're moving from Shopware to Shopify Plus in January." """
+    toks = tokens(event.object)
+    source = ""
+    if toks and toks[0].fold in _FROM and (to := next((t for t in toks[1:] if t.fold in g.TO), None)) is not None:
+        origin = _name(event.object[toks[1].start : to.start], _german(event))
+        if origin is None:
+            return None
+        source, toks = f" from {origin}", toks[toks.index(to) :]
+    written = event.object[toks[0].start :] if toks else ""
+    name = _name(written, _german(event))
+    if name is None or not toks or toks[0].fold not in g.TO:
         return None
     subject = f"the move to {name}" if len(name.split()) <= 2 else "your platform move"
     if event.tense == "past":
-        return _said(f"Congrats on moving to {name}.", subject, f"Moved to {name}")
+        return _said(f"Congrats on moving{source} to {name}.", subject, f"Moved{source} to {name}")
     dated = f" {date}" if date else ""
-    return _said(f"You're moving to {name}{dated}.", subject, f"Moving to {name}{dated}")
+    return _said(f"You're moving{source} to {name}{dated}.", subject, f"Moving{source} to {name}{dated}")
+
+
+_FROM = frozenset({"von", "van", "de", "desde", "du"})  # "Wechsel von Shopware auf Shopify Plus"
 
 
 def _rollout(event: Event, date: str) -> Said | None:

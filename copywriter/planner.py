@@ -1016,7 +1016,7 @@ class Plan:
     def told_in_person(self) -> bool:
         """Whether the notes record a meeting or a call, so their facts are what the prospect told us."""
         notes = self.ctx.prospect.notes or ""
-        return bool(_MET_AT.search(notes) or _CALLED.search(notes))
+        return bool(_MET_AT.search(notes) or _CALLED.search(notes) or _COLD_CALL.search(notes))
 
     @cached_property
     def warm(self) -> str | None:
@@ -1073,6 +1073,8 @@ class Plan:
                 f"Thanks again for the {'call' if where == 'on the call' else where.removeprefix('on ') + ' call'} "
                 f"on the {day}.",
             )[stable_int(self.ctx.seed, "warm") % 3]
+        elif _COLD_CALL.search(notes):
+            line = "Thanks for taking my call the other day."
         elif m := _BOOKED.search(notes):
             # "Demo booked 12/9 w/ Sam + CFO": the next meeting is set, and this email comes before it
             what = {"mtg": "meeting", "call": "call"}.get(m.group("what").lower(), m.group("what").lower())
@@ -3771,6 +3773,10 @@ _ROLE_SAID = {
     "vp ops": "VP of Operations",
     "fd": "finance director",
 }
+# "Cold call connect", "Connected on a cold call": we reached them by phone, on no day the notes give
+_COLD_CALL = re.compile(
+    r"(?:^|[;.]\s*)(?:[Cc]old[- ]call (?:connect(?:ed)?|conversation)|[Cc]onnected on (?:a )?cold call)\b"
+)
 # "Inbound webinar attendee", "Attended our webinar on win-back flows": they came to something of ours
 _WEBINAR = re.compile(
     r"(?:^|[;.]\s*)(?:(?:[Ii]nbound\s+)?[Ww]ebinar (?:attendee|registrant)|[Aa]ttended (?:our|the) webinar)\b"

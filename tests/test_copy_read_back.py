@@ -1894,3 +1894,25 @@ def test_who_said_it_on_a_podcast_is_named_and_the_measure_loses_its_verb() -> N
         "Dr. Alvarez said on a regional practice-owner podcast that no-shows ran about 16% last quarter."
     ), body
     assert "ran" not in subject and "Alvarez" not in subject, subject
+
+
+def test_a_cold_call_a_failure_count_and_a_foreign_platform_move_are_said() -> None:
+    _, plant = _step_one(
+        "manufacturing",
+        title="Maintenance Manager",
+        company="Holloway Turning",
+        employee_count=120,
+        notes="Cold call connect. Gearbox failures on the lathe line, 4 unplanned stops last month.",
+    )
+    first = _first(plant)
+    assert first.startswith("Thanks for taking my call the other day."), plant
+    assert "gearbox failures caused 4 unplanned stops on the lathe line last month" in first, plant
+    subject, shop = _step_one(
+        "ecommerce",
+        title="Leiterin E-Commerce",
+        company="Teehaus Nord GmbH",
+        employee_count=40,
+        signals=["Wechsel von Shopware auf Shopify Plus im März geplant"],
+    )
+    assert _first(shop).startswith("You're moving from Shopware to Shopify Plus in March."), shop
+    assert subject == "the move to Shopify Plus", subject

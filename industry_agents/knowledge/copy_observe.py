@@ -869,6 +869,8 @@ OBSERVE: dict[str, Observations] = {
                     "Catching them is the difference between a planned repair and a missed ship date.",
                 ),
                 ("warnings before the stop", "machines before they fail"),
+                # "In metalworking" names the work, not a kind of shop the record never states
+                field="metalworking",
             ),
             Trade(
                 r"\bceramic|\bcer[âàa]mic\w*|\btiles?\b|\bglass\b",
