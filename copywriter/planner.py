@@ -3525,7 +3525,7 @@ def build_plan(
                 # follows that fact ("...and you want it under 40%") rather than leading without it
                 - (2.0 if several and _is_goal(f) else 0.0)
                 - (
-                    2.0  # even to sales people: blind readers took the round over the SDR job ad every time
+                    3.0  # even to sales people: blind readers took the round over the SDR job ad every time
                     if news and _group(f) == "hire" and f.kind == "gerund"
                     else 0.0
                 )

@@ -136,10 +136,13 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             (f for f in plan.facts if f is not lead and f is not dated and not (opening and _said(f, opening))),
             None,
         )
-        hire = next((f for f in plan.facts if f is not lead and f is not dated), None)
-        with_hire = (
-            plan.with_hire(opening, lead, hire) if hire is not None and opening and first[0] == opening else None
+        # the first of the other facts that joins the lead's news as a job ad for the offer's own work
+        joins = (
+            (f, plan.with_hire(opening, lead, f))
+            for f in plan.facts
+            if f is not lead and f is not dated and opening and first[0] == opening
         )
+        hire, with_hire = next(((f, line) for f, line in joins if line), (None, None))
         if with_hire:
             first[0] = (
                 with_hire  # "... completed its $48M renovation and is now hiring a Player Reactivation Analyst."
