@@ -191,6 +191,8 @@ _DETERMINERS = frozenset(
         "online",
     }
 )
+# things a company has one of: "online banking platform" takes "its" where "online account opening" does not
+_COUNTED_TOOLS = frozenset({"platform", "app", "store", "system", "portal", "website", "engine", "program"})
 _TIME_WORDS = frozenset(
     {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "day", "days"}
 )
@@ -1674,8 +1676,16 @@ class Plan:
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
         elif words and words[0].lower() == "own":
             words = ["your" if you else "its", *words]  # "launching own app" -> "launching its own app"
-        elif words and words[0].lower() in ("upmarket", "downmarket", "upstream", "offshore", "online", "abroad"):
-            pass  # "Moving upmarket": a direction, not a thing of theirs
+        elif (
+            words
+            and words[0].lower() in ("upmarket", "downmarket", "upstream", "offshore", "online", "abroad")
+            and (
+                len(words) == 1
+                or not words[1].isalpha()
+                or words[1] in ("to", "in", "with", "by", "for", "across")
+            )
+        ):
+            pass  # "Moving upmarket", "moving online in Q2": a direction, not a thing of theirs
         elif words and words[0].lower() in ("or", "and", "but"):
             pass  # "Reshoring or nearshoring production": no "its" before a conjunction
         elif words and _group(fact) == "hire" and fact.kind == "gerund" and self._needs_determiner(fact, words):
@@ -1695,6 +1705,14 @@ class Plan:
             words = ["your" if you else "its", *words]
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
+        if (
+            len(words) > 3
+            and re.fullmatch(r"20\d\d", words[-1])
+            and re.fullmatch(r"Q[1-4]|" + _MONTH_WORD, words[-2])
+            and words[-3].lower()
+            not in ("in", "by", "from", "until", "before", "after", "since", "of", "for", "on")
+        ):
+            words = [*words[:-2], "in", *words[-2:]]  # "replacing its platform Q2 2027" -> "... in Q2 2027"
         if you:
             words = [
                 _PRONOUNS_YOU.get(w.lower(), w) if w.lower() in ("its", "their", "her", "his") else w
@@ -1711,6 +1729,8 @@ class Plan:
 
     def _needs_determiner(self, fact: CopyFact, words: list[str]) -> bool:
         first = words[0].lower()
+        if first in ("digital", "online") and len(words) > 2 and words[2].lower() in _COUNTED_TOOLS:
+            return True  # "replacing online banking platform" -> "its online banking platform"
         if (
             first in _ARTICLES
             or first in TOPIC_STOPS
@@ -3692,6 +3712,7 @@ def _time_phrase(when: str) -> str:
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
+_MONTH_WORD = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:]])
 _NEXT_MEETING = {"call": "call", "mtg": "meeting", "meeting": "meeting"}
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
 _WHEN_STARTS = frozenset(

@@ -1916,3 +1916,14 @@ def test_a_cold_call_a_failure_count_and_a_foreign_platform_move_are_said() -> N
     )
     assert _first(shop).startswith("You're moving from Shopware to Shopify Plus in March."), shop
     assert subject == "the move to Shopify Plus", subject
+
+
+def test_a_platform_move_note_takes_its_article_and_its_date_a_preposition() -> None:
+    _, bank = _step_one(
+        "financial_services",
+        title="Director of Digital Banking",
+        company="Lakeshore Federal Credit Union",
+        employee_count=400,
+        notes="Replacing online banking platform Q3 2027.",
+    )
+    assert "replacing your online banking platform in Q3 2027" in _first(bank).replace("its", "your"), bank
