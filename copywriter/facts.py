@@ -137,6 +137,9 @@ _DESCRIBING_WORDS = frozenset(
         "national",
         "metal",
         "plastic",
+        "urgent",  # "Crestline Urgent Care" is not "Crestline Urgent"
+        "primary",
+        "express",
     ]
 )
 

@@ -262,6 +262,15 @@ def _without_trade(short: str, slug: str) -> str:
         if trimmed == name or not trimmed or len(trimmed.split()) < 1:
             break
         name = trimmed
+    # "Buckeye Valley Community" reads cut off: a describing word left at the end goes too ("Buckeye Valley")
+    words = name.split()
+    while (
+        len(words) > 1
+        and words[-1].lower() in ("community", "family", "regional", "national", "federal", "teachers")
+        and (len(words) > 2 or len(words[0]) >= 6)  # "Lakes Regional" stays whole
+    ):
+        words.pop()
+    name = " ".join(words)
     return name if name.strip() else short
 
 

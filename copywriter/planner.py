@@ -1705,6 +1705,14 @@ class Plan:
             words = ["your" if you else "its", *words]
         elif words and self._needs_determiner(fact, words):
             words = ["your" if you else "its", *words]  # "Relaunching players club" -> "... its players club"
+        # "adding 12 presses at new Monterrey plant" -> "... at its new Monterrey plant"
+        joined = re.sub(
+            r"\b(?:(at|for|to|into) (new|second|third|fourth|2nd|3rd|4th)|(in) (second|third|fourth|2nd|3rd|4th)) "
+            r"(?=[A-Za-z])",
+            lambda m: f"{m.group(1) or m.group(3)} {'your' if you else 'its'} {m.group(2) or m.group(4)} ",
+            " ".join(words),
+        )
+        words = joined.split()
         if (
             len(words) > 3
             and re.fullmatch(r"20\d\d", words[-1])

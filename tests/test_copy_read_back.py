@@ -1927,3 +1927,31 @@ def test_a_platform_move_note_takes_its_article_and_its_date_a_preposition() -> 
         notes="Replacing online banking platform Q3 2027.",
     )
     assert "replacing your online banking platform in Q3 2027" in _first(bank).replace("its", "your"), bank
+
+
+def test_names_are_never_cut_mid_phrase_and_urgent_care_gets_its_own_observation() -> None:
+    """Readers marked "Crestline Urgent" and "a credit union like Buckeye Valley Community" as cut-off names, and a
+    recall pitch about patients who are "due" to an urgent care, where patients walk in."""
+    _, urgent = _step_one(
+        "healthcare_clinic", title="Marketing Manager", company="Pinecrest Urgent Care", employee_count=120
+    )
+    assert "Pinecrest Urgent " not in urgent.replace("Pinecrest Urgent Care", ""), urgent
+    assert "walk" in urgent or "come in once" in urgent, urgent
+    assert "when a patient is due" not in urgent, urgent
+    _, union = _step_one(
+        "financial_services",
+        title="President & CEO",
+        company="Maple Hollow Community Credit Union",
+        employee_count=90,
+    )
+    assert "Maple Hollow Community," not in union and "Maple Hollow Community " not in union.replace(
+        "Maple Hollow Community Credit Union", ""
+    ), union
+    _, plant = _step_one(
+        "manufacturing",
+        title="VP Operations",
+        company="Kestrel Plastics",
+        employee_count=400,
+        signals=["Adding 10 injection molding presses at new Querétaro plant"],
+    )
+    assert "at its new Querétaro plant" in _first(plant), plant

@@ -633,7 +633,7 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b(?![^.;]*\bshift\b)[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
                 (
                     "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
-                    "The cheapest time to put monitoring on a line is before it runs, not after its first unplanned stop.",
+                    "A line's first months are when its real failure patterns show up, and the cheapest time to start watching for them.",
                 ),
             ),
             (

@@ -337,6 +337,17 @@ OBSERVE: dict[str, Observations] = {
     "healthcare_clinic": Observations(
         trades=(
             Trade(
+                r"\burgent care\b|\bwalk-in\b|\bimmediate care\b",
+                "an urgent care",
+                "most patients come in once for something that can't wait and never hear from the clinic again, even when a follow-up or a yearly visit comes due",
+                (
+                    "Those past patients already know where the clinic is, which makes them the quickest way to fill the quiet hours.",
+                    "A note when the next visit comes due is usually what turns a one-time walk-in into a regular patient.",
+                ),
+                ("past walk-in patients", "the second visit"),
+                field="urgent care",
+            ),
+            Trade(
                 r"\bpa?ediatric|\bkids\b|\bchildren'?s\b",
                 "a pediatric practice",
                 "much of the recall list is well-child visits and vaccine catch-ups that parents mean to book and then don't",
