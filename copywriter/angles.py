@@ -770,7 +770,9 @@ _TAIL_QUOTE = re.compile(
 _QUOTE_KEEPERS = frozenset({"the", "a", "an", "is", "are", "was", "were", "as", "called", "named", "its", "their"})
 _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,}['\"’”]\s*\.?$")
 _PRESS_LABEL = re.compile(
-    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)\s*:\s*",
+    # "Press release 10/14/2026: ...": the label and its date
+    r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)"
+    r"(?:\s+\d{1,2}/\d{1,2}/\d{2,4}|\s+\d{4}-\d\d-\d\d)?\s*[:·•|]\s*",
     re.IGNORECASE,
 )
 # "Lease-up: The Alder at Mueller, 312 units, first move-ins Jan 2027": an enrichment label, the project, its size
@@ -782,7 +784,7 @@ _LEASE_UP_LABEL = re.compile(
     re.IGNORECASE,
 )
 _JOB_LABEL = re.compile(
-    r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)\s*:\s*"
+    r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)\s*[:·•|]\s*"
     r"(?P<role>[A-Za-z0-9].{2,80})$",
     re.IGNORECASE,
 )
@@ -1355,6 +1357,14 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    # "Switching POS from Aloha to Toast, 38 units": across how many sites
+    (
+        re.compile(
+            r"^((?:Switching|Moving|Migrating)\b[^,;]{3,60}), (\d[\d,]*) "
+            r"(units|locations|stores|restaurants|sites)$"
+        ),
+        r"\1 across \2 \3",
+    ),
     # "Spindle bearing failures on the CNC cell, 3 unplanned stops last month": what the failures caused
     (
         re.compile(

@@ -280,6 +280,7 @@ _GROUPS = {
         "commission",
         "enter",
         "kick",
+        "break",  # "breaking ground on a 300-room tower"
     },
     "hire": {"hire", "recruit"},
     "raise": {"raise", "close", "secure"},
@@ -1533,7 +1534,7 @@ class Plan:
                 ]
             ),
             "hire": [
-                f"New hires take a quarter or more to ramp, and {o} can't wait that long.",
+                f"Until a new hire is up to speed, {o} usually waits.",
                 f"Whoever joins will be judged on {o} before their first quarter is out.",
             ],
             "raise": [
@@ -1712,6 +1713,8 @@ class Plan:
             lambda m: f"{m.group(1) or m.group(3)} {'your' if you else 'its'} {m.group(2) or m.group(4)} ",
             " ".join(words),
         )
+        # "breaking ground on 300-room hotel tower" -> "... on a 300-room hotel tower" (a named one keeps its name)
+        joined = re.sub(r"\b(on|for|with) (\d[\d,]*-[a-z]+ [a-z])", r"\1 a \2", joined)
         words = joined.split()
         if (
             len(words) > 3
@@ -2895,6 +2898,7 @@ class Plan:
             # a name with its own "The": "the 71% The Vista" -> "The Vista at 71%", never "your The Vista"
             subject = re.sub(r"^(?:the|your) (\d[\d.,]*%) (The [A-Z][\w' -]+)$", r"\2 at \1", subject)
             subject = re.sub(r"\b(?:the|your|a|an) (?=The [A-Z])", "", subject)
+            subject = re.sub(r"^(?=\d[\d,]*-[a-z]+ [a-z])", "the ", subject)  # "the 300-room hotel tower"
             if body is not None and any(d not in body for d in re.findall(r"\d[\d.,]*\d|\d", subject)):
                 continue  # a figure the email never says ("2 SDRs" over a body about pipeline coverage)
             n = len(subject.split())
@@ -3537,7 +3541,7 @@ def build_plan(
     # (a measured pain the offer answers counts too: "Unplanned downtime ~11% on die-cast cells" over "Hiring a
     # Reliability Engineer")
     news = any(
-        _group(f) in ("raise", "acquire", "new", "renovate")
+        _group(f) in ("raise", "acquire", "new", "renovate", "switch")
         or ("%" in f.text and f.kind is None and plan.consequence_weight(f) >= 1.0)
         for f in usable
     )
@@ -3895,6 +3899,7 @@ _PRESS_VERBS = {
     "closes": "Closed",
     "unveils": "Opened",
     "debuts": "Launched",
+    "breaks": "Breaking",  # "breaks ground on 300-room hotel tower": under way
 }
 # "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
 _CALL_BACK = re.compile(

@@ -1955,3 +1955,34 @@ def test_names_are_never_cut_mid_phrase_and_urgent_care_gets_its_own_observation
         signals=["Adding 10 injection molding presses at new Querétaro plant"],
     )
     assert "at its new Querétaro plant" in _first(plant), plant
+
+
+def test_enrichment_labels_with_dates_and_dots_and_a_pos_switch_with_its_hire() -> None:
+    """From a tuning read: "Press release 10/14/2026: X breaks ground on 300-room hotel tower" and "Job post ·
+    Player Reactivation Analyst" were never said; a POS switch across 38 units lost to a job ad."""
+    subject, casino = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Two Forks Casino Resort",
+        employee_count=1500,
+        signals=[
+            "Job post · Player Reactivation Manager · 2026-11-02",
+            "Press release 10/20/2026: Two Forks breaks ground on 280-room hotel tower",
+        ],
+    )
+    first = _first(casino).split(". ")[0]
+    assert "breaking ground on a 280-room hotel tower" in first and "Player Reactivation Manager" in first, casino
+    assert subject == "the 280-room hotel tower", subject
+    subject, bagels = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Maple Street Bagels",
+        employee_count=900,
+        signals=["Hiring: Director of Digital & Loyalty", "Switching POS from Aloha to Toast, 41 units"],
+    )
+    first = _first(bagels)
+    assert (
+        "switching its POS from Aloha to Toast across 41 units and is hiring a Director of Digital & Loyalty"
+        in (first)
+    ), bagels
+    assert "POS switch" in first and "hiring" not in subject, (subject, bagels)

@@ -163,6 +163,10 @@ ANGLES: dict[str, CopyAngles] = {
                 MILESTONE,
                 "A moment like that is a good reason to invite regulars to order direct instead of through the apps.",
             ),
+            (
+                r"\bPOS\b|\b(?:switch|mov|migrat)\w*\b[^.;]*\b(?:Toast|Square|Aloha|Olo|Revel|Lightspeed|SpotOn)\b",
+                "A POS switch is when the ordering and loyalty setup gets decided, and the easiest moment to move regulars to ordering direct.",
+            ),
         ),
         observation=(
             "orders through the apps",
