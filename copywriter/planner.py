@@ -191,6 +191,8 @@ _DETERMINERS = frozenset(
         "online",
     }
 )
+# people who joined, asked about as a site is ("the first prospective clients the two lateral partners would want")
+_NEW_PEOPLE = frozenset({"partners", "partner", "bankers", "advisors", "hires", "lawyers", "attorneys", "reps"})
 # things a company has one of: "online banking platform" takes "its" where "online account opening" does not
 _COUNTED_TOOLS = frozenset({"platform", "app", "store", "system", "portal", "website", "engine", "program"})
 _TIME_WORDS = frozenset(
@@ -905,13 +907,13 @@ class Plan:
                 # ("how X could shorten its next lease-up" while the lease-up is under way)
                 *([self.industry_ask(named, fact is not None)] if self.angles else []),
                 f"Worth 15 minutes to see what that could look like{at}?",
-                "Open to a 15-minute call next week?",
             ]
         elif fact is None:
             # with nothing known about them a plan for them would be presumed; an example from elsewhere is not
+            # the industry's outcome question first ("how many past OTA guests X could win back direct?"); blind
+            # readers took "a short example from a similar company" for a case study the offer never promised
             examples = [
-                "Want me to send a one-page example of how this has worked elsewhere?",
-                "Would a short example from a similar company be useful?",
+                *([self.industry_ask(named, False)] if self.angles else []),
                 f"Should I send a one-page example of what we'd {self.offer_do}?",
             ]
             begin = stable_int(self.ctx.seed, "example") % len(examples)  # two readers of one offer differ
@@ -1239,16 +1241,12 @@ class Plan:
             or re.search(r"\bhir(?:e|es|ing)\b|\bopen roles?\b|\bjob (?:ad|post|opening)", told, re.IGNORECASE)
         ):
             # a job ad: the call is about the weeks before the new people are productive, not about them
-            pool = (
-                [
-                    "Worth 15 minutes while you're hiring?",
-                    "Could we find 15 minutes while the search is on?",
-                ]
-                if self.tier <= 1
-                else [f"Want me to send a short note on what we'd {self.offer_do} while you're hiring?"]
-            )
-            start = stable_int(self.ctx.seed, "hire-ask", *salt) % len(pool)
-            return pool[start:] + pool[:start]
+            # blind readers called "Worth 15 minutes while you're hiring?" an ask with nothing in it: it names the
+            # outcome the offer moves while the seat is empty
+            if self.tier <= 1:
+                o = self.outcome if self.has_outcome and len(self.outcome.split()) <= 7 else None
+                return [f"Worth 15 minutes on {o} while the search is on?"] if o else []
+            return [f"Want me to send a short note on what we'd {self.offer_do} while you're hiring?"]
         if not subject or not 2 <= len(subject.split()) <= 6:
             return []
         if _SIZE_NP.match(lc_np(fact.text)) or _SIZE_STATEMENT.match(fact.text):
@@ -1313,11 +1311,19 @@ class Plan:
                 if past_hire
                 else (f"are {fresh}" if plural else f"is {fresh}")
             )
-            pool = (
-                [f"Worth 15 minutes while {subject} {when}?", f"Could we find 15 minutes while {subject} {when}?"]
-                if self.tier <= 1
-                else [f"Want me to send a short note on what we'd {self.offer_do} while {subject} {when}?"]
-            )
+            if self.tier <= 1:
+                # the industry's outcome question, asked of the new site or people ("how many overdue patients your
+                # 6th office could book into open slots?"; "while your 6th office is new?" read as clumsy)
+                head = subject.split()[-1].lower()
+                if self.angles and (head.rstrip("s") in SITE_NOUNS or head in _NEW_PEOPLE):
+                    ask = self.angles.no_fact_ask.replace("{company}'s", possessive(subject))
+                    return [ask.format(company=subject)]
+                pool = [
+                    f"Worth 15 minutes while {subject} {when}?",
+                    f"Could we find 15 minutes while {subject} {when}?",
+                ]
+            else:
+                pool = [f"Want me to send a short note on what we'd {self.offer_do} while {subject} {when}?"]
         elif event and self.tier > 1:
             # news still ahead (an expansion, an opening), for a tier 2: a note on how we'd support it; a tier 1
             # hears the industry's outcome question instead ("how we'd support the 2nd plant?" read as a template)

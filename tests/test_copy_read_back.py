@@ -174,8 +174,8 @@ def test_a_follow_up_never_repeats_a_fact_step_one_already_said() -> None:
 
 
 def test_news_of_theirs_is_asked_about_what_we_would_do_around_it() -> None:
-    """The question on a new office asks in its own time ("while the Phoenix office is new"), not for "a call
-    about the office"."""
+    """The question on a new office asks what we would do for it (the industry's outcome question, of the office),
+    not for "a call about the office"; "while the Phoenix office is new" read as clumsy to later readers."""
     _, body = _step_one(
         "professional_services",
         title="Managing Partner",
@@ -185,7 +185,10 @@ def test_news_of_theirs_is_asked_about_what_we_would_do_around_it() -> None:
     )
     question = _question(body)
     assert "Phoenix office" in question and "about the Phoenix office" not in question, question
-    assert "while the Phoenix office is new" in question or "how we'd support" in question, question
+    assert (
+        question
+        == "Worth 15 minutes to pick the first prospective clients the Phoenix office would want meetings with?"
+    )
 
 
 def test_a_figure_of_theirs_is_never_something_we_saw() -> None:
@@ -1986,3 +1989,31 @@ def test_enrichment_labels_with_dates_and_dots_and_a_pos_switch_with_its_hire() 
         in (first)
     ), bagels
     assert "POS switch" in first and "hiring" not in subject, (subject, bagels)
+
+
+def test_questions_name_what_the_offer_would_move_not_a_bare_fifteen_minutes() -> None:
+    """Readers called "Worth 15 minutes while you're hiring?", "Could we find 15 minutes while your 6th office is
+    new?", "Open to a 15-minute call next week?" and "a short example from a similar company" weak asks."""
+    _, hire = _step_one(
+        "saas", title="VP Sales", company="Quotient Labs", employee_count=150, signals=["Hiring 5 SDRs and 2 AEs"]
+    )
+    bare = ("Worth 15 minutes while you're hiring?", "Could we find 15 minutes while the search is on?")
+    assert _question(hire) not in bare, hire
+    _, office = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Harborview Family Dental Group",
+        employee_count=150,
+        signals=[f"{_days_ago(60)} · Opened 7th office in Port Orchard"],
+    )
+    assert "your 7th office could book into open slots?" in _question(office), office
+    for seed in ("a", "b", "c", "d", "e", "f"):
+        _, thin = _step_one(
+            "hotel",
+            title="Corporate Revenue Manager",
+            company="Marisol Hospitality Group",
+            employee_count=900,
+            email=f"{seed}@marisol-hg.com",
+        )
+        question = _question(thin)
+        assert "similar company" not in question and "next week" not in question, question

@@ -533,7 +533,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Households and businesses won through a local campaign tend to stay after the rate changes.",
         ),
         hire_roles=r"\b(?:marketing|acquisition|deposit|growth|digital|member|retail|branch|treasury)",
-        no_fact_ask="Worth 15 minutes to see what a compliance-reviewed deposit campaign could look like for {company}?",
+        no_fact_ask="Worth 15 minutes to see how many new accounts a local campaign could open for {company}?",
     ),
     "real_estate": CopyAngles(
         segment="property managers and developers",
@@ -599,7 +599,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Reaching the right tenants before they search is what shortens the weeks a vacancy sits empty.",
         ),
         hire_roles=r"\b(?:leasing|marketing|asset|lease-up|community|property|portfolio)",
-        no_fact_ask="Worth 15 minutes to see how {company} could shorten its next lease-up?",
+        no_fact_ask="Worth 15 minutes to see how many vacant weeks {company} could cut?",
         fact_ask="Worth 15 minutes to see how many empty weeks we could take off?",
     ),
     "manufacturing": CopyAngles(
@@ -746,7 +746,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Outbound is how a firm books first meetings with the clients a partner picks, on its own timing.",
         ),
         hire_roles=r"\b(?:business dev|BD|marketing|growth|partner|sales)",
-        no_fact_ask="Worth 15 minutes to see which clients {company} would want meetings with first?",
+        no_fact_ask="Worth 15 minutes to pick the first prospective clients {company} would want meetings with?",
         peers_are_roles=True,
         role_at=" at firms like yours",
     ),
