@@ -1357,6 +1357,13 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    # "hired three litigation partners laterally" -> "hired three lateral litigation partners"
+    (
+        re.compile(r"\b(\w+) ([a-z][\w-]* )?(partners|attorneys|lawyers|bankers|advisors)( joined)? laterally\b"),
+        r"\1 lateral \2\3\4",
+    ),
+    # "need to replace" with nothing after it: what they lost
+    (re.compile(r"\b(need|needs) to replace$"), r"\1 to replace it"),
     # "Switching POS from Aloha to Toast, 38 units": across how many sites
     (
         re.compile(

@@ -864,6 +864,8 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             continue
         if re.match(r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*s\b", text[m.end() :]):
             continue  # "27 branded and independent hotels": coordinated modifiers before one plural head
+        if m.group("n")[:1].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", text[: m.start("n")]):
+            continue  # "a Big Four firm", "the Magnificent Seven fund": a number in a name
         if True:
             out.append(Finding("agreement", m.group(0), "a number above one needs a plural noun"))
     for m in (

@@ -1681,6 +1681,16 @@ class Plan:
             and _singular_noun(words[-1] if len(words) < 3 else words[1]) is False
         ):
             words = ["a", *words]  # "Launched new booking engine" -> "launched a new booking engine"
+        elif (
+            len(words) > 2
+            and words[0].lower() == "new"
+            and words[1][:1].isupper()
+            and words[2].lower() in _COUNTED_TOOLS
+        ):
+            words = [
+                "your" if you else "its",
+                *words,
+            ]  # "launched new Greenfork app" -> "... its new Greenfork app"
         elif words and words[0].lower() == "own":
             words = ["your" if you else "its", *words]  # "launching own app" -> "launching its own app"
         elif (
@@ -3559,6 +3569,9 @@ def build_plan(
                 + plan.consequence_weight(f)
                 + 1.5 * judged.get(_span_key(f.raw), (0.0, False))[0]
                 + (1.0 if f.raw in plan.restated else 0.0)  # a real sentence exists for it: it can lead
+                # a fact in the offer's own words ("Launched new Greenfork app with online ordering" to an online
+                # ordering offer) is about the very work the sender does: blind readers took it over a remoter one
+                + (0.8 if _group(f) == "new" and words_of(f.text) & plan.offer_work else 0.0)
                 # a goal ("Wants 2 new institutional clients in 2026") is why the fact behind it matters; it
                 # follows that fact ("...and you want it under 40%") rather than leading without it
                 - (2.0 if several and _is_goal(f) else 0.0)

@@ -2017,3 +2017,37 @@ def test_questions_name_what_the_offer_would_move_not_a_bare_fifteen_minutes() -
         )
         question = _question(thin)
         assert "similar company" not in question and "next week" not in question, question
+
+
+def test_a_launch_in_the_offers_own_words_leads_and_lateral_partners_are_said_whole() -> None:
+    subject, grill = _step_one(
+        "restaurant",
+        title="Off-Premise Manager",
+        company="Saltgrass Kitchen",
+        employee_count=600,
+        signals=[
+            "Launched new Saltgrass app with online ordering (Oct 2026)",
+            "Opening 6 locations in Austin in 2027",
+        ],
+    )
+    assert _first(grill).startswith("Saltgrass Kitchen launched its new Saltgrass app with online ordering."), (
+        grill
+    )
+    assert subject == "the new Saltgrass app", subject
+    subject, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Hollis Crane LLP",
+        employee_count=120,
+        signals=["Four tax partners joined laterally from a rival firm (Sep 2026)"],
+    )
+    assert "four lateral tax partners" in _first(firm).lower() and "laterally" not in firm, firm
+    assert subject == "four lateral tax partners", subject
+    _, big = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Hollis Crane LLP",
+        employee_count=120,
+        signals=["Four tax partners joined laterally from a Big Four firm (Sep 2026)"],
+    )
+    assert "from a Big Four firm" in _first(big), big  # a number in a name is no agreement fault
