@@ -23,6 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from copywriter.facts import clean
+from copywriter.restate import NOT_RUNNING
 from copywriter.text import lc_first, strip_end
 from core.text import DATE_STAMP, DATE_TAIL, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
@@ -845,7 +846,12 @@ _ING_ADJECTIVES = frozenset(
 def read_fact(raw: str, field: str, terms: OfferTerms | None) -> CopyFact | None:
     """A fact fit for copy from one signal or notes sentence, or None (internal, embarrassing, empty); remembered,
     since the planner and the checker read the same record."""
-    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw) or NOT_A_TRIGGER.search(raw.strip()):
+    if not raw or INTERNAL.search(raw) or EMBARRASSING.search(raw):
+        return None
+    if NOT_A_TRIGGER.search(raw.strip()) and not (
+        # "No metasearch running" to an offer that runs metasearch: the gap it fills, not a denial
+        terms is not None and NOT_RUNNING.match(raw.strip()) and words_of(raw) & terms.activity
+    ):
         return None
     if _QUOTE_ONLY.match(raw.strip()):
         return None  # "said 'our hosts already call the top 500'": their words, not a fact to write back
@@ -1676,7 +1682,8 @@ def raw_facts(prospect: ProspectData) -> list[tuple[str, str]]:
                 # measured fact of its own ("...; delivery apps are about 40% of orders"). A gap ("No SDR team
                 # today; founders do all outbound") keeps what follows it.
                 parts = [p for p in parts[1:] if re.search(r"\d", p)]
-            out += [("notes", s) for s in parts if not _NO_NEWS.search(s.strip())]
+            # "No metasearch running" is kept for `read_fact`, which says it when the thing is the offer's own work
+            out += [("notes", s) for s in parts if not _NO_NEWS.search(s.strip()) or NOT_RUNNING.match(s.strip())]
     return out
 
 

@@ -289,6 +289,24 @@ def gap(text: str, company: str) -> Restated | None:
     )
 
 
+# "No metasearch running", "No SMS program in place": a channel of the offer's own work they do not run yet
+NOT_RUNNING = re.compile(
+    r"^(?:no|zero)\s+(?P<thing>[a-zA-Z][\w -]{1,30}?)\s+(?:running|in place|set up|live)(?:\s+yet)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def not_running(text: str) -> Restated | None:
+    """'No metasearch running' as a fact: said as what they do not run yet (the caller has checked that the thing
+    is the offer's own work)."""
+    m = NOT_RUNNING.match(text.strip())
+    if not m:
+        return None
+    thing = m.group("thing").strip()
+    thing = thing if any(c.isupper() for c in thing) else thing.lower()
+    return Restated(f"You're not running {thing} yet.", f"no {thing} yet")
+
+
 # --- "Online orders only through Uber Eats and DoorDash": a single channel, no direct one ----------------------
 
 _ONLY_THROUGH = re.compile(
@@ -372,4 +390,5 @@ def restate(
         or _only_through(text, co)
         or _running_at(text)
         or gap(text, co)
+        or not_running(text)
     )

@@ -2051,3 +2051,24 @@ def test_a_launch_in_the_offers_own_words_leads_and_lateral_partners_are_said_wh
         signals=["Four tax partners joined laterally from a Big Four firm (Sep 2026)"],
     )
     assert "from a Big Four firm" in _first(big), big  # a number in a name is no agreement fault
+
+
+def test_an_owners_goal_and_a_channel_they_do_not_run_yet_are_said() -> None:
+    _, resort = _step_one(
+        "hotel",
+        title="Director of Sales & Marketing",
+        company="Cedar Cove Resort",
+        employee_count=200,
+        notes="Call 11/16. OTA mix 44% of room nights, paying ~17% comm. Owner wants direct at 55%+ by 2027.",
+    )
+    assert "paying about 17% commission, and that the owner wants the direct share at 55%+ by 2027" in resort, (
+        resort
+    )
+    _, inn = _step_one(
+        "hotel", title="GM", company="Wexley Inn", employee_count=40, notes="Opera Cloud. No metasearch running."
+    )
+    assert _first(inn).startswith("You're not running metasearch yet. Without metasearch,"), inn
+    _, denial = _step_one(
+        "hotel", title="GM", company="Wexley Inn", employee_count=40, notes="No renovation running."
+    )
+    assert "renovation" not in denial.lower(), denial  # only a channel of the offer's own work is a gap

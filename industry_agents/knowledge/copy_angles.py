@@ -113,6 +113,10 @@ ANGLES: dict[str, CopyAngles] = {
                 MILESTONE,
                 "Recognition like that is a good reason to write to past guests, and the ones who first booked through an OTA are the ones to invite back direct.",
             ),
+            (
+                r"\bmetasearch\b",
+                "Without metasearch, a guest searching for the hotel by name sees the OTAs' prices first, and many of them book there.",
+            ),
         ),
         observation=(
             "past guests and the OTAs",
