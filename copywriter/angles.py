@@ -722,6 +722,11 @@ def _clean_fact(text: str) -> str:
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
     text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
     text = _PRESS_LABEL.sub("", text)
+    # "Opening: 212-room hotel tower, soft opening Feb 2027": an event's label is its verb
+    text = _EVENT_LABEL.sub(lambda m: _EVENT_LABELS[m.group(1).lower()] + " ", text)
+    text = re.sub(
+        r", soft[- ](opening|launch) (?=(?:[A-Z][a-z]{2,8}\.?|Q[1-4]) \d{4})", r", with a soft \1 in ", text
+    )
     if lease := _LEASE_UP_LABEL.match(text):
         when = f" in {lease.group('when')}" if lease.group("when") else ""
         text = f"Lease-up begins at {lease.group('name')} ({lease.group('units')}){when}"
@@ -784,6 +789,16 @@ _LEASE_UP_LABEL = re.compile(
     r"(?:,\s*(?:first move-ins|move-ins|opens|opening|delivers|delivery|deliveries)\s+(?P<when>[^,;]{2,20}))?\s*$",
     re.IGNORECASE,
 )
+_EVENT_LABEL = re.compile(
+    r"^(Opening|Launch|Relaunch|Renovation|Grand opening)\s*:\s*(?=[A-Za-z0-9])", re.IGNORECASE
+)
+_EVENT_LABELS = {
+    "opening": "Opening",
+    "grand opening": "Opening",
+    "launch": "Launching",
+    "relaunch": "Relaunching",
+    "renovation": "Renovating",
+}
 _JOB_LABEL = re.compile(
     r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)\s*[:·•|]\s*"
     r"(?P<role>[A-Za-z0-9].{2,80})$",

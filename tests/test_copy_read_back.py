@@ -2072,3 +2072,15 @@ def test_an_owners_goal_and_a_channel_they_do_not_run_yet_are_said() -> None:
         "hotel", title="GM", company="Wexley Inn", employee_count=40, notes="No renovation running."
     )
     assert "renovation" not in denial.lower(), denial  # only a channel of the offer's own work is a gap
+
+
+def test_an_event_label_is_its_verb_and_a_soft_opening_keeps_its_date() -> None:
+    _, body = _step_one(
+        "casino",
+        title="Director of Hotel Operations",
+        company="Red Bluff River Casino",
+        employee_count=2000,
+        signals=["Opening: 180-room hotel tower, soft opening Mar 2027 (Casino Journal)"],
+    )
+    assert "is opening a 180-room hotel tower, with a soft opening in March 2027" in _first(body), body
+    assert "Opening:" not in body and "Casino Journal" not in body, body

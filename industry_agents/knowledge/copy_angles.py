@@ -377,12 +377,12 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "outbound pipeline",
-            "Most B2B software teams I talk to want more outbound pipeline than the team they have can book, and hiring SDRs takes a quarter or more to pay off.",
+            "Most B2B sales teams I talk to want more outbound pipeline than the team they have can book, and hiring SDRs takes a quarter or more to pay off.",
             "That gap is usually where an outside team earns its keep: qualified meetings on the calendar this quarter.",
         ),
         observation_alt=(
             "meetings this quarter",
-            "Most B2B software teams I talk to need more first meetings this quarter than their own reps have time to book.",
+            "Most B2B sales teams I talk to need more first meetings this quarter than their own reps have time to book.",
             "An outside SDR team adds those meetings now, without a hiring round.",
         ),
         hire_roles=r"\b(?:SDR|BDR|sales|account exec|revenue|demand|growth|pipeline|business dev|RevOps)",
