@@ -489,14 +489,14 @@ OBSERVE: dict[str, Observations] = {
             ),
             Trade(
                 r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b",
-                "a fast-casual brand",
+                "a quick-service brand",
                 "orders are small and frequent, so the app commission takes a bigger share of each one",
                 (
                     "Moving regulars to order direct keeps that share on every order they place after it.",
                     "The regulars who order every week are the easiest ones to move off the apps.",
                 ),
                 ("small orders, big commissions", "the weekly regulars"),
-                field="fast casual",
+                field="quick service",
                 unless=_NO_APPS,
             ),
             Trade(
@@ -967,7 +967,7 @@ OBSERVE: dict[str, Observations] = {
                 "a consulting firm",
                 "work comes in projects, so the pipeline has to be refilled before each engagement ends, and referrals rarely time it that way",
                 (
-                    "Outbound books those first meetings before the current engagements end.",
+                    "Meetings with new prospective clients, booked while the current work is still running, are what close that gap.",
                     "First meetings booked ahead of the gap bring in work on a schedule referrals never keep.",
                 ),
                 ("the gap between engagements", "the next engagement"),
