@@ -1378,6 +1378,20 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    # "Deliveroo + Uber Eats ~35% of sales": the apps bring in that share, never "your Deliveroo and Uber Eats are"
+    (
+        re.compile(
+            r"^([A-Z][\w.]*(?: [A-Z][\w.]*)?(?: \+ | and |/| & )[A-Z][\w.]*(?: [A-Z][\w.]*)?) "
+            r"(?:~\s?|about |around )?(\d[\d.]*%) of (sales|orders|revenue|room nights|bookings)\b"
+        ),
+        r"about \2 of \3 come through \1",
+    ),
+    # "pro forma assumed 88%": what the pro forma assumed, said as a clause
+    (re.compile(r"\bpro forma (?:assumed|assumes|was|is) (?=\d)"), "the pro forma called for "),
+    # "board wants +$120M core deposits" -> "wants another $120M in core deposits"
+    (re.compile(r"\bwants \+([$€£]?\d[\d.,]*[KMBkmb]?)\s+(?=[a-z])"), r"wants another \1 in "),
+    (re.compile(r"\bwants \+(?=[$€£]?\d)"), "wants another "),
+    (re.compile(r"\b([Nn]amed to) (?=Inc\. 5000|Fortune 500|the\b)"), r"\1 the "),
     # "hired three litigation partners laterally" -> "hired three lateral litigation partners"
     (
         re.compile(r"\b(\w+) ([a-z][\w-]* )?(partners|attorneys|lawyers|bankers|advisors)( joined)? laterally\b"),

@@ -1060,7 +1060,9 @@ class Plan:
             said = m.group("how") or ("meeting" if m.group("foreign").lower() in _FOREIGN_MEETINGS else "call")
             how = "tour" if said.startswith("Toured") else said.lower()
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(how, "on the call")
-            day = _INFLECT.ordinal(str(int(m.group("day") or m.group("fday"))))
+            month = int(m.group("month") or 0)
+            # "Call 18/11" in a European record: the day is first when the first number cannot be a month
+            day = _INFLECT.ordinal(str(month if month > 12 else int(m.group("day") or m.group("fday"))))
             visit = {
                 "meeting": "meeting",
                 "mtg": "meeting",
@@ -1233,6 +1235,7 @@ class Plan:
         thermoforming lines", "your first weeks as CRO"), in the tier's register and rotated by reader; [] when
         the subject is not a noun phrase ("without a marketing director") or is a job ad."""
         subject = self.subject_for(fact, 0)
+        subject = re.sub(r"\b(?:the|your) (?=the\b)", "", subject) if subject else subject  # never "the the"
         said = self.restated.get(fact.raw)
         told = " ".join([fact.raw, fact.text, said.sentence if said else ""])
         hired = fact.kind == "past" or re.search(r"\bhired\b", fact.text, re.IGNORECASE)
@@ -1318,6 +1321,8 @@ class Plan:
                 if self.angles and (head.rstrip("s") in SITE_NOUNS or head in _NEW_PEOPLE):
                     ask = self.angles.no_fact_ask.replace("{company}'s", possessive(subject))
                     return [ask.format(company=subject)]
+                if subject.split()[-1][:1].isupper():
+                    return []  # "while the Front Range is new?": a place's name is not the news itself
                 pool = [
                     f"Worth 15 minutes while {subject} {when}?",
                     f"Could we find 15 minutes while {subject} {when}?",

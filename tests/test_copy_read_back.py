@@ -2084,3 +2084,32 @@ def test_an_event_label_is_its_verb_and_a_soft_opening_keeps_its_date() -> None:
     )
     assert "is opening a 180-room hotel tower, with a soft opening in March 2027" in _first(body), body
     assert "Opening:" not in body and "Casino Journal" not in body, body
+
+
+def test_a_european_call_date_a_board_target_and_app_shares_read_right() -> None:
+    """From a tuning read: "Call 18/11" was thanked as "the call on the 11th"; "+$120M core deposits",
+    "Deliveroo + Uber Eats ~35% of sales" and "pro forma assumed 88%" were pasted."""
+    _, saas = _step_one(
+        "saas",
+        title="Sales Manager DACH",
+        company="Klantvast B.V.",
+        employee_count=120,
+        notes="Call 18/11. DACH pipeline at zero, launching Germany in Q1.",
+    )
+    assert "on the 18th" in _first(saas) and "on the 11th" not in saas, saas
+    _, bank = _step_one(
+        "financial_services",
+        title="VP Marketing",
+        company="Granite Falls Community Bank",
+        employee_count=200,
+        notes="Call 11/12. LTD ~97%, board wants +$90M core deposits in 2027.",
+    )
+    assert "wants another $90M in core deposits in 2027" in bank and "+$" not in bank, bank
+    _, burgers = _step_one(
+        "restaurant",
+        title="Head of Digital",
+        company="Ember Lane Burgers",
+        employee_count=700,
+        notes="Deliveroo + Uber Eats ~30% of sales at ~27% commission.",
+    )
+    assert _first(burgers).startswith("About 30% of your sales come through Deliveroo and Uber Eats"), burgers

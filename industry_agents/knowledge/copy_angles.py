@@ -537,7 +537,7 @@ ANGLES: dict[str, CopyAngles] = {
             "Households and businesses won through a local campaign tend to stay after the rate changes.",
         ),
         hire_roles=r"\b(?:marketing|acquisition|deposit|growth|digital|member|retail|branch|treasury)",
-        no_fact_ask="Worth 15 minutes to see how many new accounts a local campaign could open for {company}?",
+        no_fact_ask="Worth 15 minutes to see how many new accounts a digital campaign could open for {company}?",
     ),
     "real_estate": CopyAngles(
         segment="property managers and developers",
