@@ -721,6 +721,7 @@ def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
     text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
+    text = re.sub(r"^(?:Dr|Dra|Mr|Ms|Mrs)\.? [A-Z][a-z]+:\s+(?=[a-z~\d])", "", text)  # "Dr. Rao: adding 2 NPs"
     text = _PRESS_LABEL.sub("", text)
     # "Opening: 212-room hotel tower, soft opening Feb 2027": an event's label is its verb
     text = _EVENT_LABEL.sub(lambda m: _EVENT_LABELS[m.group(1).lower()] + " ", text)
