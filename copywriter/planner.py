@@ -2784,6 +2784,14 @@ class Plan:
         )
         if empty and angle == 0:
             return f"{empty.group(1)} {empty.group(2)} still un{empty.group(3)}"  # "9 suites still unsigned"
+        overdue = re.search(r"\b(\d[\d,]*\+?) ([a-z]+) (?:are|were) (?:still )?overdue\b", fact.text)
+        if overdue and angle == 0:
+            return f"{overdue.group(1)} overdue {overdue.group(2)}"  # "about 1,900 kids are overdue" -> "1,900 overdue kids"
+        no_shows = re.search(
+            r"\b[Nn]o-shows? (?:rate )?(?:are |is )?(?:running |at )?(?:about |~)?(\d[\d.]*%)", fact.text
+        )
+        if no_shows and angle == 1:
+            return f"no-shows at {no_shows.group(1)}"
         goal = _GOAL_TO.search(fact.text)
         if goal and angle == 0 and not said:
             # "Board wants pipeline coverage from 3x to 4x by H2" -> "pipeline coverage to 4x"

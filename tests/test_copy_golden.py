@@ -482,7 +482,7 @@ def test_measured_notes_read_as_sentences_with_subjects_from_them() -> None:
             "healthcare_clinic",
             {"notes": "Roughly 2,100 patients are overdue for a cleaning."},
             "roughly 2,100 patients are overdue for a cleaning",
-            "2,100 patients",
+            "2,100 overdue patients",  # the count with what makes it matter (as "1,800 overdue patients")
         ),
         (
             "real_estate",
