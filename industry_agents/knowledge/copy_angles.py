@@ -559,8 +559,8 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b",
                 (
-                    "Every empty week is rent that doesn't come back, and concessions get harder to pull back the longer units sit.",
-                    "The longer a unit sits, the bigger the concession it takes to fill, and the empty weeks before that are rent that never comes back.",
+                    "Every empty week is rent that doesn't come back, and the longer space sits, the harder it is to fill at full rent.",
+                    "The longer space sits empty, the bigger the concession it usually takes to fill, and the empty weeks before that are rent that never comes back.",
                 ),
             ),
             (
