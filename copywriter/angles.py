@@ -703,7 +703,9 @@ _WITH = (
 )
 CALL_LABEL = re.compile(
     r"^(?:(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Meeting|Mtg|Spoke|"
-    r"Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)" + _WITH + r"\s+(?:on\s+)?"
+    r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)"
+    + _WITH
+    + r"\s+(?:on\s+)?"
     r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b|"
     r"(?P<foreign>Llamada|Reunión|Videollamada|Gespräch|Telefonat|Termin|Gesprek|Belafspraak|Afspraak|Appel|Réunion|"
     r"Rdv|RDV)" + _WITH + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
@@ -779,7 +781,7 @@ _QUOTE_ONLY = re.compile(r"^(?:\w+\s+){0,3}['\"‘“](?:[^'\"’”]|(?<=\w)['�
 _PRESS_LABEL = re.compile(
     # "Press release 10/14/2026: ...": the label and its date
     r"^(?:Press|News|PR|Press release|Announcement|Funding|Blog|Headline|Merger|Acquisition|M&A|Expansion)"
-    r"(?:\s+\d{1,2}/\d{1,2}/\d{2,4}|\s+\d{4}-\d\d-\d\d)?\s*[:·•|]\s*",
+    r"(?:\s+\d{1,2}/\d{1,2}/\d{2,4}|\s+\d{4}-\d\d-\d\d|\s*\([^()]*\))?\s*[:·•|]\s*",
     re.IGNORECASE,
 )
 # "Lease-up: The Alder at Mueller, 312 units, first move-ins Jan 2027": an enrichment label, the project, its size
@@ -801,7 +803,7 @@ _EVENT_LABELS = {
     "renovation": "Renovating",
 }
 _JOB_LABEL = re.compile(
-    r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)\s*[:·•|]\s*"
+    r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)(?:\s*\([^()]*\))?\s*[:·•|]\s*"
     r"(?P<role>[A-Za-z0-9].{2,80})$",
     re.IGNORECASE,
 )
@@ -1379,6 +1381,13 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    # "Announced new 200,000 sq ft stamping plant in Saltillo": the plant is the news, and it is still to open
+    (
+        re.compile(
+            r"^Announced (?:a |plans for a )?new (?=(?:[\w,.]+ ){0,4}(?:plant|factory|facility|line|site)\b)"
+        ),
+        "Opening a new ",
+    ),
     # "Deliveroo + Uber Eats ~35% of sales": the apps bring in that share, never "your Deliveroo and Uber Eats are"
     (
         re.compile(

@@ -1066,6 +1066,8 @@ class Plan:
             visit = {
                 "meeting": "meeting",
                 "mtg": "meeting",
+                "coffee": "coffee",
+                "lunch": "lunch",
                 "plant tour": "plant tour",
                 "site visit": "site visit",
             }

@@ -2113,3 +2113,26 @@ def test_a_european_call_date_a_board_target_and_app_shares_read_right() -> None
         notes="Deliveroo + Uber Eats ~30% of sales at ~27% commission.",
     )
     assert _first(burgers).startswith("About 30% of your sales come through Deliveroo and Uber Eats"), burgers
+
+
+def test_a_coffee_a_dated_job_label_and_an_announced_plant_are_said() -> None:
+    _, firm = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Hale Bishop LLP",
+        employee_count=90,
+        notes="Coffee 11/14 w/ Ann. 2 of their 4 rainmakers retire in '27.",
+    )
+    assert _first(firm).startswith("Thanks for the coffee on the 14th."), firm
+    _, plant = _step_one(
+        "manufacturing",
+        title="VP Manufacturing",
+        company="Osprey Components",
+        employee_count=900,
+        signals=[
+            "Announced new 150,000 sq ft machining plant in Monterrey (2026-10-02)",
+            "Job posting (2026-11-05): Maintenance Planner",
+        ],
+    )
+    assert "is opening a new 150,000 sq ft machining plant in Monterrey" in _first(plant), plant
+    assert "Job posting" not in plant, plant

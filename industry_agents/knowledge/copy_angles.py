@@ -638,7 +638,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning.",
             ),
             (
-                r"\bnew (?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b(?![^.;]*\bshift\b)[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
+                r"\bnew (?:[\w,.]+ ){0,4}?(?:line|plant|press|machine)|\binstall|\bexpan|\bopen|\bcommission|\badd\w*\b(?![^.;]*\bshift\b)[^.;]*\b(?:lines?|machines?|presses?|cells?)\b",
                 (
                     "A new line is easiest to monitor from day one, before its failure patterns are learned the hard way.",
                     "A line's first months are when its real failure patterns show up, and the cheapest time to start watching for them.",
