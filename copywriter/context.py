@@ -10,6 +10,7 @@ different emails and the same person always reads the same one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -303,6 +304,10 @@ def _persona(profile: AgentProfile, analysis: AnalysisResult, title: str | None)
     return None
 
 
+# a title that says the reader is a physician or a dentist ("DDS | Owner", "Medical Director, MD")
+_DOCTOR_TITLE = re.compile(r"\b(?:MD|M\.D\.|DDS|DMD|DO|DPM|Dr\.?)(?=$|[\s,|/)])")
+
+
 def _signals(prospect: ProspectData, analysis: AnalysisResult) -> tuple[list[str], list[str]]:
     """The prospect's signals, those the analysis picked as hooks first; plus hook texts used as-is."""
     raw = [strip_end(s) for s in (clean(x) for x in prospect.signals) if s]
@@ -432,6 +437,12 @@ class Context:
     def greeting(self) -> str:
         """ "Hi Dana," or, with no first name, "Hi Acme team," when the name is short, else "Hi there,"."""
         word = _GREETING[self.style]
+        last = clean(self.prospect.last_name)
+        if last and (
+            _DOCTOR_TITLE.search(self.prospect.title or "")
+            or re.search(rf"\bDra?\.? {re.escape(last)}\b", self.prospect.notes or "")
+        ):
+            return f"{word} Dr. {last},"  # a physician or dentist the notes call "Dr. Rao" is greeted so
         if self.first_name:
             return f"{word} {self.first_name},"
         short = self.company

@@ -2136,3 +2136,24 @@ def test_a_coffee_a_dated_job_label_and_an_announced_plant_are_said() -> None:
     )
     assert "is opening a new 150,000 sq ft machining plant in Monterrey" in _first(plant), plant
     assert "Job posting" not in plant, plant
+
+
+def test_a_physician_or_dentist_is_greeted_as_doctor() -> None:
+    """A reader marked "Hi Anika" to a physician-owner the notes call "Dr. Rao"."""
+    dentist = _step_one(
+        "healthcare_clinic", title="Owner, DDS", company="Brightleaf Dental", last_name="Okafor", employee_count=20
+    )[1]
+    assert dentist.startswith("Hi Dr. Okafor,"), dentist
+    owner = _step_one(
+        "healthcare_clinic",
+        title="Medical Director & Owner",
+        company="Cedar Family Medicine",
+        last_name="Lin",
+        employee_count=40,
+        notes="Dr. Lin: ~500 patients not seen in 18+ mo.",
+    )[1]
+    assert owner.startswith("Hi Dr. Lin,"), owner
+    manager = _step_one(
+        "healthcare_clinic", title="Practice Manager", company="Cedar Family Medicine", last_name="Ng"
+    )[1]
+    assert manager.startswith("Hi Alex,"), manager
