@@ -34,6 +34,7 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1275,7 +1276,20 @@ _EVENT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "opened", "opening", "openings", "new office", "new location", "new branch"),
-    "move": ("migrated", "moved", "migration", "switched", "relocated", "move"),
+    # and in the record's own language ("overstap naar Shopify Plus", "Wechsel von Shopware auf Shopify Plus")
+    "move": (
+        "migrated",
+        "moved",
+        "migration",
+        "switched",
+        "relocated",
+        "move",
+        "overstap",
+        "wechsel",
+        "umstieg",
+        "migración",
+        "passage à",
+    ),
     # a job ad in German, French, Spanish or Dutch ("Sucht 2 Instandhaltungstechniker") is a hire too
     "hire": (
         "hiring",
@@ -1308,6 +1322,9 @@ _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name[1:])
+
+
 def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None:
         return []
@@ -1320,7 +1337,9 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
             if any(re.search(rf"\b{re.escape(w)}", facts) for w in words):
                 grounded = True
         for word in specifics:
-            if word.lower() not in ctx.record_lower and not any(word in n for n in _names(ctx)):
+            # a month is grounded by its abbreviation ("soft launch Feb 2027" grounds "February 2027")
+            short = word.lower()[:3] if word.lower() in _MONTH_NAMES else word.lower()
+            if short not in ctx.record_lower and not any(word in n for n in _names(ctx)):
                 grounded = False
         if unaddressed and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words)):
             continue  # "saw a lot of ..." is not an event claim about the prospect
