@@ -43,6 +43,7 @@ from tests.support.golden_support import (
     HOLDOUT10,
     HOLDOUT11,
     HOLDOUT12,
+    HOLDOUT13,
     TUNING,
     TUNING2,
     TUNING3,
@@ -90,8 +91,18 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12],
-    ids=["holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12"],
+    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13],
+    ids=[
+        "holdout5",
+        "holdout6",
+        "holdout7",
+        "holdout8",
+        "holdout9",
+        "holdout10",
+        "holdout11",
+        "holdout12",
+        "holdout13",
+    ],
 )
 def test_holdout_set_figures(path: Path) -> None:
     if not path.exists():

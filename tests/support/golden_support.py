@@ -42,6 +42,7 @@ HOLDOUT9 = GOLDEN / "holdout9.jsonl"
 HOLDOUT10 = GOLDEN / "holdout10.jsonl"
 HOLDOUT11 = GOLDEN / "holdout11.jsonl"
 HOLDOUT12 = GOLDEN / "holdout12.jsonl"
+HOLDOUT13 = GOLDEN / "holdout13.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
