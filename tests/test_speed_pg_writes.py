@@ -1,0 +1,130 @@
+"""Issue 14 (round 8), PostgreSQL write paths made cheaper: each must store what the slower path stored.
+
+- `write_analyses` on PostgreSQL upserts the prospects and inserts the analyses in one statement on the
+  driver (`_PG_WRITE`); the Core statements it replaces stay the path elsewhere. Both are run on the
+  same batch (a repeated e-mail, a known prospect whose stored fields must be kept, a replace, text
+  outside ASCII) in two workspaces, and every stored column is compared, the JSON as stored text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select, text
+
+import prospect_intelligence as intel
+from models import Analysis, Prospect
+from schemas import ProspectData
+
+KNOWN = {
+    "email": "dana.reyes@silverpeakcasino.com",
+    "first_name": "Dana",
+    "title": "VP of Marketing",
+    "company": "Silver Peak Casino Resort",
+    "signals": ["Opening a 400-room hotel tower in Q2 2027"],
+}
+BATCH: list[tuple[dict[str, Any], bool]] = [
+    # the known prospect again, without her title: the stored title is kept, the signal added
+    ({"email": "Dana.Reyes@SilverPeakCasino.com", "employees": 2000, "signals": ["Hiring a host"]}, False),
+    ({"email": "zoe.muller@casino.example.com", "first_name": "Zoë", "last_name": 'Müller-"Ñandú"'}, False),
+    (
+        {"email": "sam@casino.example.com", "first_name": "Sam", "title": "Casino Host", "clay_row_id": "r-7"},
+        False,
+    ),
+    # the same e-mail later in the batch merges over the earlier item
+    ({"email": "zoe.muller@casino.example.com", "title": "Director of Player Development"}, False),
+    # replace: what is sent, nothing kept
+    ({"email": "lee@casino.example.com", "first_name": "Lee", "company": "Harbor Casino"}, True),
+]
+
+
+def _bind(db: Any, value: uuid.UUID) -> Any:
+    return value.hex if db.is_sqlite else value
+
+
+async def _stored(db: Any, workspace_id: uuid.UUID) -> dict[str, Any]:
+    """The workspace's prospects and analyses as stored (ids replaced by e-mails, JSON as its text)."""
+    async with db.session(write=False) as s:
+        prospects = (
+            await s.execute(
+                text(
+                    "SELECT email, clay_row_id, CAST(data AS TEXT), created_at = updated_at FROM prospects "
+                    "WHERE workspace_id = :w ORDER BY email"
+                ),
+                {"w": _bind(db, workspace_id)},
+            )
+        ).all()
+        analyses = (
+            await s.execute(
+                text(
+                    "SELECT p.email, a.agent_id = i.id, a.industry, a.agent_version, a.engine, a.score, a.tier, "
+                    "CAST(a.result AS TEXT), CAST(a.usage AS TEXT), a.usage IS NULL "
+                    "FROM analyses a JOIN prospects p ON p.id = a.prospect_id "
+                    "JOIN industry_agents i ON i.workspace_id = a.workspace_id AND i.industry = 'casino' "
+                    "WHERE a.workspace_id = :w ORDER BY p.email, a.created_at"
+                ),
+                {"w": _bind(db, workspace_id)},
+            )
+        ).all()
+    return {"prospects": [tuple(r) for r in prospects], "analyses": [tuple(r) for r in analyses]}
+
+
+async def _write(rg: Any, workspace: str, *, raw: bool) -> tuple[uuid.UUID, list[intel.StoredRow]]:
+    db = rg.db
+    other = await rg.other_client(workspace)
+    r = await other.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [KNOWN]})
+    assert r.status_code == 200, r.text
+    async with db.session(write=False) as s:
+        pid = uuid.UUID(r.json()["items"][0]["result"]["prospect_id"])
+        workspace_id = (await s.execute(select(Prospect.workspace_id).where(Prospect.id == pid))).scalar_one()
+    agent, profile = await intel.agent_profile(db, workspace_id=workspace_id, industry="casino")
+    outcomes = []
+    for item, replace in BATCH:
+        given = ProspectData.model_validate(item)
+        [merged] = await intel.with_known(db, workspace_id=workspace_id, prospects=[given], replace=replace)
+        outcomes.append(
+            await intel.assess(
+                rg.app.state.llm,
+                workspace_id=workspace_id,
+                profile=profile,
+                data=merged,
+                given=given,
+                replace=replace,
+            )
+        )
+    async with db.session() as s:
+        rows = await intel.write_analyses(s, workspace_id=workspace_id, agent=agent, outcomes=outcomes, raw=raw)
+    return workspace_id, rows
+
+
+async def test_the_one_statement_pg_write_stores_what_the_core_statements_store(rig, monkeypatch):
+    rg = await rig()
+    calls = []
+    one_statement = intel._pg_write
+
+    async def counted(*args: Any) -> Any:
+        calls.append(len(args[5]))
+        return await one_statement(*args)
+
+    monkeypatch.setattr(intel, "_pg_write", counted)
+    ws_raw, raw_rows = await _write(rg, "raw writer", raw=True)
+    # on PostgreSQL the known prospect's request and the batch went through the one statement (SQLite
+    # has only the Core statements)
+    assert calls == ([] if rg.db.is_sqlite else [1, 5])
+    calls.clear()
+    ws_core, core_rows = await _write(rg, "core writer", raw=False)
+    assert calls == ([] if rg.db.is_sqlite else [1])  # the request only
+    raw, core = await _stored(rg.db, ws_raw), await _stored(rg.db, ws_core)
+    assert raw == core
+    # four prospects (the known one merged, Zoë once), six analyses (the known one's first, then five)
+    assert len(raw["prospects"]) == 4 and len(raw["analyses"]) == 6
+    dana = next(p for p in raw["prospects"] if p[0].startswith("dana"))
+    assert '"title":"VP of Marketing"' in dana[2] and "Hiring a host" in dana[2]  # kept and added
+    # each answer names the prospect and the analysis it stored, as the Core path's answer does
+    assert [r.merged.changed for r in raw_rows] == [r.merged.changed for r in core_rows]
+    assert len({r.analysis_id for r in raw_rows}) == 5 and raw_rows[1].prospect_id == raw_rows[3].prospect_id
+    async with rg.db.session(write=False) as s:
+        for r in raw_rows:
+            pid = (await s.execute(select(Analysis.prospect_id).where(Analysis.id == r.analysis_id))).scalar_one()
+            assert pid == r.prospect_id
