@@ -340,7 +340,7 @@ async def write_analyses(
             "clay_row_id": merged.data.clay_row_id,
             "data": data,
         }
-    driver = await _pg_driver(session) if raw else None
+    driver = await sql.pg_driver(session) if raw else None
     if driver is not None:
         analysis_ids = [uuid.uuid4() for _ in outcomes]
         with driver_errors("write_analyses"):
@@ -402,18 +402,6 @@ WITH stored AS (
 )
 SELECT email, id FROM stored
 """
-
-
-async def _pg_driver(session: AsyncSession) -> Any:
-    """The asyncpg connection under the session, inside its transaction (begun by the read before it),
-    or None (another backend or driver, or no transaction begun: then the Core statements run)."""
-    if sql.dialect(session) != "postgresql":
-        return None
-    conn = await session.connection()
-    driver = (await conn.get_raw_connection()).driver_connection
-    if not type(driver).__module__.startswith("asyncpg") or not driver.is_in_transaction():
-        return None
-    return driver
 
 
 def _json(value: Any) -> str:

@@ -128,3 +128,92 @@ async def test_the_one_statement_pg_write_stores_what_the_core_statements_store(
         for r in raw_rows:
             pid = (await s.execute(select(Analysis.prospect_id).where(Analysis.id == r.analysis_id))).scalar_one()
             assert pid == r.prospect_id
+
+
+async def test_the_one_statement_member_upsert_stores_what_the_core_statements_store(rig, monkeypatch):
+    """`upsert_members` on PostgreSQL (one statement: the members there before, and the upsert) against
+    its Core statements, on two campaigns with the same members: a member whose status is `new` becomes
+    `analyzed`, one further along keeps its status, a prospect twice takes its last analysis, a new one
+    is added and reported new."""
+    from campaigns import service
+    from core.sql import owned_campaign
+    from models import CampaignProspect
+    from tests.support.campaign_rig import make_campaign, person
+
+    rg = await rig()
+    calls = []
+    one_statement = service._pg_members
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(len(kwargs["stored"]))
+        return await one_statement(*args, **kwargs)
+
+    monkeypatch.setattr(service, "_pg_members", counted)
+    cid_a, pids = await make_campaign(rg, 4)
+    cid_b, same = await make_campaign(rg, 4)
+    assert same == pids
+    r = await rg.client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [person(9)]})
+    assert r.status_code == 200, r.text
+    newcomer = uuid.UUID(r.json()["items"][0]["result"]["prospect_id"])
+    calls.clear()
+    async with rg.db.session() as s:
+        for cid in (cid_a, cid_b):
+            for pid, status in ((pids[1], "in_sequence"), (pids[2], "new")):
+                member = (
+                    await s.execute(
+                        select(CampaignProspect).where(
+                            CampaignProspect.campaign_id == uuid.UUID(cid),
+                            CampaignProspect.prospect_id == uuid.UUID(pid),
+                        )
+                    )
+                ).scalar_one()
+                member.status = status
+        analyses = {
+            p: a
+            for p, a in (
+                await s.execute(select(Analysis.prospect_id, Analysis.id).order_by(Analysis.created_at))
+            ).all()
+        }
+        workspace_id = (await s.execute(select(Prospect.workspace_id).where(Prospect.id == newcomer))).scalar_one()
+    other_analysis = analyses[newcomer]
+    ids = [uuid.UUID(p) for p in pids]
+    stored = [
+        service.Member(ids[0], analyses[ids[0]], 2, 55),
+        service.Member(ids[1], analyses[ids[1]], 1, 88),
+        service.Member(ids[2], analyses[ids[2]], 3, 30),
+        service.Member(ids[3], analyses[ids[3]], 2, 60),
+        service.Member(newcomer, other_analysis, 1, 91),
+        service.Member(ids[0], other_analysis, 4, 12),  # again: the last one wins
+    ]
+    new = {}
+    for cid, raw in ((cid_a, True), (cid_b, False)):
+        async with rg.db.session() as s:
+            await owned_campaign(s, workspace_id=workspace_id, campaign_id=uuid.UUID(cid))  # begins, as callers do
+            new[cid] = await service.upsert_members(
+                s, workspace_id=workspace_id, campaign_id=uuid.UUID(cid), stored=stored, raw=raw
+            )
+    assert calls == ([] if rg.db.is_sqlite else [6])
+    assert new[cid_a] == new[cid_b] == {newcomer}
+    rows = {}
+    async with rg.db.session(write=False) as s:
+        for cid in (cid_a, cid_b):
+            rows[cid] = sorted(
+                (
+                    await s.execute(
+                        select(
+                            CampaignProspect.prospect_id,
+                            CampaignProspect.analysis_id,
+                            CampaignProspect.tier,
+                            CampaignProspect.score,
+                            CampaignProspect.status,
+                            CampaignProspect.workspace_id,
+                            CampaignProspect.updated_at >= CampaignProspect.created_at,
+                        ).where(CampaignProspect.campaign_id == uuid.UUID(cid))
+                    )
+                ).all()
+            )
+    assert rows[cid_a] == rows[cid_b]
+    by_id = {r[0]: r for r in rows[cid_a]}
+    assert by_id[ids[0]][1:4] == (other_analysis, 4, 12)
+    assert by_id[ids[1]][4] == "in_sequence" and by_id[ids[2]][4] == "analyzed"
+    assert by_id[newcomer][4] == "analyzed" and len(by_id) == 5
