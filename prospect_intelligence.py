@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 import structlog
 from pydantic import Field, ValidationError
-from sqlalchemy import String, and_, bindparam, func, select
+from sqlalchemy import Integer, String, and_, bindparam, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,8 +39,18 @@ from intelligence.facts import ProspectFacts
 from intelligence.scoring import analyze_facts, analyze_rules
 from llm import LLMClient, LLMUnavailable
 from llm.batches import USE_BATCHES_HELP
-from models import Analysis, CampaignProspect, IndustryAgent, JobItem, JobItemStatus, Message, Prospect, utcnow
-from perf import jsoncodec
+from models import (
+    AgentStatus,
+    Analysis,
+    CampaignProspect,
+    IndustryAgent,
+    JobItem,
+    JobItemStatus,
+    Message,
+    Prospect,
+    utcnow,
+)
+from perf import jsoncodec, rawread
 from schemas import (
     AgentProfile,
     AnalysisResult,
@@ -224,6 +234,14 @@ async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[
     """The stored data of the workspace's prospects with these e-mails, read outside the request's transaction."""
     wanted = sorted({e.lower() for e in emails})
     found: dict[str, dict[str, Any]] = {}
+    if not wanted:
+        return found
+    if db.backend == "postgresql":  # on the driver: one round trip, no session, BEGIN or pre-ping
+        reader = rawread.reader(db)
+        rows = await reader.all("intel.stored_data", _STORED_PG, {"workspace_id": workspace_id, "emails": wanted})
+        if rows is not rawread.FAILED:
+            data = reader.column("intel.stored_data", _STORED_PG, 1)
+            return {email: data(value) for email, value in rows}
     async with db.session(write=False) as session:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
@@ -512,13 +530,39 @@ async def store_many(
     return out
 
 
+_AGENT_COLUMNS = tuple(IndustryAgent.__table__.c)
+_LATEST_READY = (
+    select(*_AGENT_COLUMNS)
+    .where(
+        IndustryAgent.workspace_id == bindparam("workspace_id"),
+        IndustryAgent.industry == bindparam("industry"),
+        IndustryAgent.status == bindparam("status"),
+    )
+    .order_by(IndustryAgent.version.desc())
+    .limit(bindparam("one", type_=Integer))
+)
+
+
 async def agent_profile(
     db: TuneDatabase, *, workspace_id: uuid.UUID, industry: str
 ) -> tuple[IndustryAgent, AgentProfile]:
-    async with db.session(write=False) as session:
-        agent = await latest_agent(
-            session, workspace_id=workspace_id, industry=resolve_slug(industry), ready_only=True
+    """The industry's latest ready agent (version 1 of a built-in one made at its first use) and its
+    profile. On PostgreSQL the agent is read on the driver (perf/rawread.py: one round trip, no session,
+    BEGIN or pre-ping) into an `IndustryAgent` not attached to any session, as `latest_agent` reads it."""
+    slug = resolve_slug(industry)
+    agent: IndustryAgent | None = None
+    row: Any = rawread.FAILED
+    if db.backend == "postgresql":
+        row = await rawread.reader(db).first(
+            "intel.latest_ready_agent",
+            _LATEST_READY,
+            {"workspace_id": workspace_id, "industry": slug, "status": AgentStatus.READY.value, "one": 1},
         )
+        if row is not None and row is not rawread.FAILED:
+            agent = IndustryAgent(**{c.key: value for c, value in zip(_AGENT_COLUMNS, row, strict=True)})
+    if row is rawread.FAILED:
+        async with db.session(write=False) as session:
+            agent = await latest_agent(session, workspace_id=workspace_id, industry=slug, ready_only=True)
     if agent is None:  # first use of a built-in industry: a short write creates version 1
         async with db.session() as session:
             agent = await ensure_agent(session, workspace_id=workspace_id, industry=industry)

@@ -273,3 +273,69 @@ async def test_a_pool_that_breaks_mid_import_leaves_the_rest_to_the_event_loop(r
             )
         ).all()
     assert sorted(n for _, n, _ in counts) == [600, 600] and all(n == m for _, n, m in counts)
+
+
+async def test_the_agent_read_on_the_driver_is_the_agent_the_session_reads(rig, monkeypatch):
+    """`agent_profile` (on PostgreSQL read on the driver) gives the latest ready version with every
+    column as `latest_agent` loads it, and its profile; a version still building is passed over."""
+    from industry_agents.service import latest_agent
+    from models import IndustryAgent
+
+    rg = await rig()
+    r = await rg.client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [KNOWN]})
+    assert r.status_code == 200, r.text
+    async with rg.db.session() as s:
+        v1 = (await s.execute(select(IndustryAgent))).scalar_one()
+        workspace_id = v1.workspace_id
+        s.add(
+            IndustryAgent(
+                workspace_id=workspace_id,
+                industry="casino",
+                version=2,
+                status="building",
+                request={},
+                profile=None,
+            )
+        )
+    from perf import rawread
+
+    reader, answers = rawread.reader(rg.db), []
+    first = reader.first
+
+    async def recorded(*args: Any) -> Any:
+        answers.append(await first(*args))
+        return answers[-1]
+
+    monkeypatch.setattr(reader, "first", recorded)
+    agent, profile = await intel.agent_profile(rg.db, workspace_id=workspace_id, industry="Casino")
+    # PostgreSQL: read on the driver (a row, not the engine's fallback); SQLite: through the session
+    assert (answers == []) if rg.db.is_sqlite else (len(answers) == 1 and isinstance(answers[0], tuple))
+    async with rg.db.session(write=False) as s:
+        loaded = await latest_agent(s, workspace_id=workspace_id, industry="casino", ready_only=True)
+    assert loaded is not None and loaded.version == 1
+    columns = [c.key for c in IndustryAgent.__table__.c]
+    assert {c: getattr(agent, c) for c in columns} == {c: getattr(loaded, c) for c in columns}
+    assert profile.model_dump() == loaded.profile
+
+
+async def test_known_data_is_read_on_the_driver_on_postgresql(rig, monkeypatch):
+    """`known_data` reads the stored prospects on the driver on PostgreSQL (not the engine's fallback),
+    merged data as stored; an e-mail in any case finds its prospect."""
+    from perf import rawread
+
+    rg = await rig()
+    r = await rg.client.post("/api/prospects/analyze-batch", json={"industry": "casino", "prospects": [KNOWN]})
+    assert r.status_code == 200, r.text
+    async with rg.db.session(write=False) as s:
+        workspace_id, data = (await s.execute(select(Prospect.workspace_id, Prospect.data))).one()
+    reader, answers = rawread.reader(rg.db), []
+    every = reader.all
+
+    async def recorded(*args: Any) -> Any:
+        answers.append(await every(*args))
+        return answers[-1]
+
+    monkeypatch.setattr(reader, "all", recorded)
+    found = await intel.known_data(rg.db, workspace_id=workspace_id, emails=[KNOWN["email"].upper(), "x@y.com"])
+    assert found == {KNOWN["email"]: data}
+    assert (answers == []) if rg.db.is_sqlite else (len(answers) == 1 and answers[0] is not rawread.FAILED)
