@@ -87,6 +87,9 @@ def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
 
 WORKER_CHUNK = 250  # rows per task of the worker processes (campaigns/import_pool.py)
 STORE_CHUNK = 100  # prospects written per statement pair; the loop runs other requests in between
+# PostgreSQL: each pair is one statement of array parameters on the driver, whatever its size
+# (prospect_intelligence.write_analyses, campaigns.service.upsert_members): a worker chunk at a time
+PG_STORE_CHUNK = 250
 SLICE_S = 0.001  # CPU time an import holds the event loop before letting other requests run
 PAUSE_S = 0.001  # then it steps aside this long, so a request in flight finishes several of its steps
 
@@ -236,6 +239,7 @@ async def import_csv(
     scored = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=replace)
     stored: list[Stored] = []
     new: set[uuid.UUID] = set()
+    postgres = sql.dialect(session) == "postgresql"
 
     async def store(first: int, results: list[AnalysisResult]) -> None:
         """Store the good rows from `first` on with their `results` (in chunks, yielding in between)."""
@@ -244,24 +248,25 @@ async def import_csv(
             (p, a) for (_, p), a in zip(good[first : first + len(results)], results, strict=True)
         ]
         results.clear()  # `analysed` holds the analyses now, and lets them go chunk by chunk below
-        for start in range(0, len(analysed), STORE_CHUNK):
+        size = PG_STORE_CHUNK if postgres else STORE_CHUNK
+        for start in range(0, len(analysed), size):
             part = await store_many(
                 session,
                 workspace_id=workspace_id,
                 agent=agent,
                 replace=replace,
-                analysed=analysed[start : start + STORE_CHUNK],
+                analysed=analysed[start : start + size],
             )
             new |= await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id, stored=part)
             stored.extend(part)
-            analysed[start : start + STORE_CHUNK] = [None] * len(part)  # freed a few at a time, not all at the end
+            analysed[start : start + size] = [None] * len(part)  # freed a few at a time, not all at the end
             await asyncio.sleep(PAUSE_S)
 
     results: list[AnalysisResult] | None = None
     # PostgreSQL: each worker chunk is stored as soon as it is scored, in row order, while the workers
     # score the next ones (one transaction as before). SQLite scores everything first: its write lock
     # would otherwise be held while the workers score.
-    overlap = pool is not None and sql.dialect(session) == "postgresql"
+    overlap = pool is not None and postgres
     done = 0  # rows stored so far
     if overlap and pool is not None:
         await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
