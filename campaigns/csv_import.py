@@ -43,6 +43,7 @@ import prospect_intelligence as intel
 from campaigns import import_pool
 from campaigns.schemas import ImportRead, RowChange, RowError
 from campaigns.service import campaign_agent, open_campaign, upsert_members
+from core import sql
 from core.errors import TuneError, Unprocessable
 from core.sql import owned_campaign
 from database_async import TuneDatabase
@@ -86,6 +87,9 @@ def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
 
 WORKER_CHUNK = 250  # rows per task of the worker processes (campaigns/import_pool.py)
 STORE_CHUNK = 100  # prospects written per statement pair; the loop runs other requests in between
+# PostgreSQL: each pair is one statement of array parameters on the driver, whatever its size
+# (prospect_intelligence.write_analyses, campaigns.service.upsert_members): a worker chunk at a time
+PG_STORE_CHUNK = 250
 SLICE_S = 0.001  # CPU time an import holds the event loop before letting other requests run
 PAUSE_S = 0.001  # then it steps aside this long, so a request in flight finishes several of its steps
 
@@ -233,42 +237,78 @@ async def import_csv(
     clock.append(time.perf_counter())
     agent, profile = await campaign_agent(db, campaign)
     scored = await intel.with_known(db, workspace_id=workspace_id, prospects=[p for _, p in good], replace=replace)
+    stored: list[Stored] = []
+    new: set[uuid.UUID] = set()
+    postgres = sql.dialect(session) == "postgresql"
+
+    async def store(first: int, results: list[AnalysisResult]) -> None:
+        """Store the good rows from `first` on with their `results` (in chunks, yielding in between)."""
+        nonlocal new
+        analysed: list[Any] = [
+            (p, a) for (_, p), a in zip(good[first : first + len(results)], results, strict=True)
+        ]
+        results.clear()  # `analysed` holds the analyses now, and lets them go chunk by chunk below
+        size = PG_STORE_CHUNK if postgres else STORE_CHUNK
+        for start in range(0, len(analysed), size):
+            part = await store_many(
+                session,
+                workspace_id=workspace_id,
+                agent=agent,
+                replace=replace,
+                analysed=analysed[start : start + size],
+            )
+            new |= await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id, stored=part)
+            stored.extend(part)
+            analysed[start : start + size] = [None] * len(part)  # freed a few at a time, not all at the end
+            await asyncio.sleep(PAUSE_S)
+
     results: list[AnalysisResult] | None = None
-    if pool is not None:
+    # PostgreSQL: each worker chunk is stored as soon as it is scored, in row order, while the workers
+    # score the next ones (one transaction as before). SQLite scores everything first: its write lock
+    # would otherwise be held while the workers score.
+    overlap = pool is not None and postgres
+    done = 0  # rows stored so far
+    if overlap and pool is not None:
+        await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
+        tasks = [
+            asyncio.ensure_future(import_pool.run(pool, import_pool.score, profile, scored[i : i + WORKER_CHUNK]))
+            for i in range(0, len(scored), WORKER_CHUNK)
+        ]
         try:
-            done = await asyncio.gather(
+            for task in tasks:
+                part = await task
+                n = len(part)
+                await store(done, part)
+                done += n
+            results = []
+        except BrokenProcessPool:  # the rows not stored yet are scored in the event loop instead
+            import_pool.broken(pool)
+            pool = None
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+    elif pool is not None:
+        try:
+            parts = await asyncio.gather(
                 *(
                     import_pool.run(pool, import_pool.score, profile, scored[i : i + WORKER_CHUNK])
                     for i in range(0, len(scored), WORKER_CHUNK)
                 )
             )
-            results = [result for part in done for result in part]
+            results = [result for part in parts for result in part]
         except BrokenProcessPool:  # nothing is written yet: the event loop scores them instead
             import_pool.broken(pool)
             pool = None
     if results is None:
         results = []
-        for prospect in scored:
+        for prospect in scored[done:]:
             results.append(analyze_rules(profile, prospect))
             await pace()  # let other requests run between slices of scoring
     clock.append(time.perf_counter())
-    await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
-    analysed: list[Any] = [(p, a) for (_, p), a in zip(good, results, strict=True)]
-    results.clear()  # `analysed` holds the analyses now, and lets them go chunk by chunk below
-    stored: list[Stored] = []
-    new: set[uuid.UUID] = set()
-    for start in range(0, len(analysed), STORE_CHUNK):  # in chunks, yielding in between
-        part = await store_many(
-            session,
-            workspace_id=workspace_id,
-            agent=agent,
-            replace=replace,
-            analysed=analysed[start : start + STORE_CHUNK],
-        )
-        new |= await upsert_members(session, workspace_id=workspace_id, campaign_id=campaign_id, stored=part)
-        stored += part
-        analysed[start : start + STORE_CHUNK] = [None] * len(part)  # freed a few at a time, not all at the end
-        await asyncio.sleep(PAUSE_S)
+    if not overlap:
+        await owned_campaign(session, workspace_id=workspace_id, campaign_id=campaign_id)  # still there
+    await store(done, results)
     clock.append(time.perf_counter())
     by_tier: dict[str, int] = {}
     for a in stored:

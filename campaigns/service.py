@@ -39,7 +39,7 @@ from campaigns.schemas import (
 )
 from core import paging
 from core.errors import Conflict, NotFound, Unprocessable, validate_each
-from core.sql import chunks, owned_campaign, table_insert
+from core.sql import chunks, owned_campaign, pg_driver, table_insert
 from database_async import TuneDatabase
 from industry_agents.knowledge import BUILTIN
 from industry_agents.resolve import resolve_slug
@@ -59,6 +59,7 @@ from models import (
 )
 from perf import rawread
 from schemas import AgentProfile, Page, ProspectData, TierThresholds
+from tracking.rawwrite import driver_errors
 
 log = structlog.get_logger()
 
@@ -268,9 +269,21 @@ class Analysed(Protocol):
 
 
 async def upsert_members(
-    session: AsyncSession, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, stored: Sequence[Analysed]
+    session: AsyncSession,
+    *,
+    workspace_id: uuid.UUID,
+    campaign_id: uuid.UUID,
+    stored: Sequence[Analysed],
+    raw: bool = True,
 ) -> set[uuid.UUID]:
-    """Put analysed prospects in the campaign (tier, score, analysis); return the ids that were new."""
+    """Put analysed prospects in the campaign (tier, score, analysis); return the ids that were new.
+
+    On PostgreSQL (asyncpg, in a transaction already begun) one statement on the driver does both (the
+    members there before, and the upsert: `_PG_MEMBERS`), the same rows in one round trip."""
+    driver = await pg_driver(session) if stored and raw else None
+    if driver is not None:
+        with driver_errors("upsert_members"):
+            return await _pg_members(driver, workspace_id=workspace_id, campaign_id=campaign_id, stored=stored)
     ids = [a.prospect_id for a in stored]
     existing: set[uuid.UUID] = set()
     for chunk in chunks(ids):
@@ -316,6 +329,51 @@ async def upsert_members(
             rows,
         )
     return set(latest) - existing
+
+
+# `upsert_members` on PostgreSQL: which of the prospects were members already (`before`: the statement's
+# snapshot, taken before its upsert) and the upsert, in one statement. Every column one array parameter
+# (the same text for any batch size, prepared once per connection); `before` joins the ids to the
+# unique (campaign, prospect) index, one probe per id whatever the plan.
+_PG_MEMBERS = """
+WITH before AS (
+    SELECT c.prospect_id FROM unnest($3::uuid[]) AS w (prospect_id)
+    JOIN campaign_prospects c ON c.campaign_id = $1 AND c.prospect_id = w.prospect_id
+), up AS (
+    INSERT INTO campaign_prospects (
+        id, workspace_id, campaign_id, prospect_id, analysis_id, tier, score, status, created_at, updated_at
+    )
+    SELECT m.id, $2, $1, m.prospect_id, m.analysis_id, m.tier, m.score, $4, $5, $5
+    FROM unnest($6::uuid[], $3::uuid[], $7::uuid[], $8::int[], $9::int[])
+        AS m (id, prospect_id, analysis_id, tier, score)
+    ON CONFLICT (campaign_id, prospect_id) DO UPDATE SET
+        analysis_id = excluded.analysis_id, tier = excluded.tier, score = excluded.score,
+        updated_at = excluded.updated_at,
+        status = CASE WHEN campaign_prospects.status = $10 THEN $4 ELSE campaign_prospects.status END
+)
+SELECT prospect_id FROM before
+"""
+
+
+async def _pg_members(
+    driver: Any, *, workspace_id: uuid.UUID, campaign_id: uuid.UUID, stored: Sequence[Analysed]
+) -> set[uuid.UUID]:
+    latest = {a.prospect_id: a for a in stored}  # the same prospect twice: its last analysis wins
+    members = list(latest.values())
+    before = await driver.fetch(
+        _PG_MEMBERS,
+        campaign_id,
+        workspace_id,
+        list(latest),
+        ProspectStatus.ANALYZED.value,
+        utcnow(),
+        [uuid.uuid4() for _ in members],
+        [a.analysis_id for a in members],
+        [a.tier for a in members],
+        [a.score for a in members],
+        ProspectStatus.NEW.value,
+    )
+    return set(latest) - {r[0] for r in before}
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,17 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from core.errors import NotFound
 from models import Campaign
 
-__all__ = ["CHUNK", "Executor", "Upsert", "chunks", "dialect", "insert", "owned_campaign", "table_insert"]
+__all__ = [
+    "CHUNK",
+    "Executor",
+    "Upsert",
+    "chunks",
+    "dialect",
+    "insert",
+    "owned_campaign",
+    "pg_driver",
+    "table_insert",
+]
 
 # Rows per `IN (…)` list or multi-row statement: under SQLite's and asyncpg's parameter limits.
 CHUNK = 400
@@ -53,6 +63,20 @@ def table_insert(session: Executor, model: Any) -> Upsert:
     `.values([...])` statement of thousands of parameters per call.
     """
     return insert(session, model.__table__)
+
+
+async def pg_driver(session: AsyncSession) -> Any:
+    """The asyncpg connection under the session, inside the session's transaction (begun by a statement
+    before), for a hot write sent on the driver itself; None on another backend or driver, or before the
+    transaction has begun (SQLAlchemy's asyncpg adapter sends its BEGIN with the first statement): then
+    the caller runs its SQLAlchemy statements as usual."""
+    if dialect(session) != "postgresql":
+        return None
+    conn = await session.connection()
+    driver: Any = (await conn.get_raw_connection()).driver_connection
+    if not type(driver).__module__.startswith("asyncpg") or not driver.is_in_transaction():
+        return None
+    return driver
 
 
 def chunks(rows: list[Any], size: int = CHUNK) -> list[list[Any]]:

@@ -417,8 +417,9 @@ async def test_a_queued_job_starts_once_committed_not_at_the_next_poll(database_
 
 
 async def test_stored_data_reads_the_workspaces_prospects_by_email(rig):
-    """`stored_data` (on PostgreSQL one array parameter, `= ANY($2)`, instead of an IN list) finds
-    exactly the workspace's prospects with those e-mails: none of another workspace's, none missing."""
+    """`stored_data` (on PostgreSQL one array parameter joined to the unique index, instead of an IN
+    list) finds exactly the workspace's prospects with those e-mails: none of another workspace's, none
+    missing; so does `known_data` (on PostgreSQL the same statement on the driver, perf/rawread.py)."""
     from prospect_intelligence import known_data, stored_data
 
     rg = await rig()
