@@ -99,6 +99,8 @@ class RawReader:
             # (503 when it cannot either) without first waiting for this one's connect timeout.
             self._down_until = time.monotonic() + RETRY_AFTER_FAILURE_S
             self._reset()
+            if isinstance(exc, TimeoutError):
+                raise  # a stalled database: 503 now, not a second wait on the engine's path
             return FAILED
         return None if raw is None else p.row(raw)
 
@@ -120,6 +122,8 @@ class RawReader:
             log.warning("rawread.failed", error=type(exc).__name__)
             self._down_until = time.monotonic() + RETRY_AFTER_FAILURE_S
             self._reset()
+            if isinstance(exc, TimeoutError):
+                raise  # as in `first`
             return FAILED
 
     def column(self, key: Any, stmt: Select[Any], index: int) -> Any:
