@@ -1227,7 +1227,7 @@ _NOTE_SPEAK = (
     (re.compile(r", (mostly|mainly) (?=[a-z]+s\b)"), r", \1 on "),  # "~6% unplanned downtime, mostly conveyors"
     (re.compile(r"\b(hours?|hrs?)/(?:wk|week)\b"), "hours a week"),  # "~11 hrs/wk"
     # "OEE ~58% on press line 2, unplanned downtime ~11 hrs/wk": the second measure joined with its verb
-    (re.compile(r", (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r", and \1 runs "),
+    (re.compile(r", (unplanned downtime|downtime|scrap) (?=(?:about |~\s?)?\d)"), r", and \1 runs "),
     (
         re.compile(r"^(OEE|Utili[sz]ation|Occupancy)(?= (?:about|~|around)\s?\d[\d.]*%.*, and \w+ \w+ runs )"),
         r"\1 is",
@@ -1381,6 +1381,11 @@ _NOTE_SPEAK = (
         r"is doing about \g<m> \g<what> against a target of \g<n>",
     ),
     (re.compile(r"\bhyg\b"), "hygiene"),
+    (re.compile(r"\b3PD\b"), "third-party delivery"),
+    # "adding 6 presses / new line in Q1": two things added, said as two
+    (re.compile(r"\b(\d+ [a-z]+) / new ([a-z]+)\b"), r"\1 and a new \2"),
+    # "loyalty app relaunch slated Oct 2025": the verb the note left out
+    (re.compile(r"\b(relaunch|launch|opening|renovation|rollout|go-live) slated (?:for )?"), r"\1 is slated for "),
     # "Announced new 200,000 sq ft stamping plant in Saltillo": the plant is the news, and it is still to open
     (
         re.compile(

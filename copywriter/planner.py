@@ -2939,6 +2939,9 @@ class Plan:
             subject = re.sub(r"^(?:the|your) (\d[\d.,]*%) (The [A-Z][\w' -]+)$", r"\2 at \1", subject)
             subject = re.sub(r"\b(?:the|your|a|an) (?=The [A-Z])", "", subject)
             subject = re.sub(r"^(?=\d[\d,]*-[a-z]+ [a-z])", "the ", subject)  # "the 300-room hotel tower"
+            subject = re.sub(
+                r"^(?:your|the) (?:about|around|roughly|nearly|~)\s?(?=\d)", "", subject
+            )  # "your about 60"
             if body is not None and any(d not in body for d in re.findall(r"\d[\d.,]*\d|\d", subject)):
                 continue  # a figure the email never says ("2 SDRs" over a body about pipeline coverage)
             n = len(subject.split())

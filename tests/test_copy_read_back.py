@@ -2157,3 +2157,22 @@ def test_a_physician_or_dentist_is_greeted_as_doctor() -> None:
         "healthcare_clinic", title="Practice Manager", company="Cedar Family Medicine", last_name="Ng"
     )[1]
     assert manager.startswith("Hi Alex,"), manager
+
+
+def test_shorthand_from_the_spent_holdout13_read_is_said_plainly() -> None:
+    _, plant = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Tri-County Molding",
+        employee_count=300,
+        signals=["Adding 4 presses / new line in Q2 2027"],
+    )
+    assert "adding 4 presses and a new line in Q2 2027" in _first(plant) and " / " not in plant, plant
+    _, bowls = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Green Ladle",
+        employee_count=800,
+        notes="Loyalty app relaunch slated Mar 2027.",
+    )
+    assert "relaunch is slated for" in _first(bowls), bowls
