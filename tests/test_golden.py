@@ -44,6 +44,7 @@ from tests.support.golden_support import (
     HOLDOUT11,
     HOLDOUT12,
     HOLDOUT13,
+    HOLDOUT14,
     TUNING,
     TUNING2,
     TUNING3,
@@ -91,7 +92,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13],
+    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14],
     ids=[
         "holdout5",
         "holdout6",
@@ -102,6 +103,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout11",
         "holdout12",
         "holdout13",
+        "holdout14",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

@@ -43,6 +43,7 @@ HOLDOUT10 = GOLDEN / "holdout10.jsonl"
 HOLDOUT11 = GOLDEN / "holdout11.jsonl"
 HOLDOUT12 = GOLDEN / "holdout12.jsonl"
 HOLDOUT13 = GOLDEN / "holdout13.jsonl"
+HOLDOUT14 = GOLDEN / "holdout14.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
