@@ -429,7 +429,7 @@ def _switch(event: Event, date: str) -> Said | None:
     Shopify Plus im Januar" -> "You're moving from Shopware to Shopify Plus in January." """
     toks = tokens(event.object)
     source = ""
-    if toks and toks[0].fold in _FROM and (to := next((t for t in toks[1:] if t.fold in g.TO), None)) is not None:
+    if toks and toks[0].fold in g.FROM and (to := next((t for t in toks[1:] if t.fold in g.TO), None)) is not None:
         origin = _name(event.object[toks[1].start : to.start], _german(event))
         if origin is None:
             return None
@@ -443,9 +443,6 @@ def _switch(event: Event, date: str) -> Said | None:
         return _said(f"Congrats on moving{source} to {name}.", subject, f"Moved{source} to {name}")
     dated = f" {date}" if date else ""
     return _said(f"You're moving{source} to {name}{dated}.", subject, f"Moving{source} to {name}{dated}")
-
-
-_FROM = frozenset({"von", "van", "de", "desde", "du"})  # "Wechsel von Shopware auf Shopify Plus"
 
 
 def _rollout(event: Event, date: str) -> Said | None:

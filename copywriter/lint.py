@@ -34,7 +34,6 @@ need to know the prospect read the same facts and offer terms as the writer (`co
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,7 +58,7 @@ from copywriter.angles import (
 from copywriter.facts import clean, short_company
 from copywriter.foreign import english_reading
 from copywriter.models import Sender, Severity
-from core.text import stem, tokens
+from core.text import MONTH, stem, tokens
 from intelligence.english import number_article
 from schemas import AgentProfile, Persona, ProspectData
 
@@ -1322,9 +1321,6 @@ _FACT_GROUP_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-_MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name[1:])
-
-
 def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
     if ctx is None:
         return []
@@ -1338,7 +1334,7 @@ def check_ungrounded_event(text: str, ctx: LintContext | None) -> list[Finding]:
                 grounded = True
         for word in specifics:
             # a month is grounded by its abbreviation ("soft launch Feb 2027" grounds "February 2027")
-            short = word.lower()[:3] if word.lower() in _MONTH_NAMES else word.lower()
+            short = word.lower()[:3] if re.fullmatch(MONTH, word) else word.lower()
             if short not in ctx.record_lower and not any(word in n for n in _names(ctx)):
                 grounded = False
         if unaddressed and not any(w in low for w in (*(n.lower() for n in _names(ctx)), *ctx.company_words)):

@@ -58,7 +58,7 @@ from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
-from core.text import TOPIC_STOPS
+from core.text import MONTH, TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
 from intelligence.english import number_article as _number_article
@@ -1745,7 +1745,7 @@ class Plan:
         if (
             len(words) > 3
             and re.fullmatch(r"20\d\d", words[-1])
-            and re.fullmatch(r"Q[1-4]|" + _MONTH_WORD, words[-2])
+            and re.fullmatch(rf"Q[1-4]|{MONTH}", words[-2])
             and words[-3].lower()
             not in ("in", "by", "from", "until", "before", "after", "since", "of", "for", "on")
         ):
@@ -3770,7 +3770,6 @@ def _time_phrase(when: str) -> str:
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
-_MONTH_WORD = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:]])
 _NEXT_MEETING = {"call": "call", "mtg": "meeting", "meeting": "meeting"}
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
 _WHEN_STARTS = frozenset(

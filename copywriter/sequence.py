@@ -138,9 +138,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         )
         # the first of the other facts that joins the lead's news as a job ad for the offer's own work
         joins = (
-            (f, plan.with_hire(opening, lead, f))
-            for f in plan.facts
-            if f is not lead and f is not dated and opening and first[0] == opening
+            ((f, plan.with_hire(opening, lead, f)) for f in plan.facts if f is not lead and f is not dated)
+            if opening and first[0] == opening
+            else ()
         )
         hire, with_hire = next(((f, line) for f, line in joins if line), (None, None))
         if with_hire:

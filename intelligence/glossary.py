@@ -348,6 +348,7 @@ TIME_UNITS = _forms(
 )
 WITH = words("avec mit con met")  # "Fusion avec la Caisse X": a merger with Caisse X
 TO = words("à auf zu zur zum naar op a vers")  # "Passage à Salesforce": a move to Salesforce
+FROM = words("von van de desde du")  # "Wechsel von Shopware auf Shopify Plus": a move from Shopware
 # a size said after the noun: "de 180 chambres", "mit 120 Zimmern" -> "180-room"
 SIZE_UNITS = _forms({"room": "chambres zimmer zimmern habitaciones kamers", "bed": "lits betten camas bedden"})
 # "Expedia liefert den Großteil der Buchungen": a channel brings in most of something
