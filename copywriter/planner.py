@@ -56,6 +56,7 @@ from copywriter.foreign import when as foreign_when
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
+from copywriter.promise import ROLE_SAID, Owed, owed
 from copywriter.restate import GAP, Restated, restate
 from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
 from core.text import MONTH, TOPIC_STOPS
@@ -1145,17 +1146,6 @@ class Plan:
                 how = re.sub(r"^(?:w/|with) (?:the |a )?", "with the ", demo.group("how"))
                 ask = f"Shall we set up the demo {how}?"
                 return ask if self.ok(ask) else None
-            if proof := _WANTS_PROOF.search(notes):
-                by = re.match(r"(?:\s+for\s+Q[1-4])?\s+(before|by)\s+([^;,.]{2,40})", notes[proof.end() :])
-                if by and re.match(r"(?:any|anything)\b", by.group(2)):
-                    by = None  # "BAA before any pilot": the BAA first
-                # "Wants a proposal before budget lock Jan 9" -> "... before the budget lock on January 9?"
-                when = _time_phrase(by.group(2)).replace(" before ", ", before ") if by else ""
-                what = proof.group("what").removesuffix(" template")
-                ask = f"Shall I send {'our' if what == 'BAA' else 'the'} {what} " + (
-                    f"{by.group(1)} {when}?" if by else "first?"
-                )
-                return ask if self.ok(ask) else None
             if pilot := _WANTS_PILOT.search(notes):
                 ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
                 return ask if self.ok(ask) else None
@@ -1175,21 +1165,87 @@ class Plan:
             ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
-    def booked_ask(self) -> str | None:
-        """The question when the notes set a meeting ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO"): what
-        to bring to it, not another 15 minutes; None when none is set."""
+    def meeting_ahead(self) -> tuple[str, str] | None:
+        """The meeting the notes set ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO") as (what, when):
+        ("demo", "the week of the 7th"), ("meeting", "on the 3rd"); None when none is set."""
         notes = self.ctx.prospect.notes or ""
         m = _BOOKED.search(notes)
         ahead = next((c for c in _CALLED.finditer(notes) if _ahead(c)), None)
         if m:
             what = {"mtg": "meeting"}.get(m.group("what").lower(), m.group("what").lower())
-            when = f"{'the week of' if m.group('week') else 'on'} the {_INFLECT.ordinal(str(int(m.group('day'))))}"
-        elif ahead is not None and ahead.group("how"):
+            return (
+                what,
+                f"{'the week of' if m.group('week') else 'on'} the {_INFLECT.ordinal(str(int(m.group('day'))))}",
+            )
+        if ahead is not None and ahead.group("how"):
             what = {"mtg": "meeting"}.get(ahead.group("how").lower(), ahead.group("how").lower())
-            when = f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
-        else:
+            return what, f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
+        return None
+
+    def booked_ask(self) -> str | None:
+        """The question when the notes set a meeting ahead: what to bring to it, not another 15 minutes; None when
+        none is set."""
+        if (ahead := self.meeting_ahead()) is None:
             return None
-        ask = f"Anything you'd like me to bring to the {what} {when}?"
+        ask = f"Anything you'd like me to bring to the {ahead[0]} {ahead[1]}?"
+        return ask if self.ok(ask) else None
+
+    @cached_property
+    def owed(self) -> Owed | None:
+        """What the notes say we owe them (`copywriter.promise`), or None."""
+        return owed(normalise_note(self.ctx.prospect.notes or ""))
+
+    def promise_line(self) -> str | None:
+        """What we owe them, said as a commitment with its date ("I'll have our BAA and pricing over to you this
+        week."), timed before a meeting they set ("... before the demo on the 9th.") or for whom they will show it
+        to ("..., so you have them before you bring in your VP of Marketing."); None when nothing is owed."""
+        o = self.owed
+        if o is None:
+            return None
+        them = (
+            "them"
+            if o.count > 1 or o.things.endswith(("references", "benchmarks", "numbers", "redlines"))
+            else "it"
+        )
+        ahead = self.meeting_ahead()
+        if o.when:
+            when = f"{o.prep} {_time_phrase(o.when).replace(' before ', ', before ')}"
+        elif ahead is not None:
+            when = f"before the {ahead[0]} {ahead[1]}"
+        else:
+            when = "this week"
+        why = f", so you have {them} before you bring in your {o.show_to}" if o.show_to else ""
+        line = (
+            f"I'll have {o.things} over to you {when}{why}.",
+            f"I'll send {o.things} over {when}{why}.",
+        )[stable_int(self.ctx.seed, "promise") % 2]
+        return line if self.ok(line) else None
+
+    def promise_ask(self) -> str | None:
+        """The next step after what we owe them: the follow-up they set ("f/u Thu 2pm" -> "Does Thursday at 2pm still
+        work to go through it?"), what else to cover at a meeting set ahead, who decides, or a short call."""
+        o = self.owed
+        if o is None:
+            return None
+        them = (
+            "them"
+            if o.count > 1 or o.things.endswith(("references", "benchmarks", "numbers", "redlines"))
+            else "it"
+        )
+        notes = self.ctx.prospect.notes or ""
+        if m := _FOLLOW_UP.search(notes):
+            at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
+            ask = f"Does {_WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
+        elif (ahead := self.meeting_ahead()) is not None:
+            ask = f"Anything else you'd like me to cover at the {ahead[0]}?"
+        else:
+            ask = (
+                self.decider_ask()
+                or (
+                    f"Would a short call next week to go through {them} work?",
+                    f"Shall we find 20 minutes next week to go through {them}?",
+                )[stable_int(self.ctx.seed, "promise") % 2]
+            )
         return ask if self.ok(ask) else None
 
     def decider_ask(self) -> str | None:
@@ -1210,7 +1266,7 @@ class Plan:
             return ask if self.ok(ask) else None
         if m := _DECIDER_ROLES.search(notes):
             roles = " and ".join(
-                _ROLE_SAID.get(r.lower(), r) for r in re.split(r"\s*(?:\+|&|\band\b)\s*", m.group("roles"))
+                ROLE_SAID.get(r.lower(), r) for r in re.split(r"\s*(?:\+|&|\band\b)\s*", m.group("roles"))
             )
             ask = f"Want me to send a one-page summary you could share with your {roles}?"
             return ask if self.ok(ask) else None
@@ -3619,7 +3675,7 @@ def build_plan(
         if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
         # a note that asks us to wait ("signed with Luma, revisit Q3 2027") sets the question, it is not pitched at
         and not _NOT_UNTIL.search(f.text)
-        and not _WANTS_PROOF.search(f.text)  # "wants a case study first" sets the question, it is no fact to tell
+        and owed(f.text) is None  # "wants a case study first" sets what we send, it is no fact to tell
         and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
@@ -3745,7 +3801,8 @@ def _observed(clause: str, company: str | None) -> str:
 
 
 _MONTH_NAMES = {name[:3]: name for name in calendar.month_name[1:]}
-_MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d)")
+_MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:])
+_MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d| [a-zA-Z]|$)")
 
 
 def _time_phrase(when: str) -> str:
@@ -3757,6 +3814,8 @@ def _time_phrase(when: str) -> str:
     if m := re.match(r"next (call|mtg|meeting)\b", when):  # "before next call" -> "before our next call"
         when = f"our next {_NEXT_MEETING[m.group(1)]}{when[m.end() :]}"
     when = _MONTH_DAY.sub(lambda d: _MONTH_NAMES[d.group(1)[:3]], when)  # "Jan 15" -> "January 15"
+    # "mid-Dec", "mid Dec" -> "mid-December"
+    when = re.sub(r"\bmid[- ](" + MONTH + ")", lambda d: f"mid-{_MONTH_NAMES[d.group(1)[:3].title()]}", when)
     when = re.sub(  # "12/10" -> "December 10"
         r"\b(1[0-2]|0?[1-9])/([0-2]?\d|3[01])\b(?!/)",
         lambda d: f"{calendar.month_name[int(d.group(1))]} {int(d.group(2))}",
@@ -3765,8 +3824,10 @@ def _time_phrase(when: str) -> str:
     when = re.sub(
         r"\b(fiscal year|quarter|year|lock|deadline|renewal|meeting) (?=[A-Z][a-z]+ \d)", r"\1 on ", when
     )
-    first = when.split()[0].lower() if when.split() else ""
+    first = when.split()[0].lower().split("-")[0] if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
+    if first in _MONTH_WORDS and re.match(r"\S+ (?!\d)[\w-]+", when):
+        own = False  # "January budget lock": a month before a noun names a thing, "the January budget lock"
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
@@ -3774,7 +3835,8 @@ _NEXT_MEETING = {"call": "call", "mtg": "meeting", "meeting": "meeting"}
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
 _WHEN_STARTS = frozenset(
     [m.lower() for m in calendar.month_name[1:]]
-    + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end"]
+    + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end", "mid"]
+    + [d.lower() for d in calendar.day_name]
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
 # "Named to Casino Journal 40 Under 40", "Ranked in Chambers USA 2026": an honour, congratulated
@@ -3797,14 +3859,6 @@ _WANTS_BY = re.compile(
 _WANTS_DATED_PILOT = re.compile(
     r"\b[Ww]ants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
     r"April|June|July|August|September|October|November|December|Q[1-4]) (?P<what>pilot|test)\b"
-)
-# "wants a case study first", "Wants BAA before any pilot", "Asked for a one-pager", "wants SMS pilot pricing by
-# mid-Dec", "Wants numbers on trips per reactivated player": what they asked us to send
-_WANTS_PROOF = re.compile(
-    r"\b(?:[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested) (?:a |an |the |our |to see (?:a |the |our )?)?"
-    r"(?P<what>(?:[\w-]+ )?(?:case stud(?:y|ies)|deck|proposal|benchmark|references?|plan|one-pager|BAA(?: template)?|contract draft|"
-    r"draft contract|MSA|SOW|redlines|security questionnaire|RFP response|"
-    r"ROI model|(?:[A-Z]{2,4} )?(?:pilot )?pricing|numbers(?: on [\w -]{3,40}?(?=$|[;,.]))?))s?(?=$|[\s;,.])"
 )
 # "wants meeting definition in contract": a term they want written into the contract
 _WANTS_IN_CONTRACT = re.compile(
@@ -3844,13 +3898,6 @@ _DECIDER_ROLES = re.compile(
     r"ops director)(?:\s*(?:\+|&|and)\s*(?:plant mgr|plant manager|VP [A-Z][a-z]+|CFO|COO|CEO|CMO|CIO|GM|owner|"
     r"practice partners|ops director))?)\s+(?:decides?|approves?|signs?|owns?|holds?)\b"
 )
-_ROLE_SAID = {
-    "plant mgr": "plant manager",
-    "vp sales": "VP of Sales",
-    "vp mktg": "VP of Marketing",
-    "vp ops": "VP of Operations",
-    "fd": "finance director",
-}
 # "Cold call connect", "Connected on a cold call": we reached them by phone, on no day the notes give
 _COLD_CALL = re.compile(
     r"(?:^|[;.]\s*)(?:[Cc]old[- ]call (?:connect(?:ed)?|conversation)|[Cc]onnected on (?:a )?cold call)\b"
@@ -3927,6 +3974,11 @@ _BOOKED = re.compile(
     r"\b(?:[Ff]ollow-up |[Nn]ext )?(?P<what>[Dd]emo|[Cc]all|[Mm]eeting|[Mm]tg|[Ww]orkshop)\s+(?:is\s+)?"
     r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?(?P<week>(?:the\s+)?(?:wk|week) of\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
 )
+# "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
+_FOLLOW_UP = re.compile(
+    r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"
+)
+_WEEKDAY = {d[:3].lower(): d for d in calendar.day_name}
 # sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")
 _TO_FILL = re.compile(r"\b(?:in lease-up|vacant|empty|available|unleased|to lease)\b")
 _FOREIGN_MEETINGS = frozenset({"reunión", "termin", "afspraak", "réunion", "rdv"})
@@ -3993,6 +4045,7 @@ _MET_AT = re.compile(
     r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)(?:\s+(?:salon|congrès))?|[Oo]ntmoet\s+op)\s+"
     r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4}(?:\s+(?:dinner|lunch|breakfast|meetup|happy hour))?)"
     r"(?:\s+(?:booth|stand|show|event))?(?:\s+[A-Z]{2,3}\b)?"  # "met at Pavilion dinner SF"
+    r"(?:\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "Met at DSO Summit 9/25": the day is not said
     r"(?:\s+(?:about|re)\s+(?P<about>[^;.,]*))?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for

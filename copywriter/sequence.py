@@ -99,6 +99,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     # step they named, before their own date ("... before the Q1 budget lock?")
     cta = (
         plan.later_ask()
+        or plan.promise_ask()  # a deal under way: the next step after what we owe them
         or (plan.wants_ask() if lead is not None or plan.warm else None)
         or plan.booked_ask()  # a meeting is set: what to bring to it
         or plan.decider_ask()  # someone else decides: bring them in, or send what the reader can take to them
@@ -246,6 +247,9 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         first[0] = told
     if warm and not any(p and p.startswith(("When you spoke", "Good to meet")) for p in first):
         first.insert(0, warm)
+    if promise := plan.promise_line():
+        # what we owe them, said as a commitment; after a meeting or a call they know who we are
+        p2 = promise if plan.told_in_person or plan.meeting_ahead() else f"{p2} {promise}"
     p1 = " ".join(p for p in first if p)
     if lead is not None:
         plan.used.add(lead.raw)
