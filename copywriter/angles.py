@@ -1059,7 +1059,9 @@ def _split_clauses(text: str) -> str:
     rest = [_clause_part(p, False) for p in parts[1:]]
     if not all(
         any(
-            w.lower().strip(",") in FINITE or w.lower() in _NEGATED_AUX or re.fullmatch(r"[a-z]+ed", w)
+            w.lower().strip(",") in FINITE
+            or w.lower() in _NEGATED_AUX
+            or re.fullmatch(r"(?!un)[a-z]+ed", w)  # "unfilled", "unbooked": adjectives ("14% unfilled hygiene")
             for w in p.split()[1:]
         )
         or _COUNTED_DOING.match(p)  # "about 600 patients a month drop off before ..."
@@ -1102,6 +1104,9 @@ _SHORTHANDS = {
     "db": "database",
     "reno": "renovation",
     "occ": "occupancy",
+    "avg": "average",
+    "Avg": "average",
+    "props": "properties",
     "mos": "months",
     "wks": "weeks",
     "wk": "week",
@@ -1363,7 +1368,7 @@ _NOTE_SPEAK = (
         r"Uses \1 for \2, but \3 \4",
     ),
     # reported speech of the notes' reader: "Says ~38% of rated players ..." is what they said, said as the fact
-    (re.compile(r"^(?:Says|Mentions|Reports)\s+(?:that\s+)?(?=\S)"), ""),
+    (re.compile(r"^(?:[Ss]ays|[Mm]entions|[Rr]eports)\s+(?:that\s+)?(?=\S)"), ""),
     (re.compile(r"\bmtgs?\b"), "meetings"),
     (re.compile(r"\b([Uu]nplanned) DT\b"), r"\1 downtime"),
     (re.compile(r"\band (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r"and \1 runs "),
@@ -1372,6 +1377,19 @@ _NOTE_SPEAK = (
     (re.compile(r"\b(\d+)\s?mo\+"), r"for \1+ months"),  # "lapsed 12mo+"
     (re.compile(r",? (?:and )?says (?=(?:about |~\s?)?\d)"), ", and "),  # "..., says ~4,200 rated players lapsed"
     (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
+    # "Launched subscription tier 'Kindred Club'": the thing by its name, "the Kindred Club subscription tier"
+    (
+        re.compile(
+            r"\b(?:an? |the |new )?((?:subscription |loyalty |membership |rewards )?"
+            r"(?:tier|program|programme|club|app|plan|line|collection|brand)) ['‘\"“]([^'’\"”]{2,30})['’\"”]"
+        ),
+        r"the \2 \1",
+    ),
+    # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
+    (
+        re.compile(r", ((?:about |~\s?)?\d+%) (unfilled|unbooked|open|empty|idle) ([a-z]+(?: [a-z]+)?)(?=\.?$)"),
+        r", with \3 \1 \2",
+    ),
     # "can't hit the 60 meetings a month target, doing ~35": what they do against the target, said as a clause
     (
         re.compile(

@@ -1122,6 +1122,8 @@ class Plan:
             return ask if ask and self.ok(ask) else None
         when = _time_phrase(m.group("when"))
         how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
+        if how == "in" and re.match(r"the 20\d\d [a-z]", when):
+            how = "before"  # "not until 2027 delivery": before the 2027 delivery, never "in the 2027 delivery"
         ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
         return ask if self.ok(ask) else None
 
@@ -3677,6 +3679,7 @@ def build_plan(
         and not _NOT_UNTIL.search(f.text)
         and owed(f.text) is None  # "wants a case study first" sets what we send, it is no fact to tell
         and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
+        and not _FULL.search(f.text)  # "average occupancy is 94%": a full building is no reason to write
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
             _group(f) == "hire"
@@ -3826,8 +3829,8 @@ def _time_phrase(when: str) -> str:
     )
     first = when.split()[0].lower().split("-")[0] if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
-    if first in _MONTH_WORDS and re.match(r"\S+ (?!\d)[\w-]+", when):
-        own = False  # "January budget lock": a month before a noun names a thing, "the January budget lock"
+    if (first in _MONTH_WORDS or re.fullmatch(r"20\d\d", first)) and re.match(r"\S+ (?!\d)[a-z][\w-]*", when):
+        own = False  # "January budget lock", "2027 delivery": a time before a noun names a thing, "the ..."
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
@@ -4005,9 +4008,18 @@ _CALL_BACK = re.compile(
     re.IGNORECASE,
 )
 # "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure
+# a building that is full, said of its own occupancy ("average occupancy is 94%", "96% leased"), never a target
+# ("need 90% leased by October", "a 93% pro forma")
+_FULL = re.compile(
+    r"\b(?:occupancy|occupied|leased)\s+(?:is\s+|at\s+|of\s+|running\s+|was\s+)?(?:about\s+|around\s+)?"
+    r"(?:9\d|100)%(?!\s+(?:pro forma|underwrit|target|goal))"
+    r"|(?<!need )(?<!to )\b(?:9\d|100)% (?:occupancy|occupied|leased)\b"
+)
 _ROLE_LINE = re.compile(
     r"^(?:[Rr]uns|[Oo]wns|[Oo]versees|[Hh]andles|[Mm]anages|[Ll]eads|[Rr]esponsible for|[Ii]n charge of) (?![^;]*\d)"
     r"[^;.]*\b(?:relationships|partnerships|budget|vendors?|accounts|department|function)$"
+    # "Owns ILS budget (~$40k/mo) across 22 props": the budget the reader holds, whatever its size
+    r"|^(?:[Oo]wns|[Hh]olds|[Cc]ontrols) (?:the |their |its |his |her )?[\w/+& -]{2,30}? budget\b"
 )
 # "Attended IMTS 2026", "Exhibited at ProMat", "Speaker at Colorado Restaurant Association summit"
 _ATTENDED = re.compile(

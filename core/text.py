@@ -23,10 +23,12 @@ DATE_STAMP = re.compile(
     r"\s*(?:[·•|:–-]\s*)?"
 )
 
-# the same stamp written after the fact: "Opened Denver office — Oct 2026", "... — posted 11/03/2026"
+# the same stamp written after the fact: "Opened Denver office — Oct 2026", "... — posted 11/03/2026", and a
+# numeric one with or without the dash: "... in Monterrey - 2026-07", "Launched tier 'Kindred Club' 09-2026"
 DATE_TAIL = re.compile(
     rf"\s+[—–·|-]\s+(?:posted\s+)?(?:{MONTH} (?:\d{{1,2}}, )?\d{{4}}|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
+    r"|\s+(?:[—–·|-]\s+)?(?:posted\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{2}-\d{4}|\d{4}/\d{2}/\d{2})\s*$"
 )
 
 # Words too common to say two texts are about the same thing. A feature that needs more adds its own

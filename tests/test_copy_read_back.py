@@ -2253,3 +2253,50 @@ def test_what_is_not_ours_to_send_is_no_promise() -> None:
     assert owed("Wants to plan the Q1 budget with the CFO. Wants pilot in 3 offices.") is None
     assert owed("Needs their schedules full by spring.") is None
     assert owed("Wants BAA before any pilot.") == owed("Wants BAA.")
+
+
+def test_shapes_from_the_spent_holdout14_read() -> None:
+    """Shapes blind readers of holdout14 marked: "your says about 38%", "and about 14% unfilled hygiene", a budget
+    the reader holds told back as the company's, a full building pitched for its vacancies, "Monterrey - 2026-07"
+    and "'Kindred Club' 09-2026" pasted with their dates, "Shall I follow up in 2027 delivery?"."""
+    _, casino = _step_one(
+        "casino",
+        title="Player Development Manager",
+        company="Red Willow Casino",
+        employee_count=500,
+        notes="Spoke 10/7 - says ~31% of rated players haven't visited in 9 mo.",
+    )
+    assert "You mentioned that about 31% of your rated players" in _first(casino), casino
+    _, dental = _step_one(
+        "healthcare_clinic",
+        title="COO",
+        company="Brightpath Dental",
+        employee_count=300,
+        notes="Open chair time is their top KPI issue, ~12% unfilled hygiene.",
+    )
+    assert "with hygiene about 12% unfilled" in dental and "and about 12% unfilled" not in dental, dental
+    _, full = _step_one(
+        "real_estate",
+        title="Marketing Director",
+        company="Harbor Row Living",
+        employee_count=200,
+        notes="Owns ILS budget (~$35k/mo) across 18 props. Avg occ 95%. Next lease-up not until 2028 delivery.",
+    )
+    assert "owns its ILS budget" not in full and "95%" not in full and "props" not in full, full
+    assert _question(full) == "Shall I follow up before the 2028 delivery?", full
+    _, plant = _step_one(
+        "manufacturing",
+        title="VP Operations",
+        company="Halvorsen Machining",
+        employee_count=300,
+        signals=["Opened new machining plant in Saltillo - 2026-08"],
+    )
+    assert "in Saltillo." in _first(plant) and "2026-08" not in plant, plant
+    _, shop = _step_one(
+        "ecommerce",
+        title="Director of Retention",
+        company="Hearth Tea Co.",
+        employee_count=120,
+        signals=["Launched subscription tier 'Hearth Circle' 08-2026"],
+    )
+    assert "launching the Hearth Circle subscription tier" in _first(shop) and "08-2026" not in shop, shop

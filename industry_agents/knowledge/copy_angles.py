@@ -557,7 +557,9 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new portfolio comes with vacancies someone else priced and marketed, and the first months decide whether they fill on your watch.",
             ),
             (
-                r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b",
+                # never for a building that is full ("average occupancy is 94%", "96% leased")
+                r"\bvacan|(?<!9\d% )\boccupancy\b(?!\s+(?:is\s+|at\s+|of\s+)?(?:about\s+|around\s+)?(?:9\d|100)%)|\blease[- ]up\b|"
+                r"\b[1-8]?\d% leased\b",
                 (
                     "Every empty week is rent that doesn't come back, and the longer space sits, the harder it is to fill at full rent.",
                     "The longer space sits empty, the bigger the concession it usually takes to fill, and the empty weeks before that are rent that never comes back.",
