@@ -1107,6 +1107,7 @@ _SHORTHANDS = {
     "avg": "average",
     "Avg": "average",
     "props": "properties",
+    "refi": "the refinancing",
     "mos": "months",
     "wks": "weeks",
     "wk": "week",
@@ -1133,6 +1134,13 @@ _MONTH_ABBR = re.compile(
     r"closed|completed|signed|started|starts) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
+
+
+def _count_word(count: str) -> str:
+    """ "2" -> "two"; a count already in words as it is."""
+    return number_word(int(count)) if count.isdigit() else count
+
+
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
@@ -1384,6 +1392,14 @@ _NOTE_SPEAK = (
             r"(?:tier|program|programme|club|app|plan|line|collection|brand)) ['‘\"“]([^'’\"”]{2,30})['’\"”]"
         ),
         r"the \2 \1",
+    ),
+    # "2 lease-ups, 44% leased": the buildings and how full they are, as a clause
+    (
+        re.compile(
+            r"^(\d+|two|three|four|five) (lease-ups|buildings|properties|communities|towers|schemes)"
+            r"(?: \([^)]*\))?, ((?:about |around )?\d+% (?:leased|occupied|let))\b"
+        ),
+        lambda m: f"The {_count_word(m.group(1))} {m.group(2)} are {m.group(3)}",
     ),
     # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
     (

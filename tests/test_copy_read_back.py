@@ -2300,3 +2300,25 @@ def test_shapes_from_the_spent_holdout14_read() -> None:
         signals=["Launched subscription tier 'Hearth Circle' 08-2026"],
     )
     assert "launching the Hearth Circle subscription tier" in _first(shop) and "08-2026" not in shop, shop
+
+
+def test_a_thin_record_names_its_trade_from_the_company_name() -> None:
+    """Blind readers of holdout14 found two thin e-commerce emails word for word the same ("Most online retailers
+    I talk to ...") for a skincare brand and an athletic-wear brand: the trade in the name sets the observation."""
+    for company, trade in (
+        ("Lumen Skin", "In consumables, customers run out on a schedule"),
+        ("Northpeak Athletic", "In apparel, the first order is often a test of fit"),
+        ("Copperleaf Roasters", "In consumables, customers run out on a schedule"),
+    ):
+        _, shop = _step_one("ecommerce", title="CMO", company=company, employee_count=60)
+        assert _first(shop).startswith(trade) and "I talk to" not in shop, (company, shop)
+    for company, trade in (
+        ("Verde Salad Co.", "In quick service"),
+        ("Pasta Nonna Trattoria Group", "In full-service dining"),
+    ):
+        _, food = _step_one("restaurant", title="Marketing Manager", company=company, employee_count=300)
+        assert _first(food).startswith(trade), (company, food)
+    _, foundry = _step_one(
+        "manufacturing", title="Plant Manager", company="Oak Hollow Castings", employee_count=200
+    )
+    assert "the machines on the floor usually give warnings" in _first(foundry), foundry

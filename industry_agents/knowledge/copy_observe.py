@@ -477,7 +477,7 @@ OBSERVE: dict[str, Observations] = {
                 unless=_NO_APPS,
             ),
             Trade(
-                r"\bbagels?\b|\bbakery\b|\bbakehouse\b|\bcaf[eé]\b|\bcoffee\b",
+                r"\bbagels?\b|\bbakery\b|\bbakehouse\b|\bboulangerie\b|\bcaf[eé]\b|\bcoffee\b",
                 "a bakery café",
                 "the best customers order the same thing again and again, including catering orders that often come through the apps",
                 (
@@ -488,7 +488,7 @@ OBSERVE: dict[str, Observations] = {
                 unless=_NO_APPS,
             ),
             Trade(
-                r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b",
+                r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b|\bsalads?\b|\bpoutinerie\b",
                 "a quick-service brand",
                 "orders are small and frequent, so the app commission takes a bigger share of each one",
                 (
@@ -500,7 +500,7 @@ OBSERVE: dict[str, Observations] = {
                 unless=_NO_APPS,
             ),
             Trade(
-                r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiner\b",
+                r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiners?\b|\btrattoria\b|\bosteria\b|\bbrasseries\b",
                 "a full-service restaurant",
                 "takeout is the side of the business the delivery apps own, and guests who dine in often reorder through an app at home without a second thought",
                 (
@@ -564,7 +564,7 @@ OBSERVE: dict[str, Observations] = {
                 field="baked goods and treats",
             ),
             Trade(
-                r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\btea\b|\bskin ?care\b|\bsupplements?\b|\bsoap\b|\bpasta\b|\bpastificio\b|\bsauces?\b|\bsnacks?\b|\bfood & beverages?\b",
+                r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\broast(?:ers?|ery)\b|\btea\b|\bskin ?care\b|\bskin\b|\bbeauty\b|\bcosmetics?\b|\bserums?\b|\bgrooming\b|\bsupplements?\b|\bsoap\b|\bpasta\b|\bpastificio\b|\bsauces?\b|\bsnacks?\b|\bfood & beverages?\b",
                 "a brand people reorder",
                 "customers run out on a schedule, so the next order comes due at a time you can predict",
                 (
@@ -575,7 +575,7 @@ OBSERVE: dict[str, Observations] = {
                 field="consumables",
             ),
             Trade(
-                r"\bapparel\b|\bfashion\b|\bclothing\b|\bwear\b|\bmode\b|\bknit|\bdenim\b",
+                r"\bapparel\b|\bfashion\b|\bclothing\b|\bwear\b|\bmode\b|\bknit|\bdenim\b|\bathletic|\bathleisure\b|\bactivewear\b|\bsportswear\b|\byoga\b|\bhemline\b|\blingerie\b|\bswimwear\b",
                 "an apparel brand",
                 "the first order is often a test of fit, and when the fit works the second order comes quickly, if someone asks",
                 (
@@ -872,7 +872,7 @@ OBSERVE: dict[str, Observations] = {
                 field="food production",
             ),
             Trade(
-                r"\bstamping\b|\bfabricat|\bmetal\b|\bsteel\b|\bmachining\b|\bprecision\b|\bforg(?:e|ing)\b",
+                r"\bstamping\b|\bfabricat|\bmetal\b|\bsteel\b|\bmachining\b|\bprecision\b|\bforg(?:e|ing)\b|\bcastings?\b|\bfoundry\b",
                 "a metal shop",
                 "the machines on the floor usually give warnings (vibration, load, temperature) well before a stop",
                 (
