@@ -3886,7 +3886,7 @@ _NEXT_CALL_WITH = re.compile(
 # VP Mktg (Dana Lutz) who decides agency spend", "campaigns + agency spend sit with the CMO (Lisa Howe)": someone
 # else decides, by name
 _DECIDER_NAMED = re.compile(
-    r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
+    r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
     r"signs?|co-owns?)\b|\b(?:sits? with|reports to) (?:the )?[\w ]{2,20}? \((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)"
 )
 _OFFERED_INTRO = re.compile(
