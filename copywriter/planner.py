@@ -1167,6 +1167,18 @@ class Plan:
             ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
+    def framed_ask(self, ask: str) -> str:
+        """The step-1 question in one of three frames by a stable hash of the reader ("Worth 15 minutes to ...?",
+        "Open to a 15-minute call to ...?", "Could we find 15 minutes to ...?"): blind readers saw "Worth 15 minutes" end
+        every email of a batch."""
+        if not ask.startswith("Worth 15 minutes "):
+            return ask
+        rest = ask.removeprefix("Worth 15 minutes ")
+        framed = (ask, f"Open to a 15-minute call {rest}", f"Could we find 15 minutes {rest}")[
+            stable_int(self.ctx.seed, "ask") % 3
+        ]
+        return framed if self.ok(framed) else ask
+
     def meeting_ahead(self) -> tuple[str, str] | None:
         """The meeting the notes set ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO") as (what, when):
         ("demo", "the week of the 7th"), ("meeting", "on the 3rd"); None when none is set."""

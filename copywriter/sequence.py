@@ -254,7 +254,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     if lead is not None:
         plan.used.add(lead.raw)
         plan.mark_said(p1, *plan.facts)
-    return [p for p in (p1, p2) if p], cta
+    return [p for p in (p1, p2) if p], plan.framed_ask(cta)
 
 
 def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:

@@ -37,7 +37,14 @@ def _first(body: str) -> str:
 
 
 def _question(body: str) -> str:
-    return next(line for line in body.split("\n\n") if line.rstrip().endswith("?"))
+    """The step-1 question, its frame said one way ("Open to a 15-minute call to ...?" and "Could we find 15
+    minutes to ...?" read as "Worth 15 minutes to ...?"; the frames are tested on their own)."""
+    asked = next(line for line in body.split("\n\n") if line.rstrip().endswith("?"))
+    return re.sub(
+        r"^(?:Open to a 15-minute call|Could we find 15 minutes) (?=to |on |before |while |for )",
+        "Worth 15 minutes ",
+        asked,
+    )
 
 
 def _promised(body: str) -> str:
@@ -2322,3 +2329,30 @@ def test_a_thin_record_names_its_trade_from_the_company_name() -> None:
         "manufacturing", title="Plant Manager", company="Oak Hollow Castings", employee_count=200
     )
     assert "the machines on the floor usually give warnings" in _first(foundry), foundry
+
+
+def test_the_step_one_question_is_framed_three_ways_across_a_batch() -> None:
+    """Blind readers saw "Worth 15 minutes ..." end every email of a batch: the frame varies by reader, the
+    question it asks does not."""
+    frames: set[str] = set()
+    for name in (
+        "Harbor Light",
+        "Saltmarsh",
+        "Juniper Point",
+        "Cobble Lane",
+        "Lantern Bay",
+        "Alder Ridge",
+        "Moss Hill",
+    ):
+        _, body = _step_one(
+            "hotel",
+            title="Director of Revenue",
+            company=f"{name} Hotel",
+            email=f"alex@{name.replace(' ', '').lower()}.com",  # the reader: what the frame's hash is keyed on
+            employee_count=150,
+            notes="OTAs bring in ~55% of room nights.",
+        )
+        asked = next(line for line in body.split("\n\n") if line.rstrip().endswith("?"))
+        frames.add(re.sub(r" (?:to see|before|while|on) .*", "", asked))
+        assert _question(body).startswith("Worth 15 minutes "), body
+    assert frames == {"Worth 15 minutes", "Open to a 15-minute call", "Could we find 15 minutes"}, frames
