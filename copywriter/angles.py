@@ -722,6 +722,9 @@ _CALL_PREFIX = re.compile(
 def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
+    text = re.sub(
+        r"\s+[—–-]\s+(Q[1-4]\s+20\d\d)\s*$", r" in \1", text
+    )  # "... in Raleigh MSA — Q2 2026": when it opens
     text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
     text = re.sub(r"^(?:Dr|Dra|Mr|Ms|Mrs)\.? [A-Z][a-z]+:\s+(?=[a-z~\d])", "", text)  # "Dr. Rao: adding 2 NPs"
     text = _PRESS_LABEL.sub("", text)
@@ -738,6 +741,7 @@ def _clean_fact(text: str) -> str:
         written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
         times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])", written)
         role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written)
+        role = re.sub(r"\s+[-–—]\s+[A-Z][\w&/ ]{1,25}$", "", role)  # "BD Manager - Advisory": the department
         role = re.split(r",|\s[–—-]\s", role)[0].strip()  # "Leasing Manager – Austin": the role, not its place
         if times and int(n := times.group(1) or times.group(2) or times.group(3)) > 1:
             last = role.split()[-1]
@@ -1108,6 +1112,7 @@ _SHORTHANDS = {
     "Avg": "average",
     "props": "properties",
     "refi": "the refinancing",
+    "off-prem": "off-premise sales",
     "mos": "months",
     "wks": "weeks",
     "wk": "week",
@@ -1400,6 +1405,14 @@ _NOTE_SPEAK = (
             r"(?: \([^)]*\))?, ((?:about |around )?\d+% (?:leased|occupied|let))\b"
         ),
         lambda m: f"The {_count_word(m.group(1))} {m.group(2)} are {m.group(3)}",
+    ),
+    # "45 units, 3PD is ~35% of off-prem": a size before a figure of theirs is no part of what they told us
+    (
+        re.compile(
+            r"^(?:about |~\s?)?\d+ (?:units|locations|stores|restaurants|sites|clinics|offices|hotels|properties|"
+            r"communities|plants|branches), (?=[a-zA-Z0-9~]\S* (?:is|are|runs?|was|were)\b)"
+        ),
+        "",
     ),
     # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
     (

@@ -1168,15 +1168,18 @@ class Plan:
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
     def framed_ask(self, ask: str) -> str:
-        """The step-1 question in one of three frames by a stable hash of the reader ("Worth 15 minutes to ...?",
+        """The step-1 question in one of three frames by the voice and a stable hash of the reader ("Worth 15 minutes to ...?",
         "Open to a 15-minute call to ...?", "Could we find 15 minutes to ...?"): blind readers saw "Worth 15 minutes" end
         every email of a batch."""
         if not ask.startswith("Worth 15 minutes "):
             return ask
         rest = ask.removeprefix("Worth 15 minutes ")
-        framed = (ask, f"Open to a 15-minute call {rest}", f"Could we find 15 minutes {rest}")[
-            stable_int(self.ctx.seed, "ask") % 3
-        ]
+        # by voice first, so two people at one account never get one frame for the same question
+        framed = (
+            (ask, f"Open to a 15-minute call {rest}")[stable_int(self.ctx.seed, "ask") % 2]
+            if self.voice
+            else f"Could we find 15 minutes {rest}"
+        )
         return framed if self.ok(framed) else ask
 
     def meeting_ahead(self) -> tuple[str, str] | None:
@@ -1194,6 +1197,11 @@ class Plan:
         if ahead is not None and ahead.group("how"):
             what = {"mtg": "meeting"}.get(ahead.group("how").lower(), ahead.group("how").lower())
             return what, f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
+        if nxt := _NEXT_SET.search(notes):  # "Next 4/9", "Next: call 11/12": the notes set it as what comes next
+            what = {"mtg": "meeting"}.get(
+                (nxt.group("what") or "call").lower(), (nxt.group("what") or "call").lower()
+            )
+            return what, f"on the {_INFLECT.ordinal(str(int(nxt.group('day'))))}"
         return None
 
     def booked_ask(self) -> str | None:
@@ -1216,11 +1224,7 @@ class Plan:
         o = self.owed
         if o is None:
             return None
-        them = (
-            "them"
-            if o.count > 1 or o.things.endswith(("references", "benchmarks", "numbers", "redlines"))
-            else "it"
-        )
+        them = o.them
         ahead = self.meeting_ahead()
         if o.when:
             when = f"{o.prep} {_time_phrase(o.when).replace(' before ', ', before ')}"
@@ -1241,17 +1245,13 @@ class Plan:
         o = self.owed
         if o is None:
             return None
-        them = (
-            "them"
-            if o.count > 1 or o.things.endswith(("references", "benchmarks", "numbers", "redlines"))
-            else "it"
-        )
+        them = o.them
         notes = self.ctx.prospect.notes or ""
         if m := _FOLLOW_UP.search(notes):
             at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
             ask = f"Does {_WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
         elif (ahead := self.meeting_ahead()) is not None:
-            ask = f"Anything else you'd like me to cover at the {ahead[0]}?"
+            ask = f"Anything else you'd like me to cover {'on' if ahead[0] == 'call' else 'at'} the {ahead[0]}?"
         else:
             ask = (
                 self.decider_ask()
@@ -2628,6 +2628,8 @@ class Plan:
         if state and len(state.group("np").split()) <= 3 and not set(state.group("np").lower().split()) & FINITE:
             np = state.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
+            if np.split()[-1].lower() not in _RATE_HEADS:
+                return f"{np} at {state.group('pct')}"  # "third-party delivery at 35%", never "the 35% third-party ..."
             return (
                 f"the {state.group('pct')} {np}"  # "Repeat purchase rate is 22%" -> "the 22% repeat purchase rate"
             )
@@ -2809,6 +2811,11 @@ class Plan:
         said = self.restated.get(fact.raw)
         if said is not None and (said.subject or angle != 0):
             return said.subject if angle == 0 else None
+        retail = re.match(
+            r"(?:Launched|Launching|Launches) (?:in|at|into) ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)$", fact.text
+        )
+        if retail and angle == 0:
+            return f"the {retail.group(1)} launch"  # "Launched in Sephora Canada" -> "the Sephora Canada launch"
         merger = re.search(r"\b[Mm]erg(?:er|ing|es|ed) with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
         if merger and angle == 0:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
@@ -3302,6 +3309,29 @@ _SIZE_STATEMENT = re.compile(
     r"(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[\w-]+ ){0,3}"
     r"(?:locations|offices|clinics|practices|hotels|properties|restaurants|stores|branches|sites|plants|casinos|"
     r"buildings|communities|units|apartments|resorts|dealerships|warehouses|studios|gyms)\b"
+)
+# the heads of a measure a percentage is the value of ("the 22% repeat purchase rate"); a share of something else
+# is said with "at" ("third-party delivery at 35%")
+_RATE_HEADS = frozenset(
+    {
+        "rate",
+        "ratio",
+        "share",
+        "occupancy",
+        "margin",
+        "coverage",
+        "utilization",
+        "utilisation",
+        "compliance",
+        "oee",
+        "mix",
+        "yield",
+        "churn",
+        "conversion",
+        "penetration",
+        "attrition",
+        "turnover",
+    }
 )
 _STATE_IS_PCT = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|sit|stands|stand|runs|run|hovers|hover)"
@@ -3989,6 +4019,8 @@ _BOOKED = re.compile(
     r"\b(?:[Ff]ollow-up |[Nn]ext )?(?P<what>[Dd]emo|[Cc]all|[Mm]eeting|[Mm]tg|[Ww]orkshop)\s+(?:is\s+)?"
     r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?(?P<week>(?:the\s+)?(?:wk|week) of\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
 )
+# "Next 4/9", "Next: call 11/12": the next meeting the notes set, by its date
+_NEXT_SET = re.compile(r"\b[Nn]ext:?\s+(?:(?P<what>call|mtg|meeting|demo)\s+)?\d{1,2}/(?P<day>\d{1,2})\b")
 # "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
 _FOLLOW_UP = re.compile(
     r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from intelligence import glossary as g
+from intelligence.english import number_word
 
 # How a note names a thing we send (English and the record languages we read) -> how a rep says it. A word
 # before the thing ("per-meeting pricing", "CPL benchmarks", "law-firm refs") is kept; see `_said_item`.
@@ -29,6 +30,7 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"refs|references", "references"),
     (r"benchmarks?", "benchmarks"),
     (r"one-pager", "one-pager"),
+    (r"creds|credentials", "credentials"),
     (r"MSA", "MSA"),
     (r"SOW(?: draft)?", "SOW"),
     (r"contract draft|draft contract", "draft contract"),
@@ -66,6 +68,9 @@ ROLE_SAID = {
 }
 
 
+_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials")
+
+
 @dataclass(frozen=True)
 class Owed:
     """The things owed, as a rep says them ("the case study with the theo numbers and our deck"), how many,
@@ -78,6 +83,12 @@ class Owed:
     prep: str = ""
     when: str = ""
     show_to: str = ""
+
+    @property
+    def them(self) -> str:
+        """The pronoun for the things owed: "them" for several or a plural, "it" for one."""
+        plural = self.things.endswith(_PLURALS)
+        return "them" if self.count > 1 or plural else "it"
 
 
 def _said_item(chunk: str) -> tuple[str, str] | None:
@@ -92,6 +103,8 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         return None  # "wants to see Luma numbers first": another vendor's figures, not a thing we send
     if re.fullmatch(r"\w+ per \w+", before):
         before = before.replace(" ", "-")  # "cost per lead benchmarks": "cost-per-lead benchmarks"
+    # "2 QSR refs": the count in words ("two QSR references"); any other figure is no part of the name
+    before = re.sub(r"^(\d)(?= \S)", lambda d: number_word(int(d.group(1))), before)
     if len(before.split()) > 2 or re.search(r"\d", before) or before.lower() in ("to see", "see"):
         before = ""
     before = " ".join(_ABBREVIATIONS.get(w, w) for w in before.split())
@@ -147,9 +160,9 @@ def _phrase(items: list[str]) -> str:
     out: list[str] = []
     for n, item in enumerate(items):
         head = item.split(" with ")[0].split()[-1]
-        if head in ("BAA", "deck", "MSA", "redlines"):
+        if head in ("BAA", "deck", "MSA", "redlines", "credentials"):
             out.append(f"our {item}")
-        elif n and head in ("pricing", "references", "benchmarks", "numbers"):
+        elif n and head in ("pricing", *_PLURALS):
             out.append(item)
         else:
             out.append(f"the {item}")

@@ -179,7 +179,9 @@ _ENGLISH_ROLE = re.compile(
 
 
 _LABELLED_ROLE = re.compile(
-    r"^(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
+    # "... Manager - Advisory": the department after the dash is not said
+    r"^(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s+[-–—]\s+[A-Z][\w&/ ]{1,25})?"
+    r"(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
 )
 _AD_ROLE = re.compile(r"^(?:(?P<n>\d+)\s+)?(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$")
 

@@ -222,7 +222,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Events are the easiest reason to write to lapsed players, and the night out usually ends on the casino floor.",
             ),
             (
-                r"\bpoker\b|\bgaming floor\b|\bhigh[- ]limit\b|\bsportsbook lounge\b",
+                r"\bpoker\b|\bgaming floor\b|\bhigh[- ]limit\b|\bsportsbook lounge\b|\bfloor (?:expansion|remodel)|\bslots?\b",
                 "Something new on the floor is the easiest reason to write to lapsed players, and the ones who hear first are the likeliest to come back to try it.",
             ),
             (
@@ -268,7 +268,8 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bacquir|\bmerg",
-                "A practice that changes hands usually has to show its new owner a fuller schedule, and patients already overdue on its books are the quickest to book.",
+                # said to the buyer: the practices they took on arrive with patients nobody has written to since
+                "Practices that change hands usually arrive with patients overdue on their books whom nobody has contacted since the sale, and those are the quickest appointments to fill.",
             ),
             (
                 r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b",
@@ -424,6 +425,11 @@ ANGLES: dict[str, CopyAngles] = {
                 "New markets start with first-time buyers only, so the second order decides whether the launch pays back.",
             ),
             (
+                # a launch at a retailer ("Launched in Sephora Canada"): new shoppers who never bought on the site
+                r"\blaunch\w* (?:in|at|into) [A-Z]",
+                "A retail launch brings the brand to new shoppers, and it's also a good moment to bring back the customers who bought once on the site and never came back.",
+            ),
+            (
                 r"\blaunch|\bnew (?:line|collection|range|product)",
                 "A new line is the easiest reason to write to customers who bought once and never came back.",
             ),
@@ -548,8 +554,8 @@ ANGLES: dict[str, CopyAngles] = {
                 "Concessions usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
             ),
             (
-                r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
-                "That's {count} to let in the first months, and every empty week is rent that doesn't come back.",
+                r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?(?<!\+ )\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b(?! \+)",
+                "That's {count} to lease in the first months, and every empty week is rent that doesn't come back.",
             ),
             (
                 r"\b(?:took over|taking over|won|acquir\w*|added|adding|new)\b[^.;]{0,40}\b(?:management of|portfolio|"
