@@ -2384,9 +2384,11 @@ def test_shapes_from_the_tuning_read_of_holdout13() -> None:
         title="Director of Off-Premise",
         company="Grainhouse Bowls",
         employee_count=900,
-        notes="Call 3/4 - 52 units, 3PD is ~30% of off-prem and margin on those orders is thin. Send creds + 2 QSR refs.",
+        notes="Call 3/4 - 52 units, 3PD is ~30% of off-prem and margin on those orders is thin. "
+        "Send creds + 2 QSR refs.",
     )
-    assert "your 52 units, and" not in bowls and "third-party delivery is about 30% of off-premise sales" in bowls
+    assert "your 52 units, and" not in bowls, bowls
+    assert "third-party delivery is about 30% of off-premise sales" in bowls, bowls
     assert subject == "third-party delivery at 30%", subject
     assert _promised(bowls) == "I'll have our credentials and two QSR references over to you this week.", bowls
     _, leasing = _step_one(
@@ -2394,8 +2396,8 @@ def test_shapes_from_the_tuning_read_of_holdout13() -> None:
         title="Dir. Leasing",
         company="Fernhill Residential",
         employee_count=150,
-        notes="Call 5/2 - 2 lease-ups (240 + 180 units), 40% leased, need 90% by Oct for refi. Asked for a proposal. "
-        "Next 5/9.",
+        notes="Call 5/2 - 2 lease-ups (240 + 180 units), 40% leased, need 90% by Oct for refi. "
+        "Asked for a proposal. Next 5/9.",
     )
     assert "180 units to" not in leasing and "the two lease-ups are 40% leased" in leasing, leasing
     assert _promised(leasing) == "I'll have the proposal over to you before the call on the 9th.", leasing
