@@ -736,6 +736,13 @@ def _clean_fact(text: str) -> str:
     if lease := _LEASE_UP_LABEL.match(text):
         when = f" in {lease.group('when')}" if lease.group("when") else ""
         text = f"Lease-up begins at {lease.group('name')} ({lease.group('units')}){when}"
+    # "3 open BDR roles (Sept 2025)": a count of open roles is a job ad
+    text = re.sub(
+        r"^(\d+|two|three|four|five|six) open ([A-Z][\w/&-]*(?: [A-Z][\w/&-]*){0,3}) "
+        r"(?:roles|positions|reqs|openings)\b(?:\s*\([^()]*\))?",
+        lambda m: f"Hiring {m.group(1)} {m.group(2) + 's' if m.group(2).isupper() else plural(m.group(2))}",
+        text,
+    )
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
         written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"

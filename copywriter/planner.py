@@ -1583,7 +1583,11 @@ class Plan:
             if not _SIZE_STATEMENT.match(fact.raw.strip()):
                 return None
             low = lc_np(strip_end(fact.raw.strip()).split(" ", 1)[1])  # "Operates 12 clinics" -> "12 clinics"
-        if not re.match(r"^(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b", low):
+        if not re.match(
+            r"^(?:(?:about|around|nearly|over) )?"
+            r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b",
+            low,
+        ):
             return None
         said = trade_clause(self)
         if said is None:

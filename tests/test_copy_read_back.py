@@ -2402,3 +2402,20 @@ def test_shapes_from_the_tuning_read_of_holdout13() -> None:
     assert "180 units to" not in leasing and "the two lease-ups are 40% leased" in leasing, leasing
     assert _promised(leasing) == "I'll have the proposal over to you before the call on the 9th.", leasing
     assert _question(leasing) == "Anything else you'd like me to cover on the call?", leasing
+
+
+def test_open_roles_and_a_size_of_many_sites() -> None:
+    """ "3 open BDR roles" is a job ad of the offer's own work, not a record with nothing to say; a size of two or
+    more digits ("14 communities", "about 60 units") is said inside what is true of the trade, as one digit was."""
+    _, sdr = _step_one(
+        "saas",
+        title="Director, Revenue Operations",
+        company="Tallyrun AI",
+        employee_count=300,
+        signals=["4 open BDR roles (Oct 2026)"],
+    )
+    assert _first(sdr).startswith("I saw that Tallyrun AI is hiring 4 BDRs."), sdr
+    _, diner = _step_one(
+        "restaurant", title="Director of Off-Premise", company="Copper Pot Kitchen", notes="~40 units."
+    )
+    assert _first(diner).startswith("Across about 40 units, takeout is the side of the business"), diner
