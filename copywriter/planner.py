@@ -3023,6 +3023,14 @@ class Plan:
             subject = re.sub(
                 r"^(?:your|the) (?:about|around|roughly|nearly|~)\s?(?=\d)", "", subject
             )  # "your about 60"
+            if self.observed_subjects and re.fullmatch(
+                r"(?:(?:after|before) the )?\d[\d,]*\+? (?:units|sites|locations|practices|clinics|offices|hotels|"
+                r"restaurants|stores|branches|communities|properties)(?: at .+)?",
+                subject,
+            ):
+                # "3 sites", "60 units": a bare size copied from the record is no subject (blind readers) when the
+                # trade the body talks about has subjects of its own
+                continue
             if body is not None and any(d not in body for d in re.findall(r"\d[\d.,]*\d|\d", subject)):
                 continue  # a figure the email never says ("2 SDRs" over a body about pipeline coverage)
             n = len(subject.split())

@@ -2419,3 +2419,11 @@ def test_open_roles_and_a_size_of_many_sites() -> None:
         "restaurant", title="Director of Off-Premise", company="Copper Pot Kitchen", notes="~40 units."
     )
     assert _first(diner).startswith("Across about 40 units, takeout is the side of the business"), diner
+
+
+def test_a_bare_size_is_no_subject_when_the_trade_has_one() -> None:
+    """Blind readers marked "3 sites" and "60 units" as a bare number copied from the record."""
+    subject, clinic = _step_one(
+        "healthcare_clinic", title="Medical Director & Owner", company="RapidCare Urgent Care", notes="4 sites"
+    )
+    assert not re.fullmatch(r"\d+ sites", subject) and subject.split()[-1] in clinic.lower(), (subject, clinic)
