@@ -2427,3 +2427,30 @@ def test_a_bare_size_is_no_subject_when_the_trade_has_one() -> None:
         "healthcare_clinic", title="Medical Director & Owner", company="RapidCare Urgent Care", notes="4 sites"
     )
     assert not re.fullmatch(r"\d+ sites", subject) and subject.split()[-1] in clinic.lower(), (subject, clinic)
+
+
+def test_the_sender_line_varies_across_a_batch() -> None:
+    """Blind readers named "the same sender line in all 20": across readers of one sender it takes several
+    shapes, one of them tied to the paragraph before it ("That's the work we do at ...")."""
+    lines = set()
+    for name in (
+        "Harbor Light",
+        "Saltmarsh",
+        "Juniper Point",
+        "Cobble Lane",
+        "Lantern Bay",
+        "Alder Ridge",
+        "Moss Hill",
+    ):
+        for tier_title in ("Director of Revenue", "Revenue Analyst"):
+            _, body = _step_one(
+                "hotel",
+                title=tier_title,
+                company=f"{name} Hotel",
+                email=f"sam@{name.replace(' ', '').lower()}.com",
+                employee_count=150,
+                notes="OTAs bring in ~55% of room nights.",
+            )
+            lines.add(body.split("\n\n")[2])
+    assert len(lines) >= 4, lines
+    assert any(line.startswith(("That's the work we do at ", "It's what we do at ")) for line in lines), lines
