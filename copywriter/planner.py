@@ -923,10 +923,11 @@ class Plan:
             begin = stable_int(self.ctx.seed, "example") % len(examples)  # two readers of one offer differ
             general = examples[begin:] + examples[:begin]
         else:
+            # a plan of what: blind readers asked "a plan for what?" of a bare "a short written plan"
             general = [
-                f"Want me to send a one-page plan{where}?",
-                f"Would a one-page plan{where} be useful?",
-                f"Should I send a short written plan{where}?",
+                f"Want me to send a one-page plan of what we'd {self.offer_do}{where}?",
+                f"Would a one-page plan of what we'd {self.offer_do}{where} be useful?",
+                f"Should I send a short written plan of what we'd {self.offer_do}{where}?",
             ]
         general = [g for g in general if self.ok(g)] or general[-1:]
         if len(general) > 1 and self.tier <= 1:

@@ -2454,3 +2454,22 @@ def test_the_sender_line_varies_across_a_batch() -> None:
             lines.add(body.split("\n\n")[2])
     assert len(lines) >= 4, lines
     assert any(line.startswith(("That's the work we do at ", "It's what we do at ")) for line in lines), lines
+
+
+def test_repeats_and_vague_plans_from_the_tuning_read() -> None:
+    """A second sentence that says the first again, a tool named as "With Mailchimp at X", "comes due" twice, and
+    "a short written plan" of nothing named: each was marked by a blind reader."""
+    _, firm = _step_one("professional_services", title="Partner", company="Hale Durban CPAs", employee_count=40)
+    assert firm.count("after busy season") <= 1, firm
+    _, shop = _step_one(
+        "ecommerce",
+        title="VP Marketing",
+        company="Ridgewell Outfitters",
+        employee_count=80,
+        technologies=["Mailchimp"],
+    )
+    assert "With Mailchimp at" not in shop, shop
+    _, clinic = _step_one("healthcare_clinic", title="Owner", company="FastLane Urgent Care", notes="2 sites")
+    assert clinic.count("comes due") <= 1, clinic
+    asked = _question(clinic)
+    assert "plan" not in asked or "plan of what we'd run" in asked, clinic

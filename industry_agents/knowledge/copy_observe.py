@@ -342,7 +342,7 @@ OBSERVE: dict[str, Observations] = {
                 "most patients come in once for something that can't wait and never hear from the clinic again, even when a follow-up or a yearly visit comes due",
                 (
                     "Those past patients already know where the clinic is, which makes them the quickest way to fill the quiet hours.",
-                    "A note when the next visit comes due is usually what turns a one-time walk-in into a regular patient.",
+                    "A note at the right time is usually what turns a one-time walk-in into a regular patient.",
                 ),
                 ("past walk-in patients", "the second visit"),
                 field="urgent care",
@@ -625,7 +625,7 @@ OBSERVE: dict[str, Observations] = {
                 "",
                 (
                     "With {tool} run in-house, sending is easy; the time to build and test the flows after the first order usually isn't.",
-                    "With {tool} at {company}, the tools for post-purchase and win-back flows are already there; the time to build and test them is usually what's missing.",
+                    "{company} already runs its email on {tool}, so the tools for post-purchase and win-back flows are there; the time to build and test them is usually what's missing.",
                 ),
                 (
                     "Those flows are where the second order is won.",
@@ -946,7 +946,7 @@ OBSERVE: dict[str, Observations] = {
                 "partners have room for new clients in the months after busy season, but referrals rarely arrive on that schedule",
                 (
                     "Outbound books those first meetings for the months a partner has room.",
-                    "First meetings booked for the months after busy season bring in work on a schedule referrals never keep.",
+                    "Outbound fills those months with first meetings, so new work no longer waits on who happens to refer.",
                 ),
                 ("after busy season", "the post-tax-season pipeline"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
