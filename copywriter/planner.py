@@ -819,7 +819,8 @@ class Plan:
         verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
         # the offer as the sender states it: never an audience the offer does not name ("for regional and tribal
         # casinos" read as a claim of ours by two blind readers, and as the wrong trade to a PT clinic)
-        what = self.offer_short_np
+        # the audience after "for" ("... campaigns for banks and credit unions") tells the reader its own trade
+        what = re.sub(r" for (?:[\w-]+,? ){0,4}?(?:and |or )?[\w-]+s$", "", self.offer_short_np)
         judged = self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
@@ -838,7 +839,7 @@ class Plan:
                     f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
                     f"{co} {self.offer_verb} {what}, and the number we're measured on is {judged}.",
                     f"{co} {self.offer_verb} {what}; what we report on is {judged}.",
-                    f"It's what we do at {co}: {what}, judged on one number, {judged}.",
+                    f"That's the work we do at {co}: {what}, judged on {judged}.",
                 ],
             ]
             if judged
@@ -1082,7 +1083,9 @@ class Plan:
                 return line if self.ok(line) else None
             # three wordings by a stable hash of the reader: a batch never opens every email with one stock line
             line = (
-                f"Thanks for the time {where} on the {day}.",
+                f"Thanks for the call on the {day}."
+                if where == "on the call"
+                else f"Thanks for the time {where} on the {day}.",
                 f"Good talking {'' if where == 'on the call' else where + ' '}on the {day}.",
                 f"Thanks again for the {'call' if where == 'on the call' else where.removeprefix('on ') + ' call'} "
                 f"on the {day}.",
@@ -1399,10 +1402,16 @@ class Plan:
                     return [ask.format(company=subject)]
                 if subject.split()[-1][:1].isupper():
                     return []  # "while the Front Range is new?": a place's name is not the news itself
+                if not (project or past_hire) and fresh == "new" and self.angles:
+                    # "while the $22M renovation is new?" read as mechanical to two blind readers, and stale once
+                    # months old: the industry's outcome question instead ("while the merger is fresh" stays)
+                    return []
                 pool = [
                     f"Worth 15 minutes while {subject} {when}?",
                     f"Could we find 15 minutes while {subject} {when}?",
                 ]
+            elif not (project or past_hire) and fresh == "new" and self.angles:
+                return []  # no "while the $18M renovation is new?" in a tier 2's register either
             else:
                 pool = [f"Want me to send a short note on what we'd {self.offer_do} while {subject} {when}?"]
         elif event and self.tier > 1:
