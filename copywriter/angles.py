@@ -1421,6 +1421,12 @@ _NOTE_SPEAK = (
         ),
         "",
     ),
+    (re.compile(r"\b([Nn])o-show/late[- ]cancel(?:s|lations?)?\b(?! rate)"), r"\1o-show/late-cancel rate"),
+    (re.compile(r"\bbefore finishing plan of care\b"), "before finishing their plan of care"),
+    # "is down 2 hosts since July": a state since a time is "has been"
+    (re.compile(r"(?:\b(?:is|are) |(?<=[a-z] ))(down|up) (\d+ [a-z]+s?) since\b"), r"has been \1 \2 since"),
+    # "opening three branches in Kansas City metro": a metro area takes "the"
+    (re.compile(r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) (metro|MSA|metro area)\b"), r"in the \1 \2"),
     # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
     (
         re.compile(r", ((?:about |~\s?)?\d+%) (unfilled|unbooked|open|empty|idle) ([a-z]+(?: [a-z]+)?)(?=\.?$)"),

@@ -57,7 +57,7 @@ from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint
 from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.promise import ROLE_SAID, Owed, owed
-from copywriter.restate import GAP, Restated, restate
+from copywriter.restate import GAP, Restated, hire_subject, restate
 from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
 from core.text import MONTH, TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
@@ -2930,12 +2930,10 @@ class Plan:
                 if counted and len(lowered.split()) <= 5:
                     return lowered
                 single = not re.search(r"\band\b|,", lowered) and not _singular_noun(lowered.split()[-1])
-                # "hiring a CRM manager", never "hiring CRM Manager"
-                return (
-                    f"hiring {_INFLECT.a(lowered)}"
-                    if single and not re.match(r"(?:a|an|the)\b", lowered)
-                    else f"hiring {lowered}"
-                )
+                if single:
+                    # "your Lifecycle Marketing hire": a pasted job title read like a recruiter's email
+                    return hire_subject(re.sub(r"^(?:a|an|the) ", "", lowered))
+                return f"hiring {lowered}"
             if fact.lemma == "hire" and fact.kind == "past":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
                 # "two lateral partners" (a hire already made), never "hiring two partners"

@@ -186,6 +186,18 @@ _LABELLED_ROLE = re.compile(
 _AD_ROLE = re.compile(r"^(?:(?P<n>\d+)\s+)?(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$")
 
 
+_ROLE_TAILS = frozenset({"manager", "analyst", "director", "lead", "specialist", "coordinator", "executive"})
+
+
+def hire_subject(role: str) -> str:
+    """The subject for one open role: "your Lifecycle Marketing hire", not "hiring a Lifecycle Marketing Manager"
+    (blind readers: a pasted job title reads like a recruiter's email)."""
+    words = role.split()
+    if len(words) >= 3 and words[-1].lower() in _ROLE_TAILS:
+        words = words[:-1]
+    return f"your {' '.join(words)} hire"
+
+
 def _labelled_ad(event: Event, company: str) -> Restated | None:
     """ "Hiring: Executive Casino Host (x4)" -> "... is hiring four executive casino hosts." """
     m = _LABELLED_ROLE.match(event.object)
@@ -199,7 +211,7 @@ def _labelled_ad(event: Event, company: str) -> Restated | None:
     else:
         plural = role if role.endswith("s") else role + "s"
         what = f"{_count(str(n))} {plural}"
-    return Restated(f"I saw that {company} is hiring {what}.", what if n > 1 else f"hiring {what}")
+    return Restated(f"I saw that {company} is hiring {what}.", what if n > 1 else hire_subject(role))
 
 
 def _job_ad(event: Event, company: str, title: str | None) -> Restated | None:
@@ -231,7 +243,7 @@ def _job_ad(event: Event, company: str, title: str | None) -> Restated | None:
         what = f"{count} {role}" if count else role
     return Restated(
         f"I saw that {company} is hiring {what}.",
-        what if count and not single else f"hiring {what}",
+        what if count and not single else hire_subject(role),
         "Open roles on your own team usually mean the people you have are covering more than they should."
         if own
         else None,

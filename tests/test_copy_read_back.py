@@ -2486,3 +2486,34 @@ def test_news_that_is_new_is_asked_through_the_outcome() -> None:
         signals=["Completed $18M renovation of all 140 rooms (May 2026)"],
     )
     assert "is new?" not in hotel and "renovation is" not in _question(hotel), hotel
+
+
+def test_shapes_from_the_tuning_read_of_holdout12() -> None:
+    """A blind reader's marks: a pasted job title as the subject, "a stay pays a commission", "independent" the
+    record never says, "is down 2 hosts since July", "in Kansas City metro", "no-show/late cancel is about 14%"."""
+    subject, _ = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Fernway Skincare",
+        employee_count=90,
+        signals=["Hiring: Lifecycle Marketing Manager"],
+    )
+    assert subject.lower() == "your lifecycle marketing hire", subject
+    _, hotel = _step_one("hotel", title="General Manager", company="The Alcott Hotel", employee_count=60)
+    assert "independent" not in hotel and not re.search(r"stays? (?:\w+ )*pays a commission", hotel), hotel
+    _, casino = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Iron Creek Casino",
+        employee_count=700,
+        notes="Call 11/18. Host team down 2 hosts since July, says ~4,000 rated players lapsed 12mo+.",
+    )
+    assert "is down 2 hosts since" not in casino, casino
+    _, bank = _step_one(
+        "financial_services",
+        title="CMO",
+        company="Prairie Oak Bank",
+        employee_count=400,
+        signals=["Opening three branches in Omaha metro"],
+    )
+    assert "in the Omaha metro" in bank and "for banks and credit unions" not in bank, bank

@@ -99,7 +99,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bwing\b|\bspa\b|\brooftop\b|\bnew (?:pool|suites?|floors?)\b",
-                "New rooms and new amenities are easiest to fill with guests who already know the hotel, and they can be asked to book direct.",
+                "Something new at the hotel is the easiest reason to write to past guests, and they can be asked to book direct.",
             ),
             (
                 r"\bballroom\b|\bmeeting (?:space|rooms?)\b|\bconference (?:center|centre|space)\b",
@@ -120,13 +120,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "past guests and the OTAs",
-            "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
-            "Every repeat stay like that pays a commission a direct booking would keep.",
+            "Most hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
+            "The hotel pays a commission on every repeat stay like that, one a direct booking would keep.",
         ),
         observation_alt=(
             "past OTA guests",
-            "Most independent hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
-            "Every stay they book through the OTA again pays a commission a direct booking would keep.",
+            "Most hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
+            "The hotel pays a commission on every stay they book through the OTA again, one a direct booking would keep.",
         ),
         hire_roles=r"\b(?:revenue|distribution|e-?commerce|digital|marketing|CRM|sales|reservations|direct booking|"
         r"metasearch|paid media)",
@@ -180,7 +180,7 @@ ANGLES: dict[str, CopyAngles] = {
         observation_alt=(
             "regulars on the apps",
             "Most restaurant groups I talk to have regulars who order through the delivery apps every week only because no one asked them to order direct.",
-            "Moving one of them saves the commission on every order they place after it.",
+            "Moving one of them saves the commission on every order that regular places after that.",
         ),
         hire_roles=r"\b(?:loyalty|CRM|digital|marketing|off-premise|e-?commerce|online|ordering|delivery|guest)",
         no_fact_ask="Worth 15 minutes to see how many of {company}'s app orders could come direct?",
@@ -226,8 +226,12 @@ ANGLES: dict[str, CopyAngles] = {
                 "Something new on the floor is the easiest reason to write to lapsed players, and the ones who hear first are the likeliest to come back to try it.",
             ),
             (
-                r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan",
-                "New or renovated rooms fill faster when lapsed players hear about them first.",
+                r"\brenovat|\bremodel",
+                "Renovated rooms fill faster when lapsed players hear about them first.",
+            ),
+            (
+                r"\btower\b|\brooms?\b|\bhotel\b|\bexpan",
+                "New rooms fill faster when lapsed players hear about them first.",
             ),
             (
                 r"\bopen|\blaunch",

@@ -118,7 +118,7 @@ OBSERVE: dict[str, Observations] = {
                 "a resort with its own marina",
                 "the same boating and leisure guests tend to come back season after season, and the ones who first found it on an OTA usually rebook there",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
                     "A guest coming back for the third summer shouldn't still cost an OTA commission.",
                 ),
                 ("return guests by the water", "repeat marina guests"),
@@ -139,7 +139,7 @@ OBSERVE: dict[str, Observations] = {
                 "a resort",
                 "most stays are leisure trips that guests repeat, and the ones who first booked through an OTA tend to go back to it for the next one",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
                     "A guest on their second or third stay is the easiest one to ask to book direct.",
                 ),
                 ("repeat resort guests", "the second resort stay"),
@@ -151,7 +151,7 @@ OBSERVE: dict[str, Observations] = {
                 "many guests are business travelers who come back to the same city several times a year, and the ones who first booked through an OTA keep booking there",
                 (
                     "A traveler on their third trip of the year is the easiest guest to ask to book direct.",
-                    "Each of those repeat trips pays a commission a direct booking would keep.",
+                    "The hotel pays a commission on each of those repeat trips, one a direct booking would keep.",
                 ),
                 ("the repeat business traveler", "the next business trip"),
                 field="a city hotel",
@@ -172,7 +172,7 @@ OBSERVE: dict[str, Observations] = {
                 "a lodge",
                 "many guests have stayed before, and the OTA is often just where they found it the first time",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
                     "Moving a returning guest to book direct costs far less than the commission on their next stay.",
                 ),
                 ("guests who come back", "the returning guests"),
@@ -233,7 +233,7 @@ OBSERVE: dict[str, Observations] = {
                 "a mountain resort town",
                 "the same guests tend to come back season after season, and the ones who first booked through an OTA usually rebook there",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
                     "The guests coming back next season are the easiest ones to ask to book direct.",
                 ),
                 ("next season's returning guests", "guests who come back"),
@@ -243,7 +243,7 @@ OBSERVE: dict[str, Observations] = {
                 "a beach resort market",
                 "most stays are leisure trips that guests repeat, often the same week each year, and the ones who first booked through an OTA tend to go back to it",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
                     "The guests coming back next year are the easiest ones to ask to book direct.",
                 ),
                 ("the same week next year", "repeat beach guests"),
@@ -288,7 +288,7 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bcasino (?:resort|hotel)\b|\bcasino & (?:resort|hotel)\b|\bresort casino\b",
                 "a casino resort",
-                "many rated players first come for a stay or a show, and they drift away fastest once the trip is over",
+                "many rated players first come for a stay, and they drift away fastest once the trip is over",
                 (
                     "You already know what they play, which makes them the cheapest players to win back.",
                     "A note after the trip is usually what turns one stay into a second visit to the floor.",
@@ -490,9 +490,9 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b|\bsalads?\b|\bpoutinerie\b",
                 "a quick-service brand",
-                "orders are small and frequent, so the app commission takes a bigger share of each one",
+                "orders are small and frequent, so the same regulars pay the app commission many times a month",
                 (
-                    "Moving regulars to order direct keeps that share on every order they place after it.",
+                    "Moving a regular to order direct saves that commission on every order after it.",
                     "The regulars who order every week are the easiest ones to move off the apps.",
                 ),
                 ("small orders, big commissions", "the weekly regulars"),
