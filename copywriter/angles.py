@@ -1427,6 +1427,21 @@ _NOTE_SPEAK = (
     (re.compile(r"(?:\b(?:is|are) |(?<=[a-z] ))(down|up) (\d+ [a-z]+s?) since\b"), r"has been \1 \2 since"),
     # "opening three branches in Kansas City metro": a metro area takes "the"
     (re.compile(r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) (metro|MSA|metro area)\b"), r"in the \1 \2"),
+    # "Certificate of occupancy received for 96-unit X": the building is complete
+    (
+        re.compile(
+            r"^(?:[Cc]ertificate of occupancy|T?CO) (?:received|issued|granted|obtained)(?: for| on)? (?:the )?"
+        ),
+        "Completed the ",
+    ),
+    # "DM running ~$1.10/pc and she hates it": what direct mail costs a piece; how they feel is not said back
+    (
+        re.compile(r"\b(?:DM|direct mail) (?:running|costs?|at) (about |~\s?)?([$€£][\d.]+)\s?/\s?(?:pc|piece)\b"),
+        r"direct mail costs \1\2 a piece",
+    ),
+    (re.compile(r",? and (?:she|he|they) (?:hates?|dislikes?|can't stand) it\b"), ""),
+    # "Konami CMS, offers go out via mail house only": the system they run is no part of the clause after it
+    (re.compile(r"^[A-Z][\w-]* (?:CMS|PMS|POS|CRM|ESP|EHR), (?=[a-z])"), ""),
     # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
     (
         re.compile(r", ((?:about |~\s?)?\d+%) (unfilled|unbooked|open|empty|idle) ([a-z]+(?: [a-z]+)?)(?=\.?$)"),

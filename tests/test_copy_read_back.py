@@ -2517,3 +2517,20 @@ def test_shapes_from_the_tuning_read_of_holdout12() -> None:
         signals=["Opening three branches in Omaha metro"],
     )
     assert "in the Omaha metro" in bank and "for banks and credit unions" not in bank, bank
+
+
+def test_a_certificate_of_occupancy_and_mail_costs_are_read() -> None:
+    """Facts a blind reader called the strongest in their records, left unread: a building's certificate of
+    occupancy (a completed building to lease up), direct mail's cost a piece."""
+    _, dev = _step_one(
+        "real_estate",
+        title="Principal",
+        company="Larkin Row Developments",
+        employee_count=30,
+        signals=["Certificate of occupancy received for 120-unit Larkin Row South — Oct 2026"],
+    )
+    assert _first(dev).startswith("Congrats on completing the 120-unit Larkin Row South."), dev
+    from copywriter.angles import normalise_note
+
+    said = normalise_note("Konami CMS, offers go out via mail house only, DM running ~$1.20/pc and she hates it")
+    assert "direct mail costs about $1.20 a piece" in said and "hates" not in said and "Konami" not in said, said
