@@ -956,7 +956,7 @@ def test_rep_notes_from_the_copy_tuning_read_are_said_as_sentences() -> None:
     )
     first = _first(dental)
     assert "3,100 overdue recall patients" in first, dental
-    assert "no patient in the chair" not in first, first  # the overdue patients' own "so what", not the no-shows'
+    assert "no patient seen" not in first, first  # the overdue patients' own "so what", not the no-shows'
     assert "Osei" not in dental and "signs" not in dental, dental
     _, saas = _step_one(
         "saas",

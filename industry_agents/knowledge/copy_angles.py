@@ -310,8 +310,8 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bno[- ]shows?\b|\bcancell?ations?\b",
                 (
-                    "Every empty slot is a paid hour with no patient in the chair.",
-                    "Each of those empty slots is a provider's paid hour with nobody in the chair.",
+                    "Every empty slot is a paid hour with no patient seen.",
+                    "Each of those empty slots is a provider's paid hour with no patient seen.",
                 ),
             ),
         ),
@@ -335,7 +335,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bcoverage\b|\bagainst a [\d.]+x target\b|\bdouble pipeline\b|\bpipeline target\b",
-                "Gaps like that rarely close on inbound alone, and new reps take a quarter or more to ramp.",
+                "Gaps like that are hard to close while new reps take a quarter or more to ramp.",
             ),
             (
                 r"\bmeetings?\b[^.;]*\bdown\b|\bdown\b[^.;]*\bmeetings?\b|\breply rates?\b",
