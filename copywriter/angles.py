@@ -743,14 +743,29 @@ def _clean_fact(text: str) -> str:
         lambda m: f"Hiring {m.group(1)} {m.group(2) + 's' if m.group(2).isupper() else plural(m.group(2))}",
         text,
     )
+    # "Hiring Leasing Consultants x6", "Hiring 3x BDR", "hiring 3 SDRs on Greenhouse": the count before the role,
+    # and the job board is no part of it
+    text = re.sub(r"^(Hiring) ([A-Z][\w&/ -]{2,40}?) (?:x|×)\s?(\d+)(?:\s*\([^()]*\))?$", r"\1 \3 \2", text)
+    text = re.sub(r"\b(\d+)\s?x\s+([A-Z]{2,5})\b(?!s)", r"\1 \2s", text)
+    text = re.sub(
+        r"^(Hiring .{2,60}?) (?:on|via|through) (?:Greenhouse|Lever|LinkedIn|Indeed|Workable|Ashby|Glassdoor)$",
+        r"\1",
+        text,
+    )
+    # "Hiring Lifecycle Marketing Manager": one role takes its article
+    text = re.sub(
+        r"^Hiring ((?:[A-Z][\w&/-]*|&)(?: (?:[A-Z][\w&/-]*|&|of|and)){0,5})(?<!s)(?:\s*\([^()]*\))?$",
+        lambda m: f"Hiring {with_article(m.group(1))}",
+        text,
+    )
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
         written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
-        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])", written)
+        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])|\((\d+)\s?(?:x|×)\)", written)
         role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written)
         role = re.sub(r"\s+[-–—]\s+[A-Z][\w&/ ]{1,25}$", "", role)  # "BD Manager - Advisory": the department
         role = re.split(r",|\s[–—-]\s", role)[0].strip()  # "Leasing Manager – Austin": the role, not its place
-        if times and int(n := times.group(1) or times.group(2) or times.group(3)) > 1:
+        if times and int(n := times.group(1) or times.group(2) or times.group(3) or times.group(4)) > 1:
             last = role.split()[-1]
             many = (
                 role
@@ -1442,6 +1457,13 @@ _NOTE_SPEAK = (
     (re.compile(r",? and (?:she|he|they) (?:hates?|dislikes?|can't stand) it\b"), ""),
     # "Konami CMS, offers go out via mail house only": the system they run is no part of the clause after it
     (re.compile(r"^[A-Z][\w-]* (?:CMS|PMS|POS|CRM|ESP|EHR), (?=[a-z])"), ""),
+    (re.compile(r"\bnow is\b"), "is now"),  # "third-party delivery now is 34% of sales"
+    (re.compile(r"\bafter full (renovation|refurbishment|remodel|refurb)\b"), r"after a full \1"),
+    (
+        re.compile(r", go-live (?:(in|by|on) )?"),
+        lambda m: f", going live {m.group(1) or 'in'} ",
+    ),  # ", go-live Feb 2026"
+    (re.compile(r"(?<=[a-z]) now ((?:about |~\s?)?\d[\d.]*%)"), r" is now \1"),  # "delivery now 34% of sales"
     # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
     (
         re.compile(r", ((?:about |~\s?)?\d+%) (unfilled|unbooked|open|empty|idle) ([a-z]+(?: [a-z]+)?)(?=\.?$)"),

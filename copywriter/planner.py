@@ -1326,8 +1326,9 @@ class Plan:
             # blind readers called "Worth 15 minutes while you're hiring?" an ask with nothing in it: it names the
             # outcome the offer moves while the seat is empty
             if self.tier <= 1:
-                o = self.outcome if self.has_outcome and len(self.outcome.split()) <= 7 else None
-                return [f"Worth 15 minutes on {o} while the search is on?"] if o else []
+                # "... on booking qualified outbound meetings while the search is on?" read as the offer pasted
+                # back (two readers): the industry's outcome question instead
+                return []
             return [f"Want me to send a short note on what we'd {self.offer_do} while you're hiring?"]
         if not subject or not 2 <= len(subject.split()) <= 6:
             return []
@@ -1426,6 +1427,10 @@ class Plan:
         elif any(w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS for w in subject.split()):
             # a measured state ("the 140 hours", "the $400K deposit campaign budget") is asked through what the
             # offer would change (the industry's outcome question), never echoed back as the topic of a call
+            return []
+        elif re.match(r"the (?:switch|move|migration|change) to\b", subject) and self.angles:
+            # "Open to a 15-minute call on the switch to Shopify Plus?" asks about their project, not what the
+            # offer would move (two blind readers): the industry's outcome question
             return []
         else:
             pool = (

@@ -181,7 +181,7 @@ _ENGLISH_ROLE = re.compile(
 _LABELLED_ROLE = re.compile(
     # "... Manager - Advisory": the department after the dash is not said
     r"^(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s+[-–—]\s+[A-Z][\w&/ ]{1,25})?"
-    r"(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
+    r"(?:\s*\((?:x\s?(?P<n>\d+)|(?P<n2>\d+)\s?x)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
 )
 _AD_ROLE = re.compile(r"^(?:(?P<n>\d+)\s+)?(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$")
 
@@ -204,7 +204,7 @@ def _labelled_ad(event: Event, company: str) -> Restated | None:
     if not m:
         return None
     role = " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in m.group("role").split())
-    n = int(m.group("n")) if m.group("n") else 1
+    n = int(m.group("n") or m.group("n2") or 1)
     if n == 1:
         article = "an" if role[:1].lower() in "aeiou" else "a"
         what = f"{article} {role}"

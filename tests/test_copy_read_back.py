@@ -2534,3 +2534,41 @@ def test_a_certificate_of_occupancy_and_mail_costs_are_read() -> None:
 
     said = normalise_note("Konami CMS, offers go out via mail house only, DM running ~$1.20/pc and she hates it")
     assert "direct mail costs about $1.20 a piece" in said and "hates" not in said and "Konami" not in said, said
+
+
+def test_shapes_from_the_spent_holdout15_read() -> None:
+    """Shapes blind readers of holdout15 marked after the read: "is hiring Leasing Consultants x6", "hiring a BDR"
+    for "3x BDR", "3 SDRs on Greenhouse", "now is 34%", "after full renovation", ", go-live Feb 2026", "Open to a
+    15-minute call on the switch to Shopify Plus?", "... on booking qualified outbound meetings while the search is
+    on?"."""
+    from copywriter.angles import read_fact
+
+    said = {
+        "Hiring Leasing Consultants x6 (Oct 2025)": "Hiring 6 Leasing Consultants",
+        "Hiring 3x BDR": "Hiring 3 BDRs",
+        "Hiring 3 SDRs on Greenhouse": "Hiring 3 SDRs",
+        "Hiring Lifecycle Marketing Manager": "Hiring a Lifecycle Marketing Manager",
+    }
+    for written, expected in said.items():
+        fact = read_fact(written, "signals", None)
+        assert fact is not None and fact.text == expected, (written, fact)
+    _, pizza = _step_one(
+        "restaurant",
+        title="VP Digital",
+        company="Emberline Pizza",
+        employee_count=800,
+        signals=["CEO on podcast: third-party delivery now 31% of sales (Sept 2025)"],
+    )
+    assert "delivery is now 31% of sales" in pizza, pizza
+    _, sdr = _step_one(
+        "saas", title="VP Sales", company="Ledgerpine", employee_count=120, signals=["Hiring 4 SDRs"]
+    )
+    assert "while the search is on" not in sdr, sdr
+    _, shop = _step_one(
+        "ecommerce",
+        title="Director of Retention",
+        company="Cobalt Trail Outfitters",
+        employee_count=150,
+        signals=["Replatformed to Shopify Plus (Aug 2025)"],
+    )
+    assert "the switch to Shopify Plus?" not in _question(shop), shop

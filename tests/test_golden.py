@@ -45,6 +45,7 @@ from tests.support.golden_support import (
     HOLDOUT12,
     HOLDOUT13,
     HOLDOUT14,
+    HOLDOUT15,
     TUNING,
     TUNING2,
     TUNING3,
@@ -92,7 +93,19 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14],
+    [
+        HOLDOUT,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+        HOLDOUT9,
+        HOLDOUT10,
+        HOLDOUT11,
+        HOLDOUT12,
+        HOLDOUT13,
+        HOLDOUT14,
+        HOLDOUT15,
+    ],
     ids=[
         "holdout5",
         "holdout6",
@@ -104,6 +117,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout12",
         "holdout13",
         "holdout14",
+        "holdout15",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

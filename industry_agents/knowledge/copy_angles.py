@@ -215,7 +215,7 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\b(?:migrat|consolidat|merg|switch|mov|clean|unif)\w*\b[^.;]*\b(?:databases?|CDP|CRM|systems?)\b|"
                 r"\b(?:databases?|CDP|CRM)\b[^.;]*\b(?:migrat|consolidat|merg|switch|moved|unif)\w*",
-                "One clean database is usually the first time every lapsed player can be reached in one go.",
+                "A move to a new player system is a good moment to reach every lapsed player, because the records are clean for once.",
             ),
             (
                 r"\bevent (?:center|centre|space)\b|\barena\b|\bconcerts?\b|\bvenue\b",
@@ -577,7 +577,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bhir.*\b(?:leasing|lettings)\b",
-                "A new leasing manager usually inherits vacant units on day one, and tours only come from the renters marketing has already reached.",
+                "New leasing staff usually inherit vacant units on day one, and tours only come from the renters marketing has already reached.",
             ),
             (
                 r"\bhir.*\bmarketing\b",
