@@ -719,6 +719,12 @@ _CALL_PREFIX = re.compile(
 )
 
 
+_BEGAN_LEASE_UP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|at|on|of))*) \((?P<n>\d[\d,]*)[- ]units?\) "
+    r"(?:began|started|entered|kicked off) lease-up\b(?: in)?"
+)
+
+
 def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
@@ -726,6 +732,8 @@ def _clean_fact(text: str) -> str:
         r"\s+[—–-]\s+(Q[1-4]\s+20\d\d)\s*$", r" in \1", text
     )  # "... in Raleigh MSA — Q2 2026": when it opens
     text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
+    # "The Aster at Mill Creek (312 units) began lease-up Sept 2025": the lease-up they started, and where
+    text = _BEGAN_LEASE_UP.sub(lambda m: f"Started lease-up at the {m.group('n')}-unit {m.group('name')} in", text)
     text = re.sub(r"^(?:Dr|Dra|Mr|Ms|Mrs)\.? [A-Z][a-z]+:\s+(?=[a-z~\d])", "", text)  # "Dr. Rao: adding 2 NPs"
     text = _PRESS_LABEL.sub("", text)
     # "Opening: 212-room hotel tower, soft opening Feb 2027": an event's label is its verb

@@ -2572,3 +2572,17 @@ def test_shapes_from_the_spent_holdout15_read() -> None:
         signals=["Replatformed to Shopify Plus (Aug 2025)"],
     )
     assert "the switch to Shopify Plus?" not in _question(shop), shop
+
+
+def test_a_lease_up_begun_leads() -> None:
+    """ "The Aster at Mill Creek (312 units) began lease-up Sept 2025" was the strongest fact a blind reader found
+    unused (its count was cut and its clause never read)."""
+    subject, leasing = _step_one(
+        "real_estate",
+        title="VP of Leasing",
+        company="Eastbrook Residential",
+        employee_count=400,
+        signals=["The Linden at Fox Hollow (280 units) began lease-up Aug 2026", "Hiring Leasing Consultants x4"],
+    )
+    assert "lease-up at the 280-unit Linden at Fox Hollow in August 2026" in _first(leasing), leasing
+    assert "280 units to lease" in leasing and "lease-up" in subject, (subject, leasing)
