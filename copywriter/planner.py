@@ -3750,6 +3750,9 @@ def build_plan(
         and owed(f.text) is None  # "wants a case study first" sets what we send, it is no fact to tell
         and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
         and not _FULL.search(f.text)  # "average occupancy is 94%": a full building is no reason to write
+        # "Named to Crain's Best Places to Work": an employer award says nothing about what the offer moves (a
+        # blind reader: "A milestone like that is a good moment to look at how fast vacant units fill" a non sequitur)
+        and not _EMPLOYER_AWARD.search(f.text)
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
             _group(f) == "hire"
@@ -4086,6 +4089,9 @@ _FULL = re.compile(
     r"\b(?:occupancy|occupied|leased)\s+(?:is\s+|at\s+|of\s+|running\s+|was\s+)?(?:about\s+|around\s+)?"
     r"(?:9\d|100)%(?!\s+(?:pro forma|underwrit|target|goal))"
     r"|(?<!need )(?<!to )\b(?:9\d|100)% (?:occupancy|occupied|leased)\b"
+)
+_EMPLOYER_AWARD = re.compile(
+    r"\b(?:best|great|top) (?:places? to work|workplaces?|employers?)\b|\bgreat place to work\b", re.IGNORECASE
 )
 _ROLE_LINE = re.compile(
     r"^(?:[Rr]uns|[Oo]wns|[Oo]versees|[Hh]andles|[Mm]anages|[Ll]eads|[Rr]esponsible for|[Ii]n charge of) (?![^;]*\d)"

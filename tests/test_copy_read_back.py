@@ -2586,3 +2586,16 @@ def test_a_lease_up_begun_leads() -> None:
     )
     assert "lease-up at the 280-unit Linden at Fox Hollow in August 2026" in _first(leasing), leasing
     assert "280 units to lease" in leasing and "lease-up" in subject, (subject, leasing)
+
+
+def test_an_employer_award_does_not_lead() -> None:
+    """ "Named to Crain's Best Places to Work" led an email to an office landlord with "A milestone like that is a
+    good moment to look at how fast vacant units fill", a non sequitur to its blind reader."""
+    _, office = _step_one(
+        "real_estate",
+        title="Asset Manager",
+        company="Halden Office Partners",
+        employee_count=60,
+        signals=["Named to Crain's 2026 Best Places to Work"],
+    )
+    assert "Best Places" not in office and "milestone" not in office.lower(), office
