@@ -832,14 +832,11 @@ class Plan:
                     f"At {co}, we {verb} {what}, and we measure the work by {judged}.",
                     f"{co} {self.offer_verb} {what}. The number we answer for is {judged}.",
                     f"My team at {co} {self.offer_verb} {what}, and we hold ourselves to {judged}.",
-                    # tied to what the paragraph before it said (the practitioner's "That's the campaign ... runs")
-                    f"That's the work we do at {co}: {what}, measured by {judged}.",
                 ],
                 [
                     f"At {co}, we {verb} {what}, and the one number we're judged on is {judged}.",
                     f"{co} {self.offer_verb} {what}, and the number we're measured on is {judged}.",
                     f"{co} {self.offer_verb} {what}; what we report on is {judged}.",
-                    f"That's the work we do at {co}: {what}, judged on {judged}.",
                 ],
             ]
             if judged

@@ -2431,7 +2431,8 @@ def test_a_bare_size_is_no_subject_when_the_trade_has_one() -> None:
 
 def test_the_sender_line_varies_across_a_batch() -> None:
     """Blind readers named "the same sender line in all 20": across readers of one sender it takes several
-    shapes, one of them tied to the paragraph before it ("That's the work we do at ...")."""
+    shapes; none points back at the paragraph before it ("That's the work we do at ..." and "It's what we do at
+    ..." read as pointing at a problem, not a service, to two readers)."""
     lines = set()
     for name in (
         "Harbor Light",
@@ -2452,8 +2453,8 @@ def test_the_sender_line_varies_across_a_batch() -> None:
                 notes="OTAs bring in ~55% of room nights.",
             )
             lines.add(body.split("\n\n")[2])
-    assert len(lines) >= 4, lines
-    assert any(line.startswith("That's the work we do at ") for line in lines), lines
+    assert len(lines) >= 3, lines
+    assert not any(line.startswith(("That's the work", "It's what")) for line in lines), lines
 
 
 def test_repeats_and_vague_plans_from_the_tuning_read() -> None:
