@@ -869,8 +869,9 @@ class Plan:
             if when:
                 relative = when.startswith("next ")
                 event = (f"the {noun} {when}" if relative else f"the {when} {noun}") if noun else when
-                # a bare date says what the 15 minutes are for ("before January to plan what we'd run first?")
-                why = "" if noun else f" to plan what we'd {self.offer_do} first"
+                # the 15 minutes say what they are for ("before January to plan what we'd run first?"); blind readers
+                # marked "Worth 15 minutes before the Q2 2026 opening?" as a question with no purpose
+                why = f" to plan what we'd {self.offer_do} first"
                 options.append(
                     f"Worth 15 minutes before {event}{why}?"
                     if senior

@@ -238,7 +238,7 @@ def test_a_switch_next_quarter_dates_the_question() -> None:
         employee_count=700,
         notes="Told us Uber Eats commissions cost them ~$1.4M a year; moving POS to Square next quarter.",
     )
-    assert _question(body).endswith("before the switch next quarter?"), body
+    assert _question(body).endswith("before the switch next quarter to plan what we'd run first?"), body
     assert "Square next quarter" in _first(body), body
 
 
