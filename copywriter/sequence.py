@@ -159,7 +159,14 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             # third-party delivery at about 34% of sales."
             first[0] = with_figure
         elif more is not None and not plan.consequence(lead) and not plan.why_restated(lead):
-            first.append(plan.fact_sentence(more, "also", *salt, also=True))
+            # a second fact with its own "so what"; without one only when the lead has none either ("You also
+            # announced a 400-game slot floor expansion." after the lead's "so what" read as tacked on)
+            also_line = plan.fact_sentence(more, "also", *salt, also=True)
+            also_why = plan.consequence(more) if also_line else None
+            if also_line and also_why:
+                first += [also_line, also_why]
+            elif also_line and not why:
+                first.append(also_line)
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
         # short: a second fact, then a pain the offer is true to; a stock "judge it on one number" line only last
         # (the sender line already names the number), and only to reach the word floor

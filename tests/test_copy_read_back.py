@@ -2600,3 +2600,17 @@ def test_an_employer_award_does_not_lead() -> None:
         signals=["Named to Crain's 2026 Best Places to Work"],
     )
     assert "Best Places" not in office and "milestone" not in office.lower(), office
+
+
+def test_a_second_fact_comes_with_its_own_so_what_or_not_at_all() -> None:
+    """ "You also announced a 400-game slot floor expansion." after the lead's "so what" read as tacked on: a
+    second fact follows with a "so what" of its own."""
+    _, casino = _step_one(
+        "casino",
+        title="Dir. Database Marketing",
+        company="Red Mesa Casino",
+        employee_count=800,
+        signals=["Job posting: Player Reactivation Analyst", "Announced 300-game slot floor expansion"],
+    )
+    first = _first(casino)
+    assert "You also announced a 300-game slot floor expansion. Something new on the floor" in first, casino
