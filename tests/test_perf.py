@@ -308,3 +308,43 @@ async def test_a_cached_key_is_looked_up_again_by_one_request_and_revocation_sti
     now[0] += cache.ttl * 0.6
     assert (await client.get("/api/industries")).status_code == 401  # the lookup finds it revoked
     assert (await client.get("/api/industries")).status_code == 401 and len(calls) == 4
+
+
+async def test_driver_reads_on_postgresql_take_the_pool_first_come_first_served(pg_database_url, monkeypatch):
+    """asyncpg's pool hands a released connection to whichever task asks next: a client reading
+    again at once took it back before the waiter it had woken, which queued again at the back (at 500
+    connections some campaign reads waited over a second). The raw reader now serves them in order."""
+    import contextvars
+
+    import asyncpg
+    from sqlalchemy import literal_column, select
+
+    from api_server import create_app
+    from perf import rawread
+    from tests.conftest import make_settings
+
+    app = create_app(make_settings(pg_database_url))
+    async with app.router.lifespan_context(app):
+        reader = rawread.reader(app.state.db)
+        stmt = select(literal_column("1"))
+        # the pool opens its connections as they are first needed: open them all before measuring
+        await asyncio.gather(*(reader.first("fairness-probe", stmt, {}) for _ in range(16)))
+        assert len(reader._pool._holders) == reader._pool_size()
+        slot: contextvars.ContextVar[int] = contextvars.ContextVar("slot")
+        arrived, started = [], []
+        real = asyncpg.connection.Connection.fetchrow
+
+        def fetchrow(self, *args, **kwargs):  # the moment a read got its connection
+            started.append(slot.get())
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(asyncpg.connection.Connection, "fetchrow", fetchrow)
+
+        async def client() -> None:
+            for _ in range(8):  # back to back, as a load generator's connection does
+                slot.set(len(arrived))
+                arrived.append(slot.get())
+                assert await reader.first("fairness-probe", stmt, {}) == (1,)
+
+        await asyncio.gather(*(client() for _ in range(24)))
+        assert len(started) == 192 and started == arrived
