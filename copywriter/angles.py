@@ -1307,6 +1307,31 @@ _NOTE_SPEAK = (
     # "Lindgren & Shaw combines with Pell Accounting Group": a merger, in the word the reader knows
     (re.compile(r"\b([Cc])ombines with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erges with"),
     (re.compile(r"\b([Cc])ombined with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erged with"),
+    # "In-house SDR team of 3, 2 quit in Q3" -> "2 of 3 SDRs quit in Q3" (said below as "Two of your three ...")
+    (
+        re.compile(r"^(?:[Ii]n-house |[Ii]nternal )?(SDR|BDR|AE|sales) team of (\d+), (\d+) (quit|left)\b"),
+        lambda m: (
+            f"{m.group(3)} of {m.group(2)} {m.group(1) + 's' if m.group(1).isupper() else 'reps'} {m.group(4)}"
+        ),
+    ),
+    # "2.1x pipe coverage against a 3.5x target": the measure as the subject, "Pipeline coverage is 2.1x ..."
+    (re.compile(r"^(?:about |~\s?)?(\d[\d.]*x) pipe(?:line)? coverage\b"), r"Pipeline coverage is \1"),
+    # "New 312-unit lease-up in Charlotte, 41% leased at mo 5, behind pro forma": the lease-up and how full it is
+    (
+        re.compile(
+            r"^(?:The )?(new )?(\d[\d,]*-unit lease-up(?: in [A-Z][\w .]+?)?), (\d+% leased)\b", re.IGNORECASE
+        ),
+        lambda m: f"The {(m.group(1) or '').lower()}{m.group(2)} is {m.group(3)}",
+    ),
+    (re.compile(r"\bat mo (\d+)\b"), r"at month \1"),
+    # "Expanding into Dallas - 6 new units": the count after a dash, said with "with"
+    (
+        re.compile(
+            r"\b(into|in|to) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) [-–—] (\d+) new "
+            r"(units|locations|stores|restaurants|sites|clinics|branches|offices)\b"
+        ),
+        r"\1 \2 with \3 new \4",
+    ),
     # "2 of 5 SDRs quit in Oct, backfill 90+ days" -> "Two of your five SDRs quit in October, and backfilling takes
     # 90+ days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and those ..."
     (

@@ -4049,7 +4049,9 @@ _BOOKED = re.compile(
     r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?(?P<week>(?:the\s+)?(?:wk|week) of\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
 )
 # "Next 4/9", "Next: call 11/12": the next meeting the notes set, by its date
-_NEXT_SET = re.compile(r"\b[Nn]ext:?\s+(?:(?P<what>call|mtg|meeting|demo)\s+)?\d{1,2}/(?P<day>\d{1,2})\b")
+_NEXT_SET = re.compile(
+    r"\b[Nn]ext:?\s+(?:(?P<what>call|mtg|meeting|demo|proposal review|review)\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
+)
 # "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
 _FOLLOW_UP = re.compile(
     r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"

@@ -2614,3 +2614,25 @@ def test_a_second_fact_comes_with_its_own_so_what_or_not_at_all() -> None:
     )
     first = _first(casino)
     assert "You also announced a 300-game slot floor expansion. Something new on the floor" in first, casino
+
+
+def test_shapes_from_the_tuning_read_of_holdout14() -> None:
+    """A blind reader's marks on a re-read of the spent holdout14: the notes' strongest figures left as unread
+    fragments ("New 312-unit lease-up in Charlotte, 41% leased at mo 5", "2.1x pipe coverage against a 3.5x
+    target", "In-house SDR team of 3, 2 quit in Q3"), "renovation 2026.09", "Dallas - 6 new units", "one a direct
+    booking would keep"."""
+    from copywriter.angles import normalise_note, read_fact
+
+    said = {
+        "New 280-unit lease-up in Raleigh, 38% leased at mo 4, behind pro forma": "The new 280-unit lease-up in "
+        "Raleigh is 38% leased at month 4, behind pro forma",
+        "1.8x pipe coverage vs a 3x target": "Pipeline coverage is 1.8x vs a 3x target",
+        "In-house SDR team of 4, 3 quit in Q2": "Three of your four SDRs quit in Q2",
+        "Expanding into Austin - 5 new units": "Expanding into Austin with 5 new units",
+    }
+    for written, expected in said.items():
+        assert normalise_note(written) == expected, (written, normalise_note(written))
+    fact = read_fact("Lobby and amenity renovation 2026.09", "signals", None)
+    assert fact is not None and "2026.09" not in fact.text, fact
+    _, hotel = _step_one("hotel", title="General Manager", company="The Alcott Hotel", employee_count=60)
+    assert "one a direct booking" not in hotel, hotel

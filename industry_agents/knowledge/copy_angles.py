@@ -121,12 +121,12 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "past guests and the OTAs",
             "Most hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
-            "The hotel pays a commission on every repeat stay like that, one a direct booking would keep.",
+            "Each repeat stay like that costs the hotel a commission a direct booking would keep.",
         ),
         observation_alt=(
             "past OTA guests",
             "Most hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
-            "The hotel pays a commission on every stay they book through the OTA again, one a direct booking would keep.",
+            "Each stay they book through the OTA again costs the hotel a commission a direct booking would keep.",
         ),
         hire_roles=r"\b(?:revenue|distribution|e-?commerce|digital|marketing|CRM|sales|reservations|direct booking|"
         r"metasearch|paid media)",

@@ -118,7 +118,7 @@ OBSERVE: dict[str, Observations] = {
                 "a resort with its own marina",
                 "the same boating and leisure guests tend to come back season after season, and the ones who first found it on an OTA usually rebook there",
                 (
-                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "A guest coming back for the third summer shouldn't still cost an OTA commission.",
                 ),
                 ("return guests by the water", "repeat marina guests"),
@@ -139,7 +139,7 @@ OBSERVE: dict[str, Observations] = {
                 "a resort",
                 "most stays are leisure trips that guests repeat, and the ones who first booked through an OTA tend to go back to it for the next one",
                 (
-                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "A guest on their second or third stay is the easiest one to ask to book direct.",
                 ),
                 ("repeat resort guests", "the second resort stay"),
@@ -151,7 +151,7 @@ OBSERVE: dict[str, Observations] = {
                 "many guests are business travelers who come back to the same city several times a year, and the ones who first booked through an OTA keep booking there",
                 (
                     "A traveler on their third trip of the year is the easiest guest to ask to book direct.",
-                    "The hotel pays a commission on each of those repeat trips, one a direct booking would keep.",
+                    "Each of those repeat trips costs the hotel a commission a direct booking would keep.",
                 ),
                 ("the repeat business traveler", "the next business trip"),
                 field="a city hotel",
@@ -172,7 +172,7 @@ OBSERVE: dict[str, Observations] = {
                 "a lodge",
                 "many guests have stayed before, and the OTA is often just where they found it the first time",
                 (
-                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "Moving a returning guest to book direct costs far less than the commission on their next stay.",
                 ),
                 ("guests who come back", "the returning guests"),
@@ -233,7 +233,7 @@ OBSERVE: dict[str, Observations] = {
                 "a mountain resort town",
                 "the same guests tend to come back season after season, and the ones who first booked through an OTA usually rebook there",
                 (
-                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "The guests coming back next season are the easiest ones to ask to book direct.",
                 ),
                 ("next season's returning guests", "guests who come back"),
@@ -243,7 +243,7 @@ OBSERVE: dict[str, Observations] = {
                 "a beach resort market",
                 "most stays are leisure trips that guests repeat, often the same week each year, and the ones who first booked through an OTA tend to go back to it",
                 (
-                    "The hotel pays a commission on each of those return stays, one a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "The guests coming back next year are the easiest ones to ask to book direct.",
                 ),
                 ("the same week next year", "repeat beach guests"),
@@ -306,7 +306,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 (
                     "Writing to them before they settle somewhere else is the cheapest way to win them back.",
-                    "They are the cheapest players to win back, because you already know what they play.",
+                    "A player whose favourite game you already know is the cheapest one to win back.",
                 ),
                 ("lapsed players in {tool}", "the {tool} lapsed list"),
             ),
