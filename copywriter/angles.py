@@ -1160,7 +1160,8 @@ _SHORTHANDS = {
     "cov": "coverage",
     "BTR": "build-to-rent",
 }
-_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
+# the abbreviation's own period goes with it ("approx. 40"), never a sentence's ("... for refi. Asked for ...")
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b(?:\.(?!\s+[A-Z]))?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"

@@ -1206,7 +1206,7 @@ class Plan:
             what = {"mtg": "meeting"}.get(
                 (nxt.group("what") or "call").lower(), (nxt.group("what") or "call").lower()
             )
-            return what, f"on the {_INFLECT.ordinal(str(int(nxt.group('day'))))}"
+            return what, f"on the {_INFLECT.ordinal(str(int(nxt.group('day') or nxt.group('fday'))))}"
         return None
 
     def booked_ask(self) -> str | None:
@@ -4051,6 +4051,8 @@ _BOOKED = re.compile(
 # "Next 4/9", "Next: call 11/12": the next meeting the notes set, by its date
 _NEXT_SET = re.compile(
     r"\b[Nn]ext:?\s+(?:(?P<what>call|mtg|meeting|demo|proposal review|review)\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
+    # "Vervolg 21/10", "Suivi 21/10": the follow-up set, written day first in the record's language
+    r"|\b(?:Vervolg|Suivi|Seguimiento|Folgetermin|Relance):?\s+(?P<fday>\d{1,2})[/.]\d{1,2}\b"
 )
 # "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
 _FOLLOW_UP = re.compile(

@@ -24,6 +24,7 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"case stud(?:y|ies)|cas clients?|casos? de [ée]xito|Fallstudien?|klantcases?", "case study"),
     (r"decks?|pitch deck", "deck"),
     (r"proposals?|propale|proposition commerciale|propuesta|Angebot|offerte|voorstel", "proposal"),
+    (r"quotes?|soumission|devis|presupuesto|cotizaci[oó]n", "quote"),
     (r"pricing|prices|tarifs|precios|Preise|prijzen", "pricing"),
     (r"BAA(?: template)?", "BAA"),
     (r"ROI model|ROI calc(?:ulator)?", "ROI model"),
@@ -44,7 +45,10 @@ _ITEMS: tuple[tuple[str, str], ...] = (
 _ITEM = re.compile(r"\b(?:" + "|".join(f"(?P<i{n}>{p})" for n, (p, _) in enumerate(_ITEMS)) + r")(?![\w-])")
 # the request: theirs ("wants", "needs", "asked for", "requested", "will want") or a to-do of ours ("Send deck",
 # "Sending MSA + SOW draft", "Envoyer ...", "Enviar ...", "Schicken ...", "Sturen ...")
-_THEIRS = r"[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested|will want|[Vv]eut|[Qq]uiere|[Mm]öchte|[Ww]il"
+_THEIRS = (
+    r"[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested|will want|[Vv]eut|[Qq]uiere|[Mm]öchte|[Ww]il|[Dd]emande|"
+    r"[Pp]ide|[Ss]olicita|[Vv]raagt"
+)
 _OURS = r"[Ss]end(?:ing)?|[Ee]nvoyer|[Ee]nviar|[Ss]chicken|[Ss]enden|[Ss]turen"
 _REQUEST = re.compile(
     rf"(?:^|(?<=[\s(]))(?:(?P<theirs>{_THEIRS})|(?P<ours>{_OURS}))\s+(?:to see\s+)?(?P<items>[^.;:,()]{{2,90}}?)"
@@ -126,7 +130,10 @@ def owed(notes: str | None) -> Owed | None:
     theirs = False
     prep = when = show_to = ""
     for m in _REQUEST.finditer(notes):
-        items = [_said_item(c) for c in _JOIN.split(m.group("items")) if c.strip()]
+        # "Wil voorstel voor win-back + post-purchase flows": what the thing is for is no second item
+        written, *rest = re.split(r" (?:voor|for|pour|para|für) ", m.group("items"), maxsplit=1)
+        purpose = _JOIN.sub(" and ", rest[0]).strip() if rest and len(rest[0].split()) <= 6 else ""
+        items = [_said_item(c) for c in _JOIN.split(written) if c.strip()]
         if not items or not all(items):
             continue  # "wants pilot in 3 offices": not a thing we send
         for item in items:
@@ -134,6 +141,10 @@ def owed(notes: str | None) -> Owed | None:
             if item[1] not in names:
                 names.add(item[1])
                 said.append(item[0])
+        if purpose and len(items) == 1:
+            # "the proposal for the win-back and post-purchase flows"; a time, a name or "the board" as written
+            own = purpose[:1].isupper() or purpose[:1].isdigit() or _ARTICLES.match(purpose)
+            said[-1] += f" for {purpose}" if own else f" for the {purpose}"
         theirs = theirs or bool(m.group("theirs"))
         if m.group("when"):
             loop_in = _LOOP_IN.match(m.group("when").strip())

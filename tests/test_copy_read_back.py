@@ -2636,3 +2636,26 @@ def test_shapes_from_the_tuning_read_of_holdout14() -> None:
     assert fact is not None and "2026.09" not in fact.text, fact
     _, hotel = _step_one("hotel", title="General Manager", company="The Alcott Hotel", employee_count=60)
     assert "one a direct booking" not in hotel, hotel
+
+
+def test_requests_in_the_records_language_are_owed() -> None:
+    """ "Wil voorstel voor win-back + post-purchase flows. Vervolg 21/10." and "Demande une soumission." were
+    answered with a cold 15-minute ask (two readers of the holdout14 re-read)."""
+    from copywriter.promise import owed
+
+    dutch = owed("Wil voorstel voor win-back + post-purchase flows. Vervolg 21/10.")
+    assert dutch is not None and dutch.things == "the proposal for the win-back and post-purchase flows", dutch
+    french = owed("Demande une soumission.")
+    assert french is not None and french.things == "the quote", french
+    _, shop = _step_one(
+        "ecommerce",
+        title="Hoofd E-commerce",
+        company="Kiezel Wonen",
+        employee_count=60,
+        notes="Gesprek 7/10: 65% van de klanten koopt maar één keer. Wil voorstel voor win-back flows. "
+        "Vervolg 24/10.",
+    )
+    assert (
+        _promised(shop) == "I'll have the proposal for the win-back flows over to you before the call on the 24th."
+    )
+    assert _question(shop) == "Anything else you'd like me to cover on the call?", shop
