@@ -812,16 +812,17 @@ class Plan:
                 judged = first
         return judged
 
-    def sender_line(self, *salt: object) -> str:
+    def sender_line(self, *salt: object, plain: bool = False) -> str:
         """The one claim about the sender in one short sentence: what they do for this kind of company and
-        the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
+        the number the work is judged on, in plain words; no parenthesis, no "for teams like yours". `plain`: no
+        number (the email has already said what the work is judged on)."""
         co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
         # the offer as the sender states it: never an audience the offer does not name ("for regional and tribal
         # casinos" read as a claim of ours by two blind readers, and as the wrong trade to a PT clinic)
         # the audience after "for" ("... campaigns for banks and credit unions") tells the reader its own trade
         what = re.sub(r" for (?:[\w-]+,? ){0,4}?(?:and |or )?[\w-]+s$", "", self.offer_short_np)
-        judged = self.judged
+        judged = None if plain else self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
         # The sender's name leads ("At PlantPulse, we build ...", "PlantPulse builds ..."), never trails the
@@ -842,7 +843,7 @@ class Plan:
             if judged
             else [
                 [f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
-                [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."],
+                [f"My team at {co} {self.offer_verb} {what}.", f"{co} {self.offer_verb} {what}."],
             ]
         )
         family = families[self.voice]
@@ -1267,6 +1268,21 @@ class Plan:
             )
         return ask if self.ok(ask) else None
 
+    def objection_line(self) -> str | None:
+        """What a rep says to a record whose buyer was burned by an agency before ("Likes the idea, but says VP Sales
+        (Tom) owns budget and is skeptical of agencies after a bad experience w/ last vendor"): that it is heard, and
+        the one number the work would be judged on; None otherwise (a blind reader: "does nothing about Tom's
+        doubts")."""
+        notes = normalise_note(self.ctx.prospect.notes or "")
+        if not _SKEPTIC.search(notes) or not self.judged:
+            return None
+        m = _DECIDER_NAMED.search(notes)
+        name = (m.group("name") or m.group("name2")).split()[0] if m else ""
+        who = f"{name} has" if name and name.lower() != (self.ctx.prospect.first_name or "").lower() else "you've"
+        liked = "Glad the idea landed. " if re.search(r"\b[Ll]ike[sd]? the idea\b", notes) else ""
+        line = f"{liked}I understand {who} been burned by an agency before, so we'd expect to be judged on one number: {self.judged}."
+        return line if self.ok(line) else None
+
     def decider_ask(self) -> str | None:
         """The question for a reader who told us someone else decides ("CMO (Lisa Howe) owns loyalty + app budget,
         he'll intro", "Likes the idea, but VP Sales decides on outsourcing"): bring that person in, or send
@@ -1278,7 +1294,9 @@ class Plan:
         if m and name.split()[0].lower() != reader:
             first = name.split()[0]
             ask = (
-                f"Would you be open to introducing me to {first}?"
+                # they offered the introduction already: thanked for, not asked for again (a blind reader)
+                f"Thanks for offering to introduce me to {first}; would a short call with the three of us next week "
+                "work?"
                 if _OFFERED_INTRO.search(notes[m.start() :])
                 else f"Would it make sense to include {first} on a 15-minute call?"
             )
@@ -3959,6 +3977,11 @@ _NEXT_CALL_WITH = re.compile(
 _DECIDER_NAMED = re.compile(
     r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
     r"signs?|co-owns?)\b|\b(?:sits? with|reports to) (?:the )?[\w ]{2,20}? \((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)"
+)
+# "skeptical of agencies after a bad experience w/ last vendor", "burned by an outbound agency": a doubt to answer
+_SKEPTIC = re.compile(
+    r"\b(?:skeptical|sceptical|wary|burned|burnt|distrusts?)\b[^.;]{0,40}?\b(?:agenc(?:y|ies)|vendors?|outsourc\w*)",
+    re.IGNORECASE,
 )
 _OFFERED_INTRO = re.compile(
     r"\b(?:offered to intro|(?:he|she)(?:'ll| will) intro|(?:he|she)'d bring (?:her|him) in|"

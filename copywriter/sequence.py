@@ -206,10 +206,15 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             ]
             # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur
             # (blind readers cut it every time): a short email is better than a filler line
+    elif objection := plan.objection_line():
+        first = [
+            objection
+        ]  # a doubt they told us about is answered, not met with the industry's stock observation
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
-    p2 = plan.sender_line(*salt)
+    # an objection line already names the one number the work is judged on
+    p2 = plan.sender_line(*salt, plain=lead is None and bool(plan.objection_line()))
     if lead is None and plan.observation() is None:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.

@@ -1835,7 +1835,10 @@ def test_someone_else_decides_so_the_question_brings_them_in() -> None:
         notes="Met at G2E booth. Midweek occ ~61%. Says casino mktg (Dir Mktg Omar Reyes) owns player campaigns. "
         "Offered to intro.",
     )
-    assert _question(casino) == "Would you be open to introducing me to Omar?", casino
+    assert (
+        _question(casino)
+        == "Thanks for offering to introduce me to Omar; would a short call with the three of us next week work?"
+    ), casino
     _, sdr = _step_one(
         "saas",
         title="SDR Manager",
@@ -2659,3 +2662,21 @@ def test_requests_in_the_records_language_are_owed() -> None:
         _promised(shop) == "I'll have the proposal for the win-back flows over to you before the call on the 24th."
     )
     assert _question(shop) == "Anything else you'd like me to cover on the call?", shop
+
+
+def test_a_doubt_about_agencies_is_answered_and_an_offered_intro_thanked() -> None:
+    """A blind reader of the holdout14 re-read: the email "does nothing about Tom's doubts about agencies" and
+    "repeats his own offer back to him without thanks"."""
+    _, sdr = _step_one(
+        "saas",
+        title="SDR Manager",
+        company="Quillmark",
+        employee_count=70,
+        notes="Likes the idea, but says VP Sales (Dana) owns budget and is skeptical of agencies after a bad "
+        "experience w/ last vendor. Offered to intro.",
+    )
+    assert _first(sdr).startswith("Glad the idea landed. I understand Dana has been burned by an agency before"), (
+        sdr
+    )
+    assert sdr.count("qualified meetings held") == 1, sdr  # the sender line does not say the number again
+    assert _question(sdr).startswith("Thanks for offering to introduce me to Dana;"), sdr
