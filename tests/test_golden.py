@@ -46,6 +46,7 @@ from tests.support.golden_support import (
     HOLDOUT13,
     HOLDOUT14,
     HOLDOUT15,
+    HOLDOUT16,
     TUNING,
     TUNING2,
     TUNING3,
@@ -105,6 +106,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         HOLDOUT13,
         HOLDOUT14,
         HOLDOUT15,
+        HOLDOUT16,
     ],
     ids=[
         "holdout5",
@@ -118,6 +120,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout13",
         "holdout14",
         "holdout15",
+        "holdout16",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:
