@@ -760,6 +760,17 @@ def _clean_fact(text: str) -> str:
         r"\1",
         text,
     )
+    # "Hiring 3 Maintenance Technician": a count takes the plural; "3 SDRs and SDR Manager": one role, its article
+    text = re.sub(
+        r"^(Hiring (?:\d+|two|three|four|five|six) (?:[A-Z][\w&/-]* )*)([A-Z][a-z]+)(?<!s)$",
+        lambda m: f"{m.group(1)}{plural(m.group(2))}",
+        text,
+    )
+    text = re.sub(
+        r"^(Hiring .+? and )((?:[A-Z]{2,5}|[A-Z][a-z]+) [A-Z][\w-]*)$",
+        lambda m: f"{m.group(1)}{with_article(m.group(2))}",
+        text,
+    )
     # "Hiring Lifecycle Marketing Manager": one role takes its article
     text = re.sub(
         r"^Hiring ((?:[A-Z][\w&/-]*|&)(?: (?:[A-Z][\w&/-]*|&|of|and)){0,5})(?<!s)(?:\s*\([^()]*\))?$",
@@ -1142,6 +1153,8 @@ _SHORTHANDS = {
     "Avg": "average",
     "props": "properties",
     "refi": "the refinancing",
+    "bldg": "building",
+    "bldgs": "buildings",
     "off-prem": "off-premise sales",
     "mos": "months",
     "wks": "weeks",
@@ -1325,6 +1338,24 @@ _NOTE_SPEAK = (
         lambda m: f"The {(m.group(1) or '').lower()}{m.group(2)} is {m.group(3)}",
     ),
     (re.compile(r"\bat mo (\d+)\b"), r"at month \1"),
+    # "New 180-unit building at 41% leased": the building and how full it is, as a clause
+    (
+        re.compile(
+            r"^(?:The )?new (\d[\d,]*-unit (?:building|community|tower|property)) at (\d+% leased)\b", re.I
+        ),
+        r"The new \1 is \2",
+    ),
+    # "reopened after 14-month renovation": the renovation takes its article
+    (
+        re.compile(r"\bafter (\d+-(?:month|year|week)) (renovation|refurbishment|closure|remodel)\b"),
+        r"after a \1 \2",
+    ),
+    (re.compile(r"(\$[\d.,]+\s?[MBK]) new deposits\b"), r"\1 in new deposits"),  # "$60M new deposits"
+    (
+        re.compile(r"\b(\d[\d,]* hours) (unplanned downtime|downtime)\b"),
+        r"\1 of \2",
+    ),  # "140 hours unplanned downtime"
+    (re.compile(r"\b(?:in (?:the )?)?([A-Z][\w-]*(?: [A-Z][\w-]*)?) MSA\b"), r"in the \1 area"),  # "Raleigh MSA"
     # "Expanding into Dallas - 6 new units": the count after a dash, said with "with"
     (
         re.compile(

@@ -23,20 +23,21 @@ from intelligence.english import number_word
 _ITEMS: tuple[tuple[str, str], ...] = (
     (r"case stud(?:y|ies)|cas clients?|casos? de [ée]xito|Fallstudien?|klantcases?", "case study"),
     (r"decks?|pitch deck", "deck"),
-    (r"proposals?|propale|proposition commerciale|propuesta|Angebot|offerte|voorstel", "proposal"),
+    (r"proposals?|propale|proposition(?: commerciale)?|propuesta|Angebot|offerte|voorstel", "proposal"),
     (r"quotes?|soumission|devis|presupuesto|cotizaci[oó]n", "quote"),
     (r"pricing|prices|tarifs|precios|Preise|prijzen", "pricing"),
     (r"BAA(?: template)?", "BAA"),
     (r"ROI model|ROI calc(?:ulator)?", "ROI model"),
     (r"refs|references", "references"),
     (r"benchmarks?", "benchmarks"),
-    (r"one-pager", "one-pager"),
+    (r"one-pager|1-pager", "one-pager"),
     (r"creds|credentials", "credentials"),
     (r"MSA", "MSA"),
     (r"SOW(?: draft)?", "SOW"),
     (r"contract draft|draft contract", "draft contract"),
     (r"security questionnaire", "security questionnaire"),
-    (r"sample (?:ICP doc|plan)", "sample"),
+    (r"sample (?:[A-Za-z]+ ){0,2}?(?:ICP doc|plan|creative|flows?|emails?|campaigns?)", "sample"),
+    (r"exemples?|examples?|ejemplos?|voorbeelden|Beispiele", "examples"),
     (r"redlines", "redlines"),
     (r"RFP response", "RFP response"),
     (r"(?:pilot |rollout )?plan", "plan"),
@@ -47,15 +48,18 @@ _ITEM = re.compile(r"\b(?:" + "|".join(f"(?P<i{n}>{p})" for n, (p, _) in enumera
 # "Sending MSA + SOW draft", "Envoyer ...", "Enviar ...", "Schicken ...", "Sturen ...")
 _THEIRS = (
     r"[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested|will want|[Vv]eut|[Qq]uiere|[Mm]öchte|[Ww]il|[Dd]emande|"
-    r"[Pp]ide|[Ss]olicita|[Vv]raagt"
+    r"[Pp]ide|[Ss]olicita|[Vv]raagt|[Aa] demandé|[Hh]a pedido|[Hh]eeft gevraagd"
 )
-_OURS = r"[Ss]end(?:ing)?|[Ee]nvoyer|[Ee]nviar|[Ss]chicken|[Ss]enden|[Ss]turen"
+_OURS = r"[Ss]end(?:ing)?|[Ee]nvoyer|[Ee]nviar|[Mm]andar|[Ss]chicken|[Ss]enden|[Ss]turen|[Nn]ext:"
 _REQUEST = re.compile(
     rf"(?:^|(?<=[\s(]))(?:(?P<theirs>{_THEIRS})|(?P<ours>{_OURS}))\s+(?:to see\s+)?(?P<items>[^.;:,()]{{2,90}}?)"
     r"(?:\s+(?P<prep>before|by|d'ici|antes del?|bis)\s+(?P<when>[^.;,()]{2,40}?))?\s*(?=$|[.;,)]|\s+f/u\b)",
 )
+_MEETING = re.compile(r"\b(?:demo|call|meeting|visit|tour|intro)\b", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:\+|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
-_ARTICLES = re.compile(r"^(?:a|an|the|our|un|une|le|la|el|los|das|die|der|een|de|het)\s+", re.IGNORECASE)
+_ARTICLES = re.compile(
+    r"^(?:a|an|the|our|some|un|une|le|la|les|des|el|los|las|unos|unas|das|die|der|een|de|het)\s+", re.IGNORECASE
+)
 _ABBREVIATIONS = {"CPL": "cost-per-lead", "CPA": "cost-per-acquisition"}
 # the next step of theirs a promise is timed to ("before looping in VP Mktg")
 _LOOP_IN = re.compile(
@@ -72,7 +76,8 @@ ROLE_SAID = {
 }
 
 
-_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials")
+_WEEKDAY_ABBR = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")} | {"Thu": "Thursday"}
+_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials", "examples")
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         before = before.replace(" ", "-")  # "cost per lead benchmarks": "cost-per-lead benchmarks"
     # "2 QSR refs": the count in words ("two QSR references"); any other figure is no part of the name
     before = re.sub(r"^(\d)(?= \S)", lambda d: number_word(int(d.group(1))), before)
-    if len(before.split()) > 2 or re.search(r"\d", before) or before.lower() in ("to see", "see"):
+    if len(before.split()) > 2 or re.search(r"\d(?![\d]*-[a-z])", before) or before.lower() in ("to see", "see"):
         before = ""
     before = " ".join(_ABBREVIATIONS.get(w, w) for w in before.split())
     after = chunk[m.end() :].strip()
@@ -133,7 +138,16 @@ def owed(notes: str | None) -> Owed | None:
         # "Wil voorstel voor win-back + post-purchase flows": what the thing is for is no second item
         written, *rest = re.split(r" (?:voor|for|pour|para|für) ", m.group("items"), maxsplit=1)
         purpose = _JOIN.sub(" and ", rest[0]).strip() if rest and len(rest[0].split()) <= 6 else ""
-        items = [_said_item(c) for c in _JOIN.split(written) if c.strip()]
+        # "... sample SMS flow she can send to compliance": who they will show it to is no part of it
+        written = re.sub(r" (?:she|he|they|we) (?:can|could|will|would) .*$", "", written)
+        # "+ loyalty demo with the owner next Tue": a meeting they asked for is no thing we send
+        chunks = [c for c in _JOIN.split(written) if c.strip() and not _MEETING.search(c)]
+        items = [_said_item(c) for c in chunks]
+        if items and items[-1] and not all(items):
+            # "ILS + paid social plan w/ pricing": the words before the thing are its modifiers
+            whole = _said_item(_JOIN.sub(" and ", " ".join(chunks)).replace("  ", " "))
+            joined = " and ".join(chunks)
+            items = [(f"{joined.split(' w/ ')[0]}", whole[1])] if whole and len(joined.split()) <= 8 else items
         if not items or not all(items):
             continue  # "wants pilot in 3 offices": not a thing we send
         for item in items:
@@ -158,7 +172,10 @@ def owed(notes: str | None) -> Owed | None:
                     {"d'ici": "by", "antes de": "before", "antes del": "before", "bis": "by"}.get(
                         m.group("prep"), m.group("prep")
                     ),
-                    " ".join(g.WEEKDAYS.get(g.fold(w), w) for w in m.group("when").split()),
+                    " ".join(
+                        g.WEEKDAYS.get(g.fold(w), _WEEKDAY_ABBR.get(w.rstrip("."), w))
+                        for w in m.group("when").split()
+                    ),
                 )
     if not said:
         return None

@@ -2680,3 +2680,40 @@ def test_a_doubt_about_agencies_is_answered_and_an_offered_intro_thanked() -> No
     )
     assert sdr.count("qualified meetings held") == 1, sdr  # the sender line does not say the number again
     assert _question(sdr).startswith("Thanks for offering to introduce me to Dana;"), sdr
+
+
+def test_shapes_from_the_spent_holdout16_read() -> None:
+    """Requests and notes two blind readers of holdout16 marked as unanswered or pasted."""
+    from copywriter.angles import normalise_note, read_fact
+    from copywriter.promise import owed
+
+    asked = {
+        "Asked for ILS + paid social plan w/ pricing.": "the ILS and paid social plan with pricing",
+        "Asked for 2 fintech refs + pricing for 6-mo pilot. Next: refs by Mon.": "the two fintech references and "
+        "pricing",
+        "Asked for a 3-store pilot proposal + loyalty demo with the owner next Tue.": "the 3-store pilot proposal",
+        "A demandé une proposition et des exemples de campagnes.": "the proposal and examples",
+        "Asked for pricing + sample SMS flow she can send to compliance.": "the pricing and the sample SMS flow",
+        "Send 1-pager before Q3 budget review.": "the one-pager",
+        "Llamada 4/2: Mandar caso de éxito.": "the case study",
+    }
+    for notes, things in asked.items():
+        got = owed(normalise_note(notes))
+        assert got is not None and got.things == things, (notes, got)
+    refs = owed(normalise_note("Next: refs by Mon."))
+    assert refs is not None and (refs.prep, refs.when) == ("by", "Monday"), refs
+    said = {
+        "new 180-unit bldg at 41% leased": "The new 180-unit building is 41% leased",
+        "need ~$60M new deposits by Q4": "Need about $60M in new deposits by Q4",
+        "lost ~140 hours unplanned downtime": "Lost about 140 hours of unplanned downtime",
+        "opening 2 branches in Raleigh-Durham MSA": "Opening 2 branches in the Raleigh-Durham area",
+    }
+    for written, expected in said.items():
+        assert normalise_note(written) == expected, (written, normalise_note(written))
+    for written, expected in {
+        "Hiring 3 Maintenance Technician": "Hiring 3 Maintenance Technicians",
+        "Hiring 3 SDRs and SDR Manager": "Hiring 3 SDRs and an SDR Manager",
+        "Reopened after 14-month renovation": "Reopened after a 14-month renovation",
+    }.items():
+        fact = read_fact(written, "signals", None)
+        assert fact is not None and fact.text == expected, (written, fact)
