@@ -702,7 +702,8 @@ _WITH = (
     r"(?:\s+(?:w/|with|con|mit|met|avec)\s+(?:(?:la|el|Dr|Dra|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w.]*(?:\s+[A-Z][a-z]+)?)?"
 )
 CALL_LABEL = re.compile(
-    r"^(?:(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Meeting|Mtg|Spoke|"
+    r"^(?:(?:(?:2nd|3rd|second|third|follow-up|follow up|f/u)\s+(?=[Cc]all|[Mm]eeting|[Mm]tg))?"  # "2nd call 3/9"
+    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Meeting|Mtg|Spoke|"
     r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)"
     + _WITH
     + r"\s+(?:on\s+)?"

@@ -2717,3 +2717,17 @@ def test_shapes_from_the_spent_holdout16_read() -> None:
     }.items():
         fact = read_fact(written, "signals", None)
         assert fact is not None and fact.text == expected, (written, fact)
+
+
+def test_a_second_call_is_a_call() -> None:
+    """ "2nd call 3/9." read as cold (no reference to the call) to a blind reader of holdout16."""
+    _, pizza = _step_one(
+        "restaurant",
+        title="Director of Operations",
+        company="Forno Vecchio Group",
+        employee_count=300,
+        notes="2nd call 3/9. 3P delivery = 30% of sales. Asked for a pilot proposal.",
+    )
+    assert _first(pizza).startswith(
+        ("Thanks for the call on the 9th.", "Good talking on the 9th.", "Thanks again")
+    ), pizza
