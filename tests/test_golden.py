@@ -47,6 +47,7 @@ from tests.support.golden_support import (
     HOLDOUT14,
     HOLDOUT15,
     HOLDOUT16,
+    HOLDOUT17,
     TUNING,
     TUNING2,
     TUNING3,
@@ -107,6 +108,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         HOLDOUT14,
         HOLDOUT15,
         HOLDOUT16,
+        HOLDOUT17,
     ],
     ids=[
         "holdout5",
@@ -121,6 +123,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout14",
         "holdout15",
         "holdout16",
+        "holdout17",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

@@ -46,6 +46,7 @@ HOLDOUT13 = GOLDEN / "holdout13.jsonl"
 HOLDOUT14 = GOLDEN / "holdout14.jsonl"
 HOLDOUT15 = GOLDEN / "holdout15.jsonl"
 HOLDOUT16 = GOLDEN / "holdout16.jsonl"
+HOLDOUT17 = GOLDEN / "holdout17.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
