@@ -1155,6 +1155,9 @@ _SHORTHANDS = {
     "props": "properties",
     "refi": "the refinancing",
     "bldg": "building",
+    "EOM": "the end of the month",
+    "EOQ": "the end of the quarter",
+    "YE": "year-end",
     "bldgs": "buildings",
     "off-prem": "off-premise sales",
     "mos": "months",
@@ -1339,6 +1342,10 @@ _NOTE_SPEAK = (
         lambda m: f"The {(m.group(1) or '').lower()}{m.group(2)} is {m.group(3)}",
     ),
     (re.compile(r"\bat mo (\d+)\b"), r"at month \1"),
+    (re.compile(r"\babout at\b"), "at about"),  # "OEE about at 58%"
+    # "Wants more deposits but says marketing owns campaigns": who owns what is ours to plan with, not told back
+    (re.compile(r",? but (?:says|said) (?:that )?(?:\w+ ){1,3}(?:owns?|decides?|runs?|approves?) [^.;]*"), ""),
+    (re.compile(r"\bslots/(?:wk|week)\b"), "slots a week"),
     # "New 180-unit building at 41% leased": the building and how full it is, as a clause
     (
         re.compile(

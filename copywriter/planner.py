@@ -1301,6 +1301,12 @@ class Plan:
                 else f"Would it make sense to include {first} on a 15-minute call?"
             )
             return ask if self.ok(ask) else None
+        if intro := re.search(
+            r"\boffered (?:an )?intro(?:duction)? to (?:their|his|her|the) ([A-Z]{2,4}|VP (?:of )?[A-Z]\w+)", notes
+        ):
+            role = ROLE_SAID.get(intro.group(1).lower(), intro.group(1))
+            ask = f"Thanks for offering to introduce me to your {role}; would a short call with the three of us next week work?"
+            return ask if self.ok(ask) else None
         if m := _DECIDER_ROLES.search(notes):
             roles = " and ".join(
                 ROLE_SAID.get(r.lower(), r) for r in re.split(r"\s*(?:\+|&|\band\b)\s*", m.group("roles"))
@@ -3766,6 +3772,9 @@ def build_plan(
         and owed(f.text) is None  # "wants a case study first" sets what we send, it is no fact to tell
         and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
         and not _FULL.search(f.text)  # "average occupancy is 94%": a full building is no reason to write
+        # "Decides w/ CEO, budget opens Q2", "Interested in reactivation 'at some point'": how they buy and how
+        # warm they sound are ours to plan with, never facts told back to them
+        and not _BUYING_NOTE.match(f.text)
         # "Named to Crain's Best Places to Work": an employer award says nothing about what the offer moves (a
         # blind reader: "A milestone like that is a good moment to look at how fast vacant units fill" a non sequitur)
         and not _EMPLOYER_AWARD.search(f.text)
@@ -3928,6 +3937,7 @@ _NEXT_MEETING = {"call": "call", "mtg": "meeting", "meeting": "meeting"}
 _WHEN_STARTS = frozenset(
     [m.lower() for m in calendar.month_name[1:]]
     + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end", "mid"]
+    + ["later", "early", "late", "end"]
     + [d.lower() for d in calendar.day_name]
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
@@ -4114,6 +4124,11 @@ _FULL = re.compile(
     r"\b(?:occupancy|occupied|leased)\s+(?:is\s+|at\s+|of\s+|running\s+|was\s+)?(?:about\s+|around\s+)?"
     r"(?:9\d|100)%(?!\s+(?:pro forma|underwrit|target|goal))"
     r"|(?<!need )(?<!to )\b(?:9\d|100)% (?:occupancy|occupied|leased)\b"
+)
+_BUYING_NOTE = re.compile(
+    r"^(?:(?:he|she|they)\s+)?(?:decides?|signs?|approves?)\s+(?:with|w/)\b|^(?:(?:he|she|they)\s+(?:is|are)\s+)?"
+    r"interested in\b",
+    re.IGNORECASE,
 )
 _EMPLOYER_AWARD = re.compile(
     r"\b(?:best|great|top) (?:places? to work|workplaces?|employers?)\b|\bgreat place to work\b", re.IGNORECASE

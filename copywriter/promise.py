@@ -36,7 +36,12 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"SOW(?: draft)?", "SOW"),
     (r"contract draft|draft contract", "draft contract"),
     (r"security questionnaire", "security questionnaire"),
-    (r"sample (?:[A-Za-z]+ ){0,2}?(?:ICP doc|plan|creative|flows?|emails?|campaigns?)", "sample"),
+    (
+        r"sample (?:[A-Za-z]+ ){0,2}?"
+        r"(?:ICP doc|plan|creative|flows?|emails?|campaigns?|texts?|messages?|SMS(?![ -]\w))",
+        "sample",
+    ),
+    (r"(?:cost )?comparison", "comparison"),
     (r"exemples?|examples?|ejemplos?|voorbeelden|Beispiele", "examples"),
     (r"redlines", "redlines"),
     (r"RFP response", "RFP response"),
@@ -53,8 +58,10 @@ _THEIRS = (
 _OURS = r"[Ss]end(?:ing)?|[Ee]nvoyer|[Ee]nviar|[Mm]andar|[Ss]chicken|[Ss]enden|[Ss]turen|[Nn]ext:"
 _REQUEST = re.compile(
     rf"(?:^|(?<=[\s(]))(?:(?P<theirs>{_THEIRS})|(?P<ours>{_OURS}))\s+(?:to see\s+)?(?P<items>[^.;:,()]{{2,90}}?)"
-    r"(?:\s+(?P<prep>before|by|d'ici|antes del?|bis)\s+(?P<when>[^.;,()]{2,40}?))?\s*(?=$|[.;,)]|\s+f/u\b)",
+    r"(?:\s+(?P<prep>before|by|d'ici|antes del?|bis)\s+(?P<when>[^.;,()]{2,40}?))?\s*(?=$|[.;,):]|\s+f/u\b)",
 )
+_HOW = re.compile(r"^how (we|our \w+(?: \w+)?) (.{3,50})$")
+_YOURS = re.compile(r"\b(?:their|his|her)\b")
 _MEETING = re.compile(r"\b(?:demo|call|meeting|visit|tour|intro)\b", re.IGNORECASE)
 _JOIN = re.compile(r"\s*(?:\+|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
 _ARTICLES = re.compile(
@@ -77,7 +84,7 @@ ROLE_SAID = {
 
 
 _WEEKDAY_ABBR = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")} | {"Thu": "Thursday"}
-_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials", "examples")
+_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials", "examples", "texts", "messages")
 
 
 @dataclass(frozen=True)
@@ -120,9 +127,15 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
     after = chunk[m.end() :].strip()
     with_ = re.match(r"(?:w/|with)\s+(?P<what>[\w$%+ -]{2,30})$", after)
     # a sample keeps its own words ("sample ICP doc"); any other item is said by its name
-    said = m.group(0) if name in ("sample", "numbers", "plan") else " ".join(p for p in (before, name) if p)
+    said = (
+        m.group(0)
+        if name in ("sample", "numbers", "plan", "comparison")
+        else " ".join(p for p in (before, name) if p)
+    )
     if with_:
         said += f" with the {with_.group('what').strip()}"
+    elif against := re.match(r"(?:vs\.?|versus|against)\s+(?P<what>[\w$%&' -]{2,40})$", after):
+        said += f" against {_YOURS.sub('your', against.group('what').strip())}"  # "... vs their current Olo setup"
     return said, name
 
 
@@ -140,14 +153,35 @@ def owed(notes: str | None) -> Owed | None:
         purpose = _JOIN.sub(" and ", rest[0]).strip() if rest and len(rest[0].split()) <= 6 else ""
         # "... sample SMS flow she can send to compliance": who they will show it to is no part of it
         written = re.sub(r" (?:she|he|they|we) (?:can|could|will|would) .*$", "", written)
-        # "+ loyalty demo with the owner next Tue": a meeting they asked for is no thing we send
-        chunks = [c for c in _JOIN.split(written) if c.strip() and not _MEETING.search(c)]
-        items = [_said_item(c) for c in chunks]
-        if items and items[-1] and not all(items):
-            # "ILS + paid social plan w/ pricing": the words before the thing are its modifiers
-            whole = _said_item(_JOIN.sub(" and ", " ".join(chunks)).replace("  ", " "))
-            joined = " and ".join(chunks)
-            items = [(f"{joined.split(' w/ ')[0]}", whole[1])] if whole and len(joined.split()) <= 8 else items
+        parts = [c.strip() for c in _JOIN.split(written) if c.strip()]
+        # "+ loyalty demo with the owner next Tue", "demo of ordering + loyalty": a meeting they asked for is no
+        # thing we send, and neither is what it is about
+        meeting = any(_MEETING.search(c) for c in parts)
+        items: list[tuple[str, str] | None] = []
+        pending: list[str] = []
+        after_meeting = False
+        for c in parts:
+            if _MEETING.search(c):
+                after_meeting = True
+                continue
+            if how := _HOW.match(c):
+                # "how we integrate w/ their MES": a note on it, in the reader's words
+                items.append((f"a note on how {how.group(1)} {_YOURS.sub('your', how.group(2))}", "note"))
+                continue
+            item = _said_item(c)
+            if item is None and after_meeting:
+                continue  # "demo of ordering + loyalty": what the meeting is about
+            after_meeting = False
+            if item is None:
+                pending.append(c)  # "ILS", "CD": a modifier of the thing that follows
+                continue
+            if pending:
+                joined = " and ".join([*pending, c])
+                item = (joined.split(" w/ ")[0], item[1]) if len(joined.split()) <= 8 else None
+                pending = []
+            items.append(item)
+        if pending and not meeting:
+            items.append(None)
         if not items or not all(items):
             continue  # "wants pilot in 3 offices": not a thing we send
         for item in items:
@@ -187,6 +221,9 @@ def _phrase(items: list[str]) -> str:
     later mass or plural item ("our BAA and pricing", "the cost-per-lead benchmarks and the plan")."""
     out: list[str] = []
     for n, item in enumerate(items):
+        if item.startswith("a "):
+            out.append(item)  # "a note on how we integrate with your MES"
+            continue
         head = item.split(" with ")[0].split()[-1]
         if head in ("BAA", "deck", "MSA", "redlines", "credentials"):
             out.append(f"our {item}")

@@ -2731,3 +2731,45 @@ def test_a_second_call_is_a_call() -> None:
     assert _first(pizza).startswith(
         ("Thanks for the call on the 9th.", "Good talking on the 9th.", "Thanks again")
     ), pizza
+
+
+def test_shapes_from_the_spent_holdout17_read() -> None:
+    """Requests and notes two blind readers of holdout17 found unanswered or pasted (read at 40ee5b1)."""
+    from copywriter.angles import normalise_note
+    from copywriter.promise import owed
+
+    asked = {
+        "Asked for pilot proposal: 2 SDR pods, NA + EMEA.": "the pilot proposal",
+        "Asked for demo of ordering + loyalty and cost comparison vs their Olo setup.": (
+            "the cost comparison against your Olo setup"
+        ),
+        "Asked for pilot quote on 2 lines + how we integrate w/ their MES.": (
+            "the pilot quote and a note on how we integrate with your MES"
+        ),
+        "Asked for BAA + sample recall texts.": "our BAA and sample recall texts",
+    }
+    for notes, things in asked.items():
+        got = owed(normalise_note(notes))
+        assert got is not None and got.things == things, (notes, got)
+    for written, expected in {
+        "need ~$60M new deposits by YE": "Need about $60M in new deposits by year-end",
+        "with OEE about at 58%": "With OEE at about 58%",
+        "Wants more deposits but says marketing owns campaigns": "Wants more deposits",
+    }.items():
+        assert normalise_note(written) == expected, (written, normalise_note(written))
+    _, cafe = _step_one(
+        "restaurant",
+        title="COO",
+        company="Cumin Street Eats",
+        employee_count=400,
+        notes="Call 3/11. 3P delivery = 31% of sales. Decides w/ CEO, budget opens Q2.",
+    )
+    assert "decides" not in cafe.lower() and "budget opens" not in cafe, cafe
+    _, bank = _step_one(
+        "financial_services",
+        title="Chief Lending Officer",
+        company="Ridgeway State Bank",
+        employee_count=300,
+        notes="Intro call 3/28. Wants more commercial deposits; offered intro to their CMO.",
+    )
+    assert _question(bank).startswith("Thanks for offering to introduce me to your CMO;"), bank
