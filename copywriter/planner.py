@@ -59,7 +59,7 @@ from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.promise import ROLE_SAID, Owed, owed
 from copywriter.restate import GAP, Restated, hire_subject, restate
 from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
-from core.text import MONTH, TOPIC_STOPS
+from core.text import MONTH, TOPIC_STOPS, WEEKDAY
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
 from intelligence.english import number_article as _number_article
@@ -1255,7 +1255,7 @@ class Plan:
         notes = self.ctx.prospect.notes or ""
         if m := _FOLLOW_UP.search(notes):
             at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
-            ask = f"Does {_WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
+            ask = f"Does {WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
         elif (ahead := self.meeting_ahead()) is not None:
             ask = f"Anything else you'd like me to cover {'on' if ahead[0] == 'call' else 'at'} the {ahead[0]}?"
         else:
@@ -4091,7 +4091,6 @@ _NEXT_SET = re.compile(
 _FOLLOW_UP = re.compile(
     r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"
 )
-_WEEKDAY = {d[:3].lower(): d for d in calendar.day_name}
 # sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")
 _TO_FILL = re.compile(r"\b(?:in lease-up|vacant|empty|available|unleased|to lease)\b")
 _FOREIGN_MEETINGS = frozenset({"reunión", "termin", "afspraak", "réunion", "rdv"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.text import WEEKDAY
 from intelligence import glossary as g
 from intelligence.english import number_word
 
@@ -83,7 +84,6 @@ ROLE_SAID = {
 }
 
 
-_WEEKDAY_ABBR = {d[:3]: d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")} | {"Thu": "Thursday"}
 _PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials", "examples", "texts", "messages")
 
 
@@ -207,7 +207,9 @@ def owed(notes: str | None) -> Owed | None:
                         m.group("prep"), m.group("prep")
                     ),
                     " ".join(
-                        g.WEEKDAYS.get(g.fold(w), _WEEKDAY_ABBR.get(w.rstrip("."), w))
+                        g.WEEKDAYS.get(g.fold(w))
+                        or (WEEKDAY.get(w.rstrip(".").lower()) if len(w) <= 4 else None)
+                        or w
                         for w in m.group("when").split()
                     ),
                 )

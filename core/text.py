@@ -16,6 +16,10 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # an enrichment tool's date stamp before a signal ("2026-09-18 · Launched ..."): never part of what is said
 # a month as dates are written in records ("Nov", "Sept.", "October")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a weekday as notes abbreviate it ("f/u Tue", "refs by Mon") -> its name, keyed by its first three letters
+WEEKDAY = {
+    d[:3].lower(): d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+}
 DATE_STAMP = re.compile(
     # "2026-09-18 · Press: ...", and as other tools write it: "Nov 2026: ...", "Oct 22, 2026 - ..."
     r"^\s*(?:\d{4}-\d{2}-\d{2}|"
