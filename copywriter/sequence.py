@@ -105,6 +105,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         or plan.decider_ask()  # someone else decides: bring them in, or send what the reader can take to them
         or cta
     )
+    objection = plan.objection_line() if lead is None else None
     merged = plan.size_observation(lead) if lead is not None and opening is not None else None
     if merged is not None:
         opening = merged[0]  # the size said inside what is true of the trade, not told back to the reader
@@ -206,15 +207,14 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             ]
             # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur
             # (blind readers cut it every time): a short email is better than a filler line
-    elif objection := plan.objection_line():
-        first = [
-            objection
-        ]  # a doubt they told us about is answered, not met with the industry's stock observation
+    elif objection:
+        # a doubt they told us about is answered, not met with the industry's stock observation
+        first = [objection]
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
     # an objection line already names the one number the work is judged on
-    p2 = plan.sender_line(*salt, plain=lead is None and bool(plan.objection_line()))
+    p2 = plan.sender_line(*salt, plain=lead is None and objection is not None)
     if lead is None and plan.observation() is None:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.
