@@ -1294,9 +1294,7 @@ class Plan:
         if m and name.split()[0].lower() != reader:
             first = name.split()[0]
             ask = (
-                # they offered the introduction already: thanked for, not asked for again (a blind reader)
-                f"Thanks for offering to introduce me to {first}; would a short call with the three of us next week "
-                "work?"
+                _intro_thanks(first)  # they offered the introduction already: thanked for, not asked for again
                 if _OFFERED_INTRO.search(notes[m.start() :])
                 else f"Would it make sense to include {first} on a 15-minute call?"
             )
@@ -1305,7 +1303,7 @@ class Plan:
             r"\boffered (?:an )?intro(?:duction)? to (?:their|his|her|the) ([A-Z]{2,4}|VP (?:of )?[A-Z]\w+)", notes
         ):
             role = ROLE_SAID.get(intro.group(1).lower(), intro.group(1))
-            ask = f"Thanks for offering to introduce me to your {role}; would a short call with the three of us next week work?"
+            ask = _intro_thanks(f"your {role}")
             return ask if self.ok(ask) else None
         if m := _DECIDER_ROLES.search(notes):
             roles = " and ".join(
@@ -3993,6 +3991,14 @@ _SKEPTIC = re.compile(
     r"\b(?:skeptical|sceptical|wary|burned|burnt|distrusts?)\b[^.;]{0,40}?\b(?:agenc(?:y|ies)|vendors?|outsourc\w*)",
     re.IGNORECASE,
 )
+
+
+def _intro_thanks(who: str) -> str:
+    """The question for someone who offered an introduction (a blind reader: asking for it again "repeats his own
+    offer back to him without thanks")."""
+    return f"Thanks for offering to introduce me to {who}; would a short call with the three of us next week work?"
+
+
 _OFFERED_INTRO = re.compile(
     r"\b(?:offered to intro|(?:he|she)(?:'ll| will) intro|(?:he|she)'d bring (?:her|him) in|"
     r"will intro|can intro)",
