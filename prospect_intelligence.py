@@ -281,8 +281,11 @@ def stored_data(session: AsyncSession, workspace_id: uuid.UUID, emails: list[str
     e-mail whatever the plan. With `email = ANY($2)` the generic plan PostgreSQL switches to after five
     runs of a prepared statement scanned the workspace's every prospect (4 ms at 3,000 prospects, and
     growing with them; the join stays at ~0.4 ms)."""
-    if sql.dialect(session) == "postgresql":
+    dialect = sql.dialect(session)
+    if dialect == "postgresql":
         return _STORED_PG.params(workspace_id=workspace_id, emails=emails)
+    if dialect == "sqlite":  # one JSON array parameter too: built once (building an IN of 100 took ~0.1 ms)
+        return _STORED_SQLITE.params(workspace_id=workspace_id, emails=emails)
     return select(Prospect.email, Prospect.data).where(
         Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)
     )
