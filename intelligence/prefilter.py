@@ -138,6 +138,12 @@ class Prefiltered:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._pattern, name)
 
+    def __eq__(self, other: object) -> bool:  # as patterns compare: by source and flags
+        return self._pattern == (other._pattern if isinstance(other, Prefiltered) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._pattern)
+
     def __repr__(self) -> str:
         return f"prefiltered({self._pattern!r})"
 

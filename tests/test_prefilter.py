@@ -121,3 +121,4 @@ def test_prefiltered_answers_as_the_pattern() -> None:
             assert raw.findall(text) == wrapped.findall(text)
             assert raw.sub("#", text) == wrapped.sub("#", text)
         assert wrapped.pattern == raw.pattern and wrapped.groupindex == raw.groupindex
+        assert wrapped == raw and wrapped == prefiltered(raw) and hash(wrapped) == hash(raw)  # as patterns compare
