@@ -22,7 +22,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(PY) scripts/ensure_secret.py
 	$(PY) auth.py bootstrap
-	$(PY) -m uvicorn api_server:app --host $(HOST) --port $(PORT) --no-access-log
+	$(PY) -m uvicorn api_server:app --host $(HOST) --port $(PORT) --no-access-log --loop perf.loop:new_event_loop
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -139,6 +139,10 @@ class KeyCache:
     A key revoked through this process is evicted at once and cannot be re-cached for `ttl`
     seconds (a tombstone), so a lookup racing the revocation cannot bring it back; other processes
     stop accepting it within `ttl` seconds. `ttl=0` disables the cache.
+
+    A key in the second half of its `ttl` is looked up again by one request (`due`) while the others
+    are still answered from the cache, so under load no request waits for the lookup (every request
+    used to wait on it each `ttl`: at 500 connections, hundreds of milliseconds every 5 s).
     """
 
     def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
@@ -154,6 +158,15 @@ class KeyCache:
         if entry is None or entry[1] < self.clock():
             return None
         return entry[0]
+
+    def due(self, key_hash: str) -> bool:
+        """True when the cached key is past half its life and nobody is looking it up yet."""
+        entry = self._valid.get(key_hash)
+        return entry is not None and entry[1] - self.clock() <= self.ttl / 2 and key_hash not in self.inflight
+
+    def drop(self, key_hash: str) -> None:
+        """Forget a key a lookup found invalid (revoked elsewhere): its next request is refused too."""
+        self._valid.pop(key_hash, None)
 
     def put(self, key_hash: str, principal: Principal) -> None:
         now = self.clock()
@@ -180,7 +193,9 @@ async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) 
     if cache is None:
         return await _lookup(db, presented, None)
     if (principal := cache.get(presented)) is not None:
-        return principal
+        if not cache.due(presented):
+            return principal
+        return await _refresh(db, presented, cache, principal)
     pending = cache.inflight.get(presented)
     if pending is not None:  # another request is looking this key up: share its answer
         shared = await asyncio.shield(pending)
@@ -202,6 +217,36 @@ async def authenticate(db: Any, raw: str | None, cache: KeyCache | None = None) 
     else:
         future.set_result(principal)
         return principal
+    finally:
+        if cache.inflight.get(presented) is future:
+            del cache.inflight[presented]
+
+
+async def _refresh(db: Any, presented: str, cache: KeyCache, principal: Principal) -> Principal:
+    """Look a cached key up again for everyone (others keep the cached principal meanwhile).
+
+    A key found revoked is dropped and refused; if the database fails, the cached principal (still
+    within its ttl) answers, as it would have for any other request."""
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    cache.inflight[presented] = future
+    try:
+        fresh = await _lookup(db, presented, cache)
+    except Unauthorized:
+        cache.drop(presented)
+        future.set_result(None)
+        raise
+    except Exception:
+        future.set_result(_RETRY)
+        if cache.get(presented) is principal:
+            log.warning("api_key.refresh_failed", exc_info=True)
+            return principal
+        raise
+    except BaseException:
+        future.set_result(_RETRY)
+        raise
+    else:
+        future.set_result(fresh)
+        return fresh
     finally:
         if cache.inflight.get(presented) is future:
             del cache.inflight[presented]

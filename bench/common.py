@@ -52,7 +52,17 @@ BENCH_SETTINGS = {
     "LOG_LEVEL": "WARNING",  # per-request info events (access log, key validated) are filtered out
     "DB_AUTO_MIGRATE": "true",
 }
-UVICORN_ARGS = ("--workers", "1", "--no-access-log", "--log-level", "warning")
+# `--loop perf.loop:new_event_loop`: uvloop accepting every waiting connection at each turn (the
+# deployment's flag too: see perf/loop.py); the bare app runs under the same flags.
+UVICORN_ARGS = (
+    "--workers",
+    "1",
+    "--no-access-log",
+    "--log-level",
+    "warning",
+    "--loop",
+    "perf.loop:new_event_loop",
+)
 
 
 def base_parser(

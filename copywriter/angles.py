@@ -719,10 +719,21 @@ _CALL_PREFIX = re.compile(
 )
 
 
+_BEGAN_LEASE_UP = re.compile(
+    r"^(?:The )?(?P<name>[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|at|on|of))*) \((?P<n>\d[\d,]*)[- ]units?\) "
+    r"(?:began|started|entered|kicked off) lease-up\b(?: in)?"
+)
+
+
 def _clean_fact(text: str) -> str:
     # "2026-09-18 · Launched ...": an enrichment tool's date stamp, and "Press: ..." / "News: ..." its source label
     text = DATE_TAIL.sub("", DATE_STAMP.sub("", text.strip()))
+    text = re.sub(
+        r"\s+[—–-]\s+(Q[1-4]\s+20\d\d)\s*$", r" in \1", text
+    )  # "... in Raleigh MSA — Q2 2026": when it opens
     text = _CALL_PREFIX.sub("", text)  # "spoke 2/12 - 45 units in lease-up": what was said, not when
+    # "The Aster at Mill Creek (312 units) began lease-up Sept 2025": the lease-up they started, and where
+    text = _BEGAN_LEASE_UP.sub(lambda m: f"Started lease-up at the {m.group('n')}-unit {m.group('name')} in", text)
     text = re.sub(r"^(?:Dr|Dra|Mr|Ms|Mrs)\.? [A-Z][a-z]+:\s+(?=[a-z~\d])", "", text)  # "Dr. Rao: adding 2 NPs"
     text = _PRESS_LABEL.sub("", text)
     # "Opening: 212-room hotel tower, soft opening Feb 2027": an event's label is its verb
@@ -733,13 +744,36 @@ def _clean_fact(text: str) -> str:
     if lease := _LEASE_UP_LABEL.match(text):
         when = f" in {lease.group('when')}" if lease.group("when") else ""
         text = f"Lease-up begins at {lease.group('name')} ({lease.group('units')}){when}"
+    # "3 open BDR roles (Sept 2025)": a count of open roles is a job ad
+    text = re.sub(
+        r"^(\d+|two|three|four|five|six) open ([A-Z][\w/&-]*(?: [A-Z][\w/&-]*){0,3}) "
+        r"(?:roles|positions|reqs|openings)\b(?:\s*\([^()]*\))?",
+        lambda m: f"Hiring {m.group(1)} {m.group(2) + 's' if m.group(2).isupper() else plural(m.group(2))}",
+        text,
+    )
+    # "Hiring Leasing Consultants x6", "Hiring 3x BDR", "hiring 3 SDRs on Greenhouse": the count before the role,
+    # and the job board is no part of it
+    text = re.sub(r"^(Hiring) ([A-Z][\w&/ -]{2,40}?) (?:x|×)\s?(\d+)(?:\s*\([^()]*\))?$", r"\1 \3 \2", text)
+    text = re.sub(r"\b(\d+)\s?x\s+([A-Z]{2,5})\b(?!s)", r"\1 \2s", text)
+    text = re.sub(
+        r"^(Hiring .{2,60}?) (?:on|via|through) (?:Greenhouse|Lever|LinkedIn|Indeed|Workable|Ashby|Glassdoor)$",
+        r"\1",
+        text,
+    )
+    # "Hiring Lifecycle Marketing Manager": one role takes its article
+    text = re.sub(
+        r"^Hiring ((?:[A-Z][\w&/-]*|&)(?: (?:[A-Z][\w&/-]*|&|of|and)){0,5})(?<!s)(?:\s*\([^()]*\))?$",
+        lambda m: f"Hiring {with_article(m.group(1))}",
+        text,
+    )
     job = _JOB_LABEL.match(text)
     if job:  # "Job post: Senior Lifecycle Marketer (Remote)" -> "Hiring a Senior Lifecycle Marketer"
         written = re.sub(r"^(\d+)\s?(?:x|×)\s+", r"\1 ", job.group("role"))  # "6 x SDR" -> "6 SDR"
-        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])", written)
+        times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])|\((\d+)\s?(?:x|×)\)", written)
         role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written)
+        role = re.sub(r"\s+[-–—]\s+[A-Z][\w&/ ]{1,25}$", "", role)  # "BD Manager - Advisory": the department
         role = re.split(r",|\s[–—-]\s", role)[0].strip()  # "Leasing Manager – Austin": the role, not its place
-        if times and int(n := times.group(1) or times.group(2) or times.group(3)) > 1:
+        if times and int(n := times.group(1) or times.group(2) or times.group(3) or times.group(4)) > 1:
             last = role.split()[-1]
             many = (
                 role
@@ -1059,7 +1093,9 @@ def _split_clauses(text: str) -> str:
     rest = [_clause_part(p, False) for p in parts[1:]]
     if not all(
         any(
-            w.lower().strip(",") in FINITE or w.lower() in _NEGATED_AUX or re.fullmatch(r"[a-z]+ed", w)
+            w.lower().strip(",") in FINITE
+            or w.lower() in _NEGATED_AUX
+            or re.fullmatch(r"(?!un)[a-z]+ed", w)  # "unfilled", "unbooked": adjectives ("14% unfilled hygiene")
             for w in p.split()[1:]
         )
         or _COUNTED_DOING.match(p)  # "about 600 patients a month drop off before ..."
@@ -1102,6 +1138,11 @@ _SHORTHANDS = {
     "db": "database",
     "reno": "renovation",
     "occ": "occupancy",
+    "avg": "average",
+    "Avg": "average",
+    "props": "properties",
+    "refi": "the refinancing",
+    "off-prem": "off-premise sales",
     "mos": "months",
     "wks": "weeks",
     "wk": "week",
@@ -1119,7 +1160,8 @@ _SHORTHANDS = {
     "cov": "coverage",
     "BTR": "build-to-rent",
 }
-_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b\.?")
+# the abbreviation's own period goes with it ("approx. 40"), never a sentence's ("... for refi. Asked for ...")
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b(?:\.(?!\s+[A-Z]))?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
@@ -1128,6 +1170,13 @@ _MONTH_ABBR = re.compile(
     r"closed|completed|signed|started|starts) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
+
+
+def _count_word(count: str) -> str:
+    """ "2" -> "two"; a count already in words as it is."""
+    return number_word(int(count)) if count.isdigit() else count
+
+
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
@@ -1259,6 +1308,31 @@ _NOTE_SPEAK = (
     # "Lindgren & Shaw combines with Pell Accounting Group": a merger, in the word the reader knows
     (re.compile(r"\b([Cc])ombines with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erges with"),
     (re.compile(r"\b([Cc])ombined with\b"), lambda m: f"{'M' if m.group(1) == 'C' else 'm'}erged with"),
+    # "In-house SDR team of 3, 2 quit in Q3" -> "2 of 3 SDRs quit in Q3" (said below as "Two of your three ...")
+    (
+        re.compile(r"^(?:[Ii]n-house |[Ii]nternal )?(SDR|BDR|AE|sales) team of (\d+), (\d+) (quit|left)\b"),
+        lambda m: (
+            f"{m.group(3)} of {m.group(2)} {m.group(1) + 's' if m.group(1).isupper() else 'reps'} {m.group(4)}"
+        ),
+    ),
+    # "2.1x pipe coverage against a 3.5x target": the measure as the subject, "Pipeline coverage is 2.1x ..."
+    (re.compile(r"^(?:about |~\s?)?(\d[\d.]*x) pipe(?:line)? coverage\b"), r"Pipeline coverage is \1"),
+    # "New 312-unit lease-up in Charlotte, 41% leased at mo 5, behind pro forma": the lease-up and how full it is
+    (
+        re.compile(
+            r"^(?:The )?(new )?(\d[\d,]*-unit lease-up(?: in [A-Z][\w .]+?)?), (\d+% leased)\b", re.IGNORECASE
+        ),
+        lambda m: f"The {(m.group(1) or '').lower()}{m.group(2)} is {m.group(3)}",
+    ),
+    (re.compile(r"\bat mo (\d+)\b"), r"at month \1"),
+    # "Expanding into Dallas - 6 new units": the count after a dash, said with "with"
+    (
+        re.compile(
+            r"\b(into|in|to) ([A-Z][\w.]*(?: [A-Z][\w.]*)*) [-–—] (\d+) new "
+            r"(units|locations|stores|restaurants|sites|clinics|branches|offices)\b"
+        ),
+        r"\1 \2 with \3 new \4",
+    ),
     # "2 of 5 SDRs quit in Oct, backfill 90+ days" -> "Two of your five SDRs quit in October, and backfilling takes
     # 90+ days"; "2 new ODs start Jan, schedules need filling" -> "Adding 2 new ODs in January, and those ..."
     (
@@ -1363,7 +1437,7 @@ _NOTE_SPEAK = (
         r"Uses \1 for \2, but \3 \4",
     ),
     # reported speech of the notes' reader: "Says ~38% of rated players ..." is what they said, said as the fact
-    (re.compile(r"^(?:Says|Mentions|Reports)\s+(?:that\s+)?(?=\S)"), ""),
+    (re.compile(r"^(?:[Ss]ays|[Mm]entions|[Rr]eports)\s+(?:that\s+)?(?=\S)"), ""),
     (re.compile(r"\bmtgs?\b"), "meetings"),
     (re.compile(r"\b([Uu]nplanned) DT\b"), r"\1 downtime"),
     (re.compile(r"\band (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r"and \1 runs "),
@@ -1372,6 +1446,63 @@ _NOTE_SPEAK = (
     (re.compile(r"\b(\d+)\s?mo\+"), r"for \1+ months"),  # "lapsed 12mo+"
     (re.compile(r",? (?:and )?says (?=(?:about |~\s?)?\d)"), ", and "),  # "..., says ~4,200 rated players lapsed"
     (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
+    # "Launched subscription tier 'Kindred Club'": the thing by its name, "the Kindred Club subscription tier"
+    (
+        re.compile(
+            r"\b(?:an? |the |new )?((?:subscription |loyalty |membership |rewards )?"
+            r"(?:tier|program|programme|club|app|plan|line|collection|brand)) ['‘\"“]([^'’\"”]{2,30})['’\"”]"
+        ),
+        r"the \2 \1",
+    ),
+    # "2 lease-ups, 44% leased": the buildings and how full they are, as a clause
+    (
+        re.compile(
+            r"^(\d+|two|three|four|five) (lease-ups|buildings|properties|communities|towers|schemes)"
+            r"(?: \([^)]*\))?, ((?:about |around )?\d+% (?:leased|occupied|let))\b"
+        ),
+        lambda m: f"The {_count_word(m.group(1))} {m.group(2)} are {m.group(3)}",
+    ),
+    # "45 units, 3PD is ~35% of off-prem": a size before a figure of theirs is no part of what they told us
+    (
+        re.compile(
+            r"^(?:about |~\s?)?\d+ (?:units|locations|stores|restaurants|sites|clinics|offices|hotels|properties|"
+            r"communities|plants|branches), (?=[a-zA-Z0-9~]\S* (?:is|are|runs?|was|were)\b)"
+        ),
+        "",
+    ),
+    (re.compile(r"\b([Nn])o-show/late[- ]cancel(?:s|lations?)?\b(?! rate)"), r"\1o-show/late-cancel rate"),
+    (re.compile(r"\bbefore finishing plan of care\b"), "before finishing their plan of care"),
+    # "is down 2 hosts since July": a state since a time is "has been"
+    (re.compile(r"(?:\b(?:is|are) |(?<=[a-z] ))(down|up) (\d+ [a-z]+s?) since\b"), r"has been \1 \2 since"),
+    # "opening three branches in Kansas City metro": a metro area takes "the"
+    (re.compile(r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) (metro|MSA|metro area)\b"), r"in the \1 \2"),
+    # "Certificate of occupancy received for 96-unit X": the building is complete
+    (
+        re.compile(
+            r"^(?:[Cc]ertificate of occupancy|T?CO) (?:received|issued|granted|obtained)(?: for| on)? (?:the )?"
+        ),
+        "Completed the ",
+    ),
+    # "DM running ~$1.10/pc and she hates it": what direct mail costs a piece; how they feel is not said back
+    (
+        re.compile(r"\b(?:DM|direct mail) (?:running|costs?|at) (about |~\s?)?([$€£][\d.]+)\s?/\s?(?:pc|piece)\b"),
+        r"direct mail costs \1\2 a piece",
+    ),
+    (re.compile(r",? and (?:she|he|they) (?:hates?|dislikes?|can't stand) it\b"), ""),
+    # "Konami CMS, offers go out via mail house only": the system they run is no part of the clause after it
+    (re.compile(r"^[A-Z][\w-]* (?:CMS|PMS|POS|CRM|ESP|EHR), (?=[a-z])"), ""),
+    (re.compile(r"\bnow is\b"), "is now"),  # "third-party delivery now is 34% of sales"
+    (re.compile(r"\bafter full (renovation|refurbishment|remodel|refurb)\b"), r"after a full \1"),
+    (
+        re.compile(r", go-live (?:(in|by|on) )?"),
+        lambda m: f", going live {m.group(1) or 'in'} ",
+    ),  # ", go-live Feb 2026"
+    (re.compile(r"(?<=[a-z]) now ((?:about |~\s?)?\d[\d.]*%)"), r" is now \1"),  # "delivery now 34% of sales"
+    # "..., ~14% unfilled hygiene": the figure said of what it measures, after "with"
+    (
+        re.compile(r", ((?:about |~\s?)?\d+%) (unfilled|unbooked|open|empty|idle) ([a-z]+(?: [a-z]+)?)(?=\.?$)"),
+        r", with \3 \1 \2",
+    ),
     # "can't hit the 60 meetings a month target, doing ~35": what they do against the target, said as a clause
     (
         re.compile(

@@ -56,7 +56,8 @@ from copywriter.foreign import when as foreign_when
 from copywriter.lint import LintContext, build_lint_context, lint_sentence, lint_subject
 from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
-from copywriter.restate import GAP, Restated, restate
+from copywriter.promise import ROLE_SAID, Owed, owed
+from copywriter.restate import GAP, Restated, hire_subject, restate
 from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
 from core.text import MONTH, TOPIC_STOPS
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
@@ -811,15 +812,17 @@ class Plan:
                 judged = first
         return judged
 
-    def sender_line(self, *salt: object) -> str:
+    def sender_line(self, *salt: object, plain: bool = False) -> str:
         """The one claim about the sender in one short sentence: what they do for this kind of company and
-        the number the work is judged on, in plain words; no parenthesis, no "for teams like yours"."""
+        the number the work is judged on, in plain words; no parenthesis, no "for teams like yours". `plain`: no
+        number (the email has already said what the work is judged on)."""
         co = self.sender_co
         verb = "build" if self.offer_verb == "builds" else "provide" if self.offer_verb == "provides" else "run"
         # the offer as the sender states it: never an audience the offer does not name ("for regional and tribal
         # casinos" read as a claim of ours by two blind readers, and as the wrong trade to a PT clinic)
-        what = self.offer_short_np
-        judged = self.judged
+        # the audience after "for" ("... campaigns for banks and credit unions") tells the reader its own trade
+        what = re.sub(r" for (?:[\w-]+,? ){0,4}?(?:and |or )?[\w-]+s$", "", self.offer_short_np)
+        judged = None if plain else self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
         # The sender's name leads ("At PlantPulse, we build ...", "PlantPulse builds ..."), never trails the
@@ -840,7 +843,7 @@ class Plan:
             if judged
             else [
                 [f"At {co}, we {verb} {what}.", f"{co} {self.offer_verb} {what}."],
-                [f"That's the work we do at {co}: {what}.", f"My team at {co} {self.offer_verb} {what}."],
+                [f"My team at {co} {self.offer_verb} {what}.", f"{co} {self.offer_verb} {what}."],
             ]
         )
         family = families[self.voice]
@@ -867,8 +870,9 @@ class Plan:
             if when:
                 relative = when.startswith("next ")
                 event = (f"the {noun} {when}" if relative else f"the {when} {noun}") if noun else when
-                # a bare date says what the 15 minutes are for ("before January to plan what we'd run first?")
-                why = "" if noun else f" to plan what we'd {self.offer_do} first"
+                # the 15 minutes say what they are for ("before January to plan what we'd run first?"); blind readers
+                # marked "Worth 15 minutes before the Q2 2026 opening?" as a question with no purpose
+                why = f" to plan what we'd {self.offer_do} first"
                 options.append(
                     f"Worth 15 minutes before {event}{why}?"
                     if senior
@@ -919,10 +923,11 @@ class Plan:
             begin = stable_int(self.ctx.seed, "example") % len(examples)  # two readers of one offer differ
             general = examples[begin:] + examples[:begin]
         else:
+            # a plan of what: blind readers asked "a plan for what?" of a bare "a short written plan"
             general = [
-                f"Want me to send a one-page plan{where}?",
-                f"Would a one-page plan{where} be useful?",
-                f"Should I send a short written plan{where}?",
+                f"Want me to send a one-page plan of what we'd {self.offer_do}{where}?",
+                f"Would a one-page plan of what we'd {self.offer_do}{where} be useful?",
+                f"Should I send a short written plan of what we'd {self.offer_do}{where}?",
             ]
         general = [g for g in general if self.ok(g)] or general[-1:]
         if len(general) > 1 and self.tier <= 1:
@@ -1077,7 +1082,9 @@ class Plan:
                 return line if self.ok(line) else None
             # three wordings by a stable hash of the reader: a batch never opens every email with one stock line
             line = (
-                f"Thanks for the time {where} on the {day}.",
+                f"Thanks for the call on the {day}."
+                if where == "on the call"
+                else f"Thanks for the time {where} on the {day}.",
                 f"Good talking {'' if where == 'on the call' else where + ' '}on the {day}.",
                 f"Thanks again for the {'call' if where == 'on the call' else where.removeprefix('on ') + ' call'} "
                 f"on the {day}.",
@@ -1121,6 +1128,8 @@ class Plan:
             return ask if ask and self.ok(ask) else None
         when = _time_phrase(m.group("when"))
         how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
+        if how == "in" and re.match(r"the 20\d\d [a-z]", when):
+            how = "before"  # "not until 2027 delivery": before the 2027 delivery, never "in the 2027 delivery"
         ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
         return ask if self.ok(ask) else None
 
@@ -1145,17 +1154,6 @@ class Plan:
                 how = re.sub(r"^(?:w/|with) (?:the |a )?", "with the ", demo.group("how"))
                 ask = f"Shall we set up the demo {how}?"
                 return ask if self.ok(ask) else None
-            if proof := _WANTS_PROOF.search(notes):
-                by = re.match(r"(?:\s+for\s+Q[1-4])?\s+(before|by)\s+([^;,.]{2,40})", notes[proof.end() :])
-                if by and re.match(r"(?:any|anything)\b", by.group(2)):
-                    by = None  # "BAA before any pilot": the BAA first
-                # "Wants a proposal before budget lock Jan 9" -> "... before the budget lock on January 9?"
-                when = _time_phrase(by.group(2)).replace(" before ", ", before ") if by else ""
-                what = proof.group("what").removesuffix(" template")
-                ask = f"Shall I send {'our' if what == 'BAA' else 'the'} {what} " + (
-                    f"{by.group(1)} {when}?" if by else "first?"
-                )
-                return ask if self.ok(ask) else None
             if pilot := _WANTS_PILOT.search(notes):
                 ask = f"Worth 15 minutes to plan the {pilot.group('what') or pilot.group('what2')}?"
                 return ask if self.ok(ask) else None
@@ -1175,22 +1173,115 @@ class Plan:
             ask = f"Want me to send a short plan for the {what} {prep} {when}?"
         return ask if len(ask.split()) <= 24 and self.ok(ask) else None
 
-    def booked_ask(self) -> str | None:
-        """The question when the notes set a meeting ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO"): what
-        to bring to it, not another 15 minutes; None when none is set."""
+    def framed_ask(self, ask: str) -> str:
+        """The step-1 question in one of three frames by the voice and a stable hash of the reader ("Worth 15 minutes to ...?",
+        "Open to a 15-minute call to ...?", "Could we find 15 minutes to ...?"): blind readers saw "Worth 15 minutes" end
+        every email of a batch."""
+        if not ask.startswith("Worth 15 minutes "):
+            return ask
+        rest = ask.removeprefix("Worth 15 minutes ")
+        # by voice first, so two people at one account never get one frame for the same question
+        framed = (
+            (ask, f"Open to a 15-minute call {rest}")[stable_int(self.ctx.seed, "ask") % 2]
+            if self.voice
+            else f"Could we find 15 minutes {rest}"
+        )
+        return framed if self.ok(framed) else ask
+
+    def meeting_ahead(self) -> tuple[str, str] | None:
+        """The meeting the notes set ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO") as (what, when):
+        ("demo", "the week of the 7th"), ("meeting", "on the 3rd"); None when none is set."""
         notes = self.ctx.prospect.notes or ""
         m = _BOOKED.search(notes)
         ahead = next((c for c in _CALLED.finditer(notes) if _ahead(c)), None)
         if m:
             what = {"mtg": "meeting"}.get(m.group("what").lower(), m.group("what").lower())
-            when = f"{'the week of' if m.group('week') else 'on'} the {_INFLECT.ordinal(str(int(m.group('day'))))}"
-        elif ahead is not None and ahead.group("how"):
+            return (
+                what,
+                f"{'the week of' if m.group('week') else 'on'} the {_INFLECT.ordinal(str(int(m.group('day'))))}",
+            )
+        if ahead is not None and ahead.group("how"):
             what = {"mtg": "meeting"}.get(ahead.group("how").lower(), ahead.group("how").lower())
-            when = f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
-        else:
+            return what, f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
+        if nxt := _NEXT_SET.search(notes):  # "Next 4/9", "Next: call 11/12": the notes set it as what comes next
+            what = {"mtg": "meeting"}.get(
+                (nxt.group("what") or "call").lower(), (nxt.group("what") or "call").lower()
+            )
+            return what, f"on the {_INFLECT.ordinal(str(int(nxt.group('day') or nxt.group('fday'))))}"
+        return None
+
+    def booked_ask(self) -> str | None:
+        """The question when the notes set a meeting ahead: what to bring to it, not another 15 minutes; None when
+        none is set."""
+        if (ahead := self.meeting_ahead()) is None:
             return None
-        ask = f"Anything you'd like me to bring to the {what} {when}?"
+        ask = f"Anything you'd like me to bring to the {ahead[0]} {ahead[1]}?"
         return ask if self.ok(ask) else None
+
+    @cached_property
+    def owed(self) -> Owed | None:
+        """What the notes say we owe them (`copywriter.promise`), or None."""
+        return owed(normalise_note(self.ctx.prospect.notes or ""))
+
+    def promise_line(self) -> str | None:
+        """What we owe them, said as a commitment with its date ("I'll have our BAA and pricing over to you this
+        week."), timed before a meeting they set ("... before the demo on the 9th.") or for whom they will show it
+        to ("..., so you have them before you bring in your VP of Marketing."); None when nothing is owed."""
+        o = self.owed
+        if o is None:
+            return None
+        them = o.them
+        ahead = self.meeting_ahead()
+        if o.when:
+            when = f"{o.prep} {_time_phrase(o.when).replace(' before ', ', before ')}"
+        elif ahead is not None:
+            when = f"before the {ahead[0]} {ahead[1]}"
+        else:
+            when = "this week"
+        why = f", so you have {them} before you bring in your {o.show_to}" if o.show_to else ""
+        line = (
+            f"I'll have {o.things} over to you {when}{why}.",
+            f"I'll send {o.things} over {when}{why}.",
+        )[stable_int(self.ctx.seed, "promise") % 2]
+        return line if self.ok(line) else None
+
+    def promise_ask(self) -> str | None:
+        """The next step after what we owe them: the follow-up they set ("f/u Thu 2pm" -> "Does Thursday at 2pm still
+        work to go through it?"), what else to cover at a meeting set ahead, who decides, or a short call."""
+        o = self.owed
+        if o is None:
+            return None
+        them = o.them
+        notes = self.ctx.prospect.notes or ""
+        if m := _FOLLOW_UP.search(notes):
+            at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
+            ask = f"Does {_WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
+        elif (ahead := self.meeting_ahead()) is not None:
+            ask = f"Anything else you'd like me to cover {'on' if ahead[0] == 'call' else 'at'} the {ahead[0]}?"
+        else:
+            ask = (
+                self.decider_ask()
+                or (
+                    f"Would a short call next week to go through {them} work?",
+                    f"Shall we find 20 minutes next week to go through {them}?",
+                )[stable_int(self.ctx.seed, "promise") % 2]
+            )
+        return ask if self.ok(ask) else None
+
+    def objection_line(self) -> str | None:
+        """What a rep says to a record whose buyer was burned by an agency before ("Likes the idea, but says VP Sales
+        (Tom) owns budget and is skeptical of agencies after a bad experience w/ last vendor"): that it is heard, and
+        the one number the work would be judged on; None otherwise (a blind reader: "does nothing about Tom's
+        doubts")."""
+        notes = normalise_note(self.ctx.prospect.notes or "")
+        if not _SKEPTIC.search(notes) or not self.judged:
+            return None
+        m = _DECIDER_NAMED.search(notes)
+        name = (m.group("name") or m.group("name2")).split()[0] if m else ""
+        who = f"{name} has" if name and name.lower() != (self.ctx.prospect.first_name or "").lower() else "you've"
+        liked = "Glad the idea landed. " if re.search(r"\b[Ll]ike[sd]? the idea\b", notes) else ""
+        line = f"{liked}I understand {who} been burned by an agency before, so we'd expect to be judged on one number: {self.judged}."
+        return line if self.ok(line) else None
 
     def decider_ask(self) -> str | None:
         """The question for a reader who told us someone else decides ("CMO (Lisa Howe) owns loyalty + app budget,
@@ -1203,14 +1294,16 @@ class Plan:
         if m and name.split()[0].lower() != reader:
             first = name.split()[0]
             ask = (
-                f"Would you be open to introducing me to {first}?"
+                # they offered the introduction already: thanked for, not asked for again (a blind reader)
+                f"Thanks for offering to introduce me to {first}; would a short call with the three of us next week "
+                "work?"
                 if _OFFERED_INTRO.search(notes[m.start() :])
                 else f"Would it make sense to include {first} on a 15-minute call?"
             )
             return ask if self.ok(ask) else None
         if m := _DECIDER_ROLES.search(notes):
             roles = " and ".join(
-                _ROLE_SAID.get(r.lower(), r) for r in re.split(r"\s*(?:\+|&|\band\b)\s*", m.group("roles"))
+                ROLE_SAID.get(r.lower(), r) for r in re.split(r"\s*(?:\+|&|\band\b)\s*", m.group("roles"))
             )
             ask = f"Want me to send a one-page summary you could share with your {roles}?"
             return ask if self.ok(ask) else None
@@ -1249,8 +1342,9 @@ class Plan:
             # blind readers called "Worth 15 minutes while you're hiring?" an ask with nothing in it: it names the
             # outcome the offer moves while the seat is empty
             if self.tier <= 1:
-                o = self.outcome if self.has_outcome and len(self.outcome.split()) <= 7 else None
-                return [f"Worth 15 minutes on {o} while the search is on?"] if o else []
+                # "... on booking qualified outbound meetings while the search is on?" read as the offer pasted
+                # back (two readers): the industry's outcome question instead
+                return []
             return [f"Want me to send a short note on what we'd {self.offer_do} while you're hiring?"]
         if not subject or not 2 <= len(subject.split()) <= 6:
             return []
@@ -1325,10 +1419,16 @@ class Plan:
                     return [ask.format(company=subject)]
                 if subject.split()[-1][:1].isupper():
                     return []  # "while the Front Range is new?": a place's name is not the news itself
+                if not (project or past_hire) and fresh == "new" and self.angles:
+                    # "while the $22M renovation is new?" read as mechanical to two blind readers, and stale once
+                    # months old: the industry's outcome question instead ("while the merger is fresh" stays)
+                    return []
                 pool = [
                     f"Worth 15 minutes while {subject} {when}?",
                     f"Could we find 15 minutes while {subject} {when}?",
                 ]
+            elif not (project or past_hire) and fresh == "new" and self.angles:
+                return []  # no "while the $18M renovation is new?" in a tier 2's register either
             else:
                 pool = [f"Want me to send a short note on what we'd {self.offer_do} while {subject} {when}?"]
         elif event and self.tier > 1:
@@ -1343,6 +1443,10 @@ class Plan:
         elif any(w[:1].isdigit() or w[:1] in "$€£" or w.lower() in _NUMBER_WORDS for w in subject.split()):
             # a measured state ("the 140 hours", "the $400K deposit campaign budget") is asked through what the
             # offer would change (the industry's outcome question), never echoed back as the topic of a call
+            return []
+        elif re.match(r"the (?:switch|move|migration|change) to\b", subject) and self.angles:
+            # "Open to a 15-minute call on the switch to Shopify Plus?" asks about their project, not what the
+            # offer would move (two blind readers): the industry's outcome question
             return []
         else:
             pool = (
@@ -1513,7 +1617,11 @@ class Plan:
             if not _SIZE_STATEMENT.match(fact.raw.strip()):
                 return None
             low = lc_np(strip_end(fact.raw.strip()).split(" ", 1)[1])  # "Operates 12 clinics" -> "12 clinics"
-        if not re.match(r"^(?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b", low):
+        if not re.match(
+            r"^(?:(?:about|around|nearly|over) )?"
+            r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b",
+            low,
+        ):
             return None
         said = trade_clause(self)
         if said is None:
@@ -2558,6 +2666,8 @@ class Plan:
         if state and len(state.group("np").split()) <= 3 and not set(state.group("np").lower().split()) & FINITE:
             np = state.group("np")
             np = np if np.split()[0].isupper() else lc_first(np)
+            if np.split()[-1].lower() not in _RATE_HEADS:
+                return f"{np} at {state.group('pct')}"  # "third-party delivery at 35%", never "the 35% third-party ..."
             return (
                 f"the {state.group('pct')} {np}"  # "Repeat purchase rate is 22%" -> "the 22% repeat purchase rate"
             )
@@ -2739,6 +2849,11 @@ class Plan:
         said = self.restated.get(fact.raw)
         if said is not None and (said.subject or angle != 0):
             return said.subject if angle == 0 else None
+        retail = re.match(
+            r"(?:Launched|Launching|Launches) (?:in|at|into) ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)$", fact.text
+        )
+        if retail and angle == 0:
+            return f"the {retail.group(1)} launch"  # "Launched in Sephora Canada" -> "the Sephora Canada launch"
         merger = re.search(r"\b[Mm]erg(?:er|ing|es|ed) with ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*)?)", fact.text)
         if merger and angle == 0:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
@@ -2836,12 +2951,10 @@ class Plan:
                 if counted and len(lowered.split()) <= 5:
                     return lowered
                 single = not re.search(r"\band\b|,", lowered) and not _singular_noun(lowered.split()[-1])
-                # "hiring a CRM manager", never "hiring CRM Manager"
-                return (
-                    f"hiring {_INFLECT.a(lowered)}"
-                    if single and not re.match(r"(?:a|an|the)\b", lowered)
-                    else f"hiring {lowered}"
-                )
+                if single:
+                    # "your Lifecycle Marketing hire": a pasted job title read like a recruiter's email
+                    return hire_subject(re.sub(r"^(?:a|an|the) ", "", lowered))
+                return f"hiring {lowered}"
             if fact.lemma == "hire" and fact.kind == "past":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
                 # "two lateral partners" (a hire already made), never "hiring two partners"
@@ -2942,6 +3055,14 @@ class Plan:
             subject = re.sub(
                 r"^(?:your|the) (?:about|around|roughly|nearly|~)\s?(?=\d)", "", subject
             )  # "your about 60"
+            if self.observed_subjects and re.fullmatch(
+                r"(?:(?:after|before) the )?\d[\d,]*\+? (?:units|sites|locations|practices|clinics|offices|hotels|"
+                r"restaurants|stores|branches|communities|properties)(?: at .+)?",
+                subject,
+            ):
+                # "3 sites", "60 units": a bare size copied from the record is no subject (blind readers) when the
+                # trade the body talks about has subjects of its own
+                continue
             if body is not None and any(d not in body for d in re.findall(r"\d[\d.,]*\d|\d", subject)):
                 continue  # a figure the email never says ("2 SDRs" over a body about pipeline coverage)
             n = len(subject.split())
@@ -3232,6 +3353,29 @@ _SIZE_STATEMENT = re.compile(
     r"(?:\d[\d,]*\+?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:[\w-]+ ){0,3}"
     r"(?:locations|offices|clinics|practices|hotels|properties|restaurants|stores|branches|sites|plants|casinos|"
     r"buildings|communities|units|apartments|resorts|dealerships|warehouses|studios|gyms)\b"
+)
+# the heads of a measure a percentage is the value of ("the 22% repeat purchase rate"); a share of something else
+# is said with "at" ("third-party delivery at 35%")
+_RATE_HEADS = frozenset(
+    {
+        "rate",
+        "ratio",
+        "share",
+        "occupancy",
+        "margin",
+        "coverage",
+        "utilization",
+        "utilisation",
+        "compliance",
+        "oee",
+        "mix",
+        "yield",
+        "churn",
+        "conversion",
+        "penetration",
+        "attrition",
+        "turnover",
+    }
 )
 _STATE_IS_PCT = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?:\s+[\w-]+){0,2}?)\s+(?:is|are|sits|sit|stands|stand|runs|run|hovers|hover)"
@@ -3619,8 +3763,12 @@ def build_plan(
         if not _FOCUS_ONLY.match(f.text)  # what the business focuses on is its trade (copywriter.observe)
         # a note that asks us to wait ("signed with Luma, revisit Q3 2027") sets the question, it is not pitched at
         and not _NOT_UNTIL.search(f.text)
-        and not _WANTS_PROOF.search(f.text)  # "wants a case study first" sets the question, it is no fact to tell
+        and owed(f.text) is None  # "wants a case study first" sets what we send, it is no fact to tell
         and not _ROLE_LINE.match(f.text)  # "runs catering + 3P relationships": what the reader does, not news
+        and not _FULL.search(f.text)  # "average occupancy is 94%": a full building is no reason to write
+        # "Named to Crain's Best Places to Work": an employer award says nothing about what the offer moves (a
+        # blind reader: "A milestone like that is a good moment to look at how fast vacant units fill" a non sequitur)
+        and not _EMPLOYER_AWARD.search(f.text)
         # a job ad leads only for a role this offer's work touches (not "hiring a Night Auditor" to a hotel)
         and not (
             _group(f) == "hire"
@@ -3745,7 +3893,8 @@ def _observed(clause: str, company: str | None) -> str:
 
 
 _MONTH_NAMES = {name[:3]: name for name in calendar.month_name[1:]}
-_MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d)")
+_MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:])
+_MONTH_DAY = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?= \d| [a-zA-Z]|$)")
 
 
 def _time_phrase(when: str) -> str:
@@ -3757,6 +3906,8 @@ def _time_phrase(when: str) -> str:
     if m := re.match(r"next (call|mtg|meeting)\b", when):  # "before next call" -> "before our next call"
         when = f"our next {_NEXT_MEETING[m.group(1)]}{when[m.end() :]}"
     when = _MONTH_DAY.sub(lambda d: _MONTH_NAMES[d.group(1)[:3]], when)  # "Jan 15" -> "January 15"
+    # "mid-Dec", "mid Dec" -> "mid-December"
+    when = re.sub(r"\bmid[- ](" + MONTH + ")", lambda d: f"mid-{_MONTH_NAMES[d.group(1)[:3].title()]}", when)
     when = re.sub(  # "12/10" -> "December 10"
         r"\b(1[0-2]|0?[1-9])/([0-2]?\d|3[01])\b(?!/)",
         lambda d: f"{calendar.month_name[int(d.group(1))]} {int(d.group(2))}",
@@ -3765,8 +3916,10 @@ def _time_phrase(when: str) -> str:
     when = re.sub(
         r"\b(fiscal year|quarter|year|lock|deadline|renewal|meeting) (?=[A-Z][a-z]+ \d)", r"\1 on ", when
     )
-    first = when.split()[0].lower() if when.split() else ""
+    first = when.split()[0].lower().split("-")[0] if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
+    if (first in _MONTH_WORDS or re.fullmatch(r"20\d\d", first)) and re.match(r"\S+ (?!\d)[a-z][\w-]*", when):
+        own = False  # "January budget lock", "2027 delivery": a time before a noun names a thing, "the ..."
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
 
@@ -3774,7 +3927,8 @@ _NEXT_MEETING = {"call": "call", "mtg": "meeting", "meeting": "meeting"}
 # words that start a time on their own ("after March", "after next quarter"): no "the" before them
 _WHEN_STARTS = frozenset(
     [m.lower() for m in calendar.month_name[1:]]
-    + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end"]
+    + ["q1", "q2", "q3", "q4", "next", "this", "spring", "summer", "fall", "autumn", "winter", "year-end", "mid"]
+    + [d.lower() for d in calendar.day_name]
 )
 # "Met at MGMA; ...": where we met them, said as a rep would open
 # "Named to Casino Journal 40 Under 40", "Ranked in Chambers USA 2026": an honour, congratulated
@@ -3797,14 +3951,6 @@ _WANTS_BY = re.compile(
 _WANTS_DATED_PILOT = re.compile(
     r"\b[Ww]ants? (?:a |an |the )?(?P<when>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|"
     r"April|June|July|August|September|October|November|December|Q[1-4]) (?P<what>pilot|test)\b"
-)
-# "wants a case study first", "Wants BAA before any pilot", "Asked for a one-pager", "wants SMS pilot pricing by
-# mid-Dec", "Wants numbers on trips per reactivated player": what they asked us to send
-_WANTS_PROOF = re.compile(
-    r"\b(?:[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested) (?:a |an |the |our |to see (?:a |the |our )?)?"
-    r"(?P<what>(?:[\w-]+ )?(?:case stud(?:y|ies)|deck|proposal|benchmark|references?|plan|one-pager|BAA(?: template)?|contract draft|"
-    r"draft contract|MSA|SOW|redlines|security questionnaire|RFP response|"
-    r"ROI model|(?:[A-Z]{2,4} )?(?:pilot )?pricing|numbers(?: on [\w -]{3,40}?(?=$|[;,.]))?))s?(?=$|[\s;,.])"
 )
 # "wants meeting definition in contract": a term they want written into the contract
 _WANTS_IN_CONTRACT = re.compile(
@@ -3829,8 +3975,13 @@ _NEXT_CALL_WITH = re.compile(
 # VP Mktg (Dana Lutz) who decides agency spend", "campaigns + agency spend sit with the CMO (Lisa Howe)": someone
 # else decides, by name
 _DECIDER_NAMED = re.compile(
-    r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
+    r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
     r"signs?|co-owns?)\b|\b(?:sits? with|reports to) (?:the )?[\w ]{2,20}? \((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)"
+)
+# "skeptical of agencies after a bad experience w/ last vendor", "burned by an outbound agency": a doubt to answer
+_SKEPTIC = re.compile(
+    r"\b(?:skeptical|sceptical|wary|burned|burnt|distrusts?)\b[^.;]{0,40}?\b(?:agenc(?:y|ies)|vendors?|outsourc\w*)",
+    re.IGNORECASE,
 )
 _OFFERED_INTRO = re.compile(
     r"\b(?:offered to intro|(?:he|she)(?:'ll| will) intro|(?:he|she)'d bring (?:her|him) in|"
@@ -3844,13 +3995,6 @@ _DECIDER_ROLES = re.compile(
     r"ops director)(?:\s*(?:\+|&|and)\s*(?:plant mgr|plant manager|VP [A-Z][a-z]+|CFO|COO|CEO|CMO|CIO|GM|owner|"
     r"practice partners|ops director))?)\s+(?:decides?|approves?|signs?|owns?|holds?)\b"
 )
-_ROLE_SAID = {
-    "plant mgr": "plant manager",
-    "vp sales": "VP of Sales",
-    "vp mktg": "VP of Marketing",
-    "vp ops": "VP of Operations",
-    "fd": "finance director",
-}
 # "Cold call connect", "Connected on a cold call": we reached them by phone, on no day the notes give
 _COLD_CALL = re.compile(
     r"(?:^|[;.]\s*)(?:[Cc]old[- ]call (?:connect(?:ed)?|conversation)|[Cc]onnected on (?:a )?cold call)\b"
@@ -3927,6 +4071,17 @@ _BOOKED = re.compile(
     r"\b(?:[Ff]ollow-up |[Nn]ext )?(?P<what>[Dd]emo|[Cc]all|[Mm]eeting|[Mm]tg|[Ww]orkshop)\s+(?:is\s+)?"
     r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?(?P<week>(?:the\s+)?(?:wk|week) of\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
 )
+# "Next 4/9", "Next: call 11/12": the next meeting the notes set, by its date
+_NEXT_SET = re.compile(
+    r"\b[Nn]ext:?\s+(?:(?P<what>call|mtg|meeting|demo|proposal review|review)\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
+    # "Vervolg 21/10", "Suivi 21/10": the follow-up set, written day first in the record's language
+    r"|\b(?:Vervolg|Suivi|Seguimiento|Folgetermin|Relance):?\s+(?P<fday>\d{1,2})[/.]\d{1,2}\b"
+)
+# "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
+_FOLLOW_UP = re.compile(
+    r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"
+)
+_WEEKDAY = {d[:3].lower(): d for d in calendar.day_name}
 # sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")
 _TO_FILL = re.compile(r"\b(?:in lease-up|vacant|empty|available|unleased|to lease)\b")
 _FOREIGN_MEETINGS = frozenset({"reunión", "termin", "afspraak", "réunion", "rdv"})
@@ -3953,9 +4108,21 @@ _CALL_BACK = re.compile(
     re.IGNORECASE,
 )
 # "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure
+# a building that is full, said of its own occupancy ("average occupancy is 94%", "96% leased"), never a target
+# ("need 90% leased by October", "a 93% pro forma")
+_FULL = re.compile(
+    r"\b(?:occupancy|occupied|leased)\s+(?:is\s+|at\s+|of\s+|running\s+|was\s+)?(?:about\s+|around\s+)?"
+    r"(?:9\d|100)%(?!\s+(?:pro forma|underwrit|target|goal))"
+    r"|(?<!need )(?<!to )\b(?:9\d|100)% (?:occupancy|occupied|leased)\b"
+)
+_EMPLOYER_AWARD = re.compile(
+    r"\b(?:best|great|top) (?:places? to work|workplaces?|employers?)\b|\bgreat place to work\b", re.IGNORECASE
+)
 _ROLE_LINE = re.compile(
     r"^(?:[Rr]uns|[Oo]wns|[Oo]versees|[Hh]andles|[Mm]anages|[Ll]eads|[Rr]esponsible for|[Ii]n charge of) (?![^;]*\d)"
     r"[^;.]*\b(?:relationships|partnerships|budget|vendors?|accounts|department|function)$"
+    # "Owns ILS budget (~$40k/mo) across 22 props": the budget the reader holds, whatever its size
+    r"|^(?:[Oo]wns|[Hh]olds|[Cc]ontrols) (?:the |their |its |his |her )?[\w/+& -]{2,30}? budget\b"
 )
 # "Attended IMTS 2026", "Exhibited at ProMat", "Speaker at Colorado Restaurant Association summit"
 _ATTENDED = re.compile(
@@ -3993,6 +4160,7 @@ _MET_AT = re.compile(
     r"[Rr]encontr[ée]e?s?\s+(?:au|à|sur|lors\s+de)(?:\s+(?:salon|congrès))?|[Oo]ntmoet\s+op)\s+"
     r"(?P<event>(?:the\s+)?[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*){0,4}(?:\s+(?:dinner|lunch|breakfast|meetup|happy hour))?)"
     r"(?:\s+(?:booth|stand|show|event))?(?:\s+[A-Z]{2,3}\b)?"  # "met at Pavilion dinner SF"
+    r"(?:\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"  # "Met at DSO Summit 9/25": the day is not said
     r"(?:\s+(?:about|re)\s+(?P<about>[^;.,]*))?\s*(?=[;,.]|$)"
 )
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for

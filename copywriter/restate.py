@@ -179,9 +179,23 @@ _ENGLISH_ROLE = re.compile(
 
 
 _LABELLED_ROLE = re.compile(
-    r"^(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s*\(x\s?(?P<n>\d+)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
+    # "... Manager - Advisory": the department after the dash is not said
+    r"^(?P<role>[A-Z][\w&/ -]{2,50}?)(?:\s+[-–—]\s+[A-Z][\w&/ ]{1,25})?"
+    r"(?:\s*\((?:x\s?(?P<n>\d+)|(?P<n2>\d+)\s?x)\))?(?:\s*\([^)]*\))*(?:\s+f(?:ü|u)r\s.*)?$"
 )
 _AD_ROLE = re.compile(r"^(?:(?P<n>\d+)\s+)?(?P<role>[A-ZÄÖÜ][\wäöüß -]{1,50}?)$")
+
+
+_ROLE_TAILS = frozenset({"manager", "analyst", "director", "lead", "specialist", "coordinator", "executive"})
+
+
+def hire_subject(role: str) -> str:
+    """The subject for one open role: "your Lifecycle Marketing hire", not "hiring a Lifecycle Marketing Manager"
+    (blind readers: a pasted job title reads like a recruiter's email)."""
+    words = role.split()
+    if len(words) >= 3 and words[-1].lower() in _ROLE_TAILS:
+        words = words[:-1]
+    return f"your {' '.join(words)} hire"
 
 
 def _labelled_ad(event: Event, company: str) -> Restated | None:
@@ -190,14 +204,14 @@ def _labelled_ad(event: Event, company: str) -> Restated | None:
     if not m:
         return None
     role = " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in m.group("role").split())
-    n = int(m.group("n")) if m.group("n") else 1
+    n = int(m.group("n") or m.group("n2") or 1)
     if n == 1:
         article = "an" if role[:1].lower() in "aeiou" else "a"
         what = f"{article} {role}"
     else:
         plural = role if role.endswith("s") else role + "s"
         what = f"{_count(str(n))} {plural}"
-    return Restated(f"I saw that {company} is hiring {what}.", what if n > 1 else f"hiring {what}")
+    return Restated(f"I saw that {company} is hiring {what}.", what if n > 1 else hire_subject(role))
 
 
 def _job_ad(event: Event, company: str, title: str | None) -> Restated | None:
@@ -229,7 +243,7 @@ def _job_ad(event: Event, company: str, title: str | None) -> Restated | None:
         what = f"{count} {role}" if count else role
     return Restated(
         f"I saw that {company} is hiring {what}.",
-        what if count and not single else f"hiring {what}",
+        what if count and not single else hire_subject(role),
         "Open roles on your own team usually mean the people you have are covering more than they should."
         if own
         else None,

@@ -99,6 +99,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     # step they named, before their own date ("... before the Q1 budget lock?")
     cta = (
         plan.later_ask()
+        or plan.promise_ask()  # a deal under way: the next step after what we owe them
         or (plan.wants_ask() if lead is not None or plan.warm else None)
         or plan.booked_ask()  # a meeting is set: what to bring to it
         or plan.decider_ask()  # someone else decides: bring them in, or send what the reader can take to them
@@ -158,7 +159,14 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             # third-party delivery at about 34% of sales."
             first[0] = with_figure
         elif more is not None and not plan.consequence(lead) and not plan.why_restated(lead):
-            first.append(plan.fact_sentence(more, "also", *salt, also=True))
+            # a second fact with its own "so what"; without one only when the lead has none either ("You also
+            # announced a 400-game slot floor expansion." after the lead's "so what" read as tacked on)
+            also_line = plan.fact_sentence(more, "also", *salt, also=True)
+            also_why = plan.consequence(more) if also_line else None
+            if also_line and also_why:
+                first += [also_line, also_why]
+            elif also_line and not why:
+                first.append(also_line)
         used = word_count(" ".join(p for p in [*first, plan.sender_line(*salt), cta] if p))
         # short: a second fact, then a pain the offer is true to; a stock "judge it on one number" line only last
         # (the sender line already names the number), and only to reach the word floor
@@ -198,10 +206,15 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             ]
             # with industry knowledge, a stock "a small test would settle it" after a fact reads as a non sequitur
             # (blind readers cut it every time): a short email is better than a filler line
+    elif objection := plan.objection_line():
+        first = [
+            objection
+        ]  # a doubt they told us about is answered, not met with the industry's stock observation
     else:
         seen = plan.observation()
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
-    p2 = plan.sender_line(*salt)
+    # an objection line already names the one number the work is judged on
+    p2 = plan.sender_line(*salt, plain=lead is None and bool(plan.objection_line()))
     if lead is None and plan.observation() is None:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.
@@ -246,11 +259,14 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         first[0] = told
     if warm and not any(p and p.startswith(("When you spoke", "Good to meet")) for p in first):
         first.insert(0, warm)
+    if promise := plan.promise_line():
+        # what we owe them, said as a commitment; after a meeting or a call they know who we are
+        p2 = promise if plan.told_in_person or plan.meeting_ahead() else f"{p2} {promise}"
     p1 = " ".join(p for p in first if p)
     if lead is not None:
         plan.used.add(lead.raw)
         plan.mark_said(p1, *plan.facts)
-    return [p for p in (p1, p2) if p], cta
+    return [p for p in (p1, p2) if p], plan.framed_ask(cta)
 
 
 def _value(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:

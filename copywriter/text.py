@@ -129,6 +129,7 @@ SITE_NOUNS = frozenset(
         "plant",
         "office",
         "clinic",
+        "practice",
         "store",
         "hotel",
         "campus",

@@ -23,10 +23,14 @@ DATE_STAMP = re.compile(
     r"\s*(?:[·•|:–-]\s*)?"
 )
 
-# the same stamp written after the fact: "Opened Denver office — Oct 2026", "... — posted 11/03/2026"
+# the same stamp written after the fact: "Opened Denver office — Oct 2026", "... — posted 11/03/2026", and a
+# numeric one with or without the dash: "... in Monterrey - 2026-07", "Launched tier 'Kindred Club' 09-2026",
+# "Launched in Sephora Canada 09/2025", and a month after a comma: "Announced slot floor expansion, Mar 2025"
 DATE_TAIL = re.compile(
     rf"\s+[—–·|-]\s+(?:posted\s+)?(?:{MONTH} (?:\d{{1,2}}, )?\d{{4}}|"
     r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
+    r"|\s+(?:[—–·|-]\s+)?(?:posted\s+)?(?:\d{4}-\d{2}(?:-\d{2})?|\d{2}-\d{4}|\d{1,2}/\d{4}|\d{4}/\d{2}/\d{2}|\d{4}\.\d{2})\s*$"
+    rf"|,\s+{MONTH} \d{{4}}\s*$"
 )
 
 # Words too common to say two texts are about the same thing. A feature that needs more adds its own

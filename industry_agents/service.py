@@ -274,14 +274,11 @@ async def list_industries(
     """Built-in industries and the workspace's built ones, each with its latest agent's status.
 
     Served from a per-workspace cache (perf/cache.py): any write to the workspace's agents empties it,
-    and entries live INDUSTRIES_CACHE_TTL_S at most (a `building` agent turns `failed` with time)."""
-    cached = _industries_cache.get(workspace_id)
-    if cached is not None:
-        return cached
-    token = _industries_cache.token(workspace_id)
-    out = await _list_industries(session, workspace_id=workspace_id, settings=settings)
-    _industries_cache.put(workspace_id, out, token)
-    return out
+    and entries live INDUSTRIES_CACHE_TTL_S at most (a `building` agent turns `failed` with time); one
+    request at a time reads it again for everyone (`WorkspaceCache.get_or_load`)."""
+    return await _industries_cache.get_or_load(
+        workspace_id, lambda: _list_industries(session, workspace_id=workspace_id, settings=settings)
+    )
 
 
 INDUSTRIES_CACHE_TTL_S = 2.0

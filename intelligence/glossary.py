@@ -346,6 +346,15 @@ TIME_UNITS = _forms(
         "days": "jours tage tagen días dagen",
     }
 )
+WEEKDAYS = _forms(  # "d'ici vendredi": by Friday
+    {
+        "Monday": "lundi lunes montag maandag",
+        "Tuesday": "mardi martes dienstag dinsdag",
+        "Wednesday": "mercredi miércoles mittwoch woensdag",
+        "Thursday": "jeudi jueves donnerstag donderdag",
+        "Friday": "vendredi viernes freitag vrijdag",
+    }
+)
 WITH = words("avec mit con met")  # "Fusion avec la Caisse X": a merger with Caisse X
 TO = words("à auf zu zur zum naar op a vers")  # "Passage à Salesforce": a move to Salesforce
 FROM = words("von van de desde du")  # "Wechsel von Shopware auf Shopify Plus": a move from Shopware

@@ -7,4 +7,6 @@ cache           small in-process caches of per-workspace data that rarely change
 jsoncodec       the engines' JSON serializer (orjson, with `json.dumps` for what it refuses)
 rawread         hot one-statement reads on the driver itself (compiled once; SQLite inline,
                 PostgreSQL a small asyncpg pool), the engine's path when the driver fails
+loop            uvloop accepting every waiting connection at each turn of the event loop
+                (`uvicorn ... --loop perf.loop:new_event_loop`)
 """

@@ -73,6 +73,11 @@ class RawReader:
         self._sqlite: sqlite3.Connection | None = None
         self._pool: Any = None
         self._pool_lock = asyncio.Lock()
+        # First come, first served for the pool's connections: asyncpg's pool hands a released
+        # connection to whichever task asks next (asyncio.Queue lets a newcomer take it before the
+        # waiter it woke runs, and that waiter queues again at the back), so under load some requests
+        # waited for seconds; Python's Semaphore serves its waiters in order.
+        self._turns: asyncio.Semaphore | None = None
         self._down_until = 0.0
 
     def prepared(self, key: Any, stmt: Select[Any]) -> _Prepared:
@@ -91,7 +96,7 @@ class RawReader:
                 raw = self._sqlite_conn().execute(p.sql, p.params(values)).fetchone()
             else:
                 pool = self._pool or await self._open_pool()
-                async with pool.acquire() as conn:
+                async with self._fair(), pool.acquire() as conn:
                     raw = await conn.fetchrow(p.sql, *p.params(values))
         except Exception as exc:  # the engine path reports it (or succeeds) the usual way
             log.warning("rawread.failed", error=type(exc).__name__)
@@ -116,7 +121,7 @@ class RawReader:
             if self.kind == "sqlite":
                 return self._sqlite_conn().execute(p.sql, p.params(values)).fetchall()
             pool = self._pool or await self._open_pool()
-            async with pool.acquire() as conn:
+            async with self._fair(), pool.acquire() as conn:
                 return await conn.fetch(p.sql, *p.params(values))
         except Exception as exc:  # as in `first`: the engine path answers
             log.warning("rawread.failed", error=type(exc).__name__)
@@ -130,6 +135,14 @@ class RawReader:
         """The function SQLAlchemy applies to column `index` of `stmt`'s rows (identity when none)."""
         proc = self.prepared(key, stmt).results[index]
         return proc if proc is not None else _same
+
+    def _fair(self) -> asyncio.Semaphore:
+        if self._turns is None:
+            self._turns = asyncio.Semaphore(self._pool_size())
+        return self._turns
+
+    def _pool_size(self) -> int:
+        return int(min(POOL_SIZE, self.db.settings.DB_POOL_SIZE))
 
     def _sqlite_conn(self) -> sqlite3.Connection:
         if self._sqlite is None:
@@ -170,7 +183,7 @@ class RawReader:
                 self._pool = await asyncpg.create_pool(
                     url.render_as_string(hide_password=False),
                     min_size=1,
-                    max_size=min(POOL_SIZE, settings.DB_POOL_SIZE),
+                    max_size=self._pool_size(),
                     init=init,
                     reset=no_reset,
                     timeout=settings.DB_CONNECT_TIMEOUT,

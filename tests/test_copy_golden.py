@@ -194,7 +194,8 @@ def test_the_general_opener_names_the_readers_own_peers() -> None:
     group = _opening("hotel", title="VP Distribution", company="Meridia Hotel Group", employee_count=3000)
     assert group.startswith("Most hotel groups I talk to "), group
     small = _opening("hotel", title="VP Distribution", company="Casa Lume", employee_count=60)
-    assert small.startswith("Most independent hotels I talk to "), small
+    # never "independent" the record does not say (a blind reader of the holdout12 tuning read)
+    assert small.startswith("Most hotels I talk to "), small
 
 
 def test_a_verbless_record_fact_is_said_as_a_sentence_not_skipped() -> None:

@@ -45,6 +45,8 @@ from tests.support.golden_support import (
     HOLDOUT12,
     HOLDOUT13,
     HOLDOUT14,
+    HOLDOUT15,
+    HOLDOUT16,
     TUNING,
     TUNING2,
     TUNING3,
@@ -92,7 +94,20 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [HOLDOUT, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14],
+    [
+        HOLDOUT,
+        HOLDOUT6,
+        HOLDOUT7,
+        HOLDOUT8,
+        HOLDOUT9,
+        HOLDOUT10,
+        HOLDOUT11,
+        HOLDOUT12,
+        HOLDOUT13,
+        HOLDOUT14,
+        HOLDOUT15,
+        HOLDOUT16,
+    ],
     ids=[
         "holdout5",
         "holdout6",
@@ -104,6 +119,8 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout12",
         "holdout13",
         "holdout14",
+        "holdout15",
+        "holdout16",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 
+import pytest
 from sqlalchemy import update
 
-from models import IndustryAgent
+from models import IndustryAgent, utcnow
 from perf.ratelimit_memory import DequeMemoryStorage
 
 BUILD = {"industry": "casino", "company": "Tune Outbound", "offer": "player reactivation campaigns"}
@@ -195,3 +197,154 @@ async def test_the_campaign_read_on_the_driver_answers_like_the_engine(rig, monk
     again = await r.client.get(f"/api/campaigns/{cid}")
     assert answers[-1] is rawread.FAILED
     assert again.status_code == 200 and again.json() == got.json()
+
+
+async def test_a_workspace_cache_reads_once_at_a_time_and_refreshes_before_it_runs_out():
+    """Under load every entry used to run out for all requests at once, each of which then read the
+    database itself (a 1-2 s stall at 500 connections on PostgreSQL). Now one read at a time per
+    workspace; an entry past half its TTL is still answered while one request reads it again."""
+    from perf.cache import WorkspaceCache
+
+    now = [0.0]
+    cache = WorkspaceCache("test", ttl_s=2.0, clock=lambda: now[0])
+    ws = uuid.uuid4()
+    reads: list[int] = []
+    gate = asyncio.Event()
+
+    async def load() -> list[int]:
+        reads.append(len(reads))
+        await gate.wait()
+        return [len(reads)]
+
+    misses = [asyncio.ensure_future(cache.get_or_load(ws, load)) for _ in range(20)]
+    await asyncio.sleep(0)
+    gate.set()
+    assert [await m for m in misses] == [[1]] * 20 and len(reads) == 1  # 20 misses, one read
+    gate.clear()
+    now[0] = 0.9  # young entry: answered, no read
+    assert await cache.get_or_load(ws, load) == [1] and len(reads) == 1
+    now[0] = 1.2  # past half its TTL: one request reads again, the others get the entry meanwhile
+    refresh = asyncio.ensure_future(cache.get_or_load(ws, load))
+    await asyncio.sleep(0)
+    assert [await cache.get_or_load(ws, load) for _ in range(5)] == [[1]] * 5 and len(reads) == 2
+    gate.set()
+    assert await refresh == [2]
+    now[0] = 2.1  # the refreshed entry is young again
+    assert await cache.get_or_load(ws, load) == [2] and len(reads) == 2
+    now[0] = 3.3  # past the refreshed entry's TTL (no request in its second half): read again
+    assert await cache.get_or_load(ws, load) == [3] and len(reads) == 3
+
+
+async def test_a_workspace_cache_read_that_began_before_a_write_is_not_shared_after_it():
+    from perf.cache import WorkspaceCache
+
+    cache = WorkspaceCache("test", ttl_s=60.0)
+    ws = uuid.uuid4()
+    gate = asyncio.Event()
+    version = ["before"]
+
+    async def load() -> str:
+        seen = version[0]
+        await gate.wait()
+        return seen
+
+    early = asyncio.ensure_future(cache.get_or_load(ws, load))
+    await asyncio.sleep(0)
+    version[0] = "after"
+    cache.invalidate(ws)  # what a flush or commit of the workspace's agents does
+    late = asyncio.ensure_future(cache.get_or_load(ws, load))  # arrives after the write
+    await asyncio.sleep(0)
+    gate.set()
+    assert (await early, await late) == ("before", "after")
+    assert cache.get(ws) == "after"  # the read from before the write was not kept
+
+    failing = WorkspaceCache("test", ttl_s=60.0)
+    calls = []
+
+    async def broken() -> str:
+        calls.append(1)
+        await asyncio.sleep(0.01)
+        if len(calls) == 1:
+            raise RuntimeError("database went away")
+        return "ok"
+
+    first = asyncio.ensure_future(failing.get_or_load(ws, broken))
+    await asyncio.sleep(0)
+    waiter = asyncio.ensure_future(failing.get_or_load(ws, broken))
+    with pytest.raises(RuntimeError):
+        await first
+    assert await waiter == "ok" and len(calls) == 2  # the waiter read on its own
+
+
+async def test_a_cached_key_is_looked_up_again_by_one_request_and_revocation_still_holds(rig, monkeypatch):
+    """A key past half its cache life is looked up again by one request while the others are
+    answered from the cache; a key revoked elsewhere is refused from that lookup on, within the TTL."""
+    import auth
+    from models import ApiKey
+    from tests.conftest import client_for, make_key
+
+    app = (await rig()).app
+    cache = app.state.key_cache
+    now = [1000.0]
+    monkeypatch.setattr(cache, "clock", lambda: now[0])
+    calls = []
+    real = auth._lookup
+
+    async def counting(*args, **kwargs):
+        calls.append(1)
+        await asyncio.sleep(0.05)
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(auth, "_lookup", counting)
+    client = client_for(app, headers={"X-API-Key": await make_key(app.state.db, name="refresh")})
+    assert (await client.get("/api/industries")).status_code == 200 and len(calls) == 1
+    now[0] += cache.ttl * 0.4
+    assert (await client.get("/api/industries")).status_code == 200 and len(calls) == 1  # cached
+    now[0] += cache.ttl * 0.2  # past half its life: one lookup, nobody waits for it
+    answers = await asyncio.gather(*(client.get("/api/industries") for _ in range(10)))
+    assert [r.status_code for r in answers] == [200] * 10 and len(calls) == 2
+    async with app.state.db.session() as s:  # revoked from another process
+        await s.execute(update(ApiKey).values(revoked_at=utcnow()))
+    now[0] += cache.ttl * 0.6
+    assert (await client.get("/api/industries")).status_code == 401  # the lookup finds it revoked
+    assert (await client.get("/api/industries")).status_code == 401 and len(calls) == 4
+
+
+async def test_driver_reads_on_postgresql_take_the_pool_first_come_first_served(pg_database_url, monkeypatch):
+    """asyncpg's pool hands a released connection to whichever task asks next: a client reading
+    again at once took it back before the waiter it had woken, which queued again at the back (at 500
+    connections some campaign reads waited over a second). The raw reader now serves them in order."""
+    import contextvars
+
+    import asyncpg
+    from sqlalchemy import literal_column, select
+
+    from api_server import create_app
+    from perf import rawread
+    from tests.conftest import make_settings
+
+    app = create_app(make_settings(pg_database_url))
+    async with app.router.lifespan_context(app):
+        reader = rawread.reader(app.state.db)
+        stmt = select(literal_column("1"))
+        # the pool opens its connections as they are first needed: open them all before measuring
+        await asyncio.gather(*(reader.first("fairness-probe", stmt, {}) for _ in range(16)))
+        assert len(reader._pool._holders) == reader._pool_size()
+        slot: contextvars.ContextVar[int] = contextvars.ContextVar("slot")
+        arrived, started = [], []
+        real = asyncpg.connection.Connection.fetchrow
+
+        def fetchrow(self, *args, **kwargs):  # the moment a read got its connection
+            started.append(slot.get())
+            return real(self, *args, **kwargs)
+
+        monkeypatch.setattr(asyncpg.connection.Connection, "fetchrow", fetchrow)
+
+        async def client() -> None:
+            for _ in range(8):  # back to back, as a load generator's connection does
+                slot.set(len(arrived))
+                arrived.append(slot.get())
+                assert await reader.first("fairness-probe", stmt, {}) == (1,)
+
+        await asyncio.gather(*(client() for _ in range(24)))
+        assert len(started) == 192 and started == arrived

@@ -99,7 +99,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bwing\b|\bspa\b|\brooftop\b|\bnew (?:pool|suites?|floors?)\b",
-                "New rooms and new amenities are easiest to fill with guests who already know the hotel, and they can be asked to book direct.",
+                "Something new at the hotel is the easiest reason to write to past guests, and they can be asked to book direct.",
             ),
             (
                 r"\bballroom\b|\bmeeting (?:space|rooms?)\b|\bconference (?:center|centre|space)\b",
@@ -120,13 +120,13 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "past guests and the OTAs",
-            "Most independent hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
-            "Every repeat stay like that pays a commission a direct booking would keep.",
+            "Most hotels I talk to find that guests who first booked through an OTA come back through the OTA too, unless someone asks them to book direct.",
+            "Each repeat stay like that costs the hotel a commission a direct booking would keep.",
         ),
         observation_alt=(
             "past OTA guests",
-            "Most independent hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
-            "Every stay they book through the OTA again pays a commission a direct booking would keep.",
+            "Most hotels I talk to have years of past guests who first booked through an OTA and have never been asked to book direct.",
+            "Each stay they book through the OTA again costs the hotel a commission a direct booking would keep.",
         ),
         hire_roles=r"\b(?:revenue|distribution|e-?commerce|digital|marketing|CRM|sales|reservations|direct booking|"
         r"metasearch|paid media)",
@@ -180,7 +180,7 @@ ANGLES: dict[str, CopyAngles] = {
         observation_alt=(
             "regulars on the apps",
             "Most restaurant groups I talk to have regulars who order through the delivery apps every week only because no one asked them to order direct.",
-            "Moving one of them saves the commission on every order they place after it.",
+            "Moving one of them saves the commission on every order that regular places after that.",
         ),
         hire_roles=r"\b(?:loyalty|CRM|digital|marketing|off-premise|e-?commerce|online|ordering|delivery|guest)",
         no_fact_ask="Worth 15 minutes to see how many of {company}'s app orders could come direct?",
@@ -215,19 +215,23 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\b(?:migrat|consolidat|merg|switch|mov|clean|unif)\w*\b[^.;]*\b(?:databases?|CDP|CRM|systems?)\b|"
                 r"\b(?:databases?|CDP|CRM)\b[^.;]*\b(?:migrat|consolidat|merg|switch|moved|unif)\w*",
-                "One clean database is usually the first time every lapsed player can be reached in one go.",
+                "A move to a new player system is a good moment to reach every lapsed player, because the records are clean for once.",
             ),
             (
                 r"\bevent (?:center|centre|space)\b|\barena\b|\bconcerts?\b|\bvenue\b",
                 "Events are the easiest reason to write to lapsed players, and the night out usually ends on the casino floor.",
             ),
             (
-                r"\bpoker\b|\bgaming floor\b|\bhigh[- ]limit\b|\bsportsbook lounge\b",
+                r"\bpoker\b|\bgaming floor\b|\bhigh[- ]limit\b|\bsportsbook lounge\b|\bfloor (?:expansion|remodel)|\bslots?\b",
                 "Something new on the floor is the easiest reason to write to lapsed players, and the ones who hear first are the likeliest to come back to try it.",
             ),
             (
-                r"\btower\b|\brooms?\b|\bhotel\b|\brenovat|\bexpan",
-                "New or renovated rooms fill faster when lapsed players hear about them first.",
+                r"\brenovat|\bremodel",
+                "Renovated rooms fill faster when lapsed players hear about them first.",
+            ),
+            (
+                r"\btower\b|\brooms?\b|\bhotel\b|\bexpan",
+                "New rooms fill faster when lapsed players hear about them first.",
             ),
             (
                 r"\bopen|\blaunch",
@@ -268,7 +272,8 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bacquir|\bmerg",
-                "A practice that changes hands usually has to show its new owner a fuller schedule, and patients already overdue on its books are the quickest to book.",
+                # said to the buyer: the practices they took on arrive with patients nobody has written to since
+                "Practices that change hands usually arrive with patients overdue on their books whom nobody has contacted since the sale, and those are the quickest appointments to fill.",
             ),
             (
                 r"\bwellness\b|\bannual (?:visits?|exams?|checks?)\b|\bcompletion\b",
@@ -305,8 +310,8 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bno[- ]shows?\b|\bcancell?ations?\b",
                 (
-                    "Every empty slot is a paid hour with no patient in the chair.",
-                    "Each of those empty slots is a provider's paid hour with nobody in the chair.",
+                    "Every empty slot is a paid hour with no patient seen.",
+                    "Each of those empty slots is a provider's paid hour with no patient seen.",
                 ),
             ),
         ),
@@ -330,7 +335,7 @@ ANGLES: dict[str, CopyAngles] = {
         consequences=(
             (
                 r"\bcoverage\b|\bagainst a [\d.]+x target\b|\bdouble pipeline\b|\bpipeline target\b",
-                "Gaps like that rarely close on inbound alone, and new reps take a quarter or more to ramp.",
+                "Gaps like that are hard to close while new reps take a quarter or more to ramp.",
             ),
             (
                 r"\bmeetings?\b[^.;]*\bdown\b|\bdown\b[^.;]*\bmeetings?\b|\breply rates?\b",
@@ -422,6 +427,11 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bnew (?:markets?|countr)|\binternational\b|\bonline store\b|\bexpan|\bin (?:France|Germany|Spain|Italy|Canada|the US|Europe)\b",
                 "New markets start with first-time buyers only, so the second order decides whether the launch pays back.",
+            ),
+            (
+                # a launch at a retailer ("Launched in Sephora Canada"): new shoppers who never bought on the site
+                r"\blaunch\w* (?:in|at|into) [A-Z]",
+                "A retail launch brings the brand to new shoppers, and it's also a good moment to bring back the customers who bought once on the site and never came back.",
             ),
             (
                 r"\blaunch|\bnew (?:line|collection|range|product)",
@@ -548,8 +558,8 @@ ANGLES: dict[str, CopyAngles] = {
                 "Concessions usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
             ),
             (
-                r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b",
-                "That's {count} to let in the first months, and every empty week is rent that doesn't come back.",
+                r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?(?<!\+ )\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b(?! \+)",
+                "That's {count} to lease in the first months, and every empty week is rent that doesn't come back.",
             ),
             (
                 r"\b(?:took over|taking over|won|acquir\w*|added|adding|new)\b[^.;]{0,40}\b(?:management of|portfolio|"
@@ -557,7 +567,9 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new portfolio comes with vacancies someone else priced and marketed, and the first months decide whether they fill on your watch.",
             ),
             (
-                r"\bvacan|\boccupancy\b|\blease[- ]up\b|\b\d+% leased\b",
+                # never for a building that is full ("average occupancy is 94%", "96% leased")
+                r"\bvacan|(?<!9\d% )\boccupancy\b(?!\s+(?:is\s+|at\s+|of\s+)?(?:about\s+|around\s+)?(?:9\d|100)%)|\blease[- ]up\b|"
+                r"\b[1-8]?\d% leased\b",
                 (
                     "Every empty week is rent that doesn't come back, and the longer space sits, the harder it is to fill at full rent.",
                     "The longer space sits empty, the bigger the concession it usually takes to fill, and the empty weeks before that are rent that never comes back.",
@@ -565,7 +577,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bhir.*\b(?:leasing|lettings)\b",
-                "A new leasing manager usually inherits vacant units on day one, and tours only come from the renters marketing has already reached.",
+                "New leasing staff usually inherit vacant units on day one, and tours only come from the renters marketing has already reached.",
             ),
             (
                 r"\bhir.*\bmarketing\b",

@@ -118,7 +118,7 @@ OBSERVE: dict[str, Observations] = {
                 "a resort with its own marina",
                 "the same boating and leisure guests tend to come back season after season, and the ones who first found it on an OTA usually rebook there",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "A guest coming back for the third summer shouldn't still cost an OTA commission.",
                 ),
                 ("return guests by the water", "repeat marina guests"),
@@ -139,7 +139,7 @@ OBSERVE: dict[str, Observations] = {
                 "a resort",
                 "most stays are leisure trips that guests repeat, and the ones who first booked through an OTA tend to go back to it for the next one",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "A guest on their second or third stay is the easiest one to ask to book direct.",
                 ),
                 ("repeat resort guests", "the second resort stay"),
@@ -151,7 +151,7 @@ OBSERVE: dict[str, Observations] = {
                 "many guests are business travelers who come back to the same city several times a year, and the ones who first booked through an OTA keep booking there",
                 (
                     "A traveler on their third trip of the year is the easiest guest to ask to book direct.",
-                    "Each of those repeat trips pays a commission a direct booking would keep.",
+                    "Each of those repeat trips costs the hotel a commission a direct booking would keep.",
                 ),
                 ("the repeat business traveler", "the next business trip"),
                 field="a city hotel",
@@ -172,7 +172,7 @@ OBSERVE: dict[str, Observations] = {
                 "a lodge",
                 "many guests have stayed before, and the OTA is often just where they found it the first time",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "Moving a returning guest to book direct costs far less than the commission on their next stay.",
                 ),
                 ("guests who come back", "the returning guests"),
@@ -233,7 +233,7 @@ OBSERVE: dict[str, Observations] = {
                 "a mountain resort town",
                 "the same guests tend to come back season after season, and the ones who first booked through an OTA usually rebook there",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "The guests coming back next season are the easiest ones to ask to book direct.",
                 ),
                 ("next season's returning guests", "guests who come back"),
@@ -243,7 +243,7 @@ OBSERVE: dict[str, Observations] = {
                 "a beach resort market",
                 "most stays are leisure trips that guests repeat, often the same week each year, and the ones who first booked through an OTA tend to go back to it",
                 (
-                    "Each of those return stays pays a commission a direct booking would keep.",
+                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
                     "The guests coming back next year are the easiest ones to ask to book direct.",
                 ),
                 ("the same week next year", "repeat beach guests"),
@@ -288,7 +288,7 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bcasino (?:resort|hotel)\b|\bcasino & (?:resort|hotel)\b|\bresort casino\b",
                 "a casino resort",
-                "many rated players first come for a stay or a show, and they drift away fastest once the trip is over",
+                "many rated players first come for a stay, and they drift away fastest once the trip is over",
                 (
                     "You already know what they play, which makes them the cheapest players to win back.",
                     "A note after the trip is usually what turns one stay into a second visit to the floor.",
@@ -306,7 +306,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 (
                     "Writing to them before they settle somewhere else is the cheapest way to win them back.",
-                    "They are the cheapest players to win back, because you already know what they play.",
+                    "A player whose favourite game you already know is the cheapest one to win back.",
                 ),
                 ("lapsed players in {tool}", "the {tool} lapsed list"),
             ),
@@ -342,7 +342,7 @@ OBSERVE: dict[str, Observations] = {
                 "most patients come in once for something that can't wait and never hear from the clinic again, even when a follow-up or a yearly visit comes due",
                 (
                     "Those past patients already know where the clinic is, which makes them the quickest way to fill the quiet hours.",
-                    "A note when the next visit comes due is usually what turns a one-time walk-in into a regular patient.",
+                    "A note at the right time is usually what turns a one-time walk-in into a regular patient.",
                 ),
                 ("past walk-in patients", "the second visit"),
                 field="urgent care",
@@ -477,7 +477,7 @@ OBSERVE: dict[str, Observations] = {
                 unless=_NO_APPS,
             ),
             Trade(
-                r"\bbagels?\b|\bbakery\b|\bbakehouse\b|\bcaf[eé]\b|\bcoffee\b",
+                r"\bbagels?\b|\bbakery\b|\bbakehouse\b|\bboulangerie\b|\bcaf[eé]\b|\bcoffee\b",
                 "a bakery café",
                 "the best customers order the same thing again and again, including catering orders that often come through the apps",
                 (
@@ -488,11 +488,11 @@ OBSERVE: dict[str, Observations] = {
                 unless=_NO_APPS,
             ),
             Trade(
-                r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b",
+                r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b|\bsalads?\b|\bpoutinerie\b",
                 "a quick-service brand",
-                "orders are small and frequent, so the app commission takes a bigger share of each one",
+                "orders are small and frequent, so the same regulars pay the app commission many times a month",
                 (
-                    "Moving regulars to order direct keeps that share on every order they place after it.",
+                    "Moving a regular to order direct saves that commission on every order after it.",
                     "The regulars who order every week are the easiest ones to move off the apps.",
                 ),
                 ("small orders, big commissions", "the weekly regulars"),
@@ -500,7 +500,7 @@ OBSERVE: dict[str, Observations] = {
                 unless=_NO_APPS,
             ),
             Trade(
-                r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiner\b",
+                r"\bgrill\b|\bkitchen\b|\btavern\b|\bbrasserie\b|\bbistro\b|\bsteakhouse\b|\btaproom\b|\bpub\b|\bdiners?\b|\btrattoria\b|\bosteria\b|\bbrasseries\b",
                 "a full-service restaurant",
                 "takeout is the side of the business the delivery apps own, and guests who dine in often reorder through an app at home without a second thought",
                 (
@@ -564,7 +564,7 @@ OBSERVE: dict[str, Observations] = {
                 field="baked goods and treats",
             ),
             Trade(
-                r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\btea\b|\bskin ?care\b|\bsupplements?\b|\bsoap\b|\bpasta\b|\bpastificio\b|\bsauces?\b|\bsnacks?\b|\bfood & beverages?\b",
+                r"\bpets?\b|\bpup\b|\bdogs?\b|\bcats?\b|\bpaws?\b|\bbone\b|\bcandles?\b|\bcoffee\b|\broast(?:ers?|ery)\b|\btea\b|\bskin ?care\b|\bskin\b|\bbeauty\b|\bcosmetics?\b|\bserums?\b|\bgrooming\b|\bsupplements?\b|\bsoap\b|\bpasta\b|\bpastificio\b|\bsauces?\b|\bsnacks?\b|\bfood & beverages?\b",
                 "a brand people reorder",
                 "customers run out on a schedule, so the next order comes due at a time you can predict",
                 (
@@ -575,7 +575,7 @@ OBSERVE: dict[str, Observations] = {
                 field="consumables",
             ),
             Trade(
-                r"\bapparel\b|\bfashion\b|\bclothing\b|\bwear\b|\bmode\b|\bknit|\bdenim\b",
+                r"\bapparel\b|\bfashion\b|\bclothing\b|\bwear\b|\bmode\b|\bknit|\bdenim\b|\bathletic|\bathleisure\b|\bactivewear\b|\bsportswear\b|\byoga\b|\bhemline\b|\blingerie\b|\bswimwear\b",
                 "an apparel brand",
                 "the first order is often a test of fit, and when the fit works the second order comes quickly, if someone asks",
                 (
@@ -625,7 +625,7 @@ OBSERVE: dict[str, Observations] = {
                 "",
                 (
                     "With {tool} run in-house, sending is easy; the time to build and test the flows after the first order usually isn't.",
-                    "With {tool} at {company}, the tools for post-purchase and win-back flows are already there; the time to build and test them is usually what's missing.",
+                    "{company} already runs its email on {tool}, so the tools for post-purchase and win-back flows are there; the time to build and test them is usually what's missing.",
                 ),
                 (
                     "Those flows are where the second order is won.",
@@ -872,7 +872,7 @@ OBSERVE: dict[str, Observations] = {
                 field="food production",
             ),
             Trade(
-                r"\bstamping\b|\bfabricat|\bmetal\b|\bsteel\b|\bmachining\b|\bprecision\b|\bforg(?:e|ing)\b",
+                r"\bstamping\b|\bfabricat|\bmetal\b|\bsteel\b|\bmachining\b|\bprecision\b|\bforg(?:e|ing)\b|\bcastings?\b|\bfoundry\b",
                 "a metal shop",
                 "the machines on the floor usually give warnings (vibration, load, temperature) well before a stop",
                 (
@@ -946,7 +946,7 @@ OBSERVE: dict[str, Observations] = {
                 "partners have room for new clients in the months after busy season, but referrals rarely arrive on that schedule",
                 (
                     "Outbound books those first meetings for the months a partner has room.",
-                    "First meetings booked for the months after busy season bring in work on a schedule referrals never keep.",
+                    "Outbound fills those months with first meetings, so new work no longer waits on who happens to refer.",
                 ),
                 ("after busy season", "the post-tax-season pipeline"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",

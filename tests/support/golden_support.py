@@ -44,6 +44,8 @@ HOLDOUT11 = GOLDEN / "holdout11.jsonl"
 HOLDOUT12 = GOLDEN / "holdout12.jsonl"
 HOLDOUT13 = GOLDEN / "holdout13.jsonl"
 HOLDOUT14 = GOLDEN / "holdout14.jsonl"
+HOLDOUT15 = GOLDEN / "holdout15.jsonl"
+HOLDOUT16 = GOLDEN / "holdout16.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 

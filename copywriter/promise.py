@@ -1,0 +1,182 @@
+"""What a deal under way owes the prospect: the things the notes say they asked for, or that we noted to send.
+
+"Met at DSO Summit 9/25 ... needs BAA + pricing", "Wants case study w/ theo numbers before looping in VP Mktg.
+Send deck, f/u Tue.", "Envoyer propale + cas client d'ici vendredi": a practitioner answers such a record with what
+was promised and the agreed next step ("I'll have the case study with the theo numbers and our deck over to you
+this week, so you have them before you bring in your VP of Marketing. Does Tuesday still work to follow up?"),
+never with a cold pitch or "Shall I send the case study first?" (blind readers: "asks permission for something
+she already requested").
+
+`owed(notes)` reads the request; the sentence planner (`copywriter.planner.Plan.promise_line`) says it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intelligence import glossary as g
+from intelligence.english import number_word
+
+# How a note names a thing we send (English and the record languages we read) -> how a rep says it. A word
+# before the thing ("per-meeting pricing", "CPL benchmarks", "law-firm refs") is kept; see `_said_item`.
+_ITEMS: tuple[tuple[str, str], ...] = (
+    (r"case stud(?:y|ies)|cas clients?|casos? de [ée]xito|Fallstudien?|klantcases?", "case study"),
+    (r"decks?|pitch deck", "deck"),
+    (r"proposals?|propale|proposition commerciale|propuesta|Angebot|offerte|voorstel", "proposal"),
+    (r"quotes?|soumission|devis|presupuesto|cotizaci[oó]n", "quote"),
+    (r"pricing|prices|tarifs|precios|Preise|prijzen", "pricing"),
+    (r"BAA(?: template)?", "BAA"),
+    (r"ROI model|ROI calc(?:ulator)?", "ROI model"),
+    (r"refs|references", "references"),
+    (r"benchmarks?", "benchmarks"),
+    (r"one-pager", "one-pager"),
+    (r"creds|credentials", "credentials"),
+    (r"MSA", "MSA"),
+    (r"SOW(?: draft)?", "SOW"),
+    (r"contract draft|draft contract", "draft contract"),
+    (r"security questionnaire", "security questionnaire"),
+    (r"sample (?:ICP doc|plan)", "sample"),
+    (r"redlines", "redlines"),
+    (r"RFP response", "RFP response"),
+    (r"(?:pilot |rollout )?plan", "plan"),
+    (r"numbers(?: on [\w -]{3,40})?", "numbers"),
+)
+_ITEM = re.compile(r"\b(?:" + "|".join(f"(?P<i{n}>{p})" for n, (p, _) in enumerate(_ITEMS)) + r")(?![\w-])")
+# the request: theirs ("wants", "needs", "asked for", "requested", "will want") or a to-do of ours ("Send deck",
+# "Sending MSA + SOW draft", "Envoyer ...", "Enviar ...", "Schicken ...", "Sturen ...")
+_THEIRS = (
+    r"[Ww]ants?|[Nn]eeds?|[Aa]sked for|[Rr]equested|will want|[Vv]eut|[Qq]uiere|[Mm]öchte|[Ww]il|[Dd]emande|"
+    r"[Pp]ide|[Ss]olicita|[Vv]raagt"
+)
+_OURS = r"[Ss]end(?:ing)?|[Ee]nvoyer|[Ee]nviar|[Ss]chicken|[Ss]enden|[Ss]turen"
+_REQUEST = re.compile(
+    rf"(?:^|(?<=[\s(]))(?:(?P<theirs>{_THEIRS})|(?P<ours>{_OURS}))\s+(?:to see\s+)?(?P<items>[^.;:,()]{{2,90}}?)"
+    r"(?:\s+(?P<prep>before|by|d'ici|antes del?|bis)\s+(?P<when>[^.;,()]{2,40}?))?\s*(?=$|[.;,)]|\s+f/u\b)",
+)
+_JOIN = re.compile(r"\s*(?:\+|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
+_ARTICLES = re.compile(r"^(?:a|an|the|our|un|une|le|la|el|los|das|die|der|een|de|het)\s+", re.IGNORECASE)
+_ABBREVIATIONS = {"CPL": "cost-per-lead", "CPA": "cost-per-acquisition"}
+# the next step of theirs a promise is timed to ("before looping in VP Mktg")
+_LOOP_IN = re.compile(
+    r"^(?:looping|bringing|pulling)\s+in\s+(?:the\s+|their\s+|his\s+|her\s+)?(?P<who>[\w ]{2,25})$"
+)
+# a role as notes write it -> as a rep says it ("VP Mktg" -> "VP of Marketing"); one not listed is said as written
+ROLE_SAID = {
+    "plant mgr": "plant manager",
+    "vp sales": "VP of Sales",
+    "vp mktg": "VP of Marketing",
+    "vp marketing": "VP of Marketing",
+    "vp ops": "VP of Operations",
+    "fd": "finance director",
+}
+
+
+_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials")
+
+
+@dataclass(frozen=True)
+class Owed:
+    """The things owed, as a rep says them ("the case study with the theo numbers and our deck"), how many,
+    whether the prospect asked for them, the date they are due by as the note wrote it ("Friday", "12/10",
+    "budget lock Jan 9") with its preposition, and whom the prospect will show them to ("your VP of Marketing")."""
+
+    things: str
+    count: int
+    theirs: bool
+    prep: str = ""
+    when: str = ""
+    show_to: str = ""
+
+    @property
+    def them(self) -> str:
+        """The pronoun for the things owed: "them" for several or a plural, "it" for one."""
+        plural = self.things.endswith(_PLURALS)
+        return "them" if self.count > 1 or plural else "it"
+
+
+def _said_item(chunk: str) -> tuple[str, str] | None:
+    """One item of a request as a rep says it, and its canonical name; None when the chunk names no item."""
+    chunk = _ARTICLES.sub("", chunk.strip())
+    m = _ITEM.search(chunk)
+    if m is None or chunk.startswith("to "):  # "wants to plan the Q1 budget": no thing we send
+        return None
+    name = next(_ITEMS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
+    before = _ARTICLES.sub("", chunk[: m.start()].strip())
+    if name == "numbers" and before:
+        return None  # "wants to see Luma numbers first": another vendor's figures, not a thing we send
+    if re.fullmatch(r"\w+ per \w+", before):
+        before = before.replace(" ", "-")  # "cost per lead benchmarks": "cost-per-lead benchmarks"
+    # "2 QSR refs": the count in words ("two QSR references"); any other figure is no part of the name
+    before = re.sub(r"^(\d)(?= \S)", lambda d: number_word(int(d.group(1))), before)
+    if len(before.split()) > 2 or re.search(r"\d", before) or before.lower() in ("to see", "see"):
+        before = ""
+    before = " ".join(_ABBREVIATIONS.get(w, w) for w in before.split())
+    after = chunk[m.end() :].strip()
+    with_ = re.match(r"(?:w/|with)\s+(?P<what>[\w$%+ -]{2,30})$", after)
+    # a sample keeps its own words ("sample ICP doc"); any other item is said by its name
+    said = m.group(0) if name in ("sample", "numbers", "plan") else " ".join(p for p in (before, name) if p)
+    if with_:
+        said += f" with the {with_.group('what').strip()}"
+    return said, name
+
+
+def owed(notes: str | None) -> Owed | None:
+    """What the notes say we owe them, or None: every item of every request, once, in the order written."""
+    if not notes:
+        return None
+    said: list[str] = []
+    names: set[str] = set()
+    theirs = False
+    prep = when = show_to = ""
+    for m in _REQUEST.finditer(notes):
+        # "Wil voorstel voor win-back + post-purchase flows": what the thing is for is no second item
+        written, *rest = re.split(r" (?:voor|for|pour|para|für) ", m.group("items"), maxsplit=1)
+        purpose = _JOIN.sub(" and ", rest[0]).strip() if rest and len(rest[0].split()) <= 6 else ""
+        items = [_said_item(c) for c in _JOIN.split(written) if c.strip()]
+        if not items or not all(items):
+            continue  # "wants pilot in 3 offices": not a thing we send
+        for item in items:
+            assert item is not None
+            if item[1] not in names:
+                names.add(item[1])
+                said.append(item[0])
+        if purpose and len(items) == 1:
+            # "the proposal for the win-back and post-purchase flows"; a time, a name or "the board" as written
+            own = purpose[:1].isupper() or purpose[:1].isdigit() or _ARTICLES.match(purpose)
+            said[-1] += f" for {purpose}" if own else f" for the {purpose}"
+        theirs = theirs or bool(m.group("theirs"))
+        if m.group("when"):
+            loop_in = _LOOP_IN.match(m.group("when").strip())
+            if m.group("prep") == "before" and loop_in:
+                who = loop_in.group("who").strip()
+                if who.lower() in ROLE_SAID or re.fullmatch(r"[A-Z]{2,4}|VP [A-Z]\w+", who):
+                    show_to = ROLE_SAID.get(who.lower(), who)
+            elif not when and not re.match(r"any(?:thing)?\b", m.group("when").strip()):
+                # "BAA before any pilot": the BAA first, no date
+                prep, when = (
+                    {"d'ici": "by", "antes de": "before", "antes del": "before", "bis": "by"}.get(
+                        m.group("prep"), m.group("prep")
+                    ),
+                    " ".join(g.WEEKDAYS.get(g.fold(w), w) for w in m.group("when").split()),
+                )
+    if not said:
+        return None
+    return Owed(_phrase(said), len(said), theirs, prep, when, show_to)
+
+
+def _phrase(items: list[str]) -> str:
+    """The items with the article a rep uses: "our" for our own documents, "the" for one made for them, none for a
+    later mass or plural item ("our BAA and pricing", "the cost-per-lead benchmarks and the plan")."""
+    out: list[str] = []
+    for n, item in enumerate(items):
+        head = item.split(" with ")[0].split()[-1]
+        if head in ("BAA", "deck", "MSA", "redlines", "credentials"):
+            out.append(f"our {item}")
+        elif n and head in ("pricing", *_PLURALS):
+            out.append(item)
+        else:
+            out.append(f"the {item}")
+    if len(out) == 1:
+        return out[0]
+    return ", ".join(out[:-1]) + f" and {out[-1]}"
