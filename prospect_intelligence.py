@@ -23,7 +23,7 @@ from typing import Annotated, Any
 
 import structlog
 from pydantic import Field, ValidationError
-from sqlalchemy import Integer, String, and_, bindparam, func, select
+from sqlalchemy import JSON, Integer, String, and_, bindparam, column, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -236,11 +236,14 @@ async def known_data(db: TuneDatabase, *, workspace_id: uuid.UUID, emails: list[
     found: dict[str, dict[str, Any]] = {}
     if not wanted:
         return found
-    if db.backend == "postgresql":  # on the driver: one round trip, no session, BEGIN or pre-ping
+    if db.backend in ("postgresql", "sqlite"):  # on the driver: one round trip, no session, BEGIN or pre-ping
         reader = rawread.reader(db)
-        rows = await reader.all("intel.stored_data", _STORED_PG, {"workspace_id": workspace_id, "emails": wanted})
+        stmt, key = (
+            (_STORED_PG, "intel.stored_data") if db.backend == "postgresql" else (_STORED_SQLITE, "intel.sq")
+        )
+        rows = await reader.all(key, stmt, {"workspace_id": workspace_id, "emails": wanted})
         if rows is not rawread.FAILED:
-            data = reader.column("intel.stored_data", _STORED_PG, 1)
+            data = reader.column(key, stmt, 1)
             return {email: data(value) for email, value in rows}
     async with db.session(write=False) as session:
         for start in range(0, len(wanted), 500):
@@ -261,6 +264,16 @@ _STORED_PG = (
 )
 
 
+# `known_data` on a SQLite file's driver connection: the e-mails as one JSON array parameter (one statement
+# text for any batch size, compiled once), each looked up through the unique (workspace, e-mail) index.
+_STORED_SQLITE = select(Prospect.email, Prospect.data).where(
+    Prospect.workspace_id == bindparam("workspace_id"),
+    Prospect.email.in_(
+        select(column("value", String)).select_from(func.json_each(bindparam("emails", type_=JSON)))
+    ),
+)
+
+
 def stored_data(session: AsyncSession, workspace_id: uuid.UUID, emails: list[str]) -> Any:
     """The (email, data) of the workspace's prospects with these e-mails. On PostgreSQL the e-mails go
     as one array parameter (one statement text, prepared once), not as an IN list of as many
@@ -268,8 +281,11 @@ def stored_data(session: AsyncSession, workspace_id: uuid.UUID, emails: list[str
     e-mail whatever the plan. With `email = ANY($2)` the generic plan PostgreSQL switches to after five
     runs of a prepared statement scanned the workspace's every prospect (4 ms at 3,000 prospects, and
     growing with them; the join stays at ~0.4 ms)."""
-    if sql.dialect(session) == "postgresql":
+    dialect = sql.dialect(session)
+    if dialect == "postgresql":
         return _STORED_PG.params(workspace_id=workspace_id, emails=emails)
+    if dialect == "sqlite":  # one JSON array parameter too: built once (building an IN of 100 took ~0.1 ms)
+        return _STORED_SQLITE.params(workspace_id=workspace_id, emails=emails)
     return select(Prospect.email, Prospect.data).where(
         Prospect.workspace_id == workspace_id, Prospect.email.in_(emails)
     )
@@ -541,21 +557,26 @@ _LATEST_READY = (
     .order_by(IndustryAgent.version.desc())
     .limit(bindparam("one", type_=Integer))
 )
+# SQLite renders a LIMIT with an OFFSET parameter of its own; the driver's first row is the same answer.
+_LATEST_READY_SQLITE = _LATEST_READY.limit(None)
 
 
 async def agent_profile(
     db: TuneDatabase, *, workspace_id: uuid.UUID, industry: str
 ) -> tuple[IndustryAgent, AgentProfile]:
     """The industry's latest ready agent (version 1 of a built-in one made at its first use) and its
-    profile. On PostgreSQL the agent is read on the driver (perf/rawread.py: one round trip, no session,
-    BEGIN or pre-ping) into an `IndustryAgent` not attached to any session, as `latest_agent` reads it."""
+    profile. The agent is read on the driver (perf/rawread.py: on PostgreSQL one round trip, no session,
+    BEGIN or pre-ping; on a SQLite file its `query_only` connection inline, no session: 1.5 -> 0.2 ms
+    per batch) into an `IndustryAgent` not attached to any session, as `latest_agent` reads it; the
+    engine's session when the driver cannot (in-memory SQLite, `DB_SQLITE_INLINE=false`, an error)."""
     slug = resolve_slug(industry)
     agent: IndustryAgent | None = None
     row: Any = rawread.FAILED
-    if db.backend == "postgresql":
+    if db.backend in ("postgresql", "sqlite"):
+        sqlite = db.backend == "sqlite"
         row = await rawread.reader(db).first(
-            "intel.latest_ready_agent",
-            _LATEST_READY,
+            "intel.latest_ready_agent_sqlite" if sqlite else "intel.latest_ready_agent",
+            _LATEST_READY_SQLITE if sqlite else _LATEST_READY,
             {"workspace_id": workspace_id, "industry": slug, "status": AgentStatus.READY.value, "one": 1},
         )
         if row is not None and row is not rawread.FAILED:

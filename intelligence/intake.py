@@ -539,8 +539,11 @@ _CREDENTIALS = frozenset(
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame"})
 
 
+_SPACES = re.compile(r"\s+")  # compiled once: `re.sub` with a pattern string looks it up on every call
+
+
 def clean_text(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip()
+    return _SPACES.sub(" ", value).strip()
 
 
 def split_name(full: str) -> tuple[str | None, str | None]:
@@ -694,7 +697,10 @@ LIST_LIMITS = {"signals": (50, 500), "technologies": (100, 100)}  # items, chara
 
 def normalize_key(key: str) -> str:
     """'First Name', 'first_name', '_first-name' → 'firstname'."""
-    return re.sub(r"[^a-z0-9]+", "", key.lower())
+    return _NOT_KEY.sub("", key.lower())
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 _LOOKUP: dict[str, tuple[str, int]] = {}

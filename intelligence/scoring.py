@@ -767,8 +767,11 @@ def _overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _short(text: str, limit: int = 80) -> str:
-    text = re.sub(r"\s+", " ", text.strip().rstrip(".!;,"))
+    text = _SPACES.sub(" ", text.strip().rstrip(".!;,"))
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
