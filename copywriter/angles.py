@@ -1513,8 +1513,8 @@ _NOTE_SPEAK = (
     (re.compile(r"\bbefore finishing plan of care\b"), "before finishing their plan of care"),
     # "is down 2 hosts since July": a state since a time is "has been"
     (re.compile(r"(?:\b(?:is|are) |(?<=[a-z] ))(down|up) (\d+ [a-z]+s?) since\b"), r"has been \1 \2 since"),
-    # "opening three branches in Kansas City metro": a metro area takes "the"
-    (re.compile(r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) (metro|MSA|metro area)\b"), r"in the \1 \2"),
+    # "opening three branches in Kansas City metro": a metro area takes "the" (an MSA is said below, as an area)
+    (re.compile(r"\bin ([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) (metro|metro area)\b"), r"in the \1 \2"),
     # "Certificate of occupancy received for 96-unit X": the building is complete
     (
         re.compile(

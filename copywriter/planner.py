@@ -1188,6 +1188,7 @@ class Plan:
         )
         return framed if self.ok(framed) else ask
 
+    @cached_property
     def meeting_ahead(self) -> tuple[str, str] | None:
         """The meeting the notes set ahead ("Demo set wk of 12/7", "mtg 12/3 with him + CEO") as (what, when):
         ("demo", "the week of the 7th"), ("meeting", "on the 3rd"); None when none is set."""
@@ -1213,7 +1214,7 @@ class Plan:
     def booked_ask(self) -> str | None:
         """The question when the notes set a meeting ahead: what to bring to it, not another 15 minutes; None when
         none is set."""
-        if (ahead := self.meeting_ahead()) is None:
+        if (ahead := self.meeting_ahead) is None:
             return None
         ask = f"Anything you'd like me to bring to the {ahead[0]} {ahead[1]}?"
         return ask if self.ok(ask) else None
@@ -1231,7 +1232,7 @@ class Plan:
         if o is None:
             return None
         them = o.them
-        ahead = self.meeting_ahead()
+        ahead = self.meeting_ahead
         if o.when:
             when = f"{o.prep} {_time_phrase(o.when).replace(' before ', ', before ')}"
         elif ahead is not None:
@@ -1256,7 +1257,7 @@ class Plan:
         if m := _FOLLOW_UP.search(notes):
             at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
             ask = f"Does {WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
-        elif (ahead := self.meeting_ahead()) is not None:
+        elif (ahead := self.meeting_ahead) is not None:
             ask = f"Anything else you'd like me to cover {'on' if ahead[0] == 'call' else 'at'} the {ahead[0]}?"
         else:
             ask = (

@@ -261,7 +261,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         first.insert(0, warm)
     if promise := plan.promise_line():
         # what we owe them, said as a commitment; after a meeting or a call they know who we are
-        p2 = promise if plan.told_in_person or plan.meeting_ahead() else f"{p2} {promise}"
+        p2 = promise if plan.told_in_person or plan.meeting_ahead else f"{p2} {promise}"
     elif plan.warm and plan.warm.startswith(
         ("Thanks for the call", "Thanks again for the", "Good talking", "Thanks for the time")
     ):
