@@ -374,7 +374,7 @@ def build_lint_context(
         runs.update(_internal_runs(sentence))
     pains, pains_lower = _profile_pains(profile)
     priorities = _priority_index(profile)
-    angle_words = _angle_words(profile.industry, terms)
+    angle_words = _angle_words(profile.industry, terms, sender.offer)
     sender_claim_re = _sender_claim_re(sender.company)
     record_tokens = tokens(record)
     ctx = LintContext(
@@ -492,14 +492,21 @@ def _sender_claim_re(sender_company: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
-def _angle_words(industry: str, terms: OfferTerms) -> frozenset[str]:
+def _angle_words(industry: str, terms: OfferTerms, offer: str) -> frozenset[str]:
+    """The words a claim about the sender may use beyond the offer's own: the industry's segment, the number the
+    work is judged on and how it runs (`CopyAngles`), each only when the offer is that kind of work."""
     from industry_agents.knowledge.copy_angles import ANGLES
 
     angles = ANGLES.get(industry)
     if angles is None:
         return frozenset()
     judged = words_of(angles.judged_on) if terms.relevant(angles.judged_on) else frozenset()
-    return words_of(angles.segment) | judged | (words_of("judge judged number") if judged else frozenset())
+    how = (
+        frozenset().union(*(words_of(h) for h in angles.how))
+        if angles.how and re.search(angles.how_when, offer)
+        else frozenset()
+    )
+    return words_of(angles.segment) | judged | how | (words_of("judge judged number") if judged else frozenset())
 
 
 # --- sentence checks --------------------------------------------------------------------------------------

@@ -812,6 +812,15 @@ class Plan:
                 judged = first
         return judged
 
+    @cached_property
+    def how(self) -> str | None:
+        """How the sender's kind of work runs for the buyer (`CopyAngles.how`), one wording per reader; None unless
+        the sender's own offer is that kind of work."""
+        angles = self.angles
+        if angles is None or not angles.how or not _compiled(angles.how_when).search(self.ctx.sender.offer):
+            return None
+        return angles.how[stable_int(self.ctx.seed, "how") % len(angles.how)]
+
     def sender_line(self, *salt: object, plain: bool = False) -> str:
         """The one claim about the sender in one short sentence: what they do for this kind of company and
         the number the work is judged on, in plain words; no parenthesis, no "for teams like yours". `plain`: no
@@ -822,6 +831,17 @@ class Plan:
         # casinos" read as a claim of ours by two blind readers, and as the wrong trade to a PT clinic)
         # the audience after "for" ("... campaigns for banks and credit unions") tells the reader its own trade
         what = re.sub(r" for (?:[\w-]+,? ){0,4}?(?:and |or )?[\w-]+s$", "", self.offer_short_np)
+        how = self.how
+        if how is not None:
+            # the offer said the way a practitioner says it: what happens for the buyer, not the number we are
+            # judged on (blind readers took "the one number we're judged on is ..." in every email for a template,
+            # and for a promise the offer never makes)
+            options = [f"{co} {self.offer_verb} {what}: {how}.", f"At {co}, we {verb} {what}: {how}."]
+            if (self.voice + stable_int(self.ctx.seed, "voice")) % 2:
+                options.reverse()
+            picked = next((o for o in options if self.ok(o)), None)
+            if picked:
+                return picked
         judged = None if plain else self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.

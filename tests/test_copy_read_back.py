@@ -16,6 +16,8 @@ import inflect
 
 import industry_agents
 from copywriter import generate_sequence_rules
+from copywriter.models import Sender
+from copywriter.quality import check_quality
 from intelligence.scoring import analyze_rules
 from schemas import ProspectData
 from tests.test_copy_golden import _step_one, sender_for
@@ -2792,3 +2794,37 @@ def test_after_a_call_the_company_is_not_introduced_again() -> None:
         "casino", title="VP Marketing", company="Silver Pine Casino", employee_count=800, notes="Met at G2E"
     )
     assert "player reactivation email and SMS campaigns" in met, met
+
+
+def test_the_sender_line_says_how_the_work_runs_only_for_that_kind_of_offer() -> None:
+    """Blind readers took "the one number we're judged on is ..." in every email for a template and an implied
+    promise: the sender line says how the sender's kind of work runs for the buyer instead ("overdue patients
+    are sent a link to book an open slot"), and only when the sender's offer is that kind of work; a clinic
+    sender with another offer never claims a recall mechanism it does not sell, and the checker reads that claim
+    as off-offer."""
+    profile = industry_agents.get_builtin("healthcare_clinic")
+    assert profile is not None
+    who = ProspectData(
+        email="mara@lakesidefamilydental.com",
+        first_name="Mara",
+        title="Practice Manager",
+        company="Lakeside Family Dental",
+        employee_count=40,
+        notes="About 1,400 patients overdue for hygiene recall.",
+    )
+    analysis = analyze_rules(profile, who)
+    recall = generate_sequence_rules(profile, who, analysis, sender_for("healthcare_clinic"), steps=4)
+    line = next(p for p in recall.steps[0].body.split("\n\n") if "RecallRx Health" in p)
+    assert re.search(r"overdue patients (?:get|are sent) a link to book an open slot", line), line
+    assert "judged" not in line and "measure" not in line and recall.steps[0].quality.passed
+    billing = Sender(name="Morgan Avery", company="ClaimPath", offer="medical billing and claims follow-up")
+    other = generate_sequence_rules(profile, who, analysis, billing, steps=4).steps[0]
+    assert "book an open slot" not in other.body and "overdue patients are sent" not in other.body, other.body
+    pasted = other.body.replace(
+        next(p for p in other.body.split("\n\n") if "ClaimPath" in p),
+        "ClaimPath provides medical billing and claims follow-up: overdue patients get a link to book a slot.",
+    )
+    report = check_quality(
+        channel="email", body=pasted, subject=None, step=1, profile=profile, prospect=who, sender=billing
+    )
+    assert any(i.code == "off_offer" for i in report.issues), report.issues

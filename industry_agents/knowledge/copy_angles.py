@@ -6,6 +6,9 @@ Data, keyed by industry slug, read by the rules engine's sentence planner (`copy
 * `segment`: who the sender's kind of work is for, in plain words ("independent hotels").
 * `judged_on`: the one number that kind of work is judged on, in plain words; used only when it shares
   a word with the sender's offer (an offer-true claim), never as a promise of a result.
+* `how`: how that kind of work runs for the buyer, as a clause a practitioner says after the offer ("overdue
+  patients get a text with a link to book an open slot ..."), in two wordings (one per reader); used only when
+  the sender's offer matches `how_when`, so it is the sender's own offer said concretely, never a claim of more.
 * `consequences`: (pattern, sentence) pairs; the sentence may be a tuple of wordings, one per reader. When a prospect's fact matches the pattern, the sentence says
   what that kind of fact usually means for this kind of work. Each sentence is general industry
   knowledge, never a claim about the prospect, and carries no figure that could be wrong. `{date}` is the
@@ -52,6 +55,8 @@ class CopyAngles:
     # consequence patterns that give a fact its "so what" but no weight when the lead is chosen (a practice's own
     # no-show rate is said well, yet blind readers took a new office over it)
     unweighted: frozenset[str] = frozenset()
+    how: tuple[str, ...] = ()
+    how_when: str = ""
 
 
 # a milestone or recognition of theirs ("Celebrating 100 years", "Named to Casino Journal 40 Under 40", "#2 Product of
@@ -66,6 +71,11 @@ ANGLES: dict[str, CopyAngles] = {
     "hotel": CopyAngles(
         segment="independent hotels and hotel groups",
         judged_on="the share of room nights booked direct",
+        how=(
+            "past guests are asked by email to book their next stay direct, and search ads reach new guests before the OTAs do",
+            "past guests get an email inviting them back direct, and metasearch ads catch new guests while they compare rates",
+        ),
+        how_when=r"\bdirect\b",
         consequences=(
             (
                 r"\bboard\b.*\bunder\b|\btarget\b",
@@ -136,6 +146,11 @@ ANGLES: dict[str, CopyAngles] = {
     "restaurant": CopyAngles(
         segment="restaurant groups and franchises",
         judged_on="the share of orders that come in direct",
+        how=(
+            "regulars get a reason to order on your own site and app, with loyalty rewards that only work there",
+            "regulars are rewarded for ordering on your own site and app, so those orders skip the app commission",
+        ),
+        how_when=r"\bfirst-party\b|\bonline ordering\b",
         consequences=(
             (
                 r"\bfranchisees?\b.*\b(?:fees?|commissions?)\b",
@@ -188,6 +203,11 @@ ANGLES: dict[str, CopyAngles] = {
     "casino": CopyAngles(
         segment="regional and tribal casinos",
         judged_on="lapsed rated players who come back and play",
+        how=(
+            "each lapsed rated player gets an offer that fits how they used to play",
+            "lapsed rated players hear from you with offers that fit how each of them used to play",
+        ),
+        how_when=r"\breactivation\b|\bwin back\b",
         consequences=(
             (
                 r"\bhosts?\b.*\b(?:reduced|cut|fewer|down|lost)\b|\b(?:reduced|cut|fewer|lost)\b.*\bhosts?\b",
@@ -258,6 +278,11 @@ ANGLES: dict[str, CopyAngles] = {
     "healthcare_clinic": CopyAngles(
         segment="dental and medical practices",
         judged_on="open appointment slots filled",
+        how=(
+            "overdue patients get a link to book an open slot, with no extra calls for your front desk",
+            "overdue patients are sent a link to book an open slot, so your front desk doesn't have to call them",
+        ),
+        how_when=r"\brecall\b|\breactivation\b",
         consequences=(
             (
                 r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
@@ -332,6 +357,11 @@ ANGLES: dict[str, CopyAngles] = {
     "saas": CopyAngles(
         segment="B2B software companies",
         judged_on="qualified meetings held",
+        how=(
+            "our SDRs research your ICP, run the outreach and put qualified meetings on your reps' calendars",
+            "our SDRs work your ICP and hand your AEs qualified meetings on their calendars",
+        ),
+        how_when=r"\bSDR\b|\boutbound\b",
         consequences=(
             (
                 r"\bcoverage\b|\bagainst a [\d.]+x target\b|\bdouble pipeline\b|\bpipeline target\b",
@@ -396,6 +426,11 @@ ANGLES: dict[str, CopyAngles] = {
     "ecommerce": CopyAngles(
         segment="online retailers and DTC brands",
         judged_on="repeat purchase rate",
+        how=(
+            "the flows after a first order, post-purchase and win-back, bring more first-time buyers back for a second",
+            "post-purchase and win-back flows turn more first-time buyers into repeat customers",
+        ),
+        how_when=r"\bretention\b|\blifecycle\b",
         consequences=(
             (
                 r"\b(?:revenue|sales)\b.*\b(?:down|fell|dropped|declin\w*)\b",
@@ -483,6 +518,11 @@ ANGLES: dict[str, CopyAngles] = {
     "financial_services": CopyAngles(
         segment="banks and credit unions",
         judged_on="new accounts opened and deposits brought in",
+        how=(
+            "search and social ads and emails bring in new deposit accounts from people and businesses in your market",
+            "ads and emails reach the people and businesses in your market who are ready to open an account",
+        ),
+        how_when=r"\bdeposit\b|\bnew-account\b",
         consequences=(
             (
                 r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b",
@@ -552,6 +592,11 @@ ANGLES: dict[str, CopyAngles] = {
     "real_estate": CopyAngles(
         segment="property managers and developers",
         judged_on="weeks to lease up",
+        how=(
+            "search, social and listing-site ads bring in people looking for space like yours, and email follows up until they tour",
+            "ads on search, social and the listing sites reach people looking for space like yours, and email follows them up until they book a tour",
+        ),
+        how_when=r"\blease-up\b|\bvacant\b",
         consequences=(
             (
                 r"\bconcessions?\b|\bweeks? free\b|\bmonths? free\b",
@@ -621,6 +666,11 @@ ANGLES: dict[str, CopyAngles] = {
     "manufacturing": CopyAngles(
         segment="manufacturers",
         judged_on="hours of unplanned downtime cut",
+        how=(
+            "it watches vibration, temperature and cycle time on each machine and warns maintenance when they start to drift",
+            "the software reads vibration, temperature and cycle time from each machine and warns maintenance when they drift",
+        ),
+        how_when=r"\bmonitoring\b|\bpredictive\b",
         consequences=(
             (
                 r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
@@ -702,6 +752,11 @@ ANGLES: dict[str, CopyAngles] = {
     "professional_services": CopyAngles(
         segment="law, accounting and consulting firms",
         judged_on="first meetings with the clients a partner wants",
+        how=(
+            "our team researches the clients a partner wants, reaches them with account-based outreach and books the first meetings",
+            "the partners pick the clients they want, and our team reaches them with account-based outreach and books the first meetings",
+        ),
+        how_when=r"\boutbound\b|\bbusiness development\b",
         consequences=(
             (
                 r"\blost\b[^.;]*\bclients?\b|\bnew logos?\b",
