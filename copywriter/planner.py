@@ -500,6 +500,55 @@ _VERB_HINTS = frozenset(
 )
 
 
+_FRAGMENT_AFTER_COMMA = re.compile(
+    r", (?:and (?=only\b))?(?P<frag>(?:(?:about|only|just|~) )?\d(?:(?!\b(?:behind|ahead|short)\b)[^,])*?|"
+    r"[a-z]+(?<!ing) (?:running|at) \d[^,]*?)(?= and |, |$)"
+)
+_NOT_OWNABLE = frozenset(
+    {"the", "your", "a", "an", "our", "their", "its", "this", "that", "these", "those", "each", "every", "all"}
+    | {"some", "most", "many", "no", "about", "around", "over", "under", "nearly", "almost", "only", "just", "you"}
+    | {"we", "i", "they", "he", "she", "it", "there", "both", "half", "one", "two", "three", "four", "five"}
+)
+_SUBJECT_END = frozenset({"on", "in", "for", "of", "at", "from", "across", "per", "with", "by"})
+
+
+def _owned_subject(text: str) -> str:
+    """A note's bare subject said to the reader as theirs, with the verb its head agrees with: "MQL-to-SQL rate is
+    about 9%" -> "your MQL-to-SQL rate is about 9%", "312-unit tower in Charlotte is delivering in June" -> "your
+    312-unit tower ...", "your 2nd-order rate on first-time buyers are stuck" -> "... is stuck". A name, a count of
+    people or things ("2,100 patients") and a pronoun are left alone."""
+    words = text.split()
+    lead = words[0].lower() if words else ""
+    if (
+        len(words) < 3
+        or (lead in _NOT_OWNABLE and lead not in ("your", "the"))
+        or lead in ("you", "you're", "you've", "you'd", "you'll", "we're", "we've")
+    ):
+        return text
+    first = words[0]
+    if (
+        lead not in ("your", "the")
+        and first[:1].isupper()
+        and not re.fullmatch(r"[A-Z0-9]{2,}(?:-[\w-]+)?", first)
+    ):
+        return text  # a name ("Charlotte tower", "Expedia ..."), not an acronym of a measure ("OEE", "MQL-to-SQL")
+    verb_at = next(
+        (i for i, w in enumerate(words) if i and (w.lower() in FINITE or verb_kind(w) == "past")),
+        None,
+    )
+    if verb_at is None or verb_at > 8:
+        return text
+    subject = words[:verb_at]
+    cut = next((i for i, w in enumerate(subject) if i and w.lower() in _SUBJECT_END), len(subject))
+    head = subject[cut - 1].lower().strip(",")
+    if not head.isalpha() or _singular_noun(head) is not False or {"and", "&", "+"} & set(subject[:cut]):
+        return text  # plural ("2,100 patients are overdue", "Booking and Expedia are") or not a noun: as written
+    verb = words[verb_at].lower()
+    if verb in ("are", "were"):
+        words[verb_at] = "is" if verb == "are" else "was"
+    return " ".join(words if lead in ("your", "the") else ["your", *words])
+
+
 @dataclass
 class Plan:
     """What this message will say and how each sentence reads (see the module docstring)."""
@@ -1962,9 +2011,13 @@ class Plan:
                 lambda m: m.group(1) + ("your " if _singular_noun(m.group("np").split()[-1]) is False else ""),
                 text,
             )
-        # "..., Expedia commission 17-20%": a second measure pasted after a comma, said with "with ... at"
+        # "..., Expedia commission 17-20%", "..., pipeline coverage 1.6x": a second measure pasted after a comma,
+        # said with "with ... at"
         text = re.sub(
-            r", (?P<np>[A-Z][\w.]*(?: [a-z][\w-]*){1,2}) (?P<fig>(?:about )?\d[\d.,]*(?:-\d[\d.,]*)?%)$",
+            r", (?P<np>(?:[A-Z][\w.]*|(?!(?:about|now|down|up|from|to|at|by|over|under|around|only|just|still|"
+            r"with|and|but|or)\b)[a-z][a-z-]+(?<!ing))(?: (?!(?:about|now|from|to|at|by|over|under|around)\b)"
+            r"[a-z][\w-]*){0,2}) "
+            r"(?P<fig>(?:about )?\$?\d[\d.,]*(?:-\d[\d.,]*)?[%xX]?)$",
             lambda m: f", with {m.group('np')} at {m.group('fig')}",
             text,
         )
@@ -1990,7 +2043,16 @@ class Plan:
         text = re.sub(
             r"^((?:\S+ ){1,4}?(?:left|quit|moved|went)\b[^,]*), (?=(?:took|brought|moved)\b)", r"\1 and ", text
         )
-        return text
+        # "..., 22% pre-leased", "..., and only 38% leased", "..., hygienists running 15-20 open slots a week": a
+        # verbless fragment pasted after a comma is joined with "with" (blind readers: call notes read back as
+        # comma splices)
+        text = _FRAGMENT_AFTER_COMMA.sub(
+            lambda m: (
+                m.group(0) if has_verb(["", *m.group("frag").lower().split()]) else f", with {m.group('frag')}"
+            ),
+            text,
+        )
+        return _owned_subject(text) if you or not self.company else text
 
     def _clause(self, fact: CopyFact, *, you: bool) -> str | None:
         co = self.company

@@ -2828,3 +2828,50 @@ def test_the_sender_line_says_how_the_work_runs_only_for_that_kind_of_offer() ->
         channel="email", body=pasted, subject=None, step=1, profile=profile, prospect=who, sender=billing
     )
     assert any(i.code == "off_offer" for i in report.issues), report.issues
+
+
+def test_call_notes_are_said_back_as_whole_sentences() -> None:
+    """Every fresh blind read named call notes pasted back as comma splices ("..., 22% pre-leased", "..., staff
+    running 15-20 open slots") and bare subjects ("You mentioned that MQL-to-SQL rate is ..."): a verbless
+    fragment is joined with "with", a second measure is said "with X at Y", a bare subject is theirs, and its verb
+    agrees with its head."""
+    cases = [
+        (
+            "real_estate",
+            "VP of Leasing",
+            "Halvorsen Living",
+            "Call 4/2 - 96-unit tower in Tacoma delivering in May, 30% pre-leased.",
+            "You mentioned that your 96-unit tower in Tacoma is delivering in May, with 30% pre-leased.",
+        ),
+        (
+            "saas",
+            "VP Sales",
+            "Quillmark",
+            "Call 3/3 - SQL-to-win rate is about 18%, pipeline coverage 1.6x.",
+            "You mentioned that your SQL-to-win rate is about 18%, with pipeline coverage at 1.6x.",
+        ),
+        (
+            "healthcare_clinic",
+            "Practice Manager",
+            "Brookside Pediatrics",
+            "Call 5/6: about 1,200 patients overdue for well visits, 30+ open slots a week.",
+            "You mentioned that about 1,200 patients are overdue for well visits, with 30+ open slots a week.",
+        ),
+        (
+            "ecommerce",
+            "Head of Retention",
+            "Fernleaf Goods",
+            "Call 2/9 - repeat rate on first-time buyers are stuck at 19%.",
+            "You mentioned that your repeat rate on first-time buyers is stuck at 19%.",
+        ),
+    ]
+    for industry, title, company, notes, said in cases:
+        _, body = _step_one(
+            industry,
+            title=title,
+            company=company,
+            email=f"lee@{company.replace(' ', '').lower()}.com",
+            employee_count=120,
+            notes=notes,
+        )
+        assert said in body, (said, body)
