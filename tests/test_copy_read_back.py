@@ -2875,3 +2875,33 @@ def test_call_notes_are_said_back_as_whole_sentences() -> None:
             notes=notes,
         )
         assert said in body, (said, body)
+
+
+def test_how_the_deal_moves_is_never_told_back_as_news() -> None:
+    """Notes on who joins the next call and whether they want one ("Wants to loop in office mgr on next call",
+    "Didn't want a call yet") were pasted as the opening ("You mentioned that your didn't want a call yet."): they
+    are ours to plan with, not facts to tell."""
+    for industry, title, company, notes in (
+        (
+            "hotel",
+            "Director of Revenue",
+            "Ashgrove Inn",
+            "Met at AHLA 4/2. Doesn't want a call until after peak season. Wants to bring in the GM next time.",
+        ),
+        (
+            "manufacturing",
+            "Plant Manager",
+            "Tolland Extrusions",
+            "Intro call 6/3. Wants to loop in maintenance lead on next call. No demo yet.",
+        ),
+    ):
+        _, body = _step_one(
+            industry,
+            title=title,
+            company=company,
+            email=f"lee@{company.replace(' ', '').lower()}.com",
+            employee_count=120,
+            notes=notes,
+        )
+        opening = body.split("\n\n")[1]
+        assert not re.search(r"\bwant a call|\bbring in the GM|\bloop in|\bno demo", opening, re.IGNORECASE), body
