@@ -197,6 +197,9 @@ def phrase(written: str) -> Phrase | None:
     return Phrase(np, noun, core, place, toward, name)
 
 
+_SEASON_ENDS = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
+
+
 def when(written: str | None) -> str | None:
     """A date as written in English ("im Mai" -> "in May", "en 2027" -> "in 2027", "au printemps 2027" ->
     "in spring 2027"); "" for no date; None when a word is unknown."""
@@ -241,7 +244,12 @@ def when(written: str | None) -> str | None:
     prep = "by" if by else "in"
     if what and year:
         # "sept. 2026" read in 2026: "in September"; another year keeps its year
-        return f"{prep} {what}" if month and int(year) == date.today().year else f"{prep} {what} {year}"
+        today = date.today()
+        if int(year) == today.year and month:
+            return f"{prep} {what}"
+        if int(year) == today.year and season and today.month <= _SEASON_ENDS.get(season, 0):
+            return f"{'by' if by else 'this'} {season}"  # "this fall", while the fall is still ahead
+        return f"{prep} {what} {year}"
     if season:
         return f"{prep} the {season}"
     return f"{prep} {what or year}" if what or year else None

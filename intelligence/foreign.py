@@ -309,6 +309,11 @@ def _events(piece: str, span: Span) -> list[Event]:
     obj = [t for i, t in enumerate(toks[:end]) if i not in skip]
     # the date said last belongs to the main event too ("Wiedereröffnung nach Komplettrenovierung im März 2027")
     date_idx = sorted(i for i in dates if i < end) or sorted(dates)
+    # a date in a closing aside ("... prévue à l'automne 2026 (janv. 2026)") is when the signal was posted: the
+    # event's own date, when the text says one, is the one that counts
+    aside = piece.rfind("(") if piece.rstrip().endswith(")") else -1
+    if aside >= 0 and any(toks[i].start < aside for i in date_idx):
+        date_idx = [i for i in date_idx if toks[i].start < aside]
     date_text = _text(piece, [toks[i] for i in date_idx]) if date_idx else None
     tense = next(iter(status.values()), None) or _tense(form, at, toks[:end], bool(date_text))
     if tense == "planned" and _behind([toks[i] for i in date_idx]):

@@ -2905,3 +2905,25 @@ def test_how_the_deal_moves_is_never_told_back_as_news() -> None:
         )
         opening = body.split("\n\n")[1]
         assert not re.search(r"\bwant a call|\bbring in the GM|\bloop in|\bno demo", opening, re.IGNORECASE), body
+
+
+def test_a_signal_is_dated_by_its_event_not_by_when_it_was_posted() -> None:
+    """ "Ouverture d'une nouvelle tour ... prévue à l'automne 2026 (janv. 2026)" was told as "Congrats on opening a
+    new 180-room hotel tower in January" (a blind reader: the date in brackets is when the signal was logged)."""
+    year = date.today().year
+    subject, body = _step_one(
+        "casino",
+        title="Directrice marketing",
+        company="Casino des Trois-Pins",
+        email="m.roy@casinotroispins.ca",
+        signals=[f"Ouverture d'une tour hôtelière de 200 chambres prévue en juin {year + 1} (janv. {year})"],
+    )
+    assert "June" in body and "January" not in body and "Congrats" not in body, body
+    subject, body = _step_one(
+        "hotel",
+        title="Leiterin E-Commerce",
+        company="Seehotel Almblick",
+        email="k.berger@seehotel-almblick.at",
+        signals=[f"Wiedereröffnung nach Komplettrenovierung im Oktober {year + 1} (März {year})"],
+    )
+    assert "March" not in subject + body and "October" in subject + body, (subject, body)
