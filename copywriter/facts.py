@@ -107,12 +107,13 @@ _TRADE_WORDS = frozenset(
     management manufacturing marketing medical orthodontics packaging pharmacy physical practice
     professional properties property racetrack racino realty rehab rehabilitation residential resort
     resorts restaurant restaurants savings senior services solutions spa sports studio studios suites
-    system systems therapy trust veterinary wealth wellness winery""".split()  # noqa: SIM905
+    system systems therapy trust veterinary wealth wellness winery components parts partners pediatrics""".split()  # noqa: SIM905
 )
 # A one-word remainder that is a common word, not a name: "American Dental Partners" stays whole.
 _GENERIC_NAME_WORDS = frozenset(
     """american central city coastal community first global metro national new north northern pacific premier
-    regional south southern the united university valley west western east eastern summit""".split()  # noqa: SIM905
+    regional south southern the united university valley west western east eastern summit tri-state
+    lakes""".split()  # noqa: SIM905
 )
 
 
@@ -122,6 +123,8 @@ _DESCRIBING_WORDS = frozenset(
         "contract",
         "custom",
         "precision",
+        "pediatric",
+        "office",
         "general",
         "advanced",
         "quality",
@@ -158,6 +161,10 @@ def _trade_tail_dropped(name: str) -> str:
         return name
     if not all(w[:1].isupper() or w[:1].isdigit() for w in rest):
         return name
+    # a describing word before the trade goes with it ("Tri-County Community Bank" -> "Tri-County", "Ridgeline
+    # Precision Components" -> "Ridgeline": blind readers named the whole legal name in the question)
+    while len(rest) > 1 and rest[-1].lower() in _DESCRIBING_WORDS:
+        rest = rest[:-1]
     if len(rest) == 1 and (rest[0].lower() in _GENERIC_NAME_WORDS or len(rest[0]) < 4):
         return name  # "American Dental Partners" is not "American"
     if rest[-1].lower() in _DESCRIBING_WORDS or (len(rest) == 2 and rest[0] == "The"):

@@ -810,6 +810,12 @@ def test_a_long_name_is_said_without_its_trade_descriptor() -> None:
         "Prairie Teachers Credit Union": "Prairie Teachers Credit Union",
         "Bellhaven Conference Resort": "Bellhaven",  # never "Bellhaven Conference"
         "Redwater Downs Casino & Racetrack": "Redwater Downs",
+        # a describing word before the trade goes with it (blind readers named the legal name in the question)
+        "Tri-County Community Bank": "Tri-County",
+        "Ridgeline Precision Components": "Ridgeline",
+        "Evergreen Pediatric Partners": "Evergreen",
+        "Crestmark Office Partners": "Crestmark",
+        "Lakes Regional Bank": "Lakes Regional Bank",
     }
     assert {name: short_company(name) for name in said} == said
     seq = _sequence(

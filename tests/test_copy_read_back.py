@@ -2927,3 +2927,17 @@ def test_a_signal_is_dated_by_its_event_not_by_when_it_was_posted() -> None:
         signals=[f"Wiedereröffnung nach Komplettrenovierung im Oktober {year + 1} (März {year})"],
     )
     assert "March" not in subject + body and "October" in subject + body, (subject, body)
+
+
+def test_a_shift_written_as_a_numeral_gets_its_so_what() -> None:
+    """ "Added its 2nd shift and 4 new CNC cells" led with no "so what" (a blind reader): an ordinal written as a
+    numeral is the same shift."""
+    _, body = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Tamsin Tool & Die",
+        email="r.tamsin@tamsintool.com",
+        employee_count=180,
+        signals=["Added a 3rd shift at the Dayton plant (Mar 2026)"],
+    )
+    assert "Another shift means" in body, body

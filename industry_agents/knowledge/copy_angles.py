@@ -696,7 +696,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "Improvement programs like that run on downtime numbers everyone trusts, and machine data gives them without anyone logging stops by hand.",
             ),
             (
-                r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b|\bsecond shift\b",
+                r"\bOEE\b|\butili[sz]ation\b|\bcapacity\b",
                 "Unplanned stops are usually the largest loss in OEE, and they rarely come without warning.",
             ),
             (
@@ -731,7 +731,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "A route walked once a quarter sees each machine four days a year; most failures develop in the weeks between visits.",
             ),
             (
-                r"\b(?:second|third|night|weekend) shift\b",
+                r"\b(?:second|third|2nd|3rd|night|weekend) shift\b",
                 "Another shift means the lines run more hours with fewer people watching them, so a stop gets noticed later and costs more.",
             ),
         ),
