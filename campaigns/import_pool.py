@@ -36,6 +36,7 @@ from schemas import AgentProfile, AnalysisResult, ProspectData
 log = structlog.get_logger()
 
 WATCH_S = 1.0  # how often a worker checks that the server process is still there
+NICE = 10  # the workers' CPU priority below the server's: an import never takes a core from requests
 _lock = threading.Lock()
 _pool: concurrent.futures.ProcessPoolExecutor | None = None
 _workers = 0
@@ -100,8 +101,18 @@ def _running(pid: int) -> bool:
         return True
 
 
+def _start(server_pid: int) -> None:
+    """In each worker, first: a lower CPU priority (`NICE`), then watch the server (`_watch`). Two
+    workers busy scoring on a 2-core machine otherwise share the cores with the event loop, and every
+    request waits its turn for the CPU (health checks during a 5,000-row import on PostgreSQL: p95
+    45-60 ms at the same priority)."""
+    with contextlib.suppress(OSError):  # a platform without priorities: the same work, served less evenly
+        os.nice(NICE)
+    _watch(server_pid)
+
+
 def _watch(server_pid: int) -> None:
-    """In each worker: exit when the server process is gone, however it ended. A worker holds the
+    """Exit when the server process is gone, however it ended. A worker holds the
     forkserver's liveness pipe and its own task queue open, so after a server killed without shutting
     its pool down (SIGKILL, a crash) neither the workers nor the forkserver would ever exit (seen)."""
 
@@ -126,7 +137,7 @@ def warm(workers: int) -> None:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["campaigns.import_pool"])
         pool = concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=ctx, initializer=_watch, initargs=(os.getpid(),)
+            max_workers=workers, mp_context=ctx, initializer=_start, initargs=(os.getpid(),)
         )
         _pool = pool
     started = [pool.submit(_hello) for _ in range(workers)]  # every worker forked and importing
