@@ -1184,23 +1184,51 @@ class Plan:
             line = f"Thanks for asking for the {m.group('what') or m.group('thing').lower()}{after}."
         return line if line and self.ok(line) else None
 
+    @cached_property
+    def later(self) -> str | None:
+        """When a record asks us to come back ("revisit after summer season", "reconnect in August", "maybe
+        later in the year", "not until after the EHR migration in Jan"), said after a verb: "after the summer
+        season", "in August", "later in the year"; None when the notes set no such time."""
+        m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
+        if not m:
+            return None
+        when = _time_phrase(m.group("when"))
+        first = when.split()[0].lower()
+        how = (m.group("how") or ("" if first in ("after", "later", "next", "this") else "in")).lower()
+        if how == "in" and re.match(r"the 20\d\d [a-z]", when):
+            how = "before"  # "not until 2027 delivery": before the 2027 delivery, never "in the 2027 delivery"
+        if re.match(r"(?:after |before )?(?:summer|fall|autumn|winter|spring) season\b", when):
+            when = re.sub(
+                r"^((?:after |before )?)", r"\1the ", when
+            )  # "after summer season" -> "after the summer season"
+        if not _TIME_WORD.search(when):
+            return None  # "after the we hire a VP Sales": no time we could name back to them
+        return f"{how} {when}".strip()
+
     def later_ask(self) -> str | None:
         """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
         in Jan"): offering to follow up then, not pitching now; None when the notes set no such time."""
-        notes = self.ctx.prospect.notes or ""
-        m = _NOT_UNTIL.search(normalise_note(notes))
-        if not m:
+        if self.later is None:
             # "bellen in januari", "anrufen im Januar", "rappeler en janvier": a call they asked for, in their words
-            call = _CALL_BACK.search(notes)
+            call = _CALL_BACK.search(self.ctx.prospect.notes or "")
             said = foreign_when(call.group("when")) if call else None
             ask = f"Shall I call {said}?" if said else None
             return ask if ask and self.ok(ask) else None
-        when = _time_phrase(m.group("when"))
-        how = (m.group("how") or ("" if when.split()[0].lower() == "after" else "in")).lower()
-        if how == "in" and re.match(r"the 20\d\d [a-z]", when):
-            how = "before"  # "not until 2027 delivery": before the 2027 delivery, never "in the 2027 delivery"
-        ask = f"Shall I follow up {how} {when}?".replace("  ", " ")
+        ask = f"Shall I follow up {self.later}?"
         return ask if self.ok(ask) else None
+
+    def holding_note(self) -> tuple[str, str] | None:
+        """Step 1 for someone who asked us to come back later (a blind reader: "he already said 'later', yet he
+        gets a full cold pitch"): no pitch, what we will bring then, and one question about it; None unless the
+        notes set such a time."""
+        notes = self.ctx.prospect.notes or ""
+        if self.later is None or not (self.warm or self.told_in_person or _SAID_TO_US.search(notes)):
+            return None  # "Next lease-up not until 2028": a fact of theirs, not a time they asked us to wait for
+        named = short_company(self.company) if self.company else None
+        plan = f"a one-page plan of what we'd {self.offer_do} first" + (f" for {named}" if named else "")
+        line = f"You said you'd rather pick this up {self.later}, so I'll be in touch then with {plan}."
+        ask = "Anything you'd like me to include in it?"
+        return (line, ask) if self.ok(line) else None
 
     def wants_ask(self) -> str | None:
         """The question for a record that names the next step they want and its date ("wants pilot on 90-365 day
@@ -3102,6 +3130,13 @@ class Plan:
         """`count` subjects of 2-5 words built from the facts, each from a different angle; given the `body`,
         only from facts the body says (a subject never refers to something the email does not mention)."""
         found: list[str] = []
+        if purpose == "opener" and self.holding_note() is not None and self.later:
+            # a note for someone who asked us to come back later is about that time, never "worth a look this
+            # quarter" (a blind reader: it contradicts her August request)
+            when = re.split(r" (?:once|when|so|as|if|since|until|after|before)\b", self.later)[0]  # "in October"
+            held = [f"picking this up {when}", f"{when}, as you asked"]
+            held = [h for h in held if len(h.split()) <= 5] + ["picking this up later", "when you're ready"]
+            return list(dict.fromkeys(held))[:count]
         order = self.facts[step - 1 :] + self.facts[: step - 1] if self.facts else []
         if body is not None:
             order = [f for f in order if _said(f, body) or self.says_restated(f, body)]
@@ -4008,7 +4043,9 @@ def _time_phrase(when: str) -> str:
     )
     first = when.split()[0].lower().split("-")[0] if when.split() else ""
     own = first in _ARTICLES or first in _DETERMINERS or first[:1].isdigit() or first in _WHEN_STARTS
-    if (first in _MONTH_WORDS or re.fullmatch(r"20\d\d", first)) and re.match(r"\S+ (?!\d)[a-z][\w-]*", when):
+    if (first in _MONTH_WORDS or re.fullmatch(r"20\d\d", first)) and re.match(
+        r"\S+ (?!\d|(?:once|when|after|before|if|and|or|so|then|as|since|until)\b)[a-z][\w-]*", when
+    ):
         own = False  # "January budget lock", "2027 delivery": a time before a noun names a thing, "the ..."
     return f"the {when}" if not own or re.match(r"^Q[1-4] (?!next\b|this\b)[a-z]", when) else when
 
@@ -4276,6 +4313,17 @@ _NOT_UNTIL = re.compile(
     r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back|"
     r"reconnect|maybe|possibly|earliest)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
     r"(?P<when>(?:(?:after|the|next|early|late|mid)\s+)?(?:[A-Z][\w-]*|Q[1-4]|\d{4}|spring|summer|fall|autumn|winter)[^;.,]{0,45})",
+    re.IGNORECASE,
+)
+# a time we could say back: a month, a season, a quarter, a year, "later in the year", "next year"
+_TIME_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn|winter)\b|"
+    r"\bQ[1-4]\b|\b20\d\d\b|\b(?:later|next|this) (?:in the )?(?:year|month|quarter)\b|\bfiscal year\b",
+    re.IGNORECASE,
+)
+# the record says the prospect told us something (a reply, a remark, what they are open to)
+_SAID_TO_US = re.compile(
+    r"\b(?:said|says|replied|reply|asked|told|open to|interested)\b|['\u2018\u2019\"][^'\u2018\u2019\"]{3,}['\u2019\"]",
     re.IGNORECASE,
 )
 _TOLD_AT = re.compile(

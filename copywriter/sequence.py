@@ -54,6 +54,15 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     sender does and the number it is judged on, one question tied to the fact's timing. No opt-out filler,
     no stock results line. A record with no usable fact gets the industry's general observation, said as
     general, and the step is flagged `needs_research` (see `generate_sequence_rules`)."""
+    if holding := plan.holding_note():
+        # they asked us to come back later: a short note, no pitch (the sender line only if we met at an event)
+        line, ask = holding
+        after_call = bool(plan.warm and plan.told_in_person and not plan.warm.startswith("Good to meet"))
+        return [
+            p
+            for p in (f"{plan.warm} {line}" if plan.warm else line, "" if after_call else plan.sender_line(*salt))
+            if p
+        ], ask
     lead = plan.lead
     opening = plan.fact_sentence(lead, *salt) if lead is not None else None
     if lead is not None and opening is None:  # the strongest fact cannot be said cleanly: the next one

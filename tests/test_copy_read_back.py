@@ -528,7 +528,7 @@ def test_a_rollout_under_way_is_said_as_work_in_progress() -> None:
     assert _first(body).startswith("You're rolling out SCADA"), body
 
 
-def test_where_we_met_opens_and_a_time_they_asked_us_to_wait_for_is_the_question() -> None:
+def test_where_we_met_opens_and_a_time_they_asked_us_to_wait_for_is_when_we_come_back() -> None:
     _, body = _step_one(
         "healthcare_clinic",
         title="Practice Administrator",
@@ -541,9 +541,11 @@ def test_where_we_met_opens_and_a_time_they_asked_us_to_wait_for_is_the_question
     )
     first = _first(body)
     assert first.startswith("Good to meet you at the ADA SmileCon."), first
-    # the tool they use is acknowledged and what the offer adds beyond it follows, never a non sequitur
-    assert "Solutionreach" in first and "no appointment" in first, first
-    assert _question(body) == "Shall I follow up after the PMS switch in March?", body
+    # they asked us to wait: step 1 says when we come back and with what, and pitches nothing now
+    # (until the holding note, this email pitched reactivation and asked "Shall I follow up after ...?")
+    assert "rather pick this up after the PMS switch in March, so I'll be in touch then" in first, first
+    assert "Solutionreach" not in body and "no appointment" not in body, body
+    assert _question(body) == "Anything you'd like me to include in it?", body
 
 
 def test_crm_arrows_halves_targets_and_who_told_us_are_said_as_a_rep_would() -> None:
@@ -688,7 +690,7 @@ def test_a_quoted_remark_is_not_pasted_and_units_are_spelled_out() -> None:
     assert "sq ft" in first and "in September" in first and "none of the 6 floors leased yet" in first, first
 
 
-def test_a_wait_they_asked_for_is_the_question_and_their_quoted_words_are_not_a_fact() -> None:
+def test_a_wait_they_asked_for_is_when_we_come_back_and_their_quoted_words_are_not_a_fact() -> None:
     _, body = _step_one(
         "casino",
         title="VP Marketing",
@@ -696,8 +698,10 @@ def test_a_wait_they_asked_for_is_the_question_and_their_quoted_words_are_not_a_
         employee_count=900,
         notes="open to a win-back test but not before new FY Jul 1; said 'our hosts already call the top 300'",
     )
-    assert _question(body) == "Shall I follow up in the new fiscal year on July 1?", body
-    assert "top 300" not in body and "You said" not in body, body
+    # the holding note (before it, the question was "Shall I follow up in the new fiscal year on July 1?")
+    assert _first(body).startswith("You said you'd rather pick this up in the new fiscal year on July 1, "), body
+    assert _question(body) == "Anything you'd like me to include in it?", body
+    assert "top 300" not in body and "hosts" not in body, body
 
 
 def test_a_renamed_program_is_news_under_way_and_a_needed_figure_is_what_they_need() -> None:
@@ -2941,3 +2945,34 @@ def test_a_shift_written_as_a_numeral_gets_its_so_what() -> None:
         signals=["Added a 3rd shift at the Dayton plant (Mar 2026)"],
     )
     assert "Another shift means" in body, body
+
+
+def test_someone_who_asked_us_to_come_back_later_gets_a_holding_note_not_a_pitch() -> None:
+    """A blind reader of a record that said "reconnect in August": "she already said 'later', yet she gets a full
+    cold pitch and 'worth a look this quarter'". Step 1 says when we come back and with what, asks one question
+    about it, and its subject is that time; a time that is only a fact of theirs keeps the usual email."""
+    subject, body = _step_one(
+        "restaurant",
+        title="Director of Operations",
+        company="Copperline Taqueria Group",
+        email="d.ruiz@copperlinetaqueria.com",
+        employee_count=350,
+        notes="Call 5/2, 15 min. 9 units, Toast POS. "
+        "Told us to circle back in October once the menu refresh is done.",
+    )
+    first = _first(body)
+    assert first.startswith("Good talking on the 2nd."), body
+    assert "rather pick this up in October once the menu refresh is done, so I'll be in touch then" in first
+    assert first.endswith("for Copperline."), first
+    assert _question(body) == "Anything you'd like me to include in it?", body
+    assert body.count("\n\n") <= 4, body  # greeting, note, question, sign-off: after a call, no sender line
+    assert subject == "picking this up in October", subject
+    _, fact = _step_one(
+        "restaurant",
+        title="Director of Operations",
+        company="Copperline Taqueria Group",
+        email="d.ruiz@copperlinetaqueria.com",
+        employee_count=350,
+        notes="9 units, Toast POS. Next new opening not until 2028.",
+    )
+    assert "rather pick this up" not in fact, fact
