@@ -885,6 +885,11 @@ class Plan:
             # the offer said the way a practitioner says it: what happens for the buyer, not the number we are
             # judged on (blind readers took "the one number we're judged on is ..." in every email for a template,
             # and for a promise the offer never makes)
+            # with no compliance label, and the channels said once ("HIPAA-compliant ... text and email campaigns:
+            # overdue patients get a text or email ..." read as the offer pasted in, by tuning readers)
+            what = _LABELS.sub("", what)
+            if _CHANNELS.search(how + " "):
+                what = _CHANNELS.sub("", what)
             options = [f"{co} {self.offer_verb} {what}: {how}.", f"At {co}, we {verb} {what}: {how}."]
             if (self.voice + stable_int(self.ctx.seed, "voice")) % 2:
                 options.reverse()
@@ -4315,6 +4320,10 @@ _NOT_UNTIL = re.compile(
     r"(?P<when>(?:(?:after|the|next|early|late|mid)\s+)?(?:[A-Z][\w-]*|Q[1-4]|\d{4}|spring|summer|fall|autumn|winter)[^;.,]{0,45})",
     re.IGNORECASE,
 )
+# the channels an offer names before its head ("email and SMS retention marketing", "text and email campaigns")
+_CHANNELS = re.compile(r"\b(?:text|e-?mail|SMS)(?:(?:,? and|,? or|,|/) ?(?:text|e-?mail|SMS))*\s+(?=[a-z])")
+# a compliance label before an offer ("HIPAA-compliant", "compliance-reviewed")
+_LABELS = re.compile(r"\b[\w-]+-(?:compliant|reviewed)\s+")
 # a time we could say back: a month, a season, a quarter, a year, "later in the year", "next year"
 _TIME_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn|winter)\b|"

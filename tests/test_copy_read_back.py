@@ -2976,3 +2976,18 @@ def test_someone_who_asked_us_to_come_back_later_gets_a_holding_note_not_a_pitch
         notes="9 units, Toast POS. Next new opening not until 2028.",
     )
     assert "rather pick this up" not in fact, fact
+
+
+def test_the_sender_line_names_no_compliance_label_and_says_the_channel_once() -> None:
+    """ "HIPAA-compliant patient recall and reactivation text and email campaigns: overdue patients get a text or
+    email ..." read as the offer pasted in (tuning readers): the label goes, the channel is said where the work
+    is described, and an offer whose description names no channel keeps its own ("email and SMS")."""
+    _, clinic = _step_one(
+        "healthcare_clinic", title="Practice Manager", company="Larkspur Dental Studio", employee_count=30
+    )
+    sender = next(p for p in clinic.split("\n\n") if "RecallRx" in p)
+    assert "HIPAA" not in sender and "compliant" not in sender, sender
+    assert "patient recall and reactivation" in sender, sender
+    assert len(re.findall(r"\btext\b", sender)) <= 1, sender
+    _, casino = _step_one("casino", title="VP Marketing", company="Larkspur Casino", employee_count=800)
+    assert "player reactivation email and SMS campaigns" in casino, casino

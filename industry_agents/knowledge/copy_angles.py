@@ -73,7 +73,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="the share of room nights booked direct",
         how=(
             "past guests are asked by email to book their next stay direct, and search ads reach new guests before the OTAs do",
-            "past guests get an email inviting them back direct, and metasearch ads catch new guests while they compare rates",
+            "past guests get an email inviting them back, with a reason to book their next stay on your own site",
         ),
         how_when=r"\bdirect\b",
         consequences=(
@@ -279,7 +279,7 @@ ANGLES: dict[str, CopyAngles] = {
         segment="dental and medical practices",
         judged_on="open appointment slots filled",
         how=(
-            "overdue patients get a link to book an open slot, with no extra calls for your front desk",
+            "overdue patients get a text or email with a link to book an open slot themselves",
             "overdue patients are sent a link to book an open slot, so your front desk doesn't have to call them",
         ),
         how_when=r"\brecall\b|\breactivation\b",
@@ -593,8 +593,8 @@ ANGLES: dict[str, CopyAngles] = {
         segment="property managers and developers",
         judged_on="weeks to lease up",
         how=(
-            "search, social and listing-site ads bring in people looking for space like yours, and email follows up until they tour",
-            "ads on search, social and the listing sites reach people looking for space like yours, and email follows them up until they book a tour",
+            "search, social and listing-site ads reach people looking to rent in your market, and email follows up until they tour",
+            "ads on search, social and the listing sites reach people looking to rent in your market, and email follows them up until they book a tour",
         ),
         how_when=r"\blease-up\b|\bvacant\b",
         consequences=(
