@@ -703,7 +703,7 @@ _WITH = (
 )
 CALL_LABEL = re.compile(
     r"^(?:(?:(?:2nd|3rd|second|third|follow-up|follow up|f/u)\s+(?=[Cc]all|[Mm]eeting|[Mm]tg))?"  # "2nd call 3/9"
-    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Meeting|Mtg|Spoke|"
+    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Intro|Meeting|Mtg|Spoke|"
     r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)"
     + _WITH
     + r"\s+(?:on\s+)?"
@@ -1240,6 +1240,11 @@ _NOTE_SPEAK = (
     (re.compile(r"\bpts\b"), "patients"),
     # "20 min away" -> "20 minutes away"; "4 SDRs + 2 AEs" -> "4 SDRs and 2 AEs"
     (re.compile(r"(?<=\d) ?min\b\.?"), " minutes"),
+    # "Hiring 3 SDRs + SDR Manager" -> "3 SDRs and an SDR Manager": one role after a count of others takes "a"
+    (
+        re.compile(r"(?<=\d )([A-Za-z]+s) \+ ([A-Z][\w-]*(?: [A-Z][\w-]*)?)\b(?! [a-z]*s\b)"),
+        lambda m: f"{m.group(1)} and {with_article(m.group(2))}",
+    ),
     (re.compile(r"(?<=\w) \+ (?=\d|[A-Za-z])"), " and "),
     # "MQL to SQL ~9%" -> "MQL-to-SQL rate about 9%"
     (
@@ -1416,6 +1421,12 @@ _NOTE_SPEAK = (
     ),
     (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
     (re.compile(r"(?<=\d)\+? mo\b"), lambda m: m.group(0).replace("mo", "months")),  # "18+ mo"
+    (re.compile(r"(?<=\d) mi\b(?= (?:north|south|east|west|away|from|out)\b)"), " miles"),  # "40 mi east"
+    # "tier restructure effective April 2026" -> "... from April 2026" (never "the April effective")
+    (
+        re.compile(r"(?<=[a-z]) effective (?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"),
+        " from ",
+    ),
     # "No-shows running ~14%, ~1,900 kids overdue for well visits": two measures, each with its verb
     (re.compile(r"^(No-shows|Cancellations|Cancels|No-show rates) running (?=(?:about |~))"), r"\1 are running "),
     (

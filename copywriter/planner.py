@@ -4257,7 +4257,7 @@ _FULL = re.compile(
 )
 _BUYING_NOTE = re.compile(
     r"^(?:(?:he|she|they)\s+)?(?:decides?|signs?|approves?)\s+(?:with|w/)\b|^(?:(?:he|she|they)\s+(?:is|are)\s+)?"
-    r"interested in\b"
+    r"(?:interested in|curious about|open to)\b"
     # who they want on the next call and whether they want one ("Wants to loop in office mgr on next call",
     # "Didn't want a call yet", "No demo until Q3"): how the deal moves, never news told back to them
     r"|^(?:(?:he|she|they)\s+)?(?:wants?|asked|would like|plans?|will)\s+to\s+(?:loop|bring|include|add|invite|cc)\b"

@@ -159,6 +159,11 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
                 with_hire  # "... completed its $48M renovation and is now hiring a Player Reactivation Analyst."
             )
             more = next((f for f in plan.facts if f not in (lead, dated, hire) and not _said(f, with_hire)), None)
+            if hire is not None and not first[1]:
+                # the news has no "so what" of its own: the hire's ("Congrats on launching catering in 12 units,
+                # and I see you're now hiring a Loyalty Program Manager." ended there; a tuning reader: two facts,
+                # no point)
+                first[1] = plan.consequence(hire) or plan.so_what(hire, *salt)
         with_figure = (
             plan.with_figure(opening, lead, more)
             if more is not None and opening and first[0] == opening and not with_hire

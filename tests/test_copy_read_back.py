@@ -2991,3 +2991,57 @@ def test_the_sender_line_names_no_compliance_label_and_says_the_channel_once() -
     assert len(re.findall(r"\btext\b", sender)) <= 1, sender
     _, casino = _step_one("casino", title="VP Marketing", company="Larkspur Casino", employee_count=800)
     assert "player reactivation email and SMS campaigns" in casino, casino
+
+
+def test_shapes_from_the_spent_holdout16_and_holdout17_reads() -> None:
+    """Shapes tuning readers of holdout16/17 marked, probed in our own wording: "the April effective" (a date after
+    "effective"), "3 SDRs and SDR Manager", "40 mi east", "Metriqa's curious about outsourced SDR, said." (an
+    interest note said as news, its quote cut), an intro call not thanked for, and news joined to a hire with no
+    "so what" after them."""
+    subject, club = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Lone Cedar Casino",
+        email="a.moss@lonecedarcasino.com",
+        employee_count=1500,
+        signals=["Announced rewards program overhaul effective March 2026"],
+    )
+    assert "effective" not in subject + club and "overhaul from March 2026" in club, (subject, club)
+    _, team = _step_one(
+        "saas",
+        title="CRO",
+        company="Quintly",
+        email="j.park@quintly.io",
+        employee_count=150,
+        signals=["Hiring 4 SDRs + SDR Team Lead"],
+    )
+    assert "4 SDRs and an SDR Team Lead" in team, team
+    _, rival = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Lone Cedar Casino",
+        email="a.moss@lonecedarcasino.com",
+        employee_count=1500,
+        notes="Call 6/3. Lapsed rated players up ~12% since a competitor opened 25 mi south.",
+    )
+    assert "25 miles south" in rival and " mi " not in rival, rival
+    _, curious = _step_one(
+        "saas",
+        title="Co-founder & CEO",
+        company="Tallyfin",
+        email="sam@tallyfin.com",
+        notes="intro 3/12 - ~60 ppl. Curious about outsourced SDR, said 'maybe next half'.",
+    )
+    assert _first(curious).startswith("Thanks"), curious  # the intro call is thanked for
+    assert "curious" not in curious.lower() and ", said" not in curious, curious
+    _, hire = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Bramble Street Pizza",
+        email="k.lowe@bramblestreetpizza.com",
+        employee_count=700,
+        signals=["Launched a lunch menu in 20 units (2026-03)", "Hiring: Loyalty Marketing Manager"],
+    )
+    first = _first(hire)
+    assert "hiring a Loyalty Marketing Manager" in first, hire
+    assert len(re.findall(r"[.!?](?:\s|$)", first)) >= 2, first  # the two facts, then what they mean for them

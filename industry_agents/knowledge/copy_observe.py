@@ -162,7 +162,7 @@ OBSERVE: dict[str, Observations] = {
                 "guests usually chose the place itself rather than a brand, which makes them the easiest guests to ask to book direct next time",
                 (
                     "Every one of them who rebooks through an OTA pays a commission the hotel doesn't have to pay.",
-                    "Asking them after the first stay is usually all it takes to move the second one direct.",
+                    "Asking them after the first stay is the simplest way to move the second one direct.",
                 ),
                 ("guests who chose you", "boutique repeat stays"),
                 unless=r"\bbrand(?:ed|-affiliated)\b|\bfranchis\w*|\b(?:Marriott|Hilton|Hyatt|IHG|Accor|Wyndham|Choice Hotels)\b",
@@ -278,10 +278,10 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bracino\b|\bdowns\b|\brace ?(?:track|course|way)\b",
                 "a racino",
-                "many rated players first signed up on a race day, and the ones who have lapsed since rarely hear from the casino again",
+                "rated players who come for the races and then stop visiting rarely hear from the casino again",
                 (
                     "They already know the property and you already know what they play, which makes them some of the cheapest players to win back.",
-                    "A lapsed rated player who came for the races is already on file, which makes them some of the cheapest players to win back.",
+                    "A lapsed rated player is already on file, which makes them some of the cheapest players to win back.",
                 ),
                 ("lapsed race-day players", "rated players between meets"),
             ),
@@ -352,7 +352,7 @@ OBSERVE: dict[str, Observations] = {
                 "a pediatric practice",
                 "much of the recall list is well-child visits and vaccine catch-ups that parents mean to book and then don't",
                 (
-                    "A reminder at the right age is usually all it takes, and each one fills a slot with a family that already knows the practice.",
+                    "A reminder at the right age brings many of them in, and each one fills a slot with a family that already knows the practice.",
                     "Those families already know the practice, so they are the quickest way to fill open slots.",
                 ),
                 ("overdue well-child visits", "well-child and vaccine visits"),
@@ -404,7 +404,7 @@ OBSERVE: dict[str, Observations] = {
                 "most open chairs trace back to hygiene recall: six-month cleanings that patients mean to book and then don't",
                 (
                     "Those patients already know the practice, so they are the quickest way to fill open slots.",
-                    "A reminder beyond the first one is usually all it takes to book them.",
+                    "A second reminder, with a link to book, brings many of them in.",
                 ),
                 ("overdue hygiene recalls", "the six-month cleaning"),
             ),
