@@ -1142,6 +1142,7 @@ _SHORTHANDS = {
     "yrs": "years",
     "yr": "year",
     "mgmt": "management",
+    "RNs": "room nights",
     "mktg": "marketing",
     "approx": "about",
     "maint": "maintenance",
@@ -1368,7 +1369,14 @@ _NOTE_SPEAK = (
         re.compile(r"\b(\d[\d,]* hours) (unplanned downtime|downtime)\b"),
         r"\1 of \2",
     ),  # "140 hours unplanned downtime"
-    (re.compile(r"\b(?:in (?:the )?)?([A-Z][\w-]*(?: [A-Z][\w-]*)?) MSA\b"), r"in the \1 area"),  # "Raleigh MSA"
+    # "Raleigh MSA" (a metro area), never "Sending MSA + SOW draft" (a master services agreement)
+    (
+        re.compile(
+            r"\b(?:in (?:the )?)?(?!(?:[A-Z][a-z]*ing|Send|Sent|Signed|Sign|Our|New|Draft|Redlined?)\b)"
+            r"([A-Z][\w-]*(?: [A-Z][\w-]*)?) MSA\b(?!\s*(?:\+|&|and|/)\s*SOW)"
+        ),
+        r"in the \1 area",
+    ),
     # "Expanding into Dallas - 6 new units": the count after a dash, said with "with"
     (
         re.compile(
@@ -1422,6 +1430,13 @@ _NOTE_SPEAK = (
     (re.compile(r"\b(\d+)-mo\b"), r"\1-month"),  # "6-mo recall"
     (re.compile(r"(?<=\d)\+? mo\b"), lambda m: m.group(0).replace("mo", "months")),  # "18+ mo"
     (re.compile(r"(?<=\d) mi\b(?= (?:north|south|east|west|away|from|out)\b)"), " miles"),  # "40 mi east"
+    (re.compile(r"\b([Pp])ipe (?=cov)"), r"\1ipeline "),  # "Pipe cov ~1.8x" -> "pipeline coverage about 1.8x"
+    (re.compile(r"(?<=%) comm\b\.?"), " commission"),  # "at 18% comm"
+    # "~62% of RNs via Expedia/Booking": a share with no verb -> "About 62% of room nights come through ..."
+    (
+        re.compile(r"^((?:[Aa]bout |~\s?)?\d[\d.]*% of (?:[a-z][\w-]* ){0,3}?[a-z][\w-]*s) via\b"),
+        r"\1 come through",
+    ),
     # "tier restructure effective April 2026" -> "... from April 2026" (never "the April effective")
     (
         re.compile(r"(?<=[a-z]) effective (?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"),

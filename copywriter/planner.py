@@ -2081,7 +2081,9 @@ class Plan:
         # comma splices)
         text = _FRAGMENT_AFTER_COMMA.sub(
             lambda m: (
-                m.group(0) if has_verb(["", *m.group("frag").lower().split()]) else f", with {m.group('frag')}"
+                f", and {m.group('frag')}"  # "..., 2 of 5 SDRs quit in August": a clause of its own, joined
+                if has_verb(["", *m.group("frag").lower().split()])
+                else f", with {m.group('frag')}"
             ),
             text,
         )
@@ -4109,7 +4111,8 @@ _NEXT_CALL_WITH = re.compile(
 # else decides, by name
 _DECIDER_NAMED = re.compile(
     r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
-    r"signs?|co-owns?)\b|\b(?:sits? with|reports to) (?:the )?[\w ]{2,20}? \((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)\)"
+    r"signs?|co-owns?)\b|\b(?:sits? with|reports to|(?:is|are) owned by|owned by) (?:the )?[\w ]{2,20}? "
+    r"\((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)(?:, [A-Z]{2,4})?\)"  # "owned by marketing (Greg Ames, CMO)"
 )
 # "skeptical of agencies after a bad experience w/ last vendor", "burned by an outbound agency": a doubt to answer
 _SKEPTIC = re.compile(

@@ -3045,3 +3045,35 @@ def test_shapes_from_the_spent_holdout16_and_holdout17_reads() -> None:
     first = _first(hire)
     assert "hiring a Loyalty Marketing Manager" in first, hire
     assert len(re.findall(r"[.!?](?:\s|$)", first)) >= 2, first  # the two facts, then what they mean for them
+
+
+def test_shapes_from_the_spent_holdout13_tuning_read() -> None:
+    """A tuning reader of holdout13 (seed 777): "I'll send the area and SOW draft" (an MSA is an agreement there),
+    a share "via" the OTAs left unread, and a named owner someone offered to introduce us to."""
+    _, msa = _step_one(
+        "saas",
+        title="CRO",
+        company="Ledgerbright",
+        email="c.wu@ledgerbright.io",
+        employee_count=140,
+        notes="Call 9/3. Pipe cov ~2x. Asked for per-meeting pricing. Sending MSA + SOW draft.",
+    )
+    assert "area" not in msa and "MSA" in msa and "pipeline coverage" in msa, msa
+    _, ota = _step_one(
+        "hotel",
+        title="Director of Revenue",
+        company="Saltmarsh Inn Collection",
+        email="r.hale@saltmarshinns.com",
+        employee_count=120,
+        notes="Call 10/2. ~58% of RNs via Expedia/Booking at 17% comm.",
+    )
+    assert "58% of your room nights come through Expedia and Booking at 17% commission" in ota, ota
+    _, owner = _step_one(
+        "casino",
+        title="Revenue Manager",
+        company="Cedar Falls Casino",
+        email="m.ito@cedarfallscasino.com",
+        employee_count=1200,
+        notes="Spoke 5/9. Said reactivation is owned by marketing (Dana Price, CMO) - she'll intro.",
+    )
+    assert "introduce me to Dana" in owner, owner

@@ -616,8 +616,8 @@ ANGLES: dict[str, CopyAngles] = {
                 r"\bvacan|(?<!9\d% )\boccupancy\b(?!\s+(?:is\s+|at\s+|of\s+)?(?:about\s+|around\s+)?(?:9\d|100)%)|\blease[- ]up\b|"
                 r"\b[1-8]?\d% leased\b",
                 (
-                    "Every empty week is rent that doesn't come back, and the longer space sits, the harder it is to fill at full rent.",
-                    "The longer space sits empty, the bigger the concession it usually takes to fill, and the empty weeks before that are rent that never comes back.",
+                    "Every empty week is rent that doesn't come back, and the longer a vacancy sits, the harder it is to fill at full rent.",
+                    "The longer a vacancy sits, the bigger the concession it usually takes to fill, and the empty weeks before that are rent that never comes back.",
                 ),
             ),
             (

@@ -362,7 +362,7 @@ OBSERVE: dict[str, Observations] = {
                 "an orthopedic practice",
                 "the patients who drift away are usually the ones between a first visit and the follow-up",
                 (
-                    "Each of them is an open slot the schedule was already counting on.",
+                    "Each missed follow-up leaves a slot open that the schedule was already counting on.",
                     "They already know the practice, so they are the quickest way to fill open slots.",
                 ),
                 ("missed orthopedic follow-ups", "patients between visits"),
@@ -373,7 +373,7 @@ OBSERVE: dict[str, Observations] = {
                 "the open slots usually come from patients who stop partway through a plan of care and never book the rest",
                 (
                     "They already have a plan to finish, so they are the quickest slots to fill.",
-                    "Each of them is an open slot with a patient who already knows the clinic.",
+                    "Those patients already know the clinic, which makes them the quickest way to fill open slots.",
                 ),
                 ("unfinished plans of care", "patients who stopped coming"),
             ),
@@ -382,7 +382,7 @@ OBSERVE: dict[str, Observations] = {
                 "a dermatology practice",
                 "annual skin checks are the visits patients most often let slip once nothing is bothering them",
                 (
-                    "Each of them is an open slot with a patient who already knows the practice.",
+                    "Those patients already know the practice, which makes them the quickest way to fill open slots.",
                     "A reminder around the anniversary of the last check is usually what books it.",
                 ),
                 ("overdue annual skin checks", "the annual skin check"),
@@ -797,7 +797,7 @@ OBSERVE: dict[str, Observations] = {
                 "every building turns over part of its units each year, and each vacancy is a new search on the same listing sites every competitor uses",
                 (
                     "Every week a unit waits for its next resident is rent that doesn't come back.",
-                    "Reaching renters before they search is what shortens the weeks a unit sits empty.",
+                    "Being in front of renters while they compare listings is what shortens the weeks a unit sits empty.",
                 ),
                 ("the next turnover", "units between residents"),
                 field="multifamily",
