@@ -25,7 +25,7 @@ from functools import lru_cache
 from copywriter.facts import clean
 from copywriter.restate import NOT_RUNNING
 from copywriter.text import lc_first, strip_end
-from core.text import DATE_STAMP, DATE_TAIL, STOPWORDS, stem, tokens
+from core.text import DATE_STAMP, DATE_TAIL, MONTH, STOPWORDS, stem, tokens
 from intelligence.english import a as with_article
 from intelligence.english import number_word, plural
 from intelligence.foreign import is_foreign
@@ -1439,7 +1439,7 @@ _NOTE_SPEAK = (
     ),
     # "tier restructure effective April 2026" -> "... from April 2026" (never "the April effective")
     (
-        re.compile(r"(?<=[a-z]) effective (?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"),
+        re.compile(rf"(?<=[a-z]) effective (?={MONTH}\b)"),
         " from ",
     ),
     # "No-shows running ~14%, ~1,900 kids overdue for well visits": two measures, each with its verb

@@ -1210,6 +1210,15 @@ class Plan:
             return None  # "after the we hire a VP Sales": no time we could name back to them
         return f"{how} {when}".strip()
 
+    @property
+    def after_call(self) -> bool:
+        """Whether step 1 thanks them for a call: they know who we are, so the sender line is not said again
+        (blind readers of holdout17 and the holdout14 re-read: "introduces the company again to people who were
+        already on a call"); met at an event, they may not remember, and keep it."""
+        return bool(self.warm) and str(self.warm).startswith(
+            ("Thanks for the call", "Thanks again for the", "Good talking", "Thanks for the time")
+        )
+
     def later_ask(self) -> str | None:
         """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
         in Jan"): offering to follow up then, not pitching now; None when the notes set no such time."""
@@ -4329,7 +4338,7 @@ _CHANNELS = re.compile(r"\b(?:text|e-?mail|SMS)(?:(?:,? and|,? or|,|/) ?(?:text|
 _LABELS = re.compile(r"\b[\w-]+-(?:compliant|reviewed)\s+")
 # a time we could say back: a month, a season, a quarter, a year, "later in the year", "next year"
 _TIME_WORD = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|fall|autumn|winter)\b|"
+    rf"\b{MONTH}(?!\w)|\b(?:spring|summer|fall|autumn|winter)\b|"
     r"\bQ[1-4]\b|\b20\d\d\b|\b(?:later|next|this) (?:in the )?(?:year|month|quarter)\b|\bfiscal year\b",
     re.IGNORECASE,
 )

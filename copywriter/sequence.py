@@ -55,14 +55,10 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     no stock results line. A record with no usable fact gets the industry's general observation, said as
     general, and the step is flagged `needs_research` (see `generate_sequence_rules`)."""
     if holding := plan.holding_note():
-        # they asked us to come back later: a short note, no pitch (the sender line only if we met at an event)
+        # they asked us to come back later: a short note, no pitch (no sender line after a call)
         line, ask = holding
-        after_call = bool(plan.warm and plan.told_in_person and not plan.warm.startswith("Good to meet"))
-        return [
-            p
-            for p in (f"{plan.warm} {line}" if plan.warm else line, "" if after_call else plan.sender_line(*salt))
-            if p
-        ], ask
+        said = [f"{plan.warm} {line}" if plan.warm else line, "" if plan.after_call else plan.sender_line(*salt)]
+        return [p for p in said if p], ask
     lead = plan.lead
     opening = plan.fact_sentence(lead, *salt) if lead is not None else None
     if lead is not None and opening is None:  # the strongest fact cannot be said cleanly: the next one
@@ -276,12 +272,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
     if promise := plan.promise_line():
         # what we owe them, said as a commitment; after a meeting or a call they know who we are
         p2 = promise if plan.told_in_person or plan.meeting_ahead else f"{p2} {promise}"
-    elif plan.warm and plan.warm.startswith(
-        ("Thanks for the call", "Thanks again for the", "Good talking", "Thanks for the time")
-    ):
-        # after a call they know who we are: no re-introduction (blind readers of holdout17 and the holdout14
-        # re-read: "introduces the company again to people who were already on a call"); met at an event, they
-        # may not remember, and keep the line
+    elif plan.after_call:
         p2 = ""
     p1 = " ".join(p for p in first if p)
     if lead is not None:
