@@ -864,10 +864,77 @@ _SOURCE_COLON = re.compile(
 _SENTENCE_END = r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)\s+(?=[A-Z0-9~$€£])"
 
 
+# a rep's next sentence in lower case ("... top 500. compliance ok as long as ..."), never after an abbreviation's
+# own period ("approx. 40", "e.g. the", "incl. the")
+_LOWER_SENTENCE = re.compile(r"(?<=[\w)%'\"’])\.\s+(?=[a-z])")
+_ABBREVIATIONS = frozenset(
+    [
+        "approx",
+        "incl",
+        "excl",
+        "vs",
+        "est",
+        "etc",
+        "eg",
+        "ie",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "wk",
+        "wks",
+        "no",
+        "nos",
+        "st",
+        "ave",
+        "dept",
+        "mgr",
+        "sr",
+        "jr",
+        "avg",
+        "min",
+        "max",
+        "ft",
+        "sq",
+        "pc",
+        "co",
+        "inc",
+        "corp",
+        "ltd",
+        "dr",
+        "mr",
+        "ms",
+        "mrs",
+        "prof",
+        "pres",
+        "assn",
+        "intl",
+        "govt",
+        "fig",
+        "cf",
+        "ca",
+        "dir",
+        "vp",
+    ]
+)
+
+
 def _sentences(notes: str) -> list[str]:
     # "..., asked for references": what they asked for is a sentence of its own (it sets the question)
     parts = [s for s in re.split(_SENTENCE_END + r"|;\s*|,\s+(?=(?:asked for|requested) )", notes) if s.strip()]
-    return parts  # a source label ("Investor deck: ...") stays on the raw fact, so it is known to be public
+    out: list[str] = []
+    for part in parts:
+        start = 0
+        for m in _LOWER_SENTENCE.finditer(part):
+            word = re.search(r"([\w.]+)$", part[start : m.start()])
+            if word and (
+                word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(1), re.I)
+            ):
+                continue
+            out.append(part[start : m.start() + 1])
+            start = m.end()
+        out.append(part[start:])
+    return [s for s in out if s.strip()]  # a source label ("Investor deck: ...") stays on the raw fact
 
 
 # "Told a trade magazine unplanned press downtime cost about 9 OEE points": what was told, without a "that"
@@ -990,7 +1057,8 @@ _WILL = re.compile(r"^(?:Will|Plans to|Set to|About to)\s+([a-z]+)\s+", re.IGNOR
 _ING_OF = re.compile(r"^([A-Z][a-z]+ing)\s+of\s+")
 _COUNT_STATE = re.compile(
     r"^((?:about|roughly|around|nearly|over|some)?\s*~?\d[\d,.]*[kK+]?\s+[a-z][\w-]*)\s+"
-    r"(overdue|behind|waiting|lapsed|inactive|unbooked)\b",
+    r"((?:(?:over|more than) )?\d+\+? (?:months?|years?) overdue|overdue|behind|waiting|lapsed|inactive|"
+    r"unbooked)\b",
     re.IGNORECASE,
 )
 _MEASURE_MOVE = re.compile(
@@ -1005,7 +1073,7 @@ _STATE_PCT = re.compile(
 )
 _SLATED = re.compile(
     r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
-    r"((?:slated|scheduled|planned|set|due)\s+(?:for|to)\b)"
+    r"((?:slated|scheduled|planned|set|due)\s+(?:for|to|in)\b)"
 )
 
 
@@ -1014,6 +1082,10 @@ _ANNOUNCED = re.compile(
     r"(?:announced|planned|scheduled|slated)\s+for\s+"
 )
 # "deposit growth the top priority after ...": a noun phrase and what it was called, with no verb between
+_MADE_PRIORITY = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:named|made|set|flagged|listed)\s+(?:as\s+)?"
+    r"(?=(?:a|the)\s+(?:top\s+|key\s+|main\s+|big\s+)?priority\b)"
+)
 _NAMED_AS = re.compile(
     r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(the|a|an)\s+(?:top|main|biggest|first|"
     r"number|no\.|key|single|only|largest|#1)\b"
@@ -1161,6 +1233,10 @@ _SHORTHANDS = {
     "YE": "year-end",
     "bldgs": "buildings",
     "off-prem": "off-premise sales",
+    "nts": "nights",
+    "msgs": "messages",
+    "acct": "account",
+    "accts": "accounts",
     "mos": "months",
     "wks": "weeks",
     "wk": "week",
@@ -1184,7 +1260,7 @@ _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
     r"year|closes|reopens|opening|launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|"
-    r"retires|retiring|leaves|expires|renews|"
+    r"retires|retiring|leaves|expires|renews|to|through|thru|till|until|ends|ending|due|"
     r"closed|completed|signed|started|starts) "
     r"(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
@@ -1195,6 +1271,36 @@ def _count_word(count: str) -> str:
     return number_word(int(count)) if count.isdigit() else count
 
 
+# words a time can follow with no "in" ("before Q1", "by Q2", "early Q3")
+_BEFORE_WHEN = frozenset(
+    [
+        "in",
+        "by",
+        "for",
+        "of",
+        "the",
+        "before",
+        "after",
+        "until",
+        "till",
+        "from",
+        "since",
+        "during",
+        "through",
+        "next",
+        "last",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "from",
+        "to",
+        "into",
+        "and",
+        "or",
+    ]
+)
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
@@ -1205,7 +1311,16 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<=[a-z] )\+(?=\d[\d.,]*%)"), "up "),
     # "lapsed rated = ~38% of db": rated players, and "=" said as a verb
     (re.compile(r"\b([Ll]apsed|[Aa]ctive|[Cc]arded|[Ii]nactive) rated\b(?! players)"), r"\1 rated players"),
+    # "22% of orders via apps = roughly 1,100 orders/wk": a share and the count it comes to, ", or roughly 1,100"
+    (
+        re.compile(r"(?<=\d%)([^=;.]{2,60}?) = (?=(?:about |roughly |nearly |over )?\d[\d,.]*[kK]? [a-z])"),
+        r"\1, or ",
+    ),
     (re.compile(r"(?<=players) = (?=(?:about |roughly |nearly |over )?\d)"), " are "),
+    (
+        re.compile(r"(?<=[a-z]s) = (?=(?:about |roughly |nearly |over )?\d)|(?<=OTAs) = (?=\S)"),
+        " are ",
+    ),  # "OTAs = 58% of ..."
     (re.compile(r"(?<=[a-z]) = (?=(?:about |roughly |nearly |over )?\d)"), " is "),
     # "..., budget approved" -> "..., with the budget approved"
     (re.compile(r",\s*budget (approved|signed off|in place|confirmed)\s*$"), r", with the budget \1"),
@@ -1511,6 +1626,8 @@ _NOTE_SPEAK = (
     (re.compile(r"\b(\d+)\s?mo\+"), r"for \1+ months"),  # "lapsed 12mo+"
     (re.compile(r",? (?:and )?says (?=(?:about |~\s?)?\d)"), ", and "),  # "..., says ~4,200 rated players lapsed"
     (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
+    (re.compile(r"(?<=[a-z])/(?:wk|week)\b"), " a week"),  # "1,100 orders/wk"
+    (re.compile(r"(?<=[a-z])/day\b"), " a day"),
     # "Launched subscription tier 'Kindred Club'": the thing by its name, "the Kindred Club subscription tier"
     (
         re.compile(
@@ -1547,6 +1664,55 @@ _NOTE_SPEAK = (
             r"^(?:[Cc]ertificate of occupancy|T?CO) (?:received|issued|granted|obtained)(?: for| on)? (?:the )?"
         ),
         "Completed the ",
+    ),
+    # "Opening 2 branches in Grand Rapids Q2": a quarter said last, after a place, is when
+    (
+        re.compile(r"\b(?P<word>[A-Za-z]+) (?P<q>Q[1-4](?: 20\d\d)?)(?=\s*[,;.]|\s*$)"),
+        lambda m: f"{m.group('word')} {'' if m.group('word').lower() in _BEFORE_WHEN else 'in '}{m.group('q')}",
+    ),
+    (re.compile(r"~\s?(?=half\b|a third\b|a quarter\b|two thirds\b)"), "about "),  # "~half of transient"
+    (re.compile(r"\bof transient\b(?! \w)"), "of transient stays"),
+    # "hyg chairs 78% booked, goal 90%": the goal it is measured against
+    (re.compile(r", (?:goal|target)(?: is)? (?=(?:about |~)?\d[\d.,]*[%x]\s*$)"), ", against a goal of "),
+    # "digital acct opening (MANTL) live since Aug": in use since then
+    (
+        re.compile(r"^([A-Za-z][\w-]*(?: [a-z][\w-]*){0,3})(?: \([^()]*\))? live since\b"),
+        r"\1 has been live since",
+    ),
+    # "board goal +$120M core deposits by 6/30/27": what the board wants, by when
+    (
+        re.compile(
+            r"^[Bb]oard(?:'s)? (?:goal|target)(?: is)?:? \+?([$€£][\d.,]+\s?[KMBkmb]?) (?:in |of )?"
+            r"([a-z][\w -]{2,30}?) by\b"
+        ),
+        r"Board wants \1 more in \2 by",
+    ),
+    (re.compile(r"\b(\d+) apps (a|per) (month|week|day)\b"), r"\1 applications \2 \3"),  # a bank's applications
+    # "3 acquisitions closing Q1 '27, all 85-88% occ, need repositioning"
+    (re.compile(r", all (?=\d[\d.-]*% (?:occupancy|occupied|leased)\b)"), ", all at "),
+    (re.compile(r", (?:and )?needs? (?=[a-z]+ing\b)"), " and due for "),
+    # "wants proposal + ICP workshop wk of 1/11": the week of a date
+    (re.compile(r"(?<!the )\bweek of (?=\d{1,2}/\d{1,2}\b)"), "the week of "),
+    # "DM reactivation pulling under 2%": a casino's or bank's DM is direct mail, never a direct message
+    (
+        re.compile(r"\bDM(?= (?:reactivation|campaigns?|response|offers?|pieces?|drops?|program|spend|budget)\b)"),
+        "direct-mail",
+    ),
+    # "Expedia share creeping up, ~48%", "DM response dropping, 1.5% last qtr": where the move has got to
+    (
+        re.compile(
+            r"\b(?P<move>(?P<up>rising|climbing|growing|creeping up|up)|dropping|falling|slipping|declining|"
+            r"sliding|shrinking|down), (?P<fig>(?:about |around |roughly )?\d[\d.,]*%)(?= (?:last|in the last) )"
+        ),
+        lambda m: f"{m.group('move')}, {'up' if m.group('up') else 'down'} to {m.group('fig')}",
+    ),
+    (
+        re.compile(
+            r"\b(?P<move>rising|climbing|growing|creeping up|dropping|falling|slipping|declining|sliding|"
+            r"shrinking), "
+            r"(?P<fig>(?:about |around |roughly )?\d[\d.,]*%)(?=[,;.]|$)"
+        ),
+        r"\g<move>, now \g<fig>",
     ),
     # "DM running ~$1.10/pc and she hates it": what direct mail costs a piece; how they feel is not said back
     (
@@ -1696,6 +1862,13 @@ def normalise_note(text: str) -> str:
         if not set(label.split()) & (FINITE | {"target", "goal", "budget", "priority", "focus", "plan"}):
             text = text[m.end() :]
     # "by H2", "completing H1": the half of the year in words
+    # "H1 pipeline coverage 1.9x" -> "first-half pipeline coverage ...": before a noun, H1 describes it
+    text = re.sub(
+        r"(?<!\bfor )(?<!\bin )(?<!\bby )(?<!\bof )(?<!\bto )(?<!\bbefore )(?<!\buntil )(?<!\bfrom )"
+        r"\bH([12])\s+(?=[a-z]{3,}\b)(?!(?:sits|are|was|were|and|the|for|with|only|stands|looks)\b)",
+        lambda m: f"{'first' if m.group(1) == '1' else 'second'}-half ",
+        text,
+    )
     text = _HALF.sub(lambda m: f"{m.group(1) or 'in '}the {'first' if m.group(2) == '1' else 'second'} half", text)
     text = _MONTH_ABBR.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2).lower()[:3]]}", text)  # "in Jan"
     text = re.sub(r"\s{2,}", " ", text)
@@ -1778,6 +1951,11 @@ def normalise_note(text: str) -> str:
     if m and _np_subject(m.group(1)) and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :]):
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
+    m = _NP_MOVING.match(text)
+    if m and _np_subject(m.group(1)):
+        # "Direct-mail reactivation pulling under 2% now" -> "... is pulling under 2% now"
+        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_EVENT_ING.match(text)
     if (
         m
@@ -1820,6 +1998,9 @@ def normalise_note(text: str) -> str:
     m = _ANNOUNCED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE) and verb_kind(m.group(1).split()[0]) is None:
         text = f"{m.group(1)} is set for {text[m.end() :]}"
+    m = _MADE_PRIORITY.match(text)
+    if m and _np_subject(m.group(1)):
+        text = f"{m.group(1)} is {text[m.end() :]}"  # "VIP reactivation named a priority" -> "... is a priority"
     m = _NAMED_AS.match(text)
     if m and verb_kind(m.group(1).split()[0]) is None and not (set(_main_words(text)) & FINITE):
         text = f"{m.group(1)} is {text[m.start(2) :]}"
@@ -1833,6 +2014,12 @@ def normalise_note(text: str) -> str:
     return text
 
 
+# a measure and how it moves, with no verb: "Direct mail response dropping, 1.5% last quarter"
+_NP_MOVING = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(dropping|falling|slipping|declining|sliding|shrinking|rising|"
+    r"climbing|growing|creeping up|pulling|lagging|stalling|trending (?:up|down))"
+    r"(?=\s*,|\s*$|\s+(?:under|below|about|around|at|near|now|\d))"
+)
 _NP_EVENT_ING = re.compile(r"^((?:[A-Z0-9][\w-]*)(?:\s+[\w-]+){0,4}?)\s+([a-z]{3,}ing)\s+(?=\S)")
 _NP_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(~?\d[\d.,]*%)")
 _HEDGES = frozenset(

@@ -138,6 +138,23 @@ _RUN_HEADS = frozenset(
         "flows",
     }
 )
+# a brand naming one thing of theirs ("DoorDash contract runs to June 2027"): "your DoorDash contract", the thing is theirs
+_BRAND_THING = re.compile(
+    r"^\S+ (?:contract|agreement|deal|partnership|exclusivity|account|integration|subscription|renewal|"
+    r"spend|budget|campaigns?|program|listing|rollout)\b(?! (?:and|or)\b)"
+)
+# a measure and the level it sits at: "Direct-mail reactivation is pulling under 2% now"
+_LEVEL = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?: [a-z][\w-]*){0,2}) (?:is|are) (?:(?:pulling|running|sitting|stuck|hovering|still|"
+    r"dropping|falling|slipping|sliding|declining|shrinking|rising|climbing|growing|creeping up),? )?"
+    r"(?P<dir>under|below|over|down to|up to) (?P<pct>\d[\d.]*%)"
+)
+# a meeting set ahead that something is due before: "wants BAA + sample msgs before call 12/9"
+_BEFORE_MEETING = re.compile(
+    r"\b(?:before|ahead of|prior to)\s+(?:the\s+|our\s+)?(?P<what>call|demo|meeting|mtg)\s+(?:on\s+)?"
+    r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
+    re.IGNORECASE,
+)
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
 _UNITS = frozenset(
     {"ft", "feet", "sq", "metres", "meters", "m2", "acres", "hectares", "units", "rooms", "keys", "beds", "seats"}
@@ -501,7 +518,7 @@ _VERB_HINTS = frozenset(
 
 
 _FRAGMENT_AFTER_COMMA = re.compile(
-    r", (?:and (?=only\b))?(?P<frag>(?:(?:about|only|just|~) )?\d(?:(?!\b(?:behind|ahead|short)\b)[^,])*?|"
+    r", (?:and (?=only\b))?(?!(?:all|each|both) at\b)(?P<frag>(?:(?:about|only|just|~) )?\d(?:(?!\b(?:behind|ahead|short)\b)[^,])*?|"
     r"[a-z]+(?<!ing) (?:running|at) \d[^,]*?)(?= and |, |$)"
 )
 _NOT_OWNABLE = frozenset(
@@ -1315,6 +1332,9 @@ class Plan:
         if ahead is not None and ahead.group("how"):
             what = {"mtg": "meeting"}.get(ahead.group("how").lower(), ahead.group("how").lower())
             return what, f"on the {_INFLECT.ordinal(str(int(ahead.group('day'))))}"
+        if before := _BEFORE_MEETING.search(notes):  # "wants BAA + sample msgs before call 12/9"
+            what = {"mtg": "meeting"}.get(before.group("what").lower(), before.group("what").lower())
+            return what, f"on the {_INFLECT.ordinal(str(int(before.group('day'))))}"
         if nxt := _NEXT_SET.search(notes):  # "Next 4/9", "Next: call 11/12": the notes set it as what comes next
             what = {"mtg": "meeting"}.get(
                 (nxt.group("what") or "call").lower(), (nxt.group("what") or "call").lower()
@@ -1344,7 +1364,9 @@ class Plan:
             return None
         them = o.them
         ahead = self.meeting_ahead
-        if o.when:
+        if o.when and ahead is not None and _BEFORE_MEETING.search(f"{o.prep} {o.when}"):
+            when = f"before our {ahead[0]} {ahead[1]}"  # "before call 12/9" -> "before our call on the 9th"
+        elif o.when:
             when = f"{o.prep} {_time_phrase(o.when).replace(' before ', ', before ')}"
         elif ahead is not None:
             when = f"before the {ahead[0]} {ahead[1]}"
@@ -2059,8 +2081,10 @@ class Plan:
             r", (?P<np>(?:[A-Z][\w.]*|(?!(?:about|now|down|up|from|to|at|by|over|under|around|only|just|still|"
             r"with|and|but|or)\b)[a-z][a-z-]+(?<!ing))(?: (?!(?:about|now|from|to|at|by|over|under|around)\b)"
             r"[a-z][\w-]*){0,2}) "
-            r"(?P<fig>(?:about )?\$?\d[\d.,]*(?:-\d[\d.,]*)?[%xX]?)$",
-            lambda m: f", with {m.group('np')} at {m.group('fig')}",
+            r"(?P<fig>(?:about )?[$€£]?\d[\d.,]*(?:-\d[\d.,]*)?[%xXKMB]?)$",
+            lambda m: (
+                f", with {m.group('np')} {'of' if re.search(r'[$€£]', m.group('fig')) else 'at'} {m.group('fig')}"
+            ),
             text,
         )
         # "online sales are up 8%, and repeat customer rate slipped to 24%": the second measure takes its article, and
@@ -2129,6 +2153,13 @@ class Plan:
         )
         if money_news:  # "$18M expansion adds two extrusion lines" -> "your $18M expansion adds ..."
             return f"{owner} {text}"
+        had = re.match(r"^(Had|Has|Have)\s+(?=\S)", text)
+        if had:  # "Had 4 SDRs, 2 quit in October" -> "you had 4 SDRs, and 2 quit in October"
+            verb = had.group(1).lower()
+            verb = ("have" if verb == "has" else verb) if subject == "you" else ("has" if verb == "have" else verb)
+            return f"{subject} {verb} {text[had.end() :]}"
+        if _BRAND_THING.match(text) and has_verb(["", *text.lower().split()[2:3]]):
+            return f"{owner} {text}"  # "DoorDash contract runs to June 2027" -> "your DoorDash contract runs ..."
         site = _SITE_DOES.match(text)
         if site:  # "Website 'Order Online' button links out to DoorDash" -> "the 'Order Online' button on your website ..."
             thing = site.group("thing").lower()
@@ -3019,6 +3050,11 @@ class Plan:
             np = moved.group("np")
             np = np if len(np.split()) > 1 and np.split()[1].isupper() else lc_np(np)  # "Meta CAC" keeps its case
             return f"{np} {moved.group('dir')} {moved.group('pct')}"
+        level = _LEVEL.match(fact.text)
+        if level and angle == 0 and not said and not has_verb(["", *level.group("np").lower().split()]):
+            # "Direct-mail reactivation is pulling under 2% now" -> "direct-mail reactivation under 2%", never "2% now"
+            where = "at" if level.group("dir").endswith(" to") else level.group("dir")  # "response at 1.5%"
+            return f"{lc_np(level.group('np'))} {where} {level.group('pct')}"
         costly = re.search(
             r"([$€£][\d.,]+\s?[KMB]?)\b[\w ,&-]*?\b(renovation|expansion|remodel|rebuild|upgrade)\b", fact.text
         )
@@ -3032,7 +3068,10 @@ class Plan:
         )
         if empty and angle == 0:
             return f"{empty.group(1)} {empty.group(2)} still un{empty.group(3)}"  # "9 suites still unsigned"
-        overdue = re.search(r"\b(\d[\d,]*\+?) ([a-z]+) (?:are|were) (?:still )?overdue\b", fact.text)
+        overdue = re.search(
+            r"\b(\d[\d,]*\+?) ([a-z]+) (?:are|were) (?:still )?(?:(?:over|more than) \d+\+? (?:months?|years?) )?overdue\b",
+            fact.text,
+        )
         if overdue and angle == 0:
             return f"{overdue.group(1)} overdue {overdue.group(2)}"  # "about 1,900 kids are overdue" -> "1,900 overdue kids"
         no_shows = re.search(
@@ -3483,7 +3522,8 @@ _BRANDS = frozenset(
 _ANAPHOR = re.compile(r"\b(?:like that|that deep|that old|that size|those|these)\b|^Getting there\b")
 _AHEAD = re.compile(
     r"\b(?:ends?|expires?|matures?|starts?|begins?|renews?|opens?|launches|closes|goes live|kicks off|is due|"
-    r"(?:is |are )?(?:set|slated|planned|scheduled|due|expected))\s+(?:in|on|by|for|at the end of|next)\b"
+    r"(?:is |are )?(?:set|slated|planned|scheduled|due|expected))\s+(?:in|on|by|for|at the end of|next)\b|"
+    r"\b(?:runs|lasts|is locked in|locked in)\s+(?:to|through|thru|until|till)\b"  # "contract runs to June 2027"
 )
 # "Operates 14 full-service restaurants across three concepts": how big the company is, with its verb
 _SIZE_STATEMENT = re.compile(

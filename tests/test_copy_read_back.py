@@ -3077,3 +3077,70 @@ def test_shapes_from_the_spent_holdout13_tuning_read() -> None:
         notes="Spoke 5/9. Said reactivation is owned by marketing (Dana Price, CMO) - she'll intro.",
     )
     assert "introduce me to Dana" in owner, owner
+
+
+def test_shapes_from_the_holdout19_tuning_read() -> None:
+    """A tuning reader of holdout19 (seed 20261220) and the after-readers of the lost holdout18: reps type the next
+    sentence of a note in lower case ("... top 500. compliance ok as long as ..."), and each is its own fact, never
+    pasted onto the one before; shorthand said as a person says it. Probed in our own wording."""
+    subject, lower = _step_one(
+        "healthcare_clinic",
+        title="Office Manager",
+        company="Brookside Smiles",
+        email="t.ng@brooksidesmiles.com",
+        employee_count=60,
+        notes="spoke 3/4. ~1,700 pts >18 mo overdue for cleanings. chairs 71% booked, goal 85%. no texting today.",
+    )
+    first = _first(lower)
+    assert "about 1,700 patients are over 18 months overdue" in first, lower
+    assert not re.search(r"\. [a-z]", first) and "goal 85%" not in first, lower  # no lower-case fragment pasted
+    assert subject == "1,700 overdue patients", subject
+    _, share = _step_one(
+        "restaurant",
+        title="Director of Marketing",
+        company="Olive & Ash",
+        email="j.ruiz@oliveash.com",
+        employee_count=400,
+        notes="Call 2/3. 3P apps = 36% of orders = roughly 900 orders/wk. Grubhub contract runs to Sep 2027.",
+    )
+    assert "apps is" not in share and "= " not in share and "orders/w" not in share, share
+    assert "900 orders a week" in share and "your grubhub contract runs to september 2027" in share.lower(), share
+    subject, mail = _step_one(
+        "casino",
+        title="Director of Player Development",
+        company="Gold Basin Casino",
+        email="r.ames@goldbasincasino.com",
+        employee_count=900,
+        notes="DM reactivation response sliding, 1.2% last qtr.",
+    )
+    assert "direct-mail reactivation response is sliding, down to 1.2% last quarter" in mail, mail
+    assert subject == "direct-mail reactivation response at 1.2%", subject
+    _, quarter = _step_one(
+        "financial_services",
+        title="SVP Retail Banking",
+        company="Fox River Bank",
+        email="m.lee@foxriverbank.com",
+        employee_count=300,
+        signals=["Opening 3 branches in Appleton Q3"],
+    )
+    assert "in Appleton in Q3" in quarter, quarter
+    _, coverage = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Routewell",
+        email="p.ode@routewell.io",
+        employee_count=180,
+        notes="H2 pipeline coverage 2.1x, needs 3x. had 6 SDRs, 3 quit in Sept.",
+    )
+    assert "your second-half pipeline coverage is 2.1x" in _first(coverage).lower(), coverage
+    assert "your had" not in coverage.lower() and "in the second half pipeline" not in coverage, coverage
+    _, owed = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Maple Hill Pediatrics",
+        email="s.rao@maplehillpeds.com",
+        employee_count=80,
+        notes="Call 11/18. ~900 kids overdue for well visits. wants BAA + sample msgs before call 12/11.",
+    )
+    assert "before our call on the 11th" in owed and "before the call December" not in owed, owed
+    assert "Shall we find" not in owed and "Would a short call" not in owed, owed  # a call is already set

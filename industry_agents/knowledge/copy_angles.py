@@ -229,6 +229,10 @@ ANGLES: dict[str, CopyAngles] = {
                 "A change to the club gives lapsed players a reason to come back{date}, if someone tells them.",
             ),
             (
+                r"\b(?:direct[- ]mail|mailers?)\b[^.;]*\b(?:response|pulling|dropp|fall|declin|slipp|down|under|costs?)\b",
+                "Every point direct-mail response drops makes each lapsed player it wins back cost more, and an email or text reaches the same players for a fraction of a mailer.",
+            ),
+            (
                 r"\bopt-in\b|\bSMS list\b|\bsubscribers?\b",
                 "A list like that is the cheapest way to reach lapsed players, as long as it carries more than the weekly promotion.",
             ),
