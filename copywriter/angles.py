@@ -745,6 +745,13 @@ def _clean_fact(text: str) -> str:
     if lease := _LEASE_UP_LABEL.match(text):
         when = f" in {lease.group('when')}" if lease.group("when") else ""
         text = f"Lease-up begins at {lease.group('name')} ({lease.group('units')}){when}"
+    # "Hiring: 5 open roles for Sales Development Representative": so many of that role
+    text = re.sub(
+        r"^Hiring:? (\d+|two|three|four|five|six) open (?:roles|positions|reqs|openings) for (?:an? )?"
+        r"([A-Z][\w&/-]*(?: [A-Z][\w&/-]*){0,3}?)s?(?:\s*\([^()]*\))?$",
+        lambda m: f"Hiring {m.group(1)} {plural(m.group(2))}",
+        text,
+    )
     # "3 open BDR roles (Sept 2025)": a count of open roles is a job ad
     text = re.sub(
         r"^(\d+|two|three|four|five|six) open ([A-Z][\w/&-]*(?: [A-Z][\w/&-]*){0,3}) "
@@ -1693,6 +1700,21 @@ _NOTE_SPEAK = (
     (re.compile(r", (?:and )?needs? (?=[a-z]+ing\b)"), " and due for "),
     # "wants proposal + ICP workshop wk of 1/11": the week of a date
     (re.compile(r"(?<!the )\bweek of (?=\d{1,2}/\d{1,2}\b)"), "the week of "),
+    # "acquired 180,000 sq ft suburban office portfolio": one new thing takes its "a"
+    (
+        re.compile(
+            r"\b((?:[Oo]pen|[Aa]cquir|[Bb]uy|[Aa]dd|[Ll]aunch|[Ss]ign)(?:ed|ing)|[Bb]ought) "
+            r"(?=\d[\d,.]*\s?[KkMm]?\s?(?:sq ft|sf|square feet|-unit|-room|-bed|-key|-acre|-store|-site)\b"
+            r"(?! of\b))"
+        ),
+        r"\1 a ",
+    ),
+    (re.compile(r", (?=(?:about |~)?\d[\d.]*% (?:vacant|leased|occupied)\s*$)"), ", now "),
+    # "board goal ... by 6/30/27": a full date as a person writes it
+    (
+        re.compile(r"\b(by|before|on|until|through) (1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/(20)?(\d\d)\b"),
+        lambda m: f"{m.group(1)} {calendar.month_name[int(m.group(2))]} {int(m.group(3))}, 20{m.group(5)}",
+    ),
     # "DM reactivation pulling under 2%": a casino's or bank's DM is direct mail, never a direct message
     (
         re.compile(r"\bDM(?= (?:reactivation|campaigns?|response|offers?|pieces?|drops?|program|spend|budget)\b)"),
@@ -2021,7 +2043,7 @@ _NP_MOVING = re.compile(
     r"(?=\s*,|\s*$|\s+(?:under|below|about|around|at|near|now|\d))"
 )
 _NP_EVENT_ING = re.compile(r"^((?:[A-Z0-9][\w-]*)(?:\s+[\w-]+){0,4}?)\s+([a-z]{3,}ing)\s+(?=\S)")
-_NP_PCT = re.compile(r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(~?\d[\d.,]*%)")
+_NP_PCT = re.compile(r"^((?:[A-Z][\w-]*|\d+-[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3}?)\s+(~?\d[\d.,]*%)")
 _HEDGES = frozenset(
     {"only", "about", "around", "roughly", "nearly", "over", "under", "just", "almost", "some", "up", "down"}
     | {"at", "of", "in", "for", "by", "to", "from", "with", "on", "near", "below", "above"}

@@ -107,7 +107,8 @@ _TRADE_WORDS = frozenset(
     management manufacturing marketing medical orthodontics packaging pharmacy physical practice
     professional properties property racetrack racino realty rehab rehabilitation residential resort
     resorts restaurant restaurants savings senior services solutions spa sports studio studios suites
-    system systems therapy trust veterinary wealth wellness winery components parts partners pediatrics""".split()  # noqa: SIM905
+    system systems therapy trust veterinary wealth wellness winery components parts partners pediatrics
+    developments development adviseurs advisers belastingadviseurs""".split()  # noqa: SIM905
 )
 # A one-word remainder that is a common word, not a name: "American Dental Partners" stays whole.
 _GENERIC_NAME_WORDS = frozenset(
@@ -117,6 +118,9 @@ _GENERIC_NAME_WORDS = frozenset(
 )
 
 
+_JOINERS = frozenset(["&", "and", "en", "et", "und", "y"])
+# the small words inside a name people say ("Van den Berg & Smit", "Castellan & Reyes")
+_NAME_PARTICLES = frozenset(["&", "van", "den", "der", "de", "von", "du", "la", "le", "di", "da", "y"])
 # a word that describes the trade after it, never the end of a name people say
 _DESCRIBING_WORDS = frozenset(
     [
@@ -154,12 +158,12 @@ def _trade_tail_dropped(name: str) -> str:
     if len(words) < 3:
         return name  # "Orchard Packaging" is already the name people say
     cut = len(words)
-    while cut > 0 and (w := words[cut - 1].strip(".,").lower()) and (w in _TRADE_WORDS or w in {"&", "and"}):
+    while cut > 0 and (w := words[cut - 1].strip(".,").lower()) and (w in _TRADE_WORDS or w in _JOINERS):
         cut -= 1
     rest = words[:cut]
     if cut == len(words) or not rest or rest[-1].lower() in {"&", "and", "of", "the", "at", "for", "de"}:
         return name
-    if not all(w[:1].isupper() or w[:1].isdigit() for w in rest):
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in rest):
         return name
     # a describing word before the trade goes with it ("Tri-County Community Bank" -> "Tri-County", "Ridgeline
     # Precision Components" -> "Ridgeline": blind readers named the whole legal name in the question)
@@ -169,7 +173,9 @@ def _trade_tail_dropped(name: str) -> str:
         return name  # "American Dental Partners" is not "American"
     if rest[-1].lower() in _DESCRIBING_WORDS or (len(rest) == 2 and rest[0] == "The"):
         return name  # "Tri-State Contract Manufacturing" stays whole; so does "The Alder Lodge"
-    return " ".join(rest)
+    return " ".join(rest).removesuffix(
+        "."
+    )  # "Hartley & Co. CPAs" -> "Hartley & Co", never "... Co.." at a full stop
 
 
 def short_company(company: str) -> str:

@@ -2335,6 +2335,7 @@ def check_broken_subject(subject: str, ctx: LintContext | None) -> list[Finding]
                 if (
                     raw[len(low)] == " "
                     and nxt
+                    and nxt[0] not in "(,;"  # "Alder Yards (312 units) delivers ...": the name is whole
                     and nxt.split()[0] not in _SUBJECT_CUT_OK
                     and nxt.split()[0] not in FINITE  # "$120M in CDs" + "reprice in March": a whole noun phrase
                     and verb_kind(nxt.split()[0])

@@ -155,6 +155,8 @@ _BEFORE_MEETING = re.compile(
     r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
+# a name of two to four capitalised words, no acronym ("Alder Yards", "The Riverside Lofts"), then a space
+_PLACE_NAME = re.compile(r"^(?:The )?(?:[A-Z][a-z][\w'&-]*\s+){2,4}(?=[a-z]|$)")
 _MAKE_HEADS = frozenset({"software", "platform", "app", "tool", "tools", "system", "product", "sensors"})
 _UNITS = frozenset(
     {"ft", "feet", "sq", "metres", "meters", "m2", "acres", "hectares", "units", "rooms", "keys", "beds", "seats"}
@@ -518,7 +520,7 @@ _VERB_HINTS = frozenset(
 
 
 _FRAGMENT_AFTER_COMMA = re.compile(
-    r", (?:and (?=only\b))?(?!(?:all|each|both) at\b)(?P<frag>(?:(?:about|only|just|~) )?\d(?:(?!\b(?:behind|ahead|short)\b)[^,])*?|"
+    r", (?:and (?=only\b))?(?!(?:all|each|both) at\b|(?:19|20)\d\d\b)(?P<frag>(?:(?:about|only|just|~) )?\d(?:(?!\b(?:behind|ahead|short)\b)[^,])*?|"
     r"[a-z]+(?<!ing) (?:running|at) \d[^,]*?)(?= and |, |$)"
 )
 _NOT_OWNABLE = frozenset(
@@ -2332,6 +2334,9 @@ class Plan:
                 return text  # a brand ("DoorDash and Uber Eats are ...") is nobody's possession
             if first.lower().strip(",") in _BRANDS:
                 return text  # "Booking.com delivers about 45% of stays", not "the resort's Booking.com"
+            name = _PLACE_NAME.match(text)
+            if name and has_verb(["", text[name.end() :].split()[0]]):
+                return text  # "Alder Yards delivers in February": a property's name is its own subject, not "your"
             return f"{owner} {text}"
         if re.search(r"\b(?:competitor|competing|rival)\b", " ".join(words[:4]), re.IGNORECASE):
             return f"a {lc_first(text)}" if first.lower() == "new" else lc_first(text)  # not "your competitor"
@@ -3150,6 +3155,8 @@ class Plan:
                     return (
                         f"the {lowered}" if not lowered.startswith("the ") else lowered
                     )  # never "your competitor"
+                if _PLACE_NAME.fullmatch(lowered + " "):
+                    return lowered  # "Alder Yards", never "your Alder Yards"
                 return (
                     lowered
                     if lowered[0].isdigit()
@@ -4068,7 +4075,7 @@ def _observed(clause: str, company: str | None) -> str:
         return f"At {company}, {clause}."
     if figure or not company or re.search(r"\b(?:your|you|you're)\b", clause, re.IGNORECASE):
         return cap_first(clause) + "."
-    if len(clause.split()) > 12 or re.match(r"The [A-Z]", clause):
+    if len(clause.split()) > 12 or re.match(r"The [A-Z]", clause) or _PLACE_NAME.match(clause):
         return cap_first(clause) + "."  # "The Vista is at 71% ...": a long clause or a named place needs no "at X"
     return f"{cap_first(clause)} at {company}."
 

@@ -16,6 +16,7 @@ import inflect
 
 import industry_agents
 from copywriter import generate_sequence_rules
+from copywriter.facts import short_company
 from copywriter.models import Sender
 from copywriter.quality import check_quality
 from intelligence.scoring import analyze_rules
@@ -3144,3 +3145,59 @@ def test_shapes_from_the_holdout19_tuning_read() -> None:
     )
     assert "before our call on the 11th" in owed and "before the call December" not in owed, owed
     assert "Shall we find" not in owed and "Would a short call" not in owed, owed  # a call is already set
+
+
+def test_more_shapes_from_the_holdout19_read() -> None:
+    """The rest of what that read and ours of holdout19 marked, in our own wording: a legal name's trade tail in
+    another language ("Accountants en Adviseurs"), a job ad counted as "open roles for", a property's own name
+    said without "your", a measure whose name starts with a figure, and a date with its year."""
+    assert short_company("De Wit & Bakker Accountants en Adviseurs") == "De Wit & Bakker"
+    assert short_company("Marlow & Co. CPAs") == "Marlow & Co"  # never "... Co.." at a full stop
+    assert short_company("Larchmont Habitat Developments") == "Larchmont Habitat"
+    subject, ads = _step_one(
+        "saas",
+        title="VP Sales",
+        company="Carrowline",
+        email="d.fay@carrowline.io",
+        employee_count=150,
+        signals=["Hiring: 4 open roles for Business Development Representative"],
+    )
+    assert "hiring 4 Business Development Representatives" in ads and "open roles for" not in ads, ads
+    assert subject == "4 Business Development Representatives", subject
+    subject, place = _step_one(
+        "real_estate",
+        title="VP Leasing",
+        company="Fernway Living",
+        email="k.obi@fernwayliving.com",
+        employee_count=200,
+        notes="Call 10/7. Birch Commons (280 units) delivers Apr '27, pre-leased 9% vs 20% target.",
+    )
+    assert "Birch Commons delivers in April 2027" in place and "Your Birch Commons" not in place, place
+    assert subject == "Birch Commons", subject
+    _, rate = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Larkspur Tea",
+        email="m.ito@larkspurtea.com",
+        employee_count=70,
+        notes="90-day repeat rate 19%, wants 30% by Q3.",
+    )
+    assert "90-day repeat rate is 19%" in rate, rate
+    _, dated = _step_one(
+        "financial_services",
+        title="SVP Marketing",
+        company="Kettle Creek Bank",
+        email="l.fox@kettlecreekbank.com",
+        employee_count=250,
+        notes="board goal +$80M core deposits by 3/31/27.",
+    )
+    assert "$80M more in core deposits by March 31, 2027" in dated and "3/31/27" not in dated, dated
+    _, bought = _step_one(
+        "real_estate",
+        title="Director of Asset Management",
+        company="Greyline Capital",
+        email="p.sun@greylinecapital.com",
+        employee_count=60,
+        signals=["Acquired 220,000 sq ft flex portfolio in Tempe, 28% vacant"],
+    )
+    assert "a 220,000 sq ft flex portfolio in Tempe, now 28% vacant" in bought, bought
