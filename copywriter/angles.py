@@ -1240,6 +1240,7 @@ _SHORTHANDS = {
     "YE": "year-end",
     "bldgs": "buildings",
     "off-prem": "off-premise sales",
+    "off-prem orders": "off-premise orders",
     "nts": "nights",
     "msgs": "messages",
     "acct": "account",
@@ -1308,6 +1309,14 @@ _BEFORE_WHEN = frozenset(
         "or",
     ]
 )
+_NO_SINCE = {
+    "trip": "made a trip",
+    "visit": "visited",
+    "order": "ordered",
+    "stay": "stayed",
+    "purchase": "bought",
+    "booking": "booked",
+}
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
@@ -1714,6 +1723,31 @@ _NOTE_SPEAK = (
     (
         re.compile(r"\b(by|before|on|until|through) (1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/(20)?(\d\d)\b"),
         lambda m: f"{m.group(1)} {calendar.month_name[int(m.group(2))]} {int(m.group(3))}, 20{m.group(5)}",
+    ),
+    # "~22k rated players w/ no trip since June": the players who haven't come back, with their verb
+    (
+        re.compile(
+            r"^((?i:about |over |nearly |roughly )?\d[\d,.]*[kK]? (?:[a-z$+-]+ ){0,2}(?:players|patients|guests|"
+            r"customers|members|clients|buyers|cardholders))\s+with\s+no "
+            r"(trip|visit|order|stay|purchase|booking)s? (?=since|in)"
+        ),
+        lambda m: f"{m.group(1)} haven't {_NO_SINCE[m.group(2)]} ",
+    ),
+    # "DM budget cut 20% for '27", "SMS opt-in just 18% of club": a measure said with its verb
+    (re.compile(r"\b(budget|spend|headcount|staff) cut (?=(?:about |by )?\d[\d.]*%)"), r"\1 is cut "),
+    (re.compile(r"^([A-Z][\w-]*(?: [a-z][\w-]*){0,2}) (just|only) (?=\d[\d.]*% of\b)"), r"\1 is \2 "),
+    (re.compile(r"\b(reach|win back|bring back) lapsed(?=[.,;]|$)"), r"\1 lapsed players"),
+    # "own app + loyalty launched '24 but only 9% of orders": what it has brought in since
+    (
+        re.compile(
+            r"^(?P<own>[Oo]wn )?(?P<np>[a-z][\w +-]{2,40}?) launched (?:in )?(?:20|')(?P<yy>\d\d) but "
+            r"(?:only|just) (?P<pct>\d[\d.]*% of [\w -]+?)$"
+        ),
+        lambda m: (
+            f"{'own ' if m.group('own') else ''}{m.group('np')} "
+            + ("have" if re.search(r" (?:and|\+) ", m.group("np")) else "has")
+            + f" brought in only {m.group('pct')} since launching in 20{m.group('yy')}"
+        ),
     ),
     # "DM reactivation pulling under 2%": a casino's or bank's DM is direct mail, never a direct message
     (

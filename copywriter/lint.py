@@ -1052,7 +1052,10 @@ _CLAIM_VERBS = (
     r"offer|offers|specialize|specialise|specializes|focus|focuses|make|makes|sell|sells|handle|handles|"
     r"bring|brings|turn|turns|create|creates|generate|generates|open|opens)"
 )
-_CLAIM_WE = re.compile(rf"\b(?:we|We)(?:'ll| can| also| only| mostly)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$")
+# "a note on how we handle provincial ad rules" answers their question; it claims nothing
+_CLAIM_WE = re.compile(
+    rf"(?<!\bhow )(?<!\bwhether )\b(?:we|We)(?:'ll| can| also| only| mostly)?\s+{_CLAIM_VERBS}\b(?P<rest>.*)$"
+)
 _CLAIM_GOAL = re.compile(
     r"(?:the goal is simple|the outcome we aim for is|the point of our [^,]+ is|built to|comes "
     r"in)[:,]?\s*(?P<rest>.*)$",

@@ -2061,6 +2061,12 @@ class Plan:
                 text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
             else:  # "Evergreen is adding 2 NPs in February and needs their schedules full": one subject, named once
                 text = f"{text[: tail.start()]} and {said}{text[tail.end('verb') :]}"
+        if you:  # "..., so she wants a cheaper channel": in a note about the reader, "she" is the reader
+            text = re.sub(
+                r"(?:,? )\b(so|and|but|because) (?:she|he) (wants|needs|plans)\b",
+                lambda m: f", {m.group(1)} you {m.group(2)[:-1]}",
+                text,
+            )
         # "is about 11% last quarter" -> "was about 11% last quarter": a figure of a time gone by is in the past
         text = re.sub(
             r"\bis ((?:about |around )?\d[\d.,]*%? (?:last|in the last) (?:quarter|month|year))\b", r"was \1", text
@@ -2160,7 +2166,12 @@ class Plan:
             verb = had.group(1).lower()
             verb = ("have" if verb == "has" else verb) if subject == "you" else ("has" if verb == "have" else verb)
             return f"{subject} {verb} {text[had.end() :]}"
-        if _BRAND_THING.match(text) and has_verb(["", *text.lower().split()[2:3]]):
+        brand = text.split()[0]
+        if (
+            _BRAND_THING.match(text)
+            and (brand.lower() in _BRANDS or any(c.isupper() for c in brand[1:]))
+            and has_verb(["", *text.lower().split()[2:3]])
+        ):
             return f"{owner} {text}"  # "DoorDash contract runs to June 2027" -> "your DoorDash contract runs ..."
         site = _SITE_DOES.match(text)
         if site:  # "Website 'Order Online' button links out to DoorDash" -> "the 'Order Online' button on your website ..."
@@ -2342,7 +2353,7 @@ class Plan:
             return f"a {lc_first(text)}" if first.lower() == "new" else lc_first(text)  # not "your competitor"
         owner = "your" if you or not self.company else possessive(self.company)
         if (
-            first in fact.names
+            (first in fact.names and not re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", first))  # "Direct-mail budget"
             or first.strip(",") in " ".join(fact.names).split()
             or first.strip(",").lower() in _BRANDS
             or first.strip(",") in (self.ctx.prospect.technologies or [])

@@ -3201,3 +3201,38 @@ def test_more_shapes_from_the_holdout19_read() -> None:
         signals=["Acquired 220,000 sq ft flex portfolio in Tempe, 28% vacant"],
     )
     assert "a 220,000 sq ft flex portfolio in Tempe, now 28% vacant" in bought, bought
+
+
+def test_call_note_shapes_of_holdout19_casinos_and_restaurants() -> None:
+    """Our wording of what the holdout19 read found in casino and restaurant notes: players "w/ no trip since",
+    a budget cut, "so she wants" about the reader, a channel that brings in only a share since launch, and a
+    request for "how we handle ..." promised, not refused as a claim about us."""
+    _, quiet = _step_one(
+        "casino",
+        title="VP Player Development",
+        company="Copper Ridge Casino",
+        email="l.hart@copperridgecasino.com",
+        employee_count=1100,
+        notes="call 10/2. ~15k rated players w/ no trip since May. hosts only work top 300.",
+    )
+    assert "about 15k rated players haven't made a trip since may" in quiet.lower(), quiet
+    _, cut = _step_one(
+        "casino",
+        title="General Manager",
+        company="Bitterroot Casino",
+        email="g.mott@bitterrootcasino.com",
+        employee_count=500,
+        notes="DM budget cut 30% for '27 so she wants a cheaper channel to reach lapsed. asked for pricing + "
+        "how we handle tribal gaming rules. f/u Thu 1/7",
+    )
+    assert "budget is cut 30% for 2027, so you want a cheaper channel to reach lapsed players" in cut, cut
+    assert "a note on how we handle tribal gaming rules" in cut, cut
+    _, app = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Saltgrass Taqueria",
+        email="r.vega@saltgrasstaqueria.com",
+        employee_count=600,
+        notes="Call 11/3. own app + loyalty launched '23 but only 7% of orders.",
+    )
+    assert "your own app and loyalty have brought in only 7% of your orders since launching in 2023" in app, app

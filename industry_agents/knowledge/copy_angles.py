@@ -321,7 +321,9 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new office opens with empty chairs, and overdue patients from the offices you already run are the easiest to book into them.",
             ),
             (
-                r"\bhir|\bnew providers?\b|\badd\w* \d+ (?:new )?(?:NPs?|PAs?|providers?|hygienists?|dentists?|ODs?)\b(?! chairs| rooms| ops)",
+                r"\bhir\w*\b[^.;]*\b(?:NPs?|PAs?|providers?|hygienists?|dentists?|physicians?|doctors?|therapists?|"
+                r"clinicians?|optometrists?|ODs?|nurse practitioners?|physician assistants?|associates?)\b|"
+                r"\bnew providers?\b|\badd\w* \d+ (?:new )?(?:NPs?|PAs?|providers?|hygienists?|dentists?|ODs?)\b(?! chairs| rooms| ops)",
                 "A new provider's calendar is the hardest to fill in the first months, and overdue patients are the easiest to book into it.",
             ),
             (
