@@ -791,7 +791,10 @@ def _clean_fact(text: str) -> str:
         times = re.search(r"\((?:x|×)\s?(\d+)\)|\s(?:x|×)\s?(\d+)\b|^(\d+) (?=[A-Z])|\((\d+)\s?(?:x|×)\)", written)
         role = re.sub(r"\s*\([^()]*\)|\s(?:x|×)\s?\d+\b|^\d+ (?=[A-Z])", "", written)
         role = re.sub(r"\s+[-–—]\s+[A-Z][\w&/ ]{1,25}$", "", role)  # "BD Manager - Advisory": the department
-        role = re.split(r",|\s[–—-]\s", role)[0].strip()  # "Leasing Manager – Austin": the role, not its place
+        role, *where = re.split(r",|\s[–—-]\s", role)
+        role = role.strip()  # "Leasing Manager – Austin": the role, not its place
+        if where and set(where[0].lower().split()) & _ROLE_FOCUS:
+            role += f" for {where[0].strip().lower()}"  # "CRM Manager, Player Reactivation": what the role is for
         if times and int(n := times.group(1) or times.group(2) or times.group(3) or times.group(4)) > 1:
             last = role.split()[-1]
             many = (
@@ -846,7 +849,9 @@ _LEASE_UP_LABEL = re.compile(
     re.IGNORECASE,
 )
 _EVENT_LABEL = re.compile(
-    r"^(Opening|Launch|Relaunch|Renovation|Grand opening)\s*:\s*(?=[A-Za-z0-9])", re.IGNORECASE
+    r"^(Opening|Launch|Relaunch|Renovation|Grand opening|Completion|Completed)(?:\s*\([^()]*\))?\s*:\s*"
+    r"(?=[A-Za-z0-9])",
+    re.IGNORECASE,
 )
 _EVENT_LABELS = {
     "opening": "Opening",
@@ -854,7 +859,36 @@ _EVENT_LABELS = {
     "launch": "Launching",
     "relaunch": "Relaunching",
     "renovation": "Renovating",
+    "completion": "Completed",
+    "completed": "Completed",
 }
+# what a job ad's second part names when it is the role's work, not its place ("CRM Manager, Player Reactivation")
+_ROLE_FOCUS = frozenset(
+    [
+        "reactivation",
+        "retention",
+        "loyalty",
+        "lifecycle",
+        "recall",
+        "acquisition",
+        "deposits",
+        "leasing",
+        "marketing",
+        "growth",
+        "outbound",
+        "ecommerce",
+        "e-commerce",
+        "digital",
+        "crm",
+        "database",
+        "player",
+        "patient",
+        "players",
+        "patients",
+        "guests",
+        "direct",
+    ]
+)
 _JOB_LABEL = re.compile(
     r"^(?:Job post(?:ing)?s?|Job ads?|Open roles?|Careers|Now hiring|Hiring|Jobs?)(?:\s*\([^()]*\))?\s*[:·•|]\s*"
     r"(?P<role>[A-Za-z0-9].{2,80})$",
@@ -1719,6 +1753,25 @@ _NOTE_SPEAK = (
         r"\1 a ",
     ),
     (re.compile(r", (?=(?:about |~)?\d[\d.]*% (?:vacant|leased|occupied)\s*$)"), ", now "),
+    # "Completed The Riverside, 240 purpose-built rental units, first move-ins January 2027"
+    (
+        re.compile(r"^(Completed (?:The )?[A-Z][\w' -]{2,40}?), (\d[\d,]* [\w -]{2,40}?units?), first move-ins "),
+        r"\1, with \2 and first move-ins in ",
+    ),
+    # "412-room hotel tower on schedule to open March 2027": with its verb
+    (
+        re.compile(
+            r"^((?:[A-Z][\w-]*|\d[\d,]*-[a-z]+)(?: [a-z][\w-]*){0,4}) (on (?:schedule|track|time)) (?=to |for )"
+        ),
+        r"\1 is \2 ",
+    ),
+    (
+        re.compile(
+            r"\bto (open|launch|reopen|close|deliver|start|finish) (?=(?:January|February|March|April|May|June|"
+            r"July|August|September|October|November|December|Q[1-4]|spring|summer|fall|autumn|winter)\b)"
+        ),
+        r"to \1 in ",
+    ),
     # "board goal ... by 6/30/27": a full date as a person writes it
     (
         re.compile(r"\b(by|before|on|until|through) (1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])/(20)?(\d\d)\b"),

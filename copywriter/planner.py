@@ -1389,9 +1389,17 @@ class Plan:
             return None
         them = o.them
         notes = self.ctx.prospect.notes or ""
-        if m := _FOLLOW_UP.search(notes):
+        m = _FOLLOW_UP.search(notes)
+        if m and m.group("month") and self.meeting_ahead is not None:
+            m = None  # "Next 4/9" is the call set ahead: what else to cover on it, not "Does April 9 still work"
+        if m:
             at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
-            ask = f"Does {WEEKDAY[m.group('day').lower()[:3]]}{at} still work to go through {them}?"
+            day = (
+                WEEKDAY[m.group("day").lower()[:3]]
+                if m.group("day")
+                else f"{calendar.month_name[int(m.group('month'))]} {int(m.group('date'))}"  # "f/u 1/7"
+            )
+            ask = f"Does {day}{at} still work to go through {them}?"
         elif (ahead := self.meeting_ahead) is not None:
             ask = f"Anything else you'd like me to cover {'on' if ahead[0] == 'call' else 'at'} the {ahead[0]}?"
         else:
@@ -2980,6 +2988,8 @@ class Plan:
         if words and words[0].lower() == "own":
             words = words[1:]
         noun = _EVENT_NOUNS.get(fact.lemma or "")
+        if noun == "renovation" and re.search(r"\bmove-ins?\b|\bunits\b|\blease-up\b", fact.text):
+            noun = "lease-up"  # "Completed The Riverside, with 240 ... units and first move-ins in January": new, to lease
         if noun and (not words or (len(words) == 1 and (words[0][0].isupper() or "-" in words[0]))):
             return " ".join([*words, noun])  # "Reopening in April" -> "April reopening"
         if not words:
@@ -4290,7 +4300,8 @@ _NEXT_SET = re.compile(
 )
 # "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
 _FOLLOW_UP = re.compile(
-    r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"
+    r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?:(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?|(?P<month>1[0-2]|0?[1-9])/"
+    r"(?P<date>[12]\d|3[01]|0?[1-9])\b)(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"
 )
 # sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")
 _TO_FILL = re.compile(r"\b(?:in lease-up|vacant|empty|available|unleased|to lease)\b")

@@ -47,6 +47,7 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"redlines", "redlines"),
     (r"RFP response", "RFP response"),
     (r"(?:pilot |rollout )?plan", "plan"),
+    (r"(?:pilot |project )?scope", "scope"),
     (r"numbers(?: on [\w -]{3,40})?", "numbers"),
 )
 _ITEM = re.compile(r"\b(?:" + "|".join(f"(?P<i{n}>{p})" for n, (p, _) in enumerate(_ITEMS)) + r")(?![\w-])")
@@ -129,7 +130,7 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
     # a sample keeps its own words ("sample ICP doc"); any other item is said by its name
     said = (
         m.group(0)
-        if name in ("sample", "numbers", "plan", "comparison")
+        if name in ("sample", "numbers", "plan", "comparison", "scope")
         else " ".join(p for p in (before, name) if p)
     )
     if with_:

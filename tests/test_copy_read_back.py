@@ -3236,3 +3236,65 @@ def test_call_note_shapes_of_holdout19_casinos_and_restaurants() -> None:
         notes="Call 11/3. own app + loyalty launched '23 but only 7% of orders.",
     )
     assert "your own app and loyalty have brought in only 7% of your orders since launching in 2023" in app, app
+
+
+def test_signal_shapes_of_the_holdout19_read() -> None:
+    """Our wording of signals the holdout19 read marked: a completion label with its units and first move-ins (the
+    strongest fact, lost to a job ad), a project "on schedule to open <month>", a job ad's second part that is the
+    role's work ("CRM Manager, Player Reactivation" lost "Player Reactivation"), a follow-up set by date, and a
+    "next: pilot scope" we owe."""
+    subject, done = _step_one(
+        "real_estate",
+        title="Director of Leasing",
+        company="Tamarack Homes",
+        email="b.lund@tamarackhomes.com",
+        employee_count=90,
+        signals=[
+            "Completion (2026-10): The Quarry Flats, 180 purpose-built rental units, first move-ins February 2027",
+            "Hiring: Leasing Consultant",
+        ],
+    )
+    assert (
+        "completed The Quarry Flats, with 180 purpose-built rental units and first move-ins in February 2027"
+        in done
+    )
+    assert "Quarry Flats" in subject and "renovation" not in subject, subject
+    _, tower = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Sable Point Casino",
+        email="n.cole@sablepointcasino.com",
+        employee_count=1400,
+        signals=[
+            "News (2026-09): 250-room hotel tower on track to open May 2027",
+            "Hiring: CRM Analyst, Player Retention",
+        ],
+    )
+    assert "250-room hotel tower is on track to open in May 2027" in tower, tower
+    _, analyst = _step_one(
+        "casino",
+        title="VP Marketing",
+        company="Sable Point Casino",
+        email="n.cole@sablepointcasino.com",
+        employee_count=1400,
+        signals=["Hiring: CRM Analyst, Player Retention"],
+    )
+    assert "a CRM Analyst for player retention" in analyst, analyst
+    _, dated = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Kestrel Advisory",
+        email="a.roe@kestreladvisory.com",
+        employee_count=40,
+        notes="all new work via referrals. asked for pricing deck + case study, f/u 2/3",
+    )
+    assert "Does February 3 still work to go through them?" in dated, dated
+    _, scope = _step_one(
+        "casino",
+        title="Director of Player Development",
+        company="Red Hollow Casino",
+        email="c.ng@redhollowcasino.com",
+        employee_count=800,
+        notes="call 11/12. ~9k rated players w/ no trip since July. next: pilot scope to her by 12/18",
+    )
+    assert re.search(r"I.ll (?:have|send) the pilot scope over (?:to you )?by December 18\.", scope), scope
