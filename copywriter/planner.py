@@ -1399,13 +1399,22 @@ class Plan:
                 if m.group("day")
                 else f"{calendar.month_name[int(m.group('month'))]} {int(m.group('date'))}"  # "f/u 1/7"
             )
-            ask = f"Does {day}{at} still work to go through {them}?"
+            ask = (
+                f"Does {day}{at} still work to go through {them}?"
+                if m.group("day")
+                else f"Shall I call you on {day}{at} to go through {them}?"  # "f/u 1/7": our follow-up, not a meeting
+            )
         elif (ahead := self.meeting_ahead) is not None:
             ask = f"Anything else you'd like me to cover {'on' if ahead[0] == 'call' else 'at'} the {ahead[0]}?"
         else:
-            ask = (
-                self.decider_ask()
-                or (
+            ask = self.decider_ask() or (
+                (
+                    f"Could we find 20 minutes once {them}'s with you to go through {them}?"
+                    if them == "it"
+                    else f"Could we find 20 minutes once they're with you to go through {them}?"
+                )
+                if o.when  # "by December 18": no call "next week" before it exists
+                else (
                     f"Would a short call next week to go through {them} work?",
                     f"Shall we find 20 minutes next week to go through {them}?",
                 )[stable_int(self.ctx.seed, "promise") % 2]

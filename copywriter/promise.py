@@ -22,6 +22,7 @@ from intelligence.english import number_word
 # How a note names a thing we send (English and the record languages we read) -> how a rep says it. A word
 # before the thing ("per-meeting pricing", "CPL benchmarks", "law-firm refs") is kept; see `_said_item`.
 _ITEMS: tuple[tuple[str, str], ...] = (
+    (r"pricing deck", "pricing deck"),
     (r"case stud(?:y|ies)|cas clients?|casos? de [ée]xito|Fallstudien?|klantcases?", "case study"),
     (r"decks?|pitch deck", "deck"),
     (r"proposals?|propale|proposition(?: commerciale)?|propuesta|Angebot|offerte|voorstel", "proposal"),
@@ -122,6 +123,10 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         before = before.replace(" ", "-")  # "cost per lead benchmarks": "cost-per-lead benchmarks"
     # "2 QSR refs": the count in words ("two QSR references"); any other figure is no part of the name
     before = re.sub(r"^(\d)(?= \S)", lambda d: number_word(int(d.group(1))), before)
+    counted = re.fullmatch(r"[2-9]", before)
+    if counted and name in ("case study", "sample", "examples", "references"):
+        # "2 case studies": how many, said in words ("the two case studies")
+        return f"{number_word(int(before))} {m.group(0).lower() if name == 'case study' else name}", name
     if len(before.split()) > 2 or re.search(r"\d(?![\d]*-[a-z])", before) or before.lower() in ("to see", "see"):
         before = ""
     before = " ".join(_ABBREVIATIONS.get(w, w) for w in before.split())

@@ -74,7 +74,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         else None
     )
     dated_line = plan.fact_sentence(dated, "also", *salt, also=True) if dated is not None else None
-    # the dated fact's own "so what", when it reads on its own ("A new office opens with empty chairs ..."); one
+    # the dated fact's own "so what", when it reads on its own ("A new location opens with an empty schedule"); one
     # that points back at a figure ("Many of those app orders ...") needs the figure in its fact
     dated_why = plan.consequence(dated) if dated is not None and dated_line else None
     if dated_why and not stands_alone(dated_why):

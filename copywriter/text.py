@@ -324,6 +324,8 @@ _US_SPELLING = (
     (re.compile(r"\bprogramme(s?)\b"), r"program\1"),
     (re.compile(r"\bProgramme(s?)\b"), r"Program\1"),
     (re.compile(r"\bto let\b"), "to lease"),
+    (re.compile(r"\b([Ff]avo)u(rite|r)"), r"\1\2"),
+    (re.compile(r"\b([Cc]ance)ll(ed|ing)\b"), r"\1l\2"),
     (re.compile(r"\b(organi|optimi|prioriti|speciali|personali|recogni)s(e|es|ed|ing|ation)\b"), r"\1z\2"),
 )
 

@@ -56,8 +56,12 @@ def _promised(body: str) -> str:
     return re.sub(r"^I'll send (.+?) over\b", r"I'll have \1 over to you", said)
 
 
-def _go_through(them: str) -> set[str]:
-    """The question after what we owe them, when the notes set no follow-up day and no meeting."""
+def _go_through(them: str, *, dated: bool = False) -> set[str]:
+    """The question after what we owe them, when the notes set no follow-up day and no meeting; when we owe it by a
+    date, never a call "next week" before it exists (a tuning reader of holdout19)."""
+    if dated:
+        held = "it's" if them == "it" else "they're"
+        return {f"Could we find 20 minutes once {held} with you to go through {them}?"}
     return {
         f"Would a short call next week to go through {them} work?",
         f"Shall we find 20 minutes next week to go through {them}?",
@@ -1564,7 +1568,7 @@ def test_calls_tours_and_rep_shorthand_from_the_spent_holdout10_read() -> None:
     assert _first(racino).startswith("Thanks for the meeting on the 14th."), racino
     assert "lapsed rated players have grown to about 12k from about 8k" in racino, racino
     assert _promised(racino) == "I'll have the proposal over to you before the budget lock on January 9.", racino
-    assert _question(racino) in _go_through("it"), racino
+    assert _question(racino) in _go_through("it", dated=True), racino
     subject, sdr = _step_one(
         "saas",
         title="Head of Sales Development",
@@ -3288,7 +3292,7 @@ def test_signal_shapes_of_the_holdout19_read() -> None:
         employee_count=40,
         notes="all new work via referrals. asked for pricing deck + case study, f/u 2/3",
     )
-    assert "Does February 3 still work to go through them?" in dated, dated
+    assert "Shall I call you on February 3 to go through them?" in dated, dated
     _, scope = _step_one(
         "casino",
         title="Director of Player Development",

@@ -318,7 +318,7 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bnew (?:office|location|clinic|site|practice)s?\b|\bopen\w*\b.*\b(?:office|location|clinic|site|practice)s?\b",
-                "A new office opens with empty chairs, and overdue patients from the offices you already run are the easiest to book into them.",
+                "A new location opens with an empty schedule, and overdue patients from the locations you already run are the easiest to book into it.",
             ),
             (
                 r"\bhir\w*\b[^.;]*\b(?:NPs?|PAs?|providers?|hygienists?|dentists?|physicians?|doctors?|therapists?|"
@@ -348,7 +348,7 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         observation=(
             "overdue recall patients",
-            "Most practices I talk to have hundreds of patients who are overdue for a visit and have never had a reminder beyond the first one.",
+            "Most practices I talk to have a long list of patients who are overdue for a visit and have never had a reminder beyond the first one.",
             "Booking them is the quickest way to fill open slots, because they already know the practice.",
         ),
         observation_alt=(
@@ -607,6 +607,10 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\bconcessions?\b|\bweeks? free\b|\bmonths? free\b",
                 "Concessions usually mean the listing sites alone aren't filling the building, and every free week is rent that doesn't come back.",
+            ),
+            (
+                r"\bpre-leased?\b",
+                "Most of the building still has to lease in the first months, and every empty week is rent that doesn't come back.",
             ),
             (
                 r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?(?<!\+ )\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b(?! \+)",

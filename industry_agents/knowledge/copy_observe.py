@@ -490,7 +490,7 @@ OBSERVE: dict[str, Observations] = {
             Trade(
                 r"\bburgers?\b|\bchicken\b|\bpollos?\b|\btacos?\b|\bwings\b|\bbowls?\b|\bshawarma\b|\bsalads?\b|\bpoutinerie\b",
                 "a quick-service brand",
-                "orders are small and frequent, so the same regulars pay the app commission many times a month",
+                "orders are small and frequent, so you pay the app commission on the same regulars many times a month",
                 (
                     "Moving a regular to order direct saves that commission on every order after it.",
                     "The regulars who order every week are the easiest ones to move off the apps.",
