@@ -1668,6 +1668,8 @@ _NOTE_SPEAK = (
     ),
     # reported speech of the notes' reader: "Says ~38% of rated players ..." is what they said, said as the fact
     (re.compile(r"^(?:[Ss]ays|[Mm]entions|[Rr]eports)\s+(?:that\s+)?(?=\S)"), ""),
+    # "Maya says Expedia + Booking are ~half of transient": what she said (the reader, by first name)
+    (re.compile(r"^[A-Z][a-z]+ (?:says|said|mentioned|estimates)\s+(?:that\s+)?(?=[A-Z0-9~$])"), ""),
     (re.compile(r"\bmtgs?\b"), "meetings"),
     (re.compile(r"\b([Uu]nplanned) DT\b"), r"\1 downtime"),
     (re.compile(r"\band (unplanned downtime|downtime|scrap) (?=(?:about|~)\s?\d)"), r"and \1 runs "),
@@ -1917,8 +1919,10 @@ _NOTE_SPEAK = (
     (re.compile(r"(?<=\s)'(\d\d)\b"), r"20\1"),  # "Q2 '27" -> "Q2 2027"
     # "Private equity: minority investment from X" -> "Minority investment from X": the label says it twice
     (re.compile(r"^(?:Private equity|PE|VC|Funding|Investment): (?=(?:an? )?(?:\w+ )?investment\b)", re.I), ""),
-    (re.compile(r"\bUE/DD\b|\bUE and DD\b"), "Uber Eats and DoorDash"),
-    (re.compile(r"\bDD/UE\b|\bDD and UE\b"), "DoorDash and Uber Eats"),
+    (re.compile(r"\bUE\s*(?:/|\+|and)\s*DD\b"), "Uber Eats and DoorDash"),
+    (re.compile(r"\bDD\s*(?:/|\+|and)\s*UE\b"), "DoorDash and Uber Eats"),
+    (re.compile(r"\b1P\b(?= (?:ordering|online ordering|app|channel|site|orders|loyalty)\b)"), "first-party"),
+    (re.compile(r"\s+(?:lol|LOL|haha)\b\.?"), ""),  # a rep's aside, never said back
     (re.compile(r"\s+[-–]\s*$"), ""),
     # "312-unit The Foundry at Eastlake" -> "The Foundry at Eastlake, a 312-unit property,": a name keeps its "The"
     (

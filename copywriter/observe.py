@@ -40,6 +40,8 @@ class Observation:
 
 
 _Entry = Trade | Tool | Market
+# a tool whose bare name reads as something else ("With Q2 in place" read as a calendar quarter by a tuning reader)
+_TOOL_SAID = {"Q2": "the Q2 banking platform"}
 _COMPILED: dict[str, list[tuple[re.Pattern[str], _Entry]]] = {}
 for _slug, _obs in OBSERVE.items():
     _entries: list[_Entry] = [*_obs.tools, *_obs.trades, *_obs.markets]
@@ -204,7 +206,8 @@ def _candidates(plan: Plan) -> list[tuple[float, int, _Entry, str]]:
             for tech in who.technologies:
                 m = pattern.search(tech)
                 if m:
-                    found.append((4.0 if entry.core else 1.0, order, entry, entry.name or m.group(0)))
+                    said_as = entry.name or _TOOL_SAID.get(m.group(0), m.group(0))
+                    found.append((4.0 if entry.core else 1.0, order, entry, said_as))
                     break
         elif isinstance(entry, Trade):
             if pattern.search(name):

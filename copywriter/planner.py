@@ -2095,7 +2095,7 @@ class Plan:
         # of Smokestack BBQ's sales")
         if you or not self.company:
             text = re.sub(
-                r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=(?P<np>[a-z][\w-]*(?: (?!in\b|at\b|"
+                r"((?:\d%|\bhalf|\ba third|\ba quarter|\btwo thirds)\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=(?P<np>[a-z][\w-]*(?: (?!in\b|at\b|"
                 r"across\b|for\b|of\b|by\b|to\b|and\b|per\b|on\b|from\b|last\b|this\b)[a-z][\w-]*){0,2})\b)",
                 lambda m: m.group(1) + ("your " if _singular_noun(m.group("np").split()[-1]) is False else ""),
                 text,
@@ -2377,6 +2377,13 @@ class Plan:
         ):
             if len(words) > 1 and (words[1].lower() in FINITE or has_verb(["", words[1].lower()])):
                 return text  # "Booking.com delivers about 45% of stays": the brand is the subject, nobody's own
+            if (
+                first.strip(",").lower() in _BRANDS
+                and words[1:2] == ["and"]
+                and len(words) > 3
+                and (words[3].lower() in FINITE or has_verb(["", words[3].lower()]))
+            ):
+                return text  # "Expedia and Booking are about half of transient stays": brands, nobody's own
             return f"{owner} {text}"  # "your Deliveroo exclusivity contract": a name keeps its capital
         return f"{owner} {lc_first(text)}"
 

@@ -33,6 +33,7 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"refs|references", "references"),
     (r"benchmarks?", "benchmarks"),
     (r"one-pager|1-pager", "one-pager"),
+    (r"(?:one-page )?overview", "overview"),
     (r"creds|credentials", "credentials"),
     (r"MSA", "MSA"),
     (r"SOW(?: draft)?", "SOW"),

@@ -3302,3 +3302,37 @@ def test_signal_shapes_of_the_holdout19_read() -> None:
         notes="call 11/12. ~9k rated players w/ no trip since July. next: pilot scope to her by 12/18",
     )
     assert re.search(r"I.ll (?:have|send) the pilot scope over (?:to you )?by December 18\.", scope), scope
+
+
+def test_record_words_that_read_as_something_else() -> None:
+    """Our wording of the last shapes of the holdout19 reads: "Q2" the banking platform read as a calendar quarter,
+    "UE+DD" and "1P", a rep's "lol", "<name> says ..." before what the reader said, brands as the subject, and an
+    overview we said we would send."""
+    _, platform = _step_one(
+        "financial_services",
+        title="VP Marketing",
+        company="Millbrook Savings",
+        email="e.kay@millbrooksavings.com",
+        employee_count=220,
+        technologies=["Q2", "Google Ads"],
+    )
+    assert "With Q2 in place" not in platform, platform
+    _, apps = _step_one(
+        "restaurant",
+        title="Director of Marketing",
+        company="Tin Cup Tacos",
+        email="s.diaz@tincuptacos.com",
+        employee_count=300,
+        notes="UE+DD ~30% of orders. loyalty = stamp cards lol. wants 1P ordering live by summer.",
+    )
+    assert "UE+DD" not in apps and " lol" not in apps and "1P" not in apps, apps
+    _, said = _step_one(
+        "hotel",
+        title="Director of Sales & Marketing",
+        company="Cliffside Inn",
+        email="r.moss@cliffsideinn.com",
+        employee_count=90,
+        notes="independent, 120 keys. Rosa says Expedia + Booking are ~60% of transient. ok to send overview now.",
+    )
+    assert "Rosa says" not in said and "Cliffside's Expedia" not in said, said
+    assert "Expedia and Booking are about 60% of" in said and "the overview" in said, said
