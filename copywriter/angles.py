@@ -1745,6 +1745,14 @@ _NOTE_SPEAK = (
     (re.compile(r", (?:and )?needs? (?=[a-z]+ing\b)"), " and due for "),
     # "wants proposal + ICP workshop wk of 1/11": the week of a date
     (re.compile(r"(?<!the )\bweek of (?=\d{1,2}/\d{1,2}\b)"), "the week of "),
+    # "opening first branch in Lancaster County": its first
+    (
+        re.compile(
+            r"\b([Oo]pening|[Oo]pened|[Ll]aunching|[Ll]aunched|[Aa]dding) (?=(?:first|second|third|fourth|fifth|"
+            r"sixth|\d+(?:st|nd|rd|th)) [a-z])"
+        ),
+        r"\1 its ",
+    ),
     # "acquired 180,000 sq ft suburban office portfolio": one new thing takes its "a"
     (
         re.compile(

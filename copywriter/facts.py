@@ -108,7 +108,7 @@ _TRADE_WORDS = frozenset(
     professional properties property racetrack racino realty rehab rehabilitation residential resort
     resorts restaurant restaurants savings senior services solutions spa sports studio studios suites
     system systems therapy trust veterinary wealth wellness winery components parts partners pediatrics
-    developments development adviseurs advisers belastingadviseurs""".split()  # noqa: SIM905
+    developments development adviseurs advisers belastingadviseurs cu fcu""".split()  # noqa: SIM905
 )
 # A one-word remainder that is a common word, not a name: "American Dental Partners" stays whole.
 _GENERIC_NAME_WORDS = frozenset(

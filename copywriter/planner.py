@@ -4420,7 +4420,9 @@ _NOT_UNTIL = re.compile(
 # the channels an offer names before its head ("email and SMS retention marketing", "text and email campaigns")
 _CHANNELS = re.compile(r"\b(?:text|e-?mail|SMS)(?:(?:,? and|,? or|,|/) ?(?:text|e-?mail|SMS))*\s+(?=[a-z])")
 # a compliance label before an offer ("HIPAA-compliant", "compliance-reviewed")
-_LABELS = re.compile(r"\b[\w-]+-(?:compliant|reviewed)\s+")
+# "HIPAA-compliant" read as the offer pasted in (tuning readers of holdout16/17); "compliance-reviewed" stays: to a
+# bank it is the point of the offer (four readers of holdout19 and holdout20 missed it when it was dropped)
+_LABELS = re.compile(r"\b[\w-]+-compliant\s+")
 # a time we could say back: a month, a season, a quarter, a year, "later in the year", "next year"
 _TIME_WORD = re.compile(
     rf"\b{MONTH}(?!\w)|\b(?:spring|summer|fall|autumn|winter)\b|"

@@ -3336,3 +3336,29 @@ def test_record_words_that_read_as_something_else() -> None:
     )
     assert "Rosa says" not in said and "Cliffside's Expedia" not in said, said
     assert "Expedia and Booking are about 60% of" in said and "the overview" in said, said
+
+
+def test_what_the_holdout20_readers_named() -> None:
+    """The after-readers of holdout20 (2 December) named these among what kept emails from going out; in our own
+    wording: a bank hears that the campaigns are compliance-reviewed (the point of the offer to a bank; a clinic's
+    "HIPAA-compliant" label still reads as the offer pasted in), "opening first branch" takes its "its", and a
+    credit union's "CU" is no part of the name people say."""
+    _, bank = _step_one(
+        "financial_services",
+        title="SVP Marketing",
+        company="Pine Hollow CU",
+        email="d.roy@pinehollowcu.org",
+        employee_count=180,
+        signals=["Opening first branch in Clark County (Q2 2027)"],
+    )
+    assert "compliance-reviewed digital deposit" in bank, bank
+    assert "opening its first branch" in bank and "Pine Hollow CU" not in bank.split("\n\n", 1)[1], bank
+    _, clinic = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Fernbrook Family Dental",
+        email="k.ivy@fernbrookdental.com",
+        employee_count=40,
+        signals=["Opened a second office in Salem (October 2026)"],
+    )
+    assert "HIPAA-compliant" not in clinic, clinic

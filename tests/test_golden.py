@@ -48,6 +48,8 @@ from tests.support.golden_support import (
     HOLDOUT15,
     HOLDOUT16,
     HOLDOUT17,
+    HOLDOUT19,
+    HOLDOUT20,
     TUNING,
     TUNING2,
     TUNING3,
@@ -109,6 +111,8 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         HOLDOUT15,
         HOLDOUT16,
         HOLDOUT17,
+        HOLDOUT19,
+        HOLDOUT20,
     ],
     ids=[
         "holdout5",
@@ -124,6 +128,8 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout15",
         "holdout16",
         "holdout17",
+        "holdout19",
+        "holdout20",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

@@ -47,6 +47,8 @@ HOLDOUT14 = GOLDEN / "holdout14.jsonl"
 HOLDOUT15 = GOLDEN / "holdout15.jsonl"
 HOLDOUT16 = GOLDEN / "holdout16.jsonl"
 HOLDOUT17 = GOLDEN / "holdout17.jsonl"
+HOLDOUT19 = GOLDEN / "holdout19.jsonl"
+HOLDOUT20 = GOLDEN / "holdout20.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
