@@ -704,9 +704,8 @@ _WITH = (
 CALL_LABEL = re.compile(
     r"^(?:(?:(?:2nd|3rd|second|third|follow-up|follow up|f/u)\s+(?=[Cc]all|[Mm]eeting|[Mm]tg))?"  # "2nd call 3/9"
     r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Intro|Meeting|Mtg|Spoke|"
-    r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo)"
-    + _WITH
-    + r"\s+(?:on\s+)?"
+    r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo|"
+    r"(?:Plant \d+ |Plant |Site )?Walk-?through)" + _WITH + r"\s+(?:on\s+)?"
     r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b|"
     r"(?P<foreign>Llamada|Reunión|Videollamada|Gespräch|Telefonat|Termin|Gesprek|Belafspraak|Afspraak|Appel|Réunion|"
     r"Rdv|RDV)" + _WITH + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
@@ -1748,11 +1747,29 @@ _NOTE_SPEAK = (
     # "opening first branch in Lancaster County": its first
     (
         re.compile(
-            r"\b([Oo]pening|[Oo]pened|[Ll]aunching|[Ll]aunched|[Aa]dding) (?=(?:first|second|third|fourth|fifth|"
-            r"sixth|\d+(?:st|nd|rd|th)) [a-z])"
+            r"\b([Oo]pens?|[Oo]pening|[Oo]pened|[Ll]aunch(?:es|ing|ed)|[Aa]dd(?:s|ing)) "
+            r"(?=(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) [a-z])"
         ),
         r"\1 its ",
     ),
+    (re.compile(r", leasing now\b"), ", now leasing"),
+    (
+        re.compile(r"\b([A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3}) (?:CU|FCU)\b"),
+        r"\1",
+    ),  # "Keystone Valley CU opens ..."  # "delivers 280-unit Palm Row in Brandon, leasing now"
+    (
+        re.compile(r"\s+[-–]\s+no ([a-z]+) (there yet|there|yet)\b"),
+        r", with no \1 \2",
+    ),  # "... - no pipeline there yet"
+    # "$1.4B assets, LTS at 97%, ALCO wants ~$80M new deposits": the size is no news; the ratio is why they want it
+    (re.compile(r"^[$€£][\d.,]+\s?[KMB] (?:in )?(?:assets|AUM|in deposits), (?=\S)"), ""),
+    (re.compile(r"\bLTS\b(?: ratio)?"), "loan-to-share ratio"),
+    (re.compile(r"\bLTD ratio\b"), "loan-to-deposit ratio"),
+    (
+        re.compile(r"^((?:loan-to-\w+ ratio|[A-Z]{2,4}) at \d[\d.]*%), (ALCO|[Bb]oard|CFO|CEO) wants (.+)$"),
+        r"\2 wants \3, with the \1",
+    ),
+    (re.compile(r"\bwants (?:about |~)?([$€£][\d.,]+\s?[KMB]) new deposits\b"), r"wants \1 in new deposits"),
     # "acquired 180,000 sq ft suburban office portfolio": one new thing takes its "a"
     (
         re.compile(

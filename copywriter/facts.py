@@ -189,6 +189,12 @@ def short_company(company: str) -> str:
         if trimmed == short or not trimmed:
             break
         short = trimmed
+    # "Keystone Valley Credit Union" -> "Keystone Valley" ("Prairie Union Credit Union" keeps its own "Union")
+    union = re.sub(r"\s+(?:Federal\s+)?Credit\s+Union$", "", short)
+    if union != short and (
+        len(union.split()) > 1 or (len(union) >= 4 and union.lower() not in _GENERIC_NAME_WORDS)
+    ):
+        return union
     if short.endswith(("&", " and")):
         return _trade_tail_dropped(company)  # "Poutine & Co." is the name, not "Poutine &"; "Lodge & Spa" a trade
     return _trade_tail_dropped(short) if short else company

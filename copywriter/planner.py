@@ -149,6 +149,28 @@ _LEVEL = re.compile(
     r"dropping|falling|slipping|sliding|declining|shrinking|rising|climbing|growing|creeping up),? )?"
     r"(?P<dir>under|below|over|down to|up to) (?P<pct>\d[\d.]*%)"
 )
+
+
+def _weekday_checked(when: str, today: date | None = None) -> str:
+    """ "Friday November 21" as the note wrote it, without the weekday when it is not that date's (21 November 2026
+    is a Saturday: a blind reader caught it); the date is this year's, or next year's once it is well past."""
+    m = re.fullmatch(
+        rf"(?P<wd>{'|'.join(calendar.day_name)}) (?P<rest>(?P<mon>{'|'.join(calendar.month_name[1:])}) (?P<d>\d{{1,2}}))",
+        when,
+    )
+    if not m:
+        return when
+    today = today or date.today()
+    month, day = list(calendar.month_name).index(m.group("mon")), int(m.group("d"))
+    try:
+        on = date(today.year, month, day)
+        if (today - on).days > 60:
+            on = date(today.year + 1, month, day)
+    except ValueError:
+        return m.group("rest")
+    return when if calendar.day_name[on.weekday()] == m.group("wd") else m.group("rest")
+
+
 # a meeting set ahead that something is due before: "wants BAA + sample msgs before call 12/9"
 _BEFORE_MEETING = re.compile(
     r"\b(?:before|ahead of|prior to)\s+(?:the\s+|our\s+)?(?P<what>call|demo|meeting|mtg)\s+(?:on\s+)?"
@@ -1169,7 +1191,9 @@ class Plan:
                 "plant tour": "plant tour",
                 "site visit": "site visit",
             }
-            if how in visit or how in ("tour", "demo"):
+            if "walk" in how:
+                how = "walk-through"  # "Plant 2 walk-through 11/4"
+            if how in visit or how in ("tour", "demo", "walk-through"):
                 # "Mtg 11/18", "Plant tour 11/6": what we did together, by its name
                 line = f"Thanks for the {visit.get(how, how)} on the {day}."
                 return line if self.ok(line) else None
@@ -1369,7 +1393,7 @@ class Plan:
         if o.when and ahead is not None and _BEFORE_MEETING.search(f"{o.prep} {o.when}"):
             when = f"before our {ahead[0]} {ahead[1]}"  # "before call 12/9" -> "before our call on the 9th"
         elif o.when:
-            when = f"{o.prep} {_time_phrase(o.when).replace(' before ', ', before ')}"
+            when = f"{o.prep} {_weekday_checked(_time_phrase(o.when)).replace(' before ', ', before ')}"
         elif ahead is not None:
             when = f"before the {ahead[0]} {ahead[1]}"
         else:
@@ -2106,7 +2130,8 @@ class Plan:
             r", (?P<np>(?:[A-Z][\w.]*|(?!(?:about|now|down|up|from|to|at|by|over|under|around|only|just|still|"
             r"with|and|but|or)\b)[a-z][a-z-]+(?<!ing))(?: (?!(?:about|now|from|to|at|by|over|under|around)\b)"
             r"[a-z][\w-]*){0,2}) "
-            r"(?P<fig>(?:about )?[$€£]?\d[\d.,]*(?:-\d[\d.,]*)?[%xXKMB]?)$",
+            r"(?P<fig>(?:about )?[$€£]?\d[\d.,]*(?:-\d[\d.,]*)?[%xXKMB]?"
+            r"(?: after [a-z]+| against an? \d[\d.,]*[%x]? target)?)$",
             lambda m: (
                 f", with {m.group('np')} {'of' if re.search(r'[$€£]', m.group('fig')) else 'at'} {m.group('fig')}"
             ),
@@ -4328,6 +4353,8 @@ _CALLED = re.compile(r"(?:^|[;.,]\s*|\s[-–—]\s)" + CALL_LABEL.pattern.remove
 # a press headline's verbs the event table does not hold ("signs", "inks", "lands"), said in the past
 _PRESS_VERBS = {
     "raises": "Raised",
+    "acquires": "Acquired",  # "Keystone Flex acquires ... portfolio": a deal announced is a deal done
+    "buys": "Bought",
     "adds": "Added",
     "signs": "Signed",
     "inks": "Signed",

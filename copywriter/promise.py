@@ -39,6 +39,9 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"SOW(?: draft)?", "SOW"),
     (r"contract draft|draft contract", "draft contract"),
     (r"security questionnaire", "security questionnaire"),
+    (r"security (?:doc|document|overview)s?", "security document"),
+    (r"(?:[\w/-]+ ){0,3}memo", "memo"),
+    (r"(?:[\w-]+ ){0,2}workflows?", "workflow"),
     (
         r"sample (?:[A-Za-z]+ ){0,2}?"
         r"(?:ICP doc|plan|creative|flows?|emails?|campaigns?|texts?|messages?|SMS(?![ -]\w))",
@@ -62,7 +65,8 @@ _THEIRS = (
 _OURS = r"[Ss]end(?:ing)?|[Ee]nvoyer|[Ee]nviar|[Mm]andar|[Ss]chicken|[Ss]enden|[Ss]turen|[Nn]ext:"
 _REQUEST = re.compile(
     rf"(?:^|(?<=[\s(]))(?:(?P<theirs>{_THEIRS})|(?P<ours>{_OURS}))\s+(?:to see\s+)?(?P<items>[^.;:,()]{{2,90}}?)"
-    r"(?:\s+(?P<prep>before|by|d'ici|antes del?|bis)\s+(?P<when>[^.;,()]{2,40}?))?\s*(?=$|[.;,):]|\s+f/u\b)",
+    r"(?:\s+(?P<prep>before|by|d'ici|avant le|avant|antes del?|bis)\s+(?P<when>[^.;,()]{2,40}?))?"
+    r"\s*(?=$|[.;,):]|\s+f/u\b)",
 )
 _HOW = re.compile(r"^how (we|our \w+(?: \w+)?) (.{3,50})$")
 _YOURS = re.compile(r"\b(?:their|his|her)\b")
@@ -136,7 +140,7 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
     # a sample keeps its own words ("sample ICP doc"); any other item is said by its name
     said = (
         m.group(0)
-        if name in ("sample", "numbers", "plan", "comparison", "scope")
+        if name in ("sample", "numbers", "plan", "comparison", "scope", "memo", "workflow")
         else " ".join(p for p in (before, name) if p)
     )
     if with_:
@@ -160,6 +164,9 @@ def owed(notes: str | None) -> Owed | None:
         purpose = _JOIN.sub(" and ", rest[0]).strip() if rest and len(rest[0].split()) <= 6 else ""
         # "... sample SMS flow she can send to compliance": who they will show it to is no part of it
         written = re.sub(r" (?:she|he|they|we) (?:can|could|will|would) .*$", "", written)
+        written = re.sub(
+            r"^(?:send|sending)\s+", "", written, flags=re.IGNORECASE
+        )  # "Next: send deposit case study"
         parts = [c.strip() for c in _JOIN.split(written) if c.strip()]
         # "+ loyalty demo with the owner next Tue", "demo of ordering + loyalty": a meeting they asked for is no
         # thing we send, and neither is what it is about
@@ -210,9 +217,14 @@ def owed(notes: str | None) -> Owed | None:
             elif not when and not re.match(r"any(?:thing)?\b", m.group("when").strip()):
                 # "BAA before any pilot": the BAA first, no date
                 prep, when = (
-                    {"d'ici": "by", "antes de": "before", "antes del": "before", "bis": "by"}.get(
-                        m.group("prep"), m.group("prep")
-                    ),
+                    {
+                        "d'ici": "by",
+                        "avant": "before",
+                        "avant le": "before",
+                        "antes de": "before",
+                        "antes del": "before",
+                        "bis": "by",
+                    }.get(m.group("prep"), m.group("prep")),
                     " ".join(
                         g.WEEKDAYS.get(g.fold(w))
                         or (WEEKDAY.get(w.rstrip(".").lower()) if len(w) <= 4 else None)

@@ -807,7 +807,7 @@ def test_a_long_name_is_said_without_its_trade_descriptor() -> None:
         "American Dental Partners": "American Dental Partners",
         "Orchard Packaging Co.": "Orchard Packaging",
         "Physical Therapy Associates": "Physical Therapy Associates",
-        "Prairie Teachers Credit Union": "Prairie Teachers Credit Union",
+        "Prairie Teachers Credit Union": "Prairie Teachers",  # holdout20 readers: the full name read as pasted
         "Bellhaven Conference Resort": "Bellhaven",  # never "Bellhaven Conference"
         "Redwater Downs Casino & Racetrack": "Redwater Downs",
         # a describing word before the trade goes with it (blind readers named the legal name in the question)

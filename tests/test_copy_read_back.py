@@ -18,6 +18,7 @@ import industry_agents
 from copywriter import generate_sequence_rules
 from copywriter.facts import short_company
 from copywriter.models import Sender
+from copywriter.planner import _weekday_checked
 from copywriter.quality import check_quality
 from intelligence.scoring import analyze_rules
 from schemas import ProspectData
@@ -3362,3 +3363,60 @@ def test_what_the_holdout20_readers_named() -> None:
         signals=["Opened a second office in Salem (October 2026)"],
     )
     assert "HIPAA-compliant" not in clinic, clinic
+
+
+def test_more_of_what_the_holdout20_readers_named() -> None:
+    """Our wording of the rest the holdout20 after-readers named: a walk-through thanked for, a second measure with
+    its target, a rep's "- no pipeline there yet", a credit union's ratio and ALCO goal said whole (no pasted asset
+    size), a memo and a workflow promised, a weekday that is not the date's, an inn called an inn, an acquisition
+    announced is done, and the SDR question without the offer's label."""
+    _, walk = _step_one(
+        "manufacturing",
+        title="VP Operations",
+        company="Riverbend Cartons",
+        email="t.lowe@riverbendcartons.com",
+        employee_count=400,
+        notes="Plant 1 walk-through 10/6. Unplanned downtime ~9% on the corrugators, OEE 61% vs 75% target. "
+        "Needs ROI calc + security doc by 10/30.",
+    )
+    assert walk.split("\n\n")[1].startswith("Thanks for the walk-through on the 6th."), walk
+    assert "with OEE at 61% against a 75% target" in walk and "the ROI model and the security document" in walk
+    _, cu = _step_one(
+        "financial_services",
+        title="VP Marketing",
+        company="Northshore Teachers Credit Union",
+        email="p.ash@northshoreteachers.org",
+        employee_count=250,
+        notes="Met at GAC 3/2. $900M assets, LTS at 95%, ALCO wants ~$40M new deposits by Q4 '27. "
+        "Next: send deposit case study + sample disclosure workflow by 3/20.",
+    )
+    assert "wants about $40M in new deposits by Q4 2027, with the loan-to-share ratio at 95%" in cu, cu
+    assert "$900M" not in cu and "the sample disclosure workflow" in cu and "the send" not in cu, cu
+    assert _weekday_checked("Friday November 21", date(2026, 12, 2)) == "November 21"  # a Saturday in 2026
+    assert _weekday_checked("Friday December 4", date(2026, 12, 2)) == "Friday December 4"
+    _, law = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Aldine Marsh LLP",
+        email="k.marsh@aldinemarsh.com",
+        employee_count=50,
+        notes="Lunch 9/8. Opened Austin office w/ 2 laterals in Aug - no pipeline there yet. "
+        "Send 1-pager + TX ethics rules memo.",
+    )
+    assert "with no pipeline there yet" in law and "the TX ethics rules memo" in law, law
+    _, inn = _step_one("hotel", title="GM", company="Larkspur Inn", email="a.b@larkspurinn.com", employee_count=25)
+    assert "lodge" not in inn, inn
+    _, bought = _step_one(
+        "real_estate",
+        title="Director of Asset Management",
+        company="Ridgefield Industrial",
+        email="m.orr@ridgefieldindustrial.com",
+        employee_count=80,
+        signals=[
+            "News (2026-09): Ridgefield Industrial acquires 4-building, 300,000 sq ft flex portfolio at 68% "
+            "occupancy"
+        ],
+    )
+    assert "is acquiring" not in bought and "acquiring a 4-building" in bought, bought
+    _, sdr = _step_one("saas", title="Head of Growth", company="Quotient Loop", email="a.b@quotientloop.io")
+    assert "outsourced SDR team could book" not in _question(sdr), sdr

@@ -81,7 +81,7 @@ def test_a_gap_the_offer_fills_leads() -> None:
         notes="$250M assets, 4 branches. No dedicated marketing manager.",
     )
     opening, subjects, _ = _opening(row)
-    assert opening.startswith("With no dedicated marketing manager at Prairie Teachers Credit Union,")
+    assert opening.startswith("With no dedicated marketing manager at Prairie Teachers,")
     assert subjects[0] == "without a marketing manager"
 
 

@@ -427,7 +427,7 @@ ANGLES: dict[str, CopyAngles] = {
             "An outside SDR team adds those meetings now, without a hiring round.",
         ),
         hire_roles=r"\b(?:SDR|BDR|sales|account exec|revenue|demand|growth|pipeline|business dev|RevOps)",
-        no_fact_ask="Worth 15 minutes to see what an outsourced SDR team could book for {company} this quarter?",
+        no_fact_ask="Worth 15 minutes to see how many qualified meetings we could book for {company} this quarter?",
     ),
     "ecommerce": CopyAngles(
         segment="online retailers and DTC brands",
@@ -677,8 +677,8 @@ ANGLES: dict[str, CopyAngles] = {
         segment="manufacturers",
         judged_on="hours of unplanned downtime cut",
         how=(
-            "it watches vibration, temperature and cycle time on each machine and warns maintenance when they start to drift",
-            "the software reads vibration, temperature and cycle time from each machine and warns maintenance when they drift",
+            "it watches how each machine is running and warns maintenance when something starts to drift",
+            "the software watches each machine's running data and warns maintenance days before a likely stop",
         ),
         how_when=r"\bmonitoring\b|\bpredictive\b",
         consequences=(

@@ -168,11 +168,21 @@ OBSERVE: dict[str, Observations] = {
                 unless=r"\bbrand(?:ed|-affiliated)\b|\bfranchis\w*|\b(?:Marriott|Hilton|Hyatt|IHG|Accor|Wyndham|Choice Hotels)\b",
             ),
             Trade(
-                r"\b(?:lodge|inn|gasthof|gasthaus)\b",
+                r"\b(?:inn|gasthof|gasthaus)\b",
+                "an inn",
+                "many guests have stayed before, and the OTA is often just where they found it the first time",
+                (
+                    "Each of those return stays costs the inn a commission a direct booking would keep.",
+                    "Moving a returning guest to book direct costs far less than the commission on their next stay.",
+                ),
+                ("guests who come back", "the returning guests"),
+            ),
+            Trade(
+                r"\blodge\b",
                 "a lodge",
                 "many guests have stayed before, and the OTA is often just where they found it the first time",
                 (
-                    "Each of those return stays costs the hotel a commission a direct booking would keep.",
+                    "Each of those return stays costs the lodge a commission a direct booking would keep.",
                     "Moving a returning guest to book direct costs far less than the commission on their next stay.",
                 ),
                 ("guests who come back", "the returning guests"),
