@@ -33,7 +33,7 @@ from sqlalchemy import and_, bindparam, func, select
 
 from core.errors import NotFound
 from database_async import TuneDatabase
-from models import Campaign, CampaignProspect, CampaignStat, CampaignStatHourly
+from models import Campaign, CampaignProspect, CampaignStat, CampaignStatHourly, CampaignStatVersion
 from perf import rawread
 from schemas import Output
 from tracking.ingest import HUMAN_METRICS, METRICS
@@ -430,6 +430,49 @@ def _timeline_rows(since: bool, until: bool) -> Any:
 
 
 _TIMELINE_ROWS = {(s, u): _timeline_rows(s, u) for s in (False, True) for u in (False, True)}
+# The workspace's campaign and its rollups' version (tracking/ingest.py raises it with every rollup
+# write, in the same transaction): no row when the workspace has no such campaign.
+_TIMELINE_VERSION = (
+    select(Campaign.id, CampaignStatVersion.version)
+    .select_from(Campaign)
+    .outerjoin(CampaignStatVersion, CampaignStatVersion.campaign_id == Campaign.id)
+    .where(Campaign.id == _C, Campaign.workspace_id == _W)
+)
+TIMELINE_CACHE_BYTES = 32 << 20  # a bound on the memory of the timelines kept, per database
+
+
+class _Timelines:
+    """Timelines as written, per (workspace, campaign, interval, since, until), each with the version
+    of the campaign's rollups read before its rows: served again only while the version reads the same
+    (a write raises it in the transaction that changes the rollups, whichever process commits it)."""
+
+    __slots__ = ("entries", "size")
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[Any, ...], tuple[Any, bytes]] = {}
+        self.size = 0
+
+    def get(self, key: tuple[Any, ...], version: Any) -> bytes | None:
+        got = self.entries.get(key)
+        return got[1] if got is not None and got[0] == version else None
+
+    def put(self, key: tuple[Any, ...], version: Any, body: bytes) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[1])
+        if self.size + len(body) > TIMELINE_CACHE_BYTES:
+            self.entries.clear()
+            self.size = 0
+        self.entries[key] = (version, body)
+        self.size += len(body)
+
+
+def _timelines(db: TuneDatabase) -> _Timelines:
+    cache: _Timelines | None = getattr(db, "_timelines", None)
+    if cache is None:
+        cache = _Timelines()
+        db._timelines = cache  # type: ignore[attr-defined]
+    return cache
 
 
 async def timeline(
@@ -446,7 +489,11 @@ async def timeline(
 
     Written directly (issue 14): by hour a week is 168 buckets × 7 metrics, and building and validating
     those models cost more than reading them. The rows come from the driver (perf/rawread.py), each
-    distinct hour converted once; the engine reads them when the driver cannot."""
+    distinct hour converted once; the engine reads them when the driver cannot.
+
+    Kept per campaign with its rollups' version (issue 14): each request reads the version (one row,
+    which also checks the workspace's campaign) and reads and writes the buckets again only when it has
+    moved, so every committed event shows, from this process or another."""
     shape = (since is not None, until is not None)
     stmt = _TIMELINE_ROWS[shape]
     params: dict[str, Any] = {"c": campaign_id, "w": workspace_id}
@@ -454,6 +501,31 @@ async def timeline(
         params["since"] = _utc(since).replace(minute=0, second=0, microsecond=0)
     if until is not None:
         params["until"] = _utc(until)
+    versions = await _read(db, "timeline_version", _TIMELINE_VERSION, {"c": campaign_id, "w": workspace_id})
+    if not versions:
+        raise NotFound(f"No campaign {campaign_id}")
+    version = versions[0][1]  # read before the rows: a write after it raises it, so never served stale
+    cache, cache_key = (
+        _timelines(db),
+        (workspace_id, campaign_id, interval, params.get("since"), params.get("until")),
+    )
+    body = cache.get(cache_key, version)
+    if body is None:
+        body = await _timeline_body(db, stmt, shape, params, campaign_id=campaign_id, interval=interval)
+        cache.put(cache_key, version, body)
+    return body
+
+
+async def _timeline_body(
+    db: TuneDatabase,
+    stmt: Any,
+    shape: tuple[bool, bool],
+    params: dict[str, Any],
+    *,
+    campaign_id: uuid.UUID,
+    interval: Literal["day", "hour"],
+) -> bytes:
+    """The timeline's JSON from its rows (see `timeline`)."""
     reader = rawread.reader(db)
     key = ("timeline", shape)
     rows = await reader.all(key, stmt, params)

@@ -28,6 +28,7 @@ from models.prospects import Analysis, Prospect
 from models.tracking import (
     CampaignStat,
     CampaignStatHourly,
+    CampaignStatVersion,
     EventId,
     TrackedLink,
     TrackingEvent,
@@ -45,6 +46,7 @@ __all__ = [
     "CampaignProspect",
     "CampaignStat",
     "CampaignStatHourly",
+    "CampaignStatVersion",
     "CampaignStatus",
     "ClayCampaignConfig",
     "ClayPushResult",

@@ -133,3 +133,20 @@ class CampaignStatHourly(Base):
     human: Mapped[int] = mapped_column(Integer, default=0)
     uniq: Mapped[int] = mapped_column(Integer, default=0)
     uniq_human: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CampaignStatVersion(Base):
+    """A counter per campaign that every write of its rollups raises, in the same transaction.
+
+    A report built from the rollups while the counter read v is still exact while it reads v: the
+    timeline keeps its JSON per campaign and checks the counter (one row) instead of reading and
+    writing its buckets again (analytics/service.py). No row: the rollups were never written since
+    this table exists (version 0).
+    """
+
+    __tablename__ = "campaign_stats_versions"
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

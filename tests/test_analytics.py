@@ -453,6 +453,7 @@ async def test_timeline_is_the_models_json_on_the_driver_and_the_engine(rig, mon
         raise OSError("connection lost")
 
     monkeypatch.setattr(rawread._Prepared, "params", broken)  # the driver fails: the engine answers
+    r.db._timelines.entries.clear()  # (the timelines kept would answer without reading the buckets)
     for params in queries:
         got = await c.get(f"/api/analytics/{cid}/timeline", params=params)
         assert answers[-1] is rawread.FAILED and got.content == fast[str(params)], params
@@ -463,3 +464,78 @@ async def test_timeline_is_the_models_json_on_the_driver_and_the_engine(rig, mon
     assert_problem(await c.get(f"/api/analytics/{uuid.uuid4()}/timeline"), 404)
     other = await r.other_client()
     assert_problem(await other.get(f"/api/analytics/{cid}/timeline"), 404)
+
+
+async def test_a_kept_timeline_shows_every_write_committed_since_by_any_writer(rig, monkeypatch):
+    """The timeline is kept per campaign with its rollups' version (issue 14): read again only when a
+    write raised the version, which every path that writes the rollups does in its own transaction:
+    the events API, the pixel's group commit, the click redirect, and another process (another
+    TuneDatabase on the same database, which has its own kept timelines or none)."""
+    import tracking
+    from database_async import TuneDatabase
+
+    r = await rig(**TRACKED)
+    c = r.client
+    cid, pids = await make_campaign(r, 3)
+    msgs = await add_messages(r, cid, pids, steps=1, links=1)
+    links = {mid: await links_of(r, mid) for mid in msgs.values()}
+    t0 = datetime(2026, 5, 4, 9, 30, tzinfo=UTC)
+    events = [
+        {"id": f"k{k}", "type": "delivered", "occurred_at": _iso(t0 + timedelta(hours=k)), "message_id": mid}
+        for k, mid in enumerate(msgs.values())
+    ]
+    assert (await c.post("/api/tracking/events", json={"events": events})).status_code == 200
+    built = []
+    real_body = analytics._timeline_body
+
+    async def counting(*args, **kwargs):
+        built.append(args[3])
+        return await real_body(*args, **kwargs)
+
+    monkeypatch.setattr(analytics, "_timeline_body", counting)
+    first = await c.get(f"/api/analytics/{cid}/timeline", params={"interval": "hour"})
+    again = await c.get(f"/api/analytics/{cid}/timeline", params={"interval": "hour"})
+    assert first.status_code == 200 and again.content == first.content and len(built) == 1  # kept
+    await _check_against_recount(r, cid)
+    mid = msgs[(pids[0], 1)]
+    await c.get(f"/t/o/{token_of(links[mid]['pixel_url'])}.gif", headers={"User-Agent": HUMAN_UA})
+    await _check_against_recount(r, cid)
+    await c.get(links[mid]["links"][0]["tracked_url"].replace("https://track.example.com", ""))
+    await _check_against_recount(r, cid)
+    async with r.db.session(write=False) as session:
+        m = await session.get(Message, uuid.UUID(msgs[(pids[1], 1)]))
+        assert m is not None
+        cp = await session.scalar(
+            select(CampaignProspect).where(
+                CampaignProspect.campaign_id == m.campaign_id, CampaignProspect.prospect_id == m.prospect_id
+            )
+        )
+    before = len(built)
+    other = TuneDatabase(settings=r.settings)  # another process: its own engine, caches and reader
+    try:
+        async with other.session() as session:
+            draft = tracking.Draft(
+                workspace_id=m.workspace_id,
+                type="replied",
+                occurred_at=t0 + timedelta(days=1),
+                external_id="from-another-process",
+                source="api",
+                campaign_id=m.campaign_id,
+                prospect_id=m.prospect_id,
+                message_id=m.id,
+                tier=cp.tier if cp and cp.tier else 0,
+                step=m.step,
+                variant=m.variant or "",
+            )
+            await tracking.record(session, [draft], settings=r.settings)
+    finally:
+        await other.dispose()
+    hourly = (await c.get(f"/api/analytics/{cid}/timeline", params={"interval": "hour"})).json()["buckets"]
+    assert len(built) == before + 1
+
+    def replied_counts(n: int) -> dict[str, int]:
+        return {"events": n, "human_events": n, "new_unique": n, "new_unique_human": n}
+
+    replied = {b["start"]: b["metrics"] for b in hourly if "replied" in b["metrics"]}
+    assert replied == {_iso((t0 + timedelta(days=1)).replace(minute=0)): {"replied": replied_counts(1)}}
+    await _check_against_recount(r, cid)

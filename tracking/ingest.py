@@ -34,6 +34,7 @@ from models import (
     CampaignProspect,
     CampaignStat,
     CampaignStatHourly,
+    CampaignStatVersion,
     ProspectStatus,
     TrackedLink,
     TrackingEvent,
@@ -219,6 +220,20 @@ class _Deltas:
             await session.execute(
                 _rollup_upsert(session, CampaignStatHourly, ("campaign_id", "bucket", "metric"), hour_cols), rows
             )
+        # every campaign whose rollups changed: its version + 1, committed with them (a cached report
+        # of the campaign is then read again, in this process or any other)
+        changed = sorted(
+            {k[0] for k, v in self.stats.items() if any(v)} | {k[0] for k, v in self.hourly.items() if any(v)}
+        )
+        if changed:
+            await session.execute(
+                _rollup_upsert(session, CampaignStatVersion, VERSION_KEY, VERSION_COLS),
+                [{"campaign_id": c, "version": 1} for c in changed],
+            )
+
+
+VERSION_KEY = ("campaign_id",)
+VERSION_COLS = ("version",)
 
 
 _UPSERTS: dict[tuple[str, str, tuple[str, ...]], Any] = {}

@@ -35,7 +35,7 @@ from sqlalchemy import Integer, String, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from models import CampaignStat, CampaignStatHourly, TrackingEvent, TrackingFirstTouch
+from models import CampaignStat, CampaignStatHourly, CampaignStatVersion, TrackingEvent, TrackingFirstTouch
 from perf.sqlite_inline import InlineConnection
 from tracking import hits, ingest
 
@@ -49,6 +49,7 @@ STAT_KEY = ("campaign_id", "tier", "step", "variant", "metric")
 STAT_COLS = (*STAT_KEY, "workspace_id", "total", "human", "uniq", "uniq_human", "uniq_step", "uniq_step_human")
 HOUR_KEY = ("campaign_id", "bucket", "metric")
 HOUR_COLS = (*HOUR_KEY, "workspace_id", "total", "human", "uniq", "uniq_human")
+VERSION_COLS = (*ingest.VERSION_KEY, *ingest.VERSION_COLS)
 _ROWS_PER_INSERT = 400  # SQLite: rows per multi-row INSERT (17 values each, under its 32,766 limit)
 
 
@@ -177,6 +178,9 @@ class RawExecutor:
             id(ingest._claim_insert(conn)): self._claim,
             id(ingest._rollup_upsert(conn, CampaignStat, STAT_KEY, STAT_COLS[6:])): self._stats,
             id(ingest._rollup_upsert(conn, CampaignStatHourly, HOUR_KEY, HOUR_COLS[4:])): self._hourly,
+            id(
+                ingest._rollup_upsert(conn, CampaignStatVersion, ingest.VERSION_KEY, ingest.VERSION_COLS)
+            ): self._versions,
             id(ingest.ADVISORY_LOCK): self._lock,
         }
         self._pg = name == "postgresql"
@@ -190,6 +194,7 @@ class RawExecutor:
         self._began = False
         self._stats_rows: list[dict[str, Any]] = []
         self._tail = ""  # rollups rendered as literals, sent with the COMMIT
+        self._versions_tail = ""  # the campaigns' version upsert as literals, sent with the COMMIT
         self._delivery: dict[tuple[Any, Any], list[tuple[Any, ...]]] | None = None
 
     async def start(self) -> RawExecutor | None:
@@ -252,6 +257,8 @@ class RawExecutor:
             self._stats_rows = []
         if self._tail:
             parts.append(self._tail)
+        if self._versions_tail:
+            parts.append(self._versions_tail)
         await self._driver.execute("; ".join([*parts, "COMMIT"]))  # simple protocol: one round trip
 
     async def abort(self) -> None:
@@ -365,6 +372,16 @@ class RawExecutor:
             if stats:
                 await self._upsert("campaign_stats", STAT_COLS, STAT_KEY, stats)
         await self._upsert("campaign_stats_hourly", HOUR_COLS, HOUR_KEY, rows)
+        return []
+
+    async def _versions(self, rows: list[dict[str, Any]]) -> list[Any]:
+        table = CampaignStatVersion.__tablename__
+        if self.own and self._pg:
+            sql = _literal_upsert(table, VERSION_COLS, ingest.VERSION_KEY, rows)
+            if sql is not None:  # with the COMMIT, in `finish` (after the rollups, in the same transaction)
+                self._versions_tail = sql
+                return []
+        await self._upsert(table, VERSION_COLS, ingest.VERSION_KEY, rows)
         return []
 
     # --- per driver ------------------------------------------------------------------------------
