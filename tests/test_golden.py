@@ -50,6 +50,7 @@ from tests.support.golden_support import (
     HOLDOUT17,
     HOLDOUT19,
     HOLDOUT20,
+    HOLDOUT21,
     TUNING,
     TUNING2,
     TUNING3,
@@ -113,6 +114,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         HOLDOUT17,
         HOLDOUT19,
         HOLDOUT20,
+        HOLDOUT21,
     ],
     ids=[
         "holdout5",
@@ -130,6 +132,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout17",
         "holdout19",
         "holdout20",
+        "holdout21",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

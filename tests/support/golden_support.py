@@ -49,6 +49,7 @@ HOLDOUT16 = GOLDEN / "holdout16.jsonl"
 HOLDOUT17 = GOLDEN / "holdout17.jsonl"
 HOLDOUT19 = GOLDEN / "holdout19.jsonl"
 HOLDOUT20 = GOLDEN / "holdout20.jsonl"
+HOLDOUT21 = GOLDEN / "holdout21.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
