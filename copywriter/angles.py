@@ -1314,34 +1314,10 @@ def _count_word(count: str) -> str:
 
 # words a time can follow with no "in" ("before Q1", "by Q2", "early Q3")
 _BEFORE_WHEN = frozenset(
-    [
-        "in",
-        "by",
-        "for",
-        "of",
-        "the",
-        "before",
-        "after",
-        "until",
-        "till",
-        "from",
-        "since",
-        "during",
-        "through",
-        "next",
-        "last",
-        "this",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "from",
-        "to",
-        "into",
-        "and",
-        "or",
-    ]
+    """in by for of the before after until till from since during through next last this early late mid end to into
+    and or""".split()  # noqa: SIM905
 )
+_PER = {"mo": "month", "wk": "week", "week": "week", "day": "day"}
 _NO_SINCE = {
     "trip": "made a trip",
     "visit": "visited",
@@ -1676,9 +1652,10 @@ _NOTE_SPEAK = (
     (re.compile(r"\bUE\b(?= (?:commissions?|fees|orders))|(?<=DoorDash and )UE\b"), "Uber Eats"),
     (re.compile(r"\b(\d+)\s?mo\+"), r"for \1+ months"),  # "lapsed 12mo+"
     (re.compile(r",? (?:and )?says (?=(?:about |~\s?)?\d)"), ", and "),  # "..., says ~4,200 rated players lapsed"
-    (re.compile(r"(?<=[a-z])/mo\b"), " a month"),  # "60 meetings/mo"
-    (re.compile(r"(?<=[a-z])/(?:wk|week)\b"), " a week"),  # "1,100 orders/wk"
-    (re.compile(r"(?<=[a-z])/day\b"), " a day"),
+    (
+        re.compile(r"(?<=[a-z])/(mo|wk|week|day)\b"),
+        lambda m: f" a {_PER[m.group(1)]}",
+    ),  # "60 meetings/mo", "orders/wk"
     # "Launched subscription tier 'Kindred Club'": the thing by its name, "the Kindred Club subscription tier"
     (
         re.compile(
@@ -1752,15 +1729,11 @@ _NOTE_SPEAK = (
         ),
         r"\1 its ",
     ),
-    (re.compile(r", leasing now\b"), ", now leasing"),
-    (
-        re.compile(r"\b([A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3}) (?:CU|FCU)\b"),
-        r"\1",
-    ),  # "Keystone Valley CU opens ..."  # "delivers 280-unit Palm Row in Brandon, leasing now"
-    (
-        re.compile(r"\s+[-–]\s+no ([a-z]+) (there yet|there|yet)\b"),
-        r", with no \1 \2",
-    ),  # "... - no pipeline there yet"
+    (re.compile(r", leasing now\b"), ", now leasing"),  # "delivers 280-unit Palm Row in Brandon, leasing now"
+    # "Keystone Valley CU opens ...": a credit union by its name
+    (re.compile(r"\b([A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3}) (?:CU|FCU)\b"), r"\1"),
+    # "... in Oct - no pipeline there yet"
+    (re.compile(r"\s+[-–]\s+no ([a-z]+) (there yet|there|yet)\b"), r", with no \1 \2"),
     # "$1.4B assets, LTS at 97%, ALCO wants ~$80M new deposits": the size is no news; the ratio is why they want it
     (re.compile(r"^[$€£][\d.,]+\s?[KMB] (?:in )?(?:assets|AUM|in deposits), (?=\S)"), ""),
     (re.compile(r"\bLTS\b(?: ratio)?"), "loan-to-share ratio"),

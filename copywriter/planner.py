@@ -2119,7 +2119,7 @@ class Plan:
         # of Smokestack BBQ's sales")
         if you or not self.company:
             text = re.sub(
-                r"((?:\d%|\bhalf|\ba third|\ba quarter|\btwo thirds)\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=(?P<np>[a-z][\w-]*(?: (?!in\b|at\b|"
+                r"(\d%\s+of\s+)(?!the\b|your\b|its\b|their\b|our\b|all\b)(?=(?P<np>[a-z][\w-]*(?: (?!in\b|at\b|"
                 r"across\b|for\b|of\b|by\b|to\b|and\b|per\b|on\b|from\b|last\b|this\b)[a-z][\w-]*){0,2})\b)",
                 lambda m: m.group(1) + ("your " if _singular_noun(m.group("np").split()[-1]) is False else ""),
                 text,
