@@ -966,9 +966,15 @@ def _sentences(notes: str) -> list[str]:
     for part in parts:
         start = 0
         for m in _LOWER_SENTENCE.finditer(part):
-            word = re.search(r"([\w.]+)$", part[start : m.start()])
-            if word and (
-                word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(1), re.I)
+            word = re.search(r"(/?)([\w.]+)$", part[start : m.start()])
+            # "~$8k/mo. wants proposal": a rate's unit ends the sentence ("approx. 40", "6 mo. ago" do not)
+            if (
+                word
+                and not word.group(1)
+                and (
+                    word.group(2).lower() in _ABBREVIATIONS
+                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(2), re.I)
+                )
             ):
                 continue
             out.append(part[start : m.start() + 1])
@@ -1160,6 +1166,18 @@ def _main_words(text: str) -> list[str]:
     return out
 
 
+# verbs of a company's direction a headline joins to its event ("... and moves upmarket")
+_MOVES = frozenset({"moves", "shifts", "pivots", "enters", "heads", "goes"})
+
+
+def _joined_verb(m: re.Match[str]) -> str:
+    """ "and moves" after a headline verb said as under way: "and moving"; any other word as it is."""
+    word = m.group(2)
+    if (verb_kind(word) == "present" or word in _MOVES) and word not in _STATE_VERBS:
+        return f"{m.group(1)} {_gerund(lemma(word)).lower()}"
+    return m.group(0)
+
+
 def _gerund(verb: str) -> str:
     v = verb.lower()
     if v.endswith("e") and not v.endswith("ee"):
@@ -1298,6 +1316,12 @@ _SHORTHANDS = {
 # the abbreviation's own period goes with it ("approx. 40"), never a sentence's ("... for refi. Asked for ...")
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b(?:\.(?!\s+[A-Z]))?")
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
+# a note's lower-case month ("revisit in feb", "for jan start", "delivers may 2027"; "may" and "march" only
+# before a year, where they cannot be the verbs)
+_LOWER_MONTH = re.compile(
+    r"(?:(?<=mid-)|(?<![\w'’/-]))(jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|april|june|july|september|october|"
+    r"november|december|(?:may|march|august)(?=\s+\d{4}\b))(?:\.(?=\s+\d)|(?![\w'’-]))"
+)
 _MONTH_ABBR = re.compile(
     r"\b(in|by|since|from|until|before|after|early|late|mid|end of|start of|opens|launches|delivers|completes|"
     r"year|closes|reopens|opening|launching|delivering|completing|closing|reopening|opened|reopened|launched|delivered|"
@@ -1981,6 +2005,7 @@ def normalise_note(text: str) -> str:
         text,
     )
     text = _HALF.sub(lambda m: f"{m.group(1) or 'in '}the {'first' if m.group(2) == '1' else 'second'} half", text)
+    text = _LOWER_MONTH.sub(lambda m: _MONTHS[m.group(1)[:3]], text)  # "revisit in feb", "delivers may 2027"
     text = _MONTH_ABBR.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2).lower()[:3]]}", text)  # "in Jan"
     text = re.sub(r"\s{2,}", " ", text)
     # "... lease-up opens March 2027" -> "... opens in March 2027": a bare date after an event verb takes its "in"
@@ -2048,7 +2073,9 @@ def normalise_note(text: str) -> str:
     text = text[:1].upper() + text[1:]
     verb, _, tail = text.partition(" ")
     if tail and verb.endswith("s") and verb_kind(verb) == "present" and verb.lower() not in _STATE_VERBS:
-        # "Reopens its resort in May": an event in the record's present is news under way, said as "reopening"
+        # "Reopens its resort in May": an event in the record's present is news under way, said as "reopening";
+        # a second verb joined to it goes with it ("Launches Returns Hub and moves upmarket" -> "... and moving")
+        tail = re.sub(r"(,| and) ([a-z]+s)\b", _joined_verb, tail)
         text = f"{_gerund(lemma(verb))} {tail}"
     text = _split_clauses(text)
     text = re.sub(
@@ -2073,8 +2100,12 @@ def normalise_note(text: str) -> str:
         and _np_subject(m.group(1))
         and (_event_verb(m.group(2)) or m.group(2) in _MORE_ING)
         and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :])  # "... building is 74% leased"
-        # "office building delivered in September": a noun in -ing before its own verb
+        # "office building delivered in September", "2nd building delivers May 2027": a noun in -ing before its own
+        # verb
         and not re.match(r"\s+[a-z]+ed\b", text[m.end(2) :])
+        and not (
+            (after := re.match(r"\s+([a-z]+s)\b", text[m.end(2) :])) and verb_kind(after.group(1)) == "present"
+        )
     ):
         # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
         plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")

@@ -60,6 +60,7 @@ from copywriter.foreign import english_reading
 from copywriter.models import Sender, Severity
 from core.text import MONTH, stem, tokens
 from intelligence.english import number_article
+from intelligence.foreign import is_foreign
 from schemas import AgentProfile, Persona, ProspectData
 
 _INFLECT = inflect.engine()
@@ -97,6 +98,7 @@ SEVERITY: dict[str, Severity] = {
     "teams_like_yours": "soft",
     "sender_at_end": "hard",
     "fragment": "hard",
+    "garbled": "hard",
 }
 PENALTY = {"hard": 30, "soft": 10}
 
@@ -873,6 +875,8 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             continue  # "27 branded and independent hotels": coordinated modifiers before one plural head
         if m.group("n")[:1].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", text[: m.start("n")]):
             continue  # "a Big Four firm", "the Magnificent Seven fund": a number in a name
+        if re.search(r"\b[A-Z]{2,}\s*$", text[: m.start("n")]):
+            continue  # "IATF 16949 certification", "ISO 9001 audit": a standard's number is its name
         if True:
             out.append(Finding("agreement", m.group(0), "a number above one needs a plural noun"))
     for m in (
@@ -1838,6 +1842,91 @@ def check_fragment(text: str, ctx: LintContext | None) -> list[Finding]:
 _HOW_OFTEN = frozenset({"barely", "never", "rarely", "hardly", "seldom", "always", "usually", "often", "still"})
 
 
+# --- garbled: record words where the grammar needs something else ------------------------------------------------
+
+_DETERMINERS = r"(?:the|a|an|your|our|their|its|my|his|her)"
+_NOT_A_NOUN = (
+    r"(?:is|are|was|were|will|would|could|should|must|does|did|says|said|wouldn't|won't|can't|couldn't|isn't|aren't|"
+    r"wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|shouldn't|they're|he's|she's|we're|i|he|she|they|we|"
+    r"the|a|an|your|our|their)"
+)
+# "Lumen Goods' wouldn't share", "the says retention", "Red Mesa's is opening", "The the", "Your All BD": a word
+# that cannot start the noun a determiner or a possessive name announces
+_AFTER_DETERMINER = re.compile(
+    rf"(?:\b{_DETERMINERS}|\b[A-Z][\w&.-]*(?:['’]s|s['’]))\s+(?:{_NOT_A_NOUN}|All)(?![\w'’-])",
+    re.IGNORECASE,
+)
+# "... budget about $8k a month. wants a proposal": a note's next sentence, pasted on with its lower-case start
+_LOWER_START = re.compile(r"(?<![.\w])(\w+)[.!?]\s+[a-z]\w*")
+_NOT_AN_END = frozenset(
+    """approx incl excl vs etc eg ie no est cf co inc ltd corp llc bros st dr mr ms mrs jr sr""".split()  # noqa: SIM905
+)
+_CONTRACTED = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"})
+# "for jan start", "in the feb", "delivers may 2027": a month as a note abbreviates it, never as copy writes it
+_LOWER_MONTH = re.compile(
+    r"(?<![\w-])(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|april|june|july|september|october|"
+    r"november|december)(?![\w-])|(?<![\w-])(?:may|march|august)\s+\d{4}\b"
+)
+# "is adding expands", "2nd is building delivers": a progressive and a second finite verb for one subject
+_TWO_VERBS = re.compile(r"\b(?:is|are|was|were)\s+[a-z]+ing\s+([a-z]+s)\b")
+# "Ember Grill sba-backed its acquisition": a compound adjective in the verb's place
+_ADJECTIVE_AS_VERB = re.compile(
+    r"\b[A-Z][\w&.'’-]*\s+[A-Za-z]+-(?:backed|funded|led|owned|based)\s+(?:its|their|the)\b"
+)
+# "Alder Manufacturing's alder earns ...": the name's own word again, lower case, after its possessive
+_NAME_POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['’]s?\s+([a-z][\w-]*)")
+# "Your hosts only work is the top 300": an adverb's verb made the subject of a second verb
+_ONLY_VERB_IS = re.compile(r"\b(?:your|the|our|their)\s+[a-z]+s\s+only\s+[a-z]+\s+(?:is|are)\b", re.IGNORECASE)
+# "the adding three branches", "the hiring a patient coordinator": a verb's -ing form with its object, after "the"
+_THE_VERB_ING = re.compile(
+    r"\bthe\s+([a-z]+ing)\s+(?:a|an|the|your|its|their|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+_ING_NOUNS = frozenset(
+    """opening building meeting booking offering funding spending marketing training morning evening ceiling wedding
+    listing setting filling pricing housing lending banking clothing parking bedding seating staffing ending
+    beginning earnings savings holdings""".split()  # noqa: SIM905
+)
+# a name with its particles ("Le Jardin des Plantes", "Van den Berg & Smit") is no sign of the text's language
+_NAME_RUN = re.compile(
+    r"[A-ZÀ-Þ][\w'’&.-]*(?:\s+(?:(?:de|des|du|la|le|les|del|della|di|da|van|von|der|den|het|y|et|e|am|im|zum|zur)\s+)*"
+    r"[A-ZÀ-Þ][\w'’&.-]*)*"
+)
+
+
+def check_garbled(text: str, ctx: LintContext | None) -> list[Finding]:
+    """A sentence a reader cannot parse, with the span that breaks it: a verb where a determiner or a possessive
+    name needs its noun ("Lumen Goods' wouldn't share", "the says"), a note's lower-case month ("for jan start"),
+    words of another language ("nog geen SDR's"), two finite verbs for one subject ("is building delivers"), a
+    compound adjective as the verb ("sba-backed its"), the name's own word again ("Alder's alder earns")."""
+    spans: list[str] = []
+    for m in _AFTER_DETERMINER.finditer(text):
+        first = m.group(0).split()[0].lower()
+        if first not in _CONTRACTED and not (m.group(0).split()[-1] == "All" and not m.group(0)[0].isupper()):
+            spans.append(m.group(0))
+    spans += [m.group(0) for m in _LOWER_MONTH.finditer(text)]
+    spans += [m.group(0) for m in _LOWER_START.finditer(text) if m.group(1).lower() not in _NOT_AN_END]
+    spans += [
+        m.group(0)
+        for m in _TWO_VERBS.finditer(text)
+        if verb_kind(m.group(1)) == "present" and m.group(1) not in _NOUN_TOO
+    ]
+    spans += [m.group(0) for m in _ADJECTIVE_AS_VERB.finditer(text)]
+    spans += [
+        m.group(0)
+        for m in _NAME_POSSESSIVE.finditer(text)
+        if m.group(2) in {w.lower() for w in m.group(1).split()}
+    ]
+    spans += [m.group(0) for m in _ONLY_VERB_IS.finditer(text)]
+    spans += [m.group(0) for m in _THE_VERB_ING.finditer(text) if m.group(1).lower() not in _ING_NOUNS]
+    if is_foreign(_NAME_RUN.sub("Name", text)):
+        spans.append(text)
+    return [
+        Finding("garbled", span, "not a sentence a reader can parse; say the fact in plain English")
+        for span in spans
+    ]
+
+
 def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
     """ "for teams like yours": the sender line says who the work is for in plain words instead."""
     m = re.search(r"\b(?:teams|companies|businesses) like yours\b", text, re.IGNORECASE)
@@ -1849,6 +1938,7 @@ def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
 SENTENCE_CHECKS = (
     check_sender_at_end,
     check_fragment,
+    check_garbled,
     check_opt_out_filler,
     check_stock_cta,
     check_fact_arithmetic,
@@ -1878,6 +1968,7 @@ SENTENCE_CHECKS = (
 # sentences come back in every prospect's messages.
 _TEXT_ONLY = frozenset(
     {
+        check_garbled,
         check_opt_out_filler,
         check_stock_cta,
         check_fact_arithmetic,

@@ -3871,7 +3871,7 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
     full = full[1:] if len(full) > 2 and full[0] == "The" else full  # "The Harborlight Hotel": "Harborlight"
     names = [" ".join(full[:n]) for n in range(len(full), 0, -1) if n > 1 or len(full[0]) >= 4]
     names = [n for n in names if n[-1:].isalnum()]
-    text = re.sub(r"^(?:Independent|Boutique|Family-owned|Locally owned) (?=[A-Z])", "", fact.text)
+    text = re.sub(r"^(?:The |Independent |Boutique |Family-owned |Locally owned )(?=[A-Z])", "", fact.text)
     for name in names:
         if text.lower().startswith(name.lower() + " "):
             rest = text[len(name) + 1 :]
@@ -3891,6 +3891,12 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
                     words[0] in _PRESS_VERBS
                 ):  # "signs 15-unit development deal" -> "Signed 15-unit development deal"
                     rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
+                    # "..., adds 40 rooms", "... and adds two SMT lines": the headline's second verb, done too
+                    rest = re.sub(
+                        r"(,| and) (" + "|".join(_PRESS_VERBS) + r")\b",
+                        lambda m: f"{m.group(1)} {_PRESS_VERBS[m.group(2)].lower()}",
+                        rest,
+                    )
                 elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
                     ing = participle(rest.split()[0][:-1])
@@ -4364,6 +4370,11 @@ _PRESS_VERBS = {
     "unveils": "Opened",
     "debuts": "Launched",
     "breaks": "Breaking",  # "breaks ground on 300-room hotel tower": under way
+    "earns": "Earned",
+    "achieves": "Achieved",
+    "receives": "Received",
+    "secures": "Secured",
+    "wins": "Won",
 }
 # "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
 _CALL_BACK = re.compile(

@@ -54,7 +54,7 @@ _ENGLISH_WORDS = (
     "boutiques cabinet cabinets lance second mobile grand large agent vers per april august september november "
     "december plant plants line lines office six elf once encore met con op font et y circa passage migration "
     "system fusion client clients presses automobile inactive audit prospection bascule lancer locales ce ans "
-    "relaunch website oee occupation conversion van von fin die"
+    "relaunch website oee occupation conversion van von fin die spa"
 )
 _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 _NAME_WORDS = "am zum zur auf mit und fur bei von van ter"

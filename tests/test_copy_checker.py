@@ -50,6 +50,7 @@ CLASSES = (
     "teams_like_yours",
     "sender_at_end",
     "fragment",
+    "garbled",
 )
 
 

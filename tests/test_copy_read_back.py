@@ -3420,3 +3420,73 @@ def test_more_of_what_the_holdout20_readers_named() -> None:
     assert "is acquiring" not in bought and "acquiring a 4-building" in bought, bought
     _, sdr = _step_one("saas", title="Head of Growth", company="Quotient Loop", email="a.b@quotientloop.io")
     assert "outsourced SDR team could book" not in _question(sdr), sdr
+
+
+def test_what_the_holdout21_readers_marked_rewrite() -> None:
+    """Our wording of the garbled sentences the holdout21 readers marked "rewrite": a note that no clause can say
+    (a verb after a possessive, another language, a lower-case month) gives way to the next fact or the
+    observation instead of being pasted; a lower-case month is a month; a headline's verbs are all told as done
+    (or all as under way); a rate's "/mo." ends its sentence; a standard's number takes a singular noun."""
+    _, shy = _step_one(
+        "ecommerce",
+        title="Head of Marketing",
+        company="Tinder Box Tea Co.",
+        email="r.h@tinderboxtea.com",
+        employee_count=30,
+        notes="came from webinar 10/3. wouldn't share repeat rate, says retention is 'fine'. nudge in jan.",
+    )
+    assert "wouldn't share" not in shy and " the says" not in shy, shy
+    _, dutch = _step_one(
+        "saas",
+        title="Commercieel Directeur",
+        company="Rekenwerk B.V.",
+        email="joost@rekenwerk.nl",
+        employee_count=60,
+        notes="gesprek 4/11: uitbreiding naar Frankrijk per Q2 2027, nog geen SDR's. offerte sturen.",
+    )
+    assert not {"uitbreiding", "naar", "nog", "geen"} & set(dutch.lower().split()), dutch
+    _, later = _step_one(
+        "hotel",
+        title="Cluster GM",
+        company="Kestrel Hospitality",
+        email="m.k@kestrelhospitality.com",
+        employee_count=90,
+        notes="call 10/6. happy w/ current agency until 3/31 - said revisit in feb. owner decides.",
+    )
+    assert "pick this up in February," in later, later
+    _, start = _step_one(
+        "real_estate",
+        title="VP Leasing",
+        company="Larchmont Residential",
+        email="a.l@larchmontres.com",
+        employee_count=200,
+        notes="call 10/2. wants proposal by 11/10 for jan start. 2nd building delivers may 2027.",
+    )
+    assert "jan start" not in start and " may 2027" not in start and "2nd is building" not in start, start
+    _, merge = _step_one(
+        "professional_services",
+        title="Chief Business Development Officer",
+        company="Hollis & Grant CPAs",
+        email="j.g@hollisgrant.com",
+        employee_count=180,
+        signals=["Press release (2026-09-02): Hollis & Grant merges with Northfield Advisory and opens a Tulsa office"],
+    )
+    assert "and opening a Tulsa office" in merge, merge
+    _, cert = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Corvid Contract Assembly",
+        email="k.c@corvidassembly.com",
+        employee_count=300,
+        signals=["Press release (2026-09-20): Corvid earns IATF 16949 certification and adds two SMT lines"],
+    )
+    assert "earned its IATF 16949 certification and added two SMT lines" in cert, cert
+    _, rate = _step_one(
+        "professional_services",
+        title="Managing Partner",
+        company="Pell Ardmore LLP",
+        email="r.p@pellardmore.com",
+        employee_count=60,
+        notes="call 10/20. MP decides w/ exec committee, budget ~$8k/mo. wants proposal by 11/11.",
+    )
+    assert ". wants" not in rate and "a month. " not in rate.split("\n\n")[1], rate

@@ -2898,6 +2898,154 @@ add("good", SUBJ, "own", "silver_hollow", "your players club relaunch", "the Q3 
 add("good", SUBJ, "own", "fairway_law", "the restructuring practice", "the employment law practice")
 add("metric_subject", SUBJ, "issue", "gulf_coast", "lease-up marketing campaigns")
 
+# --- garbled: what the blind readers of holdout20/21 marked "rewrite" in the seventh session: record words where the
+# grammar needs something else (a verb after a possessive or an article, a lower-case month, a note in another
+# language inside an English sentence, two verbs for one subject), labelled before the check was written (four
+# items written then were taken out before the check ran: "your rumor they're moving EHR is wrong", "Your worry
+# they're losing players ...", "Your deposit team they're rebuilding ..." and "... is starting runs in March" parse as
+# English; what is wrong with the first three is what they tell back, not their grammar) ----------------------------
+add(
+    "garbled",
+    S,
+    "engine",
+    "lumen_goods",
+    "Lumen Goods' wouldn't share repeat rate, and the says retention is fine.",
+    "Lumen Goods' doesn't have a win-back flow.",
+    "You mentioned that the says retention is fine.",
+)
+add(
+    "garbled",
+    S,
+    "own",
+    "red_mesa",
+    "Red Mesa Casino Resort's wouldn't share how many players lapsed.",
+    "Your hosts only work is the top 300.",
+    "Red Mesa's is opening a 300-room tower in the spring.",
+    "Your can't reach lapsed players by text today.",
+    "The the players club relaunch is set for Q3.",
+)
+add(
+    "garbled",
+    S,
+    "engine",
+    "fairway_law",
+    "Your All BD referral-based, never done outbound.",
+    "Fairway Law Group's will open a Denver office in January.",
+)
+add(
+    "garbled",
+    S,
+    "engine",
+    "ember_grill",
+    "Ember Grill sba-backed its acquisition of 6 units.",
+    "Ember Grill pe-backed its purchase of 4 franchise units.",
+    "I'll send the proposal over by December 10 for jan start.",
+)
+add(
+    "garbled",
+    S,
+    "own",
+    "alder_mfg",
+    "Alder Manufacturing's alder earns IATF 16949 certification and adds two SMT lines.",
+    "Alder Manufacturing is adding expands the Cleveland plant by 120,000 sq ft.",
+)
+add(
+    "garbled",
+    S,
+    "engine",
+    "stackwise",
+    "You're uitbreiding your naar UK en DACH per in Q1 2027, nog geen SDR's.",
+    "You mentioned that nog geen SDR's are hired.",
+    "Stackwise is hiring 4 SDRs for the expansion naar Duitsland.",
+)
+add(
+    "garbled",
+    S,
+    "engine",
+    "parkside",
+    "You mentioned that 2nd is building delivers may 2027.",
+    "Your second building delivers may 2027.",
+    "Shall I follow up in the feb?",
+)
+add(
+    "garbled",
+    S,
+    "own",
+    "harborview",
+    "You mentioned that OTAs bring in 58% des nuitées.",
+    "The Harborview Hotel is lancement du nouveau programme de fidélité.",
+    "Open to a call in the sept to plan the winter campaign?",
+)
+add(
+    "garbled",
+    S,
+    "own",
+    "cedar_valley",
+    "Cedar Valley Bank's is adding three branches in Pittsburgh.",
+    "I saw that the adding three branches in Pittsburgh.",
+)
+add(
+    "garbled",
+    S,
+    "own",
+    "saguaro",
+    "Saguaro Dental Partners' doesn't text overdue patients today.",
+    "You mentioned that the hiring a patient coordinator.",
+)
+# near misses: the same words in sentences a reader would send
+add(
+    "good",
+    S,
+    "own",
+    "red_mesa",
+    "Your hosts only work the top 300, so most lapsed players never hear from anyone.",
+    "Red Mesa's players club has about 40,000 members, and most lapsed ones never hear from you.",
+    "Your May relaunch of the players club is a natural moment to write to lapsed players.",
+    "The opening of the tower in March gives lapsed players a reason to come back.",
+    "You said they're losing players to the new property 30 miles east.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "ember_grill",
+    "Ember Grill's PE-backed expansion adds six units this year.",
+    "Ember Grill is opening 6 new units in Arizona, and each one starts without regulars.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "harborview",
+    "The Harborview Hotel is reopening Le Jardin des Plantes, its restaurant, in April.",
+    "Thanks for the call on the 12th: OTAs bring in about 58% of your room nights.",
+    "I'll have the proposal over to you by December 10, ahead of a January start.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "stackwise",
+    "Stackwise is entering the UK and DACH in Q1 2027 with no SDRs there yet.",
+    "Stackwise raised a $30M Series B, and the hiring plan that comes with it usually starts with SDRs.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "parkside",
+    "Your second building delivers in May 2027, so its lease-up starts in the spring.",
+    "The building is 58% leased against a 75% pro forma, even with 8 weeks free.",
+)
+add(
+    "good",
+    S,
+    "own",
+    "lumen_goods",
+    "Lumen Goods' repeat rate is 24%, and the board wants 35% by the end of Q2.",
+    "You said retention is fine, and you'd rather not share the repeat rate yet.",
+)
+
 # Items labelled good before the round-3 blind read that the reader rejected, relabelled as the reader judged them
 # (the practitioner's own "If it's not useful, say so" included: the reader cut it in 9 of 20 emails).
 RELABEL = {
