@@ -25,7 +25,7 @@ from functools import lru_cache
 from copywriter.facts import clean
 from copywriter.restate import NOT_RUNNING
 from copywriter.text import lc_first, strip_end
-from core.text import DATE_STAMP, DATE_TAIL, MONTH, STOPWORDS, stem, tokens
+from core.text import DATE_STAMP, DATE_TAIL, MONTH, STOPWORDS, lower_sentences, stem, tokens
 from intelligence.english import a as with_article
 from intelligence.english import number_word, plural
 from intelligence.foreign import is_foreign
@@ -904,82 +904,10 @@ _SOURCE_COLON = re.compile(
 _SENTENCE_END = r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)\s+(?=[A-Z0-9~$€£])"
 
 
-# a rep's next sentence in lower case ("... top 500. compliance ok as long as ..."), never after an abbreviation's
-# own period ("approx. 40", "e.g. the", "incl. the")
-_LOWER_SENTENCE = re.compile(r"(?<=[\w)%'\"’])\.\s+(?=[a-z])")
-_ABBREVIATIONS = frozenset(
-    [
-        "approx",
-        "incl",
-        "excl",
-        "vs",
-        "est",
-        "etc",
-        "eg",
-        "ie",
-        "mo",
-        "mos",
-        "yr",
-        "yrs",
-        "wk",
-        "wks",
-        "no",
-        "nos",
-        "st",
-        "ave",
-        "dept",
-        "mgr",
-        "sr",
-        "jr",
-        "avg",
-        "min",
-        "max",
-        "ft",
-        "sq",
-        "pc",
-        "co",
-        "inc",
-        "corp",
-        "ltd",
-        "dr",
-        "mr",
-        "ms",
-        "mrs",
-        "prof",
-        "pres",
-        "assn",
-        "intl",
-        "govt",
-        "fig",
-        "cf",
-        "ca",
-        "dir",
-        "vp",
-    ]
-)
-
-
 def _sentences(notes: str) -> list[str]:
     # "..., asked for references": what they asked for is a sentence of its own (it sets the question)
     parts = [s for s in re.split(_SENTENCE_END + r"|;\s*|,\s+(?=(?:asked for|requested) )", notes) if s.strip()]
-    out: list[str] = []
-    for part in parts:
-        start = 0
-        for m in _LOWER_SENTENCE.finditer(part):
-            word = re.search(r"(/?)([\w.]+)$", part[start : m.start()])
-            # "~$8k/mo. wants proposal": a rate's unit ends the sentence ("approx. 40", "6 mo. ago" do not)
-            if (
-                word
-                and not word.group(1)
-                and (
-                    word.group(2).lower() in _ABBREVIATIONS
-                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(2), re.I)
-                )
-            ):
-                continue
-            out.append(part[start : m.start() + 1])
-            start = m.end()
-        out.append(part[start:])
+    out = [sentence for part in parts for sentence in lower_sentences(part)]
     return [s for s in out if s.strip()]  # a source label ("Investor deck: ...") stays on the raw fact
 
 

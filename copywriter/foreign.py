@@ -531,9 +531,49 @@ def _starting(lemma: str, said: Phrase, dated: str, past: bool) -> Said | None:
     return _said(f"You're {ing} {where}{dated}.", subject, english)
 
 
+_APPROX = r"(?:[~≈]|ca\.?|circa|environ|env\.|autour de|alrededor de|cerca de|rund|etwa|ongeveer|about)"
+# "commission ~18 %", "commissioni circa €410k nel 2025", "comisiones del 30 %": what the channels charge
+_COMMISSION = re.compile(
+    r"\b(?:" + "|".join(sorted(g.COMMISSION, key=len, reverse=True)) + r")\b\s*(?:\(?(?:moyenne|media|medio|"
+    r"gemiddeld|durchschnittlich)\)?\s*)?(?:(?:de|del|di|van|von|of)\s+)?(?P<about>" + _APPROX + r"\s*)?"
+    r"(?:(?P<pct>\d{1,2}(?:[.,]\d)?)\s?%|(?P<money>[€$£]\s?\d[\d.,]*\s?[kKmM]?)(?:\s+(?:nel|en|in|im|em)\s+"
+    r"(?P<year>(?:19|20)\d\d))?)",
+    re.IGNORECASE,
+)
+
+
+def _channels(subject: str) -> tuple[str, bool] | None:
+    """ "Booking + Expedia" -> ("Booking and Expedia", plural); each part a name."""
+    names = [_name(part, False) for part in subject.split(" + ")]
+    if not names or any(n is None for n in names):
+        return None
+    said = [("Uber Eats" if n == "UberEats" else str(n)) for n in names]
+    return (" and ".join(said) if len(said) < 3 else ", ".join(said[:-1]) + " and " + said[-1]), len(said) > 1
+
+
+def _commission(text: str) -> str:
+    """ ", at about 18% commission", ", with about €410k in commission in 2025", or "" when the text names none."""
+    m = _COMMISSION.search(text)
+    if m is None:
+        return ""
+    about = "about " if m.group("about") else ""
+    if m.group("pct"):
+        return f", at {about}{m.group('pct').replace(',', '.')}% commission"
+    money = re.sub(r"\s", "", m.group("money")).replace(",", ".")
+    money = money[:-1] + money[-1].upper() if money[-1] in "km" else money
+    year = f" in {m.group('year')}" if m.group("year") else ""
+    return f", with {about}{money} in commission{year}"
+
+
 def _supply(event: Event) -> Said | None:
-    """ "Expedia liefert den Großteil der Buchungen" -> "Expedia brings in most of your bookings." """
-    channel = _name(event.subject, _german(event))
+    """ "Expedia liefert den Großteil der Buchungen" -> "Expedia brings in most of your bookings."; "OTA (Booking +
+    Expedia) al 68% delle notti, commissioni circa €410k nel 2025" -> "Booking and Expedia bring in 68% of your
+    room nights, with about €410K in commission in 2025." """
+    if " + " in event.subject:
+        named = _channels(event.subject)
+        channel, plural = named if named else (None, False)
+    else:
+        channel, plural = _name(event.subject, _german(event)), False
     toks = [t for t in tokens(event.object) if t.fold not in g.ARTICLES and t.fold not in {"van", "de"}]
     if channel is None or len(toks) < 2:
         return None
@@ -547,10 +587,14 @@ def _supply(event: Event) -> Said | None:
     if noun is None or not noun[1]:
         return None
     what = _plural(noun[0])
+    if share != "most" and re.search(_APPROX + r"\s*" + re.escape(share.rstrip("%")) + r"\s?%", event.span.text):
+        share = f"about {share}"
+    brings = "bring" if plural else "brings"
+    paid = _commission(event.span.text[event.span.text.find(share.split()[-1].rstrip("%")) :])
     return _said(
-        f"{channel} brings in {share} of your {what}.",
-        f"{what} via {channel}" if share == "most" else f"{share} of {what} via {channel}",
-        f"{channel} brings in {share} of the {what}",
+        f"{channel} {brings} in {share} of your {what}{paid}.",
+        f"{what} via {channel}" if share == "most" else f"{share.removeprefix('about ')} of {what}",
+        f"{channel} {brings} in {share} of the {what}{paid}",
     )
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "TOPIC_STOPS", "stem", "tokens"]
+__all__ = ["STOPWORDS", "TOPIC_STOPS", "lower_sentences", "stem", "tokens"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # an enrichment tool's date stamp before a signal ("2026-09-18 · Launched ..."): never part of what is said
@@ -86,3 +86,35 @@ def stem(token: str) -> str:
     if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is", "aas")):
         return token[:-1]
     return token
+
+
+# a rep's next sentence in lower case ("... top 500. compliance ok as long as ..."), never after an abbreviation's
+# own period ("approx. 40", "e.g. the", "incl. the", "env. 25 000", "Okt. 2026")
+_LOWER_SENTENCE = re.compile(r"(?<=[\w)%'\"’])\.\s+(?=[a-zäöüéèàçñ])")
+_ABBREVIATIONS = frozenset(
+    """approx incl excl vs est etc eg ie mo mos yr yrs wk wks no nos st ave dept mgr sr jr avg min max ft sq pc co
+    inc corp ltd dr mr ms mrs prof pres assn intl govt fig cf ca dir vp env aprox mio mrd bzw inkl ggf evtl nr tel
+    sra dra""".split()  # noqa: SIM905
+)
+
+
+def lower_sentences(text: str) -> list[str]:
+    """`text` cut where a rep starts a sentence in lower case after a full stop ("... top 500. compliance ok ...");
+    "~$8k/mo. wants proposal": a rate's unit ends its sentence ("approx. 40", "6 mo. ago" do not). Both the English
+    and the foreign reader cut notes here."""
+    out: list[str] = []
+    start = 0
+    for m in _LOWER_SENTENCE.finditer(text):
+        word = re.search(r"(/?)([\w.]+)$", text[start : m.start()])
+        if (
+            word
+            and not word.group(1)
+            and (
+                word.group(2).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(2), re.I)
+            )
+        ):
+            continue
+        out.append(text[start : m.start() + 1])
+        start = m.end()
+    out.append(text[start:])
+    return out

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from core.text import DATE_STAMP
+from core.text import DATE_STAMP, lower_sentences
 from intelligence import glossary as g
 from intelligence.facts import Event, Mention, Quantity, Relevance, Span, Tense
 
@@ -161,12 +161,16 @@ def _read(signals: tuple[str, ...], notes: str) -> ForeignReading:
     for field, index, text in fields:
         if not is_foreign(text):
             continue
-        for m in _PIECE.finditer(text):
+        # a rep's lower-case next sentence is a piece of its own, as the English reader cuts it
+        sentences = (m for part in lower_sentences(text) for m in _PIECE.finditer(part))
+        offset = 0
+        for m in sentences:
             piece = DATE_STAMP.sub("", m.group(0)).strip(" ,")  # "2026-10-08 · Wiedereröffnung ...": the stamp off
             piece = _SOURCE_TAIL.sub(lambda t: t.group(0) if t.group("date") else "", piece)
             if not piece or not is_foreign(piece):
                 continue  # an English sentence beside a foreign one is the English reader's
-            start = text.index(piece, m.start())
+            start = text.index(piece, offset)
+            offset = start + len(piece)
             span = Span(field=field, text=piece, start=start, end=start + len(piece), index=index)
             read = _share(piece, span) or _prospecting(piece, span) or _events(piece, span)
             if read:
@@ -439,7 +443,9 @@ def _share(piece: str, span: Span) -> list[Event]:
     `subject` is the channel, `object` the share and what it is of, as written."""
     toks = tokens(piece)
     verb = next((i for i, t in enumerate(toks) if t.fold in g.SUPPLIES), None)
-    if verb is None or verb == 0 or verb == len(toks) - 1 or any(t.fold in g.NEGATIONS for t in toks):
+    if verb is None:
+        return _share_of(piece, span, toks)
+    if verb == 0 or verb == len(toks) - 1 or any(t.fold in g.NEGATIONS for t in toks):
         return []
     rest = toks[verb + 1 :]
     if not any(t.fold in g.MOST or t.text == "%" for t in rest[:4]):
@@ -454,6 +460,44 @@ def _share(piece: str, span: Span) -> list[Event]:
             verb=toks[verb].text,
         )
     ]
+
+
+_CHANNEL = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in g.CHANNELS) + r")(?![\w])", re.IGNORECASE)
+
+
+def _share_of(piece: str, span: Span, toks: list[Token]) -> list[Event]:
+    """ "58 % des nuitées via Booking et Expedia", "OTA (Booking + Expedia) al 68% delle notti", "DoorDash y Uber
+    Eats son ~35% de las ventas": the named channels' share of bookings, room nights, orders or sales, with no
+    verb to say it; `subject` the channels joined by " + ", `object` the share and what it is of."""
+    for i in range(len(toks) - 3):
+        if not (toks[i].fold.isdigit() and toks[i + 1].text == "%"):
+            continue
+        j = i + 2
+        while j < len(toks) and toks[j].fold in g.SHARE_OF | g.ARTICLES:
+            j += 1
+        if j == i + 2 or j >= len(toks):
+            continue
+        noun = g.NOUNS.get(toks[j].fold)
+        if noun is None or noun[0] not in ("room night", "booking", "order", "sale"):
+            continue
+        channels: list[str] = []
+        for m in _CHANNEL.finditer(piece):
+            name = next(c for c in g.CHANNELS if c.lower() == m.group(0).lower())
+            if name.replace(" ", "").lower() not in {c.replace(" ", "").lower() for c in channels}:
+                channels.append(name)
+        if not channels or any(t.fold in g.NEGATIONS for t in toks):
+            return []
+        return [
+            Event(
+                lemma="supply",
+                object=f"{toks[i].text} % {toks[j].text}",
+                span=span,
+                tense="ongoing",
+                subject=" + ".join(channels),
+                verb="",
+            )
+        ]
+    return []
 
 
 def _prospecting(piece: str, span: Span) -> list[Event]:

@@ -209,8 +209,10 @@ _NOUN_FORMS: dict[tuple[str, bool], str] = {
     ("member", True): "mitglieder membres miembros socios leden",
     ("customer", False): "kunde client cliente klant",
     ("customer", True): "kunden clients clientes klanten",
-    ("booking", True): "buchungen réservations reservas boekingen",
-    ("order", True): "bestellungen commandes pedidos bestellingen",
+    ("booking", True): "buchungen réservations résas reservas boekingen prenotazioni",
+    ("order", True): "bestellungen commandes pedidos bestellingen ordini encomendas",
+    ("room night", True): "übernachtungen nuitées nuits noches nachten notti noites",
+    ("sale", True): "ventes ventas vendite vendas omzet umsatz",
     ("press", True): "pressen presses prensas persen",
 }
 NOUNS: dict[str, tuple[str, bool]] = {
@@ -398,6 +400,32 @@ MEASURES = {
         "tasa de rechazo": "scrap rate",
     }.items()
 }
+# the channels a share of bookings or orders comes through ("58 % des nuitées via Booking et Expedia"), as written
+CHANNELS = (
+    "Booking.com",
+    "Booking",
+    "Expedia",
+    "Hotels.com",
+    "Airbnb",
+    "Uber Eats",
+    "UberEats",
+    "DoorDash",
+    "Deliveroo",
+    "Glovo",
+    "Just Eat",
+    "Thuisbezorgd",
+    "Lieferando",
+    "Wolt",
+    "Rappi",
+)
+# the "of" between a share and what it is of ("68% delle notti", "35 % des commandes", "27 % van de omzet")
+SHARE_OF = words("des de del delle della dei degli das dos da van der")
+# "commission ~18 %", "commissioni circa €410k": what a channel charges
+# (folded, not written: "commission" is English too, and a marker word would make every English text foreign)
+COMMISSION = frozenset(
+    fold(w)
+    for w in "frais commission commissions comisión comisiones commissione commissioni comissão comissões commissie provision provisionen".split()
+)
 # "Implementatie van een nieuw ERP-systeem", "Einführung von SAP": the "of" before what an event is about
 OF = words("van von del")
 # "bis Ende 2027", "fin 2027", "eind 2027": the end of a year

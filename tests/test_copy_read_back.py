@@ -3469,7 +3469,9 @@ def test_what_the_holdout21_readers_marked_rewrite() -> None:
         company="Hollis & Grant CPAs",
         email="j.g@hollisgrant.com",
         employee_count=180,
-        signals=["Press release (2026-09-02): Hollis & Grant merges with Northfield Advisory and opens a Tulsa office"],
+        signals=[
+            "Press release (2026-09-02): Hollis & Grant merges with Northfield Advisory and opens a Tulsa office"
+        ],
     )
     assert "and opening a Tulsa office" in merge, merge
     _, cert = _step_one(
