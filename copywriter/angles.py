@@ -1893,6 +1893,13 @@ _NOTE_SPEAK = (
 )
 
 
+# what they kept back on a call ("didn't share numbers", "wouldn't share repeat rate"): a note for us, not news
+_WITHHELD = re.compile(
+    r"(?:^|,\s*|;\s*|\s+(?:but|and)\s+)(?:he |she |they )?(?:didn't|did not|wouldn't|would not|won't|doesn't|"
+    r"does not|hasn't)\s+(?:want to\s+)?share(?:d)?\s+(?:any\s+|the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:numbers|figures|data|metrics|rate|rates|volumes?|counts?|stats)\b(?:\s+yet)?",
+    re.IGNORECASE,
+)
 _HEADLINE_EVENT = re.compile(
     r"^(?P<verb>Opening|Launching|Reopening|Relaunching|Debuting|Completing|Delivering)\s+(?:in\s+)?"
     r"(?P<when>(?:January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|"
@@ -1907,6 +1914,8 @@ def normalise_note(text: str) -> str:
     "Opening of five sites" -> "Opening five sites", "About 6,000 patients overdue for exams" -> "... are
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
+    text = _WITHHELD.sub("", text)  # "Uses Dentrix recall postcards, didn't share numbers": ours to know
+    text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).rstrip(".")], text)  # "YoY" -> "year over year"
     for pattern, said in _NOTE_SPEAK:  # "took books w/ them" -> "with them", "<40%" -> "under 40%"
         text = pattern.sub(said, text)

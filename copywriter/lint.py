@@ -2492,6 +2492,7 @@ def lint_subject(subject: str, ctx: LintContext | None = None) -> list[Finding]:
         return ctx.cache[key]
     out = [
         *check_broken_subject(subject, ctx),
+        *check_garbled(subject, ctx),
         *check_generic_subject(subject, ctx),
         *check_metric_subject(subject, ctx),
         *check_leaked_citation(subject, ctx),

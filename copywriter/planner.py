@@ -48,7 +48,7 @@ from copywriter.angles import (
     words_of,
 )
 from copywriter.context import Context, build_context, is_verb_phrase
-from copywriter.facts import clean, short_company
+from copywriter.facts import city, clean, short_company
 from copywriter.foreign import english_fact
 from copywriter.foreign import restatements as foreign_restatements
 from copywriter.foreign import unsayable_job_ads as foreign_unsayable
@@ -909,7 +909,13 @@ class Plan:
         angles = self.angles
         if angles is None or not angles.how or not _compiled(angles.how_when).search(self.ctx.sender.offer):
             return None
-        return angles.how[stable_int(self.ctx.seed, "how") % len(angles.how)]
+        how = angles.how[stable_int(self.ctx.seed, "how") % len(angles.how)]
+        # "in your market" said by its town when the record has one ("in and around Brandon": blind readers of
+        # holdout20 named the stock phrase in every bank and property email)
+        town = city(self.ctx.prospect.location) if "," in (self.ctx.prospect.location or "") else None
+        if town and "in your market" in how and not re.search(r"\d", town):
+            how = how.replace("in your market", f"in and around {town}")
+        return how
 
     def sender_line(self, *salt: object, plain: bool = False) -> str:
         """The one claim about the sender in one short sentence: what they do for this kind of company and
@@ -1195,7 +1201,12 @@ class Plan:
                 how = "walk-through"  # "Plant 2 walk-through 11/4"
             if how in visit or how in ("tour", "demo", "walk-through"):
                 # "Mtg 11/18", "Plant tour 11/6": what we did together, by its name
-                line = f"Thanks for the {visit.get(how, how)} on the {day}."
+                # a demo is ours: they gave the time ("Thanks for the demo" thanks them for our own pitch)
+                line = (
+                    f"Thanks for your time at the demo on the {day}."
+                    if how == "demo"
+                    else f"Thanks for the {visit.get(how, how)} on the {day}."
+                )
                 return line if self.ok(line) else None
             # three wordings by a stable hash of the reader: a batch never opens every email with one stock line
             line = (
@@ -1839,11 +1850,15 @@ class Plan:
                 ]
             ),
             "hire": [
-                f"Until a new hire is up to speed, {o} usually waits.",
+                f"A new hire usually walks into more work than one person can take on at once, and {o} is often "
+                "part of it.",
                 f"Whoever joins will be judged on {o} before their first quarter is out.",
             ],
             "raise": [
-                f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."
+                # a fund's close is no round: it brings assets to buy and fill (a blind reader of holdout21)
+                f"A new fund brings new assets to fill, and {o} is where their returns start."
+                if re.search(r"\bfund\b", fact.text, re.IGNORECASE)
+                else f"A new round usually comes with growth targets, and {o} is one of the quickest levers on them."
             ],
             "acquire": [f"A deal like that usually puts {o} near the top of the list for the first few months."],
             "renovate": [f"Work like that has to pay back, and {o} is usually the fastest way to make it."],
@@ -2831,6 +2846,11 @@ class Plan:
             name = " ".join(itertools.takewhile(lambda w: w[:1].isupper(), (fact.obj or "").split()))
             if name and len(name.split()) <= 3:
                 return f"{name} {fact.lemma}"
+        deal = re.search(r"\b(acquisition|merger|purchase) (?:of|with) ((?:[A-Z][\w&'-]*\s?){1,3})", fact.text)
+        if deal:
+            return (
+                f"{deal.group(2).strip()} {deal.group(1)}"  # "acquisition of First Allegheny Savings, adding ..."
+            )
         opened = re.match(
             r"(?:Opened|Opening|Opens|Reopened|Reopening) (The [A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3})", fact.text
         )

@@ -205,7 +205,12 @@ def owed(notes: str | None) -> Owed | None:
                 said.append(item[0])
         if purpose and len(items) == 1:
             # "the proposal for the win-back and post-purchase flows"; a time, a name or "the board" as written
-            own = purpose[:1].isupper() or purpose[:1].isdigit() or _ARTICLES.match(purpose)
+            # "by 12/10", "Q1": a time as written; "6-month pilot" is a thing, with its article
+            own = (
+                purpose[:1].isupper()
+                or (purpose[:1].isdigit() and not re.match(r"\d+[- ][a-z]", purpose))
+                or _ARTICLES.match(purpose)
+            )
             said[-1] += f" for {purpose}" if own else f" for the {purpose}"
         theirs = theirs or bool(m.group("theirs"))
         if m.group("when"):

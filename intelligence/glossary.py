@@ -424,7 +424,8 @@ SHARE_OF = words("des de del delle della dei degli das dos da van der")
 # (folded, not written: "commission" is English too, and a marker word would make every English text foreign)
 COMMISSION = frozenset(
     fold(w)
-    for w in "frais commission commissions comisión comisiones commissione commissioni comissão comissões commissie provision provisionen".split()
+    for w in """frais commission commissions comisión comisiones commissione commissioni comissão comissões
+    commissie provision provisionen""".split()  # noqa: SIM905
 )
 # "Implementatie van een nieuw ERP-systeem", "Einführung von SAP": the "of" before what an event is about
 OF = words("van von del")

@@ -3492,3 +3492,71 @@ def test_what_the_holdout21_readers_marked_rewrite() -> None:
         notes="call 10/20. MP decides w/ exec committee, budget ~$8k/mo. wants proposal by 11/11.",
     )
     assert ". wants" not in rate and "a month. " not in rate.split("\n\n")[1], rate
+
+
+def test_what_the_holdout20_and_21_tuning_readers_named() -> None:
+    """Our wording of what the seventh session's tuning readers of holdout20/21 named: a channel's share in an
+    Italian, French or Spanish note leads (with its commission); a demo is thanked as their time; a fund close is
+    no round; acquired branches keep their depositors; a deal's subject is its partner; a bank's market is its
+    town; meetings are promised "in the next 90 days", never "this quarter"; what they would not share stays
+    ours; the proposal for "the" 6-month pilot."""
+    _, garda = _step_one(
+        "hotel",
+        title="Direttore Commerciale",
+        company="Hotel Riva Chiara",
+        email="m.r@hotelrivachiara.it",
+        employee_count=60,
+        notes="chiamata 3/11: OTA (Booking + Expedia) al 61% delle notti, commissioni circa €300k nel 2025.",
+    )
+    assert "Booking and Expedia bring in 61% of your room nights, with about €300K in commission in 2025." in garda
+    _, tacos = _step_one(
+        "restaurant",
+        title="Dueño",
+        company="Grupo Tacos del Norte",
+        email="r.n@tacosdelnorte.mx",
+        employee_count=200,
+        notes="llamada 5/11: DoorDash y Uber Eats son ~30% de las ventas, comisiones del 25 %.",
+    )
+    assert "DoorDash and Uber Eats bring in about 30% of your sales, at 25% commission." in tacos, tacos
+    _, demo = _step_one(
+        "saas",
+        title="CRO",
+        company="Brickwise",
+        email="e.b@brickwise.io",
+        employee_count=150,
+        notes="demo 11/19. Q1 pipeline coverage 1.7x, needs 3x. wants proposal for 6-month pilot by 12/6.",
+    )
+    assert "Thanks for your time at the demo on the 19th." in demo, demo
+    assert "the proposal for the 6-month pilot" in demo and "this quarter" not in demo, demo
+    _, fund = _step_one(
+        "real_estate",
+        title="Portfolio Manager",
+        company="Larchfield Capital",
+        email="j.l@larchfieldcap.com",
+        employee_count=40,
+        signals=["Funding (2026-09): closed $150M Fund II for value-add multifamily acquisitions"],
+    )
+    assert "round" not in fund, fund
+    subject, bank = _step_one(
+        "financial_services",
+        title="SVP Marketing",
+        company="Susquehanna Ridge Bank",
+        email="d.s@susqridge.com",
+        employee_count=300,
+        location="Lewisburg, Pennsylvania, United States",
+        signals=[
+            "Press release (2026-10-15): Susquehanna Ridge completes acquisition of Mifflin County Savings, "
+            "adding four branches"
+        ],
+    )
+    assert subject == "the Mifflin County Savings acquisition", subject
+    assert "first months set its deposit base" not in bank and "in and around Lewisburg" in bank, bank
+    _, dentist = _step_one(
+        "healthcare_clinic",
+        title="Owner, DDS",
+        company="Adeyemi Family Dentistry",
+        email="k.a@adeyemidental.com",
+        employee_count=15,
+        notes="2 offices. Uses Dentrix recall postcards, didn't share numbers.",
+    )
+    assert "share" not in dentist, dentist

@@ -419,15 +419,15 @@ ANGLES: dict[str, CopyAngles] = {
         observation=(
             "outbound pipeline",
             "Most B2B sales teams I talk to want more outbound pipeline than the team they have can book, and hiring SDRs takes a quarter or more to pay off.",
-            "That gap is usually where an outside team earns its keep: qualified meetings on the calendar this quarter.",
+            "That gap is usually where an outside team earns its keep: qualified meetings on the calendar within weeks.",
         ),
         observation_alt=(
-            "meetings this quarter",
-            "Most B2B sales teams I talk to need more first meetings this quarter than their own reps have time to book.",
+            "meetings without new hires",
+            "Most B2B sales teams I talk to need more first meetings each quarter than their own reps have time to book.",
             "An outside SDR team adds those meetings now, without a hiring round.",
         ),
         hire_roles=r"\b(?:SDR|BDR|sales|account exec|revenue|demand|growth|pipeline|business dev|RevOps)",
-        no_fact_ask="Worth 15 minutes to see how many qualified meetings we could book for {company} this quarter?",
+        no_fact_ask="Worth 15 minutes to see how many qualified meetings we could book for {company} in the next 90 days?",
     ),
     "ecommerce": CopyAngles(
         segment="online retailers and DTC brands",
@@ -530,6 +530,15 @@ ANGLES: dict[str, CopyAngles] = {
         ),
         how_when=r"\bdeposit\b|\bnew-account\b",
         consequences=(
+            (
+                # branches bought come with their depositors: the question is who stays (a blind reader of holdout21:
+                # "new-branch logic applied to branches that were bought with deposits already in them")
+                r"\bacqui\w+\b.*\bbranch(?:es)?\b|\bbranch(?:es)?\b.*\bacqui\w+",
+                (
+                    "Customers of acquired branches don't know the new name yet, and the first months decide how many of them stay.",
+                    "An acquisition brings in depositors who didn't choose you, and the first months decide how many of them stay.",
+                ),
+            ),
             (
                 r"\bbranch(?:es)?\b|\bnew (?:market|count(?:y|ies)|region)\b",
                 (

@@ -1021,8 +1021,8 @@ OBSERVE: dict[str, Observations] = {
                     "With {tool} in place, the sequences are easy to send; the people to run them every day are the hard part.",
                 ),
                 (
-                    "That is where an outside SDR team books meetings this quarter without a hiring round.",
-                    "An outside team fills that gap with qualified meetings this quarter.",
+                    "That is where an outside SDR team books meetings within weeks, without a hiring round.",
+                    "An outside team fills that gap with qualified meetings within weeks.",
                 ),
                 ("{tool} sequences without SDRs", "people behind the sequences"),
             ),
@@ -1035,7 +1035,7 @@ OBSERVE: dict[str, Observations] = {
                 ),
                 (
                     "An outside SDR team works those accounts while the intent is fresh and books the first meetings.",
-                    "That is the work an outside SDR team does: turning those in-market accounts into qualified meetings this quarter.",
+                    "That is the work an outside SDR team does: turning those in-market accounts into qualified meetings within weeks.",
                 ),
                 ("in-market accounts in {tool}", "who {tool} flags"),
             ),
