@@ -1875,6 +1875,12 @@ _ADJECTIVE_AS_VERB = re.compile(
 )
 # "Alder Manufacturing's alder earns ...": the name's own word again, lower case, after its possessive
 _NAME_POSSESSIVE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['’]s?\s+([a-z][\w-]*)")
+# "Your used an SDR agency", "your go out via mail house": a verb where the determiner needs its noun
+_DETERMINER_VERB = re.compile(
+    r"\b(?:your|the|its|their|our)\s+(?:([a-z]+ed)\s+(?:a|an|the|their|its|our)\b|(?:go|goes|went|come|comes|came|"
+    r"get|gets|got)\s+(?:out|in|up|back|through|via)\b)",
+    re.IGNORECASE,
+)
 # "Your hosts only work is the top 300": an adverb's verb made the subject of a second verb
 _ONLY_VERB_IS = re.compile(r"\b(?:your|the|our|their)\s+[a-z]+s\s+only\s+[a-z]+\s+(?:is|are)\b", re.IGNORECASE)
 # "the adding three branches", "the hiring a patient coordinator": a verb's -ing form with its object, after "the"
@@ -1918,7 +1924,12 @@ def check_garbled(text: str, ctx: LintContext | None) -> list[Finding]:
         if m.group(2) in {w.lower() for w in m.group(1).split()}
     ]
     spans += [m.group(0) for m in _ONLY_VERB_IS.finditer(text)]
-    spans += [m.group(0) for m in _THE_VERB_ING.finditer(text) if m.group(1).lower() not in _ING_NOUNS]
+    spans += [m.group(0) for m in _DETERMINER_VERB.finditer(text)]
+    spans += [
+        m.group(0)
+        for m in _THE_VERB_ING.finditer(text)
+        if m.group(1).lower() not in _ING_NOUNS and verb_kind(m.group(1)) == "gerund"  # "the spring 2026 tower"
+    ]
     if is_foreign(_NAME_RUN.sub("Name", text)):
         spans.append(text)
     return [

@@ -4417,7 +4417,10 @@ _BUYING_NOTE = re.compile(
     # "Didn't want a call yet", "No demo until Q3"): how the deal moves, never news told back to them
     r"|^(?:(?:he|she|they)\s+)?(?:wants?|asked|would like|plans?|will)\s+to\s+(?:loop|bring|include|add|invite|cc)\b"
     r"|^(?:(?:he|she|they)\s+)?(?:didn'?t|does(?:n'?t| not)|did not|don'?t|do not)\s+want\b"
-    r"|^no (?:call|meeting|demo)s?\b",
+    r"|^no (?:call|meeting|demo)s?\b"
+    # "Owns capex under $250k", "Signs anything over $50k": the authority they buy with, never told back
+    r"|^(?:(?:he|she|they)\s+)?(?:owns?|holds?|controls?|signs?|approves?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:capex|spend|budget|anything|purchases|up to|over|under)\b",
     re.IGNORECASE,
 )
 _EMPLOYER_AWARD = re.compile(

@@ -165,10 +165,21 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             if more is not None and opening and first[0] == opening and not with_hire
             else None
         )
+        told = (
+            plan.fact_sentence(more, "also", *salt, also=True)
+            if more is not None and plan.after_call and more.field == "notes" and re.search(r"\d", more.text)
+            else None
+        )
+        told_why = plan.consequence(more) if told and more is not None else None
         if with_figure:
             # news and a figure of theirs in one sentence: "... is launching a loyalty app in Q2, with
             # third-party delivery at about 34% of sales."
             first[0] = with_figure
+        elif told and told_why and first == [opening, why] and told_why != why:
+            # after a call, their second figure with its own "so what" says more than the industry's line about
+            # the first (tuning readers of holdout21: "skips the $140M in CDs maturing in January" for "Deposits
+            # from local households ... tend to stay longer")
+            first = [opening, told, told_why]
         elif more is not None and not plan.consequence(lead) and not plan.why_restated(lead):
             # a second fact with its own "so what"; without one only when the lead has none either ("You also
             # announced a 400-game slot floor expansion." after the lead's "so what" read as tacked on)

@@ -3560,3 +3560,30 @@ def test_what_the_holdout20_and_21_tuning_readers_named() -> None:
         notes="2 offices. Uses Dentrix recall postcards, didn't share numbers.",
     )
     assert "share" not in dentist, dentist
+
+
+def test_after_a_call_their_second_figure_before_the_trade_line() -> None:
+    """After a call, a second figure of theirs with its own "so what" takes the place of the industry's line about
+    the first (tuning readers of holdout21: "skips the two SDRs who quit"); their signing authority is never told
+    back, and a determiner never takes a verb ("Your used an SDR agency")."""
+    _, quit_ = _step_one(
+        "saas",
+        title="CRO",
+        company="Tillerline",
+        email="a.t@tillerline.io",
+        employee_count=250,
+        notes="call 10/20. pipeline coverage 1.7x vs 3x target for FY27. "
+        "3 of 6 SDRs quit since June, backfill ~4 mo.",
+    )
+    opening = quit_.split("\n\n")[1]
+    assert "SDRs quit" in opening and "hard to close while new reps" not in opening, quit_
+    _, capex = _step_one(
+        "manufacturing",
+        title="Plant Manager",
+        company="Ostrava Stamping",
+        email="p.o@ostravastamping.com",
+        employee_count=400,
+        notes="call 10/24. OEE ~60% on stamping lines, ~120 hrs unplanned downtime last qtr. "
+        "owns capex under $200k.",
+    )
+    assert "capex" not in capex, capex

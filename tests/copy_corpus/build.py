@@ -2992,6 +2992,22 @@ add(
     "Saguaro Dental Partners' doesn't text overdue patients today.",
     "You mentioned that the hiring a patient coordinator.",
 )
+# written after the tuning read of the seventh session's second-fact change, before the rule that catches them
+add(
+    "garbled",
+    S,
+    "engine",
+    "stackwise",
+    "Your used an SDR agency in 2024, 'meetings was junk' - wants meeting definition in contract.",
+)
+add("garbled", S, "engine", "silver_hollow", "You also offer your go out via mail house only.")
+add(
+    "good",
+    S,
+    "own",
+    "lumen_goods",
+    "Your used inventory sells through the outlet, and the second order rarely comes.",
+)
 # near misses: the same words in sentences a reader would send
 add(
     "good",
