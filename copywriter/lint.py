@@ -2401,6 +2401,8 @@ def _subject_cuts(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]] | Non
             continue
         if not _is_head(s, m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group("n")):
             continue
+        if re.search(r"\b[A-Z]{2,}\s*$", s[: m.start("n")]):
+            continue  # "the IATF 16949 certification": a standard's number is its name
         if _INFLECT.singular_noun(word) is False and (pl := _INFLECT.plural_noun(word)) and pl != word:
             out.append(m.group(0))
     return before, tuple(out)

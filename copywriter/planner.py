@@ -3362,9 +3362,13 @@ class Plan:
         out: list[str] = []
         if self.angles is not None and self.observation() is not None:
             out += self.observed_subjects
+        if self.angles is not None:
+            # the industry's own topic ("lease-up speed", "orders through the apps") before a stock line: tuning
+            # readers of holdout21 called "worth a look this quarter" generic, and stale in December
+            out.append(self.angles.observation[0])
         if self.company and len(self.company.split()) <= 3:
             out.append(f"a question for {short_company(self.company)}")
-        out += ["worth a look this quarter", "a short question", "an idea to test"]
+        out += ["worth a look", "a short question", "an idea to test"]
         return [s for s in dict.fromkeys(out) if 2 <= len(s.split()) <= 5]
 
     # --- persona, pains, proof ----------------------------------------------------------------
