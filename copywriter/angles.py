@@ -1242,7 +1242,9 @@ _SHORTHANDS = {
     "BTR": "build-to-rent",
 }
 # the abbreviation's own period goes with it ("approx. 40"), never a sentence's ("... for refi. Asked for ...")
-_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHANDS) + r")\b(?:\.(?!\s+[A-Z]))?")
+_SHORTHAND = re.compile(
+    r"\b(?:" + "|".join(sorted(_SHORTHANDS, key=len, reverse=True)) + r")\b(?:\.(?!\s+[A-Z]))?"
+)  # longest first: "off-prem orders" before "off-prem"
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 # a note's lower-case month ("revisit in feb", "for jan start", "delivers may 2027"; "may" and "march" only
 # before a year, where they cannot be the verbs)
@@ -1883,13 +1885,22 @@ _NOTE_SPEAK = (
     (re.compile(r", target (\d+)(?:%|\b)(?!\s*%)"), r", against a target of \1%"),
     (re.compile(r", target (?=[$€£]\d)"), ", aiming for "),  # ", target $250M in 12 months"
     (re.compile(r", (?=\d+ (?:weeks?|months?) free\b)"), ", with "),
+    # "3p delivery = 31% of sales, avg commission ~24% so roughly $1.1M/yr in fees": the rate and what it comes to
+    (
+        re.compile(r", (?:avg|average) (commissions?|fees?|take rate) (?=(?:about |around |~)?\d)"),
+        r", at an average \1 of ",
+    ),
+    (re.compile(r"(?<=%) so (?=(?:roughly|about|around|nearly) [$€£]?\d)"), ", or "),
     # "3P mix ~40%": third-party delivery, as a restaurant's rep writes it
     # "3P mgmt co": a third-party property manager, not delivery
-    (re.compile(r"\b3P (?:mgmt|management) co(?:mpany)?\b"), "third-party management company"),
-    (re.compile(r"\b3P (?=mgmt|management|manager|property)"), "third-party "),
-    (re.compile(r"\b3P (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"), "third-party delivery "),
-    (re.compile(r"\b3P\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
-    (re.compile(r"\b3P\b(?!L)"), "third-party delivery"),
+    (re.compile(r"\b3[Pp] (?:mgmt|management) co(?:mpany)?\b"), "third-party management company"),
+    (re.compile(r"\b3[Pp] (?=mgmt|management|manager|property)"), "third-party "),
+    (
+        re.compile(r"\b3[Pp] (?=mix|share|orders|sales|apps?|platforms?|fees|commissions?)\b"),
+        "third-party delivery ",
+    ),
+    (re.compile(r"\b3[Pp]\b(?=\s+(?:delivery|apps?|platforms?|marketplaces?)\b)"), "third-party"),
+    (re.compile(r"\b3[Pp]\b(?![Ll])"), "third-party delivery"),
 )
 
 

@@ -1372,6 +1372,9 @@ class Plan:
         if before := _BEFORE_MEETING.search(notes):  # "wants BAA + sample msgs before call 12/9"
             what = {"mtg": "meeting"}.get(before.group("what").lower(), before.group("what").lower())
             return what, f"on the {_INFLECT.ordinal(str(int(before.group('day'))))}"
+        if set_ := _BOOKED_FOREIGN.search(notes):  # "démo prévue le 9 déc.", "Termin am 9.12. vereinbart"
+            what = "demo" if set_.group("what").lower().startswith(("dé", "de")) else "meeting"
+            return what, f"on the {_INFLECT.ordinal(str(int(set_.group('day'))))}"
         if nxt := _NEXT_SET.search(notes):  # "Next 4/9", "Next: call 11/12": the notes set it as what comes next
             what = {"mtg": "meeting"}.get(
                 (nxt.group("what") or "call").lower(), (nxt.group("what") or "call").lower()
@@ -4362,6 +4365,15 @@ _COMMON_OFFER_WORDS = frozenset(
 _BOOKED = re.compile(
     r"\b(?:[Ff]ollow-up |[Nn]ext )?(?P<what>[Dd]emo|[Cc]all|[Mm]eeting|[Mm]tg|[Ww]orkshop)\s+(?:is\s+)?"
     r"(?:booked|scheduled|set|confirmed)\s+(?:for\s+)?(?P<week>(?:the\s+)?(?:wk|week) of\s+)?\d{1,2}/(?P<day>\d{1,2})\b"
+)
+# a meeting set, in the record's language: "démo prévue le 9 déc.", "demo programada para el 9/12", "riunione
+# fissata il 9 dicembre", "Termin am 9.12. vereinbart", "demo gepland op 9 december", "reunião agendada para 9/12"
+_BOOKED_FOREIGN = re.compile(
+    r"\b(?P<what>démo|demo|réunion|rendez-vous|rdv|reunión|reunião|riunione|termin|afspraak)\s+"
+    r"(?:(?:est\s+|está\s+|ist\s+|is\s+)?(?:prévue?s?|planifiée?|fixée?|programad[ao]|agendad[ao]|previst[ao]|"
+    r"fissat[ao]|geplant|gepland|vereinbart|ingepland)\s+)(?:le|el|para\s+el|para|am|op|il|o\s+dia|for)?\s*"
+    r"(?P<day>\d{1,2})(?=[\s./])",
+    re.IGNORECASE,
 )
 # "Next 4/9", "Next: call 11/12": the next meeting the notes set, by its date
 _NEXT_SET = re.compile(

@@ -3587,3 +3587,28 @@ def test_after_a_call_their_second_figure_before_the_trade_line() -> None:
         "owns capex under $200k.",
     )
     assert "capex" not in capex, capex
+
+
+def test_a_demo_set_in_french_and_a_rate_with_what_it_comes_to() -> None:
+    """A demo set in the record's language is the question ("démo prévue le 9 déc." -> what to bring to it, never
+    another 15 minutes); "3p delivery = 31% of sales, avg commission ~24% so roughly $1.1M/yr" is said whole."""
+    _, demo = _step_one(
+        "restaurant",
+        title="Propriétaire",
+        company="Groupe Café Sorel",
+        email="m.s@cafesorel.ca",
+        employee_count=120,
+        notes="appel 10/11 : livraison UberEats/DoorDash ≈ 25 % des ventes, commissions autour de 30 %. "
+        "démo prévue le 9 déc.",
+    )
+    assert "Uber Eats and DoorDash bring in about 25% of your sales, at about 30% commission." in demo, demo
+    assert "the demo on the 9th?" in _question(demo), demo
+    _, rate = _step_one(
+        "restaurant",
+        title="VP Marketing",
+        company="Copper Skillet",
+        email="t.c@copperskillet.com",
+        employee_count=600,
+        notes="call 10/19. 3p delivery = 29% of sales, avg commission ~23% so roughly $900k/yr in fees.",
+    )
+    assert "third-party delivery is 29% of sales, at an average commission of about 23%, or roughly $900k" in rate
