@@ -708,7 +708,9 @@ CALL_LABEL = re.compile(
     r"(?:Plant \d+ |Plant |Site )?Walk-?through)" + _WITH + r"\s+(?:on\s+)?"
     r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b|"
     r"(?P<foreign>Llamada|Reunión|Videollamada|Gespräch|Telefonat|Termin|Gesprek|Belafspraak|Afspraak|Appel|Réunion|"
-    r"Rdv|RDV)" + _WITH + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
+    r"Rdv|RDV|Reunião|Chamada|Conversa|Chiamata|Riunione|Incontro|Hablamos|Gesproken)"
+    + _WITH
+    + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
     r"mär|abr|avr|apr|may|mai|mei|jun|jui|jul|ago|aug|aoû|sep|oct|okt|nov|dic|dec|déc|dez)[a-zéû]*\.?))",
     re.IGNORECASE,
 )

@@ -221,7 +221,7 @@ def when(written: str | None) -> str | None:
         if t.fold in g.END:
             end = True  # "Ende 2027": the end of 2027
             continue
-        if t.fold in g.DATE_PREPOSITIONS or t.fold in g.ARTICLES:
+        if t.fold in g.DATE_PREPOSITIONS or t.fold in g.ARTICLES or t.fold in ("a", "de", "van"):
             continue
         if _YEAR.fullmatch(t.fold):
             year = t.fold
@@ -234,6 +234,8 @@ def when(written: str | None) -> str | None:
         else:
             return None
     what = month or quarter or season
+    if end and month and not (this or next_):
+        return f"{'by' if by else 'at'} the end of {month}"  # "a fines de febrero": at the end of February
     if end:
         return f"{'by' if by else 'at'} the end of {year}" if year and not what and not (this or next_) else None
     if this or next_:
@@ -782,23 +784,34 @@ def _figure(q: Quantity, others: tuple[Quantity, ...]) -> Said | None:
     if not size:
         return None
     measure, rest = g.MEASURES[" ".join(t.fold for t in toks[:size])], toks[size:]
-    where = ""
-    if rest:
-        noun = g.NOUNS.get(rest[-1].fold)
-        if (
-            len(rest) != 2
-            or rest[0].fold not in g.PLACE_PREPOSITIONS | {"an", "auf", "sur", "op", "bei"}
-            or not noun
+    where = window = ""
+    i = 0
+    while i < len(rest):  # "en prensas": where; "a 12 meses", "nach 90 Tagen": the window it is measured over
+        noun = g.NOUNS.get(rest[i + 1].fold) if i + 1 < len(rest) else None
+        if not where and noun and rest[i].fold in g.PLACE_PREPOSITIONS | {"an", "auf", "sur", "op", "bei"}:
+            where, i = f" on the {_plural(noun[0]) if noun[1] else noun[0]}", i + 2
+        elif (
+            not window
+            and i + 2 < len(rest)
+            and rest[i].fold in g.WINDOW
+            and rest[i + 1].fold.isdigit()
+            and rest[i + 2].fold in g.TIME_UNITS
         ):
+            window, i = f" at {rest[i + 1].text} {g.TIME_UNITS[rest[i + 2].fold]}", i + 3
+        else:
             return None
-        where = f" on the {_plural(noun[0]) if noun[1] else noun[0]}"
     value = f"{q.value:g}%"
-    sentence = f"Your {measure}{where} is {value}"
+    sentence = f"Your {measure}{where} is {value}{window}"
     if q.against is not None:
         # "herhaalaankoop ~19%, doel 28% in 2027" -> "Your repeat purchase rate is 19%, against a 28% target."
         target = f"against {with_article(f'{q.against:g}% target')}"
-        year = _YEAR.search(q.span.text[q.span.text.lower().rfind(f"{q.against:g}") :])
-        target += f" for {year.group(0)}" if year else ""
+        tail = q.span.text[q.span.text.lower().rfind(f"{q.against:g}") :]
+        dated = when(re.sub(r"^[\d.,]+\s?%\s*", "", tail).rstrip(". "))  # "para junio 2027" -> "in June 2027"
+        year = _YEAR.search(tail)
+        if dated and dated.startswith("in ") and not dated.startswith("in Q"):
+            target += f" for {dated.removeprefix('in ')}"
+        elif year:
+            target += f" for {year.group(0)}"
         if re.search(rf"[~≈]\s?{q.value:g}\s?%", q.span.text):
             sentence = sentence.replace(f" is {value}", f" is about {value}")  # "~19%"
         return _said(
@@ -924,6 +937,11 @@ def restatements(
     out: dict[str, Said] = {}
     for field, raw in facts:
         found = by_span.get(_key(g.JOB_TAG.sub("", raw))) or by_span.get(_key(raw))
+        if not found:
+            # "Telefonat 14.11.: Wiederkaufrate ...": the writer keeps the call's label on the fact, the facts
+            # layer reads from after it
+            key = _key(raw)
+            found = next((v for k, v in by_span.items() if len(k) > 20 and key.endswith(" " + k)), None)
         said = _realise(found, field, co, offer, title or "", reading.quantities) if found else None
         if said is not None:
             out[raw] = said

@@ -4415,7 +4415,8 @@ _PRESS_VERBS = {
 # "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
 _CALL_BACK = re.compile(
     r"\b(?:bellen|terugbellen|nabellen|anrufen|zurückrufen|rappeler|appeler|relancer|llamar|volver a llamar)\s+"
-    r"(?P<when>(?:in|im|en|au|à|a|vanaf|ab|begin|anfang|début|principios de)\s+\w+(?:\s+\d{4})?)",
+    r"(?P<when>(?:a fines de|a finales de|à la fin de|eind van|principios de|in|im|en|au|à|a|vanaf|ab|begin|"
+    r"anfang|début|fin|ende|eind)\s+\w+(?:\s+\d{4})?)",
     re.IGNORECASE,
 )
 # "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure

@@ -85,6 +85,10 @@ class Token:
     end: int
 
 
+# a call's label before what was said on it: "Reunião 13/11:", "Llamada 19/11 con Ing. Ramírez:", "chiamata 14/11:"
+_CALL_LABEL = re.compile(
+    r"^\s*(?:[^\W\d_]+\.?(?:\s+[^\W\d_]+\.?){0,3}\s+\d{1,2}[/.]\d{1,2}\.?(?:\s+[^:]{1,40})?|[A-ZÀ-Þ][a-zà-ÿ]+)\s*:\s*"
+)  # or a name's colon ("Ramírez: OEE de 61% ...", the piece after "con Ing.")
 _ASIDE_DATE = re.compile(r"(?:[A-Za-zäéûÄÉ]{3,9}\.?\s+)?(?:19|20)\d\d\)$")
 
 
@@ -401,20 +405,53 @@ def _team(piece: str, span: Span) -> Quantity | None:
 def _figure(piece: str, span: Span) -> Quantity | None:
     """ "OEE en líneas de 63%": a figure of theirs, with what it measures; "el cliente automotriz exige 78%
     (auditoría IATF en abril)": the figure a customer requires, a reference (its aside kept as `measure`)."""
-    toks = tokens(piece)
+    label = _CALL_LABEL.match(piece)  # "Reunião 13/11: taxa de recompra 17% ...": the call is no part of it
+    toks = [t for t in tokens(piece) if not label or t.start >= label.end()]
+    # the figure's own clause: "Wiederkaufrate nach 90 Tagen nur 17 %, Newsletter läuft über Klaviyo, ..." ends
+    # at the comma after the figure, unless its target follows ("..., doel 25% in 2027")
+    sign = piece.find("%")
+    comma = piece.find(",", sign) if sign >= 0 else -1
+    while comma >= 0:
+        nxt = piece[comma + 1 :].lstrip().split(" ", 1)[0]
+        if g.fold(nxt) not in g.TARGET and g.fold(nxt) != "meta":
+            toks = [t for t in toks if t.start < comma]
+            break
+        comma = piece.find(",", comma + 1)
     pct = next(
         (i for i in range(1, len(toks)) if toks[i].text == "%" and _DIGITS.fullmatch(toks[i - 1].fold)), None
     )
     against: float | None = None
-    if pct is not None and pct + 3 < len(toks) and toks[pct + 1].fold in g.TARGET and toks[pct + 3].text == "%":
-        # "herhaalaankoop ~19%, doel 28% in 2027": the figure, and the target it is measured against
-        if not _DIGITS.fullmatch(toks[pct + 2].fold) or not all(
-            t.fold in g.DATE_PREPOSITIONS or _YEAR.fullmatch(t.fold) for t in toks[pct + 4 :]
+    after: list[Token] = []  # a window ("a 12 meses") or a place ("en prensas") said after the figure
+    if pct is not None:
+        rest = toks[pct + 1 :]
+        k = 0
+        if (
+            len(rest) >= 3
+            and rest[0].fold in g.WINDOW
+            and _DIGITS.fullmatch(rest[1].fold)
+            and rest[2].fold in (g.TIME_UNITS)
         ):
+            k = 3
+        if len(rest) >= k + 2 and rest[k].fold in g.PLACE_PREPOSITIONS and rest[k + 1].fold in g.NOUNS:
+            k += 2
+        after = rest[:k]
+        target = rest[k:]
+        if (
+            len(target) >= 3
+            and (target[0].fold in g.TARGET or target[0].fold == "meta")
+            and _DIGITS.fullmatch(target[1].fold)
+            and target[2].text == "%"
+        ):
+            # "herhaalaankoop ~19%, doel 28% in 2027": the figure, and the target it is measured against
+            if not all(
+                t.fold in g.DATE_PREPOSITIONS or _YEAR.fullmatch(t.fold) or g.month(t.fold) for t in target[3:]
+            ):
+                return None
+            against = float(target[1].fold)
+            toks = toks[: pct + 1 + k]
+        elif target:
             return None
-        against = float(toks[pct + 2].fold)
-        toks = toks[: pct + 1]
-    if pct is None or any(t.fold in g.NEGATIONS for t in toks) or pct != len(toks) - 1:
+    if pct is None or any(t.fold in g.NEGATIONS for t in toks):
         return None
     value = float(toks[pct - 1].fold)
     requires = next((i for i, t in enumerate(toks) if t.fold in g.REQUIRES), None)
@@ -429,12 +466,19 @@ def _figure(piece: str, span: Span) -> Quantity | None:
             reference="requires",
         )
     before = toks[: pct - 1]
-    while before and before[-1].fold in {"de", "von", "van", "bei", "a", "en", "op"}:
-        before = before[:-1]  # "de 58%", "von 71 %"
+    while before and (
+        before[-1].fold in {"de", "von", "van", "bei", "a", "en", "op"} or before[-1].fold in g.ONLY
+    ):
+        before = before[:-1]  # "de 58%", "von 71 %", "maar 18%"
     if not before:
         return None
     return Quantity(
-        value=value, unit="percent", measure=_text(piece, before), span=span, what=before[0].text, against=against
+        value=value,
+        unit="percent",
+        measure=_text(piece, before + after),
+        span=span,
+        what=before[0].text,
+        against=against,
     )
 
 

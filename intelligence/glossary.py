@@ -321,7 +321,7 @@ EVERY = words("aller alle allen sämtlicher sämtliche toutes tous todas todos")
 PLACE_PREPOSITIONS = words("in im à au aux en")
 TOWARD = words("nach naar vers")  # "naar Frankrijk": into France
 AFTER = words("nach na après tras")
-DATE_PREPOSITIONS = words("im in ab en au à per vanaf dès desde para")
+DATE_PREPOSITIONS = words("im in ab en au à per vanaf dès desde para em entro nel")
 BY = words("bis tot hasta")  # "bis Juni": by June
 NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")
 YET = words("noch nog encore todavía aún")
@@ -342,10 +342,10 @@ MORE_THAN = {tuple(fold(w) for w in k): v for k, v in MORE_THAN.items()}
 SINCE = words("depuis seit sinds hace")  # "inactifs depuis plus de 12 mois": inactive for more than 12 months
 TIME_UNITS = _forms(
     {
-        "months": "mois monate monaten meses maanden",
-        "years": "ans jahre jahren años jaar",
-        "weeks": "semaines wochen semanas weken",
-        "days": "jours tage tagen días dagen",
+        "months": "mois monate monaten meses maanden mesi",
+        "years": "ans jahre jahren años jaar anni anos",
+        "weeks": "semaines wochen semanas weken settimane",
+        "days": "jours tage tagen días dagen giorni dias",
     }
 )
 WEEKDAYS = _forms(  # "d'ici vendredi": by Friday
@@ -368,7 +368,13 @@ MOST = words("großteil grossteil mehrheit majorité plupart mayoría merendeel 
 # "el cliente automotriz exige 75%": what a customer requires
 REQUIRES = words("exige exigen verlangt fordert eist vereist")
 # "herhaalaankoop ~19%, doel 28%": the target a figure is measured against
-TARGET = words("doel objectif ziel objetivo streefwaarde")  # never "meta": Meta is a company
+TARGET = words(
+    "doel objectif ziel objetivo streefwaarde obiettivo"
+)  # "meta" only before its figure: Meta is a company
+# the words that keep a figure from its measure ("herhaalaankopen maar 18%", "Wiederkaufrate nur 17 %")
+ONLY = words("maar nur seulement solo solamente apenas soltanto slechts")
+# a figure's window after it: "17% a 12 meses", "17 % nach 90 Tagen", "18% na 90 dagen", "20 % à 90 jours"
+WINDOW = words("a à na nach dopo binnen tras")
 AUDIT = words("audit auditoría auditoria")
 # "los vendedores hacen su propia prospección": the reps do their own prospecting
 DO = words("font machen macht hacen hace doen doet")
@@ -396,6 +402,10 @@ MEASURES = {
         "wiederkaufquote": "repeat purchase rate",
         "taux de réachat": "repeat purchase rate",
         "tasa de recompra": "repeat purchase rate",
+        "taxa de recompra": "repeat purchase rate",
+        "tasso di riacquisto": "repeat purchase rate",
+        "tasso di occupazione": "occupancy",
+        "taxa de ocupação": "occupancy",
         "taux de rebut": "scrap rate",
         "tasa de rechazo": "scrap rate",
     }.items()
@@ -430,7 +440,7 @@ COMMISSION = frozenset(
 # "Implementatie van een nieuw ERP-systeem", "Einführung von SAP": the "of" before what an event is about
 OF = words("van von del")
 # "bis Ende 2027", "fin 2027", "eind 2027": the end of a year
-END = words("ende fin finales eind")
+END = words("ende fin finales fines eind")
 # people a team is counted in when no role is said ("Vertriebsteam mit 4 Mitarbeitern")
 PEOPLE = words("mitarbeiter mitarbeitern leute leuten personnes personas mensen medewerkers")
 # the words after a French or Spanish title's head, said before it in English ("analista de datos" -> data analyst)

@@ -3612,3 +3612,48 @@ def test_a_demo_set_in_french_and_a_rate_with_what_it_comes_to() -> None:
         notes="call 10/19. 3p delivery = 29% of sales, avg commission ~23% so roughly $900k/yr in fees.",
     )
     assert "third-party delivery is 29% of sales, at an average commission of about 23%, or roughly $900k" in rate
+
+
+def test_a_foreign_rate_with_its_target_and_a_call_back_at_the_end_of_a_month() -> None:
+    """A rate measured against a target in a Portuguese, Dutch, German or Spanish note leads in English ("Your
+    repeat purchase rate is 17% at 12 months, against a 25% target for 2027."), the call's own label in that
+    language is thanked for, and "llamar a fines de febrero" is the question."""
+    _, pt = _step_one(
+        "ecommerce",
+        title="Diretora de Marketing",
+        company="Sapataria Ribeira",
+        email="i.r@sapatariaribeira.pt",
+        employee_count=40,
+        notes="Reunião 10/11: taxa de recompra 16% a 12 meses, objetivo 24% em 2027. Shopify + Klaviyo.",
+    )
+    assert "Your repeat purchase rate is 16% at 12 months, against a 24% target for 2027." in pt.replace(
+        "You mentioned that your", "Your"
+    ), pt
+    assert pt.split("\n\n")[1].startswith("Good talking on the 10th.") or "on the 10th" in pt.split("\n\n")[1], pt
+    _, de = _step_one(
+        "ecommerce",
+        title="Leiterin E-Commerce",
+        company="Wolkenhaus GmbH",
+        email="k.w@wolkenhaus.de",
+        employee_count=60,
+        notes="Telefonat 12.11.: Wiederkaufrate nach 90 Tagen nur 15 %, Newsletter läuft über Klaviyo.",
+    )
+    assert "repeat purchase rate is 15% at 90 days" in de, de
+    _, es = _step_one(
+        "manufacturing",
+        title="Gerente de Planta",
+        company="Troqueles del Bajío",
+        email="j.t@troquelesbajio.mx",
+        employee_count=300,
+        notes="Llamada 18/11 con Ing. Soto: OEE de 60% en prensas, meta 72% para junio 2027.",
+    )
+    assert "OEE on the presses is 60%, against a 72% target for June 2027" in es, es
+    _, later = _step_one(
+        "healthcare_clinic",
+        title="Administradora de Práctica",
+        company="Clínicas Pediátricas Sol",
+        email="i.s@pediatricassol.com",
+        employee_count=50,
+        notes="hablamos 11/12. interesada en recordatorios por texto. llamar a fines de febrero",
+    )
+    assert _question(later) == "Shall I call at the end of February?", later
