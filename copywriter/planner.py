@@ -1111,8 +1111,8 @@ class Plan:
         clause = self.clause(hire, you=False) or ""
         if not clause.startswith(f"{self.company} is hiring "):
             return None
-        if "," in opening:
-            return None
+        if "," in opening or any(verb_kind(w) for w in re.findall(r" and ([a-z]+)\b", opening)):
+            return None  # "... earned its certification and added two SMT lines": a third clause is one too many
         role = clause[len(self.company) + len(" is hiring ") :]
         now = "now " if lead.kind == "past" else ""
         if opening.startswith("Congrats on "):

@@ -795,7 +795,9 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bmerg|\bacquir|\bcombin",
-                "A merger gives the partners new services to sell, and most existing clients don't know about them yet.",
+                # the offer reaches new clients: a tuning reader of holdout21 read "most existing clients don't know
+                # about them yet" as a cross-sell the offer does not do
+                "A merger gives the partners new services to sell, and the clients who need them still have to be found.",
             ),
             (
                 r"\bopen|\bexpan|\bnew market\b",
