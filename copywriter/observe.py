@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from copywriter.facts import city, clean
 from copywriter.lint import lint_subject
 from copywriter.text import cap_first, stable_int
+from core.text import STOPWORDS, stem, tokens
 from industry_agents.knowledge.copy_observe import OBSERVE, Covered, Market, Tool, Trade
 
 if TYPE_CHECKING:
@@ -373,9 +374,16 @@ def observe(plan: Plan) -> Observation | None:
             continue  # a "so what" the sender's offer does not speak to
         seed = stable_int(plan.ctx.seed, "observe", entry.pattern)
         seen = next((s for s in _rotated(says, seed) if plan.ok(s)), None)
-        # never a "so what" that sells what the record says the prospect already has and likes
+        # never a "so what" that sells what the record says the prospect already has and likes, nor one that says
+        # the observation again (tuning readers of holdout21 cut "A note before the next season is usually what
+        # brings the second order." after "... waits for the next season unless someone writes before it")
         why = next(
-            (s for s in _rotated(means, seed // 7) if plan.ok(s) and not (pitches and pitches.search(s))), None
+            (
+                s
+                for s in _rotated(means, seed // 7)
+                if plan.ok(s) and not (pitches and pitches.search(s)) and not (seen and _restates(s, seen))
+            ),
+            None,
         )
         if seen is None or why is None:
             continue
@@ -385,6 +393,12 @@ def observe(plan: Plan) -> Observation | None:
         kind = "tool" if isinstance(entry, Tool) else "trade" if isinstance(entry, Trade) else "market"
         return Observation(kind=kind, lines=(cap_first(seen), why), subjects=tuple(chosen))
     return None
+
+
+def _restates(why: str, seen: str) -> bool:
+    """Whether most of the "so what"'s own words are already in the observation."""
+    own = {stem(w) for w in tokens(why)} - STOPWORDS
+    return len(own) >= 3 and len(own & ({stem(w) for w in tokens(seen)} - STOPWORDS)) * 2 > len(own)
 
 
 def trade_clause(plan: Plan) -> tuple[str, str, tuple[str, ...]] | None:

@@ -738,7 +738,9 @@ OBSERVE: dict[str, Observations] = {
                 "a community bank",
                 "rate specials pull in money from outside the market that leaves when the rate ends, while deposits from the households and businesses nearby are the ones that last",
                 (
-                    "Accounts opened through a local campaign tend to stay longer than money chasing the best rate.",
+                    # what to do about it, not the observation again (a tuning reader of holdout21 cut "Accounts
+                    # opened through a local campaign tend to stay longer than money chasing the best rate.")
+                    "Reaching them takes ads and emails aimed at the few miles around each branch, not a better rate.",
                     "A local campaign aimed at them is what builds a deposit base that stays after the rate changes.",
                 ),
                 ("deposits from nearby", "the deposits next door"),
