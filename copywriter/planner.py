@@ -1609,7 +1609,10 @@ class Plan:
                 # the industry's outcome question, asked of the new site or people ("how many overdue patients your
                 # 6th office could book into open slots?"; "while your 6th office is new?" read as clumsy)
                 head = subject.split()[-1].lower()
-                if self.angles and (head.rstrip("s") in SITE_NOUNS or head in _NEW_PEOPLE):
+                # (never a tower, a project or a market: "how many lapsed rated players the 300-room hotel tower
+                # could bring back" asks what only the property can do)
+                site = head.rstrip("s") in SITE_NOUNS and head.rstrip("s") not in ("tower", "project", "market")
+                if self.angles and (site or head in _NEW_PEOPLE):
                     ask = self.angles.no_fact_ask.replace("{company}'s", possessive(subject))
                     return [ask.format(company=subject)]
                 if subject.split()[-1][:1].isupper():
@@ -3914,16 +3917,15 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
                 or has_verb(["", words[0]])
                 or (words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"))
             ):
+                if words[0] == "opens" and not _TIME_AHEAD.search(rest):
+                    words[0] = "opened"  # "Fairbanks Whitley opens Manchester office" (a release): opened
+                    rest = f"Opened {rest.split(' ', 1)[1]}" if " " in rest else rest
                 if (
                     words[0] in _PRESS_VERBS
                 ):  # "signs 15-unit development deal" -> "Signed 15-unit development deal"
                     rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
                     # "..., adds 40 rooms", "... and adds two SMT lines": the headline's second verb, done too
-                    rest = re.sub(
-                        r"(,| and) (" + "|".join(_PRESS_VERBS) + r")\b",
-                        lambda m: f"{m.group(1)} {_PRESS_VERBS[m.group(2)].lower()}",
-                        rest,
-                    )
+                    rest = re.sub(r"(,| and) ([a-z]+s)\b", _joined_past, rest)
                 elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
                     ing = participle(rest.split()[0][:-1])
@@ -4392,7 +4394,26 @@ _FOREIGN_MEETINGS = frozenset({"reunión", "termin", "afspraak", "réunion", "rd
 # a call we had, by its day: the label of a notes sentence (`copywriter.angles.CALL_LABEL`), or one written after a
 # comma or a dash ("Inbound via webinar, disco call 10/2 - ...")
 _CALLED = re.compile(r"(?:^|[;.,]\s*|\s[-–—]\s)" + CALL_LABEL.pattern.removeprefix("^"), re.IGNORECASE)
+
+
 # a press headline's verbs the event table does not hold ("signs", "inks", "lands"), said in the past
+def _joined_past(m: re.Match[str]) -> str:
+    """ "..., adds 40 rooms", "... and opens a Denver office" after a headline verb told as done: "added",
+    "opened"; any other word as it is."""
+    word = m.group(2)
+    if word in _PRESS_VERBS:
+        return f"{m.group(1)} {_PRESS_VERBS[word].lower()}"
+    if verb_kind(word) != "present" and word not in ("moves", "enters", "shifts"):
+        return m.group(0)
+    base = word[:-2] if word.endswith("es") and word[:-2].endswith(("ch", "sh", "x", "ss")) else word[:-1]
+    return f"{m.group(1)} {base}{'d' if base.endswith('e') else 'ed'}"
+
+
+# a time ahead in a headline ("opens Denver office in 2027", "opens next spring"): the event is still to come
+_TIME_AHEAD = re.compile(
+    r"\b(?:20\d\d|Q[1-4]|next|this (?:spring|summer|fall|autumn|winter|year)|(?:in|by) (?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter)|soon|later)\b"
+)
 _PRESS_VERBS = {
     "raises": "Raised",
     "acquires": "Acquired",  # "Keystone Flex acquires ... portfolio": a deal announced is a deal done
@@ -4407,6 +4428,7 @@ _PRESS_VERBS = {
     "debuts": "Launched",
     "breaks": "Breaking",  # "breaks ground on 300-room hotel tower": under way
     "earns": "Earned",
+    "merges": "Merged",  # "Calder & Moss merges with Brightline Advisory": a press release's merger is done
     "achieves": "Achieved",
     "receives": "Received",
     "secures": "Secured",

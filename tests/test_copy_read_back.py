@@ -1083,7 +1083,9 @@ def test_second_copy_tuning_read_job_ads_requests_intros_and_mergers() -> None:
         employee_count=120,
         signals=[f"{_days_ago(30)} · Merger: Harlan & Reese combines with Oakmont Tax Group"],
     )
-    assert "merging with Oakmont Tax Group" in _first(firm), firm
+    # a press release's merger is done ("merged", since the seventh session: a tuning reader of holdout21 marked
+    # "is merging" wrong for a merger a release of 1 October announced)
+    assert "merged with Oakmont Tax Group" in _first(firm), firm
     assert subject == "the Oakmont Tax merger", subject
 
 
@@ -3473,7 +3475,7 @@ def test_what_the_holdout21_readers_marked_rewrite() -> None:
             "Press release (2026-09-02): Hollis & Grant merges with Northfield Advisory and opens a Tulsa office"
         ],
     )
-    assert "and opening a Tulsa office" in merge, merge
+    assert "merged with Northfield Advisory and opened a Tulsa office" in merge, merge
     _, cert = _step_one(
         "manufacturing",
         title="Plant Manager",
