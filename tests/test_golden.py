@@ -51,6 +51,7 @@ from tests.support.golden_support import (
     HOLDOUT19,
     HOLDOUT20,
     HOLDOUT21,
+    HOLDOUT22,
     TUNING,
     TUNING2,
     TUNING3,
@@ -115,6 +116,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         HOLDOUT19,
         HOLDOUT20,
         HOLDOUT21,
+        HOLDOUT22,
     ],
     ids=[
         "holdout5",
@@ -133,6 +135,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout19",
         "holdout20",
         "holdout21",
+        "holdout22",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

@@ -50,6 +50,7 @@ HOLDOUT17 = GOLDEN / "holdout17.jsonl"
 HOLDOUT19 = GOLDEN / "holdout19.jsonl"
 HOLDOUT20 = GOLDEN / "holdout20.jsonl"
 HOLDOUT21 = GOLDEN / "holdout21.jsonl"
+HOLDOUT22 = GOLDEN / "holdout22.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
