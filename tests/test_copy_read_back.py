@@ -3626,12 +3626,12 @@ def test_a_foreign_rate_with_its_target_and_a_call_back_at_the_end_of_a_month() 
         company="Sapataria Ribeira",
         email="i.r@sapatariaribeira.pt",
         employee_count=40,
-        notes="Reunião 10/11: taxa de recompra 16% a 12 meses, objetivo 24% em 2027. Shopify + Klaviyo.",
+        notes="Reunião 13/11: taxa de recompra 16% a 12 meses, objetivo 24% em 2027. Shopify + Klaviyo.",
     )
     assert "Your repeat purchase rate is 16% at 12 months, against a 24% target for 2027." in pt.replace(
         "You mentioned that your", "Your"
     ), pt
-    assert pt.split("\n\n")[1].startswith("Good talking on the 10th.") or "on the 10th" in pt.split("\n\n")[1], pt
+    assert "on the 13th" in pt.split("\n\n")[1], pt
     _, de = _step_one(
         "ecommerce",
         title="Leiterin E-Commerce",
@@ -3659,3 +3659,13 @@ def test_a_foreign_rate_with_its_target_and_a_call_back_at_the_end_of_a_month() 
         notes="hablamos 11/12. interesada en recordatorios por texto. llamar a fines de febrero",
     )
     assert _question(later) == "Shall I call at the end of February?", later
+
+
+def test_a_call_day_read_month_first_when_day_first_is_still_ahead() -> None:
+    """ "hablamos 11/12" on a record read on December 2: the call happened, so it was on November 12, not on the
+    11th of a December still to come (a tuning reader of holdout19); and a follow-up date already past is never
+    proposed."""
+    from copywriter.planner import _ahead_of_today, _gone
+
+    assert _ahead_of_today(12, 11, date(2026, 12, 2)) and not _ahead_of_today(11, 12, date(2026, 12, 2))
+    assert _gone(11, 20, date(2026, 12, 2)) and not _gone(1, 7, date(2026, 12, 2))
