@@ -47,7 +47,21 @@ _GAP_FILLERS = {
 
 
 def _plural(noun: str) -> str:
-    return _PLURALS.get(noun) or (noun if noun.endswith("s") else f"{noun}s")
+    """ "new branch" -> "new branches": the last word takes the plural."""
+    if noun in _PLURALS:
+        return _PLURALS[noun]
+    before, _, last = noun.rpartition(" ")
+    if last in _PLURALS:
+        said = _PLURALS[last]
+    elif last.endswith("s"):
+        said = last
+    elif last.endswith(("ch", "sh", "x")):
+        said = f"{last}es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        said = f"{last[:-1]}ies"
+    else:
+        said = f"{last}s"
+    return f"{before} {said}" if before else said
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,16 @@ def _places_at(toks: list[Token], i: int, german: bool) -> tuple[str, int] | Non
     if first is None:
         return None
     j = i + first[1]
-    if j + 1 < len(toks) and toks[j].fold in g.AND and (g.place(toks[j + 1].text) or g.place(toks[j + 1].fold)):
+    # a known place, or (not in German) a capitalised name after "et"/"y"/"en" ("à Mirabel et Blainville")
+    if (
+        j + 1 < len(toks)
+        and toks[j].fold in g.AND
+        and (
+            g.place(toks[j + 1].text)
+            or g.place(toks[j + 1].fold)
+            or (not german and toks[j + 1].text[:1].isupper())
+        )
+    ):
         second = _place_at(toks, j + 1, german)
         if second is not None:
             return f"{first[0]} and {second[0]}", first[1] + 1 + second[1]
@@ -684,6 +707,13 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
     if not said.np:
         return None
     told = f"{said.with_place()}{dated}{after}"
+    if said.name and event.lemma in ("launch", "open") and not past and not after:
+        # "lancement du nouveau club de joueurs « Cercle Marée » en janvier 2027": the thing by its name
+        return _said(
+            f"You're {_ING[event.lemma]} {said.name}, {said.with_place()},{dated}.".replace(",.", "."),
+            f"the {said.name} {'launch' if event.lemma == 'launch' else 'opening'}",
+            f"{_ING[event.lemma].capitalize()} {said.name}, {said.with_place()},{dated}".rstrip(","),
+        )
     english = f"{_PAST[event.lemma] if past else ing.capitalize()} {told}"
     if event.lemma == "open" and past:
         new = said.core.startswith("new ") and said.np.startswith("a ")
@@ -693,12 +723,14 @@ def _event(event: Event, second: Event | None, company: str, field: str, title: 
         return _said(f"Congrats on opening {told}.", f"the {said.core}", english)
     if past:
         return _said(f"Congrats on {ing} {told}.", f"the {said.core}", english)
-    subject = f"the {said.core} in {said.place}" if said.place else f"the {said.core}"
+    # "two new branches" keeps its count in the subject ("the two new branches", never "the new branch")
+    core = said.np if said.np.split()[0] in g.ENGLISH_NUMBERS.values() else said.core
+    subject = f"the {core} in {said.place}" if said.place else f"the {core}"
     if event.lemma == "launch" and said.np.startswith(("a ", "an ")):
         subject = f"the {said.core} launch" if not said.core.startswith("new ") else f"the {said.core}"
     if event.lemma == "renovate":
         subject = "the renovation"
-    shorter = [f"the {said.head} launch"] if event.lemma == "launch" else [f"the {said.core}", f"the {said.head}"]
+    shorter = [f"the {said.head} launch"] if event.lemma == "launch" else [f"the {core}", f"the {said.head}"]
     return _said(f"You're {ing} {told}.", next(s for s in [subject, *shorter] if len(s.split()) <= 5), english)
 
 

@@ -932,6 +932,11 @@ class Plan:
         # "in your market" said by its town when the record has one ("in and around Brandon": blind readers of
         # holdout20 named the stock phrase in every bank and property email)
         town = city(self.ctx.prospect.location) if "," in (self.ctx.prospect.location or "") else None
+        places = (
+            re.findall(r"\b(?:in|at) ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?)", self.facts[0].text) if self.facts else []
+        )
+        if town and places and not any(town in p or p in town for p in places):
+            town = None  # the news names where the new customers are ("two new branches in Mirabel and ...")
         if town and "in your market" in how and not re.search(r"\d", town):
             how = how.replace("in your market", f"in and around {town}")
         return how

@@ -254,6 +254,10 @@ NOUNS.update(
             "site web": ("website", False),
             "site internet": ("website", False),
             "sitio web": ("website", False),
+            "club de joueurs": ("players club", False),
+            "club des joueurs": ("players club", False),
+            "club de jugadores": ("players club", False),
+            "spielerclub": ("players club", False),
             "membres du club": ("club member", True),
             "miembros del club": ("club member", True),
             "socios del club": ("club member", True),
@@ -380,7 +384,11 @@ AUDIT = words("audit auditoría auditoria")
 DO = words("font machen macht hacen hace doen doet")
 PROSPECTING = words("prospection akquise kaltakquise prospección prospectie acquisitie")
 # a label a record hangs an event on, dropped when the event is said ("Reshoring: nueva línea ... arranca")
-LABELS = frozenset({"nearshoring", "reshoring", "update", "news", "projet", "proyecto", "projekt", "project"})
+LABELS = frozenset(
+    {"nearshoring", "reshoring", "update", "news", "projet", "proyecto", "projekt", "project"}
+    # a press release's own label ("Communiqué (2026-10-30): lancement du ...")
+    | {"communique", "comunicado", "comunicato", "pressemitteilung", "persbericht"}
+)
 # what a figure of theirs measures ("OEE en líneas de 63%", "Auslastung von 71 %"), folded, several words joined
 MEASURES = {
     " ".join(_key(w) for w in k.split()): v

@@ -3669,3 +3669,29 @@ def test_a_call_day_read_month_first_when_day_first_is_still_ahead() -> None:
 
     assert _ahead_of_today(12, 11, date(2026, 12, 2)) and not _ahead_of_today(11, 12, date(2026, 12, 2))
     assert _gone(11, 20, date(2026, 12, 2)) and not _gone(1, 7, date(2026, 12, 2))
+
+
+def test_foreign_openings_with_two_places_and_a_named_club() -> None:
+    """ "deux nouvelles succursales à Mirabel et Blainville" is said whole ("two new branches in Mirabel and
+    Blainville", subject "the two new branches"), and the sender line does not name the head office's town for
+    them; a press release's "lancement du nouveau club de joueurs « Cercle Marée »" names the club."""
+    subject, caisse = _step_one(
+        "financial_services",
+        title="Vice-présidente, Marketing",
+        company="Caisse des Deux-Rives",
+        email="g.r@caissedeuxrives.ca",
+        employee_count=400,
+        location="Saint-Eustache, Québec, Canada",
+        signals=["Ouverture (2026-10): deux nouvelles succursales à Mirabel et Blainville au printemps 2027"],
+    )
+    assert "two new branches in Mirabel and Blainville" in caisse and subject == "the two new branches", caisse
+    assert "Saint-Eustache" not in caisse, caisse
+    subject, club = _step_one(
+        "casino",
+        title="Directrice, marketing relationnel",
+        company="Casino de la Baie",
+        email="g.b@casinodelabaie.ca",
+        employee_count=600,
+        signals=["Communiqué (2026-10-30): lancement du nouveau club de joueurs « Cercle Azur » en janvier 2027"],
+    )
+    assert "You're launching Cercle Azur, a new players club, in January 2027." in club, club
