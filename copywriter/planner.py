@@ -1299,7 +1299,13 @@ class Plan:
         (blind readers of holdout17 and the holdout14 re-read: "introduces the company again to people who were
         already on a call"); met at an event, they may not remember, and keep it."""
         return bool(self.warm) and str(self.warm).startswith(
-            ("Thanks for the call", "Thanks again for the", "Good talking", "Thanks for the time")
+            (
+                "Thanks for the call",
+                "Thanks again for the",
+                "Good talking",
+                "Thanks for the time",
+                "Thanks for your time",
+            )
         )
 
     def later_ask(self) -> str | None:
@@ -4489,8 +4495,8 @@ _BUYING_NOTE = re.compile(
     r"|^(?:(?:he|she|they)\s+)?(?:didn'?t|does(?:n'?t| not)|did not|don'?t|do not)\s+want\b"
     r"|^no (?:call|meeting|demo)s?\b"
     # "Owns capex under $250k", "Signs anything over $50k": the authority they buy with, never told back
-    r"|^(?:(?:he|she|they)\s+)?(?:owns?|holds?|controls?|signs?|approves?)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
-    r"(?:capex|spend|budget|anything|purchases|up to|over|under)\b",
+    r"|^(?:(?:he|she|they)\s+)?(?:owns?|holds?|controls?|signs?|approves?|approved)\s+"
+    r"(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:capex|spend|budget|anything|purchases|up to|over|under)\b",
     re.IGNORECASE,
 )
 _EMPLOYER_AWARD = re.compile(

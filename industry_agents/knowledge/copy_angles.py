@@ -433,7 +433,7 @@ ANGLES: dict[str, CopyAngles] = {
         segment="online retailers and DTC brands",
         judged_on="repeat purchase rate",
         how=(
-            "the flows after a first order, post-purchase and win-back, bring more first-time buyers back for a second",
+            "post-purchase and win-back flows bring more first-time buyers back for a second order",
             "post-purchase and win-back flows turn more first-time buyers into repeat customers",
         ),
         how_when=r"\bretention\b|\blifecycle\b",
@@ -687,7 +687,7 @@ ANGLES: dict[str, CopyAngles] = {
         judged_on="hours of unplanned downtime cut",
         how=(
             "it watches how each machine is running and warns maintenance when something starts to drift",
-            "the software watches each machine's running data and warns maintenance days before a likely stop",
+            "it reads each machine's running data and warns maintenance days before a likely stop",
         ),
         how_when=r"\bmonitoring\b|\bpredictive\b",
         consequences=(
