@@ -305,7 +305,7 @@ def _persona(profile: AgentProfile, analysis: AnalysisResult, title: str | None)
 
 
 # a title that says the reader is a physician or a dentist ("DDS | Owner", "Medical Director, MD")
-_DOCTOR_TITLE = re.compile(r"\b(?:MD|M\.D\.|DDS|DMD|DO|DPM|Dr\.?)(?=$|[\s,|/)])")
+_DOCTOR_TITLE = re.compile(r"\b(?:MD|M\.D\.|DDS|DMD|DO|DPM|Dr\.?)(?=$|[\s,|/)])|\bMedical Director\b")
 
 
 def _signals(prospect: ProspectData, analysis: AnalysisResult) -> tuple[list[str], list[str]]:

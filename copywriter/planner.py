@@ -1422,7 +1422,9 @@ class Plan:
         none is set."""
         if (ahead := self.meeting_ahead) is None:
             return None
-        ask = f"Anything you'd like me to bring to the {ahead[0]} {ahead[1]}?"
+        # the date once: "Looking forward to the demo on the 10th." already says when (a tuning reader of holdout19)
+        when = "" if self.warm and ahead[1] in self.warm else f" {ahead[1]}"
+        ask = f"Anything you'd like me to bring to the {ahead[0]}{when}?"
         return ask if self.ok(ask) else None
 
     @cached_property
