@@ -171,6 +171,12 @@ def _weekday_checked(when: str, today: date | None = None) -> str:
     return when if calendar.day_name[on.weekday()] == m.group("wd") else m.group("rest")
 
 
+def _weekday_fits(weekday: str, month: str, day: str, today: date | None = None) -> bool:
+    """Whether "Tue 12/8" names the weekday that date has (this year's, or next year's once well past)."""
+    said = _weekday_checked(f"{WEEKDAY[weekday.lower()[:3]]} {calendar.month_name[int(month)]} {int(day)}", today)
+    return said.startswith(WEEKDAY[weekday.lower()[:3]])
+
+
 def _ahead_of_today(month: int, day: int, today: date | None = None) -> bool:
     """Whether this year's month/day is still to come."""
     today = today or date.today()
@@ -1472,7 +1478,12 @@ class Plan:
         if m:
             at = f" at {m.group('time').replace(' ', '')}" if m.group("time") else ""
             day = (
-                WEEKDAY[m.group("day").lower()[:3]]
+                # "f/u Tue 12/8": the weekday and its date ("Tuesday the 8th"), the weekday dropped if it is not
+                f"{WEEKDAY[m.group('day').lower()[:3]]} the {_INFLECT.ordinal(str(int(m.group('ddate'))))}"
+                if m.group("day")
+                and m.group("ddate")
+                and _weekday_fits(m.group("day"), m.group("dmonth"), m.group("ddate"))
+                else WEEKDAY[m.group("day").lower()[:3]]
                 if m.group("day")
                 else f"{calendar.month_name[int(m.group('month'))]} {int(m.group('date'))}"  # "f/u 1/7"
             )
@@ -4424,7 +4435,8 @@ _NEXT_SET = re.compile(
 )
 # "f/u Tue", "F/u Thu 2pm": the follow-up they agreed to, by its day
 _FOLLOW_UP = re.compile(
-    r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?:(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?|(?P<month>1[0-2]|0?[1-9])/"
+    r"\b(?:[Ff]/u|[Ff]ollow[- ]up|[Nn]ext)[: ]\s*(?:(?P<day>Mon|Tue|Wed|Thu|Fri)[a-z]*\.?(?:\s+(?P<dmonth>1[0-2]|0?[1-9])/"
+    r"(?P<ddate>[12]\d|3[01]|0?[1-9])\b)?|(?P<month>1[0-2]|0?[1-9])/"
     r"(?P<date>[12]\d|3[01]|0?[1-9])\b)(?:\s+(?P<time>\d{1,2}(?::\d\d)?\s?(?:am|pm)))?\b"
 )
 # sites they have to fill, not sites they run ("45 units in lease-up at Maple Yard")

@@ -3695,3 +3695,12 @@ def test_foreign_openings_with_two_places_and_a_named_club() -> None:
         signals=["Communiqué (2026-10-30): lancement du nouveau club de joueurs « Cercle Azur » en janvier 2027"],
     )
     assert "You're launching Cercle Azur, a new players club, in January 2027." in club, club
+
+
+def test_a_follow_up_weekday_keeps_its_date() -> None:
+    """ "f/u Tue 12/8" is "Tuesday the 8th" (a tuning reader of holdout19), only when 8 December is a Tuesday."""
+    from copywriter.planner import _weekday_fits
+
+    assert _weekday_fits("Tue", "12", "8", date(2026, 12, 2)) and not _weekday_fits(
+        "Wed", "12", "8", date(2026, 12, 2)
+    )
