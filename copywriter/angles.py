@@ -368,6 +368,9 @@ EMBARRASSING = re.compile(
 )
 # A note that says nothing is happening ("No players-club changes known", "Not hiring") is no reason to write.
 NOT_A_TRIGGER = re.compile(
+    # a rumour denied or a pain they say they do not have ("rumor they're moving EHR is wrong", "no-shows 'not
+    # really a thing'"): nothing to write about
+    r"\brumou?r\b|\bis wrong\b|\bnot (?:really )?(?:a|an) (?:thing|problem|issue|priority)\b|"
     r"^(?:no|not|none|nothing)\b(?!-)|\bno (?:changes?|plans?|projects?|news|issues?)\b|"
     r"\bnone planned\b|\bis the (?:owner|decision[- ]maker|buyer)\b",
     re.IGNORECASE,

@@ -1283,7 +1283,16 @@ class Plan:
         """When a record asks us to come back ("revisit after summer season", "reconnect in August", "maybe
         later in the year", "not until after the EHR migration in Jan"), said after a verb: "after the summer
         season", "in August", "later in the year"; None when the notes set no such time."""
-        m = _NOT_UNTIL.search(normalise_note(self.ctx.prospect.notes or ""))
+        # the first such phrase that names a time ("maybe recall for sports physicals ..., call back mid-Feb":
+        # the call back, not the maybe)
+        found = [
+            c
+            for c in _NOT_UNTIL.finditer(normalise_note(self.ctx.prospect.notes or ""))
+            if _TIME_WORD.search(_time_phrase(c["when"]))
+        ]
+        # a time they asked us to come back at before a "maybe ..." ("maybe recall for flu shots before august")
+        found.sort(key=lambda c: c.group(0).lower().startswith(("maybe", "possibly", "earliest")))
+        m = found[0] if found else None
         if not m:
             return None
         when = _time_phrase(m.group("when"))

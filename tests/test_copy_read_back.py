@@ -3704,3 +3704,21 @@ def test_a_follow_up_weekday_keeps_its_date() -> None:
     assert _weekday_fits("Tue", "12", "8", date(2026, 12, 2)) and not _weekday_fits(
         "Wed", "12", "8", date(2026, 12, 2)
     )
+
+
+def test_a_denied_rumour_is_no_fact_and_the_call_back_time_is_the_one_that_names_a_time() -> None:
+    """ "rumor they're moving EHR is wrong" and "no-shows 'not really a thing'" are nothing to write about; of
+    "maybe recall for sports physicals ..., undecided. call back mid-feb" the wait is the call back's."""
+    subject, held = _step_one(
+        "healthcare_clinic",
+        title="Medical Director & Partner",
+        company="Brightline Urgent Care",
+        email="a.r@brightlineuc.com",
+        last_name="Reyes",
+        employee_count=120,
+        notes="call 11/17. 6 sites. rumor they're switching EHR is wrong - staying on athena. "
+        "no-shows 'not really a thing' for walk-ins. maybe recall for flu shots before august, undecided. "
+        "call back mid-feb.",
+    )
+    assert "rumor" not in held and "not really" not in held, held
+    assert "pick this up in mid-February" in held and subject == "picking this up in mid-February", (subject, held)
