@@ -1106,6 +1106,13 @@ def _main_words(text: str) -> list[str]:
 _MOVES = frozenset({"moves", "shifts", "pivots", "enters", "heads", "goes"})
 
 
+def _np_plural(np: str) -> bool:
+    """Whether a noun phrase is plural, by its head: the last word before a preposition ("2nd-order rate on
+    first-time buyers" is one rate; "Three properties" are several)."""
+    head = re.split(r"\s+(?:on|of|for|at|in|among|from|with|by)\s+", np, maxsplit=1)[0].split()[-1]
+    return head.endswith("s") and not head.endswith("ss")
+
+
 def _joined_verb(m: re.Match[str]) -> str:
     """ "and moves" after a headline verb said as under way: "and moving"; any other word as it is."""
     word = m.group(2)
@@ -1280,6 +1287,13 @@ _BEFORE_WHEN = frozenset(
     and or""".split()  # noqa: SIM905
 )
 _PER = {"mo": "month", "wk": "week", "week": "week", "day": "day"}
+# "subs churn ~9%/mo", "1k+ emp accounts": a rate per month, a company size
+_RATE_SPEAK = (
+    (re.compile(r"(\d%)/mo\b\.?"), r"\1 a month"),
+    (re.compile(r"\bsubs churn\b"), "subscription churn"),
+    (re.compile(r"\b(\d+)k\+ emp\b"), r"\1,000+-employee"),
+    (re.compile(r"\bstuck (?=about \d)"), "stuck at "),
+)
 _NO_SINCE = {
     "trip": "made a trip",
     "visit": "visited",
@@ -1922,7 +1936,8 @@ _NOTE_SPEAK = (
 _WITHHELD = re.compile(
     r"(?:^|,\s*|;\s*|\s+(?:but|and)\s+)(?:he |she |they )?(?:didn't|did not|wouldn't|would not|won't|doesn't|"
     r"does not|hasn't)\s+(?:want to\s+)?share(?:d)?\s+(?:any\s+|the\s+|their\s+|his\s+|her\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:numbers|figures|data|metrics|rate|rates|volumes?|counts?|stats)\b(?:\s+yet)?",
+    r"(?:[\w-]+\s+){0,2}?(?:numbers|figures|data|metrics|rate|rates|volumes?|counts?|stats)\b(?:\s+yet)?"
+    r"|,\s*(?:but\s+)?no (?:hard )?(?:numbers|figures|data)(?: (?:shared|given|yet))*\b",  # "..., no numbers"
     re.IGNORECASE,
 )
 _HEADLINE_EVENT = re.compile(
@@ -1940,6 +1955,8 @@ def normalise_note(text: str) -> str:
     overdue ...", "Customer acquisition cost up 40%" -> "... is up 40%"."""
     text = re.sub(r"~\s?(?=[$€£]?\d)", "about ", text)  # "~45% of orders" -> "about 45% of orders"
     text = _WITHHELD.sub("", text)  # "Uses Dentrix recall postcards, didn't share numbers": ours to know
+    for rate, as_said in _RATE_SPEAK:
+        text = rate.sub(as_said, text)
     text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
     # "~$32M ARR, Q3 pipe coverage 1.9x vs 3x tgt": the company's size before the figure they told us about
     text = re.sub(
@@ -2021,7 +2038,7 @@ def normalise_note(text: str) -> str:
         text,
     )
     if m and not (set(m.group(1).lower().split()) & FINITE):
-        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        plural = _np_plural(m.group(1))
         text = f"{m.group(1)} {'were' if plural else 'was'} {text[m.start(2) :]}"
     # "Maintenance tracked in spreadsheets", "Recalls done by the front desk": a passive without its "is"
     m = re.match(
@@ -2032,7 +2049,7 @@ def normalise_note(text: str) -> str:
         text,
     )
     if m and not (set(m.group(1).lower().split()) & FINITE):
-        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        plural = _np_plural(m.group(1))
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.end() :]}"
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
@@ -2053,12 +2070,12 @@ def normalise_note(text: str) -> str:
     )
     m = _NP_ING.match(text)
     if m and _np_subject(m.group(1)) and not re.match(r"\s*(?:is|are|was|were|has|have)\b", text[m.end(2) :]):
-        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        plural = _np_plural(m.group(1))
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_MOVING.match(text)
     if m and _np_subject(m.group(1)):
         # "Direct-mail reactivation pulling under 2% now" -> "... is pulling under 2% now"
-        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        plural = _np_plural(m.group(1))
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_EVENT_ING.match(text)
     if (
@@ -2074,7 +2091,7 @@ def normalise_note(text: str) -> str:
         )
     ):
         # "Three properties entering lease-up this quarter" -> "Three properties are entering lease-up ..."
-        plural = m.group(1).split()[-1].endswith("s") and not m.group(1).split()[-1].endswith("ss")
+        plural = _np_plural(m.group(1))
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"
     m = _NP_PCT.match(text)
     if m and _np_subject(m.group(1)) and not set(m.group(1).lower().split()) & _HEDGES:
@@ -2099,7 +2116,7 @@ def normalise_note(text: str) -> str:
     m = re.match(r"^(.+?)\s+(stuck|stalled|hovering|sitting)\s+(?=(?:near|at|around|about|below|under)\s)", text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
         head = m.group(1).split()
-        plural = head[-1].endswith("s") or (
+        plural = _np_plural(m.group(1)) or (
             " in " in m.group(1) and head[0].lower() in ("two", "three", "four", "five", "several", "many", "both")
         )
         text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.start(2) :]}"

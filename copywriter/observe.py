@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from copywriter.facts import city, clean
 from copywriter.lint import lint_subject
-from copywriter.text import cap_first, stable_int
+from copywriter.text import cap_first, possessive, stable_int
 from core.text import STOPWORDS, stem, tokens
 from industry_agents.knowledge.copy_observe import OBSERVE, Covered, Market, Tool, Trade
 
@@ -184,10 +184,6 @@ def kept_tool(plan: Plan) -> tuple[Covered, str, re.Pattern[str] | None] | None:
     return None
 
 
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
 def _candidates(plan: Plan) -> list[tuple[float, int, _Entry, str]]:
     """(rank, order, entry, the text it matched) for everything the record offers, best first."""
     compiled = _COMPILED.get(plan.ctx.profile.industry)
@@ -229,7 +225,7 @@ def _sentences(plan: Plan, entry: _Entry, matched: str) -> tuple[list[str], list
         # a wording that names the company first: two prospects who run the same tool never share it
         named = [s for s in entry.says if "{company}" in s] if short else []
         says = [
-            s.replace("{company}'s", _possessive(short) if short else "your").format(**fill)
+            s.replace("{company}'s", possessive(short) if short else "your").format(**fill)
             for s in (named or [s for s in entry.says if "{company}" not in s])
         ]
         subjects = [s.format(**fill) for s in entry.subjects]
@@ -329,7 +325,7 @@ def _steady(plan: Plan, kept: tuple[Covered, str, re.Pattern[str] | None] | None
     seed = stable_int(plan.ctx.seed, "steady")
     said = " and ".join(denied)
     says = [
-        f"With {said}, " + s.replace("{company}'s", _possessive(short)).replace("{company}", short) + "."
+        f"With {said}, " + s.replace("{company}'s", possessive(short)).replace("{company}", short) + "."
         for s in steady.says
     ]
     seen = next((s for s in _rotated(says, seed) if plan.ok(s)), None)

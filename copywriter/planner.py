@@ -58,7 +58,7 @@ from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.promise import ROLE_SAID, Owed, owed
 from copywriter.restate import GAP, Restated, hire_subject, restate
-from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
+from copywriter.text import SITE_NOUNS, cap_first, lc_first, possessive, stable_int, strip_end
 from core.text import MONTH, TOPIC_STOPS, WEEKDAY
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
@@ -418,11 +418,6 @@ def _band(level: str | None) -> str:
     if level == "director":
         return "director"
     return "hands_on"
-
-
-def possessive(name: str) -> str:
-    """ "Acme's", "Mosaic Payments'"."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def pain_clause(pain: str) -> str:

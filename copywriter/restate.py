@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from copywriter.text import possessive
 from intelligence import glossary as g
 from intelligence.facts import Event, Quantity
 
@@ -50,10 +51,6 @@ class Restated:
 
 def _count(text: str) -> str:
     return re.sub(r"\b(10|[1-9])\b(?!\s*[%$€£.,/:\d])", lambda m: _NUMBER_WORDS[m.group(1)], text)
-
-
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _bare(name: str) -> str:
@@ -337,7 +334,7 @@ def _only_through(text: str, company: str) -> Restated | None:
     what = what if sum(c.isupper() for c in what) > 1 else what[0].lower() + what[1:]
     verb = "come" if what.split()[-1].endswith("s") else "comes"
     return Restated(
-        f"Right now, {_possessive(company)} {what} {verb} only through {where}.",
+        f"Right now, {possessive(company)} {what} {verb} only through {where}.",
         where if len(where.split()) <= 5 else f"{what} through the apps",
     )
 

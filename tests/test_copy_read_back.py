@@ -3747,3 +3747,19 @@ def test_a_holding_note_sets_up_the_demo_asked_for_and_office_space_is_leased_to
         signals=["Acquisition (2026-10): acquired 150,000 sq ft suburban office portfolio, 30% vacant"],
     )
     assert "people looking to rent" not in office and "looking for space" in office, office
+
+
+def test_rates_per_month_sizes_and_possessives_said_as_a_rep_would() -> None:
+    """ "subs churn ~9%/mo" is "subscription churn about 9% a month", "1k+ emp accounts" are "1,000+-employee
+    accounts", a rate "on first-time buyers" is one rate ("is stuck at"), ", no numbers" is ours, and a name
+    already possessive keeps one apostrophe ("Nonna Rosa's app orders")."""
+    from copywriter.angles import normalise_note
+    from copywriter.text import possessive
+
+    said = normalise_note("2nd-order rate on first-time buyers stuck ~24%, subs churn ~9%/mo")
+    assert said == "2nd-order rate on first-time buyers is stuck at about 24%, subscription churn about 9% a month"
+    assert normalise_note("moving upmarket to 1k+ emp accounts") == "Moving upmarket to 1,000+-employee accounts"
+    assert normalise_note("downtime on the fillers 'a headache', no numbers shared") == (
+        "Downtime on the fillers 'a headache'"
+    )
+    assert possessive("Nonna Rosa's") == "Nonna Rosa's" and possessive("Mosaic Payments") == "Mosaic Payments'"
