@@ -1965,6 +1965,7 @@ def normalise_note(text: str) -> str:
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0).rstrip(".")], text)  # "YoY" -> "year over year"
     for pattern, said in _NOTE_SPEAK:  # "took books w/ them" -> "with them", "<40%" -> "under 40%"
         text = pattern.sub(said, text)
+    text = re.sub(r"\b(a (?:week|month|day|year|shift))/([a-z]+)\b", r"\1 per \2", text)  # "11 hrs/wk/plant"
     # "past 12 mo" -> "in the past 12 months"
     text = re.sub(r"\b(?:in )?(?:the )?(past|last) (\d+) mos?\b\.?", r"in the \1 \2 months", text)
     # a headline with a colon: "Opening March: 140-room independent hotel" -> "Opening a 140-room independent

@@ -40,6 +40,7 @@ from copywriter.angles import (
     foreign_text,
     has_verb,
     lc_np,
+    lemma,
     normalise_note,
     offer_terms,
     read_fact,
@@ -1300,6 +1301,8 @@ class Plan:
         when = _time_phrase(m.group("when"))
         first = when.split()[0].lower()
         how = (m.group("how") or ("" if first in ("after", "later", "next", "this") else "in")).lower()
+        if how == "in" and re.fullmatch(rf"{MONTH} \d{{1,2}}", when):
+            how = "on"  # "call back 1/6": on January 6, never "in January 6"
         if how == "in" and re.match(r"the 20\d\d [a-z]", when):
             how = "before"  # "not until 2027 delivery": before the 2027 delivery, never "in the 2027 delivery"
         if re.match(r"(?:after |before )?(?:summer|fall|autumn|winter|spring) season\b", when):
@@ -2761,6 +2764,12 @@ class Plan:
             and not also
         ):
             rest = self._rest(fact, True)
+            # "... renovation and opened a rooftop bar": a verb joined to the first goes with it ("and opening")
+            rest = re.sub(
+                r"(,| and) ([a-z]+ed)\b",
+                lambda v: f"{v.group(1)} {participle(lemma(v.group(2)))}",
+                rest,
+            )
             line = (
                 f"Congrats on {participle(fact.lemma)} {rest}." if fact.lemma and len(rest.split()) <= 12 else None
             )
@@ -4001,7 +4010,7 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
                 ):  # "signs 15-unit development deal" -> "Signed 15-unit development deal"
                     rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
                     # "..., adds 40 rooms", "... and adds two SMT lines": the headline's second verb, done too
-                    rest = re.sub(r"(,| and) ([a-z]+s)\b", _joined_past, rest)
+                    rest = _with_articles(re.sub(r"(,| and) ([a-z]+s)\b", _joined_past, rest))
                 elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
                     ing = participle(rest.split()[0][:-1])
@@ -4484,6 +4493,20 @@ def _joined_past(m: re.Match[str]) -> str:
         return m.group(0)
     base = word[:-2] if word.endswith("es") and word[:-2].endswith(("ch", "sh", "x", "ss")) else word[:-1]
     return f"{m.group(1)} {base}{'d' if base.endswith('e') else 'ed'}"
+
+
+# a headline's bare object after a joined verb ("... and opens rooftop bar"): said with its article
+_BARE_OBJECT = re.compile(
+    r"(?P<verb>(?:,| and) [a-z]+(?:ed|ing)) (?!(?:a|an|the|its|their|his|her|your|our|new|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d)\b)(?P<np>[a-z][\w-]* [a-z][\w-]*?(?<!s))(?=[.,;]|$| for | in | at | to )"
+)
+
+
+def _with_articles(text: str) -> str:
+    """ "... and opened rooftop bar" -> "... and opened a rooftop bar"; "in $28M expansion" -> "in a $28M
+    expansion": a headline drops the articles a sentence needs."""
+    text = _BARE_OBJECT.sub(lambda m: f"{m['verb']} {with_article(m['np'])}", text)
+    return re.sub(r"\b(in|with|as part of) (?=[$€£]\d[\d.,]*\s?[MBK]? [a-z]+(?<!s)\b(?! of))", r"\1 a ", text)
 
 
 # a record about commercial space: office, industrial, retail or flex, by the square foot or the suite

@@ -3763,3 +3763,29 @@ def test_rates_per_month_sizes_and_possessives_said_as_a_rep_would() -> None:
         "Downtime on the fillers 'a headache'"
     )
     assert possessive("Nonna Rosa's") == "Nonna Rosa's" and possessive("Mosaic Payments") == "Mosaic Payments'"
+
+
+def test_what_the_holdout22_readers_named() -> None:
+    """Our wording of what the after-readers of holdout22 named: a headline's joined verb keeps the lead's form
+    ("Congrats on completing ... and opening a rooftop bar", never "and opened rooftop bar"), its bare objects
+    take their articles ("in a $28M expansion"), "revisit Jan 6" is "on January 6", "11 hrs/wk/plant" is "a week
+    per plant"."""
+    from copywriter.angles import normalise_note
+    from copywriter.planner import _with_articles
+
+    assert _with_articles("Completed $14M renovation and opened rooftop bar") == (
+        "Completed $14M renovation and opened a rooftop bar"
+    )
+    assert _with_articles("Added second molding line in $28M expansion") == (
+        "Added second molding line in a $28M expansion"
+    )
+    assert normalise_note("downtime ~11 hrs/wk/plant") == "Downtime about 11 hours a week per plant"
+    _, held = _step_one(
+        "ecommerce",
+        title="Director of Ecommerce",
+        company="Fernleaf Skincare",
+        email="d.f@fernleafskincare.com",
+        employee_count=40,
+        notes="call 11/12. repeat rate ~25%. said revisit Jan 6, after the holiday rush.",
+    )
+    assert "pick this up on January 6" in held, held
