@@ -1905,6 +1905,22 @@ def check_garbled(text: str, ctx: LintContext | None) -> list[Finding]:
     name needs its noun ("Lumen Goods' wouldn't share", "the says"), a note's lower-case month ("for jan start"),
     words of another language ("nog geen SDR's"), two finite verbs for one subject ("is building delivers"), a
     compound adjective as the verb ("sba-backed its"), the name's own word again ("Alder's alder earns")."""
+    spans, foreign = _garbled(text)
+    if foreign and ctx is not None:
+        named = text
+        for name in (ctx.full_company, ctx.company):
+            named = named.replace(name, "Name") if name else named  # "Caisse d'économie Bellechasse": their name
+        foreign = named == text or is_foreign(_NAME_RUN.sub("Name", named))
+    return [
+        Finding("garbled", span, "not a sentence a reader can parse; say the fact in plain English")
+        for span in (*spans, *((text,) if foreign else ()))
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _garbled(text: str) -> tuple[tuple[str, ...], bool]:
+    """The spans of `check_garbled` a sentence shows on its own, and whether it reads as foreign outside names (by
+    text: the same stock sentences come back in every prospect's messages)."""
     spans: list[str] = []
     for m in _AFTER_DETERMINER.finditer(text):
         first = m.group(0).split()[0].lower()
@@ -1930,15 +1946,7 @@ def check_garbled(text: str, ctx: LintContext | None) -> list[Finding]:
         for m in _THE_VERB_ING.finditer(text)
         if m.group(1).lower() not in _ING_NOUNS and verb_kind(m.group(1)) == "gerund"  # "the spring 2026 tower"
     ]
-    named = text
-    for name in (ctx.full_company, ctx.company) if ctx is not None else ():
-        named = named.replace(name, "Name") if name else named  # "Caisse d'économie Bellechasse": their name
-    if is_foreign(_NAME_RUN.sub("Name", named)):
-        spans.append(text)
-    return [
-        Finding("garbled", span, "not a sentence a reader can parse; say the fact in plain English")
-        for span in spans
-    ]
+    return tuple(spans), is_foreign(_NAME_RUN.sub("Name", text))
 
 
 def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:
