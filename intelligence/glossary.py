@@ -378,7 +378,10 @@ TARGET = words(
     "doel objectif ziel objetivo streefwaarde obiettivo"
 )  # "meta" only before its figure: Meta is a company
 # the words that keep a figure from its measure ("herhaalaankopen maar 18%", "Wiederkaufrate nur 17 %")
-ONLY = words("maar nur seulement solo solamente apenas soltanto slechts")
+# (folded, not written: "solo" is English too, and a marker word would make "a solo planner" foreign)
+ONLY = frozenset(
+    fold(w) for w in ("maar", "nur", "seulement", "solo", "solamente", "apenas", "soltanto", "slechts")
+)
 # a figure's window after it: "17% a 12 meses", "17 % nach 90 Tagen", "18% na 90 dagen", "20 % à 90 jours"
 WINDOW = words("a à na nach dopo binnen tras")
 AUDIT = words("audit auditoría auditoria")
