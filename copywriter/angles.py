@@ -1293,6 +1293,10 @@ _RATE_SPEAK = (
     (re.compile(r"\bsubs churn\b"), "subscription churn"),
     (re.compile(r"\b(\d+)k\+ emp\b"), r"\1,000+-employee"),
     (re.compile(r"\bstuck (?=about \d)"), "stuck at "),
+    # "12 stores + site": the shops (the site is where the offer works anyway; "and site" read as pasted)
+    (re.compile(r"\b(\d+ (?:stores|shops|boutiques|locations)) \+ (?:site|web|webshop|online|e-?com)\b"), r"\1"),
+    # "Flows built by a freelancer in 2023, no SMS": what is missing, said as such
+    (re.compile(r", no (SMS|email|texting|loyalty(?: program)?|app|CRM)(?: yet)?$"), r", and there's no \1 yet"),
 )
 _NO_SINCE = {
     "trip": "made a trip",
@@ -2043,7 +2047,8 @@ def normalise_note(text: str) -> str:
         text = f"{m.group(1)} {'were' if plural else 'was'} {text[m.start(2) :]}"
     # "Maintenance tracked in spreadsheets", "Recalls done by the front desk": a passive without its "is"
     m = re.match(
-        r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?=(?:tracked|managed|handled|done|kept|logged|scheduled|run)\s+"
+        r"^([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?=(?:tracked|managed|handled|done|kept|logged|scheduled|run|"
+        r"built|set up|written)\s+"
         r"(?:in|on|by|through|via|with|manually|by hand)\b)"
         r"(?!run through (?:January|February|March|April|May|June|July|August|September|October|November|December|"
         r"Q[1-4]|\d{4}|the end|end|mid|early|late)\b)",
@@ -2051,7 +2056,9 @@ def normalise_note(text: str) -> str:
     )
     if m and not (set(m.group(1).lower().split()) & FINITE):
         plural = _np_plural(m.group(1))
-        text = f"{m.group(1)} {'are' if plural else 'is'} {text[m.end() :]}"
+        past = bool(re.search(r"\b(?:in|since) 20[0-2]\d\b|\blast (?:year|month)\b", text[m.end() :]))
+        be = ("were" if plural else "was") if past else ("are" if plural else "is")
+        text = f"{m.group(1)} {be} {text[m.end() :]}"  # "Flows built by a freelancer in 2023": were built
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]

@@ -3805,3 +3805,15 @@ def test_a_call_back_asked_for_in_french_is_a_holding_note() -> None:
         notes="Appel 30/10 avec Geneviève. Objectif : +30 M$ en dépôts. Rappeler après le 15 janvier.",
     )
     assert "pick this up after January 15" in held and subject == "after January 15", (subject, held)
+
+
+def test_a_passive_note_in_the_past_and_what_is_missing() -> None:
+    """ "Flows built by a freelancer in 2023, no SMS" is "Flows were built by a freelancer in 2023, and there's no
+    SMS yet"; "12 stores + site" is the stores (an after-reader of holdout22 cut "Across 12 stores and site")."""
+    from copywriter.angles import normalise_note
+
+    assert normalise_note("Flows built by a freelancer in 2023, no SMS") == (
+        "Flows were built by a freelancer in 2023, and there's no SMS yet"
+    )
+    assert normalise_note("Maintenance tracked in spreadsheets") == "Maintenance is tracked in spreadsheets"
+    assert normalise_note("12 stores + site") == "12 stores"
