@@ -1861,6 +1861,10 @@ _LOWER_START = re.compile(r"(?<![.\w])(\w+)[.!?]\s+[a-z]\w*")
 _NOT_AN_END = frozenset(
     """approx incl excl vs etc eg ie no est cf co inc ltd corp llc bros st dr mr ms mrs jr sr""".split()  # noqa: SIM905
 )
+# words only an English sentence has
+_ENGLISH_FRAME = frozenset(
+    """you your you're the is are that with for we our this it's i'll i'd we'd we're they're has have""".split()  # noqa: SIM905
+)
 _CONTRACTED = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"})
 # "for jan start", "in the feb", "delivers may 2027": a month as a note abbreviates it, never as copy writes it
 _LOWER_MONTH = re.compile(
@@ -1946,7 +1950,10 @@ def _garbled(text: str) -> tuple[tuple[str, ...], bool]:
         for m in _THE_VERB_ING.finditer(text)
         if m.group(1).lower() not in _ING_NOUNS and verb_kind(m.group(1)) == "gerund"  # "the spring 2026 tower"
     ]
-    return tuple(spans), is_foreign(_NAME_RUN.sub("Name", text))
+    # foreign words inside an English sentence; a sentence wholly in the prospect's language (a Claude draft in
+    # French) is no English sentence gone wrong
+    english = not _ENGLISH_FRAME.isdisjoint(re.findall(r"[a-z']+", text.lower()))
+    return tuple(spans), english and is_foreign(_NAME_RUN.sub("Name", text))
 
 
 def check_teams_like_yours(text: str, ctx: LintContext | None) -> list[Finding]:

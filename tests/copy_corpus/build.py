@@ -3008,6 +3008,9 @@ add(
     "lumen_goods",
     "Your used inventory sells through the outlet, and the second order rarely comes.",
 )
+# a sentence wholly in the prospect's language (a Claude draft to a Québec reader) is no English sentence gone wrong
+# (added with the rule that passes it)
+add("good", S, "own", "cedar_valley", "Bonjour Geneviève, vos deux nouvelles succursales ouvrent au printemps.")
 # near misses: the same words in sentences a reader would send
 add(
     "good",
