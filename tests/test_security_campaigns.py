@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import uuid
 
 import pytest
@@ -122,7 +123,10 @@ async def test_finding11_pixel_replays_from_one_client_count_once(rig):
     from models import TrackingEvent
     from tests.support.campaign_rig import links_of
 
-    r = await rig(**tracked(TRACKING_REPLAY_WINDOW_S=1))
+    # the window must outlast the 300-hit burst: with 1 s, a loaded machine (the full suite beside other work) took
+    # longer than the window to answer the burst, and a hit after it rightly counted again (1 run in a full suite)
+    window = 5
+    r = await rig(**tracked(TRACKING_REPLAY_WINDOW_S=window))
     cid, pids = await make_campaign(r, 1)
     mid = (await add_messages(r, cid, pids, steps=1))[(pids[0], 1)]
     pixel = (await links_of(r, mid))["pixel_url"].replace("https://track.example.com", "")
@@ -139,7 +143,9 @@ async def test_finding11_pixel_replays_from_one_client_count_once(rig):
                 or 0
             )
 
+    started = time.monotonic()
     answers = await asyncio.gather(*(r.client.get(pixel, headers=ua) for _ in range(300)))
+    assert time.monotonic() - started < window, "the burst outlasted the replay window: the test cannot judge it"
     assert all(a.status_code == 200 and a.headers["content-type"] == "image/gif" for a in answers)
     assert await stored() == 1
     other = httpx.AsyncClient(
@@ -147,7 +153,9 @@ async def test_finding11_pixel_replays_from_one_client_count_once(rig):
     )
     assert (await other.get(pixel, headers=ua)).status_code == 200  # another reader: counted
     assert await stored() == 2
-    await asyncio.sleep(1.1)  # after the window, the same client counts again
+    await asyncio.sleep(
+        window - (time.monotonic() - started) + 0.5
+    )  # after the window, the same client counts again
     assert (await r.client.get(pixel, headers=ua)).status_code == 200
     assert await stored() == 3
     overview = (await r.client.get(f"/api/analytics/{cid}/overview")).json()
