@@ -1262,8 +1262,8 @@ _SHORTHAND = re.compile(
 )  # longest first: "off-prem orders" before "off-prem"
 _MONTHS = {m[:3].lower(): m for m in calendar.month_name[1:]}
 # a note's lower-case month ("revisit in feb", "for jan start", "delivers may 2027"; "may" and "march" only
-# before a year, where they cannot be the verbs)
-_LOWER_MONTH = re.compile(
+# before a year, where they cannot be the verbs): the writer says it as a month, the checker flags it in copy
+LOWER_MONTH = re.compile(
     r"(?:(?<=mid-)|(?<![\w'’/-]))(jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|april|june|july|september|october|"
     r"november|december|(?:may|march|august)(?=\s+\d{4}\b))(?:\.(?=\s+\d)|(?![\w'’-]))"
 )
@@ -1993,7 +1993,7 @@ def normalise_note(text: str) -> str:
         text,
     )
     text = _HALF.sub(lambda m: f"{m.group(1) or 'in '}the {'first' if m.group(2) == '1' else 'second'} half", text)
-    text = _LOWER_MONTH.sub(lambda m: _MONTHS[m.group(1)[:3]], text)  # "revisit in feb", "delivers may 2027"
+    text = LOWER_MONTH.sub(lambda m: _MONTHS[m.group(1)[:3]], text)  # "revisit in feb", "delivers may 2027"
     text = _MONTH_ABBR.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2).lower()[:3]]}", text)  # "in Jan"
     text = re.sub(r"\s{2,}", " ", text)
     # "... lease-up opens March 2027" -> "... opens in March 2027": a bare date after an event verb takes its "in"

@@ -46,6 +46,7 @@ from copywriter.angles import (
     FINITE,
     GENERIC,
     INTERNAL,
+    LOWER_MONTH,
     WEAK,
     CopyFact,
     OfferTerms,
@@ -1867,10 +1868,6 @@ _ENGLISH_FRAME = frozenset(
 )
 _CONTRACTED = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's"})
 # "for jan start", "in the feb", "delivers may 2027": a month as a note abbreviates it, never as copy writes it
-_LOWER_MONTH = re.compile(
-    r"(?<![\w-])(?:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|april|june|july|september|october|"
-    r"november|december)(?![\w-])|(?<![\w-])(?:may|march|august)\s+\d{4}\b"
-)
 # "is adding expands", "2nd is building delivers": a progressive and a second finite verb for one subject
 _TWO_VERBS = re.compile(r"\b(?:is|are|was|were)\s+[a-z]+ing\s+([a-z]+s)\b")
 # "Ember Grill sba-backed its acquisition": a compound adjective in the verb's place
@@ -1930,7 +1927,7 @@ def _garbled(text: str) -> tuple[tuple[str, ...], bool]:
         first = m.group(0).split()[0].lower()
         if first not in _CONTRACTED and not (m.group(0).split()[-1] == "All" and not m.group(0)[0].isupper()):
             spans.append(m.group(0))
-    spans += [m.group(0) for m in _LOWER_MONTH.finditer(text)]
+    spans += [m.group(0) for m in LOWER_MONTH.finditer(text)]
     spans += [m.group(0) for m in _LOWER_START.finditer(text) if m.group(1).lower() not in _NOT_AN_END]
     spans += [
         m.group(0)
