@@ -1113,12 +1113,36 @@ def _np_plural(np: str) -> bool:
     return head.endswith("s") and not head.endswith("ss")
 
 
-def _joined_verb(m: re.Match[str]) -> str:
-    """ "and moves" after a headline verb said as under way: "and moving"; any other word as it is."""
-    word = m.group(2)
-    if (verb_kind(word) == "present" or word in _MOVES) and word not in _STATE_VERBS:
-        return f"{m.group(1)} {_gerund(lemma(word)).lower()}"
-    return m.group(0)
+def joined_verbs(text: str, form: str, said_as: dict[str, str] | None = None) -> str:
+    """A verb joined by a comma or "and" to a headline's first verb, in that verb's form: "ing" ("Launching Returns
+    Hub and moves upmarket" -> "... and moving"; "Congrats on completing ... and opened a rooftop bar" -> "... and
+    opening") or "past" ("Completed a $14M renovation, adds 40 rooms" -> "..., added 40 rooms"). `said_as` names
+    words said otherwise first (a press verb: "lands" -> "won"); any other word stays as it is."""
+
+    def said(m: re.Match[str]) -> str:
+        word = m.group(2)
+        if said_as and word in said_as:
+            return f"{m.group(1)} {said_as[word]}"
+        if word in _STATE_VERBS or not (verb_kind(word) in ("present", "past") or word in _MOVES):
+            return m.group(0)
+        base = lemma(word)
+        return f"{m.group(1)} {_gerund(base).lower() if form == 'ing' else past_tense(base)}"
+
+    return re.sub(r"(,| and) ([a-z]+)\b", said, text)
+
+
+_PAST_OF = {base: past for past, base in _IRREGULAR_PAST.items()}
+
+
+def past_tense(base: str) -> str:
+    """ "open" -> "opened", "add" -> "added", "move" -> "moved", "win" -> "won"."""
+    if base in _PAST_OF:
+        return _PAST_OF[base]
+    if base.endswith("e"):
+        return f"{base}d"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return f"{base[:-1]}ied"
+    return f"{base}ed"
 
 
 def _gerund(verb: str) -> str:
@@ -2066,7 +2090,7 @@ def normalise_note(text: str) -> str:
     if tail and verb.endswith("s") and verb_kind(verb) == "present" and verb.lower() not in _STATE_VERBS:
         # "Reopens its resort in May": an event in the record's present is news under way, said as "reopening";
         # a second verb joined to it goes with it ("Launches Returns Hub and moves upmarket" -> "... and moving")
-        tail = re.sub(r"(,| and) ([a-z]+s)\b", _joined_verb, tail)
+        tail = joined_verbs(tail, "ing")
         text = f"{_gerund(lemma(verb))} {tail}"
     text = _split_clauses(text)
     text = re.sub(

@@ -26,6 +26,7 @@ from copywriter.restate import Restated
 from core.text import DATE_STAMP
 from intelligence import glossary as g
 from intelligence.english import a as with_article
+from intelligence.english import join, plural
 from intelligence.facts import Event, Mention, Quantity
 from intelligence.foreign import ForeignReading, Token, read_foreign, tokens
 
@@ -37,7 +38,7 @@ _QUARTER = re.compile(r"[qQtT][1-4]")  # "T2" (trimestre) is Q2
 _ACRONYM = re.compile(r"[A-Z0-9]{2,}")
 _MONTH_NAMES = "January February March April May June July August September October November December"
 _MONTHS = frozenset(_MONTH_NAMES.lower().split())
-_PLURALS = {"branch": "branches", "loyalty program": "loyalty programs", "team": "teams", "press": "presses"}
+_PLURALS = {"press": "presses"}  # a noun in -s that is singular ("presses", not "press")
 # what a gap is about, and the offer words that fill it ("nog geen salesteam" for an outbound agency)
 _GAP_FILLERS = {
     "sales team": ("sdr", "outbound", "pipeline", "meeting", "sales", "prospect"),
@@ -47,21 +48,8 @@ _GAP_FILLERS = {
 
 
 def _plural(noun: str) -> str:
-    """ "new branch" -> "new branches": the last word takes the plural."""
-    if noun in _PLURALS:
-        return _PLURALS[noun]
-    before, _, last = noun.rpartition(" ")
-    if last in _PLURALS:
-        said = _PLURALS[last]
-    elif last.endswith("s"):
-        said = last
-    elif last.endswith(("ch", "sh", "x")):
-        said = f"{last}es"
-    elif last.endswith("y") and last[-2:-1] not in "aeiou":
-        said = f"{last[:-1]}ies"
-    else:
-        said = f"{last}s"
-    return f"{before} {said}" if before else said
+    """ "new branch" -> "new branches": the last word takes the plural (`inflect`, via `intelligence.english`)."""
+    return _PLURALS.get(noun) or (noun if noun.endswith("s") else plural(noun))
 
 
 @dataclass(frozen=True)
@@ -589,7 +577,7 @@ def _channels(subject: str) -> tuple[str, bool] | None:
     if not names or any(n is None for n in names):
         return None
     said = [("Uber Eats" if n == "UberEats" else str(n)) for n in names]
-    return (" and ".join(said) if len(said) < 3 else ", ".join(said[:-1]) + " and " + said[-1]), len(said) > 1
+    return join(said), len(said) > 1
 
 
 def _commission(text: str) -> str:

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from copywriter.facts import city, clean
 from copywriter.lint import lint_subject
-from copywriter.text import cap_first, possessive, stable_int
+from copywriter.text import cap_first, stable_int
 from core.text import STOPWORDS, stem, tokens
 from industry_agents.knowledge.copy_observe import OBSERVE, Covered, Market, Tool, Trade
+from intelligence.english import possessive
 
 if TYPE_CHECKING:
     from copywriter.planner import Plan

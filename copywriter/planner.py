@@ -39,8 +39,8 @@ from copywriter.angles import (
     fact_used,
     foreign_text,
     has_verb,
+    joined_verbs,
     lc_np,
-    lemma,
     normalise_note,
     offer_terms,
     read_fact,
@@ -59,12 +59,12 @@ from copywriter.models import Sender
 from copywriter.observe import kept_tool, observe, trade_clause
 from copywriter.promise import ROLE_SAID, Owed, owed
 from copywriter.restate import GAP, Restated, hire_subject, restate
-from copywriter.text import SITE_NOUNS, cap_first, lc_first, possessive, stable_int, strip_end
+from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
 from core.text import MONTH, TOPIC_STOPS, WEEKDAY
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
 from intelligence.english import number_article as _number_article
-from intelligence.english import number_word
+from intelligence.english import number_word, possessive
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
@@ -163,13 +163,20 @@ def _weekday_checked(when: str, today: date | None = None) -> str:
         return when
     today = today or date.today()
     month, day = list(calendar.month_name).index(m.group("mon")), int(m.group("d"))
-    try:
-        on = date(today.year, month, day)
-        if (today - on).days > 60:
-            on = date(today.year + 1, month, day)
-    except ValueError:
+    on = _this_year(month, day, today)
+    if on is not None and (today - on).days > 60:
+        on = _this_year(month, day, date(today.year + 1, 1, 1))
+    if on is None:
         return m.group("rest")
     return when if calendar.day_name[on.weekday()] == m.group("wd") else m.group("rest")
+
+
+def _this_year(month: int, day: int, today: date | None = None) -> date | None:
+    """A note's month/day in today's year, or None when it is no date ("2/30")."""
+    try:
+        return date((today or date.today()).year, month, day)
+    except ValueError:
+        return None
 
 
 def _weekday_fits(weekday: str, month: str, day: str, today: date | None = None) -> bool:
@@ -181,20 +188,15 @@ def _weekday_fits(weekday: str, month: str, day: str, today: date | None = None)
 def _ahead_of_today(month: int, day: int, today: date | None = None) -> bool:
     """Whether this year's month/day is still to come."""
     today = today or date.today()
-    try:
-        return date(today.year, month, day) > today
-    except ValueError:
-        return False
+    on = _this_year(month, day, today)
+    return on is not None and on > today
 
 
 def _gone(month: int, day: int, today: date | None = None) -> bool:
     """Whether a note's month/day is already behind us (this year's date, or next year's once well past)."""
     today = today or date.today()
-    try:
-        on = date(today.year, month, day)
-    except ValueError:
-        return False
-    return 0 < (today - on).days <= 60
+    on = _this_year(month, day, today)
+    return on is not None and 0 < (today - on).days <= 60
 
 
 # a meeting set ahead that something is due before: "wants BAA + sample msgs before call 12/9"
@@ -1336,11 +1338,7 @@ class Plan:
         """The question for a record that asks us to wait ("open to it, but not until after the EHR migration
         in Jan"): offering to follow up then, not pitching now; None when the notes set no such time."""
         if self.later is None:
-            # "bellen in januari", "anrufen im Januar", "rappeler en janvier": a call they asked for, in their words
-            call = _CALL_BACK.search(self.ctx.prospect.notes or "")
-            said = foreign_when(call.group("when")) if call else None
-            ask = f"Shall I call {said}?" if said else None
-            return ask if ask and self.ok(ask) else None
+            return None  # ("bellen in januari", "rappeler en janvier": `later` reads them too)
         ask = f"Shall I follow up {self.later}?"
         return ask if self.ok(ask) else None
 
@@ -2769,11 +2767,7 @@ class Plan:
         ):
             rest = self._rest(fact, True)
             # "... renovation and opened a rooftop bar": a verb joined to the first goes with it ("and opening")
-            rest = re.sub(
-                r"(,| and) ([a-z]+ed)\b",
-                lambda v: f"{v.group(1)} {participle(lemma(v.group(2)))}",
-                rest,
-            )
+            rest = joined_verbs(rest, "ing")
             line = (
                 f"Congrats on {participle(fact.lemma)} {rest}." if fact.lemma and len(rest.split()) <= 12 else None
             )
@@ -4014,7 +4008,7 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
                 ):  # "signs 15-unit development deal" -> "Signed 15-unit development deal"
                     rest = f"{_PRESS_VERBS[words[0]]} {rest.split(' ', 1)[1]}" if " " in rest else rest
                     # "..., adds 40 rooms", "... and adds two SMT lines": the headline's second verb, done too
-                    rest = _with_articles(re.sub(r"(,| and) ([a-z]+s)\b", _joined_past, rest))
+                    rest = _with_articles(joined_verbs(rest, "past", said_as=_JOINED_PRESS_VERBS))
                 elif words[0].endswith("s") and len(words) > 1 and words[1] in ("out", "off", "up", "in"):
                     # "Brightline tops out 220-unit Vue" -> "Topping out 220-unit Vue": news under way
                     ing = participle(rest.split()[0][:-1])
@@ -4396,11 +4390,8 @@ def _ahead(call: re.Match[str]) -> bool:
     if not call.groupdict().get("month"):
         return False
     today = date.today()
-    try:
-        day = date(today.year, int(call.group("month")), int(call.group("day")))
-    except ValueError:
-        return False
-    return today < day <= today + timedelta(days=60)
+    day = _this_year(int(call.group("month")), int(call.group("day")), today)
+    return day is not None and today < day <= today + timedelta(days=60)
 
 
 # words of an offer too common to say a job title names its work ("Business Development Manager" is no sign of an
@@ -4487,18 +4478,6 @@ _CALLED = re.compile(r"(?:^|[;.,]\s*|\s[-–—]\s)" + CALL_LABEL.pattern.remove
 
 
 # a press headline's verbs the event table does not hold ("signs", "inks", "lands"), said in the past
-def _joined_past(m: re.Match[str]) -> str:
-    """ "..., adds 40 rooms", "... and opens a Denver office" after a headline verb told as done: "added",
-    "opened"; any other word as it is."""
-    word = m.group(2)
-    if word in _PRESS_VERBS:
-        return f"{m.group(1)} {_PRESS_VERBS[word].lower()}"
-    if verb_kind(word) != "present" and word not in ("moves", "enters", "shifts"):
-        return m.group(0)
-    base = word[:-2] if word.endswith("es") and word[:-2].endswith(("ch", "sh", "x", "ss")) else word[:-1]
-    return f"{m.group(1)} {base}{'d' if base.endswith('e') else 'ed'}"
-
-
 # a headline's bare object after a joined verb ("... and opens rooftop bar"): said with its article
 _BARE_OBJECT = re.compile(
     r"(?P<verb>(?:,| and) [a-z]+(?:ed|ing)) (?!(?:a|an|the|its|their|his|her|your|our|new|two|three|four|five|six|"
@@ -4545,6 +4524,8 @@ _PRESS_VERBS = {
     "secures": "Secured",
     "wins": "Won",
 }
+# a press verb joined to the first ("... and lands a contract"): the same word, lower case
+_JOINED_PRESS_VERBS = {word: said.lower() for word, said in _PRESS_VERBS.items()}
 # "bellen in januari", "anrufen im Januar", "rappeler en janvier", "llamar en enero": call them then
 _CALL_BACK = re.compile(
     r"\b(?:bellen|terugbellen|nabellen|anrufen|zurückrufen|rappeler|appeler|relancer|llamar|volver a llamar)\s+"

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from copywriter.text import possessive
 from intelligence import glossary as g
+from intelligence.english import possessive
 from intelligence.facts import Event, Quantity
 
 _NUMBER_WORDS = {

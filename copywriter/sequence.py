@@ -165,12 +165,18 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
             if more is not None and opening and first[0] == opening and not with_hire
             else None
         )
-        told = (
-            plan.fact_sentence(more, "also", *salt, also=True)
-            if more is not None and plan.after_call and more.field == "notes" and re.search(r"\d", more.text)
-            else None
-        )
-        told_why = plan.consequence(more) if told and more is not None else None
+        # after a call, a second figure of theirs (said only when it can take the place of the lead's "so what")
+        told = told_why = None
+        if (
+            not with_figure
+            and first == [opening, why]
+            and more is not None
+            and plan.after_call
+            and more.field == "notes"
+            and re.search(r"\d", more.text)
+        ):
+            told = plan.fact_sentence(more, "also", *salt, also=True)
+            told_why = plan.consequence(more) if told else None
         if with_figure:
             # news and a figure of theirs in one sentence: "... is launching a loyalty app in Q2, with
             # third-party delivery at about 34% of sales."

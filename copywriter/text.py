@@ -338,11 +338,3 @@ def localise(text: str, location: str | None) -> str:
     for pattern, repl in _US_SPELLING:
         text = pattern.sub(repl, text)
     return text
-
-
-def possessive(name: str) -> str:
-    """ "Acme's", "Mosaic Payments'", and a name already in the possessive as it is ("Nonna Rosa's", never
-    "Nonna Rosa's'")."""
-    if name.endswith(("'s", "\u2019s")):
-        return name
-    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -15,7 +15,8 @@ from itertools import pairwise, zip_longest
 from copywriter.models import Sender, VideoScene, VideoScript
 from copywriter.planner import Plan, build_plan
 from copywriter.quality import check_quality
-from copywriter.text import possessive, sentence, strip_end, word_count, words
+from copywriter.text import sentence, strip_end, word_count, words
+from intelligence.english import possessive
 from schemas import AgentProfile, AnalysisResult, ProspectData
 
 WORDS_PER_MINUTE = 150

@@ -78,7 +78,9 @@ def plural(noun_phrase: str, count: int = 2) -> str:
     words = noun_phrase.split()
     if not words:
         return noun_phrase
-    words[-1] = _ENGINE.plural_noun(words[-1]) or words[-1]
+    last = words[-1]
+    # an acronym takes a lower-case "s" ("BDRs"; inflect says "BDRS")
+    words[-1] = f"{last}s" if last.isupper() and len(last) > 1 else (_ENGINE.plural_noun(last) or last)
     return " ".join(words)
 
 
@@ -89,13 +91,13 @@ def count(n: int, noun: str) -> str:
 
 @lru_cache(maxsize=4096)
 def possessive(name: str) -> str:
-    """ "Red Mesa's", "Summit Trail Outfitters'", "Hartley & Co.'s"."""
+    """ "Red Mesa's", "Summit Trail Outfitters'", "Hartley & Co.'s", "Calder & Moss'", "KitchenLink POS's", and a
+    name already in the possessive as it is ("Nonna Rosa's", never "Nonna Rosa's'"). The one rule: the copy's three
+    copies and this one disagreed on acronyms ("POS'") and names in "-ss"."""
     name = name.strip()
-    if not name:
+    if not name or name.endswith(("'s", "\u2019s")):
         return name
-    if name.endswith(("s", "S")) and not name.endswith(("ss", "SS")) and len(name.split()[-1]) > 2:
-        return name + "'"
-    return name + "'s"
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 @lru_cache(maxsize=4096)

@@ -3756,7 +3756,7 @@ def test_rates_per_month_sizes_and_possessives_said_as_a_rep_would() -> None:
     accounts", a rate "on first-time buyers" is one rate ("is stuck at"), ", no numbers" is ours, and a name
     already possessive keeps one apostrophe ("Nonna Rosa's app orders")."""
     from copywriter.angles import normalise_note
-    from copywriter.text import possessive
+    from intelligence.english import possessive
 
     said = normalise_note("2nd-order rate on first-time buyers stuck ~24%, subs churn ~9%/mo")
     assert said == "2nd-order rate on first-time buyers is stuck at about 24%, subscription churn about 9% a month"
