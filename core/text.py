@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "TOPIC_STOPS", "lower_sentences", "stem", "tokens"]
+__all__ = ["ABBREVIATIONS", "STOPWORDS", "TOPIC_STOPS", "lower_sentences", "stem", "tokens"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # an enrichment tool's date stamp before a signal ("2026-09-18 · Launched ..."): never part of what is said
@@ -91,10 +91,10 @@ def stem(token: str) -> str:
 # a rep's next sentence in lower case ("... top 500. compliance ok as long as ..."), never after an abbreviation's
 # own period ("approx. 40", "e.g. the", "incl. the", "env. 25 000", "Okt. 2026")
 _LOWER_SENTENCE = re.compile(r"(?<=[\w)%'\"’])\.\s+(?=[a-zäöüéèàçñ])")
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     """approx incl excl vs est etc eg ie mo mos yr yrs wk wks no nos st ave dept mgr sr jr avg min max ft sq pc co
     inc corp ltd dr mr ms mrs prof pres assn intl govt fig cf ca dir vp env aprox mio mrd bzw inkl ggf evtl nr tel
-    sra dra""".split()  # noqa: SIM905
+    sra dra llc bros""".split()  # noqa: SIM905
 )
 
 
@@ -109,9 +109,7 @@ def lower_sentences(text: str) -> list[str]:
         if (
             word
             and not word.group(1)
-            and (
-                word.group(2).lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(2), re.I)
-            )
+            and (word.group(2).lower() in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word.group(2), re.I))
         ):
             continue
         out.append(text[start : m.start() + 1])
