@@ -61,9 +61,10 @@ def _key(form: str) -> str:
     return fold(form)
 
 
-def words(text: str) -> frozenset[str]:
-    """The folded words of a space-separated list."""
-    return frozenset(_key(w) for w in text.split())
+def words(text: str, *, written: bool = True) -> frozenset[str]:
+    """The folded words of a space-separated list; `written=False` for words English shares ("commission", "solo",
+    "week"), which must not make an English text read as foreign (`WRITTEN`)."""
+    return frozenset((_key(w) if written else fold(w)) for w in text.split())
 
 
 def _forms(table: dict[str, str], *, written: bool = True) -> dict[str, str]:
@@ -326,7 +327,7 @@ PLACE_PREPOSITIONS = words("in im à au aux en")
 TOWARD = words("nach naar vers")  # "naar Frankrijk": into France
 AFTER = words("nach na après tras dopo después")
 # "semaine du 12 janvier": the week of a date (folded, not written: "week" is English too)
-WEEK_OF = frozenset(fold(w) for w in ("semaine", "semana", "woche", "week", "settimana"))
+WEEK_OF = words("semaine semana woche week settimana", written=False)
 DATE_PREPOSITIONS = words("im in ab en au à per vanaf dès desde para em entro nel")
 BY = words("bis tot hasta")  # "bis Juni": by June
 NEGATIONS = words("kein keine keinen keiner nicht geen niet pas aucun aucune sans sin ningún ninguna no")
@@ -379,9 +380,7 @@ TARGET = words(
 )  # "meta" only before its figure: Meta is a company
 # the words that keep a figure from its measure ("herhaalaankopen maar 18%", "Wiederkaufrate nur 17 %")
 # (folded, not written: "solo" is English too, and a marker word would make "a solo planner" foreign)
-ONLY = frozenset(
-    fold(w) for w in ("maar", "nur", "seulement", "solo", "solamente", "apenas", "soltanto", "slechts")
-)
+ONLY = words("maar nur seulement solo solamente apenas soltanto slechts", written=False)
 # a figure's window after it: "17% a 12 meses", "17 % nach 90 Tagen", "18% na 90 dagen", "20 % à 90 jours"
 WINDOW = words("a à na nach dopo binnen tras")
 AUDIT = words("audit auditoría auditoria")
@@ -445,10 +444,10 @@ CHANNELS = (
 SHARE_OF = words("des de del delle della dei degli das dos da van der")
 # "commission ~18 %", "commissioni circa €410k": what a channel charges
 # (folded, not written: "commission" is English too, and a marker word would make every English text foreign)
-COMMISSION = frozenset(
-    fold(w)
-    for w in """frais commission commissions comisión comisiones commissione commissioni comissão comissões
-    commissie provision provisionen""".split()  # noqa: SIM905
+COMMISSION = words(
+    "frais commission commissions comisión comisiones commissione commissioni comissão comissões commissie "
+    "provision provisionen",
+    written=False,
 )
 # "Implementatie van een nieuw ERP-systeem", "Einführung von SAP": the "of" before what an event is about
 OF = words("van von del")
