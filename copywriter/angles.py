@@ -907,8 +907,9 @@ _SOURCE_COLON = re.compile(
 
 # a sentence end in notes; "Dr. Patel" and "Mr. Lee" are no end
 _SENTENCE_END = (
-    r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)(?<!\best\.)(?<!\bapprox\.)(?<!\bca\.)"
-    r"\s+(?=[A-Z0-9~$€£])"  # "backfill est. 90+ days": an estimate, not a sentence end
+    r"(?:(?<=[.!?])|(?<=[.!?]['\"’”]))(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDra\.)(?<!\best\.)(?<!\bapprox\.)(?<!\bca\.)"
+    r"\s+(?=['\"‘“]?[A-Z0-9~$€£])"  # "backfill est. 90+ days": an estimate, not a sentence end; "call 11/19. 'The
+    # Foundry' 312-unit lease-up ...": a sentence may open with a quoted name
 )
 
 
@@ -1050,8 +1051,26 @@ _MEASURE_MOVE = re.compile(
 
 
 _STATE_PCT = re.compile(
-    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+"
-    r"(\d{1,3}%\s+(?:vacant|leased|occupied|full|booked)\b)"
+    r"^([A-Z0-9][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?:,\s*|\s+)"
+    r"((?:now\s+)?(?:at\s+)?(?:about\s+|around\s+|roughly\s+|only\s+)?\d{1,3}%\s+"
+    r"(?:vacant|leased|pre-leased|occupied|full|booked)\b)"
+)
+# "Portfolio vacancy at 19%", "Occupancy at about 71% since June": a measure and where it stands, with no verb
+_MEASURE_AT = re.compile(
+    r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:vacancy|occupancy|churn|share|rate|margin|coverage|utili[sz]ation|"
+    r"OEE|uptime|downtime|retention))\s+(?=at\s+(?:about\s+|around\s+|roughly\s+|only\s+)?[$€£]?\d)"
+)
+# "De novo branch in State College to open in Q1 2027": a headline's future, said as what is set to happen
+_NP_TO_DO = re.compile(
+    r"^([A-Z][\w$€£.,&'-]*(?:\s+[\w$€£.,&'-]+){0,6}?)\s+to\s+(?=(?:open|launch|roll out|add|expand|reopen|"
+    r"relaunch|break ground|start|begin|enter|go live|deliver|debut|move|switch|migrate|close|complete|hire|build|"
+    r"acquire|merge|rebrand|unveil|introduce)\b)"
+)
+# the label of where a figure was read ("Q3 MD&A: portfolio vacancy at 19%", "10-K: ..."): provenance, never told
+_SOURCE_LABEL = re.compile(
+    r"^(?:(?:Q[1-4]|FY\s?\d{2,4}|H[12]|20\d\d)\s+)?(?:MD&A|10-K|10-Q|earnings call|investor (?:deck|presentation|"
+    r"day)|annual report|shareholder letter|proxy|press release|LinkedIn post|blog post)\s*[:\u2013-]\s+(?=\S)",
+    re.IGNORECASE,
 )
 _SLATED = re.compile(
     r"^([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)\s+"
@@ -1986,6 +2005,7 @@ def normalise_note(text: str) -> str:
     for rate, as_said in _RATE_SPEAK:
         text = rate.sub(as_said, text)
     text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
+    text = _SOURCE_LABEL.sub("", text)  # "Q3 MD&A: portfolio vacancy at 19%": where we read it is ours to know
     # "~$32M ARR, Q3 pipe coverage 1.9x vs 3x tgt": the company's size before the figure they told us about
     text = re.sub(
         r"^(?:[Aa]bout |~\s?)?[$€£]\d[\d.,]*\s?[MKB]? (?:ARR|revenue|in revenue), (?=\S+ \S+ \S+ \d)", "", text
@@ -2163,7 +2183,23 @@ def normalise_note(text: str) -> str:
         text = f"{m.group(1)} is {text[m.start(2) :]}"
     m = _STATE_PCT.match(text) or _SLATED.match(text)
     if m and not (set(m.group(1).lower().split()) & FINITE):
-        text = f"{m.group(1)} is {text[m.start(2) :]}"
+        text = f"{m.group(1)} {'are' if _np_plural(m.group(1)) else 'is'} {text[m.start(2) :]}"
+    m = _MEASURE_AT.match(text)
+    if m and _np_subject(m.group(1)) and m.group(1).split()[0].lower() not in _HEDGES:  # "With OEE at 58%" stays
+        text = f"{m.group(1)} is {text[m.end() :]}"  # "Portfolio vacancy at 19%" -> "... is at 19%"
+    m = _NP_TO_DO.match(text)
+    if (
+        m
+        and _np_subject(m.group(1))
+        and "," not in m.group(1)
+        # "Fire & Flour plans to launch ...": a verb before "to" has its own subject, no headline's future
+        and not re.search(
+            r"\b(?:plans|aims|expects|wants|needs|hopes|intends|seeks|looks|is|are|set|going|due|about)$",
+            m.group(1),
+        )
+    ):
+        # "Gino's to roll out web ordering across all 60 shops" -> "... is set to roll out ..."
+        text = f"{m.group(1)} {'are' if _np_plural(m.group(1)) else 'is'} set {text[len(m.group(1)) + 1 :]}"
     m = _MEASURE_MOVE.match(text)
     if m and not set(m.group(1).lower().split()) & {"wants", "want", "needs", "need"}:
         be = "are" if m.group(1).endswith("costs") else "is"
@@ -2177,7 +2213,7 @@ _NP_MOVING = re.compile(
     r"climbing|growing|creeping up|pulling|lagging|stalling|trending (?:up|down))"
     r"(?=\s*,|\s*$|\s+(?:under|below|about|around|at|near|now|\d))"
 )
-_NP_EVENT_ING = re.compile(r"^((?:[A-Z0-9][\w-]*)(?:\s+[\w-]+){0,4}?)\s+([a-z]{3,}ing)\s+(?=\S)")
+_NP_EVENT_ING = re.compile(r"^((?:[A-Z0-9][\w-]*)(?:\s+[$€£]?[\w.-]+){0,4}?)\s+([a-z]{3,}ing)\s+(?=\S)")
 _NP_PCT = re.compile(r"^((?:[A-Z][\w-]*|\d+-[a-z][\w-]*)(?:\s+[a-z][\w-]*){0,3}?)\s+(~?\d[\d.,]*%)")
 _HEDGES = frozenset(
     {"only", "about", "around", "roughly", "nearly", "over", "under", "just", "almost", "some", "up", "down"}

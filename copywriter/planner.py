@@ -185,6 +185,39 @@ def _weekday_fits(weekday: str, month: str, day: str, today: date | None = None)
     return said.startswith(WEEKDAY[weekday.lower()[:3]])
 
 
+_SEASON_MONTH = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
+_WHEN_YEAR = re.compile(
+    rf"\b(?:(?P<q>Q[1-4])|(?P<season>spring|summer|fall|autumn|winter)|(?P<month>{MONTH}))\s+(?P<year>20\d\d)\b|"
+    r"\b(?:in|by) (?P<bare>20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _several_roles(text: str) -> bool:
+    """Whether a job ad is for more than one person ("hiring 3 maintenance technicians and a reliability engineer")."""
+    return bool(re.search(r"\b(?:and|\d+|two|three|four|five|six|several)\b|&\s*\w+s\b", text.split(" ", 1)[-1]))
+
+
+def _far_off(text: str, today: date | None = None) -> bool:
+    """Whether the fact's event is dated six months or more ahead ("opening summer 2027", "in spring 2028"): news
+    that does not change what the reader does this quarter."""
+    m = _WHEN_YEAR.search(text)
+    if not m:
+        return False
+    today = today or date.today()
+    year = int(m.group("year") or m.group("bare"))
+    if m.group("q"):
+        month = 3 * int(m.group("q")[1]) - 2
+    elif m.group("season"):
+        month = _SEASON_MONTH[m.group("season").lower()]
+    elif m.group("month"):
+        month = [a.lower() for a in calendar.month_abbr].index(m.group("month").lower()[:3])
+    else:
+        month = 1  # "in 2027": read at its earliest (readers of the copy tuning read led with "to open 9 locations
+        # in 2027" over the loyalty job ad)
+    return (year - today.year) * 12 + month - today.month >= 6
+
+
 def _ahead_of_today(month: int, day: int, today: date | None = None) -> bool:
     """Whether this year's month/day is still to come."""
     today = today or date.today()
@@ -322,7 +355,7 @@ _PROBLEM_NOUNS = frozenset(
     }
 )
 _OWN_ASSETS = re.compile(
-    r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) (?:new |older |recent )?(?:buildings|properties|locations|"
+    r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+) (?:[a-z][\w-]* ){0,2}(?:buildings|properties|locations|"
     r"stores|clinics|hotels|lines|plants|sites|branches|restaurants|communities|offices|towers)\b.*\b(?:is|are)\b"
 )
 _COUNTED_NOUNS = frozenset({"hires", "openings", "launches", "wins", "deals", "acquisitions", "mandates"})
@@ -1935,8 +1968,10 @@ class Plan:
                 ]
             ),
             "hire": [
-                f"A new hire usually walks into more work than one person can take on at once, and {o} is often "
-                "part of it.",
+                # blind readers of holdout21 found "more work than one person can take on" vague: what waits is
+                # the sender's work, until the seat is filled
+                f"Until {'those seats are' if _several_roles(fact.text) else 'that seat is'} filled and ramped, "
+                f"nobody has much time for {o}.",
                 f"Whoever joins will be judged on {o} before their first quarter is out.",
             ],
             "raise": [
@@ -2442,6 +2477,9 @@ class Plan:
         if _OWN_ASSETS.match(text):
             # "Two new buildings in Doral are stuck near 70%": the company's own buildings
             owner = "your" if you or not self.company else possessive(self.company)
+            counted = re.match(r"(\d+) ", text)
+            if counted and int(counted.group(1)) <= 10:  # "your 2 downtown office towers" -> "your two ..."
+                text = f"{number_word(int(counted.group(1)))} {text[counted.end() :]}"
             return f"{owner} {lc_first(text)}"
         if (
             first[0].isdigit()
@@ -3294,6 +3332,11 @@ class Plan:
                     return f"your {one_role.group(1)} {one_role.group(2)} hires"  # "your 3 SDR hires"
                 if counted and len(lowered.split()) <= 5:
                     return lowered
+                # "your reactivation hire" for a "CRM & Player Reactivation Manager" to a reactivation offer: the
+                # role named by the work the sender does, not the first words of its title
+                own = [w for w in re.findall(r"[A-Za-z][\w-]*", fact.text) if w.lower() in self.offer_work]
+                if own and not counted:
+                    return f"your {' '.join(w if w.isupper() else w.lower() for w in own[:2])} hire"
                 single = not re.search(r"\band\b|,", lowered) and not _singular_noun(lowered.split()[-1])
                 if single:
                     # "your Lifecycle Marketing hire": a pasted job title read like a recruiter's email
@@ -3306,6 +3349,8 @@ class Plan:
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
             if group in ("new", "renovate") and fact.kind == "gerund":
+                if fact.lemma == "roll" and (fact.obj or "").startswith("out ") and len(lowered.split()) <= 3:
+                    return f"the {lowered} rollout"  # "rolling out web ordering" -> "the web ordering rollout"
                 if re.match(r"\d+(?:st|nd|rd|th)\b", lowered):
                     return f"your {lowered}"  # "your 7th location", never a bare "7th location"
                 numbered = lowered[0].isdigit() or lowered[0] in "$€£" or lowered.split()[0] in _NUMBER_WORDS
@@ -3983,7 +4028,7 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
     full = (clean(prospect.company) or "").split()
     full = full[1:] if len(full) > 2 and full[0] == "The" else full  # "The Harborlight Hotel": "Harborlight"
     names = [" ".join(full[:n]) for n in range(len(full), 0, -1) if n > 1 or len(full[0]) >= 4]
-    names = [n for n in names if n[-1:].isalnum()]
+    names = [n for n in names if n[-1:].isalnum() or len(n.split()) == len(full)]  # "Gino's Hoagie Co." whole
     text = re.sub(r"^(?:The |Independent |Boutique |Family-owned |Locally owned )(?=[A-Z])", "", fact.text)
     for name in names:
         if text.lower().startswith(name.lower() + " "):
@@ -4097,10 +4142,32 @@ def build_plan(
         or ("%" in f.text and f.kind is None and plan.consequence_weight(f) >= 1.0)
         for f in usable
     )
+    # a job ad for a role doing the sender's own work ("Hiring a CRM & Player Reactivation Manager" to a
+    # reactivation offer) is the company budgeting for the problem now: blind readers led with it over a tower
+    # opening next summer or a finished renovation; a round still leads over it (readers took the round over the
+    # SDR job ad every time)
+    # (only over news months away, never over the reader's own figures or a merger: readers took "third-party
+    # delivery is now 34% of sales" and a signed development deal joined to the job ad over the job ad alone)
+    # (news in the offer's own words, "launching its own ordering app in 2027" to an ordering offer, is no weaker)
+    far_news_only = all(
+        _far_off(f.text) and not (words_of(f.text) & plan.offer_work)
+        for f in usable
+        if _group(f) in ("new", "renovate", "acquire", "switch", "raise", "number")
+    ) and any(_far_off(f.text) for f in usable)
+
+    def own_work_hire(f: CopyFact) -> bool:
+        return (
+            far_news_only
+            and _group(f) == "hire"
+            and f.kind == "gerund"
+            and bool(words_of(f.text) & plan.offer_work)
+        )
+
     usable.sort(
         key=lambda f: (
             -(
                 f.score
+                + (2.0 if own_work_hire(f) else 0.0)
                 + (0.6 if _group(f) in prefer else 0.0)
                 + plan.consequence_weight(f)
                 + 1.5 * judged.get(_span_key(f.raw), (0.0, False))[0]
@@ -4113,7 +4180,7 @@ def build_plan(
                 - (2.0 if several and _is_goal(f) else 0.0)
                 - (
                     3.0  # even to sales people: blind readers took the round over the SDR job ad every time
-                    if news and _group(f) == "hire" and f.kind == "gerund"
+                    if news and _group(f) == "hire" and f.kind == "gerund" and not own_work_hire(f)
                     else 0.0
                 )
             )
@@ -4618,6 +4685,8 @@ _MET_AT = re.compile(
 # "open to reactivation but not until after EHR migration in January": a time they asked us to wait for
 _NOT_UNTIL = re.compile(
     r"\b(?:not\s+(?:before|until)|wait\s+until|revisit|circle\s+back|follow\s+up|check\s+back|call\s+back|"
+    # "'Call me in late 2027.'", "said reach out summer '27", "'will worry about it in spring'": a time they gave
+    r"call\s+me|reach\s+out|(?:worry\s+about|deal\s+with|look\s+at|think\s+about)\s+(?:it|that|this|them)|"
     r"reconnect|maybe|possibly|earliest)\s+(?:(?P<how>after|in|once|around)\s+)?(?:~\s?|about\s+)?"
     r"(?P<when>(?:(?:after|the|next|early|late|mid)\s+)?(?:[A-Z][\w-]*|Q[1-4]|\d{4}|spring|summer|fall|autumn|winter)[^;.,]{0,45})",
     re.IGNORECASE,

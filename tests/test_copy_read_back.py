@@ -3817,3 +3817,53 @@ def test_a_passive_note_in_the_past_and_what_is_missing() -> None:
     )
     assert normalise_note("Maintenance tracked in spreadsheets") == "Maintenance is tracked in spreadsheets"
     assert normalise_note("12 stores + site") == "12 stores"
+
+
+def test_own_work_hires_and_verbless_notes_from_the_spent_holdout21_read() -> None:
+    """A job ad for the sender's own work leads over news months away, and its subject names that work; a note
+    with no verb ("<thing> to open ...", "<measure> at 17%", "<N> towers, now about 21% vacant") is said as a
+    clause, without the report it was read in; "'Call me in late <year>.'" holds the email until then."""
+    far = date.today().year + 2
+    subject, casino = _step_one(
+        "casino",
+        title="VP of Marketing",
+        company="Copper Ridge Casino",
+        employee_count=1500,
+        signals=[
+            f"{_days_ago(30)} · Press: Copper Ridge breaks ground on a 180-room hotel tower opening summer {far}",
+            f"{_days_ago(10)} · Job posting: Player Reactivation Manager",
+        ],
+    )
+    opening = _first(casino)
+    assert opening.split(".")[0].endswith("is hiring a Player Reactivation Manager"), casino
+    assert "Until that seat is filled and ramped" in opening and "180-room hotel tower" in opening, casino
+    assert subject == "your reactivation hire", subject
+    _, bank = _step_one(
+        "financial_services",
+        title="SVP, Marketing",
+        company="Pine Hollow Bank",
+        employee_count=300,
+        signals=[
+            f"{_days_ago(15)} · Press release: de novo branch in Lock Haven to open Q1 {date.today().year + 1}"
+        ],
+    )
+    assert "de novo branch in Lock Haven is set to open in Q1" in _first(bank), bank
+    _, towers = _step_one(
+        "real_estate",
+        title="VP Leasing",
+        company="Marlow Street Partners",
+        employee_count=80,
+        notes="Q3 MD&A: portfolio vacancy at 17%. 3 downtown office towers, now about 21% vacant.",
+    )
+    assert "MD&A" not in towers, towers
+    assert re.search(
+        r"your (?:three downtown office towers are now about 21%|portfolio vacancy is at 17%)", towers, re.I
+    ), towers
+    _, later = _step_one(
+        "real_estate",
+        title="Principal",
+        company="Harrow Lane Partners",
+        employee_count=40,
+        notes=f"Call 11/4. 12 buildings, 95% occupied. 'Call me in late {far}.' Liked the ILS cost breakdown.",
+    )
+    assert f"in late {far}" in _first(later) and "Call me" not in later, later

@@ -171,7 +171,11 @@ ANGLES: dict[str, CopyAngles] = {
                 ),
             ),
             (
-                r"\b(?:ordering )?app\b|\bonline ordering\b",
+                r"\b(?:web|online) ordering\b|\bordering (?:site|website)\b",
+                "Web ordering pays back only if regulars actually move to it from the delivery apps.",
+            ),
+            (
+                r"\b(?:ordering )?app\b",
                 "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
             ),
             (
