@@ -52,6 +52,7 @@ from tests.support.golden_support import (
     HOLDOUT20,
     HOLDOUT21,
     HOLDOUT22,
+    HOLDOUT23,
     TUNING,
     TUNING2,
     TUNING3,
@@ -117,6 +118,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         HOLDOUT20,
         HOLDOUT21,
         HOLDOUT22,
+        HOLDOUT23,
     ],
     ids=[
         "holdout5",
@@ -136,6 +138,7 @@ def test_sixth_tuning_set_agrees_with_the_practitioner() -> None:
         "holdout20",
         "holdout21",
         "holdout22",
+        "holdout23",
     ],
 )
 def test_holdout_set_figures(path: Path) -> None:

@@ -51,6 +51,7 @@ HOLDOUT19 = GOLDEN / "holdout19.jsonl"
 HOLDOUT20 = GOLDEN / "holdout20.jsonl"
 HOLDOUT21 = GOLDEN / "holdout21.jsonl"
 HOLDOUT22 = GOLDEN / "holdout22.jsonl"
+HOLDOUT23 = GOLDEN / "holdout23.jsonl"
 OFFERS = GOLDEN / "offers.json"
 
 
