@@ -706,7 +706,7 @@ _WITH = (
 )
 CALL_LABEL = re.compile(
     r"^(?:(?:(?:2nd|3rd|second|third|follow-up|follow up|f/u)\s+(?=[Cc]all|[Mm]eeting|[Mm]tg))?"  # "2nd call 3/9"
-    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Discovery|Disco|Intro call|Intro|Meeting|Mtg|Spoke|"
+    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Disc call|Discovery|Disco|Intro call|Intro|Meeting|Mtg|Spoke|"
     r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo|"
     r"(?:Plant \d+ |Plant |Site )?Walk-?through)" + _WITH + r"\s+(?:on\s+)?"
     r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b|"
@@ -1066,6 +1066,31 @@ _NP_TO_DO = re.compile(
     r"relaunch|break ground|start|begin|enter|go live|deliver|debut|move|switch|migrate|close|complete|hire|build|"
     r"acquire|merge|rebrand|unveil|introduce)\b)"
 )
+# people with no visit since a time ("About 6,200 rated players no trip in 6+ months", "22% of Gold tier no visit
+# since Q2"), and how the missing visit is said
+_NO_VISIT = re.compile(
+    r"^(?P<np>(?:[Aa]bout |[Aa]round |[Rr]oughly |[Oo]ver |[Nn]early |~\s?)?[\d,.]+[kK]?%?\s+(?:of\s+)?(?:[\w&+-]+\s+){0,4}?"
+    r"(?:players|patients|members|guests|customers|subscribers|buyers|clients|tier|tiers|base|list))\s+"
+    r"(?:with\s+)?no\s+(?P<what>trips?|visits?|orders?|purchases?|bookings?|stays?|appointments?)\s+(?P<prep>in|since)\s+"
+)
+
+
+def _whose_people(np: str) -> str:
+    """ "22% of Gold and Platinum tier" -> "22% of your Gold and Platinum players": a share of the reader's own."""
+    np = re.sub(r"\s+tiers?$", " players", np)
+    return re.sub(r"\bof\s+(?!your\b|the\b|their\b|its\b)", "of your ", np)
+
+
+_NO_VISIT_SAID = {
+    "trip": "made a trip",
+    "visit": "visited",
+    "order": "ordered",
+    "purchase": "bought",
+    "booking": "booked",
+    "stay": "stayed",
+    "appointment": "booked an appointment",
+}
+_NO_VISIT_SAID |= {f"{k}s": v for k, v in _NO_VISIT_SAID.items()}
 # the label of where a figure was read ("Q3 MD&A: portfolio vacancy at 19%", "10-K: ..."): provenance, never told
 _SOURCE_LABEL = re.compile(
     r"^(?:(?:Q[1-4]|FY\s?\d{2,4}|H[12]|20\d\d)\s+)?(?:MD&A|10-K|10-Q|earnings call|investor (?:deck|presentation|"
@@ -1352,6 +1377,9 @@ _NO_SINCE = {
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
+    # "... - she blames the new sportsbook+casino 40 minutes south": the reader's own reason, said to them
+    (re.compile(r"\s+[-–—]\s+(?:she|he) (?:blames|puts it down to)\s+"), ", which you put down to "),
+    (re.compile(r"(?<=[a-z])\+(?=[a-z])"), " and "),  # "sportsbook+casino"
     (re.compile(r"(?<![\w/])w/(?=\s|\w)"), "with "),
     (re.compile(r"\bb/c\b"), "because"),
     (re.compile(r"(?<![\w<])<\s?(?=[$€£]?\d)"), "under "),
@@ -2103,6 +2131,22 @@ def normalise_note(text: str) -> str:
         past = bool(re.search(r"\b(?:in|since) 20[0-2]\d\b|\blast (?:year|month)\b", text[m.end() :]))
         be = ("were" if plural else "was") if past else ("are" if plural else "is")
         text = f"{m.group(1)} {be} {text[m.end() :]}"  # "Flows built by a freelancer in 2023": were built
+    # "About 6,200 rated players no trip in 6+ mo": people with no visit since a time, said with a verb
+    text = re.sub(r"\b(Gold|Silver|Diamond) and Plat\b", r"\1 and Platinum", text)  # a casino tier's shorthand
+    text = _NO_VISIT.sub(
+        lambda m: (
+            f"{_whose_people(m.group('np'))} {'haven' if _np_plural(m.group('np')) or '%' in m.group('np') else 'hasn'}'t "
+            f"{_NO_VISIT_SAID[m.group('what').lower()]} {m.group('prep')} "
+        ),
+        text,
+    )
+    # "..., his analyst puts it at ~$1.9M theo/yr walking": someone else's estimate, said as what it is worth
+    text = re.sub(
+        r",\s+(?:his|her|their|the) (?:analyst|finance team|CFO|team) puts (?:it|that) at ((?:about |~\s?)?[$€£][\d.,]+\s?[KMB]?)"
+        r"\s+(?:in )?theo(?:/| a | per )(?:yr|year)\b(?: walking)?",
+        r", worth \1 in theo a year",
+        text,
+    )
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]

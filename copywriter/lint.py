@@ -874,8 +874,10 @@ def check_agreement(text: str, ctx: LintContext | None) -> list[Finding]:
             continue
         if re.match(r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*s\b", text[m.end() :]):
             continue  # "27 branded and independent hotels": coordinated modifiers before one plural head
-        if m.group("n")[:1].isupper() and re.search(r"\b[A-Z][a-z]+\s+$", text[: m.start("n")]):
-            continue  # "a Big Four firm", "the Magnificent Seven fund": a number in a name
+        if re.search(r"\b[A-Z][a-z]+\s+$", text[: m.start("n")]) and (
+            m.group("n")[:1].isupper() or re.search(r"\b(?:an?|the)\s+(?:[A-Z][\w.]*\s+)+$", text[: m.start("n")])
+        ):
+            continue  # "a Big Four firm", "an Am Law 50 firm", "a Fortune 500 company": a number in a name
         if re.search(r"\b[A-Z]{2,}\s*$", text[: m.start("n")]):
             continue  # "IATF 16949 certification", "ISO 9001 audit": a standard's number is its name
         if True:
@@ -2396,6 +2398,9 @@ def _subject_cuts(subject: str) -> tuple[tuple[str, ...], tuple[str, ...]] | Non
     if (
         len(words) >= 3
         and words[0].lower() in ("your", "the")
+        and not (
+            words[0] == "The" and words[1][:1].isupper()
+        )  # "The Foundry at 58%": a property's name and its figure
         and re.fullmatch(r"(?:at|about|around|near|nearly|roughly|up|down)", words[-2].lower())
         and _HAS_NUMBER.search(words[-1])
     ):

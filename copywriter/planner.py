@@ -2605,6 +2605,16 @@ class Plan:
             if self.company:
                 return f"{self.company} runs {low}"
             return f"{subject} {'runs' if third else 'run'} {low}"
+        if m := _OPEN_CAPACITY.match(low):
+            # "About 300 open slots a month across new sites" -> "you have about 300 open slots a month across your
+            # new sites"
+            whose = possessive(subject) if third else "your"
+            said = re.sub(
+                r" (across|at|in|on) (?:the )?(?=new |\w+ (?:sites|clinics|locations|properties)\b)",
+                rf" \1 {whose} ",
+                low,
+            )
+            return f"{subject} {'has' if third else 'have'} {said}"
         if m := _PEOPLE_NP.match(low):
             # "About 2,600 overdue recall patients" -> "you have about 2,600 overdue recall patients"
             return f"{subject} {'has' if third else 'have'} {low}"
@@ -3233,6 +3243,18 @@ class Plan:
             return f"the {merger.group(1)} merger"  # "Merger with Coastal Valley CU closes" -> "the Coastal Valley merger"
         if said is not None:
             return None
+        lapsed = re.match(
+            r"^(?:About |Around |Over |Nearly |Roughly )?(?P<n>[\d,.]+[kK]?%?) (?:of your )?(?P<adj>(?:[\w&-]+ ){0,3}?)"
+            r"(?P<noun>players|patients|members|guests|customers|subscribers|buyers|clients) (?:haven't|hasn't)\b",
+            fact.text,
+        )
+        if lapsed and angle == 0:
+            # "About 6,200 rated players haven't made a trip in 6+ months" -> "6,200 lapsed rated players"; a share
+            # is said by whom it counts ("Gold and Platinum players lapsing")
+            adj, noun = lapsed.group("adj").strip(), lapsed.group("noun")
+            if lapsed.group("n").endswith("%"):
+                return f"{adj} {noun} lapsing" if adj else None
+            return f"{lapsed.group('n')} lapsed {adj + ' ' if adj else ''}{noun}"
         gone = re.match(r"(\w+) of your (\w+) ([A-Z]{2,4}s|[a-z]+s) (?:quit|left|resigned)\b", fact.text)
         if gone and angle == 0:
             return f"{gone.group(1).lower()} of {gone.group(2)} {gone.group(3)} gone"  # "two of five SDRs gone"
@@ -3879,6 +3901,12 @@ _SINCE_OTHERS = re.compile(
 _PEOPLE_NP = re.compile(
     r"^(?:about |around |roughly |over |nearly |more than |almost )?\d[\d,]*\+? (?:[a-z][\w-]* ){0,3}"
     r"(?:patients|players|members|customers|guests|subscribers|clients|households|donors|accounts|buyers)$"
+)
+# "About 300 open slots a month across new sites": capacity they have unfilled, counted
+_OPEN_CAPACITY = re.compile(
+    r"^(?:about |around |roughly |over |nearly |more than |almost )?\d[\d,]*\+? (?:open|empty|unfilled|unbooked|"
+    r"unsold|vacant) (?:[a-z][\w-]* )?(?:slots|appointments|rooms|room nights|chairs|seats|tables|units|suites)\b"
+    r"(?: (?:a|per|each) (?:day|week|month))?(?P<rest> (?:across|at|in|on) .+)?$"
 )
 # "2 suburban office buildings about 68% occupied": how full their sites are
 _SITES_FILLED = re.compile(

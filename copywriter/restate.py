@@ -356,6 +356,75 @@ def _running_at(text: str) -> Restated | None:
     return Restated(f"Your {np_} are running {figure}{m.group('rest')}.", f"your {np_}")
 
 
+# --- "The Verdant at Frisco: 312 units, TCO 1/15, pre-leased only 9% against a 25% target": a named property and
+# how full it is, in a rep's shorthand -----------------------------------------------------------------------------
+
+_NAMED_LEASE = re.compile(
+    r"^['\"‘“]?(?P<name>(?:The )?[A-Z][\w'&-]*(?: (?:at|on|of) [A-Z][\w'&-]*| [A-Z][\w'&-]*){0,3})['\"’”]?"
+    r"(?::|,)?\s+(?P<desc>[^;]*?)\b(?:at\s+)?"
+    r"(?:(?P<verb1>pre-leased|leased|occupied)\s+(?P<pct1>(?:only\s+)?(?:about\s+)?\d{1,3}%)|"
+    r"(?P<pct2>(?:only\s+)?(?:about\s+)?\d{1,3}%)\s+(?P<verb2>pre-leased|leased|occupied))"
+    r"(?P<target>\s+(?:against|vs\.?|versus)\s+(?:an?\s+)?\d{1,3}%\s+(?:target|pro forma|budget|underwriting|plan))?"
+    r"(?:,\s*(?:giving|offering)\s+[^,]+)?\.?$"  # nothing else said: a note with more in it keeps its own reading
+)
+# what a property's name never starts with ("Two new buildings", "Delivering 410,000 sq ft ...")
+_NOT_A_NAME = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "both",
+        "all",
+        "our",
+        "their",
+        "its",
+        "new",
+        "delivering",
+        "building",
+        "opening",
+        "portfolio",
+        "occupancy",
+        "leasing",
+        "lease-up",
+        "phase",
+        "tower",
+        "building",
+    }
+)
+
+
+def _named_lease(text: str) -> Restated | None:
+    m = _NAMED_LEASE.match(text)
+    if not m:
+        return None
+    words = re.sub(r"^The ", "", m.group("name")).split()
+    desc = m.group("desc").lower().split()
+    if (
+        not words
+        or words[0].lower() in _NOT_A_NAME
+        or set(desc) & {"is", "are", "was", "were", "has", "have", "had", "sits", "sit"}
+        or any(w.endswith("ed") for w in desc)
+        or re.search(_WHEN, m.group("desc"), re.IGNORECASE)  # "Alder Yards delivers in February 2027, with ..."
+    ):
+        return None  # "The Foundry delivered in August, with 41% leased": the note has its own verb
+    name, pct = m.group("name").rstrip("'’"), m.group("pct1") or m.group("pct2")
+    verb = m.group("verb1") or m.group("verb2")
+    target = re.sub(r"\s+(?:vs\.?|versus)\s+", " against ", m.group("target") or "")
+    target = re.sub(
+        r"against (\d)", lambda t: f"against {'an' if t.group(1) == '8' else 'a'} {t.group(1)}", target
+    )
+    units = re.search(r"\b(\d[\d,]*)[- ]units?\b", m.group("desc"))
+    if units:
+        sentence = f"{possessive(name)} {units.group(1)} units are {pct} {verb}{target}."
+    else:
+        sentence = f"{name} is {pct} {verb}{target}."
+    return Restated(
+        sentence, f"{re.sub(r' (?:at|on|of) .*$', '', name)} at {pct.split()[-1]}"
+    )  # "The Verdant at 9%"
+
+
 def _from_event(
     event: Event,
     quantities: Sequence[Quantity],
@@ -400,6 +469,7 @@ def restate(
         or _german_project(text)
         or _only_through(text, co)
         or _running_at(text)
+        or _named_lease(text)
         or gap(text, co)
         or not_running(text)
     )

@@ -218,11 +218,11 @@ ANGLES: dict[str, CopyAngles] = {
                 "With fewer hosts, most rated players only hear from the casino when a host has time, and the ones who drift away go unnoticed.",
             ),
             (
-                r"\bcompetitor|\bopened nearby|\bmiles away\b",
+                r"\bcompetitor|\bopened nearby|\bmiles away\b|\bnew (?:sportsbook|casino|racino|property)\b[^.;]*\b(?:minutes|miles|mi|min)\b",
                 "Players who have tried the new place are easiest to win back in the first months, before the new habit sets.",
             ),
             (
-                r"\blapsed\b|\binactive\b|\bcarded\b|\brated[- ]players?\b|\bnot (?:visited|returned)\b|\bhaven't (?:visited|returned)\b",
+                r"\blapsed\b|\binactive\b|\bcarded\b|\brated[- ]players?\b|\bnot (?:visited|returned)\b|\bhaven't (?:visited|returned|made a trip)\b",
                 (
                     "Lapsed rated players are usually the cheapest players to win back, because you already know what they play.",
                     "Those players already have a card and a play history, so a well-timed offer brings many of them back for far less than a new player costs.",
