@@ -706,7 +706,8 @@ _WITH = (
 )
 CALL_LABEL = re.compile(
     r"^(?:(?:(?:2nd|3rd|second|third|follow-up|follow up|f/u)\s+(?=[Cc]all|[Mm]eeting|[Mm]tg))?"  # "2nd call 3/9"
-    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Disc call|Discovery|Disco|Intro call|Intro|Meeting|Mtg|Spoke|"
+    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Disc call|Discovery|Disco|Intro call|Intro|Meeting|"
+    r"Mtg|Spoke|"
     r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo|"
     r"(?:Plant \d+ |Plant |Site )?Walk-?through)" + _WITH + r"\s+(?:on\s+)?"
     r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b|"
@@ -1069,9 +1070,11 @@ _NP_TO_DO = re.compile(
 # people with no visit since a time ("About 6,200 rated players no trip in 6+ months", "22% of Gold tier no visit
 # since Q2"), and how the missing visit is said
 _NO_VISIT = re.compile(
-    r"^(?P<np>(?:[Aa]bout |[Aa]round |[Rr]oughly |[Oo]ver |[Nn]early |~\s?)?[\d,.]+[kK]?%?\s+(?:of\s+)?(?:[\w&+-]+\s+){0,4}?"
+    r"^(?P<np>(?:[Aa]bout |[Aa]round |[Rr]oughly |[Oo]ver |[Nn]early |~\s?)?[\d,.]+[kK]?%?\s+(?:of\s+)?"
+    r"(?:[\w&+-]+\s+){0,4}?"
     r"(?:players|patients|members|guests|customers|subscribers|buyers|clients|tier|tiers|base|list))\s+"
-    r"(?:with\s+)?no\s+(?P<what>trips?|visits?|orders?|purchases?|bookings?|stays?|appointments?)\s+(?P<prep>in|since)\s+"
+    r"(?:with\s+)?no\s+(?P<what>trips?|visits?|orders?|purchases?|bookings?|stays?|appointments?)\s+"
+    r"(?P<prep>in|since)\s+"
 )
 
 
@@ -2135,14 +2138,16 @@ def normalise_note(text: str) -> str:
     text = re.sub(r"\b(Gold|Silver|Diamond) and Plat\b", r"\1 and Platinum", text)  # a casino tier's shorthand
     text = _NO_VISIT.sub(
         lambda m: (
-            f"{_whose_people(m.group('np'))} {'haven' if _np_plural(m.group('np')) or '%' in m.group('np') else 'hasn'}'t "
+            f"{_whose_people(m.group('np'))} "
+            f"{'haven' if _np_plural(m.group('np')) or '%' in m.group('np') else 'hasn'}'t "
             f"{_NO_VISIT_SAID[m.group('what').lower()]} {m.group('prep')} "
         ),
         text,
     )
     # "..., his analyst puts it at ~$1.9M theo/yr walking": someone else's estimate, said as what it is worth
     text = re.sub(
-        r",\s+(?:his|her|their|the) (?:analyst|finance team|CFO|team) puts (?:it|that) at ((?:about |~\s?)?[$€£][\d.,]+\s?[KMB]?)"
+        r",\s+(?:his|her|their|the) (?:analyst|finance team|CFO|team) puts (?:it|that) at "
+        r"((?:about |~\s?)?[$€£][\d.,]+\s?[KMB]?)"
         r"\s+(?:in )?theo(?:/| a | per )(?:yr|year)\b(?: walking)?",
         r", worth \1 in theo a year",
         text,

@@ -357,14 +357,15 @@ def _running_at(text: str) -> Restated | None:
 
 
 # --- "The Verdant at Frisco: 312 units, TCO 1/15, pre-leased only 9% against a 25% target": a named property and
-# how full it is, in a rep's shorthand -----------------------------------------------------------------------------
+# how full it is, in a rep's shorthand ----------------------------------------------------------------------------
 
 _NAMED_LEASE = re.compile(
     r"^['\"‘“]?(?P<name>(?:The )?[A-Z][\w'&-]*(?: (?:at|on|of) [A-Z][\w'&-]*| [A-Z][\w'&-]*){0,3})['\"’”]?"
     r"(?::|,)?\s+(?P<desc>[^;]*?)\b(?:at\s+)?"
     r"(?:(?P<verb1>pre-leased|leased|occupied)\s+(?P<pct1>(?:only\s+)?(?:about\s+)?\d{1,3}%)|"
     r"(?P<pct2>(?:only\s+)?(?:about\s+)?\d{1,3}%)\s+(?P<verb2>pre-leased|leased|occupied))"
-    r"(?P<target>\s+(?:against|vs\.?|versus)\s+(?:an?\s+)?\d{1,3}%\s+(?:target|pro forma|budget|underwriting|plan))?"
+    r"(?P<target>\s+(?:against|vs\.?|versus)\s+(?:an?\s+)?\d{1,3}%\s+"
+    r"(?:target|pro forma|budget|underwriting|plan))?"
     r"(?:,\s*(?:giving|offering)\s+[^,]+)?\.?$"  # nothing else said: a note with more in it keeps its own reading
 )
 # what a property's name never starts with ("Two new buildings", "Delivering 410,000 sq ft ...")
@@ -390,7 +391,6 @@ _NOT_A_NAME = frozenset(
         "lease-up",
         "phase",
         "tower",
-        "building",
     }
 )
 

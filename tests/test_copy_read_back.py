@@ -3895,7 +3895,10 @@ def test_named_properties_lapsed_players_and_open_capacity_from_the_spent_reads(
     )
     said = _first(casino).lower()
     assert "about 4,800 rated players haven't made a trip in 6+ months" in said, casino
-    assert "18% of your gold and platinum players haven't made a trip since q3, which you put down to the new " in said
+    assert (
+        "18% of your gold and platinum players haven't made a trip since q3, which you put down to the new "
+        in said
+    )
     assert subject in ("4,800 lapsed rated players", "Gold and Platinum players lapsing"), subject
     _, clinic = _step_one(
         "healthcare_clinic",
