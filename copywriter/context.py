@@ -54,7 +54,11 @@ _GREETING: dict[Style, str] = {"neutral": "Hi", "casual": "Hey", "formal": "Hell
 _SIGN_OFFS: dict[Style, tuple[str, ...]] = {
     "neutral": ("Best,", "Thanks,", "All the best,"),
     "casual": ("Cheers,", "Thanks,", "Talk soon,"),
-    "formal": ("Kind regards,", "Best regards,", "With thanks,"),
+    "formal": (
+        "Kind regards,",
+        "Best regards,",
+        "Regards,",
+    ),  # "With thanks," read as thanks for nothing in a cold email
 }
 
 # Signal verbs read as events ("Opening a tower" -> "is opening a tower"); other -ing words do not.

@@ -63,8 +63,8 @@ from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_e
 from core.text import MONTH, TOPIC_STOPS, WEEKDAY
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
 from intelligence.english import a as with_article
+from intelligence.english import join, number_word, possessive
 from intelligence.english import number_article as _number_article
-from intelligence.english import number_word, possessive
 from intelligence.extract import extract_facts, lemma_of
 from intelligence.facts import Event, Mention, ProspectFacts, Quantity
 from intelligence.foreign import is_foreign
@@ -1010,7 +1010,7 @@ class Plan:
                 options.reverse()
             picked = next((o for o in options if self.ok(o)), None)
             if picked:
-                return picked
+                return f"{picked} {self.stack_line}" if self.stack_line else picked
         judged = None if plain else self.judged
         # Two families of wording, one per voice (two people at one account read different lines), and a
         # wording within the family by a stable hash of the reader.
@@ -1039,6 +1039,19 @@ class Plan:
         start = stable_int(self.ctx.seed, "voice") % len(family)
         options = [*family[start:], *family[:start], *families[1 - self.voice]]
         return next((o for o in options if self.ok(o)), None) or self.offer_line(*salt)
+
+    @cached_property
+    def stack_line(self) -> str | None:
+        """What the work runs in, named from the prospect's own stack ("We'd build the flows in your Klaviyo and
+        Attentive, so your team keeps them."), or None when their stack names none of the offer's tools."""
+        if self.angles is None or not self.angles.stack[0]:
+            return None
+        tools = [t for t in (clean(x) for x in self.ctx.prospect.technologies or []) if t]
+        mine = [t for t in tools if re.search(self.angles.stack[0], t, re.IGNORECASE)][:2]
+        if not mine:
+            return None
+        line = self.angles.stack[1].format(tools=join(mine))
+        return line if self.ok(line) else None
 
     @cached_property
     def voice(self) -> int:

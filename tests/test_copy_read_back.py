@@ -3916,3 +3916,36 @@ def test_named_properties_lapsed_players_and_open_capacity_from_the_spent_reads(
         signals=[f"{_days_ago(20)} · Five trial partners joined laterally from an Am Law 50 firm"],
     )
     assert "from an Am Law 50 firm" in _first(firm), firm
+
+
+def test_the_work_is_said_to_run_in_the_tools_they_already_have() -> None:
+    """Blind readers of holdout20/21 rewrote emails to say the flows are built "in your Klaviyo and Postscript" or
+    the campaigns run through the Attentive they already have: the sender line names the prospect's own tools the
+    offer works in (at most two), and only those; a stack with none of them says nothing."""
+    _, shop = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Fernway Goods",
+        employee_count=80,
+        technologies=["Shopify Plus", "Klaviyo", "Postscript", "Gorgias"],
+        signals=[f"{_days_ago(12)} · Job posting: Lifecycle Marketing Manager"],
+    )
+    assert "We'd build the flows in your Klaviyo and Postscript, so your team keeps them." in shop, shop
+    assert "Shopify" not in shop and "Gorgias" not in shop, shop
+    _, plain = _step_one(
+        "ecommerce",
+        title="Head of Retention",
+        company="Fernway Goods",
+        employee_count=80,
+        technologies=["Shopify Plus", "Gorgias"],
+        signals=[f"{_days_ago(12)} · Job posting: Lifecycle Marketing Manager"],
+    )
+    assert "in your" not in plain.split("\n\n")[2], plain
+    _, clinic = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Willow Creek Dental",
+        employee_count=40,
+        technologies=["Dentrix", "Weave"],
+    )
+    assert "It works from the recall list already in your Dentrix." in clinic, clinic
