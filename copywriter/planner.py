@@ -1005,6 +1005,12 @@ class Plan:
             what = _LABELS.sub("", what)
             if _CHANNELS.search(how + " "):
                 what = _CHANNELS.sub("", what)
+            # "compliance-reviewed digital deposit ... campaigns" read as the offer pasted in (blind readers of
+            # holdout19-21), yet to a bank the review is the point: said last, as what happens to every ad
+            reviewed = re.match(r"compliance-reviewed ", what)
+            if reviewed:
+                what = what[reviewed.end() :]
+                how = f"{how}, and every ad is reviewed for compliance before it runs"
             options = [f"{co} {self.offer_verb} {what}: {how}.", f"At {co}, we {verb} {what}: {how}."]
             if (self.voice + stable_int(self.ctx.seed, "voice")) % 2:
                 options.reverse()

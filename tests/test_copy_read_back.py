@@ -3356,7 +3356,9 @@ def test_what_the_holdout20_readers_named() -> None:
         employee_count=180,
         signals=["Opening first branch in Clark County (Q2 2027)"],
     )
-    assert "compliance-reviewed digital deposit" in bank, bank
+    # said as what happens to every ad since readers of holdout19-21 read the "compliance-reviewed ..." label as
+    # the offer pasted in; the bank still hears it
+    assert "every ad is reviewed for compliance before it runs" in bank, bank
     assert "opening its first branch" in bank and "Pine Hollow CU" not in bank.split("\n\n", 1)[1], bank
     _, clinic = _step_one(
         "healthcare_clinic",

@@ -557,7 +557,7 @@ ANGLES: dict[str, CopyAngles] = {
         segment="banks and credit unions",
         judged_on="new accounts opened and deposits brought in",
         how=(
-            "search and social ads and emails bring in new deposit accounts from people and businesses in your market",
+            "search and social ads, with email behind them, bring in new deposit accounts from people and businesses in your market",
             "ads and emails reach the people and businesses in your market who are ready to open an account",
         ),
         how_when=r"\bdeposit\b|\bnew-account\b",
@@ -659,11 +659,11 @@ ANGLES: dict[str, CopyAngles] = {
             ),
             (
                 r"\bpre-leased?\b",
-                "Most of the building still has to lease in the first months, and every empty week is rent that doesn't come back.",
+                "Most of the space still has to lease, and every week it sits empty is rent that doesn't come back.",
             ),
             (
                 r"\b(?:open|deliver|build|complet|launch|add|lease-up|break\w* ground)\w*\b.*?(?<!\+ )\b(?P<count>\d[\d,]*[- ](?:homes?|units?|apartments?|flats?))\b(?! \+)",
-                "That's {count} to lease in the first months, and every empty week is rent that doesn't come back.",
+                "That's {count} to lease, and every week one of them sits empty is rent that doesn't come back.",
             ),
             (
                 r"\b(?:took over|taking over|won|acquir\w*|added|adding|new)\b[^.;]{0,40}\b(?:management of|portfolio|"
