@@ -2037,6 +2037,12 @@ def normalise_note(text: str) -> str:
         text = rate.sub(as_said, text)
     text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
     text = _SOURCE_LABEL.sub("", text)  # "Q3 MD&A: portfolio vacancy at 19%": where we read it is ours to know
+    # "after anchor tenant left": the note drops the article a sentence needs
+    text = re.sub(
+        r"\b(after|since|when|until|before) (anchor(?: tenant)?|tenant) (?=left|moved|vacated|exited)",
+        r"\1 the \2 ",
+        text,
+    )
     # "~$32M ARR, Q3 pipe coverage 1.9x vs 3x tgt": the company's size before the figure they told us about
     text = re.sub(
         r"^(?:[Aa]bout |~\s?)?[$€£]\d[\d.,]*\s?[MKB]? (?:ARR|revenue|in revenue), (?=\S+ \S+ \S+ \d)", "", text
@@ -2240,6 +2246,7 @@ def normalise_note(text: str) -> str:
     if (
         m
         and _np_subject(m.group(1))
+        and not has_verb(["", *m.group(1).lower().split()])  # "Ledgerly raises $42M Series B to expand ..."
         and "," not in m.group(1)
         # "Fire & Flour plans to launch ...": a verb before "to" has its own subject, no headline's future
         and not re.search(

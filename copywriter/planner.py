@@ -3263,7 +3263,7 @@ class Plan:
         if said is not None:
             return None
         lapsed = re.match(
-            r"^(?:About |Around |Over |Nearly |Roughly )?(?P<n>[\d,.]+[kK]?%?) (?:of your )?(?P<adj>(?:[\w&-]+ ){0,3}?)"
+            r"^(?:About |Around |Over |Nearly |Roughly )?(?P<n>[\d,.]+[kK]?%?) (?:of (?:your )?)?(?P<adj>(?:[\w&-]+ ){0,3}?)"
             r"(?P<noun>players|patients|members|guests|customers|subscribers|buyers|clients) (?:haven't|hasn't)\b",
             fact.text,
         )
@@ -3272,7 +3272,10 @@ class Plan:
             # is said by whom it counts ("Gold and Platinum players lapsing")
             adj, noun = lapsed.group("adj").strip(), lapsed.group("noun")
             if lapsed.group("n").endswith("%"):
-                return f"{adj} {noun} lapsing" if adj else None
+                said = f"{lapsed.group('n')} of {adj + ' ' if adj else ''}{noun}"  # "38% of rated players"
+                return (
+                    said if len(said.split()) <= 5 else f"{lapsed.group('n')} of {adj}"
+                )  # "22% of Gold and Platinum"
             return f"{lapsed.group('n')} lapsed {adj + ' ' if adj else ''}{noun}"
         gone = re.match(r"(\w+) of your (\w+) ([A-Z]{2,4}s|[a-z]+s) (?:quit|left|resigned)\b", fact.text)
         if gone and angle == 0:
@@ -3385,7 +3388,21 @@ class Plan:
                 return f"hiring {lowered}"
             if fact.lemma == "hire" and fact.kind == "past":
                 counted = re.match(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", lowered)
-                # "two lateral partners" (a hire already made), never "hiring two partners"
+                # "two lateral partners" (a hire already made), never "hiring two partners"; a longer one by its
+                # head ("four IP lateral litigation partners from an Am Law 50 firm" -> "your four new partners")
+                hired = re.split(r" (?:from|at|in|for|with|of|to)\b", fact.obj or "")[0].split()
+                many = (
+                    re.fullmatch(r"\d+|two|three|four|five|six|seven|eight|nine|ten|twelve", hired[0])
+                    if hired
+                    else None
+                )
+                if (
+                    not (counted and len(lowered.split()) <= 4)
+                    and many
+                    and len(hired) > 2
+                    and hired[-1].endswith("s")
+                ):
+                    return f"your {hired[0]} new {hired[-1]}"
                 return lowered if counted and len(lowered.split()) <= 4 else None
             if group == "hire":
                 return f"the {re.sub(r'^(?:a|an|the) ', '', lowered)}"
@@ -4081,7 +4098,7 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
         if text.lower().startswith(name.lower() + " "):
             rest = text[len(name) + 1 :]
             # "Bao Street to open 12 locations in 2027", "... plans to open": news to come, under way
-            future = re.match(r"(?:(?:plans|is set|is going|aims|expects) )?to ([a-z]+)\b", rest)
+            future = re.match(r"(?:(?:plans|is set|are set|is going|aims|expects) )?to ([a-z]+)\b", rest)
             if future and (ing := participle(future.group(1))):
                 rest = f"{ing}{rest[future.end() :]}"
             words = rest.lower().split()

@@ -183,11 +183,11 @@ ANGLES: dict[str, CopyAngles] = {
                 ),
             ),
             (
-                r"\b(?:web|online) ordering\b|\bordering (?:site|website)\b",
+                r"\bweb ordering\b|\bordering (?:site|website)\b",
                 "Web ordering pays back only if regulars actually move to it from the delivery apps.",
             ),
             (
-                r"\b(?:ordering )?app\b",
+                r"\b(?:ordering )?app\b|\bonline ordering\b",
                 "A new ordering app pays back only if regulars actually move to it from the delivery apps.",
             ),
             (
@@ -838,7 +838,11 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new practice needs its first clients now, and referrals take years to build.",
             ),
             (
-                r"\bhir.*\b(?:former|executive|partners?|directors?)\b|\blateral",
+                r"\blateral|\bhir\w*\b.*\bpartners\b",
+                "Lateral partners bring relationships of their own, and those pay off fastest when first meetings are already lined up.",
+            ),
+            (
+                r"\bhir.*\b(?:former|executive|partner|directors?)\b",
                 "A senior hire brings relationships of their own, and those relationships pay off fastest when first meetings are already lined up.",
             ),
             (
