@@ -3272,10 +3272,9 @@ class Plan:
             # is said by whom it counts ("Gold and Platinum players lapsing")
             adj, noun = lapsed.group("adj").strip(), lapsed.group("noun")
             if lapsed.group("n").endswith("%"):
-                said = f"{lapsed.group('n')} of {adj + ' ' if adj else ''}{noun}"  # "38% of rated players"
-                return (
-                    said if len(said.split()) <= 5 else f"{lapsed.group('n')} of {adj}"
-                )  # "22% of Gold and Platinum"
+                # "38% of rated players"; "22% of Gold and Platinum" when the noun makes it six words
+                share = f"{lapsed.group('n')} of {adj + ' ' if adj else ''}{noun}"
+                return share if len(share.split()) <= 5 else f"{lapsed.group('n')} of {adj}"
             return f"{lapsed.group('n')} lapsed {adj + ' ' if adj else ''}{noun}"
         gone = re.match(r"(\w+) of your (\w+) ([A-Z]{2,4}s|[a-z]+s) (?:quit|left|resigned)\b", fact.text)
         if gone and angle == 0:
