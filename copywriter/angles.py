@@ -1078,6 +1078,15 @@ _NO_VISIT = re.compile(
 )
 
 
+# "Lapsed rated (no trip 60+ days) ~22k", "Inactive members about 3,100": people gone quiet, counted after the name
+_LAPSED_COUNT = re.compile(
+    r"^(?P<state>Lapsed|Inactive|Dormant) "
+    r"(?P<np>(?:[\w-]+ ){0,2}?(?:players|patients|customers|members|guests|buyers)|rated)"
+    r"(?: \((?P<paren>[^)]*)\))?,? (?P<n>(?:about |around |over )?[\d.,]+[kK]?)$"
+)
+_GONE = {"lapsed": "have lapsed", "inactive": "have gone inactive", "dormant": "have gone dormant"}
+
+
 def _whose_people(np: str) -> str:
     """ "22% of Gold and Platinum tier" -> "22% of your Gold and Platinum players": a share of the reader's own."""
     np = re.sub(r"\s+tiers?$", " players", np)
@@ -2037,6 +2046,23 @@ def normalise_note(text: str) -> str:
         text = rate.sub(as_said, text)
     text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
     text = _SOURCE_LABEL.sub("", text)  # "Q3 MD&A: portfolio vacancy at 19%": where we read it is ours to know
+    # "ahead of 2027 wholesale launch": a headline's bare event takes its owner
+    text = re.sub(
+        r"\b(ahead of|before|after) "
+        r"(20\d\d (?:[a-z]+ )?(?:launch|opening|rollout|expansion|relaunch|reopening))\b",
+        r"\1 its \2",
+        text,
+    )
+    # "Lapsed rated (no trip 60+ days) ~22k": a count of people gone quiet, said with its verb and what it means
+    m = _LAPSED_COUNT.match(text)
+    if m:
+        why = re.match(r"no (trip|visit|order|purchase|booking)s? (?:in )?(.+)$", m.group("paren") or "")
+        text = (
+            f"{m.group('n')} {'rated players' if m.group('np') == 'rated' else m.group('np')} "
+            f"{_GONE[m.group('state').lower()]}" + (f", with no {why.group(1)} in {why.group(2)}" if why else "")
+        )
+    text = re.sub(r"\b[Ww]inback\b", "win-back", text)
+    text = re.sub(r",(?: and)? never (used|run|sent)\b", r", and it has never been \1", text)
     # "after anchor tenant left": the note drops the article a sentence needs
     text = re.sub(
         r"\b(after|since|when|until|before) (anchor(?: tenant)?|tenant) (?=left|moved|vacated|exited)",

@@ -114,6 +114,10 @@ class Owed:
         return "them" if self.count > 1 or plural else "it"
 
 
+# the figures a rep puts together for them ("wants pilot numbers before the budget meeting")
+_OUR_NUMBERS = frozenset({"pilot", "roi", "payback", "savings", "projected", "pricing"})
+
+
 def _said_item(chunk: str) -> tuple[str, str] | None:
     """One item of a request as a rep says it, and its canonical name; None when the chunk names no item."""
     chunk = _ARTICLES.sub("", chunk.strip())
@@ -122,7 +126,7 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         return None
     name = next(_ITEMS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
     before = _ARTICLES.sub("", chunk[: m.start()].strip())
-    if name == "numbers" and before:
+    if name == "numbers" and before and before.lower() not in _OUR_NUMBERS:
         return None  # "wants to see Luma numbers first": another vendor's figures, not a thing we send
     if re.fullmatch(r"\w+ per \w+", before):
         before = before.replace(" ", "-")  # "cost per lead benchmarks": "cost-per-lead benchmarks"
@@ -139,7 +143,9 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
     with_ = re.match(r"(?:w/|with)\s+(?P<what>[\w$%+ -]{2,30})$", after)
     # a sample keeps its own words ("sample ICP doc"); any other item is said by its name
     said = (
-        m.group(0)
+        f"{before.lower()} {m.group(0)}"
+        if name == "numbers" and before  # "pilot numbers": ours to put together
+        else m.group(0)
         if name in ("sample", "numbers", "plan", "comparison", "scope", "memo", "workflow")
         else " ".join(p for p in (before, name) if p)
     )

@@ -502,6 +502,12 @@ ANGLES: dict[str, CopyAngles] = {
                 "New markets start with first-time buyers only, so the second order decides whether the launch pays back.",
             ),
             (
+                # a replatform "ahead of" a launch is the move, not a new line (readers of holdout22)
+                r"\b(?:migrat|mov|switch|replatform|chang)\w*\b.*\b(?:email|SMS|Klaviyo|ESP|platform|Shopify)\b|"
+                r"\b(?:to|onto) (?:Klaviyo|Shopify|Attentive|Braze|Iterable)\b",
+                "A move like that is the natural moment to rebuild the post-purchase and win-back flows.",
+            ),
+            (
                 # a launch at a retailer ("Launched in Sephora Canada"): new shoppers who never bought on the site
                 r"\blaunch\w* (?:in|at|into) [A-Z]",
                 "A retail launch brings the brand to new shoppers, and it's also a good moment to bring back the customers who bought once on the site and never came back.",
@@ -517,11 +523,6 @@ ANGLES: dict[str, CopyAngles] = {
             (
                 r"\b(?:flows?|automations?)\b.*\b(?:still|since|old|never|only)\b",
                 "Flows that old usually stop at the welcome email, so no one asks a first-time buyer for the second order.",
-            ),
-            (
-                r"\b(?:migrat|mov|switch|replatform|chang)\w*\b.*\b(?:email|SMS|Klaviyo|ESP|platform|Shopify)\b|"
-                r"\b(?:to|onto) (?:Klaviyo|Shopify|Attentive|Braze|Iterable)\b",
-                "A move like that is the natural moment to rebuild the post-purchase and win-back flows.",
             ),
             (
                 r"\bflagship\b|\bstores?\b|\bpop-?ups?\b|\bshowrooms?\b",
