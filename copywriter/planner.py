@@ -976,9 +976,8 @@ class Plan:
             town = None  # the news names where the new customers are ("two new branches in Mirabel and ...")
         if town and "in your market" in how and not re.search(r"\d", town):
             how = how.replace("in your market", f"in and around {town}")
-        record = " ".join(
-            [self.ctx.prospect.title or "", self.ctx.prospect.notes or "", *self.ctx.prospect.signals]
-        )
+        who = self.ctx.prospect  # the company and its industry say commercial too ("Commercial Real Estate")
+        record = " ".join([who.title or "", who.notes or "", who.company or "", who.industry or "", *who.signals])
         if "people looking to rent" in how and _COMMERCIAL.search(record):
             # office, industrial or retail space is leased to businesses (a tuning reader of holdout19: "people
             # looking to rent" for suburban office buildings)
@@ -4624,7 +4623,7 @@ def _with_articles(text: str) -> str:
 
 # a record about commercial space: office, industrial, retail or flex, by the square foot or the suite
 _COMMERCIAL = re.compile(
-    r"\b(?:office|industrial|retail|flex|warehouse|sq\.? ?ft|square feet|suites?|tenants?|anchor leases?)\b",
+    r"\b(?:office|industrial|retail|flex|warehouse|sq\.? ?ft|square feet|suites?|tenants?|anchor leases?|commercial)\b",
     re.IGNORECASE,
 )
 
