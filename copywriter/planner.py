@@ -1051,12 +1051,18 @@ class Plan:
         Attentive, so your team keeps them."), or None when their stack names none of the offer's tools."""
         if self.angles is None or not self.angles.stack[0]:
             return None
-        tools = [t for t in (clean(x) for x in self.ctx.prospect.technologies or []) if t]
-        mine = [t for t in tools if re.search(self.angles.stack[0], t, re.IGNORECASE)][:2]
-        if not mine:
+        if not self.stack_tools:
             return None
-        line = self.angles.stack[1].format(tools=join(mine))
+        line = self.angles.stack[1].format(tools=join(self.stack_tools))
         return line if self.ok(line) else None
+
+    @cached_property
+    def stack_tools(self) -> list[str]:
+        """At most two tools of the prospect's stack the offer works in (`CopyAngles.stack`)."""
+        if self.angles is None or not self.angles.stack[0]:
+            return []
+        tools = [t for t in (clean(x) for x in self.ctx.prospect.technologies or []) if t]
+        return [t for t in tools if re.search(self.angles.stack[0], t, re.IGNORECASE)][:2]
 
     @cached_property
     def voice(self) -> int:
@@ -1529,6 +1535,8 @@ class Plan:
         ahead = self.meeting_ahead
         if o.when and ahead is not None and _BEFORE_MEETING.search(f"{o.prep} {o.when}"):
             when = f"before our {ahead[0]} {ahead[1]}"  # "before call 12/9" -> "before our call on the 9th"
+        elif o.when and re.fullmatch(r"(?:a |the |our )?(?:2nd|second|follow-up) (?:meeting|call|mtg)", o.when):
+            when = "before we meet again"  # "case studies before a 2nd meeting"
         elif o.when:
             when = f"{o.prep} {_weekday_checked(_time_phrase(o.when)).replace(' before ', ', before ')}"
         elif ahead is not None:

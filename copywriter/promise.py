@@ -91,7 +91,17 @@ ROLE_SAID = {
 }
 
 
-_PLURALS = ("references", "benchmarks", "numbers", "redlines", "credentials", "examples", "texts", "messages")
+_PLURALS = (
+    "references",
+    "benchmarks",
+    "numbers",
+    "redlines",
+    "credentials",
+    "examples",
+    "texts",
+    "messages",
+    "studies",
+)
 
 
 @dataclass(frozen=True)
@@ -149,6 +159,8 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         if name in ("sample", "numbers", "plan", "comparison", "scope", "memo", "workflow")
         else " ".join(p for p in (before, name) if p)
     )
+    if said.endswith("case study") and m.group(0).lower().endswith("studies"):
+        said = said[: -len("study")] + "studies"  # "wants case studies": more than one, said so
     if re.match(r"(?:two|three|four|five|six|seven|eight|nine) ", said) and said.endswith(" case study"):
         said = said[: -len("study")] + "studies"  # "2 regional case studies": "the two regional case studies"
     if with_:

@@ -242,6 +242,8 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         first = list(seen[1]) if seen is not None else [plan.opening_pain(*salt) or plan.role_note(*salt)]
     # an objection line already names the one number the work is judged on
     p2 = plan.sender_line(*salt, plain=lead is None and objection is not None)
+    if plan.stack_line and any(t in " ".join(x for x in first if x) for t in plan.stack_tools):
+        p2 = p2.replace(f" {plan.stack_line}", "")  # the opening already named their Dentrix: not said twice
     if lead is None and plan.observation() is None:
         # No fact and no industry observation (an agent without copy angles): the profile's offer-true pains
         # and value, said as what peers report, up to the opener's word floor.

@@ -3949,5 +3949,15 @@ def test_the_work_is_said_to_run_in_the_tools_they_already_have() -> None:
         company="Willow Creek Dental",
         employee_count=40,
         technologies=["Dentrix", "Weave"],
+        signals=[f"{_days_ago(20)} · Opened its 4th office in Meridian"],
     )
     assert "It works from the recall list already in your Dentrix." in clinic, clinic
+    # an opening that already names their Dentrix does not hear it twice
+    _, thin = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Willow Creek Dental",
+        employee_count=40,
+        technologies=["Dentrix", "Weave"],
+    )
+    assert thin.count("Dentrix") == 1, thin

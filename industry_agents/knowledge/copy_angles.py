@@ -689,6 +689,11 @@ ANGLES: dict[str, CopyAngles] = {
                 "A new marketing hire usually starts with a lease-up already under way and no campaign history to work from.",
             ),
             (
+                # "completed its lobby and amenity renovation" is no new building (a tuning read)
+                r"\brenovat|\bamenit|\blobby\b|\brefurbish",
+                "Renovated space is the best moment to market what's vacant, and every week it sits empty after the work is rent that doesn't come back.",
+            ),
+            (
                 r"\bopen|\bdeliver|\bcomplet|\bnew (?:building|scheme|community|development)\b",
                 "A new building has to lease up fast, and every empty week is rent that doesn't come back.",
             ),
