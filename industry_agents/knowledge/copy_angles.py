@@ -57,9 +57,12 @@ class CopyAngles:
     unweighted: frozenset[str] = frozenset()
     how: tuple[str, ...] = ()
     how_when: str = ""
-    # the tools in a prospect's stack the offer works in (a pattern over `technologies`), and the sentence that says
-    # so after `how` ("{tools}": at most two of theirs): blind readers of holdout20/21 rewrote four emails in ten to
-    # say the work runs in the Klaviyo, Attentive or Dentrix they already have
+    # the tools in a prospect's stack the offer's own work runs in (a pattern over `technologies`), and the sentence
+    # that says so after `how` ("{tools}": at most two of theirs): blind readers of holdout20/21 rewrote four emails in
+    # twenty to say the flows are built in the Klaviyo or Attentive they already have. Only where working in the
+    # client's tool is part of the offer itself (an email/SMS agency in their ESP, SDRs in their CRM): a tuning reader
+    # of holdout19 struck "Leads go straight into your Yardi", "account opening in your Q2" and "the recall list in
+    # your WebPT" as integrations the offer never claims
     stack: tuple[str, str] = ("", "")
 
 
@@ -159,10 +162,6 @@ ANGLES: dict[str, CopyAngles] = {
             "regulars are rewarded for ordering on your own site and app, so those orders skip the app commission",
         ),
         how_when=r"\bfirst-party\b|\bonline ordering\b",
-        stack=(
-            r"\b(?:Toast|Olo|Square(?: for Restaurants)?|Thanx|Punchh|Paytronix|SpotOn|Lightspeed|ChowNow)\b",
-            "It runs with your {tools}, so the stores keep their setup.",
-        ),
         consequences=(
             (
                 r"\bfranchisees?\b.*\b(?:fees?|commissions?)\b",
@@ -226,7 +225,7 @@ ANGLES: dict[str, CopyAngles] = {
         how_when=r"\breactivation\b|\bwin back\b",
         stack=(
             r"\b(?:Salesforce Marketing Cloud|Attentive|Twilio|Optimove|Braze|Iterable|Mailchimp|Klaviyo|Marketo)\b",
-            "We'd run the campaigns through your {tools}, so there's nothing new to buy.",
+            "We'd run the campaigns through your {tools}.",
         ),
         consequences=(
             (
@@ -307,10 +306,6 @@ ANGLES: dict[str, CopyAngles] = {
             "overdue patients are sent a link to book an open slot, so your front desk doesn't have to call them",
         ),
         how_when=r"\brecall\b|\breactivation\b",
-        stack=(
-            r"\b(?:Dentrix|Eaglesoft|Open Dental|athenahealth|athenaOne|eClinicalWorks|NextGen|ModMed|Curve Dental|Denticon|WebPT|AdvancedMD|Tebra|Kareo)\b",
-            "It works from the recall list already in your {tools}.",
-        ),
         consequences=(
             (
                 r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
@@ -562,10 +557,6 @@ ANGLES: dict[str, CopyAngles] = {
             "ads and emails reach the people and businesses in your market who are ready to open an account",
         ),
         how_when=r"\bdeposit\b|\bnew-account\b",
-        stack=(
-            r"\b(?:Q2|Alkami|MeridianLink|nCino|Narmi|Apiture)\b",
-            "The ads send people straight to account opening in your {tools}.",
-        ),
         consequences=(
             (
                 # branches bought come with their depositors: the question is who stays (a blind reader of holdout21:
@@ -649,10 +640,6 @@ ANGLES: dict[str, CopyAngles] = {
             "ads on search, social and the listing sites reach people looking to rent in your market, and email follows them up until they book a tour",
         ),
         how_when=r"\blease-up\b|\bvacant\b",
-        stack=(
-            r"\b(?:Yardi|RealPage|Entrata|AppFolio|Knock|Funnel|Rent Manager)\b",
-            "Leads go straight into your {tools}.",
-        ),
         consequences=(
             (
                 r"\bconcessions?\b|\bweeks? free\b|\bmonths? free\b",
@@ -736,10 +723,6 @@ ANGLES: dict[str, CopyAngles] = {
             "it reads each machine's running data and warns maintenance days before a likely stop",
         ),
         how_when=r"\bmonitoring\b|\bpredictive\b",
-        stack=(
-            r"\b(?:Fiix|UpKeep|Maximo|eMaint|Limble|MaintainX|SAP PM)\b",
-            "Its alerts can open work orders in your {tools}.",
-        ),
         consequences=(
             (
                 r"\bmoderni[sz]\w*|\bretrofit\w*|\bupgrad\w*|\bcapex\b",
