@@ -1338,6 +1338,10 @@ class Plan:
             whose = "our" if re.search(r"\b(?:after|from|via) our\b", m.group(0)) or m.group("what") else "the"
             after = f" after {whose} {m.group('after').strip()}" if m.group("after") else ""
             line = f"Thanks for asking for the {m.group('what') or m.group('thing').lower()}{after}."
+        elif _SPOKE.search(notes):
+            # "Maya says Expedia + Booking are ~half", "asked for pricing deck", "Sam offered intro": we have spoken,
+            # with no day written (a tuning reader of holdout19 read four such emails as cold pitches)
+            line = "Thanks for the time."
         return line if line and self.ok(line) else None
 
     @cached_property
@@ -4774,6 +4778,13 @@ _TIME_WORD = re.compile(
     re.IGNORECASE,
 )
 # the record says the prospect told us something (a reply, a remark, what they are open to)
+# the notes record a conversation of ours with no day ("Maya says ...", "asked for pricing deck", "offered intro",
+# "likes metasearch idea", "ok to send overview now"); never what someone said in public ("said on a podcast")
+_SPOKE = re.compile(
+    r"\b(?:(?:she|he|they|[A-Z][a-z]+) (?:says|said|told us|mentioned|offered|likes|liked)\b"
+    r"(?! (?:on|in|at) (?:a |the |an )?(?:[\w-]+ ){0,3}(?:podcast|panel|stage|LinkedIn|webinar|interview|press|post|"
+    r"article|keynote|conference|earnings))|asked (?:us )?for\b|ok to send\b|offered (?:an |to )?intro\b)"
+)
 _SAID_TO_US = re.compile(
     r"\b(?:said|says|replied|reply|asked|told|open to|interested)\b|['\u2018\u2019\"][^'\u2018\u2019\"]{3,}['\u2019\"]",
     re.IGNORECASE,

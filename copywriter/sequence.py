@@ -290,7 +290,7 @@ def _opener(plan: Plan, salt: tuple[object, ...]) -> tuple[list[str], str]:
         first.insert(0, warm)
     if promise := plan.promise_line():
         # what we owe them, said as a commitment; after a meeting or a call they know who we are
-        p2 = promise if plan.told_in_person or plan.meeting_ahead else f"{p2} {promise}"
+        p2 = promise if plan.told_in_person or plan.meeting_ahead or plan.after_call else f"{p2} {promise}"
     elif plan.after_call:
         p2 = ""
     p1 = " ".join(p for p in first if p)

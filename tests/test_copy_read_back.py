@@ -3973,3 +3973,27 @@ def test_the_work_is_said_to_run_in_the_tools_they_already_have() -> None:
         notes="Klaviyo flows built in 2022 and never touched since. Repeat rate 19%, wants 28% by end of 2027.",
     )
     assert named.count("Klaviyo") == 1, named
+
+
+def test_notes_of_a_conversation_with_no_day_open_as_after_a_call() -> None:
+    """A tuning reader of holdout19 read four post-call emails as cold pitches: notes that record a conversation
+    with no day written ("Maya says ...", "asked for pricing deck", "offered intro") thank them for the time, and
+    what we owe them replaces the pitch; what someone said in public ("said on a podcast") is no conversation."""
+    _, hotel = _step_one(
+        "hotel",
+        title="Director of Sales & Marketing",
+        company="Northgate Harbour Hotel",
+        employee_count=120,
+        notes="independent, 186 keys. Maya says Expedia + Booking are ~half of transient. likes metasearch idea. "
+        "ok to send overview now, she'll forward",
+    )
+    assert _first(hotel).startswith("Thanks for the time."), hotel
+    assert "DirectStay Digital" not in hotel.split("\n\n")[2], hotel
+    _, podcast = _step_one(
+        "healthcare_clinic",
+        title="Practice Administrator",
+        company="Lakewood Orthopaedic",
+        employee_count=90,
+        notes="Dr. Patel said on a local practice-management podcast that no-shows ran about 18% last quarter.",
+    )
+    assert "Thanks for the time" not in podcast, podcast
