@@ -1196,7 +1196,7 @@ class Plan:
         """The lead's news sentence with a job ad named for the offer's own work joined to it ("I saw that Blue
         Canyon completed its $48M renovation of 310 hotel rooms and is now hiring a Player Reactivation
         Analyst."), or None: blind readers wanted both, and the role said where a second line had dropped it."""
-        if _group(hire) != "hire" or hire.kind != "gerund" or _group(lead) == "hire" or lead.kind is None:
+        if _group(hire) != "hire" or hire.kind != "gerund" or _group(lead) == "hire":
             return None
         if not (words_of(hire.text) & self.offer_work) or not self.company:
             return None
@@ -1209,8 +1209,12 @@ class Plan:
         now = "now " if lead.kind == "past" else ""
         if opening.startswith("Congrats on "):
             line = f"{opening[:-1]}, and I see you're {now}hiring {role}."
-        elif opening.startswith((f"I saw that {self.company} ", f"{self.company} ")):
+        elif lead.kind is not None and opening.startswith((f"I saw that {self.company} ", f"{self.company} ")):
             line = f"{opening[:-1]} and is {now}hiring {role}."
+        elif lead.kind is None and opening.startswith((f"{possessive(self.company)} ", "Your ")):
+            # "Red Mesa's 412-room hotel tower is on schedule to open in March 2027, and you're hiring a CRM Manager
+            # for player reactivation." (a tuning reader of holdout19: the reactivation hire was left out)
+            line = f"{opening[:-1]}, and you're hiring {role}."
         else:
             return None
         return line if len(line.split()) <= 32 and self.ok(line) else None
@@ -3495,7 +3499,7 @@ class Plan:
         stock = body is None or (seen is not None and any(x in body for x in seen[1][:1]))
         paragraphs = (body or "").split("\n\n")
         opening = paragraphs[1] if len(paragraphs) > 1 else ""  # after the greeting, before the sender line
-        if re.search(r" and is (?:now )?hiring ", opening):
+        if re.search(r" and (?:is|you're) (?:now )?hiring ", opening):
             # a job ad joined to the lead's news (`with_hire`) is the news's detail, never the subject
             order = [f for f in order if _group(f) != "hire"]
             candidates = (self.subject_for(fact, angle) for angle in (0, 1) for fact in order)
@@ -4105,6 +4109,10 @@ def _without_own_name(fact: CopyFact, prospect: ProspectData, terms: OfferTerms)
     names = [n for n in names if n[-1:].isalnum() or len(n.split()) == len(full)]  # "Gino's Hoagie Co." whole
     text = re.sub(r"^(?:The |Independent |Boutique |Family-owned |Locally owned )(?=[A-Z])", "", fact.text)
     for name in names:
+        if text.lower().startswith(name.lower() + "'s ") and len(name.split()) > 1:
+            # "Copper Ridge's hotel tower is on schedule ...": their own, said as "your" (never "your Ridge's")
+            again = read_fact("Its " + text[len(name) + 3 :], fact.field, terms)
+            return replace(again, raw=fact.raw) if again is not None else fact
         if text.lower().startswith(name.lower() + " "):
             rest = text[len(name) + 1 :]
             # "Bao Street to open 12 locations in 2027", "... plans to open": news to come, under way

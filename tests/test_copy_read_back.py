@@ -3838,6 +3838,20 @@ def test_own_work_hires_and_verbless_notes_from_the_spent_holdout21_read() -> No
     )
     opening = _first(casino)
     assert opening.split(".")[0].endswith("is hiring a Player Reactivation Manager"), casino
+    # news sooner than that leads, and the job ad for the offer's work is joined to it, never dropped
+    soon_subject, soon = _step_one(
+        "casino",
+        title="SVP Marketing",
+        company="Copper Ridge Casino",
+        employee_count=1500,
+        signals=[
+            f"{_days_ago(30)} · Press: Copper Ridge's 180-room hotel tower is on schedule to open in "
+            f"{(date.today() + timedelta(days=80)).strftime('%B %Y')}",
+            f"{_days_ago(10)} · Job posting: CRM Manager, Player Reactivation",
+        ],
+    )
+    assert ", and you're hiring a CRM Manager" in _first(soon), soon
+    assert soon_subject == "the 180-room hotel tower", soon_subject  # never "your Ridge's ..."
     assert "Until that seat is filled and ramped" in opening and "180-room hotel tower" in opening, casino
     assert subject == "your reactivation hire", subject
     _, bank = _step_one(
