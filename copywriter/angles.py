@@ -825,8 +825,16 @@ def _clean_fact(text: str) -> str:
         text
     ):  # "..., 'brokers haven't shown it much'": a remark quoted at the end is dropped
         text = _TAIL_QUOTE.sub(
-            lambda m: m.group(0) if m.group("before") in _QUOTE_KEEPERS else m.group("before"), text
-        )
+            lambda m: (
+                m.group(0)
+                if m.group("before") in _QUOTE_KEEPERS
+                # "..., 1.6M list, flows 'ok not great'": the quote was all that piece said, so the piece goes too
+                else ""
+                if m.string[: m.start()].endswith(", ")
+                else m.group("before")
+            ),
+            text,
+        ).rstrip(", ")
     text = _LEAD_SOURCE.sub("", _SOURCE_COLON.sub("", text.strip()))
     text = _TRAIL_SOURCE.sub("", text)
     return strip_end(text)

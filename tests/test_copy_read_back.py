@@ -4011,3 +4011,20 @@ def test_notes_of_a_conversation_with_no_day_open_as_after_a_call() -> None:
         notes="Dr. Patel said on a local practice-management podcast that no-shows ran about 18% last quarter.",
     )
     assert "Thanks for the time" not in podcast, podcast
+
+
+def test_a_decider_named_after_an_equals_sign_and_a_quoted_verdict_from_the_spent_holdout19_read() -> None:
+    """ "budget + agency decisions = Dir. Ecomm <Name>" names who decides, and "<reader> offered intro" is thanked
+    for, not asked again; a quoted verdict that was all of a comma piece ("flows 'ok not great'") takes the piece
+    with it, never leaving a bare "flows"."""
+    _, shop = _step_one(
+        "ecommerce",
+        title="Lifecycle Marketing Manager",
+        first_name="Jordan",
+        company="Pinecrest Outfitters",
+        employee_count=300,
+        notes="runs Klaviyo day to day, 900k list, flows 'fine not great'. repeat rate ~27%. budget + agency "
+        "decisions = Dir. Ecomm Casey Lund. Jordan offered intro.",
+    )
+    assert "introduce me to Casey" in shop, shop
+    assert ", flows." not in shop and "with a 900k list" in shop, shop
