@@ -1382,6 +1382,10 @@ class Plan:
             )  # "after summer season" -> "after the summer season"
         if not _TIME_WORD.search(when):
             return None  # "after the we hire a VP Sales": no time we could name back to them
+        # "after the inventory count January 6" -> "after your January 6 inventory count": their event, by its day
+        dated = re.fullmatch(rf"(?:the )?([a-z][a-z -]{{2,30}}?) ((?:{MONTH}) \d{{1,2}})", when)
+        if dated and how in ("after", "before"):
+            return f"{how} your {dated.group(2)} {dated.group(1)}"
         return f"{how} {when}".strip()
 
     @property

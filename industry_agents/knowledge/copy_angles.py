@@ -308,7 +308,8 @@ ANGLES: dict[str, CopyAngles] = {
         how_when=r"\brecall\b|\breactivation\b",
         consequences=(
             (
-                r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b",
+                r"\butili[sz]ation\b|\b(?:open|empty|unfilled) (?:slots|chairs|appointments|hours)\b|"
+                r"\b(?:chairs?|schedules?|slots?)\b[^.;]{0,20}\b\d{1,3}% (?:booked|full|filled|utili[sz]ed)",
                 "Every unfilled hour on the schedule is paid for anyway, and patients already on the books who are overdue are the quickest to fill it.",
             ),
             (
