@@ -974,6 +974,14 @@ class Plan:
         )
         if town and places and not any(town in p or p in town for p in places):
             town = None  # the news names where the new customers are ("two new branches in Mirabel and ...")
+        market = re.search(
+            r"\bin the ([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:market|area|metro|region)\b",
+            self.facts[0].text if self.facts else "",
+        )
+        if market:
+            # "3 branches in the Green Bay market": there, not at HQ (a tuning reader of holdout20: "in and around
+            # Appleton" is the wrong market)
+            town = market.group(1)
         if town and "in your market" in how and not re.search(r"\d", town):
             how = how.replace("in your market", f"in and around {town}")
         who = self.ctx.prospect  # the company and its industry say commercial too ("Commercial Real Estate")

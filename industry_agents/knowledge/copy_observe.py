@@ -980,7 +980,7 @@ OBSERVE: dict[str, Observations] = {
                 "work comes in projects, so the pipeline has to be refilled before each engagement ends, and referrals rarely time it that way",
                 (
                     "Meetings with new prospective clients, booked while the current work is still running, are what close that gap.",
-                    "First meetings booked ahead of the gap bring in work on a schedule referrals never keep.",
+                    "Outbound books those first meetings months before the current engagement ends.",
                 ),
                 ("the gap between engagements", "the next engagement"),
                 unless=r"\bexisting clients\b|\bnot (?:taking|seeking|looking for) new\b|\bat capacity\b|\bfully booked\b",
