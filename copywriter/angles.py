@@ -2071,6 +2071,12 @@ def normalise_note(text: str) -> str:
         )
     text = re.sub(r"\b[Ww]inback\b", "win-back", text)
     text = re.sub(r",(?: and)? never (used|run|sent)\b", r", and it has never been \1", text)
+    # "named to regional fastest-growing companies list": a list is named with its "the"
+    text = re.sub(
+        r"\b(named to|ranked on|listed on|added to) (?!the |a |an |its |their )([a-z][\w -]{3,50}? list)\b",
+        r"\1 the \2",
+        text,
+    )
     # "after anchor tenant left": the note drops the article a sentence needs
     text = re.sub(
         r"\b(after|since|when|until|before) (anchor(?: tenant)?|tenant) (?=left|moved|vacated|exited)",

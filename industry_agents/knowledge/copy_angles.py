@@ -720,8 +720,8 @@ ANGLES: dict[str, CopyAngles] = {
         segment="manufacturers",
         judged_on="hours of unplanned downtime cut",
         how=(
-            "it watches how each machine is running and warns maintenance when something starts to drift",
-            "it reads each machine's running data and warns maintenance days before a likely stop",
+            "it watches how each machine is running and warns your maintenance team when something starts to drift",
+            "it reads each machine's running data and warns your maintenance team days before a likely stop",
         ),
         how_when=r"\bmonitoring\b|\bpredictive\b",
         consequences=(
