@@ -706,7 +706,9 @@ _WITH = (
 )
 CALL_LABEL = re.compile(
     r"^(?:(?:(?:2nd|3rd|second|third|follow-up|follow up|f/u)\s+(?=[Cc]all|[Mm]eeting|[Mm]tg))?"  # "2nd call 3/9"
-    r"(?P<how>Zoom|Teams|Call|Phone|Discovery call|Disco call|Disc call|Discovery|Disco|Intro call|Intro|Meeting|"
+    r"(?:(?:[Yy]our|[Tt]heir|[Hh]is|[Hh]er)\s+(?=[Ee]-?mail))?"  # "Your email 11/10: ...": their email to us
+    r"(?P<how>E-?mail thread|E-?mail|Zoom|Teams|Call|Phone|Discovery call|Disco call|Disc call|Discovery|Disco|"
+    r"Intro call|Intro|Meeting|"
     r"Mtg|Spoke|"
     r"Coffee|Lunch|Talked|Plant tour|(?=Toured\b)Toured[^;.]{0,40}?(?=\s\d)|Site visit|Tour|Demo|"
     r"(?:Plant \d+ |Plant |Site )?Walk-?through)" + _WITH + r"\s+(?:on\s+)?"

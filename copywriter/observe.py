@@ -226,7 +226,8 @@ def _sentences(plan: Plan, entry: _Entry, matched: str) -> tuple[list[str], list
         # a wording that names the company first: two prospects who run the same tool never share it
         named = [s for s in entry.says if "{company}" in s] if short else []
         says = [
-            s.replace("{company}'s", possessive(short) if short else "your").format(**fill)
+            # "your IGT Advantage": the full name in the possessive read like mail merge (readers of holdout23)
+            s.replace("{company}'s", "your").format(**fill)
             for s in (named or [s for s in entry.says if "{company}" not in s])
         ]
         subjects = [s.format(**fill) for s in entry.subjects]

@@ -75,7 +75,11 @@ T = TypeVar("T")
 _NEGATED = re.compile(
     # ("Uses Weave for reminders, but no reactivation": a gap they named is what the note is about)
     # "No-show" and "no show rate" are a measure, not a negation
-    r"(?<!but )\b(?:no|none)\b(?![- ]shows?\b)(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b",
+    r"(?<!but )\b(?:no|none)\b(?![- ]shows?\b)(?:\s+[\w-]+){1,4}|\bnot (?:hiring|planned|planning|expanding)\b"
+    # "since they ended the loyalty program", "losing the flag's loyalty program in January": what they no longer
+    # have is no topic to pitch on (readers of holdout23: a loyalty line "argues for a program they ended")
+    r"|\b(?:ended|dropped|killed|cancell?ed|sunset|shut down|discontinued|lost|losing|leaving)\s+"
+    r"(?:the |their |its |our |his |her )?(?:[\w'-]+\s+){0,2}(?:program|programme|club|flag|brand|app)s?\b",
     re.IGNORECASE,
 )
 _INFLECT = inflect.engine()
@@ -1308,6 +1312,10 @@ class Plan:
             }
             if "walk" in how:
                 how = "walk-through"  # "Plant 2 walk-through 11/4"
+            if how.replace("-", "").startswith("email"):
+                # "Your email 11/10: ...": they wrote to us (readers of holdout23: "thanks for your email on the 10th")
+                line = f"Thanks for your email on the {day}."
+                return line if self.ok(line) else None
             if how in visit or how in ("tour", "demo", "walk-through"):
                 # "Mtg 11/18", "Plant tour 11/6": what we did together, by its name
                 # a demo is ours: they gave the time ("Thanks for the demo" thanks them for our own pitch)
@@ -2304,6 +2312,8 @@ class Plan:
                 text = f"{text[: tail.start()]} and {who} {said}{text[tail.end('verb') :]}"
             else:  # "Evergreen is adding 2 NPs in February and needs their schedules full": one subject, named once
                 text = f"{text[: tail.start()]} and {said}{text[tail.end('verb') :]}"
+        if you:  # "since they ended the loyalty program": the company, said to the reader
+            text = re.sub(r"\b(since|after|when|because|before|until) they\b", r"\1 you", text)
         if you:  # "..., so she wants a cheaper channel": in a note about the reader, "she" is the reader
             text = re.sub(
                 r"(?:,? )\b(so|and|but|because) (?:she|he) (wants|needs|plans)\b",

@@ -4061,3 +4061,29 @@ def test_our_own_revisit_note_and_a_call_still_ahead_from_the_spent_holdout20_re
         notes=f"Paros no programados ~14 h/semana. Enviar demo en español, llamada {ahead.day} {month}.",
     )
     assert "Thanks for the call" not in plant and "Good talking" not in plant, plant
+
+
+def test_what_the_holdout23_readers_named() -> None:
+    """Our wording of what the after-readers of holdout23 named: "Your email 11/10:" is their email to us, thanked
+    for by its day and never pasted; what they ended is no topic to pitch ("since they ended the loyalty program"
+    gets no loyalty "so what", and "they" is the reader); a tool in their stack is "your", never the full company
+    name in the possessive."""
+    _, shop = _step_one(
+        "ecommerce",
+        title="Director of Ecommerce",
+        company="Northway Goods",
+        employee_count=200,
+        notes="Your email 11/10: second-order rate down from 33% to 28% since they ended the loyalty program in "
+        "April. Open to a call after 12/7.",
+    )
+    assert _first(shop).startswith("Thanks for your email on the 10th."), shop
+    assert "since you ended the loyalty program" in shop and "Your email" not in shop, shop
+    assert "loyalty program pays back" not in shop.lower(), shop
+    _, casino = _step_one(
+        "casino",
+        title="Director of Database Marketing",
+        company="Bluestem Flats Casino",
+        employee_count=600,
+        technologies=["IGT Advantage"],
+    )
+    assert "Bluestem Flats Casino's" not in casino and "Bluestem Flats'" not in casino, casino

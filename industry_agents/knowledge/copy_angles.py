@@ -471,7 +471,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "When revenue dips, the customers who already bought once are the cheapest sales to win back.",
             ),
             (
-                r"\bsecond order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
+                r"\bsecond[- ]order\b|\bone-time\b|\bnever (?:place|buy|order|return)|\brepeat\b|\b(?:buys?|orders?|shops?) again\b",
                 (
                     "Every first-time buyer who doesn't come back was already paid for once, so a second order from them costs far less than finding a new customer.",
                     "First-time buyers were already paid for once, which makes a second order from them far cheaper than winning a new customer.",
