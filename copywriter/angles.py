@@ -2200,6 +2200,15 @@ def normalise_note(text: str) -> str:
         r", worth \1 in theo a year",
         text,
     )
+    # "~9 hrs/wk unplanned stops on the folder-gluers, ~$38k/hr on line 2": hours lost, said with a verb
+    m = re.match(
+        r"^(?P<n>(?:[Aa]bout |[Aa]round |[Oo]ver )?\d[\d.,]*) hours (?P<per>a week|a month|a shift|a day) (?:of )?"
+        r"(?P<what>unplanned (?:stops|downtime|stoppages)|downtime|stoppages)(?P<rest>\b.*)$",
+        text,
+    )
+    if m:
+        rest = re.sub(r", (about \$[\d.,]+[kKmM]?)/(?:hr|hour)\b", r", at \1 an hour", m.group("rest"))
+        text = f"Losing {m.group('n').lower()} hours {m.group('per')} to {m.group('what')}{rest}"
     text = re.sub(r"^(?:Just|Recently)\s+(?=[a-z]+ed\b)", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:Is|Are|Currently|Already)\s+(?=[a-z]+(?:ing|s)\b)", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]

@@ -4805,7 +4805,10 @@ _BUYING_NOTE = re.compile(
     r"|^no (?:call|meeting|demo)s?\b"
     # "Owns capex under $250k", "Signs anything over $50k": the authority they buy with, never told back
     r"|^(?:(?:he|she|they)\s+)?(?:owns?|holds?|controls?|signs?|approves?|approved)\s+"
-    r"(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:capex|spend|budget|anything|purchases|up to|over|under)\b",
+    r"(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:capex|spend|budget|anything|purchases|up to|over|under)\b"
+    # "Plant manager signs capex, Jason builds the case" (readers of holdout23: pasted to Jason in the third person)
+    r"|^[\w .()&-]{2,40}?\b(?:signs?|approves?|owns?|holds?|controls?)\s+(?:off\s+on\s+)?(?:the\s+|all\s+)?"
+    r"(?:capex|spend|budget|purchases|contracts?|vendor decisions?)\b",
     re.IGNORECASE,
 )
 _EMPLOYER_AWARD = re.compile(

@@ -52,6 +52,7 @@ _ITEMS: tuple[tuple[str, str], ...] = (
     (r"redlines", "redlines"),
     (r"RFP response", "RFP response"),
     (r"(?:pilot |rollout )?plan", "plan"),
+    (r"(?:[\w-]+ )?(?:pilot )?outline", "outline"),  # "a 4-machine pilot outline"
     (r"(?:pilot |project )?scope", "scope"),
     (r"numbers(?: on [\w -]{3,40})?", "numbers"),
 )
@@ -156,7 +157,7 @@ def _said_item(chunk: str) -> tuple[str, str] | None:
         f"{before.lower()} {m.group(0)}"
         if name == "numbers" and before  # "pilot numbers": ours to put together
         else m.group(0)
-        if name in ("sample", "numbers", "plan", "comparison", "scope", "memo", "workflow")
+        if name in ("sample", "numbers", "plan", "comparison", "scope", "memo", "workflow", "outline")
         else " ".join(p for p in (before, name) if p)
     )
     if said.endswith("case study") and m.group(0).lower().endswith("studies"):

@@ -4087,3 +4087,17 @@ def test_what_the_holdout23_readers_named() -> None:
         technologies=["IGT Advantage"],
     )
     assert "Bluestem Flats Casino's" not in casino and "Bluestem Flats'" not in casino, casino
+    _, plant = _step_one(
+        "manufacturing",
+        title="Maintenance Manager",
+        first_name="Jordan",
+        company="Clearbrook Packaging",
+        employee_count=300,
+        notes="Call 11/6. ~7 hrs/wk unplanned stops on the folder-gluers, ~$30k/hr on line 2. Plant mgr Dana "
+        "signs capex, Jordan builds the case. Wants a 4-machine pilot outline.",
+    )
+    said = _first(plant)
+    assert "losing about 7 hours a week to unplanned stops on the folder-gluers, at about $30k an hour" in said, (
+        plant
+    )
+    assert "signs capex" not in plant and "4-machine pilot outline" in plant, plant

@@ -738,7 +738,7 @@ ANGLES: dict[str, CopyAngles] = {
                 "With penalties for late delivery, every unplanned stop on that line now costs twice: the lost output and the penalty.",
             ),
             (
-                r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b",
+                r"\bfail|\bbreak ?down|\bdowntime\b|\boutage|\bstoppage|\bbottleneck\b|\bunplanned stops?\b",
                 (
                     "Stops like that rarely come without warning. The signs are usually in the machine data days before the stop.",
                     "Stops like that usually show up in the machine data days before they happen: vibration, temperature, cycle time.",
