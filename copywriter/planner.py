@@ -62,6 +62,7 @@ from copywriter.restate import GAP, Restated, hire_subject, restate
 from copywriter.text import SITE_NOUNS, cap_first, lc_first, stable_int, strip_end
 from core.text import MONTH, TOPIC_STOPS, WEEKDAY
 from industry_agents.knowledge.copy_angles import ANGLES, MILESTONE, CopyAngles
+from intelligence import glossary as g
 from intelligence.english import a as with_article
 from intelligence.english import join, number_word, possessive
 from intelligence.english import number_article as _number_article
@@ -1061,9 +1062,7 @@ class Plan:
     def stack_line(self) -> str | None:
         """What the work runs in, named from the prospect's own stack ("We'd build the flows in your Klaviyo and
         Attentive, so your team keeps them."), or None when their stack names none of the offer's tools."""
-        if self.angles is None or not self.angles.stack[0]:
-            return None
-        if not self.stack_tools:
+        if self.angles is None or not self.stack_tools:
             return None
         line = self.angles.stack[1].format(tools=join(self.stack_tools))
         return line if self.ok(line) else None
@@ -4595,36 +4594,10 @@ def _ahead(call: re.Match[str]) -> bool:
         month, on = int(found["month"]), int(found["day"])
     elif found.get("fday"):
         # "llamada 3 dic.", "Gespräch 20.11.": the day first, the month a number or a word of the record's language
-        word = re.search(
-            r"\b(ene|feb|mar|m\u00e4r|abr|avr|apr|may|mai|mei|jun|jul|ago|aug|ao\u00fb|sep|oct|okt|nov|dic|dec|d\u00e9c|dez)",
-            call.group(0).lower(),
-        )
-        names = {
-            "ene": 1,
-            "feb": 2,
-            "mar": 3,
-            "m\u00e4r": 3,
-            "abr": 4,
-            "avr": 4,
-            "apr": 4,
-            "may": 5,
-            "mai": 5,
-            "mei": 5,
-            "jun": 6,
-            "jul": 7,
-            "ago": 8,
-            "aug": 8,
-            "ao\u00fb": 8,
-            "sep": 9,
-            "oct": 10,
-            "okt": 10,
-            "nov": 11,
-            "dic": 12,
-            "dec": 12,
-            "d\u00e9c": 12,
-            "dez": 12,
-        }
-        month = int(found["fmon"]) if found.get("fmon") else names[word.group(1)] if word else 0
+        # (the glossary knows the month names)
+        word = re.search(r"\d{1,2}\s+([^\W\d_]+)", call.group(0))
+        named = g.month(word.group(1)) if word else None
+        month = int(found["fmon"]) if found.get("fmon") else list(calendar.month_name).index(named) if named else 0
         on = int(found["fday"])
         if not month:
             return False
