@@ -1399,6 +1399,27 @@ _NO_SINCE = {
 # CRM note-speak a rep would never send: "w/ them", "<40%", "PD budget +20%"
 _NOTE_SPEAK = (
     (re.compile(r"\bw/o\b"), "without"),
+    # "ahead of 2027 wholesale launch": a headline's bare event takes its owner
+    (
+        re.compile(
+            r"\b(ahead of|before|after) "
+            r"(20\d\d (?:[a-z]+ )?(?:launch|opening|rollout|expansion|relaunch|reopening))\b"
+        ),
+        r"\1 its \2",
+    ),
+    (re.compile(r"\b[Ww]inback\b"), "win-back"),
+    # "named to regional fastest-growing companies list": a list is named with its "the"
+    (
+        re.compile(
+            r"\b(named to|ranked on|listed on|added to) (?!the |a |an |its |their )([a-z][\w -]{3,50}? list)\b"
+        ),
+        r"\1 the \2",
+    ),
+    # "after anchor tenant left": the note drops the article a sentence needs
+    (
+        re.compile(r"\b(after|since|when|until|before) (anchor(?: tenant)?|tenant) (?=left|moved|vacated|exited)"),
+        r"\1 the \2 ",
+    ),
     # "... - she blames the new sportsbook+casino 40 minutes south": the reader's own reason, said to them
     (re.compile(r"\s+[-–—]\s+(?:she|he) (?:blames|puts it down to)\s+"), ", which you put down to "),
     (re.compile(r"(?<=[a-z])\+(?=[a-z])"), " and "),  # "sportsbook+casino"
@@ -2056,13 +2077,6 @@ def normalise_note(text: str) -> str:
         text = rate.sub(as_said, text)
     text = re.sub(r"^[,;]\s*(?:and\s+|but\s+)?", "", text)
     text = _SOURCE_LABEL.sub("", text)  # "Q3 MD&A: portfolio vacancy at 19%": where we read it is ours to know
-    # "ahead of 2027 wholesale launch": a headline's bare event takes its owner
-    text = re.sub(
-        r"\b(ahead of|before|after) "
-        r"(20\d\d (?:[a-z]+ )?(?:launch|opening|rollout|expansion|relaunch|reopening))\b",
-        r"\1 its \2",
-        text,
-    )
     # "Lapsed rated (no trip 60+ days) ~22k": a count of people gone quiet, said with its verb and what it means
     m = _LAPSED_COUNT.match(text)
     if m:
@@ -2071,20 +2085,7 @@ def normalise_note(text: str) -> str:
             f"{m.group('n')} {'rated players' if m.group('np') == 'rated' else m.group('np')} "
             f"{_GONE[m.group('state').lower()]}" + (f", with no {why.group(1)} in {why.group(2)}" if why else "")
         )
-    text = re.sub(r"\b[Ww]inback\b", "win-back", text)
     text = re.sub(r",(?: and)? never (used|run|sent)\b", r", and it has never been \1", text)
-    # "named to regional fastest-growing companies list": a list is named with its "the"
-    text = re.sub(
-        r"\b(named to|ranked on|listed on|added to) (?!the |a |an |its |their )([a-z][\w -]{3,50}? list)\b",
-        r"\1 the \2",
-        text,
-    )
-    # "after anchor tenant left": the note drops the article a sentence needs
-    text = re.sub(
-        r"\b(after|since|when|until|before) (anchor(?: tenant)?|tenant) (?=left|moved|vacated|exited)",
-        r"\1 the \2 ",
-        text,
-    )
     # "~$32M ARR, Q3 pipe coverage 1.9x vs 3x tgt": the company's size before the figure they told us about
     text = re.sub(
         r"^(?:[Aa]bout |~\s?)?[$€£]\d[\d.,]*\s?[MKB]? (?:ARR|revenue|in revenue), (?=\S+ \S+ \S+ \d)", "", text
