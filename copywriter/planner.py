@@ -1364,20 +1364,23 @@ class Plan:
         return line if line and self.ok(line) else None
 
     @cached_property
-    def later(self) -> str | None:
-        """When a record asks us to come back ("revisit after summer season", "reconnect in August", "maybe
-        later in the year", "not until after the EHR migration in Jan"), said after a verb: "after the summer
-        season", "in August", "later in the year"; None when the notes set no such time."""
-        # the first such phrase that names a time ("maybe recall for sports physicals ..., call back mid-Feb":
-        # the call back, not the maybe)
+    def _wait(self) -> re.Match[str] | None:
+        """The notes' wait phrase `later` says: the first that names a time ("maybe recall for sports physicals
+        ..., call back mid-Feb": the call back, not the maybe), a time they asked for before a "maybe ..."."""
         found = [
             c
             for c in _NOT_UNTIL.finditer(normalise_note(self.ctx.prospect.notes or ""))
             if _TIME_WORD.search(_time_phrase(c["when"]))
         ]
-        # a time they asked us to come back at before a "maybe ..." ("maybe recall for flu shots before august")
         found.sort(key=lambda c: c.group(0).lower().startswith(("maybe", "possibly", "earliest")))
-        m = found[0] if found else None
+        return found[0] if found else None
+
+    @cached_property
+    def later(self) -> str | None:
+        """When a record asks us to come back ("revisit after summer season", "reconnect in August", "maybe
+        later in the year", "not until after the EHR migration in Jan"), said after a verb: "after the summer
+        season", "in August", "later in the year"; None when the notes set no such time."""
+        m = self._wait
         if not m:
             # "Rappeler après le 15 janvier", "llamar a fines de febrero": a call back asked for in their language
             # (after-readers of holdout22: both such emails "go out now, although they asked to be called back")
@@ -1445,32 +1448,23 @@ class Plan:
         plan = f"a one-page plan of what we'd {self.offer_do} first" + (f" for {named}" if named else "")
         # "Revisit Q2 2027", "follow up in March": our own note of when to come back, never put in their mouth (a
         # tuning reader of holdout20: "puts our own note in her mouth")
-        ours = next(
-            (c for c in _NOT_UNTIL.finditer(normalise_note(notes)) if _TIME_WORD.search(_time_phrase(c["when"]))),
-            None,
-        )
-        ours_only = (
-            ours is not None
-            and re.match(r"(?:revisit|follow|check|circle|reconnect)\b", ours.group(0), re.I)
+        wait = self._wait
+        ours = (
+            wait is not None
+            and re.match(r"(?:revisit|follow|check|circle|reconnect)\b", wait.group(0), re.I)
             # "said revisit in feb", "Asked us to reconnect in August": theirs after all
-            and not re.search(r"\b(?:said|says|asked|told|wants)\b[^.;]{0,12}$", ours.string[: ours.start()], re.I)
+            and not re.search(r"\b(?:said|says|asked|told|wants)\b[^.;]{0,12}$", wait.string[: wait.start()], re.I)
         )
-        said = "I'll check back" if ours_only else "You said you'd rather pick this up"
-        line = (
-            f"I'll check back {self.later} with {plan}."
-            if ours_only
-            else f"You said you'd rather pick this up {self.later}, so I'll be in touch then with {plan}."
+        start = (
+            f"I'll check back {self.later}"
+            if ours
+            else f"You said you'd rather pick this up {self.later}, so I'll be in touch then"
         )
-        ask = "Anything you'd like me to include in it?"
+        line, ask = f"{start} with {plan}.", "Anything you'd like me to include in it?"
         if demo := self.demo_wanted:
             # "wants a vibration sensor demo, call back after ...": what they asked for, not a plan (a tuning reader
             # of holdout19: "he asked for a demo")
-            line = (
-                f"I'll check back {self.later} to set up {demo}."
-                if ours_only
-                else f"{said} {self.later}, so I'll be in touch then to set up {demo}."
-            )
-            ask = "Anything you'd like the demo to cover?"
+            line, ask = f"{start} to set up {demo}.", "Anything you'd like the demo to cover?"
         return (line, ask) if self.ok(line) else None
 
     def wants_ask(self) -> str | None:
